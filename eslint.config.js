@@ -1,0 +1,29 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import globals from "globals";
+
+export default tseslint.config(
+  { ignores: ["node_modules", "dist", "data", "test-artifacts", ".tmp", "src/server/db/migrations"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/server/**", "**/web/**", "**/cli/**"], message: "The domain core imports nothing from other layers." },
+            { group: ["node:*", "fs", "path", "pg", "@electric-sql/*", "fastify*", "drizzle-orm*"], message: "The domain core does no I/O." },
+          ],
+        },
+      ],
+    },
+  },
+);
