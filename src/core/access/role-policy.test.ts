@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { ROLES, reachOf, scopeIncludes, unitScopeFor, type UnitLink } from "./role-policy.ts";
+
+const tree: UnitLink[] = [
+  { id: "province", parentId: null },
+  { id: "district", parentId: "province" },
+  { id: "old-commune", parentId: "district" },
+  { id: "commune-a", parentId: "province" },
+  { id: "commune-b", parentId: "province" },
+  { id: "other-province", parentId: null },
+];
+
+describe("role policy", () => {
+  it("gives organisation writes to administrators only", () => {
+    for (const role of ROLES) {
+      expect(reachOf(role, "unit.write") !== "none").toBe(role === "admin");
+      expect(reachOf(role, "user.write") !== "none").toBe(role === "admin");
+      expect(reachOf(role, "unit.read")).not.toBe("none");
+    }
+  });
+
+  it("lets a province reviewer reach every descendant, historical ones included", () => {
+    const scope = unitScopeFor([{ role: "reviewer", unitId: "province", agencyId: null }], "unit.read", tree);
+    for (const id of ["province", "district", "old-commune", "commune-a", "commune-b"]) {
+      expect(scopeIncludes(scope, id)).toBe(true);
+    }
+    expect(scopeIncludes(scope, "other-province")).toBe(false);
+  });
+
+  it("keeps a commune officer inside the commune", () => {
+    const scope = unitScopeFor([{ role: "focal_officer", unitId: "commune-a", agencyId: null }], "unit.read", tree);
+    expect(scopeIncludes(scope, "commune-a")).toBe(true);
+    expect(scopeIncludes(scope, "commune-b")).toBe(false);
+    expect(scopeIncludes(scope, "province")).toBe(false);
+    const writeScope = unitScopeFor([{ role: "focal_officer", unitId: "commune-a", agencyId: null }], "unit.write", tree);
+    expect(scopeIncludes(writeScope, "commune-a")).toBe(false);
+  });
+
+  it("treats an admin grant without a unit as global", () => {
+    const scope = unitScopeFor([{ role: "admin", unitId: null, agencyId: null }], "unit.write", tree);
+    expect(scope.kind).toBe("all");
+    expect(scopeIncludes(scope, "other-province")).toBe(true);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Who may do what, where. A role is granted on a unit (or globally, for a system administrator);
+ * each action reaches either the granted unit alone or the unit and all its descendants.
+ */
+export const ROLES = [
+  "admin",
+  "leader",
+  "focal_officer",
+  "agency_officer",
+  "clerk",
+  "reviewer",
+  "viewer",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Quản trị hệ thống",
+  leader: "Lãnh đạo (Chủ tịch/Phó Chủ tịch)",
+  focal_officer: "Công chức đầu mối CCHC",
+  agency_officer: "Công chức chuyên môn",
+  clerk: "Công chức Một cửa",
+  reviewer: "Cơ quan cấp trên (thẩm định)",
+  viewer: "Người xem",
+};
+
+export const ACTIONS = [
+  "unit.read",
+  "unit.write",
+  "agency.read",
+  "agency.write",
+  "user.read",
+  "user.write",
+  "audit.read",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export type Reach = "subtree" | "own_unit" | "none";
+
+const READ_ACTIONS: ReadonlySet<Action> = new Set(["unit.read", "agency.read", "user.read"]);
+
+/** The policy table. Organisation and account writes belong to administrators only. */
+export function reachOf(role: Role, action: Action): Reach {
+  if (role === "admin") return "subtree";
+  if (!READ_ACTIONS.has(action)) return "none";
+  return role === "reviewer" ? "subtree" : "own_unit";
+}
+
+export interface RoleGrant {
+  role: Role;
+  /** null: the grant covers the whole installation (system administrator). */
+  unitId: string | null;
+  agencyId: string | null;
+}
+
+export interface UnitLink {
+  id: string;
+  parentId: string | null;
+}
+
+export type UnitScope = { kind: "all" } | { kind: "some"; unitIds: ReadonlySet<string> };
+
+/** The units on which the grants allow `action`. */
+export function unitScopeFor(
+  grants: readonly RoleGrant[],
+  action: Action,
+  units: readonly UnitLink[],
+): UnitScope {
+  const childrenOf = new Map<string, string[]>();
+  for (const unit of units) {
+    if (unit.parentId === null) continue;
+    const siblings = childrenOf.get(unit.parentId) ?? [];
+    siblings.push(unit.id);
+    childrenOf.set(unit.parentId, siblings);
+  }
+  const allowed = new Set<string>();
+  for (const grant of grants) {
+    const reach = reachOf(grant.role, action);
+    if (reach === "none") continue;
+    if (grant.unitId === null) return { kind: "all" };
+    allowed.add(grant.unitId);
+    if (reach === "subtree") addDescendants(grant.unitId, childrenOf, allowed);
+  }
+  return { kind: "some", unitIds: allowed };
+}
+
+function addDescendants(rootId: string, childrenOf: Map<string, string[]>, into: Set<string>) {
+  const stack = [rootId];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    for (const child of childrenOf.get(id) ?? []) {
+      if (into.has(child)) continue;
+      into.add(child);
+      stack.push(child);
+    }
+  }
+}
+
+export function scopeIncludes(scope: UnitScope, unitId: string | null): boolean {
+  if (scope.kind === "all") return true;
+  return unitId !== null && scope.unitIds.has(unitId);
+}

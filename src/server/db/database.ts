@@ -1,0 +1,36 @@
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import pg from "pg";
+import * as schema from "./schema.ts";
+
+export type Schema = typeof schema;
+/** A database handle or an open transaction: repositories accept either. */
+export type Executor = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DatabaseKind = "pglite" | "postgresql";
+
+export interface Database {
+  kind: DatabaseKind;
+  db: Executor;
+  close(): Promise<void>;
+}
+
+/** PostgreSQL settings for the embedded database: keep the write-ahead log small. */
+const PGLITE_CONFIG = ["max_wal_size = 64MB", "min_wal_size = 32MB", "wal_keep_size = 0"];
+
+export async function openPglite(dataDir: string): Promise<Database> {
+  const client = new PGlite({ dataDir, postgresqlconf: PGLITE_CONFIG });
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Executor;
+  return { kind: "pglite", db, close: () => client.close() };
+}
+
+export async function openPostgres(connectionString: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  const probe = await pool.connect();
+  probe.release();
+  const db = drizzleNodePg(pool, { schema }) as unknown as Executor;
+  return { kind: "postgresql", db, close: () => pool.end() };
+}
