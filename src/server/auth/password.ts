@@ -1,0 +1,30 @@
+import { hash, verify } from "@node-rs/argon2";
+
+/** argon2id with explicit parameters (OWASP's second recommended set): 19 MiB, 2 passes, 1 lane. */
+const ARGON2_OPTIONS = {
+  algorithm: 2, // Algorithm.Argon2id (a const enum, not importable under isolatedModules)
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** Spends the same time as a real check, so unknown usernames can't be told apart by timing. */
+let dummyHash: Promise<string> | null = null;
+export async function verifyAgainstDummy(password: string): Promise<void> {
+  dummyHash ??= hashPassword("cchc-timing-equaliser");
+  await verifyPassword(await dummyHash, password);
+}

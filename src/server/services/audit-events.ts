@@ -1,0 +1,25 @@
+/** The catalogue of audit events: one action name per kind of write, with its entity type. */
+export const AUDIT_ACTIONS = {
+  "unit.create": "unit",
+  "unit.update": "unit",
+  "unit.import": "unit",
+  "agency.create": "agency",
+  "agency.update": "agency",
+  "user.create": "user",
+  "user.update": "user",
+  "auth.sign_in": "session",
+  "auth.sign_in_failed": "session",
+  "auth.sign_out": "session",
+  "system.demo_loaded": "system",
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export interface AuditEventInput {
+  action: AuditAction;
+  entityId: string | null;
+  unitId: string | null;
+  before?: unknown;
+  after?: unknown;
+  summary: string;
+}

@@ -1,0 +1,129 @@
+import { randomBytes } from "node:crypto";
+import type { Role, RoleGrant } from "../../core/access/role-policy.ts";
+import { verifyAgainstDummy, verifyPassword } from "../auth/password.ts";
+import type { Executor } from "../db/database.ts";
+import { findAgencyById } from "../db/repositories/agency.repository.ts";
+import * as sessionRepository from "../db/repositories/session.repository.ts";
+import { findUnitById } from "../db/repositories/unit.repository.ts";
+import * as userRepository from "../db/repositories/user.repository.ts";
+import { AppError } from "../errors.ts";
+import type { Actor } from "./actor.ts";
+import { runUseCase, sha256 } from "./use-case.ts";
+
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+export const MAX_FAILED_SIGN_INS = 5;
+export const SIGN_IN_LOCK_MS = 15 * 60 * 1000;
+
+export interface SessionInfo {
+  actor: Actor;
+  csrfToken: string;
+  tokenHash: string;
+  me: Awaited<ReturnType<typeof describeUser>>;
+}
+
+async function describeUser(exec: Executor, userId: string) {
+  const user = (await userRepository.findUserById(exec, userId))!;
+  const roles = (await userRepository.rolesOfUsers(exec, [userId])).map(({ userId: _u, ...r }) => r);
+  const unit = (await findUnitById(exec, user.unitId))!;
+  const agency = user.agencyId ? await findAgencyById(exec, user.agencyId) : null;
+  const isAdmin = roles.some((r) => r.role === "admin");
+  return {
+    id: user.id,
+    username: user.username,
+    fullName: user.fullName,
+    unit: { id: unit.id, name: unit.name, level: unit.level, kind: unit.kind },
+    agency: agency ? { id: agency.id, name: agency.name } : null,
+    roles,
+    can: { admin: isAdmin, viewAudit: isAdmin },
+  };
+}
+
+function grantsOf(me: { roles: { role: string; unitId: string | null; agencyId: string | null }[] }): RoleGrant[] {
+  return me.roles.map((r) => ({ role: r.role as Role, unitId: r.unitId, agencyId: r.agencyId }));
+}
+
+export async function signIn(
+  db: Executor,
+  input: { username: string; password: string; ip: string; userAgent: string | null },
+) {
+  const username = input.username.trim().toLowerCase();
+  const user = await userRepository.findUserForSignIn(db, username);
+  const now = new Date();
+  if (user?.lockedUntil && user.lockedUntil > now) {
+    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
+    throw new AppError("AUTH_RATE_LIMITED", { params: { minutes } });
+  }
+  const valid = user ? await verifyPassword(user.passwordHash, input.password) : false;
+  if (!user) await verifyAgainstDummy(input.password);
+  if (!user || !valid) {
+    await runUseCase(db, { userId: null, name: username || "(trống)", grants: [] }, async ({ tx, audit }) => {
+      if (user) {
+        const failures = await userRepository.recordFailedSignIn(tx, user.id, null);
+        if (failures >= MAX_FAILED_SIGN_INS) {
+          await userRepository.updateUser(tx, user.id, {
+            failedSignInCount: 0,
+            lockedUntil: new Date(now.getTime() + SIGN_IN_LOCK_MS),
+          });
+        }
+      }
+      await audit({
+        action: "auth.sign_in_failed",
+        entityId: user?.id ?? null,
+        unitId: user?.unitId ?? null,
+        summary: `Đăng nhập không thành công: ${username} từ ${input.ip}`,
+      });
+    });
+    throw new AppError("AUTH_INVALID_CREDENTIALS");
+  }
+  if (!user.isActive) throw new AppError("AUTH_ACCOUNT_DISABLED");
+
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(24).toString("base64url");
+  const me = await describeUser(db, user.id);
+  await runUseCase(db, { userId: user.id, name: user.fullName, grants: grantsOf(me) }, async ({ tx, audit }) => {
+    await sessionRepository.deleteExpiredSessions(tx, now);
+    await sessionRepository.insertSession(tx, {
+      tokenHash: sha256(token),
+      userId: user.id,
+      csrfToken,
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
+    await userRepository.updateUser(tx, user.id, { failedSignInCount: 0, lockedUntil: null, lastSignInAt: now });
+    await audit({
+      action: "auth.sign_in",
+      entityId: user.id,
+      unitId: user.unitId,
+      summary: `Đăng nhập: ${user.username} từ ${input.ip}`,
+    });
+  });
+  return { token, csrfToken, me };
+}
+
+export async function resolveSession(db: Executor, token: string): Promise<SessionInfo | null> {
+  const tokenHash = sha256(token);
+  const session = await sessionRepository.findLiveSession(db, tokenHash, new Date());
+  if (!session) return null;
+  const me = await describeUser(db, session.userId);
+  const user = await userRepository.findUserForSignIn(db, me.username);
+  if (!user?.isActive) return null;
+  return {
+    actor: { userId: me.id, name: me.fullName, grants: grantsOf(me) },
+    csrfToken: session.csrfToken,
+    tokenHash,
+    me,
+  };
+}
+
+export async function signOut(db: Executor, session: SessionInfo) {
+  await runUseCase(db, session.actor, async ({ tx, audit }) => {
+    await sessionRepository.deleteSession(tx, session.tokenHash);
+    await audit({
+      action: "auth.sign_out",
+      entityId: session.me.id,
+      unitId: session.me.unit.id,
+      summary: `Đăng xuất: ${session.me.username}`,
+    });
+  });
+}
