@@ -1,0 +1,18 @@
+export type CalendarErrorCode =
+  | "CALENDAR_INVALID_DATE"
+  | "CALENDAR_INVALID_TIME"
+  | "CALENDAR_INVALID_DAYS"
+  | "CALENDAR_YEAR_OUT_OF_RANGE"
+  | "CALENDAR_INVALID_LUNAR_DATE"
+  | "CALENDAR_INVALID_SCHEDULE";
+
+/** A rule violation in calendar input, with a stable code and a Vietnamese message for the user. */
+export class CalendarError extends Error {
+  readonly code: CalendarErrorCode;
+
+  constructor(code: CalendarErrorCode, message: string) {
+    super(message);
+    this.name = "CalendarError";
+    this.code = code;
+  }
+}
