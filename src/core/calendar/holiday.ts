@@ -1,0 +1,17 @@
+import type { IsoDate } from "./calendar-date.ts";
+
+/**
+ * - `statutory`: a public holiday of Labour Code 2019 art. 112 (or a later law);
+ * - `substitute`: the day off in lieu of a statutory holiday on a weekend (art. 111(3));
+ * - `official`: an extra day off from the year's official schedule (e.g. a swapped weekday);
+ * - `makeup_workday`: a weekend day that the official schedule turns into a working day.
+ */
+export type HolidayKind = "statutory" | "substitute" | "official" | "makeup_workday";
+
+export interface Holiday {
+  date: IsoDate;
+  name: string;
+  kind: HolidayKind;
+  /** Lunar day and month as "DD/MM", only for holidays fixed by the lunar calendar. */
+  lunar?: string;
+}
