@@ -1,0 +1,109 @@
+import {
+  monthSpan,
+  pad2,
+  parseIsoDate,
+  quarterSpan,
+  type DateSpan,
+  type IsoDate,
+} from "./iso-date.ts";
+import { cycleDueDate, cyclesInPeriod, type RecurrenceCycle } from "./recurrence.ts";
+import type { PlanPeriod, SimpleSchedule, TimelineSchedule } from "./timeline.ts";
+
+/** One dated instance of a schedule: what is due, over which span, by which day. */
+export interface Occurrence {
+  label: string;
+  span: DateSpan;
+  dueDate: IsoDate;
+}
+
+const ROMAN = ["", "I", "II", "III", "IV"] as const;
+
+/**
+ * The dated occurrences of a schedule: one per cycle of the plan period for a recurring
+ * schedule (due on the report day, or the cycle's last day), one per named month or quarter,
+ * a single one otherwise; a composite gives all of its parts' occurrences by due date; an
+ * unparsed timeline gives none.
+ */
+export function occurrencesOf(schedule: TimelineSchedule, period: PlanPeriod): Occurrence[] {
+  if (schedule.kind === "unparsed") return [];
+  if (schedule.kind === "composite") {
+    return schedule.parts
+      .flatMap((part) => simpleOccurrences(part, period))
+      .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+  }
+  return simpleOccurrences(schedule, period);
+}
+
+function simpleOccurrences(schedule: SimpleSchedule, period: PlanPeriod): Occurrence[] {
+  switch (schedule.kind) {
+    case "date":
+      return [
+        {
+          label: formatDayMonthYear(schedule.date),
+          span: { start: schedule.date, end: schedule.date },
+          dueDate: schedule.date,
+        },
+      ];
+    case "month":
+      return schedule.months.map(({ year, month }) => {
+        const span = monthSpan(year, month);
+        return { label: `Tháng ${pad2(month)}/${year}`, span, dueDate: span.end };
+      });
+    case "quarter":
+      return schedule.quarters.map(({ year, quarter }) => {
+        const span = quarterSpan(year, quarter);
+        return { label: `Quý ${ROMAN[quarter]}/${year}`, span, dueDate: span.end };
+      });
+    case "half_year":
+      return [
+        {
+          label: halfYearLabel(schedule.year, schedule.half),
+          span: schedule.span,
+          dueDate: schedule.dueDate,
+        },
+      ];
+    case "range":
+    case "whole_period":
+      return [{ label: spanLabel(schedule.span), span: schedule.span, dueDate: schedule.dueDate }];
+    case "recurring":
+      return cyclesInPeriod(schedule.frequency, period.periodStart, period.periodEnd).map(
+        (cycle) => ({
+          label: cycleLabel(cycle),
+          span: cycle.span,
+          dueDate: cycleDueDate(cycle.span, schedule.reportDay, schedule.reportMonth),
+        }),
+      );
+  }
+}
+
+function cycleLabel(cycle: RecurrenceCycle): string {
+  switch (cycle.frequency) {
+    case "monthly":
+      return `Tháng ${pad2(cycle.index)}/${cycle.year}`;
+    case "quarterly":
+      return `Quý ${ROMAN[cycle.index]}/${cycle.year}`;
+    case "half_yearly":
+      return halfYearLabel(cycle.year, cycle.index === 1 ? 1 : 2);
+    case "yearly":
+      return `Năm ${cycle.year}`;
+  }
+}
+
+function halfYearLabel(year: number, half: 1 | 2): string {
+  return `6 tháng ${half === 1 ? "đầu" : "cuối"} năm ${year}`;
+}
+
+function spanLabel(span: DateSpan): string {
+  const start = parseIsoDate(span.start);
+  const end = parseIsoDate(span.end);
+  if (start.year === end.year && span.start.endsWith("-01-01") && span.end.endsWith("-12-31")) {
+    return `Năm ${start.year}`;
+  }
+  return `Từ ${formatDayMonthYear(span.start)} đến ${formatDayMonthYear(span.end)}`;
+}
+
+/** "2026-09-30" → "30/09/2026". */
+export function formatDayMonthYear(date: IsoDate): string {
+  const { year, month, day } = parseIsoDate(date);
+  return `${pad2(day)}/${pad2(month)}/${year}`;
+}
