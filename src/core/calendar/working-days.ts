@@ -38,14 +38,15 @@ export function addWorkingDays(start: IsoDate, days: number, calendar: WorkingCa
 }
 
 /**
- * The number of working days in (from, to]: after `from`, up to and including `to`, so that
- * `countWorkingDays(start, addWorkingDays(start, n)) === n`. Negative when `to` is before `from`.
+ * The working days stepped onto when walking from `from` to `to`: those in (from, to], or, walking
+ * backwards, minus those in [to, from). So `countWorkingDays(start, addWorkingDays(start, n)) === n`.
  */
 export function countWorkingDays(from: IsoDate, to: IsoDate, calendar: WorkingCalendar): number {
-  const [first, last, sign] = toDayNumber(from) <= toDayNumber(to) ? [from, to, 1] : [to, from, -1];
+  const step = toDayNumber(to) < toDayNumber(from) ? -1 : 1;
   let count = 0;
-  for (let day = addDays(first, 1); day <= last; day = addDays(day, 1)) {
-    if (calendar.isWorkingDay(day)) count++;
+  for (let day = from; day !== to;) {
+    day = addDays(day, step);
+    if (calendar.isWorkingDay(day)) count += step;
   }
-  return sign * count;
+  return count;
 }
