@@ -1,0 +1,58 @@
+import { AppShell, Burger, Group, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useEffect } from "react";
+import { Outlet, useLocation } from "react-router";
+import { useMe } from "../auth/session.ts";
+import { vi } from "../i18n/vi.ts";
+import { NavMenu } from "./nav-menu.tsx";
+import { UserMenu } from "./user-menu.tsx";
+
+/** The signed-in shell: header (product, unit, user menu), navbar, main content. */
+export function AppLayout() {
+  const me = useMe();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+
+  useEffect(close, [location.pathname, close]);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 260, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <a href="#noi-dung-chinh" className="cchc-skip-link">
+          {vi.app.skipToContent}
+        </a>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? vi.app.closeNavigation : vi.app.openNavigation}
+            />
+            <Text fw={800} size="lg" c="blue.8" component="span">
+              {vi.app.name}
+            </Text>
+            <Text size="sm" c="dimmed" component="span" visibleFrom="xs">
+              |
+            </Text>
+            <Text size="sm" fw={600} truncate component="span" data-testid="header-unit">
+              {me.unit.name}
+            </Text>
+          </Group>
+          <UserMenu />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={vi.app.mainNavigation} component="nav">
+        <NavMenu />
+      </AppShell.Navbar>
+      <AppShell.Main id="noi-dung-chinh" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,69 @@
+import {
+  IconBuilding,
+  IconBuildingCommunity,
+  IconChartBar,
+  IconChecklist,
+  IconClipboardList,
+  IconFileReport,
+  IconHome,
+  IconListDetails,
+  IconMessageReport,
+  IconMoodSmile,
+  IconSettings,
+  IconUsers,
+  IconWindow,
+  type Icon,
+} from "@tabler/icons-react";
+import type { Me } from "../api/types.ts";
+import { vi } from "../i18n/vi.ts";
+
+export interface NavItem {
+  label: string;
+  to: string;
+  icon: Icon;
+  children?: NavItem[];
+}
+
+/** URL slugs: Vietnamese without diacritics. */
+export const paths = {
+  home: "/",
+  signIn: "/dang-nhap",
+  plans: "/ke-hoach",
+  tasks: "/nhiem-vu",
+  oneStop: "/mot-cua",
+  feedback: "/phan-anh-kien-nghi",
+  surveys: "/khao-sat",
+  indices: "/chi-so",
+  reports: "/bao-cao",
+  admin: "/quan-tri",
+  adminUnits: "/quan-tri/don-vi",
+  adminAgencies: "/quan-tri/co-quan",
+  adminUsers: "/quan-tri/nguoi-dung",
+  adminAudit: "/quan-tri/nhat-ky",
+} as const;
+
+/** The whole product in the navbar; Quản trị only for those the server allows. */
+export function navigationFor(me: Me): NavItem[] {
+  const items: NavItem[] = [
+    { label: vi.nav.home, to: paths.home, icon: IconHome },
+    { label: vi.nav.plans, to: paths.plans, icon: IconClipboardList },
+    { label: vi.nav.tasks, to: paths.tasks, icon: IconChecklist },
+    { label: vi.nav.oneStop, to: paths.oneStop, icon: IconWindow },
+    { label: vi.nav.feedback, to: paths.feedback, icon: IconMessageReport },
+    { label: vi.nav.surveys, to: paths.surveys, icon: IconMoodSmile },
+    { label: vi.nav.indices, to: paths.indices, icon: IconChartBar },
+    { label: vi.nav.reports, to: paths.reports, icon: IconFileReport },
+  ];
+  if (me.can.admin) {
+    const children: NavItem[] = [
+      { label: vi.nav.adminUnits, to: paths.adminUnits, icon: IconBuildingCommunity },
+      { label: vi.nav.adminAgencies, to: paths.adminAgencies, icon: IconBuilding },
+      { label: vi.nav.adminUsers, to: paths.adminUsers, icon: IconUsers },
+    ];
+    if (me.can.viewAudit) {
+      children.push({ label: vi.nav.adminAudit, to: paths.adminAudit, icon: IconListDetails });
+    }
+    items.push({ label: vi.nav.admin, to: paths.admin, icon: IconSettings, children });
+  }
+  return items;
+}

@@ -1,0 +1,169 @@
+import { Button, Code, Group, Select, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { DateInput } from "@mantine/dates";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { listAuditEvents } from "../../../api/audit.api.ts";
+import { queryKeys } from "../../../api/query-keys.ts";
+import type { AuditQuery } from "../../../api/types.ts";
+import { listUsers } from "../../../api/users.api.ts";
+import { LoadingBlock } from "../../../components/loading-block.tsx";
+import { PageHeader } from "../../../components/page-header.tsx";
+import { QueryError } from "../../../components/query-error.tsx";
+import { formatDateTime, formatNumber } from "../../../i18n/format.ts";
+import { vi } from "../../../i18n/vi.ts";
+import { AuditVerify } from "./audit-verify.tsx";
+
+const PAGE_SIZE = 100;
+
+export function AuditPage() {
+  const [actorId, setActorId] = useState<string | null>(null);
+  const [entityType, setEntityType] = useState<string | null>(null);
+  const [actionText, setActionText] = useState("");
+  const [action] = useDebouncedValue(actionText.trim(), 300);
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
+
+  const filters: AuditQuery = {
+    actorId: actorId ?? undefined,
+    entityType: entityType ?? undefined,
+    action: action || undefined,
+    from: from ?? undefined,
+    to: to ?? undefined,
+  };
+  const users = useQuery({ queryKey: queryKeys.userList({}), queryFn: () => listUsers() });
+  const events = useInfiniteQuery({
+    queryKey: queryKeys.auditList(filters),
+    queryFn: ({ pageParam }) =>
+      listAuditEvents({ ...filters, limit: PAGE_SIZE, before: pageParam }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (lastPage) =>
+      lastPage.length === PAGE_SIZE ? lastPage[lastPage.length - 1]?.id : undefined,
+  });
+  const rows = events.data?.pages.flat() ?? [];
+  const hasFilters = Boolean(actorId || entityType || actionText || from || to);
+
+  return (
+    <>
+      <PageHeader
+        title={vi.audit.title}
+        description={vi.audit.description}
+        actions={<AuditVerify />}
+      />
+      <Group align="flex-end" gap="md" mb="md" role="search">
+        <Select
+          label={vi.audit.actorFilter}
+          placeholder={vi.audit.actorPlaceholder}
+          data={(users.data?.data ?? []).map((user) => ({
+            value: user.id,
+            label: `${user.fullName} (${user.username})`,
+          }))}
+          value={actorId}
+          onChange={setActorId}
+          searchable
+          clearable
+          w={260}
+        />
+        <Select
+          label={vi.audit.entityType}
+          placeholder={vi.audit.entityTypePlaceholder}
+          data={Object.entries(vi.audit.entityTypes).map(([value, label]) => ({ value, label }))}
+          value={entityType}
+          onChange={setEntityType}
+          clearable
+          w={200}
+        />
+        <TextInput
+          label={vi.audit.actionFilter}
+          placeholder={vi.audit.actionPlaceholder}
+          value={actionText}
+          onChange={(event) => setActionText(event.currentTarget.value)}
+          w={200}
+        />
+        <DateInput label={vi.audit.from} value={from} onChange={setFrom} clearable w={150} />
+        <DateInput label={vi.audit.to} value={to} onChange={setTo} clearable w={150} />
+        {hasFilters && (
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setActorId(null);
+              setEntityType(null);
+              setActionText("");
+              setFrom(null);
+              setTo(null);
+            }}
+          >
+            {vi.common.resetFilters}
+          </Button>
+        )}
+      </Group>
+
+      {events.isPending ? (
+        <LoadingBlock />
+      ) : events.isError ? (
+        <QueryError error={events.error} onRetry={() => events.refetch()} />
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={1000}>
+            <Table striped aria-label={vi.audit.title} data-testid="audit-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{vi.audit.id}</Table.Th>
+                  <Table.Th>{vi.audit.at}</Table.Th>
+                  <Table.Th>{vi.audit.actor}</Table.Th>
+                  <Table.Th>{vi.audit.action}</Table.Th>
+                  <Table.Th>{vi.audit.entityType}</Table.Th>
+                  <Table.Th>{vi.audit.summary}</Table.Th>
+                  <Table.Th>{vi.audit.hash}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={7}>{vi.audit.empty}</Table.Td>
+                  </Table.Tr>
+                )}
+                {rows.map((event) => (
+                  <Table.Tr key={event.id}>
+                    <Table.Td>{formatNumber(event.id)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(event.at)}</Table.Td>
+                    <Table.Td>{event.actorName ?? vi.audit.system}</Table.Td>
+                    <Table.Td>
+                      {vi.audit.actions[event.action] ?? event.action}
+                      <Text size="xs" c="dimmed">
+                        {event.action}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {vi.audit.entityTypes[event.entityType] ?? event.entityType}
+                    </Table.Td>
+                    <Table.Td>{event.summary ?? vi.common.none}</Table.Td>
+                    <Table.Td>
+                      <Tooltip label={event.hash}>
+                        <Code>{event.hash.slice(0, 12)}…</Code>
+                      </Tooltip>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Group justify="space-between" mt="sm">
+            <Text size="sm" c="dimmed">
+              {vi.common.rowCount(rows.length)}
+            </Text>
+            {events.hasNextPage && (
+              <Button
+                variant="default"
+                onClick={() => events.fetchNextPage()}
+                loading={events.isFetchingNextPage}
+              >
+                {vi.common.loadMore}
+              </Button>
+            )}
+          </Group>
+        </>
+      )}
+    </>
+  );
+}

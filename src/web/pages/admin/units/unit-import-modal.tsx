@@ -1,0 +1,88 @@
+import { Alert, Button, FileInput, Group, Modal, Stack, Table, Text } from "@mantine/core";
+import { IconUpload } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ApiError, errorMessage } from "../../../api/client.ts";
+import { queryKeys } from "../../../api/query-keys.ts";
+import { importUnits } from "../../../api/units.api.ts";
+import { vi } from "../../../i18n/vi.ts";
+
+/** Upload a CSV/XLSX list of units; show the counts, or every row's error. */
+export function UnitImportModal({ onClose }: { onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const upload = useMutation({
+    mutationFn: importUnits,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.units }),
+  });
+  const rowErrors =
+    upload.error instanceof ApiError ? upload.error.details.filter((d) => d.message) : [];
+
+  return (
+    <Modal opened onClose={onClose} title={vi.units.importTitle} size="lg">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (file) upload.mutate(file);
+        }}
+      >
+        <Stack gap="md">
+          <Text size="sm">{vi.units.importHelp}</Text>
+          <FileInput
+            label={vi.units.importFile}
+            placeholder={vi.units.importFilePlaceholder}
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            leftSection={<IconUpload size={16} aria-hidden="true" />}
+            value={file}
+            onChange={(value) => {
+              setFile(value);
+              upload.reset();
+            }}
+            clearable
+            clearButtonProps={{ "aria-label": vi.common.clear }}
+            required
+          />
+          {upload.isSuccess && (
+            <Alert color="green" variant="light" role="status" data-testid="import-result">
+              {vi.units.importDone(upload.data.created, upload.data.updated, upload.data.total)}
+            </Alert>
+          )}
+          {upload.isError && (
+            <Alert color="red" variant="light" role="alert" title={errorMessage(upload.error)}>
+              {rowErrors.length > 0 && (
+                <Table.ScrollContainer minWidth={400} mah={300}>
+                  <Table aria-label={vi.units.importErrorsTitle} withRowBorders>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{vi.units.importRow}</Table.Th>
+                        <Table.Th>{vi.units.importColumn}</Table.Th>
+                        <Table.Th>{vi.units.importMessage}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {rowErrors.map((detail, index) => (
+                        <Table.Tr key={index}>
+                          <Table.Td>{detail.row ?? vi.common.none}</Table.Td>
+                          <Table.Td>{detail.path ?? vi.common.none}</Table.Td>
+                          <Table.Td>{detail.message}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              )}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {vi.common.close}
+            </Button>
+            <Button type="submit" disabled={!file} loading={upload.isPending}>
+              {vi.units.importSubmit}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

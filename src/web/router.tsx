@@ -1,0 +1,50 @@
+import { createBrowserRouter, Navigate } from "react-router";
+import { RequireAuth } from "./auth/require-auth.tsx";
+import { RequirePermission } from "./auth/require-permission.tsx";
+import { AppLayout } from "./components/app-layout.tsx";
+import { paths } from "./components/navigation.ts";
+import { AgenciesPage } from "./pages/admin/agencies/agencies.page.tsx";
+import { AuditPage } from "./pages/admin/audit/audit.page.tsx";
+import { UnitsPage } from "./pages/admin/units/units.page.tsx";
+import { UsersPage } from "./pages/admin/users/users.page.tsx";
+import { SignInPage } from "./pages/auth/sign-in.page.tsx";
+import { NotFoundPage } from "./pages/errors/not-found.page.tsx";
+import { HomePage } from "./pages/home/home.page.tsx";
+import { SectionPlaceholderPage } from "./pages/sections/section-placeholder.page.tsx";
+
+export const router = createBrowserRouter([
+  { path: paths.signIn, element: <SignInPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: paths.plans, element: <SectionPlaceholderPage section="plans" /> },
+          { path: paths.tasks, element: <SectionPlaceholderPage section="tasks" /> },
+          { path: paths.oneStop, element: <SectionPlaceholderPage section="oneStop" /> },
+          { path: paths.feedback, element: <SectionPlaceholderPage section="feedback" /> },
+          { path: paths.surveys, element: <SectionPlaceholderPage section="surveys" /> },
+          { path: paths.indices, element: <SectionPlaceholderPage section="indices" /> },
+          { path: paths.reports, element: <SectionPlaceholderPage section="reports" /> },
+          {
+            path: paths.admin,
+            element: <RequirePermission permission="admin" />,
+            children: [
+              { index: true, element: <Navigate to={paths.adminUnits} replace /> },
+              { path: paths.adminUnits, element: <UnitsPage /> },
+              { path: paths.adminAgencies, element: <AgenciesPage /> },
+              { path: paths.adminUsers, element: <UsersPage /> },
+              {
+                element: <RequirePermission permission="viewAudit" />,
+                children: [{ path: paths.adminAudit, element: <AuditPage /> }],
+              },
+            ],
+          },
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
