@@ -36,6 +36,7 @@ async function withRoles(exec: Executor, rows: UserListRow[]) {
     const { failedSignInCount: _f, lockedUntil: _l, createdAt: _c, updatedAt: _u, ...rest } = row;
     return {
       ...rest,
+      lastSignInAt: rest.lastSignInAt?.toISOString() ?? null,
       roles: roles
         .filter((role) => role.userId === row.id)
         .map(({ userId: _id, ...role }) => role)

@@ -1,0 +1,115 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Database } from "./db/database.ts";
+import { AppError, errorBody } from "./errors.ts";
+import { registerErrorHandler } from "./http/error-handler.ts";
+import { registerSessionHandling } from "./http/session.ts";
+import { agencyRoutes } from "./routes/agency.routes.ts";
+import { auditRoutes } from "./routes/audit.routes.ts";
+import { authRoutes } from "./routes/auth.routes.ts";
+import { healthRoutes } from "./routes/health.routes.ts";
+import { unitRoutes } from "./routes/unit.routes.ts";
+import { userRoutes } from "./routes/user.routes.ts";
+
+z.config(z.locales.vi());
+
+export interface AppOptions {
+  database: Database;
+  secureCookies?: boolean;
+  trustProxy?: boolean;
+  logLevel?: string;
+  webDir?: string | null;
+}
+
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? "info" },
+    disableRequestLogging: true,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => errorBody(new AppError("RATE_LIMITED")),
+  });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "CCHC API",
+        description: "API của hệ thống quản lý cải cách hành chính (CCHC).",
+        version: "0.1.0",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "cchc_session" },
+          csrf: { type: "apiKey", in: "header", name: "x-csrf-token" },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+
+  registerSessionHandling(app, options.database.db);
+  const db = options.database.db;
+  await app.register(healthRoutes(options.database.kind));
+  await app.register(authRoutes(db, { secureCookies: options.secureCookies ?? false }));
+  await app.register(unitRoutes(db));
+  await app.register(agencyRoutes(db));
+  await app.register(userRoutes(db));
+  await app.register(auditRoutes(db));
+
+  await registerWeb(app, options.webDir ?? null);
+  return app;
+}
+
+/** Serves the built SPA; any non-API path falls back to index.html. */
+async function registerWeb(app: FastifyInstance, webDir: string | null) {
+  const hasWeb = webDir !== null && existsSync(join(webDir, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, prefix: "/", wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith("/api/") || !hasWeb || request.method !== "GET") {
+      return reply.status(404).send(errorBody(new AppError("NOT_FOUND")));
+    }
+    return reply.type("text/html").sendFile("index.html");
+  });
+}

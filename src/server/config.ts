@@ -1,0 +1,28 @@
+import { resolve } from "node:path";
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  /** Serve the session cookie with `Secure` (set when CCHC is reached over HTTPS). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+  loadDemo: boolean;
+  logLevel: string;
+  webDir: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number.parseInt(env.PORT ?? "3000", 10),
+    host: env.HOST ?? "0.0.0.0",
+    dataDir: resolve(env.CCHC_DATA_DIR ?? "./data"),
+    databaseUrl: env.DATABASE_URL?.trim() || null,
+    secureCookies: env.CCHC_SECURE_COOKIES === "true",
+    trustProxy: env.CCHC_TRUST_PROXY === "true",
+    loadDemo: env.CCHC_DEMO !== "false",
+    logLevel: env.CCHC_LOG_LEVEL ?? "info",
+    webDir: resolve(env.CCHC_WEB_DIR ?? "./dist/web"),
+  };
+}

@@ -1,0 +1,70 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { timingSafeEqual } from "node:crypto";
+import type { Executor } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { resolveSession, SESSION_TTL_MS, type SessionInfo } from "../services/auth.service.ts";
+
+export const SESSION_COOKIE = "cchc_session";
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Requests that may change state without a session-bound CSRF token. */
+const CSRF_EXEMPT = new Set(["/api/auth/sign-in"]);
+
+declare module "fastify" {
+  interface FastifyRequest {
+    session: SessionInfo | null;
+  }
+}
+
+function sameToken(a: string, b: string) {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Same-origin check on top of the token: a browser always sends Origin on cross-site writes. */
+function isForeignOrigin(request: FastifyRequest) {
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== request.headers.host;
+  } catch {
+    return true;
+  }
+}
+
+export function registerSessionHandling(app: FastifyInstance, db: Executor) {
+  app.decorateRequest("session", null);
+  app.addHook("onRequest", async (request) => {
+    if (!request.url.startsWith("/api/")) return;
+    const token = request.cookies[SESSION_COOKIE];
+    request.session = token ? await resolveSession(db, token) : null;
+    if (!UNSAFE_METHODS.has(request.method)) return;
+    const path = request.url.split("?")[0]!;
+    if (isForeignOrigin(request)) throw new AppError("CSRF_INVALID");
+    if (CSRF_EXEMPT.has(path)) return;
+    if (!request.session) throw new AppError("AUTH_REQUIRED");
+    const header = request.headers["x-csrf-token"];
+    if (typeof header !== "string" || !sameToken(header, request.session.csrfToken)) {
+      throw new AppError("CSRF_INVALID");
+    }
+  });
+}
+
+export function requireSession(request: FastifyRequest): SessionInfo {
+  if (!request.session) throw new AppError("AUTH_REQUIRED");
+  return request.session;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
+  void reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "strict",
+    secure,
+    path: "/",
+    maxAge: SESSION_TTL_MS / 1000,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean) {
+  void reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "strict", secure, path: "/" });
+}

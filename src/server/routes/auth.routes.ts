@@ -1,0 +1,67 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Executor } from "../db/database.ts";
+import { clearSessionCookie, requireSession, setSessionCookie } from "../http/session.ts";
+import { signIn, signOut } from "../services/auth.service.ts";
+import { errorResponse } from "./common.schemas.ts";
+import { meView } from "./organization.schemas.ts";
+
+const sessionResponse = z.object({ data: z.object({ user: meView, csrfToken: z.string() }) });
+
+const signInBody = z.object({
+  username: z.string().trim().min(1, { error: "Vui lòng nhập tên đăng nhập." }).max(100),
+  password: z.string().min(1, { error: "Vui lòng nhập mật khẩu." }).max(200),
+});
+
+export function authRoutes(db: Executor, options: { secureCookies: boolean }): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      "/api/auth/sign-in",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "Đăng nhập",
+          body: signInBody,
+          response: {
+            200: sessionResponse,
+            400: errorResponse,
+            401: errorResponse,
+            403: errorResponse,
+            429: errorResponse,
+          },
+        },
+        config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
+      },
+      async (request, reply) => {
+        const result = await signIn(db, {
+          ...request.body,
+          ip: request.ip,
+          userAgent: request.headers["user-agent"] ?? null,
+        });
+        setSessionCookie(reply, result.token, options.secureCookies);
+        return { data: { user: result.me, csrfToken: result.csrfToken } };
+      },
+    );
+
+    app.post(
+      "/api/auth/sign-out",
+      { schema: { tags: ["auth"], summary: "Đăng xuất" } },
+      async (request, reply) => {
+        await signOut(db, requireSession(request));
+        clearSessionCookie(reply, options.secureCookies);
+        return { data: { ok: true } };
+      },
+    );
+
+    app.get(
+      "/api/auth/me",
+      { schema: { tags: ["auth"], summary: "Người dùng đang đăng nhập",
+          response: { 200: sessionResponse, 401: errorResponse },
+        } },
+      async (request) => {
+        const session = requireSession(request);
+        return { data: { user: session.me, csrfToken: session.csrfToken } };
+      },
+    );
+  };
+}

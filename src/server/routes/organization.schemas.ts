@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { ROLES } from "../../core/access/role-policy.ts";
+
+/** Response shapes shared by the organisation routes (units, agencies, users, session). */
+export const unitView = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  kind: z.string().nullable(),
+  parentId: z.string().nullable(),
+  parentName: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  mergedIntoId: z.string().nullable(),
+  mergedIntoName: z.string().nullable(),
+  isActive: z.boolean(),
+  can: z.object({ update: z.boolean() }),
+});
+
+export const agencyView = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  code: z.string().nullable(),
+  name: z.string(),
+  kind: z.string(),
+  isActive: z.boolean(),
+  can: z.object({ update: z.boolean() }),
+});
+
+export const roleView = z.object({
+  role: z.string().meta({ description: ROLES.join(" | ") }),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  agencyId: z.string().nullable(),
+  agencyName: z.string().nullable(),
+});
+
+export const userView = z.object({
+  id: z.string(),
+  username: z.string(),
+  fullName: z.string(),
+  email: z.string().nullable(),
+  unitId: z.string(),
+  unitName: z.string(),
+  agencyId: z.string().nullable(),
+  agencyName: z.string().nullable(),
+  isActive: z.boolean(),
+  roles: z.array(roleView),
+  lastSignInAt: z.string().nullable(),
+  can: z.object({ update: z.boolean() }),
+});
+
+export const meView = z.object({
+  id: z.string(),
+  username: z.string(),
+  fullName: z.string(),
+  unit: z.object({ id: z.string(), name: z.string(), level: z.string(), kind: z.string().nullable() }),
+  agency: z.object({ id: z.string(), name: z.string() }).nullable(),
+  roles: z.array(roleView),
+  can: z.object({ admin: z.boolean(), viewAudit: z.boolean() }),
+});
+
+export const auditEventView = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  unitId: z.string().nullable(),
+  beforeDigest: z.string().nullable(),
+  afterDigest: z.string().nullable(),
+  summary: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+});

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "./app.ts";
+import type { Config } from "./config.ts";
+import { demoLoginsText, loadDemo } from "./demo/load-demo.ts";
+import { openDatabase } from "./runtime.ts";
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, loads the demo on first start, and listens. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const opened = await openDatabase(config);
+  try {
+    if (config.loadDemo && (await loadDemo(opened.database.db))) {
+      console.log(demoLoginsText());
+    }
+    const app = await buildApp({
+      database: opened.database,
+      secureCookies: config.secureCookies,
+      trustProxy: config.trustProxy,
+      logLevel: config.logLevel,
+      webDir: config.webDir,
+    });
+    const address = await app.listen({ port: config.port, host: config.host });
+    const port = (app.server.address() as { port: number }).port;
+    let stopped = false;
+    const stop = async () => {
+      if (stopped) return;
+      stopped = true;
+      await app.close();
+      await opened.close();
+    };
+    console.log(
+      `CCHC đang chạy tại ${address.replace(/0\.0\.0\.0|127\.0\.0\.1/, "localhost")} ` +
+        `(cơ sở dữ liệu: ${opened.database.kind === "pglite" ? `PGlite trong ${config.dataDir}` : "PostgreSQL"})`,
+    );
+    return { app, url: `http://127.0.0.1:${port}`, stop };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}
