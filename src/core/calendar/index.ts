@@ -30,6 +30,7 @@ export {
 export { OFFICIAL_SCHEDULES } from "./official-schedules.ts";
 export { HOLIDAY_CALENDAR_YEARS, statutoryHolidays } from "./statutory-holidays.ts";
 export {
+  assertHolidayYear,
   createWorkingCalendar,
   type WorkingCalendar,
   type WorkingCalendarOptions,

@@ -111,6 +111,7 @@ describe("Vietnamese lunar calendar (UTC+7)", () => {
   it("advances one lunar day per solar day, in months of 29 or 30 days", () => {
     fc.assert(
       fc.property(solarDates, (date) => {
+        fc.pre(date < "2100-12-31");
         const today = solarToLunar(date);
         const tomorrow = solarToLunar(addDays(date, 1));
         const length = lunarMonthLength(today.month, today.year, today.isLeapMonth);
