@@ -1,0 +1,357 @@
+/**
+ * Appendix tables: the task list (TT, content, lead, support, monitor, timeline, deliverable,
+ * target) and the PAR self-scoring table (TT, criterion, max points, self score, evidence).
+ * Handles repeated header rows after page breaks, cells continued on the next page (empty TT),
+ * section rows (I, II…) and sub-rows "a)", "b)".
+ */
+import type { AreaKey, Criterion, ImportedTask } from "./contract.ts";
+import type { DocumentTable, DocumentTableRow } from "./document-model.ts";
+import { mapAreaKey } from "./area-keys.ts";
+import { DASH_ITEM, isRomanNumeral, LETTER_ITEM, PAREN_NUMBER } from "./markers.ts";
+import { cleanSpaces, isUpperCaseLine, parseDecimal, searchKey } from "./text-utils.ts";
+import type { WarningSink } from "./warnings.ts";
+
+export type ColumnRole =
+  | "ref"
+  | "text"
+  | "lead"
+  | "support"
+  | "monitor"
+  | "timeline"
+  | "deliverable"
+  | "targetText"
+  | "maxPoints"
+  | "selfScore"
+  | "evidence"
+  | "note";
+
+export type TableKind = "tasks" | "criteria";
+
+export interface TableLayout {
+  kind: TableKind;
+  columns: (ColumnRole | null)[];
+  headerKey: string;
+}
+
+function roleOf(header: string, index: number): ColumnRole | null {
+  const key = searchKey(header).replace(/\s+/g, " ");
+  if (!key) return null;
+  if (index === 0 && /^(s?tt|so tt|thu tu|stt\.?)$/.test(key.replace(/[^a-z ]/g, "").trim())) {
+    return "ref";
+  }
+  if (/tu cham|tu danh gia|diem tu/.test(key)) return "selfScore";
+  if (/diem toi da|diem chuan|thang diem|^diem$|diem toi/.test(key)) return "maxPoints";
+  if (/kiem chung|tai lieu/.test(key)) return "evidence";
+  if (/chu tri/.test(key)) return "lead";
+  if (/phoi hop/.test(key)) return "support";
+  if (/theo doi|giam sat/.test(key)) return "monitor";
+  if (/thoi gian|thoi han|tien do/.test(key)) return "timeline";
+  if (/san pham|ket qua/.test(key)) return "deliverable";
+  if (/chi tieu/.test(key) && !/tieu chi/.test(key)) return "targetText";
+  if (/noi dung|nhiem vu|ten |tieu chi|linh vuc|giai phap/.test(key)) return "text";
+  if (/ghi chu/.test(key)) return "note";
+  return null;
+}
+
+/** Recognises a header row; returns the layout or null. */
+export function headerLayout(row: DocumentTableRow): TableLayout | null {
+  const columns = row.cells.map((cell, index) => roleOf(cell, index));
+  if (!columns.includes("text")) return null;
+  const known = columns.filter((role) => role !== null).length;
+  if (known < 2) return null;
+  const headerKey = row.cells.map((cell) => searchKey(cell)).join("|");
+  if (columns.includes("maxPoints")) return { kind: "criteria", columns, headerKey };
+  if (columns.some((role) => role === "lead" || role === "support" || role === "timeline")) {
+    return { kind: "tasks", columns, headerKey };
+  }
+  return null;
+}
+
+/** First pass over the document's tables: which are data tables, with which layout. */
+export function classifyTables(tables: DocumentTable[]): Map<DocumentTable, TableLayout> {
+  const result = new Map<DocumentTable, TableLayout>();
+  let previous: TableLayout | null = null;
+  for (const table of tables) {
+    let layout: TableLayout | null = null;
+    for (const row of table.rows.slice(0, 3)) {
+      layout = headerLayout(row);
+      if (layout) break;
+    }
+    if (!layout && previous) {
+      const width = table.rows[0]?.cells.length ?? 0;
+      if (width === previous.columns.length && width >= 3) layout = previous;
+    }
+    if (layout) {
+      result.set(table, layout);
+      previous = layout;
+    } else {
+      previous = null;
+    }
+  }
+  return result;
+}
+
+function cellText(raw: string | undefined): string {
+  if (!raw) return "";
+  const lines = raw.split("\n").map((line) => cleanSpaces(line));
+  let text = "";
+  for (const line of lines) {
+    if (!line) continue;
+    if (!text) text = line;
+    else if (/\S[-/]$/.test(text) && /^[\p{Lu}\p{N}]/u.test(line) && !/\s[-–]$/.test(text)) {
+      text += line;
+    } else text += ` ${line}`;
+  }
+  return text.replace(/\*\*|__/g, "").trim();
+}
+
+function isColumnNumberRow(cells: string[]): boolean {
+  const filled = cells.filter((cell) => cell !== "");
+  if (filled.length < 3) return false;
+  return filled.every((cell, index) => cell.replace(/[()]/g, "") === String(index + 1));
+}
+
+function roleValues(row: DocumentTableRow, layout: TableLayout): Map<ColumnRole, string> {
+  const values = new Map<ColumnRole, string>();
+  layout.columns.forEach((role, index) => {
+    if (!role) return;
+    const text = cellText(row.cells[index]);
+    if (!text) return;
+    const existing = values.get(role);
+    values.set(role, existing ? `${existing}; ${text}` : text);
+  });
+  // Cells beyond the header's width are kept in the text so nothing is lost.
+  for (let index = layout.columns.length; index < row.cells.length; index += 1) {
+    const text = cellText(row.cells[index]);
+    if (text) values.set("note", [values.get("note"), text].filter(Boolean).join("; "));
+  }
+  return values;
+}
+
+function joinContinuation(previous: string | null, next: string): string {
+  if (!previous) return next;
+  if (/\S[-/]$/.test(previous) && /^[\p{Lu}\p{N}]/u.test(next)) return previous + next;
+  return `${previous} ${next}`;
+}
+
+const FIELD_ROLES = ["lead", "support", "monitor", "timeline", "deliverable", "targetText"] as const;
+
+/** Parses task-table rows across one or more tables (a table continued after page breaks). */
+export class TaskTableParser {
+  readonly tasks: ImportedTask[] = [];
+  private section: { ref: string | null; area: AreaKey | null } = { ref: null, area: null };
+  private lastTaskRef: string | null = null;
+  private lastRow: ImportedTask | null = null;
+
+  constructor(private readonly warnings: WarningSink) {}
+
+  /** Forgets the row context when a new, unrelated table starts. */
+  reset(): void {
+    this.section = { ref: null, area: null };
+    this.lastTaskRef = null;
+    this.lastRow = null;
+  }
+
+  addTable(table: DocumentTable, layout: TableLayout): void {
+    for (const row of table.rows) this.addRow(row, layout);
+  }
+
+  private addRow(row: DocumentTableRow, layout: TableLayout): void {
+    const cells = row.cells.map((cell) => cellText(cell));
+    if (cells.every((cell) => cell === "")) return;
+    if (headerLayout(row) || row.isHeader) return;
+    if (isColumnNumberRow(cells)) return;
+    const values = roleValues(row, layout);
+    const ref = values.get("ref") ?? "";
+    let text = values.get("text") ?? "";
+    const note = values.get("note");
+    if (note) text = text ? `${text} (${note})` : note;
+    const hasFields = FIELD_ROLES.some((role) => values.has(role));
+
+    if (!ref) {
+      const letter = LETTER_ITEM.exec(text) ?? PAREN_NUMBER.exec(text);
+      if (letter && this.lastTaskRef !== null) {
+        this.push(row, values, {
+          ref: letter[1] ?? null,
+          parentRef: this.lastTaskRef,
+          rowType: "subtask",
+          text: letter[2] ?? "",
+        });
+        return;
+      }
+      const dash = DASH_ITEM.exec(text);
+      if (dash && this.lastTaskRef !== null && hasFields) {
+        this.push(row, values, {
+          ref: null,
+          parentRef: this.lastTaskRef,
+          rowType: "subtask",
+          text: dash[1] ?? "",
+        });
+        return;
+      }
+      if (text && !hasFields && isUpperCaseLine(text)) {
+        this.startSection(row, null, text);
+        return;
+      }
+      if (this.lastRow) {
+        this.continueRow(values, text);
+        return;
+      }
+      if (!text) {
+        this.warnings.add("TABLE_ROW_UNPLACED", `Không xác định được dòng bảng: “${cells.join(" | ")}”.`, row.line);
+        return;
+      }
+      this.push(row, values, { ref: null, parentRef: null, rowType: "task", text });
+      return;
+    }
+
+    const cleanRef = ref.replace(/[.)]+$/, "").trim();
+    if (isRomanNumeral(cleanRef) || /^(phần|phan)\s+[ivx]+$/i.test(cleanRef)) {
+      this.startSection(row, cleanRef, text);
+      return;
+    }
+    if (/^\d+$/.test(cleanRef)) {
+      this.lastTaskRef = cleanRef;
+      this.push(row, values, {
+        ref: cleanRef,
+        parentRef: this.section.ref,
+        rowType: "task",
+        text,
+      });
+      return;
+    }
+    if (/^\d+(\.\d+)+$/.test(cleanRef)) {
+      this.push(row, values, {
+        ref: cleanRef,
+        parentRef: cleanRef.slice(0, cleanRef.lastIndexOf(".")),
+        rowType: "subtask",
+        text,
+      });
+      return;
+    }
+    if (/^[a-zđ]$/.test(cleanRef)) {
+      this.push(row, values, {
+        ref: cleanRef,
+        parentRef: this.lastTaskRef,
+        rowType: "subtask",
+        text,
+      });
+      return;
+    }
+    this.push(row, values, { ref: cleanRef, parentRef: this.section.ref, rowType: "task", text });
+  }
+
+  private startSection(row: DocumentTableRow, ref: string | null, text: string): void {
+    const area = mapAreaKey(text);
+    this.section = { ref, area };
+    this.lastTaskRef = null;
+    this.push(
+      row,
+      new Map(),
+      { ref, parentRef: null, rowType: "section", text },
+      area,
+    );
+  }
+
+  private continueRow(values: Map<ColumnRole, string>, text: string): void {
+    const previous = this.lastRow;
+    if (!previous) return;
+    if (text) previous.text = joinContinuation(previous.text, text);
+    for (const role of FIELD_ROLES) {
+      const value = values.get(role);
+      if (value) previous[role] = joinContinuation(previous[role], value);
+    }
+  }
+
+  private push(
+    row: DocumentTableRow,
+    values: Map<ColumnRole, string>,
+    head: Pick<ImportedTask, "ref" | "parentRef" | "rowType" | "text">,
+    area: AreaKey | null = this.section.area,
+  ): void {
+    const task: ImportedTask = {
+      ref: head.ref,
+      parentRef: head.parentRef,
+      rowType: head.rowType,
+      area,
+      text: head.text,
+      targetText: values.get("targetText") ?? null,
+      lead: values.get("lead") ?? null,
+      support: values.get("support") ?? null,
+      monitor: values.get("monitor") ?? null,
+      timeline: values.get("timeline") ?? null,
+      deliverable: values.get("deliverable") ?? null,
+      line: row.line,
+    };
+    this.tasks.push(task);
+    this.lastRow = task;
+  }
+}
+
+/** Marks tasks that only group sub-rows (no fields of their own) as "group". */
+export function markGroups(tasks: ImportedTask[]): void {
+  const parents = new Set(
+    tasks.filter((task) => task.rowType === "subtask").map((task) => task.parentRef),
+  );
+  for (const task of tasks) {
+    if (task.rowType !== "task" || task.ref === null || !parents.has(task.ref)) continue;
+    const hasFields = FIELD_ROLES.some((role) => task[role] !== null);
+    if (!hasFields) task.rowType = "group";
+  }
+}
+
+export class CriteriaTableParser {
+  readonly criteria: Criterion[] = [];
+  private last: Criterion | null = null;
+  private lastNumeric: string | null = null;
+
+  addTable(table: DocumentTable, layout: TableLayout): void {
+    for (const row of table.rows) {
+      const cells = row.cells.map((cell) => cellText(cell));
+      if (cells.every((cell) => cell === "")) continue;
+      if (headerLayout(row) || row.isHeader || isColumnNumberRow(cells)) continue;
+      const values = roleValues(row, layout);
+      const ref = (values.get("ref") ?? "").replace(/[.)]+$/, "");
+      const text = values.get("text") ?? "";
+      const maxPoints = parseScore(values.get("maxPoints"));
+      const selfScore = parseScore(values.get("selfScore"));
+      const evidence = values.get("evidence") ?? null;
+      if (!ref && this.last && maxPoints === null && selfScore === null && !LETTER_ITEM.test(text)) {
+        if (text) this.last.text = joinContinuation(this.last.text, text);
+        if (evidence) this.last.evidence = joinContinuation(this.last.evidence, evidence);
+        continue;
+      }
+      let parentRef: string | null = null;
+      let ownRef: string | null = ref || null;
+      let ownText = text;
+      if (/^\d+(\.\d+)+$/.test(ref)) parentRef = ref.slice(0, ref.lastIndexOf("."));
+      else if (/^\d+$/.test(ref) || isRomanNumeral(ref)) this.lastNumeric = ref;
+      else if (/^[a-zđ]$/.test(ref)) parentRef = this.lastNumeric;
+      else if (!ref) {
+        const letter = LETTER_ITEM.exec(text);
+        if (letter) {
+          ownRef = letter[1] ?? null;
+          ownText = letter[2] ?? text;
+          parentRef = this.last?.ref ?? null;
+        }
+      }
+      const criterion: Criterion = {
+        ref: ownRef,
+        parentRef,
+        text: ownText,
+        maxPoints,
+        selfScore,
+        evidence,
+        line: row.line,
+      };
+      this.criteria.push(criterion);
+      this.last = criterion;
+    }
+  }
+}
+
+function parseScore(raw: string | undefined): number | null {
+  if (!raw) return null;
+  const match = /\d+(?:[.,]\d+)?/.exec(raw);
+  return match ? parseDecimal(match[0]) : null;
+}

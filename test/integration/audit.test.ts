@@ -1,0 +1,48 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "../../src/server/services/audit.service.ts";
+import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
+
+let t: TestApp;
+let admin: ApiClient;
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await t.signedIn("admin");
+});
+afterAll(() => t.close());
+
+describe("audit log", () => {
+  it("records every write in an intact chain that admins can filter", async () => {
+    const events = (await admin.get("/api/audit?limit=500")).body.data;
+    expect(events.map((e: any) => e.action)).toEqual(
+      expect.arrayContaining(["system.demo_loaded", "user.create", "agency.create", "auth.sign_in"]),
+    );
+    const signIns = (await admin.get("/api/audit?action=auth.sign_in")).body.data;
+    expect(signIns.every((e: any) => e.action === "auth.sign_in")).toBe(true);
+    const verify = await admin.get("/api/audit/verify");
+    expect(verify.body.data).toMatchObject({ ok: true, firstBrokenId: null });
+    expect(verify.body.data.checked).toBeGreaterThan(20);
+  });
+
+  it("is closed to everyone but administrators", async () => {
+    const leader = await t.signedIn("lanhdao");
+    expect((await leader.get("/api/audit")).status).toBe(403);
+    expect((await leader.get("/api/audit/verify")).status).toBe(403);
+  });
+
+  it("refuses updates and deletes at the database level", async () => {
+    await expect(t.db.database.db.execute(sql`update audit_events set summary = 'x'`)).rejects.toThrow();
+    await expect(t.db.database.db.execute(sql`delete from audit_events`)).rejects.toThrow();
+  });
+
+  it("detects tampering by someone who bypasses the database guard", async () => {
+    const db = t.db.database.db;
+    const target = (await admin.get("/api/audit?action=user.create")).body.data.at(-1);
+    await db.execute(sql`alter table audit_events disable trigger audit_events_append_only`);
+    await db.execute(sql`update audit_events set summary = 'Sửa lén' where id = ${target.id}`);
+    await db.execute(sql`alter table audit_events enable trigger audit_events_append_only`);
+    const result = await verifyAuditChain(db);
+    expect(result).toMatchObject({ ok: false, firstBrokenId: target.id });
+    expect((await admin.get("/api/audit/verify")).body.data.firstBrokenId).toBe(target.id);
+  });
+});
