@@ -109,30 +109,39 @@ export function solarToLunar(date: IsoDate): LunarDate {
   };
 }
 
+function findLunarMonth(month: number, year: number, isLeapMonth: boolean): LunarMonth | undefined {
+  assertYearInRange(year, LUNAR_CALENDAR_YEARS.min - 1, LUNAR_CALENDAR_YEARS.max);
+  return monthsEndingAtMonth11(month >= 11 ? year + 1 : year).find(
+    (m) => m.month === month && m.isLeapMonth === isLeapMonth,
+  );
+}
+
+function invalidLunarDate(day: number, month: number, year: number, isLeapMonth: boolean) {
+  const leap = isLeapMonth ? " nhuận" : "";
+  return new CalendarError(
+    "CALENDAR_INVALID_LUNAR_DATE",
+    `Không có ngày ${day} tháng ${month}${leap} năm ${year} âm lịch.`,
+  );
+}
+
 export function lunarToSolar(
   day: number,
   month: number,
   year: number,
   isLeapMonth = false,
 ): IsoDate {
-  assertYearInRange(year, LUNAR_CALENDAR_YEARS.min - 1, LUNAR_CALENDAR_YEARS.max);
-  const months = monthsEndingAtMonth11(month >= 11 ? year + 1 : year);
-  const found = months.find((m) => m.month === month && m.isLeapMonth === isLeapMonth);
+  const found = findLunarMonth(month, year, isLeapMonth);
   if (!found || !Number.isInteger(day) || day < 1 || day > found.length) {
-    const leap = isLeapMonth ? " nhuận" : "";
-    throw new CalendarError(
-      "CALENDAR_INVALID_LUNAR_DATE",
-      `Không có ngày ${day} tháng ${month}${leap} năm ${year} âm lịch.`,
-    );
+    throw invalidLunarDate(day, month, year, isLeapMonth);
   }
   return fromDayNumber(found.start + day - 1);
 }
 
 /** Number of days (29 or 30) of a lunar month. */
 export function lunarMonthLength(month: number, year: number, isLeapMonth = false): number {
-  const first = toDayNumber(lunarToSolar(1, month, year, isLeapMonth));
-  const months = monthsEndingAtMonth11(month >= 11 ? year + 1 : year);
-  return months.find((m) => m.start === first)!.length;
+  const found = findLunarMonth(month, year, isLeapMonth);
+  if (!found) throw invalidLunarDate(1, month, year, isLeapMonth);
+  return found.length;
 }
 
 /** Mùng 1 Tết: the first day of lunar year `year`, which begins in solar year `year`. */
