@@ -65,19 +65,19 @@ export function parseDocumentHeader(
   all: Paragraph[],
   warnings: WarningSink,
 ): HeaderResult {
-  let number: string | null = null;
+  let number = null as string | null;
   let numberLine: number | null = null;
-  let numberSeen = false;
-  let issuer: string | null = null;
-  let authority: string | null = null;
-  let place: string | null = null;
-  let date: string | null = null;
-  let dateLine: number | null = null;
+  let numberSeen = false as boolean;
+  let issuer = null as string | null;
+  let authority = null as string | null;
+  let place = null as string | null;
+  let date = null as string | null;
+  let dateLine = null as number | null;
   let decisionIndex = -1;
   let planIndex = -1;
-  let planNumber: { value: string | null; line: number } | null = null;
+  let planNumber = null as { value: string | null; line: number } | null;
 
-  header.forEach((paragraph, index) => {
+  for (const [index, paragraph] of header.entries()) {
     const text = paragraph.text;
     const so = /^Số\s*:?\s*(.*)$/u.exec(text);
     if (so && !numberSeen) {
@@ -114,7 +114,7 @@ export function parseDocumentHeader(
     if (attached && !planNumber) {
       planNumber = { value: normaliseDocumentNumber(attached[1] ?? ""), line: paragraph.line };
     }
-  });
+  }
 
   if (!issuer) issuer = authority;
   if (!issuer) {

@@ -11,6 +11,8 @@ export type WarningCode =
   | "UNKNOWN_AREA"
   | "UNKNOWN_TABLE"
   | "EMPTY_DOCUMENT"
+  | "TARGET_NOT_QUANTITATIVE"
+  | "NARRATIVE_NOT_IMPORTED"
   | "PARSER_ERROR";
 
 export class WarningSink {

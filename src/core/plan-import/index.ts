@@ -1,0 +1,6 @@
+/** Plan importer core: public API. */
+export { parsePlan } from "./parse-plan.ts";
+export { textToDocument, splitLines } from "./text-source.ts";
+export { htmlToBlocks } from "./html-blocks.ts";
+export * from "./contract.ts";
+export type * from "./document-model.ts";
