@@ -1,0 +1,22 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { REPO_ROOT, startServerProcess } from "../../test/support/cli-process.ts";
+
+/**
+ * Starts the real app (`cchc serve`) on a random port with a fresh embedded database and demo
+ * data, building the web app first when it is stale.
+ */
+export async function startTestServer(): Promise<{ url: string; stop(): Promise<void> }> {
+  execFileSync(process.execPath, ["scripts/build-web-if-stale.mjs"], { cwd: REPO_ROOT, stdio: "inherit" });
+  const dataDir = mkdtempSync(join(tmpdir(), "cchc-e2e-"));
+  const server = await startServerProcess({ CCHC_DATA_DIR: dataDir, DATABASE_URL: "" });
+  return {
+    url: server.url,
+    async stop() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
