@@ -19,7 +19,9 @@ for (const run of runs) {
   ).length;
   passed += report.numPassedTests ?? 0;
   failed += (report.numFailedTests ?? 0) + brokenSuites;
-  console.log(`   ${run}: ${report.numPassedTests ?? 0} passed, ${(report.numFailedTests ?? 0) + brokenSuites} failed`);
+  console.log(
+    `   ${run}: ${report.numPassedTests ?? 0} passed, ${(report.numFailedTests ?? 0) + brokenSuites} failed`,
+  );
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

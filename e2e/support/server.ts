@@ -9,7 +9,10 @@ import { REPO_ROOT, startServerProcess } from "../../test/support/cli-process.ts
  * data, building the web app first when it is stale.
  */
 export async function startTestServer(): Promise<{ url: string; stop(): Promise<void> }> {
-  execFileSync(process.execPath, ["scripts/build-web-if-stale.mjs"], { cwd: REPO_ROOT, stdio: "inherit" });
+  execFileSync(process.execPath, ["scripts/build-web-if-stale.mjs"], {
+    cwd: REPO_ROOT,
+    stdio: "inherit",
+  });
   const dataDir = mkdtempSync(join(tmpdir(), "cchc-e2e-"));
   const server = await startServerProcess({ CCHC_DATA_DIR: dataDir, DATABASE_URL: "" });
   return {

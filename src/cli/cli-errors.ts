@@ -8,7 +8,9 @@ export async function runCommand(body: () => Promise<void>): Promise<void> {
     if (error instanceof AppError) {
       process.stderr.write(`${error.code}: ${error.message}\n`);
       for (const detail of error.details ?? []) {
-        const where = [detail.row !== undefined ? `dòng ${detail.row}` : null, detail.path].filter(Boolean).join(", ");
+        const where = [detail.row !== undefined ? `dòng ${detail.row}` : null, detail.path]
+          .filter(Boolean)
+          .join(", ");
         process.stderr.write(`  - ${where ? `${where}: ` : ""}${detail.message}\n`);
       }
       process.exitCode = 2;

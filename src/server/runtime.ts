@@ -12,7 +12,9 @@ export interface OpenedDatabase {
  * Opens the configured database: PostgreSQL when DATABASE_URL is set, otherwise the embedded
  * PGlite in the data folder, after taking the folder's exclusive lock. Migrations run on open.
  */
-export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir">): Promise<OpenedDatabase> {
+export async function openDatabase(
+  config: Pick<Config, "databaseUrl" | "dataDir">,
+): Promise<OpenedDatabase> {
   let lock: DataFolderLock | null = null;
   let database: Database;
   if (config.databaseUrl) {

@@ -9,7 +9,11 @@ import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.
  */
 let t: TestApp;
 let admin: ApiClient;
-const units: Record<"own" | "descendant" | "other", string> = { own: "", descendant: "", other: "" };
+const units: Record<"own" | "descendant" | "other", string> = {
+  own: "",
+  descendant: "",
+  other: "",
+};
 const agencies: Record<string, string> = {};
 const users: Record<string, string> = {};
 const clients = new Map<Role, ApiClient>();
@@ -37,13 +41,21 @@ beforeAll(async () => {
   // A second province, created through a global administrator made from the CLI's system actor.
   const { createUnit } = await import("../../src/server/services/unit.service.ts");
   const { SYSTEM_ACTOR } = await import("../../src/server/services/actor.ts");
-  units.other = (await createUnit(t.db.database.db, SYSTEM_ACTOR, { code: "99", name: "Tỉnh Khác", level: "province" })).data.id;
+  units.other = (
+    await createUnit(t.db.database.db, SYSTEM_ACTOR, {
+      code: "99",
+      name: "Tỉnh Khác",
+      level: "province",
+    })
+  ).data.id;
   for (const [key, unitId] of Object.entries(units)) {
-    const created = await (await import("../../src/server/services/agency.service.ts")).createAgency(
-      t.db.database.db,
-      SYSTEM_ACTOR,
-      { unitId, name: `Cơ quan ${key}`, kind: "department" },
-    );
+    const created = await (
+      await import("../../src/server/services/agency.service.ts")
+    ).createAgency(t.db.database.db, SYSTEM_ACTOR, {
+      unitId,
+      name: `Cơ quan ${key}`,
+      kind: "department",
+    });
     agencies[key] = created.data.id;
     const { createUser } = await import("../../src/server/services/user.service.ts");
     users[key] = (
@@ -64,7 +76,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const readers: Role[] = ["admin", "reviewer"];
-const expectRead = (role: Role, where: string) => where === "own" || (where === "descendant" && readers.includes(role));
+const expectRead = (role: Role, where: string) =>
+  where === "own" || (where === "descendant" && readers.includes(role));
 const expectWrite = (role: Role, where: string) => role === "admin" && where !== "other";
 
 describe.each(ROLES)("role %s", (role) => {
@@ -78,7 +91,9 @@ describe.each(ROLES)("role %s", (role) => {
       expect(agencyList.status).toBe(allowed ? 200 : 404);
       const user = await client.get(`/api/users/${users[where]}`);
       expect(user.status).toBe(allowed ? 200 : 404);
-      const unitList = (await client.get("/api/units?includeInactive=true")).body.data.map((u: any) => u.id);
+      const unitList = (await client.get("/api/units?includeInactive=true")).body.data.map(
+        (u: any) => u.id,
+      );
       expect(unitList.includes(units[where])).toBe(allowed);
       const userList = (await client.get("/api/users")).body.data.map((u: any) => u.id);
       expect(userList.includes(users[where])).toBe(allowed);
@@ -98,7 +113,9 @@ describe.each(ROLES)("role %s", (role) => {
         kind: "other",
       });
       expect(newAgency.status).toBe(allowed ? 201 : refused);
-      const user = await client.patch(`/api/users/${users[where]}`, { fullName: `Đích ${where} ${role}` });
+      const user = await client.patch(`/api/users/${users[where]}`, {
+        fullName: `Đích ${where} ${role}`,
+      });
       expect(user.status).toBe(allowed ? 200 : refused);
       const newUser = await client.post("/api/users", {
         username: `u-${role}-${where}`.replace(/_/g, ""),

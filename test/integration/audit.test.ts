@@ -15,7 +15,12 @@ describe("audit log", () => {
   it("records every write in an intact chain that admins can filter", async () => {
     const events = (await admin.get("/api/audit?limit=500")).body.data;
     expect(events.map((e: any) => e.action)).toEqual(
-      expect.arrayContaining(["system.demo_loaded", "user.create", "agency.create", "auth.sign_in"]),
+      expect.arrayContaining([
+        "system.demo_loaded",
+        "user.create",
+        "agency.create",
+        "auth.sign_in",
+      ]),
     );
     const signIns = (await admin.get("/api/audit?action=auth.sign_in")).body.data;
     expect(signIns.every((e: any) => e.action === "auth.sign_in")).toBe(true);
@@ -31,7 +36,9 @@ describe("audit log", () => {
   });
 
   it("refuses updates and deletes at the database level", async () => {
-    await expect(t.db.database.db.execute(sql`update audit_events set summary = 'x'`)).rejects.toThrow();
+    await expect(
+      t.db.database.db.execute(sql`update audit_events set summary = 'x'`),
+    ).rejects.toThrow();
     await expect(t.db.database.db.execute(sql`delete from audit_events`)).rejects.toThrow();
   });
 

@@ -10,7 +10,10 @@ afterAll(() => t.close());
 describe("sign-in", () => {
   it("signs in, sets a hardened cookie and returns the user's unit", async () => {
     const client = t.client();
-    const response = await client.post("/api/auth/sign-in", { username: "LanhDao", password: "cchc-demo-2026" });
+    const response = await client.post("/api/auth/sign-in", {
+      username: "LanhDao",
+      password: "cchc-demo-2026",
+    });
     expect(response.status).toBe(200);
     expect(response.body.data.user.unit.name).toBe("Phường Bãi Cháy");
     expect(response.body.data.user.roles[0].role).toBe("leader");
@@ -23,8 +26,12 @@ describe("sign-in", () => {
   });
 
   it("refuses a wrong password and an unknown user with the same Vietnamese message", async () => {
-    const wrong = await t.client().post("/api/auth/sign-in", { username: "xem", password: "sai-mat-khau" });
-    const unknown = await t.client().post("/api/auth/sign-in", { username: "khongco", password: "x" });
+    const wrong = await t
+      .client()
+      .post("/api/auth/sign-in", { username: "xem", password: "sai-mat-khau" });
+    const unknown = await t
+      .client()
+      .post("/api/auth/sign-in", { username: "khongco", password: "x" });
     for (const response of [wrong, unknown]) {
       expect(response.status).toBe(401);
       expect(response.body.error).toEqual({
@@ -50,10 +57,14 @@ describe("sign-in", () => {
 
   it("locks an account after five failures, even for the right password", async () => {
     for (let i = 0; i < 5; i++) {
-      const r = await t.client().post("/api/auth/sign-in", { username: "tuphap", password: `sai-${i}` });
+      const r = await t
+        .client()
+        .post("/api/auth/sign-in", { username: "tuphap", password: `sai-${i}` });
       expect(r.status).toBe(401);
     }
-    const locked = await t.client().post("/api/auth/sign-in", { username: "tuphap", password: "cchc-demo-2026" });
+    const locked = await t
+      .client()
+      .post("/api/auth/sign-in", { username: "tuphap", password: "cchc-demo-2026" });
     expect(locked.status).toBe(429);
     expect(locked.body.error.code).toBe("AUTH_RATE_LIMITED");
     expect(locked.body.error.message).toMatch(/thử lại sau \d+ phút/);
@@ -64,7 +75,9 @@ describe("sign-in", () => {
     const users = await admin.get("/api/users?q=motcua");
     const id = users.body.data[0].id;
     expect((await admin.patch(`/api/users/${id}`, { isActive: false })).status).toBe(200);
-    const response = await t.client().post("/api/auth/sign-in", { username: "motcua", password: "cchc-demo-2026" });
+    const response = await t
+      .client()
+      .post("/api/auth/sign-in", { username: "motcua", password: "cchc-demo-2026" });
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe("AUTH_ACCOUNT_DISABLED");
   });
@@ -109,7 +122,8 @@ describe("request protection", () => {
   it("rate-limits sign-in attempts per address", async () => {
     let last = 0;
     for (let i = 0; i < 35 && last !== 429; i++) {
-      last = (await t.client().post("/api/auth/sign-in", { username: "nobody", password: "x" })).status;
+      last = (await t.client().post("/api/auth/sign-in", { username: "nobody", password: "x" }))
+        .status;
     }
     expect(last).toBe(429);
   });
@@ -119,7 +133,12 @@ describe("request protection", () => {
     expect(response.status).toBe(200);
     expect(response.body.openapi).toMatch(/^3\./);
     expect(Object.keys(response.body.paths)).toEqual(
-      expect.arrayContaining(["/api/units", "/api/users/{id}", "/api/audit/verify", "/api/auth/sign-in"]),
+      expect.arrayContaining([
+        "/api/units",
+        "/api/users/{id}",
+        "/api/audit/verify",
+        "/api/auth/sign-in",
+      ]),
     );
   });
 });

@@ -21,11 +21,18 @@ describe.skipIf(testDatabaseKind !== "pglite")("data-folder lock (embedded datab
       const province = (await admin.get("/api/units?level=province")).body.data[0];
       const codes = Array.from({ length: 20 }, (_, i) => `L${i}`);
       for (const code of codes) {
-        const r = await admin.post("/api/units", { code, name: `Xã Khóa ${code}`, level: "commune", parentId: province.id });
+        const r = await admin.post("/api/units", {
+          code,
+          name: `Xã Khóa ${code}`,
+          level: "commune",
+          parentId: province.id,
+        });
         expect(r.status).toBe(201);
       }
 
-      await expect(startServerProcess(env, 30_000)).rejects.toThrow(/DATA_FOLDER_LOCKED.*đang được một tiến trình CCHC khác sử dụng/s);
+      await expect(startServerProcess(env, 30_000)).rejects.toThrow(
+        /DATA_FOLDER_LOCKED.*đang được một tiến trình CCHC khác sử dụng/s,
+      );
       const csv = join(dataDir, "units.csv");
       writeFileSync(csv, "code,name,level,parent_code\nL99,Xã Chen Ngang,xã,22\n");
       const importer = await runCli(["unit", "import", csv], env);
@@ -57,13 +64,35 @@ describe.skipIf(testDatabaseKind !== "pglite")("data-folder lock (embedded datab
     const imported = await runCli(["unit", "import", csv], env);
     expect(imported.stdout).toContain("Đã nhập 1 đơn vị: 1 mới, 0 cập nhật.");
     const created = await runCli(
-      ["user", "create", "--username", "cli.user", "--full-name", "Người Dùng CLI", "--role", "viewer", "--unit", "L100"],
+      [
+        "user",
+        "create",
+        "--username",
+        "cli.user",
+        "--full-name",
+        "Người Dùng CLI",
+        "--role",
+        "viewer",
+        "--unit",
+        "L100",
+      ],
       { ...env, CCHC_PASSWORD: "mat-khau-cli-dai" },
     );
     expect(created.stderr).toBe("");
     expect(created.code).toBe(0);
     const badRole = await runCli(
-      ["user", "create", "--username", "x", "--full-name", "X", "--role", "chief", "--unit", "L100"],
+      [
+        "user",
+        "create",
+        "--username",
+        "x",
+        "--full-name",
+        "X",
+        "--role",
+        "chief",
+        "--unit",
+        "L100",
+      ],
       env,
     );
     expect(badRole.code).toBe(2);

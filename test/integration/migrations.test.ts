@@ -1,8 +1,13 @@
 import { sql } from "drizzle-orm";
 import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../src/server/db/database.ts";
 import { MIGRATIONS_FOLDER, runMigrations } from "../../src/server/db/migrate.ts";
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database.ts";
+import {
+  createTestDatabase,
+  testDatabaseKind,
+  type TestDatabase,
+} from "../support/test-database.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -12,27 +17,38 @@ afterAll(() => t.cleanup());
 
 describe(`migrations on ${testDatabaseKind}`, () => {
   it("creates every table and records every migration", async () => {
-    const tables = await t.database.db.execute(
+    const tables = await queryRows<{ table_name: string }>(
+      t.database.db,
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
-    expect((tables.rows as { table_name: string }[]).map((r) => r.table_name)).toEqual([
-      "agencies",
-      "audit_events",
-      "sessions",
-      "system_settings",
-      "units",
-      "user_roles",
-      "users",
-    ]);
+    expect(tables.map((r) => r.table_name)).toEqual(
+      expect.arrayContaining([
+        "agencies",
+        "audit_events",
+        "sessions",
+        "system_settings",
+        "units",
+        "user_roles",
+        "users",
+      ]),
+    );
     const files = readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith(".sql"));
-    const applied = await t.database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    expect((applied.rows[0] as { n: number }).n).toBe(files.length);
+    const [applied] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
+    expect(applied!.n).toBe(files.length);
   });
 
   it("is idempotent", async () => {
     await runMigrations(t.database);
-    const applied = await t.database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    expect((applied.rows[0] as { n: number }).n).toBe(readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith(".sql")).length);
+    const [applied] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
+    expect(applied!.n).toBe(
+      readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith(".sql")).length,
+    );
   });
 
   it("enforces the hierarchy's constraints", async () => {

@@ -15,7 +15,11 @@ afterAll(() => t.close());
 
 function upload(client: ApiClient, content: Buffer | string, filename: string) {
   const form = new FormData();
-  form.append("file", new Blob([content]), filename);
+  form.append(
+    "file",
+    new Blob([typeof content === "string" ? content : new Uint8Array(content)]),
+    filename,
+  );
   return client.request("POST", "/api/units/import", { body: form });
 }
 
@@ -26,12 +30,18 @@ describe("units", () => {
     expect(active).not.toContain("Phường Hùng Thắng");
     const all = (await admin.get("/api/units?includeInactive=true")).body.data;
     const merged = all.find((u: any) => u.name === "Phường Hùng Thắng");
-    expect(merged).toMatchObject({ isActive: false, validTo: "2025-06-30", mergedIntoName: "Phường Bãi Cháy" });
+    expect(merged).toMatchObject({
+      isActive: false,
+      validTo: "2025-06-30",
+      mergedIntoName: "Phường Bãi Cháy",
+    });
   });
 
   it("finds units whatever the tone placement", async () => {
     for (const q of ["Hoà Phong", "hòa phong", "HOA PHONG"]) {
-      const names = (await admin.get(`/api/units?q=${encodeURIComponent(q)}`)).body.data.map((u: any) => u.name);
+      const names = (await admin.get(`/api/units?q=${encodeURIComponent(q)}`)).body.data.map(
+        (u: any) => u.name,
+      );
       expect(names).toEqual(["Xã Hòa Phong"]);
     }
   });
@@ -46,7 +56,11 @@ describe("units", () => {
       validFrom: "2025-07-01",
     });
     expect(created.status).toBe(201);
-    expect(created.body.data).toMatchObject({ parentName: "Tỉnh Quảng Ninh", isActive: true, kind: "xa" });
+    expect(created.body.data).toMatchObject({
+      parentName: "Tỉnh Quảng Ninh",
+      isActive: true,
+      kind: "xa",
+    });
     const updated = await admin.patch(`/api/units/${created.body.data.id}`, { name: "Xã Thuỷ An" });
     expect(updated.body.data.name).toBe("Xã Thuỷ An");
     const events = (await admin.get(`/api/audit?entityType=unit`)).body.data;
@@ -58,12 +72,45 @@ describe("units", () => {
     const before = (await admin.get("/api/units?includeInactive=true")).body.data.length;
     const communeId = (await admin.get("/api/units?q=Ha%20Tu")).body.data[0].id;
     const cases: [unknown, string, RegExp][] = [
-      [{ code: "X1", name: "Xã A", level: "commune", parentId: communeId }, "UNIT_PARENT_INVALID", /không thể trực thuộc/],
-      [{ code: "X2", name: "Xã B", level: "commune" }, "UNIT_PARENT_INVALID", /phải có đơn vị cấp trên/],
-      [{ code: "22", name: "Trùng", level: "commune", parentId: provinceId }, "UNIT_CODE_TAKEN", /đã được sử dụng/],
+      [
+        { code: "X1", name: "Xã A", level: "commune", parentId: communeId },
+        "UNIT_PARENT_INVALID",
+        /không thể trực thuộc/,
+      ],
+      [
+        { code: "X2", name: "Xã B", level: "commune" },
+        "UNIT_PARENT_INVALID",
+        /phải có đơn vị cấp trên/,
+      ],
+      [
+        { code: "22", name: "Trùng", level: "commune", parentId: provinceId },
+        "UNIT_CODE_TAKEN",
+        /đã được sử dụng/,
+      ],
       [{ code: "X3", name: "", level: "galaxy" }, "VALIDATION_FAILED", /không hợp lệ/],
-      [{ code: "X4", name: "Xã C", level: "commune", parentId: provinceId, validFrom: "2025-13-45" }, "VALIDATION_FAILED", /không hợp lệ/],
-      [{ code: "X5", name: "Xã D", level: "commune", parentId: provinceId, validFrom: "2026-01-01", validTo: "2025-01-01" }, "UNIT_PARENT_INVALID", /hết hiệu lực phải sau/],
+      [
+        {
+          code: "X4",
+          name: "Xã C",
+          level: "commune",
+          parentId: provinceId,
+          validFrom: "2025-13-45",
+        },
+        "VALIDATION_FAILED",
+        /không hợp lệ/,
+      ],
+      [
+        {
+          code: "X5",
+          name: "Xã D",
+          level: "commune",
+          parentId: provinceId,
+          validFrom: "2026-01-01",
+          validTo: "2025-01-01",
+        },
+        "UNIT_PARENT_INVALID",
+        /hết hiệu lực phải sau/,
+      ],
     ];
     for (const [body, code, message] of cases) {
       const response = await admin.post("/api/units", body);
@@ -76,16 +123,25 @@ describe("units", () => {
   });
 
   it("imports a CSV list with Vietnamese headers, then updates it idempotently", async () => {
-    const csv = "Mã,Tên,Cấp,Mã cấp trên\n30,Tỉnh Hải Dương Mẫu,Tỉnh,\n10501,Xã Mới Một,xã,30\n10502,Phường Mới Hai,phường,30\n";
+    const csv =
+      "Mã,Tên,Cấp,Mã cấp trên\n30,Tỉnh Hải Dương Mẫu,Tỉnh,\n10501,Xã Mới Một,xã,30\n10502,Phường Mới Hai,phường,30\n";
     // A province created by a provincial admin is outside their reach: only a global admin can.
     const refused = await upload(admin, csv, "units.csv");
     expect(refused.status).toBe(400);
-    expect(refused.body.error.details[0]).toMatchObject({ row: 2, message: expect.stringContaining("không có quyền") });
+    expect(refused.body.error.details[0]).toMatchObject({
+      row: 2,
+      message: expect.stringContaining("không có quyền"),
+    });
     expect((await admin.get("/api/units?q=Xa%20Moi%20Mot")).body.data).toEqual([]);
-    const csvUnderProvince = "code,name,level,parent_code\n10501,Xã Mới Một,xã,22\n10502,Phường Mới Hai,phường,22\n";
+    const csvUnderProvince =
+      "code,name,level,parent_code\n10501,Xã Mới Một,xã,22\n10502,Phường Mới Hai,phường,22\n";
     const first = await upload(admin, csvUnderProvince, "units.csv");
     expect(first.body.data).toEqual({ created: 2, updated: 0, total: 2 });
-    const again = await upload(admin, csvUnderProvince.replace("Xã Mới Một", "Xã Mới Một (sửa)"), "units.csv");
+    const again = await upload(
+      admin,
+      csvUnderProvince.replace("Xã Mới Một", "Xã Mới Một (sửa)"),
+      "units.csv",
+    );
     expect(again.body.data).toEqual({ created: 0, updated: 2, total: 2 });
     expect((await admin.get("/api/units?q=moi%20mot")).body.data[0].name).toBe("Xã Mới Một (sửa)");
   });
@@ -100,14 +156,22 @@ describe("units", () => {
     const bad = await upload(admin, Buffer.from(await workbook.xlsx.writeBuffer()), "units.xlsx");
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("UNIT_IMPORT_INVALID");
-    expect(bad.body.error.details).toEqual([{ row: 4, path: "validTo", message: expect.stringContaining("30/02/2025") }]);
+    expect(bad.body.error.details).toEqual([
+      { row: 4, path: "validTo", message: expect.stringContaining("30/02/2025") },
+    ]);
     sheet.getRow(4).getCell(5).value = new Date(Date.UTC(2025, 5, 30));
     sheet.getRow(4).getCell(6).value = "20001";
-    const stillBad = await upload(admin, Buffer.from(await workbook.xlsx.writeBuffer()), "units.xlsx");
+    const stillBad = await upload(
+      admin,
+      Buffer.from(await workbook.xlsx.writeBuffer()),
+      "units.xlsx",
+    );
     expect(stillBad.body.error.details).toEqual([
       { row: 3, path: "parentCode", message: "Không có đơn vị cấp trên mã NOPE." },
     ]);
-    const names = (await admin.get("/api/units?includeInactive=true")).body.data.map((u: any) => u.name);
+    const names = (await admin.get("/api/units?includeInactive=true")).body.data.map(
+      (u: any) => u.name,
+    );
     expect(names).not.toContain("Xã Tốt");
     sheet.getRow(3).getCell(4).value = "22";
     const good = await upload(admin, Buffer.from(await workbook.xlsx.writeBuffer()), "units.xlsx");
@@ -120,7 +184,11 @@ describe("units", () => {
     const garbage = await upload(admin, Buffer.from([0, 1, 2, 3, 255, 254, 0, 0]), "x.xlsx");
     expect(garbage.status).toBe(400);
     expect(garbage.body.error.code).toBe("FILE_UNSUPPORTED");
-    const fakeZip = await upload(admin, Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(100)]), "x.xlsx");
+    const fakeZip = await upload(
+      admin,
+      Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(100)]),
+      "x.xlsx",
+    );
     expect(fakeZip.body.error.code).toBe("FILE_UNSUPPORTED");
     const noFile = await admin.post("/api/units/import", {});
     expect(noFile.status).toBe(400);
@@ -133,9 +201,17 @@ describe("units", () => {
 describe("agencies and users", () => {
   it("creates an agency and an account in a commune", async () => {
     const commune = (await admin.get("/api/units?q=Van%20Don")).body.data[0];
-    const agency = await admin.post("/api/agencies", { unitId: commune.id, name: "Công an xã", kind: "other" });
+    const agency = await admin.post("/api/agencies", {
+      unitId: commune.id,
+      name: "Công an xã",
+      kind: "other",
+    });
     expect(agency.status).toBe(201);
-    const duplicate = await admin.post("/api/agencies", { unitId: commune.id, name: "Công an xã", kind: "other" });
+    const duplicate = await admin.post("/api/agencies", {
+      unitId: commune.id,
+      name: "Công an xã",
+      kind: "other",
+    });
     expect(duplicate.body.error.code).toBe("AGENCY_NAME_TAKEN");
     const weak = await admin.post("/api/users", {
       username: "ngan",
@@ -162,7 +238,9 @@ describe("agencies and users", () => {
 
   it("refuses an agency of another unit for a user", async () => {
     const commune = (await admin.get("/api/units?q=Ha%20Tu")).body.data[0];
-    const otherAgency = (await admin.get("/api/agencies")).body.data.find((a: any) => a.unitId !== commune.id);
+    const otherAgency = (await admin.get("/api/agencies")).body.data.find(
+      (a: any) => a.unitId !== commune.id,
+    );
     const response = await admin.post("/api/users", {
       username: "sai.coquan",
       fullName: "Sai Cơ Quan",

@@ -20,12 +20,18 @@ export class ApiClient {
   async request<T = any>(
     method: string,
     path: string,
-    options: { json?: unknown; body?: BodyInit; headers?: Record<string, string>; csrf?: boolean } = {},
+    options: {
+      json?: unknown;
+      body?: BodyInit;
+      headers?: Record<string, string>;
+      csrf?: boolean;
+    } = {},
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookie) headers.cookie = this.cookie;
     if (options.json !== undefined) headers["content-type"] = "application/json";
-    if (method !== "GET" && options.csrf !== false && this.csrfToken) headers["x-csrf-token"] = this.csrfToken;
+    if (method !== "GET" && options.csrf !== false && this.csrfToken)
+      headers["x-csrf-token"] = this.csrfToken;
     const response = await fetch(this.baseUrl + path, {
       method,
       headers,
@@ -59,7 +65,9 @@ export class ApiClient {
   async signIn(username: string, password = DEMO_PASSWORD) {
     const response = await this.post("/api/auth/sign-in", { username, password });
     if (response.status !== 200) {
-      throw new Error(`sign-in as ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+      throw new Error(
+        `sign-in as ${username} failed: ${response.status} ${JSON.stringify(response.body)}`,
+      );
     }
     this.csrfToken = response.body.data.csrfToken;
     return response;

@@ -17,7 +17,9 @@ const DATA_NOTE =
   "Uses DATABASE_URL when set, otherwise the embedded database in CCHC_DATA_DIR (default ./data), " +
   "whose lock it takes: stop the server first.";
 
-async function withDatabase<T>(work: (opened: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
+async function withDatabase<T>(
+  work: (opened: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+) {
   const opened = await openDatabase(loadConfig());
   try {
     return await work(opened);
@@ -78,7 +80,9 @@ export function registerServerCommands(program: Command): void {
           withDatabase(async ({ database }) => {
             if (!(ROLES as readonly string[]).includes(options.role)) {
               throw new AppError("VALIDATION_FAILED", {
-                details: [{ path: "role", message: `Vai trò phải là một trong: ${ROLES.join(", ")}.` }],
+                details: [
+                  { path: "role", message: `Vai trò phải là một trong: ${ROLES.join(", ")}.` },
+                ],
               });
             }
             const password = options.password ?? process.env.CCHC_PASSWORD ?? "";
@@ -122,7 +126,9 @@ export function registerServerCommands(program: Command): void {
   const audit = program.command("audit").description("Audit log (nhật ký hệ thống)");
   audit
     .command("verify")
-    .description(`Recompute the audit log's hash chain and report the first broken entry. ${DATA_NOTE}`)
+    .description(
+      `Recompute the audit log's hash chain and report the first broken entry. ${DATA_NOTE}`,
+    )
     .action(() =>
       runCommand(() =>
         withDatabase(async ({ database }) => {

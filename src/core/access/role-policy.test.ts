@@ -20,7 +20,11 @@ describe("role policy", () => {
   });
 
   it("lets a province reviewer reach every descendant, historical ones included", () => {
-    const scope = unitScopeFor([{ role: "reviewer", unitId: "province", agencyId: null }], "unit.read", tree);
+    const scope = unitScopeFor(
+      [{ role: "reviewer", unitId: "province", agencyId: null }],
+      "unit.read",
+      tree,
+    );
     for (const id of ["province", "district", "old-commune", "commune-a", "commune-b"]) {
       expect(scopeIncludes(scope, id)).toBe(true);
     }
@@ -28,16 +32,28 @@ describe("role policy", () => {
   });
 
   it("keeps a commune officer inside the commune", () => {
-    const scope = unitScopeFor([{ role: "focal_officer", unitId: "commune-a", agencyId: null }], "unit.read", tree);
+    const scope = unitScopeFor(
+      [{ role: "focal_officer", unitId: "commune-a", agencyId: null }],
+      "unit.read",
+      tree,
+    );
     expect(scopeIncludes(scope, "commune-a")).toBe(true);
     expect(scopeIncludes(scope, "commune-b")).toBe(false);
     expect(scopeIncludes(scope, "province")).toBe(false);
-    const writeScope = unitScopeFor([{ role: "focal_officer", unitId: "commune-a", agencyId: null }], "unit.write", tree);
+    const writeScope = unitScopeFor(
+      [{ role: "focal_officer", unitId: "commune-a", agencyId: null }],
+      "unit.write",
+      tree,
+    );
     expect(scopeIncludes(writeScope, "commune-a")).toBe(false);
   });
 
   it("treats an admin grant without a unit as global", () => {
-    const scope = unitScopeFor([{ role: "admin", unitId: null, agencyId: null }], "unit.write", tree);
+    const scope = unitScopeFor(
+      [{ role: "admin", unitId: null, agencyId: null }],
+      "unit.write",
+      tree,
+    );
     expect(scope.kind).toBe("all");
     expect(scopeIncludes(scope, "other-province")).toBe(true);
   });

@@ -1,6 +1,12 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { GENESIS_HASH, canonicalJson, chainInput, verifyChain, type StoredAuditEntry } from "./audit-chain.ts";
+import {
+  GENESIS_HASH,
+  canonicalJson,
+  chainInput,
+  verifyChain,
+  type StoredAuditEntry,
+} from "./audit-chain.ts";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -30,7 +36,11 @@ function buildChain(count: number): StoredAuditEntry[] {
 
 describe("audit chain", () => {
   it("verifies an intact chain", () => {
-    expect(verifyChain(buildChain(5), sha256)).toEqual({ ok: true, checked: 5, firstBrokenId: null });
+    expect(verifyChain(buildChain(5), sha256)).toEqual({
+      ok: true,
+      checked: 5,
+      firstBrokenId: null,
+    });
   });
   it("detects an edited entry", () => {
     const chain = buildChain(5);

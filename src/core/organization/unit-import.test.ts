@@ -44,7 +44,13 @@ describe("parseUnitRows", () => {
 });
 
 describe("unit rules", () => {
-  const commune = { level: "commune" as const, kind: "xa" as const, validFrom: null, validTo: null, mergedIntoId: null };
+  const commune = {
+    level: "commune" as const,
+    kind: "xa" as const,
+    validFrom: null,
+    validTo: null,
+    mergedIntoId: null,
+  };
   it("accepts a commune under a province or a district, not under a commune", () => {
     expect(unitProblem(commune, { level: "province" })).toBeNull();
     expect(unitProblem(commune, { level: "district" })).toBeNull();
@@ -52,7 +58,9 @@ describe("unit rules", () => {
     expect(unitProblem(commune, null)).toMatch(/phải có đơn vị cấp trên/);
   });
   it("requires an end date for a merged unit", () => {
-    expect(unitProblem({ ...commune, mergedIntoId: "x" }, { level: "province" })).toMatch(/hết hiệu lực/);
+    expect(unitProblem({ ...commune, mergedIntoId: "x" }, { level: "province" })).toMatch(
+      /hết hiệu lực/,
+    );
   });
   it("knows when a unit is active", () => {
     expect(isUnitActive({ validFrom: null, validTo: "2025-06-30" }, "2026-11-23")).toBe(false);

@@ -130,7 +130,11 @@ export function parseUnitRows(
     } else if (code) seenCodes.set(code, row);
 
     const level = readLevel(text(raw.level));
-    if (!level) problem("level", `Cấp “${text(raw.level)}” không hợp lệ (tỉnh, huyện, xã, phường, thị trấn, đặc khu).`);
+    if (!level)
+      problem(
+        "level",
+        `Cấp “${text(raw.level)}” không hợp lệ (tỉnh, huyện, xã, phường, thị trấn, đặc khu).`,
+      );
     let kind = level?.kind ?? null;
     if (text(raw.kind) !== "") {
       const explicit = readKind(text(raw.kind));

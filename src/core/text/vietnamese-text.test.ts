@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { compareVietnamese, matchesSearch, searchKey, toneInsensitiveKey } from "./vietnamese-text.ts";
+import {
+  compareVietnamese,
+  matchesSearch,
+  searchKey,
+  toneInsensitiveKey,
+} from "./vietnamese-text.ts";
 
 describe("toneInsensitiveKey", () => {
   it("treats old and new tone placement as equal", () => {

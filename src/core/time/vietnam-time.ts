@@ -28,7 +28,11 @@ export function parseDateInput(value: string | Date): string | null {
     [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
   }
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
     return null;
   }
   return date.toISOString().slice(0, 10);

@@ -53,7 +53,9 @@ export async function loadDemo(db: Executor): Promise<boolean> {
     }
     for (const account of DEMO_ACCOUNTS) {
       const unitId = (await idOf(account.unitCode))!;
-      const agencyId = account.agencyName ? (agencyIds.get(`${account.unitCode}/${account.agencyName}`) ?? null) : null;
+      const agencyId = account.agencyName
+        ? (agencyIds.get(`${account.unitCode}/${account.agencyName}`) ?? null)
+        : null;
       await createUser(tx, SYSTEM_ACTOR, {
         username: account.username,
         fullName: account.fullName,

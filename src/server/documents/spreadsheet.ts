@@ -20,12 +20,20 @@ function looksLikeText(buffer: Buffer): boolean {
 function readCsv(buffer: Buffer): Sheet {
   const text = buffer.toString("utf8").replace(/^\uFEFF/, "");
   const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
+  const delimiter =
+    (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true });
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    });
   } catch {
-    throw new AppError("FILE_UNSUPPORTED", { params: { accepted: "CSV (UTF-8) hoặc Excel (.xlsx) hợp lệ" } });
+    throw new AppError("FILE_UNSUPPORTED", {
+      params: { accepted: "CSV (UTF-8) hoặc Excel (.xlsx) hợp lệ" },
+    });
   }
   const [headers = [], ...rows] = records;
   return { headers, rows };
@@ -48,7 +56,9 @@ async function readXlsx(buffer: Buffer): Promise<Sheet> {
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new AppError("FILE_UNSUPPORTED", { params: { accepted: "CSV (UTF-8) hoặc Excel (.xlsx) hợp lệ" } });
+    throw new AppError("FILE_UNSUPPORTED", {
+      params: { accepted: "CSV (UTF-8) hoặc Excel (.xlsx) hợp lệ" },
+    });
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { headers: [], rows: [] };
@@ -65,7 +75,9 @@ async function readXlsx(buffer: Buffer): Promise<Sheet> {
 export async function readSpreadsheet(buffer: Buffer): Promise<Sheet> {
   if (buffer.subarray(0, 4).equals(ZIP_MAGIC)) return readXlsx(buffer);
   if (looksLikeText(buffer)) return readCsv(buffer);
-  throw new AppError("FILE_UNSUPPORTED", { params: { accepted: "CSV (UTF-8) hoặc Excel (.xlsx)" } });
+  throw new AppError("FILE_UNSUPPORTED", {
+    params: { accepted: "CSV (UTF-8) hoặc Excel (.xlsx)" },
+  });
 }
 
 export async function readSpreadsheetUpload(request: FastifyRequest): Promise<Sheet> {

@@ -7,7 +7,9 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details: ErrorDetail[] = error.validation.map((issue) => ({
-      path: issue.instancePath.replace(/^\//, "").replace(/\//g, ".") || String(issue.params?.issue ? "" : ""),
+      path:
+        issue.instancePath.replace(/^\//, "").replace(/\//g, ".") ||
+        String(issue.params?.issue ? "" : ""),
       message: issue.message ?? "Giá trị không hợp lệ.",
     }));
     return new AppError("VALIDATION_FAILED", { details });

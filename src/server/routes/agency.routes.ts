@@ -2,7 +2,12 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Executor } from "../db/database.ts";
 import { requireSession } from "../http/session.ts";
-import { AGENCY_KINDS, createAgency, listAgencies, updateAgency } from "../services/agency.service.ts";
+import {
+  AGENCY_KINDS,
+  createAgency,
+  listAgencies,
+  updateAgency,
+} from "../services/agency.service.ts";
 import { commonErrors, idParams, nonEmptyText } from "./common.schemas.ts";
 import { agencyView } from "./organization.schemas.ts";
 
@@ -35,7 +40,14 @@ export function agencyRoutes(db: Executor): FastifyPluginAsyncZod {
     );
     app.post(
       "/api/agencies",
-      { schema: { tags: ["agencies"], summary: "Tạo cơ quan", body: agencyBody, response: { 201: one, ...commonErrors } } },
+      {
+        schema: {
+          tags: ["agencies"],
+          summary: "Tạo cơ quan",
+          body: agencyBody,
+          response: { 201: one, ...commonErrors },
+        },
+      },
       async (request, reply) =>
         reply.status(201).send(await createAgency(db, requireSession(request).actor, request.body)),
     );
@@ -50,7 +62,8 @@ export function agencyRoutes(db: Executor): FastifyPluginAsyncZod {
           response: { 200: one, ...commonErrors },
         },
       },
-      async (request) => updateAgency(db, requireSession(request).actor, request.params.id, request.body),
+      async (request) =>
+        updateAgency(db, requireSession(request).actor, request.params.id, request.body),
     );
   };
 }

@@ -30,14 +30,22 @@ export function auditRoutes(db: Executor): FastifyPluginAsyncZod {
     );
     app.get(
       "/api/audit/verify",
-      { schema: { tags: ["audit"], summary: "Kiểm tra tính toàn vẹn của chuỗi nhật ký",
+      {
+        schema: {
+          tags: ["audit"],
+          summary: "Kiểm tra tính toàn vẹn của chuỗi nhật ký",
           response: {
             200: z.object({
-              data: z.object({ ok: z.boolean(), checked: z.number(), firstBrokenId: z.number().nullable() }),
+              data: z.object({
+                ok: z.boolean(),
+                checked: z.number(),
+                firstBrokenId: z.number().nullable(),
+              }),
             }),
             ...commonErrors,
           },
-        } },
+        },
+      },
       async (request) => verifyAuditChainAs(db, requireSession(request).actor),
     );
   };

@@ -13,7 +13,10 @@ const signInBody = z.object({
   password: z.string().min(1, { error: "Vui lòng nhập mật khẩu." }).max(200),
 });
 
-export function authRoutes(db: Executor, options: { secureCookies: boolean }): FastifyPluginAsyncZod {
+export function authRoutes(
+  db: Executor,
+  options: { secureCookies: boolean },
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       "/api/auth/sign-in",
@@ -55,9 +58,13 @@ export function authRoutes(db: Executor, options: { secureCookies: boolean }): F
 
     app.get(
       "/api/auth/me",
-      { schema: { tags: ["auth"], summary: "Người dùng đang đăng nhập",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "Người dùng đang đăng nhập",
           response: { 200: sessionResponse, 401: errorResponse },
-        } },
+        },
+      },
       async (request) => {
         const session = requireSession(request);
         return { data: { user: session.me, csrfToken: session.csrfToken } };

@@ -8,16 +8,22 @@ export const isoDate = z
   .refine((value) => !Number.isNaN(Date.parse(value)), { error: "Ngày không hợp lệ." });
 
 export const nonEmptyText = (max: number) =>
-  z.string().trim().min(1, { error: "Không được để trống." }).max(max, {
-    error: `Tối đa ${max} ký tự.`,
-  });
+  z
+    .string()
+    .trim()
+    .min(1, { error: "Không được để trống." })
+    .max(max, {
+      error: `Tối đa ${max} ký tự.`,
+    });
 
 export const errorResponse = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
     details: z
-      .array(z.object({ path: z.string().optional(), row: z.number().optional(), message: z.string() }))
+      .array(
+        z.object({ path: z.string().optional(), row: z.number().optional(), message: z.string() }),
+      )
       .optional(),
   }),
 });
@@ -27,4 +33,9 @@ export const booleanQuery = z
   .transform((value) => value === "true" || value === "1");
 
 /** Responses documented for every authenticated route. */
-export const commonErrors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
+export const commonErrors = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+};

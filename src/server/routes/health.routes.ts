@@ -12,7 +12,10 @@ export function healthRoutes(kind: DatabaseKind): FastifyPluginAsyncZod {
           summary: "Tình trạng máy chủ",
           response: {
             200: z.object({
-              data: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgresql"]) }),
+              data: z.object({
+                status: z.literal("ok"),
+                database: z.enum(["pglite", "postgresql"]),
+              }),
             }),
           },
         },

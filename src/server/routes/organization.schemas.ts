@@ -56,7 +56,12 @@ export const meView = z.object({
   id: z.string(),
   username: z.string(),
   fullName: z.string(),
-  unit: z.object({ id: z.string(), name: z.string(), level: z.string(), kind: z.string().nullable() }),
+  unit: z.object({
+    id: z.string(),
+    name: z.string(),
+    level: z.string(),
+    kind: z.string().nullable(),
+  }),
   agency: z.object({ id: z.string(), name: z.string() }).nullable(),
   roles: z.array(roleView),
   can: z.object({ admin: z.boolean(), viewAudit: z.boolean() }),

@@ -4,7 +4,13 @@ import { COMMUNE_KINDS, UNIT_LEVELS } from "../../core/organization/unit-rules.t
 import type { Executor } from "../db/database.ts";
 import { readSpreadsheetUpload } from "../documents/spreadsheet.ts";
 import { requireSession } from "../http/session.ts";
-import { createUnit, getUnit, importUnits, listUnits, updateUnit } from "../services/unit.service.ts";
+import {
+  createUnit,
+  getUnit,
+  importUnits,
+  listUnits,
+  updateUnit,
+} from "../services/unit.service.ts";
 import { booleanQuery, commonErrors, idParams, isoDate, nonEmptyText } from "./common.schemas.ts";
 import { unitView } from "./organization.schemas.ts";
 
@@ -49,7 +55,10 @@ export function unitRoutes(db: Executor): FastifyPluginAsyncZod {
 
     app.get(
       "/api/units/:id",
-      { schema: { tags: ["units"], summary: "Chi tiết đơn vị",
+      {
+        schema: {
+          tags: ["units"],
+          summary: "Chi tiết đơn vị",
           params: idParams,
           response: {
             200: z.object({
@@ -58,13 +67,21 @@ export function unitRoutes(db: Executor): FastifyPluginAsyncZod {
             }),
             ...commonErrors,
           },
-        } },
+        },
+      },
       async (request) => getUnit(db, requireSession(request).actor, request.params.id),
     );
 
     app.post(
       "/api/units",
-      { schema: { tags: ["units"], summary: "Tạo đơn vị", body: unitBody, response: { 201: one, ...commonErrors } } },
+      {
+        schema: {
+          tags: ["units"],
+          summary: "Tạo đơn vị",
+          body: unitBody,
+          response: { 201: one, ...commonErrors },
+        },
+      },
       async (request, reply) => {
         const result = await createUnit(db, requireSession(request).actor, request.body);
         return reply.status(201).send(result);
@@ -82,7 +99,8 @@ export function unitRoutes(db: Executor): FastifyPluginAsyncZod {
           response: { 200: one, ...commonErrors },
         },
       },
-      async (request) => updateUnit(db, requireSession(request).actor, request.params.id, request.body),
+      async (request) =>
+        updateUnit(db, requireSession(request).actor, request.params.id, request.body),
     );
 
     app.post(
@@ -90,7 +108,8 @@ export function unitRoutes(db: Executor): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["units"],
-          summary: "Nhập danh sách đơn vị từ tệp CSV/XLSX (trường `file`; cột code, name, level, parent_code)",
+          summary:
+            "Nhập danh sách đơn vị từ tệp CSV/XLSX (trường `file`; cột code, name, level, parent_code)",
           consumes: ["multipart/form-data"],
           response: {
             200: z.object({

@@ -58,15 +58,29 @@ export function userRoutes(db: Executor): FastifyPluginAsyncZod {
     );
     app.get(
       "/api/users/:id",
-      { schema: { tags: ["users"], summary: "Chi tiết người dùng",
+      {
+        schema: {
+          tags: ["users"],
+          summary: "Chi tiết người dùng",
           params: idParams,
-          response: { 200: one.extend({ can: z.object({ update: z.boolean() }) }), ...commonErrors },
-        } },
+          response: {
+            200: one.extend({ can: z.object({ update: z.boolean() }) }),
+            ...commonErrors,
+          },
+        },
+      },
       async (request) => getUser(db, requireSession(request).actor, request.params.id),
     );
     app.post(
       "/api/users",
-      { schema: { tags: ["users"], summary: "Tạo người dùng", body: userBody, response: { 201: one, ...commonErrors } } },
+      {
+        schema: {
+          tags: ["users"],
+          summary: "Tạo người dùng",
+          body: userBody,
+          response: { 201: one, ...commonErrors },
+        },
+      },
       async (request, reply) =>
         reply.status(201).send(await createUser(db, requireSession(request).actor, request.body)),
     );
@@ -81,7 +95,8 @@ export function userRoutes(db: Executor): FastifyPluginAsyncZod {
           response: { 200: one, ...commonErrors },
         },
       },
-      async (request) => updateUser(db, requireSession(request).actor, request.params.id, request.body),
+      async (request) =>
+        updateUser(db, requireSession(request).actor, request.params.id, request.body),
     );
   };
 }

@@ -35,13 +35,19 @@ export async function listAgencies(db: Executor, actor: Actor, unitId?: string) 
   }
   const rows =
     unitIds === null
-      ? await agencyRepository.listAgenciesOfUnits(db, (await access.unitScopeAllIds(db)))
+      ? await agencyRepository.listAgenciesOfUnits(db, await access.unitScopeAllIds(db))
       : await agencyRepository.listAgenciesOfUnits(db, unitIds);
   return {
     data: rows
       .map((row) => toView(row, scopeIncludes(writeScope, row.unitId)))
-      .sort((a, b) => compareVietnamese(a.unitName, b.unitName) || compareVietnamese(a.name, b.name)),
-    can: { create: unitId ? scopeIncludes(writeScope, unitId) : writeScope.kind === "all" || writeScope.unitIds.size > 0 },
+      .sort(
+        (a, b) => compareVietnamese(a.unitName, b.unitName) || compareVietnamese(a.name, b.name),
+      ),
+    can: {
+      create: unitId
+        ? scopeIncludes(writeScope, unitId)
+        : writeScope.kind === "all" || writeScope.unitIds.size > 0,
+    },
   };
 }
 

@@ -23,7 +23,9 @@ export interface SessionInfo {
 
 async function describeUser(exec: Executor, userId: string) {
   const user = (await userRepository.findUserById(exec, userId))!;
-  const roles = (await userRepository.rolesOfUsers(exec, [userId])).map(({ userId: _u, ...r }) => r);
+  const roles = (await userRepository.rolesOfUsers(exec, [userId])).map(
+    ({ userId: _u, ...r }) => r,
+  );
   const unit = (await findUnitById(exec, user.unitId))!;
   const agency = user.agencyId ? await findAgencyById(exec, user.agencyId) : null;
   const isAdmin = roles.some((r) => r.role === "admin");
@@ -38,7 +40,9 @@ async function describeUser(exec: Executor, userId: string) {
   };
 }
 
-function grantsOf(me: { roles: { role: string; unitId: string | null; agencyId: string | null }[] }): RoleGrant[] {
+function grantsOf(me: {
+  roles: { role: string; unitId: string | null; agencyId: string | null }[];
+}): RoleGrant[] {
   return me.roles.map((r) => ({ role: r.role as Role, unitId: r.unitId, agencyId: r.agencyId }));
 }
 
@@ -56,23 +60,27 @@ export async function signIn(
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : false;
   if (!user) await verifyAgainstDummy(input.password);
   if (!user || !valid) {
-    await runUseCase(db, { userId: null, name: username || "(trống)", grants: [] }, async ({ tx, audit }) => {
-      if (user) {
-        const failures = await userRepository.recordFailedSignIn(tx, user.id, null);
-        if (failures >= MAX_FAILED_SIGN_INS) {
-          await userRepository.updateUser(tx, user.id, {
-            failedSignInCount: 0,
-            lockedUntil: new Date(now.getTime() + SIGN_IN_LOCK_MS),
-          });
+    await runUseCase(
+      db,
+      { userId: null, name: username || "(trống)", grants: [] },
+      async ({ tx, audit }) => {
+        if (user) {
+          const failures = await userRepository.recordFailedSignIn(tx, user.id, null);
+          if (failures >= MAX_FAILED_SIGN_INS) {
+            await userRepository.updateUser(tx, user.id, {
+              failedSignInCount: 0,
+              lockedUntil: new Date(now.getTime() + SIGN_IN_LOCK_MS),
+            });
+          }
         }
-      }
-      await audit({
-        action: "auth.sign_in_failed",
-        entityId: user?.id ?? null,
-        unitId: user?.unitId ?? null,
-        summary: `Đăng nhập không thành công: ${username} từ ${input.ip}`,
-      });
-    });
+        await audit({
+          action: "auth.sign_in_failed",
+          entityId: user?.id ?? null,
+          unitId: user?.unitId ?? null,
+          summary: `Đăng nhập không thành công: ${username} từ ${input.ip}`,
+        });
+      },
+    );
     throw new AppError("AUTH_INVALID_CREDENTIALS");
   }
   if (!user.isActive) throw new AppError("AUTH_ACCOUNT_DISABLED");
@@ -80,24 +88,32 @@ export async function signIn(
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(24).toString("base64url");
   const me = await describeUser(db, user.id);
-  await runUseCase(db, { userId: user.id, name: user.fullName, grants: grantsOf(me) }, async ({ tx, audit }) => {
-    await sessionRepository.deleteExpiredSessions(tx, now);
-    await sessionRepository.insertSession(tx, {
-      tokenHash: sha256(token),
-      userId: user.id,
-      csrfToken,
-      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
-      ip: input.ip,
-      userAgent: input.userAgent,
-    });
-    await userRepository.updateUser(tx, user.id, { failedSignInCount: 0, lockedUntil: null, lastSignInAt: now });
-    await audit({
-      action: "auth.sign_in",
-      entityId: user.id,
-      unitId: user.unitId,
-      summary: `Đăng nhập: ${user.username} từ ${input.ip}`,
-    });
-  });
+  await runUseCase(
+    db,
+    { userId: user.id, name: user.fullName, grants: grantsOf(me) },
+    async ({ tx, audit }) => {
+      await sessionRepository.deleteExpiredSessions(tx, now);
+      await sessionRepository.insertSession(tx, {
+        tokenHash: sha256(token),
+        userId: user.id,
+        csrfToken,
+        expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+        ip: input.ip,
+        userAgent: input.userAgent,
+      });
+      await userRepository.updateUser(tx, user.id, {
+        failedSignInCount: 0,
+        lockedUntil: null,
+        lastSignInAt: now,
+      });
+      await audit({
+        action: "auth.sign_in",
+        entityId: user.id,
+        unitId: user.unitId,
+        summary: `Đăng nhập: ${user.username} từ ${input.ip}`,
+      });
+    },
+  );
   return { token, csrfToken, me };
 }
 

@@ -78,7 +78,11 @@ export async function getUnit(db: Executor, actor: Actor, id: string) {
   };
 }
 
-async function validateUnit(tx: Executor, actor: Actor, unit: Required<UnitInput> & { id?: string }) {
+async function validateUnit(
+  tx: Executor,
+  actor: Actor,
+  unit: Required<UnitInput> & { id?: string },
+) {
   let parent: UnitRow | null = null;
   if (unit.parentId) {
     parent = await unitRepository.findUnitById(tx, unit.parentId);
@@ -131,7 +135,8 @@ function withDefaults(input: UnitInput): Required<UnitInput> {
 
 async function ensureCodeFree(tx: Executor, code: string, exceptId?: string) {
   const [existing] = await unitRepository.findUnitsByCodes(tx, [code]);
-  if (existing && existing.id !== exceptId) throw new AppError("UNIT_CODE_TAKEN", { params: { code } });
+  if (existing && existing.id !== exceptId)
+    throw new AppError("UNIT_CODE_TAKEN", { params: { code } });
 }
 
 export async function createUnit(db: Executor, actor: Actor, input: UnitInput) {
@@ -147,11 +152,18 @@ export async function createUnit(db: Executor, actor: Actor, input: UnitInput) {
       after: row,
       summary: `Tạo đơn vị ${row.name} (${row.code})`,
     });
-    return { data: toView((await unitRepository.findUnitById(tx, row.id))!, true, vietnamDate(new Date())) };
+    return {
+      data: toView((await unitRepository.findUnitById(tx, row.id))!, true, vietnamDate(new Date())),
+    };
   });
 }
 
-export async function updateUnit(db: Executor, actor: Actor, id: string, input: Partial<UnitInput>) {
+export async function updateUnit(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  input: Partial<UnitInput>,
+) {
   return runUseCase(db, actor, async ({ tx, audit }) => {
     const readable = await access.check(tx, actor, "unit.read", "unit", [id]);
     const before = readable.has(id) ? await unitRepository.findUnitById(tx, id) : null;
@@ -169,7 +181,9 @@ export async function updateUnit(db: Executor, actor: Actor, id: string, input: 
       after: row,
       summary: `Cập nhật đơn vị ${row.name} (${row.code})`,
     });
-    return { data: toView((await unitRepository.findUnitById(tx, id))!, true, vietnamDate(new Date())) };
+    return {
+      data: toView((await unitRepository.findUnitById(tx, id))!, true, vietnamDate(new Date())),
+    };
   });
 }
 
@@ -205,15 +219,18 @@ export async function importUnits(
     const ordered: typeof pending = [];
     const placed = new Set<string>();
     while (pending.length > 0) {
-      const index = pending.findIndex(
-        (r) =>
-          [r.parentCode, r.mergedIntoCode].every(
-            (code) => !code || !fileCodes.has(code) || placed.has(code) || code === r.code,
-          ),
+      const index = pending.findIndex((r) =>
+        [r.parentCode, r.mergedIntoCode].every(
+          (code) => !code || !fileCodes.has(code) || placed.has(code) || code === r.code,
+        ),
       );
       if (index === -1) {
         for (const r of pending) {
-          problems.push({ row: r.row, path: "parentCode", message: "Quan hệ cấp trên bị vòng lặp." });
+          problems.push({
+            row: r.row,
+            path: "parentCode",
+            message: "Quan hệ cấp trên bị vòng lặp.",
+          });
         }
         break;
       }
@@ -223,10 +240,16 @@ export async function importUnits(
     }
     for (const row of ordered) {
       const codes = [row.code, row.parentCode, row.mergedIntoCode].filter((c): c is string => !!c);
-      const known = new Map((await unitRepository.findUnitsByCodes(tx, codes)).map((u) => [u.code, u]));
+      const known = new Map(
+        (await unitRepository.findUnitsByCodes(tx, codes)).map((u) => [u.code, u]),
+      );
       const parent = row.parentCode ? known.get(row.parentCode) : null;
       if (row.parentCode && !parent) {
-        problems.push({ row: row.row, path: "parentCode", message: `Không có đơn vị cấp trên mã ${row.parentCode}.` });
+        problems.push({
+          row: row.row,
+          path: "parentCode",
+          message: `Không có đơn vị cấp trên mã ${row.parentCode}.`,
+        });
         continue;
       }
       const mergedInto = row.mergedIntoCode ? known.get(row.mergedIntoCode) : null;

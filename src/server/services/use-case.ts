@@ -37,7 +37,12 @@ export async function appendAuditEvent(tx: Executor, actor: Actor, event: AuditE
     summary: event.summary,
   };
   const hash = sha256(chainInput(prevHash, fields));
-  await auditRepository.insertAuditEvent(tx, { ...fields, at: new Date(fields.at), prevHash, hash });
+  await auditRepository.insertAuditEvent(tx, {
+    ...fields,
+    at: new Date(fields.at),
+    prevHash,
+    hash,
+  });
 }
 
 /**

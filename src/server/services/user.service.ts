@@ -31,7 +31,10 @@ export interface UserInput {
 export type UserUpdate = Partial<Omit<UserInput, "username" | "unitId">> & { isActive?: boolean };
 
 async function withRoles(exec: Executor, rows: UserListRow[]) {
-  const roles = await userRepository.rolesOfUsers(exec, rows.map((r) => r.id));
+  const roles = await userRepository.rolesOfUsers(
+    exec,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => {
     const { failedSignInCount: _f, lockedUntil: _l, createdAt: _c, updatedAt: _u, ...rest } = row;
     return {
@@ -45,7 +48,11 @@ async function withRoles(exec: Executor, rows: UserListRow[]) {
   });
 }
 
-export async function listUsers(db: Executor, actor: Actor, filter: { unitId?: string; q?: string }) {
+export async function listUsers(
+  db: Executor,
+  actor: Actor,
+  filter: { unitId?: string; q?: string },
+) {
   const readScope = await access.unitScope(db, actor, "user.read");
   const writeScope = await access.unitScope(db, actor, "user.write");
   let unitIds = access.scopeToIds(readScope);
@@ -54,7 +61,8 @@ export async function listUsers(db: Executor, actor: Actor, filter: { unitId?: s
     unitIds = [filter.unitId];
   }
   const rows = (await userRepository.listUsersOfUnits(db, unitIds)).filter(
-    (row) => !filter.q || matchesSearch(`${row.fullName} ${row.username} ${row.email ?? ""}`, filter.q),
+    (row) =>
+      !filter.q || matchesSearch(`${row.fullName} ${row.username} ${row.email ?? ""}`, filter.q),
   );
   const users = await withRoles(db, rows);
   return {
@@ -78,7 +86,11 @@ function checkPassword(password: string) {
   if (password.length < MIN_PASSWORD_LENGTH) throw new AppError("PASSWORD_TOO_WEAK");
 }
 
-async function checkAgencyInUnit(tx: Executor, agencyId: string | null | undefined, unitId: string | null) {
+async function checkAgencyInUnit(
+  tx: Executor,
+  agencyId: string | null | undefined,
+  unitId: string | null,
+) {
   if (!agencyId) return;
   const agency = await findAgencyById(tx, agencyId);
   if (!agency) throw new AppError("AGENCY_NOT_FOUND");
@@ -122,7 +134,11 @@ export async function createUser(db: Executor, actor: Actor, input: UserInput) {
       unitId: input.unitId,
       agencyId: input.agencyId ?? null,
     });
-    const roles = input.roles.map((r) => ({ role: r.role, unitId: r.unitId, agencyId: r.agencyId ?? null }));
+    const roles = input.roles.map((r) => ({
+      role: r.role,
+      unitId: r.unitId,
+      agencyId: r.agencyId ?? null,
+    }));
     await userRepository.replaceUserRoles(tx, row.id, roles);
     const { passwordHash: _h, ...safe } = row;
     await audit({

@@ -15,7 +15,10 @@ function selectWithUnit(exec: Executor) {
     .innerJoin(units, eq(units.id, agencies.unitId));
 }
 
-export async function listAgenciesOfUnits(exec: Executor, unitIds: string[]): Promise<AgencyListRow[]> {
+export async function listAgenciesOfUnits(
+  exec: Executor,
+  unitIds: string[],
+): Promise<AgencyListRow[]> {
   if (unitIds.length === 0) return [];
   const rows = await selectWithUnit(exec).where(inArray(agencies.unitId, unitIds));
   return rows.map((r) => ({ ...r.agency, unitName: r.unitName }));

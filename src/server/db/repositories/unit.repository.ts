@@ -26,8 +26,14 @@ function selectWithNames(exec: Executor) {
     .leftJoin(mergedInto, eq(mergedInto.id, units.mergedIntoId));
 }
 
-function flatten(rows: { unit: UnitRow; parentName: string | null; mergedIntoName: string | null }[]) {
-  return rows.map((r) => ({ ...r.unit, parentName: r.parentName, mergedIntoName: r.mergedIntoName }));
+function flatten(
+  rows: { unit: UnitRow; parentName: string | null; mergedIntoName: string | null }[],
+) {
+  return rows.map((r) => ({
+    ...r.unit,
+    parentName: r.parentName,
+    mergedIntoName: r.mergedIntoName,
+  }));
 }
 
 export async function listUnitLinks(exec: Executor) {

@@ -44,7 +44,10 @@ function selectUsers(exec: Executor) {
     .leftJoin(agencies, eq(agencies.id, users.agencyId));
 }
 
-export async function listUsersOfUnits(exec: Executor, unitIds: string[] | null): Promise<UserListRow[]> {
+export async function listUsersOfUnits(
+  exec: Executor,
+  unitIds: string[] | null,
+): Promise<UserListRow[]> {
   if (unitIds !== null && unitIds.length === 0) return [];
   const query = selectUsers(exec);
   return unitIds === null ? query : query.where(inArray(users.unitId, unitIds));
@@ -62,7 +65,10 @@ export async function findUserForSignIn(exec: Executor, username: string): Promi
 
 export async function unitIdsOfUsers(exec: Executor, ids: string[]) {
   if (ids.length === 0) return [];
-  return exec.select({ id: users.id, unitId: users.unitId }).from(users).where(inArray(users.id, ids));
+  return exec
+    .select({ id: users.id, unitId: users.unitId })
+    .from(users)
+    .where(inArray(users.id, ids));
 }
 
 export async function rolesOfUsers(exec: Executor, userIds: string[]) {

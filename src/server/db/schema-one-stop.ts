@@ -1,0 +1,211 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { OfficialSchedule } from "../../core/calendar/index.ts";
+import { agencies, units, users } from "./schema.ts";
+
+/*
+ * The one-stop desk (Bộ phận Một cửa): official calendar schedules, desk settings, the procedure
+ * catalogue, dossiers with their state history, supplement pauses and apology letters.
+ *
+ * Decisions:
+ * - The procedure catalogue is per unit (unique unit + national code): each desk publishes its own
+ *   list, with locally set fees and processing times; the national code alone is not unique.
+ * - A dossier keeps the rule set ("2018" or "2025") in force on the day it was received.
+ * - Daily sequence counters are one row per unit and day, incremented with an upsert so concurrent
+ *   receipts serialise on that row and never reuse a number.
+ */
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+/** One version of a year's official holiday schedule, entered or imported by an administrator. */
+export const officialSchedules = pgTable(
+  "official_schedules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    year: integer("year").notNull(),
+    version: integer("version").notNull(),
+    effectiveFrom: date("effective_from").notNull(),
+    source: text("source").notNull(),
+    /** The whole schedule, validated by the calendar's zod schema before it is stored. */
+    schedule: jsonb("schedule").$type<OfficialSchedule>().notNull(),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("official_schedules_year_version_key").on(t.year, t.version)],
+);
+
+/** Per-unit settings of the one-stop desk. */
+export const deskSettings = pgTable(
+  "desk_settings",
+  {
+    unitId: uuid("unit_id")
+      .primaryKey()
+      .references(() => units.id),
+    /** "HH:mm": a dossier received at or after it counts from the next working day. */
+    cutoff: text("cutoff").notNull().default("15:00"),
+    /** The receiving body's code per QCVN 102:2016, e.g. 000.00.12.H56; prefixes dossier codes. */
+    agencyCode: text("agency_code"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("desk_settings_cutoff_check", sql`${t.cutoff} ~ '^[0-2][0-9]:[0-5][0-9]$'`)],
+);
+
+export const procedures = pgTable(
+  "procedures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    /** National code in the national procedure database, e.g. 1.001193. */
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    field: text("field").notNull(),
+    level: text("level").notNull().default("commune"),
+    /** Working days; 0 means "trong ngày" (within the day). */
+    processingDays: integer("processing_days").notNull(),
+    feeText: text("fee_text"),
+    onlineLevel: text("online_level").notNull().default("none"),
+    isActive: boolean("is_active").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("procedures_unit_code_key").on(t.unitId, t.code),
+    check("procedures_level_check", sql`${t.level} in ('province', 'commune')`),
+    check("procedures_online_level_check", sql`${t.onlineLevel} in ('full', 'partial', 'none')`),
+    check("procedures_days_check", sql`${t.processingDays} >= 0`),
+  ],
+);
+
+export const dossiers = pgTable(
+  "dossiers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code").notNull(),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    procedureId: uuid("procedure_id")
+      .notNull()
+      .references(() => procedures.id),
+    applicantName: text("applicant_name").notNull(),
+    applicantPhone: text("applicant_phone").notNull(),
+    applicantAddress: text("applicant_address"),
+    channel: text("channel").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+    countedFrom: date("counted_from").notNull(),
+    /** The due date in force: the original one moved by the working days paused for supplements. */
+    dueDate: date("due_date").notNull(),
+    originalDueDate: date("original_due_date").notNull(),
+    state: text("state").notNull(),
+    /** Agency currently handling the dossier (after a hand-over). */
+    handlerAgencyId: uuid("handler_agency_id").references(() => agencies.id),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    returnedAt: timestamp("returned_at", { withTimezone: true }),
+    supplementCount: integer("supplement_count").notNull().default(0),
+    pausedWorkingDays: integer("paused_working_days").notNull().default(0),
+    reason: text("reason"),
+    digitised: boolean("digitised").notNull().default(false),
+    electronicResult: boolean("electronic_result").notNull().default(false),
+    onlinePayment: boolean("online_payment").notNull().default(false),
+    ruleSet: text("rule_set").notNull(),
+    receivedById: uuid("received_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("dossiers_code_key").on(t.code),
+    index("dossiers_unit_received_idx").on(t.unitId, t.receivedAt),
+    index("dossiers_unit_state_idx").on(t.unitId, t.state),
+    check("dossiers_channel_check", sql`${t.channel} in ('in_person', 'online', 'postal')`),
+    check(
+      "dossiers_state_check",
+      sql`${t.state} in ('received', 'in_progress', 'supplement_requested', 'resolved', 'returned', 'refused', 'stopped', 'withdrawn')`,
+    ),
+    check("dossiers_rule_set_check", sql`${t.ruleSet} in ('2018', '2025')`),
+  ],
+);
+
+/** Every transition of a dossier: who moved it from which state to which, when, and why. */
+export const dossierEvents = pgTable(
+  "dossier_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    dossierId: uuid("dossier_id")
+      .notNull()
+      .references(() => dossiers.id),
+    action: text("action").notNull(),
+    fromState: text("from_state"),
+    toState: text("to_state").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    byId: uuid("by_id").references(() => users.id),
+    byName: text("by_name").notNull(),
+    toAgencyId: uuid("to_agency_id").references(() => agencies.id),
+    note: text("note"),
+  },
+  (t) => [index("dossier_events_dossier_idx").on(t.dossierId, t.at)],
+);
+
+/** A wait for the applicant's supplement; the clock is paused between request and receipt. */
+export const dossierPauses = pgTable(
+  "dossier_pauses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dossierId: uuid("dossier_id")
+      .notNull()
+      .references(() => dossiers.id),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+    resumedAt: timestamp("resumed_at", { withTimezone: true }),
+    pausedWorkingDays: integer("paused_working_days"),
+    note: text("note"),
+  },
+  (t) => [index("dossier_pauses_dossier_idx").on(t.dossierId)],
+);
+
+/** Apology letter for a late dossier, with the new appointment date. */
+export const apologyLetters = pgTable(
+  "apology_letters",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dossierId: uuid("dossier_id")
+      .notNull()
+      .references(() => dossiers.id),
+    number: text("number").notNull(),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull(),
+    newDueDate: date("new_due_date").notNull(),
+    reason: text("reason").notNull(),
+    ruleSet: text("rule_set").notNull(),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("apology_letters_dossier_idx").on(t.dossierId)],
+);
+
+/** The last dossier sequence number used by a unit on a day (Vietnam time). */
+export const dossierDailyCounters = pgTable(
+  "dossier_daily_counters",
+  {
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    day: date("day").notNull(),
+    lastValue: integer("last_value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.day] })],
+);

@@ -1,0 +1,120 @@
+import type { DocumentNumberInput, SignerInput } from "./plan-document-input.ts";
+
+/** Blank left for a number or a day that is filled in by hand after signing. */
+export const BLANK = "      ";
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function dateParts(isoDate: string): { day: number; month: number; year: number } {
+  const match = ISO_DATE.exec(isoDate);
+  if (!match) throw new RangeError(`Not an ISO date: ${isoDate}`);
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+/** ND 30/2020: days below 10 and the months 1 and 2 take a leading zero ("ngày 05 tháng 3"). */
+export function documentDay(day: number): string {
+  return day < 10 ? `0${day}` : String(day);
+}
+
+export function documentMonth(month: number): string {
+  return month <= 2 ? `0${month}` : String(month);
+}
+
+/** "Hòa Phong, ngày 02 tháng 02 năm 2026"; a draft without a date keeps the blanks. */
+export function placeAndDate(place: string, isoDate: string | null, year: number): string {
+  if (isoDate === null) return `${place}, ngày${BLANK}tháng${BLANK}năm ${year}`;
+  const { day, month, year: dateYear } = dateParts(isoDate);
+  return `${place}, ngày ${documentDay(day)} tháng ${documentMonth(month)} năm ${dateYear}`;
+}
+
+/** "02/02/2026" as used when citing a document in running text; blanks for a draft. */
+export function citedDate(isoDate: string | null): string {
+  if (isoDate === null) return `${BLANK}/${BLANK}/${BLANK}`;
+  const { day, month, year } = dateParts(isoDate);
+  return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
+}
+
+/** "28/QĐ-UBND", "05/KH-UBND" (numbers below 10 take a leading zero), "      /KH-UBND". */
+export function numberAndSymbol(number: DocumentNumberInput): string {
+  const value = number.number?.trim() ?? "";
+  if (value === "") return `${BLANK}/${number.symbol}`;
+  const padded = /^\d$/.test(value) ? `0${value}` : value;
+  return `${padded}/${number.symbol}`;
+}
+
+/** "Số: 28/QĐ-UBND"; "Số:      /KH-UBND" when the number is still blank. */
+export function numberLine(number: DocumentNumberInput): string {
+  const text = numberAndSymbol(number);
+  return text.startsWith(BLANK) ? `Số:${text}` : `Số: ${text}`;
+}
+
+const ROMAN_DIGITS: [number, string][] = [
+  [1000, "M"],
+  [900, "CM"],
+  [500, "D"],
+  [400, "CD"],
+  [100, "C"],
+  [90, "XC"],
+  [50, "L"],
+  [40, "XL"],
+  [10, "X"],
+  [9, "IX"],
+  [5, "V"],
+  [4, "IV"],
+  [1, "I"],
+];
+
+export function romanNumeral(value: number): string {
+  let rest = value;
+  let text = "";
+  for (const [amount, digits] of ROMAN_DIGITS) {
+    while (rest >= amount) {
+      text += digits;
+      rest -= amount;
+    }
+  }
+  return text;
+}
+
+/** Vietnamese enumeration letters: a, b, c, d, đ, e, g, h, i, k… (no f, j, w, z). */
+const LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split(" ");
+
+export function enumerationLetter(index: number): string {
+  const letter = LETTERS[index % LETTERS.length] ?? "a";
+  const round = Math.floor(index / LETTERS.length);
+  return round === 0 ? letter : `${letter}${round + 1}`;
+}
+
+/** Lines of a list: each "- item;" and the last "- item." (existing end punctuation replaced). */
+export function dashedList(items: readonly string[]): string[] {
+  return items.map((item, index) => {
+    const text = item.trim().replace(/[;.,]+$/, "");
+    return `- ${text}${index === items.length - 1 ? "." : ";"}`;
+  });
+}
+
+/** Legal bases: each ends ";" and the last ".". */
+export function basisLines(items: readonly string[]): string[] {
+  return items.map((item, index) => {
+    const text = item.trim().replace(/[;.,]+$/, "");
+    return `${text}${index === items.length - 1 ? "." : ";"}`;
+  });
+}
+
+/** The signer's authority lines: "TM. ỦY BAN NHÂN DÂN" + "CHỦ TỊCH", "KT. CHỦ TỊCH" + "PHÓ CHỦ TỊCH", "Q. CHỦ TỊCH". */
+export function signerAuthorityLines(signer: SignerInput): string[] {
+  switch (signer.authority) {
+    case "TM.":
+    case "KT.":
+      return [`${signer.authority} ${signer.onBehalfOf ?? ""}`.trim(), signer.title];
+    case "Q.":
+      return [`Q. ${signer.title}`];
+    case null:
+      return [signer.title];
+  }
+}
+
+/** First letter lower case, for a title used inside a sentence ("Kế hoạch cải cách…"). */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase("vi") + text.slice(1);
+}

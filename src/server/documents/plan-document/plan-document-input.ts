@@ -1,0 +1,113 @@
+/**
+ * Everything needed to print a plan as official documents (ND 30/2020): the issuing decision,
+ * the plan and its appendices. Plain data: the plan service fills it from the database, tests
+ * from a factory. Text is printed as given, except where a comment says otherwise.
+ */
+export interface PlanDocumentInput {
+  issuer: IssuerInput;
+  /** Place name printed before the date, e.g. "Hòa Phong". */
+  place: string;
+  /** ISO date (YYYY-MM-DD); null prints the blanks of a draft: "ngày      tháng      năm 2026". */
+  issuedOn: string | null;
+  /** Year printed in a blank date. */
+  year: number;
+  /** The plan's title without "Kế hoạch": "Cải cách hành chính xã Hòa Phong năm 2026". */
+  title: string;
+  /** Null when the plan is issued on its own, without a decision. */
+  decision: DecisionInput | null;
+  plan: PlanBodyInput;
+  /** Numbered "Phụ lục I", "Phụ lục II"… in this order. */
+  appendices: AppendixInput[];
+}
+
+export interface IssuerInput {
+  /** Direct parent body, upright, e.g. "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM"; null when none is printed. */
+  upperName: string | null;
+  /** Issuing body, bold; "\n" splits lines: "ỦY BAN NHÂN DÂN\nXÃ HÒA PHONG". */
+  name: string;
+  /** Full name used in running text: "Ủy ban nhân dân xã Hòa Phong". */
+  nameInText: string;
+}
+
+/** "28" + "QĐ-UBND" → "Số: 28/QĐ-UBND"; a null number prints "Số:      /QĐ-UBND". */
+export interface DocumentNumberInput {
+  number: string | null;
+  symbol: string;
+}
+
+export interface SignerInput {
+  /** TM. (on behalf of the committee), KT. (deputy signing for the head), Q. (acting), or none. */
+  authority: "TM." | "KT." | "Q." | null;
+  /** After TM./KT.: "ỦY BAN NHÂN DÂN" or "CHỦ TỊCH". Ignored for Q. and none. */
+  onBehalfOf: string | null;
+  /** "CHỦ TỊCH", "PHÓ CHỦ TỊCH". */
+  title: string;
+  name: string;
+}
+
+export interface DecisionInput {
+  number: DocumentNumberInput;
+  /** "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÒA PHONG". */
+  authority: string;
+  /** One legal basis per item, without the closing ";" (added when printed). */
+  bases: string[];
+  /** "Theo đề nghị của Chánh Văn phòng HĐND và UBND xã" (printed last, ending "."). */
+  proposal: string | null;
+  /** Who carries the decision out (Điều 3), e.g. "Chánh Văn phòng HĐND và UBND xã". */
+  executors: string[];
+  /** "Nơi nhận": one item per line, without "- " and ";". */
+  recipients: string[];
+  signer: SignerInput;
+}
+
+export interface PlanBodyInput {
+  number: DocumentNumberInput;
+  /** Opening paragraphs citing the bases of the plan (optional). */
+  bases: string[];
+  purposes: string[];
+  requirements: string[];
+  /** Each target as one sentence: "Tỷ lệ hồ sơ giải quyết đúng hạn đạt từ 98,5% trở lên." */
+  targets: string[];
+  areas: PlanAreaInput[];
+  implementation: ImplementationDutyInput[];
+  funding: string[];
+  /** Closing paragraph ("Trên đây là Kế hoạch…"). */
+  closing: string | null;
+  recipients: string[];
+  signer: SignerInput;
+}
+
+export interface PlanAreaInput {
+  /** "Công tác chỉ đạo, điều hành". */
+  title: string;
+  tasks: string[];
+  /** "Phấn đấu năm 2026 đạt 12/13 điểm." */
+  scoreGoal: string | null;
+}
+
+export interface ImplementationDutyInput {
+  agency: string;
+  duties: string[];
+}
+
+export interface AppendixInput {
+  /** "DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH XÃ HÒA PHONG NĂM 2026". */
+  title: string;
+  /** Section rows I, II… each with tasks numbered 1, 2… across the whole table. */
+  sections: AppendixSectionInput[];
+}
+
+export interface AppendixSectionInput {
+  title: string;
+  tasks: AppendixTaskInput[];
+}
+
+export interface AppendixTaskInput {
+  content: string;
+  lead: string;
+  supporting: string[];
+  timeline: string;
+  deliverable: string;
+  /** Sub-rows a), b), c)… */
+  subtasks?: AppendixTaskInput[];
+}

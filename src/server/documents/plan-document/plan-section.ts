@@ -1,0 +1,114 @@
+import type { FileChild, ISectionOptions } from "docx";
+import { PORTRAIT_TEXT_WIDTH } from "./document-format.ts";
+import { bodyParagraph, emptyLine, heading, line, rule, run } from "./docx-blocks.ts";
+import { citedDate, enumerationLetter, numberAndSymbol, romanNumeral } from "./document-text.ts";
+import { headerBlock } from "./header-block.ts";
+import { titleRuleLength } from "./decision-section.ts";
+import { documentSection } from "./page-setup.ts";
+import type { PlanDocumentInput } from "./plan-document-input.ts";
+import { signatureBlock } from "./signature-block.ts";
+
+interface Part {
+  title: string;
+  body: FileChild[];
+}
+
+/** The plan: header block, "KẾ HOẠCH" and its title, then parts I, II… (empty parts left out). */
+export function planSection(input: PlanDocumentInput): ISectionOptions {
+  const { plan } = input;
+  const parts = [
+    purposesPart(input),
+    targetsPart(input),
+    tasksPart(input),
+    implementationPart(input),
+    fundingPart(input),
+  ].filter((part): part is Part => part !== null);
+  const children: FileChild[] = [
+    headerBlock(input, plan.number),
+    emptyLine(),
+    line("KẾ HOẠCH", { bold: true, spacingBefore: 240, keepNext: true }),
+    line(input.title, { bold: true, keepNext: true }),
+    ...issuedWithLine(input),
+    rule(titleRuleLength(input.title), PORTRAIT_TEXT_WIDTH),
+    emptyLine(),
+    ...plan.bases.map((text) => bodyParagraph(text)),
+    ...parts.flatMap((part, index) => [
+      heading(`${romanNumeral(index + 1)}. ${part.title}`),
+      ...part.body,
+    ]),
+    ...(plan.closing ? [bodyParagraph(plan.closing)] : []),
+    emptyLine(),
+    signatureBlock(plan.recipients, plan.signer),
+  ];
+  return documentSection(children);
+}
+
+function issuedWithLine(input: PlanDocumentInput): FileChild[] {
+  if (!input.decision) return [];
+  const authority = input.decision.authority.startsWith("CHỦ TỊCH")
+    ? `Chủ tịch ${input.issuer.nameInText}`
+    : input.issuer.nameInText;
+  const text =
+    `(Ban hành kèm theo Quyết định số ${numberAndSymbol(input.decision.number)} ` +
+    `ngày ${citedDate(input.issuedOn)} của ${authority})`;
+  return [line(text, { italics: true })];
+}
+
+function lettered(items: readonly string[]): FileChild[] {
+  if (items.length === 1) return items.map((text) => bodyParagraph(text));
+  return items.map((text, index) => bodyParagraph(`${enumerationLetter(index)}) ${text}`));
+}
+
+function purposesPart({ plan }: PlanDocumentInput): Part | null {
+  if (plan.purposes.length === 0 && plan.requirements.length === 0) return null;
+  const body: FileChild[] = [];
+  let item = 0;
+  if (plan.purposes.length > 0) {
+    item += 1;
+    body.push(heading(`${item}. Mục đích`), ...lettered(plan.purposes));
+  }
+  if (plan.requirements.length > 0) {
+    item += 1;
+    body.push(heading(`${item}. Yêu cầu`), ...lettered(plan.requirements));
+  }
+  return { title: "MỤC ĐÍCH, YÊU CẦU", body };
+}
+
+function targetsPart({ plan }: PlanDocumentInput): Part | null {
+  if (plan.targets.length === 0) return null;
+  return {
+    title: "CHỈ TIÊU",
+    body: plan.targets.map((text, index) => bodyParagraph(`${index + 1}. ${text}`)),
+  };
+}
+
+function tasksPart(input: PlanDocumentInput): Part | null {
+  const { plan, appendices } = input;
+  if (plan.areas.length === 0 && appendices.length === 0) return null;
+  const body: FileChild[] = plan.areas.flatMap((area, index) => [
+    heading(`${index + 1}. ${area.title}`),
+    ...area.tasks.map((task) => bodyParagraph(`- ${task}`)),
+    ...(area.scoreGoal ? [bodyParagraph([run(area.scoreGoal, { italics: true })])] : []),
+  ]);
+  if (appendices.length > 0) {
+    const names = appendices.map((_, index) => `Phụ lục ${romanNumeral(index + 1)}`).join(", ");
+    body.push(bodyParagraph(`(Nhiệm vụ cụ thể tại ${names} kèm theo Kế hoạch này.)`));
+  }
+  return { title: "NHIỆM VỤ, GIẢI PHÁP", body };
+}
+
+function implementationPart({ plan }: PlanDocumentInput): Part | null {
+  if (plan.implementation.length === 0) return null;
+  return {
+    title: "TỔ CHỨC THỰC HIỆN",
+    body: plan.implementation.flatMap((duty, index) => [
+      heading(`${index + 1}. ${duty.agency}`),
+      ...duty.duties.map((text) => bodyParagraph(`- ${text}`)),
+    ]),
+  };
+}
+
+function fundingPart({ plan }: PlanDocumentInput): Part | null {
+  if (plan.funding.length === 0) return null;
+  return { title: "KINH PHÍ THỰC HIỆN", body: plan.funding.map((text) => bodyParagraph(text)) };
+}
