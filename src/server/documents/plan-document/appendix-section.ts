@@ -20,7 +20,7 @@ import { documentSection } from "./page-setup.ts";
 import type { AppendixInput, PlanDocumentInput } from "./plan-document-input.ts";
 
 /** Column shares of the landscape text width: TT, content, lead, supporting, timeline, product. */
-const COLUMN_SHARES = [0.05, 0.33, 0.15, 0.17, 0.13, 0.17] as const;
+const COLUMN_SHARES = [0.05, 0.32, 0.15, 0.17, 0.14, 0.17] as const;
 
 export function appendixColumnWidths(): number[] {
   const widths = COLUMN_SHARES.map((share) => Math.floor(LANDSCAPE_TEXT_WIDTH * share));
