@@ -1,4 +1,4 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from "@mantine/core";
+import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { IconChevronDown, IconLogout } from "@tabler/icons-react";
 import { useNavigate } from "react-router";
 import { useMe, useSignOut } from "../auth/session.ts";
@@ -29,12 +29,13 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>
-        <UnstyledButton aria-label={vi.auth.userMenu(me.fullName)} data-testid="user-menu">
+        <UnstyledButton data-testid="user-menu">
           <Group gap={8} wrap="nowrap">
             <Avatar color="blue" radius="xl" size="sm" aria-hidden="true">
               {initials(me.fullName)}
             </Avatar>
-            <Text size="sm" fw={500} visibleFrom="sm" component="span">
+            <Text size="sm" fw={500} component="span" truncate maw={{ base: 120, sm: 240 }}>
+              <VisuallyHidden>{vi.auth.account} </VisuallyHidden>
               {me.fullName}
             </Text>
             <IconChevronDown size={14} aria-hidden="true" />

@@ -5,7 +5,7 @@
 import dayjs from "dayjs";
 import customParseFormat from "dayjs/plugin/customParseFormat.js";
 import "dayjs/locale/vi.js";
-import type { UnitKind, UnitLevel } from "../api/types.ts";
+import type { UnitKind } from "../api/types.ts";
 import { vi } from "./vi.ts";
 
 dayjs.extend(customParseFormat);
@@ -69,8 +69,7 @@ export function parseDateInput(text: string): string | null {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** "Xã" / "Phường" for communes (from the kind), else the level ("Tỉnh", "Huyện"). */
-export function unitLevelLabel(level: UnitLevel, kind: UnitKind | null): string {
-  if (level === "commune" && kind) return `${vi.unitLevels.commune} (${vi.unitKinds[kind]})`;
-  return vi.unitLevels[level];
+/** The unit's kind (Xã, Phường, Thị trấn, Đặc khu), or "—" above the commune level. */
+export function unitKindLabel(kind: UnitKind | null): string {
+  return kind ? vi.unitKinds[kind] : vi.common.none;
 }

@@ -97,7 +97,7 @@ export const vi = {
     signIn: "Đăng nhập",
     signingIn: "Đang đăng nhập…",
     signOut: "Đăng xuất",
-    userMenu: (name: string) => `Tài khoản: ${name}`,
+    account: "Tài khoản:",
     usernameRequired: "Vui lòng nhập tên đăng nhập.",
     passwordRequired: "Vui lòng nhập mật khẩu.",
     showPassword: "Hiện mật khẩu",

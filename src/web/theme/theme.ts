@@ -55,6 +55,8 @@ export const theme = createTheme({
         locale: "vi",
         placeholder: vi.dates.placeholder,
         dateParser: parseDateInput,
+        // Days of the neighbouring months are drawn at half opacity, below AA contrast.
+        hideOutsideDates: true,
         clearButtonProps: { "aria-label": vi.common.clear },
         ariaLabels: {
           previousMonth: vi.dates.previousMonth,

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Card, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { queryKeys } from "../../api/query-keys.ts";
 import { getUnit } from "../../api/units.api.ts";
@@ -6,7 +6,7 @@ import { useMe } from "../../auth/session.ts";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
-import { formatNumber, unitLevelLabel } from "../../i18n/format.ts";
+import { formatNumber } from "../../i18n/format.ts";
 import { vi } from "../../i18n/vi.ts";
 
 function CountCard({ label, value, testId }: { label: string; value: number; testId: string }) {
@@ -38,13 +38,21 @@ export function HomePage() {
           <Title order={2} size="h3" data-testid="home-unit-name">
             {me.unit.name}
           </Title>
-          <Group gap="xs" mt="xs">
-            <Text size="sm" c="dimmed">
-              {vi.home.unitLevel}:
+          <Group gap="lg" mt="xs">
+            <Text size="sm">
+              <Text span c="dimmed" size="sm">
+                {vi.home.unitLevel}:
+              </Text>{" "}
+              <strong>{vi.unitLevels[me.unit.level]}</strong>
             </Text>
-            <Badge variant="light" radius="sm">
-              {unitLevelLabel(me.unit.level, me.unit.kind)}
-            </Badge>
+            {me.unit.kind && (
+              <Text size="sm">
+                <Text span c="dimmed" size="sm">
+                  {vi.home.unitKind}:
+                </Text>{" "}
+                <strong>{vi.unitKinds[me.unit.kind]}</strong>
+              </Text>
+            )}
           </Group>
           {me.agency && (
             <Text size="sm" mt="xs">

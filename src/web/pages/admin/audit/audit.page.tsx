@@ -1,5 +1,5 @@
 import { Button, Code, Group, Select, Table, Text, TextInput, Tooltip } from "@mantine/core";
-import { DateInput } from "@mantine/dates";
+import { DateField } from "../../../components/date-field.tsx";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -80,8 +80,8 @@ export function AuditPage() {
           onChange={(event) => setActionText(event.currentTarget.value)}
           w={200}
         />
-        <DateInput label={vi.audit.from} value={from} onChange={setFrom} clearable w={150} />
-        <DateInput label={vi.audit.to} value={to} onChange={setTo} clearable w={150} />
+        <DateField label={vi.audit.from} value={from} onChange={setFrom} clearable w={150} />
+        <DateField label={vi.audit.to} value={to} onChange={setTo} clearable w={150} />
         {hasFilters && (
           <Button
             variant="subtle"

@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
-import { DateInput } from "@mantine/dates";
+import { DateField } from "../../../components/date-field.tsx";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { queryKeys } from "../../../api/query-keys.ts";
@@ -126,8 +126,8 @@ export function UnitFormModal({ unit, onClose }: { unit: Unit | null; onClose: (
             />
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <DateInput label={vi.units.validFrom} clearable {...form.getInputProps("validFrom")} />
-            <DateInput label={vi.units.validTo} clearable {...form.getInputProps("validTo")} />
+            <DateField label={vi.units.validFrom} clearable {...form.getInputProps("validFrom")} />
+            <DateField label={vi.units.validTo} clearable {...form.getInputProps("validTo")} />
           </SimpleGrid>
           <UnitSelect
             label={vi.units.mergedInto}

@@ -11,7 +11,7 @@ import { LoadingBlock } from "../../../components/loading-block.tsx";
 import { PageHeader } from "../../../components/page-header.tsx";
 import { QueryError } from "../../../components/query-error.tsx";
 import { TablePagination, usePaged } from "../../../components/table-pagination.tsx";
-import { formatDate, unitLevelLabel } from "../../../i18n/format.ts";
+import { formatDate, unitKindLabel } from "../../../i18n/format.ts";
 import { vi } from "../../../i18n/vi.ts";
 import { UnitFormModal } from "./unit-form-modal.tsx";
 import { UnitImportModal } from "./unit-import-modal.tsx";
@@ -101,6 +101,7 @@ export function UnitsPage() {
                   <Table.Th>{vi.units.code}</Table.Th>
                   <Table.Th>{vi.units.name}</Table.Th>
                   <Table.Th>{vi.units.level}</Table.Th>
+                  <Table.Th>{vi.units.kind}</Table.Th>
                   <Table.Th>{vi.units.parent}</Table.Th>
                   <Table.Th>{vi.units.validFrom}</Table.Th>
                   <Table.Th>{vi.units.validTo}</Table.Th>
@@ -114,14 +115,15 @@ export function UnitsPage() {
               <Table.Tbody>
                 {paged.rows.length === 0 && (
                   <Table.Tr>
-                    <Table.Td colSpan={9}>{vi.units.empty}</Table.Td>
+                    <Table.Td colSpan={10}>{vi.units.empty}</Table.Td>
                   </Table.Tr>
                 )}
                 {paged.rows.map((unit) => (
                   <Table.Tr key={unit.id}>
                     <Table.Td>{unit.code}</Table.Td>
                     <Table.Td fw={500}>{unit.name}</Table.Td>
-                    <Table.Td>{unitLevelLabel(unit.level, unit.kind)}</Table.Td>
+                    <Table.Td>{vi.unitLevels[unit.level]}</Table.Td>
+                    <Table.Td>{unitKindLabel(unit.kind)}</Table.Td>
                     <Table.Td>{unit.parentName ?? vi.common.none}</Table.Td>
                     <Table.Td>{formatDate(unit.validFrom)}</Table.Td>
                     <Table.Td>{formatDate(unit.validTo)}</Table.Td>

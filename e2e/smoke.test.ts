@@ -1,0 +1,178 @@
+/**
+ * Browser smoke test of the SPA against the real built app and a fresh demo database:
+ * sign-in (wrong and right password), the Vietnamese home page and navigation, a placeholder
+ * section, accessibility (axe-core), and an administrator creating a unit through the UI.
+ *
+ * Set CCHC_E2E_URL to run against an already running server instead of starting one.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import {
+  axeViolations,
+  formatViolations,
+  launchBrowser,
+  saveScreenshot,
+  type Browser,
+} from "./support/browser.ts";
+
+const DEMO_PASSWORD = "cchc-demo-2026";
+
+let baseUrl: string;
+let stopServer: (() => Promise<void>) | undefined;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (process.env.CCHC_E2E_URL) {
+    baseUrl = process.env.CCHC_E2E_URL.replace(/\/$/, "");
+  } else {
+    const { startTestServer } = await import("./support/server.ts");
+    const server = await startTestServer();
+    baseUrl = server.url.replace(/\/$/, "");
+    stopServer = () => server.stop();
+  }
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stopServer?.();
+});
+
+async function newPage(): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+async function expectNoSeriousA11yViolations(page: Page, where: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `axe violations on ${where}:\n${formatViolations(violations)}`).toEqual([]);
+}
+
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByRole("textbox", { name: "Tên đăng nhập", exact: true }).fill(username);
+  await page.getByRole("textbox", { name: "Mật khẩu", exact: true }).fill(password);
+  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByTestId("user-menu").click();
+  await page.getByRole("menuitem", { name: "Đăng xuất" }).click();
+  await page.getByRole("heading", { name: "Đăng nhập", level: 1 }).waitFor();
+}
+
+describe("web smoke", () => {
+  it("signs the leader in, shows the Vietnamese home and a placeholder section", async () => {
+    const page = await newPage();
+    try {
+      await page.goto(`${baseUrl}/`);
+      await page.waitForURL(/\/dang-nhap/);
+      await page.getByRole("heading", { name: "Đăng nhập", level: 1 }).waitFor();
+      expect(await page.getAttribute("html", "lang")).toBe("vi");
+      await expectNoSeriousA11yViolations(page, "the sign-in page");
+
+      // A wrong password shows the server's Vietnamese message inline.
+      await signIn(page, "lanhdao", "mat-khau-sai-2026");
+      const error = page.getByRole("alert").filter({ hasText: "mật khẩu không đúng" });
+      await error.waitFor();
+      expect(await error.innerText()).toContain("Tên đăng nhập hoặc mật khẩu không đúng");
+
+      await signIn(page, "lanhdao", DEMO_PASSWORD);
+      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      expect(new URL(page.url()).pathname).toBe("/");
+
+      // The unit's name in the header and on the page; the role in Vietnamese; real counts.
+      const unitName = (await page.getByTestId("home-unit-name").innerText()).trim();
+      expect(unitName.length).toBeGreaterThan(0);
+      expect((await page.getByTestId("header-unit").innerText()).trim()).toBe(unitName);
+      expect(await page.getByTestId("home-roles").innerText()).toContain(
+        "Lãnh đạo (Chủ tịch/Phó Chủ tịch)",
+      );
+      await page.getByTestId("home-agency-count").waitFor();
+      expect(await page.getByTestId("home-agency-count").innerText()).toMatch(/^\d[\d.]*$/);
+
+      // The whole product in the navigation; no administration for a leader.
+      const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
+      for (const label of [
+        "Trang chủ",
+        "Kế hoạch",
+        "Nhiệm vụ",
+        "Một cửa",
+        "Phản ánh kiến nghị",
+        "Khảo sát",
+        "Chỉ số",
+        "Báo cáo",
+      ]) {
+        expect(await nav.getByRole("link", { name: label, exact: true }).count(), label).toBe(1);
+      }
+      expect(await nav.getByText("Quản trị", { exact: true }).count()).toBe(0);
+
+      await expectNoSeriousA11yViolations(page, "the home page");
+      await saveScreenshot(page, "home.png");
+
+      // A section that is not built yet says so honestly.
+      await nav.getByRole("link", { name: "Kế hoạch", exact: true }).click();
+      await page.waitForURL(/\/ke-hoach$/);
+      await page.getByRole("heading", { name: "Kế hoạch", level: 1 }).waitFor();
+      await page.getByText("Chức năng này đang được xây dựng.").waitFor();
+      await saveScreenshot(page, "placeholder.png");
+
+      await signOut(page);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("lets the administrator create a unit through the UI", async () => {
+    const page = await newPage();
+    const suffix = Date.now().toString().slice(-6);
+    const code = `E2E${suffix}`;
+    const name = `Xã Kiểm Thử ${suffix}`;
+    try {
+      await page.goto(`${baseUrl}/dang-nhap`);
+      await signIn(page, "admin", DEMO_PASSWORD);
+      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+
+      const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
+      await nav.getByText("Quản trị", { exact: true }).click();
+      await nav.getByRole("link", { name: "Nhật ký hệ thống", exact: true }).waitFor();
+      await nav.getByRole("link", { name: "Đơn vị", exact: true }).click();
+      await page.getByRole("heading", { name: "Đơn vị hành chính", level: 1 }).waitFor();
+      await page.getByTestId("units-table").waitFor();
+      await expectNoSeriousA11yViolations(page, "the units page");
+
+      await page.getByRole("button", { name: "Thêm đơn vị" }).click();
+      const dialog = page.getByRole("dialog", { name: "Thêm đơn vị hành chính" });
+      await dialog.waitFor();
+      await dialog.getByRole("textbox", { name: "Mã", exact: true }).fill(code);
+      await dialog.getByRole("textbox", { name: "Tên đơn vị", exact: true }).fill(name);
+      // Level "Xã" and kind "Xã" are the defaults; pick the first offered parent unit.
+      await dialog.getByRole("combobox", { name: "Đơn vị cấp trên" }).click();
+      await page.getByRole("option").first().click();
+      const validFrom = dialog.getByRole("textbox", { name: "Hiệu lực từ" });
+      await validFrom.fill("01/07/2025");
+      // The calendar opened by typing: check it once its fade-in is over, then close it.
+      const calendar = page.locator("[data-dates-dropdown]");
+      await calendar.waitFor();
+      await page.waitForTimeout(400);
+      await expectNoSeriousA11yViolations(page, "the unit form with its calendar open");
+      await validFrom.press("Escape");
+      await calendar.waitFor({ state: "hidden" });
+      expect(await validFrom.inputValue()).toBe("01/07/2025");
+      await saveScreenshot(page, "unit-form.png");
+      await dialog.getByRole("button", { name: "Lưu", exact: true }).click();
+      await dialog.waitFor({ state: "detached" });
+
+      await page.getByRole("textbox", { name: "Tìm đơn vị" }).fill(name);
+      const row = page.getByTestId("units-table").getByRole("row").filter({ hasText: code });
+      await row.waitFor();
+      const rowText = await row.innerText();
+      expect(rowText).toContain(name);
+      expect(rowText).toContain("01/07/2025");
+      expect(rowText).toContain("Đang hoạt động");
+      await saveScreenshot(page, "units.png");
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Browser support for the e2e tests: Debian's Chromium driven by playwright-core on a fresh
+ * profile folder, and axe-core checks.
+ */
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CCHC_CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export const ARTIFACTS_DIR = resolve("test-artifacts/e2e");
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Launch headless Chromium on a fresh profile folder, removed again on close. */
+export async function launchBrowser(): Promise<Browser> {
+  const profileDir = await mkdtemp(join(tmpdir(), "cchc-e2e-chromium-"));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 1280, height: 800 },
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Save a full-page screenshot under test-artifacts/e2e/ and return its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const path = join(ARTIFACTS_DIR, name);
+  await mkdir(dirname(path), { recursive: true });
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: "minor" | "moderate" | "serious" | "critical" | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+let axeSource: string | undefined;
+
+async function loadAxeSource(): Promise<string> {
+  if (!axeSource) {
+    const require = createRequire(import.meta.url);
+    axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+  }
+  return axeSource;
+}
+
+/** Run axe-core on the current page; returns the violations of the given impacts. */
+export async function axeViolations(
+  page: Page,
+  impacts: AxeViolation["impact"][] = ["serious", "critical"],
+): Promise<AxeViolation[]> {
+  const hasAxe = await page.evaluate(() => "axe" in window);
+  // Evaluated through the DevTools protocol: the app's Content-Security-Policy forbids inline
+  // scripts, and the test must not weaken it.
+  if (!hasAxe) await page.evaluate(await loadAxeSource());
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: {
+        type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+      },
+      resultTypes: ["violations"],
+    });
+    return result.violations;
+  });
+  return (violations as AxeViolation[]).filter((violation) => impacts.includes(violation.impact));
+}
+
+/** A readable report of axe violations for a failed assertion. */
+export function formatViolations(violations: AxeViolation[]): string {
+  return violations
+    .map(
+      (violation) =>
+        `[${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})\n` +
+        violation.nodes
+          .slice(0, 5)
+          .map((node) => `    ${JSON.stringify(node.target)} ${node.failureSummary ?? ""}`)
+          .join("\n"),
+    )
+    .join("\n");
+}
