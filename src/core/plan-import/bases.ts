@@ -47,6 +47,10 @@ const NUMBER_AFTER_SO =
 const ISSUER =
   /\bcủa\s+(.+?)(?=\s+(?:về|ban hành|quy định|hướng dẫn|phê duyệt|triển khai|thực hiện|tại|trong|đối với|giai đoạn)\s|[,;(]|$)/u;
 
+/** An issuer names an authority, not another document ("của Luật Tổ chức Chính phủ"). */
+const AUTHORITY =
+  /^(?:UBND|HĐND|Ủy ban|Uỷ ban|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Ủy ban Thường vụ|Bộ|Sở|Phòng|Ban|Văn phòng|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Đảng ủy|Chủ tịch|Bộ trưởng|Tổng cục|Cục|Kho bạc|Tòa án|Viện)(?![\p{L}])/u;
+
 /** Splits "a; b; c" at semicolons outside parentheses. */
 function splitItems(text: string): string[] {
   const items: string[] = [];
@@ -85,7 +89,8 @@ export function parseBasisItem(raw: string, line: number): Basis | null {
   const afterNumber = numberMatch ? text.slice(numberMatch.index + numberMatch[0].length) : text;
   const date = findDate(afterNumber)?.iso ?? findDate(text)?.iso ?? null;
   const issuerMatch = ISSUER.exec(text);
-  const issuer = issuerMatch ? trimTrailingPunctuation(issuerMatch[1] ?? "") || null : null;
+  const issuerText = issuerMatch ? trimTrailingPunctuation(issuerMatch[1] ?? "") : "";
+  const issuer = AUTHORITY.test(issuerText) ? issuerText : null;
   return { type, number, date, issuer, text, line };
 }
 

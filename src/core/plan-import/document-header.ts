@@ -39,7 +39,13 @@ export function findSigner(
     for (let offset = 1; offset <= 3; offset += 1) {
       const candidate = paragraphs[index + offset]?.text ?? "";
       if (isPersonName(candidate)) {
-        return { name: candidate.trim(), title: cleanSpaces(title), index: index + offset };
+        // "KT. CHỦ TỊCH" and "PHÓ CHỦ TỊCH" may stand in two paragraphs (Word).
+        const before = paragraphs[index - 1]?.text ?? "";
+        const fullTitle =
+          /^(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S/u.test(before) && isUpperCaseLine(before)
+            ? `${before} ${title}`
+            : title;
+        return { name: candidate.trim(), title: cleanSpaces(fullTitle), index: index + offset };
       }
       if (candidate && !/^(?:\(?(?:Đã ký|đã ký|Ký|ký)|\[|Chữ ký)/u.test(candidate)) break;
     }

@@ -50,6 +50,7 @@ export function continuesParagraph(
   const lower = startsLowercase(next);
   if (format === "docx") return lower && !blankBetween;
   if (previous.continues !== undefined && !blankBetween) {
+    if (isUpperCaseLine(previous.text) !== isUpperCaseLine(next)) return lower;
     return previous.continues || lower;
   }
   const prev = previous.text;

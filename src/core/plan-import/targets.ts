@@ -179,7 +179,12 @@ export function extractTargets(
           quantity.unit,
           typeof value === "number" ? value : value[1],
         );
-      let metric = metricFor(text, quantity.unit);
+      // The wording nearest the number names the measure: from the last "tỷ lệ" before it.
+      const before = text.slice(0, quantity.index);
+      const rateAt = before.search(/tỷ lệ(?!.*tỷ lệ)/iu);
+      let metric =
+        rateAt > 0 ? metricFor(text.slice(rateAt, quantity.end + 60), quantity.unit) : null;
+      metric ??= metricFor(text, quantity.unit);
       if (metric === null && /^(riêng|trong đó|trong số đó|đối với)(?![\p{L}])/iu.test(text)) {
         metric = metricFor(`${previousClause} ${text}`, quantity.unit);
       }
