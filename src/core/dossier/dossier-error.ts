@@ -1,0 +1,17 @@
+export type DossierErrorCode =
+  | "DOSSIER_CODE_INVALID"
+  | "DOSSIER_AGENCY_CODE_INVALID"
+  | "DOSSIER_SEQUENCE_EXHAUSTED"
+  | "DOSSIER_TRANSITION_INVALID"
+  | "DOSSIER_RULE_NOT_IN_FORCE";
+
+/** A one-stop rule violation, with a stable code and a Vietnamese message for the user. */
+export class DossierError extends Error {
+  readonly code: DossierErrorCode;
+
+  constructor(code: DossierErrorCode, message: string) {
+    super(message);
+    this.name = "DossierError";
+    this.code = code;
+  }
+}

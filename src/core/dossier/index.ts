@@ -1,0 +1,36 @@
+export {
+  AGENCY_CODE_PATTERN,
+  DOSSIER_CODE_PATTERN,
+  MAX_DAILY_SEQUENCE,
+  formatDossierCode,
+  isAgencyCode,
+  parseDossierCode,
+  type DossierCodeParts,
+} from "./dossier-code.ts";
+export { DossierError, type DossierErrorCode } from "./dossier-error.ts";
+export {
+  ACTION_LABELS,
+  ACTIONS_NEEDING_REASON,
+  DOSSIER_ACTIONS,
+  DOSSIER_STATES,
+  FINISHING_STATES,
+  STATE_LABELS,
+  TERMINAL_STATES,
+  TRANSITIONS,
+  allowedActions,
+  canApply,
+  isDossierState,
+  nextState,
+  type DossierAction,
+  type DossierState,
+} from "./dossier-state.ts";
+export { isPhoneNumber, maskName, maskPhone, phoneDigits, phoneEndsWith } from "./personal-data.ts";
+export { RULE_SETS, ruleSetById, ruleSetOn, type RuleSet, type RuleSetId } from "./rule-sets.ts";
+export {
+  TIMELINESS_LABELS,
+  isLate,
+  timeliness,
+  type Timeliness,
+  type TimelinessInput,
+} from "./timeliness.ts";
+export { movedDueDate, pausedWorkingDays } from "./supplement-pause.ts";

@@ -1,0 +1,58 @@
+import { DossierError } from "./dossier-error.ts";
+
+/**
+ * One-stop rules change by law; a dossier follows the set in force on the day it was received.
+ * - "2018": ND 61/2018/NĐ-CP (amended by ND 107/2021) and TT 01/2018/TT-VPCP, from 06/01/2019.
+ * - "2025": ND 118/2025/NĐ-CP and TT 03/2025/TT-VPCP, from 01/07/2025: the apology becomes a
+ *   request for an extension, and a notice to stop processing appears.
+ */
+export type RuleSetId = "2018" | "2025";
+
+export interface RuleSet {
+  id: RuleSetId;
+  effectiveFrom: string;
+  legalBasis: string;
+  receiptTitle: string;
+  apologyTitle: string;
+  /** Null when the rule set has no notice to stop processing (so no "stopped" state). */
+  stopNoticeTitle: string | null;
+}
+
+export const RULE_SETS: readonly RuleSet[] = [
+  {
+    id: "2018",
+    effectiveFrom: "2019-01-06",
+    legalBasis: "Nghị định số 61/2018/NĐ-CP và Thông tư số 01/2018/TT-VPCP",
+    receiptTitle: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+    apologyTitle: "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
+    stopNoticeTitle: null,
+  },
+  {
+    id: "2025",
+    effectiveFrom: "2025-07-01",
+    legalBasis: "Nghị định số 118/2025/NĐ-CP và Thông tư số 03/2025/TT-VPCP",
+    receiptTitle: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+    apologyTitle: "Văn bản xin lỗi và đề nghị gia hạn",
+    stopNoticeTitle: "Thông báo dừng giải quyết",
+  },
+];
+
+/** The rule set in force on `date` (YYYY-MM-DD, Vietnam time). */
+export function ruleSetOn(date: string): RuleSet {
+  let found: RuleSet | undefined;
+  for (const set of RULE_SETS) if (set.effectiveFrom <= date) found = set;
+  if (!found) {
+    throw new DossierError(
+      "DOSSIER_RULE_NOT_IN_FORCE",
+      `Không có quy định Một cửa nào có hiệu lực vào ngày ${date} (sớm nhất từ ${RULE_SETS[0]!.effectiveFrom}).`,
+    );
+  }
+  return found;
+}
+
+export function ruleSetById(id: string): RuleSet {
+  const set = RULE_SETS.find((s) => s.id === id);
+  if (!set)
+    throw new DossierError("DOSSIER_RULE_NOT_IN_FORCE", `Bộ quy định "${id}" không tồn tại.`);
+  return set;
+}
