@@ -1,23 +1,24 @@
-import { convertMillimetersToTwip } from "docx";
-
 /**
  * ND 30/2020/NĐ-CP, Phụ lục I: A4, margins top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm,
  * Times New Roman, body 13–14 pt. Sizes here are in half-points, as Word stores them.
  */
 export const FONT = "Times New Roman";
 
-export const A4 = {
-  width: convertMillimetersToTwip(210),
-  height: convertMillimetersToTwip(297),
-};
+/** 1 inch = 25,4 mm = 1440 twips. */
+export function millimetresToTwips(millimetres: number): number {
+  return Math.round((millimetres * 1440) / 25.4);
+}
+
+/** Word's own A4 size (11906 × 16838 twips). */
+export const A4 = { width: 11906, height: 16838 };
 
 export const MARGINS = {
-  top: convertMillimetersToTwip(20),
-  bottom: convertMillimetersToTwip(20),
-  left: convertMillimetersToTwip(30),
-  right: convertMillimetersToTwip(15),
-  header: convertMillimetersToTwip(10),
-  footer: convertMillimetersToTwip(10),
+  top: millimetresToTwips(20),
+  bottom: millimetresToTwips(20),
+  left: millimetresToTwips(30),
+  right: millimetresToTwips(15),
+  header: millimetresToTwips(10),
+  footer: millimetresToTwips(10),
 };
 
 /** Text width of a portrait and of a landscape page, in twips. */
@@ -42,7 +43,7 @@ export const SIZE = {
 } as const;
 
 /** First-line indent of body paragraphs: 1,27 cm. */
-export const FIRST_LINE_INDENT = convertMillimetersToTwip(12.7);
+export const FIRST_LINE_INDENT = millimetresToTwips(12.7);
 
 /** Paragraph spacing (≥ 6 pt) in twentieths of a point. */
 export const PARAGRAPH_SPACING = 120;
