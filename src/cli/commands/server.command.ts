@@ -1,25 +1,25 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { ROLES, type Role } from "../../core/access/role-policy.ts";
-import { loadConfig } from "../../server/config.ts";
-import { findUnitsByCodes } from "../../server/db/repositories/unit.repository.ts";
-import { readSpreadsheet } from "../../server/documents/spreadsheet.ts";
-import { AppError } from "../../server/errors.ts";
-import { openDatabase } from "../../server/runtime.ts";
-import { startServer } from "../../server/serve.ts";
-import { verifyAuditChain } from "../../server/services/audit.service.ts";
-import { SYSTEM_ACTOR } from "../../server/services/actor.ts";
-import { importUnits } from "../../server/services/unit.service.ts";
-import { createUser } from "../../server/services/user.service.ts";
 import { runCommand } from "../cli-errors.ts";
+
+// Server modules are loaded inside each action, so that light commands (`--help`, `calendar`)
+// start without loading the database drivers and the web framework.
+const modules = {
+  config: () => import("../../server/config.ts"),
+  runtime: () => import("../../server/runtime.ts"),
+  errors: () => import("../../server/errors.ts"),
+};
 
 const DATA_NOTE =
   "Uses DATABASE_URL when set, otherwise the embedded database in CCHC_DATA_DIR (default ./data), " +
   "whose lock it takes: stop the server first.";
 
-async function withDatabase<T>(
-  work: (opened: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
-) {
+type OpenedDatabase = Awaited<ReturnType<typeof import("../../server/runtime.ts").openDatabase>>;
+
+async function withDatabase<T>(work: (opened: OpenedDatabase) => Promise<T>) {
+  const { loadConfig } = await modules.config();
+  const { openDatabase } = await modules.runtime();
   const opened = await openDatabase(loadConfig());
   try {
     return await work(opened);
@@ -35,6 +35,8 @@ export function registerServerCommands(program: Command): void {
     .option("-p, --port <port>", "port to listen on (default: PORT or 3000)")
     .action((options: { port?: string }) =>
       runCommand(async () => {
+        const { loadConfig } = await modules.config();
+        const { startServer } = await import("../../server/serve.ts");
         const config = loadConfig();
         if (options.port) config.port = Number.parseInt(options.port, 10);
         const server = await startServer(config);
@@ -78,6 +80,11 @@ export function registerServerCommands(program: Command): void {
       }) =>
         runCommand(() =>
           withDatabase(async ({ database }) => {
+            const { AppError } = await modules.errors();
+            const { findUnitsByCodes } =
+              await import("../../server/db/repositories/unit.repository.ts");
+            const { createUser } = await import("../../server/services/user.service.ts");
+            const { SYSTEM_ACTOR } = await import("../../server/services/actor.ts");
             if (!(ROLES as readonly string[]).includes(options.role)) {
               throw new AppError("VALIDATION_FAILED", {
                 details: [
@@ -114,6 +121,9 @@ export function registerServerCommands(program: Command): void {
     .action((file: string) =>
       runCommand(() =>
         withDatabase(async ({ database }) => {
+          const { readSpreadsheet } = await import("../../server/documents/spreadsheet.ts");
+          const { importUnits } = await import("../../server/services/unit.service.ts");
+          const { SYSTEM_ACTOR } = await import("../../server/services/actor.ts");
           const sheet = await readSpreadsheet(await readFile(file));
           const result = await importUnits(database.db, SYSTEM_ACTOR, sheet);
           console.log(
@@ -132,6 +142,7 @@ export function registerServerCommands(program: Command): void {
     .action(() =>
       runCommand(() =>
         withDatabase(async ({ database }) => {
+          const { verifyAuditChain } = await import("../../server/services/audit.service.ts");
           const result = await verifyAuditChain(database.db);
           if (result.ok) {
             console.log(`Chuỗi nhật ký toàn vẹn: đã kiểm tra ${result.checked} bản ghi.`);
