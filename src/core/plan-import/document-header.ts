@@ -25,7 +25,7 @@ export function isPersonName(text: string): boolean {
   return clean.length <= 40 && NAME.test(clean) && !/[:;]/.test(clean);
 }
 
-function isTitleLine(text: string): boolean {
+export function isTitleLine(text: string): boolean {
   return isUpperCaseLine(text) && SIGNER_TITLE.test(text.trim()) && text.length <= 90;
 }
 
@@ -196,4 +196,21 @@ export function findRecipients(paragraphs: Paragraph[]): string[] {
     }
   }
   return recipients;
+}
+
+/** Index where the closing block (recipients, signature) starts, or the length when absent. */
+export function closingBlockStart(paragraphs: Paragraph[]): number {
+  for (let index = 0; index < paragraphs.length; index += 1) {
+    const text = paragraphs[index]?.text ?? "";
+    if (/^Nơi nhận\s*:?/u.test(text)) return index;
+    if (isTitleLine(text)) {
+      for (let offset = 1; offset <= 3; offset += 1) {
+        if (isPersonName(paragraphs[index + offset]?.text ?? "")) {
+          const before = paragraphs[index - 1]?.text ?? "";
+          return /^(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S/u.test(before) ? index - 1 : index;
+        }
+      }
+    }
+  }
+  return paragraphs.length;
 }

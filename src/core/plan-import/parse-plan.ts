@@ -5,7 +5,7 @@
 import { TasksSectionParser } from "./areas.ts";
 import { extractBases } from "./bases.ts";
 import type { ImportedArea, ImportedTarget, ImportedTask, PlanImport } from "./contract.ts";
-import { parseDocumentHeader } from "./document-header.ts";
+import { closingBlockStart, parseDocumentHeader } from "./document-header.ts";
 import type { DocumentTable, PlanDocument } from "./document-model.ts";
 import { parseDuties } from "./duties.ts";
 import { itemMarker, NUMBERED_HEADING } from "./markers.ts";
@@ -111,7 +111,9 @@ function parseDocument(document: PlanDocument, warnings: WarningSink): PlanImpor
   let sawTasks = false;
   for (const section of sections) {
     for (const item of section.items) if (item.kind === "table") handleTable(item.table);
-    const paragraphs = paragraphsOf(section.items);
+    const sectionParagraphs = paragraphsOf(section.items);
+    // The recipients list and the signature block close the document: not part of a section.
+    const paragraphs = sectionParagraphs.slice(0, closingBlockStart(sectionParagraphs));
     switch (section.kind) {
       case "purposes":
         parsePurposes(section, paragraphs, purposes, targets, warnings);
