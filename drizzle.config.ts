@@ -2,6 +2,10 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "postgresql",
-  schema: ["./src/server/db/schema.ts", "./src/server/db/schema-one-stop.ts"],
+  schema: [
+    "./src/server/db/schema.ts",
+    "./src/server/db/schema-one-stop.ts",
+    "./src/server/db/schema-plan.ts",
+  ],
   out: "./src/server/db/migrations",
 });
