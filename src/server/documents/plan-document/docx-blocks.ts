@@ -78,7 +78,7 @@ export function rule(length: number, blockWidth: number): Paragraph {
   const indent = Math.max(0, Math.round((blockWidth - length) / 2));
   return new Paragraph({
     indent: { left: indent, right: indent },
-    spacing: { before: 50, after: 0, line: 240 },
+    spacing: { before: 80, after: 0, line: 240 },
     border: { top: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
     children: [run("", { size: 4 })],
   });

@@ -26,8 +26,12 @@ export function headerBlock(
   const longestIssuerLine = Math.max(
     ...issuerLines.map((text) => estimatedTextWidth(text, SIZE.issuer, true)),
   );
+  const upperLines = (input.issuer.upperName ?? "")
+    .split("\n")
+    .map((text) => text.trim())
+    .filter((text) => text !== "");
   const issuerCell = [
-    ...(input.issuer.upperName ? [line(input.issuer.upperName, { size: SIZE.issuer })] : []),
+    ...upperLines.map((text) => line(text, { size: SIZE.issuer })),
     ...issuerLines.map((text) => line(text, { size: SIZE.issuer, bold: true })),
     rule(Math.min(left, Math.round(longestIssuerLine * 0.45)), left),
   ];

@@ -21,7 +21,7 @@ export interface PlanDocumentInput {
 }
 
 export interface IssuerInput {
-  /** Direct parent body, upright, e.g. "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM"; null when none is printed. */
+  /** Direct parent body, upright; "\n" splits lines: "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM"; null when none. */
   upperName: string | null;
   /** Issuing body, bold; "\n" splits lines: "ỦY BAN NHÂN DÂN\nXÃ HÒA PHONG". */
   name: string;
