@@ -8,57 +8,34 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import {
-  axeViolations,
-  formatViolations,
+  appUnderTest,
+  expectNoSeriousA11yViolations,
   launchBrowser,
   saveScreenshot,
+  signIn,
+  signOut,
   type Browser,
 } from "./support/browser.ts";
 
-const DEMO_PASSWORD = "cchc-demo-2026";
-
+let app: { url: string; stop(): Promise<void> };
 let baseUrl: string;
-let stopServer: (() => Promise<void>) | undefined;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (process.env.CCHC_E2E_URL) {
-    baseUrl = process.env.CCHC_E2E_URL.replace(/\/$/, "");
-  } else {
-    const { startTestServer } = await import("./support/server.ts");
-    const server = await startTestServer();
-    baseUrl = server.url.replace(/\/$/, "");
-    stopServer = () => server.stop();
-  }
+  app = await appUnderTest();
+  baseUrl = app.url;
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await stopServer?.();
+  await app?.stop();
 });
 
 async function newPage(): Promise<Page> {
   const page = await browser.context.newPage();
   page.setDefaultTimeout(15_000);
   return page;
-}
-
-async function expectNoSeriousA11yViolations(page: Page, where: string): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, `axe violations on ${where}:\n${formatViolations(violations)}`).toEqual([]);
-}
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.getByRole("textbox", { name: "Tên đăng nhập", exact: true }).fill(username);
-  await page.getByRole("textbox", { name: "Mật khẩu", exact: true }).fill(password);
-  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByTestId("user-menu").click();
-  await page.getByRole("menuitem", { name: "Đăng xuất" }).click();
-  await page.getByRole("heading", { name: "Đăng nhập", level: 1 }).waitFor();
 }
 
 describe("web smoke", () => {
@@ -77,7 +54,7 @@ describe("web smoke", () => {
       await error.waitFor();
       expect(await error.innerText()).toContain("Tên đăng nhập hoặc mật khẩu không đúng");
 
-      await signIn(page, "lanhdao", DEMO_PASSWORD);
+      await signIn(page, "lanhdao");
       await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
       expect(new URL(page.url()).pathname).toBe("/");
 
@@ -130,7 +107,7 @@ describe("web smoke", () => {
     const name = `Xã Kiểm Thử ${suffix}`;
     try {
       await page.goto(`${baseUrl}/dang-nhap`);
-      await signIn(page, "admin", DEMO_PASSWORD);
+      await signIn(page, "admin");
       await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
 
       const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
@@ -163,8 +140,11 @@ describe("web smoke", () => {
       await dialog.getByRole("button", { name: "Lưu", exact: true }).click();
       await dialog.waitFor({ state: "detached" });
 
-      await page.getByRole("textbox", { name: "Tìm đơn vị" }).fill(name);
-      const row = page.getByTestId("units-table").getByRole("row").filter({ hasText: code });
+      // The server searches without tones: type the name without diacritics.
+      await page.getByRole("textbox", { name: "Tìm đơn vị" }).fill(`xa kiem thu ${suffix}`);
+      const bodyRows = page.getByTestId("units-table").locator("tbody tr");
+      await expect.poll(() => bodyRows.count(), { timeout: 10_000 }).toBe(1);
+      const row = bodyRows.filter({ hasText: code });
       await row.waitFor();
       const rowText = await row.innerText();
       expect(rowText).toContain(name);

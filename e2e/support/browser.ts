@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { expect } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CCHC_CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -111,4 +112,42 @@ export function formatViolations(violations: AxeViolation[]): string {
           .join("\n"),
     )
     .join("\n");
+}
+
+/** Fail with a readable report when axe finds serious or critical violations. */
+export async function expectNoSeriousA11yViolations(page: Page, where: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `axe violations on ${where}:\n${formatViolations(violations)}`).toEqual([]);
+}
+
+export const DEMO_PASSWORD = "cchc-demo-2026";
+
+/** Fill and submit the sign-in form (the page must show it). */
+export async function signIn(
+  page: Page,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  await page.getByRole("textbox", { name: "Tên đăng nhập", exact: true }).fill(username);
+  await page.getByRole("textbox", { name: "Mật khẩu", exact: true }).fill(password);
+  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId("user-menu").click();
+  await page.getByRole("menuitem", { name: "Đăng xuất" }).click();
+  await page.getByRole("heading", { name: "Đăng nhập", level: 1 }).waitFor();
+}
+
+/**
+ * The app under test: CCHC_E2E_URL when set (an already running server), otherwise a fresh
+ * server from `startTestServer()` with an empty embedded database and the demo data.
+ */
+export async function appUnderTest(): Promise<{ url: string; stop(): Promise<void> }> {
+  if (process.env.CCHC_E2E_URL) {
+    return { url: process.env.CCHC_E2E_URL.replace(/\/$/, ""), stop: async () => {} };
+  }
+  const { startTestServer } = await import("../support/server.ts");
+  const server = await startTestServer();
+  return { url: server.url.replace(/\/$/, ""), stop: () => server.stop() };
 }

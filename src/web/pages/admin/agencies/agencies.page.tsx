@@ -12,6 +12,7 @@ import { PageHeader } from "../../../components/page-header.tsx";
 import { QueryError } from "../../../components/query-error.tsx";
 import { UnitSelect } from "../../../components/unit-select.tsx";
 import { useMe } from "../../../auth/session.ts";
+import { TableScroll } from "../../../components/table-scroll.tsx";
 import { vi } from "../../../i18n/vi.ts";
 import { AgencyFormModal } from "./agency-form-modal.tsx";
 
@@ -62,8 +63,8 @@ export function AgenciesPage() {
       ) : agencies.data.data.length === 0 ? (
         <Text c="dimmed">{vi.agencies.empty}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={700}>
-          <Table striped highlightOnHover aria-label={vi.agencies.title}>
+        <TableScroll label={vi.agencies.title}>
+          <Table miw={700} striped highlightOnHover aria-label={vi.agencies.title}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{vi.agencies.code}</Table.Th>
@@ -99,7 +100,7 @@ export function AgenciesPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
 
       {editing && (

@@ -11,6 +11,7 @@ import { LoadingBlock } from "../../../components/loading-block.tsx";
 import { PageHeader } from "../../../components/page-header.tsx";
 import { QueryError } from "../../../components/query-error.tsx";
 import { formatDateTime, formatNumber } from "../../../i18n/format.ts";
+import { TableScroll } from "../../../components/table-scroll.tsx";
 import { vi } from "../../../i18n/vi.ts";
 import { AuditVerify } from "./audit-verify.tsx";
 
@@ -104,8 +105,8 @@ export function AuditPage() {
         <QueryError error={events.error} onRetry={() => events.refetch()} />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={1000}>
-            <Table striped aria-label={vi.audit.title} data-testid="audit-table">
+          <TableScroll label={vi.audit.title}>
+            <Table miw={1000} striped aria-label={vi.audit.title} data-testid="audit-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{vi.audit.id}</Table.Th>
@@ -147,7 +148,7 @@ export function AuditPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
           <Group justify="space-between" mt="sm">
             <Text size="sm" c="dimmed">
               {vi.common.rowCount(rows.length)}

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { ApiError, errorMessage } from "../../../api/client.ts";
 import { queryKeys } from "../../../api/query-keys.ts";
 import { importUnits } from "../../../api/units.api.ts";
+import { TableScroll } from "../../../components/table-scroll.tsx";
 import { vi } from "../../../i18n/vi.ts";
 
 /** Upload a CSV/XLSX list of units; show the counts, or every row's error. */
@@ -50,8 +51,8 @@ export function UnitImportModal({ onClose }: { onClose: () => void }) {
           {upload.isError && (
             <Alert color="red" variant="light" role="alert" title={errorMessage(upload.error)}>
               {rowErrors.length > 0 && (
-                <Table.ScrollContainer minWidth={400} mah={300}>
-                  <Table aria-label={vi.units.importErrorsTitle} withRowBorders>
+                <TableScroll label={vi.units.importErrorsTitle}>
+                  <Table miw={400} aria-label={vi.units.importErrorsTitle} withRowBorders>
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th>{vi.units.importRow}</Table.Th>
@@ -69,7 +70,7 @@ export function UnitImportModal({ onClose }: { onClose: () => void }) {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </TableScroll>
               )}
             </Alert>
           )}

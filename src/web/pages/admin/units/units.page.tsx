@@ -12,6 +12,7 @@ import { PageHeader } from "../../../components/page-header.tsx";
 import { QueryError } from "../../../components/query-error.tsx";
 import { TablePagination, usePaged } from "../../../components/table-pagination.tsx";
 import { formatDate, unitKindLabel } from "../../../i18n/format.ts";
+import { TableScroll } from "../../../components/table-scroll.tsx";
 import { vi } from "../../../i18n/vi.ts";
 import { UnitFormModal } from "./unit-form-modal.tsx";
 import { UnitImportModal } from "./unit-import-modal.tsx";
@@ -94,8 +95,14 @@ export function UnitsPage() {
         <QueryError error={units.error} onRetry={() => units.refetch()} />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={1000}>
-            <Table striped highlightOnHover aria-label={vi.units.title} data-testid="units-table">
+          <TableScroll label={vi.units.title}>
+            <Table
+              miw={900}
+              striped
+              highlightOnHover
+              aria-label={vi.units.title}
+              data-testid="units-table"
+            >
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{vi.units.code}</Table.Th>
@@ -146,7 +153,7 @@ export function UnitsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
           <TablePagination {...paged} />
         </>
       )}

@@ -13,6 +13,7 @@ import { QueryError } from "../../../components/query-error.tsx";
 import { TablePagination, usePaged } from "../../../components/table-pagination.tsx";
 import { UnitSelect } from "../../../components/unit-select.tsx";
 import { formatDateTime } from "../../../i18n/format.ts";
+import { TableScroll } from "../../../components/table-scroll.tsx";
 import { vi } from "../../../i18n/vi.ts";
 import { UserCreateModal } from "./user-create-modal.tsx";
 import { UserEditModal } from "./user-edit-modal.tsx";
@@ -72,8 +73,8 @@ export function UsersPage() {
         <QueryError error={users.error} onRetry={() => users.refetch()} />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={1000}>
-            <Table striped highlightOnHover aria-label={vi.users.title}>
+          <TableScroll label={vi.users.title}>
+            <Table miw={1000} striped highlightOnHover aria-label={vi.users.title}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{vi.users.username}</Table.Th>
@@ -135,7 +136,7 @@ export function UsersPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
           <TablePagination {...paged} />
         </>
       )}

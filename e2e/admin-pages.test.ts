@@ -1,0 +1,125 @@
+/**
+ * Browser journeys through the administration pages (Cơ quan, Người dùng, Nhật ký hệ thống)
+ * against the real app and a fresh demo database, with axe-core on each page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import {
+  appUnderTest,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  saveScreenshot,
+  signIn,
+  signOut,
+  type Browser,
+} from "./support/browser.ts";
+
+let app: { url: string; stop(): Promise<void> };
+let browser: Browser;
+let page: Page;
+const suffix = Date.now().toString().slice(-6);
+
+beforeAll(async () => {
+  app = await appUnderTest();
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${app.url}/dang-nhap`);
+  await signIn(page, "admin");
+  await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** Pick an option of a Mantine Select by typing part of its label. */
+async function choose(scope: Page | ReturnType<Page["getByRole"]>, label: string, option: string) {
+  const combobox = scope.getByRole("combobox", { name: label, exact: true });
+  await combobox.click();
+  await combobox.fill(option);
+  await page
+    .getByRole("option", { name: new RegExp(option) })
+    .first()
+    .click();
+}
+
+describe("administration pages", () => {
+  it("lists the agencies of a chosen unit and adds one", async () => {
+    await page.goto(`${app.url}/quan-tri/co-quan`);
+    await page.getByRole("heading", { name: "Cơ quan, bộ phận", level: 1 }).waitFor();
+    await choose(page, "Đơn vị", "Bãi Cháy");
+    await page.waitForURL(/don-vi=/);
+    const table = page.getByRole("table", { name: "Cơ quan, bộ phận" });
+    await table.waitFor();
+    await expectNoSeriousA11yViolations(page, "the agencies page");
+
+    const name = `Bộ phận Kiểm thử ${suffix}`;
+    await page.getByRole("button", { name: "Thêm cơ quan" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("textbox", { name: "Tên cơ quan, bộ phận", exact: true }).fill(name);
+    await dialog.getByRole("button", { name: "Lưu", exact: true }).click();
+    await dialog.waitFor({ state: "detached" });
+    await table.getByRole("row").filter({ hasText: name }).waitFor();
+    await saveScreenshot(page, "agencies.png");
+  });
+
+  it("creates a user with a role, then deactivates the account", async () => {
+    await page.goto(`${app.url}/quan-tri/nguoi-dung`);
+    await page.getByRole("heading", { name: "Người dùng", level: 1 }).waitFor();
+    const table = page.getByRole("table", { name: "Người dùng" });
+    await table.getByRole("row").filter({ hasText: "lanhdao" }).waitFor();
+    await expectNoSeriousA11yViolations(page, "the users page");
+
+    const username = `kiemthu${suffix}`;
+    const fullName = `Nguyễn Thị Kiểm Thử ${suffix}`;
+    await page.getByRole("button", { name: "Thêm người dùng" }).click();
+    const dialog = page.getByRole("dialog", { name: "Thêm người dùng" });
+    await dialog.getByRole("textbox", { name: "Tên đăng nhập", exact: true }).fill(username);
+    await dialog.getByRole("textbox", { name: "Họ và tên", exact: true }).fill(fullName);
+    await dialog
+      .getByRole("textbox", { name: "Mật khẩu", exact: true })
+      .fill("mat-khau-du-dai-2026");
+    await choose(dialog, "Đơn vị", "Bãi Cháy");
+    await choose(dialog, "Phạm vi đơn vị", "Bãi Cháy");
+    await expectNoSeriousA11yViolations(page, "the new-user form");
+    await saveScreenshot(page, "user-form.png");
+    await dialog.getByRole("button", { name: "Lưu", exact: true }).click();
+    await dialog.waitFor({ state: "detached" });
+
+    await page.getByRole("textbox", { name: "Tìm người dùng" }).fill(username);
+    const row = table.getByRole("row").filter({ hasText: username });
+    await row.waitFor();
+    expect(await row.innerText()).toContain("Người xem");
+
+    await row.getByRole("button", { name: `Sửa người dùng ${fullName}` }).click();
+    const edit = page.getByRole("dialog");
+    await edit.getByRole("checkbox", { name: "Tài khoản đang hoạt động" }).uncheck();
+    await edit.getByRole("button", { name: "Lưu", exact: true }).click();
+    await edit.waitFor({ state: "detached" });
+    await row.getByText("Ngừng hoạt động").waitFor();
+  });
+
+  it("shows the audit log and verifies its hash chain", async () => {
+    await page.goto(`${app.url}/quan-tri/nhat-ky`);
+    await page.getByRole("heading", { name: "Nhật ký hệ thống", level: 1 }).waitFor();
+    const table = page.getByTestId("audit-table");
+    await table.locator("tbody tr").first().waitFor();
+    await expectNoSeriousA11yViolations(page, "the audit page");
+
+    await page.getByRole("button", { name: "Kiểm tra chuỗi" }).click();
+    const result = page.getByTestId("audit-verify-result");
+    await result.waitFor();
+    expect(await result.innerText()).toMatch(/^Chuỗi nhật ký toàn vẹn: đã kiểm tra [\d.]+ bản ghi/);
+    await saveScreenshot(page, "audit.png");
+  });
+
+  it("keeps the administration pages away from a leader", async () => {
+    await signOut(page);
+    await signIn(page, "lanhdao");
+    await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+    await page.goto(`${app.url}/quan-tri/don-vi`);
+    await page.getByRole("heading", { name: "Không có quyền truy cập", level: 1 }).waitFor();
+  });
+});
