@@ -64,7 +64,12 @@ function similarity(a: string | null, b: string | null): number {
 }
 
 /** Field-level counts between lists: items are paired greedily by text similarity. */
-export function scoreItems(expected: Row[], actual: Row[], fields: string[], keyField = "text"): Counts {
+export function scoreItems(
+  expected: Row[],
+  actual: Row[],
+  fields: string[],
+  keyField = "text",
+): Counts {
   const pairs: { e: number; a: number; score: number }[] = [];
   expected.forEach((e, ei) => {
     actual.forEach((a, ai) => {
@@ -93,7 +98,8 @@ export function scoreItems(expected: Row[], actual: Row[], fields: string[], key
       }
     }
   }
-  const filled = (row: Row): number => fields.filter((field) => normalise(row[field]) !== null).length;
+  const filled = (row: Row): number =>
+    fields.filter((field) => normalise(row[field]) !== null).length;
   expected.forEach((row, index) => {
     if (!usedE.has(index)) counts.fn += filled(row);
   });
@@ -147,26 +153,39 @@ export function scoreResult(expected: Row, actual: Row): Record<SectionName, Sec
   }
   return {
     tasks: finish(
-      scoreItems(
-        (expected.tasks as Row[]) ?? [],
-        (actual.tasks as Row[]) ?? [],
-        ["ref", "parentRef", "rowType", "area", "text", "targetText", "lead", "support", "monitor", "timeline", "deliverable"],
-      ),
+      scoreItems((expected.tasks as Row[]) ?? [], (actual.tasks as Row[]) ?? [], [
+        "ref",
+        "parentRef",
+        "rowType",
+        "area",
+        "text",
+        "targetText",
+        "lead",
+        "support",
+        "monitor",
+        "timeline",
+        "deliverable",
+      ]),
     ),
     narrative: finish(scoreItems(narrative(expected), narrative(actual), ["area", "text"])),
     targets: finish(
-      scoreItems(
-        (expected.targets as Row[]) ?? [],
-        (actual.targets as Row[]) ?? [],
-        ["text", "metric", "comparator", "value", "unit", "scope"],
-      ),
+      scoreItems((expected.targets as Row[]) ?? [], (actual.targets as Row[]) ?? [], [
+        "text",
+        "metric",
+        "comparator",
+        "value",
+        "unit",
+        "scope",
+      ]),
     ),
     bases: finish(
-      scoreItems(
-        (expected.bases as Row[]) ?? [],
-        (actual.bases as Row[]) ?? [],
-        ["type", "number", "date", "issuer", "text"],
-      ),
+      scoreItems((expected.bases as Row[]) ?? [], (actual.bases as Row[]) ?? [], [
+        "type",
+        "number",
+        "date",
+        "issuer",
+        "text",
+      ]),
     ),
     document: finish(documentCounts),
   };

@@ -28,7 +28,8 @@ export function summarisePlanImport(result: PlanImport): string {
   for (const warning of result.warnings.slice(0, 20)) {
     lines.push(`  - ${warning.line !== null ? `dòng ${warning.line}: ` : ""}${warning.message}`);
   }
-  if (result.warnings.length > 20) lines.push(`  … và ${result.warnings.length - 20} cảnh báo khác`);
+  if (result.warnings.length > 20)
+    lines.push(`  … và ${result.warnings.length - 20} cảnh báo khác`);
   return lines.join("\n");
 }
 
@@ -57,7 +58,9 @@ export function registerImportPlanCommand(program: Command): void {
       try {
         const result = await importPlan(buffer, file);
         process.stdout.write(
-          options.json ? `${JSON.stringify(result, null, 2)}\n` : `${summarisePlanImport(result)}\n`,
+          options.json
+            ? `${JSON.stringify(result, null, 2)}\n`
+            : `${summarisePlanImport(result)}\n`,
         );
       } catch (error) {
         if (error instanceof PlanImportFileError) {

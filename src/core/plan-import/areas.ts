@@ -31,7 +31,9 @@ export interface TasksSectionResult {
   scoreTargets: ImportedTarget[];
 }
 
-function isAreaHeading(text: string): { number: string; title: string; key: AreaKey | null } | null {
+function isAreaHeading(
+  text: string,
+): { number: string; title: string; key: AreaKey | null } | null {
   const match = NUMBERED_HEADING.exec(text);
   if (!match) return null;
   const number = match[1] ?? "";
@@ -177,7 +179,14 @@ export class TasksSectionParser {
     // "Cơ quan thực hiện" is the lead when no "chủ trì" was named, else a supporting agency.
     const key =
       field === "support" && fields.lead === null && !/phối hợp/u.test(label) ? "lead" : field;
-    if (key === "lead" || key === "support" || key === "monitor" || key === "timeline" || key === "deliverable" || key === "targetText") {
+    if (
+      key === "lead" ||
+      key === "support" ||
+      key === "monitor" ||
+      key === "timeline" ||
+      key === "deliverable" ||
+      key === "targetText"
+    ) {
       const existing = fields[key];
       fields[key] = existing ? `${existing}; ${clean}` : clean || null;
     }
@@ -193,7 +202,8 @@ export class TasksSectionParser {
           task.fields.text = task.entry.text;
           tasks.push(task.fields);
           for (const value of [task.fields.deliverable, task.fields.targetText]) {
-            if (value) targetSources.push({ text: value, scope: state.area.key, line: task.entry.line });
+            if (value)
+              targetSources.push({ text: value, scope: state.area.key, line: task.entry.line });
           }
         }
       }

@@ -14,7 +14,8 @@ import {
 } from "./text-utils.ts";
 import type { WarningSink } from "./warnings.ts";
 
-const ISSUER_START = /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|SỞ|BỘ|BAN|VĂN PHÒNG)(?![\p{L}])/u;
+const ISSUER_START =
+  /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|SỞ|BỘ|BAN|VĂN PHÒNG)(?![\p{L}])/u;
 const SIGNER_TITLE =
   /^(?:(?:TM|KT|Q|TL|TUQ)\s*\.\s*)?[\p{Lu}\s.,-]*(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|BÍ THƯ|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)$/u;
 const NAME = /^(?:\p{Lu}\p{Ll}*\.?\s+){1,5}\p{Lu}\p{Ll}+$/u;
@@ -137,15 +138,13 @@ export function parseDocumentHeader(
   }
 
   const kind: ImportedDocument["kind"] = decisionIndex >= 0 ? "decision_with_plan" : "plan";
-  let title: string | null = null;
   let planTitle: string | null = null;
   if (planIndex >= 0) {
     const planHeading = header[planIndex]?.text ?? "";
     const inline = cleanSpaces(planHeading.replace(/^KẾ HOẠCH\b:?/u, ""));
     planTitle = inline || after(header, planIndex);
   }
-  if (kind === "decision_with_plan") title = after(header, decisionIndex);
-  else title = planTitle;
+  const title = kind === "decision_with_plan" ? after(header, decisionIndex) : planTitle;
 
   const found: { value: string | null; line: number } | null = planNumber;
   if (found && found.value) {

@@ -4,7 +4,8 @@ import { itemMarker, NUMBERED_HEADING } from "./markers.ts";
 import type { Paragraph } from "./paragraphs.ts";
 import { cleanSpaces, trimTrailingPunctuation } from "./text-utils.ts";
 
-const CLOSING = /^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )?thực hiện|Yêu cầu các|Đề nghị các cơ quan, đơn vị)/u;
+const CLOSING =
+  /^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )?thực hiện|Yêu cầu các|Đề nghị các cơ quan, đơn vị)/u;
 
 export function isClosingParagraph(text: string): boolean {
   return CLOSING.test(text.trim());

@@ -6,7 +6,11 @@ describe("itemMarker", () => {
   it("knows Vietnamese enumeration letters, including đ, and not f", () => {
     expect(itemMarker("đ) Thực hiện niêm yết")).toMatchObject({ kind: "letter", label: "đ" });
     expect(itemMarker("g) Triển khai")).toMatchObject({ kind: "letter", label: "g" });
-    expect(itemMarker("- e) Thường xuyên")).toMatchObject({ kind: "letter", label: "e", dashed: true });
+    expect(itemMarker("- e) Thường xuyên")).toMatchObject({
+      kind: "letter",
+      label: "e",
+      dashed: true,
+    });
     expect(itemMarker("f) không phải chữ cái liệt kê")).toBeNull();
     expect(itemMarker("(3) Chú trọng")).toMatchObject({ kind: "paren", label: "3" });
     expect(itemMarker("- Tổ chức")).toMatchObject({ kind: "dash", rest: "Tổ chức" });
@@ -29,13 +33,18 @@ describe("inline fields", () => {
     expect(classifyFieldLabel("Thời gian hoàn thành")).toBe("timeline");
     expect(classifyFieldLabel("Sản phẩm")).toBe("deliverable");
     expect(classifyFieldLabel("Mục đích")).toBeNull();
-    expect(fieldLabel("- Sản phẩm: Kế hoạch.")).toMatchObject({ field: "deliverable", value: "Kế hoạch." });
+    expect(fieldLabel("- Sản phẩm: Kế hoạch.")).toMatchObject({
+      field: "deliverable",
+      value: "Kế hoạch.",
+    });
   });
 });
 
 describe("mapAreaKey", () => {
   it("maps heading wordings to the eight standard areas", () => {
-    expect(mapAreaKey("Xây dựng và phát triển Chính quyền điện tử, Chính quyền số")).toBe("digital_government");
+    expect(mapAreaKey("Xây dựng và phát triển Chính quyền điện tử, Chính quyền số")).toBe(
+      "digital_government",
+    );
     expect(mapAreaKey("Hiện đại hóa nền hành chính")).toBe("digital_government");
     expect(mapAreaKey("Công tác chỉ đạo, điều hành cải cách hành chính")).toBe("direction");
     expect(mapAreaKey("Cải cách thủ tục hành chính (TTHC)")).toBe("procedures");

@@ -83,7 +83,10 @@ export type FieldName = "lead" | "support" | "monitor" | "timeline" | "deliverab
 
 /** Classifies an inline field label ("Cơ quan chủ trì thực hiện", "Sản phẩm"…) by its key. */
 export function classifyFieldLabel(label: string): FieldName | null {
-  const key = searchKey(label).replace(/[^a-z0-9 ]/g, " ").replace(/\s+/g, " ").trim();
+  const key = searchKey(label)
+    .replace(/[^a-z0-9 ]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (!key || key.length > 60) return null;
   if (/^(co quan|don vi|bo phan|ca nhan)?\s*(chu tri)\b/.test(key)) return "lead";
   if (/^(co quan|don vi|bo phan)?\s*(phoi hop)\b/.test(key)) return "support";
@@ -96,7 +99,9 @@ export function classifyFieldLabel(label: string): FieldName | null {
 }
 
 /** "- Cơ quan chủ trì: Văn phòng" → { field: "lead", value: "Văn phòng" }. */
-export function fieldLabel(text: string): { field: FieldName; value: string; label: string } | null {
+export function fieldLabel(
+  text: string,
+): { field: FieldName; value: string; label: string } | null {
   const trimmed = text.trim().replace(/^[-–—+•*]\s*/u, "");
   const colon = trimmed.indexOf(":");
   if (colon <= 0 || colon > 70) return null;

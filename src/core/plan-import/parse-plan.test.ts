@@ -44,13 +44,21 @@ describe("parsePlan on a small plan", () => {
       signer: { name: "Nguyễn Văn An", title: "CHỦ TỊCH" },
     });
     expect(result.bases).toEqual([
-      expect.objectContaining({ type: "Kế hoạch", number: "12/KH-UBND", date: "2025-01-05", issuer: "UBND huyện" }),
+      expect.objectContaining({
+        type: "Kế hoạch",
+        number: "12/KH-UBND",
+        date: "2025-01-05",
+        issuer: "UBND huyện",
+      }),
     ]);
   });
 
   it("maps areas, inline fields and per-area scores", () => {
     expect(result.areas).toHaveLength(1);
-    expect(result.areas[0]).toMatchObject({ key: "digital_government", targetScore: { target: 9.5, max: 9.5 } });
+    expect(result.areas[0]).toMatchObject({
+      key: "digital_government",
+      targetScore: { target: 9.5, max: 9.5 },
+    });
     expect(result.tasks).toEqual([
       expect.objectContaining({
         ref: "a",
@@ -107,7 +115,11 @@ describe("tables from text", () => {
       "|---|---|---|---|",
       "| 1 | Ban hành kế hoạch | Văn phòng | Quý I |",
     ].join("\n");
-    expect(importText(markdown).tasks[0]).toMatchObject({ ref: "1", lead: "Văn phòng", timeline: "Quý I" });
+    expect(importText(markdown).tasks[0]).toMatchObject({
+      ref: "1",
+      lead: "Văn phòng",
+      timeline: "Quý I",
+    });
     const html =
       "<table><tr><th>TT</th><th>Tiêu chí</th><th>Điểm tối đa</th><th>Điểm tự chấm</th></tr>" +
       "<tr><td>1.1</td><td><p>Ban hành</p><ul><li>kịp thời</li></ul></td><td>1,5</td><td>1</td></tr></table>";
@@ -136,7 +148,9 @@ describe("robustness", () => {
   });
 
   it("reports an empty document", () => {
-    expect(importText("  \n\n").warnings.map((warning) => warning.code)).toContain("EMPTY_DOCUMENT");
+    expect(importText("  \n\n").warnings.map((warning) => warning.code)).toContain(
+      "EMPTY_DOCUMENT",
+    );
   });
 
   it("reports text it cannot place instead of dropping it", () => {

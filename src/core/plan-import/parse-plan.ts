@@ -168,7 +168,8 @@ function parseDocument(document: PlanDocument, warnings: WarningSink): PlanImpor
   for (const task of tableTasks) {
     if (task.rowType === "section" || task.rowType === "group") continue;
     targets.push(...extractTargets(task.text, task.area, task.line ?? 0));
-    if (task.targetText) targets.push(...extractTargets(task.targetText, task.area, task.line ?? 0));
+    if (task.targetText)
+      targets.push(...extractTargets(task.targetText, task.area, task.line ?? 0));
   }
   if (!sawTasks && tableTasks.length === 0) {
     warnings.add(

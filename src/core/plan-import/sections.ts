@@ -6,13 +6,7 @@ import type { Item, Paragraph } from "./paragraphs.ts";
 import { searchKey } from "./text-utils.ts";
 
 export type SectionKind =
-  | "purposes"
-  | "targets"
-  | "tasks"
-  | "duties"
-  | "appendix"
-  | "funding"
-  | "other";
+  "purposes" | "targets" | "tasks" | "duties" | "appendix" | "funding" | "other";
 
 export interface Section {
   kind: SectionKind;
@@ -34,7 +28,10 @@ export function isAppendixHeading(text: string): boolean {
 
 export function sectionKind(title: string): { kind: SectionKind; area: AreaKey | null } {
   const key = searchKey(title);
-  if (/to chuc thuc hien|trach nhiem thuc hien|phan cong/.test(key) && !/nhiem vu cu the/.test(key)) {
+  if (
+    /to chuc thuc hien|trach nhiem thuc hien|phan cong/.test(key) &&
+    !/nhiem vu cu the/.test(key)
+  ) {
     return { kind: "duties", area: null };
   }
   if (/muc dich|yeu cau|muc tieu|quan diem/.test(key)) return { kind: "purposes", area: null };

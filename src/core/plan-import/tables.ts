@@ -134,7 +134,14 @@ function joinContinuation(previous: string | null, next: string): string {
   return `${previous} ${next}`;
 }
 
-const FIELD_ROLES = ["lead", "support", "monitor", "timeline", "deliverable", "targetText"] as const;
+const FIELD_ROLES = [
+  "lead",
+  "support",
+  "monitor",
+  "timeline",
+  "deliverable",
+  "targetText",
+] as const;
 
 /** Parses task-table rows across one or more tables (a table continued after page breaks). */
 export class TaskTableParser {
@@ -198,7 +205,11 @@ export class TaskTableParser {
         return;
       }
       if (!text) {
-        this.warnings.add("TABLE_ROW_UNPLACED", `Không xác định được dòng bảng: “${cells.join(" | ")}”.`, row.line);
+        this.warnings.add(
+          "TABLE_ROW_UNPLACED",
+          `Không xác định được dòng bảng: “${cells.join(" | ")}”.`,
+          row.line,
+        );
         return;
       }
       this.push(row, values, { ref: null, parentRef: null, rowType: "task", text });
@@ -245,12 +256,7 @@ export class TaskTableParser {
     const area = mapAreaKey(text);
     this.section = { ref, area };
     this.lastTaskRef = null;
-    this.push(
-      row,
-      new Map(),
-      { ref, parentRef: null, rowType: "section", text },
-      area,
-    );
+    this.push(row, new Map(), { ref, parentRef: null, rowType: "section", text }, area);
   }
 
   private continueRow(values: Map<ColumnRole, string>, text: string): void {
@@ -316,7 +322,13 @@ export class CriteriaTableParser {
       const maxPoints = parseScore(values.get("maxPoints"));
       const selfScore = parseScore(values.get("selfScore"));
       const evidence = values.get("evidence") ?? null;
-      if (!ref && this.last && maxPoints === null && selfScore === null && !LETTER_ITEM.test(text)) {
+      if (
+        !ref &&
+        this.last &&
+        maxPoints === null &&
+        selfScore === null &&
+        !LETTER_ITEM.test(text)
+      ) {
         if (text) this.last.text = joinContinuation(this.last.text, text);
         if (evidence) this.last.evidence = joinContinuation(this.last.evidence, evidence);
         continue;

@@ -39,9 +39,9 @@ describe("extractTargets", () => {
       comparator: "lte",
       value: 10,
     });
-    expect(one("Chỉ số phục vụ theo Quyết định số 766/QĐ-TTg đạt từ 85 điểm trở lên")).toMatchObject(
-      { unit: "points", value: 85, metric: "service_index_766" },
-    );
+    expect(
+      one("Chỉ số phục vụ theo Quyết định số 766/QĐ-TTg đạt từ 85 điểm trở lên"),
+    ).toMatchObject({ unit: "points", value: 85, metric: "service_index_766" });
   });
 
   it("splits clauses and inherits the measure for 'riêng …'", () => {
@@ -58,7 +58,9 @@ describe("extractTargets", () => {
   });
 
   it("does not take document numbers or years for targets", () => {
-    expect(extractTargets("Theo Quyết định số 766/QĐ-TTg ngày 23/6/2023, giai đoạn 2021-2025", null, 1)).toEqual([]);
+    expect(
+      extractTargets("Theo Quyết định số 766/QĐ-TTg ngày 23/6/2023, giai đoạn 2021-2025", null, 1),
+    ).toEqual([]);
   });
 
   it("counts events", () => {
@@ -70,7 +72,11 @@ describe("extractTargets", () => {
   });
 
   it("splits at semicolons and sentence ends", () => {
-    expect(splitClauses("A đạt 1%; b đạt 2%. Trong đó, c")).toEqual(["A đạt 1%", "b đạt 2%", "Trong đó, c"]);
+    expect(splitClauses("A đạt 1%; b đạt 2%. Trong đó, c")).toEqual([
+      "A đạt 1%",
+      "b đạt 2%",
+      "Trong đó, c",
+    ]);
   });
 });
 

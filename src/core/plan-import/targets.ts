@@ -64,14 +64,17 @@ export function metricFor(text: string, unit: Unit): TargetMetric | null {
   }
   if (unit === "points") {
     if (/766|chi so phuc vu/.test(key)) return "service_index_766";
-    if (/chi so cai cach hanh chinh|par ?index|phan dau|phan dau/.test(key)) return "par_index_score";
+    if (/chi so cai cach hanh chinh|par ?index|phan dau|phan dau/.test(key))
+      return "par_index_score";
     return null;
   }
   if (unit !== "percent") return null;
   if (/xin loi/.test(key) && /tre han|qua han|tre hen/.test(key)) return "late_apology_rate";
   if (/phan anh|kien nghi|pakn/.test(key)) return "feedback_on_time_rate";
   if (/hai long/.test(key)) {
-    return /dat dai|xay dung/.test(key) ? "satisfaction_rate_land_construction" : "satisfaction_rate";
+    return /dat dai|xay dung/.test(key)
+      ? "satisfaction_rate_land_construction"
+      : "satisfaction_rate";
   }
   if (/dung han|dung hen/.test(key) && /giai quyet|ho so/.test(key)) return "on_time_rate";
   if (/thanh toan truc tuyen|thanh toan dien tu/.test(key)) return "online_payment_rate";
@@ -97,8 +100,7 @@ const PERCENT = new RegExp(`(${NUMBER})\\s*%`, "gu");
 const POINTS = new RegExp(`(${NUMBER})(?:\\s*/\\s*(${NUMBER}))?\\s*điểm`, "giu");
 const RANK_RANGE =
   /(?:thứ hạng|xếp hạng|xếp thứ|hạng)\s*(?:từ\s*)?(?:thứ\s*)?(\d{1,3})\s*(?:-|–|đến|tới)\s*(\d{1,3})\b/giu;
-const RANK_TOP =
-  /(?:thứ hạng|xếp hạng|hạng)[^.;]*?\b(?:nhóm|tốp|top)\s*(\d{1,3})\b/giu;
+const RANK_TOP = /(?:thứ hạng|xếp hạng|hạng)[^.;]*?\b(?:nhóm|tốp|top)\s*(\d{1,3})\b/giu;
 const COUNT =
   /\b(?:tổ chức|ban hành|thực hiện|xây dựng|triển khai)\s+(?:(ít nhất|tối thiểu)\s+)?(\d{1,3})\s+(?=(?:hội nghị|cuộc|lớp|đợt|buổi|lượt|sáng kiến|mô hình|chuyên đề)(?![\p{L}]))/giu;
 

@@ -32,7 +32,7 @@ export function stripMarkdown(line: string): string {
 export function parseDecimal(raw: string): number | null {
   const text = raw.trim();
   if (!/^\d+(?:[.,]\d+)*$/.test(text)) return null;
-  let normalised = text;
+  let normalised: string;
   if (/^\d{1,3}(?:\.\d{3})+$/.test(text) && !text.includes(",")) {
     normalised = text.replace(/\./g, "");
   } else if (/^\d{1,3}(?:\.\d{3})+,\d+$/.test(text)) {

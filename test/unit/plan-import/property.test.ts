@@ -37,17 +37,29 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     at: fc.nat(),
     text: fc.oneof(
       fc.string({ maxLength: 60 }),
-      fc.constantFrom("\t\t\t", "| a | b |", "<table><tr><td>", "a) ", "(1) ", "Số: /", "%%", "I. ", "Phấn đấu đạt 9/", "TT\tNội dung\tCơ quan chủ trì"),
+      fc.constantFrom(
+        "\t\t\t",
+        "| a | b |",
+        "<table><tr><td>",
+        "a) ",
+        "(1) ",
+        "Số: /",
+        "%%",
+        "I. ",
+        "Phấn đấu đạt 9/",
+        "TT\tNội dung\tCơ quan chủ trì",
+      ),
     ),
   }),
 );
 
 function apply(lines: string[], mutations: Mutation[]): string {
-  let current = [...lines];
+  const current = [...lines];
   for (const change of mutations) {
     const at = change.at % Math.max(current.length, 1);
     if (change.kind === "cut") current.splice(at, change.length);
-    else if (change.kind === "duplicate") current.splice(at, 0, ...current.slice(at, at + change.length));
+    else if (change.kind === "duplicate")
+      current.splice(at, 0, ...current.slice(at, at + change.length));
     else if (change.kind === "whitespace") {
       const line = current[at] ?? "";
       const position = line.length > 0 ? at % line.length : 0;
@@ -82,7 +94,9 @@ describe("importer robustness on mutated samples", () => {
       fc.property(fc.nat({ max: 3 }), fc.nat(), fc.nat(), (index, start, length) => {
         const text = whole[index]!;
         const from = start % text.length;
-        planImportSchema.parse(parsePlan(textToDocument(text.slice(0, from) + text.slice(from + (length % 2000)))));
+        planImportSchema.parse(
+          parsePlan(textToDocument(text.slice(0, from) + text.slice(from + (length % 2000)))),
+        );
       }),
       { numRuns: 150 },
     );

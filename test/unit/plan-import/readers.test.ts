@@ -46,9 +46,11 @@ describe("readPlanSource", () => {
     await expect(readPlanSource(Buffer.from("%PDF-1.4 broken"), "plan.pdf")).rejects.toMatchObject({
       code: "IMPORT_UNREADABLE_FILE",
     });
-    await expect(readPlanSource(Buffer.from([0x00, 0x01, 0x02]), "plan.txt")).rejects.toMatchObject({
-      code: "IMPORT_UNREADABLE_FILE",
-    });
+    await expect(readPlanSource(Buffer.from([0x00, 0x01, 0x02]), "plan.txt")).rejects.toMatchObject(
+      {
+        code: "IMPORT_UNREADABLE_FILE",
+      },
+    );
   });
 });
 
@@ -77,9 +79,11 @@ describe("cchc import-plan", () => {
   }, 30_000);
 
   it("exits non-zero with a clear message and no stack trace on a bad file", async () => {
-    const failure = await run("node", [cli, "import-plan", path.join(repoRoot, "package.json")]).catch(
-      (error: { code: number; stderr: string }) => error,
-    );
+    const failure = await run("node", [
+      cli,
+      "import-plan",
+      path.join(repoRoot, "package.json"),
+    ]).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 1 });
     const stderr = (failure as { stderr: string }).stderr;
     expect(stderr).toContain("IMPORT_UNSUPPORTED_FILE");

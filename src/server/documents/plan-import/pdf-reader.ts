@@ -116,7 +116,9 @@ function columnOf(anchors: number[], x: number): number {
 }
 
 function isPageNumber(line: PdfLine): boolean {
-  return line.segments.length === 1 && /^[-–]?\s*\d{1,3}\s*[-–]?$/.test(line.segments[0]?.text ?? "");
+  return (
+    line.segments.length === 1 && /^[-–]?\s*\d{1,3}\s*[-–]?$/.test(line.segments[0]?.text ?? "")
+  );
 }
 
 /** Turns positioned lines into document blocks. */

@@ -5,7 +5,8 @@
 export const PLAN_IMPORT_ERRORS = {
   IMPORT_UNSUPPORTED_FILE: {
     status: 415,
-    message: "Định dạng tệp “{filename}” không được hỗ trợ. Chỉ nhận tệp .docx, .pdf, .txt hoặc .md.",
+    message:
+      "Định dạng tệp “{filename}” không được hỗ trợ. Chỉ nhận tệp .docx, .pdf, .txt hoặc .md.",
   },
   IMPORT_UNREADABLE_FILE: {
     status: 422,

@@ -48,7 +48,10 @@ export async function readPlanSource(buffer: Buffer, filename: string): Promise<
     try {
       return await readDocx(buffer);
     } catch (error) {
-      throw new PlanImportFileError("IMPORT_UNREADABLE_FILE", { filename: name, reason: reasonOf(error) });
+      throw new PlanImportFileError("IMPORT_UNREADABLE_FILE", {
+        filename: name,
+        reason: reasonOf(error),
+      });
     }
   }
   if (kind === "pdf") {
@@ -62,12 +65,16 @@ export async function readPlanSource(buffer: Buffer, filename: string): Promise<
     try {
       document = await readPdf(buffer);
     } catch (error) {
-      throw new PlanImportFileError("IMPORT_UNREADABLE_FILE", { filename: name, reason: reasonOf(error) });
+      throw new PlanImportFileError("IMPORT_UNREADABLE_FILE", {
+        filename: name,
+        reason: reasonOf(error),
+      });
     }
     if (document.blocks.length === 0) {
       throw new PlanImportFileError("IMPORT_UNREADABLE_FILE", {
         filename: name,
-        reason: "tệp PDF không có lớp văn bản (có thể là bản quét ảnh); hãy dùng bản Word hoặc PDF có chữ.",
+        reason:
+          "tệp PDF không có lớp văn bản (có thể là bản quét ảnh); hãy dùng bản Word hoặc PDF có chữ.",
       });
     }
     return document;
