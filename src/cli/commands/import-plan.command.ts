@@ -2,7 +2,6 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import type { PlanImport } from "../../core/plan-import/contract.ts";
-import { importPlan, PlanImportFileError } from "../../server/documents/plan-import/index.ts";
 
 const KIND_LABEL: Record<PlanImport["document"]["kind"], string> = {
   plan: "Kế hoạch",
@@ -55,6 +54,9 @@ export function registerImportPlanCommand(program: Command): void {
         process.exitCode = 1;
         return;
       }
+      // Loaded lazily: the readers pull in mammoth and pdfjs, which other commands do not need.
+      const { importPlan, PlanImportFileError } =
+        await import("../../server/documents/plan-import/index.ts");
       try {
         const result = await importPlan(buffer, file);
         process.stdout.write(
