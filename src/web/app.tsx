@@ -1,14 +1,27 @@
 import { MantineProvider } from "@mantine/core";
 import { DatesProvider } from "@mantine/dates";
 import { Notifications } from "@mantine/notifications";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "react-router";
 import { ApiError } from "./api/client.ts";
+import { queryKeys } from "./api/query-keys.ts";
 import "./i18n/format.ts";
 import { router } from "./router.tsx";
 import { cssVariablesResolver, theme } from "./theme/theme.ts";
 
-const queryClient = new QueryClient({
+/**
+ * A session that ended (expired, signed out elsewhere) sends the user back to the sign-in page;
+ * a stale CSRF token is refreshed from `/api/auth/me` so the next attempt succeeds.
+ */
+function onApiError(error: unknown): void {
+  if (!(error instanceof ApiError)) return;
+  if (error.code === "AUTH_REQUIRED") queryClient.setQueryData(queryKeys.me, null);
+  if (error.code === "CSRF_INVALID") void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,

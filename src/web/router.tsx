@@ -3,15 +3,12 @@ import { RequireAuth } from "./auth/require-auth.tsx";
 import { RequirePermission } from "./auth/require-permission.tsx";
 import { AppLayout } from "./components/app-layout.tsx";
 import { paths } from "./components/navigation.ts";
-import { AgenciesPage } from "./pages/admin/agencies/agencies.page.tsx";
-import { AuditPage } from "./pages/admin/audit/audit.page.tsx";
-import { UnitsPage } from "./pages/admin/units/units.page.tsx";
-import { UsersPage } from "./pages/admin/users/users.page.tsx";
 import { SignInPage } from "./pages/auth/sign-in.page.tsx";
 import { NotFoundPage } from "./pages/errors/not-found.page.tsx";
 import { HomePage } from "./pages/home/home.page.tsx";
 import { SectionPlaceholderPage } from "./pages/sections/section-placeholder.page.tsx";
 
+// The administration pages load on demand: most users never open them.
 export const router = createBrowserRouter([
   { path: paths.signIn, element: <SignInPage /> },
   {
@@ -33,12 +30,35 @@ export const router = createBrowserRouter([
             element: <RequirePermission permission="admin" />,
             children: [
               { index: true, element: <Navigate to={paths.adminUnits} replace /> },
-              { path: paths.adminUnits, element: <UnitsPage /> },
-              { path: paths.adminAgencies, element: <AgenciesPage /> },
-              { path: paths.adminUsers, element: <UsersPage /> },
+              {
+                path: paths.adminUnits,
+                lazy: async () => ({
+                  Component: (await import("./pages/admin/units/units.page.tsx")).UnitsPage,
+                }),
+              },
+              {
+                path: paths.adminAgencies,
+                lazy: async () => ({
+                  Component: (await import("./pages/admin/agencies/agencies.page.tsx"))
+                    .AgenciesPage,
+                }),
+              },
+              {
+                path: paths.adminUsers,
+                lazy: async () => ({
+                  Component: (await import("./pages/admin/users/users.page.tsx")).UsersPage,
+                }),
+              },
               {
                 element: <RequirePermission permission="viewAudit" />,
-                children: [{ path: paths.adminAudit, element: <AuditPage /> }],
+                children: [
+                  {
+                    path: paths.adminAudit,
+                    lazy: async () => ({
+                      Component: (await import("./pages/admin/audit/audit.page.tsx")).AuditPage,
+                    }),
+                  },
+                ],
               },
             ],
           },

@@ -1,4 +1,5 @@
 import {
+  Badge,
   createTheme,
   Modal,
   Notification,
@@ -28,6 +29,11 @@ export const theme = createTheme({
   cursorType: "pointer",
   /** Mantine's few built-in texts and icon-only buttons, given Vietnamese names. */
   components: {
+    // Badges keep their whole text (Vietnamese labels are long) and their letter case.
+    Badge: Badge.extend({
+      defaultProps: { tt: "none", radius: "sm" },
+      styles: { root: { overflow: "visible" }, label: { overflow: "visible" } },
+    }),
     Modal: Modal.extend({
       defaultProps: { closeButtonProps: { "aria-label": vi.common.close } },
     }),

@@ -1,4 +1,4 @@
-import { Alert, Button, Stack } from "@mantine/core";
+import { Alert, Button, Group } from "@mantine/core";
 import { IconShieldCheck } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { errorMessage } from "../../../api/client.ts";
@@ -9,7 +9,7 @@ import { vi } from "../../../i18n/vi.ts";
 export function AuditVerify() {
   const verify = useMutation({ mutationFn: verifyAuditChain });
   return (
-    <Stack gap="xs" align="flex-end">
+    <Group gap="sm" mb="md" align="center">
       <Button
         variant="default"
         leftSection={<IconShieldCheck size={16} aria-hidden="true" />}
@@ -22,6 +22,7 @@ export function AuditVerify() {
         <Alert
           color={verify.data.ok ? "green" : "red"}
           variant="light"
+          py={6}
           role={verify.data.ok ? "status" : "alert"}
           data-testid="audit-verify-result"
         >
@@ -35,6 +36,6 @@ export function AuditVerify() {
           {errorMessage(verify.error)}
         </Alert>
       )}
-    </Stack>
+    </Group>
   );
 }

@@ -46,11 +46,8 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader
-        title={vi.audit.title}
-        description={vi.audit.description}
-        actions={<AuditVerify />}
-      />
+      <PageHeader title={vi.audit.title} description={vi.audit.description} />
+      <AuditVerify />
       <Group align="flex-end" gap="md" mb="md" role="search">
         <Select
           label={vi.audit.actorFilter}
