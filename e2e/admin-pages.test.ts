@@ -46,6 +46,46 @@ async function choose(scope: Page | ReturnType<Page["getByRole"]>, label: string
 }
 
 describe("administration pages", () => {
+  it("imports units from a CSV file, listing the rows in error", async () => {
+    await page.goto(`${app.url}/quan-tri/don-vi`);
+    await page.getByRole("heading", { name: "Đơn vị hành chính", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Nhập từ tệp" }).click();
+    const dialog = page.getByRole("dialog", { name: "Nhập danh sách đơn vị từ tệp" });
+    const fileInput = dialog.locator('input[type="file"]');
+    const submit = dialog.getByRole("button", { name: "Nhập dữ liệu" });
+
+    const badCsv = `code,name,level,parent_code\nNK${suffix},Xã Nhập Khẩu ${suffix},xa,22\n,Thiếu mã,xa,22\n`;
+    await fileInput.setInputFiles({
+      name: "don-vi-loi.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(badCsv, "utf8"),
+    });
+    await submit.click();
+    const problems = dialog.getByRole("table", { name: "Các dòng có lỗi" });
+    await problems.waitFor();
+    expect(await dialog.getByRole("alert").innerText()).toContain("chưa có dữ liệu nào được lưu");
+    await expectNoSeriousA11yViolations(page, "the unit import errors");
+    await saveScreenshot(page, "unit-import-errors.png");
+
+    const goodCsv = `code,name,level,parent_code,valid_from\nNK${suffix},Xã Nhập Khẩu ${suffix},xa,22,01/07/2025\n`;
+    await fileInput.setInputFiles({
+      name: "don-vi.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(goodCsv, "utf8"),
+    });
+    await submit.click();
+    const result = dialog.getByTestId("import-result");
+    await result.waitFor();
+    expect(await result.innerText()).toContain("thêm mới 1");
+    await dialog.getByRole("button", { name: "Đóng", exact: true }).last().click();
+    await page.getByRole("textbox", { name: "Tìm đơn vị" }).fill(`Nhập Khẩu ${suffix}`);
+    await page
+      .getByTestId("units-table")
+      .getByRole("row")
+      .filter({ hasText: `NK${suffix}` })
+      .waitFor();
+  });
+
   it("lists the agencies of a chosen unit and adds one", async () => {
     await page.goto(`${app.url}/quan-tri/co-quan`);
     await page.getByRole("heading", { name: "Cơ quan, bộ phận", level: 1 }).waitFor();

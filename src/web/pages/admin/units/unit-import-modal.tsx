@@ -64,7 +64,11 @@ export function UnitImportModal({ onClose }: { onClose: () => void }) {
                       {rowErrors.map((detail, index) => (
                         <Table.Tr key={index}>
                           <Table.Td>{detail.row ?? vi.common.none}</Table.Td>
-                          <Table.Td>{detail.path ?? vi.common.none}</Table.Td>
+                          <Table.Td>
+                            {detail.path
+                              ? (vi.units.importColumns[detail.path] ?? detail.path)
+                              : vi.common.none}
+                          </Table.Td>
                           <Table.Td>{detail.message}</Table.Td>
                         </Table.Tr>
                       ))}
