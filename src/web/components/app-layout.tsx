@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { Outlet, useLocation } from "react-router";
 import { useMe } from "../auth/session.ts";
 import { vi } from "../i18n/vi.ts";
@@ -13,7 +13,19 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
 
-  useEffect(close, [location.pathname, close]);
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After a client-side navigation: close the mobile menu and put keyboard and screen-reader
+  // focus at the start of the new page, as a full page load would.
+  useEffect(() => {
+    close();
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: true });
+  }, [location.pathname, close]);
 
   return (
     <AppShell
@@ -50,7 +62,7 @@ export function AppLayout() {
       <AppShell.Navbar p="xs" aria-label={vi.app.mainNavigation} component="nav">
         <NavMenu />
       </AppShell.Navbar>
-      <AppShell.Main id="noi-dung-chinh" tabIndex={-1}>
+      <AppShell.Main id="noi-dung-chinh" tabIndex={-1} ref={mainRef} style={{ outline: "none" }}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -125,7 +125,8 @@ export const vi = {
     unitKind: "Loại hình",
     yourAgency: "Cơ quan của bạn",
     yourRoles: "Vai trò của bạn",
-    roleScope: (unitName: string) => `tại ${unitName}`,
+    roleScope: (unitName: string, agencyName: string | null) =>
+      agencyName ? `tại ${agencyName} (${unitName})` : `tại ${unitName}`,
     agencyCount: "Cơ quan, bộ phận của đơn vị",
     childCount: "Đơn vị trực thuộc",
     greeting: (name: string) => `Xin chào, ${name}`,

@@ -74,7 +74,7 @@ export function HomePage() {
                 {assignment.unitName && (
                   <Text span c="dimmed" size="sm">
                     {" "}
-                    {vi.home.roleScope(assignment.agencyName ?? assignment.unitName)}
+                    {vi.home.roleScope(assignment.unitName, assignment.agencyName)}
                   </Text>
                 )}
               </List.Item>
