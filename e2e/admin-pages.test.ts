@@ -79,11 +79,21 @@ describe("administration pages", () => {
     expect(await result.innerText()).toContain("thêm mới 1");
     await dialog.getByRole("button", { name: "Đóng", exact: true }).last().click();
     await page.getByRole("textbox", { name: "Tìm đơn vị" }).fill(`Nhập Khẩu ${suffix}`);
-    await page
+    const row = page
       .getByTestId("units-table")
       .getByRole("row")
-      .filter({ hasText: `NK${suffix}` })
-      .waitFor();
+      .filter({ hasText: `NK${suffix}` });
+    await row.waitFor();
+
+    // Edit it: an end of validity typed as dd/mm/yyyy.
+    await row.getByRole("button", { name: `Sửa đơn vị Xã Nhập Khẩu ${suffix}` }).click();
+    const edit = page.getByRole("dialog");
+    const validTo = edit.getByRole("textbox", { name: "Hiệu lực đến", exact: true });
+    await validTo.fill("31/12/2030");
+    await validTo.press("Escape");
+    await edit.getByRole("button", { name: "Lưu", exact: true }).click();
+    await edit.waitFor({ state: "detached" });
+    await row.getByText("31/12/2030").waitFor();
   });
 
   it("lists the agencies of a chosen unit and adds one", async () => {
@@ -153,6 +163,22 @@ describe("administration pages", () => {
     await result.waitFor();
     expect(await result.innerText()).toMatch(/^Chuỗi nhật ký toàn vẹn: đã kiểm tra [\d.]+ bản ghi/);
     await saveScreenshot(page, "audit.png");
+
+    // Filter to unit events of today (Vietnam time): the units created above are there.
+    await page.getByRole("combobox", { name: "Loại dữ liệu", exact: true }).click();
+    await page.getByRole("option", { name: "Đơn vị", exact: true }).click();
+    const today = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh" }).format(
+      new Date(),
+    );
+    const from = page.getByRole("textbox", { name: "Từ ngày", exact: true });
+    await from.fill(today);
+    await from.press("Escape");
+    const rows = table.locator("tbody tr");
+    await expect
+      .poll(async () => (await rows.allInnerTexts()).every((text) => text.includes("unit.")))
+      .toBe(true);
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect((await rows.allInnerTexts()).some((text) => text.includes("Thêm đơn vị"))).toBe(true);
   });
 
   it("keeps the administration pages away from a leader", async () => {

@@ -54,6 +54,56 @@ export const ERROR_CATALOGUE = {
     message:
       "Thư mục dữ liệu {dataDir} đang được một tiến trình CCHC khác sử dụng (pid {pid}). Hãy dừng tiến trình đó hoặc dùng lệnh qua API của máy chủ đang chạy.",
   },
+  CALENDAR_INVALID_SCHEDULE: { status: 400, message: "{reason}" },
+  CALENDAR_INVALID_DATE: { status: 400, message: "{reason}" },
+  CALENDAR_YEAR_OUT_OF_RANGE: { status: 400, message: "{reason}" },
+  CALENDAR_SCHEDULE_NOT_FOUND: { status: 404, message: "Không tìm thấy lịch nghỉ chính thức." },
+  DESK_CUTOFF_INVALID: {
+    status: 400,
+    message: "Giờ chốt tiếp nhận phải có dạng HH:mm (ví dụ 15:00).",
+  },
+  DESK_AGENCY_CODE_INVALID: {
+    status: 400,
+    message: "Mã cơ quan “{code}” không đúng cấu trúc QCVN 102:2016 (ví dụ 000.00.12.H56).",
+  },
+  DESK_AGENCY_CODE_MISSING: {
+    status: 409,
+    message:
+      "Đơn vị {unit} chưa khai báo mã cơ quan (QCVN 102:2016) để cấp mã hồ sơ. Vui lòng nhờ quản trị cập nhật cấu hình Bộ phận Một cửa.",
+  },
+  PROCEDURE_NOT_FOUND: { status: 404, message: "Không tìm thấy thủ tục hành chính." },
+  PROCEDURE_CODE_TAKEN: {
+    status: 409,
+    message: "Danh mục của đơn vị đã có thủ tục mã {code}.",
+  },
+  PROCEDURE_INACTIVE: {
+    status: 400,
+    message: "Thủ tục {code} đã ngừng áp dụng; không thể tiếp nhận hồ sơ mới.",
+  },
+  PROCEDURE_IMPORT_INVALID: {
+    status: 400,
+    message: "Tệp danh mục thủ tục có lỗi; chưa có dữ liệu nào được lưu.",
+  },
+  DOSSIER_NOT_FOUND: { status: 404, message: "Không tìm thấy hồ sơ." },
+  DOSSIER_TRANSITION_INVALID: { status: 409, message: "{reason}" },
+  DOSSIER_REASON_REQUIRED: { status: 400, message: "Vui lòng ghi rõ lý do khi “{action}”." },
+  DOSSIER_TIME_INVALID: { status: 400, message: "Thời điểm không hợp lệ: {reason}." },
+  DOSSIER_AGENCY_INVALID: {
+    status: 400,
+    message: "Cơ quan nhận hồ sơ phải là cơ quan đang hoạt động của cùng đơn vị.",
+  },
+  DOSSIER_APOLOGY_REQUIRED: {
+    status: 409,
+    message: "Hồ sơ đã quá hạn (hạn trả {due}): cần lập “{title}” trước khi kết thúc giải quyết.",
+  },
+  DOSSIER_APOLOGY_INVALID: { status: 400, message: "{reason}" },
+  DOSSIER_SEQUENCE_EXHAUSTED: { status: 409, message: "{reason}" },
+  DOSSIER_RULE_NOT_IN_FORCE: { status: 400, message: "{reason}" },
+  PUBLIC_LOOKUP_FAILED: {
+    status: 404,
+    message:
+      "Không tìm thấy hồ sơ khớp với mã hồ sơ và 4 số cuối điện thoại đã nhập. Vui lòng kiểm tra lại.",
+  },
   INTERNAL_ERROR: {
     status: 500,
     message: "Đã có lỗi hệ thống. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống.",

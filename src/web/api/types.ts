@@ -179,7 +179,8 @@ export interface User {
 
 export interface RoleInput {
   role: RoleName;
-  unitId: string;
+  /** null: a global role (only sensible for `admin`). */
+  unitId: string | null;
   agencyId?: string | null;
 }
 
@@ -217,6 +218,7 @@ export interface AuditEvent {
   beforeDigest: string | null;
   afterDigest: string | null;
   summary: string | null;
+  prevHash?: string;
   hash: string;
 }
 
@@ -224,7 +226,7 @@ export interface AuditQuery {
   actorId?: string;
   entityType?: string;
   action?: string;
-  /** `YYYY-MM-DD` */
+  /** ISO instants, inclusive (the page sends whole Vietnamese days). */
   from?: string;
   to?: string;
   limit?: number;

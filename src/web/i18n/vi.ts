@@ -267,7 +267,7 @@ export const vi = {
     roleAgency: "Phạm vi cơ quan (không bắt buộc)",
     addRole: "Thêm vai trò",
     removeRole: (n: number) => `Xóa vai trò thứ ${n}`,
-    noRoles: "Chưa có vai trò nào. Người dùng không có vai trò sẽ không xem được dữ liệu.",
+    rolesRequired: "Cần ít nhất một vai trò.",
     lastSignIn: "Đăng nhập gần nhất",
     never: "Chưa đăng nhập",
     isActive: "Tài khoản đang hoạt động",

@@ -29,8 +29,9 @@ export function AuditPage() {
     actorId: actorId ?? undefined,
     entityType: entityType ?? undefined,
     action: action || undefined,
-    from: from ?? undefined,
-    to: to ?? undefined,
+    // Whole days in Vietnam time (UTC+7): the server compares instants.
+    from: from ? `${from}T00:00:00.000+07:00` : undefined,
+    to: to ? `${to}T23:59:59.999+07:00` : undefined,
   };
   const users = useQuery({ queryKey: queryKeys.userList({}), queryFn: () => listUsers() });
   const events = useInfiniteQuery({

@@ -19,8 +19,19 @@ export function newRoleRow(partial: Partial<Omit<RoleRow, "key">> = {}): RoleRow
   return { key: `role-${nextKey}`, role: "viewer", unitId: null, agencyId: null, ...partial };
 }
 
-export function validateRoleUnit(unitId: string | null): string | null {
-  return unitId ? null : vi.users.roleUnitRequired;
+/** Every role needs a scope unit, except a global administrator's. */
+export function validateRoles(roles: RoleRow[]): string | null {
+  return roles.length === 0 ? vi.users.rolesRequired : null;
+}
+
+export function validateRoleUnit(
+  unitId: string | null,
+  values: { roles: RoleRow[] },
+  path: string,
+): string | null {
+  const index = Number(path.split(".")[1]);
+  const role = values.roles[index]?.role;
+  return unitId || role === "admin" ? null : vi.users.roleUnitRequired;
 }
 
 /** Edit `roles` of a user form: each a role, a scope unit and an optional agency. */
@@ -36,8 +47,8 @@ export function RolesEditor<T extends { roles: RoleRow[]; unitId?: string | null
     <Fieldset legend={vi.users.roles}>
       <Stack gap="sm">
         {roles.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {vi.users.noRoles}
+          <Text size="sm" c={form.errors.roles ? "red.8" : "dimmed"} role="alert">
+            {vi.users.rolesRequired}
           </Text>
         )}
         {roles.map((row, index) => (
@@ -52,7 +63,7 @@ export function RolesEditor<T extends { roles: RoleRow[]; unitId?: string | null
             />
             <UnitSelect
               label={vi.users.roleUnit}
-              required
+              required={row.role !== "admin"}
               w={260}
               {...form.getInputProps(`roles.${index}.unitId`)}
               onChange={(value) => {

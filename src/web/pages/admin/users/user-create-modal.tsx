@@ -9,7 +9,13 @@ import { applyServerErrors, FormError } from "../../../components/form-error.tsx
 import { notifySuccess } from "../../../components/notify.ts";
 import { UnitSelect } from "../../../components/unit-select.tsx";
 import { vi } from "../../../i18n/vi.ts";
-import { newRoleRow, RolesEditor, validateRoleUnit, type RoleRow } from "./roles-editor.tsx";
+import {
+  newRoleRow,
+  RolesEditor,
+  validateRoleUnit,
+  validateRoles,
+  type RoleRow,
+} from "./roles-editor.tsx";
 import { validateEmail, validatePassword } from "./user-validation.ts";
 
 interface Values {
@@ -51,7 +57,9 @@ export function UserCreateModal({
       email: validateEmail,
       password: (value) => validatePassword(value, true),
       unitId: (value) => (value ? null : vi.users.unitRequired),
-      roles: { unitId: validateRoleUnit },
+      roles: {
+        unitId: (value, values, path) => validateRoleUnit(value, values, path),
+      },
     },
   });
 
@@ -65,7 +73,9 @@ export function UserCreateModal({
     onError: (error) => applyServerErrors(form, error),
   });
 
-  const submit = form.onSubmit((values) =>
+  const submit = form.onSubmit((values) => {
+    const rolesError = validateRoles(values.roles);
+    if (rolesError) return form.setFieldError("roles", rolesError);
     save.mutate({
       username: values.username.trim(),
       fullName: values.fullName.trim(),
@@ -75,11 +85,11 @@ export function UserCreateModal({
       agencyId: values.agencyId,
       roles: values.roles.map((row) => ({
         role: row.role,
-        unitId: row.unitId ?? "",
+        unitId: row.unitId,
         agencyId: row.agencyId,
       })),
-    }),
-  );
+    });
+  });
 
   return (
     <Modal opened onClose={onClose} title={vi.users.createTitle} size="xl">

@@ -17,7 +17,13 @@ import { AgencySelect } from "../../../components/agency-select.tsx";
 import { applyServerErrors, FormError } from "../../../components/form-error.tsx";
 import { notifySuccess } from "../../../components/notify.ts";
 import { vi } from "../../../i18n/vi.ts";
-import { newRoleRow, RolesEditor, validateRoleUnit, type RoleRow } from "./roles-editor.tsx";
+import {
+  newRoleRow,
+  RolesEditor,
+  validateRoleUnit,
+  validateRoles,
+  type RoleRow,
+} from "./roles-editor.tsx";
 import { validateEmail, validatePassword } from "./user-validation.ts";
 
 interface Values {
@@ -52,7 +58,9 @@ export function UserEditModal({ user, onClose }: { user: User; onClose: () => vo
       fullName: (value) => (value.trim() ? null : vi.users.fullNameRequired),
       email: validateEmail,
       password: (value) => validatePassword(value, false),
-      roles: { unitId: validateRoleUnit },
+      roles: {
+        unitId: (value, values, path) => validateRoleUnit(value, values, path),
+      },
     },
   });
 
@@ -67,6 +75,8 @@ export function UserEditModal({ user, onClose }: { user: User; onClose: () => vo
   });
 
   const submit = form.onSubmit((values) => {
+    const rolesError = validateRoles(values.roles);
+    if (rolesError) return form.setFieldError("roles", rolesError);
     const input: UserUpdateInput = {
       fullName: values.fullName.trim(),
       email: values.email.trim() || null,
@@ -74,7 +84,7 @@ export function UserEditModal({ user, onClose }: { user: User; onClose: () => vo
       agencyId: values.agencyId,
       roles: values.roles.map((row) => ({
         role: row.role,
-        unitId: row.unitId ?? "",
+        unitId: row.unitId,
         agencyId: row.agencyId,
       })),
     };
