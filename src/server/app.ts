@@ -21,6 +21,10 @@ import { registerErrorHandler } from "./http/error-handler.ts";
 import { registerSessionHandling } from "./http/session.ts";
 import { agencyRoutes } from "./routes/agency.routes.ts";
 import { auditRoutes } from "./routes/audit.routes.ts";
+import { calendarRoutes } from "./routes/calendar.routes.ts";
+import { dossierRoutes } from "./routes/dossier.routes.ts";
+import { oneStopPublicRoutes } from "./routes/one-stop-public.routes.ts";
+import { procedureRoutes } from "./routes/procedure.routes.ts";
 import { authRoutes } from "./routes/auth.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
 import { unitRoutes } from "./routes/unit.routes.ts";
@@ -95,6 +99,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(agencyRoutes(db));
   await app.register(userRoutes(db));
   await app.register(auditRoutes(db));
+  await app.register(calendarRoutes(db));
+  await app.register(procedureRoutes(db));
+  await app.register(dossierRoutes(db));
+  await app.register(oneStopPublicRoutes(db));
 
   await registerWeb(app, options.webDir ?? null);
   return app;

@@ -57,4 +57,21 @@ describe("role policy", () => {
     expect(scope.kind).toBe("all");
     expect(scopeIncludes(scope, "other-province")).toBe(true);
   });
+
+  it("lets a clerk write dossiers and procedures of their own unit only", () => {
+    const grants = [{ role: "clerk" as const, unitId: "commune-a", agencyId: null }];
+    for (const action of ["dossier.write", "procedure.write"] as const) {
+      const scope = unitScopeFor(grants, action, tree);
+      expect(scopeIncludes(scope, "commune-a")).toBe(true);
+      expect(scopeIncludes(scope, "commune-b")).toBe(false);
+    }
+    expect(scopeIncludes(unitScopeFor(grants, "calendar.write", tree), "commune-a")).toBe(false);
+    for (const role of ROLES) {
+      expect(reachOf(role, "dossier.write") !== "none").toBe(role === "admin" || role === "clerk");
+      expect(reachOf(role, "calendar.write") !== "none").toBe(role === "admin");
+      expect(reachOf(role, "dossier.read")).toBe(
+        role === "admin" || role === "reviewer" ? "subtree" : "own_unit",
+      );
+    }
+  });
 });

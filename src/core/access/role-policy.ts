@@ -31,16 +31,32 @@ export const ACTIONS = [
   "user.read",
   "user.write",
   "audit.read",
+  "dossier.read",
+  "dossier.write",
+  "procedure.write",
+  "calendar.write",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export type Reach = "subtree" | "own_unit" | "none";
 
-const READ_ACTIONS: ReadonlySet<Action> = new Set(["unit.read", "agency.read", "user.read"]);
+const READ_ACTIONS: ReadonlySet<Action> = new Set([
+  "unit.read",
+  "agency.read",
+  "user.read",
+  "dossier.read",
+]);
 
-/** The policy table. Organisation and account writes belong to administrators only. */
+/** One-stop writes a clerk makes at the desk of the unit the role is granted on. */
+const CLERK_WRITE_ACTIONS: ReadonlySet<Action> = new Set(["dossier.write", "procedure.write"]);
+
+/**
+ * The policy table. Organisation, account and calendar writes belong to administrators only;
+ * a one-stop clerk registers dossiers and keeps the procedure list of their own unit.
+ */
 export function reachOf(role: Role, action: Action): Reach {
   if (role === "admin") return "subtree";
+  if (role === "clerk" && CLERK_WRITE_ACTIONS.has(action)) return "own_unit";
   if (!READ_ACTIONS.has(action)) return "none";
   return role === "reviewer" ? "subtree" : "own_unit";
 }

@@ -34,3 +34,4 @@ export {
   type TimelinessInput,
 } from "./timeliness.ts";
 export { movedDueDate, pausedWorkingDays } from "./supplement-pause.ts";
+export { formatVietnamDateTime, instantOfVietnamLocal, vietnamLocal } from "./local-time.ts";

@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from "../services/actor.ts";
 import { createAgency } from "../services/agency.service.ts";
 import { createUser } from "../services/user.service.ts";
 import { runUseCase } from "../services/use-case.ts";
+import { loadOneStopDemo } from "./one-stop-demo.ts";
 import {
   COMMUNE_AGENCIES,
   DEMO_ACCOUNTS,
@@ -65,6 +66,7 @@ export async function loadDemo(db: Executor): Promise<boolean> {
         roles: [{ role: account.role, unitId, agencyId }],
       });
     }
+    await loadOneStopDemo(tx, { ...SYSTEM_ACTOR, name: "Đỗ Thu Trang (dữ liệu mẫu)" });
     await tx.insert(systemSettings).values({ key: DEMO_MARKER, value: new Date().toISOString() });
     await audit({
       action: "system.demo_loaded",

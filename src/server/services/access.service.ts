@@ -6,12 +6,14 @@ import {
 } from "../../core/access/role-policy.ts";
 import type { Executor } from "../db/database.ts";
 import { unitIdsOfAgencies } from "../db/repositories/agency.repository.ts";
+import { unitIdsOfDossiers } from "../db/repositories/dossier.repository.ts";
+import { unitIdsOfProcedures } from "../db/repositories/procedure.repository.ts";
 import { listUnitLinks } from "../db/repositories/unit.repository.ts";
 import { unitIdsOfUsers } from "../db/repositories/user.repository.ts";
 import { AppError } from "../errors.ts";
 import type { Actor } from "./actor.ts";
 
-export type Resource = "unit" | "agency" | "user";
+export type Resource = "unit" | "agency" | "user" | "dossier" | "procedure";
 
 export async function unitScope(exec: Executor, actor: Actor, action: Action): Promise<UnitScope> {
   return unitScopeFor(actor.grants, action, await listUnitLinks(exec));
@@ -34,6 +36,10 @@ async function owningUnits(exec: Executor, resource: Resource, ids: string[]) {
       return unitIdsOfAgencies(exec, ids);
     case "user":
       return unitIdsOfUsers(exec, ids);
+    case "dossier":
+      return unitIdsOfDossiers(exec, ids);
+    case "procedure":
+      return unitIdsOfProcedures(exec, ids);
   }
 }
 

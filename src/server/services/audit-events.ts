@@ -11,6 +11,15 @@ export const AUDIT_ACTIONS = {
   "auth.sign_in_failed": "session",
   "auth.sign_out": "session",
   "system.demo_loaded": "system",
+  "calendar.schedule_create": "official_schedule",
+  "desk.update": "desk_settings",
+  "procedure.create": "procedure",
+  "procedure.update": "procedure",
+  "procedure.import": "procedure",
+  "dossier.receive": "dossier",
+  "dossier.transition": "dossier",
+  "dossier.apology": "dossier",
+  "dossier.update": "dossier",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

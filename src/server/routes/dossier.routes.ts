@@ -1,0 +1,188 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { DOSSIER_STATES } from "../../core/dossier/index.ts";
+import type { Executor } from "../db/database.ts";
+import { requireSession } from "../http/session.ts";
+import {
+  apologyDocument,
+  getDossier,
+  issueApology,
+  listDossiers,
+  receiptDocument,
+  receiveDossier,
+  transitionDossier,
+  updateDossier,
+} from "../services/dossier.service.ts";
+import { booleanQuery, commonErrors, idParams, isoDate } from "./common.schemas.ts";
+import {
+  apologyBody,
+  dossierDetailView,
+  dossierUpdateBody,
+  dossierView,
+  receiveBody,
+  transitionBody,
+} from "./one-stop.schemas.ts";
+
+const detail = z.object({ data: dossierDetailView });
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+function attachment(fileName: string) {
+  return `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"`;
+}
+
+export function dossierRoutes(db: Executor): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/api/dossiers",
+      {
+        schema: {
+          tags: ["one-stop"],
+          summary: "Sổ theo dõi hồ sơ: danh sách hồ sơ được phép xem",
+          querystring: z.object({
+            unitId: z.uuid().optional(),
+            state: z.enum(DOSSIER_STATES).optional(),
+            procedureId: z.uuid().optional(),
+            q: z.string().max(200).optional(),
+            from: isoDate.optional(),
+            to: isoDate.optional(),
+            overdue: booleanQuery.optional(),
+            limit: z.coerce.number().int().min(1).max(500).optional(),
+            offset: z.coerce.number().int().min(0).optional(),
+          }),
+          response: {
+            200: z.object({
+              data: z.array(dossierView),
+              total: z.number(),
+              can: z.object({ receive: z.boolean() }),
+            }),
+            ...commonErrors,
+          },
+        },
+      },
+      async (request) => listDossiers(db, requireSession(request).actor, request.query),
+    );
+
+    app.get(
+      "/api/dossiers/:id",
+      {
+        schema: {
+          tags: ["one-stop"],
+          summary: "Chi tiết hồ sơ với lịch sử xử lý",
+          params: idParams,
+          response: { 200: detail, ...commonErrors },
+        },
+      },
+      async (request) => getDossier(db, requireSession(request).actor, request.params.id),
+    );
+
+    app.post(
+      "/api/dossiers",
+      {
+        schema: {
+          tags: ["one-stop"],
+          summary: "Tiếp nhận hồ sơ (cấp mã hồ sơ, tính ngày hẹn trả)",
+          body: receiveBody,
+          response: { 201: detail, ...commonErrors, 409: commonErrors[400] },
+        },
+      },
+      async (request, reply) => {
+        const result = await receiveDossier(db, requireSession(request).actor, request.body);
+        return reply.status(201).send(result);
+      },
+    );
+
+    app.patch(
+      "/api/dossiers/:id",
+      {
+        schema: {
+          tags: ["one-stop"],
+          summary:
+            "Sửa thông tin người nộp và các cờ số hóa/kết quả điện tử/thanh toán (mã hồ sơ không đổi)",
+          params: idParams,
+          body: dossierUpdateBody,
+          response: { 200: detail, ...commonErrors },
+        },
+      },
+      async (request) =>
+        updateDossier(db, requireSession(request).actor, request.params.id, request.body),
+    );
+
+    app.post(
+      "/api/dossiers/:id/transitions",
+      {
+        schema: {
+          tags: ["one-stop"],
+          summary: "Chuyển bước xử lý hồ sơ",
+          params: idParams,
+          body: transitionBody,
+          response: { 200: detail, ...commonErrors, 409: commonErrors[400] },
+        },
+      },
+      async (request) =>
+        transitionDossier(db, requireSession(request).actor, request.params.id, request.body),
+    );
+
+    app.post(
+      "/api/dossiers/:id/apologies",
+      {
+        schema: {
+          tags: ["one-stop"],
+          summary: "Lập văn bản xin lỗi và hẹn lại ngày trả kết quả",
+          params: idParams,
+          body: apologyBody,
+          response: { 201: detail, ...commonErrors },
+        },
+      },
+      async (request, reply) => {
+        const result = await issueApology(
+          db,
+          requireSession(request).actor,
+          request.params.id,
+          request.body,
+        );
+        return reply.status(201).send(result);
+      },
+    );
+
+    app.get(
+      "/api/dossiers/:id/receipt.docx",
+      {
+        schema: {
+          tags: ["one-stop"],
+          summary: "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (A5, .docx)",
+          params: idParams,
+        },
+      },
+      async (request, reply) => {
+        const origin = `${request.protocol}://${request.host}`;
+        const { buffer, fileName } = await receiptDocument(
+          db,
+          requireSession(request).actor,
+          request.params.id,
+          origin,
+        );
+        return reply.type(DOCX).header("content-disposition", attachment(fileName)).send(buffer);
+      },
+    );
+
+    app.get(
+      "/api/dossiers/:id/apologies/:apologyId/document.docx",
+      {
+        schema: {
+          tags: ["one-stop"],
+          summary: "Văn bản xin lỗi (A5, .docx)",
+          params: idParams.extend({ apologyId: z.uuid() }),
+        },
+      },
+      async (request, reply) => {
+        const { buffer, fileName } = await apologyDocument(
+          db,
+          requireSession(request).actor,
+          request.params.id,
+          request.params.apologyId,
+        );
+        return reply.type(DOCX).header("content-disposition", attachment(fileName)).send(buffer);
+      },
+    );
+  };
+}

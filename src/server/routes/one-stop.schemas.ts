@@ -1,0 +1,189 @@
+import { z } from "zod";
+import { DOSSIER_ACTIONS, DOSSIER_STATES } from "../../core/dossier/index.ts";
+import { CHANNELS } from "../services/dossier.service.ts";
+import { ONLINE_LEVELS, PROCEDURE_LEVELS } from "../services/procedure.service.ts";
+import { isoDate } from "./common.schemas.ts";
+
+/** Request and response shapes of the one-stop desk routes. */
+
+export const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/, {
+    error: "Thời điểm phải có dạng YYYY-MM-DD HH:mm (giờ Việt Nam).",
+  });
+
+export const procedureView = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  unitCode: z.string(),
+  code: z.string(),
+  name: z.string(),
+  field: z.string(),
+  level: z.enum(PROCEDURE_LEVELS),
+  processingDays: z.number(),
+  feeText: z.string().nullable(),
+  onlineLevel: z.enum(ONLINE_LEVELS),
+  isActive: z.boolean(),
+  updatedAt: z.string(),
+  can: z.object({ update: z.boolean() }),
+});
+
+export const procedureBody = z.object({
+  unitId: z.uuid({ error: "Mã đơn vị không hợp lệ." }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[1-3]\.\d{6}$/, { error: "Mã thủ tục phải có dạng 1.001234." }),
+  name: z.string().trim().min(1, { error: "Không được để trống." }).max(1000),
+  field: z.string().trim().min(1, { error: "Không được để trống." }).max(200),
+  level: z.enum(PROCEDURE_LEVELS).default("commune"),
+  processingDays: z.number().int().min(0, { error: "Số ngày không được âm." }).max(365),
+  feeText: z.string().trim().max(1000).nullish(),
+  onlineLevel: z.enum(ONLINE_LEVELS).default("none"),
+  isActive: z.boolean().optional(),
+});
+
+export const dossierView = z.object({
+  id: z.string(),
+  code: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  procedureId: z.string(),
+  procedureCode: z.string(),
+  procedureName: z.string(),
+  procedureField: z.string(),
+  processingDays: z.number(),
+  applicantName: z.string(),
+  applicantPhone: z.string(),
+  applicantAddress: z.string().nullable(),
+  channel: z.enum(CHANNELS),
+  channelLabel: z.string(),
+  receivedAt: z.string(),
+  countedFrom: z.string(),
+  dueDate: z.string(),
+  originalDueDate: z.string(),
+  state: z.enum(DOSSIER_STATES),
+  stateLabel: z.string(),
+  timeliness: z.enum(["early", "on_time", "late", "pending", "overdue"]).nullable(),
+  timelinessLabel: z.string().nullable(),
+  handlerAgencyId: z.string().nullable(),
+  handlerAgencyName: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  returnedAt: z.string().nullable(),
+  supplementCount: z.number(),
+  pausedWorkingDays: z.number(),
+  reason: z.string().nullable(),
+  digitised: z.boolean(),
+  electronicResult: z.boolean(),
+  onlinePayment: z.boolean(),
+  ruleSet: z.enum(["2018", "2025"]),
+  apologyTitle: z.string(),
+  allowedActions: z.array(z.enum(DOSSIER_ACTIONS)),
+  can: z.object({ write: z.boolean(), apologise: z.boolean() }),
+});
+
+export const dossierDetailView = dossierView.extend({
+  events: z.array(
+    z.object({
+      id: z.number(),
+      action: z.string(),
+      actionLabel: z.string(),
+      fromState: z.string().nullable(),
+      toState: z.string(),
+      at: z.string(),
+      byName: z.string(),
+      toAgencyName: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  pauses: z.array(
+    z.object({
+      id: z.string(),
+      requestedAt: z.string(),
+      resumedAt: z.string().nullable(),
+      pausedWorkingDays: z.number().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  apologies: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      title: z.string(),
+      issuedAt: z.string(),
+      newDueDate: z.string(),
+      reason: z.string(),
+    }),
+  ),
+});
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[\d\s.-]{9,20}$/, { error: "Số điện thoại không hợp lệ." })
+  .refine((v) => v.replace(/\D/g, "").length >= 9 && v.replace(/\D/g, "").length <= 12, {
+    error: "Số điện thoại phải có 9–12 chữ số.",
+  });
+
+export const receiveBody = z.object({
+  procedureId: z.uuid({ error: "Mã thủ tục không hợp lệ." }),
+  applicantName: z.string().trim().min(1, { error: "Không được để trống." }).max(200),
+  applicantPhone: phone,
+  applicantAddress: z.string().trim().max(500).nullish(),
+  channel: z.enum(CHANNELS, { error: "Hình thức nộp phải là in_person, online hoặc postal." }),
+  receivedAt: localDateTime.nullish(),
+  digitised: z.boolean().optional(),
+  electronicResult: z.boolean().optional(),
+  onlinePayment: z.boolean().optional(),
+  note: z.string().trim().max(2000).nullish(),
+});
+
+export const transitionBody = z.object({
+  action: z.enum(DOSSIER_ACTIONS, { error: "Thao tác không hợp lệ." }),
+  note: z.string().trim().max(2000).nullish(),
+  at: localDateTime.nullish(),
+  toAgencyId: z.uuid().nullish(),
+});
+
+export const apologyBody = z.object({
+  reason: z.string().trim().min(1, { error: "Vui lòng ghi lý do chậm trễ." }).max(2000),
+  newDueDate: isoDate,
+  at: localDateTime.nullish(),
+});
+
+export const dossierUpdateBody = z.object({
+  applicantName: z.string().trim().min(1).max(200).optional(),
+  applicantPhone: phone.optional(),
+  applicantAddress: z.string().trim().max(500).nullish(),
+  digitised: z.boolean().optional(),
+  electronicResult: z.boolean().optional(),
+  onlinePayment: z.boolean().optional(),
+});
+
+export const scheduleEntry = z.object({
+  kind: z.enum(["official", "makeup_workday", "no_substitute"]),
+  date: isoDate,
+  name: z.string().nullable(),
+});
+
+export const scheduleView = z.object({
+  id: z.string().nullable(),
+  origin: z.enum(["stored", "seed"]),
+  year: z.number(),
+  version: z.number(),
+  effectiveFrom: z.string(),
+  source: z.string(),
+  tetDaysBeforeNewYear: z.number().nullable(),
+  nationalDaySecondDay: z.enum(["before", "after"]).nullable(),
+  entries: z.array(scheduleEntry),
+  createdAt: z.string().nullable(),
+});
+
+export const deskSettingsView = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  cutoff: z.string(),
+  agencyCode: z.string().nullable(),
+  can: z.object({ update: z.boolean() }),
+});

@@ -1,0 +1,144 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Executor } from "../db/database.ts";
+import { readSpreadsheetUpload } from "../documents/spreadsheet.ts";
+import { requireSession } from "../http/session.ts";
+import {
+  createProcedure,
+  getProcedure,
+  importProcedures,
+  listProcedures,
+  updateProcedure,
+} from "../services/procedure.service.ts";
+import { getDeskSettings, updateDeskSettings } from "../services/one-stop-desk.service.ts";
+import { booleanQuery, commonErrors, idParams } from "./common.schemas.ts";
+import { deskSettingsView, procedureBody, procedureView } from "./one-stop.schemas.ts";
+
+const one = z.object({ data: procedureView });
+
+export function procedureRoutes(db: Executor): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/api/procedures",
+      {
+        schema: {
+          tags: ["one-stop"],
+          summary: "Danh mục thủ tục hành chính của các đơn vị được phép xem",
+          querystring: z.object({
+            unitId: z.uuid().optional(),
+            q: z.string().max(200).optional(),
+            field: z.string().max(200).optional(),
+            includeInactive: booleanQuery.optional(),
+          }),
+          response: {
+            200: z.object({
+              data: z.array(procedureView),
+              can: z.object({ create: z.boolean(), import: z.boolean() }),
+            }),
+            ...commonErrors,
+          },
+        },
+      },
+      async (request) => listProcedures(db, requireSession(request).actor, request.query),
+    );
+
+    app.get(
+      "/api/procedures/:id",
+      {
+        schema: {
+          tags: ["one-stop"],
+          summary: "Chi tiết thủ tục",
+          params: idParams,
+          response: { 200: one, ...commonErrors },
+        },
+      },
+      async (request) => getProcedure(db, requireSession(request).actor, request.params.id),
+    );
+
+    app.post(
+      "/api/procedures",
+      {
+        schema: {
+          tags: ["one-stop"],
+          summary: "Thêm thủ tục vào danh mục",
+          body: procedureBody,
+          response: { 201: one, ...commonErrors },
+        },
+      },
+      async (request, reply) => {
+        const result = await createProcedure(db, requireSession(request).actor, request.body);
+        return reply.status(201).send(result);
+      },
+    );
+
+    app.patch(
+      "/api/procedures/:id",
+      {
+        schema: {
+          tags: ["one-stop"],
+          summary: "Sửa thủ tục (mã đơn vị không đổi)",
+          params: idParams,
+          body: procedureBody.omit({ unitId: true }).partial(),
+          response: { 200: one, ...commonErrors },
+        },
+      },
+      async (request) =>
+        updateProcedure(db, requireSession(request).actor, request.params.id, request.body),
+    );
+
+    app.post(
+      "/api/procedures/import",
+      {
+        schema: {
+          tags: ["one-stop"],
+          summary:
+            "Nhập danh mục thủ tục từ tệp CSV/XLSX (trường `file`; cột code, name, field, processing_days, fee_text, online_level)",
+          consumes: ["multipart/form-data"],
+          querystring: z.object({ unitId: z.uuid({ error: "Mã đơn vị không hợp lệ." }) }),
+          response: {
+            200: z.object({
+              data: z.object({ created: z.number(), updated: z.number(), total: z.number() }),
+            }),
+            ...commonErrors,
+          },
+        },
+      },
+      async (request) => {
+        const actor = requireSession(request).actor;
+        const sheet = await readSpreadsheetUpload(request);
+        return importProcedures(db, actor, request.query.unitId, sheet);
+      },
+    );
+
+    app.get(
+      "/api/one-stop/desk-settings/:id",
+      {
+        schema: {
+          tags: ["one-stop"],
+          summary: "Cấu hình Bộ phận Một cửa của đơn vị (giờ chốt, mã cơ quan)",
+          params: idParams,
+          response: { 200: z.object({ data: deskSettingsView }), ...commonErrors },
+        },
+      },
+      async (request) => getDeskSettings(db, requireSession(request).actor, request.params.id),
+    );
+
+    app.put(
+      "/api/one-stop/desk-settings/:id",
+      {
+        schema: {
+          tags: ["one-stop"],
+          summary: "Cập nhật cấu hình Bộ phận Một cửa (chỉ quản trị)",
+          params: idParams,
+          body: z.object({
+            cutoff: z.string().max(10).default("15:00"),
+            agencyCode: z.string().max(40).nullable(),
+          }),
+          response: { 200: z.object({ data: deskSettingsView }), ...commonErrors },
+        },
+      },
+      async (request) =>
+        updateDeskSettings(db, requireSession(request).actor, request.params.id, request.body),
+    );
+  };
+}

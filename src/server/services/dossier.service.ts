@@ -1,0 +1,596 @@
+import { scopeIncludes } from "../../core/access/role-policy.ts";
+import { dueDate } from "../../core/calendar/index.ts";
+import {
+  ACTION_LABELS,
+  ACTIONS_NEEDING_REASON,
+  STATE_LABELS,
+  TIMELINESS_LABELS,
+  allowedActions,
+  formatDossierCode,
+  instantOfVietnamLocal,
+  isDossierState,
+  movedDueDate,
+  nextState,
+  pausedWorkingDays,
+  ruleSetById,
+  ruleSetOn,
+  timeliness,
+  vietnamLocal,
+  type DossierAction,
+  type DossierState,
+} from "../../core/dossier/index.ts";
+import { vietnamDate } from "../../core/time/vietnam-time.ts";
+import type { Executor } from "../db/database.ts";
+import { findAgencyById } from "../db/repositories/agency.repository.ts";
+import * as dossierRepository from "../db/repositories/dossier.repository.ts";
+import type { DossierListRow } from "../db/repositories/dossier.repository.ts";
+import { findDeskSettings } from "../db/repositories/one-stop-desk.repository.ts";
+import { findProcedureById } from "../db/repositories/procedure.repository.ts";
+import { findUnitById } from "../db/repositories/unit.repository.ts";
+import { apologyDocx } from "../documents/one-stop/apology-document.ts";
+import { receiptDocx } from "../documents/one-stop/receipt-document.ts";
+import { AppError } from "../errors.ts";
+import * as access from "./access.service.ts";
+import type { Actor } from "./actor.ts";
+import { loadWorkingCalendar } from "./calendar.service.ts";
+import { applyRule } from "./one-stop-errors.ts";
+import { runUseCase } from "./use-case.ts";
+
+export const CHANNELS = ["in_person", "online", "postal"] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  in_person: "Trực tiếp",
+  online: "Trực tuyến",
+  postal: "Bưu chính công ích",
+};
+
+const OPEN_STATES: ReadonlySet<string> = new Set([
+  "received",
+  "in_progress",
+  "supplement_requested",
+]);
+/** Clock skew tolerated between the desk's computer and the server for "now". */
+const FUTURE_TOLERANCE_MS = 60_000;
+
+/* ---------- views ---------- */
+
+export function timelinessOf(row: DossierListRow, today: string) {
+  return timeliness({
+    dueDate: row.dueDate,
+    finishedOn: row.finishedAt ? vietnamLocal(row.finishedAt).date : null,
+    supplementCount: row.supplementCount,
+    today,
+    withdrawn: row.state === "withdrawn",
+  });
+}
+
+function toView(row: DossierListRow, canWrite: boolean, today: string) {
+  const state = row.state as DossierState;
+  const ruleSet = ruleSetById(row.ruleSet);
+  const onTime = timelinessOf(row, today);
+  return {
+    id: row.id,
+    code: row.code,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    procedureId: row.procedureId,
+    procedureCode: row.procedureCode,
+    procedureName: row.procedureName,
+    procedureField: row.procedureField,
+    processingDays: row.processingDays,
+    applicantName: row.applicantName,
+    applicantPhone: row.applicantPhone,
+    applicantAddress: row.applicantAddress,
+    channel: row.channel as Channel,
+    channelLabel: CHANNEL_LABELS[row.channel as Channel],
+    receivedAt: row.receivedAt.toISOString(),
+    countedFrom: row.countedFrom,
+    dueDate: row.dueDate,
+    originalDueDate: row.originalDueDate,
+    state,
+    stateLabel: STATE_LABELS[state],
+    timeliness: onTime,
+    timelinessLabel: onTime ? TIMELINESS_LABELS[onTime] : null,
+    handlerAgencyId: row.handlerAgencyId,
+    handlerAgencyName: row.handlerAgencyName,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    returnedAt: row.returnedAt?.toISOString() ?? null,
+    supplementCount: row.supplementCount,
+    pausedWorkingDays: row.pausedWorkingDays,
+    reason: row.reason,
+    digitised: row.digitised,
+    electronicResult: row.electronicResult,
+    onlinePayment: row.onlinePayment,
+    ruleSet: ruleSet.id,
+    apologyTitle: ruleSet.apologyTitle,
+    allowedActions: canWrite ? allowedActions(state, ruleSet) : [],
+    can: { write: canWrite, apologise: canWrite && OPEN_STATES.has(state) },
+  };
+}
+
+export type DossierView = ReturnType<typeof toView>;
+
+/* ---------- reading ---------- */
+
+export interface DossierListQuery {
+  unitId?: string;
+  state?: string;
+  procedureId?: string;
+  q?: string;
+  from?: string;
+  to?: string;
+  overdue?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export async function listDossiers(db: Executor, actor: Actor, query: DossierListQuery) {
+  const readScope = await access.unitScope(db, actor, "dossier.read");
+  const writeScope = await access.unitScope(db, actor, "dossier.write");
+  const today = vietnamDate(new Date());
+  const limit = query.limit ?? 50;
+  const offset = query.offset ?? 0;
+  const { rows, total } = await dossierRepository.listDossiers(db, {
+    unitIds: access.scopeToIds(readScope),
+    unitId: query.unitId,
+    state: query.state,
+    procedureId: query.procedureId,
+    q: query.q?.trim() || undefined,
+    receivedFrom: query.from ? instantOfVietnamLocal(`${query.from} 00:00`) : undefined,
+    receivedBefore: query.to
+      ? new Date(instantOfVietnamLocal(`${query.to} 00:00`).getTime() + 86_400_000)
+      : undefined,
+    overdueOn: query.overdue ? today : undefined,
+    limit,
+    offset,
+  });
+  const canReceive = writeScope.kind === "all" || writeScope.unitIds.size > 0;
+  return {
+    data: rows.map((row) => toView(row, scopeIncludes(writeScope, row.unitId), today)),
+    total,
+    can: { receive: canReceive },
+  };
+}
+
+async function readableDossier(exec: Executor, actor: Actor, id: string) {
+  const readable = await access.check(exec, actor, "dossier.read", "dossier", [id]);
+  const row = readable.has(id) ? await dossierRepository.findDossierById(exec, id) : null;
+  if (!row) throw new AppError("DOSSIER_NOT_FOUND");
+  return row;
+}
+
+export async function dossierDetail(exec: Executor, actor: Actor, id: string) {
+  const row = await readableDossier(exec, actor, id);
+  const canWrite = (await access.check(exec, actor, "dossier.write", "dossier", [id])).has(id);
+  const events = await dossierRepository.listDossierEvents(exec, id);
+  const pauses = await dossierRepository.listPauses(exec, id);
+  const apologies = await dossierRepository.listApologyLetters(exec, id);
+  const ruleSet = ruleSetById(row.ruleSet);
+  return {
+    data: {
+      ...toView(row, canWrite, vietnamDate(new Date())),
+      events: events.map(({ event, toAgencyName }) => ({
+        id: event.id,
+        action: event.action,
+        actionLabel:
+          event.action === "receive"
+            ? "Tiếp nhận hồ sơ"
+            : event.action === "apology"
+              ? ruleSet.apologyTitle
+              : (ACTION_LABELS[event.action as DossierAction] ?? event.action),
+        fromState: event.fromState,
+        toState: event.toState,
+        at: event.at.toISOString(),
+        byName: event.byName,
+        toAgencyName,
+        note: event.note,
+      })),
+      pauses: pauses.map((p) => ({
+        id: p.id,
+        requestedAt: p.requestedAt.toISOString(),
+        resumedAt: p.resumedAt?.toISOString() ?? null,
+        pausedWorkingDays: p.pausedWorkingDays,
+        note: p.note,
+      })),
+      apologies: apologies.map((a) => ({
+        id: a.id,
+        number: a.number,
+        title: ruleSetById(a.ruleSet).apologyTitle,
+        issuedAt: a.issuedAt.toISOString(),
+        newDueDate: a.newDueDate,
+        reason: a.reason,
+      })),
+    },
+  };
+}
+
+export async function getDossier(db: Executor, actor: Actor, id: string) {
+  return dossierDetail(db, actor, id);
+}
+
+/* ---------- writing ---------- */
+
+/** A moment given as Vietnam local "YYYY-MM-DD HH:mm" (default now), never in the future. */
+function momentOf(value: string | undefined | null, now: Date): Date {
+  if (!value) return now;
+  const at = applyRule(() => instantOfVietnamLocal(value));
+  if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+    throw new AppError("DOSSIER_TIME_INVALID", {
+      params: { reason: `${value} ở trong tương lai` },
+    });
+  }
+  return at;
+}
+
+export interface ReceiveInput {
+  procedureId: string;
+  applicantName: string;
+  applicantPhone: string;
+  applicantAddress?: string | null;
+  channel: Channel;
+  receivedAt?: string | null;
+  digitised?: boolean;
+  electronicResult?: boolean;
+  onlinePayment?: boolean;
+  note?: string | null;
+}
+
+/** Receives a dossier: code from the daily sequence, due date from the working-day calendar. */
+export async function receiveDossier(db: Executor, actor: Actor, input: ReceiveInput) {
+  return runUseCase(db, actor, async ({ tx, audit }) => {
+    const readable = await access.check(tx, actor, "dossier.read", "procedure", [
+      input.procedureId,
+    ]);
+    const procedure = readable.has(input.procedureId)
+      ? await findProcedureById(tx, input.procedureId)
+      : null;
+    if (!procedure) throw new AppError("PROCEDURE_NOT_FOUND");
+    await access.require(tx, actor, "dossier.write", "procedure", procedure.id);
+    if (!procedure.isActive)
+      throw new AppError("PROCEDURE_INACTIVE", { params: { code: procedure.code } });
+    const receivedAt = momentOf(input.receivedAt, new Date());
+    const local = vietnamLocal(receivedAt);
+    const ruleSet = applyRule(() => ruleSetOn(local.date));
+    const settings = await findDeskSettings(tx, procedure.unitId);
+    if (!settings?.agencyCode) {
+      throw new AppError("DESK_AGENCY_CODE_MISSING", { params: { unit: procedure.unitName } });
+    }
+    const calendar = await loadWorkingCalendar(tx);
+    const due = applyRule(() =>
+      dueDate(
+        { receivedAt: local, processingDays: procedure.processingDays, cutoff: settings.cutoff },
+        calendar,
+      ),
+    );
+    const sequence = await dossierRepository.nextDailySequence(tx, procedure.unitId, local.date);
+    const code = applyRule(() =>
+      formatDossierCode({ agencyCode: settings.agencyCode!, receivedOn: local.date, sequence }),
+    );
+    const row = await dossierRepository.insertDossier(tx, {
+      code,
+      unitId: procedure.unitId,
+      procedureId: procedure.id,
+      applicantName: input.applicantName.trim(),
+      applicantPhone: input.applicantPhone.trim(),
+      applicantAddress: input.applicantAddress?.trim() || null,
+      channel: input.channel,
+      receivedAt,
+      countedFrom: due.countedFrom,
+      dueDate: due.due,
+      originalDueDate: due.due,
+      state: "received",
+      digitised: input.digitised ?? false,
+      electronicResult: input.electronicResult ?? false,
+      onlinePayment: input.onlinePayment ?? false,
+      ruleSet: ruleSet.id,
+      receivedById: actor.userId,
+    });
+    await dossierRepository.insertDossierEvent(tx, {
+      dossierId: row.id,
+      action: "receive",
+      fromState: null,
+      toState: "received",
+      at: receivedAt,
+      byId: actor.userId,
+      byName: actor.name,
+      note: input.note?.trim() || null,
+    });
+    await audit({
+      action: "dossier.receive",
+      entityId: row.id,
+      unitId: row.unitId,
+      after: row,
+      summary: `Tiếp nhận hồ sơ ${code} — ${procedure.name}, hẹn trả ${due.due}`,
+    });
+    return dossierDetail(tx, actor, row.id);
+  });
+}
+
+async function writableLockedDossier(tx: Executor, actor: Actor, id: string) {
+  await readableDossier(tx, actor, id);
+  await access.require(tx, actor, "dossier.write", "dossier", id);
+  const locked = await dossierRepository.lockDossier(tx, id);
+  if (!locked || !isDossierState(locked.state)) throw new AppError("DOSSIER_NOT_FOUND");
+  return locked;
+}
+
+/** When an action happens: not before the dossier's last recorded step, never in the future. */
+async function actionMoment(tx: Executor, dossierId: string, value: string | null | undefined) {
+  const at = momentOf(value, new Date());
+  const last = await dossierRepository.lastEventAt(tx, dossierId);
+  if (last && at.getTime() < last.getTime()) {
+    throw new AppError("DOSSIER_TIME_INVALID", {
+      params: { reason: "không được trước bước xử lý gần nhất của hồ sơ" },
+    });
+  }
+  return at;
+}
+
+export interface TransitionInput {
+  action: DossierAction;
+  note?: string | null;
+  at?: string | null;
+  toAgencyId?: string | null;
+}
+
+/** One step of the dossier's life: hand-over, supplement, resolution, return, refusal, stop, withdrawal. */
+export async function transitionDossier(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  input: TransitionInput,
+) {
+  return runUseCase(db, actor, async ({ tx, audit }) => {
+    const dossier = await writableLockedDossier(tx, actor, id);
+    const from = dossier.state as DossierState;
+    const ruleSet = ruleSetById(dossier.ruleSet);
+    const to = applyRule(() => nextState(from, input.action, ruleSet));
+    const note = input.note?.trim() || null;
+    if (ACTIONS_NEEDING_REASON.has(input.action) && !note) {
+      throw new AppError("DOSSIER_REASON_REQUIRED", {
+        params: { action: ACTION_LABELS[input.action] },
+      });
+    }
+    const at = await actionMoment(tx, id, input.at);
+    const day = vietnamLocal(at).date;
+    const changes: Partial<dossierRepository.DossierInsert> = { state: to };
+    let toAgencyId: string | null = null;
+    switch (input.action) {
+      case "hand_over": {
+        if (input.toAgencyId) {
+          const agency = await findAgencyById(tx, input.toAgencyId);
+          if (!agency || agency.unitId !== dossier.unitId || !agency.isActive) {
+            throw new AppError("DOSSIER_AGENCY_INVALID");
+          }
+          toAgencyId = agency.id;
+          changes.handlerAgencyId = agency.id;
+        }
+        break;
+      }
+      case "request_supplement":
+        changes.supplementCount = dossier.supplementCount + 1;
+        await dossierRepository.insertPause(tx, { dossierId: id, requestedAt: at, note });
+        break;
+      case "receive_supplement": {
+        const pause = await dossierRepository.openPause(tx, id);
+        if (pause) {
+          const calendar = await loadWorkingCalendar(tx);
+          const paused = pausedWorkingDays(vietnamLocal(pause.requestedAt).date, day, calendar);
+          await dossierRepository.closePause(tx, pause.id, {
+            resumedAt: at,
+            pausedWorkingDays: paused,
+          });
+          changes.dueDate = movedDueDate(dossier.dueDate, paused, calendar);
+          changes.pausedWorkingDays = dossier.pausedWorkingDays + paused;
+        }
+        break;
+      }
+      case "resolve":
+      case "refuse":
+      case "stop": {
+        const late = timeliness({
+          dueDate: dossier.dueDate,
+          finishedOn: day,
+          supplementCount: dossier.supplementCount,
+          today: day,
+        });
+        if (late === "late" && (await dossierRepository.listApologyLetters(tx, id)).length === 0) {
+          throw new AppError("DOSSIER_APOLOGY_REQUIRED", {
+            params: { due: formatDay(dossier.dueDate), title: ruleSet.apologyTitle },
+          });
+        }
+        changes.finishedAt = at;
+        if (input.action !== "resolve") changes.reason = note;
+        break;
+      }
+      case "return_result":
+        changes.returnedAt = at;
+        break;
+      case "withdraw":
+        changes.reason = note;
+        break;
+    }
+    const updated = await dossierRepository.updateDossier(tx, id, changes);
+    await dossierRepository.insertDossierEvent(tx, {
+      dossierId: id,
+      action: input.action,
+      fromState: from,
+      toState: to,
+      at,
+      byId: actor.userId,
+      byName: actor.name,
+      toAgencyId,
+      note,
+    });
+    await audit({
+      action: "dossier.transition",
+      entityId: id,
+      unitId: dossier.unitId,
+      before: dossier,
+      after: updated,
+      summary: `Hồ sơ ${dossier.code}: ${ACTION_LABELS[input.action]} (${STATE_LABELS[from]} → ${STATE_LABELS[to]})`,
+    });
+    return dossierDetail(tx, actor, id);
+  });
+}
+
+function formatDay(isoDate: string) {
+  const [y, m, d] = isoDate.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+export interface ApologyInput {
+  reason: string;
+  newDueDate: string;
+  at?: string | null;
+}
+
+/** The apology letter for a late dossier, with a new appointment date (the dossier still counts as late). */
+export async function issueApology(db: Executor, actor: Actor, id: string, input: ApologyInput) {
+  return runUseCase(db, actor, async ({ tx, audit }) => {
+    const dossier = await writableLockedDossier(tx, actor, id);
+    if (!OPEN_STATES.has(dossier.state)) {
+      throw new AppError("DOSSIER_APOLOGY_INVALID", {
+        params: { reason: "Chỉ lập văn bản xin lỗi cho hồ sơ đang giải quyết" },
+      });
+    }
+    const issuedAt = await actionMoment(tx, id, input.at);
+    const issuedOn = vietnamLocal(issuedAt).date;
+    const calendar = await loadWorkingCalendar(tx);
+    if (input.newDueDate <= dossier.dueDate || input.newDueDate < issuedOn) {
+      throw new AppError("DOSSIER_APOLOGY_INVALID", {
+        params: {
+          reason: `Ngày hẹn trả mới phải sau hạn trả hiện tại (${formatDay(dossier.dueDate)}) và không trước ngày lập văn bản`,
+        },
+      });
+    }
+    if (!applyRule(() => calendar.isWorkingDay(input.newDueDate))) {
+      throw new AppError("DOSSIER_APOLOGY_INVALID", {
+        params: {
+          reason: `Ngày hẹn trả mới ${formatDay(input.newDueDate)} không phải ngày làm việc`,
+        },
+      });
+    }
+    const ruleSet = ruleSetById(dossier.ruleSet);
+    const year = Number(issuedOn.slice(0, 4));
+    const count = await dossierRepository.countApologyLettersOfUnitYear(tx, dossier.unitId, year);
+    const number = `${count + 1}/${ruleSet.id === "2025" ? "VBXL" : "PXL"}`;
+    const letter = await dossierRepository.insertApologyLetter(tx, {
+      dossierId: id,
+      number,
+      issuedAt,
+      newDueDate: input.newDueDate,
+      reason: input.reason.trim(),
+      ruleSet: ruleSet.id,
+      createdById: actor.userId,
+    });
+    await dossierRepository.insertDossierEvent(tx, {
+      dossierId: id,
+      action: "apology",
+      fromState: dossier.state,
+      toState: dossier.state,
+      at: issuedAt,
+      byId: actor.userId,
+      byName: actor.name,
+      note: `Số ${number}; hẹn lại ngày ${formatDay(input.newDueDate)}. ${letter.reason}`,
+    });
+    await audit({
+      action: "dossier.apology",
+      entityId: id,
+      unitId: dossier.unitId,
+      after: letter,
+      summary: `Hồ sơ ${dossier.code}: ${ruleSet.apologyTitle} số ${number}, hẹn lại ${input.newDueDate}`,
+    });
+    return dossierDetail(tx, actor, id);
+  });
+}
+
+export interface DossierUpdateInput {
+  applicantName?: string;
+  applicantPhone?: string;
+  applicantAddress?: string | null;
+  digitised?: boolean;
+  electronicResult?: boolean;
+  onlinePayment?: boolean;
+}
+
+/** Corrections and flags; the dossier code never changes. */
+export async function updateDossier(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  input: DossierUpdateInput,
+) {
+  return runUseCase(db, actor, async ({ tx, audit }) => {
+    const dossier = await writableLockedDossier(tx, actor, id);
+    const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const updated = await dossierRepository.updateDossier(tx, id, changes);
+    await audit({
+      action: "dossier.update",
+      entityId: id,
+      unitId: dossier.unitId,
+      before: dossier,
+      after: updated,
+      summary: `Cập nhật thông tin hồ sơ ${dossier.code}`,
+    });
+    return dossierDetail(tx, actor, id);
+  });
+}
+
+/* ---------- documents ---------- */
+
+export function lookupUrl(origin: string, code: string) {
+  return `${origin}/tra-cuu?ma=${encodeURIComponent(code)}`;
+}
+
+/** The receipt (Giấy tiếp nhận hồ sơ và hẹn trả kết quả) as an A5 .docx. */
+export async function receiptDocument(db: Executor, actor: Actor, id: string, origin: string) {
+  const row = await readableDossier(db, actor, id);
+  const unit = await findUnitById(db, row.unitId);
+  const events = await dossierRepository.listDossierEvents(db, id);
+  const receiver = events.find((e) => e.event.action === "receive")?.event.byName ?? "";
+  const buffer = await receiptDocx({
+    code: row.code,
+    unitName: row.unitName,
+    upperUnitName: unit?.parentName ?? "",
+    procedureCode: row.procedureCode,
+    procedureName: row.procedureName,
+    processingDays: row.processingDays,
+    feeText: row.feeText,
+    applicantName: row.applicantName,
+    applicantPhone: row.applicantPhone,
+    applicantAddress: row.applicantAddress,
+    channelLabel: CHANNEL_LABELS[row.channel as Channel],
+    receivedAt: row.receivedAt,
+    dueDate: row.dueDate,
+    ruleSet: row.ruleSet,
+    receiverName: receiver,
+    lookupUrl: lookupUrl(origin, row.code),
+  });
+  return { buffer, fileName: `giay-tiep-nhan-${row.code}.docx` };
+}
+
+/** An apology letter of the dossier as an A5 .docx. */
+export async function apologyDocument(db: Executor, actor: Actor, id: string, apologyId: string) {
+  const row = await readableDossier(db, actor, id);
+  const letter = (await dossierRepository.listApologyLetters(db, id)).find(
+    (a) => a.id === apologyId,
+  );
+  if (!letter) throw new AppError("NOT_FOUND");
+  const buffer = await apologyDocx({
+    number: letter.number,
+    ruleSet: letter.ruleSet,
+    issuedAt: letter.issuedAt,
+    newDueDate: letter.newDueDate,
+    reason: letter.reason,
+    code: row.code,
+    unitName: row.unitName,
+    procedureName: row.procedureName,
+    applicantName: row.applicantName,
+    applicantPhone: row.applicantPhone,
+    applicantAddress: row.applicantAddress,
+    receivedAt: row.receivedAt,
+    dueDate: row.originalDueDate,
+  });
+  return { buffer, fileName: `xin-loi-${row.code}.docx` };
+}

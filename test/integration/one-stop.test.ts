@@ -1,0 +1,506 @@
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseKind } from "../support/test-database.ts";
+import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
+
+let t: TestApp;
+let admin: ApiClient;
+let clerk: ApiClient;
+const unitIds: Record<string, string> = {};
+const procedureIds: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await t.signedIn("admin");
+  clerk = await t.signedIn("motcua");
+  for (const unit of (await admin.get("/api/units")).body.data) unitIds[unit.code] = unit.id;
+  const procedures = (await clerk.get(`/api/procedures?unitId=${unitIds["06658"]}`)).body.data;
+  for (const p of procedures) procedureIds[p.code] = p.id;
+});
+afterAll(() => t.close());
+
+function receive(client: ApiClient, overrides: Record<string, unknown> = {}) {
+  return client.post("/api/dossiers", {
+    procedureId: procedureIds["1.004873"],
+    applicantName: "Hoàng Thị Mai",
+    applicantPhone: "0911 222 333",
+    channel: "in_person",
+    receivedAt: "2026-03-02 09:00",
+    ...overrides,
+  });
+}
+
+function step(client: ApiClient, id: string, action: string, at: string, note?: string) {
+  return client.post(`/api/dossiers/${id}/transitions`, { action, at, ...(note ? { note } : {}) });
+}
+
+async function countDossiers() {
+  return (await admin.get("/api/dossiers?limit=1")).body.total as number;
+}
+
+describe(`one-stop desk on ${testDatabaseKind}`, () => {
+  it("loads the demo desk: procedures, dossiers, a late one with its apology", async () => {
+    expect(Object.keys(procedureIds).length).toBeGreaterThanOrEqual(10);
+    const list = (await clerk.get("/api/dossiers")).body.data;
+    expect(list.length).toBe(3);
+    const late = list.find((d: any) => d.applicantName === "Phạm Quốc Cường");
+    expect(late).toMatchObject({
+      state: "resolved",
+      timeliness: "late",
+      timelinessLabel: "Trễ hạn",
+    });
+    const detail = (await clerk.get(`/api/dossiers/${late.id}`)).body.data;
+    expect(detail.apologies).toHaveLength(1);
+    expect(detail.apologies[0].title).toBe("Văn bản xin lỗi và đề nghị gia hạn");
+  });
+
+  it("receives a dossier: TT 01/2018 code, due date in working days, cut-off at 15:00", async () => {
+    const before = await receive(clerk);
+    expect(before.status).toBe(201);
+    expect(before.body.data.code).toMatch(/^000\.01\.22\.H99-260302-\d{4}$/);
+    expect(before.body.data).toMatchObject({
+      state: "received",
+      countedFrom: "2026-03-02",
+      dueDate: "2026-03-05",
+      ruleSet: "2025",
+      allowedActions: ["hand_over", "refuse", "withdraw"],
+    });
+    // Friday after the cut-off: counted from Monday, due three working days later.
+    const after = await receive(clerk, { receivedAt: "2026-03-06 15:01" });
+    expect(after.body.data).toMatchObject({ countedFrom: "2026-03-09", dueDate: "2026-03-12" });
+    expect(after.body.data.code).toMatch(/-260306-0001$/);
+  });
+
+  it("walks the state machine over HTTP and refuses every invalid step in Vietnamese", async () => {
+    const id = (await receive(clerk)).body.data.id;
+    const invalid = await step(clerk, id, "resolve", "2026-03-02 10:00");
+    expect(invalid.status).toBe(409);
+    expect(invalid.body.error).toMatchObject({
+      code: "DOSSIER_TRANSITION_INVALID",
+      message: "Không thể “Có kết quả giải quyết” khi hồ sơ đang ở trạng thái “Đã tiếp nhận”.",
+    });
+    const tuPhap = (await admin.get(`/api/agencies?unitId=${unitIds["06658"]}`)).body.data.find(
+      (a: any) => a.name === "Tư pháp - Hộ tịch",
+    );
+    const handed = await clerk.post(`/api/dossiers/${id}/transitions`, {
+      action: "hand_over",
+      at: "2026-03-02 10:00",
+      toAgencyId: tuPhap.id,
+    });
+    expect(handed.body.data).toMatchObject({
+      state: "in_progress",
+      handlerAgencyName: "Tư pháp - Hộ tịch",
+    });
+    const noReason = await step(clerk, id, "request_supplement", "2026-03-03 09:00");
+    expect(noReason.body.error.code).toBe("DOSSIER_REASON_REQUIRED");
+    expect(
+      (await step(clerk, id, "request_supplement", "2026-03-03 09:00", "Thiếu tờ khai")).body.data
+        .state,
+    ).toBe("supplement_requested");
+    const backwards = await step(clerk, id, "receive_supplement", "2026-03-02 08:00");
+    expect(backwards.body.error.code).toBe("DOSSIER_TIME_INVALID");
+    expect((await step(clerk, id, "receive_supplement", "2026-03-04 09:00")).body.data.state).toBe(
+      "in_progress",
+    );
+    expect((await step(clerk, id, "resolve", "2026-03-05 09:00")).body.data.state).toBe("resolved");
+    const returned = await step(clerk, id, "return_result", "2026-03-05 10:00");
+    // One working day paused (04/03), so the due date moved to 06/03 and 05/03 is early.
+    expect(returned.body.data).toMatchObject({
+      state: "returned",
+      allowedActions: [],
+      timeliness: "early",
+      dueDate: "2026-03-06",
+    });
+    expect(returned.body.data.events.map((e: any) => e.toState)).toEqual([
+      "received",
+      "in_progress",
+      "supplement_requested",
+      "in_progress",
+      "resolved",
+      "returned",
+    ]);
+    for (const action of ["hand_over", "resolve", "refuse", "stop", "withdraw", "return_result"]) {
+      const response = await step(clerk, id, action, "2026-03-05 11:00", "lý do");
+      expect(response.status, action).toBe(409);
+      expect(response.body.error.code).toBe("DOSSIER_TRANSITION_INVALID");
+    }
+    const audit = (await admin.get(`/api/audit?entityType=dossier`)).body.data.filter(
+      (e: any) => e.entityId === id,
+    );
+    expect(audit.map((e: any) => e.action)).toEqual([
+      ...Array(5).fill("dossier.transition"),
+      "dossier.receive",
+    ]);
+  });
+
+  it("pauses the clock while the applicant supplements: the due date moves by the paused working days", async () => {
+    const id = (await receive(clerk)).body.data.id; // due Thursday 05/03
+    await step(clerk, id, "hand_over", "2026-03-02 10:00");
+    await step(clerk, id, "request_supplement", "2026-03-03 09:00", "Bổ sung giấy tờ");
+    // Received back Monday 09/03: Wednesday, Thursday, Friday and Monday were paused.
+    const resumed = await step(clerk, id, "receive_supplement", "2026-03-09 09:00");
+    expect(resumed.body.data).toMatchObject({
+      dueDate: "2026-03-11",
+      originalDueDate: "2026-03-05",
+      pausedWorkingDays: 4,
+    });
+    expect(resumed.body.data.pauses[0]).toMatchObject({ pausedWorkingDays: 4 });
+    const resolved = await step(clerk, id, "resolve", "2026-03-11 16:00");
+    expect(resolved.body.data).toMatchObject({ state: "resolved", timeliness: "on_time" });
+  });
+
+  it("counts a second supplement request as late and requires the apology before finishing", async () => {
+    const id = (await receive(clerk)).body.data.id;
+    await step(clerk, id, "hand_over", "2026-03-02 10:00");
+    await step(clerk, id, "request_supplement", "2026-03-02 11:00", "Lần 1");
+    await step(clerk, id, "receive_supplement", "2026-03-02 14:00");
+    await step(clerk, id, "request_supplement", "2026-03-03 09:00", "Lần 2");
+    await step(clerk, id, "receive_supplement", "2026-03-03 10:00");
+    const eventsBefore = (await clerk.get(`/api/dossiers/${id}`)).body.data.events.length;
+    const refused = await step(clerk, id, "resolve", "2026-03-04 09:00");
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("DOSSIER_APOLOGY_REQUIRED");
+    expect(refused.body.error.message).toContain("Văn bản xin lỗi và đề nghị gia hạn");
+    const unchanged = (await clerk.get(`/api/dossiers/${id}`)).body.data;
+    expect(unchanged).toMatchObject({ state: "in_progress", finishedAt: null });
+    expect(unchanged.events.length).toBe(eventsBefore);
+    const apology = await clerk.post(`/api/dossiers/${id}/apologies`, {
+      reason: "Hồ sơ phải bổ sung lần hai",
+      newDueDate: "2026-03-10",
+      at: "2026-03-04 08:00",
+    });
+    expect(apology.status).toBe(201);
+    expect(apology.body.data.apologies[0]).toMatchObject({
+      newDueDate: "2026-03-10",
+      title: "Văn bản xin lỗi và đề nghị gia hạn",
+    });
+    const resolved = await step(clerk, id, "resolve", "2026-03-04 09:00");
+    expect(resolved.body.data).toMatchObject({ state: "resolved", timeliness: "late" });
+  });
+
+  it("requires an apology for a dossier finished after its due date", async () => {
+    const id = (await receive(clerk)).body.data.id; // due 05/03
+    await step(clerk, id, "hand_over", "2026-03-02 10:00");
+    expect((await step(clerk, id, "resolve", "2026-03-06 09:00")).body.error.code).toBe(
+      "DOSSIER_APOLOGY_REQUIRED",
+    );
+    const badDate = await clerk.post(`/api/dossiers/${id}/apologies`, {
+      reason: "Chậm",
+      newDueDate: "2026-03-07",
+      at: "2026-03-05 16:00",
+    });
+    expect(badDate.body.error.code).toBe("DOSSIER_APOLOGY_INVALID"); // a Saturday
+    await clerk.post(`/api/dossiers/${id}/apologies`, {
+      reason: "Chậm",
+      newDueDate: "2026-03-09",
+      at: "2026-03-05 16:00",
+    });
+    expect((await step(clerk, id, "resolve", "2026-03-06 09:00")).body.data.timeliness).toBe(
+      "late",
+    );
+  });
+
+  it("follows the rule set in force at receipt: no stop notice before 1 July 2025", async () => {
+    const old = (await receive(clerk, { receivedAt: "2025-06-30 09:00" })).body.data;
+    expect(old).toMatchObject({
+      ruleSet: "2018",
+      apologyTitle: "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
+    });
+    await step(clerk, old.id, "hand_over", "2025-06-30 10:00");
+    const stop = await step(clerk, old.id, "stop", "2025-06-30 11:00", "Người nộp đề nghị dừng");
+    expect(stop.status).toBe(409);
+    expect(stop.body.error.message).toMatch(/01\/07\/2025/);
+    const recent = (await receive(clerk, { receivedAt: "2025-07-01 09:00" })).body.data;
+    await step(clerk, recent.id, "hand_over", "2025-07-01 10:00");
+    const stopped = await step(
+      clerk,
+      recent.id,
+      "stop",
+      "2025-07-01 11:00",
+      "Người nộp đề nghị dừng",
+    );
+    expect(stopped.body.data).toMatchObject({ state: "stopped", reason: "Người nộp đề nghị dừng" });
+  });
+
+  it("gives concurrent receipts unique, consecutive codes", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        receive(clerk, { receivedAt: "2026-04-01 08:30", applicantName: `Người ${i}` }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(12).fill(201));
+    const sequences = responses
+      .map((r) => Number(r.body.data.code.slice(-4)))
+      .sort((a, b) => a - b);
+    expect(sequences).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+  });
+
+  it("keeps a commune's clerk out of another commune's dossiers", async () => {
+    const haTuProcedures = (await admin.get(`/api/procedures?unitId=${unitIds["06700"]}`)).body
+      .data;
+    const haTuProcedure = haTuProcedures.find((p: any) => p.code === "1.004873");
+    const foreign = await receive(admin, { procedureId: haTuProcedure.id });
+    expect(foreign.status).toBe(201);
+    expect(foreign.body.data.code).toMatch(/^000\.02\.22\.H99-/);
+    const id = foreign.body.data.id;
+    expect((await clerk.get(`/api/dossiers/${id}`)).body.error.code).toBe("DOSSIER_NOT_FOUND");
+    expect((await step(clerk, id, "hand_over", "2026-03-02 10:00")).body.error.code).toBe(
+      "DOSSIER_NOT_FOUND",
+    );
+    expect((await receive(clerk, { procedureId: haTuProcedure.id })).body.error.code).toBe(
+      "PROCEDURE_NOT_FOUND",
+    );
+    expect(
+      (await clerk.get("/api/dossiers?limit=500")).body.data.some((d: any) => d.id === id),
+    ).toBe(false);
+    // Readers of the commune see its dossiers but cannot change them; the province reviewer sees all.
+    const viewer = await t.signedIn("xem");
+    const own = (await viewer.get("/api/dossiers?limit=1")).body.data[0];
+    expect(own.can.write).toBe(false);
+    expect((await step(viewer, own.id, "withdraw", "2026-11-01 10:00", "x")).status).toBe(403);
+    expect((await receive(viewer)).status).toBe(403);
+    const reviewer = await t.signedIn("sonoivu");
+    expect((await reviewer.get(`/api/dossiers/${id}`)).status).toBe(200);
+  });
+
+  it("answers the public lookup only with the right phone digits, and masks personal data", async () => {
+    const dossier = (
+      await receive(clerk, { applicantName: "Đinh Công Tráng", applicantPhone: "0977.654.321" })
+    ).body.data;
+    const anonymous = t.client();
+    const found = await anonymous.get(`/api/public/dossiers/${dossier.code}?phoneLast4=4321`);
+    expect(found.status).toBe(200);
+    expect(found.body.data).toMatchObject({
+      code: dossier.code,
+      applicantName: "Đ*** C*** T****",
+      applicantPhone: "*******321",
+      stateLabel: "Đã tiếp nhận",
+      dueDate: "2026-03-05",
+    });
+    expect(JSON.stringify(found.body)).not.toContain("Tráng");
+    expect(JSON.stringify(found.body)).not.toContain("0977");
+    for (const [code, digits] of [
+      [dossier.code, "1234"],
+      ["000.01.22.H99-260302-9999", "4321"],
+      ["không-phải-mã", "4321"],
+    ]) {
+      const miss = await anonymous.get(
+        `/api/public/dossiers/${encodeURIComponent(code!)}?phoneLast4=${digits}`,
+      );
+      expect(miss.status).toBe(404);
+      expect(miss.body.error.code).toBe("PUBLIC_LOOKUP_FAILED");
+    }
+    expect(
+      (await anonymous.get(`/api/public/dossiers/${dossier.code}?phoneLast4=43`)).body.error.code,
+    ).toBe("VALIDATION_FAILED");
+    expect((await anonymous.get(`/api/dossiers/${dossier.id}`)).status).toBe(401);
+    const published = await anonymous.get("/api/public/procedures?unitCode=06658");
+    expect(published.body.data.unitName).toBe("Phường Bãi Cháy");
+    expect(published.body.data.procedures.map((p: any) => p.code)).toContain("1.001193");
+    expect((await anonymous.get("/api/public/procedures?unitCode=khong-co")).body.error.code).toBe(
+      "UNIT_NOT_FOUND",
+    );
+  });
+
+  it("rejects bad input with a clear Vietnamese error and writes nothing", async () => {
+    const before = await countDossiers();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ procedureId: "00000000-0000-4000-8000-000000000000" }, "PROCEDURE_NOT_FOUND"],
+      [{ receivedAt: "2026-02-30 09:00" }, "CALENDAR_INVALID_DATE"],
+      [{ receivedAt: "02/03/2026" }, "VALIDATION_FAILED"],
+      [{ receivedAt: "2099-01-01 09:00" }, "DOSSIER_TIME_INVALID"],
+      [{ applicantPhone: "gọi tôi" }, "VALIDATION_FAILED"],
+      [{ applicantName: " " }, "VALIDATION_FAILED"],
+      [{ channel: "fax" }, "VALIDATION_FAILED"],
+    ];
+    for (const [body, code] of cases) {
+      const response = await receive(clerk, body);
+      expect(response.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      expect(response.body.error.code, JSON.stringify(body)).toBe(code);
+      expect(response.body.error.message).toMatch(/[à-ỹ]/);
+    }
+    const unknownAction = await clerk.post(
+      `/api/dossiers/00000000-0000-4000-8000-000000000000/transitions`,
+      {
+        action: "teleport",
+      },
+    );
+    expect(unknownAction.body.error.code).toBe("VALIDATION_FAILED");
+    expect(await countDossiers()).toBe(before);
+  });
+
+  it("prints the receipt and the apology letter as .docx files that open", async () => {
+    const dossier = (await receive(clerk)).body.data;
+    const receipt = await fetch(`${t.url}/api/dossiers/${dossier.id}/receipt.docx`, {
+      headers: { cookie: clerk.cookie! },
+    });
+    expect(receipt.status).toBe(200);
+    expect(receipt.headers.get("content-type")).toContain("wordprocessingml");
+    const zip = await JSZip.loadAsync(await receipt.arrayBuffer());
+    const xml = await zip.file("word/document.xml")!.async("string");
+    expect(xml).toContain(dossier.code);
+    expect(xml).toContain("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+    expect(xml).toContain("05/03/2026");
+    expect(xml).toMatch(/w:pgSz w:w="839\d" w:h="1190\d"/); // A5: 148 × 210 mm
+    expect(
+      Object.keys(zip.files).some(
+        (name) => name.startsWith("word/media/") && name.endsWith(".png"),
+      ),
+    ).toBe(true);
+
+    await step(clerk, dossier.id, "hand_over", "2026-03-02 10:00");
+    const withApology = (
+      await clerk.post(`/api/dossiers/${dossier.id}/apologies`, {
+        reason: "Chờ xác minh",
+        newDueDate: "2026-03-10",
+        at: "2026-03-05 09:00",
+      })
+    ).body.data;
+    const letterId = withApology.apologies[0].id;
+    const letter = await fetch(
+      `${t.url}/api/dossiers/${dossier.id}/apologies/${letterId}/document.docx`,
+      {
+        headers: { cookie: clerk.cookie! },
+      },
+    );
+    const letterXml = await (
+      await JSZip.loadAsync(await letter.arrayBuffer())
+    )
+      .file("word/document.xml")!
+      .async("string");
+    expect(letterXml).toContain("VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN");
+    expect(letterXml).toContain(dossier.code);
+  });
+});
+
+describe(`procedure catalogue, calendar and desk settings on ${testDatabaseKind}`, () => {
+  function upload(client: ApiClient, unitId: string, content: string) {
+    const form = new FormData();
+    form.append("file", new Blob([content]), "thu-tuc.csv");
+    return client.request("POST", `/api/procedures/import?unitId=${unitId}`, { body: form });
+  }
+
+  it("imports a catalogue all-or-nothing and idempotently", async () => {
+    const unitId = unitIds["07192"]!;
+    const count = async () =>
+      (await admin.get(`/api/procedures?unitId=${unitId}&includeInactive=true`)).body.data.length;
+    const before = await count();
+    const csv =
+      "Mã TTHC,Tên thủ tục,Lĩnh vực,Thời hạn,Phí,Mức độ\n" +
+      "1.004837,Thủ tục đăng ký giám hộ,Hộ tịch,3,Miễn lệ phí,\n" +
+      "1.002211,Thủ tục công nhận hòa giải viên (cấp xã),Hòa giải ở cơ sở,5,Miễn phí,một phần\n" +
+      '2.000635,"Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh",Hộ tịch,trong ngày,8.000 đồng/bản sao,\n';
+    const first = await upload(admin, unitId, csv);
+    expect(first.body.data).toEqual({ created: 2, updated: 1, total: 3 });
+    const again = await upload(admin, unitId, csv);
+    expect(again.body.data).toEqual({ created: 0, updated: 3, total: 3 });
+    expect(await count()).toBe(before + 2);
+    const bad = await upload(
+      admin,
+      unitId,
+      "Mã TTHC,Tên thủ tục,Lĩnh vực,Thời hạn\n1.000001,Mới,Hộ tịch,3\nABC,Sai,Hộ tịch,nhanh\n",
+    );
+    expect(bad.body.error.code).toBe("PROCEDURE_IMPORT_INVALID");
+    expect(bad.body.error.details.map((d: any) => d.row)).toEqual([3, 3]);
+    expect(await count()).toBe(before + 2);
+    // A clerk of another commune does not even see this unit; in the own unit only the catalogue is theirs.
+    expect((await upload(clerk, unitId, csv)).body.error.code).toBe("UNIT_NOT_FOUND");
+    const viewer = await t.signedIn("xem");
+    expect((await upload(viewer, unitIds["06658"]!, csv)).status).toBe(403);
+  });
+
+  it("lets the clerk keep the own unit's catalogue", async () => {
+    const created = await clerk.post("/api/procedures", {
+      unitId: unitIds["06658"],
+      code: "1.004837",
+      name: "Thủ tục đăng ký giám hộ",
+      field: "Hộ tịch",
+      processingDays: 3,
+      onlineLevel: "none",
+    });
+    expect(created.status).toBe(201);
+    const duplicate = await clerk.post("/api/procedures", {
+      ...created.body.data,
+      id: undefined,
+      can: undefined,
+      unitName: undefined,
+    });
+    expect(duplicate.status).toBeGreaterThanOrEqual(400);
+    const off = await clerk.patch(`/api/procedures/${created.body.data.id}`, { isActive: false });
+    expect(off.body.data.isActive).toBe(false);
+    const refused = await receive(clerk, { procedureId: created.body.data.id });
+    expect(refused.body.error.code).toBe("PROCEDURE_INACTIVE");
+    const elsewhere = await clerk.post("/api/procedures", {
+      unitId: unitIds["06700"],
+      code: "1.004838",
+      name: "Thủ khác",
+      field: "Hộ tịch",
+      processingDays: 3,
+    });
+    expect(elsewhere.status).toBe(404);
+  });
+
+  it("serves holidays from the seed, then from an administrator's stored schedule", async () => {
+    const seed = (await clerk.get("/api/calendar/holidays?year=2027")).body.data;
+    expect(seed.holidays.some((h: any) => h.kind === "statutory")).toBe(true);
+    const schedule = {
+      year: 2027,
+      effectiveFrom: "2026-12-01",
+      source: "Thông báo thử nghiệm",
+      entries: [{ kind: "official", date: "2027-04-30", name: "Nghỉ thử nghiệm" }],
+    };
+    expect((await clerk.post("/api/calendar/schedules", schedule)).status).toBe(403);
+    const bad = await admin.post("/api/calendar/schedules", {
+      ...schedule,
+      entries: [{ kind: "makeup_workday", date: "2027-04-28", name: "Làm bù" }],
+    });
+    expect(bad.body.error.code).toBe("CALENDAR_INVALID_SCHEDULE");
+    const created = await admin.post("/api/calendar/schedules", {
+      ...schedule,
+      entries: [{ kind: "official", date: "2027-05-03", name: "Nghỉ thử nghiệm" }],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.data).toMatchObject({ year: 2027, version: 1, origin: "stored" });
+    const stored = (await clerk.get("/api/calendar/holidays?year=2027")).body.data;
+    expect(stored.schedule).toMatchObject({ origin: "stored", version: 1 });
+    expect(stored.holidays).toContainEqual({
+      date: "2027-05-03",
+      name: "Nghỉ thử nghiệm",
+      kind: "official",
+      lunar: null,
+    });
+    expect((await clerk.get("/api/calendar/holidays?year=1800")).body.error.code).toBe(
+      "CALENDAR_YEAR_OUT_OF_RANGE",
+    );
+  });
+
+  it("lets only administrators configure the desk", async () => {
+    const unitId = unitIds["07090"]!;
+    const current = (await clerk.get(`/api/one-stop/desk-settings/${unitIds["06658"]}`)).body.data;
+    expect(current).toMatchObject({
+      cutoff: "15:00",
+      agencyCode: "000.01.22.H99",
+      can: { update: false },
+    });
+    expect(
+      (
+        await clerk.request("PUT", `/api/one-stop/desk-settings/${unitIds["06658"]}`, {
+          json: { cutoff: "16:00", agencyCode: null },
+        })
+      ).status,
+    ).toBe(403);
+    const bad = await admin.request("PUT", `/api/one-stop/desk-settings/${unitId}`, {
+      json: { cutoff: "15:00", agencyCode: "H56" },
+    });
+    expect(bad.body.error.code).toBe("DESK_AGENCY_CODE_INVALID");
+    const badTime = await admin.request("PUT", `/api/one-stop/desk-settings/${unitId}`, {
+      json: { cutoff: "25:00", agencyCode: null },
+    });
+    expect(badTime.body.error.code).toBe("DESK_CUTOFF_INVALID");
+    const ok = await admin.request("PUT", `/api/one-stop/desk-settings/${unitId}`, {
+      json: { cutoff: "16:30", agencyCode: "000.04.22.H99" },
+    });
+    expect(ok.body.data).toMatchObject({ cutoff: "16:30", agencyCode: "000.04.22.H99" });
+  });
+});
