@@ -27,6 +27,8 @@ import { oneStopPublicRoutes } from "./routes/one-stop-public.routes.ts";
 import { procedureRoutes } from "./routes/procedure.routes.ts";
 import { authRoutes } from "./routes/auth.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
+import { planRoutes } from "./routes/plan.routes.ts";
+import { taskRoutes } from "./routes/task.routes.ts";
 import { unitRoutes } from "./routes/unit.routes.ts";
 import { userRoutes } from "./routes/user.routes.ts";
 
@@ -38,6 +40,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   logLevel?: string;
   webDir?: string | null;
+  /** Where evidence files are kept (the data folder, never under the web root). */
+  dataDir: string;
 }
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -99,6 +103,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(agencyRoutes(db));
   await app.register(userRoutes(db));
   await app.register(auditRoutes(db));
+  await app.register(planRoutes(db));
+  await app.register(taskRoutes(db, options.dataDir));
   await app.register(calendarRoutes(db));
   await app.register(procedureRoutes(db));
   await app.register(dossierRoutes(db));

@@ -104,6 +104,39 @@ export const ERROR_CATALOGUE = {
     message:
       "Không tìm thấy hồ sơ khớp với mã hồ sơ và 4 số cuối điện thoại đã nhập. Vui lòng kiểm tra lại.",
   },
+  PLAN_NOT_FOUND: { status: 404, message: "Không tìm thấy kế hoạch." },
+  PLAN_NOT_EDITABLE: {
+    status: 409,
+    message: "Kế hoạch đã ban hành nên không sửa được; hãy tạo bản sửa đổi, bổ sung.",
+  },
+  PLAN_TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    message: "Không thể chuyển kế hoạch từ trạng thái “{from}” sang “{to}”.",
+  },
+  PLAN_PERIOD_INVALID: { status: 400, message: "Thời kỳ kế hoạch không hợp lệ: {reason}." },
+  PLAN_SOURCE_INVALID: { status: 400, message: "Kế hoạch nguồn không hợp lệ: {reason}." },
+  PLAN_AREA_UNKNOWN: { status: 400, message: "Lĩnh vực “{key}” không thuộc kế hoạch này." },
+  PLAN_TARGET_NOT_FOUND: { status: 404, message: "Không tìm thấy chỉ tiêu." },
+  TASK_NOT_FOUND: { status: 404, message: "Không tìm thấy nhiệm vụ." },
+  TASK_STATUS_INVALID: { status: 400, message: "Trạng thái nhiệm vụ không hợp lệ." },
+  TASK_AGENCY_INVALID: {
+    status: 400,
+    message: "Cơ quan “{agency}” không thuộc đơn vị của kế hoạch.",
+  },
+  EVIDENCE_NOT_FOUND: { status: 404, message: "Không tìm thấy tài liệu kiểm chứng." },
+  EVIDENCE_TOO_LARGE: {
+    status: 413,
+    message: "Tệp kiểm chứng vượt quá {limit} MB.",
+  },
+  EVIDENCE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    message:
+      "Chỉ nhận tệp PDF, Word (.docx), Excel (.xlsx) hoặc ảnh (JPG, PNG); tệp này là {detected}.",
+  },
+  TASK_IMPORT_INVALID: {
+    status: 400,
+    message: "Tệp Excel cập nhật nhiệm vụ có lỗi; chưa có thay đổi nào được lưu.",
+  },
   INTERNAL_ERROR: {
     status: 500,
     message: "Đã có lỗi hệ thống. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống.",

@@ -23,6 +23,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       trustProxy: config.trustProxy,
       logLevel: config.logLevel,
       webDir: config.webDir,
+      dataDir: config.dataDir,
     });
     const address = await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as { port: number }).port;

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/server/app.ts";
 import { DEMO_PASSWORD } from "../../src/server/demo/demo-data.ts";
@@ -78,6 +81,7 @@ export interface TestApp {
   app: FastifyInstance;
   db: TestDatabase;
   url: string;
+  dataDir: string;
   client(): ApiClient;
   signedIn(username: string, password?: string): Promise<ApiClient>;
   close(): Promise<void>;
@@ -87,13 +91,15 @@ export interface TestApp {
 export async function startTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   if (options.demo !== false) await loadDemo(db.database.db);
-  const app = await buildApp({ database: db.database, logLevel: "silent", webDir: null });
+  const dataDir = mkdtempSync(join(tmpdir(), "cchc-test-data-"));
+  const app = await buildApp({ database: db.database, logLevel: "silent", webDir: null, dataDir });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   return {
     app,
     db,
     url,
+    dataDir,
     client: () => new ApiClient(url),
     async signedIn(username, password) {
       const client = new ApiClient(url);
@@ -103,6 +109,7 @@ export async function startTestApp(options: { demo?: boolean } = {}): Promise<Te
     async close() {
       await app.close();
       await db.cleanup();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

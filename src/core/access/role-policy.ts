@@ -35,6 +35,10 @@ export const ACTIONS = [
   "dossier.write",
   "procedure.write",
   "calendar.write",
+  "plan.read",
+  "plan.write",
+  "plan.issue",
+  "task.update",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -45,7 +49,19 @@ const READ_ACTIONS: ReadonlySet<Action> = new Set([
   "agency.read",
   "user.read",
   "dossier.read",
+  "plan.read",
 ]);
+
+/**
+ * Plan work inside one's own unit: the focal officer writes the plan and updates every task, the
+ * leader also issues it; an agency officer updates tasks, limited to their agency's tasks by
+ * `canUpdateTask`.
+ */
+const PLAN_WRITERS: Partial<Record<Action, readonly Role[]>> = {
+  "plan.write": ["focal_officer", "leader"],
+  "plan.issue": ["leader", "focal_officer"],
+  "task.update": ["focal_officer", "leader", "agency_officer"],
+};
 
 /** One-stop writes a clerk makes at the desk of the unit the role is granted on. */
 const CLERK_WRITE_ACTIONS: ReadonlySet<Action> = new Set(["dossier.write", "procedure.write"]);
@@ -57,6 +73,7 @@ const CLERK_WRITE_ACTIONS: ReadonlySet<Action> = new Set(["dossier.write", "proc
 export function reachOf(role: Role, action: Action): Reach {
   if (role === "admin") return "subtree";
   if (role === "clerk" && CLERK_WRITE_ACTIONS.has(action)) return "own_unit";
+  if (PLAN_WRITERS[action]?.includes(role)) return "own_unit";
   if (!READ_ACTIONS.has(action)) return "none";
   return role === "reviewer" ? "subtree" : "own_unit";
 }
@@ -114,4 +131,21 @@ function addDescendants(rootId: string, childrenOf: Map<string, string[]>, into:
 export function scopeIncludes(scope: UnitScope, unitId: string | null): boolean {
   if (scope.kind === "all") return true;
   return unitId !== null && scope.unitIds.has(unitId);
+}
+
+/**
+ * Task updates: anyone whose grant reaches the task's unit for `task.update`, except that an agency
+ * officer granted on a particular agency only updates tasks that agency leads or supports.
+ */
+export function canUpdateTask(
+  grants: readonly RoleGrant[],
+  scopeOfGrant: (grant: RoleGrant) => UnitScope,
+  task: { unitId: string; leadAgencyId: string | null; supportAgencyIds: readonly string[] },
+): boolean {
+  return grants.some((grant) => {
+    if (reachOf(grant.role, "task.update") === "none") return false;
+    if (!scopeIncludes(scopeOfGrant(grant), task.unitId)) return false;
+    if (grant.role !== "agency_officer" || grant.agencyId === null) return true;
+    return task.leadAgencyId === grant.agencyId || task.supportAgencyIds.includes(grant.agencyId);
+  });
 }

@@ -1,0 +1,192 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Executor } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { requireSession } from "../http/session.ts";
+import { editTask, removeTask } from "../services/plan.service.ts";
+import {
+  linkEvidence,
+  listTasks,
+  listTaskUpdates,
+  readEvidence,
+  updateOccurrenceStatus,
+  updateTaskProgress,
+  uploadEvidence,
+} from "../services/task.service.ts";
+import { commonErrors, idParams, isoDate } from "./common.schemas.ts";
+
+/** Responses whose shape is described by the service; documented loosely. */
+const dataResponse = z.object({ data: z.unknown() });
+import { areaKey, progressInput, taskInput, taskView } from "./plan.schemas.ts";
+
+const created = z.object({ data: z.object({ id: z.string() }) });
+
+export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ["tasks"];
+    app.get(
+      "/api/tasks",
+      {
+        schema: {
+          tags,
+          summary: "Nhiệm vụ: việc của tôi, quá hạn, sắp đến hạn, tìm kiếm",
+          querystring: z.object({
+            view: z.enum(["all", "mine", "overdue", "due_soon"]).optional(),
+            planId: z.uuid().optional(),
+            areaKey: areaKey.optional(),
+            agencyId: z.uuid().optional(),
+            q: z.string().max(200).optional(),
+            dueWithinDays: z.coerce.number().int().min(1).max(365).optional(),
+          }),
+          response: {
+            200: z.object({
+              data: z.array(taskView.extend({ planTitle: z.string(), unitName: z.string() })),
+            }),
+            ...commonErrors,
+          },
+        },
+      },
+      async (request) => listTasks(db, requireSession(request).actor, request.query),
+    );
+    app.patch(
+      "/api/tasks/:id",
+      {
+        schema: {
+          tags,
+          summary: "Sửa nội dung nhiệm vụ (kế hoạch dự thảo)",
+          params: idParams,
+          body: taskInput.partial(),
+          response: { 200: created, ...commonErrors },
+        },
+      },
+      async (request) =>
+        editTask(db, requireSession(request).actor, request.params.id, request.body),
+    );
+    app.delete(
+      "/api/tasks/:id",
+      {
+        schema: {
+          tags,
+          summary: "Xóa nhiệm vụ (kế hoạch dự thảo)",
+          params: idParams,
+          response: { 200: dataResponse, 201: dataResponse, ...commonErrors },
+        },
+      },
+      async (request) => removeTask(db, requireSession(request).actor, request.params.id),
+    );
+    app.post(
+      "/api/tasks/:id/updates",
+      {
+        schema: {
+          tags,
+          summary: "Cập nhật trạng thái, tiến độ, ý kiến của nhiệm vụ",
+          params: idParams,
+          body: progressInput,
+          response: { 200: created, ...commonErrors },
+        },
+      },
+      async (request) =>
+        updateTaskProgress(db, requireSession(request).actor, request.params.id, request.body),
+    );
+    app.get(
+      "/api/tasks/:id/updates",
+      {
+        schema: {
+          tags,
+          summary: "Lịch sử cập nhật và tài liệu kiểm chứng của nhiệm vụ",
+          params: idParams,
+          response: { 200: dataResponse, 201: dataResponse, ...commonErrors },
+        },
+      },
+      async (request) => listTaskUpdates(db, requireSession(request).actor, request.params.id),
+    );
+    app.patch(
+      "/api/occurrences/:id",
+      {
+        schema: {
+          tags,
+          summary: "Trạng thái một kỳ của nhiệm vụ định kỳ",
+          params: idParams,
+          body: z.object({
+            status: z.enum(["not_started", "completed"]),
+            completedOn: isoDate.nullish(),
+          }),
+          response: { 200: dataResponse, 201: dataResponse, ...commonErrors },
+        },
+      },
+      async (request) =>
+        updateOccurrenceStatus(db, requireSession(request).actor, request.params.id, request.body),
+    );
+    app.post(
+      "/api/tasks/:id/evidence",
+      {
+        schema: {
+          tags,
+          summary:
+            "Tải lên tài liệu kiểm chứng (PDF, DOCX, XLSX, JPG, PNG; tối đa 20 MB): trường `file`, và `documentNumber`, `documentDate`, `documentType`",
+          params: idParams,
+          consumes: ["multipart/form-data"],
+          response: { 200: dataResponse, 201: dataResponse, ...commonErrors },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireSession(request).actor;
+        if (!request.isMultipart()) throw new AppError("FILE_REQUIRED");
+        const fields: Record<string, string> = {};
+        let file: { fileName: string; bytes: Buffer } | null = null;
+        for await (const part of request.parts()) {
+          if (part.type === "file")
+            file = { fileName: part.filename, bytes: await part.toBuffer() };
+          else fields[part.fieldname] = String(part.value ?? "");
+        }
+        if (!file || file.bytes.length === 0) throw new AppError("FILE_REQUIRED");
+        const documentDate = fields.documentDate?.trim() || null;
+        if (documentDate && !isoDate.safeParse(documentDate).success) {
+          throw new AppError("VALIDATION_FAILED", {
+            details: [{ path: "documentDate", message: "Ngày văn bản không hợp lệ." }],
+          });
+        }
+        const result = await uploadEvidence(db, actor, dataDir, request.params.id, {
+          ...file,
+          documentNumber: fields.documentNumber?.trim() || null,
+          documentDate,
+          documentType: fields.documentType?.trim() || null,
+        });
+        return reply.status(201).send(result);
+      },
+    );
+    app.post(
+      "/api/evidence/:id/links",
+      {
+        schema: {
+          tags,
+          summary: "Gắn tài liệu kiểm chứng với nhiều nhiệm vụ",
+          params: idParams,
+          body: z.object({ taskIds: z.array(z.uuid()).min(1).max(200) }),
+          response: { 200: dataResponse, 201: dataResponse, ...commonErrors },
+        },
+      },
+      async (request) =>
+        linkEvidence(db, requireSession(request).actor, request.params.id, request.body.taskIds),
+    );
+    app.get(
+      "/api/evidence/:id/download",
+      { schema: { tags, summary: "Tải về tài liệu kiểm chứng", params: idParams } },
+      async (request, reply) => {
+        const { evidence, bytes } = await readEvidence(
+          db,
+          requireSession(request).actor,
+          dataDir,
+          request.params.id,
+        );
+        return reply
+          .header("content-type", evidence.contentType)
+          .header(
+            "content-disposition",
+            `attachment; filename*=UTF-8''${encodeURIComponent(evidence.fileName)}`,
+          )
+          .send(bytes);
+      },
+    );
+  };
+}

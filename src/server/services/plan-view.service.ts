@@ -1,0 +1,321 @@
+import { canUpdateTask, scopeIncludes, unitScopeFor } from "../../core/access/role-policy.ts";
+import { AREA_HEADINGS, areaOrder, type AreaKey } from "../../core/plan/plan-area.ts";
+import {
+  isPlanEditable,
+  PLAN_STATUS_LABELS,
+  type PlanStatus,
+} from "../../core/plan/plan-status.ts";
+import { rollUpPlanProgress, rollUpProgress } from "../../core/plan/progress-rollup.ts";
+import {
+  elapsedFraction,
+  evaluateTarget,
+  type TargetSpec,
+} from "../../core/plan/target-evaluation.ts";
+import {
+  TARGET_METRIC_INFO,
+  type TargetMetric,
+  type TargetUnit,
+} from "../../core/plan/target-metric.ts";
+import {
+  deriveTaskStatus,
+  TASK_STATUS_LABELS,
+  type StoredTaskStatus,
+  type TaskStatus,
+} from "../../core/plan/task-status.ts";
+import { vietnamDate } from "../../core/time/vietnam-time.ts";
+import type { Executor } from "../db/database.ts";
+import * as planRepository from "../db/repositories/plan.repository.ts";
+import type { TargetRow, TaskRow } from "../db/repositories/plan.repository.ts";
+import { listUnitLinks } from "../db/repositories/unit.repository.ts";
+import { AppError } from "../errors.ts";
+import * as access from "./access.service.ts";
+import type { Actor } from "./actor.ts";
+import { isMeasuredAutomatically, measureMetric } from "./target-metrics.ts";
+
+export function today() {
+  return vietnamDate(new Date());
+}
+
+export function effectiveStatus(
+  task: Pick<TaskRow, "status" | "dueDate" | "completedAt">,
+  on = today(),
+): TaskStatus {
+  return deriveTaskStatus({
+    storedStatus: task.status as StoredTaskStatus,
+    dueDate: task.dueDate,
+    completedOn: task.completedAt,
+    today: on,
+  });
+}
+
+/** Which of the given tasks (with their plan's unit) the actor may update. */
+export async function updatableTaskIds(
+  exec: Executor,
+  actor: Actor,
+  tasks: { id: string; unitId: string; leadAgencyId: string | null; supportAgencyIds: string[] }[],
+) {
+  const links = await listUnitLinks(exec);
+  const scopeOfGrant = (grant: Actor["grants"][number]) =>
+    unitScopeFor([grant], "task.update", links);
+  return new Set(
+    tasks.filter((task) => canUpdateTask(actor.grants, scopeOfGrant, task)).map((t) => t.id),
+  );
+}
+
+/**
+ * Units above the actor's own: their plans are the upper level's plans, which a lower level reads
+ * and cascades from (plans are documents sent down the hierarchy).
+ */
+export async function upperUnitIds(exec: Executor, actor: Actor): Promise<Set<string>> {
+  const parentOf = new Map((await listUnitLinks(exec)).map((l) => [l.id, l.parentId]));
+  const result = new Set<string>();
+  for (const grant of actor.grants) {
+    let current = grant.unitId ? (parentOf.get(grant.unitId) ?? null) : null;
+    while (current && !result.has(current)) {
+      result.add(current);
+      current = parentOf.get(current) ?? null;
+    }
+  }
+  return result;
+}
+
+export async function requireReadablePlan(exec: Executor, actor: Actor, planId: string) {
+  const plan = await planRepository.findPlan(exec, planId);
+  if (!plan) throw new AppError("PLAN_NOT_FOUND");
+  const readable = await access.check(exec, actor, "plan.read", "unit", [plan.unitId]);
+  const isUpperIssued =
+    plan.status !== "draft" && (await upperUnitIds(exec, actor)).has(plan.unitId);
+  if (!readable.has(plan.unitId) && !isUpperIssued) throw new AppError("PLAN_NOT_FOUND");
+  return plan;
+}
+
+export async function planPermissions(
+  exec: Executor,
+  actor: Actor,
+  plan: { unitId: string; status: string },
+) {
+  const write = (await access.check(exec, actor, "plan.write", "unit", [plan.unitId])).has(
+    plan.unitId,
+  );
+  const issue = (await access.check(exec, actor, "plan.issue", "unit", [plan.unitId])).has(
+    plan.unitId,
+  );
+  const editable = isPlanEditable(plan.status as PlanStatus);
+  return {
+    edit: write && editable,
+    issue: issue && plan.status === "draft",
+    amend: write && plan.status === "issued",
+    delete: write && plan.status === "draft",
+    measure: write && plan.status !== "superseded",
+  };
+}
+
+function targetSpec(row: TargetRow): TargetSpec | null {
+  if (row.value === null) return null;
+  const base = { unit: (row.unit ?? null) as TargetUnit | null, deadline: row.deadline };
+  if (row.comparator === "rank_between") {
+    return {
+      ...base,
+      comparator: "rank_between",
+      value: [row.value, row.valueHigh ?? row.value],
+    } as TargetSpec;
+  }
+  return { ...base, comparator: row.comparator, value: row.value } as TargetSpec;
+}
+
+export async function targetViews(
+  exec: Executor,
+  plan: { id: string; unitId: string; periodStart: string; periodEnd: string },
+  targets: TargetRow[],
+  taskStatuses: TaskStatus[],
+) {
+  const now = today();
+  const views = [];
+  for (const row of targets) {
+    const automatic = isMeasuredAutomatically(row.metric);
+    const measured = automatic
+      ? await measureMetric(row.metric, { exec, plan, taskStatuses })
+      : (row.manualValue ?? null);
+    const spec = targetSpec(row);
+    const evaluation = spec
+      ? evaluateTarget({
+          target: spec,
+          measured,
+          elapsedFraction: elapsedFraction(plan.periodStart, row.deadline ?? plan.periodEnd, now),
+        })
+      : null;
+    views.push({
+      ...row,
+      metricLabel: TARGET_METRIC_INFO[row.metric as TargetMetric]?.label ?? row.metric,
+      measuredAutomatically: automatic,
+      measured,
+      state: evaluation?.state ?? "no_data",
+      stateLabel: evaluation?.label ?? "Chưa có số liệu",
+      measuredText: evaluation?.measuredText ?? null,
+      targetText: evaluation?.targetText ?? null,
+      rule: evaluation?.rule ?? null,
+    });
+  }
+  return views;
+}
+
+export function taskView(
+  task: TaskRow,
+  names: Map<string, string>,
+  canUpdate: boolean,
+  extra: { evidenceCount?: number; areaKey?: string | null } = {},
+) {
+  const status = effectiveStatus(task);
+  return {
+    ...task,
+    createdAt: task.createdAt.toISOString(),
+    updatedAt: task.updatedAt.toISOString(),
+    areaKey: extra.areaKey ?? null,
+    leadAgencyName: task.leadAgencyId ? (names.get(task.leadAgencyId) ?? null) : null,
+    supportAgencyNames: task.supportAgencyIds.map((id) => names.get(id) ?? "").filter(Boolean),
+    monitorAgencyName: task.monitorAgencyId ? (names.get(task.monitorAgencyId) ?? null) : null,
+    effectiveStatus: status,
+    effectiveStatusLabel: TASK_STATUS_LABELS[status],
+    needsReview: Boolean((task.timeline as { needsReview?: boolean } | null)?.needsReview),
+    evidenceCount: extra.evidenceCount ?? 0,
+    can: { update: canUpdate },
+  };
+}
+
+/** The whole plan as the plan page shows it. */
+export async function getPlanView(exec: Executor, actor: Actor, planId: string) {
+  const plan = await requireReadablePlan(exec, actor, planId);
+  const [bases, areas, targets, tasks, duties] = await Promise.all([
+    planRepository.listBases(exec, planId),
+    planRepository.listAreas(exec, planId),
+    planRepository.listTargets(exec, planId),
+    planRepository.listTasksOfPlans(exec, [planId]),
+    planRepository.listDuties(exec, planId),
+  ]);
+  const agencyIds = tasks.flatMap((t) => [
+    t.leadAgencyId,
+    t.monitorAgencyId,
+    ...t.supportAgencyIds,
+  ]);
+  const names = await planRepository.agencyNames(exec, [
+    ...new Set(agencyIds.filter((id): id is string => !!id)),
+  ]);
+  const areaKeyOf = new Map(areas.map((a) => [a.id, a.key]));
+  const updatable = await updatableTaskIds(
+    exec,
+    actor,
+    tasks.map((t) => ({ ...t, unitId: plan.unitId })),
+  );
+  const evidence = await planRepository.listEvidenceOfTasks(
+    exec,
+    tasks.map((t) => t.id),
+  );
+  const evidenceCount = new Map<string, number>();
+  for (const e of evidence) evidenceCount.set(e.taskId, (evidenceCount.get(e.taskId) ?? 0) + 1);
+  const occurrences = await planRepository.listOccurrences(
+    exec,
+    tasks.map((t) => t.id),
+  );
+  const taskViews = tasks.map((task) => ({
+    ...taskView(task, names, updatable.has(task.id) && plan.status !== "superseded", {
+      evidenceCount: evidenceCount.get(task.id) ?? 0,
+      areaKey: task.areaId ? (areaKeyOf.get(task.areaId) ?? null) : null,
+    }),
+    occurrences: occurrences.filter((o) => o.taskId === task.id),
+  }));
+  const progress = rollUpPlanProgress(
+    taskViews.map((t) => ({ areaKey: t.areaKey ?? "none", status: t.effectiveStatus })),
+  );
+  const children = await planRepository.listChildTasks(
+    exec,
+    tasks.map((t) => t.id),
+  );
+  const childScope = await access.unitScope(exec, actor, "plan.read");
+  const visibleChildren = children.filter((c) => scopeIncludes(childScope, c.unitId));
+  const can = await planPermissions(exec, actor, plan);
+  return {
+    data: {
+      ...plan,
+      createdAt: plan.createdAt.toISOString(),
+      updatedAt: plan.updatedAt.toISOString(),
+      issuedAt: plan.issuedAt?.toISOString() ?? null,
+      statusLabel: PLAN_STATUS_LABELS[plan.status as PlanStatus],
+      bases,
+      duties,
+      areas: areas
+        .sort((a, b) => a.position - b.position || areaOrder(a.key) - areaOrder(b.key))
+        .map((area) => ({
+          ...area,
+          defaultHeading: AREA_HEADINGS[area.key as AreaKey],
+          progress:
+            progress.areas.find((p) => p.areaKey === area.key)?.progress ?? rollUpProgress([]),
+        })),
+      targets: await targetViews(
+        exec,
+        plan,
+        targets,
+        taskViews.map((t) => t.effectiveStatus),
+      ),
+      tasks: taskViews.map((task) => {
+        const mine = visibleChildren.filter((c) => c.task.parentTaskId === task.id);
+        return {
+          ...task,
+          children: mine.map((c) => ({
+            taskId: c.task.id,
+            planId: c.task.planId,
+            unitName: c.unitName,
+            status: effectiveStatus(c.task),
+            statusLabel: TASK_STATUS_LABELS[effectiveStatus(c.task)],
+            progress: c.task.progress,
+          })),
+        };
+      }),
+      progress: progress.plan,
+    },
+    can,
+  };
+}
+
+export async function listPlans(
+  exec: Executor,
+  actor: Actor,
+  filter: { unitId?: string; upper?: boolean },
+) {
+  const scope = await access.unitScope(exec, actor, "plan.read");
+  let unitIds = access.scopeToIds(scope);
+  let onlyIssued = false;
+  if (filter.upper) {
+    unitIds = [...(await upperUnitIds(exec, actor))];
+    onlyIssued = true;
+  } else if (filter.unitId) {
+    if (!scopeIncludes(scope, filter.unitId)) throw new AppError("UNIT_NOT_FOUND");
+    unitIds = [filter.unitId];
+  }
+  const plans = (await planRepository.listPlansOfUnits(exec, unitIds)).filter(
+    (plan) => !onlyIssued || plan.status === "issued",
+  );
+  const tasks = await planRepository.listTasksOfPlans(
+    exec,
+    plans.map((p) => p.id),
+  );
+  const writeScope = await access.unitScope(exec, actor, "plan.write");
+  return {
+    data: plans.map((plan) => ({
+      id: plan.id,
+      unitId: plan.unitId,
+      unitName: plan.unitName,
+      title: plan.title,
+      periodLabel: plan.periodLabel,
+      periodStart: plan.periodStart,
+      periodEnd: plan.periodEnd,
+      planNumber: plan.planNumber,
+      status: plan.status,
+      statusLabel: PLAN_STATUS_LABELS[plan.status as PlanStatus],
+      version: plan.version,
+      progress: rollUpProgress(
+        tasks.filter((t) => t.planId === plan.id).map((t) => effectiveStatus(t)),
+      ),
+    })),
+    can: { create: writeScope.kind === "all" || writeScope.unitIds.size > 0 },
+  };
+}

@@ -1,0 +1,388 @@
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
+
+let t: TestApp;
+let focal: ApiClient;
+let communeId: string;
+let agencies: Record<string, string>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  focal = await t.signedIn("daumoi");
+  communeId = (await focal.get("/api/auth/me")).body.data.user.unit.id;
+  const list = (await focal.get(`/api/agencies?unitId=${communeId}`)).body.data;
+  agencies = Object.fromEntries(list.map((a: any) => [a.name, a.id]));
+});
+afterAll(() => t.close());
+
+function upload(
+  client: ApiClient,
+  path: string,
+  content: Uint8Array,
+  filename: string,
+  fields: Record<string, string> = {},
+) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append("file", new Blob([new Uint8Array(content)]), filename);
+  return client.request("POST", path, { body: form });
+}
+
+async function createYearPlan(client: ApiClient, extra: Record<string, unknown> = {}) {
+  const response = await client.post("/api/plans", {
+    unitId: communeId,
+    title: "Cải cách hành chính phường Bãi Cháy năm 2026",
+    period: { kind: "year", year: 2026 },
+    targets: [
+      {
+        text: "100% nhiệm vụ hoàn thành đúng hạn",
+        metric: "tasks_completed_rate",
+        comparator: "eq",
+        value: 100,
+        unit: "percent",
+      },
+      {
+        text: "Tỷ lệ hồ sơ đúng hạn đạt từ 99,7% trở lên",
+        metric: "on_time_rate",
+        comparator: "gte",
+        value: 99.7,
+        unit: "percent",
+      },
+    ],
+    tasks: [
+      {
+        areaKey: "direction",
+        text: "Ban hành Kế hoạch CCHC năm 2026",
+        leadAgencyId: agencies["Văn phòng HĐND và UBND"],
+        timeline: "Quý I/2026",
+        deliverable: "Kế hoạch",
+      },
+      {
+        areaKey: "procedures",
+        text: "Rà soát, đơn giản hóa thủ tục hành chính",
+        leadAgencyId: agencies["Tư pháp - Hộ tịch"],
+        supportAgencyIds: [agencies["Văn phòng HĐND và UBND"]],
+        timeline: "Hằng quý",
+      },
+      {
+        areaKey: "digital_government",
+        text: "Số hóa kết quả giải quyết TTHC",
+        leadAgencyId: agencies["Trung tâm Phục vụ hành chính công"],
+        timeline: "khi nào rảnh",
+      },
+    ],
+    ...extra,
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body.data.id as string;
+}
+
+describe("plans", () => {
+  it("creates a plan with targets and tasks, parses timelines and rolls progress up", async () => {
+    const id = await createYearPlan(focal);
+    const view = (await focal.get(`/api/plans/${id}`)).body;
+    expect(view.can).toMatchObject({ edit: true, issue: true, amend: false });
+    expect(view.data.periodLabel).toBe("Năm 2026");
+    expect(view.data.areas.map((a: any) => a.key)).toEqual([
+      "direction",
+      "procedures",
+      "digital_government",
+    ]);
+    const [first, recurring, vague] = view.data.tasks;
+    expect(first).toMatchObject({
+      dueDate: "2026-03-31",
+      leadAgencyName: "Văn phòng HĐND và UBND",
+      needsReview: false,
+    });
+    expect(recurring.occurrences.map((o: any) => o.dueDate)).toEqual([
+      "2026-03-31",
+      "2026-06-30",
+      "2026-09-30",
+      "2026-12-31",
+    ]);
+    expect(vague).toMatchObject({ timelineRaw: "khi nào rảnh", dueDate: null, needsReview: true });
+    expect(view.data.progress.summary).toMatch(/^0\/3 nhiệm vụ hoàn thành/);
+    const [tasksTarget, onTime] = view.data.targets;
+    expect(tasksTarget).toMatchObject({ measuredAutomatically: true, measured: 0 });
+    expect(onTime).toMatchObject({
+      measuredAutomatically: false,
+      state: "no_data",
+      stateLabel: "Chưa có số liệu",
+    });
+
+    const done = await focal.post(`/api/tasks/${first.id}/updates`, {
+      status: "completed",
+      completedOn: "2026-03-20",
+      comment: "Đã ban hành",
+    });
+    expect(done.status).toBe(200);
+    const after = (await focal.get(`/api/plans/${id}`)).body.data;
+    expect(after.progress.summary).toMatch(/^1\/3 nhiệm vụ hoàn thành/);
+    expect(after.tasks[0]).toMatchObject({ effectiveStatus: "completed", progress: 100 });
+    expect(after.targets[0].measured).toBeCloseTo(33.33, 1);
+    const changes = (await focal.get(`/api/plans/${id}/changes?since=2026-01-01`)).body.data;
+    expect(changes[0]).toMatchObject({
+      taskId: first.id,
+      comment: "Đã ban hành",
+      changes: { status: { from: "not_started", to: "completed" } },
+    });
+  });
+
+  it("explains bad input in Vietnamese and keeps nothing of a failed plan", async () => {
+    const before = (await focal.get("/api/plans")).body.data.length;
+    const badAgency = await focal.post("/api/plans", {
+      unitId: communeId,
+      title: "Kế hoạch lỗi",
+      period: { kind: "year", year: 2026 },
+      tasks: [
+        { areaKey: "direction", text: "X", leadAgencyId: "00000000-0000-4000-8000-000000000000" },
+      ],
+    });
+    expect(badAgency.status).toBe(400);
+    expect(badAgency.body.error.code).toBe("TASK_AGENCY_INVALID");
+    const badPeriod = await focal.post("/api/plans", {
+      unitId: communeId,
+      title: "K",
+      period: { kind: "half_year", year: 2026 },
+    });
+    expect(badPeriod.body.error).toMatchObject({
+      code: "PLAN_PERIOD_INVALID",
+      message: expect.stringContaining("6 tháng"),
+    });
+    const badDate = await focal.post("/api/plans", {
+      unitId: communeId,
+      title: "K",
+      period: { kind: "year", year: 2026 },
+      issuedDate: "31/02/2026",
+    });
+    expect(badDate.body.error.code).toBe("VALIDATION_FAILED");
+    expect((await focal.get("/api/plans")).body.data.length).toBe(before);
+  });
+
+  it("needs a reason to pause, refuses future completion dates", async () => {
+    const id = await createYearPlan(focal);
+    const task = (await focal.get(`/api/plans/${id}`)).body.data.tasks[1];
+    const paused = await focal.post(`/api/tasks/${task.id}/updates`, { status: "paused" });
+    expect(paused.status).toBe(400);
+    expect(paused.body.error.details[0].message).toMatch(/lý do tạm dừng/);
+    const future = await focal.post(`/api/tasks/${task.id}/updates`, {
+      status: "completed",
+      completedOn: "2099-01-01",
+    });
+    expect(future.body.error.details[0].message).toMatch(/không được sau ngày hôm nay/);
+    expect(
+      (
+        await focal.post(`/api/tasks/${task.id}/updates`, {
+          status: "paused",
+          reason: "Chờ hướng dẫn",
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  it("lets an agency officer update only their agency's tasks", async () => {
+    const id = await createYearPlan(focal);
+    const tasks = (await focal.get(`/api/plans/${id}`)).body.data.tasks;
+    const officer = await t.signedIn("tuphap");
+    const view = (await officer.get(`/api/plans/${id}`)).body;
+    expect(view.can.edit).toBe(false);
+    expect(view.data.tasks.map((x: any) => x.can.update)).toEqual([false, true, false]);
+    expect(
+      (
+        await officer.post(`/api/tasks/${tasks[1].id}/updates`, {
+          status: "in_progress",
+          progress: 40,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await officer.post(`/api/tasks/${tasks[0].id}/updates`, { status: "in_progress" })).status,
+    ).toBe(403);
+    expect((await officer.patch(`/api/plans/${id}`, { title: "Đổi tên" })).status).toBe(403);
+    const mine = (await officer.get("/api/tasks?view=mine")).body.data.map((x: any) => x.id);
+    expect(mine).toContain(tasks[1].id);
+    expect(mine).not.toContain(tasks[0].id);
+    const other = await t.signedIn("admin");
+    expect((await other.get(`/api/plans/${id}`)).status).toBe(200);
+  });
+
+  it("stores evidence checked by content, with its hash, and serves it back", async () => {
+    const id = await createYearPlan(focal);
+    const task = (await focal.get(`/api/plans/${id}`)).body.data.tasks[0];
+    const pdf = new TextEncoder().encode("%PDF-1.4\n% bằng chứng\n%%EOF\n");
+    const ok = await upload(focal, `/api/tasks/${task.id}/evidence`, pdf, "Quyết định 28.pdf", {
+      documentNumber: "28/QĐ-UBND",
+      documentDate: "2026-02-02",
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.data).toMatchObject({
+      contentType: "application/pdf",
+      documentNumber: "28/QĐ-UBND",
+      sizeBytes: pdf.length,
+    });
+    expect(ok.body.data.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const exe = await upload(
+      focal,
+      `/api/tasks/${task.id}/evidence`,
+      new TextEncoder().encode("MZ\x90\x00 not a pdf"),
+      "baocao.pdf",
+    );
+    expect(exe.status).toBe(415);
+    expect(exe.body.error).toMatchObject({
+      code: "EVIDENCE_TYPE_NOT_ALLOWED",
+      message: expect.stringContaining(".exe"),
+    });
+    const download = await fetch(`${t.url}/api/evidence/${ok.body.data.id}/download`, {
+      headers: { cookie: focal.cookie! },
+    });
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdf);
+    const updates = (await focal.get(`/api/tasks/${task.id}/updates`)).body.data;
+    expect(updates.evidence).toHaveLength(1);
+    const outsider = await t.signedIn("admin");
+    await outsider.post("/api/units", {
+      code: "X9",
+      name: "Xã Ngoài",
+      level: "commune",
+      parentId: (await outsider.get("/api/units?level=province")).body.data[0].id,
+    });
+  });
+
+  it("issues the plan read-only, as a Word file in the state format, and amends it with history", async () => {
+    const id = await createYearPlan(focal, {
+      planNumber: "15/KH-UBND",
+      decisionNumber: "28/QĐ-UBND",
+      signerName: "Nguyễn Văn Hòa",
+      signerTitle: "Chủ tịch",
+    });
+    const leader = await t.signedIn("lanhdao");
+    expect((await leader.post(`/api/plans/${id}/issue`, { issuedDate: "2026-02-02" })).status).toBe(
+      200,
+    );
+    const edit = await focal.patch(`/api/plans/${id}`, { title: "Sửa sau khi ban hành" });
+    expect(edit.status).toBe(409);
+    expect(edit.body.error.code).toBe("PLAN_NOT_EDITABLE");
+    const task = (await focal.get(`/api/plans/${id}`)).body.data.tasks[0];
+    expect(
+      (await focal.post(`/api/tasks/${task.id}/updates`, { status: "in_progress", progress: 50 }))
+        .status,
+    ).toBe(200);
+
+    const response = await fetch(`${t.url}/api/plans/${id}/document.docx`, {
+      headers: { cookie: focal.cookie! },
+    });
+    expect(response.headers.get("content-type")).toContain("wordprocessingml");
+    const zip = await JSZip.loadAsync(await response.arrayBuffer());
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const text = xml.replace(/<[^>]+>/g, "");
+    for (const expected of [
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "28/QĐ-UBND",
+      "15/KH-UBND",
+      "QUYẾT ĐỊNH",
+      "KẾ HOẠCH",
+      "Ban hành Kế hoạch CCHC năm 2026",
+      "Nguyễn Văn Hòa",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(xml).toContain("w:tblHeader");
+    const xlsx = await fetch(`${t.url}/api/plans/${id}/appendix.xlsx`, {
+      headers: { cookie: focal.cookie! },
+    });
+    expect(xlsx.status).toBe(200);
+
+    const amended = await focal.post(`/api/plans/${id}/amend`);
+    expect(amended.status).toBe(201);
+    const draft = (await focal.get(`/api/plans/${amended.body.data.id}`)).body.data;
+    expect(draft).toMatchObject({ status: "draft", version: 2, amendsPlanId: id });
+    expect(draft.tasks[0]).toMatchObject({ status: "in_progress", progress: 50 });
+    await leader.post(`/api/plans/${draft.id}/issue`, {});
+    expect((await focal.get(`/api/plans/${id}`)).body.data.status).toBe("superseded");
+  });
+
+  it("cascades from the province's plan and shows children's progress upward", async () => {
+    const admin = await t.signedIn("admin");
+    const provinceId = (await admin.get("/api/units?level=province")).body.data[0].id;
+    const upper = await admin.post("/api/plans", {
+      unitId: provinceId,
+      title: "Cải cách hành chính tỉnh Quảng Ninh năm 2026",
+      period: { kind: "year", year: 2026 },
+      planNumber: "12/KH-UBND",
+      tasks: [
+        {
+          areaKey: "procedures",
+          text: "Công khai 100% thủ tục hành chính",
+          timeline: "Thường xuyên",
+        },
+        { areaKey: "civil_service", text: "Đánh giá, xếp loại công chức", timeline: "Quý IV/2026" },
+      ],
+    });
+    const upperTasks = (await admin.get(`/api/plans/${upper.body.data.id}`)).body.data.tasks;
+    expect((await focal.get(`/api/plans/${upper.body.data.id}`)).status).toBe(404);
+    expect((await focal.get("/api/plans?upper=true")).body.data).toEqual([]);
+    await admin.post(`/api/plans/${upper.body.data.id}/issue`, {});
+    expect((await focal.get("/api/plans?upper=true")).body.data.map((p: any) => p.id)).toEqual([
+      upper.body.data.id,
+    ]);
+    const child = await focal.post("/api/plans", {
+      unitId: communeId,
+      title: "Cải cách hành chính phường Bãi Cháy năm 2026 (theo tỉnh)",
+      period: { kind: "year", year: 2026 },
+      upperPlanId: upper.body.data.id,
+      upperTaskIds: [upperTasks[0].id],
+    });
+    expect(child.status, JSON.stringify(child.body)).toBe(201);
+    const childView = (await focal.get(`/api/plans/${child.body.data.id}`)).body.data;
+    expect(childView.tasks).toHaveLength(1);
+    expect(childView.tasks[0]).toMatchObject({
+      parentTaskId: upperTasks[0].id,
+      text: "Công khai 100% thủ tục hành chính",
+    });
+    expect(childView.bases[0]).toMatchObject({
+      linkedPlanId: upper.body.data.id,
+      text: expect.stringContaining("12/KH-UBND"),
+    });
+    await focal.post(`/api/tasks/${childView.tasks[0].id}/updates`, {
+      status: "in_progress",
+      progress: 30,
+    });
+    const upperView = (await admin.get(`/api/plans/${upper.body.data.id}`)).body.data;
+    expect(upperView.tasks[0].children).toEqual([
+      expect.objectContaining({ unitName: "Phường Bãi Cháy", status: "in_progress", progress: 30 }),
+    ]);
+    const reversed = await admin.post("/api/plans", {
+      unitId: provinceId,
+      title: "Sai",
+      period: { kind: "year", year: 2026 },
+      upperPlanId: child.body.data.id,
+      upperTaskIds: [],
+    });
+    expect(reversed.body.error.code).toBe("PLAN_SOURCE_INVALID");
+  });
+
+  it("keeps other communes out", async () => {
+    const id = await createYearPlan(focal);
+    const admin = await t.signedIn("admin");
+    const haTu = (await admin.get("/api/units?q=Ha%20Tu")).body.data[0];
+    await admin.post("/api/users", {
+      username: "haTu.focal",
+      fullName: "Đầu mối Hà Tu",
+      password: "mat-khau-thu-nghiem",
+      unitId: haTu.id,
+      roles: [{ role: "focal_officer", unitId: haTu.id }],
+    });
+    const stranger = await t.signedIn("hatu.focal", "mat-khau-thu-nghiem");
+    expect((await stranger.get(`/api/plans/${id}`)).status).toBe(404);
+    expect((await stranger.get("/api/plans")).body.data).toEqual([]);
+    const task = (await focal.get(`/api/plans/${id}`)).body.data.tasks[0];
+    expect((await stranger.post(`/api/tasks/${task.id}/updates`, { progress: 10 })).status).toBe(
+      404,
+    );
+    const reviewer = await t.signedIn("sonoivu");
+    const reviewed = await reviewer.get(`/api/plans/${id}`);
+    expect(reviewed.status).toBe(200);
+    expect(reviewed.body.can.edit).toBe(false);
+  });
+});
