@@ -13,9 +13,12 @@ for (const run of runs) {
     continue;
   }
   const report = JSON.parse(readFileSync(file, "utf8"));
-  // A test file that fails to load has no tests but is a failure all the same.
+  // A test file that fails outside its tests (load error, failing beforeAll) has no failed test
+  // but is a failure all the same.
   const brokenSuites = (report.testResults ?? []).filter(
-    (suite) => suite.status === "failed" && (suite.assertionResults ?? []).length === 0,
+    (suite) =>
+      suite.status === "failed" &&
+      !(suite.assertionResults ?? []).some((test) => test.status === "failed"),
   ).length;
   passed += report.numPassedTests ?? 0;
   failed += (report.numFailedTests ?? 0) + brokenSuites;

@@ -30,7 +30,7 @@ export function runCli(args: string[], env: Record<string, string> = {}) {
 /** Starts `cchc serve` on a free port and waits for the "CCHC đang chạy tại …" line. */
 export function startServerProcess(
   env: Record<string, string>,
-  timeoutMs = 60_000,
+  timeoutMs = 120_000,
 ): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CCHC_BIN, "serve"], {
