@@ -23,8 +23,10 @@ export function AgencySelect({
       clearable
       data={data}
       disabled={!unitId}
-      placeholder={unitId && agencies.isPending ? vi.app.loading : vi.users.noAgency}
       {...props}
+      placeholder={
+        unitId && agencies.isPending ? vi.app.loading : (props.placeholder ?? vi.users.noAgency)
+      }
     />
   );
 }

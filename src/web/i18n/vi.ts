@@ -265,6 +265,7 @@ export const vi = {
     role: "Vai trò",
     roleUnit: "Phạm vi đơn vị",
     roleAgency: "Phạm vi cơ quan (không bắt buộc)",
+    wholeUnit: "Toàn đơn vị",
     addRole: "Thêm vai trò",
     removeRole: (n: number) => `Xóa vai trò thứ ${n}`,
     rolesRequired: "Cần ít nhất một vai trò.",

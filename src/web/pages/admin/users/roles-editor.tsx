@@ -73,6 +73,7 @@ export function RolesEditor<T extends { roles: RoleRow[]; unitId?: string | null
             />
             <AgencySelect
               label={vi.users.roleAgency}
+              placeholder={vi.users.wholeUnit}
               unitId={row.unitId}
               w={240}
               {...form.getInputProps(`roles.${index}.agencyId`)}

@@ -1,0 +1,336 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { IconArrowLeft, IconFileDownload } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { AgencySelect } from "../../components/agency-select.tsx";
+import { DateField } from "../../components/date-field.tsx";
+import { FormError } from "../../components/form-error.tsx";
+import { LoadingBlock } from "../../components/loading-block.tsx";
+import { notifySuccess } from "../../components/notify.ts";
+import { PageHeader } from "../../components/page-header.tsx";
+import { QueryError } from "../../components/query-error.tsx";
+import { formatDate, formatDateTime } from "../../i18n/format.ts";
+import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
+import { timelinessColor } from "./dossier-register.page.tsx";
+import { oneStopPaths } from "./one-stop-paths.ts";
+import {
+  ACTION_LABELS,
+  ACTIONS_NEEDING_REASON,
+  getDossier,
+  issueApology,
+  oneStopKeys,
+  parseLocalMoment,
+  transitionDossier,
+  type DossierAction,
+  type DossierDetail,
+} from "./one-stop.api.ts";
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={500}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/** One dossier: its facts, the steps it may take next, its documents and its history. */
+export function DossierDetailPage() {
+  const { id = "" } = useParams();
+  const dossier = useQuery({ queryKey: oneStopKeys.dossier(id), queryFn: () => getDossier(id) });
+  const [action, setAction] = useState<DossierAction | null>(null);
+  const [apologising, setApologising] = useState(false);
+
+  if (dossier.isPending) return <LoadingBlock />;
+  if (dossier.isError)
+    return <QueryError error={dossier.error} onRetry={() => dossier.refetch()} />;
+  const d = dossier.data;
+  return (
+    <>
+      <Anchor component={Link} to={oneStopPaths.register} size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} aria-hidden="true" />
+          {t.detail.back}
+        </Group>
+      </Anchor>
+      <PageHeader
+        title={`${t.detail.code} ${d.code}`}
+        description={d.procedureName}
+        actions={
+          <Button
+            component="a"
+            href={`/api/dossiers/${encodeURIComponent(d.id)}/receipt.docx`}
+            variant="default"
+            leftSection={<IconFileDownload size={16} aria-hidden="true" />}
+          >
+            {t.detail.receipt}
+          </Button>
+        }
+      />
+      <Group mb="md" gap="xs">
+        <Badge size="lg" variant="filled">
+          {d.stateLabel}
+        </Badge>
+        {d.timelinessLabel && (
+          <Badge size="lg" variant="light" color={timelinessColor(d.timeliness)}>
+            {d.timelinessLabel}
+          </Badge>
+        )}
+      </Group>
+      {(d.timeliness === "overdue" || (d.supplementCount >= 2 && d.finishedAt === null)) &&
+        d.apologies.length === 0 && (
+          <Alert color="orange" mb="md">
+            {t.detail.lateWarning}
+          </Alert>
+        )}
+      <Paper withBorder p="md" mb="md">
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Fact label={t.detail.applicant}>{d.applicantName}</Fact>
+          <Fact label={t.detail.phone}>{d.applicantPhone}</Fact>
+          <Fact label={t.detail.address}>{d.applicantAddress ?? "—"}</Fact>
+          <Fact label={t.detail.channel}>{d.channelLabel}</Fact>
+          <Fact label={t.detail.receivedAt}>{formatDateTime(d.receivedAt)}</Fact>
+          <Fact label={t.detail.countedFrom}>{formatDate(d.countedFrom)}</Fact>
+          <Fact label={t.detail.dueDate}>{formatDate(d.dueDate)}</Fact>
+          <Fact label={t.detail.originalDueDate}>{formatDate(d.originalDueDate)}</Fact>
+          <Fact label={t.detail.pausedDays}>{d.pausedWorkingDays}</Fact>
+          <Fact label={t.detail.handler}>{d.handlerAgencyName ?? "—"}</Fact>
+          <Fact label={t.detail.ruleSet}>{t.detail.ruleSets[d.ruleSet] ?? d.ruleSet}</Fact>
+          {d.reason && <Fact label={t.detail.reason}>{d.reason}</Fact>}
+        </SimpleGrid>
+      </Paper>
+
+      {(d.allowedActions.length > 0 || d.can.apologise) && (
+        <Paper withBorder p="md" mb="md">
+          <Title order={2} size="h4" mb="sm">
+            {t.detail.actions}
+          </Title>
+          <Group gap="sm">
+            {d.allowedActions.map((a) => (
+              <Button
+                key={a}
+                variant={a === "refuse" || a === "stop" || a === "withdraw" ? "default" : "filled"}
+                onClick={() => setAction(a)}
+              >
+                {ACTION_LABELS[a]}
+              </Button>
+            ))}
+            {d.can.apologise && (
+              <Button color="orange" variant="light" onClick={() => setApologising(true)}>
+                {t.detail.apologise}
+              </Button>
+            )}
+          </Group>
+        </Paper>
+      )}
+
+      {d.apologies.length > 0 && (
+        <Paper withBorder p="md" mb="md">
+          <Title order={2} size="h4" mb="sm">
+            {t.detail.apologies}
+          </Title>
+          <Stack gap="xs">
+            {d.apologies.map((a) => (
+              <Group key={a.id} justify="space-between">
+                <Text size="sm">
+                  {a.title} số {a.number} — {formatDateTime(a.issuedAt)}; hẹn lại{" "}
+                  {formatDate(a.newDueDate)}
+                </Text>
+                <Anchor
+                  href={`/api/dossiers/${encodeURIComponent(d.id)}/apologies/${encodeURIComponent(a.id)}/document.docx`}
+                  size="sm"
+                >
+                  {t.detail.download}
+                </Anchor>
+              </Group>
+            ))}
+          </Stack>
+        </Paper>
+      )}
+
+      <Title order={2} size="h4" mb="sm">
+        {t.detail.history}
+      </Title>
+      <Table striped aria-label={t.detail.history}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t.detail.when}</Table.Th>
+            <Table.Th>{t.detail.step}</Table.Th>
+            <Table.Th>{t.detail.by}</Table.Th>
+            <Table.Th>{t.detail.note}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {d.events.map((e) => (
+            <Table.Tr key={e.id}>
+              <Table.Td>{formatDateTime(e.at)}</Table.Td>
+              <Table.Td>
+                {e.actionLabel}
+                {e.toAgencyName ? ` → ${e.toAgencyName}` : ""}
+              </Table.Td>
+              <Table.Td>{e.byName}</Table.Td>
+              <Table.Td>{e.note ?? ""}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {action && <TransitionModal dossier={d} action={action} onClose={() => setAction(null)} />}
+      {apologising && <ApologyModal dossier={d} onClose={() => setApologising(false)} />}
+    </>
+  );
+}
+
+function TransitionModal({
+  dossier,
+  action,
+  onClose,
+}: {
+  dossier: DossierDetail;
+  action: DossierAction;
+  onClose: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const [note, setNote] = useState("");
+  const [at, setAt] = useState("");
+  const [agencyId, setAgencyId] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: () => {
+      const moment = parseLocalMoment(at);
+      return transitionDossier(dossier.id, {
+        action,
+        note: note || null,
+        at: moment ?? null,
+        toAgencyId: action === "hand_over" ? agencyId : null,
+      });
+    },
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(oneStopKeys.dossier(dossier.id), updated);
+      await queryClient.invalidateQueries({ queryKey: oneStopKeys.dossiers });
+      notifySuccess(t.detail.done);
+      onClose();
+    },
+  });
+  const badMoment = parseLocalMoment(at) === null;
+  return (
+    <Modal opened onClose={onClose} title={ACTION_LABELS[action]}>
+      <Stack gap="sm">
+        {action === "hand_over" && (
+          <AgencySelect
+            unitId={dossier.unitId}
+            label={t.detail.toAgency}
+            value={agencyId}
+            onChange={setAgencyId}
+          />
+        )}
+        <Textarea
+          label={t.detail.note}
+          required={ACTIONS_NEEDING_REASON.has(action)}
+          value={note}
+          onChange={(event) => setNote(event.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        <TextInput
+          label={t.detail.at}
+          placeholder="05/03/2026 09:00"
+          value={at}
+          onChange={(event) => setAt(event.currentTarget.value)}
+          error={badMoment ? t.receiveForm.receivedAtInvalid : undefined}
+        />
+        <FormError error={mutation.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Hủy
+          </Button>
+          <Button
+            onClick={() => mutation.mutate()}
+            loading={mutation.isPending}
+            disabled={badMoment}
+          >
+            {t.detail.confirm}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function ApologyModal({ dossier, onClose }: { dossier: DossierDetail; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState("");
+  const [newDueDate, setNewDueDate] = useState<string | null>(null);
+  const [at, setAt] = useState("");
+  const mutation = useMutation({
+    mutationFn: () =>
+      issueApology(dossier.id, {
+        reason,
+        newDueDate: newDueDate ?? "",
+        at: parseLocalMoment(at) ?? null,
+      }),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(oneStopKeys.dossier(dossier.id), updated);
+      await queryClient.invalidateQueries({ queryKey: oneStopKeys.dossiers });
+      notifySuccess(t.detail.apologyIssued);
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={dossier.apologyTitle}>
+      <Stack gap="sm">
+        <Textarea
+          label={t.detail.apologyReason}
+          required
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        <DateField
+          label={t.detail.newDueDate}
+          required
+          value={newDueDate}
+          onChange={setNewDueDate}
+        />
+        <TextInput
+          label={t.detail.at}
+          placeholder="05/03/2026 09:00"
+          value={at}
+          onChange={(e) => setAt(e.currentTarget.value)}
+        />
+        <FormError error={mutation.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Hủy
+          </Button>
+          <Button
+            onClick={() => mutation.mutate()}
+            loading={mutation.isPending}
+            disabled={!reason.trim() || !newDueDate}
+          >
+            {t.detail.confirm}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

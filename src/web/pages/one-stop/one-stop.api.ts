@@ -1,0 +1,249 @@
+import { buildQuery, request, requestData } from "../../api/client.ts";
+
+/** Client of the one-stop desk API (`/api/dossiers`, `/api/procedures`, `/api/public/…`). */
+
+export type DossierState =
+  | "received"
+  | "in_progress"
+  | "supplement_requested"
+  | "resolved"
+  | "returned"
+  | "refused"
+  | "stopped"
+  | "withdrawn";
+export type DossierAction =
+  | "hand_over"
+  | "request_supplement"
+  | "receive_supplement"
+  | "resolve"
+  | "return_result"
+  | "refuse"
+  | "stop"
+  | "withdraw";
+
+export const STATE_LABELS: Record<DossierState, string> = {
+  received: "Đã tiếp nhận",
+  in_progress: "Đang giải quyết",
+  supplement_requested: "Chờ bổ sung",
+  resolved: "Đã có kết quả",
+  returned: "Đã trả kết quả",
+  refused: "Từ chối giải quyết",
+  stopped: "Dừng giải quyết",
+  withdrawn: "Rút hồ sơ",
+};
+export const ACTION_LABELS: Record<DossierAction, string> = {
+  hand_over: "Chuyển xử lý",
+  request_supplement: "Yêu cầu bổ sung",
+  receive_supplement: "Nhận hồ sơ bổ sung",
+  resolve: "Có kết quả giải quyết",
+  return_result: "Trả kết quả",
+  refuse: "Từ chối giải quyết",
+  stop: "Dừng giải quyết",
+  withdraw: "Rút hồ sơ",
+};
+export const ACTIONS_NEEDING_REASON: ReadonlySet<DossierAction> = new Set([
+  "request_supplement",
+  "refuse",
+  "stop",
+  "withdraw",
+]);
+
+export interface Dossier {
+  id: string;
+  code: string;
+  unitId: string;
+  unitName: string;
+  procedureId: string;
+  procedureCode: string;
+  procedureName: string;
+  applicantName: string;
+  applicantPhone: string;
+  applicantAddress: string | null;
+  channel: string;
+  channelLabel: string;
+  receivedAt: string;
+  countedFrom: string;
+  dueDate: string;
+  originalDueDate: string;
+  state: DossierState;
+  stateLabel: string;
+  timeliness: "early" | "on_time" | "late" | "pending" | "overdue" | null;
+  timelinessLabel: string | null;
+  handlerAgencyName: string | null;
+  finishedAt: string | null;
+  returnedAt: string | null;
+  supplementCount: number;
+  pausedWorkingDays: number;
+  reason: string | null;
+  digitised: boolean;
+  electronicResult: boolean;
+  onlinePayment: boolean;
+  ruleSet: string;
+  apologyTitle: string;
+  allowedActions: DossierAction[];
+  can: { write: boolean; apologise: boolean };
+}
+
+export interface DossierDetail extends Dossier {
+  events: {
+    id: number;
+    action: string;
+    actionLabel: string;
+    fromState: string | null;
+    toState: string;
+    at: string;
+    byName: string;
+    toAgencyName: string | null;
+    note: string | null;
+  }[];
+  apologies: {
+    id: string;
+    number: string;
+    title: string;
+    issuedAt: string;
+    newDueDate: string;
+    reason: string;
+  }[];
+}
+
+export interface Procedure {
+  id: string;
+  unitId: string;
+  unitName: string;
+  code: string;
+  name: string;
+  field: string;
+  processingDays: number;
+  feeText: string | null;
+  onlineLevel: "full" | "partial" | "none";
+  isActive: boolean;
+  can: { update: boolean };
+}
+
+export interface DossierQuery {
+  q?: string;
+  state?: string;
+  from?: string;
+  to?: string;
+  overdue?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export const oneStopKeys = {
+  dossiers: ["dossiers"] as const,
+  dossierList: (query: object) => ["dossiers", "list", query] as const,
+  dossier: (id: string) => ["dossiers", "detail", id] as const,
+  procedures: ["procedures"] as const,
+  procedureList: (query: object) => ["procedures", "list", query] as const,
+};
+
+export function listDossiers(query: DossierQuery) {
+  return request<Dossier[], { receive: boolean }>(`/api/dossiers${buildQuery({ ...query })}`).then(
+    (envelope) => envelope as typeof envelope & { total: number },
+  );
+}
+
+export function getDossier(id: string) {
+  return requestData<DossierDetail>(`/api/dossiers/${encodeURIComponent(id)}`);
+}
+
+export interface ReceiveInput {
+  procedureId: string;
+  applicantName: string;
+  applicantPhone: string;
+  applicantAddress?: string | null;
+  channel: string;
+  receivedAt?: string | null;
+  digitised?: boolean;
+  electronicResult?: boolean;
+  onlinePayment?: boolean;
+}
+
+export function receiveDossier(input: ReceiveInput) {
+  return requestData<DossierDetail>("/api/dossiers", { method: "POST", body: input });
+}
+
+export function transitionDossier(
+  id: string,
+  input: {
+    action: DossierAction;
+    note?: string | null;
+    at?: string | null;
+    toAgencyId?: string | null;
+  },
+) {
+  return requestData<DossierDetail>(`/api/dossiers/${encodeURIComponent(id)}/transitions`, {
+    method: "POST",
+    body: input,
+  });
+}
+
+export function issueApology(
+  id: string,
+  input: { reason: string; newDueDate: string; at?: string | null },
+) {
+  return requestData<DossierDetail>(`/api/dossiers/${encodeURIComponent(id)}/apologies`, {
+    method: "POST",
+    body: input,
+  });
+}
+
+export function listProcedures(query: { unitId?: string; q?: string; includeInactive?: boolean }) {
+  return request<Procedure[], { create: boolean; import: boolean }>(
+    `/api/procedures${buildQuery({ ...query })}`,
+  );
+}
+
+export function createProcedure(input: Omit<Procedure, "id" | "unitName" | "can" | "isActive">) {
+  return requestData<Procedure>("/api/procedures", { method: "POST", body: input });
+}
+
+export function updateProcedure(id: string, input: Partial<Procedure>) {
+  return requestData<Procedure>(`/api/procedures/${encodeURIComponent(id)}`, {
+    method: "PATCH",
+    body: input,
+  });
+}
+
+export function importProcedures(unitId: string, file: File) {
+  const form = new FormData();
+  form.append("file", file);
+  return requestData<{ created: number; updated: number; total: number }>(
+    `/api/procedures/import${buildQuery({ unitId })}`,
+    { method: "POST", body: form },
+  );
+}
+
+export interface PublicDossier {
+  code: string;
+  unitName: string;
+  procedureName: string;
+  applicantName: string;
+  applicantPhone: string;
+  receivedOn: string;
+  dueDate: string;
+  state: string;
+  stateLabel: string;
+  timelinessLabel: string | null;
+  returnedOn: string | null;
+}
+
+export function lookupDossier(code: string, phoneLast4: string) {
+  return requestData<PublicDossier>(
+    `/api/public/dossiers/${encodeURIComponent(code.trim())}${buildQuery({ phoneLast4 })}`,
+  );
+}
+
+/** "dd/mm/yyyy HH:mm" → "YYYY-MM-DD HH:mm"; null when not a valid moment; "" → undefined. */
+export function parseLocalMoment(text: string): string | null | undefined {
+  const value = text.trim();
+  if (!value) return undefined;
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [, d, m, y, hh, mm] = match as unknown as [string, string, string, string, string, string];
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  if (date.getUTCDate() !== Number(d) || date.getUTCMonth() !== Number(m) - 1) return null;
+  if (Number(hh) > 23 || Number(mm) > 59) return null;
+  return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")} ${hh.padStart(2, "0")}:${mm}`;
+}
