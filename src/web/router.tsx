@@ -3,6 +3,7 @@ import { RequireAuth } from "./auth/require-auth.tsx";
 import { RequirePermission } from "./auth/require-permission.tsx";
 import { AppLayout } from "./components/app-layout.tsx";
 import { paths } from "./components/navigation.ts";
+import { oneStopPaths } from "./pages/one-stop/one-stop-paths.ts";
 import { SignInPage } from "./pages/auth/sign-in.page.tsx";
 import { NotFoundPage } from "./pages/errors/not-found.page.tsx";
 import { HomePage } from "./pages/home/home.page.tsx";
@@ -11,6 +12,13 @@ import { SectionPlaceholderPage } from "./pages/sections/section-placeholder.pag
 // The administration pages load on demand: most users never open them.
 export const router = createBrowserRouter([
   { path: paths.signIn, element: <SignInPage /> },
+  // Public, no login: a citizen follows a dossier.
+  {
+    path: oneStopPaths.lookup,
+    lazy: async () => ({
+      Component: (await import("./pages/one-stop/public-lookup.page.tsx")).PublicLookupPage,
+    }),
+  },
   {
     element: <RequireAuth />,
     children: [
@@ -20,7 +28,26 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: paths.plans, element: <SectionPlaceholderPage section="plans" /> },
           { path: paths.tasks, element: <SectionPlaceholderPage section="tasks" /> },
-          { path: paths.oneStop, element: <SectionPlaceholderPage section="oneStop" /> },
+          {
+            path: paths.oneStop,
+            lazy: async () => ({
+              Component: (await import("./pages/one-stop/dossier-register.page.tsx"))
+                .DossierRegisterPage,
+            }),
+          },
+          {
+            path: oneStopPaths.dossierPattern,
+            lazy: async () => ({
+              Component: (await import("./pages/one-stop/dossier-detail.page.tsx"))
+                .DossierDetailPage,
+            }),
+          },
+          {
+            path: oneStopPaths.procedures,
+            lazy: async () => ({
+              Component: (await import("./pages/one-stop/procedures.page.tsx")).ProceduresPage,
+            }),
+          },
           { path: paths.feedback, element: <SectionPlaceholderPage section="feedback" /> },
           { path: paths.surveys, element: <SectionPlaceholderPage section="surveys" /> },
           { path: paths.indices, element: <SectionPlaceholderPage section="indices" /> },

@@ -76,7 +76,7 @@ export function SignInPage() {
               autoCapitalize="none"
               spellCheck={false}
               required
-              data-autofocus
+              autoFocus
               {...form.getInputProps("username")}
             />
             <PasswordInput
