@@ -1,10 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDecimal, formatNumber, parseDateInput } from "./format.ts";
+import {
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatNumber,
+  parseDateInput,
+} from "./format.ts";
 
 describe("Vietnamese display formats", () => {
   it("shows dates as dd/mm/yyyy", () => {
     expect(formatDate("2025-07-01")).toBe("01/07/2025");
     expect(formatDate(null)).toBe("—");
+  });
+
+  it("shows instants in Vietnam time whatever the machine's zone", () => {
+    expect(formatDateTime("2026-11-23T17:05:00Z")).toBe("24/11/2026 00:05");
+    expect(formatDateTime("2025-06-30T23:59:00+07:00")).toBe("30/06/2025 23:59");
   });
 
   it("uses the decimal comma and dot thousands separator", () => {

@@ -25,11 +25,24 @@ export function formatDate(value: string | null | undefined): string {
   return date.isValid() ? date.format(DATE_FORMAT) : value;
 }
 
-/** ISO timestamp → `01/07/2025 14:05` in the browser's time zone. */
+const vietnamDateTime = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** ISO timestamp → `01/07/2025 14:05`, always in Vietnam time (UTC+7). */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return vi.common.none;
-  const date = dayjs(value);
-  return date.isValid() ? date.format("DD/MM/YYYY HH:mm") : value;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    vietnamDateTime.formatToParts(date).find((p) => p.type === type)?.value ?? "";
+  return `${part("day")}/${part("month")}/${part("year")} ${part("hour")}:${part("minute")}`;
 }
 
 /** `1234.5` → `1.234,5` */

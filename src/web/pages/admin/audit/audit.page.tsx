@@ -61,7 +61,7 @@ export function AuditPage() {
           onChange={setActorId}
           searchable
           clearable
-          w={260}
+          w={240}
         />
         <Select
           label={vi.audit.entityType}
@@ -70,17 +70,17 @@ export function AuditPage() {
           value={entityType}
           onChange={setEntityType}
           clearable
-          w={200}
+          w={180}
         />
         <TextInput
           label={vi.audit.actionFilter}
           placeholder={vi.audit.actionPlaceholder}
           value={actionText}
           onChange={(event) => setActionText(event.currentTarget.value)}
-          w={200}
+          w={180}
         />
-        <DateField label={vi.audit.from} value={from} onChange={setFrom} clearable w={150} />
-        <DateField label={vi.audit.to} value={to} onChange={setTo} clearable w={150} />
+        <DateField label={vi.audit.from} value={from} onChange={setFrom} clearable w={140} />
+        <DateField label={vi.audit.to} value={to} onChange={setTo} clearable w={140} />
         {hasFilters && (
           <Button
             variant="subtle"
