@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
@@ -22,6 +24,13 @@ export interface Database {
 const PGLITE_CONFIG = ["max_wal_size = 64MB", "min_wal_size = 32MB", "wal_keep_size = 0"];
 
 export async function openPglite(dataDir: string): Promise<Database> {
+  // Creating a new cluster (initdb) grows the WASM heap to ≈ 800 MB, which WASM never gives back;
+  // initialising in a throwaway instance and reopening leaves the running server at ≈ 300–450 MB.
+  if (!dataDir.startsWith("memory://") && !existsSync(join(dataDir, "PG_VERSION"))) {
+    const initialiser = new PGlite({ dataDir, postgresqlconf: PGLITE_CONFIG });
+    await initialiser.waitReady;
+    await initialiser.close();
+  }
   const client = new PGlite({ dataDir, postgresqlconf: PGLITE_CONFIG });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Executor;
