@@ -19,6 +19,7 @@ import type { Database } from "./db/database.ts";
 import { AppError, errorBody } from "./errors.ts";
 import { registerErrorHandler } from "./http/error-handler.ts";
 import { registerSessionHandling } from "./http/session.ts";
+import { registerDossierMetrics } from "./services/dossier-metrics.ts";
 import { agencyRoutes } from "./routes/agency.routes.ts";
 import { auditRoutes } from "./routes/audit.routes.ts";
 import { calendarRoutes } from "./routes/calendar.routes.ts";
@@ -27,6 +28,7 @@ import { oneStopPublicRoutes } from "./routes/one-stop-public.routes.ts";
 import { procedureRoutes } from "./routes/procedure.routes.ts";
 import { authRoutes } from "./routes/auth.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
+import { planImportRoutes } from "./routes/plan-import.routes.ts";
 import { planRoutes } from "./routes/plan.routes.ts";
 import { taskRoutes } from "./routes/task.routes.ts";
 import { unitRoutes } from "./routes/unit.routes.ts";
@@ -97,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
   registerSessionHandling(app, options.database.db);
+  registerDossierMetrics();
   const db = options.database.db;
   await app.register(healthRoutes(options.database.kind));
   await app.register(authRoutes(db, { secureCookies: options.secureCookies ?? false }));
@@ -105,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes(db));
   await app.register(auditRoutes(db));
   await app.register(planRoutes(db));
+  await app.register(planImportRoutes(db));
   await app.register(taskRoutes(db, options.dataDir));
   await app.register(calendarRoutes(db));
   await app.register(procedureRoutes(db));

@@ -43,11 +43,11 @@ async function createYearPlan(client: ApiClient, extra: Record<string, unknown> 
         unit: "percent",
       },
       {
-        text: "Tỷ lệ hồ sơ đúng hạn đạt từ 99,7% trở lên",
-        metric: "on_time_rate",
+        text: "Chỉ số CCHC đạt từ 9,5 điểm trở lên",
+        metric: "par_index_score",
         comparator: "gte",
-        value: 99.7,
-        unit: "percent",
+        value: 9.5,
+        unit: "points",
       },
     ],
     tasks: [
@@ -103,13 +103,19 @@ describe("plans", () => {
     ]);
     expect(vague).toMatchObject({ timelineRaw: "khi nào rảnh", dueDate: null, needsReview: true });
     expect(view.data.progress.summary).toMatch(/^0\/3 nhiệm vụ hoàn thành/);
-    const [tasksTarget, onTime] = view.data.targets;
+    const [tasksTarget, parScore] = view.data.targets;
     expect(tasksTarget).toMatchObject({ measuredAutomatically: true, measured: 0 });
-    expect(onTime).toMatchObject({
+    expect(parScore).toMatchObject({
       measuredAutomatically: false,
       state: "no_data",
       stateLabel: "Chưa có số liệu",
     });
+    const measured = await focal.request("PUT", `/api/targets/${parScore.id}/measurement`, {
+      json: { manualValue: 9.6, manualNote: "Theo kết quả tự chấm" },
+    });
+    expect(measured.status).toBe(200);
+    const remeasured = (await focal.get(`/api/plans/${id}`)).body.data.targets[1];
+    expect(remeasured).toMatchObject({ measured: 9.6, state: "achieved" });
 
     const done = await focal.post(`/api/tasks/${first.id}/updates`, {
       status: "completed",

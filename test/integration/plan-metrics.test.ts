@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
+
+/** Plan targets measured live from one-stop dossiers, through the metric registry. */
+let t: TestApp;
+let clerk: ApiClient;
+let focal: ApiClient;
+let procedureId: string;
+let unitId: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  clerk = await t.signedIn("motcua");
+  focal = await t.signedIn("daumoi");
+  unitId = (await focal.get("/api/auth/me")).body.data.user.unit.id;
+  procedureId = (await clerk.get(`/api/procedures?unitId=${unitId}`)).body.data[0].id;
+});
+afterAll(() => t.close());
+
+function addDays(iso: string, days: number) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+async function receive(receivedAt: string, channel = "in_person") {
+  const r = await clerk.post("/api/dossiers", {
+    procedureId,
+    applicantName: "Nguyễn Thị Thuỷ",
+    applicantPhone: "0912 345 678",
+    channel,
+    receivedAt,
+  });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body.data as { id: string; dueDate: string };
+}
+
+async function resolve(id: string, on: string) {
+  const handOver = await clerk.post(`/api/dossiers/${id}/transitions`, {
+    action: "hand_over",
+    at: `${on} 09:30`,
+  });
+  expect(handOver.status, JSON.stringify(handOver.body)).toBe(200);
+  const r = await clerk.post(`/api/dossiers/${id}/transitions`, {
+    action: "resolve",
+    at: `${on} 10:00`,
+  });
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+}
+
+describe("targets measured from one-stop dossiers", () => {
+  it("computes on-time, apology and online rates for the plan's period", async () => {
+    const plan = await focal.post("/api/plans", {
+      unitId,
+      title: "Kế hoạch thử số liệu Một cửa tháng 9/2025",
+      period: { kind: "other", start: "2025-09-01", end: "2025-09-30" },
+      targets: [
+        {
+          text: "Tỷ lệ hồ sơ giải quyết đúng hạn đạt từ 99,7% trở lên",
+          metric: "on_time_rate",
+          comparator: "gte",
+          value: 99.7,
+          unit: "percent",
+        },
+        {
+          text: "100% hồ sơ trễ hạn có văn bản xin lỗi",
+          metric: "late_apology_rate",
+          comparator: "eq",
+          value: 100,
+          unit: "percent",
+        },
+        {
+          text: "Tỷ lệ hồ sơ trực tuyến đạt từ 60% trở lên",
+          metric: "online_dossier_rate",
+          comparator: "gte",
+          value: 60,
+          unit: "percent",
+        },
+      ],
+    });
+    const planId = plan.body.data.id;
+    const empty = (await focal.get(`/api/plans/${planId}`)).body.data.targets;
+    expect(empty.map((x: any) => [x.measuredAutomatically, x.measured, x.state])).toEqual([
+      [true, null, "no_data"],
+      [true, null, "no_data"],
+      [true, null, "no_data"],
+    ]);
+
+    const a = await receive("2025-09-03 09:00");
+    const b = await receive("2025-09-04 09:00", "online");
+    const c = await receive("2025-09-05 09:00");
+    await receive("2025-09-08 09:00");
+    await resolve(a.id, a.dueDate);
+    await resolve(b.id, b.dueDate);
+    const late = addDays(c.dueDate, 7);
+    const apology = await clerk.post(`/api/dossiers/${c.id}/apologies`, {
+      reason: "Chờ ý kiến cơ quan phối hợp",
+      newDueDate: late,
+      at: `${c.dueDate} 16:00`,
+    });
+    expect(apology.status, JSON.stringify(apology.body)).toBe(201);
+    await resolve(c.id, late);
+
+    const [onTime, apologies, online] = (await focal.get(`/api/plans/${planId}`)).body.data.targets;
+    expect(onTime.measured).toBeCloseTo((2 / 3) * 100, 5);
+    expect(onTime).toMatchObject({ state: "not_achieved", measuredText: "66,67%" });
+    // The fourth dossier is still open past its due date: late, and without an apology yet.
+    expect(apologies).toMatchObject({ measured: 50, state: "not_achieved" });
+    expect(online.measured).toBe(25);
+  });
+});
