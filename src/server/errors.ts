@@ -137,6 +137,24 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: "Tệp Excel cập nhật nhiệm vụ có lỗi; chưa có thay đổi nào được lưu.",
   },
+  IMPORT_UNSUPPORTED_FILE: {
+    status: 415,
+    message:
+      "Định dạng tệp “{filename}” không được hỗ trợ. Chỉ nhận tệp .docx, .pdf, .txt hoặc .md.",
+  },
+  IMPORT_UNREADABLE_FILE: {
+    status: 422,
+    message: "Không đọc được nội dung tệp “{filename}”: {reason}",
+  },
+  IMPORT_NOTHING_FOUND: {
+    status: 422,
+    message:
+      "Không tìm thấy nội dung kế hoạch trong “{filename}” (không có tiêu đề, căn cứ, chỉ tiêu hay nhiệm vụ nào).",
+  },
+  IMPORT_UNIT_REQUIRED: {
+    status: 400,
+    message: "Vui lòng chọn đơn vị sẽ nhận kế hoạch nhập.",
+  },
   INTERNAL_ERROR: {
     status: 500,
     message: "Đã có lỗi hệ thống. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống.",

@@ -1,0 +1,119 @@
+/**
+ * Import → review: reads an official's plan file (or pasted text), extracts its structure and
+ * maps it onto a create-plan draft for the actor's unit. Saves nothing: the reviewed draft is
+ * saved through `createPlan` (POST /api/plans) in one transaction.
+ */
+import { parsePlan } from "../../core/plan-import/parse-plan.ts";
+import type { PlanImport } from "../../core/plan-import/contract.ts";
+import type { PlanDocument } from "../../core/plan-import/document-model.ts";
+import { textToDocument } from "../../core/plan-import/text-source.ts";
+import { toPlanDraft } from "../../core/plan-import/to-plan-draft.ts";
+import type { Executor } from "../db/database.ts";
+import { listAgenciesOfUnits } from "../db/repositories/agency.repository.ts";
+import { readPlanSource } from "../documents/plan-import/read-plan-source.ts";
+import { PlanImportFileError } from "../documents/plan-import/plan-import-errors.ts";
+import { AppError } from "../errors.ts";
+import * as access from "./access.service.ts";
+import type { Actor } from "./actor.ts";
+import { today } from "./plan-view.service.ts";
+
+export type PlanImportSource =
+  { kind: "file"; bytes: Buffer; filename: string } | { kind: "text"; text: string };
+
+/** One line of the source as the importer numbered it (table rows joined with " | "). */
+export interface SourceLine {
+  line: number;
+  text: string;
+}
+
+function sourceLines(document: PlanDocument): SourceLine[] {
+  const lines: SourceLine[] = [];
+  for (const block of document.blocks) {
+    if (block.kind === "paragraph") lines.push({ line: block.line, text: block.text });
+    else
+      for (const row of block.rows)
+        lines.push({
+          line: row.line,
+          text: row.cells.map((c) => c.replace(/\n/g, " / ")).join(" | "),
+        });
+  }
+  return lines;
+}
+
+async function readSource(source: PlanImportSource): Promise<PlanDocument> {
+  if (source.kind === "text") return textToDocument(source.text);
+  try {
+    return await readPlanSource(source.bytes, source.filename);
+  } catch (error) {
+    if (error instanceof PlanImportFileError) {
+      const reason = error.message.replace(/^.*?”:\s*/u, "");
+      throw new AppError(error.code, {
+        params: { filename: source.filename, reason },
+      });
+    }
+    throw error;
+  }
+}
+
+function isEmptyImport(extracted: PlanImport) {
+  return (
+    !extracted.document.title &&
+    !extracted.document.number &&
+    extracted.bases.length === 0 &&
+    extracted.targets.length === 0 &&
+    extracted.tasks.length === 0 &&
+    extracted.criteria.length === 0 &&
+    extracted.areas.every((a) => a.tasks.length === 0)
+  );
+}
+
+/** The unit the draft is for: the one asked for, or the actor's own plan-writing unit. */
+async function draftUnit(db: Executor, actor: Actor, unitId: string | undefined) {
+  const wanted =
+    unitId ??
+    actor.grants.find((g) => g.unitId && (g.role === "focal_officer" || g.role === "leader"))
+      ?.unitId ??
+    null;
+  if (!wanted) throw new AppError("IMPORT_UNIT_REQUIRED");
+  const readable = await access.check(db, actor, "plan.read", "unit", [wanted]);
+  if (!readable.has(wanted)) throw new AppError("UNIT_NOT_FOUND");
+  await access.require(db, actor, "plan.write", "unit", wanted);
+  return wanted;
+}
+
+export async function previewPlanImport(
+  db: Executor,
+  actor: Actor,
+  source: PlanImportSource,
+  options: { unitId?: string } = {},
+) {
+  const unitId = await draftUnit(db, actor, options.unitId);
+  const document = await readSource(source);
+  const extracted = parsePlan(document);
+  if (isEmptyImport(extracted)) {
+    throw new AppError("IMPORT_NOTHING_FOUND", {
+      params: { filename: source.kind === "file" ? source.filename : "văn bản dán vào" },
+    });
+  }
+  const agencies = (await listAgenciesOfUnits(db, [unitId]))
+    .filter((a) => a.isActive)
+    .map((a) => ({ id: a.id, name: a.name }));
+  const { draft, warnings } = toPlanDraft(extracted, {
+    unitId,
+    agencies,
+    fallbackYear: Number(today().slice(0, 4)),
+  });
+  return {
+    data: {
+      extracted,
+      draft,
+      warnings,
+      agencies,
+      source: {
+        format: document.format,
+        filename: source.kind === "file" ? source.filename : null,
+        lines: sourceLines(document),
+      },
+    },
+  };
+}
