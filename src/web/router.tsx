@@ -4,6 +4,7 @@ import { RequirePermission } from "./auth/require-permission.tsx";
 import { AppLayout } from "./components/app-layout.tsx";
 import { paths } from "./components/navigation.ts";
 import { oneStopPaths } from "./pages/one-stop/one-stop-paths.ts";
+import { planPaths } from "./pages/plans/plan-paths.ts";
 import { SignInPage } from "./pages/auth/sign-in.page.tsx";
 import { NotFoundPage } from "./pages/errors/not-found.page.tsx";
 import { HomePage } from "./pages/home/home.page.tsx";
@@ -26,8 +27,30 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
-          { path: paths.plans, element: <SectionPlaceholderPage section="plans" /> },
-          { path: paths.tasks, element: <SectionPlaceholderPage section="tasks" /> },
+          {
+            path: paths.plans,
+            lazy: async () => ({
+              Component: (await import("./pages/plans/plans.page.tsx")).PlansPage,
+            }),
+          },
+          {
+            path: planPaths.create,
+            lazy: async () => ({
+              Component: (await import("./pages/plans/plan-create.page.tsx")).PlanCreatePage,
+            }),
+          },
+          {
+            path: planPaths.detailPattern,
+            lazy: async () => ({
+              Component: (await import("./pages/plans/plan-detail.page.tsx")).PlanDetailPage,
+            }),
+          },
+          {
+            path: paths.tasks,
+            lazy: async () => ({
+              Component: (await import("./pages/tasks/tasks.page.tsx")).TasksPage,
+            }),
+          },
           {
             path: paths.oneStop,
             lazy: async () => ({

@@ -1,0 +1,147 @@
+import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
+import { IconPencil, IconPlus, IconTrash, IconWriting } from "@tabler/icons-react";
+import { useState } from "react";
+import { TableScroll } from "../../components/table-scroll.tsx";
+import { viPlans as t } from "../../i18n/vi-plans.ts";
+import { vi } from "../../i18n/vi.ts";
+import { ConfirmModal } from "./confirm-modal.tsx";
+import { deleteTarget, type PlanCan, type PlanDetail, type Target } from "./plans.api.ts";
+import { MeasurementModal, TargetFormModal } from "./target-form-modal.tsx";
+import { useInvalidatePlans } from "./use-invalidate-plans.ts";
+
+type Editing =
+  | { mode: "create" }
+  | { mode: "edit"; target: Target }
+  | { mode: "measure"; target: Target }
+  | { mode: "delete"; target: Target }
+  | null;
+
+/** Targets with their measured value and state; manual figures where CCHC cannot measure. */
+export function PlanTargetsTab({ plan, can }: { plan: PlanDetail; can: PlanCan }) {
+  const [editing, setEditing] = useState<Editing>(null);
+  const invalidate = useInvalidatePlans();
+  return (
+    <Stack gap="md">
+      {can.edit && (
+        <Group>
+          <Button
+            leftSection={<IconPlus size={16} aria-hidden="true" />}
+            onClick={() => setEditing({ mode: "create" })}
+          >
+            {t.targets.add}
+          </Button>
+        </Group>
+      )}
+      {plan.targets.length === 0 ? (
+        <Text c="dimmed">{t.targets.empty}</Text>
+      ) : (
+        <TableScroll label={t.targets.tableLabel}>
+          <Table miw={900} striped aria-label={t.targets.tableLabel}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t.targets.colText}</Table.Th>
+                <Table.Th>{t.targets.colMetric}</Table.Th>
+                <Table.Th>{t.targets.colTarget}</Table.Th>
+                <Table.Th>{t.targets.colMeasured}</Table.Th>
+                <Table.Th>{t.targets.colState}</Table.Th>
+                <Table.Th>
+                  <span className="mantine-visually-hidden">{vi.common.actions}</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {plan.targets.map((target) => (
+                <Table.Tr key={target.id}>
+                  <Table.Td maw={360}>{target.text}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{target.metricLabel}</Text>
+                    <Text size="xs" c="dimmed">
+                      {target.measuredAutomatically ? t.targets.automatic : t.targets.manual}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{target.targetText ?? vi.common.none}</Table.Td>
+                  <Table.Td>
+                    {target.measuredText ?? vi.common.none}
+                    {target.manualNote && (
+                      <Text size="xs" c="dimmed">
+                        {target.manualNote}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Tooltip label={target.rule ?? target.stateLabel} multiline maw={320}>
+                      <Badge
+                        color={t.targetStateColors[target.state] ?? "gray"}
+                        variant="light"
+                        tabIndex={0}
+                      >
+                        {target.stateLabel}
+                      </Badge>
+                    </Tooltip>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      {can.measure && !target.measuredAutomatically && (
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={t.targets.measureAria(target.text)}
+                          onClick={() => setEditing({ mode: "measure", target })}
+                        >
+                          <IconWriting size={18} aria-hidden="true" />
+                        </ActionIcon>
+                      )}
+                      {can.edit && (
+                        <>
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={t.targets.editAria(target.text)}
+                            onClick={() => setEditing({ mode: "edit", target })}
+                          >
+                            <IconPencil size={18} aria-hidden="true" />
+                          </ActionIcon>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={t.targets.deleteAria(target.text)}
+                            onClick={() => setEditing({ mode: "delete", target })}
+                          >
+                            <IconTrash size={18} aria-hidden="true" />
+                          </ActionIcon>
+                        </>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
+      )}
+
+      {(editing?.mode === "create" || editing?.mode === "edit") && (
+        <TargetFormModal
+          plan={plan}
+          target={editing.mode === "edit" ? editing.target : null}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {editing?.mode === "measure" && (
+        <MeasurementModal target={editing.target} onClose={() => setEditing(null)} />
+      )}
+      {editing?.mode === "delete" && (
+        <ConfirmModal
+          title={t.targets.deleteAria(editing.target.text)}
+          text={t.targets.deleteConfirm(editing.target.text)}
+          confirmLabel={t.detail.deleteConfirm}
+          color="red"
+          action={() => deleteTarget(editing.target.id)}
+          onClose={() => setEditing(null)}
+          onDone={async () => {
+            setEditing(null);
+            await invalidate();
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

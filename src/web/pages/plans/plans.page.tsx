@@ -1,0 +1,93 @@
+import { Anchor, Button, Table, Text } from "@mantine/core";
+import { IconPlus } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { LoadingBlock } from "../../components/loading-block.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { QueryError } from "../../components/query-error.tsx";
+import { TableScroll } from "../../components/table-scroll.tsx";
+import { viPlans as t } from "../../i18n/vi-plans.ts";
+import { vi } from "../../i18n/vi.ts";
+import { PlanStatusBadge, ProgressSummary } from "./plan-badges.tsx";
+import { planPaths } from "./plan-paths.ts";
+import { listPlans, planKeys } from "./plans.api.ts";
+
+/** The plans the user may read, newest period first, with their progress. */
+export function PlansPage() {
+  const plans = useQuery({ queryKey: planKeys.list({}), queryFn: () => listPlans() });
+  const canCreate = plans.data?.can.create ?? false;
+  const rows = [...(plans.data?.data ?? [])].sort(
+    (a, b) => b.periodStart.localeCompare(a.periodStart) || b.version - a.version,
+  );
+  const showUnit = new Set(rows.map((plan) => plan.unitId)).size > 1;
+
+  return (
+    <>
+      <PageHeader
+        title={t.list.title}
+        description={t.list.description}
+        actions={
+          canCreate && (
+            <Button
+              component={Link}
+              to={planPaths.create}
+              leftSection={<IconPlus size={16} aria-hidden="true" />}
+            >
+              {t.list.create}
+            </Button>
+          )
+        }
+      />
+      {plans.isPending ? (
+        <LoadingBlock />
+      ) : plans.isError ? (
+        <QueryError error={plans.error} onRetry={() => plans.refetch()} />
+      ) : rows.length === 0 ? (
+        <Text c="dimmed">{canCreate ? t.list.empty : t.list.emptyReadOnly}</Text>
+      ) : (
+        <TableScroll label={t.list.tableLabel}>
+          <Table miw={900} striped highlightOnHover aria-label={t.list.tableLabel}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t.list.colTitle}</Table.Th>
+                {showUnit && <Table.Th>{t.list.colUnit}</Table.Th>}
+                <Table.Th>{t.list.colPeriod}</Table.Th>
+                <Table.Th>{t.list.colNumber}</Table.Th>
+                <Table.Th>{t.list.colStatus}</Table.Th>
+                <Table.Th>{t.list.colProgress}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((plan) => (
+                <Table.Tr key={plan.id}>
+                  <Table.Td maw={420}>
+                    <Anchor component={Link} to={planPaths.detail(plan.id)} fw={500}>
+                      {plan.title}
+                    </Anchor>
+                    {plan.version > 1 && (
+                      <Text size="xs" c="dimmed">
+                        {t.list.version(plan.version)}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  {showUnit && <Table.Td>{plan.unitName}</Table.Td>}
+                  <Table.Td>{plan.periodLabel}</Table.Td>
+                  <Table.Td>{plan.planNumber || vi.common.none}</Table.Td>
+                  <Table.Td>
+                    <PlanStatusBadge status={plan.status} label={plan.statusLabel} />
+                  </Table.Td>
+                  <Table.Td>
+                    <ProgressSummary
+                      progress={plan.progress}
+                      label={`${t.list.colProgress}: ${plan.title}`}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
+      )}
+    </>
+  );
+}
