@@ -40,6 +40,12 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: "/ke-hoach/nhap",
+            lazy: async () => ({
+              Component: (await import("./pages/plan-import/plan-import.page.tsx")).PlanImportPage,
+            }),
+          },
+          {
             path: planPaths.detailPattern,
             lazy: async () => ({
               Component: (await import("./pages/plans/plan-detail.page.tsx")).PlanDetailPage,

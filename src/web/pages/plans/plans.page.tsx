@@ -28,13 +28,18 @@ export function PlansPage() {
         description={t.list.description}
         actions={
           canCreate && (
-            <Button
-              component={Link}
-              to={planPaths.create}
-              leftSection={<IconPlus size={16} aria-hidden="true" />}
-            >
-              {t.list.create}
-            </Button>
+            <>
+              <Button component={Link} to="/ke-hoach/nhap" variant="default">
+                Nhập từ văn bản
+              </Button>
+              <Button
+                component={Link}
+                to={planPaths.create}
+                leftSection={<IconPlus size={16} aria-hidden="true" />}
+              >
+                {t.list.create}
+              </Button>
+            </>
           )
         }
       />

@@ -1,0 +1,55 @@
+import { requestData } from "../../api/client.ts";
+import type { PlanImport } from "../../../core/plan-import/contract.ts";
+import type { DraftWarning, PlanDraft } from "../../../core/plan-import/to-plan-draft.ts";
+
+/** Client of `POST /api/plan-imports` (read a plan into a draft) and the save through `/api/plans`. */
+
+export interface SourceLine {
+  line: number;
+  text: string;
+}
+
+export interface PlanImportPreview {
+  extracted: PlanImport;
+  draft: PlanDraft;
+  warnings: DraftWarning[];
+  agencies: { id: string; name: string }[];
+  source: { format: string; filename: string | null; lines: SourceLine[] };
+}
+
+export function importPlanFile(file: File): Promise<PlanImportPreview> {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  return requestData<PlanImportPreview>("/api/plan-imports", { method: "POST", body: form });
+}
+
+export function importPlanText(text: string): Promise<PlanImportPreview> {
+  return requestData<PlanImportPreview>("/api/plan-imports", { method: "POST", body: { text } });
+}
+
+/** The create-plan input: the draft without the review-only fields. */
+export function toCreatePlanInput(draft: PlanDraft) {
+  return {
+    ...draft,
+    areas: draft.areas.map((area) => ({ ...area, heading: area.heading || undefined })),
+    targets: draft.targets.map(({ line: _line, ...target }) => target),
+    tasks: draft.tasks.map(
+      ({
+        line: _line,
+        source: _source,
+        leadText: _lead,
+        supportText: _support,
+        monitorText: _monitor,
+        targetText: _target,
+        ...task
+      }) => task,
+    ),
+  };
+}
+
+export function savePlanDraft(draft: PlanDraft): Promise<{ id: string }> {
+  return requestData<{ id: string }>("/api/plans", {
+    method: "POST",
+    body: toCreatePlanInput(draft),
+  });
+}

@@ -1,0 +1,208 @@
+import {
+  Alert,
+  Button,
+  FileInput,
+  Grid,
+  Group,
+  Paper,
+  ScrollArea,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { IconDeviceFloppy, IconFileImport, IconRefresh } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { useNavigate } from "react-router";
+import { FormError } from "../../components/form-error.tsx";
+import { notifySuccess } from "../../components/notify.ts";
+import { PageHeader } from "../../components/page-header.tsx";
+import type { PlanDraft } from "../../../core/plan-import/to-plan-draft.ts";
+import { DraftEditor } from "./draft-editor.tsx";
+import {
+  importPlanFile,
+  importPlanText,
+  savePlanDraft,
+  type PlanImportPreview,
+} from "./plan-import.api.ts";
+import { viPlanImport as t } from "./vi-plan-import.ts";
+
+/** Upload or paste a plan, review the extracted structure beside the source, save it as a plan. */
+export function PlanImportPage() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [text, setText] = useState("");
+  const [preview, setPreview] = useState<PlanImportPreview | null>(null);
+  const [draft, setDraft] = useState<PlanDraft | null>(null);
+  const [activeLine, setActiveLine] = useState<number | null>(null);
+  const sourceRef = useRef<HTMLDivElement>(null);
+
+  const read = useMutation({
+    mutationFn: () => (file ? importPlanFile(file) : importPlanText(text)),
+    onSuccess: (result) => {
+      setPreview(result);
+      setDraft(result.draft);
+      setActiveLine(null);
+    },
+  });
+  const save = useMutation({
+    mutationFn: (value: PlanDraft) => savePlanDraft(value),
+    onSuccess: async ({ id }) => {
+      notifySuccess(t.saved);
+      await queryClient.invalidateQueries({ queryKey: ["plans"] });
+      void navigate(`/ke-hoach/${encodeURIComponent(id)}`);
+    },
+  });
+
+  const showLine = (line: number) => {
+    setActiveLine(line);
+    const element = sourceRef.current?.querySelector<HTMLElement>(`[data-line="${line}"]`);
+    element?.scrollIntoView({ block: "center", behavior: "smooth" });
+  };
+
+  if (!preview || !draft) {
+    return (
+      <>
+        <PageHeader title={t.title} description={t.description} />
+        <Paper withBorder p="md" maw={820}>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              read.mutate();
+            }}
+          >
+            <Stack>
+              <FileInput
+                label={t.fileLabel}
+                placeholder={t.filePlaceholder}
+                accept=".docx,.pdf,.txt,.md"
+                value={file}
+                onChange={setFile}
+                clearable
+              />
+              <Textarea
+                label={t.pasteLabel}
+                placeholder={t.pastePlaceholder}
+                autosize
+                minRows={6}
+                maxRows={16}
+                value={text}
+                onChange={(event) => setText(event.currentTarget.value)}
+                disabled={file !== null}
+              />
+              <FormError error={read.error} />
+              <Group>
+                <Button
+                  type="submit"
+                  loading={read.isPending}
+                  disabled={!file && text.trim() === ""}
+                  leftSection={<IconFileImport size={16} aria-hidden="true" />}
+                >
+                  {t.read}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Paper>
+      </>
+    );
+  }
+
+  const warningCount = preview.extracted.warnings.length + preview.warnings.length;
+  return (
+    <>
+      <PageHeader
+        title={t.title}
+        description={`${preview.source.filename ?? ""} ${t.summary(
+          draft.tasks.length,
+          draft.targets.length,
+          warningCount,
+        )}`}
+        actions={
+          <>
+            <Button
+              variant="default"
+              leftSection={<IconRefresh size={16} aria-hidden="true" />}
+              onClick={() => {
+                setPreview(null);
+                setDraft(null);
+                read.reset();
+                save.reset();
+              }}
+            >
+              {t.restart}
+            </Button>
+            <Button
+              loading={save.isPending}
+              leftSection={<IconDeviceFloppy size={16} aria-hidden="true" />}
+              onClick={() => save.mutate(draft)}
+            >
+              {t.save}
+            </Button>
+          </>
+        }
+      />
+      {save.error ? (
+        <Alert color="red" variant="light" mb="md" role="alert">
+          <FormError error={save.error} />
+        </Alert>
+      ) : null}
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Paper withBorder p="sm">
+            <Title order={2} size="h4" mb="xs">
+              {t.sourceTitle}
+            </Title>
+            <ScrollArea
+              h="75vh"
+              viewportRef={sourceRef}
+              type="auto"
+              aria-label={t.sourceLabel}
+              tabIndex={0}
+            >
+              {preview.source.lines.map((line, index) => (
+                <Group
+                  key={`${line.line}-${index}`}
+                  data-line={line.line}
+                  gap={8}
+                  wrap="nowrap"
+                  align="flex-start"
+                  bg={line.line === activeLine ? "yellow.1" : undefined}
+                >
+                  <Text
+                    size="xs"
+                    c="dimmed"
+                    w={36}
+                    ta="right"
+                    ff="monospace"
+                    style={{ flex: "none" }}
+                  >
+                    {line.line}
+                  </Text>
+                  <Text size="sm" style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }}>
+                    {line.text || "\u00a0"}
+                  </Text>
+                </Group>
+              ))}
+            </ScrollArea>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Paper withBorder p="sm">
+            <Title order={2} size="h4" mb="xs">
+              {t.structureTitle}
+            </Title>
+            <DraftEditor
+              preview={preview}
+              draft={draft}
+              onChange={setDraft}
+              onShowLine={showLine}
+            />
+          </Paper>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
