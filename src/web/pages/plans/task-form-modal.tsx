@@ -108,6 +108,7 @@ export function TaskFormModal({
           <Select
             label={t.taskForm.area}
             required
+            searchable
             allowDeselect={false}
             data={AREA_KEYS.map((key) => ({ value: key, label: areaHeading(key) }))}
             {...form.getInputProps("areaKey")}

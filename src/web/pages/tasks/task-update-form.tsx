@@ -73,6 +73,7 @@ export function TaskUpdateForm({ task }: { task: Task }) {
         <Group align="flex-start" grow>
           <Select
             label={t.panel.status}
+            searchable
             allowDeselect={false}
             data={STORED_TASK_STATUSES.map((status) => ({
               value: status,

@@ -1,0 +1,171 @@
+/**
+ * Browser journey of the plans UI against the real built app and a fresh demo database: the focal
+ * officer creates a blank 2026 plan, adds a task with a lead agency and the timeline "Quý II/2026",
+ * marks it done with a completion date and a PDF as evidence, sees the plan's progress, downloads
+ * the Word file, and finds the task on the Nhiệm vụ page. axe-core checks both pages.
+ *
+ * Set CCHC_E2E_URL to run against an already running server instead of starting one.
+ */
+import { readFile } from "node:fs/promises";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  appUnderTest,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  saveScreenshot,
+  signIn,
+  type Browser,
+} from "./support/browser.ts";
+
+let app: { url: string; stop(): Promise<void> };
+let browser: Browser;
+let page: Page;
+const suffix = Date.now().toString().slice(-6);
+
+beforeAll(async () => {
+  app = await appUnderTest();
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${app.url}/dang-nhap`);
+  await signIn(page, "daumoi");
+  await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+});
+
+afterAll(async () => {
+  await page?.close();
+  await browser?.close();
+  await app?.stop();
+});
+
+/** Pick an option of a Mantine Select by typing part of its label. */
+async function choose(scope: Page | ReturnType<Page["getByRole"]>, label: string, option: string) {
+  const combobox = scope.getByRole("combobox", { name: label, exact: true });
+  await combobox.click();
+  await combobox.fill(option);
+  await page.getByRole("option", { name: option, exact: true }).first().click();
+}
+
+/** Today in Vietnam as dd/mm/yyyy and as an ISO date. */
+function vietnamToday(): { text: string; iso: string } {
+  const text = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh" }).format(
+    new Date(),
+  );
+  const [d, m, y] = text.split("/");
+  return { text, iso: `${y}-${m}-${d}` };
+}
+
+describe("plans UI", () => {
+  it("creates a plan, adds a task, completes it with evidence and downloads the Word file", async () => {
+    const title = `Kế hoạch CCHC kiểm thử ${suffix}`;
+    const taskText = `Rà soát, đơn giản hóa thủ tục hành chính lĩnh vực hộ tịch ${suffix}`;
+
+    // The list, then the creation form: blank plan for the year 2026.
+    const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
+    await nav.getByRole("link", { name: "Kế hoạch", exact: true }).click();
+    await page.getByRole("heading", { name: "Kế hoạch cải cách hành chính", level: 1 }).waitFor();
+    await page.getByRole("link", { name: "Tạo kế hoạch" }).click();
+    await page.getByRole("heading", { name: "Tạo kế hoạch", level: 1 }).waitFor();
+    expect(await page.getByRole("radio", { name: "Kế hoạch trống" }).isChecked()).toBe(true);
+    await page.getByRole("radio", { name: "Năm", exact: true }).check();
+    await page.getByRole("textbox", { name: "Năm", exact: true }).fill("2026");
+    await page.getByRole("textbox", { name: "Trích yếu (tên kế hoạch)" }).fill(title);
+    await page.getByRole("textbox", { name: "Số kế hoạch" }).fill("…/KH-UBND");
+    await page.getByRole("button", { name: "Tạo kế hoạch", exact: true }).click();
+    await page.waitForURL(/\/ke-hoach\/[0-9a-f-]{36}/);
+    await page.getByRole("heading", { name: title, level: 1 }).waitFor();
+    expect(await page.getByText("Năm 2026", { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole("button", { name: "Ban hành" }).isVisible()).toBe(true);
+
+    // A task with its lead agency and a quarter as timeline.
+    await page.getByRole("button", { name: "Thêm nhiệm vụ" }).click();
+    const form = page.getByRole("dialog", { name: "Thêm nhiệm vụ" });
+    await choose(form, "Lĩnh vực", "Cải cách thủ tục hành chính");
+    await form.getByRole("textbox", { name: "Nội dung nhiệm vụ" }).fill(taskText);
+    await choose(form, "Cơ quan chủ trì", "Tư pháp - Hộ tịch");
+    await form.getByRole("textbox", { name: "Thời gian thực hiện" }).fill("Quý II/2026");
+    await form.getByRole("textbox", { name: "Sản phẩm" }).fill("Báo cáo rà soát");
+    await form.getByRole("button", { name: "Lưu", exact: true }).click();
+    await form.waitFor({ state: "detached" });
+    const row = page.getByRole("row").filter({ hasText: taskText });
+    await row.waitFor();
+    expect(await row.innerText()).toContain("Tư pháp - Hộ tịch");
+    expect(await row.innerText()).toContain("Quý II/2026");
+    expect(await row.innerText()).toContain("30/06/2026");
+    expect(await page.getByTestId("plan-progress").innerText()).toMatch(
+      /^0\/1 nhiệm vụ hoàn thành/,
+    );
+
+    // Open it and mark it done, completed no later than today and before its due day.
+    await row.getByRole("button", { name: `Mở nhiệm vụ: ${taskText}` }).click();
+    const panel = page.getByRole("dialog", { name: "Cập nhật nhiệm vụ" });
+    await panel.getByRole("heading", { name: taskText }).waitFor();
+    await choose(panel, "Trạng thái", "Hoàn thành");
+    const today = vietnamToday();
+    const completedOn = today.iso < "2026-06-15" ? today.text : "15/06/2026";
+    const completedField = panel.getByRole("textbox", { name: "Ngày hoàn thành", exact: true });
+    await completedField.fill(completedOn);
+    await completedField.press("Escape");
+    await panel.getByRole("textbox", { name: "Ý kiến, ghi chú" }).fill("Đã hoàn thành rà soát");
+    await panel.getByRole("button", { name: "Lưu cập nhật" }).click();
+    await expect.poll(() => panel.getByTestId("task-progress").innerText()).toBe("100%");
+    await panel.getByTestId("task-history").getByText("Đã hoàn thành rà soát").waitFor();
+
+    // Evidence: a small PDF made here, with its document number, date and type.
+    const pdf = Buffer.from(
+      "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+      "latin1",
+    );
+    await panel.locator('input[type="file"]').setInputFiles({
+      name: "bien-ban-ra-soat.pdf",
+      mimeType: "application/pdf",
+      buffer: pdf,
+    });
+    await panel.getByRole("textbox", { name: "Số văn bản" }).fill(`12/BB-UBND`);
+    const documentDate = panel.getByRole("textbox", { name: "Ngày văn bản", exact: true });
+    await documentDate.fill(completedOn);
+    await documentDate.press("Escape");
+    await panel.getByRole("combobox", { name: "Loại văn bản" }).fill("Biên bản");
+    await panel.getByRole("button", { name: "Tải lên tài liệu" }).click();
+    const evidenceLink = panel.getByRole("link", { name: "Tải về bien-ban-ra-soat.pdf" });
+    await evidenceLink.waitFor();
+    expect(await panel.getByTestId("task-evidence").innerText()).toContain("12/BB-UBND");
+    await panel.getByRole("button", { name: "Đóng", exact: true }).first().click();
+    await panel.waitFor({ state: "detached" });
+
+    // The plan's progress follows.
+    await expect
+      .poll(() => page.getByTestId("plan-progress").innerText())
+      .toMatch(/^1\/1 nhiệm vụ hoàn thành/);
+    expect(await row.innerText()).toContain("Hoàn thành");
+
+    // The Word file of the plan.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Tải Word" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const path = await download.path();
+    const bytes = await readFile(path);
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+
+    await expectNoSeriousA11yViolations(page, "the plan page");
+    await saveScreenshot(page, "plan.png");
+  });
+
+  it("finds the task on the Nhiệm vụ page by search and in the month timeline", async () => {
+    await page.goto(`${app.url}/nhiem-vu`);
+    await page.getByRole("heading", { name: "Nhiệm vụ", level: 1 }).waitFor();
+    await page.getByText("Tất cả", { exact: true }).click();
+    await page.getByRole("textbox", { name: "Tìm nhiệm vụ" }).fill(`hộ tịch ${suffix}`);
+    const row = page.getByRole("row").filter({ hasText: suffix });
+    await row.waitFor();
+    expect(await row.innerText()).toContain(`Kế hoạch CCHC kiểm thử ${suffix}`);
+    await expectNoSeriousA11yViolations(page, "the tasks page");
+
+    await page.getByText("Theo tháng", { exact: true }).click();
+    await page.getByRole("heading", { name: "Tháng 06/2026" }).waitFor();
+    await saveScreenshot(page, "tasks-timeline.png");
+  });
+});
