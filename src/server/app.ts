@@ -31,6 +31,7 @@ import { healthRoutes } from "./routes/health.routes.ts";
 import { planImportRoutes } from "./routes/plan-import.routes.ts";
 import { planRoutes } from "./routes/plan.routes.ts";
 import { taskRoutes } from "./routes/task.routes.ts";
+import { taskExcelRoutes } from "./routes/task-excel.routes.ts";
 import { unitRoutes } from "./routes/unit.routes.ts";
 import { userRoutes } from "./routes/user.routes.ts";
 
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(planRoutes(db));
   await app.register(planImportRoutes(db));
   await app.register(taskRoutes(db, options.dataDir));
+  await app.register(taskExcelRoutes(db));
   await app.register(calendarRoutes(db));
   await app.register(procedureRoutes(db));
   await app.register(dossierRoutes(db));
