@@ -88,9 +88,12 @@ export interface TestApp {
 }
 
 /** The real HTTP app on a real database, listening on a loopback port. */
-export async function startTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { demo?: boolean; demoPlans?: boolean } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
-  if (options.demo !== false) await loadDemo(db.database.db);
+  // Integration tests build their own plans; the demo plans are loaded only when asked for.
+  if (options.demo !== false) await loadDemo(db.database.db, { plans: options.demoPlans ?? false });
   const dataDir = mkdtempSync(join(tmpdir(), "cchc-test-data-"));
   const app = await buildApp({ database: db.database, logLevel: "silent", webDir: null, dataDir });
   await app.listen({ port: 0, host: "127.0.0.1" });

@@ -9,6 +9,7 @@ import { createAgency } from "../services/agency.service.ts";
 import { createUser } from "../services/user.service.ts";
 import { runUseCase } from "../services/use-case.ts";
 import { loadOneStopDemo } from "./one-stop-demo.ts";
+import { loadPlanDemo } from "./plan-demo.ts";
 import {
   COMMUNE_AGENCIES,
   DEMO_ACCOUNTS,
@@ -23,7 +24,7 @@ const DEMO_MARKER = "demo_loaded_at";
  * Loads the demo organisation into an empty database, in one transaction.
  * Returns false (and does nothing) when the database already has users or was seeded before.
  */
-export async function loadDemo(db: Executor): Promise<boolean> {
+export async function loadDemo(db: Executor, options: { plans?: boolean } = {}): Promise<boolean> {
   const marker = await db.select().from(systemSettings).where(eq(systemSettings.key, DEMO_MARKER));
   if (marker.length > 0 || (await countUsers(db)) > 0) return false;
   await runUseCase(db, SYSTEM_ACTOR, async ({ tx, audit }) => {
@@ -67,6 +68,9 @@ export async function loadDemo(db: Executor): Promise<boolean> {
       });
     }
     await loadOneStopDemo(tx, { ...SYSTEM_ACTOR, name: "Đỗ Thu Trang (dữ liệu mẫu)" });
+    if (options.plans !== false) {
+      await loadPlanDemo(tx, { ...SYSTEM_ACTOR, name: "Lê Thị Thủy (dữ liệu mẫu)" });
+    }
     await tx.insert(systemSettings).values({ key: DEMO_MARKER, value: new Date().toISOString() });
     await audit({
       action: "system.demo_loaded",
