@@ -391,4 +391,22 @@ describe("plans", () => {
     expect(reviewed.status).toBe(200);
     expect(reviewed.body.can.edit).toBe(false);
   });
+
+  it("adds a task reported quarterly, half-yearly and yearly: one occurrence per due day", async () => {
+    const id = await createYearPlan(focal, { tasks: [] });
+    const added = await focal.post(`/api/plans/${id}/tasks`, {
+      areaKey: "direction",
+      text: "Báo cáo công tác cải cách hành chính",
+      leadAgencyId: agencies["Văn phòng HĐND và UBND"],
+      timeline: "Định kỳ hằng quý, 6 tháng và năm",
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const task = (await focal.get(`/api/plans/${id}`)).body.data.tasks[0];
+    expect(task.occurrences.map((o: any) => [o.dueDate, o.label])).toEqual([
+      ["2026-03-31", "Quý I/2026"],
+      ["2026-06-30", "Quý II/2026, 6 tháng đầu năm 2026"],
+      ["2026-09-30", "Quý III/2026"],
+      ["2026-12-31", "Quý IV/2026, 6 tháng cuối năm 2026, Năm 2026"],
+    ]);
+  });
 });

@@ -107,6 +107,16 @@ describe("occurrencesOf", () => {
     expect(due).toEqual(["2026-02-20", "2026-03-01"]);
   });
 
+  it("gives one occurrence per due day when a composite's cycles end together", () => {
+    const found = occurrences("Định kỳ hằng quý, 6 tháng và năm");
+    expect(found.map((occurrence) => occurrence.dueDate)).toEqual([
+      ...new Set(found.map((occurrence) => occurrence.dueDate)),
+    ]);
+    expect(found.find((occurrence) => occurrence.dueDate === "2026-06-30")?.label).toBe(
+      "Quý II/2026, 6 tháng đầu năm 2026",
+    );
+  });
+
   it("gives none for an unparsed timeline", () => {
     expect(occurrences("Theo quy định")).toEqual([]);
   });

@@ -27,11 +27,36 @@ const ROMAN = ["", "I", "II", "III", "IV"] as const;
 export function occurrencesOf(schedule: TimelineSchedule, period: PlanPeriod): Occurrence[] {
   if (schedule.kind === "unparsed") return [];
   if (schedule.kind === "composite") {
-    return schedule.parts
-      .flatMap((part) => simpleOccurrences(part, period))
-      .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+    return mergeSameDueDate(
+      schedule.parts
+        .flatMap((part) => simpleOccurrences(part, period))
+        .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0)),
+    );
   }
   return simpleOccurrences(schedule, period);
+}
+
+/**
+ * A task has one occurrence per due day: "hằng quý, 6 tháng và năm" makes Quý II and the first
+ * half-year both due on 30/6, which become one occurrence "Quý II/2026, 6 tháng đầu năm 2026"
+ * over the wider span. Expects occurrences sorted by due date.
+ */
+function mergeSameDueDate(sorted: Occurrence[]): Occurrence[] {
+  const merged: Occurrence[] = [];
+  for (const occurrence of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && last.dueDate === occurrence.dueDate) {
+      merged[merged.length - 1] = {
+        label: `${last.label}, ${occurrence.label}`,
+        span: {
+          start: last.span.start < occurrence.span.start ? last.span.start : occurrence.span.start,
+          end: last.span.end > occurrence.span.end ? last.span.end : occurrence.span.end,
+        },
+        dueDate: last.dueDate,
+      };
+    } else merged.push(occurrence);
+  }
+  return merged;
 }
 
 function simpleOccurrences(schedule: SimpleSchedule, period: PlanPeriod): Occurrence[] {
