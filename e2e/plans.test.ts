@@ -131,6 +131,8 @@ describe("plans UI", () => {
     const evidenceLink = panel.getByRole("link", { name: "Tải về bien-ban-ra-soat.pdf" });
     await evidenceLink.waitFor();
     expect(await panel.getByTestId("task-evidence").innerText()).toContain("12/BB-UBND");
+    await expectNoSeriousA11yViolations(page, "the task panel");
+    await saveScreenshot(page, "task-panel.png");
     await panel.getByRole("button", { name: "Đóng", exact: true }).first().click();
     await panel.waitFor({ state: "detached" });
 

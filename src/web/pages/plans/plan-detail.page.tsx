@@ -50,7 +50,9 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** "TM. Chủ tịch Nguyễn Văn A"; nothing when neither title nor name is known yet. */
 function signerText(plan: PlanDetail): string {
+  if (!plan.signerTitle && !plan.signerName) return "";
   return [plan.signerAuthority, plan.signerTitle, plan.signerName].filter(Boolean).join(" ");
 }
 

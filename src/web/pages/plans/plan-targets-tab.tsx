@@ -1,4 +1,14 @@
-import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Tooltip,
+  VisuallyHidden,
+} from "@mantine/core";
 import { IconPencil, IconPlus, IconTrash, IconWriting } from "@tabler/icons-react";
 import { useState } from "react";
 import { TableScroll } from "../../components/table-scroll.tsx";
@@ -45,7 +55,7 @@ export function PlanTargetsTab({ plan, can }: { plan: PlanDetail; can: PlanCan }
                 <Table.Th>{t.targets.colMeasured}</Table.Th>
                 <Table.Th>{t.targets.colState}</Table.Th>
                 <Table.Th>
-                  <span className="mantine-visually-hidden">{vi.common.actions}</span>
+                  <VisuallyHidden>{vi.common.actions}</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>

@@ -1,4 +1,14 @@
-import { ActionIcon, Anchor, Group, List, Progress, Table, Text, Tooltip } from "@mantine/core";
+import {
+  ActionIcon,
+  Anchor,
+  Group,
+  List,
+  Progress,
+  Table,
+  Text,
+  Tooltip,
+  VisuallyHidden,
+} from "@mantine/core";
 import { IconAlertTriangle, IconPaperclip, IconPencil, IconTrash } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { TableScroll } from "../../components/table-scroll.tsx";
@@ -64,21 +74,27 @@ export function TaskTable<T extends Row>({
   const hasActions = Boolean(onEdit || onDelete);
   return (
     <TableScroll label={label}>
-      <Table miw={1000} striped highlightOnHover aria-label={label} verticalSpacing="xs">
+      <Table
+        miw={showPlan ? 1100 : 900}
+        striped
+        highlightOnHover
+        aria-label={label}
+        verticalSpacing="xs"
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={48}>{t.tasks.colRef}</Table.Th>
             <Table.Th>{t.tasks.colText}</Table.Th>
             {showPlan && <Table.Th>{t.taskList.colPlan}</Table.Th>}
-            <Table.Th>{t.tasks.colLead}</Table.Th>
-            <Table.Th>{t.tasks.colSupport}</Table.Th>
-            <Table.Th>{t.tasks.colTimeline}</Table.Th>
+            <Table.Th w={130}>{t.tasks.colLead}</Table.Th>
+            <Table.Th w={130}>{t.tasks.colSupport}</Table.Th>
+            <Table.Th w={120}>{t.tasks.colTimeline}</Table.Th>
             <Table.Th>{t.tasks.colDue}</Table.Th>
             <Table.Th>{t.tasks.colStatus}</Table.Th>
-            <Table.Th w={110}>{t.tasks.colProgress}</Table.Th>
+            <Table.Th w={90}>{t.tasks.colProgress}</Table.Th>
             {hasActions && (
               <Table.Th>
-                <span className="mantine-visually-hidden">{vi.common.actions}</span>
+                <VisuallyHidden>{vi.common.actions}</VisuallyHidden>
               </Table.Th>
             )}
           </Table.Tr>
@@ -87,7 +103,7 @@ export function TaskTable<T extends Row>({
           {tasks.map((task, index) => (
             <Table.Tr key={task.id}>
               <Table.Td>{task.ref ?? index + 1}</Table.Td>
-              <Table.Td maw={380}>
+              <Table.Td miw={240}>
                 <Anchor
                   component="button"
                   type="button"
