@@ -6,6 +6,7 @@ export default defineConfig({
     "./src/server/db/schema.ts",
     "./src/server/db/schema-one-stop.ts",
     "./src/server/db/schema-plan.ts",
+    "./src/server/db/schema-feedback.ts",
   ],
   out: "./src/server/db/migrations",
 });

@@ -1,0 +1,128 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { agencies, units, users } from "./schema.ts";
+
+/*
+ * Citizens' feedback (phản ánh, kiến nghị — PAKN): the register, each step of its handling and
+ * the daily sequence behind its code.
+ *
+ * Decisions:
+ * - The code `PAKN.YYYYMMDD.NNNN` counts per receiving unit and day, so it is unique per unit
+ *   (unit + code), not across the installation.
+ * - A feedback keeps the rule set (deadlines in working days) in force on the day it was received
+ *   and both due dates computed then: to resolve, and to transfer when outside competence.
+ */
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const feedback = pgTable(
+  "feedback",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code").notNull(),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    channel: text("channel").notNull(),
+    senderName: text("sender_name").notNull(),
+    senderPhone: text("sender_phone").notNull(),
+    senderEmail: text("sender_email"),
+    senderAddress: text("sender_address"),
+    title: text("title").notNull(),
+    content: text("content").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+    countedFrom: date("counted_from").notNull(),
+    dueDate: date("due_date").notNull(),
+    transferDueDate: date("transfer_due_date").notNull(),
+    ruleSet: text("rule_set").notNull(),
+    state: text("state").notNull(),
+    /** "regulation" (quy định hành chính) or "conduct" (hành vi hành chính); null until classified. */
+    classification: text("classification"),
+    assignedAgencyId: uuid("assigned_agency_id").references(() => agencies.id),
+    /** The competent body a feedback outside the unit's competence was sent to. */
+    transferredTo: text("transferred_to"),
+    reason: text("reason"),
+    answer: text("answer"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    answeredByName: text("answered_by_name"),
+    /** When handling ended: answered, transferred or rejected. */
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    isSubmittedPublicly: boolean("is_submitted_publicly").notNull().default(false),
+    satisfaction: text("satisfaction"),
+    satisfactionNote: text("satisfaction_note"),
+    satisfactionAt: timestamp("satisfaction_at", { withTimezone: true }),
+    receivedById: uuid("received_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("feedback_unit_code_key").on(t.unitId, t.code),
+    index("feedback_code_idx").on(t.code),
+    index("feedback_unit_received_idx").on(t.unitId, t.receivedAt),
+    index("feedback_unit_state_idx").on(t.unitId, t.state),
+    check(
+      "feedback_channel_check",
+      sql`${t.channel} in ('in_person', 'phone', 'mail', 'email', 'portal', 'zalo', 'public_web')`,
+    ),
+    check(
+      "feedback_state_check",
+      sql`${t.state} in ('received', 'classified', 'assigned', 'answered', 'published', 'transferred', 'rejected')`,
+    ),
+    check(
+      "feedback_classification_check",
+      sql`${t.classification} is null or ${t.classification} in ('regulation', 'conduct')`,
+    ),
+    check(
+      "feedback_satisfaction_check",
+      sql`${t.satisfaction} is null or ${t.satisfaction} in ('satisfied', 'neutral', 'unsatisfied')`,
+    ),
+  ],
+);
+
+/** Every step of a feedback: who moved it from which state to which, when, and why. */
+export const feedbackEvents = pgTable(
+  "feedback_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    feedbackId: uuid("feedback_id")
+      .notNull()
+      .references(() => feedback.id),
+    action: text("action").notNull(),
+    fromState: text("from_state"),
+    toState: text("to_state").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    byId: uuid("by_id").references(() => users.id),
+    byName: text("by_name").notNull(),
+    toAgencyId: uuid("to_agency_id").references(() => agencies.id),
+    note: text("note"),
+  },
+  (t) => [index("feedback_events_feedback_idx").on(t.feedbackId, t.at)],
+);
+
+/** The last feedback sequence number used by a unit on a day (Vietnam time). */
+export const feedbackDailyCounters = pgTable(
+  "feedback_daily_counters",
+  {
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    day: date("day").notNull(),
+    lastValue: integer("last_value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.day] })],
+);
