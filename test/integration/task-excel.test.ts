@@ -64,7 +64,7 @@ async function bytesOf(workbook: ExcelJS.Workbook) {
 
 function send(client: ApiClient, path: string, bytes: Uint8Array, name = "nhiem-vu.xlsx") {
   const form = new FormData();
-  form.append("file", new Blob([bytes]), name);
+  form.append("file", new Blob([new Uint8Array(bytes)]), name);
   return client.request("POST", `/api/plans/${planId}/tasks/${path}`, { body: form });
 }
 

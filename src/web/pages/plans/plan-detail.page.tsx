@@ -23,6 +23,7 @@ import { PlanInfoTab } from "./plan-info-tab.tsx";
 import { planPaths } from "./plan-paths.ts";
 import { PlanTargetsTab } from "./plan-targets-tab.tsx";
 import { PlanTasksTab } from "./plan-tasks-tab.tsx";
+import { TaskExcelButton } from "./task-excel-modal.tsx";
 import {
   amendPlan,
   deletePlan,
@@ -120,6 +121,9 @@ export function PlanDetailPage() {
             >
               {t.detail.downloadExcel}
             </Button>
+            {data.status !== "superseded" && (
+              <TaskExcelButton planId={data.id} onApplied={refresh} />
+            )}
             {can.delete && (
               <Button
                 color="red"
