@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ROLES, reachOf, scopeIncludes, unitScopeFor, type UnitLink } from "./role-policy.ts";
+import {
+  ROLES,
+  canHandleFeedback,
+  reachOf,
+  scopeIncludes,
+  unitScopeFor,
+  type RoleGrant,
+  type UnitLink,
+} from "./role-policy.ts";
 
 const tree: UnitLink[] = [
   { id: "province", parentId: null },
@@ -73,5 +81,43 @@ describe("role policy", () => {
         role === "admin" || role === "reviewer" ? "subtree" : "own_unit",
       );
     }
+  });
+
+  it("lets the clerk and focal officer handle feedback; agency officers answer only their agency's", () => {
+    for (const role of ROLES) {
+      expect(reachOf(role, "feedback.write") !== "none").toBe(
+        role === "admin" || role === "clerk" || role === "focal_officer",
+      );
+      expect(reachOf(role, "feedback.read")).toBe(
+        role === "admin" || role === "reviewer" ? "subtree" : "own_unit",
+      );
+    }
+    const scopeOf = (grant: RoleGrant) => unitScopeFor([grant], "feedback.answer", tree);
+    const officer: RoleGrant[] = [{ role: "agency_officer", unitId: "commune-a", agencyId: "tp" }];
+    const assigned = { unitId: "commune-a", assignedAgencyId: "tp" };
+    expect(canHandleFeedback(officer, "feedback.answer", scopeOf, assigned)).toBe(true);
+    expect(
+      canHandleFeedback(officer, "feedback.answer", scopeOf, {
+        ...assigned,
+        assignedAgencyId: "dc",
+      }),
+    ).toBe(false);
+    expect(
+      canHandleFeedback(officer, "feedback.answer", scopeOf, { ...assigned, unitId: "commune-b" }),
+    ).toBe(false);
+    const clerk: RoleGrant[] = [{ role: "clerk", unitId: "commune-a", agencyId: "desk" }];
+    expect(
+      canHandleFeedback(clerk, "feedback.answer", scopeOf, { ...assigned, assignedAgencyId: null }),
+    ).toBe(true);
+    const reviewer: RoleGrant[] = [{ role: "reviewer", unitId: "province", agencyId: null }];
+    expect(canHandleFeedback(reviewer, "feedback.answer", scopeOf, assigned)).toBe(false);
+    expect(
+      canHandleFeedback(
+        reviewer,
+        "feedback.read",
+        (grant) => unitScopeFor([grant], "feedback.read", tree),
+        assigned,
+      ),
+    ).toBe(true);
   });
 });

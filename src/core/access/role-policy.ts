@@ -39,6 +39,9 @@ export const ACTIONS = [
   "plan.write",
   "plan.issue",
   "task.update",
+  "feedback.read",
+  "feedback.write",
+  "feedback.answer",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -50,6 +53,7 @@ const READ_ACTIONS: ReadonlySet<Action> = new Set([
   "user.read",
   "dossier.read",
   "plan.read",
+  "feedback.read",
 ]);
 
 /**
@@ -63,6 +67,16 @@ const PLAN_WRITERS: Partial<Record<Action, readonly Role[]>> = {
   "task.update": ["focal_officer", "leader", "agency_officer"],
 };
 
+/**
+ * Feedback (PAKN) of one's own unit: the one-stop clerk and the focal officer register, classify,
+ * assign and publish; an agency officer answers what is assigned to their agency
+ * (`canHandleFeedback`).
+ */
+const FEEDBACK_HANDLERS: Partial<Record<Action, readonly Role[]>> = {
+  "feedback.write": ["clerk", "focal_officer"],
+  "feedback.answer": ["clerk", "focal_officer", "agency_officer"],
+};
+
 /** One-stop writes a clerk makes at the desk of the unit the role is granted on. */
 const CLERK_WRITE_ACTIONS: ReadonlySet<Action> = new Set(["dossier.write", "procedure.write"]);
 
@@ -74,6 +88,7 @@ export function reachOf(role: Role, action: Action): Reach {
   if (role === "admin") return "subtree";
   if (role === "clerk" && CLERK_WRITE_ACTIONS.has(action)) return "own_unit";
   if (PLAN_WRITERS[action]?.includes(role)) return "own_unit";
+  if (FEEDBACK_HANDLERS[action]?.includes(role)) return "own_unit";
   if (!READ_ACTIONS.has(action)) return "none";
   return role === "reviewer" ? "subtree" : "own_unit";
 }
@@ -147,5 +162,23 @@ export function canUpdateTask(
     if (!scopeIncludes(scopeOfGrant(grant), task.unitId)) return false;
     if (grant.role !== "agency_officer" || grant.agencyId === null) return true;
     return task.leadAgencyId === grant.agencyId || task.supportAgencyIds.includes(grant.agencyId);
+  });
+}
+
+/**
+ * Reading and answering a feedback: anyone whose grant reaches its unit for `action`, except that
+ * an agency officer granted on a particular agency only reaches feedback assigned to that agency.
+ */
+export function canHandleFeedback(
+  grants: readonly RoleGrant[],
+  action: Action,
+  scopeOfGrant: (grant: RoleGrant) => UnitScope,
+  feedback: { unitId: string; assignedAgencyId: string | null },
+): boolean {
+  return grants.some((grant) => {
+    if (reachOf(grant.role, action) === "none") return false;
+    if (!scopeIncludes(scopeOfGrant(grant), feedback.unitId)) return false;
+    if (grant.role !== "agency_officer" || grant.agencyId === null) return true;
+    return feedback.assignedAgencyId === grant.agencyId;
   });
 }

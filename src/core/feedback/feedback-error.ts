@@ -1,0 +1,16 @@
+export type FeedbackErrorCode =
+  | "FEEDBACK_CODE_INVALID"
+  | "FEEDBACK_SEQUENCE_EXHAUSTED"
+  | "FEEDBACK_TRANSITION_INVALID"
+  | "FEEDBACK_RULE_NOT_IN_FORCE";
+
+/** A feedback (PAKN) rule violation, with a stable code and a Vietnamese message for the user. */
+export class FeedbackError extends Error {
+  readonly code: FeedbackErrorCode;
+
+  constructor(code: FeedbackErrorCode, message: string) {
+    super(message);
+    this.name = "FeedbackError";
+    this.code = code;
+  }
+}

@@ -1,0 +1,43 @@
+export {
+  FEEDBACK_CODE_PATTERN,
+  MAX_FEEDBACK_DAILY_SEQUENCE,
+  formatFeedbackCode,
+  parseFeedbackCode,
+  type FeedbackCodeParts,
+} from "./feedback-code.ts";
+export { FeedbackError, type FeedbackErrorCode } from "./feedback-error.ts";
+export { maskContactsInText, maskEmail, maskName, maskPhone } from "./feedback-privacy.ts";
+export {
+  FEEDBACK_RULE_SETS,
+  feedbackDueDates,
+  feedbackRuleSetById,
+  feedbackRuleSetOn,
+  type FeedbackDueDates,
+  type FeedbackRuleSet,
+} from "./feedback-rules.ts";
+export {
+  FEEDBACK_ACTIONS,
+  FEEDBACK_ACTIONS_NEEDING_REASON,
+  FEEDBACK_ACTION_LABELS,
+  FEEDBACK_CLASSIFICATIONS,
+  FEEDBACK_CLASSIFICATION_LABELS,
+  FEEDBACK_FINISHED_STATES,
+  FEEDBACK_STATES,
+  FEEDBACK_STATE_LABELS,
+  FEEDBACK_TRANSITIONS,
+  allowedFeedbackActions,
+  canApplyFeedback,
+  isFeedbackState,
+  nextFeedbackState,
+  type FeedbackAction,
+  type FeedbackClassification,
+  type FeedbackState,
+} from "./feedback-state.ts";
+export {
+  FEEDBACK_TIMELINESS_LABELS,
+  feedbackOnTimeCounts,
+  feedbackTimeliness,
+  type FeedbackOnTimeCounts,
+  type FeedbackTimeliness,
+  type FeedbackTimelinessInput,
+} from "./feedback-timeliness.ts";
