@@ -23,7 +23,7 @@ beforeAll(async () => {
   app = await appUnderTest();
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000);
   await page.goto(`${app.url}/dang-nhap`);
   await signIn(page, "admin");
   await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
@@ -43,6 +43,7 @@ async function choose(scope: Page | ReturnType<Page["getByRole"]>, label: string
     .getByRole("option", { name: new RegExp(option) })
     .first()
     .click();
+  await page.getByRole("listbox").waitFor({ state: "hidden" });
 }
 
 describe("administration pages", () => {

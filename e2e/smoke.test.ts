@@ -34,7 +34,7 @@ afterAll(async () => {
 
 async function newPage(): Promise<Page> {
   const page = await browser.context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000);
   return page;
 }
 

@@ -78,6 +78,19 @@ export async function axeViolations(
   page: Page,
   impacts: AxeViolation["impact"][] = ["serious", "critical"],
 ): Promise<AxeViolation[]> {
+  // Let fades finish (a half-faded dropdown would fail the contrast check); spinners loop forever.
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (animation) =>
+            animation.playState !== "running" ||
+            animation.effect?.getTiming().iterations === Infinity,
+        ),
+    undefined,
+    { timeout: 5_000 },
+  );
   const hasAxe = await page.evaluate(() => "axe" in window);
   // Evaluated through the DevTools protocol: the app's Content-Security-Policy forbids inline
   // scripts, and the test must not weaken it.

@@ -1,10 +1,11 @@
-import { Center, Loader } from "@mantine/core";
+import { Center, Loader, VisuallyHidden } from "@mantine/core";
 import { vi } from "../i18n/vi.ts";
 
 export function FullPageLoader() {
   return (
-    <Center h="60vh" role="status" aria-live="polite">
-      <Loader aria-label={vi.app.loading} />
+    <Center h="60vh" role="status">
+      <Loader aria-hidden="true" />
+      <VisuallyHidden>{vi.app.loading}</VisuallyHidden>
     </Center>
   );
 }
