@@ -156,13 +156,44 @@ describe("plans UI", () => {
     await saveScreenshot(page, "plan.png");
   });
 
+  it("cascades from the province's issued plan, with the applicable tasks ticked", async () => {
+    await page.goto(`${app.url}/ke-hoach/tao-moi`);
+    await page.getByRole("heading", { name: "Tạo kế hoạch", level: 1 }).waitFor();
+    await page.getByRole("radio", { name: "Theo kế hoạch cấp trên" }).check();
+    const upper = page.getByRole("combobox", { name: "Kế hoạch cấp trên đã ban hành" });
+    await upper.click();
+    await page
+      .getByRole("option", { name: /Cải cách hành chính tỉnh Quảng Ninh năm 2026/ })
+      .click();
+    const counter = page.getByText(/^Đã chọn \d+\/\d+$/);
+    await counter.waitFor();
+    const [, chosen, total] = /(\d+)\/(\d+)/.exec(await counter.innerText()) ?? [];
+    expect(Number(total)).toBeGreaterThan(1);
+    expect(chosen).toBe(total);
+    // Untick the first task: it does not apply to the ward.
+    await page.getByRole("checkbox").first().uncheck();
+    await expect.poll(() => counter.innerText()).toBe(`Đã chọn ${Number(total) - 1}/${total}`);
+    await expectNoSeriousA11yViolations(page, "the plan creation form");
+    await saveScreenshot(page, "plan-create-cascade.png");
+
+    const title = `Kế hoạch theo cấp trên ${suffix}`;
+    await page.getByRole("textbox", { name: "Trích yếu (tên kế hoạch)" }).fill(title);
+    await page.getByRole("button", { name: "Tạo kế hoạch", exact: true }).click();
+    await page.getByRole("heading", { name: title, level: 1 }).waitFor();
+    await page.getByRole("tab", { name: `Nhiệm vụ (${Number(total) - 1})` }).waitFor();
+    await page.getByRole("link", { name: "Theo kế hoạch cấp trên" }).waitFor();
+  });
+
   it("finds the task on the Nhiệm vụ page by search and in the month timeline", async () => {
     await page.goto(`${app.url}/nhiem-vu`);
     await page.getByRole("heading", { name: "Nhiệm vụ", level: 1 }).waitFor();
     await page.getByText("Tất cả", { exact: true }).click();
     await page.getByRole("textbox", { name: "Tìm nhiệm vụ" }).fill(`hộ tịch ${suffix}`);
-    const row = page.getByRole("row").filter({ hasText: suffix });
-    await row.waitFor();
+    // Only the matching task is left once the search applies.
+    const rows = page.getByRole("table", { name: "Danh sách nhiệm vụ" }).locator("tbody tr");
+    await expect.poll(() => rows.count()).toBe(1);
+    const row = rows.first();
+    expect(await row.innerText()).toContain(`hộ tịch ${suffix}`);
     expect(await row.innerText()).toContain(`Kế hoạch CCHC kiểm thử ${suffix}`);
     await expectNoSeriousA11yViolations(page, "the tasks page");
 
