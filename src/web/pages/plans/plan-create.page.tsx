@@ -23,6 +23,7 @@ import { applyServerErrors, FormError } from "../../components/form-error.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { viPlans as t } from "../../i18n/vi-plans.ts";
+import { vi } from "../../i18n/vi.ts";
 import { planPaths } from "./plan-paths.ts";
 import {
   createPlan,
@@ -212,6 +213,12 @@ export function PlanCreatePage() {
                   onChange={(value) => {
                     form.setFieldValue("upperPlanId", value);
                     setUpperTaskIds([]);
+                    // The ward's plan usually covers the upper plan's year.
+                    const upper = upperPlans.data?.data.find((plan) => plan.id === value);
+                    if (upper) {
+                      form.setFieldValue("periodKind", "year");
+                      form.setFieldValue("year", Number(upper.periodStart.slice(0, 4)));
+                    }
                   }}
                 />
                 {upperPlans.data && upperPlans.data.data.length === 0 && (
@@ -336,7 +343,7 @@ export function PlanCreatePage() {
           </Paper>
           <Group justify="flex-end">
             <Button variant="default" component={Link} to={planPaths.list}>
-              {t.detail.back}
+              {vi.common.cancel}
             </Button>
             <Button type="submit" loading={create.isPending}>
               {t.create.submit}
