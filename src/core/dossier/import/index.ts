@@ -1,0 +1,33 @@
+export {
+  IMPORT_FIELDS,
+  IMPORT_FIELD_LABELS,
+  REQUIRED_IMPORT_FIELDS,
+  fieldOfHeader,
+  headerKey,
+  resolveMapping,
+  type ColumnIndexes,
+  type ColumnMapping,
+  type ImportField,
+  type MappingProblem,
+  type ResolvedMapping,
+} from "./import-fields.ts";
+export {
+  compareMoments,
+  momentToTimestamp,
+  parseChannel,
+  parseFlag,
+  parseLocalMoment,
+  parseState,
+  type ImportCell,
+  type ImportChannel,
+  type LocalMoment,
+} from "./import-values.ts";
+export {
+  DuplicateCodes,
+  duplicateCodeError,
+  parseImportRow,
+  type ImportRowError,
+  type ImportRowResult,
+  type ImportedDossier,
+  type RowContext,
+} from "./import-row.ts";
