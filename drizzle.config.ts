@@ -7,6 +7,7 @@ export default defineConfig({
     "./src/server/db/schema-one-stop.ts",
     "./src/server/db/schema-plan.ts",
     "./src/server/db/schema-feedback.ts",
+    "./src/server/db/schema-dossier-import.ts",
   ],
   out: "./src/server/db/migrations",
 });
