@@ -20,6 +20,9 @@ import { AppError, errorBody } from "./errors.ts";
 import { registerErrorHandler } from "./http/error-handler.ts";
 import { registerSessionHandling } from "./http/session.ts";
 import { registerDossierMetrics } from "./services/dossier-metrics.ts";
+import { registerFeedbackMetrics } from "./services/feedback-metrics.ts";
+import { feedbackRoutes } from "./routes/feedback.routes.ts";
+import { feedbackPublicRoutes } from "./routes/feedback-public.routes.ts";
 import { agencyRoutes } from "./routes/agency.routes.ts";
 import { auditRoutes } from "./routes/audit.routes.ts";
 import { calendarRoutes } from "./routes/calendar.routes.ts";
@@ -29,6 +32,7 @@ import { procedureRoutes } from "./routes/procedure.routes.ts";
 import { authRoutes } from "./routes/auth.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
 import { planImportRoutes } from "./routes/plan-import.routes.ts";
+import { notificationRoutes } from "./routes/notification.routes.ts";
 import { planRoutes } from "./routes/plan.routes.ts";
 import { taskRoutes } from "./routes/task.routes.ts";
 import { taskExcelRoutes } from "./routes/task-excel.routes.ts";
@@ -72,6 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         fontSrc: ["'self'", "data:"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Offices reach CCHC over plain HTTP on their LAN; forcing HTTPS would blank the page.
+        upgradeInsecureRequests: options.secureCookies ? [] : null,
       },
     },
   });
@@ -101,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerSessionHandling(app, options.database.db);
   registerDossierMetrics();
+  registerFeedbackMetrics();
   const db = options.database.db;
   await app.register(healthRoutes(options.database.kind));
   await app.register(authRoutes(db, { secureCookies: options.secureCookies ?? false }));
@@ -109,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes(db));
   await app.register(auditRoutes(db));
   await app.register(planRoutes(db));
+  await app.register(notificationRoutes(db));
   await app.register(planImportRoutes(db));
   await app.register(taskRoutes(db, options.dataDir));
   await app.register(taskExcelRoutes(db));
@@ -116,6 +124,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(procedureRoutes(db));
   await app.register(dossierRoutes(db));
   await app.register(oneStopPublicRoutes(db));
+  await app.register(feedbackRoutes(db));
+  await app.register(feedbackPublicRoutes(db));
 
   await registerWeb(app, options.webDir ?? null);
   return app;
@@ -128,7 +138,8 @@ async function registerWeb(app: FastifyInstance, webDir: string | null) {
     await app.register(fastifyStatic, { root: webDir, prefix: "/", wildcard: false, index: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith("/api/") || !hasWeb || request.method !== "GET") {
+    const isAsset = request.url.startsWith("/assets/");
+    if (request.url.startsWith("/api/") || isAsset || !hasWeb || request.method !== "GET") {
       return reply.status(404).send(errorBody(new AppError("NOT_FOUND")));
     }
     return reply.type("text/html").sendFile("index.html");

@@ -66,3 +66,7 @@ export function isUnitActive(
   if (unit.validFrom !== null && unit.validFrom > today) return false;
   return true;
 }
+
+/** Kinds of agency inside a unit: its office, a department or post, the one-stop desk, a mass organisation. */
+export const AGENCY_KINDS = ["office", "department", "one_stop", "mass_org", "other"] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];

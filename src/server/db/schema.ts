@@ -14,6 +14,9 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 
+import type { Role } from "../../core/access/role-policy.ts";
+import type { AgencyKind, CommuneKind, UnitLevel } from "../../core/organization/unit-rules.ts";
+
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -24,8 +27,8 @@ export const units = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     code: text("code").notNull(),
     name: text("name").notNull(),
-    level: text("level").notNull(),
-    kind: text("kind"),
+    level: text("level").$type<UnitLevel>().notNull(),
+    kind: text("kind").$type<CommuneKind>(),
     parentId: uuid("parent_id").references((): AnyPgColumn => units.id),
     validFrom: date("valid_from"),
     validTo: date("valid_to"),
@@ -58,7 +61,7 @@ export const agencies = pgTable(
       .references(() => units.id),
     code: text("code"),
     name: text("name").notNull(),
-    kind: text("kind").notNull().default("department"),
+    kind: text("kind").$type<AgencyKind>().notNull().default("department"),
     isActive: boolean("is_active").notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -102,7 +105,7 @@ export const userRoles = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    role: text("role").notNull(),
+    role: text("role").$type<Role>().notNull(),
     unitId: uuid("unit_id").references(() => units.id),
     agencyId: uuid("agency_id").references(() => agencies.id),
   },

@@ -6,6 +6,17 @@ import { listAuditEvents, verifyAuditChainAs } from "../services/audit.service.t
 import { commonErrors } from "./common.schemas.ts";
 import { auditEventView } from "./organization.schemas.ts";
 
+/** A timestamp, or a plain YYYY-MM-DD read as the start or end of that day in Vietnam. */
+function vietnamDayBoundary(edge: "start" | "end", error: string) {
+  return z.preprocess(
+    (value) =>
+      typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? `${value}T${edge === "start" ? "00:00:00.000" : "23:59:59.999"}+07:00`
+        : value,
+    z.coerce.date({ error }),
+  );
+}
+
 export function auditRoutes(db: Executor): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -18,8 +29,8 @@ export function auditRoutes(db: Executor): FastifyPluginAsyncZod {
             actorId: z.uuid().optional(),
             entityType: z.string().max(50).optional(),
             action: z.string().max(50).optional(),
-            from: z.coerce.date({ error: "Ngày bắt đầu không hợp lệ." }).optional(),
-            to: z.coerce.date({ error: "Ngày kết thúc không hợp lệ." }).optional(),
+            from: vietnamDayBoundary("start", "Ngày bắt đầu không hợp lệ.").optional(),
+            to: vietnamDayBoundary("end", "Ngày kết thúc không hợp lệ.").optional(),
             before: z.coerce.number().int().positive().optional(),
             limit: z.coerce.number().int().min(1).max(500).optional(),
           }),

@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { ROLES } from "../../core/access/role-policy.ts";
+import { COMMUNE_KINDS, UNIT_LEVELS } from "../../core/organization/unit-rules.ts";
+import { AGENCY_KINDS } from "../services/agency.service.ts";
 
 /** Response shapes shared by the organisation routes (units, agencies, users, session). */
 export const unitView = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string(),
-  level: z.string(),
-  kind: z.string().nullable(),
+  level: z.enum(UNIT_LEVELS),
+  kind: z.enum(COMMUNE_KINDS).nullable(),
   parentId: z.string().nullable(),
   parentName: z.string().nullable(),
   validFrom: z.string().nullable(),
@@ -24,13 +26,13 @@ export const agencyView = z.object({
   unitName: z.string(),
   code: z.string().nullable(),
   name: z.string(),
-  kind: z.string(),
+  kind: z.enum(AGENCY_KINDS),
   isActive: z.boolean(),
   can: z.object({ update: z.boolean() }),
 });
 
 export const roleView = z.object({
-  role: z.string().meta({ description: ROLES.join(" | ") }),
+  role: z.enum(ROLES),
   unitId: z.string().nullable(),
   unitName: z.string().nullable(),
   agencyId: z.string().nullable(),

@@ -9,8 +9,8 @@ import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
 import { runUseCase } from "./use-case.ts";
 
-export const AGENCY_KINDS = ["office", "department", "one_stop", "mass_org", "other"] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
+export { AGENCY_KINDS, type AgencyKind } from "../../core/organization/unit-rules.ts";
+import type { AgencyKind } from "../../core/organization/unit-rules.ts";
 
 export interface AgencyInput {
   unitId: string;

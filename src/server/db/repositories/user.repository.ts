@@ -1,3 +1,4 @@
+import type { Role } from "../../../core/access/role-policy.ts";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../database.ts";
 import { agencies, units, userRoles, users } from "../schema.ts";
@@ -105,7 +106,7 @@ export async function updateUser(exec: Executor, id: string, values: Partial<Use
 export async function replaceUserRoles(
   exec: Executor,
   userId: string,
-  roles: { role: string; unitId: string | null; agencyId: string | null }[],
+  roles: { role: Role; unitId: string | null; agencyId: string | null }[],
 ) {
   await exec.delete(userRoles).where(eq(userRoles.userId, userId));
   if (roles.length > 0) {
