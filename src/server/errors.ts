@@ -155,6 +155,24 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: "Vui lòng chọn đơn vị sẽ nhận kế hoạch nhập.",
   },
+  DOSSIER_IMPORT_NOT_FOUND: { status: 404, message: "Không tìm thấy lượt nhập hồ sơ." },
+  DOSSIER_IMPORT_UPLOAD_NOT_FOUND: {
+    status: 404,
+    message: "Tệp đã tải lên để xem trước không còn trên máy chủ; vui lòng chọn lại tệp.",
+  },
+  DOSSIER_IMPORT_UNREADABLE: {
+    status: 400,
+    message: "Không đọc được tệp nhập hồ sơ: {reason}. Chưa có dữ liệu nào được lưu.",
+  },
+  DOSSIER_IMPORT_COLUMNS_INVALID: {
+    status: 400,
+    message: "Tệp không khớp các cột cần thiết để nhập hồ sơ; chưa có dữ liệu nào được lưu.",
+  },
+  DOSSIER_IMPORT_FILE_TOO_LARGE: { status: 413, message: "Tệp nhập hồ sơ vượt quá {limit} MB." },
+  DOSSIER_IMPORT_BUSY: {
+    status: 409,
+    message: "Đơn vị đang có một lượt nhập hồ sơ chưa xong; vui lòng đợi lượt đó kết thúc.",
+  },
   INTERNAL_ERROR: {
     status: 500,
     message: "Đã có lỗi hệ thống. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống.",

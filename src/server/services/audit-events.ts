@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = {
   "dossier.transition": "dossier",
   "dossier.apology": "dossier",
   "dossier.update": "dossier",
+  "dossier.import": "dossier_import",
+  "dossier.import_mapping": "dossier_import_mapping",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
