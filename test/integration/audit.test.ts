@@ -29,6 +29,14 @@ describe("audit log", () => {
     expect(verify.body.data.checked).toBeGreaterThan(20);
   });
 
+  it("reads plain from/to dates as whole days in Vietnam", async () => {
+    const now = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const today = (await admin.get(`/api/audit?from=${now}&to=${now}`)).body.data;
+    expect(today.length).toBeGreaterThan(0);
+    const yesterday = new Date(Date.now() + 7 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+    expect((await admin.get(`/api/audit?to=${yesterday}`)).body.data).toEqual([]);
+  });
+
   it("is closed to everyone but administrators", async () => {
     const leader = await t.signedIn("lanhdao");
     expect((await leader.get("/api/audit")).status).toBe(403);

@@ -116,6 +116,10 @@ describe("request protection", () => {
     expect(response.status).toBe(401);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("content-security-policy")).toContain("default-src 'self'");
+    // Offices use plain HTTP on their LAN: the page must not be forced onto HTTPS.
+    expect(response.headers.get("content-security-policy")).not.toContain(
+      "upgrade-insecure-requests",
+    );
     expect(response.headers.get("x-frame-options")).toBe("SAMEORIGIN");
   });
 
