@@ -173,6 +173,7 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: "Đơn vị đang có một lượt nhập hồ sơ chưa xong; vui lòng đợi lượt đó kết thúc.",
   },
+  NOTIFICATION_NOT_FOUND: { status: 404, message: "Không tìm thấy thông báo." },
   INTERNAL_ERROR: {
     status: 500,
     message: "Đã có lỗi hệ thống. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống.",

@@ -3,6 +3,8 @@ import { buildApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { demoLoginsText, loadDemo } from "./demo/load-demo.ts";
 import { openDatabase } from "./runtime.ts";
+import { reminderConfig } from "./reminders/reminder-config.ts";
+import { startReminderScheduler } from "./reminders/reminder-scheduler.ts";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -27,10 +29,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     });
     const address = await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as { port: number }).port;
+    const reminders = startReminderScheduler(opened.database.db, reminderConfig(), app.log);
     let stopped = false;
     const stop = async () => {
       if (stopped) return;
       stopped = true;
+      await reminders.stop();
       await app.close();
       await opened.close();
     };
