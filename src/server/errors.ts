@@ -104,6 +104,45 @@ export const ERROR_CATALOGUE = {
     message:
       "Không tìm thấy hồ sơ khớp với mã hồ sơ và 4 số cuối điện thoại đã nhập. Vui lòng kiểm tra lại.",
   },
+  FEEDBACK_NOT_FOUND: { status: 404, message: "Không tìm thấy phản ánh, kiến nghị." },
+  FEEDBACK_TRANSITION_INVALID: { status: 409, message: "{reason}" },
+  FEEDBACK_CODE_INVALID: { status: 400, message: "{reason}" },
+  FEEDBACK_SEQUENCE_EXHAUSTED: { status: 409, message: "{reason}" },
+  FEEDBACK_RULE_NOT_IN_FORCE: { status: 400, message: "{reason}" },
+  FEEDBACK_REASON_REQUIRED: { status: 400, message: "Vui lòng ghi rõ lý do khi “{action}”." },
+  FEEDBACK_ANSWER_REQUIRED: { status: 400, message: "Vui lòng nhập nội dung trả lời." },
+  FEEDBACK_CLASSIFICATION_REQUIRED: {
+    status: 400,
+    message:
+      "Vui lòng chọn loại phản ánh, kiến nghị: về quy định hành chính hay về hành vi hành chính.",
+  },
+  FEEDBACK_TIME_INVALID: { status: 400, message: "Thời điểm không hợp lệ: {reason}." },
+  FEEDBACK_AGENCY_INVALID: {
+    status: 400,
+    message: "Cơ quan được giao xử lý phải là cơ quan đang hoạt động của cùng đơn vị.",
+  },
+  FEEDBACK_PHONE_INVALID: {
+    status: 400,
+    message: "Số điện thoại “{phone}” không hợp lệ (cần 9–12 chữ số).",
+  },
+  FEEDBACK_UNIT_INVALID: {
+    status: 400,
+    message: "Không tìm thấy đơn vị có mã “{code}” để gửi phản ánh, kiến nghị.",
+  },
+  FEEDBACK_LOOKUP_FAILED: {
+    status: 404,
+    message:
+      "Không tìm thấy phản ánh, kiến nghị khớp với mã và 4 số cuối điện thoại đã nhập. Vui lòng kiểm tra lại.",
+  },
+  FEEDBACK_NOT_PUBLISHED: {
+    status: 409,
+    message:
+      "Kết quả trả lời phản ánh, kiến nghị này chưa được công khai nên chưa thể đánh giá mức độ hài lòng.",
+  },
+  FEEDBACK_SATISFACTION_RECORDED: {
+    status: 409,
+    message: "Đánh giá mức độ hài lòng với kết quả trả lời này đã được ghi nhận trước đó.",
+  },
   PLAN_NOT_FOUND: { status: 404, message: "Không tìm thấy kế hoạch." },
   PLAN_NOT_EDITABLE: {
     status: 409,

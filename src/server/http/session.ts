@@ -8,6 +8,8 @@ export const SESSION_COOKIE = "cchc_session";
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Requests that may change state without a session-bound CSRF token. */
 const CSRF_EXEMPT = new Set(["/api/auth/sign-in"]);
+/** Public no-login writes (feedback form): no session to bind a token to; the origin check stays. */
+const PUBLIC_PREFIX = "/api/public/";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -41,7 +43,7 @@ export function registerSessionHandling(app: FastifyInstance, db: Executor) {
     if (!UNSAFE_METHODS.has(request.method)) return;
     const path = request.url.split("?")[0]!;
     if (isForeignOrigin(request)) throw new AppError("CSRF_INVALID");
-    if (CSRF_EXEMPT.has(path)) return;
+    if (CSRF_EXEMPT.has(path) || path.startsWith(PUBLIC_PREFIX)) return;
     if (!request.session) throw new AppError("AUTH_REQUIRED");
     const header = request.headers["x-csrf-token"];
     if (typeof header !== "string" || !sameToken(header, request.session.csrfToken)) {

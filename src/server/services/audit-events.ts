@@ -33,6 +33,9 @@ export const AUDIT_ACTIONS = {
   "dossier.transition": "dossier",
   "dossier.apology": "dossier",
   "dossier.update": "dossier",
+  "feedback.receive": "feedback",
+  "feedback.transition": "feedback",
+  "feedback.satisfaction": "feedback",
   "dossier.import": "dossier_import",
   "dossier.import_mapping": "dossier_import_mapping",
 } as const;

@@ -1,0 +1,234 @@
+import { and, desc, eq, gte, ilike, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "../database.ts";
+import { agencies, units } from "../schema.ts";
+import { feedback, feedbackDailyCounters, feedbackEvents } from "../schema-feedback.ts";
+
+export type FeedbackRow = typeof feedback.$inferSelect;
+export type FeedbackInsert = typeof feedback.$inferInsert;
+export type FeedbackEventRow = typeof feedbackEvents.$inferSelect;
+
+export interface FeedbackListRow extends FeedbackRow {
+  unitName: string;
+  unitCode: string;
+  assignedAgencyName: string | null;
+}
+
+function selectWithNames(exec: Executor) {
+  return exec
+    .select({
+      feedback,
+      unitName: units.name,
+      unitCode: units.code,
+      assignedAgencyName: agencies.name,
+    })
+    .from(feedback)
+    .innerJoin(units, eq(units.id, feedback.unitId))
+    .leftJoin(agencies, eq(agencies.id, feedback.assignedAgencyId));
+}
+
+type Joined = Awaited<ReturnType<ReturnType<typeof selectWithNames>["execute"]>>[number];
+
+function flatten(rows: Joined[]): FeedbackListRow[] {
+  return rows.map(({ feedback: row, ...names }) => ({ ...row, ...names }));
+}
+
+/** Which feedback a reader reaches: whole units, plus feedback assigned to an agency in a unit. */
+export interface FeedbackReach {
+  /** null: every unit. */
+  unitIds: string[] | null;
+  agencyReach: { unitIds: string[]; agencyId: string }[];
+}
+
+export interface FeedbackFilter {
+  reach: FeedbackReach;
+  unitId?: string;
+  state?: string;
+  classification?: string;
+  channel?: string;
+  q?: string;
+  receivedFrom?: Date;
+  receivedBefore?: Date;
+  /** Open feedback whose due date is before this day. */
+  overdueOn?: string;
+  limit: number;
+  offset: number;
+}
+
+function reachCondition(reach: FeedbackReach): SQL | undefined | false {
+  if (reach.unitIds === null) return undefined;
+  const parts: SQL[] = [];
+  if (reach.unitIds.length > 0) parts.push(inArray(feedback.unitId, reach.unitIds));
+  for (const { unitIds, agencyId } of reach.agencyReach) {
+    if (unitIds.length === 0) continue;
+    parts.push(and(inArray(feedback.unitId, unitIds), eq(feedback.assignedAgencyId, agencyId))!);
+  }
+  if (parts.length === 0) return false;
+  return or(...parts)!;
+}
+
+export const OPEN_FEEDBACK_STATES = ["received", "classified", "assigned"] as const;
+
+export async function listFeedback(
+  exec: Executor,
+  filter: FeedbackFilter,
+): Promise<{ rows: FeedbackListRow[]; total: number }> {
+  const reach = reachCondition(filter.reach);
+  if (reach === false) return { rows: [], total: 0 };
+  const conditions: SQL[] = reach ? [reach] : [];
+  if (filter.unitId) conditions.push(eq(feedback.unitId, filter.unitId));
+  if (filter.state) conditions.push(eq(feedback.state, filter.state));
+  if (filter.classification) conditions.push(eq(feedback.classification, filter.classification));
+  if (filter.channel) conditions.push(eq(feedback.channel, filter.channel));
+  if (filter.receivedFrom) conditions.push(gte(feedback.receivedAt, filter.receivedFrom));
+  if (filter.receivedBefore) conditions.push(lt(feedback.receivedAt, filter.receivedBefore));
+  if (filter.overdueOn) {
+    conditions.push(
+      inArray(feedback.state, [...OPEN_FEEDBACK_STATES]),
+      lt(feedback.dueDate, filter.overdueOn),
+    );
+  }
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      or(
+        ilike(feedback.code, pattern),
+        ilike(feedback.senderName, pattern),
+        ilike(feedback.title, pattern),
+      )!,
+    );
+  }
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const rows = await selectWithNames(exec)
+    .where(where)
+    .orderBy(desc(feedback.receivedAt), desc(feedback.code))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  const [count] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(feedback)
+    .where(where);
+  return { rows: flatten(rows), total: count?.n ?? 0 };
+}
+
+export async function findFeedbackById(
+  exec: Executor,
+  id: string,
+): Promise<FeedbackListRow | null> {
+  return flatten(await selectWithNames(exec).where(eq(feedback.id, id)))[0] ?? null;
+}
+
+/** Every feedback with this code (codes are unique per unit, not across units). */
+export async function findFeedbackByCode(exec: Executor, code: string): Promise<FeedbackListRow[]> {
+  return flatten(await selectWithNames(exec).where(eq(feedback.code, code)));
+}
+
+/** The published answers of a unit, newest first. */
+export async function listPublishedFeedback(
+  exec: Executor,
+  unitId: string,
+  limit: number,
+  offset: number,
+): Promise<{ rows: FeedbackListRow[]; total: number }> {
+  const where = and(eq(feedback.unitId, unitId), eq(feedback.state, "published"));
+  const rows = await selectWithNames(exec)
+    .where(where)
+    .orderBy(desc(feedback.publishedAt), desc(feedback.code))
+    .limit(limit)
+    .offset(offset);
+  const [count] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(feedback)
+    .where(where);
+  return { rows: flatten(rows), total: count?.n ?? 0 };
+}
+
+/** Locks the row for the rest of the transaction, so steps never interleave. */
+export async function lockFeedback(exec: Executor, id: string): Promise<FeedbackRow | null> {
+  const [row] = await exec.select().from(feedback).where(eq(feedback.id, id)).for("update");
+  return row ?? null;
+}
+
+/** The next daily sequence number of a unit: one upsert, so concurrent receipts queue on the row. */
+export async function nextFeedbackSequence(
+  exec: Executor,
+  unitId: string,
+  day: string,
+): Promise<number> {
+  const [row] = await exec
+    .insert(feedbackDailyCounters)
+    .values({ unitId, day, lastValue: 1 })
+    .onConflictDoUpdate({
+      target: [feedbackDailyCounters.unitId, feedbackDailyCounters.day],
+      set: { lastValue: sql`${feedbackDailyCounters.lastValue} + 1` },
+    })
+    .returning({ value: feedbackDailyCounters.lastValue });
+  return row!.value;
+}
+
+export async function insertFeedback(exec: Executor, values: FeedbackInsert) {
+  const [row] = await exec.insert(feedback).values(values).returning();
+  return row!;
+}
+
+export async function updateFeedback(exec: Executor, id: string, values: Partial<FeedbackInsert>) {
+  const [row] = await exec
+    .update(feedback)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(feedback.id, id))
+    .returning();
+  return row!;
+}
+
+export async function insertFeedbackEvent(
+  exec: Executor,
+  values: typeof feedbackEvents.$inferInsert,
+) {
+  const [row] = await exec.insert(feedbackEvents).values(values).returning();
+  return row!;
+}
+
+export async function listFeedbackEvents(exec: Executor, feedbackId: string) {
+  return exec
+    .select({ event: feedbackEvents, toAgencyName: agencies.name })
+    .from(feedbackEvents)
+    .leftJoin(agencies, eq(agencies.id, feedbackEvents.toAgencyId))
+    .where(eq(feedbackEvents.feedbackId, feedbackId))
+    .orderBy(feedbackEvents.at, feedbackEvents.id);
+}
+
+export async function lastFeedbackEventAt(exec: Executor, feedbackId: string) {
+  const [row] = await exec
+    .select({ at: sql<Date | string | null>`max(${feedbackEvents.at})` })
+    .from(feedbackEvents)
+    .where(eq(feedbackEvents.feedbackId, feedbackId));
+  return row?.at ? new Date(row.at) : null;
+}
+
+/** What the on-time rate needs of the feedback units received in [from, before). */
+export async function feedbackForRate(exec: Executor, unitIds: string[], from: Date, before: Date) {
+  if (unitIds.length === 0) return [];
+  return exec
+    .select({
+      state: feedback.state,
+      dueDate: feedback.dueDate,
+      transferDueDate: feedback.transferDueDate,
+      finishedAt: feedback.finishedAt,
+    })
+    .from(feedback)
+    .where(
+      and(
+        inArray(feedback.unitId, unitIds),
+        gte(feedback.receivedAt, from),
+        lt(feedback.receivedAt, before),
+      ),
+    );
+}
+
+/** Satisfaction answers recorded on published feedback (for the count on the public page). */
+export async function countSatisfaction(exec: Executor, unitId: string) {
+  return exec
+    .select({ satisfaction: feedback.satisfaction, n: sql<number>`count(*)::int` })
+    .from(feedback)
+    .where(and(eq(feedback.unitId, unitId), isNotNull(feedback.satisfaction)))
+    .groupBy(feedback.satisfaction);
+}

@@ -1,0 +1,140 @@
+import { z } from "zod";
+import {
+  FEEDBACK_ACTIONS,
+  FEEDBACK_CLASSIFICATIONS,
+  FEEDBACK_STATES,
+} from "../../core/feedback/index.ts";
+import {
+  FEEDBACK_CHANNELS,
+  SATISFACTION_LEVELS,
+  STAFF_FEEDBACK_CHANNELS,
+} from "../services/feedback.service.ts";
+import { nonEmptyText } from "./common.schemas.ts";
+
+const localMoment = z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/, {
+  error: "Thời điểm phải có dạng YYYY-MM-DD HH:mm (giờ Việt Nam).",
+});
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Tối đa ${max} ký tự.` })
+    .nullish();
+
+/** What a sender gives, on the staff form and the public form alike. */
+export const senderFields = {
+  senderName: nonEmptyText(200),
+  senderPhone: nonEmptyText(30),
+  senderEmail: z
+    .email({ error: "Địa chỉ thư điện tử không hợp lệ." })
+    .max(200)
+    .nullish()
+    .or(z.literal("").transform(() => null)),
+  senderAddress: optionalText(300),
+  title: nonEmptyText(300),
+  content: nonEmptyText(10_000),
+};
+
+export const registerFeedbackBody = z.object({
+  unitId: z.uuid({ error: "Vui lòng chọn đơn vị tiếp nhận." }),
+  channel: z.enum(STAFF_FEEDBACK_CHANNELS as [string, ...string[]], {
+    error: "Kênh tiếp nhận không hợp lệ.",
+  }),
+  ...senderFields,
+  receivedAt: localMoment.nullish(),
+  note: optionalText(2000),
+});
+
+export const feedbackTransitionBody = z.object({
+  action: z.enum(FEEDBACK_ACTIONS, { error: "Thao tác không hợp lệ." }),
+  at: localMoment.nullish(),
+  note: optionalText(2000),
+  classification: z
+    .enum(FEEDBACK_CLASSIFICATIONS, { error: "Loại phản ánh, kiến nghị không hợp lệ." })
+    .nullish(),
+  agencyId: z.uuid({ error: "Cơ quan không hợp lệ." }).nullish(),
+  answer: optionalText(20_000),
+  transferredTo: optionalText(300),
+});
+
+export const feedbackView = z.object({
+  id: z.string(),
+  code: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  channel: z.enum(FEEDBACK_CHANNELS),
+  channelLabel: z.string(),
+  senderName: z.string(),
+  senderPhone: z.string(),
+  senderEmail: z.string().nullable(),
+  senderAddress: z.string().nullable(),
+  title: z.string(),
+  content: z.string(),
+  receivedAt: z.string(),
+  countedFrom: z.string(),
+  dueDate: z.string(),
+  transferDueDate: z.string(),
+  ruleSet: z.string(),
+  state: z.enum(FEEDBACK_STATES),
+  stateLabel: z.string(),
+  classification: z.enum(FEEDBACK_CLASSIFICATIONS).nullable(),
+  classificationLabel: z.string().nullable(),
+  assignedAgencyId: z.string().nullable(),
+  assignedAgencyName: z.string().nullable(),
+  transferredTo: z.string().nullable(),
+  reason: z.string().nullable(),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  answeredByName: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  isSubmittedPublicly: z.boolean(),
+  satisfaction: z.enum(SATISFACTION_LEVELS).nullable(),
+  satisfactionLabel: z.string().nullable(),
+  satisfactionNote: z.string().nullable(),
+  timeliness: z.enum(["early", "on_time", "late", "pending", "overdue"]).nullable(),
+  timelinessLabel: z.string().nullable(),
+  allowedActions: z.array(z.enum(FEEDBACK_ACTIONS)),
+  can: z.object({ write: z.boolean(), answer: z.boolean() }),
+});
+
+export const feedbackDetailView = feedbackView.extend({
+  events: z.array(
+    z.object({
+      id: z.number(),
+      action: z.string(),
+      actionLabel: z.string(),
+      fromState: z.string().nullable(),
+      toState: z.string(),
+      at: z.string(),
+      byName: z.string(),
+      toAgencyName: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+
+export const publicFeedbackStatus = z.object({
+  code: z.string(),
+  unitName: z.string(),
+  title: z.string(),
+  senderName: z.string(),
+  senderPhone: z.string(),
+  receivedOn: z.string(),
+  dueDate: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  timelinessLabel: z.string().nullable(),
+  transferredTo: z.string().nullable(),
+  answer: z.string().nullable(),
+  answeredOn: z.string().nullable(),
+  publishedOn: z.string().nullable(),
+  satisfaction: z.enum(SATISFACTION_LEVELS).nullable(),
+  satisfactionLabel: z.string().nullable(),
+  canRateSatisfaction: z.boolean(),
+});
+
+export const phoneLast4 = z
+  .string()
+  .regex(/^\d{4}$/, { error: "Vui lòng nhập đúng 4 số cuối điện thoại." });

@@ -1,0 +1,517 @@
+import {
+  canHandleFeedback,
+  reachOf,
+  unitScopeFor,
+  type Action,
+  type RoleGrant,
+} from "../../core/access/role-policy.ts";
+import { CalendarError } from "../../core/calendar/index.ts";
+import { instantOfVietnamLocal, isPhoneNumber, vietnamLocal } from "../../core/dossier/index.ts";
+import {
+  FEEDBACK_ACTIONS_NEEDING_REASON,
+  FEEDBACK_ACTION_LABELS,
+  FEEDBACK_CLASSIFICATION_LABELS,
+  FEEDBACK_STATE_LABELS,
+  FEEDBACK_TIMELINESS_LABELS,
+  FeedbackError,
+  allowedFeedbackActions,
+  feedbackDueDates,
+  feedbackRuleSetOn,
+  feedbackTimeliness,
+  formatFeedbackCode,
+  isFeedbackState,
+  nextFeedbackState,
+  type FeedbackAction,
+  type FeedbackClassification,
+  type FeedbackState,
+} from "../../core/feedback/index.ts";
+import { vietnamDate } from "../../core/time/vietnam-time.ts";
+import type { Executor } from "../db/database.ts";
+import { findAgencyById } from "../db/repositories/agency.repository.ts";
+import * as feedbackRepository from "../db/repositories/feedback.repository.ts";
+import type {
+  FeedbackListRow,
+  FeedbackReach,
+  FeedbackRow,
+} from "../db/repositories/feedback.repository.ts";
+import { findUnitById, listUnitLinks } from "../db/repositories/unit.repository.ts";
+import { AppError, ERROR_CATALOGUE, type ErrorCode } from "../errors.ts";
+import * as access from "./access.service.ts";
+import type { Actor } from "./actor.ts";
+import { loadWorkingCalendar } from "./calendar.service.ts";
+import { runUseCase, type UseCaseContext } from "./use-case.ts";
+
+/* ---------- vocabulary ---------- */
+
+export const FEEDBACK_CHANNELS = [
+  "in_person",
+  "phone",
+  "mail",
+  "email",
+  "portal",
+  "zalo",
+  "public_web",
+] as const;
+export type FeedbackChannel = (typeof FEEDBACK_CHANNELS)[number];
+/** Channels a staff member registers; `public_web` is the public no-login form only. */
+export const STAFF_FEEDBACK_CHANNELS = FEEDBACK_CHANNELS.filter((c) => c !== "public_web");
+
+export const FEEDBACK_CHANNEL_LABELS: Record<FeedbackChannel, string> = {
+  in_person: "Trực tiếp",
+  phone: "Điện thoại",
+  mail: "Thư, văn bản",
+  email: "Thư điện tử",
+  portal: "Cổng Dịch vụ công",
+  zalo: "Zalo",
+  public_web: "Trang gửi phản ánh trực tuyến",
+};
+
+export const SATISFACTION_LEVELS = ["satisfied", "neutral", "unsatisfied"] as const;
+export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+export const SATISFACTION_LABELS: Record<SatisfactionLevel, string> = {
+  satisfied: "Hài lòng",
+  neutral: "Bình thường",
+  unsatisfied: "Không hài lòng",
+};
+
+/** The citizen using the public form: no account, no grants. */
+export const PUBLIC_ACTOR: Actor = {
+  userId: null,
+  name: "Người dân (trang công khai)",
+  grants: [],
+};
+
+/** Clock skew tolerated between the desk's computer and the server for "now". */
+const FUTURE_TOLERANCE_MS = 60_000;
+
+/** Runs a pure feedback or calendar rule, turning its typed error into an AppError with its code. */
+function applyRule<T>(rule: () => T): T {
+  try {
+    return rule();
+  } catch (error) {
+    if (error instanceof FeedbackError || error instanceof CalendarError) {
+      if (error.code in ERROR_CATALOGUE) {
+        throw new AppError(error.code as ErrorCode, { params: { reason: error.message } });
+      }
+      throw new AppError("VALIDATION_FAILED", { details: [{ message: error.message }] });
+    }
+    throw error;
+  }
+}
+
+/* ---------- access ---------- */
+
+async function grantScopes(exec: Executor, action: Action) {
+  const links = await listUnitLinks(exec);
+  return (grant: RoleGrant) => unitScopeFor([grant], action, links);
+}
+
+/** Whether the actor may `action` this feedback (agency officers: only their agency's). */
+async function canOn(
+  exec: Executor,
+  actor: Actor,
+  action: Action,
+  row: { unitId: string; assignedAgencyId: string | null },
+) {
+  return canHandleFeedback(actor.grants, action, await grantScopes(exec, action), row);
+}
+
+/** The feedback a reader reaches, as a filter for the register. */
+async function readReach(exec: Executor, actor: Actor): Promise<FeedbackReach> {
+  const scopeOf = await grantScopes(exec, "feedback.read");
+  const reach: FeedbackReach = { unitIds: [], agencyReach: [] };
+  for (const grant of actor.grants) {
+    if (reachOf(grant.role, "feedback.read") === "none") continue;
+    const scope = scopeOf(grant);
+    if (scope.kind === "all") return { unitIds: null, agencyReach: [] };
+    if (grant.role === "agency_officer" && grant.agencyId !== null) {
+      reach.agencyReach.push({ unitIds: [...scope.unitIds], agencyId: grant.agencyId });
+    } else {
+      reach.unitIds!.push(...scope.unitIds);
+    }
+  }
+  return reach;
+}
+
+/* ---------- views ---------- */
+
+function finishedOn(row: FeedbackRow) {
+  return row.finishedAt ? vietnamLocal(row.finishedAt).date : null;
+}
+
+export function timelinessOfFeedback(row: FeedbackRow, today: string) {
+  return feedbackTimeliness({
+    state: row.state as FeedbackState,
+    dueDate: row.dueDate,
+    transferDueDate: row.transferDueDate,
+    finishedOn: finishedOn(row),
+    today,
+  });
+}
+
+interface Permissions {
+  write: boolean;
+  answer: boolean;
+}
+
+function toView(row: FeedbackListRow, can: Permissions, today: string) {
+  const state = row.state as FeedbackState;
+  const onTime = timelinessOfFeedback(row, today);
+  const classification = row.classification as FeedbackClassification | null;
+  const satisfaction = row.satisfaction as SatisfactionLevel | null;
+  return {
+    id: row.id,
+    code: row.code,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    channel: row.channel as FeedbackChannel,
+    channelLabel: FEEDBACK_CHANNEL_LABELS[row.channel as FeedbackChannel],
+    senderName: row.senderName,
+    senderPhone: row.senderPhone,
+    senderEmail: row.senderEmail,
+    senderAddress: row.senderAddress,
+    title: row.title,
+    content: row.content,
+    receivedAt: row.receivedAt.toISOString(),
+    countedFrom: row.countedFrom,
+    dueDate: row.dueDate,
+    transferDueDate: row.transferDueDate,
+    ruleSet: row.ruleSet,
+    state,
+    stateLabel: FEEDBACK_STATE_LABELS[state],
+    classification,
+    classificationLabel: classification ? FEEDBACK_CLASSIFICATION_LABELS[classification] : null,
+    assignedAgencyId: row.assignedAgencyId,
+    assignedAgencyName: row.assignedAgencyName,
+    transferredTo: row.transferredTo,
+    reason: row.reason,
+    answer: row.answer,
+    answeredAt: row.answeredAt?.toISOString() ?? null,
+    answeredByName: row.answeredByName,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    isSubmittedPublicly: row.isSubmittedPublicly,
+    satisfaction,
+    satisfactionLabel: satisfaction ? SATISFACTION_LABELS[satisfaction] : null,
+    satisfactionNote: row.satisfactionNote,
+    timeliness: onTime,
+    timelinessLabel: onTime ? FEEDBACK_TIMELINESS_LABELS[onTime] : null,
+    allowedActions: allowedFeedbackActions(state).filter((action) =>
+      action === "answer" ? can.answer : can.write,
+    ),
+    can,
+  };
+}
+
+export type FeedbackView = ReturnType<typeof toView>;
+
+/* ---------- reading ---------- */
+
+export interface FeedbackListQuery {
+  unitId?: string;
+  state?: string;
+  classification?: string;
+  channel?: string;
+  q?: string;
+  from?: string;
+  to?: string;
+  overdue?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export async function listFeedback(db: Executor, actor: Actor, query: FeedbackListQuery) {
+  const today = vietnamDate(new Date());
+  const { rows, total } = await feedbackRepository.listFeedback(db, {
+    reach: await readReach(db, actor),
+    unitId: query.unitId,
+    state: query.state,
+    classification: query.classification,
+    channel: query.channel,
+    q: query.q?.trim() || undefined,
+    receivedFrom: query.from ? instantOfVietnamLocal(`${query.from} 00:00`) : undefined,
+    receivedBefore: query.to
+      ? new Date(instantOfVietnamLocal(`${query.to} 00:00`).getTime() + 86_400_000)
+      : undefined,
+    overdueOn: query.overdue ? today : undefined,
+    limit: query.limit ?? 50,
+    offset: query.offset ?? 0,
+  });
+  const writeScope = await access.unitScope(db, actor, "feedback.write");
+  const writeOf = await grantScopes(db, "feedback.write");
+  const answerOf = await grantScopes(db, "feedback.answer");
+  return {
+    data: rows.map((row) =>
+      toView(
+        row,
+        {
+          write: canHandleFeedback(actor.grants, "feedback.write", writeOf, row),
+          answer: canHandleFeedback(actor.grants, "feedback.answer", answerOf, row),
+        },
+        today,
+      ),
+    ),
+    total,
+    can: { register: writeScope.kind === "all" || writeScope.unitIds.size > 0 },
+  };
+}
+
+async function readableFeedback(exec: Executor, actor: Actor, id: string) {
+  const row = await feedbackRepository.findFeedbackById(exec, id);
+  if (!row || !(await canOn(exec, actor, "feedback.read", row))) {
+    throw new AppError("FEEDBACK_NOT_FOUND");
+  }
+  return row;
+}
+
+export async function getFeedback(exec: Executor, actor: Actor, id: string) {
+  const row = await readableFeedback(exec, actor, id);
+  const can = {
+    write: await canOn(exec, actor, "feedback.write", row),
+    answer: await canOn(exec, actor, "feedback.answer", row),
+  };
+  const events = await feedbackRepository.listFeedbackEvents(exec, id);
+  return {
+    data: {
+      ...toView(row, can, vietnamDate(new Date())),
+      events: events.map(({ event, toAgencyName }) => ({
+        id: event.id,
+        action: event.action,
+        actionLabel:
+          event.action === "receive"
+            ? "Tiếp nhận"
+            : event.action === "satisfaction"
+              ? "Người gửi đánh giá kết quả trả lời"
+              : (FEEDBACK_ACTION_LABELS[event.action as FeedbackAction] ?? event.action),
+        fromState: event.fromState,
+        toState: event.toState,
+        at: event.at.toISOString(),
+        byName: event.byName,
+        toAgencyName,
+        note: event.note,
+      })),
+    },
+  };
+}
+
+/* ---------- writing ---------- */
+
+/** A moment given as Vietnam local "YYYY-MM-DD HH:mm" (default now), never in the future. */
+function momentOf(value: string | null | undefined, now: Date): Date {
+  if (!value) return now;
+  const at = applyRule(() => instantOfVietnamLocal(value));
+  if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+    throw new AppError("FEEDBACK_TIME_INVALID", {
+      params: { reason: `${value} ở trong tương lai` },
+    });
+  }
+  return at;
+}
+
+export interface FeedbackSenderInput {
+  senderName: string;
+  senderPhone: string;
+  senderEmail?: string | null;
+  senderAddress?: string | null;
+  title: string;
+  content: string;
+}
+
+export interface RegisterFeedbackInput extends FeedbackSenderInput {
+  unitId: string;
+  channel: Exclude<FeedbackChannel, "public_web">;
+  receivedAt?: string | null;
+  note?: string | null;
+}
+
+interface NewFeedback extends FeedbackSenderInput {
+  unit: { id: string; name: string };
+  channel: FeedbackChannel;
+  receivedAt: Date;
+  isSubmittedPublicly: boolean;
+  note: string | null;
+}
+
+/** Code from the unit's daily sequence, due dates from the working-day calendar, first event. */
+export async function insertNewFeedback(
+  tx: Executor,
+  actor: Actor,
+  audit: UseCaseContext["audit"],
+  input: NewFeedback,
+) {
+  if (!isPhoneNumber(input.senderPhone)) {
+    throw new AppError("FEEDBACK_PHONE_INVALID", { params: { phone: input.senderPhone.trim() } });
+  }
+  const day = vietnamLocal(input.receivedAt).date;
+  const ruleSet = applyRule(() => feedbackRuleSetOn(day));
+  const calendar = await loadWorkingCalendar(tx);
+  const dates = applyRule(() => feedbackDueDates(day, ruleSet, calendar));
+  const sequence = await feedbackRepository.nextFeedbackSequence(tx, input.unit.id, day);
+  const code = applyRule(() => formatFeedbackCode({ receivedOn: day, sequence }));
+  const row = await feedbackRepository.insertFeedback(tx, {
+    code,
+    unitId: input.unit.id,
+    channel: input.channel,
+    senderName: input.senderName.trim(),
+    senderPhone: input.senderPhone.trim(),
+    senderEmail: input.senderEmail?.trim() || null,
+    senderAddress: input.senderAddress?.trim() || null,
+    title: input.title.trim(),
+    content: input.content.trim(),
+    receivedAt: input.receivedAt,
+    countedFrom: dates.countedFrom,
+    dueDate: dates.due,
+    transferDueDate: dates.transferDue,
+    ruleSet: ruleSet.id,
+    state: "received",
+    isSubmittedPublicly: input.isSubmittedPublicly,
+    receivedById: actor.userId,
+  });
+  await feedbackRepository.insertFeedbackEvent(tx, {
+    feedbackId: row.id,
+    action: "receive",
+    fromState: null,
+    toState: "received",
+    at: input.receivedAt,
+    byId: actor.userId,
+    byName: actor.name,
+    note: input.note,
+  });
+  await audit({
+    action: "feedback.receive",
+    entityId: row.id,
+    unitId: row.unitId,
+    after: row,
+    summary: `Tiếp nhận phản ánh, kiến nghị ${code} (${FEEDBACK_CHANNEL_LABELS[input.channel]}) — hạn trả lời ${dates.due}`,
+  });
+  return row;
+}
+
+/** Registers a feedback received by any channel at the unit (staff). */
+export async function registerFeedback(db: Executor, actor: Actor, input: RegisterFeedbackInput) {
+  return runUseCase(db, actor, async ({ tx, audit }) => {
+    const readable = await access.check(tx, actor, "feedback.read", "unit", [input.unitId]);
+    const unit = readable.has(input.unitId) ? await findUnitById(tx, input.unitId) : null;
+    if (!unit) throw new AppError("UNIT_NOT_FOUND");
+    await access.require(tx, actor, "feedback.write", "unit", unit.id);
+    const row = await insertNewFeedback(tx, actor, audit, {
+      ...input,
+      unit,
+      receivedAt: momentOf(input.receivedAt, new Date()),
+      isSubmittedPublicly: false,
+      note: input.note?.trim() || null,
+    });
+    return getFeedback(tx, actor, row.id);
+  });
+}
+
+export interface FeedbackTransitionInput {
+  action: FeedbackAction;
+  at?: string | null;
+  note?: string | null;
+  classification?: FeedbackClassification | null;
+  agencyId?: string | null;
+  answer?: string | null;
+  transferredTo?: string | null;
+}
+
+/** One step: classify, assign, answer, publish, transfer or reject. */
+export async function transitionFeedback(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  input: FeedbackTransitionInput,
+) {
+  return runUseCase(db, actor, async ({ tx, audit }) => {
+    const current = await readableFeedback(tx, actor, id);
+    const permission: Action = input.action === "answer" ? "feedback.answer" : "feedback.write";
+    if (!(await canOn(tx, actor, permission, current))) throw new AppError("FORBIDDEN");
+    const locked = await feedbackRepository.lockFeedback(tx, id);
+    if (!locked || !isFeedbackState(locked.state)) throw new AppError("FEEDBACK_NOT_FOUND");
+    const from = locked.state;
+    const to = applyRule(() => nextFeedbackState(from, input.action));
+    const note = input.note?.trim() || null;
+    if (FEEDBACK_ACTIONS_NEEDING_REASON.has(input.action) && !note) {
+      throw new AppError("FEEDBACK_REASON_REQUIRED", {
+        params: { action: FEEDBACK_ACTION_LABELS[input.action] },
+      });
+    }
+    const at = momentOf(input.at, new Date());
+    const last = await feedbackRepository.lastFeedbackEventAt(tx, id);
+    if (last && at.getTime() < last.getTime()) {
+      throw new AppError("FEEDBACK_TIME_INVALID", {
+        params: { reason: "không được trước bước xử lý gần nhất" },
+      });
+    }
+    const changes: Partial<feedbackRepository.FeedbackInsert> = { state: to };
+    let toAgencyId: string | null = null;
+    let detail = "";
+    switch (input.action) {
+      case "classify":
+        if (!input.classification) throw new AppError("FEEDBACK_CLASSIFICATION_REQUIRED");
+        changes.classification = input.classification;
+        detail = FEEDBACK_CLASSIFICATION_LABELS[input.classification];
+        break;
+      case "assign": {
+        const agency = input.agencyId ? await findAgencyById(tx, input.agencyId) : null;
+        if (!agency || agency.unitId !== locked.unitId || !agency.isActive) {
+          throw new AppError("FEEDBACK_AGENCY_INVALID");
+        }
+        changes.assignedAgencyId = agency.id;
+        toAgencyId = agency.id;
+        detail = agency.name;
+        break;
+      }
+      case "answer": {
+        const answer = input.answer?.trim();
+        if (!answer) throw new AppError("FEEDBACK_ANSWER_REQUIRED");
+        changes.answer = answer;
+        changes.answeredAt = at;
+        changes.answeredByName = actor.name;
+        changes.finishedAt = at;
+        break;
+      }
+      case "publish":
+        changes.publishedAt = at;
+        break;
+      case "transfer": {
+        const target = input.transferredTo?.trim();
+        if (!target) {
+          throw new AppError("FEEDBACK_REASON_REQUIRED", {
+            params: { action: "Chuyển cơ quan có thẩm quyền (ghi tên cơ quan nhận)" },
+          });
+        }
+        changes.transferredTo = target;
+        changes.reason = note;
+        changes.finishedAt = at;
+        detail = target;
+        break;
+      }
+      case "reject":
+        changes.reason = note;
+        changes.finishedAt = at;
+        break;
+    }
+    const updated = await feedbackRepository.updateFeedback(tx, id, changes);
+    await feedbackRepository.insertFeedbackEvent(tx, {
+      feedbackId: id,
+      action: input.action,
+      fromState: from,
+      toState: to,
+      at,
+      byId: actor.userId,
+      byName: actor.name,
+      toAgencyId,
+      note: [detail, note].filter(Boolean).join(" — ") || null,
+    });
+    await audit({
+      action: "feedback.transition",
+      entityId: id,
+      unitId: locked.unitId,
+      before: locked,
+      after: updated,
+      summary: `Phản ánh, kiến nghị ${locked.code}: ${FEEDBACK_ACTION_LABELS[input.action]} (${FEEDBACK_STATE_LABELS[from]} → ${FEEDBACK_STATE_LABELS[to]})`,
+    });
+    return getFeedback(tx, actor, id);
+  });
+}
