@@ -5,6 +5,7 @@ import { Outlet, useLocation } from "react-router";
 import { useMe } from "../auth/session.ts";
 import { vi } from "../i18n/vi.ts";
 import { NavMenu } from "./nav-menu.tsx";
+import { NotificationBell } from "./notification-bell.tsx";
 import { UserMenu } from "./user-menu.tsx";
 
 /** The signed-in shell: header (product, unit, user menu), navbar, main content. */
@@ -56,7 +57,10 @@ export function AppLayout() {
               {me.unit.name}
             </Text>
           </Group>
-          <UserMenu />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={vi.app.mainNavigation} component="nav">
