@@ -4,6 +4,8 @@ import { RequirePermission } from "./auth/require-permission.tsx";
 import { AppLayout } from "./components/app-layout.tsx";
 import { paths } from "./components/navigation.ts";
 import { oneStopPaths } from "./pages/one-stop/one-stop-paths.ts";
+import { feedbackPaths } from "./pages/feedback/feedback-paths.ts";
+import { deskSettingsPath } from "./pages/one-stop/settings/settings-paths.ts";
 import { planPaths } from "./pages/plans/plan-paths.ts";
 import { SignInPage } from "./pages/auth/sign-in.page.tsx";
 import { NotFoundPage } from "./pages/errors/not-found.page.tsx";
@@ -18,6 +20,21 @@ export const router = createBrowserRouter([
     path: oneStopPaths.lookup,
     lazy: async () => ({
       Component: (await import("./pages/one-stop/public-lookup.page.tsx")).PublicLookupPage,
+    }),
+  },
+  // Public, no login: a citizen sends feedback and reads the published answers.
+  {
+    path: feedbackPaths.publicSubmit,
+    lazy: async () => ({
+      Component: (await import("./pages/feedback/public-feedback-submit.page.tsx"))
+        .PublicFeedbackSubmitPage,
+    }),
+  },
+  {
+    path: feedbackPaths.publicAnswers,
+    lazy: async () => ({
+      Component: (await import("./pages/feedback/public-feedback-answers.page.tsx"))
+        .PublicFeedbackAnswersPage,
     }),
   },
   {
@@ -77,7 +94,20 @@ export const router = createBrowserRouter([
               Component: (await import("./pages/one-stop/procedures.page.tsx")).ProceduresPage,
             }),
           },
-          { path: paths.feedback, element: <SectionPlaceholderPage section="feedback" /> },
+          {
+            path: feedbackPaths.register,
+            lazy: async () => ({
+              Component: (await import("./pages/feedback/feedback-register.page.tsx"))
+                .FeedbackRegisterPage,
+            }),
+          },
+          {
+            path: feedbackPaths.detailPattern,
+            lazy: async () => ({
+              Component: (await import("./pages/feedback/feedback-detail.page.tsx"))
+                .FeedbackDetailPage,
+            }),
+          },
           { path: paths.surveys, element: <SectionPlaceholderPage section="surveys" /> },
           { path: paths.indices, element: <SectionPlaceholderPage section="indices" /> },
           { path: paths.reports, element: <SectionPlaceholderPage section="reports" /> },
@@ -103,6 +133,13 @@ export const router = createBrowserRouter([
                 path: paths.adminUsers,
                 lazy: async () => ({
                   Component: (await import("./pages/admin/users/users.page.tsx")).UsersPage,
+                }),
+              },
+              {
+                path: deskSettingsPath,
+                lazy: async () => ({
+                  Component: (await import("./pages/one-stop/settings/desk-settings.page.tsx"))
+                    .DeskSettingsPage,
                 }),
               },
               {

@@ -1,6 +1,7 @@
 import {
   IconBuilding,
   IconBuildingCommunity,
+  IconCalendarCog,
   IconChartBar,
   IconChecklist,
   IconClipboardList,
@@ -16,6 +17,7 @@ import {
 } from "@tabler/icons-react";
 import type { Me } from "../api/types.ts";
 import { vi } from "../i18n/vi.ts";
+import { deskSettingsPath } from "../pages/one-stop/settings/settings-paths.ts";
 
 export interface NavItem {
   label: string;
@@ -59,6 +61,7 @@ export function navigationFor(me: Me): NavItem[] {
       { label: vi.nav.adminUnits, to: paths.adminUnits, icon: IconBuildingCommunity },
       { label: vi.nav.adminAgencies, to: paths.adminAgencies, icon: IconBuilding },
       { label: vi.nav.adminUsers, to: paths.adminUsers, icon: IconUsers },
+      { label: "Cấu hình Một cửa", to: deskSettingsPath, icon: IconCalendarCog },
     ];
     if (me.can.viewAudit) {
       children.push({ label: vi.nav.adminAudit, to: paths.adminAudit, icon: IconListDetails });

@@ -16,6 +16,7 @@ import { Link, useSearchParams } from "react-router";
 import { FormError } from "../../components/form-error.tsx";
 import { formatDate } from "../../i18n/format.ts";
 import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
+import { feedbackPaths } from "../feedback/feedback-paths.ts";
 import { lookupDossier } from "./one-stop.api.ts";
 
 /** Public page, no login: a citizen follows a dossier with its code and the phone's last 4 digits. */
@@ -91,6 +92,14 @@ export function PublicLookupPage() {
             </SimpleGrid>
           </Paper>
         )}
+        <Group gap="lg" mt="xl">
+          <Anchor component={Link} to={feedbackPaths.publicSubmit} size="sm">
+            Gửi phản ánh, kiến nghị
+          </Anchor>
+          <Anchor component={Link} to={feedbackPaths.publicAnswers} size="sm">
+            Xem kết quả trả lời phản ánh, kiến nghị
+          </Anchor>
+        </Group>
         <Anchor component={Link} to="/dang-nhap" size="sm" mt="xl" display="block">
           {t.lookup.signIn}
         </Anchor>

@@ -1,0 +1,292 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { IconArrowLeft } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { Link, useParams } from "react-router";
+import { AgencySelect } from "../../components/agency-select.tsx";
+import { FormError } from "../../components/form-error.tsx";
+import { LoadingBlock } from "../../components/loading-block.tsx";
+import { notifySuccess } from "../../components/notify.ts";
+import { PageHeader } from "../../components/page-header.tsx";
+import { QueryError } from "../../components/query-error.tsx";
+import { formatDate, formatDateTime } from "../../i18n/format.ts";
+import { parseLocalMoment } from "../one-stop/one-stop.api.ts";
+import { TimelinessBadge } from "./feedback-badges.tsx";
+import { feedbackPaths } from "./feedback-paths.ts";
+import {
+  feedbackKeys,
+  getFeedback,
+  transitionFeedback,
+  type FeedbackAction,
+  type FeedbackClassification,
+  type FeedbackDetail,
+} from "./feedback.api.ts";
+import { viFeedback as t } from "./vi-feedback.ts";
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={500} style={{ whiteSpace: "pre-wrap" }}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/** One feedback: its facts, the steps it may take next, its answer and its history. */
+export function FeedbackDetailPage() {
+  const { id = "" } = useParams();
+  const feedback = useQuery({ queryKey: feedbackKeys.detail(id), queryFn: () => getFeedback(id) });
+  const [action, setAction] = useState<FeedbackAction | null>(null);
+
+  if (feedback.isPending) return <LoadingBlock />;
+  if (feedback.isError)
+    return <QueryError error={feedback.error} onRetry={() => feedback.refetch()} />;
+  const f = feedback.data;
+  return (
+    <>
+      <Anchor component={Link} to={feedbackPaths.register} size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} aria-hidden="true" />
+          {t.detail.back}
+        </Group>
+      </Anchor>
+      <PageHeader title={f.code} description={f.title} />
+      <Group mb="md" gap="xs">
+        <Badge size="lg" variant="filled">
+          {f.stateLabel}
+        </Badge>
+        <TimelinessBadge feedback={f} />
+        <Badge size="lg" variant="outline">
+          {f.classificationLabel ?? t.detail.notClassified}
+        </Badge>
+      </Group>
+      {f.timeliness === "overdue" && (
+        <Alert color="red" mb="md">
+          {t.detail.dueDate}: {formatDate(f.dueDate)} — {f.timelinessLabel}
+        </Alert>
+      )}
+      <Paper withBorder p="md" mb="md">
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Fact label={t.detail.sender}>{f.senderName}</Fact>
+          <Fact label={t.detail.phone}>{f.senderPhone}</Fact>
+          <Fact label={t.detail.email}>{f.senderEmail ?? "—"}</Fact>
+          <Fact label={t.detail.address}>{f.senderAddress ?? "—"}</Fact>
+          <Fact label={t.detail.channel}>{f.channelLabel}</Fact>
+          <Fact label={t.detail.receivedAt}>{formatDateTime(f.receivedAt)}</Fact>
+          <Fact label={t.detail.dueDate}>{formatDate(f.dueDate)}</Fact>
+          <Fact label={t.detail.transferDueDate}>{formatDate(f.transferDueDate)}</Fact>
+          <Fact label={t.detail.agency}>{f.assignedAgencyName ?? "—"}</Fact>
+          {f.transferredTo && <Fact label={t.detail.transferredTo}>{f.transferredTo}</Fact>}
+          {f.reason && <Fact label={t.detail.reason}>{f.reason}</Fact>}
+        </SimpleGrid>
+        <Stack mt="md" gap="xs">
+          <Fact label={t.detail.content}>{f.content}</Fact>
+        </Stack>
+      </Paper>
+
+      {f.answer && (
+        <Paper withBorder p="md" mb="md" role="region" aria-label={t.detail.answer}>
+          <Title order={2} size="h4" mb="xs">
+            {t.detail.answer}
+          </Title>
+          <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+            {f.answer}
+          </Text>
+          <Text size="xs" c="dimmed" mt="xs">
+            {t.detail.answeredBy(f.answeredByName ?? "", formatDateTime(f.answeredAt))}
+            {f.publishedAt ? ` · ${t.detail.publishedAt} ${formatDateTime(f.publishedAt)}` : ""}
+          </Text>
+          {f.satisfactionLabel && (
+            <Text size="sm" mt="xs">
+              {t.detail.satisfaction}: <strong>{f.satisfactionLabel}</strong>
+              {f.satisfactionNote ? ` — ${f.satisfactionNote}` : ""}
+            </Text>
+          )}
+        </Paper>
+      )}
+
+      {f.allowedActions.length > 0 && (
+        <Paper withBorder p="md" mb="md">
+          <Title order={2} size="h4" mb="sm">
+            {t.detail.actions}
+          </Title>
+          <Group gap="sm">
+            {f.allowedActions.map((a) => (
+              <Button
+                key={a}
+                variant={a === "reject" || a === "transfer" ? "default" : "filled"}
+                onClick={() => setAction(a)}
+              >
+                {t.actions[a]}
+              </Button>
+            ))}
+          </Group>
+        </Paper>
+      )}
+
+      <Title order={2} size="h4" mb="sm">
+        {t.detail.history}
+      </Title>
+      <Table striped aria-label={t.detail.history}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t.detail.when}</Table.Th>
+            <Table.Th>{t.detail.step}</Table.Th>
+            <Table.Th>{t.detail.by}</Table.Th>
+            <Table.Th>{t.detail.note}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {f.events.map((e) => (
+            <Table.Tr key={e.id}>
+              <Table.Td>{formatDateTime(e.at)}</Table.Td>
+              <Table.Td>{e.actionLabel}</Table.Td>
+              <Table.Td>{e.byName}</Table.Td>
+              <Table.Td>{e.note ?? ""}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {action && <StepModal feedback={f} action={action} onClose={() => setAction(null)} />}
+    </>
+  );
+}
+
+function StepModal({
+  feedback,
+  action,
+  onClose,
+}: {
+  feedback: FeedbackDetail;
+  action: FeedbackAction;
+  onClose: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const [classification, setClassification] = useState<string | null>(feedback.classification);
+  const [agencyId, setAgencyId] = useState<string | null>(feedback.assignedAgencyId);
+  const [answer, setAnswer] = useState("");
+  const [transferredTo, setTransferredTo] = useState("");
+  const [note, setNote] = useState("");
+  const [at, setAt] = useState("");
+  const [atError, setAtError] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: () =>
+      transitionFeedback(feedback.id, {
+        action,
+        at: parseLocalMoment(at) ?? null,
+        note: note.trim() || null,
+        classification: (classification as FeedbackClassification | null) ?? null,
+        agencyId,
+        answer: answer.trim() || null,
+        transferredTo: transferredTo.trim() || null,
+      }),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(feedbackKeys.detail(feedback.id), updated);
+      await queryClient.invalidateQueries({ queryKey: feedbackKeys.all });
+      notifySuccess(t.detail.done(t.actions[action]));
+      onClose();
+    },
+  });
+  const needsReason = action === "transfer" || action === "reject";
+  return (
+    <Modal opened onClose={onClose} title={t.actions[action]} size="lg">
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (parseLocalMoment(at) === null) {
+            setAtError(t.form.receivedAtInvalid);
+            return;
+          }
+          setAtError(null);
+          mutation.mutate();
+        }}
+      >
+        <Stack gap="sm">
+          {action === "classify" && (
+            <Select
+              label={t.step.classification}
+              required
+              data={Object.entries(t.classifications).map(([value, label]) => ({ value, label }))}
+              value={classification}
+              onChange={setClassification}
+            />
+          )}
+          {action === "assign" && (
+            <AgencySelect
+              label={t.step.agency}
+              required
+              unitId={feedback.unitId}
+              value={agencyId}
+              onChange={setAgencyId}
+            />
+          )}
+          {action === "answer" && (
+            <Textarea
+              label={t.step.answer}
+              required
+              autosize
+              minRows={5}
+              value={answer}
+              onChange={(e) => setAnswer(e.currentTarget.value)}
+            />
+          )}
+          {action === "transfer" && (
+            <TextInput
+              label={t.step.transferredTo}
+              required
+              value={transferredTo}
+              onChange={(e) => setTransferredTo(e.currentTarget.value)}
+            />
+          )}
+          {action === "publish" && <Alert color="blue">{t.step.publishConfirm}</Alert>}
+          <Textarea
+            label={needsReason ? t.step.reason : t.step.note}
+            required={needsReason}
+            autosize
+            minRows={2}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
+          <TextInput
+            label={t.step.at}
+            description={t.step.atHint}
+            placeholder="02/03/2026 09:00"
+            value={at}
+            error={atError}
+            onChange={(e) => setAt(e.currentTarget.value)}
+          />
+          <FormError error={mutation.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t.step.cancel}
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              {t.step.confirm}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

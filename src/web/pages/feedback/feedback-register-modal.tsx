@@ -1,0 +1,121 @@
+import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "react-router";
+import { useMe } from "../../auth/session.ts";
+import { FormError, applyServerErrors } from "../../components/form-error.tsx";
+import { notifySuccess } from "../../components/notify.ts";
+import { UnitSelect } from "../../components/unit-select.tsx";
+import { parseLocalMoment } from "../one-stop/one-stop.api.ts";
+import { feedbackPaths } from "./feedback-paths.ts";
+import { feedbackKeys, registerFeedback } from "./feedback.api.ts";
+import { viFeedback as t } from "./vi-feedback.ts";
+
+interface Values {
+  unitId: string;
+  channel: string;
+  senderName: string;
+  senderPhone: string;
+  senderEmail: string;
+  senderAddress: string;
+  title: string;
+  content: string;
+  receivedAt: string;
+}
+
+/** Registers a feedback received by any channel; the server issues the code and due dates. */
+export function FeedbackRegisterModal({ onClose }: { onClose: () => void }) {
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const form = useForm<Values>({
+    initialValues: {
+      unitId: me.unit.id,
+      channel: "in_person",
+      senderName: "",
+      senderPhone: "",
+      senderEmail: "",
+      senderAddress: "",
+      title: "",
+      content: "",
+      receivedAt: "",
+    },
+    validate: {
+      unitId: (v) => (v ? null : t.form.required),
+      senderName: (v) => (v.trim() ? null : t.form.required),
+      senderPhone: (v) => (v.trim() ? null : t.form.required),
+      title: (v) => (v.trim() ? null : t.form.required),
+      content: (v) => (v.trim() ? null : t.form.required),
+      receivedAt: (v) => (parseLocalMoment(v) === null ? t.form.receivedAtInvalid : null),
+    },
+  });
+  const mutation = useMutation({
+    mutationFn: (values: Values) =>
+      registerFeedback({
+        ...values,
+        senderEmail: values.senderEmail.trim() || null,
+        senderAddress: values.senderAddress.trim() || null,
+        receivedAt: parseLocalMoment(values.receivedAt) ?? null,
+      }),
+    onSuccess: async (feedback) => {
+      await queryClient.invalidateQueries({ queryKey: feedbackKeys.all });
+      notifySuccess(t.form.registered(feedback.code));
+      onClose();
+      void navigate(feedbackPaths.detail(feedback.id));
+    },
+    onError: (error) => applyServerErrors(form, error),
+  });
+  return (
+    <Modal opened onClose={onClose} title={t.form.title} size="lg">
+      <form onSubmit={form.onSubmit((values) => mutation.mutate(values))} noValidate>
+        <Stack gap="sm">
+          <Group grow align="flex-start">
+            <UnitSelect label={t.form.unit} required {...form.getInputProps("unitId")} />
+            <Select
+              label={t.form.channel}
+              data={Object.entries(t.staffChannels).map(([value, label]) => ({ value, label }))}
+              allowDeselect={false}
+              {...form.getInputProps("channel")}
+            />
+          </Group>
+          <Group grow align="flex-start">
+            <TextInput label={t.form.senderName} required {...form.getInputProps("senderName")} />
+            <TextInput
+              label={t.form.senderPhone}
+              required
+              inputMode="tel"
+              {...form.getInputProps("senderPhone")}
+            />
+          </Group>
+          <Group grow align="flex-start">
+            <TextInput label={t.form.senderEmail} {...form.getInputProps("senderEmail")} />
+            <TextInput label={t.form.senderAddress} {...form.getInputProps("senderAddress")} />
+          </Group>
+          <TextInput label={t.form.subject} required {...form.getInputProps("title")} />
+          <Textarea
+            label={t.form.content}
+            required
+            autosize
+            minRows={4}
+            {...form.getInputProps("content")}
+          />
+          <TextInput
+            label={t.form.receivedAt}
+            description={t.form.receivedAtHint}
+            placeholder="02/03/2026 09:00"
+            {...form.getInputProps("receivedAt")}
+          />
+          <FormError error={mutation.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t.form.cancel}
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              {t.form.submit}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

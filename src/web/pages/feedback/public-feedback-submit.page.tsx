@@ -1,0 +1,168 @@
+import {
+  Alert,
+  Button,
+  Container,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { Link } from "react-router";
+import { FormError, applyServerErrors } from "../../components/form-error.tsx";
+import { formatDate } from "../../i18n/format.ts";
+import { feedbackPaths } from "./feedback-paths.ts";
+import { submitPublicFeedback } from "./feedback.api.ts";
+import { PublicFeedbackLinks } from "./public-links.tsx";
+import { usePublicUnitOptions } from "./public-units.ts";
+import { viFeedback as t } from "./vi-feedback.ts";
+
+interface Values {
+  unitCode: string;
+  senderName: string;
+  senderPhone: string;
+  senderEmail: string;
+  senderAddress: string;
+  title: string;
+  content: string;
+}
+
+/** Public page, no login: a citizen or business sends a feedback and gets its code. */
+export function PublicFeedbackSubmitPage() {
+  const { options } = usePublicUnitOptions();
+  useEffect(() => {
+    document.title = t.public.submitTitle;
+  }, []);
+  const form = useForm<Values>({
+    initialValues: {
+      unitCode: "",
+      senderName: "",
+      senderPhone: "",
+      senderEmail: "",
+      senderAddress: "",
+      title: "",
+      content: "",
+    },
+    validate: {
+      unitCode: (v) => (v ? null : t.form.required),
+      senderName: (v) => (v.trim() ? null : t.form.required),
+      senderPhone: (v) => (v.trim() ? null : t.form.required),
+      title: (v) => (v.trim() ? null : t.form.required),
+      content: (v) => (v.trim() ? null : t.form.required),
+    },
+  });
+  const mutation = useMutation({
+    mutationFn: (values: Values) =>
+      submitPublicFeedback({
+        ...values,
+        senderEmail: values.senderEmail.trim() || null,
+        senderAddress: values.senderAddress.trim() || null,
+      }),
+    onError: (error) => applyServerErrors(form, error),
+  });
+  const sent = mutation.data;
+  return (
+    <Container size="sm" py="xl">
+      <main>
+        <Title order={1} size="h2" mb="xs">
+          {t.public.submitTitle}
+        </Title>
+        <Text c="dimmed" mb="md">
+          {t.public.submitDescription}
+        </Text>
+        {sent ? (
+          <Paper withBorder p="md" role="region" aria-label={t.public.sent}>
+            <Title order={2} size="h4" mb="sm">
+              {t.public.sent}
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} mb="sm">
+              <div>
+                <Text size="xs" c="dimmed">
+                  {t.public.sentCode}
+                </Text>
+                <Text fw={700} ff="monospace" data-testid="feedback-code">
+                  {sent.code}
+                </Text>
+              </div>
+              <div>
+                <Text size="xs" c="dimmed">
+                  {t.public.sentDue}
+                </Text>
+                <Text fw={500}>{formatDate(sent.dueDate)}</Text>
+              </div>
+            </SimpleGrid>
+            <Alert color="blue">{t.public.sentHint}</Alert>
+            <Button
+              component={Link}
+              to={`${feedbackPaths.publicAnswers}?ma=${encodeURIComponent(sent.code)}`}
+              variant="default"
+              mt="md"
+            >
+              {t.public.followTitle}
+            </Button>
+          </Paper>
+        ) : (
+          <form onSubmit={form.onSubmit((values) => mutation.mutate(values))} noValidate>
+            <Stack gap="sm">
+              <Select
+                label={t.public.unit}
+                data={options}
+                searchable
+                required
+                {...form.getInputProps("unitCode")}
+              />
+              <Group grow align="flex-start">
+                <TextInput
+                  label={t.public.senderName}
+                  required
+                  autoComplete="name"
+                  {...form.getInputProps("senderName")}
+                />
+                <TextInput
+                  label={t.public.senderPhone}
+                  required
+                  inputMode="tel"
+                  autoComplete="tel"
+                  {...form.getInputProps("senderPhone")}
+                />
+              </Group>
+              <Group grow align="flex-start">
+                <TextInput
+                  label={t.public.senderEmail}
+                  autoComplete="email"
+                  {...form.getInputProps("senderEmail")}
+                />
+                <TextInput
+                  label={t.public.senderAddress}
+                  {...form.getInputProps("senderAddress")}
+                />
+              </Group>
+              <TextInput label={t.public.subject} required {...form.getInputProps("title")} />
+              <Textarea
+                label={t.public.content}
+                required
+                autosize
+                minRows={5}
+                {...form.getInputProps("content")}
+              />
+              <FormError error={mutation.error} />
+              <Group>
+                <Button type="submit" loading={mutation.isPending}>
+                  {t.public.submit}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+        <PublicFeedbackLinks current="submit" />
+      </main>
+    </Container>
+  );
+}
