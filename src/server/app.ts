@@ -27,6 +27,7 @@ import { agencyRoutes } from "./routes/agency.routes.ts";
 import { auditRoutes } from "./routes/audit.routes.ts";
 import { calendarRoutes } from "./routes/calendar.routes.ts";
 import { dossierRoutes } from "./routes/dossier.routes.ts";
+import { dossierImportRoutes } from "./routes/dossier-import.routes.ts";
 import { oneStopPublicRoutes } from "./routes/one-stop-public.routes.ts";
 import { procedureRoutes } from "./routes/procedure.routes.ts";
 import { authRoutes } from "./routes/auth.routes.ts";
@@ -123,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(calendarRoutes(db));
   await app.register(procedureRoutes(db));
   await app.register(dossierRoutes(db));
+  await app.register(dossierImportRoutes(db, options.dataDir));
   await app.register(oneStopPublicRoutes(db));
   await app.register(feedbackRoutes(db));
   await app.register(feedbackPublicRoutes(db));

@@ -13,7 +13,7 @@ import { agencyView } from "./organization.schemas.ts";
 
 const one = z.object({ data: agencyView });
 
-const agencyBody = z.object({
+export const agencyBody = z.object({
   unitId: z.uuid({ error: "Vui lòng chọn đơn vị." }),
   name: nonEmptyText(200),
   code: z.string().trim().max(50).nullish(),

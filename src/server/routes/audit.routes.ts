@@ -17,6 +17,22 @@ function vietnamDayBoundary(edge: "start" | "end", error: string) {
   );
 }
 
+export const auditQuery = z.object({
+  actorId: z.uuid().optional(),
+  entityType: z.string().max(50).optional(),
+  action: z.string().max(50).optional(),
+  from: vietnamDayBoundary("start", "Ngày bắt đầu không hợp lệ.").optional(),
+  to: vietnamDayBoundary("end", "Ngày kết thúc không hợp lệ.").optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+export const auditVerifyView = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  firstBrokenId: z.number().nullable(),
+});
+
 export function auditRoutes(db: Executor): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -25,15 +41,7 @@ export function auditRoutes(db: Executor): FastifyPluginAsyncZod {
         schema: {
           tags: ["audit"],
           summary: "Nhật ký hệ thống (chỉ quản trị)",
-          querystring: z.object({
-            actorId: z.uuid().optional(),
-            entityType: z.string().max(50).optional(),
-            action: z.string().max(50).optional(),
-            from: vietnamDayBoundary("start", "Ngày bắt đầu không hợp lệ.").optional(),
-            to: vietnamDayBoundary("end", "Ngày kết thúc không hợp lệ.").optional(),
-            before: z.coerce.number().int().positive().optional(),
-            limit: z.coerce.number().int().min(1).max(500).optional(),
-          }),
+          querystring: auditQuery,
           response: { 200: z.object({ data: z.array(auditEventView) }), ...commonErrors },
         },
       },
@@ -46,13 +54,7 @@ export function auditRoutes(db: Executor): FastifyPluginAsyncZod {
           tags: ["audit"],
           summary: "Kiểm tra tính toàn vẹn của chuỗi nhật ký",
           response: {
-            200: z.object({
-              data: z.object({
-                ok: z.boolean(),
-                checked: z.number(),
-                firstBrokenId: z.number().nullable(),
-              }),
-            }),
+            200: z.object({ data: auditVerifyView }),
             ...commonErrors,
           },
         },

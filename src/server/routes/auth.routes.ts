@@ -6,9 +6,11 @@ import { signIn, signOut } from "../services/auth.service.ts";
 import { errorResponse } from "./common.schemas.ts";
 import { meView } from "./organization.schemas.ts";
 
-const sessionResponse = z.object({ data: z.object({ user: meView, csrfToken: z.string() }) });
+export const sessionResponse = z.object({
+  data: z.object({ user: meView, csrfToken: z.string() }),
+});
 
-const signInBody = z.object({
+export const signInBody = z.object({
   username: z.string().trim().min(1, { error: "Vui lòng nhập tên đăng nhập." }).max(100),
   password: z.string().min(1, { error: "Vui lòng nhập mật khẩu." }).max(200),
 });

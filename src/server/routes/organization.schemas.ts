@@ -61,8 +61,8 @@ export const meView = z.object({
   unit: z.object({
     id: z.string(),
     name: z.string(),
-    level: z.string(),
-    kind: z.string().nullable(),
+    level: z.enum(UNIT_LEVELS),
+    kind: z.enum(COMMUNE_KINDS).nullable(),
   }),
   agency: z.object({ id: z.string(), name: z.string() }).nullable(),
   roles: z.array(roleView),

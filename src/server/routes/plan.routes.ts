@@ -23,8 +23,11 @@ import { commonErrors, idParams, isoDate } from "./common.schemas.ts";
 /** Responses whose shape is described by the service; documented loosely. */
 const dataResponse = z.object({ data: z.unknown() });
 import {
+  areaInput,
   areaKey,
   createPlanInput,
+  issuePlanInput,
+  measurementInput,
   planCan,
   planDetailView,
   planHeaderInput,
@@ -129,11 +132,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
           tags,
           summary: "Ban hành kế hoạch",
           params: idParams,
-          body: z.object({
-            planNumber: z.string().max(100).nullish(),
-            decisionNumber: z.string().max(100).nullish(),
-            issuedDate: isoDate.nullish(),
-          }),
+          body: issuePlanInput,
           response: { 200: created, ...commonErrors },
         },
       },
@@ -162,11 +161,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
           tags,
           summary: "Tiêu đề và điểm mục tiêu của một lĩnh vực",
           params: idParams.extend({ key: areaKey }),
-          body: z.object({
-            heading: z.string().max(500).optional(),
-            targetScore: z.number().nullish(),
-            maxScore: z.number().nullish(),
-          }),
+          body: areaInput,
           response: { 200: dataResponse, 201: dataResponse, ...commonErrors },
         },
       },
@@ -230,11 +225,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
           tags,
           summary: "Nhập số liệu cho chỉ tiêu không đo tự động",
           params: idParams,
-          body: z.object({
-            manualValue: z.number().finite().nullable(),
-            manualNote: z.string().max(2000).nullish(),
-            manualEvidenceId: z.uuid().nullish(),
-          }),
+          body: measurementInput,
           response: { 200: created, ...commonErrors },
         },
       },

@@ -106,6 +106,33 @@ export const progressInput = z.object({
   comment: z.string().max(4000).nullish(),
 });
 
+/** `POST /api/plans/:id/issue`: the number, decision number and date the plan is issued with. */
+export const issuePlanInput = z.object({
+  planNumber: z.string().max(100).nullish(),
+  decisionNumber: z.string().max(100).nullish(),
+  issuedDate: isoDate.nullish(),
+});
+
+/** `PUT /api/plans/:id/areas/:key`: an area's heading and target score. */
+export const areaInput = z.object({
+  heading: z.string().max(500).optional(),
+  targetScore: z.number().nullish(),
+  maxScore: z.number().nullish(),
+});
+
+/** `PUT /api/targets/:id/measurement`: a value for a target not measured automatically. */
+export const measurementInput = z.object({
+  manualValue: z.number().finite().nullable(),
+  manualNote: z.string().max(2000).nullish(),
+  manualEvidenceId: z.uuid().nullish(),
+});
+
+/** `PATCH /api/occurrences/:id`: one period of a recurring task done or not. */
+export const occurrenceInput = z.object({
+  status: z.enum(["not_started", "completed"]),
+  completedOn: isoDate.nullish(),
+});
+
 const progressView = z.object({
   total: z.number(),
   completed: z.number(),

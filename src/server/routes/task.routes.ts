@@ -17,7 +17,7 @@ import { commonErrors, idParams, isoDate } from "./common.schemas.ts";
 
 /** Responses whose shape is described by the service; documented loosely. */
 const dataResponse = z.object({ data: z.unknown() });
-import { areaKey, progressInput, taskInput, taskView } from "./plan.schemas.ts";
+import { areaKey, occurrenceInput, progressInput, taskInput, taskView } from "./plan.schemas.ts";
 
 const created = z.object({ data: z.object({ id: z.string() }) });
 
@@ -107,10 +107,7 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
           tags,
           summary: "Trạng thái một kỳ của nhiệm vụ định kỳ",
           params: idParams,
-          body: z.object({
-            status: z.enum(["not_started", "completed"]),
-            completedOn: isoDate.nullish(),
-          }),
+          body: occurrenceInput,
           response: { 200: dataResponse, 201: dataResponse, ...commonErrors },
         },
       },

@@ -14,10 +14,17 @@ import {
 import { booleanQuery, commonErrors, idParams, isoDate, nonEmptyText } from "./common.schemas.ts";
 import { unitView } from "./organization.schemas.ts";
 
-const unitDetail = unitView.extend({ agencyCount: z.number(), childCount: z.number() });
+export const unitDetail = unitView.extend({ agencyCount: z.number(), childCount: z.number() });
+export const unitListCan = z.object({ create: z.boolean(), import: z.boolean() });
+export const unitDetailCan = z.object({ update: z.boolean(), createAgency: z.boolean() });
+export const unitImportResult = z.object({
+  created: z.number(),
+  updated: z.number(),
+  total: z.number(),
+});
 const one = z.object({ data: unitView });
 
-const unitBody = z.object({
+export const unitBody = z.object({
   code: nonEmptyText(50),
   name: nonEmptyText(200),
   level: z.enum(UNIT_LEVELS, { error: "Cấp đơn vị phải là province, district hoặc commune." }),
@@ -44,7 +51,7 @@ export function unitRoutes(db: Executor): FastifyPluginAsyncZod {
           response: {
             200: z.object({
               data: z.array(unitView),
-              can: z.object({ create: z.boolean(), import: z.boolean() }),
+              can: unitListCan,
             }),
             ...commonErrors,
           },
@@ -63,7 +70,7 @@ export function unitRoutes(db: Executor): FastifyPluginAsyncZod {
           response: {
             200: z.object({
               data: unitDetail,
-              can: z.object({ update: z.boolean(), createAgency: z.boolean() }),
+              can: unitDetailCan,
             }),
             ...commonErrors,
           },
@@ -112,9 +119,7 @@ export function unitRoutes(db: Executor): FastifyPluginAsyncZod {
             "Nhập danh sách đơn vị từ tệp CSV/XLSX (trường `file`; cột code, name, level, parent_code)",
           consumes: ["multipart/form-data"],
           response: {
-            200: z.object({
-              data: z.object({ created: z.number(), updated: z.number(), total: z.number() }),
-            }),
+            200: z.object({ data: unitImportResult }),
             ...commonErrors,
           },
         },

@@ -9,13 +9,13 @@ import { userView } from "./organization.schemas.ts";
 
 const one = z.object({ data: userView });
 
-const roleBody = z.object({
+export const roleBody = z.object({
   role: z.enum(ROLES),
   unitId: z.uuid().nullable(),
   agencyId: z.uuid().nullish(),
 });
 
-const userBody = z.object({
+export const userBody = z.object({
   username: z
     .string()
     .trim()
@@ -30,7 +30,7 @@ const userBody = z.object({
   roles: z.array(roleBody).min(1, { error: "Cần ít nhất một vai trò." }).max(20),
 });
 
-const userUpdateBody = z.object({
+export const userUpdateBody = z.object({
   fullName: nonEmptyText(200).optional(),
   email: z.email({ error: "Địa chỉ thư điện tử không hợp lệ." }).nullish(),
   isActive: z.boolean().optional(),

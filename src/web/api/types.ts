@@ -1,8 +1,39 @@
 /**
- * Request and response types of the HTTP API, written from the contract.
- * Kept in this one file so they can later be replaced by types inferred from the server's zod
- * schemas without touching the pages.
+ * Request and response types of the HTTP API, inferred from the server's zod schemas (the same
+ * schemas that validate the requests and generate the OpenAPI document).
+ *
+ * Only `import type` from `src/server`: the imports are erased when the SPA is built, so no
+ * server code reaches the browser bundle. The enum lists the pages need at run time come from
+ * the domain core, which is plain TypeScript without I/O.
  */
+import type { z } from "zod";
+import type { agencyBody } from "../../server/routes/agency.routes.ts";
+import type { auditQuery, auditVerifyView } from "../../server/routes/audit.routes.ts";
+import type { sessionResponse, signInBody } from "../../server/routes/auth.routes.ts";
+import type { errorResponse } from "../../server/routes/common.schemas.ts";
+import type {
+  agencyView,
+  auditEventView,
+  meView,
+  roleView,
+  unitView,
+  userView,
+} from "../../server/routes/organization.schemas.ts";
+import type {
+  unitBody,
+  unitDetail,
+  unitDetailCan,
+  unitImportResult,
+  unitListCan,
+} from "../../server/routes/unit.routes.ts";
+import type { roleBody, userBody, userUpdateBody } from "../../server/routes/user.routes.ts";
+
+export { ROLES as ROLE_NAMES } from "../../core/access/role-policy.ts";
+export {
+  AGENCY_KINDS,
+  COMMUNE_KINDS as UNIT_KINDS,
+  UNIT_LEVELS,
+} from "../../core/organization/unit-rules.ts";
 
 /** Success envelope: `{ data, can? }`. */
 export interface ApiSuccess<T, C = undefined> {
@@ -10,239 +41,63 @@ export interface ApiSuccess<T, C = undefined> {
   can: C;
 }
 
-export interface ApiErrorDetail {
-  path?: string;
-  message: string;
-  /** 1-based data row of an imported file (unit import). */
-  row?: number;
-}
-
-export interface ApiErrorBody {
-  error: {
-    code: string;
-    message: string;
-    details?: ApiErrorDetail[];
-  };
-}
+export type ApiErrorBody = z.infer<typeof errorResponse>;
+export type ApiErrorDetail = NonNullable<ApiErrorBody["error"]["details"]>[number];
 
 // ----- auth ------------------------------------------------------------------------------------
 
-export const ROLE_NAMES = [
-  "admin",
-  "leader",
-  "focal_officer",
-  "agency_officer",
-  "clerk",
-  "reviewer",
-  "viewer",
-] as const;
-export type RoleName = (typeof ROLE_NAMES)[number];
-
-export interface RoleAssignment {
-  role: RoleName;
-  unitId: string | null;
-  unitName: string | null;
-  agencyId: string | null;
-  agencyName: string | null;
-}
-
-export const UNIT_LEVELS = ["province", "district", "commune"] as const;
-export type UnitLevel = (typeof UNIT_LEVELS)[number];
-
-export const UNIT_KINDS = ["xa", "phuong", "thi_tran", "dac_khu"] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-export interface Me {
-  id: string;
-  username: string;
-  fullName: string;
-  unit: { id: string; name: string; level: UnitLevel; kind: UnitKind | null };
-  agency: { id: string; name: string } | null;
-  roles: RoleAssignment[];
-  can: { admin: boolean; viewAudit: boolean };
-}
-
-export interface SignInRequest {
-  username: string;
-  password: string;
-}
-
-export interface SessionResponse {
-  user: Me;
-  csrfToken: string;
-}
+export type RoleAssignment = z.infer<typeof roleView>;
+export type RoleName = RoleAssignment["role"];
+export type Me = z.infer<typeof meView>;
+export type UnitLevel = Me["unit"]["level"];
+export type UnitKind = NonNullable<Me["unit"]["kind"]>;
+export type SignInRequest = z.input<typeof signInBody>;
+export type SessionResponse = z.infer<typeof sessionResponse>["data"];
 
 // ----- units -----------------------------------------------------------------------------------
 
-export interface Unit {
-  id: string;
-  code: string;
-  name: string;
-  level: UnitLevel;
-  kind: UnitKind | null;
-  parentId: string | null;
-  parentName: string | null;
-  /** `YYYY-MM-DD` */
-  validFrom: string | null;
-  validTo: string | null;
-  mergedIntoId: string | null;
-  mergedIntoName: string | null;
-  isActive: boolean;
-  can: { update: boolean };
-}
+export type Unit = z.infer<typeof unitView>;
+export type UnitDetail = z.infer<typeof unitDetail>;
+export type UnitListCan = z.infer<typeof unitListCan>;
+export type UnitDetailCan = z.infer<typeof unitDetailCan>;
+export type UnitInput = z.input<typeof unitBody>;
+export type UnitImportResult = z.infer<typeof unitImportResult>;
 
-export interface UnitDetail extends Unit {
-  agencyCount: number;
-  childCount: number;
-}
-
+/** The list's query string as the page sends it (the server reads `includeInactive` as text). */
 export interface UnitListQuery {
   q?: string;
   level?: UnitLevel;
   includeInactive?: boolean;
 }
 
-export interface UnitListCan {
-  create: boolean;
-  import: boolean;
-}
-
-export interface UnitDetailCan {
-  update: boolean;
-  createAgency: boolean;
-}
-
-export interface UnitInput {
-  code: string;
-  name: string;
-  level: UnitLevel;
-  kind?: UnitKind | null;
-  parentId?: string | null;
-  validFrom?: string | null;
-  validTo?: string | null;
-  mergedIntoId?: string | null;
-}
-
-export interface UnitImportResult {
-  created: number;
-  updated: number;
-  total: number;
-}
-
 // ----- agencies --------------------------------------------------------------------------------
 
-export const AGENCY_KINDS = ["office", "department", "one_stop", "mass_org", "other"] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
-
-export interface Agency {
-  id: string;
-  unitId: string;
-  unitName: string;
-  code: string | null;
-  name: string;
-  kind: AgencyKind;
-  isActive: boolean;
-  can: { update: boolean };
-}
-
-export interface AgencyCreateInput {
-  unitId: string;
-  name: string;
-  code?: string | null;
-  kind: AgencyKind;
-}
-
-export interface AgencyUpdateInput {
-  name?: string;
-  code?: string | null;
-  kind?: AgencyKind;
-  isActive?: boolean;
-}
+export type Agency = z.infer<typeof agencyView>;
+export type AgencyKind = Agency["kind"];
+export type AgencyCreateInput = z.input<typeof agencyBody>;
+/** `PATCH /api/agencies/:id` takes the create body without the unit, every field optional. */
+export type AgencyUpdateInput = Partial<Omit<AgencyCreateInput, "unitId">>;
 
 // ----- users -----------------------------------------------------------------------------------
 
-export interface User {
-  id: string;
-  username: string;
-  fullName: string;
-  email: string | null;
-  unitId: string;
-  unitName: string;
-  agencyId: string | null;
-  agencyName: string | null;
-  isActive: boolean;
-  roles: RoleAssignment[];
-  /** ISO timestamp */
-  lastSignInAt: string | null;
-  can: { update: boolean };
-}
-
-export interface RoleInput {
-  role: RoleName;
-  /** null: a global role (only sensible for `admin`). */
-  unitId: string | null;
-  agencyId?: string | null;
-}
-
-export interface UserCreateInput {
-  username: string;
-  fullName: string;
-  email?: string | null;
-  password: string;
-  unitId: string;
-  agencyId?: string | null;
-  roles: RoleInput[];
-}
-
-export interface UserUpdateInput {
-  fullName?: string;
-  email?: string | null;
-  isActive?: boolean;
-  password?: string;
-  agencyId?: string | null;
-  roles?: RoleInput[];
-}
+export type User = z.infer<typeof userView>;
+export type RoleInput = z.input<typeof roleBody>;
+export type UserCreateInput = z.input<typeof userBody>;
+export type UserUpdateInput = z.input<typeof userUpdateBody>;
 
 // ----- audit -----------------------------------------------------------------------------------
 
-export interface AuditEvent {
-  id: number;
-  /** ISO timestamp */
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  unitId: string | null;
-  beforeDigest: string | null;
-  afterDigest: string | null;
-  summary: string | null;
-  prevHash?: string;
-  hash: string;
-}
+export type AuditEvent = z.infer<typeof auditEventView>;
+export type AuditVerifyResult = z.infer<typeof auditVerifyView>;
 
-export interface AuditQuery {
-  actorId?: string;
-  entityType?: string;
-  action?: string;
-  /** ISO instants, inclusive (the page sends whole Vietnamese days). */
+/**
+ * The audit query string. The server coerces the numbers and reads `from`/`to` as Vietnamese
+ * days (`YYYY-MM-DD`) or instants, so their input types are `unknown`; the page sends these.
+ */
+export type AuditQuery = Omit<z.input<typeof auditQuery>, "from" | "to" | "before" | "limit"> & {
   from?: string;
   to?: string;
   limit?: number;
   /** Return events with an id lower than this (keyset pagination). */
   before?: number;
-}
-
-export interface AuditVerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBrokenId: number | null;
-}
-
-// ----- health ----------------------------------------------------------------------------------
-
-export interface Health {
-  status: "ok";
-  database: "pglite" | "postgresql";
-}
+};

@@ -1,25 +1,23 @@
+import type { z } from "zod";
 import { buildQuery, request, requestData } from "../../api/client.ts";
+import type { DossierAction, DossierState } from "../../../core/dossier/dossier-state.ts";
+import type {
+  apologyBody,
+  dossierDetailView,
+  dossierView,
+  procedureBody,
+  procedureView,
+  receiveBody,
+  transitionBody,
+} from "../../../server/routes/one-stop.schemas.ts";
 
-/** Client of the one-stop desk API (`/api/dossiers`, `/api/procedures`, `/api/public/…`). */
+/**
+ * Client of the one-stop desk API (`/api/dossiers`, `/api/procedures`, `/api/public/…`).
+ * Request and response types are inferred from `server/routes/one-stop.schemas.ts` (type-only
+ * imports, erased from the bundle).
+ */
 
-export type DossierState =
-  | "received"
-  | "in_progress"
-  | "supplement_requested"
-  | "resolved"
-  | "returned"
-  | "refused"
-  | "stopped"
-  | "withdrawn";
-export type DossierAction =
-  | "hand_over"
-  | "request_supplement"
-  | "receive_supplement"
-  | "resolve"
-  | "return_result"
-  | "refuse"
-  | "stop"
-  | "withdraw";
+export type { DossierAction, DossierState };
 
 export const STATE_LABELS: Record<DossierState, string> = {
   received: "Đã tiếp nhận",
@@ -48,77 +46,13 @@ export const ACTIONS_NEEDING_REASON: ReadonlySet<DossierAction> = new Set([
   "withdraw",
 ]);
 
-export interface Dossier {
-  id: string;
-  code: string;
-  unitId: string;
-  unitName: string;
-  procedureId: string;
-  procedureCode: string;
-  procedureName: string;
-  applicantName: string;
-  applicantPhone: string;
-  applicantAddress: string | null;
-  channel: string;
-  channelLabel: string;
-  receivedAt: string;
-  countedFrom: string;
-  dueDate: string;
-  originalDueDate: string;
-  state: DossierState;
-  stateLabel: string;
-  timeliness: "early" | "on_time" | "late" | "pending" | "overdue" | null;
-  timelinessLabel: string | null;
-  handlerAgencyName: string | null;
-  finishedAt: string | null;
-  returnedAt: string | null;
-  supplementCount: number;
-  pausedWorkingDays: number;
-  reason: string | null;
-  digitised: boolean;
-  electronicResult: boolean;
-  onlinePayment: boolean;
-  ruleSet: string;
-  apologyTitle: string;
-  allowedActions: DossierAction[];
-  can: { write: boolean; apologise: boolean };
-}
-
-export interface DossierDetail extends Dossier {
-  events: {
-    id: number;
-    action: string;
-    actionLabel: string;
-    fromState: string | null;
-    toState: string;
-    at: string;
-    byName: string;
-    toAgencyName: string | null;
-    note: string | null;
-  }[];
-  apologies: {
-    id: string;
-    number: string;
-    title: string;
-    issuedAt: string;
-    newDueDate: string;
-    reason: string;
-  }[];
-}
-
-export interface Procedure {
-  id: string;
-  unitId: string;
-  unitName: string;
-  code: string;
-  name: string;
-  field: string;
-  processingDays: number;
-  feeText: string | null;
-  onlineLevel: "full" | "partial" | "none";
-  isActive: boolean;
-  can: { update: boolean };
-}
+export type Dossier = z.infer<typeof dossierView>;
+export type DossierDetail = z.infer<typeof dossierDetailView>;
+export type Procedure = z.infer<typeof procedureView>;
+export type ProcedureInput = z.input<typeof procedureBody>;
+export type ReceiveInput = z.input<typeof receiveBody>;
+export type TransitionInput = z.input<typeof transitionBody>;
+export type ApologyInput = z.input<typeof apologyBody>;
 
 export interface DossierQuery {
   q?: string;
@@ -148,41 +82,18 @@ export function getDossier(id: string) {
   return requestData<DossierDetail>(`/api/dossiers/${encodeURIComponent(id)}`);
 }
 
-export interface ReceiveInput {
-  procedureId: string;
-  applicantName: string;
-  applicantPhone: string;
-  applicantAddress?: string | null;
-  channel: string;
-  receivedAt?: string | null;
-  digitised?: boolean;
-  electronicResult?: boolean;
-  onlinePayment?: boolean;
-}
-
 export function receiveDossier(input: ReceiveInput) {
   return requestData<DossierDetail>("/api/dossiers", { method: "POST", body: input });
 }
 
-export function transitionDossier(
-  id: string,
-  input: {
-    action: DossierAction;
-    note?: string | null;
-    at?: string | null;
-    toAgencyId?: string | null;
-  },
-) {
+export function transitionDossier(id: string, input: TransitionInput) {
   return requestData<DossierDetail>(`/api/dossiers/${encodeURIComponent(id)}/transitions`, {
     method: "POST",
     body: input,
   });
 }
 
-export function issueApology(
-  id: string,
-  input: { reason: string; newDueDate: string; at?: string | null },
-) {
+export function issueApology(id: string, input: ApologyInput) {
   return requestData<DossierDetail>(`/api/dossiers/${encodeURIComponent(id)}/apologies`, {
     method: "POST",
     body: input,
@@ -195,11 +106,12 @@ export function listProcedures(query: { unitId?: string; q?: string; includeInac
   );
 }
 
-export function createProcedure(input: Omit<Procedure, "id" | "unitName" | "can" | "isActive">) {
+export function createProcedure(input: ProcedureInput) {
   return requestData<Procedure>("/api/procedures", { method: "POST", body: input });
 }
 
-export function updateProcedure(id: string, input: Partial<Procedure>) {
+/** `PATCH /api/procedures/:id`: the create body without the unit, every field optional. */
+export function updateProcedure(id: string, input: Partial<Omit<ProcedureInput, "unitId">>) {
   return requestData<Procedure>(`/api/procedures/${encodeURIComponent(id)}`, {
     method: "PATCH",
     body: input,

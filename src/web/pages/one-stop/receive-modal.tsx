@@ -6,14 +6,20 @@ import { FormError, applyServerErrors } from "../../components/form-error.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
 import { oneStopPaths } from "./one-stop-paths.ts";
-import { listProcedures, oneStopKeys, parseLocalMoment, receiveDossier } from "./one-stop.api.ts";
+import {
+  listProcedures,
+  oneStopKeys,
+  parseLocalMoment,
+  receiveDossier,
+  type ReceiveInput,
+} from "./one-stop.api.ts";
 
 interface Values {
   procedureId: string;
   applicantName: string;
   applicantPhone: string;
   applicantAddress: string;
-  channel: string;
+  channel: ReceiveInput["channel"];
   receivedAt: string;
   digitised: boolean;
   onlinePayment: boolean;

@@ -1,49 +1,56 @@
+import type { z } from "zod";
 import { buildQuery, request, requestData } from "../../api/client.ts";
 import type { AreaKey } from "../../../core/plan/plan-area.ts";
+import type { PlanStatus } from "../../../core/plan/plan-status.ts";
 import type { StoredTaskStatus, TaskStatus } from "../../../core/plan/task-status.ts";
 import type { TargetMetric } from "../../../core/plan/target-metric.ts";
+import type {
+  areaInput,
+  createPlanInput,
+  issuePlanInput,
+  measurementInput,
+  occurrenceInput,
+  periodInput,
+  planCan,
+  planDetailView,
+  planHeaderInput,
+  planSummaryView,
+  progressInput,
+  targetInput,
+  taskInput,
+  taskView,
+} from "../../../server/routes/plan.schemas.ts";
 
-/** Client of the plans API (`/api/plans`, `/api/tasks`, `/api/targets`, `/api/evidence`). */
+/**
+ * Client of the plans API (`/api/plans`, `/api/tasks`, `/api/targets`, `/api/evidence`).
+ *
+ * Types are inferred from the server's schemas (`server/routes/plan.schemas.ts`; type-only
+ * imports, erased from the bundle). The plan, task and summary views are loose objects on the
+ * server (it documents their core fields and sends more), so each inferred base is extended here
+ * with the further fields the pages read.
+ */
 
-export interface Progress {
-  total: number;
-  completed: number;
-  completedLate: number;
-  overdue: number;
-  inProgress: number;
-  notStarted: number;
-  paused: number;
-  cancelled: number;
-  percent: number | null;
-  summary: string;
-  rule: string;
-}
+/** A loose view's declared fields, without its `[key: string]: unknown` index signature. */
+type Declared<T> = {
+  [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K];
+};
 
-export type PlanStatus = "draft" | "issued" | "superseded";
+export type { PlanStatus };
 
-export interface PlanSummary {
-  id: string;
-  unitId: string;
-  unitName: string;
-  title: string;
-  periodLabel: string;
+type PlanSummaryBase = Declared<z.infer<typeof planSummaryView>>;
+export type Progress = PlanSummaryBase["progress"];
+
+export type PlanSummary = PlanSummaryBase & {
   periodStart: string;
   periodEnd: string;
   planNumber: string | null;
   status: PlanStatus;
-  statusLabel: string;
   version: number;
-  progress: Progress;
-}
+};
 
-export interface PlanCan {
-  edit: boolean;
-  issue: boolean;
-  amend: boolean;
-  delete: boolean;
-  measure: boolean;
-}
+export type PlanCan = z.infer<typeof planCan>;
 
+/** A legal basis of the plan as the detail view sends it. */
 export interface Basis {
   id?: string;
   type: string | null;
@@ -59,26 +66,24 @@ export interface Duty {
   duties: string[];
 }
 
-export interface PlanArea {
+type PlanDetailBase = Declared<z.infer<typeof planDetailView>>;
+
+export type PlanArea = Declared<PlanDetailBase["areas"][number]> & {
   id: string;
   key: AreaKey;
-  heading: string;
   defaultHeading: string;
   targetScore: number | null;
   maxScore: number | null;
-  progress: Progress;
-}
+};
 
-export interface Target {
-  id: string;
-  text: string;
+export type Target = Declared<PlanDetailBase["targets"][number]> & {
   areaId: string | null;
   metric: TargetMetric;
   metricLabel: string;
-  comparator: string;
+  comparator: TargetComparator;
   value: number | null;
   valueHigh: number | null;
-  unit: string | null;
+  unit: TargetUnit | null;
   scope: string | null;
   deadline: string | null;
   manualValue: number | null;
@@ -86,18 +91,19 @@ export interface Target {
   measuredAutomatically: boolean;
   measured: number | null;
   state: "met" | "at_risk" | "not_met" | "no_data";
-  stateLabel: string;
   measuredText: string | null;
   targetText: string | null;
   rule: string | null;
-}
+};
+
+export type OccurrenceInput = z.input<typeof occurrenceInput>;
 
 export interface Occurrence {
   id: string;
   taskId: string;
   label: string;
   dueDate: string;
-  status: "not_started" | "completed";
+  status: OccurrenceInput["status"];
   completedAt: string | null;
 }
 
@@ -110,49 +116,34 @@ export interface ChildTask {
   progress: number;
 }
 
-export interface Task {
-  id: string;
-  planId: string;
+export type Task = Declared<z.infer<typeof taskView>> & {
   areaKey: AreaKey | null;
   parentTaskId: string | null;
-  ref: string | null;
   position: number;
-  text: string;
   leadAgencyId: string | null;
-  leadAgencyName: string | null;
   supportAgencyIds: string[];
-  supportAgencyNames: string[];
   monitorAgencyId: string | null;
   monitorAgencyName: string | null;
-  deliverable: string | null;
-  timelineRaw: string | null;
-  dueDate: string | null;
   status: StoredTaskStatus;
   statusReason: string | null;
   effectiveStatus: TaskStatus;
-  effectiveStatusLabel: string;
-  progress: number;
   completedAt: string | null;
-  needsReview: boolean;
   evidenceCount: number;
-  can: { update: boolean };
-}
+};
 
-export interface PlanTask extends Task {
+export type PlanTask = Task & {
   occurrences: Occurrence[];
   children: ChildTask[];
-}
+};
 
-export interface ListedTask extends Task {
+export type ListedTask = Task & {
   planTitle: string;
   planPeriodLabel: string;
   unitName: string;
-}
+};
 
-export interface PlanDetail {
-  id: string;
+export type PlanDetail = Omit<PlanDetailBase, "areas" | "targets" | "tasks"> & {
   unitId: string;
-  title: string;
   periodKind: string;
   periodLabel: string;
   periodStart: string;
@@ -178,8 +169,7 @@ export interface PlanDetail {
   areas: PlanArea[];
   targets: Target[];
   tasks: PlanTask[];
-  progress: Progress;
-}
+};
 
 export interface TaskUpdate {
   id: number;
@@ -215,71 +205,18 @@ export interface PlanChange {
   changes: Record<string, { from: unknown; to: unknown }>;
 }
 
-export interface PeriodInput {
-  kind: "year" | "half_year" | "multi_year" | "other";
-  year?: number;
-  half?: 1 | 2;
-  endYear?: number;
-  start?: string;
-  end?: string;
-}
-
-export interface PlanHeaderInput {
-  title?: string;
-  decisionNumber?: string | null;
-  planNumber?: string | null;
-  place?: string | null;
-  issuedDate?: string | null;
-  signerAuthority?: "TM." | "KT." | "Q." | null;
-  signerTitle?: string | null;
-  signerName?: string | null;
-  purposes?: string;
-  requirements?: string;
-  funding?: string;
-  recipients?: string[];
-  bases?: Omit<Basis, "id">[];
-  duties?: Duty[];
-}
-
-export interface CreatePlanInput extends PlanHeaderInput {
-  unitId: string;
-  title: string;
-  period: PeriodInput;
-  copyFromPlanId?: string | null;
-  upperPlanId?: string | null;
-  upperTaskIds?: string[];
-}
-
-export interface TaskInput {
-  areaKey: AreaKey;
-  text: string;
-  ref?: string | null;
-  leadAgencyId?: string | null;
-  supportAgencyIds?: string[];
-  monitorAgencyId?: string | null;
-  deliverable?: string | null;
-  timeline?: string | null;
-}
-
-export interface TargetInput {
-  text: string;
-  areaKey?: AreaKey | null;
-  metric?: TargetMetric;
-  comparator?: string;
-  value?: number | null;
-  valueHigh?: number | null;
-  unit?: string | null;
-  scope?: string | null;
-  deadline?: string | null;
-}
-
-export interface ProgressInput {
-  status?: StoredTaskStatus;
-  progress?: number;
-  reason?: string | null;
-  completedOn?: string | null;
-  comment?: string | null;
-}
+export type PeriodInput = z.input<typeof periodInput>;
+/** `PATCH /api/plans/:id`: any of the header fields. */
+export type PlanHeaderInput = Partial<z.input<typeof planHeaderInput>>;
+export type CreatePlanInput = z.input<typeof createPlanInput>;
+export type TaskInput = z.input<typeof taskInput>;
+export type TargetInput = z.input<typeof targetInput>;
+export type TargetComparator = NonNullable<TargetInput["comparator"]>;
+export type TargetUnit = NonNullable<TargetInput["unit"]>;
+export type ProgressInput = z.input<typeof progressInput>;
+export type IssuePlanInput = z.input<typeof issuePlanInput>;
+export type AreaInput = z.input<typeof areaInput>;
+export type MeasurementInput = z.input<typeof measurementInput>;
 
 export type TaskListView = "mine" | "overdue" | "due_soon" | "all";
 
@@ -315,8 +252,18 @@ export function deletePlan(id: string) {
   return requestData<{ ok: boolean }>(`/api/plans/${enc(id)}`, { method: "DELETE" });
 }
 
-export function issuePlan(id: string) {
-  return requestData<{ id: string }>(`/api/plans/${enc(id)}/issue`, { method: "POST", body: {} });
+export function issuePlan(id: string, input: IssuePlanInput = {}) {
+  return requestData<{ id: string }>(`/api/plans/${enc(id)}/issue`, {
+    method: "POST",
+    body: input,
+  });
+}
+
+export function setPlanArea(planId: string, key: AreaKey, input: AreaInput) {
+  return requestData<unknown>(`/api/plans/${enc(planId)}/areas/${enc(key)}`, {
+    method: "PUT",
+    body: input,
+  });
 }
 
 export function amendPlan(id: string) {
@@ -353,10 +300,7 @@ export function deleteTarget(id: string) {
   return requestData<{ ok: boolean }>(`/api/targets/${enc(id)}`, { method: "DELETE" });
 }
 
-export function recordMeasurement(
-  id: string,
-  input: { manualValue: number | null; manualNote?: string | null },
-) {
+export function recordMeasurement(id: string, input: MeasurementInput) {
   return requestData<{ id: string }>(`/api/targets/${enc(id)}/measurement`, {
     method: "PUT",
     body: input,
@@ -390,10 +334,7 @@ export function getTaskUpdates(id: string) {
   );
 }
 
-export function updateOccurrence(
-  id: string,
-  input: { status: "not_started" | "completed"; completedOn?: string | null },
-) {
+export function updateOccurrence(id: string, input: OccurrenceInput) {
   return requestData<Occurrence>(`/api/occurrences/${enc(id)}`, { method: "PATCH", body: input });
 }
 

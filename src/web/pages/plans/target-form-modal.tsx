@@ -28,6 +28,8 @@ import {
   recordMeasurement,
   type PlanDetail,
   type Target,
+  type TargetComparator,
+  type TargetUnit,
 } from "./plans.api.ts";
 import { useInvalidatePlans } from "./use-invalidate-plans.ts";
 
@@ -38,10 +40,10 @@ interface Values {
   text: string;
   areaKey: AreaKey | null;
   metric: TargetMetric;
-  comparator: string;
+  comparator: TargetComparator;
   value: number | string;
   valueHigh: number | string;
-  unit: string | null;
+  unit: TargetUnit | null;
   scope: string;
   deadline: string | null;
 }
