@@ -69,23 +69,23 @@ export function NotificationBell() {
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} shadow="md">
       <Popover.Target>
-        <Indicator
-          label={unread > 99 ? "99+" : unread}
-          size={18}
-          disabled={unread === 0}
-          color="red"
-          offset={4}
+        <ActionIcon
+          variant="subtle"
+          size="lg"
+          aria-label={t.label(unread)}
+          title={t.label(unread)}
+          onClick={() => setOpened((o) => !o)}
         >
-          <ActionIcon
-            variant="subtle"
-            size="lg"
-            aria-label={t.label(unread)}
-            title={t.label(unread)}
-            onClick={() => setOpened((o) => !o)}
+          <Indicator
+            label={unread > 99 ? "99+" : unread}
+            size={16}
+            disabled={unread === 0}
+            color="red"
+            offset={2}
           >
             <IconBell size={20} aria-hidden="true" />
-          </ActionIcon>
-        </Indicator>
+          </Indicator>
+        </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown p="xs">
         <Group justify="space-between" mb="xs">

@@ -159,8 +159,7 @@ export function PlanImportPage() {
               h="75vh"
               viewportRef={sourceRef}
               type="auto"
-              aria-label={t.sourceLabel}
-              tabIndex={0}
+              viewportProps={{ tabIndex: 0, role: "region", "aria-label": t.sourceLabel }}
             >
               {preview.source.lines.map((line, index) => (
                 <Group

@@ -1,0 +1,87 @@
+/**
+ * Browser test of the plan import: the focal officer of Phường Bãi Cháy uploads the synthetic
+ * Word plan, reviews it beside its source, corrects a task, saves it as a plan and opens the
+ * Excel update dialog; the header bell shows the notifications.
+ */
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  appUnderTest,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  saveScreenshot,
+  signIn,
+  type Browser,
+} from "./support/browser.ts";
+
+const SAMPLE = join(import.meta.dirname, "../../shared/samples/plan-hoa-phong-2026-synthetic.docx");
+
+let app: { url: string; stop(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await appUnderTest();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("plan import in the browser", () => {
+  it("uploads a Word plan, reviews and corrects it, saves it as a plan", async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(20_000);
+    try {
+      await page.goto(`${app.url}/dang-nhap`);
+      await signIn(page, "daumoi");
+      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      await page.getByRole("button", { name: /^Thông báo/ }).waitFor();
+      await page.goto(`${app.url}/ke-hoach`);
+      await page.getByRole("link", { name: "Nhập từ văn bản" }).click();
+      await page.getByRole("heading", { name: "Nhập kế hoạch từ văn bản", level: 1 }).waitFor();
+      await page.locator('input[type="file"]').setInputFiles(SAMPLE);
+      await page.getByRole("button", { name: "Đọc kế hoạch" }).click();
+      await page.getByRole("heading", { name: "Văn bản gốc" }).waitFor();
+      await page.getByRole("tab", { name: /Lĩnh vực và nhiệm vụ/ }).waitFor();
+      await expectNoSeriousA11yViolations(page, "the plan import review");
+
+      const firstTask = page.getByRole("textbox", { name: "Nội dung nhiệm vụ" }).first();
+      await firstTask.fill("Ban hành Kế hoạch tuyên truyền CCHC năm 2026 (đã rà soát)");
+      await page
+        .getByRole("button", { name: /^Xem dòng \d+ trong văn bản gốc$/ })
+        .first()
+        .click();
+
+      await page.getByRole("tab", { name: /Bảng tiêu chí/ }).click();
+      await page.getByText("Bảng tiêu chí sẽ được lưu khi có chức năng Chỉ số").waitFor();
+      await page.getByRole("tab", { name: /Cảnh báo/ }).click();
+      await page
+        .getByText(/Phòng Kinh tế/)
+        .first()
+        .waitFor();
+      await saveScreenshot(page, "plan-import-review.png");
+
+      await page.getByRole("button", { name: "Lưu thành kế hoạch" }).click();
+      await page
+        .getByRole("heading", { name: "Cải cách hành chính xã Hòa Phong năm 2026", level: 1 })
+        .waitFor();
+      await page
+        .getByText("Ban hành Kế hoạch tuyên truyền CCHC năm 2026 (đã rà soát)")
+        .first()
+        .waitFor();
+
+      await page.getByRole("button", { name: "Cập nhật qua Excel" }).click();
+      const dialog = page.getByRole("dialog", { name: "Cập nhật nhiệm vụ qua Excel" });
+      const download = dialog.getByRole("link", { name: "Tải tệp Excel nhiệm vụ" });
+      expect(await download.getAttribute("href")).toMatch(/\/api\/plans\/.+\/tasks\.xlsx$/);
+      await saveScreenshot(page, "task-excel-dialog.png");
+    } catch (error) {
+      await saveScreenshot(page, "plan-import-failure.png");
+      throw error;
+    } finally {
+      await page.close();
+    }
+  });
+});
