@@ -1,0 +1,614 @@
+import { randomUUID } from "node:crypto";
+import { createReadStream, createWriteStream, existsSync, type WriteStream } from "node:fs";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import {
+  DuplicateCodes,
+  IMPORT_FIELDS,
+  IMPORT_FIELD_LABELS,
+  REQUIRED_IMPORT_FIELDS,
+  duplicateCodeError,
+  parseImportRow,
+  resolveMapping,
+  type ColumnMapping,
+  type ImportRowError,
+  type ImportedDossier,
+  type ResolvedMapping,
+} from "../../core/dossier/import/index.ts";
+import { vietnamDate } from "../../core/time/vietnam-time.ts";
+import type { Executor } from "../db/database.ts";
+import * as repository from "../db/repositories/dossier-import.repository.ts";
+import type { DossierImportRow } from "../db/repositories/dossier-import.repository.ts";
+import { findUnitById } from "../db/repositories/unit.repository.ts";
+import {
+  countCsvRows,
+  openImportSheet,
+  type ImportSheet,
+} from "../documents/dossier-import-reader.ts";
+import { AppError, type ErrorDetail } from "../errors.ts";
+import * as access from "./access.service.ts";
+import type { Actor } from "./actor.ts";
+import { appendAuditEvent, runUseCase } from "./use-case.ts";
+
+/*
+ * Bulk import of dossier records exported from the provincial one-stop system.
+ *
+ * - The file is streamed twice at most: a quick line count for the progress bar (CSV only), then
+ *   one pass that parses, validates and writes. Memory holds one batch and the set of codes seen.
+ * - Idempotent by dossier code: a multi-row upsert per batch; unchanged rows are not touched.
+ * - One transaction per batch (rows, progress counters and an audit event together): a failure
+ *   never leaves half a batch. Earlier batches stay, which is safe because re-running the same file
+ *   converges to the same result.
+ * - Rows with problems are skipped and written to an errors CSV; problems of the file itself
+ *   (unreadable, wrong columns, mostly invalid rows in the first batch) stop the run before any
+ *   write.
+ */
+
+export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+export const BATCH_SIZE = 5_000;
+const PREVIEW_ROWS = 20;
+const SAMPLE_ROWS = 1_000;
+const MAX_PREVIEW_ERRORS = 200;
+/** Below this share of valid rows in the first batch the file is taken for the wrong file. */
+const MIN_VALID_SHARE = 0.5;
+const MIN_ROWS_FOR_SHARE = 20;
+export const DEFAULT_SOURCE = "Hệ thống Một cửa tỉnh";
+
+const importDir = (dataDir: string) => join(dataDir, "dossier-imports");
+const uploadPath = (dataDir: string, id: string) => join(importDir(dataDir), "uploads", id);
+const errorsPath = (dataDir: string, id: string) => join(importDir(dataDir), `${id}.errors.csv`);
+
+/* ---------- uploads ---------- */
+
+interface UploadMeta {
+  fileName: string;
+  bytes: number;
+  userId: string | null;
+}
+
+/** Streams an uploaded file to the data folder; returns its id for the preview and the import. */
+export async function saveUpload(
+  dataDir: string,
+  actor: Actor,
+  fileName: string,
+  stream: Readable & { truncated?: boolean },
+): Promise<{ uploadId: string; fileName: string; bytes: number }> {
+  const uploadId = randomUUID();
+  const path = uploadPath(dataDir, uploadId);
+  await mkdir(join(importDir(dataDir), "uploads"), { recursive: true });
+  try {
+    await pipeline(stream, createWriteStream(path));
+  } catch (error) {
+    await rm(path, { force: true });
+    const code = (error as { code?: string }).code;
+    if (code === "FST_REQ_FILE_TOO_LARGE" || stream.truncated) throw tooLarge();
+    throw error;
+  }
+  if (stream.truncated) {
+    await rm(path, { force: true });
+    throw tooLarge();
+  }
+  const { size } = await stat(path);
+  if (size === 0) {
+    await rm(path, { force: true });
+    throw new AppError("FILE_REQUIRED");
+  }
+  const meta: UploadMeta = { fileName, bytes: size, userId: actor.userId };
+  await writeFile(`${path}.json`, JSON.stringify(meta));
+  return { uploadId, fileName, bytes: size };
+}
+
+function tooLarge() {
+  return new AppError("DOSSIER_IMPORT_FILE_TOO_LARGE", {
+    params: { limit: Math.round(MAX_IMPORT_BYTES / 1024 / 1024) },
+  });
+}
+
+async function uploadOf(dataDir: string, actor: Actor, uploadId: string) {
+  const path = uploadPath(dataDir, uploadId);
+  if (!/^[0-9a-f-]{36}$/.test(uploadId) || !existsSync(`${path}.json`))
+    throw new AppError("DOSSIER_IMPORT_UPLOAD_NOT_FOUND");
+  const meta = JSON.parse(await readFile(`${path}.json`, "utf8")) as UploadMeta;
+  if (meta.userId !== actor.userId) throw new AppError("DOSSIER_IMPORT_UPLOAD_NOT_FOUND");
+  return { path, meta };
+}
+
+async function removeUpload(dataDir: string, uploadId: string) {
+  const path = uploadPath(dataDir, uploadId);
+  await rm(path, { force: true });
+  await rm(`${path}.json`, { force: true });
+}
+
+/* ---------- shared steps ---------- */
+
+async function requireUnitWrite(exec: Executor, actor: Actor, unitId: string) {
+  const readable = await access.check(exec, actor, "dossier.read", "unit", [unitId]);
+  if (!readable.has(unitId) || !(await findUnitById(exec, unitId)))
+    throw new AppError("UNIT_NOT_FOUND");
+  await access.require(exec, actor, "dossier.write", "unit", unitId);
+}
+
+async function mappingFor(
+  exec: Executor,
+  unitId: string,
+  source: string,
+  headers: string[],
+  given: ColumnMapping | undefined,
+) {
+  const saved = await repository.findMapping(exec, unitId, source);
+  const resolved = resolveMapping(headers, given ?? saved?.mapping ?? {});
+  return { resolved, saved: saved !== null };
+}
+
+function columnProblems(resolved: ResolvedMapping, headers: string[]): ErrorDetail[] {
+  if (headers.every((h) => h === ""))
+    return [{ row: 1, message: "Dòng đầu tiên của tệp phải là dòng tiêu đề cột." }];
+  return resolved.problems.map((p) => ({ row: 1, path: p.field ?? undefined, message: p.message }));
+}
+
+export const IMPORT_FIELD_LIST = IMPORT_FIELDS.map((field) => ({
+  field,
+  label: IMPORT_FIELD_LABELS[field],
+  required: REQUIRED_IMPORT_FIELDS.includes(field),
+}));
+
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().replace("T", " ").slice(0, 19);
+  return String(value);
+}
+
+/* ---------- preview ---------- */
+
+export interface PreviewInput {
+  unitId: string;
+  source?: string;
+  uploadId: string;
+  mapping?: ColumnMapping;
+}
+
+/** The detected mapping, the first rows parsed and the problems of the first rows. */
+export async function previewDossierImport(
+  db: Executor,
+  dataDir: string,
+  actor: Actor,
+  input: PreviewInput,
+) {
+  await requireUnitWrite(db, actor, input.unitId);
+  const source = input.source?.trim() || DEFAULT_SOURCE;
+  const { path, meta } = await uploadOf(dataDir, actor, input.uploadId);
+  const sheet = await openImportSheet(path);
+  try {
+    const { resolved, saved } = await mappingFor(
+      db,
+      input.unitId,
+      source,
+      sheet.headers,
+      input.mapping,
+    );
+    const procedureCodes = new Set((await repository.procedureIdsByCode(db, input.unitId)).keys());
+    const rows: {
+      row: number;
+      cells: string[];
+      ok: boolean;
+      dossier: ImportedDossier | null;
+      errors: string[];
+    }[] = [];
+    const errors: ImportRowError[] = [];
+    let sampled = 0;
+    let invalid = 0;
+    const problems = columnProblems(resolved, sheet.headers);
+    if (problems.length === 0) {
+      const duplicates = new DuplicateCodes();
+      const context = {
+        headers: sheet.headers,
+        indexes: resolved.indexes,
+        today: vietnamDate(new Date()),
+        procedureCodes,
+      };
+      for await (const { row, cells } of sheet.rows) {
+        const result = parseImportRow(cells, row, context);
+        if (result.ok === "empty") continue;
+        sampled += 1;
+        let rowErrors = result.ok ? [] : result.errors;
+        if (result.ok) {
+          const first = duplicates.firstRowOf(result.dossier.code, row);
+          if (first !== null)
+            rowErrors = [
+              duplicateCodeError(row, resolved.mapping.code!, result.dossier.code, first),
+            ];
+        }
+        if (rowErrors.length > 0) invalid += 1;
+        for (const error of rowErrors) if (errors.length < MAX_PREVIEW_ERRORS) errors.push(error);
+        if (rows.length < PREVIEW_ROWS) {
+          rows.push({
+            row,
+            cells: sheet.headers.map((_, i) => shown(cells[i])),
+            ok: rowErrors.length === 0,
+            dossier: result.ok === true && rowErrors.length === 0 ? result.dossier : null,
+            errors: rowErrors.map((e) => e.message),
+          });
+        }
+        if (sampled >= SAMPLE_ROWS) break;
+      }
+    }
+    return {
+      data: {
+        uploadId: input.uploadId,
+        fileName: meta.fileName,
+        fileBytes: meta.bytes,
+        kind: sheet.kind,
+        source,
+        savedMapping: saved,
+        headers: sheet.headers,
+        fields: IMPORT_FIELD_LIST,
+        mapping: resolved.mapping,
+        unmapped: resolved.unmapped,
+        problems,
+        rows,
+        errors,
+        sampledRows: sampled,
+        invalidRows: invalid,
+      },
+    };
+  } finally {
+    sheet.close();
+  }
+}
+
+/* ---------- running an import ---------- */
+
+export interface ImportInput {
+  unitId: string;
+  source?: string;
+  uploadId: string;
+  mapping?: ColumnMapping;
+  /** Save the mapping used as the source's mapping (default true). */
+  saveMapping?: boolean;
+}
+
+interface LiveRun {
+  bytesRead(): number;
+  fileBytes: number;
+  done: Promise<void>;
+}
+
+/** Runs in progress in this process, for the byte-level progress of files not yet counted. */
+const liveRuns = new Map<string, LiveRun>();
+
+function toView(row: DossierImportRow) {
+  const live = liveRuns.get(row.id);
+  let progress = 0;
+  if (row.state !== "running") progress = row.state === "done" ? 1 : 0;
+  else if (row.total) progress = Math.min(1, row.processed / row.total);
+  else if (live && live.fileBytes > 0) progress = Math.min(1, live.bytesRead() / live.fileBytes);
+  return {
+    id: row.id,
+    unitId: row.unitId,
+    source: row.source,
+    fileName: row.fileName,
+    fileBytes: row.fileBytes,
+    state: row.state as "running" | "done" | "failed",
+    total: row.total,
+    processed: row.processed,
+    inserted: row.inserted,
+    updated: row.updated,
+    unchanged: row.unchanged,
+    errorCount: row.errorCount,
+    progress: Math.round(progress * 1000) / 1000,
+    message: row.message,
+    startedAt: row.startedAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+export type DossierImportView = ReturnType<typeof toView>;
+
+const csvField = (value: string | number | null) => `"${String(value ?? "").replace(/"/g, '""')}"`;
+
+class ErrorFile {
+  private readonly out: WriteStream;
+  count = 0;
+
+  constructor(path: string) {
+    this.out = createWriteStream(path);
+    this.out.write("\uFEFFDòng,Cột,Giá trị,Lỗi\n");
+  }
+
+  add(error: ImportRowError) {
+    this.count += 1;
+    this.out.write(
+      `${error.row},${csvField(error.column)},${csvField(error.value)},${csvField(error.message)}\n`,
+    );
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.out.end(resolve));
+  }
+}
+
+interface Batch {
+  rows: (ImportedDossier & { procedureId: string })[];
+  processed: number;
+  errors: number;
+}
+
+/** Validates the request and creates the run; the returned `run` does the work. */
+async function prepareImport(db: Executor, dataDir: string, actor: Actor, input: ImportInput) {
+  const source = input.source?.trim() || DEFAULT_SOURCE;
+  await requireUnitWrite(db, actor, input.unitId);
+  const { path, meta } = await uploadOf(dataDir, actor, input.uploadId);
+  const sheet = await openImportSheet(path);
+  let job: DossierImportRow;
+  let resolved: ResolvedMapping;
+  try {
+    ({ resolved } = await mappingFor(db, input.unitId, source, sheet.headers, input.mapping));
+    const problems = columnProblems(resolved, sheet.headers);
+    if (problems.length > 0)
+      throw new AppError("DOSSIER_IMPORT_COLUMNS_INVALID", { details: problems });
+    if (await repository.findRunningImport(db, input.unitId))
+      throw new AppError("DOSSIER_IMPORT_BUSY");
+    job = await runUseCase(db, actor, async ({ tx, audit }) => {
+      if (input.saveMapping !== false) {
+        const saved = await repository.saveMapping(tx, {
+          unitId: input.unitId,
+          source,
+          mapping: resolved.mapping,
+          updatedById: actor.userId,
+        });
+        await audit({
+          action: "dossier.import_mapping",
+          entityId: saved.id,
+          unitId: input.unitId,
+          after: saved.mapping,
+          summary: `Lưu cách ghép cột nhập hồ sơ cho nguồn “${source}”`,
+        });
+      }
+      return repository.insertImport(tx, {
+        unitId: input.unitId,
+        source,
+        fileName: meta.fileName.slice(0, 255),
+        fileBytes: meta.bytes,
+        state: "running",
+        total: null,
+        startedById: actor.userId,
+      });
+    });
+  } catch (error) {
+    sheet.close();
+    throw error;
+  }
+  const run = () =>
+    executeImport(db, dataDir, actor, {
+      job,
+      sheet,
+      resolved,
+      path,
+      uploadId: input.uploadId,
+    });
+  return { job, sheet, run };
+}
+
+async function executeImport(
+  db: Executor,
+  dataDir: string,
+  actor: Actor,
+  work: {
+    job: DossierImportRow;
+    sheet: ImportSheet;
+    resolved: ResolvedMapping;
+    path: string;
+    uploadId: string;
+  },
+) {
+  const { job, sheet, resolved } = work;
+  const unitId = job.unitId;
+  const errorFile = new ErrorFile(errorsPath(dataDir, job.id));
+  try {
+    if (sheet.kind === "csv") {
+      await repository.updateImport(db, job.id, { total: await countCsvRows(work.path) });
+    }
+    const procedureIds = await repository.procedureIdsByCode(db, unitId);
+    const context = {
+      headers: sheet.headers,
+      indexes: resolved.indexes,
+      today: vietnamDate(new Date()),
+      procedureCodes: new Set(procedureIds.keys()),
+    };
+    const codeColumn = resolved.mapping.code!;
+    const duplicates = new DuplicateCodes();
+    let batch: Batch = { rows: [], processed: 0, errors: 0 };
+    let batchNumber = 0;
+    let pending: Promise<void> = Promise.resolve();
+    let failure: unknown = null;
+
+    const writeBatch = async (current: Batch, number: number) => {
+      await db.transaction(async (txDb) => {
+        const tx = txDb as unknown as Executor;
+        const taken = await repository.codesOfOtherUnits(
+          tx,
+          unitId,
+          current.rows.map((r) => r.code),
+        );
+        let rows = current.rows;
+        if (taken.size > 0) {
+          rows = rows.filter((r) => !taken.has(r.code));
+          for (const r of current.rows.filter((r) => taken.has(r.code))) {
+            errorFile.add({
+              row: r.row,
+              field: "code",
+              column: codeColumn,
+              value: r.code,
+              message: `Dòng ${r.row}, cột “${codeColumn}”: mã hồ sơ “${r.code}” đã thuộc một đơn vị khác; không nhập.`,
+            });
+          }
+        }
+        const { inserted, updated } = await repository.upsertDossiers(tx, unitId, rows);
+        const unchanged = rows.length - inserted - updated;
+        await repository.addImportProgress(tx, job.id, {
+          processed: current.processed,
+          inserted,
+          updated,
+          unchanged,
+          errors: current.errors + taken.size,
+        });
+        await appendAuditEvent(tx, actor, {
+          action: "dossier.import",
+          entityId: job.id,
+          unitId,
+          summary: `Nhập hồ sơ từ “${job.source}” (${job.fileName}), lô ${number}: ${inserted} mới, ${updated} cập nhật, ${unchanged} không đổi, ${current.errors + taken.size} dòng lỗi`,
+        });
+      });
+    };
+
+    const flush = async () => {
+      if (batch.processed === 0) return;
+      if (
+        batchNumber === 0 &&
+        batch.processed >= MIN_ROWS_FOR_SHARE &&
+        batch.rows.length < batch.processed * MIN_VALID_SHARE
+      ) {
+        throw new AppError("DOSSIER_IMPORT_UNREADABLE", {
+          params: {
+            reason: `${batch.processed - batch.rows.length} trong ${batch.processed} dòng đầu có lỗi — tệp có lẽ không phải bản xuất hồ sơ hoặc ghép cột chưa đúng; xem tệp lỗi`,
+          },
+        });
+      }
+      await pending;
+      if (failure) throw failure;
+      batchNumber += 1;
+      const current = batch;
+      batch = { rows: [], processed: 0, errors: 0 };
+      // Written while the next batch is parsed; awaited before the next write starts.
+      pending = writeBatch(current, batchNumber).catch((error: unknown) => {
+        failure = error;
+      });
+    };
+
+    for await (const { row, cells } of sheet.rows) {
+      const result = parseImportRow(cells, row, context);
+      if (result.ok === "empty") continue;
+      batch.processed += 1;
+      if (result.ok === false) {
+        batch.errors += 1;
+        for (const error of result.errors) errorFile.add(error);
+      } else {
+        const dossier = result.dossier;
+        const first = duplicates.firstRowOf(dossier.code, row);
+        if (first !== null) {
+          batch.errors += 1;
+          errorFile.add(duplicateCodeError(row, codeColumn, dossier.code, first));
+        } else {
+          batch.rows.push({ ...dossier, procedureId: procedureIds.get(dossier.procedureCode)! });
+        }
+      }
+      if (batch.processed >= BATCH_SIZE) await flush();
+    }
+    await flush();
+    await pending;
+    if (failure) throw failure;
+    const finished = await repository.findImport(db, job.id);
+    await repository.updateImport(db, job.id, {
+      state: "done",
+      total: finished!.processed,
+      finishedAt: new Date(),
+    });
+  } catch (error) {
+    const message =
+      error instanceof AppError
+        ? error.message
+        : "Lỗi hệ thống khi ghi dữ liệu; lô đang ghi đã được hủy nguyên vẹn. Có thể chạy lại cùng tệp: các dòng đã nhập sẽ không bị nhập trùng.";
+    await repository.updateImport(db, job.id, { state: "failed", message, finishedAt: new Date() });
+    if (!(error instanceof AppError)) throw error;
+  } finally {
+    sheet.close();
+    await errorFile.close();
+    await removeUpload(dataDir, work.uploadId);
+  }
+}
+
+/** Starts an import and returns at once; the run continues in the background. */
+export async function startDossierImport(
+  db: Executor,
+  dataDir: string,
+  actor: Actor,
+  input: ImportInput,
+) {
+  const { job, sheet, run } = await prepareImport(db, dataDir, actor, input);
+  const done = run()
+    .catch(() => undefined)
+    .finally(() => liveRuns.delete(job.id));
+  liveRuns.set(job.id, { bytesRead: sheet.bytesRead, fileBytes: job.fileBytes, done });
+  return { data: toView(job) };
+}
+
+/** Runs an import to the end (benchmarks, CLI, tests); unexpected failures are rethrown. */
+export async function runDossierImport(
+  db: Executor,
+  dataDir: string,
+  actor: Actor,
+  input: ImportInput,
+) {
+  const { job, run } = await prepareImport(db, dataDir, actor, input);
+  await run();
+  return { data: toView((await repository.findImport(db, job.id))!) };
+}
+
+/** Waits for a background run of this process (tests). */
+export async function settledImport(id: string): Promise<void> {
+  await liveRuns.get(id)?.done;
+}
+
+async function readableImport(db: Executor, actor: Actor, id: string) {
+  const row = await repository.findImport(db, id);
+  if (!row) throw new AppError("DOSSIER_IMPORT_NOT_FOUND");
+  const readable = await access.check(db, actor, "dossier.read", "unit", [row.unitId]);
+  if (!readable.has(row.unitId)) throw new AppError("DOSSIER_IMPORT_NOT_FOUND");
+  return row;
+}
+
+export async function getDossierImport(db: Executor, actor: Actor, id: string) {
+  return { data: toView(await readableImport(db, actor, id)) };
+}
+
+export async function listDossierImports(db: Executor, actor: Actor, unitId?: string) {
+  const scope = await access.unitScope(db, actor, "dossier.read");
+  let ids = access.scopeToIds(scope);
+  if (unitId) ids = ids === null || ids.includes(unitId) ? [unitId] : [];
+  const rows = await repository.listImports(db, ids, 20);
+  return { data: rows.map(toView) };
+}
+
+export async function listImportMappings(db: Executor, actor: Actor, unitId: string) {
+  const readable = await access.check(db, actor, "dossier.read", "unit", [unitId]);
+  if (!readable.has(unitId)) throw new AppError("UNIT_NOT_FOUND");
+  const rows = await repository.listMappings(db, unitId);
+  return {
+    data: rows.map((r) => ({
+      source: r.source,
+      mapping: r.mapping,
+      updatedAt: r.updatedAt.toISOString(),
+    })),
+  };
+}
+
+/** The errors CSV of a run (a header-only file when the run had none). */
+export async function importErrorsFile(db: Executor, dataDir: string, actor: Actor, id: string) {
+  const row = await readableImport(db, actor, id);
+  const path = errorsPath(dataDir, id);
+  const stream = existsSync(path)
+    ? createReadStream(path)
+    : Readable.from(["\uFEFFDòng,Cột,Giá trị,Lỗi\n"]);
+  const base = row.fileName.replace(/\.[^.]+$/, "");
+  return { stream, fileName: `loi-nhap-ho-so-${base}.csv` };
+}
+
+/** Runs left "running" by a stopped server can never finish: mark them failed. */
+export async function recoverInterruptedImports(db: Executor) {
+  await repository.failInterruptedImports(
+    db,
+    "Máy chủ đã dừng khi đang nhập; các lô đã ghi được giữ nguyên. Hãy chạy lại cùng tệp để nhập tiếp (các dòng đã nhập không bị trùng).",
+  );
+}
