@@ -1,0 +1,154 @@
+/**
+ * Browser test of citizens' feedback (PAKN) against the real built app and a fresh demo database:
+ * a citizen sends a feedback from the public page (reached from /tra-cuu) without signing in; the
+ * clerk of Phường Bãi Cháy classifies it, answers it and publishes the answer; the citizen reads
+ * the published answer, personal data masked, and rates it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  appUnderTest,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  saveScreenshot,
+  signIn,
+  type Browser,
+} from "./support/browser.ts";
+
+let app: { url: string; stop(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await appUnderTest();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+type Page = Awaited<ReturnType<Browser["context"]["newPage"]>>;
+
+/** Mantine notifications fade with low-contrast text mid-animation: wait until they are gone. */
+async function waitForNotificationsGone(page: Page) {
+  await page.waitForFunction(
+    () => document.querySelectorAll(".mantine-Notification-root").length === 0,
+    null,
+    { timeout: 20_000 },
+  );
+}
+
+const ANSWER = "Bộ phận Một cửa đã niêm yết công khai mức phí chứng thực tại quầy số 2.";
+
+describe("citizen feedback in the browser", () => {
+  it("a citizen sends feedback; the clerk classifies, answers and publishes; the citizen reads it", async () => {
+    let code = "";
+    const citizen = await browser.context.newPage();
+    citizen.setDefaultTimeout(15_000);
+    try {
+      await citizen.goto(`${app.url}/tra-cuu`);
+      await citizen.getByRole("link", { name: "Gửi phản ánh, kiến nghị" }).click();
+      await citizen.getByRole("heading", { name: "Gửi phản ánh, kiến nghị", level: 1 }).waitFor();
+      await citizen.getByRole("combobox", { name: "Gửi đến đơn vị" }).fill("Bãi Cháy");
+      await citizen.getByRole("option", { name: "Phường Bãi Cháy" }).click();
+      await citizen.getByRole("textbox", { name: "Họ và tên" }).fill("Đặng Thị Lan");
+      await citizen.getByRole("textbox", { name: "Số điện thoại" }).fill("0977 246 810");
+      await citizen
+        .getByRole("textbox", { name: "Tiêu đề" })
+        .fill("Đề nghị niêm yết phí chứng thực");
+      await citizen
+        .getByRole("textbox", { name: "Nội dung phản ánh, kiến nghị" })
+        .fill("Tại Bộ phận Một cửa chưa thấy niêm yết phí chứng thực. Gọi tôi: 0977 246 810.");
+      await expectNoSeriousA11yViolations(citizen, "the public feedback form");
+      await citizen.getByRole("button", { name: "Gửi phản ánh" }).click();
+      const sent = citizen.getByRole("region", { name: "Đã gửi phản ánh, kiến nghị" });
+      await sent.waitFor();
+      code = (await citizen.getByTestId("feedback-code").innerText()).trim();
+      expect(code).toMatch(/^PAKN\.\d{8}\.\d{4}$/);
+      await saveScreenshot(citizen, "feedback-public-sent.png");
+    } finally {
+      await citizen.close();
+    }
+
+    const clerk = await browser.context.newPage();
+    clerk.setDefaultTimeout(15_000);
+    try {
+      await clerk.goto(`${app.url}/dang-nhap`);
+      await signIn(clerk, "motcua");
+      await clerk.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      const nav = clerk.getByRole("navigation", { name: "Điều hướng chính" });
+      await nav.getByRole("link", { name: "Phản ánh kiến nghị", exact: true }).click();
+      await clerk.getByRole("heading", { name: "Phản ánh, kiến nghị", level: 1 }).waitFor();
+      await clerk.getByRole("textbox", { name: "Tìm theo mã, người gửi, tiêu đề" }).fill(code);
+      await clerk.getByRole("link", { name: code }).click();
+      await clerk.getByRole("heading", { name: code, level: 1 }).waitFor();
+
+      const act = async (
+        label: string,
+        fill?: (dialog: ReturnType<Page["getByRole"]>) => Promise<void>,
+      ) => {
+        await clerk.getByRole("button", { name: label, exact: true }).click();
+        const dialog = clerk.getByRole("dialog", { name: label });
+        await dialog.waitFor();
+        if (fill) await fill(dialog);
+        await dialog.getByRole("button", { name: "Xác nhận" }).click();
+        await dialog.waitFor({ state: "detached" });
+      };
+      await act("Phân loại", async (dialog) => {
+        await dialog.getByRole("combobox", { name: "Loại phản ánh, kiến nghị" }).click();
+        await clerk.getByRole("option", { name: "Quy định hành chính" }).click();
+      });
+      await clerk.getByText("Đã phân loại", { exact: true }).first().waitFor();
+      await act("Trả lời", async (dialog) => {
+        await dialog.getByRole("textbox", { name: "Nội dung trả lời" }).fill(ANSWER);
+      });
+      await clerk.getByRole("region", { name: "Kết quả trả lời" }).waitFor();
+      await act("Công khai kết quả");
+      await clerk.getByText("Đã công khai", { exact: true }).first().waitFor();
+      const history = await clerk.getByRole("table", { name: "Lịch sử xử lý" }).innerText();
+      for (const step of ["Tiếp nhận", "Phân loại", "Trả lời", "Công khai kết quả"]) {
+        expect(history).toContain(step);
+      }
+      await waitForNotificationsGone(clerk);
+      await expectNoSeriousA11yViolations(clerk, "the feedback page");
+      await saveScreenshot(clerk, "feedback-detail.png");
+    } finally {
+      await clerk.close();
+    }
+
+    await browser.context.clearCookies();
+    const reader = await browser.context.newPage();
+    reader.setDefaultTimeout(15_000);
+    try {
+      await reader.goto(`${app.url}/phan-anh-da-tra-loi`);
+      await reader
+        .getByRole("heading", { name: "Kết quả trả lời phản ánh, kiến nghị", level: 1 })
+        .waitFor();
+      await reader.getByRole("combobox", { name: "Gửi đến đơn vị" }).fill("Bãi Cháy");
+      await reader.getByRole("option", { name: "Phường Bãi Cháy" }).click();
+      const article = reader.getByRole("article", { name: new RegExp(code.replace(/\./g, "\\.")) });
+      await article.waitFor();
+      const text = await article.innerText();
+      expect(text).toContain(ANSWER);
+      expect(text).toContain("Đ*** T** L**");
+      expect(text).toContain("*******810");
+      expect(text).not.toContain("0977 246 810");
+      expect(text).not.toContain("Đặng Thị Lan");
+
+      await reader.getByRole("textbox", { name: "Mã phản ánh" }).fill(code);
+      await reader.getByRole("textbox", { name: "4 số cuối điện thoại" }).fill("6810");
+      await reader.getByRole("button", { name: "Tra cứu" }).click();
+      const own = reader.getByRole("region", { name: code });
+      await own.waitFor();
+      expect(await own.innerText()).toContain("Đã công khai");
+      await own.getByRole("radio", { name: "Hài lòng", exact: true }).check();
+      await own.getByRole("button", { name: "Gửi đánh giá" }).click();
+      await own.getByText("Bạn đã đánh giá").waitFor();
+      expect(await own.innerText()).toContain("Hài lòng");
+      await expectNoSeriousA11yViolations(reader, "the published answers page");
+      await saveScreenshot(reader, "feedback-public-answers.png");
+    } finally {
+      await reader.close();
+    }
+  });
+});
