@@ -42,7 +42,7 @@ const ANSWER = "Bộ phận Một cửa đã niêm yết công khai mức phí c
 
 describe("citizen feedback in the browser", () => {
   it("a citizen sends feedback; the clerk classifies, answers and publishes; the citizen reads it", async () => {
-    let code = "";
+    let code: string;
     const citizen = await browser.context.newPage();
     citizen.setDefaultTimeout(15_000);
     try {
