@@ -17,6 +17,7 @@ import { QueryError } from "../../components/query-error.tsx";
 import { formatDate } from "../../i18n/format.ts";
 import { viPlans as t } from "../../i18n/vi-plans.ts";
 import { ConfirmModal } from "./confirm-modal.tsx";
+import { IssuePlanModal } from "./issue-plan-modal.tsx";
 import { PlanStatusBadge, ProgressSummary } from "./plan-badges.tsx";
 import { PlanChangesTab } from "./plan-changes-tab.tsx";
 import { PlanInfoTab } from "./plan-info-tab.tsx";
@@ -28,7 +29,6 @@ import {
   amendPlan,
   deletePlan,
   getPlan,
-  issuePlan,
   planFileUrls,
   planKeys,
   type PlanDetail,
@@ -193,11 +193,8 @@ export function PlanDetailPage() {
       </Tabs>
 
       {pending === "issue" && (
-        <ConfirmModal
-          title={t.detail.issueTitle}
-          text={t.detail.issueText}
-          confirmLabel={t.detail.issueConfirm}
-          action={() => issuePlan(data.id)}
+        <IssuePlanModal
+          plan={data}
           onClose={() => setPending(null)}
           onDone={async () => {
             notifySuccess(t.detail.issued);

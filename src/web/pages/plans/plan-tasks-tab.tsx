@@ -4,13 +4,16 @@ import { useState } from "react";
 import { viPlans as t } from "../../i18n/vi-plans.ts";
 import { TaskPanel } from "../tasks/task-panel.tsx";
 import { TaskTable } from "../tasks/task-table.tsx";
+import { AREA_KEYS, type AreaKey } from "../../../core/plan/plan-area.ts";
+import { AreaTargetScore } from "./area-target-score.tsx";
 import { ConfirmModal } from "./confirm-modal.tsx";
 import { ProgressSummary } from "./plan-badges.tsx";
 import { deleteTask, type PlanCan, type PlanDetail, type PlanTask } from "./plans.api.ts";
 import { groupTasksByArea, roman } from "./task-groups.ts";
 import { TaskFormModal } from "./task-form-modal.tsx";
 import { useInvalidatePlans } from "./use-invalidate-plans.ts";
-import { formatNumber } from "../../../core/text/number-format.ts";
+
+const isAreaKey = (key: string): key is AreaKey => (AREA_KEYS as readonly string[]).includes(key);
 
 type Editing = { mode: "create" } | { mode: "edit"; task: PlanTask } | null;
 
@@ -45,13 +48,14 @@ export function PlanTasksTab({ plan, can }: { plan: PlanDetail; can: PlanCan }) 
                 <Title order={2} size="h4" id={`area-${group.key}`}>
                   {group.key === "none" ? group.heading : `${roman(index + 1)}. ${group.heading}`}
                 </Title>
-                {group.area?.targetScore != null && group.area.maxScore != null && (
-                  <Text size="xs" c="dimmed">
-                    {t.tasks.areaTarget(
-                      formatNumber(group.area.targetScore),
-                      formatNumber(group.area.maxScore),
-                    )}
-                  </Text>
+                {isAreaKey(group.key) && (
+                  <AreaTargetScore
+                    planId={plan.id}
+                    areaKey={group.key}
+                    heading={group.heading}
+                    area={group.area}
+                    canEdit={can.edit}
+                  />
                 )}
               </div>
               {group.area && (
