@@ -10,6 +10,7 @@ import {
   IMPORT_FIELD_LABELS,
   REQUIRED_IMPORT_FIELDS,
   duplicateCodeError,
+  headerKey,
   parseImportRow,
   resolveMapping,
   type ColumnMapping,
@@ -138,7 +139,12 @@ async function mappingFor(
   given: ColumnMapping | undefined,
 ) {
   const saved = await repository.findMapping(exec, unitId, source);
-  const resolved = resolveMapping(headers, given ?? saved?.mapping ?? {});
+  // A saved choice whose column this file lacks falls back to recognising the headers.
+  const present = new Set(headers.map(headerKey));
+  const usable = Object.fromEntries(
+    Object.entries(saved?.mapping ?? {}).filter(([, header]) => present.has(headerKey(header))),
+  ) as ColumnMapping;
+  const resolved = resolveMapping(headers, given ?? usable);
   return { resolved, saved: saved !== null };
 }
 

@@ -1,0 +1,294 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseKind } from "../support/test-database.ts";
+import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
+
+let t: TestApp;
+let admin: ApiClient;
+let clerk: ApiClient;
+const unitIds: Record<string, string> = {};
+
+const HEADER =
+  "Mã hồ sơ;Mã TTHC;Tên người nộp;Số điện thoại;Kênh nộp;Ngày tiếp nhận;Hạn xử lý;Ngày có kết quả;Ngày trả kết quả;Trạng thái;Số hóa";
+
+function line(n: number, overrides: Partial<Record<number, string>> = {}) {
+  const day = String((n % 20) + 1).padStart(2, "0");
+  const cells = [
+    `000.01.22.H99-2603${day}-${String(5000 + n).padStart(4, "0")}`,
+    "1.004873",
+    `Người nộp ${n}`,
+    "0911 222 333",
+    n % 3 === 0 ? "Trực tuyến" : "Trực tiếp",
+    `${day}/03/2026 08:30`,
+    `${String(Number(day) + 5).padStart(2, "0")}/03/2026`,
+    n % 2 === 0 ? `${String(Number(day) + 2).padStart(2, "0")}/03/2026 10:00` : "",
+    "",
+    n % 2 === 0 ? "Đã có kết quả" : "Đang giải quyết",
+    n % 4 === 0 ? "x" : "",
+  ];
+  for (const [index, value] of Object.entries(overrides)) cells[Number(index)] = value!;
+  return cells.join(";");
+}
+
+function csv(lines: string[]) {
+  return Buffer.from([HEADER, ...lines].join("\r\n") + "\r\n", "utf8");
+}
+
+function form(file: Buffer, fields: Record<string, string>, name = "mot-cua.csv") {
+  const body = new FormData();
+  for (const [key, value] of Object.entries(fields)) body.append(key, value);
+  body.append("file", new Blob([new Uint8Array(file)]), name);
+  return body;
+}
+
+async function startImport(
+  client: ApiClient,
+  file: Buffer,
+  fields: Record<string, string> = {},
+  name?: string,
+) {
+  return client.request("POST", "/api/dossier-imports", {
+    body: form(file, { unitId: unitIds["06658"]!, ...fields }, name),
+  });
+}
+
+async function finished(client: ApiClient, id: string) {
+  for (let i = 0; i < 600; i++) {
+    const run = (await client.get(`/api/dossier-imports/${id}`)).body.data;
+    if (run.state !== "running") return run;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("import did not finish");
+}
+
+async function importAndWait(
+  client: ApiClient,
+  file: Buffer,
+  fields: Record<string, string> = {},
+  name?: string,
+) {
+  const started = await startImport(client, file, fields, name);
+  expect(started.status, JSON.stringify(started.body)).toBe(202);
+  return finished(client, started.body.data.id);
+}
+
+async function countDossiers() {
+  return (await admin.get("/api/dossiers?limit=1")).body.total as number;
+}
+
+async function dossierByCode(code: string) {
+  const list = (await admin.get(`/api/dossiers?q=${encodeURIComponent(code)}`)).body.data;
+  return list.find((d: any) => d.code === code);
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await t.signedIn("admin");
+  clerk = await t.signedIn("motcua");
+  for (const unit of (await admin.get("/api/units")).body.data) unitIds[unit.code] = unit.id;
+});
+afterAll(() => t.close());
+
+describe(`dossier import on ${testDatabaseKind}`, () => {
+  it("previews: recognises the Vietnamese headers, parses the first rows, lists row errors", async () => {
+    const file = csv([line(1), line(2), line(3, { 5: "31/02/2026" }), line(4, { 0: "" })]);
+    const response = await clerk.request("POST", "/api/dossier-imports/preview", {
+      body: form(file, { unitId: unitIds["06658"]! }),
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    const preview = response.body.data;
+    expect(preview.kind).toBe("csv");
+    expect(preview.problems).toEqual([]);
+    expect(preview.mapping).toMatchObject({
+      code: "Mã hồ sơ",
+      procedureCode: "Mã TTHC",
+      receivedAt: "Ngày tiếp nhận",
+      dueDate: "Hạn xử lý",
+      state: "Trạng thái",
+    });
+    expect(preview.rows).toHaveLength(4);
+    expect(preview.rows[0].dossier).toMatchObject({
+      state: "in_progress",
+      receivedAt: "2026-03-02T08:30:00+07:00",
+    });
+    expect(preview.rows[1].dossier).toMatchObject({ state: "resolved", channel: "in_person" });
+    expect(preview.errors.map((e: any) => e.message)).toEqual([
+      "Dòng 4, cột “Ngày tiếp nhận”: “31/02/2026” không phải ngày hợp lệ (dd/mm/yyyy, dd/mm/yyyy HH:mm hoặc yyyy-mm-dd).",
+      "Dòng 5, cột “Mã hồ sơ”: thiếu mã hồ sơ.",
+    ]);
+    expect(preview.invalidRows).toBe(2);
+    // The same upload previewed again with another choice of columns, without re-sending the file.
+    const again = await clerk.post("/api/dossier-imports/preview", {
+      uploadId: preview.uploadId,
+      unitId: unitIds["06658"],
+      mapping: { digitised: "" },
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.data.mapping.digitised).toBeUndefined();
+  });
+
+  it("imports, is idempotent by code, updates a changed row, and offers the errors as CSV", async () => {
+    const before = await countDossiers();
+    const rows = Array.from({ length: 30 }, (_, i) => line(i + 1));
+    rows.push(line(40, { 6: "01/01/2026" })); // due before receipt
+    rows.push(line(1, { 2: "Người nộp trùng" })); // duplicate code in the file
+    const first = await importAndWait(clerk, csv(rows));
+    expect(first).toMatchObject({
+      state: "done",
+      processed: 32,
+      total: 32,
+      inserted: 30,
+      updated: 0,
+      unchanged: 0,
+      errorCount: 2,
+      progress: 1,
+    });
+    expect(await countDossiers()).toBe(before + 30);
+    const imported = await dossierByCode("000.01.22.H99-260302-5001");
+    expect(imported).toMatchObject({
+      applicantName: "Người nộp 1",
+      state: "in_progress",
+      dueDate: "2026-03-07",
+      ruleSet: "2025",
+    });
+
+    const errors = await clerk.get(`/api/dossier-imports/${first.id}/errors.csv`);
+    expect(errors.status).toBe(200);
+    expect(errors.headers.get("content-type")).toContain("text/csv");
+    const text = String(errors.body);
+    expect(text).toContain("Dòng,Cột,Giá trị,Lỗi");
+    expect(text).toContain("hạn xử lý 01/01/2026 trước ngày tiếp nhận");
+    expect(text).toContain("bị lặp (đã có ở dòng 2)");
+
+    const again = await importAndWait(clerk, csv(rows));
+    expect(again).toMatchObject({
+      state: "done",
+      inserted: 0,
+      updated: 0,
+      unchanged: 30,
+      errorCount: 2,
+    });
+    expect(await countDossiers()).toBe(before + 30);
+    expect((await dossierByCode("000.01.22.H99-260302-5001")).applicantName).toBe("Người nộp 1");
+
+    rows[0] = line(1, {
+      2: "Nguyễn Văn Sửa",
+      8: "05/03/2026 09:00",
+      9: "Đã trả kết quả",
+      7: "04/03/2026",
+    });
+    const changed = await importAndWait(clerk, csv(rows));
+    expect(changed).toMatchObject({ inserted: 0, updated: 1, unchanged: 29 });
+    expect(await dossierByCode("000.01.22.H99-260302-5001")).toMatchObject({
+      applicantName: "Nguyễn Văn Sửa",
+      state: "returned",
+    });
+    const runs = (await clerk.get(`/api/dossier-imports?unitId=${unitIds["06658"]}`)).body.data;
+    expect(runs.length).toBeGreaterThanOrEqual(3);
+    const audit = (await admin.get("/api/audit?limit=200")).body.data ?? [];
+    if (Array.isArray(audit) && audit.length > 0)
+      expect(audit.some((e: any) => e.action === "dossier.import")).toBe(true);
+  });
+
+  it("imports an Excel export with real dates, and saves the mapping of a source", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Hồ sơ");
+    sheet.addRow(["Số biên nhận", "Thủ tục", "Chủ hồ sơ", "Nhận lúc", "Hẹn trả", "Tình trạng"]);
+    sheet.addRow([
+      "000.01.22.H99-260310-7001",
+      "1.004873",
+      "Trần Văn Excel",
+      new Date(Date.UTC(2026, 2, 10, 9, 15)),
+      new Date(Date.UTC(2026, 2, 13)),
+      "Đã tiếp nhận",
+    ]);
+    sheet.addRow([
+      "000.01.22.H99-260310-7002",
+      "1.004873",
+      "Lê Thị Excel",
+      "10/03/2026 14:00",
+      "13/03/2026",
+      "Rút hồ sơ",
+    ]);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const source = "Phần mềm Một cửa cũ";
+    const missing = await startImport(clerk, file, { source }, "ho-so.xlsx");
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.code).toBe("DOSSIER_IMPORT_COLUMNS_INVALID");
+    expect(missing.body.error.details.map((d: any) => d.path)).toEqual([
+      "procedureCode",
+      "receivedAt",
+    ]);
+    const mapping = JSON.stringify({ procedureCode: "Thủ tục", receivedAt: "Nhận lúc" });
+    const run = await importAndWait(clerk, file, { source, mapping }, "ho-so.xlsx");
+    expect(run).toMatchObject({ state: "done", inserted: 2, errorCount: 0, total: 2 });
+    const excel = await dossierByCode("000.01.22.H99-260310-7001");
+    expect(excel.receivedAt).toBe("2026-03-10T02:15:00.000Z");
+    expect((await dossierByCode("000.01.22.H99-260310-7002")).state).toBe("withdrawn");
+    // The saved mapping is used next time without being sent.
+    const preview = await clerk.request("POST", "/api/dossier-imports/preview", {
+      body: form(file, { unitId: unitIds["06658"]!, source }, "ho-so.xlsx"),
+    });
+    expect(preview.body.data).toMatchObject({ savedMapping: true, problems: [] });
+    const saved = (await clerk.get(`/api/dossier-imports/mappings?unitId=${unitIds["06658"]}`)).body
+      .data;
+    expect(saved.find((m: any) => m.source === source).mapping.receivedAt).toBe("Nhận lúc");
+  });
+
+  it("refuses bad files with a clear error and writes nothing", async () => {
+    const before = await countDossiers();
+    const wrong = await startImport(clerk, Buffer.from("Họ tên,Địa chỉ\nA,B\n", "utf8"));
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.code).toBe("DOSSIER_IMPORT_COLUMNS_INVALID");
+    expect(wrong.body.error.details[0].message).toContain("Thiếu cột “Mã hồ sơ”");
+
+    const binary = Buffer.alloc(50 * 1024 * 1024);
+    for (let i = 0; i < binary.length; i += 4) binary.writeUInt32LE((i * 2654435761) >>> 0, i);
+    const garbage = await startImport(clerk, binary, {}, "rac.csv");
+    expect(garbage.status).toBe(400);
+    expect(garbage.body.error.code).toBe("FILE_UNSUPPORTED");
+
+    const longText = Buffer.from(`${HEADER}\n${"x".repeat(200_000)}\n`, "utf8");
+    const noRows = await startImport(clerk, longText);
+    expect(noRows.status).toBe(400);
+    expect(noRows.body.error).toMatchObject({ code: "DOSSIER_IMPORT_UNREADABLE" });
+    expect(noRows.body.error.message).toContain("dòng 2 quá dài");
+
+    const bad = Array.from({ length: 60 }, (_, i) =>
+      line(100 + i, { 5: i % 5 === 0 ? "02/03/2026" : "hôm qua" }),
+    );
+    const mostlyBad = await importAndWait(clerk, csv(bad));
+    expect(mostlyBad).toMatchObject({ state: "failed", inserted: 0 });
+    expect(mostlyBad.message).toContain("48 trong 60 dòng đầu có lỗi");
+    expect(await countDossiers()).toBe(before);
+
+    const notXlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(1000, 7)]);
+    const broken = await startImport(clerk, notXlsx, {}, "hong.xlsx");
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.code).toBe("DOSSIER_IMPORT_UNREADABLE");
+    expect(await countDossiers()).toBe(before);
+  });
+
+  it("lets only the unit's clerk or an admin import, and never overwrites another unit's dossier", async () => {
+    const viewer = await t.signedIn("xem");
+    const denied = await startImport(viewer, csv([line(200)]));
+    expect(denied.status).toBe(403);
+    const otherUnit = await clerk.request("POST", "/api/dossier-imports", {
+      body: form(csv([line(201)]), { unitId: unitIds["06700"]! }),
+    });
+    expect([403, 404]).toContain(otherUnit.status);
+    const existing = "000.01.22.H99-260302-5001";
+    const stolen = line(1, { 2: "Không được ghi đè" });
+    const started = await admin.request("POST", "/api/dossier-imports", {
+      body: form(csv([stolen, line(202, { 0: "000.02.22.H99-260303-0001", 1: "1.004873" })]), {
+        unitId: unitIds["06700"]!,
+      }),
+    });
+    expect(started.status).toBe(202);
+    const run = await finished(admin, started.body.data.id);
+    expect(run.errorCount).toBe(1);
+    expect((await dossierByCode(existing)).applicantName).toBe("Nguyễn Văn Sửa");
+    const csvErrors = String((await admin.get(`/api/dossier-imports/${run.id}/errors.csv`)).body);
+    expect(csvErrors).toContain("đã thuộc một đơn vị khác");
+  });
+});
