@@ -18,6 +18,25 @@ export default tseslint.config(
     },
   },
   {
+    // The browser bundle may use the server's schemas for types only, never its code.
+    files: ["src/web/**/*.ts", "src/web/**/*.tsx"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/server/**"],
+              allowTypeImports: true,
+              message: "Import server schemas with `import type` only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read JSON response bodies; typing every one of them would add noise, not safety.
     files: ["test/**/*.ts", "e2e/**/*.ts", "**/*.test.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
