@@ -23,7 +23,12 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 ensure_packages() {
   local wanted=()
   if [ -z "${TEST_DATABASE_URL:-}" ] && [ -z "$(pg_bin)" ]; then wanted+=(postgresql); fi
-  if [ ! -x /usr/bin/chromium ]; then wanted+=(chromium fonts-liberation2); fi
+  if [ ! -x /usr/bin/chromium ]; then wanted+=(chromium); fi
+  # The Word output's visual check converts to PDF with LibreOffice and renders page 1 with poppler;
+  # Liberation Serif has Times New Roman's metrics.
+  if ! command -v soffice >/dev/null; then wanted+=(libreoffice-writer-nogui); fi
+  if ! command -v pdftoppm >/dev/null; then wanted+=(poppler-utils); fi
+  if [ ! -d /usr/share/fonts/truetype/liberation2 ]; then wanted+=(fonts-liberation2); fi
   if [ ${#wanted[@]} -gt 0 ]; then
     echo "== installing Debian packages: ${wanted[*]}"
     install_debian "${wanted[@]}" || echo "!! could not install ${wanted[*]}"
