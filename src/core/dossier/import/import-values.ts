@@ -118,6 +118,25 @@ export function compareMoments(a: LocalMoment, b: LocalMoment): number {
 
 export type ImportChannel = "in_person" | "online" | "postal";
 
+/*
+ * A column of words holds a handful of distinct spellings repeated over millions of rows: the
+ * folded answer is remembered per spelling (bounded, so a column of free text cannot grow it).
+ */
+const MEMO_LIMIT = 1_000;
+const channelCache = new Map<string, ImportChannel | null>();
+const stateCache = new Map<string, DossierState | null>();
+const flagCache = new Map<string, boolean | null>();
+
+function memo<T>(cache: Map<string, T>, text: string, compute: () => T): T {
+  const known = cache.get(text);
+  if (known !== undefined || cache.has(text)) return known as T;
+  const value = compute();
+  if (cache.size < MEMO_LIMIT) cache.set(text, value);
+  return value;
+}
+
+const wordKey = (text: string) => searchKey(text).replace(/[.,;]+$/, "");
+
 const CHANNEL_WORDS: ReadonlyMap<string, ImportChannel> = new Map([
   ["truc tiep", "in_person"],
   ["nop truc tiep", "in_person"],
@@ -147,7 +166,7 @@ const CHANNEL_WORDS: ReadonlyMap<string, ImportChannel> = new Map([
 
 /** Reads a channel word ("Trực tiếp", "TRỰC TUYẾN", "Bưu chính công ích"…); null when unknown. */
 export function parseChannel(text: string): ImportChannel | null {
-  return CHANNEL_WORDS.get(searchKey(text).replace(/[.,;]+$/, "")) ?? null;
+  return memo(channelCache, text, () => CHANNEL_WORDS.get(wordKey(text)) ?? null);
 }
 
 const STATE_WORDS: ReadonlyMap<string, DossierState> = new Map([
@@ -196,7 +215,7 @@ const STATE_WORDS: ReadonlyMap<string, DossierState> = new Map([
 
 /** Reads a dossier state word ("Đã trả kết quả", "đang giải quyết"…); null when unknown. */
 export function parseState(text: string): DossierState | null {
-  return STATE_WORDS.get(searchKey(text).replace(/[.,;]+$/, "")) ?? null;
+  return memo(stateCache, text, () => STATE_WORDS.get(wordKey(text)) ?? null);
 }
 
 const YES = new Set(["x", "co", "1", "true", "yes", "y", "da", "da so hoa", "roi"]);
@@ -204,8 +223,10 @@ const NO = new Set(["", "khong", "0", "false", "no", "n", "chua", "-"]);
 
 /** Reads a yes/no flag ("x", "có", "1", "không", empty); null when it is neither. */
 export function parseFlag(text: string): boolean | null {
-  const key = searchKey(text);
-  if (YES.has(key)) return true;
-  if (NO.has(key)) return false;
-  return null;
+  return memo(flagCache, text, () => {
+    const key = searchKey(text);
+    if (YES.has(key)) return true;
+    if (NO.has(key)) return false;
+    return null;
+  });
 }
