@@ -51,7 +51,7 @@ function toCreateInput(draft: any) {
 
 describe("plan import → review → save", () => {
   it.each(SAMPLE_FILES)(
-    "imports %s into a draft for the actor's unit without saving",
+    "imports %s into a draft for the actor's unit without saving; the draft saves as it is",
     async (name) => {
       const before = (await focal.get("/api/plans")).body.data.length;
       const response = await upload(focal, readFileSync(join(SAMPLES, name)), name);
@@ -66,6 +66,12 @@ describe("plan import → review → save", () => {
       for (const task of draft.tasks) expect(task.areaKey).toMatch(/^[a-z_]+$/);
       for (const w of warnings) expect(w.message).toMatch(/\p{L}/u);
       expect((await focal.get("/api/plans")).body.data.length).toBe(before);
+      // The draft, taken as it is, is a valid plan.
+      const saved = await focal.post("/api/plans", toCreateInput(draft));
+      expect(saved.status, JSON.stringify(saved.body).slice(0, 800)).toBe(201);
+      const plan = (await focal.get(`/api/plans/${saved.body.data.id}`)).body.data;
+      expect(plan.tasks).toHaveLength(draft.tasks.length);
+      expect(plan.targets).toHaveLength(draft.targets.length);
     },
   );
 
