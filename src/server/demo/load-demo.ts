@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from "../services/actor.ts";
 import { createAgency } from "../services/agency.service.ts";
 import { createUser } from "../services/user.service.ts";
 import { runUseCase } from "../services/use-case.ts";
+import { loadFeedbackDemo } from "./feedback-demo.ts";
 import { loadOneStopDemo } from "./one-stop-demo.ts";
 import { loadPlanDemo } from "./plan-demo.ts";
 import {
@@ -68,6 +69,7 @@ export async function loadDemo(db: Executor, options: { plans?: boolean } = {}):
       });
     }
     await loadOneStopDemo(tx, { ...SYSTEM_ACTOR, name: "Đỗ Thu Trang (dữ liệu mẫu)" });
+    await loadFeedbackDemo(tx, { ...SYSTEM_ACTOR, name: "Đỗ Thu Trang (dữ liệu mẫu)" });
     if (options.plans !== false) {
       await loadPlanDemo(tx, { ...SYSTEM_ACTOR, name: "Lê Thị Thủy (dữ liệu mẫu)" });
     }
