@@ -1,4 +1,7 @@
+import { createServer, type Socket } from "node:net";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { users } from "../../src/server/db/schema.ts";
 import { startReminderScheduler } from "../../src/server/reminders/reminder-scheduler.ts";
 import { runReminders } from "../../src/server/reminders/reminder.service.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
@@ -77,7 +80,7 @@ describe("reminders", () => {
     const logged: unknown[] = [];
     const scheduler = startReminderScheduler(
       db(),
-      { daysBefore: 3, intervalMinutes: 60, smtpUrl: null },
+      { daysBefore: 3, intervalMinutes: 60, smtpUrl: null, publicUrl: null },
       { info: (o) => logged.push(o), error: (o) => logged.push(o) },
       { today: () => "2026-09-28" },
     );
@@ -131,5 +134,85 @@ describe("reminders", () => {
     await officer.post("/api/notifications/read-all");
     expect((await officer.get("/api/notifications")).body.meta.unread).toBe(0);
     expect((await t.client().get("/api/notifications")).status).toBe(401);
+  });
+
+  it("e-mails each new notification once over SMTP when configured", async () => {
+    const received: { from: string; to: string; data: string; auth: string }[] = [];
+    const server = createServer((socket: Socket) => {
+      let buffer = "";
+      let inData = false;
+      let current = { from: "", to: "", data: "", auth: "" };
+      const reply = (line: string) => socket.write(`${line}\r\n`);
+      reply("220 fake ESMTP");
+      socket.on("data", (chunk) => {
+        buffer += chunk.toString("utf8");
+        let index: number;
+        while ((index = buffer.indexOf("\r\n")) >= 0) {
+          const line = buffer.slice(0, index);
+          buffer = buffer.slice(index + 2);
+          if (inData) {
+            if (line === ".") {
+              inData = false;
+              received.push(current);
+              current = { from: "", to: "", data: "", auth: current.auth };
+              reply("250 queued");
+            } else current.data += `${line}\n`;
+            continue;
+          }
+          const verb = line.split(" ")[0]!.toUpperCase();
+          if (verb === "EHLO") reply("250-fake\r\n250 AUTH PLAIN");
+          else if (verb === "AUTH") {
+            current.auth = Buffer.from(line.split(" ")[2]!, "base64").toString("utf8");
+            reply("235 ok");
+          } else if (verb === "MAIL") {
+            current.from = line;
+            reply("250 ok");
+          } else if (verb === "RCPT") {
+            current.to = line;
+            reply("250 ok");
+          } else if (verb === "DATA") {
+            inData = true;
+            reply("354 go on");
+          } else if (verb === "QUIT") {
+            reply("221 bye");
+            socket.end();
+          } else reply("500 unknown");
+        }
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    try {
+      await db()
+        .update(users)
+        .set({ email: "tuphap@baichay.gov.vn" })
+        .where(eq(users.username, "tuphap"));
+      const smtpUrl = `smtp://cchc%40baichay.gov.vn:mat-khau@127.0.0.1:${port}?from=cchc@baichay.gov.vn`;
+      const officerCount = (await officer.get("/api/notifications")).body.data.length;
+      const first = await runReminders(db(), {
+        daysBefore: 3,
+        today: "2026-10-01",
+        smtpUrl,
+        baseUrl: "https://cchc.example.gov.vn/",
+      });
+      expect(first).toMatchObject({ created: 0, emailed: officerCount });
+      expect(received).toHaveLength(officerCount);
+      expect(received[0]!.auth).toBe("\0cchc@baichay.gov.vn\0mat-khau");
+      expect(received[0]!.from).toBe("MAIL FROM:<cchc@baichay.gov.vn>");
+      expect(received[0]!.to).toBe("RCPT TO:<tuphap@baichay.gov.vn>");
+      expect(received[0]!.data).toContain("Subject: =?UTF-8?B?");
+      const body = Buffer.from(
+        received[0]!.data.split("\n\n").slice(1).join(""),
+        "base64",
+      ).toString("utf8");
+      expect(body).toMatch(/Nhiệm vụ (quá hạn|sắp đến hạn)/);
+      expect(body).toContain(`https://cchc.example.gov.vn/ke-hoach/${planId}`);
+
+      const second = await runReminders(db(), { daysBefore: 3, today: "2026-10-01", smtpUrl });
+      expect(second.emailed).toBe(0);
+      expect(received).toHaveLength(officerCount);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -4,8 +4,10 @@ export interface ReminderConfig {
   daysBefore: number;
   /** Run every this many minutes (CCHC_REMINDER_INTERVAL_MINUTES, default 60); 0 turns it off. */
   intervalMinutes: number;
-  /** SMTP server for e-mail copies (CCHC_SMTP_URL); not sent yet, see README. */
+  /** SMTP server for e-mail copies (CCHC_SMTP_URL); none: in-app notifications only. */
   smtpUrl: string | null;
+  /** Public address of the web app for links in e-mails (CCHC_PUBLIC_URL). */
+  publicUrl: string | null;
 }
 
 function nonNegativeInteger(value: string | undefined, fallback: number): number {
@@ -19,5 +21,6 @@ export function reminderConfig(env: NodeJS.ProcessEnv = process.env): ReminderCo
     daysBefore: nonNegativeInteger(env.CCHC_REMINDER_DAYS, 3),
     intervalMinutes: nonNegativeInteger(env.CCHC_REMINDER_INTERVAL_MINUTES, 60),
     smtpUrl: env.CCHC_SMTP_URL?.trim() || null,
+    publicUrl: env.CCHC_PUBLIC_URL?.trim() || null,
   };
 }

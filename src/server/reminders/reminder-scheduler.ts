@@ -28,9 +28,15 @@ export function startReminderScheduler(
   let stopped = false;
   const run = () => {
     if (stopped) return Promise.resolve();
-    running ??= runReminders(db, { daysBefore: config.daysBefore, today: clock.today?.() })
+    running ??= runReminders(db, {
+      daysBefore: config.daysBefore,
+      today: clock.today?.(),
+      smtpUrl: config.smtpUrl,
+      baseUrl: config.publicUrl,
+    })
       .then((result) => {
-        if (result.created > 0) log.info(result, "reminders: notifications created");
+        if (result.created > 0 || result.emailed)
+          log.info(result, "reminders: notifications created");
       })
       .catch((error: unknown) => log.error({ err: error }, "reminders: run failed"))
       .finally(() => {
@@ -38,12 +44,6 @@ export function startReminderScheduler(
       });
     return running;
   };
-  if (config.smtpUrl) {
-    log.info(
-      {},
-      "reminders: CCHC_SMTP_URL is set, but e-mail sending is not implemented yet; in-app notifications only",
-    );
-  }
   const timer =
     config.intervalMinutes > 0
       ? setInterval(() => void run(), config.intervalMinutes * 60_000)

@@ -1,5 +1,5 @@
 /** SQL of the reminders: open dated tasks of issued plans, recipients, notifications. */
-import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../db/database.ts";
 import { userRoles, users } from "../db/schema.ts";
 import { notifications, plans, planTasks, taskOccurrences } from "../db/schema-plan.ts";
@@ -98,4 +98,34 @@ export async function markAllRead(exec: Executor, userId: string) {
     .update(notifications)
     .set({ readAt: new Date() })
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+}
+
+/** Notifications of the last day not yet e-mailed, to users with an address. */
+export async function notificationsToEmail(exec: Executor, since: Date) {
+  return exec
+    .select({
+      id: notifications.id,
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+      email: users.email,
+    })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .where(
+      and(
+        isNull(notifications.emailedAt),
+        gte(notifications.createdAt, since),
+        eq(users.isActive, true),
+        isNotNull(users.email),
+      ),
+    );
+}
+
+export async function markEmailed(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return;
+  await exec
+    .update(notifications)
+    .set({ emailedAt: new Date() })
+    .where(inArray(notifications.id, ids));
 }

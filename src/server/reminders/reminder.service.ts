@@ -7,13 +7,56 @@ import { dueReminders, type ReminderCandidate } from "../../core/plan/reminder-r
 import type { Executor } from "../db/database.ts";
 import { today as vietnamToday } from "../services/plan-view.service.ts";
 import * as reminderRepository from "./reminder.repository.ts";
+import { sendMail, type MailMessage } from "./smtp-client.ts";
 
 export interface ReminderRunResult {
   due: number;
   created: number;
+  /** E-mail copies sent in this run (only with an SMTP URL). */
+  emailed?: number;
 }
 
 export async function runReminders(
+  db: Executor,
+  options: {
+    daysBefore: number;
+    today?: string;
+    smtpUrl?: string | null;
+    /** Public address of the web app, for links in e-mails. */
+    baseUrl?: string | null;
+  },
+): Promise<ReminderRunResult> {
+  const result = await createNotifications(db, options);
+  if (!options.smtpUrl) return result;
+  return { ...result, emailed: await emailPending(db, options.smtpUrl, options.baseUrl ?? null) };
+}
+
+/**
+ * E-mails the notifications of the last day that have not been e-mailed yet (so a failed send or
+ * a restart is retried), then marks them. A crash between the SMTP server accepting a message
+ * and the mark is the one case where an e-mail could go out twice.
+ */
+async function emailPending(db: Executor, smtpUrl: string, baseUrl: string | null) {
+  const pending = await reminderRepository.notificationsToEmail(
+    db,
+    new Date(Date.now() - 24 * 3600_000),
+  );
+  if (pending.length === 0) return 0;
+  const messages: MailMessage[] = pending.map((n) => ({
+    to: n.email!,
+    subject: `[CCHC] ${n.title}`,
+    text: `${n.title}\n\n${n.body}\n${n.link && baseUrl ? `\n${baseUrl.replace(/\/$/, "")}${n.link}\n` : ""}\n— Hệ thống quản lý cải cách hành chính (CCHC)`,
+  }));
+  const ids: string[] = [];
+  try {
+    await sendMail(smtpUrl, messages, { onSent: (index) => ids.push(pending[index]!.id) });
+  } finally {
+    await reminderRepository.markEmailed(db, ids);
+  }
+  return ids.length;
+}
+
+async function createNotifications(
   db: Executor,
   options: { daysBefore: number; today?: string },
 ): Promise<ReminderRunResult> {
