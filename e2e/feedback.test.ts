@@ -151,4 +151,56 @@ describe("citizen feedback in the browser", () => {
       await reader.close();
     }
   });
+
+  it("an administrator keeps the official holiday schedules and the desk settings", async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(15_000);
+    try {
+      await page.goto(`${app.url}/dang-nhap`);
+      await signIn(page, "admin");
+      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      await page.goto(`${app.url}/quan-tri/mot-cua`);
+      await page.getByRole("heading", { name: "Cấu hình Bộ phận Một cửa", level: 1 }).waitFor();
+      const schedules = page.getByRole("table", { name: "Lịch nghỉ chính thức" });
+      expect(await schedules.innerText()).toContain("9441/TB-BNV");
+
+      await page.getByRole("button", { name: "Thêm phiên bản lịch" }).click();
+      const dialog = page.getByRole("dialog", { name: "Thêm phiên bản lịch nghỉ chính thức" });
+      await dialog.getByRole("textbox", { name: "Năm" }).fill("2027");
+      await dialog.getByRole("textbox", { name: "Hiệu lực từ ngày" }).fill("01/01/2027");
+      await dialog.getByRole("textbox", { name: "Hiệu lực từ ngày" }).press("Tab");
+      await dialog
+        .getByRole("textbox", { name: /Văn bản nguồn/ })
+        .fill("Thông báo thử nghiệm lịch nghỉ năm 2027");
+      await dialog.getByRole("button", { name: "Lưu phiên bản" }).click();
+      await dialog.waitFor({ state: "detached" });
+      await schedules.getByText("Thông báo thử nghiệm lịch nghỉ năm 2027").waitFor();
+
+      await page.getByRole("tab", { name: "Ngày nghỉ trong năm" }).click();
+      await page.getByRole("textbox", { name: "Năm" }).fill("2026");
+      const holidays = page.getByRole("table", { name: "Ngày nghỉ trong năm 2026" });
+      await holidays.waitFor();
+      const text = await holidays.innerText();
+      expect(text).toContain("17/02/2026");
+      expect(text).toContain("27/04/2026");
+
+      await page.getByRole("tab", { name: "Giờ chốt và mã cơ quan" }).click();
+      await page.getByRole("combobox", { name: "Đơn vị" }).fill("Bãi Cháy");
+      await page.getByRole("option", { name: /Phường Bãi Cháy/ }).click();
+      const cutoff = page.getByRole("textbox", { name: "Giờ chốt tiếp nhận (HH:mm)" });
+      await expect.poll(() => cutoff.inputValue()).toBe("15:00");
+      await cutoff.fill("25:00");
+      await page.getByRole("button", { name: "Lưu cấu hình" }).click();
+      await page.getByText("Giờ chốt tiếp nhận phải có dạng HH:mm (ví dụ 15:00).").waitFor();
+      await cutoff.fill("16:30");
+      await page.getByRole("button", { name: "Lưu cấu hình" }).click();
+      await page.getByText("Đã lưu cấu hình Bộ phận Một cửa.").first().waitFor();
+      await waitForNotificationsGone(page);
+      await expectNoSeriousA11yViolations(page, "the desk administration page");
+      await saveScreenshot(page, "desk-settings.png");
+    } finally {
+      await page.close();
+    }
+  });
 });
