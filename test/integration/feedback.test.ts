@@ -82,6 +82,17 @@ describe(`citizen feedback (PAKN) on ${testDatabaseKind}`, () => {
     expect(tet.body.data).toMatchObject({ dueDate: "2026-03-13", transferDueDate: "2026-02-27" });
   });
 
+  it("never reuses a code when feedback is registered concurrently", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        register(i % 2 ? clerk : focal, { receivedAt: "2026-07-01 09:00" }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(6).fill(201));
+    const codes = results.map((r) => r.body.data.code as string).sort();
+    expect(codes).toEqual([1, 2, 3, 4, 5, 6].map((n) => `PAKN.20260701.000${n}`));
+  });
+
   it("walks received → classified → assigned → answered → published, each step audited", async () => {
     const id = (await register(clerk, { receivedAt: "2026-04-01 08:30" })).body.data.id;
     const early = await step(clerk, id, { action: "publish", at: "2026-04-01 09:00" });
