@@ -11,94 +11,98 @@ const env = { CCHC_DATA_DIR: dataDir, DATABASE_URL: "" };
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 // The lock protects the embedded database's folder; it runs once, in the PGlite pass.
-describe.skipIf(testDatabaseKind !== "pglite")("data-folder lock (embedded database)", () => {
-  it("refuses a second process and keeps every row of the first", async () => {
-    const first = await startServerProcess(env);
-    try {
-      expect(first.output()).toContain("Dữ liệu mẫu đã được nạp");
-      const admin = new ApiClient(first.url);
-      await admin.signIn("admin");
-      const province = (await admin.get("/api/units?level=province")).body.data[0];
-      const codes = Array.from({ length: 20 }, (_, i) => `L${i}`);
-      for (const code of codes) {
-        const r = await admin.post("/api/units", {
-          code,
-          name: `Xã Khóa ${code}`,
-          level: "commune",
-          parentId: province.id,
-        });
-        expect(r.status).toBe(201);
+describe.skipIf(testDatabaseKind !== "pglite")(
+  "data-folder lock (embedded database)",
+  { timeout: 240_000 },
+  () => {
+    it("refuses a second process and keeps every row of the first", async () => {
+      const first = await startServerProcess(env);
+      try {
+        expect(first.output()).toContain("Dữ liệu mẫu đã được nạp");
+        const admin = new ApiClient(first.url);
+        await admin.signIn("admin");
+        const province = (await admin.get("/api/units?level=province")).body.data[0];
+        const codes = Array.from({ length: 20 }, (_, i) => `L${i}`);
+        for (const code of codes) {
+          const r = await admin.post("/api/units", {
+            code,
+            name: `Xã Khóa ${code}`,
+            level: "commune",
+            parentId: province.id,
+          });
+          expect(r.status).toBe(201);
+        }
+
+        await expect(startServerProcess(env, 30_000)).rejects.toThrow(
+          /DATA_FOLDER_LOCKED.*đang được một tiến trình CCHC khác sử dụng/s,
+        );
+        const csv = join(dataDir, "units.csv");
+        writeFileSync(csv, "code,name,level,parent_code\nL99,Xã Chen Ngang,xã,22\n");
+        const importer = await runCli(["unit", "import", csv], env);
+        expect(importer.code).toBe(2);
+        expect(importer.stderr).toMatch(/^DATA_FOLDER_LOCKED: /);
+        expect(importer.stderr).not.toMatch(/\n\s+at /);
+
+        const names = (await admin.get("/api/units?q=Khoa")).body.data.map((u: any) => u.code);
+        expect(names.sort()).toEqual([...codes].sort());
+      } finally {
+        await first.stop();
       }
 
-      await expect(startServerProcess(env, 30_000)).rejects.toThrow(
-        /DATA_FOLDER_LOCKED.*đang được một tiến trình CCHC khác sử dụng/s,
+      const restarted = await startServerProcess(env);
+      try {
+        expect(restarted.output()).not.toContain("Dữ liệu mẫu đã được nạp");
+        const admin = new ApiClient(restarted.url);
+        await admin.signIn("admin");
+        expect((await admin.get("/api/units?q=Khoa")).body.data).toHaveLength(20);
+        expect((await admin.get("/api/units?q=Chen%20Ngang")).body.data).toHaveLength(0);
+      } finally {
+        await restarted.stop();
+      }
+    });
+
+    it("runs the data commands once the server is stopped", async () => {
+      const csv = join(dataDir, "units2.csv");
+      writeFileSync(csv, "code,name,level,parent_code\nL100,Xã Sau Khi Dừng,xã,22\n");
+      const imported = await runCli(["unit", "import", csv], env);
+      expect(imported.stdout).toContain("Đã nhập 1 đơn vị: 1 mới, 0 cập nhật.");
+      const created = await runCli(
+        [
+          "user",
+          "create",
+          "--username",
+          "cli.user",
+          "--full-name",
+          "Người Dùng CLI",
+          "--role",
+          "viewer",
+          "--unit",
+          "L100",
+        ],
+        { ...env, CCHC_PASSWORD: "mat-khau-cli-dai" },
       );
-      const csv = join(dataDir, "units.csv");
-      writeFileSync(csv, "code,name,level,parent_code\nL99,Xã Chen Ngang,xã,22\n");
-      const importer = await runCli(["unit", "import", csv], env);
-      expect(importer.code).toBe(2);
-      expect(importer.stderr).toMatch(/^DATA_FOLDER_LOCKED: /);
-      expect(importer.stderr).not.toMatch(/\n\s+at /);
-
-      const names = (await admin.get("/api/units?q=Khoa")).body.data.map((u: any) => u.code);
-      expect(names.sort()).toEqual([...codes].sort());
-    } finally {
-      await first.stop();
-    }
-
-    const restarted = await startServerProcess(env);
-    try {
-      expect(restarted.output()).not.toContain("Dữ liệu mẫu đã được nạp");
-      const admin = new ApiClient(restarted.url);
-      await admin.signIn("admin");
-      expect((await admin.get("/api/units?q=Khoa")).body.data).toHaveLength(20);
-      expect((await admin.get("/api/units?q=Chen%20Ngang")).body.data).toHaveLength(0);
-    } finally {
-      await restarted.stop();
-    }
-  });
-
-  it("runs the data commands once the server is stopped", async () => {
-    const csv = join(dataDir, "units2.csv");
-    writeFileSync(csv, "code,name,level,parent_code\nL100,Xã Sau Khi Dừng,xã,22\n");
-    const imported = await runCli(["unit", "import", csv], env);
-    expect(imported.stdout).toContain("Đã nhập 1 đơn vị: 1 mới, 0 cập nhật.");
-    const created = await runCli(
-      [
-        "user",
-        "create",
-        "--username",
-        "cli.user",
-        "--full-name",
-        "Người Dùng CLI",
-        "--role",
-        "viewer",
-        "--unit",
-        "L100",
-      ],
-      { ...env, CCHC_PASSWORD: "mat-khau-cli-dai" },
-    );
-    expect(created.stderr).toBe("");
-    expect(created.code).toBe(0);
-    const badRole = await runCli(
-      [
-        "user",
-        "create",
-        "--username",
-        "x",
-        "--full-name",
-        "X",
-        "--role",
-        "chief",
-        "--unit",
-        "L100",
-      ],
-      env,
-    );
-    expect(badRole.code).toBe(2);
-    expect(badRole.stderr).toContain("Vai trò phải là một trong");
-    const verified = await runCli(["audit", "verify"], env);
-    expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(/Chuỗi nhật ký toàn vẹn: đã kiểm tra \d+ bản ghi/);
-  });
-});
+      expect(created.stderr).toBe("");
+      expect(created.code).toBe(0);
+      const badRole = await runCli(
+        [
+          "user",
+          "create",
+          "--username",
+          "x",
+          "--full-name",
+          "X",
+          "--role",
+          "chief",
+          "--unit",
+          "L100",
+        ],
+        env,
+      );
+      expect(badRole.code).toBe(2);
+      expect(badRole.stderr).toContain("Vai trò phải là một trong");
+      const verified = await runCli(["audit", "verify"], env);
+      expect(verified.code).toBe(0);
+      expect(verified.stdout).toMatch(/Chuỗi nhật ký toàn vẹn: đã kiểm tra \d+ bản ghi/);
+    });
+  },
+);
