@@ -3,6 +3,7 @@ import { RequireAuth } from "./auth/require-auth.tsx";
 import { RequirePermission } from "./auth/require-permission.tsx";
 import { AppLayout } from "./components/app-layout.tsx";
 import { paths } from "./components/navigation.ts";
+import { dossierImportPath } from "./pages/one-stop/import/dossier-import-paths.ts";
 import { oneStopPaths } from "./pages/one-stop/one-stop-paths.ts";
 import { feedbackPaths } from "./pages/feedback/feedback-paths.ts";
 import { deskSettingsPath } from "./pages/one-stop/settings/settings-paths.ts";
@@ -79,6 +80,13 @@ export const router = createBrowserRouter([
             lazy: async () => ({
               Component: (await import("./pages/one-stop/dossier-register.page.tsx"))
                 .DossierRegisterPage,
+            }),
+          },
+          {
+            path: dossierImportPath,
+            lazy: async () => ({
+              Component: (await import("./pages/one-stop/import/dossier-import.page.tsx"))
+                .DossierImportPage,
             }),
           },
           {

@@ -21,6 +21,8 @@ import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
+import { dossierImportPath } from "./import/dossier-import-paths.ts";
+import { importLabels } from "./import/dossier-import.labels.ts";
 import { oneStopPaths } from "./one-stop-paths.ts";
 import {
   STATE_LABELS,
@@ -86,6 +88,11 @@ export function DossierRegisterPage() {
             >
               {t.register.procedures}
             </Button>
+            {dossiers.data?.can.receive && (
+              <Button component={Link} to={dossierImportPath} variant="default">
+                {importLabels.registerLink}
+              </Button>
+            )}
             {dossiers.data?.can.receive && (
               <Button
                 leftSection={<IconPlus size={16} aria-hidden="true" />}

@@ -7,7 +7,7 @@ import type { DossierImportView } from "../../../../server/services/dossier-impo
 export type { ColumnMapping, ImportField };
 export type DossierImportRun = DossierImportView;
 
-export const dossierImportPath = "/mot-cua/nhap-ho-so";
+export { dossierImportPath } from "./dossier-import-paths.ts";
 
 export interface ImportPreview {
   uploadId: string;

@@ -4,6 +4,7 @@ export const importLabels = {
   description:
     "Tải tệp CSV hoặc Excel xuất từ hệ thống Một cửa tỉnh. Hồ sơ được nhận diện theo mã hồ sơ: nhập lại cùng tệp không tạo hồ sơ trùng, dòng đã sửa được cập nhật.",
   back: "Về sổ theo dõi hồ sơ",
+  registerLink: "Nhập từ Một cửa tỉnh",
   unit: "Đơn vị nhận hồ sơ",
   source: "Nguồn dữ liệu",
   sourceHint: "Cách ghép cột được lưu theo nguồn để dùng lại lần sau.",
