@@ -201,7 +201,10 @@ describe("rows", () => {
     row[9] = "";
     row[10] = "";
     const result = parseImportRow(row, 3, context());
-    expect(result.ok === true && result.dossier).toMatchObject({ state: "resolved", ruleSet: "2018" });
+    expect(result.ok === true && result.dossier).toMatchObject({
+      state: "resolved",
+      ruleSet: "2018",
+    });
   });
 
   it("names the row and the column of every problem, in Vietnamese", () => {
