@@ -8,7 +8,9 @@ const available = readdirSync(new URL("../bench", import.meta.url))
   .filter((file) => file.endsWith(".bench.ts"))
   .map((file) => file.replace(/\.bench\.ts$/, ""));
 if (!name || !existsSync(new URL(`../bench/${name}.bench.ts`, import.meta.url))) {
-  console.error(`Usage: npm run bench <name> [args]; available: ${available.join(", ") || "(none)"}`);
+  console.error(
+    `Usage: npm run bench <name> [args]; available: ${available.join(", ") || "(none)"}`,
+  );
   process.exit(2);
 }
 const result = spawnSync(process.execPath, ["--import", "tsx", `bench/${name}.bench.ts`, ...args], {

@@ -194,6 +194,7 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: "Vui lòng chọn đơn vị sẽ nhận kế hoạch nhập.",
   },
+  NOTIFICATION_NOT_FOUND: { status: 404, message: "Không tìm thấy thông báo." },
   DOSSIER_IMPORT_NOT_FOUND: { status: 404, message: "Không tìm thấy lượt nhập hồ sơ." },
   DOSSIER_IMPORT_UPLOAD_NOT_FOUND: {
     status: 404,
@@ -212,7 +213,6 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: "Đơn vị đang có một lượt nhập hồ sơ chưa xong; vui lòng đợi lượt đó kết thúc.",
   },
-  NOTIFICATION_NOT_FOUND: { status: 404, message: "Không tìm thấy thông báo." },
   INTERNAL_ERROR: {
     status: 500,
     message: "Đã có lỗi hệ thống. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống.",

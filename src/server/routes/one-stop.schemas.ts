@@ -6,11 +6,9 @@ import { isoDate } from "./common.schemas.ts";
 
 /** Request and response shapes of the one-stop desk routes. */
 
-export const localDateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/, {
-    error: "Thời điểm phải có dạng YYYY-MM-DD HH:mm (giờ Việt Nam).",
-  });
+export const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/, {
+  error: "Thời điểm phải có dạng YYYY-MM-DD HH:mm (giờ Việt Nam).",
+});
 
 export const procedureView = z.object({
   id: z.string(),
