@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { agencies, units, users } from "./schema.ts";
+import { agencies, units, users, createdAt, updatedAt } from "./schema.ts";
 
 /*
  * Citizens' feedback (phản ánh, kiến nghị — PAKN): the register, each step of its handling and
@@ -25,9 +25,6 @@ import { agencies, units, users } from "./schema.ts";
  * - A feedback keeps the rule set (deadlines in working days) in force on the day it was received
  *   and both due dates computed then: to resolve, and to transfer when outside competence.
  */
-
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
 export const feedback = pgTable(
   "feedback",

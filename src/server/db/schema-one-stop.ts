@@ -15,7 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { OfficialSchedule } from "../../core/calendar/index.ts";
-import { agencies, units, users } from "./schema.ts";
+import { agencies, units, users, createdAt, updatedAt } from "./schema.ts";
 
 /*
  * The one-stop desk (Bộ phận Một cửa): official calendar schedules, desk settings, the procedure
@@ -28,9 +28,6 @@ import { agencies, units, users } from "./schema.ts";
  * - Daily sequence counters are one row per unit and day, incremented with an upsert so concurrent
  *   receipts serialise on that row and never reuse a number.
  */
-
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
 /** One version of a year's official holiday schedule, entered or imported by an administrator. */
 export const officialSchedules = pgTable(

@@ -15,7 +15,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { agencies, units, users } from "./schema.ts";
+import { agencies, units, users, createdAt, updatedAt } from "./schema.ts";
 
 /*
  * Reform plans (kế hoạch CCHC): the plan with its legal bases, areas, targets, tasks, task
@@ -26,9 +26,6 @@ import { agencies, units, users } from "./schema.ts";
  * - An issued plan is read-only; an amendment is a new plan row (`amends_plan_id`, `version`).
  * - Evidence files live in the data folder, addressed by their SHA-256, never under the web root.
  */
-
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
 export const plans = pgTable(
   "plans",

@@ -17,8 +17,11 @@ import {
 import type { Role } from "../../core/access/role-policy.ts";
 import type { AgencyKind, CommuneKind, UnitLevel } from "../../core/organization/unit-rules.ts";
 
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+/** Standard audit columns, shared by every schema file. */
+export const createdAt = () =>
+  timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+export const updatedAt = () =>
+  timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
 /** Administrative unit: province, district (historical since 07/2025) or commune. */
 export const units = pgTable(
