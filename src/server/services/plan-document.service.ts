@@ -11,8 +11,6 @@ import { generatePlanDocument } from "../documents/plan-document/plan-document.t
 import type { Actor } from "./actor.ts";
 import { getPlanView } from "./plan-view.service.ts";
 
-const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
-
 function splitNumber(full: string | null, fallbackSymbol: string) {
   if (!full) return { number: null, symbol: fallbackSymbol };
   const slash = full.indexOf("/");
@@ -48,7 +46,6 @@ export async function planDocumentInput(
     title: upper(plan.signerTitle ?? "Chủ tịch"),
     name: plan.signerName ?? "",
   };
-  const names = (ids: string[]) => ids;
   const areaTitle = (key: string, heading: string) => heading || AREA_HEADINGS[key as AreaKey];
   const sections: AppendixSectionInput[] = plan.areas.map((area) => ({
     title: upper(areaTitle(area.key, area.heading)),
@@ -57,7 +54,7 @@ export async function planDocumentInput(
       .map((t) => ({
         content: t.text,
         lead: t.leadAgencyName ?? "",
-        supporting: names(t.supportAgencyNames),
+        supporting: t.supportAgencyNames,
         timeline: t.timelineRaw ?? "",
         deliverable: t.deliverable ?? "",
       })),
@@ -129,5 +126,3 @@ export async function planWordFile(db: Executor, actor: Actor, planId: string) {
 export async function planAppendixXlsx(db: Executor, actor: Actor, planId: string) {
   return exportAppendixXlsx(await planDocumentInput(db, actor, planId));
 }
-
-export { ROMAN };

@@ -12,7 +12,7 @@ import type { Executor } from "../db/database.ts";
 import { listAgenciesOfUnits } from "../db/repositories/agency.repository.ts";
 import * as planRepository from "../db/repositories/plan.repository.ts";
 import type { PlanRow, TaskInsert } from "../db/repositories/plan.repository.ts";
-import { findUnitById, listUnitLinks } from "../db/repositories/unit.repository.ts";
+import { listUnitLinks } from "../db/repositories/unit.repository.ts";
 import { AppError } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
@@ -750,8 +750,4 @@ export async function amendPlan(db: Executor, actor: Actor, planId: string) {
     });
     return { data: { id: draft.id } };
   });
-}
-
-export async function unitOfPlanExists(db: Executor, unitId: string) {
-  return Boolean(await findUnitById(db, unitId));
 }

@@ -154,9 +154,14 @@ export async function listTasks(
     db,
     plans.map((p) => p.id),
   );
-  const areas = new Map<string, string>();
-  for (const plan of plans)
-    for (const a of await planRepository.listAreas(db, plan.id)) areas.set(a.id, a.key);
+  const areas = new Map(
+    (
+      await planRepository.listAreasOfPlans(
+        db,
+        plans.map((p) => p.id),
+      )
+    ).map((a) => [a.id, a.key]),
+  );
   const ids = tasks
     .flatMap((t) => [t.leadAgencyId, t.monitorAgencyId, ...t.supportAgencyIds])
     .filter((x): x is string => !!x);

@@ -112,6 +112,11 @@ export async function listAreas(exec: Executor, planId: string) {
     .orderBy(asc(planAreas.position));
 }
 
+export async function listAreasOfPlans(exec: Executor, planIds: string[]) {
+  if (planIds.length === 0) return [];
+  return exec.select().from(planAreas).where(inArray(planAreas.planId, planIds));
+}
+
 export async function insertArea(exec: Executor, values: typeof planAreas.$inferInsert) {
   const [row] = await exec.insert(planAreas).values(values).returning();
   return row!;
