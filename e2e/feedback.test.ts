@@ -186,8 +186,19 @@ describe("citizen feedback in the browser", () => {
       expect(text).toContain("27/04/2026");
 
       await page.getByRole("tab", { name: "Giờ chốt và mã cơ quan" }).click();
-      await page.getByRole("combobox", { name: "Đơn vị" }).fill("Bãi Cháy");
-      await page.getByRole("option", { name: /Phường Bãi Cháy/ }).click();
+      // The unit list arrives after the tab opens; type again until the option shows.
+      const unitPicker = page.getByRole("combobox", { name: "Đơn vị" });
+      const option = page.getByRole("option", { name: /Phường Bãi Cháy/ });
+      for (let attempt = 0; ; attempt++) {
+        await unitPicker.fill("");
+        await unitPicker.fill("Bãi Cháy");
+        try {
+          await option.click({ timeout: 5_000 });
+          break;
+        } catch (error) {
+          if (attempt === 5) throw error;
+        }
+      }
       const cutoff = page.getByRole("textbox", { name: "Giờ chốt tiếp nhận (HH:mm)" });
       await expect.poll(() => cutoff.inputValue()).toBe("15:00");
       await cutoff.fill("25:00");
