@@ -8,6 +8,7 @@ export default defineConfig({
     "./src/server/db/schema-plan.ts",
     "./src/server/db/schema-feedback.ts",
     "./src/server/db/schema-dossier-import.ts",
+    "./src/server/db/schema-methodology.ts",
   ],
   out: "./src/server/db/migrations",
 });

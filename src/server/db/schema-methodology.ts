@@ -1,0 +1,86 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+import type { MethodologyKind, MethodologyStatus } from "../../core/methodology/index.ts";
+import type { UnitLevel } from "../../core/organization/unit-rules.ts";
+import { units, users, createdAt, updatedAt } from "./schema.ts";
+
+/*
+ * Methodologies (bộ tiêu chí, phương pháp chấm điểm): a scoring scheme owned by a unit, for a
+ * year, for the units of one level. Only PAR Index criteria sets (Chỉ số CCHC) exist so far, saved
+ * as drafts from a self-scoring appendix; scoring rules per leaf, publishing to the units below
+ * and score sheets come later and will add their own tables.
+ *
+ * Decisions:
+ * - The criteria are a tree (`parent_id`); `position` keeps the table's order, `ref` its printed
+ *   TT ("1.1.2", or "a" under a criterion), so the tree prints back as the official table.
+ * - `max_points` is numeric (0,25 and 1,5 occur) and nullable: a parent may leave it to its
+ *   children's sum. Whether the points add up is a warning of the domain core, not a constraint.
+ */
+
+export const methodologies = pgTable(
+  "methodologies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The unit that owns (and, later, publishes) the methodology. */
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    kind: text("kind").$type<MethodologyKind>().notNull().default("par_index"),
+    name: text("name").notNull(),
+    /** The year the criteria score. */
+    year: integer("year").notNull(),
+    /** Level of the units it scores (province, district, commune). */
+    level: text("level").$type<UnitLevel>().notNull(),
+    status: text("status").$type<MethodologyStatus>().notNull().default("draft"),
+    /** The file the criteria were imported from, when they were. */
+    sourceFilename: text("source_filename"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("methodologies_unit_idx").on(t.unitId),
+    check("methodologies_kind_check", sql`${t.kind} in ('par_index')`),
+    check("methodologies_status_check", sql`${t.status} in ('draft')`),
+    check("methodologies_level_check", sql`${t.level} in ('province', 'district', 'commune')`),
+    check("methodologies_year_check", sql`${t.year} between 2000 and 2100`),
+  ],
+);
+
+export const methodologyCriteria = pgTable(
+  "methodology_criteria",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    methodologyId: uuid("methodology_id")
+      .notNull()
+      .references(() => methodologies.id, { onDelete: "cascade" }),
+    parentId: uuid("parent_id").references((): AnyPgColumn => methodologyCriteria.id, {
+      onDelete: "cascade",
+    }),
+    ref: text("ref").notNull(),
+    text: text("text").notNull(),
+    maxPoints: numeric("max_points", { mode: "number" }),
+    /** 1-based order of the row in the criteria table. */
+    position: integer("position").notNull(),
+    /** The evidence the criterion asks for (Tài liệu kiểm chứng). */
+    evidenceHint: text("evidence_hint"),
+  },
+  (t) => [
+    uniqueIndex("methodology_criteria_position_key").on(t.methodologyId, t.position),
+    index("methodology_criteria_parent_idx").on(t.parentId),
+    check(
+      "methodology_criteria_max_points_check",
+      sql`${t.maxPoints} is null or ${t.maxPoints} >= 0`,
+    ),
+  ],
+);
