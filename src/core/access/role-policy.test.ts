@@ -120,4 +120,20 @@ describe("role policy", () => {
       ),
     ).toBe(true);
   });
+  it("lets the focal officer, the leader and the reviewer draft methodologies at their own unit", () => {
+    for (const role of ROLES) {
+      const writes = ["admin", "focal_officer", "leader", "reviewer"].includes(role);
+      expect(reachOf(role, "methodology.write")).toBe(
+        role === "admin" ? "subtree" : writes ? "own_unit" : "none",
+      );
+      expect(reachOf(role, "methodology.read")).toBe(
+        role === "admin" || role === "reviewer" ? "subtree" : "own_unit",
+      );
+    }
+    const reviewer: RoleGrant[] = [{ role: "reviewer", unitId: "province", agencyId: null }];
+    const writeScope = unitScopeFor(reviewer, "methodology.write", tree);
+    expect(scopeIncludes(writeScope, "province")).toBe(true);
+    expect(scopeIncludes(writeScope, "commune-a")).toBe(false);
+    expect(scopeIncludes(unitScopeFor(reviewer, "methodology.read", tree), "commune-a")).toBe(true);
+  });
 });

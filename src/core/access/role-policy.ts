@@ -42,6 +42,8 @@ export const ACTIONS = [
   "feedback.read",
   "feedback.write",
   "feedback.answer",
+  "methodology.read",
+  "methodology.write",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -54,6 +56,7 @@ const READ_ACTIONS: ReadonlySet<Action> = new Set([
   "dossier.read",
   "plan.read",
   "feedback.read",
+  "methodology.read",
 ]);
 
 /**
@@ -77,6 +80,13 @@ const FEEDBACK_HANDLERS: Partial<Record<Action, readonly Role[]>> = {
   "feedback.answer": ["clerk", "focal_officer", "agency_officer"],
 };
 
+/**
+ * Methodologies (PAR criteria sets) of one's own unit: the focal officer and the leader save the
+ * criteria table of their self-scoring appendix as a draft; the upper level's reviewer (Sở Nội vụ)
+ * drafts the criteria it will publish to the units below at its own unit.
+ */
+const METHODOLOGY_WRITERS: readonly Role[] = ["focal_officer", "leader", "reviewer"];
+
 /** One-stop writes a clerk makes at the desk of the unit the role is granted on. */
 const CLERK_WRITE_ACTIONS: ReadonlySet<Action> = new Set(["dossier.write", "procedure.write"]);
 
@@ -89,6 +99,7 @@ export function reachOf(role: Role, action: Action): Reach {
   if (role === "clerk" && CLERK_WRITE_ACTIONS.has(action)) return "own_unit";
   if (PLAN_WRITERS[action]?.includes(role)) return "own_unit";
   if (FEEDBACK_HANDLERS[action]?.includes(role)) return "own_unit";
+  if (action === "methodology.write" && METHODOLOGY_WRITERS.includes(role)) return "own_unit";
   if (!READ_ACTIONS.has(action)) return "none";
   return role === "reviewer" ? "subtree" : "own_unit";
 }
