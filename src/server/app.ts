@@ -33,6 +33,7 @@ import { procedureRoutes } from "./routes/procedure.routes.ts";
 import { authRoutes } from "./routes/auth.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
 import { planImportRoutes } from "./routes/plan-import.routes.ts";
+import { methodologyRoutes } from "./routes/methodology.routes.ts";
 import { notificationRoutes } from "./routes/notification.routes.ts";
 import { planRoutes } from "./routes/plan.routes.ts";
 import { taskRoutes } from "./routes/task.routes.ts";
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(planRoutes(db));
   await app.register(notificationRoutes(db));
   await app.register(planImportRoutes(db));
+  await app.register(methodologyRoutes(db));
   await app.register(taskRoutes(db, options.dataDir));
   await app.register(taskExcelRoutes(db));
   await app.register(calendarRoutes(db));

@@ -194,6 +194,11 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: "Vui lòng chọn đơn vị sẽ nhận kế hoạch nhập.",
   },
+  METHODOLOGY_NOT_FOUND: { status: 404, message: "Không tìm thấy bộ tiêu chí." },
+  METHODOLOGY_CRITERIA_INVALID: {
+    status: 400,
+    message: "Bảng tiêu chí có lỗi; chưa có dữ liệu nào được lưu.",
+  },
   NOTIFICATION_NOT_FOUND: { status: 404, message: "Không tìm thấy thông báo." },
   DOSSIER_IMPORT_NOT_FOUND: { status: 404, message: "Không tìm thấy lượt nhập hồ sơ." },
   DOSSIER_IMPORT_UPLOAD_NOT_FOUND: {

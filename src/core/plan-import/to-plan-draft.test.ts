@@ -299,8 +299,10 @@ describe("toPlanDraft", () => {
     expect(draft.areas.map((a) => a.key)).toEqual(["direction", "institutions"]);
   });
 
-  it("says criteria tables are not saved yet", () => {
-    expect(warnings.find((w) => w.code === "DRAFT_CRITERIA_NOT_SAVED")?.line).toBe(200);
+  it("says criteria tables are not saved with the plan but as a methodology draft", () => {
+    const warning = warnings.find((w) => w.code === "DRAFT_CRITERIA_NOT_SAVED");
+    expect(warning?.line).toBe(200);
+    expect(warning?.message).toContain("dự thảo bộ tiêu chí");
   });
 
   it("keeps plan numbers, partial dates and a plan without tasks", () => {

@@ -431,7 +431,7 @@ export function toPlanDraft(extracted: PlanImport, options: PlanDraftOptions): P
   if (extracted.criteria.length > 0) {
     warn(
       "DRAFT_CRITERIA_NOT_SAVED",
-      `Bảng tiêu chí (${extracted.criteria.length} dòng) chưa được lưu: sẽ lưu khi có chức năng Chỉ số.`,
+      `Bảng tiêu chí (${extracted.criteria.length} dòng) không thuộc kế hoạch nên không lưu cùng kế hoạch; lưu riêng thành dự thảo bộ tiêu chí Chỉ số CCHC.`,
       extracted.criteria[0]?.line ?? null,
     );
   }

@@ -22,7 +22,7 @@ export function planImportRoutes(db: Executor): FastifyPluginAsyncZod {
         schema: {
           tags: ["plans"],
           summary:
-            "Đọc kế hoạch từ tệp (.docx, .pdf, .txt, .md — trường `file`) hoặc văn bản dán vào (JSON `{ text }`) thành bản nháp để rà soát; không lưu gì. Lưu bằng POST /api/plans.",
+            "Đọc kế hoạch từ tệp (.docx, .pdf, .txt, .md — trường `file`) hoặc văn bản dán vào (JSON `{ text }`) thành bản nháp để rà soát; không lưu gì. Lưu kế hoạch bằng POST /api/plans, bảng tiêu chí bằng POST /api/methodologies.",
           consumes: ["multipart/form-data", "application/json"],
           querystring: z.object({
             unitId: z.uuid({ error: "Mã đơn vị không hợp lệ." }).optional(),
@@ -38,6 +38,7 @@ export function planImportRoutes(db: Executor): FastifyPluginAsyncZod {
                 agencies: z.array(z.object({ id: z.string(), name: z.string() })),
                 source: z.unknown(),
               }),
+              can: z.object({ createPlan: z.boolean(), createMethodology: z.boolean() }),
             }),
             ...commonErrors,
             415: errorResponse,

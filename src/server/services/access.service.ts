@@ -7,13 +7,14 @@ import {
 import type { Executor } from "../db/database.ts";
 import { unitIdsOfAgencies } from "../db/repositories/agency.repository.ts";
 import { unitIdsOfDossiers } from "../db/repositories/dossier.repository.ts";
+import { unitIdsOfMethodologies } from "../db/repositories/methodology.repository.ts";
 import { unitIdsOfProcedures } from "../db/repositories/procedure.repository.ts";
 import { listUnitLinks } from "../db/repositories/unit.repository.ts";
 import { unitIdsOfUsers } from "../db/repositories/user.repository.ts";
 import { AppError } from "../errors.ts";
 import type { Actor } from "./actor.ts";
 
-export type Resource = "unit" | "agency" | "user" | "dossier" | "procedure";
+export type Resource = "unit" | "agency" | "user" | "dossier" | "procedure" | "methodology";
 
 export async function unitScope(exec: Executor, actor: Actor, action: Action): Promise<UnitScope> {
   return unitScopeFor(actor.grants, action, await listUnitLinks(exec));
@@ -40,6 +41,8 @@ async function owningUnits(exec: Executor, resource: Resource, ids: string[]) {
       return unitIdsOfDossiers(exec, ids);
     case "procedure":
       return unitIdsOfProcedures(exec, ids);
+    case "methodology":
+      return unitIdsOfMethodologies(exec, ids);
   }
 }
 

@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = {
   "feedback.satisfaction": "feedback",
   "dossier.import": "dossier_import",
   "dossier.import_mapping": "dossier_import_mapping",
+  "methodology.create": "methodology",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,7 +1,8 @@
 /**
  * Import → review: reads an official's plan file (or pasted text), extracts its structure and
  * maps it onto a create-plan draft for the actor's unit. Saves nothing: the reviewed draft is
- * saved through `createPlan` (POST /api/plans) in one transaction.
+ * saved through `createPlan` (POST /api/plans) in one transaction, and a criteria table (PAR
+ * self-scoring appendix) through `createMethodology` (POST /api/methodologies).
  */
 import { parsePlan } from "../../core/plan-import/parse-plan.ts";
 import type { PlanImport } from "../../core/plan-import/contract.ts";
@@ -103,6 +104,7 @@ export async function previewPlanImport(
     agencies,
     fallbackYear: Number(today().slice(0, 4)),
   });
+  const methodologyWriters = await access.check(db, actor, "methodology.write", "unit", [unitId]);
   return {
     data: {
       extracted,
@@ -115,5 +117,7 @@ export async function previewPlanImport(
         lines: sourceLines(document),
       },
     },
+    /** The draft saves as a plan (POST /api/plans); its criteria table as a methodology draft. */
+    can: { createPlan: true, createMethodology: methodologyWriters.has(unitId) },
   };
 }
