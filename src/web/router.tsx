@@ -6,6 +6,7 @@ import { paths } from "./components/navigation.ts";
 import { dossierImportPath } from "./pages/one-stop/import/dossier-import-paths.ts";
 import { oneStopPaths } from "./pages/one-stop/one-stop-paths.ts";
 import { feedbackPaths } from "./pages/feedback/feedback-paths.ts";
+import { methodologyPaths } from "./pages/methodology/methodology-paths.ts";
 import { deskSettingsPath } from "./pages/one-stop/settings/settings-paths.ts";
 import { planPaths } from "./pages/plans/plan-paths.ts";
 import { SignInPage } from "./pages/auth/sign-in.page.tsx";
@@ -117,7 +118,19 @@ export const router = createBrowserRouter([
             }),
           },
           { path: paths.surveys, element: <SectionPlaceholderPage section="surveys" /> },
-          { path: paths.indices, element: <SectionPlaceholderPage section="indices" /> },
+          {
+            path: paths.indices,
+            lazy: async () => ({
+              Component: (await import("./pages/methodology/indices.page.tsx")).IndicesPage,
+            }),
+          },
+          {
+            path: methodologyPaths.detailPattern,
+            lazy: async () => ({
+              Component: (await import("./pages/methodology/methodology-detail.page.tsx"))
+                .MethodologyDetailPage,
+            }),
+          },
           { path: paths.reports, element: <SectionPlaceholderPage section="reports" /> },
           {
             path: paths.admin,

@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -17,7 +16,8 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { IconInfoCircle, IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconPlus, IconTrash } from "@tabler/icons-react";
+import type { ReactNode } from "react";
 import { AREA_KEYS, type AreaKey } from "../../../core/plan/plan-area.ts";
 import type {
   DraftTarget,
@@ -34,6 +34,9 @@ interface EditorProps {
   draft: PlanDraft;
   onChange: (draft: PlanDraft) => void;
   onShowLine: (line: number) => void;
+  /** The criteria table's editor (saved apart from the plan, as a methodology draft). */
+  criteriaPanel: ReactNode;
+  criteriaCount: number;
 }
 
 const areaOptions = AREA_KEYS.map((key) => ({ value: key, label: t.areaLabels[key] }));
@@ -55,11 +58,20 @@ function LineLink({ line, onShowLine }: { line: number | null; onShowLine: (n: n
 }
 
 /** The extracted structure as an editable draft, in tabs. */
-export function DraftEditor({ preview, draft, onChange, onShowLine }: EditorProps) {
+export function DraftEditor({
+  preview,
+  draft,
+  onChange,
+  onShowLine,
+  criteriaPanel,
+  criteriaCount,
+}: EditorProps) {
   const set = (patch: Partial<PlanDraft>) => onChange({ ...draft, ...patch });
   const warnings = [...preview.extracted.warnings, ...preview.warnings];
+  // A document that is only a criteria table opens on it.
+  const firstTab = draft.tasks.length === 0 && criteriaCount > 0 ? "criteria" : "areas";
   return (
-    <Tabs defaultValue="areas" keepMounted={false}>
+    <Tabs defaultValue={firstTab} keepMounted={false}>
       <Tabs.List>
         <Tabs.Tab value="document">{t.tabs.document}</Tabs.Tab>
         <Tabs.Tab value="bases">{`${t.tabs.bases} (${draft.bases.length})`}</Tabs.Tab>
@@ -67,7 +79,7 @@ export function DraftEditor({ preview, draft, onChange, onShowLine }: EditorProp
         <Tabs.Tab value="areas">{`${t.tabs.areas} (${draft.tasks.length})`}</Tabs.Tab>
         <Tabs.Tab value="appendix">{`${t.tabs.appendix} (${preview.extracted.tasks.length})`}</Tabs.Tab>
         <Tabs.Tab value="duties">{`${t.tabs.duties} (${draft.duties.length})`}</Tabs.Tab>
-        <Tabs.Tab value="criteria">{`${t.tabs.criteria} (${preview.extracted.criteria.length})`}</Tabs.Tab>
+        <Tabs.Tab value="criteria">{`${t.tabs.criteria} (${criteriaCount})`}</Tabs.Tab>
         <Tabs.Tab value="warnings">
           {t.tabs.warnings}{" "}
           <Badge size="sm" color={warnings.length > 0 ? "orange" : "gray"} variant="light">
@@ -152,7 +164,7 @@ export function DraftEditor({ preview, draft, onChange, onShowLine }: EditorProp
         </Stack>
       </Tabs.Panel>
       <Tabs.Panel value="criteria" pt="md">
-        <CriteriaPanel preview={preview} onShowLine={onShowLine} />
+        {criteriaPanel}
       </Tabs.Panel>
       <Tabs.Panel value="warnings" pt="md">
         <WarningsPanel
@@ -616,63 +628,6 @@ function AppendixPanel({
         </Table>
       </TableScroll>
     </>
-  );
-}
-
-function CriteriaPanel({
-  preview,
-  onShowLine,
-}: {
-  preview: PlanImportPreview;
-  onShowLine: (n: number) => void;
-}) {
-  const rows = preview.extracted.criteria;
-  return (
-    <Stack gap="xs">
-      <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} aria-hidden="true" />}>
-        {t.criteria.note}
-      </Alert>
-      {rows.length === 0 ? (
-        <Text c="dimmed">{t.criteria.empty}</Text>
-      ) : (
-        <TableScroll label={t.tabs.criteria}>
-          <Table miw={700} striped aria-label={t.tabs.criteria}>
-            <Table.Thead>
-              <Table.Tr>
-                {t.criteria.columns.map((column) => (
-                  <Table.Th key={column}>{column}</Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row, index) => (
-                <Table.Tr key={index}>
-                  <Table.Td>
-                    {row.line !== undefined ? (
-                      <Anchor
-                        component="button"
-                        type="button"
-                        size="sm"
-                        onClick={() => onShowLine(row.line!)}
-                        aria-label={t.showLine(row.line)}
-                      >
-                        {row.ref}
-                      </Anchor>
-                    ) : (
-                      row.ref
-                    )}
-                  </Table.Td>
-                  <Table.Td>{row.text}</Table.Td>
-                  <Table.Td>{row.maxPoints?.toLocaleString("vi-VN")}</Table.Td>
-                  <Table.Td>{row.selfScore?.toLocaleString("vi-VN")}</Table.Td>
-                  <Table.Td>{row.evidence}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
-      )}
-    </Stack>
   );
 }
 

@@ -1,8 +1,11 @@
-import { requestData } from "../../api/client.ts";
+import { request, requestData } from "../../api/client.ts";
 import type { PlanImport } from "../../../core/plan-import/contract.ts";
 import type { DraftWarning, PlanDraft } from "../../../core/plan-import/to-plan-draft.ts";
 
-/** Client of `POST /api/plan-imports` (read a plan into a draft) and the save through `/api/plans`. */
+/**
+ * Client of `POST /api/plan-imports` (read a plan into a draft) and the save through `/api/plans`;
+ * the criteria table is saved through `/api/methodologies` (`../methodology/methodology.api.ts`).
+ */
 
 export interface SourceLine {
   line: number;
@@ -15,16 +18,26 @@ export interface PlanImportPreview {
   warnings: DraftWarning[];
   agencies: { id: string; name: string }[];
   source: { format: string; filename: string | null; lines: SourceLine[] };
+  /** What the server would let the user save: the plan, the criteria table. */
+  can: { createPlan: boolean; createMethodology: boolean };
+}
+
+async function readPreview(body: FormData | { text: string }): Promise<PlanImportPreview> {
+  const envelope = await request<Omit<PlanImportPreview, "can">, PlanImportPreview["can"]>(
+    "/api/plan-imports",
+    { method: "POST", body },
+  );
+  return { ...envelope.data, can: envelope.can };
 }
 
 export function importPlanFile(file: File): Promise<PlanImportPreview> {
   const form = new FormData();
   form.append("file", file, file.name);
-  return requestData<PlanImportPreview>("/api/plan-imports", { method: "POST", body: form });
+  return readPreview(form);
 }
 
 export function importPlanText(text: string): Promise<PlanImportPreview> {
-  return requestData<PlanImportPreview>("/api/plan-imports", { method: "POST", body: { text } });
+  return readPreview({ text });
 }
 
 /** The create-plan input: the draft without the review-only fields. */

@@ -19,6 +19,15 @@ import { FormError } from "../../components/form-error.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import type { PlanDraft } from "../../../core/plan-import/to-plan-draft.ts";
+import { methodologyPaths } from "../methodology/methodology-paths.ts";
+import { createMethodology, methodologyKeys } from "../methodology/methodology.api.ts";
+import { viMethodology } from "../methodology/vi-methodology.ts";
+import {
+  CriteriaEditor,
+  criteriaDraftOf,
+  toCreateMethodologyInput,
+  type CriteriaDraft,
+} from "./criteria-editor.tsx";
 import { DraftEditor } from "./draft-editor.tsx";
 import {
   importPlanFile,
@@ -28,7 +37,11 @@ import {
 } from "./plan-import.api.ts";
 import { viPlanImport as t } from "./vi-plan-import.ts";
 
-/** Upload or paste a plan, review the extracted structure beside the source, save it as a plan. */
+/**
+ * Upload or paste a plan, review the extracted structure beside the source, save it as a plan;
+ * a criteria table (PAR self-scoring appendix) is edited in its tab and saved apart, as a
+ * methodology draft.
+ */
 export function PlanImportPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -36,6 +49,7 @@ export function PlanImportPage() {
   const [text, setText] = useState("");
   const [preview, setPreview] = useState<PlanImportPreview | null>(null);
   const [draft, setDraft] = useState<PlanDraft | null>(null);
+  const [criteria, setCriteria] = useState<CriteriaDraft | null>(null);
   const [activeLine, setActiveLine] = useState<number | null>(null);
   const sourceRef = useRef<HTMLDivElement>(null);
 
@@ -44,6 +58,7 @@ export function PlanImportPage() {
     onSuccess: (result) => {
       setPreview(result);
       setDraft(result.draft);
+      setCriteria(criteriaDraftOf(result.extracted.criteria, result.draft.period.year));
       setActiveLine(null);
     },
   });
@@ -56,13 +71,25 @@ export function PlanImportPage() {
     },
   });
 
+  const saveCriteria = useMutation({
+    mutationFn: (value: CriteriaDraft) =>
+      createMethodology(
+        toCreateMethodologyInput(value, draft!.unitId, preview?.source.filename ?? null),
+      ),
+    onSuccess: async ({ id }) => {
+      notifySuccess(viMethodology.editor.saved);
+      await queryClient.invalidateQueries({ queryKey: methodologyKeys.all });
+      void navigate(methodologyPaths.detail(id));
+    },
+  });
+
   const showLine = (line: number) => {
     setActiveLine(line);
     const element = sourceRef.current?.querySelector<HTMLElement>(`[data-line="${line}"]`);
     element?.scrollIntoView({ block: "center", behavior: "smooth" });
   };
 
-  if (!preview || !draft) {
+  if (!preview || !draft || !criteria) {
     return (
       <>
         <PageHeader title={t.title} description={t.description} />
@@ -128,8 +155,10 @@ export function PlanImportPage() {
               onClick={() => {
                 setPreview(null);
                 setDraft(null);
+                setCriteria(null);
                 read.reset();
                 save.reset();
+                saveCriteria.reset();
               }}
             >
               {t.restart}
@@ -198,6 +227,18 @@ export function PlanImportPage() {
               draft={draft}
               onChange={setDraft}
               onShowLine={showLine}
+              criteriaCount={criteria.rows.length}
+              criteriaPanel={
+                <CriteriaEditor
+                  value={criteria}
+                  onChange={setCriteria}
+                  onShowLine={showLine}
+                  canSave={preview.can.createMethodology}
+                  saving={saveCriteria.isPending}
+                  saveError={saveCriteria.error}
+                  onSave={() => saveCriteria.mutate(criteria)}
+                />
+              }
             />
           </Paper>
         </Grid.Col>

@@ -111,11 +111,6 @@ export const viPlanImport = {
     note: "Các dòng phụ lục đã được chuyển thành nhiệm vụ ở thẻ “Lĩnh vực và nhiệm vụ”; sửa ở đó.",
   },
   duties: { agency: "Cơ quan", duties: "Nhiệm vụ (mỗi dòng một ý)", empty: "Không có." },
-  criteria: {
-    note: "Bảng tiêu chí sẽ được lưu khi có chức năng Chỉ số",
-    empty: "Văn bản không có bảng tiêu chí chấm điểm.",
-    columns: ["TT", "Tiêu chí", "Điểm tối đa", "Tự chấm", "Tài liệu kiểm chứng"],
-  },
   warnings: {
     none: "Không có cảnh báo.",
     fromReader: "Khi đọc văn bản",

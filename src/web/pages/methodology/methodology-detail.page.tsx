@@ -1,0 +1,150 @@
+import { Alert, Anchor, Badge, Group, List, Paper, SimpleGrid, Table, Text } from "@mantine/core";
+import { IconAlertTriangle, IconArrowLeft, IconInfoCircle } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { Link, useParams } from "react-router";
+import { LoadingBlock } from "../../components/loading-block.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { QueryError } from "../../components/query-error.tsx";
+import { TableScroll } from "../../components/table-scroll.tsx";
+import { formatDateTime, formatNumber } from "../../i18n/format.ts";
+import { vi } from "../../i18n/vi.ts";
+import { methodologyPaths } from "./methodology-paths.ts";
+import { getMethodology, methodologyKeys } from "./methodology.api.ts";
+import { viMethodology as t } from "./vi-methodology.ts";
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={500}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+const points = (value: number | null) => (value === null ? vi.common.none : formatNumber(value));
+
+/** One methodology draft, read-only: its facts and the criteria tree with maximum points. */
+export function MethodologyDetailPage() {
+  const { id = "" } = useParams();
+  const query = useQuery({
+    queryKey: methodologyKeys.detail(id),
+    queryFn: () => getMethodology(id),
+  });
+  if (query.isPending) return <LoadingBlock />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
+  const methodology = query.data;
+  return (
+    <>
+      <Anchor component={Link} to={methodologyPaths.indices} size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} aria-hidden="true" />
+          {t.detail.back}
+        </Group>
+      </Anchor>
+      <PageHeader
+        title={methodology.name}
+        description={
+          <Group gap="xs" component="span">
+            <Badge color="gray" variant="light" component="span">
+              {methodology.statusLabel}
+            </Badge>
+            <span>{methodology.kindLabel}</span>
+          </Group>
+        }
+      />
+      <Paper withBorder p="sm" mb="md">
+        <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
+          <Fact label={t.detail.unit}>{methodology.unitName}</Fact>
+          <Fact label={t.detail.year}>{methodology.year}</Fact>
+          <Fact label={t.detail.level}>{t.levels[methodology.level]}</Fact>
+          <Fact label={t.detail.total}>{formatNumber(methodology.totalMaxPoints)}</Fact>
+          <Fact label={t.detail.source}>{methodology.sourceFilename ?? vi.common.none}</Fact>
+          <Fact label={t.detail.createdBy}>
+            {methodology.createdByName ?? vi.common.none}, {formatDateTime(methodology.createdAt)}
+          </Fact>
+        </SimpleGrid>
+      </Paper>
+      <Alert
+        color="blue"
+        variant="light"
+        mb="md"
+        icon={<IconInfoCircle size={18} aria-hidden="true" />}
+      >
+        {t.detail.scoringNote}
+      </Alert>
+      {methodology.warnings.length > 0 && (
+        <Alert
+          color="yellow"
+          variant="light"
+          mb="md"
+          title={t.detail.warningsTitle}
+          icon={<IconAlertTriangle size={18} aria-hidden="true" />}
+        >
+          <List size="sm">
+            {methodology.warnings.map((warning, index) => (
+              <List.Item key={index}>{warning.message}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      <TableScroll label={t.detail.treeLabel}>
+        <Table miw={760} striped aria-label={t.detail.treeLabel}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t.detail.colRef}</Table.Th>
+              <Table.Th>{t.detail.colText}</Table.Th>
+              <Table.Th>{t.detail.colLevel}</Table.Th>
+              <Table.Th ta="right">{t.detail.colMax}</Table.Th>
+              <Table.Th>{t.detail.colEvidence}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {methodology.criteria.map((criterion) => (
+              <Table.Tr key={criterion.id} fw={criterion.depth === 1 ? 600 : undefined}>
+                <Table.Td>{criterion.ref}</Table.Td>
+                <Table.Td
+                  maw={480}
+                  pl={`calc(var(--mantine-spacing-sm) + ${(criterion.depth - 1) * 1.25}rem)`}
+                >
+                  {criterion.text}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" c="dimmed">
+                    {criterion.levelLabel}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right">
+                  {points(criterion.maxPoints ?? criterion.effectiveMaxPoints)}
+                  {criterion.childrenMaxPoints !== null &&
+                    criterion.maxPoints !== null &&
+                    Math.abs(criterion.childrenMaxPoints - criterion.maxPoints) > 1e-6 && (
+                      <Text size="xs" c="orange.9">
+                        {t.detail.childrenSum(formatNumber(criterion.childrenMaxPoints))}
+                      </Text>
+                    )}
+                </Table.Td>
+                <Table.Td maw={280}>
+                  <Text size="sm">{criterion.evidenceHint ?? ""}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr fw={700}>
+              <Table.Td />
+              <Table.Td>{t.detail.totalRow}</Table.Td>
+              <Table.Td />
+              <Table.Td ta="right">{formatNumber(methodology.totalMaxPoints)}</Table.Td>
+              <Table.Td />
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      </TableScroll>
+    </>
+  );
+}
