@@ -55,7 +55,7 @@ describe("plan import in the browser", () => {
         .click();
 
       await page.getByRole("tab", { name: /Bảng tiêu chí/ }).click();
-      await page.getByText("Bảng tiêu chí sẽ được lưu khi có chức năng Chỉ số").waitFor();
+      await page.getByRole("textbox", { name: "Nội dung dòng 3" }).waitFor();
       await page.getByRole("tab", { name: /Cảnh báo/ }).click();
       await page
         .getByText(/Phòng Kinh tế/)
