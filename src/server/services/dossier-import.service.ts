@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { createReadStream, createWriteStream, existsSync, type WriteStream } from "node:fs";
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -48,7 +49,7 @@ import { appendAuditEvent, runUseCase } from "./use-case.ts";
  */
 
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
-export const BATCH_SIZE = 5_000;
+export const BATCH_SIZE = 10_000;
 const PREVIEW_ROWS = 20;
 const SAMPLE_ROWS = 1_000;
 const MAX_PREVIEW_ERRORS = 200;
@@ -214,7 +215,10 @@ export async function previewDossierImport(
         today: vietnamDate(new Date()),
         procedureCodes,
       };
-      for await (const { row, cells } of sheet.rows) {
+      const sheetRows = async function* () {
+        for await (const chunk of sheet.chunks) yield* chunk;
+      };
+      for await (const { row, cells } of sheetRows()) {
         const result = parseImportRow(cells, row, context);
         if (result.ok === "empty") continue;
         sampled += 1;
@@ -335,10 +339,47 @@ class ErrorFile {
   }
 }
 
+/** A batch holds its valid rows as lines of COPY text, with their codes and row numbers. */
 interface Batch {
-  rows: (ImportedDossier & { procedureId: string })[];
+  lines: string[];
+  codes: string[];
+  rows: number[];
   processed: number;
   errors: number;
+}
+
+const emptyBatch = (): Batch => ({ lines: [], codes: [], rows: [], processed: 0, errors: 0 });
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "23505";
+
+/**
+ * Writes one batch in the caller's transaction. A batch of codes never seen before — the usual
+ * case when loading history — goes in with one COPY; if any code exists (a re-import, an overlap,
+ * another unit's dossier), the COPY is rolled back to its savepoint and the batch goes through the
+ * upsert, which also tells new, updated and unchanged rows apart.
+ */
+async function writeDossiers(tx: Executor, unitId: string, batch: Batch) {
+  // One flat string: the lines are ropes of cells sliced from the file's chunks.
+  const text = batch.lines.join("");
+  await tx.execute(sql`savepoint dossier_copy`);
+  try {
+    await repository.copyNewDossiers(tx, text);
+    await tx.execute(sql`release savepoint dossier_copy`);
+    return { inserted: batch.codes.length, updated: 0, otherUnit: [] };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    await tx.execute(sql`rollback to savepoint dossier_copy`);
+  }
+  const { inserted, updated, otherUnitCodes } = await repository.upsertCopiedDossiers(
+    tx,
+    unitId,
+    text,
+  );
+  const taken = new Set(otherUnitCodes);
+  const otherUnit = batch.codes.flatMap((code, i) =>
+    taken.has(code) ? [{ code, row: batch.rows[i]! }] : [],
+  );
+  return { inserted, updated, otherUnit };
 }
 
 /** Validates the request and creates the run; the returned `run` does the work. */
@@ -425,7 +466,7 @@ async function executeImport(
     };
     const codeColumn = resolved.mapping.code!;
     const duplicates = new DuplicateCodes();
-    let batch: Batch = { rows: [], processed: 0, errors: 0 };
+    let batch = emptyBatch();
     let batchNumber = 0;
     let pending: Promise<void> = Promise.resolve();
     let failure: unknown = null;
@@ -433,38 +474,30 @@ async function executeImport(
     const writeBatch = async (current: Batch, number: number) => {
       await db.transaction(async (txDb) => {
         const tx = txDb as unknown as Executor;
-        const taken = await repository.codesOfOtherUnits(
-          tx,
-          unitId,
-          current.rows.map((r) => r.code),
-        );
-        let rows = current.rows;
-        if (taken.size > 0) {
-          rows = rows.filter((r) => !taken.has(r.code));
-          for (const r of current.rows.filter((r) => taken.has(r.code))) {
-            errorFile.add({
-              row: r.row,
-              field: "code",
-              column: codeColumn,
-              value: r.code,
-              message: `Dòng ${r.row}, cột “${codeColumn}”: mã hồ sơ “${r.code}” đã thuộc một đơn vị khác; không nhập.`,
-            });
-          }
+        const { inserted, updated, otherUnit } = await writeDossiers(tx, unitId, current);
+        for (const r of otherUnit) {
+          errorFile.add({
+            row: r.row,
+            field: "code",
+            column: codeColumn,
+            value: r.code,
+            message: `Dòng ${r.row}, cột “${codeColumn}”: mã hồ sơ “${r.code}” đã thuộc một đơn vị khác; không nhập.`,
+          });
         }
-        const { inserted, updated } = await repository.upsertDossiers(tx, unitId, rows);
-        const unchanged = rows.length - inserted - updated;
+        const unchanged = current.codes.length - otherUnit.length - inserted - updated;
+        const errors = current.errors + otherUnit.length;
         await repository.addImportProgress(tx, job.id, {
           processed: current.processed,
           inserted,
           updated,
           unchanged,
-          errors: current.errors + taken.size,
+          errors,
         });
         await appendAuditEvent(tx, actor, {
           action: "dossier.import",
           entityId: job.id,
           unitId,
-          summary: `Nhập hồ sơ từ “${job.source}” (${job.fileName}), lô ${number}: ${inserted} mới, ${updated} cập nhật, ${unchanged} không đổi, ${current.errors + taken.size} dòng lỗi`,
+          summary: `Nhập hồ sơ từ “${job.source}” (${job.fileName}), lô ${number}: ${inserted} mới, ${updated} cập nhật, ${unchanged} không đổi, ${errors} dòng lỗi`,
         });
       });
     };
@@ -474,11 +507,11 @@ async function executeImport(
       if (
         batchNumber === 0 &&
         batch.processed >= MIN_ROWS_FOR_SHARE &&
-        batch.rows.length < batch.processed * MIN_VALID_SHARE
+        batch.codes.length < batch.processed * MIN_VALID_SHARE
       ) {
         throw new AppError("DOSSIER_IMPORT_UNREADABLE", {
           params: {
-            reason: `${batch.processed - batch.rows.length} trong ${batch.processed} dòng đầu có lỗi — tệp có lẽ không phải bản xuất hồ sơ hoặc ghép cột chưa đúng; xem tệp lỗi`,
+            reason: `${batch.processed - batch.codes.length} trong ${batch.processed} dòng đầu có lỗi — tệp có lẽ không phải bản xuất hồ sơ hoặc ghép cột chưa đúng; xem tệp lỗi`,
           },
         });
       }
@@ -486,31 +519,36 @@ async function executeImport(
       if (failure) throw failure;
       batchNumber += 1;
       const current = batch;
-      batch = { rows: [], processed: 0, errors: 0 };
+      batch = emptyBatch();
       // Written while the next batch is parsed; awaited before the next write starts.
       pending = writeBatch(current, batchNumber).catch((error: unknown) => {
         failure = error;
       });
     };
 
-    for await (const { row, cells } of sheet.rows) {
-      const result = parseImportRow(cells, row, context);
-      if (result.ok === "empty") continue;
-      batch.processed += 1;
-      if (result.ok === false) {
-        batch.errors += 1;
-        for (const error of result.errors) errorFile.add(error);
-      } else {
-        const dossier = result.dossier;
-        const first = duplicates.firstRowOf(dossier.code, row);
-        if (first !== null) {
+    for await (const chunk of sheet.chunks) {
+      for (const { row, cells } of chunk) {
+        const result = parseImportRow(cells, row, context);
+        if (result.ok === "empty") continue;
+        batch.processed += 1;
+        if (result.ok === false) {
           batch.errors += 1;
-          errorFile.add(duplicateCodeError(row, codeColumn, dossier.code, first));
+          for (const error of result.errors) errorFile.add(error);
         } else {
-          batch.rows.push({ ...dossier, procedureId: procedureIds.get(dossier.procedureCode)! });
+          const dossier = result.dossier;
+          const first = duplicates.firstRowOf(dossier.code, row);
+          if (first !== null) {
+            batch.errors += 1;
+            errorFile.add(duplicateCodeError(row, codeColumn, dossier.code, first));
+          } else {
+            const procedureId = procedureIds.get(dossier.procedureCode)!;
+            batch.lines.push(repository.dossierCopyLine(dossier, unitId, procedureId));
+            batch.codes.push(dossier.code);
+            batch.rows.push(row);
+          }
         }
+        if (batch.processed >= BATCH_SIZE) await flush();
       }
-      if (batch.processed >= BATCH_SIZE) await flush();
     }
     await flush();
     await pending;

@@ -339,27 +339,6 @@ export function parseImportRow(
   };
 }
 
-/**
- * Remembers the codes seen so far in one file, so a code given twice is reported on its second
- * row. Codes are compared as written, after trimming, case-insensitively.
- */
-export class DuplicateCodes {
-  private readonly seen = new Map<string, number>();
-
-  /** The row that already used `code`, or null (and the code is remembered for `row`). */
-  firstRowOf(code: string, row: number): number | null {
-    const key = code.toUpperCase();
-    const first = this.seen.get(key);
-    if (first !== undefined) return first;
-    this.seen.set(key, row);
-    return null;
-  }
-
-  get size(): number {
-    return this.seen.size;
-  }
-}
-
 /** The message for a code given twice in one file. */
 export function duplicateCodeError(
   row: number,

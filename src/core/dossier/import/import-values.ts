@@ -19,11 +19,14 @@ const DAY_MS = 86_400_000;
 
 const pad = (value: number, width = 2) => String(value).padStart(width, "0");
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
 function dayOf(year: number, month: number, day: number): string | null {
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+  const last = month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
+  if (day > last) return null;
+  return `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
 }
 
 function secondsOf(hours: string, minutes: string, seconds: string | undefined): number | null {
@@ -63,9 +66,11 @@ export function parseLocalMoment(value: ImportCell): LocalMoment | null {
     const ms = Math.round((value * DAY_MS) / 1000) * 1000;
     return fromUtcFields(new Date(EXCEL_EPOCH_MS + ms));
   }
-  const text = value.trim().replace(/\s+/g, " ");
+  // Exports write dates one way for millions of rows: try it before normalising whitespace.
+  let match = DMY.exec(value);
+  const text = match ? value : value.trim().replace(/\s+/g, " ");
   if (text === "") return null;
-  let match = DMY.exec(text);
+  match ??= DMY.exec(text);
   if (match) {
     const date = dayOf(Number(match[3]), Number(match[2]), Number(match[1]));
     if (!date) return null;

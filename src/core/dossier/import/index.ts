@@ -22,8 +22,8 @@ export {
   type ImportChannel,
   type LocalMoment,
 } from "./import-values.ts";
+export { DuplicateCodes } from "./duplicate-codes.ts";
 export {
-  DuplicateCodes,
   duplicateCodeError,
   parseImportRow,
   type ImportRowError,

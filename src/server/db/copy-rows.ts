@@ -1,0 +1,68 @@
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import type { Executor } from "./database.ts";
+
+/*
+ * Bulk writes through PostgreSQL's COPY, on both drivers, inside a Drizzle transaction.
+ *
+ * Drizzle has no COPY, so this reaches the transaction's driver client (`session.client`: a
+ * node-postgres PoolClient, or PGlite's transaction object). The integration tests run the
+ * dossier import on both drivers, so a Drizzle upgrade that moves the client fails there.
+ */
+
+export type CopyValue = string | number | boolean | null;
+
+/** One value in COPY's text format: backslash escapes, `\N` for null, t/f for booleans. */
+export function copyValue(value: CopyValue): string {
+  if (value === null) return "\\N";
+  if (typeof value === "boolean") return value ? "t" : "f";
+  if (typeof value === "number") return String(value);
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r")
+    : value;
+}
+
+/** A row in COPY's text format (tab-separated, newline-terminated). */
+export function copyLine(values: readonly CopyValue[]): string {
+  let line = copyValue(values[0] ?? null);
+  for (let i = 1; i < values.length; i += 1) line += `\t${copyValue(values[i] ?? null)}`;
+  return `${line}\n`;
+}
+
+interface PgliteTransaction {
+  query(text: string, params?: unknown[], options?: { blob?: Blob }): Promise<unknown>;
+}
+
+function driverClient(tx: Executor): pg.ClientBase | PgliteTransaction {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  if (client instanceof pg.Pool || client === undefined || client === null)
+    throw new Error("copyRows needs an open transaction");
+  if (client instanceof pg.Client) return client;
+  if (typeof (client as PgliteTransaction).query === "function") return client as PgliteTransaction;
+  throw new Error("copyRows: unknown database driver");
+}
+
+/**
+ * Copies rows (already in COPY text format, see copyLine) into `table`. Runs in the caller's
+ * transaction; an error (a unique violation, say) leaves the transaction failed as any statement
+ * would, so callers wrap it in a savepoint when they want to recover.
+ */
+export async function copyRows(
+  tx: Executor,
+  table: string,
+  columns: readonly string[],
+  text: string,
+): Promise<void> {
+  const client = driverClient(tx);
+  const statement = `copy ${table} (${columns.join(", ")}) from`;
+  if (client instanceof pg.Client) {
+    await new Promise<void>((resolve, reject) => {
+      const stream = client.query(copyFrom(`${statement} stdin`));
+      stream.on("finish", resolve);
+      stream.on("error", reject);
+      stream.end(text);
+    });
+  } else {
+    await client.query(`${statement} '/dev/blob'`, [], { blob: new Blob([text]) });
+  }
+}
