@@ -1,5 +1,6 @@
 /**
- * Times the plan importer on each sample and on a ~40 KB plan built from the samples.
+ * Times the plan importer on each sample and on a ~40 KB plan built from the samples: the first
+ * call in the process, then the median and maximum of 15 more. The goal is judged on the median.
  *
  *   node --import tsx bench/import.bench.ts
  */
@@ -26,8 +27,10 @@ const files = [
 async function time(
   run: () => Promise<unknown>,
   repeats: number,
-): Promise<{ median: number; max: number }> {
-  await run(); // warm-up
+): Promise<{ first: number; median: number; max: number }> {
+  const warmUp = performance.now();
+  await run(); // the first call in this process: code not yet optimised by the JIT
+  const first = performance.now() - warmUp;
   const samples: number[] = [];
   for (let index = 0; index < repeats; index += 1) {
     const started = performance.now();
@@ -36,6 +39,7 @@ async function time(
   }
   samples.sort((a, b) => a - b);
   return {
+    first,
     median: samples[Math.floor(samples.length / 2)] ?? 0,
     max: samples[samples.length - 1] ?? 0,
   };
@@ -57,7 +61,7 @@ function largePlan(base: string): string {
   return [...lines.slice(0, end), ...copies, ...lines.slice(end)].join("\n");
 }
 
-const rows: { name: string; size: number; median: number; max: number }[] = [];
+const rows: { name: string; size: number; first: number; median: number; max: number }[] = [];
 for (const file of files) {
   const buffer = await readFile(path.join(samplesDir, file));
   const result = await time(() => importPlan(buffer, file), 15);
@@ -76,11 +80,11 @@ rows.push({
   ...(await time(async () => parsePlan(textToDocument(large)), 15)),
 });
 
-const header = `${"input".padEnd(38)} ${"bytes".padStart(7)} ${"median ms".padStart(10)} ${"max ms".padStart(8)}  goal ≤ ${GOAL_MS} ms`;
+const header = `${"input".padEnd(38)} ${"bytes".padStart(7)} ${"first ms".padStart(9)} ${"median ms".padStart(10)} ${"max ms".padStart(8)}  goal ≤ ${GOAL_MS} ms`;
 console.log(header);
 console.log("-".repeat(header.length));
 for (const row of rows) {
   console.log(
-    `${row.name.padEnd(38)} ${String(row.size).padStart(7)} ${row.median.toFixed(1).padStart(10)} ${row.max.toFixed(1).padStart(8)}  ${row.median <= GOAL_MS ? "ok" : "SLOW"}`,
+    `${row.name.padEnd(38)} ${String(row.size).padStart(7)} ${row.first.toFixed(1).padStart(9)} ${row.median.toFixed(1).padStart(10)} ${row.max.toFixed(1).padStart(8)}  ${row.median <= GOAL_MS ? "ok" : "SLOW"}`,
   );
 }

@@ -54,7 +54,7 @@ export function registerImportPlanCommand(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      // Loaded lazily: the readers pull in mammoth and pdfjs, which other commands do not need.
+      // Loaded lazily: the readers pull in fflate and pdfjs, which other commands do not need.
       const { importPlan, PlanImportFileError } =
         await import("../../server/documents/plan-import/index.ts");
       try {

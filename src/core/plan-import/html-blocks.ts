@@ -1,7 +1,8 @@
 /**
- * Turns an HTML fragment (Word converted by mammoth, or an HTML table pasted into a text file)
- * into document blocks: paragraphs and tables. Cell fragments such as <p> and <ul><li> are kept as
- * text lines inside the cell. A small tolerant tokenizer: never throws on bad markup.
+ * Turns an HTML fragment (an HTML table pasted into a text file) into document blocks:
+ * paragraphs and tables. Cell fragments such as <p> and <ul><li> are kept as text lines inside
+ * the cell. A small tolerant tokenizer: never throws on bad markup. (Word files are read from
+ * their XML by word-document.ts.)
  */
 import { cleanSpaces } from "./text-utils.ts";
 import type { DocumentBlock, DocumentTable, DocumentTableRow } from "./document-model.ts";

@@ -46,7 +46,7 @@ export async function readPlanSource(buffer: Buffer, filename: string): Promise<
       });
     }
     try {
-      return await readDocx(buffer);
+      return readDocx(buffer);
     } catch (error) {
       throw new PlanImportFileError("IMPORT_UNREADABLE_FILE", {
         filename: name,
