@@ -29,6 +29,51 @@ export function copyLine(values: readonly CopyValue[]): string {
   return `${line}\n`;
 }
 
+/**
+ * Rows in COPY text format gathered in one growing buffer: each line becomes bytes at once, so a
+ * batch of thousands of rows holds no JavaScript strings (nor the file chunks they were cut from).
+ */
+export class CopyBuffer {
+  private bytes = Buffer.allocUnsafe(1 << 20);
+  private length = 0;
+  count = 0;
+
+  add(values: readonly CopyValue[]) {
+    const line = copyLine(values);
+    const needed = this.length + line.length * 3;
+    if (needed > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, this.bytes.length * 2));
+      this.bytes.copy(grown, 0, 0, this.length);
+      this.bytes = grown;
+    }
+    this.length += this.bytes.write(line, this.length);
+    this.count += 1;
+  }
+
+  get data(): Buffer {
+    return this.bytes.subarray(0, this.length);
+  }
+
+  /** The first column of every row, unescaped (the slow paths need the keys back). */
+  firstColumn(): string[] {
+    const keys: string[] = [];
+    const text = this.data.toString("utf8");
+    let start = 0;
+    while (start < text.length) {
+      const end = text.indexOf("\n", start);
+      const tab = text.indexOf("\t", start);
+      const cell = text.slice(start, tab === -1 || tab > end ? end : tab);
+      keys.push(cell.includes("\\") ? unescapeCopyValue(cell) : cell);
+      start = end + 1;
+    }
+    return keys;
+  }
+}
+
+const ESCAPES: Record<string, string> = { "\\": "\\", t: "\t", n: "\n", r: "\r" };
+const unescapeCopyValue = (value: string) =>
+  value.replace(/\\(.)/g, (_, c: string) => ESCAPES[c] ?? c);
+
 interface PgliteTransaction {
   query(text: string, params?: unknown[], options?: { blob?: Blob }): Promise<unknown>;
 }
@@ -43,7 +88,7 @@ function driverClient(tx: Executor): pg.ClientBase | PgliteTransaction {
 }
 
 /**
- * Copies rows (already in COPY text format, see copyLine) into `table`. Runs in the caller's
+ * Copies rows (COPY text format, see CopyBuffer) into `table`. Runs in the caller's
  * transaction; an error (a unique violation, say) leaves the transaction failed as any statement
  * would, so callers wrap it in a savepoint when they want to recover.
  */
@@ -51,7 +96,7 @@ export async function copyRows(
   tx: Executor,
   table: string,
   columns: readonly string[],
-  text: string,
+  data: Buffer,
 ): Promise<void> {
   const client = driverClient(tx);
   const statement = `copy ${table} (${columns.join(", ")}) from`;
@@ -60,9 +105,11 @@ export async function copyRows(
       const stream = client.query(copyFrom(`${statement} stdin`));
       stream.on("finish", resolve);
       stream.on("error", reject);
-      stream.end(text);
+      stream.end(data);
     });
   } else {
-    await client.query(`${statement} '/dev/blob'`, [], { blob: new Blob([text]) });
+    await client.query(`${statement} '/dev/blob'`, [], {
+      blob: new Blob([data as Uint8Array<ArrayBuffer>]),
+    });
   }
 }

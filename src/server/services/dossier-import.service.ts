@@ -20,6 +20,7 @@ import {
   type ResolvedMapping,
 } from "../../core/dossier/import/index.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
+import { CopyBuffer } from "../db/copy-rows.ts";
 import type { Executor } from "../db/database.ts";
 import * as repository from "../db/repositories/dossier-import.repository.ts";
 import type { DossierImportRow } from "../db/repositories/dossier-import.repository.ts";
@@ -339,16 +340,15 @@ class ErrorFile {
   }
 }
 
-/** A batch holds its valid rows as lines of COPY text, with their codes and row numbers. */
+/** A batch holds its valid rows as COPY text, with their row numbers in the file. */
 interface Batch {
-  lines: string[];
-  codes: string[];
+  copy: CopyBuffer;
   rows: number[];
   processed: number;
   errors: number;
 }
 
-const emptyBatch = (): Batch => ({ lines: [], codes: [], rows: [], processed: 0, errors: 0 });
+const emptyBatch = (): Batch => ({ copy: new CopyBuffer(), rows: [], processed: 0, errors: 0 });
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "23505";
 
@@ -359,13 +359,11 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
  * upsert, which also tells new, updated and unchanged rows apart.
  */
 async function writeDossiers(tx: Executor, unitId: string, batch: Batch) {
-  // One flat string: the lines are ropes of cells sliced from the file's chunks.
-  const text = batch.lines.join("");
   await tx.execute(sql`savepoint dossier_copy`);
   try {
-    await repository.copyNewDossiers(tx, text);
+    await repository.copyNewDossiers(tx, batch.copy.data);
     await tx.execute(sql`release savepoint dossier_copy`);
-    return { inserted: batch.codes.length, updated: 0, otherUnit: [] };
+    return { inserted: batch.copy.count, updated: 0, otherUnit: [] };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     await tx.execute(sql`rollback to savepoint dossier_copy`);
@@ -373,12 +371,13 @@ async function writeDossiers(tx: Executor, unitId: string, batch: Batch) {
   const { inserted, updated, otherUnitCodes } = await repository.upsertCopiedDossiers(
     tx,
     unitId,
-    text,
+    batch.copy.data,
   );
+  if (otherUnitCodes.length === 0) return { inserted, updated, otherUnit: [] };
   const taken = new Set(otherUnitCodes);
-  const otherUnit = batch.codes.flatMap((code, i) =>
-    taken.has(code) ? [{ code, row: batch.rows[i]! }] : [],
-  );
+  const otherUnit = batch.copy
+    .firstColumn()
+    .flatMap((code, i) => (taken.has(code) ? [{ code, row: batch.rows[i]! }] : []));
   return { inserted, updated, otherUnit };
 }
 
@@ -484,7 +483,7 @@ async function executeImport(
             message: `Dòng ${r.row}, cột “${codeColumn}”: mã hồ sơ “${r.code}” đã thuộc một đơn vị khác; không nhập.`,
           });
         }
-        const unchanged = current.codes.length - otherUnit.length - inserted - updated;
+        const unchanged = current.copy.count - otherUnit.length - inserted - updated;
         const errors = current.errors + otherUnit.length;
         await repository.addImportProgress(tx, job.id, {
           processed: current.processed,
@@ -507,11 +506,11 @@ async function executeImport(
       if (
         batchNumber === 0 &&
         batch.processed >= MIN_ROWS_FOR_SHARE &&
-        batch.codes.length < batch.processed * MIN_VALID_SHARE
+        batch.copy.count < batch.processed * MIN_VALID_SHARE
       ) {
         throw new AppError("DOSSIER_IMPORT_UNREADABLE", {
           params: {
-            reason: `${batch.processed - batch.codes.length} trong ${batch.processed} dòng đầu có lỗi — tệp có lẽ không phải bản xuất hồ sơ hoặc ghép cột chưa đúng; xem tệp lỗi`,
+            reason: `${batch.processed - batch.copy.count} trong ${batch.processed} dòng đầu có lỗi — tệp có lẽ không phải bản xuất hồ sơ hoặc ghép cột chưa đúng; xem tệp lỗi`,
           },
         });
       }
@@ -542,8 +541,7 @@ async function executeImport(
             errorFile.add(duplicateCodeError(row, codeColumn, dossier.code, first));
           } else {
             const procedureId = procedureIds.get(dossier.procedureCode)!;
-            batch.lines.push(repository.dossierCopyLine(dossier, unitId, procedureId));
-            batch.codes.push(dossier.code);
+            repository.addDossierToCopy(batch.copy, dossier, unitId, procedureId);
             batch.rows.push(row);
           }
         }

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { ColumnMapping, ImportedDossier } from "../../../core/dossier/import/index.ts";
-import { copyLine, copyRows } from "../copy-rows.ts";
+import { copyRows, type CopyBuffer } from "../copy-rows.ts";
 import { queryRows, type Executor } from "../database.ts";
 import { dossierImportMappings, dossierImports } from "../schema-dossier-import.ts";
 
@@ -142,9 +142,14 @@ const COPY_COLUMNS = [
   "rule_set",
 ] as const;
 
-/** One imported dossier as a line of COPY text (the columns of COPY_COLUMNS, in order). */
-export function dossierCopyLine(dossier: ImportedDossier, unitId: string, procedureId: string) {
-  return copyLine([
+/** Adds one imported dossier to a COPY batch (the columns of COPY_COLUMNS, in order). */
+export function addDossierToCopy(
+  batch: CopyBuffer,
+  dossier: ImportedDossier,
+  unitId: string,
+  procedureId: string,
+) {
+  batch.add([
     dossier.code,
     unitId,
     procedureId,
@@ -173,8 +178,8 @@ export function dossierCopyLine(dossier: ImportedDossier, unitId: string, proced
  * Any code that already exists makes the whole COPY fail with a unique violation (23505), so
  * callers run it under a savepoint and fall back to upsertCopiedDossiers.
  */
-export async function copyNewDossiers(tx: Executor, text: string): Promise<void> {
-  await copyRows(tx, "dossiers", COPY_COLUMNS, text);
+export async function copyNewDossiers(tx: Executor, data: Buffer): Promise<void> {
+  await copyRows(tx, "dossiers", COPY_COLUMNS, data);
 }
 
 const UPDATED_COLUMNS = COPY_COLUMNS.filter((c) => c !== "code" && c !== "unit_id");
@@ -200,13 +205,13 @@ export interface UpsertedCounts {
 export async function upsertCopiedDossiers(
   tx: Executor,
   unitId: string,
-  text: string,
+  data: Buffer,
 ): Promise<UpsertedCounts> {
   await tx.execute(
     sql.raw(`create temp table dossier_import_stage on commit drop as
       select ${COPY_COLUMNS.join(", ")} from dossiers with no data`),
   );
-  await copyRows(tx, "dossier_import_stage", COPY_COLUMNS, text);
+  await copyRows(tx, "dossier_import_stage", COPY_COLUMNS, data);
   const list = (prefix: string, columns: readonly string[]) =>
     columns.map((c) => `${prefix}${c}`).join(", ");
   const [counts] = await queryRows<{ inserted: number; updated: number }>(
