@@ -236,6 +236,7 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details: ErrorDetail[] | undefined;
+  readonly params: Record<string, string | number> | undefined;
 
   constructor(
     code: ErrorCode,
@@ -247,6 +248,7 @@ export class AppError extends Error {
     this.code = code;
     this.status = entry.status;
     this.details = options.details;
+    this.params = options.params;
   }
 }
 

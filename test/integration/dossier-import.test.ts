@@ -273,6 +273,13 @@ describe(`dossier import on ${testDatabaseKind}`, () => {
     expect(noRows.body.error).toMatchObject({ code: "DOSSIER_IMPORT_UNREADABLE" });
     expect(noRows.body.error.message).toContain("dòng 2 quá dài");
 
+    // A broken line deep in the file stops the run with its reason (read while importing).
+    const lateGarbage = Array.from({ length: 40 }, (_, i) => line(400 + i));
+    lateGarbage[30] = "x".repeat(200_000);
+    const late = await importAndWait(clerk, csv(lateGarbage));
+    expect(late).toMatchObject({ state: "failed" });
+    expect(late.message).toContain("dòng 32 quá dài");
+
     const bad = Array.from({ length: 60 }, (_, i) =>
       line(100 + i, { 5: i % 5 === 0 ? "02/03/2026" : "hôm qua" }),
     );

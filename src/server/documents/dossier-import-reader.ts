@@ -170,7 +170,7 @@ class CsvChunks {
 }
 
 async function openCsv(path: string, sample: Buffer): Promise<ImportSheet> {
-  const source = createReadStream(path, { encoding: "utf8", highWaterMark: 128 * 1024 });
+  const source = createReadStream(path, { encoding: "utf8", highWaterMark: 64 * 1024 });
   let bytes = 0;
   source.on("data", (chunk) => {
     bytes += Buffer.byteLength(chunk);

@@ -178,7 +178,7 @@ export function addDossierToCopy(
  * Any code that already exists makes the whole COPY fail with a unique violation (23505), so
  * callers run it under a savepoint and fall back to upsertCopiedDossiers.
  */
-export async function copyNewDossiers(tx: Executor, data: Buffer): Promise<void> {
+export async function copyNewDossiers(tx: Executor, data: Uint8Array): Promise<void> {
   await copyRows(tx, "dossiers", COPY_COLUMNS, data);
 }
 
@@ -205,7 +205,7 @@ export interface UpsertedCounts {
 export async function upsertCopiedDossiers(
   tx: Executor,
   unitId: string,
-  data: Buffer,
+  data: Uint8Array,
 ): Promise<UpsertedCounts> {
   await tx.execute(
     sql.raw(`create temp table dossier_import_stage on commit drop as

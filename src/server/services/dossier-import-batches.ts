@@ -1,0 +1,88 @@
+import {
+  DuplicateCodes,
+  duplicateCodeError,
+  parseImportRow,
+  type ImportRowError,
+  type RowContext,
+} from "../../core/dossier/import/index.ts";
+import { CopyBuffer } from "../db/copy-rows.ts";
+import { addDossierToCopy } from "../db/repositories/dossier-import.repository.ts";
+import type { ImportSheet } from "../documents/dossier-import-reader.ts";
+
+/** What the parsing side hands to the writing side: one batch of a dossier export. */
+export interface ParsedBatch {
+  /** The valid rows in COPY text format (see addDossierToCopy). */
+  data: Uint8Array;
+  /** How many rows `data` holds, and their row numbers in the file, in order. */
+  count: number;
+  rows: number[];
+  /** Non-empty rows read for this batch, valid or not. */
+  processed: number;
+  /** The problems of the invalid rows (an invalid row may have several). */
+  errors: ImportRowError[];
+  invalidRows: number;
+  /** Bytes of the file consumed so far (progress of files whose rows were not counted). */
+  bytesRead: number;
+}
+
+export interface BatchOptions {
+  context: RowContext;
+  procedureIds: ReadonlyMap<string, string>;
+  unitId: string;
+  codeColumn: string;
+  batchSize: number;
+}
+
+/** Reads a sheet to the end and cuts it into batches of `batchSize` non-empty rows. */
+export async function* parseBatches(
+  sheet: ImportSheet,
+  options: BatchOptions,
+): AsyncGenerator<ParsedBatch> {
+  const { context, procedureIds, unitId, codeColumn, batchSize } = options;
+  const duplicates = new DuplicateCodes();
+  let copy = new CopyBuffer();
+  let rows: number[] = [];
+  let errors: ImportRowError[] = [];
+  let processed = 0;
+  let invalidRows = 0;
+  const take = (): ParsedBatch => {
+    const batch = {
+      data: copy.data,
+      count: copy.count,
+      rows,
+      processed,
+      errors,
+      invalidRows,
+      bytesRead: sheet.bytesRead(),
+    };
+    copy = new CopyBuffer();
+    rows = [];
+    errors = [];
+    processed = 0;
+    invalidRows = 0;
+    return batch;
+  };
+  for await (const chunk of sheet.chunks) {
+    for (const { row, cells } of chunk) {
+      const result = parseImportRow(cells, row, context);
+      if (result.ok === "empty") continue;
+      processed += 1;
+      if (result.ok === false) {
+        invalidRows += 1;
+        errors.push(...result.errors);
+      } else {
+        const dossier = result.dossier;
+        const first = duplicates.firstRowOf(dossier.code, row);
+        if (first !== null) {
+          invalidRows += 1;
+          errors.push(duplicateCodeError(row, codeColumn, dossier.code, first));
+        } else {
+          addDossierToCopy(copy, dossier, unitId, procedureIds.get(dossier.procedureCode)!);
+          rows.push(row);
+        }
+      }
+      if (processed >= batchSize) yield take();
+    }
+  }
+  if (processed > 0) yield take();
+}
