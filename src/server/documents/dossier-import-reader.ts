@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { PassThrough, type Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { ImportCell } from "../../core/dossier/import/index.ts";
 import { AppError } from "../errors.ts";
@@ -232,6 +232,8 @@ function cellOf(value: ExcelJS.CellValue): ImportCell {
 }
 
 async function openXlsx(path: string): Promise<ImportSheet> {
+  // Loaded when an Excel file comes: a large module that CSV imports do not need.
+  const { default: ExcelJS } = await import("exceljs");
   const { stream, source, bytesRead } = counted(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: "cache",

@@ -5,8 +5,8 @@ import {
   type ImportRowError,
   type RowContext,
 } from "../../core/dossier/import/index.ts";
-import { CopyBuffer } from "../db/copy-rows.ts";
-import { addDossierToCopy } from "../db/repositories/dossier-import.repository.ts";
+import { CopyBuffer } from "../db/copy-text.ts";
+import { addDossierToCopy } from "../db/dossier-copy.ts";
 import type { ImportSheet } from "../documents/dossier-import-reader.ts";
 
 /** What the parsing side hands to the writing side: one batch of a dossier export. */

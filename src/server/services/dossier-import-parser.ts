@@ -60,7 +60,7 @@ export function parseInWorker(start: ParserStart): BatchStream {
   // A small heap is plenty (batches are off-heap bytes) and keeps the server's memory down.
   const worker = new Worker(bootstrap, {
     workerData: start,
-    resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 },
+    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
   });
   const queue: ParserMessage[] = [];
   let wake: (() => void) | null = null;

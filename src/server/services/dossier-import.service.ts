@@ -19,7 +19,7 @@ import {
   type ResolvedMapping,
 } from "../../core/dossier/import/index.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
-import { copyFirstColumn } from "../db/copy-rows.ts";
+import { copyFirstColumn } from "../db/copy-text.ts";
 import type { Executor } from "../db/database.ts";
 import * as repository from "../db/repositories/dossier-import.repository.ts";
 import type { DossierImportRow } from "../db/repositories/dossier-import.repository.ts";

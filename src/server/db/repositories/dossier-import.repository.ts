@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { ColumnMapping, ImportedDossier } from "../../../core/dossier/import/index.ts";
-import { copyRows, type CopyBuffer } from "../copy-rows.ts";
+import type { ColumnMapping } from "../../../core/dossier/import/index.ts";
+import { copyRows } from "../copy-rows.ts";
+import { DOSSIER_COPY_COLUMNS as COPY_COLUMNS } from "../dossier-copy.ts";
 import { queryRows, type Executor } from "../database.ts";
 import { dossierImportMappings, dossierImports } from "../schema-dossier-import.ts";
 
@@ -117,60 +118,6 @@ export async function procedureIdsByCode(exec: Executor, unitId: string) {
     sql`select id, code from procedures where unit_id = ${unitId}`,
   );
   return new Map(rows.map((row) => [row.code, row.id]));
-}
-
-const COPY_COLUMNS = [
-  "code",
-  "unit_id",
-  "procedure_id",
-  "applicant_name",
-  "applicant_phone",
-  "applicant_address",
-  "channel",
-  "received_at",
-  "counted_from",
-  "due_date",
-  "original_due_date",
-  "state",
-  "finished_at",
-  "returned_at",
-  "supplement_count",
-  "reason",
-  "digitised",
-  "electronic_result",
-  "online_payment",
-  "rule_set",
-] as const;
-
-/** Adds one imported dossier to a COPY batch (the columns of COPY_COLUMNS, in order). */
-export function addDossierToCopy(
-  batch: CopyBuffer,
-  dossier: ImportedDossier,
-  unitId: string,
-  procedureId: string,
-) {
-  batch.add([
-    dossier.code,
-    unitId,
-    procedureId,
-    dossier.applicantName,
-    dossier.applicantPhone,
-    dossier.applicantAddress,
-    dossier.channel,
-    dossier.receivedAt,
-    dossier.receivedOn,
-    dossier.dueDate,
-    dossier.dueDate,
-    dossier.state,
-    dossier.finishedAt,
-    dossier.returnedAt,
-    dossier.supplementCount,
-    dossier.reason,
-    dossier.digitised,
-    dossier.electronicResult,
-    dossier.onlinePayment,
-    dossier.ruleSet,
-  ]);
 }
 
 /**
