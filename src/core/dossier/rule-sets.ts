@@ -14,8 +14,22 @@ export interface RuleSet {
   legalBasis: string;
   receiptTitle: string;
   apologyTitle: string;
-  /** Null when the rule set has no notice to stop processing (so no "stopped" state). */
+  /** The circular whose annex holds the desk's forms ("Mẫu số …" are numbered in it). */
+  formsCircular: string;
+  /**
+   * The written refusal: Mẫu số 03 "Phiếu từ chối tiếp nhận giải quyết hồ sơ" in both circulars.
+   * The reference notes list it at reception and name no other form for a refusal after the
+   * dossier was received (only "văn bản trả lời", unsourced), so the same form serves both.
+   */
+  refusalNoticeTitle: string;
+  refusalNoticeForm: string;
+  /**
+   * Null when the rule set has no notice to stop processing (so no "stopped" state). TT 03/2025,
+   * Phụ lục I, Mẫu số 05 "Thông báo dừng giải quyết hồ sơ" (the form list is sourced, its fields
+   * were not retrieved).
+   */
   stopNoticeTitle: string | null;
+  stopNoticeForm: string | null;
 }
 
 export const RULE_SETS: readonly RuleSet[] = [
@@ -25,7 +39,11 @@ export const RULE_SETS: readonly RuleSet[] = [
     legalBasis: "Nghị định số 61/2018/NĐ-CP và Thông tư số 01/2018/TT-VPCP",
     receiptTitle: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
     apologyTitle: "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
+    formsCircular: "Thông tư số 01/2018/TT-VPCP",
+    refusalNoticeTitle: "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
+    refusalNoticeForm: "Mẫu số 03",
     stopNoticeTitle: null,
+    stopNoticeForm: null,
   },
   {
     id: "2025",
@@ -33,7 +51,11 @@ export const RULE_SETS: readonly RuleSet[] = [
     legalBasis: "Nghị định số 118/2025/NĐ-CP và Thông tư số 03/2025/TT-VPCP",
     receiptTitle: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
     apologyTitle: "Văn bản xin lỗi và đề nghị gia hạn",
-    stopNoticeTitle: "Thông báo dừng giải quyết",
+    formsCircular: "Thông tư số 03/2025/TT-VPCP",
+    refusalNoticeTitle: "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
+    refusalNoticeForm: "Mẫu số 03",
+    stopNoticeTitle: "Thông báo dừng giải quyết hồ sơ",
+    stopNoticeForm: "Mẫu số 05",
   },
 ];
 
