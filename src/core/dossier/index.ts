@@ -24,6 +24,23 @@ export {
   type DossierAction,
   type DossierState,
 } from "./dossier-state.ts";
+export {
+  DESK_NAME,
+  DOSSIER_NOTICE_KINDS,
+  DOTTED,
+  dossierNoticeContent,
+  hasNotice,
+  noticeDatePhrase,
+  noticeDay,
+  placeName,
+  refusalNoticeContent,
+  stopNoticeContent,
+  type DossierNoticeContent,
+  type DossierNoticeKind,
+  type DossierNoticeRecord,
+  type NoticeParagraph,
+  type NoticeRun,
+} from "./notices.ts";
 export { isPhoneNumber, maskName, maskPhone, phoneDigits, phoneEndsWith } from "./personal-data.ts";
 export { RULE_SETS, ruleSetById, ruleSetOn, type RuleSet, type RuleSetId } from "./rule-sets.ts";
 export {

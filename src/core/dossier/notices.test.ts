@@ -1,0 +1,194 @@
+import { describe, expect, it } from "vitest";
+import {
+  DOSSIER_STATES,
+  dossierNoticeContent,
+  hasNotice,
+  instantOfVietnamLocal,
+  noticeDatePhrase,
+  noticeDay,
+  placeName,
+  refusalNoticeContent,
+  ruleSetById,
+  stopNoticeContent,
+  type DossierNoticeContent,
+  type DossierNoticeRecord,
+} from "./index.ts";
+
+const rules2018 = ruleSetById("2018");
+const rules2025 = ruleSetById("2025");
+
+function record(overrides: Partial<DossierNoticeRecord> = {}): DossierNoticeRecord {
+  return {
+    code: "000.01.22.H99-260302-0007",
+    state: "refused",
+    unitName: "Phường Bãi Cháy",
+    procedureCode: "1.004873",
+    procedureName: "Thủ tục cấp bản sao Trích lục hộ tịch",
+    applicantName: "Hoàng Thị Mai",
+    applicantPhone: "0911 222 333",
+    applicantAddress: "Tổ 3, khu 4, phường Bãi Cháy",
+    receivedAt: instantOfVietnamLocal("2026-03-02 09:05"),
+    finishedAt: instantOfVietnamLocal("2026-03-04 23:30"),
+    reason: "Hồ sơ không thuộc thẩm quyền giải quyết của phường.",
+    ...overrides,
+  };
+}
+
+/** All the text a reader sees, paragraph by paragraph. */
+function paragraphs(content: DossierNoticeContent): string[] {
+  return content.paragraphs.map((p) => p.runs.map((r) => r.text).join(""));
+}
+
+function wholeText(content: DossierNoticeContent): string {
+  return [
+    content.issuer.upper,
+    content.issuer.body,
+    content.issuer.number,
+    content.placeAndDate,
+    content.title,
+    content.formReference,
+    ...paragraphs(content),
+    content.signer.title,
+  ].join("\n");
+}
+
+describe("which dossiers have a refusal or stop notice", () => {
+  it("gives the refusal notice to refused dossiers only, under both rule sets", () => {
+    for (const rules of [rules2018, rules2025]) {
+      for (const state of DOSSIER_STATES) {
+        expect(hasNotice("refusal", state, rules), `${rules.id} ${state}`).toBe(
+          state === "refused",
+        );
+      }
+    }
+  });
+
+  it("gives the stop notice to stopped dossiers of the 2025 rule set only", () => {
+    for (const state of DOSSIER_STATES) {
+      expect(hasNotice("stop", state, rules2025), state).toBe(state === "stopped");
+      expect(hasNotice("stop", state, rules2018), state).toBe(false);
+    }
+  });
+});
+
+describe("refusal notice content", () => {
+  it("uses Mẫu số 03 of the circular of the dossier's rule set", () => {
+    const old = refusalNoticeContent(record(), rules2018);
+    const recent = refusalNoticeContent(record(), rules2025);
+    expect(old.title).toBe("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
+    expect(recent.title).toBe("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
+    expect(old.formReference).toBe("(Mẫu số 03 ban hành kèm theo Thông tư số 01/2018/TT-VPCP)");
+    expect(recent.formReference).toBe("(Mẫu số 03 ban hành kèm theo Thông tư số 03/2025/TT-VPCP)");
+    expect([old.ruleSetId, recent.ruleSetId]).toEqual(["2018", "2025"]);
+  });
+
+  it("prints the issuer, a blank number, the place and the day of the refusal in Vietnam time", () => {
+    const content = refusalNoticeContent(record(), rules2025);
+    expect(content.issuer).toEqual({
+      upper: "Phường Bãi Cháy",
+      body: "Bộ phận tiếp nhận và trả kết quả",
+      number: "Số: ……/……",
+    });
+    expect(content.placeAndDate).toBe("Bãi Cháy, ngày 04 tháng 3 năm 2026");
+    expect(content.signer).toEqual({
+      title: "THỦ TRƯỞNG CƠ QUAN",
+      note: "(Ký, ghi rõ họ tên và đóng dấu)",
+    });
+    expect(content.fileName).toBe("tu-choi-000.01.22.H99-260302-0007.docx");
+  });
+
+  it("names the applicant, the dossier, the procedure, the day received and the reason", () => {
+    const content = refusalNoticeContent(record(), rules2018);
+    const text = paragraphs(content);
+    expect(text[0]).toBe("Kính gửi: Hoàng Thị Mai");
+    expect(text[1]).toBe("Địa chỉ: Tổ 3, khu 4, phường Bãi Cháy");
+    expect(text[2]).toBe("Số điện thoại: 0911 222 333");
+    expect(text[3]).toContain(
+      "Ngày 02/03/2026, Bộ phận tiếp nhận và trả kết quả — Phường Bãi Cháy",
+    );
+    expect(text[3]).toContain("hồ sơ mã 000.01.22.H99-260302-0007");
+    expect(text[3]).toContain("“Thủ tục cấp bản sao Trích lục hộ tịch” (mã TTHC 1.004873)");
+    expect(text[3]).toContain("09 giờ 05 phút, ngày 02/03/2026");
+    expect(text[4]).toContain("(từ chối ngày 04/03/2026)");
+    // The reason ends the sentence once, without a doubled full stop.
+    expect(text[4]).toMatch(
+      /lý do cụ thể như sau: Hồ sơ không thuộc thẩm quyền giải quyết của phường\.$/,
+    );
+    const reason = content.paragraphs[4]!.runs.find((r) => r.text.startsWith("Hồ sơ không"));
+    expect(reason?.italics).toBe(true);
+    const code = content.paragraphs[3]!.runs.find((r) => r.text === record().code);
+    expect(code?.bold).toBe(true);
+  });
+
+  it("leaves dotted blanks for what an imported record lacks", () => {
+    const content = refusalNoticeContent(
+      record({ applicantAddress: null, finishedAt: null, reason: null }),
+      rules2025,
+    );
+    expect(content.placeAndDate).toBe("Bãi Cháy, ngày … tháng … năm …");
+    const text = paragraphs(content);
+    expect(text[1]).toBe("Địa chỉ: …………………………………");
+    expect(text[4]).not.toContain("từ chối ngày");
+    expect(text[4]).toMatch(/như sau: …………………………………\.$/);
+  });
+});
+
+describe("stop notice content", () => {
+  it("is Mẫu số 05 of TT 03/2025 with the reason recorded at the stop", () => {
+    const content = stopNoticeContent(
+      record({ state: "stopped", reason: "Người nộp đề nghị dừng" }),
+      rules2025,
+    );
+    expect(content.title).toBe("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ");
+    expect(content.formName).toBe("Thông báo dừng giải quyết hồ sơ");
+    expect(content.formReference).toBe("(Mẫu số 05 ban hành kèm theo Thông tư số 03/2025/TT-VPCP)");
+    expect(content.issuer.number).toBe("Số: ……/TB-……");
+    expect(content.placeAndDate).toBe("Bãi Cháy, ngày 04 tháng 3 năm 2026");
+    const text = paragraphs(content);
+    expect(text[0]).toBe("Kính gửi: Hoàng Thị Mai");
+    expect(text[3]).toContain("000.01.22.H99-260302-0007");
+    expect(text[4]).toBe(
+      "Bộ phận tiếp nhận và trả kết quả — Phường Bãi Cháy thông báo dừng giải quyết hồ sơ nêu trên kể từ ngày 04/03/2026. Lý do: Người nộp đề nghị dừng.",
+    );
+    expect(content.fileName).toBe("dung-giai-quyet-000.01.22.H99-260302-0007.docx");
+    expect(wholeText(content)).not.toContain("undefined");
+  });
+
+  it("does not exist under the 2018 rule set", () => {
+    expect(() => stopNoticeContent(record({ state: "stopped" }), rules2018)).toThrow(RangeError);
+  });
+
+  it("is chosen by kind", () => {
+    expect(dossierNoticeContent("refusal", record(), rules2025).kind).toBe("refusal");
+    expect(dossierNoticeContent("stop", record({ state: "stopped" }), rules2025).kind).toBe("stop");
+  });
+});
+
+describe("notice dates and places", () => {
+  it("writes dd/mm/yyyy and the ND 30/2020 'ngày … tháng … năm …' phrase", () => {
+    expect(noticeDay("2026-03-04")).toBe("04/03/2026");
+    expect(noticeDay("2025-12-31")).toBe("31/12/2025");
+    expect(noticeDatePhrase("2026-02-02")).toBe("ngày 02 tháng 02 năm 2026");
+    expect(noticeDatePhrase("2026-01-15")).toBe("ngày 15 tháng 01 năm 2026");
+    expect(noticeDatePhrase("2025-11-09")).toBe("ngày 09 tháng 11 năm 2025");
+    expect(noticeDatePhrase("2026-03-04")).toBe("ngày 04 tháng 3 năm 2026");
+    expect(noticeDatePhrase(null)).toBe("ngày … tháng … năm …");
+  });
+
+  it("takes the unit's official name without its kind", () => {
+    expect(placeName("Phường Bãi Cháy")).toBe("Bãi Cháy");
+    expect(placeName("Xã Hòa Phong")).toBe("Hòa Phong");
+    expect(placeName("Đặc khu Vân Đồn")).toBe("Vân Đồn");
+    expect(placeName("Thị trấn Cái Rồng")).toBe("Cái Rồng");
+    expect(placeName("Tỉnh Quảng Ninh")).toBe("Tỉnh Quảng Ninh");
+  });
+
+  it("dates the notice by the Vietnam day of the refusal, not the UTC day", () => {
+    // 06:30 on 05/03 in Vietnam is 23:30 UTC on 04/03.
+    const early = refusalNoticeContent(
+      record({ finishedAt: instantOfVietnamLocal("2026-03-05 06:30") }),
+      rules2025,
+    );
+    expect(early.placeAndDate).toBe("Bãi Cháy, ngày 05 tháng 3 năm 2026");
+  });
+});

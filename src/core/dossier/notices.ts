@@ -1,0 +1,227 @@
+import type { DossierState } from "./dossier-state.ts";
+import { formatVietnamDateTime, vietnamLocal } from "./local-time.ts";
+import type { RuleSet } from "./rule-sets.ts";
+
+/**
+ * The written notices that end a dossier early, as pure content (title, header, paragraphs); the
+ * server renders them to .docx like the other one-stop forms.
+ *
+ * - Refusal: Mẫu số 03 "Phiếu từ chối tiếp nhận giải quyết hồ sơ" (TT 01/2018/TT-VPCP and
+ *   TT 03/2025/TT-VPCP). The reference notes give its fields only as recalled (requester, request,
+ *   that the dossier is not received/processed, the specific reason, signature) and list it at
+ *   reception; they name no separate form for a refusal after reception, so this one is used.
+ * - Stop: Mẫu số 05 "Thông báo dừng giải quyết hồ sơ" (TT 03/2025/TT-VPCP, 2025 rule set only);
+ *   only the form's name is sourced, its fields are ours.
+ */
+export type DossierNoticeKind = "refusal" | "stop";
+
+export const DOSSIER_NOTICE_KINDS: readonly DossierNoticeKind[] = ["refusal", "stop"];
+
+/** What a notice is built from: the dossier's record. */
+export interface DossierNoticeRecord {
+  code: string;
+  state: DossierState;
+  unitName: string;
+  procedureCode: string;
+  procedureName: string;
+  applicantName: string;
+  applicantPhone: string;
+  applicantAddress: string | null;
+  receivedAt: Date;
+  /** When it was refused or stopped; null for an imported dossier without that moment. */
+  finishedAt: Date | null;
+  /** The reason recorded with the refusal or the stop; null for an imported dossier without one. */
+  reason: string | null;
+}
+
+/** A piece of a paragraph with its emphasis. */
+export interface NoticeRun {
+  text: string;
+  bold?: boolean;
+  italics?: boolean;
+}
+
+export interface NoticeParagraph {
+  runs: NoticeRun[];
+  align?: "left" | "center" | "both";
+}
+
+export interface DossierNoticeContent {
+  kind: DossierNoticeKind;
+  ruleSetId: RuleSet["id"];
+  /** The form's name as the circular gives it ("Phiếu từ chối tiếp nhận giải quyết hồ sơ"). */
+  formName: string;
+  /** Printed upper case under the header. */
+  title: string;
+  /** "(Mẫu số 03 ban hành kèm theo Thông tư số 01/2018/TT-VPCP)". */
+  formReference: string;
+  issuer: { upper: string; body: string; number: string };
+  /** "Bãi Cháy, ngày 05 tháng 3 năm 2026" (ND 30/2020), blanks when the day is unknown. */
+  placeAndDate: string;
+  paragraphs: NoticeParagraph[];
+  signer: { title: string; note: string };
+  fileName: string;
+}
+
+/** The office that receives and returns dossiers, printed under the unit's name. */
+export const DESK_NAME = "Bộ phận tiếp nhận và trả kết quả";
+/** Dotted blank for a value the record does not hold, filled in by hand. */
+export const DOTTED = "…………………………………";
+
+/** Whether a dossier in `state` under `ruleSet` has the notice `kind`. */
+export function hasNotice(kind: DossierNoticeKind, state: DossierState, ruleSet: RuleSet): boolean {
+  if (kind === "refusal") return state === "refused";
+  return ruleSet.stopNoticeTitle !== null && state === "stopped";
+}
+
+/** "05", "11": ND 30/2020 writes days below 10 with a leading zero. */
+function documentDay(day: number) {
+  return day < 10 ? `0${day}` : String(day);
+}
+
+/** ND 30/2020 writes only the months 1 and 2 with a leading zero ("tháng 02", "tháng 3"). */
+function documentMonth(month: number) {
+  return month <= 2 ? `0${month}` : String(month);
+}
+
+/** "ngày 05 tháng 3 năm 2026" for a YYYY-MM-DD; "ngày … tháng … năm …" when unknown. */
+export function noticeDatePhrase(isoDate: string | null): string {
+  if (isoDate === null) return "ngày … tháng … năm …";
+  const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
+  return `ngày ${documentDay(day)} tháng ${documentMonth(month)} năm ${year}`;
+}
+
+/** "05/03/2026" for a YYYY-MM-DD. */
+export function noticeDay(isoDate: string): string {
+  const [year, month, day] = isoDate.split("-");
+  return `${day}/${month}/${year}`;
+}
+
+/** The place name of a unit as documents print it: "Phường Bãi Cháy" → "Bãi Cháy". */
+export function placeName(unitName: string): string {
+  return unitName.replace(/^(Xã|Phường|Thị trấn|Đặc khu)\s+/, "");
+}
+
+const plain = (text: string): NoticeRun => ({ text });
+const bold = (text: string): NoticeRun => ({ text, bold: true });
+const italic = (text: string): NoticeRun => ({ text, italics: true });
+
+function applicantParagraphs(record: DossierNoticeRecord): NoticeParagraph[] {
+  return [
+    { runs: [plain("Kính gửi: "), bold(record.applicantName)], align: "center" },
+    { runs: [plain("Địa chỉ: "), bold(record.applicantAddress ?? DOTTED)] },
+    { runs: [plain("Số điện thoại: "), bold(record.applicantPhone)] },
+  ];
+}
+
+function receivedParagraph(record: DossierNoticeRecord): NoticeParagraph {
+  return {
+    runs: [
+      plain(
+        `Ngày ${noticeDay(vietnamLocal(record.receivedAt).date)}, ${DESK_NAME} — ${record.unitName} tiếp nhận hồ sơ mã `,
+      ),
+      bold(record.code),
+      plain(
+        ` của Ông/Bà đề nghị giải quyết thủ tục “${record.procedureName}” (mã TTHC ${record.procedureCode}); thời gian nhận hồ sơ: ${formatVietnamDateTime(record.receivedAt)}.`,
+      ),
+    ],
+  };
+}
+
+function reasonRun(record: DossierNoticeRecord): NoticeRun {
+  const reason = record.reason?.trim().replace(/[.;,]+$/, "");
+  return reason ? italic(reason) : plain(DOTTED);
+}
+
+function finishedOn(record: DossierNoticeRecord): string | null {
+  return record.finishedAt ? vietnamLocal(record.finishedAt).date : null;
+}
+
+const SIGNER = { title: "THỦ TRƯỞNG CƠ QUAN", note: "(Ký, ghi rõ họ tên và đóng dấu)" };
+
+function header(record: DossierNoticeRecord, number: string) {
+  return {
+    issuer: { upper: record.unitName, body: DESK_NAME, number },
+    placeAndDate: `${placeName(record.unitName)}, ${noticeDatePhrase(finishedOn(record))}`,
+  };
+}
+
+/** The refusal of a refused dossier (Mẫu số 03), with the reason recorded at refusal. */
+export function refusalNoticeContent(
+  record: DossierNoticeRecord,
+  ruleSet: RuleSet,
+): DossierNoticeContent {
+  const day = finishedOn(record);
+  return {
+    kind: "refusal",
+    ruleSetId: ruleSet.id,
+    formName: ruleSet.refusalNoticeTitle,
+    title: ruleSet.refusalNoticeTitle.toUpperCase(),
+    formReference: `(${ruleSet.refusalNoticeForm} ban hành kèm theo ${ruleSet.formsCircular})`,
+    // A "phiếu" has no type abbreviation in ND 30/2020: the whole number is left to fill in.
+    ...header(record, "Số: ……/……"),
+    paragraphs: [
+      ...applicantParagraphs(record),
+      receivedParagraph(record),
+      {
+        runs: [
+          plain(
+            `Sau khi xem xét, đối chiếu hồ sơ, ${DESK_NAME} — ${record.unitName} thông báo không tiếp nhận, giải quyết hồ sơ nêu trên${day ? ` (từ chối ngày ${noticeDay(day)})` : ""} với lý do cụ thể như sau: `,
+          ),
+          reasonRun(record),
+          plain("."),
+        ],
+      },
+      { runs: [plain("Xin thông báo để Ông/Bà được biết./.")] },
+    ],
+    signer: SIGNER,
+    fileName: `tu-choi-${record.code}.docx`,
+  };
+}
+
+/** The notice to stop processing a stopped dossier (Mẫu số 05, 2025 rule set), with its reason. */
+export function stopNoticeContent(
+  record: DossierNoticeRecord,
+  ruleSet: RuleSet,
+): DossierNoticeContent {
+  if (ruleSet.stopNoticeTitle === null || ruleSet.stopNoticeForm === null) {
+    throw new RangeError(`Rule set ${ruleSet.id} has no notice to stop processing`);
+  }
+  const day = finishedOn(record);
+  return {
+    kind: "stop",
+    ruleSetId: ruleSet.id,
+    formName: ruleSet.stopNoticeTitle,
+    title: ruleSet.stopNoticeTitle.toUpperCase(),
+    formReference: `(${ruleSet.stopNoticeForm} ban hành kèm theo ${ruleSet.formsCircular})`,
+    // ND 30/2020 abbreviates "Thông báo" as TB; the number and the issuer's abbreviation are blank.
+    ...header(record, "Số: ……/TB-……"),
+    paragraphs: [
+      ...applicantParagraphs(record),
+      receivedParagraph(record),
+      {
+        runs: [
+          plain(
+            `${DESK_NAME} — ${record.unitName} thông báo dừng giải quyết hồ sơ nêu trên kể từ ${day ? `ngày ${noticeDay(day)}` : "ngày …/…/……"}. Lý do: `,
+          ),
+          reasonRun(record),
+          plain("."),
+        ],
+      },
+      { runs: [plain("Xin thông báo để Ông/Bà được biết./.")] },
+    ],
+    signer: SIGNER,
+    fileName: `dung-giai-quyet-${record.code}.docx`,
+  };
+}
+
+/** The notice `kind` of a dossier; the caller checks `hasNotice` first. */
+export function dossierNoticeContent(
+  kind: DossierNoticeKind,
+  record: DossierNoticeRecord,
+  ruleSet: RuleSet,
+): DossierNoticeContent {
+  return kind === "refusal"
+    ? refusalNoticeContent(record, ruleSet)
+    : stopNoticeContent(record, ruleSet);
+}
