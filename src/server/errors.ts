@@ -97,6 +97,21 @@ export const ERROR_CATALOGUE = {
     message: "Hồ sơ đã quá hạn (hạn trả {due}): cần lập “{title}” trước khi kết thúc giải quyết.",
   },
   DOSSIER_APOLOGY_INVALID: { status: 400, message: "{reason}" },
+  DOSSIER_NOT_REFUSED: {
+    status: 409,
+    message:
+      "Hồ sơ {code} đang ở trạng thái “{state}”: chỉ hồ sơ đã bị từ chối giải quyết mới có phiếu từ chối.",
+  },
+  DOSSIER_NOT_STOPPED: {
+    status: 409,
+    message:
+      "Hồ sơ {code} đang ở trạng thái “{state}”: chỉ hồ sơ đã dừng giải quyết mới có thông báo dừng giải quyết.",
+  },
+  DOSSIER_STOP_NOTICE_NOT_APPLICABLE: {
+    status: 409,
+    message:
+      "Hồ sơ {code} được tiếp nhận theo {basis}, không có thông báo dừng giải quyết (chỉ áp dụng cho hồ sơ tiếp nhận từ 01/07/2025).",
+  },
   DOSSIER_SEQUENCE_EXHAUSTED: { status: 409, message: "{reason}" },
   DOSSIER_RULE_NOT_IN_FORCE: { status: 400, message: "{reason}" },
   PUBLIC_LOOKUP_FAILED: {

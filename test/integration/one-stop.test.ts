@@ -374,6 +374,192 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
   });
 });
 
+describe(`refusal and stop notices on ${testDatabaseKind}`, () => {
+  /** Downloads a notice over HTTP; the text of word/document.xml when it is a Word file. */
+  async function notice(client: ApiClient | null, id: string, kind: "refusal" | "stop") {
+    const response = await fetch(`${t.url}/api/dossiers/${id}/${kind}-notice.docx`, {
+      headers: client?.cookie ? { cookie: client.cookie } : {},
+    });
+    const type = response.headers.get("content-type") ?? "";
+    const disposition = response.headers.get("content-disposition") ?? "";
+    if (!type.includes("wordprocessingml")) {
+      const text = await response.text();
+      return { status: response.status, type, disposition, xml: "", text, body: JSON.parse(text) };
+    }
+    const zip = await JSZip.loadAsync(await response.arrayBuffer());
+    const xml = await zip.file("word/document.xml")!.async("string");
+    return { status: response.status, type, disposition, xml, text: "", body: null };
+  }
+
+  it("prints the refusal notice of a refused dossier from its record (Mẫu số 03, TT 03/2025)", async () => {
+    const dossier = (
+      await receive(clerk, { applicantName: "Trần Văn Khải", applicantAddress: "Tổ 5, khu 2" })
+    ).body.data;
+    expect(dossier.can).toMatchObject({ refusalNotice: false, stopNotice: false });
+    const refused = await step(
+      clerk,
+      dossier.id,
+      "refuse",
+      "2026-03-03 10:15",
+      "Giấy tờ nộp không thuộc thành phần hồ sơ của thủ tục",
+    );
+    expect(refused.body.data).toMatchObject({
+      state: "refused",
+      can: { refusalNotice: true, stopNotice: false },
+    });
+    const doc = await notice(clerk, dossier.id, "refusal");
+    expect(doc.status).toBe(200);
+    expect(doc.disposition).toBe(`attachment; filename="tu-choi-${dossier.code}.docx"`);
+    expect(doc.xml).toContain("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
+    expect(doc.xml).toContain("Mẫu số 03 ban hành kèm theo Thông tư số 03/2025/TT-VPCP");
+    expect(doc.xml).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(doc.xml).toContain("Độc lập - Tự do - Hạnh phúc");
+    expect(doc.xml).toContain("PHƯỜNG BÃI CHÁY");
+    expect(doc.xml).toContain("Số: ……/……");
+    expect(doc.xml).toContain("Bãi Cháy, ngày 03 tháng 3 năm 2026");
+    expect(doc.xml).toContain(dossier.code);
+    expect(doc.xml).toContain("Trần Văn Khải");
+    expect(doc.xml).toContain("Tổ 5, khu 2");
+    expect(doc.xml).toContain(dossier.procedureName);
+    expect(doc.xml).toContain("09 giờ 00 phút, ngày 02/03/2026");
+    expect(doc.xml).toContain("từ chối ngày 03/03/2026");
+    expect(doc.xml).toContain("Giấy tờ nộp không thuộc thành phần hồ sơ của thủ tục");
+    expect(doc.xml).toContain("THỦ TRƯỞNG CƠ QUAN");
+    expect(doc.xml).toMatch(/w:pgSz w:w="839\d" w:h="1190\d"/); // A5: 148 × 210 mm
+    expect(doc.xml).toContain('w:ascii="Times New Roman"');
+  });
+
+  it("names the 2018 circular for a dossier received before 1 July 2025", async () => {
+    const old = (await receive(clerk, { receivedAt: "2025-06-30 09:00" })).body.data;
+    await step(clerk, old.id, "refuse", "2025-06-30 10:00", "Không thuộc thẩm quyền");
+    const doc = await notice(clerk, old.id, "refusal");
+    expect(doc.status).toBe(200);
+    expect(doc.xml).toContain("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
+    expect(doc.xml).toContain("Thông tư số 01/2018/TT-VPCP");
+    expect(doc.xml).not.toContain("03/2025/TT-VPCP");
+    expect(doc.xml).toContain("Bãi Cháy, ngày 30 tháng 6 năm 2025");
+    // No stop notice exists under the 2018 rules.
+    const stop = await notice(clerk, old.id, "stop");
+    expect(stop.status).toBe(409);
+    expect(stop.body.error.code).toBe("DOSSIER_STOP_NOTICE_NOT_APPLICABLE");
+    expect(stop.body.error.message).toContain("01/07/2025");
+  });
+
+  it("prints the stop notice of a stopped dossier (Mẫu số 05, TT 03/2025)", async () => {
+    const dossier = (await receive(clerk, { applicantName: "Vũ Thị Lan" })).body.data;
+    await step(clerk, dossier.id, "hand_over", "2026-03-02 10:00");
+    const stopped = await step(
+      clerk,
+      dossier.id,
+      "stop",
+      "2026-03-04 14:00",
+      "Người nộp có đơn đề nghị dừng giải quyết",
+    );
+    expect(stopped.body.data).toMatchObject({
+      state: "stopped",
+      can: { refusalNotice: false, stopNotice: true },
+    });
+    const doc = await notice(clerk, dossier.id, "stop");
+    expect(doc.status).toBe(200);
+    expect(doc.type).toContain("wordprocessingml");
+    expect(doc.disposition).toBe(`attachment; filename="dung-giai-quyet-${dossier.code}.docx"`);
+    expect(doc.xml).toContain("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ");
+    expect(doc.xml).toContain("Mẫu số 05 ban hành kèm theo Thông tư số 03/2025/TT-VPCP");
+    expect(doc.xml).toContain("Số: ……/TB-……");
+    expect(doc.xml).toContain("Bãi Cháy, ngày 04 tháng 3 năm 2026");
+    expect(doc.xml).toContain(dossier.code);
+    expect(doc.xml).toContain("Vũ Thị Lan");
+    expect(doc.xml).toContain("kể từ ngày 04/03/2026");
+    expect(doc.xml).toContain("Người nộp có đơn đề nghị dừng giải quyết");
+    expect(doc.xml).toContain("THỦ TRƯỞNG CƠ QUAN");
+  });
+
+  it("answers a stable code and a Vietnamese message when the dossier is not in the right state", async () => {
+    const open = (await receive(clerk)).body.data;
+    const cases: [string, "refusal" | "stop", string, string][] = [
+      [open.id, "refusal", "DOSSIER_NOT_REFUSED", "Đã tiếp nhận"],
+      [open.id, "stop", "DOSSIER_NOT_STOPPED", "Đã tiếp nhận"],
+    ];
+    const refused = (await receive(clerk)).body.data;
+    await step(clerk, refused.id, "refuse", "2026-03-02 11:00", "Sai thủ tục");
+    cases.push([refused.id, "stop", "DOSSIER_NOT_STOPPED", "Từ chối giải quyết"]);
+    const stopped = (await receive(clerk)).body.data;
+    await step(clerk, stopped.id, "hand_over", "2026-03-02 10:00");
+    await step(clerk, stopped.id, "stop", "2026-03-02 11:00", "Người nộp đề nghị");
+    cases.push([stopped.id, "refusal", "DOSSIER_NOT_REFUSED", "Dừng giải quyết"]);
+    const withdrawn = (await receive(clerk)).body.data;
+    await step(clerk, withdrawn.id, "withdraw", "2026-03-02 11:00", "Rút");
+    cases.push([withdrawn.id, "refusal", "DOSSIER_NOT_REFUSED", "Rút hồ sơ"]);
+    for (const [id, kind, code, stateLabel] of cases) {
+      const response = await notice(clerk, id, kind);
+      expect(response.status, `${kind} ${code}`).toBe(409);
+      expect(response.type).toContain("application/json");
+      expect(response.body.error.code).toBe(code);
+      expect(response.body.error.message).toContain(`“${stateLabel}”`);
+      expect(response.text).not.toMatch(/stack|\bat \w+ \(|\.ts:\d+/);
+    }
+    const missing = await notice(clerk, "00000000-0000-4000-8000-000000000000", "refusal");
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe("DOSSIER_NOT_FOUND");
+    const malformed = await notice(clerk, "khong-phai-uuid", "stop");
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe("VALIDATION_FAILED");
+  });
+
+  it("lets readers of the dossier print its notices and nobody else", async () => {
+    const haTuProcedure = (
+      await admin.get(`/api/procedures?unitId=${unitIds["06700"]}`)
+    ).body.data.find((p: any) => p.code === "1.004873");
+    const foreign = (await receive(admin, { procedureId: haTuProcedure.id })).body.data;
+    await step(
+      admin,
+      foreign.id,
+      "refuse",
+      "2026-03-02 10:00",
+      "Không thuộc thẩm quyền của phường",
+    );
+    expect((await notice(admin, foreign.id, "refusal")).status).toBe(200);
+    // The province's reviewer reads Phường Hà Tu, so may print it.
+    const reviewer = await t.signedIn("sonoivu");
+    expect((await notice(reviewer, foreign.id, "refusal")).status).toBe(200);
+    // Phường Bãi Cháy's clerk does not even learn that it exists.
+    for (const kind of ["refusal", "stop"] as const) {
+      const denied = await notice(clerk, foreign.id, kind);
+      expect(denied.status).toBe(404);
+      expect(denied.body.error.code).toBe("DOSSIER_NOT_FOUND");
+      expect(denied.text).not.toContain(foreign.code);
+      const anonymous = await notice(null, foreign.id, kind);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body.error.code).toBe("AUTH_REQUIRED");
+    }
+    // A viewer of Phường Bãi Cháy reads its dossiers and so prints their notices.
+    const own = (await receive(clerk)).body.data;
+    await step(clerk, own.id, "refuse", "2026-03-02 10:00", "Sai thủ tục");
+    const viewer = await t.signedIn("xem");
+    expect((await viewer.get(`/api/dossiers/${own.id}`)).body.data.can).toMatchObject({
+      write: false,
+      refusalNotice: true,
+    });
+    expect((await notice(viewer, own.id, "refusal")).status).toBe(200);
+  });
+
+  it("documents both routes in the OpenAPI description", async () => {
+    const paths = (await t.client().get("/api/docs/json")).body.paths;
+    for (const path of [
+      "/api/dossiers/{id}/refusal-notice.docx",
+      "/api/dossiers/{id}/stop-notice.docx",
+    ]) {
+      expect(paths[path]?.get, path).toBeDefined();
+      expect(Object.keys(paths[path].get.responses)).toEqual(
+        expect.arrayContaining(["200", "401", "404", "409"]),
+      );
+      expect(Object.keys(paths[path].get.responses["200"].content)).toEqual([
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      ]);
+    }
+  });
+});
+
 describe(`procedure catalogue, calendar and desk settings on ${testDatabaseKind}`, () => {
   function upload(client: ApiClient, unitId: string, content: string) {
     const form = new FormData();

@@ -49,6 +49,8 @@ export interface NoticeParagraph {
 export interface DossierNoticeContent {
   kind: DossierNoticeKind;
   ruleSetId: RuleSet["id"];
+  /** The dossier code the notice is about. */
+  code: string;
   /** The form's name as the circular gives it ("Phiếu từ chối tiếp nhận giải quyết hồ sơ"). */
   formName: string;
   /** Printed upper case under the header. */
@@ -155,6 +157,7 @@ export function refusalNoticeContent(
   return {
     kind: "refusal",
     ruleSetId: ruleSet.id,
+    code: record.code,
     formName: ruleSet.refusalNoticeTitle,
     title: ruleSet.refusalNoticeTitle.toUpperCase(),
     formReference: `(${ruleSet.refusalNoticeForm} ban hành kèm theo ${ruleSet.formsCircular})`,
@@ -191,6 +194,7 @@ export function stopNoticeContent(
   return {
     kind: "stop",
     ruleSetId: ruleSet.id,
+    code: record.code,
     formName: ruleSet.stopNoticeTitle,
     title: ruleSet.stopNoticeTitle.toUpperCase(),
     formReference: `(${ruleSet.stopNoticeForm} ban hành kèm theo ${ruleSet.formsCircular})`,

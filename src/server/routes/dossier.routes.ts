@@ -8,12 +8,13 @@ import {
   getDossier,
   issueApology,
   listDossiers,
+  noticeDocument,
   receiptDocument,
   receiveDossier,
   transitionDossier,
   updateDossier,
 } from "../services/dossier.service.ts";
-import { booleanQuery, commonErrors, idParams, isoDate } from "./common.schemas.ts";
+import { booleanQuery, commonErrors, errorResponse, idParams, isoDate } from "./common.schemas.ts";
 import {
   apologyBody,
   dossierDetailView,
@@ -25,6 +26,10 @@ import {
 
 const detail = z.object({ data: dossierDetailView });
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+/** A Word file: Fastify sends Buffers as they are, so this schema only documents the answer. */
+const docxFile = z
+  .custom<Buffer>((value) => Buffer.isBuffer(value))
+  .meta({ type: "string", format: "binary" });
 
 function attachment(fileName: string) {
   return `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"`;
@@ -184,5 +189,51 @@ export function dossierRoutes(db: Executor): FastifyPluginAsyncZod {
         return reply.type(DOCX).header("content-disposition", attachment(fileName)).send(buffer);
       },
     );
+
+    const notices = [
+      {
+        kind: "refusal",
+        path: "/api/dossiers/:id/refusal-notice.docx",
+        summary: "Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu số 03, A5, .docx)",
+        description:
+          "Chỉ cho hồ sơ ở trạng thái `refused`; nội dung lấy từ hồ sơ và lý do ghi khi từ chối. " +
+          "Hồ sơ ở trạng thái khác → 409 `DOSSIER_NOT_REFUSED`.",
+      },
+      {
+        kind: "stop",
+        path: "/api/dossiers/:id/stop-notice.docx",
+        summary: "Thông báo dừng giải quyết hồ sơ (Mẫu số 05 TT 03/2025, A5, .docx)",
+        description:
+          "Chỉ cho hồ sơ tiếp nhận từ 01/07/2025 ở trạng thái `stopped`; nội dung lấy từ hồ sơ và lý do ghi khi dừng. " +
+          "Hồ sơ theo quy định trước 01/07/2025 → 409 `DOSSIER_STOP_NOTICE_NOT_APPLICABLE`; trạng thái khác → 409 `DOSSIER_NOT_STOPPED`.",
+      },
+    ] as const;
+    for (const notice of notices) {
+      app.get(
+        notice.path,
+        {
+          schema: {
+            tags: ["one-stop"],
+            summary: notice.summary,
+            description: notice.description,
+            params: idParams,
+            response: {
+              200: { description: "Tệp Word", content: { [DOCX]: { schema: docxFile } } },
+              ...commonErrors,
+              409: errorResponse,
+            },
+          },
+        },
+        async (request, reply) => {
+          const { buffer, fileName } = await noticeDocument(
+            db,
+            requireSession(request).actor,
+            request.params.id,
+            notice.kind,
+          );
+          return reply.type(DOCX).header("content-disposition", attachment(fileName)).send(buffer);
+        },
+      );
+    }
   };
 }

@@ -78,7 +78,14 @@ export const dossierView = z.object({
   ruleSet: z.enum(["2018", "2025"]),
   apologyTitle: z.string(),
   allowedActions: z.array(z.enum(DOSSIER_ACTIONS)),
-  can: z.object({ write: z.boolean(), apologise: z.boolean() }),
+  can: z.object({
+    write: z.boolean(),
+    apologise: z.boolean(),
+    /** GET /api/dossiers/:id/refusal-notice.docx answers a document. */
+    refusalNotice: z.boolean(),
+    /** GET /api/dossiers/:id/stop-notice.docx answers a document. */
+    stopNotice: z.boolean(),
+  }),
 });
 
 export const dossierDetailView = dossierView.extend({

@@ -6,7 +6,9 @@ import {
   STATE_LABELS,
   TIMELINESS_LABELS,
   allowedActions,
+  dossierNoticeContent,
   formatDossierCode,
+  hasNotice,
   instantOfVietnamLocal,
   isDossierState,
   movedDueDate,
@@ -17,6 +19,7 @@ import {
   timeliness,
   vietnamLocal,
   type DossierAction,
+  type DossierNoticeKind,
   type DossierState,
 } from "../../core/dossier/index.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
@@ -28,6 +31,7 @@ import { findDeskSettings } from "../db/repositories/one-stop-desk.repository.ts
 import { findProcedureById } from "../db/repositories/procedure.repository.ts";
 import { findUnitById } from "../db/repositories/unit.repository.ts";
 import { apologyDocx } from "../documents/one-stop/apology-document.ts";
+import { noticeDocx } from "../documents/one-stop/notice-document.ts";
 import { receiptDocx } from "../documents/one-stop/receipt-document.ts";
 import { AppError } from "../errors.ts";
 import * as access from "./access.service.ts";
@@ -104,7 +108,13 @@ function toView(row: DossierListRow, canWrite: boolean, today: string) {
     ruleSet: ruleSet.id,
     apologyTitle: ruleSet.apologyTitle,
     allowedActions: canWrite ? allowedActions(state, ruleSet) : [],
-    can: { write: canWrite, apologise: canWrite && OPEN_STATES.has(state) },
+    can: {
+      write: canWrite,
+      apologise: canWrite && OPEN_STATES.has(state),
+      // Whoever may read the dossier may print its notices, like the receipt and the apology.
+      refusalNotice: hasNotice("refusal", state, ruleSet),
+      stopNotice: hasNotice("stop", state, ruleSet),
+    },
   };
 }
 
@@ -593,4 +603,47 @@ export async function apologyDocument(db: Executor, actor: Actor, id: string, ap
     dueDate: row.originalDueDate,
   });
   return { buffer, fileName: `xin-loi-${row.code}.docx` };
+}
+
+/**
+ * The refusal notice of a refused dossier, or the notice to stop processing of a stopped one
+ * (2025 rule set), as an A5 .docx built from the dossier's record and the reason recorded then.
+ */
+export async function noticeDocument(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  kind: DossierNoticeKind,
+) {
+  const row = await readableDossier(db, actor, id);
+  const ruleSet = ruleSetById(row.ruleSet);
+  const state = row.state as DossierState;
+  if (kind === "stop" && ruleSet.stopNoticeTitle === null) {
+    throw new AppError("DOSSIER_STOP_NOTICE_NOT_APPLICABLE", {
+      params: { code: row.code, basis: ruleSet.legalBasis },
+    });
+  }
+  if (!hasNotice(kind, state, ruleSet)) {
+    throw new AppError(kind === "refusal" ? "DOSSIER_NOT_REFUSED" : "DOSSIER_NOT_STOPPED", {
+      params: { code: row.code, state: STATE_LABELS[state] ?? row.state },
+    });
+  }
+  const content = dossierNoticeContent(
+    kind,
+    {
+      code: row.code,
+      state,
+      unitName: row.unitName,
+      procedureCode: row.procedureCode,
+      procedureName: row.procedureName,
+      applicantName: row.applicantName,
+      applicantPhone: row.applicantPhone,
+      applicantAddress: row.applicantAddress,
+      receivedAt: row.receivedAt,
+      finishedAt: row.finishedAt,
+      reason: row.reason,
+    },
+    ruleSet,
+  );
+  return { buffer: await noticeDocx(content), fileName: content.fileName };
 }
