@@ -70,6 +70,8 @@ export const viOneStop = {
     reason: "Lý do",
     flags: "Số hóa và thanh toán",
     receipt: "Tải Giấy tiếp nhận (.docx)",
+    refusalNotice: "Tải thông báo từ chối (.docx)",
+    stopNotice: "Tải thông báo dừng giải quyết (.docx)",
     history: "Lịch sử xử lý",
     apologies: "Văn bản xin lỗi",
     download: "Tải (.docx)",

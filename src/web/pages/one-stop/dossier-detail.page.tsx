@@ -77,14 +77,36 @@ export function DossierDetailPage() {
         title={`${t.detail.code} ${d.code}`}
         description={d.procedureName}
         actions={
-          <Button
-            component="a"
-            href={`/api/dossiers/${encodeURIComponent(d.id)}/receipt.docx`}
-            variant="default"
-            leftSection={<IconFileDownload size={16} aria-hidden="true" />}
-          >
-            {t.detail.receipt}
-          </Button>
+          <>
+            <Button
+              component="a"
+              href={`/api/dossiers/${encodeURIComponent(d.id)}/receipt.docx`}
+              variant="default"
+              leftSection={<IconFileDownload size={16} aria-hidden="true" />}
+            >
+              {t.detail.receipt}
+            </Button>
+            {d.can.refusalNotice && (
+              <Button
+                component="a"
+                href={`/api/dossiers/${encodeURIComponent(d.id)}/refusal-notice.docx`}
+                variant="default"
+                leftSection={<IconFileDownload size={16} aria-hidden="true" />}
+              >
+                {t.detail.refusalNotice}
+              </Button>
+            )}
+            {d.can.stopNotice && (
+              <Button
+                component="a"
+                href={`/api/dossiers/${encodeURIComponent(d.id)}/stop-notice.docx`}
+                variant="default"
+                leftSection={<IconFileDownload size={16} aria-hidden="true" />}
+              >
+                {t.detail.stopNotice}
+              </Button>
+            )}
+          </>
         }
       />
       <Group mb="md" gap="xs">
