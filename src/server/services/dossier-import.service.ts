@@ -51,7 +51,7 @@ import { appendAuditEvent, runUseCase } from "./use-case.ts";
  */
 
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
-export const BATCH_SIZE = 20_000;
+export const BATCH_SIZE = 10_000;
 const PREVIEW_ROWS = 20;
 const SAMPLE_ROWS = 1_000;
 const MAX_PREVIEW_ERRORS = 200;
@@ -520,6 +520,9 @@ async function executeImport(
       }
       await pending;
       if (failure) throw failure;
+      // PGlite works on this thread and answers without I/O: yield once per batch so the server
+      // keeps answering requests (progress polls included) while an import runs.
+      await new Promise((resolve) => setImmediate(resolve));
       batchNumber += 1;
       // Written while the worker parses the next batch; awaited before the next write starts.
       pending = writeBatch(batch, batchNumber).catch((error: unknown) => {
