@@ -103,12 +103,12 @@ describe("refusal notice content", () => {
     expect(text[0]).toBe("Kính gửi: Hoàng Thị Mai");
     expect(text[1]).toBe("Địa chỉ: Tổ 3, khu 4, phường Bãi Cháy");
     expect(text[2]).toBe("Số điện thoại: 0911 222 333");
-    expect(text[3]).toContain(
-      "Ngày 02/03/2026, Bộ phận tiếp nhận và trả kết quả — Phường Bãi Cháy",
+    expect(text[3]).toMatch(
+      /^Bộ phận tiếp nhận và trả kết quả — Phường Bãi Cháy đã tiếp nhận hồ sơ mã /,
     );
     expect(text[3]).toContain("hồ sơ mã 000.01.22.H99-260302-0007");
     expect(text[3]).toContain("“Thủ tục cấp bản sao Trích lục hộ tịch” (mã TTHC 1.004873)");
-    expect(text[3]).toContain("09 giờ 05 phút, ngày 02/03/2026");
+    expect(text[3]).toMatch(/vào lúc 09 giờ 05 phút, ngày 02\/03\/2026\.$/);
     expect(text[4]).toContain("(từ chối ngày 04/03/2026)");
     // The reason ends the sentence once, without a doubled full stop.
     expect(text[4]).toMatch(
@@ -190,5 +190,11 @@ describe("notice dates and places", () => {
       rules2025,
     );
     expect(early.placeAndDate).toBe("Bãi Cháy, ngày 05 tháng 3 năm 2026");
+    expect(paragraphs(early)[4]).toContain("(từ chối ngày 05/03/2026)");
+    const dawn = stopNoticeContent(
+      record({ state: "stopped", receivedAt: instantOfVietnamLocal("2026-03-02 06:30") }),
+      rules2025,
+    );
+    expect(paragraphs(dawn)[3]).toContain("vào lúc 06 giờ 30 phút, ngày 02/03/2026.");
   });
 });

@@ -119,12 +119,10 @@ function applicantParagraphs(record: DossierNoticeRecord): NoticeParagraph[] {
 function receivedParagraph(record: DossierNoticeRecord): NoticeParagraph {
   return {
     runs: [
-      plain(
-        `Ngày ${noticeDay(vietnamLocal(record.receivedAt).date)}, ${DESK_NAME} — ${record.unitName} tiếp nhận hồ sơ mã `,
-      ),
+      plain(`${DESK_NAME} — ${record.unitName} đã tiếp nhận hồ sơ mã `),
       bold(record.code),
       plain(
-        ` của Ông/Bà đề nghị giải quyết thủ tục “${record.procedureName}” (mã TTHC ${record.procedureCode}); thời gian nhận hồ sơ: ${formatVietnamDateTime(record.receivedAt)}.`,
+        ` của Ông/Bà đề nghị giải quyết thủ tục “${record.procedureName}” (mã TTHC ${record.procedureCode}) vào lúc ${formatVietnamDateTime(record.receivedAt)}.`,
       ),
     ],
   };
