@@ -2,7 +2,10 @@
  * Browser test of the one-stop desk against the real built app and a fresh demo database: the
  * clerk of Phường Bãi Cháy receives a dossier, hands it over, requests a supplement, receives it
  * back and resolves it; a citizen then follows it on the public lookup page without signing in.
+ * The clerk then refuses one dossier and stops another and downloads their notices (.docx).
  */
+import { readFile } from "node:fs/promises";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   appUnderTest,
@@ -12,6 +15,38 @@ import {
   signIn,
   type Browser,
 } from "./support/browser.ts";
+
+/** Receives a dossier of procedure 1.004873 from the register; answers its code. */
+async function receiveDossier(page: Page, applicantName: string, phone: string) {
+  await page.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click();
+  const dialog = page.getByRole("dialog", { name: "Tiếp nhận hồ sơ" });
+  await dialog.getByLabel("Thủ tục hành chính").fill("1.004873");
+  await page.getByRole("option", { name: /1\.004873/ }).click();
+  await dialog.getByRole("textbox", { name: "Họ và tên người nộp" }).fill(applicantName);
+  await dialog.getByRole("textbox", { name: "Số điện thoại" }).fill(phone);
+  await dialog.getByRole("button", { name: "Tiếp nhận và cấp mã" }).click();
+  const heading = page.getByRole("heading", { level: 1, name: /^Mã hồ sơ / });
+  await heading.waitFor();
+  return (await heading.innerText()).replace("Mã hồ sơ ", "").trim();
+}
+
+/** Takes a step on the dossier page through its dialog, with a note when given. */
+async function act(page: Page, label: string, note?: string) {
+  await page.getByRole("button", { name: label, exact: true }).click();
+  const modal = page.getByRole("dialog", { name: label });
+  if (note) await modal.getByRole("textbox", { name: /Ghi chú/ }).fill(note);
+  await modal.getByRole("button", { name: "Xác nhận" }).click();
+  await modal.waitFor({ state: "detached" });
+}
+
+/** Clicks a download link; answers the file name the browser was given and the file's bytes. */
+async function download(page: Page, linkName: string) {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: linkName }).click(),
+  ]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
 
 let app: { url: string; stop(): Promise<void> };
 let browser: Browser;
@@ -41,34 +76,17 @@ describe("one-stop desk in the browser", () => {
       await page.getByRole("table", { name: "Sổ theo dõi hồ sơ" }).waitFor();
       await expectNoSeriousA11yViolations(page, "the dossier register");
 
-      await page.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click();
-      const dialog = page.getByRole("dialog", { name: "Tiếp nhận hồ sơ" });
-      await dialog.getByLabel("Thủ tục hành chính").fill("1.004873");
-      await page.getByRole("option", { name: /1\.004873/ }).click();
-      await dialog.getByRole("textbox", { name: "Họ và tên người nộp" }).fill("Lương Thị Hạnh");
-      await dialog.getByRole("textbox", { name: "Số điện thoại" }).fill("0934 567 890");
-      await dialog.getByRole("button", { name: "Tiếp nhận và cấp mã" }).click();
-
-      const heading = page.getByRole("heading", { level: 1, name: /^Mã hồ sơ / });
-      await heading.waitFor();
-      code = (await heading.innerText()).replace("Mã hồ sơ ", "").trim();
+      code = await receiveDossier(page, "Lương Thị Hạnh", "0934 567 890");
       expect(code).toMatch(/^000\.01\.22\.H99-\d{6}-\d{4}$/);
       expect(
         await page.getByRole("link", { name: "Tải Giấy tiếp nhận (.docx)" }).getAttribute("href"),
       ).toContain("/receipt.docx");
 
-      const act = async (label: string, note?: string) => {
-        await page.getByRole("button", { name: label, exact: true }).click();
-        const modal = page.getByRole("dialog", { name: label });
-        if (note) await modal.getByRole("textbox", { name: /Ghi chú/ }).fill(note);
-        await modal.getByRole("button", { name: "Xác nhận" }).click();
-        await modal.waitFor({ state: "detached" });
-      };
-      await act("Chuyển xử lý");
-      await act("Yêu cầu bổ sung", "Bổ sung bản sao căn cước");
+      await act(page, "Chuyển xử lý");
+      await act(page, "Yêu cầu bổ sung", "Bổ sung bản sao căn cước");
       await page.getByText("Chờ bổ sung", { exact: true }).first().waitFor();
-      await act("Nhận hồ sơ bổ sung");
-      await act("Có kết quả giải quyết");
+      await act(page, "Nhận hồ sơ bổ sung");
+      await act(page, "Có kết quả giải quyết");
       await page.getByText("Đã có kết quả", { exact: true }).first().waitFor();
       expect(await page.getByRole("table", { name: "Lịch sử xử lý" }).innerText()).toContain(
         "Bổ sung bản sao căn cước",
@@ -109,6 +127,47 @@ describe("one-stop desk in the browser", () => {
       await saveScreenshot(publicPage, "one-stop-lookup.png");
     } finally {
       await publicPage.close();
+    }
+  });
+
+  it("refuses one dossier and stops another, and downloads their notices", async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(15_000);
+    try {
+      await page.goto(`${app.url}/dang-nhap`);
+      await signIn(page, "motcua");
+      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      await page.goto(`${app.url}/mot-cua`);
+      await page.getByRole("table", { name: "Sổ theo dõi hồ sơ" }).waitFor();
+
+      const refused = await receiveDossier(page, "Ngô Thị Bích", "0912 345 678");
+      expect(await page.getByRole("link", { name: /Tải thông báo/ }).count()).toBe(0);
+      await act(page, "Từ chối giải quyết", "Hồ sơ không thuộc thẩm quyền của phường");
+      const refusal = await download(page, "Tải thông báo từ chối (.docx)");
+      expect(refusal.name).toBe(`tu-choi-${refused}.docx`);
+      expect(refusal.bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+      expect(await page.getByRole("link", { name: /dừng giải quyết/ }).count()).toBe(0);
+
+      await page.goto(`${app.url}/mot-cua`);
+      await page.getByRole("table", { name: "Sổ theo dõi hồ sơ" }).waitFor();
+      const stopped = await receiveDossier(page, "Đỗ Văn Hùng", "0987 654 321");
+      await act(page, "Chuyển xử lý");
+      await act(page, "Dừng giải quyết", "Người nộp có đơn đề nghị dừng giải quyết");
+      const stop = await download(page, "Tải thông báo dừng giải quyết (.docx)");
+      expect(stop.name).toBe(`dung-giai-quyet-${stopped}.docx`);
+      expect(stop.bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+      expect(await page.getByRole("link", { name: "Tải thông báo từ chối (.docx)" }).count()).toBe(
+        0,
+      );
+      await page.waitForFunction(
+        () => document.querySelectorAll(".mantine-Notification-root").length === 0,
+        null,
+        { timeout: 20_000 },
+      );
+      await expectNoSeriousA11yViolations(page, "the stopped dossier's page");
+      await saveScreenshot(page, "one-stop-stopped-dossier.png");
+    } finally {
+      await page.close();
     }
   });
 });
