@@ -49,6 +49,7 @@ export function itemMarker(text: string): ItemMarker | null {
 const WORD_MARKERS = [
   /^Căn cứ(?![\p{L}])/u,
   /^Theo đề nghị(?![\p{L}])/u,
+  /^Thực hiện(?![\p{L}])/u,
   /^Nơi nhận\b/u,
   /^Kính gửi\b/u,
   /^Số\s*:/u,

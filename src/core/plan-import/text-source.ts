@@ -3,6 +3,7 @@
  * separate paragraphs), tab-separated lines, Markdown tables and HTML tables into table rows.
  */
 import type { DocumentBlock, DocumentTableRow, PlanDocument } from "./document-model.ts";
+import { unflattenHeaderColumns } from "./header-columns.ts";
 import { htmlToBlocks } from "./html-blocks.ts";
 
 const MARKDOWN_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
@@ -85,5 +86,5 @@ export function textToDocument(text: string): PlanDocument {
     blocks.push({ kind: "paragraph", text: raw, line: lineNumber });
     index += 1;
   }
-  return { format: "text", blocks };
+  return { format: "text", blocks: unflattenHeaderColumns(blocks) };
 }
