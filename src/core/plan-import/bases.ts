@@ -81,7 +81,8 @@ function cutPreambleTail(text: string): string {
 
 export function parseBasisItem(raw: string, line: number): Basis | null {
   let text = trimTrailingPunctuation(cutPreambleTail(cleanSpaces(raw)));
-  text = text.replace(/^(?:và|hoặc)\s+/u, "");
+  // "…; căn cứ Nghị quyết số …": several bases in one sentence.
+  text = text.replace(/^(?:và|hoặc|căn cứ)\s+/u, "");
   const type = documentType(text);
   if (!type) return null;
   const numberMatch = NUMBER_AFTER_SO.exec(text);

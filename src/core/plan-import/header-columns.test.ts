@@ -46,3 +46,25 @@ describe("a header whose two columns were flattened into single lines", () => {
     });
   });
 });
+
+describe("text copied from a web page with its lines wrapped", () => {
+  it("reads every basis of one sentence and does not take a wrapped dash for a bullet", () => {
+    const text = [
+      "KẾ HOẠCH",
+      "Cải cách hành chính năm 2026",
+      "Căn cứ Quyết định số 11/QĐ-TTg",
+      "ngày 10/01/2026 của Thủ tướng Chính phủ về phát triển kinh tế",
+      "- xã hội năm 2026; căn cứ Nghị quyết số 22/NQ-CP ngày 12/01/2026 của",
+      "Chính phủ về cải thiện môi trường kinh doanh, UBND tỉnh xây dựng Kế hoạch như sau:",
+      "I. MỤC ĐÍCH, YÊU CẦU",
+      "- Bảo đảm tiến độ;",
+      "- tổ chức thực hiện nghiêm túc.",
+    ].join("\n");
+    const plan = parsePlan(textToDocument(text));
+    expect(plan.bases.map((b) => [b.type, b.number, b.date, b.issuer])).toEqual([
+      ["Quyết định", "11/QĐ-TTg", "2026-01-10", "Thủ tướng Chính phủ"],
+      ["Nghị quyết", "22/NQ-CP", "2026-01-12", "Chính phủ"],
+    ]);
+    expect(plan.bases[0]!.text).toContain("kinh tế - xã hội");
+  });
+});

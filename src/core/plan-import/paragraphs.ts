@@ -46,6 +46,11 @@ export function continuesParagraph(
   blankBetween: boolean,
   format: DocumentFormat,
 ): boolean {
+  // "kinh tế" + "- xã hội …": a compound's dash wrapped to the start of a line, not a bullet.
+  if (format !== "docx" && !blankBetween && /^[-–]\s+\p{Ll}/u.test(next)) {
+    const prev = previous.text;
+    if (!isTerminal(prev) && !isUpperCaseLine(prev) && !isHeadingLike(prev)) return true;
+  }
   if (startsParagraph(next)) return false;
   const lower = startsLowercase(next);
   if (format === "docx") return lower && !blankBetween;
