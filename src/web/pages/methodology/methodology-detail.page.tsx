@@ -93,14 +93,16 @@ export function MethodologyDetailPage() {
         </Alert>
       )}
       <TableScroll label={t.detail.treeLabel}>
-        <Table miw={760} striped aria-label={t.detail.treeLabel}>
+        {/* On a phone the level and evidence columns give way to the points; evidence goes under
+            the criterion's text. */}
+        <Table miw={{ base: 0, sm: 760 }} striped aria-label={t.detail.treeLabel}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t.detail.colRef}</Table.Th>
               <Table.Th>{t.detail.colText}</Table.Th>
-              <Table.Th>{t.detail.colLevel}</Table.Th>
+              <Table.Th visibleFrom="sm">{t.detail.colLevel}</Table.Th>
               <Table.Th ta="right">{t.detail.colMax}</Table.Th>
-              <Table.Th>{t.detail.colEvidence}</Table.Th>
+              <Table.Th visibleFrom="sm">{t.detail.colEvidence}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -112,8 +114,13 @@ export function MethodologyDetailPage() {
                   pl={`calc(var(--mantine-spacing-sm) + ${(criterion.depth - 1) * 1.25}rem)`}
                 >
                   {criterion.text}
+                  {criterion.evidenceHint && (
+                    <Text size="xs" c="dimmed" hiddenFrom="sm">
+                      {criterion.evidenceHint}
+                    </Text>
+                  )}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="sm">
                   <Text size="xs" c="dimmed">
                     {criterion.levelLabel}
                   </Text>
@@ -128,7 +135,7 @@ export function MethodologyDetailPage() {
                       </Text>
                     )}
                 </Table.Td>
-                <Table.Td maw={280}>
+                <Table.Td maw={280} visibleFrom="sm">
                   <Text size="sm">{criterion.evidenceHint ?? ""}</Text>
                 </Table.Td>
               </Table.Tr>
@@ -138,9 +145,9 @@ export function MethodologyDetailPage() {
             <Table.Tr fw={700}>
               <Table.Td />
               <Table.Td>{t.detail.totalRow}</Table.Td>
-              <Table.Td />
+              <Table.Td visibleFrom="sm" />
               <Table.Td ta="right">{formatNumber(methodology.totalMaxPoints)}</Table.Td>
-              <Table.Td />
+              <Table.Td visibleFrom="sm" />
             </Table.Tr>
           </Table.Tfoot>
         </Table>
