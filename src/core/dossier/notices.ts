@@ -1,3 +1,4 @@
+import { documentDatePhrase } from "../text/document-date.ts";
 import type { DossierState } from "./dossier-state.ts";
 import { formatVietnamDateTime, vietnamLocal } from "./local-time.ts";
 import type { RuleSet } from "./rule-sets.ts";
@@ -76,21 +77,11 @@ export function hasNotice(kind: DossierNoticeKind, state: DossierState, ruleSet:
   return ruleSet.stopNoticeTitle !== null && state === "stopped";
 }
 
-/** "05", "11": ND 30/2020 writes days below 10 with a leading zero. */
-function documentDay(day: number) {
-  return day < 10 ? `0${day}` : String(day);
-}
-
-/** ND 30/2020 writes only the months 1 and 2 with a leading zero ("tháng 02", "tháng 3"). */
-function documentMonth(month: number) {
-  return month <= 2 ? `0${month}` : String(month);
-}
-
 /** "ngày 05 tháng 3 năm 2026" for a YYYY-MM-DD; "ngày … tháng … năm …" when unknown. */
 export function noticeDatePhrase(isoDate: string | null): string {
   if (isoDate === null) return "ngày … tháng … năm …";
   const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
-  return `ngày ${documentDay(day)} tháng ${documentMonth(month)} năm ${year}`;
+  return documentDatePhrase(year, month, day);
 }
 
 /** "05/03/2026" for a YYYY-MM-DD. */

@@ -182,7 +182,6 @@ export async function upsertCopiedDossiers(
     sql`select s.code from dossier_import_stage s join dossiers d on d.code = s.code
       where d.unit_id <> ${unitId}`,
   );
-  await tx.execute(sql`drop table dossier_import_stage`);
   return {
     inserted: counts?.inserted ?? 0,
     updated: counts?.updated ?? 0,

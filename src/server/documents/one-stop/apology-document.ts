@@ -1,5 +1,10 @@
 import { Document, Packer } from "docx";
-import { formatVietnamDateTime, ruleSetById, vietnamLocal } from "../../../core/dossier/index.ts";
+import {
+  formatVietnamDateTime,
+  placeName,
+  ruleSetById,
+  vietnamLocal,
+} from "../../../core/dossier/index.ts";
 import {
   a5Section,
   datePhrase,
@@ -42,7 +47,7 @@ export async function apologyDocx(input: ApologyInput): Promise<Buffer> {
         body: "Bộ phận tiếp nhận và trả kết quả",
         number: `Số: ${input.number}`,
       },
-      `${input.unitName.replace(/^(Xã|Phường|Thị trấn|Đặc khu)\s+/, "")}, ${datePhrase(issuedOn)}`,
+      `${placeName(input.unitName)}, ${datePhrase(issuedOn)}`,
     ),
     line([text(ruleSet.apologyTitle.toUpperCase(), { bold: true, size: SIZE.title })], {
       align: "center",

@@ -1,6 +1,11 @@
 import { Document, ImageRun, Packer } from "docx";
 import QRCode from "qrcode";
-import { formatVietnamDateTime, ruleSetById, vietnamLocal } from "../../../core/dossier/index.ts";
+import {
+  formatVietnamDateTime,
+  placeName,
+  ruleSetById,
+  vietnamLocal,
+} from "../../../core/dossier/index.ts";
 import {
   a5Section,
   datePhrase,
@@ -41,7 +46,7 @@ export async function receiptDocx(input: ReceiptInput): Promise<Buffer> {
   const children = [
     headerBlock(
       { upper: input.unitName, body: "Bộ phận tiếp nhận và trả kết quả" },
-      `${input.unitName.replace(/^(Xã|Phường|Thị trấn|Đặc khu)\s+/, "")}, ${datePhrase(receivedOn)}`,
+      `${placeName(input.unitName)}, ${datePhrase(receivedOn)}`,
     ),
     line([text(ruleSet.receiptTitle, { bold: true, size: SIZE.title })], {
       align: "center",

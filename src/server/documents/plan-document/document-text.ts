@@ -1,3 +1,4 @@
+import { documentDatePhrase } from "../../../core/text/document-date.ts";
 import type { DocumentNumberInput, SignerInput } from "./plan-document-input.ts";
 
 /** Blank left for a number or a day that is filled in by hand after signing. */
@@ -11,20 +12,11 @@ function dateParts(isoDate: string): { day: number; month: number; year: number 
   return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
 }
 
-/** ND 30/2020: days below 10 and the months 1 and 2 take a leading zero ("ngày 05 tháng 3"). */
-export function documentDay(day: number): string {
-  return day < 10 ? `0${day}` : String(day);
-}
-
-export function documentMonth(month: number): string {
-  return month <= 2 ? `0${month}` : String(month);
-}
-
 /** "Hòa Phong, ngày 02 tháng 02 năm 2026"; a draft without a date keeps the blanks. */
 export function placeAndDate(place: string, isoDate: string | null, year: number): string {
   if (isoDate === null) return `${place}, ngày${BLANK}tháng${BLANK}năm ${year}`;
   const { day, month, year: dateYear } = dateParts(isoDate);
-  return `${place}, ngày ${documentDay(day)} tháng ${documentMonth(month)} năm ${dateYear}`;
+  return `${place}, ${documentDatePhrase(dateYear, month, day)}`;
 }
 
 /** "02/02/2026" as used when citing a document in running text; blanks for a draft. */
