@@ -1,7 +1,6 @@
 import {
   DuplicateCodes,
-  duplicateCodeError,
-  parseImportRow,
+  parseFileRow,
   type ImportRowError,
   type RowContext,
 } from "../../core/dossier/import/index.ts";
@@ -64,22 +63,16 @@ export async function* parseBatches(
   };
   for await (const chunk of sheet.chunks) {
     for (const { row, cells } of chunk) {
-      const result = parseImportRow(cells, row, context);
+      const result = parseFileRow(cells, row, context, duplicates, codeColumn);
       if (result.ok === "empty") continue;
       processed += 1;
       if (result.ok === false) {
         invalidRows += 1;
         errors.push(...result.errors);
       } else {
-        const dossier = result.dossier;
-        const first = duplicates.firstRowOf(dossier.code, row);
-        if (first !== null) {
-          invalidRows += 1;
-          errors.push(duplicateCodeError(row, codeColumn, dossier.code, first));
-        } else {
-          addDossierToCopy(copy, dossier, unitId, procedureIds.get(dossier.procedureCode)!);
-          rows.push(row);
-        }
+        const { dossier } = result;
+        addDossierToCopy(copy, dossier, unitId, procedureIds.get(dossier.procedureCode)!);
+        rows.push(row);
       }
       if (processed >= batchSize) yield take();
     }

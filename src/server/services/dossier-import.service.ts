@@ -9,9 +9,8 @@ import {
   IMPORT_FIELDS,
   IMPORT_FIELD_LABELS,
   REQUIRED_IMPORT_FIELDS,
-  duplicateCodeError,
   headerKey,
-  parseImportRow,
+  parseFileRow,
   resolveMapping,
   type ColumnMapping,
   type ImportRowError,
@@ -221,17 +220,10 @@ export async function previewDossierImport(
         for await (const chunk of sheet.chunks) yield* chunk;
       };
       for await (const { row, cells } of sheetRows()) {
-        const result = parseImportRow(cells, row, context);
+        const result = parseFileRow(cells, row, context, duplicates, resolved.mapping.code!);
         if (result.ok === "empty") continue;
         sampled += 1;
-        let rowErrors = result.ok ? [] : result.errors;
-        if (result.ok) {
-          const first = duplicates.firstRowOf(result.dossier.code, row);
-          if (first !== null)
-            rowErrors = [
-              duplicateCodeError(row, resolved.mapping.code!, result.dossier.code, first),
-            ];
-        }
+        const rowErrors = result.ok ? [] : result.errors;
         if (rowErrors.length > 0) invalid += 1;
         for (const error of rowErrors) if (errors.length < MAX_PREVIEW_ERRORS) errors.push(error);
         if (rows.length < PREVIEW_ROWS) {

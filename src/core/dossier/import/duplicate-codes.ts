@@ -7,6 +7,14 @@
  * share a fingerprint with probability ≈ n² / 2⁶⁵ (≈ 3·10⁻⁸ for a million codes): accepted.
  */
 
+import {
+  duplicateCodeError,
+  parseImportRow,
+  type ImportRowResult,
+  type RowContext,
+} from "./import-row.ts";
+import type { ImportCell } from "./import-values.ts";
+
 const EMPTY = 0;
 const INITIAL_SLOTS = 1 << 12;
 
@@ -68,4 +76,22 @@ export class DuplicateCodes {
       this.rows[slot] = rows[i]!;
     }
   }
+}
+
+/**
+ * One row of a file: parsed and validated, then refused when its code was already used by an
+ * earlier valid row of the same file (`codeColumn` names the column in the message).
+ */
+export function parseFileRow(
+  cells: readonly ImportCell[],
+  row: number,
+  context: RowContext,
+  seen: DuplicateCodes,
+  codeColumn: string,
+): ImportRowResult {
+  const result = parseImportRow(cells, row, context);
+  if (result.ok !== true) return result;
+  const first = seen.firstRowOf(result.dossier.code, row);
+  if (first === null) return result;
+  return { ok: false, errors: [duplicateCodeError(row, codeColumn, result.dossier.code, first)] };
 }

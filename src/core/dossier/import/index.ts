@@ -22,7 +22,7 @@ export {
   type ImportChannel,
   type LocalMoment,
 } from "./import-values.ts";
-export { DuplicateCodes } from "./duplicate-codes.ts";
+export { DuplicateCodes, parseFileRow } from "./duplicate-codes.ts";
 export {
   duplicateCodeError,
   parseImportRow,
