@@ -130,6 +130,17 @@ describe(`dossier import on ${testDatabaseKind}`, () => {
     expect(again.body.data.mapping.digitised).toBeUndefined();
   });
 
+  it("writes cell values that a spreadsheet would run as formulas as plain text in errors.csv", async () => {
+    const rows = [line(61, { 6: "=1+2" }), line(62, { 6: "@SUM(A1)" }), line(63, { 5: "-3+3" })];
+    const run = await importAndWait(clerk, csv(rows));
+    expect(run.errorCount).toBe(3);
+    const text = String((await clerk.get(`/api/dossier-imports/${run.id}/errors.csv`)).body);
+    expect(text).toContain(`"'=1+2"`);
+    expect(text).toContain(`"'@SUM(A1)"`);
+    expect(text).toContain(`"'-3+3"`);
+    expect(text).not.toMatch(/(^|,)"[=+\-@]/m);
+  });
+
   it("imports, is idempotent by code, updates a changed row, and offers the errors as CSV", async () => {
     const before = await countDossiers();
     const rows = Array.from({ length: 30 }, (_, i) => line(i + 1));

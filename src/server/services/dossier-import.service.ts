@@ -18,6 +18,7 @@ import {
   type ResolvedMapping,
 } from "../../core/dossier/import/index.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
+import { csvLine } from "../../core/text/csv-field.ts";
 import { copyFirstColumn } from "../db/copy-text.ts";
 import type { Executor } from "../db/database.ts";
 import * as repository from "../db/repositories/dossier-import.repository.ts";
@@ -310,8 +311,6 @@ function toView(row: DossierImportRow) {
 
 export type DossierImportView = ReturnType<typeof toView>;
 
-const csvField = (value: string | number | null) => `"${String(value ?? "").replace(/"/g, '""')}"`;
-
 class ErrorFile {
   private readonly out: WriteStream;
   count = 0;
@@ -323,9 +322,7 @@ class ErrorFile {
 
   add(error: ImportRowError) {
     this.count += 1;
-    this.out.write(
-      `${error.row},${csvField(error.column)},${csvField(error.value)},${csvField(error.message)}\n`,
-    );
+    this.out.write(`${csvLine([error.row, error.column, error.value, error.message])}\n`);
   }
 
   close(): Promise<void> {
