@@ -27,7 +27,7 @@ beforeAll(async () => {
   app = await appUnderTest();
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000);
   await page.goto(`${app.url}/dang-nhap`);
   await signIn(page, "daumoi");
   await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
