@@ -1,5 +1,5 @@
-import { createServer, type Socket } from "node:net";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "../../src/server/db/schema.ts";
 import { startReminderScheduler } from "../../src/server/reminders/reminder-scheduler.ts";
@@ -136,58 +136,14 @@ describe("reminders", () => {
     expect((await t.client().get("/api/notifications")).status).toBe(401);
   });
 
-  it("e-mails each new notification once over SMTP when configured", async () => {
-    const received: { from: string; to: string; data: string; auth: string }[] = [];
-    const server = createServer((socket: Socket) => {
-      let buffer = "";
-      let inData = false;
-      let current = { from: "", to: "", data: "", auth: "" };
-      const reply = (line: string) => socket.write(`${line}\r\n`);
-      reply("220 fake ESMTP");
-      socket.on("data", (chunk) => {
-        buffer += chunk.toString("utf8");
-        let index: number;
-        while ((index = buffer.indexOf("\r\n")) >= 0) {
-          const line = buffer.slice(0, index);
-          buffer = buffer.slice(index + 2);
-          if (inData) {
-            if (line === ".") {
-              inData = false;
-              received.push(current);
-              current = { from: "", to: "", data: "", auth: current.auth };
-              reply("250 queued");
-            } else current.data += `${line}\n`;
-            continue;
-          }
-          const verb = line.split(" ")[0]!.toUpperCase();
-          if (verb === "EHLO") reply("250-fake\r\n250 AUTH PLAIN");
-          else if (verb === "AUTH") {
-            current.auth = Buffer.from(line.split(" ")[2]!, "base64").toString("utf8");
-            reply("235 ok");
-          } else if (verb === "MAIL") {
-            current.from = line;
-            reply("250 ok");
-          } else if (verb === "RCPT") {
-            current.to = line;
-            reply("250 ok");
-          } else if (verb === "DATA") {
-            inData = true;
-            reply("354 go on");
-          } else if (verb === "QUIT") {
-            reply("221 bye");
-            socket.end();
-          } else reply("500 unknown");
-        }
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const port = (server.address() as { port: number }).port;
+  it("e-mails each new notification once over STARTTLS, authenticated", async () => {
+    const smtp = await startSmtpServer({ offerStartTls: true });
     try {
       await db()
         .update(users)
         .set({ email: "tuphap@baichay.gov.vn" })
         .where(eq(users.username, "tuphap"));
-      const smtpUrl = `smtp://cchc%40baichay.gov.vn:mat-khau@127.0.0.1:${port}?from=cchc@baichay.gov.vn`;
+      const smtpUrl = `smtp://cchc%40baichay.gov.vn:mat-khau@127.0.0.1:${smtp.port}?from=cchc@baichay.gov.vn&insecure=true`;
       const officerCount = (await officer.get("/api/notifications")).body.data.length;
       const first = await runReminders(db(), {
         daysBefore: 3,
@@ -196,23 +152,104 @@ describe("reminders", () => {
         baseUrl: "https://cchc.example.gov.vn/",
       });
       expect(first).toMatchObject({ created: 0, emailed: officerCount });
-      expect(received).toHaveLength(officerCount);
-      expect(received[0]!.auth).toBe("\0cchc@baichay.gov.vn\0mat-khau");
-      expect(received[0]!.from).toBe("MAIL FROM:<cchc@baichay.gov.vn>");
-      expect(received[0]!.to).toBe("RCPT TO:<tuphap@baichay.gov.vn>");
-      expect(received[0]!.data).toContain("Subject: =?UTF-8?B?");
-      const body = Buffer.from(
-        received[0]!.data.split("\n\n").slice(1).join(""),
-        "base64",
-      ).toString("utf8");
+      expect(smtp.received).toHaveLength(officerCount);
+      const mail = smtp.received[0]!;
+      expect(mail).toMatchObject({
+        secure: true,
+        user: "cchc@baichay.gov.vn",
+        password: "mat-khau",
+        from: "cchc@baichay.gov.vn",
+        to: ["tuphap@baichay.gov.vn"],
+      });
+      expect(mail.raw).toMatch(/^Subject: =\?UTF-8\?/m);
+      const body = Buffer.from(mail.raw.split("\r\n\r\n").slice(1).join(""), "base64").toString(
+        "utf8",
+      );
       expect(body).toMatch(/Nhiệm vụ (quá hạn|sắp đến hạn)/);
       expect(body).toContain(`https://cchc.example.gov.vn/ke-hoach/${planId}`);
 
       const second = await runReminders(db(), { daysBefore: 3, today: "2026-10-01", smtpUrl });
       expect(second.emailed).toBe(0);
-      expect(received).toHaveLength(officerCount);
+      expect(smtp.received).toHaveLength(officerCount);
     } finally {
-      server.close();
+      await smtp.close();
+    }
+  });
+
+  it("never sends the SMTP password over a connection without TLS unless told to", async () => {
+    const smtp = await startSmtpServer({ offerStartTls: false });
+    try {
+      await db().execute(sql`update notifications set emailed_at = null`);
+      const plain = `smtp://cchc%40baichay.gov.vn:mat-khau@127.0.0.1:${smtp.port}?from=cchc@baichay.gov.vn`;
+      await expect(
+        runReminders(db(), { daysBefore: 3, today: "2026-10-01", smtpUrl: plain }),
+      ).rejects.toThrow();
+      expect(smtp.authAttempts).toBe(0);
+      expect(smtp.received).toHaveLength(0);
+
+      // A relay on the same machine may be allowed plain authentication explicitly; the
+      // notifications refused above are still pending and go now.
+      const allowed = await runReminders(db(), {
+        daysBefore: 3,
+        today: "2026-10-01",
+        smtpUrl: `${plain}&allow_plain_auth=true`,
+      });
+      expect(allowed.emailed).toBeGreaterThan(0);
+      expect(smtp.authAttempts).toBe(1);
+      expect(smtp.received[0]).toMatchObject({ secure: false, user: "cchc@baichay.gov.vn" });
+    } finally {
+      await smtp.close();
     }
   });
 });
+
+interface ReceivedMail {
+  secure: boolean;
+  user: string | undefined;
+  password: string | undefined;
+  from: string | undefined;
+  to: string[];
+  raw: string;
+}
+
+/** A real SMTP server (smtp-server, with its built-in self-signed certificate for STARTTLS). */
+async function startSmtpServer(options: { offerStartTls: boolean }) {
+  const received: ReceivedMail[] = [];
+  const state = { authAttempts: 0 };
+  const server = new SMTPServer({
+    hideSTARTTLS: !options.offerStartTls,
+    allowInsecureAuth: true,
+    authMethods: ["PLAIN", "LOGIN"],
+    logger: false,
+    onAuth(auth, _session, callback) {
+      state.authAttempts++;
+      callback(null, { user: `${auth.username}\u0000${auth.password}` });
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const [user, password] = String(session.user ?? "").split("\u0000");
+        received.push({
+          secure: session.secure,
+          user,
+          password,
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined,
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString("utf8"),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.server.address() as { port: number }).port;
+  return {
+    port,
+    received,
+    get authAttempts() {
+      return state.authAttempts;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

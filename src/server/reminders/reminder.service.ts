@@ -7,7 +7,7 @@ import { dueReminders, type ReminderCandidate } from "../../core/plan/reminder-r
 import type { Executor } from "../db/database.ts";
 import { today as vietnamToday } from "../services/plan-view.service.ts";
 import * as reminderRepository from "./reminder.repository.ts";
-import { sendMail, type MailMessage } from "./smtp-client.ts";
+import { sendMail, type MailMessage } from "./mail-transport.ts";
 
 export interface ReminderRunResult {
   due: number;
