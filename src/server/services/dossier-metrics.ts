@@ -4,7 +4,7 @@ import {
   countDossiers,
   type DossierCounts,
 } from "../db/repositories/dossier-metrics.repository.ts";
-import { listUnitLinks } from "../db/repositories/unit.repository.ts";
+import { loadUnitTree } from "../db/repositories/unit.repository.ts";
 import { registerMetric, type MetricContext } from "./target-metrics.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
 
@@ -12,20 +12,20 @@ import { vietnamDate } from "../../core/time/vietnam-time.ts";
  * One-stop metrics for plan targets, measured over the dossiers received by the plan's unit and
  * the units under it during the plan period. A zero denominator gives no value ("không phát sinh").
  */
-async function unitAndDescendants(context: MetricContext): Promise<string[]> {
-  const links = await listUnitLinks(context.exec);
-  const result = [context.plan.unitId];
-  for (let i = 0; i < result.length; i++) {
-    for (const link of links) if (link.parentId === result[i]) result.push(link.id);
-  }
-  return result;
+/** The plan's unit, the units under it, and the merged-away units whose records count for it. */
+async function unitsCounting(context: MetricContext): Promise<string[]> {
+  const tree = await loadUnitTree(context.exec);
+  return tree.unitsCountingFor(context.plan.unitId, {
+    from: context.plan.periodStart,
+    to: context.plan.periodEnd,
+  });
 }
 
 const cache = new WeakMap<MetricContext, Promise<DossierCounts>>();
 function counts(context: MetricContext) {
   let pending = cache.get(context);
   if (!pending) {
-    pending = unitAndDescendants(context).then((unitIds) =>
+    pending = unitsCounting(context).then((unitIds) =>
       countDossiers(
         context.exec,
         unitIds,

@@ -3,7 +3,7 @@ import { feedbackOnTimeCounts, type FeedbackState } from "../../core/feedback/in
 import { ratioPercent } from "../../core/text/number-format.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import { feedbackForRate } from "../db/repositories/feedback.repository.ts";
-import { listUnitLinks } from "../db/repositories/unit.repository.ts";
+import { loadUnitTree } from "../db/repositories/unit.repository.ts";
 import { registerMetric, type MetricContext } from "./target-metrics.ts";
 
 /**
@@ -11,13 +11,13 @@ import { registerMetric, type MetricContext } from "./target-metrics.ts";
  * within competence), over the feedback received by the plan's unit and the units under it during
  * the plan period. A zero denominator gives no value ("không phát sinh").
  */
-async function unitAndDescendants(context: MetricContext): Promise<string[]> {
-  const links = await listUnitLinks(context.exec);
-  const result = [context.plan.unitId];
-  for (let i = 0; i < result.length; i++) {
-    for (const link of links) if (link.parentId === result[i]) result.push(link.id);
-  }
-  return result;
+/** The plan's unit, the units under it, and the merged-away units whose records count for it. */
+async function unitsCounting(context: MetricContext): Promise<string[]> {
+  const tree = await loadUnitTree(context.exec);
+  return tree.unitsCountingFor(context.plan.unitId, {
+    from: context.plan.periodStart,
+    to: context.plan.periodEnd,
+  });
 }
 
 export async function measureFeedbackOnTimeRate(context: MetricContext): Promise<number | null> {
@@ -25,7 +25,7 @@ export async function measureFeedbackOnTimeRate(context: MetricContext): Promise
   const before = new Date(
     instantOfVietnamLocal(`${context.plan.periodEnd} 00:00`).getTime() + 86_400_000,
   );
-  const rows = await feedbackForRate(context.exec, await unitAndDescendants(context), from, before);
+  const rows = await feedbackForRate(context.exec, await unitsCounting(context), from, before);
   const today = vietnamDate(new Date());
   const counts = feedbackOnTimeCounts(
     rows.map((row) => ({

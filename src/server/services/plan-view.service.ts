@@ -26,7 +26,7 @@ import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
 import * as planRepository from "../db/repositories/plan.repository.ts";
 import type { TargetRow, TaskRow } from "../db/repositories/plan.repository.ts";
-import { listUnitLinks } from "../db/repositories/unit.repository.ts";
+import { listUnitLinks, loadUnitTree } from "../db/repositories/unit.repository.ts";
 import { AppError } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
@@ -67,16 +67,10 @@ export async function updatableTaskIds(
  * and cascades from (plans are documents sent down the hierarchy).
  */
 export async function upperUnitIds(exec: Executor, actor: Actor): Promise<Set<string>> {
-  const parentOf = new Map((await listUnitLinks(exec)).map((l) => [l.id, l.parentId]));
-  const result = new Set<string>();
-  for (const grant of actor.grants) {
-    let current = grant.unitId ? (parentOf.get(grant.unitId) ?? null) : null;
-    while (current && !result.has(current)) {
-      result.add(current);
-      current = parentOf.get(current) ?? null;
-    }
-  }
-  return result;
+  const tree = await loadUnitTree(exec);
+  return new Set(
+    actor.grants.flatMap((grant) => (grant.unitId ? tree.ancestors(grant.unitId) : [])),
+  );
 }
 
 export async function requireReadablePlan(exec: Executor, actor: Actor, planId: string) {

@@ -110,14 +110,7 @@ async function validateUnit(
 }
 
 async function isDescendant(tx: Executor, candidateId: string, ancestorId: string) {
-  const links = await unitRepository.listUnitLinks(tx);
-  const parentOf = new Map(links.map((l) => [l.id, l.parentId]));
-  let current: string | null | undefined = candidateId;
-  for (let guard = 0; current && guard < 1000; guard++) {
-    if (current === ancestorId) return true;
-    current = parentOf.get(current);
-  }
-  return false;
+  return (await unitRepository.loadUnitTree(tx)).isWithin(candidateId, ancestorId);
 }
 
 function withDefaults(input: UnitInput): Required<UnitInput> {

@@ -1,3 +1,4 @@
+import { UnitTree } from "../../../core/organization/unit-tree.ts";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../database.ts";
@@ -38,6 +39,20 @@ function flatten(
 
 export async function listUnitLinks(exec: Executor) {
   return exec.select({ id: units.id, parentId: units.parentId }).from(units);
+}
+
+/** Every unit with its parent, validity and merger: the input of the core's UnitTree. */
+export async function loadUnitTree(exec: Executor): Promise<UnitTree> {
+  const nodes = await exec
+    .select({
+      id: units.id,
+      parentId: units.parentId,
+      validFrom: units.validFrom,
+      validTo: units.validTo,
+      mergedIntoId: units.mergedIntoId,
+    })
+    .from(units);
+  return new UnitTree(nodes);
 }
 
 /** Units in the given id set, or all when `ids` is null. */
