@@ -3,6 +3,7 @@
  * it is on time when finished no later than its due date (the whole due day counts). Time waiting
  * for the applicant's supplement is not counted: the due date moves by the working days paused.
  * A second supplement request makes the dossier late whatever the dates.
+ * The same rule in SQL, for counts over many dossiers: src/server/db/repositories/dossier-timeliness.sql.ts.
  */
 export type Timeliness = "early" | "on_time" | "late" | "pending" | "overdue";
 
@@ -26,9 +27,12 @@ export interface TimelinessInput {
   withdrawn?: boolean;
 }
 
+/** The supplement request that makes a dossier late whatever its dates: the second one. */
+export const LATE_AT_SUPPLEMENT_REQUEST = 2;
+
 export function timeliness(input: TimelinessInput): Timeliness | null {
   if (input.withdrawn) return null;
-  const forcedLate = input.supplementCount >= 2;
+  const forcedLate = input.supplementCount >= LATE_AT_SUPPLEMENT_REQUEST;
   if (input.finishedOn === null) {
     return forcedLate || input.today > input.dueDate ? "overdue" : "pending";
   }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Executor } from "../database.ts";
+import { timelinessSql } from "./dossier-timeliness.sql.ts";
 
 export interface DossierCounts {
   received: number;
@@ -38,18 +39,15 @@ export async function countDossiers(
       onlinePayment: 0,
     };
   }
-  const finishedOn = sql`((d.finished_at at time zone 'UTC') + interval '7 hours')::date`;
-  const isLate = sql`(
-    (d.finished_at is not null and (d.supplement_count >= 2 or ${finishedOn} > d.due_date))
-    or (d.finished_at is null and (d.supplement_count >= 2 or ${today}::date > d.due_date))
-  )`;
+  const timeliness = timelinessSql(today);
+  const isLate = sql`(${timeliness} in ('late', 'overdue'))`;
   const [row] = await queryRows<Record<keyof DossierCounts, number>>(
     exec,
     sql`
       select
         count(*)::int as "received",
         count(*) filter (where d.finished_at is not null)::int as "finished",
-        count(*) filter (where d.finished_at is not null and not ${isLate})::int as "onTime",
+        count(*) filter (where ${timeliness} in ('early', 'on_time'))::int as "onTime",
         count(*) filter (where ${isLate})::int as "late",
         count(*) filter (where ${isLate} and exists (select 1 from apology_letters a where a.dossier_id = d.id))::int as "lateWithApology",
         count(*) filter (where d.channel = 'online')::int as "online",
