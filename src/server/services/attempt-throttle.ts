@@ -1,0 +1,135 @@
+import {
+  PUBLIC_LOOKUP_POLICY,
+  SIGN_IN_ACCOUNT_POLICY,
+  SIGN_IN_ADDRESS_POLICY,
+  decideAttempt,
+  formatWait,
+  type ThrottlePolicy,
+} from "../../core/throttle/index.ts";
+import type { Executor } from "../db/database.ts";
+import * as throttleRepository from "../db/repositories/throttle.repository.ts";
+import { AppError, type ErrorCode } from "../errors.ts";
+import { sha256 } from "./use-case.ts";
+
+/*
+ * Attempt throttles stored in the database (they survive a restart and hold across processes on
+ * PostgreSQL). The rules are in src/core/throttle; here each attempt is charged with a
+ * compare-and-set on its row before it is evaluated, and given back when it was right.
+ */
+
+const POLICIES = {
+  sign_in_account: SIGN_IN_ACCOUNT_POLICY,
+  sign_in_address: SIGN_IN_ADDRESS_POLICY,
+  dossier_lookup: PUBLIC_LOOKUP_POLICY,
+  feedback_lookup: PUBLIC_LOOKUP_POLICY,
+} as const satisfies Record<string, ThrottlePolicy>;
+
+export type ThrottleKind = keyof typeof POLICIES;
+
+/** Rows untouched this long have leaked to nothing under every policy; they are dropped. */
+const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
+const MAX_CONTENDED_TRIES = 8;
+
+export type ClaimResult = { allowed: true } | { allowed: false; waitSeconds: number };
+
+const keyHashOf = (kind: ThrottleKind, key: string) => sha256(`${kind}:${key}`);
+
+/** Charges one attempt to `key` if its wait is over; otherwise says how long is left. */
+export async function claimAttempt(
+  db: Executor,
+  kind: ThrottleKind,
+  key: string,
+  now: Date,
+): Promise<ClaimResult> {
+  const keyHash = keyHashOf(kind, key);
+  for (let i = 0; i < MAX_CONTENDED_TRIES; i++) {
+    const row = await throttleRepository.findThrottle(db, kind, keyHash);
+    const decision = decideAttempt(POLICIES[kind], row, now);
+    if (!decision.allowed) return decision;
+    const stored = row
+      ? await throttleRepository.updateThrottleIfUnchanged(db, row, decision.next)
+      : await throttleRepository.insertThrottle(db, { kind, keyHash, ...decision.next });
+    if (stored) {
+      if (!row) {
+        await throttleRepository.deleteThrottlesOlderThan(
+          db,
+          new Date(now.getTime() - FORGET_AFTER_MS),
+        );
+      }
+      return { allowed: true };
+    }
+  }
+  // Many parallel attempts on the same key: refuse this one rather than let it through uncounted.
+  return { allowed: false, waitSeconds: 1 };
+}
+
+/** Gives back the charge of a right attempt. */
+export function refundAttempt(db: Executor, kind: ThrottleKind, key: string) {
+  return throttleRepository.lowerThrottleScore(db, kind, keyHashOf(kind, key), 1);
+}
+
+/** Forgets every past attempt of `key`. */
+export function clearAttempts(db: Executor, kind: ThrottleKind, key: string) {
+  return throttleRepository.deleteThrottle(db, kind, keyHashOf(kind, key));
+}
+
+function waitError(code: ErrorCode, waitSeconds: number) {
+  return new AppError(code, {
+    params: { wait: formatWait(waitSeconds), retryAfterSeconds: waitSeconds },
+  });
+}
+
+/**
+ * Runs a public lookup (code + last four phone digits) under the code's throttle. `code` is the
+ * normalised code, or null for one that cannot exist (it fails without being counted). An error
+ * for which `isWrongAnswer` holds keeps the attempt charged; anything else gives it back. The
+ * refusal does not depend on whether the code exists, so codes cannot be probed through it.
+ */
+export async function throttledLookup<T>(
+  db: Executor,
+  kind: "dossier_lookup" | "feedback_lookup",
+  code: string | null,
+  now: Date,
+  isWrongAnswer: (error: unknown) => boolean,
+  lookup: () => Promise<T>,
+): Promise<T> {
+  if (code === null) return lookup();
+  const claim = await claimAttempt(db, kind, code, now);
+  if (!claim.allowed) throw waitError("PUBLIC_LOOKUP_LOCKED", claim.waitSeconds);
+  let result: T;
+  try {
+    result = await lookup();
+  } catch (error) {
+    if (!isWrongAnswer(error)) await refundAttempt(db, kind, code);
+    throw error;
+  }
+  await refundAttempt(db, kind, code);
+  return result;
+}
+
+/**
+ * Charges a sign-in attempt to the typed username (known or not, the same way) and to the
+ * client's address; throws AUTH_RATE_LIMITED with the wait when either must wait. Returns what to
+ * do when the password was right: the account's count starts again, the address gets its charge
+ * back (only back: signing in to one's own account does not wipe the guesses at others).
+ */
+export async function claimSignInAttempt(
+  db: Executor,
+  username: string,
+  address: string,
+  now: Date,
+): Promise<{ succeeded(): Promise<void> }> {
+  const byAddress = await claimAttempt(db, "sign_in_address", address, now);
+  if (!byAddress.allowed) throw waitError("AUTH_RATE_LIMITED", byAddress.waitSeconds);
+  const byAccount = await claimAttempt(db, "sign_in_account", username, now);
+  if (!byAccount.allowed) {
+    await refundAttempt(db, "sign_in_address", address);
+    throw waitError("AUTH_RATE_LIMITED", byAccount.waitSeconds);
+  }
+  return {
+    async succeeded() {
+      await clearAttempts(db, "sign_in_account", username);
+      await refundAttempt(db, "sign_in_address", address);
+    },
+  };
+}
