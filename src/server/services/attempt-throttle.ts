@@ -5,6 +5,7 @@ import {
   decideAttempt,
   formatWait,
   type ThrottlePolicy,
+  type ThrottleState,
 } from "../../core/throttle/index.ts";
 import type { Executor } from "../db/database.ts";
 import * as throttleRepository from "../db/repositories/throttle.repository.ts";
@@ -30,7 +31,16 @@ export type ThrottleKind = keyof typeof POLICIES;
 const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
 const MAX_CONTENDED_TRIES = 8;
 
-export type ClaimResult = { allowed: true } | { allowed: false; waitSeconds: number };
+/** A charged attempt: what its row was before, to give the charge back when it was right. */
+export interface Charge {
+  kind: ThrottleKind;
+  keyHash: string;
+  version: number;
+  previous: ThrottleState | null;
+}
+
+export type ClaimResult =
+  { allowed: true; charge: Charge } | { allowed: false; waitSeconds: number };
 
 const keyHashOf = (kind: ThrottleKind, key: string) => sha256(`${kind}:${key}`);
 
@@ -56,21 +66,30 @@ export async function claimAttempt(
           new Date(now.getTime() - FORGET_AFTER_MS),
         );
       }
-      return { allowed: true };
+      const previous = row ? { score: row.score, lastAttemptAt: row.lastAttemptAt } : null;
+      return {
+        allowed: true,
+        charge: { kind, keyHash, version: row ? row.version + 1 : 0, previous },
+      };
     }
   }
   // Many parallel attempts on the same key: refuse this one rather than let it through uncounted.
   return { allowed: false, waitSeconds: 1 };
 }
 
-/** Gives back the charge of a right attempt. */
-export function refundAttempt(db: Executor, kind: ThrottleKind, key: string) {
-  return throttleRepository.lowerThrottleScore(db, kind, keyHashOf(kind, key), 1);
+/**
+ * Gives back the charge of a right attempt: the row as it was before, so the next attempt waits
+ * no longer than it would have without this one; if other attempts were charged meanwhile, one
+ * point less.
+ */
+export async function refundAttempt(db: Executor, charge: Charge) {
+  const restored = await throttleRepository.restoreThrottleIfUnchanged(db, charge, charge.previous);
+  if (!restored) await throttleRepository.lowerThrottleScore(db, charge.kind, charge.keyHash, 1);
 }
 
-/** Forgets every past attempt of `key`. */
-export function clearAttempts(db: Executor, kind: ThrottleKind, key: string) {
-  return throttleRepository.deleteThrottle(db, kind, keyHashOf(kind, key));
+/** Forgets every past attempt of the charged key. */
+export function clearAttempts(db: Executor, charge: Charge) {
+  return throttleRepository.deleteThrottle(db, charge.kind, charge.keyHash);
 }
 
 function waitError(code: ErrorCode, waitSeconds: number) {
@@ -100,10 +119,10 @@ export async function throttledLookup<T>(
   try {
     result = await lookup();
   } catch (error) {
-    if (!isWrongAnswer(error)) await refundAttempt(db, kind, code);
+    if (!isWrongAnswer(error)) await refundAttempt(db, claim.charge);
     throw error;
   }
-  await refundAttempt(db, kind, code);
+  await refundAttempt(db, claim.charge);
   return result;
 }
 
@@ -123,13 +142,13 @@ export async function claimSignInAttempt(
   if (!byAddress.allowed) throw waitError("AUTH_RATE_LIMITED", byAddress.waitSeconds);
   const byAccount = await claimAttempt(db, "sign_in_account", username, now);
   if (!byAccount.allowed) {
-    await refundAttempt(db, "sign_in_address", address);
+    await refundAttempt(db, byAddress.charge);
     throw waitError("AUTH_RATE_LIMITED", byAccount.waitSeconds);
   }
   return {
     async succeeded() {
-      await clearAttempts(db, "sign_in_account", username);
-      await refundAttempt(db, "sign_in_address", address);
+      await clearAttempts(db, byAccount.charge);
+      await refundAttempt(db, byAddress.charge);
     },
   };
 }

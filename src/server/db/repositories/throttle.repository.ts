@@ -43,6 +43,23 @@ export async function updateThrottleIfUnchanged(
   return rows.length === 1;
 }
 
+/** Puts back the row as it was before a charge, if nobody charged it since; false otherwise. */
+export async function restoreThrottleIfUnchanged(
+  exec: Executor,
+  row: { kind: string; keyHash: string; version: number },
+  previous: { score: number; lastAttemptAt: Date } | null,
+): Promise<boolean> {
+  const where = and(byKey(row.kind, row.keyHash), eq(attemptThrottles.version, row.version));
+  const rows = previous
+    ? await exec
+        .update(attemptThrottles)
+        .set({ ...previous, version: row.version + 1 })
+        .where(where)
+        .returning({ kind: attemptThrottles.kind })
+    : await exec.delete(attemptThrottles).where(where).returning({ kind: attemptThrottles.kind });
+  return rows.length === 1;
+}
+
 /** Gives `points` back (never below zero); the time of the last attempt stays. */
 export async function lowerThrottleScore(
   exec: Executor,
