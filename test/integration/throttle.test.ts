@@ -156,6 +156,49 @@ describe(`sign-in slows down instead of locking (${testDatabaseKind})`, () => {
     expect(median(timings.unknown)).toBeGreaterThan(median(timings.known) / 3);
   });
 
+  it("lets the owner in at once from a browser where they signed in before", async () => {
+    const office = { remoteAddress: "203.0.113.50" };
+    const first = await app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in",
+      payload: { username: "lanhdao", password: DEMO_PASSWORD },
+      ...office,
+    });
+    expect(first.statusCode).toBe(200);
+    const device = first.cookies.find((c) => c.name === "cchc_device")!;
+    expect(device).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/api/auth/sign-in" });
+    const otherUsersDevice = (
+      await app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in",
+        payload: { username: "xem", password: DEMO_PASSWORD },
+        ...office,
+      })
+    ).cookies.find((c) => c.name === "cchc_device")!;
+
+    // An insider slows the account down from many addresses, and the office's address too.
+    for (let i = 0; i < 12; i++) await signIn("lanhdao", `sai-${i}`);
+    for (let i = 0; i < 12; i++) await signIn(`nguoi-${i}`, "sai", office);
+    expect((await signIn("lanhdao", DEMO_PASSWORD, office)).status).toBe(429);
+    const withCookie = (value: string, password = DEMO_PASSWORD) =>
+      app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in",
+        payload: { username: "lanhdao", password },
+        cookies: { cchc_device: value },
+        ...office,
+      });
+    // Another user's browser token does not help; the owner's does, at once.
+    expect((await withCookie(otherUsersDevice.value)).statusCode).toBe(429);
+    const owner = await withCookie(device.value);
+    expect(owner.statusCode).toBe(200);
+    expect(owner.cookies.find((c) => c.name === "cchc_device")).toBeUndefined();
+    // The browser's own failures are throttled too, on their own.
+    const own = [];
+    for (let i = 0; i < 4; i++) own.push((await withCookie(device.value, "sai")).statusCode);
+    expect(own).toEqual([401, 401, 401, 429]);
+  });
+
   it("slows one address down whatever usernames it tries, and a forged X-Forwarded-For does not help", async () => {
     const direct = (i: number) => ({
       remoteAddress: "203.0.113.7",

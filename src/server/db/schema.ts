@@ -191,3 +191,21 @@ export const attemptThrottles = pgTable(
     index("attempt_throttles_last_attempt_idx").on(t.lastAttemptAt),
   ],
 );
+
+/**
+ * Browsers where a user signed in successfully (the `cchc_device` cookie holds the token, only
+ * its SHA-256 is kept). Sign-in from such a browser is throttled on its own, not with the
+ * account's and the address's failures, so an attacker slowing an account down does not keep
+ * its owner out.
+ */
+export const signInDevices = pgTable(
+  "sign_in_devices",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [index("sign_in_devices_user_idx").on(t.userId, t.createdAt)],
+);

@@ -21,6 +21,7 @@ import { sha256 } from "./use-case.ts";
 const POLICIES = {
   sign_in_account: SIGN_IN_ACCOUNT_POLICY,
   sign_in_address: SIGN_IN_ADDRESS_POLICY,
+  sign_in_device: SIGN_IN_ACCOUNT_POLICY,
   dossier_lookup: PUBLIC_LOOKUP_POLICY,
   feedback_lookup: PUBLIC_LOOKUP_POLICY,
 } as const satisfies Record<string, ThrottlePolicy>;
@@ -92,7 +93,7 @@ export function clearAttempts(db: Executor, charge: Charge) {
   return throttleRepository.deleteThrottle(db, charge.kind, charge.keyHash);
 }
 
-function waitError(code: ErrorCode, waitSeconds: number) {
+export function waitError(code: ErrorCode, waitSeconds: number) {
   return new AppError(code, {
     params: { wait: formatWait(waitSeconds), retryAfterSeconds: waitSeconds },
   });
@@ -124,31 +125,4 @@ export async function throttledLookup<T>(
   }
   await refundAttempt(db, claim.charge);
   return result;
-}
-
-/**
- * Charges a sign-in attempt to the typed username (known or not, the same way) and to the
- * client's address; throws AUTH_RATE_LIMITED with the wait when either must wait. Returns what to
- * do when the password was right: the account's count starts again, the address gets its charge
- * back (only back: signing in to one's own account does not wipe the guesses at others).
- */
-export async function claimSignInAttempt(
-  db: Executor,
-  username: string,
-  address: string,
-  now: Date,
-): Promise<{ succeeded(): Promise<void> }> {
-  const byAddress = await claimAttempt(db, "sign_in_address", address, now);
-  if (!byAddress.allowed) throw waitError("AUTH_RATE_LIMITED", byAddress.waitSeconds);
-  const byAccount = await claimAttempt(db, "sign_in_account", username, now);
-  if (!byAccount.allowed) {
-    await refundAttempt(db, byAddress.charge);
-    throw waitError("AUTH_RATE_LIMITED", byAccount.waitSeconds);
-  }
-  return {
-    async succeeded() {
-      await clearAttempts(db, byAccount.charge);
-      await refundAttempt(db, byAddress.charge);
-    },
-  };
 }

@@ -8,7 +8,7 @@ import { findUnitById } from "../db/repositories/unit.repository.ts";
 import * as userRepository from "../db/repositories/user.repository.ts";
 import { AppError } from "../errors.ts";
 import type { Actor } from "./actor.ts";
-import { claimSignInAttempt } from "./attempt-throttle.ts";
+import { claimSignInAttempt } from "./sign-in-throttle.ts";
 import { runUseCase, sha256 } from "./use-case.ts";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -46,17 +46,31 @@ function grantsOf(me: {
 }
 
 /**
- * Signs in. Failures slow the next attempts down, per typed username and per client address
- * (src/core/throttle): an unknown username is throttled, checked against a dummy hash and
- * refused exactly like a known one, so neither the answer nor its time tells whether it exists.
+ * Signs in. Failures slow the next attempts down (sign-in-throttle.ts): per typed username and
+ * per client address, or per browser where the account signed in before. An unknown username is
+ * throttled, checked against a dummy hash and refused exactly like a known one, so neither the
+ * answer nor its time tells whether it exists.
  */
 export async function signIn(
   db: Executor,
-  input: { username: string; password: string; ip: string; userAgent: string | null; now?: Date },
+  input: {
+    username: string;
+    password: string;
+    ip: string;
+    userAgent: string | null;
+    /** The browser's `cchc_device` token, if it has one. */
+    deviceToken?: string | null;
+    now?: Date;
+  },
 ) {
   const username = input.username.trim().toLowerCase();
   const now = input.now ?? new Date();
-  const attempt = await claimSignInAttempt(db, username, input.ip, now);
+  const attempt = await claimSignInAttempt(db, {
+    username,
+    address: input.ip,
+    deviceToken: input.deviceToken ?? null,
+    now,
+  });
   const user = await userRepository.findUserForSignIn(db, username);
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : false;
   if (!user) await verifyAgainstDummy(input.password);
