@@ -298,6 +298,25 @@ describe(`public lookups are throttled per code, whatever the address (${testDat
     );
   });
 
+  it("counts every guess of a parallel burst: no more than five wrong tries get evaluated", async () => {
+    const [, dossier] = await db.database.db
+      .select({ code: dossiers.code, phone: dossiers.applicantPhone })
+      .from(dossiers)
+      .limit(2);
+    const right = dossier!.phone.replace(/\D/g, "").slice(-4);
+    const guesses = Array.from({ length: 30 }, (_, i) => String(i).padStart(4, "0")).filter(
+      (digits) => digits !== right,
+    );
+    const answers = await Promise.all(
+      guesses.map((digits) => lookup(`/api/public/dossiers/${dossier!.code}?phoneLast4=${digits}`)),
+    );
+    const statuses = answers.map((a) => a.status);
+    const evaluated = statuses.filter((status) => status === 404).length;
+    expect(evaluated).toBeGreaterThan(0);
+    expect(evaluated).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(guesses.length - evaluated);
+  });
+
   it("counts the feedback lookup and the satisfaction rating together per feedback code", async () => {
     const [published] = await db.database.db
       .select({ code: feedback.code, phone: feedback.senderPhone })
