@@ -19,6 +19,7 @@ import type { Database } from "./db/database.ts";
 import { AppError, errorBody } from "./errors.ts";
 import { registerErrorHandler } from "./http/error-handler.ts";
 import { registerSessionHandling } from "./http/session.ts";
+import type { TrustProxySetting } from "./trust-proxy.ts";
 import { registerDossierMetrics } from "./services/dossier-metrics.ts";
 import { registerFeedbackMetrics } from "./services/feedback-metrics.ts";
 import { feedbackRoutes } from "./routes/feedback.routes.ts";
@@ -46,7 +47,10 @@ z.config(z.locales.vi());
 export interface AppOptions {
   database: Database;
   secureCookies?: boolean;
-  trustProxy?: boolean;
+  /** Which peers may set X-Forwarded-For: their addresses/CIDRs, or a hop count (config.ts). */
+  trustProxy?: TrustProxySetting;
+  /** The clock of the sign-in and public lookup throttles (tests move it forward). */
+  now?: () => Date;
   logLevel?: string;
   webDir?: string | null;
   /** Where evidence files are kept (the data folder, never under the web root). */
@@ -112,7 +116,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerFeedbackMetrics();
   const db = options.database.db;
   await app.register(healthRoutes(options.database.kind));
-  await app.register(authRoutes(db, { secureCookies: options.secureCookies ?? false }));
+  await app.register(
+    authRoutes(db, { secureCookies: options.secureCookies ?? false, now: options.now }),
+  );
   await app.register(unitRoutes(db));
   await app.register(agencyRoutes(db));
   await app.register(userRoutes(db));
@@ -127,9 +133,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(procedureRoutes(db));
   await app.register(dossierRoutes(db));
   await app.register(dossierImportRoutes(db, options.dataDir));
-  await app.register(oneStopPublicRoutes(db));
+  await app.register(oneStopPublicRoutes(db, options.now));
   await app.register(feedbackRoutes(db));
-  await app.register(feedbackPublicRoutes(db));
+  await app.register(feedbackPublicRoutes(db, options.now));
 
   await registerWeb(app, options.webDir ?? null);
   return app;

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { parseTrustProxy, type TrustProxySetting } from "./trust-proxy.ts";
 
 export interface Config {
   port: number;
@@ -7,7 +8,8 @@ export interface Config {
   databaseUrl: string | null;
   /** Serve the session cookie with `Secure` (set when CCHC is reached over HTTPS). */
   secureCookies: boolean;
-  trustProxy: boolean;
+  /** Peers allowed to set X-Forwarded-For (CCHC_TRUST_PROXY, see trust-proxy.ts). */
+  trustProxy: TrustProxySetting;
   loadDemo: boolean;
   logLevel: string;
   webDir: string;
@@ -20,7 +22,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.CCHC_DATA_DIR ?? "./data"),
     databaseUrl: env.DATABASE_URL?.trim() || null,
     secureCookies: env.CCHC_SECURE_COOKIES === "true",
-    trustProxy: env.CCHC_TRUST_PROXY === "true",
+    trustProxy: parseTrustProxy(env.CCHC_TRUST_PROXY),
     loadDemo: env.CCHC_DEMO !== "false",
     logLevel: env.CCHC_LOG_LEVEL ?? "info",
     webDir: resolve(env.CCHC_WEB_DIR ?? "./dist/web"),

@@ -16,7 +16,7 @@ export const ERROR_CATALOGUE = {
   },
   AUTH_RATE_LIMITED: {
     status: 429,
-    message: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.",
+    message: "Đăng nhập sai nhiều lần. Vui lòng chờ {wait} rồi thử lại.",
   },
   RATE_LIMITED: { status: 429, message: "Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút." },
   CSRF_INVALID: {
@@ -48,6 +48,10 @@ export const ERROR_CATALOGUE = {
   PASSWORD_TOO_WEAK: {
     status: 400,
     message: "Mật khẩu phải có ít nhất 10 ký tự.",
+  },
+  CONFIG_TRUST_PROXY_INVALID: {
+    status: 400,
+    message: "CCHC_TRUST_PROXY=“{value}” không hợp lệ: {reason}.",
   },
   DATA_FOLDER_LOCKED: {
     status: 409,
@@ -118,6 +122,11 @@ export const ERROR_CATALOGUE = {
     status: 404,
     message:
       "Không tìm thấy hồ sơ khớp với mã hồ sơ và 4 số cuối điện thoại đã nhập. Vui lòng kiểm tra lại.",
+  },
+  PUBLIC_LOOKUP_LOCKED: {
+    status: 429,
+    message:
+      "Mã này đã bị nhập sai 4 số cuối điện thoại nhiều lần nên tạm ngừng tra cứu. Vui lòng thử lại sau {wait}.",
   },
   FEEDBACK_NOT_FOUND: { status: 404, message: "Không tìm thấy phản ánh, kiến nghị." },
   FEEDBACK_TRANSITION_INVALID: { status: 409, message: "{reason}" },

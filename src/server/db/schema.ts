@@ -4,9 +4,11 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -168,3 +170,42 @@ export const systemSettings = pgTable("system_settings", {
   value: text("value").notNull(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Attempt throttles (src/core/throttle): one row per throttled thing — a sign-in account or
+ * address, a public lookup code — keyed by its kind and the SHA-256 of its value, so typed
+ * usernames (sometimes a password) and addresses are not stored. `version` makes each charge a
+ * compare-and-set, so parallel attempts are all counted.
+ */
+export const attemptThrottles = pgTable(
+  "attempt_throttles",
+  {
+    kind: text("kind").notNull(),
+    keyHash: text("key_hash").notNull(),
+    score: doublePrecision("score").notNull(),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true, precision: 3 }).notNull(),
+    version: integer("version").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kind, t.keyHash] }),
+    index("attempt_throttles_last_attempt_idx").on(t.lastAttemptAt),
+  ],
+);
+
+/**
+ * Browsers where a user signed in successfully (the `cchc_device` cookie holds the token, only
+ * its SHA-256 is kept). Sign-in from such a browser is throttled on its own, not with the
+ * account's and the address's failures, so an attacker slowing an account down does not keep
+ * its owner out.
+ */
+export const signInDevices = pgTable(
+  "sign_in_devices",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [index("sign_in_devices_user_idx").on(t.userId, t.createdAt)],
+);

@@ -40,6 +40,8 @@ export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, "unhandled error");
+    const retryAfter = appError.params?.retryAfterSeconds;
+    if (typeof retryAfter === "number") void reply.header("retry-after", String(retryAfter));
     void reply.status(appError.status).send(errorBody(appError));
   });
 }

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { verifyAgainstDummy } from "../auth/password.ts";
 import type { Executor } from "../db/database.ts";
+import { deviceTokenOf, setDeviceCookie } from "../http/device-cookie.ts";
 import { clearSessionCookie, requireSession, setSessionCookie } from "../http/session.ts";
 import { signIn, signOut } from "../services/auth.service.ts";
+import { rememberDevice } from "../services/sign-in-throttle.ts";
 import { errorResponse } from "./common.schemas.ts";
 import { meView } from "./organization.schemas.ts";
 
@@ -17,9 +20,12 @@ export const signInBody = z.object({
 
 export function authRoutes(
   db: Executor,
-  options: { secureCookies: boolean },
+  options: { secureCookies: boolean; now?: () => Date },
 ): FastifyPluginAsyncZod {
+  const now = options.now ?? (() => new Date());
   return async (app) => {
+    // Hash the dummy password now, so the first unknown username is not slower than the others.
+    void verifyAgainstDummy("");
     app.post(
       "/api/auth/sign-in",
       {
@@ -38,12 +44,18 @@ export function authRoutes(
         config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
       },
       async (request, reply) => {
+        const at = now();
+        const deviceToken = deviceTokenOf(request);
         const result = await signIn(db, {
           ...request.body,
           ip: request.ip,
           userAgent: request.headers["user-agent"] ?? null,
+          deviceToken,
+          now: at,
         });
         setSessionCookie(reply, result.token, options.secureCookies);
+        const newDevice = await rememberDevice(db, result.me.id, deviceToken, at);
+        if (newDevice) setDeviceCookie(reply, newDevice, options.secureCookies);
         return { data: { user: result.me, csrfToken: result.csrfToken } };
       },
     );

@@ -14,8 +14,14 @@ import { phoneLast4, publicFeedbackStatus, senderFields } from "./feedback.schem
 
 const publicErrors = { 400: errorResponse, 404: errorResponse, 429: errorResponse };
 
-/** Public feedback API, no login; every route is rate-limited per address. */
-export function feedbackPublicRoutes(db: Executor): FastifyPluginAsyncZod {
+/**
+ * Public feedback API, no login; every route is rate-limited per address, and wrong phone digits
+ * are throttled per feedback code (`now` is the clock of that throttle).
+ */
+export function feedbackPublicRoutes(
+  db: Executor,
+  now: () => Date = () => new Date(),
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/api/public/feedback/units",
@@ -118,7 +124,8 @@ export function feedbackPublicRoutes(db: Executor): FastifyPluginAsyncZod {
           response: { 200: z.object({ data: publicFeedbackStatus }), ...publicErrors },
         },
       },
-      async (request) => lookupPublicFeedback(db, request.params.code, request.query.phoneLast4),
+      async (request) =>
+        lookupPublicFeedback(db, request.params.code, request.query.phoneLast4, now()),
     );
 
     app.post(
@@ -143,7 +150,7 @@ export function feedbackPublicRoutes(db: Executor): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => recordSatisfaction(db, request.params.code, request.body),
+      async (request) => recordSatisfaction(db, request.params.code, request.body, now()),
     );
   };
 }

@@ -4,8 +4,14 @@ import type { Executor } from "../db/database.ts";
 import { lookupDossier, publicProcedures } from "../services/one-stop-public.service.ts";
 import { errorResponse } from "./common.schemas.ts";
 
-/** Public pages' API: no login. Lookups are rate-limited per address. */
-export function oneStopPublicRoutes(db: Executor): FastifyPluginAsyncZod {
+/**
+ * Public pages' API: no login. Lookups are rate-limited per address, and wrong phone digits are
+ * throttled per dossier code (`now` is the clock of that throttle).
+ */
+export function oneStopPublicRoutes(
+  db: Executor,
+  now: () => Date = () => new Date(),
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/api/public/dossiers/:code",
@@ -44,7 +50,7 @@ export function oneStopPublicRoutes(db: Executor): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => lookupDossier(db, request.params.code, request.query.phoneLast4),
+      async (request) => lookupDossier(db, request.params.code, request.query.phoneLast4, now()),
     );
 
     app.get(

@@ -8,11 +8,10 @@ import { findUnitById } from "../db/repositories/unit.repository.ts";
 import * as userRepository from "../db/repositories/user.repository.ts";
 import { AppError } from "../errors.ts";
 import type { Actor } from "./actor.ts";
+import { claimSignInAttempt } from "./sign-in-throttle.ts";
 import { runUseCase, sha256 } from "./use-case.ts";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-export const MAX_FAILED_SIGN_INS = 5;
-export const SIGN_IN_LOCK_MS = 15 * 60 * 1000;
 
 export interface SessionInfo {
   actor: Actor;
@@ -46,33 +45,40 @@ function grantsOf(me: {
   return me.roles.map((r) => ({ role: r.role as Role, unitId: r.unitId, agencyId: r.agencyId }));
 }
 
+/**
+ * Signs in. Failures slow the next attempts down (sign-in-throttle.ts): per typed username and
+ * per client address, or per browser where the account signed in before. An unknown username is
+ * throttled, checked against a dummy hash and refused exactly like a known one, so neither the
+ * answer nor its time tells whether it exists.
+ */
 export async function signIn(
   db: Executor,
-  input: { username: string; password: string; ip: string; userAgent: string | null },
+  input: {
+    username: string;
+    password: string;
+    ip: string;
+    userAgent: string | null;
+    /** The browser's `cchc_device` token, if it has one. */
+    deviceToken?: string | null;
+    now?: Date;
+  },
 ) {
   const username = input.username.trim().toLowerCase();
+  const now = input.now ?? new Date();
+  const attempt = await claimSignInAttempt(db, {
+    username,
+    address: input.ip,
+    deviceToken: input.deviceToken ?? null,
+    now,
+  });
   const user = await userRepository.findUserForSignIn(db, username);
-  const now = new Date();
-  if (user?.lockedUntil && user.lockedUntil > now) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new AppError("AUTH_RATE_LIMITED", { params: { minutes } });
-  }
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : false;
   if (!user) await verifyAgainstDummy(input.password);
   if (!user || !valid) {
     await runUseCase(
       db,
       { userId: null, name: username || "(trống)", grants: [] },
-      async ({ tx, audit }) => {
-        if (user) {
-          const failures = await userRepository.recordFailedSignIn(tx, user.id, null);
-          if (failures >= MAX_FAILED_SIGN_INS) {
-            await userRepository.updateUser(tx, user.id, {
-              failedSignInCount: 0,
-              lockedUntil: new Date(now.getTime() + SIGN_IN_LOCK_MS),
-            });
-          }
-        }
+      async ({ audit }) => {
         await audit({
           action: "auth.sign_in_failed",
           entityId: user?.id ?? null,
@@ -83,6 +89,7 @@ export async function signIn(
     );
     throw new AppError("AUTH_INVALID_CREDENTIALS");
   }
+  await attempt.succeeded();
   if (!user.isActive) throw new AppError("AUTH_ACCOUNT_DISABLED");
 
   const token = randomBytes(32).toString("base64url");

@@ -24,6 +24,7 @@ import {
   type FeedbackSenderInput,
   type SatisfactionLevel,
 } from "./feedback.service.ts";
+import { throttledLookup } from "./attempt-throttle.ts";
 import { runUseCase } from "./use-case.ts";
 
 /*
@@ -117,9 +118,27 @@ function publicStatus(row: feedbackRepository.FeedbackListRow) {
   };
 }
 
+/**
+ * Wrong phone digits are counted per code (existing or not) for the lookup and the rating alike:
+ * after a few, the code's lookup pauses whatever the address (PUBLIC_LOOKUP_LOCKED).
+ */
+function throttledByCode<T>(db: Executor, code: string, now: Date, work: () => Promise<T>) {
+  const key = parseFeedbackCode(code) ? code.trim().toUpperCase() : null;
+  const isWrong = (error: unknown) =>
+    error instanceof AppError && error.code === "FEEDBACK_LOOKUP_FAILED";
+  return throttledLookup(db, "feedback_lookup", key, now, isWrong, work);
+}
+
 /** The sender follows their own feedback (code + last four digits of the phone). */
-export async function lookupPublicFeedback(db: Executor, code: string, phoneLast4: string) {
-  return { data: publicStatus(await findOwnFeedback(db, code, phoneLast4)) };
+export async function lookupPublicFeedback(
+  db: Executor,
+  code: string,
+  phoneLast4: string,
+  now: Date = new Date(),
+) {
+  return throttledByCode(db, code, now, async () => ({
+    data: publicStatus(await findOwnFeedback(db, code, phoneLast4)),
+  }));
 }
 
 export interface SatisfactionInput {
@@ -129,7 +148,16 @@ export interface SatisfactionInput {
 }
 
 /** The sender rates the published answer, once. */
-export async function recordSatisfaction(db: Executor, code: string, input: SatisfactionInput) {
+export async function recordSatisfaction(
+  db: Executor,
+  code: string,
+  input: SatisfactionInput,
+  now: Date = new Date(),
+) {
+  return throttledByCode(db, code, now, () => rateAnswer(db, code, input));
+}
+
+async function rateAnswer(db: Executor, code: string, input: SatisfactionInput) {
   return runUseCase(db, PUBLIC_ACTOR, async ({ tx, audit }) => {
     const found = await findOwnFeedback(tx, code, input.phoneLast4);
     const locked = await feedbackRepository.lockFeedback(tx, found.id);

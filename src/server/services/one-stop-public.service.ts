@@ -15,15 +15,33 @@ import { findDossierByCode } from "../db/repositories/dossier.repository.ts";
 import { listProcedures } from "../db/repositories/procedure.repository.ts";
 import { findUnitsByCodes } from "../db/repositories/unit.repository.ts";
 import { AppError } from "../errors.ts";
+import { throttledLookup } from "./attempt-throttle.ts";
 import { timelinessOf } from "./dossier.service.ts";
 import { ONLINE_LEVEL_LABELS, type OnlineLevel } from "./procedure.service.ts";
 
 /**
  * Public lookup without login: the code and the last four digits of the applicant's phone must
  * both match; a wrong code and a wrong phone give the same answer, so codes cannot be probed.
+ * Wrong tries are counted per code, existing or not, whatever the address: after a few the
+ * code's lookup pauses, even for the right digits (PUBLIC_LOOKUP_LOCKED).
  */
-export async function lookupDossier(db: Executor, code: string, phoneLast4: string) {
+export async function lookupDossier(
+  db: Executor,
+  code: string,
+  phoneLast4: string,
+  now: Date = new Date(),
+) {
   const trimmed = code.trim().toUpperCase();
+  const key = parseDossierCode(trimmed) ? trimmed : null;
+  return throttledLookup(db, "dossier_lookup", key, now, isLookupFailure, () =>
+    findDossierForApplicant(db, trimmed, phoneLast4),
+  );
+}
+
+const isLookupFailure = (error: unknown) =>
+  error instanceof AppError && error.code === "PUBLIC_LOOKUP_FAILED";
+
+async function findDossierForApplicant(db: Executor, trimmed: string, phoneLast4: string) {
   if (!parseDossierCode(trimmed)) throw new AppError("PUBLIC_LOOKUP_FAILED");
   const row = await findDossierByCode(db, trimmed);
   if (!row || !phoneEndsWith(row.applicantPhone, phoneLast4))

@@ -114,19 +114,6 @@ export async function replaceUserRoles(
   }
 }
 
-/** Records a failed sign-in and returns the new count (atomic increment). */
-export async function recordFailedSignIn(exec: Executor, id: string, lockUntil: Date | null) {
-  const [row] = await exec
-    .update(users)
-    .set({
-      failedSignInCount: sql`${users.failedSignInCount} + 1`,
-      ...(lockUntil ? { lockedUntil: lockUntil } : {}),
-    })
-    .where(eq(users.id, id))
-    .returning({ failedSignInCount: users.failedSignInCount });
-  return row?.failedSignInCount ?? 0;
-}
-
 export async function countUsers(exec: Executor): Promise<number> {
   const [row] = await exec.select({ count: sql<number>`count(*)::int` }).from(users);
   return row?.count ?? 0;
