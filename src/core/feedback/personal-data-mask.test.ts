@@ -43,9 +43,9 @@ describe("the sender's name", () => {
     const hoa = { name: "Lê Thị Hoa" };
     const text = "Quá trình đô thị hoá ở thị xã; văn bản số 12; đường Lê Lợi; hoa mai nở.";
     expect(findPersonalData(text, hoa)).toEqual([]);
-    expect(findPersonalData("An toàn giao thông, an ninh trật tự", { name: "Phạm Văn An" })).toEqual(
-      [],
-    );
+    expect(
+      findPersonalData("An toàn giao thông, an ninh trật tự", { name: "Phạm Văn An" }),
+    ).toEqual([]);
     expect(kindsIn("Tôi là An", { name: "Phạm Văn An" })).toEqual([["name", "An"]]);
   });
 });
@@ -112,8 +112,9 @@ describe("identity numbers and e-mail addresses", () => {
     const [id] = findPersonalData("Số định danh 001 203 004 567", nobody);
     expect(id).toMatchObject({ kind: "id_number", ofSender: false });
     expect(mustStayMasked(id!)).toBe(true);
-    expect(findPersonalData("CCCD 001203004567", { ...nobody, idNumber: "001203004567" })[0])
-      .toMatchObject({ ofSender: true });
+    expect(
+      findPersonalData("CCCD 001203004567", { ...nobody, idNumber: "001203004567" })[0],
+    ).toMatchObject({ ofSender: true });
   });
 
   it("masks e-mail addresses, keeping the domain, and knows the sender's", () => {
@@ -187,7 +188,10 @@ describe("what must not be masked", () => {
 describe("properties", () => {
   const digit = fc.integer({ min: 0, max: 9 }).map(String);
   const mobile = fc
-    .tuple(fc.constantFrom("3", "5", "7", "8", "9"), fc.array(digit, { minLength: 8, maxLength: 8 }))
+    .tuple(
+      fc.constantFrom("3", "5", "7", "8", "9"),
+      fc.array(digit, { minLength: 8, maxLength: 8 }),
+    )
     .map(([first, rest]) => `0${first}${rest.join("")}`);
   const layout = fc.constantFrom(
     (d: string) => d,

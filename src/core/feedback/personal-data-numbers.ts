@@ -21,11 +21,16 @@ const SEPARATORS = new Set([" ", ".", "-", "\u00a0"]);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** "SĐT0912…", "ĐT:0912…" and "Zalo0912…" are written glued to their label. */
 const PHONE_LABEL_BEFORE = /(?:sđt|sdt|đt|dt|tel|zalo|dđ|dd)$/iu;
-const MONEY_AFTER = /^\s*(?:đồng|dong|đ|vnđ|vnd|triệu|trieu|tỷ|ty|nghìn|nghin|ngàn|ngan|usd)(?![\p{L}\p{N}])/iu;
+const MONEY_AFTER =
+  /^\s*(?:đồng|dong|đ|vnđ|vnd|triệu|trieu|tỷ|ty|nghìn|nghin|ngàn|ngan|usd)(?![\p{L}\p{N}])/iu;
 
 /** Mobile (10 digits), landline (11 digits from 02) or an old 11-digit mobile (01x). */
 export function isVietnamesePhone(national: string): boolean {
-  return /^0[35789]\d{8}$/.test(national) || /^02\d{9}$/.test(national) || /^01[2689]\d{8}$/.test(national);
+  return (
+    /^0[35789]\d{8}$/.test(national) ||
+    /^02\d{9}$/.test(national) ||
+    /^01[2689]\d{8}$/.test(national)
+  );
 }
 
 /** A phone's digits as a national number: "+84 912 345 678" and "84912345678" → "0912345678". */
@@ -42,7 +47,8 @@ export function nationalPhoneDigits(phone: string): string {
 function startAllowed(text: string, at: number): boolean {
   const before = text[at - 1];
   if (before === undefined) return true;
-  if (LETTER_OR_DIGIT.test(before)) return PHONE_LABEL_BEFORE.test(text.slice(Math.max(0, at - 4), at));
+  if (LETTER_OR_DIGIT.test(before))
+    return PHONE_LABEL_BEFORE.test(text.slice(Math.max(0, at - 4), at));
   if (before === "+" || before === "(") return false;
   const twoBefore = text[at - 2];
   if (/[./,\-]/.test(before) && twoBefore !== undefined && LETTER_OR_DIGIT.test(twoBefore)) {

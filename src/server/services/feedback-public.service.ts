@@ -3,7 +3,6 @@ import {
   FEEDBACK_CLASSIFICATION_LABELS,
   FEEDBACK_STATE_LABELS,
   FEEDBACK_TIMELINESS_LABELS,
-  maskContactsInText,
   maskName,
   maskPhone,
   parseFeedbackCode,
@@ -24,13 +23,15 @@ import {
   type FeedbackSenderInput,
   type SatisfactionLevel,
 } from "./feedback.service.ts";
+import { publicTextsOf } from "./feedback-publication.ts";
 import { runUseCase } from "./use-case.ts";
 
 /*
  * Public feedback pages, no login: send a feedback, follow it with its code and the last four
  * digits of one's phone, rate the published answer, read the unit's published answers. Whatever
- * a stranger can see is masked: names to initials, phone numbers and e-mails to their ends, and
- * contact data written into the texts.
+ * a stranger can see is masked: names to initials, phone numbers and e-mails to their ends. The
+ * texts shown are the public ones the clerk confirmed at publication (feedback-publication.ts),
+ * never the raw title, content or answer.
  */
 
 const day = (instant: Date | null) => (instant ? vietnamLocal(instant).date : null);
@@ -96,10 +97,11 @@ function publicStatus(row: feedbackRepository.FeedbackListRow) {
   const onTime = timelinessOfFeedback(row, vietnamDate(new Date()));
   const isPublished = state === "published";
   const satisfaction = row.satisfaction as SatisfactionLevel | null;
+  const texts = publicTextsOf(row);
   return {
     code: row.code,
     unitName: row.unitName,
-    title: row.title,
+    title: texts.title,
     senderName: maskName(row.senderName),
     senderPhone: maskPhone(row.senderPhone),
     receivedOn: day(row.receivedAt)!,
@@ -108,7 +110,7 @@ function publicStatus(row: feedbackRepository.FeedbackListRow) {
     stateLabel: FEEDBACK_STATE_LABELS[state],
     timelinessLabel: onTime ? FEEDBACK_TIMELINESS_LABELS[onTime] : null,
     transferredTo: state === "transferred" ? row.transferredTo : null,
-    answer: isPublished ? row.answer : null,
+    answer: isPublished ? texts.answer : null,
     answeredOn: isPublished ? day(row.answeredAt) : null,
     publishedOn: day(row.publishedAt),
     satisfaction,
@@ -187,10 +189,11 @@ export async function publishedFeedback(
       total,
       items: rows.map((row) => {
         const classification = row.classification as FeedbackClassification | null;
+        const texts = publicTextsOf(row);
         return {
           code: row.code,
-          title: maskContactsInText(row.title),
-          content: maskContactsInText(row.content),
+          title: texts.title,
+          content: texts.content,
           senderName: maskName(row.senderName),
           classificationLabel: classification
             ? FEEDBACK_CLASSIFICATION_LABELS[classification]
@@ -199,7 +202,7 @@ export async function publishedFeedback(
           receivedOn: day(row.receivedAt)!,
           answeredOn: day(row.answeredAt),
           publishedOn: day(row.publishedAt)!,
-          answer: maskContactsInText(row.answer ?? ""),
+          answer: texts.answer,
           satisfactionLabel: row.satisfaction
             ? SATISFACTION_LABELS[row.satisfaction as SatisfactionLevel]
             : null,
