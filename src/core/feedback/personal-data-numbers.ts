@@ -51,7 +51,7 @@ function startAllowed(text: string, at: number): boolean {
     return PHONE_LABEL_BEFORE.test(text.slice(Math.max(0, at - 4), at));
   if (before === "+" || before === "(") return false;
   const twoBefore = text[at - 2];
-  if (/[./,\-]/.test(before) && twoBefore !== undefined && LETTER_OR_DIGIT.test(twoBefore)) {
+  if (/[./,-]/.test(before) && twoBefore !== undefined && LETTER_OR_DIGIT.test(twoBefore)) {
     return false;
   }
   return true;
