@@ -48,6 +48,14 @@ describe("the sender's name", () => {
     ).toEqual([]);
     expect(kindsIn("Tôi là An", { name: "Phạm Văn An" })).toEqual([["name", "An"]]);
   });
+
+  it("finds a one-word name only when written as a name", () => {
+    const hoa = { name: "Hoa" };
+    expect(kindsIn("Hoa gửi phản ánh về hoa mai; chị hoa đồng ý.", hoa)).toEqual([
+      ["name", "Hoa"],
+      ["name", "hoa"],
+    ]);
+  });
 });
 
 describe("phone numbers in every common Vietnamese format", () => {
@@ -95,6 +103,10 @@ describe("phone numbers in every common Vietnamese format", () => {
     ]);
     expect(kindsIn("SĐT0912345678", nobody)).toEqual([["phone", "0912345678"]]);
     expect(kindsIn("(zalo:0987.654.321)", nobody)).toEqual([["phone", "0987.654.321"]]);
+    expect(kindsIn("chị Lan (0912 345 678) và (+84 987 654 321)", nobody)).toEqual([
+      ["phone", "0912 345 678"],
+      ["phone", "+84 987 654 321"],
+    ]);
   });
 
   it("normalises the +84 and 84 prefixes", () => {
@@ -200,6 +212,9 @@ describe("properties", () => {
     (d: string) => `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`,
     (d: string) => `+84 ${d.slice(1, 4)} ${d.slice(4, 7)} ${d.slice(7)}`,
     (d: string) => `84${d.slice(1)}`,
+    (d: string) => `(${d.slice(0, 4)}) ${d.slice(4)}`,
+    (d: string) => `(+84) ${d.slice(1)}`,
+    (d: string) => `(${d})`,
   );
   const filler = fc.constantFrom(
     "Đề nghị xem xét",
@@ -218,6 +233,50 @@ describe("properties", () => {
         expect(masked.text.replace(/\D/g, "")).not.toContain(digits.slice(1));
         expect(masked.spans).toHaveLength(1);
         expect(masked.spans[0]!.kind).toBe("phone");
+      }),
+    );
+  });
+
+  it("keeps every span where it says, on any mix of letters, digits and punctuation", () => {
+    const piece = fc.constantFrom(
+      "Nguyễn",
+      "Thị",
+      "Thuỷ",
+      "thuy",
+      "chị",
+      "số",
+      "12",
+      "0912",
+      "345",
+      "678",
+      "+84",
+      "(",
+      ")",
+      ".",
+      "-",
+      "/",
+      ",",
+      " ",
+      "đường",
+      "Trần",
+      "tổ",
+      "5",
+      "@",
+      "a.b",
+      "gmail.com",
+      "\n",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join("");
+        const masked = maskPersonalData(text, thuy);
+        let from = 0;
+        for (const span of masked.spans) {
+          expect(span.start).toBeGreaterThanOrEqual(from);
+          expect(text.slice(span.start, span.end)).toBe(span.original);
+          expect(masked.text.slice(span.maskedStart, span.maskedEnd)).toBe(span.replacement);
+          from = span.end;
+        }
       }),
     );
   });

@@ -87,12 +87,10 @@ function sameDigits(a: string, b: string | null | undefined): boolean {
 function detect(text: string, sender: SenderPersonalData): Found[] {
   const found: Found[] = [];
   const senderPhone = sender.phone ? nationalPhoneDigits(sender.phone) : null;
-  for (const number of findPhoneAndIdNumbers(text, sender.phone)) {
+  for (const { kind, start, end, digits } of findPhoneAndIdNumbers(text, sender.phone)) {
     const ofSender =
-      number.kind === "phone"
-        ? number.digits === senderPhone
-        : sameDigits(number.digits, sender.idNumber);
-    found.push({ ...number, ofSender });
+      kind === "phone" ? digits === senderPhone : sameDigits(digits, sender.idNumber);
+    found.push({ kind, start, end, ofSender });
   }
   const senderEmail = sender.email?.trim().toLowerCase();
   for (const match of text.matchAll(EMAIL)) {

@@ -49,7 +49,6 @@ function startAllowed(text: string, at: number): boolean {
   if (before === undefined) return true;
   if (LETTER_OR_DIGIT.test(before))
     return PHONE_LABEL_BEFORE.test(text.slice(Math.max(0, at - 4), at));
-  if (before === "+" || before === "(") return false;
   const twoBefore = text[at - 2];
   if (/[./,-]/.test(before) && twoBefore !== undefined && LETTER_OR_DIGIT.test(twoBefore)) {
     return false;
@@ -69,13 +68,14 @@ function endAllowed(text: string, end: number): boolean {
 interface Candidate {
   international: boolean;
   /** Possible ends, shortest first: after each group of digits. */
-  ends: { end: number; digits: string; groups: number }[];
+  ends: { end: number; digits: string; groups: number; shortestGroup: number }[];
 }
 
 function readCandidate(text: string, start: number): Candidate | null {
   let pos = start;
   let digits = "";
   let groups = 0;
+  let shortestGroup = Infinity;
   INTERNATIONAL_PREFIX.lastIndex = pos;
   const prefix = INTERNATIONAL_PREFIX.exec(text);
   const international = prefix !== null;
@@ -87,6 +87,7 @@ function readCandidate(text: string, start: number): Candidate | null {
     if (area) {
       digits = area[0].replace(/\D/g, "");
       groups = 1;
+      shortestGroup = digits.length;
       pos += area[0].length;
     }
   }
@@ -97,8 +98,9 @@ function readCandidate(text: string, start: number): Candidate | null {
     if (!run) break;
     digits += run[0];
     groups++;
+    shortestGroup = Math.min(shortestGroup, run[0].length);
     pos += run[0].length;
-    ends.push({ end: pos, digits, groups });
+    ends.push({ end: pos, digits, groups, shortestGroup });
     if (digits.length > 13) break;
     const separator = text[pos];
     const next = text[pos + 1];
@@ -120,7 +122,8 @@ function classify(
     return "phone";
   }
   if (candidate.international) return null;
-  if (found.digits.length === 12 && found.digits.startsWith("0")) return "id_number";
+  const idShaped = found.shortestGroup >= 3;
+  if (found.digits.length === 12 && found.digits.startsWith("0") && idShaped) return "id_number";
   if (found.digits.length === 9 && found.groups === 1) return "id_number";
   return null;
 }
@@ -160,7 +163,7 @@ export function findPhoneAndIdNumbers(text: string, senderPhone?: string | null)
     } else {
       // Skip the rest of this run of digits: a number never starts inside another one.
       at++;
-      while (at < text.length && /\d/.test(text[at]!)) at++;
+      if (/\d/.test(char)) while (at < text.length && /\d/.test(text[at]!)) at++;
     }
   }
   return matches;
