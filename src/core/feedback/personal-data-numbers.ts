@@ -145,6 +145,8 @@ export function findPhoneAndIdNumbers(text: string, senderPhone?: string | null)
     const candidate = readCandidate(text, at);
     let taken: NumberMatch | null = null;
     for (const found of [...(candidate?.ends ?? [])].reverse()) {
+      // Phones have 9 to 12 digits (with or without 0, 84); ID numbers 9 or 12.
+      if (found.digits.length < 9 || found.digits.length > 12) continue;
       if (!endAllowed(text, found.end)) continue;
       const kind = classify(candidate!, found, sender);
       if (kind === null) continue;

@@ -23,7 +23,7 @@ import {
   type FeedbackSenderInput,
   type SatisfactionLevel,
 } from "./feedback.service.ts";
-import { publicTextsOf } from "./feedback-publication.ts";
+import { publicTextOf } from "./feedback-publication.ts";
 import { runUseCase } from "./use-case.ts";
 
 /*
@@ -97,11 +97,10 @@ function publicStatus(row: feedbackRepository.FeedbackListRow) {
   const onTime = timelinessOfFeedback(row, vietnamDate(new Date()));
   const isPublished = state === "published";
   const satisfaction = row.satisfaction as SatisfactionLevel | null;
-  const texts = publicTextsOf(row);
   return {
     code: row.code,
     unitName: row.unitName,
-    title: texts.title,
+    title: publicTextOf(row, "title"),
     senderName: maskName(row.senderName),
     senderPhone: maskPhone(row.senderPhone),
     receivedOn: day(row.receivedAt)!,
@@ -110,7 +109,7 @@ function publicStatus(row: feedbackRepository.FeedbackListRow) {
     stateLabel: FEEDBACK_STATE_LABELS[state],
     timelinessLabel: onTime ? FEEDBACK_TIMELINESS_LABELS[onTime] : null,
     transferredTo: state === "transferred" ? row.transferredTo : null,
-    answer: isPublished ? texts.answer : null,
+    answer: isPublished ? publicTextOf(row, "answer") : null,
     answeredOn: isPublished ? day(row.answeredAt) : null,
     publishedOn: day(row.publishedAt),
     satisfaction,
@@ -189,11 +188,10 @@ export async function publishedFeedback(
       total,
       items: rows.map((row) => {
         const classification = row.classification as FeedbackClassification | null;
-        const texts = publicTextsOf(row);
         return {
           code: row.code,
-          title: texts.title,
-          content: texts.content,
+          title: publicTextOf(row, "title"),
+          content: publicTextOf(row, "content"),
           senderName: maskName(row.senderName),
           classificationLabel: classification
             ? FEEDBACK_CLASSIFICATION_LABELS[classification]
@@ -202,7 +200,7 @@ export async function publishedFeedback(
           receivedOn: day(row.receivedAt)!,
           answeredOn: day(row.answeredAt),
           publishedOn: day(row.publishedAt)!,
-          answer: texts.answer,
+          answer: publicTextOf(row, "answer"),
           satisfactionLabel: row.satisfaction
             ? SATISFACTION_LABELS[row.satisfaction as SatisfactionLevel]
             : null,

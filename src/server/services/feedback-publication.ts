@@ -93,22 +93,17 @@ export function confirmedPublicTexts(
 }
 
 /**
- * What the public pages show: the confirmed public texts, or for a feedback published before
- * they existed, its texts masked now. Never the raw texts.
+ * What the public pages show of one text: the confirmed public text, or for a feedback published
+ * before public texts existed (or not yet published), the text masked now. Never the raw text.
  */
-export function publicTextsOf(row: FeedbackRow): PublicTexts {
-  if (row.publicConfirmedAt !== null && row.publicTitle !== null) {
-    return {
+export function publicTextOf(row: FeedbackRow, field: PublicTextField): string {
+  if (row.publicConfirmedAt !== null) {
+    const confirmed = {
       title: row.publicTitle,
-      content: row.publicContent ?? "",
-      answer: row.publicAnswer ?? "",
+      content: row.publicContent,
+      answer: row.publicAnswer,
     };
+    return confirmed[field] ?? "";
   }
-  const sender = senderOf(row);
-  const raw = rawTexts(row);
-  return {
-    title: maskPersonalData(raw.title, sender).text,
-    content: maskPersonalData(raw.content, sender).text,
-    answer: maskPersonalData(raw.answer, sender).text,
-  };
+  return maskPersonalData(rawTexts(row)[field], senderOf(row)).text;
 }
