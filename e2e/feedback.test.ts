@@ -1,8 +1,9 @@
 /**
  * Browser test of citizens' feedback (PAKN) against the real built app and a fresh demo database:
  * a citizen sends a feedback from the public page (reached from /tra-cuu) without signing in; the
- * clerk of Phường Bãi Cháy classifies it, answers it and publishes the answer; the citizen reads
- * the published answer, personal data masked, and rates it.
+ * clerk of Phường Bãi Cháy classifies it, answers it, reviews the public text with the personal
+ * data found masked and confirms its publication; the citizen reads the published answer, with
+ * her name and phone masked in the texts too, and rates it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -39,6 +40,8 @@ async function waitForNotificationsGone(page: Page) {
 }
 
 const ANSWER = "Bộ phận Một cửa đã niêm yết công khai mức phí chứng thực tại quầy số 2.";
+const CONTENT =
+  "Tôi là Đặng Thị Lan. Tại Bộ phận Một cửa chưa thấy niêm yết phí chứng thực. Gọi tôi: 0977.246.810.";
 
 describe("citizen feedback in the browser", () => {
   it("a citizen sends feedback; the clerk classifies, answers and publishes; the citizen reads it", async () => {
@@ -56,9 +59,7 @@ describe("citizen feedback in the browser", () => {
       await citizen
         .getByRole("textbox", { name: "Tiêu đề" })
         .fill("Đề nghị niêm yết phí chứng thực");
-      await citizen
-        .getByRole("textbox", { name: "Nội dung phản ánh, kiến nghị" })
-        .fill("Tại Bộ phận Một cửa chưa thấy niêm yết phí chứng thực. Gọi tôi: 0977 246 810.");
+      await citizen.getByRole("textbox", { name: "Nội dung phản ánh, kiến nghị" }).fill(CONTENT);
       await expectNoSeriousA11yViolations(citizen, "the public feedback form");
       await citizen.getByRole("button", { name: "Gửi phản ánh" }).click();
       const sent = citizen.getByRole("region", { name: "Đã gửi phản ánh, kiến nghị" });
@@ -100,15 +101,52 @@ describe("citizen feedback in the browser", () => {
       });
       await clerk.getByText("Đã phân loại", { exact: true }).first().waitFor();
       await act("Trả lời", async (dialog) => {
-        await dialog.getByRole("textbox", { name: "Nội dung trả lời" }).fill(ANSWER);
+        await dialog
+          .getByRole("textbox", { name: "Nội dung trả lời" })
+          .fill(`Trả lời chị Lan: ${ANSWER}`);
       });
       await clerk.getByRole("region", { name: "Kết quả trả lời" }).waitFor();
-      await act("Công khai kết quả");
+      await clerk.getByRole("button", { name: "Công khai kết quả", exact: true }).click();
+      const review = clerk.getByRole("dialog", { name: "Xem lại nội dung công khai" });
+      const content = review.getByRole("textbox", { name: "Nội dung công khai" });
+      await content.waitFor();
+      const proposed = await content.inputValue();
+      expect(proposed).toBe(
+        "Tôi là Đ*** T** L**. Tại Bộ phận Một cửa chưa thấy niêm yết phí chứng thực. Gọi tôi: *******810.",
+      );
+      expect(
+        await review.getByRole("textbox", { name: "Câu trả lời công khai" }).inputValue(),
+      ).toBe(`Trả lời chị L**: ${ANSWER}`);
+      const found = await review
+        .getByRole("table", { name: "Thông tin cá nhân đã phát hiện và che" })
+        .innerText();
+      expect(found).toContain("0977.246.810");
+      expect(found).toContain("Đặng Thị Lan");
+      await review.getByRole("region", { name: "Xem trước: Nội dung công khai" }).waitFor();
+      await waitForNotificationsGone(clerk);
+      await expectNoSeriousA11yViolations(clerk, "the publication review");
+      await saveScreenshot(clerk, "feedback-publication-review.png");
+      // Typing the phone back is caught before sending: the confirmation waits until it is masked.
+      const confirm = review.getByRole("button", { name: "Xác nhận công bố" });
+      await content.fill(`${proposed} Zalo 0977 246 810`);
+      await review
+        .getByRole("alert")
+        .filter({ hasText: "Còn thông tin cá nhân chưa che" })
+        .waitFor();
+      expect(await confirm.isDisabled()).toBe(true);
+      await content.fill(proposed);
+      await confirm.click();
+      await review.waitFor({ state: "detached" });
       await clerk.getByText("Đã công khai", { exact: true }).first().waitFor();
       const history = await clerk.getByRole("table", { name: "Lịch sử xử lý" }).innerText();
       for (const step of ["Tiếp nhận", "Phân loại", "Trả lời", "Công khai kết quả"]) {
         expect(history).toContain(step);
       }
+      const published = await clerk
+        .getByRole("region", { name: "Nội dung đã công khai" })
+        .innerText();
+      expect(published).toContain("*******810");
+      expect(published).not.toContain("0977.246.810");
       await waitForNotificationsGone(clerk);
       await expectNoSeriousA11yViolations(clerk, "the feedback page");
       await saveScreenshot(clerk, "feedback-detail.png");
@@ -129,11 +167,10 @@ describe("citizen feedback in the browser", () => {
       const article = reader.getByRole("article", { name: new RegExp(code.replace(/\./g, "\\.")) });
       await article.waitFor();
       const text = await article.innerText();
-      expect(text).toContain(ANSWER);
+      expect(text).toContain(`Trả lời chị L**: ${ANSWER}`);
       expect(text).toContain("Đ*** T** L**");
       expect(text).toContain("*******810");
-      expect(text).not.toContain("0977 246 810");
-      expect(text).not.toContain("Đặng Thị Lan");
+      for (const leak of ["0977", "246", "Đặng", "Lan:"]) expect(text).not.toContain(leak);
 
       await reader.getByRole("textbox", { name: "Mã phản ánh" }).fill(code);
       await reader.getByRole("textbox", { name: "4 số cuối điện thoại" }).fill("6810");

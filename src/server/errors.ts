@@ -167,6 +167,16 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: "Đánh giá mức độ hài lòng với kết quả trả lời này đã được ghi nhận trước đó.",
   },
+  FEEDBACK_PUBLIC_TEXT_REQUIRED: {
+    status: 400,
+    message:
+      "Vui lòng xem lại và xác nhận tiêu đề, nội dung và câu trả lời sẽ công khai (đã che thông tin cá nhân) trước khi công khai.",
+  },
+  FEEDBACK_PUBLIC_TEXT_HAS_PERSONAL_DATA: {
+    status: 400,
+    message:
+      "Nội dung công khai còn thông tin cá nhân không được công khai ({found}). Vui lòng che trước khi xác nhận công bố.",
+  },
   PLAN_NOT_FOUND: { status: 404, message: "Không tìm thấy kế hoạch." },
   PLAN_NOT_EDITABLE: {
     status: 409,

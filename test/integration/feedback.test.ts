@@ -47,6 +47,13 @@ function step(client: ApiClient, id: string, body: Record<string, unknown>) {
   return client.post(`/api/feedback/${id}/transitions`, body);
 }
 
+/** The masked public texts proposed for review, as the clerk confirms them unchanged. */
+async function proposedPublication(client: ApiClient, id: string) {
+  const { title, content, answer } = (await client.get(`/api/feedback/${id}/publication-preview`))
+    .body.data;
+  return { title: title.text, content: content.text, answer: answer.text };
+}
+
 async function countFeedback() {
   return (await admin.get("/api/feedback?limit=1")).body.total as number;
 }
@@ -156,7 +163,11 @@ describe(`citizen feedback (PAKN) on ${testDatabaseKind}`, () => {
     const officerPublish = await step(officer, id, { action: "publish" });
     expect(officerPublish.status).toBe(403);
     expect(officerPublish.body.error.code).toBe("FORBIDDEN");
-    const published = await step(clerk, id, { action: "publish", at: "2026-04-08 15:00" });
+    const published = await step(clerk, id, {
+      action: "publish",
+      at: "2026-04-08 15:00",
+      publication: await proposedPublication(clerk, id),
+    });
     expect(published.body.data).toMatchObject({ state: "published", allowedActions: [] });
     expect(published.body.data.events.map((e: any) => e.action)).toEqual([
       "receive",
@@ -371,7 +382,7 @@ describe(`citizen feedback (PAKN) on ${testDatabaseKind}`, () => {
       action: "answer",
       answer: "Bộ phận Một cửa đã niêm yết phí chứng thực theo Thông tư 226/2016/TT-BTC.",
     });
-    await step(clerk, id, { action: "publish" });
+    await step(clerk, id, { action: "publish", publication: await proposedPublication(clerk, id) });
 
     const list = (await citizen.get("/api/public/feedback?unitCode=06658")).body.data;
     const item = list.items.find((i: any) => i.code === code);

@@ -12,8 +12,6 @@ import {
   feedbackRuleSetOn,
   feedbackTimeliness,
   formatFeedbackCode,
-  maskContactsInText,
-  maskEmail,
   nextFeedbackState,
   parseFeedbackCode,
   type FeedbackRuleSet,
@@ -175,19 +173,5 @@ describe("feedback on-time rule", () => {
       { ...base, state: "rejected", finishedOn: "2026-03-05" },
     ]);
     expect(counts).toEqual({ onTime: 1, counted: 3 });
-  });
-});
-
-describe("masking personal data for the public page", () => {
-  it("masks e-mails, phone and identity numbers inside the text", () => {
-    expect(maskEmail("an.nguyen@gmail.com")).toBe("***@gmail.com");
-    expect(
-      maskContactsInText(
-        "Liên hệ tôi qua 0912 345 678 hoặc an.nguyen@gmail.com, CCCD 001203004567. Đường số 12, năm 2026.",
-      ),
-    ).toBe(
-      "Liên hệ tôi qua *******678 hoặc ***@gmail.com, CCCD *********567. Đường số 12, năm 2026.",
-    );
-    expect(maskContactsInText("+84 912 345 678")).toBe("********678");
   });
 });

@@ -6,7 +6,22 @@ export {
   type FeedbackCodeParts,
 } from "./feedback-code.ts";
 export { FeedbackError, type FeedbackErrorCode } from "./feedback-error.ts";
-export { maskContactsInText, maskEmail, maskName, maskPhone } from "./feedback-privacy.ts";
+export { maskName, maskPhone } from "./feedback-privacy.ts";
+export {
+  PERSONAL_DATA_KINDS,
+  PERSONAL_DATA_KIND_LABELS,
+  findPersonalData,
+  maskEmail,
+  maskPersonalData,
+  maskedForm,
+  mustStayMasked,
+  type MaskedSpan,
+  type MaskedText,
+  type PersonalDataKind,
+  type PersonalDataSpan,
+  type SenderPersonalData,
+} from "./personal-data-mask.ts";
+export { isVietnamesePhone, nationalPhoneDigits } from "./personal-data-numbers.ts";
 export {
   FEEDBACK_RULE_SETS,
   feedbackDueDates,

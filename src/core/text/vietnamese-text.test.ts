@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   compareVietnamese,
   matchesSearch,
+  sameVietnameseWord,
   searchKey,
   toneInsensitiveKey,
 } from "./vietnamese-text.ts";
@@ -29,5 +30,20 @@ describe("search", () => {
   it("sorts in Vietnamese order", () => {
     const names = ["Đông", "Dương", "Ân", "An", "Bình"];
     expect([...names].sort(compareVietnamese)).toEqual(["An", "Ân", "Bình", "Dương", "Đông"]);
+  });
+});
+
+describe("sameVietnameseWord", () => {
+  it("ignores case and tone placement, and matches a word typed without diacritics", () => {
+    expect(sameVietnameseWord("THUỶ", "Thủy")).toBe(true);
+    expect(sameVietnameseWord("hòa", "Hoà")).toBe(true);
+    expect(sameVietnameseWord("Thuy", "Thủy")).toBe(true);
+    expect(sameVietnameseWord("Dang", "Đặng")).toBe(true);
+  });
+  it("keeps accented words that differ in tone or letter apart", () => {
+    expect(sameVietnameseWord("hoá", "Hoa")).toBe(false);
+    expect(sameVietnameseWord("thi", "Thị")).toBe(true);
+    expect(sameVietnameseWord("thì", "Thị")).toBe(false);
+    expect(sameVietnameseWord("Thùy", "Thủy")).toBe(false);
   });
 });

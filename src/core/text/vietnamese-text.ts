@@ -45,3 +45,19 @@ const collator = new Intl.Collator("vi", { sensitivity: "base" });
 export function compareVietnamese(a: string, b: string): number {
   return collator.compare(a, b);
 }
+
+/** True when `word` carries no Vietnamese diacritic at all (e.g. "Thuy", "NGUYEN"). */
+export function hasNoDiacritics(word: string): boolean {
+  return searchKey(word) === word.toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Whether two single words are the same Vietnamese word as people write it: case and tone
+ * placement ("Thủy"/"Thuỷ", "hòa"/"hoà") ignored, and a word typed without any diacritic
+ * ("Thuy", "Nguyen") matches its accented form. Two accented words that differ in tone or letter
+ * stay apart ("hoá" is not "hoa"), so an accented text never matches a word it does not contain.
+ */
+export function sameVietnameseWord(written: string, reference: string): boolean {
+  if (toneInsensitiveKey(written) === toneInsensitiveKey(reference)) return true;
+  return hasNoDiacritics(written) && searchKey(written) === searchKey(reference);
+}

@@ -59,6 +59,17 @@ export const feedback = pgTable(
     /** When handling ended: answered, transferred or rejected. */
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     publishedAt: timestamp("published_at", { withTimezone: true }),
+    /**
+     * What the public sees once published: the title, content and answer with personal data
+     * masked, as the clerk reviewed and confirmed them. The raw texts above never leave the staff
+     * API. Rows published before this existed have none; the public pages mask them when read.
+     */
+    publicTitle: text("public_title"),
+    publicContent: text("public_content"),
+    publicAnswer: text("public_answer"),
+    publicConfirmedById: uuid("public_confirmed_by_id").references(() => users.id),
+    publicConfirmedByName: text("public_confirmed_by_name"),
+    publicConfirmedAt: timestamp("public_confirmed_at", { withTimezone: true }),
     isSubmittedPublicly: boolean("is_submitted_publicly").notNull().default(false),
     satisfaction: text("satisfaction"),
     satisfactionNote: text("satisfaction_note"),
@@ -83,6 +94,10 @@ export const feedback = pgTable(
     check(
       "feedback_classification_check",
       sql`${t.classification} is null or ${t.classification} in ('regulation', 'conduct')`,
+    ),
+    check(
+      "feedback_public_text_check",
+      sql`${t.publicConfirmedAt} is null or (${t.publicTitle} is not null and ${t.publicContent} is not null and ${t.publicAnswer} is not null and ${t.publicConfirmedByName} is not null)`,
     ),
     check(
       "feedback_satisfaction_check",

@@ -3,6 +3,7 @@ import { listAgenciesOfUnits } from "../db/repositories/agency.repository.ts";
 import { findUnitsByCodes } from "../db/repositories/unit.repository.ts";
 import type { Actor } from "../services/actor.ts";
 import {
+  getPublicationPreview,
   registerFeedback,
   transitionFeedback,
   type FeedbackTransitionInput,
@@ -78,9 +79,19 @@ export async function loadFeedbackDemo(tx: Executor, actor: Actor): Promise<void
   for (const item of DEMO_FEEDBACK) {
     const registered = await registerFeedback(tx, actor, { ...item.input, unitId: unit.id });
     for (const { agencyName, ...step } of item.steps) {
+      // Publishing takes the masked public texts as proposed, as a clerk confirming them would.
+      const preview =
+        step.action === "publish"
+          ? (await getPublicationPreview(tx, actor, registered.data.id)).data
+          : null;
       await transitionFeedback(tx, actor, registered.data.id, {
         ...step,
         agencyId: agencyName ? (agencies.get(agencyName) ?? null) : null,
+        publication: preview && {
+          title: preview.title.text,
+          content: preview.content.text,
+          answer: preview.answer.text,
+        },
       });
     }
   }

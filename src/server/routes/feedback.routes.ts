@@ -6,6 +6,7 @@ import { requireSession } from "../http/session.ts";
 import {
   FEEDBACK_CHANNELS,
   getFeedback,
+  getPublicationPreview,
   listFeedback,
   registerFeedback,
   transitionFeedback,
@@ -16,6 +17,7 @@ import {
   feedbackDetailView,
   feedbackTransitionBody,
   feedbackView,
+  publicationPreview,
   registerFeedbackBody,
 } from "./feedback.schemas.ts";
 
@@ -66,6 +68,25 @@ export function feedbackRoutes(db: Executor): FastifyPluginAsyncZod {
         },
       },
       async (request) => getFeedback(db, requireSession(request).actor, request.params.id),
+    );
+
+    app.get(
+      "/api/feedback/:id/publication-preview",
+      {
+        schema: {
+          tags: ["feedback"],
+          summary:
+            "Xem trước nội dung sẽ công khai: tiêu đề, nội dung, câu trả lời đã che thông tin cá nhân",
+          params: idParams,
+          response: {
+            200: z.object({ data: publicationPreview }),
+            ...commonErrors,
+            409: commonErrors[400],
+          },
+        },
+      },
+      async (request) =>
+        getPublicationPreview(db, requireSession(request).actor, request.params.id),
     );
 
     app.post(

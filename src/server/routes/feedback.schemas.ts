@@ -3,6 +3,7 @@ import {
   FEEDBACK_ACTIONS,
   FEEDBACK_CLASSIFICATIONS,
   FEEDBACK_STATES,
+  PERSONAL_DATA_KINDS,
 } from "../../core/feedback/index.ts";
 import {
   FEEDBACK_CHANNELS,
@@ -56,6 +57,37 @@ export const feedbackTransitionBody = z.object({
   agencyId: z.uuid({ error: "Cơ quan không hợp lệ." }).nullish(),
   answer: optionalText(20_000),
   transferredTo: optionalText(300),
+  /** For "publish": the public texts as reviewed and confirmed by the clerk (masked). */
+  publication: z
+    .object({
+      title: nonEmptyText(300),
+      content: nonEmptyText(10_000),
+      answer: nonEmptyText(20_000),
+    })
+    .nullish(),
+});
+
+const previewField = z.object({
+  text: z.string(),
+  spans: z.array(
+    z.object({
+      kind: z.enum(PERSONAL_DATA_KINDS),
+      kindLabel: z.string(),
+      original: z.string(),
+      replacement: z.string(),
+      ofSender: z.boolean(),
+      mustStayMasked: z.boolean(),
+      start: z.number(),
+      end: z.number(),
+    }),
+  ),
+});
+
+/** Staff only: the masked public texts proposed for review, with what was found. */
+export const publicationPreview = z.object({
+  title: previewField,
+  content: previewField,
+  answer: previewField,
 });
 
 export const feedbackView = z.object({
@@ -89,6 +121,11 @@ export const feedbackView = z.object({
   answeredByName: z.string().nullable(),
   finishedAt: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  publicTitle: z.string().nullable(),
+  publicContent: z.string().nullable(),
+  publicAnswer: z.string().nullable(),
+  publicConfirmedByName: z.string().nullable(),
+  publicConfirmedAt: z.string().nullable(),
   isSubmittedPublicly: z.boolean(),
   satisfaction: z.enum(SATISFACTION_LEVELS).nullable(),
   satisfactionLabel: z.string().nullable(),
@@ -115,6 +152,10 @@ export const feedbackDetailView = feedbackView.extend({
   ),
 });
 
+/**
+ * Public responses carry no raw field: `title` and `answer` are the public (masked, confirmed)
+ * texts, sender name and phone are masked; e-mail, address and raw texts are not in the schema.
+ */
 export const publicFeedbackStatus = z.object({
   code: z.string(),
   unitName: z.string(),

@@ -3,7 +3,6 @@ import {
   FEEDBACK_CLASSIFICATION_LABELS,
   FEEDBACK_STATE_LABELS,
   FEEDBACK_TIMELINESS_LABELS,
-  maskContactsInText,
   maskName,
   maskPhone,
   parseFeedbackCode,
@@ -25,13 +24,15 @@ import {
   type SatisfactionLevel,
 } from "./feedback.service.ts";
 import { throttledLookup } from "./attempt-throttle.ts";
+import { publicTextOf } from "./feedback-publication.ts";
 import { runUseCase } from "./use-case.ts";
 
 /*
  * Public feedback pages, no login: send a feedback, follow it with its code and the last four
  * digits of one's phone, rate the published answer, read the unit's published answers. Whatever
- * a stranger can see is masked: names to initials, phone numbers and e-mails to their ends, and
- * contact data written into the texts.
+ * a stranger can see is masked: names to initials, phone numbers and e-mails to their ends. The
+ * texts shown are the public ones the clerk confirmed at publication (feedback-publication.ts),
+ * never the raw title, content or answer.
  */
 
 const day = (instant: Date | null) => (instant ? vietnamLocal(instant).date : null);
@@ -100,7 +101,7 @@ function publicStatus(row: feedbackRepository.FeedbackListRow) {
   return {
     code: row.code,
     unitName: row.unitName,
-    title: row.title,
+    title: publicTextOf(row, "title"),
     senderName: maskName(row.senderName),
     senderPhone: maskPhone(row.senderPhone),
     receivedOn: day(row.receivedAt)!,
@@ -109,7 +110,7 @@ function publicStatus(row: feedbackRepository.FeedbackListRow) {
     stateLabel: FEEDBACK_STATE_LABELS[state],
     timelinessLabel: onTime ? FEEDBACK_TIMELINESS_LABELS[onTime] : null,
     transferredTo: state === "transferred" ? row.transferredTo : null,
-    answer: isPublished ? row.answer : null,
+    answer: isPublished ? publicTextOf(row, "answer") : null,
     answeredOn: isPublished ? day(row.answeredAt) : null,
     publishedOn: day(row.publishedAt),
     satisfaction,
@@ -217,8 +218,8 @@ export async function publishedFeedback(
         const classification = row.classification as FeedbackClassification | null;
         return {
           code: row.code,
-          title: maskContactsInText(row.title),
-          content: maskContactsInText(row.content),
+          title: publicTextOf(row, "title"),
+          content: publicTextOf(row, "content"),
           senderName: maskName(row.senderName),
           classificationLabel: classification
             ? FEEDBACK_CLASSIFICATION_LABELS[classification]
@@ -227,7 +228,7 @@ export async function publishedFeedback(
           receivedOn: day(row.receivedAt)!,
           answeredOn: day(row.answeredAt),
           publishedOn: day(row.publishedAt)!,
-          answer: maskContactsInText(row.answer ?? ""),
+          answer: publicTextOf(row, "answer"),
           satisfactionLabel: row.satisfaction
             ? SATISFACTION_LABELS[row.satisfaction as SatisfactionLevel]
             : null,

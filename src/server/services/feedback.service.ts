@@ -39,6 +39,11 @@ import { AppError, ERROR_CATALOGUE, type ErrorCode } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
 import { loadWorkingCalendar } from "./calendar.service.ts";
+import {
+  confirmedPublicTexts,
+  publicationPreview,
+  type PublicTexts,
+} from "./feedback-publication.ts";
 import { runUseCase, type UseCaseContext } from "./use-case.ts";
 
 /* ---------- vocabulary ---------- */
@@ -190,6 +195,11 @@ function toView(row: FeedbackListRow, can: Permissions, today: string) {
     answeredByName: row.answeredByName,
     finishedAt: row.finishedAt?.toISOString() ?? null,
     publishedAt: row.publishedAt?.toISOString() ?? null,
+    publicTitle: row.publicTitle,
+    publicContent: row.publicContent,
+    publicAnswer: row.publicAnswer,
+    publicConfirmedByName: row.publicConfirmedByName,
+    publicConfirmedAt: row.publicConfirmedAt?.toISOString() ?? null,
     isSubmittedPublicly: row.isSubmittedPublicly,
     satisfaction,
     satisfactionLabel: satisfaction ? SATISFACTION_LABELS[satisfaction] : null,
@@ -292,6 +302,17 @@ export async function getFeedback(exec: Executor, actor: Actor, id: string) {
       })),
     },
   };
+}
+
+/**
+ * What the public would see if the feedback were published now: title, content and answer with
+ * personal data masked, and what was found, for the clerk to review before confirming.
+ */
+export async function getPublicationPreview(exec: Executor, actor: Actor, id: string) {
+  const row = await readableFeedback(exec, actor, id);
+  if (!(await canOn(exec, actor, "feedback.write", row))) throw new AppError("FORBIDDEN");
+  applyRule(() => nextFeedbackState(row.state as FeedbackState, "publish"));
+  return { data: publicationPreview(row) };
 }
 
 /* ---------- writing ---------- */
@@ -413,6 +434,8 @@ export interface FeedbackTransitionInput {
   agencyId?: string | null;
   answer?: string | null;
   transferredTo?: string | null;
+  /** For "publish": the public title, content and answer the clerk reviewed and confirmed. */
+  publication?: Partial<PublicTexts> | null;
 }
 
 /** One step: classify, assign, answer, publish, transfer or reject. */
@@ -471,9 +494,17 @@ export async function transitionFeedback(
         changes.finishedAt = at;
         break;
       }
-      case "publish":
+      case "publish": {
+        const texts = confirmedPublicTexts(locked, input.publication);
         changes.publishedAt = at;
+        changes.publicTitle = texts.title;
+        changes.publicContent = texts.content;
+        changes.publicAnswer = texts.answer;
+        changes.publicConfirmedById = actor.userId;
+        changes.publicConfirmedByName = actor.name;
+        changes.publicConfirmedAt = at;
         break;
+      }
       case "transfer": {
         const target = input.transferredTo?.trim();
         if (!target) {

@@ -29,6 +29,7 @@ import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import { parseLocalMoment } from "../one-stop/one-stop.api.ts";
 import { TimelinessBadge } from "./feedback-badges.tsx";
 import { feedbackPaths } from "./feedback-paths.ts";
+import { PublishReviewModal } from "./feedback-publish-review.tsx";
 import {
   feedbackKeys,
   getFeedback,
@@ -125,6 +126,25 @@ export function FeedbackDetailPage() {
         </Paper>
       )}
 
+      {f.publicConfirmedAt && (
+        <Paper withBorder p="md" mb="md" role="region" aria-label={t.publication.published}>
+          <Title order={2} size="h4" mb="xs">
+            {t.publication.published}
+          </Title>
+          <Stack gap="xs">
+            <Fact label={t.publication.fields.title}>{f.publicTitle}</Fact>
+            <Fact label={t.publication.fields.content}>{f.publicContent}</Fact>
+            <Fact label={t.publication.fields.answer}>{f.publicAnswer}</Fact>
+          </Stack>
+          <Text size="xs" c="dimmed" mt="xs">
+            {t.publication.confirmedBy(
+              f.publicConfirmedByName ?? "",
+              formatDateTime(f.publicConfirmedAt),
+            )}
+          </Text>
+        </Paper>
+      )}
+
       {f.allowedActions.length > 0 && (
         <Paper withBorder p="md" mb="md">
           <Title order={2} size="h4" mb="sm">
@@ -167,7 +187,11 @@ export function FeedbackDetailPage() {
           ))}
         </Table.Tbody>
       </Table>
-      {action && <StepModal feedback={f} action={action} onClose={() => setAction(null)} />}
+      {action === "publish" ? (
+        <PublishReviewModal feedback={f} onClose={() => setAction(null)} />
+      ) : (
+        action && <StepModal feedback={f} action={action} onClose={() => setAction(null)} />
+      )}
     </>
   );
 }
@@ -259,7 +283,6 @@ function StepModal({
               onChange={(e) => setTransferredTo(e.currentTarget.value)}
             />
           )}
-          {action === "publish" && <Alert color="blue">{t.step.publishConfirm}</Alert>}
           <Textarea
             label={needsReason ? t.step.reason : t.step.note}
             required={needsReason}

@@ -39,6 +39,12 @@ export interface Feedback {
   answeredByName: string | null;
   finishedAt: string | null;
   publishedAt: string | null;
+  /** What the public sees, as the clerk confirmed it at publication (personal data masked). */
+  publicTitle: string | null;
+  publicContent: string | null;
+  publicAnswer: string | null;
+  publicConfirmedByName: string | null;
+  publicConfirmedAt: string | null;
   isSubmittedPublicly: boolean;
   satisfaction: Satisfaction | null;
   satisfactionLabel: string | null;
@@ -77,6 +83,7 @@ export const feedbackKeys = {
   all: ["feedback"] as const,
   list: (query: object) => ["feedback", "list", query] as const,
   detail: (id: string) => ["feedback", "detail", id] as const,
+  publicationPreview: (id: string) => ["feedback", "publication-preview", id] as const,
   publicUnits: ["public-feedback", "units"] as const,
   publicAnswers: (unitCode: string, page: number) =>
     ["public-feedback", "answers", unitCode, page] as const,
@@ -116,6 +123,34 @@ export interface FeedbackTransitionInput {
   agencyId?: string | null;
   answer?: string | null;
   transferredTo?: string | null;
+  publication?: PublicTexts | null;
+}
+
+export interface PublicTexts {
+  title: string;
+  content: string;
+  answer: string;
+}
+
+export interface PreviewSpan {
+  kind: "name" | "phone" | "id_number" | "email" | "address";
+  kindLabel: string;
+  original: string;
+  replacement: string;
+  ofSender: boolean;
+  mustStayMasked: boolean;
+  /** Position of the replacement in the proposed text. */
+  start: number;
+  end: number;
+}
+
+export type PublicationPreview = Record<keyof PublicTexts, { text: string; spans: PreviewSpan[] }>;
+
+/** The public texts proposed for review: personal data masked, with what was found. */
+export function getPublicationPreview(id: string) {
+  return requestData<PublicationPreview>(
+    `/api/feedback/${encodeURIComponent(id)}/publication-preview`,
+  );
 }
 
 export function transitionFeedback(id: string, input: FeedbackTransitionInput) {

@@ -135,10 +135,35 @@ export const viFeedback = {
     reason: "Lý do",
     at: "Thời điểm",
     atHint: "Để trống nếu là bây giờ; dạng dd/mm/yyyy hh:mm",
-    publishConfirm:
-      "Kết quả trả lời sẽ hiển thị trên trang công khai; thông tin cá nhân của người gửi được che.",
     confirm: "Xác nhận",
     cancel: "Hủy",
+  },
+  publication: {
+    title: "Xem lại nội dung công khai",
+    intro:
+      "Đây là nội dung người dân sẽ thấy trên trang công khai. Thông tin cá nhân phát hiện được đã được che (tô vàng). Vui lòng kiểm tra, sửa nếu cần rồi xác nhận công bố.",
+    fields: {
+      title: "Tiêu đề công khai",
+      content: "Nội dung công khai",
+      answer: "Câu trả lời công khai",
+    },
+    preview: (label: string) => `Xem trước: ${label}`,
+    found: "Thông tin cá nhân đã phát hiện và che",
+    noneFound: "Không phát hiện thông tin cá nhân trong nội dung.",
+    kind: "Loại",
+    original: "Nội dung gốc",
+    replacement: "Thay bằng",
+    ofSender: "của người gửi",
+    masked: "Đã che",
+    remaining: "Còn thông tin cá nhân chưa che",
+    remainingHint:
+      "Nội dung còn thông tin cá nhân của người gửi hoặc số CMND/CCCD (tô đỏ). Vui lòng che trước khi xác nhận công bố.",
+    otherHint:
+      "Các thông tin khác không phải của người gửi (ví dụ số đường dây nóng của cơ quan) có thể giữ lại nếu cần công khai.",
+    confirm: "Xác nhận công bố",
+    done: "Đã công bố kết quả trả lời với nội dung đã xác nhận.",
+    published: "Nội dung đã công khai",
+    confirmedBy: (name: string, at: string) => `Xác nhận công bố bởi ${name}, ${at}`,
   },
   public: {
     submitTitle: "Gửi phản ánh, kiến nghị",
