@@ -9,6 +9,11 @@ export interface Config {
   secureCookies: boolean;
   trustProxy: boolean;
   loadDemo: boolean;
+  /**
+   * `CCHC_ENV=development` marks a developer's machine; anything else (the default) is a real
+   * installation, where the demo accounts must change the shared demo password at first sign-in.
+   */
+  environment: "development" | "production";
   logLevel: string;
   webDir: string;
 }
@@ -22,6 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.CCHC_SECURE_COOKIES === "true",
     trustProxy: env.CCHC_TRUST_PROXY === "true",
     loadDemo: env.CCHC_DEMO !== "false",
+    environment: env.CCHC_ENV === "development" ? "development" : "production",
     logLevel: env.CCHC_LOG_LEVEL ?? "info",
     webDir: resolve(env.CCHC_WEB_DIR ?? "./dist/web"),
   };

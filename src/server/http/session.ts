@@ -52,7 +52,19 @@ export function registerSessionHandling(app: FastifyInstance, db: Executor) {
   });
 }
 
+/**
+ * The signed-in session, for every route that acts as a user. While the user must choose a new
+ * password (demo account outside development, reset by an administrator) it refuses with
+ * PASSWORD_CHANGE_REQUIRED: only `me`, sign-out and the password change take such a session.
+ */
 export function requireSession(request: FastifyRequest): SessionInfo {
+  const session = requireSessionEvenBeforePasswordChange(request);
+  if (session.me.mustChangePassword) throw new AppError("PASSWORD_CHANGE_REQUIRED");
+  return session;
+}
+
+/** The session even when its user must still change their password (me, sign-out, change). */
+export function requireSessionEvenBeforePasswordChange(request: FastifyRequest): SessionInfo {
   if (!request.session) throw new AppError("AUTH_REQUIRED");
   return request.session;
 }
