@@ -3,11 +3,7 @@ import { ROLE_LABELS } from "../../core/access/role-policy.ts";
 import type { Executor } from "../db/database.ts";
 import { findUnitsByCodes, insertUnit } from "../db/repositories/unit.repository.ts";
 import { verifyPassword } from "../auth/password.ts";
-import {
-  countUsers,
-  findUserForSignIn,
-  updateUser,
-} from "../db/repositories/user.repository.ts";
+import { countUsers, findUserForSignIn, updateUser } from "../db/repositories/user.repository.ts";
 import { systemSettings } from "../db/schema.ts";
 import { SYSTEM_ACTOR } from "../services/actor.ts";
 import { createAgency } from "../services/agency.service.ts";

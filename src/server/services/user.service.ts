@@ -1,9 +1,4 @@
-import {
-  ROLES,
-  scopeIncludes,
-  type Role,
-  type UnitScope,
-} from "../../core/access/role-policy.ts";
+import { ROLES, scopeIncludes, type Role, type UnitScope } from "../../core/access/role-policy.ts";
 import { canGrantRole, canManageUser } from "../../core/access/user-management.ts";
 import { compareVietnamese, matchesSearch } from "../../core/text/vietnamese-text.ts";
 import { assertAcceptablePassword, hashPassword } from "../auth/password.ts";

@@ -103,6 +103,18 @@ export const vi = {
     showPassword: "Hiện mật khẩu",
     hidePassword: "Ẩn mật khẩu",
     signedOut: "Bạn đã đăng xuất.",
+    changePassword: "Đổi mật khẩu",
+    changePasswordTitle: "Đổi mật khẩu",
+    changePasswordRequired:
+      "Bạn cần đặt mật khẩu mới trước khi tiếp tục (mật khẩu hiện tại là mật khẩu mẫu hoặc do quản trị viên đặt lại).",
+    currentPassword: "Mật khẩu hiện tại",
+    newPassword: "Mật khẩu mới",
+    confirmPassword: "Nhập lại mật khẩu mới",
+    newPasswordHelp:
+      "Tối thiểu 10 ký tự; không chứa tên đăng nhập, không dùng mật khẩu phổ biến. Nên dùng một câu dễ nhớ.",
+    passwordsDiffer: "Hai mật khẩu mới không giống nhau.",
+    passwordChanged: "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã được kết thúc.",
+    passwordTooShort: "Mật khẩu phải có ít nhất 10 ký tự.",
   },
   nav: {
     home: "Trang chủ",
@@ -256,8 +268,10 @@ export const vi = {
     email: "Thư điện tử",
     password: "Mật khẩu",
     newPassword: "Đặt lại mật khẩu",
-    newPasswordHelp: "Để trống nếu không đổi mật khẩu. Tối thiểu 10 ký tự.",
-    passwordHelp: "Tối thiểu 10 ký tự.",
+    newPasswordHelp:
+      "Để trống nếu không đổi mật khẩu. Tối thiểu 10 ký tự; người dùng sẽ phải đổi mật khẩu này ở lần đăng nhập tới.",
+    passwordHelp: "Tối thiểu 10 ký tự; không chứa tên đăng nhập, không dùng mật khẩu phổ biến.",
+    mustChangePassword: "Chờ đổi mật khẩu",
     unit: "Đơn vị",
     agency: "Cơ quan, bộ phận",
     noAgency: "Không thuộc cơ quan nào",
