@@ -36,6 +36,8 @@ describe("password policy", () => {
       "anhyeuem123",
       "iloveyou2026",
       "matkhau2026!",
+      "mat-khau.123",
+      "Mat_Khau_2026",
     ]) {
       expect(passwordProblem(common, account), common).toBe("common");
     }

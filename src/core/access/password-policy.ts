@@ -89,12 +89,15 @@ function isTooSimple(password: string): boolean {
 
 function isCommon(key: string): boolean {
   const common = commonPasswords();
-  if (common.has(key)) return true;
-  // A listed password with a year, a few digits or a symbol added: "matkhau2026", "iloveyou!".
-  const tail = /(?<![^\p{L}])[^\p{L}]{1,5}$/u.exec(key);
-  if (!tail) return false;
-  const base = key.slice(0, tail.index);
-  return base.length >= 4 && common.has(base);
+  // Also without separators: "mat-khau.123" is "matkhau123".
+  return [key, key.replace(/[-_.]/g, "")].some((candidate) => {
+    if (common.has(candidate)) return true;
+    // A listed password with a year, a few digits or a symbol added: "matkhau2026", "iloveyou!".
+    const tail = /(?<![^\p{L}])[^\p{L}]{1,5}$/u.exec(candidate);
+    if (!tail) return false;
+    const base = candidate.slice(0, tail.index);
+    return base.length >= 4 && common.has(base);
+  });
 }
 
 function containsName(key: string, account: { username: string; fullName?: string | null }) {
