@@ -158,6 +158,18 @@ export async function createUser(db: Executor, actor: Actor, input: UserInput) {
   });
 }
 
+/** The account, when the actor may read it (else USER_NOT_FOUND) and change it (else FORBIDDEN). */
+async function manageableUser(exec: Executor, actor: Actor, id: string) {
+  const readable = await access.check(exec, actor, "user.read", "user", [id]);
+  const before = readable.has(id) ? await userRepository.findUserById(exec, id) : null;
+  if (!before) throw new AppError("USER_NOT_FOUND");
+  const [beforeView] = await withRoles(exec, [before]);
+  if (!mayManage(await access.unitScope(exec, actor, "user.write"), beforeView!)) {
+    throw new AppError("FORBIDDEN");
+  }
+  return { before, beforeView: beforeView! };
+}
+
 /**
  * Changes an account: profile, roles, active state, or a password reset. The administrator's scope
  * must cover the account's home unit and every unit its roles cover (`canManageUser`), and every
@@ -165,24 +177,20 @@ export async function createUser(db: Executor, actor: Actor, input: UserInput) {
  * at the next sign-in; a reset or a deactivation ends the user's open sessions.
  */
 export async function updateUser(db: Executor, actor: Actor, id: string, input: UserUpdate) {
+  let passwordHash: string | undefined;
+  if (input.password) {
+    // Checked and hashed before the transaction (argon2 takes a while); permission comes first.
+    const { before } = await manageableUser(db, actor, id);
+    assertAcceptablePassword(input.password, {
+      username: before.username,
+      fullName: input.fullName ?? before.fullName,
+    });
+    passwordHash = await hashPassword(input.password);
+  }
   return runUseCase(db, actor, async ({ tx, audit }) => {
-    const readable = await access.check(tx, actor, "user.read", "user", [id]);
-    const before = readable.has(id) ? await userRepository.findUserById(tx, id) : null;
-    if (!before) throw new AppError("USER_NOT_FOUND");
-    const [beforeView] = await withRoles(tx, [before]);
-    if (!mayManage(await access.unitScope(tx, actor, "user.write"), beforeView!)) {
-      throw new AppError("FORBIDDEN");
-    }
+    const { before, beforeView } = await manageableUser(tx, actor, id);
     if (input.agencyId !== undefined) await checkAgencyInUnit(tx, input.agencyId, before.unitId);
     if (input.roles !== undefined) await checkRoles(tx, actor, input.roles);
-    let passwordHash: string | undefined;
-    if (input.password) {
-      assertAcceptablePassword(input.password, {
-        username: before.username,
-        fullName: input.fullName ?? before.fullName,
-      });
-      passwordHash = await hashPassword(input.password);
-    }
     const resetBySomeoneElse = passwordHash !== undefined && actor.userId !== id;
     const row = await userRepository.updateUser(tx, id, {
       ...(input.fullName !== undefined ? { fullName: input.fullName.trim() } : {}),
