@@ -222,6 +222,7 @@ async function importThroughServer(
         CCHC_DATA_DIR: dataDir,
         DATABASE_URL: databaseUrl ?? "",
         CCHC_DEMO: "true",
+        CCHC_ENV: "development",
         CCHC_REMINDER_INTERVAL_MINUTES: "0",
         CCHC_LOG_LEVEL: "warn",
       },

@@ -11,6 +11,11 @@ export interface Config {
   /** Peers allowed to set X-Forwarded-For (CCHC_TRUST_PROXY, see trust-proxy.ts). */
   trustProxy: TrustProxySetting;
   loadDemo: boolean;
+  /**
+   * `CCHC_ENV=development` marks a developer's machine; anything else (the default) is a real
+   * installation, where the demo accounts must change the shared demo password at first sign-in.
+   */
+  environment: "development" | "production";
   logLevel: string;
   webDir: string;
 }
@@ -24,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.CCHC_SECURE_COOKIES === "true",
     trustProxy: parseTrustProxy(env.CCHC_TRUST_PROXY),
     loadDemo: env.CCHC_DEMO !== "false",
+    environment: env.CCHC_ENV === "development" ? "development" : "production",
     logLevel: env.CCHC_LOG_LEVEL ?? "info",
     webDir: resolve(env.CCHC_WEB_DIR ?? "./dist/web"),
   };

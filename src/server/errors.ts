@@ -45,9 +45,13 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: "Cơ quan được chọn không thuộc đơn vị được chọn.",
   },
-  PASSWORD_TOO_WEAK: {
-    status: 400,
-    message: "Mật khẩu phải có ít nhất 10 ký tự.",
+  /** `{reason}` names the rule the password breaks (core/access/password-policy.ts). */
+  PASSWORD_TOO_WEAK: { status: 400, message: "{reason}" },
+  PASSWORD_CURRENT_WRONG: { status: 400, message: "Mật khẩu hiện tại không đúng." },
+  PASSWORD_UNCHANGED: { status: 400, message: "Mật khẩu mới phải khác mật khẩu hiện tại." },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message: "Bạn cần đổi mật khẩu trước khi tiếp tục làm việc.",
   },
   CONFIG_TRUST_PROXY_INVALID: {
     status: 400,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
 import type { Config } from "./config.ts";
-import { demoLoginsText, loadDemo } from "./demo/load-demo.ts";
+import { demoLoginsText, loadDemo, requireDemoPasswordChange } from "./demo/load-demo.ts";
 import { openDatabase } from "./runtime.ts";
 import { reminderConfig } from "./reminders/reminder-config.ts";
 import { startReminderScheduler } from "./reminders/reminder-scheduler.ts";
@@ -17,8 +17,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const opened = await openDatabase(config);
   try {
     if (config.loadDemo && (await loadDemo(opened.database.db))) {
-      console.log(demoLoginsText());
+      console.log(demoLoginsText(config.environment));
     }
+    // Outside development, a demo account still on the shared password must change it first.
+    if (config.environment !== "development") await requireDemoPasswordChange(opened.database.db);
     const app = await buildApp({
       database: opened.database,
       secureCookies: config.secureCookies,

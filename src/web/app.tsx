@@ -11,12 +11,15 @@ import { cssVariablesResolver, theme } from "./theme/theme.ts";
 
 /**
  * A session that ended (expired, signed out elsewhere) sends the user back to the sign-in page;
- * a stale CSRF token is refreshed from `/api/auth/me` so the next attempt succeeds.
+ * a stale CSRF token is refreshed from `/api/auth/me` so the next attempt succeeds; a session that
+ * must first change its password reloads `me`, whose flag sends the user to the change page.
  */
 function onApiError(error: unknown): void {
   if (!(error instanceof ApiError)) return;
   if (error.code === "AUTH_REQUIRED") queryClient.setQueryData(queryKeys.me, null);
-  if (error.code === "CSRF_INVALID") void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+  if (error.code === "CSRF_INVALID" || error.code === "PASSWORD_CHANGE_REQUIRED") {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+  }
 }
 
 const queryClient: QueryClient = new QueryClient({

@@ -9,6 +9,7 @@ import { feedbackPaths } from "./pages/feedback/feedback-paths.ts";
 import { methodologyPaths } from "./pages/methodology/methodology-paths.ts";
 import { deskSettingsPath } from "./pages/one-stop/settings/settings-paths.ts";
 import { planPaths } from "./pages/plans/plan-paths.ts";
+import { ChangePasswordPage } from "./pages/auth/change-password.page.tsx";
 import { SignInPage } from "./pages/auth/sign-in.page.tsx";
 import { NotFoundPage } from "./pages/errors/not-found.page.tsx";
 import { HomePage } from "./pages/home/home.page.tsx";
@@ -42,6 +43,8 @@ export const router = createBrowserRouter([
   {
     element: <RequireAuth />,
     children: [
+      // Outside the layout: while a new password is required, nothing else may load.
+      { path: paths.changePassword, element: <ChangePasswordPage /> },
       {
         element: <AppLayout />,
         children: [

@@ -135,6 +135,57 @@ describe.each(ROLES)("role %s", (role) => {
   });
 });
 
+describe("account changes need scope over every unit the account's roles cover", () => {
+  it("lets an admin change only users whose roles all lie in its scope", async () => {
+    const { createUser } = await import("../../src/server/services/user.service.ts");
+    const { SYSTEM_ACTOR } = await import("../../src/server/services/actor.ts");
+    const make = async (username: string, roles: { role: Role; unitId: string | null }[]) =>
+      (
+        await createUser(t.db.database.db, SYSTEM_ACTOR, {
+          username,
+          fullName: `Tài khoản ${username}`,
+          password: "mat-khau-thu-nghiem",
+          unitId: units.descendant,
+          roles,
+        })
+      ).data.id;
+    const communeAdmin = await make("qt-xa", [{ role: "admin", unitId: units.descendant }]);
+    const targets = {
+      communeOnly: await make("chi-xa", [{ role: "clerk", unitId: units.descendant }]),
+      alsoProvince: await make("ca-tinh", [
+        { role: "viewer", unitId: units.descendant },
+        { role: "reviewer", unitId: units.own },
+      ]),
+      alsoOtherProvince: await make("ca-tinh-khac", [
+        { role: "viewer", unitId: units.descendant },
+        { role: "viewer", unitId: units.other },
+      ]),
+      global: await make("toan-quoc", [{ role: "admin", unitId: null }]),
+    };
+    expect(communeAdmin).toBeTruthy();
+    const commune = await t.signedIn("qt-xa", "mat-khau-thu-nghiem");
+    const province = clients.get("admin")!;
+    const expected: Record<keyof typeof targets, [commune: boolean, province: boolean]> = {
+      communeOnly: [true, true],
+      alsoProvince: [false, true],
+      alsoOtherProvince: [false, false],
+      global: [false, false],
+    };
+    for (const [key, id] of Object.entries(targets) as [keyof typeof targets, string][]) {
+      const [byCommune, byProvince] = expected[key];
+      for (const [client, allowed] of [
+        [commune, byCommune],
+        [province, byProvince],
+      ] as const) {
+        const shown = await client.get(`/api/users/${id}`);
+        expect(shown.body.can.update, key).toBe(allowed);
+        const changed = await client.patch(`/api/users/${id}`, { isActive: true });
+        expect(changed.status, key).toBe(allowed ? 200 : 403);
+      }
+    }
+  });
+});
+
 describe("commune scope", () => {
   it("keeps a commune's officer out of a sibling commune", async () => {
     const client = await t.signedIn("daumoi");

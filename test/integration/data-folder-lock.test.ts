@@ -100,6 +100,26 @@ describe.skipIf(testDatabaseKind !== "pglite")(
       );
       expect(badRole.code).toBe(2);
       expect(badRole.stderr).toContain("Vai trò phải là một trong");
+      // The password policy holds on the command line too (issue 9, Low 10).
+      const weak = await runCli(
+        [
+          "user",
+          "create",
+          "--username",
+          "cli.weak",
+          "--full-name",
+          "Mật Khẩu Yếu",
+          "--role",
+          "viewer",
+          "--unit",
+          "L100",
+          "--password",
+          "aaaaaaaaaa",
+        ],
+        env,
+      );
+      expect(weak.code).toBe(2);
+      expect(weak.stderr).toContain("PASSWORD_TOO_WEAK: Mật khẩu quá đơn giản");
       const verified = await runCli(["audit", "verify"], env);
       expect(verified.code).toBe(0);
       expect(verified.stdout).toMatch(/Chuỗi nhật ký toàn vẹn: đã kiểm tra \d+ bản ghi/);

@@ -27,7 +27,11 @@ export function runCli(args: string[], env: Record<string, string> = {}) {
   });
 }
 
-/** Starts `cchc serve` on a free port and waits for the "CCHC đang chạy tại …" line. */
+/**
+ * Starts `cchc serve` on a free port and waits for the "CCHC đang chạy tại …" line. It runs as a
+ * developer's machine (`CCHC_ENV=development`: demo accounts keep the demo password) unless the
+ * caller's env says otherwise.
+ */
 export function startServerProcess(
   env: Record<string, string>,
   timeoutMs = 120_000,
@@ -35,7 +39,14 @@ export function startServerProcess(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CCHC_BIN, "serve"], {
       cwd: REPO_ROOT,
-      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", CCHC_LOG_LEVEL: "warn", ...env },
+      env: {
+        ...process.env,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        CCHC_LOG_LEVEL: "warn",
+        CCHC_ENV: "development",
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

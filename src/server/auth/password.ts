@@ -1,4 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
+import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from "../../core/access/password-policy.ts";
+import { AppError } from "../errors.ts";
 
 /** argon2id with explicit parameters (OWASP's second recommended set): 19 MiB, 2 passes, 1 lane. */
 const ARGON2_OPTIONS = {
@@ -8,7 +10,19 @@ const ARGON2_OPTIONS = {
   parallelism: 1,
 } as const;
 
-export const MIN_PASSWORD_LENGTH = 10;
+/** Throws PASSWORD_TOO_WEAK naming the broken rule; every place that sets a password calls it. */
+export function assertAcceptablePassword(
+  password: string,
+  account: { username: string; fullName?: string | null },
+): void {
+  const problem = passwordProblem(password, account);
+  if (problem === null) return;
+  const reason = PASSWORD_PROBLEM_MESSAGES[problem];
+  throw new AppError("PASSWORD_TOO_WEAK", {
+    params: { reason },
+    details: [{ path: "password", message: reason }],
+  });
+}
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);

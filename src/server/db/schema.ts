@@ -93,6 +93,8 @@ export const users = pgTable(
       .references(() => units.id),
     agencyId: uuid("agency_id").references(() => agencies.id),
     isActive: boolean("is_active").notNull().default(true),
+    /** Set for demo accounts outside development and after an administrator's reset. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     failedSignInCount: integer("failed_sign_in_count").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),

@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { ROLE_LABELS } from "../../core/access/role-policy.ts";
 import type { Executor } from "../db/database.ts";
 import { findUnitsByCodes, insertUnit } from "../db/repositories/unit.repository.ts";
-import { countUsers } from "../db/repositories/user.repository.ts";
+import { verifyPassword } from "../auth/password.ts";
+import { countUsers, findUserForSignIn, updateUser } from "../db/repositories/user.repository.ts";
 import { systemSettings } from "../db/schema.ts";
 import { SYSTEM_ACTOR } from "../services/actor.ts";
 import { createAgency } from "../services/agency.service.ts";
@@ -84,13 +85,40 @@ export async function loadDemo(db: Executor, options: { plans?: boolean } = {}):
   return true;
 }
 
-export function demoLoginsText(): string {
+export function demoLoginsText(environment: "development" | "production" = "production"): string {
   const lines = DEMO_ACCOUNTS.map(
     (a) => `  ${a.username.padEnd(10)} ${ROLE_LABELS[a.role]} — ${a.fullName}`,
   );
   return [
     "Dữ liệu mẫu đã được nạp. Tài khoản dùng thử (mật khẩu chung: " + DEMO_PASSWORD + "):",
     ...lines,
-    "Hãy đổi mật khẩu hoặc khóa các tài khoản này trước khi dùng thật.",
+    environment === "development"
+      ? "Hãy đổi mật khẩu hoặc khóa các tài khoản này trước khi dùng thật."
+      : "Mỗi tài khoản phải đổi mật khẩu ở lần đăng nhập đầu tiên (CCHC_ENV=development để bỏ qua khi phát triển).",
   ].join("\n");
+}
+
+/**
+ * Outside development: every demo account that still has the shared demo password must choose its
+ * own at the next sign-in (the password is printed and published in the README). Also covers
+ * installations whose demo was loaded before this rule. Returns how many accounts were flagged.
+ */
+export async function requireDemoPasswordChange(db: Executor): Promise<number> {
+  const flagged: string[] = [];
+  for (const account of DEMO_ACCOUNTS) {
+    const user = await findUserForSignIn(db, account.username);
+    if (!user || user.mustChangePassword) continue;
+    if (await verifyPassword(user.passwordHash, DEMO_PASSWORD)) flagged.push(user.id);
+  }
+  if (flagged.length === 0) return 0;
+  await runUseCase(db, SYSTEM_ACTOR, async ({ tx, audit }) => {
+    for (const id of flagged) await updateUser(tx, id, { mustChangePassword: true });
+    await audit({
+      action: "system.demo_password_change_required",
+      entityId: null,
+      unitId: null,
+      summary: `Yêu cầu ${flagged.length} tài khoản mẫu đổi mật khẩu mẫu ở lần đăng nhập tới`,
+    });
+  });
+  return flagged.length;
 }

@@ -10,6 +10,14 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const CSRF_EXEMPT = new Set(["/api/auth/sign-in"]);
 /** Public no-login writes (feedback form): no session to bind a token to; the origin check stays. */
 const PUBLIC_PREFIX = "/api/public/";
+/** What a user who must first choose a new password may still call (besides public routes). */
+const BEFORE_PASSWORD_CHANGE = new Set([
+  "/api/auth/me",
+  "/api/auth/sign-in",
+  "/api/auth/sign-out",
+  "/api/auth/password",
+]);
+const NO_SESSION_PREFIXES = [PUBLIC_PREFIX, "/api/health", "/api/docs"];
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -40,8 +48,16 @@ export function registerSessionHandling(app: FastifyInstance, db: Executor) {
     if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? await resolveSession(db, token) : null;
-    if (!UNSAFE_METHODS.has(request.method)) return;
     const path = request.url.split("?")[0]!;
+    // Refused before the body is validated or a file read: nothing answers but the change itself.
+    if (
+      request.session?.me.mustChangePassword &&
+      !BEFORE_PASSWORD_CHANGE.has(path) &&
+      !NO_SESSION_PREFIXES.some((prefix) => path.startsWith(prefix))
+    ) {
+      throw new AppError("PASSWORD_CHANGE_REQUIRED");
+    }
+    if (!UNSAFE_METHODS.has(request.method)) return;
     if (isForeignOrigin(request)) throw new AppError("CSRF_INVALID");
     if (CSRF_EXEMPT.has(path) || path.startsWith(PUBLIC_PREFIX)) return;
     if (!request.session) throw new AppError("AUTH_REQUIRED");
@@ -52,7 +68,19 @@ export function registerSessionHandling(app: FastifyInstance, db: Executor) {
   });
 }
 
+/**
+ * The signed-in session, for every route that acts as a user. While the user must choose a new
+ * password (demo account outside development, reset by an administrator) it refuses with
+ * PASSWORD_CHANGE_REQUIRED: only `me`, sign-out and the password change take such a session.
+ */
 export function requireSession(request: FastifyRequest): SessionInfo {
+  const session = requireSessionEvenBeforePasswordChange(request);
+  if (session.me.mustChangePassword) throw new AppError("PASSWORD_CHANGE_REQUIRED");
+  return session;
+}
+
+/** The session even when its user must still change their password (me, sign-out, change). */
+export function requireSessionEvenBeforePasswordChange(request: FastifyRequest): SessionInfo {
   if (!request.session) throw new AppError("AUTH_REQUIRED");
   return request.session;
 }

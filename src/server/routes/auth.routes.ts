@@ -3,8 +3,13 @@ import { z } from "zod";
 import { verifyAgainstDummy } from "../auth/password.ts";
 import type { Executor } from "../db/database.ts";
 import { deviceTokenOf, setDeviceCookie } from "../http/device-cookie.ts";
-import { clearSessionCookie, requireSession, setSessionCookie } from "../http/session.ts";
-import { signIn, signOut } from "../services/auth.service.ts";
+import {
+  clearSessionCookie,
+  requireSession,
+  requireSessionEvenBeforePasswordChange,
+  setSessionCookie,
+} from "../http/session.ts";
+import { changeOwnPassword, signIn, signOut } from "../services/auth.service.ts";
 import { rememberDevice } from "../services/sign-in-throttle.ts";
 import { errorResponse } from "./common.schemas.ts";
 import { meView } from "./organization.schemas.ts";
@@ -16,6 +21,11 @@ export const sessionResponse = z.object({
 export const signInBody = z.object({
   username: z.string().trim().min(1, { error: "Vui lòng nhập tên đăng nhập." }).max(100),
   password: z.string().min(1, { error: "Vui lòng nhập mật khẩu." }).max(200),
+});
+
+export const passwordChangeBody = z.object({
+  currentPassword: z.string().min(1, { error: "Vui lòng nhập mật khẩu hiện tại." }).max(200),
+  newPassword: z.string().max(200),
 });
 
 export function authRoutes(
@@ -64,7 +74,7 @@ export function authRoutes(
       "/api/auth/sign-out",
       { schema: { tags: ["auth"], summary: "Đăng xuất" } },
       async (request, reply) => {
-        await signOut(db, requireSession(request));
+        await signOut(db, requireSessionEvenBeforePasswordChange(request));
         clearSessionCookie(reply, options.secureCookies);
         return { data: { ok: true } };
       },
@@ -80,8 +90,35 @@ export function authRoutes(
         },
       },
       async (request) => {
-        const session = requireSession(request);
+        const session = requireSessionEvenBeforePasswordChange(request);
         return { data: { user: session.me, csrfToken: session.csrfToken } };
+      },
+    );
+
+    app.post(
+      "/api/auth/password",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "Đổi mật khẩu của chính mình (các phiên đăng nhập khác bị kết thúc)",
+          body: passwordChangeBody,
+          response: {
+            200: sessionResponse,
+            400: errorResponse,
+            401: errorResponse,
+            403: errorResponse,
+            429: errorResponse,
+          },
+        },
+        config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
+      },
+      async (request) => {
+        const result = await changeOwnPassword(
+          db,
+          requireSessionEvenBeforePasswordChange(request),
+          request.body,
+        );
+        return { data: { user: result.me, csrfToken: result.csrfToken } };
       },
     );
   };

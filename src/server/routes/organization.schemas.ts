@@ -49,6 +49,7 @@ export const userView = z.object({
   agencyId: z.string().nullable(),
   agencyName: z.string().nullable(),
   isActive: z.boolean(),
+  mustChangePassword: z.boolean(),
   roles: z.array(roleView),
   lastSignInAt: z.string().nullable(),
   can: z.object({ update: z.boolean() }),
@@ -66,6 +67,8 @@ export const meView = z.object({
   }),
   agency: z.object({ id: z.string(), name: z.string() }).nullable(),
   roles: z.array(roleView),
+  /** Until the user sets a new password, only that, `me` and sign-out answer. */
+  mustChangePassword: z.boolean(),
   can: z.object({ admin: z.boolean(), viewAudit: z.boolean() }),
 });
 

@@ -1,6 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { Role, RoleGrant } from "../../core/access/role-policy.ts";
-import { verifyAgainstDummy, verifyPassword } from "../auth/password.ts";
+import {
+  assertAcceptablePassword,
+  hashPassword,
+  verifyAgainstDummy,
+  verifyPassword,
+} from "../auth/password.ts";
 import type { Executor } from "../db/database.ts";
 import { findAgencyById } from "../db/repositories/agency.repository.ts";
 import * as sessionRepository from "../db/repositories/session.repository.ts";
@@ -35,6 +40,7 @@ async function describeUser(exec: Executor, userId: string) {
     unit: { id: unit.id, name: unit.name, level: unit.level, kind: unit.kind },
     agency: agency ? { id: agency.id, name: agency.name } : null,
     roles,
+    mustChangePassword: user.mustChangePassword,
     can: { admin: isAdmin, viewAudit: isAdmin },
   };
 }
@@ -149,4 +155,46 @@ export async function signOut(db: Executor, session: SessionInfo) {
       summary: `Đăng xuất: ${session.me.username}`,
     });
   });
+}
+
+/**
+ * The signed-in user sets a new password, proving the current one. Every other session of the user
+ * ends (a thief who knew the old password is signed out); the current one stays and the
+ * must-change flag is cleared.
+ */
+export async function changeOwnPassword(
+  db: Executor,
+  session: SessionInfo,
+  input: { currentPassword: string; newPassword: string },
+) {
+  const user = await userRepository.findUserForSignIn(db, session.me.username);
+  if (!user || user.id !== session.me.id) throw new AppError("AUTH_REQUIRED");
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError("PASSWORD_CURRENT_WRONG", {
+      details: [{ path: "currentPassword", message: "Mật khẩu hiện tại không đúng." }],
+    });
+  }
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError("PASSWORD_UNCHANGED", {
+      details: [{ path: "newPassword", message: "Mật khẩu mới phải khác mật khẩu hiện tại." }],
+    });
+  }
+  assertAcceptablePassword(input.newPassword, user);
+  const passwordHash = await hashPassword(input.newPassword);
+  await runUseCase(db, session.actor, async ({ tx, audit }) => {
+    await userRepository.updateUser(tx, user.id, {
+      passwordHash,
+      mustChangePassword: false,
+      failedSignInCount: 0,
+      lockedUntil: null,
+    });
+    await sessionRepository.deleteOtherSessionsOfUser(tx, user.id, session.tokenHash);
+    await audit({
+      action: "auth.password_changed",
+      entityId: user.id,
+      unitId: user.unitId,
+      summary: `Đổi mật khẩu: ${user.username}`,
+    });
+  });
+  return { me: await describeUser(db, user.id), csrfToken: session.csrfToken };
 }

@@ -1,6 +1,7 @@
-import { ROLES, scopeIncludes, type Role } from "../../core/access/role-policy.ts";
+import { ROLES, scopeIncludes, type Role, type UnitScope } from "../../core/access/role-policy.ts";
+import { canGrantRole, canManageUser } from "../../core/access/user-management.ts";
 import { compareVietnamese, matchesSearch } from "../../core/text/vietnamese-text.ts";
-import { MIN_PASSWORD_LENGTH, hashPassword } from "../auth/password.ts";
+import { assertAcceptablePassword, hashPassword } from "../auth/password.ts";
 import type { Executor } from "../db/database.ts";
 import { findAgencyById } from "../db/repositories/agency.repository.ts";
 import { deleteSessionsOfUser } from "../db/repositories/session.repository.ts";
@@ -37,6 +38,7 @@ async function withRoles(exec: Executor, rows: UserListRow[]) {
   );
   return rows.map((row) => {
     const { failedSignInCount: _f, lockedUntil: _l, createdAt: _c, updatedAt: _u, ...rest } = row;
+    // (mustChangePassword stays: the admin list shows who has not yet set their own password.)
     return {
       ...rest,
       lastSignInAt: rest.lastSignInAt?.toISOString() ?? null,
@@ -67,7 +69,7 @@ export async function listUsers(
   const users = await withRoles(db, rows);
   return {
     data: users
-      .map((user) => ({ ...user, can: { update: scopeIncludes(writeScope, user.unitId) } }))
+      .map((user) => ({ ...user, can: { update: mayManage(writeScope, user) } }))
       .sort((a, b) => compareVietnamese(a.fullName, b.fullName)),
     can: { create: writeScope.kind === "all" || writeScope.unitIds.size > 0 },
   };
@@ -78,12 +80,15 @@ export async function getUser(db: Executor, actor: Actor, id: string) {
   const row = readable.has(id) ? await userRepository.findUserById(db, id) : null;
   if (!row) throw new AppError("USER_NOT_FOUND");
   const [user] = await withRoles(db, [row]);
-  const canUpdate = (await access.check(db, actor, "user.write", "user", [id])).has(id);
+  const canUpdate = mayManage(await access.unitScope(db, actor, "user.write"), user!);
   return { data: { ...user!, can: { update: canUpdate } }, can: { update: canUpdate } };
 }
 
-function checkPassword(password: string) {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new AppError("PASSWORD_TOO_WEAK");
+function mayManage(
+  writeScope: UnitScope,
+  user: { unitId: string; roles: { unitId: string | null }[] },
+): boolean {
+  return canManageUser(writeScope, { unitId: user.unitId, grants: user.roles });
 }
 
 async function checkAgencyInUnit(
@@ -102,17 +107,17 @@ async function checkRoles(tx: Executor, actor: Actor, roles: RoleInput[]) {
   const writeScope = await access.unitScope(tx, actor, "user.write");
   for (const role of roles) {
     if (role.unitId === null) {
-      if (writeScope.kind !== "all" || role.role !== "admin") throw new AppError("FORBIDDEN");
+      if (!canGrantRole(writeScope, role)) throw new AppError("FORBIDDEN");
       continue;
     }
     if (!(await findUnitById(tx, role.unitId))) throw new AppError("UNIT_NOT_FOUND");
-    if (!scopeIncludes(writeScope, role.unitId)) throw new AppError("FORBIDDEN");
+    if (!canGrantRole(writeScope, role)) throw new AppError("FORBIDDEN");
     await checkAgencyInUnit(tx, role.agencyId, role.unitId);
   }
 }
 
 export async function createUser(db: Executor, actor: Actor, input: UserInput) {
-  checkPassword(input.password);
+  assertAcceptablePassword(input.password, input);
   const passwordHash = await hashPassword(input.password);
   return runUseCase(db, actor, async ({ tx, audit }) => {
     const readable = await access.check(tx, actor, "unit.read", "unit", [input.unitId]);
@@ -153,25 +158,55 @@ export async function createUser(db: Executor, actor: Actor, input: UserInput) {
   });
 }
 
+/** The account, when the actor may read it (else USER_NOT_FOUND) and change it (else FORBIDDEN). */
+async function manageableUser(exec: Executor, actor: Actor, id: string) {
+  const readable = await access.check(exec, actor, "user.read", "user", [id]);
+  const before = readable.has(id) ? await userRepository.findUserById(exec, id) : null;
+  if (!before) throw new AppError("USER_NOT_FOUND");
+  const [beforeView] = await withRoles(exec, [before]);
+  if (!mayManage(await access.unitScope(exec, actor, "user.write"), beforeView!)) {
+    throw new AppError("FORBIDDEN");
+  }
+  return { before, beforeView: beforeView! };
+}
+
+/**
+ * Changes an account: profile, roles, active state, or a password reset. The administrator's scope
+ * must cover the account's home unit and every unit its roles cover (`canManageUser`), and every
+ * role granted must lie in that scope. A reset by someone else makes the user choose a new password
+ * at the next sign-in; a reset or a deactivation ends the user's open sessions.
+ */
 export async function updateUser(db: Executor, actor: Actor, id: string, input: UserUpdate) {
-  if (input.password !== undefined) checkPassword(input.password);
-  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  let passwordHash: string | undefined;
+  if (input.password) {
+    // Checked and hashed before the transaction (argon2 takes a while); permission comes first.
+    const { before } = await manageableUser(db, actor, id);
+    assertAcceptablePassword(input.password, {
+      username: before.username,
+      fullName: input.fullName ?? before.fullName,
+    });
+    passwordHash = await hashPassword(input.password);
+  }
   return runUseCase(db, actor, async ({ tx, audit }) => {
-    const readable = await access.check(tx, actor, "user.read", "user", [id]);
-    const before = readable.has(id) ? await userRepository.findUserById(tx, id) : null;
-    if (!before) throw new AppError("USER_NOT_FOUND");
-    await access.require(tx, actor, "user.write", "user", id);
+    const { before, beforeView } = await manageableUser(tx, actor, id);
     if (input.agencyId !== undefined) await checkAgencyInUnit(tx, input.agencyId, before.unitId);
-    const [beforeView] = await withRoles(tx, [before]);
+    if (input.roles !== undefined) await checkRoles(tx, actor, input.roles);
+    const resetBySomeoneElse = passwordHash !== undefined && actor.userId !== id;
     const row = await userRepository.updateUser(tx, id, {
       ...(input.fullName !== undefined ? { fullName: input.fullName.trim() } : {}),
       ...(input.email !== undefined ? { email: input.email?.trim() || null } : {}),
       ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
       ...(input.agencyId !== undefined ? { agencyId: input.agencyId } : {}),
-      ...(passwordHash ? { passwordHash, failedSignInCount: 0, lockedUntil: null } : {}),
+      ...(passwordHash
+        ? {
+            passwordHash,
+            failedSignInCount: 0,
+            lockedUntil: null,
+            mustChangePassword: resetBySomeoneElse,
+          }
+        : {}),
     });
     if (input.roles !== undefined) {
-      await checkRoles(tx, actor, input.roles);
       await userRepository.replaceUserRoles(
         tx,
         id,
@@ -189,6 +224,7 @@ export async function updateUser(db: Executor, actor: Actor, id: string, input: 
       after: { ...after, passwordChanged: Boolean(passwordHash) },
       summary: `Cập nhật tài khoản ${row.username}${passwordHash ? " (đặt lại mật khẩu)" : ""}`,
     });
-    return { data: { ...after!, can: { update: true } } };
+    const canUpdate = mayManage(await access.unitScope(tx, actor, "user.write"), after!);
+    return { data: { ...after!, can: { update: canUpdate } } };
   });
 }

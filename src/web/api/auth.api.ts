@@ -1,5 +1,5 @@
 import { ApiError, request, requestData, setCsrfToken } from "./client.ts";
-import type { Me, SessionResponse, SignInRequest } from "./types.ts";
+import type { Me, PasswordChangeRequest, SessionResponse, SignInRequest } from "./types.ts";
 
 /** The signed-in user, or null when there is no session. */
 export async function fetchMe(): Promise<Me | null> {
@@ -18,6 +18,16 @@ export async function fetchMe(): Promise<Me | null> {
 
 export async function signIn(input: SignInRequest): Promise<Me> {
   const data = await requestData<SessionResponse>("/api/auth/sign-in", {
+    method: "POST",
+    body: input,
+  });
+  setCsrfToken(data.csrfToken);
+  return data.user;
+}
+
+/** Sets a new password for the signed-in user; the user's other sessions end. */
+export async function changePassword(input: PasswordChangeRequest): Promise<Me> {
+  const data = await requestData<SessionResponse>("/api/auth/password", {
     method: "POST",
     body: input,
   });

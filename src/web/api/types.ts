@@ -9,7 +9,11 @@
 import type { z } from "zod";
 import type { agencyBody } from "../../server/routes/agency.routes.ts";
 import type { auditQuery, auditVerifyView } from "../../server/routes/audit.routes.ts";
-import type { sessionResponse, signInBody } from "../../server/routes/auth.routes.ts";
+import type {
+  passwordChangeBody,
+  sessionResponse,
+  signInBody,
+} from "../../server/routes/auth.routes.ts";
 import type { errorResponse } from "../../server/routes/common.schemas.ts";
 import type {
   agencyView,
@@ -52,6 +56,7 @@ export type Me = z.infer<typeof meView>;
 export type UnitLevel = Me["unit"]["level"];
 export type UnitKind = NonNullable<Me["unit"]["kind"]>;
 export type SignInRequest = z.input<typeof signInBody>;
+export type PasswordChangeRequest = z.input<typeof passwordChangeBody>;
 export type SessionResponse = z.infer<typeof sessionResponse>["data"];
 
 // ----- units -----------------------------------------------------------------------------------

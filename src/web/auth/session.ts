@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchMe, signIn, signOut } from "../api/auth.api.ts";
+import { changePassword, fetchMe, signIn, signOut } from "../api/auth.api.ts";
 import { queryKeys } from "../api/query-keys.ts";
-import type { Me, SignInRequest } from "../api/types.ts";
+import type { Me, PasswordChangeRequest, SignInRequest } from "../api/types.ts";
 
 /** The session: `data` is the signed-in user, or null when signed out. */
 export function useSession() {
@@ -23,6 +23,14 @@ export function useSignIn() {
       queryClient.clear();
       queryClient.setQueryData(queryKeys.me, me);
     },
+  });
+}
+
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PasswordChangeRequest) => changePassword(input),
+    onSuccess: (me) => queryClient.setQueryData(queryKeys.me, me),
   });
 }
 

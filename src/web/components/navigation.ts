@@ -30,6 +30,7 @@ export interface NavItem {
 export const paths = {
   home: "/",
   signIn: "/dang-nhap",
+  changePassword: "/doi-mat-khau",
   plans: "/ke-hoach",
   tasks: "/nhiem-vu",
   oneStop: "/mot-cua",

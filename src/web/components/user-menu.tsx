@@ -1,6 +1,6 @@
 import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
-import { IconChevronDown, IconLogout } from "@tabler/icons-react";
-import { useNavigate } from "react-router";
+import { IconChevronDown, IconKey, IconLogout } from "@tabler/icons-react";
+import { Link, useNavigate } from "react-router";
 import { useMe, useSignOut } from "../auth/session.ts";
 import { vi } from "../i18n/vi.ts";
 import { paths } from "./navigation.ts";
@@ -44,6 +44,13 @@ export function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{me.username}</Menu.Label>
+        <Menu.Item
+          component={Link}
+          to={paths.changePassword}
+          leftSection={<IconKey size={16} aria-hidden="true" />}
+        >
+          {vi.auth.changePassword}
+        </Menu.Item>
         <Menu.Item
           leftSection={<IconLogout size={16} aria-hidden="true" />}
           onClick={onSignOut}

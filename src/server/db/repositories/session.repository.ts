@@ -1,4 +1,4 @@
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, ne } from "drizzle-orm";
 import type { Executor } from "../database.ts";
 import { sessions } from "../schema.ts";
 
@@ -26,4 +26,15 @@ export async function deleteSessionsOfUser(exec: Executor, userId: string) {
 
 export async function deleteExpiredSessions(exec: Executor, now: Date) {
   await exec.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+/** Ends every session of the user but the one given (after a password change). */
+export async function deleteOtherSessionsOfUser(
+  exec: Executor,
+  userId: string,
+  keepTokenHash: string,
+) {
+  await exec
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash)));
 }

@@ -28,6 +28,7 @@ const publicColumns = {
   unitId: users.unitId,
   agencyId: users.agencyId,
   isActive: users.isActive,
+  mustChangePassword: users.mustChangePassword,
   failedSignInCount: users.failedSignInCount,
   lockedUntil: users.lockedUntil,
   lastSignInAt: users.lastSignInAt,

@@ -19,7 +19,7 @@ import { paths } from "../../components/navigation.ts";
 import { vi } from "../../i18n/vi.ts";
 
 /** Only same-site paths are followed after sign-in. */
-function safeNext(next: string | null): string {
+export function safeNext(next: string | null): string {
   return next && next.startsWith("/") && !next.startsWith("//") ? next : paths.home;
 }
 

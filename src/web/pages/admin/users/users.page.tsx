@@ -120,6 +120,11 @@ export function UsersPage() {
                     </Table.Td>
                     <Table.Td>
                       <ActiveBadge isActive={user.isActive} />
+                      {user.mustChangePassword && (
+                        <Badge color="yellow" variant="light" radius="sm" tt="none" mt={4}>
+                          {vi.users.mustChangePassword}
+                        </Badge>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       {user.can.update && (
