@@ -1,4 +1,4 @@
-import { documentDatePhrase } from "../text/document-date.ts";
+import { documentDatePhraseOf, numericDate } from "../text/document-date.ts";
 import type { DossierState } from "./dossier-state.ts";
 import { formatVietnamDateTime, vietnamLocal } from "./local-time.ts";
 import type { RuleSet } from "./rule-sets.ts";
@@ -79,15 +79,12 @@ export function hasNotice(kind: DossierNoticeKind, state: DossierState, ruleSet:
 
 /** "ngày 05 tháng 3 năm 2026" for a YYYY-MM-DD; "ngày … tháng … năm …" when unknown. */
 export function noticeDatePhrase(isoDate: string | null): string {
-  if (isoDate === null) return "ngày … tháng … năm …";
-  const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
-  return documentDatePhrase(year, month, day);
+  return isoDate === null ? "ngày … tháng … năm …" : documentDatePhraseOf(isoDate);
 }
 
 /** "05/03/2026" for a YYYY-MM-DD. */
 export function noticeDay(isoDate: string): string {
-  const [year, month, day] = isoDate.split("-");
-  return `${day}/${month}/${year}`;
+  return numericDate(isoDate);
 }
 
 /** The place name of a unit as documents print it: "Phường Bãi Cháy" → "Bãi Cháy". */

@@ -1,33 +1,32 @@
-import { documentDatePhrase } from "../../../core/text/document-date.ts";
-import type { DocumentNumberInput, SignerInput } from "./plan-document-input.ts";
+import { documentDatePhraseOf, numericDate } from "../../../core/text/document-date.ts";
+import type { DocumentNumber, Signer } from "./document-parts.ts";
+
+/**
+ * The wording rules of ND 30/2020 that every document shares: number and symbol, place and date,
+ * list punctuation, numbering, signing authority. Dates go through the core's one date rule.
+ */
 
 /** Blank left for a number or a day that is filled in by hand after signing. */
 export const BLANK = "      ";
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function dateParts(isoDate: string): { day: number; month: number; year: number } {
-  const match = ISO_DATE.exec(isoDate);
-  if (!match) throw new RangeError(`Not an ISO date: ${isoDate}`);
-  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-}
-
-/** "Hòa Phong, ngày 02 tháng 02 năm 2026"; a draft without a date keeps the blanks. */
-export function placeAndDate(place: string, isoDate: string | null, year: number): string {
-  if (isoDate === null) return `${place}, ngày${BLANK}tháng${BLANK}năm ${year}`;
-  const { day, month, year: dateYear } = dateParts(isoDate);
-  return `${place}, ${documentDatePhrase(dateYear, month, day)}`;
+/**
+ * "Hòa Phong, ngày 05 tháng 3 năm 2026" (days below 10 and months 1, 2 padded); a draft without a
+ * date keeps the blanks: "Hòa Phong, ngày      tháng      năm 2026".
+ */
+export function placeAndDate(place: string, isoDate: string | null, blankYear?: number): string {
+  if (isoDate === null) {
+    return `${place}, ngày${BLANK}tháng${BLANK}năm ${blankYear ?? BLANK}`;
+  }
+  return `${place}, ${documentDatePhraseOf(isoDate)}`;
 }
 
 /** "02/02/2026" as used when citing a document in running text; blanks for a draft. */
 export function citedDate(isoDate: string | null): string {
-  if (isoDate === null) return `${BLANK}/${BLANK}/${BLANK}`;
-  const { day, month, year } = dateParts(isoDate);
-  return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
+  return isoDate === null ? `${BLANK}/${BLANK}/${BLANK}` : numericDate(isoDate);
 }
 
 /** "28/QĐ-UBND", "05/KH-UBND" (numbers below 10 take a leading zero), "      /KH-UBND". */
-export function numberAndSymbol(number: DocumentNumberInput): string {
+export function numberAndSymbol(number: DocumentNumber): string {
   const value = number.number?.trim() ?? "";
   if (value === "") return `${BLANK}/${number.symbol}`;
   const padded = /^\d$/.test(value) ? `0${value}` : value;
@@ -35,7 +34,7 @@ export function numberAndSymbol(number: DocumentNumberInput): string {
 }
 
 /** "Số: 28/QĐ-UBND"; "Số:      /KH-UBND" when the number is still blank. */
-export function numberLine(number: DocumentNumberInput): string {
+export function numberLine(number: DocumentNumber): string {
   const text = numberAndSymbol(number);
   return text.startsWith(BLANK) ? `Số:${text}` : `Số: ${text}`;
 }
@@ -56,6 +55,7 @@ const ROMAN_DIGITS: [number, string][] = [
   [1, "I"],
 ];
 
+/** Parts and annexes are numbered I, II, III… */
 export function romanNumeral(value: number): string {
   let rest = value;
   let text = "";
@@ -66,6 +66,11 @@ export function romanNumeral(value: number): string {
     }
   }
   return text;
+}
+
+/** "Phụ lục I", "Phụ lục II"… for the annex at `index` (from 0). */
+export function appendixName(index: number): string {
+  return `Phụ lục ${romanNumeral(index + 1)}`;
 }
 
 /** Vietnamese enumeration letters: a, b, c, d, đ, e, g, h, i, k… (no f, j, w, z). */
@@ -93,11 +98,16 @@ export function basisLines(items: readonly string[]): string[] {
   });
 }
 
-/** The signer's authority lines: "TM. ỦY BAN NHÂN DÂN" + "CHỦ TỊCH", "KT. CHỦ TỊCH" + "PHÓ CHỦ TỊCH", "Q. CHỦ TỊCH". */
-export function signerAuthorityLines(signer: SignerInput): string[] {
+/**
+ * The signer's authority lines: "TM. ỦY BAN NHÂN DÂN" + "CHỦ TỊCH", "KT. CHỦ TỊCH" +
+ * "PHÓ CHỦ TỊCH", "Q. CHỦ TỊCH", or the title alone.
+ */
+export function signerAuthorityLines(signer: Signer): string[] {
   switch (signer.authority) {
     case "TM.":
     case "KT.":
+    case "TL.":
+    case "TUQ.":
       return [`${signer.authority} ${signer.onBehalfOf ?? ""}`.trim(), signer.title];
     case "Q.":
       return [`Q. ${signer.title}`];

@@ -7,7 +7,7 @@ import {
   placeAndDate,
   romanNumeral,
   signerAuthorityLines,
-} from "../../../src/server/documents/plan-document/document-text.ts";
+} from "../../../src/server/documents/nd30-kit/index.ts";
 
 describe("document text (ND 30/2020)", () => {
   it("pads days below 10 and the months 1 and 2 only", () => {
