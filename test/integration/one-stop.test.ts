@@ -51,7 +51,7 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
     });
     const detail = (await clerk.get(`/api/dossiers/${late.id}`)).body.data;
     expect(detail.apologies).toHaveLength(1);
-    expect(detail.apologies[0].title).toBe("Văn bản xin lỗi và đề nghị gia hạn");
+    expect(detail.apologies[0].title).toBe("Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết");
   });
 
   it("receives a dossier: TT 01/2018 code, due date in working days, cut-off at 15:00", async () => {
@@ -172,7 +172,7 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
     expect(apology.status).toBe(201);
     expect(apology.body.data.apologies[0]).toMatchObject({
       newDueDate: "2026-03-10",
-      title: "Văn bản xin lỗi và đề nghị gia hạn",
+      title: "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết",
     });
     const resolved = await step(clerk, id, "resolve", "2026-03-04 09:00");
     expect(resolved.body.data).toMatchObject({ state: "resolved", timeliness: "late" });
