@@ -51,7 +51,9 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
     });
     const detail = (await clerk.get(`/api/dossiers/${late.id}`)).body.data;
     expect(detail.apologies).toHaveLength(1);
-    expect(detail.apologies[0].title).toBe("Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết");
+    expect(detail.apologies[0].title).toBe(
+      "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết",
+    );
   });
 
   it("receives a dossier: TT 01/2018 code, due date in working days, cut-off at 15:00", async () => {

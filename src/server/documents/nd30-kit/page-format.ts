@@ -59,6 +59,8 @@ export interface PageFormat {
   sizes: TypeSizes;
   /** Share of the text width given to the left column of the header block (issuing body). */
   headerLeftShare: number;
+  /** Space before a title block, in twentieths of a point. */
+  titleSpacing: number;
 }
 
 /** Word's own A4 size (11906 × 16838 twips). */
@@ -101,6 +103,7 @@ export const A4_PORTRAIT: PageFormat = {
   textWidth: A4_SHEET.width - A4_MARGINS.left - A4_MARGINS.right,
   sizes: A4_SIZES,
   headerLeftShare: 0.38,
+  titleSpacing: 240,
 };
 
 /** Landscape A4 for annexes with wide tables (ND 30 allows it for table-heavy text). */
@@ -119,7 +122,10 @@ const A5_MARGINS = {
   footer: millimetresToTwips(8),
 };
 
-/** The one-stop forms: 12 pt body, header parts at 10,5–11 pt so the Quốc hiệu keeps one line. */
+/**
+ * The one-stop forms: 12 pt body; the header at 10–11 pt with the right column 64 % wide, so the
+ * Quốc hiệu (≈ 74 mm at 10 pt bold) keeps one line on the 118 mm between the margins.
+ */
 export const A5_PORTRAIT: PageFormat = {
   name: "A5",
   sheet: A5_SHEET,
@@ -128,9 +134,9 @@ export const A5_PORTRAIT: PageFormat = {
   textWidth: A5_SHEET.width - A5_MARGINS.left - A5_MARGINS.right,
   sizes: {
     body: 24,
-    nationalTitle: 21,
+    nationalTitle: 20,
     motto: 22,
-    issuer: 21,
+    issuer: 20,
     number: 22,
     placeAndDate: 22,
     title: 26,
@@ -140,7 +146,8 @@ export const A5_PORTRAIT: PageFormat = {
     table: 22,
     pageNumber: 22,
   },
-  headerLeftShare: 0.4,
+  headerLeftShare: 0.36,
+  titleSpacing: 120,
 };
 
 /** First-line indent of body paragraphs: 1,27 cm. */

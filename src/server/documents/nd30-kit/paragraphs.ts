@@ -95,7 +95,7 @@ export function rule(length: number, blockWidth: number): Paragraph {
   const indent = Math.max(0, Math.round((blockWidth - length) / 2));
   return new Paragraph({
     indent: { left: indent, right: indent },
-    spacing: { before: 40, after: 0, line: 240 },
+    spacing: { before: 80, after: 0, line: 240 },
     border: { top: RULE_BORDER },
     children: [run("", { size: 4 })],
   });

@@ -25,7 +25,7 @@ export function titleRuleLength(summary: string, format: PageFormat): number {
 export function titleBlock(input: TitleBlockInput, format: PageFormat): Paragraph[] {
   const size = format.sizes.title;
   return [
-    line(input.type, { bold: true, size, spacingBefore: 240, keepNext: true }),
+    line(input.type, { bold: true, size, spacingBefore: format.titleSpacing, keepNext: true }),
     ...(input.summary === null ? [] : [line(input.summary, { bold: true, size, keepNext: true })]),
     ...(input.notes ?? []).map((note) =>
       line(note, { italics: true, size: format.sizes.note, keepNext: true }),

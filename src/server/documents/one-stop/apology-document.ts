@@ -1,6 +1,6 @@
 import { ruleSetById, vietnamLocal } from "../../../core/dossier/index.ts";
 import { documentDatePhraseOf } from "../../../core/text/document-date.ts";
-import { citedDate, run, signatureBlock, titleBlock } from "../nd30-kit/index.ts";
+import { citedDate, emptyLine, run, signatureBlock, titleBlock } from "../nd30-kit/index.ts";
 import {
   FORM,
   field,
@@ -64,6 +64,7 @@ export async function apologyDocx(input: ApologyInput): Promise<Buffer> {
       ".",
     ]),
     formParagraph(["Xin trân trọng cảm ơn sự hợp tác của Ông/Bà."]),
+    emptyLine(),
     signatureBlock(
       {
         left: [],

@@ -1,5 +1,5 @@
 import type { DossierNoticeContent } from "../../../core/dossier/index.ts";
-import { run, signatureBlock, titleBlock } from "../nd30-kit/index.ts";
+import { emptyLine, run, signatureBlock, titleBlock } from "../nd30-kit/index.ts";
 import { FORM, formBytes, formHeader, formParagraph } from "./one-stop-form.ts";
 
 /**
@@ -21,6 +21,7 @@ export function noticeDocx(content: DossierNoticeContent): Promise<Buffer> {
         paragraph.align ?? "both",
       ),
     ),
+    emptyLine(),
     signatureBlock(
       {
         left: [],

@@ -48,7 +48,7 @@ export async function receiptDocx(input: ReceiptInput): Promise<Buffer> {
     ...titleBlock({ type: ruleSet.receiptTitle, summary: null }, FORM),
     formParagraph(["Mã hồ sơ: ", run(input.code, { bold: true })], "center"),
     formParagraph(
-      [new ImageRun({ type: "png", data: qr, transformation: { width: 80, height: 80 } })],
+      [new ImageRun({ type: "png", data: qr, transformation: { width: 64, height: 64 } })],
       "center",
     ),
     formParagraph([run(`Tra cứu tình trạng hồ sơ: ${input.lookupUrl}`, small)], "center"),
