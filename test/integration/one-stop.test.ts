@@ -345,6 +345,8 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
     expect(xml).toContain("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
     expect(xml).toContain("05/03/2026");
     expect(xml).toMatch(/w:pgSz w:w="839\d" w:h="1190\d"/); // A5: 148 × 210 mm
+    expect(xml).toMatch(/ngày \d\d tháng 3 năm 2026/); // ND 30: months 3–12 not padded
+    expect(xml).not.toContain("tháng 03");
     expect(
       Object.keys(zip.files).some(
         (name) => name.startsWith("word/media/") && name.endsWith(".png"),
@@ -371,7 +373,9 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
     )
       .file("word/document.xml")!
       .async("string");
-    expect(letterXml).toContain("VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN");
+    expect(letterXml).toContain("VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT");
+    expect(letterXml).toContain("ngày 10 tháng 3 năm 2026");
+    expect(letterXml).not.toContain("tháng 03");
     expect(letterXml).toContain(dossier.code);
   });
 });
