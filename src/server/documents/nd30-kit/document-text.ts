@@ -1,10 +1,13 @@
 import { documentDatePhraseOf, numericDate } from "../../../core/text/document-date.ts";
+import { romanNumeral } from "../../../core/text/numbering.ts";
 import type { DocumentNumber, Signer } from "./document-parts.ts";
 
 /**
  * The wording rules of ND 30/2020 that every document shares: number and symbol, place and date,
  * list punctuation, numbering, signing authority. Dates go through the core's one date rule.
  */
+
+export { enumerationLetter, romanNumeral } from "../../../core/text/numbering.ts";
 
 /** Blank left for a number or a day that is filled in by hand after signing. */
 export const BLANK = "      ";
@@ -39,47 +42,9 @@ export function numberLine(number: DocumentNumber): string {
   return text.startsWith(BLANK) ? `Số:${text}` : `Số: ${text}`;
 }
 
-const ROMAN_DIGITS: [number, string][] = [
-  [1000, "M"],
-  [900, "CM"],
-  [500, "D"],
-  [400, "CD"],
-  [100, "C"],
-  [90, "XC"],
-  [50, "L"],
-  [40, "XL"],
-  [10, "X"],
-  [9, "IX"],
-  [5, "V"],
-  [4, "IV"],
-  [1, "I"],
-];
-
-/** Parts and annexes are numbered I, II, III… */
-export function romanNumeral(value: number): string {
-  let rest = value;
-  let text = "";
-  for (const [amount, digits] of ROMAN_DIGITS) {
-    while (rest >= amount) {
-      text += digits;
-      rest -= amount;
-    }
-  }
-  return text;
-}
-
 /** "Phụ lục I", "Phụ lục II"… for the annex at `index` (from 0). */
 export function appendixName(index: number): string {
   return `Phụ lục ${romanNumeral(index + 1)}`;
-}
-
-/** Vietnamese enumeration letters: a, b, c, d, đ, e, g, h, i, k… (no f, j, w, z). */
-const LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split(" ");
-
-export function enumerationLetter(index: number): string {
-  const letter = LETTERS[index % LETTERS.length] ?? "a";
-  const round = Math.floor(index / LETTERS.length);
-  return round === 0 ? letter : `${letter}${round + 1}`;
 }
 
 /** Lines of a list: each "- item;" and the last "- item." (existing end punctuation replaced). */
