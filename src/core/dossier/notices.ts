@@ -125,7 +125,11 @@ function finishedOn(record: DossierNoticeRecord): string | null {
   return record.finishedAt ? vietnamLocal(record.finishedAt).date : null;
 }
 
-const SIGNER = { title: "THỦ TRƯỞNG CƠ QUAN", note: "(Ký, ghi rõ họ tên và đóng dấu)" };
+/** Who signs the desk's letters and notices: the head of the agency, with the seal. */
+export const HEAD_OF_AGENCY = {
+  title: "THỦ TRƯỞNG CƠ QUAN",
+  note: "(Ký, ghi rõ họ tên và đóng dấu)",
+};
 
 function header(record: DossierNoticeRecord, number: string) {
   return {
@@ -163,7 +167,7 @@ export function refusalNoticeContent(
       },
       { runs: [plain("Xin thông báo để Ông/Bà được biết./.")] },
     ],
-    signer: SIGNER,
+    signer: HEAD_OF_AGENCY,
     fileName: `tu-choi-${record.code}.docx`,
   };
 }
@@ -200,7 +204,7 @@ export function stopNoticeContent(
       },
       { runs: [plain("Xin thông báo để Ông/Bà được biết./.")] },
     ],
-    signer: SIGNER,
+    signer: HEAD_OF_AGENCY,
     fileName: `dung-giai-quyet-${record.code}.docx`,
   };
 }

@@ -1,6 +1,6 @@
-import { ruleSetById, vietnamLocal } from "../../../core/dossier/index.ts";
+import { HEAD_OF_AGENCY, ruleSetById, vietnamLocal } from "../../../core/dossier/index.ts";
 import { documentDatePhraseOf } from "../../../core/text/document-date.ts";
-import { citedDate, emptyLine, run, signatureBlock, titleBlock } from "../nd30-kit/index.ts";
+import { citedDate, run, titleBlock } from "../nd30-kit/index.ts";
 import {
   FORM,
   field,
@@ -8,6 +8,7 @@ import {
   formHeader,
   formParagraph,
   formPlaceAndDate,
+  headSignature,
 } from "./one-stop-form.ts";
 
 export interface ApologyInput {
@@ -64,20 +65,7 @@ export async function apologyDocx(input: ApologyInput): Promise<Buffer> {
       ".",
     ]),
     formParagraph(["Xin trân trọng cảm ơn sự hợp tác của Ông/Bà."]),
-    emptyLine(),
-    signatureBlock(
-      {
-        left: [],
-        signer: {
-          authority: null,
-          onBehalfOf: null,
-          title: "THỦ TRƯỞNG CƠ QUAN",
-          note: "(Ký, ghi rõ họ tên và đóng dấu)",
-          name: "",
-        },
-      },
-      FORM,
-    ),
+    ...headSignature(HEAD_OF_AGENCY),
   ];
   return formBytes(`${ruleSet.apologyTitle} — hồ sơ ${input.code}`, children);
 }

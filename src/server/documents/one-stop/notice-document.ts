@@ -1,6 +1,6 @@
 import type { DossierNoticeContent } from "../../../core/dossier/index.ts";
-import { emptyLine, run, signatureBlock, titleBlock } from "../nd30-kit/index.ts";
-import { FORM, formBytes, formHeader, formParagraph } from "./one-stop-form.ts";
+import { run, titleBlock } from "../nd30-kit/index.ts";
+import { FORM, formBytes, formHeader, formParagraph, headSignature } from "./one-stop-form.ts";
 
 /**
  * The refusal notice (Mẫu số 03) and the stop notice (Mẫu số 05, TT 03/2025) as A5 .docx, laid
@@ -21,20 +21,7 @@ export function noticeDocx(content: DossierNoticeContent): Promise<Buffer> {
         paragraph.align ?? "both",
       ),
     ),
-    emptyLine(),
-    signatureBlock(
-      {
-        left: [],
-        signer: {
-          authority: null,
-          onBehalfOf: null,
-          title: content.signer.title,
-          note: content.signer.note,
-          name: "",
-        },
-      },
-      FORM,
-    ),
+    ...headSignature(content.signer),
   ];
   return formBytes(`${content.formName} — hồ sơ ${content.code}`, children);
 }

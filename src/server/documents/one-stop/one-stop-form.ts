@@ -4,11 +4,13 @@ import {
   A5_PORTRAIT,
   documentBytes,
   documentSection,
+  emptyLine,
   headerBlock,
   line,
   nd30Document,
   placeAndDate,
   run,
+  signatureBlock,
   type Align,
 } from "../nd30-kit/index.ts";
 
@@ -68,6 +70,17 @@ export function formParagraph(
 /** A label in normal weight followed by its value in bold. */
 export function field(label: string, value: string): Paragraph {
   return formParagraph([`${label}: `, run(value, { bold: true })]);
+}
+
+/** The head of the agency signs bottom right, under an empty line: title, note, space. */
+export function headSignature(signer: { title: string; note: string }): FileChild[] {
+  return [
+    emptyLine(),
+    signatureBlock(
+      { left: [], signer: { authority: null, onBehalfOf: null, ...signer, name: "" } },
+      FORM,
+    ),
+  ];
 }
 
 /** The form's .docx bytes: one A5 section. */
