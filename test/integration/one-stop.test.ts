@@ -51,7 +51,9 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
     });
     const detail = (await clerk.get(`/api/dossiers/${late.id}`)).body.data;
     expect(detail.apologies).toHaveLength(1);
-    expect(detail.apologies[0].title).toBe("Văn bản xin lỗi và đề nghị gia hạn");
+    expect(detail.apologies[0].title).toBe(
+      "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết",
+    );
   });
 
   it("receives a dossier: TT 01/2018 code, due date in working days, cut-off at 15:00", async () => {
@@ -172,7 +174,7 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
     expect(apology.status).toBe(201);
     expect(apology.body.data.apologies[0]).toMatchObject({
       newDueDate: "2026-03-10",
-      title: "Văn bản xin lỗi và đề nghị gia hạn",
+      title: "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết",
     });
     const resolved = await step(clerk, id, "resolve", "2026-03-04 09:00");
     expect(resolved.body.data).toMatchObject({ state: "resolved", timeliness: "late" });
@@ -343,6 +345,8 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
     expect(xml).toContain("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
     expect(xml).toContain("05/03/2026");
     expect(xml).toMatch(/w:pgSz w:w="839\d" w:h="1190\d"/); // A5: 148 × 210 mm
+    expect(xml).toMatch(/ngày \d\d tháng 3 năm 2026/); // ND 30: months 3–12 not padded
+    expect(xml).not.toContain("tháng 03");
     expect(
       Object.keys(zip.files).some(
         (name) => name.startsWith("word/media/") && name.endsWith(".png"),
@@ -369,7 +373,9 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
     )
       .file("word/document.xml")!
       .async("string");
-    expect(letterXml).toContain("VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN");
+    expect(letterXml).toContain("VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT");
+    expect(letterXml).toContain("ngày 10 tháng 3 năm 2026");
+    expect(letterXml).not.toContain("tháng 03");
     expect(letterXml).toContain(dossier.code);
   });
 });

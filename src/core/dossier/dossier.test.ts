@@ -134,7 +134,9 @@ describe("rule sets by effective date", () => {
   it("switches on 1 July 2025", () => {
     expect(ruleSetOn("2025-06-30").apologyTitle).toBe("Phiếu xin lỗi và hẹn lại ngày trả kết quả");
     expect(ruleSetOn("2025-06-30").stopNoticeTitle).toBeNull();
-    expect(ruleSetOn("2025-07-01").apologyTitle).toBe("Văn bản xin lỗi và đề nghị gia hạn");
+    expect(ruleSetOn("2025-07-01").apologyTitle).toBe(
+      "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết",
+    );
     expect(ruleSetOn("2025-07-01").stopNoticeTitle).toBe("Thông báo dừng giải quyết hồ sơ");
     expect(ruleSetOn("2019-01-06").id).toBe("2018");
     expect(() => ruleSetOn("2018-12-31")).toThrow(

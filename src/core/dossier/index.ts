@@ -26,6 +26,7 @@ export {
 } from "./dossier-state.ts";
 export {
   DESK_NAME,
+  HEAD_OF_AGENCY,
   DOSSIER_NOTICE_KINDS,
   DOTTED,
   dossierNoticeContent,

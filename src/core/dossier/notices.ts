@@ -1,4 +1,4 @@
-import { documentDatePhrase } from "../text/document-date.ts";
+import { documentDatePhraseOf, numericDate } from "../text/document-date.ts";
 import type { DossierState } from "./dossier-state.ts";
 import { formatVietnamDateTime, vietnamLocal } from "./local-time.ts";
 import type { RuleSet } from "./rule-sets.ts";
@@ -79,15 +79,12 @@ export function hasNotice(kind: DossierNoticeKind, state: DossierState, ruleSet:
 
 /** "ngày 05 tháng 3 năm 2026" for a YYYY-MM-DD; "ngày … tháng … năm …" when unknown. */
 export function noticeDatePhrase(isoDate: string | null): string {
-  if (isoDate === null) return "ngày … tháng … năm …";
-  const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
-  return documentDatePhrase(year, month, day);
+  return isoDate === null ? "ngày … tháng … năm …" : documentDatePhraseOf(isoDate);
 }
 
 /** "05/03/2026" for a YYYY-MM-DD. */
 export function noticeDay(isoDate: string): string {
-  const [year, month, day] = isoDate.split("-");
-  return `${day}/${month}/${year}`;
+  return numericDate(isoDate);
 }
 
 /** The place name of a unit as documents print it: "Phường Bãi Cháy" → "Bãi Cháy". */
@@ -128,7 +125,11 @@ function finishedOn(record: DossierNoticeRecord): string | null {
   return record.finishedAt ? vietnamLocal(record.finishedAt).date : null;
 }
 
-const SIGNER = { title: "THỦ TRƯỞNG CƠ QUAN", note: "(Ký, ghi rõ họ tên và đóng dấu)" };
+/** Who signs the desk's letters and notices: the head of the agency, with the seal. */
+export const HEAD_OF_AGENCY = {
+  title: "THỦ TRƯỞNG CƠ QUAN",
+  note: "(Ký, ghi rõ họ tên và đóng dấu)",
+};
 
 function header(record: DossierNoticeRecord, number: string) {
   return {
@@ -166,7 +167,7 @@ export function refusalNoticeContent(
       },
       { runs: [plain("Xin thông báo để Ông/Bà được biết./.")] },
     ],
-    signer: SIGNER,
+    signer: HEAD_OF_AGENCY,
     fileName: `tu-choi-${record.code}.docx`,
   };
 }
@@ -203,7 +204,7 @@ export function stopNoticeContent(
       },
       { runs: [plain("Xin thông báo để Ông/Bà được biết./.")] },
     ],
-    signer: SIGNER,
+    signer: HEAD_OF_AGENCY,
     fileName: `dung-giai-quyet-${record.code}.docx`,
   };
 }

@@ -50,7 +50,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     effectiveFrom: "2025-07-01",
     legalBasis: "Nghị định số 118/2025/NĐ-CP và Thông tư số 03/2025/TT-VPCP",
     receiptTitle: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
-    apologyTitle: "Văn bản xin lỗi và đề nghị gia hạn",
+    apologyTitle: "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết",
     formsCircular: "Thông tư số 03/2025/TT-VPCP",
     refusalNoticeTitle: "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
     refusalNoticeForm: "Mẫu số 03",

@@ -15,6 +15,7 @@
  *   table inside a cell becomes lines "a | b" of that cell.
  * - Each paragraph line and each table row gets the next ordinal in `line`, as the HTML reader did.
  */
+import { romanNumeral } from "../text/numbering.ts";
 import type { DocumentBlock, DocumentTableRow } from "./document-model.ts";
 import { cleanSpaces } from "./text-utils.ts";
 import { childElements, firstChild, ownText, parseXml, type XmlElement } from "./xml.ts";
@@ -188,34 +189,6 @@ interface NumberingInstance {
   levelOverrides: Map<number, LevelDefinition>;
 }
 
-const ROMAN: [number, string][] = [
-  [1000, "m"],
-  [900, "cm"],
-  [500, "d"],
-  [400, "cd"],
-  [100, "c"],
-  [90, "xc"],
-  [50, "l"],
-  [40, "xl"],
-  [10, "x"],
-  [9, "ix"],
-  [5, "v"],
-  [4, "iv"],
-  [1, "i"],
-];
-
-function roman(value: number): string {
-  let rest = value;
-  let text = "";
-  for (const [amount, letters] of ROMAN) {
-    while (rest >= amount) {
-      text += letters;
-      rest -= amount;
-    }
-  }
-  return text;
-}
-
 /** A list counter as Word writes it in this number format. */
 export function formatListNumber(value: number, format: string): string {
   if (format === "none") return "";
@@ -230,9 +203,9 @@ export function formatListNumber(value: number, format: string): string {
         return format === "upperLetter" ? letter.toUpperCase() : letter;
       }
       case "lowerRoman":
-        return roman(value);
+        return romanNumeral(value).toLowerCase();
       case "upperRoman":
-        return roman(value).toUpperCase();
+        return romanNumeral(value);
       default:
         break;
     }

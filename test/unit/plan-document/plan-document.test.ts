@@ -10,7 +10,7 @@ import {
   sectionProperties,
   tables,
   texts,
-} from "./docx-xml.ts";
+} from "../../support/docx-xml.ts";
 import { makePlanDocumentInput } from "./plan-document-factory.ts";
 
 const TWIPS_PER_MM = 1440 / 25.4;

@@ -1,37 +1,27 @@
-import { Document, Packer } from "docx";
 import type { DossierNoticeContent } from "../../../core/dossier/index.ts";
-import { a5Section, headerBlock, line, text, SIZE } from "./one-stop-docx.ts";
+import { run, titleBlock } from "../nd30-kit/index.ts";
+import { FORM, formBytes, formHeader, formParagraph, headSignature } from "./one-stop-form.ts";
 
 /**
  * The refusal notice (Mẫu số 03) and the stop notice (Mẫu số 05, TT 03/2025) as A5 .docx, laid
- * out like the apology letter: issuer and national motto, title, addressee, body, signer.
+ * out like the apology letter: header block, title and form reference, addressee, body, signer.
  */
-export async function noticeDocx(content: DossierNoticeContent): Promise<Buffer> {
+export function noticeDocx(content: DossierNoticeContent): Promise<Buffer> {
   const children = [
-    headerBlock(content.issuer, content.placeAndDate),
-    line([text(content.title, { bold: true, size: SIZE.title })], {
-      align: "center",
-      before: 160,
-      after: 0,
+    formHeader({
+      unitName: content.issuer.upper,
+      office: content.issuer.body,
+      number: content.issuer.number,
+      placeAndDate: content.placeAndDate,
     }),
-    line([text(content.formReference, { italics: true, size: SIZE.small })], {
-      align: "center",
-      after: 160,
-    }),
+    ...titleBlock({ type: content.title, summary: null, notes: [content.formReference] }, FORM),
     ...content.paragraphs.map((paragraph) =>
-      line(
-        paragraph.runs.map((run) => text(run.text, { bold: run.bold, italics: run.italics })),
-        { align: paragraph.align ?? "both" },
+      formParagraph(
+        paragraph.runs.map((part) => run(part.text, { bold: part.bold, italics: part.italics })),
+        paragraph.align ?? "both",
       ),
     ),
-    line([text("")], { after: 120 }),
-    line([text(content.signer.title, { bold: true })], { align: "right", after: 0 }),
-    line([text(content.signer.note, { italics: true, size: SIZE.small })], { align: "right" }),
+    ...headSignature(content.signer),
   ];
-  const document = new Document({
-    creator: "CCHC",
-    title: `${content.formName} — hồ sơ ${content.code}`,
-    sections: [a5Section(children)],
-  });
-  return Packer.toBuffer(document);
+  return formBytes(`${content.formName} — hồ sơ ${content.code}`, children);
 }

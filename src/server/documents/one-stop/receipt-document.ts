@@ -1,22 +1,15 @@
-import { Document, ImageRun, Packer } from "docx";
+import { ImageRun } from "docx";
 import QRCode from "qrcode";
+import { formatVietnamDateTime, ruleSetById, vietnamLocal } from "../../../core/dossier/index.ts";
+import { citedDate, run, signatureBlock, signerBlock, titleBlock } from "../nd30-kit/index.ts";
 import {
-  formatVietnamDateTime,
-  placeName,
-  ruleSetById,
-  vietnamLocal,
-} from "../../../core/dossier/index.ts";
-import {
-  a5Section,
-  datePhrase,
-  dmy,
+  FORM,
   field,
-  headerBlock,
-  line,
-  signatures,
-  text,
-  SIZE,
-} from "./one-stop-docx.ts";
+  formBytes,
+  formHeader,
+  formParagraph,
+  formPlaceAndDate,
+} from "./one-stop-form.ts";
 
 export interface ReceiptInput {
   code: string;
@@ -38,30 +31,27 @@ export interface ReceiptInput {
   lookupUrl: string;
 }
 
+const SIGN_NOTE = "(Ký và ghi rõ họ tên)";
+
 /** Mẫu 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả, on A5, with a QR code of the public lookup. */
 export async function receiptDocx(input: ReceiptInput): Promise<Buffer> {
   const ruleSet = ruleSetById(input.ruleSet);
   const qr = await QRCode.toBuffer(input.lookupUrl, { type: "png", width: 240, margin: 1 });
   const receivedOn = vietnamLocal(input.receivedAt).date;
+  const small = { italics: true, size: FORM.sizes.note };
   const children = [
-    headerBlock(
-      { upper: input.unitName, body: "Bộ phận tiếp nhận và trả kết quả" },
-      `${placeName(input.unitName)}, ${datePhrase(receivedOn)}`,
-    ),
-    line([text(ruleSet.receiptTitle, { bold: true, size: SIZE.title })], {
-      align: "center",
-      before: 160,
+    formHeader({
+      unitName: input.unitName,
+      number: null,
+      placeAndDate: formPlaceAndDate(input.unitName, receivedOn),
     }),
-    line([text("Mã hồ sơ: "), text(input.code, { bold: true })], { align: "center" }),
-    line([new ImageRun({ type: "png", data: qr, transformation: { width: 90, height: 90 } })], {
-      align: "center",
-    }),
-    line(
-      [text(`Tra cứu tình trạng hồ sơ: ${input.lookupUrl}`, { italics: true, size: SIZE.small })],
-      {
-        align: "center",
-      },
+    ...titleBlock({ type: ruleSet.receiptTitle, summary: null }, FORM),
+    formParagraph(["Mã hồ sơ: ", run(input.code, { bold: true })], "center"),
+    formParagraph(
+      [new ImageRun({ type: "png", data: qr, transformation: { width: 64, height: 64 } })],
+      "center",
     ),
+    formParagraph([run(`Tra cứu tình trạng hồ sơ: ${input.lookupUrl}`, small)], "center"),
     field("Tiếp nhận hồ sơ của", input.applicantName),
     field("Địa chỉ", input.applicantAddress ?? "…………………………………"),
     field("Số điện thoại", input.applicantPhone),
@@ -72,21 +62,33 @@ export async function receiptDocx(input: ReceiptInput): Promise<Buffer> {
       input.processingDays === 0 ? "trong ngày làm việc" : `${input.processingDays} ngày làm việc`,
     ),
     field("Thời gian nhận hồ sơ", formatVietnamDateTime(input.receivedAt)),
-    field("Thời gian trả kết quả giải quyết hồ sơ", `ngày ${dmy(input.dueDate)}`),
+    field("Thời gian trả kết quả giải quyết hồ sơ", `ngày ${citedDate(input.dueDate)}`),
     ...(input.feeText ? [field("Phí, lệ phí (nếu có)", input.feeText)] : []),
     field("Đăng ký nhận kết quả tại", `Bộ phận tiếp nhận và trả kết quả — ${input.unitName}`),
-    line([text(`Căn cứ: ${ruleSet.legalBasis}.`, { italics: true, size: SIZE.small })], {
-      after: 200,
-    }),
-    signatures("NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ"),
-    line([text("")], { after: 600 }),
-    line([text(input.applicantName, { bold: true })], { align: "left" }),
-    line([text(input.receiverName, { bold: true })], { align: "right" }),
+    formParagraph([run(`Căn cứ: ${ruleSet.legalBasis}.`, small)]),
+    signatureBlock(
+      {
+        left: signerBlock(
+          {
+            authority: null,
+            onBehalfOf: null,
+            title: "NGƯỜI NỘP HỒ SƠ",
+            note: SIGN_NOTE,
+            name: input.applicantName,
+          },
+          FORM,
+        ),
+        signer: {
+          authority: null,
+          onBehalfOf: null,
+          title: "NGƯỜI TIẾP NHẬN HỒ SƠ",
+          note: SIGN_NOTE,
+          name: input.receiverName,
+        },
+        leftShare: 0.5,
+      },
+      FORM,
+    ),
   ];
-  const document = new Document({
-    creator: "CCHC",
-    title: `Giấy tiếp nhận hồ sơ ${input.code}`,
-    sections: [a5Section(children)],
-  });
-  return Packer.toBuffer(document);
+  return formBytes(`Giấy tiếp nhận hồ sơ ${input.code}`, children);
 }

@@ -1,4 +1,4 @@
-import { enumerationLetter, romanNumeral } from "./document-text.ts";
+import { enumerationLetter, romanNumeral } from "../nd30-kit/index.ts";
 import type { AppendixInput, AppendixTaskInput } from "./plan-document-input.ts";
 
 /** One printed row of an appendix task table, shared by the Word and the Excel output. */

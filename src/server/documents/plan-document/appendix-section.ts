@@ -1,7 +1,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -12,12 +11,19 @@ import {
   type FileChild,
   type ISectionOptions,
 } from "docx";
-import { LANDSCAPE_TEXT_WIDTH, SIZE } from "./document-format.ts";
-import { line, run } from "./docx-blocks.ts";
+import {
+  A4_LANDSCAPE,
+  appendixHeading,
+  appendixName,
+  citedDate,
+  documentSection,
+  numberAndSymbol,
+  run,
+} from "../nd30-kit/index.ts";
 import { APPENDIX_COLUMNS, appendixRows, type AppendixRow } from "./appendix-rows.ts";
-import { citedDate, numberAndSymbol, romanNumeral } from "./document-text.ts";
-import { documentSection } from "./page-setup.ts";
 import type { AppendixInput, PlanDocumentInput } from "./plan-document-input.ts";
+
+const LANDSCAPE_TEXT_WIDTH = A4_LANDSCAPE.textWidth;
 
 /** Column shares of the landscape text width: TT, content, lead, supporting, timeline, product. */
 const COLUMN_SHARES = [0.05, 0.32, 0.15, 0.17, 0.14, 0.17] as const;
@@ -42,12 +48,10 @@ export function appendixSection(
     `(Kèm theo Kế hoạch số ${numberAndSymbol(input.plan.number)} ` +
     `ngày ${citedDate(input.issuedOn)} của ${input.issuer.nameInText})`;
   const children: FileChild[] = [
-    line(`Phụ lục ${romanNumeral(index + 1)}`, { bold: true, size: 28 }),
-    line(appendix.title.toLocaleUpperCase("vi"), { bold: true }),
-    line(attachedTo, { italics: true, spacingAfter: 240 }),
+    ...appendixHeading(appendixName(index), appendix.title, attachedTo),
     appendixTable(appendixRows(appendix)),
   ];
-  return documentSection(children, PageOrientation.LANDSCAPE);
+  return documentSection(children, A4_LANDSCAPE);
 }
 
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
@@ -57,7 +61,7 @@ function cellParagraph(text: string, bold: boolean, alignment: "center" | "left"
   return new Paragraph({
     alignment: alignment === "center" ? AlignmentType.CENTER : AlignmentType.LEFT,
     spacing: { before: 40, after: 40 },
-    children: [run(text, { bold, size: SIZE.table })],
+    children: [run(text, { bold, size: A4_LANDSCAPE.sizes.table })],
   });
 }
 

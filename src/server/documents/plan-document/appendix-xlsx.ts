@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { APPENDIX_COLUMNS, appendixRows } from "./appendix-rows.ts";
-import { romanNumeral } from "./document-text.ts";
+import { appendixName } from "../nd30-kit/index.ts";
 import type { PlanDocumentInput } from "./plan-document-input.ts";
 
 /** Column widths in characters: TT, content, lead, supporting, timeline, product. */
@@ -15,7 +15,7 @@ export async function exportAppendixXlsx(input: PlanDocumentInput): Promise<Buff
   const workbook = new ExcelJS.Workbook();
   workbook.creator = input.issuer.nameInText;
   input.appendices.forEach((appendix, index) => {
-    const sheet = workbook.addWorksheet(`Phụ lục ${romanNumeral(index + 1)}`, {
+    const sheet = workbook.addWorksheet(appendixName(index), {
       views: [{ state: "frozen", ySplit: 1 }],
       pageSetup: {
         paperSize: 9,

@@ -1,11 +1,17 @@
 import type { FileChild, ISectionOptions } from "docx";
-import { PORTRAIT_TEXT_WIDTH, SIZE } from "./document-format.ts";
-import { bodyParagraph, emptyLine, estimatedTextWidth, line, rule, run } from "./docx-blocks.ts";
-import { basisLines, lowerFirst } from "./document-text.ts";
-import { headerBlock } from "./header-block.ts";
-import { documentSection } from "./page-setup.ts";
+import {
+  A4_PORTRAIT,
+  basesParagraphs,
+  bodyParagraph,
+  documentSection,
+  emptyLine,
+  line,
+  lowerFirst,
+  run,
+  titleBlock,
+} from "../nd30-kit/index.ts";
+import { planHeader, planSignature } from "./plan-header.ts";
 import type { DecisionInput, PlanDocumentInput } from "./plan-document-input.ts";
-import { signatureBlock } from "./signature-block.ts";
 
 /** "Về việc ban hành Kế hoạch cải cách hành chính xã Hòa Phong năm 2026". */
 export function decisionSummary(title: string): string {
@@ -17,25 +23,20 @@ export function decisionSection(
   input: PlanDocumentInput,
   decision: DecisionInput,
 ): ISectionOptions {
-  const summary = decisionSummary(input.title);
   const children: FileChild[] = [
-    headerBlock(input, decision.number),
+    planHeader(input, decision.number),
     emptyLine(),
-    line("QUYẾT ĐỊNH", { bold: true, spacingBefore: 240, keepNext: true }),
-    line(summary, { bold: true, keepNext: true }),
-    rule(titleRuleLength(summary), PORTRAIT_TEXT_WIDTH),
+    ...titleBlock({ type: "QUYẾT ĐỊNH", summary: decisionSummary(input.title) }, A4_PORTRAIT),
     line(decision.authority, { bold: true, spacingBefore: 240, spacingAfter: 240 }),
-    ...basisLines([...decision.bases, ...(decision.proposal ? [decision.proposal] : [])]).map(
-      (text) => bodyParagraph(text, { italics: true }),
-    ),
+    ...basesParagraphs([...decision.bases, ...(decision.proposal ? [decision.proposal] : [])]),
     line("QUYẾT ĐỊNH:", { bold: true, spacingBefore: 120, spacingAfter: 240 }),
     ...articles(input.title, decision).map((text, index) =>
       bodyParagraph([run(`Điều ${index + 1}. `, { bold: true }), run(text)]),
     ),
     emptyLine(),
-    signatureBlock(decision.recipients, decision.signer),
+    planSignature(decision.recipients, decision.signer),
   ];
-  return documentSection(children);
+  return documentSection(children, A4_PORTRAIT);
 }
 
 function articles(title: string, decision: DecisionInput): string[] {
@@ -44,10 +45,4 @@ function articles(title: string, decision: DecisionInput): string[] {
     "Quyết định này có hiệu lực kể từ ngày ký.",
     `${decision.executors.join(", ")} chịu trách nhiệm thi hành Quyết định này./.`,
   ];
-}
-
-/** ND 30: the rule under the trích yếu is 1/3–1/2 of the line above; 40 % of it here. */
-export function titleRuleLength(text: string): number {
-  const width = Math.min(PORTRAIT_TEXT_WIDTH, estimatedTextWidth(text, SIZE.body, false));
-  return Math.round(width * 0.4);
 }

@@ -1,3 +1,5 @@
+import type { DocumentNumber, Issuer, Signer } from "../nd30-kit/index.ts";
+
 /**
  * Everything needed to print a plan as official documents (ND 30/2020): the issuing decision,
  * the plan and its appendices. Plain data: the plan service fills it from the database, tests
@@ -20,30 +22,13 @@ export interface PlanDocumentInput {
   appendices: AppendixInput[];
 }
 
-export interface IssuerInput {
-  /** Direct parent body, upright; "\n" splits lines: "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM"; null when none. */
-  upperName: string | null;
-  /** Issuing body, bold; "\n" splits lines: "ỦY BAN NHÂN DÂN\nXÃ HÒA PHONG". */
-  name: string;
+export interface IssuerInput extends Issuer {
   /** Full name used in running text: "Ủy ban nhân dân xã Hòa Phong". */
   nameInText: string;
 }
 
-/** "28" + "QĐ-UBND" → "Số: 28/QĐ-UBND"; a null number prints "Số:      /QĐ-UBND". */
-export interface DocumentNumberInput {
-  number: string | null;
-  symbol: string;
-}
-
-export interface SignerInput {
-  /** TM. (on behalf of the committee), KT. (deputy signing for the head), Q. (acting), or none. */
-  authority: "TM." | "KT." | "Q." | null;
-  /** After TM./KT.: "ỦY BAN NHÂN DÂN" or "CHỦ TỊCH". Ignored for Q. and none. */
-  onBehalfOf: string | null;
-  /** "CHỦ TỊCH", "PHÓ CHỦ TỊCH". */
-  title: string;
-  name: string;
-}
+export type DocumentNumberInput = DocumentNumber;
+export type SignerInput = Signer;
 
 export interface DecisionInput {
   number: DocumentNumberInput;

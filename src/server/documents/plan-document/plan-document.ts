@@ -1,5 +1,5 @@
-import { Document, Packer } from "docx";
-import { FONT, PARAGRAPH_SPACING, SIZE } from "./document-format.ts";
+import type { Document } from "docx";
+import { A4_PORTRAIT, documentBytes, nd30Document } from "../nd30-kit/index.ts";
 import { appendixSection } from "./appendix-section.ts";
 import { decisionSection } from "./decision-section.ts";
 import { planSection } from "./plan-section.ts";
@@ -10,18 +10,11 @@ import type { PlanDocumentInput } from "./plan-document-input.ts";
  * one), the plan, then each appendix on landscape pages ("Phụ lục I", "Phụ lục II"…).
  */
 export function buildPlanDocument(input: PlanDocumentInput): Document {
-  return new Document({
+  return nd30Document({
     creator: input.issuer.nameInText,
     title: `Kế hoạch ${input.title}`,
     description: "Kế hoạch cải cách hành chính",
-    styles: {
-      default: {
-        document: {
-          run: { font: FONT, size: SIZE.body },
-          paragraph: { spacing: { after: PARAGRAPH_SPACING } },
-        },
-      },
-    },
+    format: A4_PORTRAIT,
     sections: [
       ...(input.decision ? [decisionSection(input, input.decision)] : []),
       planSection(input),
@@ -31,6 +24,6 @@ export function buildPlanDocument(input: PlanDocumentInput): Document {
 }
 
 /** The .docx file's bytes. */
-export async function generatePlanDocument(input: PlanDocumentInput): Promise<Buffer> {
-  return Packer.toBuffer(buildPlanDocument(input));
+export function generatePlanDocument(input: PlanDocumentInput): Promise<Buffer> {
+  return documentBytes(buildPlanDocument(input));
 }

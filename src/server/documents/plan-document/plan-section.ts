@@ -1,12 +1,20 @@
 import type { FileChild, ISectionOptions } from "docx";
-import { PORTRAIT_TEXT_WIDTH } from "./document-format.ts";
-import { bodyParagraph, emptyLine, heading, line, rule, run } from "./docx-blocks.ts";
-import { citedDate, enumerationLetter, numberAndSymbol, romanNumeral } from "./document-text.ts";
-import { headerBlock } from "./header-block.ts";
-import { titleRuleLength } from "./decision-section.ts";
-import { documentSection } from "./page-setup.ts";
+import {
+  A4_PORTRAIT,
+  appendixName,
+  bodyParagraph,
+  citedDate,
+  documentSection,
+  emptyLine,
+  enumerationLetter,
+  heading,
+  numberAndSymbol,
+  romanNumeral,
+  run,
+  titleBlock,
+} from "../nd30-kit/index.ts";
+import { planHeader, planSignature } from "./plan-header.ts";
 import type { PlanDocumentInput } from "./plan-document-input.ts";
-import { signatureBlock } from "./signature-block.ts";
 
 interface Part {
   title: string;
@@ -24,12 +32,12 @@ export function planSection(input: PlanDocumentInput): ISectionOptions {
     fundingPart(input),
   ].filter((part): part is Part => part !== null);
   const children: FileChild[] = [
-    headerBlock(input, plan.number),
+    planHeader(input, plan.number),
     emptyLine(),
-    line("KẾ HOẠCH", { bold: true, spacingBefore: 240, keepNext: true }),
-    line(input.title, { bold: true, keepNext: true }),
-    ...issuedWithLine(input),
-    rule(titleRuleLength(input.title), PORTRAIT_TEXT_WIDTH),
+    ...titleBlock(
+      { type: "KẾ HOẠCH", summary: input.title, notes: issuedWithNote(input) },
+      A4_PORTRAIT,
+    ),
     emptyLine(),
     ...plan.bases.map((text) => bodyParagraph(text)),
     ...parts.flatMap((part, index) => [
@@ -38,12 +46,12 @@ export function planSection(input: PlanDocumentInput): ISectionOptions {
     ]),
     ...(plan.closing ? [bodyParagraph(plan.closing)] : []),
     emptyLine(),
-    signatureBlock(plan.recipients, plan.signer),
+    planSignature(plan.recipients, plan.signer),
   ];
-  return documentSection(children);
+  return documentSection(children, A4_PORTRAIT);
 }
 
-function issuedWithLine(input: PlanDocumentInput): FileChild[] {
+function issuedWithNote(input: PlanDocumentInput): string[] {
   if (!input.decision) return [];
   const authority = input.decision.authority.startsWith("CHỦ TỊCH")
     ? `Chủ tịch ${input.issuer.nameInText}`
@@ -51,7 +59,7 @@ function issuedWithLine(input: PlanDocumentInput): FileChild[] {
   const text =
     `(Ban hành kèm theo Quyết định số ${numberAndSymbol(input.decision.number)} ` +
     `ngày ${citedDate(input.issuedOn)} của ${authority})`;
-  return [line(text, { italics: true })];
+  return [text];
 }
 
 function lettered(items: readonly string[]): FileChild[] {
@@ -91,7 +99,7 @@ function tasksPart(input: PlanDocumentInput): Part | null {
     ...(area.scoreGoal ? [bodyParagraph([run(area.scoreGoal, { italics: true })])] : []),
   ]);
   if (appendices.length > 0) {
-    const names = appendices.map((_, index) => `Phụ lục ${romanNumeral(index + 1)}`).join(", ");
+    const names = appendices.map((_, index) => appendixName(index)).join(", ");
     body.push(bodyParagraph(`(Nhiệm vụ cụ thể tại ${names} kèm theo Kế hoạch này.)`));
   }
   return { title: "NHIỆM VỤ, GIẢI PHÁP", body };

@@ -9,7 +9,8 @@ import { AreaTargetScore } from "./area-target-score.tsx";
 import { ConfirmModal } from "./confirm-modal.tsx";
 import { ProgressSummary } from "./plan-badges.tsx";
 import { deleteTask, type PlanCan, type PlanDetail, type PlanTask } from "./plans.api.ts";
-import { groupTasksByArea, roman } from "./task-groups.ts";
+import { romanNumeral } from "../../../core/text/numbering.ts";
+import { groupTasksByArea } from "./task-groups.ts";
 import { TaskFormModal } from "./task-form-modal.tsx";
 import { useInvalidatePlans } from "./use-invalidate-plans.ts";
 
@@ -46,7 +47,9 @@ export function PlanTasksTab({ plan, can }: { plan: PlanDetail; can: PlanCan }) 
             <Group justify="space-between" align="flex-end" mb="xs" gap="sm">
               <div>
                 <Title order={2} size="h4" id={`area-${group.key}`}>
-                  {group.key === "none" ? group.heading : `${roman(index + 1)}. ${group.heading}`}
+                  {group.key === "none"
+                    ? group.heading
+                    : `${romanNumeral(index + 1)}. ${group.heading}`}
                 </Title>
                 {isAreaKey(group.key) && (
                   <AreaTargetScore

@@ -39,23 +39,3 @@ export function groupTasksByArea<T extends Task>(areas: PlanArea[], tasks: T[]):
     sorted.push({ key: "none", heading: t.tasks.noArea, area: null, tasks: loose });
   return sorted;
 }
-
-/** Roman numerals for the area headings, as plans number them (I, II, III…). */
-export function roman(n: number): string {
-  const table: [number, string][] = [
-    [10, "X"],
-    [9, "IX"],
-    [5, "V"],
-    [4, "IV"],
-    [1, "I"],
-  ];
-  let rest = n;
-  let out = "";
-  for (const [value, symbol] of table) {
-    while (rest >= value) {
-      out += symbol;
-      rest -= value;
-    }
-  }
-  return out;
-}

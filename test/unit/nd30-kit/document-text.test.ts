@@ -2,12 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   basisLines,
   dashedList,
-  enumerationLetter,
   numberLine,
   placeAndDate,
-  romanNumeral,
   signerAuthorityLines,
-} from "../../../src/server/documents/plan-document/document-text.ts";
+} from "../../../src/server/documents/nd30-kit/index.ts";
 
 describe("document text (ND 30/2020)", () => {
   it("pads days below 10 and the months 1 and 2 only", () => {
@@ -28,11 +26,6 @@ describe("document text (ND 30/2020)", () => {
   it("writes number and symbol, with a leading zero below 10", () => {
     expect(numberLine({ number: "28", symbol: "QĐ-UBND" })).toBe("Số: 28/QĐ-UBND");
     expect(numberLine({ number: "5", symbol: "KH-UBND" })).toBe("Số: 05/KH-UBND");
-  });
-
-  it("numbers with Roman numerals and Vietnamese letters", () => {
-    expect([1, 2, 4, 9, 14, 40].map(romanNumeral)).toEqual(["I", "II", "IV", "IX", "XIV", "XL"]);
-    expect([0, 4, 5, 6, 9].map(enumerationLetter)).toEqual(["a", "đ", "e", "g", "k"]);
   });
 
   it("punctuates lists and bases", () => {

@@ -12,36 +12,49 @@ import {
   type IBorderOptions,
   type ParagraphChild,
 } from "docx";
-import { FIRST_LINE_INDENT, PARAGRAPH_SPACING, SIZE } from "./document-format.ts";
+import { FIRST_LINE_INDENT, FONT, PARAGRAPH_SPACING } from "./page-format.ts";
 
 export interface RunStyle {
   bold?: boolean;
   italics?: boolean;
+  /** Half-points; the document's body size when left out. */
   size?: number;
   allCaps?: boolean;
 }
 
+/** A run of Times New Roman (named on every run, so a copied paragraph keeps its font). */
 export function run(text: string, style: RunStyle = {}): TextRun {
-  return new TextRun({ text, size: SIZE.body, ...style });
+  return new TextRun({ text, font: FONT, ...style });
 }
 
-type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
+export type Align = "left" | "center" | "right" | "both";
 
-export interface ParagraphStyle extends RunStyle {
-  alignment?: Alignment;
+const ALIGNMENT = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  both: AlignmentType.JUSTIFIED,
+} as const;
+
+export interface LineStyle extends RunStyle {
+  /** Centred when left out. */
+  alignment?: Align;
   spacingAfter?: number;
   spacingBefore?: number;
   keepNext?: boolean;
 }
 
-/** A paragraph of one run, single-spaced, for header blocks, titles and table cells. */
-export function line(text: string, style: ParagraphStyle = {}): Paragraph {
+/**
+ * A single-spaced paragraph for header blocks, titles, table cells and form fields: one run of
+ * `content` in the given style, or the given runs.
+ */
+export function line(content: string | ParagraphChild[], style: LineStyle = {}): Paragraph {
   const { alignment, spacingAfter, spacingBefore, keepNext, ...runStyle } = style;
   return new Paragraph({
-    alignment: alignment ?? AlignmentType.CENTER,
+    alignment: ALIGNMENT[alignment ?? "center"],
     spacing: { before: spacingBefore ?? 0, after: spacingAfter ?? 0 },
     keepNext: keepNext ?? false,
-    children: [run(text, runStyle)],
+    children: typeof content === "string" ? [run(content, runStyle)] : content,
   });
 }
 
@@ -69,17 +82,21 @@ export function heading(text: string): Paragraph {
   });
 }
 
+/** The line of an ND 30 rule: solid, ¾ pt, black. */
+export const RULE_BORDER = { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 };
+
 /**
  * A solid rule under a centred line of text (ND 30 asks for one under the issuing body, the
  * motto and the trích yếu): an empty paragraph whose top border is `length` long, centred in a
- * block `blockWidth` wide by equal indents.
+ * block `blockWidth` wide by equal indents. A paragraph border, unlike a drawn shape, stays
+ * where it belongs when Word or LibreOffice reflows the page.
  */
 export function rule(length: number, blockWidth: number): Paragraph {
   const indent = Math.max(0, Math.round((blockWidth - length) / 2));
   return new Paragraph({
     indent: { left: indent, right: indent },
     spacing: { before: 80, after: 0, line: 240 },
-    border: { top: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
+    border: { top: RULE_BORDER },
     children: [run("", { size: 4 })],
   });
 }
@@ -128,6 +145,7 @@ export function layoutTable(columnWidths: number[], rows: Paragraph[][][]): Tabl
   });
 }
 
-export function emptyLine(size: number = SIZE.body): Paragraph {
+/** An empty line, of the body size unless given. */
+export function emptyLine(size?: number): Paragraph {
   return new Paragraph({ spacing: { before: 0, after: 0 }, children: [run("", { size })] });
 }

@@ -1,0 +1,62 @@
+import type { Table } from "docx";
+import type { Issuer } from "./document-parts.ts";
+import type { PageFormat } from "./page-format.ts";
+import { estimatedTextWidth, layoutTable, line, rule } from "./paragraphs.ts";
+
+export const NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+export const MOTTO = "Độc lập - Tự do - Hạnh phúc";
+
+/** ND 30: the rule under the issuing body is 1/3–1/2 of the text line; 45 % of it here. */
+const ISSUER_RULE_SHARE = 0.45;
+
+export interface HeaderBlockInput {
+  issuer: Issuer;
+  /** "Số: 28/QĐ-UBND" (see `numberLine`); null for a form without a number. */
+  number: string | null;
+  /** "Hòa Phong, ngày 02 tháng 02 năm 2026" (see `placeAndDate`). */
+  placeAndDate: string;
+}
+
+function splitLines(text: string | null): string[] {
+  return (text ?? "")
+    .split("\n")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+}
+
+/**
+ * The ND 30 header block as a borderless two-column table. Row 1: the parent body (upright) and
+ * the issuing body (bold) with a short rule below, left; the Quốc hiệu and the Tiêu ngữ (bold)
+ * with a rule as long as the motto, right. Row 2: "Số: …" left and the place and date in italics
+ * right, so both sit on one line.
+ */
+export function headerBlock(input: HeaderBlockInput, format: PageFormat): Table {
+  const { sizes, textWidth } = format;
+  const left = Math.round(textWidth * format.headerLeftShare);
+  const right = textWidth - left;
+  const issuerLines = splitLines(input.issuer.name);
+  const longestIssuerLine = Math.max(
+    ...issuerLines.map((text) => estimatedTextWidth(text, sizes.issuer, true)),
+  );
+  const issuerCell = [
+    ...splitLines(input.issuer.upperName).map((text) => line(text, { size: sizes.issuer })),
+    ...issuerLines.map((text) => line(text, { size: sizes.issuer, bold: true })),
+    rule(Math.min(left, Math.round(longestIssuerLine * ISSUER_RULE_SHARE)), left),
+  ];
+  const stateCell = [
+    line(NATIONAL_TITLE, { size: sizes.nationalTitle, bold: true }),
+    line(MOTTO, { size: sizes.motto, bold: true }),
+    rule(Math.min(right, estimatedTextWidth(MOTTO, sizes.motto, false)), right),
+  ];
+  const numberCell = [line(input.number ?? "", { size: sizes.number, spacingBefore: 120 })];
+  const dateCell = [
+    line(input.placeAndDate, { size: sizes.placeAndDate, italics: true, spacingBefore: 120 }),
+  ];
+  return layoutTable(
+    [left, right],
+    [
+      [issuerCell, stateCell],
+      [numberCell, dateCell],
+    ],
+  );
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { instantOfVietnamLocal } from "../../../src/core/dossier/index.ts";
+import { openDocx, runWithText, tables, texts } from "../../support/docx-xml.ts";
+import { apology, receipt, refusalNotice } from "./one-stop-factory.ts";
+
+/** Paragraph borders drawn under the issuing body and under the motto in the header table. */
+function headerRules(document: string): string[] {
+  const header = tables(document)[0] ?? "";
+  return [...header.matchAll(/<w:pBdr>.*?<\/w:pBdr>/gs)].map((match) => match[0]);
+}
+
+describe("one-stop forms in the ND 30 format", () => {
+  it("dates the receipt 'ngày 05 tháng 3' (only months 1 and 2 padded)", async () => {
+    const { document } = await openDocx(await receipt());
+    expect(texts(document)).toContain("Bãi Cháy, ngày 05 tháng 3 năm 2026");
+    expect(document).not.toContain("tháng 03");
+    const february = await openDocx(
+      await receipt({ receivedAt: instantOfVietnamLocal("2026-02-02 09:00") }),
+    );
+    expect(texts(february.document)).toContain("Bãi Cháy, ngày 02 tháng 02 năm 2026");
+  });
+
+  it("dates the apology and its new appointment by the same rule", async () => {
+    const { document } = await openDocx(await apology());
+    const all = texts(document).join("");
+    expect(all).toContain("Bãi Cháy, ngày 09 tháng 3 năm 2026");
+    expect(all).toContain("ngày 12 tháng 3 năm 2026");
+    expect(all).not.toContain("tháng 03");
+  });
+
+  it("underlines the issuing body and the motto in the header of every form", async () => {
+    for (const bytes of [await receipt(), await apology(), await refusalNotice()]) {
+      const { document } = await openDocx(bytes);
+      const rules = headerRules(document);
+      expect(rules).toHaveLength(2);
+      for (const rule of rules) expect(rule).toMatch(/<w:top w:val="single"/);
+      expect(runWithText(document, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")).toContain("<w:b/>");
+      expect(runWithText(document, "Độc lập - Tự do - Hạnh phúc")).toContain("<w:b/>");
+    }
+  });
+
+  it("titles the 2025 apology as TT 03/2025 names Mẫu 04, and the 2018 one as TT 01/2018", async () => {
+    const current = texts((await openDocx(await apology())).document);
+    expect(current).toContain("VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT");
+    const old = texts(
+      (
+        await openDocx(
+          await apology({ ruleSet: "2018", receivedAt: instantOfVietnamLocal("2025-06-02 09:00") }),
+        )
+      ).document,
+    );
+    expect(old).toContain("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ");
+  });
+
+  it("signs the receipt with both signers side by side, their names under the signature space", async () => {
+    const { document } = await openDocx(await receipt());
+    const foot = tables(document).at(-1) ?? "";
+    const footTexts = texts(foot);
+    expect(footTexts).toEqual(
+      expect.arrayContaining([
+        "NGƯỜI NỘP HỒ SƠ",
+        "NGƯỜI TIẾP NHẬN HỒ SƠ",
+        "Hoàng Thị Mai",
+        "Nguyễn Văn Tiếp",
+      ]),
+    );
+    expect(footTexts.indexOf("Hoàng Thị Mai")).toBeGreaterThan(
+      footTexts.indexOf("NGƯỜI NỘP HỒ SƠ"),
+    );
+    expect(footTexts.indexOf("Nguyễn Văn Tiếp")).toBeGreaterThan(
+      footTexts.indexOf("NGƯỜI TIẾP NHẬN HỒ SƠ"),
+    );
+  });
+});
