@@ -5,7 +5,6 @@ import type { Executor } from "../db/database.ts";
 import { deviceTokenOf, setDeviceCookie } from "../http/device-cookie.ts";
 import {
   clearSessionCookie,
-  requireSession,
   requireSessionEvenBeforePasswordChange,
   setSessionCookie,
 } from "../http/session.ts";
