@@ -18,6 +18,7 @@ import { z } from "zod";
 import type { Database } from "./db/database.ts";
 import { AppError, errorBody } from "./errors.ts";
 import { registerErrorHandler } from "./http/error-handler.ts";
+import { recordRouteTable } from "./http/route-table.ts";
 import { registerSessionHandling } from "./http/session.ts";
 import { registerDossierMetrics } from "./services/dossier-metrics.ts";
 import { registerFeedbackMetrics } from "./services/feedback-metrics.ts";
@@ -66,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  recordRouteTable(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
