@@ -19,7 +19,7 @@ import { z } from "zod";
 import type { Database } from "./db/database.ts";
 import { AppError, errorBody } from "./errors.ts";
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from "./http/error-handler.ts";
-import { logRedaction, serializeError, serializeRequest } from "./http/log-safety.ts";
+import { logHooks, logRedaction, serializeError, serializeRequest } from "./http/log-safety.ts";
 import { recordRouteTable } from "./http/route-table.ts";
 import { registerSafeInput } from "./http/safe-input.ts";
 import { registerSessionHandling } from "./http/session.ts";
@@ -69,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // No citizen's personal data in the log (src/server/http/log-safety.ts).
       serializers: { err: serializeError, req: serializeRequest },
       redact: logRedaction,
+      hooks: logHooks,
     },
     // One line per request is noise for an office server; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),

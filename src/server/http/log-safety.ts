@@ -42,6 +42,22 @@ export const logRedaction = {
   censor: REDACTED,
 };
 
+/**
+ * pino takes an error's message as the log line's message when a call gives none
+ * (`log.error(err)`, `log.error({ err })`): such calls get a fixed message instead.
+ */
+export const logHooks = {
+  logMethod(this: unknown, args: unknown[], method: (...args: unknown[]) => void) {
+    const [first] = args;
+    const carriesError =
+      first instanceof Error || (typeof first === "object" && first !== null && "err" in first);
+    if (carriesError && typeof args[1] !== "string") {
+      return method.apply(this, [first, "error", ...args.slice(1)]);
+    }
+    return method.apply(this, args);
+  },
+};
+
 interface LoggedError {
   [key: string]: unknown;
   type: string;
