@@ -314,3 +314,54 @@ describe("bad input on every route of the route table", () => {
     expect(documentedShape(badEncoding.body)).toBe(true);
   });
 });
+
+describe("control characters inside uploaded files", () => {
+  // The route-table probe signs out last: sign in again.
+  beforeAll(async () => {
+    admin = await t.signedIn("admin");
+  });
+
+  function upload(path: string, content: string, fields: Record<string, string> = {}) {
+    const body = new FormData();
+    for (const [key, value] of Object.entries(fields)) body.append(key, value);
+    body.append("file", new Blob([Buffer.from(content, "utf8")]), "tep.csv");
+    return admin.request("POST", path, { body });
+  }
+
+  it("refuses a unit list with a NUL in a cell past the first 4 KB, naming the row", async () => {
+    const filler = Array.from(
+      { length: 60 },
+      (_, i) => `105${String(i).padStart(2, "0")},Xã Đệm ${i} ${"x".repeat(60)},xã,22`,
+    );
+    const csv = `Mã,Tên,Cấp,Mã cấp trên\n${filler.join("\n")}\n10999,Xã\u0000Lỗi,xã,22\n`;
+    const response = await upload("/api/units/import", csv);
+    expect(response.status, JSON.stringify(response.body)).toBe(400);
+    expect(response.body.error.code).toBe("VALIDATION_FAILED");
+    expect(response.body.error.details).toEqual([
+      { row: 62, path: "Tên", message: "Ô ở cột “Tên” chứa ký tự điều khiển (U+0000)." },
+    ]);
+    expect((await admin.get("/api/units?q=Xa%20Dem")).body.data).toEqual([]);
+  });
+
+  it("lists a dossier row with a NUL past the sniffed part of the file as a row error; the import ends", async () => {
+    const header =
+      "Mã hồ sơ;Mã TTHC;Tên người nộp;Số điện thoại;Kênh nộp;Ngày tiếp nhận;Hạn xử lý;Ngày có kết quả;Ngày trả kết quả;Trạng thái;Số hóa";
+    const row = (n: number, name: string) =>
+      `000.01.22.H99-260302-${String(5000 + n)};1.004873;${name};0911 222 333;Trực tiếp;02/03/2026 08:30;09/03/2026;;;Đang giải quyết;`;
+    const rows = Array.from({ length: 800 }, (_, i) => row(i, `Người nộp ${i} ${"x".repeat(40)}`));
+    rows.push(row(900, "Nguyễn\u0000Văn Lỗi"));
+    const csv = [header, ...rows].join("\r\n") + "\r\n";
+    expect(Buffer.byteLength(csv)).toBeGreaterThan(64 * 1024);
+    const started = await upload("/api/dossier-imports", csv, { unitId: context.ids.unitId! });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    let run = started.body.data;
+    for (let i = 0; i < 600 && run.state === "running"; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      run = (await admin.get(`/api/dossier-imports/${run.id}`)).body.data;
+    }
+    expect(run.state, JSON.stringify(run)).toBe("done");
+    const errors = await admin.get(`/api/dossier-imports/${run.id}/errors.csv`);
+    expect(errors.body).toContain("chứa ký tự điều khiển (U+0000)");
+    expect(errors.body).not.toContain("\u0000");
+  });
+});
