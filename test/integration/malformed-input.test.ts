@@ -306,6 +306,13 @@ describe("bad input on every route of the route table", () => {
     const malformed = await rawRequest(t.url, `GET /api/units HTTP/1.1\r\nbad header\r\n\r\n`);
     expect(malformed.status).toBe(400);
     expect(documentedShape(malformed.body)).toBe(true);
+    const deep = "[".repeat(200_000) + "]".repeat(200_000);
+    const nested = await admin.request("POST", "/api/units", {
+      body: deep,
+      headers: { "content-type": "application/json" },
+    });
+    expect(nested.status).toBe(400);
+    expect(documentedShape(nested.body)).toBe(true);
     const badEncoding = await rawRequest(
       t.url,
       `GET /api/units/%E0%A4%A HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n`,
