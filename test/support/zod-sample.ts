@@ -77,7 +77,8 @@ function build(
       const output = def.out as ZodLike;
       if (
         output._zod.def.type === "date" ||
-        (input._zod.def.type === "transform" && DATE_KEY.test(key))
+        ((input._zod.def.type === "transform" || output._zod.def.type === "transform") &&
+          DATE_KEY.test(key))
       ) {
         return dateValue(mode, state, "date");
       }
