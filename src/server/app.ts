@@ -8,6 +8,7 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { LogController, type FastifyInstance } from "fastify";
+import type { DestinationStream } from "pino";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -17,7 +18,10 @@ import {
 import { z } from "zod";
 import type { Database } from "./db/database.ts";
 import { AppError, errorBody } from "./errors.ts";
-import { registerErrorHandler } from "./http/error-handler.ts";
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from "./http/error-handler.ts";
+import { logHooks, logRedaction, serializeError, serializeRequest } from "./http/log-safety.ts";
+import { recordRouteTable } from "./http/route-table.ts";
+import { registerSafeInput } from "./http/safe-input.ts";
 import { registerSessionHandling } from "./http/session.ts";
 import type { TrustProxySetting } from "./trust-proxy.ts";
 import { registerDossierMetrics } from "./services/dossier-metrics.ts";
@@ -52,6 +56,8 @@ export interface AppOptions {
   /** The clock of the sign-in and public lookup throttles (tests move it forward). */
   now?: () => Date;
   logLevel?: string;
+  /** Where the log goes (tests capture it); standard output by default. */
+  logStream?: DestinationStream;
   webDir?: string | null;
   /** Where evidence files are kept (the data folder, never under the web root). */
   dataDir: string;
@@ -61,15 +67,27 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel ?? "info" },
+    logger: {
+      level: options.logLevel ?? "info",
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      // No citizen's personal data in the log (src/server/http/log-safety.ts).
+      serializers: { err: serializeError, req: serializeRequest },
+      redact: logRedaction,
+      hooks: logHooks,
+    },
     // One line per request is noise for an office server; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    // Malformed requests get the documented error body, even those refused before routing.
+    clientErrorHandler,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  recordRouteTable(app);
+  registerSafeInput(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -7,6 +7,20 @@ export const ERROR_CATALOGUE = {
   INVALID_JSON: { status: 400, message: "Nội dung yêu cầu không phải JSON hợp lệ." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "Dữ liệu gửi lên vượt quá dung lượng cho phép." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Định dạng dữ liệu gửi lên không được hỗ trợ." },
+  MULTIPART_MALFORMED: {
+    status: 400,
+    message:
+      "Dữ liệu tải lên bị cắt cụt hoặc không đúng định dạng multipart/form-data. Vui lòng gửi lại tệp.",
+  },
+  REQUEST_MALFORMED: {
+    status: 400,
+    message:
+      "Yêu cầu không đúng định dạng HTTP (ký tự ngoài ASCII trong địa chỉ phải được mã hóa URL).",
+  },
+  REQUEST_HEADERS_TOO_LARGE: {
+    status: 431,
+    message: "Địa chỉ hoặc phần tiêu đề của yêu cầu quá dài.",
+  },
   NOT_FOUND: { status: 404, message: "Không tìm thấy địa chỉ yêu cầu." },
   AUTH_REQUIRED: { status: 401, message: "Vui lòng đăng nhập để tiếp tục." },
   AUTH_INVALID_CREDENTIALS: { status: 401, message: "Tên đăng nhập hoặc mật khẩu không đúng." },

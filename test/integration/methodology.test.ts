@@ -274,18 +274,52 @@ describe("refusals write nothing", () => {
 
   it("rolls the methodology back when writing its criteria fails", async () => {
     const before = await tableCounts();
-    // PostgreSQL refuses NUL in text: the criteria insert fails after the methodology's.
+    // The criteria insert fails after the methodology's (a trigger stands in for any failure).
+    const db = t.db.database.db;
+    await db.execute(sql`
+      create function test_refuse_criterion() returns trigger language plpgsql as $$
+      begin
+        if new.text = 'Tiêu chí hỏng' then raise exception 'refused criterion'; end if;
+        return new;
+      end $$`);
+    await db.execute(sql`
+      create trigger test_refuse_criterion before insert on methodology_criteria
+      for each row execute function test_refuse_criterion()`);
+    try {
+      const response = await focal.post("/api/methodologies", {
+        unitId: communeId,
+        name: "Ghi lỗi giữa chừng",
+        year: 2026,
+        criteria: [
+          { ref: "1", text: "Lĩnh vực", maxPoints: 10 },
+          { ref: "1.1", text: "Tiêu chí hỏng", maxPoints: 10 },
+        ],
+      });
+      expect(response.status).toBe(500);
+      expect(response.body.error.code).toBe("INTERNAL_ERROR");
+      expect(await tableCounts()).toEqual(before);
+    } finally {
+      await db.execute(sql`drop trigger test_refuse_criterion on methodology_criteria`);
+      await db.execute(sql`drop function test_refuse_criterion()`);
+    }
+  });
+
+  it("refuses a NUL byte in a criterion before writing anything", async () => {
+    const before = await tableCounts();
     const response = await focal.post("/api/methodologies", {
       unitId: communeId,
-      name: "Ghi lỗi giữa chừng",
+      name: "Ký tự lạ",
       year: 2026,
       criteria: [
         { ref: "1", text: "Lĩnh vực", maxPoints: 10 },
         { ref: "1.1", text: "Tiêu chí \u0000 hỏng", maxPoints: 10 },
       ],
     });
-    expect(response.status).toBe(500);
-    expect(response.body.error.code).toBe("INTERNAL_ERROR");
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe("VALIDATION_FAILED");
+    expect(response.body.error.details).toEqual([
+      { path: "criteria.1.text", message: "Không được chứa ký tự điều khiển (U+0000)." },
+    ]);
     expect(await tableCounts()).toEqual(before);
   });
 });

@@ -308,7 +308,7 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
     const before = await countDossiers();
     const cases: [Record<string, unknown>, string][] = [
       [{ procedureId: "00000000-0000-4000-8000-000000000000" }, "PROCEDURE_NOT_FOUND"],
-      [{ receivedAt: "2026-02-30 09:00" }, "CALENDAR_INVALID_DATE"],
+      [{ receivedAt: "2026-02-30 09:00" }, "VALIDATION_FAILED"],
       [{ receivedAt: "02/03/2026" }, "VALIDATION_FAILED"],
       [{ receivedAt: "2099-01-01 09:00" }, "DOSSIER_TIME_INVALID"],
       [{ applicantPhone: "gọi tôi" }, "VALIDATION_FAILED"],

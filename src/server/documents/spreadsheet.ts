@@ -3,6 +3,7 @@ import { parse } from "csv-parse/sync";
 import type { FastifyRequest } from "fastify";
 import type { CellValue } from "../../core/organization/unit-import.ts";
 import { AppError } from "../errors.ts";
+import { refuseControlCharacters } from "./sheet-text.ts";
 
 export interface Sheet {
   headers: string[];
@@ -73,8 +74,9 @@ async function readXlsx(buffer: Buffer): Promise<Sheet> {
 
 /** Reads a CSV or XLSX file; the type is decided by content, not by the file name. */
 export async function readSpreadsheet(buffer: Buffer): Promise<Sheet> {
-  if (buffer.subarray(0, 4).equals(ZIP_MAGIC)) return readXlsx(buffer);
-  if (looksLikeText(buffer)) return readCsv(buffer);
+  if (buffer.subarray(0, 4).equals(ZIP_MAGIC))
+    return refuseControlCharacters(await readXlsx(buffer));
+  if (looksLikeText(buffer)) return refuseControlCharacters(readCsv(buffer));
   throw new AppError("FILE_UNSUPPORTED", {
     params: { accepted: "CSV (UTF-8) hoặc Excel (.xlsx)" },
   });

@@ -1,6 +1,11 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { Socket } from "node:net";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, errorBody, type ErrorDetail } from "../errors.ts";
+
+/** Messages of busboy (behind @fastify/multipart) for a multipart body cut short or malformed. */
+const MALFORMED_MULTIPART =
+  /Unexpected end of (multipart data|form)|terminated early|Boundary not found|Malformed part header|Boundary required/;
 
 /** The one place where errors become HTTP responses; nothing else (no stack trace) leaks out. */
 export function toAppError(error: unknown): AppError {
@@ -27,21 +32,85 @@ export function toAppError(error: unknown): AppError {
     case "FST_INVALID_MULTIPART_CONTENT_TYPE":
       return new AppError("UNSUPPORTED_MEDIA_TYPE");
     case "FST_ERR_VALIDATION":
+    case "FST_INVALID_JSON_FIELD_ERROR":
+    case "FST_PROTO_VIOLATION":
       return new AppError("VALIDATION_FAILED");
+    case "FST_MP_PREMATURE_CLOSE":
+      return new AppError("MULTIPART_MALFORMED");
+    case "FST_ERR_BAD_URL":
+    case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
+      return new AppError("REQUEST_MALFORMED");
+    // A path under a static folder that leaves it (`..`): as if it did not exist.
+    case "FST_STATIC_FORBIDDEN_PATH":
+    case "FST_ERR_MAX_PARAM_LENGTH":
+      return new AppError("NOT_FOUND");
   }
-  if (fastifyError.statusCode === 429) return new AppError("RATE_LIMITED");
-  if (fastifyError.statusCode === 413) return new AppError("PAYLOAD_TOO_LARGE");
-  if (fastifyError.statusCode === 415) return new AppError("UNSUPPORTED_MEDIA_TYPE");
-  if (fastifyError.statusCode === 400) return new AppError("VALIDATION_FAILED");
+  if (
+    fastifyError.statusCode === undefined &&
+    MALFORMED_MULTIPART.test(fastifyError.message ?? "")
+  ) {
+    return new AppError("MULTIPART_MALFORMED");
+  }
+  const status = fastifyError.statusCode;
+  if (status === 429) return new AppError("RATE_LIMITED");
+  if (status === 413) return new AppError("PAYLOAD_TOO_LARGE");
+  if (status === 415 || status === 406) return new AppError("UNSUPPORTED_MEDIA_TYPE");
+  if (status === 404) return new AppError("NOT_FOUND");
+  if (status === 403) return new AppError("FORBIDDEN");
+  if (status === 414 || status === 431) return new AppError("REQUEST_HEADERS_TOO_LARGE");
+  if (status === 400) return new AppError("VALIDATION_FAILED");
+  // Any other client error a plugin raises (416, 405, …) stays a client error.
+  if (status !== undefined && status >= 400 && status < 500)
+    return new AppError("REQUEST_MALFORMED");
   return new AppError("INTERNAL_ERROR");
 }
 
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
-    if (appError.status >= 500) request.log.error({ err: error }, "unhandled error");
+    if (appError.status >= 500) {
+      // The error serializer (log-safety.ts) keeps SQL parameters and values out of the log.
+      request.log.error(
+        { err: error, route: request.routeOptions.url, method: request.method },
+        "unhandled error",
+      );
+    }
     const retryAfter = appError.params?.retryAfterSeconds;
     if (typeof retryAfter === "number") void reply.header("retry-after", String(retryAfter));
     void reply.status(appError.status).send(errorBody(appError));
   });
+}
+
+/** Fastify's `frameworkErrors`: a URL that does not decode, a path parameter too long. */
+export function frameworkErrors(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const appError = toAppError(error);
+  void reply.status(appError.status).send(errorBody(appError));
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (raw UTF-8 or spaces in the
+ * URL, a malformed header, headers or URL over the size limit) get the documented error body.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket) {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  let status = 400;
+  let appError = new AppError("REQUEST_MALFORMED");
+  if (error.code === "HPE_HEADER_OVERFLOW") {
+    appError = new AppError("REQUEST_HEADERS_TOO_LARGE");
+    status = appError.status;
+  } else if (error.code === "ERR_HTTP_REQUEST_TIMEOUT") {
+    status = 408;
+  }
+  if (socket.writable) {
+    const body = JSON.stringify(errorBody(appError));
+    socket.write(
+      `HTTP/1.1 ${status} ${status === 408 ? "Request Timeout" : status === 431 ? "Request Header Fields Too Large" : "Bad Request"}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

@@ -3,26 +3,15 @@ import { z } from "zod";
 import type { Executor } from "../db/database.ts";
 import { requireSession } from "../http/session.ts";
 import { listAuditEvents, verifyAuditChainAs } from "../services/audit.service.ts";
-import { commonErrors } from "./common.schemas.ts";
+import { commonErrors, dayOrInstant } from "./common.schemas.ts";
 import { auditEventView } from "./organization.schemas.ts";
-
-/** A timestamp, or a plain YYYY-MM-DD read as the start or end of that day in Vietnam. */
-function vietnamDayBoundary(edge: "start" | "end", error: string) {
-  return z.preprocess(
-    (value) =>
-      typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
-        ? `${value}T${edge === "start" ? "00:00:00.000" : "23:59:59.999"}+07:00`
-        : value,
-    z.coerce.date({ error }),
-  );
-}
 
 export const auditQuery = z.object({
   actorId: z.uuid().optional(),
   entityType: z.string().max(50).optional(),
   action: z.string().max(50).optional(),
-  from: vietnamDayBoundary("start", "Ngày bắt đầu không hợp lệ.").optional(),
-  to: vietnamDayBoundary("end", "Ngày kết thúc không hợp lệ.").optional(),
+  from: dayOrInstant("start").optional(),
+  to: dayOrInstant("end").optional(),
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });

@@ -8,19 +8,19 @@ import {
   listSchedules,
   type ScheduleInput,
 } from "../services/calendar.service.ts";
-import { commonErrors } from "./common.schemas.ts";
+import { commonErrors, isoDate } from "./common.schemas.ts";
 import { scheduleView } from "./one-stop.schemas.ts";
 
 const scheduleBody = z.object({
   year: z.number().int(),
-  effectiveFrom: z.string(),
+  effectiveFrom: isoDate,
   source: z.string(),
   tetDaysBeforeNewYear: z.number().int().optional(),
   nationalDaySecondDay: z.enum(["before", "after"]).optional(),
   entries: z.array(
     z.object({
       kind: z.enum(["official", "makeup_workday", "no_substitute"]),
-      date: z.string(),
+      date: isoDate,
       name: z.string().optional(),
     }),
   ),

@@ -5,6 +5,7 @@ import { IMPORT_FIELDS, type ColumnMapping } from "../../core/dossier/import/ind
 import { DOSSIER_STATES } from "../../core/dossier/index.ts";
 import type { Executor } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { assertSafeFields } from "../http/safe-input.ts";
 import { requireSession } from "../http/session.ts";
 import type { Actor } from "../services/actor.ts";
 import {
@@ -137,6 +138,7 @@ async function readImportRequest(request: FastifyRequest, dataDir: string, actor
       else fields[part.fieldname] = value || undefined;
     }
   }
+  assertSafeFields(fields);
   if (upload) fields.uploadId = upload.uploadId;
   const parsed = requestFields.safeParse(fields);
   if (!parsed.success) throw new AppError("VALIDATION_FAILED", { details: issues(parsed.error) });

@@ -10,11 +10,9 @@ import {
   SATISFACTION_LEVELS,
   STAFF_FEEDBACK_CHANNELS,
 } from "../services/feedback.service.ts";
-import { nonEmptyText } from "./common.schemas.ts";
+import { localDateTime, nonEmptyText } from "./common.schemas.ts";
 
-const localMoment = z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/, {
-  error: "Thời điểm phải có dạng YYYY-MM-DD HH:mm (giờ Việt Nam).",
-});
+const localMoment = localDateTime;
 
 const optionalText = (max: number) =>
   z

@@ -2,13 +2,11 @@ import { z } from "zod";
 import { DOSSIER_ACTIONS, DOSSIER_STATES } from "../../core/dossier/index.ts";
 import { CHANNELS } from "../services/dossier.service.ts";
 import { ONLINE_LEVELS, PROCEDURE_LEVELS } from "../services/procedure.service.ts";
-import { isoDate } from "./common.schemas.ts";
+import { isoDate, localDateTime } from "./common.schemas.ts";
 
 /** Request and response shapes of the one-stop desk routes. */
 
-export const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/, {
-  error: "Thời điểm phải có dạng YYYY-MM-DD HH:mm (giờ Việt Nam).",
-});
+export { localDateTime };
 
 export const procedureView = z.object({
   id: z.string(),

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Executor } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { assertSafeFields } from "../http/safe-input.ts";
 import { requireSession } from "../http/session.ts";
 import { editTask, removeTask } from "../services/plan.service.ts";
 import {
@@ -136,6 +137,7 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
             file = { fileName: part.filename, bytes: await part.toBuffer() };
           else fields[part.fieldname] = String(part.value ?? "");
         }
+        assertSafeFields(fields);
         if (!file || file.bytes.length === 0) throw new AppError("FILE_REQUIRED");
         const documentDate = fields.documentDate?.trim() || null;
         if (documentDate && !isoDate.safeParse(documentDate).success) {

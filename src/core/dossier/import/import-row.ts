@@ -1,3 +1,4 @@
+import { findControlCharacter } from "../../text/control-characters.ts";
 import { STATE_LABELS, type DossierState } from "../dossier-state.ts";
 import { RULE_SETS, type RuleSetId } from "../rule-sets.ts";
 import { IMPORT_FIELD_LABELS, type ColumnIndexes, type ImportField } from "./import-fields.ts";
@@ -186,6 +187,16 @@ export function parseImportRow(
     }
   }
   if (empty) return { ok: "empty" };
+
+  // PostgreSQL refuses NUL in text (the row's COPY would fail): such a row is listed, not written.
+  for (const [index, cell] of cells.entries()) {
+    const found = typeof cell === "string" ? findControlCharacter(cell, { multiline: true }) : null;
+    if (found) {
+      const column = context.headers[index] ?? `${index + 1}`;
+      fail(null, "", `ô ở cột “${column}” chứa ký tự điều khiển (${found.codePoint}).`);
+      return { ok: false, errors };
+    }
+  }
 
   const code = text("code");
   if (code === "") fail("code", code, "thiếu mã hồ sơ.");
