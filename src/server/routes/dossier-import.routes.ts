@@ -47,6 +47,10 @@ const importView = z.object({
   message: z.string().nullable(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** Set when an administrator voided the dossiers this run created. */
+  voided: z.object({ at: z.string(), reason: z.string(), count: z.number() }).nullable(),
+  /** `void`: POST /api/dossier-imports/:id/void is allowed. */
+  can: z.object({ void: z.boolean() }),
 });
 
 const rowError = z.object({
