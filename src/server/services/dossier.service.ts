@@ -77,7 +77,8 @@ function toView(row: DossierListRow, mayWrite: boolean, today: string, mayVoid =
   const canWrite = mayWrite && row.voidedAt === null;
   const state = row.state as DossierState;
   const ruleSet = ruleSetById(row.ruleSet);
-  const onTime = timelinessOf(row, today);
+  // A voided dossier is out of every count: it is neither on time nor late.
+  const onTime = row.voidedAt ? null : timelinessOf(row, today);
   return {
     id: row.id,
     code: row.code,

@@ -144,7 +144,8 @@ export function DossierDetailPage() {
         </Alert>
       )}
       {(d.timeliness === "overdue" || (d.supplementCount >= 2 && d.finishedAt === null)) &&
-        d.apologies.length === 0 && (
+        d.apologies.length === 0 &&
+        !d.voided && (
           <Alert color="orange" mb="md">
             {t.detail.lateWarning}
           </Alert>
