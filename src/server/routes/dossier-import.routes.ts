@@ -166,7 +166,12 @@ export function dossierImportRoutes(db: Executor, dataDir: string): FastifyPlugi
           description:
             "multipart/form-data: `file` (CSV UTF-8 hoặc .xlsx), `unitId`, `source`, `mapping` (JSON trường → tên cột); hoặc JSON `{ uploadId, unitId, source, mapping }` để xem lại với cách ghép cột khác.",
           consumes: ["multipart/form-data", "application/json"],
-          response: { 200: z.object({ data: previewView }), ...commonErrors },
+          // 409 DESK_AGENCY_CODE_MISSING: the unit has no code space to import into.
+          response: {
+            200: z.object({ data: previewView }),
+            ...commonErrors,
+            409: commonErrors[400],
+          },
         },
       },
       async (request) => {
