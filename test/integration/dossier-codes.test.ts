@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countDossiers } from "../../src/server/db/repositories/dossier-metrics.repository.ts";
+import { dossierImports } from "../../src/server/db/schema-dossier-import.ts";
 import { dossiers } from "../../src/server/db/schema-one-stop.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
@@ -330,5 +331,42 @@ describe(`dossier codes on ${testDatabaseKind}`, () => {
     const corrected = await importAndWait(clerkA, csv(lines), unitIds["06658"]!);
     expect(corrected).toMatchObject({ inserted: 12, errorCount: 0 });
     expect((await counted()).received).toBe(12);
+  });
+
+  it("voids a run made before dossiers recorded their run: the rows it wrote while it ran", async () => {
+    const db = t.db.database.db;
+    const startedAt = new Date(Date.now() - 1000);
+    await squat("23", [1, 2, 3, 4, 5]);
+    const [legacy] = await db
+      .insert(dossierImports)
+      .values({
+        unitId: unitIds["06658"]!,
+        source: "Hệ thống Một cửa tỉnh",
+        fileName: "truoc-khi-sua.csv",
+        fileBytes: 1000,
+        state: "done",
+        processed: 5,
+        inserted: 5,
+        startedAt,
+        finishedAt: new Date(Date.now() + 1000),
+      })
+      .returning();
+    // A dossier ward A's desk received meanwhile is not part of the run.
+    const desk = await clerkA.post("/api/dossiers", {
+      procedureId: procedureA["1.004873"],
+      applicantName: "Tiếp nhận tại quầy",
+      applicantPhone: "0912 000 111",
+      channel: "in_person",
+      receivedAt: "2026-03-23 09:00",
+    });
+    expect(desk.status).toBe(201);
+    const voided = await adminA.post(`/api/dossier-imports/${legacy!.id}/void`, {
+      reason: "Lượt nhập cũ chiếm mã của Phường Hà Tu",
+    });
+    expect(voided.status, JSON.stringify(voided.body)).toBe(200);
+    expect(voided.body.data).toEqual({ voidedCount: 5 });
+    expect((await dossierByCode(desk.body.data.code))?.voided).toBeNull();
+    const receipt = await receiveB("2026-03-23 09:00");
+    expect(receipt.body.data.code).toBe(`${B_AGENCY}-260323-0001`);
   });
 });

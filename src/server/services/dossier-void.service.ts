@@ -71,7 +71,7 @@ export async function voidImportRun(db: Executor, actor: Actor, id: string, inpu
     if (locked!.state === "running") throw new AppError("DOSSIER_IMPORT_BUSY");
     if (locked!.voidedAt) throw new AppError("DOSSIER_IMPORT_ALREADY_VOIDED");
     const voidedAt = new Date();
-    const count = await dossierRepository.voidDossiersOfImport(tx, id, {
+    const count = await dossierRepository.voidDossiersOfImport(tx, locked!, {
       voidedAt,
       voidedById: actor.userId,
       voidReason: reason,

@@ -223,20 +223,32 @@ export interface VoidValues {
   voidReason: string;
 }
 
-/** Voids the dossiers an import run created that are not voided yet; returns how many. */
+/**
+ * Voids the dossiers an import run created that are not voided yet; returns how many. Runs made
+ * before dossiers recorded their run (import_id null) are matched as the import wrote them: the
+ * run's unit, created while the run ran, never received at a desk (no receive event). A unit runs
+ * one import at a time, so nothing else fits that description.
+ */
 export async function voidDossiersOfImport(
   exec: Executor,
-  importId: string,
+  run: { id: string; unitId: string; startedAt: Date; finishedAt: Date | null },
   values: VoidValues,
 ): Promise<number> {
-  // Counted in the database: a run may have created a million dossiers.
   const at = values.voidedAt.toISOString();
+  const legacy = run.finishedAt
+    ? sql`or (d.import_id is null and d.unit_id = ${run.unitId}
+        and d.created_at between ${run.startedAt.toISOString()}::timestamptz
+          and ${run.finishedAt.toISOString()}::timestamptz
+        and not exists (select 1 from dossier_events e
+          where e.dossier_id = d.id and e.action = 'receive'))`
+    : sql``;
+  // Counted in the database: a run may have created a million dossiers.
   const [row] = await queryRows<{ n: number }>(
     exec,
     sql`with voided as (
-      update dossiers set voided_at = ${at}::timestamptz, voided_by_id = ${values.voidedById},
+      update dossiers d set voided_at = ${at}::timestamptz, voided_by_id = ${values.voidedById},
         void_reason = ${values.voidReason}, updated_at = ${at}::timestamptz
-      where import_id = ${importId} and voided_at is null
+      where d.voided_at is null and (d.import_id = ${run.id} ${legacy})
       returning 1)
     select count(*)::int as n from voided`,
   );
