@@ -212,11 +212,6 @@ export async function insertDossierIfCodeFree(
   return row ?? null;
 }
 
-export async function insertDossier(exec: Executor, values: DossierInsert): Promise<DossierRow> {
-  const [row] = await exec.insert(dossiers).values(values).returning();
-  return row!;
-}
-
 export interface VoidValues {
   voidedAt: Date;
   voidedById: string | null;
