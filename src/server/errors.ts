@@ -135,6 +135,15 @@ export const ERROR_CATALOGUE = {
       "Hồ sơ {code} được tiếp nhận theo {basis}, không có thông báo dừng giải quyết (chỉ áp dụng cho hồ sơ tiếp nhận từ 01/07/2025).",
   },
   DOSSIER_SEQUENCE_EXHAUSTED: { status: 409, message: "{reason}" },
+  DOSSIER_VOIDED: {
+    status: 409,
+    message: "Hồ sơ {code} đã bị hủy (nhập sai) nên không thể xử lý hoặc sửa nữa.",
+  },
+  DOSSIER_VOID_NOT_IMPORTED: {
+    status: 409,
+    message:
+      "Hồ sơ {code} được tiếp nhận tại Bộ phận Một cửa, không phải nhập từ tệp: chỉ hủy được hồ sơ nhập sai; hồ sơ tiếp nhận tại quầy được kết thúc bằng các bước xử lý (từ chối, rút hồ sơ…).",
+  },
   DOSSIER_RULE_NOT_IN_FORCE: { status: 400, message: "{reason}" },
   PUBLIC_LOOKUP_FAILED: {
     status: 404,
@@ -269,6 +278,10 @@ export const ERROR_CATALOGUE = {
   DOSSIER_IMPORT_BUSY: {
     status: 409,
     message: "Đơn vị đang có một lượt nhập hồ sơ chưa xong; vui lòng đợi lượt đó kết thúc.",
+  },
+  DOSSIER_IMPORT_ALREADY_VOIDED: {
+    status: 409,
+    message: "Các hồ sơ của lượt nhập này đã được hủy trước đó.",
   },
   INTERNAL_ERROR: {
     status: 500,

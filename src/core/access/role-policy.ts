@@ -33,6 +33,8 @@ export const ACTIONS = [
   "audit.read",
   "dossier.read",
   "dossier.write",
+  /** Voiding wrongly imported dossiers: administrators only (not in any other role's table). */
+  "dossier.void",
   "procedure.write",
   "calendar.write",
   "plan.read",

@@ -67,3 +67,32 @@ export function parseDossierCode(code: string): DossierCodeParts | null {
   if (number < 1) return null;
   return { agencyCode, receivedOn, sequence: number };
 }
+
+/**
+ * Whether a code lies in a unit's code space: a well-formed TT 01/2018 code whose agency part is
+ * one of the unit's agency codes (its desk's, and those of units merged into it). Codes of another
+ * body, or of no recognisable structure, could take numbers that another desk will issue.
+ */
+export function isInCodeSpace(code: string, agencyCodes: ReadonlySet<string>): boolean {
+  // The cheap prefix test first: a million-row import calls this once per row.
+  const dash = code.indexOf("-");
+  if (dash < 0 || !agencyCodes.has(code.slice(0, dash))) return false;
+  const parts = parseDossierCode(code);
+  return parts !== null && code === code.trim();
+}
+
+/**
+ * The first daily sequence after `last` that `isTaken` does not claim, looking at no more than
+ * `window` numbers and never past MAX_DAILY_SEQUENCE; null when every number looked at is taken.
+ */
+export function firstFreeSequence(
+  last: number,
+  window: number,
+  isTaken: (sequence: number) => boolean,
+): number | null {
+  const end = Math.min(last + window, MAX_DAILY_SEQUENCE);
+  for (let sequence = last + 1; sequence <= end; sequence += 1) {
+    if (!isTaken(sequence)) return sequence;
+  }
+  return null;
+}

@@ -7,7 +7,9 @@ import {
   DossierError,
   TRANSITIONS,
   allowedActions,
+  firstFreeSequence,
   formatDossierCode,
+  isInCodeSpace,
   isPhoneNumber,
   maskName,
   maskPhone,
@@ -67,6 +69,32 @@ describe("dossier code (TT 01/2018)", () => {
     ]) {
       expect(parseDossierCode(bad), bad).toBeNull();
     }
+  });
+
+  it("tells the codes of a unit's code space, for every code it formats", () => {
+    const own = new Set(["000.01.22.H99"]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 3650 }), (n, d) => {
+        const receivedOn = new Date(Date.UTC(2020, 0, 1) + d * 86_400_000)
+          .toISOString()
+          .slice(0, 10);
+        const code = (agencyCode: string) =>
+          formatDossierCode({ agencyCode, receivedOn, sequence: n });
+        expect(isInCodeSpace(code("000.01.22.H99"), own)).toBe(true);
+        expect(isInCodeSpace(code("000.02.22.H99"), own)).toBe(false);
+      }),
+    );
+    expect(isInCodeSpace("000.01.22.H99-260302-0001 ", own)).toBe(false);
+    expect(isInCodeSpace("000.01.22.H99-260302-0001", new Set())).toBe(false);
+  });
+
+  it("finds the first free daily number after the counter, within a window", () => {
+    const taken = new Set([1, 2, 3, 5]);
+    expect(firstFreeSequence(0, 50, (n) => taken.has(n))).toBe(4);
+    expect(firstFreeSequence(4, 50, (n) => taken.has(n))).toBe(6);
+    expect(firstFreeSequence(0, 3, (n) => taken.has(n))).toBeNull();
+    expect(firstFreeSequence(9998, 50, () => false)).toBe(9999);
+    expect(firstFreeSequence(9999, 50, () => false)).toBeNull();
   });
 
   it("refuses a bad agency code and the 10 000th dossier of a day", () => {

@@ -2,8 +2,10 @@ export {
   AGENCY_CODE_PATTERN,
   DOSSIER_CODE_PATTERN,
   MAX_DAILY_SEQUENCE,
+  firstFreeSequence,
   formatDossierCode,
   isAgencyCode,
+  isInCodeSpace,
   parseDossierCode,
   type DossierCodeParts,
 } from "./dossier-code.ts";

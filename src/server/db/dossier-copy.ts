@@ -27,6 +27,7 @@ export const DOSSIER_COPY_COLUMNS = [
   "electronic_result",
   "online_payment",
   "rule_set",
+  "import_id",
 ] as const;
 
 /** Adds one imported dossier to a COPY batch (the columns of DOSSIER_COPY_COLUMNS, in order). */
@@ -35,6 +36,7 @@ export function addDossierToCopy(
   dossier: ImportedDossier,
   unitId: string,
   procedureId: string,
+  importId: string,
 ) {
   batch.add([
     dossier.code,
@@ -57,5 +59,6 @@ export function addDossierToCopy(
     dossier.electronicResult,
     dossier.onlinePayment,
     dossier.ruleSet,
+    importId,
   ]);
 }

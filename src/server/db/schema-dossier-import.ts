@@ -61,6 +61,11 @@ export const dossierImports = pgTable(
     startedById: uuid("started_by_id").references(() => users.id),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /** Set when an administrator voided the dossiers this run created (a wrong import). */
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
+    voidedById: uuid("voided_by_id").references(() => users.id),
+    voidReason: text("void_reason"),
+    voidedCount: integer("voided_count"),
   },
   (t) => [check("dossier_imports_state_check", sql`${t.state} in ('running', 'done', 'failed')`)],
 );

@@ -26,7 +26,13 @@ import { agencies, units, users, createdAt, updatedAt } from "./schema.ts";
  *   list, with locally set fees and processing times; the national code alone is not unique.
  * - A dossier keeps the rule set ("2018" or "2025") in force on the day it was received.
  * - Daily sequence counters are one row per unit and day, incremented with an upsert so concurrent
- *   receipts serialise on that row and never reuse a number.
+ *   receipts serialise on that row and never reuse a number. A number already taken by a dossier
+ *   (imported, or issued by a desk sharing the agency code) is skipped.
+ * - A dossier is never deleted: an administrator voids a wrongly imported one (voided_at, who, why).
+ *   Codes are unique among dossiers that are not voided, so a voided dossier keeps its code on
+ *   record without blocking the desk or the import that owns the code.
+ * - `import_id` names the import run that created the dossier (null for a desk receipt), so a whole
+ *   wrong run can be voided. No foreign key: its check would run once per row of the import's COPY.
  */
 
 /** One version of a year's official holiday schedule, entered or imported by an administrator. */
@@ -123,11 +129,19 @@ export const dossiers = pgTable(
     onlinePayment: boolean("online_payment").notNull().default(false),
     ruleSet: text("rule_set").notNull(),
     receivedById: uuid("received_by_id").references(() => users.id),
+    /** The import run that created the dossier; null when a desk received it. */
+    importId: uuid("import_id"),
+    /** Set when an administrator voided a wrongly imported dossier; voided dossiers count nowhere. */
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
+    voidedById: uuid("voided_by_id").references(() => users.id),
+    voidReason: text("void_reason"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("dossiers_code_key").on(t.code),
+    uniqueIndex("dossiers_code_key")
+      .on(t.code)
+      .where(sql`${t.voidedAt} is null`),
     index("dossiers_unit_received_idx").on(t.unitId, t.receivedAt),
     index("dossiers_unit_state_idx").on(t.unitId, t.state),
     check("dossiers_channel_check", sql`${t.channel} in ('in_person', 'online', 'postal')`),
@@ -136,6 +150,7 @@ export const dossiers = pgTable(
       sql`${t.state} in ('received', 'in_progress', 'supplement_requested', 'resolved', 'returned', 'refused', 'stopped', 'withdrawn')`,
     ),
     check("dossiers_rule_set_check", sql`${t.ruleSet} in ('2018', '2025')`),
+    check("dossiers_void_check", sql`(${t.voidedAt} is null) = (${t.voidReason} is null)`),
   ],
 );
 

@@ -48,6 +48,10 @@ const importView = z.object({
   message: z.string().nullable(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** Set when an administrator voided the dossiers this run created. */
+  voided: z.object({ at: z.string(), reason: z.string(), count: z.number() }).nullable(),
+  /** `void`: POST /api/dossier-imports/:id/void is allowed. */
+  can: z.object({ void: z.boolean() }),
 });
 
 const rowError = z.object({
@@ -164,7 +168,12 @@ export function dossierImportRoutes(db: Executor, dataDir: string): FastifyPlugi
           description:
             "multipart/form-data: `file` (CSV UTF-8 hoặc .xlsx), `unitId`, `source`, `mapping` (JSON trường → tên cột); hoặc JSON `{ uploadId, unitId, source, mapping }` để xem lại với cách ghép cột khác.",
           consumes: ["multipart/form-data", "application/json"],
-          response: { 200: z.object({ data: previewView }), ...commonErrors },
+          // 409 DESK_AGENCY_CODE_MISSING: the unit has no code space to import into.
+          response: {
+            200: z.object({ data: previewView }),
+            ...commonErrors,
+            409: commonErrors[400],
+          },
         },
       },
       async (request) => {

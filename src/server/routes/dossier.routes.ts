@@ -14,6 +14,7 @@ import {
   transitionDossier,
   updateDossier,
 } from "../services/dossier.service.ts";
+import { dossierVoidRoutes } from "./dossier-void.routes.ts";
 import { booleanQuery, commonErrors, errorResponse, idParams, isoDate } from "./common.schemas.ts";
 import {
   apologyBody,
@@ -37,6 +38,8 @@ function attachment(fileName: string) {
 
 export function dossierRoutes(db: Executor): FastifyPluginAsyncZod {
   return async (app) => {
+    await app.register(dossierVoidRoutes(db));
+
     app.get(
       "/api/dossiers",
       {
@@ -51,6 +54,8 @@ export function dossierRoutes(db: Executor): FastifyPluginAsyncZod {
             from: isoDate.optional(),
             to: isoDate.optional(),
             overdue: booleanQuery.optional(),
+            /** true: the voided (wrongly imported) dossiers only; they are left out otherwise. */
+            voided: booleanQuery.optional(),
             limit: z.coerce.number().int().min(1).max(500).optional(),
             offset: z.coerce.number().int().min(0).optional(),
           }),

@@ -76,8 +76,14 @@ export const dossierView = z.object({
   ruleSet: z.enum(["2018", "2025"]),
   apologyTitle: z.string(),
   allowedActions: z.array(z.enum(DOSSIER_ACTIONS)),
+  /** Came from an import (no receipt at a desk). */
+  imported: z.boolean(),
+  /** Set when an administrator voided this wrongly imported dossier. */
+  voided: z.object({ at: z.string(), byName: z.string(), reason: z.string() }).nullable(),
   can: z.object({
     write: z.boolean(),
+    /** POST /api/dossiers/:id/void (an administrator's imported dossier, not voided yet). */
+    void: z.boolean(),
     apologise: z.boolean(),
     /** GET /api/dossiers/:id/refusal-notice.docx answers a document. */
     refusalNotice: z.boolean(),

@@ -35,11 +35,13 @@ export const AUDIT_ACTIONS = {
   "dossier.transition": "dossier",
   "dossier.apology": "dossier",
   "dossier.update": "dossier",
+  "dossier.void": "dossier",
   "feedback.receive": "feedback",
   "feedback.transition": "feedback",
   "feedback.satisfaction": "feedback",
   "dossier.import": "dossier_import",
   "dossier.import_mapping": "dossier_import_mapping",
+  "dossier.import_void": "dossier_import",
   "methodology.create": "methodology",
 } as const;
 

@@ -28,6 +28,8 @@ export interface BatchOptions {
   context: RowContext;
   procedureIds: ReadonlyMap<string, string>;
   unitId: string;
+  /** The run: each dossier it creates records it, so a wrong run can be voided as a whole. */
+  importId: string;
   codeColumn: string;
   batchSize: number;
 }
@@ -37,7 +39,7 @@ export async function* parseBatches(
   sheet: ImportSheet,
   options: BatchOptions,
 ): AsyncGenerator<ParsedBatch> {
-  const { context, procedureIds, unitId, codeColumn, batchSize } = options;
+  const { context, procedureIds, unitId, importId, codeColumn, batchSize } = options;
   const duplicates = new DuplicateCodes();
   let copy = new CopyBuffer();
   let rows: number[] = [];
@@ -71,7 +73,8 @@ export async function* parseBatches(
         errors.push(...result.errors);
       } else {
         const { dossier } = result;
-        addDossierToCopy(copy, dossier, unitId, procedureIds.get(dossier.procedureCode)!);
+        const procedureId = procedureIds.get(dossier.procedureCode)!;
+        addDossierToCopy(copy, dossier, unitId, procedureId, importId);
         rows.push(row);
       }
       if (processed >= batchSize) yield take();

@@ -17,7 +17,10 @@ export interface ParserStart {
   indexes: ColumnIndexes;
   today: string;
   procedureIds: [string, string][];
+  /** The unit's code space (its agency codes): codes outside it are row errors. */
+  agencyCodes: string[];
   unitId: string;
+  importId: string;
   codeColumn: string;
   batchSize: number;
 }

@@ -17,12 +17,14 @@ import {
   type ImportedDossier,
   type ResolvedMapping,
 } from "../../core/dossier/import/index.ts";
+import { scopeIncludes } from "../../core/access/role-policy.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import { csvLine } from "../../core/text/csv-field.ts";
 import { copyFirstColumn } from "../db/copy-text.ts";
 import type { Executor } from "../db/database.ts";
 import * as repository from "../db/repositories/dossier-import.repository.ts";
 import type { DossierImportRow } from "../db/repositories/dossier-import.repository.ts";
+import { codeSpaceOfUnit } from "../db/repositories/one-stop-desk.repository.ts";
 import { findUnitById } from "../db/repositories/unit.repository.ts";
 import {
   countCsvRows,
@@ -129,9 +131,22 @@ async function removeUpload(dataDir: string, uploadId: string) {
 
 async function requireUnitWrite(exec: Executor, actor: Actor, unitId: string) {
   const readable = await access.check(exec, actor, "dossier.read", "unit", [unitId]);
-  if (!readable.has(unitId) || !(await findUnitById(exec, unitId)))
-    throw new AppError("UNIT_NOT_FOUND");
+  const unit = readable.has(unitId) ? await findUnitById(exec, unitId) : null;
+  if (!unit) throw new AppError("UNIT_NOT_FOUND");
   await access.require(exec, actor, "dossier.write", "unit", unitId);
+  return unit;
+}
+
+/**
+ * The agency codes an import into the unit may carry (its code space, see codeSpaceOfUnit). A
+ * unit without an agency code issues no codes at its desk either (DESK_AGENCY_CODE_MISSING), so
+ * there is no code space to import into until an administrator sets it.
+ */
+async function importCodeSpace(exec: Executor, unit: { id: string; name: string }) {
+  const agencyCodes = await codeSpaceOfUnit(exec, unit.id);
+  if (agencyCodes.length === 0)
+    throw new AppError("DESK_AGENCY_CODE_MISSING", { params: { unit: unit.name } });
+  return agencyCodes;
 }
 
 async function mappingFor(
@@ -185,7 +200,8 @@ export async function previewDossierImport(
   actor: Actor,
   input: PreviewInput,
 ) {
-  await requireUnitWrite(db, actor, input.unitId);
+  const unit = await requireUnitWrite(db, actor, input.unitId);
+  const agencyCodes = await importCodeSpace(db, unit);
   const source = input.source?.trim() || DEFAULT_SOURCE;
   const { path, meta } = await uploadOf(dataDir, actor, input.uploadId);
   const sheet = await openImportSheet(path);
@@ -216,6 +232,7 @@ export async function previewDossierImport(
         indexes: resolved.indexes,
         today: vietnamDate(new Date()),
         procedureCodes,
+        agencyCodes: new Set(agencyCodes),
       };
       const sheetRows = async function* () {
         for await (const chunk of sheet.chunks) yield* chunk;
@@ -283,7 +300,7 @@ interface LiveRun {
 /** Runs in progress in this process, for the byte-level progress of files not yet counted. */
 const liveRuns = new Map<string, LiveRun>();
 
-function toView(row: DossierImportRow) {
+function toView(row: DossierImportRow, canVoid = false) {
   const live = liveRuns.get(row.id);
   let progress = 0;
   if (row.state !== "running") progress = row.state === "done" ? 1 : 0;
@@ -306,6 +323,14 @@ function toView(row: DossierImportRow) {
     message: row.message,
     startedAt: row.startedAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    voided: row.voidedAt
+      ? {
+          at: row.voidedAt.toISOString(),
+          reason: row.voidReason ?? "",
+          count: row.voidedCount ?? 0,
+        }
+      : null,
+    can: { void: canVoid && row.state !== "running" && row.voidedAt === null },
   };
 }
 
@@ -361,7 +386,8 @@ async function writeDossiers(tx: Executor, unitId: string, batch: ParsedBatch, u
 /** Validates the request and creates the run; the returned `run` does the work. */
 async function prepareImport(db: Executor, dataDir: string, actor: Actor, input: ImportInput) {
   const source = input.source?.trim() || DEFAULT_SOURCE;
-  await requireUnitWrite(db, actor, input.unitId);
+  const unit = await requireUnitWrite(db, actor, input.unitId);
+  const agencyCodes = await importCodeSpace(db, unit);
   const { path, meta } = await uploadOf(dataDir, actor, input.uploadId);
   const sheet = await openImportSheet(path);
   let job: DossierImportRow;
@@ -408,6 +434,7 @@ async function prepareImport(db: Executor, dataDir: string, actor: Actor, input:
       job,
       kind: sheet.kind,
       resolved,
+      agencyCodes,
       path,
       uploadId: input.uploadId,
       progress,
@@ -423,6 +450,7 @@ async function executeImport(
     job: DossierImportRow;
     kind: ImportSheet["kind"];
     resolved: ResolvedMapping;
+    agencyCodes: string[];
     path: string;
     uploadId: string;
     progress: { bytesRead: () => number };
@@ -443,7 +471,9 @@ async function executeImport(
       indexes: resolved.indexes,
       today: vietnamDate(new Date()),
       procedureIds: [...procedureIds],
+      agencyCodes: work.agencyCodes,
       unitId,
+      importId: job.id,
       codeColumn,
       batchSize: BATCH_SIZE,
     });
@@ -581,7 +611,9 @@ async function readableImport(db: Executor, actor: Actor, id: string) {
 }
 
 export async function getDossierImport(db: Executor, actor: Actor, id: string) {
-  return { data: toView(await readableImport(db, actor, id)) };
+  const row = await readableImport(db, actor, id);
+  const mayVoid = await access.check(db, actor, "dossier.void", "unit", [row.unitId]);
+  return { data: toView(row, mayVoid.has(row.unitId)) };
 }
 
 export async function listDossierImports(db: Executor, actor: Actor, unitId?: string) {
@@ -589,7 +621,8 @@ export async function listDossierImports(db: Executor, actor: Actor, unitId?: st
   let ids = access.scopeToIds(scope);
   if (unitId) ids = ids === null || ids.includes(unitId) ? [unitId] : [];
   const rows = await repository.listImports(db, ids, 20);
-  return { data: rows.map(toView) };
+  const voidScope = await access.unitScope(db, actor, "dossier.void");
+  return { data: rows.map((row) => toView(row, scopeIncludes(voidScope, row.unitId))) };
 }
 
 export async function listImportMappings(db: Executor, actor: Actor, unitId: string) {

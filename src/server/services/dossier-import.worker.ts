@@ -30,9 +30,11 @@ try {
         indexes: start.indexes,
         today: start.today,
         procedureCodes: new Set(start.procedureIds.map(([code]) => code)),
+        agencyCodes: new Set(start.agencyCodes),
       },
       procedureIds: new Map(start.procedureIds),
       unitId: start.unitId,
+      importId: start.importId,
       codeColumn: start.codeColumn,
       batchSize: start.batchSize,
     });

@@ -7,7 +7,6 @@ import {
   TIMELINESS_LABELS,
   allowedActions,
   dossierNoticeContent,
-  formatDossierCode,
   hasNotice,
   instantOfVietnamLocal,
   isDossierState,
@@ -37,6 +36,7 @@ import { AppError } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
 import { loadWorkingCalendar } from "./calendar.service.ts";
+import { insertWithNextCode } from "./dossier-numbering.ts";
 import { applyRule } from "./one-stop-errors.ts";
 import { runUseCase } from "./use-case.ts";
 
@@ -68,10 +68,17 @@ export function timelinessOf(row: DossierListRow, today: string) {
   });
 }
 
-function toView(row: DossierListRow, canWrite: boolean, today: string) {
+/** Whether the actor may void this dossier: an administrator's, imported, not voided yet. */
+export function canVoid(row: DossierListRow, mayVoid: boolean) {
+  return mayVoid && row.voidedAt === null && !row.receivedAtDesk;
+}
+
+function toView(row: DossierListRow, mayWrite: boolean, today: string, mayVoid = false) {
+  const canWrite = mayWrite && row.voidedAt === null;
   const state = row.state as DossierState;
   const ruleSet = ruleSetById(row.ruleSet);
-  const onTime = timelinessOf(row, today);
+  // A voided dossier is out of every count: it is neither on time nor late.
+  const onTime = row.voidedAt ? null : timelinessOf(row, today);
   return {
     id: row.id,
     code: row.code,
@@ -108,8 +115,17 @@ function toView(row: DossierListRow, canWrite: boolean, today: string) {
     ruleSet: ruleSet.id,
     apologyTitle: ruleSet.apologyTitle,
     allowedActions: canWrite ? allowedActions(state, ruleSet) : [],
+    imported: !row.receivedAtDesk,
+    voided: row.voidedAt
+      ? {
+          at: row.voidedAt.toISOString(),
+          byName: row.voidedByName ?? "Hệ thống",
+          reason: row.voidReason ?? "",
+        }
+      : null,
     can: {
       write: canWrite,
+      void: canVoid(row, mayVoid),
       apologise: canWrite && OPEN_STATES.has(state),
       // Whoever may read the dossier may print its notices, like the receipt and the apology.
       refusalNotice: hasNotice("refusal", state, ruleSet),
@@ -130,6 +146,8 @@ export interface DossierListQuery {
   from?: string;
   to?: string;
   overdue?: boolean;
+  /** true: the voided dossiers only (left out otherwise). */
+  voided?: boolean;
   limit?: number;
   offset?: number;
 }
@@ -137,6 +155,7 @@ export interface DossierListQuery {
 export async function listDossiers(db: Executor, actor: Actor, query: DossierListQuery) {
   const readScope = await access.unitScope(db, actor, "dossier.read");
   const writeScope = await access.unitScope(db, actor, "dossier.write");
+  const voidScope = await access.unitScope(db, actor, "dossier.void");
   const today = vietnamDate(new Date());
   const limit = query.limit ?? 50;
   const offset = query.offset ?? 0;
@@ -151,12 +170,20 @@ export async function listDossiers(db: Executor, actor: Actor, query: DossierLis
       ? new Date(instantOfVietnamLocal(`${query.to} 00:00`).getTime() + 86_400_000)
       : undefined,
     overdueOn: query.overdue ? today : undefined,
+    voided: query.voided === true,
     limit,
     offset,
   });
   const canReceive = writeScope.kind === "all" || writeScope.unitIds.size > 0;
   return {
-    data: rows.map((row) => toView(row, scopeIncludes(writeScope, row.unitId), today)),
+    data: rows.map((row) =>
+      toView(
+        row,
+        scopeIncludes(writeScope, row.unitId),
+        today,
+        scopeIncludes(voidScope, row.unitId),
+      ),
+    ),
     total,
     can: { receive: canReceive },
   };
@@ -172,13 +199,14 @@ async function readableDossier(exec: Executor, actor: Actor, id: string) {
 export async function dossierDetail(exec: Executor, actor: Actor, id: string) {
   const row = await readableDossier(exec, actor, id);
   const canWrite = (await access.check(exec, actor, "dossier.write", "dossier", [id])).has(id);
+  const mayVoid = (await access.check(exec, actor, "dossier.void", "dossier", [id])).has(id);
   const events = await dossierRepository.listDossierEvents(exec, id);
   const pauses = await dossierRepository.listPauses(exec, id);
   const apologies = await dossierRepository.listApologyLetters(exec, id);
   const ruleSet = ruleSetById(row.ruleSet);
   return {
     data: {
-      ...toView(row, canWrite, vietnamDate(new Date())),
+      ...toView(row, canWrite, vietnamDate(new Date()), mayVoid),
       events: events.map(({ event, toAgencyName }) => ({
         id: event.id,
         action: event.action,
@@ -272,29 +300,29 @@ export async function receiveDossier(db: Executor, actor: Actor, input: ReceiveI
         calendar,
       ),
     );
-    const sequence = await dossierRepository.nextDailySequence(tx, procedure.unitId, local.date);
-    const code = applyRule(() =>
-      formatDossierCode({ agencyCode: settings.agencyCode!, receivedOn: local.date, sequence }),
-    );
-    const row = await dossierRepository.insertDossier(tx, {
-      code,
-      unitId: procedure.unitId,
-      procedureId: procedure.id,
-      applicantName: input.applicantName.trim(),
-      applicantPhone: input.applicantPhone.trim(),
-      applicantAddress: input.applicantAddress?.trim() || null,
-      channel: input.channel,
-      receivedAt,
-      countedFrom: due.countedFrom,
-      dueDate: due.due,
-      originalDueDate: due.due,
-      state: "received",
-      digitised: input.digitised ?? false,
-      electronicResult: input.electronicResult ?? false,
-      onlinePayment: input.onlinePayment ?? false,
-      ruleSet: ruleSet.id,
-      receivedById: actor.userId,
+    const row = await insertWithNextCode(tx, {
+      agencyCode: settings.agencyCode,
+      receivedOn: local.date,
+      dossier: {
+        unitId: procedure.unitId,
+        procedureId: procedure.id,
+        applicantName: input.applicantName.trim(),
+        applicantPhone: input.applicantPhone.trim(),
+        applicantAddress: input.applicantAddress?.trim() || null,
+        channel: input.channel,
+        receivedAt,
+        countedFrom: due.countedFrom,
+        dueDate: due.due,
+        originalDueDate: due.due,
+        state: "received",
+        digitised: input.digitised ?? false,
+        electronicResult: input.electronicResult ?? false,
+        onlinePayment: input.onlinePayment ?? false,
+        ruleSet: ruleSet.id,
+        receivedById: actor.userId,
+      },
     });
+    const code = row.code;
     await dossierRepository.insertDossierEvent(tx, {
       dossierId: row.id,
       action: "receive",
@@ -321,6 +349,7 @@ async function writableLockedDossier(tx: Executor, actor: Actor, id: string) {
   await access.require(tx, actor, "dossier.write", "dossier", id);
   const locked = await dossierRepository.lockDossier(tx, id);
   if (!locked || !isDossierState(locked.state)) throw new AppError("DOSSIER_NOT_FOUND");
+  if (locked.voidedAt) throw new AppError("DOSSIER_VOIDED", { params: { code: locked.code } });
   return locked;
 }
 

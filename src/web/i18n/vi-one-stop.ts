@@ -12,6 +12,7 @@ export const viOneStop = {
     from: "Tiếp nhận từ ngày",
     to: "Đến ngày",
     overdue: "Chỉ hồ sơ quá hạn",
+    voided: "Hồ sơ đã hủy (nhập sai)",
     empty: "Chưa có hồ sơ nào khớp với bộ lọc.",
     total: (n: number) => `${n} hồ sơ`,
     columns: {
@@ -90,6 +91,20 @@ export const viOneStop = {
     when: "Thời điểm",
     step: "Bước",
     lateWarning: "Hồ sơ đã quá hạn: cần lập văn bản xin lỗi trước khi kết thúc giải quyết.",
+    imported: "Nhập từ tệp",
+  },
+  voiding: {
+    dossierAction: "Hủy hồ sơ nhập sai",
+    dossierWarning:
+      "Hồ sơ không bị xóa: hồ sơ được đánh dấu đã hủy cùng lý do, người hủy và thời điểm (ghi vào nhật ký), không còn trong sổ theo dõi, tra cứu và chỉ số, và mã hồ sơ được trả lại cho đơn vị sở hữu.",
+    reason: "Lý do hủy",
+    reasonHint: "Ví dụ: nhập nhầm tệp của đơn vị khác.",
+    cancel: "Đóng",
+    confirm: "Hủy hồ sơ",
+    dossierDone: "Đã hủy hồ sơ nhập sai.",
+    voidedTitle: "Hồ sơ đã bị hủy (nhập sai)",
+    voidedBy: (at: string, by: string, reason: string) =>
+      `Hủy lúc ${at} bởi ${by}. Lý do: ${reason}`,
   },
   procedures: {
     title: "Danh mục thủ tục hành chính",

@@ -29,7 +29,13 @@ const HEADERS = [
 
 function context(headers = HEADERS) {
   const { indexes } = resolveMapping(headers);
-  return { headers, indexes, today: "2026-06-30", procedureCodes: new Set(["1.004873"]) };
+  return {
+    headers,
+    indexes,
+    today: "2026-06-30",
+    procedureCodes: new Set(["1.004873"]),
+    agencyCodes: new Set(["000.01.22.H99"]),
+  };
 }
 
 const GOOD: ImportCell[] = [
@@ -245,6 +251,42 @@ describe("rows", () => {
     future[6] = "01/07/2026";
     const later = parseImportRow(future, 5, context());
     expect(later.ok === false && later.errors[0]!.message).toContain("ở trong tương lai");
+  });
+
+  it("refuses codes outside the unit's code space (another body's agency code, no structure)", () => {
+    const codeError = (code: string, agencyCodes?: ReadonlySet<string>) => {
+      const row = [...GOOD];
+      row[1] = code;
+      const result = parseImportRow(row, 6, { ...context(), ...(agencyCodes && { agencyCodes }) });
+      return result.ok === false ? result.errors.map((e) => [e.field, e.message]) : [];
+    };
+    // Another ward's agency code, dated inside the file's dates: the numbers its desk will issue.
+    expect(codeError("000.02.22.H99-260302-0001")).toEqual([
+      [
+        "code",
+        "Dòng 6, cột “Mã hồ sơ”: mã hồ sơ “000.02.22.H99-260302-0001” không thuộc dải mã của đơn vị: mã hồ sơ phải có dạng 000.01.22.H99-YYMMDD-NNNN (mã cơ quan của đơn vị, ngày tiếp nhận, số thứ tự); không nhập mã của cơ quan khác.",
+      ],
+    ]);
+    for (const outside of [
+      "000.01.22.h99-260302-0001", // another spelling of the agency code
+      "000.01.22.H99-260230-0001", // no such day
+      "000.01.22.H99-260302-00001",
+      "000.01.22.H99-260302-0000",
+      "000.01.22.H99",
+      "000.01.22.H99X-260302-0001",
+      "HS-2026-0001",
+    ])
+      expect(
+        codeError(outside).map(([field]) => field),
+        outside,
+      ).toEqual(["code"]);
+    expect(codeError("000.01.22.H99-260302-9999")).toEqual([]);
+    // A unit merged into this one brings its own agency code into the code space.
+    const merged = new Set(["000.01.22.H99", "000.05.22.H99"]);
+    expect(codeError("000.05.22.H99-240115-0042", merged)).toEqual([]);
+    expect(codeError("000.06.22.H99-240115-0042", merged)[0]![1]).toContain(
+      "000.01.22.H99-YYMMDD-NNNN hoặc 000.05.22.H99-YYMMDD-NNNN",
+    );
   });
 
   it("skips empty rows and reports a code given twice with its first row", () => {

@@ -1,4 +1,5 @@
 import { findControlCharacter } from "../../text/control-characters.ts";
+import { isInCodeSpace } from "../dossier-code.ts";
 import { STATE_LABELS, type DossierState } from "../dossier-state.ts";
 import { RULE_SETS, type RuleSetId } from "../rule-sets.ts";
 import { IMPORT_FIELD_LABELS, type ColumnIndexes, type ImportField } from "./import-fields.ts";
@@ -59,6 +60,11 @@ export interface RowContext {
   today: string;
   /** When given, a procedure code outside this set is an error. */
   procedureCodes?: ReadonlySet<string>;
+  /**
+   * The importing unit's code space: the agency codes (QCVN 102:2016) its dossier codes may carry.
+   * A code outside it is an error, so an import never takes numbers another desk issues.
+   */
+  agencyCodes: ReadonlySet<string>;
 }
 
 const MAX_CODE_LENGTH = 64;
@@ -81,6 +87,13 @@ function ruleSetOf(day: string): RuleSetId {
   let found: RuleSetId = RULE_SETS[0]!.id;
   for (const set of RULE_SETS) if (set.effectiveFrom <= day) found = set.id;
   return found;
+}
+
+/** The message for a code that is not in the unit's code space. */
+function outsideCodeSpace(code: string, context: RowContext): string {
+  const own = [...context.agencyCodes];
+  const forms = own.map((agency) => `${agency}-YYMMDD-NNNN`).join(" hoặc ");
+  return `mã hồ sơ “${code}” không thuộc dải mã của đơn vị: mã hồ sơ phải có dạng ${forms} (mã cơ quan của đơn vị, ngày tiếp nhận, số thứ tự); không nhập mã của cơ quan khác.`;
 }
 
 const formatDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
@@ -206,6 +219,8 @@ export function parseImportRow(
       code,
       `mã hồ sơ “${code}” không hợp lệ (không có khoảng trắng, tối đa ${MAX_CODE_LENGTH} ký tự).`,
     );
+  else if (!isInCodeSpace(code, context.agencyCodes))
+    fail("code", code, outsideCodeSpace(code, context));
 
   const procedureCode = text("procedureCode");
   if (procedureCode === "") fail("procedureCode", procedureCode, "thiếu mã thủ tục.");

@@ -53,6 +53,16 @@ export async function findImport(exec: Executor, id: string) {
   return row ?? null;
 }
 
+/** Locks the run's row for the rest of the transaction. */
+export async function lockImport(exec: Executor, id: string) {
+  const [row] = await exec
+    .select()
+    .from(dossierImports)
+    .where(eq(dossierImports.id, id))
+    .for("update");
+  return row ?? null;
+}
+
 export async function listImports(exec: Executor, unitIds: string[] | null, limit: number) {
   if (unitIds !== null && unitIds.length === 0) return [];
   const query = exec.select().from(dossierImports);
@@ -129,7 +139,10 @@ export async function copyNewDossiers(tx: Executor, data: Uint8Array): Promise<v
   await copyRows(tx, "dossiers", COPY_COLUMNS, data);
 }
 
-const UPDATED_COLUMNS = COPY_COLUMNS.filter((c) => c !== "code" && c !== "unit_id");
+/** A row the import updates keeps its code, its unit and the run that created it. */
+const UPDATED_COLUMNS = COPY_COLUMNS.filter(
+  (c) => c !== "code" && c !== "unit_id" && c !== "import_id",
+);
 /** Columns compared to tell a changed row from an unchanged one (derived ones left out). */
 const COMPARED_COLUMNS = UPDATED_COLUMNS.filter(
   (c) => c !== "counted_from" && c !== "original_due_date" && c !== "rule_set",
@@ -167,7 +180,7 @@ export async function upsertCopiedDossiers(
     with written as (
       insert into dossiers (${COPY_COLUMNS.join(", ")})
       select ${COPY_COLUMNS.join(", ")} from dossier_import_stage
-      on conflict (code) do update set
+      on conflict (code) where voided_at is null do update set
         ${UPDATED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(", ")}, updated_at = now()
       where dossiers.unit_id = excluded.unit_id
         and (${list("dossiers.", COMPARED_COLUMNS)}) is distinct from (${list("excluded.", COMPARED_COLUMNS)})
@@ -179,7 +192,8 @@ export async function upsertCopiedDossiers(
   );
   const others = await queryRows<{ code: string }>(
     tx,
-    sql`select s.code from dossier_import_stage s join dossiers d on d.code = s.code
+    sql`select s.code from dossier_import_stage s
+      join dossiers d on d.code = s.code and d.voided_at is null
       where d.unit_id <> ${unitId}`,
   );
   return {

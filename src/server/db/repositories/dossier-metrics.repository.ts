@@ -16,7 +16,7 @@ export interface DossierCounts {
 
 /**
  * One pass over the dossiers received by the given units in [from, to] (Vietnam dates), counting
- * what the target metrics need. Withdrawn dossiers are left out. Dates are compared in Vietnam
+ * what the target metrics need. Withdrawn and voided dossiers are left out. Dates are compared in Vietnam
  * time (UTC+7, no daylight saving).
  */
 export async function countDossiers(
@@ -60,6 +60,7 @@ export async function countDossiers(
         sql`, `,
       )})
         and d.state <> 'withdrawn'
+        and d.voided_at is null
         and ((d.received_at at time zone 'UTC') + interval '7 hours')::date between ${from}::date and ${to}::date`,
   );
   return row as DossierCounts;

@@ -1,7 +1,20 @@
-import { and, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Executor } from "../database.ts";
-import { agencies, units } from "../schema.ts";
+import { queryRows, type Executor } from "../database.ts";
+import { agencies, units, users } from "../schema.ts";
 import {
   apologyLetters,
   dossierDailyCounters,
@@ -26,9 +39,13 @@ export interface DossierListRow extends DossierRow {
   processingDays: number;
   feeText: string | null;
   handlerAgencyName: string | null;
+  voidedByName: string | null;
+  /** Received at a desk (it has a receive event); otherwise it came from an import. */
+  receivedAtDesk: boolean;
 }
 
 const handler = alias(agencies, "handler");
+const voider = alias(users, "voider");
 
 function selectWithNames(exec: Executor) {
   return exec
@@ -42,11 +59,15 @@ function selectWithNames(exec: Executor) {
       processingDays: procedures.processingDays,
       feeText: procedures.feeText,
       handlerAgencyName: handler.name,
+      voidedByName: voider.fullName,
+      receivedAtDesk: sql<boolean>`exists (select 1 from ${dossierEvents}
+        where ${dossierEvents.dossierId} = ${dossiers.id} and ${dossierEvents.action} = 'receive')`,
     })
     .from(dossiers)
     .innerJoin(units, eq(units.id, dossiers.unitId))
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
-    .leftJoin(handler, eq(handler.id, dossiers.handlerAgencyId));
+    .leftJoin(handler, eq(handler.id, dossiers.handlerAgencyId))
+    .leftJoin(voider, eq(voider.id, dossiers.voidedById));
 }
 
 type Joined = Awaited<ReturnType<ReturnType<typeof selectWithNames>["execute"]>>[number];
@@ -65,6 +86,8 @@ export interface DossierFilter {
   receivedBefore?: Date;
   /** Not finished and past the due date on `today`. */
   overdueOn?: string;
+  /** true: only voided dossiers; otherwise voided dossiers are left out. */
+  voided?: boolean;
   limit: number;
   offset: number;
 }
@@ -74,7 +97,9 @@ export async function listDossiers(
   filter: DossierFilter,
 ): Promise<{ rows: DossierListRow[]; total: number }> {
   if (filter.unitIds !== null && filter.unitIds.length === 0) return { rows: [], total: 0 };
-  const conditions: SQL[] = [];
+  const conditions: SQL[] = [
+    filter.voided ? isNotNull(dossiers.voidedAt) : isNull(dossiers.voidedAt),
+  ];
   if (filter.unitIds !== null) conditions.push(inArray(dossiers.unitId, filter.unitIds));
   if (filter.unitId) conditions.push(eq(dossiers.unitId, filter.unitId));
   if (filter.state) conditions.push(eq(dossiers.state, filter.state));
@@ -91,7 +116,7 @@ export async function listDossiers(
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(or(ilike(dossiers.code, pattern), ilike(dossiers.applicantName, pattern))!);
   }
-  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const where = and(...conditions);
   const rows = await selectWithNames(exec)
     .where(where)
     .orderBy(desc(dossiers.receivedAt), desc(dossiers.code))
@@ -108,11 +133,15 @@ export async function findDossierById(exec: Executor, id: string): Promise<Dossi
   return flatten(await selectWithNames(exec).where(eq(dossiers.id, id)))[0] ?? null;
 }
 
+/** The dossier that holds a code (a voided dossier holds none). */
 export async function findDossierByCode(
   exec: Executor,
   code: string,
 ): Promise<DossierListRow | null> {
-  return flatten(await selectWithNames(exec).where(eq(dossiers.code, code)))[0] ?? null;
+  const rows = await selectWithNames(exec).where(
+    and(eq(dossiers.code, code), isNull(dossiers.voidedAt)),
+  );
+  return flatten(rows)[0] ?? null;
 }
 
 /** Locks the dossier row for the rest of the transaction, so transitions never interleave. */
@@ -130,28 +159,95 @@ export async function unitIdsOfDossiers(exec: Executor, ids: string[]) {
 }
 
 /**
- * The next daily sequence number of a unit: one upsert, so concurrent receipts queue on the
- * counter row and each gets its own number.
+ * Locks the unit's counter row for the day (created at 0) and returns the last number it issued:
+ * concurrent receipts of the unit queue here until the holder's transaction ends.
  */
-export async function nextDailySequence(
+export async function lockDailyCounter(
   exec: Executor,
   unitId: string,
   day: string,
 ): Promise<number> {
   const [row] = await exec
     .insert(dossierDailyCounters)
-    .values({ unitId, day, lastValue: 1 })
+    .values({ unitId, day, lastValue: 0 })
     .onConflictDoUpdate({
       target: [dossierDailyCounters.unitId, dossierDailyCounters.day],
-      set: { lastValue: sql`${dossierDailyCounters.lastValue} + 1` },
+      set: { lastValue: sql`${dossierDailyCounters.lastValue}` },
     })
     .returning({ value: dossierDailyCounters.lastValue });
   return row!.value;
 }
 
-export async function insertDossier(exec: Executor, values: DossierInsert): Promise<DossierRow> {
-  const [row] = await exec.insert(dossiers).values(values).returning();
-  return row!;
+export async function setDailyCounter(exec: Executor, unitId: string, day: string, value: number) {
+  await exec
+    .update(dossierDailyCounters)
+    .set({ lastValue: value })
+    .where(and(eq(dossierDailyCounters.unitId, unitId), eq(dossierDailyCounters.day, day)));
+}
+
+/** Which of these codes a dossier that is not voided already holds (whatever its unit). */
+export async function takenCodes(exec: Executor, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await exec
+    .select({ code: dossiers.code })
+    .from(dossiers)
+    .where(and(inArray(dossiers.code, codes), isNull(dossiers.voidedAt)));
+  return new Set(rows.map((row) => row.code));
+}
+
+/**
+ * Inserts a dossier unless a dossier that is not voided already holds its code (committed, or
+ * committed meanwhile by a transaction this one waited for): then nothing is written and null
+ * comes back, so the caller tries the next number. No exception, so no savepoint is needed.
+ */
+export async function insertDossierIfCodeFree(
+  exec: Executor,
+  values: DossierInsert,
+): Promise<DossierRow | null> {
+  const [row] = await exec
+    .insert(dossiers)
+    .values(values)
+    .onConflictDoNothing({ target: dossiers.code, where: sql`voided_at is null` })
+    .returning();
+  return row ?? null;
+}
+
+export interface VoidValues {
+  voidedAt: Date;
+  voidedById: string | null;
+  voidReason: string;
+}
+
+/**
+ * Voids the dossiers an import run created that are not voided yet; returns how many. Runs made
+ * before dossiers recorded their run (import_id null) are matched as the import wrote them: the
+ * run's unit, created while the run ran, never received at a desk (no receive event). A unit runs
+ * one import at a time, so nothing else fits that description.
+ */
+export async function voidDossiersOfImport(
+  exec: Executor,
+  run: { id: string; unitId: string; startedAt: Date; finishedAt: Date | null },
+  values: VoidValues,
+): Promise<number> {
+  const at = values.voidedAt.toISOString();
+  const legacy = run.finishedAt
+    ? sql`or (d.import_id is null and d.unit_id = ${run.unitId}
+        and d.created_at between ${run.startedAt.toISOString()}::timestamptz
+          and ${run.finishedAt.toISOString()}::timestamptz
+        and not exists (select 1 from dossier_events e
+          where e.dossier_id = d.id and e.action = 'receive'))`
+    : sql``;
+  // Counted in the database: a run may have created a million dossiers.
+  const [row] = await queryRows<{ n: number }>(
+    exec,
+    sql`with voided as (
+      update dossiers d set voided_at = ${at}::timestamptz, voided_by_id = ${values.voidedById},
+        void_reason = ${values.voidReason}, updated_at = ${at}::timestamptz
+      where d.voided_at is null and (d.import_id = ${run.id} ${legacy})
+      returning 1)
+    select count(*)::int as n from voided`,
+  );
+  return row?.n ?? 0;
 }
 
 export async function updateDossier(exec: Executor, id: string, values: Partial<DossierInsert>) {

@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import type { Executor } from "../database.ts";
+import { eq, sql } from "drizzle-orm";
+import { queryRows, type Executor } from "../database.ts";
 import { deskSettings } from "../schema-one-stop.ts";
 
 export type DeskSettingsRow = typeof deskSettings.$inferSelect;
@@ -25,4 +25,23 @@ export async function upsertDeskSettings(
     })
     .returning();
   return row!;
+}
+
+/**
+ * A unit's code space: the agency code of its desk, then those of the desks of units merged into
+ * it (at any depth), whose history it now holds. Units without an agency code add nothing.
+ */
+export async function codeSpaceOfUnit(exec: Executor, unitId: string): Promise<string[]> {
+  const rows = await queryRows<{ agency_code: string }>(
+    exec,
+    sql`with recursive lineage(id, depth) as (
+        select ${unitId}::uuid, 0
+        union
+        select u.id, l.depth + 1 from units u join lineage l on u.merged_into_id = l.id
+        where l.depth < 20)
+      select d.agency_code from desk_settings d join lineage l on l.id = d.unit_id
+      where d.agency_code is not null
+      order by l.depth, d.agency_code`,
+  );
+  return [...new Set(rows.map((row) => row.agency_code))];
 }

@@ -14,7 +14,7 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { IconArrowLeft, IconFileDownload } from "@tabler/icons-react";
+import { IconArrowLeft, IconBan, IconFileDownload } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
@@ -29,6 +29,7 @@ import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
 import { timelinessColor } from "./dossier-register.page.tsx";
 import { oneStopPaths } from "./one-stop-paths.ts";
+import { VoidModal } from "./void-modal.tsx";
 import {
   ACTION_LABELS,
   ACTIONS_NEEDING_REASON,
@@ -37,6 +38,7 @@ import {
   oneStopKeys,
   parseLocalMoment,
   transitionDossier,
+  voidDossier,
   type DossierAction,
   type DossierDetail,
 } from "./one-stop.api.ts";
@@ -60,6 +62,8 @@ export function DossierDetailPage() {
   const dossier = useQuery({ queryKey: oneStopKeys.dossier(id), queryFn: () => getDossier(id) });
   const [action, setAction] = useState<DossierAction | null>(null);
   const [apologising, setApologising] = useState(false);
+  const [voiding, setVoiding] = useState(false);
+  const queryClient = useQueryClient();
 
   if (dossier.isPending) return <LoadingBlock />;
   if (dossier.isError)
@@ -106,6 +110,16 @@ export function DossierDetailPage() {
                 {t.detail.stopNotice}
               </Button>
             )}
+            {d.can.void && (
+              <Button
+                color="red"
+                variant="light"
+                leftSection={<IconBan size={16} aria-hidden="true" />}
+                onClick={() => setVoiding(true)}
+              >
+                {t.voiding.dossierAction}
+              </Button>
+            )}
           </>
         }
       />
@@ -118,9 +132,20 @@ export function DossierDetailPage() {
             {d.timelinessLabel}
           </Badge>
         )}
+        {d.imported && (
+          <Badge size="lg" variant="outline" color="gray">
+            {t.detail.imported}
+          </Badge>
+        )}
       </Group>
+      {d.voided && (
+        <Alert color="red" mb="md" title={t.voiding.voidedTitle}>
+          {t.voiding.voidedBy(formatDateTime(d.voided.at), d.voided.byName, d.voided.reason)}
+        </Alert>
+      )}
       {(d.timeliness === "overdue" || (d.supplementCount >= 2 && d.finishedAt === null)) &&
-        d.apologies.length === 0 && (
+        d.apologies.length === 0 &&
+        !d.voided && (
           <Alert color="orange" mb="md">
             {t.detail.lateWarning}
           </Alert>
@@ -218,6 +243,20 @@ export function DossierDetailPage() {
       </Table>
       {action && <TransitionModal dossier={d} action={action} onClose={() => setAction(null)} />}
       {apologising && <ApologyModal dossier={d} onClose={() => setApologising(false)} />}
+      {voiding && (
+        <VoidModal
+          title={`${t.voiding.dossierAction} ${d.code}`}
+          warning={t.voiding.dossierWarning}
+          onVoid={async (reason) => {
+            queryClient.setQueryData(oneStopKeys.dossier(d.id), await voidDossier(d.id, reason));
+          }}
+          onDone={async () => {
+            await queryClient.invalidateQueries({ queryKey: oneStopKeys.dossiers });
+            notifySuccess(t.voiding.dossierDone);
+          }}
+          onClose={() => setVoiding(false)}
+        />
+      )}
     </>
   );
 }

@@ -56,6 +56,7 @@ export function DossierRegisterPage() {
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
   const [overdue, setOverdue] = useState(false);
+  const [voided, setVoided] = useState(false);
   const [page, setPage] = useState(0);
   const [receiving, setReceiving] = useState(false);
 
@@ -65,6 +66,7 @@ export function DossierRegisterPage() {
     from: from ?? undefined,
     to: to ?? undefined,
     overdue,
+    voided,
     limit: PAGE_SIZE,
     offset: page * PAGE_SIZE,
   };
@@ -133,6 +135,12 @@ export function DossierRegisterPage() {
           label={t.register.overdue}
           checked={overdue}
           onChange={(event) => setOverdue(event.currentTarget.checked)}
+          mb={8}
+        />
+        <Checkbox
+          label={t.register.voided}
+          checked={voided}
+          onChange={(event) => setVoided(event.currentTarget.checked)}
           mb={8}
         />
       </Group>

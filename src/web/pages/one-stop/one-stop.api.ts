@@ -60,6 +60,8 @@ export interface DossierQuery {
   from?: string;
   to?: string;
   overdue?: boolean;
+  /** Only the voided (wrongly imported) dossiers, left out otherwise. */
+  voided?: boolean;
   limit?: number;
   offset?: number;
 }
@@ -97,6 +99,14 @@ export function issueApology(id: string, input: ApologyInput) {
   return requestData<DossierDetail>(`/api/dossiers/${encodeURIComponent(id)}/apologies`, {
     method: "POST",
     body: input,
+  });
+}
+
+/** `POST /api/dossiers/:id/void`: an administrator voids a wrongly imported dossier. */
+export function voidDossier(id: string, reason: string) {
+  return requestData<DossierDetail>(`/api/dossiers/${encodeURIComponent(id)}/void`, {
+    method: "POST",
+    body: { reason },
   });
 }
 

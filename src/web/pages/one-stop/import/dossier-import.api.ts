@@ -1,4 +1,4 @@
-import { requestData } from "../../../api/client.ts";
+import { buildQuery, requestData } from "../../../api/client.ts";
 import type { ColumnMapping, ImportField } from "../../../../core/dossier/import/import-fields.ts";
 import type { DossierImportView } from "../../../../server/services/dossier-import.service.ts";
 
@@ -67,6 +67,18 @@ export function startImport(input: {
 
 export function getImport(id: string) {
   return requestData<DossierImportRun>(`/api/dossier-imports/${encodeURIComponent(id)}`);
+}
+
+export function listImports(unitId: string) {
+  return requestData<DossierImportRun[]>(`/api/dossier-imports${buildQuery({ unitId })}`);
+}
+
+/** `POST /api/dossier-imports/:id/void`: an administrator voids every dossier the run created. */
+export function voidImport(id: string, reason: string) {
+  return requestData<{ voidedCount: number }>(
+    `/api/dossier-imports/${encodeURIComponent(id)}/void`,
+    { method: "POST", body: { reason } },
+  );
 }
 
 export const errorsCsvUrl = (id: string) =>

@@ -40,4 +40,21 @@ export const importLabels = {
   downloadErrors: "Tải danh sách dòng lỗi (CSV)",
   another: "Nhập tệp khác",
   progressLabel: "Tiến độ nhập hồ sơ",
+  recentTitle: "Các lượt nhập gần đây",
+  recentEmpty: "Đơn vị chưa có lượt nhập nào.",
+  startedAt: "Bắt đầu",
+  fileName: "Tệp",
+  result: "Kết quả",
+  status: "Tình trạng",
+  states: { running: "Đang nhập", done: "Đã xong", failed: "Bị dừng" } as Record<string, string>,
+  counts: (inserted: number, updated: number, errors: number) =>
+    `${inserted.toLocaleString("vi-VN")} mới, ${updated.toLocaleString("vi-VN")} cập nhật, ${errors.toLocaleString("vi-VN")} lỗi`,
+  voidRun: "Hủy các hồ sơ của lượt nhập",
+  voidedBadge: "Đã hủy hồ sơ",
+  voidRunTitle: (fileName: string) => `Hủy các hồ sơ nhập sai của lượt nhập “${fileName}”`,
+  voidRunWarning: (inserted: number) =>
+    `Mọi hồ sơ do lượt nhập này tạo ra (${inserted.toLocaleString("vi-VN")} hồ sơ mới) được đánh dấu đã hủy cùng lý do, người hủy và thời điểm (ghi vào nhật ký); hồ sơ không bị xóa nhưng không còn trong sổ theo dõi, tra cứu và chỉ số, và mã hồ sơ được giải phóng. Hồ sơ lượt này chỉ cập nhật thì giữ nguyên.`,
+  voidRunDone: (count: number) => `Đã hủy ${count.toLocaleString("vi-VN")} hồ sơ của lượt nhập.`,
+  voidedRun: (count: number, reason: string) =>
+    `Đã hủy ${count.toLocaleString("vi-VN")} hồ sơ. Lý do: ${reason}`,
 } as const;

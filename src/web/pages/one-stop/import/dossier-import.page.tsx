@@ -14,7 +14,7 @@ import {
   Title,
 } from "@mantine/core";
 import { IconArrowLeft, IconDownload, IconUpload } from "@tabler/icons-react";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { PageHeader } from "../../../components/page-header.tsx";
@@ -33,6 +33,7 @@ import {
   type ImportPreview,
 } from "./dossier-import.api.ts";
 import { importLabels as t } from "./dossier-import.labels.ts";
+import { RecentImports, importRunKeys } from "./recent-imports.tsx";
 
 const DEFAULT_SOURCE = "Hệ thống Một cửa tỉnh";
 const NONE = "__none__";
@@ -44,6 +45,7 @@ export function DossierImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [runId, setRunId] = useState<string | null>(null);
+  const queryClient = useQueryClient();
 
   const upload = useMutation({
     mutationFn: () => previewUpload(file!, unitId!, source),
@@ -65,7 +67,10 @@ export function DossierImportPage() {
         source,
         mapping: mappingOf(preview!),
       }),
-    onSuccess: (run) => setRunId(run.id),
+    onSuccess: async (run) => {
+      setRunId(run.id);
+      await queryClient.invalidateQueries({ queryKey: importRunKeys.all });
+    },
   });
   const run = useQuery({
     queryKey: ["dossier-imports", runId],
@@ -293,6 +298,7 @@ export function DossierImportPage() {
             </Group>
           </Stack>
         )}
+        {unitId && <RecentImports unitId={unitId} />}
       </Stack>
     </>
   );
