@@ -32,12 +32,19 @@ function rssMb(pid: number): number {
   }
 }
 
+interface Answer {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers of several shapes
+  json: any;
+  bytes: number;
+}
+
 class Session {
   private cookie = "";
   private csrf = "";
   constructor(private readonly base: string) {}
 
-  async send(method: string, route: string, body?: FormData | object) {
+  async send(method: string, route: string, body?: FormData | object): Promise<Answer> {
     const headers: Record<string, string> = { cookie: this.cookie };
     if (method !== "GET") headers["x-csrf-token"] = this.csrf;
     if (body && !(body instanceof FormData)) headers["content-type"] = "application/json";
@@ -50,9 +57,9 @@ class Session {
     const cookie = response.headers.get("set-cookie");
     if (cookie) this.cookie = cookie.split(";")[0]!;
     const text = await response.text();
-    let json: any = null;
+    let json: Answer["json"];
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(text) as Answer["json"];
     } catch {
       json = { raw: text.slice(0, 200) };
     }
@@ -73,7 +80,7 @@ class Session {
 function form(file: Buffer, name: string, fields: Record<string, string> = {}) {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) data.append(key, value);
-  data.append("file", new Blob([file]), name);
+  data.append("file", new Blob([new Uint8Array(file)]), name);
   return data;
 }
 
@@ -89,7 +96,7 @@ async function measure(
   pid: number,
   base: string,
   name: string,
-  work: () => Promise<{ status: number; json: any; bytes: number }[]>,
+  work: () => Promise<Answer[]>,
 ): Promise<Outcome> {
   let peak = rssMb(pid);
   let slowest = 0;
@@ -181,7 +188,7 @@ async function main() {
     console.log(`server idle RSS ${rssMb(pid).toFixed(0)} MB; bomb scale ${scale}`);
 
     const outcomes: Outcome[] = [];
-    const run = async (name: string, work: () => Promise<any[]>) => {
+    const run = async (name: string, work: () => Promise<Answer[]>) => {
       const outcome = await measure(pid, base, name, work);
       outcomes.push(outcome);
       console.log(

@@ -18,6 +18,7 @@ import { z } from "zod";
 import type { Database } from "./db/database.ts";
 import { AppError, errorBody } from "./errors.ts";
 import { registerErrorHandler } from "./http/error-handler.ts";
+import { registerRouteAccess } from "./http/route-access.ts";
 import { registerSessionHandling } from "./http/session.ts";
 import { registerDossierMetrics } from "./services/dossier-metrics.ts";
 import { registerFeedbackMetrics } from "./services/feedback-metrics.ts";
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
   registerSessionHandling(app, options.database.db);
+  registerRouteAccess(app, options.database.db);
   registerDossierMetrics();
   registerFeedbackMetrics();
   const db = options.database.db;

@@ -83,6 +83,7 @@ export function dossierRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/dossiers",
       {
+        config: { access: { actions: ["dossier.write"] } },
         schema: {
           tags: ["one-stop"],
           summary: "Tiếp nhận hồ sơ (cấp mã hồ sơ, tính ngày hẹn trả)",
@@ -99,6 +100,7 @@ export function dossierRoutes(db: Executor): FastifyPluginAsyncZod {
     app.patch(
       "/api/dossiers/:id",
       {
+        config: { access: { actions: ["dossier.write"] } },
         schema: {
           tags: ["one-stop"],
           summary:
@@ -115,6 +117,7 @@ export function dossierRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/dossiers/:id/transitions",
       {
+        config: { access: { actions: ["dossier.write"] } },
         schema: {
           tags: ["one-stop"],
           summary: "Chuyển bước xử lý hồ sơ",
@@ -130,6 +133,7 @@ export function dossierRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/dossiers/:id/apologies",
       {
+        config: { access: { actions: ["dossier.write"] } },
         schema: {
           tags: ["one-stop"],
           summary: "Lập văn bản xin lỗi và hẹn lại ngày trả kết quả",

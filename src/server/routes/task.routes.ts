@@ -11,6 +11,7 @@ import {
   readEvidence,
   updateOccurrenceStatus,
   updateTaskProgress,
+  requireTaskUpdatable,
   uploadEvidence,
 } from "../services/task.service.ts";
 import { commonErrors, idParams, isoDate } from "./common.schemas.ts";
@@ -51,6 +52,7 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
     app.patch(
       "/api/tasks/:id",
       {
+        config: { access: { actions: ["plan.write"] } },
         schema: {
           tags,
           summary: "Sửa nội dung nhiệm vụ (kế hoạch dự thảo)",
@@ -65,6 +67,7 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
     app.delete(
       "/api/tasks/:id",
       {
+        config: { access: { actions: ["plan.write"] } },
         schema: {
           tags,
           summary: "Xóa nhiệm vụ (kế hoạch dự thảo)",
@@ -77,6 +80,7 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
     app.post(
       "/api/tasks/:id/updates",
       {
+        config: { access: { actions: ["task.update"] } },
         schema: {
           tags,
           summary: "Cập nhật trạng thái, tiến độ, ý kiến của nhiệm vụ",
@@ -103,6 +107,7 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
     app.patch(
       "/api/occurrences/:id",
       {
+        config: { access: { actions: ["task.update"] } },
         schema: {
           tags,
           summary: "Trạng thái một kỳ của nhiệm vụ định kỳ",
@@ -117,6 +122,7 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
     app.post(
       "/api/tasks/:id/evidence",
       {
+        config: { access: { actions: ["task.update"] } },
         schema: {
           tags,
           summary:
@@ -129,6 +135,8 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
       async (request, reply) => {
         const actor = requireSession(request).actor;
         if (!request.isMultipart()) throw new AppError("FILE_REQUIRED");
+        // The task's rights first: a refused upload is never read.
+        await requireTaskUpdatable(db, actor, request.params.id);
         const fields: Record<string, string> = {};
         let file: { fileName: string; bytes: Buffer } | null = null;
         for await (const part of request.parts()) {
@@ -155,6 +163,7 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
     app.post(
       "/api/evidence/:id/links",
       {
+        config: { access: { actions: ["task.update"] } },
         schema: {
           tags,
           summary: "Gắn tài liệu kiểm chứng với nhiều nhiệm vụ",
