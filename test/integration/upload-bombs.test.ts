@@ -6,6 +6,9 @@
 import { existsSync, readdirSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseInWorker } from "../../src/server/documents/parse-in-worker.ts";
+import { LIST_LIMITS } from "../../src/server/documents/spreadsheet.ts";
+import { AppError } from "../../src/server/errors.ts";
 import { removeStaleUploads } from "../../src/server/services/dossier-import.service.ts";
 import {
   startTestApp,
@@ -196,6 +199,24 @@ describe("permission before the body", () => {
     expect(response.body.error.details[0].path).toBe("unitId");
     expect(storedUploads()).toEqual([]);
   });
+});
+
+describe("parsing off the request thread", () => {
+  it("a parse that runs out of time is stopped with FILE_PARSE_TIMEOUT; the next one works", async () => {
+    const rows = "code,name,level,parent_code\n" + "X1,Phường,commune,\n".repeat(19_000);
+    const late = await parseInWorker(
+      "spreadsheet",
+      { bytes: Buffer.from(rows), limits: LIST_LIMITS },
+      { timeoutMs: 1 },
+    ).catch((error: unknown) => error);
+    expect(late).toBeInstanceOf(AppError);
+    expect((late as AppError).code).toBe("FILE_PARSE_TIMEOUT");
+    const sheet = await parseInWorker("spreadsheet", {
+      bytes: Buffer.from("code,name\nA,B\n"),
+      limits: LIST_LIMITS,
+    });
+    expect(sheet).toEqual({ headers: ["code", "name"], rows: [["A", "B"]] });
+  }, 120_000);
 });
 
 describe("stored uploads", () => {

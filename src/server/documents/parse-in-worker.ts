@@ -95,9 +95,11 @@ class ParseWorker {
   private idleTimer: NodeJS.Timeout | null = null;
   private nextId = 1;
 
+  constructor(private readonly heapMb: number) {}
+
   run(task: string, input: unknown, limits: ParseLimits, deadline: number): Promise<WorkerAnswer> {
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    const worker = (this.worker ??= this.start(limits.heapMb));
+    const worker = (this.worker ??= this.start(this.heapMb));
     const id = this.nextId++;
     return new Promise<WorkerAnswer>((resolve, reject) => {
       const cleanup = () => {
@@ -168,7 +170,15 @@ class ParseWorker {
 }
 
 const IDLE_MS = 60_000;
-const parser = new ParseWorker();
+/** One worker per heap size; only the one in use is kept (the others' heaps are returned). */
+const workers = new Map<number, ParseWorker>();
+
+function workerFor(heapMb: number): ParseWorker {
+  for (const [size, worker] of workers) if (size !== heapMb) worker.stop();
+  let worker = workers.get(heapMb);
+  if (!worker) workers.set(heapMb, (worker = new ParseWorker(heapMb)));
+  return worker;
+}
 
 /** Runs `task` on `input` in the parse worker; its answer, or the AppError it threw. */
 export async function parseInWorker<K extends keyof ParseTasks>(
@@ -180,7 +190,7 @@ export async function parseInWorker<K extends keyof ParseTasks>(
   const deadline = Date.now() + limits.timeoutMs;
   const release = await turn(deadline);
   try {
-    const answer = await parser.run(task, input, limits, deadline);
+    const answer = await workerFor(limits.heapMb).run(task, input, limits, deadline);
     if (answer.ok) return answer.value as Awaited<ReturnType<ParseTasks[K]>>;
     if (answer.code === null) throw new Error(answer.message);
     throw new AppError(answer.code, { params: answer.params, details: answer.details });

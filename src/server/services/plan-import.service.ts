@@ -40,6 +40,8 @@ function sourceLines(document: PlanDocument): SourceLine[] {
   return lines;
 }
 
+const PLAN_FILE_HEAP_MB = 128;
+
 /** The file is read and parsed in a worker thread (time and memory limited). */
 async function readSource(
   source: PlanImportSource,
@@ -48,7 +50,12 @@ async function readSource(
     const document = textToDocument(source.text);
     return { document, extracted: parsePlan(document) };
   }
-  return parseInWorker("planFile", { bytes: source.bytes, filename: source.filename });
+  // pdf.js needs a larger heap than the spreadsheet and Word readers.
+  return parseInWorker(
+    "planFile",
+    { bytes: source.bytes, filename: source.filename },
+    { heapMb: PLAN_FILE_HEAP_MB },
+  );
 }
 
 function isEmptyImport(extracted: PlanImport) {
