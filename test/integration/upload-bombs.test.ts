@@ -82,6 +82,7 @@ async function whileServing(request: Promise<ApiResponse>): Promise<ApiResponse>
   }
 }
 
+const DOSSIER_HEADERS = ["Mã hồ sơ", "Mã thủ tục", "Người nộp", "Ngày tiếp nhận", "Hạn xử lý"];
 const uploadsDir = () => join(t.dataDir, "dossier-imports", "uploads");
 const storedUploads = () => (existsSync(uploadsDir()) ? readdirSync(uploadsDir()) : []);
 
@@ -145,6 +146,28 @@ describe("archive bombs are refused with FILE_TOO_COMPLEX, the server still answ
     );
     expectTooComplex(started);
     expect(storedUploads()).toEqual([]);
+  }, 180_000);
+
+  it("dossier import: a giant cell below the header fails the run with a clear message", async () => {
+    const started = await whileServing(
+      upload(
+        clerk,
+        "/api/dossier-imports",
+        xlsxBomb("cell", 100, true, DOSSIER_HEADERS),
+        "hs.xlsx",
+        {
+          unitId,
+        },
+      ),
+    );
+    expect(started.status, JSON.stringify(started.body).slice(0, 300)).toBe(202);
+    let run = started.body.data;
+    for (let i = 0; i < 600 && run.state === "running"; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      run = (await clerk.get(`/api/dossier-imports/${run.id}`)).body.data;
+    }
+    expect(run.state).toBe("failed");
+    expect(run.message).toMatch(/quá lớn hoặc quá phức tạp/);
   }, 180_000);
 });
 

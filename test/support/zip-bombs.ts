@@ -114,14 +114,22 @@ const HEADER_ROW = `<row r="1"><c r="A1" t="inlineStr"><is><t>code</t></is></c><
 export type XlsxBombKind =
   /** Sheet XML of endless short rows (exceljs builds an object per row and cell). */
   | "rows"
-  /** One row whose single cell holds the whole payload. */
+  /** A header row, then a row whose single cell holds the whole payload. */
   | "cell"
   /** A shared-strings table of the payload's size (cached whole by readers). */
   | "sharedStrings";
 
 /** An .xlsx whose one part inflates to about `unpackedMb` MB (declared honestly unless `lie`). */
-export function xlsxBomb(kind: XlsxBombKind, unpackedMb: number, lie = false): Buffer {
+export function xlsxBomb(
+  kind: XlsxBombKind,
+  unpackedMb: number,
+  lie = false,
+  headers = ["code", "name", "level", "parent_code"],
+): Buffer {
   const bytes = unpackedMb * MB;
+  const headerRow = `<row r="1">${headers
+    .map((h, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${h}</t></is></c>`)
+    .join("")}</row>`;
   // Every row claims number 2: readers still build each one (exceljs needs a number).
   const row = `<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c><c r="B2" t="inlineStr"><is><t>y</t></is></c></row>`;
   let sheet: BombPart;
@@ -133,7 +141,7 @@ export function xlsxBomb(kind: XlsxBombKind, unpackedMb: number, lie = false): B
     sheet = {
       name: "xl/worksheets/sheet1.xml",
       repeat: {
-        head: SHEET_HEAD + HEADER_ROW,
+        head: SHEET_HEAD + headerRow,
         body: row,
         times: Math.ceil(bytes / row.length),
         tail: SHEET_TAIL,
@@ -143,7 +151,7 @@ export function xlsxBomb(kind: XlsxBombKind, unpackedMb: number, lie = false): B
     sheet = {
       name: "xl/worksheets/sheet1.xml",
       repeat: {
-        head: `${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>`,
+        head: `${SHEET_HEAD}${headerRow}<row r="2"><c r="A2" t="inlineStr"><is><t>`,
         body: "x".repeat(1024),
         times: Math.ceil(bytes / 1024),
         tail: `</t></is></c></row>${SHEET_TAIL}`,

@@ -45,12 +45,12 @@ export const MAX_IMPORT_ROWS = 2_000_000;
 /**
  * An export's package: every part but the worksheets (which are streamed, row-capped) is read
  * whole by exceljs — shared strings, styles, the workbook — so those are capped as declared and
- * as inflated.
+ * as inflated, to what the parse workers' heaps hold (a larger export goes as CSV).
  */
 export const DOSSIER_XLSX_LIMITS: ArchiveLimits = {
   maxEntries: 1_000,
-  maxEntryBytes: 96 * MB,
-  maxTotalBytes: 128 * MB,
+  maxEntryBytes: 32 * MB,
+  maxTotalBytes: 48 * MB,
   maxRatio: 200,
 };
 const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
