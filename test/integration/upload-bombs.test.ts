@@ -6,6 +6,10 @@
 import { existsSync, readdirSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  undeclaredWriteRoutes,
+  WRITE_ROUTES_WITHOUT_ACCESS,
+} from "../../src/server/http/route-access.ts";
 import { parseInWorker } from "../../src/server/documents/parse-in-worker.ts";
 import { LIST_LIMITS } from "../../src/server/documents/spreadsheet.ts";
 import { AppError } from "../../src/server/errors.ts";
@@ -172,6 +176,10 @@ describe("archive bombs are refused with FILE_TOO_COMPLEX, the server still answ
 });
 
 describe("permission before the body", () => {
+  it("every write route declares the action it needs, but the few open on purpose", () => {
+    expect([...undeclaredWriteRoutes].sort()).toEqual([...WRITE_ROUTES_WITHOUT_ACCESS].sort());
+  });
+
   const csv = Buffer.from("code,name,level,parent_code\n,,nowhere,\n".repeat(2_000));
 
   it("a viewer's upload to each import route is refused with 403 and nothing is stored", async () => {

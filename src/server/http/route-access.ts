@@ -53,7 +53,33 @@ export async function requireUnitAction(
   throw new AppError("FORBIDDEN");
 }
 
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Write routes that declare no action, on purpose: open to every signed-in user (notifications,
+ * signing out), public, or with rights on the record itself (a user's own account).
+ */
+export const WRITE_ROUTES_WITHOUT_ACCESS = [
+  "POST /api/auth/sign-in",
+  "POST /api/auth/sign-out",
+  "POST /api/notifications/:id/read",
+  "POST /api/notifications/read-all",
+  "POST /api/public/feedback",
+  "POST /api/public/feedback/:code/satisfaction",
+  "PATCH /api/users/:id",
+];
+
+/** Write routes registered without an access declaration (checked by a test). */
+export const undeclaredWriteRoutes = new Set<string>();
+
 export function registerRouteAccess(app: FastifyInstance, db: Executor) {
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (WRITE_METHODS.has(method) && !route.config?.access)
+        undeclaredWriteRoutes.add(`${method} ${route.url}`);
+    }
+  });
   app.addHook("preValidation", async (request) => {
     const rule = request.routeOptions.config.access;
     if (!rule) return;
