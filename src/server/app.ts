@@ -22,6 +22,7 @@ import { clientErrorHandler, frameworkErrors, registerErrorHandler } from "./htt
 import { logHooks, logRedaction, serializeError, serializeRequest } from "./http/log-safety.ts";
 import { recordRouteTable } from "./http/route-table.ts";
 import { registerSafeInput } from "./http/safe-input.ts";
+import { registerRouteAccess } from "./http/route-access.ts";
 import { registerSessionHandling } from "./http/session.ts";
 import type { TrustProxySetting } from "./trust-proxy.ts";
 import { registerDossierMetrics } from "./services/dossier-metrics.ts";
@@ -130,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
   registerSessionHandling(app, options.database.db);
+  registerRouteAccess(app, options.database.db);
   registerDossierMetrics();
   registerFeedbackMetrics();
   const db = options.database.db;

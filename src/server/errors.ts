@@ -51,6 +51,20 @@ export const ERROR_CATALOGUE = {
   },
   FILE_UNSUPPORTED: { status: 400, message: "Chỉ chấp nhận tệp {accepted}." },
   FILE_REQUIRED: { status: 400, message: "Vui lòng chọn tệp để tải lên." },
+  FILE_TOO_COMPLEX: {
+    status: 422,
+    message:
+      "Tệp quá lớn hoặc quá phức tạp để đọc an toàn: {reason}. Hãy chia thành nhiều tệp nhỏ hơn hoặc lưu lại tệp rồi thử lại.",
+  },
+  FILE_PARSE_TIMEOUT: {
+    status: 422,
+    message:
+      "Đọc tệp mất quá {seconds} giây nên đã dừng. Hãy kiểm tra lại tệp hoặc chia thành nhiều tệp nhỏ hơn.",
+  },
+  FILE_PARSE_BUSY: {
+    status: 503,
+    message: "Máy chủ đang đọc các tệp khác. Vui lòng thử lại sau ít phút.",
+  },
   AGENCY_NOT_FOUND: { status: 404, message: "Không tìm thấy cơ quan." },
   AGENCY_NAME_TAKEN: { status: 409, message: "Đơn vị đã có cơ quan tên “{name}”." },
   USER_NOT_FOUND: { status: 404, message: "Không tìm thấy người dùng." },

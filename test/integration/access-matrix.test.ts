@@ -103,16 +103,19 @@ describe.each(ROLES)("role %s", (role) => {
       const client = clients.get(role)!;
       const allowed = expectWrite(role, where);
       const refused = expectRead(role, where) ? 403 : 404;
+      // A role that never writes these records is refused before the body or the record is
+      // looked at (permission before validation); the same answer whatever the id.
+      const refusedByRole = role === "admin" ? refused : 403;
       const unit = await client.patch(`/api/units/${units[where]}`, {});
-      expect(unit.status).toBe(allowed ? 200 : refused);
+      expect(unit.status).toBe(allowed ? 200 : refusedByRole);
       const agency = await client.patch(`/api/agencies/${agencies[where]}`, { code: `A-${role}` });
-      expect(agency.status).toBe(allowed ? 200 : refused);
+      expect(agency.status).toBe(allowed ? 200 : refusedByRole);
       const newAgency = await client.post("/api/agencies", {
         unitId: units[where],
         name: `Ban ${role} ${where}`,
         kind: "other",
       });
-      expect(newAgency.status).toBe(allowed ? 201 : refused);
+      expect(newAgency.status).toBe(allowed ? 201 : refusedByRole);
       const user = await client.patch(`/api/users/${users[where]}`, {
         fullName: `Đích ${where} ${role}`,
       });
@@ -124,7 +127,7 @@ describe.each(ROLES)("role %s", (role) => {
         unitId: units[where],
         roles: [{ role: "viewer", unitId: units[where] }],
       });
-      expect(newUser.status).toBe(allowed ? 201 : refused);
+      expect(newUser.status).toBe(allowed ? 201 : refusedByRole);
     });
   });
 

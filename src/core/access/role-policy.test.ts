@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   ROLES,
   canHandleFeedback,
+  mayEverDo,
   reachOf,
   scopeIncludes,
   unitScopeFor,
+  type Role,
   type RoleGrant,
   type UnitLink,
 } from "./role-policy.ts";
@@ -135,5 +137,18 @@ describe("role policy", () => {
     expect(scopeIncludes(writeScope, "province")).toBe(true);
     expect(scopeIncludes(writeScope, "commune-a")).toBe(false);
     expect(scopeIncludes(unitScopeFor(reviewer, "methodology.read", tree), "commune-a")).toBe(true);
+  });
+});
+
+describe("mayEverDo (checked before a request's body is read)", () => {
+  const grant = (role: Role) => ({ role, unitId: "u", agencyId: null });
+  it("refuses a role that never writes, whatever the unit", () => {
+    expect(mayEverDo([grant("viewer")], ["unit.write", "procedure.write"])).toBe(false);
+    expect(mayEverDo([grant("reviewer")], ["plan.write"])).toBe(false);
+  });
+  it("allows when any grant could allow any of the actions", () => {
+    expect(mayEverDo([grant("viewer"), grant("clerk")], ["dossier.write"])).toBe(true);
+    expect(mayEverDo([grant("agency_officer")], ["feedback.write", "feedback.answer"])).toBe(true);
+    expect(mayEverDo([grant("admin")], ["calendar.write"])).toBe(true);
   });
 });

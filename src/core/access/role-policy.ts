@@ -195,3 +195,11 @@ export function canHandleFeedback(
     return feedback.assignedAgencyId === grant.agencyId;
   });
 }
+
+/**
+ * Whether any grant could allow one of `actions` somewhere — the check made before a request's
+ * body is read (a viewer never writes, whatever the body says); the unit-level check follows.
+ */
+export function mayEverDo(grants: readonly RoleGrant[], actions: readonly Action[]): boolean {
+  return grants.some((grant) => actions.some((action) => reachOf(grant.role, action) !== "none"));
+}

@@ -4,7 +4,9 @@ import { PassThrough, type Readable } from "node:stream";
 import type ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { ImportCell } from "../../core/dossier/import/index.ts";
+import type { ArchiveLimits } from "../../core/files/archive-limits.ts";
 import { AppError } from "../errors.ts";
+import { ArchiveFormatError, guardArchive } from "./archive-guard.ts";
 
 /*
  * Streaming reader for dossier exports: CSV through papaparse, XLSX through exceljs's streaming
@@ -35,6 +37,29 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const MAX_RECORD_BYTES = 64 * 1024;
 const XLSX_CHUNK_ROWS = 500;
 const ACCEPTED = "CSV (UTF-8) hoặc Excel (.xlsx) xuất từ hệ thống Một cửa";
+const MB = 1024 * 1024;
+
+/** Rows of one export: twice the million-row exports the import is measured on. */
+export const MAX_IMPORT_ROWS = 2_000_000;
+
+/**
+ * An export's package: every part but the worksheets (which are streamed, row-capped) is read
+ * whole by exceljs — shared strings, styles, the workbook — so those are capped as declared and
+ * as inflated, to what the parse workers' heaps hold (a larger export goes as CSV).
+ */
+export const DOSSIER_XLSX_LIMITS: ArchiveLimits = {
+  maxEntries: 1_000,
+  maxEntryBytes: 32 * MB,
+  maxTotalBytes: 48 * MB,
+  maxRatio: 200,
+};
+const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
+
+function tooManyRows(): AppError {
+  return new AppError("FILE_TOO_COMPLEX", {
+    params: { reason: `tệp có hơn ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")} dòng` },
+  });
+}
 
 function unreadable(reason: string): AppError {
   return new AppError("DOSSIER_IMPORT_UNREADABLE", { params: { reason } });
@@ -201,6 +226,7 @@ async function openCsv(path: string, sample: Buffer): Promise<ImportSheet> {
     const numbered = (records: string[][]) =>
       records.map((cells) => {
         row += 1;
+        if (row > MAX_IMPORT_ROWS + 1) throw tooManyRows();
         return { row, cells };
       });
     try {
@@ -232,6 +258,12 @@ function cellOf(value: ExcelJS.CellValue): ImportCell {
 }
 
 async function openXlsx(path: string): Promise<ImportSheet> {
+  try {
+    await guardArchive(path, DOSSIER_XLSX_LIMITS, { inflated: (name) => !WORKSHEET.test(name) });
+  } catch (error) {
+    if (error instanceof ArchiveFormatError) throw unreadable(error.message);
+    throw error;
+  }
   // Loaded when an Excel file comes: a large module that CSV imports do not need.
   const { default: ExcelJS } = await import("exceljs");
   const { stream, source, bytesRead } = counted(path);
@@ -270,6 +302,7 @@ async function openXlsx(path: string): Promise<ImportSheet> {
         if (item.done) break;
         // The streaming reader skips empty rows; keep numbering as in the sheet.
         expected = item.value.number + 1;
+        if (item.value.number > MAX_IMPORT_ROWS + 1) throw tooManyRows();
         const values = item.value.values as ExcelJS.CellValue[];
         chunk.push({ row: item.value.number, cells: values.slice(1).map(cellOf) });
         if (chunk.length >= XLSX_CHUNK_ROWS) {

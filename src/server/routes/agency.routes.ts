@@ -41,6 +41,7 @@ export function agencyRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/agencies",
       {
+        config: { access: { actions: ["agency.write"] } },
         schema: {
           tags: ["agencies"],
           summary: "Tạo cơ quan",
@@ -54,6 +55,7 @@ export function agencyRoutes(db: Executor): FastifyPluginAsyncZod {
     app.patch(
       "/api/agencies/:id",
       {
+        config: { access: { actions: ["agency.write"] } },
         schema: {
           tags: ["agencies"],
           summary: "Sửa cơ quan",

@@ -46,6 +46,7 @@ export function calendarRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/calendar/schedules",
       {
+        config: { access: { actions: ["calendar.write"] } },
         schema: {
           tags: ["calendar"],
           summary: "Nhập một phiên bản mới của lịch nghỉ chính thức một năm (chỉ quản trị)",

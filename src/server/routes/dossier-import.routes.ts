@@ -6,6 +6,7 @@ import { DOSSIER_STATES } from "../../core/dossier/index.ts";
 import type { Executor } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { assertSafeFields } from "../http/safe-input.ts";
+import { requireUnitAction } from "../http/route-access.ts";
 import { requireSession } from "../http/session.ts";
 import type { Actor } from "../services/actor.ts";
 import {
@@ -16,7 +17,10 @@ import {
   listImportMappings,
   previewDossierImport,
   recoverInterruptedImports,
+  removeStaleUploads,
+  removeUpload,
   saveUpload,
+  uploadTtlMs,
   startDossierImport,
 } from "../services/dossier-import.service.ts";
 import { commonErrors, idParams } from "./common.schemas.ts";
@@ -116,38 +120,75 @@ const previewView = z.object({
  * Reads either a multipart form (fields, then the `file`) or a JSON body naming an earlier upload.
  * Multipart text fields: unitId, source, mapping (JSON), saveMapping ("true"/"false").
  */
-async function readImportRequest(request: FastifyRequest, dataDir: string, actor: Actor) {
+async function readImportRequest(
+  db: Executor,
+  request: FastifyRequest,
+  dataDir: string,
+  actor: Actor,
+): Promise<z.infer<typeof requestFields> & { uploadId: string; fresh: boolean }> {
   if (!request.isMultipart()) {
     const parsed = requestFields.safeParse(request.body ?? {});
     if (!parsed.success) throw new AppError("VALIDATION_FAILED", { details: issues(parsed.error) });
     if (!parsed.data.uploadId) throw new AppError("FILE_REQUIRED");
-    return { ...parsed.data, uploadId: parsed.data.uploadId };
+    await requireUnitAction(db, actor, ["dossier.write"], parsed.data.unitId);
+    return { ...parsed.data, uploadId: parsed.data.uploadId, fresh: false };
   }
   const fields: Record<string, unknown> = {};
   let upload: { uploadId: string } | null = null;
-  for await (const part of request.parts({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } })) {
-    if (part.type === "file") {
-      upload = await saveUpload(dataDir, actor, part.filename || "tep-nhap.csv", part.file);
-    } else {
-      const value = String(part.value ?? "");
-      if (part.fieldname === "mapping") {
-        try {
-          fields.mapping = value ? (JSON.parse(value) as ColumnMapping) : undefined;
-        } catch {
+  try {
+    for await (const part of request.parts({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } })) {
+      if (part.type === "file") {
+        // The unit comes before the file (as the web page sends it) and is checked before a byte
+        // of the file is stored.
+        const unitId = requestFields.shape.unitId.safeParse(fields.unitId);
+        if (!unitId.success) {
           throw new AppError("VALIDATION_FAILED", {
-            details: [{ path: "mapping", message: "Cách ghép cột không phải JSON hợp lệ." }],
+            details: [{ path: "unitId", message: UNIT_BEFORE_FILE }],
           });
         }
-      } else if (part.fieldname === "saveMapping") fields.saveMapping = value !== "false";
-      else fields[part.fieldname] = value || undefined;
+        await requireUnitAction(db, actor, ["dossier.write"], unitId.data);
+        upload = await saveUpload(dataDir, actor, part.filename || "tep-nhap.csv", part.file);
+      } else {
+        const value = String(part.value ?? "");
+        if (part.fieldname === "mapping") {
+          try {
+            fields.mapping = value ? (JSON.parse(value) as ColumnMapping) : undefined;
+          } catch {
+            throw new AppError("VALIDATION_FAILED", {
+              details: [{ path: "mapping", message: "Cách ghép cột không phải JSON hợp lệ." }],
+            });
+          }
+        } else if (part.fieldname === "saveMapping") fields.saveMapping = value !== "false";
+        else fields[part.fieldname] = value || undefined;
+      }
     }
+    assertSafeFields(fields);
+    if (upload) fields.uploadId = upload.uploadId;
+    const parsed = requestFields.safeParse(fields);
+    if (!parsed.success) throw new AppError("VALIDATION_FAILED", { details: issues(parsed.error) });
+    if (!parsed.data.uploadId) throw new AppError("FILE_REQUIRED");
+    if (upload) await requireUnitAction(db, actor, ["dossier.write"], parsed.data.unitId);
+    return { ...parsed.data, uploadId: parsed.data.uploadId, fresh: upload !== null };
+  } catch (error) {
+    if (upload) await removeUpload(dataDir, upload.uploadId);
+    throw error;
   }
-  assertSafeFields(fields);
-  if (upload) fields.uploadId = upload.uploadId;
-  const parsed = requestFields.safeParse(fields);
-  if (!parsed.success) throw new AppError("VALIDATION_FAILED", { details: issues(parsed.error) });
-  if (!parsed.data.uploadId) throw new AppError("FILE_REQUIRED");
-  return { ...parsed.data, uploadId: parsed.data.uploadId };
+}
+
+const UNIT_BEFORE_FILE = "Vui lòng chọn đơn vị nhận hồ sơ (trường unitId phải được gửi trước tệp).";
+
+/** A file uploaded with a request that is then refused is not kept. */
+async function removedIfRefused<T>(
+  dataDir: string,
+  input: { uploadId: string; fresh: boolean },
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (input.fresh) await removeUpload(dataDir, input.uploadId);
+    throw error;
+  }
 }
 
 function issues(error: z.ZodError) {
@@ -157,10 +198,21 @@ function issues(error: z.ZodError) {
 export function dossierImportRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod {
   return async (app) => {
     await recoverInterruptedImports(db);
+    // Uploads previewed but never imported (or left by a crash) are swept regularly.
+    const ttl = uploadTtlMs();
+    const sweep = () =>
+      removeStaleUploads(dataDir, ttl).catch((error: unknown) =>
+        app.log.warn({ err: error }, "sweeping stale dossier uploads failed"),
+      );
+    await sweep();
+    const timer = setInterval(() => void sweep(), Math.min(ttl, 10 * 60_000));
+    timer.unref();
+    app.addHook("onClose", async () => clearInterval(timer));
 
     app.post(
       "/api/dossier-imports/preview",
       {
+        config: { access: { actions: ["dossier.write"] } },
         schema: {
           tags: ["one-stop"],
           summary:
@@ -178,14 +230,17 @@ export function dossierImportRoutes(db: Executor, dataDir: string): FastifyPlugi
       },
       async (request) => {
         const actor = requireSession(request).actor;
-        const input = await readImportRequest(request, dataDir, actor);
-        return previewDossierImport(db, dataDir, actor, input);
+        const input = await readImportRequest(db, request, dataDir, actor);
+        return removedIfRefused(dataDir, input, () =>
+          previewDossierImport(db, dataDir, actor, input),
+        );
       },
     );
 
     app.post(
       "/api/dossier-imports",
       {
+        config: { access: { actions: ["dossier.write"] } },
         schema: {
           tags: ["one-stop"],
           summary:
@@ -202,8 +257,10 @@ export function dossierImportRoutes(db: Executor, dataDir: string): FastifyPlugi
       },
       async (request, reply) => {
         const actor = requireSession(request).actor;
-        const input = await readImportRequest(request, dataDir, actor);
-        const result = await startDossierImport(db, dataDir, actor, input);
+        const input = await readImportRequest(db, request, dataDir, actor);
+        const result = await removedIfRefused(dataDir, input, () =>
+          startDossierImport(db, dataDir, actor, input),
+        );
         return reply.status(202).send(result);
       },
     );

@@ -88,6 +88,7 @@ export function dossierRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/dossiers",
       {
+        config: { access: { actions: ["dossier.write"] } },
         schema: {
           tags: ["one-stop"],
           summary: "Tiếp nhận hồ sơ (cấp mã hồ sơ, tính ngày hẹn trả)",
@@ -104,6 +105,7 @@ export function dossierRoutes(db: Executor): FastifyPluginAsyncZod {
     app.patch(
       "/api/dossiers/:id",
       {
+        config: { access: { actions: ["dossier.write"] } },
         schema: {
           tags: ["one-stop"],
           summary:
@@ -120,6 +122,7 @@ export function dossierRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/dossiers/:id/transitions",
       {
+        config: { access: { actions: ["dossier.write"] } },
         schema: {
           tags: ["one-stop"],
           summary: "Chuyển bước xử lý hồ sơ",
@@ -135,6 +138,7 @@ export function dossierRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/dossiers/:id/apologies",
       {
+        config: { access: { actions: ["dossier.write"] } },
         schema: {
           tags: ["one-stop"],
           summary: "Lập văn bản xin lỗi và hẹn lại ngày trả kết quả",

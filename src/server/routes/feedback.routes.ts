@@ -92,6 +92,7 @@ export function feedbackRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/feedback",
       {
+        config: { access: { actions: ["feedback.write"] } },
         schema: {
           tags: ["feedback"],
           summary:
@@ -113,6 +114,7 @@ export function feedbackRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/feedback/:id/transitions",
       {
+        config: { access: { actions: ["feedback.write", "feedback.answer"] } },
         schema: {
           tags: ["feedback"],
           summary:

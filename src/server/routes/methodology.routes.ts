@@ -37,6 +37,7 @@ export function methodologyRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/methodologies",
       {
+        config: { access: { actions: ["methodology.write"] } },
         schema: {
           tags,
           summary:

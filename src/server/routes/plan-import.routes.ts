@@ -19,6 +19,7 @@ export function planImportRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/plan-imports",
       {
+        config: { access: { actions: ["plan.write"], unit: "query.unitId" } },
         schema: {
           tags: ["plans"],
           summary:

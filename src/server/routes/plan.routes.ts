@@ -76,6 +76,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/plans",
       {
+        config: { access: { actions: ["plan.write"] } },
         schema: {
           tags,
           summary:
@@ -102,6 +103,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
     app.patch(
       "/api/plans/:id",
       {
+        config: { access: { actions: ["plan.write"] } },
         schema: {
           tags,
           summary: "Sửa thông tin kế hoạch (dự thảo)",
@@ -116,6 +118,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
     app.delete(
       "/api/plans/:id",
       {
+        config: { access: { actions: ["plan.write"] } },
         schema: {
           tags,
           summary: "Xóa dự thảo kế hoạch",
@@ -128,6 +131,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/plans/:id/issue",
       {
+        config: { access: { actions: ["plan.issue"] } },
         schema: {
           tags,
           summary: "Ban hành kế hoạch",
@@ -142,6 +146,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/plans/:id/amend",
       {
+        config: { access: { actions: ["plan.write"] } },
         schema: {
           tags,
           summary: "Tạo bản sửa đổi, bổ sung của kế hoạch đã ban hành",
@@ -157,6 +162,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
     app.put(
       "/api/plans/:id/areas/:key",
       {
+        config: { access: { actions: ["plan.write"] } },
         schema: {
           tags,
           summary: "Tiêu đề và điểm mục tiêu của một lĩnh vực",
@@ -177,6 +183,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/plans/:id/targets",
       {
+        config: { access: { actions: ["plan.write"] } },
         schema: {
           tags,
           summary: "Thêm chỉ tiêu",
@@ -195,6 +202,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
     app.patch(
       "/api/targets/:id",
       {
+        config: { access: { actions: ["plan.write"] } },
         schema: {
           tags,
           summary: "Sửa chỉ tiêu",
@@ -209,6 +217,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
     app.delete(
       "/api/targets/:id",
       {
+        config: { access: { actions: ["plan.write"] } },
         schema: {
           tags,
           summary: "Xóa chỉ tiêu",
@@ -221,6 +230,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
     app.put(
       "/api/targets/:id/measurement",
       {
+        config: { access: { actions: ["plan.write"] } },
         schema: {
           tags,
           summary: "Nhập số liệu cho chỉ tiêu không đo tự động",
@@ -235,6 +245,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/plans/:id/tasks",
       {
+        config: { access: { actions: ["plan.write"] } },
         schema: {
           tags,
           summary: "Thêm nhiệm vụ",

@@ -58,6 +58,7 @@ export function procedureRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/procedures",
       {
+        config: { access: { actions: ["procedure.write"] } },
         schema: {
           tags: ["one-stop"],
           summary: "Thêm thủ tục vào danh mục",
@@ -74,6 +75,7 @@ export function procedureRoutes(db: Executor): FastifyPluginAsyncZod {
     app.patch(
       "/api/procedures/:id",
       {
+        config: { access: { actions: ["procedure.write"] } },
         schema: {
           tags: ["one-stop"],
           summary: "Sửa thủ tục (mã đơn vị không đổi)",
@@ -89,6 +91,7 @@ export function procedureRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/procedures/import",
       {
+        config: { access: { actions: ["procedure.write"], unit: "query.unitId" } },
         schema: {
           tags: ["one-stop"],
           summary:
@@ -126,6 +129,7 @@ export function procedureRoutes(db: Executor): FastifyPluginAsyncZod {
     app.put(
       "/api/one-stop/desk-settings/:id",
       {
+        config: { access: { actions: ["unit.write"], unit: "params.id" } },
         schema: {
           tags: ["one-stop"],
           summary: "Cập nhật cấu hình Bộ phận Một cửa (chỉ quản trị)",

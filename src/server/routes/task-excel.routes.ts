@@ -2,27 +2,24 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Executor } from "../db/database.ts";
-import { AppError } from "../errors.ts";
+import { readUploadedFile } from "../documents/spreadsheet.ts";
 import { requireSession } from "../http/session.ts";
 import {
   applyTaskSheet,
   exportTaskSheet,
   previewTaskSheet,
 } from "../services/task-excel.service.ts";
+import { requireReadablePlan } from "../services/plan-view.service.ts";
 import { commonErrors, errorResponse, idParams } from "./common.schemas.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const problem = z.object({ row: z.number(), column: z.string().nullable(), message: z.string() });
 
-async function uploadedFile(request: FastifyRequest): Promise<Buffer> {
-  if (!request.isMultipart()) throw new AppError("FILE_REQUIRED");
-  let bytes: Buffer | null = null;
-  for await (const part of request.parts()) {
-    if (part.type === "file") bytes = await part.toBuffer();
-  }
-  if (!bytes || bytes.length === 0) throw new AppError("FILE_REQUIRED");
-  return bytes;
+/** The plan must be readable before its upload is read (the service checks each row's rights). */
+async function uploadedFile(db: Executor, request: FastifyRequest, planId: string) {
+  await requireReadablePlan(db, requireSession(request).actor, planId);
+  return readUploadedFile(request);
 }
 
 function attachment(name: string) {
@@ -57,6 +54,7 @@ export function taskExcelRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/plans/:id/tasks/import-preview",
       {
+        config: { access: { actions: ["task.update"] } },
         schema: {
           tags,
           summary:
@@ -98,12 +96,13 @@ export function taskExcelRoutes(db: Executor): FastifyPluginAsyncZod {
           db,
           requireSession(request).actor,
           request.params.id,
-          await uploadedFile(request),
+          await uploadedFile(db, request, request.params.id),
         ),
     );
     app.post(
       "/api/plans/:id/tasks/import",
       {
+        config: { access: { actions: ["task.update"] } },
         schema: {
           tags,
           summary:
@@ -122,7 +121,7 @@ export function taskExcelRoutes(db: Executor): FastifyPluginAsyncZod {
           db,
           requireSession(request).actor,
           request.params.id,
-          await uploadedFile(request),
+          await uploadedFile(db, request, request.params.id),
         ),
     );
   };

@@ -12,6 +12,7 @@ import {
   readEvidence,
   updateOccurrenceStatus,
   updateTaskProgress,
+  requireTaskUpdatable,
   uploadEvidence,
 } from "../services/task.service.ts";
 import { commonErrors, idParams, isoDate } from "./common.schemas.ts";
@@ -52,6 +53,7 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
     app.patch(
       "/api/tasks/:id",
       {
+        config: { access: { actions: ["plan.write"] } },
         schema: {
           tags,
           summary: "Sửa nội dung nhiệm vụ (kế hoạch dự thảo)",
@@ -66,6 +68,7 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
     app.delete(
       "/api/tasks/:id",
       {
+        config: { access: { actions: ["plan.write"] } },
         schema: {
           tags,
           summary: "Xóa nhiệm vụ (kế hoạch dự thảo)",
@@ -78,6 +81,7 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
     app.post(
       "/api/tasks/:id/updates",
       {
+        config: { access: { actions: ["task.update"] } },
         schema: {
           tags,
           summary: "Cập nhật trạng thái, tiến độ, ý kiến của nhiệm vụ",
@@ -104,6 +108,7 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
     app.patch(
       "/api/occurrences/:id",
       {
+        config: { access: { actions: ["task.update"] } },
         schema: {
           tags,
           summary: "Trạng thái một kỳ của nhiệm vụ định kỳ",
@@ -118,6 +123,7 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
     app.post(
       "/api/tasks/:id/evidence",
       {
+        config: { access: { actions: ["task.update"] } },
         schema: {
           tags,
           summary:
@@ -130,6 +136,8 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
       async (request, reply) => {
         const actor = requireSession(request).actor;
         if (!request.isMultipart()) throw new AppError("FILE_REQUIRED");
+        // The task's rights first: a refused upload is never read.
+        await requireTaskUpdatable(db, actor, request.params.id);
         const fields: Record<string, string> = {};
         let file: { fileName: string; bytes: Buffer } | null = null;
         for await (const part of request.parts()) {
@@ -157,6 +165,7 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
     app.post(
       "/api/evidence/:id/links",
       {
+        config: { access: { actions: ["task.update"] } },
         schema: {
           tags,
           summary: "Gắn tài liệu kiểm chứng với nhiều nhiệm vụ",

@@ -82,6 +82,7 @@ export function unitRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/units",
       {
+        config: { access: { actions: ["unit.write"] } },
         schema: {
           tags: ["units"],
           summary: "Tạo đơn vị",
@@ -98,6 +99,7 @@ export function unitRoutes(db: Executor): FastifyPluginAsyncZod {
     app.patch(
       "/api/units/:id",
       {
+        config: { access: { actions: ["unit.write"] } },
         schema: {
           tags: ["units"],
           summary: "Sửa đơn vị",
@@ -113,6 +115,7 @@ export function unitRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/units/import",
       {
+        config: { access: { actions: ["unit.write"] } },
         schema: {
           tags: ["units"],
           summary:

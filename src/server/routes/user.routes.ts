@@ -74,6 +74,7 @@ export function userRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/users",
       {
+        config: { access: { actions: ["user.write"] } },
         schema: {
           tags: ["users"],
           summary: "Tạo người dùng",

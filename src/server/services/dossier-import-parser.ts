@@ -78,8 +78,12 @@ export function parseInWorker(start: ParserStart): BatchStream {
     queue.push(message);
     notify();
   });
-  worker.on("error", (error) => {
-    crashed = error;
+  worker.on("error", (error: Error & { code?: string }) => {
+    // Out of heap (a giant cell, say): the run fails with a clear message.
+    crashed =
+      error.code === "ERR_WORKER_OUT_OF_MEMORY"
+        ? new AppError("FILE_TOO_COMPLEX", { params: { reason: "đọc tệp cần quá nhiều bộ nhớ" } })
+        : error;
     notify();
   });
   const exit = new Promise<void>((resolve) =>

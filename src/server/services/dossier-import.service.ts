@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, existsSync, type WriteStream } from "node:fs";
-import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -26,11 +26,8 @@ import * as repository from "../db/repositories/dossier-import.repository.ts";
 import type { DossierImportRow } from "../db/repositories/dossier-import.repository.ts";
 import { codeSpaceOfUnit } from "../db/repositories/one-stop-desk.repository.ts";
 import { findUnitById } from "../db/repositories/unit.repository.ts";
-import {
-  countCsvRows,
-  openImportSheet,
-  type ImportSheet,
-} from "../documents/dossier-import-reader.ts";
+import { countCsvRows, type ImportSheet } from "../documents/dossier-import-reader.ts";
+import { parseInWorker as parseFileInWorker } from "../documents/parse-in-worker.ts";
 import { AppError, type ErrorDetail } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
@@ -121,10 +118,68 @@ async function uploadOf(dataDir: string, actor: Actor, uploadId: string) {
   return { path, meta };
 }
 
-async function removeUpload(dataDir: string, uploadId: string) {
+export async function removeUpload(dataDir: string, uploadId: string) {
   const path = uploadPath(dataDir, uploadId);
   await rm(path, { force: true });
   await rm(`${path}.json`, { force: true });
+}
+
+/** Errors that mean the stored file itself cannot be imported: it is removed at once. */
+const FILE_ERRORS = new Set([
+  "FILE_UNSUPPORTED",
+  "FILE_REQUIRED",
+  "FILE_TOO_COMPLEX",
+  "FILE_PARSE_TIMEOUT",
+  "DOSSIER_IMPORT_UNREADABLE",
+]);
+
+async function withUploadRemovedOnFileError<T>(
+  dataDir: string,
+  uploadId: string,
+  read: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof AppError) || FILE_ERRORS.has(error.code))
+      await removeUpload(dataDir, uploadId);
+    throw error;
+  }
+}
+
+/** CCHC_UPLOAD_TTL_MINUTES (default 60): uploads not imported are removed after this long. */
+export function uploadTtlMs(env: NodeJS.ProcessEnv = process.env): number {
+  const minutes = Number(env.CCHC_UPLOAD_TTL_MINUTES ?? "");
+  return (Number.isFinite(minutes) && minutes > 0 ? minutes : 60) * 60_000;
+}
+
+/** Removes stored uploads (and their notes) older than `maxAgeMs`; returns how many. */
+export async function removeStaleUploads(
+  dataDir: string,
+  maxAgeMs: number,
+  now = Date.now(),
+): Promise<number> {
+  const dir = join(importDir(dataDir), "uploads");
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const id = name.replace(/\.json$/, "");
+    if (name.endsWith(".json") && names.includes(id)) continue; // with its file
+    try {
+      const { mtimeMs } = await stat(join(dir, name));
+      if (now - mtimeMs < maxAgeMs) continue;
+    } catch {
+      continue;
+    }
+    await removeUpload(dataDir, id);
+    removed += 1;
+  }
+  return removed;
 }
 
 /* ---------- shared steps ---------- */
@@ -204,8 +259,11 @@ export async function previewDossierImport(
   const agencyCodes = await importCodeSpace(db, unit);
   const source = input.source?.trim() || DEFAULT_SOURCE;
   const { path, meta } = await uploadOf(dataDir, actor, input.uploadId);
-  const sheet = await openImportSheet(path);
-  try {
+  // Read in a worker thread (time and memory limited); a file that cannot be read is removed.
+  const sheet = await withUploadRemovedOnFileError(dataDir, input.uploadId, () =>
+    parseFileInWorker("importSheetHead", { path, maxRows: SAMPLE_ROWS }),
+  );
+  {
     const { resolved, saved } = await mappingFor(
       db,
       input.unitId,
@@ -234,10 +292,7 @@ export async function previewDossierImport(
         procedureCodes,
         agencyCodes: new Set(agencyCodes),
       };
-      const sheetRows = async function* () {
-        for await (const chunk of sheet.chunks) yield* chunk;
-      };
-      for await (const { row, cells } of sheetRows()) {
+      for (const { row, cells } of sheet.rows) {
         const result = parseFileRow(cells, row, context, duplicates, resolved.mapping.code!);
         if (result.ok === "empty") continue;
         sampled += 1;
@@ -275,8 +330,6 @@ export async function previewDossierImport(
         invalidRows: invalid,
       },
     };
-  } finally {
-    sheet.close();
   }
 }
 
@@ -389,10 +442,14 @@ async function prepareImport(db: Executor, dataDir: string, actor: Actor, input:
   const unit = await requireUnitWrite(db, actor, input.unitId);
   const agencyCodes = await importCodeSpace(db, unit);
   const { path, meta } = await uploadOf(dataDir, actor, input.uploadId);
-  const sheet = await openImportSheet(path);
+  // In use from now on: the stale-upload sweep goes by the file's time.
+  await utimes(path, new Date(), new Date());
+  const sheet = await withUploadRemovedOnFileError(dataDir, input.uploadId, () =>
+    parseFileInWorker("importSheetHead", { path, maxRows: 0 }),
+  );
   let job: DossierImportRow;
   let resolved: ResolvedMapping;
-  try {
+  {
     ({ resolved } = await mappingFor(db, input.unitId, source, sheet.headers, input.mapping));
     const problems = columnProblems(resolved, sheet.headers);
     if (problems.length > 0)
@@ -425,8 +482,6 @@ async function prepareImport(db: Executor, dataDir: string, actor: Actor, input:
         startedById: actor.userId,
       });
     });
-  } finally {
-    sheet.close();
   }
   const progress = { bytesRead: () => 0 };
   const run = () =>

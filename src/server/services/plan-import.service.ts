@@ -11,8 +11,7 @@ import { textToDocument } from "../../core/plan-import/text-source.ts";
 import { toPlanDraft } from "../../core/plan-import/to-plan-draft.ts";
 import type { Executor } from "../db/database.ts";
 import { listAgenciesOfUnits } from "../db/repositories/agency.repository.ts";
-import { readPlanSource } from "../documents/plan-import/read-plan-source.ts";
-import { PlanImportFileError } from "../documents/plan-import/plan-import-errors.ts";
+import { parseInWorker } from "../documents/parse-in-worker.ts";
 import { AppError } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
@@ -41,19 +40,22 @@ function sourceLines(document: PlanDocument): SourceLine[] {
   return lines;
 }
 
-async function readSource(source: PlanImportSource): Promise<PlanDocument> {
-  if (source.kind === "text") return textToDocument(source.text);
-  try {
-    return await readPlanSource(source.bytes, source.filename);
-  } catch (error) {
-    if (error instanceof PlanImportFileError) {
-      const reason = error.message.replace(/^.*?”:\s*/u, "");
-      throw new AppError(error.code, {
-        params: { filename: source.filename, reason },
-      });
-    }
-    throw error;
+const PLAN_FILE_HEAP_MB = 128;
+
+/** The file is read and parsed in a worker thread (time and memory limited). */
+async function readSource(
+  source: PlanImportSource,
+): Promise<{ document: PlanDocument; extracted: PlanImport }> {
+  if (source.kind === "text") {
+    const document = textToDocument(source.text);
+    return { document, extracted: parsePlan(document) };
   }
+  // pdf.js needs a larger heap than the spreadsheet and Word readers.
+  return parseInWorker(
+    "planFile",
+    { bytes: source.bytes, filename: source.filename },
+    { heapMb: PLAN_FILE_HEAP_MB },
+  );
 }
 
 function isEmptyImport(extracted: PlanImport) {
@@ -89,8 +91,7 @@ export async function previewPlanImport(
   options: { unitId?: string } = {},
 ) {
   const unitId = await draftUnit(db, actor, options.unitId);
-  const document = await readSource(source);
-  const extracted = parsePlan(document);
+  const { document, extracted } = await readSource(source);
   if (isEmptyImport(extracted)) {
     throw new AppError("IMPORT_NOTHING_FOUND", {
       params: { filename: source.kind === "file" ? source.filename : "văn bản dán vào" },

@@ -17,6 +17,7 @@ import {
 import type { Executor } from "../db/database.ts";
 import * as planRepository from "../db/repositories/plan.repository.ts";
 import type { PlanRow, TaskRow } from "../db/repositories/plan.repository.ts";
+import { parseSpreadsheet, type SpreadsheetLimits } from "../documents/spreadsheet.ts";
 import { AppError } from "../errors.ts";
 import type { Actor } from "./actor.ts";
 import { requireReadablePlan, today, updatableTaskIds } from "./plan-view.service.ts";
@@ -119,43 +120,32 @@ export async function exportTaskSheet(db: Executor, actor: Actor, planId: string
   return { plan, buffer };
 }
 
+const MB = 1024 * 1024;
+
+/** A plan's task sheet: a few hundred tasks; the exported workbook has two sheets. */
+export const TASK_SHEET_LIMITS: SpreadsheetLimits = {
+  archive: { maxEntries: 200, maxEntryBytes: 32 * MB, maxTotalBytes: 48 * MB, maxRatio: 200 },
+  sheet: { maxRows: 10_000, maxColumns: 40, maxCellChars: 10_000 },
+  sheetName: TASK_SHEET_NAME,
+  accepted: "Excel (.xlsx) xuất từ CCHC",
+  csv: false,
+};
+
+/** Read in a worker thread (time and memory limited), before any transaction is opened. */
 async function readSheet(bytes: Buffer): Promise<{ headers: SheetCell[]; rows: SheetCell[][] }> {
   if (!bytes.subarray(0, 4).equals(XLSX_MAGIC)) {
-    throw new AppError("FILE_UNSUPPORTED", { params: { accepted: "Excel (.xlsx) xuất từ CCHC" } });
+    throw new AppError("FILE_UNSUPPORTED", { params: { accepted: TASK_SHEET_LIMITS.accepted } });
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError("FILE_UNSUPPORTED", { params: { accepted: "Excel (.xlsx) xuất từ CCHC" } });
-  }
-  const sheet = workbook.getWorksheet(TASK_SHEET_NAME) ?? workbook.worksheets[0];
-  if (!sheet) return { headers: [], rows: [] };
-  const all: SheetCell[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, number) => {
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
-    all[number - 1] = values;
-  });
-  for (let i = 0; i < all.length; i++) all[i] ??= [];
-  const [headers = [], ...rows] = all;
-  return { headers, rows };
+  const sheet = await parseSpreadsheet(bytes, TASK_SHEET_LIMITS);
+  return {
+    headers: sheet.headers,
+    rows: sheet.rows.map((row) => Array.from(row, (c) => c ?? null)),
+  };
 }
 
-function cellValue(value: ExcelJS.CellValue): SheetCell {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date || typeof value === "string" || typeof value === "number") return value;
-  if (typeof value === "boolean") return String(value);
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((part) => part.text).join("");
-    if ("text" in value) return String(value.text);
-    if ("result" in value) return cellValue(value.result as ExcelJS.CellValue);
-    if ("error" in value) return String(value.error);
-  }
-  return String(value);
-}
+type ReadSheet = Awaited<ReturnType<typeof readSheet>>;
 
-async function diffFor(exec: Executor, actor: Actor, plan: PlanRow, bytes: Buffer) {
-  const sheet = await readSheet(bytes);
+async function diffFor(exec: Executor, actor: Actor, plan: PlanRow, sheet: ReadSheet) {
   const { tasks, updatable } = await currentTasks(exec, actor, plan);
   const diff = diffTaskSheet(
     sheet.headers,
@@ -173,7 +163,7 @@ function problemsOf(diff: SheetDiff) {
 /** What the file would change, row by row, with every problem; saves nothing. */
 export async function previewTaskSheet(db: Executor, actor: Actor, planId: string, bytes: Buffer) {
   const plan = await requireReadablePlan(db, actor, planId);
-  const { diff } = await diffFor(db, actor, plan, bytes);
+  const { diff } = await diffFor(db, actor, plan, await readSheet(bytes));
   return {
     data: {
       rows: diff.rows.map(({ update: _update, ...row }) => row),
@@ -187,9 +177,11 @@ export async function previewTaskSheet(db: Executor, actor: Actor, planId: strin
 
 /** Applies the file: every changed row is recorded, or none when any row has a problem. */
 export async function applyTaskSheet(db: Executor, actor: Actor, planId: string, bytes: Buffer) {
+  await requireReadablePlan(db, actor, planId);
+  const sheet = await readSheet(bytes);
   return runUseCase(db, actor, async ({ tx, audit }) => {
     const plan = await requireReadablePlan(tx, actor, planId);
-    const { diff, tasks } = await diffFor(tx, actor, plan, bytes);
+    const { diff, tasks } = await diffFor(tx, actor, plan, sheet);
     const problems = problemsOf(diff);
     if (problems.length > 0) {
       throw new AppError("TASK_IMPORT_INVALID", {

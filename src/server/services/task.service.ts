@@ -41,6 +41,11 @@ async function loadTaskForUpdate(tx: Executor, actor: Actor, taskId: string) {
   return found;
 }
 
+/** Throws unless the actor may update the task (before an uploaded file is read). */
+export async function requireTaskUpdatable(db: Executor, actor: Actor, taskId: string) {
+  await loadTaskForUpdate(db, actor, taskId);
+}
+
 /** Records progress on a task (status, %, comment) as one update with what changed. */
 export async function updateTaskProgress(
   db: Executor,

@@ -5,16 +5,32 @@
  * IMPORT_UNREADABLE_FILE.
  */
 import { unzipSync } from "fflate";
+import type { ArchiveLimits } from "../../../core/files/archive-limits.ts";
 import {
   relationshipTarget,
   relationshipsPathOf,
   wordToBlocks,
 } from "../../../core/plan-import/word-document.ts";
+import { ArchiveFormatError, guardArchive } from "../archive-guard.ts";
 import { XmlSyntaxError } from "../../../core/plan-import/xml.ts";
 import type { PlanDocument } from "../../../core/plan-import/document-model.ts";
 
-/** A larger XML part is refused rather than inflated (a plan's document.xml is a few MB at most). */
-const MAX_PART_BYTES = 64 * 1024 * 1024;
+const MB = 1024 * 1024;
+
+/**
+ * What a plan's Word file may hold: a plan's document.xml is a few MB at most. The parts read
+ * (relationships, document, numbering, styles) are checked as declared and as inflated before
+ * anything is unzipped; other parts (images, fonts) are never inflated.
+ */
+export const DOCX_LIMITS: ArchiveLimits = {
+  maxEntries: 2_000,
+  maxEntryBytes: 24 * MB,
+  maxTotalBytes: 32 * MB,
+  maxRatio: 200,
+};
+const MAX_PART_BYTES = DOCX_LIMITS.maxEntryBytes;
+
+const READ_PARTS = /(^|\/)(document|numbering|styles)\.xml$|\.rels$/i;
 
 const MAIN_DOCUMENT = "word/document.xml";
 
@@ -75,6 +91,17 @@ function describe(error: unknown, part: string): DocxReadError {
     );
   }
   return new DocxReadError(`phần ${part} không phải nội dung Word hợp lệ`);
+}
+
+/** Checks the package against DOCX_LIMITS (FILE_TOO_COMPLEX), then reads it. */
+export async function readDocxGuarded(buffer: Buffer): Promise<PlanDocument> {
+  try {
+    await guardArchive(buffer, DOCX_LIMITS, { inflated: (name) => READ_PARTS.test(name) });
+  } catch (error) {
+    if (error instanceof ArchiveFormatError) throw new DocxReadError(error.message);
+    throw error;
+  }
+  return readDocx(buffer);
 }
 
 export function readDocx(buffer: Buffer): PlanDocument {

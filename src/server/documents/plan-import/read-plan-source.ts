@@ -6,7 +6,8 @@ import path from "node:path";
 import { parsePlan } from "../../../core/plan-import/parse-plan.ts";
 import type { PlanImport } from "../../../core/plan-import/contract.ts";
 import type { PlanDocument } from "../../../core/plan-import/document-model.ts";
-import { readDocx } from "./docx-reader.ts";
+import { readDocxGuarded } from "./docx-reader.ts";
+import { AppError } from "../../errors.ts";
 import { readPdf } from "./pdf-reader.ts";
 import { PlanImportFileError } from "./plan-import-errors.ts";
 import { readText } from "./text-reader.ts";
@@ -46,8 +47,9 @@ export async function readPlanSource(buffer: Buffer, filename: string): Promise<
       });
     }
     try {
-      return readDocx(buffer);
+      return await readDocxGuarded(buffer);
     } catch (error) {
+      if (error instanceof AppError) throw error;
       throw new PlanImportFileError("IMPORT_UNREADABLE_FILE", {
         filename: name,
         reason: reasonOf(error),

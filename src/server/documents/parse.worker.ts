@@ -1,0 +1,22 @@
+/*
+ * The parse worker (see parse-in-worker.ts): runs the parses it is sent, one at a time, and posts
+ * each answer, or the AppError it threw, back to the server.
+ */
+import { parentPort } from "node:worker_threads";
+import { AppError } from "../errors.ts";
+import type { WorkerAnswer } from "./parse-in-worker.ts";
+import { PARSE_TASKS, type ParseTasks } from "./parse-tasks.ts";
+
+const port = parentPort!;
+port.on("message", async (message: { id: number; task: keyof ParseTasks; input: never }) => {
+  let answer: WorkerAnswer;
+  try {
+    answer = { ok: true, value: await PARSE_TASKS[message.task](message.input) };
+  } catch (error) {
+    answer =
+      error instanceof AppError
+        ? { ok: false, code: error.code, params: error.params, details: error.details }
+        : { ok: false, code: null, message: String((error as Error)?.stack ?? error) };
+  }
+  port.postMessage({ id: message.id, answer });
+});
