@@ -57,16 +57,16 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * Write routes that declare no action, on purpose: open to every signed-in user (notifications,
- * signing out), public, or with rights on the record itself (a user's own account).
+ * signing out), public, or one's own account (the password change).
  */
 export const WRITE_ROUTES_WITHOUT_ACCESS = [
   "POST /api/auth/sign-in",
   "POST /api/auth/sign-out",
+  "POST /api/auth/password",
   "POST /api/notifications/:id/read",
   "POST /api/notifications/read-all",
   "POST /api/public/feedback",
   "POST /api/public/feedback/:code/satisfaction",
-  "PATCH /api/users/:id",
 ];
 
 /** Write routes registered without an access declaration (checked by a test). */

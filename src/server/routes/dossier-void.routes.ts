@@ -21,6 +21,7 @@ export function dossierVoidRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/dossiers/:id/void",
       {
+        config: { access: { actions: ["dossier.void"] } },
         schema: {
           tags: ["one-stop"],
           summary: "Hủy hồ sơ nhập sai (quản trị của đơn vị; giữ lại hồ sơ, lý do và nhật ký)",
@@ -44,6 +45,7 @@ export function dossierVoidRoutes(db: Executor): FastifyPluginAsyncZod {
     app.post(
       "/api/dossier-imports/:id/void",
       {
+        config: { access: { actions: ["dossier.void"] } },
         schema: {
           tags: ["one-stop"],
           summary: "Hủy mọi hồ sơ do một lượt nhập tạo ra (quản trị của đơn vị; lượt nhập sai)",

@@ -88,6 +88,7 @@ export function userRoutes(db: Executor): FastifyPluginAsyncZod {
     app.patch(
       "/api/users/:id",
       {
+        config: { access: { actions: ["user.write"] } },
         schema: {
           tags: ["users"],
           summary: "Sửa người dùng, vai trò, đặt lại mật khẩu",

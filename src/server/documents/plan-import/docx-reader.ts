@@ -98,7 +98,9 @@ export async function readDocxGuarded(buffer: Buffer): Promise<PlanDocument> {
   try {
     await guardArchive(buffer, DOCX_LIMITS, { inflated: (name) => READ_PARTS.test(name) });
   } catch (error) {
-    if (error instanceof ArchiveFormatError) throw new DocxReadError(error.message);
+    if (error instanceof ArchiveFormatError) {
+      throw new DocxReadError(`${CORRUPT_ZIP} (${error.message})`);
+    }
     throw error;
   }
   return readDocx(buffer);
