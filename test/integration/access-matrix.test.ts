@@ -119,7 +119,7 @@ describe.each(ROLES)("role %s", (role) => {
       const user = await client.patch(`/api/users/${users[where]}`, {
         fullName: `Đích ${where} ${role}`,
       });
-      expect(user.status).toBe(allowed ? 200 : refused);
+      expect(user.status).toBe(allowed ? 200 : refusedByRole);
       const newUser = await client.post("/api/users", {
         username: `u-${role}-${where}`.replace(/_/g, ""),
         fullName: "Mới",
