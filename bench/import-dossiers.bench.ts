@@ -16,7 +16,8 @@
  *   types, unique index on the code, index on the receipt time) on the same server.
  * - PostgreSQL: BENCH_DATABASE_URL, or a throwaway cluster started like scripts/test.sh.
  */
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { startBenchServer } from "./support/bench-server.ts";
+import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
   createWriteStream,
@@ -213,34 +214,14 @@ async function importThroughServer(
       );
       if (prepared.status !== 0) throw new Error("preparing the PGlite folder failed");
     }
-    const port = 41000 + Math.floor(Math.random() * 2000);
-    const server = spawn(process.execPath, [path.join(repoRoot, "bin/cchc.js"), "serve"], {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        CCHC_DATA_DIR: dataDir,
-        DATABASE_URL: databaseUrl ?? "",
-        CCHC_DEMO: "true",
-        CCHC_ENV: "development",
-        CCHC_REMINDER_INTERVAL_MINUTES: "0",
-        CCHC_LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
+    const { server, exited, base } = await startBenchServer({
+      repoRoot,
+      dataDir,
+      databaseUrl,
+      portBase: 41000,
+      label: kind,
     });
-    const exited = once(server, "exit");
     try {
-      const base = `http://127.0.0.1:${port}`;
-      for (let i = 0; ; i += 1) {
-        if (server.exitCode !== null) throw new Error(`the ${kind} server stopped while starting`);
-        try {
-          if ((await fetch(`${base}/api/health`)).ok) break;
-        } catch {
-          // not listening yet
-        }
-        if (i > 1200) throw new Error(`the ${kind} server did not start`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
       const session = new Session(base);
       await session.signIn("admin");
       const units = (await session.call("GET", "/api/units")).data as {

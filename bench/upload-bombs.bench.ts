@@ -6,8 +6,7 @@
  * how many files the refused uploads left in the data folder. `--scale 0.25` makes the bombs
  * smaller (a quicker look). The bombs are generated (test/support/zip-bombs.ts), never stored.
  */
-import { spawn } from "node:child_process";
-import { once } from "node:events";
+import { startBenchServer } from "./support/bench-server.ts";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -146,33 +145,8 @@ function countFiles(dir: string): number {
 async function main() {
   mkdirSync(path.join(repoRoot, ".tmp"), { recursive: true });
   const dataDir = mkdtempSync(path.join(repoRoot, ".tmp", "bench-bombs-"));
-  const port = 43000 + Math.floor(Math.random() * 2000);
-  const server = spawn(process.execPath, [path.join(repoRoot, "bin/cchc.js"), "serve"], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      CCHC_DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      CCHC_DEMO: "true",
-      CCHC_REMINDER_INTERVAL_MINUTES: "0",
-      CCHC_LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const exited = once(server, "exit");
-  const base = `http://127.0.0.1:${port}`;
+  const { server, exited, base } = await startBenchServer({ repoRoot, dataDir, portBase: 43000 });
   try {
-    for (let i = 0; ; i += 1) {
-      if (server.exitCode !== null) throw new Error("the server stopped while starting");
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (i > 1200) throw new Error("the server did not start");
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
     const admin = await new Session(base).signIn("admin");
     const viewer = await new Session(base).signIn("xem");
     const focal = await new Session(base).signIn("daumoi");
