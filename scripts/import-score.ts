@@ -5,6 +5,7 @@
  *
  *   node --import tsx scripts/import-score.ts [--json]
  */
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +14,8 @@ import { importPlan } from "../src/server/documents/plan-import/index.ts";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const samplesDir = path.resolve(repoRoot, "../shared/samples");
+/** The shared samples are an extra: tests that read them run only where they are present. */
+export const hasSamples = existsSync(samplesDir);
 export const fixturesDir = path.resolve(repoRoot, "test/fixtures/plan-import");
 
 /** Each sample file and the expectation it is scored against. */

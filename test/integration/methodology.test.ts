@@ -3,7 +3,7 @@
  * read by the plan import, saved as a methodology and read back as a tree; access; invalid tables
  * write nothing.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +11,8 @@ import { queryRows } from "../../src/server/db/database.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
 const SAMPLES = join(import.meta.dirname, "../../../shared/samples");
+/** The shared samples are an extra: the tests that read them run only where they are present. */
+const hasSamples = existsSync(SAMPLES);
 const SAMPLE = "plan-hoa-phong-2026-synthetic.docx";
 
 let t: TestApp;
@@ -55,7 +57,7 @@ async function tableCounts() {
   return row!;
 }
 
-describe("saving an imported criteria table as a methodology draft", () => {
+describe.skipIf(!hasSamples)("saving an imported criteria table as a methodology draft", () => {
   let methodologyId: string;
 
   it("offers the save on the import preview and saves every row in one go", async () => {
