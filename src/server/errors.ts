@@ -297,6 +297,34 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: "Các hồ sơ của lượt nhập này đã được hủy trước đó.",
   },
+  BACKUP_FILE_EXISTS: {
+    status: 409,
+    message: "Tệp sao lưu {path} đã tồn tại; hãy chọn tên khác (không ghi đè bản sao lưu cũ).",
+  },
+  BACKUP_NOT_FOUND: { status: 404, message: "Không tìm thấy tệp sao lưu {path}." },
+  BACKUP_FOREIGN: {
+    status: 400,
+    message: "Tệp {path} không phải bản sao lưu của CCHC (thiếu hoặc sai tệp mô tả manifest.json).",
+  },
+  BACKUP_DAMAGED: {
+    status: 400,
+    message: "Bản sao lưu bị hỏng hoặc bị cắt cụt: {reason}. Không có dữ liệu nào bị thay đổi.",
+  },
+  BACKUP_NEWER_VERSION: {
+    status: 400,
+    message:
+      "Bản sao lưu được tạo bởi phiên bản CCHC mới hơn ({version}); hãy cập nhật CCHC trước khi khôi phục. Không có dữ liệu nào bị thay đổi.",
+  },
+  BACKUP_TARGET_NOT_EMPTY: {
+    status: 409,
+    message:
+      "Cơ sở dữ liệu đích đã có dữ liệu. Khôi phục vào một thư mục dữ liệu hoặc cơ sở dữ liệu trống, hoặc dùng --replace để thay thế toàn bộ dữ liệu hiện có.",
+  },
+  BACKUP_REPLACE_VERSION_MISMATCH: {
+    status: 409,
+    message:
+      "Chỉ thay thế được dữ liệu khi bản sao lưu cùng phiên bản cấu trúc với cơ sở dữ liệu đích; hãy khôi phục vào một cơ sở dữ liệu trống.",
+  },
   INTERNAL_ERROR: {
     status: 500,
     message: "Đã có lỗi hệ thống. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống.",

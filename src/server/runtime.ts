@@ -14,6 +14,7 @@ export interface OpenedDatabase {
  */
 export async function openDatabase(
   config: Pick<Config, "databaseUrl" | "dataDir">,
+  options: { migrate?: boolean } = {},
 ): Promise<OpenedDatabase> {
   let lock: DataFolderLock | null = null;
   let database: Database;
@@ -29,7 +30,7 @@ export async function openDatabase(
     }
   }
   try {
-    await runMigrations(database);
+    if (options.migrate !== false) await runMigrations(database);
   } catch (error) {
     await database.close();
     lock?.release();

@@ -2,10 +2,12 @@ import type { Command } from "commander";
 import { registerImportPlanCommand } from "./import-plan.command.ts";
 import { registerCalendarCommand } from "./calendar.command.ts";
 import { registerServerCommands } from "./server.command.ts";
+import { registerBackupCommands } from "./backup.command.ts";
 
 /** Each capability adds its `register…Command` here, one line each. */
 export function registerCommands(program: Command): void {
   registerImportPlanCommand(program);
   registerCalendarCommand(program);
   registerServerCommands(program);
+  registerBackupCommands(program);
 }
