@@ -30,6 +30,7 @@ import { registerFeedbackMetrics } from "./services/feedback-metrics.ts";
 import { feedbackRoutes } from "./routes/feedback.routes.ts";
 import { feedbackPublicRoutes } from "./routes/feedback-public.routes.ts";
 import { agencyRoutes } from "./routes/agency.routes.ts";
+import { backupRoutes } from "./routes/backup.routes.ts";
 import { auditRoutes } from "./routes/audit.routes.ts";
 import { calendarRoutes } from "./routes/calendar.routes.ts";
 import { dossierRoutes } from "./routes/dossier.routes.ts";
@@ -143,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(agencyRoutes(db));
   await app.register(userRoutes(db));
   await app.register(auditRoutes(db));
+  await app.register(backupRoutes(options.database, options.dataDir));
   await app.register(planRoutes(db));
   await app.register(notificationRoutes(db));
   await app.register(planImportRoutes(db));

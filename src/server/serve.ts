@@ -5,6 +5,8 @@ import { demoLoginsText, loadDemo, requireDemoPasswordChange } from "./demo/load
 import { openDatabase } from "./runtime.ts";
 import { reminderConfig } from "./reminders/reminder-config.ts";
 import { startReminderScheduler } from "./reminders/reminder-scheduler.ts";
+import { backupSchedule } from "./operations/backup/backup.service.ts";
+import { startBackupScheduler } from "./operations/backup/backup-scheduler.ts";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -32,11 +34,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const address = await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as { port: number }).port;
     const reminders = startReminderScheduler(opened.database.db, reminderConfig(), app.log);
+    const backups = startBackupScheduler(
+      opened.database,
+      config.dataDir,
+      backupSchedule(),
+      app.log,
+    );
     let stopped = false;
     const stop = async () => {
       if (stopped) return;
       stopped = true;
       await reminders.stop();
+      await backups.stop();
       await app.close();
       await opened.close();
     };

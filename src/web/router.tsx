@@ -167,6 +167,12 @@ export const router = createBrowserRouter([
                 }),
               },
               {
+                path: paths.adminBackups,
+                lazy: async () => ({
+                  Component: (await import("./pages/admin/backups/backups.page.tsx")).BackupsPage,
+                }),
+              },
+              {
                 element: <RequirePermission permission="viewAudit" />,
                 children: [
                   {

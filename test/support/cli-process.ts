@@ -45,6 +45,8 @@ export function startServerProcess(
         HOST: "127.0.0.1",
         CCHC_LOG_LEVEL: "warn",
         CCHC_ENV: "development",
+        // A scheduled backup in the middle of a journey would only slow it down.
+        CCHC_BACKUP_EVERY_HOURS: "0",
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],

@@ -46,6 +46,8 @@ export const ACTIONS = [
   "feedback.answer",
   "methodology.read",
   "methodology.write",
+  /** Backups of the whole installation: administrators only (the service requires a global one). */
+  "system.backup",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = {
   "auth.password_changed": "user",
   "system.demo_loaded": "system",
   "system.demo_password_change_required": "system",
+  "system.backup_created": "system",
   "plan.create": "plan",
   "plan.update": "plan",
   "plan.delete": "plan",

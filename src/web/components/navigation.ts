@@ -5,6 +5,7 @@ import {
   IconChartBar,
   IconChecklist,
   IconClipboardList,
+  IconDatabaseExport,
   IconFileReport,
   IconHome,
   IconListDetails,
@@ -43,6 +44,7 @@ export const paths = {
   adminAgencies: "/quan-tri/co-quan",
   adminUsers: "/quan-tri/nguoi-dung",
   adminAudit: "/quan-tri/nhat-ky",
+  adminBackups: "/quan-tri/sao-luu",
 } as const;
 
 /** The whole product in the navbar; Quản trị only for those the server allows. */
@@ -67,6 +69,7 @@ export function navigationFor(me: Me): NavItem[] {
     if (me.can.viewAudit) {
       children.push({ label: vi.nav.adminAudit, to: paths.adminAudit, icon: IconListDetails });
     }
+    children.push({ label: "Sao lưu dữ liệu", to: paths.adminBackups, icon: IconDatabaseExport });
     items.push({ label: vi.nav.admin, to: paths.admin, icon: IconSettings, children });
   }
   return items;
