@@ -35,9 +35,10 @@ export function runCli(args: string[], env: Record<string, string> = {}) {
 export function startServerProcess(
   env: Record<string, string>,
   timeoutMs = 120_000,
+  bin = CCHC_BIN,
 ): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CCHC_BIN, "serve"], {
+    const child = spawn(process.execPath, [bin, "serve"], {
       cwd: REPO_ROOT,
       env: {
         ...process.env,
