@@ -13,7 +13,10 @@ import { comparableKey } from "../src/core/plan-import/text-utils.ts";
 import { importPlan } from "../src/server/documents/plan-import/index.ts";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const samplesDir = path.resolve(repoRoot, "../shared/samples");
+/** `../shared/samples` next to the clone; CCHC_SAMPLES_DIR points elsewhere (a git worktree). */
+export const samplesDir = process.env.CCHC_SAMPLES_DIR
+  ? path.resolve(process.env.CCHC_SAMPLES_DIR)
+  : path.resolve(repoRoot, "../shared/samples");
 /** The shared samples are an extra: tests that read them run only where they are present. */
 export const hasSamples = existsSync(samplesDir);
 export const fixturesDir = path.resolve(repoRoot, "test/fixtures/plan-import");

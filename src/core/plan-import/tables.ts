@@ -7,7 +7,14 @@
 import type { AreaKey, Criterion, ImportedTask } from "./contract.ts";
 import type { DocumentTable, DocumentTableRow } from "./document-model.ts";
 import { mapAreaKey } from "./area-keys.ts";
-import { DASH_ITEM, isRomanNumeral, LETTER_ITEM, PAREN_NUMBER } from "./markers.ts";
+import {
+  DASH_ITEM,
+  isRomanNumeral,
+  LETTER_ITEM,
+  NUMBERED_HEADING,
+  PAREN_NUMBER,
+  ROMAN_HEADING,
+} from "./markers.ts";
 import { cleanSpaces, isUpperCaseLine, parseDecimal, searchKey } from "./text-utils.ts";
 import type { WarningSink } from "./warnings.ts";
 
@@ -23,7 +30,9 @@ export type ColumnRole =
   | "maxPoints"
   | "selfScore"
   | "evidence"
-  | "note";
+  | "note"
+  /** The area (lĩnh vực) or criterion a row belongs to, in a column of its own. */
+  | "area";
 
 export type TableKind = "tasks" | "criteria";
 
@@ -42,15 +51,52 @@ function roleOf(header: string, index: number): ColumnRole | null {
   if (/tu cham|tu danh gia|diem tu/.test(key)) return "selfScore";
   if (/diem toi da|diem chuan|thang diem|^diem$|diem toi/.test(key)) return "maxPoints";
   if (/kiem chung|tai lieu/.test(key)) return "evidence";
-  if (/chu tri/.test(key)) return "lead";
-  if (/phoi hop/.test(key)) return "support";
-  if (/theo doi|giam sat/.test(key)) return "monitor";
-  if (/thoi gian|thoi han|tien do/.test(key)) return "timeline";
-  if (/san pham|ket qua/.test(key)) return "deliverable";
-  if (/chi tieu/.test(key) && !/tieu chi/.test(key)) return "targetText";
-  if (/noi dung|nhiem vu|ten |tieu chi|linh vuc|giai phap/.test(key)) return "text";
+  if (/phoi hop/.test(key) && !/chu tri/.test(key)) return "support";
+  if (
+    /chu tri/.test(key) ||
+    (/thuc hien|tham muu|chiu trach nhiem|dau moi/.test(key) &&
+      /co quan|don vi|bo phan|can bo|cong chuc/.test(key))
+  )
+    return "lead";
+  if (/theo doi|giam sat|don doc/.test(key)) return "monitor";
+  if (/thoi gian|thoi han|tien do|hoan thanh/.test(key)) return "timeline";
+  if (/san pham/.test(key)) return "deliverable";
+  if (
+    /ket qua (can|phai|du kien )?dat|muc tieu|yeu cau can dat|chi tieu/.test(key) &&
+    !/tieu chi/.test(key)
+  )
+    return "targetText";
+  if (/ket qua/.test(key)) return "deliverable";
+  if (/noi dung|nhiem vu|ten |tieu chi|linh vuc|giai phap|hoat dong|cong viec/.test(key))
+    return "text";
   if (/ghi chu/.test(key)) return "note";
   return null;
+}
+
+/** Two text-like columns: the area or criterion column groups the rows of the task column. */
+function markAreaColumn(headers: string[], columns: (ColumnRole | null)[]): void {
+  const textColumns = columns.flatMap((role, index) => (role === "text" ? [index] : []));
+  if (textColumns.length < 2) return;
+  const grouping = textColumns.find((index) =>
+    /linh vuc|tieu chi|noi dung chi so/.test(searchKey(headers[index] ?? "")),
+  );
+  const other = textColumns.find(
+    (index) =>
+      index !== grouping &&
+      /nhiem vu|noi dung|giai phap|hoat dong|cong viec/.test(searchKey(headers[index] ?? "")),
+  );
+  if (grouping !== undefined && other !== undefined) columns[grouping] = "area";
+}
+
+/** A second header row under merged cells ("Cơ quan, đơn vị" over "Chủ trì | Phối hợp"). */
+export function isSubHeaderRow(cells: string[]): boolean {
+  const filled = cells.map((cell) => cell.trim()).filter(Boolean);
+  if (filled.length === 0) return false;
+  return filled.every((cell, index) => {
+    if (cell.length > 40 || /\d/.test(cell)) return false;
+    const role = roleOf(cell, index + 1);
+    return role !== null && role !== "text" && role !== "ref";
+  });
 }
 
 /** Recognises a header row; returns the layout or null. */
@@ -59,10 +105,34 @@ export function headerLayout(row: DocumentTableRow): TableLayout | null {
   if (!columns.includes("text")) return null;
   const known = columns.filter((role) => role !== null).length;
   if (known < 2) return null;
+  markAreaColumn(row.cells, columns);
   const headerKey = row.cells.map((cell) => searchKey(cell)).join("|");
-  if (columns.includes("maxPoints")) return { kind: "criteria", columns, headerKey };
-  if (columns.some((role) => role === "lead" || role === "support" || role === "timeline")) {
+  const hasAgencies = columns.some(
+    (role) => role === "lead" || role === "support" || role === "monitor",
+  );
+  if (columns.includes("maxPoints") && !hasAgencies)
+    return { kind: "criteria", columns, headerKey };
+  if (hasAgencies || columns.includes("timeline") || columns.includes("targetText")) {
     return { kind: "tasks", columns, headerKey };
+  }
+  return null;
+}
+
+/** The header row and, under merged cells, the sub-header row below it. */
+function layoutOf(rows: DocumentTableRow[]): TableLayout | null {
+  for (let index = 0; index < Math.min(3, rows.length); index += 1) {
+    const row = rows[index]!;
+    const next = rows[index + 1];
+    if (next && isSubHeaderRow(next.cells)) {
+      const cells = row.cells.map((cell, column) => {
+        const below = next.cells[column]?.trim();
+        return below ? `${cell} ${below}` : cell;
+      });
+      const merged = headerLayout({ ...row, cells });
+      if (merged) return merged;
+    }
+    const layout = headerLayout(row);
+    if (layout) return layout;
   }
   return null;
 }
@@ -72,11 +142,7 @@ export function classifyTables(tables: DocumentTable[]): Map<DocumentTable, Tabl
   const result = new Map<DocumentTable, TableLayout>();
   let previous: TableLayout | null = null;
   for (const table of tables) {
-    let layout: TableLayout | null = null;
-    for (const row of table.rows.slice(0, 3)) {
-      layout = headerLayout(row);
-      if (layout) break;
-    }
+    let layout = layoutOf(table.rows);
     if (!layout && previous) {
       const width = table.rows[0]?.cells.length ?? 0;
       if (width === previous.columns.length && width >= 3) layout = previous;
@@ -113,10 +179,11 @@ function isColumnNumberRow(cells: string[]): boolean {
 
 function roleValues(row: DocumentTableRow, layout: TableLayout): Map<ColumnRole, string> {
   const values = new Map<ColumnRole, string>();
-  layout.columns.forEach((role, index) => {
-    if (!role) return;
+  layout.columns.forEach((column, index) => {
     const text = cellText(row.cells[index]);
     if (!text) return;
+    // A column the header does not name is kept as a note, so nothing is lost.
+    const role = column ?? "note";
     const existing = values.get(role);
     values.set(role, existing ? `${existing}; ${text}` : text);
   });
@@ -166,14 +233,31 @@ export class TaskTableParser {
   private addRow(row: DocumentTableRow, layout: TableLayout): void {
     const cells = row.cells.map((cell) => cellText(cell));
     if (cells.every((cell) => cell === "")) return;
-    if (headerLayout(row) || row.isHeader) return;
+    if (headerLayout(row) || row.isHeader || isSubHeaderRow(cells)) return;
     if (isColumnNumberRow(cells)) return;
     const values = roleValues(row, layout);
-    const ref = values.get("ref") ?? "";
+    let ref = values.get("ref") ?? "";
     let text = values.get("text") ?? "";
     const note = values.get("note");
     if (note) text = text ? `${text} (${note})` : note;
     const hasFields = FIELD_ROLES.some((role) => values.has(role));
+    const areaCell = values.get("area");
+    if (areaCell) this.enterAreaCell(row, areaCell);
+    if (!text && areaCell && !hasFields) return;
+
+    if (!ref) {
+      // No TT column (or an empty one): the number stands at the start of the text.
+      const roman = ROMAN_HEADING.exec(text);
+      if (roman && isRomanNumeral(roman[1] ?? "") && !hasFields) {
+        this.startSection(row, roman[1] ?? null, roman[2] ?? "");
+        return;
+      }
+      const numbered = NUMBERED_HEADING.exec(text);
+      if (numbered && !/^\d+[.,]\d+\s*(%|điểm)/u.test(text)) {
+        ref = numbered[1] ?? "";
+        text = numbered[2] ?? text;
+      }
+    }
 
     if (!ref) {
       const letter = LETTER_ITEM.exec(text) ?? PAREN_NUMBER.exec(text);
@@ -196,7 +280,7 @@ export class TaskTableParser {
         });
         return;
       }
-      if (text && !hasFields && isUpperCaseLine(text)) {
+      if (text && !hasFields && (isUpperCaseLine(text) || isAreaTitle(text))) {
         this.startSection(row, null, text);
         return;
       }
@@ -218,6 +302,10 @@ export class TaskTableParser {
 
     const cleanRef = ref.replace(/[.)]+$/, "").trim();
     if (isRomanNumeral(cleanRef) || /^(phần|phan)\s+[ivx]+$/i.test(cleanRef)) {
+      this.startSection(row, cleanRef, text);
+      return;
+    }
+    if (/^\d+$/.test(cleanRef) && !hasFields && isUpperCaseLine(text) && mapAreaKey(text)) {
       this.startSection(row, cleanRef, text);
       return;
     }
@@ -250,6 +338,22 @@ export class TaskTableParser {
       return;
     }
     this.push(row, values, { ref: cleanRef, parentRef: this.section.ref, rowType: "task", text });
+  }
+
+  /** A value in the area column: a known area sets the area, anything else groups the rows. */
+  private enterAreaCell(row: DocumentTableRow, cell: string): void {
+    const numbered = NUMBERED_HEADING.exec(cell) ?? ROMAN_HEADING.exec(cell);
+    const ref = numbered?.[1] ?? null;
+    const text = numbered?.[2] ?? cell;
+    const area = mapAreaKey(text);
+    if (area) {
+      this.section = { ref, area };
+      this.lastTaskRef = null;
+      this.push(row, new Map(), { ref, parentRef: null, rowType: "section", text }, area);
+      return;
+    }
+    this.lastTaskRef = ref;
+    this.push(row, new Map(), { ref, parentRef: this.section.ref, rowType: "group", text });
   }
 
   private startSection(row: DocumentTableRow, ref: string | null, text: string): void {
@@ -294,6 +398,17 @@ export class TaskTableParser {
   }
 }
 
+/** A short row naming one of the eight areas ("Cải cách thủ tục hành chính"), not a task. */
+function isAreaTitle(text: string): boolean {
+  return (
+    text.length <= 80 &&
+    !/[.;:]$/.test(text.trim()) &&
+    mapAreaKey(text) !== null &&
+    /^(cai cach|cong tac|hien dai hoa|xay dung|chuyen doi so|nang cao)/.test(searchKey(text)) &&
+    searchKey(text).split(" ").length <= 10
+  );
+}
+
 /** Marks tasks that only group sub-rows (no fields of their own) as "group". */
 export function markGroups(tasks: ImportedTask[]): void {
   const parents = new Set(
@@ -315,7 +430,8 @@ export class CriteriaTableParser {
     for (const row of table.rows) {
       const cells = row.cells.map((cell) => cellText(cell));
       if (cells.every((cell) => cell === "")) continue;
-      if (headerLayout(row) || row.isHeader || isColumnNumberRow(cells)) continue;
+      if (headerLayout(row) || row.isHeader || isColumnNumberRow(cells) || isSubHeaderRow(cells))
+        continue;
       const values = roleValues(row, layout);
       const ref = (values.get("ref") ?? "").replace(/[.)]+$/, "");
       const text = values.get("text") ?? "";
