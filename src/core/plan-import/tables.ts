@@ -62,7 +62,7 @@ function roleOf(header: string, index: number): ColumnRole | null {
   if (/thoi gian|thoi han|tien do|hoan thanh/.test(key)) return "timeline";
   if (/san pham/.test(key)) return "deliverable";
   if (
-    /ket qua (can|phai|du kien )?dat|muc tieu|yeu cau can dat|chi tieu/.test(key) &&
+    /ket qua (can |phai |du kien )?dat|muc tieu|yeu cau can dat|chi tieu/.test(key) &&
     !/tieu chi/.test(key)
   )
     return "targetText";

@@ -113,14 +113,53 @@ function strippedKey(name: string): string {
   return coreKey(name).replace(AGENCY_PREFIX, "").trim();
 }
 
-/** Splits "Văn phòng, Tư pháp; Văn hóa - xã hội phường" into separate names. */
-export function splitAgencyNames(text: string): string[] {
-  return text
-    .split(
-      /[;,]|\s+và\s+(?=(?:các\s+)?(?:phòng|bộ phận|ban|cơ quan|công chức|trung tâm|văn phòng)\s)/iu,
-    )
-    .map((part) => part.replace(/\s+/g, " ").trim())
-    .filter((part) => part.length > 0);
+const NAME_SEPARATOR =
+  /(\s*[;,]\s*|\s+và\s+(?=(?:các\s+)?(?:phòng|bộ phận|ban|cơ quan|công chức|trung tâm|văn phòng)\s))/iu;
+
+/**
+ * Splits "Văn phòng, Tư pháp; Văn hóa - xã hội phường" into separate names. With the unit's
+ * agencies, a run of parts that together make one agency's name ("Phòng Kinh tế, Hạ tầng và Đô
+ * thị") stays one name: names are matched before the text is split on commas.
+ */
+export function splitAgencyNames(text: string, agencies: readonly DraftAgency[] = []): string[] {
+  const pieces = text.split(NAME_SEPARATOR);
+  const parts = pieces.filter((_, index) => index % 2 === 0);
+  const separators = pieces.filter((_, index) => index % 2 === 1);
+  const names: string[] = [];
+  let start = 0;
+  while (start < parts.length) {
+    let taken = false;
+    for (let end = parts.length - 1; end > start; end -= 1) {
+      let candidate = parts[start] ?? "";
+      for (let index = start + 1; index <= end; index += 1) {
+        candidate += `${separators[index - 1] ?? ","}${parts[index] ?? ""}`;
+      }
+      if (sameAgencyName(candidate, agencies)) {
+        names.push(candidate);
+        start = end + 1;
+        taken = true;
+        break;
+      }
+    }
+    if (!taken) {
+      names.push(parts[start] ?? "");
+      start += 1;
+    }
+  }
+  return names.map((part) => part.replace(/\s+/g, " ").trim()).filter((part) => part.length > 0);
+}
+
+/** Whether a printed name is one of the agencies' names (tone placement, kind and unit aside). */
+function sameAgencyName(name: string, agencies: readonly DraftAgency[]): boolean {
+  const exact = toneInsensitiveKey(name.replace(/\s+/g, " ").trim());
+  const core = coreKey(name);
+  const stripped = strippedKey(name);
+  return agencies.some(
+    (agency) =>
+      toneInsensitiveKey(agency.name) === exact ||
+      coreKey(agency.name) === core ||
+      (stripped.length >= 3 && strippedKey(agency.name) === stripped),
+  );
 }
 
 /**
@@ -178,7 +217,7 @@ interface MatchedNames {
 function matchNames(text: string | null, agencies: readonly DraftAgency[]): MatchedNames {
   const result: MatchedNames = { ids: [], unmatched: [], generic: [] };
   if (!text?.trim()) return result;
-  for (const part of splitAgencyNames(text)) {
+  for (const part of splitAgencyNames(text, agencies)) {
     const found = matchAgency(part, agencies);
     if (found) {
       if (!result.ids.includes(found.id)) result.ids.push(found.id);
