@@ -15,7 +15,13 @@ import {
   PAREN_NUMBER,
   ROMAN_HEADING,
 } from "./markers.ts";
-import { cleanSpaces, isUpperCaseLine, parseDecimal, searchKey } from "./text-utils.ts";
+import {
+  cleanSpaces,
+  isUpperCaseLine,
+  parseDecimal,
+  searchKey,
+  startsLowercase,
+} from "./text-utils.ts";
 import type { WarningSink } from "./warnings.ts";
 
 export type ColumnRole =
@@ -40,18 +46,24 @@ export interface TableLayout {
   kind: TableKind;
   columns: (ColumnRole | null)[];
   headerKey: string;
+  /** The header named no known columns: the roles were guessed from the cells. */
+  guessed?: boolean;
 }
 
 function roleOf(header: string, index: number): ColumnRole | null {
   const key = searchKey(header).replace(/\s+/g, " ");
   if (!key) return null;
-  if (index === 0 && /^(s?tt|so tt|thu tu|stt\.?)$/.test(key.replace(/[^a-z ]/g, "").trim())) {
+  if (
+    index === 0 &&
+    /^(s?tt|so tt|so thu tu|thu tu|stt\.?)$/.test(key.replace(/[^a-z ]/g, "").trim())
+  ) {
     return "ref";
   }
   if (/tu cham|tu danh gia|diem tu/.test(key)) return "selfScore";
   if (/diem toi da|diem chuan|thang diem|^diem$|diem toi/.test(key)) return "maxPoints";
   if (/kiem chung|tai lieu/.test(key)) return "evidence";
   if (/phoi hop/.test(key) && !/chu tri/.test(key)) return "support";
+  if (/phu trach/.test(key)) return "lead";
   if (
     /chu tri/.test(key) ||
     (/thuc hien|tham muu|chiu trach nhiem|dau moi/.test(key) &&
@@ -67,8 +79,7 @@ function roleOf(header: string, index: number): ColumnRole | null {
   )
     return "targetText";
   if (/ket qua/.test(key)) return "deliverable";
-  if (/noi dung|nhiem vu|ten |tieu chi|linh vuc|giai phap|hoat dong|cong viec/.test(key))
-    return "text";
+  if (/noi dung|nhiem vu|ten |tieu chi|linh vuc|giai phap|hoat dong|viec/.test(key)) return "text";
   if (/ghi chu/.test(key)) return "note";
   return null;
 }
@@ -137,12 +148,53 @@ function layoutOf(rows: DocumentTableRow[]): TableLayout | null {
   return null;
 }
 
+const AGENCY_WORDS =
+  /^(cac\s+)?(phong|van phong|bo phan|ban|trung tam|cong chuc|co quan|don vi|ubnd|uy ban|cong an|tram|doan|hoi|mat tran)\b/;
+const TIMELINE_WORDS = /^(thang|quy|nam|truoc|trong|ca nam|thuong xuyen|hang|dinh ky|\d)/;
+
+/**
+ * A table whose header names no known column: the roles are guessed from the cells (a column of
+ * numbers, the longest text, agency names, dates). Accepted only with text, an agency and a
+ * timeline column, so a lookup table in an appendix is not read as tasks.
+ */
+export function guessLayout(table: DocumentTable): TableLayout | null {
+  const [header, ...body] = table.rows;
+  if (!header || body.length < 2 || header.cells.length < 3) return null;
+  const width = header.cells.length;
+  const columns: (ColumnRole | null)[] = [];
+  let longest = -1;
+  let longestLength = 0;
+  for (let index = 0; index < width; index += 1) {
+    const values = body.map((row) => cellText(row.cells[index])).filter(Boolean);
+    const keys = values.map((value) => searchKey(value));
+    const share = (test: (key: string) => boolean) =>
+      values.length > 0 ? keys.filter(test).length / values.length : 0;
+    const average = values.reduce((sum, value) => sum + value.length, 0) / (values.length || 1);
+    let role: ColumnRole | null = null;
+    if (index === 0 && share((key) => /^([ivx]+|\d+(\.\d+)*|[a-z])[.)]?$/.test(key)) >= 0.8)
+      role = "ref";
+    else if (share((key) => TIMELINE_WORDS.test(key) && key.length <= 40) >= 0.6) role = "timeline";
+    else if (share((key) => AGENCY_WORDS.test(key)) >= 0.6)
+      role = columns.includes("lead") ? "support" : "lead";
+    columns.push(role);
+    if (role === null && average > longestLength) {
+      longest = index;
+      longestLength = average;
+    }
+  }
+  if (longest < 0) return null;
+  columns[longest] = "text";
+  if (!columns.includes("lead") || !columns.includes("timeline")) return null;
+  const headerKey = header.cells.map((cell) => searchKey(cell)).join("|");
+  return { kind: "tasks", columns, headerKey, guessed: true };
+}
+
 /** First pass over the document's tables: which are data tables, with which layout. */
 export function classifyTables(tables: DocumentTable[]): Map<DocumentTable, TableLayout> {
   const result = new Map<DocumentTable, TableLayout>();
   let previous: TableLayout | null = null;
   for (const table of tables) {
-    let layout = layoutOf(table.rows);
+    let layout = layoutOf(table.rows) ?? guessLayout(table);
     if (!layout && previous) {
       const width = table.rows[0]?.cells.length ?? 0;
       if (width === previous.columns.length && width >= 3) layout = previous;
@@ -226,8 +278,17 @@ export class TaskTableParser {
     this.lastRow = null;
   }
 
-  addTable(table: DocumentTable, layout: TableLayout): void {
-    for (const row of table.rows) this.addRow(row, layout);
+  /** Adds the rows of one table; returns how many rows it placed. */
+  addTable(table: DocumentTable, layout: TableLayout): number {
+    const before = this.tasks.length;
+    const rows =
+      layout.guessed &&
+      table.rows[0]?.cells.length === layout.columns.length &&
+      searchKey(table.rows[0]?.cells.join("|") ?? "") === layout.headerKey
+        ? table.rows.slice(1)
+        : table.rows;
+    for (const row of rows) this.addRow(row, layout);
+    return this.tasks.length - before;
   }
 
   private addRow(row: DocumentTableRow, layout: TableLayout): void {
@@ -284,15 +345,23 @@ export class TaskTableParser {
         this.startSection(row, null, text);
         return;
       }
-      if (this.lastRow) {
+      // A row without a number continues the row above (a cell cut by a page break) when the
+      // table numbers its rows; in a table without a TT column only a lower-case or text-less
+      // row does. A section row is never continued.
+      const continues =
+        this.lastRow !== null &&
+        this.lastRow.rowType !== "section" &&
+        (layout.columns.includes("ref") || !text || startsLowercase(text));
+      if (continues) {
         this.continueRow(values, text);
         return;
       }
       if (!text) {
-        this.warnings.add(
+        this.warnings.leaveOut(
           "TABLE_ROW_UNPLACED",
           `Không xác định được dòng bảng: “${cells.join(" | ")}”.`,
           row.line,
+          cells.join(" | "),
         );
         return;
       }
@@ -426,7 +495,9 @@ export class CriteriaTableParser {
   private last: Criterion | null = null;
   private lastNumeric: string | null = null;
 
-  addTable(table: DocumentTable, layout: TableLayout): void {
+  /** Adds the rows of one table; returns how many criteria it produced. */
+  addTable(table: DocumentTable, layout: TableLayout): number {
+    const before = this.criteria.length;
     for (const row of table.rows) {
       const cells = row.cells.map((cell) => cellText(cell));
       if (cells.every((cell) => cell === "")) continue;
@@ -475,6 +546,7 @@ export class CriteriaTableParser {
       this.criteria.push(criterion);
       this.last = criterion;
     }
+    return this.criteria.length - before;
   }
 }
 

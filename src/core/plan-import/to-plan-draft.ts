@@ -10,6 +10,7 @@
 import type { AreaKey } from "../plan/plan-area.ts";
 import { AREA_KEYS } from "../plan/plan-area.ts";
 import { searchKey, toneInsensitiveKey } from "../text/vietnamese-text.ts";
+import { mapAreaKey } from "./area-keys.ts";
 import type { ImportedTask, PlanImport } from "./contract.ts";
 
 export interface DraftAgency {
@@ -373,12 +374,13 @@ export function toPlanDraft(extracted: PlanImport, options: PlanDraftOptions): P
     rows.filter((r) => r.rowType === "subtask" && r.parentRef).map((r) => r.parentRef!),
   );
   let lastArea: AreaKey = areas[0]?.key ?? "direction";
-  const areaOf = (row: { area: string | null; line?: number }) => {
+  const areaOf = (row: { area: string | null; text: string; line?: number }) => {
     if (isAreaKey(row.area)) {
       lastArea = row.area;
       return row.area;
     }
-    return lastArea;
+    // No section names the area: the task's own wording may ("… thủ tục hành chính").
+    return mapAreaKey(row.text) ?? lastArea;
   };
   let currentGroup: ImportedTask | null = null;
   for (const row of rows) {
