@@ -11,7 +11,9 @@ import type { AreaKey } from "../plan/plan-area.ts";
 import { AREA_KEYS } from "../plan/plan-area.ts";
 import { searchKey, toneInsensitiveKey } from "../text/vietnamese-text.ts";
 import { mapAreaKey } from "./area-keys.ts";
-import type { ImportedTask, PlanImport } from "./contract.ts";
+import type { ReportScheduleEntry } from "../plan/report-schedule.ts";
+import type { ImportedTask, PlanImport, Unplaced } from "./contract.ts";
+import { reviewTargets, reviewTasks, type TaskFlag } from "./draft-review.ts";
 
 export interface DraftAgency {
   id: string;
@@ -22,6 +24,7 @@ export interface DraftWarning {
   code: string;
   message: string;
   line: number | null;
+  level?: "error" | "warning";
 }
 
 export type DraftPeriod =
@@ -57,6 +60,10 @@ export interface DraftTask {
   targetText: string | null;
   source: "table" | "narrative";
   line: number | null;
+  /** Review only: a lead the duties section suggests for a task that has none (never applied). */
+  suggestedLeadAgencyId?: string | null;
+  /** Review only: what the officer should look at (no lead, no deadline, year outside period). */
+  flags?: TaskFlag[];
 }
 
 export interface PlanDraft {
@@ -83,11 +90,15 @@ export interface PlanDraft {
   areas: { key: AreaKey; heading: string; targetScore: number | null; maxScore: number | null }[];
   targets: DraftTarget[];
   tasks: DraftTask[];
+  /** The reporting schedule the plan sets, for the reports capability. */
+  reportSchedule: ReportScheduleEntry[];
 }
 
 export interface PlanDraftResult {
   draft: PlanDraft;
   warnings: DraftWarning[];
+  /** Source text the draft does not hold, listed on the review screen ("Chưa đưa vào"). */
+  unplaced: Unplaced[];
 }
 
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -369,6 +380,7 @@ export function toPlanDraft(extracted: PlanImport, options: PlanDraftOptions): P
 
   // Tasks: appendix/inline-field rows first, then narrative tasks the rows do not cover.
   const tasks: DraftTask[] = [];
+  const unplaced: Unplaced[] = [...(extracted.unplaced ?? [])];
   const rows = extracted.tasks;
   const isParent = new Set(
     rows.filter((r) => r.rowType === "subtask" && r.parentRef).map((r) => r.parentRef!),
@@ -442,6 +454,11 @@ export function toPlanDraft(extracted: PlanImport, options: PlanDraftOptions): P
           `Nhiệm vụ trong phần nội dung “${narrative.text.slice(0, 100)}” không được thêm vì lĩnh vực này đã có bảng nhiệm vụ ở phụ lục; thêm tay nếu cần.`,
           narrative.line,
         );
+        unplaced.push({
+          line: narrative.line ?? null,
+          text: narrative.text,
+          reason: "DRAFT_NARRATIVE_TASK_SKIPPED",
+        });
         continue;
       }
       tasks.push({
@@ -477,6 +494,17 @@ export function toPlanDraft(extracted: PlanImport, options: PlanDraftOptions): P
     );
   }
 
+  const agencyName = (id: string) => agencies.find((agency) => agency.id === id)?.name ?? id;
+  reviewTasks(tasks, duties, period, agencyName, warn);
+  reviewTargets(targets, warn);
+  if (unplaced.length > 0) {
+    warn(
+      "DRAFT_UNPLACED",
+      `${unplaced.length} đoạn, dòng của văn bản chưa được đưa vào dự thảo; xem danh sách “Chưa đưa vào” và thêm tay nếu cần.`,
+      unplaced[0]?.line,
+    );
+  }
+
   const purposes = (extracted.purposes ?? []).map((p) => p.text).join("\n");
   return {
     draft: {
@@ -497,8 +525,10 @@ export function toPlanDraft(extracted: PlanImport, options: PlanDraftOptions): P
       areas,
       targets,
       tasks,
+      reportSchedule: (extracted.reportSchedule ?? []).map(({ line: _line, ...entry }) => entry),
     },
     warnings,
+    unplaced,
   };
 }
 
