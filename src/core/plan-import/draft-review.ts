@@ -4,7 +4,7 @@
  * period, and several targets on one metric with different values. Pure.
  */
 import { searchKey } from "../text/vietnamese-text.ts";
-import type { DraftPeriod, DraftTarget, DraftTask, DraftWarning } from "./to-plan-draft.ts";
+import type { DraftPeriod, DraftTarget, DraftTask } from "./to-plan-draft.ts";
 
 export type TaskFlag = "no_lead" | "no_deadline" | "timeline_outside_period";
 
