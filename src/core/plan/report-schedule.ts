@@ -61,7 +61,8 @@ function dueOf(key: string, kind: ReportKind): ReportDueRule | null {
 
 /** Reads the report kinds and due rules of one paragraph; empty when it sets none. */
 export function parseReportSchedule(text: string): ReportScheduleEntry[] {
-  if (!/bao cao/.test(searchKey(text))) return [];
+  // Cheap test first ("báo cáo" in any tone placement): most paragraphs set no schedule.
+  if (!/b\S{1,3}o\s+c\S{1,3}o/iu.test(text) || !/bao cao/.test(searchKey(text))) return [];
   const entries: ReportScheduleEntry[] = [];
   for (const clause of text.split(/;|\.\s+(?=\p{Lu})/u)) {
     const key = searchKey(clause).replace(/\s+/g, " ");
