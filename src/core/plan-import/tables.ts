@@ -370,7 +370,10 @@ export class TaskTableParser {
     }
 
     const cleanRef = ref.replace(/[.)]+$/, "").trim();
-    if (isRomanNumeral(cleanRef) || /^(phần|phan)\s+[ivx]+$/i.test(cleanRef)) {
+    // Sections numbered I, II… or A, B… ("A | CẢI CÁCH THỂ CHẾ" with no fields of its own).
+    const letterSection =
+      /^[A-ZĐ]$/u.test(cleanRef) && !hasFields && (isUpperCaseLine(text) || isAreaTitle(text));
+    if (isRomanNumeral(cleanRef) || letterSection || /^(phần|phan)\s+[ivx]+$/i.test(cleanRef)) {
       this.startSection(row, cleanRef, text);
       return;
     }

@@ -87,7 +87,8 @@ export function metricFor(text: string, unit: Unit): TargetMetric | null {
       : "satisfaction_rate";
   }
   if (/dung han|dung hen/.test(key) && /giai quyet|ho so/.test(key)) return "on_time_rate";
-  if (/thanh toan truc tuyen|thanh toan dien tu/.test(key)) return "online_payment_rate";
+  if (/thanh toan/.test(key) && /truc tuyen|dien tu|khong dung tien mat/.test(key))
+    return "online_payment_rate";
   // Digitised is not online: "số hóa" wins over "trực tuyến".
   if (/so hoa/.test(key) && /ket qua/.test(key)) return "digitized_result_rate";
   if (/so hoa/.test(key) && /ho so|thanh phan/.test(key)) return "digitized_dossier_rate";
