@@ -12,7 +12,9 @@ import { textToDocument } from "../src/core/plan-import/text-source.ts";
 import { importPlan } from "../src/server/documents/plan-import/index.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const samplesDir = path.resolve(repoRoot, "../shared/samples");
+const samplesDir = process.env.CCHC_SAMPLES_DIR
+  ? path.resolve(process.env.CCHC_SAMPLES_DIR)
+  : path.resolve(repoRoot, "../shared/samples");
 const GOAL_MS = 200;
 
 const files = [

@@ -3,7 +3,7 @@
  * Word plan, reviews it beside its source, corrects a task, saves it as a plan and opens the
  * Excel update dialog; the header bell shows the notifications.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -16,6 +16,12 @@ import {
 } from "./support/browser.ts";
 
 const SAMPLE = join(import.meta.dirname, "../../shared/samples/plan-hoa-phong-2026-synthetic.docx");
+
+/** A plan written for this project: narrative tasks without leads and a duties section. */
+const OWN_PLAN = join(
+  import.meta.dirname,
+  "../test/fixtures/plan-import/own/05-thuy-an-duties.txt",
+);
 
 let app: { url: string; stop(): Promise<void> };
 let browser: Browser;
@@ -80,6 +86,46 @@ describe.skipIf(!existsSync(SAMPLE))("plan import in the browser", () => {
       await saveScreenshot(page, "task-excel-dialog.png");
     } catch (error) {
       await saveScreenshot(page, "plan-import-failure.png");
+      throw error;
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("plan import review of what is missing", () => {
+  it("shows the unplaced text with its count and offers the duties' lead without filling it", async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(20_000);
+    try {
+      await page.goto(`${app.url}/dang-nhap`);
+      await signIn(page, "daumoi");
+      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      await page.goto(`${app.url}/ke-hoach/nhap`);
+      await page.getByRole("heading", { name: "Nhập kế hoạch từ văn bản", level: 1 }).waitFor();
+      await page
+        .getByRole("textbox", { name: /dán nội dung/i })
+        .fill(readFileSync(OWN_PLAN, "utf8"));
+      await page.getByRole("button", { name: "Đọc kế hoạch" }).click();
+      await page.getByRole("heading", { name: "Văn bản gốc" }).waitFor();
+      await page.getByText(/1 đoạn chưa đưa vào/).waitFor();
+
+      const suggestion = page.getByTestId("lead-suggestion").first();
+      await suggestion.getByText("gợi ý chủ trì: Tư pháp - Hộ tịch").waitFor();
+      const lead = page.getByLabel("Cơ quan chủ trì", { exact: true }).first();
+      expect(await lead.inputValue()).toBe("");
+      await suggestion.getByRole("button", { name: "Áp dụng" }).click();
+      expect(await lead.inputValue()).toBe("Tư pháp - Hộ tịch");
+
+      await page.getByRole("tab", { name: /Chưa đưa vào/ }).click();
+      await page
+        .getByTestId("unplaced-item")
+        .getByText("Trên đây là Kế hoạch cải cách hành chính năm 2026 của UBND xã Thủy An.")
+        .waitFor();
+      await expectNoSeriousA11yViolations(page, "the unplaced list");
+      await saveScreenshot(page, "plan-import-unplaced.png");
+    } catch (error) {
+      await saveScreenshot(page, "plan-import-unplaced-failure.png");
       throw error;
     } finally {
       await page.close();

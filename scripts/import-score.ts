@@ -10,13 +10,19 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { comparableKey } from "../src/core/plan-import/text-utils.ts";
+import { toPlanDraft, type DraftAgency } from "../src/core/plan-import/to-plan-draft.ts";
 import { importPlan } from "../src/server/documents/plan-import/index.ts";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const samplesDir = path.resolve(repoRoot, "../shared/samples");
+/** `../shared/samples` next to the clone; CCHC_SAMPLES_DIR points elsewhere (a git worktree). */
+export const samplesDir = process.env.CCHC_SAMPLES_DIR
+  ? path.resolve(process.env.CCHC_SAMPLES_DIR)
+  : path.resolve(repoRoot, "../shared/samples");
 /** The shared samples are an extra: tests that read them run only where they are present. */
 export const hasSamples = existsSync(samplesDir);
 export const fixturesDir = path.resolve(repoRoot, "test/fixtures/plan-import");
+/** Plans written for this project in the shapes real plans take, with their expectations. */
+export const ownFixturesDir = path.resolve(fixturesDir, "own");
 
 /** Each sample file and the expectation it is scored against. */
 export const SCORED_SAMPLES: { file: string; expected: string }[] = [
@@ -29,6 +35,8 @@ export const SCORED_SAMPLES: { file: string; expected: string }[] = [
 ];
 
 export const SECTIONS = ["tasks", "narrative", "targets", "bases", "document"] as const;
+/** Cross-cutting views of the samples: agency fields and area fields of every task. */
+export const EXTRA_SECTIONS = ["agencies", "areas"] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 export interface Counts {
@@ -194,6 +202,111 @@ export function scoreResult(expected: Row, actual: Row): Record<SectionName, Sec
   };
 }
 
+/** Agencies (lead, support, monitor) and areas of the tasks, table rows and narrative alike. */
+export function scoreExtras(
+  expected: Row,
+  actual: Row,
+): Record<(typeof EXTRA_SECTIONS)[number], SectionScore> {
+  const tasks = (result: Row): Row[] => (result.tasks as Row[] | undefined) ?? [];
+  const areaRows = (result: Row): Row[] => [...tasks(result), ...narrative(result)];
+  return {
+    agencies: finish(scoreItems(tasks(expected), tasks(actual), ["lead", "support", "monitor"])),
+    areas: finish(scoreItems(areaRows(expected), areaRows(actual), ["area"])),
+  };
+}
+
+export const OWN_SECTIONS = ["tasks", "agencies", "areas", "targets", "flags"] as const;
+export type OwnSectionName = (typeof OWN_SECTIONS)[number];
+
+/** The draft's tasks and targets as the own fixtures write them (agency ids, sorted supports). */
+export function draftRows(draft: ReturnType<typeof toPlanDraft>["draft"]): {
+  tasks: Row[];
+  targets: Row[];
+} {
+  return {
+    tasks: draft.tasks.map((task) => ({
+      area: task.areaKey,
+      text: task.text,
+      lead: task.leadAgencyId,
+      support: [...task.supportAgencyIds].sort(),
+      monitor: task.monitorAgencyId,
+      timeline: task.timeline,
+      suggestedLead: task.suggestedLeadAgencyId ?? null,
+    })),
+    targets: draft.targets.map((target) => ({
+      text: target.text,
+      metric: target.metric,
+      comparator: target.comparator,
+      value: target.value,
+      valueHigh: target.valueHigh,
+      unit: target.unit,
+    })),
+  };
+}
+
+export async function ownFixtureNames(): Promise<string[]> {
+  const { readdir } = await import("node:fs/promises");
+  return (await readdir(ownFixturesDir))
+    .filter((file) => file.endsWith(".txt"))
+    .map((file) => file.replace(/\.txt$/, ""))
+    .sort();
+}
+
+/** Imports one own fixture for its unit's agencies and scores the draft against its expectation. */
+export async function scoreOwnFixture(name: string) {
+  const buffer = await readFile(path.join(ownFixturesDir, `${name}.txt`));
+  const expected = JSON.parse(
+    await readFile(path.join(ownFixturesDir, `${name}.expected.json`), "utf8"),
+  ) as Row & { agencies: DraftAgency[]; warnings?: string[] };
+  const started = performance.now();
+  const extracted = await importPlan(buffer, `${name}.txt`);
+  const result = toPlanDraft(extracted, {
+    unitId: "unit",
+    agencies: expected.agencies,
+    fallbackYear: 2026,
+  });
+  const elapsedMs = performance.now() - started;
+  const actual = draftRows(result.draft);
+  const expectedTasks = ((expected.tasks as Row[]) ?? []).map((task) => ({
+    ...task,
+    support: [...((task.support as string[]) ?? [])].sort(),
+  }));
+  const codes = new Set([
+    ...result.warnings.map((w) => w.code),
+    ...extracted.warnings.map((w) => w.code),
+  ]);
+  const wanted = expected.warnings ?? [];
+  const found = wanted.filter((code) => codes.has(code)).length;
+  const scores: Record<OwnSectionName, SectionScore> = {
+    tasks: finish(
+      scoreItems(expectedTasks, actual.tasks, [
+        "text",
+        "area",
+        "lead",
+        "support",
+        "monitor",
+        "timeline",
+      ]),
+    ),
+    agencies: finish(
+      scoreItems(expectedTasks, actual.tasks, ["lead", "support", "monitor", "suggestedLead"]),
+    ),
+    areas: finish(scoreItems(expectedTasks, actual.tasks, ["area"])),
+    targets: finish(
+      scoreItems((expected.targets as Row[]) ?? [], actual.targets, [
+        "text",
+        "metric",
+        "comparator",
+        "value",
+        "valueHigh",
+        "unit",
+      ]),
+    ),
+    flags: finish({ tp: found, fp: 0, fn: wanted.length - found }),
+  };
+  return { scores, elapsedMs, result, extracted, expected };
+}
+
 export async function scoreSample(sample: { file: string; expected: string }) {
   const buffer = await readFile(path.join(samplesDir, sample.file));
   const expected = JSON.parse(
@@ -203,25 +316,56 @@ export async function scoreSample(sample: { file: string; expected: string }) {
   return scoreResult(expected, actual);
 }
 
+const timings: Record<string, number> = {};
+
 async function main(): Promise<void> {
   const asJson = process.argv.includes("--json");
-  const report: Record<string, Record<SectionName, SectionScore>> = {};
-  for (const sample of SCORED_SAMPLES) report[sample.file] = await scoreSample(sample);
+  const report: Record<string, Record<string, SectionScore>> = {};
+  if (hasSamples) {
+    for (const sample of SCORED_SAMPLES) {
+      const started = performance.now();
+      const buffer = await readFile(path.join(samplesDir, sample.file));
+      const actual = (await importPlan(buffer, sample.file)) as unknown as Row;
+      const elapsed = performance.now() - started;
+      const expected = JSON.parse(
+        await readFile(path.join(fixturesDir, `${sample.expected}.expected.json`), "utf8"),
+      ) as Row;
+      report[sample.file] = { ...scoreResult(expected, actual), ...scoreExtras(expected, actual) };
+      timings[sample.file] = elapsed;
+    }
+  }
+  const own: Record<string, Counts> = {};
+  for (const name of await ownFixtureNames()) {
+    const { scores, elapsedMs } = await scoreOwnFixture(name);
+    report[`own/${name}`] = scores;
+    timings[`own/${name}`] = elapsedMs;
+    for (const [section, score] of Object.entries(scores)) {
+      const total = (own[section] ??= { tp: 0, fp: 0, fn: 0 });
+      total.tp += score.tp;
+      total.fp += score.fp;
+      total.fn += score.fn;
+    }
+  }
+  for (const [section, counts] of Object.entries(own)) {
+    (report["own (all)"] ??= {})[section] = finish(counts);
+  }
   if (asJson) {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ report, timings }, null, 2)}\n`);
     return;
   }
   const pct = (value: number): string => (value * 100).toFixed(1).padStart(6);
   const header = `${"sample".padEnd(38)} ${"section".padEnd(10)} ${"P%".padStart(6)} ${"R%".padStart(6)} ${"F1%".padStart(6)}   tp/fp/fn`;
   const lines = [header, "-".repeat(header.length + 4)];
   for (const [file, sections] of Object.entries(report)) {
-    for (const section of SECTIONS) {
-      const score = sections[section];
+    for (const [section, score] of Object.entries(sections)) {
       lines.push(
         `${file.padEnd(38)} ${section.padEnd(10)} ${pct(score.precision)} ${pct(score.recall)} ${pct(score.f1)}   ${score.tp}/${score.fp}/${score.fn}`,
       );
     }
   }
+  lines.push("", "import time (read + parse + draft), ms:");
+  for (const [file, ms] of Object.entries(timings))
+    lines.push(`${file.padEnd(38)} ${ms.toFixed(0).padStart(6)}`);
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 

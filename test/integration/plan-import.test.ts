@@ -51,7 +51,45 @@ function toCreateInput(draft: any) {
   };
 }
 
+const OWN = join(import.meta.dirname, "../fixtures/plan-import/own");
+
 describe("plan import → review → save", () => {
+  it("lists what it left out, marks an empty table as an error, flags tasks and keeps the reporting schedule", async () => {
+    const text = [
+      readFileSync(join(OWN, "10-long-son-time-first-and-empty-table.txt"), "utf8"),
+      "Chế độ báo cáo: báo cáo định kỳ hằng quý trước ngày 15 của tháng cuối quý.",
+    ].join("\n");
+    const response = await focal.post("/api/plan-imports", { text });
+    expect(response.status, JSON.stringify(response.body).slice(0, 500)).toBe(200);
+    const { extracted, draft, warnings, unplaced } = response.body.data;
+    expect(extracted.warnings).toContainEqual(
+      expect.objectContaining({ code: "TABLE_EMPTY", level: "error" }),
+    );
+    expect(unplaced.length).toBeGreaterThan(0);
+    expect(unplaced[0]).toEqual({
+      line: 8,
+      text: "Các nhiệm vụ theo bảng dưới đây.",
+      reason: "UNPLACED_TEXT",
+    });
+    expect(warnings.find((w: any) => w.code === "DRAFT_UNPLACED")?.message).toContain(
+      `${unplaced.length} đoạn`,
+    );
+    expect(draft.tasks).toHaveLength(4);
+    // A task is flagged exactly when it has no lead.
+    for (const task of draft.tasks) {
+      expect(task.flags.includes("no_lead")).toBe(task.leadAgencyId === null);
+    }
+    expect(draft.reportSchedule).toEqual([
+      expect.objectContaining({
+        kind: "quarterly",
+        due: { rule: "day_of_last_month_of_quarter", day: 15 },
+      }),
+    ]);
+    // The draft with its review-only fields still saves as a plan.
+    const saved = await focal.post("/api/plans", toCreateInput(draft));
+    expect(saved.status, JSON.stringify(saved.body).slice(0, 800)).toBe(201);
+  });
+
   it.skipIf(!hasSamples).each(SAMPLE_FILES)(
     "imports %s into a draft for the actor's unit without saving; the draft saves as it is",
     async (name) => {

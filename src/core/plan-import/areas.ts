@@ -94,10 +94,11 @@ export class TasksSectionParser {
     const field = fieldLabel(text);
     if (field) {
       if (!this.task) {
-        this.warnings.add(
+        this.warnings.leaveOut(
           "UNPLACED_TEXT",
           `Trường “${field.label}” không thuộc nhiệm vụ nào: “${text}”.`,
           paragraph.line,
+          text,
         );
         return;
       }
@@ -147,7 +148,12 @@ export class TasksSectionParser {
       this.startTask(this.current, text, null, paragraph.line);
       return;
     }
-    this.warnings.add("UNPLACED_TEXT", `Không xếp được đoạn văn: “${text}”.`, paragraph.line);
+    this.warnings.leaveOut(
+      "UNPLACED_TEXT",
+      `Không xếp được đoạn văn: “${text}”.`,
+      paragraph.line,
+      text,
+    );
   }
 
   private startTask(area: AreaState, text: string, label: string | null, line: number): void {

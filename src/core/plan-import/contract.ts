@@ -3,6 +3,7 @@
  * change it only additively.
  */
 import { z } from "zod";
+import { REPORT_KINDS } from "../plan/report-schedule.ts";
 import { TARGET_METRICS } from "../plan/target-metric.ts";
 
 export const AREA_KEYS = [
@@ -109,6 +110,30 @@ export const importWarningSchema = z.object({
   code: z.string(),
   message: z.string(),
   line: z.number().int().nullable(),
+  /** "error" when something that should have produced data produced none (an empty table). */
+  level: z.enum(["error", "warning"]).optional(),
+});
+
+/** A source paragraph or table row the importer did not place anywhere, shown for review. */
+export const unplacedSchema = z.object({
+  line: z.number().int().nullable(),
+  text: z.string(),
+  /** The warning code that explains why (UNPLACED_TEXT, NARRATIVE_NOT_IMPORTED, CLOSING_TEXT…). */
+  reason: z.string(),
+});
+
+export const reportDueRuleSchema = z.discriminatedUnion("rule", [
+  z.object({ rule: z.literal("day_of_month"), day: z.number().int() }),
+  z.object({ rule: z.literal("day_of_last_month_of_quarter"), day: z.number().int() }),
+  z.object({ rule: z.literal("day_of_next_period"), day: z.number().int() }),
+  z.object({ rule: z.literal("fixed_date"), day: z.number().int(), month: z.number().int() }),
+]);
+
+export const reportScheduleEntrySchema = z.object({
+  kind: z.enum(REPORT_KINDS),
+  due: reportDueRuleSchema.nullable(),
+  text: z.string(),
+  line: z.number().int().optional(),
 });
 
 export const planImportSchema = z.object({
@@ -124,6 +149,10 @@ export const planImportSchema = z.object({
   purposes: z.array(z.object({ text: z.string(), line: z.number().int() })).optional(),
   /** "Nơi nhận" list. */
   recipients: z.array(z.string()).optional(),
+  /** Every source paragraph or row not placed above, so nothing is dropped silently. */
+  unplaced: z.array(unplacedSchema).optional(),
+  /** The reporting schedule the plan sets ("báo cáo định kỳ hằng quý … trước ngày …"). */
+  reportSchedule: z.array(reportScheduleEntrySchema).optional(),
 });
 
 export type PlanImport = z.infer<typeof planImportSchema>;
@@ -135,3 +164,5 @@ export type ImportedTask = z.infer<typeof importedTaskSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
 export type Duty = z.infer<typeof dutySchema>;
 export type ImportWarning = z.infer<typeof importWarningSchema>;
+export type Unplaced = z.infer<typeof unplacedSchema>;
+export type ImportedReportScheduleEntry = z.infer<typeof reportScheduleEntrySchema>;

@@ -19,6 +19,7 @@ import {
   type TableLayout,
 } from "./tables.ts";
 import { dedupeTargets, extractTargets } from "./targets.ts";
+import { parseReportSchedule } from "../plan/report-schedule.ts";
 import { isUpperCaseLine, searchKey } from "./text-utils.ts";
 import { WarningSink } from "./warnings.ts";
 
@@ -47,6 +48,8 @@ function emptyResult(warnings: WarningSink): PlanImport {
     warnings: warnings.warnings,
     purposes: [],
     recipients: [],
+    unplaced: warnings.unplaced,
+    reportSchedule: [],
   };
 }
 
@@ -74,6 +77,8 @@ function stripMarker(text: string): string {
 function parseDocument(document: PlanDocument, warnings: WarningSink): PlanImport {
   const tables = document.blocks.filter((block): block is DocumentTable => block.kind === "table");
   const layouts = classifyTables(tables);
+  const continuedTables = continuationTables(tables, layouts);
+  reportUnknownTables(tables, layouts, warnings);
   const items = assembleDocument(document, (table) => layouts.has(table));
   const all = paragraphsOf(items);
   if (all.length === 0 && layouts.size === 0) {
@@ -97,13 +102,31 @@ function parseDocument(document: PlanDocument, warnings: WarningSink): PlanImpor
   const handleTable = (table: DocumentTable): void => {
     const layout: TableLayout | undefined = layouts.get(table);
     if (!layout) return;
-    if (layout.kind === "criteria") {
-      criteriaTable.addTable(table, layout);
-      return;
+    if (layout.guessed) {
+      warnings.add(
+        "TABLE_LAYOUT_GUESSED",
+        `Bảng ở dòng ${table.line} có tiêu đề cột không quen thuộc; các cột được đoán theo nội dung (${describeColumns(layout)}). Hãy kiểm tra lại.`,
+        table.line,
+      );
     }
-    if (lastTaskHeader !== null && lastTaskHeader !== layout.headerKey) taskTable.reset();
-    lastTaskHeader = layout.headerKey;
-    taskTable.addTable(table, layout);
+    let placed: number;
+    if (layout.kind === "criteria") {
+      placed = criteriaTable.addTable(table, layout);
+    } else {
+      if (lastTaskHeader !== null && lastTaskHeader !== layout.headerKey) taskTable.reset();
+      lastTaskHeader = layout.headerKey;
+      placed = taskTable.addTable(table, layout);
+    }
+    // A header repeated after a page break carries no rows of its own; a table that never
+    // produced a row is an error the officer must see.
+    if (placed === 0 && !continuedTables.has(table)) {
+      warnings.add(
+        "TABLE_EMPTY",
+        `Bảng ở dòng ${table.line} (${table.rows.length} dòng) không cho ra nhiệm vụ hay tiêu chí nào; hãy kiểm tra và nhập tay.`,
+        table.line,
+        "error",
+      );
+    }
   };
 
   for (const item of header) if (item.kind === "table") handleTable(item.table);
@@ -138,26 +161,33 @@ function parseDocument(document: PlanDocument, warnings: WarningSink): PlanImpor
         }
         break;
       }
-      case "duties":
-        duties.push(...parseDuties(paragraphs).duties);
+      case "duties": {
+        const parsed = parseDuties(paragraphs);
+        duties.push(...parsed.duties);
+        for (const paragraph of parsed.closing) {
+          warnings.note("CLOSING_TEXT", paragraph.line, paragraph.text);
+        }
         break;
+      }
       case "appendix":
         for (const paragraph of paragraphs) {
           if (isUpperCaseLine(paragraph.text) || /^\(/.test(paragraph.text)) continue;
           if (/^(?:Nơi nhận|[-–+]\s)/u.test(paragraph.text)) continue;
-          warnings.add(
+          warnings.leaveOut(
             "UNPLACED_TEXT",
             `Đoạn văn trong phụ lục chưa được nhập: “${paragraph.text}”.`,
             paragraph.line,
+            paragraph.text,
           );
         }
         break;
       default:
         for (const paragraph of paragraphs) {
-          warnings.add(
+          warnings.leaveOut(
             "NARRATIVE_NOT_IMPORTED",
             `Nội dung mục “${section.heading?.text ?? ""}” chưa được nhập thành dữ liệu: “${paragraph.text}”.`,
             paragraph.line,
+            paragraph.text,
           );
         }
     }
@@ -193,6 +223,10 @@ function parseDocument(document: PlanDocument, warnings: WarningSink): PlanImpor
     warnings: warnings.warnings,
     purposes,
     recipients,
+    unplaced: warnings.unplaced,
+    reportSchedule: all.flatMap((paragraph) =>
+      parseReportSchedule(paragraph.text).map((entry) => ({ ...entry, line: paragraph.line })),
+    ),
   };
 }
 
@@ -228,11 +262,62 @@ function parsePurposes(
 }
 
 function reportNonQuantitative(paragraph: Paragraph, warnings: WarningSink): void {
-  warnings.add(
+  warnings.leaveOut(
     "TARGET_NOT_QUANTITATIVE",
     `Chỉ tiêu không có con số đo được, chưa nhập: “${paragraph.text}”.`,
     paragraph.line,
+    paragraph.text,
   );
+}
+
+/** Tables that continue the one before (same layout, header repeated after a page break). */
+function continuationTables(
+  tables: DocumentTable[],
+  layouts: Map<DocumentTable, TableLayout>,
+): Set<DocumentTable> {
+  const continued = new Set<DocumentTable>();
+  for (let index = 1; index < tables.length; index += 1) {
+    const previous = layouts.get(tables[index - 1]!);
+    const current = layouts.get(tables[index]!);
+    if (previous && current && previous.headerKey === current.headerKey)
+      continued.add(tables[index]!);
+  }
+  return continued;
+}
+
+/** A table with rows and columns whose header names nothing known is read as text: say so. */
+function reportUnknownTables(
+  tables: DocumentTable[],
+  layouts: Map<DocumentTable, TableLayout>,
+  warnings: WarningSink,
+): void {
+  for (const table of tables) {
+    if (layouts.has(table)) continue;
+    const width = Math.max(0, ...table.rows.map((row) => row.cells.length));
+    if (width < 3 || table.rows.length < 3) continue;
+    warnings.add(
+      "UNKNOWN_TABLE",
+      `Bảng ở dòng ${table.line} (${table.rows.length} dòng, ${width} cột) không nhận ra cột nhiệm vụ, cơ quan hay thời gian; nội dung được đọc như đoạn văn.`,
+      table.line,
+    );
+  }
+}
+
+const ROLE_LABELS: Record<string, string> = {
+  ref: "TT",
+  text: "nội dung",
+  lead: "chủ trì",
+  support: "phối hợp",
+  monitor: "theo dõi",
+  timeline: "thời gian",
+  deliverable: "sản phẩm",
+  targetText: "kết quả cần đạt",
+  note: "ghi chú",
+  area: "lĩnh vực",
+};
+
+function describeColumns(layout: TableLayout): string {
+  return layout.columns.map((role) => (role ? (ROLE_LABELS[role] ?? role) : "—")).join(" | ");
 }
 
 function parseTargetsSection(

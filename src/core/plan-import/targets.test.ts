@@ -88,3 +88,46 @@ describe("parseAreaScore", () => {
     expect(parseAreaScore("Phấn đấu hoàn thành tốt nhiệm vụ.")).toBeNull();
   });
 });
+
+describe("metricFor: a target maps to a metric only when its subject fits", () => {
+  const metric = (text: string) => extractTargets(text, null, 1)[0]?.metric ?? null;
+
+  it("does not take digitised for online", () => {
+    expect(metric("100% kết quả giải quyết TTHC được số hóa")).toBe("digitized_result_rate");
+    expect(metric("100% hồ sơ tiếp nhận trực tuyến được số hóa")).toBe("digitized_dossier_rate");
+    expect(metric("Số hóa 100% sổ hộ tịch")).toBeNull();
+    expect(metric("Tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 70%")).toBe("online_dossier_rate");
+  });
+
+  it("does not take recommendations after an inspection for citizens' feedback", () => {
+    expect(metric("100% kiến nghị sau kiểm tra được khắc phục")).toBeNull();
+    expect(metric("100% kiến nghị của Đoàn thanh tra được thực hiện")).toBeNull();
+    expect(metric("100% phản ánh, kiến nghị của người dân được xử lý đúng hạn")).toBe(
+      "feedback_on_time_rate",
+    );
+  });
+
+  it("takes task completion only for this plan's tasks", () => {
+    expect(metric("Hoàn thành 100% nhiệm vụ đề ra trong Kế hoạch này")).toBe(
+      "tasks_completed_rate",
+    );
+    expect(metric("Hoàn thành 100% nhiệm vụ cải cách hành chính năm 2026")).toBe(
+      "tasks_completed_rate",
+    );
+    expect(metric("Hoàn thành 100% nhiệm vụ được UBND tỉnh giao")).toBeNull();
+    expect(metric("Hoàn thành 100% nhiệm vụ của Kế hoạch chuyển đổi số năm 2026")).toBeNull();
+  });
+
+  it("reads a rank target naming a group and a range of places as one target", () => {
+    const found = extractTargets(
+      "Chỉ số CCHC thuộc nhóm 10 xã dẫn đầu, xếp hạng từ 01 đến 05 trong tỉnh",
+      null,
+      1,
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ comparator: "rank_between", value: [1, 5], unit: "rank" });
+    expect(extractTargets("Xếp hạng Chỉ số CCHC từ hạng 3 đến hạng 8", null, 1)[0]).toMatchObject({
+      value: [3, 8],
+    });
+  });
+});

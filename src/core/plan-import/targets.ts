@@ -70,21 +70,50 @@ export function metricFor(text: string, unit: Unit): TargetMetric | null {
   }
   if (unit !== "percent") return null;
   if (/xin loi/.test(key) && /tre han|qua han|tre hen/.test(key)) return "late_apology_rate";
-  if (/phan anh|kien nghi|pakn/.test(key)) return "feedback_on_time_rate";
+  // Recommendations after an inspection or audit are not citizens' feedback.
+  const afterInspection =
+    /sau (kiem tra|thanh tra|kiem toan)|kien nghi (cua )?(doan )?(kiem tra|thanh tra|kiem toan)|ket luan/.test(
+      key,
+    );
+  if (
+    !afterInspection &&
+    (/phan anh|pakn/.test(key) ||
+      (/kien nghi/.test(key) && /nguoi dan|to chuc|doanh nghiep|ca nhan/.test(key)))
+  )
+    return "feedback_on_time_rate";
   if (/hai long/.test(key)) {
     return /dat dai|xay dung/.test(key)
       ? "satisfaction_rate_land_construction"
       : "satisfaction_rate";
   }
   if (/dung han|dung hen/.test(key) && /giai quyet|ho so/.test(key)) return "on_time_rate";
-  if (/thanh toan truc tuyen|thanh toan dien tu/.test(key)) return "online_payment_rate";
-  if (/toan trinh|hoan toan truc tuyen/.test(key)) return "full_online_rate";
-  if (/truc tuyen/.test(key) && /ho so/.test(key)) return "online_dossier_rate";
+  if (/thanh toan/.test(key) && /truc tuyen|dien tu|khong dung tien mat/.test(key))
+    return "online_payment_rate";
+  // Digitised is not online: "số hóa" wins over "trực tuyến".
   if (/so hoa/.test(key) && /ket qua/.test(key)) return "digitized_result_rate";
   if (/so hoa/.test(key) && /ho so|thanh phan/.test(key)) return "digitized_dossier_rate";
-  if (/nhiem vu/.test(key) && /hoan thanh/.test(key)) return "tasks_completed_rate";
+  if (/so hoa/.test(key)) return null;
+  if (/toan trinh|hoan toan truc tuyen/.test(key)) return "full_online_rate";
+  if (/truc tuyen/.test(key) && /ho so/.test(key)) return "online_dossier_rate";
+  if (/nhiem vu/.test(key) && /hoan thanh/.test(key))
+    return isOwnPlanTasks(key) ? "tasks_completed_rate" : null;
   if (/kiem tra/.test(key) && /co quan|don vi/.test(key)) return "inspected_units_rate";
   return null;
+}
+
+/**
+ * "Hoàn thành 100% nhiệm vụ" measures this plan's tasks, unless the tasks are those an upper
+ * level assigns or those of another plan (digital transformation, a scheme, a programme).
+ */
+function isOwnPlanTasks(key: string): boolean {
+  if (
+    /ke hoach nay|ke hoach cai cach hanh chinh|de ra tai ke hoach|trong ke hoach\b(?! (chuyen doi so|so))/.test(
+      key,
+    )
+  )
+    return !/chuyen doi so/.test(key) || /ke hoach nay/.test(key);
+  if (/giao\b|chuyen doi so|de an|chuong trinh|cap tren|nghi quyet/.test(key)) return false;
+  return true;
 }
 
 interface Quantity {
@@ -99,7 +128,7 @@ const NUMBER = String.raw`\d{1,3}(?:[.,]\d{1,3})?`;
 const PERCENT = new RegExp(`(${NUMBER})\\s*%`, "gu");
 const POINTS = new RegExp(`(${NUMBER})(?:\\s*/\\s*(${NUMBER}))?\\s*điểm`, "giu");
 const RANK_RANGE =
-  /(?:thứ hạng|xếp hạng|xếp thứ|hạng)\s*(?:từ\s*)?(?:thứ\s*)?(\d{1,3})\s*(?:-|–|đến|tới)\s*(\d{1,3})\b/giu;
+  /(?:thứ hạng|xếp hạng|xếp thứ|hạng)\s*(?:từ\s*)?(?:thứ\s*|hạng\s*)?(\d{1,3})\s*(?:-|–|đến|tới)\s*(?:thứ\s*|hạng\s*)?(\d{1,3})\b/giu;
 const RANK_TOP = /(?:thứ hạng|xếp hạng|hạng)[^.;]*?\b(?:nhóm|tốp|top)\s*(\d{1,3})\b/giu;
 const COUNT =
   /\b(?:tổ chức|ban hành|thực hiện|xây dựng|triển khai)\s+(?:(ít nhất|tối thiểu)\s+)?(\d{1,3})\s+(?=(?:hội nghị|cuộc|lớp|đợt|buổi|lượt|sáng kiến|mô hình|chuyên đề)(?![\p{L}]))/giu;
@@ -148,6 +177,14 @@ function findQuantities(clause: string): Quantity[] {
       value,
       comparator: match[1] ? "gte" : "eq",
     });
+  }
+  // A rank target naming a group and a range of places ("nhóm 10 xã dẫn đầu, xếp hạng từ 1
+  // đến 5") is one target: the range.
+  if (found.some((quantity) => quantity.comparator === "rank_between")) {
+    const others = found.filter(
+      (quantity) => quantity.unit === "rank" && quantity.comparator !== "rank_between",
+    );
+    for (const other of others) found.splice(found.indexOf(other), 1);
   }
   found.sort((a, b) => a.index - b.index);
   // Overlapping matches: keep the first (rank ranges before bare numbers).

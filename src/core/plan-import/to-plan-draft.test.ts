@@ -180,6 +180,32 @@ describe("helpers", () => {
     ]);
   });
 
+  it("matches the unit's agency names before splitting on commas", () => {
+    const withCommas = [
+      { id: "vp", name: "Văn phòng HĐND, UBND phường" },
+      { id: "vh", name: "Phòng Văn hóa, Khoa học và Thông tin" },
+      { id: "kt", name: "Phòng Kinh tế, Hạ tầng và Đô thị" },
+    ];
+    expect(
+      splitAgencyNames(
+        "Văn phòng HĐND, UBND phường; Phòng Văn hoá, Khoa học và Thông tin, Công an phường",
+        withCommas,
+      ),
+    ).toEqual([
+      "Văn phòng HĐND, UBND phường",
+      "Phòng Văn hoá, Khoa học và Thông tin",
+      "Công an phường",
+    ]);
+    expect(splitAgencyNames("Phòng Kinh tế, Hạ tầng và Đô thị", withCommas)).toEqual([
+      "Phòng Kinh tế, Hạ tầng và Đô thị",
+    ]);
+    // Without the unit's agencies the old split stands.
+    expect(splitAgencyNames("Phòng Kinh tế, Hạ tầng và Đô thị")).toEqual([
+      "Phòng Kinh tế",
+      "Hạ tầng và Đô thị",
+    ]);
+  });
+
   it("reads the period from the title", () => {
     expect(periodFromText("CCHC năm 2024", 2000)).toEqual({ kind: "year", year: 2024 });
     expect(periodFromText("CCHC 6 tháng cuối năm 2025", 2000)).toEqual({

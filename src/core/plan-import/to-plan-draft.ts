@@ -10,7 +10,10 @@
 import type { AreaKey } from "../plan/plan-area.ts";
 import { AREA_KEYS } from "../plan/plan-area.ts";
 import { searchKey, toneInsensitiveKey } from "../text/vietnamese-text.ts";
-import type { ImportedTask, PlanImport } from "./contract.ts";
+import { mapAreaKey } from "./area-keys.ts";
+import type { ReportScheduleEntry } from "../plan/report-schedule.ts";
+import type { ImportedTask, PlanImport, Unplaced } from "./contract.ts";
+import { reviewTargets, reviewTasks, type TaskFlag } from "./draft-review.ts";
 
 export interface DraftAgency {
   id: string;
@@ -21,6 +24,7 @@ export interface DraftWarning {
   code: string;
   message: string;
   line: number | null;
+  level?: "error" | "warning";
 }
 
 export type DraftPeriod =
@@ -56,6 +60,10 @@ export interface DraftTask {
   targetText: string | null;
   source: "table" | "narrative";
   line: number | null;
+  /** Review only: a lead the duties section suggests for a task that has none (never applied). */
+  suggestedLeadAgencyId?: string | null;
+  /** Review only: what the officer should look at (no lead, no deadline, year outside period). */
+  flags?: TaskFlag[];
 }
 
 export interface PlanDraft {
@@ -82,11 +90,15 @@ export interface PlanDraft {
   areas: { key: AreaKey; heading: string; targetScore: number | null; maxScore: number | null }[];
   targets: DraftTarget[];
   tasks: DraftTask[];
+  /** The reporting schedule the plan sets, for the reports capability. */
+  reportSchedule: ReportScheduleEntry[];
 }
 
 export interface PlanDraftResult {
   draft: PlanDraft;
   warnings: DraftWarning[];
+  /** Source text the draft does not hold, listed on the review screen ("Chưa đưa vào"). */
+  unplaced: Unplaced[];
 }
 
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -113,14 +125,53 @@ function strippedKey(name: string): string {
   return coreKey(name).replace(AGENCY_PREFIX, "").trim();
 }
 
-/** Splits "Văn phòng, Tư pháp; Văn hóa - xã hội phường" into separate names. */
-export function splitAgencyNames(text: string): string[] {
-  return text
-    .split(
-      /[;,]|\s+và\s+(?=(?:các\s+)?(?:phòng|bộ phận|ban|cơ quan|công chức|trung tâm|văn phòng)\s)/iu,
-    )
-    .map((part) => part.replace(/\s+/g, " ").trim())
-    .filter((part) => part.length > 0);
+const NAME_SEPARATOR =
+  /(\s*[;,]\s*|\s+và\s+(?=(?:các\s+)?(?:phòng|bộ phận|ban|cơ quan|công chức|trung tâm|văn phòng)\s))/iu;
+
+/**
+ * Splits "Văn phòng, Tư pháp; Văn hóa - xã hội phường" into separate names. With the unit's
+ * agencies, a run of parts that together make one agency's name ("Phòng Kinh tế, Hạ tầng và Đô
+ * thị") stays one name: names are matched before the text is split on commas.
+ */
+export function splitAgencyNames(text: string, agencies: readonly DraftAgency[] = []): string[] {
+  const pieces = text.split(NAME_SEPARATOR);
+  const parts = pieces.filter((_, index) => index % 2 === 0);
+  const separators = pieces.filter((_, index) => index % 2 === 1);
+  const names: string[] = [];
+  let start = 0;
+  while (start < parts.length) {
+    let taken = false;
+    for (let end = parts.length - 1; end > start; end -= 1) {
+      let candidate = parts[start] ?? "";
+      for (let index = start + 1; index <= end; index += 1) {
+        candidate += `${separators[index - 1] ?? ","}${parts[index] ?? ""}`;
+      }
+      if (sameAgencyName(candidate, agencies)) {
+        names.push(candidate);
+        start = end + 1;
+        taken = true;
+        break;
+      }
+    }
+    if (!taken) {
+      names.push(parts[start] ?? "");
+      start += 1;
+    }
+  }
+  return names.map((part) => part.replace(/\s+/g, " ").trim()).filter((part) => part.length > 0);
+}
+
+/** Whether a printed name is one of the agencies' names (tone placement, kind and unit aside). */
+function sameAgencyName(name: string, agencies: readonly DraftAgency[]): boolean {
+  const exact = toneInsensitiveKey(name.replace(/\s+/g, " ").trim());
+  const core = coreKey(name);
+  const stripped = strippedKey(name);
+  return agencies.some(
+    (agency) =>
+      toneInsensitiveKey(agency.name) === exact ||
+      coreKey(agency.name) === core ||
+      (stripped.length >= 3 && strippedKey(agency.name) === stripped),
+  );
 }
 
 /**
@@ -178,7 +229,7 @@ interface MatchedNames {
 function matchNames(text: string | null, agencies: readonly DraftAgency[]): MatchedNames {
   const result: MatchedNames = { ids: [], unmatched: [], generic: [] };
   if (!text?.trim()) return result;
-  for (const part of splitAgencyNames(text)) {
+  for (const part of splitAgencyNames(text, agencies)) {
     const found = matchAgency(part, agencies);
     if (found) {
       if (!result.ids.includes(found.id)) result.ids.push(found.id);
@@ -329,17 +380,19 @@ export function toPlanDraft(extracted: PlanImport, options: PlanDraftOptions): P
 
   // Tasks: appendix/inline-field rows first, then narrative tasks the rows do not cover.
   const tasks: DraftTask[] = [];
+  const unplaced: Unplaced[] = [...(extracted.unplaced ?? [])];
   const rows = extracted.tasks;
   const isParent = new Set(
     rows.filter((r) => r.rowType === "subtask" && r.parentRef).map((r) => r.parentRef!),
   );
   let lastArea: AreaKey = areas[0]?.key ?? "direction";
-  const areaOf = (row: { area: string | null; line?: number }) => {
+  const areaOf = (row: { area: string | null; text: string; line?: number }) => {
     if (isAreaKey(row.area)) {
       lastArea = row.area;
       return row.area;
     }
-    return lastArea;
+    // No section names the area: the task's own wording may ("… thủ tục hành chính").
+    return mapAreaKey(row.text) ?? lastArea;
   };
   let currentGroup: ImportedTask | null = null;
   for (const row of rows) {
@@ -401,6 +454,11 @@ export function toPlanDraft(extracted: PlanImport, options: PlanDraftOptions): P
           `Nhiệm vụ trong phần nội dung “${narrative.text.slice(0, 100)}” không được thêm vì lĩnh vực này đã có bảng nhiệm vụ ở phụ lục; thêm tay nếu cần.`,
           narrative.line,
         );
+        unplaced.push({
+          line: narrative.line ?? null,
+          text: narrative.text,
+          reason: "DRAFT_NARRATIVE_TASK_SKIPPED",
+        });
         continue;
       }
       tasks.push({
@@ -436,6 +494,17 @@ export function toPlanDraft(extracted: PlanImport, options: PlanDraftOptions): P
     );
   }
 
+  const agencyName = (id: string) => agencies.find((agency) => agency.id === id)?.name ?? id;
+  reviewTasks(tasks, duties, period, agencyName, warn);
+  reviewTargets(targets, warn);
+  if (unplaced.length > 0) {
+    warn(
+      "DRAFT_UNPLACED",
+      `${unplaced.length} đoạn, dòng của văn bản chưa được đưa vào dự thảo; xem danh sách “Chưa đưa vào” và thêm tay nếu cần.`,
+      unplaced[0]?.line,
+    );
+  }
+
   const purposes = (extracted.purposes ?? []).map((p) => p.text).join("\n");
   return {
     draft: {
@@ -456,8 +525,10 @@ export function toPlanDraft(extracted: PlanImport, options: PlanDraftOptions): P
       areas,
       targets,
       tasks,
+      reportSchedule: (extracted.reportSchedule ?? []).map(({ line: _line, ...entry }) => entry),
     },
     warnings,
+    unplaced,
   };
 }
 

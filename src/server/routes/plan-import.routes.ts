@@ -34,7 +34,15 @@ export function planImportRoutes(db: Executor): FastifyPluginAsyncZod {
                 extracted: z.unknown(),
                 draft: z.unknown(),
                 warnings: z.array(
-                  z.object({ code: z.string(), message: z.string(), line: z.number().nullable() }),
+                  z.object({
+                    code: z.string(),
+                    message: z.string(),
+                    line: z.number().nullable(),
+                    level: z.enum(["error", "warning"]).optional(),
+                  }),
+                ),
+                unplaced: z.array(
+                  z.object({ line: z.number().nullable(), text: z.string(), reason: z.string() }),
                 ),
                 agencies: z.array(z.object({ id: z.string(), name: z.string() })),
                 source: z.unknown(),

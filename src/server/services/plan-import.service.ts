@@ -100,7 +100,7 @@ export async function previewPlanImport(
   const agencies = (await listAgenciesOfUnits(db, [unitId]))
     .filter((a) => a.isActive)
     .map((a) => ({ id: a.id, name: a.name }));
-  const { draft, warnings } = toPlanDraft(extracted, {
+  const { draft, warnings, unplaced } = toPlanDraft(extracted, {
     unitId,
     agencies,
     fallbackYear: Number(today().slice(0, 4)),
@@ -111,6 +111,7 @@ export async function previewPlanImport(
       extracted,
       draft,
       warnings,
+      unplaced,
       agencies,
       source: {
         format: document.format,

@@ -80,6 +80,12 @@ export function DraftEditor({
         <Tabs.Tab value="appendix">{`${t.tabs.appendix} (${preview.extracted.tasks.length})`}</Tabs.Tab>
         <Tabs.Tab value="duties">{`${t.tabs.duties} (${draft.duties.length})`}</Tabs.Tab>
         <Tabs.Tab value="criteria">{`${t.tabs.criteria} (${criteriaCount})`}</Tabs.Tab>
+        <Tabs.Tab value="unplaced">
+          {t.unplaced.tab}{" "}
+          <Badge size="sm" color={preview.unplaced.length > 0 ? "orange" : "gray"} variant="light">
+            {preview.unplaced.length}
+          </Badge>
+        </Tabs.Tab>
         <Tabs.Tab value="warnings">
           {t.tabs.warnings}{" "}
           <Badge size="sm" color={warnings.length > 0 ? "orange" : "gray"} variant="light">
@@ -165,6 +171,9 @@ export function DraftEditor({
       </Tabs.Panel>
       <Tabs.Panel value="criteria" pt="md">
         {criteriaPanel}
+      </Tabs.Panel>
+      <Tabs.Panel value="unplaced" pt="md">
+        <UnplacedPanel unplaced={preview.unplaced} onShowLine={onShowLine} />
       </Tabs.Panel>
       <Tabs.Panel value="warnings" pt="md">
         <WarningsPanel
@@ -498,6 +507,14 @@ function AreasPanel({
                       <Badge size="xs" variant="outline" color="gray">
                         {task.source === "table" ? t.task.fromTable : t.task.fromNarrative}
                       </Badge>
+                      {(task.flags ?? [])
+                        .filter((flag) => flag !== "no_lead" || !task.leadAgencyId)
+                        .filter((flag) => flag !== "no_deadline" || !task.timeline)
+                        .map((flag) => (
+                          <Badge key={flag} size="xs" variant="light" color="orange">
+                            {t.flags[flag]}
+                          </Badge>
+                        ))}
                     </Group>
                     <RemoveButton
                       what={t.task.item(index + 1)}
@@ -531,15 +548,39 @@ function AreasPanel({
                         updateTask(index, { areaKey: (value ?? task.areaKey) as AreaKey })
                       }
                     />
-                    <Select
-                      label={t.task.lead}
-                      searchable
-                      clearable
-                      data={agencyOptions}
-                      value={task.leadAgencyId}
-                      description={task.leadText ? t.task.printed(task.leadText) : undefined}
-                      onChange={(value) => updateTask(index, { leadAgencyId: value })}
-                    />
+                    <Stack gap={4}>
+                      <Select
+                        label={t.task.lead}
+                        searchable
+                        clearable
+                        data={agencyOptions}
+                        value={task.leadAgencyId}
+                        description={task.leadText ? t.task.printed(task.leadText) : undefined}
+                        onChange={(value) => updateTask(index, { leadAgencyId: value })}
+                      />
+                      {!task.leadAgencyId && task.suggestedLeadAgencyId ? (
+                        <Group gap={6} data-testid="lead-suggestion">
+                          <Text span size="xs" c="orange.9">
+                            {t.suggestion(
+                              preview.agencies.find((a) => a.id === task.suggestedLeadAgencyId)
+                                ?.name ?? "",
+                            )}
+                          </Text>
+                          <Anchor
+                            component="button"
+                            type="button"
+                            size="xs"
+                            onClick={() =>
+                              updateTask(index, {
+                                leadAgencyId: task.suggestedLeadAgencyId ?? null,
+                              })
+                            }
+                          >
+                            {t.applySuggestion}
+                          </Anchor>
+                        </Group>
+                      ) : null}
+                    </Stack>
                     <MultiSelect
                       label={t.task.support}
                       searchable
@@ -631,6 +672,34 @@ function AppendixPanel({
   );
 }
 
+function UnplacedPanel({
+  unplaced,
+  onShowLine,
+}: {
+  unplaced: PlanImportPreview["unplaced"];
+  onShowLine: (n: number) => void;
+}) {
+  if (unplaced.length === 0) return <Text c="dimmed">{t.unplaced.none}</Text>;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t.unplaced.note(unplaced.length)}
+      </Text>
+      {unplaced.map((item, index) => (
+        <Group key={index} gap="xs" wrap="nowrap" align="flex-start" data-testid="unplaced-item">
+          <div style={{ flex: "none", width: 80 }}>
+            <LineLink line={item.line} onShowLine={onShowLine} />
+          </div>
+          <Badge size="xs" variant="outline" color="gray" style={{ flex: "none" }}>
+            {t.unplaced.reasons[item.reason] ?? item.reason}
+          </Badge>
+          <Text size="sm">{item.text}</Text>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
 function WarningsPanel({
   reader,
   mapping,
@@ -652,6 +721,11 @@ function WarningsPanel({
             <div style={{ flex: "none", width: 80 }}>
               <LineLink line={warning.line} onShowLine={onShowLine} />
             </div>
+            {warning.level === "error" && (
+              <Badge size="xs" color="red" variant="filled" style={{ flex: "none" }}>
+                {t.errorLevel}
+              </Badge>
+            )}
             <Text size="sm">{warning.message}</Text>
           </Group>
         ))}

@@ -1,5 +1,5 @@
 import { request, requestData } from "../../api/client.ts";
-import type { PlanImport } from "../../../core/plan-import/contract.ts";
+import type { PlanImport, Unplaced } from "../../../core/plan-import/contract.ts";
 import type { DraftWarning, PlanDraft } from "../../../core/plan-import/to-plan-draft.ts";
 
 /**
@@ -16,6 +16,8 @@ export interface PlanImportPreview {
   extracted: PlanImport;
   draft: PlanDraft;
   warnings: DraftWarning[];
+  /** Source text the draft does not hold ("Chưa đưa vào"). */
+  unplaced: Unplaced[];
   agencies: { id: string; name: string }[];
   source: { format: string; filename: string | null; lines: SourceLine[] };
   /** What the server would let the user save: the plan, the criteria table. */
@@ -42,8 +44,9 @@ export function importPlanText(text: string): Promise<PlanImportPreview> {
 
 /** The create-plan input: the draft without the review-only fields. */
 export function toCreatePlanInput(draft: PlanDraft) {
+  const { reportSchedule: _schedule, ...plan } = draft;
   return {
-    ...draft,
+    ...plan,
     areas: draft.areas.map((area) => ({ ...area, heading: area.heading || undefined })),
     targets: draft.targets.map(({ line: _line, ...target }) => target),
     tasks: draft.tasks.map(
@@ -54,6 +57,8 @@ export function toCreatePlanInput(draft: PlanDraft) {
         supportText: _support,
         monitorText: _monitor,
         targetText: _target,
+        suggestedLeadAgencyId: _suggested,
+        flags: _flags,
         ...task
       }) => task,
     ),

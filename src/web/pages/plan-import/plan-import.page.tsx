@@ -146,6 +146,7 @@ export function PlanImportPage() {
           draft.tasks.length,
           draft.targets.length,
           warningCount,
+          preview.unplaced.length,
         )}`}
         actions={
           <>

@@ -116,8 +116,31 @@ export const viPlanImport = {
     fromReader: "Khi đọc văn bản",
     fromMapping: "Khi lập bản nháp",
   },
-  summary: (tasks: number, targets: number, warnings: number) =>
-    `${tasks} nhiệm vụ, ${targets} chỉ tiêu, ${warnings} cảnh báo`,
+  summary: (tasks: number, targets: number, warnings: number, unplaced: number) =>
+    `${tasks} nhiệm vụ, ${targets} chỉ tiêu, ${warnings} cảnh báo` +
+    (unplaced > 0 ? `, ${unplaced} đoạn chưa đưa vào` : ""),
+  unplaced: {
+    tab: "Chưa đưa vào",
+    none: "Mọi đoạn của văn bản đã được đưa vào bản nháp.",
+    note: (count: number) =>
+      `${count} đoạn, dòng của văn bản chưa được đưa vào bản nháp. Đọc lại và thêm tay những gì cần giữ.`,
+    reasons: {
+      UNPLACED_TEXT: "Không xếp được",
+      TABLE_ROW_UNPLACED: "Dòng bảng không rõ",
+      NARRATIVE_NOT_IMPORTED: "Mục chưa nhập",
+      TARGET_NOT_QUANTITATIVE: "Chỉ tiêu không định lượng",
+      CLOSING_TEXT: "Đoạn kết",
+      DRAFT_NARRATIVE_TASK_SKIPPED: "Trùng phụ lục",
+    } as Record<string, string>,
+  },
+  flags: {
+    no_lead: "Chưa có chủ trì",
+    no_deadline: "Chưa có thời hạn",
+    timeline_outside_period: "Thời gian ngoài kỳ kế hoạch",
+  },
+  suggestion: (name: string) => `Phần phân công trách nhiệm gợi ý chủ trì: ${name}`,
+  applySuggestion: "Áp dụng",
+  errorLevel: "Lỗi",
   areaLabels: {
     direction: "Chỉ đạo, điều hành",
     institutions: "Cải cách thể chế",
