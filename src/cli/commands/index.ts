@@ -1,11 +1,13 @@
 import type { Command } from "commander";
 import { registerImportPlanCommand } from "./import-plan.command.ts";
 import { registerCalendarCommand } from "./calendar.command.ts";
+import { registerIndexCommand } from "./index-score.command.ts";
 import { registerServerCommands } from "./server.command.ts";
 
 /** Each capability adds its `register…Command` here, one line each. */
 export function registerCommands(program: Command): void {
   registerImportPlanCommand(program);
   registerCalendarCommand(program);
+  registerIndexCommand(program);
   registerServerCommands(program);
 }
