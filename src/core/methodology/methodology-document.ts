@@ -50,7 +50,7 @@ const fraction = z
   .max(1, { error: "Tỷ lệ phải từ 0 đến 1 (0,8 là 80%)." });
 const isoDate = z
   .string({ error: "Ngày phải có dạng YYYY-MM-DD." })
-  .regex(ISO_DATE, { error: "Ngày phải có dạng YYYY-MM-DD." })
+  .regex(ISO_DATE, { error: "Ngày phải có dạng YYYY-MM-DD.", abort: true })
   .refine((value) => isRealDate(value), { error: "Ngày không có thật." });
 
 const ruleSchema = z.discriminatedUnion("type", [
@@ -136,7 +136,7 @@ export function joinPath(path: readonly PropertyKey[]): string {
 }
 
 /** zod's issues (parsed with the Vietnamese locale), with the wording kept short and the path dotted. */
-export function issuesOf(error: z.ZodError, prefix = ""): DocumentIssue[] {
+export function issuesOf(error: z.ZodError, prefix = "", input?: unknown): DocumentIssue[] {
   return error.issues.map((issue) => {
     const path = [prefix, joinPath(issue.path)].filter(Boolean).join(".");
     if (issue.code === "invalid_union" && "discriminator" in issue && issue.discriminator) {
@@ -145,7 +145,8 @@ export function issuesOf(error: z.ZodError, prefix = ""): DocumentIssue[] {
         message: `Loại quy tắc không hợp lệ; chỉ nhận: ${RULE_TYPES.join(", ")}.`,
       };
     }
-    if (issue.code === "invalid_type" && issue.message.includes("undefined")) {
+    const absent = input !== undefined && valueAt(input, issue.path) === undefined;
+    if (issue.code === "invalid_type" && (absent || issue.message.includes("undefined"))) {
       return { path, message: "Thiếu trường bắt buộc." };
     }
     if (issue.code === "unrecognized_keys") {
@@ -155,13 +156,22 @@ export function issuesOf(error: z.ZodError, prefix = ""): DocumentIssue[] {
   });
 }
 
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = Object.hasOwn(value, key) ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  return value;
+}
+
 /** Parses and checks a methodology document; a metric catalogue, when given, must know every metric. */
 export function checkMethodologyDocument(
   json: unknown,
   options: { metricCodes?: ReadonlySet<string> } = {},
 ): DocumentCheck {
   const parsed = methodologyDocumentSchema.safeParse(json, { error: z.locales.vi().localeError });
-  if (!parsed.success) return { ok: false, errors: issuesOf(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: issuesOf(parsed.error, "", json) };
   const document = toDocument(parsed.data);
   const errors = [...structureIssues(parsed.data.nodes, options.metricCodes)];
   errors.push(...documentIssues(document));

@@ -102,7 +102,7 @@ export function checkMetricInputs(
     }
     const parsed = metricInputSchema.safeParse(raw, { error: z.locales.vi().localeError });
     if (!parsed.success) {
-      errors.push(...issuesOf(parsed.error, at(code)));
+      errors.push(...issuesOf(parsed.error, at(code), raw));
       continue;
     }
     const input = parsed.data;
@@ -126,7 +126,7 @@ const inputsFileSchema = z.strictObject({
  */
 export function checkInputsFile(json: unknown, document: MethodologyDocument): InputsCheck {
   const parsed = inputsFileSchema.safeParse(json, { error: z.locales.vi().localeError });
-  if (!parsed.success) return { ok: false, errors: issuesOf(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: issuesOf(parsed.error, "", json) };
   return checkMetricInputs(parsed.data.indicators, document, "indicators");
 }
 
