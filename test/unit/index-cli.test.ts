@@ -211,7 +211,7 @@ describe("cchc index 766", () => {
         code: "thu",
         version: "1",
         name: "Bộ chỉ số thử",
-        kind: "test",
+        kind: "par_index",
         effectiveFrom: "2026-01-01",
         scale: 10,
         bands: [

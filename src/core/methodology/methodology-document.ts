@@ -6,6 +6,7 @@
  * Vietnamese message.
  */
 import { z } from "zod";
+import { METHODOLOGY_KINDS } from "./methodology-status.ts";
 import { formatAmount } from "./score-leaf.ts";
 import {
   RULE_TYPES,
@@ -113,7 +114,9 @@ export const methodologyDocumentSchema = z.strictObject({
   code,
   version: text(50),
   name: text(1000),
-  kind: code,
+  kind: z.enum(METHODOLOGY_KINDS, {
+    error: `Loại bộ chỉ số chỉ nhận: ${METHODOLOGY_KINDS.join(", ")}.`,
+  }),
   effectiveFrom: isoDate,
   effectiveTo: isoDate.nullish(),
   source: z.string().max(4000).optional(),

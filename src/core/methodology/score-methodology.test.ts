@@ -38,7 +38,7 @@ function documentOf(nodes: MethodologyNodeSpec[], scale = 100): MethodologyDocum
     code: "test",
     version: "1",
     name: "Bộ chỉ số thử",
-    kind: "test",
+    kind: "par_index",
     effectiveFrom: "2026-01-01",
     scale,
     bands: BANDS,

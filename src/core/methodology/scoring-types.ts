@@ -3,6 +3,7 @@
  * points; each leaf carries a rule that turns a metric (numerator / denominator, or a figure entered
  * by hand) into points, and a declared policy for when the metric has nothing to count.
  */
+import type { MethodologyKind } from "./methodology-status.ts";
 
 export const RULE_TYPES = ["ratio", "threshold", "steps", "manual", "bonus", "penalty"] as const;
 export type RuleType = (typeof RULE_TYPES)[number];
@@ -101,8 +102,8 @@ export interface MethodologyDocument {
   code: string;
   version: string;
   name: string;
-  /** The methodology's family, for the UI ("service_index_766", "par_index", "sipas"). */
-  kind: string;
+  /** The methodology's family ("service_index_766", "par_index", "sipas"). */
+  kind: MethodologyKind;
   /** YYYY-MM-DD: the first day the version applies. */
   effectiveFrom: string;
   /** YYYY-MM-DD: the last day it applies; open-ended when null or left out. */
