@@ -110,6 +110,34 @@ describe("the shipped QĐ 766 document", () => {
   });
 });
 
+describe("the written-rules variant of QĐ 766", () => {
+  const portal = builtInMethodology("766")!;
+  const text = builtInMethodology("766-van-ban")!;
+
+  it("is another version of the same index, differing where the text and the portal differ", () => {
+    expect([text.code, text.version]).toEqual(["service-index-766", "2026.1-text"]);
+    const figures = {
+      SO_HOA_GIAY_TO_GIAI_QUYET: { numerator: 80, denominator: 100 },
+      DOSSIER_RECEIVING_SATISFACTION: { numerator: 45, denominator: 100 },
+    };
+    const byCode = (score: ReturnType<typeof scoreMethodology>) =>
+      Object.fromEntries(
+        score.nodes.flatMap((g) => g.children).map((c) => [c.code, [c.points, c.max]]),
+      );
+    const asPortal = byCode(scoreMethodology(portal, figures));
+    const asText = byCode(scoreMethodology(text, figures));
+    // Digitised components at 80 %: 4 × 0,8 = 3,2 on the portal, the full 4 by the text.
+    expect(asPortal.SO_HOA_GIAY_TO_GIAI_QUYET).toEqual([3.2, 4]);
+    expect(asText.SO_HOA_GIAY_TO_GIAI_QUYET).toEqual([4, 4]);
+    // No PAKN: 6 + 6 on the portal; by the text their 12 points go to the remaining indicator,
+    // scored 18 × 0,45 / 0,9 = 9.
+    expect(asPortal.PETITION_PROCESSING_ON_TIME).toEqual([6, 6]);
+    expect(asPortal.DOSSIER_RECEIVING_SATISFACTION).toEqual([3, 6]);
+    expect(asText.PETITION_PROCESSING_ON_TIME).toEqual([0, 0]);
+    expect(asText.DOSSIER_RECEIVING_SATISFACTION).toEqual([9, 18]);
+  });
+});
+
 describe("refusing a broken document, with paths", () => {
   it("accepts the shipped file and a catalogue that knows its metrics", () => {
     const metrics = new Set(leavesOf(builtInMethodology("766")!).map(({ leaf }) => leaf.code));

@@ -5,10 +5,15 @@
 import { parseMethodologyDocument } from "../methodology-document.ts";
 import type { MethodologyDocument } from "../scoring-types.ts";
 import serviceIndex766 from "./service-index-766.json" with { type: "json" };
+import serviceIndex766Text from "./service-index-766-text.json" with { type: "json" };
 
-/** Built-in documents by the short name the command line uses ("766"). */
+/**
+ * Built-in documents by the short name the command line uses: "766" scores as the national portal
+ * does (the ranking); "766-van-ban" follows the written rules where they differ, for comparison.
+ */
 export const BUILT_IN_METHODOLOGIES: Record<string, () => MethodologyDocument> = {
   "766": () => parseMethodologyDocument(serviceIndex766),
+  "766-van-ban": () => parseMethodologyDocument(serviceIndex766Text),
 };
 
 export function builtInMethodology(name: string): MethodologyDocument | null {
