@@ -133,6 +133,10 @@ describe("threshold: max × min(1, ratio / threshold)", () => {
     expect(scoreLeaf(at90, { numerator: 855, denominator: 1000 }).explanation).toBe(
       "S: 5,70/6 = 6 × 855/1.000 ÷ 90%",
     );
+    // At the threshold exactly, it is reached (not 6 × 90 % ÷ 90 %).
+    expect(scoreLeaf(at90, { numerator: 900, denominator: 1000 }).explanation).toBe(
+      "S: 6,00/6 — 900/1.000 = 90,00%, đạt ngưỡng 90%",
+    );
     expect(scoreLeaf(at90, { numerator: 950, denominator: 1000 }).explanation).toBe(
       "S: 6,00/6 — 950/1.000 = 95,00%, đạt ngưỡng 90%",
     );
