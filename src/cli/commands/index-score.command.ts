@@ -6,8 +6,6 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import {
-  BUILT_IN_METHODOLOGIES,
-  builtInMethodology,
   checkInputsFile,
   checkMethodologyDocument,
   scoreMethodology,
@@ -18,6 +16,10 @@ import {
   type ScoredNode,
 } from "../../core/methodology/index.ts";
 import { formatVietnameseDate } from "../../core/calendar/index.ts";
+import {
+  BUILT_IN_METHODOLOGIES,
+  builtInMethodology,
+} from "../../core/methodology/documents/index.ts";
 import { runCommand } from "../cli-errors.ts";
 
 /** An expected refusal: printed as "CODE: message" and its details, exit 2, no stack trace. */

@@ -72,4 +72,3 @@ export {
   type InputsCheck,
 } from "./metric-inputs.ts";
 export { summarizeScore, type ScoreSummary } from "./score-summary.ts";
-export { builtInMethodology, BUILT_IN_METHODOLOGIES } from "./documents/index.ts";
