@@ -274,6 +274,24 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: "Bảng tiêu chí có lỗi; chưa có dữ liệu nào được lưu.",
   },
+  METHODOLOGY_DOCUMENT_INVALID: {
+    status: 400,
+    message: "Tệp phương pháp chấm có lỗi (xem từng lỗi kèm vị trí); chưa có dữ liệu nào được lưu.",
+  },
+  METHODOLOGY_VERSION_EXISTS: {
+    status: 409,
+    message:
+      "Đơn vị đã có phương pháp chấm “{code}” phiên bản {version}. Quy định thay đổi thì nhập phiên bản mới.",
+  },
+  METHODOLOGY_NO_DOCUMENT: {
+    status: 409,
+    message:
+      "Bộ tiêu chí này mới là bảng điểm tối đa, chưa có quy tắc chấm điểm: chưa xuất hay chấm điểm được.",
+  },
+  METHODOLOGY_INPUTS_INVALID: {
+    status: 400,
+    message: "Số liệu chấm điểm có lỗi (xem từng lỗi kèm vị trí); chưa chấm điểm.",
+  },
   NOTIFICATION_NOT_FOUND: { status: 404, message: "Không tìm thấy thông báo." },
   DOSSIER_IMPORT_NOT_FOUND: { status: 404, message: "Không tìm thấy lượt nhập hồ sơ." },
   DOSSIER_IMPORT_UPLOAD_NOT_FOUND: {

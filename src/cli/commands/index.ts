@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { registerImportPlanCommand } from "./import-plan.command.ts";
 import { registerCalendarCommand } from "./calendar.command.ts";
+import { registerIndexCommand } from "./index-score.command.ts";
 import { registerServerCommands } from "./server.command.ts";
 import { registerBackupCommands } from "./backup.command.ts";
 
@@ -8,6 +9,7 @@ import { registerBackupCommands } from "./backup.command.ts";
 export function registerCommands(program: Command): void {
   registerImportPlanCommand(program);
   registerCalendarCommand(program);
+  registerIndexCommand(program);
   registerServerCommands(program);
   registerBackupCommands(program);
 }

@@ -1,12 +1,14 @@
 /**
- * What a methodology is and where it stands. Only PAR criteria sets exist so far, and only as
- * drafts: publishing them to the units below and scoring against them come later.
+ * What a methodology is and where it stands: PAR criteria sets, the QĐ 766 service index, SIPAS.
+ * All are drafts so far: publishing them to the units below comes later.
  */
-export const METHODOLOGY_KINDS = ["par_index"] as const;
+export const METHODOLOGY_KINDS = ["par_index", "service_index_766", "sipas"] as const;
 export type MethodologyKind = (typeof METHODOLOGY_KINDS)[number];
 
 export const METHODOLOGY_KIND_LABELS: Record<MethodologyKind, string> = {
   par_index: "Chỉ số cải cách hành chính",
+  service_index_766: "Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766)",
+  sipas: "Chỉ số hài lòng (SIPAS)",
 };
 
 export const METHODOLOGY_STATUSES = ["draft"] as const;

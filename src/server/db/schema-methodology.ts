@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import {
   check,
+  date,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   text,
@@ -10,7 +12,11 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import type { MethodologyKind, MethodologyStatus } from "../../core/methodology/index.ts";
+import type {
+  MethodologyDocument,
+  MethodologyKind,
+  MethodologyStatus,
+} from "../../core/methodology/index.ts";
 import type { UnitLevel } from "../../core/organization/unit-rules.ts";
 import { units, users, createdAt, updatedAt } from "./schema.ts";
 
@@ -25,6 +31,11 @@ import { units, users, createdAt, updatedAt } from "./schema.ts";
  *   TT ("1.1.2", or "a" under a criterion), so the tree prints back as the official table.
  * - `max_points` is numeric (0,25 and 1,5 occur) and nullable: a parent may leave it to its
  *   children's sum. Whether the points add up is a warning of the domain core, not a constraint.
+ * - A methodology imported as a scoring document (the QĐ 766 index, a PAR set with rules per
+ *   leaf) keeps the checked document whole in `document`, the source of truth for scoring and
+ *   export; its criteria rows mirror the tree for reading. `code` + `version` name the version, one
+ *   row per unit, and the effective dates say when it applies. Drafts from a criteria table have
+ *   no document, code or dates.
  */
 
 export const methodologies = pgTable(
@@ -44,13 +55,33 @@ export const methodologies = pgTable(
     status: text("status").$type<MethodologyStatus>().notNull().default("draft"),
     /** The file the criteria were imported from, when they were. */
     sourceFilename: text("source_filename"),
+    /** The scoring document's code ("service-index-766") and version; null for table drafts. */
+    code: text("code"),
+    version: text("version"),
+    effectiveFrom: date("effective_from"),
+    /** Last day it applies; open-ended when null. */
+    effectiveTo: date("effective_to"),
+    /** The checked scoring document (rules per leaf, policies, bands). */
+    document: jsonb("document").$type<MethodologyDocument>(),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index("methodologies_unit_idx").on(t.unitId),
-    check("methodologies_kind_check", sql`${t.kind} in ('par_index')`),
+    uniqueIndex("methodologies_unit_code_version_key").on(t.unitId, t.code, t.version),
+    check(
+      "methodologies_kind_check",
+      sql`${t.kind} in ('par_index', 'service_index_766', 'sipas')`,
+    ),
+    check(
+      "methodologies_document_check",
+      sql`(${t.document} is null) = (${t.code} is null) and (${t.code} is null) = (${t.version} is null) and (${t.code} is null) = (${t.effectiveFrom} is null)`,
+    ),
+    check(
+      "methodologies_effective_check",
+      sql`${t.effectiveTo} is null or ${t.effectiveTo} >= ${t.effectiveFrom}`,
+    ),
     check("methodologies_status_check", sql`${t.status} in ('draft')`),
     check("methodologies_level_check", sql`${t.level} in ('province', 'district', 'commune')`),
     check("methodologies_year_check", sql`${t.year} between 2000 and 2100`),

@@ -3,6 +3,8 @@ import {
   MAX_CRITERION_POINTS,
   METHODOLOGY_KINDS,
   METHODOLOGY_STATUSES,
+  RULE_TYPES,
+  ZERO_DENOMINATOR_POLICIES,
 } from "../../core/methodology/index.ts";
 import { UNIT_LEVELS } from "../../core/organization/unit-rules.ts";
 import { nonEmptyText } from "./common.schemas.ts";
@@ -63,6 +65,11 @@ export const methodologySummaryView = z.object({
   createdAt: z.string(),
   criteriaCount: z.number(),
   totalMaxPoints: z.number(),
+  code: z.string().nullable().describe("scoring document's code; null for a criteria-table draft"),
+  version: z.string().nullable(),
+  effectiveFrom: z.string().nullable().describe("YYYY-MM-DD"),
+  effectiveTo: z.string().nullable().describe("YYYY-MM-DD; open-ended when null"),
+  hasDocument: z.boolean().describe("carries rules per leaf: exportable and scorable"),
 });
 
 export const methodologyCriterionView = z.object({
@@ -91,3 +98,89 @@ export const methodologyCreatedView = z.object({
 });
 
 export const methodologyListCan = z.object({ create: z.boolean() });
+
+export const importMethodologyDocumentInput = z.object({
+  unitId: z.uuid({ error: "Vui lòng chọn đơn vị." }),
+  level: z.enum(UNIT_LEVELS).optional(),
+  sourceFilename: z.string().max(300).nullish(),
+  document: z
+    .unknown()
+    .describe(
+      "methodology document (see src/core/methodology/documents/service-index-766.json); checked by the domain core, errors under details[].path `document.…`",
+    ),
+});
+
+export const methodologyImportedView = z.object({
+  id: z.string(),
+  code: z.string(),
+  version: z.string(),
+  criteriaCount: z.number(),
+  totalMaxPoints: z.number(),
+});
+
+export const scoreMethodologyInput = z.object({
+  indicators: z
+    .unknown()
+    .describe(
+      "figures by metric code: {numerator, denominator} or {value, source} (value: a rate in percent, or the points of a manual/bonus/penalty leaf)",
+    ),
+});
+
+interface ScoredNodeShape {
+  code: string;
+  name: string;
+  kind: "group" | "leaf";
+  rule: (typeof RULE_TYPES)[number] | null;
+  metric: string | null;
+  points: number;
+  max: number;
+  declaredMax: number;
+  ratio: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  basis: "data" | "manual" | "policy" | "children";
+  policy: (typeof ZERO_DENOMINATOR_POLICIES)[number] | null;
+  policyReason: "missing" | "zero_denominator" | null;
+  manual: { value: number; source: string } | null;
+  level: string | null;
+  applicable: boolean;
+  explanation: string;
+  children: ScoredNodeShape[];
+}
+
+const scoredNodeView: z.ZodType<ScoredNodeShape> = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(["group", "leaf"]),
+  rule: z.enum(RULE_TYPES).nullable(),
+  metric: z.string().nullable(),
+  points: z.number().describe("rounded to two decimals; a penalty is negative"),
+  max: z.number().describe("scored against: declared plus split shares; 0 when left out"),
+  declaredMax: z.number(),
+  ratio: z.number().nullable().describe("0–1"),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  basis: z.enum(["data", "manual", "policy", "children"]),
+  policy: z.enum(ZERO_DENOMINATOR_POLICIES).nullable().describe("the policy that applied"),
+  policyReason: z.enum(["missing", "zero_denominator"]).nullable(),
+  manual: z.object({ value: z.number(), source: z.string() }).nullable(),
+  level: z.string().nullable(),
+  applicable: z.boolean(),
+  explanation: z
+    .string()
+    .describe("Vietnamese: “Tiến độ giải quyết: 18,40/20 = 20 × 920/1.000 hồ sơ đúng hạn”"),
+  get children() {
+    return z.array(scoredNodeView);
+  },
+});
+
+export const methodologyScoreView = z.object({
+  code: z.string(),
+  version: z.string(),
+  name: z.string(),
+  total: z.number(),
+  scale: z.number(),
+  band: z.object({ code: z.string(), label: z.string(), min: z.number() }).nullable(),
+  explanation: z.string(),
+  nodes: z.array(scoredNodeView),
+});

@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = {
   "dossier.import_mapping": "dossier_import_mapping",
   "dossier.import_void": "dossier_import",
   "methodology.create": "methodology",
+  "methodology.import": "methodology",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

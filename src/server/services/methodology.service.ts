@@ -67,6 +67,11 @@ function summaryOf(
     createdAt: methodology.createdAt.toISOString(),
     criteriaCount: criteria.length,
     totalMaxPoints: treeOf(criteria).totalMaxPoints,
+    code: methodology.code,
+    version: methodology.version,
+    effectiveFrom: methodology.effectiveFrom,
+    effectiveTo: methodology.effectiveTo,
+    hasDocument: methodology.document !== null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../database.ts";
 import { units, users } from "../schema.ts";
 import { methodologies, methodologyCriteria } from "../schema-methodology.ts";
@@ -71,4 +71,19 @@ export async function unitIdsOfMethodologies(exec: Executor, ids: string[]) {
     .select({ id: methodologies.id, unitId: methodologies.unitId })
     .from(methodologies)
     .where(inArray(methodologies.id, ids));
+}
+
+/** The unit's methodology with this document code and version, if there is one. */
+export async function findVersion(exec: Executor, unitId: string, code: string, version: string) {
+  const [row] = await exec
+    .select({ id: methodologies.id })
+    .from(methodologies)
+    .where(
+      and(
+        eq(methodologies.unitId, unitId),
+        eq(methodologies.code, code),
+        eq(methodologies.version, version),
+      ),
+    );
+  return row ?? null;
 }
