@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = {
   "dossier.import_mapping": "dossier_import_mapping",
   "dossier.import_void": "dossier_import",
   "methodology.create": "methodology",
+  "sipas.response": "sipas_response",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
