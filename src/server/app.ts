@@ -29,6 +29,8 @@ import { registerDossierMetrics } from "./services/dossier-metrics.ts";
 import { registerFeedbackMetrics } from "./services/feedback-metrics.ts";
 import { feedbackRoutes } from "./routes/feedback.routes.ts";
 import { feedbackPublicRoutes } from "./routes/feedback-public.routes.ts";
+import { sipasRoutes } from "./routes/sipas.routes.ts";
+import { sipasPublicRoutes } from "./routes/sipas-public.routes.ts";
 import { agencyRoutes } from "./routes/agency.routes.ts";
 import { backupRoutes } from "./routes/backup.routes.ts";
 import { auditRoutes } from "./routes/audit.routes.ts";
@@ -158,6 +160,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(oneStopPublicRoutes(db, options.now));
   await app.register(feedbackRoutes(db));
   await app.register(feedbackPublicRoutes(db, options.now));
+  await app.register(sipasRoutes(db));
+  await app.register(
+    sipasPublicRoutes(db, { secureCookies: options.secureCookies ?? false, now: options.now }),
+  );
 
   await registerWeb(app, options.webDir ?? null);
   return app;

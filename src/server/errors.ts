@@ -218,6 +218,38 @@ export const ERROR_CATALOGUE = {
     message:
       "Nội dung công khai còn thông tin cá nhân không được công khai ({found}). Vui lòng che trước khi xác nhận công bố.",
   },
+  SIPAS_UNIT_INVALID: {
+    status: 400,
+    message: "Không tìm thấy đơn vị {code} hoặc đơn vị đã ngừng hoạt động.",
+  },
+  SIPAS_ANSWERS_INVALID: {
+    status: 400,
+    message: "Phiếu khảo sát chưa hợp lệ; chưa có câu trả lời nào được lưu.",
+  },
+  SIPAS_FIELD_INVALID: {
+    status: 400,
+    message: "Lĩnh vực “{field}” không có trong danh mục thủ tục của đơn vị.",
+  },
+  SIPAS_PHONE_REQUIRED: {
+    status: 400,
+    message: "Vui lòng nhập 4 số cuối điện thoại đã ghi trên giấy tiếp nhận hồ sơ.",
+  },
+  SIPAS_DOSSIER_NOT_IN_UNIT: {
+    status: 404,
+    message: "Không tìm thấy hồ sơ {code} của đơn vị này.",
+  },
+  SIPAS_DOSSIER_ALREADY_ANSWERED: {
+    status: 409,
+    message: "Hồ sơ này đã có phiếu đánh giá sự hài lòng; mỗi hồ sơ chỉ được đánh giá một lần.",
+  },
+  SIPAS_RATE_LIMITED: {
+    status: 429,
+    message: "Thiết bị hoặc mạng này vừa gửi nhiều phiếu đánh giá. Vui lòng thử lại sau {wait}.",
+  },
+  SIPAS_PERIOD_INVALID: {
+    status: 400,
+    message: "Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc.",
+  },
   PLAN_NOT_FOUND: { status: 404, message: "Không tìm thấy kế hoạch." },
   PLAN_NOT_EDITABLE: {
     status: 409,

@@ -7,6 +7,7 @@ import { dossierImportPath } from "./pages/one-stop/import/dossier-import-paths.
 import { oneStopPaths } from "./pages/one-stop/one-stop-paths.ts";
 import { feedbackPaths } from "./pages/feedback/feedback-paths.ts";
 import { methodologyPaths } from "./pages/methodology/methodology-paths.ts";
+import { sipasPaths } from "./pages/sipas/sipas-paths.ts";
 import { deskSettingsPath } from "./pages/one-stop/settings/settings-paths.ts";
 import { planPaths } from "./pages/plans/plan-paths.ts";
 import { ChangePasswordPage } from "./pages/auth/change-password.page.tsx";
@@ -38,6 +39,19 @@ export const router = createBrowserRouter([
     lazy: async () => ({
       Component: (await import("./pages/feedback/public-feedback-answers.page.tsx"))
         .PublicFeedbackAnswersPage,
+    }),
+  },
+  // Public, no login: a citizen answers the satisfaction survey on a phone or at the desk's kiosk.
+  {
+    path: sipasPaths.publicPattern,
+    lazy: async () => ({
+      Component: (await import("./pages/sipas/public-survey.page.tsx")).PublicSurveyPage,
+    }),
+  },
+  {
+    path: sipasPaths.kioskPattern,
+    lazy: async () => ({
+      Component: (await import("./pages/sipas/kiosk.page.tsx")).KioskPage,
     }),
   },
   {
@@ -120,7 +134,24 @@ export const router = createBrowserRouter([
                 .FeedbackDetailPage,
             }),
           },
-          { path: paths.surveys, element: <SectionPlaceholderPage section="surveys" /> },
+          {
+            path: sipasPaths.surveys,
+            lazy: async () => ({
+              Component: (await import("./pages/sipas/surveys.page.tsx")).SurveysPage,
+            }),
+          },
+          {
+            path: sipasPaths.paper,
+            lazy: async () => ({
+              Component: (await import("./pages/sipas/paper-entry.page.tsx")).PaperEntryPage,
+            }),
+          },
+          {
+            path: sipasPaths.qr,
+            lazy: async () => ({
+              Component: (await import("./pages/sipas/qr-codes.page.tsx")).QrCodesPage,
+            }),
+          },
           {
             path: paths.indices,
             lazy: async () => ({

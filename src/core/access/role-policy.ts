@@ -48,6 +48,9 @@ export const ACTIONS = [
   "methodology.write",
   /** Backups of the whole installation: administrators only (the service requires a global one). */
   "system.backup",
+  "survey.read",
+  /** Typing in paper SIPAS forms for a unit (the public page and the kiosk need no account). */
+  "survey.write",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -61,6 +64,7 @@ const READ_ACTIONS: ReadonlySet<Action> = new Set([
   "plan.read",
   "feedback.read",
   "methodology.read",
+  "survey.read",
 ]);
 
 /**
@@ -91,6 +95,9 @@ const FEEDBACK_HANDLERS: Partial<Record<Action, readonly Role[]>> = {
  */
 const METHODOLOGY_WRITERS: readonly Role[] = ["focal_officer", "leader", "reviewer"];
 
+/** SIPAS paper forms of one's own unit are typed in by the one-stop clerk or the focal officer. */
+const SURVEY_WRITERS: readonly Role[] = ["clerk", "focal_officer"];
+
 /** One-stop writes a clerk makes at the desk of the unit the role is granted on. */
 const CLERK_WRITE_ACTIONS: ReadonlySet<Action> = new Set(["dossier.write", "procedure.write"]);
 
@@ -104,6 +111,7 @@ export function reachOf(role: Role, action: Action): Reach {
   if (PLAN_WRITERS[action]?.includes(role)) return "own_unit";
   if (FEEDBACK_HANDLERS[action]?.includes(role)) return "own_unit";
   if (action === "methodology.write" && METHODOLOGY_WRITERS.includes(role)) return "own_unit";
+  if (action === "survey.write" && SURVEY_WRITERS.includes(role)) return "own_unit";
   if (!READ_ACTIONS.has(action)) return "none";
   return role === "reviewer" ? "subtree" : "own_unit";
 }

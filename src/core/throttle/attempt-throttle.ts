@@ -60,6 +60,29 @@ export const PUBLIC_LOOKUP_POLICY: ThrottlePolicy = {
 };
 
 /**
+ * SIPAS responses from the public page and the kiosk, per device (its `cchc_device` cookie, or
+ * the address for a client without one): five at once, then 20 s, doubling up to 5 minutes; one
+ * forgotten per minute, so a kiosk at a desk answering about one citizen a minute never waits.
+ */
+export const SIPAS_DEVICE_POLICY: ThrottlePolicy = {
+  freeAttempts: 5,
+  firstWaitSeconds: 20,
+  maxWaitSeconds: 5 * 60,
+  leakSeconds: 60,
+};
+
+/**
+ * SIPAS responses per client address: an office's Wi-Fi or a carrier's shared address carries
+ * many people, so twenty at once and two a minute after that, at most 5 minutes' wait.
+ */
+export const SIPAS_ADDRESS_POLICY: ThrottlePolicy = {
+  freeAttempts: 20,
+  firstWaitSeconds: 10,
+  maxWaitSeconds: 5 * 60,
+  leakSeconds: 30,
+};
+
+/**
  * Seconds to wait after the last attempt when the score then was `score` (rounded: a point
  * barely leaked still counts, one mostly leaked does not).
  */

@@ -2,6 +2,8 @@ export {
   PUBLIC_LOOKUP_POLICY,
   SIGN_IN_ACCOUNT_POLICY,
   SIGN_IN_ADDRESS_POLICY,
+  SIPAS_ADDRESS_POLICY,
+  SIPAS_DEVICE_POLICY,
   decideAttempt,
   formatWait,
   leakedScore,

@@ -67,6 +67,7 @@ export const WRITE_ROUTES_WITHOUT_ACCESS = [
   "POST /api/notifications/read-all",
   "POST /api/public/feedback",
   "POST /api/public/feedback/:code/satisfaction",
+  "POST /api/public/sipas/responses",
 ];
 
 /** Write routes registered without an access declaration (checked by a test). */

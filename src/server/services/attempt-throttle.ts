@@ -2,6 +2,8 @@ import {
   PUBLIC_LOOKUP_POLICY,
   SIGN_IN_ACCOUNT_POLICY,
   SIGN_IN_ADDRESS_POLICY,
+  SIPAS_ADDRESS_POLICY,
+  SIPAS_DEVICE_POLICY,
   decideAttempt,
   formatWait,
   type ThrottlePolicy,
@@ -24,6 +26,8 @@ const POLICIES = {
   sign_in_device: SIGN_IN_ACCOUNT_POLICY,
   dossier_lookup: PUBLIC_LOOKUP_POLICY,
   feedback_lookup: PUBLIC_LOOKUP_POLICY,
+  sipas_device: SIPAS_DEVICE_POLICY,
+  sipas_address: SIPAS_ADDRESS_POLICY,
 } as const satisfies Record<string, ThrottlePolicy>;
 
 export type ThrottleKind = keyof typeof POLICIES;

@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = {
   "dossier.import_void": "dossier_import",
   "methodology.create": "methodology",
   "methodology.import": "methodology",
+  "sipas.response": "sipas_response",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
