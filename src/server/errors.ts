@@ -218,6 +218,11 @@ export const ERROR_CATALOGUE = {
     message:
       "Nội dung công khai còn thông tin cá nhân không được công khai ({found}). Vui lòng che trước khi xác nhận công bố.",
   },
+  KPI_PERIOD_INVALID: {
+    status: 400,
+    message:
+      "Kỳ báo cáo không hợp lệ: cần tháng, quý, nửa năm, năm hoặc khoảng ngày (từ ngày – đến ngày).",
+  },
   PLAN_NOT_FOUND: { status: 404, message: "Không tìm thấy kế hoạch." },
   PLAN_NOT_EDITABLE: {
     status: 409,
