@@ -1,5 +1,6 @@
 import { addDays } from "../../core/calendar/calendar-date.ts";
 import { HOLIDAY_CALENDAR_YEARS } from "../../core/calendar/statutory-holidays.ts";
+import { createWorkingCalendar } from "../../core/calendar/working-calendar.ts";
 import {
   KPI_CATALOGUE,
   KpiError,
@@ -16,6 +17,7 @@ import {
   type KpiPeriod,
   type MetricInputs,
   type PeriodRequest,
+  type WorkingDayIndex,
 } from "../../core/kpi/index.ts";
 import type { UnitTree } from "../../core/organization/unit-tree.ts";
 import { formatVietnameseDate, vietnamDate } from "../../core/time/vietnam-time.ts";
@@ -31,7 +33,7 @@ import {
 } from "../db/repositories/kpi.repository.ts";
 import { findUnitById, loadUnitTree } from "../db/repositories/unit.repository.ts";
 import { AppError } from "../errors.ts";
-import { loadWorkingCalendar } from "./calendar.service.ts";
+import { loadSchedules } from "./calendar.service.ts";
 
 /**
  * Live one-stop KPIs of a unit (with the units under it and the merged-away units that count for
@@ -56,14 +58,29 @@ export function resolvePeriod(request: PeriodRequest): KpiPeriod {
   }
 }
 
-/** Working-day ordinals from two years before the period (clamped to the calendar's years). */
+const workingDayCache = new Map<string, WorkingDayIndex>();
+const WORKING_DAY_CACHE_SIZE = 32;
+
+/**
+ * Working-day ordinals from two years before the period (clamped to the calendar's years), kept
+ * in memory per calendar (the schedules in force) and range: building them costs tens of ms.
+ */
 async function workingDaysFor(exec: Executor, period: { from: string; to: string }) {
-  const calendar = await loadWorkingCalendar(exec);
+  const schedules = await loadSchedules(exec);
   const earliest = `${HOLIDAY_CALENDAR_YEARS.min}-01-01`;
   let base = addDays(period.from, -731);
   if (base < earliest) base = earliest;
   const last = period.to < base ? base : period.to;
-  return workingDayIndex(base, last, calendar);
+  const key = JSON.stringify([base, last, schedules]);
+  let index = workingDayCache.get(key);
+  if (!index) {
+    index = workingDayIndex(base, last, createWorkingCalendar({ schedules }));
+    if (workingDayCache.size >= WORKING_DAY_CACHE_SIZE) {
+      workingDayCache.delete(workingDayCache.keys().next().value!);
+    }
+    workingDayCache.set(key, index);
+  }
+  return index;
 }
 
 async function unitOrThrow(exec: Executor, unitId: string) {
