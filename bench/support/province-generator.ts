@@ -223,12 +223,25 @@ export async function generateProvince(options: ProvinceOptions): Promise<Provin
     const total = options.dossiers;
     const span = lastIndex - firstIndex + 1;
     const started = Date.now();
+    // Receipt days: working days only, volume growing linearly over the years, in order.
+    const receiptDays: number[] = [];
+    for (let i = firstIndex; i <= lastIndex; i++) if (working[i]) receiptDays.push(i);
+    const dayOf = new Int32Array(total);
+    {
+      const weightSum = (receiptDays.length * (receiptDays.length + 1)) / 2;
+      let n = 0;
+      let cumulative = 0;
+      receiptDays.forEach((day, i) => {
+        cumulative += (i + 1) / weightSum;
+        const upTo =
+          i === receiptDays.length - 1 ? total : Math.min(total, Math.round(cumulative * total));
+        for (; n < upTo; n++) dayOf[n] = day;
+      });
+    }
     function* dossierRows() {
       for (let n = 0; n < total; n++) {
-        // Spread evenly over the days (volume growing a little with the years), working days only.
-        let day = firstIndex + Math.floor(Math.sqrt(random()) * span);
-        while (!working[day]) day += 1;
-        if (day > lastIndex) day = addWorking(lastIndex - 10, 1);
+        // In receipt order, as a live system writes them (the table's physical order matters).
+        const day = dayOf[n]!;
         const year = Number(dates[day]!.slice(0, 4));
         const minute = int(7 * 60 + 30, 17 * 60);
         const receivedAt = new Date(Date.parse(`${dates[day]}T00:00:00+07:00`) + minute * 60_000);

@@ -1,4 +1,5 @@
-import { sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../src/core/calendar/calendar-date.ts";
 import { countWorkingDays } from "../../src/core/calendar/working-days.ts";
@@ -89,7 +90,11 @@ beforeAll(async () => {
   );
   const states = ["received", "in_progress", "supplement_requested"];
   const finishing = ["resolved", "returned", "refused", "stopped"];
+  const dossierValues: SQL[] = [];
+  const pauseValues: SQL[] = [];
+  const apologyValues: SQL[] = [];
   for (let i = 0; i < 500; i++) {
+    const id = randomUUID();
     const procedure = pick(procedures);
     const received = vnInstant(addDays("2025-01-01", int(0, 420)), int(7 * 60, 17 * 60));
     const receivedDay = vnDay(received);
@@ -102,36 +107,40 @@ beforeAll(async () => {
     const supplements = chance(0.25) ? int(1, 3) : 0;
     const agency = agencies.filter((a) => a.unit_id === procedure.unit_id);
     const voided = chance(0.03);
-    const [row] = await queryRows<{ id: string }>(
-      db,
-      sql`insert into dossiers (code, unit_id, procedure_id, applicant_name, applicant_phone, channel,
-          received_at, counted_from, due_date, original_due_date, state, handler_agency_id, finished_at,
-          supplement_count, paused_working_days, digitised, electronic_result, online_payment, rule_set,
-          voided_at, void_reason)
-        values (${`KPI-${i}`}, ${procedure.unit_id}::uuid, ${procedure.id}::uuid, 'Nguyễn Văn Thử',
+    dossierValues.push(
+      sql`(${id}::uuid, ${`KPI-${i}`}, ${procedure.unit_id}::uuid, ${procedure.id}::uuid, 'Nguyễn Văn Thử',
           '0912345678', ${pick(["in_person", "online", "online", "postal"])},
           ${received.toISOString()}::timestamptz, ${receivedDay}::date, ${due}::date, ${due}::date,
           ${state}, ${agency.length > 0 && chance(0.7) ? pick(agency).id : null}::uuid,
           ${withdrawn ? null : (finished?.toISOString() ?? null)}::timestamptz, ${supplements},
           ${supplements > 0 ? int(0, 6) : 0}, ${chance(0.6)}, ${chance(0.5)}, ${chance(0.3)}, '2025',
-          ${voided ? "2026-01-05T02:00:00Z" : null}::timestamptz, ${voided ? "Nhập nhầm" : null})
-        returning id`,
+          ${voided ? "2026-01-05T02:00:00Z" : null}::timestamptz, ${voided ? "Nhập nhầm" : null})`,
     );
     let at = received.getTime();
     for (let s = 0; s < supplements; s++) {
       at += int(1, 12) * 86_400_000;
       const open = s === supplements - 1 && state === "supplement_requested";
       const resumed = open ? null : new Date(at + int(1, 5) * 86_400_000);
-      await db.execute(sql`insert into dossier_pauses (dossier_id, requested_at, resumed_at)
-        values (${row!.id}::uuid, ${new Date(at).toISOString()}::timestamptz, ${resumed?.toISOString() ?? null}::timestamptz)`);
+      pauseValues.push(
+        sql`(${id}::uuid, ${new Date(at).toISOString()}::timestamptz, ${resumed?.toISOString() ?? null}::timestamptz)`,
+      );
       if (resumed) at = resumed.getTime();
     }
     if (chance(0.3)) {
-      await db.execute(sql`insert into apology_letters (dossier_id, number, issued_at, new_due_date, reason, rule_set)
-        values (${row!.id}::uuid, ${`XL-${i}`}, ${new Date(received.getTime() + int(0, 40) * 86_400_000).toISOString()}::timestamptz,
+      apologyValues.push(sql`(${id}::uuid, ${`XL-${i}`}, ${new Date(received.getTime() + int(0, 40) * 86_400_000).toISOString()}::timestamptz,
           ${addDays(due, 10)}::date, 'Chậm', '2025')`);
     }
   }
+  await db.execute(sql`insert into dossiers (id, code, unit_id, procedure_id, applicant_name,
+      applicant_phone, channel, received_at, counted_from, due_date, original_due_date, state,
+      handler_agency_id, finished_at, supplement_count, paused_working_days, digitised,
+      electronic_result, online_payment, rule_set, voided_at, void_reason)
+    values ${sql.join(dossierValues, sql`, `)}`);
+  await db.execute(sql`insert into dossier_pauses (dossier_id, requested_at, resumed_at)
+    values ${sql.join(pauseValues, sql`, `)}`);
+  await db.execute(sql`insert into apology_letters (dossier_id, number, issued_at, new_due_date, reason, rule_set)
+    values ${sql.join(apologyValues, sql`, `)}`);
+  const feedbackValues: SQL[] = [];
   const feedbackStates = [
     "received",
     "classified",
@@ -150,14 +159,16 @@ beforeAll(async () => {
     const finished = open ? null : vnInstant(addDays(receivedDay, int(0, 30)), int(0, 1439));
     const satisfaction =
       !open && chance(0.5) ? pick(["satisfied", "neutral", "unsatisfied"]) : null;
-    await db.execute(sql`insert into feedback (code, unit_id, channel, sender_name, sender_phone, title, content,
-        received_at, counted_from, due_date, transfer_due_date, rule_set, state, finished_at, satisfaction, satisfaction_at)
-      values (${`PAKN.KPI.${i}`}, ${unit}::uuid, 'phone', 'Trần Thị Hỏi', '0987654321', 'Tiêu đề', 'Nội dung',
+    feedbackValues.push(sql`(${`PAKN.KPI.${i}`}, ${unit}::uuid, 'phone', 'Trần Thị Hỏi', '0987654321', 'Tiêu đề', 'Nội dung',
         ${received.toISOString()}::timestamptz, ${receivedDay}::date, ${addDays(receivedDay, 15)}::date,
         ${addDays(receivedDay, 5)}::date, '2025', ${state}, ${finished?.toISOString() ?? null}::timestamptz,
         ${satisfaction}, ${satisfaction && finished ? new Date(finished.getTime() + int(0, 20) * 86_400_000).toISOString() : null}::timestamptz)`);
   }
-});
+  await db.execute(sql`insert into feedback (code, unit_id, channel, sender_name, sender_phone, title,
+      content, received_at, counted_from, due_date, transfer_due_date, rule_set, state, finished_at,
+      satisfaction, satisfaction_at)
+    values ${sql.join(feedbackValues, sql`, `)}`);
+}, 300_000);
 afterAll(() => t.close());
 
 /* ---------- the straightforward computation ---------- */

@@ -69,7 +69,9 @@ function dossiersAtPeriodEnd(query: KpiQuery): SQL {
       then greatest(dd.due_date, ${query.period.to}::date) else dd.due_date
     end as due_date`;
   // Three index-friendly branches instead of one OR: received in the period; received before it
-  // and finished in or after it; received before it and never finished.
+  // and finished in or after it; received before it and never finished. `offset 0` keeps each
+  // level a subquery of its own: flattened, the class and the pause look-ups would be evaluated
+  // again in every count that reads them (measured: 8× slower).
   const from = sql`from dossiers dd join procedures p on p.id = dd.procedure_id`;
   return sql`(
     select ${timelinessSql(query.period.to)} as class, d.* from (
@@ -81,7 +83,9 @@ function dossiersAtPeriodEnd(query: KpiQuery): SQL {
       union all
       select ${columns} ${from}
         where ${where} and dd.received_at < ${start}::timestamptz and dd.finished_at is null
+      offset 0
     ) d
+    offset 0
   )`;
 }
 
