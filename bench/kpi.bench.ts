@@ -11,7 +11,7 @@
  * - Measures the province dashboard: `kpiReport` (the service behind GET /api/kpi) for the
  *   province, one quarter (Q3/2026), broken down by its 100 communes; and, alternating with it in
  *   the same run, one hand-written SQL aggregate over the raw dossiers table computing the same
- *   dossier figures per commune. Prints p50/p95 of both and their ratio, and checks that the two
+ *   dossier figures per commune (JIT off for both, as the service sets it). Prints p50/p95 of both and their ratio, and checks that the two
  *   agree on the counts they share.
  */
 import pg from "pg";
@@ -89,6 +89,8 @@ async function main() {
     const end = new Date("2026-10-01T00:00:00+07:00");
     const raw = new pg.Client({ connectionString: url });
     await raw.connect();
+    // The same settings as the service's queries (which turn JIT off).
+    await raw.query("set jit = off");
     const communes = (
       await raw.query("select id from units where parent_id = $1", [provinceId])
     ).rows.map((r) => r.id);

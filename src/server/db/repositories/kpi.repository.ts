@@ -29,6 +29,18 @@ export interface KpiQuery {
   agencyId?: string;
 }
 
+/**
+ * Runs a KPI query with PostgreSQL's JIT off: the planner's estimate for the pause and apology
+ * look-ups is high enough to start JIT compilation, which cost 12 of 22 s on a million dossiers
+ * (measured) for a query that runs in well under a second without it.
+ */
+async function withoutJit<T>(exec: Executor, query: SQL): Promise<T[]> {
+  return exec.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return queryRows<T>(tx, query);
+  });
+}
+
 const uuidList = (ids: string[]) =>
   sql.join(
     ids.map((id) => sql`${id}::uuid`),
@@ -179,7 +191,7 @@ export async function dossierKpiCounts(
   const finishedOn = vietnamDay(sql`b.finished_at`);
   const processingDays = sql`greatest(0, ${ordinalOf(finishedOn)} - ${ordinalOf(sql`b.counted_from`)} - b.paused_working_days)`;
   const key = groupKeySql(groupBy);
-  const rows = await queryRows<Record<string, number | string | null>>(
+  const rows = await withoutJit<Record<string, number | string | null>>(
     exec,
     sql`select ${key} as key,
         count(*) filter (where b.is_new)::int as "receivedNew",
@@ -288,7 +300,7 @@ export async function listKpiDossiers(
 ): Promise<{ rows: KpiDossierRow[]; total: number }> {
   if (query.unitIds.length === 0) return { rows: [], total: 0 };
   const end = periodEndInstant(query.period).toISOString();
-  const rows = await queryRows<KpiDossierRow & { total: number }>(
+  const rows = await withoutJit<KpiDossierRow & { total: number }>(
     exec,
     sql`select b.id, b.code, b.unit_id as "unitId", u.name as "unitName",
         p.code as "procedureCode", p.name as "procedureName", b.field, b.channel,
@@ -314,7 +326,7 @@ export async function listKpiDossiers(
 
 async function countSet(exec: Executor, query: KpiQuery, set: DossierSet): Promise<number> {
   const end = periodEndInstant(query.period).toISOString();
-  const [row] = await queryRows<{ n: number }>(
+  const [row] = await withoutJit<{ n: number }>(
     exec,
     sql`select count(*)::int as n from ${dossiersAtPeriodEnd(query)} b where ${dossierSetSql(set, end)}`,
   );
