@@ -26,7 +26,7 @@ import { registerRouteAccess } from "./http/route-access.ts";
 import { registerSessionHandling } from "./http/session.ts";
 import type { TrustProxySetting } from "./trust-proxy.ts";
 import { registerDossierMetrics } from "./services/dossier-metrics.ts";
-import { registerFeedbackMetrics } from "./services/feedback-metrics.ts";
+import { kpiRoutes } from "./routes/kpi.routes.ts";
 import { feedbackRoutes } from "./routes/feedback.routes.ts";
 import { feedbackPublicRoutes } from "./routes/feedback-public.routes.ts";
 import { sipasRoutes } from "./routes/sipas.routes.ts";
@@ -136,7 +136,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSessionHandling(app, options.database.db);
   registerRouteAccess(app, options.database.db);
   registerDossierMetrics();
-  registerFeedbackMetrics();
   const db = options.database.db;
   await app.register(healthRoutes(options.database.kind));
   await app.register(
@@ -164,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     sipasPublicRoutes(db, { secureCookies: options.secureCookies ?? false, now: options.now }),
   );
+  await app.register(kpiRoutes(db));
 
   await registerWeb(app, options.webDir ?? null);
   return app;

@@ -250,6 +250,11 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: "Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc.",
   },
+  KPI_PERIOD_INVALID: {
+    status: 400,
+    message:
+      "Kỳ báo cáo không hợp lệ: cần tháng, quý, nửa năm, năm hoặc khoảng ngày (từ ngày – đến ngày).",
+  },
   PLAN_NOT_FOUND: { status: 404, message: "Không tìm thấy kế hoạch." },
   PLAN_NOT_EDITABLE: {
     status: 409,

@@ -144,6 +144,11 @@ export const dossiers = pgTable(
       .where(sql`${t.voidedAt} is null`),
     index("dossiers_unit_received_idx").on(t.unitId, t.receivedAt),
     index("dossiers_unit_state_idx").on(t.unitId, t.state),
+    // KPIs: dossiers carried over into a period (finished in or after it, or never finished).
+    index("dossiers_unit_finished_idx").on(t.unitId, t.finishedAt),
+    index("dossiers_unit_open_idx")
+      .on(t.unitId, t.receivedAt)
+      .where(sql`${t.finishedAt} is null`),
     check("dossiers_channel_check", sql`${t.channel} in ('in_person', 'online', 'postal')`),
     check(
       "dossiers_state_check",

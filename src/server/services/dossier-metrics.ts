@@ -1,57 +1,46 @@
+import { KPI_BY_CODE, type KpiCode, type KpiCounts } from "../../core/kpi/index.ts";
 import type { TargetMetric } from "../../core/plan/target-metric.ts";
 import { ratioPercent } from "../../core/text/number-format.ts";
-import {
-  countDossiers,
-  type DossierCounts,
-} from "../db/repositories/dossier-metrics.repository.ts";
-import { loadUnitTree } from "../db/repositories/unit.repository.ts";
+import { kpiCountsOf, periodUpToToday } from "./kpi.service.ts";
 import { registerMetric, type MetricContext } from "./target-metrics.ts";
-import { vietnamDate } from "../../core/time/vietnam-time.ts";
 
 /**
- * One-stop metrics for plan targets, measured over the dossiers received by the plan's unit and
- * the units under it during the plan period. A zero denominator gives no value ("không phát sinh").
+ * One-stop and feedback metrics of plan targets, measured by the KPI capability over the plan's
+ * unit (the units under it and the merged-away units counting for it) and the plan period cut at
+ * today (open dossiers are judged as they stand now). A zero denominator gives no value
+ * ("không phát sinh"); a period not begun yet has none either.
  */
-/** The plan's unit, the units under it, and the merged-away units whose records count for it. */
-async function unitsCounting(context: MetricContext): Promise<string[]> {
-  const tree = await loadUnitTree(context.exec);
-  return tree.unitsCountingFor(context.plan.unitId, {
-    from: context.plan.periodStart,
-    to: context.plan.periodEnd,
-  });
-}
+const TARGET_KPIS: [TargetMetric, KpiCode][] = [
+  ["on_time_rate", "on_time_rate"],
+  ["late_apology_rate", "late_apology_rate"],
+  ["online_dossier_rate", "online_dossier_rate"],
+  ["full_online_rate", "full_online_rate"],
+  ["digitized_result_rate", "digitized_result_rate"],
+  ["digitized_dossier_rate", "digitized_dossier_rate"],
+  ["online_payment_rate", "online_payment_rate"],
+  ["feedback_on_time_rate", "feedback_on_time_rate"],
+];
 
-const cache = new WeakMap<MetricContext, Promise<DossierCounts>>();
-function counts(context: MetricContext) {
+const cache = new WeakMap<MetricContext, Promise<KpiCounts | null>>();
+function counts(context: MetricContext): Promise<KpiCounts | null> {
   let pending = cache.get(context);
   if (!pending) {
-    pending = unitsCounting(context).then((unitIds) =>
-      countDossiers(
-        context.exec,
-        unitIds,
-        context.plan.periodStart,
-        context.plan.periodEnd,
-        vietnamDate(new Date()),
-      ),
-    );
+    const period = periodUpToToday(context.plan.periodStart, context.plan.periodEnd);
+    pending = period
+      ? kpiCountsOf(context.exec, context.plan.unitId, period)
+      : Promise.resolve(null);
     cache.set(context, pending);
   }
   return pending;
 }
 
-const RATIOS: [TargetMetric, (c: DossierCounts) => [number, number]][] = [
-  ["on_time_rate", (c) => [c.onTime, c.finished]],
-  ["late_apology_rate", (c) => [c.lateWithApology, c.late]],
-  ["online_dossier_rate", (c) => [c.online, c.received]],
-  ["digitized_dossier_rate", (c) => [c.digitised, c.received]],
-  ["digitized_result_rate", (c) => [c.electronicResult, c.finished]],
-  ["online_payment_rate", (c) => [c.onlinePayment, c.received]],
-];
-
 export function registerDossierMetrics() {
-  for (const [metric, ratio] of RATIOS) {
+  for (const [metric, code] of TARGET_KPIS) {
+    const kpi = KPI_BY_CODE.get(code)!;
     registerMetric(metric, async (context) => {
-      const [numerator, denominator] = ratio(await counts(context));
+      const measured = await counts(context);
+      if (!measured) return null;
+      const [numerator, denominator] = kpi.compute(measured);
       return ratioPercent(numerator, denominator);
     });
   }

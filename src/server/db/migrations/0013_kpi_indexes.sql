@@ -1,0 +1,2 @@
+CREATE INDEX "dossiers_unit_finished_idx" ON "dossiers" USING btree ("unit_id","finished_at");--> statement-breakpoint
+CREATE INDEX "dossiers_unit_open_idx" ON "dossiers" USING btree ("unit_id","received_at") WHERE "dossiers"."finished_at" is null;
