@@ -4,7 +4,6 @@ import type { Config } from "./config.ts";
 import { demoLoginsText, loadDemo, requireDemoPasswordChange } from "./demo/load-demo.ts";
 import { openDatabase } from "./runtime.ts";
 import { reminderConfig } from "./reminders/reminder-config.ts";
-import { startReminderScheduler } from "./reminders/reminder-scheduler.ts";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -28,15 +27,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
       logLevel: config.logLevel,
       webDir: config.webDir,
       dataDir: config.dataDir,
+      reminders: reminderConfig(),
     });
     const address = await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as { port: number }).port;
-    const reminders = startReminderScheduler(opened.database.db, reminderConfig(), app.log);
     let stopped = false;
     const stop = async () => {
       if (stopped) return;
       stopped = true;
-      await reminders.stop();
       await app.close();
       await opened.close();
     };
