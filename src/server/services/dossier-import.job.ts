@@ -57,6 +57,7 @@ export function dossierImportJob(db: Executor, dataDir: string): JobKind {
               kind: sheet.kind,
               resolved,
               agencyCodes,
+              unit,
               path,
               progress,
               signal: context.signal,

@@ -19,6 +19,7 @@ import {
 } from "../../core/dossier/import/index.ts";
 import { scopeIncludes } from "../../core/access/role-policy.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
+import type { UnitValidity } from "../../core/organization/unit-validity.ts";
 import { csvLine } from "../../core/text/csv-field.ts";
 import { copyFirstColumn } from "../db/copy-text.ts";
 import type { Executor } from "../db/database.ts";
@@ -302,6 +303,7 @@ export async function previewDossierImport(
         today: vietnamDate(new Date()),
         procedureCodes,
         agencyCodes: new Set(agencyCodes),
+        unit,
       };
       for (const { row, cells } of sheet.rows) {
         const result = parseFileRow(cells, row, context, duplicates, resolved.mapping.code!);
@@ -558,6 +560,7 @@ export async function executeImport(
     kind: ImportSheet["kind"];
     resolved: ResolvedMapping;
     agencyCodes: string[];
+    unit: UnitValidity;
     path: string;
     progress: { bytesRead: () => number };
     signal: AbortSignal;
@@ -580,6 +583,7 @@ export async function executeImport(
       today: vietnamDate(new Date()),
       procedureIds: [...procedureIds],
       agencyCodes: work.agencyCodes,
+      unit: { name: work.unit.name, validFrom: work.unit.validFrom, validTo: work.unit.validTo },
       unitId,
       importId: job.id,
       codeColumn,
