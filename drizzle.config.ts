@@ -10,6 +10,7 @@ export default defineConfig({
     "./src/server/db/schema-dossier-import.ts",
     "./src/server/db/schema-methodology.ts",
     "./src/server/db/schema-sipas.ts",
+    "./src/server/db/schema-jobs.ts",
   ],
   out: "./src/server/db/migrations",
 });

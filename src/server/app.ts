@@ -25,6 +25,10 @@ import { registerSafeInput } from "./http/safe-input.ts";
 import { registerRouteAccess } from "./http/route-access.ts";
 import { registerSessionHandling } from "./http/session.ts";
 import type { TrustProxySetting } from "./trust-proxy.ts";
+import { JobRunner, type JobRunnerOptions } from "./jobs/job-runner.ts";
+import type { ReminderConfig } from "./reminders/reminder-config.ts";
+import { REMINDER_JOB, reminderJob } from "./reminders/reminder-job.ts";
+import { jobRoutes } from "./routes/job.routes.ts";
 import { registerDossierMetrics } from "./services/dossier-metrics.ts";
 import { kpiRoutes } from "./routes/kpi.routes.ts";
 import { feedbackRoutes } from "./routes/feedback.routes.ts";
@@ -65,6 +69,17 @@ export interface AppOptions {
   webDir?: string | null;
   /** Where evidence files are kept (the data folder, never under the web root). */
   dataDir: string;
+  /** Task reminders (the server's; test apps run none unless given). */
+  reminders?: ReminderConfig & { today?: () => string };
+  /** The job runner's timing (tests shorten it). */
+  jobs?: Pick<JobRunnerOptions, "pollMs" | "leaseMs" | "concurrency">;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The background job runner: started when the app is ready, stopped when it closes. */
+    jobs: JobRunner;
+  }
 }
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -137,6 +152,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerRouteAccess(app, options.database.db);
   registerDossierMetrics();
   const db = options.database.db;
+  // One runner for every background job; the embedded database has one process (the data
+  // folder's lock), so a starting runner takes over the jobs a crashed one left running.
+  const jobs = new JobRunner(db, {
+    ...options.jobs,
+    ownsAllJobs: options.database.kind === "pglite",
+    log: app.log,
+  });
+  app.decorate("jobs", jobs);
+  app.addHook("onReady", () => jobs.start());
+  app.addHook("onClose", () => jobs.stop());
+  if (options.reminders) {
+    const reminders = reminderJob(db, options.reminders, app.log, options.reminders);
+    if (reminders) jobs.register(REMINDER_JOB, reminders);
+  }
   await app.register(healthRoutes(options.database.kind));
   await app.register(
     authRoutes(db, { secureCookies: options.secureCookies ?? false, now: options.now }),
@@ -155,7 +184,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(calendarRoutes(db));
   await app.register(procedureRoutes(db));
   await app.register(dossierRoutes(db));
-  await app.register(dossierImportRoutes(db, options.dataDir));
+  await app.register(dossierImportRoutes(db, options.dataDir, jobs));
+  await app.register(jobRoutes(db));
   await app.register(oneStopPublicRoutes(db, options.now));
   await app.register(feedbackRoutes(db));
   await app.register(feedbackPublicRoutes(db, options.now));

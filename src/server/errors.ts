@@ -41,6 +41,8 @@ export const ERROR_CATALOGUE = {
   UNIT_NOT_FOUND: { status: 404, message: "Không tìm thấy đơn vị." },
   UNIT_CODE_TAKEN: { status: 409, message: "Mã đơn vị {code} đã được sử dụng." },
   UNIT_PARENT_INVALID: { status: 400, message: "Đơn vị cấp trên không hợp lệ: {reason}." },
+  /** A dossier or feedback dated when its unit did not exist (before it began, after a merger). */
+  UNIT_NOT_VALID_ON_DATE: { status: 422, message: "{reason}" },
   UNIT_KIND_INVALID: {
     status: 400,
     message: "Loại hình (xã/phường/thị trấn/đặc khu) chỉ áp dụng cho đơn vị cấp xã.",

@@ -4,7 +4,6 @@ import type { Config } from "./config.ts";
 import { demoLoginsText, loadDemo, requireDemoPasswordChange } from "./demo/load-demo.ts";
 import { openDatabase } from "./runtime.ts";
 import { reminderConfig } from "./reminders/reminder-config.ts";
-import { startReminderScheduler } from "./reminders/reminder-scheduler.ts";
 import { backupSchedule } from "./operations/backup/backup.service.ts";
 import { startBackupScheduler } from "./operations/backup/backup-scheduler.ts";
 
@@ -30,10 +29,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
       logLevel: config.logLevel,
       webDir: config.webDir,
       dataDir: config.dataDir,
+      reminders: reminderConfig(),
     });
     const address = await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as { port: number }).port;
-    const reminders = startReminderScheduler(opened.database.db, reminderConfig(), app.log);
     const backups = startBackupScheduler(
       opened.database,
       config.dataDir,
@@ -44,7 +43,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const stop = async () => {
       if (stopped) return;
       stopped = true;
-      await reminders.stop();
       await backups.stop();
       await app.close();
       await opened.close();

@@ -1,5 +1,8 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { JobRunner } from "../../src/server/jobs/job-runner.ts";
+import { claimNextJob } from "../../src/server/jobs/job.repository.ts";
+import { dossierImportJob } from "../../src/server/services/dossier-import.job.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
@@ -328,5 +331,52 @@ describe(`dossier import on ${testDatabaseKind}`, () => {
     const csvErrors = String((await admin.get(`/api/dossier-imports/${run.id}/errors.csv`)).body);
     // Another ward's code is outside this unit's code space (dossier-codes.test.ts goes further).
     expect(csvErrors).toContain("không thuộc dải mã của đơn vị");
+  });
+
+  it("runs as a job: a run its crashed server left is taken over at restart; its job is shown", async () => {
+    const db = t.db.database.db;
+    await t.app.jobs.stop(); // the server stops running jobs (it is about to crash)
+    try {
+      const started = await startImport(clerk, csv([line(701), line(702), line(703)]));
+      expect(started.status, JSON.stringify(started.body)).toBe(202);
+      const id = started.body.data.id;
+      expect(started.body.data).toMatchObject({
+        state: "running",
+        job: { state: "queued", attempt: 0, maxAttempts: 3, nextAttemptAt: null },
+      });
+      // The process claimed the job, then died without a word.
+      const claimed = await claimNextJob(db, ["dossier-import"], "crashed-process", 3_600_000);
+      expect(claimed?.subject).toBe(`dossier-import:${id}`);
+      const listed = (await admin.get("/api/jobs?kind=dossier-import&state=running")).body.data;
+      expect(listed).toEqual([
+        expect.objectContaining({
+          id: claimed!.id,
+          kindLabel: "Nhập hồ sơ từ hệ thống Một cửa tỉnh",
+          stateLabel: "Đang chạy",
+          attempts: 1,
+        }),
+      ]);
+      expect((await clerk.get("/api/jobs")).status).toBe(403);
+      // The restarted server (the only process on its data) takes the run over and finishes it.
+      const restarted = new JobRunner(db, { ownsAllJobs: true, pollMs: 20 });
+      restarted.register("dossier-import", dossierImportJob(db, t.dataDir));
+      await restarted.start();
+      try {
+        await finished(clerk, id);
+        await restarted.idle(); // the job ends just after its run
+        const run = (await clerk.get(`/api/dossier-imports/${id}`)).body.data;
+        expect(run).toMatchObject({
+          state: "done",
+          inserted: 3,
+          errorCount: 0,
+          job: { state: "done", attempt: 2, lastError: null },
+        });
+      } finally {
+        await restarted.stop();
+      }
+      expect(await dossierByCode(code(702))).toBeTruthy();
+    } finally {
+      await t.app.jobs.start();
+    }
   });
 });

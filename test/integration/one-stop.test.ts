@@ -1,5 +1,6 @@
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeDesk, makeProcedure, makeUnit, makeUser } from "../support/factories.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
@@ -28,6 +29,26 @@ function receive(client: ApiClient, overrides: Record<string, unknown> = {}) {
     receivedAt: "2026-03-02 09:00",
     ...overrides,
   });
+}
+
+let olderWardDesk: Promise<{ clerk: ApiClient; procedureId: string }> | null = null;
+
+/**
+ * A ward that already existed before 1 July 2025 (Bãi Cháy only begins then and refuses records
+ * dated earlier): its desk, a procedure and its clerk, built once.
+ */
+function olderWard() {
+  olderWardDesk ??= (async () => {
+    const db = t.db.database.db;
+    const units = (await admin.get("/api/units")).body.data;
+    const province = units.find((u: any) => u.level === "province");
+    const ward = await makeUnit(db, { parent: province, name: "Phường Hồng Hà" });
+    await makeDesk(db, ward, { agencyCode: "000.31.22.H99" });
+    const procedure = await makeProcedure(db, ward, { code: "1.004873", processingDays: 3 });
+    const user = await makeUser(db, { unit: ward, role: "clerk" });
+    return { clerk: await t.signedIn(user.username, user.password), procedureId: procedure.id };
+  })();
+  return olderWardDesk;
 }
 
 function step(client: ApiClient, id: string, action: string, at: string, note?: string) {
@@ -203,13 +224,25 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
   });
 
   it("follows the rule set in force at receipt: no stop notice before 1 July 2025", async () => {
-    const old = (await receive(clerk, { receivedAt: "2025-06-30 09:00" })).body.data;
+    const older = await olderWard();
+    const received = await receive(older.clerk, {
+      procedureId: older.procedureId,
+      receivedAt: "2025-06-30 09:00",
+    });
+    expect(received.status, JSON.stringify(received.body)).toBe(201);
+    const old = received.body.data;
     expect(old).toMatchObject({
       ruleSet: "2018",
       apologyTitle: "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
     });
-    await step(clerk, old.id, "hand_over", "2025-06-30 10:00");
-    const stop = await step(clerk, old.id, "stop", "2025-06-30 11:00", "Người nộp đề nghị dừng");
+    await step(older.clerk, old.id, "hand_over", "2025-06-30 10:00");
+    const stop = await step(
+      older.clerk,
+      old.id,
+      "stop",
+      "2025-06-30 11:00",
+      "Người nộp đề nghị dừng",
+    );
     expect(stop.status).toBe(409);
     expect(stop.body.error.message).toMatch(/01\/07\/2025/);
     const recent = (await receive(clerk, { receivedAt: "2025-07-01 09:00" })).body.data;
@@ -436,16 +469,19 @@ describe(`refusal and stop notices on ${testDatabaseKind}`, () => {
   });
 
   it("names the 2018 circular for a dossier received before 1 July 2025", async () => {
-    const old = (await receive(clerk, { receivedAt: "2025-06-30 09:00" })).body.data;
-    await step(clerk, old.id, "refuse", "2025-06-30 10:00", "Không thuộc thẩm quyền");
-    const doc = await notice(clerk, old.id, "refusal");
+    const older = await olderWard();
+    const old = (
+      await receive(older.clerk, { procedureId: older.procedureId, receivedAt: "2025-06-30 09:00" })
+    ).body.data;
+    await step(older.clerk, old.id, "refuse", "2025-06-30 10:00", "Không thuộc thẩm quyền");
+    const doc = await notice(older.clerk, old.id, "refusal");
     expect(doc.status).toBe(200);
     expect(doc.xml).toContain("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
     expect(doc.xml).toContain("Thông tư số 01/2018/TT-VPCP");
     expect(doc.xml).not.toContain("03/2025/TT-VPCP");
-    expect(doc.xml).toContain("Bãi Cháy, ngày 30 tháng 6 năm 2025");
+    expect(doc.xml).toContain("Hồng Hà, ngày 30 tháng 6 năm 2025");
     // No stop notice exists under the 2018 rules.
-    const stop = await notice(clerk, old.id, "stop");
+    const stop = await notice(older.clerk, old.id, "stop");
     expect(stop.status).toBe(409);
     expect(stop.body.error.code).toBe("DOSSIER_STOP_NOTICE_NOT_APPLICABLE");
     expect(stop.body.error.message).toContain("01/07/2025");

@@ -2,7 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "../../src/server/db/schema.ts";
-import { startReminderScheduler } from "../../src/server/reminders/reminder-scheduler.ts";
+import { JobRunner } from "../../src/server/jobs/job-runner.ts";
+import { listJobs } from "../../src/server/jobs/job.repository.ts";
+import { REMINDER_JOB, reminderJob } from "../../src/server/reminders/reminder-job.ts";
 import { runReminders } from "../../src/server/reminders/reminder.service.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
@@ -76,17 +78,22 @@ describe("reminders", () => {
     expect(first.created).toBe(6);
     const second = await runReminders(db(), { daysBefore: 3, today: "2026-09-28" });
     expect(second).toEqual({ due: first.due, created: 0 });
-    // A restarted scheduler runs at once and creates nothing new either.
+    // The recurring reminder job of a (re)started server runs at once and creates nothing new
+    // either; its next run is queued an interval later.
     const logged: unknown[] = [];
-    const scheduler = startReminderScheduler(
-      db(),
-      { daysBefore: 3, intervalMinutes: 60, smtpUrl: null, publicUrl: null },
-      { info: (o) => logged.push(o), error: (o) => logged.push(o) },
-      { today: () => "2026-09-28" },
-    );
-    await scheduler.runNow();
-    await scheduler.stop();
+    const log = { info: (o: object) => logged.push(o), error: (o: object) => logged.push(o) };
+    const runner = new JobRunner(db(), { log, pollMs: 50 });
+    const config = { daysBefore: 3, intervalMinutes: 60, smtpUrl: null, publicUrl: null };
+    runner.register(REMINDER_JOB, reminderJob(db(), config, log, { today: () => "2026-09-28" })!);
+    const startedAt = Date.now();
+    await runner.start();
+    await runner.idle();
+    await runner.stop();
     expect(logged).toEqual([]);
+    const runs = await listJobs(db(), { unitIds: null, kind: REMINDER_JOB, limit: 10 });
+    expect(runs.map((job) => job.state).sort()).toEqual(["done", "queued"]);
+    const next = runs.find((job) => job.state === "queued")!;
+    expect(next.runAt.getTime()).toBeGreaterThanOrEqual(startedAt + 59 * 60_000);
 
     const mine = (await officer.get("/api/notifications")).body;
     expect(mine.meta.unread).toBe(1);

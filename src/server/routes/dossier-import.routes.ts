@@ -24,6 +24,13 @@ import {
   startDossierImport,
 } from "../services/dossier-import.service.ts";
 import { commonErrors, idParams } from "./common.schemas.ts";
+import { jobStatusView } from "./job.routes.ts";
+import type { JobRunner } from "../jobs/job-runner.ts";
+import { uploadsOfLiveImportJobs } from "../db/repositories/dossier-import.repository.ts";
+import { dossierImportJob } from "../services/dossier-import.job.ts";
+import { DOSSIER_IMPORT_JOB } from "../services/dossier-import.service.ts";
+
+const DOSSIER_UPLOAD_SWEEP_JOB = "dossier-upload-sweep";
 
 const mappingSchema = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200));
 
@@ -54,6 +61,8 @@ const importView = z.object({
   finishedAt: z.string().nullable(),
   /** Set when an administrator voided the dossiers this run created. */
   voided: z.object({ at: z.string(), reason: z.string(), count: z.number() }).nullable(),
+  /** The background job running it (attempts, the wait before the next, the last error). */
+  job: jobStatusView.nullable(),
   /** `void`: POST /api/dossier-imports/:id/void is allowed. */
   can: z.object({ void: z.boolean() }),
 });
@@ -195,19 +204,23 @@ function issues(error: z.ZodError) {
   return error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
 }
 
-export function dossierImportRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod {
+export function dossierImportRoutes(
+  db: Executor,
+  dataDir: string,
+  jobs: JobRunner,
+): FastifyPluginAsyncZod {
   return async (app) => {
+    jobs.register(DOSSIER_IMPORT_JOB, dossierImportJob(db, dataDir));
     await recoverInterruptedImports(db);
-    // Uploads previewed but never imported (or left by a crash) are swept regularly.
+    // Uploads previewed but never imported (or left by a crash) are swept at start and
+    // regularly, a recurring job; those a queued or running import needs are kept.
     const ttl = uploadTtlMs();
-    const sweep = () =>
-      removeStaleUploads(dataDir, ttl).catch((error: unknown) =>
-        app.log.warn({ err: error }, "sweeping stale dossier uploads failed"),
-      );
-    await sweep();
-    const timer = setInterval(() => void sweep(), Math.min(ttl, 10 * 60_000));
-    timer.unref();
-    app.addHook("onClose", async () => clearInterval(timer));
+    jobs.register(DOSSIER_UPLOAD_SWEEP_JOB, {
+      everyMs: Math.min(ttl, 10 * 60_000),
+      async run() {
+        await removeStaleUploads(dataDir, ttl, Date.now(), await uploadsOfLiveImportJobs(db));
+      },
+    });
 
     app.post(
       "/api/dossier-imports/preview",
@@ -259,7 +272,7 @@ export function dossierImportRoutes(db: Executor, dataDir: string): FastifyPlugi
         const actor = requireSession(request).actor;
         const input = await readImportRequest(db, request, dataDir, actor);
         const result = await removedIfRefused(dataDir, input, () =>
-          startDossierImport(db, dataDir, actor, input),
+          startDossierImport(db, dataDir, actor, input, jobs),
         );
         return reply.status(202).send(result);
       },

@@ -1,3 +1,4 @@
+import type { UnitValidity } from "../../core/organization/unit-validity.ts";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -19,6 +20,8 @@ export interface ParserStart {
   procedureIds: [string, string][];
   /** The unit's code space (its agency codes): codes outside it are row errors. */
   agencyCodes: string[];
+  /** The importing unit's validity: rows received outside it are errors. */
+  unit: UnitValidity;
   unitId: string;
   importId: string;
   codeColumn: string;

@@ -19,6 +19,7 @@ import {
 } from "../../core/dossier/import/index.ts";
 import { scopeIncludes } from "../../core/access/role-policy.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
+import type { UnitValidity } from "../../core/organization/unit-validity.ts";
 import { csvLine } from "../../core/text/csv-field.ts";
 import { copyFirstColumn } from "../db/copy-text.ts";
 import type { Executor } from "../db/database.ts";
@@ -34,6 +35,12 @@ import type { Actor } from "./actor.ts";
 import type { ParsedBatch } from "./dossier-import-batches.ts";
 import { parseInWorker, type BatchStream } from "./dossier-import-parser.ts";
 import { appendAuditEvent, runUseCase } from "./use-case.ts";
+import {
+  enqueueJob,
+  findJobBySubject,
+  jobsBySubjects,
+  type JobRow,
+} from "../jobs/job.repository.ts";
 
 /*
  * Bulk import of dossier records exported from the provincial one-stop system.
@@ -153,11 +160,15 @@ export function uploadTtlMs(env: NodeJS.ProcessEnv = process.env): number {
   return (Number.isFinite(minutes) && minutes > 0 ? minutes : 60) * 60_000;
 }
 
-/** Removes stored uploads (and their notes) older than `maxAgeMs`; returns how many. */
+/**
+ * Removes stored uploads (and their notes) older than `maxAgeMs`, except those a queued or
+ * running import still needs (`keep`); returns how many.
+ */
 export async function removeStaleUploads(
   dataDir: string,
   maxAgeMs: number,
   now = Date.now(),
+  keep: ReadonlySet<string> = new Set(),
 ): Promise<number> {
   const dir = join(importDir(dataDir), "uploads");
   let names: string[];
@@ -170,6 +181,7 @@ export async function removeStaleUploads(
   for (const name of names) {
     const id = name.replace(/\.json$/, "");
     if (name.endsWith(".json") && names.includes(id)) continue; // with its file
+    if (keep.has(id)) continue;
     try {
       const { mtimeMs } = await stat(join(dir, name));
       if (now - mtimeMs < maxAgeMs) continue;
@@ -291,6 +303,7 @@ export async function previewDossierImport(
         today: vietnamDate(new Date()),
         procedureCodes,
         agencyCodes: new Set(agencyCodes),
+        unit,
       };
       for (const { row, cells } of sheet.rows) {
         const result = parseFileRow(cells, row, context, duplicates, resolved.mapping.code!);
@@ -347,13 +360,25 @@ export interface ImportInput {
 interface LiveRun {
   bytesRead(): number;
   fileBytes: number;
-  done: Promise<void>;
 }
 
 /** Runs in progress in this process, for the byte-level progress of files not yet counted. */
-const liveRuns = new Map<string, LiveRun>();
+export const liveRuns = new Map<string, LiveRun>();
 
-function toView(row: DossierImportRow, canVoid = false) {
+/** The job that runs an import, as the import's page shows it. */
+function jobView(job: JobRow | null | undefined) {
+  if (!job) return null;
+  return {
+    state: job.state,
+    attempt: job.attempts,
+    maxAttempts: job.maxAttempts,
+    /** When the next attempt starts, while one is waiting after a failure. */
+    nextAttemptAt: job.state === "queued" && job.attempts > 0 ? job.runAt.toISOString() : null,
+    lastError: job.lastError,
+  };
+}
+
+function toView(row: DossierImportRow, canVoid = false, job?: JobRow | null) {
   const live = liveRuns.get(row.id);
   let progress = 0;
   if (row.state !== "running") progress = row.state === "done" ? 1 : 0;
@@ -383,13 +408,14 @@ function toView(row: DossierImportRow, canVoid = false) {
           count: row.voidedCount ?? 0,
         }
       : null,
+    job: jobView(job),
     can: { void: canVoid && row.state !== "running" && row.voidedAt === null },
   };
 }
 
 export type DossierImportView = ReturnType<typeof toView>;
 
-class ErrorFile {
+export class ErrorFile {
   private readonly out: WriteStream;
   count = 0;
 
@@ -440,7 +466,7 @@ async function writeDossiers(tx: Executor, unitId: string, batch: ParsedBatch, u
 async function prepareImport(db: Executor, dataDir: string, actor: Actor, input: ImportInput) {
   const source = input.source?.trim() || DEFAULT_SOURCE;
   const unit = await requireUnitWrite(db, actor, input.unitId);
-  const agencyCodes = await importCodeSpace(db, unit);
+  await importCodeSpace(db, unit);
   const { path, meta } = await uploadOf(dataDir, actor, input.uploadId);
   // In use from now on: the stale-upload sweep goes by the file's time.
   await utimes(path, new Date(), new Date());
@@ -448,6 +474,7 @@ async function prepareImport(db: Executor, dataDir: string, actor: Actor, input:
     parseFileInWorker("importSheetHead", { path, maxRows: 0 }),
   );
   let job: DossierImportRow;
+  let queued: JobRow | null = null;
   let resolved: ResolvedMapping;
   {
     ({ resolved } = await mappingFor(db, input.unitId, source, sheet.headers, input.mapping));
@@ -472,7 +499,7 @@ async function prepareImport(db: Executor, dataDir: string, actor: Actor, input:
           summary: `Lưu cách ghép cột nhập hồ sơ cho nguồn “${source}”`,
         });
       }
-      return repository.insertImport(tx, {
+      const created = await repository.insertImport(tx, {
         unitId: input.unitId,
         source,
         fileName: meta.fileName.slice(0, 255),
@@ -481,23 +508,50 @@ async function prepareImport(db: Executor, dataDir: string, actor: Actor, input:
         total: null,
         startedById: actor.userId,
       });
+      // Queued with the run, so a run exists exactly when its job does.
+      const payload: DossierImportJobPayload = {
+        importId: created.id,
+        uploadId: input.uploadId,
+        mapping: resolved.mapping,
+        actor: { userId: actor.userId, name: actor.name },
+      };
+      queued = await enqueueJob(tx, {
+        kind: DOSSIER_IMPORT_JOB,
+        payload: { ...payload },
+        maxAttempts: 3,
+        subject: importJobSubject(created.id),
+        unitId: input.unitId,
+      });
+      return created;
     });
   }
-  const progress = { bytesRead: () => 0 };
-  const run = () =>
-    executeImport(db, dataDir, actor, {
-      job,
-      kind: sheet.kind,
-      resolved,
-      agencyCodes,
-      path,
-      uploadId: input.uploadId,
-      progress,
-    });
-  return { job, progress, run };
+  return { job, queued: queued! };
 }
 
-async function executeImport(
+export const DOSSIER_IMPORT_JOB = "dossier-import";
+export const importJobSubject = (importId: string) => `${DOSSIER_IMPORT_JOB}:${importId}`;
+
+export interface DossierImportJobPayload {
+  importId: string;
+  uploadId: string;
+  mapping: ColumnMapping;
+  actor: { userId: string | null; name: string };
+}
+
+/** The stored upload of a queued run (the job's payload names it). */
+export const storedUploadPath = uploadPath;
+export const importSheetHead = (path: string) =>
+  parseFileInWorker("importSheetHead", { path, maxRows: 0 });
+export { columnProblems, importCodeSpace };
+
+/**
+ * One attempt at a run (the `dossier-import` job). A later attempt resumes after the batches an
+ * earlier one committed (`job.processed` counts the rows of committed batches, and the same file
+ * splits into the same batches); their parse errors are written to the errors file again.
+ * Throws AppError when the file cannot be imported (the caller marks the run failed), anything
+ * else when another attempt may succeed.
+ */
+export async function executeImport(
   db: Executor,
   dataDir: string,
   actor: Actor,
@@ -506,17 +560,19 @@ async function executeImport(
     kind: ImportSheet["kind"];
     resolved: ResolvedMapping;
     agencyCodes: string[];
+    unit: UnitValidity;
     path: string;
-    uploadId: string;
     progress: { bytesRead: () => number };
+    signal: AbortSignal;
   },
 ) {
   const { job, resolved } = work;
   const unitId = job.unitId;
+  const resumeAfter = job.processed;
   const errorFile = new ErrorFile(errorsPath(dataDir, job.id));
   let parser: BatchStream | null = null;
   try {
-    if (work.kind === "csv") {
+    if (work.kind === "csv" && job.total === null) {
       await repository.updateImport(db, job.id, { total: await countCsvRows(work.path) });
     }
     const procedureIds = await repository.procedureIdsByCode(db, unitId);
@@ -527,6 +583,7 @@ async function executeImport(
       today: vietnamDate(new Date()),
       procedureIds: [...procedureIds],
       agencyCodes: work.agencyCodes,
+      unit: { name: work.unit.name, validFrom: work.unit.validFrom, validTo: work.unit.validTo },
       unitId,
       importId: job.id,
       codeColumn,
@@ -577,10 +634,12 @@ async function executeImport(
     };
 
     let batchNumber = 0;
+    let seen = 0;
     let pending: Promise<void> = Promise.resolve();
     let failure: unknown = null;
     for await (const batch of parser.batches) {
       for (const error of batch.errors) errorFile.add(error);
+      work.signal.throwIfAborted();
       if (
         batchNumber === 0 &&
         batch.processed >= MIN_ROWS_FOR_SHARE &&
@@ -598,6 +657,8 @@ async function executeImport(
       // keeps answering requests (progress polls included) while an import runs.
       await new Promise((resolve) => setImmediate(resolve));
       batchNumber += 1;
+      seen += batch.processed;
+      if (seen <= resumeAfter) continue; // committed by an earlier attempt
       // Written while the worker parses the next batch; awaited before the next write starts.
       pending = writeBatch(batch, batchNumber).catch((error: unknown) => {
         failure = error;
@@ -609,52 +670,30 @@ async function executeImport(
     await repository.updateImport(db, job.id, {
       state: "done",
       total: finished!.processed,
+      message: null,
       finishedAt: new Date(),
     });
-  } catch (error) {
-    const message =
-      error instanceof AppError
-        ? error.message
-        : "Lỗi hệ thống khi ghi dữ liệu; lô đang ghi đã được hủy nguyên vẹn. Có thể chạy lại cùng tệp: các dòng đã nhập sẽ không bị nhập trùng.";
-    await repository.updateImport(db, job.id, { state: "failed", message, finishedAt: new Date() });
-    if (!(error instanceof AppError)) throw error;
   } finally {
     await parser?.stop();
     await errorFile.close();
-    await removeUpload(dataDir, work.uploadId);
   }
 }
 
-/** Starts an import and returns at once; the run continues in the background. */
+/** The message of a run that failed for a reason other than its file. */
+export const IMPORT_SYSTEM_FAILURE =
+  "Lỗi hệ thống khi ghi dữ liệu; lô đang ghi đã được hủy nguyên vẹn. Có thể chạy lại cùng tệp: các dòng đã nhập sẽ không bị nhập trùng.";
+
+/** Queues an import and returns at once; the job runner runs it in the background. */
 export async function startDossierImport(
   db: Executor,
   dataDir: string,
   actor: Actor,
   input: ImportInput,
+  jobs: { wake(): void },
 ) {
-  const { job, progress, run } = await prepareImport(db, dataDir, actor, input);
-  const done = run()
-    .catch(() => undefined)
-    .finally(() => liveRuns.delete(job.id));
-  liveRuns.set(job.id, { bytesRead: () => progress.bytesRead(), fileBytes: job.fileBytes, done });
-  return { data: toView(job) };
-}
-
-/** Runs an import to the end (benchmarks, CLI, tests); unexpected failures are rethrown. */
-export async function runDossierImport(
-  db: Executor,
-  dataDir: string,
-  actor: Actor,
-  input: ImportInput,
-) {
-  const { job, run } = await prepareImport(db, dataDir, actor, input);
-  await run();
-  return { data: toView((await repository.findImport(db, job.id))!) };
-}
-
-/** Waits for a background run of this process (tests). */
-export async function settledImport(id: string): Promise<void> {
-  await liveRuns.get(id)?.done;
+  const { job, queued } = await prepareImport(db, dataDir, actor, input);
+  jobs.wake();
+  return { data: toView(job, false, queued) };
 }
 
 async function readableImport(db: Executor, actor: Actor, id: string) {
@@ -668,7 +707,8 @@ async function readableImport(db: Executor, actor: Actor, id: string) {
 export async function getDossierImport(db: Executor, actor: Actor, id: string) {
   const row = await readableImport(db, actor, id);
   const mayVoid = await access.check(db, actor, "dossier.void", "unit", [row.unitId]);
-  return { data: toView(row, mayVoid.has(row.unitId)) };
+  const job = await findJobBySubject(db, importJobSubject(row.id));
+  return { data: toView(row, mayVoid.has(row.unitId), job) };
 }
 
 export async function listDossierImports(db: Executor, actor: Actor, unitId?: string) {
@@ -677,7 +717,16 @@ export async function listDossierImports(db: Executor, actor: Actor, unitId?: st
   if (unitId) ids = ids === null || ids.includes(unitId) ? [unitId] : [];
   const rows = await repository.listImports(db, ids, 20);
   const voidScope = await access.unitScope(db, actor, "dossier.void");
-  return { data: rows.map((row) => toView(row, scopeIncludes(voidScope, row.unitId))) };
+  const jobs = await jobsBySubjects(
+    db,
+    rows.map((row) => importJobSubject(row.id)),
+  );
+  const jobOf = new Map(jobs.map((job) => [job.subject, job]));
+  return {
+    data: rows.map((row) =>
+      toView(row, scopeIncludes(voidScope, row.unitId), jobOf.get(importJobSubject(row.id))),
+    ),
+  };
 }
 
 export async function listImportMappings(db: Executor, actor: Actor, unitId: string) {
@@ -704,7 +753,10 @@ export async function importErrorsFile(db: Executor, dataDir: string, actor: Act
   return { stream, fileName: `loi-nhap-ho-so-${base}.csv` };
 }
 
-/** Runs left "running" by a stopped server can never finish: mark them failed. */
+/**
+ * Runs left "running" without a job to finish them (started before imports ran as jobs): mark
+ * them failed. Runs whose job is queued or running are resumed by the job runner.
+ */
 export async function recoverInterruptedImports(db: Executor) {
   await repository.failInterruptedImports(
     db,

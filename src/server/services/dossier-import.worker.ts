@@ -31,6 +31,7 @@ try {
         today: start.today,
         procedureCodes: new Set(start.procedureIds.map(([code]) => code)),
         agencyCodes: new Set(start.agencyCodes),
+        unit: start.unit,
       },
       procedureIds: new Map(start.procedureIds),
       unitId: start.unitId,

@@ -38,6 +38,7 @@ import type { Actor } from "./actor.ts";
 import { loadWorkingCalendar } from "./calendar.service.ts";
 import { insertWithNextCode } from "./dossier-numbering.ts";
 import { applyRule } from "./one-stop-errors.ts";
+import { requireUnitValidOn } from "./unit-validity.ts";
 import { runUseCase } from "./use-case.ts";
 
 export const CHANNELS = ["in_person", "online", "postal"] as const;
@@ -288,6 +289,7 @@ export async function receiveDossier(db: Executor, actor: Actor, input: ReceiveI
       throw new AppError("PROCEDURE_INACTIVE", { params: { code: procedure.code } });
     const receivedAt = momentOf(input.receivedAt, new Date());
     const local = vietnamLocal(receivedAt);
+    await requireUnitValidOn(tx, procedure.unitId, local.date);
     const ruleSet = applyRule(() => ruleSetOn(local.date));
     const settings = await findDeskSettings(tx, procedure.unitId);
     if (!settings?.agencyCode) {

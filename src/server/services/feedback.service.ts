@@ -44,6 +44,7 @@ import {
   publicationPreview,
   type PublicTexts,
 } from "./feedback-publication.ts";
+import { requireUnitValidOn } from "./unit-validity.ts";
 import { runUseCase, type UseCaseContext } from "./use-case.ts";
 
 /* ---------- vocabulary ---------- */
@@ -364,6 +365,7 @@ export async function insertNewFeedback(
     throw new AppError("FEEDBACK_PHONE_INVALID", { params: { phone: input.senderPhone.trim() } });
   }
   const day = vietnamLocal(input.receivedAt).date;
+  await requireUnitValidOn(tx, input.unit.id, day);
   const ruleSet = applyRule(() => feedbackRuleSetOn(day));
   const calendar = await loadWorkingCalendar(tx);
   const dates = applyRule(() => feedbackDueDates(day, ruleSet, calendar));

@@ -1,5 +1,6 @@
 import { findControlCharacter } from "../../text/control-characters.ts";
 import { isInCodeSpace } from "../dossier-code.ts";
+import { outsideValidity, type UnitValidity } from "../../organization/unit-validity.ts";
 import { STATE_LABELS, type DossierState } from "../dossier-state.ts";
 import { RULE_SETS, type RuleSetId } from "../rule-sets.ts";
 import { IMPORT_FIELD_LABELS, type ColumnIndexes, type ImportField } from "./import-fields.ts";
@@ -65,6 +66,8 @@ export interface RowContext {
    * A code outside it is an error, so an import never takes numbers another desk issues.
    */
   agencyCodes: ReadonlySet<string>;
+  /** The importing unit: a dossier received when it did not exist is an error. */
+  unit?: UnitValidity;
 }
 
 const MAX_CODE_LENGTH = 64;
@@ -262,6 +265,8 @@ export function parseImportRow(
   const finished = readMoment(cells, context, row, errors, "finishedAt", false);
   const returned = readMoment(cells, context, row, errors, "returnedAt", false);
 
+  const invalidOn = received && context.unit ? outsideValidity(context.unit, received.date) : null;
+  if (received && invalidOn) fail("receivedAt", formatDay(received.date), invalidOn);
   if (received && received.date > context.today)
     fail(
       "receivedAt",

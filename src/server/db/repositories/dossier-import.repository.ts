@@ -111,12 +111,24 @@ export async function addImportProgress(
     where id = ${id}`);
 }
 
-/** Runs marked running when the server stopped: they can never finish. */
+/** Runs marked running with no queued or running job to finish them: they never will. */
 export async function failInterruptedImports(exec: Executor, message: string) {
-  await exec
-    .update(dossierImports)
-    .set({ state: "failed", message, finishedAt: new Date() })
-    .where(eq(dossierImports.state, "running"));
+  await exec.execute(sql`
+    update dossier_imports set state = 'failed', message = ${message}, finished_at = now()
+    where state = 'running' and not exists (
+      select 1 from jobs
+      where jobs.subject = 'dossier-import:' || dossier_imports.id::text
+        and jobs.state in ('queued', 'running'))`);
+}
+
+/** The uploads that queued or running import jobs still need. */
+export async function uploadsOfLiveImportJobs(exec: Executor): Promise<Set<string>> {
+  const rows = await queryRows<{ upload_id: string }>(
+    exec,
+    sql`select payload->>'uploadId' as upload_id from jobs
+      where kind = 'dossier-import' and state in ('queued', 'running')`,
+  );
+  return new Set(rows.map((row) => row.upload_id));
 }
 
 /* ---------- bulk writes (plain SQL) ---------- */
