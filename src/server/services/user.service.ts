@@ -1,5 +1,5 @@
 import { ROLES, scopeIncludes, type Role } from "../../core/access/role-policy.ts";
-import { canGrantRole, canManageUser } from "../../core/access/user-management.ts";
+import { canGrantRole } from "../../core/access/user-management.ts";
 import { compareVietnamese, matchesSearch } from "../../core/text/vietnamese-text.ts";
 import { assertAcceptablePassword, hashPassword } from "../auth/password.ts";
 import type { Executor } from "../db/database.ts";
