@@ -23,7 +23,7 @@ import { logHooks, logRedaction, serializeError, serializeRequest } from "./http
 import { recordRouteTable } from "./http/route-table.ts";
 import { registerSafeInput } from "./http/safe-input.ts";
 import { registerRouteAccess } from "./http/route-access.ts";
-import { registerSessionHandling } from "./http/session.ts";
+import { registerDenyByDefault, registerSessionHandling } from "./http/session.ts";
 import type { TrustProxySetting } from "./trust-proxy.ts";
 import { JobRunner, type JobRunnerOptions } from "./jobs/job-runner.ts";
 import type { ReminderConfig } from "./reminders/reminder-config.ts";
@@ -106,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   recordRouteTable(app);
+  registerDenyByDefault(app);
   registerSafeInput(app);
 
   await app.register(helmet, {
@@ -145,6 +146,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
     transform: jsonSchemaTransform,
+  });
+  // The API description is open to all, like the source it is generated from.
+  app.addHook("onRoute", (route) => {
+    if (route.url.startsWith("/api/docs")) route.config = { ...route.config, public: true };
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 

@@ -1,201 +1,840 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLES, type Role } from "../../src/core/access/role-policy.ts";
-import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
-
 /**
- * Every role is granted on the demo province P. "own" is P itself, "descendant" a commune of P,
- * "other" a second province Q. Reads reach descendants only for admin and reviewer; every
- * organisation or account write belongs to admin; nothing reaches Q.
+ * The access matrix, generated from the route table: every registered route × every role × a
+ * record in the actor's own unit, a unit below it, the unit above it and another province, read
+ * (GET) or write (any other method). Routes added later are covered without touching this file;
+ * a route the generator cannot build a request for fails until it gets an entry in FIXTURES.
+ *
+ * What must hold:
+ * - without a session, every route but the declared public ones answers 401 AUTH_REQUIRED;
+ * - nothing in the other province or the unit above is read or written (200/201 never), except
+ *   the issued plans of the units above, which lower units read;
+ * - below the own unit, only roles whose action reaches the subtree (administrators; reviewers'
+ *   reads) get through; in the own unit, a role the core gate refuses is refused;
+ * - where the gate allows, the route does not refuse (no 401/403/404): the route really asks it;
+ * - lists show a record exactly when the gate lets the actor read it.
+ * Requests run in parallel on one app and one database.
  */
-let t: TestApp;
-let admin: ApiClient;
-const units: Record<"own" | "descendant" | "other", string> = {
-  own: "",
-  descendant: "",
-  other: "",
-};
-const agencies: Record<string, string> = {};
-const users: Record<string, string> = {};
-const clients = new Map<Role, ApiClient>();
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  allowedRecords,
+  type RecordKind,
+  type RecordOwner,
+} from "../../src/core/access/record-gate.ts";
+import { ROLES, type Action, type Role } from "../../src/core/access/role-policy.ts";
+import { UnitTree } from "../../src/core/organization/unit-tree.ts";
+import { routeTable, type RouteEntry } from "../../src/server/http/route-table.ts";
+import { SYSTEM_ACTOR } from "../../src/server/services/actor.ts";
+import { createUnit } from "../../src/server/services/unit.service.ts";
+import { createUser } from "../../src/server/services/user.service.ts";
+import {
+  startTestApp,
+  type ApiClient,
+  type ApiResponse,
+  type TestApp,
+} from "../support/test-app.ts";
+import { sample } from "../support/zod-sample.ts";
 
-async function makeUser(unitId: string, username: string, role: Role) {
-  const created = await admin.post("/api/users", {
-    username,
-    fullName: `Người dùng ${username}`,
-    password: "mat-khau-thu-nghiem",
-    unitId,
-    roles: [{ role, unitId }],
+const POSITIONS = ["own", "descendant", "upper", "other"] as const;
+type Position = (typeof POSITIONS)[number];
+const PASSWORD = "mat-khau-thu-nghiem";
+
+/** The records of one position (unit), by the name the routes' schemas give their ids. */
+type Ids = Record<string, string>;
+
+let t: TestApp;
+let root: ApiClient;
+const ids = {} as Record<Position, Ids>;
+const clients = new Map<Role, ApiClient>();
+const userIdOf = new Map<Role, string>();
+let tree: UnitTree;
+
+interface Request {
+  method: string;
+  path: string;
+  json?: unknown;
+  form?: FormData;
+}
+
+interface Fixture {
+  /** The record the request acts on, when the route's path does not say (`/api/plans/:id` does). */
+  kind?: RecordKind;
+  /** The action the gate is asked; by default the route's declared one, or the kind's read. */
+  action?: Action;
+  /** The request, when the generator's (path ids, schema samples) is not enough. */
+  request?: (at: Ids, route: RouteEntry) => Request | Promise<Request>;
+  /** Lists: the record ids shown, to compare with the gate's answer for the position's record. */
+  listed?: (body: any) => string[];
+  /** The position's record a list is checked for (default: the id of `kind`). */
+  listedId?: keyof Ids;
+  /** Not about a unit's record (one's own account, the calendar): only "signed in" is checked. */
+  anyUnit?: true;
+  /** A fresh record per request (the route deletes or changes it for good). */
+  fresh?: (at: Position) => Promise<Ids>;
+  /** Where the gate allows, the route may still not find a sub-record it needs (e.g. an apology). */
+  allowedMayNotFind?: true;
+  /** The rule the route follows when it is not its path's record's (a plan's task work). */
+  gateKind?: RecordKind;
+  /** Sent from a new session of the same user (the route ends the session). */
+  throwaway?: true;
+}
+
+const READ_OF: Record<RecordKind, Action> = {
+  unit: "unit.read",
+  agency: "agency.read",
+  user: "user.read",
+  audit: "audit.read",
+  plan: "plan.read",
+  target: "plan.read",
+  task: "plan.read",
+  evidence: "plan.read",
+  dossier: "dossier.read",
+  dossier_import: "dossier.read",
+  procedure: "dossier.read",
+  feedback: "feedback.read",
+  methodology: "methodology.read",
+  notification: "notification.read",
+};
+
+/** The record named by a path's first segment (`/api/<segment>/:id`). */
+const KIND_OF_SEGMENT: Record<string, [RecordKind, keyof Ids]> = {
+  units: ["unit", "unitId"],
+  "desk-settings": ["unit", "unitId"],
+  agencies: ["agency", "agencyId"],
+  users: ["user", "userId"],
+  plans: ["plan", "planId"],
+  targets: ["target", "targetId"],
+  tasks: ["task", "taskId"],
+  occurrences: ["task", "occurrenceId"],
+  evidence: ["evidence", "evidenceId"],
+  procedures: ["procedure", "procedureId"],
+  dossiers: ["dossier", "dossierId"],
+  "dossier-imports": ["dossier_import", "dossierImportId"],
+  feedback: ["feedback", "feedbackId"],
+  methodologies: ["methodology", "methodologyId"],
+  notifications: ["notification", "notificationId"],
+};
+
+const ids_ = (body: any): string[] =>
+  (Array.isArray(body?.data) ? body.data : (body?.data?.items ?? [])).map((row: any) => row.id);
+
+function upload(name: string, bytes: Uint8Array, fields: Record<string, string> = {}) {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
+  form.append("file", new Blob([new Uint8Array(bytes)]), name);
+  return form;
+}
+const PDF = new TextEncoder().encode("%PDF-1.4\n% tài liệu kiểm chứng\n%%EOF\n");
+const CSV = new TextEncoder().encode("code,name,level,parent_code\n");
+
+const FIXTURES: Record<string, Fixture> = {
+  "GET /api/auth/me": { anyUnit: true },
+  "POST /api/auth/sign-out": { anyUnit: true, throwaway: true },
+  "POST /api/auth/password": { anyUnit: true },
+  "GET /api/units": {
+    kind: "unit",
+    listed: ids_,
+    request: () => get("/api/units?includeInactive=true"),
+  },
+  "POST /api/units": { kind: "unit", action: "unit.write" },
+  "POST /api/units/import": {
+    anyUnit: true,
+    request: () => ({ method: "POST", path: "/api/units/import", form: upload("u.csv", CSV) }),
+  },
+  "GET /api/agencies": { kind: "unit", listed: ids_, listedId: "agencyId" },
+  "POST /api/agencies": { kind: "unit", action: "agency.write" },
+  "GET /api/users": { kind: "unit", listed: ids_, listedId: "userId" },
+  "POST /api/users": {
+    kind: "unit",
+    action: "user.write",
+    request: (at) => ({
+      method: "POST",
+      path: "/api/users",
+      json: {
+        username: `u${randomUUID().slice(0, 8)}`,
+        fullName: "Tài khoản mới",
+        password: PASSWORD,
+        unitId: at.unitId,
+        roles: [{ role: "viewer", unitId: at.unitId }],
+      },
+    }),
+  },
+  "GET /api/audit": { kind: "unit", action: "audit.read", anyUnit: true },
+  "GET /api/audit/verify": { anyUnit: true },
+  "GET /api/plans": {
+    kind: "unit",
+    listed: ids_,
+    listedId: "issuedPlanId",
+    // The upper units' issued plans are listed with ?upper=true (to cascade from).
+    request: (at) =>
+      get(at === ids.upper ? "/api/plans?upper=true" : `/api/plans?unitId=${at.unitId}`),
+  },
+  "POST /api/plans": {
+    kind: "unit",
+    action: "plan.write",
+    request: (at) => ({
+      method: "POST",
+      path: "/api/plans",
+      json: { unitId: at.unitId, title: "Kế hoạch mới", period: { kind: "year", year: 2027 } },
+    }),
+  },
+  "GET /api/plans/:id/changes": {
+    gateKind: "task",
+    request: (at) => get(`/api/plans/${at.issuedPlanId}/changes?since=2026-01-01`),
+  },
+  "DELETE /api/plans/:id": { fresh: (at) => makePlan(at, false) },
+  "POST /api/plans/:id/issue": { fresh: (at) => makePlan(at, false) },
+  "POST /api/plans/:id/amend": { fresh: (at) => makePlan(at, true) },
+  "DELETE /api/targets/:id": { fresh: (at) => makePlan(at, false) },
+  "DELETE /api/tasks/:id": { fresh: (at) => makePlan(at, false) },
+  "PUT /api/plans/:id/areas/:key": {},
+  // A task without a recurring timeline has no occurrence: where allowed, not found is fine.
+  "PATCH /api/occurrences/:id": { allowedMayNotFind: true },
+  "GET /api/notifications": { kind: "notification", listed: ids_, listedId: "notificationId" },
+  "POST /api/notifications/read-all": { anyUnit: true },
+  "POST /api/plan-imports": {
+    kind: "unit",
+    action: "plan.write",
+    request: (at) => ({
+      method: "POST",
+      path: `/api/plan-imports?unitId=${at.unitId}`,
+      json: { text: "KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Ban hành kế hoạch" },
+    }),
+  },
+  "GET /api/methodologies": { kind: "unit", listed: ids_, listedId: "methodologyId" },
+  "POST /api/methodologies": {
+    kind: "unit",
+    action: "methodology.write",
+    request: (at) => ({
+      method: "POST",
+      path: "/api/methodologies",
+      json: {
+        unitId: at.unitId,
+        name: "Bộ tiêu chí",
+        year: 2026,
+        criteria: [{ ref: "1", text: "Lĩnh vực", maxPoints: 10 }],
+      },
+    }),
+  },
+  "GET /api/tasks": {
+    kind: "task",
+    listed: ids_,
+    listedId: "taskId",
+    request: () => get("/api/tasks"),
+  },
+  "POST /api/tasks/:id/evidence": {
+    request: (at) => ({
+      method: "POST",
+      path: `/api/tasks/${at.taskId}/evidence`,
+      form: upload("bang-chung.pdf", PDF),
+    }),
+  },
+  "POST /api/evidence/:id/links": {
+    action: "task.update",
+    request: (at) => ({
+      method: "POST",
+      path: `/api/evidence/${at.evidenceId}/links`,
+      json: { taskIds: [at.taskId] },
+    }),
+  },
+  "GET /api/plans/:id/tasks.xlsx": {},
+  "POST /api/plans/:id/tasks/import-preview": {
+    request: (at) => ({
+      method: "POST",
+      path: `/api/plans/${at.issuedPlanId}/tasks/import-preview`,
+      form: upload("nv.xlsx", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0])),
+    }),
+  },
+  "POST /api/plans/:id/tasks/import": {
+    request: (at) => ({
+      method: "POST",
+      path: `/api/plans/${at.issuedPlanId}/tasks/import`,
+      form: upload("nv.xlsx", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0])),
+    }),
+  },
+  "GET /api/calendar/schedules": { anyUnit: true },
+  "POST /api/calendar/schedules": { anyUnit: true },
+  "GET /api/calendar/holidays": {
+    anyUnit: true,
+    request: () => get("/api/calendar/holidays?year=2026"),
+  },
+  "GET /api/procedures": {
+    kind: "unit",
+    action: "dossier.read",
+    listed: ids_,
+    listedId: "procedureId",
+  },
+  "POST /api/procedures": { kind: "unit", action: "procedure.write" },
+  "POST /api/procedures/import": {
+    kind: "unit",
+    action: "procedure.write",
+    request: (at) => ({
+      method: "POST",
+      path: `/api/procedures/import?unitId=${at.unitId}`,
+      form: upload("tt.csv", new TextEncoder().encode("ma,ten\n")),
+    }),
+  },
+  "GET /api/one-stop/desk-settings/:id": { action: "dossier.read" },
+  "PUT /api/one-stop/desk-settings/:id": { action: "unit.write" },
+  "POST /api/dossiers/:id/void": { action: "dossier.void" },
+  "POST /api/dossier-imports/:id/void": { action: "dossier.void" },
+  "GET /api/dossiers": {
+    kind: "unit",
+    action: "dossier.read",
+    listed: ids_,
+    listedId: "dossierId",
+  },
+  "POST /api/dossiers": { kind: "procedure", action: "dossier.write" },
+  "GET /api/dossiers/:id/apologies/:apologyId/document.docx": { allowedMayNotFind: true },
+  "GET /api/dossiers/:id/refusal-notice.docx": {},
+  "GET /api/dossiers/:id/stop-notice.docx": {},
+  "POST /api/dossier-imports/preview": {
+    kind: "unit",
+    action: "dossier.write",
+    request: (at) => ({
+      method: "POST",
+      path: "/api/dossier-imports/preview",
+      form: upload("hs.csv", new TextEncoder().encode("Mã hồ sơ\n"), {
+        unitId: at.unitId!,
+        source: "dvc",
+      }),
+    }),
+  },
+  "POST /api/dossier-imports": {
+    kind: "unit",
+    action: "dossier.write",
+    request: (at) => ({
+      method: "POST",
+      path: "/api/dossier-imports",
+      form: upload("hs.csv", new TextEncoder().encode("Mã hồ sơ\n"), {
+        unitId: at.unitId!,
+        source: "dvc",
+      }),
+    }),
+  },
+  "GET /api/dossier-imports": {
+    kind: "unit",
+    action: "dossier.read",
+    listed: ids_,
+    listedId: "dossierImportId",
+  },
+  "GET /api/dossier-imports/mappings": { kind: "unit", action: "dossier.read" },
+  "GET /api/feedback": {
+    kind: "unit",
+    action: "feedback.read",
+    listed: ids_,
+    listedId: "feedbackId",
+  },
+  "POST /api/feedback": { kind: "unit", action: "feedback.write" },
+  "POST /api/feedback/:id/transitions": {
+    action: "feedback.answer",
+    request: (at) => ({
+      method: "POST",
+      path: `/api/feedback/${at.feedbackId}/transitions`,
+      json: { action: "answer", answer: "Đã trả lời." },
+    }),
+  },
+  "GET /api/feedback/:id/publication-preview": { action: "feedback.write" },
+};
+
+function get(path: string): Request {
+  return { method: "GET", path };
+}
+
+/** The first segment that names a record, and the id it needs. */
+function recordOfPath(url: string): [RecordKind, keyof Ids] | null {
+  const parts = url.split("/").slice(2);
+  if (parts.length < 2 || !parts.includes(":id")) return null;
+  const segment = parts[parts.indexOf(":id") - 1]!;
+  return KIND_OF_SEGMENT[segment] ?? null;
+}
+
+function plainRequest(route: RouteEntry, at: Ids): Request | null {
+  const record = recordOfPath(route.url);
+  let path = route.url;
+  if (path.includes(":")) {
+    if (!record) return null;
+    const idKey = route.method === "GET" && record[0] === "plan" ? "issuedPlanId" : record[1];
+    path = path
+      .replace(":id", at[idKey] ?? "")
+      .replace(":key", "direction")
+      .replace(":apologyId", randomUUID());
+    if (path.includes(":")) return null;
+  }
+  const schema = route.schema as { querystring?: unknown; body?: unknown } | undefined;
+  const context = { ids: { ...at, toAgencyId: at.agencyId! } };
+  const query = sample(schema?.querystring, "valid", context).value as Record<string, unknown>;
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && typeof value !== "object")
+      search.set(key, String(value));
+  }
+  const text = search.toString();
+  const body =
+    route.method === "GET" ? undefined : (sample(schema?.body, "valid", context).value ?? {});
+  return { method: route.method, path: text ? `${path}?${text}` : path, json: body };
+}
+
+/** A list with no filter but the position's unit (when it takes one). */
+function listRequest(route: RouteEntry, at: Ids): Request {
+  const query = (route.schema as { querystring?: { shape?: Record<string, unknown> } } | undefined)
+    ?.querystring?.shape;
+  return get(query && "unitId" in query ? `${route.url}?unitId=${at.unitId}` : route.url);
+}
+
+function send(client: ApiClient, request: Request): Promise<ApiResponse> {
+  if (request.form) return client.request(request.method, request.path, { body: request.form });
+  if (request.method === "GET") return client.get(request.path);
+  return client.request(request.method, request.path, { json: request.json ?? {} });
+}
+
+/* ---------- the records ---------- */
+
+async function ok(response: ApiResponse, what: string) {
+  expect(response.status, `${what}: ${JSON.stringify(response.body).slice(0, 400)}`).toBeLessThan(
+    300,
+  );
+  return response.body.data;
+}
+
+async function makePlan(at: Position, issued: boolean): Promise<Ids> {
+  const own = ids[at];
+  const plan = await ok(
+    await root.post("/api/plans", {
+      unitId: own.unitId,
+      title: `Kế hoạch CCHC năm 2026 (${at})`,
+      period: { kind: "year", year: 2026 },
+      tasks: [
+        {
+          areaKey: "direction",
+          ref: "1",
+          text: "Báo cáo tình hình thực hiện",
+          timeline: "Hằng quý",
+          leadAgencyId: own.agencyId,
+        },
+      ],
+      targets: [{ text: "Tỷ lệ hồ sơ đúng hạn", value: 99, comparator: "gte", unit: "percent" }],
+    }),
+    "plan",
+  );
+  if (issued)
+    await ok(await root.post(`/api/plans/${plan.id}/issue`, { planNumber: "1/KH-UBND" }), "issue");
+  const view = await ok(await root.get(`/api/plans/${plan.id}`), "plan view");
+  return {
+    ...own,
+    planId: plan.id,
+    issuedPlanId: plan.id,
+    taskId: view.tasks[0].id,
+    targetId: view.targets[0].id,
+  };
+}
+
+async function makeRecords(at: Position, unitId: string, n: number) {
+  const own: Ids = { unitId, parentId: unitId };
+  ids[at] = own;
+  own.agencyId = (
+    await ok(
+      await root.post("/api/agencies", { unitId, name: `Cơ quan ${at}`, kind: "department" }),
+      "agency",
+    )
+  ).id;
+  own.userId = (
+    await createUser(t.db.database.db, SYSTEM_ACTOR, {
+      username: `dich-${at}`,
+      fullName: `Đích ${at}`,
+      password: PASSWORD,
+      unitId,
+      roles: [{ role: "viewer", unitId }],
+    })
+  ).data.id;
+  await ok(
+    await root.request("PUT", `/api/one-stop/desk-settings/${unitId}`, {
+      json: { cutoff: "15:00", agencyCode: `000.${n}.90.H99` },
+    }),
+    "desk",
+  );
+  own.procedureId = (
+    await ok(
+      await root.post("/api/procedures", {
+        unitId,
+        code: `1.0048${n}`,
+        name: `Thủ tục ${at}`,
+        field: "Hộ tịch",
+        processingDays: 3,
+        onlineLevel: "none",
+      }),
+      "procedure",
+    )
+  ).id;
+  own.dossierId = (
+    await ok(
+      await root.post("/api/dossiers", {
+        procedureId: own.procedureId,
+        applicantName: "Hoàng Thị Mai",
+        applicantPhone: "0911 222 333",
+        channel: "in_person",
+        receivedAt: "2026-03-02 09:00",
+      }),
+      "dossier",
+    )
+  ).id;
+  own.feedbackId = (
+    await ok(
+      await root.post("/api/feedback", {
+        unitId,
+        channel: "phone",
+        senderName: "Trần Văn Bình",
+        senderPhone: "0987 654 321",
+        title: "Thời gian chứng thực quá lâu",
+        content: "Tôi chờ hơn 2 giờ.",
+        receivedAt: "2026-03-02 09:00",
+      }),
+      "feedback",
+    )
+  ).id;
+  await ok(
+    await root.post(`/api/feedback/${own.feedbackId}/transitions`, {
+      action: "classify",
+      classification: "conduct",
+    }),
+    "classify",
+  );
+  await ok(
+    await root.post(`/api/feedback/${own.feedbackId}/transitions`, {
+      action: "assign",
+      agencyId: own.agencyId,
+    }),
+    "assign",
+  );
+  own.methodologyId = (
+    await ok(
+      await root.post("/api/methodologies", {
+        unitId,
+        name: `Bộ tiêu chí ${at}`,
+        year: 2026,
+        criteria: [{ ref: "1", text: "Lĩnh vực", maxPoints: 10 }],
+      }),
+      "methodology",
+    )
+  ).id;
+  const draft = await makePlan(at, false);
+  const issued = await makePlan(at, true);
+  Object.assign(own, {
+    planId: draft.planId,
+    targetId: draft.targetId,
+    issuedPlanId: issued.planId,
   });
-  expect(created.status).toBe(201);
-  return created.body.data.id as string;
+  own.taskId = issued.taskId!;
+  const evidence = await root.request("POST", `/api/tasks/${own.taskId}/evidence`, {
+    body: upload("bang-chung.pdf", PDF),
+  });
+  own.evidenceId = (await ok(evidence, "evidence")).id;
+  const sql = t.db.database.db;
+  const { notifications } = await import("../../src/server/db/schema-plan.ts");
+  const { dossierImports } = await import("../../src/server/db/schema-dossier-import.ts");
+  const [notification] = await sql
+    .insert(notifications)
+    .values({
+      userId: own.userId,
+      kind: "reminder",
+      dedupeKey: at,
+      title: "Nhắc hạn",
+      body: "Sắp đến hạn",
+    })
+    .returning();
+  own.notificationId = notification!.id;
+  const [run] = await sql
+    .insert(dossierImports)
+    .values({ unitId, source: "dvc", fileName: "hs.csv", fileBytes: 1, state: "done" })
+    .returning();
+  own.dossierImportId = run!.id;
+  const occurrences = (await ok(await root.get(`/api/plans/${own.issuedPlanId}`), "plan")).tasks[0]
+    .occurrences;
+  own.occurrenceId = occurrences[0]?.id ?? randomUUID();
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
-  const root = t.client();
-  await root.signIn("admin");
-  admin = root;
-  const all = (await admin.get("/api/units")).body.data;
-  units.own = all.find((u: any) => u.code === "22").id;
-  units.descendant = all.find((u: any) => u.code === "07192").id;
-  // A second province, created through a global administrator made from the CLI's system actor.
-  const { createUnit } = await import("../../src/server/services/unit.service.ts");
-  const { SYSTEM_ACTOR } = await import("../../src/server/services/actor.ts");
-  units.other = (
-    await createUnit(t.db.database.db, SYSTEM_ACTOR, {
-      code: "99",
-      name: "Tỉnh Khác",
-      level: "province",
-    })
-  ).data.id;
-  for (const [key, unitId] of Object.entries(units)) {
-    const created = await (
-      await import("../../src/server/services/agency.service.ts")
-    ).createAgency(t.db.database.db, SYSTEM_ACTOR, {
-      unitId,
-      name: `Cơ quan ${key}`,
-      kind: "department",
-    });
-    agencies[key] = created.data.id;
-    const { createUser } = await import("../../src/server/services/user.service.ts");
-    users[key] = (
-      await createUser(t.db.database.db, SYSTEM_ACTOR, {
-        username: `target-${key}`,
-        fullName: `Đích ${key}`,
-        password: "mat-khau-thu-nghiem",
-        unitId,
-        roles: [{ role: "viewer", unitId }],
+  t = await startTestApp({ demo: false });
+  const db = t.db.database.db;
+  const unit = async (
+    code: string,
+    level: "province" | "district" | "commune",
+    parentId?: string,
+  ) =>
+    (
+      await createUnit(db, SYSTEM_ACTOR, {
+        code,
+        name: `Đơn vị ${code}`,
+        level,
+        parentId: parentId ?? null,
+        kind: level === "commune" ? "phuong" : null,
       })
     ).data.id;
-  }
+  const upper = await unit("90", "province");
+  const own = await unit("9001", "district", upper);
+  const descendant = await unit("900101", "commune", own);
+  const other = await unit("91", "province");
+  const { loadUnitTree } = await import("../../src/server/db/repositories/unit.repository.ts");
+  tree = await loadUnitTree(db);
+  root = await rootClient(upper, other);
+  let n = 10;
+  for (const [at, unitId] of Object.entries({ own, descendant, upper, other }) as [
+    Position,
+    string,
+  ][])
+    await makeRecords(at, unitId, n++);
   for (const role of ROLES) {
-    await makeUser(units.own, `matrix-${role.replace("_", "")}`, role);
-    clients.set(role, await t.signedIn(`matrix-${role.replace("_", "")}`, "mat-khau-thu-nghiem"));
+    const username = `ma-tran-${role.replace("_", "-")}`;
+    const agencyId = role === "agency_officer" ? ids.own.agencyId! : null;
+    const created = await createUser(db, SYSTEM_ACTOR, {
+      username,
+      fullName: `Ma trận ${role}`,
+      password: PASSWORD,
+      unitId: own,
+      agencyId,
+      roles: [{ role, unitId: own, agencyId }],
+    });
+    userIdOf.set(role, created.data.id);
+    clients.set(role, await t.signedIn(username, PASSWORD));
   }
-});
-afterAll(() => t.close());
+}, 600_000);
+afterAll(() => t?.close());
 
-const readers: Role[] = ["admin", "reviewer"];
-const expectRead = (role: Role, where: string) =>
-  where === "own" || (where === "descendant" && readers.includes(role));
-const expectWrite = (role: Role, where: string) => role === "admin" && where !== "other";
+/** A global administrator builds the records (the system actor makes it). */
+async function rootClient(...unitIds: string[]) {
+  const db = t.db.database.db;
+  await createUser(db, SYSTEM_ACTOR, {
+    username: "quan-tri-goc",
+    fullName: "Quản trị gốc",
+    password: PASSWORD,
+    unitId: unitIds[0]!,
+    roles: [{ role: "admin", unitId: null }],
+  });
+  return t.signedIn("quan-tri-goc", PASSWORD);
+}
 
-describe.each(ROLES)("role %s", (role) => {
-  describe.each(["own", "descendant", "other"] as const)("on the %s unit", (where) => {
-    it("reads units, agencies and users only where allowed", async () => {
-      const client = clients.get(role)!;
-      const allowed = expectRead(role, where);
-      const unit = await client.get(`/api/units/${units[where]}`);
-      expect(unit.status).toBe(allowed ? 200 : 404);
-      const agencyList = await client.get(`/api/agencies?unitId=${units[where]}`);
-      expect(agencyList.status).toBe(allowed ? 200 : 404);
-      const user = await client.get(`/api/users/${users[where]}`);
-      expect(user.status).toBe(allowed ? 200 : 404);
-      const unitList = (await client.get("/api/units?includeInactive=true")).body.data.map(
-        (u: any) => u.id,
-      );
-      expect(unitList.includes(units[where])).toBe(allowed);
-      const userList = (await client.get("/api/users")).body.data.map((u: any) => u.id);
-      expect(userList.includes(users[where])).toBe(allowed);
-    });
+/* ---------- the expectation: the core gate, on the same tree and records ---------- */
 
-    it("writes units, agencies and users only where allowed", async () => {
-      const client = clients.get(role)!;
-      const allowed = expectWrite(role, where);
-      const refused = expectRead(role, where) ? 403 : 404;
-      // A role that never writes these records is refused before the body or the record is
-      // looked at (permission before validation); the same answer whatever the id.
-      const refusedByRole = role === "admin" ? refused : 403;
-      const unit = await client.patch(`/api/units/${units[where]}`, {});
-      expect(unit.status).toBe(allowed ? 200 : refusedByRole);
-      const agency = await client.patch(`/api/agencies/${agencies[where]}`, { code: `A-${role}` });
-      expect(agency.status).toBe(allowed ? 200 : refusedByRole);
-      const newAgency = await client.post("/api/agencies", {
-        unitId: units[where],
-        name: `Ban ${role} ${where}`,
-        kind: "other",
-      });
-      expect(newAgency.status).toBe(allowed ? 201 : refusedByRole);
-      const user = await client.patch(`/api/users/${users[where]}`, {
-        fullName: `Đích ${where} ${role}`,
-      });
-      expect(user.status).toBe(allowed ? 200 : refusedByRole);
-      const newUser = await client.post("/api/users", {
-        username: `u-${role}-${where}`.replace(/_/g, ""),
-        fullName: "Mới",
-        password: "mat-khau-thu-nghiem",
-        unitId: units[where],
-        roles: [{ role: "viewer", unitId: units[where] }],
-      });
-      expect(newUser.status).toBe(allowed ? 201 : refusedByRole);
-    });
+function ownerOf(kind: RecordKind, at: Position, route: RouteEntry): RecordOwner {
+  const own = ids[at];
+  const unitId = own.unitId!;
+  const issued = route.method === "GET" && (kind === "plan" || kind === "target");
+  switch (kind) {
+    case "task":
+      return { id: "r", unitId, planStatus: "issued", agencyIds: [ids[at].agencyId!] };
+    case "evidence":
+      return {
+        id: "r",
+        unitId: null,
+        tasks: [{ id: "t", unitId, planStatus: "issued", agencyIds: [own.agencyId!] }],
+      };
+    case "feedback":
+      return { id: "r", unitId, agencyIds: [own.agencyId!] };
+    case "user":
+      return { id: "r", unitId, roleUnitIds: [unitId] };
+    case "notification":
+      return { id: "r", unitId: null, recipientId: own.userId! };
+    default:
+      return { id: "r", unitId, planStatus: issued ? "issued" : "draft" };
+  }
+}
+
+function gateAllows(role: Role, action: Action, kind: RecordKind, at: Position, route: RouteEntry) {
+  const subject = {
+    userId: userIdOf.get(role)!,
+    grants: [
+      {
+        role,
+        unitId: ids.own.unitId!,
+        agencyId: role === "agency_officer" ? ids.own.agencyId! : null,
+      },
+    ],
+  };
+  return allowedRecords(subject, action, kind, [ownerOf(kind, at, route)], tree).has("r");
+}
+
+/* ---------- the matrix ---------- */
+
+interface Cell {
+  route: string;
+  role: Role;
+  at: Position;
+  status: number;
+  code?: string;
+  allowed: boolean;
+  problem?: string;
+}
+
+async function runPool<T>(jobs: (() => Promise<T>)[], width: number): Promise<T[]> {
+  const results: T[] = new Array(jobs.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < jobs.length) {
+        const index = next++;
+        results[index] = await jobs[index]!();
+      }
+    }),
+  );
+  return results;
+}
+
+function isPublic(route: RouteEntry) {
+  return (
+    route.url.startsWith("/api/public/") ||
+    ["/api/auth/sign-in", "/api/health"].includes(route.url) ||
+    route.url.startsWith("/api/docs")
+  );
+}
+
+function routesUnderTest() {
+  return routeTable(t.app).filter(
+    (r) => r.method !== "HEAD" && r.url.startsWith("/api/") && !isPublic(r),
+  );
+}
+
+describe("access matrix (generated from the route table)", () => {
+  it("refuses every non-public route without a session (401, documented shape)", async () => {
+    const anonymous = t.client();
+    const routes = routesUnderTest();
+    const answers = await runPool(
+      routes.map((route) => async () => {
+        const request = plainRequest(route, ids.own) ?? {
+          method: route.method,
+          path: route.url.replace(/:[a-zA-Z]+/g, randomUUID()),
+        };
+        const response = await anonymous.request(request.method, request.path, {
+          json: request.method === "GET" ? undefined : {},
+        });
+        return `${route.method} ${route.url} → ${response.status} ${response.body?.error?.code}`;
+      }),
+      6,
+    );
+    expect(answers.filter((a) => !a.endsWith("→ 401 AUTH_REQUIRED"))).toEqual([]);
   });
 
-  it("tells the UI what it may do", async () => {
-    const list = await clients.get(role)!.get("/api/units");
-    expect(list.body.can.create).toBe(role === "admin");
-    expect(list.body.data.every((u: any) => u.can.update === (role === "admin"))).toBe(true);
+  it("closes a route registered later without `public: true`, and refuses the flag off the public paths", async () => {
+    const { buildApp } = await import("../../src/server/app.ts");
+    const app = await buildApp({
+      database: t.db.database,
+      logLevel: "silent",
+      webDir: null,
+      dataDir: t.dataDir,
+    });
+    app.get("/api/added-later", async () => ({ data: "secret" }));
+    expect(() =>
+      app.get("/api/also-later", { config: { public: true } }, async () => ({ data: 1 })),
+    ).toThrow();
+    const response = await app.inject({ method: "GET", url: "/api/added-later" });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toEqual({
+      error: { code: "AUTH_REQUIRED", message: expect.any(String) },
+    });
+    await app.close();
   });
-});
 
-describe("account changes need scope over every unit the account's roles cover", () => {
-  it("lets an admin change only users whose roles all lie in its scope", async () => {
-    const { createUser } = await import("../../src/server/services/user.service.ts");
-    const { SYSTEM_ACTOR } = await import("../../src/server/services/actor.ts");
-    const make = async (username: string, roles: { role: Role; unitId: string | null }[]) =>
-      (
-        await createUser(t.db.database.db, SYSTEM_ACTOR, {
-          username,
-          fullName: `Tài khoản ${username}`,
-          password: "mat-khau-thu-nghiem",
-          unitId: units.descendant,
-          roles,
-        })
-      ).data.id;
-    const communeAdmin = await make("qt-xa", [{ role: "admin", unitId: units.descendant }]);
-    const targets = {
-      communeOnly: await make("chi-xa", [{ role: "clerk", unitId: units.descendant }]),
-      alsoProvince: await make("ca-tinh", [
-        { role: "viewer", unitId: units.descendant },
-        { role: "reviewer", unitId: units.own },
-      ]),
-      alsoOtherProvince: await make("ca-tinh-khac", [
-        { role: "viewer", unitId: units.descendant },
-        { role: "viewer", unitId: units.other },
-      ]),
-      global: await make("toan-quoc", [{ role: "admin", unitId: null }]),
-    };
-    expect(communeAdmin).toBeTruthy();
-    const commune = await t.signedIn("qt-xa", "mat-khau-thu-nghiem");
-    const province = clients.get("admin")!;
-    const expected: Record<keyof typeof targets, [commune: boolean, province: boolean]> = {
-      communeOnly: [true, true],
-      alsoProvince: [false, true],
-      alsoOtherProvince: [false, false],
-      global: [false, false],
-    };
-    for (const [key, id] of Object.entries(targets) as [keyof typeof targets, string][]) {
-      const [byCommune, byProvince] = expected[key];
-      for (const [client, allowed] of [
-        [commune, byCommune],
-        [province, byProvince],
-      ] as const) {
-        const shown = await client.get(`/api/users/${id}`);
-        expect(shown.body.can.update, key).toBe(allowed);
-        const changed = await client.patch(`/api/users/${id}`, { isActive: true });
-        expect(changed.status, key).toBe(allowed ? 200 : 403);
+  it("has a way to build a request for every route", () => {
+    const missing = routesUnderTest()
+      .filter((route) => {
+        const fixture = FIXTURES[`${route.method} ${route.url}`];
+        if (fixture?.request || fixture?.anyUnit) return false;
+        return !recordOfPath(route.url) && !fixture?.kind;
+      })
+      .map((route) => `${route.method} ${route.url}`);
+    expect(missing, "add an entry to FIXTURES").toEqual([]);
+  });
+
+  it("reads and writes only what the gate allows: 0 cross-unit reads or writes", async () => {
+    const jobs: (() => Promise<Cell>)[] = [];
+    for (const route of routesUnderTest()) {
+      const key = `${route.method} ${route.url}`;
+      const fixture = FIXTURES[key] ?? {};
+      const kind = recordOfPath(route.url)?.[0] ?? fixture.kind;
+      const config = route.config as { access?: { actions: Action[] } } | undefined;
+      for (const role of ROLES) {
+        for (const at of POSITIONS) {
+          if (fixture.anyUnit && at !== "own") continue;
+          jobs.push(async () => {
+            const client = fixture.throwaway
+              ? await t.signedIn(`ma-tran-${role.replace("_", "-")}`, PASSWORD)
+              : clients.get(role)!;
+            const at_ = fixture.fresh ? await fixture.fresh(at) : ids[at];
+            const request = fixture.request
+              ? await fixture.request(at_, route)
+              : fixture.listed
+                ? listRequest(route, at_)
+                : plainRequest(route, at_);
+            const response = await send(client, request!);
+            const cell: Cell = {
+              route: key,
+              role,
+              at,
+              status: response.status,
+              code: response.body?.error?.code,
+              allowed: false,
+            };
+            if (response.status >= 500 || response.status === 401) {
+              cell.problem = "server error or session lost";
+              return cell;
+            }
+            if (fixture.anyUnit || !kind) return cell;
+            const action = fixture.action ?? config?.access?.actions[0] ?? READ_OF[kind];
+            const allowed = gateAllows(role, action, fixture.gateKind ?? kind, at, route);
+            cell.allowed = allowed;
+            if (fixture.listed) {
+              if (response.status >= 300) {
+                if (allowed) cell.problem = "list refused where the gate allows";
+                return cell;
+              }
+              const shown = fixture
+                .listed(response.body)
+                .includes(at_[fixture.listedId ?? "unitId"]!);
+              const listAllowed = gateAllows(
+                role,
+                READ_OF[
+                  fixture.kind === "unit" && fixture.listedId ? kindOfId(fixture.listedId) : kind
+                ],
+                fixture.kind === "unit" && fixture.listedId ? kindOfId(fixture.listedId) : kind,
+                at,
+                route,
+              );
+              if (shown !== listAllowed)
+                cell.problem = shown ? "LEAK: listed" : "not listed where the gate allows";
+              return cell;
+            }
+            const succeeded = response.status < 300;
+            if (succeeded && !allowed) cell.problem = "LEAK: succeeded where the gate refuses";
+            else if (!succeeded && !allowed && ![400, 403, 404].includes(response.status))
+              cell.problem = "refused with an unexpected status";
+            else if (
+              allowed &&
+              [403, 404].includes(response.status) &&
+              !(fixture.allowedMayNotFind && response.status === 404)
+            )
+              cell.problem = "refused where the gate allows";
+            return cell;
+          });
+        }
       }
     }
-  });
+    const started = Date.now();
+    const cells = await runPool(jobs, 8);
+    const problems = cells
+      .filter((c) => c.problem)
+      .map((c) => `${c.route} as ${c.role} on ${c.at}: ${c.status} ${c.code ?? ""} (${c.problem})`);
+    const crossUnit = cells.filter(
+      (c) => (c.at === "other" || c.at === "upper") && c.problem?.startsWith("LEAK"),
+    );
+    console.info(
+      `access matrix: ${cells.length} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, ` +
+        `${cells.filter((c) => c.status < 300).length} succeeded, ${crossUnit.length} cross-unit successes`,
+    );
+    expect(problems).toEqual([]);
+  }, 900_000);
 });
 
-describe("commune scope", () => {
-  it("keeps a commune's officer out of a sibling commune", async () => {
-    const client = await t.signedIn("daumoi");
-    const list = (await client.get("/api/units?includeInactive=true")).body.data;
-    expect(list.map((u: any) => u.code)).toEqual(["06658"]);
-    const sibling = await client.get(`/api/units/${units.descendant}`);
-    expect(sibling.status).toBe(404);
-    expect(sibling.body.error.code).toBe("UNIT_NOT_FOUND");
-  });
-});
+function kindOfId(key: string): RecordKind {
+  const found = Object.values(KIND_OF_SEGMENT).find(([, idKey]) => idKey === key);
+  if (key === "issuedPlanId") return "plan";
+  return found?.[0] ?? "unit";
+}

@@ -1,3 +1,5 @@
+import type { UnitTree } from "../organization/unit-tree.ts";
+
 /**
  * Who may do what, where. A role is granted on a unit (or globally, for a system administrator);
  * each action reaches either the granted unit alone or the unit and all its descendants.
@@ -51,6 +53,8 @@ export const ACTIONS = [
   "survey.read",
   /** Typing in paper SIPAS forms for a unit (the public page and the kiosk need no account). */
   "survey.write",
+  /** One's own notifications: reached through the recipient, never through a unit. */
+  "notification.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -123,87 +127,31 @@ export interface RoleGrant {
   agencyId: string | null;
 }
 
-export interface UnitLink {
-  id: string;
-  parentId: string | null;
-}
-
 export type UnitScope = { kind: "all" } | { kind: "some"; unitIds: ReadonlySet<string> };
 
-/** The units on which the grants allow `action`. */
+/**
+ * The units on which the grants allow `action`: a subtree reach covers every unit under the
+ * granted one (ended units included: their history stays readable).
+ */
 export function unitScopeFor(
   grants: readonly RoleGrant[],
   action: Action,
-  units: readonly UnitLink[],
+  tree: UnitTree,
 ): UnitScope {
-  const childrenOf = new Map<string, string[]>();
-  for (const unit of units) {
-    if (unit.parentId === null) continue;
-    const siblings = childrenOf.get(unit.parentId) ?? [];
-    siblings.push(unit.id);
-    childrenOf.set(unit.parentId, siblings);
-  }
   const allowed = new Set<string>();
   for (const grant of grants) {
     const reach = reachOf(grant.role, action);
     if (reach === "none") continue;
     if (grant.unitId === null) return { kind: "all" };
     allowed.add(grant.unitId);
-    if (reach === "subtree") addDescendants(grant.unitId, childrenOf, allowed);
+    if (reach === "subtree") for (const id of tree.descendants(grant.unitId)) allowed.add(id);
   }
   return { kind: "some", unitIds: allowed };
-}
-
-function addDescendants(rootId: string, childrenOf: Map<string, string[]>, into: Set<string>) {
-  const stack = [rootId];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    for (const child of childrenOf.get(id) ?? []) {
-      if (into.has(child)) continue;
-      into.add(child);
-      stack.push(child);
-    }
-  }
 }
 
 export function scopeIncludes(scope: UnitScope, unitId: string | null): boolean {
   if (scope.kind === "all") return true;
   return unitId !== null && scope.unitIds.has(unitId);
-}
-
-/**
- * Task updates: anyone whose grant reaches the task's unit for `task.update`, except that an agency
- * officer granted on a particular agency only updates tasks that agency leads or supports.
- */
-export function canUpdateTask(
-  grants: readonly RoleGrant[],
-  scopeOfGrant: (grant: RoleGrant) => UnitScope,
-  task: { unitId: string; leadAgencyId: string | null; supportAgencyIds: readonly string[] },
-): boolean {
-  return grants.some((grant) => {
-    if (reachOf(grant.role, "task.update") === "none") return false;
-    if (!scopeIncludes(scopeOfGrant(grant), task.unitId)) return false;
-    if (grant.role !== "agency_officer" || grant.agencyId === null) return true;
-    return task.leadAgencyId === grant.agencyId || task.supportAgencyIds.includes(grant.agencyId);
-  });
-}
-
-/**
- * Reading and answering a feedback: anyone whose grant reaches its unit for `action`, except that
- * an agency officer granted on a particular agency only reaches feedback assigned to that agency.
- */
-export function canHandleFeedback(
-  grants: readonly RoleGrant[],
-  action: Action,
-  scopeOfGrant: (grant: RoleGrant) => UnitScope,
-  feedback: { unitId: string; assignedAgencyId: string | null },
-): boolean {
-  return grants.some((grant) => {
-    if (reachOf(grant.role, action) === "none") return false;
-    if (!scopeIncludes(scopeOfGrant(grant), feedback.unitId)) return false;
-    if (grant.role !== "agency_officer" || grant.agencyId === null) return true;
-    return feedback.assignedAgencyId === grant.agencyId;
-  });
 }
 
 /**

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { unitScopeFor, type RoleGrant, type UnitLink } from "./role-policy.ts";
+import { UnitTree } from "../organization/unit-tree.ts";
+import { unitScopeFor, type RoleGrant } from "./role-policy.ts";
 import { canGrantRole, canManageUser } from "./user-management.ts";
 
-const tree: UnitLink[] = [
-  { id: "province", parentId: null },
-  { id: "ward", parentId: "province" },
-  { id: "other-ward", parentId: "province" },
-];
+const tree = new UnitTree(
+  [
+    { id: "province", parentId: null },
+    { id: "ward", parentId: "province" },
+    { id: "other-ward", parentId: "province" },
+  ].map((link) => ({ ...link, validFrom: null, validTo: null, mergedIntoId: null })),
+);
 const scopeOf = (grants: RoleGrant[]) => unitScopeFor(grants, "user.write", tree);
 const wardAdmin = scopeOf([{ role: "admin", unitId: "ward", agencyId: null }]);
 const provinceAdmin = scopeOf([{ role: "admin", unitId: "province", agencyId: null }]);

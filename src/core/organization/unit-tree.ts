@@ -44,6 +44,11 @@ export class UnitTree {
     }
   }
 
+  /** Every unit id, ended units included. */
+  ids(): string[] {
+    return [...this.nodes.keys()];
+  }
+
   has(id: string): boolean {
     return this.nodes.has(id);
   }

@@ -5,6 +5,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   schema: FastifySchema | undefined;
+  /** The route's config (`access`, `public`, …). */
+  config: unknown;
 }
 
 const tables = new WeakMap<FastifyInstance, RouteEntry[]>();
@@ -19,7 +21,12 @@ export function recordRouteTable(app: FastifyInstance) {
   app.addHook("onRoute", (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      entries.push({ method: String(method), url: route.url, schema: route.schema });
+      entries.push({
+        method: String(method),
+        url: route.url,
+        schema: route.schema,
+        config: route.config,
+      });
     }
   });
 }

@@ -18,11 +18,38 @@ const BEFORE_PASSWORD_CHANGE = new Set([
   "/api/auth/password",
 ]);
 const NO_SESSION_PREFIXES = [PUBLIC_PREFIX, "/api/health", "/api/docs"];
+/**
+ * The only URLs a route may open to callers without a session (`config: { public: true }`):
+ * the public pages' API, sign-in, health and the API description.
+ */
+const MAY_BE_PUBLIC = [PUBLIC_PREFIX, "/api/auth/sign-in", "/api/health", "/api/docs"];
 
 declare module "fastify" {
   interface FastifyRequest {
     session: SessionInfo | null;
   }
+  interface FastifyContextConfig {
+    /** Answered without a session; every other `/api/*` route requires one (deny by default). */
+    public?: boolean;
+  }
+}
+
+function mayBePublic(url: string) {
+  return MAY_BE_PUBLIC.some((prefix) => url === prefix || url.startsWith(prefix));
+}
+
+/**
+ * Deny by default: every `/api/*` route needs a session unless its config says `public: true`
+ * (checked in the session hook below), which only the URLs above may say. Registered before any
+ * route, so a route added later without the flag is closed, and a flag on another URL is refused
+ * at start.
+ */
+export function registerDenyByDefault(app: FastifyInstance) {
+  app.addHook("onRoute", (route) => {
+    if (route.config?.public && !mayBePublic(route.url)) {
+      throw new Error(`${route.url}: only public, sign-in, health and docs routes may be public`);
+    }
+  });
 }
 
 function sameToken(a: string, b: string) {
@@ -48,6 +75,9 @@ export function registerSessionHandling(app: FastifyInstance, db: Executor) {
     if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? await resolveSession(db, token) : null;
+    if (!request.session && request.routeOptions.config.public !== true) {
+      throw new AppError("AUTH_REQUIRED");
+    }
     const path = request.url.split("?")[0]!;
     // Refused before the body is validated or a file read: nothing answers but the change itself.
     if (

@@ -50,7 +50,7 @@ export function authRoutes(
             429: errorResponse,
           },
         },
-        config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
+        config: { public: true, rateLimit: { max: 30, timeWindow: "1 minute" } },
       },
       async (request, reply) => {
         const at = now();

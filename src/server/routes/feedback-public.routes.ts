@@ -26,7 +26,7 @@ export function feedbackPublicRoutes(
     app.get(
       "/api/public/feedback/units",
       {
-        config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
+        config: { public: true, rateLimit: { max: 60, timeWindow: "1 minute" } },
         schema: {
           tags: ["public"],
           summary: "Các đơn vị nhận phản ánh, kiến nghị (đang hoạt động)",
@@ -44,7 +44,7 @@ export function feedbackPublicRoutes(
     app.post(
       "/api/public/feedback",
       {
-        config: { rateLimit: { max: 10, timeWindow: "10 minutes" } },
+        config: { public: true, rateLimit: { max: 10, timeWindow: "10 minutes" } },
         schema: {
           tags: ["public"],
           summary: "Người dân, doanh nghiệp gửi phản ánh, kiến nghị (không cần đăng nhập)",
@@ -72,7 +72,7 @@ export function feedbackPublicRoutes(
     app.get(
       "/api/public/feedback",
       {
-        config: { rateLimit: { max: 120, timeWindow: "1 minute" } },
+        config: { public: true, rateLimit: { max: 120, timeWindow: "1 minute" } },
         schema: {
           tags: ["public"],
           summary: "Kết quả trả lời phản ánh, kiến nghị đã công khai của một đơn vị",
@@ -115,7 +115,7 @@ export function feedbackPublicRoutes(
     app.get(
       "/api/public/feedback/:code",
       {
-        config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
+        config: { public: true, rateLimit: { max: 30, timeWindow: "1 minute" } },
         schema: {
           tags: ["public"],
           summary: "Người gửi theo dõi phản ánh, kiến nghị bằng mã và 4 số cuối điện thoại",
@@ -131,7 +131,7 @@ export function feedbackPublicRoutes(
     app.post(
       "/api/public/feedback/:code/satisfaction",
       {
-        config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
+        config: { public: true, rateLimit: { max: 10, timeWindow: "1 minute" } },
         schema: {
           tags: ["public"],
           summary: "Người gửi đánh giá mức độ hài lòng với kết quả trả lời đã công khai",

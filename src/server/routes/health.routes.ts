@@ -7,6 +7,7 @@ export function healthRoutes(kind: DatabaseKind): FastifyPluginAsyncZod {
     app.get(
       "/api/health",
       {
+        config: { public: true },
         schema: {
           tags: ["system"],
           summary: "Tình trạng máy chủ",

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Executor } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { requireSession } from "../http/session.ts";
+import * as access from "../services/access.service.ts";
 import * as reminderRepository from "../reminders/reminder.repository.ts";
 import { commonErrors, idParams } from "./common.schemas.ts";
 
@@ -70,7 +71,12 @@ export function notificationRoutes(db: Executor): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const userId = requireUser(requireSession(request).actor.userId);
+        const { actor } = requireSession(request);
+        const userId = requireUser(actor.userId);
+        await access.requireRecord(db, actor, "notification", request.params.id, {
+          read: "notification.read",
+          notFound: "NOTIFICATION_NOT_FOUND",
+        });
         if (!(await reminderRepository.markRead(db, userId, request.params.id))) {
           throw new AppError("NOTIFICATION_NOT_FOUND");
         }

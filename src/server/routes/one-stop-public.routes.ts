@@ -16,7 +16,7 @@ export function oneStopPublicRoutes(
     app.get(
       "/api/public/dossiers/:code",
       {
-        config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
+        config: { public: true, rateLimit: { max: 30, timeWindow: "1 minute" } },
         schema: {
           tags: ["public"],
           summary:
@@ -56,7 +56,7 @@ export function oneStopPublicRoutes(
     app.get(
       "/api/public/procedures",
       {
-        config: { rateLimit: { max: 120, timeWindow: "1 minute" } },
+        config: { public: true, rateLimit: { max: 120, timeWindow: "1 minute" } },
         schema: {
           tags: ["public"],
           summary: "Danh mục thủ tục hành chính công khai của một đơn vị",

@@ -22,13 +22,18 @@ export async function listAuditEvents(
   actor: Actor,
   filter: Omit<auditRepository.AuditFilter, "limit" | "unitIds"> & { limit?: number },
 ) {
-  const scope = await requireAuditReader(db, actor);
+  await requireAuditReader(db, actor);
   const rows = await auditRepository.listAuditEvents(db, { ...filter, limit: filter.limit ?? 100 });
-  // An administrator of a province sees events of its units and events without a unit
+  // The gate: an administrator of a province sees events of its units and events without a unit
   // (sign-ins of unknown names, imports); a global administrator sees everything.
-  const visible = rows.filter(
-    (row) => scope.kind === "all" || row.unitId === null || scope.unitIds.has(row.unitId),
+  const allowed = await access.check(
+    db,
+    actor,
+    "audit.read",
+    "audit",
+    rows.map((row) => String(row.id)),
   );
+  const visible = rows.filter((row) => allowed.has(String(row.id)));
   return { data: visible.map((row) => ({ ...row, at: row.at.toISOString() })) };
 }
 

@@ -1,10 +1,4 @@
-import {
-  canHandleFeedback,
-  reachOf,
-  unitScopeFor,
-  type Action,
-  type RoleGrant,
-} from "../../core/access/role-policy.ts";
+import type { Action } from "../../core/access/role-policy.ts";
 import { CalendarError } from "../../core/calendar/index.ts";
 import { instantOfVietnamLocal, isPhoneNumber, vietnamLocal } from "../../core/dossier/index.ts";
 import {
@@ -29,12 +23,8 @@ import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
 import { findAgencyById } from "../db/repositories/agency.repository.ts";
 import * as feedbackRepository from "../db/repositories/feedback.repository.ts";
-import type {
-  FeedbackListRow,
-  FeedbackReach,
-  FeedbackRow,
-} from "../db/repositories/feedback.repository.ts";
-import { findUnitById, listUnitLinks } from "../db/repositories/unit.repository.ts";
+import type { FeedbackListRow, FeedbackRow } from "../db/repositories/feedback.repository.ts";
+import { findUnitById } from "../db/repositories/unit.repository.ts";
 import { AppError, ERROR_CATALOGUE, type ErrorCode } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
@@ -107,36 +97,9 @@ function applyRule<T>(rule: () => T): T {
 
 /* ---------- access ---------- */
 
-async function grantScopes(exec: Executor, action: Action) {
-  const links = await listUnitLinks(exec);
-  return (grant: RoleGrant) => unitScopeFor([grant], action, links);
-}
-
-/** Whether the actor may `action` this feedback (agency officers: only their agency's). */
-async function canOn(
-  exec: Executor,
-  actor: Actor,
-  action: Action,
-  row: { unitId: string; assignedAgencyId: string | null },
-) {
-  return canHandleFeedback(actor.grants, action, await grantScopes(exec, action), row);
-}
-
-/** The feedback a reader reaches, as a filter for the register. */
-async function readReach(exec: Executor, actor: Actor): Promise<FeedbackReach> {
-  const scopeOf = await grantScopes(exec, "feedback.read");
-  const reach: FeedbackReach = { unitIds: [], agencyReach: [] };
-  for (const grant of actor.grants) {
-    if (reachOf(grant.role, "feedback.read") === "none") continue;
-    const scope = scopeOf(grant);
-    if (scope.kind === "all") return { unitIds: null, agencyReach: [] };
-    if (grant.role === "agency_officer" && grant.agencyId !== null) {
-      reach.agencyReach.push({ unitIds: [...scope.unitIds], agencyId: grant.agencyId });
-    } else {
-      reach.unitIds!.push(...scope.unitIds);
-    }
-  }
-  return reach;
+/** Whether the actor may `action` this feedback (the gate: agency officers, their agency's). */
+async function canOn(exec: Executor, actor: Actor, action: Action, row: { id: string }) {
+  return (await access.check(exec, actor, action, "feedback", [row.id])).has(row.id);
 }
 
 /* ---------- views ---------- */
@@ -234,7 +197,7 @@ export interface FeedbackListQuery {
 export async function listFeedback(db: Executor, actor: Actor, query: FeedbackListQuery) {
   const today = vietnamDate(new Date());
   const { rows, total } = await feedbackRepository.listFeedback(db, {
-    reach: await readReach(db, actor),
+    reach: await access.feedbackReach(db, actor),
     unitId: query.unitId,
     state: query.state,
     classification: query.classification,
@@ -249,15 +212,20 @@ export async function listFeedback(db: Executor, actor: Actor, query: FeedbackLi
     offset: query.offset ?? 0,
   });
   const writeScope = await access.unitScope(db, actor, "feedback.write");
-  const writeOf = await grantScopes(db, "feedback.write");
-  const answerOf = await grantScopes(db, "feedback.answer");
+  const can = await access.checkEach(
+    db,
+    actor,
+    ["feedback.write", "feedback.answer"],
+    "feedback",
+    rows.map((row) => row.id),
+  );
   return {
     data: rows.map((row) =>
       toView(
         row,
         {
-          write: canHandleFeedback(actor.grants, "feedback.write", writeOf, row),
-          answer: canHandleFeedback(actor.grants, "feedback.answer", answerOf, row),
+          write: can["feedback.write"].has(row.id),
+          answer: can["feedback.answer"].has(row.id),
         },
         today,
       ),

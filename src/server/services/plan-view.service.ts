@@ -1,4 +1,3 @@
-import { canUpdateTask, scopeIncludes, unitScopeFor } from "../../core/access/role-policy.ts";
 import { AREA_HEADINGS, areaOrder, type AreaKey } from "../../core/plan/plan-area.ts";
 import {
   isPlanEditable,
@@ -26,7 +25,6 @@ import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
 import * as planRepository from "../db/repositories/plan.repository.ts";
 import type { TargetRow, TaskRow } from "../db/repositories/plan.repository.ts";
-import { listUnitLinks, loadUnitTree } from "../db/repositories/unit.repository.ts";
 import { AppError } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
@@ -48,52 +46,38 @@ export function effectiveStatus(
   });
 }
 
-/** Which of the given tasks (with their plan's unit) the actor may update. */
-export async function updatableTaskIds(
-  exec: Executor,
-  actor: Actor,
-  tasks: { id: string; unitId: string; leadAgencyId: string | null; supportAgencyIds: string[] }[],
-) {
-  const links = await listUnitLinks(exec);
-  const scopeOfGrant = (grant: Actor["grants"][number]) =>
-    unitScopeFor([grant], "task.update", links);
-  return new Set(
-    tasks.filter((task) => canUpdateTask(actor.grants, scopeOfGrant, task)).map((t) => t.id),
+/** Which of the given tasks the actor may update (the gate: agency officers, their agency's). */
+export async function updatableTaskIds(exec: Executor, actor: Actor, tasks: { id: string }[]) {
+  return access.check(
+    exec,
+    actor,
+    "task.update",
+    "task",
+    tasks.map((task) => task.id),
   );
 }
 
-/**
- * Units above the actor's own: their plans are the upper level's plans, which a lower level reads
- * and cascades from (plans are documents sent down the hierarchy).
- */
-export async function upperUnitIds(exec: Executor, actor: Actor): Promise<Set<string>> {
-  const tree = await loadUnitTree(exec);
-  return new Set(
-    actor.grants.flatMap((grant) => (grant.unitId ? tree.ancestors(grant.unitId) : [])),
-  );
-}
-
+/** The plan, if the actor reads it (the gate: its unit's, or an issued plan of a unit above). */
 export async function requireReadablePlan(exec: Executor, actor: Actor, planId: string) {
+  await access.requireRecord(exec, actor, "plan", planId, {
+    read: "plan.read",
+    notFound: "PLAN_NOT_FOUND",
+  });
   const plan = await planRepository.findPlan(exec, planId);
   if (!plan) throw new AppError("PLAN_NOT_FOUND");
-  const readable = await access.check(exec, actor, "plan.read", "unit", [plan.unitId]);
-  const isUpperIssued =
-    plan.status !== "draft" && (await upperUnitIds(exec, actor)).has(plan.unitId);
-  if (!readable.has(plan.unitId) && !isUpperIssued) throw new AppError("PLAN_NOT_FOUND");
   return plan;
 }
 
 export async function planPermissions(
   exec: Executor,
   actor: Actor,
-  plan: { unitId: string; status: string },
+  plan: { id: string; status: string },
 ) {
-  const write = (await access.check(exec, actor, "plan.write", "unit", [plan.unitId])).has(
-    plan.unitId,
-  );
-  const issue = (await access.check(exec, actor, "plan.issue", "unit", [plan.unitId])).has(
-    plan.unitId,
-  );
+  const allowed = await access.checkEach(exec, actor, ["plan.write", "plan.issue"], "plan", [
+    plan.id,
+  ]);
+  const write = allowed["plan.write"].has(plan.id);
+  const issue = allowed["plan.issue"].has(plan.id);
   const editable = isPlanEditable(plan.status as PlanStatus);
   return {
     edit: write && editable,
@@ -195,11 +179,7 @@ export async function getPlanView(exec: Executor, actor: Actor, planId: string) 
     ...new Set(agencyIds.filter((id): id is string => !!id)),
   ]);
   const areaKeyOf = new Map(areas.map((a) => [a.id, a.key]));
-  const updatable = await updatableTaskIds(
-    exec,
-    actor,
-    tasks.map((t) => ({ ...t, unitId: plan.unitId })),
-  );
+  const updatable = await updatableTaskIds(exec, actor, tasks);
   const evidence = await planRepository.listEvidenceOfTasks(
     exec,
     tasks.map((t) => t.id),
@@ -224,8 +204,14 @@ export async function getPlanView(exec: Executor, actor: Actor, planId: string) 
     exec,
     tasks.map((t) => t.id),
   );
-  const childScope = await access.unitScope(exec, actor, "plan.read");
-  const visibleChildren = children.filter((c) => scopeIncludes(childScope, c.unitId));
+  const readableChildren = await access.check(
+    exec,
+    actor,
+    "plan.read",
+    "task",
+    children.map((c) => c.task.id),
+  );
+  const visibleChildren = children.filter((c) => readableChildren.has(c.task.id));
   const can = await planPermissions(exec, actor, plan);
   return {
     data: {
@@ -275,14 +261,14 @@ export async function listPlans(
   actor: Actor,
   filter: { unitId?: string; upper?: boolean },
 ) {
-  const scope = await access.unitScope(exec, actor, "plan.read");
-  let unitIds = access.scopeToIds(scope);
+  let unitIds = await access.listScope(exec, actor, "plan.read");
   let onlyIssued = false;
   if (filter.upper) {
-    unitIds = [...(await upperUnitIds(exec, actor))];
+    unitIds = [...(await access.upperPlanUnitIds(exec, actor))];
     onlyIssued = true;
   } else if (filter.unitId) {
-    if (!scopeIncludes(scope, filter.unitId)) throw new AppError("UNIT_NOT_FOUND");
+    if (!(await access.check(exec, actor, "plan.read", "unit", [filter.unitId])).has(filter.unitId))
+      throw new AppError("UNIT_NOT_FOUND");
     unitIds = [filter.unitId];
   }
   const plans = (await planRepository.listPlansOfUnits(exec, unitIds)).filter(

@@ -12,7 +12,7 @@ import type { Executor } from "../db/database.ts";
 import { listAgenciesOfUnits } from "../db/repositories/agency.repository.ts";
 import * as planRepository from "../db/repositories/plan.repository.ts";
 import type { PlanRow, TaskInsert } from "../db/repositories/plan.repository.ts";
-import { listUnitLinks } from "../db/repositories/unit.repository.ts";
+import { loadUnitTree } from "../db/repositories/unit.repository.ts";
 import { AppError } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
@@ -371,11 +371,7 @@ async function cascadeFromUpperPlan(
   taskIds: string[],
 ) {
   const upper = await requireReadablePlan(tx, actor, upperPlanId);
-  const links = await listUnitLinks(tx);
-  const parentOf = new Map(links.map((l) => [l.id, l.parentId]));
-  let ancestor = parentOf.get(plan.unitId) ?? null;
-  while (ancestor && ancestor !== upper.unitId) ancestor = parentOf.get(ancestor) ?? null;
-  if (ancestor !== upper.unitId) {
+  if (!(await loadUnitTree(tx)).ancestors(plan.unitId).includes(upper.unitId)) {
     throw new AppError("PLAN_SOURCE_INVALID", {
       params: { reason: "kế hoạch cấp trên phải của đơn vị cấp trên" },
     });
@@ -418,7 +414,7 @@ async function cascadeFromUpperPlan(
 
 async function loadWritablePlan(tx: Executor, actor: Actor, planId: string) {
   const plan = await requireReadablePlan(tx, actor, planId);
-  await access.require(tx, actor, "plan.write", "unit", plan.unitId);
+  await access.require(tx, actor, "plan.write", "plan", plan.id);
   assertEditable(plan);
   return plan;
 }
@@ -520,6 +516,10 @@ export async function updateTarget(
   input: Partial<TargetInput>,
 ) {
   return runUseCase(db, actor, async ({ tx, audit }) => {
+    await access.requireRecord(tx, actor, "target", targetId, {
+      read: "plan.read",
+      notFound: "PLAN_TARGET_NOT_FOUND",
+    });
     const target = await planRepository.findTarget(tx, targetId);
     if (!target) throw new AppError("PLAN_TARGET_NOT_FOUND");
     const plan = await loadWritablePlan(tx, actor, target.planId);
@@ -543,6 +543,10 @@ export async function updateTarget(
 
 export async function deleteTarget(db: Executor, actor: Actor, targetId: string) {
   return runUseCase(db, actor, async ({ tx, audit }) => {
+    await access.requireRecord(tx, actor, "target", targetId, {
+      read: "plan.read",
+      notFound: "PLAN_TARGET_NOT_FOUND",
+    });
     const target = await planRepository.findTarget(tx, targetId);
     if (!target) throw new AppError("PLAN_TARGET_NOT_FOUND");
     const plan = await loadWritablePlan(tx, actor, target.planId);
@@ -570,10 +574,14 @@ export async function recordTargetMeasurement(
   },
 ) {
   return runUseCase(db, actor, async ({ tx, audit }) => {
+    await access.requireRecord(tx, actor, "target", targetId, {
+      read: "plan.read",
+      notFound: "PLAN_TARGET_NOT_FOUND",
+    });
     const target = await planRepository.findTarget(tx, targetId);
     if (!target) throw new AppError("PLAN_TARGET_NOT_FOUND");
     const plan = await requireReadablePlan(tx, actor, target.planId);
-    await access.require(tx, actor, "plan.write", "unit", plan.unitId);
+    await access.require(tx, actor, "plan.write", "plan", plan.id);
     if (plan.status === "superseded") throw new AppError("PLAN_NOT_EDITABLE");
     const after = await planRepository.updateTarget(tx, targetId, {
       manualValue: input.manualValue,
@@ -694,7 +702,7 @@ export async function issuePlan(
 ) {
   return runUseCase(db, actor, async ({ tx, audit }) => {
     const plan = await requireReadablePlan(tx, actor, planId);
-    await access.require(tx, actor, "plan.issue", "unit", plan.unitId);
+    await access.require(tx, actor, "plan.issue", "plan", plan.id);
     const problem = planTransitionProblem(plan.status as PlanStatus, "issued");
     if (problem)
       throw new AppError("PLAN_TRANSITION_NOT_ALLOWED", {
@@ -727,7 +735,7 @@ export async function amendPlan(db: Executor, actor: Actor, planId: string) {
   return runUseCase(db, actor, async (ctx) => {
     const { tx, audit } = ctx;
     const plan = await requireReadablePlan(tx, actor, planId);
-    await access.require(tx, actor, "plan.write", "unit", plan.unitId);
+    await access.require(tx, actor, "plan.write", "plan", plan.id);
     if (plan.status !== "issued")
       throw new AppError("PLAN_TRANSITION_NOT_ALLOWED", {
         params: { from: plan.status, to: "amend" },

@@ -28,13 +28,7 @@ const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 async function currentTasks(exec: Executor, actor: Actor, plan: PlanRow) {
   const tasks = await planRepository.listTasksOfPlans(exec, [plan.id]);
   const updatable =
-    plan.status === "superseded"
-      ? new Set<string>()
-      : await updatableTaskIds(
-          exec,
-          actor,
-          tasks.map((t) => ({ ...t, unitId: plan.unitId })),
-        );
+    plan.status === "superseded" ? new Set<string>() : await updatableTaskIds(exec, actor, tasks);
   return { tasks, updatable };
 }
 

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { scopeIncludes } from "../../core/access/role-policy.ts";
 import {
   describeUnknownFile,
   EVIDENCE_TYPES,
@@ -32,12 +31,14 @@ export interface TaskProgressInput {
 }
 
 async function loadTaskForUpdate(tx: Executor, actor: Actor, taskId: string) {
+  await access.requireRecord(tx, actor, "task", taskId, {
+    read: "plan.read",
+    act: "task.update",
+    notFound: "TASK_NOT_FOUND",
+  });
   const [found] = await planRepository.findTasks(tx, [taskId]);
   if (!found) throw new AppError("TASK_NOT_FOUND");
-  const readable = await access.check(tx, actor, "plan.read", "unit", [found.unitId]);
-  if (!readable.has(found.unitId)) throw new AppError("TASK_NOT_FOUND");
-  const allowed = await updatableTaskIds(tx, actor, [{ ...found.task, unitId: found.unitId }]);
-  if (!allowed.has(taskId) || found.planStatus === "superseded") throw new AppError("FORBIDDEN");
+  if (found.planStatus === "superseded") throw new AppError("FORBIDDEN");
   return found;
 }
 
@@ -150,8 +151,8 @@ export async function listTasks(
     dueWithinDays?: number;
   },
 ) {
-  const scope = await access.unitScope(db, actor, "plan.read");
-  const plans = (await planRepository.listPlansOfUnits(db, access.scopeToIds(scope))).filter(
+  const unitIds = await access.listScope(db, actor, "plan.read");
+  const plans = (await planRepository.listPlansOfUnits(db, unitIds)).filter(
     (p) => p.status !== "superseded" && (!filter.planId || p.id === filter.planId),
   );
   const planOf = new Map(plans.map((p) => [p.id, p]));
@@ -171,11 +172,7 @@ export async function listTasks(
     .flatMap((t) => [t.leadAgencyId, t.monitorAgencyId, ...t.supportAgencyIds])
     .filter((x): x is string => !!x);
   const names = await planRepository.agencyNames(db, [...new Set(ids)]);
-  const updatable = await updatableTaskIds(
-    db,
-    actor,
-    tasks.map((t) => ({ ...t, unitId: planOf.get(t.planId)!.unitId })),
-  );
+  const updatable = await updatableTaskIds(db, actor, tasks);
   const myAgencies = new Set(actor.grants.map((g) => g.agencyId).filter((x): x is string => !!x));
   const now = today();
   const soonLimit = addDays(now, filter.dueWithinDays ?? 14);
@@ -233,11 +230,10 @@ function addDays(iso: string, days: number) {
 }
 
 export async function listTaskUpdates(db: Executor, actor: Actor, taskId: string) {
-  const [found] = await planRepository.findTasks(db, [taskId]);
-  const readable = found
-    ? await access.check(db, actor, "plan.read", "unit", [found.unitId])
-    : new Set();
-  if (!found || !readable.has(found.unitId)) throw new AppError("TASK_NOT_FOUND");
+  await access.requireRecord(db, actor, "task", taskId, {
+    read: "plan.read",
+    notFound: "TASK_NOT_FOUND",
+  });
   const updates = await planRepository.listTaskUpdates(db, [taskId]);
   const evidence = await planRepository.listEvidenceOfTasks(db, [taskId]);
   return {
@@ -253,6 +249,8 @@ export async function listTaskUpdates(db: Executor, actor: Actor, taskId: string
 
 /** "Thay đổi từ báo cáo trước": what changed in a plan's tasks since a date. */
 export async function planChangesSince(db: Executor, actor: Actor, planId: string, since: string) {
+  // The task updates of a plan: its own unit's readers only (an upper plan's reader reads the
+  // plan, not its tasks' work).
   const plan = await planRepository.findPlan(db, planId);
   const readable = plan
     ? await access.check(db, actor, "plan.read", "unit", [plan.unitId])
@@ -351,6 +349,10 @@ export async function linkEvidence(
   taskIds: string[],
 ) {
   return runUseCase(db, actor, async ({ tx, audit }) => {
+    await access.requireRecord(tx, actor, "evidence", evidenceId, {
+      read: "plan.read",
+      notFound: "EVIDENCE_NOT_FOUND",
+    });
     const evidence = await planRepository.findEvidence(tx, evidenceId);
     if (!evidence) throw new AppError("EVIDENCE_NOT_FOUND");
     for (const taskId of taskIds) {
@@ -375,9 +377,12 @@ export async function readEvidence(
   dataDir: string,
   evidenceId: string,
 ) {
+  await access.requireRecord(db, actor, "evidence", evidenceId, {
+    read: "plan.read",
+    notFound: "EVIDENCE_NOT_FOUND",
+  });
   const evidence = await planRepository.findEvidence(db, evidenceId);
-  const scope = await access.unitScope(db, actor, "plan.read");
-  if (!evidence || !scopeIncludes(scope, evidence.unitId)) throw new AppError("EVIDENCE_NOT_FOUND");
+  if (!evidence) throw new AppError("EVIDENCE_NOT_FOUND");
   const bytes = await readFile(
     join(dataDir, "evidence", evidence.sha256.slice(0, 2), evidence.sha256),
   );

@@ -1,5 +1,5 @@
-import { ROLES, scopeIncludes, type Role, type UnitScope } from "../../core/access/role-policy.ts";
-import { canGrantRole, canManageUser } from "../../core/access/user-management.ts";
+import { ROLES, scopeIncludes, type Role } from "../../core/access/role-policy.ts";
+import { canGrantRole } from "../../core/access/user-management.ts";
 import { compareVietnamese, matchesSearch } from "../../core/text/vietnamese-text.ts";
 import { assertAcceptablePassword, hashPassword } from "../auth/password.ts";
 import type { Executor } from "../db/database.ts";
@@ -67,28 +67,28 @@ export async function listUsers(
       !filter.q || matchesSearch(`${row.fullName} ${row.username} ${row.email ?? ""}`, filter.q),
   );
   const users = await withRoles(db, rows);
+  const manageable = await access.check(
+    db,
+    actor,
+    "user.write",
+    "user",
+    users.map((user) => user.id),
+  );
   return {
     data: users
-      .map((user) => ({ ...user, can: { update: mayManage(writeScope, user) } }))
+      .map((user) => ({ ...user, can: { update: manageable.has(user.id) } }))
       .sort((a, b) => compareVietnamese(a.fullName, b.fullName)),
     can: { create: writeScope.kind === "all" || writeScope.unitIds.size > 0 },
   };
 }
 
 export async function getUser(db: Executor, actor: Actor, id: string) {
-  const readable = await access.check(db, actor, "user.read", "user", [id]);
-  const row = readable.has(id) ? await userRepository.findUserById(db, id) : null;
+  const allowed = await access.checkEach(db, actor, ["user.read", "user.write"], "user", [id]);
+  const row = allowed["user.read"].has(id) ? await userRepository.findUserById(db, id) : null;
   if (!row) throw new AppError("USER_NOT_FOUND");
   const [user] = await withRoles(db, [row]);
-  const canUpdate = mayManage(await access.unitScope(db, actor, "user.write"), user!);
+  const canUpdate = allowed["user.write"].has(id);
   return { data: { ...user!, can: { update: canUpdate } }, can: { update: canUpdate } };
-}
-
-function mayManage(
-  writeScope: UnitScope,
-  user: { unitId: string; roles: { unitId: string | null }[] },
-): boolean {
-  return canManageUser(writeScope, { unitId: user.unitId, grants: user.roles });
 }
 
 async function checkAgencyInUnit(
@@ -160,13 +160,14 @@ export async function createUser(db: Executor, actor: Actor, input: UserInput) {
 
 /** The account, when the actor may read it (else USER_NOT_FOUND) and change it (else FORBIDDEN). */
 async function manageableUser(exec: Executor, actor: Actor, id: string) {
-  const readable = await access.check(exec, actor, "user.read", "user", [id]);
-  const before = readable.has(id) ? await userRepository.findUserById(exec, id) : null;
+  await access.requireRecord(exec, actor, "user", id, {
+    read: "user.read",
+    act: "user.write",
+    notFound: "USER_NOT_FOUND",
+  });
+  const before = await userRepository.findUserById(exec, id);
   if (!before) throw new AppError("USER_NOT_FOUND");
   const [beforeView] = await withRoles(exec, [before]);
-  if (!mayManage(await access.unitScope(exec, actor, "user.write"), beforeView!)) {
-    throw new AppError("FORBIDDEN");
-  }
   return { before, beforeView: beforeView! };
 }
 
@@ -224,7 +225,7 @@ export async function updateUser(db: Executor, actor: Actor, id: string, input: 
       after: { ...after, passwordChanged: Boolean(passwordHash) },
       summary: `Cập nhật tài khoản ${row.username}${passwordHash ? " (đặt lại mật khẩu)" : ""}`,
     });
-    const canUpdate = mayManage(await access.unitScope(tx, actor, "user.write"), after!);
+    const canUpdate = (await access.check(tx, actor, "user.write", "user", [id])).has(id);
     return { data: { ...after!, can: { update: canUpdate } } };
   });
 }
