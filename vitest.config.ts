@@ -6,6 +6,8 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          // Property tests run hundreds of cases; on a busy 2-core machine 5 s is not enough.
+          testTimeout: 60_000,
           include: ["src/**/*.test.ts", "test/unit/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
         },
