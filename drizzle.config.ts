@@ -9,6 +9,7 @@ export default defineConfig({
     "./src/server/db/schema-feedback.ts",
     "./src/server/db/schema-dossier-import.ts",
     "./src/server/db/schema-methodology.ts",
+    "./src/server/db/schema-case-register.ts",
   ],
   out: "./src/server/db/migrations",
 });
