@@ -8,8 +8,11 @@ import type { Database } from "./database.ts";
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
 
 /** Applies the committed SQL migrations; the same files run on PGlite and PostgreSQL. */
-export async function runMigrations(database: Database): Promise<void> {
-  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+export async function runMigrations(
+  database: Database,
+  migrationsFolder: string = MIGRATIONS_FOLDER,
+): Promise<void> {
+  const config = { migrationsFolder };
   if (database.kind === "pglite") {
     await migratePglite(database.db as unknown as PgliteDatabase, config);
   } else {
