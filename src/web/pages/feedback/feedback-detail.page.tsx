@@ -9,7 +9,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Textarea,
@@ -20,6 +19,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { AgencySelect } from "../../components/agency-select.tsx";
+import {
+  CaseFact,
+  CaseHistory,
+  CaseTimelinessBadge,
+} from "../../components/case-register/index.ts";
 import { FormError } from "../../components/form-error.tsx";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { notifySuccess } from "../../components/notify.ts";
@@ -27,7 +31,6 @@ import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import { parseLocalMoment } from "../one-stop/one-stop.api.ts";
-import { TimelinessBadge } from "./feedback-badges.tsx";
 import { feedbackPaths } from "./feedback-paths.ts";
 import { PublishReviewModal } from "./feedback-publish-review.tsx";
 import {
@@ -42,14 +45,9 @@ import { viFeedback as t } from "./vi-feedback.ts";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} style={{ whiteSpace: "pre-wrap" }}>
-        {children}
-      </Text>
-    </div>
+    <CaseFact label={label} preWrap>
+      {children}
+    </CaseFact>
   );
 }
 
@@ -76,7 +74,7 @@ export function FeedbackDetailPage() {
         <Badge size="lg" variant="filled">
           {f.stateLabel}
         </Badge>
-        <TimelinessBadge feedback={f} />
+        <CaseTimelinessBadge size="lg" timeliness={f.timeliness} label={f.timelinessLabel} />
         <Badge size="lg" variant="outline">
           {f.classificationLabel ?? t.detail.notClassified}
         </Badge>
@@ -164,29 +162,7 @@ export function FeedbackDetailPage() {
         </Paper>
       )}
 
-      <Title order={2} size="h4" mb="sm">
-        {t.detail.history}
-      </Title>
-      <Table striped aria-label={t.detail.history}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t.detail.when}</Table.Th>
-            <Table.Th>{t.detail.step}</Table.Th>
-            <Table.Th>{t.detail.by}</Table.Th>
-            <Table.Th>{t.detail.note}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {f.events.map((e) => (
-            <Table.Tr key={e.id}>
-              <Table.Td>{formatDateTime(e.at)}</Table.Td>
-              <Table.Td>{e.actionLabel}</Table.Td>
-              <Table.Td>{e.byName}</Table.Td>
-              <Table.Td>{e.note ?? ""}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <CaseHistory events={f.events} showTarget={false} />
       {action === "publish" ? (
         <PublishReviewModal feedback={f} onClose={() => setAction(null)} />
       ) : (

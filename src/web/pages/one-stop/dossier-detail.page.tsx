@@ -8,7 +8,6 @@ import {
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Textarea,
@@ -19,6 +18,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { AgencySelect } from "../../components/agency-select.tsx";
+import {
+  CaseFact as Fact,
+  CaseHistory,
+  CaseTimelinessBadge,
+} from "../../components/case-register/index.ts";
 import { DateField } from "../../components/date-field.tsx";
 import { FormError } from "../../components/form-error.tsx";
 import { LoadingBlock } from "../../components/loading-block.tsx";
@@ -27,7 +31,6 @@ import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
-import { timelinessColor } from "./dossier-register.page.tsx";
 import { oneStopPaths } from "./one-stop-paths.ts";
 import { VoidModal } from "./void-modal.tsx";
 import {
@@ -42,19 +45,6 @@ import {
   type DossierAction,
   type DossierDetail,
 } from "./one-stop.api.ts";
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** One dossier: its facts, the steps it may take next, its documents and its history. */
 export function DossierDetailPage() {
@@ -127,11 +117,7 @@ export function DossierDetailPage() {
         <Badge size="lg" variant="filled">
           {d.stateLabel}
         </Badge>
-        {d.timelinessLabel && (
-          <Badge size="lg" variant="light" color={timelinessColor(d.timeliness)}>
-            {d.timelinessLabel}
-          </Badge>
-        )}
+        <CaseTimelinessBadge size="lg" timeliness={d.timeliness} label={d.timelinessLabel} />
         {d.imported && (
           <Badge size="lg" variant="outline" color="gray">
             {t.detail.imported}
@@ -215,32 +201,7 @@ export function DossierDetailPage() {
         </Paper>
       )}
 
-      <Title order={2} size="h4" mb="sm">
-        {t.detail.history}
-      </Title>
-      <Table striped aria-label={t.detail.history}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t.detail.when}</Table.Th>
-            <Table.Th>{t.detail.step}</Table.Th>
-            <Table.Th>{t.detail.by}</Table.Th>
-            <Table.Th>{t.detail.note}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {d.events.map((e) => (
-            <Table.Tr key={e.id}>
-              <Table.Td>{formatDateTime(e.at)}</Table.Td>
-              <Table.Td>
-                {e.actionLabel}
-                {e.toAgencyName ? ` → ${e.toAgencyName}` : ""}
-              </Table.Td>
-              <Table.Td>{e.byName}</Table.Td>
-              <Table.Td>{e.note ?? ""}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <CaseHistory events={d.events} />
       {action && <TransitionModal dossier={d} action={action} onClose={() => setAction(null)} />}
       {apologising && <ApologyModal dossier={d} onClose={() => setApologising(false)} />}
       {voiding && (
