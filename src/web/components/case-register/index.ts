@@ -1,5 +1,6 @@
 export { viCaseRegister } from "./case-labels.ts";
 export { CaseFact } from "./case-fact.tsx";
+export { CaseActions, CaseDetailFrame, CaseStateBadges } from "./case-detail.tsx";
 export { CaseHistory, type CaseHistoryEvent } from "./case-history.tsx";
 export {
   CaseLookupResult,

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Badge,
   Button,
   Group,
@@ -14,21 +13,20 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { IconArrowLeft } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { AgencySelect } from "../../components/agency-select.tsx";
 import {
+  CaseActions,
+  CaseDetailFrame,
   CaseFact,
   CaseHistory,
-  CaseTimelinessBadge,
+  CaseStateBadges,
 } from "../../components/case-register/index.ts";
 import { FormError } from "../../components/form-error.tsx";
-import { LoadingBlock } from "../../components/loading-block.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageHeader } from "../../components/page-header.tsx";
-import { QueryError } from "../../components/query-error.tsx";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import { parseLocalMoment } from "../one-stop/one-stop.api.ts";
 import { feedbackPaths } from "./feedback-paths.ts";
@@ -55,30 +53,27 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 export function FeedbackDetailPage() {
   const { id = "" } = useParams();
   const feedback = useQuery({ queryKey: feedbackKeys.detail(id), queryFn: () => getFeedback(id) });
-  const [action, setAction] = useState<FeedbackAction | null>(null);
+  return (
+    <CaseDetailFrame query={feedback} backTo={feedbackPaths.register} backLabel={t.detail.back}>
+      {(f) => <FeedbackView f={f} />}
+    </CaseDetailFrame>
+  );
+}
 
-  if (feedback.isPending) return <LoadingBlock />;
-  if (feedback.isError)
-    return <QueryError error={feedback.error} onRetry={() => feedback.refetch()} />;
-  const f = feedback.data;
+function FeedbackView({ f }: { f: FeedbackDetail }) {
+  const [action, setAction] = useState<FeedbackAction | null>(null);
   return (
     <>
-      <Anchor component={Link} to={feedbackPaths.register} size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden="true" />
-          {t.detail.back}
-        </Group>
-      </Anchor>
       <PageHeader title={f.code} description={f.title} />
-      <Group mb="md" gap="xs">
-        <Badge size="lg" variant="filled">
-          {f.stateLabel}
-        </Badge>
-        <CaseTimelinessBadge size="lg" timeliness={f.timeliness} label={f.timelinessLabel} />
+      <CaseStateBadges
+        stateLabel={f.stateLabel}
+        timeliness={f.timeliness}
+        timelinessLabel={f.timelinessLabel}
+      >
         <Badge size="lg" variant="outline">
           {f.classificationLabel ?? t.detail.notClassified}
         </Badge>
-      </Group>
+      </CaseStateBadges>
       {f.timeliness === "overdue" && (
         <Alert color="red" mb="md">
           {t.detail.dueDate}: {formatDate(f.dueDate)} — {f.timelinessLabel}
@@ -144,22 +139,13 @@ export function FeedbackDetailPage() {
       )}
 
       {f.allowedActions.length > 0 && (
-        <Paper withBorder p="md" mb="md">
-          <Title order={2} size="h4" mb="sm">
-            {t.detail.actions}
-          </Title>
-          <Group gap="sm">
-            {f.allowedActions.map((a) => (
-              <Button
-                key={a}
-                variant={a === "reject" || a === "transfer" ? "default" : "filled"}
-                onClick={() => setAction(a)}
-              >
-                {t.actions[a]}
-              </Button>
-            ))}
-          </Group>
-        </Paper>
+        <CaseActions
+          title={t.detail.actions}
+          actions={f.allowedActions}
+          labels={t.actions}
+          quiet={["reject", "transfer"]}
+          onAction={setAction}
+        />
       )}
 
       <CaseHistory events={f.events} showTarget={false} />

@@ -13,22 +13,22 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { IconArrowLeft, IconBan, IconFileDownload } from "@tabler/icons-react";
+import { IconBan, IconFileDownload } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { AgencySelect } from "../../components/agency-select.tsx";
 import {
+  CaseActions,
+  CaseDetailFrame,
   CaseFact as Fact,
   CaseHistory,
-  CaseTimelinessBadge,
+  CaseStateBadges,
 } from "../../components/case-register/index.ts";
 import { DateField } from "../../components/date-field.tsx";
 import { FormError } from "../../components/form-error.tsx";
-import { LoadingBlock } from "../../components/loading-block.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageHeader } from "../../components/page-header.tsx";
-import { QueryError } from "../../components/query-error.tsx";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
 import { oneStopPaths } from "./one-stop-paths.ts";
@@ -50,23 +50,20 @@ import {
 export function DossierDetailPage() {
   const { id = "" } = useParams();
   const dossier = useQuery({ queryKey: oneStopKeys.dossier(id), queryFn: () => getDossier(id) });
+  return (
+    <CaseDetailFrame query={dossier} backTo={oneStopPaths.register} backLabel={t.detail.back}>
+      {(d) => <DossierView d={d} />}
+    </CaseDetailFrame>
+  );
+}
+
+function DossierView({ d }: { d: DossierDetail }) {
   const [action, setAction] = useState<DossierAction | null>(null);
   const [apologising, setApologising] = useState(false);
   const [voiding, setVoiding] = useState(false);
   const queryClient = useQueryClient();
-
-  if (dossier.isPending) return <LoadingBlock />;
-  if (dossier.isError)
-    return <QueryError error={dossier.error} onRetry={() => dossier.refetch()} />;
-  const d = dossier.data;
   return (
     <>
-      <Anchor component={Link} to={oneStopPaths.register} size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden="true" />
-          {t.detail.back}
-        </Group>
-      </Anchor>
       <PageHeader
         title={`${t.detail.code} ${d.code}`}
         description={d.procedureName}
@@ -113,17 +110,17 @@ export function DossierDetailPage() {
           </>
         }
       />
-      <Group mb="md" gap="xs">
-        <Badge size="lg" variant="filled">
-          {d.stateLabel}
-        </Badge>
-        <CaseTimelinessBadge size="lg" timeliness={d.timeliness} label={d.timelinessLabel} />
+      <CaseStateBadges
+        stateLabel={d.stateLabel}
+        timeliness={d.timeliness}
+        timelinessLabel={d.timelinessLabel}
+      >
         {d.imported && (
           <Badge size="lg" variant="outline" color="gray">
             {t.detail.imported}
           </Badge>
         )}
-      </Group>
+      </CaseStateBadges>
       {d.voided && (
         <Alert color="red" mb="md" title={t.voiding.voidedTitle}>
           {t.voiding.voidedBy(formatDateTime(d.voided.at), d.voided.byName, d.voided.reason)}
@@ -154,27 +151,19 @@ export function DossierDetailPage() {
       </Paper>
 
       {(d.allowedActions.length > 0 || d.can.apologise) && (
-        <Paper withBorder p="md" mb="md">
-          <Title order={2} size="h4" mb="sm">
-            {t.detail.actions}
-          </Title>
-          <Group gap="sm">
-            {d.allowedActions.map((a) => (
-              <Button
-                key={a}
-                variant={a === "refuse" || a === "stop" || a === "withdraw" ? "default" : "filled"}
-                onClick={() => setAction(a)}
-              >
-                {ACTION_LABELS[a]}
-              </Button>
-            ))}
-            {d.can.apologise && (
-              <Button color="orange" variant="light" onClick={() => setApologising(true)}>
-                {t.detail.apologise}
-              </Button>
-            )}
-          </Group>
-        </Paper>
+        <CaseActions
+          title={t.detail.actions}
+          actions={d.allowedActions}
+          labels={ACTION_LABELS}
+          quiet={["refuse", "stop", "withdraw"]}
+          onAction={setAction}
+        >
+          {d.can.apologise && (
+            <Button color="orange" variant="light" onClick={() => setApologising(true)}>
+              {t.detail.apologise}
+            </Button>
+          )}
+        </CaseActions>
       )}
 
       {d.apologies.length > 0 && (
