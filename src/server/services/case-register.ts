@@ -6,6 +6,7 @@ import {
   type CaseWorkflow,
 } from "../../core/case-register/index.ts";
 import { instantOfVietnamLocal, vietnamLocal } from "../../core/dossier/index.ts";
+import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
 import * as caseRepository from "../db/repositories/case-register.repository.ts";
 import type { CaseEventValues } from "../db/repositories/case-register.repository.ts";
@@ -55,6 +56,26 @@ export function caseMoment<S extends string, A extends string>(
     });
   }
   return at;
+}
+
+/** The register filters every list shares, as the repositories take them. */
+export function caseListFilter(query: {
+  q?: string;
+  from?: string;
+  to?: string;
+  overdue?: boolean;
+}) {
+  return {
+    q: query.q?.trim() || undefined,
+    /** Received on or after the first day (Vietnam time)… */
+    receivedFrom: query.from ? instantOfVietnamLocal(`${query.from} 00:00`) : undefined,
+    /** …and before the end of the last one. */
+    receivedBefore: query.to
+      ? new Date(instantOfVietnamLocal(`${query.to} 00:00`).getTime() + 86_400_000)
+      : undefined,
+    /** Open and past its due date on this day. */
+    overdueOn: query.overdue ? vietnamDate(new Date()) : undefined,
+  };
 }
 
 /** When a step happens: not before the case's last recorded step, never in the future. */

@@ -7,7 +7,6 @@ import {
   allowedActions,
   dossierNoticeContent,
   hasNotice,
-  instantOfVietnamLocal,
   isDossierState,
   movedDueDate,
   nextState,
@@ -41,6 +40,7 @@ import type { Actor } from "./actor.ts";
 import { loadWorkingCalendar } from "./calendar.service.ts";
 import {
   caseHistory,
+  caseListFilter,
   caseMoment,
   recordCaseEvent,
   recordReceipt,
@@ -172,12 +172,7 @@ export async function listDossiers(db: Executor, actor: Actor, query: DossierLis
     unitId: query.unitId,
     state: query.state,
     procedureId: query.procedureId,
-    q: query.q?.trim() || undefined,
-    receivedFrom: query.from ? instantOfVietnamLocal(`${query.from} 00:00`) : undefined,
-    receivedBefore: query.to
-      ? new Date(instantOfVietnamLocal(`${query.to} 00:00`).getTime() + 86_400_000)
-      : undefined,
-    overdueOn: query.overdue ? today : undefined,
+    ...caseListFilter(query),
     voided: query.voided === true,
     limit,
     offset,

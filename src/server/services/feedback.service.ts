@@ -6,7 +6,7 @@ import {
   type RoleGrant,
 } from "../../core/access/role-policy.ts";
 import { CalendarError } from "../../core/calendar/index.ts";
-import { instantOfVietnamLocal, isPhoneNumber, vietnamLocal } from "../../core/dossier/index.ts";
+import { isPhoneNumber, vietnamLocal } from "../../core/dossier/index.ts";
 import {
   FEEDBACK_CLASSIFICATION_LABELS,
   FEEDBACK_STATE_LABELS,
@@ -41,6 +41,7 @@ import type { Actor } from "./actor.ts";
 import { loadWorkingCalendar } from "./calendar.service.ts";
 import {
   caseHistory,
+  caseListFilter,
   caseMoment,
   recordReceipt,
   transitionCase,
@@ -244,12 +245,7 @@ export async function listFeedback(db: Executor, actor: Actor, query: FeedbackLi
     state: query.state,
     classification: query.classification,
     channel: query.channel,
-    q: query.q?.trim() || undefined,
-    receivedFrom: query.from ? instantOfVietnamLocal(`${query.from} 00:00`) : undefined,
-    receivedBefore: query.to
-      ? new Date(instantOfVietnamLocal(`${query.to} 00:00`).getTime() + 86_400_000)
-      : undefined,
-    overdueOn: query.overdue ? today : undefined,
+    ...caseListFilter(query),
     limit: query.limit ?? 50,
     offset: query.offset ?? 0,
   });
