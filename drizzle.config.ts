@@ -11,6 +11,7 @@ export default defineConfig({
     "./src/server/db/schema-methodology.ts",
     "./src/server/db/schema-sipas.ts",
     "./src/server/db/schema-jobs.ts",
+    "./src/server/db/schema-case-register.ts",
   ],
   out: "./src/server/db/migrations",
 });

@@ -23,11 +23,14 @@ function withDatabaseName(url: string, name: string) {
  * A fresh, migrated database per test file: an in-memory PGlite, or a new database created on the
  * PostgreSQL server named by TEST_DATABASE_URL (dropped afterwards).
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(
+  /** Another folder of migrations (e.g. only the first ones, to test a later one's data move). */
+  migrationsFolder?: string,
+): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await openPglite("memory://");
-    await runMigrations(database);
+    await runMigrations(database, migrationsFolder);
     return { database, url: null, cleanup: () => database.close() };
   }
   const name = `cchc_test_${randomBytes(6).toString("hex")}`;
@@ -37,7 +40,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = withDatabaseName(serverUrl, name);
   const database = await openPostgres(url);
-  await runMigrations(database);
+  await runMigrations(database, migrationsFolder);
   return {
     database,
     url,

@@ -1,3 +1,4 @@
+import { canApplyAction, defineWorkflow, isCaseState, stateAfter } from "../case-register/index.ts";
 import { DossierError } from "./dossier-error.ts";
 import type { RuleSet } from "./rule-sets.ts";
 
@@ -52,22 +53,34 @@ export const ACTION_LABELS: Record<DossierAction, string> = {
   withdraw: "Rút hồ sơ",
 };
 
-interface TransitionRule {
-  from: readonly DossierState[];
-  to: DossierState;
-}
+/** The dossier register as a case workflow: its transition table, reasons and labels. */
+export const DOSSIER_WORKFLOW = defineWorkflow<DossierState, DossierAction>({
+  register: "dossier",
+  caseNoun: "hồ sơ",
+  states: DOSSIER_STATES,
+  actions: DOSSIER_ACTIONS,
+  initialState: "received",
+  stateLabels: STATE_LABELS,
+  actionLabels: ACTION_LABELS,
+  transitions: {
+    hand_over: { from: ["received", "in_progress"], to: "in_progress" },
+    request_supplement: { from: ["in_progress"], to: "supplement_requested" },
+    receive_supplement: { from: ["supplement_requested"], to: "in_progress" },
+    resolve: { from: ["in_progress"], to: "resolved" },
+    return_result: { from: ["resolved"], to: "returned" },
+    refuse: { from: ["received", "in_progress"], to: "refused" },
+    stop: { from: ["in_progress", "supplement_requested"], to: "stopped" },
+    withdraw: { from: ["received", "in_progress", "supplement_requested"], to: "withdrawn" },
+  },
+  actionsNeedingReason: new Set(["request_supplement", "refuse", "stop", "withdraw"]),
+  // The states that end the processing period (the "finished" moment used for on-time rules).
+  finishedStates: new Set(["resolved", "returned", "refused", "stopped"]),
+  openStates: ["received", "in_progress", "supplement_requested"],
+  eventLabels: { receive: "Tiếp nhận hồ sơ" },
+});
 
 /** The whole table: an action is allowed only from the listed states. */
-export const TRANSITIONS: Record<DossierAction, TransitionRule> = {
-  hand_over: { from: ["received", "in_progress"], to: "in_progress" },
-  request_supplement: { from: ["in_progress"], to: "supplement_requested" },
-  receive_supplement: { from: ["supplement_requested"], to: "in_progress" },
-  resolve: { from: ["in_progress"], to: "resolved" },
-  return_result: { from: ["resolved"], to: "returned" },
-  refuse: { from: ["received", "in_progress"], to: "refused" },
-  stop: { from: ["in_progress", "supplement_requested"], to: "stopped" },
-  withdraw: { from: ["received", "in_progress", "supplement_requested"], to: "withdrawn" },
-};
+export const TRANSITIONS = DOSSIER_WORKFLOW.transitions;
 
 /** States from which nothing more happens. */
 export const TERMINAL_STATES: ReadonlySet<DossierState> = new Set([
@@ -78,29 +91,19 @@ export const TERMINAL_STATES: ReadonlySet<DossierState> = new Set([
 ]);
 
 /** States that end the processing period (the "finished" moment used for on-time rules). */
-export const FINISHING_STATES: ReadonlySet<DossierState> = new Set([
-  "resolved",
-  "returned",
-  "refused",
-  "stopped",
-]);
+export const FINISHING_STATES = DOSSIER_WORKFLOW.finishedStates;
 
 /** Actions that must give a reason. */
-export const ACTIONS_NEEDING_REASON: ReadonlySet<DossierAction> = new Set([
-  "request_supplement",
-  "refuse",
-  "stop",
-  "withdraw",
-]);
+export const ACTIONS_NEEDING_REASON = DOSSIER_WORKFLOW.actionsNeedingReason;
 
 export function isDossierState(value: string): value is DossierState {
-  return (DOSSIER_STATES as readonly string[]).includes(value);
+  return isCaseState(DOSSIER_WORKFLOW, value);
 }
 
 /** Whether `action` is allowed from `state` under `ruleSet` (stopping exists from 2025 only). */
 export function canApply(state: DossierState, action: DossierAction, ruleSet: RuleSet): boolean {
   if (action === "stop" && ruleSet.stopNoticeTitle === null) return false;
-  return TRANSITIONS[action].from.includes(state);
+  return canApplyAction(DOSSIER_WORKFLOW, state, action);
 }
 
 export function allowedActions(state: DossierState, ruleSet: RuleSet): DossierAction[] {
@@ -119,11 +122,10 @@ export function nextState(
       `Hồ sơ tiếp nhận theo ${ruleSet.legalBasis} không có thủ tục “Dừng giải quyết” (chỉ áp dụng từ 01/07/2025).`,
     );
   }
-  if (!TRANSITIONS[action].from.includes(state)) {
-    throw new DossierError(
-      "DOSSIER_TRANSITION_INVALID",
-      `Không thể “${ACTION_LABELS[action]}” khi hồ sơ đang ở trạng thái “${STATE_LABELS[state]}”.`,
-    );
-  }
-  return TRANSITIONS[action].to;
+  return stateAfter(
+    DOSSIER_WORKFLOW,
+    state,
+    action,
+    (message) => new DossierError("DOSSIER_TRANSITION_INVALID", message),
+  );
 }

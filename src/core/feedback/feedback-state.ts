@@ -1,3 +1,10 @@
+import {
+  actionsFrom,
+  canApplyAction,
+  defineWorkflow,
+  isCaseState,
+  stateAfter,
+} from "../case-register/index.ts";
 import { FeedbackError } from "./feedback-error.ts";
 
 /**
@@ -53,54 +60,58 @@ export const FEEDBACK_CLASSIFICATION_LABELS: Record<FeedbackClassification, stri
   conduct: "Hành vi hành chính",
 };
 
-interface TransitionRule {
-  from: readonly FeedbackState[];
-  to: FeedbackState;
-}
+/** The feedback register as a case workflow: its transition table, reasons and labels. */
+export const FEEDBACK_WORKFLOW = defineWorkflow<FeedbackState, FeedbackAction>({
+  register: "feedback",
+  caseNoun: "phản ánh, kiến nghị",
+  states: FEEDBACK_STATES,
+  actions: FEEDBACK_ACTIONS,
+  initialState: "received",
+  stateLabels: FEEDBACK_STATE_LABELS,
+  actionLabels: FEEDBACK_ACTION_LABELS,
+  transitions: {
+    classify: { from: ["received", "classified"], to: "classified" },
+    assign: { from: ["classified", "assigned"], to: "assigned" },
+    answer: { from: ["classified", "assigned"], to: "answered" },
+    publish: { from: ["answered"], to: "published" },
+    transfer: { from: ["received", "classified"], to: "transferred" },
+    reject: { from: ["received", "classified", "assigned"], to: "rejected" },
+  },
+  // Actions that must give a reason or a note.
+  actionsNeedingReason: new Set(["transfer", "reject"]),
+  // States in which handling has ended (for deadlines).
+  finishedStates: new Set(["answered", "published", "transferred", "rejected"]),
+  openStates: ["received", "classified", "assigned"],
+  eventLabels: { receive: "Tiếp nhận", satisfaction: "Người gửi đánh giá kết quả trả lời" },
+});
 
 /** The whole table: an action is allowed only from the listed states. */
-export const FEEDBACK_TRANSITIONS: Record<FeedbackAction, TransitionRule> = {
-  classify: { from: ["received", "classified"], to: "classified" },
-  assign: { from: ["classified", "assigned"], to: "assigned" },
-  answer: { from: ["classified", "assigned"], to: "answered" },
-  publish: { from: ["answered"], to: "published" },
-  transfer: { from: ["received", "classified"], to: "transferred" },
-  reject: { from: ["received", "classified", "assigned"], to: "rejected" },
-};
+export const FEEDBACK_TRANSITIONS = FEEDBACK_WORKFLOW.transitions;
 
 /** States in which handling has ended (for deadlines). */
-export const FEEDBACK_FINISHED_STATES: ReadonlySet<FeedbackState> = new Set([
-  "answered",
-  "published",
-  "transferred",
-  "rejected",
-]);
+export const FEEDBACK_FINISHED_STATES = FEEDBACK_WORKFLOW.finishedStates;
 
 /** Actions that must give a reason or a note. */
-export const FEEDBACK_ACTIONS_NEEDING_REASON: ReadonlySet<FeedbackAction> = new Set([
-  "transfer",
-  "reject",
-]);
+export const FEEDBACK_ACTIONS_NEEDING_REASON = FEEDBACK_WORKFLOW.actionsNeedingReason;
 
 export function isFeedbackState(value: string): value is FeedbackState {
-  return (FEEDBACK_STATES as readonly string[]).includes(value);
+  return isCaseState(FEEDBACK_WORKFLOW, value);
 }
 
 export function canApplyFeedback(state: FeedbackState, action: FeedbackAction): boolean {
-  return FEEDBACK_TRANSITIONS[action].from.includes(state);
+  return canApplyAction(FEEDBACK_WORKFLOW, state, action);
 }
 
 export function allowedFeedbackActions(state: FeedbackState): FeedbackAction[] {
-  return FEEDBACK_ACTIONS.filter((action) => canApplyFeedback(state, action));
+  return actionsFrom(FEEDBACK_WORKFLOW, state);
 }
 
 /** The state after `action`; throws FEEDBACK_TRANSITION_INVALID with a Vietnamese explanation. */
 export function nextFeedbackState(state: FeedbackState, action: FeedbackAction): FeedbackState {
-  if (!canApplyFeedback(state, action)) {
-    throw new FeedbackError(
-      "FEEDBACK_TRANSITION_INVALID",
-      `Không thể “${FEEDBACK_ACTION_LABELS[action]}” khi phản ánh, kiến nghị đang ở trạng thái “${FEEDBACK_STATE_LABELS[state]}”.`,
-    );
-  }
-  return FEEDBACK_TRANSITIONS[action].to;
+  return stateAfter(
+    FEEDBACK_WORKFLOW,
+    state,
+    action,
+    (message) => new FeedbackError("FEEDBACK_TRANSITION_INVALID", message),
+  );
 }

@@ -40,6 +40,7 @@ export {
   FEEDBACK_STATES,
   FEEDBACK_STATE_LABELS,
   FEEDBACK_TRANSITIONS,
+  FEEDBACK_WORKFLOW,
   allowedFeedbackActions,
   canApplyFeedback,
   isFeedbackState,

@@ -1,13 +1,10 @@
 import { sql } from "drizzle-orm";
 import {
-  bigint,
   boolean,
   check,
   date,
   index,
-  integer,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -16,8 +13,8 @@ import {
 import { agencies, units, users, createdAt, updatedAt } from "./schema.ts";
 
 /*
- * Citizens' feedback (phản ánh, kiến nghị — PAKN): the register, each step of its handling and
- * the daily sequence behind its code.
+ * Citizens' feedback (phản ánh, kiến nghị — PAKN): the register. Each step of its handling and the
+ * daily sequence behind its code are in the shared case tables (schema-case-register.ts).
  *
  * Decisions:
  * - The code `PAKN.YYYYMMDD.NNNN` counts per receiving unit and day, so it is unique per unit
@@ -104,37 +101,4 @@ export const feedback = pgTable(
       sql`${t.satisfaction} is null or ${t.satisfaction} in ('satisfied', 'neutral', 'unsatisfied')`,
     ),
   ],
-);
-
-/** Every step of a feedback: who moved it from which state to which, when, and why. */
-export const feedbackEvents = pgTable(
-  "feedback_events",
-  {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    feedbackId: uuid("feedback_id")
-      .notNull()
-      .references(() => feedback.id),
-    action: text("action").notNull(),
-    fromState: text("from_state"),
-    toState: text("to_state").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull(),
-    byId: uuid("by_id").references(() => users.id),
-    byName: text("by_name").notNull(),
-    toAgencyId: uuid("to_agency_id").references(() => agencies.id),
-    note: text("note"),
-  },
-  (t) => [index("feedback_events_feedback_idx").on(t.feedbackId, t.at)],
-);
-
-/** The last feedback sequence number used by a unit on a day (Vietnam time). */
-export const feedbackDailyCounters = pgTable(
-  "feedback_daily_counters",
-  {
-    unitId: uuid("unit_id")
-      .notNull()
-      .references(() => units.id),
-    day: date("day").notNull(),
-    lastValue: integer("last_value").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.unitId, t.day] })],
 );

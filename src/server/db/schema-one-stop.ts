@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import {
-  bigint,
   boolean,
   check,
   date,
@@ -8,7 +7,6 @@ import {
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -25,9 +23,10 @@ import { agencies, units, users, createdAt, updatedAt } from "./schema.ts";
  * - The procedure catalogue is per unit (unique unit + national code): each desk publishes its own
  *   list, with locally set fees and processing times; the national code alone is not unique.
  * - A dossier keeps the rule set ("2018" or "2025") in force on the day it was received.
- * - Daily sequence counters are one row per unit and day, incremented with an upsert so concurrent
- *   receipts serialise on that row and never reuse a number. A number already taken by a dossier
- *   (imported, or issued by a desk sharing the agency code) is skipped.
+ * - Daily sequence counters (case_daily_counters, shared with the other case registers) are one
+ *   row per unit and day, locked with an upsert so concurrent receipts serialise on that row and
+ *   never reuse a number. A number already taken by a dossier (imported, or issued by a desk
+ *   sharing the agency code) is skipped. Events are in case_events (schema-case-register.ts).
  * - A dossier is never deleted: an administrator voids a wrongly imported one (voided_at, who, why).
  *   Codes are unique among dossiers that are not voided, so a voided dossier keeps its code on
  *   record without blocking the desk or the import that owns the code.
@@ -159,26 +158,6 @@ export const dossiers = pgTable(
   ],
 );
 
-/** Every transition of a dossier: who moved it from which state to which, when, and why. */
-export const dossierEvents = pgTable(
-  "dossier_events",
-  {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    dossierId: uuid("dossier_id")
-      .notNull()
-      .references(() => dossiers.id),
-    action: text("action").notNull(),
-    fromState: text("from_state"),
-    toState: text("to_state").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull(),
-    byId: uuid("by_id").references(() => users.id),
-    byName: text("by_name").notNull(),
-    toAgencyId: uuid("to_agency_id").references(() => agencies.id),
-    note: text("note"),
-  },
-  (t) => [index("dossier_events_dossier_idx").on(t.dossierId, t.at)],
-);
-
 /** A wait for the applicant's supplement; the clock is paused between request and receipt. */
 export const dossierPauses = pgTable(
   "dossier_pauses",
@@ -212,17 +191,4 @@ export const apologyLetters = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("apology_letters_dossier_idx").on(t.dossierId)],
-);
-
-/** The last dossier sequence number used by a unit on a day (Vietnam time). */
-export const dossierDailyCounters = pgTable(
-  "dossier_daily_counters",
-  {
-    unitId: uuid("unit_id")
-      .notNull()
-      .references(() => units.id),
-    day: date("day").notNull(),
-    lastValue: integer("last_value").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.unitId, t.day] })],
 );

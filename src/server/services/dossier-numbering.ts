@@ -4,6 +4,7 @@ import {
   formatDossierCode,
 } from "../../core/dossier/index.ts";
 import type { Executor } from "../db/database.ts";
+import * as caseRepository from "../db/repositories/case-register.repository.ts";
 import * as dossierRepository from "../db/repositories/dossier.repository.ts";
 import type { DossierInsert, DossierRow } from "../db/repositories/dossier.repository.ts";
 import { applyRule } from "./one-stop-errors.ts";
@@ -29,7 +30,7 @@ export async function insertWithNextCode(
   const unitId = dossier.unitId;
   const codeOf = (sequence: number) =>
     applyRule(() => formatDossierCode({ agencyCode, receivedOn, sequence }));
-  let last = await dossierRepository.lockDailyCounter(tx, unitId, receivedOn);
+  let last = await caseRepository.lockDailyCounter(tx, "dossier", unitId, receivedOn);
   for (;;) {
     if (last >= MAX_DAILY_SEQUENCE) codeOf(last + 1); // throws DOSSIER_SEQUENCE_EXHAUSTED
     const end = Math.min(last + WINDOW, MAX_DAILY_SEQUENCE);
@@ -46,7 +47,7 @@ export async function insertWithNextCode(
     });
     last = sequence;
     if (row) {
-      await dossierRepository.setDailyCounter(tx, unitId, receivedOn, last);
+      await caseRepository.setDailyCounter(tx, "dossier", unitId, receivedOn, last);
       return row;
     }
   }

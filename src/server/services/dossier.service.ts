@@ -1,14 +1,12 @@
 import { scopeIncludes } from "../../core/access/role-policy.ts";
 import { dueDate } from "../../core/calendar/index.ts";
 import {
-  ACTION_LABELS,
-  ACTIONS_NEEDING_REASON,
+  DOSSIER_WORKFLOW,
   STATE_LABELS,
   TIMELINESS_LABELS,
   allowedActions,
   dossierNoticeContent,
   hasNotice,
-  instantOfVietnamLocal,
   isDossierState,
   movedDueDate,
   nextState,
@@ -25,7 +23,11 @@ import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
 import { findAgencyById } from "../db/repositories/agency.repository.ts";
 import * as dossierRepository from "../db/repositories/dossier.repository.ts";
-import type { DossierListRow } from "../db/repositories/dossier.repository.ts";
+import type {
+  DossierInsert,
+  DossierListRow,
+  DossierRow,
+} from "../db/repositories/dossier.repository.ts";
 import { findDeskSettings } from "../db/repositories/one-stop-desk.repository.ts";
 import { findProcedureById } from "../db/repositories/procedure.repository.ts";
 import { findUnitById } from "../db/repositories/unit.repository.ts";
@@ -36,6 +38,18 @@ import { AppError } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
 import { loadWorkingCalendar } from "./calendar.service.ts";
+import {
+  caseHistory,
+  caseListFilter,
+  caseMoment,
+  recordCaseEvent,
+  recordReceipt,
+  stepMoment,
+  transitionCase,
+  type CaseStep,
+  type CaseStepEffect,
+  type CaseTransitionUse,
+} from "./case-register.ts";
 import { insertWithNextCode } from "./dossier-numbering.ts";
 import { applyRule } from "./one-stop-errors.ts";
 import { requireUnitValidOn } from "./unit-validity.ts";
@@ -49,13 +63,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   postal: "Bưu chính công ích",
 };
 
-const OPEN_STATES: ReadonlySet<string> = new Set([
-  "received",
-  "in_progress",
-  "supplement_requested",
-]);
-/** Clock skew tolerated between the desk's computer and the server for "now". */
-const FUTURE_TOLERANCE_MS = 60_000;
+const OPEN_STATES: ReadonlySet<string> = new Set(DOSSIER_WORKFLOW.openStates);
 
 /* ---------- views ---------- */
 
@@ -165,12 +173,7 @@ export async function listDossiers(db: Executor, actor: Actor, query: DossierLis
     unitId: query.unitId,
     state: query.state,
     procedureId: query.procedureId,
-    q: query.q?.trim() || undefined,
-    receivedFrom: query.from ? instantOfVietnamLocal(`${query.from} 00:00`) : undefined,
-    receivedBefore: query.to
-      ? new Date(instantOfVietnamLocal(`${query.to} 00:00`).getTime() + 86_400_000)
-      : undefined,
-    overdueOn: query.overdue ? today : undefined,
+    ...caseListFilter(query),
     voided: query.voided === true,
     limit,
     offset,
@@ -201,29 +204,13 @@ export async function dossierDetail(exec: Executor, actor: Actor, id: string) {
   const row = await readableDossier(exec, actor, id);
   const canWrite = (await access.check(exec, actor, "dossier.write", "dossier", [id])).has(id);
   const mayVoid = (await access.check(exec, actor, "dossier.void", "dossier", [id])).has(id);
-  const events = await dossierRepository.listDossierEvents(exec, id);
   const pauses = await dossierRepository.listPauses(exec, id);
   const apologies = await dossierRepository.listApologyLetters(exec, id);
   const ruleSet = ruleSetById(row.ruleSet);
   return {
     data: {
       ...toView(row, canWrite, vietnamDate(new Date()), mayVoid),
-      events: events.map(({ event, toAgencyName }) => ({
-        id: event.id,
-        action: event.action,
-        actionLabel:
-          event.action === "receive"
-            ? "Tiếp nhận hồ sơ"
-            : event.action === "apology"
-              ? ruleSet.apologyTitle
-              : (ACTION_LABELS[event.action as DossierAction] ?? event.action),
-        fromState: event.fromState,
-        toState: event.toState,
-        at: event.at.toISOString(),
-        byName: event.byName,
-        toAgencyName,
-        note: event.note,
-      })),
+      events: await caseHistory(exec, DOSSIER_CASES, id, { apology: ruleSet.apologyTitle }),
       pauses: pauses.map((p) => ({
         id: p.id,
         requestedAt: p.requestedAt.toISOString(),
@@ -248,18 +235,6 @@ export async function getDossier(db: Executor, actor: Actor, id: string) {
 }
 
 /* ---------- writing ---------- */
-
-/** A moment given as Vietnam local "YYYY-MM-DD HH:mm" (default now), never in the future. */
-function momentOf(value: string | undefined | null, now: Date): Date {
-  if (!value) return now;
-  const at = applyRule(() => instantOfVietnamLocal(value));
-  if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new AppError("DOSSIER_TIME_INVALID", {
-      params: { reason: `${value} ở trong tương lai` },
-    });
-  }
-  return at;
-}
 
 export interface ReceiveInput {
   procedureId: string;
@@ -287,7 +262,7 @@ export async function receiveDossier(db: Executor, actor: Actor, input: ReceiveI
     await access.require(tx, actor, "dossier.write", "procedure", procedure.id);
     if (!procedure.isActive)
       throw new AppError("PROCEDURE_INACTIVE", { params: { code: procedure.code } });
-    const receivedAt = momentOf(input.receivedAt, new Date());
+    const receivedAt = caseMoment(DOSSIER_CASES, input.receivedAt);
     const local = vietnamLocal(receivedAt);
     await requireUnitValidOn(tx, procedure.unitId, local.date);
     const ruleSet = applyRule(() => ruleSetOn(local.date));
@@ -325,16 +300,7 @@ export async function receiveDossier(db: Executor, actor: Actor, input: ReceiveI
       },
     });
     const code = row.code;
-    await dossierRepository.insertDossierEvent(tx, {
-      dossierId: row.id,
-      action: "receive",
-      fromState: null,
-      toState: "received",
-      at: receivedAt,
-      byId: actor.userId,
-      byName: actor.name,
-      note: input.note?.trim() || null,
-    });
+    await recordReceipt(tx, DOSSIER_CASES, actor, row.id, receivedAt, input.note?.trim() || null);
     await audit({
       action: "dossier.receive",
       entityId: row.id,
@@ -346,26 +312,43 @@ export async function receiveDossier(db: Executor, actor: Actor, input: ReceiveI
   });
 }
 
-async function writableLockedDossier(tx: Executor, actor: Actor, id: string) {
-  await readableDossier(tx, actor, id);
-  await access.require(tx, actor, "dossier.write", "dossier", id);
+/** Locks a dossier that can still move: known state, not voided. */
+async function lockMovableDossier(tx: Executor, id: string): Promise<DossierRow> {
   const locked = await dossierRepository.lockDossier(tx, id);
   if (!locked || !isDossierState(locked.state)) throw new AppError("DOSSIER_NOT_FOUND");
   if (locked.voidedAt) throw new AppError("DOSSIER_VOIDED", { params: { code: locked.code } });
   return locked;
 }
 
-/** When an action happens: not before the dossier's last recorded step, never in the future. */
-async function actionMoment(tx: Executor, dossierId: string, value: string | null | undefined) {
-  const at = momentOf(value, new Date());
-  const last = await dossierRepository.lastEventAt(tx, dossierId);
-  if (last && at.getTime() < last.getTime()) {
-    throw new AppError("DOSSIER_TIME_INVALID", {
-      params: { reason: "không được trước bước xử lý gần nhất của hồ sơ" },
-    });
-  }
-  return at;
+async function writableDossier(tx: Executor, actor: Actor, id: string) {
+  await readableDossier(tx, actor, id);
+  await access.require(tx, actor, "dossier.write", "dossier", id);
 }
+
+async function writableLockedDossier(tx: Executor, actor: Actor, id: string) {
+  await writableDossier(tx, actor, id);
+  return lockMovableDossier(tx, id);
+}
+
+/** The dossier register as the shared case use cases see it. */
+const DOSSIER_CASES: CaseTransitionUse<
+  DossierState,
+  DossierAction,
+  DossierRow,
+  Partial<DossierInsert>
+> = {
+  workflow: DOSSIER_WORKFLOW,
+  errors: {
+    notFound: "DOSSIER_NOT_FOUND",
+    reasonRequired: "DOSSIER_REASON_REQUIRED",
+    timeInvalid: "DOSSIER_TIME_INVALID",
+  },
+  applyRule,
+  lock: lockMovableDossier,
+  // Stopping exists under the 2025 rule set only: the dossier's own rule on top of the table.
+  next: (row, from, action) => nextState(from, action, ruleSetById(row.ruleSet)),
+  update: dossierRepository.updateDossier,
+};
 
 export interface TransitionInput {
   action: DossierAction;
@@ -381,98 +364,83 @@ export async function transitionDossier(
   id: string,
   input: TransitionInput,
 ) {
-  return runUseCase(db, actor, async ({ tx, audit }) => {
-    const dossier = await writableLockedDossier(tx, actor, id);
-    const from = dossier.state as DossierState;
-    const ruleSet = ruleSetById(dossier.ruleSet);
-    const to = applyRule(() => nextState(from, input.action, ruleSet));
-    const note = input.note?.trim() || null;
-    if (ACTIONS_NEEDING_REASON.has(input.action) && !note) {
-      throw new AppError("DOSSIER_REASON_REQUIRED", {
-        params: { action: ACTION_LABELS[input.action] },
-      });
-    }
-    const at = await actionMoment(tx, id, input.at);
-    const day = vietnamLocal(at).date;
-    const changes: Partial<dossierRepository.DossierInsert> = { state: to };
-    let toAgencyId: string | null = null;
-    switch (input.action) {
-      case "hand_over": {
-        if (input.toAgencyId) {
-          const agency = await findAgencyById(tx, input.toAgencyId);
-          if (!agency || agency.unitId !== dossier.unitId || !agency.isActive) {
-            throw new AppError("DOSSIER_AGENCY_INVALID");
-          }
-          toAgencyId = agency.id;
-          changes.handlerAgencyId = agency.id;
-        }
-        break;
-      }
-      case "request_supplement":
-        changes.supplementCount = dossier.supplementCount + 1;
-        await dossierRepository.insertPause(tx, { dossierId: id, requestedAt: at, note });
-        break;
-      case "receive_supplement": {
-        const pause = await dossierRepository.openPause(tx, id);
-        if (pause) {
-          const calendar = await loadWorkingCalendar(tx);
-          const paused = pausedWorkingDays(vietnamLocal(pause.requestedAt).date, day, calendar);
-          await dossierRepository.closePause(tx, pause.id, {
-            resumedAt: at,
-            pausedWorkingDays: paused,
-          });
-          changes.dueDate = movedDueDate(dossier.dueDate, paused, calendar);
-          changes.pausedWorkingDays = dossier.pausedWorkingDays + paused;
-        }
-        break;
-      }
-      case "resolve":
-      case "refuse":
-      case "stop": {
-        const late = timeliness({
-          dueDate: dossier.dueDate,
-          finishedOn: day,
-          supplementCount: dossier.supplementCount,
-          today: day,
-        });
-        if (late === "late" && (await dossierRepository.listApologyLetters(tx, id)).length === 0) {
-          throw new AppError("DOSSIER_APOLOGY_REQUIRED", {
-            params: { due: formatDay(dossier.dueDate), title: ruleSet.apologyTitle },
-          });
-        }
-        changes.finishedAt = at;
-        if (input.action !== "resolve") changes.reason = note;
-        break;
-      }
-      case "return_result":
-        changes.returnedAt = at;
-        break;
-      case "withdraw":
-        changes.reason = note;
-        break;
-    }
-    const updated = await dossierRepository.updateDossier(tx, id, changes);
-    await dossierRepository.insertDossierEvent(tx, {
-      dossierId: id,
-      action: input.action,
-      fromState: from,
-      toState: to,
-      at,
-      byId: actor.userId,
-      byName: actor.name,
-      toAgencyId,
-      note,
-    });
-    await audit({
-      action: "dossier.transition",
-      entityId: id,
-      unitId: dossier.unitId,
-      before: dossier,
-      after: updated,
-      summary: `Hồ sơ ${dossier.code}: ${ACTION_LABELS[input.action]} (${STATE_LABELS[from]} → ${STATE_LABELS[to]})`,
-    });
-    return dossierDetail(tx, actor, id);
+  return runUseCase(db, actor, async (context) => {
+    await writableDossier(context.tx, actor, id);
+    await transitionCase(context, DOSSIER_CASES, id, input, (step) =>
+      applyDossierStep(context.tx, step, input.toAgencyId ?? null),
+    );
+    return dossierDetail(context.tx, actor, id);
   });
+}
+
+/** The dossier's own part of a step: hand-over agency, supplement pauses, apology check, dates. */
+async function applyDossierStep(
+  tx: Executor,
+  { row: dossier, action, at, day, note }: CaseStep<DossierState, DossierAction, DossierRow>,
+  toAgencyIdInput: string | null,
+): Promise<CaseStepEffect<Partial<DossierInsert>>> {
+  const changes: Partial<DossierInsert> = {};
+  let toAgencyId: string | null = null;
+  switch (action) {
+    case "hand_over": {
+      if (toAgencyIdInput) {
+        const agency = await findAgencyById(tx, toAgencyIdInput);
+        if (!agency || agency.unitId !== dossier.unitId || !agency.isActive) {
+          throw new AppError("DOSSIER_AGENCY_INVALID");
+        }
+        toAgencyId = agency.id;
+        changes.handlerAgencyId = agency.id;
+      }
+      break;
+    }
+    case "request_supplement":
+      changes.supplementCount = dossier.supplementCount + 1;
+      await dossierRepository.insertPause(tx, { dossierId: dossier.id, requestedAt: at, note });
+      break;
+    case "receive_supplement": {
+      const pause = await dossierRepository.openPause(tx, dossier.id);
+      if (pause) {
+        const calendar = await loadWorkingCalendar(tx);
+        const paused = pausedWorkingDays(vietnamLocal(pause.requestedAt).date, day, calendar);
+        await dossierRepository.closePause(tx, pause.id, {
+          resumedAt: at,
+          pausedWorkingDays: paused,
+        });
+        changes.dueDate = movedDueDate(dossier.dueDate, paused, calendar);
+        changes.pausedWorkingDays = dossier.pausedWorkingDays + paused;
+      }
+      break;
+    }
+    case "resolve":
+    case "refuse":
+    case "stop": {
+      const late = timeliness({
+        dueDate: dossier.dueDate,
+        finishedOn: day,
+        supplementCount: dossier.supplementCount,
+        today: day,
+      });
+      if (
+        late === "late" &&
+        (await dossierRepository.listApologyLetters(tx, dossier.id)).length === 0
+      ) {
+        const ruleSet = ruleSetById(dossier.ruleSet);
+        throw new AppError("DOSSIER_APOLOGY_REQUIRED", {
+          params: { due: formatDay(dossier.dueDate), title: ruleSet.apologyTitle },
+        });
+      }
+      changes.finishedAt = at;
+      if (action !== "resolve") changes.reason = note;
+      break;
+    }
+    case "return_result":
+      changes.returnedAt = at;
+      break;
+    case "withdraw":
+      changes.reason = note;
+      break;
+  }
+  return { changes, toAgencyId };
 }
 
 function formatDay(isoDate: string) {
@@ -495,7 +463,7 @@ export async function issueApology(db: Executor, actor: Actor, id: string, input
         params: { reason: "Chỉ lập văn bản xin lỗi cho hồ sơ đang giải quyết" },
       });
     }
-    const issuedAt = await actionMoment(tx, id, input.at);
+    const issuedAt = await stepMoment(tx, DOSSIER_CASES, id, input.at);
     const issuedOn = vietnamLocal(issuedAt).date;
     const calendar = await loadWorkingCalendar(tx);
     if (input.newDueDate <= dossier.dueDate || input.newDueDate < issuedOn) {
@@ -525,8 +493,7 @@ export async function issueApology(db: Executor, actor: Actor, id: string, input
       ruleSet: ruleSet.id,
       createdById: actor.userId,
     });
-    await dossierRepository.insertDossierEvent(tx, {
-      dossierId: id,
+    await recordCaseEvent(tx, DOSSIER_CASES, id, {
       action: "apology",
       fromState: dossier.state,
       toState: dossier.state,
@@ -588,8 +555,8 @@ export function lookupUrl(origin: string, code: string) {
 export async function receiptDocument(db: Executor, actor: Actor, id: string, origin: string) {
   const row = await readableDossier(db, actor, id);
   const unit = await findUnitById(db, row.unitId);
-  const events = await dossierRepository.listDossierEvents(db, id);
-  const receiver = events.find((e) => e.event.action === "receive")?.event.byName ?? "";
+  const events = await caseHistory(db, DOSSIER_CASES, id);
+  const receiver = events.find((event) => event.action === "receive")?.byName ?? "";
   const buffer = await receiptDocx({
     code: row.code,
     unitName: row.unitName,

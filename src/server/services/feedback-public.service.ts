@@ -16,6 +16,7 @@ import * as feedbackRepository from "../db/repositories/feedback.repository.ts";
 import { findUnitsByCodes, listUnits } from "../db/repositories/unit.repository.ts";
 import { AppError } from "../errors.ts";
 import {
+  FEEDBACK_CASES,
   PUBLIC_ACTOR,
   SATISFACTION_LABELS,
   insertNewFeedback,
@@ -24,6 +25,7 @@ import {
   type SatisfactionLevel,
 } from "./feedback.service.ts";
 import { throttledLookup } from "./attempt-throttle.ts";
+import { recordCaseEvent } from "./case-register.ts";
 import { publicTextOf } from "./feedback-publication.ts";
 import { runUseCase } from "./use-case.ts";
 
@@ -172,8 +174,7 @@ async function rateAnswer(db: Executor, code: string, input: SatisfactionInput) 
       satisfactionNote: note,
       satisfactionAt: at,
     });
-    await feedbackRepository.insertFeedbackEvent(tx, {
-      feedbackId: locked.id,
+    await recordCaseEvent(tx, FEEDBACK_CASES, locked.id, {
       action: "satisfaction",
       fromState: locked.state,
       toState: locked.state,

@@ -1,19 +1,17 @@
 import type { Action } from "../../core/access/role-policy.ts";
 import { CalendarError } from "../../core/calendar/index.ts";
-import { instantOfVietnamLocal, isPhoneNumber, vietnamLocal } from "../../core/dossier/index.ts";
+import { isPhoneNumber, vietnamLocal } from "../../core/dossier/index.ts";
 import {
-  FEEDBACK_ACTIONS_NEEDING_REASON,
-  FEEDBACK_ACTION_LABELS,
   FEEDBACK_CLASSIFICATION_LABELS,
   FEEDBACK_STATE_LABELS,
   FEEDBACK_TIMELINESS_LABELS,
+  FEEDBACK_WORKFLOW,
   FeedbackError,
   allowedFeedbackActions,
   feedbackDueDates,
   feedbackRuleSetOn,
   feedbackTimeliness,
   formatFeedbackCode,
-  isFeedbackState,
   nextFeedbackState,
   type FeedbackAction,
   type FeedbackClassification,
@@ -22,13 +20,29 @@ import {
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
 import { findAgencyById } from "../db/repositories/agency.repository.ts";
+import * as caseRepository from "../db/repositories/case-register.repository.ts";
 import * as feedbackRepository from "../db/repositories/feedback.repository.ts";
-import type { FeedbackListRow, FeedbackRow } from "../db/repositories/feedback.repository.ts";
-import { findUnitById } from "../db/repositories/unit.repository.ts";
+import type {
+  FeedbackInsert,
+  FeedbackListRow,
+  FeedbackReach,
+  FeedbackRow,
+} from "../db/repositories/feedback.repository.ts";
+import { findUnitById, listUnitLinks } from "../db/repositories/unit.repository.ts";
 import { AppError, ERROR_CATALOGUE, type ErrorCode } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
 import { loadWorkingCalendar } from "./calendar.service.ts";
+import {
+  caseHistory,
+  caseListFilter,
+  caseMoment,
+  recordReceipt,
+  transitionCase,
+  type CaseStep,
+  type CaseStepEffect,
+  type CaseTransitionUse,
+} from "./case-register.ts";
 import {
   confirmedPublicTexts,
   publicationPreview,
@@ -76,9 +90,6 @@ export const PUBLIC_ACTOR: Actor = {
   name: "Người dân (trang công khai)",
   grants: [],
 };
-
-/** Clock skew tolerated between the desk's computer and the server for "now". */
-const FUTURE_TOLERANCE_MS = 60_000;
 
 /** Runs a pure feedback or calendar rule, turning its typed error into an AppError with its code. */
 function applyRule<T>(rule: () => T): T {
@@ -202,12 +213,7 @@ export async function listFeedback(db: Executor, actor: Actor, query: FeedbackLi
     state: query.state,
     classification: query.classification,
     channel: query.channel,
-    q: query.q?.trim() || undefined,
-    receivedFrom: query.from ? instantOfVietnamLocal(`${query.from} 00:00`) : undefined,
-    receivedBefore: query.to
-      ? new Date(instantOfVietnamLocal(`${query.to} 00:00`).getTime() + 86_400_000)
-      : undefined,
-    overdueOn: query.overdue ? today : undefined,
+    ...caseListFilter(query),
     limit: query.limit ?? 50,
     offset: query.offset ?? 0,
   });
@@ -249,26 +255,10 @@ export async function getFeedback(exec: Executor, actor: Actor, id: string) {
     write: await canOn(exec, actor, "feedback.write", row),
     answer: await canOn(exec, actor, "feedback.answer", row),
   };
-  const events = await feedbackRepository.listFeedbackEvents(exec, id);
   return {
     data: {
       ...toView(row, can, vietnamDate(new Date())),
-      events: events.map(({ event, toAgencyName }) => ({
-        id: event.id,
-        action: event.action,
-        actionLabel:
-          event.action === "receive"
-            ? "Tiếp nhận"
-            : event.action === "satisfaction"
-              ? "Người gửi đánh giá kết quả trả lời"
-              : (FEEDBACK_ACTION_LABELS[event.action as FeedbackAction] ?? event.action),
-        fromState: event.fromState,
-        toState: event.toState,
-        at: event.at.toISOString(),
-        byName: event.byName,
-        toAgencyName,
-        note: event.note,
-      })),
+      events: await caseHistory(exec, FEEDBACK_CASES, id),
     },
   };
 }
@@ -285,18 +275,6 @@ export async function getPublicationPreview(exec: Executor, actor: Actor, id: st
 }
 
 /* ---------- writing ---------- */
-
-/** A moment given as Vietnam local "YYYY-MM-DD HH:mm" (default now), never in the future. */
-function momentOf(value: string | null | undefined, now: Date): Date {
-  if (!value) return now;
-  const at = applyRule(() => instantOfVietnamLocal(value));
-  if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new AppError("FEEDBACK_TIME_INVALID", {
-      params: { reason: `${value} ở trong tương lai` },
-    });
-  }
-  return at;
-}
 
 export interface FeedbackSenderInput {
   senderName: string;
@@ -337,7 +315,7 @@ export async function insertNewFeedback(
   const ruleSet = applyRule(() => feedbackRuleSetOn(day));
   const calendar = await loadWorkingCalendar(tx);
   const dates = applyRule(() => feedbackDueDates(day, ruleSet, calendar));
-  const sequence = await feedbackRepository.nextFeedbackSequence(tx, input.unit.id, day);
+  const sequence = await caseRepository.nextDailySequence(tx, "feedback", input.unit.id, day);
   const code = applyRule(() => formatFeedbackCode({ receivedOn: day, sequence }));
   const row = await feedbackRepository.insertFeedback(tx, {
     code,
@@ -358,16 +336,7 @@ export async function insertNewFeedback(
     isSubmittedPublicly: input.isSubmittedPublicly,
     receivedById: actor.userId,
   });
-  await feedbackRepository.insertFeedbackEvent(tx, {
-    feedbackId: row.id,
-    action: "receive",
-    fromState: null,
-    toState: "received",
-    at: input.receivedAt,
-    byId: actor.userId,
-    byName: actor.name,
-    note: input.note,
-  });
+  await recordReceipt(tx, FEEDBACK_CASES, actor, row.id, input.receivedAt, input.note);
   await audit({
     action: "feedback.receive",
     entityId: row.id,
@@ -388,7 +357,7 @@ export async function registerFeedback(db: Executor, actor: Actor, input: Regist
     const row = await insertNewFeedback(tx, actor, audit, {
       ...input,
       unit,
-      receivedAt: momentOf(input.receivedAt, new Date()),
+      receivedAt: caseMoment(FEEDBACK_CASES, input.receivedAt),
       isSubmittedPublicly: false,
       note: input.note?.trim() || null,
     });
@@ -408,6 +377,25 @@ export interface FeedbackTransitionInput {
   publication?: Partial<PublicTexts> | null;
 }
 
+/** The feedback register as the shared case use cases see it. */
+export const FEEDBACK_CASES: CaseTransitionUse<
+  FeedbackState,
+  FeedbackAction,
+  FeedbackRow,
+  Partial<FeedbackInsert>
+> = {
+  workflow: FEEDBACK_WORKFLOW,
+  errors: {
+    notFound: "FEEDBACK_NOT_FOUND",
+    reasonRequired: "FEEDBACK_REASON_REQUIRED",
+    timeInvalid: "FEEDBACK_TIME_INVALID",
+  },
+  applyRule,
+  lock: feedbackRepository.lockFeedback,
+  next: (_row, from, action) => nextFeedbackState(from, action),
+  update: feedbackRepository.updateFeedback,
+};
+
 /** One step: classify, assign, answer, publish, transfer or reject. */
 export async function transitionFeedback(
   db: Executor,
@@ -415,104 +403,80 @@ export async function transitionFeedback(
   id: string,
   input: FeedbackTransitionInput,
 ) {
-  return runUseCase(db, actor, async ({ tx, audit }) => {
-    const current = await readableFeedback(tx, actor, id);
+  return runUseCase(db, actor, async (context) => {
+    const current = await readableFeedback(context.tx, actor, id);
     const permission: Action = input.action === "answer" ? "feedback.answer" : "feedback.write";
-    if (!(await canOn(tx, actor, permission, current))) throw new AppError("FORBIDDEN");
-    const locked = await feedbackRepository.lockFeedback(tx, id);
-    if (!locked || !isFeedbackState(locked.state)) throw new AppError("FEEDBACK_NOT_FOUND");
-    const from = locked.state;
-    const to = applyRule(() => nextFeedbackState(from, input.action));
-    const note = input.note?.trim() || null;
-    if (FEEDBACK_ACTIONS_NEEDING_REASON.has(input.action) && !note) {
-      throw new AppError("FEEDBACK_REASON_REQUIRED", {
-        params: { action: FEEDBACK_ACTION_LABELS[input.action] },
-      });
-    }
-    const at = momentOf(input.at, new Date());
-    const last = await feedbackRepository.lastFeedbackEventAt(tx, id);
-    if (last && at.getTime() < last.getTime()) {
-      throw new AppError("FEEDBACK_TIME_INVALID", {
-        params: { reason: "không được trước bước xử lý gần nhất" },
-      });
-    }
-    const changes: Partial<feedbackRepository.FeedbackInsert> = { state: to };
-    let toAgencyId: string | null = null;
-    let detail = "";
-    switch (input.action) {
-      case "classify":
-        if (!input.classification) throw new AppError("FEEDBACK_CLASSIFICATION_REQUIRED");
-        changes.classification = input.classification;
-        detail = FEEDBACK_CLASSIFICATION_LABELS[input.classification];
-        break;
-      case "assign": {
-        const agency = input.agencyId ? await findAgencyById(tx, input.agencyId) : null;
-        if (!agency || agency.unitId !== locked.unitId || !agency.isActive) {
-          throw new AppError("FEEDBACK_AGENCY_INVALID");
-        }
-        changes.assignedAgencyId = agency.id;
-        toAgencyId = agency.id;
-        detail = agency.name;
-        break;
-      }
-      case "answer": {
-        const answer = input.answer?.trim();
-        if (!answer) throw new AppError("FEEDBACK_ANSWER_REQUIRED");
-        changes.answer = answer;
-        changes.answeredAt = at;
-        changes.answeredByName = actor.name;
-        changes.finishedAt = at;
-        break;
-      }
-      case "publish": {
-        const texts = confirmedPublicTexts(locked, input.publication);
-        changes.publishedAt = at;
-        changes.publicTitle = texts.title;
-        changes.publicContent = texts.content;
-        changes.publicAnswer = texts.answer;
-        changes.publicConfirmedById = actor.userId;
-        changes.publicConfirmedByName = actor.name;
-        changes.publicConfirmedAt = at;
-        break;
-      }
-      case "transfer": {
-        const target = input.transferredTo?.trim();
-        if (!target) {
-          throw new AppError("FEEDBACK_REASON_REQUIRED", {
-            params: { action: "Chuyển cơ quan có thẩm quyền (ghi tên cơ quan nhận)" },
-          });
-        }
-        changes.transferredTo = target;
-        changes.reason = note;
-        changes.finishedAt = at;
-        detail = target;
-        break;
-      }
-      case "reject":
-        changes.reason = note;
-        changes.finishedAt = at;
-        break;
-    }
-    const updated = await feedbackRepository.updateFeedback(tx, id, changes);
-    await feedbackRepository.insertFeedbackEvent(tx, {
-      feedbackId: id,
-      action: input.action,
-      fromState: from,
-      toState: to,
-      at,
-      byId: actor.userId,
-      byName: actor.name,
-      toAgencyId,
-      note: [detail, note].filter(Boolean).join(" — ") || null,
-    });
-    await audit({
-      action: "feedback.transition",
-      entityId: id,
-      unitId: locked.unitId,
-      before: locked,
-      after: updated,
-      summary: `Phản ánh, kiến nghị ${locked.code}: ${FEEDBACK_ACTION_LABELS[input.action]} (${FEEDBACK_STATE_LABELS[from]} → ${FEEDBACK_STATE_LABELS[to]})`,
-    });
-    return getFeedback(tx, actor, id);
+    if (!(await canOn(context.tx, actor, permission, current))) throw new AppError("FORBIDDEN");
+    await transitionCase(context, FEEDBACK_CASES, id, input, (step) =>
+      applyFeedbackStep(context.tx, actor, step, input),
+    );
+    return getFeedback(context.tx, actor, id);
   });
+}
+
+/** The feedback's own part of a step: classification, assignment, answer, publication, transfer. */
+async function applyFeedbackStep(
+  tx: Executor,
+  actor: Actor,
+  { row: locked, action, at, note }: CaseStep<FeedbackState, FeedbackAction, FeedbackRow>,
+  input: FeedbackTransitionInput,
+): Promise<CaseStepEffect<Partial<FeedbackInsert>>> {
+  const changes: Partial<FeedbackInsert> = {};
+  let toAgencyId: string | null = null;
+  let detail = "";
+  switch (action) {
+    case "classify":
+      if (!input.classification) throw new AppError("FEEDBACK_CLASSIFICATION_REQUIRED");
+      changes.classification = input.classification;
+      detail = FEEDBACK_CLASSIFICATION_LABELS[input.classification];
+      break;
+    case "assign": {
+      const agency = input.agencyId ? await findAgencyById(tx, input.agencyId) : null;
+      if (!agency || agency.unitId !== locked.unitId || !agency.isActive) {
+        throw new AppError("FEEDBACK_AGENCY_INVALID");
+      }
+      changes.assignedAgencyId = agency.id;
+      toAgencyId = agency.id;
+      detail = agency.name;
+      break;
+    }
+    case "answer": {
+      const answer = input.answer?.trim();
+      if (!answer) throw new AppError("FEEDBACK_ANSWER_REQUIRED");
+      changes.answer = answer;
+      changes.answeredAt = at;
+      changes.answeredByName = actor.name;
+      changes.finishedAt = at;
+      break;
+    }
+    case "publish": {
+      const texts = confirmedPublicTexts(locked, input.publication);
+      changes.publishedAt = at;
+      changes.publicTitle = texts.title;
+      changes.publicContent = texts.content;
+      changes.publicAnswer = texts.answer;
+      changes.publicConfirmedById = actor.userId;
+      changes.publicConfirmedByName = actor.name;
+      changes.publicConfirmedAt = at;
+      break;
+    }
+    case "transfer": {
+      const target = input.transferredTo?.trim();
+      if (!target) {
+        throw new AppError("FEEDBACK_REASON_REQUIRED", {
+          params: { action: "Chuyển cơ quan có thẩm quyền (ghi tên cơ quan nhận)" },
+        });
+      }
+      changes.transferredTo = target;
+      changes.reason = note;
+      changes.finishedAt = at;
+      detail = target;
+      break;
+    }
+    case "reject":
+      changes.reason = note;
+      changes.finishedAt = at;
+      break;
+  }
+  return { changes, toAgencyId, eventNote: [detail, note].filter(Boolean).join(" — ") || null };
 }

@@ -15,18 +15,11 @@ import {
 import { alias } from "drizzle-orm/pg-core";
 import { queryRows, type Executor } from "../database.ts";
 import { agencies, units, users } from "../schema.ts";
-import {
-  apologyLetters,
-  dossierDailyCounters,
-  dossierEvents,
-  dossierPauses,
-  dossiers,
-  procedures,
-} from "../schema-one-stop.ts";
+import { apologyLetters, dossierPauses, dossiers, procedures } from "../schema-one-stop.ts";
+import { caseHasEvent } from "./case-register.repository.ts";
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierInsert = typeof dossiers.$inferInsert;
-export type DossierEventRow = typeof dossierEvents.$inferSelect;
 export type DossierPauseRow = typeof dossierPauses.$inferSelect;
 export type ApologyLetterRow = typeof apologyLetters.$inferSelect;
 
@@ -60,8 +53,7 @@ function selectWithNames(exec: Executor) {
       feeText: procedures.feeText,
       handlerAgencyName: handler.name,
       voidedByName: voider.fullName,
-      receivedAtDesk: sql<boolean>`exists (select 1 from ${dossierEvents}
-        where ${dossierEvents.dossierId} = ${dossiers.id} and ${dossierEvents.action} = 'receive')`,
+      receivedAtDesk: caseHasEvent("dossier", dossiers.id, "receive"),
     })
     .from(dossiers)
     .innerJoin(units, eq(units.id, dossiers.unitId))
@@ -158,33 +150,6 @@ export async function unitIdsOfDossiers(exec: Executor, ids: string[]) {
     .where(inArray(dossiers.id, ids));
 }
 
-/**
- * Locks the unit's counter row for the day (created at 0) and returns the last number it issued:
- * concurrent receipts of the unit queue here until the holder's transaction ends.
- */
-export async function lockDailyCounter(
-  exec: Executor,
-  unitId: string,
-  day: string,
-): Promise<number> {
-  const [row] = await exec
-    .insert(dossierDailyCounters)
-    .values({ unitId, day, lastValue: 0 })
-    .onConflictDoUpdate({
-      target: [dossierDailyCounters.unitId, dossierDailyCounters.day],
-      set: { lastValue: sql`${dossierDailyCounters.lastValue}` },
-    })
-    .returning({ value: dossierDailyCounters.lastValue });
-  return row!.value;
-}
-
-export async function setDailyCounter(exec: Executor, unitId: string, day: string, value: number) {
-  await exec
-    .update(dossierDailyCounters)
-    .set({ lastValue: value })
-    .where(and(eq(dossierDailyCounters.unitId, unitId), eq(dossierDailyCounters.day, day)));
-}
-
 /** Which of these codes a dossier that is not voided already holds (whatever its unit). */
 export async function takenCodes(exec: Executor, codes: string[]): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
@@ -234,8 +199,8 @@ export async function voidDossiersOfImport(
     ? sql`or (d.import_id is null and d.unit_id = ${run.unitId}
         and d.created_at between ${run.startedAt.toISOString()}::timestamptz
           and ${run.finishedAt.toISOString()}::timestamptz
-        and not exists (select 1 from dossier_events e
-          where e.dossier_id = d.id and e.action = 'receive'))`
+        and not exists (select 1 from case_events e
+          where e.register = 'dossier' and e.case_id = d.id and e.action = 'receive'))`
     : sql``;
   // Counted in the database: a run may have created a million dossiers.
   const [row] = await queryRows<{ n: number }>(
@@ -257,31 +222,6 @@ export async function updateDossier(exec: Executor, id: string, values: Partial<
     .where(eq(dossiers.id, id))
     .returning();
   return row!;
-}
-
-export async function insertDossierEvent(
-  exec: Executor,
-  values: typeof dossierEvents.$inferInsert,
-) {
-  const [row] = await exec.insert(dossierEvents).values(values).returning();
-  return row!;
-}
-
-export async function listDossierEvents(exec: Executor, dossierId: string) {
-  return exec
-    .select({ event: dossierEvents, toAgencyName: agencies.name })
-    .from(dossierEvents)
-    .leftJoin(agencies, eq(agencies.id, dossierEvents.toAgencyId))
-    .where(eq(dossierEvents.dossierId, dossierId))
-    .orderBy(dossierEvents.at, dossierEvents.id);
-}
-
-export async function lastEventAt(exec: Executor, dossierId: string): Promise<Date | null> {
-  const [row] = await exec
-    .select({ at: sql<Date | string | null>`max(${dossierEvents.at})` })
-    .from(dossierEvents)
-    .where(eq(dossierEvents.dossierId, dossierId));
-  return row?.at ? new Date(row.at) : null;
 }
 
 export async function insertPause(exec: Executor, values: typeof dossierPauses.$inferInsert) {

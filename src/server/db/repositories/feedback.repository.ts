@@ -1,11 +1,10 @@
 import { and, desc, eq, gte, ilike, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../database.ts";
 import { agencies, units } from "../schema.ts";
-import { feedback, feedbackDailyCounters, feedbackEvents } from "../schema-feedback.ts";
+import { feedback } from "../schema-feedback.ts";
 
 export type FeedbackRow = typeof feedback.$inferSelect;
 export type FeedbackInsert = typeof feedback.$inferInsert;
-export type FeedbackEventRow = typeof feedbackEvents.$inferSelect;
 
 export interface FeedbackListRow extends FeedbackRow {
   unitName: string;
@@ -148,23 +147,6 @@ export async function lockFeedback(exec: Executor, id: string): Promise<Feedback
   return row ?? null;
 }
 
-/** The next daily sequence number of a unit: one upsert, so concurrent receipts queue on the row. */
-export async function nextFeedbackSequence(
-  exec: Executor,
-  unitId: string,
-  day: string,
-): Promise<number> {
-  const [row] = await exec
-    .insert(feedbackDailyCounters)
-    .values({ unitId, day, lastValue: 1 })
-    .onConflictDoUpdate({
-      target: [feedbackDailyCounters.unitId, feedbackDailyCounters.day],
-      set: { lastValue: sql`${feedbackDailyCounters.lastValue} + 1` },
-    })
-    .returning({ value: feedbackDailyCounters.lastValue });
-  return row!.value;
-}
-
 export async function insertFeedback(exec: Executor, values: FeedbackInsert) {
   const [row] = await exec.insert(feedback).values(values).returning();
   return row!;
@@ -177,31 +159,6 @@ export async function updateFeedback(exec: Executor, id: string, values: Partial
     .where(eq(feedback.id, id))
     .returning();
   return row!;
-}
-
-export async function insertFeedbackEvent(
-  exec: Executor,
-  values: typeof feedbackEvents.$inferInsert,
-) {
-  const [row] = await exec.insert(feedbackEvents).values(values).returning();
-  return row!;
-}
-
-export async function listFeedbackEvents(exec: Executor, feedbackId: string) {
-  return exec
-    .select({ event: feedbackEvents, toAgencyName: agencies.name })
-    .from(feedbackEvents)
-    .leftJoin(agencies, eq(agencies.id, feedbackEvents.toAgencyId))
-    .where(eq(feedbackEvents.feedbackId, feedbackId))
-    .orderBy(feedbackEvents.at, feedbackEvents.id);
-}
-
-export async function lastFeedbackEventAt(exec: Executor, feedbackId: string) {
-  const [row] = await exec
-    .select({ at: sql<Date | string | null>`max(${feedbackEvents.at})` })
-    .from(feedbackEvents)
-    .where(eq(feedbackEvents.feedbackId, feedbackId));
-  return row?.at ? new Date(row.at) : null;
 }
 
 /** What the on-time rate needs of the feedback units received in [from, before). */

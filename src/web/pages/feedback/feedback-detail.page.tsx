@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Badge,
   Button,
   Group,
@@ -9,25 +8,27 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Textarea,
   Title,
 } from "@mantine/core";
-import { IconArrowLeft } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { AgencySelect } from "../../components/agency-select.tsx";
+import {
+  CaseActions,
+  CaseDetailFrame,
+  CaseFact,
+  CaseHistory,
+  CaseStateBadges,
+} from "../../components/case-register/index.ts";
 import { FormError } from "../../components/form-error.tsx";
-import { LoadingBlock } from "../../components/loading-block.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageHeader } from "../../components/page-header.tsx";
-import { QueryError } from "../../components/query-error.tsx";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import { parseLocalMoment } from "../one-stop/one-stop.api.ts";
-import { TimelinessBadge } from "./feedback-badges.tsx";
 import { feedbackPaths } from "./feedback-paths.ts";
 import { PublishReviewModal } from "./feedback-publish-review.tsx";
 import {
@@ -42,14 +43,9 @@ import { viFeedback as t } from "./vi-feedback.ts";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} style={{ whiteSpace: "pre-wrap" }}>
-        {children}
-      </Text>
-    </div>
+    <CaseFact label={label} preWrap>
+      {children}
+    </CaseFact>
   );
 }
 
@@ -57,30 +53,27 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 export function FeedbackDetailPage() {
   const { id = "" } = useParams();
   const feedback = useQuery({ queryKey: feedbackKeys.detail(id), queryFn: () => getFeedback(id) });
-  const [action, setAction] = useState<FeedbackAction | null>(null);
+  return (
+    <CaseDetailFrame query={feedback} backTo={feedbackPaths.register} backLabel={t.detail.back}>
+      {(f) => <FeedbackView f={f} />}
+    </CaseDetailFrame>
+  );
+}
 
-  if (feedback.isPending) return <LoadingBlock />;
-  if (feedback.isError)
-    return <QueryError error={feedback.error} onRetry={() => feedback.refetch()} />;
-  const f = feedback.data;
+function FeedbackView({ f }: { f: FeedbackDetail }) {
+  const [action, setAction] = useState<FeedbackAction | null>(null);
   return (
     <>
-      <Anchor component={Link} to={feedbackPaths.register} size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden="true" />
-          {t.detail.back}
-        </Group>
-      </Anchor>
       <PageHeader title={f.code} description={f.title} />
-      <Group mb="md" gap="xs">
-        <Badge size="lg" variant="filled">
-          {f.stateLabel}
-        </Badge>
-        <TimelinessBadge feedback={f} />
+      <CaseStateBadges
+        stateLabel={f.stateLabel}
+        timeliness={f.timeliness}
+        timelinessLabel={f.timelinessLabel}
+      >
         <Badge size="lg" variant="outline">
           {f.classificationLabel ?? t.detail.notClassified}
         </Badge>
-      </Group>
+      </CaseStateBadges>
       {f.timeliness === "overdue" && (
         <Alert color="red" mb="md">
           {t.detail.dueDate}: {formatDate(f.dueDate)} — {f.timelinessLabel}
@@ -146,47 +139,16 @@ export function FeedbackDetailPage() {
       )}
 
       {f.allowedActions.length > 0 && (
-        <Paper withBorder p="md" mb="md">
-          <Title order={2} size="h4" mb="sm">
-            {t.detail.actions}
-          </Title>
-          <Group gap="sm">
-            {f.allowedActions.map((a) => (
-              <Button
-                key={a}
-                variant={a === "reject" || a === "transfer" ? "default" : "filled"}
-                onClick={() => setAction(a)}
-              >
-                {t.actions[a]}
-              </Button>
-            ))}
-          </Group>
-        </Paper>
+        <CaseActions
+          title={t.detail.actions}
+          actions={f.allowedActions}
+          labels={t.actions}
+          quiet={["reject", "transfer"]}
+          onAction={setAction}
+        />
       )}
 
-      <Title order={2} size="h4" mb="sm">
-        {t.detail.history}
-      </Title>
-      <Table striped aria-label={t.detail.history}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t.detail.when}</Table.Th>
-            <Table.Th>{t.detail.step}</Table.Th>
-            <Table.Th>{t.detail.by}</Table.Th>
-            <Table.Th>{t.detail.note}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {f.events.map((e) => (
-            <Table.Tr key={e.id}>
-              <Table.Td>{formatDateTime(e.at)}</Table.Td>
-              <Table.Td>{e.actionLabel}</Table.Td>
-              <Table.Td>{e.byName}</Table.Td>
-              <Table.Td>{e.note ?? ""}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <CaseHistory events={f.events} showTarget={false} />
       {action === "publish" ? (
         <PublishReviewModal feedback={f} onClose={() => setAction(null)} />
       ) : (

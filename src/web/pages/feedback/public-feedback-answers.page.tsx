@@ -6,16 +6,15 @@ import {
   Paper,
   Radio,
   Select,
-  SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Textarea,
   Title,
 } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
+import { CaseLookupResult, CasePublicLookup } from "../../components/case-register/index.ts";
 import { FormError } from "../../components/form-error.tsx";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { QueryError } from "../../components/query-error.tsx";
@@ -138,82 +137,50 @@ export function PublicFeedbackAnswersPage() {
 }
 
 function FollowOwnFeedback({ initialCode }: { initialCode: string }) {
-  const [code, setCode] = useState(initialCode);
-  const [digits, setDigits] = useState("");
-  const [status, setStatus] = useState<PublicFeedbackStatus | null>(null);
-  const lookup = useMutation({
-    mutationFn: () => lookupPublicFeedback(code, digits),
-    onSuccess: setStatus,
-  });
   return (
     <section aria-label={t.public.followTitle}>
       <Title order={2} size="h4" mb="sm">
         {t.public.followTitle}
       </Title>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          lookup.mutate();
-        }}
+      <CasePublicLookup
+        initialCode={initialCode}
+        labels={{ ...t.public, submit: t.public.follow }}
+        lookup={lookupPublicFeedback}
+        inline
       >
-        <Group align="flex-end">
-          <TextInput
-            label={t.public.code}
-            placeholder={t.public.codePlaceholder}
-            required
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value)}
-            w={240}
-          />
-          <TextInput
-            label={t.public.phoneLast4}
-            required
-            inputMode="numeric"
-            maxLength={4}
-            value={digits}
-            onChange={(e) => setDigits(e.currentTarget.value.replace(/\D/g, ""))}
-            w={160}
-          />
-          <Button
-            type="submit"
-            loading={lookup.isPending}
-            disabled={!code.trim() || digits.length !== 4}
+        {(status, { phoneLast4, replace }) => (
+          <CaseLookupResult
+            label={status.code}
+            title={`${status.code}: ${status.title}`}
+            order={3}
+            cols={3}
+            facts={[
+              { label: t.public.state, value: status.stateLabel },
+              { label: t.public.dueDate, value: formatDate(status.dueDate) },
+              { label: t.public.timeliness, value: status.timelinessLabel ?? "—" },
+            ]}
           >
-            {t.public.follow}
-          </Button>
-        </Group>
-        <FormError error={lookup.error} />
-      </form>
-      {status && (
-        <Paper withBorder p="md" mt="md" role="region" aria-label={status.code}>
-          <Title order={3} size="h5" mb="xs">
-            {status.code}: {status.title}
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 3 }} mb="xs">
-            <Fact label={t.public.state} value={status.stateLabel} />
-            <Fact label={t.public.dueDate} value={formatDate(status.dueDate)} />
-            <Fact label={t.public.timeliness} value={status.timelinessLabel ?? "—"} />
-          </SimpleGrid>
-          {status.answer && (
-            <>
-              <Text size="sm" fw={500}>
-                {t.public.answer}
+            {status.answer && (
+              <>
+                <Text size="sm" fw={500}>
+                  {t.public.answer}
+                </Text>
+                <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                  {status.answer}
+                </Text>
+              </>
+            )}
+            {status.satisfactionLabel && (
+              <Text size="sm" mt="xs">
+                {t.public.yourRating}: <strong>{status.satisfactionLabel}</strong>
               </Text>
-              <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                {status.answer}
-              </Text>
-            </>
-          )}
-          {status.satisfactionLabel && (
-            <Text size="sm" mt="xs">
-              {t.public.yourRating}: <strong>{status.satisfactionLabel}</strong>
-            </Text>
-          )}
-          {status.canRateSatisfaction && (
-            <RateAnswer code={status.code} phoneLast4={digits} onRated={setStatus} />
-          )}
-        </Paper>
-      )}
+            )}
+            {status.canRateSatisfaction && (
+              <RateAnswer code={status.code} phoneLast4={phoneLast4} onRated={replace} />
+            )}
+          </CaseLookupResult>
+        )}
+      </CasePublicLookup>
     </section>
   );
 }
@@ -265,18 +232,5 @@ function RateAnswer({
         </Group>
       </Stack>
     </form>
-  );
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500}>
-        {value}
-      </Text>
-    </div>
   );
 }

@@ -8,26 +8,29 @@ import {
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Textarea,
   Title,
 } from "@mantine/core";
-import { IconArrowLeft, IconBan, IconFileDownload } from "@tabler/icons-react";
+import { IconBan, IconFileDownload } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { AgencySelect } from "../../components/agency-select.tsx";
+import {
+  CaseActions,
+  CaseDetailFrame,
+  CaseFact as Fact,
+  CaseHistory,
+  CaseStateBadges,
+} from "../../components/case-register/index.ts";
 import { DateField } from "../../components/date-field.tsx";
 import { FormError } from "../../components/form-error.tsx";
-import { LoadingBlock } from "../../components/loading-block.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageHeader } from "../../components/page-header.tsx";
-import { QueryError } from "../../components/query-error.tsx";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
-import { timelinessColor } from "./dossier-register.page.tsx";
 import { oneStopPaths } from "./one-stop-paths.ts";
 import { VoidModal } from "./void-modal.tsx";
 import {
@@ -43,40 +46,24 @@ import {
   type DossierDetail,
 } from "./one-stop.api.ts";
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500}>
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 /** One dossier: its facts, the steps it may take next, its documents and its history. */
 export function DossierDetailPage() {
   const { id = "" } = useParams();
   const dossier = useQuery({ queryKey: oneStopKeys.dossier(id), queryFn: () => getDossier(id) });
+  return (
+    <CaseDetailFrame query={dossier} backTo={oneStopPaths.register} backLabel={t.detail.back}>
+      {(d) => <DossierView d={d} />}
+    </CaseDetailFrame>
+  );
+}
+
+function DossierView({ d }: { d: DossierDetail }) {
   const [action, setAction] = useState<DossierAction | null>(null);
   const [apologising, setApologising] = useState(false);
   const [voiding, setVoiding] = useState(false);
   const queryClient = useQueryClient();
-
-  if (dossier.isPending) return <LoadingBlock />;
-  if (dossier.isError)
-    return <QueryError error={dossier.error} onRetry={() => dossier.refetch()} />;
-  const d = dossier.data;
   return (
     <>
-      <Anchor component={Link} to={oneStopPaths.register} size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden="true" />
-          {t.detail.back}
-        </Group>
-      </Anchor>
       <PageHeader
         title={`${t.detail.code} ${d.code}`}
         description={d.procedureName}
@@ -123,21 +110,17 @@ export function DossierDetailPage() {
           </>
         }
       />
-      <Group mb="md" gap="xs">
-        <Badge size="lg" variant="filled">
-          {d.stateLabel}
-        </Badge>
-        {d.timelinessLabel && (
-          <Badge size="lg" variant="light" color={timelinessColor(d.timeliness)}>
-            {d.timelinessLabel}
-          </Badge>
-        )}
+      <CaseStateBadges
+        stateLabel={d.stateLabel}
+        timeliness={d.timeliness}
+        timelinessLabel={d.timelinessLabel}
+      >
         {d.imported && (
           <Badge size="lg" variant="outline" color="gray">
             {t.detail.imported}
           </Badge>
         )}
-      </Group>
+      </CaseStateBadges>
       {d.voided && (
         <Alert color="red" mb="md" title={t.voiding.voidedTitle}>
           {t.voiding.voidedBy(formatDateTime(d.voided.at), d.voided.byName, d.voided.reason)}
@@ -168,27 +151,19 @@ export function DossierDetailPage() {
       </Paper>
 
       {(d.allowedActions.length > 0 || d.can.apologise) && (
-        <Paper withBorder p="md" mb="md">
-          <Title order={2} size="h4" mb="sm">
-            {t.detail.actions}
-          </Title>
-          <Group gap="sm">
-            {d.allowedActions.map((a) => (
-              <Button
-                key={a}
-                variant={a === "refuse" || a === "stop" || a === "withdraw" ? "default" : "filled"}
-                onClick={() => setAction(a)}
-              >
-                {ACTION_LABELS[a]}
-              </Button>
-            ))}
-            {d.can.apologise && (
-              <Button color="orange" variant="light" onClick={() => setApologising(true)}>
-                {t.detail.apologise}
-              </Button>
-            )}
-          </Group>
-        </Paper>
+        <CaseActions
+          title={t.detail.actions}
+          actions={d.allowedActions}
+          labels={ACTION_LABELS}
+          quiet={["refuse", "stop", "withdraw"]}
+          onAction={setAction}
+        >
+          {d.can.apologise && (
+            <Button color="orange" variant="light" onClick={() => setApologising(true)}>
+              {t.detail.apologise}
+            </Button>
+          )}
+        </CaseActions>
       )}
 
       {d.apologies.length > 0 && (
@@ -215,32 +190,7 @@ export function DossierDetailPage() {
         </Paper>
       )}
 
-      <Title order={2} size="h4" mb="sm">
-        {t.detail.history}
-      </Title>
-      <Table striped aria-label={t.detail.history}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t.detail.when}</Table.Th>
-            <Table.Th>{t.detail.step}</Table.Th>
-            <Table.Th>{t.detail.by}</Table.Th>
-            <Table.Th>{t.detail.note}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {d.events.map((e) => (
-            <Table.Tr key={e.id}>
-              <Table.Td>{formatDateTime(e.at)}</Table.Td>
-              <Table.Td>
-                {e.actionLabel}
-                {e.toAgencyName ? ` → ${e.toAgencyName}` : ""}
-              </Table.Td>
-              <Table.Td>{e.byName}</Table.Td>
-              <Table.Td>{e.note ?? ""}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <CaseHistory events={d.events} />
       {action && <TransitionModal dossier={d} action={action} onClose={() => setAction(null)} />}
       {apologising && <ApologyModal dossier={d} onClose={() => setApologising(false)} />}
       {voiding && (

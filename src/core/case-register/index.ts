@@ -1,0 +1,15 @@
+export {
+  CASE_REGISTERS,
+  actionsFrom,
+  canApplyAction,
+  defineWorkflow,
+  eventLabel,
+  isCaseAction,
+  isCaseState,
+  needsReason,
+  stateAfter,
+  type CaseRegister,
+  type CaseTransition,
+  type CaseWorkflow,
+  type TransitionErrorFactory,
+} from "./workflow.ts";

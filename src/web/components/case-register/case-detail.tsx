@@ -1,0 +1,96 @@
+import { Anchor, Badge, Button, Group, Paper, Title } from "@mantine/core";
+import { IconArrowLeft } from "@tabler/icons-react";
+import type { UseQueryResult } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import { LoadingBlock } from "../loading-block.tsx";
+import { QueryError } from "../query-error.tsx";
+import { CaseTimelinessBadge, type CaseTimeliness } from "./case-timeliness.tsx";
+
+/** A case's page: loading and error states, the way back to the register, then the case. */
+export function CaseDetailFrame<T>({
+  query,
+  backTo,
+  backLabel,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  backTo: string;
+  backLabel: string;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <LoadingBlock />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
+  return (
+    <>
+      <Anchor component={Link} to={backTo} size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} aria-hidden="true" />
+          {backLabel}
+        </Group>
+      </Anchor>
+      {children(query.data)}
+    </>
+  );
+}
+
+/** The case's state and on-time class, and whatever else the register marks it with. */
+export function CaseStateBadges({
+  stateLabel,
+  timeliness,
+  timelinessLabel,
+  children,
+}: {
+  stateLabel: string;
+  timeliness: CaseTimeliness | null;
+  timelinessLabel: string | null;
+  children?: ReactNode;
+}) {
+  return (
+    <Group mb="md" gap="xs">
+      <Badge size="lg" variant="filled">
+        {stateLabel}
+      </Badge>
+      <CaseTimelinessBadge size="lg" timeliness={timeliness} label={timelinessLabel} />
+      {children}
+    </Group>
+  );
+}
+
+/** The steps a case may take next, as buttons; the ones that end it early are quieter. */
+export function CaseActions<A extends string>({
+  title,
+  actions,
+  labels,
+  quiet,
+  onAction,
+  children,
+}: {
+  title: string;
+  actions: readonly A[];
+  labels: Record<A, string>;
+  quiet: readonly A[];
+  onAction: (action: A) => void;
+  /** The register's own buttons after the steps (e.g. the apology letter). */
+  children?: ReactNode;
+}) {
+  return (
+    <Paper withBorder p="md" mb="md">
+      <Title order={2} size="h4" mb="sm">
+        {title}
+      </Title>
+      <Group gap="sm">
+        {actions.map((action) => (
+          <Button
+            key={action}
+            variant={quiet.includes(action) ? "default" : "filled"}
+            onClick={() => onAction(action)}
+          >
+            {labels[action]}
+          </Button>
+        ))}
+        {children}
+      </Group>
+    </Paper>
+  );
+}

@@ -1,0 +1,121 @@
+import { Checkbox, Group, Select, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconSearch } from "@tabler/icons-react";
+import { useState, type ReactNode } from "react";
+import { DateField } from "../date-field.tsx";
+
+/** The filters every register has; a register adds its own (voided, classification, channel…). */
+export interface CaseFilterValues {
+  q: string;
+  state: string | null;
+  from: string | null;
+  to: string | null;
+  overdue: boolean;
+}
+
+type QueryOf<V> = { [K in keyof V]?: NonNullable<V[K]> } & { limit: number; offset: number };
+
+/**
+ * The filter values of a register page, its page number (any change of filter goes back to the
+ * first page) and the list query they make (search debounced, empty filters left out).
+ */
+export function useCaseRegisterFilters<Extra extends object>(extra: Extra, pageSize: number) {
+  type Values = CaseFilterValues & Extra;
+  const [values, setValues] = useState<Values>({
+    q: "",
+    state: null,
+    from: null,
+    to: null,
+    overdue: false,
+    ...extra,
+  });
+  const [page, setPage] = useState(0);
+  const [debouncedQ] = useDebouncedValue(values.q, 300);
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) => {
+      setValues((current) => ({ ...current, [key]: value }));
+      setPage(0);
+    };
+  const query = Object.fromEntries(
+    Object.entries({ ...values, q: debouncedQ.trim() })
+      .filter(([, value]) => value !== null && value !== "")
+      .concat([
+        ["limit", pageSize],
+        ["offset", page * pageSize],
+      ]),
+  ) as QueryOf<Values>;
+  return { values, set, page, setPage, query };
+}
+
+export interface CaseFilterLabels {
+  search: string;
+  state: string;
+  allStates: string;
+  from: string;
+  to: string;
+  overdue: string;
+}
+
+/** The filter bar of a register: search, state, the register's own filters, dates, overdue. */
+export function CaseRegisterFilters({
+  filters,
+  labels,
+  stateLabels,
+  widths,
+  children,
+  after,
+}: {
+  filters: Pick<ReturnType<typeof useCaseRegisterFilters<object>>, "values" | "set">;
+  labels: CaseFilterLabels;
+  stateLabels: Record<string, string>;
+  widths: { search: number; date: number };
+  /** The register's own filters, after the state. */
+  children?: ReactNode;
+  /** The register's own check boxes, after "overdue". */
+  after?: ReactNode;
+}) {
+  const { values, set } = filters;
+  return (
+    <Group mb="md" align="flex-end">
+      <TextInput
+        label={labels.search}
+        leftSection={<IconSearch size={16} aria-hidden="true" />}
+        value={values.q}
+        onChange={(event) => set("q")(event.currentTarget.value)}
+        w={widths.search}
+      />
+      <Select
+        label={labels.state}
+        placeholder={labels.allStates}
+        clearable
+        data={Object.entries(stateLabels).map(([value, label]) => ({ value, label }))}
+        value={values.state}
+        onChange={set("state")}
+        w={200}
+      />
+      {children}
+      <DateField
+        label={labels.from}
+        value={values.from}
+        onChange={set("from")}
+        clearable
+        w={widths.date}
+      />
+      <DateField
+        label={labels.to}
+        value={values.to}
+        onChange={set("to")}
+        clearable
+        w={widths.date}
+      />
+      <Checkbox
+        label={labels.overdue}
+        checked={values.overdue}
+        onChange={(event) => set("overdue")(event.currentTarget.checked)}
+        mb={8}
+      />
+      {after}
+    </Group>
+  );
+}

@@ -1,0 +1,17 @@
+export { viCaseRegister } from "./case-labels.ts";
+export { CaseFact } from "./case-fact.tsx";
+export { CaseActions, CaseDetailFrame, CaseStateBadges } from "./case-detail.tsx";
+export { CaseHistory, type CaseHistoryEvent } from "./case-history.tsx";
+export {
+  CaseLookupResult,
+  CasePublicLookup,
+  type CaseLookupLabels,
+} from "./case-public-lookup.tsx";
+export {
+  CaseRegisterFilters,
+  useCaseRegisterFilters,
+  type CaseFilterLabels,
+  type CaseFilterValues,
+} from "./case-register-filters.tsx";
+export { CaseRegisterTable, type CaseColumn, type CaseListItem } from "./case-register-table.tsx";
+export { CaseTimelinessBadge, timelinessColor, type CaseTimeliness } from "./case-timeliness.tsx";
