@@ -14,6 +14,7 @@
  * - lists show a record exactly when the gate lets the actor read it.
  * Requests run in parallel on one app and one database.
  */
+import { builtInMethodology } from "../../src/core/methodology/documents/index.ts";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -128,6 +129,60 @@ const PDF = new TextEncoder().encode("%PDF-1.4\n% tài liệu kiểm chứng\n%%
 const CSV = new TextEncoder().encode("code,name,level,parent_code\n");
 
 const FIXTURES: Record<string, Fixture> = {
+  // Installation-wide: backups (the service also requires reach over every unit), the job list.
+  "GET /api/admin/backups": { anyUnit: true },
+  "POST /api/admin/backups": { anyUnit: true },
+  "GET /api/admin/backups/:name/download": { anyUnit: true },
+  "GET /api/jobs": { anyUnit: true },
+  "GET /api/kpi/catalogue": { anyUnit: true },
+  ...Object.fromEntries(
+    ["", "/trend", "/dossiers", "/metric-inputs", "/service-index-766"].map((route) => [
+      `GET /api/kpi${route}`,
+      {
+        kind: "unit",
+        action: "dossier.read",
+        request: (at: Ids) => get(`/api/kpi${route}?unitId=${at.unitId}&period=year&year=2026`),
+      } satisfies Fixture,
+    ]),
+  ),
+  "POST /api/methodologies/import": {
+    kind: "unit",
+    action: "methodology.write",
+    request: (at) => ({
+      method: "POST",
+      path: "/api/methodologies/import",
+      json: {
+        unitId: at.unitId,
+        document: { ...builtInMethodology("766")!, version: `ma-tran-${randomUUID().slice(0, 8)}` },
+      },
+    }),
+  },
+  "GET /api/sipas/questionnaire": { anyUnit: true },
+  "POST /api/sipas/responses": {
+    kind: "unit",
+    action: "survey.write",
+    request: (at) => ({
+      method: "POST",
+      path: `/api/sipas/responses?unitId=${at.unitId}`,
+      json: { answeredOn: "2026-03-10", answers: { "15": 5, "16": 4 } },
+    }),
+  },
+  ...Object.fromEntries(
+    ["indices", "trend"].map((route) => [
+      `GET /api/sipas/${route}`,
+      {
+        kind: "unit",
+        action: "survey.read",
+        request: (at: Ids) =>
+          get(`/api/sipas/${route}?unitId=${at.unitId}&from=2026-01-01&to=2026-12-31`),
+      } satisfies Fixture,
+    ]),
+  ),
+  "GET /api/sipas/qr-targets": {
+    kind: "unit",
+    action: "survey.read",
+    request: (at) => get(`/api/sipas/qr-targets?unitId=${at.unitId}`),
+  },
   "GET /api/auth/me": { anyUnit: true },
   "POST /api/auth/sign-out": { anyUnit: true, throwaway: true },
   "POST /api/auth/password": { anyUnit: true },

@@ -412,6 +412,39 @@ describe(`KPIs on a seeded dataset against a straightforward computation (${test
     expect(r.body.data.PUBLISH_ON_TIME).toBeUndefined();
   });
 
+  it("scores the 766 service index from the same live inputs and says what it could not measure", async () => {
+    const period = PERIODS[0]!;
+    const inputs = (
+      await reviewer.get(`/api/kpi/metric-inputs?unitId=${provinceId}&${period.query}`)
+    ).body.data;
+    const r = await reviewer.get(`/api/kpi/service-index-766?unitId=${provinceId}&${period.query}`);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const { score, notMeasured } = r.body.data;
+    type Node = {
+      code: string;
+      points: number;
+      numerator: number | null;
+      denominator: number | null;
+      basis: string;
+      explanation: string;
+      children: Node[];
+    };
+    const find = (nodes: Node[], code: string): Node | undefined =>
+      nodes.map((n) => (n.code === code ? n : find(n.children, code))).find(Boolean);
+    const onTime = find(score.nodes, "ON_TIME")!;
+    expect({ numerator: onTime.numerator, denominator: onTime.denominator }).toEqual(
+      inputs.ON_TIME,
+    );
+    expect(onTime.basis).toBe("data");
+    expect(onTime.explanation).toMatch(/hồ sơ/);
+    const publish = find(score.nodes, "PUBLISH_ON_TIME")!;
+    expect(publish.basis).toBe("policy");
+    expect(notMeasured.map((n: { code: string }) => n.code)).toContain("PUBLISH_ON_TIME");
+    const groups = score.nodes.reduce((sum: number, n: Node) => sum + n.points, 0);
+    expect(Math.abs(groups - score.total)).toBeLessThan(0.05);
+    expect(score.band).not.toBeNull();
+  });
+
   it("refuses a bad period and a unit out of reach", async () => {
     const bad = await reviewer.get(
       `/api/kpi?unitId=${provinceId}&period=custom&from=2025-05-01&to=2025-04-01`,

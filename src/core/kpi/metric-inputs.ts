@@ -8,14 +8,15 @@ import { KPI_BY_CODE, type KpiCode } from "./catalogue.ts";
 export type MetricInputs = Record<string, { numerator: number; denominator: number }>;
 
 /**
- * Which KPI feeds which indicator. Codes in capitals are the portal's own (ON_TIME …); the three
- * online-service ones (ONLINE_DOSSIER, FULL_ONLINE_DOSSIER, ONLINE_PAYMENT_DOSSIER) have no portal
- * code in the reference and are named here.
+ * Which KPI feeds which indicator. Codes in capitals are the portal's own (ON_TIME …); the
+ * online-service ones have no portal code in the reference and use the names of the shipped 766
+ * document (`src/core/methodology/documents/service-index-766.json`); ONLINE_DOSSIER is CCHC's
+ * own (the 766 document does not score it).
  */
 export const METRIC_INPUT_SOURCES: Readonly<Record<string, KpiCode>> = {
   ON_TIME: "processing_on_time_rate",
   ONLINE_DOSSIER: "online_dossier_rate",
-  FULL_ONLINE_DOSSIER: "full_online_rate",
+  ONLINE_FULL_PROCESS_DOSSIER: "full_online_rate",
   ONLINE_PAYMENT_DOSSIER: "online_payment_rate",
   ORIGINAL_RESULT_AVAILABLE: "digitized_result_rate",
   SO_HOA_GIAY_TO_GIAI_QUYET: "digitized_dossier_rate",
@@ -33,6 +34,9 @@ export const METRIC_INPUTS_NOT_MEASURED: Readonly<Record<string, string>> = {
   PUBLIC_UPDATE_ON_TIME: "Chưa ghi nhận việc công khai trên Cơ sở dữ liệu quốc gia về TTHC",
   PUBLIC_CONTENT_FULL: "Chưa ghi nhận các bộ phận công khai của thủ tục",
   DOSSIER_SYNC: "Chưa đồng bộ hồ sơ với Cổng Dịch vụ công quốc gia",
+  ONLINE_PAYMENT_FORMALITY: "Chưa ghi nhận thủ tục nào cho phép thanh toán trực tuyến",
+  ONLINE_PAYMENT_INTEGRATED_FORMALITY:
+    "Chưa ghi nhận thủ tục tích hợp thanh toán trực tuyến trên Cổng DVCQG",
   ELECTRONIC_CERTIFIED_COPY: "Chưa ghi nhận dịch vụ chứng thực bản sao điện tử",
   REUSED_DIGITIZED_DATA: "Chưa ghi nhận thành phần hồ sơ được tái sử dụng dữ liệu",
   SYNCED_WITH_DVCQG_PERSONAL_STORAGE: "Chưa kết nối kho dữ liệu cá nhân trên Cổng DVCQG",

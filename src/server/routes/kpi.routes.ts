@@ -10,6 +10,8 @@ import {
   metricInputsFor,
   resolvePeriod,
 } from "../services/kpi.service.ts";
+import { serviceIndex766 } from "../services/service-index.service.ts";
+import { methodologyScoreView } from "./methodology.schemas.ts";
 import { commonErrors } from "./common.schemas.ts";
 import {
   dossierSet,
@@ -174,6 +176,33 @@ export function kpiRoutes(db: Executor): FastifyPluginAsyncZod {
           data: await metricInputsFor(db, request.query.unitId, period),
           period,
         };
+      },
+    );
+
+    app.get(
+      "/api/kpi/service-index-766",
+      {
+        config: readAccess,
+        schema: {
+          tags: ["kpi"],
+          summary:
+            "Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766) từ số liệu thực: điểm từng nhóm, từng chỉ tiêu kèm giải thích",
+          querystring: kpiQuery.omit({ procedureId: true, field: true, agencyId: true }),
+          response: {
+            200: z.object({
+              data: z.object({
+                score: methodologyScoreView,
+                notMeasured: z.array(z.object({ code: z.string(), reason: z.string() })),
+              }),
+              period: periodView,
+            }),
+            ...commonErrors,
+          },
+        },
+      },
+      async (request) => {
+        const period = resolvePeriod(periodRequest(request.query));
+        return { data: await serviceIndex766(db, request.query.unitId, period), period };
       },
     );
   };

@@ -2,6 +2,7 @@ import { KPI_BY_CODE, type KpiCode, type KpiCounts } from "../../core/kpi/index.
 import type { TargetMetric } from "../../core/plan/target-metric.ts";
 import { ratioPercent } from "../../core/text/number-format.ts";
 import { kpiCountsOf, periodUpToToday } from "./kpi.service.ts";
+import { serviceIndex766 } from "./service-index.service.ts";
 import { registerMetric, type MetricContext } from "./target-metrics.ts";
 
 /**
@@ -44,4 +45,11 @@ export function registerDossierMetrics() {
       return ratioPercent(numerator, denominator);
     });
   }
+  // The 766 index of the plan's unit over the plan period so far: points out of 100.
+  registerMetric("service_index_766", async (context) => {
+    const period = periodUpToToday(context.plan.periodStart, context.plan.periodEnd);
+    if (!period) return null;
+    const { score } = await serviceIndex766(context.exec, context.plan.unitId, period);
+    return score.band === null ? null : score.total;
+  });
 }
