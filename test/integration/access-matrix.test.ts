@@ -132,7 +132,10 @@ const FIXTURES: Record<string, Fixture> = {
   // Installation-wide: backups (the service also requires reach over every unit), the job list.
   "GET /api/admin/backups": { anyUnit: true },
   "POST /api/admin/backups": { anyUnit: true },
-  "GET /api/admin/backups/:name/download": { anyUnit: true },
+  "GET /api/admin/backups/:name/download": {
+    anyUnit: true,
+    request: () => get("/api/admin/backups/cchc-20260101-000000.zip/download"),
+  },
   "GET /api/jobs": { anyUnit: true },
   "GET /api/kpi/catalogue": { anyUnit: true },
   ...Object.fromEntries(

@@ -445,6 +445,23 @@ describe(`KPIs on a seeded dataset against a straightforward computation (${test
     expect(score.band).not.toBeNull();
   });
 
+  it("gives each month of a period the figures of that month alone", async () => {
+    const r = await reviewer.get(`/api/kpi/trend?unitId=${provinceId}&${PERIODS[0]!.query}`);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.data.months.map((m: { period: { from: string } }) => m.period.from)).toEqual([
+      "2025-07-01",
+      "2025-08-01",
+      "2025-09-01",
+    ]);
+    for (const month of r.body.data.months) {
+      const number = Number(month.period.from.slice(5, 7));
+      const alone = await reviewer.get(
+        `/api/kpi?unitId=${provinceId}&period=month&year=2025&number=${number}`,
+      );
+      expect(month.counts).toEqual(alone.body.data.total.counts);
+    }
+  });
+
   it("refuses a bad period and a unit out of reach", async () => {
     const bad = await reviewer.get(
       `/api/kpi?unitId=${provinceId}&period=custom&from=2025-05-01&to=2025-04-01`,

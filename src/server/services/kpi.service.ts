@@ -265,7 +265,15 @@ export async function kpiTrend(
   }
   const points = [];
   for (const month of months) {
-    const counts = await kpiCountsOf(exec, input.unitId, month, input, tree);
+    // Only the filters: spreading the whole input would put the request's period over the month's.
+    const { procedureId, field, agencyId } = input;
+    const counts = await kpiCountsOf(
+      exec,
+      input.unitId,
+      month,
+      { procedureId, field, agencyId },
+      tree,
+    );
     points.push({ period: month, ...kpiFigures(counts) });
   }
   return { period, months: points };
