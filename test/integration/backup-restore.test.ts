@@ -161,7 +161,9 @@ describe("backup and restore", { timeout: 300_000 }, () => {
     const target = await emptyTarget();
     try {
       await restoreBackup(target.config, archive);
-      await withOpened(target.config, (exec) => exec.execute(sql`DELETE FROM dossier_events`));
+      await withOpened(target.config, (exec) =>
+        exec.execute(sql`UPDATE units SET name = name || ' (đã sửa)'`),
+      );
       await expectCode(restoreBackup(target.config, archive), "BACKUP_TARGET_NOT_EMPTY");
       await restoreBackup(target.config, archive, { replace: true });
       await withOpened(target.config, async (exec) =>

@@ -75,7 +75,11 @@ export function registerSessionHandling(app: FastifyInstance, db: Executor) {
     if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? await resolveSession(db, token) : null;
-    if (!request.session && request.routeOptions.config.public !== true) {
+    // An unknown address under /api/public/ is simply not found: the public pages' callers never
+    // have a session, and "sign in" would be a misleading answer there.
+    const unknownPublic =
+      request.routeOptions.url === undefined && request.url.startsWith(PUBLIC_PREFIX);
+    if (!request.session && request.routeOptions.config.public !== true && !unknownPublic) {
       throw new AppError("AUTH_REQUIRED");
     }
     const path = request.url.split("?")[0]!;

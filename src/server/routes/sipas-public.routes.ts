@@ -23,7 +23,7 @@ export function sipasPublicRoutes(
     app.get(
       "/api/public/sipas/questionnaire",
       {
-        config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
+        config: { public: true, rateLimit: { max: 60, timeWindow: "1 minute" } },
         schema: {
           tags: ["public"],
           summary:
@@ -57,7 +57,7 @@ export function sipasPublicRoutes(
     app.post(
       "/api/public/sipas/responses",
       {
-        config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
+        config: { public: true, rateLimit: { max: 30, timeWindow: "1 minute" } },
         schema: {
           tags: ["public"],
           summary:

@@ -85,6 +85,18 @@ export async function addForeignKeys(exec: Executor, keys: ForeignKey[]): Promis
     );
 }
 
+/**
+ * Turns the tables' own triggers (not the constraint ones) off or on for the loading transaction:
+ * a trigger that checks another table (case events → their case) would see rows not loaded yet.
+ * The foreign keys are dropped and re-added around the load, which checks every row.
+ */
+export async function setUserTriggers(exec: Executor, tables: string[], on: boolean) {
+  for (const table of tables)
+    await exec.execute(
+      sql.raw(`ALTER TABLE ${quoted(table)} ${on ? "ENABLE" : "DISABLE"} TRIGGER USER`),
+    );
+}
+
 export async function truncateTables(exec: Executor, tables: string[]): Promise<void> {
   if (tables.length === 0) return;
   await exec.execute(sql.raw(`TRUNCATE ${tables.map(quoted).join(", ")}`));

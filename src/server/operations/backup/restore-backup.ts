@@ -15,6 +15,7 @@ import {
   listForeignKeys,
   listTables,
   resetSequences,
+  setUserTriggers,
   TableLoader,
   truncateTables,
 } from "./database-tables.ts";
@@ -106,6 +107,7 @@ async function loadArchive(
   const tables = await listTables(tx);
   const keys = await listForeignKeys(tx);
   await dropForeignKeys(tx, keys);
+  await setUserTriggers(tx, tables, false);
   if (options.replace) await truncateTables(tx, tables);
 
   const loader = new TableLoader(tx);
@@ -177,6 +179,7 @@ async function loadArchive(
       });
   }
   await resetSequences(tx);
+  await setUserTriggers(tx, tables, true);
   await addForeignKeys(tx, keys);
   const rows = [...rowsLoaded.values()].reduce((sum, n) => sum + n, 0);
   return { manifest, tables: manifest.tables.length, rows, files };
