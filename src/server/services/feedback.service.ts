@@ -25,10 +25,9 @@ import * as feedbackRepository from "../db/repositories/feedback.repository.ts";
 import type {
   FeedbackInsert,
   FeedbackListRow,
-  FeedbackReach,
   FeedbackRow,
 } from "../db/repositories/feedback.repository.ts";
-import { findUnitById, listUnitLinks } from "../db/repositories/unit.repository.ts";
+import { findUnitById } from "../db/repositories/unit.repository.ts";
 import { AppError, ERROR_CATALOGUE, type ErrorCode } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
