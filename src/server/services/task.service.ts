@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -281,7 +282,8 @@ export async function planChangesSince(db: Executor, actor: Actor, planId: strin
 async function storeFile(dataDir: string, sha256: string, bytes: Buffer) {
   const path = join(dataDir, "evidence", sha256.slice(0, 2), sha256);
   await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
+  // Unique per write: two uploads of the same file at once shared one name and one lost its rename.
+  const temporary = `${path}.${randomUUID()}.tmp`;
   await writeFile(temporary, bytes);
   await rename(temporary, path);
 }
