@@ -15,8 +15,12 @@ import { commonErrors } from "./common.schemas.ts";
 
 const tags = ["backups"];
 
-const backupFile = z.object({ name: z.string(), sizeBytes: z.number(), createdAt: z.string() });
-const backupOutcome = z.object({
+export const backupFile = z.object({
+  name: z.string(),
+  sizeBytes: z.number(),
+  createdAt: z.string(),
+});
+export const backupOutcome = z.object({
   ok: z.boolean(),
   at: z.string(),
   trigger: z.enum(["manual", "schedule"]),
@@ -24,6 +28,12 @@ const backupOutcome = z.object({
   sizeBytes: z.number().nullable(),
   durationMs: z.number(),
   error: z.string().nullable(),
+});
+
+export const backupOverview = z.object({
+  backups: z.array(backupFile),
+  schedule: z.object({ everyHours: z.number(), keep: z.number() }),
+  last: backupOutcome.nullable(),
 });
 
 export function backupRoutes(database: Database, dataDir: string): FastifyPluginAsyncZod {
@@ -36,11 +46,7 @@ export function backupRoutes(database: Database, dataDir: string): FastifyPlugin
           summary: "Các bản sao lưu, lịch sao lưu và kết quả lần gần nhất (quản trị toàn hệ thống)",
           response: {
             200: z.object({
-              data: z.object({
-                backups: z.array(backupFile),
-                schedule: z.object({ everyHours: z.number(), keep: z.number() }),
-                last: backupOutcome.nullable(),
-              }),
+              data: backupOverview,
             }),
             ...commonErrors,
           },

@@ -1,26 +1,15 @@
+import type { z } from "zod";
+import type {
+  backupFile,
+  backupOutcome,
+  backupOverview,
+} from "../../server/routes/backup.routes.ts";
 import { requestData } from "./client.ts";
 
-export interface BackupFile {
-  name: string;
-  sizeBytes: number;
-  createdAt: string;
-}
-
-export interface BackupOutcome {
-  ok: boolean;
-  at: string;
-  trigger: "manual" | "schedule";
-  name: string | null;
-  sizeBytes: number | null;
-  durationMs: number;
-  error: string | null;
-}
-
-export interface BackupOverview {
-  backups: BackupFile[];
-  schedule: { everyHours: number; keep: number };
-  last: BackupOutcome | null;
-}
+/** The server's response schemas are the contract: the web's types come from them. */
+export type BackupFile = z.infer<typeof backupFile>;
+export type BackupOutcome = z.infer<typeof backupOutcome>;
+export type BackupOverview = z.infer<typeof backupOverview>;
 
 export function getBackups(): Promise<BackupOverview> {
   return requestData<BackupOverview>("/api/admin/backups");
