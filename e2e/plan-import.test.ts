@@ -95,6 +95,8 @@ describe.skipIf(!existsSync(SAMPLE))("plan import in the browser", () => {
 
 describe("plan import review of what is missing", () => {
   it("shows the unplaced text with its count and offers the duties' lead without filling it", async () => {
+    // The browser profile is shared with the test above, which leaves its session signed in.
+    await browser.context.clearCookies();
     const page = await browser.context.newPage();
     page.setDefaultTimeout(20_000);
     try {
