@@ -382,6 +382,12 @@ export const ERROR_CATALOGUE = {
     message:
       "Chỉ thay thế được dữ liệu khi bản sao lưu cùng phiên bản cấu trúc với cơ sở dữ liệu đích; hãy khôi phục vào một cơ sở dữ liệu trống.",
   },
+  /** PostgreSQL cannot be reached (restarting, failing over): the request changed nothing. */
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message:
+      "Cơ sở dữ liệu tạm thời không truy cập được nên yêu cầu chưa được thực hiện (không có dữ liệu nào bị thay đổi). Vui lòng thử lại sau ít phút.",
+  },
   INTERNAL_ERROR: {
     status: 500,
     message: "Đã có lỗi hệ thống. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống.",

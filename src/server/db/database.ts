@@ -47,8 +47,30 @@ export async function openPglite(dataDir: string): Promise<Database> {
   return { kind: "pglite", db, close: () => client.close() };
 }
 
-export async function openPostgres(connectionString: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+/**
+ * How long a request waits for a connection to PostgreSQL before it fails with
+ * DATABASE_UNAVAILABLE (a refused connection fails at once; this bounds an unreachable host).
+ */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+export async function openPostgres(
+  connectionString: string,
+  options: { onConnectionError?: (error: Error) => void } = {},
+): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+  });
+  // An idle connection that PostgreSQL closes (restart, failover) is reported here; without a
+  // listener Node would end the process. The pool drops that connection and opens a new one
+  // for the next query, so the server resumes by itself once PostgreSQL is back.
+  pool.on("error", (error) => options.onConnectionError?.(error));
+  // A connection lent out (inside a transaction, between two queries) is not the pool's to watch:
+  // its error would end the process too. The next query on it fails (DATABASE_UNAVAILABLE), the
+  // transaction is lost on the server's side, and the pool discards the broken connection.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const probe = await pool.connect();
   probe.release();
   const db = drizzleNodePg(pool, { schema }) as unknown as Executor;

@@ -1,6 +1,7 @@
 import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { isDatabaseUnavailable } from "../db/database-errors.ts";
 import { AppError, errorBody, type ErrorDetail } from "../errors.ts";
 
 /** Messages of busboy (behind @fastify/multipart) for a multipart body cut short or malformed. */
@@ -62,13 +63,21 @@ export function toAppError(error: unknown): AppError {
   // Any other client error a plugin raises (416, 405, …) stays a client error.
   if (status !== undefined && status >= 400 && status < 500)
     return new AppError("REQUEST_MALFORMED");
+  if (isDatabaseUnavailable(error))
+    return new AppError("DATABASE_UNAVAILABLE", { params: { retryAfterSeconds: 5 } });
   return new AppError("INTERNAL_ERROR");
 }
 
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
-    if (appError.status >= 500) {
+    if (appError.code === "DATABASE_UNAVAILABLE") {
+      // An outage is one line per request, not a stack trace each.
+      request.log.warn(
+        { route: request.routeOptions.url, method: request.method },
+        "database unavailable",
+      );
+    } else if (appError.status >= 500) {
       // The error serializer (log-safety.ts) keeps SQL parameters and values out of the log.
       request.log.error(
         { err: error, route: request.routeOptions.url, method: request.method },
