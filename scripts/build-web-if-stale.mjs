@@ -4,7 +4,14 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const output = "dist/web/index.html";
-const inputs = ["src/web", "src/core", "vite.config.ts", "postcss.config.cjs", "package-lock.json"];
+const inputs = [
+  "src/web",
+  "src/core",
+  "src/server/web/precompress.ts",
+  "vite.config.ts",
+  "postcss.config.cjs",
+  "package-lock.json",
+];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

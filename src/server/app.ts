@@ -1,10 +1,7 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
-import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { LogController, type FastifyInstance } from "fastify";
@@ -17,7 +14,7 @@ import {
 } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "./db/database.ts";
-import { AppError, errorBody } from "./errors.ts";
+import { AppError } from "./errors.ts";
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from "./http/error-handler.ts";
 import { logHooks, logRedaction, serializeError, serializeRequest } from "./http/log-safety.ts";
 import { recordRouteTable } from "./http/route-table.ts";
@@ -53,6 +50,7 @@ import { taskRoutes } from "./routes/task.routes.ts";
 import { taskExcelRoutes } from "./routes/task-excel.routes.ts";
 import { unitRoutes } from "./routes/unit.routes.ts";
 import { userRoutes } from "./routes/user.routes.ts";
+import { registerWeb } from "./web/web-static.ts";
 
 z.config(z.locales.vi());
 
@@ -202,19 +200,4 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await registerWeb(app, options.webDir ?? null);
   return app;
-}
-
-/** Serves the built SPA; any non-API path falls back to index.html. */
-async function registerWeb(app: FastifyInstance, webDir: string | null) {
-  const hasWeb = webDir !== null && existsSync(join(webDir, "index.html"));
-  if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, prefix: "/", wildcard: false, index: false });
-  }
-  app.setNotFoundHandler((request, reply) => {
-    const isAsset = request.url.startsWith("/assets/");
-    if (request.url.startsWith("/api/") || isAsset || !hasWeb || request.method !== "GET") {
-      return reply.status(404).send(errorBody(new AppError("NOT_FOUND")));
-    }
-    return reply.type("text/html").sendFile("index.html");
-  });
 }
