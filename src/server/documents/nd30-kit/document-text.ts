@@ -96,7 +96,11 @@ export function signerAuthorityLines(signer: Signer): string[] {
   }
 }
 
-/** First letter lower case, for a title used inside a sentence ("Kế hoạch cải cách…"). */
+/**
+ * First letter lower case, for a title used inside a sentence ("Kế hoạch cải cách…"); an
+ * abbreviation keeps its capitals ("CCHC năm 2026").
+ */
 export function lowerFirst(text: string): string {
+  if (/^\p{Lu}{2}/u.test(text)) return text;
   return text.charAt(0).toLocaleLowerCase("vi") + text.slice(1);
 }
