@@ -266,6 +266,11 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: "Không thể chuyển kế hoạch từ trạng thái “{from}” sang “{to}”.",
   },
+  PLAN_TASKS_WITHOUT_LEAD: {
+    status: 409,
+    message:
+      "Còn {count} nhiệm vụ chưa có cơ quan chủ trì. Hãy giao cơ quan chủ trì, hoặc xác nhận vẫn ban hành.",
+  },
   PLAN_PERIOD_INVALID: { status: 400, message: "Thời kỳ kế hoạch không hợp lệ: {reason}." },
   PLAN_SOURCE_INVALID: { status: 400, message: "Kế hoạch nguồn không hợp lệ: {reason}." },
   PLAN_AREA_UNKNOWN: { status: 400, message: "Lĩnh vực “{key}” không thuộc kế hoạch này." },

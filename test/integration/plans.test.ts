@@ -285,14 +285,21 @@ describe("plans", () => {
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "Độc lập - Tự do - Hạnh phúc",
       "28/QĐ-UBND",
-      "15/KH-UBND",
       "QUYẾT ĐỊNH",
+      // Signed by the chair in person: the chair issues, and the plan says so.
+      "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG BÃI CHÁY",
+      "Kèm theo Quyết định số 28/QĐ-UBND ngày 02 tháng 02 năm 2026 của Chủ tịch Ủy ban nhân dân phường Bãi Cháy",
       "KẾ HOẠCH",
       "Ban hành Kế hoạch CCHC năm 2026",
       "Nguyễn Văn Hòa",
     ]) {
       expect(text).toContain(expected);
     }
+    // Issued with the decision (ND 30 Mẫu 1.3), the plan prints no number of its own; the ward's
+    // committee prints no body above it; the chair signs without TM.
+    expect(text).not.toContain("15/KH-UBND");
+    expect(text).not.toContain("TỈNH QUẢNG NINH");
+    expect(text).not.toContain("TM. ỦY BAN NHÂN DÂN");
     expect(xml).toContain("w:tblHeader");
     const xlsx = await fetch(`${t.url}/api/plans/${id}/appendix.xlsx`, {
       headers: { cookie: focal.cookie! },
@@ -328,7 +335,20 @@ describe("plans", () => {
     const upperTasks = (await admin.get(`/api/plans/${upper.body.data.id}`)).body.data.tasks;
     expect((await focal.get(`/api/plans/${upper.body.data.id}`)).status).toBe(404);
     expect((await focal.get("/api/plans?upper=true")).body.data).toEqual([]);
-    await admin.post(`/api/plans/${upper.body.data.id}/issue`, {});
+    // Its tasks have no lead agency: issuing lists them and waits for a confirmation.
+    const unconfirmed = await admin.post(`/api/plans/${upper.body.data.id}/issue`, {});
+    expect(unconfirmed.status).toBe(409);
+    expect(unconfirmed.body.error.code).toBe("PLAN_TASKS_WITHOUT_LEAD");
+    expect(unconfirmed.body.error.message).toContain("Còn 2 nhiệm vụ chưa có cơ quan chủ trì");
+    expect(unconfirmed.body.error.details.map((d: any) => d.message)).toEqual([
+      "Công khai 100% thủ tục hành chính",
+      "Đánh giá, xếp loại công chức",
+    ]);
+    expect((await admin.get(`/api/plans/${upper.body.data.id}`)).body.data.status).toBe("draft");
+    const confirmed = await admin.post(`/api/plans/${upper.body.data.id}/issue`, {
+      confirmTasksWithoutLead: true,
+    });
+    expect(confirmed.status).toBe(200);
     expect((await focal.get("/api/plans?upper=true")).body.data.map((p: any) => p.id)).toEqual([
       upper.body.data.id,
     ]);

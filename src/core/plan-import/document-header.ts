@@ -40,12 +40,14 @@ export function findSigner(
     for (let offset = 1; offset <= 3; offset += 1) {
       const candidate = paragraphs[index + offset]?.text ?? "";
       if (isPersonName(candidate)) {
-        // "KT. CHỦ TỊCH" and "PHÓ CHỦ TỊCH" may stand in two paragraphs (Word).
-        const before = paragraphs[index - 1]?.text ?? "";
-        const fullTitle =
-          /^(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S/u.test(before) && isUpperCaseLine(before)
-            ? `${before} ${title}`
-            : title;
+        // "KT. CHỦ TỊCH" and "PHÓ CHỦ TỊCH" may stand in two paragraphs (Word), and a deputy
+        // signing for the committee in three: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH".
+        let fullTitle = title;
+        for (let back = 1; back <= 2; back += 1) {
+          const before = paragraphs[index - back]?.text ?? "";
+          if (!/^(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S/u.test(before) || !isUpperCaseLine(before)) break;
+          fullTitle = `${before} ${fullTitle}`;
+        }
         return { name: candidate.trim(), title: cleanSpaces(fullTitle), index: index + offset };
       }
       if (candidate && !/^(?:\(?(?:Đã ký|đã ký|Ký|ký)|\[|Chữ ký)/u.test(candidate)) break;

@@ -264,7 +264,11 @@ export function splitSignerTitle(title: string | null): {
   if (!match) return { authority: null, title: title.trim() };
   const authority = `${match[1]!.toUpperCase()}.` as "TM." | "KT." | "Q.";
   let rest = match[2]!.trim();
-  if (authority === "TM.") rest = rest.replace(/^(ỦY|UỶ) BAN NHÂN DÂN\s*/iu, "");
+  if (authority === "TM.") {
+    // "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH": a deputy signs for the committee; the
+    // deputy's title is kept and prints the "KT. CHỦ TỊCH" line again on export.
+    rest = rest.replace(/^(ỦY|UỶ) BAN NHÂN DÂN\s*/iu, "").replace(/^KT\.\s*CHỦ TỊCH\s+/iu, "");
+  }
   if (authority === "KT." || authority === "Q.") {
     // "KT. CHỦ TỊCH PHÓ CHỦ TỊCH": the first title is the one signed for.
     const signedFor = /^(CHỦ TỊCH)\s+(.+)$/iu.exec(rest);

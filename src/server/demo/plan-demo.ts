@@ -133,7 +133,11 @@ export async function loadPlanDemo(tx: Executor, actor: Actor) {
     signerName: "Trần Văn Minh",
     tasks: PROVINCE_TASKS.map(toTask),
   });
-  await issuePlan(tx, actor, upper.data.id, { issuedDate: "2026-01-08" });
+  // The demo plans keep tasks without a lead as their sources print them: issued as confirmed.
+  await issuePlan(tx, actor, upper.data.id, {
+    issuedDate: "2026-01-08",
+    confirmTasksWithoutLead: true,
+  });
   const { listTasksOfPlans } = await import("../db/repositories/plan.repository.ts");
   const upperTaskIds = (await listTasksOfPlans(tx, [upper.data.id])).slice(0, 3).map((t) => t.id);
 
@@ -191,7 +195,10 @@ export async function loadPlanDemo(tx: Executor, actor: Actor) {
     ],
     tasks: COMMUNE_TASKS.map(toTask),
   });
-  await issuePlan(tx, actor, plan.data.id, { issuedDate: "2026-01-20" });
+  await issuePlan(tx, actor, plan.data.id, {
+    issuedDate: "2026-01-20",
+    confirmTasksWithoutLead: true,
+  });
   const tasks = await listTasksOfPlans(tx, [plan.data.id]);
   const byText = (prefix: string) => tasks.find((t) => t.text.startsWith(prefix))!;
   await updateTaskProgress(tx, actor, byText("Ban hành Kế hoạch").id, {

@@ -111,6 +111,8 @@ export const issuePlanInput = z.object({
   planNumber: z.string().max(100).nullish(),
   decisionNumber: z.string().max(100).nullish(),
   issuedDate: isoDate.nullish(),
+  /** Issue even though tasks have no lead agency (refused with PLAN_TASKS_WITHOUT_LEAD otherwise). */
+  confirmTasksWithoutLead: z.boolean().optional(),
 });
 
 /** `PUT /api/plans/:id/areas/:key`: an area's heading and target score. */

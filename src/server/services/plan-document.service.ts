@@ -1,4 +1,11 @@
+import { basisCitation, uniqueBases, type BasisFields } from "../../core/plan/basis-citation.ts";
 import { AREA_HEADINGS, type AreaKey } from "../../core/plan/plan-area.ts";
+import {
+  issuerAuthorityLine,
+  planSignerForm,
+  type PlanSignerAuthority,
+} from "../../core/plan/plan-issuer.ts";
+import { issuerNames } from "../../core/text/document-issuer.ts";
 import type { Executor } from "../db/database.ts";
 import { findUnitById } from "../db/repositories/unit.repository.ts";
 import { exportAppendixXlsx } from "../documents/plan-document/appendix-xlsx.ts";
@@ -30,6 +37,20 @@ function lines(text: string) {
 
 const upper = (text: string) => text.toLocaleUpperCase("vi");
 
+/** Every decision of a local committee cites the law on local government first. */
+const LOCAL_GOVERNMENT_LAW: BasisFields = {
+  type: "Luật",
+  number: null,
+  date: "2025-06-16",
+  issuer: null,
+  text: "Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025",
+};
+
+/** "Căn cứ …" lines, each document once and cited in full (kind, number, date, issuer, title). */
+function basisParagraphs(bases: readonly BasisFields[]): string[] {
+  return uniqueBases(bases).map((basis) => `Căn cứ ${basisCitation(basis)}`);
+}
+
 /** Fills the Word/Excel generator's input from a stored plan. */
 export async function planDocumentInput(
   db: Executor,
@@ -38,12 +59,21 @@ export async function planDocumentInput(
 ): Promise<PlanDocumentInput> {
   const { data: plan } = await getPlanView(db, actor, planId);
   const unit = (await findUnitById(db, plan.unitId))!;
-  const parent = unit.parentId ? await findUnitById(db, unit.parentId) : null;
   const committee = `Ủy ban nhân dân ${unit.name.replace(/^(Tỉnh|Thành phố|Xã|Phường|Thị trấn|Đặc khu)\s+/i, (m) => m.toLowerCase())}`;
+  // The signer's form decides who issues (TM. → the committee; otherwise the chair), so the
+  // decision's authority, the "(Kèm theo …)" lines and the signature name the same issuer, and an
+  // imported plan exported again keeps the form it was signed in. No form stored: TM.
+  const form = planSignerForm(
+    plan.signerAuthority === null && plan.signerTitle === null
+      ? "TM."
+      : (plan.signerAuthority as PlanSignerAuthority),
+    plan.signerTitle,
+  );
   const signer: SignerInput = {
-    authority: (plan.signerAuthority as SignerInput["authority"]) ?? "TM.",
-    onBehalfOf: plan.signerAuthority === "KT." ? "CHỦ TỊCH" : "ỦY BAN NHÂN DÂN",
-    title: upper(plan.signerTitle ?? "Chủ tịch"),
+    authority: form.authority,
+    onBehalfOf: form.onBehalfOf,
+    deputyFor: form.deputyFor,
+    title: form.title,
     name: plan.signerName ?? "",
   };
   const areaTitle = (key: string, heading: string) => heading || AREA_HEADINGS[key as AreaKey];
@@ -59,38 +89,38 @@ export async function planDocumentInput(
         deliverable: t.deliverable ?? "",
       })),
   }));
-  const basisTexts = plan.bases.map((b) => b.text.replace(/[;.]\s*$/, ""));
+  const bases: BasisFields[] = plan.bases.map((b) => ({
+    type: b.type,
+    number: b.number,
+    date: b.date,
+    issuer: b.issuer,
+    text: b.text,
+  }));
+  const withDecision = plan.decisionNumber !== null || plan.status === "draft";
   return {
-    issuer: {
-      upperName: parent ? upper(`Ủy ban nhân dân\n${parent.name}`) : null,
-      name: upper(`Ủy ban nhân dân\n${unit.name}`),
-      nameInText: committee,
-    },
+    // The unit's committee issues: it prints its own name only, nothing above it (ND 30).
+    issuer: { ...issuerNames(unit.name), nameInText: committee },
     place: plan.place ?? unit.name.replace(/^(Tỉnh|Thành phố|Xã|Phường|Thị trấn|Đặc khu)\s+/i, ""),
     issuedOn: plan.issuedDate,
     year: Number(plan.periodStart.slice(0, 4)),
     title: plan.title,
-    decision:
-      plan.decisionNumber !== null || plan.status === "draft"
-        ? {
-            number: splitNumber(plan.decisionNumber, "QĐ-UBND"),
-            authority: upper(`Chủ tịch ${committee}`),
-            bases: [
-              "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025",
-              ...basisTexts.map((b) => (b.startsWith("Căn cứ") ? b : `Căn cứ ${b}`)),
-            ],
-            proposal: "Theo đề nghị của Chánh Văn phòng HĐND và UBND",
-            executors: [
-              "Chánh Văn phòng HĐND và UBND",
-              "Thủ trưởng các cơ quan, đơn vị có liên quan",
-            ],
-            recipients: plan.recipients.length > 0 ? plan.recipients : ["Như Điều 3", "Lưu: VT"],
-            signer,
-          }
-        : null,
+    decision: withDecision
+      ? {
+          number: splitNumber(plan.decisionNumber, "QĐ-UBND"),
+          authority: issuerAuthorityLine(form.issuer, committee),
+          bases: basisParagraphs([LOCAL_GOVERNMENT_LAW, ...bases]),
+          proposal: "Theo đề nghị của Chánh Văn phòng HĐND và UBND",
+          executors: [
+            "Chánh Văn phòng HĐND và UBND",
+            "Thủ trưởng các cơ quan, đơn vị có liên quan",
+          ],
+          recipients: plan.recipients.length > 0 ? plan.recipients : ["Như Điều 3", "Lưu: VT"],
+          signer,
+        }
+      : null,
     plan: {
       number: splitNumber(plan.planNumber, "KH-UBND"),
-      bases: basisTexts.map((b) => (b.startsWith("Căn cứ") ? b : `Căn cứ ${b}`)),
+      bases: basisParagraphs(bases),
       purposes: lines(plan.purposes),
       requirements: lines(plan.requirements),
       targets: plan.targets.map((t) => t.text),

@@ -698,7 +698,12 @@ export async function issuePlan(
   db: Executor,
   actor: Actor,
   planId: string,
-  input: { planNumber?: string | null; decisionNumber?: string | null; issuedDate?: string | null },
+  input: {
+    planNumber?: string | null;
+    decisionNumber?: string | null;
+    issuedDate?: string | null;
+    confirmTasksWithoutLead?: boolean;
+  },
 ) {
   return runUseCase(db, actor, async ({ tx, audit }) => {
     const plan = await requireReadablePlan(tx, actor, planId);
@@ -708,6 +713,17 @@ export async function issuePlan(
       throw new AppError("PLAN_TRANSITION_NOT_ALLOWED", {
         params: { from: plan.status, to: "issued" },
       });
+    // Tasks nobody leads are listed for the officer to confirm before the plan is issued.
+    if (input.confirmTasksWithoutLead !== true) {
+      const withoutLead = (await planRepository.listTasksOfPlans(tx, [planId])).filter(
+        (task) => task.leadAgencyId === null,
+      );
+      if (withoutLead.length > 0)
+        throw new AppError("PLAN_TASKS_WITHOUT_LEAD", {
+          params: { count: withoutLead.length },
+          details: withoutLead.map((task) => ({ path: `tasks.${task.id}`, message: task.text })),
+        });
+    }
     const after = await planRepository.updatePlan(tx, planId, {
       status: "issued",
       issuedAt: new Date(),

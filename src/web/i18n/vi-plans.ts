@@ -101,6 +101,10 @@ export const viPlans = {
     issueText:
       "Sau khi ban hành, kế hoạch không sửa trực tiếp được nữa; mọi thay đổi phải qua bản sửa đổi, bổ sung.",
     issueConfirm: "Ban hành",
+    issueWithoutLeadTitle: "Nhiệm vụ chưa có cơ quan chủ trì",
+    issueWithoutLeadText:
+      "Các nhiệm vụ dưới đây chưa được giao cơ quan chủ trì. Hãy đóng lại để giao, hoặc xác nhận vẫn ban hành kế hoạch.",
+    issueWithoutLeadConfirm: "Vẫn ban hành",
     issuePlanNumber: "Số kế hoạch",
     issuePlanNumberHint: "Ví dụ: 20/KH-UBND",
     issuePlanNumberRequired: "Vui lòng nhập số kế hoạch.",

@@ -55,7 +55,7 @@ describe("plan Word document (60 tasks)", () => {
   it("writes the decision: title, authority, bases in italics, three articles, recipients, signer", () => {
     const order = [
       "QUYẾT ĐỊNH",
-      "Về việc ban hành Kế hoạch cải cách hành chính xã Hòa Phong năm 2026",
+      "Ban hành Kế hoạch cải cách hành chính xã Hòa Phong năm 2026",
       "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÒA PHONG",
       "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;",
       "Theo đề nghị của Chánh Văn phòng HĐND và UBND xã.",
@@ -84,8 +84,27 @@ describe("plan Word document (60 tasks)", () => {
     expect(runWithText(document, "- UBND tỉnh;")).toContain('<w:sz w:val="22"/>');
   });
 
-  it("prints a blank plan number as 'Số:      /KH-UBND' and numbers its parts I, II…", () => {
-    expect(allTexts).toContain("Số:      /KH-UBND");
+  it("prints the plan issued with the decision as ND 30 Mẫu 1.3: no number, date or recipients", () => {
+    const plan = allTexts.indexOf("KẾ HOẠCH");
+    const appendix = allTexts.indexOf("Phụ lục I", plan);
+    const planTexts = allTexts.slice(plan, appendix);
+    expect(allTexts.filter((text) => text.startsWith("Số:"))).toEqual(["Số: 28/QĐ-UBND"]);
+    expect(allTexts.filter((text) => text.startsWith("Hòa Phong, ngày"))).toHaveLength(1);
+    expect(planTexts.slice(0, 3)).toEqual([
+      "KẾ HOẠCH",
+      "Cải cách hành chính xã Hòa Phong năm 2026",
+      "(Kèm theo Quyết định số 28/QĐ-UBND ngày 02 tháng 02 năm 2026 của Chủ tịch Ủy ban nhân dân xã Hòa Phong)",
+    ]);
+    expect(planTexts).not.toContain("Nơi nhận:");
+    expect(planTexts).toContain("PHÓ CHỦ TỊCH");
+    // The plan's own header block has the issuer and the Quốc hiệu and no second row.
+    const planHeader = tables(document).find(
+      (table, index) => index > 0 && table.includes("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    );
+    expect(rows(planHeader ?? "")).toHaveLength(1);
+  });
+
+  it("numbers the plan's parts I, II…", () => {
     const parts = allTexts.filter((text) => /^[IVX]+\. [A-ZĐỦẾỆỰỔ]/u.test(text));
     expect(parts).toEqual([
       "I. MỤC ĐÍCH, YÊU CẦU",
@@ -134,11 +153,12 @@ describe("plan Word document (60 tasks)", () => {
     expect(cells(firstSubRow ?? "")[0]).toBe("");
   });
 
-  it("titles the appendix 'Phụ lục I' and refers to the plan", () => {
+  it("titles the appendix 'Phụ lục I' and cites the decision the plan is issued with", () => {
     expect(runWithText(document, "Phụ lục I")).toContain("<w:b/>");
-    expect(allTexts).toContain("DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH XÃ HÒA PHONG NĂM 2026");
-    expect(allTexts).toContain(
-      "(Kèm theo Kế hoạch số       /KH-UBND ngày 02/02/2026 của Ủy ban nhân dân xã Hòa Phong)",
+    const title = allTexts.indexOf("DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH XÃ HÒA PHONG NĂM 2026");
+    expect(title).toBeGreaterThan(-1);
+    expect(allTexts[title + 1]).toBe(
+      "(Kèm theo Quyết định số 28/QĐ-UBND ngày 02 tháng 02 năm 2026 của Chủ tịch Ủy ban nhân dân xã Hòa Phong)",
     );
   });
 
@@ -186,6 +206,7 @@ describe("plan Word document variants", () => {
   it("leaves out the decision, fills a plan number below 10 with a zero and prints a draft date", async () => {
     const input = makePlanDocumentInput({ taskCount: 5, decision: null, issuedOn: null });
     input.plan.number = { number: "5", symbol: "KH-UBND" };
+    input.plan.bases = ["Căn cứ Kế hoạch số 412/KH-UBND ngày 26/12/2025 của UBND tỉnh"];
     input.issuer.upperName = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM";
     const { document } = await openDocx(await generatePlanDocument(input));
     const allTexts = texts(document);
@@ -194,6 +215,42 @@ describe("plan Word document variants", () => {
     expect(allTexts).toContain("Hòa Phong, ngày      tháng      năm 2026");
     expect(runWithText(document, "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM")).not.toContain("<w:b/>");
     expect(sectionProperties(document)).toHaveLength(2);
+    // A plan issued on its own: its bases, its recipients, and the appendix cites the plan,
+    // naming the same issuer as the signature (KT. CHỦ TỊCH: the chair).
+    expect(allTexts).toContain("Căn cứ Kế hoạch số 412/KH-UBND ngày 26/12/2025 của UBND tỉnh");
+    expect(allTexts).toContain("Nơi nhận:");
+    expect(allTexts).toContain(
+      "(Kèm theo Kế hoạch số 05/KH-UBND ngày      tháng      năm 2026 của Chủ tịch Ủy ban nhân dân xã Hòa Phong)",
+    );
+  });
+
+  it("keeps an older decision summary when given one", async () => {
+    const input = makePlanDocumentInput({ taskCount: 1 });
+    if (input.decision) input.decision.summary = "Về việc ban hành Kế hoạch cải cách hành chính";
+    const allTexts = texts((await openDocx(await generatePlanDocument(input))).document);
+    expect(allTexts).toContain("Về việc ban hành Kế hoạch cải cách hành chính");
+    expect(allTexts).not.toContain("Ban hành Kế hoạch cải cách hành chính xã Hòa Phong năm 2026");
+  });
+
+  it("prints a deputy signing for the committee as TM. / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH, and the committee as issuer", async () => {
+    const input = makePlanDocumentInput({ taskCount: 1, decision: null });
+    input.plan.signer = {
+      authority: "TM.",
+      onBehalfOf: "ỦY BAN NHÂN DÂN",
+      deputyFor: "CHỦ TỊCH",
+      title: "PHÓ CHỦ TỊCH",
+      name: "Trần Thị Minh Hằng",
+    };
+    const allTexts = texts((await openDocx(await generatePlanDocument(input))).document);
+    const authority = allTexts.indexOf("TM. ỦY BAN NHÂN DÂN");
+    expect(allTexts.slice(authority, authority + 3)).toEqual([
+      "TM. ỦY BAN NHÂN DÂN",
+      "KT. CHỦ TỊCH",
+      "PHÓ CHỦ TỊCH",
+    ]);
+    expect(allTexts).toContain(
+      "(Kèm theo Kế hoạch số       /KH-UBND ngày 02 tháng 02 năm 2026 của Ủy ban nhân dân xã Hòa Phong)",
+    );
   });
 
   it("writes signer authority lines for TM. and Q.", async () => {

@@ -24,6 +24,11 @@ export interface Signer {
   authority: SigningAuthority | null;
   /** After TM./KT./TL./TUQ.: "ỦY BAN NHÂN DÂN", "CHỦ TỊCH". Ignored for Q. and none. */
   onBehalfOf: string | null;
+  /**
+   * With TM. only: the head a deputy signs for inside the collective's block, printed "KT. CHỦ
+   * TỊCH" between "TM. ỦY BAN NHÂN DÂN" and "PHÓ CHỦ TỊCH".
+   */
+  deputyFor?: string | null;
   /** "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "NGƯỜI TIẾP NHẬN HỒ SƠ". */
   title: string;
   /** Printed bold under the space left for the signature and seal; "" leaves the space only. */

@@ -23,6 +23,15 @@ export function placeAndDate(place: string, isoDate: string | null, blankYear?: 
   return `${place}, ${documentDatePhraseOf(isoDate)}`;
 }
 
+/**
+ * "ngày 02 tháng 02 năm 2026" for a date written in running text or in a "(Kèm theo …)" line, by
+ * the one date rule; a draft without a date keeps the blanks: "ngày      tháng      năm 2026".
+ */
+export function dateInText(isoDate: string | null, blankYear?: number): string {
+  if (isoDate === null) return `ngày${BLANK}tháng${BLANK}năm ${blankYear ?? BLANK}`;
+  return documentDatePhraseOf(isoDate);
+}
+
 /** "02/02/2026" as used when citing a document in running text; blanks for a draft. */
 export function citedDate(isoDate: string | null): string {
   return isoDate === null ? `${BLANK}/${BLANK}/${BLANK}` : numericDate(isoDate);
@@ -64,12 +73,18 @@ export function basisLines(items: readonly string[]): string[] {
 }
 
 /**
- * The signer's authority lines: "TM. ỦY BAN NHÂN DÂN" + "CHỦ TỊCH", "KT. CHỦ TỊCH" +
- * "PHÓ CHỦ TỊCH", "Q. CHỦ TỊCH", or the title alone.
+ * The signer's authority lines: "TM. ỦY BAN NHÂN DÂN" + "CHỦ TỊCH" (+ "KT. CHỦ TỊCH" before
+ * "PHÓ CHỦ TỊCH" when a deputy signs for the collective), "KT. CHỦ TỊCH" + "PHÓ CHỦ TỊCH",
+ * "Q. CHỦ TỊCH", or the title alone.
  */
 export function signerAuthorityLines(signer: Signer): string[] {
   switch (signer.authority) {
     case "TM.":
+      return [
+        `TM. ${signer.onBehalfOf ?? ""}`.trim(),
+        ...(signer.deputyFor ? [`KT. ${signer.deputyFor}`] : []),
+        signer.title,
+      ];
     case "KT.":
     case "TL.":
     case "TUQ.":
@@ -81,7 +96,11 @@ export function signerAuthorityLines(signer: Signer): string[] {
   }
 }
 
-/** First letter lower case, for a title used inside a sentence ("Kế hoạch cải cách…"). */
+/**
+ * First letter lower case, for a title used inside a sentence ("Kế hoạch cải cách…"); an
+ * abbreviation keeps its capitals ("CCHC năm 2026").
+ */
 export function lowerFirst(text: string): string {
+  if (/^\p{Lu}{2}/u.test(text)) return text;
   return text.charAt(0).toLocaleLowerCase("vi") + text.slice(1);
 }

@@ -13,8 +13,11 @@ export interface HeaderBlockInput {
   issuer: Issuer;
   /** "Số: 28/QĐ-UBND" (see `numberLine`); null for a form without a number. */
   number: string | null;
-  /** "Hòa Phong, ngày 02 tháng 02 năm 2026" (see `placeAndDate`). */
-  placeAndDate: string;
+  /**
+   * "Hòa Phong, ngày 02 tháng 02 năm 2026" (see `placeAndDate`). Null, with a null number, for a
+   * document issued with a decision (ND 30 Mẫu 1.3): it has neither, and the second row is left out.
+   */
+  placeAndDate: string | null;
 }
 
 function splitLines(text: string | null): string[] {
@@ -28,7 +31,7 @@ function splitLines(text: string | null): string[] {
  * The ND 30 header block as a borderless two-column table. Row 1: the parent body (upright) and
  * the issuing body (bold) with a short rule below, left; the Quốc hiệu and the Tiêu ngữ (bold)
  * with a rule as long as the motto, right. Row 2: "Số: …" left and the place and date in italics
- * right, so both sit on one line.
+ * right, so both sit on one line (left out when the document has neither).
  */
 export function headerBlock(input: HeaderBlockInput, format: PageFormat): Table {
   const { sizes, textWidth } = format;
@@ -50,13 +53,16 @@ export function headerBlock(input: HeaderBlockInput, format: PageFormat): Table 
   ];
   const numberCell = [line(input.number ?? "", { size: sizes.number, spacingBefore: 120 })];
   const dateCell = [
-    line(input.placeAndDate, { size: sizes.placeAndDate, italics: true, spacingBefore: 120 }),
+    line(input.placeAndDate ?? "", { size: sizes.placeAndDate, italics: true, spacingBefore: 120 }),
   ];
+  const withoutNumberAndDate = input.number === null && input.placeAndDate === null;
   return layoutTable(
     [left, right],
-    [
-      [issuerCell, stateCell],
-      [numberCell, dateCell],
-    ],
+    withoutNumberAndDate
+      ? [[issuerCell, stateCell]]
+      : [
+          [issuerCell, stateCell],
+          [numberCell, dateCell],
+        ],
   );
 }

@@ -15,13 +15,12 @@ import {
   A4_LANDSCAPE,
   appendixHeading,
   appendixName,
-  citedDate,
   documentSection,
-  numberAndSymbol,
   run,
 } from "../nd30-kit/index.ts";
 import { APPENDIX_COLUMNS, appendixRows, type AppendixRow } from "./appendix-rows.ts";
 import type { AppendixInput, PlanDocumentInput } from "./plan-document-input.ts";
+import { attachedToLine } from "./plan-issuer-text.ts";
 
 const LANDSCAPE_TEXT_WIDTH = A4_LANDSCAPE.textWidth;
 
@@ -36,19 +35,16 @@ export function appendixColumnWidths(): number[] {
 
 /**
  * One appendix on landscape pages: "Phụ lục I" (14 pt bold), its title in capitals, the
- * "(Kèm theo Kế hoạch số …)" line in italics, and the task table whose header row repeats on
- * every page.
+ * "(Kèm theo …)" line in italics (the decision when the plan is issued with one, else the plan,
+ * naming the same issuer as the plan), and the task table whose header row repeats on every page.
  */
 export function appendixSection(
   input: PlanDocumentInput,
   appendix: AppendixInput,
   index: number,
 ): ISectionOptions {
-  const attachedTo =
-    `(Kèm theo Kế hoạch số ${numberAndSymbol(input.plan.number)} ` +
-    `ngày ${citedDate(input.issuedOn)} của ${input.issuer.nameInText})`;
   const children: FileChild[] = [
-    ...appendixHeading(appendixName(index), appendix.title, attachedTo),
+    ...appendixHeading(appendixName(index), appendix.title, attachedToLine(input)),
     appendixTable(appendixRows(appendix)),
   ];
   return documentSection(children, A4_LANDSCAPE);

@@ -13,9 +13,9 @@ import {
 import { planHeader, planSignature } from "./plan-header.ts";
 import type { DecisionInput, PlanDocumentInput } from "./plan-document-input.ts";
 
-/** "Về việc ban hành Kế hoạch cải cách hành chính xã Hòa Phong năm 2026". */
+/** "Ban hành Kế hoạch cải cách hành chính xã Hòa Phong năm 2026" (ND 30, Mẫu 1.3). */
 export function decisionSummary(title: string): string {
-  return `Về việc ban hành Kế hoạch ${lowerFirst(title)}`;
+  return `Ban hành Kế hoạch ${lowerFirst(title)}`;
 }
 
 /** The issuing decision (ND 30, Mẫu 1.3: a decision issuing an attached document). */
@@ -26,7 +26,10 @@ export function decisionSection(
   const children: FileChild[] = [
     planHeader(input, decision.number),
     emptyLine(),
-    ...titleBlock({ type: "QUYẾT ĐỊNH", summary: decisionSummary(input.title) }, A4_PORTRAIT),
+    ...titleBlock(
+      { type: "QUYẾT ĐỊNH", summary: decision.summary ?? decisionSummary(input.title) },
+      A4_PORTRAIT,
+    ),
     line(decision.authority, { bold: true, spacingBefore: 240, spacingAfter: 240 }),
     ...basesParagraphs([...decision.bases, ...(decision.proposal ? [decision.proposal] : [])]),
     line("QUYẾT ĐỊNH:", { bold: true, spacingBefore: 120, spacingAfter: 240 }),

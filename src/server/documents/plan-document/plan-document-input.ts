@@ -32,7 +32,15 @@ export type SignerInput = Signer;
 
 export interface DecisionInput {
   number: DocumentNumberInput;
-  /** "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÒA PHONG". */
+  /**
+   * The trích yếu; "Ban hành Kế hoạch …" (ND 30's sample) when left out. An officer may keep an
+   * older wording ("Về việc ban hành Kế hoạch …").
+   */
+  summary?: string | null;
+  /**
+   * "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÒA PHONG" (the chair issues: signed "CHỦ TỊCH" or "KT. CHỦ
+   * TỊCH") or "ỦY BAN NHÂN DÂN XÃ HÒA PHONG" (the committee: signed "TM. ỦY BAN NHÂN DÂN").
+   */
   authority: string;
   /** One legal basis per item, without the closing ";" (added when printed). */
   bases: string[];
@@ -46,8 +54,9 @@ export interface DecisionInput {
 }
 
 export interface PlanBodyInput {
+  /** Printed only when the plan is issued on its own (a plan issued with a decision has none). */
   number: DocumentNumberInput;
-  /** Opening paragraphs citing the bases of the plan (optional). */
+  /** Opening paragraphs citing the bases of a plan issued on its own (the decision cites them). */
   bases: string[];
   purposes: string[];
   requirements: string[];
@@ -58,6 +67,7 @@ export interface PlanBodyInput {
   funding: string[];
   /** Closing paragraph ("Trên đây là Kế hoạch…"). */
   closing: string | null;
+  /** Printed only when the plan is issued on its own. */
   recipients: string[];
   signer: SignerInput;
 }

@@ -21,7 +21,16 @@ export function planHeader(input: PlanDocumentInput, number: DocumentNumberInput
   );
 }
 
-/** "Nơi nhận" bottom left and the signer bottom right. */
-export function planSignature(recipients: readonly string[], signer: SignerInput): Table {
-  return signatureBlock({ left: recipientsBlock(recipients, A4_PORTRAIT), signer }, A4_PORTRAIT);
+/**
+ * The header of a plan issued with a decision (ND 30, Mẫu 1.3): the issuer and the Quốc hiệu
+ * only — the number and date are the decision's.
+ */
+export function attachedPlanHeader(input: PlanDocumentInput): Table {
+  return headerBlock({ issuer: input.issuer, number: null, placeAndDate: null }, A4_PORTRAIT);
+}
+
+/** "Nơi nhận" bottom left (none for a plan issued with a decision) and the signer bottom right. */
+export function planSignature(recipients: readonly string[] | null, signer: SignerInput): Table {
+  const left = recipients === null ? [] : recipientsBlock(recipients, A4_PORTRAIT);
+  return signatureBlock({ left, signer }, A4_PORTRAIT);
 }

@@ -3,17 +3,16 @@ import {
   A4_PORTRAIT,
   appendixName,
   bodyParagraph,
-  citedDate,
   documentSection,
   emptyLine,
   enumerationLetter,
   heading,
-  numberAndSymbol,
   romanNumeral,
   run,
   titleBlock,
 } from "../nd30-kit/index.ts";
-import { planHeader, planSignature } from "./plan-header.ts";
+import { attachedPlanHeader, planHeader, planSignature } from "./plan-header.ts";
+import { attachedToLine } from "./plan-issuer-text.ts";
 import type { PlanDocumentInput } from "./plan-document-input.ts";
 
 interface Part {
@@ -21,7 +20,12 @@ interface Part {
   body: FileChild[];
 }
 
-/** The plan: header block, "KẾ HOẠCH" and its title, then parts I, II… (empty parts left out). */
+/**
+ * The plan: header block, "KẾ HOẠCH" and its title, then parts I, II… (empty parts left out).
+ * Issued on its own it has its number, place and date, bases and recipients; issued with a
+ * decision (ND 30, Mẫu 1.3) only the header, its name, the title and "(Kèm theo Quyết định …)"
+ * — the decision carries the rest.
+ */
 export function planSection(input: PlanDocumentInput): ISectionOptions {
   const { plan } = input;
   const parts = [
@@ -31,35 +35,25 @@ export function planSection(input: PlanDocumentInput): ISectionOptions {
     implementationPart(input),
     fundingPart(input),
   ].filter((part): part is Part => part !== null);
+  const attached = input.decision !== null;
   const children: FileChild[] = [
-    planHeader(input, plan.number),
+    attached ? attachedPlanHeader(input) : planHeader(input, plan.number),
     emptyLine(),
     ...titleBlock(
-      { type: "KẾ HOẠCH", summary: input.title, notes: issuedWithNote(input) },
+      { type: "KẾ HOẠCH", summary: input.title, notes: attached ? [attachedToLine(input)] : [] },
       A4_PORTRAIT,
     ),
     emptyLine(),
-    ...plan.bases.map((text) => bodyParagraph(text)),
+    ...(attached ? [] : plan.bases.map((text) => bodyParagraph(text))),
     ...parts.flatMap((part, index) => [
       heading(`${romanNumeral(index + 1)}. ${part.title}`),
       ...part.body,
     ]),
     ...(plan.closing ? [bodyParagraph(plan.closing)] : []),
     emptyLine(),
-    planSignature(plan.recipients, plan.signer),
+    planSignature(attached ? null : plan.recipients, plan.signer),
   ];
   return documentSection(children, A4_PORTRAIT);
-}
-
-function issuedWithNote(input: PlanDocumentInput): string[] {
-  if (!input.decision) return [];
-  const authority = input.decision.authority.startsWith("CHỦ TỊCH")
-    ? `Chủ tịch ${input.issuer.nameInText}`
-    : input.issuer.nameInText;
-  const text =
-    `(Ban hành kèm theo Quyết định số ${numberAndSymbol(input.decision.number)} ` +
-    `ngày ${citedDate(input.issuedOn)} của ${authority})`;
-  return [text];
 }
 
 function lettered(items: readonly string[]): FileChild[] {

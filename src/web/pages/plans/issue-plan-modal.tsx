@@ -1,6 +1,18 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { ApiError } from "../../api/client.ts";
 import { DateField } from "../../components/date-field.tsx";
 import { applyServerErrors, FormError } from "../../components/form-error.tsx";
 import { viPlans as t } from "../../i18n/vi-plans.ts";
@@ -20,7 +32,8 @@ function todayInVietnam(): string {
 
 /**
  * "Ban hành": the plan is issued with its number, its decision number (if any) and its date,
- * which then appear in its header and its Word document.
+ * which then appear in its header and its Word document. Tasks without a lead agency are listed
+ * (PLAN_TASKS_WITHOUT_LEAD) and the plan is issued only once the officer confirms.
  */
 export function IssuePlanModal({
   plan,
@@ -42,24 +55,49 @@ export function IssuePlanModal({
       issuedDate: (value) => (value ? null : t.detail.issueDateRequired),
     },
   });
+  const [withoutLead, setWithoutLead] = useState<string[] | null>(null);
   const issue = useMutation({
-    mutationFn: (values: Values) => {
+    mutationFn: ({ values, confirmed }: { values: Values; confirmed: boolean }) => {
       const input: IssuePlanInput = {
         planNumber: values.planNumber.trim(),
         decisionNumber: values.decisionNumber.trim() || null,
         issuedDate: values.issuedDate,
+        ...(confirmed ? { confirmTasksWithoutLead: true } : {}),
       };
       return issuePlan(plan.id, input);
     },
     onSuccess: onDone,
-    onError: (error) => applyServerErrors(form, error),
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === "PLAN_TASKS_WITHOUT_LEAD") {
+        setWithoutLead(error.details.map((detail) => detail.message));
+        return;
+      }
+      applyServerErrors(form, error);
+    },
   });
+  const needsConfirmation = withoutLead !== null;
 
   return (
     <Modal opened onClose={onClose} title={t.detail.issueTitle} size="lg">
-      <form onSubmit={form.onSubmit((values) => issue.mutate(values))} noValidate>
+      <form
+        onSubmit={form.onSubmit((values) => issue.mutate({ values, confirmed: needsConfirmation }))}
+        noValidate
+      >
         <Stack gap="sm">
-          <FormError error={issue.error} />
+          {needsConfirmation ? (
+            <Alert color="yellow" variant="light" title={t.detail.issueWithoutLeadTitle}>
+              <Text size="sm" mb="xs">
+                {t.detail.issueWithoutLeadText}
+              </Text>
+              <List size="sm" data-testid="tasks-without-lead">
+                {withoutLead.map((text, index) => (
+                  <List.Item key={index}>{text}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          ) : (
+            <FormError error={issue.error} />
+          )}
           <Text size="sm">{t.detail.issueText}</Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
@@ -80,8 +118,12 @@ export function IssuePlanModal({
             <Button variant="default" onClick={onClose}>
               {vi.common.cancel}
             </Button>
-            <Button type="submit" loading={issue.isPending}>
-              {t.detail.issueConfirm}
+            <Button
+              type="submit"
+              color={needsConfirmation ? "yellow" : undefined}
+              loading={issue.isPending}
+            >
+              {needsConfirmation ? t.detail.issueWithoutLeadConfirm : t.detail.issueConfirm}
             </Button>
           </Group>
         </Stack>
