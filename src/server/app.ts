@@ -44,6 +44,7 @@ import { authRoutes } from "./routes/auth.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
 import { planImportRoutes } from "./routes/plan-import.routes.ts";
 import { methodologyRoutes } from "./routes/methodology.routes.ts";
+import { homeRoutes } from "./routes/home.routes.ts";
 import { notificationRoutes } from "./routes/notification.routes.ts";
 import { planRoutes } from "./routes/plan.routes.ts";
 import { taskRoutes } from "./routes/task.routes.ts";
@@ -180,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(backupRoutes(options.database, options.dataDir));
   await app.register(planRoutes(db));
   await app.register(notificationRoutes(db));
+  await app.register(homeRoutes(db));
   await app.register(planImportRoutes(db));
   await app.register(methodologyRoutes(db));
   await app.register(taskRoutes(db, options.dataDir));

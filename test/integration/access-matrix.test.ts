@@ -248,6 +248,8 @@ const FIXTURES: Record<string, Fixture> = {
   "PUT /api/plans/:id/areas/:key": {},
   // A task without a recurring timeline has no occurrence: where allowed, not found is fine.
   "PATCH /api/occurrences/:id": { allowedMayNotFind: true },
+  // Each section is a gated list (tasks, dossiers, feedback, plans…) of the user's own scope.
+  "GET /api/home": { anyUnit: true },
   "GET /api/notifications": { kind: "notification", listed: ids_, listedId: "notificationId" },
   "POST /api/notifications/read-all": { anyUnit: true },
   "POST /api/plan-imports": {

@@ -54,6 +54,10 @@ export function dossierRoutes(db: Executor): FastifyPluginAsyncZod {
             from: isoDate.optional(),
             to: isoDate.optional(),
             overdue: booleanQuery.optional(),
+            /** true: open dossiers due today. */
+            dueToday: booleanQuery.optional(),
+            /** true: dossiers no apology letter was issued for. */
+            withoutApology: booleanQuery.optional(),
             /** true: the voided (wrongly imported) dossiers only; they are left out otherwise. */
             voided: booleanQuery.optional(),
             limit: z.coerce.number().int().min(1).max(500).optional(),

@@ -39,10 +39,17 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
             agencyId: z.uuid().optional(),
             q: z.string().max(200).optional(),
             dueWithinDays: z.coerce.number().int().min(1).max(365).optional(),
+            unitId: z.uuid().optional(),
           }),
           response: {
             200: z.object({
-              data: z.array(taskView.extend({ planTitle: z.string(), unitName: z.string() })),
+              data: z.array(
+                taskView.extend({
+                  planTitle: z.string(),
+                  unitName: z.string(),
+                  unitId: z.string(),
+                }),
+              ),
             }),
             ...commonErrors,
           },

@@ -155,6 +155,10 @@ export interface DossierListQuery {
   from?: string;
   to?: string;
   overdue?: boolean;
+  /** true: open dossiers due today. */
+  dueToday?: boolean;
+  /** true: dossiers no apology letter was issued for. */
+  withoutApology?: boolean;
   /** true: the voided dossiers only (left out otherwise). */
   voided?: boolean;
   limit?: number;
@@ -174,6 +178,8 @@ export async function listDossiers(db: Executor, actor: Actor, query: DossierLis
     state: query.state,
     procedureId: query.procedureId,
     ...caseListFilter(query),
+    dueOn: query.dueToday ? today : undefined,
+    withoutApology: query.withoutApology === true,
     voided: query.voided === true,
     limit,
     offset,

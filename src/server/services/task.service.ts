@@ -150,11 +150,18 @@ export async function listTasks(
     agencyId?: string;
     q?: string;
     dueWithinDays?: number;
+    unitId?: string;
   },
 ) {
   const unitIds = await access.listScope(db, actor, "plan.read");
+  const view = filter.view ?? "all";
+  // Only the tasks of issued plans are work (mine, overdue, due soon); a draft's tasks appear
+  // only inside their draft (the list filtered on that plan, "all").
   const plans = (await planRepository.listPlansOfUnits(db, unitIds)).filter(
-    (p) => p.status !== "superseded" && (!filter.planId || p.id === filter.planId),
+    (p) =>
+      (p.status === "issued" || (p.status === "draft" && !!filter.planId && view === "all")) &&
+      (!filter.planId || p.id === filter.planId) &&
+      (!filter.unitId || p.unitId === filter.unitId),
   );
   const planOf = new Map(plans.map((p) => [p.id, p]));
   const tasks = await planRepository.listTasksOfPlans(
@@ -185,6 +192,7 @@ export async function listTasks(
       planTitle: planOf.get(task.planId)!.title,
       planPeriodLabel: planOf.get(task.planId)!.periodLabel,
       unitName: planOf.get(task.planId)!.unitName,
+      unitId: planOf.get(task.planId)!.unitId,
     }))
     .filter((t) => !filter.areaKey || t.areaKey === filter.areaKey)
     .filter(
@@ -199,7 +207,7 @@ export async function listTasks(
         matchesSearch(`${t.text} ${t.deliverable ?? ""} ${t.leadAgencyName ?? ""}`, filter.q),
     )
     .filter((t) => {
-      switch (filter.view ?? "all") {
+      switch (view) {
         case "mine":
           return myAgencies.size > 0
             ? (t.leadAgencyId !== null && myAgencies.has(t.leadAgencyId)) ||

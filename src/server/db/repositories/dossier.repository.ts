@@ -78,6 +78,10 @@ export interface DossierFilter {
   receivedBefore?: Date;
   /** Not finished and past the due date on `today`. */
   overdueOn?: string;
+  /** Not finished and due on this day. */
+  dueOn?: string;
+  /** Only dossiers no apology letter was issued for. */
+  withoutApology?: boolean;
   /** true: only voided dossiers; otherwise voided dossiers are left out. */
   voided?: boolean;
   limit: number;
@@ -102,6 +106,17 @@ export async function listDossiers(
     conditions.push(
       inArray(dossiers.state, ["received", "in_progress", "supplement_requested"]),
       lt(dossiers.dueDate, filter.overdueOn),
+    );
+  }
+  if (filter.dueOn) {
+    conditions.push(
+      inArray(dossiers.state, ["received", "in_progress", "supplement_requested"]),
+      eq(dossiers.dueDate, filter.dueOn),
+    );
+  }
+  if (filter.withoutApology) {
+    conditions.push(
+      sql`not exists (select 1 from apology_letters a where a.dossier_id = ${dossiers.id})`,
     );
   }
   if (filter.q) {
