@@ -28,6 +28,7 @@ import { REMINDER_JOB, reminderJob } from "./reminders/reminder-job.ts";
 import { jobRoutes } from "./routes/job.routes.ts";
 import { registerDossierMetrics } from "./services/dossier-metrics.ts";
 import { kpiRoutes } from "./routes/kpi.routes.ts";
+import { dashboardRoutes } from "./routes/dashboard.routes.ts";
 import { feedbackRoutes } from "./routes/feedback.routes.ts";
 import { feedbackPublicRoutes } from "./routes/feedback-public.routes.ts";
 import { sipasRoutes } from "./routes/sipas.routes.ts";
@@ -199,6 +200,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sipasPublicRoutes(db, { secureCookies: options.secureCookies ?? false, now: options.now }),
   );
   await app.register(kpiRoutes(db));
+  await app.register(dashboardRoutes(db));
 
   await registerWeb(app, options.webDir ?? null);
   return app;

@@ -3,6 +3,7 @@ import { RequireAuth } from "./auth/require-auth.tsx";
 import { RequirePermission } from "./auth/require-permission.tsx";
 import { AppLayout } from "./components/app-layout.tsx";
 import { paths } from "./components/navigation.ts";
+import { dashboardPaths } from "./pages/dashboard/dashboard-paths.ts";
 import { dossierImportPath } from "./pages/one-stop/import/dossier-import-paths.ts";
 import { oneStopPaths } from "./pages/one-stop/one-stop-paths.ts";
 import { feedbackPaths } from "./pages/feedback/feedback-paths.ts";
@@ -63,6 +64,24 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
+          {
+            path: dashboardPaths.unit,
+            lazy: async () => ({
+              Component: (await import("./pages/dashboard/dashboard.page.tsx")).DashboardPage,
+            }),
+          },
+          {
+            path: dashboardPaths.units,
+            lazy: async () => ({
+              Component: (await import("./pages/dashboard/units.page.tsx")).UnitsDashboardPage,
+            }),
+          },
+          {
+            path: dashboardPaths.dossiers,
+            lazy: async () => ({
+              Component: (await import("./pages/dashboard/dossiers.page.tsx")).KpiDossiersPage,
+            }),
+          },
           {
             path: paths.plans,
             lazy: async () => ({

@@ -148,6 +148,25 @@ const FIXTURES: Record<string, Fixture> = {
       } satisfies Fixture,
     ]),
   ),
+  "GET /api/kpi/service-index-766/units": {
+    kind: "unit",
+    action: "dossier.read",
+    request: (at) =>
+      get(`/api/kpi/service-index-766/units?unitId=${at.unitId}&period=year&year=2026`),
+  },
+  "GET /api/kpi/due-soon": {
+    kind: "unit",
+    action: "dossier.read",
+    request: (at) => get(`/api/kpi/due-soon?unitId=${at.unitId}&date=2026-03-10&days=3`),
+  },
+  "POST /api/exports/table.xlsx": {
+    anyUnit: true,
+    request: () => ({
+      method: "POST",
+      path: "/api/exports/table.xlsx",
+      json: { title: "Bảng", fileName: "bang", columns: [{ header: "Cột" }], rows: [["a"]] },
+    }),
+  },
   "POST /api/methodologies/import": {
     kind: "unit",
     action: "methodology.write",

@@ -13,6 +13,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF header for a state-changing request made without `request` (a file download). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { "x-csrf-token": csrfToken } : {};
+}
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;

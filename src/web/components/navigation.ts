@@ -7,6 +7,7 @@ import {
   IconClipboardList,
   IconDatabaseExport,
   IconFileReport,
+  IconGauge,
   IconHome,
   IconListDetails,
   IconMessageReport,
@@ -18,6 +19,7 @@ import {
 } from "@tabler/icons-react";
 import type { Me } from "../api/types.ts";
 import { vi } from "../i18n/vi.ts";
+import { dashboardPaths } from "../pages/dashboard/dashboard-paths.ts";
 import { deskSettingsPath } from "../pages/one-stop/settings/settings-paths.ts";
 
 export interface NavItem {
@@ -51,6 +53,7 @@ export const paths = {
 export function navigationFor(me: Me): NavItem[] {
   const items: NavItem[] = [
     { label: vi.nav.home, to: paths.home, icon: IconHome },
+    { label: "Bảng điều khiển", to: dashboardPaths.unit, icon: IconGauge },
     { label: vi.nav.plans, to: paths.plans, icon: IconClipboardList },
     { label: vi.nav.tasks, to: paths.tasks, icon: IconChecklist },
     { label: vi.nav.oneStop, to: paths.oneStop, icon: IconWindow },

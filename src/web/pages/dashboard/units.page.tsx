@@ -1,0 +1,401 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Stack,
+  Table,
+  Text,
+  Title,
+  UnstyledButton,
+  Group,
+} from "@mantine/core";
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { Link } from "react-router";
+import { LoadingBlock } from "../../components/loading-block.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { QueryError } from "../../components/query-error.tsx";
+import { TableScroll } from "../../components/table-scroll.tsx";
+import { formatDecimal, formatNumber } from "../../i18n/format.ts";
+import { bandColour, fraction } from "./figures.ts";
+import {
+  dashboardKeys,
+  getKpiReport,
+  getUnitsIndex,
+  type KpiReport,
+  type TableExport,
+  type UnitsIndex,
+} from "./dashboard.api.ts";
+import { dashboardPaths } from "./dashboard-paths.ts";
+import { ExportButton } from "./export-button.tsx";
+import { FigureLink } from "./figure-link.tsx";
+import { LazyChart } from "./lazy-chart.tsx";
+import { selectionQuery, type Selection } from "./period.ts";
+import { SelectionBar } from "./selection-bar.tsx";
+import { useSelection } from "./use-selection.ts";
+import { viDashboard as t } from "./vi-dashboard.ts";
+
+type Figures = KpiReport["total"];
+type IndexRow = UnitsIndex["total"];
+
+interface Row {
+  key: string;
+  name: string;
+  figures: Figures;
+  index: IndexRow | undefined;
+}
+
+type SortKey =
+  | "name"
+  | "toProcess"
+  | "resolved"
+  | "onTime"
+  | "online"
+  | "overdue"
+  | "lateWithoutApology"
+  | "index";
+
+interface Column {
+  key: SortKey;
+  header: string;
+  /** The sort value; null ("không phát sinh") always sorts last. */
+  value: (row: Row) => number | string | null;
+  /** Colour-scaled: higher is better (true) or worse (false). */
+  scale?: boolean;
+}
+
+const COLUMNS: Column[] = [
+  { key: "name", header: t.units.colUnit, value: (r) => r.name },
+  { key: "toProcess", header: t.units.colToProcess, value: (r) => r.figures.counts.toProcess },
+  { key: "resolved", header: t.units.colResolved, value: (r) => r.figures.counts.resolved },
+  {
+    key: "onTime",
+    header: t.units.colOnTime,
+    value: (r) => r.figures.rates.on_time_rate!.percent,
+    scale: true,
+  },
+  {
+    key: "online",
+    header: t.units.colOnline,
+    value: (r) => r.figures.rates.online_dossier_rate!.percent,
+    scale: true,
+  },
+  { key: "overdue", header: t.units.colOverdue, value: (r) => r.figures.counts.overdueAtEnd },
+  {
+    key: "lateWithoutApology",
+    header: t.units.colLateWithoutApology,
+    value: (r) => r.figures.counts.lateWithoutApology,
+  },
+  { key: "index", header: t.units.col766, value: (r) => r.index?.total ?? null, scale: true },
+];
+
+const collator = new Intl.Collator("vi");
+
+function compare(a: number | string | null, b: number | string | null, direction: 1 | -1) {
+  if (a === null && b === null) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  if (typeof a === "string" || typeof b === "string")
+    return collator.compare(String(a), String(b)) * direction;
+  return (a - b) * direction;
+}
+
+/** A light background from red (lowest of the column) to green (highest); text stays dark. */
+function scaleColour(value: number | null, min: number, max: number): string | undefined {
+  if (value === null) return undefined;
+  const share = max === min ? 1 : (value - min) / (max - min);
+  return `hsl(${Math.round(share * 120)}, 70%, 88%)`;
+}
+
+/** The upper level's dashboard: the units under it side by side, those falling behind first. */
+export function UnitsDashboardPage() {
+  const { selection, setSelection } = useSelection();
+  const q = selectionQuery(selection);
+  const report = useQuery({
+    queryKey: dashboardKeys.report(`${q}&groupBy=unit`),
+    queryFn: () => getKpiReport(selection, "unit"),
+  });
+  const index = useQuery({
+    queryKey: dashboardKeys.unitsIndex(q),
+    queryFn: () => getUnitsIndex(selection),
+  });
+  return (
+    <>
+      <PageHeader
+        title={t.unitsTitle}
+        description={t.unitsDescription}
+        actions={
+          <Button component={Link} to={`${dashboardPaths.unit}?${q}`} variant="default" size="sm">
+            {t.unitDashboardLink}
+          </Button>
+        }
+      />
+      <SelectionBar selection={selection} onChange={setSelection} />
+      {report.isPending || index.isPending ? (
+        <LoadingBlock />
+      ) : report.isError ? (
+        <QueryError error={report.error} onRetry={() => report.refetch()} />
+      ) : index.isError ? (
+        <QueryError error={index.error} onRetry={() => index.refetch()} />
+      ) : (
+        <UnitsView selection={selection} report={report.data.data} index={index.data.data} />
+      )}
+    </>
+  );
+}
+
+function UnitsView({
+  selection,
+  report,
+  index,
+}: {
+  selection: Selection;
+  report: KpiReport;
+  index: UnitsIndex;
+}) {
+  const [sort, setSort] = useState<{ key: SortKey; direction: 1 | -1 }>({
+    key: "onTime",
+    direction: 1,
+  });
+  const indexByKey = new Map(index.rows.map((row) => [row.key, row]));
+  const rows: Row[] = report.rows.map((row) => ({
+    key: row.key ?? row.name,
+    name: row.name,
+    figures: row,
+    index: indexByKey.get(row.key),
+  }));
+  const column = COLUMNS.find((c) => c.key === sort.key)!;
+  const sorted = [...rows].sort(
+    (a, b) =>
+      compare(column.value(a), column.value(b), sort.direction) || collator.compare(a.name, b.name),
+  );
+  const ranges = new Map(
+    COLUMNS.filter((c) => c.scale).map((c) => {
+      const values = rows.map(c.value).filter((v): v is number => typeof v === "number");
+      return [c.key, { min: Math.min(...values), max: Math.max(...values) }];
+    }),
+  );
+  const total: Row = {
+    key: report.unit.id,
+    name: t.units.totalRow,
+    figures: report.total,
+    index: index.total,
+  };
+
+  const chartRows = [...rows].sort((a, b) =>
+    compare(a.figures.rates.on_time_rate!.percent, b.figures.rates.on_time_rate!.percent, 1),
+  );
+  const option = useMemo(
+    () => ({
+      grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
+      legend: { top: 0 },
+      tooltip: { trigger: "axis" },
+      xAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
+      yAxis: {
+        type: "category",
+        inverse: true,
+        data: chartRows.map((r) => r.name),
+        axisLabel: { width: 120, overflow: "truncate" },
+      },
+      series: [
+        {
+          name: t.units.seriesOnTime,
+          type: "bar",
+          color: "#1769b4",
+          data: chartRows.map((r) => {
+            const p = r.figures.rates.on_time_rate!.percent;
+            return p === null ? null : Math.round(p * 100) / 100;
+          }),
+        },
+      ],
+    }),
+    [chartRows],
+  );
+
+  const exportTable = (): TableExport => ({
+    title: t.unitsTitle,
+    subtitle: [report.unit.name, report.period.label],
+    fileName: "so-sanh-don-vi",
+    columns: [
+      { header: t.units.colUnit },
+      { header: t.units.colToProcess, format: "integer" },
+      { header: t.units.colResolved, format: "integer" },
+      { header: t.units.colOnTime, format: "percent" },
+      { header: t.units.colOnline, format: "percent" },
+      { header: t.units.colOverdue, format: "integer" },
+      { header: t.units.colLateWithoutApology, format: "integer" },
+      { header: t.units.col766, format: "decimal" },
+      { header: t.units.colBand },
+    ],
+    rows: [...sorted, total].map((r) => [
+      r.name,
+      r.figures.counts.toProcess,
+      r.figures.counts.resolved,
+      fraction(r.figures.rates.on_time_rate!.percent),
+      fraction(r.figures.rates.online_dossier_rate!.percent),
+      r.figures.counts.overdueAtEnd,
+      r.figures.counts.lateWithoutApology,
+      r.index?.total ?? null,
+      r.index?.band?.label ?? "",
+    ]),
+  });
+
+  if (rows.length === 0) return <Text c="dimmed">{t.units.noChildren}</Text>;
+
+  const unitSelection = (row: Row): Selection => ({ ...selection, unitId: row.key });
+  const cells = (row: Row, isTotal: boolean) => {
+    const at = isTotal ? selection : unitSelection(row);
+    const rate = (code: "on_time_rate" | "online_dossier_rate", key: SortKey) => {
+      const r = row.figures.rates[code]!;
+      const range = ranges.get(key)!;
+      return (
+        <Table.Td
+          ta="right"
+          bg={isTotal ? undefined : scaleColour(r.percent, range.min, range.max)}
+        >
+          {r.text}
+          <Text size="xs" c="dimmed">
+            {formatNumber(r.numerator)}/{formatNumber(r.denominator)}
+          </Text>
+        </Table.Td>
+      );
+    };
+    const indexRange = ranges.get("index")!;
+    return (
+      <>
+        <Table.Td>
+          {isTotal ? (
+            <Text fw={700}>{row.name}</Text>
+          ) : (
+            <Anchor
+              component={Link}
+              to={`${dashboardPaths.unit}?${selectionQuery(unitSelection(row))}`}
+            >
+              {row.name}
+            </Anchor>
+          )}
+        </Table.Td>
+        <Table.Td ta="right">
+          <FigureLink selection={at} set="to_process" value={row.figures.counts.toProcess} />
+        </Table.Td>
+        <Table.Td ta="right">
+          <FigureLink selection={at} set="resolved" value={row.figures.counts.resolved} />
+        </Table.Td>
+        {rate("on_time_rate", "onTime")}
+        {rate("online_dossier_rate", "online")}
+        <Table.Td ta="right">
+          <FigureLink selection={at} set="overdue" value={row.figures.counts.overdueAtEnd} />
+        </Table.Td>
+        <Table.Td ta="right">
+          <FigureLink
+            selection={at}
+            set="late_without_apology"
+            value={row.figures.counts.lateWithoutApology}
+          />
+        </Table.Td>
+        <Table.Td
+          ta="right"
+          bg={
+            isTotal || !row.index
+              ? undefined
+              : scaleColour(row.index.total, indexRange.min, indexRange.max)
+          }
+        >
+          {row.index ? formatDecimal(row.index.total) : ""}
+          {row.index && (
+            <div>
+              <Badge size="xs" color={bandColour(row.index.band?.code)}>
+                {row.index.band?.label ?? t.index766.noBand}
+              </Badge>
+            </div>
+          )}
+        </Table.Td>
+      </>
+    );
+  };
+
+  return (
+    <Stack gap="lg">
+      <Card withBorder padding="md" radius="md" component="section" aria-label={t.units.tableLabel}>
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h4">
+            {report.unit.name} — {report.period.label}
+          </Title>
+          <ExportButton table={exportTable} label={t.units.tableLabel} />
+        </Group>
+        <Text size="xs" c="dimmed" mb="xs">
+          {t.units.colourNote}
+        </Text>
+        <TableScroll label={t.units.tableLabel}>
+          <Table aria-label={t.units.tableLabel} miw={900} data-testid="units-table">
+            <Table.Thead>
+              <Table.Tr>
+                {COLUMNS.map((c) => {
+                  const active = sort.key === c.key;
+                  const Icon = !active
+                    ? IconArrowsSort
+                    : sort.direction === 1
+                      ? IconArrowUp
+                      : IconArrowDown;
+                  return (
+                    <Table.Th
+                      key={c.key}
+                      ta={c.key === "name" ? "left" : "right"}
+                      aria-sort={
+                        active ? (sort.direction === 1 ? "ascending" : "descending") : "none"
+                      }
+                    >
+                      <UnstyledButton
+                        onClick={() =>
+                          setSort({
+                            key: c.key,
+                            direction: active ? (sort.direction === 1 ? -1 : 1) : 1,
+                          })
+                        }
+                        aria-label={t.units.sortBy(c.header)}
+                        fw={700}
+                        fz="sm"
+                      >
+                        <Group
+                          gap={4}
+                          wrap="nowrap"
+                          justify={c.key === "name" ? "flex-start" : "flex-end"}
+                        >
+                          {c.header}
+                          <Icon size={14} aria-hidden="true" />
+                        </Group>
+                      </UnstyledButton>
+                    </Table.Th>
+                  );
+                })}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sorted.map((row) => (
+                <Table.Tr key={row.key}>{cells(row, false)}</Table.Tr>
+              ))}
+            </Table.Tbody>
+            <Table.Tfoot>
+              <Table.Tr>{cells(total, true)}</Table.Tr>
+            </Table.Tfoot>
+          </Table>
+        </TableScroll>
+      </Card>
+      <Card withBorder padding="md" radius="md" component="section" aria-label={t.units.chartLabel}>
+        <Title order={2} size="h4" mb="sm">
+          {t.units.chartLabel}
+        </Title>
+        <LazyChart
+          option={option}
+          height={Math.max(200, chartRows.length * 36 + 60)}
+          label={t.units.chartLabel}
+        />
+        <Text size="xs" c="dimmed">
+          {t.units.tableLabel}: {t.units.colOnTime} ({formatNumber(chartRows.length)})
+        </Text>
+      </Card>
+    </Stack>
+  );
+}
