@@ -17,14 +17,18 @@
 import pg from "pg";
 import { openPostgres } from "../src/server/db/database.ts";
 import { runMigrations } from "../src/server/db/migrate.ts";
+import { dossierKpiCounts } from "../src/server/db/repositories/kpi.repository.ts";
 import { kpiReport } from "../src/server/services/kpi.service.ts";
+import { createWorkingCalendar } from "../src/core/calendar/working-calendar.ts";
+import { workingDayIndex } from "../src/core/kpi/index.ts";
+import { loadSchedules } from "../src/server/services/calendar.service.ts";
 import { generateProvince } from "./support/province-generator.ts";
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
-const dossiers = Number(argument("dossiers") ?? 1_000_000);
+const dossiers = Number(argument("dossiers") ?? process.env.BENCH_DOSSIERS ?? 1_000_000);
 const runs = Number(argument("runs") ?? 30);
 const keep = process.argv.includes("--keep");
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:55433/postgres";
@@ -113,6 +117,27 @@ async function main() {
       rawRows = await handWritten();
       rawMs.push(performance.now() - t);
     }
+    // The same dossier counts from the raw rows (the path before the rollups, and the one
+    // reports filtered by procedure, field or agency still take): a few runs, and equal counts.
+    const workingDays = workingDayIndex(
+      "2024-07-01",
+      "2026-09-30",
+      createWorkingCalendar({ schedules: await loadSchedules(database.db) }),
+    );
+    const query = { unitIds: communes, period: { from: "2026-07-01", to: "2026-09-30" } };
+    const rawPathMs: number[] = [];
+    let rawPath: Awaited<ReturnType<typeof dossierKpiCounts>> = [];
+    for (let i = 0; i < Math.min(runs, 5); i++) {
+      const t = performance.now();
+      rawPath = await dossierKpiCounts(database.db, query, "unit", workingDays);
+      rawPathMs.push(performance.now() - t);
+    }
+    const rawTotal: Record<string, number> = {};
+    for (const row of rawPath)
+      for (const [k, v] of Object.entries(row.counts)) rawTotal[k] = (rawTotal[k] ?? 0) + v;
+    const mismatched = Object.entries(rawTotal).filter(
+      ([k, v]) => k in total && !k.startsWith("feedback") && total[k as keyof typeof total] !== v,
+    );
     await raw.end();
     const sum = (key: string) => rawRows!.rows.reduce((s, r) => s + Number(r[key]), 0);
     const total = report!.total.counts;
@@ -136,6 +161,12 @@ async function main() {
     );
     console.log(
       `| hand-written SQL aggregate | ${percentile(rawMs, 50).toFixed(0)} | ${percentile(rawMs, 95).toFixed(0)} |`,
+    );
+    console.log(
+      `| raw-row dossier counts (before rollups), ${rawPathMs.length} runs | ${percentile(rawPathMs, 50).toFixed(0)} | ${percentile(rawPathMs, 95).toFixed(0)} |`,
+    );
+    console.log(
+      `rollups vs raw rows: ${mismatched.length === 0 ? "all dossier counts equal" : `DIFFER ${JSON.stringify(mismatched)}`}`,
     );
     console.log(
       `ratio p95 service / hand-written: ${(percentile(serviceMs, 95) / percentile(rawMs, 95)).toFixed(2)}`,

@@ -104,7 +104,19 @@ beforeAll(async () => {
       : null;
     const withdrawn = chance(0.04);
     const state = withdrawn ? "withdrawn" : finished ? pick(finishing) : pick(states);
-    const supplements = chance(0.25) ? int(1, 3) : 0;
+    // Supplements are asked for and received while the dossier is open (the workflow allows
+    // nothing else; the per-day rollups rely on it): pauses past the finish are not generated.
+    const pauses: { requested: Date; resumed: Date | null }[] = [];
+    let at = received.getTime();
+    for (let s = 0, wanted = chance(0.25) ? int(1, 3) : 0; s < wanted; s++) {
+      at += int(1, 12) * 86_400_000;
+      const open = s === wanted - 1 && state === "supplement_requested";
+      const resumed = open ? null : new Date(at + int(1, 5) * 86_400_000);
+      if (finished && (resumed ?? new Date(at)).getTime() >= finished.getTime()) break;
+      pauses.push({ requested: new Date(at), resumed });
+      if (resumed) at = resumed.getTime();
+    }
+    const supplements = pauses.length;
     const agency = agencies.filter((a) => a.unit_id === procedure.unit_id);
     const voided = chance(0.03);
     dossierValues.push(
@@ -116,15 +128,10 @@ beforeAll(async () => {
           ${supplements > 0 ? int(0, 6) : 0}, ${chance(0.6)}, ${chance(0.5)}, ${chance(0.3)}, '2025',
           ${voided ? "2026-01-05T02:00:00Z" : null}::timestamptz, ${voided ? "Nhập nhầm" : null})`,
     );
-    let at = received.getTime();
-    for (let s = 0; s < supplements; s++) {
-      at += int(1, 12) * 86_400_000;
-      const open = s === supplements - 1 && state === "supplement_requested";
-      const resumed = open ? null : new Date(at + int(1, 5) * 86_400_000);
+    for (const { requested, resumed } of pauses) {
       pauseValues.push(
-        sql`(${id}::uuid, ${new Date(at).toISOString()}::timestamptz, ${resumed?.toISOString() ?? null}::timestamptz)`,
+        sql`(${id}::uuid, ${requested.toISOString()}::timestamptz, ${resumed?.toISOString() ?? null}::timestamptz)`,
       );
-      if (resumed) at = resumed.getTime();
     }
     if (chance(0.3)) {
       apologyValues.push(sql`(${id}::uuid, ${`XL-${i}`}, ${new Date(received.getTime() + int(0, 40) * 86_400_000).toISOString()}::timestamptz,

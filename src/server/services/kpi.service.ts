@@ -31,6 +31,10 @@ import {
   type KpiGroupBy,
   type KpiQuery,
 } from "../db/repositories/kpi.repository.ts";
+import {
+  dossierKpiCountsFromRollups,
+  rollupsAnswer,
+} from "../db/repositories/kpi-rollup.repository.ts";
 import { findUnitById, loadUnitTree } from "../db/repositories/unit.repository.ts";
 import { AppError } from "../errors.ts";
 import { loadSchedules } from "./calendar.service.ts";
@@ -89,6 +93,21 @@ async function unitOrThrow(exec: Executor, unitId: string) {
   return unit;
 }
 
+/**
+ * Dossier counts from the per-day rollups when they hold the answer (periods are whole days; no
+ * filter or breakdown by procedure, field or agency), from the raw rows otherwise.
+ */
+function dossierCounts(
+  exec: Executor,
+  query: KpiQuery,
+  groupBy: KpiGroupBy,
+  workingDays: WorkingDayIndex,
+) {
+  return rollupsAnswer(query) && (groupBy === "unit" || groupBy === "none")
+    ? dossierKpiCountsFromRollups(exec, query, groupBy, workingDays)
+    : dossierKpiCounts(exec, query, groupBy, workingDays);
+}
+
 /** The counts of one unit (its subtree and merged predecessors) over a period, in one sum. */
 export async function kpiCountsOf(
   exec: Executor,
@@ -105,7 +124,7 @@ export async function kpiCountsOf(
   };
   const workingDays = await workingDaysFor(exec, period);
   const [dossierRows, feedbackRows] = await Promise.all([
-    dossierKpiCounts(exec, query, "none", workingDays),
+    dossierCounts(exec, query, "none", workingDays),
     feedbackKpiCounts(exec, query, "none"),
   ]);
   return addCounts(...dossierRows.map((r) => r.counts), ...feedbackRows.map((r) => r.counts));
@@ -153,7 +172,7 @@ export async function kpiReport(exec: Executor, input: KpiReportInput) {
   const feedbackGroup =
     input.groupBy === "unit" || input.groupBy === "agency" ? input.groupBy : "none";
   const [dossierRows, feedbackRows] = await Promise.all([
-    dossierKpiCounts(exec, query, dossierGroup, workingDays),
+    dossierCounts(exec, query, dossierGroup, workingDays),
     feedbackKpiCounts(exec, query, feedbackGroup),
   ]);
   const all = [...dossierRows, ...feedbackRows];

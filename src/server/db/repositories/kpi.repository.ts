@@ -50,20 +50,14 @@ const uuidList = (ids: string[]) =>
 const vietnamDay = (column: SQL) =>
   sql`((${column} at time zone 'UTC') + interval '7 hours')::date`;
 
-/** The dossiers of the query as they stood at the period's end, with their on-time class. */
-function dossiersAtPeriodEnd(query: KpiQuery): SQL {
-  const start = periodStartInstant(query.period).toISOString();
-  const end = periodEndInstant(query.period).toISOString();
-  const filters: SQL[] = [
-    sql`dd.unit_id in (${uuidList(query.unitIds)})`,
-    sql`dd.voided_at is null`,
-    sql`dd.state <> 'withdrawn'`,
-  ];
-  if (query.procedureId) filters.push(sql`dd.procedure_id = ${query.procedureId}::uuid`);
-  if (query.agencyId) filters.push(sql`dd.handler_agency_id = ${query.agencyId}::uuid`);
-  if (query.field) filters.push(sql`p.field = ${query.field}`);
-  const where = sql.join(filters, sql` and `);
-  const columns = sql`
+/**
+ * The columns of a dossier row `dd` (joined with its procedure `p`) as it stood at the period's
+ * end; also read by the rollup queries (kpi-rollup.repository.ts) for the dossiers open then.
+ */
+export function dossierColumnsAtPeriodEnd(period: { from: string; to: string }): SQL {
+  const start = periodStartInstant(period).toISOString();
+  const end = periodEndInstant(period).toISOString();
+  return sql`
     dd.id, dd.code, dd.unit_id, dd.procedure_id, dd.handler_agency_id, p.field, p.online_level,
     dd.channel, dd.received_at, dd.counted_from, dd.state, dd.digitised, dd.electronic_result,
     dd.online_payment, dd.paused_working_days, dd.applicant_name,
@@ -78,8 +72,24 @@ function dossiersAtPeriodEnd(query: KpiQuery): SQL {
         where wp.dossier_id = dd.id and wp.requested_at < ${end}::timestamptz
           and (wp.resumed_at is null or wp.resumed_at >= ${end}::timestamptz)
           and ${vietnamDay(sql`wp.requested_at`)} <= dd.due_date)
-      then greatest(dd.due_date, ${query.period.to}::date) else dd.due_date
+      then greatest(dd.due_date, ${period.to}::date) else dd.due_date
     end as due_date`;
+}
+
+/** The dossiers of the query as they stood at the period's end, with their on-time class. */
+function dossiersAtPeriodEnd(query: KpiQuery): SQL {
+  const start = periodStartInstant(query.period).toISOString();
+  const end = periodEndInstant(query.period).toISOString();
+  const filters: SQL[] = [
+    sql`dd.unit_id in (${uuidList(query.unitIds)})`,
+    sql`dd.voided_at is null`,
+    sql`dd.state <> 'withdrawn'`,
+  ];
+  if (query.procedureId) filters.push(sql`dd.procedure_id = ${query.procedureId}::uuid`);
+  if (query.agencyId) filters.push(sql`dd.handler_agency_id = ${query.agencyId}::uuid`);
+  if (query.field) filters.push(sql`p.field = ${query.field}`);
+  const where = sql.join(filters, sql` and `);
+  const columns = dossierColumnsAtPeriodEnd(query.period);
   // Three index-friendly branches instead of one OR: received in the period; received before it
   // and finished in or after it; received before it and never finished. `offset 0` keeps each
   // level a subquery of its own: flattened, the class and the pause look-ups would be evaluated

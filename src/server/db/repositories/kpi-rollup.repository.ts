@@ -1,0 +1,151 @@
+import { sql, type SQL } from "drizzle-orm";
+import {
+  KPI_COUNT_KEYS,
+  emptyCounts,
+  periodEndInstant,
+  periodStartInstant,
+  type KpiCounts,
+  type WorkingDayIndex,
+} from "../../../core/kpi/index.ts";
+import { queryRows, type Executor } from "../database.ts";
+import { timelinessSql } from "./dossier-timeliness.sql.ts";
+import { dossierColumnsAtPeriodEnd, type KpiCountRow, type KpiQuery } from "./kpi.repository.ts";
+
+/**
+ * The dossier KPI counts of whole days read from the per-day rollups (schema-kpi-rollup.ts,
+ * kept by the triggers of migration 0016) instead of the raw rows: the same figures as
+ * `dossierKpiCounts` of kpi.repository.ts (a property test holds the two equal,
+ * test/integration/kpi-rollups.test.ts), per unit or as one row. What a day cannot hold is read
+ * from the raw rows through the open-span index, visiting only the dossiers open at an instant:
+ * - carried over: received before the period and not finished when it began;
+ * - pending / overdue at the period's end, and their apology letters issued by then;
+ * - late dossiers finished in the period whose first apology came after they finished, within it.
+ * Filters by procedure, field or agency are not in the rollups: the caller reads the raw rows then.
+ */
+
+const uuidList = (ids: string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+
+const vietnamDay = (column: SQL) =>
+  sql`((${column} at time zone 'UTC') + interval '7 hours')::date`;
+
+/** The open span of a dossier `dd`: the very expression of the GiST index dossiers_open_span_idx. */
+const openSpan = sql`tstzrange(dd.received_at, case when dd.finished_at is null then null else greatest(dd.finished_at, dd.received_at) end, '[]')`;
+
+/** Whether the rollups can answer a query: no filter by procedure, field or agency. */
+export function rollupsAnswer(query: Omit<KpiQuery, "unitIds" | "period">): boolean {
+  return !query.procedureId && !query.field && !query.agencyId;
+}
+
+export async function dossierKpiCountsFromRollups(
+  exec: Executor,
+  query: KpiQuery,
+  groupBy: "unit" | "none",
+  workingDays: WorkingDayIndex,
+): Promise<KpiCountRow[]> {
+  if (query.unitIds.length === 0) return [];
+  if (!rollupsAnswer(query)) throw new Error("rollups hold no procedure, field or agency");
+  const { from, to } = query.period;
+  const start = periodStartInstant(query.period).toISOString();
+  const end = periodEndInstant(query.period).toISOString();
+  const units = uuidList(query.unitIds);
+  const ordinals = sql`${`{${workingDays.ordinals.join(",")}}`}::int[]`;
+  const base = sql`${workingDays.base}::date`;
+  const ordinalOf = (day: SQL) => sql`(${ordinals})[greatest(${day}, ${base}) - ${base} + 1]`;
+  const counted = sql`dd.voided_at is null and dd.state <> 'withdrawn' and dd.unit_id in (${units})`;
+
+  const results = await exec.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    const days = await queryRows<Record<string, string | number>>(
+      tx,
+      sql`select unit_id::text as key,
+          sum(received) as "receivedNew",
+          sum(finished) as "resolved",
+          sum(early) - coalesce(sum(extended_due_passed) filter (where day = ${to}::date), 0) as "early",
+          sum(on_time) + coalesce(sum(extended_due_passed) filter (where day = ${to}::date), 0) as "onTime",
+          sum(late) as "late",
+          sum(late_apologised) as "lateWithApology",
+          sum(finished) as "processingDaysCount",
+          sum(online) as "online",
+          sum(full_online_eligible) as "fullOnlineEligible",
+          sum(full_online) as "fullOnline",
+          sum(digitised) as "digitised",
+          sum(with_result) as "withResult",
+          sum(electronic_result) as "electronicResult",
+          sum(fee_due) as "feeDue",
+          sum(online_payment) as "onlinePayment"
+        from kpi_dossier_days
+        where unit_id in (${units}) and day between ${from}::date and ${to}::date
+        group by 1`,
+    );
+    const processing = await queryRows<Record<string, string | number>>(
+      tx,
+      sql`select unit_id::text as key,
+          sum(dossiers * greatest(0, ${ordinalOf(sql`day`)} - ${ordinalOf(sql`counted_from`)} - paused_working_days)) as "processingDaysSum"
+        from kpi_processing_days
+        where unit_id in (${units}) and day between ${from}::date and ${to}::date
+        group by 1`,
+    );
+    const carried = await queryRows<Record<string, string | number>>(
+      tx,
+      sql`select dd.unit_id::text as key, count(*) as "carriedOver"
+        from dossiers dd
+        where ${openSpan} @> ${start}::timestamptz and dd.received_at < ${start}::timestamptz
+          and ${counted}
+        group by 1`,
+    );
+    const openAtEnd = await queryRows<Record<string, string | number>>(
+      tx,
+      sql`select b.unit_id::text as key,
+          count(*) filter (where b.class = 'pending') as "pendingAtEnd",
+          count(*) filter (where b.class = 'overdue') as "overdueAtEnd",
+          count(*) filter (where b.class = 'overdue' and exists (select 1 from apology_letters a
+            where a.dossier_id = b.id and a.issued_at < ${end}::timestamptz)) as "lateWithApology"
+        from (
+          select ${timelinessSql(to)} as class, d.* from (
+            select ${dossierColumnsAtPeriodEnd(query.period)}
+            from dossiers dd join procedures p on p.id = dd.procedure_id
+            where ${openSpan} @> ${end}::timestamptz and dd.received_at < ${end}::timestamptz
+              and ${counted}
+            offset 0
+          ) d
+        ) b
+        group by 1`,
+    );
+    const apologisedAfter = await queryRows<Record<string, string | number>>(
+      tx,
+      sql`select dd.unit_id::text as key, count(distinct dd.id) as "lateWithApology"
+        from apology_letters a join dossiers dd on dd.id = a.dossier_id
+        where a.issued_at >= ${start}::timestamptz and a.issued_at < ${end}::timestamptz
+          and dd.finished_at >= ${start}::timestamptz and dd.finished_at < a.issued_at
+          and ${counted}
+          and (dd.supplement_count >= 2 or (${vietnamDay(sql`dd.finished_at`)} > dd.due_date
+            and not (dd.supplement_count > 0 and exists (select 1 from dossier_pauses wp
+              where wp.dossier_id = dd.id and wp.resumed_at is null
+                and ${vietnamDay(sql`wp.requested_at`)} <= dd.due_date))))
+          and not exists (select 1 from apology_letters e
+            where e.dossier_id = dd.id and e.issued_at <= dd.finished_at)
+        group by 1`,
+    );
+    return [days, processing, carried, openAtEnd, apologisedAfter];
+  });
+
+  const byUnit = new Map<string, KpiCounts>();
+  for (const rows of results) {
+    for (const row of rows) {
+      const key = String(row.key);
+      const counts = byUnit.get(key) ?? emptyCounts();
+      for (const k of KPI_COUNT_KEYS) if (k in row) counts[k] += Number(row[k] ?? 0);
+      byUnit.set(key, counts);
+    }
+  }
+  if (groupBy === "none") {
+    const total = emptyCounts();
+    for (const counts of byUnit.values()) for (const k of KPI_COUNT_KEYS) total[k] += counts[k];
+    return byUnit.size === 0 ? [] : [{ key: null, counts: total }];
+  }
+  return [...byUnit.entries()].map(([key, counts]) => ({ key, counts }));
+}
