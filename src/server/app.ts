@@ -47,6 +47,7 @@ import { authRoutes } from "./routes/auth.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
 import { planImportRoutes } from "./routes/plan-import.routes.ts";
 import { methodologyRoutes } from "./routes/methodology.routes.ts";
+import { scorecardRoutes } from "./routes/scorecard.routes.ts";
 import { notificationRoutes } from "./routes/notification.routes.ts";
 import { planRoutes } from "./routes/plan.routes.ts";
 import { taskRoutes } from "./routes/task.routes.ts";
@@ -184,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(notificationRoutes(db));
   await app.register(planImportRoutes(db));
   await app.register(methodologyRoutes(db));
+  await app.register(scorecardRoutes(db));
   await app.register(taskRoutes(db, options.dataDir));
   await app.register(taskExcelRoutes(db));
   await app.register(calendarRoutes(db));
