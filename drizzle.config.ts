@@ -13,6 +13,7 @@ export default defineConfig({
     "./src/server/db/schema-jobs.ts",
     "./src/server/db/schema-case-register.ts",
     "./src/server/db/schema-kpi-rollup.ts",
+    "./src/server/db/schema-scorecard.ts",
   ],
   out: "./src/server/db/migrations",
 });

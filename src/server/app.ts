@@ -46,6 +46,7 @@ import { healthRoutes } from "./routes/health.routes.ts";
 import { planImportRoutes } from "./routes/plan-import.routes.ts";
 import { methodologyRoutes } from "./routes/methodology.routes.ts";
 import { homeRoutes } from "./routes/home.routes.ts";
+import { scorecardRoutes } from "./routes/scorecard.routes.ts";
 import { notificationRoutes } from "./routes/notification.routes.ts";
 import { planRoutes } from "./routes/plan.routes.ts";
 import { taskRoutes } from "./routes/task.routes.ts";
@@ -185,6 +186,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(homeRoutes(db));
   await app.register(planImportRoutes(db));
   await app.register(methodologyRoutes(db));
+  await app.register(scorecardRoutes(db));
   await app.register(taskRoutes(db, options.dataDir));
   await app.register(taskExcelRoutes(db));
   await app.register(calendarRoutes(db));

@@ -336,6 +336,45 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: "Số liệu chấm điểm có lỗi (xem từng lỗi kèm vị trí); chưa chấm điểm.",
   },
+  METHODOLOGY_NOT_PUBLISHABLE: {
+    status: 409,
+    message:
+      "Chỉ ban hành được bộ chỉ số Chỉ số CCHC đã có quy tắc chấm điểm (nhập tệp phương pháp chấm hoặc dùng mẫu).",
+  },
+  METHODOLOGY_ALREADY_PUBLISHED: { status: 409, message: "Bộ chỉ số này đã được ban hành." },
+  SCORECARD_NOT_FOUND: { status: 404, message: "Không tìm thấy phiếu chấm điểm Chỉ số CCHC." },
+  SCORECARD_NO_METHODOLOGY: {
+    status: 409,
+    message:
+      "Chưa có bộ chỉ số Chỉ số CCHC năm {year} cho cấp của đơn vị được ban hành (đơn vị cấp trên hoặc chính đơn vị ban hành).",
+  },
+  SCORECARD_LEAF_NOT_FOUND: {
+    status: 404,
+    message: "Bộ chỉ số của phiếu không có tiêu chí “{code}” (chỉ chấm ở tiêu chí thành phần).",
+  },
+  SCORECARD_ENTRY_INVALID: { status: 400, message: "{reason}" },
+  SCORECARD_NOT_EDITABLE: {
+    status: 409,
+    message: "Phiếu đang ở trạng thái “{status}”: không sửa điểm được ở bước này.",
+  },
+  SCORECARD_TRANSITION_INVALID: {
+    status: 409,
+    message: "Không thể “{action}” phiếu đang ở trạng thái “{status}”.",
+  },
+  SCORECARD_REASON_REQUIRED: {
+    status: 400,
+    message: "Trả lại phiếu cần ghi lý do để đơn vị chỉnh sửa.",
+  },
+  SCORECARD_EVIDENCE_MISSING: {
+    status: 422,
+    message:
+      "Còn tiêu chí tự chấm có điểm nhưng chưa có tài liệu kiểm chứng hay giải trình; chưa gửi được.",
+  },
+  SCORECARD_EVIDENCE_NOT_FOUND: {
+    status: 404,
+    message: "Không tìm thấy tài liệu kiểm chứng hoặc tài liệu không thuộc đơn vị của phiếu.",
+  },
+  SCORECARD_BANDS_INVALID: { status: 400, message: "{reason}" },
   NOTIFICATION_NOT_FOUND: { status: 404, message: "Không tìm thấy thông báo." },
   DOSSIER_IMPORT_NOT_FOUND: { status: 404, message: "Không tìm thấy lượt nhập hồ sơ." },
   DOSSIER_IMPORT_UPLOAD_NOT_FOUND: {

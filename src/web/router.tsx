@@ -8,6 +8,7 @@ import { dossierImportPath } from "./pages/one-stop/import/dossier-import-paths.
 import { oneStopPaths } from "./pages/one-stop/one-stop-paths.ts";
 import { feedbackPaths } from "./pages/feedback/feedback-paths.ts";
 import { methodologyPaths } from "./pages/methodology/methodology-paths.ts";
+import { scorecardPaths } from "./pages/scorecards/scorecard-paths.ts";
 import { sipasPaths } from "./pages/sipas/sipas-paths.ts";
 import { deskSettingsPath } from "./pages/one-stop/settings/settings-paths.ts";
 import { planPaths } from "./pages/plans/plan-paths.ts";
@@ -182,6 +183,19 @@ export const router = createBrowserRouter([
             lazy: async () => ({
               Component: (await import("./pages/methodology/methodology-detail.page.tsx"))
                 .MethodologyDetailPage,
+            }),
+          },
+          {
+            path: scorecardPaths.detailPattern,
+            lazy: async () => ({
+              Component: (await import("./pages/scorecards/scorecard-detail.page.tsx"))
+                .ScorecardDetailPage,
+            }),
+          },
+          {
+            path: scorecardPaths.rankingPattern,
+            lazy: async () => ({
+              Component: (await import("./pages/scorecards/ranking.page.tsx")).ScorecardRankingPage,
             }),
           },
           { path: paths.reports, element: <SectionPlaceholderPage section="reports" /> },

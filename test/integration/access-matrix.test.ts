@@ -15,6 +15,7 @@
  * Requests run in parallel on one app and one database.
  */
 import { builtInMethodology } from "../../src/core/methodology/documents/index.ts";
+import { parIndexCommuneTemplate } from "../../src/core/scorecard/index.ts";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -95,6 +96,7 @@ const READ_OF: Record<RecordKind, Action> = {
   feedback: "feedback.read",
   methodology: "methodology.read",
   notification: "notification.read",
+  scorecard: "scorecard.read",
 };
 
 /** The record named by a path's first segment (`/api/<segment>/:id`). */
@@ -114,6 +116,7 @@ const KIND_OF_SEGMENT: Record<string, [RecordKind, keyof Ids]> = {
   feedback: ["feedback", "feedbackId"],
   methodologies: ["methodology", "methodologyId"],
   notifications: ["notification", "notificationId"],
+  scorecards: ["scorecard", "scorecardId"],
 };
 
 const ids_ = (body: any): string[] =>
@@ -414,6 +417,67 @@ const FIXTURES: Record<string, Fixture> = {
     }),
   },
   "GET /api/feedback/:id/publication-preview": { action: "feedback.write" },
+  // PAR scorecards: each position's card is submitted (the upper level reads it; its drafts
+  // would be hidden). Transitions send "publish", refused from "submitted", so no card moves.
+  "GET /api/scorecard-templates/par-commune": { anyUnit: true },
+  "GET /api/scorecards": {
+    kind: "unit",
+    action: "scorecard.read",
+    listed: ids_,
+    listedId: "scorecardId",
+  },
+  "POST /api/scorecards": {
+    kind: "unit",
+    action: "scorecard.write",
+    request: (at) => ({
+      method: "POST",
+      path: "/api/scorecards",
+      json: { unitId: at.unitId, year: 2026 },
+    }),
+  },
+  "GET /api/scorecards/ranking": {
+    kind: "unit",
+    action: "scorecard.appraise",
+    request: (at) => get(`/api/scorecards/ranking?unitId=${at.unitId}&year=2026`),
+  },
+  "GET /api/scorecards/:id/forecast": {
+    request: (at) => get(`/api/scorecards/${at.scorecardId}/forecast?asOf=2026-06-30`),
+  },
+  "PUT /api/scorecards/:id/entries/:leafCode": {
+    request: (at) => ({
+      method: "PUT",
+      path: `/api/scorecards/${at.scorecardId}/entries/1.1`,
+      json: { selfPoints: 1, notApplicable: false },
+    }),
+  },
+  "PUT /api/scorecards/:id/appraisals/:leafCode": {
+    request: (at) => ({
+      method: "PUT",
+      path: `/api/scorecards/${at.scorecardId}/appraisals/1.1`,
+      json: { appraisedPoints: 1, appraisedNotApplicable: false, note: "Ma trận" },
+    }),
+  },
+  "POST /api/scorecards/:id/evidence": {
+    request: (at) => ({
+      method: "POST",
+      path: `/api/scorecards/${at.scorecardId}/evidence`,
+      json: { leafCodes: ["1.1"], evidenceIds: [at.evidenceId] },
+    }),
+  },
+  "DELETE /api/scorecards/:id/evidence": {
+    request: (at) => ({
+      method: "DELETE",
+      path: `/api/scorecards/${at.scorecardId}/evidence?leafCode=1.1&evidenceId=${at.evidenceId}`,
+    }),
+  },
+  "POST /api/scorecards/:id/transitions": {
+    action: "scorecard.appraise",
+    request: (at) => ({
+      method: "POST",
+      path: `/api/scorecards/${at.scorecardId}/transitions`,
+      json: { action: "publish" },
+    }),
+  },
 };
 
 function get(path: string): Request {
@@ -642,6 +706,21 @@ async function makeRecords(at: Position, unitId: string, n: number) {
     .values({ unitId, source: "dvc", fileName: "hs.csv", fileBytes: 1, state: "done" })
     .returning();
   own.dossierImportId = run!.id;
+  const level = (await ok(await root.get(`/api/units/${unitId}`), "unit")).level;
+  const parMethodology = await ok(
+    await root.post("/api/methodologies/import", {
+      unitId,
+      level,
+      document: { ...parIndexCommuneTemplate(), version: `ma-tran-${at}` },
+    }),
+    "par methodology",
+  );
+  const { scorecards } = await import("../../src/server/db/schema-scorecard.ts");
+  const [card] = await sql
+    .insert(scorecards)
+    .values({ unitId, year: 2026, methodologyId: parMethodology.id, status: "submitted" })
+    .returning();
+  own.scorecardId = card!.id;
   const occurrences = (await ok(await root.get(`/api/plans/${own.issuedPlanId}`), "plan")).tasks[0]
     .occurrences;
   own.occurrenceId = occurrences[0]?.id ?? randomUUID();
@@ -728,6 +807,8 @@ function ownerOf(kind: RecordKind, at: Position, route: RouteEntry): RecordOwner
       return { id: "r", unitId, roleUnitIds: [unitId] };
     case "notification":
       return { id: "r", unitId: null, recipientId: own.userId! };
+    case "scorecard":
+      return { id: "r", unitId, scorecardStatus: "submitted" };
     default:
       return { id: "r", unitId, planStatus: issued ? "issued" : "draft" };
   }

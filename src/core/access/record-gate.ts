@@ -15,6 +15,9 @@
  *   and the unit of every role it holds (`canManageUser`).
  * - A notification is its recipient's alone, whatever their roles.
  * - An audit event without a unit (a sign-in with an unknown name) is read by any auditor.
+ * - A scorecard in draft is read only in its own unit (a ward never reads another's draft; the
+ *   upper level sees it once submitted), and is appraised only from a unit above it: a unit never
+ *   appraises itself.
  */
 import type { UnitTree } from "../organization/unit-tree.ts";
 import {
@@ -42,6 +45,7 @@ export const RECORD_KINDS = [
   "feedback",
   "methodology",
   "notification",
+  "scorecard",
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -60,6 +64,8 @@ export interface RecordOwner {
   recipientId?: string;
   /** Evidence: the tasks it is linked to. */
   tasks?: readonly RecordOwner[];
+  /** Scorecards: their workflow status. */
+  scorecardStatus?: string;
 }
 
 export interface Subject {
@@ -92,6 +98,8 @@ function allows(
       return subject.userId !== null && owner.recipientId === subject.userId;
     case "evidence":
       return (owner.tasks ?? []).some((task) => allows(subject, action, "task", task, tree));
+    case "scorecard":
+      return scorecardAllows(subject, action, owner, tree);
     case "audit":
       if (owner.unitId === null)
         return subject.grants.some((g) => reachOf(g.role, action) !== "none");
@@ -112,6 +120,20 @@ function allows(
     return true;
   const isPlanDocument = kind === "plan" || kind === "target";
   return isPlanDocument && action === "plan.read" && isUpperIssuedPlan(subject, owner, tree);
+}
+
+function scorecardAllows(subject: Subject, action: Action, owner: RecordOwner, tree: UnitTree) {
+  const unitId = owner.unitId;
+  if (unitId === null || owner.scorecardStatus === undefined) return false;
+  return subject.grants.some((grant) => {
+    const reach = reachOf(grant.role, action);
+    if (reach === "none") return false;
+    if (grant.unitId === null) return true;
+    const own = grant.unitId === unitId;
+    if (!own && (reach !== "subtree" || !tree.isWithin(unitId, grant.unitId))) return false;
+    if (action === "scorecard.appraise") return !own;
+    return own || owner.scorecardStatus !== "draft";
+  });
 }
 
 function grantAllows(

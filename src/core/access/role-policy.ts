@@ -55,6 +55,12 @@ export const ACTIONS = [
   "survey.write",
   /** One's own notifications: reached through the recipient, never through a unit. */
   "notification.read",
+  /** PAR scorecards: reading (drafts only in one's own unit, see record-gate.ts). */
+  "scorecard.read",
+  /** Self-scoring one's own unit's scorecard, with evidence, and submitting it. */
+  "scorecard.write",
+  /** Appraising, returning and publishing the scorecards of the units below (never one's own). */
+  "scorecard.appraise",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -69,6 +75,7 @@ const READ_ACTIONS: ReadonlySet<Action> = new Set([
   "feedback.read",
   "methodology.read",
   "survey.read",
+  "scorecard.read",
 ]);
 
 /**
@@ -102,6 +109,9 @@ const METHODOLOGY_WRITERS: readonly Role[] = ["focal_officer", "leader", "review
 /** SIPAS paper forms of one's own unit are typed in by the one-stop clerk or the focal officer. */
 const SURVEY_WRITERS: readonly Role[] = ["clerk", "focal_officer"];
 
+/** The unit's own scorecard is self-scored by the focal officer and the leader. */
+const SCORECARD_WRITERS: readonly Role[] = ["focal_officer", "leader"];
+
 /** One-stop writes a clerk makes at the desk of the unit the role is granted on. */
 const CLERK_WRITE_ACTIONS: ReadonlySet<Action> = new Set(["dossier.write", "procedure.write"]);
 
@@ -116,6 +126,8 @@ export function reachOf(role: Role, action: Action): Reach {
   if (FEEDBACK_HANDLERS[action]?.includes(role)) return "own_unit";
   if (action === "methodology.write" && METHODOLOGY_WRITERS.includes(role)) return "own_unit";
   if (action === "survey.write" && SURVEY_WRITERS.includes(role)) return "own_unit";
+  if (action === "scorecard.write" && SCORECARD_WRITERS.includes(role)) return "own_unit";
+  if (action === "scorecard.appraise" && role === "reviewer") return "subtree";
   if (!READ_ACTIONS.has(action)) return "none";
   return role === "reviewer" ? "subtree" : "own_unit";
 }

@@ -147,6 +147,17 @@ function inputIssues(
       ? [{ path: at("numerator"), message: "Tử số lớn hơn mẫu số." }]
       : [];
   }
+  if ("points" in input) {
+    return input.points < 0 || input.points > leaf.maxPoints
+      ? [
+          {
+            path: at("points"),
+            message: `Điểm phải từ 0 đến ${formatAmount(leaf.maxPoints)}.`,
+          },
+        ]
+      : [];
+  }
+  if ("notApplicable" in input) return [];
   if (rule.type === "manual") {
     return rule.levels.some((level) => level.points === input.value)
       ? []

@@ -83,6 +83,39 @@ export function scoreLeaf(
   }
 
   const rule = leaf.rule;
+  if ("notApplicable" in input) {
+    return {
+      ...base,
+      points: 0,
+      max: 0,
+      applicable: false,
+      basis: "manual",
+      manual: { value: 0, source: input.source },
+      explanation: `${label}: không phát sinh (${input.source}) — không tính vào điểm tối đa của nhóm`,
+    };
+  }
+  if ("points" in input) {
+    const amount = Math.min(max, Math.max(0, input.points));
+    const manual = { value: input.points, source: input.source };
+    if (rule.type === "bonus" || rule.type === "penalty") {
+      return {
+        ...base,
+        points: rule.type === "bonus" ? amount : -amount,
+        basis: "manual",
+        manual,
+        explanation: `${label}: ${extraText(rule.type, amount, max)} (chấm: ${input.source})`,
+      };
+    }
+    const level = rule.type === "manual" ? rule.levels.find((l) => l.points === amount) : undefined;
+    return {
+      ...base,
+      points: amount,
+      basis: "manual",
+      manual,
+      level: level?.label ?? null,
+      explanation: `${label}: ${formatPoints(amount)}/${formatAmount(max)} — ${level ? `mức “${level.label}”, ` : ""}chấm: ${input.source}`,
+    };
+  }
   if ("value" in input) {
     const manual = { value: input.value, source: input.source };
     const from = `nhập tay, nguồn: ${input.source}`;

@@ -124,7 +124,16 @@ export interface MethodologyDocument {
  * bonus and penalty leaves.
  */
 export type MetricInput =
-  { numerator: number; denominator: number } | { value: number; source: string };
+  | { numerator: number; denominator: number }
+  | { value: number; source: string }
+  /**
+   * Points set for the leaf whatever its rule reads (a scorecard's self score on a leaf scored from
+   * data, overridden with a reason; an appraiser's points): kept within 0 and the leaf's maximum,
+   * taken away for a penalty.
+   */
+  | { points: number; source: string }
+  /** The leaf is declared "không phát sinh" for the period: it leaves its group's denominator. */
+  | { notApplicable: true; source: string };
 export type MetricInputs = Record<string, MetricInput>;
 
 export function isLeaf(node: MethodologyNodeSpec): node is MethodologyLeaf {

@@ -45,6 +45,12 @@ export const AUDIT_ACTIONS = {
   "dossier.import_void": "dossier_import",
   "methodology.create": "methodology",
   "methodology.import": "methodology",
+  "methodology.publish": "methodology",
+  "scorecard.open": "scorecard",
+  "scorecard.entry": "scorecard",
+  "scorecard.appraise_entry": "scorecard",
+  "scorecard.evidence": "scorecard",
+  "scorecard.transition": "scorecard",
   "sipas.response": "sipas_response",
 } as const;
 

@@ -9,6 +9,7 @@ import type { Executor } from "../database.ts";
 import { dossierImports } from "../schema-dossier-import.ts";
 import { feedback } from "../schema-feedback.ts";
 import { methodologies } from "../schema-methodology.ts";
+import { scorecards } from "../schema-scorecard.ts";
 import { dossiers, procedures } from "../schema-one-stop.ts";
 import {
   evidenceFiles,
@@ -120,6 +121,15 @@ export async function ownersOf(
         .select({ id: methodologies.id, unitId: methodologies.unitId })
         .from(methodologies)
         .where(inArray(methodologies.id, list));
+    case "scorecard":
+      return exec
+        .select({
+          id: scorecards.id,
+          unitId: scorecards.unitId,
+          scorecardStatus: scorecards.status,
+        })
+        .from(scorecards)
+        .where(inArray(scorecards.id, list));
     case "notification":
       return (
         await exec

@@ -1,5 +1,5 @@
-import { Alert, Anchor, Badge, Button, Stack, Table, Text, Title } from "@mantine/core";
-import { IconFileImport, IconTools } from "@tabler/icons-react";
+import { Anchor, Badge, Button, Stack, Table, Text, Title } from "@mantine/core";
+import { IconFileImport } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { LoadingBlock } from "../../components/loading-block.tsx";
@@ -8,13 +8,14 @@ import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { formatNumber } from "../../i18n/format.ts";
 import { vi } from "../../i18n/vi.ts";
+import { ScorecardsSection } from "../scorecards/scorecards-section.tsx";
 import { methodologyPaths } from "./methodology-paths.ts";
 import { listMethodologies, methodologyKeys } from "./methodology.api.ts";
 import { viMethodology as t } from "./vi-methodology.ts";
 
 /**
- * Chỉ số: scoring is not built yet (the page says so, as the placeholder did); the methodology
- * drafts saved from imported criteria tables are listed below.
+ * Chỉ số: the unit's PAR scorecards (src/web/pages/scorecards), then the methodology drafts
+ * saved from imported criteria tables.
  */
 export function IndicesPage() {
   const { title, description } = vi.sections.indices;
@@ -25,15 +26,10 @@ export function IndicesPage() {
   return (
     <>
       <PageHeader title={title} />
-      <Alert
-        color="blue"
-        variant="light"
-        icon={<IconTools size={20} aria-hidden="true" />}
-        title={vi.sections.underConstruction}
-        maw={760}
-      >
-        <Text size="sm">{description}</Text>
-      </Alert>
+      <Text size="sm" c="dimmed" maw={760}>
+        {description}
+      </Text>
+      <ScorecardsSection />
       <Stack gap="xs" mt="xl">
         <Title order={2} size="h3">
           {t.indices.draftsTitle}

@@ -1,0 +1,484 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useParams } from "react-router";
+import { errorMessage } from "../../api/client.ts";
+import { LoadingBlock } from "../../components/loading-block.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { QueryError } from "../../components/query-error.tsx";
+import { TableScroll } from "../../components/table-scroll.tsx";
+import { formatDateTime, formatDecimal } from "../../i18n/format.ts";
+import {
+  getForecast,
+  getScorecardView,
+  linkEvidence,
+  saveAppraisal,
+  saveSelfEntry,
+  scorecardExcelUrl,
+  scorecardKeys,
+  transition,
+  type ScorecardCan,
+  type ScorecardDetail,
+  type ScorecardNode,
+} from "./scorecard.api.ts";
+import { viScorecards as t } from "./vi-scorecards.ts";
+
+const points = (value: number | null | undefined) =>
+  value === null || value === undefined ? "—" : formatDecimal(value);
+
+function todayIso() {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function ScorecardDetailPage() {
+  const { id = "" } = useParams();
+  const query = useQuery({
+    queryKey: scorecardKeys.detail(id),
+    queryFn: () => getScorecardView(id),
+  });
+  if (query.isPending) return <LoadingBlock />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
+  const { data, can } = query.data;
+  return <ScorecardView card={data} can={can} />;
+}
+
+function ScorecardView({ card, can }: { card: ScorecardDetail; can: ScorecardCan }) {
+  const [editing, setEditing] = useState<ScorecardNode | null>(null);
+  const [appraising, setAppraising] = useState<ScorecardNode | null>(null);
+  const entryOf = new Map(card.entries.map((e) => [e.leafCode, e]));
+  const evidenceOf = new Map<string, string[]>();
+  for (const e of card.evidence) {
+    evidenceOf.set(e.leafCode, [...(evidenceOf.get(e.leafCode) ?? []), e.fileName]);
+  }
+  return (
+    <>
+      <PageHeader title={t.detail.title(card.unitName, card.year)} />
+      <Group gap="lg" mb="md">
+        <Badge size="lg" variant="light">
+          {card.statusLabel}
+        </Badge>
+        <Text>
+          {t.detail.self}: <b>{points(card.selfTotal)}</b>/{card.methodology.scale} —{" "}
+          {t.detail.index} <b>{points(card.selfIndex)}%</b>
+          {card.selfBand ? ` (${card.selfBand})` : ""}
+        </Text>
+        {card.appraisedTotal !== null && (
+          <Text>
+            {t.detail.appraised}: <b>{points(card.appraisedTotal)}</b> — {t.detail.index}{" "}
+            <b>{points(card.appraisedIndex)}%</b>
+            {card.appraisedBand ? ` (${card.appraisedBand})` : ""}
+          </Text>
+        )}
+        <Anchor href={scorecardExcelUrl(card.id)}>{t.detail.excel}</Anchor>
+      </Group>
+      <WorkflowButtons card={card} can={can} />
+
+      <Title order={2} size="h3" mt="lg">
+        {t.detail.areasTitle}
+      </Title>
+      <TableScroll label={t.detail.areasTitle}>
+        <Table miw={640} aria-label={t.detail.areasTitle}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t.detail.colName}</Table.Th>
+              <Table.Th ta="right">{t.detail.colMax}</Table.Th>
+              <Table.Th ta="right">{t.detail.colSelf}</Table.Th>
+              <Table.Th ta="right">{t.detail.colAppraised}</Table.Th>
+              <Table.Th ta="right">{t.detail.areaTarget}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {card.areas.map((area) => (
+              <Table.Tr key={area.code}>
+                <Table.Td>
+                  {area.code}. {area.name}
+                </Table.Td>
+                <Table.Td ta="right">{points(area.max)}</Table.Td>
+                <Table.Td ta="right">{points(area.selfPoints)}</Table.Td>
+                <Table.Td ta="right">{points(area.appraisedPoints)}</Table.Td>
+                <Table.Td ta="right">
+                  {area.targetScore === null
+                    ? "—"
+                    : `${formatDecimal(area.targetScore)}${area.targetMax ? `/${formatDecimal(area.targetMax)}` : ""}`}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </TableScroll>
+
+      <Title order={2} size="h3" mt="lg">
+        {t.detail.treeTitle}
+      </Title>
+      <TableScroll label={t.detail.treeLabel}>
+        <Table miw={960} striped aria-label={t.detail.treeLabel}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t.detail.colCode}</Table.Th>
+              <Table.Th>{t.detail.colName}</Table.Th>
+              <Table.Th ta="right">{t.detail.colMax}</Table.Th>
+              <Table.Th ta="right">{t.detail.colSelf}</Table.Th>
+              <Table.Th ta="right">{t.detail.colAppraised}</Table.Th>
+              <Table.Th>{t.detail.colEvidence}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {card.nodes.map((node) => {
+              const entry = entryOf.get(node.code);
+              const leaf = node.kind === "leaf";
+              return (
+                <Table.Tr key={node.code} fw={node.depth === 1 ? 600 : undefined}>
+                  <Table.Td>{node.code}</Table.Td>
+                  <Table.Td maw={420}>
+                    <Text size="sm" fw="inherit">
+                      {node.name}
+                    </Text>
+                    {node.auto && (
+                      <Badge size="xs" variant="light" color="teal">
+                        {t.detail.auto}
+                      </Badge>
+                    )}
+                    {leaf && node.self && (
+                      <Text size="xs" c="dimmed">
+                        {node.self.explanation}
+                      </Text>
+                    )}
+                    {entry?.appraisalNote && (
+                      <Text size="xs" c="orange.9">
+                        {t.detail.noteLabel}: {entry.appraisalNote}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right">{points(node.maxPoints)}</Table.Td>
+                  <Table.Td ta="right">
+                    {node.self?.applicable === false ? t.detail.kps : points(node.self?.points)}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {node.appraised
+                      ? node.appraised.applicable
+                        ? points(node.appraised.points)
+                        : t.detail.kps
+                      : "—"}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs">{(evidenceOf.get(node.code) ?? []).join("; ")}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {leaf && can.write && (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setEditing(node)}
+                        aria-label={`${t.detail.edit} ${node.code}`}
+                      >
+                        {t.detail.edit}
+                      </Button>
+                    )}
+                    {leaf && can.appraise && (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setAppraising(node)}
+                        aria-label={`${t.detail.appraise} ${node.code}`}
+                      >
+                        {t.detail.appraise}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </TableScroll>
+
+      {editing && <SelfEntryModal card={card} node={editing} onClose={() => setEditing(null)} />}
+      {appraising && (
+        <AppraisalModal card={card} node={appraising} onClose={() => setAppraising(null)} />
+      )}
+
+      <Forecast id={card.id} />
+
+      <Title order={2} size="h3" mt="lg">
+        {t.detail.historyTitle}
+      </Title>
+      <Stack gap={4}>
+        {card.events.map((e, index) => (
+          <Text size="sm" key={index}>
+            {formatDateTime(e.at)} — {t.detail.actions[e.action] ?? e.action}
+            {e.note ? `: ${e.note}` : ""}
+          </Text>
+        ))}
+      </Stack>
+    </>
+  );
+}
+
+function useRefresh() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: scorecardKeys.all }).then(() => undefined);
+}
+
+function WorkflowButtons({ card, can }: { card: ScorecardDetail; can: ScorecardCan }) {
+  const refresh = useRefresh();
+  const [reason, setReason] = useState("");
+  const mutation = useMutation({
+    mutationFn: (action: string) => transition(card.id, action, reason || undefined),
+    onSuccess: async () => {
+      setReason("");
+      await refresh();
+    },
+    onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
+  });
+  const actions = (["submit", "appraise", "publish", "return"] as const).filter((a) => can[a]);
+  if (actions.length === 0) return null;
+  return (
+    <Group align="end" gap="sm">
+      {can.return && (
+        <Textarea
+          label={t.detail.returnReason}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          autosize
+          minRows={1}
+          w={320}
+        />
+      )}
+      {actions.map((action) => (
+        <Button
+          key={action}
+          variant={action === "return" ? "default" : "filled"}
+          loading={mutation.isPending && mutation.variables === action}
+          onClick={() => mutation.mutate(action)}
+        >
+          {t.detail.actions[action]}
+        </Button>
+      ))}
+    </Group>
+  );
+}
+
+function SelfEntryModal(props: {
+  card: ScorecardDetail;
+  node: ScorecardNode;
+  onClose: () => void;
+}) {
+  const { card, node, onClose } = props;
+  const entry = card.entries.find((e) => e.leafCode === node.code);
+  const [value, setValue] = useState<number | string>(entry?.selfPoints ?? "");
+  const [notApplicable, setNotApplicable] = useState(entry?.notApplicable ?? false);
+  const [explanation, setExplanation] = useState(entry?.explanation ?? "");
+  const [reason, setReason] = useState(entry?.overrideReason ?? "");
+  const [evidence, setEvidence] = useState<string[]>([]);
+  const refresh = useRefresh();
+  const save = useMutation({
+    mutationFn: async () => {
+      await saveSelfEntry(card.id, node.code, {
+        selfPoints: value === "" ? null : Number(value),
+        notApplicable,
+        explanation: explanation || null,
+        overrideReason: reason || null,
+      });
+      if (evidence.length > 0) await linkEvidence(card.id, [node.code], evidence);
+    },
+    onSuccess: async () => {
+      notifications.show({ color: "green", message: t.detail.saved });
+      await refresh();
+      onClose();
+    },
+    onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
+  });
+  return (
+    <Modal opened onClose={onClose} title={`${node.code}. ${node.name}`} size="lg">
+      <Stack>
+        {node.levels.length > 0 && (
+          <Text size="sm" c="dimmed">
+            {node.levels.map((l) => `${formatDecimal(l.points)}: ${l.label}`).join(" · ")}
+          </Text>
+        )}
+        <NumberInput
+          label={`${t.detail.pointsLabel} (0–${formatDecimal(node.maxPoints)})`}
+          value={value}
+          onChange={setValue}
+          min={0}
+          max={node.maxPoints}
+          decimalScale={2}
+          decimalSeparator=","
+          disabled={notApplicable}
+        />
+        {node.auto && (
+          <Textarea
+            label={t.detail.overrideLabel}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+        )}
+        <Checkbox
+          label={t.detail.notApplicable}
+          checked={notApplicable}
+          onChange={(e) => setNotApplicable(e.currentTarget.checked)}
+        />
+        <Textarea
+          label={t.detail.explanationLabel}
+          value={explanation}
+          onChange={(e) => setExplanation(e.currentTarget.value)}
+        />
+        <MultiSelect
+          label={t.detail.evidenceLabel}
+          data={card.evidenceChoices.map((c) => ({
+            value: c.id,
+            label: c.documentNumber ? `${c.documentNumber} — ${c.fileName}` : c.fileName,
+          }))}
+          value={evidence}
+          onChange={setEvidence}
+          searchable
+        />
+        <Group justify="end">
+          <Button onClick={() => save.mutate()} loading={save.isPending}>
+            {t.detail.save}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function AppraisalModal(props: {
+  card: ScorecardDetail;
+  node: ScorecardNode;
+  onClose: () => void;
+}) {
+  const { card, node, onClose } = props;
+  const entry = card.entries.find((e) => e.leafCode === node.code);
+  const [value, setValue] = useState<number | string>(entry?.appraisedPoints ?? "");
+  const [notApplicable, setNotApplicable] = useState(entry?.appraisedNotApplicable ?? false);
+  const [note, setNote] = useState(entry?.appraisalNote ?? "");
+  const refresh = useRefresh();
+  const save = useMutation({
+    mutationFn: () =>
+      saveAppraisal(card.id, node.code, {
+        appraisedPoints: value === "" ? null : Number(value),
+        appraisedNotApplicable: notApplicable,
+        note: note || null,
+      }),
+    onSuccess: async () => {
+      notifications.show({ color: "green", message: t.detail.saved });
+      await refresh();
+      onClose();
+    },
+    onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
+  });
+  return (
+    <Modal opened onClose={onClose} title={`${t.detail.appraise} ${node.code}`} size="lg">
+      <Stack>
+        <Text size="sm">
+          {t.detail.self}:{" "}
+          {node.self?.applicable === false ? t.detail.kps : points(node.self?.points)}
+        </Text>
+        <NumberInput
+          label={`${t.detail.pointsLabel} (0–${formatDecimal(node.maxPoints)})`}
+          value={value}
+          onChange={setValue}
+          min={0}
+          max={node.maxPoints}
+          decimalScale={2}
+          decimalSeparator=","
+          disabled={notApplicable}
+        />
+        <Checkbox
+          label={t.detail.notApplicable}
+          checked={notApplicable}
+          onChange={(e) => setNotApplicable(e.currentTarget.checked)}
+        />
+        <Textarea
+          label={t.detail.noteLabel}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+        />
+        <Group justify="end">
+          <Button onClick={() => save.mutate()} loading={save.isPending}>
+            {t.detail.save}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function Forecast({ id }: { id: string }) {
+  const asOf = todayIso();
+  const query = useQuery({
+    queryKey: scorecardKeys.forecast(id, asOf),
+    queryFn: () => getForecast(id, asOf),
+  });
+  return (
+    <Stack gap="xs" mt="lg">
+      <Title order={2} size="h3">
+        {t.detail.forecastTitle}
+      </Title>
+      {query.isPending ? (
+        <LoadingBlock />
+      ) : query.isError ? (
+        <QueryError error={query.error} onRetry={() => query.refetch()} />
+      ) : (
+        <>
+          <Alert variant="light" color="blue">
+            {t.detail.forecastTotal(points(query.data.total), points(query.data.index))}
+            {query.data.band ? ` (${query.data.band})` : ""}
+          </Alert>
+          {query.data.losses.length === 0 ? (
+            <Text c="dimmed">{t.detail.forecastEmpty}</Text>
+          ) : (
+            <TableScroll label={t.detail.forecastTitle}>
+              <Table miw={760} aria-label={t.detail.forecastTitle}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t.detail.colCode}</Table.Th>
+                    <Table.Th>{t.detail.colName}</Table.Th>
+                    <Table.Th ta="right">{t.detail.stake}</Table.Th>
+                    <Table.Th>{t.detail.recovery}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {query.data.losses.map((loss) => (
+                    <Table.Tr key={loss.leafCode}>
+                      <Table.Td>{loss.leafCode}</Table.Td>
+                      <Table.Td maw={320}>{loss.name}</Table.Td>
+                      <Table.Td ta="right">{points(loss.stake)}</Table.Td>
+                      <Table.Td>
+                        {loss.recovery.map((line, index) => (
+                          <Text size="sm" key={index}>
+                            {line}
+                          </Text>
+                        ))}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </TableScroll>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,98 @@
+import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate } from "react-router";
+import { notifications } from "@mantine/notifications";
+import { errorMessage } from "../../api/client.ts";
+import { useMe } from "../../auth/session.ts";
+import { LoadingBlock } from "../../components/loading-block.tsx";
+import { QueryError } from "../../components/query-error.tsx";
+import { TableScroll } from "../../components/table-scroll.tsx";
+import { formatDecimal } from "../../i18n/format.ts";
+import { scorecardPaths } from "./scorecard-paths.ts";
+import { listScorecardsOf, openScorecard, scorecardKeys } from "./scorecard.api.ts";
+import { viScorecards as t } from "./vi-scorecards.ts";
+
+/** The unit's scorecards (and, for a reviewer, those of the units below), under Chỉ số. */
+export function ScorecardsSection() {
+  const me = useMe();
+  const unitId = me.unit.id;
+  const year = new Date().getFullYear();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    queryKey: scorecardKeys.list(unitId),
+    queryFn: () => listScorecardsOf(unitId),
+  });
+  const open = useMutation({
+    mutationFn: () => openScorecard(unitId, year),
+    onSuccess: async (card) => {
+      await queryClient.invalidateQueries({ queryKey: scorecardKeys.all });
+      void navigate(scorecardPaths.detail(card.id));
+    },
+    onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
+  });
+  const rows = list.data?.data ?? [];
+  const hasOwnThisYear = rows.some((r) => r.unitId === unitId && r.year === year);
+  return (
+    <Stack gap="xs" mt="md">
+      <Title order={2} size="h3">
+        {t.section.title}
+      </Title>
+      <Text size="sm" c="dimmed" maw={760}>
+        {t.section.note}
+      </Text>
+      <Group gap="sm">
+        {list.data?.can.open && !hasOwnThisYear && (
+          <Button size="sm" onClick={() => open.mutate()} loading={open.isPending}>
+            {t.section.open(year)}
+          </Button>
+        )}
+        <Button component={Link} to={scorecardPaths.rankingPattern} size="sm" variant="default">
+          {t.section.ranking}
+        </Button>
+      </Group>
+      {list.isPending ? (
+        <LoadingBlock />
+      ) : list.isError ? (
+        <QueryError error={list.error} onRetry={() => list.refetch()} />
+      ) : rows.length === 0 ? (
+        <Text c="dimmed">{t.section.empty}</Text>
+      ) : (
+        <TableScroll label={t.section.tableLabel}>
+          <Table miw={640} striped highlightOnHover aria-label={t.section.tableLabel}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t.section.colUnit}</Table.Th>
+                <Table.Th>{t.section.colYear}</Table.Th>
+                <Table.Th>{t.section.colStatus}</Table.Th>
+                <Table.Th ta="right">{t.section.colSelf}</Table.Th>
+                <Table.Th ta="right">{t.section.colAppraised}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={row.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={scorecardPaths.detail(row.id)} fw={500}>
+                      {row.unitName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{row.year}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light">{row.statusLabel}</Badge>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {row.selfIndex === null ? "—" : formatDecimal(row.selfIndex)}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {row.appraisedIndex === null ? "—" : formatDecimal(row.appraisedIndex)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
+      )}
+    </Stack>
+  );
+}
