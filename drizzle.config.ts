@@ -12,6 +12,7 @@ export default defineConfig({
     "./src/server/db/schema-sipas.ts",
     "./src/server/db/schema-jobs.ts",
     "./src/server/db/schema-case-register.ts",
+    "./src/server/db/schema-report.ts",
   ],
   out: "./src/server/db/migrations",
 });

@@ -55,6 +55,14 @@ export const ACTIONS = [
   "survey.write",
   /** One's own notifications: reached through the recipient, never through a unit. */
   "notification.read",
+  /** Periodic reports: a unit's own reports and the calendar of what it owes. */
+  "report.read",
+  /** Writing and submitting one's own unit's report. */
+  "report.write",
+  /** Defining and publishing report kinds for the units below (at the upper unit). */
+  "report.define",
+  /** Accepting or returning the reports sent to one's unit (checked at the kind's unit). */
+  "report.review",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -69,6 +77,7 @@ const READ_ACTIONS: ReadonlySet<Action> = new Set([
   "feedback.read",
   "methodology.read",
   "survey.read",
+  "report.read",
 ]);
 
 /**
@@ -102,6 +111,17 @@ const METHODOLOGY_WRITERS: readonly Role[] = ["focal_officer", "leader", "review
 /** SIPAS paper forms of one's own unit are typed in by the one-stop clerk or the focal officer. */
 const SURVEY_WRITERS: readonly Role[] = ["clerk", "focal_officer"];
 
+/**
+ * Periodic reports: the focal officer and the leader write and submit their unit's report; at the
+ * upper unit, they and the reviewer (Sở Nội vụ) define the kinds its units owe and review what
+ * they send.
+ */
+const REPORT_ROLES: Partial<Record<Action, readonly Role[]>> = {
+  "report.write": ["focal_officer", "leader"],
+  "report.define": ["focal_officer", "leader", "reviewer"],
+  "report.review": ["leader", "reviewer"],
+};
+
 /** One-stop writes a clerk makes at the desk of the unit the role is granted on. */
 const CLERK_WRITE_ACTIONS: ReadonlySet<Action> = new Set(["dossier.write", "procedure.write"]);
 
@@ -116,6 +136,7 @@ export function reachOf(role: Role, action: Action): Reach {
   if (FEEDBACK_HANDLERS[action]?.includes(role)) return "own_unit";
   if (action === "methodology.write" && METHODOLOGY_WRITERS.includes(role)) return "own_unit";
   if (action === "survey.write" && SURVEY_WRITERS.includes(role)) return "own_unit";
+  if (REPORT_ROLES[action]?.includes(role)) return "own_unit";
   if (!READ_ACTIONS.has(action)) return "none";
   return role === "reviewer" ? "subtree" : "own_unit";
 }
