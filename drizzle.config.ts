@@ -14,6 +14,7 @@ export default defineConfig({
     "./src/server/db/schema-case-register.ts",
     "./src/server/db/schema-kpi-rollup.ts",
     "./src/server/db/schema-scorecard.ts",
+    "./src/server/db/schema-report.ts",
   ],
   out: "./src/server/db/migrations",
 });

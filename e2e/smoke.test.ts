@@ -87,12 +87,12 @@ describe("web smoke", () => {
       await expectNoSeriousA11yViolations(page, "the home page");
       await saveScreenshot(page, "home.png");
 
-      // A section that is not built yet says so honestly (pick another one once Báo cáo exists).
+      // The reports section: the reporting calendar of the user's unit.
       await nav.getByRole("link", { name: "Báo cáo", exact: true }).click();
       await page.waitForURL(/\/bao-cao$/);
-      await page.getByRole("heading", { name: "Báo cáo", level: 1 }).waitFor();
-      await page.getByText("Chức năng này đang được xây dựng.").waitFor();
-      await saveScreenshot(page, "placeholder.png");
+      await page.getByRole("heading", { name: "Báo cáo định kỳ", level: 1 }).waitFor();
+      await page.getByRole("heading", { name: "Báo cáo đơn vị phải nộp" }).waitFor();
+      await saveScreenshot(page, "reports.png");
 
       await signOut(page);
     } finally {

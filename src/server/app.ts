@@ -33,6 +33,8 @@ import { feedbackRoutes } from "./routes/feedback.routes.ts";
 import { feedbackPublicRoutes } from "./routes/feedback-public.routes.ts";
 import { sipasRoutes } from "./routes/sipas.routes.ts";
 import { sipasPublicRoutes } from "./routes/sipas-public.routes.ts";
+import { reportRoutes } from "./routes/report.routes.ts";
+import { REPORT_REMINDER_JOB, reportReminderJob } from "./services/report-reminders.ts";
 import { agencyRoutes } from "./routes/agency.routes.ts";
 import { backupRoutes } from "./routes/backup.routes.ts";
 import { auditRoutes } from "./routes/audit.routes.ts";
@@ -171,6 +173,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.reminders) {
     const reminders = reminderJob(db, options.reminders, app.log, options.reminders);
     if (reminders) jobs.register(REMINDER_JOB, reminders);
+    const reportReminders = reportReminderJob(
+      db,
+      options.reminders.intervalMinutes,
+      app.log,
+      options.reminders,
+    );
+    if (reportReminders) jobs.register(REPORT_REMINDER_JOB, reportReminders);
   }
   await app.register(healthRoutes(options.database.kind));
   await app.register(
@@ -203,6 +212,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   await app.register(kpiRoutes(db));
   await app.register(dashboardRoutes(db));
+  await app.register(reportRoutes(db));
 
   await registerWeb(app, options.webDir ?? null);
   return app;

@@ -432,6 +432,21 @@ export const ERROR_CATALOGUE = {
     message:
       "Cơ sở dữ liệu tạm thời không truy cập được nên yêu cầu chưa được thực hiện (không có dữ liệu nào bị thay đổi). Vui lòng thử lại sau ít phút.",
   },
+  REPORT_DUE_TEXT_INVALID: { status: 400, message: "{reason}" },
+  REPORT_DUE_RULE_UNFIT: { status: 400, message: "{reason}" },
+  REPORT_PERIOD_INVALID: { status: 400, message: "{reason}" },
+  REPORT_KIND_NOT_FOUND: { status: 404, message: "Không tìm thấy loại báo cáo." },
+  REPORT_NOT_FOUND: { status: 404, message: "Không tìm thấy báo cáo." },
+  REPORT_PERIOD_NOT_OWED: {
+    status: 400,
+    message: "Đơn vị không phải nộp báo cáo này cho kỳ đã chọn.",
+  },
+  REPORT_TRANSITION_INVALID: { status: 409, message: "{reason}" },
+  REPORT_RETURN_COMMENT_REQUIRED: {
+    status: 400,
+    message: "Khi trả lại báo cáo phải ghi rõ nội dung cần chỉnh sửa.",
+  },
+  REPORT_VERSION_NOT_FOUND: { status: 404, message: "Không tìm thấy phiên bản báo cáo." },
   INTERNAL_ERROR: {
     status: 500,
     message: "Đã có lỗi hệ thống. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống.",

@@ -16,7 +16,6 @@ import { ChangePasswordPage } from "./pages/auth/change-password.page.tsx";
 import { SignInPage } from "./pages/auth/sign-in.page.tsx";
 import { NotFoundPage } from "./pages/errors/not-found.page.tsx";
 import { HomePage } from "./pages/home/home.page.tsx";
-import { SectionPlaceholderPage } from "./pages/sections/section-placeholder.page.tsx";
 
 // The administration pages load on demand: most users never open them.
 export const router = createBrowserRouter([
@@ -198,7 +197,12 @@ export const router = createBrowserRouter([
               Component: (await import("./pages/scorecards/ranking.page.tsx")).ScorecardRankingPage,
             }),
           },
-          { path: paths.reports, element: <SectionPlaceholderPage section="reports" /> },
+          {
+            path: paths.reports,
+            lazy: async () => ({
+              Component: (await import("./pages/reports/reports.page.tsx")).ReportsPage,
+            }),
+          },
           {
             path: paths.admin,
             element: <RequirePermission permission="admin" />,

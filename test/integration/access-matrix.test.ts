@@ -208,6 +208,31 @@ const FIXTURES: Record<string, Fixture> = {
     action: "survey.read",
     request: (at) => get(`/api/sipas/qr-targets?unitId=${at.unitId}`),
   },
+  // Periodic reports: the calendar and kinds are read and written at the unit the query names.
+  "GET /api/report-kinds": {
+    kind: "unit",
+    action: "report.read",
+    request: (at) => get(`/api/report-kinds?unitId=${at.unitId}&year=2026`),
+  },
+  "POST /api/report-kinds": {
+    kind: "unit",
+    action: "report.define",
+    request: (at) => ({
+      method: "POST",
+      path: `/api/report-kinds?unitId=${at.unitId}`,
+      json: {
+        name: "Báo cáo CCHC quý",
+        periodKind: "quarterly",
+        dueText: "trước ngày 15 tháng cuối quý",
+        publish: true,
+      },
+    }),
+  },
+  "GET /api/reports/calendar": {
+    kind: "unit",
+    action: "report.read",
+    request: (at) => get(`/api/reports/calendar?unitId=${at.unitId}&year=2026&on=2026-03-01`),
+  },
   "GET /api/auth/me": { anyUnit: true },
   "POST /api/auth/sign-out": { anyUnit: true, throwaway: true },
   "POST /api/auth/password": { anyUnit: true },

@@ -61,6 +61,14 @@ export const ACTIONS = [
   "scorecard.write",
   /** Appraising, returning and publishing the scorecards of the units below (never one's own). */
   "scorecard.appraise",
+  /** Periodic reports: a unit's own reports and the calendar of what it owes. */
+  "report.read",
+  /** Writing and submitting one's own unit's report. */
+  "report.write",
+  /** Defining and publishing report kinds for the units below (at the upper unit). */
+  "report.define",
+  /** Accepting or returning the reports sent to one's unit (checked at the kind's unit). */
+  "report.review",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -76,6 +84,7 @@ const READ_ACTIONS: ReadonlySet<Action> = new Set([
   "methodology.read",
   "survey.read",
   "scorecard.read",
+  "report.read",
 ]);
 
 /**
@@ -111,6 +120,16 @@ const SURVEY_WRITERS: readonly Role[] = ["clerk", "focal_officer"];
 
 /** The unit's own scorecard is self-scored by the focal officer and the leader. */
 const SCORECARD_WRITERS: readonly Role[] = ["focal_officer", "leader"];
+/**
+ * Periodic reports: the focal officer and the leader write and submit their unit's report; at the
+ * upper unit, they and the reviewer (Sở Nội vụ) define the kinds its units owe and review what
+ * they send.
+ */
+const REPORT_ROLES: Partial<Record<Action, readonly Role[]>> = {
+  "report.write": ["focal_officer", "leader"],
+  "report.define": ["focal_officer", "leader", "reviewer"],
+  "report.review": ["leader", "reviewer"],
+};
 
 /** One-stop writes a clerk makes at the desk of the unit the role is granted on. */
 const CLERK_WRITE_ACTIONS: ReadonlySet<Action> = new Set(["dossier.write", "procedure.write"]);
@@ -128,6 +147,7 @@ export function reachOf(role: Role, action: Action): Reach {
   if (action === "survey.write" && SURVEY_WRITERS.includes(role)) return "own_unit";
   if (action === "scorecard.write" && SCORECARD_WRITERS.includes(role)) return "own_unit";
   if (action === "scorecard.appraise" && role === "reviewer") return "subtree";
+  if (REPORT_ROLES[action]?.includes(role)) return "own_unit";
   if (!READ_ACTIONS.has(action)) return "none";
   return role === "reviewer" ? "subtree" : "own_unit";
 }

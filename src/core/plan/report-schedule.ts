@@ -74,3 +74,11 @@ export function parseReportSchedule(text: string): ReportScheduleEntry[] {
   }
   return entries;
 }
+
+/**
+ * The due rule of a due-date phrase on its own ("trước ngày 15 tháng cuối quý", "trước ngày 15/6"),
+ * as the reports capability's calendar writes it; null when the phrase sets no rule.
+ */
+export function parseReportDueRule(text: string, kind: ReportKind): ReportDueRule | null {
+  return dueOf(searchKey(text).replace(/\s+/g, " "), kind);
+}

@@ -52,6 +52,11 @@ export const AUDIT_ACTIONS = {
   "scorecard.evidence": "scorecard",
   "scorecard.transition": "scorecard",
   "sipas.response": "sipas_response",
+  "report.kind_create": "report_kind",
+  "report.create": "report",
+  "report.update": "report",
+  "report.submit": "report",
+  "report.review": "report",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

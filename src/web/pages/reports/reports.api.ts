@@ -1,0 +1,43 @@
+import type { z } from "zod";
+import { buildQuery, request, requestData } from "../../api/client.ts";
+import type {
+  calendarEntryView,
+  instanceView,
+  kindInput,
+  kindView,
+} from "../../../server/routes/report.schemas.ts";
+
+/**
+ * Client of `/api/report-kinds` and `/api/reports`. Types are inferred from the server's schemas
+ * (type-only imports, erased from the bundle).
+ */
+export type ReportKindView = z.infer<typeof kindView> & {
+  instances: z.infer<typeof instanceView>[];
+};
+export type ReportKindInput = z.input<typeof kindInput>;
+export type CalendarEntry = z.infer<typeof calendarEntryView>;
+
+export const reportKeys = {
+  all: ["reports"] as const,
+  kinds: (unitId: string, year: number) => ["reports", "kinds", unitId, year] as const,
+  calendar: (unitId: string, year: number) => ["reports", "calendar", unitId, year] as const,
+};
+
+export function listKinds(unitId: string, year: number) {
+  return request<ReportKindView[], { define: boolean }>(
+    `/api/report-kinds${buildQuery({ unitId, year })}`,
+  );
+}
+
+export function createKind(unitId: string, input: ReportKindInput) {
+  return requestData<z.infer<typeof kindView>>(`/api/report-kinds${buildQuery({ unitId })}`, {
+    method: "POST",
+    body: input,
+  });
+}
+
+export function getCalendar(unitId: string, year: number) {
+  return request<CalendarEntry[], { write: boolean }>(
+    `/api/reports/calendar${buildQuery({ unitId, year })}`,
+  );
+}

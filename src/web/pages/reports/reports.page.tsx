@@ -1,0 +1,346 @@
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "react-router";
+import {
+  HOLIDAY_SHIFTS,
+  PERIOD_RULES,
+  REPORT_PERIOD_KINDS,
+  REPORT_PERIOD_KIND_LABELS,
+  type DueState,
+  type HolidayShift,
+  type PeriodRule,
+  type ReportPeriodKind,
+} from "../../../core/report/report-calendar.ts";
+import { REPORT_STATUS_LABELS } from "../../../core/report/report-workflow.ts";
+import { useMe } from "../../auth/session.ts";
+import { DateField } from "../../components/date-field.tsx";
+import { FormError, applyServerErrors } from "../../components/form-error.tsx";
+import { LoadingBlock } from "../../components/loading-block.tsx";
+import { notifySuccess } from "../../components/notify.ts";
+import { PageHeader } from "../../components/page-header.tsx";
+import { QueryError } from "../../components/query-error.tsx";
+import { TableScroll } from "../../components/table-scroll.tsx";
+import { UnitSelect } from "../../components/unit-select.tsx";
+import { formatDate } from "../../i18n/format.ts";
+import { reportPaths } from "./report-paths.ts";
+import {
+  createKind,
+  getCalendar,
+  listKinds,
+  reportKeys,
+  type ReportKindInput,
+} from "./reports.api.ts";
+import { viReports as t } from "./vi-reports.ts";
+
+const STATE_COLOR: Record<DueState, string> = {
+  upcoming: "gray",
+  due_soon: "orange",
+  overdue: "red",
+  submitted: "green",
+};
+
+/** The reporting calendar: what the unit owes and, at an upper unit, the kinds it publishes. */
+export function ReportsPage() {
+  const me = useMe();
+  const [unitId, setUnitId] = useState<string | null>(me.unit.id);
+  const [year, setYear] = useState(new Date().getFullYear());
+  const years = Array.from({ length: 5 }, (_, i) => String(year - 2 + i));
+  return (
+    <>
+      <PageHeader title={t.title} description={t.description} />
+      <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
+        <UnitSelect label={t.unit} value={unitId} onChange={setUnitId} w={320} />
+        <Select
+          label={t.year}
+          data={years}
+          value={String(year)}
+          onChange={(value) => value && setYear(Number(value))}
+          w={110}
+          allowDeselect={false}
+        />
+      </Group>
+      {unitId && <OwedReports unitId={unitId} year={year} />}
+      {unitId && <DefinedKinds unitId={unitId} year={year} />}
+    </>
+  );
+}
+
+function OwedReports({ unitId, year }: { unitId: string; year: number }) {
+  const calendar = useQuery({
+    queryKey: reportKeys.calendar(unitId, year),
+    queryFn: () => getCalendar(unitId, year),
+  });
+  return (
+    <Paper withBorder p="md" mb="md">
+      <Title order={2} size="h4" mb="sm">
+        {t.owedTitle}
+      </Title>
+      {calendar.isPending && <LoadingBlock />}
+      {calendar.isError && (
+        <QueryError error={calendar.error} onRetry={() => void calendar.refetch()} />
+      )}
+      {calendar.data && calendar.data.data.length === 0 && <Text c="dimmed">{t.owedEmpty}</Text>}
+      {calendar.data && calendar.data.data.length > 0 && (
+        <TableScroll label={t.owedTitle}>
+          <Table striped withTableBorder aria-label={t.owedTitle}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t.kind}</Table.Th>
+                <Table.Th>{t.period}</Table.Th>
+                <Table.Th>{t.due}</Table.Th>
+                <Table.Th>{t.state}</Table.Th>
+                <Table.Th>{t.status}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {calendar.data.data.map((entry) => (
+                <Table.Tr key={`${entry.kind.id}-${entry.periodKey}`}>
+                  <Table.Td>{entry.kind.name}</Table.Td>
+                  <Table.Td>
+                    {entry.periodLabel}
+                    <Text size="xs" c="dimmed">
+                      {formatDate(entry.from)} – {formatDate(entry.to)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {formatDate(entry.dueDate)}
+                    {entry.namedDate !== entry.dueDate && (
+                      <Text size="xs" c="dimmed">
+                        {t.movedFrom(formatDate(entry.namedDate))}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={STATE_COLOR[entry.state]} variant="light">
+                      {t.dueState[entry.state]}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {entry.report ? (
+                      <Link to={reportPaths.detail(entry.report.id)}>
+                        {REPORT_STATUS_LABELS[entry.report.status]}
+                        {entry.report.version > 0 ? ` (lần ${entry.report.version})` : ""}
+                      </Link>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        {t.notStarted}
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
+      )}
+    </Paper>
+  );
+}
+
+function DefinedKinds({ unitId, year }: { unitId: string; year: number }) {
+  const [adding, setAdding] = useState(false);
+  const kinds = useQuery({
+    queryKey: reportKeys.kinds(unitId, year),
+    queryFn: () => listKinds(unitId, year),
+  });
+  const rows = kinds.data?.data ?? [];
+  const canDefine = kinds.data?.can.define ?? false;
+  if (kinds.isSuccess && rows.length === 0 && !canDefine) return null;
+  return (
+    <Paper withBorder p="md" mb="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          {t.kindsTitle}
+        </Title>
+        {canDefine && <Button onClick={() => setAdding(true)}>{t.add}</Button>}
+      </Group>
+      {kinds.isPending && <LoadingBlock />}
+      {kinds.isError && <QueryError error={kinds.error} onRetry={() => void kinds.refetch()} />}
+      {kinds.isSuccess && rows.length === 0 && <Text c="dimmed">{t.kindsEmpty}</Text>}
+      {rows.length > 0 && (
+        <TableScroll label={t.kindsTitle}>
+          <Table striped withTableBorder aria-label={t.kindsTitle}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t.name}</Table.Th>
+                <Table.Th>{t.periodKind}</Table.Th>
+                <Table.Th>{t.dueText}</Table.Th>
+                <Table.Th>{t.dueDates}</Table.Th>
+                <Table.Th>{t.state}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((kind) => (
+                <Table.Tr key={kind.id}>
+                  <Table.Td>{kind.name}</Table.Td>
+                  <Table.Td>{REPORT_PERIOD_KIND_LABELS[kind.periodKind]}</Table.Td>
+                  <Table.Td>{kind.dueText ?? "—"}</Table.Td>
+                  <Table.Td>
+                    {kind.instances
+                      .map((i) => `${i.periodLabel}: ${formatDate(i.dueDate)}`)
+                      .join("; ") || "—"}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={kind.status === "published" ? "green" : "gray"} variant="light">
+                      {kind.status === "published" ? t.published : t.draft}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
+      )}
+      <Modal opened={adding} onClose={() => setAdding(false)} title={t.add} size="lg">
+        {adding && <KindForm unitId={unitId} onDone={() => setAdding(false)} />}
+      </Modal>
+    </Paper>
+  );
+}
+
+interface KindFormValues {
+  name: string;
+  periodKind: ReportPeriodKind;
+  dueText: string;
+  holidayShift: HolidayShift;
+  periodRule: PeriodRule;
+  adHocFrom: string | null;
+  adHocTo: string | null;
+  adHocDue: string | null;
+  remindDaysBefore: number;
+  publish: boolean;
+}
+
+function KindForm({ unitId, onDone }: { unitId: string; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const form = useForm<KindFormValues>({
+    initialValues: {
+      name: "Báo cáo công tác cải cách hành chính quý",
+      periodKind: "quarterly",
+      dueText: "trước ngày 15 tháng cuối quý",
+      holidayShift: "none",
+      periodRule: "calendar",
+      adHocFrom: null,
+      adHocTo: null,
+      adHocDue: null,
+      remindDaysBefore: 3,
+      publish: true,
+    },
+  });
+  const save = useMutation({
+    mutationFn: (values: KindFormValues) => {
+      const input: ReportKindInput = {
+        name: values.name,
+        periodKind: values.periodKind,
+        dueText: values.periodKind === "ad_hoc" ? null : values.dueText,
+        holidayShift: values.holidayShift,
+        periodRule: values.periodRule,
+        adHoc:
+          values.periodKind === "ad_hoc"
+            ? {
+                from: values.adHocFrom ?? "",
+                to: values.adHocTo ?? "",
+                dueDate: values.adHocDue ?? "",
+              }
+            : null,
+        remindDaysBefore: values.remindDaysBefore,
+        publish: values.publish,
+      };
+      return createKind(unitId, input);
+    },
+    onSuccess: async () => {
+      notifySuccess(t.created);
+      await queryClient.invalidateQueries({ queryKey: reportKeys.all });
+      onDone();
+    },
+    onError: (error) => applyServerErrors(form, error),
+  });
+  const adHoc = form.values.periodKind === "ad_hoc";
+  return (
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))}>
+      <Stack gap="sm">
+        <FormError error={save.error} />
+        <TextInput label={t.name} required {...form.getInputProps("name")} />
+        <Select
+          label={t.periodKind}
+          data={REPORT_PERIOD_KINDS.map((k) => ({ value: k, label: REPORT_PERIOD_KIND_LABELS[k] }))}
+          allowDeselect={false}
+          {...form.getInputProps("periodKind")}
+        />
+        {!adHoc && (
+          <TextInput
+            label={t.dueText}
+            description={t.dueTextHint}
+            required
+            {...form.getInputProps("dueText")}
+          />
+        )}
+        {adHoc && (
+          <Group grow>
+            <DateField
+              label={t.adHocFrom}
+              valueFormat="DD/MM/YYYY"
+              {...form.getInputProps("adHocFrom")}
+            />
+            <DateField
+              label={t.adHocTo}
+              valueFormat="DD/MM/YYYY"
+              {...form.getInputProps("adHocTo")}
+            />
+            <DateField
+              label={t.adHocDue}
+              valueFormat="DD/MM/YYYY"
+              {...form.getInputProps("adHocDue")}
+            />
+          </Group>
+        )}
+        <Select
+          label={t.holidayShift}
+          data={HOLIDAY_SHIFTS.map((s) => ({ value: s, label: t.holidayShifts[s] }))}
+          allowDeselect={false}
+          {...form.getInputProps("holidayShift")}
+        />
+        {!adHoc && (
+          <Select
+            label={t.periodRule}
+            data={PERIOD_RULES.map((r) => ({ value: r, label: t.periodRules[r] }))}
+            allowDeselect={false}
+            {...form.getInputProps("periodRule")}
+          />
+        )}
+        <NumberInput
+          label={t.remindDays}
+          min={0}
+          max={60}
+          w={160}
+          {...form.getInputProps("remindDaysBefore")}
+        />
+        <Checkbox label={t.publish} {...form.getInputProps("publish", { type: "checkbox" })} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t.cancel}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t.save}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
