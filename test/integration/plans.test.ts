@@ -315,6 +315,87 @@ describe("plans", () => {
     expect((await focal.get(`/api/plans/${id}`)).body.data.status).toBe("superseded");
   });
 
+  it("keeps issuer, signer, bases and tasks through import → export → import", async () => {
+    const leader = await t.signedIn("lanhdao");
+    async function exportAndImport(id: string) {
+      const docx = await fetch(`${t.url}/api/plans/${id}/document.docx`, {
+        headers: { cookie: focal.cookie! },
+      });
+      const bytes = new Uint8Array(await docx.arrayBuffer());
+      const imported = await upload(
+        focal,
+        `/api/plan-imports?unitId=${communeId}`,
+        bytes,
+        "kh.docx",
+      );
+      expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+      return imported.body.data.draft;
+    }
+    const first = await createYearPlan(focal, {
+      title: "Cải cách hành chính phường Bãi Cháy năm 2026 (vòng)",
+      decisionNumber: "31/QĐ-UBND",
+      signerAuthority: "TM.",
+      signerTitle: "Phó Chủ tịch",
+      signerName: "Trần Văn Nam",
+      bases: [
+        {
+          type: "Kế hoạch",
+          number: "412/KH-UBND",
+          date: "2025-12-26",
+          issuer: "UBND tỉnh Quảng Ninh",
+          text: "Kế hoạch số 412/KH-UBND về cải cách hành chính nhà nước năm 2026",
+        },
+      ],
+    });
+    expect(
+      (await leader.post(`/api/plans/${first}/issue`, { issuedDate: "2026-02-04" })).status,
+    ).toBe(200);
+    const draft = await exportAndImport(first);
+    expect(draft).toMatchObject({
+      decisionNumber: "31/QĐ-UBND",
+      issuedDate: "2026-02-04",
+      signerAuthority: "TM.",
+      signerTitle: "PHÓ CHỦ TỊCH",
+      signerName: "Trần Văn Nam",
+    });
+    const basesOf = (plan: any) => plan.bases.map((b: any) => [b.type, b.number, b.date, b.issuer]);
+    expect(basesOf(draft)).toEqual([
+      ["Luật", null, "2025-06-16", null],
+      ["Kế hoạch", "412/KH-UBND", "2025-12-26", "UBND tỉnh Quảng Ninh"],
+    ]);
+    const tasksOf = (plan: any) => plan.tasks.map((task: any) => [task.text, task.leadAgencyId]);
+    const original = (await focal.get(`/api/plans/${first}`)).body.data;
+    expect(tasksOf(draft)).toEqual(tasksOf(original));
+
+    // Saved and exported again: nothing doubles, the signer keeps its form.
+    const second = await focal.post("/api/plans", {
+      unitId: communeId,
+      title: draft.title,
+      period: { kind: "year", year: 2026 },
+      decisionNumber: draft.decisionNumber,
+      issuedDate: draft.issuedDate,
+      signerAuthority: draft.signerAuthority,
+      signerTitle: draft.signerTitle,
+      signerName: draft.signerName,
+      bases: draft.bases,
+      tasks: draft.tasks.map((task: any) => ({
+        areaKey: task.areaKey,
+        text: task.text,
+        leadAgencyId: task.leadAgencyId,
+        timeline: task.timeline ?? "",
+      })),
+    });
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    const again = await exportAndImport(second.body.data.id);
+    expect(basesOf(again)).toEqual(basesOf(draft));
+    expect(again).toMatchObject({
+      signerAuthority: "TM.",
+      signerTitle: "PHÓ CHỦ TỊCH",
+      decisionNumber: "31/QĐ-UBND",
+    });
+    expect(tasksOf(again)).toEqual(tasksOf(draft));
+  });
+
   it("cascades from the province's plan and shows children's progress upward", async () => {
     const admin = await t.signedIn("admin");
     const provinceId = (await admin.get("/api/units?level=province")).body.data[0].id;

@@ -109,7 +109,7 @@ describe("refusal notice content", () => {
     expect(text[3]).toContain("hồ sơ mã 000.01.22.H99-260302-0007");
     expect(text[3]).toContain("“Thủ tục cấp bản sao Trích lục hộ tịch” (mã TTHC 1.004873)");
     expect(text[3]).toMatch(/vào lúc 09 giờ 05 phút, ngày 02\/03\/2026\.$/);
-    expect(text[4]).toContain("(từ chối ngày 04/03/2026)");
+    expect(text[4]).toContain("(từ chối ngày 04 tháng 3 năm 2026)");
     // The reason ends the sentence once, without a doubled full stop.
     expect(text[4]).toMatch(
       /lý do cụ thể như sau: Hồ sơ không thuộc thẩm quyền giải quyết của phường\.$/,
@@ -148,7 +148,7 @@ describe("stop notice content", () => {
     expect(text[0]).toBe("Kính gửi: Hoàng Thị Mai");
     expect(text[3]).toContain("000.01.22.H99-260302-0007");
     expect(text[4]).toBe(
-      "Bộ phận tiếp nhận và trả kết quả — Phường Bãi Cháy thông báo dừng giải quyết hồ sơ nêu trên kể từ ngày 04/03/2026. Lý do: Người nộp đề nghị dừng.",
+      "Bộ phận tiếp nhận và trả kết quả — Phường Bãi Cháy thông báo dừng giải quyết hồ sơ nêu trên kể từ ngày 04 tháng 3 năm 2026. Lý do: Người nộp đề nghị dừng.",
     );
     expect(content.fileName).toBe("dung-giai-quyet-000.01.22.H99-260302-0007.docx");
     expect(wholeText(content)).not.toContain("undefined");
@@ -190,7 +190,7 @@ describe("notice dates and places", () => {
       rules2025,
     );
     expect(early.placeAndDate).toBe("Bãi Cháy, ngày 05 tháng 3 năm 2026");
-    expect(paragraphs(early)[4]).toContain("(từ chối ngày 05/03/2026)");
+    expect(paragraphs(early)[4]).toContain("(từ chối ngày 05 tháng 3 năm 2026)");
     const dawn = stopNoticeContent(
       record({ state: "stopped", receivedAt: instantOfVietnamLocal("2026-03-02 06:30") }),
       rules2025,

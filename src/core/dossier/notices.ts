@@ -82,7 +82,7 @@ export function noticeDatePhrase(isoDate: string | null): string {
   return isoDate === null ? "ngày … tháng … năm …" : documentDatePhraseOf(isoDate);
 }
 
-/** "05/03/2026" for a YYYY-MM-DD. */
+/** "05/03/2026" for a YYYY-MM-DD (a form's field; running text uses `noticeDatePhrase`). */
 export function noticeDay(isoDate: string): string {
   return numericDate(isoDate);
 }
@@ -159,7 +159,7 @@ export function refusalNoticeContent(
       {
         runs: [
           plain(
-            `Sau khi xem xét, đối chiếu hồ sơ, ${DESK_NAME} — ${record.unitName} thông báo không tiếp nhận, giải quyết hồ sơ nêu trên${day ? ` (từ chối ngày ${noticeDay(day)})` : ""} với lý do cụ thể như sau: `,
+            `Sau khi xem xét, đối chiếu hồ sơ, ${DESK_NAME} — ${record.unitName} thông báo không tiếp nhận, giải quyết hồ sơ nêu trên${day ? ` (từ chối ${noticeDatePhrase(day)})` : ""} với lý do cụ thể như sau: `,
           ),
           reasonRun(record),
           plain("."),
@@ -196,7 +196,7 @@ export function stopNoticeContent(
       {
         runs: [
           plain(
-            `${DESK_NAME} — ${record.unitName} thông báo dừng giải quyết hồ sơ nêu trên kể từ ${day ? `ngày ${noticeDay(day)}` : "ngày …/…/……"}. Lý do: `,
+            `${DESK_NAME} — ${record.unitName} thông báo dừng giải quyết hồ sơ nêu trên kể từ ${noticeDatePhrase(day)}. Lý do: `,
           ),
           reasonRun(record),
           plain("."),

@@ -1,6 +1,6 @@
 import { HEAD_OF_AGENCY, ruleSetById, vietnamLocal } from "../../../core/dossier/index.ts";
 import { documentDatePhraseOf } from "../../../core/text/document-date.ts";
-import { citedDate, run, titleBlock } from "../nd30-kit/index.ts";
+import { dateInText, run, titleBlock } from "../nd30-kit/index.ts";
 import {
   FORM,
   field,
@@ -46,11 +46,11 @@ export async function apologyDocx(input: ApologyInput): Promise<Buffer> {
     field("Địa chỉ", input.applicantAddress ?? "…………………………………"),
     field("Số điện thoại", input.applicantPhone),
     formParagraph([
-      `Ngày ${citedDate(vietnamLocal(input.receivedAt).date)}, Bộ phận tiếp nhận và trả kết quả — ${input.unitName} tiếp nhận hồ sơ mã `,
+      `${upperFirst(dateInText(vietnamLocal(input.receivedAt).date))}, Bộ phận tiếp nhận và trả kết quả — ${input.unitName} tiếp nhận hồ sơ mã `,
       run(input.code, { bold: true }),
       ` đề nghị giải quyết thủ tục “${input.procedureName}”.`,
     ]),
-    formParagraph([`Thời hạn trả kết quả theo giấy tiếp nhận: ngày ${citedDate(input.dueDate)}.`]),
+    formParagraph([`Thời hạn trả kết quả theo giấy tiếp nhận: ${dateInText(input.dueDate)}.`]),
     formParagraph([
       "Đến nay hồ sơ của Ông/Bà chưa được giải quyết xong. Lý do: ",
       run(input.reason, { italics: true }),
@@ -68,4 +68,8 @@ export async function apologyDocx(input: ApologyInput): Promise<Buffer> {
     ...headSignature(HEAD_OF_AGENCY),
   ];
   return formBytes(`${ruleSet.apologyTitle} — hồ sơ ${input.code}`, children);
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
 }

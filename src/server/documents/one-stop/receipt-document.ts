@@ -1,7 +1,7 @@
 import { ImageRun } from "docx";
 import QRCode from "qrcode";
 import { formatVietnamDateTime, ruleSetById, vietnamLocal } from "../../../core/dossier/index.ts";
-import { citedDate, run, signatureBlock, signerBlock, titleBlock } from "../nd30-kit/index.ts";
+import { dateInText, run, signatureBlock, signerBlock, titleBlock } from "../nd30-kit/index.ts";
 import {
   FORM,
   field,
@@ -62,7 +62,7 @@ export async function receiptDocx(input: ReceiptInput): Promise<Buffer> {
       input.processingDays === 0 ? "trong ngày làm việc" : `${input.processingDays} ngày làm việc`,
     ),
     field("Thời gian nhận hồ sơ", formatVietnamDateTime(input.receivedAt)),
-    field("Thời gian trả kết quả giải quyết hồ sơ", `ngày ${citedDate(input.dueDate)}`),
+    field("Thời gian trả kết quả giải quyết hồ sơ", dateInText(input.dueDate)),
     ...(input.feeText ? [field("Phí, lệ phí (nếu có)", input.feeText)] : []),
     field("Đăng ký nhận kết quả tại", `Bộ phận tiếp nhận và trả kết quả — ${input.unitName}`),
     formParagraph([run(`Căn cứ: ${ruleSet.legalBasis}.`, small)]),
