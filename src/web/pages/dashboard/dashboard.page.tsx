@@ -28,7 +28,7 @@ import { ExportButton } from "./export-button.tsx";
 import { bandColour, fraction } from "./figures.ts";
 import { FigureLink } from "./figure-link.tsx";
 import { LazyChart } from "./lazy-chart.tsx";
-import { selectionQuery, trendRange, type Selection } from "./period.ts";
+import { measuredSelection, selectionQuery, trendRange, type Selection } from "./period.ts";
 import { SelectionBar } from "./selection-bar.tsx";
 import { useSelection } from "./use-selection.ts";
 import { viDashboard as t } from "./vi-dashboard.ts";
@@ -78,7 +78,8 @@ function QueryState({
 
 /** The unit's dashboard: today's queue, rates of the period, trends, the 766 index. */
 export function DashboardPage() {
-  const { selection, setSelection, today } = useSelection();
+  const { selection: chosen, setSelection, today } = useSelection();
+  const selection = measuredSelection(chosen, today);
   const q = selectionQuery(selection);
   const report = useQuery({
     queryKey: dashboardKeys.report(q),
@@ -107,7 +108,7 @@ export function DashboardPage() {
           ) : undefined
         }
       />
-      <SelectionBar selection={selection} onChange={setSelection} />
+      <SelectionBar selection={chosen} onChange={setSelection} />
       <Stack gap="lg">
         <QueueSection unitId={selection.unitId} today={today} />
         {report.isPending || report.isError ? (

@@ -75,3 +75,41 @@ export function trendRange(periodTo: string): { from: string; to: string } {
   const startYear = month === 12 ? year : year - 1;
   return { from: `${startYear}-${String(startMonth).padStart(2, "0")}-01`, to: periodTo };
 }
+
+function lastDay(year: number, month: number): string {
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** First and last day of a selection's period. */
+export function periodRange(selection: Selection): { from: string; to: string } | null {
+  const { period, year, number } = selection;
+  if (period === "custom") {
+    return selection.from && selection.to ? { from: selection.from, to: selection.to } : null;
+  }
+  if (!year) return null;
+  const months =
+    period === "month"
+      ? [number ?? 1, number ?? 1]
+      : period === "quarter"
+        ? [(number ?? 1) * 3 - 2, (number ?? 1) * 3]
+        : period === "half"
+          ? number === 2
+            ? [7, 12]
+            : [1, 6]
+          : [1, 12];
+  return {
+    from: `${year}-${String(months[0]).padStart(2, "0")}-01`,
+    to: lastDay(year, months[1]!),
+  };
+}
+
+/**
+ * The selection the figures are asked for: a period still running is cut at today, so open
+ * dossiers are judged as they stand now (not at a period end still to come), as plan targets are.
+ */
+export function measuredSelection(selection: Selection, today: string): Selection {
+  const range = periodRange(selection);
+  if (!range || range.to <= today || range.from > today) return selection;
+  return { unitId: selection.unitId, period: "custom", from: range.from, to: today };
+}

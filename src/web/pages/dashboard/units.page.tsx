@@ -32,7 +32,7 @@ import { dashboardPaths } from "./dashboard-paths.ts";
 import { ExportButton } from "./export-button.tsx";
 import { FigureLink } from "./figure-link.tsx";
 import { LazyChart } from "./lazy-chart.tsx";
-import { selectionQuery, type Selection } from "./period.ts";
+import { measuredSelection, selectionQuery, type Selection } from "./period.ts";
 import { SelectionBar } from "./selection-bar.tsx";
 import { useSelection } from "./use-selection.ts";
 import { viDashboard as t } from "./vi-dashboard.ts";
@@ -111,7 +111,8 @@ function scaleColour(value: number | null, min: number, max: number): string | u
 
 /** The upper level's dashboard: the units under it side by side, those falling behind first. */
 export function UnitsDashboardPage() {
-  const { selection, setSelection } = useSelection();
+  const { selection: chosen, setSelection, today } = useSelection();
+  const selection = measuredSelection(chosen, today);
   const q = selectionQuery(selection);
   const report = useQuery({
     queryKey: dashboardKeys.report(`${q}&groupBy=unit`),
@@ -127,12 +128,17 @@ export function UnitsDashboardPage() {
         title={t.unitsTitle}
         description={t.unitsDescription}
         actions={
-          <Button component={Link} to={`${dashboardPaths.unit}?${q}`} variant="default" size="sm">
+          <Button
+            component={Link}
+            to={`${dashboardPaths.unit}?${selectionQuery(chosen)}`}
+            variant="default"
+            size="sm"
+          >
             {t.unitDashboardLink}
           </Button>
         }
       />
-      <SelectionBar selection={selection} onChange={setSelection} />
+      <SelectionBar selection={chosen} onChange={setSelection} />
       {report.isPending || index.isPending ? (
         <LoadingBlock />
       ) : report.isError ? (
@@ -140,17 +146,24 @@ export function UnitsDashboardPage() {
       ) : index.isError ? (
         <QueryError error={index.error} onRetry={() => index.refetch()} />
       ) : (
-        <UnitsView selection={selection} report={report.data.data} index={index.data.data} />
+        <UnitsView
+          chosen={chosen}
+          selection={selection}
+          report={report.data.data}
+          index={index.data.data}
+        />
       )}
     </>
   );
 }
 
 function UnitsView({
+  chosen,
   selection,
   report,
   index,
 }: {
+  chosen: Selection;
   selection: Selection;
   report: KpiReport;
   index: UnitsIndex;
@@ -271,7 +284,7 @@ function UnitsView({
           ) : (
             <Anchor
               component={Link}
-              to={`${dashboardPaths.unit}?${selectionQuery(unitSelection(row))}`}
+              to={`${dashboardPaths.unit}?${selectionQuery({ ...chosen, unitId: row.key })}`}
             >
               {row.name}
             </Anchor>
@@ -392,9 +405,6 @@ function UnitsView({
           height={Math.max(200, chartRows.length * 36 + 60)}
           label={t.units.chartLabel}
         />
-        <Text size="xs" c="dimmed">
-          {t.units.tableLabel}: {t.units.colOnTime} ({formatNumber(chartRows.length)})
-        </Text>
       </Card>
     </Stack>
   );
