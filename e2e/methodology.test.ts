@@ -39,11 +39,11 @@ describe.skipIf(!existsSync(SAMPLE))("methodology drafts in the browser", () => 
       await signIn(page, "daumoi");
       await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
 
-      // Chỉ số still says scoring is not built, and lists the drafts (none yet).
+      // Chỉ số shows the scorecards section and lists the drafts (none yet).
       const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
       await nav.getByRole("link", { name: "Chỉ số", exact: true }).click();
       await page.getByRole("heading", { name: "Chỉ số", level: 1 }).waitFor();
-      await page.getByText("Chức năng này đang được xây dựng.").waitFor();
+      await page.getByRole("heading", { name: "Phiếu chấm điểm Chỉ số CCHC", level: 2 }).waitFor();
       await page.getByText("Chưa có dự thảo bộ tiêu chí nào.").waitFor();
       await page.getByRole("link", { name: "Nhập từ văn bản" }).click();
 

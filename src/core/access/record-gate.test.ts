@@ -27,6 +27,30 @@ const at = (role: Role, unitId: string | null, agencyId: string | null = null): 
 const ids = (set: Set<string>) => [...set].sort();
 
 describe("record gate", () => {
+  it("scorecards: drafts stay in their unit; appraisal only from a unit above", () => {
+    const cards: RecordOwner[] = [
+      { id: "a-draft", unitId: "commune-a", scorecardStatus: "draft" },
+      { id: "a-submitted", unitId: "commune-a", scorecardStatus: "submitted" },
+      { id: "b-draft", unitId: "commune-b", scorecardStatus: "draft" },
+      { id: "district", unitId: "district", scorecardStatus: "submitted" },
+      { id: "no-status", unitId: "commune-a" },
+    ];
+    const read = (subject: Subject) =>
+      ids(allowedRecords(subject, "scorecard.read", "scorecard", cards, tree));
+    const appraise = (subject: Subject) =>
+      ids(allowedRecords(subject, "scorecard.appraise", "scorecard", cards, tree));
+    const write = (subject: Subject) =>
+      ids(allowedRecords(subject, "scorecard.write", "scorecard", cards, tree));
+    expect(read(at("focal_officer", "commune-a"))).toEqual(["a-draft", "a-submitted"]);
+    expect(write(at("focal_officer", "commune-a"))).toEqual(["a-draft", "a-submitted"]);
+    expect(read(at("reviewer", "district"))).toEqual(["a-submitted", "district"]);
+    expect(appraise(at("reviewer", "district"))).toEqual(["a-submitted"]);
+    expect(appraise(at("reviewer", "commune-a"))).toEqual([]);
+    expect(appraise(at("focal_officer", "district"))).toEqual([]);
+    expect(read(at("viewer", "commune-b"))).toEqual(["b-draft"]);
+    expect(appraise(at("admin", null))).toEqual(["a-draft", "a-submitted", "b-draft", "district"]);
+  });
+
   it("refuses every kind of record outside the subject's units", () => {
     for (const kind of RECORD_KINDS) {
       const owners: RecordOwner[] = [

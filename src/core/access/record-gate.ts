@@ -131,7 +131,7 @@ function scorecardAllows(subject: Subject, action: Action, owner: RecordOwner, t
     if (grant.unitId === null) return true;
     const own = grant.unitId === unitId;
     if (!own && (reach !== "subtree" || !tree.isWithin(unitId, grant.unitId))) return false;
-    if (action === "scorecard.appraise") return !own;
+    if (action === "scorecard.appraise") return !own && owner.scorecardStatus !== "draft";
     return own || owner.scorecardStatus !== "draft";
   });
 }
