@@ -89,8 +89,9 @@ function SectionCard({ section }: { section: HomeSection }) {
       )}
       <Group justify="space-between" mt="sm" gap="xs">
         {section.items.length < section.count &&
-        section.key !== "users" &&
-        section.key !== "units" ? (
+        // Their items are not the list's rows (units behind group tasks; users shown are those
+        // still on their first password).
+        !["users", "units", "units_behind"].includes(section.key) ? (
           <Text size="xs" c="dimmed">
             {viHome.more(section.items.length, section.count)}
           </Text>
