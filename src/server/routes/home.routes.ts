@@ -7,7 +7,7 @@ import { commonErrors } from "./common.schemas.ts";
 
 export const homeItemView = z.object({
   id: z.string(),
-  record: z.enum(["task", "dossier", "feedback", "plan", "unit", "area", "job"]),
+  record: z.enum(["task", "dossier", "feedback", "plan", "unit", "area", "user", "job"]),
   title: z.string(),
   detail: z.string().nullable(),
   dueDate: z.string().nullable(),

@@ -25,7 +25,8 @@ export type HomeList =
   "tasks" | "dossiers" | "feedback" | "plans" | "plan_targets" | "users" | "units" | "jobs";
 
 /** The record an item opens. */
-export type HomeRecord = "task" | "dossier" | "feedback" | "plan" | "unit" | "area" | "job";
+export type HomeRecord =
+  "task" | "dossier" | "feedback" | "plan" | "unit" | "area" | "user" | "job";
 
 export interface HomeItem {
   id: string;

@@ -12,6 +12,8 @@ export const viOneStop = {
     from: "Tiếp nhận từ ngày",
     to: "Đến ngày",
     overdue: "Chỉ hồ sơ quá hạn",
+    dueToday: "Đến hạn hôm nay",
+    withoutApology: "Chưa có thư xin lỗi",
     voided: "Hồ sơ đã hủy (nhập sai)",
     empty: "Chưa có hồ sơ nào khớp với bộ lọc.",
     total: (n: number) => `${n} hồ sơ`,

@@ -2,6 +2,7 @@ import { Checkbox, Group, Select, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch } from "@tabler/icons-react";
 import { useState, type ReactNode } from "react";
+import { useSearchParams } from "react-router";
 import { DateField } from "../date-field.tsx";
 
 /** The filters every register has; a register adds its own (voided, classification, channel…). */
@@ -15,20 +16,43 @@ export interface CaseFilterValues {
 
 type QueryOf<V> = { [K in keyof V]?: NonNullable<V[K]> } & { limit: number; offset: number };
 
+/** The address's query names of the filters a link may open a register with (Vietnamese slugs). */
+export const CASE_FILTER_PARAMS: Record<string, string> = {
+  q: "q",
+  state: "trang-thai",
+  from: "tu-ngay",
+  to: "den-ngay",
+  overdue: "qua-han",
+  dueToday: "den-han-hom-nay",
+  withoutApology: "chua-xin-loi",
+  unitId: "don-vi",
+};
+
+/** The initial filter values a link gave in the address (`?qua-han=1&trang-thai=…`). */
+function fromAddress<V extends object>(defaults: V, params: URLSearchParams): V {
+  const values = { ...defaults } as Record<string, unknown>;
+  for (const [key, current] of Object.entries(defaults)) {
+    const given = CASE_FILTER_PARAMS[key] ? params.get(CASE_FILTER_PARAMS[key]) : null;
+    if (given === null) continue;
+    values[key] = typeof current === "boolean" ? given === "1" : given;
+  }
+  return values as V;
+}
+
 /**
- * The filter values of a register page, its page number (any change of filter goes back to the
- * first page) and the list query they make (search debounced, empty filters left out).
+ * The filter values of a register page (starting from those the address gives, so a link from
+ * the home page opens the list it counted), its page number (any change of filter goes back to
+ * the first page) and the list query they make (search debounced, empty filters left out).
  */
 export function useCaseRegisterFilters<Extra extends object>(extra: Extra, pageSize: number) {
   type Values = CaseFilterValues & Extra;
-  const [values, setValues] = useState<Values>({
-    q: "",
-    state: null,
-    from: null,
-    to: null,
-    overdue: false,
-    ...extra,
-  });
+  const [params] = useSearchParams();
+  const [values, setValues] = useState<Values>(() =>
+    fromAddress<Values>(
+      { q: "", state: null, from: null, to: null, overdue: false, ...extra } as Values,
+      params,
+    ),
+  );
   const [page, setPage] = useState(0);
   const [debouncedQ] = useDebouncedValue(values.q, 300);
   const set =

@@ -15,3 +15,4 @@ export {
 } from "./case-register-filters.tsx";
 export { CaseRegisterTable, type CaseColumn, type CaseListItem } from "./case-register-table.tsx";
 export { CaseTimelinessBadge, timelinessColor, type CaseTimeliness } from "./case-timeliness.tsx";
+export { CaseUnitFilter, readsManyUnits, unitColumn } from "./case-unit-filter.tsx";

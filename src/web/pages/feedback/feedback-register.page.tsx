@@ -6,9 +6,13 @@ import { Link } from "react-router";
 import {
   CaseRegisterFilters,
   CaseRegisterTable,
+  CaseUnitFilter,
+  readsManyUnits,
+  unitColumn,
   useCaseRegisterFilters,
   type CaseColumn,
 } from "../../components/case-register/index.ts";
+import { useMe } from "../../auth/session.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import { feedbackPaths } from "./feedback-paths.ts";
@@ -59,8 +63,13 @@ const columns: CaseColumn<Feedback>[] = [
 
 /** Sổ theo dõi phản ánh, kiến nghị: search, filters, overdue, and the register form. */
 export function FeedbackRegisterPage() {
+  const manyUnits = readsManyUnits(useMe());
   const filters = useCaseRegisterFilters(
-    { classification: null as string | null, channel: null as string | null },
+    {
+      classification: null as string | null,
+      channel: null as string | null,
+      unitId: null as string | null,
+    },
     PAGE_SIZE,
   );
   const [registering, setRegistering] = useState(false);
@@ -117,12 +126,15 @@ export function FeedbackRegisterPage() {
           onChange={filters.set("channel")}
           w={190}
         />
+        {manyUnits && (
+          <CaseUnitFilter value={filters.values.unitId} onChange={filters.set("unitId")} />
+        )}
       </CaseRegisterFilters>
       <CaseRegisterTable
         list={list}
         label={t.register.title}
         minWidth={960}
-        columns={columns}
+        columns={manyUnits ? [unitColumn<Feedback>(), ...columns] : columns}
         linkTo={(f) => feedbackPaths.detail(f.id)}
         labels={{ ...t.register.columns, empty: t.register.empty, total: t.register.total }}
         page={filters.page}

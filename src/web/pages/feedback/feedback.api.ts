@@ -75,6 +75,7 @@ export interface FeedbackQuery {
   from?: string;
   to?: string;
   overdue?: boolean;
+  unitId?: string;
   limit?: number;
   offset?: number;
 }

@@ -3,9 +3,13 @@ import { IconListDetails, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
+import { useMe } from "../../auth/session.ts";
 import {
   CaseRegisterFilters,
   CaseRegisterTable,
+  CaseUnitFilter,
+  readsManyUnits,
+  unitColumn,
   useCaseRegisterFilters,
   type CaseColumn,
 } from "../../components/case-register/index.ts";
@@ -44,7 +48,12 @@ const columns: CaseColumn<Dossier>[] = [
 
 /** Sổ theo dõi hồ sơ: the desk's register, with search, filters and the receive form. */
 export function DossierRegisterPage() {
-  const filters = useCaseRegisterFilters({ voided: false }, PAGE_SIZE);
+  const me = useMe();
+  const manyUnits = readsManyUnits(me);
+  const filters = useCaseRegisterFilters(
+    { voided: false, dueToday: false, withoutApology: false, unitId: null as string | null },
+    PAGE_SIZE,
+  );
   const [receiving, setReceiving] = useState(false);
   const query: DossierQuery = filters.query;
   const dossiers = useQuery({
@@ -89,19 +98,37 @@ export function DossierRegisterPage() {
         stateLabels={STATE_LABELS}
         widths={{ search: 300, date: 150 }}
         after={
-          <Checkbox
-            label={t.register.voided}
-            checked={filters.values.voided}
-            onChange={(event) => filters.set("voided")(event.currentTarget.checked)}
-            mb={8}
-          />
+          <>
+            <Checkbox
+              label={t.register.dueToday}
+              checked={filters.values.dueToday}
+              onChange={(event) => filters.set("dueToday")(event.currentTarget.checked)}
+              mb={8}
+            />
+            <Checkbox
+              label={t.register.withoutApology}
+              checked={filters.values.withoutApology}
+              onChange={(event) => filters.set("withoutApology")(event.currentTarget.checked)}
+              mb={8}
+            />
+            <Checkbox
+              label={t.register.voided}
+              checked={filters.values.voided}
+              onChange={(event) => filters.set("voided")(event.currentTarget.checked)}
+              mb={8}
+            />
+          </>
         }
-      />
+      >
+        {manyUnits && (
+          <CaseUnitFilter value={filters.values.unitId} onChange={filters.set("unitId")} />
+        )}
+      </CaseRegisterFilters>
       <CaseRegisterTable
         list={dossiers}
         label={t.register.title}
         minWidth={900}
-        columns={columns}
+        columns={manyUnits ? [unitColumn<Dossier>(), ...columns] : columns}
         linkTo={(d) => oneStopPaths.dossier(d.id)}
         labels={{ ...t.register.columns, empty: t.register.empty, total: t.register.total }}
         page={filters.page}

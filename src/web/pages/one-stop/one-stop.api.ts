@@ -60,6 +60,9 @@ export interface DossierQuery {
   from?: string;
   to?: string;
   overdue?: boolean;
+  dueToday?: boolean;
+  withoutApology?: boolean;
+  unitId?: string;
   /** Only the voided (wrongly imported) dossiers, left out otherwise. */
   voided?: boolean;
   limit?: number;

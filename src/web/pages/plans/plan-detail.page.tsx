@@ -121,7 +121,8 @@ export function PlanDetailPage() {
             >
               {t.detail.downloadExcel}
             </Button>
-            {data.status !== "superseded" && (
+            {/* Only for who may update some of its tasks (never a reviewer or viewer). */}
+            {data.status !== "superseded" && data.tasks.some((task) => task.can.update) && (
               <TaskExcelButton planId={data.id} onApplied={refresh} />
             )}
             {can.delete && (

@@ -140,6 +140,7 @@ export type ListedTask = Task & {
   planTitle: string;
   planPeriodLabel: string;
   unitName: string;
+  unitId: string;
 };
 
 export type PlanDetail = Omit<PlanDetailBase, "areas" | "targets" | "tasks"> & {
@@ -316,6 +317,7 @@ export function listTasks(query: {
   planId?: string | null;
   areaKey?: string | null;
   agencyId?: string | null;
+  unitId?: string | null;
   q?: string;
 }) {
   return requestData<ListedTask[]>(`/api/tasks${buildQuery(query)}`);

@@ -1,7 +1,8 @@
-import { Anchor, Button, Table, Text } from "@mantine/core";
+import { Anchor, Button, Select, Table, Text } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
+import { PLAN_STATUS_LABELS } from "../../../core/plan/plan-status.ts";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
@@ -16,9 +17,11 @@ import { listPlans, planKeys } from "./plans.api.ts";
 export function PlansPage() {
   const plans = useQuery({ queryKey: planKeys.list({}), queryFn: () => listPlans() });
   const canCreate = plans.data?.can.create ?? false;
-  const rows = [...(plans.data?.data ?? [])].sort(
-    (a, b) => b.periodStart.localeCompare(a.periodStart) || b.version - a.version,
-  );
+  const [params, setParams] = useSearchParams();
+  const status = params.get("trang-thai");
+  const rows = [...(plans.data?.data ?? [])]
+    .filter((plan) => !status || plan.status === status)
+    .sort((a, b) => b.periodStart.localeCompare(a.periodStart) || b.version - a.version);
   const showUnit = new Set(rows.map((plan) => plan.unitId)).size > 1;
 
   return (
@@ -42,6 +45,16 @@ export function PlansPage() {
             </>
           )
         }
+      />
+      <Select
+        label="Trạng thái"
+        placeholder="Tất cả trạng thái"
+        clearable
+        data={Object.entries(PLAN_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+        value={status}
+        onChange={(value) => setParams(value ? { "trang-thai": value } : {}, { replace: true })}
+        w={220}
+        mb="md"
       />
       {plans.isPending ? (
         <LoadingBlock />

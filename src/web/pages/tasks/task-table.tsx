@@ -19,7 +19,7 @@ import { TaskStatusBadge } from "../plans/plan-badges.tsx";
 import { planPaths } from "../plans/plan-paths.ts";
 import type { ChildTask, Task } from "../plans/plans.api.ts";
 
-type Row = Task & { children?: ChildTask[]; planTitle?: string };
+type Row = Task & { children?: ChildTask[]; planTitle?: string; unitName?: string };
 
 /** The raw timeline as the plan wrote it; flagged when the parser could not read it. */
 export function TimelineText({ task }: { task: Task }) {
@@ -63,6 +63,7 @@ export function TaskTable<T extends Row>({
   onEdit,
   onDelete,
   showPlan = false,
+  showUnit = false,
 }: {
   label: string;
   tasks: T[];
@@ -70,6 +71,8 @@ export function TaskTable<T extends Row>({
   onEdit?: (task: T) => void;
   onDelete?: (task: T) => void;
   showPlan?: boolean;
+  /** A unit column, for lists across units (reviewers, province users). */
+  showUnit?: boolean;
 }) {
   const hasActions = Boolean(onEdit || onDelete);
   return (
@@ -85,6 +88,7 @@ export function TaskTable<T extends Row>({
           <Table.Tr>
             <Table.Th w={48}>{t.tasks.colRef}</Table.Th>
             <Table.Th>{t.tasks.colText}</Table.Th>
+            {showUnit && <Table.Th>{t.taskList.colUnit}</Table.Th>}
             {showPlan && <Table.Th>{t.taskList.colPlan}</Table.Th>}
             <Table.Th w={130}>{t.tasks.colLead}</Table.Th>
             <Table.Th w={130}>{t.tasks.colSupport}</Table.Th>
@@ -129,6 +133,7 @@ export function TaskTable<T extends Row>({
                   <ChildrenProgress items={task.children} />
                 )}
               </Table.Td>
+              {showUnit && <Table.Td maw={200}>{task.unitName}</Table.Td>}
               {showPlan && (
                 <Table.Td maw={220}>
                   <Anchor component={Link} to={planPaths.detail(task.planId)} size="sm">

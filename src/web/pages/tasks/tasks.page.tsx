@@ -11,6 +11,8 @@ import { useMe } from "../../auth/session.ts";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
+import { readsManyUnits } from "../../components/case-register/index.ts";
+import { UnitSelect } from "../../components/unit-select.tsx";
 import { viPlans as t } from "../../i18n/vi-plans.ts";
 import { listPlans, listTasks, planKeys, type TaskListView } from "../plans/plans.api.ts";
 import { TaskPanel } from "./task-panel.tsx";
@@ -29,9 +31,12 @@ export function TasksPage() {
   const planId = params.get("ke-hoach");
   const areaKey = params.get("linh-vuc");
   const agencyId = params.get("co-quan");
+  const unitId = params.get("don-vi");
+  const manyUnits = readsManyUnits(me);
   const [search, setSearch] = useState(params.get("q") ?? "");
   const [q] = useDebouncedValue(search.trim(), 300);
-  const [openTaskId, setOpenTaskId] = useState<string | null>(null);
+  // A link (the home page) may open one task: `?mo=<id>`.
+  const [openTaskId, setOpenTaskId] = useState<string | null>(params.get("mo"));
 
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -40,7 +45,7 @@ export function TasksPage() {
     setParams(next, { replace: true });
   };
 
-  const query = { view, planId, areaKey, agencyId, q };
+  const query = { view, planId, areaKey, agencyId, unitId, q };
   const tasks = useQuery({ queryKey: planKeys.taskList(query), queryFn: () => listTasks(query) });
   const plans = useQuery({ queryKey: planKeys.list({}), queryFn: () => listPlans() });
   const agencies = useQuery({
@@ -100,6 +105,16 @@ export function TasksPage() {
             onChange={(value) => setParam("linh-vuc", value)}
             w={280}
           />
+          {manyUnits && (
+            <UnitSelect
+              label={t.taskList.unit}
+              placeholder={t.taskList.allUnits}
+              clearable
+              value={unitId}
+              onChange={(value) => setParam("don-vi", value)}
+              w={260}
+            />
+          )}
           <Select
             label={t.taskList.agency}
             placeholder={t.taskList.allAgencies}
@@ -119,7 +134,9 @@ export function TasksPage() {
         ) : tasks.isError ? (
           <QueryError error={tasks.error} onRetry={() => tasks.refetch()} />
         ) : tasks.data.length === 0 ? (
-          <Text c="dimmed">{t.taskList.empty}</Text>
+          <Text c="dimmed" data-testid="task-count" data-count={0}>
+            {t.taskList.empty}
+          </Text>
         ) : layout === "timeline" ? (
           <TaskTimeline tasks={tasks.data} onOpen={(task) => setOpenTaskId(task.id)} />
         ) : (
@@ -127,8 +144,14 @@ export function TasksPage() {
             label={t.taskList.tableLabel}
             tasks={tasks.data}
             showPlan
+            showUnit={manyUnits}
             onOpen={(task) => setOpenTaskId(task.id)}
           />
+        )}
+        {tasks.data && tasks.data.length > 0 && (
+          <Text size="sm" c="dimmed" data-testid="task-count" data-count={tasks.data.length}>
+            {t.taskList.count(tasks.data.length)}
+          </Text>
         )}
       </Stack>
       {openTask && <TaskPanel task={openTask} onClose={() => setOpenTaskId(null)} />}

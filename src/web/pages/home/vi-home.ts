@@ -1,0 +1,28 @@
+/** Labels of the home page's sections ("Việc hôm nay"), by the API's section key. */
+export const viHome = {
+  today: "Việc hôm nay",
+  openList: "Xem danh sách",
+  nothing: "Không có việc nào.",
+  more: (shown: number, total: number) => `Đang hiện ${shown} trên ${total} mục.`,
+  due: (date: string) => `Hạn ${date}`,
+  overdueTasks: (n: number) => `${n} nhiệm vụ quá hạn`,
+  sections: {
+    tasks_overdue: "Nhiệm vụ quá hạn",
+    tasks_due_soon: "Nhiệm vụ sắp đến hạn (14 ngày)",
+    tasks_mine: "Nhiệm vụ của tôi, theo hạn",
+    plan_progress: "Tiến độ kế hoạch theo lĩnh vực",
+    targets_off_track: "Chỉ tiêu có nguy cơ không đạt",
+    feedback_overdue: "Phản ánh, kiến nghị quá hạn",
+    dossiers_received_today: "Hồ sơ tiếp nhận hôm nay",
+    dossiers_due_today: "Hồ sơ đến hạn trả hôm nay",
+    dossiers_late_without_apology: "Hồ sơ quá hạn chưa có thư xin lỗi",
+    dossiers_supplement: "Hồ sơ chờ bổ sung",
+    dossiers_overdue: "Hồ sơ quá hạn",
+    plans_to_issue: "Kế hoạch chờ ban hành",
+    units_behind: "Đơn vị có nhiệm vụ quá hạn",
+    users: "Người dùng",
+    units: "Đơn vị",
+    failed_jobs: "Tác vụ hệ thống bị lỗi",
+  } as Record<string, string>,
+  usersNote: "Dưới đây: tài khoản chưa đổi mật khẩu ban đầu.",
+};
