@@ -19,6 +19,7 @@ import { clientErrorHandler, frameworkErrors, registerErrorHandler } from "./htt
 import { logHooks, logRedaction, serializeError, serializeRequest } from "./http/log-safety.ts";
 import { recordRouteTable } from "./http/route-table.ts";
 import { registerSafeInput } from "./http/safe-input.ts";
+import { registerRequestMemo } from "./http/request-memo.ts";
 import { registerRouteAccess } from "./http/route-access.ts";
 import { registerDenyByDefault, registerSessionHandling } from "./http/session.ts";
 import type { TrustProxySetting } from "./trust-proxy.ts";
@@ -156,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
+  registerRequestMemo(app, options.database.db);
   registerSessionHandling(app, options.database.db);
   registerRouteAccess(app, options.database.db);
   registerDossierMetrics();

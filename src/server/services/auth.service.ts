@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Role, RoleGrant } from "../../core/access/role-policy.ts";
+import type { CommuneKind, UnitLevel } from "../../core/organization/unit-rules.ts";
 import {
   assertAcceptablePassword,
   hashPassword,
@@ -32,14 +33,38 @@ async function describeUser(exec: Executor, userId: string) {
   );
   const unit = (await findUnitById(exec, user.unitId))!;
   const agency = user.agencyId ? await findAgencyById(exec, user.agencyId) : null;
-  const isAdmin = roles.some((r) => r.role === "admin");
+  return meOf({
+    ...user,
+    unit,
+    agency: agency ? { id: agency.id, name: agency.name } : null,
+    roles,
+  });
+}
+
+/** The signed-in user as the API describes it (`GET /api/auth/me`) and the session holds it. */
+function meOf(user: {
+  id: string;
+  username: string;
+  fullName: string;
+  unit: { id: string; name: string; level: UnitLevel; kind: CommuneKind | null };
+  agency: { id: string; name: string } | null;
+  roles: {
+    role: Role;
+    unitId: string | null;
+    unitName: string | null;
+    agencyId: string | null;
+    agencyName: string | null;
+  }[];
+  mustChangePassword: boolean;
+}) {
+  const isAdmin = user.roles.some((r) => r.role === "admin");
   return {
     id: user.id,
     username: user.username,
     fullName: user.fullName,
-    unit: { id: unit.id, name: unit.name, level: unit.level, kind: unit.kind },
-    agency: agency ? { id: agency.id, name: agency.name } : null,
-    roles,
+    unit: { id: user.unit.id, name: user.unit.name, level: user.unit.level, kind: user.unit.kind },
+    agency: user.agency,
+    roles: user.roles,
     mustChangePassword: user.mustChangePassword,
     can: { admin: isAdmin, viewAudit: isAdmin },
   };
@@ -132,14 +157,20 @@ export async function signIn(
 
 export async function resolveSession(db: Executor, token: string): Promise<SessionInfo | null> {
   const tokenHash = sha256(token);
-  const session = await sessionRepository.findLiveSession(db, tokenHash, new Date());
-  if (!session) return null;
-  const me = await describeUser(db, session.userId);
-  const user = await userRepository.findUserForSignIn(db, me.username);
-  if (!user?.isActive) return null;
+  const row = await sessionRepository.findLiveSessionWithUser(db, tokenHash, new Date());
+  if (!row?.isActive) return null;
+  const me = meOf({
+    id: row.userId,
+    username: row.username,
+    fullName: row.fullName,
+    unit: row.unit,
+    agency: row.agencyId ? { id: row.agencyId, name: row.agencyName! } : null,
+    roles: row.roles.map((r) => ({ ...r, role: r.role as Role })),
+    mustChangePassword: row.mustChangePassword,
+  });
   return {
     actor: { userId: me.id, name: me.fullName, grants: grantsOf(me) },
-    csrfToken: session.csrfToken,
+    csrfToken: row.csrfToken,
     tokenHash,
     me,
   };

@@ -1,6 +1,7 @@
 import { UnitTree } from "../../../core/organization/unit-tree.ts";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { forgetRequestMemo, memoizedPerRequest } from "../../http/request-memo.ts";
 import type { Executor } from "../database.ts";
 import { agencies, units } from "../schema.ts";
 
@@ -41,8 +42,17 @@ export async function listUnitLinks(exec: Executor) {
   return exec.select({ id: units.id, parentId: units.parentId }).from(units);
 }
 
-/** Every unit with its parent, validity and merger: the input of the core's UnitTree. */
+const UNIT_TREE = "unitTree";
+
+/**
+ * Every unit with its parent, validity and merger: the input of the core's UnitTree. Read once
+ * per request (src/server/http/request-memo.ts); a unit written in the request reads it again.
+ */
 export async function loadUnitTree(exec: Executor): Promise<UnitTree> {
+  return memoizedPerRequest(exec, UNIT_TREE, () => readUnitTree(exec));
+}
+
+async function readUnitTree(exec: Executor): Promise<UnitTree> {
   const nodes = await exec
     .select({
       id: units.id,
@@ -74,6 +84,7 @@ export async function findUnitsByCodes(exec: Executor, codes: string[]): Promise
 }
 
 export async function insertUnit(exec: Executor, values: UnitInsert): Promise<UnitRow> {
+  forgetRequestMemo(UNIT_TREE);
   const [row] = await exec.insert(units).values(values).returning();
   return row!;
 }
@@ -83,6 +94,7 @@ export async function updateUnit(
   id: string,
   values: Partial<UnitInsert>,
 ): Promise<UnitRow> {
+  forgetRequestMemo(UNIT_TREE);
   const [row] = await exec
     .update(units)
     .set({ ...values, updatedAt: new Date() })
