@@ -204,6 +204,12 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: "/bao-cao/:id",
+            lazy: async () => ({
+              Component: (await import("./pages/reports/report-detail.page.tsx")).ReportDetailPage,
+            }),
+          },
+          {
             path: paths.admin,
             element: <RequirePermission permission="admin" />,
             children: [

@@ -233,6 +233,51 @@ const FIXTURES: Record<string, Fixture> = {
     action: "report.read",
     request: (at) => get(`/api/reports/calendar?unitId=${at.unitId}&year=2026&on=2026-03-01`),
   },
+  "GET /api/reports/overview": {
+    kind: "unit",
+    action: "report.read",
+    request: (at) => get(`/api/reports/overview?unitId=${at.unitId}&year=2026&on=2026-03-01`),
+  },
+  "POST /api/reports": {
+    kind: "unit",
+    action: "report.write",
+    // No kind is published above the matrix's units: where allowed, the period is not owed (400).
+    allowedMayNotFind: true,
+    request: (at) => ({
+      method: "POST",
+      path: `/api/reports?unitId=${at.unitId}`,
+      json: { kindId: randomUUID(), periodKey: "2026-Q1" },
+    }),
+  },
+  // A report's own routes: who reads and acts on reports is tested in report-workflow.test.ts
+  // (own unit, sibling ward, upper unit, draft vs submitted); here only that nothing leaks.
+  ...Object.fromEntries(
+    [
+      ["GET", ""],
+      ["PUT", "/narrative"],
+      ["POST", "/submit"],
+      ["POST", "/review"],
+      ["GET", "/versions/:version"],
+      ["GET", "/changes"],
+    ].map(([method, suffix]) => [
+      `${method} /api/reports/:id${suffix}`,
+      {
+        kind: "unit",
+        action:
+          method === "GET"
+            ? "report.read"
+            : suffix === "/review"
+              ? "report.review"
+              : "report.write",
+        allowedMayNotFind: true,
+        request: () => ({
+          method: method!,
+          path: `/api/reports/${randomUUID()}${suffix!.replace(":version", "1")}`,
+          json: method === "GET" ? undefined : suffix === "/review" ? { decision: "accept" } : {},
+        }),
+      } satisfies Fixture,
+    ]),
+  ),
   "GET /api/auth/me": { anyUnit: true },
   "POST /api/auth/sign-out": { anyUnit: true, throwaway: true },
   "POST /api/auth/password": { anyUnit: true },

@@ -219,6 +219,7 @@ export function figureLines(f: ReportFigures): Map<string, { label: string; valu
         n(area[bucket]),
       );
     }
+    put(`tasks.${area.key}.total`, `Nhiệm vụ — ${area.heading}: Tổng số`, n(area.total));
   }
   f.targets.items.forEach((t, i) =>
     put(`targets.${i}`, `Chỉ tiêu: ${t.text}`, t.measuredText ?? NO_DATA_TEXT),

@@ -4,12 +4,29 @@ import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
 import { requireSession } from "../http/session.ts";
 import {
+  compareReportVersions,
+  getReport,
+  getVersion,
+  openReport,
+  reportOverview,
+  reviewReport,
+  submitReport,
+  updateNarrative,
+} from "../services/report.service.ts";
+import {
   createReportKind,
   listReportKinds,
   reportCalendar,
 } from "../services/report-calendar.service.ts";
-import { commonErrors } from "./common.schemas.ts";
+import { commonErrors, errorResponse, idParams } from "./common.schemas.ts";
 import {
+  changesView,
+  narrativeInput,
+  openInput,
+  overviewRow,
+  reportView,
+  reviewInput,
+  versionView,
   calendarEntryView,
   calendarQuery,
   instanceView,
@@ -97,6 +114,157 @@ export function reportRoutes(db: Executor): FastifyPluginAsyncZod {
           request.query.year,
           request.query.on ?? vietnamDate(new Date()),
         ),
+    );
+
+    app.get(
+      "/api/reports/overview",
+      {
+        schema: {
+          tags,
+          summary:
+            "Cấp trên xem tình hình nộp báo cáo của các đơn vị trực thuộc: đã gửi, trễ hạn, bị trả lại, đã tiếp nhận",
+          querystring: calendarQuery,
+          response: { 200: z.object({ data: z.array(overviewRow) }), ...commonErrors },
+        },
+      },
+      async (request) =>
+        reportOverview(
+          db,
+          requireSession(request).actor,
+          request.query.unitId,
+          request.query.year,
+          request.query.on ?? vietnamDate(new Date()),
+        ),
+    );
+    app.post(
+      "/api/reports",
+      {
+        config: { access: { actions: ["report.write"], unit: "query.unitId" } },
+        schema: {
+          tags,
+          summary:
+            "Lập (hoặc mở) báo cáo của đơn vị cho một loại và kỳ báo cáo; phần nội dung được gợi ý từ số liệu",
+          querystring: unitQuery,
+          body: openInput,
+          response: {
+            200: z.object({ data: z.object({ id: z.string(), created: z.boolean() }) }),
+            ...commonErrors,
+          },
+        },
+      },
+      async (request) =>
+        openReport(
+          db,
+          requireSession(request).actor,
+          request.query.unitId,
+          request.body,
+          vietnamDate(new Date()),
+        ),
+    );
+    app.get(
+      "/api/reports/:id",
+      {
+        schema: {
+          tags,
+          summary:
+            "Một báo cáo: bản đang soạn với số liệu trực tiếp (đơn vị mình) hoặc phiên bản đã gửi (cấp trên)",
+          params: idParams,
+          response: {
+            200: z.object({
+              data: reportView,
+              can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean() }),
+            }),
+            ...commonErrors,
+          },
+        },
+      },
+      async (request) =>
+        getReport(db, requireSession(request).actor, request.params.id, vietnamDate(new Date())),
+    );
+    app.put(
+      "/api/reports/:id/narrative",
+      {
+        config: { access: { actions: ["report.write"] } },
+        schema: {
+          tags,
+          summary: "Sửa các phần nội dung của báo cáo đang soạn hoặc bị trả lại",
+          params: idParams,
+          body: narrativeInput,
+          response: {
+            200: z.object({
+              data: z.object({ id: z.string(), narrative: z.record(z.string(), z.string()) }),
+            }),
+            ...commonErrors,
+            409: errorResponse,
+          },
+        },
+      },
+      async (request) =>
+        updateNarrative(db, requireSession(request).actor, request.params.id, request.body),
+    );
+    const transitionResult = z.object({
+      data: z.object({ id: z.string(), status: z.string(), version: z.number() }),
+    });
+    app.post(
+      "/api/reports/:id/submit",
+      {
+        config: { access: { actions: ["report.write"] } },
+        schema: {
+          tags,
+          summary: "Gửi báo cáo lên cấp trên: số liệu được chốt thành một phiên bản mới",
+          params: idParams,
+          response: { 200: transitionResult, ...commonErrors, 409: errorResponse },
+        },
+      },
+      async (request) =>
+        submitReport(db, requireSession(request).actor, request.params.id, vietnamDate(new Date())),
+    );
+    app.post(
+      "/api/reports/:id/review",
+      {
+        config: { access: { actions: ["report.review"] } },
+        schema: {
+          tags,
+          summary: "Cấp trên tiếp nhận báo cáo hoặc trả lại kèm ý kiến",
+          params: idParams,
+          body: reviewInput,
+          response: { 200: transitionResult, ...commonErrors, 409: errorResponse },
+        },
+      },
+      async (request) =>
+        reviewReport(db, requireSession(request).actor, request.params.id, request.body),
+    );
+    app.get(
+      "/api/reports/:id/versions/:version",
+      {
+        schema: {
+          tags,
+          summary: "Một phiên bản đã gửi của báo cáo, đúng như khi chốt",
+          params: idParams.extend({
+            version: z.coerce.number({ error: "Phiên bản không hợp lệ." }).int().min(1).max(10_000),
+          }),
+          response: { 200: z.object({ data: versionView }), ...commonErrors },
+        },
+      },
+      async (request) =>
+        getVersion(db, requireSession(request).actor, request.params.id, request.params.version),
+    );
+    app.get(
+      "/api/reports/:id/changes",
+      {
+        schema: {
+          tags,
+          summary: "Những gì thay đổi giữa hai phiên bản đã gửi (mặc định: hai phiên bản cuối)",
+          params: idParams,
+          querystring: z.object({
+            from: z.coerce.number().int().min(1).max(10_000).optional(),
+            to: z.coerce.number().int().min(1).max(10_000).optional(),
+          }),
+          response: { 200: z.object({ data: changesView }), ...commonErrors },
+        },
+      },
+      async (request) =>
+        compareReportVersions(db, requireSession(request).actor, request.params.id, request.query),
     );
   };
 }

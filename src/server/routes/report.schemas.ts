@@ -4,6 +4,7 @@ import {
   PERIOD_RULES,
   REPORT_PERIOD_KINDS,
 } from "../../core/report/report-calendar.ts";
+import type { ReportFigures } from "../../core/report/report-figures.ts";
 import { REPORT_STATUSES } from "../../core/report/report-workflow.ts";
 import { isoDate, nonEmptyText } from "./common.schemas.ts";
 
@@ -63,4 +64,80 @@ export const calendarEntryView = instanceView.extend({
   report: z
     .object({ id: z.string(), status: z.enum(REPORT_STATUSES), version: z.number() })
     .nullable(),
+});
+
+export const openInput = z.object({
+  kindId: z.uuid({ error: "Mã định danh không hợp lệ." }),
+  periodKey: z.string().min(1).max(40, { error: "Kỳ báo cáo không hợp lệ." }),
+});
+
+export const narrativeInput = z.object({
+  results: z.string().max(20_000, { error: "Tối đa 20.000 ký tự." }).optional(),
+  shortcomings: z.string().max(20_000, { error: "Tối đa 20.000 ký tự." }).optional(),
+  nextTasks: z.string().max(20_000, { error: "Tối đa 20.000 ký tự." }).optional(),
+  proposals: z.string().max(20_000, { error: "Tối đa 20.000 ký tự." }).optional(),
+});
+
+export const reviewInput = z.object({
+  decision: z.enum(["accept", "return"], { error: "Quyết định không hợp lệ." }),
+  comment: z.string().max(5000, { error: "Tối đa 5.000 ký tự." }).nullish(),
+});
+
+export const versionSummaryView = z.object({
+  version: z.number(),
+  submittedByName: z.string(),
+  submittedAt: z.string(),
+  review: z.enum(["submitted", "accepted", "returned"]),
+  reviewComment: z.string().nullable(),
+  reviewedByName: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+});
+
+/** The figures as the core builds them (`ReportFigures`); typed on the web from the core. */
+const figuresView = z.custom<ReportFigures>((value) => typeof value === "object" && value !== null);
+
+export const reportView = z.object({
+  id: z.string(),
+  kind: kindView,
+  unit: z.object({ id: z.string(), name: z.string(), code: z.string() }),
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  dueDate: z.string(),
+  status: z.enum(REPORT_STATUSES),
+  version: z.number(),
+  live: z.boolean(),
+  figures: figuresView,
+  narrative: z.record(z.string(), z.string()),
+  versions: z.array(versionSummaryView),
+});
+
+export const versionView = versionSummaryView.extend({
+  figures: figuresView,
+  narrative: z.record(z.string(), z.string()),
+});
+
+export const changesView = z.object({
+  from: z.number(),
+  to: z.number(),
+  changes: z.array(
+    z.object({ path: z.string(), label: z.string(), before: z.string(), after: z.string() }),
+  ),
+});
+
+export const overviewRow = z.object({
+  kindId: z.string(),
+  kindName: z.string(),
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  dueDate: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  reportId: z.string().nullable(),
+  status: z.enum(REPORT_STATUSES).nullable(),
+  version: z.number(),
+  submittedOn: z.string().nullable(),
+  late: z.boolean(),
+  state: z.enum(["upcoming", "due_soon", "overdue", "submitted"]),
 });

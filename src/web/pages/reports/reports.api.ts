@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import { buildQuery, request, requestData } from "../../api/client.ts";
 import type {
+  changesView,
+  reportView,
   calendarEntryView,
   instanceView,
   kindInput,
@@ -40,4 +42,39 @@ export function getCalendar(unitId: string, year: number) {
   return request<CalendarEntry[], { write: boolean }>(
     `/api/reports/calendar${buildQuery({ unitId, year })}`,
   );
+}
+
+export type ReportView = z.infer<typeof reportView>;
+export type ReportChanges = z.infer<typeof changesView>;
+
+export function getReport(id: string) {
+  return request<ReportView, { edit: boolean; submit: boolean; review: boolean }>(
+    `/api/reports/${id}`,
+  );
+}
+
+export function openReport(unitId: string, kindId: string, periodKey: string) {
+  return requestData<{ id: string; created: boolean }>(`/api/reports${buildQuery({ unitId })}`, {
+    method: "POST",
+    body: { kindId, periodKey },
+  });
+}
+
+export function saveNarrative(id: string, narrative: Record<string, string>) {
+  return requestData<unknown>(`/api/reports/${id}/narrative`, { method: "PUT", body: narrative });
+}
+
+export function submitReport(id: string) {
+  return requestData<unknown>(`/api/reports/${id}/submit`, { method: "POST", body: {} });
+}
+
+export function reviewReport(id: string, decision: "accept" | "return", comment: string | null) {
+  return requestData<unknown>(`/api/reports/${id}/review`, {
+    method: "POST",
+    body: { decision, comment },
+  });
+}
+
+export function getChanges(id: string) {
+  return requestData<ReportChanges>(`/api/reports/${id}/changes`);
 }

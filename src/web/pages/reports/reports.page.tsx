@@ -16,7 +16,7 @@ import {
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import {
   HOLIDAY_SHIFTS,
   PERIOD_RULES,
@@ -32,7 +32,7 @@ import { useMe } from "../../auth/session.ts";
 import { DateField } from "../../components/date-field.tsx";
 import { FormError, applyServerErrors } from "../../components/form-error.tsx";
 import { LoadingBlock } from "../../components/loading-block.tsx";
-import { notifySuccess } from "../../components/notify.ts";
+import { notifyError, notifySuccess } from "../../components/notify.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
@@ -43,6 +43,7 @@ import {
   createKind,
   getCalendar,
   listKinds,
+  openReport,
   reportKeys,
   type ReportKindInput,
 } from "./reports.api.ts";
@@ -82,6 +83,13 @@ export function ReportsPage() {
 }
 
 function OwedReports({ unitId, year }: { unitId: string; year: number }) {
+  const navigate = useNavigate();
+  const open = useMutation({
+    mutationFn: (input: { kindId: string; periodKey: string }) =>
+      openReport(unitId, input.kindId, input.periodKey),
+    onSuccess: (result) => void navigate(reportPaths.detail(result.id)),
+    onError: notifyError,
+  });
   const calendar = useQuery({
     queryKey: reportKeys.calendar(unitId, year),
     queryFn: () => getCalendar(unitId, year),
@@ -137,6 +145,16 @@ function OwedReports({ unitId, year }: { unitId: string; year: number }) {
                         {REPORT_STATUS_LABELS[entry.report.status]}
                         {entry.report.version > 0 ? ` (lần ${entry.report.version})` : ""}
                       </Link>
+                    ) : calendar.data.can.write ? (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() =>
+                          open.mutate({ kindId: entry.kind.id, periodKey: entry.periodKey })
+                        }
+                      >
+                        {t.open}
+                      </Button>
                     ) : (
                       <Text size="sm" c="dimmed">
                         {t.notStarted}

@@ -16,6 +16,7 @@ export const viReports = {
   state: "Tình trạng",
   status: "Báo cáo",
   notStarted: "Chưa lập",
+  open: "Lập báo cáo",
   dueState: {
     upcoming: "Chưa đến hạn",
     due_soon: "Sắp đến hạn",

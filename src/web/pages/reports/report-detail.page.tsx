@@ -1,0 +1,242 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useParams } from "react-router";
+import {
+  NARRATIVE_SECTIONS,
+  NARRATIVE_SECTION_LABELS,
+  NO_DATA_TEXT,
+  TASK_BUCKETS,
+  TASK_BUCKET_LABELS,
+  type ReportFigures,
+} from "../../../core/report/report-figures.ts";
+import { REPORT_STATUS_LABELS } from "../../../core/report/report-workflow.ts";
+import { LoadingBlock } from "../../components/loading-block.tsx";
+import { notifyError, notifySuccess } from "../../components/notify.ts";
+import { PageHeader } from "../../components/page-header.tsx";
+import { QueryError } from "../../components/query-error.tsx";
+import { TableScroll } from "../../components/table-scroll.tsx";
+import { formatDate, formatDateTime } from "../../i18n/format.ts";
+import {
+  getChanges,
+  getReport,
+  reportKeys,
+  reviewReport,
+  saveNarrative,
+  submitReport,
+} from "./reports.api.ts";
+
+const percent = (r: { numerator: number; denominator: number }) =>
+  r.denominator === 0
+    ? "không phát sinh"
+    : `${((r.numerator / r.denominator) * 100).toFixed(2).replace(".", ",")}%`;
+
+function Figures({ f }: { f: ReportFigures }) {
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="h4">
+        Số liệu (tại ngày {formatDate(f.period.asOf)})
+      </Title>
+      {f.tasks.available ? (
+        <TableScroll label="Nhiệm vụ theo lĩnh vực">
+          <Table withTableBorder striped aria-label="Nhiệm vụ theo lĩnh vực">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Lĩnh vực</Table.Th>
+                {TASK_BUCKETS.map((b) => (
+                  <Table.Th key={b} ta="right">
+                    {TASK_BUCKET_LABELS[b]}
+                  </Table.Th>
+                ))}
+                <Table.Th ta="right">Tổng số</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {[...f.tasks.areas, { key: "total", heading: "Tổng", ...f.tasks.total }].map((a) => (
+                <Table.Tr key={a.key}>
+                  <Table.Td>{a.heading}</Table.Td>
+                  {TASK_BUCKETS.map((b) => (
+                    <Table.Td key={b} ta="right">
+                      {a[b]}
+                    </Table.Td>
+                  ))}
+                  <Table.Td ta="right">{a.total}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
+      ) : (
+        <Text c="dimmed">Nhiệm vụ: {NO_DATA_TEXT.toLowerCase()}.</Text>
+      )}
+      <Text size="sm">
+        Một cửa:{" "}
+        {f.oneStop.available
+          ? `tiếp nhận ${f.oneStop.received}, giải quyết ${f.oneStop.resolved}, đúng hạn ${percent(f.oneStop.onTime)}`
+          : NO_DATA_TEXT.toLowerCase()}
+      </Text>
+      <Text size="sm">
+        Phản ánh, kiến nghị:{" "}
+        {f.feedback.available
+          ? `tiếp nhận ${f.feedback.received}, đúng hạn ${percent(f.feedback.onTime)}`
+          : NO_DATA_TEXT.toLowerCase()}
+      </Text>
+      <Text size="sm">
+        Hài lòng (SIPAS):{" "}
+        {f.satisfaction.available ? percent(f.satisfaction.rate) : NO_DATA_TEXT.toLowerCase()}
+      </Text>
+      <Text size="sm">
+        Chỉ số 766:{" "}
+        {f.serviceIndex766.available && f.serviceIndex766.total !== null
+          ? String(f.serviceIndex766.total).replace(".", ",")
+          : NO_DATA_TEXT.toLowerCase()}
+      </Text>
+    </Stack>
+  );
+}
+
+/** One report: figures, the narrative sections, submission and review, versions and changes. */
+export function ReportDetailPage() {
+  const { id = "" } = useParams();
+  const queryClient = useQueryClient();
+  const report = useQuery({ queryKey: ["reports", "detail", id], queryFn: () => getReport(id) });
+  const changes = useQuery({
+    queryKey: ["reports", "changes", id],
+    queryFn: () => getChanges(id),
+    enabled: (report.data?.data.version ?? 0) > 1,
+  });
+  const [narrative, setNarrative] = useState<Record<string, string>>({});
+  const [comment, setComment] = useState("");
+  useEffect(() => {
+    if (report.data) setNarrative(report.data.data.narrative);
+  }, [report.data]);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: reportKeys.all });
+  const act = useMutation({
+    mutationFn: async (action: "save" | "submit" | "accept" | "return") => {
+      if (action === "save") return saveNarrative(id, narrative);
+      if (action === "submit") {
+        await saveNarrative(id, narrative);
+        return submitReport(id);
+      }
+      return reviewReport(id, action, action === "return" ? comment : null);
+    },
+    onSuccess: async () => {
+      notifySuccess("Đã lưu.");
+      await refresh();
+    },
+    onError: notifyError,
+  });
+  if (report.isPending) return <LoadingBlock />;
+  if (report.isError)
+    return <QueryError error={report.error} onRetry={() => void report.refetch()} />;
+  const { data, can } = report.data;
+  return (
+    <>
+      <PageHeader
+        title={`${data.kind.name} — ${data.periodLabel}`}
+        description={`${data.unit.name}; kỳ từ ${formatDate(data.periodFrom)} đến ${formatDate(data.periodTo)}; hạn nộp ${formatDate(data.dueDate)}.`}
+        actions={
+          <Badge size="lg" variant="light">
+            {REPORT_STATUS_LABELS[data.status]}
+            {data.version > 0 ? ` — lần ${data.version}` : ""}
+          </Badge>
+        }
+      />
+      {!data.live && (
+        <Alert color="blue" mb="md">
+          Số liệu đã chốt khi gửi (phiên bản {data.version}); thay đổi sau đó không làm thay đổi báo
+          cáo này.
+        </Alert>
+      )}
+      <Paper withBorder p="md" mb="md">
+        <Figures f={data.figures} />
+      </Paper>
+      <Paper withBorder p="md" mb="md">
+        <Stack gap="sm">
+          {NARRATIVE_SECTIONS.map((section) => (
+            <Textarea
+              key={section}
+              label={NARRATIVE_SECTION_LABELS[section]}
+              autosize
+              minRows={3}
+              value={narrative[section] ?? ""}
+              readOnly={!can.edit}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                setNarrative((n) => ({ ...n, [section]: value }));
+              }}
+            />
+          ))}
+          <Group justify="flex-end">
+            {can.edit && (
+              <Button variant="default" onClick={() => act.mutate("save")} loading={act.isPending}>
+                Lưu nội dung
+              </Button>
+            )}
+            {can.submit && (
+              <Button onClick={() => act.mutate("submit")} loading={act.isPending}>
+                Gửi cấp trên
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </Paper>
+      {can.review && (
+        <Paper withBorder p="md" mb="md">
+          <Stack gap="sm">
+            <Textarea
+              label="Ý kiến khi trả lại"
+              value={comment}
+              onChange={(event) => setComment(event.currentTarget.value)}
+            />
+            <Group justify="flex-end">
+              <Button color="orange" variant="light" onClick={() => act.mutate("return")}>
+                Trả lại
+              </Button>
+              <Button color="green" onClick={() => act.mutate("accept")}>
+                Tiếp nhận
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      )}
+      {data.versions.length > 0 && (
+        <Paper withBorder p="md" mb="md">
+          <Title order={2} size="h4" mb="sm">
+            Các lần gửi
+          </Title>
+          {data.versions.map((v) => (
+            <Text key={v.version} size="sm">
+              Lần {v.version}: {v.submittedByName}, {formatDateTime(v.submittedAt)}
+              {v.review === "returned" && ` — bị trả lại: ${v.reviewComment ?? ""}`}
+              {v.review === "accepted" && " — đã tiếp nhận"}
+            </Text>
+          ))}
+          {changes.data && changes.data.changes.length > 0 && (
+            <>
+              <Title order={3} size="h5" mt="sm">
+                Thay đổi so với lần {changes.data.from}
+              </Title>
+              {changes.data.changes.map((c) => (
+                <Text key={c.path} size="sm">
+                  {c.label}: {c.before} → {c.after}
+                </Text>
+              ))}
+            </>
+          )}
+        </Paper>
+      )}
+    </>
+  );
+}

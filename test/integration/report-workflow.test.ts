@@ -1,0 +1,299 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { planAreas, planTasks, plans } from "../../src/server/db/schema-plan.ts";
+import { FACTORY_PASSWORD, makeUnit, makeUser, type MadeUnit } from "../support/factories.ts";
+import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
+
+/**
+ * Reports through the real app: figures from live data (checked against a computation in this
+ * test), sections without data saying so, the workflow and its refusals, the frozen snapshot, the
+ * version comparison, who reads what, and the upper unit's board.
+ */
+let t: TestApp;
+let province: MadeUnit;
+let ward: MadeUnit;
+let sibling: MadeUnit;
+let reviewer: ApiClient;
+let focal: ApiClient;
+let siblingFocal: ApiClient;
+let kindId: string;
+let reportId: string;
+let lateTaskId: string;
+
+// Tasks of the ward's plan: [area, due date, stored status, completed on].
+const TASKS: [string, string | null, string, string | null][] = [
+  ["institutions", "2026-02-10", "completed", "2026-02-01"], // done on time
+  ["institutions", "2026-02-10", "completed", "2026-02-20"], // done late
+  ["institutions", "2026-02-20", "in_progress", null], // overdue at 14/03
+  ["procedures", "2026-03-14", "in_progress", null], // in progress, due on the cut-off day
+  ["procedures", "2026-03-31", "in_progress", null], // due after the period's end: not counted
+  ["procedures", "2026-03-01", "not_started", null], // overdue
+  ["procedures", "2026-03-01", "cancelled", null], // not counted
+  ["procedures", "2026-05-01", "in_progress", null], // due after the quarter: not counted
+  ["procedures", "2026-03-10", "completed", "2026-03-20"], // completed after 14/03: overdue then
+];
+/** Quarter I with the statistical cut-off ends on 14/03; today is later, so figures are as of it. */
+const AS_OF = "2026-03-14";
+
+/** The four buckets computed here, independently of the core's rule. */
+function expectedBuckets(area?: string) {
+  const counts = { doneOnTime: 0, doneLate: 0, inProgress: 0, overdue: 0, total: 0 };
+  for (const [key, due, status, done] of TASKS) {
+    if (area && key !== area) continue;
+    if (status === "cancelled" || due === null || due > AS_OF) continue;
+    counts.total++;
+    if (status === "completed" && done! <= AS_OF) {
+      if (done! > due) counts.doneLate++;
+      else counts.doneOnTime++;
+    } else if (due < AS_OF) counts.overdue++;
+    else counts.inProgress++;
+  }
+  return counts;
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ demo: false });
+  const db = t.db.database.db;
+  province = await makeUnit(db, { level: "province" });
+  ward = await makeUnit(db, { parent: province });
+  sibling = await makeUnit(db, { parent: province });
+  const users = {
+    reviewer: await makeUser(db, { unit: province, role: "reviewer" }),
+    focal: await makeUser(db, { unit: ward, role: "focal_officer" }),
+    siblingFocal: await makeUser(db, { unit: sibling, role: "focal_officer" }),
+  };
+  reviewer = await t.signedIn(users.reviewer.username, FACTORY_PASSWORD);
+  focal = await t.signedIn(users.focal.username, FACTORY_PASSWORD);
+  siblingFocal = await t.signedIn(users.siblingFocal.username, FACTORY_PASSWORD);
+
+  const [plan] = await db
+    .insert(plans)
+    .values({
+      unitId: ward.id,
+      title: "Kế hoạch CCHC năm 2026",
+      periodKind: "year",
+      periodLabel: "Năm 2026",
+      periodStart: "2026-01-01",
+      periodEnd: "2026-12-31",
+      status: "issued",
+    })
+    .returning();
+  const areas = await db
+    .insert(planAreas)
+    .values([
+      { planId: plan!.id, key: "institutions", heading: "Cải cách thể chế", position: 1 },
+      { planId: plan!.id, key: "procedures", heading: "Cải cách thủ tục hành chính", position: 2 },
+    ])
+    .returning();
+  const areaId = new Map(areas.map((a) => [a.key, a.id]));
+  const inserted = await db
+    .insert(planTasks)
+    .values(
+      TASKS.map(([area, due, status, done], i) => ({
+        planId: plan!.id,
+        areaId: areaId.get(area)!,
+        position: i + 1,
+        text: `Nhiệm vụ ${i + 1}`,
+        dueDate: due,
+        status,
+        completedAt: done,
+      })),
+    )
+    .returning();
+  lateTaskId = inserted[2]!.id;
+
+  const kind = await reviewer.post(`/api/report-kinds?unitId=${province.id}`, {
+    name: "Báo cáo CCHC quý",
+    periodKind: "quarterly",
+    dueText: "trước ngày 15 tháng cuối quý",
+    periodRule: "statistical_cutoff",
+    publish: true,
+  });
+  kindId = kind.body.data.id;
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("building a report", () => {
+  it("opens a draft only for a period the unit owes", async () => {
+    const wrong = await focal.post(`/api/reports?unitId=${ward.id}`, {
+      kindId,
+      periodKey: "2026-H1",
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.code).toBe("REPORT_PERIOD_NOT_OWED");
+    const foreign = await siblingFocal.post(`/api/reports?unitId=${ward.id}`, {
+      kindId,
+      periodKey: "2026-Q1",
+    });
+    expect(foreign.status).toBe(404);
+    const opened = await focal.post(`/api/reports?unitId=${ward.id}`, {
+      kindId,
+      periodKey: "2026-Q1",
+    });
+    expect(opened.status).toBe(200);
+    expect(opened.body.data.created).toBe(true);
+    reportId = opened.body.data.id;
+    const again = await focal.post(`/api/reports?unitId=${ward.id}`, {
+      kindId,
+      periodKey: "2026-Q1",
+    });
+    expect(again.body.data).toEqual({ id: reportId, created: false });
+  });
+
+  it("counts tasks in the four buckets as of the cut-off, per area, as computed here", async () => {
+    const response = await focal.get(`/api/reports/${reportId}`);
+    expect(response.status).toBe(200);
+    const { figures, narrative } = response.body.data;
+    // Statistical cut-off: quarter I runs 15/12/2025–14/03/2026; today is later, so as of 14/03.
+    expect(figures.period).toMatchObject({ from: "2025-12-15", to: AS_OF, asOf: AS_OF });
+    expect(figures.tasks.total).toEqual(expectedBuckets());
+    const byHeading = Object.fromEntries(figures.tasks.areas.map((a: any) => [a.heading, a]));
+    expect(byHeading["Cải cách thể chế"]).toMatchObject(expectedBuckets("institutions"));
+    expect(byHeading["Cải cách thủ tục hành chính"]).toMatchObject(expectedBuckets("procedures"));
+    // No dossiers, feedback or surveys: said so, never invented.
+    expect(figures.oneStop.available).toBe(false);
+    expect(figures.feedback.available).toBe(false);
+    expect(figures.satisfaction.available).toBe(false);
+    expect(figures.serviceIndex766).toMatchObject({ available: false, total: null });
+    const total = expectedBuckets();
+    expect(narrative.results).toContain(`tổng số ${total.total} nhiệm vụ`);
+    expect(narrative.shortcomings).toContain(`Còn ${total.overdue} nhiệm vụ quá hạn`);
+    expect(response.body.can).toEqual({ edit: true, submit: true, review: false });
+  });
+
+  it("hides a draft from the upper unit and from every other ward", async () => {
+    expect((await reviewer.get(`/api/reports/${reportId}`)).status).toBe(404);
+    expect((await siblingFocal.get(`/api/reports/${reportId}`)).status).toBe(404);
+  });
+});
+
+describe("workflow and frozen versions", () => {
+  it("refuses a review before submission, with a Vietnamese message and a code", async () => {
+    const early = await reviewer.post(`/api/reports/${reportId}/review`, { decision: "accept" });
+    expect(early.status).toBe(404);
+    const edit = await focal.request("PUT", `/api/reports/${reportId}/narrative`, {
+      json: { proposals: "Đề nghị tỉnh hỗ trợ kinh phí số hóa hồ sơ." },
+    });
+    expect(edit.status).toBe(200);
+  });
+
+  it("freezes the figures on submission: later live changes never alter them", async () => {
+    const submitted = await focal.post(`/api/reports/${reportId}/submit`);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.data).toMatchObject({ status: "submitted", version: 1 });
+    const again = await focal.post(`/api/reports/${reportId}/submit`);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("REPORT_TRANSITION_INVALID");
+    expect(again.body.error.message).toMatch(/đang chờ cấp trên/);
+    const blocked = await focal.request("PUT", `/api/reports/${reportId}/narrative`, {
+      json: { results: "sửa sau khi gửi" },
+    });
+    expect(blocked.status).toBe(409);
+
+    const before = await reviewer.get(`/api/reports/${reportId}/versions/1`);
+    expect(before.status).toBe(200);
+    // The overdue task is completed on time afterwards (a correction in the live data).
+    await t.db.database.db
+      .update(planTasks)
+      .set({ status: "completed", completedAt: "2026-02-15", dueDate: "2026-02-20" })
+      .where(eq(planTasks.id, lateTaskId));
+    const after = await reviewer.get(`/api/reports/${reportId}/versions/1`);
+    expect(after.body.data.figures).toEqual(before.body.data.figures);
+    expect(after.body.data.figures.tasks.total).toEqual(expectedBuckets());
+    const view = await reviewer.get(`/api/reports/${reportId}`);
+    expect(view.body.data.live).toBe(false);
+    expect(view.body.data.figures.tasks.total).toEqual(expectedBuckets());
+    expect(view.body.data.narrative.proposals).toBe("Đề nghị tỉnh hỗ trợ kinh phí số hóa hồ sơ.");
+    expect(view.body.can.review).toBe(true);
+    expect((await siblingFocal.get(`/api/reports/${reportId}`)).status).toBe(404);
+  });
+
+  it("returns with a comment only, then takes a corrected new version and compares them", async () => {
+    const noComment = await reviewer.post(`/api/reports/${reportId}/review`, {
+      decision: "return",
+    });
+    expect(noComment.status).toBe(400);
+    expect(noComment.body.error.code).toBe("REPORT_RETURN_COMMENT_REQUIRED");
+    const notReviewer = await focal.post(`/api/reports/${reportId}/review`, {
+      decision: "accept",
+    });
+    expect(notReviewer.status).toBe(403);
+    const returned = await reviewer.post(`/api/reports/${reportId}/review`, {
+      decision: "return",
+      comment: "Bổ sung nguyên nhân nhiệm vụ quá hạn.",
+    });
+    expect(returned.body.data).toMatchObject({ status: "returned", version: 1 });
+
+    const own = await focal.get(`/api/reports/${reportId}`);
+    expect(own.body.data.versions[0]).toMatchObject({
+      version: 1,
+      review: "returned",
+      reviewComment: "Bổ sung nguyên nhân nhiệm vụ quá hạn.",
+    });
+    await focal.request("PUT", `/api/reports/${reportId}/narrative`, {
+      json: { shortcomings: "Nguyên nhân: thiếu công chức chuyên môn." },
+    });
+    const second = await focal.post(`/api/reports/${reportId}/submit`);
+    expect(second.body.data).toMatchObject({ status: "submitted", version: 2 });
+
+    const changes = await reviewer.get(`/api/reports/${reportId}/changes`);
+    expect(changes.status).toBe(200);
+    const byPath = Object.fromEntries(changes.body.data.changes.map((c: any) => [c.path, c]));
+    const v1 = expectedBuckets();
+    // One task moved from overdue to done on time between the two versions.
+    expect(byPath["tasks.total.overdue"]).toMatchObject({
+      before: String(v1.overdue),
+      after: String(v1.overdue - 1),
+    });
+    expect(byPath["tasks.total.doneOnTime"]).toMatchObject({
+      before: String(v1.doneOnTime),
+      after: String(v1.doneOnTime + 1),
+    });
+    expect(byPath["narrative.shortcomings"].after).toBe("Nguyên nhân: thiếu công chức chuyên môn.");
+    expect(byPath["tasks.total.total"]).toBeUndefined();
+    // Version 1 is still as it was.
+    const first = await reviewer.get(`/api/reports/${reportId}/versions/1`);
+    expect(first.body.data.figures.tasks.total).toEqual(v1);
+
+    const accepted = await reviewer.post(`/api/reports/${reportId}/review`, {
+      decision: "accept",
+    });
+    expect(accepted.body.data).toMatchObject({ status: "accepted", version: 2 });
+    const final = await reviewer.post(`/api/reports/${reportId}/review`, {
+      decision: "return",
+      comment: "…",
+    });
+    expect(final.status).toBe(409);
+    expect(final.body.error.message).toMatch(/đã được tiếp nhận/);
+  });
+
+  it("shows the upper unit who submitted, who is late and who has not", async () => {
+    const board = await reviewer.get(
+      `/api/reports/overview?unitId=${province.id}&year=2026&on=2026-03-20`,
+    );
+    expect(board.status).toBe(200);
+    const q1 = board.body.data.filter((r: any) => r.periodKey === "2026-Q1");
+    const byUnit = Object.fromEntries(q1.map((r: any) => [r.unitId, r]));
+    expect(byUnit[ward.id]).toMatchObject({ status: "accepted", version: 2, reportId });
+    expect(byUnit[sibling.id]).toMatchObject({
+      status: null,
+      reportId: null,
+      late: true,
+      state: "overdue",
+    });
+    expect(
+      (await siblingFocal.get(`/api/reports/overview?unitId=${province.id}&year=2026`)).status,
+    ).toBe(404);
+  });
+
+  it("documents the routes", async () => {
+    const docs = await t.client().get("/api/docs/json");
+    expect(docs.status).toBe(200);
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining(["/api/reports/{id}", "/api/reports/{id}/submit"]),
+    );
+  });
+});
