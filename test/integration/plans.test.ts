@@ -135,6 +135,28 @@ describe("plans", () => {
     });
   });
 
+  it("stores a title typed with its kind without it, so documents print the kind once", async () => {
+    const created = await focal.post("/api/plans", {
+      unitId: communeId,
+      title: "Kế hoạch kế hoạch kiểm soát thủ tục hành chính năm 2026",
+      period: { kind: "year", year: 2026 },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.data.id as string;
+    expect((await focal.get(`/api/plans/${id}`)).body.data.title).toBe(
+      "Kiểm soát thủ tục hành chính năm 2026",
+    );
+    const renamed = await focal.patch(`/api/plans/${id}`, { title: "KẾ HOẠCH Tuyên truyền CCHC" });
+    expect(renamed.status).toBe(200);
+    const response = await fetch(`${t.url}/api/plans/${id}/document.docx`, {
+      headers: { cookie: focal.cookie! },
+    });
+    const zip = await JSZip.loadAsync(await response.arrayBuffer());
+    const text = (await zip.file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, " ");
+    expect(text).toContain("Tuyên truyền CCHC");
+    expect(text.toLowerCase()).not.toMatch(/kế hoạch\s+kế hoạch/u);
+  });
+
   it("explains bad input in Vietnamese and keeps nothing of a failed plan", async () => {
     const before = (await focal.get("/api/plans")).body.data.length;
     const badAgency = await focal.post("/api/plans", {

@@ -1,3 +1,4 @@
+import { planTitleWithoutKind } from "../../core/plan/plan-title.ts";
 import { AREA_HEADINGS, AREA_KEYS, type AreaKey } from "../../core/plan/plan-area.ts";
 import { resolvePlanPeriod, type PlanPeriodInput } from "../../core/plan/plan-period.ts";
 import {
@@ -202,7 +203,7 @@ async function addTargets(tx: Executor, planId: string, targets: TargetInput[], 
 
 function headerValues(input: PlanHeaderInput) {
   return {
-    title: input.title.trim(),
+    title: planTitleWithoutKind(input.title),
     decisionNumber: input.decisionNumber ?? null,
     planNumber: input.planNumber ?? null,
     place: input.place ?? null,

@@ -54,9 +54,10 @@ export const viPlans = {
     startDate: "Từ ngày",
     endDate: "Đến ngày",
     titleLabel: "Trích yếu (tên kế hoạch)",
+    titleHint: "Không cần gõ “Kế hoạch” ở đầu: văn bản tự in loại văn bản trước trích yếu.",
     titleRequired: "Vui lòng nhập trích yếu của kế hoạch.",
     titleDefault: (unitName: string, period: string) =>
-      `Kế hoạch cải cách hành chính ${unitName} ${period.charAt(0).toLowerCase()}${period.slice(1)}`,
+      `Cải cách hành chính ${unitName} ${period.charAt(0).toLowerCase()}${period.slice(1)}`,
     decisionNumber: "Số quyết định ban hành",
     planNumber: "Số kế hoạch",
     place: "Địa danh",

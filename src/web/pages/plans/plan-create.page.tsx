@@ -311,7 +311,12 @@ export function PlanCreatePage() {
               <Title order={2} size="h4">
                 {t.info.header}
               </Title>
-              <TextInput label={t.create.titleLabel} required {...form.getInputProps("title")} />
+              <TextInput
+                label={t.create.titleLabel}
+                description={t.create.titleHint}
+                required
+                {...form.getInputProps("title")}
+              />
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <TextInput
                   label={t.create.decisionNumber}

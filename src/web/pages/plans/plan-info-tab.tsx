@@ -143,7 +143,12 @@ function InfoForm({ plan, onDone }: { plan: PlanDetail; onDone: () => void }) {
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
       <Stack gap="sm">
         <FormError error={save.error} />
-        <TextInput label={t.create.titleLabel} required {...form.getInputProps("title")} />
+        <TextInput
+          label={t.create.titleLabel}
+          description={t.create.titleHint}
+          required
+          {...form.getInputProps("title")}
+        />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label={t.create.decisionNumber} {...form.getInputProps("decisionNumber")} />
           <TextInput label={t.create.planNumber} {...form.getInputProps("planNumber")} />
