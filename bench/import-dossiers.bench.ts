@@ -4,7 +4,7 @@
  *
  *   npm run bench import-dossiers [-- --rows 1000000] [--only pglite|postgresql]
  *
- * - Generates `.tmp/bench-dossiers-<N>.csv` (a provincial one-stop export: Vietnamese headers,
+ * - Generates `.tmp/bench-dossiers-v2-<N>.csv` (a provincial one-stop export: Vietnamese headers,
  *   dd/mm/yyyy HH:mm dates, state and channel words), reused when it already exists.
  * - Each import runs in a real server (`cchc serve`, demo data) driven over HTTP as the web page
  *   does: sign in, upload, start, poll until done. The time is the run's own start-to-finish time
@@ -74,13 +74,14 @@ async function generate(rows: number, file: string) {
   await write(
     "Mã hồ sơ,Mã TTHC,Tên người nộp,Số điện thoại,Kênh nộp,Ngày tiếp nhận,Hạn xử lý,Ngày có kết quả,Ngày trả kết quả,Trạng thái,Số hóa\n",
   );
-  const start = Date.UTC(2019, 6, 1);
-  const perDay = Math.max(1, Math.ceil(rows / 2400));
+  // Phường Bãi Cháy exists from 01/07/2025: dossiers dated before are refused (UNIT_NOT_VALID_ON_DATE).
+  const start = Date.UTC(2025, 6, 1);
+  const perDay = Math.max(1, Math.ceil(rows / 500));
   let chunk = "";
   for (let i = 0; i < rows; i += 1) {
     const day = Math.floor(i / perDay);
     const received = new Date(start + day * 86_400_000 + (7 * 60 + (i % 600)) * 60_000);
-    const code = `000.01.22.H99-${String(received.getUTCFullYear()).slice(2)}${pad(received.getUTCMonth() + 1)}${pad(received.getUTCDate())}-${pad((i % perDay) + 1, 4)}`;
+    const code = `000.01.22.H99-${String(received.getUTCFullYear()).slice(2)}${pad(received.getUTCMonth() + 1)}${pad(received.getUTCDate())}-${pad((i % perDay) + 5001, 4)}`; // above the demo's own numbers
     const due = new Date(received.getTime() + (5 + (i % 10)) * 86_400_000);
     let pick = ((i * 7919) % 1000) / 1000;
     let state = STATES[0]![0];
@@ -385,7 +386,7 @@ async function main() {
   const rows = Number(argument("rows") ?? 1_000_000);
   const only = argument("only");
   mkdirSync(tmpDir, { recursive: true });
-  const file = path.join(tmpDir, `bench-dossiers-${rows}.csv`);
+  const file = path.join(tmpDir, `bench-dossiers-v2-${rows}.csv`);
   if (!existsSync(file)) {
     const started = performance.now();
     await generate(rows, file);
