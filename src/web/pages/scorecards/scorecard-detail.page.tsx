@@ -162,6 +162,16 @@ function ScorecardView({ card, can }: { card: ScorecardDetail; can: ScorecardCan
                         {node.self.explanation}
                       </Text>
                     )}
+                    {entry?.explanation && (
+                      <Text size="xs">
+                        {t.detail.explanationShort}: {entry.explanation}
+                      </Text>
+                    )}
+                    {entry?.overrideReason && (
+                      <Text size="xs">
+                        {t.detail.overrideShort}: {entry.overrideReason}
+                      </Text>
+                    )}
                     {entry?.appraisalNote && (
                       <Text size="xs" c="orange.9">
                         {t.detail.noteLabel}: {entry.appraisalNote}

@@ -39,6 +39,8 @@ export const viScorecards = {
     pointsLabel: "Điểm",
     explanationLabel: "Giải trình (khi thiếu tài liệu hoặc không phát sinh)",
     overrideLabel: "Lý do điều chỉnh điểm tự tính",
+    explanationShort: "Giải trình của đơn vị",
+    overrideShort: "Lý do điều chỉnh",
     evidenceLabel: "Gắn tài liệu kiểm chứng đã lưu của đơn vị",
     noteLabel: "Ý kiến thẩm định",
     save: "Lưu",

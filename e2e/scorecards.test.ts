@@ -1,0 +1,257 @@
+/**
+ * Browser test of PAR scorecards against the real built app and a fresh demo database: the
+ * province (Sở Nội vụ) publishes the commune PAR methodology for 2026; the focal officer of
+ * Phường Bãi Cháy opens the ward's scorecard under Chỉ số, self-scores a leaf with a linked
+ * evidence file and an explanation, and submits; the province's reviewer appraises that leaf with
+ * a note (both scores shown), completes the appraisal, publishes, and finds the ward ranked.
+ *
+ * The year is fixed (2026, the demo plans' year); nothing depends on today's date.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  appUnderTest,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  saveScreenshot,
+  signIn,
+  type Browser,
+} from "./support/browser.ts";
+
+const YEAR = 2026;
+const WARD_CODE = "06658"; // Phường Bãi Cháy
+const PDF = Buffer.from("%PDF-1.4\n% ke hoach CCHC\n%%EOF\n", "utf8");
+
+let app: { url: string; stop(): Promise<void> };
+let browser: Browser;
+let scorecardId: string;
+
+beforeAll(async () => {
+  app = await appUnderTest();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** Calls the API with the page's session (and its CSRF token for writes). */
+async function api(page: Page) {
+  const me = await page.request.get(`${app.url}/api/auth/me`);
+  expect(me.status()).toBe(200);
+  const csrf = (await me.json()).data.csrfToken as string;
+  const headers = { "x-csrf-token": csrf };
+  const units = (await (await page.request.get(`${app.url}/api/units`)).json()).data as {
+    id: string;
+    code: string | null;
+    name: string;
+  }[];
+  return {
+    units,
+    async get(path: string) {
+      const response = await page.request.get(`${app.url}${path}`);
+      expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
+      return response.json();
+    },
+    async post(path: string, data: unknown) {
+      const response = await page.request.post(`${app.url}${path}`, { headers, data });
+      expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
+      return response.json();
+    },
+    async upload(path: string, multipart: Record<string, unknown>) {
+      const response = await page.request.post(`${app.url}${path}`, {
+        headers,
+        multipart: multipart as never,
+      });
+      expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
+      return response.json();
+    },
+  };
+}
+
+async function signInAs(page: Page, username: string) {
+  await browser.context.clearCookies();
+  await page.goto(`${app.url}/dang-nhap`);
+  await signIn(page, username);
+  await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+}
+
+async function openChiSo(page: Page) {
+  const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
+  await nav.getByRole("link", { name: "Chỉ số", exact: true }).click();
+  await page.getByRole("heading", { name: "Chỉ số", level: 1 }).waitFor();
+  await page.getByRole("heading", { name: "Phiếu chấm điểm Chỉ số CCHC", level: 2 }).waitFor();
+}
+
+const treeRow = (page: Page, code: string) =>
+  page
+    .getByRole("table", { name: "Bảng tiêu chí và điểm" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell", { name: code, exact: true }) });
+
+describe("PAR scorecards in the browser", () => {
+  it("the province publishes the commune methodology; the ward opens its 2026 scorecard", async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(20_000);
+    try {
+      await signInAs(page, "sonoivu");
+      const province = await api(page);
+      const provinceUnit = province.units.find((u) => u.name === "Tỉnh Quảng Ninh");
+      expect(provinceUnit).toBeDefined();
+      const template = await province.get("/api/scorecard-templates/par-commune");
+      const imported = await province.post("/api/methodologies/import", {
+        unitId: provinceUnit!.id,
+        level: "commune",
+        document: template,
+      });
+      const published = await province.post(`/api/methodologies/${imported.data.id}/publish`, {});
+      expect(published.data).toMatchObject({ year: YEAR, level: "commune" });
+
+      // The ward's focal officer: the scorecard for the fixed year (the page's button opens the
+      // current year), and a file kept as evidence on a task of the ward's 2026 plan.
+      await signInAs(page, "daumoi");
+      const ward = await api(page);
+      const wardUnit = ward.units.find((u) => u.code === WARD_CODE)!;
+      const opened = await ward.post("/api/scorecards", { unitId: wardUnit.id, year: YEAR });
+      scorecardId = opened.data.id;
+      const plans = (await ward.get(`/api/plans?unitId=${wardUnit.id}`)).data as {
+        id: string;
+        title: string;
+      }[];
+      const plan = plans.find((p) => p.title === "Cải cách hành chính phường Bãi Cháy năm 2026")!;
+      const tasks = (await ward.get(`/api/plans/${plan.id}`)).data.tasks as { id: string }[];
+      await ward.upload(`/api/tasks/${tasks[0]!.id}/evidence`, {
+        file: { name: "ke-hoach-cchc-2026.pdf", mimeType: "application/pdf", buffer: PDF },
+        documentNumber: "15/KH-UBND",
+      });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("the focal officer self-scores a leaf with evidence and an explanation, and submits", async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(20_000);
+    try {
+      await page.goto(`${app.url}/`);
+      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      await openChiSo(page);
+      const list = page.getByRole("table", { name: "Danh sách phiếu chấm điểm" });
+      const listed = list.getByRole("row").filter({ hasText: String(YEAR) });
+      expect(await listed.getByRole("cell").nth(2).innerText()).toBe("Đang tự chấm");
+      await listed.getByRole("link", { name: "Phường Bãi Cháy" }).click();
+      await page
+        .getByRole("heading", {
+          name: `Phiếu chấm điểm Chỉ số CCHC năm ${YEAR} — Phường Bãi Cháy`,
+          level: 1,
+        })
+        .waitFor();
+      expect(page.url()).toContain(`/chi-so/phieu-cham/${scorecardId}`);
+
+      await page.getByRole("button", { name: "Chấm 1.1", exact: true }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByRole("textbox", { name: /^Điểm \(0–2(,00)?\)$/ }).fill("2");
+      await dialog
+        .getByRole("textbox", { name: "Giải trình (khi thiếu tài liệu hoặc không phát sinh)" })
+        .fill("Kế hoạch ban hành ngày 20/01/2026, đủ 8 lĩnh vực");
+      await dialog.getByLabel("Gắn tài liệu kiểm chứng đã lưu của đơn vị").click();
+      await page
+        .getByRole("option", { name: "15/KH-UBND — ke-hoach-cchc-2026.pdf", exact: true })
+        .click();
+      // The list stays open over the save button until the official clicks elsewhere.
+      await dialog.getByText("1.1. Ban hành kế hoạch CCHC năm kịp thời, đầy đủ nội dung").click();
+      await dialog.getByRole("button", { name: "Lưu", exact: true }).click();
+      await dialog.waitFor({ state: "detached" });
+
+      const row = treeRow(page, "1.1");
+      await expect.poll(() => row.getByRole("cell").nth(3).innerText()).toBe("2,00");
+      expect(await row.getByRole("cell").nth(5).innerText()).toBe("ke-hoach-cchc-2026.pdf");
+      expect(await row.innerText()).toContain(
+        "Giải trình của đơn vị: Kế hoạch ban hành ngày 20/01/2026, đủ 8 lĩnh vực",
+      );
+      await expectNoSeriousA11yViolations(page, "the scorecard page (self-scoring)");
+      await saveScreenshot(page, "scorecard-self-scored.png");
+
+      await page.getByRole("button", { name: "Gửi thẩm định" }).click();
+      await page.getByText("Đã gửi thẩm định", { exact: true }).waitFor();
+      // Submitted: the ward can no longer change its scores.
+      expect(await page.getByRole("button", { name: "Chấm 1.1", exact: true }).count()).toBe(0);
+    } catch (error) {
+      await saveScreenshot(page, "scorecard-self-failure.png");
+      throw error;
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("the province's reviewer appraises the leaf with a note, publishes and ranks the ward", async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(20_000);
+    try {
+      await signInAs(page, "sonoivu");
+      await openChiSo(page);
+      const list = page.getByRole("table", { name: "Danh sách phiếu chấm điểm" });
+      const listed = list.getByRole("row").filter({ hasText: "Phường Bãi Cháy" });
+      expect(await listed.getByRole("cell").nth(2).innerText()).toBe("Đã gửi thẩm định");
+      await listed.getByRole("link", { name: "Phường Bãi Cháy" }).click();
+      await page
+        .getByRole("heading", {
+          name: `Phiếu chấm điểm Chỉ số CCHC năm ${YEAR} — Phường Bãi Cháy`,
+          level: 1,
+        })
+        .waitFor();
+
+      await page.getByRole("button", { name: "Thẩm định 1.1", exact: true }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByText("Tự chấm: 2,00", { exact: true }).waitFor();
+      await dialog.getByRole("textbox", { name: /^Điểm \(0–2(,00)?\)$/ }).fill("1");
+      await dialog
+        .getByRole("textbox", { name: "Ý kiến thẩm định" })
+        .fill("Kế hoạch ban hành chậm 10 ngày");
+      await dialog.getByRole("button", { name: "Lưu", exact: true }).click();
+      await dialog.waitFor({ state: "detached" });
+
+      await page.getByRole("button", { name: "Hoàn tất thẩm định" }).click();
+      await page.getByText("Đã thẩm định", { exact: true }).waitFor();
+      // Both scores kept side by side, with the reviewer's note.
+      const row = treeRow(page, "1.1");
+      await expect.poll(() => row.getByRole("cell").nth(4).innerText()).toBe("1,00");
+      expect(await row.getByRole("cell").nth(3).innerText()).toBe("2,00");
+      // The reviewer reads the ward's explanation next to the scores.
+      expect(await row.innerText()).toContain(
+        "Giải trình của đơn vị: Kế hoạch ban hành ngày 20/01/2026, đủ 8 lĩnh vực",
+      );
+      expect(await row.innerText()).toContain("Ý kiến thẩm định: Kế hoạch ban hành chậm 10 ngày");
+      await expectNoSeriousA11yViolations(page, "the scorecard page (appraisal)");
+      await saveScreenshot(page, "scorecard-appraised.png");
+
+      await page.getByRole("button", { name: "Công bố kết quả" }).click();
+      await page.getByText("Đã công bố", { exact: true }).waitFor();
+      const history = await page
+        .getByRole("heading", { name: "Lịch sử", level: 2 })
+        .locator("xpath=following-sibling::*[1]")
+        .innerText();
+      expect(history).toMatch(/Gửi thẩm định[\s\S]*Hoàn tất thẩm định[\s\S]*Công bố kết quả/);
+
+      // The ranking of the province's units for the same fixed year.
+      await openChiSo(page);
+      await page.getByRole("link", { name: "Xếp hạng đơn vị trực thuộc" }).click();
+      await page
+        .getByRole("heading", { name: "Xếp hạng Chỉ số CCHC các đơn vị trực thuộc", level: 1 })
+        .waitFor();
+      await page.getByRole("textbox", { name: "Năm" }).fill(String(YEAR));
+      const ranking = page.getByRole("table", { name: "Bảng xếp hạng" });
+      const ranked = ranking.getByRole("row").filter({ hasText: "Phường Bãi Cháy" });
+      await expect.poll(() => ranked.getByRole("cell").nth(0).innerText()).toBe("1");
+      expect(await ranked.getByRole("cell").nth(2).innerText()).toMatch(/^\d+,\d{2}$/);
+      await expectNoSeriousA11yViolations(page, "the ranking page");
+      await saveScreenshot(page, "scorecard-ranking.png");
+    } catch (error) {
+      await saveScreenshot(page, "scorecard-review-failure.png");
+      throw error;
+    } finally {
+      await page.close();
+    }
+  });
+});
