@@ -646,7 +646,13 @@ async function makePlan(at: Position, issued: boolean): Promise<Ids> {
     "plan",
   );
   if (issued)
-    await ok(await root.post(`/api/plans/${plan.id}/issue`, { planNumber: "1/KH-UBND" }), "issue");
+    await ok(
+      await root.post(`/api/plans/${plan.id}/issue`, {
+        planNumber: "1/KH-UBND",
+        confirmTasksWithoutLead: true,
+      }),
+      "issue",
+    );
   const view = await ok(await root.get(`/api/plans/${plan.id}`), "plan view");
   return {
     ...own,

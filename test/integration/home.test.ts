@@ -45,7 +45,10 @@ beforeAll(async () => {
   draftId = await createPlan("Kế hoạch dự thảo thử", DRAFT_TASK);
   issuedId = await createPlan("Kế hoạch ban hành thử", ISSUED_TASK);
   const leader = await t.signedIn("lanhdao");
-  const issued = await leader.post(`/api/plans/${issuedId}/issue`, { issuedDate: "2020-01-02" });
+  const issued = await leader.post(`/api/plans/${issuedId}/issue`, {
+    issuedDate: "2020-01-02",
+    confirmTasksWithoutLead: true,
+  });
   expect(issued.status, JSON.stringify(issued.body)).toBe(200);
 });
 afterAll(() => t.close());

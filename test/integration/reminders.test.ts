@@ -68,7 +68,9 @@ describe("reminders", () => {
 
   it("notifies lead-agency officers and focal officers once, however often it runs", async () => {
     const leader = await t.signedIn("lanhdao");
-    const issued = await leader.post(`/api/plans/${planId}/issue`, {});
+    const issued = await leader.post(`/api/plans/${planId}/issue`, {
+      confirmTasksWithoutLead: true,
+    });
     expect(issued.status, JSON.stringify(issued.body)).toBe(200);
 
     const first = await runReminders(db(), { daysBefore: 3, today: "2026-09-28" });

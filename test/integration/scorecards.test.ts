@@ -31,6 +31,13 @@ beforeAll(async () => {
   province = await makeUnit(db, { name: "Tỉnh Kiểm Thử" });
   wardA = await makeUnit(db, { parent: province, name: "Phường An" });
   wardB = await makeUnit(db, { parent: province, name: "Phường Bình" });
+  // Merged into Phường An before the scored year: never listed in that year's ranking.
+  await makeUnit(db, {
+    parent: province,
+    name: "Phường Cũ (trước sáp nhập)",
+    validTo: "2025-06-30",
+    mergedInto: wardA,
+  });
   const sign = async (unit: { id: string }, role: "reviewer" | "focal_officer") => {
     const user = await makeUser(db, { unit, role });
     return t.signedIn(user.username, FACTORY_PASSWORD);
@@ -111,6 +118,7 @@ describe("a ward's scorecard", () => {
     expect(plan.status, JSON.stringify(plan.body)).toBe(201);
     const issued = await focalA.post(`/api/plans/${plan.body.data.id}/issue`, {
       planNumber: "12/KH-UBND",
+      confirmTasksWithoutLead: true,
     });
     expect(issued.status, JSON.stringify(issued.body)).toBeLessThan(300);
     const view = (await focalA.get(`/api/plans/${plan.body.data.id}`)).body.data;

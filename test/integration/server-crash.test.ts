@@ -114,7 +114,9 @@ describe.skipIf(testDatabaseKind === "postgresql")("kill -9 of the server", () =
       const auditBefore = (await admin.get("/api/audit?action=plan.issue&limit=500")).body.data
         .length as number;
 
-      const request = admin.post(`/api/plans/${amendmentId}/issue`, {}).catch(() => null);
+      const request = admin
+        .post(`/api/plans/${amendmentId}/issue`, { confirmTasksWithoutLead: true })
+        .catch(() => null);
       await sleep(delayMs);
       await crash();
       await request;

@@ -680,8 +680,10 @@ export async function scorecardRanking(
   // The units that have a scorecard, plus every unit of the level the methodology scores.
   const levelOf = new Map(units.map((u) => [u.id, u.level]));
   const scoredLevels = new Set(cards.map((c) => levelOf.get(c.unitId)));
+  // A unit that no longer existed at the year's end (merged away) is listed only if it was scored.
+  const inForce = new Set(tree.descendants(query.unitId, { on: `${query.year}-12-31` }));
   const listed = units.filter(
-    (u) => scoredLevels.has(u.level) || cards.some((c) => c.unitId === u.id),
+    (u) => cards.some((c) => c.unitId === u.id) || (inForce.has(u.id) && scoredLevels.has(u.level)),
   );
   const cardOf = new Map(final.map((c) => [c.unitId, c]));
   const methodologyIds = [...new Set(final.map((c) => c.methodologyId))];
