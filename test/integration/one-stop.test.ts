@@ -11,7 +11,7 @@ const unitIds: Record<string, string> = {};
 const procedureIds: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ publicUrl: "https://cchc.example.gov.vn" });
   admin = await t.signedIn("admin");
   clerk = await t.signedIn("motcua");
   for (const unit of (await admin.get("/api/units")).body.data) unitIds[unit.code] = unit.id;
@@ -376,7 +376,8 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
     const xml = await zip.file("word/document.xml")!.async("string");
     expect(xml).toContain(dossier.code);
     expect(xml).toContain("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
-    expect(xml).toContain("05/03/2026");
+    // The return time carries the hour: received at 09:00, due 3 working days later.
+    expect(xml).toContain("09 giờ 00 phút, ngày 05 tháng 3 năm 2026");
     expect(xml).toMatch(/w:pgSz w:w="839\d" w:h="1190\d"/); // A5: 148 × 210 mm
     expect(xml).toMatch(/ngày \d\d tháng 3 năm 2026/); // ND 30: months 3–12 not padded
     expect(xml).not.toContain("tháng 03");
@@ -385,6 +386,13 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
         (name) => name.startsWith("word/media/") && name.endsWith(".png"),
       ),
     ).toBe(true);
+    // The QR and the printed link lead to the SIPAS survey of this dossier at CCHC_PUBLIC_URL.
+    const unitCode = Object.entries(unitIds).find(([, id]) => id === dossier.unitId)?.[0];
+    expect(unitCode).toBeDefined();
+    expect(xml).toContain(
+      `https://cchc.example.gov.vn/danh-gia/${unitCode}?hoSo=${encodeURIComponent(dossier.code)}`,
+    );
+    expect(xml).not.toContain("127.0.0.1");
 
     await step(clerk, dossier.id, "hand_over", "2026-03-02 10:00");
     const withApology = (
