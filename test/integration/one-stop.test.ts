@@ -680,6 +680,14 @@ describe(`procedure catalogue, calendar and desk settings on ${testDatabaseKind}
   it("serves holidays from the seed, then from an administrator's stored schedule", async () => {
     const seed = (await clerk.get("/api/calendar/holidays?year=2027")).body.data;
     expect(seed.holidays.some((h: any) => h.kind === "statutory")).toBe(true);
+    // No schedule for 2027 yet: 2 September is a Thursday, so the rule adds Friday 3 September.
+    expect(seed.holidays).toContainEqual({
+      date: "2027-09-03",
+      name: "Quốc khánh (ngày liền kề)",
+      kind: "statutory",
+      lunar: null,
+      basis: "rule",
+    });
     const schedule = {
       year: 2027,
       effectiveFrom: "2026-12-01",
@@ -705,6 +713,7 @@ describe(`procedure catalogue, calendar and desk settings on ${testDatabaseKind}
       name: "Nghỉ thử nghiệm",
       kind: "official",
       lunar: null,
+      basis: "official",
     });
     expect((await clerk.get("/api/calendar/holidays?year=1800")).body.error.code).toBe(
       "CALENDAR_YEAR_OUT_OF_RANGE",
