@@ -75,6 +75,8 @@ export interface AppOptions {
   dataDir: string;
   /** Task reminders (the server's; test apps run none unless given). */
   reminders?: ReminderConfig & { today?: () => string };
+  /** CCHC_PUBLIC_URL, read by `publicBaseUrl` (never localhost): the receipt's QR; none when null. */
+  publicUrl?: string | null;
   /** The job runner's timing (tests shorten it). */
   jobs?: Pick<JobRunnerOptions, "pollMs" | "leaseMs" | "concurrency">;
 }
@@ -202,7 +204,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(taskExcelRoutes(db));
   await app.register(calendarRoutes(db));
   await app.register(procedureRoutes(db));
-  await app.register(dossierRoutes(db));
+  await app.register(dossierRoutes(db, { publicUrl: options.publicUrl ?? null }));
   await app.register(dossierImportRoutes(db, options.dataDir, jobs));
   await app.register(jobRoutes(db));
   await app.register(oneStopPublicRoutes(db, options.now));

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
+import { publicBaseUrl } from "../core/dossier/index.ts";
 import type { Config } from "./config.ts";
 import { demoLoginsText, loadDemo, requireDemoPasswordChange } from "./demo/load-demo.ts";
 import { openDatabase } from "./runtime.ts";
@@ -30,6 +31,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       webDir: config.webDir,
       dataDir: config.dataDir,
       reminders: reminderConfig(),
+      publicUrl: publicBaseUrl(process.env.CCHC_PUBLIC_URL),
     });
     const address = await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as { port: number }).port;

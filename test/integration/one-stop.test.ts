@@ -11,7 +11,7 @@ const unitIds: Record<string, string> = {};
 const procedureIds: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ publicUrl: "https://cchc.example.gov.vn" });
   admin = await t.signedIn("admin");
   clerk = await t.signedIn("motcua");
   for (const unit of (await admin.get("/api/units")).body.data) unitIds[unit.code] = unit.id;
@@ -376,7 +376,8 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
     const xml = await zip.file("word/document.xml")!.async("string");
     expect(xml).toContain(dossier.code);
     expect(xml).toContain("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
-    expect(xml).toContain("05/03/2026");
+    // The return time carries the hour: received at 09:00, due 3 working days later.
+    expect(xml).toContain("09 giờ 00 phút, ngày 05 tháng 3 năm 2026");
     expect(xml).toMatch(/w:pgSz w:w="839\d" w:h="1190\d"/); // A5: 148 × 210 mm
     expect(xml).toMatch(/ngày \d\d tháng 3 năm 2026/); // ND 30: months 3–12 not padded
     expect(xml).not.toContain("tháng 03");
@@ -385,6 +386,13 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
         (name) => name.startsWith("word/media/") && name.endsWith(".png"),
       ),
     ).toBe(true);
+    // The QR and the printed link lead to the SIPAS survey of this dossier at CCHC_PUBLIC_URL.
+    const unitCode = Object.entries(unitIds).find(([, id]) => id === dossier.unitId)?.[0];
+    expect(unitCode).toBeDefined();
+    expect(xml).toContain(
+      `https://cchc.example.gov.vn/danh-gia/${unitCode}?hoSo=${encodeURIComponent(dossier.code)}`,
+    );
+    expect(xml).not.toContain("127.0.0.1");
 
     await step(clerk, dossier.id, "hand_over", "2026-03-02 10:00");
     const withApology = (
@@ -672,6 +680,14 @@ describe(`procedure catalogue, calendar and desk settings on ${testDatabaseKind}
   it("serves holidays from the seed, then from an administrator's stored schedule", async () => {
     const seed = (await clerk.get("/api/calendar/holidays?year=2027")).body.data;
     expect(seed.holidays.some((h: any) => h.kind === "statutory")).toBe(true);
+    // No schedule for 2027 yet: 2 September is a Thursday, so the rule adds Friday 3 September.
+    expect(seed.holidays).toContainEqual({
+      date: "2027-09-03",
+      name: "Quốc khánh (ngày liền kề)",
+      kind: "statutory",
+      lunar: null,
+      basis: "rule",
+    });
     const schedule = {
       year: 2027,
       effectiveFrom: "2026-12-01",
@@ -697,6 +713,7 @@ describe(`procedure catalogue, calendar and desk settings on ${testDatabaseKind}
       name: "Nghỉ thử nghiệm",
       kind: "official",
       lunar: null,
+      basis: "official",
     });
     expect((await clerk.get("/api/calendar/holidays?year=1800")).body.error.code).toBe(
       "CALENDAR_YEAR_OUT_OF_RANGE",

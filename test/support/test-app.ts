@@ -89,13 +89,19 @@ export interface TestApp {
 
 /** The real HTTP app on a real database, listening on a loopback port. */
 export async function startTestApp(
-  options: { demo?: boolean; demoPlans?: boolean } = {},
+  options: { demo?: boolean; demoPlans?: boolean; publicUrl?: string | null } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   // Integration tests build their own plans; the demo plans are loaded only when asked for.
   if (options.demo !== false) await loadDemo(db.database.db, { plans: options.demoPlans ?? false });
   const dataDir = mkdtempSync(join(tmpdir(), "cchc-test-data-"));
-  const app = await buildApp({ database: db.database, logLevel: "silent", webDir: null, dataDir });
+  const app = await buildApp({
+    database: db.database,
+    logLevel: "silent",
+    webDir: null,
+    dataDir,
+    publicUrl: options.publicUrl ?? null,
+  });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   return {

@@ -34,25 +34,82 @@ describe("cchc calendar", () => {
           name: "Tết Nguyên đán (29 tháng Chạp)",
           kind: "statutory",
           lunar: "29/12",
+          basis: "official",
         },
-        { date: "2026-02-17", name: "Tết Nguyên đán (mùng 1)", kind: "statutory", lunar: "01/01" },
-        { date: "2026-02-18", name: "Tết Nguyên đán (mùng 2)", kind: "statutory", lunar: "02/01" },
-        { date: "2026-02-19", name: "Tết Nguyên đán (mùng 3)", kind: "statutory", lunar: "03/01" },
-        { date: "2026-02-20", name: "Tết Nguyên đán (mùng 4)", kind: "statutory", lunar: "04/01" },
+        {
+          date: "2026-02-17",
+          name: "Tết Nguyên đán (mùng 1)",
+          kind: "statutory",
+          lunar: "01/01",
+          basis: "official",
+        },
+        {
+          date: "2026-02-18",
+          name: "Tết Nguyên đán (mùng 2)",
+          kind: "statutory",
+          lunar: "02/01",
+          basis: "official",
+        },
+        {
+          date: "2026-02-19",
+          name: "Tết Nguyên đán (mùng 3)",
+          kind: "statutory",
+          lunar: "03/01",
+          basis: "official",
+        },
+        {
+          date: "2026-02-20",
+          name: "Tết Nguyên đán (mùng 4)",
+          kind: "statutory",
+          lunar: "04/01",
+          basis: "official",
+        },
         { date: "2026-04-26", name: "Giỗ Tổ Hùng Vương", kind: "statutory", lunar: "10/03" },
-        { date: "2026-04-27", name: "Nghỉ bù Giỗ Tổ Hùng Vương", kind: "substitute" },
+        {
+          date: "2026-04-27",
+          name: "Nghỉ bù Giỗ Tổ Hùng Vương",
+          kind: "substitute",
+          basis: "official",
+        },
         { date: "2026-04-30", name: "Ngày Chiến thắng", kind: "statutory" },
         { date: "2026-05-01", name: "Ngày Quốc tế Lao động", kind: "statutory" },
         {
           date: "2026-08-22",
           name: "Làm bù cho ngày nghỉ thứ Hai 31/08/2026",
           kind: "makeup_workday",
+          basis: "official",
         },
-        { date: "2026-08-31", name: "Nghỉ hoán đổi (làm bù thứ Bảy 22/08/2026)", kind: "official" },
-        { date: "2026-09-01", name: "Quốc khánh (ngày liền kề)", kind: "statutory" },
+        {
+          date: "2026-08-31",
+          name: "Nghỉ hoán đổi (làm bù thứ Bảy 22/08/2026)",
+          kind: "official",
+          basis: "official",
+        },
+        {
+          date: "2026-09-01",
+          name: "Quốc khánh (ngày liền kề)",
+          kind: "statutory",
+          basis: "official",
+        },
         { date: "2026-09-02", name: "Quốc khánh", kind: "statutory" },
         { date: "2026-11-24", name: "Ngày Văn hóa Việt Nam", kind: "statutory" },
       ]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "says which days the rule placed in a year without an official schedule (2027)",
+    async () => {
+      const result = await cchc("calendar", "holidays", "2027");
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain("Chưa có lịch nghỉ chính thức năm 2027");
+      // 2 September 2027 is a Thursday: the Friday joins it, placed by the rule.
+      expect(result.stdout).toMatch(
+        /03\/09\/2027 +Thứ Sáu +Quốc khánh \(ngày liền kề\) — nghỉ lễ \[theo quy tắc/,
+      );
+      expect(result.stdout).not.toContain("01/09/2027");
+      expect(result.stdout).toMatch(/01\/01\/2027 .*Tết Dương lịch — nghỉ lễ\n/);
     },
     TIMEOUT,
   );

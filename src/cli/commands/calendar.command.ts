@@ -11,6 +11,7 @@ import {
   selectOfficialSchedule,
   vietnameseWeekdayName,
   type Holiday,
+  type HolidayBasis,
   type HolidayKind,
   type IsoDate,
 } from "../../core/calendar/index.ts";
@@ -59,21 +60,28 @@ function dayLabel(date: IsoDate): string {
   return `${vietnameseWeekdayName(date)} ${formatVietnameseDate(date)}`;
 }
 
+const BASIS_LABELS: Record<HolidayBasis, string> = {
+  official: "theo lịch chính thức",
+  rule: "theo quy tắc (chưa có lịch chính thức)",
+};
+
 function holidayLine(holiday: Holiday): string {
   const lunar = holiday.lunar ? `, âm lịch ${holiday.lunar}` : "";
+  const basis = holiday.basis ? ` [${BASIS_LABELS[holiday.basis]}]` : "";
   const weekday = vietnameseWeekdayName(holiday.date).padEnd(8);
-  return `${formatVietnameseDate(holiday.date)}  ${weekday}  ${holiday.name} — ${KIND_LABELS[holiday.kind]}${lunar}`;
+  return `${formatVietnameseDate(holiday.date)}  ${weekday}  ${holiday.name} — ${KIND_LABELS[holiday.kind]}${lunar}${basis}`;
 }
 
 function printHolidays(year: number, isJson: boolean): void {
   const calendar = createWorkingCalendar({ schedules: OFFICIAL_SCHEDULES });
   const holidays = calendar.holidaysOf(year);
   if (isJson) {
-    const rows = holidays.map(({ date, name, kind, lunar }) => ({
+    const rows = holidays.map(({ date, name, kind, lunar, basis }) => ({
       date,
       name,
       kind,
       ...(lunar ? { lunar } : {}),
+      ...(basis ? { basis } : {}),
     }));
     process.stdout.write(`${JSON.stringify(rows)}\n`);
     return;
@@ -83,7 +91,7 @@ function printHolidays(year: number, isJson: boolean): void {
     `Ngày nghỉ lễ, Tết và ngày làm việc bù năm ${year}`,
     schedule
       ? `Lịch chính thức: ${schedule.source}`
-      : `Chưa có lịch nghỉ chính thức năm ${year}: danh sách tính theo Bộ luật Lao động 2019 (Điều 111, 112).`,
+      : `Chưa có lịch nghỉ chính thức năm ${year}: danh sách tính theo Bộ luật Lao động 2019 (Điều 111, 112); ngày ghi "theo quy tắc" do CCHC xếp (2/9 rơi vào thứ Ba thì nghỉ thêm thứ Hai, thứ Năm thì nghỉ thêm thứ Sáu).`,
     "",
     ...holidays.map(holidayLine),
   ];
@@ -139,7 +147,10 @@ export function registerCalendarCommand(program: Command): void {
       "List a year's holidays, substitute days, official days off and make-up working days",
     )
     .argument("<year>", "solar year, e.g. 2026")
-    .option("--json", "print JSON: [{date, name, kind, lunar?}] sorted by date")
+    .option(
+      "--json",
+      "print JSON: [{date, name, kind, lunar?, basis?}] sorted by date (basis: official | rule)",
+    )
     .action((year: string, options: { json?: boolean }) =>
       runCalendarCommand(() => printHolidays(parseYear(year), options.json === true)),
     );

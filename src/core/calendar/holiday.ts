@@ -14,4 +14,12 @@ export interface Holiday {
   kind: HolidayKind;
   /** Lunar day and month as "DD/MM", only for holidays fixed by the lunar calendar. */
   lunar?: string;
+  /**
+   * Where the day's placement comes from, for days a schedule could place otherwise:
+   * `official` — the year's official schedule; `rule` — CCHC's rule while there is none (Tết's
+   * split, National Day's second day, days in lieu). Absent for days fixed by law (1/1, 30/4 …).
+   */
+  basis?: HolidayBasis;
 }
+
+export type HolidayBasis = "official" | "rule";

@@ -9,7 +9,7 @@ export {
   type Weekday,
 } from "./calendar-date.ts";
 export { CalendarError, type CalendarErrorCode } from "./calendar-error.ts";
-export type { Holiday, HolidayKind } from "./holiday.ts";
+export type { Holiday, HolidayBasis, HolidayKind } from "./holiday.ts";
 export {
   LUNAR_CALENDAR_YEARS,
   leapMonthOf,
@@ -20,6 +20,7 @@ export {
   type LunarDate,
 } from "./lunar-calendar.ts";
 export {
+  nationalDaySecondDayByRule,
   officialScheduleSchema,
   parseOfficialSchedule,
   selectOfficialSchedule,

@@ -33,6 +33,18 @@ export interface OfficialSchedule {
 export const DEFAULT_TET_DAYS_BEFORE_NEW_YEAR = 1;
 export const DEFAULT_NATIONAL_DAY_SECOND_DAY: NationalDaySecondDay = "before";
 
+/**
+ * National Day's second day while the year has no official schedule: when 2 September is a
+ * Tuesday the Monday before joins it, when a Thursday the Friday after, so the break runs into
+ * the weekend as past official schedules did (2021: 2–3/9, 2025: 1–2/9); otherwise the default.
+ */
+export function nationalDaySecondDayByRule(year: number): NationalDaySecondDay {
+  const weekday = new Date(Date.UTC(year, 8, 2)).getUTCDay();
+  if (weekday === 2) return "before";
+  if (weekday === 4) return "after";
+  return DEFAULT_NATIONAL_DAY_SECOND_DAY;
+}
+
 const isoDateSchema = z.string().refine(isIsoDate, "Ngày phải có dạng YYYY-MM-DD hợp lệ.");
 const nameSchema = z.string().trim().min(1, "Cần ghi tên ngày nghỉ.");
 

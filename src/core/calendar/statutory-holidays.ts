@@ -21,6 +21,8 @@ export interface StatutoryHolidayChoices {
 
 export const TET_HOLIDAY_DAYS = 5;
 
+export const NATIONAL_DAY_SECOND_NAME = "Quốc khánh (ngày liền kề)";
+
 /** Labour Code 2019 (45/2019/QH14) is in force from 01/01/2021; earlier years had other rules. */
 export const HOLIDAY_CALENDAR_YEARS = { min: 2021, max: 2100 } as const;
 
@@ -68,7 +70,7 @@ export function statutoryHolidays(
     solarHoliday(year, 4, 30, "Ngày Chiến thắng"),
     solarHoliday(year, 5, 1, "Ngày Quốc tế Lao động"),
     solarHoliday(year, 9, 2, "Quốc khánh"),
-    solarHoliday(year, 9, nationalDaySecondDay, "Quốc khánh (ngày liền kề)"),
+    solarHoliday(year, 9, nationalDaySecondDay, NATIONAL_DAY_SECOND_NAME),
   ];
   if (year >= CULTURE_DAY_FIRST_YEAR) {
     holidays.push({

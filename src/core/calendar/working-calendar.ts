@@ -1,14 +1,16 @@
 import { addDays, isWeekend, yearOf, type IsoDate } from "./calendar-date.ts";
 import { CalendarError } from "./calendar-error.ts";
-import type { Holiday, HolidayKind } from "./holiday.ts";
+import type { Holiday, HolidayBasis, HolidayKind } from "./holiday.ts";
 import {
   DEFAULT_NATIONAL_DAY_SECOND_DAY,
   DEFAULT_TET_DAYS_BEFORE_NEW_YEAR,
+  nationalDaySecondDayByRule,
   selectOfficialSchedule,
   type OfficialSchedule,
 } from "./official-schedule.ts";
 import {
   HOLIDAY_CALENDAR_YEARS,
+  NATIONAL_DAY_SECOND_NAME,
   statutoryHolidays,
   type StatutoryHoliday,
 } from "./statutory-holidays.ts";
@@ -57,6 +59,7 @@ function substituteDays(
   statutory: readonly StatutoryHoliday[],
   daysOff: ReadonlySet<IsoDate>,
   cancelledFor: ReadonlySet<IsoDate>,
+  basis: HolidayBasis,
 ): Holiday[] {
   const substitutes: Holiday[] = [];
   const taken = new Set(daysOff);
@@ -68,34 +71,58 @@ function substituteDays(
     let date = addDays(holiday.date, 1);
     while (isWeekend(date) || taken.has(date)) date = addDays(date, 1);
     taken.add(date);
-    substitutes.push({ date, name: `Nghỉ bù ${holiday.name}`, kind: "substitute" });
+    substitutes.push({ date, name: `Nghỉ bù ${holiday.name}`, kind: "substitute", basis });
   }
   return substitutes;
 }
 
 function buildYear(year: number, schedule: OfficialSchedule | undefined): YearCalendar {
+  // Without an official schedule, National Day's second day follows the weekday rule; a
+  // schedule that leaves it out keeps the default it has always had.
+  const secondDay =
+    schedule?.nationalDaySecondDay ??
+    (schedule ? DEFAULT_NATIONAL_DAY_SECOND_DAY : nationalDaySecondDayByRule(year));
+  const placedBy: HolidayBasis = schedule ? "official" : "rule";
   const statutory = statutoryHolidays(year, {
     tetDaysBeforeNewYear: schedule?.tetDaysBeforeNewYear ?? DEFAULT_TET_DAYS_BEFORE_NEW_YEAR,
-    nationalDaySecondDay: schedule?.nationalDaySecondDay ?? DEFAULT_NATIONAL_DAY_SECOND_DAY,
-  });
+    nationalDaySecondDay: secondDay,
+  }).map((holiday) =>
+    holiday.lunar?.endsWith("/01") || holiday.lunar?.endsWith("/12") || isNationalDaySecond(holiday)
+      ? { ...holiday, basis: placedBy }
+      : holiday,
+  );
   const entries = schedule?.entries ?? [];
   const official: Holiday[] = [];
   const makeup: Holiday[] = [];
   const cancelledSubstitutes = new Set<IsoDate>();
   for (const entry of entries) {
     if (entry.kind === "official")
-      official.push({ date: entry.date, name: entry.name, kind: "official" });
+      official.push({ date: entry.date, name: entry.name, kind: "official", basis: "official" });
     else if (entry.kind === "makeup_workday")
-      makeup.push({ date: entry.date, name: entry.name, kind: "makeup_workday" });
+      makeup.push({
+        date: entry.date,
+        name: entry.name,
+        kind: "makeup_workday",
+        basis: "official",
+      });
     else cancelledSubstitutes.add(entry.date);
   }
 
   const statutoryAndOfficial = new Set([...statutory, ...official].map((h) => h.date));
-  const substitutes = substituteDays(statutory, statutoryAndOfficial, cancelledSubstitutes);
+  const substitutes = substituteDays(
+    statutory,
+    statutoryAndOfficial,
+    cancelledSubstitutes,
+    placedBy,
+  );
   const holidays: Holiday[] = [...statutory, ...substitutes, ...official, ...makeup]
-    .map(({ date, name, kind, lunar }) =>
-      lunar ? { date, name, kind, lunar } : { date, name, kind },
-    )
+    .map(({ date, name, kind, lunar, basis }) => ({
+      date,
+      name,
+      kind,
+      ...(lunar ? { lunar } : {}),
+      ...(basis ? { basis } : {}),
+    }))
     .sort((a, b) => a.date.localeCompare(b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
 
   return {
@@ -103,6 +130,11 @@ function buildYear(year: number, schedule: OfficialSchedule | undefined): YearCa
     daysOff: new Set([...statutoryAndOfficial, ...substitutes.map((h) => h.date)]),
     makeupWorkdays: new Set(makeup.map((h) => h.date)),
   };
+}
+
+/** National Day's second day (1 or 3 September), the one a schedule or the rule places. */
+function isNationalDaySecond(holiday: StatutoryHoliday): boolean {
+  return holiday.name === NATIONAL_DAY_SECOND_NAME;
 }
 
 /** A calendar of working days: weekdays minus holidays, plus make-up working days. */

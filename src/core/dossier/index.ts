@@ -56,3 +56,11 @@ export {
 } from "./timeliness.ts";
 export { movedDueDate, pausedWorkingDays } from "./supplement-pause.ts";
 export { formatVietnamDateTime, instantOfVietnamLocal, vietnamLocal } from "./local-time.ts";
+export {
+  dossierSurveyUrl,
+  publicBaseUrl,
+  receiptNumber,
+  RETURN_EARLIEST,
+  RETURN_LATEST,
+  returnTime,
+} from "./receipt.ts";

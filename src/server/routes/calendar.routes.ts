@@ -92,6 +92,8 @@ export function calendarRoutes(db: Executor): FastifyPluginAsyncZod {
                     name: z.string(),
                     kind: z.string(),
                     lunar: z.string().nullable(),
+                    /** official: placed by the year's schedule; rule: by CCHC's rule (none yet). */
+                    basis: z.enum(["official", "rule"]).nullable(),
                   }),
                 ),
               }),

@@ -36,7 +36,11 @@ function attachment(fileName: string) {
   return `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"`;
 }
 
-export function dossierRoutes(db: Executor): FastifyPluginAsyncZod {
+/** `publicUrl`: CCHC_PUBLIC_URL as `publicBaseUrl` reads it (the receipt's QR); null when unset. */
+export function dossierRoutes(
+  db: Executor,
+  options: { publicUrl: string | null } = { publicUrl: null },
+): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(dossierVoidRoutes(db));
 
@@ -172,12 +176,11 @@ export function dossierRoutes(db: Executor): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const origin = `${request.protocol}://${request.host}`;
         const { buffer, fileName } = await receiptDocument(
           db,
           requireSession(request).actor,
           request.params.id,
-          origin,
+          options.publicUrl,
         );
         return reply.type(DOCX).header("content-disposition", attachment(fileName)).send(buffer);
       },

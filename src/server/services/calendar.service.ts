@@ -120,6 +120,7 @@ export async function holidaysOfYear(db: Executor, year: number) {
         name: h.name,
         kind: h.kind,
         lunar: h.lunar ?? null,
+        basis: h.basis ?? null,
       })),
     },
   };

@@ -18,6 +18,7 @@ import {
   type DossierAction,
   type DossierNoticeKind,
   type DossierState,
+  dossierSurveyUrl,
 } from "../../core/dossier/index.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
@@ -553,12 +554,17 @@ export async function updateDossier(
 
 /* ---------- documents ---------- */
 
-export function lookupUrl(origin: string, code: string) {
-  return `${origin}/tra-cuu?ma=${encodeURIComponent(code)}`;
-}
-
-/** The receipt (Giấy tiếp nhận hồ sơ và hẹn trả kết quả) as an A5 .docx. */
-export async function receiptDocument(db: Executor, actor: Actor, id: string, origin: string) {
+/**
+ * The receipt (Giấy tiếp nhận hồ sơ và hẹn trả kết quả) as an A5 .docx. `publicUrl` is
+ * CCHC_PUBLIC_URL (see `publicBaseUrl`): the receipt's QR leads to the SIPAS survey of the
+ * dossier there; without it the receipt prints no QR.
+ */
+export async function receiptDocument(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  publicUrl: string | null,
+) {
   const row = await readableDossier(db, actor, id);
   const unit = await findUnitById(db, row.unitId);
   const events = await caseHistory(db, DOSSIER_CASES, id);
@@ -579,7 +585,7 @@ export async function receiptDocument(db: Executor, actor: Actor, id: string, or
     dueDate: row.dueDate,
     ruleSet: row.ruleSet,
     receiverName: receiver,
-    lookupUrl: lookupUrl(origin, row.code),
+    surveyUrl: unit ? dossierSurveyUrl(publicUrl, unit.code, row.code) : null,
   });
   return { buffer, fileName: `giay-tiep-nhan-${row.code}.docx` };
 }

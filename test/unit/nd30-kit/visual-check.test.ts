@@ -57,7 +57,17 @@ describe("ND 30 documents rendered by LibreOffice", () => {
         const plan = join(folder, "plan.docx");
         const form = join(folder, "receipt.docx");
         writeFileSync(plan, await generatePlanDocument(makePlanDocumentInput({ taskCount: 60 })));
-        writeFileSync(form, await receipt());
+        // A receipt with its documents listed, as a desk prints one with the most on it.
+        writeFileSync(
+          form,
+          await receipt({
+            documents: [
+              { name: "Tờ khai đề nghị cấp bản sao trích lục hộ tịch", copies: 1 },
+              { name: "Giấy ủy quyền (nếu nộp thay)", copies: 1 },
+              { name: "Bản sao giấy tờ tùy thân của người nộp", copies: 2 },
+            ],
+          }),
+        );
         execFileSync(
           "soffice",
           [
@@ -86,6 +96,9 @@ describe("ND 30 documents rendered by LibreOffice", () => {
         expect(receiptPage).toMatch(/ỦY BAN NHÂN DÂN +CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
         expect(receiptPage).toContain("Bãi Cháy, ngày 05 tháng 3 năm 2026");
         expect(receiptPage).toMatch(/Hoàng Thị Mai +Nguyễn Văn Tiếp/);
+        expect(receiptPage).toContain("Số: 0007/TNHS");
+        expect(receiptPage).toContain("09 giờ 00 phút, ngày 09");
+        expect(receiptPage).toContain("https://cchc.example/danh-gia/H99.01?hoSo=");
 
         mkdirSync(ARTIFACTS, { recursive: true });
         for (const name of ["plan", "receipt"]) {

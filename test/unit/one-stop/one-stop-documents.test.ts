@@ -71,4 +71,46 @@ describe("one-stop forms in the ND 30 format", () => {
       footTexts.indexOf("NGƯỜI TIẾP NHẬN HỒ SƠ"),
     );
   });
+
+  it("numbers the receipt and lists the documents, their copies, the sets and the return hour", async () => {
+    const all = texts(
+      (
+        await openDocx(
+          await receipt({
+            documents: [
+              { name: "Tờ khai đề nghị cấp bản sao trích lục hộ tịch", copies: 1 },
+              { name: "Giấy ủy quyền", copies: 2 },
+            ],
+            sets: 1,
+            receivedAt: instantOfVietnamLocal("2026-03-05 09:40"),
+          }),
+        )
+      ).document,
+    ).join("\n");
+    expect(all).toContain("Số: 0007/TNHS");
+    expect(all).toMatch(/1\. Tờ khai đề nghị cấp bản sao trích lục hộ tịch: \n?01 bản/);
+    expect(all).toMatch(/2\. Giấy ủy quyền: \n?02 bản/);
+    expect(all).toMatch(/số lượng hồ sơ: \n?01 bộ/);
+    expect(all).toMatch(
+      /Thời gian trả kết quả giải quyết hồ sơ: \n?09 giờ 40 phút, ngày 09 tháng 3 năm 2026/,
+    );
+    expect(all).toContain("Quyển số");
+  });
+
+  it("prints blank lines for the documents when the dossier records none", async () => {
+    const all = texts((await openDocx(await receipt())).document).join("\n");
+    expect(all).toMatch(/1\. …+ Số bản: …/);
+    expect(all).toMatch(/2\. …+ Số bản: …/);
+  });
+
+  it("prints the survey QR and link, and no QR at all without a public address", async () => {
+    const withQr = await openDocx(await receipt());
+    expect(texts(withQr.document).join("")).toContain(
+      "https://cchc.example/danh-gia/H99.01?hoSo=000.01.22.H99-260305-0007",
+    );
+    expect(withQr.document).toContain("<w:drawing>");
+    const without = await openDocx(await receipt({ surveyUrl: null }));
+    expect(without.document).not.toContain("<w:drawing>");
+    expect(texts(without.document).join("")).not.toContain("danh-gia");
+  });
 });

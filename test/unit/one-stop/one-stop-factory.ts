@@ -29,7 +29,7 @@ export function receipt(overrides: Partial<Parameters<typeof receiptDocx>[0]> = 
     feeText: "8.000 đồng",
     channelLabel: "Trực tiếp",
     receiverName: "Nguyễn Văn Tiếp",
-    lookupUrl: "https://cchc.example/tra-cuu?ma=000.01.22.H99-260305-0007",
+    surveyUrl: "https://cchc.example/danh-gia/H99.01?hoSo=000.01.22.H99-260305-0007",
     ...overrides,
   });
 }

@@ -1,15 +1,27 @@
-import { ImageRun } from "docx";
+import { ImageRun, type FileChild, type Paragraph, type ParagraphChild } from "docx";
 import QRCode from "qrcode";
-import { formatVietnamDateTime, ruleSetById, vietnamLocal } from "../../../core/dossier/index.ts";
-import { dateInText, run, signatureBlock, signerBlock, titleBlock } from "../nd30-kit/index.ts";
 import {
-  FORM,
-  field,
-  formBytes,
-  formHeader,
-  formParagraph,
-  formPlaceAndDate,
-} from "./one-stop-form.ts";
+  formatVietnamDateTime,
+  receiptNumber,
+  returnTime,
+  ruleSetById,
+  vietnamLocal,
+} from "../../../core/dossier/index.ts";
+import {
+  dateInText,
+  documentBytes,
+  documentSection,
+  layoutTable,
+  nd30Document,
+  line,
+  run,
+  signatureBlock,
+  signerBlock,
+  titleBlock,
+  type Align,
+  type PageFormat,
+} from "../nd30-kit/index.ts";
+import { FORM, formHeader, formPlaceAndDate } from "./one-stop-form.ts";
 
 export interface ReceiptInput {
   code: string;
@@ -27,45 +39,110 @@ export interface ReceiptInput {
   dueDate: string;
   ruleSet: string;
   receiverName: string;
-  /** The public lookup address printed as a QR code. */
-  lookupUrl: string;
+  /**
+   * The documents received with their number of copies; when the dossier records none, the form
+   * prints numbered blank lines for the officer to fill in by hand.
+   */
+  documents?: { name: string; copies: number }[];
+  /** Number of sets (bộ) of the dossier; 1 by default. */
+  sets?: number;
+  /**
+   * The SIPAS survey of this dossier (`<CCHC_PUBLIC_URL>/danh-gia/<unit>?hoSo=<code>`), printed
+   * as a QR code and a link; null when CCHC_PUBLIC_URL is not set — then no QR is printed.
+   */
+  surveyUrl: string | null;
 }
+
+const BLANK_ROWS = 2;
+/** The QR code's printed side, in pixels (1.8 cm), and the column that holds it, in twips. */
+const QR_SIDE = 68;
+const QR_COLUMN = 1200;
+const DOTS = "……………………………………………";
+const two = (n: number) => String(n).padStart(2, "0");
+
+/** A line of the receipt: as `formParagraph` but 1 pt after, so Mẫu 01 keeps to one A5 page. */
+function para(children: (string | ParagraphChild)[], alignment: Align = "both"): Paragraph {
+  return line(
+    children.map((child) => (typeof child === "string" ? run(child) : child)),
+    { alignment, spacingAfter: 20 },
+  );
+}
+
+function field(label: string, value: string): Paragraph {
+  return para([`${label}: `, run(value, { bold: true })]);
+}
+
+/**
+ * Mẫu 01 in 11 pt (the other forms keep 12 pt): with the documents received listed one a line
+ * and the survey QR, the receipt still fits one A5 page.
+ */
+const RECEIPT_FORM: PageFormat = { ...FORM, sizes: { ...FORM.sizes, body: 22 } };
 
 const SIGN_NOTE = "(Ký và ghi rõ họ tên)";
 
 /** Mẫu 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả, on A5, with a QR code of the public lookup. */
 export async function receiptDocx(input: ReceiptInput): Promise<Buffer> {
   const ruleSet = ruleSetById(input.ruleSet);
-  const qr = await QRCode.toBuffer(input.lookupUrl, { type: "png", width: 240, margin: 1 });
+  const qr = input.surveyUrl
+    ? await QRCode.toBuffer(input.surveyUrl, { type: "png", width: 240, margin: 1 })
+    : null;
   const receivedOn = vietnamLocal(input.receivedAt).date;
-  const small = { italics: true, size: FORM.sizes.note };
+  const small = { italics: true, size: FORM.sizes.recipients };
+  const returnAt = returnTime(input.receivedAt, input.processingDays).split(":");
+  const documents = input.documents ?? [];
+  const documentLines =
+    documents.length > 0
+      ? documents.map((doc, i) =>
+          para([`${i + 1}. ${doc.name}: `, run(`${two(doc.copies)} bản`, { bold: true })]),
+        )
+      : Array.from({ length: BLANK_ROWS }, (_, i) => para([`${i + 1}. ${DOTS} Số bản: ………`]));
   const children = [
     formHeader({
       unitName: input.unitName,
-      number: null,
+      number: `Số: ${receiptNumber(input.code) ?? "……/TNHS"}`,
       placeAndDate: formPlaceAndDate(input.unitName, receivedOn),
     }),
-    ...titleBlock({ type: ruleSet.receiptTitle, summary: null }, FORM),
-    formParagraph(["Mã hồ sơ: ", run(input.code, { bold: true })], "center"),
-    formParagraph(
-      [new ImageRun({ type: "png", data: qr, transformation: { width: 64, height: 64 } })],
-      "center",
-    ),
-    formParagraph([run(`Tra cứu tình trạng hồ sơ: ${input.lookupUrl}`, small)], "center"),
+    ...titleBlock({ type: ruleSet.receiptTitle, summary: null }, RECEIPT_FORM),
+    para(["Mã hồ sơ: ", run(input.code, { bold: true })], "center"),
     field("Tiếp nhận hồ sơ của", input.applicantName),
-    field("Địa chỉ", input.applicantAddress ?? "…………………………………"),
-    field("Số điện thoại", input.applicantPhone),
+    para([
+      "Địa chỉ: ",
+      run(input.applicantAddress ?? "…………………………", { bold: true }),
+      "; số điện thoại: ",
+      run(input.applicantPhone, { bold: true }),
+    ]),
     field("Nội dung yêu cầu giải quyết", `${input.procedureName} (mã TTHC ${input.procedureCode})`),
-    field("Hình thức nộp", input.channelLabel),
+    para([
+      "Hình thức nộp: ",
+      run(input.channelLabel, { bold: true }),
+      "; số lượng hồ sơ: ",
+      run(`${two(input.sets ?? 1)} bộ`, { bold: true }),
+    ]),
+    para(["Thành phần hồ sơ đã nhận:"]),
+    ...documentLines,
     field(
       "Thời gian giải quyết hồ sơ theo quy định",
       input.processingDays === 0 ? "trong ngày làm việc" : `${input.processingDays} ngày làm việc`,
     ),
     field("Thời gian nhận hồ sơ", formatVietnamDateTime(input.receivedAt)),
-    field("Thời gian trả kết quả giải quyết hồ sơ", dateInText(input.dueDate)),
+    field(
+      "Thời gian trả kết quả giải quyết hồ sơ",
+      `${returnAt[0]} giờ ${returnAt[1]} phút, ${dateInText(input.dueDate)}`,
+    ),
     ...(input.feeText ? [field("Phí, lệ phí (nếu có)", input.feeText)] : []),
     field("Đăng ký nhận kết quả tại", `Bộ phận tiếp nhận và trả kết quả — ${input.unitName}`),
-    formParagraph([run(`Căn cứ: ${ruleSet.legalBasis}.`, small)]),
+    para(["Vào Sổ theo dõi hồ sơ: Quyển số ………, số thứ tự ………"]),
+    ...surveyAndBasis(qr, input.surveyUrl, [
+      ...(input.surveyUrl
+        ? [
+            para(
+              [run(`Quét mã để đánh giá mức độ hài lòng về hồ sơ này: ${input.surveyUrl}`, small)],
+              "left",
+            ),
+          ]
+        : []),
+      para([run(`Căn cứ: ${ruleSet.legalBasis}.`, small)], "left"),
+    ]),
     signatureBlock(
       {
         left: signerBlock(
@@ -76,7 +153,7 @@ export async function receiptDocx(input: ReceiptInput): Promise<Buffer> {
             note: SIGN_NOTE,
             name: input.applicantName,
           },
-          FORM,
+          RECEIPT_FORM,
         ),
         signer: {
           authority: null,
@@ -87,8 +164,29 @@ export async function receiptDocx(input: ReceiptInput): Promise<Buffer> {
         },
         leftShare: 0.5,
       },
-      FORM,
+      RECEIPT_FORM,
     ),
   ];
-  return formBytes(`Giấy tiếp nhận hồ sơ ${input.code}`, children);
+  return documentBytes(
+    nd30Document({
+      creator: "CCHC",
+      title: `Giấy tiếp nhận hồ sơ ${input.code}`,
+      format: RECEIPT_FORM,
+      sections: [documentSection(children, RECEIPT_FORM)],
+    }),
+  );
+}
+
+/** The register line, survey link and legal basis; beside the QR code when there is one. */
+function surveyAndBasis(
+  qr: Buffer | null,
+  surveyUrl: string | null,
+  lines: Paragraph[],
+): FileChild[] {
+  if (!qr || !surveyUrl) return lines;
+  const image = para(
+    [new ImageRun({ type: "png", data: qr, transformation: { width: QR_SIDE, height: QR_SIDE } })],
+    "left",
+  );
+  return [layoutTable([QR_COLUMN, FORM.textWidth - QR_COLUMN], [[[image], lines]])];
 }

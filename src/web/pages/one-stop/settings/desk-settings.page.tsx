@@ -338,8 +338,13 @@ function HolidaysPanel() {
                 )
               : t.holidays.noSchedule}
           </Text>
+          {holidays.data.holidays.some((h) => h.basis === "rule") ? (
+            <Text size="sm" c="dimmed" mb="sm">
+              {t.holidays.ruleNote}
+            </Text>
+          ) : null}
           <TableScroll label={t.tabs.holidays}>
-            <Table miw={700} striped aria-label={`${t.tabs.holidays} ${holidays.data.year}`}>
+            <Table miw={820} striped aria-label={`${t.tabs.holidays} ${holidays.data.year}`}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t.holidays.date}</Table.Th>
@@ -347,6 +352,7 @@ function HolidaysPanel() {
                   <Table.Th>{t.holidays.name}</Table.Th>
                   <Table.Th>{t.holidays.kind}</Table.Th>
                   <Table.Th>{t.holidays.lunar}</Table.Th>
+                  <Table.Th>{t.holidays.basis}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -364,6 +370,15 @@ function HolidaysPanel() {
                       </Badge>
                     </Table.Td>
                     <Table.Td>{h.lunar ?? ""}</Table.Td>
+                    <Table.Td>
+                      {h.basis === "rule" ? (
+                        <Badge variant="light" color="grape">
+                          {t.holidays.bases.rule}
+                        </Badge>
+                      ) : (
+                        t.holidays.bases[h.basis ?? "law"]
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

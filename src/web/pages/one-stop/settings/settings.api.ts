@@ -35,7 +35,14 @@ export interface ScheduleInput {
 export interface YearHolidays {
   year: number;
   schedule: { origin: "stored" | "seed"; version: number; source: string } | null;
-  holidays: { date: string; name: string; kind: string; lunar: string | null }[];
+  holidays: {
+    date: string;
+    name: string;
+    kind: string;
+    lunar: string | null;
+    /** official: placed by the year's schedule; rule: by CCHC's rule while there is none. */
+    basis: "official" | "rule" | null;
+  }[];
 }
 
 export interface DeskSettings {

@@ -67,6 +67,14 @@ export const viSettings = {
     name: "Tên",
     kind: "Loại",
     lunar: "Âm lịch",
+    basis: "Căn cứ xếp ngày",
+    bases: {
+      official: "Lịch chính thức",
+      rule: "Theo quy tắc (chưa có lịch chính thức)",
+      law: "Cố định theo luật",
+    },
+    ruleNote:
+      "Ngày “theo quy tắc” do CCHC xếp khi năm chưa có lịch chính thức: 2/9 rơi vào thứ Ba thì nghỉ thêm thứ Hai, rơi vào thứ Năm thì nghỉ thêm thứ Sáu; nghỉ bù theo Điều 111 Bộ luật Lao động.",
   },
   desk: {
     unit: "Đơn vị",
