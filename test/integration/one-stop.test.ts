@@ -469,7 +469,7 @@ describe(`refusal and stop notices on ${testDatabaseKind}`, () => {
     expect(doc.xml).toContain("Tổ 5, khu 2");
     expect(doc.xml).toContain(dossier.procedureName);
     expect(doc.xml).toContain("09 giờ 00 phút, ngày 02/03/2026");
-    expect(doc.xml).toContain("từ chối ngày 03/03/2026");
+    expect(doc.xml).toContain("từ chối ngày 03 tháng 3 năm 2026");
     expect(doc.xml).toContain("Giấy tờ nộp không thuộc thành phần hồ sơ của thủ tục");
     expect(doc.xml).toContain("THỦ TRƯỞNG CƠ QUAN");
     expect(doc.xml).toMatch(/w:pgSz w:w="839\d" w:h="1190\d"/); // A5: 148 × 210 mm
@@ -519,7 +519,7 @@ describe(`refusal and stop notices on ${testDatabaseKind}`, () => {
     expect(doc.xml).toContain("Bãi Cháy, ngày 04 tháng 3 năm 2026");
     expect(doc.xml).toContain(dossier.code);
     expect(doc.xml).toContain("Vũ Thị Lan");
-    expect(doc.xml).toContain("kể từ ngày 04/03/2026");
+    expect(doc.xml).toContain("kể từ ngày 04 tháng 3 năm 2026");
     expect(doc.xml).toContain("Người nộp có đơn đề nghị dừng giải quyết");
     expect(doc.xml).toContain("THỦ TRƯỞNG CƠ QUAN");
   });
