@@ -259,6 +259,8 @@ const FIXTURES: Record<string, Fixture> = {
       ["POST", "/review"],
       ["GET", "/versions/:version"],
       ["GET", "/changes"],
+      ["GET", "/report.docx"],
+      ["GET", "/report.xlsx"],
     ].map(([method, suffix]) => [
       `${method} /api/reports/:id${suffix}`,
       {

@@ -78,3 +78,11 @@ export function reviewReport(id: string, decision: "accept" | "return", comment:
 export function getChanges(id: string) {
   return requestData<ReportChanges>(`/api/reports/${id}/changes`);
 }
+
+/** The report's files: the ND 30 Word report and the Excel annex (a version, or what is shown). */
+export const reportFileUrls = {
+  word: (id: string, version?: number) =>
+    `/api/reports/${encodeURIComponent(id)}/report.docx${version ? `?version=${version}` : ""}`,
+  excel: (id: string, version?: number) =>
+    `/api/reports/${encodeURIComponent(id)}/report.xlsx${version ? `?version=${version}` : ""}`,
+};
