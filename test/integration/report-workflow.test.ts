@@ -382,6 +382,40 @@ describe("workflow and frozen versions", () => {
     ).toBe(404);
   });
 
+  it("rolls up the units' frozen versions for the upper level and lists who has not sent", async () => {
+    const path = `/api/reports/rollup?unitId=${province.id}&kindId=${kindId}&periodKey=2026-Q1`;
+    const first = await reviewer.get(path);
+    expect(first.status).toBe(200);
+    // Only the ward's accepted version 2 counts: one task moved from overdue to done on time.
+    const v1 = expectedBuckets();
+    const v2 = { ...v1, doneOnTime: v1.doneOnTime + 1, overdue: v1.overdue - 1 };
+    expect(first.body.data.totals.tasks.total).toEqual(v2);
+    const procedures = expectedBuckets("procedures");
+    expect(
+      first.body.data.totals.tasks.areas.find(
+        (a: any) => a.heading === "Cải cách thủ tục hành chính",
+      ),
+    ).toMatchObject(procedures);
+    expect(first.body.data.units.map((u: any) => [u.unitId, u.version, u.review])).toEqual([
+      [ward.id, 2, "accepted"],
+    ]);
+    expect(first.body.data.missing.map((u: any) => u.unitId)).toEqual([sibling.id]);
+    // A draft is not counted; once the sibling submits, it is (with no tasks of its own).
+    const opened = await siblingFocal.post(`/api/reports?unitId=${sibling.id}`, {
+      kindId,
+      periodKey: "2026-Q1",
+    });
+    expect((await reviewer.get(path)).body.data.missing.map((u: any) => u.unitId)).toEqual([
+      sibling.id,
+    ]);
+    await siblingFocal.post(`/api/reports/${opened.body.data.id}/submit`);
+    const second = await reviewer.get(path);
+    expect(second.body.data.missing).toEqual([]);
+    expect(second.body.data.units).toHaveLength(2);
+    expect(second.body.data.totals.tasks.total).toEqual(v2);
+    expect((await siblingFocal.get(path)).status).toBe(404);
+  });
+
   it("documents the routes", async () => {
     const docs = await t.client().get("/api/docs/json");
     expect(docs.status).toBe(200);

@@ -19,6 +19,7 @@ import {
   reportCalendar,
 } from "../services/report-calendar.service.ts";
 import { reportAnnexXlsx, reportWordFile } from "../services/report-document.service.ts";
+import { reportRollup } from "../services/report-rollup.service.ts";
 import { commonErrors, errorResponse, idParams } from "./common.schemas.ts";
 import {
   changesView,
@@ -152,6 +153,26 @@ export function reportRoutes(db: Executor): FastifyPluginAsyncZod {
           request.query.year,
           request.query.on ?? vietnamDate(new Date()),
         ),
+    );
+    app.get(
+      "/api/reports/rollup",
+      {
+        schema: {
+          tags,
+          summary:
+            "Báo cáo tổng hợp của cấp trên cho một loại báo cáo và một kỳ, từ các phiên bản đã gửi hoặc đã tiếp nhận của đơn vị trực thuộc: cộng số liệu, tỷ lệ tính lại từ tử số và mẫu số đã cộng, bảng theo đơn vị, đơn vị chưa gửi",
+          querystring: unitQuery.extend({
+            kindId: z.uuid({ error: "Mã định danh không hợp lệ." }),
+            periodKey: z.string().min(4).max(20),
+          }),
+          response: {
+            200: z.object({ data: z.custom<Record<string, unknown>>() }),
+            ...commonErrors,
+          },
+        },
+      },
+      async (request) =>
+        reportRollup(db, requireSession(request).actor, request.query.unitId, request.query),
     );
     app.post(
       "/api/reports",
