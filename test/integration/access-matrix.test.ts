@@ -238,6 +238,14 @@ const FIXTURES: Record<string, Fixture> = {
     action: "report.read",
     request: (at) => get(`/api/reports/overview?unitId=${at.unitId}&year=2026&on=2026-03-01`),
   },
+  "GET /api/reports/rollup": {
+    kind: "unit",
+    action: "report.read",
+    // No kind is published by the matrix's units: where allowed, the kind is not found.
+    allowedMayNotFind: true,
+    request: (at) =>
+      get(`/api/reports/rollup?unitId=${at.unitId}&kindId=${randomUUID()}&periodKey=2026-Q1`),
+  },
   "POST /api/reports": {
     kind: "unit",
     action: "report.write",
@@ -259,6 +267,8 @@ const FIXTURES: Record<string, Fixture> = {
       ["POST", "/review"],
       ["GET", "/versions/:version"],
       ["GET", "/changes"],
+      ["GET", "/report.docx"],
+      ["GET", "/report.xlsx"],
     ].map(([method, suffix]) => [
       `${method} /api/reports/:id${suffix}`,
       {

@@ -1,4 +1,6 @@
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planAreas, planTasks, plans } from "../../src/server/db/schema-plan.ts";
 import { FACTORY_PASSWORD, makeUnit, makeUser, type MadeUnit } from "../support/factories.ts";
@@ -270,6 +272,97 @@ describe("workflow and frozen versions", () => {
     expect(final.body.error.message).toMatch(/đã được tiếp nhận/);
   });
 
+  it("prints a version as an ND 30 report in Word, its annexes on landscape pages", async () => {
+    const download = (client: ApiClient, path: string) =>
+      fetch(`${t.url}${path}`, { headers: { cookie: client.cookie! } });
+    const response = await download(reviewer, `/api/reports/${reportId}/report.docx?version=1`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("wordprocessingml");
+    const zip = await JSZip.loadAsync(await response.arrayBuffer());
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const text = xml.replace(/<[^>]+>/g, "");
+    const v1 = expectedBuckets();
+    for (const expected of [
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "/BC-UBND",
+      "BÁO CÁO",
+      "Kết quả thực hiện công tác cải cách hành chính quý I/2026",
+      "I. KẾT QUẢ ĐẠT ĐƯỢC",
+      "IV. ĐỀ XUẤT, KIẾN NGHỊ",
+      "Đề nghị tỉnh hỗ trợ kinh phí số hóa hồ sơ.",
+      "Nơi nhận:",
+      "TM. ỦY BAN NHÂN DÂN",
+      "Phụ lục I",
+      "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO LĨNH VỰC",
+      "Phụ lục III",
+      "Cải cách thủ tục hành chính",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // Version 1 keeps its own narrative, not the correction sent in version 2.
+    expect(text).not.toContain("Nguyên nhân: thiếu công chức chuyên môn.");
+    // Place and date by the one date rule, dated the day version 1 was submitted.
+    const submittedAt = (await reviewer.get(`/api/reports/${reportId}/versions/1`)).body.data
+      .submittedAt as string;
+    const day = new Date(new Date(submittedAt).getTime() + 7 * 3600_000);
+    const month = day.getUTCMonth() + 1;
+    expect(text).toContain(
+      `, ngày ${String(day.getUTCDate()).padStart(2, "0")} tháng ${month <= 2 ? `0${month}` : month} năm ${day.getUTCFullYear()}`,
+    );
+    // The report on portrait pages, then one landscape section per annex.
+    const sections = xml.match(/<w:sectPr[\s\S]*?<\/w:sectPr>/g) ?? [];
+    expect(sections).toHaveLength(4);
+    expect(sections.filter((s) => s.includes('w:orient="landscape"'))).toHaveLength(3);
+    // The total row of the task annex: version 1's buckets, as computed in this test.
+    expect(text).toContain(
+      `Tổng cộng${v1.doneOnTime}${v1.doneLate}${v1.inProgress}${v1.overdue}${v1.total}`,
+    );
+    expect((await download(siblingFocal, `/api/reports/${reportId}/report.docx`)).status).toBe(404);
+  });
+
+  it("exports the annexes to Excel, one sheet each, the latest version by default", async () => {
+    const response = await fetch(`${t.url}/api/reports/${reportId}/report.xlsx`, {
+      headers: { cookie: reviewer.cookie! },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("spreadsheetml");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      "Phụ lục I",
+      "Phụ lục II",
+      "Phụ lục III",
+    ]);
+    const tasks = workbook.worksheets[0]!;
+    expect(tasks.getCell("A1").value).toBe("Phụ lục I");
+    expect(String(tasks.getCell("A3").value)).toMatch(/^\(Kèm theo Báo cáo số .*\/BC-UBND/);
+    expect(tasks.getRow(5).getCell(3).value).toBe("Hoàn thành đúng hạn");
+    const rows: string[][] = [];
+    tasks.eachRow((row) => rows.push((row.values as string[]).slice(1)));
+    const total = rows.find((r) => r[1] === "Tổng cộng")!;
+    // Version 2: one task moved from overdue to done on time.
+    const v1 = expectedBuckets();
+    expect(total.slice(2)).toEqual(
+      [v1.doneOnTime + 1, v1.doneLate, v1.inProgress, v1.overdue - 1, v1.total].map(String),
+    );
+    // The corrected task belongs to the institutions area.
+    const institutions = expectedBuckets("institutions");
+    expect(rows.find((r) => r[1] === "Cải cách thể chế")!.slice(2)).toEqual(
+      [
+        institutions.doneOnTime + 1,
+        institutions.doneLate,
+        institutions.inProgress,
+        institutions.overdue - 1,
+        institutions.total,
+      ].map(String),
+    );
+    const missing = await fetch(`${t.url}/api/reports/${reportId}/report.xlsx?version=9`, {
+      headers: { cookie: reviewer.cookie! },
+    });
+    expect(missing.status).toBe(404);
+  });
+
   it("shows the upper unit who submitted, who is late and who has not", async () => {
     const board = await reviewer.get(
       `/api/reports/overview?unitId=${province.id}&year=2026&on=2026-03-20`,
@@ -287,6 +380,40 @@ describe("workflow and frozen versions", () => {
     expect(
       (await siblingFocal.get(`/api/reports/overview?unitId=${province.id}&year=2026`)).status,
     ).toBe(404);
+  });
+
+  it("rolls up the units' frozen versions for the upper level and lists who has not sent", async () => {
+    const path = `/api/reports/rollup?unitId=${province.id}&kindId=${kindId}&periodKey=2026-Q1`;
+    const first = await reviewer.get(path);
+    expect(first.status).toBe(200);
+    // Only the ward's accepted version 2 counts: one task moved from overdue to done on time.
+    const v1 = expectedBuckets();
+    const v2 = { ...v1, doneOnTime: v1.doneOnTime + 1, overdue: v1.overdue - 1 };
+    expect(first.body.data.totals.tasks.total).toEqual(v2);
+    const procedures = expectedBuckets("procedures");
+    expect(
+      first.body.data.totals.tasks.areas.find(
+        (a: any) => a.heading === "Cải cách thủ tục hành chính",
+      ),
+    ).toMatchObject(procedures);
+    expect(first.body.data.units.map((u: any) => [u.unitId, u.version, u.review])).toEqual([
+      [ward.id, 2, "accepted"],
+    ]);
+    expect(first.body.data.missing.map((u: any) => u.unitId)).toEqual([sibling.id]);
+    // A draft is not counted; once the sibling submits, it is (with no tasks of its own).
+    const opened = await siblingFocal.post(`/api/reports?unitId=${sibling.id}`, {
+      kindId,
+      periodKey: "2026-Q1",
+    });
+    expect((await reviewer.get(path)).body.data.missing.map((u: any) => u.unitId)).toEqual([
+      sibling.id,
+    ]);
+    await siblingFocal.post(`/api/reports/${opened.body.data.id}/submit`);
+    const second = await reviewer.get(path);
+    expect(second.body.data.missing).toEqual([]);
+    expect(second.body.data.units).toHaveLength(2);
+    expect(second.body.data.totals.tasks.total).toEqual(v2);
+    expect((await siblingFocal.get(path)).status).toBe(404);
   });
 
   it("documents the routes", async () => {

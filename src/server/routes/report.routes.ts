@@ -18,6 +18,8 @@ import {
   listReportKinds,
   reportCalendar,
 } from "../services/report-calendar.service.ts";
+import { reportAnnexXlsx, reportWordFile } from "../services/report-document.service.ts";
+import { reportRollup } from "../services/report-rollup.service.ts";
 import { commonErrors, errorResponse, idParams } from "./common.schemas.ts";
 import {
   changesView,
@@ -35,6 +37,22 @@ import {
   kindView,
   unitQuery,
 } from "./report.schemas.ts";
+
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+function attachment(name: string) {
+  return `attachment; filename="${name.replace(/[^\w.-]+/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+const fileQuery = z.object({
+  version: z.coerce
+    .number({ error: "Phiên bản không hợp lệ." })
+    .int()
+    .min(1)
+    .max(10_000)
+    .optional(),
+});
 
 /** Periodic reports up the hierarchy: the reporting calendar. */
 export function reportRoutes(db: Executor): FastifyPluginAsyncZod {
@@ -135,6 +153,26 @@ export function reportRoutes(db: Executor): FastifyPluginAsyncZod {
           request.query.year,
           request.query.on ?? vietnamDate(new Date()),
         ),
+    );
+    app.get(
+      "/api/reports/rollup",
+      {
+        schema: {
+          tags,
+          summary:
+            "Báo cáo tổng hợp của cấp trên cho một loại báo cáo và một kỳ, từ các phiên bản đã gửi hoặc đã tiếp nhận của đơn vị trực thuộc: cộng số liệu, tỷ lệ tính lại từ tử số và mẫu số đã cộng, bảng theo đơn vị, đơn vị chưa gửi",
+          querystring: unitQuery.extend({
+            kindId: z.uuid({ error: "Mã định danh không hợp lệ." }),
+            periodKey: z.string().min(4).max(20),
+          }),
+          response: {
+            200: z.object({ data: z.custom<Record<string, unknown>>() }),
+            ...commonErrors,
+          },
+        },
+      },
+      async (request) =>
+        reportRollup(db, requireSession(request).actor, request.query.unitId, request.query),
     );
     app.post(
       "/api/reports",
@@ -265,6 +303,55 @@ export function reportRoutes(db: Executor): FastifyPluginAsyncZod {
       },
       async (request) =>
         compareReportVersions(db, requireSession(request).actor, request.params.id, request.query),
+    );
+    app.get(
+      "/api/reports/:id/report.docx",
+      {
+        schema: {
+          tags,
+          summary:
+            "Báo cáo theo thể thức Nghị định 30/2020 (Word), phụ lục số liệu trên trang ngang; mặc định phiên bản đang xem, hoặc một phiên bản đã gửi (?version=)",
+          params: idParams,
+          querystring: fileQuery,
+        },
+      },
+      async (request, reply) => {
+        const bytes = await reportWordFile(
+          db,
+          requireSession(request).actor,
+          request.params.id,
+          request.query.version,
+          vietnamDate(new Date()),
+        );
+        return reply
+          .header("content-type", DOCX)
+          .header("content-disposition", attachment("bao-cao-cchc.docx"))
+          .send(bytes);
+      },
+    );
+    app.get(
+      "/api/reports/:id/report.xlsx",
+      {
+        schema: {
+          tags,
+          summary: "Phụ lục số liệu của báo cáo (Excel): nhiệm vụ theo lĩnh vực, chỉ tiêu, chỉ số",
+          params: idParams,
+          querystring: fileQuery,
+        },
+      },
+      async (request, reply) => {
+        const bytes = await reportAnnexXlsx(
+          db,
+          requireSession(request).actor,
+          request.params.id,
+          request.query.version,
+          vietnamDate(new Date()),
+        );
+        return reply
+          .header("content-type", XLSX)
+          .header("content-disposition", attachment("phu-luc-bao-cao-cchc.xlsx"))
+          .send(bytes);
+      },
     );
   };
 }

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -31,6 +32,7 @@ import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import {
   getChanges,
   getReport,
+  reportFileUrls,
   reportKeys,
   reviewReport,
   saveNarrative,
@@ -147,10 +149,18 @@ export function ReportDetailPage() {
         title={`${data.kind.name} — ${data.periodLabel}`}
         description={`${data.unit.name}; kỳ từ ${formatDate(data.periodFrom)} đến ${formatDate(data.periodTo)}; hạn nộp ${formatDate(data.dueDate)}.`}
         actions={
-          <Badge size="lg" variant="light">
-            {REPORT_STATUS_LABELS[data.status]}
-            {data.version > 0 ? ` — lần ${data.version}` : ""}
-          </Badge>
+          <Group gap="xs">
+            <Badge size="lg" variant="light">
+              {REPORT_STATUS_LABELS[data.status]}
+              {data.version > 0 ? ` — lần ${data.version}` : ""}
+            </Badge>
+            <Button variant="default" component="a" href={reportFileUrls.word(data.id)} download>
+              Tải báo cáo (Word)
+            </Button>
+            <Button variant="default" component="a" href={reportFileUrls.excel(data.id)} download>
+              Tải phụ lục (Excel)
+            </Button>
+          </Group>
         }
       />
       {!data.live && (
@@ -221,6 +231,14 @@ export function ReportDetailPage() {
               Lần {v.version}: {v.submittedByName}, {formatDateTime(v.submittedAt)}
               {v.review === "returned" && ` — bị trả lại: ${v.reviewComment ?? ""}`}
               {v.review === "accepted" && " — đã tiếp nhận"}
+              {" — "}
+              <Anchor href={reportFileUrls.word(data.id, v.version)} download>
+                Word
+              </Anchor>
+              {", "}
+              <Anchor href={reportFileUrls.excel(data.id, v.version)} download>
+                Excel
+              </Anchor>
             </Text>
           ))}
           {changes.data && changes.data.changes.length > 0 && (

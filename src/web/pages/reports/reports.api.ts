@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Rollup, RollupTotals } from "../../../core/report/report-rollup.ts";
 import { buildQuery, request, requestData } from "../../api/client.ts";
 import type {
   changesView,
@@ -77,4 +78,30 @@ export function reviewReport(id: string, decision: "accept" | "return", comment:
 
 export function getChanges(id: string) {
   return requestData<ReportChanges>(`/api/reports/${id}/changes`);
+}
+
+/** The report's files: the ND 30 Word report and the Excel annex (a version, or what is shown). */
+export const reportFileUrls = {
+  word: (id: string, version?: number) =>
+    `/api/reports/${encodeURIComponent(id)}/report.docx${version ? `?version=${version}` : ""}`,
+  excel: (id: string, version?: number) =>
+    `/api/reports/${encodeURIComponent(id)}/report.xlsx${version ? `?version=${version}` : ""}`,
+};
+
+export interface ReportRollupView {
+  kindId: string;
+  kindName: string;
+  periodKey: string;
+  periodLabel: string;
+  dueDate: string;
+  totals: RollupTotals;
+  units: (Rollup["units"][number] & { reportId: string })[];
+  missing: Rollup["missing"];
+}
+
+/** The upper level's roll-up of its units' submitted and accepted versions. */
+export function getRollup(unitId: string, kindId: string, periodKey: string) {
+  return requestData<ReportRollupView>(
+    `/api/reports/rollup${buildQuery({ unitId, kindId, periodKey })}`,
+  );
 }

@@ -38,6 +38,7 @@ import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { UnitSelect } from "../../components/unit-select.tsx";
 import { formatDate } from "../../i18n/format.ts";
+import { ReportRollup } from "./report-rollup.tsx";
 import { reportPaths } from "./report-paths.ts";
 import {
   createKind,
@@ -78,6 +79,7 @@ export function ReportsPage() {
       </Group>
       {unitId && <OwedReports unitId={unitId} year={year} />}
       {unitId && <DefinedKinds unitId={unitId} year={year} />}
+      {unitId && <ReportRollup unitId={unitId} year={year} />}
     </>
   );
 }

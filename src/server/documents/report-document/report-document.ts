@@ -1,0 +1,190 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlign,
+  WidthType,
+  type FileChild,
+} from "docx";
+import {
+  NARRATIVE_SECTION_LABELS,
+  NARRATIVE_SECTIONS,
+} from "../../../core/report/report-figures.ts";
+import {
+  A4_LANDSCAPE,
+  A4_PORTRAIT,
+  appendixHeading,
+  appendixName,
+  bodyParagraph,
+  dateInText,
+  documentBytes,
+  documentSection,
+  emptyLine,
+  headerBlock,
+  heading,
+  line,
+  lowerFirst,
+  nd30Document,
+  numberAndSymbol,
+  numberLine,
+  placeAndDate,
+  recipientsBlock,
+  romanNumeral,
+  run,
+  signatureBlock,
+  titleBlock,
+} from "../nd30-kit/index.ts";
+import type { ReportDocumentInput } from "./report-document-input.ts";
+import { annexTables, type AnnexTable } from "./report-tables.ts";
+
+/** A report's number is given when it is sent: printed "Số:      /BC-UBND". */
+export const REPORT_NUMBER = { number: null, symbol: "BC-UBND" } as const;
+
+/** "Kết quả thực hiện công tác cải cách hành chính quý I năm 2026". */
+export function reportSummary(input: ReportDocumentInput): string {
+  return `Kết quả thực hiện công tác cải cách hành chính ${lowerFirst(input.periodLabel)}`;
+}
+
+/** "(Kèm theo Báo cáo số      /BC-UBND ngày … của Ủy ban nhân dân phường …)". */
+export function reportAttachedToLine(input: ReportDocumentInput): string {
+  return `(Kèm theo Báo cáo số ${numberAndSymbol(REPORT_NUMBER)} ${dateInText(input.issuedOn, input.year)} của ${input.issuer.nameInText})`;
+}
+
+function mainSection(input: ReportDocumentInput) {
+  const children: FileChild[] = [
+    headerBlock(
+      {
+        issuer: input.issuer,
+        number: numberLine(REPORT_NUMBER),
+        placeAndDate: placeAndDate(input.place, input.issuedOn, input.year),
+      },
+      A4_PORTRAIT,
+    ),
+    emptyLine(),
+    ...titleBlock({ type: "BÁO CÁO", summary: reportSummary(input) }, A4_PORTRAIT),
+    emptyLine(),
+    bodyParagraph(
+      `Thực hiện yêu cầu về ${lowerFirst(input.kindName)}, ${input.issuer.nameInText} báo cáo kết quả thực hiện công tác cải cách hành chính ${lowerFirst(input.periodLabel)} (số liệu tính đến ngày ${dateInText(input.figures.period.asOf).replace(/^ngày /, "")}) như sau:`,
+    ),
+    ...NARRATIVE_SECTIONS.flatMap((section, index) => [
+      heading(
+        `${romanNumeral(index + 1)}. ${NARRATIVE_SECTION_LABELS[section].toLocaleUpperCase("vi")}`,
+      ),
+      ...(input.narrative[section] ?? "")
+        .split(/\n+/)
+        .map((text) => text.trim())
+        .filter(Boolean)
+        .map((text) => bodyParagraph(text)),
+    ]),
+    bodyParagraph(
+      `(Số liệu chi tiết tại ${annexTables(input.figures)
+        .map((_, index) => appendixName(index))
+        .join(", ")} kèm theo.)`,
+      { italics: true },
+    ),
+    bodyParagraph(
+      `Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${lowerFirst(input.periodLabel)} của ${input.issuer.nameInText}./.`,
+    ),
+    emptyLine(),
+    signatureBlock(
+      { left: recipientsBlock(input.recipients, A4_PORTRAIT), signer: input.signer },
+      A4_PORTRAIT,
+    ),
+  ];
+  return documentSection(children, A4_PORTRAIT);
+}
+
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+const CELL_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+
+function cell(text: string, width: number, bold: boolean, centred: boolean): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    borders: CELL_BORDERS,
+    margins: { left: 80, right: 80, top: 0, bottom: 0 },
+    verticalAlign: VerticalAlign.CENTER,
+    children: [
+      new Paragraph({
+        alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT,
+        spacing: { before: 40, after: 40 },
+        children: [run(text, { bold, size: A4_LANDSCAPE.sizes.table })],
+      }),
+    ],
+  });
+}
+
+/** Column widths: a narrow "TT", a wide label column, the rest shared equally. */
+export function annexColumnWidths(columns: number): number[] {
+  const total = A4_LANDSCAPE.textWidth;
+  const tt = Math.round(total * 0.06);
+  if (columns === 3) return [tt, Math.round(total * 0.6), total - tt - Math.round(total * 0.6)];
+  const label = Math.round(total * 0.3);
+  const rest = Math.floor((total - tt - label) / (columns - 2));
+  const widths = [tt, label, ...Array.from({ length: columns - 2 }, () => rest)];
+  widths[1]! += total - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+function annexTable(table: AnnexTable): Table {
+  const widths = annexColumnWidths(table.columns.length);
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: table.columns.map((title, i) => cell(title, widths[i]!, true, true)),
+  });
+  const rows = table.rows.map(
+    (values) =>
+      new TableRow({
+        cantSplit: true,
+        children: values.map((value, i) =>
+          cell(value, widths[i]!, values[0] === "" && i === 1, i !== 1),
+        ),
+      }),
+  );
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: A4_LANDSCAPE.textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [header, ...rows],
+  });
+}
+
+/** The annexes on landscape pages, one section each. */
+function annexSections(input: ReportDocumentInput) {
+  return annexTables(input.figures).map((table, index) =>
+    documentSection(
+      [
+        ...appendixHeading(appendixName(index), table.title, reportAttachedToLine(input)),
+        annexTable(table),
+        ...(table.note
+          ? [
+              line(table.note, {
+                italics: true,
+                alignment: "left",
+                spacingBefore: 120,
+                size: A4_LANDSCAPE.sizes.table,
+              }),
+            ]
+          : []),
+      ],
+      A4_LANDSCAPE,
+    ),
+  );
+}
+
+/** The report as one Word file in the ND 30/2020 format, its annexes on landscape pages. */
+export function generateReportDocument(input: ReportDocumentInput): Promise<Buffer> {
+  return documentBytes(
+    nd30Document({
+      creator: input.issuer.nameInText,
+      title: `Báo cáo ${reportSummary(input)}`,
+      description: input.kindName,
+      format: A4_PORTRAIT,
+      sections: [mainSection(input), ...annexSections(input)],
+    }),
+  );
+}

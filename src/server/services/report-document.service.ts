@@ -1,0 +1,85 @@
+import { issuerNames } from "../../core/text/document-issuer.ts";
+import { vietnamDate } from "../../core/time/vietnam-time.ts";
+import type { Executor } from "../db/database.ts";
+import * as reportRepository from "../db/repositories/report.repository.ts";
+import type { ReportDocumentInput } from "../documents/report-document/report-document-input.ts";
+import { generateReportDocument } from "../documents/report-document/report-document.ts";
+import { exportReportXlsx } from "../documents/report-document/report-xlsx.ts";
+import { AppError } from "../errors.ts";
+import type { Actor } from "./actor.ts";
+import { getReport, getVersion } from "./report.service.ts";
+
+const LEVEL_PREFIX = /^(Tỉnh|Thành phố|Xã|Phường|Thị trấn|Đặc khu)\s+/i;
+
+/** "Ủy ban nhân dân phường Bãi Cháy" for running text. */
+function committeeInText(unitName: string) {
+  return `Ủy ban nhân dân ${unitName.replace(LEVEL_PREFIX, (m) => m.toLowerCase())}`;
+}
+
+/**
+ * Fills the report's Word/Excel input from what the actor may read: a given submitted version
+ * (dated the day it was submitted), or by default what the report page shows — the draft with
+ * live figures for the unit's own people (date left blank), the latest version for those above.
+ */
+export async function reportDocumentInput(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  version: number | undefined,
+  today: string,
+): Promise<ReportDocumentInput> {
+  const { data: report } = await getReport(db, actor, id, today);
+  let figures = report.figures;
+  let narrative = report.narrative;
+  let printed = report.live ? 0 : report.version;
+  if (version !== undefined) {
+    const { data } = await getVersion(db, actor, id, version);
+    figures = data.figures;
+    narrative = data.narrative;
+    printed = version;
+  }
+  const submittedAt = report.versions.find((v) => v.version === printed)?.submittedAt ?? null;
+  if (printed > 0 && submittedAt === null) throw new AppError("REPORT_VERSION_NOT_FOUND");
+  const upper = (await reportRepository.unitNames(db, [report.kind.unitId])).get(
+    report.kind.unitId,
+  );
+  const unitName = figures.unit.name;
+  return {
+    issuer: { ...issuerNames(unitName), nameInText: committeeInText(unitName) },
+    place: unitName.replace(LEVEL_PREFIX, ""),
+    issuedOn: submittedAt ? vietnamDate(new Date(submittedAt)) : null,
+    year: Number(report.periodTo.slice(0, 4)),
+    periodLabel: report.periodLabel,
+    kindName: report.kind.name,
+    version: printed,
+    figures,
+    narrative,
+    recipients: [...(upper ? [`${committeeInText(upper.name)} (để báo cáo)`] : []), "Lưu: VT"],
+    signer: {
+      authority: "TM.",
+      onBehalfOf: "ỦY BAN NHÂN DÂN",
+      title: "CHỦ TỊCH",
+      name: "",
+    },
+  };
+}
+
+export async function reportWordFile(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  version: number | undefined,
+  today: string,
+) {
+  return generateReportDocument(await reportDocumentInput(db, actor, id, version, today));
+}
+
+export async function reportAnnexXlsx(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  version: number | undefined,
+  today: string,
+) {
+  return exportReportXlsx(await reportDocumentInput(db, actor, id, version, today));
+}
