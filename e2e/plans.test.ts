@@ -209,7 +209,10 @@ describe("plans UI", () => {
 
     await page.getByText("Theo tháng", { exact: true }).click();
     // "Hằng quý": the task shows under the months it falls due in.
-    await page.getByRole("heading", { name: /^Tháng (03|06|09|12)\/2026$/ }).first().waitFor();
+    await page
+      .getByRole("heading", { name: /^Tháng (03|06|09|12)\/2026$/ })
+      .first()
+      .waitFor();
     await saveScreenshot(page, "tasks-timeline.png");
   });
 });
