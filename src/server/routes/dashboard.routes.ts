@@ -1,3 +1,4 @@
+import { attachment, XLSX } from "../http/download.ts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { PeriodKind } from "../../core/kpi/index.ts";
@@ -6,8 +7,6 @@ import { tableWorkbook } from "../documents/table-xlsx.ts";
 import { dueSoonDossiers, serviceIndexByUnit } from "../services/dashboard.service.ts";
 import { commonErrors, isoDate } from "./common.schemas.ts";
 import { kpiDossierView, kpiQuery, periodView } from "./kpi.schemas.ts";
-
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const readAccess = {
   access: { actions: ["dossier.read"] as const, unit: "query.unitId" as const },
@@ -65,10 +64,6 @@ export const tableExportBody = z.object({
     .max(50),
   rows: z.array(z.array(cell).max(50)).max(20_000),
 });
-
-function attachment(name: string) {
-  return `attachment; filename="${name.replace(/[^\w.-]+/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /** What the dashboards need besides the KPI routes, and the Excel export of their tables. */
 export function dashboardRoutes(db: Executor): FastifyPluginAsyncZod {

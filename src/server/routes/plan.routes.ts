@@ -1,3 +1,4 @@
+import { attachment, DOCX, XLSX } from "../http/download.ts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Executor } from "../db/database.ts";
@@ -38,12 +39,6 @@ import {
 
 const created = z.object({ data: z.object({ id: z.string() }) });
 const ok = z.object({ data: z.object({ ok: z.boolean() }) });
-const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-function attachment(name: string) {
-  return `attachment; filename="${name.replace(/[^\w.-]+/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export function planRoutes(db: Executor): FastifyPluginAsyncZod {
   return async (app) => {

@@ -1,3 +1,4 @@
+import { attachment, DOCX, XLSX } from "../http/download.ts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
@@ -37,13 +38,6 @@ import {
   kindView,
   unitQuery,
 } from "./report.schemas.ts";
-
-const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-function attachment(name: string) {
-  return `attachment; filename="${name.replace(/[^\w.-]+/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 const fileQuery = z.object({
   version: z.coerce
