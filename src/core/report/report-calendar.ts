@@ -46,6 +46,10 @@ export type HolidayShift = (typeof HOLIDAY_SHIFTS)[number];
 export const PERIOD_RULES = ["calendar", "statistical_cutoff"] as const;
 export type PeriodRule = (typeof PERIOD_RULES)[number];
 
+/** A report kind is drafted, then published to the units that must send it. */
+export const REPORT_KIND_STATUSES = ["draft", "published"] as const;
+export type ReportKindStatus = (typeof REPORT_KIND_STATUSES)[number];
+
 export type { ReportDueRule };
 
 export class ReportCalendarError extends Error {

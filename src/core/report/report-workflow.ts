@@ -12,6 +12,14 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
   returned: "Bị trả lại",
 };
 
+/** The review of one submitted version (report_versions.review): the status it left behind. */
+export const REPORT_REVIEWS = [
+  "submitted",
+  "accepted",
+  "returned",
+] as const satisfies readonly ReportStatus[];
+export type ReportReview = (typeof REPORT_REVIEWS)[number];
+
 export const REPORT_ACTIONS = ["edit", "submit", "accept", "return"] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 

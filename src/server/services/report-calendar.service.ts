@@ -15,7 +15,6 @@ import {
   type ReportKindRule,
   type ReportPeriodKind,
 } from "../../core/report/report-calendar.ts";
-import type { ReportStatus } from "../../core/report/report-workflow.ts";
 import type { WorkingCalendar } from "../../core/calendar/index.ts";
 import type { UnitTree } from "../../core/organization/unit-tree.ts";
 import type { Executor } from "../db/database.ts";
@@ -52,10 +51,10 @@ export interface CreateReportKindInput {
 
 export function kindRuleOf(row: reportRepository.ReportKindRow): ReportKindRule {
   return {
-    periodKind: row.periodKind as ReportPeriodKind,
+    periodKind: row.periodKind,
     dueRule: row.dueRule ?? null,
-    holidayShift: row.holidayShift as HolidayShift,
-    periodRule: row.periodRule as PeriodRule,
+    holidayShift: row.holidayShift,
+    periodRule: row.periodRule,
     adHoc:
       row.adHocFrom && row.adHocTo && row.adHocDue
         ? {
@@ -73,16 +72,16 @@ export function kindView(row: reportRepository.ReportKindRow) {
     id: row.id,
     unitId: row.unitId,
     name: row.name,
-    periodKind: row.periodKind as ReportPeriodKind,
+    periodKind: row.periodKind,
     dueText: row.dueText,
-    holidayShift: row.holidayShift as HolidayShift,
-    periodRule: row.periodRule as PeriodRule,
+    holidayShift: row.holidayShift,
+    periodRule: row.periodRule,
     adHoc:
       row.adHocFrom && row.adHocTo && row.adHocDue
         ? { from: row.adHocFrom, to: row.adHocTo, dueDate: row.adHocDue }
         : null,
     remindDaysBefore: row.remindDaysBefore,
-    status: row.status as "draft" | "published",
+    status: row.status,
     publishedAt: row.publishedAt?.toISOString() ?? null,
   };
 }
@@ -253,9 +252,7 @@ export async function reportCalendar(
         kind: kindView(kind),
         ...instanceView(instance),
         state: dueStateOf(instance.dueDate, on, kind.remindDaysBefore, submitted),
-        report: report
-          ? { id: report.id, status: report.status as ReportStatus, version: report.version }
-          : null,
+        report: report ? { id: report.id, status: report.status, version: report.version } : null,
       };
     }),
     can: { write: canWrite.has(unitId) },
