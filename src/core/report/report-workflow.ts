@@ -1,3 +1,5 @@
+import { RuleError } from "../errors.ts";
+
 /**
  * A report's workflow: draft → submitted → accepted, or returned with a comment → corrected and
  * submitted again as a new version. An accepted report is final. Pure.
@@ -23,15 +25,9 @@ export type ReportReview = (typeof REPORT_REVIEWS)[number];
 export const REPORT_ACTIONS = ["edit", "submit", "accept", "return"] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
-export class ReportWorkflowError extends Error {
-  constructor(
-    readonly code: "REPORT_TRANSITION_INVALID" | "REPORT_RETURN_COMMENT_REQUIRED",
-    message: string,
-  ) {
-    super(message);
-    this.name = "ReportWorkflowError";
-  }
-}
+export class ReportWorkflowError extends RuleError<
+  "REPORT_TRANSITION_INVALID" | "REPORT_RETURN_COMMENT_REQUIRED"
+> {}
 
 const ALLOWED: Record<ReportAction, readonly ReportStatus[]> = {
   edit: ["draft", "returned"],

@@ -36,7 +36,7 @@ import { findUnitById } from "../db/repositories/unit.repository.ts";
 import { apologyDocx } from "../documents/one-stop/apology-document.ts";
 import { noticeDocx } from "../documents/one-stop/notice-document.ts";
 import { receiptDocx } from "../documents/one-stop/receipt-document.ts";
-import { AppError } from "../errors.ts";
+import { AppError, applyRule } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
 import { loadWorkingCalendar } from "./calendar.service.ts";
@@ -53,7 +53,6 @@ import {
   type CaseTransitionUse,
 } from "./case-register.ts";
 import { insertWithNextCode } from "./dossier-numbering.ts";
-import { applyRule } from "./one-stop-errors.ts";
 import { requireUnitValidOn } from "./unit-validity.ts";
 import { runUseCase } from "./use-case.ts";
 

@@ -5,14 +5,12 @@ import {
   type StaffFeedbackChannel,
 } from "../../core/feedback/feedback-values.ts";
 import type { Action } from "../../core/access/role-policy.ts";
-import { CalendarError } from "../../core/calendar/index.ts";
 import { isPhoneNumber, vietnamLocal } from "../../core/dossier/index.ts";
 import {
   FEEDBACK_CLASSIFICATION_LABELS,
   FEEDBACK_STATE_LABELS,
   FEEDBACK_TIMELINESS_LABELS,
   FEEDBACK_WORKFLOW,
-  FeedbackError,
   allowedFeedbackActions,
   feedbackDueDates,
   feedbackRuleSetOn,
@@ -34,7 +32,7 @@ import type {
   FeedbackRow,
 } from "../db/repositories/feedback.repository.ts";
 import { findUnitById } from "../db/repositories/unit.repository.ts";
-import { AppError, ERROR_CATALOGUE, type ErrorCode } from "../errors.ts";
+import { AppError, applyRule } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
 import { loadWorkingCalendar } from "./calendar.service.ts";
@@ -64,21 +62,6 @@ export const PUBLIC_ACTOR: Actor = {
   name: "Người dân (trang công khai)",
   grants: [],
 };
-
-/** Runs a pure feedback or calendar rule, turning its typed error into an AppError with its code. */
-function applyRule<T>(rule: () => T): T {
-  try {
-    return rule();
-  } catch (error) {
-    if (error instanceof FeedbackError || error instanceof CalendarError) {
-      if (error.code in ERROR_CATALOGUE) {
-        throw new AppError(error.code as ErrorCode, { params: { reason: error.message } });
-      }
-      throw new AppError("VALIDATION_FAILED", { details: [{ message: error.message }] });
-    }
-    throw error;
-  }
-}
 
 /* ---------- access ---------- */
 

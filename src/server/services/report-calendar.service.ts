@@ -8,7 +8,6 @@ import {
   dueInstances,
   dueStateOf,
   parseDueText,
-  ReportCalendarError,
   type DueInstance,
   type HolidayShift,
   type PeriodRule,
@@ -20,23 +19,11 @@ import type { UnitTree } from "../../core/organization/unit-tree.ts";
 import type { Executor } from "../db/database.ts";
 import * as reportRepository from "../db/repositories/report.repository.ts";
 import { findUnitById, loadUnitTree } from "../db/repositories/unit.repository.ts";
-import { AppError, type ErrorCode } from "../errors.ts";
+import { AppError, applyRule } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
 import { loadWorkingCalendar } from "./calendar.service.ts";
 import { runUseCase } from "./use-case.ts";
-
-/** Runs a pure calendar rule, turning its typed error into an AppError with the same code. */
-export function applyReportRule<T>(rule: () => T): T {
-  try {
-    return rule();
-  } catch (error) {
-    if (error instanceof ReportCalendarError) {
-      throw new AppError(error.code as ErrorCode, { params: { reason: error.message } });
-    }
-    throw error;
-  }
-}
 
 export interface CreateReportKindInput {
   name: string;
@@ -133,7 +120,7 @@ export async function createReportKind(
       }
       const text = input.dueText;
       const kind = input.periodKind;
-      dueRule = applyReportRule(() => parseDueText(text, kind));
+      dueRule = applyRule(() => parseDueText(text, kind));
     }
     const publish = input.publish ?? false;
     const row = await reportRepository.insertKind(tx, {

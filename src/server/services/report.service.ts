@@ -16,15 +16,11 @@ import {
   starterNarrative,
   type ReportFigures,
 } from "../../core/report/report-figures.ts";
-import {
-  allowedActions,
-  ReportWorkflowError,
-  transition,
-} from "../../core/report/report-workflow.ts";
+import { allowedActions, transition } from "../../core/report/report-workflow.ts";
 import type { Executor } from "../db/database.ts";
 import * as reportRepository from "../db/repositories/report.repository.ts";
 import { loadUnitTree } from "../db/repositories/unit.repository.ts";
-import { AppError } from "../errors.ts";
+import { AppError, applyRule } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
 import { loadWorkingCalendar } from "./calendar.service.ts";
@@ -35,18 +31,6 @@ import { runUseCase } from "./use-case.ts";
 export interface Snapshot {
   figures: ReportFigures;
   narrative: Record<string, string>;
-}
-
-function applyWorkflow<T>(rule: () => T): T {
-  try {
-    return rule();
-  } catch (error) {
-    if (error instanceof ReportWorkflowError) {
-      if (error.code === "REPORT_RETURN_COMMENT_REQUIRED") throw new AppError(error.code);
-      throw new AppError(error.code, { params: { reason: error.message } });
-    }
-    throw error;
-  }
 }
 
 /** How the actor reaches a report: as its own unit, from above (submitted only), or not at all. */
@@ -210,7 +194,7 @@ export async function updateNarrative(
     const { report, reach } = await loadReport(tx, actor, id);
     if (!reach.own || !reach.write) throw new AppError("FORBIDDEN");
     const locked = (await reportRepository.lockReport(tx, id))!;
-    applyWorkflow(() => transition(locked.status, "edit"));
+    applyRule(() => transition(locked.status, "edit"));
     const narrative = { ...locked.narrative };
     for (const key of NARRATIVE_SECTIONS) {
       const value = sections[key];
@@ -233,7 +217,7 @@ export async function submitReport(db: Executor, actor: Actor, id: string, today
     const { report, kind, reach } = await loadReport(tx, actor, id);
     if (!reach.own || !reach.write) throw new AppError("FORBIDDEN");
     const locked = (await reportRepository.lockReport(tx, id))!;
-    const next = applyWorkflow(() => transition(locked.status, "submit"));
+    const next = applyRule(() => transition(locked.status, "submit"));
     const figures = await gatherFigures(
       tx,
       report.unitId,
@@ -277,7 +261,7 @@ export async function reviewReport(
     const { report, kind, reach } = await loadReport(tx, actor, id);
     if (!reach.review) throw new AppError("FORBIDDEN");
     const locked = (await reportRepository.lockReport(tx, id))!;
-    const next = applyWorkflow(() => transition(locked.status, input.decision, input.comment));
+    const next = applyRule(() => transition(locked.status, input.decision, input.comment));
     await reportRepository.updateVersionReview(tx, id, locked.version, {
       review: next === "accepted" ? "accepted" : "returned",
       reviewComment: input.comment?.trim() || null,
