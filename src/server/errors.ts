@@ -1,3 +1,5 @@
+import { RuleError } from "../core/errors.ts";
+
 /**
  * Typed errors with a stable English code and a Vietnamese message. One table maps every code
  * to its HTTP status and message; the Record type makes the table exhaustive.
@@ -493,4 +495,33 @@ export function errorBody(error: AppError) {
       ...(error.details ? { details: error.details } : {}),
     },
   };
+}
+
+const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ERROR_CATALOGUE, code);
+
+/**
+ * The one mapping of the core's rule errors to HTTP: a code the catalogue knows keeps its code and
+ * status, the core's Vietnamese message filling the catalogue's `{reason}` (or, for a fixed
+ * message, given as a detail); any other code is a VALIDATION_FAILED with the message as detail.
+ */
+export function appErrorOfRule(error: RuleError): AppError {
+  const details = error.details ? [...error.details] : [{ message: error.message }];
+  if (!isErrorCode(error.code)) return new AppError("VALIDATION_FAILED", { details });
+  if (ERROR_CATALOGUE[error.code].message.includes("{reason}")) {
+    return new AppError(error.code, {
+      params: { reason: error.message },
+      ...(error.details ? { details } : {}),
+    });
+  }
+  return new AppError(error.code, { details });
+}
+
+/** Runs a pure core rule, turning the rule error it throws into its AppError. */
+export function applyRule<T>(rule: () => T): T {
+  try {
+    return rule();
+  } catch (error) {
+    if (error instanceof RuleError) throw appErrorOfRule(error);
+    throw error;
+  }
 }

@@ -105,13 +105,13 @@ async function squat(day: string, sequences: number[]) {
       procedureId: procedureA["1.004873"]!,
       applicantName: `Chiếm mã ${n}`,
       applicantPhone: "0900 000 000",
-      channel: "in_person",
+      channel: "in_person" as const,
       receivedAt: new Date(`2026-03-${day}T01:00:00Z`),
       countedFrom: `2026-03-${day}`,
       dueDate: `2026-04-${day}`,
       originalDueDate: `2026-04-${day}`,
-      state: "received",
-      ruleSet: "2025",
+      state: "received" as const,
+      ruleSet: "2025" as const,
     })),
   );
 }

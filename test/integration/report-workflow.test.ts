@@ -1,3 +1,5 @@
+import type { AreaKey } from "../../src/core/plan/plan-area.ts";
+import type { StoredTaskStatus } from "../../src/core/plan/task-status.ts";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -23,7 +25,7 @@ let reportId: string;
 let lateTaskId: string;
 
 // Tasks of the ward's plan: [area, due date, stored status, completed on].
-const TASKS: [string, string | null, string, string | null][] = [
+const TASKS: [AreaKey, string | null, StoredTaskStatus, string | null][] = [
   ["institutions", "2026-02-10", "completed", "2026-02-01"], // done on time
   ["institutions", "2026-02-10", "completed", "2026-02-20"], // done late
   ["institutions", "2026-02-20", "in_progress", null], // overdue at 14/03

@@ -1,3 +1,5 @@
+import { RuleError } from "../errors.ts";
+
 export type CalendarErrorCode =
   | "CALENDAR_INVALID_DATE"
   | "CALENDAR_INVALID_YEAR"
@@ -8,12 +10,4 @@ export type CalendarErrorCode =
   | "CALENDAR_INVALID_SCHEDULE";
 
 /** A rule violation in calendar input, with a stable code and a Vietnamese message for the user. */
-export class CalendarError extends Error {
-  readonly code: CalendarErrorCode;
-
-  constructor(code: CalendarErrorCode, message: string) {
-    super(message);
-    this.name = "CalendarError";
-    this.code = code;
-  }
-}
+export class CalendarError extends RuleError<CalendarErrorCode> {}

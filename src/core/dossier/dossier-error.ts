@@ -1,3 +1,5 @@
+import { RuleError } from "../errors.ts";
+
 export type DossierErrorCode =
   | "DOSSIER_CODE_INVALID"
   | "DOSSIER_AGENCY_CODE_INVALID"
@@ -6,12 +8,4 @@ export type DossierErrorCode =
   | "DOSSIER_RULE_NOT_IN_FORCE";
 
 /** A one-stop rule violation, with a stable code and a Vietnamese message for the user. */
-export class DossierError extends Error {
-  readonly code: DossierErrorCode;
-
-  constructor(code: DossierErrorCode, message: string) {
-    super(message);
-    this.name = "DossierError";
-    this.code = code;
-  }
-}
+export class DossierError extends RuleError<DossierErrorCode> {}

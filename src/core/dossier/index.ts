@@ -46,7 +46,19 @@ export {
   type NoticeRun,
 } from "./notices.ts";
 export { isPhoneNumber, maskName, maskPhone, phoneDigits, phoneEndsWith } from "./personal-data.ts";
-export { RULE_SETS, ruleSetById, ruleSetOn, type RuleSet, type RuleSetId } from "./rule-sets.ts";
+export { RULE_SETS, ruleSetById, ruleSetOn, type RuleSet } from "./rule-sets.ts";
+export {
+  DOSSIER_CHANNELS,
+  DOSSIER_CHANNEL_LABELS,
+  ONLINE_LEVELS,
+  ONLINE_LEVEL_LABELS,
+  PROCEDURE_LEVELS,
+  RULE_SET_IDS,
+  type DossierChannel,
+  type OnlineLevel,
+  type ProcedureLevel,
+  type RuleSetId,
+} from "./dossier-values.ts";
 export {
   TIMELINESS_LABELS,
   isLate,

@@ -1,4 +1,5 @@
 import { DossierError } from "./dossier-error.ts";
+import type { RuleSetId } from "./dossier-values.ts";
 
 /**
  * One-stop rules change by law; a dossier follows the set in force on the day it was received.
@@ -6,7 +7,6 @@ import { DossierError } from "./dossier-error.ts";
  * - "2025": ND 118/2025/NĐ-CP and TT 03/2025/TT-VPCP, from 01/07/2025: the apology becomes a
  *   request for an extension, and a notice to stop processing appears.
  */
-export type RuleSetId = "2018" | "2025";
 
 export interface RuleSet {
   id: RuleSetId;

@@ -1,3 +1,5 @@
+import { RuleError } from "../errors.ts";
+
 export type FeedbackErrorCode =
   | "FEEDBACK_CODE_INVALID"
   | "FEEDBACK_SEQUENCE_EXHAUSTED"
@@ -5,12 +7,4 @@ export type FeedbackErrorCode =
   | "FEEDBACK_RULE_NOT_IN_FORCE";
 
 /** A feedback (PAKN) rule violation, with a stable code and a Vietnamese message for the user. */
-export class FeedbackError extends Error {
-  readonly code: FeedbackErrorCode;
-
-  constructor(code: FeedbackErrorCode, message: string) {
-    super(message);
-    this.name = "FeedbackError";
-    this.code = code;
-  }
-}
+export class FeedbackError extends RuleError<FeedbackErrorCode> {}

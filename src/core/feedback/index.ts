@@ -57,3 +57,13 @@ export {
   type FeedbackTimeliness,
   type FeedbackTimelinessInput,
 } from "./feedback-timeliness.ts";
+export {
+  FEEDBACK_CHANNELS,
+  FEEDBACK_CHANNEL_LABELS,
+  SATISFACTION_LABELS,
+  SATISFACTION_LEVELS,
+  STAFF_FEEDBACK_CHANNELS,
+  type FeedbackChannel,
+  type SatisfactionLevel,
+  type StaffFeedbackChannel,
+} from "./feedback-values.ts";

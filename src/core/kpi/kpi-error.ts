@@ -1,10 +1,4 @@
+import { RuleError } from "../errors.ts";
+
 /** A rule of the KPI capability was broken; `code` maps to an API error code. */
-export class KpiError extends Error {
-  constructor(
-    readonly code: "KPI_PERIOD_INVALID",
-    message: string,
-  ) {
-    super(message);
-    this.name = "KpiError";
-  }
-}
+export class KpiError extends RuleError<"KPI_PERIOD_INVALID"> {}

@@ -7,8 +7,8 @@ import { KpiError } from "./kpi-error.ts";
  * custom range, both ends inclusive. A period starts at 00:00 of its first day and ends at 24:00
  * of its last day, Vietnam time (UTC+7, no daylight saving).
  */
-export type PeriodKind = "month" | "quarter" | "half" | "year" | "custom";
-export const PERIOD_KINDS: readonly PeriodKind[] = ["month", "quarter", "half", "year", "custom"];
+export const PERIOD_KINDS = ["month", "quarter", "half", "year", "custom"] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 export interface KpiPeriod {
   kind: PeriodKind;

@@ -4,19 +4,10 @@
  */
 import { z } from "zod";
 import { REPORT_KINDS } from "../plan/report-schedule.ts";
-import { TARGET_METRICS } from "../plan/target-metric.ts";
+import { AREA_KEYS, type AreaKey } from "../plan/plan-area.ts";
+import { TARGET_COMPARATORS, TARGET_METRICS, TARGET_UNITS } from "../plan/target-metric.ts";
 
-export const AREA_KEYS = [
-  "direction",
-  "institutions",
-  "procedures",
-  "organization",
-  "civil_service",
-  "public_finance",
-  "digital_government",
-  "impact",
-] as const;
-export type AreaKey = (typeof AREA_KEYS)[number];
+export { AREA_KEYS, type AreaKey };
 
 export const areaKeySchema = z.enum(AREA_KEYS);
 
@@ -52,8 +43,8 @@ export const basisSchema = z.object({
   line: z.number().int().optional(),
 });
 
-export const targetComparatorSchema = z.enum(["gte", "gt", "eq", "lte", "lt", "rank_between"]);
-export const targetUnitSchema = z.enum(["percent", "points", "rank", "count"]);
+export const targetComparatorSchema = z.enum(TARGET_COMPARATORS);
+export const targetUnitSchema = z.enum(TARGET_UNITS);
 
 export const targetSchema = z.object({
   text: z.string(),

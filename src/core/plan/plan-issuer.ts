@@ -5,7 +5,9 @@
  * - "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" (or "… / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"): the committee issues;
  * - "CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "Q. CHỦ TỊCH": the chair of the committee issues.
  */
-export type PlanSignerAuthority = "TM." | "KT." | "Q." | null;
+export const PLAN_SIGNER_AUTHORITIES = ["TM.", "KT.", "Q."] as const;
+/** Null: the chair signs in their own name. */
+export type PlanSignerAuthority = (typeof PLAN_SIGNER_AUTHORITIES)[number] | null;
 
 /** "committee": Ủy ban nhân dân; "chair": Chủ tịch Ủy ban nhân dân. */
 export type PlanIssuerKind = "committee" | "chair";

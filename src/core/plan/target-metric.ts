@@ -23,7 +23,9 @@ export const TARGET_METRICS = [
 
 export type TargetMetric = (typeof TARGET_METRICS)[number];
 
-export type TargetUnit = "percent" | "points" | "rank" | "count";
+/** The unit a target value is counted in. */
+export const TARGET_UNITS = ["percent", "points", "rank", "count"] as const;
+export type TargetUnit = (typeof TARGET_UNITS)[number];
 
 export const TARGET_METRIC_INFO: Record<TargetMetric, { label: string; unit: TargetUnit | null }> =
   {
@@ -51,4 +53,6 @@ export const TARGET_METRIC_INFO: Record<TargetMetric, { label: string; unit: Tar
     manual: { label: "Chỉ tiêu khác (nhập tay)", unit: null },
   };
 
-export type TargetComparator = "gte" | "gt" | "eq" | "lte" | "lt" | "rank_between";
+/** How a measured value is compared with a target ("rank_between" uses value and value_high). */
+export const TARGET_COMPARATORS = ["gte", "gt", "eq", "lte", "lt", "rank_between"] as const;
+export type TargetComparator = (typeof TARGET_COMPARATORS)[number];

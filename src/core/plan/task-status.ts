@@ -36,6 +36,13 @@ export const STORED_TASK_STATUSES = [
 
 export type StoredTaskStatus = (typeof STORED_TASK_STATUSES)[number];
 
+/** One dated instance of a recurring task is done or not (task_occurrences.status). */
+export const OCCURRENCE_STATUSES = [
+  "not_started",
+  "completed",
+] as const satisfies readonly StoredTaskStatus[];
+export type OccurrenceStatus = (typeof OCCURRENCE_STATUSES)[number];
+
 export interface TaskStatusFacts {
   storedStatus: StoredTaskStatus;
   /** Null when the timeline has no due day (unparsed, or none given). */

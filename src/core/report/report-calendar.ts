@@ -17,6 +17,7 @@
  *   cut-off of Decree 09/2019/NĐ-CP art. 12 (from the 15th of the month before the period to the
  *   14th of its last month).
  */
+import { RuleError } from "../errors.ts";
 import {
   addDays,
   daysInMonth,
@@ -46,17 +47,15 @@ export type HolidayShift = (typeof HOLIDAY_SHIFTS)[number];
 export const PERIOD_RULES = ["calendar", "statistical_cutoff"] as const;
 export type PeriodRule = (typeof PERIOD_RULES)[number];
 
+/** A report kind is drafted, then published to the units that must send it. */
+export const REPORT_KIND_STATUSES = ["draft", "published"] as const;
+export type ReportKindStatus = (typeof REPORT_KIND_STATUSES)[number];
+
 export type { ReportDueRule };
 
-export class ReportCalendarError extends Error {
-  constructor(
-    readonly code: "REPORT_DUE_TEXT_INVALID" | "REPORT_DUE_RULE_UNFIT" | "REPORT_PERIOD_INVALID",
-    message: string,
-  ) {
-    super(message);
-    this.name = "ReportCalendarError";
-  }
-}
+export class ReportCalendarError extends RuleError<
+  "REPORT_DUE_TEXT_INVALID" | "REPORT_DUE_RULE_UNFIT" | "REPORT_PERIOD_INVALID"
+> {}
 
 /** Brings the usual ways of writing a deadline to the wording the plan's parser reads. */
 function normalisedDueText(text: string): string {

@@ -1,3 +1,5 @@
+import { RuleError } from "../errors.ts";
+
 /**
  * A report's workflow: draft → submitted → accepted, or returned with a comment → corrected and
  * submitted again as a new version. An accepted report is final. Pure.
@@ -12,18 +14,20 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
   returned: "Bị trả lại",
 };
 
+/** The review of one submitted version (report_versions.review): the status it left behind. */
+export const REPORT_REVIEWS = [
+  "submitted",
+  "accepted",
+  "returned",
+] as const satisfies readonly ReportStatus[];
+export type ReportReview = (typeof REPORT_REVIEWS)[number];
+
 export const REPORT_ACTIONS = ["edit", "submit", "accept", "return"] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
-export class ReportWorkflowError extends Error {
-  constructor(
-    readonly code: "REPORT_TRANSITION_INVALID" | "REPORT_RETURN_COMMENT_REQUIRED",
-    message: string,
-  ) {
-    super(message);
-    this.name = "ReportWorkflowError";
-  }
-}
+export class ReportWorkflowError extends RuleError<
+  "REPORT_TRANSITION_INVALID" | "REPORT_RETURN_COMMENT_REQUIRED"
+> {}
 
 const ALLOWED: Record<ReportAction, readonly ReportStatus[]> = {
   edit: ["draft", "returned"],

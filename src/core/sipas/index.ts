@@ -37,3 +37,9 @@ export {
   questionnaireInForce,
 } from "./questionnaire-versions.ts";
 export { PERIOD_GRANULARITIES, periodLabel, periodOf, type PeriodGranularity } from "./period.ts";
+export {
+  PUBLIC_SIPAS_CHANNELS,
+  SIPAS_CHANNELS,
+  type PublicSipasChannel,
+  type SipasChannel,
+} from "./channel.ts";

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import {
   bigint,
   check,
@@ -12,6 +11,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { CASE_REGISTERS, type CaseRegister } from "../../core/case-register/index.ts";
+import { oneOf } from "./closed-values.ts";
 import { agencies, units, users } from "./schema.ts";
 
 /*
@@ -25,9 +25,6 @@ import { agencies, units, users } from "./schema.ts";
  *   (cases are never deleted, so that is the only moment it can go wrong).
  * - One table of daily counters, one row per register, unit and day.
  */
-
-const registerCheck = (column: unknown) =>
-  sql`${column} in (${sql.raw(CASE_REGISTERS.map((register) => `'${register}'`).join(", "))})`;
 
 /** Every step of a case: who moved it from which state to which, when, and why. */
 export const caseEvents = pgTable(
@@ -47,7 +44,7 @@ export const caseEvents = pgTable(
   },
   (t) => [
     index("case_events_case_idx").on(t.register, t.caseId, t.at),
-    check("case_events_register_check", registerCheck(t.register)),
+    check("case_events_register_check", oneOf(t.register, CASE_REGISTERS)),
   ],
 );
 
@@ -64,6 +61,6 @@ export const caseDailyCounters = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.register, t.unitId, t.day] }),
-    check("case_daily_counters_register_check", registerCheck(t.register)),
+    check("case_daily_counters_register_check", oneOf(t.register, CASE_REGISTERS)),
   ],
 );

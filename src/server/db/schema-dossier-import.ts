@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import {
   check,
   integer,
@@ -9,6 +8,11 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  DOSSIER_IMPORT_STATES,
+  type DossierImportState,
+} from "../../core/dossier/import/import-states.ts";
+import { oneOf } from "./closed-values.ts";
 import type { ColumnMapping } from "../../core/dossier/import/index.ts";
 import { units, users } from "./schema.ts";
 
@@ -48,7 +52,7 @@ export const dossierImports = pgTable(
     source: text("source").notNull(),
     fileName: text("file_name").notNull(),
     fileBytes: integer("file_bytes").notNull(),
-    state: text("state").notNull().default("running"),
+    state: text("state").$type<DossierImportState>().notNull().default("running"),
     /** Data rows in the file when known (counted before the import for CSV). */
     total: integer("total"),
     processed: integer("processed").notNull().default(0),
@@ -67,5 +71,5 @@ export const dossierImports = pgTable(
     voidReason: text("void_reason"),
     voidedCount: integer("voided_count"),
   },
-  (t) => [check("dossier_imports_state_check", sql`${t.state} in ('running', 'done', 'failed')`)],
+  (t) => [check("dossier_imports_state_check", oneOf(t.state, DOSSIER_IMPORT_STATES))],
 );

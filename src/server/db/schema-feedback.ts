@@ -10,6 +10,19 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  FEEDBACK_CHANNELS,
+  SATISFACTION_LEVELS,
+  type FeedbackChannel,
+  type SatisfactionLevel,
+} from "../../core/feedback/feedback-values.ts";
+import {
+  FEEDBACK_CLASSIFICATIONS,
+  FEEDBACK_STATES,
+  type FeedbackClassification,
+  type FeedbackState,
+} from "../../core/feedback/feedback-state.ts";
+import { nullOrOneOf, oneOf } from "./closed-values.ts";
 import { agencies, units, users, createdAt, updatedAt } from "./schema.ts";
 
 /*
@@ -31,7 +44,7 @@ export const feedback = pgTable(
     unitId: uuid("unit_id")
       .notNull()
       .references(() => units.id),
-    channel: text("channel").notNull(),
+    channel: text("channel").$type<FeedbackChannel>().notNull(),
     senderName: text("sender_name").notNull(),
     senderPhone: text("sender_phone").notNull(),
     senderEmail: text("sender_email"),
@@ -43,9 +56,9 @@ export const feedback = pgTable(
     dueDate: date("due_date").notNull(),
     transferDueDate: date("transfer_due_date").notNull(),
     ruleSet: text("rule_set").notNull(),
-    state: text("state").notNull(),
+    state: text("state").$type<FeedbackState>().notNull(),
     /** "regulation" (quy định hành chính) or "conduct" (hành vi hành chính); null until classified. */
-    classification: text("classification"),
+    classification: text("classification").$type<FeedbackClassification>(),
     assignedAgencyId: uuid("assigned_agency_id").references(() => agencies.id),
     /** The competent body a feedback outside the unit's competence was sent to. */
     transferredTo: text("transferred_to"),
@@ -68,7 +81,7 @@ export const feedback = pgTable(
     publicConfirmedByName: text("public_confirmed_by_name"),
     publicConfirmedAt: timestamp("public_confirmed_at", { withTimezone: true }),
     isSubmittedPublicly: boolean("is_submitted_publicly").notNull().default(false),
-    satisfaction: text("satisfaction"),
+    satisfaction: text("satisfaction").$type<SatisfactionLevel>(),
     satisfactionNote: text("satisfaction_note"),
     satisfactionAt: timestamp("satisfaction_at", { withTimezone: true }),
     receivedById: uuid("received_by_id").references(() => users.id),
@@ -80,25 +93,13 @@ export const feedback = pgTable(
     index("feedback_code_idx").on(t.code),
     index("feedback_unit_received_idx").on(t.unitId, t.receivedAt),
     index("feedback_unit_state_idx").on(t.unitId, t.state),
-    check(
-      "feedback_channel_check",
-      sql`${t.channel} in ('in_person', 'phone', 'mail', 'email', 'portal', 'zalo', 'public_web')`,
-    ),
-    check(
-      "feedback_state_check",
-      sql`${t.state} in ('received', 'classified', 'assigned', 'answered', 'published', 'transferred', 'rejected')`,
-    ),
-    check(
-      "feedback_classification_check",
-      sql`${t.classification} is null or ${t.classification} in ('regulation', 'conduct')`,
-    ),
+    check("feedback_channel_check", oneOf(t.channel, FEEDBACK_CHANNELS)),
+    check("feedback_state_check", oneOf(t.state, FEEDBACK_STATES)),
+    check("feedback_classification_check", nullOrOneOf(t.classification, FEEDBACK_CLASSIFICATIONS)),
     check(
       "feedback_public_text_check",
       sql`${t.publicConfirmedAt} is null or (${t.publicTitle} is not null and ${t.publicContent} is not null and ${t.publicAnswer} is not null and ${t.publicConfirmedByName} is not null)`,
     ),
-    check(
-      "feedback_satisfaction_check",
-      sql`${t.satisfaction} is null or ${t.satisfaction} in ('satisfied', 'neutral', 'unsatisfied')`,
-    ),
+    check("feedback_satisfaction_check", nullOrOneOf(t.satisfaction, SATISFACTION_LEVELS)),
   ],
 );

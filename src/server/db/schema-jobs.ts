@@ -10,7 +10,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { JobState } from "../../core/jobs/job-rules.ts";
+import { JOB_STATES, type JobState } from "../../core/jobs/job-rules.ts";
+import { oneOf } from "./closed-values.ts";
 import { units } from "./schema.ts";
 
 /*
@@ -50,7 +51,7 @@ export const jobs = pgTable(
     uniqueIndex("jobs_singleton_queued_key")
       .on(t.singletonKey)
       .where(sql`${t.state} = 'queued'`),
-    check("jobs_state_check", sql`${t.state} in ('queued', 'running', 'done', 'failed')`),
+    check("jobs_state_check", oneOf(t.state, JOB_STATES)),
     check("jobs_attempts_check", sql`${t.maxAttempts} >= 1 and ${t.attempts} >= 0`),
   ],
 );

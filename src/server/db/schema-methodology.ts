@@ -17,7 +17,12 @@ import type {
   MethodologyKind,
   MethodologyStatus,
 } from "../../core/methodology/index.ts";
-import type { UnitLevel } from "../../core/organization/unit-rules.ts";
+import { UNIT_LEVELS, type UnitLevel } from "../../core/organization/unit-rules.ts";
+import {
+  METHODOLOGY_KINDS,
+  METHODOLOGY_STATUSES,
+} from "../../core/methodology/methodology-status.ts";
+import { oneOf } from "./closed-values.ts";
 import { units, users, createdAt, updatedAt } from "./schema.ts";
 
 /*
@@ -70,10 +75,7 @@ export const methodologies = pgTable(
   (t) => [
     index("methodologies_unit_idx").on(t.unitId),
     uniqueIndex("methodologies_unit_code_version_key").on(t.unitId, t.code, t.version),
-    check(
-      "methodologies_kind_check",
-      sql`${t.kind} in ('par_index', 'service_index_766', 'sipas')`,
-    ),
+    check("methodologies_kind_check", oneOf(t.kind, METHODOLOGY_KINDS)),
     check(
       "methodologies_document_check",
       sql`(${t.document} is null) = (${t.code} is null) and (${t.code} is null) = (${t.version} is null) and (${t.code} is null) = (${t.effectiveFrom} is null)`,
@@ -82,8 +84,8 @@ export const methodologies = pgTable(
       "methodologies_effective_check",
       sql`${t.effectiveTo} is null or ${t.effectiveTo} >= ${t.effectiveFrom}`,
     ),
-    check("methodologies_status_check", sql`${t.status} in ('draft')`),
-    check("methodologies_level_check", sql`${t.level} in ('province', 'district', 'commune')`),
+    check("methodologies_status_check", oneOf(t.status, METHODOLOGY_STATUSES)),
+    check("methodologies_level_check", oneOf(t.level, UNIT_LEVELS)),
     check("methodologies_year_check", sql`${t.year} between 2000 and 2100`),
   ],
 );

@@ -12,6 +12,18 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { DOSSIER_STATES, type DossierState } from "../../core/dossier/dossier-state.ts";
+import {
+  DOSSIER_CHANNELS,
+  ONLINE_LEVELS,
+  PROCEDURE_LEVELS,
+  RULE_SET_IDS,
+  type DossierChannel,
+  type OnlineLevel,
+  type ProcedureLevel,
+  type RuleSetId,
+} from "../../core/dossier/dossier-values.ts";
+import { oneOf } from "./closed-values.ts";
 import type { OfficialSchedule } from "../../core/calendar/index.ts";
 import { agencies, units, users, createdAt, updatedAt } from "./schema.ts";
 
@@ -78,19 +90,19 @@ export const procedures = pgTable(
     code: text("code").notNull(),
     name: text("name").notNull(),
     field: text("field").notNull(),
-    level: text("level").notNull().default("commune"),
+    level: text("level").$type<ProcedureLevel>().notNull().default("commune"),
     /** Working days; 0 means "trong ngày" (within the day). */
     processingDays: integer("processing_days").notNull(),
     feeText: text("fee_text"),
-    onlineLevel: text("online_level").notNull().default("none"),
+    onlineLevel: text("online_level").$type<OnlineLevel>().notNull().default("none"),
     isActive: boolean("is_active").notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("procedures_unit_code_key").on(t.unitId, t.code),
-    check("procedures_level_check", sql`${t.level} in ('province', 'commune')`),
-    check("procedures_online_level_check", sql`${t.onlineLevel} in ('full', 'partial', 'none')`),
+    check("procedures_level_check", oneOf(t.level, PROCEDURE_LEVELS)),
+    check("procedures_online_level_check", oneOf(t.onlineLevel, ONLINE_LEVELS)),
     check("procedures_days_check", sql`${t.processingDays} >= 0`),
   ],
 );
@@ -109,13 +121,13 @@ export const dossiers = pgTable(
     applicantName: text("applicant_name").notNull(),
     applicantPhone: text("applicant_phone").notNull(),
     applicantAddress: text("applicant_address"),
-    channel: text("channel").notNull(),
+    channel: text("channel").$type<DossierChannel>().notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
     countedFrom: date("counted_from").notNull(),
     /** The due date in force: the original one moved by the working days paused for supplements. */
     dueDate: date("due_date").notNull(),
     originalDueDate: date("original_due_date").notNull(),
-    state: text("state").notNull(),
+    state: text("state").$type<DossierState>().notNull(),
     /** Agency currently handling the dossier (after a hand-over). */
     handlerAgencyId: uuid("handler_agency_id").references(() => agencies.id),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
@@ -126,7 +138,7 @@ export const dossiers = pgTable(
     digitised: boolean("digitised").notNull().default(false),
     electronicResult: boolean("electronic_result").notNull().default(false),
     onlinePayment: boolean("online_payment").notNull().default(false),
-    ruleSet: text("rule_set").notNull(),
+    ruleSet: text("rule_set").$type<RuleSetId>().notNull(),
     receivedById: uuid("received_by_id").references(() => users.id),
     /** The import run that created the dossier; null when a desk received it. */
     importId: uuid("import_id"),
@@ -148,12 +160,9 @@ export const dossiers = pgTable(
     index("dossiers_unit_open_idx")
       .on(t.unitId, t.receivedAt)
       .where(sql`${t.finishedAt} is null`),
-    check("dossiers_channel_check", sql`${t.channel} in ('in_person', 'online', 'postal')`),
-    check(
-      "dossiers_state_check",
-      sql`${t.state} in ('received', 'in_progress', 'supplement_requested', 'resolved', 'returned', 'refused', 'stopped', 'withdrawn')`,
-    ),
-    check("dossiers_rule_set_check", sql`${t.ruleSet} in ('2018', '2025')`),
+    check("dossiers_channel_check", oneOf(t.channel, DOSSIER_CHANNELS)),
+    check("dossiers_state_check", oneOf(t.state, DOSSIER_STATES)),
+    check("dossiers_rule_set_check", oneOf(t.ruleSet, RULE_SET_IDS)),
     check("dossiers_void_check", sql`(${t.voidedAt} is null) = (${t.voidReason} is null)`),
   ],
 );
@@ -186,9 +195,12 @@ export const apologyLetters = pgTable(
     issuedAt: timestamp("issued_at", { withTimezone: true }).notNull(),
     newDueDate: date("new_due_date").notNull(),
     reason: text("reason").notNull(),
-    ruleSet: text("rule_set").notNull(),
+    ruleSet: text("rule_set").$type<RuleSetId>().notNull(),
     createdById: uuid("created_by_id").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("apology_letters_dossier_idx").on(t.dossierId)],
+  (t) => [
+    index("apology_letters_dossier_idx").on(t.dossierId),
+    check("apology_letters_rule_set_check", oneOf(t.ruleSet, RULE_SET_IDS)),
+  ],
 );

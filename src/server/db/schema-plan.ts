@@ -15,6 +15,25 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+import { AREA_KEYS, type AreaKey } from "../../core/plan/plan-area.ts";
+import { PLAN_SIGNER_AUTHORITIES, type PlanSignerAuthority } from "../../core/plan/plan-issuer.ts";
+import { PLAN_PERIOD_KINDS, type PlanPeriodKind } from "../../core/plan/plan-period.ts";
+import { PLAN_STATUSES, type PlanStatus } from "../../core/plan/plan-status.ts";
+import {
+  OCCURRENCE_STATUSES,
+  STORED_TASK_STATUSES,
+  type OccurrenceStatus,
+  type StoredTaskStatus,
+} from "../../core/plan/task-status.ts";
+import {
+  TARGET_COMPARATORS,
+  TARGET_METRICS,
+  TARGET_UNITS,
+  type TargetComparator,
+  type TargetMetric,
+  type TargetUnit,
+} from "../../core/plan/target-metric.ts";
+import { nullOrOneOf, oneOf } from "./closed-values.ts";
 import { agencies, units, users, createdAt, updatedAt } from "./schema.ts";
 
 /*
@@ -35,7 +54,7 @@ export const plans = pgTable(
       .notNull()
       .references(() => units.id),
     title: text("title").notNull(),
-    periodKind: text("period_kind").notNull(),
+    periodKind: text("period_kind").$type<PlanPeriodKind>().notNull(),
     periodLabel: text("period_label").notNull(),
     periodStart: date("period_start").notNull(),
     periodEnd: date("period_end").notNull(),
@@ -43,14 +62,14 @@ export const plans = pgTable(
     planNumber: text("plan_number"),
     place: text("place"),
     issuedDate: date("issued_date"),
-    signerAuthority: text("signer_authority"),
+    signerAuthority: text("signer_authority").$type<NonNullable<PlanSignerAuthority>>(),
     signerTitle: text("signer_title"),
     signerName: text("signer_name"),
     purposes: text("purposes").notNull().default(""),
     requirements: text("requirements").notNull().default(""),
     funding: text("funding").notNull().default(""),
     recipients: jsonb("recipients").$type<string[]>().notNull().default([]),
-    status: text("status").notNull().default("draft"),
+    status: text("status").$type<PlanStatus>().notNull().default("draft"),
     upperPlanId: uuid("upper_plan_id").references((): AnyPgColumn => plans.id),
     amendsPlanId: uuid("amends_plan_id").references((): AnyPgColumn => plans.id),
     version: integer("version").notNull().default(1),
@@ -61,16 +80,10 @@ export const plans = pgTable(
   },
   (t) => [
     index("plans_unit_idx").on(t.unitId),
-    check("plans_status_check", sql`${t.status} in ('draft', 'issued', 'superseded')`),
-    check(
-      "plans_period_kind_check",
-      sql`${t.periodKind} in ('year', 'half_year', 'multi_year', 'other')`,
-    ),
+    check("plans_status_check", oneOf(t.status, PLAN_STATUSES)),
+    check("plans_period_kind_check", oneOf(t.periodKind, PLAN_PERIOD_KINDS)),
     check("plans_period_check", sql`${t.periodEnd} >= ${t.periodStart}`),
-    check(
-      "plans_signer_authority_check",
-      sql`${t.signerAuthority} is null or ${t.signerAuthority} in ('TM.', 'KT.', 'Q.')`,
-    ),
+    check("plans_signer_authority_check", nullOrOneOf(t.signerAuthority, PLAN_SIGNER_AUTHORITIES)),
   ],
 );
 
@@ -99,7 +112,7 @@ export const planAreas = pgTable(
     planId: uuid("plan_id")
       .notNull()
       .references(() => plans.id, { onDelete: "cascade" }),
-    key: text("key").notNull(),
+    key: text("key").$type<AreaKey>().notNull(),
     heading: text("heading").notNull(),
     position: integer("position").notNull(),
     targetScore: numeric("target_score", { mode: "number" }),
@@ -107,10 +120,7 @@ export const planAreas = pgTable(
   },
   (t) => [
     uniqueIndex("plan_areas_plan_key_key").on(t.planId, t.key),
-    check(
-      "plan_areas_key_check",
-      sql`${t.key} in ('direction', 'institutions', 'procedures', 'organization', 'civil_service', 'public_finance', 'digital_government', 'impact')`,
-    ),
+    check("plan_areas_key_check", oneOf(t.key, AREA_KEYS)),
   ],
 );
 
@@ -124,11 +134,11 @@ export const planTargets = pgTable(
     areaId: uuid("area_id").references(() => planAreas.id, { onDelete: "set null" }),
     position: integer("position").notNull(),
     text: text("text").notNull(),
-    metric: text("metric").notNull().default("manual"),
-    comparator: text("comparator").notNull().default("gte"),
+    metric: text("metric").$type<TargetMetric>().notNull().default("manual"),
+    comparator: text("comparator").$type<TargetComparator>().notNull().default("gte"),
     value: numeric("value", { mode: "number" }),
     valueHigh: numeric("value_high", { mode: "number" }),
-    unit: text("unit"),
+    unit: text("unit").$type<TargetUnit>(),
     scope: text("scope"),
     deadline: date("deadline"),
     manualValue: numeric("manual_value", { mode: "number" }),
@@ -137,10 +147,9 @@ export const planTargets = pgTable(
   },
   (t) => [
     index("plan_targets_plan_idx").on(t.planId),
-    check(
-      "plan_targets_comparator_check",
-      sql`${t.comparator} in ('gte', 'gt', 'eq', 'lte', 'lt', 'rank_between')`,
-    ),
+    check("plan_targets_comparator_check", oneOf(t.comparator, TARGET_COMPARATORS)),
+    check("plan_targets_metric_check", oneOf(t.metric, TARGET_METRICS)),
+    check("plan_targets_unit_check", nullOrOneOf(t.unit, TARGET_UNITS)),
   ],
 );
 
@@ -163,7 +172,7 @@ export const planTasks = pgTable(
     timelineRaw: text("timeline_raw"),
     timeline: jsonb("timeline"),
     dueDate: date("due_date"),
-    status: text("status").notNull().default("not_started"),
+    status: text("status").$type<StoredTaskStatus>().notNull().default("not_started"),
     statusReason: text("status_reason"),
     progress: integer("progress").notNull().default(0),
     completedAt: date("completed_at"),
@@ -175,6 +184,7 @@ export const planTasks = pgTable(
     index("plan_tasks_parent_idx").on(t.parentTaskId),
     index("plan_tasks_lead_idx").on(t.leadAgencyId),
     check("plan_tasks_progress_check", sql`${t.progress} between 0 and 100`),
+    check("plan_tasks_status_check", oneOf(t.status, STORED_TASK_STATUSES)),
   ],
 );
 
@@ -188,10 +198,13 @@ export const taskOccurrences = pgTable(
       .references(() => planTasks.id, { onDelete: "cascade" }),
     label: text("label").notNull(),
     dueDate: date("due_date").notNull(),
-    status: text("status").notNull().default("not_started"),
+    status: text("status").$type<OccurrenceStatus>().notNull().default("not_started"),
     completedAt: date("completed_at"),
   },
-  (t) => [uniqueIndex("task_occurrences_task_due_key").on(t.taskId, t.dueDate)],
+  (t) => [
+    uniqueIndex("task_occurrences_task_due_key").on(t.taskId, t.dueDate),
+    check("task_occurrences_status_check", oneOf(t.status, OCCURRENCE_STATUSES)),
+  ],
 );
 
 export const taskUpdates = pgTable(
@@ -204,12 +217,15 @@ export const taskUpdates = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     userId: uuid("user_id").references(() => users.id),
     userName: text("user_name").notNull(),
-    status: text("status"),
+    status: text("status").$type<StoredTaskStatus>(),
     progress: integer("progress"),
     comment: text("comment"),
     changes: jsonb("changes").$type<Record<string, { from: unknown; to: unknown }>>(),
   },
-  (t) => [index("task_updates_task_idx").on(t.taskId, t.at)],
+  (t) => [
+    index("task_updates_task_idx").on(t.taskId, t.at),
+    check("task_updates_status_check", nullOrOneOf(t.status, STORED_TASK_STATUSES)),
+  ],
 );
 
 export const evidenceFiles = pgTable(

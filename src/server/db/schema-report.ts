@@ -12,7 +12,24 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { ReportDueRule } from "../../core/report/report-calendar.ts";
+import {
+  HOLIDAY_SHIFTS,
+  PERIOD_RULES,
+  REPORT_KIND_STATUSES,
+  REPORT_PERIOD_KINDS,
+  type HolidayShift,
+  type PeriodRule,
+  type ReportDueRule,
+  type ReportKindStatus,
+  type ReportPeriodKind,
+} from "../../core/report/report-calendar.ts";
+import {
+  REPORT_REVIEWS,
+  REPORT_STATUSES,
+  type ReportReview,
+  type ReportStatus,
+} from "../../core/report/report-workflow.ts";
+import { oneOf } from "./closed-values.ts";
 import { createdAt, units, updatedAt, users } from "./schema.ts";
 
 /*
@@ -34,35 +51,26 @@ export const reportKinds = pgTable(
       .notNull()
       .references(() => units.id),
     name: text("name").notNull(),
-    periodKind: text("period_kind").notNull(),
+    periodKind: text("period_kind").$type<ReportPeriodKind>().notNull(),
     dueText: text("due_text"),
     dueRule: jsonb("due_rule").$type<ReportDueRule>(),
-    holidayShift: text("holiday_shift").notNull().default("none"),
-    periodRule: text("period_rule").notNull().default("calendar"),
+    holidayShift: text("holiday_shift").$type<HolidayShift>().notNull().default("none"),
+    periodRule: text("period_rule").$type<PeriodRule>().notNull().default("calendar"),
     adHocFrom: date("ad_hoc_from"),
     adHocTo: date("ad_hoc_to"),
     adHocDue: date("ad_hoc_due"),
     remindDaysBefore: integer("remind_days_before").notNull().default(3),
-    status: text("status").notNull().default("draft"),
+    status: text("status").$type<ReportKindStatus>().notNull().default("draft"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     createdById: uuid("created_by_id").references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [
     index("report_kinds_unit_idx").on(t.unitId),
-    check(
-      "report_kinds_period_kind_check",
-      sql`${t.periodKind} in ('quarterly', 'half_yearly', 'yearly', 'ad_hoc')`,
-    ),
-    check(
-      "report_kinds_shift_check",
-      sql`${t.holidayShift} in ('none', 'next_working_day', 'previous_working_day')`,
-    ),
-    check(
-      "report_kinds_period_rule_check",
-      sql`${t.periodRule} in ('calendar', 'statistical_cutoff')`,
-    ),
-    check("report_kinds_status_check", sql`${t.status} in ('draft', 'published')`),
+    check("report_kinds_period_kind_check", oneOf(t.periodKind, REPORT_PERIOD_KINDS)),
+    check("report_kinds_shift_check", oneOf(t.holidayShift, HOLIDAY_SHIFTS)),
+    check("report_kinds_period_rule_check", oneOf(t.periodRule, PERIOD_RULES)),
+    check("report_kinds_status_check", oneOf(t.status, REPORT_KIND_STATUSES)),
     check(
       "report_kinds_rule_check",
       sql`(${t.periodKind} = 'ad_hoc' and ${t.adHocFrom} is not null and ${t.adHocTo} is not null and ${t.adHocDue} is not null) or (${t.periodKind} <> 'ad_hoc' and ${t.dueRule} is not null)`,
@@ -86,7 +94,7 @@ export const reports = pgTable(
     periodTo: date("period_to").notNull(),
     periodLabel: text("period_label").notNull(),
     dueDate: date("due_date").notNull(),
-    status: text("status").notNull().default("draft"),
+    status: text("status").$type<ReportStatus>().notNull().default("draft"),
     /** The narrative sections of the draft (keys of the core's section list). */
     narrative: jsonb("narrative").$type<Record<string, string>>().notNull().default({}),
     /** The latest submitted version (0 while never submitted). */
@@ -98,10 +106,7 @@ export const reports = pgTable(
   (t) => [
     uniqueIndex("reports_kind_unit_period_key").on(t.kindId, t.unitId, t.periodKey),
     index("reports_unit_idx").on(t.unitId),
-    check(
-      "reports_status_check",
-      sql`${t.status} in ('draft', 'submitted', 'accepted', 'returned')`,
-    ),
+    check("reports_status_check", oneOf(t.status, REPORT_STATUSES)),
   ],
 );
 
@@ -118,7 +123,7 @@ export const reportVersions = pgTable(
     submittedByName: text("submitted_by_name").notNull(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
     /** submitted, accepted or returned. */
-    review: text("review").notNull().default("submitted"),
+    review: text("review").$type<ReportReview>().notNull().default("submitted"),
     reviewComment: text("review_comment"),
     reviewedById: uuid("reviewed_by_id").references(() => users.id),
     reviewedByName: text("reviewed_by_name"),
@@ -126,9 +131,6 @@ export const reportVersions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.reportId, t.version] }),
-    check(
-      "report_versions_review_check",
-      sql`${t.review} in ('submitted', 'accepted', 'returned')`,
-    ),
+    check("report_versions_review_check", oneOf(t.review, REPORT_REVIEWS)),
   ],
 );

@@ -14,7 +14,13 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { ScorecardStatus } from "../../core/scorecard/scorecard.ts";
+import {
+  SCORECARD_STATUSES,
+  SCORECARD_TRANSITIONS,
+  type ScorecardStatus,
+  type ScorecardTransition,
+} from "../../core/scorecard/scorecard.ts";
+import { oneOf } from "./closed-values.ts";
 import { methodologies } from "./schema-methodology.ts";
 import { evidenceFiles } from "./schema-plan.ts";
 import { units, users, createdAt, updatedAt } from "./schema.ts";
@@ -74,10 +80,7 @@ export const scorecards = pgTable(
   (t) => [
     uniqueIndex("scorecards_unit_year_key").on(t.unitId, t.year),
     index("scorecards_methodology_idx").on(t.methodologyId),
-    check(
-      "scorecards_status_check",
-      sql`${t.status} in ('draft', 'submitted', 'appraised', 'published')`,
-    ),
+    check("scorecards_status_check", oneOf(t.status, SCORECARD_STATUSES)),
     check("scorecards_year_check", sql`${t.year} between 2000 and 2100`),
   ],
 );
@@ -134,14 +137,19 @@ export const scorecardEvents = pgTable(
     scorecardId: uuid("scorecard_id")
       .notNull()
       .references(() => scorecards.id, { onDelete: "cascade" }),
-    action: text("action").notNull(),
-    fromStatus: text("from_status").notNull(),
-    toStatus: text("to_status").notNull(),
+    action: text("action").$type<ScorecardTransition>().notNull(),
+    fromStatus: text("from_status").$type<ScorecardStatus>().notNull(),
+    toStatus: text("to_status").$type<ScorecardStatus>().notNull(),
     note: text("note"),
     /** The totals at the time (self and appraised), so history reads without recomputing. */
     snapshot: jsonb("snapshot"),
     actorId: uuid("actor_id").references(() => users.id),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("scorecard_events_scorecard_idx").on(t.scorecardId)],
+  (t) => [
+    index("scorecard_events_scorecard_idx").on(t.scorecardId),
+    check("scorecard_events_action_check", oneOf(t.action, SCORECARD_TRANSITIONS)),
+    check("scorecard_events_from_status_check", oneOf(t.fromStatus, SCORECARD_STATUSES)),
+    check("scorecard_events_to_status_check", oneOf(t.toStatus, SCORECARD_STATUSES)),
+  ],
 );

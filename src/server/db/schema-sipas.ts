@@ -10,6 +10,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { SIPAS_CHANNELS, type SipasChannel } from "../../core/sipas/channel.ts";
+import { FIELD_GROUPS, type FieldGroup } from "../../core/sipas/field-group.ts";
+import { PART_KEYS, type PartKey } from "../../core/sipas/questionnaire.ts";
+import { nullOrOneOf, oneOf } from "./closed-values.ts";
 import { units, users, createdAt } from "./schema.ts";
 import { dossiers } from "./schema-one-stop.ts";
 
@@ -36,10 +40,10 @@ export const sipasResponses = pgTable(
       .notNull()
       .references(() => units.id),
     questionnaireCode: text("questionnaire_code").notNull(),
-    channel: text("channel").notNull(),
+    channel: text("channel").$type<SipasChannel>().notNull(),
     dossierId: uuid("dossier_id").references(() => dossiers.id),
     procedureField: text("procedure_field"),
-    fieldGroup: text("field_group"),
+    fieldGroup: text("field_group").$type<FieldGroup>(),
     /** The desk or counter named by the QR code (free label, e.g. "Quầy số 2"). */
     desk: text("desk"),
     answeredOn: date("answered_on").notNull(),
@@ -52,11 +56,8 @@ export const sipasResponses = pgTable(
       .on(t.dossierId)
       .where(sql`${t.dossierId} is not null`),
     index("sipas_responses_unit_day_idx").on(t.unitId, t.answeredOn),
-    check("sipas_responses_channel_check", sql`${t.channel} in ('phone', 'kiosk', 'paper')`),
-    check(
-      "sipas_responses_field_group_check",
-      sql`${t.fieldGroup} is null or ${t.fieldGroup} in ('land', 'construction', 'other')`,
-    ),
+    check("sipas_responses_channel_check", oneOf(t.channel, SIPAS_CHANNELS)),
+    check("sipas_responses_field_group_check", nullOrOneOf(t.fieldGroup, FIELD_GROUPS)),
   ],
 );
 
@@ -68,12 +69,12 @@ export const sipasAnswers = pgTable(
       .references(() => sipasResponses.id, { onDelete: "cascade" }),
     itemCode: text("item_code").notNull(),
     factorKey: text("factor_key").notNull(),
-    partKey: text("part_key").notNull(),
+    partKey: text("part_key").$type<PartKey>().notNull(),
     value: smallint("value"),
   },
   (t) => [
     primaryKey({ columns: [t.responseId, t.itemCode] }),
     check("sipas_answers_value_check", sql`${t.value} is null or ${t.value} between 1 and 5`),
-    check("sipas_answers_part_check", sql`${t.partKey} in ('service', 'policy')`),
+    check("sipas_answers_part_check", oneOf(t.partKey, PART_KEYS)),
   ],
 );

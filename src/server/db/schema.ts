@@ -16,8 +16,16 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 
-import type { Role } from "../../core/access/role-policy.ts";
-import type { AgencyKind, CommuneKind, UnitLevel } from "../../core/organization/unit-rules.ts";
+import { ROLES, type Role } from "../../core/access/role-policy.ts";
+import {
+  AGENCY_KINDS,
+  COMMUNE_KINDS,
+  UNIT_LEVELS,
+  type AgencyKind,
+  type CommuneKind,
+  type UnitLevel,
+} from "../../core/organization/unit-rules.ts";
+import { nullOrOneOf, oneOf } from "./closed-values.ts";
 
 /** Standard audit columns, shared by every schema file. */
 export const createdAt = () =>
@@ -44,11 +52,8 @@ export const units = pgTable(
   (t) => [
     uniqueIndex("units_code_key").on(t.code),
     index("units_parent_idx").on(t.parentId),
-    check("units_level_check", sql`${t.level} in ('province', 'district', 'commune')`),
-    check(
-      "units_kind_check",
-      sql`${t.kind} is null or ${t.kind} in ('xa', 'phuong', 'thi_tran', 'dac_khu')`,
-    ),
+    check("units_level_check", oneOf(t.level, UNIT_LEVELS)),
+    check("units_kind_check", nullOrOneOf(t.kind, COMMUNE_KINDS)),
     check(
       "units_validity_check",
       sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validTo} >= ${t.validFrom}`,
@@ -73,10 +78,7 @@ export const agencies = pgTable(
   },
   (t) => [
     uniqueIndex("agencies_unit_name_key").on(t.unitId, t.name),
-    check(
-      "agencies_kind_check",
-      sql`${t.kind} in ('office', 'department', 'one_stop', 'mass_org', 'other')`,
-    ),
+    check("agencies_kind_check", oneOf(t.kind, AGENCY_KINDS)),
   ],
 );
 
@@ -118,10 +120,7 @@ export const userRoles = pgTable(
   },
   (t) => [
     index("user_roles_user_idx").on(t.userId),
-    check(
-      "user_roles_role_check",
-      sql`${t.role} in ('admin', 'leader', 'focal_officer', 'agency_officer', 'clerk', 'reviewer', 'viewer')`,
-    ),
+    check("user_roles_role_check", oneOf(t.role, ROLES)),
   ],
 );
 

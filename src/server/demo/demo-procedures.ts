@@ -1,4 +1,4 @@
-import type { OnlineLevel } from "../services/procedure.service.ts";
+import type { OnlineLevel } from "../../core/dossier/dossier-values.ts";
 
 /**
  * A small hand-typed list of real commune-level procedures (national codes and names from the

@@ -2,7 +2,8 @@ import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { isDatabaseUnavailable } from "../db/database-errors.ts";
-import { AppError, errorBody, type ErrorDetail } from "../errors.ts";
+import { RuleError } from "../../core/errors.ts";
+import { AppError, appErrorOfRule, errorBody, type ErrorDetail } from "../errors.ts";
 
 /** Messages of busboy (behind @fastify/multipart) for a multipart body cut short or malformed. */
 const MALFORMED_MULTIPART =
@@ -11,6 +12,7 @@ const MALFORMED_MULTIPART =
 /** The one place where errors become HTTP responses; nothing else (no stack trace) leaks out. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (error instanceof RuleError) return appErrorOfRule(error);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details: ErrorDetail[] = error.validation.map((issue) => ({
       path:

@@ -1,7 +1,6 @@
 import { attachment, XLSX } from "../http/download.ts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { PeriodKind } from "../../core/kpi/index.ts";
 import type { Executor } from "../db/database.ts";
 import { tableWorkbook } from "../documents/table-xlsx.ts";
 import { dueSoonDossiers, serviceIndexByUnit } from "../services/dashboard.service.ts";
@@ -111,7 +110,7 @@ export function dashboardRoutes(db: Executor): FastifyPluginAsyncZod {
         return serviceIndexByUnit(db, {
           unitId: q.unitId,
           period: {
-            kind: q.period as PeriodKind,
+            kind: q.period,
             year: q.year,
             number: q.number,
             from: q.from,

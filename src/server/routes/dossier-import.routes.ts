@@ -1,8 +1,12 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IMPORT_FIELDS, type ColumnMapping } from "../../core/dossier/import/index.ts";
-import { DOSSIER_STATES } from "../../core/dossier/index.ts";
+import {
+  DOSSIER_IMPORT_STATES,
+  IMPORT_FIELDS,
+  type ColumnMapping,
+} from "../../core/dossier/import/index.ts";
+import { DOSSIER_CHANNELS, DOSSIER_STATES, RULE_SET_IDS } from "../../core/dossier/index.ts";
 import type { Executor } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { assertSafeFields } from "../http/safe-input.ts";
@@ -48,7 +52,7 @@ const importView = z.object({
   source: z.string(),
   fileName: z.string(),
   fileBytes: z.number(),
-  state: z.enum(["running", "done", "failed"]),
+  state: z.enum(DOSSIER_IMPORT_STATES),
   total: z.number().nullable(),
   processed: z.number(),
   inserted: z.number(),
@@ -82,7 +86,7 @@ const importedDossier = z.object({
   applicantName: z.string(),
   applicantPhone: z.string(),
   applicantAddress: z.string().nullable(),
-  channel: z.enum(["in_person", "online", "postal"]),
+  channel: z.enum(DOSSIER_CHANNELS),
   receivedAt: z.string(),
   receivedOn: z.string(),
   dueDate: z.string(),
@@ -94,7 +98,7 @@ const importedDossier = z.object({
   digitised: z.boolean(),
   electronicResult: z.boolean(),
   onlinePayment: z.boolean(),
-  ruleSet: z.enum(["2018", "2025"]),
+  ruleSet: z.enum(RULE_SET_IDS),
 });
 
 const previewView = z.object({

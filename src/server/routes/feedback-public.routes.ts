@@ -8,7 +8,7 @@ import {
   recordSatisfaction,
   submitPublicFeedback,
 } from "../services/feedback-public.service.ts";
-import { SATISFACTION_LEVELS } from "../services/feedback.service.ts";
+import { SATISFACTION_LEVELS } from "../../core/feedback/feedback-values.ts";
 import { errorResponse } from "./common.schemas.ts";
 import { phoneLast4, publicFeedbackStatus, senderFields } from "./feedback.schemas.ts";
 

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { FEEDBACK_CLASSIFICATIONS, FEEDBACK_STATES } from "../../core/feedback/index.ts";
+import { FEEDBACK_CHANNELS } from "../../core/feedback/feedback-values.ts";
 import type { Executor } from "../db/database.ts";
 import { requireSession } from "../http/session.ts";
 import {
-  FEEDBACK_CHANNELS,
   getFeedback,
   getPublicationPreview,
   listFeedback,

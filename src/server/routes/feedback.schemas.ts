@@ -9,7 +9,7 @@ import {
   FEEDBACK_CHANNELS,
   SATISFACTION_LEVELS,
   STAFF_FEEDBACK_CHANNELS,
-} from "../services/feedback.service.ts";
+} from "../../core/feedback/feedback-values.ts";
 import { localDateTime, nonEmptyText } from "./common.schemas.ts";
 
 const localMoment = localDateTime;
@@ -37,7 +37,7 @@ export const senderFields = {
 
 export const registerFeedbackBody = z.object({
   unitId: z.uuid({ error: "Vui lòng chọn đơn vị tiếp nhận." }),
-  channel: z.enum(STAFF_FEEDBACK_CHANNELS as [string, ...string[]], {
+  channel: z.enum(STAFF_FEEDBACK_CHANNELS, {
     error: "Kênh tiếp nhận không hợp lệ.",
   }),
   ...senderFields,

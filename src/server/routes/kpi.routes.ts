@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { PeriodKind } from "../../core/kpi/index.ts";
 import type { Executor } from "../db/database.ts";
 import {
   kpiCatalogue,
@@ -31,7 +30,7 @@ const readAccess = {
 
 type Query = z.infer<typeof kpiQuery>;
 const periodRequest = (q: Query) => ({
-  kind: q.period as PeriodKind,
+  kind: q.period,
   year: q.year,
   number: q.number,
   from: q.from,

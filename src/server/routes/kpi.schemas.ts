@@ -5,7 +5,7 @@ import { isoDate } from "./common.schemas.ts";
 /** The period and filters every KPI route takes in its query string. */
 export const kpiQuery = z.object({
   unitId: z.uuid({ error: "Mã định danh không hợp lệ." }),
-  period: z.enum(PERIOD_KINDS as [string, ...string[]]).default("quarter"),
+  period: z.enum(PERIOD_KINDS).default("quarter"),
   year: z.coerce.number().int().min(1900).max(2100).optional(),
   number: z.coerce.number().int().min(1).max(12).optional(),
   from: isoDate.optional(),

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { DOSSIER_ACTIONS, DOSSIER_STATES } from "../../core/dossier/index.ts";
-import { CHANNELS } from "../services/dossier.service.ts";
-import { ONLINE_LEVELS, PROCEDURE_LEVELS } from "../services/procedure.service.ts";
+import {
+  DOSSIER_CHANNELS,
+  ONLINE_LEVELS,
+  PROCEDURE_LEVELS,
+  RULE_SET_IDS,
+} from "../../core/dossier/dossier-values.ts";
 import { isoDate, localDateTime } from "./common.schemas.ts";
 
 /** Request and response shapes of the one-stop desk routes. */
@@ -53,7 +57,7 @@ export const dossierView = z.object({
   applicantName: z.string(),
   applicantPhone: z.string(),
   applicantAddress: z.string().nullable(),
-  channel: z.enum(CHANNELS),
+  channel: z.enum(DOSSIER_CHANNELS),
   channelLabel: z.string(),
   receivedAt: z.string(),
   countedFrom: z.string(),
@@ -73,7 +77,7 @@ export const dossierView = z.object({
   digitised: z.boolean(),
   electronicResult: z.boolean(),
   onlinePayment: z.boolean(),
-  ruleSet: z.enum(["2018", "2025"]),
+  ruleSet: z.enum(RULE_SET_IDS),
   apologyTitle: z.string(),
   allowedActions: z.array(z.enum(DOSSIER_ACTIONS)),
   /** Came from an import (no receipt at a desk). */
@@ -140,7 +144,9 @@ export const receiveBody = z.object({
   applicantName: z.string().trim().min(1, { error: "Không được để trống." }).max(200),
   applicantPhone: phone,
   applicantAddress: z.string().trim().max(500).nullish(),
-  channel: z.enum(CHANNELS, { error: "Hình thức nộp phải là in_person, online hoặc postal." }),
+  channel: z.enum(DOSSIER_CHANNELS, {
+    error: "Hình thức nộp phải là in_person, online hoặc postal.",
+  }),
   receivedAt: localDateTime.nullish(),
   digitised: z.boolean().optional(),
   electronicResult: z.boolean().optional(),

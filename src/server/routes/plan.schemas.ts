@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { AREA_KEYS } from "../../core/plan/plan-area.ts";
 import { PLAN_PERIOD_KINDS } from "../../core/plan/plan-period.ts";
-import { STORED_TASK_STATUSES } from "../../core/plan/task-status.ts";
-import { TARGET_METRICS } from "../../core/plan/target-metric.ts";
+import { OCCURRENCE_STATUSES, STORED_TASK_STATUSES } from "../../core/plan/task-status.ts";
+import { PLAN_SIGNER_AUTHORITIES } from "../../core/plan/plan-issuer.ts";
+import { TARGET_COMPARATORS, TARGET_METRICS, TARGET_UNITS } from "../../core/plan/target-metric.ts";
 import { isoDate, nonEmptyText } from "./common.schemas.ts";
 
 export const areaKey = z.enum(AREA_KEYS, { error: "Lĩnh vực không hợp lệ." });
-const comparator = z.enum(["gte", "gt", "eq", "lte", "lt", "rank_between"]);
+const comparator = z.enum(TARGET_COMPARATORS);
 const agencyId = z.uuid({ error: "Cơ quan không hợp lệ." });
 
 export const periodInput = z.object({
@@ -38,7 +39,7 @@ export const planHeaderInput = z.object({
   planNumber: z.string().max(100).nullish(),
   place: z.string().max(200).nullish(),
   issuedDate: isoDate.nullish(),
-  signerAuthority: z.enum(["TM.", "KT.", "Q."]).nullish(),
+  signerAuthority: z.enum(PLAN_SIGNER_AUTHORITIES).nullish(),
   signerTitle: z.string().max(200).nullish(),
   signerName: z.string().max(200).nullish(),
   purposes: z.string().max(20000).optional(),
@@ -56,7 +57,7 @@ export const targetInput = z.object({
   comparator: comparator.optional(),
   value: z.number().finite().nullish(),
   valueHigh: z.number().finite().nullish(),
-  unit: z.enum(["percent", "points", "rank", "count"]).nullish(),
+  unit: z.enum(TARGET_UNITS).nullish(),
   scope: z.string().max(500).nullish(),
   deadline: isoDate.nullish(),
 });
@@ -131,7 +132,7 @@ export const measurementInput = z.object({
 
 /** `PATCH /api/occurrences/:id`: one period of a recurring task done or not. */
 export const occurrenceInput = z.object({
-  status: z.enum(["not_started", "completed"]),
+  status: z.enum(OCCURRENCE_STATUSES),
   completedOn: isoDate.nullish(),
 });
 

@@ -2,10 +2,11 @@ import { z } from "zod";
 import {
   HOLIDAY_SHIFTS,
   PERIOD_RULES,
+  REPORT_KIND_STATUSES,
   REPORT_PERIOD_KINDS,
 } from "../../core/report/report-calendar.ts";
 import type { ReportFigures } from "../../core/report/report-figures.ts";
-import { REPORT_STATUSES } from "../../core/report/report-workflow.ts";
+import { REPORT_REVIEWS, REPORT_STATUSES } from "../../core/report/report-workflow.ts";
 import { isoDate, nonEmptyText } from "./common.schemas.ts";
 
 export const unitQuery = z.object({ unitId: z.uuid({ error: "Mã định danh không hợp lệ." }) });
@@ -45,7 +46,7 @@ export const kindView = z.object({
   periodRule: z.enum(PERIOD_RULES),
   adHoc: z.object({ from: z.string(), to: z.string(), dueDate: z.string() }).nullable(),
   remindDaysBefore: z.number(),
-  status: z.enum(["draft", "published"]),
+  status: z.enum(REPORT_KIND_STATUSES),
   publishedAt: z.string().nullable(),
 });
 
@@ -87,7 +88,7 @@ export const versionSummaryView = z.object({
   version: z.number(),
   submittedByName: z.string(),
   submittedAt: z.string(),
-  review: z.enum(["submitted", "accepted", "returned"]),
+  review: z.enum(REPORT_REVIEWS),
   reviewComment: z.string().nullable(),
   reviewedByName: z.string().nullable(),
   reviewedAt: z.string().nullable(),

@@ -1,3 +1,4 @@
+import { PUBLIC_SIPAS_CHANNELS } from "../../core/sipas/channel.ts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
@@ -30,7 +31,7 @@ export function sipasPublicRoutes(
             "Phiếu khảo sát sự hài lòng đang có hiệu lực của một đơn vị (trang điện thoại hoặc kiosk)",
           querystring: z.object({
             unitCode: z.string().trim().min(1).max(50),
-            mode: z.enum(["phone", "kiosk"]).default("phone"),
+            mode: z.enum(PUBLIC_SIPAS_CHANNELS).default("phone"),
           }),
           response: {
             200: z.object({

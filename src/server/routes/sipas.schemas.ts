@@ -1,3 +1,4 @@
+import { PUBLIC_SIPAS_CHANNELS } from "../../core/sipas/channel.ts";
 import { z } from "zod";
 import { FIELD_GROUPS, PERIOD_GRANULARITIES, type Answers } from "../../core/sipas/index.ts";
 import { booleanQuery, isoDate } from "./common.schemas.ts";
@@ -20,7 +21,7 @@ const optionalText = (max: number) => z.string().trim().max(max).nullish();
 
 export const publicResponseInput = z.object({
   unitCode: z.string().trim().min(1).max(50),
-  channel: z.enum(["phone", "kiosk"]),
+  channel: z.enum(PUBLIC_SIPAS_CHANNELS),
   answers: answersInput,
   dossierCode: optionalText(60),
   phoneLast4: z

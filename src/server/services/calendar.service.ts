@@ -9,10 +9,9 @@ import {
 } from "../../core/calendar/index.ts";
 import type { Executor } from "../db/database.ts";
 import * as calendarRepository from "../db/repositories/calendar.repository.ts";
-import { AppError } from "../errors.ts";
+import { AppError, applyRule } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
-import { applyRule } from "./one-stop-errors.ts";
 import { runUseCase } from "./use-case.ts";
 
 /**

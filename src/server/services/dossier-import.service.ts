@@ -390,7 +390,7 @@ function toView(row: DossierImportRow, canVoid = false, job?: JobRow | null) {
     source: row.source,
     fileName: row.fileName,
     fileBytes: row.fileBytes,
-    state: row.state as "running" | "done" | "failed",
+    state: row.state,
     total: row.total,
     processed: row.processed,
     inserted: row.inserted,

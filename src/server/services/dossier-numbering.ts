@@ -3,11 +3,11 @@ import {
   firstFreeSequence,
   formatDossierCode,
 } from "../../core/dossier/index.ts";
+import { applyRule } from "../errors.ts";
 import type { Executor } from "../db/database.ts";
 import * as caseRepository from "../db/repositories/case-register.repository.ts";
 import * as dossierRepository from "../db/repositories/dossier.repository.ts";
 import type { DossierInsert, DossierRow } from "../db/repositories/dossier.repository.ts";
-import { applyRule } from "./one-stop-errors.ts";
 
 /** How many numbers one look-up checks for codes already taken. */
 const WINDOW = 50;

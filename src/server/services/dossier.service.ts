@@ -1,3 +1,4 @@
+import { DOSSIER_CHANNEL_LABELS, type DossierChannel } from "../../core/dossier/dossier-values.ts";
 import { scopeIncludes } from "../../core/access/role-policy.ts";
 import { dueDate } from "../../core/calendar/index.ts";
 import {
@@ -35,7 +36,7 @@ import { findUnitById } from "../db/repositories/unit.repository.ts";
 import { apologyDocx } from "../documents/one-stop/apology-document.ts";
 import { noticeDocx } from "../documents/one-stop/notice-document.ts";
 import { receiptDocx } from "../documents/one-stop/receipt-document.ts";
-import { AppError } from "../errors.ts";
+import { AppError, applyRule } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
 import { loadWorkingCalendar } from "./calendar.service.ts";
@@ -52,17 +53,8 @@ import {
   type CaseTransitionUse,
 } from "./case-register.ts";
 import { insertWithNextCode } from "./dossier-numbering.ts";
-import { applyRule } from "./one-stop-errors.ts";
 import { requireUnitValidOn } from "./unit-validity.ts";
 import { runUseCase } from "./use-case.ts";
-
-export const CHANNELS = ["in_person", "online", "postal"] as const;
-export type Channel = (typeof CHANNELS)[number];
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  in_person: "Trực tiếp",
-  online: "Trực tuyến",
-  postal: "Bưu chính công ích",
-};
 
 const OPEN_STATES: ReadonlySet<string> = new Set(DOSSIER_WORKFLOW.openStates);
 
@@ -85,7 +77,7 @@ export function canVoid(row: DossierListRow, mayVoid: boolean) {
 
 function toView(row: DossierListRow, mayWrite: boolean, today: string, mayVoid = false) {
   const canWrite = mayWrite && row.voidedAt === null;
-  const state = row.state as DossierState;
+  const state = row.state;
   const ruleSet = ruleSetById(row.ruleSet);
   // A voided dossier is out of every count: it is neither on time nor late.
   const onTime = row.voidedAt ? null : timelinessOf(row, today);
@@ -102,8 +94,8 @@ function toView(row: DossierListRow, mayWrite: boolean, today: string, mayVoid =
     applicantName: row.applicantName,
     applicantPhone: row.applicantPhone,
     applicantAddress: row.applicantAddress,
-    channel: row.channel as Channel,
-    channelLabel: CHANNEL_LABELS[row.channel as Channel],
+    channel: row.channel,
+    channelLabel: DOSSIER_CHANNEL_LABELS[row.channel],
     receivedAt: row.receivedAt.toISOString(),
     countedFrom: row.countedFrom,
     dueDate: row.dueDate,
@@ -150,7 +142,7 @@ export type DossierView = ReturnType<typeof toView>;
 
 export interface DossierListQuery {
   unitId?: string;
-  state?: string;
+  state?: DossierState;
   procedureId?: string;
   q?: string;
   from?: string;
@@ -248,7 +240,7 @@ export interface ReceiveInput {
   applicantName: string;
   applicantPhone: string;
   applicantAddress?: string | null;
-  channel: Channel;
+  channel: DossierChannel;
   receivedAt?: string | null;
   digitised?: boolean;
   electronicResult?: boolean;
@@ -580,7 +572,7 @@ export async function receiptDocument(
     applicantName: row.applicantName,
     applicantPhone: row.applicantPhone,
     applicantAddress: row.applicantAddress,
-    channelLabel: CHANNEL_LABELS[row.channel as Channel],
+    channelLabel: DOSSIER_CHANNEL_LABELS[row.channel],
     receivedAt: row.receivedAt,
     dueDate: row.dueDate,
     ruleSet: row.ruleSet,
@@ -627,7 +619,7 @@ export async function noticeDocument(
 ) {
   const row = await readableDossier(db, actor, id);
   const ruleSet = ruleSetById(row.ruleSet);
-  const state = row.state as DossierState;
+  const state = row.state;
   if (kind === "stop" && ruleSet.stopNoticeTitle === null) {
     throw new AppError("DOSSIER_STOP_NOTICE_NOT_APPLICABLE", {
       params: { code: row.code, basis: ruleSet.legalBasis },

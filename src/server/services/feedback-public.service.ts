@@ -6,8 +6,6 @@ import {
   maskName,
   maskPhone,
   parseFeedbackCode,
-  type FeedbackClassification,
-  type FeedbackState,
 } from "../../core/feedback/index.ts";
 import { compareVietnamese } from "../../core/text/vietnamese-text.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
@@ -18,12 +16,14 @@ import { AppError } from "../errors.ts";
 import {
   FEEDBACK_CASES,
   PUBLIC_ACTOR,
-  SATISFACTION_LABELS,
   insertNewFeedback,
   timelinessOfFeedback,
   type FeedbackSenderInput,
-  type SatisfactionLevel,
 } from "./feedback.service.ts";
+import {
+  SATISFACTION_LABELS,
+  type SatisfactionLevel,
+} from "../../core/feedback/feedback-values.ts";
 import { throttledLookup } from "./attempt-throttle.ts";
 import { recordCaseEvent } from "./case-register.ts";
 import { publicTextOf } from "./feedback-publication.ts";
@@ -96,10 +96,10 @@ async function findOwnFeedback(exec: Executor, code: string, phoneLast4: string)
 }
 
 function publicStatus(row: feedbackRepository.FeedbackListRow) {
-  const state = row.state as FeedbackState;
+  const state = row.state;
   const onTime = timelinessOfFeedback(row, vietnamDate(new Date()));
   const isPublished = state === "published";
-  const satisfaction = row.satisfaction as SatisfactionLevel | null;
+  const satisfaction = row.satisfaction;
   return {
     code: row.code,
     unitName: row.unitName,
@@ -216,7 +216,7 @@ export async function publishedFeedback(
       unitName: unit.name,
       total,
       items: rows.map((row) => {
-        const classification = row.classification as FeedbackClassification | null;
+        const classification = row.classification;
         return {
           code: row.code,
           title: publicTextOf(row, "title"),
@@ -230,9 +230,7 @@ export async function publishedFeedback(
           answeredOn: day(row.answeredAt),
           publishedOn: day(row.publishedAt)!,
           answer: publicTextOf(row, "answer"),
-          satisfactionLabel: row.satisfaction
-            ? SATISFACTION_LABELS[row.satisfaction as SatisfactionLevel]
-            : null,
+          satisfactionLabel: row.satisfaction ? SATISFACTION_LABELS[row.satisfaction] : null,
         };
       }),
     },

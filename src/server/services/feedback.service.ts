@@ -1,12 +1,16 @@
+import {
+  FEEDBACK_CHANNEL_LABELS,
+  SATISFACTION_LABELS,
+  type FeedbackChannel,
+  type StaffFeedbackChannel,
+} from "../../core/feedback/feedback-values.ts";
 import type { Action } from "../../core/access/role-policy.ts";
-import { CalendarError } from "../../core/calendar/index.ts";
 import { isPhoneNumber, vietnamLocal } from "../../core/dossier/index.ts";
 import {
   FEEDBACK_CLASSIFICATION_LABELS,
   FEEDBACK_STATE_LABELS,
   FEEDBACK_TIMELINESS_LABELS,
   FEEDBACK_WORKFLOW,
-  FeedbackError,
   allowedFeedbackActions,
   feedbackDueDates,
   feedbackRuleSetOn,
@@ -28,7 +32,7 @@ import type {
   FeedbackRow,
 } from "../db/repositories/feedback.repository.ts";
 import { findUnitById } from "../db/repositories/unit.repository.ts";
-import { AppError, ERROR_CATALOGUE, type ErrorCode } from "../errors.ts";
+import { AppError, applyRule } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
 import { loadWorkingCalendar } from "./calendar.service.ts";
@@ -52,58 +56,12 @@ import { runUseCase, type UseCaseContext } from "./use-case.ts";
 
 /* ---------- vocabulary ---------- */
 
-export const FEEDBACK_CHANNELS = [
-  "in_person",
-  "phone",
-  "mail",
-  "email",
-  "portal",
-  "zalo",
-  "public_web",
-] as const;
-export type FeedbackChannel = (typeof FEEDBACK_CHANNELS)[number];
-/** Channels a staff member registers; `public_web` is the public no-login form only. */
-export const STAFF_FEEDBACK_CHANNELS = FEEDBACK_CHANNELS.filter((c) => c !== "public_web");
-
-export const FEEDBACK_CHANNEL_LABELS: Record<FeedbackChannel, string> = {
-  in_person: "Trực tiếp",
-  phone: "Điện thoại",
-  mail: "Thư, văn bản",
-  email: "Thư điện tử",
-  portal: "Cổng Dịch vụ công",
-  zalo: "Zalo",
-  public_web: "Trang gửi phản ánh trực tuyến",
-};
-
-export const SATISFACTION_LEVELS = ["satisfied", "neutral", "unsatisfied"] as const;
-export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
-export const SATISFACTION_LABELS: Record<SatisfactionLevel, string> = {
-  satisfied: "Hài lòng",
-  neutral: "Bình thường",
-  unsatisfied: "Không hài lòng",
-};
-
 /** The citizen using the public form: no account, no grants. */
 export const PUBLIC_ACTOR: Actor = {
   userId: null,
   name: "Người dân (trang công khai)",
   grants: [],
 };
-
-/** Runs a pure feedback or calendar rule, turning its typed error into an AppError with its code. */
-function applyRule<T>(rule: () => T): T {
-  try {
-    return rule();
-  } catch (error) {
-    if (error instanceof FeedbackError || error instanceof CalendarError) {
-      if (error.code in ERROR_CATALOGUE) {
-        throw new AppError(error.code as ErrorCode, { params: { reason: error.message } });
-      }
-      throw new AppError("VALIDATION_FAILED", { details: [{ message: error.message }] });
-    }
-    throw error;
-  }
-}
 
 /* ---------- access ---------- */
 
@@ -120,7 +78,7 @@ function finishedOn(row: FeedbackRow) {
 
 export function timelinessOfFeedback(row: FeedbackRow, today: string) {
   return feedbackTimeliness({
-    state: row.state as FeedbackState,
+    state: row.state,
     dueDate: row.dueDate,
     transferDueDate: row.transferDueDate,
     finishedOn: finishedOn(row),
@@ -134,17 +92,17 @@ interface Permissions {
 }
 
 function toView(row: FeedbackListRow, can: Permissions, today: string) {
-  const state = row.state as FeedbackState;
+  const state = row.state;
   const onTime = timelinessOfFeedback(row, today);
-  const classification = row.classification as FeedbackClassification | null;
-  const satisfaction = row.satisfaction as SatisfactionLevel | null;
+  const classification = row.classification;
+  const satisfaction = row.satisfaction;
   return {
     id: row.id,
     code: row.code,
     unitId: row.unitId,
     unitName: row.unitName,
-    channel: row.channel as FeedbackChannel,
-    channelLabel: FEEDBACK_CHANNEL_LABELS[row.channel as FeedbackChannel],
+    channel: row.channel,
+    channelLabel: FEEDBACK_CHANNEL_LABELS[row.channel],
     senderName: row.senderName,
     senderPhone: row.senderPhone,
     senderEmail: row.senderEmail,
@@ -193,9 +151,9 @@ export type FeedbackView = ReturnType<typeof toView>;
 
 export interface FeedbackListQuery {
   unitId?: string;
-  state?: string;
-  classification?: string;
-  channel?: string;
+  state?: FeedbackState;
+  classification?: FeedbackClassification;
+  channel?: FeedbackChannel;
   q?: string;
   from?: string;
   to?: string;
@@ -269,7 +227,7 @@ export async function getFeedback(exec: Executor, actor: Actor, id: string) {
 export async function getPublicationPreview(exec: Executor, actor: Actor, id: string) {
   const row = await readableFeedback(exec, actor, id);
   if (!(await canOn(exec, actor, "feedback.write", row))) throw new AppError("FORBIDDEN");
-  applyRule(() => nextFeedbackState(row.state as FeedbackState, "publish"));
+  applyRule(() => nextFeedbackState(row.state, "publish"));
   return { data: publicationPreview(row) };
 }
 
@@ -286,7 +244,7 @@ export interface FeedbackSenderInput {
 
 export interface RegisterFeedbackInput extends FeedbackSenderInput {
   unitId: string;
-  channel: Exclude<FeedbackChannel, "public_web">;
+  channel: StaffFeedbackChannel;
   receivedAt?: string | null;
   note?: string | null;
 }

@@ -3,7 +3,6 @@ import { HOLIDAY_CALENDAR_YEARS } from "../../core/calendar/statutory-holidays.t
 import { createWorkingCalendar } from "../../core/calendar/working-calendar.ts";
 import {
   KPI_CATALOGUE,
-  KpiError,
   METRIC_INPUTS_NOT_MEASURED,
   addCounts,
   emptyCounts,
@@ -36,7 +35,7 @@ import {
   rollupsAnswer,
 } from "../db/repositories/kpi-rollup.repository.ts";
 import { findUnitById, loadUnitTree } from "../db/repositories/unit.repository.ts";
-import { AppError } from "../errors.ts";
+import { AppError, applyRule } from "../errors.ts";
 import { loadSchedules } from "./calendar.service.ts";
 
 /**
@@ -52,14 +51,7 @@ export interface KpiFilters {
 }
 
 export function resolvePeriod(request: PeriodRequest): KpiPeriod {
-  try {
-    return periodOf(request);
-  } catch (error) {
-    if (error instanceof KpiError) {
-      throw new AppError("KPI_PERIOD_INVALID", { details: [{ message: error.message }] });
-    }
-    throw error;
-  }
+  return applyRule(() => periodOf(request));
 }
 
 const workingDayCache = new Map<string, WorkingDayIndex>();

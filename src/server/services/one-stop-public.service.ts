@@ -6,7 +6,6 @@ import {
   parseDossierCode,
   phoneEndsWith,
   vietnamLocal,
-  type DossierState,
 } from "../../core/dossier/index.ts";
 import { compareVietnamese } from "../../core/text/vietnamese-text.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
@@ -17,7 +16,7 @@ import { findUnitsByCodes } from "../db/repositories/unit.repository.ts";
 import { AppError } from "../errors.ts";
 import { throttledLookup } from "./attempt-throttle.ts";
 import { timelinessOf } from "./dossier.service.ts";
-import { ONLINE_LEVEL_LABELS, type OnlineLevel } from "./procedure.service.ts";
+import { ONLINE_LEVEL_LABELS } from "../../core/dossier/dossier-values.ts";
 
 /**
  * Public lookup without login: the code and the last four digits of the applicant's phone must
@@ -47,7 +46,7 @@ async function findDossierForApplicant(db: Executor, trimmed: string, phoneLast4
   if (!row || !phoneEndsWith(row.applicantPhone, phoneLast4))
     throw new AppError("PUBLIC_LOOKUP_FAILED");
   const onTime = timelinessOf(row, vietnamDate(new Date()));
-  const state = row.state as DossierState;
+  const state = row.state;
   return {
     data: {
       code: row.code,
@@ -84,8 +83,8 @@ export async function publicProcedures(db: Executor, unitCode: string) {
           field: r.field,
           processingDays: r.processingDays,
           feeText: r.feeText,
-          onlineLevel: r.onlineLevel as OnlineLevel,
-          onlineLevelLabel: ONLINE_LEVEL_LABELS[r.onlineLevel as OnlineLevel],
+          onlineLevel: r.onlineLevel,
+          onlineLevelLabel: ONLINE_LEVEL_LABELS[r.onlineLevel],
         })),
     },
   };

@@ -1,10 +1,6 @@
 import { basisCitation, uniqueBases, type BasisFields } from "../../core/plan/basis-citation.ts";
 import { AREA_HEADINGS, type AreaKey } from "../../core/plan/plan-area.ts";
-import {
-  issuerAuthorityLine,
-  planSignerForm,
-  type PlanSignerAuthority,
-} from "../../core/plan/plan-issuer.ts";
+import { issuerAuthorityLine, planSignerForm } from "../../core/plan/plan-issuer.ts";
 import { issuerNames } from "../../core/text/document-issuer.ts";
 import type { Executor } from "../db/database.ts";
 import { findUnitById } from "../db/repositories/unit.repository.ts";
@@ -64,9 +60,7 @@ export async function planDocumentInput(
   // decision's authority, the "(Kèm theo …)" lines and the signature name the same issuer, and an
   // imported plan exported again keeps the form it was signed in. No form stored: TM.
   const form = planSignerForm(
-    plan.signerAuthority === null && plan.signerTitle === null
-      ? "TM."
-      : (plan.signerAuthority as PlanSignerAuthority),
+    plan.signerAuthority === null && plan.signerTitle === null ? "TM." : plan.signerAuthority,
     plan.signerTitle,
   );
   const signer: SignerInput = {

@@ -18,7 +18,6 @@ import {
 import {
   deriveTaskStatus,
   TASK_STATUS_LABELS,
-  type StoredTaskStatus,
   type TaskStatus,
 } from "../../core/plan/task-status.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
@@ -39,7 +38,7 @@ export function effectiveStatus(
   on = today(),
 ): TaskStatus {
   return deriveTaskStatus({
-    storedStatus: task.status as StoredTaskStatus,
+    storedStatus: task.status,
     dueDate: task.dueDate,
     completedOn: task.completedAt,
     today: on,
@@ -71,14 +70,14 @@ export async function requireReadablePlan(exec: Executor, actor: Actor, planId: 
 export async function planPermissions(
   exec: Executor,
   actor: Actor,
-  plan: { id: string; status: string },
+  plan: { id: string; status: PlanStatus },
 ) {
   const allowed = await access.checkEach(exec, actor, ["plan.write", "plan.issue"], "plan", [
     plan.id,
   ]);
   const write = allowed["plan.write"].has(plan.id);
   const issue = allowed["plan.issue"].has(plan.id);
-  const editable = isPlanEditable(plan.status as PlanStatus);
+  const editable = isPlanEditable(plan.status);
   return {
     edit: write && editable,
     issue: issue && plan.status === "draft",
@@ -219,7 +218,7 @@ export async function getPlanView(exec: Executor, actor: Actor, planId: string) 
       createdAt: plan.createdAt.toISOString(),
       updatedAt: plan.updatedAt.toISOString(),
       issuedAt: plan.issuedAt?.toISOString() ?? null,
-      statusLabel: PLAN_STATUS_LABELS[plan.status as PlanStatus],
+      statusLabel: PLAN_STATUS_LABELS[plan.status],
       bases,
       duties,
       areas: areas
@@ -290,7 +289,7 @@ export async function listPlans(
       periodEnd: plan.periodEnd,
       planNumber: plan.planNumber,
       status: plan.status,
-      statusLabel: PLAN_STATUS_LABELS[plan.status as PlanStatus],
+      statusLabel: PLAN_STATUS_LABELS[plan.status],
       version: plan.version,
       progress: rollUpProgress(
         tasks.filter((t) => t.planId === plan.id).map((t) => effectiveStatus(t)),

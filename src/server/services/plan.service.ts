@@ -1,14 +1,11 @@
 import { planTitleWithoutKind } from "../../core/plan/plan-title.ts";
 import { AREA_HEADINGS, AREA_KEYS, type AreaKey } from "../../core/plan/plan-area.ts";
 import { resolvePlanPeriod, type PlanPeriodInput } from "../../core/plan/plan-period.ts";
-import {
-  planEditProblem,
-  planTransitionProblem,
-  type PlanStatus,
-} from "../../core/plan/plan-status.ts";
+import { planEditProblem, planTransitionProblem } from "../../core/plan/plan-status.ts";
 import { parseTimeline } from "../../core/plan/timeline-parser.ts";
 import { occurrencesOf } from "../../core/plan/timeline-occurrences.ts";
-import type { TargetComparator } from "../../core/plan/target-metric.ts";
+import type { TargetComparator, TargetMetric, TargetUnit } from "../../core/plan/target-metric.ts";
+import type { StoredTaskStatus } from "../../core/plan/task-status.ts";
 import type { Executor } from "../db/database.ts";
 import { listAgenciesOfUnits } from "../db/repositories/agency.repository.ts";
 import * as planRepository from "../db/repositories/plan.repository.ts";
@@ -46,11 +43,11 @@ export interface PlanHeaderInput {
 export interface TargetInput {
   text: string;
   areaKey?: AreaKey | null;
-  metric?: string;
+  metric?: TargetMetric;
   comparator?: TargetComparator;
   value?: number | null;
   valueHigh?: number | null;
-  unit?: string | null;
+  unit?: TargetUnit | null;
   scope?: string | null;
   deadline?: string | null;
 }
@@ -91,7 +88,7 @@ async function requirePlanWriter(tx: Executor, actor: Actor, unitId: string) {
 }
 
 function assertEditable(plan: PlanRow) {
-  const problem = planEditProblem(plan.status as PlanStatus);
+  const problem = planEditProblem(plan.status);
   if (problem) throw new AppError("PLAN_NOT_EDITABLE");
 }
 
@@ -141,7 +138,7 @@ async function addTasks(
   plan: PlanRow,
   tasks: (TaskInput & {
     parentTaskId?: string | null;
-    status?: string;
+    status?: StoredTaskStatus;
     progress?: number;
     completedAt?: string | null;
   })[],
@@ -258,7 +255,7 @@ async function copyPlanContent(
     targets.map((t) => ({
       ...t,
       areaKey: t.areaId ? keyOf.get(t.areaId) : null,
-      comparator: t.comparator as TargetComparator,
+      comparator: t.comparator,
     })),
   );
   const tasks = await planRepository.listTasksOfPlans(tx, [source.id]);
@@ -709,7 +706,7 @@ export async function issuePlan(
   return runUseCase(db, actor, async ({ tx, audit }) => {
     const plan = await requireReadablePlan(tx, actor, planId);
     await access.require(tx, actor, "plan.issue", "plan", plan.id);
-    const problem = planTransitionProblem(plan.status as PlanStatus, "issued");
+    const problem = planTransitionProblem(plan.status, "issued");
     if (problem)
       throw new AppError("PLAN_TRANSITION_NOT_ALLOWED", {
         params: { from: plan.status, to: "issued" },

@@ -1,3 +1,4 @@
+import type { OnlineLevel, ProcedureLevel } from "../../core/dossier/dossier-values.ts";
 import { scopeIncludes } from "../../core/access/role-policy.ts";
 import type { CellValue } from "../../core/organization/unit-import.ts";
 import { compareVietnamese, matchesSearch } from "../../core/text/vietnamese-text.ts";
@@ -8,17 +9,6 @@ import { AppError, type ErrorDetail } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
 import { runUseCase } from "./use-case.ts";
-
-export const ONLINE_LEVELS = ["full", "partial", "none"] as const;
-export type OnlineLevel = (typeof ONLINE_LEVELS)[number];
-export const PROCEDURE_LEVELS = ["province", "commune"] as const;
-export type ProcedureLevel = (typeof PROCEDURE_LEVELS)[number];
-
-export const ONLINE_LEVEL_LABELS: Record<OnlineLevel, string> = {
-  full: "Toàn trình",
-  partial: "Một phần",
-  none: "Không",
-};
 
 export const PROCEDURE_CODE_PATTERN = /^[1-3]\.\d{6}$/;
 
@@ -38,8 +28,8 @@ function toView(row: procedureRepository.ProcedureListRow, canUpdate: boolean) {
   const { createdAt: _c, updatedAt, ...rest } = row;
   return {
     ...rest,
-    onlineLevel: row.onlineLevel as OnlineLevel,
-    level: row.level as ProcedureLevel,
+    onlineLevel: row.onlineLevel,
+    level: row.level,
     updatedAt: updatedAt.toISOString(),
     can: { update: canUpdate },
   };

@@ -8,36 +8,22 @@ import {
   dueInstances,
   dueStateOf,
   parseDueText,
-  ReportCalendarError,
   type DueInstance,
   type HolidayShift,
   type PeriodRule,
   type ReportKindRule,
   type ReportPeriodKind,
 } from "../../core/report/report-calendar.ts";
-import type { ReportStatus } from "../../core/report/report-workflow.ts";
 import type { WorkingCalendar } from "../../core/calendar/index.ts";
 import type { UnitTree } from "../../core/organization/unit-tree.ts";
 import type { Executor } from "../db/database.ts";
 import * as reportRepository from "../db/repositories/report.repository.ts";
 import { findUnitById, loadUnitTree } from "../db/repositories/unit.repository.ts";
-import { AppError, type ErrorCode } from "../errors.ts";
+import { AppError, applyRule } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
 import { loadWorkingCalendar } from "./calendar.service.ts";
 import { runUseCase } from "./use-case.ts";
-
-/** Runs a pure calendar rule, turning its typed error into an AppError with the same code. */
-export function applyReportRule<T>(rule: () => T): T {
-  try {
-    return rule();
-  } catch (error) {
-    if (error instanceof ReportCalendarError) {
-      throw new AppError(error.code as ErrorCode, { params: { reason: error.message } });
-    }
-    throw error;
-  }
-}
 
 export interface CreateReportKindInput {
   name: string;
@@ -52,10 +38,10 @@ export interface CreateReportKindInput {
 
 export function kindRuleOf(row: reportRepository.ReportKindRow): ReportKindRule {
   return {
-    periodKind: row.periodKind as ReportPeriodKind,
+    periodKind: row.periodKind,
     dueRule: row.dueRule ?? null,
-    holidayShift: row.holidayShift as HolidayShift,
-    periodRule: row.periodRule as PeriodRule,
+    holidayShift: row.holidayShift,
+    periodRule: row.periodRule,
     adHoc:
       row.adHocFrom && row.adHocTo && row.adHocDue
         ? {
@@ -73,16 +59,16 @@ export function kindView(row: reportRepository.ReportKindRow) {
     id: row.id,
     unitId: row.unitId,
     name: row.name,
-    periodKind: row.periodKind as ReportPeriodKind,
+    periodKind: row.periodKind,
     dueText: row.dueText,
-    holidayShift: row.holidayShift as HolidayShift,
-    periodRule: row.periodRule as PeriodRule,
+    holidayShift: row.holidayShift,
+    periodRule: row.periodRule,
     adHoc:
       row.adHocFrom && row.adHocTo && row.adHocDue
         ? { from: row.adHocFrom, to: row.adHocTo, dueDate: row.adHocDue }
         : null,
     remindDaysBefore: row.remindDaysBefore,
-    status: row.status as "draft" | "published",
+    status: row.status,
     publishedAt: row.publishedAt?.toISOString() ?? null,
   };
 }
@@ -134,7 +120,7 @@ export async function createReportKind(
       }
       const text = input.dueText;
       const kind = input.periodKind;
-      dueRule = applyReportRule(() => parseDueText(text, kind));
+      dueRule = applyRule(() => parseDueText(text, kind));
     }
     const publish = input.publish ?? false;
     const row = await reportRepository.insertKind(tx, {
@@ -253,9 +239,7 @@ export async function reportCalendar(
         kind: kindView(kind),
         ...instanceView(instance),
         state: dueStateOf(instance.dueDate, on, kind.remindDaysBefore, submitted),
-        report: report
-          ? { id: report.id, status: report.status as ReportStatus, version: report.version }
-          : null,
+        report: report ? { id: report.id, status: report.status, version: report.version } : null,
       };
     }),
     can: { write: canWrite.has(unitId) },

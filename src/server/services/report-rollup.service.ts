@@ -50,7 +50,7 @@ export async function reportRollup(
     versions.push({
       unitId: r.unitId,
       reportId: r.id,
-      review: latest.review as "submitted" | "accepted" | "returned",
+      review: latest.review,
       version: latest.version,
       figures: (latest.snapshot as { figures: ReportFigures }).figures,
     });

@@ -16,16 +16,11 @@ import {
   starterNarrative,
   type ReportFigures,
 } from "../../core/report/report-figures.ts";
-import {
-  allowedActions,
-  ReportWorkflowError,
-  transition,
-  type ReportStatus,
-} from "../../core/report/report-workflow.ts";
+import { allowedActions, transition } from "../../core/report/report-workflow.ts";
 import type { Executor } from "../db/database.ts";
 import * as reportRepository from "../db/repositories/report.repository.ts";
 import { loadUnitTree } from "../db/repositories/unit.repository.ts";
-import { AppError } from "../errors.ts";
+import { AppError, applyRule } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
 import { loadWorkingCalendar } from "./calendar.service.ts";
@@ -36,18 +31,6 @@ import { runUseCase } from "./use-case.ts";
 export interface Snapshot {
   figures: ReportFigures;
   narrative: Record<string, string>;
-}
-
-function applyWorkflow<T>(rule: () => T): T {
-  try {
-    return rule();
-  } catch (error) {
-    if (error instanceof ReportWorkflowError) {
-      if (error.code === "REPORT_RETURN_COMMENT_REQUIRED") throw new AppError(error.code);
-      throw new AppError(error.code, { params: { reason: error.message } });
-    }
-    throw error;
-  }
 }
 
 /** How the actor reaches a report: as its own unit, from above (submitted only), or not at all. */
@@ -138,7 +121,7 @@ function versionSummary(v: reportRepository.ReportVersionRow) {
     version: v.version,
     submittedByName: v.submittedByName,
     submittedAt: v.submittedAt.toISOString(),
-    review: v.review as "submitted" | "accepted" | "returned",
+    review: v.review,
     reviewComment: v.reviewComment,
     reviewedByName: v.reviewedByName,
     reviewedAt: v.reviewedAt?.toISOString() ?? null,
@@ -150,7 +133,7 @@ export async function getReport(db: Executor, actor: Actor, id: string, today: s
   const { report, kind, reach } = await loadReport(db, actor, id);
   const versions = await reportRepository.versionsOf(db, id);
   const latest = versions[0] ?? null;
-  const status = report.status as ReportStatus;
+  const status = report.status;
   const open = status === "draft" || status === "returned";
   let figures: ReportFigures;
   let narrative: Record<string, string>;
@@ -211,7 +194,7 @@ export async function updateNarrative(
     const { report, reach } = await loadReport(tx, actor, id);
     if (!reach.own || !reach.write) throw new AppError("FORBIDDEN");
     const locked = (await reportRepository.lockReport(tx, id))!;
-    applyWorkflow(() => transition(locked.status as ReportStatus, "edit"));
+    applyRule(() => transition(locked.status, "edit"));
     const narrative = { ...locked.narrative };
     for (const key of NARRATIVE_SECTIONS) {
       const value = sections[key];
@@ -234,7 +217,7 @@ export async function submitReport(db: Executor, actor: Actor, id: string, today
     const { report, kind, reach } = await loadReport(tx, actor, id);
     if (!reach.own || !reach.write) throw new AppError("FORBIDDEN");
     const locked = (await reportRepository.lockReport(tx, id))!;
-    const next = applyWorkflow(() => transition(locked.status as ReportStatus, "submit"));
+    const next = applyRule(() => transition(locked.status, "submit"));
     const figures = await gatherFigures(
       tx,
       report.unitId,
@@ -278,9 +261,7 @@ export async function reviewReport(
     const { report, kind, reach } = await loadReport(tx, actor, id);
     if (!reach.review) throw new AppError("FORBIDDEN");
     const locked = (await reportRepository.lockReport(tx, id))!;
-    const next = applyWorkflow(() =>
-      transition(locked.status as ReportStatus, input.decision, input.comment),
-    );
+    const next = applyRule(() => transition(locked.status, input.decision, input.comment));
     await reportRepository.updateVersionReview(tx, id, locked.version, {
       review: next === "accepted" ? "accepted" : "returned",
       reviewComment: input.comment?.trim() || null,
@@ -385,7 +366,7 @@ export async function reportOverview(
           unitId: child,
           unitName: names.get(child)?.name ?? "",
           reportId: r && r.version > 0 ? r.id : null,
-          status: (r?.status ?? null) as ReportStatus | null,
+          status: r?.status ?? null,
           version: r?.version ?? 0,
           submittedOn,
           late: submittedOn ? submittedOn > instance.dueDate : on > instance.dueDate,

@@ -343,7 +343,8 @@ export async function getScorecard(
       appraisedIndex: score.appraisedIndex,
       appraisedBand: score.appraised?.band?.label ?? null,
       areas: score.self.nodes.map((area, index) => {
-        const target = targetOf.get(AREA_KEYS[index] ?? "");
+        const key = AREA_KEYS[index];
+        const target = key ? targetOf.get(key) : undefined;
         const appraisedArea = score.appraised?.nodes[index];
         return {
           code: area.code,

@@ -1,3 +1,4 @@
+import type { PublicSipasChannel, SipasChannel } from "../../core/sipas/channel.ts";
 import { scopeIncludes } from "../../core/access/role-policy.ts";
 import { parseDossierCode, phoneEndsWith } from "../../core/dossier/index.ts";
 import {
@@ -52,11 +53,8 @@ import { runUseCase, type UseCaseContext } from "./use-case.ts";
  * is stored with a response, and the public routes never show any response or index.
  */
 
-export const CHANNELS = ["phone", "kiosk", "paper"] as const;
-export type Channel = (typeof CHANNELS)[number];
-
 /** The parts each way of answering asks: the kiosk at the desk asks about the service only. */
-const PARTS_ASKED: Record<Channel, readonly PartKey[]> = {
+const PARTS_ASKED: Record<SipasChannel, readonly PartKey[]> = {
   phone: ["service", "policy"],
   kiosk: ["service"],
   paper: ["service", "policy"],
@@ -97,7 +95,7 @@ function questionnaireView(version: Questionnaire, parts: readonly PartKey[]) {
 export async function publicQuestionnaire(
   db: Executor,
   unitCode: string,
-  channel: "phone" | "kiosk",
+  channel: PublicSipasChannel,
   today: string,
 ) {
   const unit = await activeUnitByCode(db, unitCode);
@@ -113,7 +111,7 @@ export async function publicQuestionnaire(
 
 interface StoreInput {
   unitId: string;
-  channel: Channel;
+  channel: SipasChannel;
   answeredOn: string;
   answers: Answers;
   dossier: DossierListRow | null;
@@ -121,7 +119,7 @@ interface StoreInput {
   desk: string | null;
 }
 
-function checkAnswers(version: Questionnaire, channel: Channel, answers: Answers) {
+function checkAnswers(version: Questionnaire, channel: SipasChannel, answers: Answers) {
   const problems = answerProblems(version, answers, PARTS_ASKED[channel]);
   if (problems.length > 0) throw new AppError("SIPAS_ANSWERS_INVALID", { details: problems });
 }
@@ -177,7 +175,7 @@ async function storeResponse({ tx, actor, audit }: UseCaseContext, input: StoreI
 
 export interface PublicResponseInput {
   unitCode: string;
-  channel: "phone" | "kiosk";
+  channel: PublicSipasChannel;
   answers: Answers;
   dossierCode?: string | null;
   phoneLast4?: string | null;

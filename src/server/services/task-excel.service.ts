@@ -3,7 +3,6 @@
  * change, apply it in one transaction (every row or none) by the rules of a progress update.
  */
 import ExcelJS from "exceljs";
-import type { StoredTaskStatus } from "../../core/plan/task-status.ts";
 import {
   diffTaskSheet,
   TASK_SHEET_COLUMNS,
@@ -37,7 +36,7 @@ function asCurrent(task: TaskRow, canUpdate: boolean): CurrentTask {
     id: task.id,
     ref: task.ref,
     text: task.text,
-    status: task.status as StoredTaskStatus,
+    status: task.status,
     progress: task.progress,
     completedOn: task.completedAt,
     reason: task.statusReason,
@@ -71,7 +70,7 @@ export async function exportTaskSheet(db: Executor, actor: Actor, planId: string
         leadAgencyName: task.leadAgencyId ? (names.get(task.leadAgencyId) ?? null) : null,
         timelineRaw: task.timelineRaw,
         dueDate: task.dueDate,
-        status: task.status as StoredTaskStatus,
+        status: task.status,
         progress: task.progress,
         completedOn: task.completedAt,
         reason: task.statusReason,

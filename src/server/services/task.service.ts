@@ -11,6 +11,7 @@ import {
   checkTaskStatusChange,
   TASK_STATUS_LABELS,
   type StoredTaskStatus,
+  type OccurrenceStatus,
 } from "../../core/plan/task-status.ts";
 import { matchesSearch } from "../../core/text/vietnamese-text.ts";
 import type { Executor } from "../db/database.ts";
@@ -57,7 +58,7 @@ export async function updateTaskProgress(
 ) {
   return runUseCase(db, actor, async ({ tx, audit }) => {
     const { task, unitId } = await loadTaskForUpdate(tx, actor, taskId);
-    const status = input.status ?? (task.status as StoredTaskStatus);
+    const status = input.status ?? task.status;
     const completedOn =
       status === "completed" ? (input.completedOn ?? task.completedAt ?? today()) : null;
     const problems = checkTaskStatusChange({
@@ -109,7 +110,7 @@ export async function updateOccurrenceStatus(
   db: Executor,
   actor: Actor,
   occurrenceId: string,
-  input: { status: "not_started" | "completed"; completedOn?: string | null },
+  input: { status: OccurrenceStatus; completedOn?: string | null },
 ) {
   return runUseCase(db, actor, async ({ tx, audit }) => {
     const occurrence = await planRepository.findOccurrence(tx, occurrenceId);
@@ -279,7 +280,7 @@ export async function planChangesSince(db: Executor, actor: Actor, planId: strin
       at: u.at.toISOString(),
       userName: u.userName,
       status: u.status,
-      statusLabel: u.status ? (TASK_STATUS_LABELS[u.status as StoredTaskStatus] ?? u.status) : null,
+      statusLabel: u.status ? (TASK_STATUS_LABELS[u.status] ?? u.status) : null,
       progress: u.progress,
       comment: u.comment,
       changes: u.changes ?? {},

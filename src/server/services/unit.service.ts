@@ -98,7 +98,7 @@ async function validateUnit(
       params: { reason: "không thể chọn đơn vị cấp dưới của chính nó" },
     });
   }
-  const problem = unitProblem(unit, parent ? { level: parent.level as UnitLevel } : null);
+  const problem = unitProblem(unit, parent ? { level: parent.level } : null);
   if (problem) throw new AppError("UNIT_PARENT_INVALID", { params: { reason: problem } });
   // A unit is written under its parent: the actor needs write access there (or global access
   // for a new top-level unit).

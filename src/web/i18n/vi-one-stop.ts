@@ -1,3 +1,4 @@
+import { DOSSIER_CHANNEL_LABELS, ONLINE_LEVEL_LABELS } from "../../core/dossier/dossier-values.ts";
 /** Vietnamese labels of the one-stop desk pages (Một cửa) and the public lookup. */
 export const viOneStop = {
   register: {
@@ -46,11 +47,7 @@ export const viOneStop = {
     received: (code: string) => `Đã tiếp nhận hồ sơ ${code}.`,
     required: "Không được để trống.",
   },
-  channels: {
-    in_person: "Trực tiếp",
-    online: "Trực tuyến",
-    postal: "Bưu chính công ích",
-  } as Record<string, string>,
+  channels: DOSSIER_CHANNEL_LABELS,
   detail: {
     back: "Về sổ theo dõi hồ sơ",
     code: "Mã hồ sơ",
@@ -126,10 +123,7 @@ export const viOneStop = {
     active: "Đang áp dụng",
     inactive: "Ngừng áp dụng",
     empty: "Đơn vị chưa có thủ tục nào trong danh mục.",
-    onlineLevels: { full: "Toàn trình", partial: "Một phần", none: "Không" } as Record<
-      string,
-      string
-    >,
+    onlineLevels: ONLINE_LEVEL_LABELS,
     saved: "Đã lưu thủ tục.",
     toggle: "Đổi trạng thái áp dụng",
   },

@@ -2,7 +2,8 @@ import { findControlCharacter } from "../../text/control-characters.ts";
 import { isInCodeSpace } from "../dossier-code.ts";
 import { outsideValidity, type UnitValidity } from "../../organization/unit-validity.ts";
 import { STATE_LABELS, type DossierState } from "../dossier-state.ts";
-import { RULE_SETS, type RuleSetId } from "../rule-sets.ts";
+import type { RuleSetId } from "../dossier-values.ts";
+import { RULE_SETS } from "../rule-sets.ts";
 import { IMPORT_FIELD_LABELS, type ColumnIndexes, type ImportField } from "./import-fields.ts";
 import {
   compareMoments,

@@ -1,3 +1,4 @@
+import type { DossierChannel } from "../dossier-values.ts";
 import { searchKey } from "../../text/vietnamese-text.ts";
 import type { DossierState } from "../dossier-state.ts";
 
@@ -121,7 +122,7 @@ export function compareMoments(a: LocalMoment, b: LocalMoment): number {
   return (a.seconds ?? 0) - (b.seconds ?? 0);
 }
 
-export type ImportChannel = "in_person" | "online" | "postal";
+export type ImportChannel = DossierChannel;
 
 /*
  * A column of words holds a handful of distinct spellings repeated over millions of rows: the

@@ -31,3 +31,4 @@ export {
   type ImportedDossier,
   type RowContext,
 } from "./import-row.ts";
+export { DOSSIER_IMPORT_STATES, type DossierImportState } from "./import-states.ts";

@@ -1,3 +1,4 @@
+import type { DossierState } from "../../../core/dossier/dossier-state.ts";
 import {
   and,
   desc,
@@ -71,7 +72,7 @@ function flatten(rows: Joined[]): DossierListRow[] {
 export interface DossierFilter {
   unitIds: string[] | null;
   unitId?: string;
-  state?: string;
+  state?: DossierState;
   procedureId?: string;
   q?: string;
   receivedFrom?: Date;

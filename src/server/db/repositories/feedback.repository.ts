@@ -1,3 +1,8 @@
+import type {
+  FeedbackClassification,
+  FeedbackState,
+} from "../../../core/feedback/feedback-state.ts";
+import type { FeedbackChannel } from "../../../core/feedback/feedback-values.ts";
 import { and, desc, eq, gte, ilike, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../database.ts";
 import { agencies, units } from "../schema.ts";
@@ -41,9 +46,9 @@ export interface FeedbackReach {
 export interface FeedbackFilter {
   reach: FeedbackReach;
   unitId?: string;
-  state?: string;
-  classification?: string;
-  channel?: string;
+  state?: FeedbackState;
+  classification?: FeedbackClassification;
+  channel?: FeedbackChannel;
   q?: string;
   receivedFrom?: Date;
   receivedBefore?: Date;

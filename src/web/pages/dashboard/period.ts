@@ -1,8 +1,9 @@
+import type { PeriodKind } from "../../../core/kpi/period.ts";
 /**
  * The dashboards' selection (unit and reporting period) lives in the URL's query string, so a
  * figure's link, a bookmark and a test name exactly what is shown. Names match the KPI API's.
  */
-export type PeriodKind = "month" | "quarter" | "half" | "year" | "custom";
+export type { PeriodKind };
 
 export interface Selection {
   unitId: string;

@@ -73,7 +73,7 @@ export function FeedbackRegisterModal({ onClose }: { onClose: () => void }) {
             <UnitSelect label={t.form.unit} required {...form.getInputProps("unitId")} />
             <Select
               label={t.form.channel}
-              data={Object.entries(t.staffChannels).map(([value, label]) => ({ value, label }))}
+              data={t.staffChannels}
               allowDeselect={false}
               {...form.getInputProps("channel")}
             />

@@ -1,12 +1,15 @@
+import type { SatisfactionLevel } from "../../../core/feedback/feedback-values.ts";
+import type {
+  FeedbackAction,
+  FeedbackClassification,
+  FeedbackState,
+} from "../../../core/feedback/feedback-state.ts";
 import { buildQuery, request, requestData } from "../../api/client.ts";
 
 /** Client of the feedback (PAKN) API: `/api/feedback` for staff, `/api/public/feedback` for all. */
 
-export type FeedbackState =
-  "received" | "classified" | "assigned" | "answered" | "published" | "transferred" | "rejected";
-export type FeedbackAction = "classify" | "assign" | "answer" | "publish" | "transfer" | "reject";
-export type FeedbackClassification = "regulation" | "conduct";
-export type Satisfaction = "satisfied" | "neutral" | "unsatisfied";
+export type { FeedbackAction, FeedbackClassification, FeedbackState };
+export type Satisfaction = SatisfactionLevel;
 
 export interface Feedback {
   id: string;

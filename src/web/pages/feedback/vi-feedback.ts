@@ -4,6 +4,11 @@ import type {
   FeedbackState,
   Satisfaction,
 } from "./feedback.api.ts";
+import {
+  FEEDBACK_CHANNEL_LABELS,
+  SATISFACTION_LABELS,
+  STAFF_FEEDBACK_CHANNELS,
+} from "../../../core/feedback/feedback-values.ts";
 
 /** Every Vietnamese label of the feedback (PAKN) pages, staff and public. */
 export const viFeedback = {
@@ -28,28 +33,12 @@ export const viFeedback = {
     regulation: "Quy định hành chính",
     conduct: "Hành vi hành chính",
   } satisfies Record<FeedbackClassification, string>,
-  satisfaction: {
-    satisfied: "Hài lòng",
-    neutral: "Bình thường",
-    unsatisfied: "Không hài lòng",
-  } satisfies Record<Satisfaction, string>,
-  staffChannels: {
-    in_person: "Trực tiếp",
-    phone: "Điện thoại",
-    mail: "Thư, văn bản",
-    email: "Thư điện tử",
-    portal: "Cổng Dịch vụ công",
-    zalo: "Zalo",
-  } as Record<string, string>,
-  allChannels: {
-    in_person: "Trực tiếp",
-    phone: "Điện thoại",
-    mail: "Thư, văn bản",
-    email: "Thư điện tử",
-    portal: "Cổng Dịch vụ công",
-    zalo: "Zalo",
-    public_web: "Trang gửi phản ánh trực tuyến",
-  } as Record<string, string>,
+  satisfaction: SATISFACTION_LABELS satisfies Record<Satisfaction, string>,
+  staffChannels: STAFF_FEEDBACK_CHANNELS.map((value) => ({
+    value,
+    label: FEEDBACK_CHANNEL_LABELS[value],
+  })),
+  allChannels: FEEDBACK_CHANNEL_LABELS,
   register: {
     title: "Phản ánh, kiến nghị",
     description:

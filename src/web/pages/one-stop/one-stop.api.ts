@@ -19,26 +19,7 @@ import type {
 
 export type { DossierAction, DossierState };
 
-export const STATE_LABELS: Record<DossierState, string> = {
-  received: "Đã tiếp nhận",
-  in_progress: "Đang giải quyết",
-  supplement_requested: "Chờ bổ sung",
-  resolved: "Đã có kết quả",
-  returned: "Đã trả kết quả",
-  refused: "Từ chối giải quyết",
-  stopped: "Dừng giải quyết",
-  withdrawn: "Rút hồ sơ",
-};
-export const ACTION_LABELS: Record<DossierAction, string> = {
-  hand_over: "Chuyển xử lý",
-  request_supplement: "Yêu cầu bổ sung",
-  receive_supplement: "Nhận hồ sơ bổ sung",
-  resolve: "Có kết quả giải quyết",
-  return_result: "Trả kết quả",
-  refuse: "Từ chối giải quyết",
-  stop: "Dừng giải quyết",
-  withdraw: "Rút hồ sơ",
-};
+export { ACTION_LABELS, STATE_LABELS } from "../../../core/dossier/dossier-state.ts";
 export const ACTIONS_NEEDING_REASON: ReadonlySet<DossierAction> = new Set([
   "request_supplement",
   "refuse",

@@ -16,6 +16,7 @@ import { useForm } from "@mantine/form";
 import { IconPlus, IconUpload } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import type { OnlineLevel } from "../../../core/dossier/dossier-values.ts";
 import { useMe } from "../../auth/session.ts";
 import { FormError, applyServerErrors } from "../../components/form-error.tsx";
 import { LoadingBlock } from "../../components/loading-block.tsx";
@@ -173,7 +174,7 @@ function ProcedureModal({ unitId, onClose }: { unitId: string; onClose: () => vo
       field: "",
       processingDays: 1 as number | string,
       feeText: "",
-      onlineLevel: "none",
+      onlineLevel: "none" as OnlineLevel,
     },
   });
   const mutation = useMutation({
@@ -185,7 +186,7 @@ function ProcedureModal({ unitId, onClose }: { unitId: string; onClose: () => vo
         field: v.field,
         processingDays: Number(v.processingDays),
         feeText: v.feeText || null,
-        onlineLevel: v.onlineLevel as "full" | "partial" | "none",
+        onlineLevel: v.onlineLevel,
       }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: oneStopKeys.procedures });

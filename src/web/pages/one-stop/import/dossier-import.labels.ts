@@ -1,3 +1,5 @@
+import type { DossierImportState } from "../../../../core/dossier/import/import-states.ts";
+
 /** Every Vietnamese label of the dossier import page, in one place. */
 export const importLabels = {
   title: "Nhập hồ sơ từ hệ thống Một cửa tỉnh",
@@ -46,7 +48,10 @@ export const importLabels = {
   fileName: "Tệp",
   result: "Kết quả",
   status: "Tình trạng",
-  states: { running: "Đang nhập", done: "Đã xong", failed: "Bị dừng" } as Record<string, string>,
+  states: { running: "Đang nhập", done: "Đã xong", failed: "Bị dừng" } satisfies Record<
+    DossierImportState,
+    string
+  >,
   counts: (inserted: number, updated: number, errors: number) =>
     `${inserted.toLocaleString("vi-VN")} mới, ${updated.toLocaleString("vi-VN")} cập nhật, ${errors.toLocaleString("vi-VN")} lỗi`,
   voidRun: "Hủy các hồ sơ của lượt nhập",
