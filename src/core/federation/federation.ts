@@ -139,10 +139,12 @@ export const FEDERATION_REFUSALS = {
 export type FederationRefusal = keyof typeof FEDERATION_REFUSALS;
 
 export type EnvelopeCheck =
-  | { ok: true; envelope: SnapshotEnvelope }
-  | { ok: false; code: FederationRefusal; reason: string };
+  { ok: true; envelope: SnapshotEnvelope } | { ok: false; code: FederationRefusal; reason: string };
 
-function refuse(code: FederationRefusal, reason: string = FEDERATION_REFUSALS[code]): EnvelopeCheck {
+function refuse(
+  code: FederationRefusal,
+  reason: string = FEDERATION_REFUSALS[code],
+): EnvelopeCheck {
   return { ok: false, code, reason };
 }
 
@@ -207,6 +209,7 @@ export function checkSender(
 /** A version already received for the same sender's report (its content key and version). */
 export interface ReceivedVersion {
   version: number;
+  /** `contentOf` the envelope, or its digest by the `digest` given to checkOrder. */
   content: string;
 }
 
@@ -217,9 +220,10 @@ export interface ReceivedVersion {
 export function checkOrder(
   envelope: SnapshotEnvelope,
   received: readonly ReceivedVersion[],
+  digest: (content: string) => string = (content) => content,
 ): "new" | "duplicate" | FederationRefusal {
   const same = received.find((r) => r.version === envelope.version);
-  if (same) return same.content === contentOf(envelope) ? "duplicate" : "FEDERATION_REPLAY";
+  if (same) return same.content === digest(contentOf(envelope)) ? "duplicate" : "FEDERATION_REPLAY";
   const latest = Math.max(0, ...received.map((r) => r.version));
   return envelope.version > latest ? "new" : "FEDERATION_REPLAY";
 }
