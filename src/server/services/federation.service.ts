@@ -314,8 +314,8 @@ export async function queueSend(
   return { data: sentView(result.row) };
 }
 
-/** The envelope of one submitted version, signed now. */
-async function signedEnvelope(
+/** The envelope of one submitted version, signed at `now` (exported for the tests' tampering). */
+export async function signedSnapshot(
   db: Executor,
   secret: string,
   reportId: string,
@@ -377,7 +377,8 @@ export function federationSendJob(db: Executor, settings: FederationSettings): J
         const secret = requireEnabled(settings);
         const parent = await repository.findParent(db);
         if (!parent) throw new AppError("FEDERATION_PARENT_NOT_SET");
-        const body = await signedEnvelope(db, secret, reportId, version, new Date());
+        const now = settings.now?.() ?? new Date();
+        const body = await signedSnapshot(db, secret, reportId, version, now);
         let response: Response;
         try {
           response = await fetch(parent.url + INBOX_PATH, {
@@ -393,6 +394,7 @@ export function federationSendJob(db: Executor, settings: FederationSettings): J
             name === "TimeoutError"
               ? `Hệ thống cấp trên không trả lời sau ${Math.round(timeoutMs / 1000)} giây.`
               : `Không kết nối được hệ thống cấp trên (${parent.url}).`,
+            { cause: error },
           );
         }
         const answer = (await response.json().catch(() => null)) as {
