@@ -66,7 +66,7 @@ describe("federation admin page", () => {
     // A key that is not one is refused with the server's message.
     const childId = randomUUID();
     await page.getByLabel("Tên hệ thống").fill("CCHC Phường Bãi Cháy");
-    const unit = page.getByRole("textbox", { name: "Đơn vị mà hệ thống đại diện" });
+    const unit = page.getByRole("combobox", { name: "Đơn vị mà hệ thống đại diện", exact: true });
     await unit.click();
     await unit.fill("Bãi Cháy");
     await page
