@@ -12,7 +12,11 @@ import { REPO_ROOT, startServerProcess } from "../../test/support/cli-process.ts
  * change that password first.
  */
 export async function startTestServer(
-  options: { environment?: "development" | "production" } = {},
+  options: {
+    environment?: "development" | "production";
+    /** More environment variables (e.g. CCHC_FEDERATION_SECRET). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<{ url: string; stop(): Promise<void> }> {
   execFileSync(process.execPath, ["scripts/build-web-if-stale.mjs"], {
     cwd: REPO_ROOT,
@@ -23,6 +27,7 @@ export async function startTestServer(
     CCHC_DATA_DIR: dataDir,
     DATABASE_URL: "",
     CCHC_ENV: options.environment ?? "development",
+    ...options.env,
   });
   return {
     url: server.url,

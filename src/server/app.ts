@@ -35,6 +35,9 @@ import { feedbackPublicRoutes } from "./routes/feedback-public.routes.ts";
 import { sipasRoutes } from "./routes/sipas.routes.ts";
 import { sipasPublicRoutes } from "./routes/sipas-public.routes.ts";
 import { reportRoutes } from "./routes/report.routes.ts";
+import { federationRoutes } from "./routes/federation.routes.ts";
+import type { FederationSettings } from "./services/federation-keys.ts";
+import { FEDERATION_SEND_JOB, federationSendJob } from "./services/federation.service.ts";
 import { REPORT_REMINDER_JOB, reportReminderJob } from "./services/report-reminders.ts";
 import { agencyRoutes } from "./routes/agency.routes.ts";
 import { backupRoutes } from "./routes/backup.routes.ts";
@@ -77,6 +80,8 @@ export interface AppOptions {
   reminders?: ReminderConfig & { today?: () => string };
   /** CCHC_PUBLIC_URL, read by `publicBaseUrl` (never localhost): the receipt's QR; none when null. */
   publicUrl?: string | null;
+  /** Federation between instances: CCHC_FEDERATION_SECRET (off without it). */
+  federation?: FederationSettings;
   /** The job runner's timing (tests shorten it). */
   jobs?: Pick<JobRunnerOptions, "pollMs" | "leaseMs" | "concurrency">;
 }
@@ -217,6 +222,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(kpiRoutes(db));
   await app.register(dashboardRoutes(db));
   await app.register(reportRoutes(db));
+  jobs.register(FEDERATION_SEND_JOB, federationSendJob(db, options.federation ?? { secret: null }));
+  await app.register(federationRoutes(db, options.federation, jobs));
 
   await registerWeb(app, options.webDir ?? null);
   return app;

@@ -18,6 +18,8 @@ export interface Config {
   environment: "development" | "production";
   logLevel: string;
   webDir: string;
+  /** CCHC_FEDERATION_SECRET: encrypts the federation key; federation is off without it. */
+  federationSecret: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +34,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     environment: env.CCHC_ENV === "development" ? "development" : "production",
     logLevel: env.CCHC_LOG_LEVEL ?? "info",
     webDir: resolve(env.CCHC_WEB_DIR ?? "./dist/web"),
+    federationSecret: env.CCHC_FEDERATION_SECRET?.trim() || null,
   };
 }

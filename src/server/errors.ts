@@ -449,6 +449,43 @@ export const ERROR_CATALOGUE = {
     message: "Khi trả lại báo cáo phải ghi rõ nội dung cần chỉnh sửa.",
   },
   REPORT_VERSION_NOT_FOUND: { status: 404, message: "Không tìm thấy phiên bản báo cáo." },
+  /** Federation between instances (`{reason}` from core/federation/federation.ts). */
+  FEDERATION_DISABLED: { status: 409, message: "{reason}" },
+  FEDERATION_SECRET_WRONG: {
+    status: 409,
+    message:
+      "Không mở được khóa liên thông: CCHC_FEDERATION_SECRET đã đổi so với khi tạo khóa. Hãy đặt lại đúng chuỗi bí mật cũ.",
+  },
+  FEDERATION_PUBLIC_KEY_INVALID: {
+    status: 400,
+    message:
+      "Khóa công khai không hợp lệ (cần chuỗi base64 của khóa Ed25519 do CCHC cấp dưới hiển thị).",
+  },
+  FEDERATION_SELF: { status: 400, message: "Không thể liên kết hệ thống với chính nó." },
+  FEDERATION_CHILD_TAKEN: {
+    status: 409,
+    message: "Hệ thống có mã định danh này đã được đăng ký là cấp dưới.",
+  },
+  FEDERATION_CHILD_NOT_FOUND: { status: 404, message: "Không tìm thấy hệ thống cấp dưới." },
+  FEDERATION_PARENT_NOT_SET: {
+    status: 409,
+    message: "Chưa khai báo hệ thống cấp trên (địa chỉ và khóa công khai) ở trang Liên thông.",
+  },
+  FEDERATION_REPORT_NOT_SUBMITTED: {
+    status: 409,
+    message: "Chỉ gửi lên cấp trên được báo cáo đã gửi (đã chốt số liệu).",
+  },
+  FEDERATION_ENVELOPE_INVALID: { status: 400, message: "{reason}" },
+  FEDERATION_SIGNATURE_INVALID: { status: 401, message: "{reason}" },
+  FEDERATION_SENDER_UNKNOWN: { status: 401, message: "{reason}" },
+  FEDERATION_SENDER_REVOKED: { status: 403, message: "{reason}" },
+  FEDERATION_UNIT_UNKNOWN: { status: 422, message: "{reason}" },
+  FEDERATION_UNIT_NOT_OWNED: { status: 403, message: "{reason}" },
+  FEDERATION_PERIOD_MISMATCH: { status: 422, message: "{reason}" },
+  FEDERATION_KIND_UNKNOWN: { status: 422, message: "{reason}" },
+  FEDERATION_REPLAY: { status: 409, message: "{reason}" },
+  FEDERATION_TOO_OLD: { status: 422, message: "{reason}" },
+  FEDERATION_FROM_FUTURE: { status: 422, message: "{reason}" },
   INTERNAL_ERROR: {
     status: 500,
     message: "Đã có lỗi hệ thống. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống.",

@@ -32,6 +32,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       dataDir: config.dataDir,
       reminders: reminderConfig(),
       publicUrl: publicBaseUrl(process.env.CCHC_PUBLIC_URL),
+      federation: { secret: config.federationSecret },
     });
     const address = await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as { port: number }).port;

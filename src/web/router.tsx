@@ -247,6 +247,13 @@ export const router = createBrowserRouter([
                 }),
               },
               {
+                path: paths.adminFederation,
+                lazy: async () => ({
+                  Component: (await import("./pages/admin/federation/federation.page.tsx"))
+                    .FederationPage,
+                }),
+              },
+              {
                 element: <RequirePermission permission="viewAudit" />,
                 children: [
                   {

@@ -140,6 +140,39 @@ const FIXTURES: Record<string, Fixture> = {
     request: () => get("/api/admin/backups/cchc-20260101-000000.zip/download"),
   },
   "GET /api/jobs": { anyUnit: true },
+  // Federation: linking is installation-wide (the matrix's app runs without the secret).
+  "GET /api/federation/identity": { anyUnit: true },
+  "GET /api/federation/children": { anyUnit: true },
+  "POST /api/federation/children": { anyUnit: true },
+  "POST /api/federation/children/:id/revoke": {
+    anyUnit: true,
+    request: () => ({
+      method: "POST",
+      path: `/api/federation/children/${randomUUID()}/revoke`,
+      json: {},
+    }),
+  },
+  "GET /api/federation/parent": { anyUnit: true },
+  "PUT /api/federation/parent": { anyUnit: true },
+  // Sending a report up: its own unit's writers (federation.test.ts); here only that nothing leaks.
+  ...Object.fromEntries(
+    [
+      ["GET", "sent"],
+      ["POST", "send"],
+    ].map(([method, suffix]) => [
+      `${method} /api/federation/reports/:id/${suffix}`,
+      {
+        kind: "unit",
+        action: method === "GET" ? "report.read" : "report.write",
+        allowedMayNotFind: true,
+        request: () => ({
+          method: method!,
+          path: `/api/federation/reports/${randomUUID()}/${suffix}`,
+          json: method === "GET" ? undefined : {},
+        }),
+      } satisfies Fixture,
+    ]),
+  ),
   "GET /api/kpi/catalogue": { anyUnit: true },
   ...Object.fromEntries(
     ["", "/trend", "/dossiers", "/metric-inputs", "/service-index-766"].map((route) => [
@@ -943,7 +976,7 @@ async function runPool<T>(jobs: (() => Promise<T>)[], width: number): Promise<T[
 function isPublic(route: RouteEntry) {
   return (
     route.url.startsWith("/api/public/") ||
-    ["/api/auth/sign-in", "/api/health"].includes(route.url) ||
+    ["/api/auth/sign-in", "/api/health", "/api/federation/snapshots"].includes(route.url) ||
     route.url.startsWith("/api/docs")
   );
 }

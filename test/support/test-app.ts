@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../src/server/app.ts";
+import { buildApp, type AppOptions } from "../../src/server/app.ts";
 import { DEMO_PASSWORD } from "../../src/server/demo/demo-data.ts";
 import { loadDemo } from "../../src/server/demo/load-demo.ts";
 import { createTestDatabase, type TestDatabase } from "./test-database.ts";
@@ -89,7 +89,13 @@ export interface TestApp {
 
 /** The real HTTP app on a real database, listening on a loopback port. */
 export async function startTestApp(
-  options: { demo?: boolean; demoPlans?: boolean; publicUrl?: string | null } = {},
+  options: {
+    demo?: boolean;
+    demoPlans?: boolean;
+    publicUrl?: string | null;
+    federation?: AppOptions["federation"];
+    jobs?: AppOptions["jobs"];
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   // Integration tests build their own plans; the demo plans are loaded only when asked for.
@@ -101,6 +107,8 @@ export async function startTestApp(
     webDir: null,
     dataDir,
     publicUrl: options.publicUrl ?? null,
+    ...(options.federation ? { federation: options.federation } : {}),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;

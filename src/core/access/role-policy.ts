@@ -50,6 +50,8 @@ export const ACTIONS = [
   "methodology.write",
   /** Backups of the whole installation: administrators only (the service requires a global one). */
   "system.backup",
+  /** Linking this installation with its parent's and children's (federation): administrators only. */
+  "system.federation",
   "survey.read",
   /** Typing in paper SIPAS forms for a unit (the public page and the kiosk need no account). */
   "survey.write",

@@ -68,6 +68,8 @@ export const WRITE_ROUTES_WITHOUT_ACCESS = [
   "POST /api/public/feedback",
   "POST /api/public/feedback/:code/satisfaction",
   "POST /api/public/sipas/responses",
+  // Another CCHC server's signed snapshot: no session; the Ed25519 signature is the check.
+  "POST /api/federation/snapshots",
   // Turns the table a signed-in user is looking at into .xlsx: reads and stores nothing.
   "POST /api/exports/table.xlsx",
 ];

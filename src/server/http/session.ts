@@ -6,8 +6,13 @@ import { resolveSession, SESSION_TTL_MS, type SessionInfo } from "../services/au
 
 export const SESSION_COOKIE = "cchc_session";
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-/** Requests that may change state without a session-bound CSRF token. */
-const CSRF_EXEMPT = new Set(["/api/auth/sign-in"]);
+/**
+ * Requests that may change state without a session-bound CSRF token: sign-in, and the federation
+ * inbox, which another CCHC server calls without a session (its Ed25519 signature authenticates
+ * it; no browser cookie is involved).
+ */
+export const FEDERATION_INBOX = "/api/federation/snapshots";
+const CSRF_EXEMPT = new Set(["/api/auth/sign-in", FEDERATION_INBOX]);
 /** Public no-login writes (feedback form): no session to bind a token to; the origin check stays. */
 const PUBLIC_PREFIX = "/api/public/";
 /** What a user who must first choose a new password may still call (besides public routes). */
@@ -17,10 +22,10 @@ const BEFORE_PASSWORD_CHANGE = new Set([
   "/api/auth/sign-out",
   "/api/auth/password",
 ]);
-const NO_SESSION_PREFIXES = [PUBLIC_PREFIX, "/api/health", "/api/docs"];
+const NO_SESSION_PREFIXES = [PUBLIC_PREFIX, "/api/health", "/api/docs", FEDERATION_INBOX];
 /**
  * The only URLs a route may open to callers without a session (`config: { public: true }`):
- * the public pages' API, sign-in, health and the API description.
+ * the public pages' API, sign-in, health, the API description and the federation inbox.
  */
 const MAY_BE_PUBLIC = [PUBLIC_PREFIX, "/api/auth/sign-in", "/api/health", "/api/docs"];
 
@@ -35,6 +40,8 @@ declare module "fastify" {
 }
 
 function mayBePublic(url: string) {
+  // Exactly this URL (not a prefix): nothing else under /api/federation/ goes without a session.
+  if (url === FEDERATION_INBOX) return true;
   return MAY_BE_PUBLIC.some((prefix) => url === prefix || url.startsWith(prefix));
 }
 

@@ -57,6 +57,12 @@ export const AUDIT_ACTIONS = {
   "report.update": "report",
   "report.submit": "report",
   "report.review": "report",
+  "federation.identity_create": "federation",
+  "federation.child_register": "federation_child",
+  "federation.child_revoke": "federation_child",
+  "federation.parent_set": "federation",
+  "federation.send": "report",
+  "federation.receive": "report",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -12,6 +12,7 @@ export const JOB_KIND_LABELS: Record<string, string> = {
   "dossier-import": "Nhập hồ sơ từ hệ thống Một cửa tỉnh",
   "dossier-upload-sweep": "Dọn tệp tải lên không dùng đến",
   reminders: "Nhắc hạn nhiệm vụ",
+  "federation-send": "Gửi báo cáo lên hệ thống cấp trên (liên thông)",
 };
 
 export function jobStatus(job: JobRow) {

@@ -12,6 +12,7 @@ import {
   IconListDetails,
   IconMessageReport,
   IconMoodSmile,
+  IconPlugConnected,
   IconSettings,
   IconUsers,
   IconWindow,
@@ -47,6 +48,7 @@ export const paths = {
   adminUsers: "/quan-tri/nguoi-dung",
   adminAudit: "/quan-tri/nhat-ky",
   adminBackups: "/quan-tri/sao-luu",
+  adminFederation: "/quan-tri/lien-thong",
 } as const;
 
 /** The whole product in the navbar; Quản trị only for those the server allows. */
@@ -73,6 +75,7 @@ export function navigationFor(me: Me): NavItem[] {
       children.push({ label: vi.nav.adminAudit, to: paths.adminAudit, icon: IconListDetails });
     }
     children.push({ label: "Sao lưu dữ liệu", to: paths.adminBackups, icon: IconDatabaseExport });
+    children.push({ label: "Liên thông", to: paths.adminFederation, icon: IconPlugConnected });
     items.push({ label: vi.nav.admin, to: paths.admin, icon: IconSettings, children });
   }
   return items;

@@ -38,6 +38,7 @@ import {
   saveNarrative,
   submitReport,
 } from "./reports.api.ts";
+import { FederationSendPanel } from "./federation-send-panel.tsx";
 
 const percent = (r: { numerator: number; denominator: number }) =>
   r.denominator === 0
@@ -202,6 +203,7 @@ export function ReportDetailPage() {
           </Group>
         </Stack>
       </Paper>
+      <FederationSendPanel reportId={data.id} version={data.version} />
       {can.review && (
         <Paper withBorder p="md" mb="md">
           <Stack gap="sm">
