@@ -369,6 +369,7 @@ export const vi = {
   },
   dates: {
     placeholder: "dd/mm/yyyy",
+    today: "hôm nay",
     previousMonth: "Tháng trước",
     nextMonth: "Tháng sau",
     previousYear: "Năm trước",

@@ -21,7 +21,7 @@ import { LoadingBlock } from "../../components/loading-block.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
-import { formatDate } from "../../i18n/format.ts";
+import { formatDate, todayInVietnam } from "../../i18n/format.ts";
 import { viPlans as t } from "../../i18n/vi-plans.ts";
 import { vi } from "../../i18n/vi.ts";
 import { formatNumber } from "../../../core/text/number-format.ts";
@@ -84,7 +84,12 @@ function UploadForm({ taskId }: { taskId: string }) {
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label={t.panel.documentNumber} {...form.getInputProps("documentNumber")} />
-            <DateField label={t.panel.documentDate} {...form.getInputProps("documentDate")} />
+            <DateField
+              label={t.panel.documentDate}
+              maxDate={todayInVietnam()}
+              maxLabel={vi.dates.today}
+              {...form.getInputProps("documentDate")}
+            />
             <Autocomplete
               label={t.panel.documentType}
               data={t.panel.documentTypes}
