@@ -180,7 +180,7 @@ describe("administration pages", () => {
       const texts = await rows.allInnerTexts();
       return (
         texts.length > 0 &&
-        texts.every((text) => text.includes("unit.")) &&
+        texts.every((text) => text.includes("Đơn vị")) &&
         texts.some((text) => text.includes("Nhập danh sách đơn vị"))
       );
     };

@@ -1,3 +1,4 @@
+import { MAX_UPLOAD_BYTES } from "../core/files/upload-limits.ts";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
@@ -93,7 +94,7 @@ declare module "fastify" {
   }
 }
 
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({

@@ -37,6 +37,7 @@ export function oneStopPublicRoutes(
                 applicantPhone: z.string(),
                 receivedOn: z.string(),
                 dueDate: z.string(),
+                originalDueDate: z.string(),
                 state: z.string(),
                 stateLabel: z.string(),
                 timelinessLabel: z.string().nullable(),

@@ -13,6 +13,7 @@ import {
   type StoredTaskStatus,
   type OccurrenceStatus,
 } from "../../core/plan/task-status.ts";
+import { MAX_UPLOAD_BYTES } from "../../core/files/upload-limits.ts";
 import { matchesSearch } from "../../core/text/vietnamese-text.ts";
 import type { Executor } from "../db/database.ts";
 import * as planRepository from "../db/repositories/plan.repository.ts";
@@ -22,7 +23,8 @@ import type { Actor } from "./actor.ts";
 import { effectiveStatus, taskView, today, updatableTaskIds } from "./plan-view.service.ts";
 import { runUseCase } from "./use-case.ts";
 
-export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+/** Evidence files are held to the limit of every upload (the multipart limit). */
+export const MAX_EVIDENCE_BYTES = MAX_UPLOAD_BYTES;
 
 export interface TaskProgressInput {
   status?: StoredTaskStatus;

@@ -5,6 +5,7 @@
 import dayjs from "dayjs";
 import customParseFormat from "dayjs/plugin/customParseFormat.js";
 import "dayjs/locale/vi.js";
+import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { UnitKind } from "../api/types.ts";
 import { vi } from "./vi.ts";
 
@@ -43,6 +44,11 @@ export function formatDateTime(value: string | null | undefined): string {
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     vietnamDateTime.formatToParts(date).find((p) => p.type === type)?.value ?? "";
   return `${part("day")}/${part("month")}/${part("year")} ${part("hour")}:${part("minute")}`;
+}
+
+/** Today's date in Vietnam (YYYY-MM-DD) at `now`: the bound of "not after today" fields. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return vietnamDate(now);
 }
 
 /** `1234.5` → `1.234,5` */

@@ -3,6 +3,7 @@ import {
   createTheme,
   Modal,
   Notification,
+  NumberInput,
   Pagination,
   PasswordInput,
   Select,
@@ -48,6 +49,10 @@ export const theme = createTheme({
         clearButtonProps: { "aria-label": vi.common.clear },
         nothingFoundMessage: vi.common.noResults,
       },
+    }),
+    // Decimal comma in every number field; a typed point is read as the comma too.
+    NumberInput: NumberInput.extend({
+      defaultProps: { decimalSeparator: ",", allowedDecimalSeparators: [",", "."] },
     }),
     Pagination: Pagination.extend({
       defaultProps: {

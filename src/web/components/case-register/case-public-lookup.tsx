@@ -91,7 +91,7 @@ export function CaseLookupResult({
 }: {
   label: string;
   title: string;
-  facts: readonly { label: string; value: string; hidden?: boolean }[];
+  facts: readonly { label: string; value: ReactNode; hidden?: boolean }[];
   cols: number;
   /** The heading level of the title (3 inside a section that has its own heading). */
   order?: 2 | 3;

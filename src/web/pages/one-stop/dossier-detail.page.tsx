@@ -25,11 +25,12 @@ import {
   CaseHistory,
   CaseStateBadges,
 } from "../../components/case-register/index.ts";
+import { DueDate } from "../../components/case-register/due-date.tsx";
 import { DateField } from "../../components/date-field.tsx";
 import { FormError } from "../../components/form-error.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageHeader } from "../../components/page-header.tsx";
-import { formatDate, formatDateTime } from "../../i18n/format.ts";
+import { formatDate, formatDateTime, todayInVietnam } from "../../i18n/format.ts";
 import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
 import { oneStopPaths } from "./one-stop-paths.ts";
 import { VoidModal } from "./void-modal.tsx";
@@ -141,8 +142,9 @@ function DossierView({ d }: { d: DossierDetail }) {
           <Fact label={t.detail.channel}>{d.channelLabel}</Fact>
           <Fact label={t.detail.receivedAt}>{formatDateTime(d.receivedAt)}</Fact>
           <Fact label={t.detail.countedFrom}>{formatDate(d.countedFrom)}</Fact>
-          <Fact label={t.detail.dueDate}>{formatDate(d.dueDate)}</Fact>
-          <Fact label={t.detail.originalDueDate}>{formatDate(d.originalDueDate)}</Fact>
+          <Fact label={t.detail.dueDate}>
+            <DueDate due={d.dueDate} original={d.originalDueDate} />
+          </Fact>
           <Fact label={t.detail.pausedDays}>{d.pausedWorkingDays}</Fact>
           <Fact label={t.detail.handler}>{d.handlerAgencyName ?? "—"}</Fact>
           <Fact label={t.detail.ruleSet}>{t.detail.ruleSets[d.ruleSet] ?? d.ruleSet}</Fact>
@@ -286,6 +288,17 @@ function TransitionModal({
   );
 }
 
+/**
+ * The earliest new return date an apology may give: the day after the current due date, and not
+ * before today when the letter is written now (the server checks the same against the letter's date).
+ */
+function earliestNewDueDate(dueDate: string, today: string | null): string {
+  const next = new Date(`${dueDate.slice(0, 10)}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  const dayAfterDue = next.toISOString().slice(0, 10);
+  return today && today > dayAfterDue ? today : dayAfterDue;
+}
+
 function ApologyModal({ dossier, onClose }: { dossier: DossierDetail; onClose: () => void }) {
   const queryClient = useQueryClient();
   const [reason, setReason] = useState("");
@@ -321,6 +334,7 @@ function ApologyModal({ dossier, onClose }: { dossier: DossierDetail; onClose: (
           required
           value={newDueDate}
           onChange={setNewDueDate}
+          minDate={earliestNewDueDate(dossier.dueDate, at.trim() ? null : todayInVietnam())}
         />
         <TextInput
           label={t.detail.at}

@@ -129,6 +129,8 @@ export interface PublicDossier {
   applicantPhone: string;
   receivedOn: string;
   dueDate: string;
+  /** Differs from dueDate after an apology letter gave a new date. */
+  originalDueDate: string;
   state: string;
   stateLabel: string;
   timelinessLabel: string | null;

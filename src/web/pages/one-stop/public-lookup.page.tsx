@@ -2,6 +2,7 @@ import { Anchor, Container, Group, Text, Title } from "@mantine/core";
 import { useEffect } from "react";
 import { Link, useSearchParams } from "react-router";
 import { CaseLookupResult, CasePublicLookup } from "../../components/case-register/index.ts";
+import { DueDate } from "../../components/case-register/due-date.tsx";
 import { formatDate } from "../../i18n/format.ts";
 import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
 import { feedbackPaths } from "../feedback/feedback-paths.ts";
@@ -35,7 +36,10 @@ export function PublicLookupPage() {
               facts={[
                 { label: t.lookup.state, value: result.stateLabel },
                 { label: t.lookup.timeliness, value: result.timelinessLabel ?? "—" },
-                { label: t.lookup.dueDate, value: formatDate(result.dueDate) },
+                {
+                  label: t.lookup.dueDate,
+                  value: <DueDate due={result.dueDate} original={result.originalDueDate} />,
+                },
                 { label: t.lookup.receivedOn, value: formatDate(result.receivedOn) },
                 { label: t.lookup.procedure, value: result.procedureName },
                 { label: t.lookup.unit, value: result.unitName },

@@ -17,6 +17,7 @@ import {
   TARGET_METRICS,
   type TargetMetric,
 } from "../../../core/plan/target-metric.ts";
+import { targetValueProblem } from "../../../core/plan/target-value.ts";
 import { DateField } from "../../components/date-field.tsx";
 import { applyServerErrors, FormError } from "../../components/form-error.tsx";
 import { notifySuccess } from "../../components/notify.ts";
@@ -74,7 +75,12 @@ export function TargetFormModal({
       scope: target?.scope ?? "",
       deadline: target?.deadline ?? null,
     },
-    validate: { text: (value) => (value.trim() ? null : t.targets.textRequired) },
+    validate: {
+      text: (value) => (value.trim() ? null : t.targets.textRequired),
+      value: (value, all) => targetValueProblem(all.unit, toNumber(value)),
+      valueHigh: (value, all) => targetValueProblem(all.unit, toNumber(value)),
+    },
+    validateInputOnChange: ["value", "valueHigh"],
   });
   const values = form.getValues();
 
@@ -192,6 +198,8 @@ export function MeasurementModal({ target, onClose }: { target: Target; onClose:
   const invalidate = useInvalidatePlans();
   const form = useForm<{ manualValue: number | string; manualNote: string }>({
     initialValues: { manualValue: target.manualValue ?? "", manualNote: target.manualNote ?? "" },
+    validate: { manualValue: (value) => targetValueProblem(target.unit, toNumber(value)) },
+    validateInputOnChange: ["manualValue"],
   });
   const save = useMutation({
     mutationFn: (v: { manualValue: number | string; manualNote: string }) =>

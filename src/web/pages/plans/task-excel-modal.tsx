@@ -1,3 +1,4 @@
+import { uploadProblem } from "../../../core/files/upload-limits.ts";
 import {
   Alert,
   Anchor,
@@ -101,6 +102,7 @@ export function TaskExcelButton({ planId, onApplied }: { planId: string; onAppli
     preview.reset();
     apply.reset();
   };
+  const fileProblem = file ? uploadProblem(file, { extensions: [".xlsx"] }) : null;
   const result = preview.data;
   const changedRows = result?.rows.filter((r) => r.changes.length > 0) ?? [];
 
@@ -130,6 +132,7 @@ export function TaskExcelButton({ planId, onApplied }: { planId: string; onAppli
             accept=".xlsx"
             clearable
             value={file}
+            error={fileProblem}
             onChange={(value) => {
               setFile(value);
               preview.reset();
@@ -191,7 +194,7 @@ export function TaskExcelButton({ planId, onApplied }: { planId: string; onAppli
             </Button>
             <Button
               variant={result?.canApply ? "default" : "filled"}
-              disabled={!file}
+              disabled={!file || fileProblem !== null}
               loading={preview.isPending}
               onClick={() => file && preview.mutate(file)}
             >

@@ -13,6 +13,8 @@ import { UnitSelect } from "../../components/unit-select.tsx";
 import { QuestionnaireFields, answeredOnly } from "./answer-scale.tsx";
 import { enterPaperResponse, getQrTargets, getQuestionnaire, sipasKeys } from "./sipas.api.ts";
 import { sipasPaths } from "./sipas-paths.ts";
+import { todayInVietnam } from "../../i18n/format.ts";
+import { vi } from "../../i18n/vi.ts";
 import { viSipas as t } from "./vi-sipas.ts";
 
 const today = () => {
@@ -84,6 +86,8 @@ export function PaperEntryPage() {
                 label={t.paper.answeredOn}
                 value={answeredOn}
                 onChange={setAnsweredOn}
+                maxDate={todayInVietnam()}
+                maxLabel={vi.dates.today}
                 required
               />
               <TextInput

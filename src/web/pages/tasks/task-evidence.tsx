@@ -21,9 +21,14 @@ import { LoadingBlock } from "../../components/loading-block.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
-import { formatDate } from "../../i18n/format.ts";
+import { formatDate, todayInVietnam } from "../../i18n/format.ts";
 import { viPlans as t } from "../../i18n/vi-plans.ts";
 import { vi } from "../../i18n/vi.ts";
+import {
+  EVIDENCE_ACCEPT,
+  EVIDENCE_EXTENSIONS,
+  uploadProblem,
+} from "../../../core/files/upload-limits.ts";
 import { formatNumber } from "../../../core/text/number-format.ts";
 import {
   getTaskUpdates,
@@ -51,7 +56,11 @@ function UploadForm({ taskId }: { taskId: string }) {
   const invalidate = useInvalidatePlans();
   const form = useForm<Values>({
     initialValues: { file: null, documentNumber: "", documentDate: null, documentType: "" },
-    validate: { file: (value) => (value ? null : t.panel.fileRequired) },
+    validate: {
+      file: (value) =>
+        value ? uploadProblem(value, { extensions: EVIDENCE_EXTENSIONS }) : t.panel.fileRequired,
+    },
+    validateInputOnChange: ["file"],
   });
   const upload = useMutation({
     mutationFn: (values: Values) =>
@@ -79,12 +88,17 @@ function UploadForm({ taskId }: { taskId: string }) {
             required
             clearable
             clearButtonProps={{ "aria-label": vi.common.clear }}
-            accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+            accept={EVIDENCE_ACCEPT}
             {...form.getInputProps("file")}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label={t.panel.documentNumber} {...form.getInputProps("documentNumber")} />
-            <DateField label={t.panel.documentDate} {...form.getInputProps("documentDate")} />
+            <DateField
+              label={t.panel.documentDate}
+              maxDate={todayInVietnam()}
+              maxLabel={vi.dates.today}
+              {...form.getInputProps("documentDate")}
+            />
             <Autocomplete
               label={t.panel.documentType}
               data={t.panel.documentTypes}

@@ -9,7 +9,9 @@ import {
 import { DateField } from "../../components/date-field.tsx";
 import { applyServerErrors, FormError } from "../../components/form-error.tsx";
 import { notifySuccess } from "../../components/notify.ts";
+import { todayInVietnam } from "../../i18n/format.ts";
 import { viPlans as t } from "../../i18n/vi-plans.ts";
+import { vi } from "../../i18n/vi.ts";
 import { updateTaskProgress, type Task } from "../plans/plans.api.ts";
 import { useInvalidatePlans } from "../plans/use-invalidate-plans.ts";
 
@@ -19,12 +21,6 @@ interface Values {
   reason: string;
   completedOn: string | null;
   comment: string;
-}
-
-function todayIso(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 const needsReason = (status: StoredTaskStatus) => status === "paused" || status === "cancelled";
@@ -90,7 +86,8 @@ export function TaskUpdateForm({ task }: { task: Task }) {
             <DateField
               label={t.panel.completedOn}
               required
-              maxDate={todayIso()}
+              maxDate={todayInVietnam()}
+              maxLabel={vi.dates.today}
               {...form.getInputProps("completedOn")}
             />
           )}

@@ -1,6 +1,5 @@
-import { Button, Code, Group, Select, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { Button, Code, Group, Select, Table, Text, Tooltip } from "@mantine/core";
 import { DateField } from "../../../components/date-field.tsx";
-import { useDebouncedValue } from "@mantine/hooks";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { listAuditEvents } from "../../../api/audit.api.ts";
@@ -12,6 +11,12 @@ import { PageHeader } from "../../../components/page-header.tsx";
 import { QueryError } from "../../../components/query-error.tsx";
 import { formatDateTime, formatNumber } from "../../../i18n/format.ts";
 import { TableScroll } from "../../../components/table-scroll.tsx";
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ENTITY_LABELS,
+  auditActionLabel,
+  auditEntityLabel,
+} from "../../../i18n/vi-audit.ts";
 import { vi } from "../../../i18n/vi.ts";
 import { AuditVerify } from "./audit-verify.tsx";
 
@@ -20,15 +25,14 @@ const PAGE_SIZE = 100;
 export function AuditPage() {
   const [actorId, setActorId] = useState<string | null>(null);
   const [entityType, setEntityType] = useState<string | null>(null);
-  const [actionText, setActionText] = useState("");
-  const [action] = useDebouncedValue(actionText.trim(), 300);
+  const [action, setAction] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
 
   const filters: AuditQuery = {
     actorId: actorId ?? undefined,
     entityType: entityType ?? undefined,
-    action: action || undefined,
+    action: action ?? undefined,
     // Whole days in Vietnam time (UTC+7): the server compares instants.
     from: from ? `${from}T00:00:00.000+07:00` : undefined,
     to: to ? `${to}T23:59:59.999+07:00` : undefined,
@@ -43,7 +47,7 @@ export function AuditPage() {
       lastPage.length === PAGE_SIZE ? lastPage[lastPage.length - 1]?.id : undefined,
   });
   const rows = events.data?.pages.flat() ?? [];
-  const hasFilters = Boolean(actorId || entityType || actionText || from || to);
+  const hasFilters = Boolean(actorId || entityType || action || from || to);
 
   return (
     <>
@@ -66,18 +70,22 @@ export function AuditPage() {
         <Select
           label={vi.audit.entityType}
           placeholder={vi.audit.entityTypePlaceholder}
-          data={Object.entries(vi.audit.entityTypes).map(([value, label]) => ({ value, label }))}
+          data={Object.entries(AUDIT_ENTITY_LABELS).map(([value, label]) => ({ value, label }))}
+          searchable
           value={entityType}
           onChange={setEntityType}
           clearable
           w={180}
         />
-        <TextInput
+        <Select
           label={vi.audit.actionFilter}
           placeholder={vi.audit.actionPlaceholder}
-          value={actionText}
-          onChange={(event) => setActionText(event.currentTarget.value)}
-          w={180}
+          data={Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }))}
+          value={action}
+          onChange={setAction}
+          searchable
+          clearable
+          w={240}
         />
         <DateField label={vi.audit.from} value={from} onChange={setFrom} clearable w={140} />
         <DateField label={vi.audit.to} value={to} onChange={setTo} clearable w={140} />
@@ -87,7 +95,7 @@ export function AuditPage() {
             onClick={() => {
               setActorId(null);
               setEntityType(null);
-              setActionText("");
+              setAction(null);
               setFrom(null);
               setTo(null);
             }}
@@ -127,15 +135,8 @@ export function AuditPage() {
                     <Table.Td>{formatNumber(event.id)}</Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(event.at)}</Table.Td>
                     <Table.Td>{event.actorName ?? vi.audit.system}</Table.Td>
-                    <Table.Td>
-                      {vi.audit.actions[event.action] ?? event.action}
-                      <Text size="xs" c="dimmed">
-                        {event.action}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {vi.audit.entityTypes[event.entityType] ?? event.entityType}
-                    </Table.Td>
+                    <Table.Td>{auditActionLabel(event.action)}</Table.Td>
+                    <Table.Td>{auditEntityLabel(event.entityType)}</Table.Td>
                     <Table.Td>{event.summary ?? vi.common.none}</Table.Td>
                     <Table.Td>
                       <Tooltip label={event.hash}>
