@@ -20,6 +20,7 @@ export {
   maskAddress,
   maskEmailAddress,
   maskIdNumber,
+  maskPersonalValue,
   maskPersonName,
   maskPhoneNumber,
 } from "./mask.ts";

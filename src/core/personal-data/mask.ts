@@ -71,3 +71,24 @@ export function maskAddress(address: string): string {
   const tail = value.slice(comma + 1).trim();
   return tail === "" ? "***" : `***, ${tail}`;
 }
+
+/** One value masked by its kind; free text is hidden whole (nothing in it is known to be safe). */
+export function maskPersonalValue(
+  kind: "name" | "phone" | "id_number" | "email" | "address" | "text",
+  value: string,
+): string {
+  switch (kind) {
+    case "name":
+      return maskPersonName(value);
+    case "phone":
+      return maskPhoneNumber(value);
+    case "id_number":
+      return maskIdNumber(value);
+    case "email":
+      return maskEmailAddress(value);
+    case "address":
+      return maskAddress(value);
+    case "text":
+      return value.trim() === "" ? "" : "***";
+  }
+}

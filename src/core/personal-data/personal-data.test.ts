@@ -10,6 +10,7 @@ import {
   maskAddress,
   maskEmailAddress,
   maskIdNumber,
+  maskPersonalValue,
   maskPersonName,
   maskPhoneNumber,
   PERSONAL_FIELDS,
@@ -49,6 +50,11 @@ describe("masking numbers and addresses", () => {
   it("keeps the e-mail's first character and domain", () => {
     expect(maskEmailAddress("an.nguyen@gmail.com")).toBe("a***@gmail.com");
     expect(maskEmailAddress("không-phải-email")).toBe("***");
+  });
+  it("masks a value by its kind, idempotently for names", () => {
+    expect(maskPersonalValue("name", "Nguyễn Văn An")).toBe("Nguyễn V. A.");
+    expect(maskPersonalValue("name", "Nguyễn V. A.")).toBe("Nguyễn V. A.");
+    expect(maskPersonalValue("text", "Nhà tôi ở số 5")).toBe("***");
   });
   it("keeps the address's last part only", () => {
     expect(maskAddress("Số 12 Lê Lợi, tổ 5, Phường Bãi Cháy")).toBe("***, Phường Bãi Cháy");
