@@ -26,6 +26,8 @@ import type { TrustProxySetting } from "./trust-proxy.ts";
 import { JobRunner, type JobRunnerOptions } from "./jobs/job-runner.ts";
 import type { ReminderConfig } from "./reminders/reminder-config.ts";
 import { REMINDER_JOB, reminderJob } from "./reminders/reminder-job.ts";
+import type { RetentionConfig } from "./operations/personal-data/retention-config.ts";
+import { RETENTION_JOB, retentionJob } from "./operations/personal-data/retention-job.ts";
 import { jobRoutes } from "./routes/job.routes.ts";
 import { registerDossierMetrics } from "./services/dossier-metrics.ts";
 import { kpiRoutes } from "./routes/kpi.routes.ts";
@@ -77,6 +79,8 @@ export interface AppOptions {
   reminders?: ReminderConfig & { today?: () => string };
   /** CCHC_PUBLIC_URL, read by `publicBaseUrl` (never localhost): the receipt's QR; none when null. */
   publicUrl?: string | null;
+  /** Personal-data retention: the periods (admin page) and the job (none unless given). */
+  retention?: RetentionConfig & { today?: () => string };
   /** The job runner's timing (tests shorten it). */
   jobs?: Pick<JobRunnerOptions, "pollMs" | "leaseMs" | "concurrency">;
 }
@@ -184,6 +188,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       options.reminders,
     );
     if (reportReminders) jobs.register(REPORT_REMINDER_JOB, reportReminders);
+  }
+  if (options.retention) {
+    const retention = retentionJob(db, options.retention, app.log, options.retention);
+    if (retention) jobs.register(RETENTION_JOB, retention);
   }
   await app.register(healthRoutes(options.database.kind));
   await app.register(
