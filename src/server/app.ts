@@ -40,6 +40,7 @@ import { reportRoutes } from "./routes/report.routes.ts";
 import { REPORT_REMINDER_JOB, reportReminderJob } from "./services/report-reminders.ts";
 import { agencyRoutes } from "./routes/agency.routes.ts";
 import { backupRoutes } from "./routes/backup.routes.ts";
+import { personalDataRoutes } from "./routes/personal-data.routes.ts";
 import { auditRoutes } from "./routes/audit.routes.ts";
 import { calendarRoutes } from "./routes/calendar.routes.ts";
 import { dossierRoutes } from "./routes/dossier.routes.ts";
@@ -202,6 +203,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes(db));
   await app.register(auditRoutes(db));
   await app.register(backupRoutes(options.database, options.dataDir));
+  await app.register(personalDataRoutes(db, options.retention));
   await app.register(planRoutes(db));
   await app.register(notificationRoutes(db));
   await app.register(homeRoutes(db));

@@ -6,7 +6,13 @@ import {
   retentionStatus,
 } from "../../src/server/operations/personal-data/retention.service.ts";
 import { SYSTEM_ACTOR } from "../../src/server/services/actor.ts";
-import { makeDesk, makeProcedure, makeUnit, makeUser } from "../support/factories.ts";
+import {
+  FACTORY_PASSWORD,
+  makeDesk,
+  makeProcedure,
+  makeUnit,
+  makeUser,
+} from "../support/factories.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
 
@@ -16,6 +22,7 @@ import { testDatabaseKind } from "../support/test-database.ts";
  */
 let t: TestApp;
 let admin: ApiClient;
+let clerkName: string;
 let ward: { id: string };
 const policy = { dossierYears: 5, feedbackYears: 3 };
 const ids: Record<string, string> = {};
@@ -29,6 +36,7 @@ beforeAll(async () => {
   const procedure = await makeProcedure(db, ward);
   const clerkUser = await makeUser(db, { unit: ward, role: "clerk" });
   const adminUser = await makeUser(db, { unit: province, role: "admin", global: true });
+  clerkName = clerkUser.username;
   const clerk = await t.signedIn(clerkUser.username, clerkUser.password);
   admin = await t.signedIn(adminUser.username, adminUser.password);
   // Two dossiers returned on 10/03/2021, one on 10/03/2022, one still open.
@@ -163,5 +171,24 @@ describe(`personal-data retention on ${testDatabaseKind}`, () => {
     const status = await retentionStatus(db, policy, "2026-03-11");
     expect(status.anonymised).toEqual({ dossier: 2, feedback: 1 });
     expect(status.lastRun).toMatchObject({ asOf: "2026-03-11", trigger: "cli", dossiers: 0 });
+  });
+
+  it("shows the retention status and runs it for an installation administrator only", async () => {
+    const status = await admin.get("/api/admin/personal-data/retention?asOf=2026-03-11");
+    expect(status.status).toBe(200);
+    expect(status.body.data).toMatchObject({
+      asOf: "2026-03-11",
+      due: { dossier: 0, feedback: 0 },
+      lastRun: { trigger: "cli" },
+    });
+    const run = await admin.post("/api/admin/personal-data/retention/run", {
+      asOf: "2026-03-11",
+      dryRun: true,
+    });
+    expect(run.status).toBe(200);
+    expect(run.body.data).toMatchObject({ dryRun: true, anonymised: { dossier: 0, feedback: 0 } });
+    const clerk = await t.signedIn(clerkName, FACTORY_PASSWORD);
+    expect((await clerk.get("/api/admin/personal-data/retention")).status).toBe(403);
+    expect((await clerk.post("/api/admin/personal-data/retention/run", {})).status).toBe(403);
   });
 });
