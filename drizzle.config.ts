@@ -16,6 +16,7 @@ export default defineConfig({
     "./src/server/db/schema-scorecard.ts",
     "./src/server/db/schema-report.ts",
     "./src/server/db/schema-federation.ts",
+    "./src/server/db/schema-personal-data.ts",
   ],
   out: "./src/server/db/migrations",
 });

@@ -27,6 +27,8 @@ import type { TrustProxySetting } from "./trust-proxy.ts";
 import { JobRunner, type JobRunnerOptions } from "./jobs/job-runner.ts";
 import type { ReminderConfig } from "./reminders/reminder-config.ts";
 import { REMINDER_JOB, reminderJob } from "./reminders/reminder-job.ts";
+import type { RetentionConfig } from "./operations/personal-data/retention-config.ts";
+import { RETENTION_JOB, retentionJob } from "./operations/personal-data/retention-job.ts";
 import { jobRoutes } from "./routes/job.routes.ts";
 import { registerDossierMetrics } from "./services/dossier-metrics.ts";
 import { kpiRoutes } from "./routes/kpi.routes.ts";
@@ -42,6 +44,7 @@ import { FEDERATION_SEND_JOB, federationSendJob } from "./services/federation.se
 import { REPORT_REMINDER_JOB, reportReminderJob } from "./services/report-reminders.ts";
 import { agencyRoutes } from "./routes/agency.routes.ts";
 import { backupRoutes } from "./routes/backup.routes.ts";
+import { personalDataRoutes } from "./routes/personal-data.routes.ts";
 import { auditRoutes } from "./routes/audit.routes.ts";
 import { calendarRoutes } from "./routes/calendar.routes.ts";
 import { dossierRoutes } from "./routes/dossier.routes.ts";
@@ -83,6 +86,8 @@ export interface AppOptions {
   publicUrl?: string | null;
   /** Federation between instances: CCHC_FEDERATION_SECRET (off without it). */
   federation?: FederationSettings;
+  /** Personal-data retention: the periods (admin page) and the job (none unless given). */
+  retention?: RetentionConfig & { today?: () => string };
   /** The job runner's timing (tests shorten it). */
   jobs?: Pick<JobRunnerOptions, "pollMs" | "leaseMs" | "concurrency">;
 }
@@ -191,6 +196,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
     if (reportReminders) jobs.register(REPORT_REMINDER_JOB, reportReminders);
   }
+  if (options.retention) {
+    const retention = retentionJob(db, options.retention, app.log, options.retention);
+    if (retention) jobs.register(RETENTION_JOB, retention);
+  }
   await app.register(healthRoutes(options.database.kind));
   await app.register(
     authRoutes(db, { secureCookies: options.secureCookies ?? false, now: options.now }),
@@ -200,6 +209,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes(db));
   await app.register(auditRoutes(db));
   await app.register(backupRoutes(options.database, options.dataDir));
+  await app.register(personalDataRoutes(db, options.retention));
   await app.register(planRoutes(db));
   await app.register(notificationRoutes(db));
   await app.register(homeRoutes(db));

@@ -89,6 +89,19 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: "CCHC_TRUST_PROXY=“{value}” không hợp lệ: {reason}.",
   },
+  CONFIG_RETENTION_INVALID: {
+    status: 400,
+    message: "{name}=“{value}” không hợp lệ: cần một số nguyên {range}.",
+  },
+  PERSONAL_DATA_QUERY_INVALID: {
+    status: 400,
+    message:
+      "Cần số điện thoại (9–12 chữ số) hoặc số CMND/CCCD (9 hoặc 12 chữ số) của người cần tra cứu.",
+  },
+  PERSONAL_DATA_DATE_INVALID: {
+    status: 400,
+    message: "Ngày “{value}” không hợp lệ: cần dạng YYYY-MM-DD.",
+  },
   DATA_FOLDER_LOCKED: {
     status: 409,
     message:

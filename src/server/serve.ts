@@ -5,6 +5,7 @@ import type { Config } from "./config.ts";
 import { demoLoginsText, loadDemo, requireDemoPasswordChange } from "./demo/load-demo.ts";
 import { openDatabase } from "./runtime.ts";
 import { reminderConfig } from "./reminders/reminder-config.ts";
+import { retentionConfig } from "./operations/personal-data/retention-config.ts";
 import { backupSchedule } from "./operations/backup/backup.service.ts";
 import { startBackupScheduler } from "./operations/backup/backup-scheduler.ts";
 
@@ -31,6 +32,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       webDir: config.webDir,
       dataDir: config.dataDir,
       reminders: reminderConfig(),
+      retention: retentionConfig(),
       publicUrl: publicBaseUrl(process.env.CCHC_PUBLIC_URL),
       federation: { secret: config.federationSecret },
     });

@@ -4,6 +4,7 @@ import { registerCalendarCommand } from "./calendar.command.ts";
 import { registerIndexCommand } from "./index-score.command.ts";
 import { registerServerCommands } from "./server.command.ts";
 import { registerBackupCommands } from "./backup.command.ts";
+import { registerPersonalDataCommands } from "./personal-data.command.ts";
 
 /** Each capability adds its `register…Command` here, one line each. */
 export function registerCommands(program: Command): void {
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerIndexCommand(program);
   registerServerCommands(program);
   registerBackupCommands(program);
+  registerPersonalDataCommands(program);
 }

@@ -17,7 +17,7 @@ const DATA_NOTE =
 
 type OpenedDatabase = Awaited<ReturnType<typeof import("../../server/runtime.ts").openDatabase>>;
 
-async function withDatabase<T>(work: (opened: OpenedDatabase) => Promise<T>) {
+export async function withDatabase<T>(work: (opened: OpenedDatabase) => Promise<T>) {
   const { loadConfig } = await modules.config();
   const { openDatabase } = await modules.runtime();
   const opened = await openDatabase(loadConfig());

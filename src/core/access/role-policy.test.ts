@@ -116,6 +116,25 @@ describe("role policy", () => {
   });
 });
 
+describe("personal data", () => {
+  it("is shown in full only to the unit's own desk and officers, managed by administrators", () => {
+    for (const role of ROLES) {
+      const desk = ["leader", "focal_officer", "agency_officer", "clerk"].includes(role);
+      expect(reachOf(role, "personal_data.full")).toBe(desk ? "own_unit" : "none");
+      expect(reachOf(role, "personal_data.manage")).toBe(role === "admin" ? "subtree" : "none");
+    }
+    const reviewer: RoleGrant[] = [{ role: "reviewer", unitId: "province", agencyId: null }];
+    expect(scopeIncludes(unitScopeFor(reviewer, "personal_data.full", tree), "commune-a")).toBe(
+      false,
+    );
+    const admin: RoleGrant[] = [{ role: "admin", unitId: null, agencyId: null }];
+    expect(unitScopeFor(admin, "personal_data.full", tree)).toEqual({
+      kind: "some",
+      unitIds: new Set(),
+    });
+  });
+});
+
 describe("mayEverDo (checked before a request's body is read)", () => {
   const grant = (role: Role) => ({ role, unitId: "u", agencyId: null });
   it("refuses a role that never writes, whatever the unit", () => {

@@ -71,6 +71,15 @@ export const ACTIONS = [
   "report.define",
   /** Accepting or returning the reports sent to one's unit (checked at the kind's unit). */
   "report.review",
+  /**
+   * Seeing citizens' personal data (applicants', senders') as recorded: the unit's own desk and
+   * officers. Upper units' reviewers, viewers and administrators read it masked
+   * (`src/core/personal-data`); an administrator reaches one person's data through the audited
+   * lookup (`personal_data.manage`).
+   */
+  "personal_data.full",
+  /** Retention settings, runs, and one person's data looked up or exported: administrators only. */
+  "personal_data.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -133,6 +142,9 @@ const REPORT_ROLES: Partial<Record<Action, readonly Role[]>> = {
   "report.review": ["leader", "reviewer"],
 };
 
+/** Who reads citizens' personal data unmasked, in their own unit only. */
+const PERSONAL_DATA_READERS: readonly Role[] = ["leader", "focal_officer", "agency_officer", "clerk"];
+
 /** One-stop writes a clerk makes at the desk of the unit the role is granted on. */
 const CLERK_WRITE_ACTIONS: ReadonlySet<Action> = new Set(["dossier.write", "procedure.write"]);
 
@@ -141,6 +153,8 @@ const CLERK_WRITE_ACTIONS: ReadonlySet<Action> = new Set(["dossier.write", "proc
  * a one-stop clerk registers dossiers and keeps the procedure list of their own unit.
  */
 export function reachOf(role: Role, action: Action): Reach {
+  if (action === "personal_data.full")
+    return PERSONAL_DATA_READERS.includes(role) ? "own_unit" : "none";
   if (role === "admin") return "subtree";
   if (role === "clerk" && CLERK_WRITE_ACTIONS.has(action)) return "own_unit";
   if (PLAN_WRITERS[action]?.includes(role)) return "own_unit";

@@ -66,6 +66,9 @@ export const AUDIT_ACTIONS = {
   "federation.parent_set": "federation",
   "federation.send": "report",
   "federation.receive": "report",
+  "personal_data.anonymised": "system",
+  "personal_data.lookup": "system",
+  "personal_data.export": "system",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

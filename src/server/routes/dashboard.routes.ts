@@ -1,6 +1,9 @@
 import { attachment, XLSX } from "../http/download.ts";
+import { requireSession } from "../http/session.ts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { maskPersonalValue, PERSONAL_DATA_KINDS } from "../../core/personal-data/index.ts";
+import type { PeriodKind } from "../../core/kpi/index.ts";
 import type { Executor } from "../db/database.ts";
 import { tableWorkbook } from "../documents/table-xlsx.ts";
 import { dueSoonDossiers, serviceIndexByUnit } from "../services/dashboard.service.ts";
@@ -57,12 +60,31 @@ export const tableExportBody = z.object({
       z.object({
         header: z.string().trim().min(1).max(200),
         format: z.enum(["text", "integer", "decimal", "percent"]).default("text"),
+        /** A column of citizens' personal data: its cells are always exported masked. */
+        personal: z.enum(PERSONAL_DATA_KINDS).optional(),
       }),
     )
     .min(1)
     .max(50),
   rows: z.array(z.array(cell).max(50)).max(20_000),
 });
+
+/** Exports never carry citizens' personal data in full, whoever asks (see src/core/personal-data). */
+function maskPersonalColumns(table: z.output<typeof tableExportBody>) {
+  const kinds = table.columns.map((column) => column.personal);
+  if (kinds.every((kind) => kind === undefined)) return table;
+  return {
+    ...table,
+    rows: table.rows.map((row) =>
+      row.map((value, i) => {
+        const kind = kinds[i];
+        return kind !== undefined && typeof value === "string"
+          ? maskPersonalValue(kind, value)
+          : value;
+      }),
+    ),
+  };
+}
 
 /** What the dashboards need besides the KPI routes, and the Excel export of their tables. */
 export function dashboardRoutes(db: Executor): FastifyPluginAsyncZod {
@@ -87,7 +109,7 @@ export function dashboardRoutes(db: Executor): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => dueSoonDossiers(db, request.query),
+      async (request) => dueSoonDossiers(db, requireSession(request).actor, request.query),
     );
 
     app.get(
@@ -132,7 +154,7 @@ export function dashboardRoutes(db: Executor): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const buffer = await tableWorkbook(request.body);
+        const buffer = await tableWorkbook(maskPersonalColumns(request.body));
         return reply
           .header("content-type", XLSX)
           .header("content-disposition", attachment(`${request.body.fileName}.xlsx`))

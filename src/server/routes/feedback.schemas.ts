@@ -1,3 +1,4 @@
+import { PERSONAL_DATA_VIEWS } from "../../core/personal-data/index.ts";
 import { z } from "zod";
 import {
   FEEDBACK_ACTIONS,
@@ -100,6 +101,8 @@ export const feedbackView = z.object({
   senderEmail: z.string().nullable(),
   senderAddress: z.string().nullable(),
   title: z.string(),
+  /** "masked" for those outside the unit's own desk (see src/core/personal-data). */
+  personalData: z.enum(PERSONAL_DATA_VIEWS),
   content: z.string(),
   receivedAt: z.string(),
   countedFrom: z.string(),

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Executor } from "../db/database.ts";
+import { requireSession } from "../http/session.ts";
 import {
   kpiCatalogue,
   kpiDossiers,
@@ -144,7 +145,7 @@ export function kpiRoutes(db: Executor): FastifyPluginAsyncZod {
       },
       async (request) => {
         const q = request.query;
-        return kpiDossiers(db, {
+        return kpiDossiers(db, requireSession(request).actor, {
           unitId: q.unitId,
           period: periodRequest(q),
           set: q.set,

@@ -1,3 +1,4 @@
+import { PERSONAL_DATA_VIEWS } from "../../core/personal-data/index.ts";
 import { z } from "zod";
 import { DOSSIER_SETS, KPI_CODES, KPI_COUNT_KEYS, PERIOD_KINDS } from "../../core/kpi/index.ts";
 import { isoDate } from "./common.schemas.ts";
@@ -79,6 +80,8 @@ export const kpiDossierView = z.object({
   field: z.string(),
   channel: z.string(),
   applicantName: z.string(),
+  /** "masked" outside the dossier's own unit desk (see src/core/personal-data). */
+  personalData: z.enum(PERSONAL_DATA_VIEWS),
   receivedAt: z.string(),
   dueDate: z.string(),
   finishedAt: z.string().nullable(),

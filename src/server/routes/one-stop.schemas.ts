@@ -1,3 +1,4 @@
+import { PERSONAL_DATA_VIEWS } from "../../core/personal-data/index.ts";
 import { z } from "zod";
 import { DOSSIER_ACTIONS, DOSSIER_STATES } from "../../core/dossier/index.ts";
 import {
@@ -57,6 +58,8 @@ export const dossierView = z.object({
   applicantName: z.string(),
   applicantPhone: z.string(),
   applicantAddress: z.string().nullable(),
+  /** "masked" for those outside the unit's own desk (see src/core/personal-data). */
+  personalData: z.enum(PERSONAL_DATA_VIEWS),
   channel: z.enum(DOSSIER_CHANNELS),
   channelLabel: z.string(),
   receivedAt: z.string(),

@@ -11,7 +11,13 @@ import {
   type FeedbackReach,
   type RecordKind,
 } from "../../core/access/record-gate.ts";
-import { unitScopeFor, type Action, type UnitScope } from "../../core/access/role-policy.ts";
+import {
+  scopeIncludes,
+  unitScopeFor,
+  type Action,
+  type UnitScope,
+} from "../../core/access/role-policy.ts";
+import type { PersonalDataView } from "../../core/personal-data/index.ts";
 import { UnitTree } from "../../core/organization/unit-tree.ts";
 import type { Executor } from "../db/database.ts";
 import { ownersOf } from "../db/repositories/access.repository.ts";
@@ -122,4 +128,28 @@ export async function feedbackReach(exec: Executor, actor: Actor): Promise<Feedb
 /** The units above the actor's own, whose issued plans it reads and cascades from. */
 export async function upperPlanUnitIds(exec: Executor, actor: Actor): Promise<Set<string>> {
   return upperPlanUnitIdsOf(actor.grants, await loadUnitTree(exec));
+}
+
+/**
+ * How citizens' personal data in the given records is shown to the actor: in full for the unit's
+ * own desk and officers (`personal_data.full`), masked for everyone else (upper units' reviewers,
+ * viewers, administrators). One gate question for all the records.
+ */
+export async function personalDataViews(
+  exec: Executor,
+  actor: Actor,
+  kind: "dossier" | "feedback",
+  ids: readonly string[],
+): Promise<(id: string) => PersonalDataView> {
+  const full = await check(exec, actor, "personal_data.full", kind, ids);
+  return (id) => (full.has(id) ? "full" : "masked");
+}
+
+/** The same question by unit, for lists whose rows carry their unit (no per-row owner query). */
+export async function personalDataViewsByUnit(
+  exec: Executor,
+  actor: Actor,
+): Promise<(unitId: string) => PersonalDataView> {
+  const scope = await unitScope(exec, actor, "personal_data.full");
+  return (unitId) => (scopeIncludes(scope, unitId) ? "full" : "masked");
 }

@@ -1,3 +1,6 @@
+import * as access from "./access.service.ts";
+import type { Actor } from "./actor.ts";
+import { applicantNameFor } from "./kpi.service.ts";
 import { addDays } from "../../core/calendar/calendar-date.ts";
 import { metricInputsFromCounts, type KpiCounts } from "../../core/kpi/index.ts";
 import { builtInMethodology } from "../../core/methodology/documents/index.ts";
@@ -44,7 +47,7 @@ export interface DueSoonInput {
  * supplement) received by the end of `date`, not finished then, whose due date falls from
  * `date` to `days` working days after it: the ones to finish now to stay on time.
  */
-export async function dueSoonDossiers(exec: Executor, input: DueSoonInput) {
+export async function dueSoonDossiers(exec: Executor, actor: Actor, input: DueSoonInput) {
   const tree = await loadUnitTree(exec);
   if (!tree.node(input.unitId)) throw new AppError("UNIT_NOT_FOUND");
   const until = await workingDaysAfter(exec, input.date, input.days);
@@ -54,9 +57,11 @@ export async function dueSoonDossiers(exec: Executor, input: DueSoonInput) {
     { unitIds: tree.unitsCountingFor(input.unitId, period), date: input.date, until },
     { limit: input.limit, offset: input.offset },
   );
+  const personalData = await access.personalDataViewsByUnit(exec, actor);
   return {
     data: rows.map((row) => ({
       ...row,
+      ...applicantNameFor(row, personalData(row.unitId)),
       receivedAt: row.receivedAt.toISOString(),
       finishedAt: null,
       timeliness: "pending",

@@ -21,6 +21,7 @@ import {
   type DossierState,
   dossierSurveyUrl,
 } from "../../core/dossier/index.ts";
+import { dossierPersonalData, type PersonalDataView } from "../../core/personal-data/index.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
 import { findAgencyById } from "../db/repositories/agency.repository.ts";
@@ -75,12 +76,26 @@ export function canVoid(row: DossierListRow, mayVoid: boolean) {
   return mayVoid && row.voidedAt === null && !row.receivedAtDesk;
 }
 
-function toView(row: DossierListRow, mayWrite: boolean, today: string, mayVoid = false) {
+function toView(
+  row: DossierListRow,
+  mayWrite: boolean,
+  today: string,
+  mayVoid: boolean,
+  personalData: PersonalDataView,
+) {
   const canWrite = mayWrite && row.voidedAt === null;
   const state = row.state;
   const ruleSet = ruleSetById(row.ruleSet);
   // A voided dossier is out of every count: it is neither on time nor late.
   const onTime = row.voidedAt ? null : timelinessOf(row, today);
+  const applicant = dossierPersonalData(
+    {
+      applicantName: row.applicantName,
+      applicantPhone: row.applicantPhone,
+      applicantAddress: row.applicantAddress,
+    },
+    personalData,
+  );
   return {
     id: row.id,
     code: row.code,
@@ -91,9 +106,7 @@ function toView(row: DossierListRow, mayWrite: boolean, today: string, mayVoid =
     procedureName: row.procedureName,
     procedureField: row.procedureField,
     processingDays: row.processingDays,
-    applicantName: row.applicantName,
-    applicantPhone: row.applicantPhone,
-    applicantAddress: row.applicantAddress,
+    ...applicant,
     channel: row.channel,
     channelLabel: DOSSIER_CHANNEL_LABELS[row.channel],
     receivedAt: row.receivedAt.toISOString(),
@@ -162,6 +175,7 @@ export async function listDossiers(db: Executor, actor: Actor, query: DossierLis
   const readScope = await access.unitScope(db, actor, "dossier.read");
   const writeScope = await access.unitScope(db, actor, "dossier.write");
   const voidScope = await access.unitScope(db, actor, "dossier.void");
+  const personalData = await access.personalDataViewsByUnit(db, actor);
   const today = vietnamDate(new Date());
   const limit = query.limit ?? 50;
   const offset = query.offset ?? 0;
@@ -185,6 +199,7 @@ export async function listDossiers(db: Executor, actor: Actor, query: DossierLis
         scopeIncludes(writeScope, row.unitId),
         today,
         scopeIncludes(voidScope, row.unitId),
+        personalData(row.unitId),
       ),
     ),
     total,
@@ -203,12 +218,13 @@ export async function dossierDetail(exec: Executor, actor: Actor, id: string) {
   const row = await readableDossier(exec, actor, id);
   const canWrite = (await access.check(exec, actor, "dossier.write", "dossier", [id])).has(id);
   const mayVoid = (await access.check(exec, actor, "dossier.void", "dossier", [id])).has(id);
+  const personalData = (await access.personalDataViews(exec, actor, "dossier", [id]))(id);
   const pauses = await dossierRepository.listPauses(exec, id);
   const apologies = await dossierRepository.listApologyLetters(exec, id);
   const ruleSet = ruleSetById(row.ruleSet);
   return {
     data: {
-      ...toView(row, canWrite, vietnamDate(new Date()), mayVoid),
+      ...toView(row, canWrite, vietnamDate(new Date()), mayVoid, personalData),
       events: await caseHistory(exec, DOSSIER_CASES, id, { apology: ruleSet.apologyTitle }),
       pauses: pauses.map((p) => ({
         id: p.id,

@@ -21,6 +21,7 @@ import {
   type FeedbackClassification,
   type FeedbackState,
 } from "../../core/feedback/index.ts";
+import { feedbackPersonalData, type PersonalDataView } from "../../core/personal-data/index.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
 import { findAgencyById } from "../db/repositories/agency.repository.ts";
@@ -91,58 +92,66 @@ interface Permissions {
   answer: boolean;
 }
 
-function toView(row: FeedbackListRow, can: Permissions, today: string) {
+function toView(
+  row: FeedbackListRow,
+  can: Permissions,
+  today: string,
+  personalData: PersonalDataView,
+) {
   const state = row.state;
   const onTime = timelinessOfFeedback(row, today);
   const classification = row.classification;
   const satisfaction = row.satisfaction;
-  return {
-    id: row.id,
-    code: row.code,
-    unitId: row.unitId,
-    unitName: row.unitName,
-    channel: row.channel,
-    channelLabel: FEEDBACK_CHANNEL_LABELS[row.channel],
-    senderName: row.senderName,
-    senderPhone: row.senderPhone,
-    senderEmail: row.senderEmail,
-    senderAddress: row.senderAddress,
-    title: row.title,
-    content: row.content,
-    receivedAt: row.receivedAt.toISOString(),
-    countedFrom: row.countedFrom,
-    dueDate: row.dueDate,
-    transferDueDate: row.transferDueDate,
-    ruleSet: row.ruleSet,
-    state,
-    stateLabel: FEEDBACK_STATE_LABELS[state],
-    classification,
-    classificationLabel: classification ? FEEDBACK_CLASSIFICATION_LABELS[classification] : null,
-    assignedAgencyId: row.assignedAgencyId,
-    assignedAgencyName: row.assignedAgencyName,
-    transferredTo: row.transferredTo,
-    reason: row.reason,
-    answer: row.answer,
-    answeredAt: row.answeredAt?.toISOString() ?? null,
-    answeredByName: row.answeredByName,
-    finishedAt: row.finishedAt?.toISOString() ?? null,
-    publishedAt: row.publishedAt?.toISOString() ?? null,
-    publicTitle: row.publicTitle,
-    publicContent: row.publicContent,
-    publicAnswer: row.publicAnswer,
-    publicConfirmedByName: row.publicConfirmedByName,
-    publicConfirmedAt: row.publicConfirmedAt?.toISOString() ?? null,
-    isSubmittedPublicly: row.isSubmittedPublicly,
-    satisfaction,
-    satisfactionLabel: satisfaction ? SATISFACTION_LABELS[satisfaction] : null,
-    satisfactionNote: row.satisfactionNote,
-    timeliness: onTime,
-    timelinessLabel: onTime ? FEEDBACK_TIMELINESS_LABELS[onTime] : null,
-    allowedActions: allowedFeedbackActions(state).filter((action) =>
-      action === "answer" ? can.answer : can.write,
-    ),
-    can,
-  };
+  return feedbackPersonalData(
+    {
+      id: row.id,
+      code: row.code,
+      unitId: row.unitId,
+      unitName: row.unitName,
+      channel: row.channel,
+      channelLabel: FEEDBACK_CHANNEL_LABELS[row.channel],
+      senderName: row.senderName,
+      senderPhone: row.senderPhone,
+      senderEmail: row.senderEmail,
+      senderAddress: row.senderAddress,
+      title: row.title,
+      content: row.content,
+      receivedAt: row.receivedAt.toISOString(),
+      countedFrom: row.countedFrom,
+      dueDate: row.dueDate,
+      transferDueDate: row.transferDueDate,
+      ruleSet: row.ruleSet,
+      state,
+      stateLabel: FEEDBACK_STATE_LABELS[state],
+      classification,
+      classificationLabel: classification ? FEEDBACK_CLASSIFICATION_LABELS[classification] : null,
+      assignedAgencyId: row.assignedAgencyId,
+      assignedAgencyName: row.assignedAgencyName,
+      transferredTo: row.transferredTo,
+      reason: row.reason,
+      answer: row.answer,
+      answeredAt: row.answeredAt?.toISOString() ?? null,
+      answeredByName: row.answeredByName,
+      finishedAt: row.finishedAt?.toISOString() ?? null,
+      publishedAt: row.publishedAt?.toISOString() ?? null,
+      publicTitle: row.publicTitle,
+      publicContent: row.publicContent,
+      publicAnswer: row.publicAnswer,
+      publicConfirmedByName: row.publicConfirmedByName,
+      publicConfirmedAt: row.publicConfirmedAt?.toISOString() ?? null,
+      isSubmittedPublicly: row.isSubmittedPublicly,
+      satisfaction,
+      satisfactionLabel: satisfaction ? SATISFACTION_LABELS[satisfaction] : null,
+      satisfactionNote: row.satisfactionNote,
+      timeliness: onTime,
+      timelinessLabel: onTime ? FEEDBACK_TIMELINESS_LABELS[onTime] : null,
+      allowedActions: allowedFeedbackActions(state).filter((action) =>
+        action === "answer" ? can.answer : can.write,
+      ),
+      can,
+    },
+    personalData,
+  );
 }
 
 export type FeedbackView = ReturnType<typeof toView>;
@@ -178,7 +187,7 @@ export async function listFeedback(db: Executor, actor: Actor, query: FeedbackLi
   const can = await access.checkEach(
     db,
     actor,
-    ["feedback.write", "feedback.answer"],
+    ["feedback.write", "feedback.answer", "personal_data.full"],
     "feedback",
     rows.map((row) => row.id),
   );
@@ -191,6 +200,7 @@ export async function listFeedback(db: Executor, actor: Actor, query: FeedbackLi
           answer: can["feedback.answer"].has(row.id),
         },
         today,
+        can["personal_data.full"].has(row.id) ? "full" : "masked",
       ),
     ),
     total,
@@ -212,9 +222,10 @@ export async function getFeedback(exec: Executor, actor: Actor, id: string) {
     write: await canOn(exec, actor, "feedback.write", row),
     answer: await canOn(exec, actor, "feedback.answer", row),
   };
+  const personalData = (await access.personalDataViews(exec, actor, "feedback", [id]))(id);
   return {
     data: {
-      ...toView(row, can, vietnamDate(new Date())),
+      ...toView(row, can, vietnamDate(new Date()), personalData),
       events: await caseHistory(exec, FEEDBACK_CASES, id),
     },
   };

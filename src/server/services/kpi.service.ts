@@ -1,3 +1,6 @@
+import { maskPersonName, type PersonalDataView } from "../../core/personal-data/index.ts";
+import * as access from "./access.service.ts";
+import type { Actor } from "./actor.ts";
 import { addDays } from "../../core/calendar/calendar-date.ts";
 import { HOLIDAY_CALENDAR_YEARS } from "../../core/calendar/statutory-holidays.ts";
 import { createWorkingCalendar } from "../../core/calendar/working-calendar.ts";
@@ -298,8 +301,15 @@ export interface KpiDossierInput extends KpiFilters {
   offset: number;
 }
 
+/** The applicant's name in a dossier row, masked outside the unit's own desk. */
+export function applicantNameFor(row: { applicantName: string }, view: PersonalDataView) {
+  return view === "full"
+    ? { applicantName: row.applicantName, personalData: view }
+    : { applicantName: maskPersonName(row.applicantName), personalData: view };
+}
+
 /** The dossiers behind a figure (a drill-down), paged. */
-export async function kpiDossiers(exec: Executor, input: KpiDossierInput) {
+export async function kpiDossiers(exec: Executor, actor: Actor, input: KpiDossierInput) {
   const period = resolvePeriod(input.period);
   await unitOrThrow(exec, input.unitId);
   const tree = await loadUnitTree(exec);
@@ -314,6 +324,7 @@ export async function kpiDossiers(exec: Executor, input: KpiDossierInput) {
     limit: input.limit,
     offset: input.offset,
   });
+  const personalData = await access.personalDataViewsByUnit(exec, actor);
   return {
     data: rows.map((row) => ({
       id: row.id,
@@ -324,7 +335,7 @@ export async function kpiDossiers(exec: Executor, input: KpiDossierInput) {
       procedureName: row.procedureName,
       field: row.field,
       channel: row.channel,
-      applicantName: row.applicantName,
+      ...applicantNameFor(row, personalData(row.unitId)),
       receivedAt: row.receivedAt.toISOString(),
       dueDate: row.dueDate,
       finishedAt: row.finishedAt?.toISOString() ?? null,

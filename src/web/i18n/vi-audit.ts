@@ -68,6 +68,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "federation.parent_set": "Đặt hệ thống cấp trên",
   "federation.send": "Gửi báo cáo lên cấp trên",
   "federation.receive": "Nhận báo cáo từ cấp dưới",
+  "personal_data.anonymised": "Ẩn danh dữ liệu cá nhân hết hạn lưu",
+  "personal_data.lookup": "Tra cứu dữ liệu cá nhân",
+  "personal_data.export": "Xuất dữ liệu cá nhân",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {

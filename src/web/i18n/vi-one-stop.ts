@@ -89,6 +89,8 @@ export const viOneStop = {
     by: "Người thực hiện",
     when: "Thời điểm",
     step: "Bước",
+    personalDataMasked:
+      "Dữ liệu cá nhân của người nộp đã được che: chỉ bộ phận Một cửa và công chức của đơn vị xem được đầy đủ.",
     lateWarning: "Hồ sơ đã quá hạn: cần lập văn bản xin lỗi trước khi kết thúc giải quyết.",
     imported: "Nhập từ tệp",
   },

@@ -72,7 +72,7 @@ export function KpiDossiersPage() {
       { header: t.dossiers.colCode },
       { header: t.dossiers.colUnit },
       { header: t.dossiers.colProcedure },
-      { header: t.dossiers.colApplicant },
+      { header: t.dossiers.colApplicant, personal: "name" },
       { header: t.dossiers.colReceived },
       { header: t.dossiers.colDue },
       { header: t.dossiers.colFinished },

@@ -79,6 +79,11 @@ function FeedbackView({ f }: { f: FeedbackDetail }) {
           {t.detail.dueDate}: {formatDate(f.dueDate)} — {f.timelinessLabel}
         </Alert>
       )}
+      {f.personalData === "masked" && (
+        <Alert color="gray" mb="md">
+          {t.detail.personalDataMasked}
+        </Alert>
+      )}
       <Paper withBorder p="md" mb="md">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Fact label={t.detail.sender}>{f.senderName}</Fact>

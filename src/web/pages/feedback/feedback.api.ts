@@ -22,6 +22,8 @@ export interface Feedback {
   senderPhone: string;
   senderEmail: string | null;
   senderAddress: string | null;
+  /** "masked" outside the unit's own desk. */
+  personalData: "full" | "masked";
   title: string;
   content: string;
   receivedAt: string;

@@ -89,6 +89,8 @@ export const viFeedback = {
   },
   detail: {
     back: "Về danh sách phản ánh, kiến nghị",
+    personalDataMasked:
+      "Dữ liệu cá nhân của người gửi đã được che: chỉ bộ phận tiếp nhận của đơn vị xem được đầy đủ.",
     sender: "Người gửi",
     phone: "Điện thoại",
     email: "Thư điện tử",

@@ -134,6 +134,11 @@ function DossierView({ d }: { d: DossierDetail }) {
             {t.detail.lateWarning}
           </Alert>
         )}
+      {d.personalData === "masked" && (
+        <Alert color="gray" mb="md">
+          {t.detail.personalDataMasked}
+        </Alert>
+      )}
       <Paper withBorder p="md" mb="md">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Fact label={t.detail.applicant}>{d.applicantName}</Fact>

@@ -1,0 +1,179 @@
+/**
+ * The SQL of retention: which closed records are past their period, and their anonymisation in
+ * batches. A dossier is closed when its result was returned (or, never returned, when it was
+ * finished or voided); a feedback when it was answered, transferred or rejected (`finished_at`).
+ */
+import { sql, type SQL } from "drizzle-orm";
+import {
+  ANONYMISED_DOSSIER,
+  ANONYMISED_FEEDBACK,
+  ANONYMISED_TEXT,
+  type PersonalDataRecord,
+} from "../../../core/personal-data/index.ts";
+import { queryRows, type Executor } from "../../db/database.ts";
+
+/** The first instant (Vietnam time) after the day `lastDay`. */
+export function endOfVietnamDay(lastDay: string): string {
+  const next = new Date(`${lastDay}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return `${next.toISOString().slice(0, 10)}T00:00:00+07:00`;
+}
+
+const CLOSED_AT: Record<PersonalDataRecord, SQL> = {
+  dossier: sql`coalesce(r.returned_at, r.finished_at, r.voided_at)`,
+  feedback: sql`r.finished_at`,
+};
+const TABLE: Record<PersonalDataRecord, SQL> = {
+  dossier: sql`dossiers`,
+  feedback: sql`feedback`,
+};
+
+function dueWhere(record: PersonalDataRecord, closedBefore: string): SQL {
+  return sql`${CLOSED_AT[record]} < ${closedBefore}::timestamptz
+    and not exists (select 1 from anonymised_records a
+      where a.record = ${record} and a.record_id = r.id)`;
+}
+
+/** How many closed records closed before the instant still hold personal data. */
+export async function countDue(
+  exec: Executor,
+  record: PersonalDataRecord,
+  closedBefore: string,
+): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    exec,
+    sql`select count(*)::int as n from ${TABLE[record]} r where ${dueWhere(record, closedBefore)}`,
+  );
+  return row?.n ?? 0;
+}
+
+export async function countAnonymised(exec: Executor): Promise<Record<PersonalDataRecord, number>> {
+  const rows = await queryRows<{ record: PersonalDataRecord; n: number }>(
+    exec,
+    sql`select record, count(*)::int as n from anonymised_records group by record`,
+  );
+  const counts = { dossier: 0, feedback: 0 };
+  for (const row of rows) counts[row.record] = row.n;
+  return counts;
+}
+
+function setPersonalFields(record: PersonalDataRecord): SQL {
+  if (record === "dossier")
+    return sql`applicant_name = ${ANONYMISED_DOSSIER.applicantName},
+      applicant_phone = ${ANONYMISED_DOSSIER.applicantPhone},
+      applicant_address = ${ANONYMISED_DOSSIER.applicantAddress}`;
+  const keep = (column: SQL) =>
+    sql`case when ${column} is null then null else ${ANONYMISED_TEXT}::text end`;
+  return sql`sender_name = ${ANONYMISED_FEEDBACK.senderName},
+    sender_phone = ${ANONYMISED_FEEDBACK.senderPhone},
+    sender_email = ${ANONYMISED_FEEDBACK.senderEmail},
+    sender_address = ${ANONYMISED_FEEDBACK.senderAddress},
+    title = ${ANONYMISED_FEEDBACK.title},
+    content = ${ANONYMISED_FEEDBACK.content},
+    answer = ${keep(sql`answer`)},
+    satisfaction_note = ${keep(sql`satisfaction_note`)}`;
+}
+
+/**
+ * Anonymises up to `limit` due records (oldest closed first) in one statement: their personal
+ * fields are replaced, the notes of their history cleared, and each is recorded in
+ * `anonymised_records`. Rows locked by a concurrent run are skipped. Returns how many.
+ */
+export async function anonymiseDueBatch(
+  tx: Executor,
+  record: PersonalDataRecord,
+  closedBefore: string,
+  limit: number,
+  runId: string,
+): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    tx,
+    sql`with picked as (
+        select r.id, r.code, r.unit_id,
+          (${CLOSED_AT[record]} at time zone 'Asia/Ho_Chi_Minh')::date as closed_on
+        from ${TABLE[record]} r
+        where ${dueWhere(record, closedBefore)}
+        order by ${CLOSED_AT[record]}, r.id
+        limit ${limit}
+        for update of r skip locked
+      ),
+      changed as (
+        update ${TABLE[record]} t set ${setPersonalFields(record)}
+        from picked where t.id = picked.id
+        returning t.id
+      ),
+      notes as (
+        update case_events e set note = ${ANONYMISED_TEXT}
+        from picked where e.register = ${record} and e.case_id = picked.id and e.note is not null
+        returning e.id
+      ),
+      recorded as (
+        insert into anonymised_records (record, record_id, code, unit_id, closed_on, reason, run_id)
+        select ${record}, id, code, unit_id, closed_on, 'retention', ${runId}::uuid from picked
+        returning id
+      )
+      select (select count(*) from changed)::int as n`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export interface RunRow {
+  id: string;
+  trigger: string;
+  asOf: string;
+  dossierYears: number;
+  feedbackYears: number;
+  dossiers: number;
+  feedback: number;
+  batches: number;
+  startedAt: Date;
+  finishedAt: Date | null;
+  error: string | null;
+}
+
+export async function insertRun(
+  exec: Executor,
+  run: Pick<RunRow, "trigger" | "asOf" | "dossierYears" | "feedbackYears" | "startedAt">,
+): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    exec,
+    sql`insert into personal_data_runs (trigger, as_of, dossier_years, feedback_years, started_at)
+      values (${run.trigger}, ${run.asOf}::date, ${run.dossierYears}, ${run.feedbackYears},
+        ${run.startedAt.toISOString()}::timestamptz)
+      returning id`,
+  );
+  return row!.id;
+}
+
+export async function finishRun(
+  exec: Executor,
+  id: string,
+  result: { dossiers: number; feedback: number; batches: number; error: string | null },
+): Promise<void> {
+  await exec.execute(
+    sql`update personal_data_runs set dossiers = ${result.dossiers}, feedback = ${result.feedback},
+      batches = ${result.batches}, error = ${result.error}, finished_at = now()
+      where id = ${id}::uuid`,
+  );
+}
+
+export async function lastRun(exec: Executor): Promise<RunRow | null> {
+  const [row] = await queryRows<
+    Omit<RunRow, "startedAt" | "finishedAt"> & {
+      startedAt: string;
+      finishedAt: string | null;
+    }
+  >(
+    exec,
+    sql`select id, trigger, as_of::text as "asOf", dossier_years as "dossierYears",
+        feedback_years as "feedbackYears", dossiers, feedback, batches,
+        started_at as "startedAt", finished_at as "finishedAt", error
+      from personal_data_runs order by started_at desc, id desc limit 1`,
+  );
+  if (!row) return null;
+  return {
+    ...row,
+    startedAt: new Date(row.startedAt),
+    finishedAt: row.finishedAt ? new Date(row.finishedAt) : null,
+  };
+}

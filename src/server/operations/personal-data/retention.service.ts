@@ -1,0 +1,188 @@
+/**
+ * Retention of citizens' personal data: what is due on a day, and the run that anonymises it in
+ * batches, one transaction per batch (its records, their `anonymised_records` rows and one audit
+ * entry stand or fall together). Codes, dates, states and counts are kept: every KPI is unchanged.
+ */
+import {
+  closedOnOrBefore,
+  PERSONAL_DATA_RECORDS,
+  validRetentionPolicy,
+  type PersonalDataRecord,
+  type RetentionPolicy,
+} from "../../../core/personal-data/index.ts";
+import type { Executor } from "../../db/database.ts";
+import { AppError } from "../../errors.ts";
+import type { Actor } from "../../services/actor.ts";
+import { runUseCase } from "../../services/use-case.ts";
+import * as repository from "./retention.repository.ts";
+
+export const DEFAULT_BATCH_SIZE = 500;
+export const MAX_BATCH_SIZE = 10_000;
+export type RunTrigger = "schedule" | "admin" | "cli";
+
+const RECORD_LABELS: Record<PersonalDataRecord, string> = {
+  dossier: "hồ sơ",
+  feedback: "phản ánh, kiến nghị",
+};
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function requireIsoDate(value: string): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (
+    !ISO_DATE.test(value) ||
+    Number.isNaN(date.getTime()) ||
+    !date.toISOString().startsWith(value)
+  )
+    throw new AppError("PERSONAL_DATA_DATE_INVALID", { params: { value } });
+  return value;
+}
+
+function cutoffs(policy: RetentionPolicy, asOf: string) {
+  const dossier = closedOnOrBefore(asOf, policy.dossierYears);
+  const feedback = closedOnOrBefore(asOf, policy.feedbackYears);
+  return { dossier, feedback };
+}
+
+export interface RetentionStatus {
+  asOf: string;
+  policy: RetentionPolicy;
+  /** Records closed on or before these days are due on `asOf`. */
+  closedOnOrBefore: Record<PersonalDataRecord, string>;
+  due: Record<PersonalDataRecord, number>;
+  anonymised: Record<PersonalDataRecord, number>;
+  lastRun: repository.RunRow | null;
+}
+
+export async function retentionStatus(
+  exec: Executor,
+  policy: RetentionPolicy,
+  asOf: string,
+): Promise<RetentionStatus> {
+  validRetentionPolicy(policy);
+  requireIsoDate(asOf);
+  const days = cutoffs(policy, asOf);
+  const due = { dossier: 0, feedback: 0 };
+  for (const record of PERSONAL_DATA_RECORDS)
+    due[record] = await repository.countDue(exec, record, repository.endOfVietnamDay(days[record]));
+  return {
+    asOf,
+    policy,
+    closedOnOrBefore: days,
+    due,
+    anonymised: await repository.countAnonymised(exec),
+    lastRun: await repository.lastRun(exec),
+  };
+}
+
+export interface PurgeOptions {
+  asOf: string;
+  batchSize?: number;
+  dryRun?: boolean;
+  trigger: RunTrigger;
+  signal?: AbortSignal;
+}
+
+export interface PurgeResult {
+  asOf: string;
+  dryRun: boolean;
+  policy: RetentionPolicy;
+  closedOnOrBefore: Record<PersonalDataRecord, string>;
+  /** Dry run: what would be anonymised; otherwise what was. */
+  anonymised: Record<PersonalDataRecord, number>;
+  batches: number;
+  runId: string | null;
+}
+
+/**
+ * Anonymises every record due on `asOf`, oldest first, `batchSize` at a time. A dry run counts
+ * and changes nothing. A run stopped half-way (error, shutdown) keeps the batches it committed
+ * and the next run goes on from there.
+ */
+export async function purgePersonalData(
+  db: Executor,
+  actor: Actor,
+  policy: RetentionPolicy,
+  options: PurgeOptions,
+): Promise<PurgeResult> {
+  validRetentionPolicy(policy);
+  const asOf = requireIsoDate(options.asOf);
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE)
+    throw new AppError("VALIDATION_FAILED", {
+      details: [{ message: `Cỡ đợt phải là số nguyên từ 1 đến ${MAX_BATCH_SIZE}.` }],
+    });
+  const days = cutoffs(policy, asOf);
+  if (options.dryRun) {
+    const status = await retentionStatus(db, policy, asOf);
+    return {
+      asOf,
+      dryRun: true,
+      policy,
+      closedOnOrBefore: days,
+      anonymised: status.due,
+      batches: 0,
+      runId: null,
+    };
+  }
+  const runId = await repository.insertRun(db, {
+    trigger: options.trigger,
+    asOf,
+    dossierYears: policy.dossierYears,
+    feedbackYears: policy.feedbackYears,
+    startedAt: new Date(),
+  });
+  const done = { dossier: 0, feedback: 0 };
+  let batches = 0;
+  try {
+    for (const record of PERSONAL_DATA_RECORDS) {
+      const closedBefore = repository.endOfVietnamDay(days[record]);
+      for (;;) {
+        options.signal?.throwIfAborted();
+        const n = await runUseCase(db, actor, async ({ tx, audit }) => {
+          const count = await repository.anonymiseDueBatch(
+            tx,
+            record,
+            closedBefore,
+            batchSize,
+            runId,
+          );
+          if (count > 0)
+            await audit({
+              action: "personal_data.anonymised",
+              entityId: runId,
+              unitId: null,
+              summary: `Ẩn danh dữ liệu cá nhân hết thời hạn lưu trữ: ${count} ${RECORD_LABELS[record]} đóng đến ngày ${days[record]} (tính đến ngày ${asOf})`,
+            });
+          return count;
+        });
+        if (n > 0) batches += 1;
+        done[record] += n;
+        if (n < batchSize) break;
+      }
+    }
+  } catch (error) {
+    await repository.finishRun(db, runId, {
+      dossiers: done.dossier,
+      feedback: done.feedback,
+      batches,
+      error: error instanceof AppError ? error.code : "RUN_FAILED",
+    });
+    throw error;
+  }
+  await repository.finishRun(db, runId, {
+    dossiers: done.dossier,
+    feedback: done.feedback,
+    batches,
+    error: null,
+  });
+  return {
+    asOf,
+    dryRun: false,
+    policy,
+    closedOnOrBefore: days,
+    anonymised: done,
+    batches,
+    runId,
+  };
+}
