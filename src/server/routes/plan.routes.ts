@@ -1,4 +1,4 @@
-import { attachment, DOCX, XLSX } from "../http/download.ts";
+import { attachment, DOCX, fileAnswer, XLSX } from "../http/download.ts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Executor } from "../db/database.ts";
@@ -275,6 +275,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
           tags,
           summary: "Quyết định và Kế hoạch theo thể thức Nghị định 30/2020 (Word)",
           params: idParams,
+          response: { ...fileAnswer(DOCX, "Tệp Word"), ...commonErrors },
         },
       },
       async (request, reply) => {
@@ -287,7 +288,14 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
     );
     app.get(
       "/api/plans/:id/appendix.xlsx",
-      { schema: { tags, summary: "Phụ lục danh mục nhiệm vụ (Excel)", params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: "Phụ lục danh mục nhiệm vụ (Excel)",
+          params: idParams,
+          response: { ...fileAnswer(XLSX, "Tệp Excel"), ...commonErrors },
+        },
+      },
       async (request, reply) => {
         const bytes = await planAppendixXlsx(db, requireSession(request).actor, request.params.id);
         return reply

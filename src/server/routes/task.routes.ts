@@ -15,6 +15,7 @@ import {
   requireTaskUpdatable,
   uploadEvidence,
 } from "../services/task.service.ts";
+import { ANY_FILE, fileAnswer } from "../http/download.ts";
 import { commonErrors, idParams, isoDate } from "./common.schemas.ts";
 
 /** Responses whose shape is described by the service; documented loosely. */
@@ -186,7 +187,14 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
     );
     app.get(
       "/api/evidence/:id/download",
-      { schema: { tags, summary: "Tải về tài liệu kiểm chứng", params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: "Tải về tài liệu kiểm chứng (loại tệp như lúc tải lên)",
+          params: idParams,
+          response: { ...fileAnswer(ANY_FILE, "Tệp đã tải lên"), ...commonErrors },
+        },
+      },
       async (request, reply) => {
         const { evidence, bytes } = await readEvidence(
           db,
