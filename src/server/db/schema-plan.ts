@@ -15,6 +15,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+import type { TaskChanges } from "../../core/plan/task-change.ts";
 import { agencies, units, users, createdAt, updatedAt } from "./schema.ts";
 
 /*
@@ -207,7 +208,7 @@ export const taskUpdates = pgTable(
     status: text("status"),
     progress: integer("progress"),
     comment: text("comment"),
-    changes: jsonb("changes").$type<Record<string, { from: unknown; to: unknown }>>(),
+    changes: jsonb("changes").$type<TaskChanges>(),
   },
   (t) => [index("task_updates_task_idx").on(t.taskId, t.at)],
 );

@@ -21,15 +21,15 @@ import {
 import { planChangesSince } from "../services/task.service.ts";
 import { commonErrors, idParams, isoDate } from "./common.schemas.ts";
 
-/** Responses whose shape is described by the service; documented loosely. */
-const dataResponse = z.object({ data: z.unknown() });
 import {
   areaInput,
   areaKey,
+  areaRowView,
   createPlanInput,
   issuePlanInput,
   measurementInput,
   planCan,
+  planChangeView,
   planDetailView,
   planHeaderInput,
   planSummaryView,
@@ -163,7 +163,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
           summary: "Tiêu đề và điểm mục tiêu của một lĩnh vực",
           params: idParams.extend({ key: areaKey }),
           body: areaInput,
-          response: { 200: dataResponse, 201: dataResponse, ...commonErrors },
+          response: { 200: z.object({ data: areaRowView }), ...commonErrors },
         },
       },
       async (request) =>
@@ -262,7 +262,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
           summary: "Thay đổi của các nhiệm vụ kể từ một ngày",
           params: idParams,
           querystring: z.object({ since: isoDate }),
-          response: { 200: dataResponse, 201: dataResponse, ...commonErrors },
+          response: { 200: z.object({ data: z.array(planChangeView) }), ...commonErrors },
         },
       },
       async (request) =>
