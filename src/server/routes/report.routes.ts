@@ -28,6 +28,7 @@ import {
   openInput,
   overviewRow,
   reportView,
+  rollupView,
   reviewInput,
   versionView,
   calendarEntryView,
@@ -160,7 +161,7 @@ export function reportRoutes(db: Executor): FastifyPluginAsyncZod {
             periodKey: z.string().min(4).max(20),
           }),
           response: {
-            200: z.object({ data: z.custom<Record<string, unknown>>() }),
+            200: z.object({ data: rollupView }),
             ...commonErrors,
           },
         },

@@ -20,6 +20,7 @@ import {
 } from "../services/scorecard.service.ts";
 import { scorecardExcel } from "../services/scorecard-export.service.ts";
 import { attachment, fileAnswer, XLSX } from "../http/download.ts";
+import { methodologyDocumentSchema } from "../../core/methodology/methodology-document.ts";
 import { commonErrors, idParams, isoDate } from "./common.schemas.ts";
 
 const points = z.number({ error: "Điểm phải là số." }).finite().min(0).max(1000).nullable();
@@ -44,7 +45,7 @@ export function scorecardRoutes(db: Executor): FastifyPluginAsyncZod {
           tags,
           summary:
             "Mẫu bộ chỉ số Chỉ số CCHC cấp xã (8 lĩnh vực, điểm tối đa sửa được) dạng tài liệu JSON, để sửa rồi nhập qua /api/methodologies/import",
-          response: { 200: z.unknown(), ...commonErrors },
+          response: { 200: methodologyDocumentSchema, ...commonErrors },
         },
       },
       async (request) => {
