@@ -31,6 +31,24 @@ const DOWNLOADS = new Set([
   "GET /api/scorecards/:id/scorecard.xlsx",
 ]);
 
+/**
+ * Routes not typed yet (their answers are `z.any()`): this list only shrinks. A route here that
+ * becomes strict fails the last test, so it is taken off.
+ */
+const PENDING = new Set([
+  "POST /api/methodologies/:id/publish",
+  "GET /api/scorecards",
+  "POST /api/scorecards",
+  "GET /api/scorecards/ranking",
+  "GET /api/scorecards/:id",
+  "PUT /api/scorecards/:id/entries/:leafCode",
+  "PUT /api/scorecards/:id/appraisals/:leafCode",
+  "POST /api/scorecards/:id/evidence",
+  "DELETE /api/scorecards/:id/evidence",
+  "POST /api/scorecards/:id/transitions",
+  "GET /api/scorecards/:id/forecast",
+]);
+
 /** Routes outside the JSON contract: the API description itself. */
 const isDocs = (url: string) => url.startsWith("/api/docs");
 
@@ -134,6 +152,7 @@ describe("response contracts", () => {
     expect(routes.length).toBeGreaterThan(100);
     const problems: string[] = [];
     for (const route of routes) {
+      if (PENDING.has(name(route))) continue;
       const responses = responsesOf(route);
       const codes = successCodes(responses);
       const download = DOWNLOADS.has(name(route));
@@ -164,6 +183,16 @@ describe("response contracts", () => {
   it("every route of the DOWNLOADS list exists (the list stays true)", () => {
     const names = new Set(apiRoutes().map(name));
     expect([...DOWNLOADS].filter((route) => !names.has(route))).toEqual([]);
+  });
+
+  it("the PENDING list holds only routes that exist and are still loose", () => {
+    const stillLoose = (route: RouteEntry) =>
+      Object.values(responsesOf(route)).some((entry) =>
+        schemasOf(entry).schemas.some((schema) => looseParts(schema).length > 0),
+      );
+    const pending = apiRoutes().filter((route) => PENDING.has(name(route)));
+    expect(pending.filter((route) => !stillLoose(route)).map(name)).toEqual([]);
+    expect(pending).toHaveLength(PENDING.size);
   });
 
   it("finds the loose parts it is meant to find", () => {
