@@ -34,6 +34,7 @@ import {
   type TargetUnit,
 } from "../../core/plan/target-metric.ts";
 import { nullOrOneOf, oneOf } from "./closed-values.ts";
+import type { TaskChanges } from "../../core/plan/task-change.ts";
 import { agencies, units, users, createdAt, updatedAt } from "./schema.ts";
 
 /*
@@ -220,7 +221,7 @@ export const taskUpdates = pgTable(
     status: text("status").$type<StoredTaskStatus>(),
     progress: integer("progress"),
     comment: text("comment"),
-    changes: jsonb("changes").$type<Record<string, { from: unknown; to: unknown }>>(),
+    changes: jsonb("changes").$type<TaskChanges>(),
   },
   (t) => [
     index("task_updates_task_idx").on(t.taskId, t.at),

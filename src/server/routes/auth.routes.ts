@@ -71,7 +71,13 @@ export function authRoutes(
 
     app.post(
       "/api/auth/sign-out",
-      { schema: { tags: ["auth"], summary: "Đăng xuất" } },
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "Đăng xuất",
+          response: { 200: z.object({ data: z.object({ ok: z.boolean() }) }), 401: errorResponse },
+        },
+      },
       async (request, reply) => {
         await signOut(db, requireSessionEvenBeforePasswordChange(request));
         clearSessionCookie(reply, options.secureCookies);

@@ -11,6 +11,7 @@ import {
   requireInstallationAdmin,
   runBackup,
 } from "../operations/backup/backup.service.ts";
+import { fileAnswer, ZIP } from "../http/download.ts";
 import { commonErrors } from "./common.schemas.ts";
 
 const tags = ["backups"];
@@ -90,13 +91,14 @@ export function backupRoutes(database: Database, dataDir: string): FastifyPlugin
           tags,
           summary: "Tải về một bản sao lưu",
           params: z.object({ name: z.string().max(100) }),
+          response: { ...fileAnswer(ZIP, "Tệp sao lưu (zip)"), ...commonErrors },
         },
       },
       async (request, reply) => {
         await requireInstallationAdmin(database.db, requireSession(request).actor);
         const path = await backupPath(dataDir, request.params.name);
         return reply
-          .header("content-type", "application/zip")
+          .header("content-type", ZIP)
           .header("content-disposition", `attachment; filename="${request.params.name}"`)
           .send(createReadStream(path));
       },

@@ -1,4 +1,4 @@
-import { attachment, XLSX } from "../http/download.ts";
+import { attachment, fileAnswer, XLSX } from "../http/download.ts";
 import { requireSession } from "../http/session.ts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -151,6 +151,7 @@ export function dashboardRoutes(db: Executor): FastifyPluginAsyncZod {
           summary:
             "Xuất một bảng đang xem (tiêu đề, cột, dòng) ra tệp Excel: số giữ nguyên là số, chữ không bao giờ thành công thức",
           body: tableExportBody,
+          response: { ...fileAnswer(XLSX, "Tệp Excel"), ...commonErrors },
         },
       },
       async (request, reply) => {

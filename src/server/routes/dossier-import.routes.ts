@@ -27,6 +27,7 @@ import {
   uploadTtlMs,
   startDossierImport,
 } from "../services/dossier-import.service.ts";
+import { attachment, CSV, fileAnswer } from "../http/download.ts";
 import { commonErrors, idParams } from "./common.schemas.ts";
 import { jobStatusView } from "./job.routes.ts";
 import type { JobRunner } from "../jobs/job-runner.ts";
@@ -337,6 +338,7 @@ export function dossierImportRoutes(
           tags: ["one-stop"],
           summary: "Tải danh sách dòng lỗi của lượt nhập (CSV UTF-8)",
           params: idParams,
+          response: { ...fileAnswer(CSV, "Tệp CSV (UTF-8)"), ...commonErrors },
         },
       },
       async (request, reply) => {
@@ -346,13 +348,9 @@ export function dossierImportRoutes(
           requireSession(request).actor,
           request.params.id,
         );
-        const ascii = fileName.normalize("NFD").replace(/[^\w.-]/g, "_");
         return reply
-          .type("text/csv; charset=utf-8")
-          .header(
-            "content-disposition",
-            `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-          )
+          .type(CSV)
+          .header("content-disposition", attachment(fileName.normalize("NFD")))
           .send(stream);
       },
     );

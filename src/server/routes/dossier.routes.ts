@@ -15,6 +15,7 @@ import {
   updateDossier,
 } from "../services/dossier.service.ts";
 import { dossierVoidRoutes } from "./dossier-void.routes.ts";
+import { attachment, DOCX, fileAnswer } from "../http/download.ts";
 import { booleanQuery, commonErrors, errorResponse, idParams, isoDate } from "./common.schemas.ts";
 import {
   apologyBody,
@@ -26,15 +27,6 @@ import {
 } from "./one-stop.schemas.ts";
 
 const detail = z.object({ data: dossierDetailView });
-const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-/** A Word file: Fastify sends Buffers as they are, so this schema only documents the answer. */
-const docxFile = z
-  .custom<Buffer>((value) => Buffer.isBuffer(value))
-  .meta({ type: "string", format: "binary" });
-
-function attachment(fileName: string) {
-  return `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"`;
-}
 
 /** `publicUrl`: CCHC_PUBLIC_URL as `publicBaseUrl` reads it (the receipt's QR); null when unset. */
 export function dossierRoutes(
@@ -173,6 +165,7 @@ export function dossierRoutes(
           tags: ["one-stop"],
           summary: "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (A5, .docx)",
           params: idParams,
+          response: { ...fileAnswer(DOCX, "Tệp Word"), ...commonErrors },
         },
       },
       async (request, reply) => {
@@ -193,6 +186,7 @@ export function dossierRoutes(
           tags: ["one-stop"],
           summary: "Văn bản xin lỗi (A5, .docx)",
           params: idParams.extend({ apologyId: z.uuid() }),
+          response: { ...fileAnswer(DOCX, "Tệp Word"), ...commonErrors },
         },
       },
       async (request, reply) => {
@@ -234,7 +228,7 @@ export function dossierRoutes(
             description: notice.description,
             params: idParams,
             response: {
-              200: { description: "Tệp Word", content: { [DOCX]: { schema: docxFile } } },
+              ...fileAnswer(DOCX, "Tệp Word"),
               ...commonErrors,
               409: errorResponse,
             },

@@ -12,6 +12,7 @@ import {
   importMethodologyDocument,
   scoreStoredMethodology,
 } from "../services/methodology-document.service.ts";
+import { methodologyDocumentSchema } from "../../core/methodology/methodology-document.ts";
 import { commonErrors, idParams } from "./common.schemas.ts";
 import {
   createMethodologyInput,
@@ -97,7 +98,7 @@ export function methodologyRoutes(db: Executor): FastifyPluginAsyncZod {
           summary:
             "Xuất phương pháp chấm thành tệp JSON (nhập lại được); bảng tiêu chí chưa có quy tắc chấm: METHODOLOGY_NO_DOCUMENT",
           params: idParams,
-          response: { 200: z.unknown(), ...commonErrors },
+          response: { 200: methodologyDocumentSchema, ...commonErrors },
         },
       },
       async (request, reply) => {

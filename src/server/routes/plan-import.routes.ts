@@ -5,6 +5,7 @@ import { AppError } from "../errors.ts";
 import { requireSession } from "../http/session.ts";
 import { previewPlanImport, type PlanImportSource } from "../services/plan-import.service.ts";
 import { commonErrors, errorResponse } from "./common.schemas.ts";
+import { planImportCan, planImportPreviewView } from "./plan-import.schemas.ts";
 
 const pastedText = z.object({
   text: z
@@ -29,26 +30,7 @@ export function planImportRoutes(db: Executor): FastifyPluginAsyncZod {
             unitId: z.uuid({ error: "Mã đơn vị không hợp lệ." }).optional(),
           }),
           response: {
-            200: z.object({
-              data: z.object({
-                extracted: z.unknown(),
-                draft: z.unknown(),
-                warnings: z.array(
-                  z.object({
-                    code: z.string(),
-                    message: z.string(),
-                    line: z.number().nullable(),
-                    level: z.enum(["error", "warning"]).optional(),
-                  }),
-                ),
-                unplaced: z.array(
-                  z.object({ line: z.number().nullable(), text: z.string(), reason: z.string() }),
-                ),
-                agencies: z.array(z.object({ id: z.string(), name: z.string() })),
-                source: z.unknown(),
-              }),
-              can: z.object({ createPlan: z.boolean(), createMethodology: z.boolean() }),
-            }),
+            200: z.object({ data: planImportPreviewView, can: planImportCan }),
             ...commonErrors,
             415: errorResponse,
             422: errorResponse,

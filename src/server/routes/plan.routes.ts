@@ -1,4 +1,4 @@
-import { attachment, DOCX, XLSX } from "../http/download.ts";
+import { attachment, DOCX, fileAnswer, XLSX } from "../http/download.ts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Executor } from "../db/database.ts";
@@ -21,15 +21,15 @@ import {
 import { planChangesSince } from "../services/task.service.ts";
 import { commonErrors, idParams, isoDate } from "./common.schemas.ts";
 
-/** Responses whose shape is described by the service; documented loosely. */
-const dataResponse = z.object({ data: z.unknown() });
 import {
   areaInput,
   areaKey,
+  areaRowView,
   createPlanInput,
   issuePlanInput,
   measurementInput,
   planCan,
+  planChangeView,
   planDetailView,
   planHeaderInput,
   planSummaryView,
@@ -163,7 +163,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
           summary: "Tiêu đề và điểm mục tiêu của một lĩnh vực",
           params: idParams.extend({ key: areaKey }),
           body: areaInput,
-          response: { 200: dataResponse, 201: dataResponse, ...commonErrors },
+          response: { 200: z.object({ data: areaRowView }), ...commonErrors },
         },
       },
       async (request) =>
@@ -262,7 +262,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
           summary: "Thay đổi của các nhiệm vụ kể từ một ngày",
           params: idParams,
           querystring: z.object({ since: isoDate }),
-          response: { 200: dataResponse, 201: dataResponse, ...commonErrors },
+          response: { 200: z.object({ data: z.array(planChangeView) }), ...commonErrors },
         },
       },
       async (request) =>
@@ -275,6 +275,7 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
           tags,
           summary: "Quyết định và Kế hoạch theo thể thức Nghị định 30/2020 (Word)",
           params: idParams,
+          response: { ...fileAnswer(DOCX, "Tệp Word"), ...commonErrors },
         },
       },
       async (request, reply) => {
@@ -287,7 +288,14 @@ export function planRoutes(db: Executor): FastifyPluginAsyncZod {
     );
     app.get(
       "/api/plans/:id/appendix.xlsx",
-      { schema: { tags, summary: "Phụ lục danh mục nhiệm vụ (Excel)", params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: "Phụ lục danh mục nhiệm vụ (Excel)",
+          params: idParams,
+          response: { ...fileAnswer(XLSX, "Tệp Excel"), ...commonErrors },
+        },
+      },
       async (request, reply) => {
         const bytes = await planAppendixXlsx(db, requireSession(request).actor, request.params.id);
         return reply

@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { AREA_KEYS } from "../../core/plan/plan-area.ts";
 import { PLAN_PERIOD_KINDS } from "../../core/plan/plan-period.ts";
-import { OCCURRENCE_STATUSES, STORED_TASK_STATUSES } from "../../core/plan/task-status.ts";
+import { OCCURRENCE_STATUSES, STORED_TASK_STATUSES, TASK_STATUSES } from "../../core/plan/task-status.ts";
 import { PLAN_SIGNER_AUTHORITIES } from "../../core/plan/plan-issuer.ts";
+import { PLAN_STATUSES } from "../../core/plan/plan-status.ts";
+import { TARGET_STATES } from "../../core/plan/target-evaluation.ts";
 import { TARGET_COMPARATORS, TARGET_METRICS, TARGET_UNITS } from "../../core/plan/target-metric.ts";
 import { isoDate, nonEmptyText } from "./common.schemas.ts";
 
 export const areaKey = z.enum(AREA_KEYS, { error: "Lĩnh vực không hợp lệ." });
-const comparator = z.enum(TARGET_COMPARATORS);
+export const comparator = z.enum(TARGET_COMPARATORS);
 const agencyId = z.uuid({ error: "Cơ quan không hợp lệ." });
 
 export const periodInput = z.object({
@@ -136,7 +138,8 @@ export const occurrenceInput = z.object({
   completedOn: isoDate.nullish(),
 });
 
-const progressView = z.object({
+/** The rolled-up progress of a set of tasks (a plan, an area). */
+export const progressView = z.object({
   total: z.number(),
   completed: z.number(),
   completedLate: z.number(),
@@ -150,46 +153,227 @@ const progressView = z.object({
   rule: z.string(),
 });
 
-export const planSummaryView = z.looseObject({
+const planStatus = z.enum(PLAN_STATUSES);
+const targetUnit = z.enum(["percent", "points", "rank", "count"]);
+
+export const planSummaryView = z.object({
   id: z.string(),
   unitId: z.string(),
   unitName: z.string(),
   title: z.string(),
   periodLabel: z.string(),
-  status: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  planNumber: z.string().nullable(),
+  status: planStatus,
   statusLabel: z.string(),
+  version: z.number(),
   progress: progressView,
 });
 
-export const taskView = z.looseObject({
+/** A task as the plan page and the task lists show it. */
+export const taskView = z.object({
   id: z.string(),
   planId: z.string(),
-  areaKey: z.string().nullable(),
+  areaId: z.string().nullable(),
+  areaKey: areaKey.nullable(),
+  parentTaskId: z.string().nullable(),
   ref: z.string().nullable(),
+  position: z.number(),
   text: z.string(),
+  leadAgencyId: z.string().nullable(),
   leadAgencyName: z.string().nullable(),
+  supportAgencyIds: z.array(z.string()),
   supportAgencyNames: z.array(z.string()),
+  monitorAgencyId: z.string().nullable(),
+  monitorAgencyName: z.string().nullable(),
   deliverable: z.string().nullable(),
   timelineRaw: z.string().nullable(),
   dueDate: z.string().nullable(),
-  status: z.string(),
-  effectiveStatus: z.string(),
+  status: z.enum(STORED_TASK_STATUSES),
+  statusReason: z.string().nullable(),
+  effectiveStatus: z.enum(TASK_STATUSES),
   effectiveStatusLabel: z.string(),
   progress: z.number(),
+  completedAt: z.string().nullable(),
   needsReview: z.boolean(),
+  evidenceCount: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
   can: z.object({ update: z.boolean() }),
 });
 
-export const planDetailView = z.looseObject({
+/** `GET /api/tasks`: a task with the plan and unit it belongs to. */
+export const listedTaskView = taskView.extend({
+  planTitle: z.string(),
+  planPeriodLabel: z.string(),
+  unitName: z.string(),
+  unitId: z.string(),
+});
+
+/** One period of a recurring task. */
+export const occurrenceView = z.object({
   id: z.string(),
+  taskId: z.string(),
+  label: z.string(),
+  dueDate: z.string(),
+  status: occurrenceInput.shape.status,
+  completedAt: z.string().nullable(),
+});
+
+/** A task of a lower unit's plan that cascades from this one. */
+export const childTaskView = z.object({
+  taskId: z.string(),
+  planId: z.string(),
+  unitName: z.string(),
+  status: z.enum(TASK_STATUSES),
+  statusLabel: z.string(),
+  progress: z.number(),
+});
+
+export const basisView = z.object({
+  id: z.string(),
+  planId: z.string(),
+  position: z.number(),
+  type: z.string().nullable(),
+  number: z.string().nullable(),
+  date: z.string().nullable(),
+  issuer: z.string().nullable(),
+  text: z.string(),
+  linkedPlanId: z.string().nullable(),
+});
+
+export const dutyView = z.object({
+  id: z.string(),
+  planId: z.string(),
+  position: z.number(),
+  agencyId: z.string().nullable(),
+  agencyName: z.string(),
+  duties: z.array(z.string()),
+});
+
+/** A plan's area as stored (`PUT /api/plans/:id/areas/:key` answers it). */
+export const areaRowView = z.object({
+  id: z.string(),
+  planId: z.string(),
+  key: areaKey,
+  heading: z.string(),
+  position: z.number(),
+  targetScore: z.number().nullable(),
+  maxScore: z.number().nullable(),
+});
+
+export const areaView = areaRowView.extend({ defaultHeading: z.string(), progress: progressView });
+
+export const targetView = z.object({
+  id: z.string(),
+  planId: z.string(),
+  areaId: z.string().nullable(),
+  position: z.number(),
+  text: z.string(),
+  metric: z.enum(TARGET_METRICS),
+  metricLabel: z.string(),
+  comparator,
+  value: z.number().nullable(),
+  valueHigh: z.number().nullable(),
+  unit: targetUnit.nullable(),
+  scope: z.string().nullable(),
+  deadline: z.string().nullable(),
+  manualValue: z.number().nullable(),
+  manualNote: z.string().nullable(),
+  manualEvidenceId: z.string().nullable(),
+  measuredAutomatically: z.boolean(),
+  measured: z.number().nullable(),
+  state: z.enum(TARGET_STATES),
+  stateLabel: z.string(),
+  measuredText: z.string().nullable(),
+  targetText: z.string().nullable(),
+  rule: z.string().nullable(),
+});
+
+export const planTaskView = taskView.extend({
+  occurrences: z.array(occurrenceView),
+  children: z.array(childTaskView),
+});
+
+export const planDetailView = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
   title: z.string(),
-  status: z.string(),
-  areas: z.array(z.looseObject({ key: z.string(), heading: z.string(), progress: progressView })),
-  targets: z.array(
-    z.looseObject({ id: z.string(), text: z.string(), state: z.string(), stateLabel: z.string() }),
-  ),
-  tasks: z.array(taskView),
+  periodKind: z.enum(PLAN_PERIOD_KINDS),
+  periodLabel: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  decisionNumber: z.string().nullable(),
+  planNumber: z.string().nullable(),
+  place: z.string().nullable(),
+  issuedDate: z.string().nullable(),
+  signerAuthority: z.enum(["TM.", "KT.", "Q."]).nullable(),
+  signerTitle: z.string().nullable(),
+  signerName: z.string().nullable(),
+  purposes: z.string(),
+  requirements: z.string(),
+  funding: z.string(),
+  recipients: z.array(z.string()),
+  status: planStatus,
+  statusLabel: z.string(),
+  upperPlanId: z.string().nullable(),
+  amendsPlanId: z.string().nullable(),
+  version: z.number(),
+  createdBy: z.string().nullable(),
+  issuedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  bases: z.array(basisView),
+  duties: z.array(dutyView),
+  areas: z.array(areaView),
+  targets: z.array(targetView),
+  tasks: z.array(planTaskView),
   progress: progressView,
+});
+
+/** A value before or after a change of a task (status, progress, completion date). */
+const changedValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const taskChanges = z.record(z.string(), z.object({ from: changedValue, to: changedValue }));
+
+export const taskUpdateView = z.object({
+  id: z.number(),
+  taskId: z.string(),
+  at: z.string(),
+  userId: z.string().nullable(),
+  userName: z.string(),
+  status: z.string().nullable(),
+  progress: z.number().nullable(),
+  comment: z.string().nullable(),
+  changes: taskChanges.nullable(),
+});
+
+export const evidenceView = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  documentNumber: z.string().nullable(),
+  documentDate: z.string().nullable(),
+  documentType: z.string().nullable(),
+  uploadedBy: z.string().nullable(),
+  uploadedAt: z.string(),
+});
+
+/** `GET /api/plans/:id/changes`: one update of one of the plan's tasks. */
+export const planChangeView = z.object({
+  taskId: z.string(),
+  taskText: z.string(),
+  at: z.string(),
+  userName: z.string(),
+  status: z.string().nullable(),
+  statusLabel: z.string().nullable(),
+  progress: z.number().nullable(),
+  comment: z.string().nullable(),
+  changes: taskChanges,
 });
 
 export const planCan = z.object({
@@ -199,3 +383,6 @@ export const planCan = z.object({
   delete: z.boolean(),
   measure: z.boolean(),
 });
+
+export const okView = z.object({ data: z.object({ ok: z.boolean() }) });
+export const createdView = z.object({ data: z.object({ id: z.string() }) });

@@ -1,4 +1,4 @@
-import { attachment, DOCX, XLSX } from "../http/download.ts";
+import { attachment, DOCX, fileAnswer, XLSX } from "../http/download.ts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
@@ -28,6 +28,7 @@ import {
   openInput,
   overviewRow,
   reportView,
+  rollupView,
   reviewInput,
   versionView,
   calendarEntryView,
@@ -160,7 +161,7 @@ export function reportRoutes(db: Executor): FastifyPluginAsyncZod {
             periodKey: z.string().min(4).max(20),
           }),
           response: {
-            200: z.object({ data: z.custom<Record<string, unknown>>() }),
+            200: z.object({ data: rollupView }),
             ...commonErrors,
           },
         },
@@ -307,6 +308,7 @@ export function reportRoutes(db: Executor): FastifyPluginAsyncZod {
             "Báo cáo theo thể thức Nghị định 30/2020 (Word), phụ lục số liệu trên trang ngang; mặc định phiên bản đang xem, hoặc một phiên bản đã gửi (?version=)",
           params: idParams,
           querystring: fileQuery,
+          response: { ...fileAnswer(DOCX, "Tệp Word"), ...commonErrors },
         },
       },
       async (request, reply) => {
@@ -331,6 +333,7 @@ export function reportRoutes(db: Executor): FastifyPluginAsyncZod {
           summary: "Phụ lục số liệu của báo cáo (Excel): nhiệm vụ theo lĩnh vực, chỉ tiêu, chỉ số",
           params: idParams,
           querystring: fileQuery,
+          response: { ...fileAnswer(XLSX, "Tệp Excel"), ...commonErrors },
         },
       },
       async (request, reply) => {

@@ -94,8 +94,118 @@ export const versionSummaryView = z.object({
   reviewedAt: z.string().nullable(),
 });
 
-/** The figures as the core builds them (`ReportFigures`); typed on the web from the core. */
-const figuresView = z.custom<ReportFigures>((value) => typeof value === "object" && value !== null);
+const ratioView = z.object({ numerator: z.number(), denominator: z.number() });
+const bucketCounts = z.object({
+  doneOnTime: z.number(),
+  doneLate: z.number(),
+  inProgress: z.number(),
+  overdue: z.number(),
+  total: z.number(),
+});
+const areaBuckets = bucketCounts.extend({ key: z.string(), heading: z.string() });
+
+/** The figures as the core builds them (`ReportFigures`, src/core/report/report-figures.ts). */
+export const figuresView = z.object({
+  unit: z.object({ id: z.string(), name: z.string(), code: z.string() }),
+  period: z.object({
+    key: z.string(),
+    label: z.string(),
+    from: z.string(),
+    to: z.string(),
+    asOf: z.string(),
+  }),
+  tasks: z.object({
+    available: z.boolean(),
+    asOf: z.string(),
+    areas: z.array(areaBuckets),
+    total: bucketCounts,
+    rule: z.string(),
+  }),
+  targets: z.object({
+    available: z.boolean(),
+    items: z.array(
+      z.object({
+        text: z.string(),
+        metricLabel: z.string(),
+        targetText: z.string().nullable(),
+        measuredText: z.string().nullable(),
+        stateLabel: z.string(),
+      }),
+    ),
+  }),
+  oneStop: z.object({
+    available: z.boolean(),
+    received: z.number(),
+    carriedOver: z.number(),
+    resolved: z.number(),
+    onTime: ratioView,
+    pendingAtEnd: z.number(),
+    overdueAtEnd: z.number(),
+    online: ratioView,
+    apology: ratioView,
+  }),
+  feedback: z.object({
+    available: z.boolean(),
+    received: z.number(),
+    onTime: ratioView,
+    pending: z.number(),
+    overdue: z.number(),
+  }),
+  satisfaction: z.object({
+    available: z.boolean(),
+    rate: ratioView,
+    respondents: z.number(),
+    isSmallSample: z.boolean(),
+  }),
+  serviceIndex766: z.object({
+    available: z.boolean(),
+    total: z.number().nullable(),
+    scale: z.number(),
+    band: z.string().nullable(),
+  }),
+}) satisfies z.ZodType<ReportFigures>;
+
+/** `GET /api/reports/rollup`: the upper level's sum of its units' submitted figures. */
+export const rollupView = z.object({
+  kindId: z.string(),
+  kindName: z.string(),
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  dueDate: z.string(),
+  totals: z.object({
+    tasks: z.object({ areas: z.array(areaBuckets), total: bucketCounts }),
+    oneStop: z.object({
+      units: z.number(),
+      received: z.number(),
+      carriedOver: z.number(),
+      resolved: z.number(),
+      onTime: ratioView,
+      pendingAtEnd: z.number(),
+      overdueAtEnd: z.number(),
+      online: ratioView,
+      apology: ratioView,
+    }),
+    feedback: z.object({
+      units: z.number(),
+      received: z.number(),
+      onTime: ratioView,
+      pending: z.number(),
+      overdue: z.number(),
+    }),
+    satisfaction: z.object({ units: z.number(), rate: ratioView, respondents: z.number() }),
+  }),
+  units: z.array(
+    z.object({
+      unitId: z.string(),
+      name: z.string(),
+      version: z.number(),
+      review: z.enum(["submitted", "accepted"]),
+      figures: figuresView,
+      reportId: z.string(),
+    }),
+  ),
+  missing: z.array(z.object({ unitId: z.string(), name: z.string() })),
+});
 
 export const reportView = z.object({
   id: z.string(),

@@ -19,6 +19,8 @@ import {
   updateSelfEntry,
 } from "../services/scorecard.service.ts";
 import { scorecardExcel } from "../services/scorecard-export.service.ts";
+import { attachment, fileAnswer, XLSX } from "../http/download.ts";
+import { methodologyDocumentSchema } from "../../core/methodology/methodology-document.ts";
 import { commonErrors, idParams, isoDate } from "./common.schemas.ts";
 
 const points = z.number({ error: "Điểm phải là số." }).finite().min(0).max(1000).nullable();
@@ -43,7 +45,7 @@ export function scorecardRoutes(db: Executor): FastifyPluginAsyncZod {
           tags,
           summary:
             "Mẫu bộ chỉ số Chỉ số CCHC cấp xã (8 lĩnh vực, điểm tối đa sửa được) dạng tài liệu JSON, để sửa rồi nhập qua /api/methodologies/import",
-          response: { 200: z.unknown(), ...commonErrors },
+          response: { 200: methodologyDocumentSchema, ...commonErrors },
         },
       },
       async (request) => {
@@ -263,20 +265,14 @@ export function scorecardRoutes(db: Executor): FastifyPluginAsyncZod {
           tags,
           summary: "Xuất phiếu tự chấm điểm (bảng điểm và danh mục tài liệu kiểm chứng) ra Excel",
           params: idParams,
-          response: { 200: z.unknown(), ...commonErrors },
+          response: { ...fileAnswer(XLSX, "Tệp Excel"), ...commonErrors },
         },
       },
       async (request, reply) => {
         const file = await scorecardExcel(db, requireSession(request).actor, request.params.id);
         return reply
-          .header(
-            "content-type",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          )
-          .header(
-            "content-disposition",
-            `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-          )
+          .header("content-type", XLSX)
+          .header("content-disposition", attachment(file.filename))
           .send(file.buffer);
       },
     );

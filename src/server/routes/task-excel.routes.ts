@@ -3,6 +3,7 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Executor } from "../db/database.ts";
 import { readUploadedFile } from "../documents/spreadsheet.ts";
+import { attachment, fileAnswer, XLSX } from "../http/download.ts";
 import { requireSession } from "../http/session.ts";
 import {
   applyTaskSheet,
@@ -12,18 +13,12 @@ import {
 import { requireReadablePlan } from "../services/plan-view.service.ts";
 import { commonErrors, errorResponse, idParams } from "./common.schemas.ts";
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 const problem = z.object({ row: z.number(), column: z.string().nullable(), message: z.string() });
 
 /** The plan must be readable before its upload is read (the service checks each row's rights). */
 async function uploadedFile(db: Executor, request: FastifyRequest, planId: string) {
   await requireReadablePlan(db, requireSession(request).actor, planId);
   return readUploadedFile(request);
-}
-
-function attachment(name: string) {
-  return `attachment; filename="${name.replace(/[^\w.-]+/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 export function taskExcelRoutes(db: Executor): FastifyPluginAsyncZod {
@@ -37,6 +32,7 @@ export function taskExcelRoutes(db: Executor): FastifyPluginAsyncZod {
           summary:
             "Xuất danh sách nhiệm vụ ra Excel để cập nhật hàng loạt (cột mã ẩn, trạng thái chọn từ danh sách)",
           params: idParams,
+          response: { ...fileAnswer(XLSX, "Tệp Excel"), ...commonErrors },
         },
       },
       async (request, reply) => {

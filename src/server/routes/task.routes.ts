@@ -15,11 +15,19 @@ import {
   requireTaskUpdatable,
   uploadEvidence,
 } from "../services/task.service.ts";
+import { ANY_FILE, fileAnswer } from "../http/download.ts";
 import { commonErrors, idParams, isoDate } from "./common.schemas.ts";
-
-/** Responses whose shape is described by the service; documented loosely. */
-const dataResponse = z.object({ data: z.unknown() });
-import { areaKey, occurrenceInput, progressInput, taskInput, taskView } from "./plan.schemas.ts";
+import {
+  areaKey,
+  evidenceView,
+  listedTaskView,
+  occurrenceInput,
+  occurrenceView,
+  okView,
+  progressInput,
+  taskInput,
+  taskUpdateView,
+} from "./plan.schemas.ts";
 
 const created = z.object({ data: z.object({ id: z.string() }) });
 
@@ -42,15 +50,7 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
             unitId: z.uuid().optional(),
           }),
           response: {
-            200: z.object({
-              data: z.array(
-                taskView.extend({
-                  planTitle: z.string(),
-                  unitName: z.string(),
-                  unitId: z.string(),
-                }),
-              ),
-            }),
+            200: z.object({ data: z.array(listedTaskView) }),
             ...commonErrors,
           },
         },
@@ -80,7 +80,7 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
           tags,
           summary: "Xóa nhiệm vụ (kế hoạch dự thảo)",
           params: idParams,
-          response: { 200: dataResponse, 201: dataResponse, ...commonErrors },
+          response: { 200: okView, ...commonErrors },
         },
       },
       async (request) => removeTask(db, requireSession(request).actor, request.params.id),
@@ -107,7 +107,12 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
           tags,
           summary: "Lịch sử cập nhật và tài liệu kiểm chứng của nhiệm vụ",
           params: idParams,
-          response: { 200: dataResponse, 201: dataResponse, ...commonErrors },
+          response: {
+            200: z.object({
+              data: z.object({ updates: z.array(taskUpdateView), evidence: z.array(evidenceView) }),
+            }),
+            ...commonErrors,
+          },
         },
       },
       async (request) => listTaskUpdates(db, requireSession(request).actor, request.params.id),
@@ -121,7 +126,7 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
           summary: "Trạng thái một kỳ của nhiệm vụ định kỳ",
           params: idParams,
           body: occurrenceInput,
-          response: { 200: dataResponse, 201: dataResponse, ...commonErrors },
+          response: { 200: z.object({ data: occurrenceView }), ...commonErrors },
         },
       },
       async (request) =>
@@ -137,7 +142,7 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
             "Tải lên tài liệu kiểm chứng (PDF, DOCX, XLSX, JPG, PNG; tối đa 20 MB): trường `file`, và `documentNumber`, `documentDate`, `documentType`",
           params: idParams,
           consumes: ["multipart/form-data"],
-          response: { 200: dataResponse, 201: dataResponse, ...commonErrors },
+          response: { 201: z.object({ data: evidenceView }), ...commonErrors },
         },
       },
       async (request, reply) => {
@@ -178,7 +183,7 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
           summary: "Gắn tài liệu kiểm chứng với nhiều nhiệm vụ",
           params: idParams,
           body: z.object({ taskIds: z.array(z.uuid()).min(1).max(200) }),
-          response: { 200: dataResponse, 201: dataResponse, ...commonErrors },
+          response: { 200: okView, ...commonErrors },
         },
       },
       async (request) =>
@@ -186,7 +191,14 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
     );
     app.get(
       "/api/evidence/:id/download",
-      { schema: { tags, summary: "Tải về tài liệu kiểm chứng", params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: "Tải về tài liệu kiểm chứng (loại tệp như lúc tải lên)",
+          params: idParams,
+          response: { ...fileAnswer(ANY_FILE, "Tệp đã tải lên"), ...commonErrors },
+        },
+      },
       async (request, reply) => {
         const { evidence, bytes } = await readEvidence(
           db,

@@ -1,4 +1,6 @@
 import { AREA_HEADINGS, areaOrder, type AreaKey } from "../../core/plan/plan-area.ts";
+import type { PlanSignerAuthority } from "../../core/plan/plan-issuer.ts";
+import type { PlanPeriodKind } from "../../core/plan/plan-period.ts";
 import {
   isPlanEditable,
   PLAN_STATUS_LABELS,
@@ -12,6 +14,7 @@ import {
 } from "../../core/plan/target-evaluation.ts";
 import {
   TARGET_METRIC_INFO,
+  type TargetComparator,
   type TargetMetric,
   type TargetUnit,
 } from "../../core/plan/target-metric.ts";
@@ -123,6 +126,9 @@ export async function targetViews(
       : null;
     views.push({
       ...row,
+      metric: row.metric as TargetMetric,
+      comparator: row.comparator as TargetComparator,
+      unit: (row.unit ?? null) as TargetUnit | null,
       metricLabel: TARGET_METRIC_INFO[row.metric as TargetMetric]?.label ?? row.metric,
       measuredAutomatically: automatic,
       measured,
@@ -140,11 +146,12 @@ export function taskView(
   task: TaskRow,
   names: Map<string, string>,
   canUpdate: boolean,
-  extra: { evidenceCount?: number; areaKey?: string | null } = {},
+  extra: { evidenceCount?: number; areaKey?: AreaKey | null } = {},
 ) {
   const status = effectiveStatus(task);
   return {
     ...task,
+    status: task.status as StoredTaskStatus,
     createdAt: task.createdAt.toISOString(),
     updatedAt: task.updatedAt.toISOString(),
     areaKey: extra.areaKey ?? null,
@@ -177,7 +184,7 @@ export async function getPlanView(exec: Executor, actor: Actor, planId: string) 
   const names = await planRepository.agencyNames(exec, [
     ...new Set(agencyIds.filter((id): id is string => !!id)),
   ]);
-  const areaKeyOf = new Map(areas.map((a) => [a.id, a.key]));
+  const areaKeyOf = new Map(areas.map((a) => [a.id, a.key as AreaKey]));
   const updatable = await updatableTaskIds(exec, actor, tasks);
   const evidence = await planRepository.listEvidenceOfTasks(
     exec,
@@ -194,7 +201,9 @@ export async function getPlanView(exec: Executor, actor: Actor, planId: string) 
       evidenceCount: evidenceCount.get(task.id) ?? 0,
       areaKey: task.areaId ? (areaKeyOf.get(task.areaId) ?? null) : null,
     }),
-    occurrences: occurrences.filter((o) => o.taskId === task.id),
+    occurrences: occurrences
+      .filter((o) => o.taskId === task.id)
+      .map((o) => ({ ...o, status: o.status as "not_started" | "completed" })),
   }));
   const progress = rollUpPlanProgress(
     taskViews.map((t) => ({ areaKey: t.areaKey ?? "none", status: t.effectiveStatus })),
@@ -215,6 +224,9 @@ export async function getPlanView(exec: Executor, actor: Actor, planId: string) 
   return {
     data: {
       ...plan,
+      periodKind: plan.periodKind as PlanPeriodKind,
+      signerAuthority: plan.signerAuthority as PlanSignerAuthority,
+      status: plan.status as PlanStatus,
       createdAt: plan.createdAt.toISOString(),
       updatedAt: plan.updatedAt.toISOString(),
       issuedAt: plan.issuedAt?.toISOString() ?? null,
@@ -225,6 +237,7 @@ export async function getPlanView(exec: Executor, actor: Actor, planId: string) 
         .sort((a, b) => a.position - b.position || areaOrder(a.key) - areaOrder(b.key))
         .map((area) => ({
           ...area,
+          key: area.key as AreaKey,
           defaultHeading: AREA_HEADINGS[area.key as AreaKey],
           progress:
             progress.areas.find((p) => p.areaKey === area.key)?.progress ?? rollUpProgress([]),

@@ -487,7 +487,7 @@ export async function setArea(
       after,
       summary: `Sửa lĩnh vực “${after.heading}”`,
     });
-    return { data: after };
+    return { data: { ...after, key: after.key as AreaKey } };
   });
 }
 

@@ -3,6 +3,8 @@
  * change, apply it in one transaction (every row or none) by the rules of a progress update.
  */
 import ExcelJS from "exceljs";
+import type { TaskChanges } from "../../core/plan/task-change.ts";
+import type { StoredTaskStatus } from "../../core/plan/task-status.ts";
 import {
   diffTaskSheet,
   TASK_SHEET_COLUMNS,
@@ -191,7 +193,7 @@ export async function applyTaskSheet(db: Executor, actor: Actor, planId: string,
       if (!row.update || !row.taskId) continue;
       const task = byId.get(row.taskId)!;
       const { status, progress, completedOn, reason, note } = row.update;
-      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      const changes: TaskChanges = {};
       if (status !== task.status) changes.status = { from: task.status, to: status };
       if (progress !== task.progress) changes.progress = { from: task.progress, to: progress };
       if (completedOn !== task.completedAt)

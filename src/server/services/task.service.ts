@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createHash } from "node:crypto";
+import type { AreaKey } from "../../core/plan/plan-area.ts";
+import type { TaskChanges } from "../../core/plan/task-change.ts";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import {
@@ -75,7 +77,7 @@ export async function updateTaskProgress(
       });
     }
     const progress = status === "completed" ? 100 : (input.progress ?? task.progress);
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    const changes: TaskChanges = {};
     if (status !== task.status) changes.status = { from: task.status, to: status };
     if (progress !== task.progress) changes.progress = { from: task.progress, to: progress };
     if (completedOn !== task.completedAt)
@@ -136,7 +138,7 @@ export async function updateOccurrenceStatus(
       after,
       summary: `Cập nhật kỳ ${occurrence.label}`,
     });
-    return { data: after };
+    return { data: { ...after, status: after.status as "not_started" | "completed" } };
   });
 }
 
@@ -177,7 +179,7 @@ export async function listTasks(
         db,
         plans.map((p) => p.id),
       )
-    ).map((a) => [a.id, a.key]),
+    ).map((a) => [a.id, a.key as AreaKey]),
   );
   const ids = tasks
     .flatMap((t) => [t.leadAgencyId, t.monitorAgencyId, ...t.supportAgencyIds])

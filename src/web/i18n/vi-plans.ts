@@ -3,6 +3,8 @@
  * chứng). Status, area and metric names come from `src/core/plan/` so the server and the web say
  * the same thing.
  */
+import type { TargetState } from "../../core/plan/target-evaluation.ts";
+
 const count = new Intl.NumberFormat("vi-VN");
 
 export const viPlans = {
@@ -267,11 +269,11 @@ export const viPlans = {
     count: "số lượng",
   } as Record<string, string>,
   targetStateColors: {
-    met: "green",
+    achieved: "green",
     at_risk: "orange",
-    not_met: "red",
+    not_achieved: "red",
     no_data: "gray",
-  } as Record<string, string>,
+  } satisfies Record<TargetState, string>,
   info: {
     edit: "Sửa",
     save: "Lưu thông tin",

@@ -1,28 +1,21 @@
 import { request, requestData } from "../../api/client.ts";
-import type { PlanImport, Unplaced } from "../../../core/plan-import/contract.ts";
-import type { DraftWarning, PlanDraft } from "../../../core/plan-import/to-plan-draft.ts";
+import type { z } from "zod";
+import type { PlanDraft } from "../../../core/plan-import/to-plan-draft.ts";
+import type {
+  planImportCan,
+  planImportPreviewView,
+} from "../../../server/routes/plan-import.schemas.ts";
 
 /**
  * Client of `POST /api/plan-imports` (read a plan into a draft) and the save through `/api/plans`;
  * the criteria table is saved through `/api/methodologies` (`../methodology/methodology.api.ts`).
  */
 
-export interface SourceLine {
-  line: number;
-  text: string;
-}
-
-export interface PlanImportPreview {
-  extracted: PlanImport;
-  draft: PlanDraft;
-  warnings: DraftWarning[];
-  /** Source text the draft does not hold ("Chưa đưa vào"). */
-  unplaced: Unplaced[];
-  agencies: { id: string; name: string }[];
-  source: { format: string; filename: string | null; lines: SourceLine[] };
-  /** What the server would let the user save: the plan, the criteria table. */
-  can: { createPlan: boolean; createMethodology: boolean };
-}
+/** What the server read and drafted, and what it would let the user save (the plan, the criteria table). */
+export type PlanImportPreview = z.infer<typeof planImportPreviewView> & {
+  can: z.infer<typeof planImportCan>;
+};
+export type SourceLine = PlanImportPreview["source"]["lines"][number];
 
 async function readPreview(body: FormData | { text: string }): Promise<PlanImportPreview> {
   const envelope = await request<Omit<PlanImportPreview, "can">, PlanImportPreview["can"]>(

@@ -19,7 +19,15 @@ import { applyServerErrors, FormError } from "../../components/form-error.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { viPlans as t } from "../../i18n/vi-plans.ts";
 import { vi } from "../../i18n/vi.ts";
-import { updatePlan, type Basis, type Duty, type PlanCan, type PlanDetail } from "./plans.api.ts";
+import {
+  updatePlan,
+  type Basis,
+  type BasisInput,
+  type Duty,
+  type DutyInput,
+  type PlanCan,
+  type PlanDetail,
+} from "./plans.api.ts";
 import { useInvalidatePlans } from "./use-invalidate-plans.ts";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -53,7 +61,7 @@ const lines = (text: string) =>
     .filter(Boolean);
 
 /** Bases typed one a line; a line left unchanged keeps its number, date and issuer. */
-function basesFrom(text: string, existing: Basis[]): Omit<Basis, "id">[] {
+function basesFrom(text: string, existing: Basis[]): BasisInput[] {
   return lines(text).map((line) => {
     const same = existing.find((basis) => basis.text === line);
     return same
@@ -67,7 +75,7 @@ function dutiesText(duties: Duty[]): string {
 }
 
 /** Paragraphs separated by a blank line: the agency first, then its duties. */
-function dutiesFrom(text: string, existing: Duty[]): Duty[] {
+function dutiesFrom(text: string, existing: Duty[]): DutyInput[] {
   return text
     .split(/\n\s*\n/)
     .map(lines)

@@ -2,210 +2,69 @@ import type { z } from "zod";
 import { buildQuery, request, requestData } from "../../api/client.ts";
 import type { AreaKey } from "../../../core/plan/plan-area.ts";
 import type { PlanStatus } from "../../../core/plan/plan-status.ts";
-import type { StoredTaskStatus, TaskStatus } from "../../../core/plan/task-status.ts";
-import type { TargetMetric } from "../../../core/plan/target-metric.ts";
 import type {
   areaInput,
+  areaRowView,
+  areaView,
+  basisInput,
+  basisView,
+  childTaskView,
   createPlanInput,
+  dutyInput,
+  dutyView,
+  evidenceView,
   issuePlanInput,
+  listedTaskView,
   measurementInput,
   occurrenceInput,
+  occurrenceView,
   periodInput,
   planCan,
+  planChangeView,
   planDetailView,
   planHeaderInput,
   planSummaryView,
+  planTaskView,
   progressInput,
+  progressView,
   targetInput,
+  targetView,
   taskInput,
+  taskUpdateView,
   taskView,
 } from "../../../server/routes/plan.schemas.ts";
 
 /**
  * Client of the plans API (`/api/plans`, `/api/tasks`, `/api/targets`, `/api/evidence`).
  *
- * Types are inferred from the server's schemas (`server/routes/plan.schemas.ts`; type-only
- * imports, erased from the bundle). The plan, task and summary views are loose objects on the
- * server (it documents their core fields and sends more), so each inferred base is extended here
- * with the further fields the pages read.
+ * Every type is inferred from the server's response and input schemas
+ * (`server/routes/plan.schemas.ts`; type-only imports, erased from the bundle), which the
+ * server's serializer enforces: what the page reads is exactly what the server sends.
  */
-
-/** A loose view's declared fields, without its `[key: string]: unknown` index signature. */
-type Declared<T> = {
-  [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K];
-};
 
 export type { PlanStatus };
 
-type PlanSummaryBase = Declared<z.infer<typeof planSummaryView>>;
-export type Progress = PlanSummaryBase["progress"];
-
-export type PlanSummary = PlanSummaryBase & {
-  periodStart: string;
-  periodEnd: string;
-  planNumber: string | null;
-  status: PlanStatus;
-  version: number;
-};
-
+export type Progress = z.infer<typeof progressView>;
+export type PlanSummary = z.infer<typeof planSummaryView>;
 export type PlanCan = z.infer<typeof planCan>;
-
-/** A legal basis of the plan as the detail view sends it. */
-export interface Basis {
-  id?: string;
-  type: string | null;
-  number: string | null;
-  date: string | null;
-  issuer: string | null;
-  text: string;
-}
-
-export interface Duty {
-  agencyName: string;
-  agencyId: string | null;
-  duties: string[];
-}
-
-type PlanDetailBase = Declared<z.infer<typeof planDetailView>>;
-
-export type PlanArea = Declared<PlanDetailBase["areas"][number]> & {
-  id: string;
-  key: AreaKey;
-  defaultHeading: string;
-  targetScore: number | null;
-  maxScore: number | null;
-};
-
-export type Target = Declared<PlanDetailBase["targets"][number]> & {
-  areaId: string | null;
-  metric: TargetMetric;
-  metricLabel: string;
-  comparator: TargetComparator;
-  value: number | null;
-  valueHigh: number | null;
-  unit: TargetUnit | null;
-  scope: string | null;
-  deadline: string | null;
-  manualValue: number | null;
-  manualNote: string | null;
-  measuredAutomatically: boolean;
-  measured: number | null;
-  state: "met" | "at_risk" | "not_met" | "no_data";
-  measuredText: string | null;
-  targetText: string | null;
-  rule: string | null;
-};
-
+export type Basis = z.infer<typeof basisView>;
+export type Duty = z.infer<typeof dutyView>;
+export type PlanArea = z.infer<typeof areaView>;
+export type PlanAreaRow = z.infer<typeof areaRowView>;
+export type Target = z.infer<typeof targetView>;
 export type OccurrenceInput = z.input<typeof occurrenceInput>;
+export type Occurrence = z.infer<typeof occurrenceView>;
+export type ChildTask = z.infer<typeof childTaskView>;
+export type Task = z.infer<typeof taskView>;
+export type PlanTask = z.infer<typeof planTaskView>;
+export type ListedTask = z.infer<typeof listedTaskView>;
+export type PlanDetail = z.infer<typeof planDetailView>;
+export type TaskUpdate = z.infer<typeof taskUpdateView>;
+export type Evidence = z.infer<typeof evidenceView>;
+export type PlanChange = z.infer<typeof planChangeView>;
 
-export interface Occurrence {
-  id: string;
-  taskId: string;
-  label: string;
-  dueDate: string;
-  status: OccurrenceInput["status"];
-  completedAt: string | null;
-}
-
-export interface ChildTask {
-  taskId: string;
-  planId: string;
-  unitName: string;
-  status: TaskStatus;
-  statusLabel: string;
-  progress: number;
-}
-
-export type Task = Declared<z.infer<typeof taskView>> & {
-  areaKey: AreaKey | null;
-  parentTaskId: string | null;
-  position: number;
-  leadAgencyId: string | null;
-  supportAgencyIds: string[];
-  monitorAgencyId: string | null;
-  monitorAgencyName: string | null;
-  status: StoredTaskStatus;
-  statusReason: string | null;
-  effectiveStatus: TaskStatus;
-  completedAt: string | null;
-  evidenceCount: number;
-};
-
-export type PlanTask = Task & {
-  occurrences: Occurrence[];
-  children: ChildTask[];
-};
-
-export type ListedTask = Task & {
-  planTitle: string;
-  planPeriodLabel: string;
-  unitName: string;
-  unitId: string;
-};
-
-export type PlanDetail = Omit<PlanDetailBase, "areas" | "targets" | "tasks"> & {
-  unitId: string;
-  periodKind: string;
-  periodLabel: string;
-  periodStart: string;
-  periodEnd: string;
-  decisionNumber: string | null;
-  planNumber: string | null;
-  place: string | null;
-  issuedDate: string | null;
-  signerAuthority: string | null;
-  signerTitle: string | null;
-  signerName: string | null;
-  purposes: string;
-  requirements: string;
-  funding: string;
-  recipients: string[];
-  status: PlanStatus;
-  statusLabel: string;
-  upperPlanId: string | null;
-  amendsPlanId: string | null;
-  version: number;
-  bases: Basis[];
-  duties: Duty[];
-  areas: PlanArea[];
-  targets: Target[];
-  tasks: PlanTask[];
-};
-
-export interface TaskUpdate {
-  id: number;
-  taskId: string;
-  at: string;
-  userName: string;
-  status: string | null;
-  progress: number | null;
-  comment: string | null;
-  changes: Record<string, { from: unknown; to: unknown }> | null;
-}
-
-export interface Evidence {
-  id: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  documentNumber: string | null;
-  documentDate: string | null;
-  documentType: string | null;
-  uploadedAt: string;
-}
-
-export interface PlanChange {
-  taskId: string;
-  taskText: string;
-  at: string;
-  userName: string;
-  status: string | null;
-  statusLabel: string | null;
-  progress: number | null;
-  comment: string | null;
-  changes: Record<string, { from: unknown; to: unknown }>;
-}
-
+export type BasisInput = z.input<typeof basisInput>;
+export type DutyInput = z.input<typeof dutyInput>;
 export type PeriodInput = z.input<typeof periodInput>;
 /** `PATCH /api/plans/:id`: any of the header fields. */
 export type PlanHeaderInput = Partial<z.input<typeof planHeaderInput>>;
@@ -261,7 +120,7 @@ export function issuePlan(id: string, input: IssuePlanInput = {}) {
 }
 
 export function setPlanArea(planId: string, key: AreaKey, input: AreaInput) {
-  return requestData<unknown>(`/api/plans/${enc(planId)}/areas/${enc(key)}`, {
+  return requestData<PlanAreaRow>(`/api/plans/${enc(planId)}/areas/${enc(key)}`, {
     method: "PUT",
     body: input,
   });
@@ -283,7 +142,7 @@ export function editTask(id: string, input: Partial<TaskInput>) {
 }
 
 export function deleteTask(id: string) {
-  return requestData<unknown>(`/api/tasks/${enc(id)}`, { method: "DELETE" });
+  return requestData<{ ok: boolean }>(`/api/tasks/${enc(id)}`, { method: "DELETE" });
 }
 
 export function addTarget(planId: string, input: TargetInput) {
