@@ -21,6 +21,7 @@ let siblingFocal: ApiClient;
 let kindId: string;
 let reportId: string;
 let lateTaskId: string;
+let scorecardId: string;
 
 // Tasks of the ward's plan: [area, due date, stored status, completed on].
 const TASKS: [string, string | null, string, string | null][] = [
@@ -112,6 +113,22 @@ beforeAll(async () => {
     publish: true,
   });
   kindId = kind.body.data.id;
+
+  // The ward's PAR scorecard for 2026 on the province's published commune methodology, with one
+  // leaf self-scored; the sibling has none.
+  const template = (await reviewer.get("/api/scorecard-templates/par-commune")).body;
+  const methodology = await reviewer.post("/api/methodologies/import", {
+    unitId: province.id,
+    level: "commune",
+    document: template,
+  });
+  await reviewer.post(`/api/methodologies/${methodology.body.data.id}/publish`, {});
+  const card = await focal.post("/api/scorecards", { unitId: ward.id, year: 2026 });
+  scorecardId = card.body.data.id;
+  const scored = await focal.request("PUT", `/api/scorecards/${scorecardId}/entries/1.1`, {
+    json: { selfPoints: 2, notApplicable: false },
+  });
+  expect(scored.status, JSON.stringify(scored.body)).toBe(200);
 }, 120_000);
 
 afterAll(async () => {
@@ -166,6 +183,34 @@ describe("building a report", () => {
     expect(response.body.can).toEqual({ edit: true, submit: true, review: false });
   });
 
+  it("includes the unit's PAR self-score for the year so far, as its scorecard shows it", async () => {
+    const { figures, narrative } = (await focal.get(`/api/reports/${reportId}`)).body.data;
+    const card = (await focal.get(`/api/scorecards/${scorecardId}`)).body.data;
+    expect(figures.par).toMatchObject({
+      available: true,
+      year: 2026,
+      status: "draft",
+      scale: card.methodology.scale,
+      selfTotal: card.selfTotal,
+      appraisedTotal: null,
+    });
+    expect(figures.par.areas).toEqual(
+      card.areas.map((a: any) => ({
+        code: a.code,
+        name: a.name,
+        max: a.max,
+        selfPoints: a.selfPoints,
+        appraisedPoints: null,
+      })),
+    );
+    // The per-area maxima add up to the scale; the leaf scored here counts in area 1.
+    expect(figures.par.areas.reduce((sum: number, a: any) => sum + a.max, 0)).toBe(
+      figures.par.scale,
+    );
+    expect(figures.par.areas[0].selfPoints).toBeGreaterThanOrEqual(2);
+    expect(narrative.results).toContain("Tự chấm điểm Chỉ số cải cách hành chính năm 2026");
+  });
+
   it("hides a draft from the upper unit and from every other ward", async () => {
     expect((await reviewer.get(`/api/reports/${reportId}`)).status).toBe(404);
     expect((await siblingFocal.get(`/api/reports/${reportId}`)).status).toBe(404);
@@ -205,6 +250,17 @@ describe("workflow and frozen versions", () => {
     const after = await reviewer.get(`/api/reports/${reportId}/versions/1`);
     expect(after.body.data.figures).toEqual(before.body.data.figures);
     expect(after.body.data.figures.tasks.total).toEqual(expectedBuckets());
+    // A later change to the scorecard does not alter the frozen PAR self-score either.
+    const frozenPar = before.body.data.figures.par;
+    const rescored = await focal.request("PUT", `/api/scorecards/${scorecardId}/entries/1.1`, {
+      json: { selfPoints: 0, notApplicable: false },
+    });
+    expect(rescored.status).toBe(200);
+    const liveCard = (await focal.get(`/api/scorecards/${scorecardId}`)).body.data;
+    expect(liveCard.selfTotal).toBe(frozenPar.selfTotal - 2);
+    expect(
+      (await reviewer.get(`/api/reports/${reportId}/versions/1`)).body.data.figures.par,
+    ).toEqual(frozenPar);
     const view = await reviewer.get(`/api/reports/${reportId}`);
     expect(view.body.data.live).toBe(false);
     expect(view.body.data.figures.tasks.total).toEqual(expectedBuckets());
@@ -289,7 +345,8 @@ describe("workflow and frozen versions", () => {
       "BÁO CÁO",
       "Kết quả thực hiện công tác cải cách hành chính quý I/2026",
       "I. KẾT QUẢ ĐẠT ĐƯỢC",
-      "IV. ĐỀ XUẤT, KIẾN NGHỊ",
+      "II. KẾT QUẢ TỰ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2026",
+      "V. ĐỀ XUẤT, KIẾN NGHỊ",
       "Đề nghị tỉnh hỗ trợ kinh phí số hóa hồ sơ.",
       "Nơi nhận:",
       "TM. ỦY BAN NHÂN DÂN",
@@ -297,6 +354,8 @@ describe("workflow and frozen versions", () => {
       "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO LĨNH VỰC",
       "Phụ lục III",
       "Cải cách thủ tục hành chính",
+      "Phụ lục IV",
+      "KẾT QUẢ TỰ CHẤM ĐIỂM CHỈ SỐ CCHC NĂM 2026",
     ]) {
       expect(text).toContain(expected);
     }
@@ -312,8 +371,8 @@ describe("workflow and frozen versions", () => {
     );
     // The report on portrait pages, then one landscape section per annex.
     const sections = xml.match(/<w:sectPr[\s\S]*?<\/w:sectPr>/g) ?? [];
-    expect(sections).toHaveLength(4);
-    expect(sections.filter((s) => s.includes('w:orient="landscape"'))).toHaveLength(3);
+    expect(sections).toHaveLength(5);
+    expect(sections.filter((s) => s.includes('w:orient="landscape"'))).toHaveLength(4);
     // The total row of the task annex: version 1's buckets, as computed in this test.
     expect(text).toContain(
       `Tổng cộng${v1.doneOnTime}${v1.doneLate}${v1.inProgress}${v1.overdue}${v1.total}`,
@@ -333,6 +392,15 @@ describe("workflow and frozen versions", () => {
       "Phụ lục I",
       "Phụ lục II",
       "Phụ lục III",
+      "Phụ lục IV",
+    ]);
+    // The PAR annex: version 2 froze the self-score after leaf 1.1 went from 2 to 0 points.
+    const par = (await reviewer.get(`/api/reports/${reportId}/versions/2`)).body.data.figures.par;
+    const parRows: string[][] = [];
+    workbook.worksheets[3]!.eachRow((row) => parRows.push((row.values as string[]).slice(1)));
+    expect(parRows.find((r) => r[1] === "Tổng số")!.slice(2, 4)).toEqual([
+      String(par.scale),
+      String(par.selfTotal).replace(".", ","),
     ]);
     const tasks = workbook.worksheets[0]!;
     expect(tasks.getCell("A1").value).toBe("Phụ lục I");
@@ -413,6 +481,12 @@ describe("workflow and frozen versions", () => {
     expect(second.body.data.missing).toEqual([]);
     expect(second.body.data.units).toHaveLength(2);
     expect(second.body.data.totals.tasks.total).toEqual(v2);
+    // The ward has a scorecard, the sibling none: each in its own row, no averaged score.
+    expect(second.body.data.totals.par).toEqual({ units: 1, withoutScorecard: 1 });
+    const parOf = Object.fromEntries(
+      second.body.data.units.map((u: any) => [u.unitId, u.figures.par.available]),
+    );
+    expect(parOf).toEqual({ [ward.id]: true, [sibling.id]: false });
     expect((await siblingFocal.get(path)).status).toBe(404);
   });
 

@@ -2,7 +2,12 @@ import { Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { TASK_BUCKETS, TASK_BUCKET_LABELS } from "../../../core/report/report-figures.ts";
+import {
+  NO_DATA_TEXT,
+  parScoreText,
+  TASK_BUCKETS,
+  TASK_BUCKET_LABELS,
+} from "../../../core/report/report-figures.ts";
 import { REPORT_STATUS_LABELS } from "../../../core/report/report-workflow.ts";
 import { formatRate } from "../../../core/text/number-format.ts";
 import { LoadingBlock } from "../../components/loading-block.tsx";
@@ -104,6 +109,7 @@ export function ReportRollup({ unitId, year }: { unitId: string; year: number })
                   <Table.Th>Nhiệm vụ</Table.Th>
                   <Table.Th>Quá hạn</Table.Th>
                   <Table.Th>Hồ sơ đúng hạn</Table.Th>
+                  <Table.Th>Chỉ số CCHC tự chấm</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -117,6 +123,7 @@ export function ReportRollup({ unitId, year }: { unitId: string; year: number })
                     <Table.Td>{u.figures.tasks.total.total}</Table.Td>
                     <Table.Td>{u.figures.tasks.total.overdue}</Table.Td>
                     <Table.Td>{rate(u.figures.oneStop.onTime)}</Table.Td>
+                    <Table.Td>{parScoreText(u.figures.par) ?? NO_DATA_TEXT}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
