@@ -490,6 +490,65 @@ describe("workflow and frozen versions", () => {
     expect((await siblingFocal.get(path)).status).toBe(404);
   });
 
+  it("prints the roll-up as the upper unit's ND 30 consolidated report in Word and Excel", async () => {
+    const query = `unitId=${province.id}&kindId=${kindId}&periodKey=2026-Q1`;
+    const rollup = (await reviewer.get(`/api/reports/rollup?${query}`)).body.data;
+    const fetchAs = (client: ApiClient, path: string) =>
+      fetch(`${t.url}${path}`, { headers: { cookie: client.cookie! } });
+    const word = await fetchAs(reviewer, `/api/reports/rollup.docx?${query}`);
+    expect(word.status).toBe(200);
+    expect(word.headers.get("content-type")).toContain("wordprocessingml");
+    expect(word.headers.get("content-disposition")).toContain("attachment");
+    const xml = await (
+      await JSZip.loadAsync(await word.arrayBuffer())
+    )
+      .file("word/document.xml")!
+      .async("string");
+    const text = xml.replace(/<[^>]+>/g, "");
+    const total = rollup.totals.tasks.total;
+    for (const expected of [
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "/BC-UBND",
+      "BÁO CÁO",
+      "Tổng hợp kết quả thực hiện công tác cải cách hành chính quý I/2026",
+      `Tổng số ${total.total} nhiệm vụ đến hạn trong kỳ`,
+      "Phụ lục II",
+      "SỐ LIỆU CHỦ YẾU THEO TỪNG ĐƠN VỊ",
+      ward.name,
+      sibling.name,
+      "Nơi nhận:",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // One portrait body, three landscape annexes.
+    const sections = xml.match(/<w:sectPr[\s\S]*?<\/w:sectPr>/g) ?? [];
+    expect(sections).toHaveLength(4);
+    expect(sections.filter((s) => s.includes('w:orient="landscape"'))).toHaveLength(3);
+
+    const excel = await fetchAs(reviewer, `/api/reports/rollup.xlsx?${query}`);
+    expect(excel.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await excel.arrayBuffer());
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      "Phụ lục I",
+      "Phụ lục II",
+      "Phụ lục III",
+    ]);
+    const rows: string[][] = [];
+    workbook.worksheets[1]!.eachRow((row) => rows.push((row.values as string[]).slice(1)));
+    // A row per unit that sent, with its own PAR self-score (or none), and the summed total row.
+    const wardRow = rows.find((r) => r[1] === ward.name)!;
+    const wardFigures = rollup.units.find((u: any) => u.unitId === ward.id).figures;
+    expect(wardRow[3]).toBe(String(wardFigures.tasks.total.total));
+    expect(wardRow[9]).toMatch(/^\d+(,\d+)?\/100 điểm/);
+    expect(rows.find((r) => r[1] === sibling.name)![9]).toBe("Chưa có dữ liệu");
+    expect(rows.find((r) => r[1] === "Tổng cộng")![3]).toBe(String(total.total));
+    // Nobody but the upper unit: the ward is refused, and a bad query is a clear 400.
+    expect((await fetchAs(siblingFocal, `/api/reports/rollup.docx?${query}`)).status).toBe(404);
+    const bad = await fetchAs(reviewer, `/api/reports/rollup.xlsx?unitId=${province.id}`);
+    expect(bad.status).toBe(400);
+  });
+
   it("documents the routes", async () => {
     const docs = await t.client().get("/api/docs/json");
     expect(docs.status).toBe(200);

@@ -19,7 +19,12 @@ import {
   listReportKinds,
   reportCalendar,
 } from "../services/report-calendar.service.ts";
-import { reportAnnexXlsx, reportWordFile } from "../services/report-document.service.ts";
+import {
+  reportAnnexXlsx,
+  reportWordFile,
+  rollupAnnexXlsx,
+  rollupWordFile,
+} from "../services/report-document.service.ts";
 import { reportRollup } from "../services/report-rollup.service.ts";
 import { commonErrors, errorResponse, idParams } from "./common.schemas.ts";
 import {
@@ -29,6 +34,8 @@ import {
   overviewRow,
   reportView,
   reviewInput,
+  rollupQuery,
+  rollupView,
   versionView,
   calendarEntryView,
   calendarQuery,
@@ -38,6 +45,11 @@ import {
   kindView,
   unitQuery,
 } from "./report.schemas.ts";
+
+/** A file answer: Fastify sends Buffers as they are, so this schema only documents it. */
+const fileAnswer = z
+  .custom<Buffer>((value) => Buffer.isBuffer(value))
+  .meta({ type: "string", format: "binary" });
 
 const fileQuery = z.object({
   version: z.coerce
@@ -155,18 +167,74 @@ export function reportRoutes(db: Executor): FastifyPluginAsyncZod {
           tags,
           summary:
             "Báo cáo tổng hợp của cấp trên cho một loại báo cáo và một kỳ, từ các phiên bản đã gửi hoặc đã tiếp nhận của đơn vị trực thuộc: cộng số liệu, tỷ lệ tính lại từ tử số và mẫu số đã cộng, bảng theo đơn vị, đơn vị chưa gửi",
-          querystring: unitQuery.extend({
-            kindId: z.uuid({ error: "Mã định danh không hợp lệ." }),
-            periodKey: z.string().min(4).max(20),
-          }),
+          querystring: rollupQuery,
+          response: { 200: z.object({ data: rollupView }), ...commonErrors },
+        },
+      },
+      async (request) =>
+        reportRollup(
+          db,
+          requireSession(request).actor,
+          request.query.unitId,
+          request.query,
+          vietnamDate(new Date()),
+        ),
+    );
+    app.get(
+      "/api/reports/rollup.docx",
+      {
+        schema: {
+          tags,
+          summary:
+            "Báo cáo tổng hợp của cấp trên (Word, thể thức Nghị định 30/2020): tổng hợp kết quả của các đơn vị đã gửi, phụ lục theo từng đơn vị trên trang ngang, đơn vị chưa gửi; cùng tham số với GET /api/reports/rollup",
+          querystring: rollupQuery,
           response: {
-            200: z.object({ data: z.custom<Record<string, unknown>>() }),
+            200: { description: "Tệp Word", content: { [DOCX]: { schema: fileAnswer } } },
             ...commonErrors,
           },
         },
       },
-      async (request) =>
-        reportRollup(db, requireSession(request).actor, request.query.unitId, request.query),
+      async (request, reply) => {
+        const bytes = await rollupWordFile(
+          db,
+          requireSession(request).actor,
+          request.query.unitId,
+          request.query,
+          vietnamDate(new Date()),
+        );
+        return reply
+          .header("content-type", DOCX)
+          .header("content-disposition", attachment("bao-cao-tong-hop-cchc.docx"))
+          .send(bytes);
+      },
+    );
+    app.get(
+      "/api/reports/rollup.xlsx",
+      {
+        schema: {
+          tags,
+          summary:
+            "Phụ lục của báo cáo tổng hợp (Excel): nhiệm vụ theo lĩnh vực, số liệu theo từng đơn vị, đơn vị chưa gửi",
+          querystring: rollupQuery,
+          response: {
+            200: { description: "Tệp Excel", content: { [XLSX]: { schema: fileAnswer } } },
+            ...commonErrors,
+          },
+        },
+      },
+      async (request, reply) => {
+        const bytes = await rollupAnnexXlsx(
+          db,
+          requireSession(request).actor,
+          request.query.unitId,
+          request.query,
+          vietnamDate(new Date()),
+        );
+        return reply
+          .header("content-type", XLSX)
+          .header("content-disposition", attachment("phu-luc-bao-cao-tong-hop-cchc.xlsx"))
+          .send(bytes);
+      },
     );
     app.post(
       "/api/reports",

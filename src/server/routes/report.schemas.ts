@@ -141,3 +141,64 @@ export const overviewRow = z.object({
   late: z.boolean(),
   state: z.enum(["upcoming", "due_soon", "overdue", "submitted"]),
 });
+
+export const rollupQuery = unitQuery.extend({
+  kindId: z.uuid({ error: "Mã định danh không hợp lệ." }),
+  periodKey: z.string().min(4).max(20),
+});
+
+const ratioView = z.object({ numerator: z.number(), denominator: z.number() });
+const bucketsView = z.object({
+  doneOnTime: z.number(),
+  doneLate: z.number(),
+  inProgress: z.number(),
+  overdue: z.number(),
+  total: z.number(),
+});
+
+/** The upper level's roll-up (core `Rollup` plus the kind, the period and each unit's report). */
+export const rollupView = z.object({
+  kindId: z.string(),
+  kindName: z.string(),
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  dueDate: z.string(),
+  preparedOn: z.string(),
+  totals: z.object({
+    tasks: z.object({
+      areas: z.array(bucketsView.extend({ key: z.string(), heading: z.string() })),
+      total: bucketsView,
+    }),
+    oneStop: z.object({
+      units: z.number(),
+      received: z.number(),
+      carriedOver: z.number(),
+      resolved: z.number(),
+      onTime: ratioView,
+      pendingAtEnd: z.number(),
+      overdueAtEnd: z.number(),
+      online: ratioView,
+      apology: ratioView,
+    }),
+    feedback: z.object({
+      units: z.number(),
+      received: z.number(),
+      onTime: ratioView,
+      pending: z.number(),
+      overdue: z.number(),
+    }),
+    satisfaction: z.object({ units: z.number(), rate: ratioView, respondents: z.number() }),
+    par: z.object({ units: z.number(), withoutScorecard: z.number() }),
+  }),
+  units: z.array(
+    z.object({
+      unitId: z.string(),
+      name: z.string(),
+      version: z.number(),
+      review: z.enum(["submitted", "accepted"]),
+      figures: figuresView,
+      reportId: z.string(),
+    }),
+  ),
+  missing: z.array(z.object({ unitId: z.string(), name: z.string() })),
+});

@@ -168,7 +168,7 @@ export function annexColumnWidths(columns: number): number[] {
   return widths;
 }
 
-function annexTable(table: AnnexTable): Table {
+export function annexTable(table: AnnexTable): Table {
   const widths = annexColumnWidths(table.columns.length);
   const header = new TableRow({
     tableHeader: true,
@@ -192,12 +192,12 @@ function annexTable(table: AnnexTable): Table {
   });
 }
 
-/** The annexes on landscape pages, one section each. */
-function annexSections(input: ReportDocumentInput) {
-  return annexTables(input.figures).map((table, index) =>
+/** Annex tables on landscape pages, one section each, under "(Kèm theo Báo cáo số …)". */
+export function annexSections(tables: readonly AnnexTable[], attachedToLine: string) {
+  return tables.map((table, index) =>
     documentSection(
       [
-        ...appendixHeading(appendixName(index), table.title, reportAttachedToLine(input)),
+        ...appendixHeading(appendixName(index), table.title, attachedToLine),
         annexTable(table),
         ...(table.note
           ? [
@@ -223,7 +223,10 @@ export function generateReportDocument(input: ReportDocumentInput): Promise<Buff
       title: `Báo cáo ${reportSummary(input)}`,
       description: input.kindName,
       format: A4_PORTRAIT,
-      sections: [mainSection(input), ...annexSections(input)],
+      sections: [
+        mainSection(input),
+        ...annexSections(annexTables(input.figures), reportAttachedToLine(input)),
+      ],
     }),
   );
 }

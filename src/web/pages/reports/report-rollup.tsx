@@ -1,4 +1,4 @@
-import { Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Group, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -14,7 +14,7 @@ import { LoadingBlock } from "../../components/loading-block.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { reportPaths } from "./report-paths.ts";
-import { getRollup, listKinds, reportKeys } from "./reports.api.ts";
+import { getRollup, listKinds, reportKeys, rollupFileUrls } from "./reports.api.ts";
 
 const rate = (r: { numerator: number; denominator: number }) =>
   `${formatRate(r.numerator, r.denominator)} (${r.numerator}/${r.denominator})`;
@@ -62,6 +62,24 @@ export function ReportRollup({ unitId, year }: { unitId: string; year: number })
       {rollup.isError && <QueryError error={rollup.error} onRetry={() => void rollup.refetch()} />}
       {data && (
         <Stack gap="sm">
+          <Group gap="xs">
+            <Button
+              variant="default"
+              component="a"
+              href={rollupFileUrls.word(unitId, kindId!, periodKey!)}
+              download
+            >
+              Tải báo cáo tổng hợp (Word)
+            </Button>
+            <Button
+              variant="default"
+              component="a"
+              href={rollupFileUrls.excel(unitId, kindId!, periodKey!)}
+              download
+            >
+              Tải phụ lục tổng hợp (Excel)
+            </Button>
+          </Group>
           <Text size="sm" c="dimmed">
             Tính từ các phiên bản đã gửi hoặc đã tiếp nhận; tỷ lệ tính lại từ tổng tử số và tổng mẫu
             số, không lấy trung bình các tỷ lệ.

@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import type { Rollup, RollupTotals } from "../../../core/report/report-rollup.ts";
 import { buildQuery, request, requestData } from "../../api/client.ts";
 import type {
   changesView,
@@ -8,6 +7,7 @@ import type {
   instanceView,
   kindInput,
   kindView,
+  rollupView,
 } from "../../../server/routes/report.schemas.ts";
 
 /**
@@ -88,16 +88,15 @@ export const reportFileUrls = {
     `/api/reports/${encodeURIComponent(id)}/report.xlsx${version ? `?version=${version}` : ""}`,
 };
 
-export interface ReportRollupView {
-  kindId: string;
-  kindName: string;
-  periodKey: string;
-  periodLabel: string;
-  dueDate: string;
-  totals: RollupTotals;
-  units: (Rollup["units"][number] & { reportId: string })[];
-  missing: Rollup["missing"];
-}
+export type ReportRollupView = z.infer<typeof rollupView>;
+
+/** The consolidated report's files (same query as the roll-up): Word and the Excel annexes. */
+export const rollupFileUrls = {
+  word: (unitId: string, kindId: string, periodKey: string) =>
+    `/api/reports/rollup.docx${buildQuery({ unitId, kindId, periodKey })}`,
+  excel: (unitId: string, kindId: string, periodKey: string) =>
+    `/api/reports/rollup.xlsx${buildQuery({ unitId, kindId, periodKey })}`,
+};
 
 /** The upper level's roll-up of its units' submitted and accepted versions. */
 export function getRollup(unitId: string, kindId: string, periodKey: string) {
