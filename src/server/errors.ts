@@ -447,6 +447,12 @@ export const ERROR_CATALOGUE = {
     message: "Khi trả lại báo cáo phải ghi rõ nội dung cần chỉnh sửa.",
   },
   REPORT_VERSION_NOT_FOUND: { status: 404, message: "Không tìm thấy phiên bản báo cáo." },
+  /** LibreOffice (CCHC_SOFFICE, default `soffice`) is missing, failed or took too long. */
+  DOCUMENT_PDF_UNAVAILABLE: {
+    status: 503,
+    message:
+      "Máy chủ chưa chuyển được văn bản sang PDF (chưa cài LibreOffice hoặc chuyển đổi không thành công). Vui lòng tải bản Word.",
+  },
   INTERNAL_ERROR: {
     status: 500,
     message: "Đã có lỗi hệ thống. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống.",

@@ -275,6 +275,7 @@ const FIXTURES: Record<string, Fixture> = {
       ["GET", "/changes"],
       ["GET", "/report.docx"],
       ["GET", "/report.xlsx"],
+      ["GET", "/report.pdf"],
     ].map(([method, suffix]) => [
       `${method} /api/reports/:id${suffix}`,
       {

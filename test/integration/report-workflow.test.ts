@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -52,6 +56,15 @@ function expectedBuckets(area?: string) {
     else counts.inProgress++;
   }
   return counts;
+}
+
+function onPath(command: string): boolean {
+  try {
+    execFileSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 beforeAll(async () => {
@@ -429,6 +442,59 @@ describe("workflow and frozen versions", () => {
       headers: { cookie: reviewer.cookie! },
     });
     expect(missing.status).toBe(404);
+  });
+
+  it.skipIf(!onPath("soffice"))(
+    "converts a version to PDF through LibreOffice and keeps page 1 as a PNG",
+    async () => {
+      const response = await fetch(`${t.url}/api/reports/${reportId}/report.pdf?version=1`, {
+        headers: { cookie: reviewer.cookie! },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toContain("application/pdf");
+      const pdf = Buffer.from(await response.arrayBuffer());
+      expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      if (!onPath("pdfinfo") || !onPath("pdftoppm")) return;
+      const folder = mkdtempSync(join(tmpdir(), "report-pdf-"));
+      try {
+        writeFileSync(join(folder, "report.pdf"), pdf);
+        const info = execFileSync("pdfinfo", [join(folder, "report.pdf")]).toString();
+        // The report on portrait pages and its four annexes on landscape pages.
+        expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(5);
+        execFileSync("pdftoppm", [
+          "-png",
+          "-r",
+          "90",
+          "-f",
+          "1",
+          "-l",
+          "1",
+          "-singlefile",
+          join(folder, "report.pdf"),
+          join(folder, "page1"),
+        ]);
+        const artifacts = join(process.cwd(), "test-artifacts", "documents");
+        mkdirSync(artifacts, { recursive: true });
+        copyFileSync(join(folder, "page1.png"), join(artifacts, "report-page1.png"));
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+    240_000,
+  );
+
+  it("answers 503 with a Vietnamese message when LibreOffice is not there", async () => {
+    const saved = process.env.CCHC_SOFFICE;
+    process.env.CCHC_SOFFICE = "/nonexistent/soffice";
+    try {
+      const response = await reviewer.get(`/api/reports/${reportId}/report.pdf`);
+      expect(response.status).toBe(503);
+      expect(response.body.error.code).toBe("DOCUMENT_PDF_UNAVAILABLE");
+      expect(response.body.error.message).toContain("LibreOffice");
+    } finally {
+      if (saved === undefined) delete process.env.CCHC_SOFFICE;
+      else process.env.CCHC_SOFFICE = saved;
+    }
   });
 
   it("shows the upper unit who submitted, who is late and who has not", async () => {

@@ -1,4 +1,4 @@
-import { attachment, DOCX, XLSX } from "../http/download.ts";
+import { attachment, DOCX, PDF, XLSX } from "../http/download.ts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
@@ -21,6 +21,7 @@ import {
 } from "../services/report-calendar.service.ts";
 import {
   reportAnnexXlsx,
+  reportPdfFile,
   reportWordFile,
   rollupAnnexXlsx,
   rollupWordFile,
@@ -388,6 +389,36 @@ export function reportRoutes(db: Executor): FastifyPluginAsyncZod {
         return reply
           .header("content-type", DOCX)
           .header("content-disposition", attachment("bao-cao-cchc.docx"))
+          .send(bytes);
+      },
+    );
+    app.get(
+      "/api/reports/:id/report.pdf",
+      {
+        schema: {
+          tags,
+          summary:
+            "Báo cáo dạng PDF (bản Word chuyển qua LibreOffice trên máy chủ); như báo cáo Word, mặc định phiên bản đang xem hoặc ?version=. Máy chủ chưa cài LibreOffice: 503 DOCUMENT_PDF_UNAVAILABLE",
+          params: idParams,
+          querystring: fileQuery,
+          response: {
+            200: { description: "Tệp PDF", content: { [PDF]: { schema: fileAnswer } } },
+            ...commonErrors,
+            503: errorResponse,
+          },
+        },
+      },
+      async (request, reply) => {
+        const bytes = await reportPdfFile(
+          db,
+          requireSession(request).actor,
+          request.params.id,
+          request.query.version,
+          vietnamDate(new Date()),
+        );
+        return reply
+          .header("content-type", PDF)
+          .header("content-disposition", attachment("bao-cao-cchc.pdf"))
           .send(bytes);
       },
     );

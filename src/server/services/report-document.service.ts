@@ -6,6 +6,7 @@ import type { ReportDocumentInput } from "../documents/report-document/report-do
 import { generateReportDocument } from "../documents/report-document/report-document.ts";
 import { exportReportXlsx } from "../documents/report-document/report-xlsx.ts";
 import { AppError } from "../errors.ts";
+import { docxToPdf } from "../documents/pdf-convert.ts";
 import type { Actor } from "./actor.ts";
 import { getReport, getVersion } from "./report.service.ts";
 import { reportRollup } from "./report-rollup.service.ts";
@@ -79,6 +80,17 @@ export async function reportWordFile(
   today: string,
 ) {
   return generateReportDocument(await reportDocumentInput(db, actor, id, version, today));
+}
+
+/** The report as PDF: its Word file converted by LibreOffice (see documents/pdf-convert.ts). */
+export async function reportPdfFile(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  version: number | undefined,
+  today: string,
+) {
+  return docxToPdf(await reportWordFile(db, actor, id, version, today));
 }
 
 export async function reportAnnexXlsx(

@@ -209,6 +209,9 @@ export function ReportDetailPage() {
             <Button variant="default" component="a" href={reportFileUrls.excel(data.id)} download>
               Tải phụ lục (Excel)
             </Button>
+            <Button variant="default" component="a" href={reportFileUrls.pdf(data.id)} download>
+              Tải PDF
+            </Button>
           </Group>
         }
       />
@@ -287,6 +290,10 @@ export function ReportDetailPage() {
               {", "}
               <Anchor href={reportFileUrls.excel(data.id, v.version)} download>
                 Excel
+              </Anchor>
+              {", "}
+              <Anchor href={reportFileUrls.pdf(data.id, v.version)} download>
+                PDF
               </Anchor>
             </Text>
           ))}

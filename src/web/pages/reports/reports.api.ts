@@ -86,6 +86,8 @@ export const reportFileUrls = {
     `/api/reports/${encodeURIComponent(id)}/report.docx${version ? `?version=${version}` : ""}`,
   excel: (id: string, version?: number) =>
     `/api/reports/${encodeURIComponent(id)}/report.xlsx${version ? `?version=${version}` : ""}`,
+  pdf: (id: string, version?: number) =>
+    `/api/reports/${encodeURIComponent(id)}/report.pdf${version ? `?version=${version}` : ""}`,
 };
 
 export type ReportRollupView = z.infer<typeof rollupView>;
