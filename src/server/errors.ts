@@ -499,6 +499,12 @@ export const ERROR_CATALOGUE = {
   FEDERATION_REPLAY: { status: 409, message: "{reason}" },
   FEDERATION_TOO_OLD: { status: 422, message: "{reason}" },
   FEDERATION_FROM_FUTURE: { status: 422, message: "{reason}" },
+  /** LibreOffice (CCHC_SOFFICE, default `soffice`) is missing, failed or took too long. */
+  DOCUMENT_PDF_UNAVAILABLE: {
+    status: 503,
+    message:
+      "Máy chủ chưa chuyển được văn bản sang PDF (chưa cài LibreOffice hoặc chuyển đổi không thành công). Vui lòng tải bản Word.",
+  },
   INTERNAL_ERROR: {
     status: 500,
     message: "Đã có lỗi hệ thống. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống.",

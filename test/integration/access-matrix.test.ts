@@ -271,14 +271,20 @@ const FIXTURES: Record<string, Fixture> = {
     action: "report.read",
     request: (at) => get(`/api/reports/overview?unitId=${at.unitId}&year=2026&on=2026-03-01`),
   },
-  "GET /api/reports/rollup": {
-    kind: "unit",
-    action: "report.read",
-    // No kind is published by the matrix's units: where allowed, the kind is not found.
-    allowedMayNotFind: true,
-    request: (at) =>
-      get(`/api/reports/rollup?unitId=${at.unitId}&kindId=${randomUUID()}&periodKey=2026-Q1`),
-  },
+  // The roll-up and its Word and Excel files: read at the upper unit the query names.
+  ...Object.fromEntries(
+    ["rollup", "rollup.docx", "rollup.xlsx"].map((route) => [
+      `GET /api/reports/${route}`,
+      {
+        kind: "unit",
+        action: "report.read",
+        // No kind is published by the matrix's units: where allowed, the kind is not found.
+        allowedMayNotFind: true,
+        request: (at: Ids) =>
+          get(`/api/reports/${route}?unitId=${at.unitId}&kindId=${randomUUID()}&periodKey=2026-Q1`),
+      } satisfies Fixture,
+    ]),
+  ),
   "POST /api/reports": {
     kind: "unit",
     action: "report.write",
@@ -302,6 +308,7 @@ const FIXTURES: Record<string, Fixture> = {
       ["GET", "/changes"],
       ["GET", "/report.docx"],
       ["GET", "/report.xlsx"],
+      ["GET", "/report.pdf"],
     ].map(([method, suffix]) => [
       `${method} /api/reports/:id${suffix}`,
       {

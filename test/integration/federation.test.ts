@@ -1,4 +1,4 @@
-import type { TaskStatus } from "../../src/core/plan/task-status.ts";
+import type { StoredTaskStatus } from "../../src/core/plan/task-status.ts";
 import { count, eq } from "drizzle-orm";
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,7 +29,7 @@ const KIND = {
   dueText: "trước ngày 15 tháng cuối quý",
 };
 // Tasks of the ward's plan (child instance): [due date, stored status, completed on].
-const TASKS: [string, TaskStatus, string | null][] = [
+const TASKS: [string, StoredTaskStatus, string | null][] = [
   ["2026-02-10", "completed", "2026-02-01"],
   ["2026-02-10", "completed", "2026-02-20"],
   ["2026-03-01", "in_progress", null],

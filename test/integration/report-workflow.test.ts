@@ -1,5 +1,9 @@
 import type { AreaKey } from "../../src/core/plan/plan-area.ts";
 import type { StoredTaskStatus } from "../../src/core/plan/task-status.ts";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -23,6 +27,7 @@ let siblingFocal: ApiClient;
 let kindId: string;
 let reportId: string;
 let lateTaskId: string;
+let scorecardId: string;
 
 // Tasks of the ward's plan: [area, due date, stored status, completed on].
 const TASKS: [AreaKey, string | null, StoredTaskStatus, string | null][] = [
@@ -53,6 +58,15 @@ function expectedBuckets(area?: string) {
     else counts.inProgress++;
   }
   return counts;
+}
+
+function onPath(command: string): boolean {
+  try {
+    execFileSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 beforeAll(async () => {
@@ -114,6 +128,22 @@ beforeAll(async () => {
     publish: true,
   });
   kindId = kind.body.data.id;
+
+  // The ward's PAR scorecard for 2026 on the province's published commune methodology, with one
+  // leaf self-scored; the sibling has none.
+  const template = (await reviewer.get("/api/scorecard-templates/par-commune")).body;
+  const methodology = await reviewer.post("/api/methodologies/import", {
+    unitId: province.id,
+    level: "commune",
+    document: template,
+  });
+  await reviewer.post(`/api/methodologies/${methodology.body.data.id}/publish`, {});
+  const card = await focal.post("/api/scorecards", { unitId: ward.id, year: 2026 });
+  scorecardId = card.body.data.id;
+  const scored = await focal.request("PUT", `/api/scorecards/${scorecardId}/entries/1.1`, {
+    json: { selfPoints: 2, notApplicable: false },
+  });
+  expect(scored.status, JSON.stringify(scored.body)).toBe(200);
 }, 120_000);
 
 afterAll(async () => {
@@ -168,6 +198,34 @@ describe("building a report", () => {
     expect(response.body.can).toEqual({ edit: true, submit: true, review: false });
   });
 
+  it("includes the unit's PAR self-score for the year so far, as its scorecard shows it", async () => {
+    const { figures, narrative } = (await focal.get(`/api/reports/${reportId}`)).body.data;
+    const card = (await focal.get(`/api/scorecards/${scorecardId}`)).body.data;
+    expect(figures.par).toMatchObject({
+      available: true,
+      year: 2026,
+      status: "draft",
+      scale: card.methodology.scale,
+      selfTotal: card.selfTotal,
+      appraisedTotal: null,
+    });
+    expect(figures.par.areas).toEqual(
+      card.areas.map((a: any) => ({
+        code: a.code,
+        name: a.name,
+        max: a.max,
+        selfPoints: a.selfPoints,
+        appraisedPoints: null,
+      })),
+    );
+    // The per-area maxima add up to the scale; the leaf scored here counts in area 1.
+    expect(figures.par.areas.reduce((sum: number, a: any) => sum + a.max, 0)).toBe(
+      figures.par.scale,
+    );
+    expect(figures.par.areas[0].selfPoints).toBeGreaterThanOrEqual(2);
+    expect(narrative.results).toContain("Tự chấm điểm Chỉ số cải cách hành chính năm 2026");
+  });
+
   it("hides a draft from the upper unit and from every other ward", async () => {
     expect((await reviewer.get(`/api/reports/${reportId}`)).status).toBe(404);
     expect((await siblingFocal.get(`/api/reports/${reportId}`)).status).toBe(404);
@@ -207,6 +265,17 @@ describe("workflow and frozen versions", () => {
     const after = await reviewer.get(`/api/reports/${reportId}/versions/1`);
     expect(after.body.data.figures).toEqual(before.body.data.figures);
     expect(after.body.data.figures.tasks.total).toEqual(expectedBuckets());
+    // A later change to the scorecard does not alter the frozen PAR self-score either.
+    const frozenPar = before.body.data.figures.par;
+    const rescored = await focal.request("PUT", `/api/scorecards/${scorecardId}/entries/1.1`, {
+      json: { selfPoints: 0, notApplicable: false },
+    });
+    expect(rescored.status).toBe(200);
+    const liveCard = (await focal.get(`/api/scorecards/${scorecardId}`)).body.data;
+    expect(liveCard.selfTotal).toBe(frozenPar.selfTotal - 2);
+    expect(
+      (await reviewer.get(`/api/reports/${reportId}/versions/1`)).body.data.figures.par,
+    ).toEqual(frozenPar);
     const view = await reviewer.get(`/api/reports/${reportId}`);
     expect(view.body.data.live).toBe(false);
     expect(view.body.data.figures.tasks.total).toEqual(expectedBuckets());
@@ -291,7 +360,8 @@ describe("workflow and frozen versions", () => {
       "BÁO CÁO",
       "Kết quả thực hiện công tác cải cách hành chính quý I/2026",
       "I. KẾT QUẢ ĐẠT ĐƯỢC",
-      "IV. ĐỀ XUẤT, KIẾN NGHỊ",
+      "II. KẾT QUẢ TỰ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2026",
+      "V. ĐỀ XUẤT, KIẾN NGHỊ",
       "Đề nghị tỉnh hỗ trợ kinh phí số hóa hồ sơ.",
       "Nơi nhận:",
       "TM. ỦY BAN NHÂN DÂN",
@@ -299,6 +369,8 @@ describe("workflow and frozen versions", () => {
       "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO LĨNH VỰC",
       "Phụ lục III",
       "Cải cách thủ tục hành chính",
+      "Phụ lục IV",
+      "KẾT QUẢ TỰ CHẤM ĐIỂM CHỈ SỐ CCHC NĂM 2026",
     ]) {
       expect(text).toContain(expected);
     }
@@ -314,8 +386,8 @@ describe("workflow and frozen versions", () => {
     );
     // The report on portrait pages, then one landscape section per annex.
     const sections = xml.match(/<w:sectPr[\s\S]*?<\/w:sectPr>/g) ?? [];
-    expect(sections).toHaveLength(4);
-    expect(sections.filter((s) => s.includes('w:orient="landscape"'))).toHaveLength(3);
+    expect(sections).toHaveLength(5);
+    expect(sections.filter((s) => s.includes('w:orient="landscape"'))).toHaveLength(4);
     // The total row of the task annex: version 1's buckets, as computed in this test.
     expect(text).toContain(
       `Tổng cộng${v1.doneOnTime}${v1.doneLate}${v1.inProgress}${v1.overdue}${v1.total}`,
@@ -335,6 +407,15 @@ describe("workflow and frozen versions", () => {
       "Phụ lục I",
       "Phụ lục II",
       "Phụ lục III",
+      "Phụ lục IV",
+    ]);
+    // The PAR annex: version 2 froze the self-score after leaf 1.1 went from 2 to 0 points.
+    const par = (await reviewer.get(`/api/reports/${reportId}/versions/2`)).body.data.figures.par;
+    const parRows: string[][] = [];
+    workbook.worksheets[3]!.eachRow((row) => parRows.push((row.values as string[]).slice(1)));
+    expect(parRows.find((r) => r[1] === "Tổng số")!.slice(2, 4)).toEqual([
+      String(par.scale),
+      String(par.selfTotal).replace(".", ","),
     ]);
     const tasks = workbook.worksheets[0]!;
     expect(tasks.getCell("A1").value).toBe("Phụ lục I");
@@ -363,6 +444,59 @@ describe("workflow and frozen versions", () => {
       headers: { cookie: reviewer.cookie! },
     });
     expect(missing.status).toBe(404);
+  });
+
+  it.skipIf(!onPath("soffice"))(
+    "converts a version to PDF through LibreOffice and keeps page 1 as a PNG",
+    async () => {
+      const response = await fetch(`${t.url}/api/reports/${reportId}/report.pdf?version=1`, {
+        headers: { cookie: reviewer.cookie! },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toContain("application/pdf");
+      const pdf = Buffer.from(await response.arrayBuffer());
+      expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      if (!onPath("pdfinfo") || !onPath("pdftoppm")) return;
+      const folder = mkdtempSync(join(tmpdir(), "report-pdf-"));
+      try {
+        writeFileSync(join(folder, "report.pdf"), pdf);
+        const info = execFileSync("pdfinfo", [join(folder, "report.pdf")]).toString();
+        // The report on portrait pages and its four annexes on landscape pages.
+        expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(5);
+        execFileSync("pdftoppm", [
+          "-png",
+          "-r",
+          "90",
+          "-f",
+          "1",
+          "-l",
+          "1",
+          "-singlefile",
+          join(folder, "report.pdf"),
+          join(folder, "page1"),
+        ]);
+        const artifacts = join(process.cwd(), "test-artifacts", "documents");
+        mkdirSync(artifacts, { recursive: true });
+        copyFileSync(join(folder, "page1.png"), join(artifacts, "report-page1.png"));
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+    240_000,
+  );
+
+  it("answers 503 with a Vietnamese message when LibreOffice is not there", async () => {
+    const saved = process.env.CCHC_SOFFICE;
+    process.env.CCHC_SOFFICE = "/nonexistent/soffice";
+    try {
+      const response = await reviewer.get(`/api/reports/${reportId}/report.pdf`);
+      expect(response.status).toBe(503);
+      expect(response.body.error.code).toBe("DOCUMENT_PDF_UNAVAILABLE");
+      expect(response.body.error.message).toContain("LibreOffice");
+    } finally {
+      if (saved === undefined) delete process.env.CCHC_SOFFICE;
+      else process.env.CCHC_SOFFICE = saved;
+    }
   });
 
   it("shows the upper unit who submitted, who is late and who has not", async () => {
@@ -415,7 +549,72 @@ describe("workflow and frozen versions", () => {
     expect(second.body.data.missing).toEqual([]);
     expect(second.body.data.units).toHaveLength(2);
     expect(second.body.data.totals.tasks.total).toEqual(v2);
+    // The ward has a scorecard, the sibling none: each in its own row, no averaged score.
+    expect(second.body.data.totals.par).toEqual({ units: 1, withoutScorecard: 1 });
+    const parOf = Object.fromEntries(
+      second.body.data.units.map((u: any) => [u.unitId, u.figures.par.available]),
+    );
+    expect(parOf).toEqual({ [ward.id]: true, [sibling.id]: false });
     expect((await siblingFocal.get(path)).status).toBe(404);
+  });
+
+  it("prints the roll-up as the upper unit's ND 30 consolidated report in Word and Excel", async () => {
+    const query = `unitId=${province.id}&kindId=${kindId}&periodKey=2026-Q1`;
+    const rollup = (await reviewer.get(`/api/reports/rollup?${query}`)).body.data;
+    const fetchAs = (client: ApiClient, path: string) =>
+      fetch(`${t.url}${path}`, { headers: { cookie: client.cookie! } });
+    const word = await fetchAs(reviewer, `/api/reports/rollup.docx?${query}`);
+    expect(word.status).toBe(200);
+    expect(word.headers.get("content-type")).toContain("wordprocessingml");
+    expect(word.headers.get("content-disposition")).toContain("attachment");
+    const xml = await (
+      await JSZip.loadAsync(await word.arrayBuffer())
+    )
+      .file("word/document.xml")!
+      .async("string");
+    const text = xml.replace(/<[^>]+>/g, "");
+    const total = rollup.totals.tasks.total;
+    for (const expected of [
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "/BC-UBND",
+      "BÁO CÁO",
+      "Tổng hợp kết quả thực hiện công tác cải cách hành chính quý I/2026",
+      `Tổng số ${total.total} nhiệm vụ đến hạn trong kỳ`,
+      "Phụ lục II",
+      "SỐ LIỆU CHỦ YẾU THEO TỪNG ĐƠN VỊ",
+      ward.name,
+      sibling.name,
+      "Nơi nhận:",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // One portrait body, three landscape annexes.
+    const sections = xml.match(/<w:sectPr[\s\S]*?<\/w:sectPr>/g) ?? [];
+    expect(sections).toHaveLength(4);
+    expect(sections.filter((s) => s.includes('w:orient="landscape"'))).toHaveLength(3);
+
+    const excel = await fetchAs(reviewer, `/api/reports/rollup.xlsx?${query}`);
+    expect(excel.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await excel.arrayBuffer());
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      "Phụ lục I",
+      "Phụ lục II",
+      "Phụ lục III",
+    ]);
+    const rows: string[][] = [];
+    workbook.worksheets[1]!.eachRow((row) => rows.push((row.values as string[]).slice(1)));
+    // A row per unit that sent, with its own PAR self-score (or none), and the summed total row.
+    const wardRow = rows.find((r) => r[1] === ward.name)!;
+    const wardFigures = rollup.units.find((u: any) => u.unitId === ward.id).figures;
+    expect(wardRow[3]).toBe(String(wardFigures.tasks.total.total));
+    expect(wardRow[9]).toMatch(/^\d+(,\d+)?\/100 điểm/);
+    expect(rows.find((r) => r[1] === sibling.name)![9]).toBe("Chưa có dữ liệu");
+    expect(rows.find((r) => r[1] === "Tổng cộng")![3]).toBe(String(total.total));
+    // Nobody but the upper unit: the ward is refused, and a bad query is a clear 400.
+    expect((await fetchAs(siblingFocal, `/api/reports/rollup.docx?${query}`)).status).toBe(404);
+    const bad = await fetchAs(reviewer, `/api/reports/rollup.xlsx?unitId=${province.id}`);
+    expect(bad.status).toBe(400);
   });
 
   it("documents the routes", async () => {

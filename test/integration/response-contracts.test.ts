@@ -28,6 +28,9 @@ const DOWNLOADS = new Set([
   "POST /api/exports/table.xlsx",
   "GET /api/reports/:id/report.docx",
   "GET /api/reports/:id/report.xlsx",
+  "GET /api/reports/:id/report.pdf",
+  "GET /api/reports/rollup.docx",
+  "GET /api/reports/rollup.xlsx",
   "GET /api/scorecards/:id/scorecard.xlsx",
 ]);
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   bucketTasks,
   compareVersions,
+  noParFigure,
+  type ParFigure,
   starterNarrative,
   taskBucketOf,
   type ReportFigures,
@@ -118,6 +120,63 @@ describe("starter narrative and comparison", () => {
       ["tasks.total.overdue", "2", "3"],
       ["tasks.total.total", "2", "3"],
       ["narrative.results", "a", "b"],
+    ]);
+  });
+});
+
+describe("the PAR self-score in the figures", () => {
+  const par: ParFigure = {
+    available: true,
+    year: 2026,
+    status: "draft",
+    statusLabel: "Đang soạn",
+    methodologyName: "Chỉ số CCHC cấp xã",
+    scale: 100,
+    selfTotal: 72.5,
+    selfIndex: 72.5,
+    selfBand: null,
+    appraisedTotal: null,
+    areas: [
+      { code: "1", name: "Công tác chỉ đạo", max: 10, selfPoints: 7.5, appraisedPoints: null },
+      { code: "2", name: "Thể chế", max: 90, selfPoints: 65, appraisedPoints: null },
+    ],
+  };
+
+  it("states the self-score so far in the starter text, and nothing when there is no scorecard", () => {
+    expect(starterNarrative({ ...figures(0), par }).results).toContain(
+      "Tự chấm điểm Chỉ số cải cách hành chính năm 2026 (tính đến ngày chốt số liệu): 72,5/100 điểm (phiếu đang soạn).",
+    );
+    expect(starterNarrative({ ...figures(0), par: noParFigure(2026) }).results).not.toContain(
+      "Chỉ số cải cách hành chính",
+    );
+  });
+
+  it("compares the self-score between versions; a version frozen without it still compares", () => {
+    const later = {
+      ...par,
+      selfTotal: 80,
+      areas: [{ ...par.areas[0]!, selfPoints: 15 }, par.areas[1]!],
+    };
+    const changes = compareVersions(
+      { figures: { ...figures(0), par }, narrative: {} },
+      { figures: { ...figures(0), par: later }, narrative: {} },
+    );
+    expect(changes.map((c) => [c.path, c.before, c.after])).toEqual([
+      ["par.total", "72,5/100 điểm (phiếu đang soạn)", "80/100 điểm (phiếu đang soạn)"],
+      ["par.1", "7,5/10", "15/10"],
+    ]);
+    // Version 1 frozen before the field existed: the self-score appears as new, nothing breaks.
+    const old = compareVersions(
+      { figures: figures(0), narrative: {} },
+      { figures: { ...figures(0), par: noParFigure(2026) }, narrative: {} },
+    );
+    expect(old).toEqual([
+      {
+        path: "par.total",
+        label: "Chỉ số CCHC tự chấm năm 2026",
+        before: "—",
+        after: "Chưa có dữ liệu",
+      },
     ]);
   });
 });

@@ -91,6 +91,59 @@ export interface TargetFigure {
   stateLabel: string;
 }
 
+/**
+ * The unit's PAR Index self-score for the report's year so far: its scorecard's total and points
+ * per area against their maxima, scored as of the report's cut-off day. `available` is false when
+ * the unit has no scorecard for the year ("chưa có dữ liệu"); the other fields are then null/empty.
+ */
+export interface ParFigure {
+  available: boolean;
+  year: number;
+  /** The scorecard's state ("draft", "submitted", "appraised", "published") and its label. */
+  status: string | null;
+  statusLabel: string | null;
+  methodologyName: string | null;
+  /** The methodology's maximum (100 for the state's index). */
+  scale: number | null;
+  selfTotal: number | null;
+  selfIndex: number | null;
+  selfBand: string | null;
+  /** After the upper level's appraisal (null until then). */
+  appraisedTotal: number | null;
+  areas: {
+    code: string;
+    name: string;
+    max: number;
+    selfPoints: number;
+    appraisedPoints: number | null;
+  }[];
+}
+
+export function noParFigure(year: number): ParFigure {
+  return {
+    available: false,
+    year,
+    status: null,
+    statusLabel: null,
+    methodologyName: null,
+    scale: null,
+    selfTotal: null,
+    selfIndex: null,
+    selfBand: null,
+    appraisedTotal: null,
+    areas: [],
+  };
+}
+
+/** Points as the scorecard prints them: up to two decimals, no trailing zeros ("72,5"). */
+export const pointsText = (value: number) => formatNumber(value, { minFractionDigits: 0 });
+
+/** "72,5/100 điểm (phiếu đang soạn)", or null when there is no scorecard. */
+export function parScoreText(par: ParFigure | undefined): string | null {
+  if (!par?.available || par.selfTotal === null || par.scale === null) return null;
+  return `${pointsText(par.selfTotal)}/${pointsText(par.scale)} điểm${par.statusLabel ? ` (phiếu ${par.statusLabel.toLowerCase()})` : ""}`;
+}
+
 export interface ReportFigures {
   unit: { id: string; name: string; code: string };
   period: { key: string; label: string; from: string; to: string; asOf: string };
@@ -116,6 +169,8 @@ export interface ReportFigures {
   };
   satisfaction: { available: boolean; rate: Ratio; respondents: number; isSmallSample: boolean };
   serviceIndex766: { available: boolean; total: number | null; scale: number; band: string | null };
+  /** Absent from versions frozen before the PAR self-score was part of the figures. */
+  par?: ParFigure;
 }
 
 const rateText = (r: Ratio) => formatRate(r.numerator, r.denominator);
@@ -189,6 +244,12 @@ export function starterNarrative(f: ReportFigures): Record<NarrativeSection, str
       `Chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766): ${formatNumber(f.serviceIndex766.total)}/${n(f.serviceIndex766.scale)} điểm${f.serviceIndex766.band ? `, xếp loại ${f.serviceIndex766.band}` : ""}.`,
     );
   }
+  const par = parScoreText(f.par);
+  if (par !== null) {
+    results.push(
+      `Tự chấm điểm Chỉ số cải cách hành chính năm ${f.par!.year} (tính đến ngày chốt số liệu): ${par}.`,
+    );
+  }
   return {
     results: results.join("\n"),
     shortcomings:
@@ -248,6 +309,16 @@ export function figureLines(f: ReportFigures): Map<string, { label: string; valu
       ? formatNumber(f.serviceIndex766.total)
       : NO_DATA_TEXT,
   );
+  if (f.par) {
+    put(`par.total`, `Chỉ số CCHC tự chấm năm ${f.par.year}`, parScoreText(f.par) ?? NO_DATA_TEXT);
+    for (const area of f.par.areas) {
+      put(
+        `par.${area.code}`,
+        `Chỉ số CCHC — ${area.name}`,
+        `${pointsText(area.selfPoints)}/${pointsText(area.max)}`,
+      );
+    }
+  }
   return lines;
 }
 

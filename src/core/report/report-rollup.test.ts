@@ -121,4 +121,35 @@ describe("the upper level's roll-up", () => {
     expect(Math.abs(pooled - averaged)).toBeGreaterThan(20);
     expect(result.totals.oneStop.units).toBe(2);
   });
+
+  it("keeps each unit's PAR self-score in its row and never averages them", () => {
+    const par = (unitId: string, selfTotal: number | null) => ({
+      ...figures(unitId, [], null),
+      par: {
+        available: selfTotal !== null,
+        year: 2026,
+        status: selfTotal !== null ? "draft" : null,
+        statusLabel: null,
+        methodologyName: null,
+        scale: selfTotal !== null ? 100 : null,
+        selfTotal,
+        selfIndex: selfTotal,
+        selfBand: null,
+        appraisedTotal: null,
+        areas: [],
+      },
+    });
+    const scored = rollUp({
+      owing,
+      versions: [
+        { unitId: "a", review: "accepted", version: 1, figures: par("a", 70) },
+        { unitId: "b", review: "submitted", version: 1, figures: par("b", null) },
+        // Frozen before the PAR self-score was part of the figures.
+        { unitId: "c", review: "submitted", version: 1, figures: figures("c", [], null) },
+      ],
+    });
+    expect(scored.totals.par).toEqual({ units: 1, withoutScorecard: 2 });
+    expect(scored.units.map((u) => u.figures.par?.selfTotal ?? null)).toEqual([70, null, null]);
+    expect(JSON.stringify(scored.totals)).not.toContain("70");
+  });
 });

@@ -39,6 +39,11 @@ export interface RollupTotals {
   };
   feedback: { units: number; received: number; onTime: Ratio; pending: number; overdue: number };
   satisfaction: { units: number; rate: Ratio; respondents: number };
+  /**
+   * PAR self-scores are not summed or averaged (a mean of scores is no score): each unit's is in
+   * its row; here only how many counted units have a scorecard for the year and how many do not.
+   */
+  par: { units: number; withoutScorecard: number };
 }
 
 export interface Rollup {
@@ -78,6 +83,7 @@ export function rollUp(input: RollupInput): Rollup {
     },
     feedback: { units: 0, received: 0, onTime: ratio(), pending: 0, overdue: 0 },
     satisfaction: { units: 0, rate: ratio(), respondents: 0 },
+    par: { units: 0, withoutScorecard: 0 },
   };
   const areas = new Map<string, { key: string; heading: string } & BucketCounts>();
   const units: Rollup["units"] = [];
@@ -133,6 +139,8 @@ export function rollUp(input: RollupInput): Rollup {
       totals.satisfaction.respondents += f.satisfaction.respondents;
       addRatio(totals.satisfaction.rate, f.satisfaction.rate);
     }
+    if (f.par?.available) totals.par.units++;
+    else totals.par.withoutScorecard++;
   }
   totals.tasks.areas = [...areas.values()];
   return { totals, units, missing };

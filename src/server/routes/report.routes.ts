@@ -1,4 +1,4 @@
-import { attachment, DOCX, fileAnswer, XLSX } from "../http/download.ts";
+import { attachment, DOCX, fileAnswer, PDF, XLSX } from "../http/download.ts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
@@ -19,7 +19,13 @@ import {
   listReportKinds,
   reportCalendar,
 } from "../services/report-calendar.service.ts";
-import { reportAnnexXlsx, reportWordFile } from "../services/report-document.service.ts";
+import {
+  reportAnnexXlsx,
+  reportPdfFile,
+  reportWordFile,
+  rollupAnnexXlsx,
+  rollupWordFile,
+} from "../services/report-document.service.ts";
 import { reportRollup } from "../services/report-rollup.service.ts";
 import { commonErrors, errorResponse, idParams } from "./common.schemas.ts";
 import {
@@ -28,8 +34,9 @@ import {
   openInput,
   overviewRow,
   reportView,
-  rollupView,
   reviewInput,
+  rollupQuery,
+  rollupView,
   versionView,
   calendarEntryView,
   calendarQuery,
@@ -156,18 +163,68 @@ export function reportRoutes(db: Executor): FastifyPluginAsyncZod {
           tags,
           summary:
             "Báo cáo tổng hợp của cấp trên cho một loại báo cáo và một kỳ, từ các phiên bản đã gửi hoặc đã tiếp nhận của đơn vị trực thuộc: cộng số liệu, tỷ lệ tính lại từ tử số và mẫu số đã cộng, bảng theo đơn vị, đơn vị chưa gửi",
-          querystring: unitQuery.extend({
-            kindId: z.uuid({ error: "Mã định danh không hợp lệ." }),
-            periodKey: z.string().min(4).max(20),
-          }),
-          response: {
-            200: z.object({ data: rollupView }),
-            ...commonErrors,
-          },
+          querystring: rollupQuery,
+          response: { 200: z.object({ data: rollupView }), ...commonErrors },
         },
       },
       async (request) =>
-        reportRollup(db, requireSession(request).actor, request.query.unitId, request.query),
+        reportRollup(
+          db,
+          requireSession(request).actor,
+          request.query.unitId,
+          request.query,
+          vietnamDate(new Date()),
+        ),
+    );
+    app.get(
+      "/api/reports/rollup.docx",
+      {
+        schema: {
+          tags,
+          summary:
+            "Báo cáo tổng hợp của cấp trên (Word, thể thức Nghị định 30/2020): tổng hợp kết quả của các đơn vị đã gửi, phụ lục theo từng đơn vị trên trang ngang, đơn vị chưa gửi; cùng tham số với GET /api/reports/rollup",
+          querystring: rollupQuery,
+          response: { ...fileAnswer(DOCX, "Tệp Word"), ...commonErrors },
+        },
+      },
+      async (request, reply) => {
+        const bytes = await rollupWordFile(
+          db,
+          requireSession(request).actor,
+          request.query.unitId,
+          request.query,
+          vietnamDate(new Date()),
+        );
+        return reply
+          .header("content-type", DOCX)
+          .header("content-disposition", attachment("bao-cao-tong-hop-cchc.docx"))
+          .send(bytes);
+      },
+    );
+    app.get(
+      "/api/reports/rollup.xlsx",
+      {
+        schema: {
+          tags,
+          summary:
+            "Phụ lục của báo cáo tổng hợp (Excel): nhiệm vụ theo lĩnh vực, số liệu theo từng đơn vị, đơn vị chưa gửi",
+          querystring: rollupQuery,
+          response: { ...fileAnswer(XLSX, "Tệp Excel"), ...commonErrors },
+        },
+      },
+      async (request, reply) => {
+        const bytes = await rollupAnnexXlsx(
+          db,
+          requireSession(request).actor,
+          request.query.unitId,
+          request.query,
+          vietnamDate(new Date()),
+        );
+        return reply
+          .header("content-type", XLSX)
+          .header("content-disposition", attachment("phu-luc-bao-cao-tong-hop-cchc.xlsx"))
+          .send(bytes);
+      },
     );
     app.post(
       "/api/reports",
@@ -322,6 +379,36 @@ export function reportRoutes(db: Executor): FastifyPluginAsyncZod {
         return reply
           .header("content-type", DOCX)
           .header("content-disposition", attachment("bao-cao-cchc.docx"))
+          .send(bytes);
+      },
+    );
+    app.get(
+      "/api/reports/:id/report.pdf",
+      {
+        schema: {
+          tags,
+          summary:
+            "Báo cáo dạng PDF (bản Word chuyển qua LibreOffice trên máy chủ); như báo cáo Word, mặc định phiên bản đang xem hoặc ?version=. Máy chủ chưa cài LibreOffice: 503 DOCUMENT_PDF_UNAVAILABLE",
+          params: idParams,
+          querystring: fileQuery,
+          response: {
+            ...fileAnswer(PDF, "Tệp PDF"),
+            ...commonErrors,
+            503: errorResponse,
+          },
+        },
+      },
+      async (request, reply) => {
+        const bytes = await reportPdfFile(
+          db,
+          requireSession(request).actor,
+          request.params.id,
+          request.query.version,
+          vietnamDate(new Date()),
+        );
+        return reply
+          .header("content-type", PDF)
+          .header("content-disposition", attachment("bao-cao-cchc.pdf"))
           .send(bytes);
       },
     );

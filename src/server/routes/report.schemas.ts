@@ -163,6 +163,30 @@ export const figuresView = z.object({
     scale: z.number(),
     band: z.string().nullable(),
   }),
+  /** Absent from versions frozen before the PAR self-score joined the figures. */
+  par: z
+    .object({
+      available: z.boolean(),
+      year: z.number(),
+      status: z.string().nullable(),
+      statusLabel: z.string().nullable(),
+      methodologyName: z.string().nullable(),
+      scale: z.number().nullable(),
+      selfTotal: z.number().nullable(),
+      selfIndex: z.number().nullable(),
+      selfBand: z.string().nullable(),
+      appraisedTotal: z.number().nullable(),
+      areas: z.array(
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          max: z.number(),
+          selfPoints: z.number(),
+          appraisedPoints: z.number().nullable(),
+        }),
+      ),
+    })
+    .optional(),
 }) satisfies z.ZodType<ReportFigures>;
 
 /** `GET /api/reports/rollup`: the upper level's sum of its units' submitted figures. */
@@ -172,6 +196,7 @@ export const rollupView = z.object({
   periodKey: z.string(),
   periodLabel: z.string(),
   dueDate: z.string(),
+  preparedOn: z.string(),
   totals: z.object({
     tasks: z.object({ areas: z.array(areaBuckets), total: bucketCounts }),
     oneStop: z.object({
@@ -193,6 +218,7 @@ export const rollupView = z.object({
       overdue: z.number(),
     }),
     satisfaction: z.object({ units: z.number(), rate: ratioView, respondents: z.number() }),
+    par: z.object({ units: z.number(), withoutScorecard: z.number() }),
   }),
   units: z.array(
     z.object({
@@ -251,4 +277,9 @@ export const overviewRow = z.object({
   submittedOn: z.string().nullable(),
   late: z.boolean(),
   state: z.enum(["upcoming", "due_soon", "overdue", "submitted"]),
+});
+
+export const rollupQuery = unitQuery.extend({
+  kindId: z.uuid({ error: "Mã định danh không hợp lệ." }),
+  periodKey: z.string().min(4).max(20),
 });

@@ -151,7 +151,7 @@ export function taskView(
   const status = effectiveStatus(task);
   return {
     ...task,
-    status: task.status as StoredTaskStatus,
+    status: task.status,
     createdAt: task.createdAt.toISOString(),
     updatedAt: task.updatedAt.toISOString(),
     areaKey: extra.areaKey ?? null,

@@ -2,7 +2,8 @@
  * The report builder: a unit's figures for a period, gathered from live data through the
  * capabilities that own it — tasks of the unit's issued plans (the state's four buckets, per
  * area), plan targets against their measured values (plan-view), one-stop and feedback counts
- * (kpi), SIPAS satisfaction (sipas) and the QĐ 766 score (service-index). Figures are taken as of
+ * (kpi), SIPAS satisfaction (sipas), the QĐ 766 score (service-index) and the PAR self-score of
+ * the year so far (scorecard). Figures are taken as of
  * the earlier of the period's end and today. No access check: the report service checked the unit.
  */
 import {
@@ -18,6 +19,7 @@ import { AppError } from "../errors.ts";
 import { kpiCountsOf } from "./kpi.service.ts";
 import { effectiveStatus, targetViews } from "./plan-view.service.ts";
 import { serviceIndex766 } from "./service-index.service.ts";
+import { parFigureOf } from "./scorecard.service.ts";
 import { sipasSatisfaction } from "./sipas.service.ts";
 
 export interface FigurePeriod {
@@ -91,6 +93,8 @@ export async function gatherFigures(
   const feedbackAvailable = counts.feedbackWithinCompetence > 0;
   const satisfaction = await sipasSatisfaction(exec, { unitId, from: window.from, to: window.to });
   const index = oneStopAvailable ? await serviceIndex766(exec, unitId, window) : null;
+  // The PAR self-score of the report's year so far, as of the same cut-off day.
+  const par = await parFigureOf(exec, unitId, Number(period.to.slice(0, 4)), asOf);
 
   return {
     unit: { id: unit.id, name: unit.name, code: unit.code },
@@ -133,5 +137,6 @@ export async function gatherFigures(
       scale: index ? index.score.scale : 100,
       band: index?.score.band?.label ?? null,
     },
+    par,
   };
 }

@@ -6,13 +6,21 @@ import type { ReportDocumentInput } from "../documents/report-document/report-do
 import { generateReportDocument } from "../documents/report-document/report-document.ts";
 import { exportReportXlsx } from "../documents/report-document/report-xlsx.ts";
 import { AppError } from "../errors.ts";
+import { docxToPdf } from "../documents/pdf-convert.ts";
 import type { Actor } from "./actor.ts";
 import { getReport, getVersion } from "./report.service.ts";
+import { reportRollup } from "./report-rollup.service.ts";
+import {
+  exportRollupXlsx,
+  generateRollupDocument,
+  type RollupDocumentInput,
+} from "../documents/report-document/rollup-document.ts";
+import { loadUnitTree } from "../db/repositories/unit.repository.ts";
 
 const LEVEL_PREFIX = /^(Tỉnh|Thành phố|Xã|Phường|Thị trấn|Đặc khu)\s+/i;
 
 /** "Ủy ban nhân dân phường Bãi Cháy" for running text. */
-function committeeInText(unitName: string) {
+export function committeeInText(unitName: string) {
   return `Ủy ban nhân dân ${unitName.replace(LEVEL_PREFIX, (m) => m.toLowerCase())}`;
 }
 
@@ -74,6 +82,17 @@ export async function reportWordFile(
   return generateReportDocument(await reportDocumentInput(db, actor, id, version, today));
 }
 
+/** The report as PDF: its Word file converted by LibreOffice (see documents/pdf-convert.ts). */
+export async function reportPdfFile(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  version: number | undefined,
+  today: string,
+) {
+  return docxToPdf(await reportWordFile(db, actor, id, version, today));
+}
+
 export async function reportAnnexXlsx(
   db: Executor,
   actor: Actor,
@@ -82,4 +101,58 @@ export async function reportAnnexXlsx(
   today: string,
 ) {
   return exportReportXlsx(await reportDocumentInput(db, actor, id, version, today));
+}
+
+/**
+ * The upper unit's consolidated report of a kind and period as printed: issued by the upper unit
+ * on `today`, sent to its own upper unit (if any) and its units. Access is the roll-up's.
+ */
+export async function rollupDocumentInput(
+  db: Executor,
+  actor: Actor,
+  unitId: string,
+  query: { kindId: string; periodKey: string },
+  today: string,
+): Promise<RollupDocumentInput> {
+  const { data } = await reportRollup(db, actor, unitId, query, today);
+  const tree = await loadUnitTree(db);
+  const parentId = tree.ancestors(unitId)[0];
+  const names = await reportRepository.unitNames(db, parentId ? [unitId, parentId] : [unitId]);
+  const unitName = names.get(unitId)?.name ?? "";
+  const parent = parentId ? names.get(parentId) : undefined;
+  return {
+    issuer: { ...issuerNames(unitName), nameInText: committeeInText(unitName) },
+    place: unitName.replace(LEVEL_PREFIX, ""),
+    issuedOn: today,
+    year: Number(data.periodKey.slice(0, 4)),
+    periodLabel: data.periodLabel,
+    kindName: data.kindName,
+    rollup: data,
+    recipients: [
+      ...(parent ? [`${committeeInText(parent.name)} (để báo cáo)`] : []),
+      "Các đơn vị trực thuộc",
+      "Lưu: VT",
+    ],
+    signer: { authority: "TM.", onBehalfOf: "ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH", name: "" },
+  };
+}
+
+export async function rollupWordFile(
+  db: Executor,
+  actor: Actor,
+  unitId: string,
+  query: { kindId: string; periodKey: string },
+  today: string,
+) {
+  return generateRollupDocument(await rollupDocumentInput(db, actor, unitId, query, today));
+}
+
+export async function rollupAnnexXlsx(
+  db: Executor,
+  actor: Actor,
+  unitId: string,
+  query: { kindId: string; periodKey: string },
+  today: string,
+) {
+  return exportRollupXlsx(await rollupDocumentInput(db, actor, unitId, query, today));
 }

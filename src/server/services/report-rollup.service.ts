@@ -1,6 +1,7 @@
 /**
  * The upper level's consolidated report for one kind and period, built from its units' frozen
- * versions (submitted or accepted; see core/report/report-rollup.ts for the arithmetic).
+ * versions (submitted or accepted; see core/report/report-rollup.ts for the arithmetic). Only an
+ * upper unit's own readers and reviewers see it (its units' figures, never a sibling's).
  */
 import { dueInstances } from "../../core/report/report-calendar.ts";
 import type { ReportFigures } from "../../core/report/report-figures.ts";
@@ -19,6 +20,7 @@ export async function reportRollup(
   actor: Actor,
   unitId: string,
   query: { kindId: string; periodKey: string },
+  today: string,
 ) {
   const [read, review] = await Promise.all([
     access.check(db, actor, "report.read", "unit", [unitId]),
@@ -64,6 +66,8 @@ export async function reportRollup(
       periodKey: instance.period.key,
       periodLabel: instance.period.label,
       dueDate: instance.dueDate,
+      /** The day the roll-up was put together (the caller's today; no clock here). */
+      preparedOn: today,
       totals: result.totals,
       units: result.units.map((u) => ({ ...u, reportId: reportIdOf.get(u.unitId)! })),
       missing: result.missing,

@@ -35,6 +35,7 @@ import {
   type ScorecardStatus,
   type ScorecardTransition,
 } from "../../core/scorecard/index.ts";
+import { noParFigure, type ParFigure } from "../../core/report/report-figures.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
 import * as methodologyRepository from "../db/repositories/methodology.repository.ts";
@@ -236,6 +237,44 @@ export async function liveInputs(
       numerator: counted.filter((t) => t.status === "completed").length,
       denominator: counted.length,
     },
+  };
+}
+
+/**
+ * A unit's PAR self-score for a year as of a day, for the report builder (no access check: the
+ * report service checked the unit): the scorecard's totals and points per area, live leaves
+ * scored from the year's figures up to `asOf`. Without a scorecard: "no data".
+ */
+export async function parFigureOf(
+  exec: Executor,
+  unitId: string,
+  year: number,
+  asOf: string,
+): Promise<ParFigure> {
+  const existing = await repo.findScorecardOf(exec, unitId, year);
+  if (!existing) return noParFigure(year);
+  const { card, document, entries } = await load(exec, existing.id);
+  const live = await liveInputs(exec, unitId, year, asOf);
+  const withAppraisal = card.status === "appraised" || card.status === "published";
+  const score = scoreScorecard(document, entries, live, { withAppraisal });
+  return {
+    available: true,
+    year,
+    status: card.status,
+    statusLabel: SCORECARD_STATUS_LABELS[card.status],
+    methodologyName: document.name,
+    scale: document.scale,
+    selfTotal: score.self.total,
+    selfIndex: score.selfIndex,
+    selfBand: score.self.band?.label ?? null,
+    appraisedTotal: withAppraisal ? (score.appraised?.total ?? null) : null,
+    areas: score.self.nodes.map((area, index) => ({
+      code: area.code,
+      name: area.name,
+      max: area.max,
+      selfPoints: area.points,
+      appraisedPoints: withAppraisal ? (score.appraised?.nodes[index]?.points ?? null) : null,
+    })),
   };
 }
 

@@ -13,7 +13,12 @@ import {
 import {
   NARRATIVE_SECTION_LABELS,
   NARRATIVE_SECTIONS,
+  NO_DATA_TEXT,
+  parScoreText,
+  pointsText,
+  type ReportFigures,
 } from "../../../core/report/report-figures.ts";
+import { formatVietnameseDate } from "../../../core/time/vietnam-time.ts";
 import {
   A4_LANDSCAPE,
   A4_PORTRAIT,
@@ -39,7 +44,7 @@ import {
   titleBlock,
 } from "../nd30-kit/index.ts";
 import type { ReportDocumentInput } from "./report-document-input.ts";
-import { annexTables, type AnnexTable } from "./report-tables.ts";
+import { annexTables, PAR_ANNEX_TITLE, type AnnexTable } from "./report-tables.ts";
 
 /** A report's number is given when it is sent: printed "Số:      /BC-UBND". */
 export const REPORT_NUMBER = { number: null, symbol: "BC-UBND" } as const;
@@ -52,6 +57,46 @@ export function reportSummary(input: ReportDocumentInput): string {
 /** "(Kèm theo Báo cáo số      /BC-UBND ngày … của Ủy ban nhân dân phường …)". */
 export function reportAttachedToLine(input: ReportDocumentInput): string {
   return `(Kèm theo Báo cáo số ${numberAndSymbol(REPORT_NUMBER)} ${dateInText(input.issuedOn, input.year)} của ${input.issuer.nameInText})`;
+}
+
+/** The body's PAR section: heading and paragraphs; none for a version frozen without it. */
+export function parBodySection(f: ReportFigures): { heading: string; paragraphs: string[] } | null {
+  const par = f.par;
+  if (!par) return null;
+  const heading = `Kết quả tự chấm điểm Chỉ số cải cách hành chính năm ${par.year}`;
+  const score = parScoreText(par);
+  if (score === null) {
+    return {
+      heading,
+      paragraphs: [
+        `${NO_DATA_TEXT}: đơn vị chưa mở phiếu tự chấm điểm Chỉ số cải cách hành chính năm ${par.year} trên hệ thống.`,
+      ],
+    };
+  }
+  const annex = appendixName(annexTables(f).findIndex((t) => t.title.startsWith(PAR_ANNEX_TITLE)));
+  return {
+    heading,
+    paragraphs: [
+      `Tính đến ngày ${formatVietnameseDate(f.period.asOf)}, tổng điểm tự chấm${par.methodologyName ? ` theo bộ chỉ số “${par.methodologyName}”` : ""} đạt ${score}${par.appraisedTotal !== null ? `; điểm thẩm định ${pointsText(par.appraisedTotal)} điểm` : ""}. Điểm theo từng lĩnh vực tại ${annex}:`,
+      ...par.areas.map(
+        (area) =>
+          `- ${area.name}: ${pointsText(area.selfPoints)}/${pointsText(area.max)} điểm${area.appraisedPoints !== null ? ` (thẩm định ${pointsText(area.appraisedPoints)})` : ""}.`,
+      ),
+    ],
+  };
+}
+
+/** The body's numbered sections: the narrative, with the PAR self-score after the results. */
+function bodySections(input: ReportDocumentInput) {
+  const narrative = NARRATIVE_SECTIONS.map((section) => ({
+    heading: NARRATIVE_SECTION_LABELS[section],
+    paragraphs: (input.narrative[section] ?? "")
+      .split(/\n+/)
+      .map((text) => text.trim())
+      .filter(Boolean),
+  }));
+  const par = parBodySection(input.figures);
+  return par ? [narrative[0]!, par, ...narrative.slice(1)] : narrative;
 }
 
 function mainSection(input: ReportDocumentInput) {
@@ -70,15 +115,9 @@ function mainSection(input: ReportDocumentInput) {
     bodyParagraph(
       `Thực hiện yêu cầu về ${lowerFirst(input.kindName)}, ${input.issuer.nameInText} báo cáo kết quả thực hiện công tác cải cách hành chính ${lowerFirst(input.periodLabel)} (số liệu tính đến ngày ${dateInText(input.figures.period.asOf).replace(/^ngày /, "")}) như sau:`,
     ),
-    ...NARRATIVE_SECTIONS.flatMap((section, index) => [
-      heading(
-        `${romanNumeral(index + 1)}. ${NARRATIVE_SECTION_LABELS[section].toLocaleUpperCase("vi")}`,
-      ),
-      ...(input.narrative[section] ?? "")
-        .split(/\n+/)
-        .map((text) => text.trim())
-        .filter(Boolean)
-        .map((text) => bodyParagraph(text)),
+    ...bodySections(input).flatMap((section, index) => [
+      heading(`${romanNumeral(index + 1)}. ${section.heading.toLocaleUpperCase("vi")}`),
+      ...section.paragraphs.map((text) => bodyParagraph(text)),
     ]),
     bodyParagraph(
       `(Số liệu chi tiết tại ${annexTables(input.figures)
@@ -129,7 +168,7 @@ export function annexColumnWidths(columns: number): number[] {
   return widths;
 }
 
-function annexTable(table: AnnexTable): Table {
+export function annexTable(table: AnnexTable): Table {
   const widths = annexColumnWidths(table.columns.length);
   const header = new TableRow({
     tableHeader: true,
@@ -153,12 +192,12 @@ function annexTable(table: AnnexTable): Table {
   });
 }
 
-/** The annexes on landscape pages, one section each. */
-function annexSections(input: ReportDocumentInput) {
-  return annexTables(input.figures).map((table, index) =>
+/** Annex tables on landscape pages, one section each, under "(Kèm theo Báo cáo số …)". */
+export function annexSections(tables: readonly AnnexTable[], attachedToLine: string) {
+  return tables.map((table, index) =>
     documentSection(
       [
-        ...appendixHeading(appendixName(index), table.title, reportAttachedToLine(input)),
+        ...appendixHeading(appendixName(index), table.title, attachedToLine),
         annexTable(table),
         ...(table.note
           ? [
@@ -184,7 +223,10 @@ export function generateReportDocument(input: ReportDocumentInput): Promise<Buff
       title: `Báo cáo ${reportSummary(input)}`,
       description: input.kindName,
       format: A4_PORTRAIT,
-      sections: [mainSection(input), ...annexSections(input)],
+      sections: [
+        mainSection(input),
+        ...annexSections(annexTables(input.figures), reportAttachedToLine(input)),
+      ],
     }),
   );
 }

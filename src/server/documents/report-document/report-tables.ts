@@ -1,10 +1,12 @@
 import {
   NO_DATA_TEXT,
+  pointsText,
   TASK_BUCKET_LABELS,
   TASK_BUCKETS,
   type ReportFigures,
 } from "../../../core/report/report-figures.ts";
 import { formatNumber, formatRate } from "../../../core/text/number-format.ts";
+import { formatVietnameseDate } from "../../../core/time/vietnam-time.ts";
 
 /**
  * The report's annex tables as plain rows, shared by the Word annex and the Excel workbook:
@@ -106,6 +108,50 @@ export function indicatorTable(f: ReportFigures): AnnexTable {
   };
 }
 
+/** The annex title of the PAR self-score ("Phụ lục IV. Kết quả tự chấm điểm Chỉ số CCHC"). */
+export const PAR_ANNEX_TITLE = "Kết quả tự chấm điểm Chỉ số CCHC";
+
+/**
+ * The unit's PAR self-score per area against the maxima, with the appraised points once the
+ * upper level has appraised; null for a version frozen before the self-score was in the figures.
+ */
+export function parTable(f: ReportFigures): AnnexTable | null {
+  const par = f.par;
+  if (!par) return null;
+  const columns = ["TT", "Lĩnh vực", "Điểm tối đa", "Điểm tự chấm", "Điểm thẩm định"];
+  if (!par.available || par.scale === null || par.selfTotal === null) {
+    return {
+      title: `${PAR_ANNEX_TITLE} năm ${par.year}`,
+      columns,
+      rows: [["", NO_DATA_TEXT, "", "", ""]],
+      note: `Đơn vị chưa mở phiếu tự chấm điểm Chỉ số CCHC năm ${par.year}.`,
+    };
+  }
+  const appraised = (points: number | null) => (points === null ? "" : pointsText(points));
+  return {
+    title: `${PAR_ANNEX_TITLE} năm ${par.year}`,
+    columns,
+    rows: [
+      ...par.areas.map((area, index) => [
+        String(index + 1),
+        area.name,
+        pointsText(area.max),
+        pointsText(area.selfPoints),
+        appraised(area.appraisedPoints),
+      ]),
+      [
+        "",
+        "Tổng số",
+        pointsText(par.scale),
+        pointsText(par.selfTotal),
+        appraised(par.appraisedTotal),
+      ],
+    ],
+    note: `Tình trạng phiếu: ${par.statusLabel ?? ""}${par.methodologyName ? `; bộ chỉ số: ${par.methodologyName}` : ""}; điểm tính đến ngày ${formatVietnameseDate(f.period.asOf)}, các tiêu chí tính tự động lấy số liệu từ đầu năm đến ngày này.`,
+  };
+}
+
 export function annexTables(f: ReportFigures): AnnexTable[] {
-  return [taskTable(f), targetTable(f), indicatorTable(f)];
+  const par = parTable(f);
+  return [taskTable(f), targetTable(f), indicatorTable(f), ...(par ? [par] : [])];
 }

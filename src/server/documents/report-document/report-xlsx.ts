@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { appendixName } from "../nd30-kit/index.ts";
 import type { ReportDocumentInput } from "./report-document-input.ts";
 import { reportAttachedToLine } from "./report-document.ts";
-import { annexTables } from "./report-tables.ts";
+import { annexTables, type AnnexTable } from "./report-tables.ts";
 
 const FONT = { name: "Times New Roman", size: 12 } as const;
 const HEADER_ROW = 5;
@@ -11,10 +11,23 @@ const HEADER_ROW = 5;
  * The report's annexes as an Excel workbook, one sheet per annex ("Phụ lục I"…): the ND 30
  * title block, then the table with a bold frozen header row, printed on A4 landscape.
  */
-export async function exportReportXlsx(input: ReportDocumentInput): Promise<Buffer> {
+export function exportReportXlsx(input: ReportDocumentInput): Promise<Buffer> {
+  return exportAnnexXlsx(
+    annexTables(input.figures),
+    input.issuer.nameInText,
+    reportAttachedToLine(input),
+  );
+}
+
+/** Annex tables as a workbook, one sheet each (shared by the report and the roll-up). */
+export async function exportAnnexXlsx(
+  tables: readonly AnnexTable[],
+  creator: string,
+  attachedToLine: string,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = input.issuer.nameInText;
-  annexTables(input.figures).forEach((table, index) => {
+  workbook.creator = creator;
+  tables.forEach((table, index) => {
     const sheet = workbook.addWorksheet(appendixName(index), {
       views: [{ state: "frozen", ySplit: HEADER_ROW }],
       pageSetup: {
@@ -30,7 +43,7 @@ export async function exportReportXlsx(input: ReportDocumentInput): Promise<Buff
     [
       { text: appendixName(index), font: { ...FONT, size: 14, bold: true } },
       { text: table.title.toLocaleUpperCase("vi"), font: { ...FONT, bold: true } },
-      { text: reportAttachedToLine(input), font: { ...FONT, italic: true } },
+      { text: attachedToLine, font: { ...FONT, italic: true } },
     ].forEach((title, offset) => {
       const cell = sheet.getRow(offset + 1).getCell(1);
       cell.value = title.text;

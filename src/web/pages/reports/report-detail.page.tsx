@@ -18,6 +18,8 @@ import {
   NARRATIVE_SECTIONS,
   NARRATIVE_SECTION_LABELS,
   NO_DATA_TEXT,
+  parScoreText,
+  pointsText,
   TASK_BUCKETS,
   TASK_BUCKET_LABELS,
   type ReportFigures,
@@ -105,7 +107,54 @@ function Figures({ f }: { f: ReportFigures }) {
           ? String(f.serviceIndex766.total).replace(".", ",")
           : NO_DATA_TEXT.toLowerCase()}
       </Text>
+      {f.par && <ParFigures par={f.par} />}
     </Stack>
+  );
+}
+
+/** The PAR self-score of the year so far: total and per area against the maxima. */
+function ParFigures({ par }: { par: NonNullable<ReportFigures["par"]> }) {
+  const score = parScoreText(par);
+  if (score === null) {
+    return (
+      <Text size="sm">
+        Chỉ số CCHC tự chấm năm {par.year}: {NO_DATA_TEXT.toLowerCase()} (chưa mở phiếu tự chấm).
+      </Text>
+    );
+  }
+  return (
+    <>
+      <Text size="sm">
+        Chỉ số CCHC tự chấm năm {par.year} (đến ngày chốt số liệu): {score}
+        {par.appraisedTotal !== null && `; thẩm định ${pointsText(par.appraisedTotal)} điểm`}
+      </Text>
+      <TableScroll label="Chỉ số CCHC theo lĩnh vực">
+        <Table withTableBorder striped aria-label="Chỉ số CCHC theo lĩnh vực">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Lĩnh vực</Table.Th>
+              <Table.Th ta="right">Điểm tối đa</Table.Th>
+              <Table.Th ta="right">Điểm tự chấm</Table.Th>
+              {par.appraisedTotal !== null && <Table.Th ta="right">Điểm thẩm định</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {par.areas.map((area) => (
+              <Table.Tr key={area.code}>
+                <Table.Td>{area.name}</Table.Td>
+                <Table.Td ta="right">{pointsText(area.max)}</Table.Td>
+                <Table.Td ta="right">{pointsText(area.selfPoints)}</Table.Td>
+                {par.appraisedTotal !== null && (
+                  <Table.Td ta="right">
+                    {area.appraisedPoints === null ? "" : pointsText(area.appraisedPoints)}
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </TableScroll>
+    </>
   );
 }
 
@@ -160,6 +209,9 @@ export function ReportDetailPage() {
             </Button>
             <Button variant="default" component="a" href={reportFileUrls.excel(data.id)} download>
               Tải phụ lục (Excel)
+            </Button>
+            <Button variant="default" component="a" href={reportFileUrls.pdf(data.id)} download>
+              Tải PDF
             </Button>
           </Group>
         }
@@ -240,6 +292,10 @@ export function ReportDetailPage() {
               {", "}
               <Anchor href={reportFileUrls.excel(data.id, v.version)} download>
                 Excel
+              </Anchor>
+              {", "}
+              <Anchor href={reportFileUrls.pdf(data.id, v.version)} download>
+                PDF
               </Anchor>
             </Text>
           ))}

@@ -1,15 +1,20 @@
-import { Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Group, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { TASK_BUCKETS, TASK_BUCKET_LABELS } from "../../../core/report/report-figures.ts";
+import {
+  NO_DATA_TEXT,
+  parScoreText,
+  TASK_BUCKETS,
+  TASK_BUCKET_LABELS,
+} from "../../../core/report/report-figures.ts";
 import { REPORT_STATUS_LABELS } from "../../../core/report/report-workflow.ts";
 import { formatRate } from "../../../core/text/number-format.ts";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { reportPaths } from "./report-paths.ts";
-import { getRollup, listKinds, reportKeys } from "./reports.api.ts";
+import { getRollup, listKinds, reportKeys, rollupFileUrls } from "./reports.api.ts";
 
 const rate = (r: { numerator: number; denominator: number }) =>
   `${formatRate(r.numerator, r.denominator)} (${r.numerator}/${r.denominator})`;
@@ -57,6 +62,24 @@ export function ReportRollup({ unitId, year }: { unitId: string; year: number })
       {rollup.isError && <QueryError error={rollup.error} onRetry={() => void rollup.refetch()} />}
       {data && (
         <Stack gap="sm">
+          <Group gap="xs">
+            <Button
+              variant="default"
+              component="a"
+              href={rollupFileUrls.word(unitId, kindId!, periodKey!)}
+              download
+            >
+              Tải báo cáo tổng hợp (Word)
+            </Button>
+            <Button
+              variant="default"
+              component="a"
+              href={rollupFileUrls.excel(unitId, kindId!, periodKey!)}
+              download
+            >
+              Tải phụ lục tổng hợp (Excel)
+            </Button>
+          </Group>
           <Text size="sm" c="dimmed">
             Tính từ các phiên bản đã gửi hoặc đã tiếp nhận; tỷ lệ tính lại từ tổng tử số và tổng mẫu
             số, không lấy trung bình các tỷ lệ.
@@ -104,6 +127,7 @@ export function ReportRollup({ unitId, year }: { unitId: string; year: number })
                   <Table.Th>Nhiệm vụ</Table.Th>
                   <Table.Th>Quá hạn</Table.Th>
                   <Table.Th>Hồ sơ đúng hạn</Table.Th>
+                  <Table.Th>Chỉ số CCHC tự chấm</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -117,6 +141,7 @@ export function ReportRollup({ unitId, year }: { unitId: string; year: number })
                     <Table.Td>{u.figures.tasks.total.total}</Table.Td>
                     <Table.Td>{u.figures.tasks.total.overdue}</Table.Td>
                     <Table.Td>{rate(u.figures.oneStop.onTime)}</Table.Td>
+                    <Table.Td>{parScoreText(u.figures.par) ?? NO_DATA_TEXT}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

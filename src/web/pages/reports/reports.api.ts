@@ -86,9 +86,19 @@ export const reportFileUrls = {
     `/api/reports/${encodeURIComponent(id)}/report.docx${version ? `?version=${version}` : ""}`,
   excel: (id: string, version?: number) =>
     `/api/reports/${encodeURIComponent(id)}/report.xlsx${version ? `?version=${version}` : ""}`,
+  pdf: (id: string, version?: number) =>
+    `/api/reports/${encodeURIComponent(id)}/report.pdf${version ? `?version=${version}` : ""}`,
 };
 
 export type ReportRollupView = z.infer<typeof rollupView>;
+
+/** The consolidated report's files (same query as the roll-up): Word and the Excel annexes. */
+export const rollupFileUrls = {
+  word: (unitId: string, kindId: string, periodKey: string) =>
+    `/api/reports/rollup.docx${buildQuery({ unitId, kindId, periodKey })}`,
+  excel: (unitId: string, kindId: string, periodKey: string) =>
+    `/api/reports/rollup.xlsx${buildQuery({ unitId, kindId, periodKey })}`,
+};
 
 /** The upper level's roll-up of its units' submitted and accepted versions. */
 export function getRollup(unitId: string, kindId: string, periodKey: string) {
