@@ -176,6 +176,9 @@ export function registerQueries(exec: Executor, filter: DossierFilter) {
     .select({ one: sql`1`.as("one") })
     .from(dossiers)
     .where(where)
+    // In the register's order, so the count reads the same index range as the pages; unordered,
+    // PostgreSQL may read the table until it has the rows, the whole of it for a rare filter.
+    .orderBy(desc(dossiers.receivedAt), desc(dossiers.id))
     .limit(REGISTER_TOTAL_CAP + 1)
     .as("capped");
   const count = exec.select({ n: sql<number>`count(*)::int` }).from(capped);
