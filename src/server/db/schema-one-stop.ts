@@ -181,6 +181,8 @@ export const dossiers = pgTable(
       .where(sql`${t.voidedAt} is not null`),
     // Search: a code or its beginning (any letter case), a part of the applicant's folded name.
     index("dossiers_code_prefix_idx").using("btree", sql`lower(${t.code}) text_pattern_ops`),
+    // A part of a code ("260310-8801" of "000.01.22.H99-260310-8801"): the ward's prefix is the same.
+    index("dossiers_code_trgm_idx").using("gin", sql`lower(${t.code}) gin_trgm_ops`),
     index("dossiers_applicant_trgm_idx").using("gin", t.applicantNameFolded.op("gin_trgm_ops")),
     check("dossiers_channel_check", sql`${t.channel} in ('in_person', 'online', 'postal')`),
     check(

@@ -153,7 +153,12 @@ export function registerQueries(exec: Executor, filter: DossierFilter) {
   if (filter.q) {
     // Codes: `lower(code) like 'prefix%'` (dossiers_code_prefix_idx); names: a part of the folded
     // name (dossiers_applicant_trgm_idx), folded by the same rule as the generated column.
-    const code = sql`lower(${dossiers.code}) like ${`${escapeLike(filter.q.toLowerCase())}%`}`;
+    // A part of a code (trigrams, dossiers_code_trgm_idx) from three characters; shorter, its start.
+    const lowered = escapeLike(filter.q.toLowerCase());
+    const code =
+      filter.q.length >= NAME_SEARCH_MIN_LENGTH
+        ? sql`lower(${dossiers.code}) like ${`%${lowered}%`}`
+        : sql`lower(${dossiers.code}) like ${`${lowered}%`}`;
     const name = searchKey(filter.q);
     conditions.push(
       name.length >= NAME_SEARCH_MIN_LENGTH
