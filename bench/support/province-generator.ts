@@ -66,14 +66,51 @@ const FEES = [
   "50.000 đồng",
   "Mức lệ phí do HĐND cấp tỉnh quyết định",
 ];
-const NAMES = [
-  "Nguyễn Văn An",
-  "Trần Thị Bình",
-  "Lê Hoàng Cường",
-  "Phạm Thu Dung",
-  "Hoàng Quốc Việt",
-  "Đặng Thị Hà",
+// Applicants: a family, a middle and a given name, 1,728 combinations, as a ward's register
+// holds them (a name search matches a few hundred of a million, not a sixth of them).
+const FAMILY = [
+  "Nguyễn",
+  "Trần",
+  "Lê",
+  "Phạm",
+  "Hoàng",
+  "Huỳnh",
+  "Phan",
+  "Vũ",
+  "Võ",
+  "Đặng",
+  "Bùi",
+  "Đỗ",
 ];
+const MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Ngọc", "Thanh"];
+const GIVEN = [
+  "An",
+  "Bình",
+  "Cường",
+  "Dũng",
+  "Giang",
+  "Hà",
+  "Hải",
+  "Hoà",
+  "Khánh",
+  "Lan",
+  "Long",
+  "Mai",
+  "Nam",
+  "Phúc",
+  "Quân",
+  "Sơn",
+  "Thảo",
+  "Thuỷ",
+  "Trang",
+  "Tuấn",
+  "Vy",
+  "Xuân",
+  "Yến",
+  "Đào",
+];
+const applicantName = (n: number) =>
+  `${FAMILY[n % 12]} ${MIDDLE[Math.floor(n / 12) % 6]} ${GIVEN[Math.floor(n / 72) % 24]}`;
 
 const esc = (v: string | number | boolean | null) =>
   v === null ? "\\N" : typeof v === "string" ? v.replace(/[\\\t\n]/g, " ") : String(v);
@@ -335,7 +372,7 @@ export async function generateProvince(options: ProvinceOptions): Promise<Provin
           `BENCH-${n}`,
           communeIds[c]!,
           procedureIds[c]![k]!,
-          NAMES[n % NAMES.length]!,
+          applicantName(n),
           `09${String(n % 100_000_000).padStart(8, "0")}`,
           channel,
           receivedAt.toISOString(),

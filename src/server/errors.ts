@@ -138,6 +138,10 @@ export const ERROR_CATALOGUE = {
     message: "Tệp danh mục thủ tục có lỗi; chưa có dữ liệu nào được lưu.",
   },
   DOSSIER_NOT_FOUND: { status: 404, message: "Không tìm thấy hồ sơ." },
+  REGISTER_CURSOR_INVALID: {
+    status: 400,
+    message: "Vị trí trang của sổ theo dõi không hợp lệ. Vui lòng tải lại danh sách từ trang đầu.",
+  },
   DOSSIER_TRANSITION_INVALID: { status: 409, message: "{reason}" },
   DOSSIER_REASON_REQUIRED: { status: 400, message: "Vui lòng ghi rõ lý do khi “{action}”." },
   DOSSIER_TIME_INVALID: { status: 400, message: "Thời điểm không hợp lệ: {reason}." },

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { SQL } from "drizzle-orm";
@@ -41,7 +42,8 @@ export async function openPglite(dataDir: string): Promise<Database> {
     await initialiser.waitReady;
     await initialiser.close();
   }
-  const client = new PGlite({ dataDir, postgresqlconf: PGLITE_CONFIG });
+  // pg_trgm: the trigram index of the dossier register's name search (migration 0019).
+  const client = new PGlite({ dataDir, postgresqlconf: PGLITE_CONFIG, extensions: { pg_trgm } });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Executor;
   return { kind: "pglite", db, close: () => client.close() };

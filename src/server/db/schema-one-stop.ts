@@ -119,6 +119,14 @@ export const dossiers = pgTable(
       .notNull()
       .references(() => procedures.id),
     applicantName: text("applicant_name").notNull(),
+    /**
+     * The applicant's name for searching, as `searchKey` (src/core/text) folds it: no diacritics,
+     * đ → d, lower case, single spaces. Computed by PostgreSQL, so every insert path (desk, import
+     * COPY, corrections) fills it; a test checks it agrees with `searchKey`.
+     */
+    applicantNameFolded: text("applicant_name_folded").generatedAlwaysAs(
+      sql`btrim(regexp_replace(translate(lower(regexp_replace(normalize(applicant_name, NFD), '[\\u0300-\\u036f]', '', 'g')), 'Đđ', 'dd'), '\\s+', ' ', 'g'))`,
+    ),
     applicantPhone: text("applicant_phone").notNull(),
     applicantAddress: text("applicant_address"),
     channel: text("channel").$type<DossierChannel>().notNull(),
@@ -160,6 +168,34 @@ export const dossiers = pgTable(
     index("dossiers_unit_open_idx")
       .on(t.unitId, t.receivedAt)
       .where(sql`${t.finishedAt} is null`),
+    // The register (src/server/services/dossier.service.ts): keyset pages in the order of these
+    // indexes — a ward, the whole province, a state, the open dossiers (overdue) — so a page reads
+    // one index range, never the whole table.
+    index("dossiers_register_unit_idx")
+      .on(t.unitId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.voidedAt} is null`),
+    index("dossiers_register_idx")
+      .on(t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.voidedAt} is null`),
+    index("dossiers_register_unit_state_idx")
+      .on(t.unitId, t.state, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.voidedAt} is null`),
+    index("dossiers_register_state_idx")
+      .on(t.state, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.voidedAt} is null`),
+    index("dossiers_register_open_idx")
+      .on(t.unitId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(
+        sql`${t.voidedAt} is null and ${t.state} in ('received', 'in_progress', 'supplement_requested')`,
+      ),
+    index("dossiers_register_voided_idx")
+      .on(t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.voidedAt} is not null`),
+    // Search: a code or its beginning (any letter case), a part of the applicant's folded name.
+    index("dossiers_code_prefix_idx").using("btree", sql`lower(${t.code}) text_pattern_ops`),
+    // A part of a code ("260310-8801" of "000.01.22.H99-260310-8801"): the ward's prefix is the same.
+    index("dossiers_code_trgm_idx").using("gin", sql`lower(${t.code}) gin_trgm_ops`),
+    index("dossiers_applicant_trgm_idx").using("gin", t.applicantNameFolded.op("gin_trgm_ops")),
     check("dossiers_channel_check", oneOf(t.channel, DOSSIER_CHANNELS)),
     check("dossiers_state_check", oneOf(t.state, DOSSIER_STATES)),
     check("dossiers_rule_set_check", oneOf(t.ruleSet, RULE_SET_IDS)),

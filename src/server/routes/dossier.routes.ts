@@ -57,12 +57,18 @@ export function dossierRoutes(
             /** true: the voided (wrongly imported) dossiers only; they are left out otherwise. */
             voided: booleanQuery.optional(),
             limit: z.coerce.number().int().min(1).max(500).optional(),
-            offset: z.coerce.number().int().min(0).optional(),
+            /** The `nextCursor` of the previous page (keyset pagination); none for the first. */
+            cursor: z.string().max(200).optional(),
           }),
           response: {
             200: z.object({
               data: z.array(dossierView),
+              /** Exact up to 10 000; beyond, 10 000 with `totalCapped`. */
               total: z.number(),
+              /** More than `total` dossiers match ("hơn 10.000 hồ sơ"). */
+              totalCapped: z.boolean(),
+              /** The cursor of the next page; null on the last page. */
+              nextCursor: z.string().nullable(),
               can: z.object({ receive: z.boolean() }),
             }),
             ...commonErrors,

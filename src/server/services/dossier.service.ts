@@ -54,6 +54,7 @@ import {
   type CaseTransitionUse,
 } from "./case-register.ts";
 import { insertWithNextCode } from "./dossier-numbering.ts";
+import { decodeRegisterCursor, encodeRegisterCursor } from "./register-cursor.ts";
 import { requireUnitValidOn } from "./unit-validity.ts";
 import { runUseCase } from "./use-case.ts";
 
@@ -168,7 +169,8 @@ export interface DossierListQuery {
   /** true: the voided dossiers only (left out otherwise). */
   voided?: boolean;
   limit?: number;
-  offset?: number;
+  /** The `nextCursor` of the previous page; none for the first page. */
+  cursor?: string;
 }
 
 export async function listDossiers(db: Executor, actor: Actor, query: DossierListQuery) {
@@ -178,8 +180,8 @@ export async function listDossiers(db: Executor, actor: Actor, query: DossierLis
   const personalData = await access.personalDataViewsByUnit(db, actor);
   const today = vietnamDate(new Date());
   const limit = query.limit ?? 50;
-  const offset = query.offset ?? 0;
-  const { rows, total } = await dossierRepository.listDossiers(db, {
+  const after = query.cursor ? decodeRegisterCursor(query.cursor) : undefined;
+  const { rows, total, totalCapped, hasMore } = await dossierRepository.listDossiers(db, {
     unitIds: access.scopeToIds(readScope),
     unitId: query.unitId,
     state: query.state,
@@ -189,7 +191,7 @@ export async function listDossiers(db: Executor, actor: Actor, query: DossierLis
     withoutApology: query.withoutApology === true,
     voided: query.voided === true,
     limit,
-    offset,
+    after,
   });
   const canReceive = writeScope.kind === "all" || writeScope.unitIds.size > 0;
   return {
@@ -203,6 +205,8 @@ export async function listDossiers(db: Executor, actor: Actor, query: DossierLis
       ),
     ),
     total,
+    totalCapped,
+    nextCursor: hasMore ? encodeRegisterCursor(rows[rows.length - 1]!) : null,
     can: { receive: canReceive },
   };
 }

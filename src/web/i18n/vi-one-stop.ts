@@ -1,4 +1,6 @@
 import { DOSSIER_CHANNEL_LABELS, ONLINE_LEVEL_LABELS } from "../../core/dossier/dossier-values.ts";
+import { formatNumber } from "./format.ts";
+
 /** Vietnamese labels of the one-stop desk pages (Một cửa) and the public lookup. */
 export const viOneStop = {
   register: {
@@ -17,7 +19,9 @@ export const viOneStop = {
     withoutApology: "Chưa có thư xin lỗi",
     voided: "Hồ sơ đã hủy (nhập sai)",
     empty: "Chưa có hồ sơ nào khớp với bộ lọc.",
-    total: (n: number) => `${n} hồ sơ`,
+    total: (n: number) => `${formatNumber(n)} hồ sơ`,
+    /** More dossiers match than the server counts (it stops at `n`). */
+    totalCapped: (n: number) => `Hơn ${formatNumber(n)} hồ sơ`,
     columns: {
       code: "Mã hồ sơ",
       applicant: "Người nộp",

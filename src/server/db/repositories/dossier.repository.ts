@@ -1,19 +1,7 @@
 import type { DossierState } from "../../../core/dossier/dossier-state.ts";
-import {
-  and,
-  desc,
-  eq,
-  gte,
-  ilike,
-  inArray,
-  isNotNull,
-  isNull,
-  lt,
-  or,
-  sql,
-  type SQL,
-} from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { searchKey } from "../../../core/text/vietnamese-text.ts";
 import { queryRows, type Executor } from "../database.ts";
 import { agencies, units, users } from "../schema.ts";
 import { apologyLetters, dossierPauses, dossiers, procedures } from "../schema-one-stop.ts";
@@ -36,6 +24,8 @@ export interface DossierListRow extends DossierRow {
   voidedByName: string | null;
   /** Received at a desk (it has a receive event); otherwise it came from an import. */
   receivedAtDesk: boolean;
+  /** `received_at` in UTC to the microsecond ("YYYY-MM-DD HH:MM:SS.ffffff"): a register cursor. */
+  cursorAt: string;
 }
 
 const handler = alias(agencies, "handler");
@@ -55,6 +45,7 @@ function selectWithNames(exec: Executor) {
       handlerAgencyName: handler.name,
       voidedByName: voider.fullName,
       receivedAtDesk: caseHasEvent("dossier", dossiers.id, "receive"),
+      cursorAt: sql<string>`to_char(${dossiers.receivedAt} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')`,
     })
     .from(dossiers)
     .innerJoin(units, eq(units.id, dossiers.unitId))
@@ -74,6 +65,7 @@ export interface DossierFilter {
   unitId?: string;
   state?: DossierState;
   procedureId?: string;
+  /** A code or its beginning (any letter case), or a part of the applicant's name (folded). */
   q?: string;
   receivedFrom?: Date;
   receivedBefore?: Date;
@@ -86,14 +78,59 @@ export interface DossierFilter {
   /** true: only voided dossiers; otherwise voided dossiers are left out. */
   voided?: boolean;
   limit: number;
-  offset: number;
+  /** The page after this row of the register's order (received_at desc, id desc). */
+  after?: RegisterPosition;
 }
 
+/** A row's place in the register's order: `cursorAt` of DossierListRow and the id. */
+export interface RegisterPosition {
+  at: string;
+  id: string;
+}
+
+/** Totals are counted exactly up to this many; beyond, the register says "more than". */
+export const REGISTER_TOTAL_CAP = 10_000;
+
+/** A name search shorter than this (folded) matches codes only: trigrams need three letters. */
+export const NAME_SEARCH_MIN_LENGTH = 3;
+
+/** Written out as in dossiers_register_open_idx's predicate, so PostgreSQL sees it implies it. */
+const OPEN = sql.raw(
+  `${dossiers.state.name} in ('received', 'in_progress', 'supplement_requested')`,
+);
+
+function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * A page of the register, newest first, and its total (exact up to REGISTER_TOTAL_CAP).
+ *
+ * Keyset pagination: a page starts after the given row, so each page reads one range of an index
+ * in this order (dossiers_register_*: a unit, the province, a state, the open ones) however deep
+ * it is; the count stops at the cap. Conditions are written as those indexes' predicates are
+ * (voided_at is null, state in the open states) so PostgreSQL can use the partial indexes.
+ */
 export async function listDossiers(
   exec: Executor,
   filter: DossierFilter,
-): Promise<{ rows: DossierListRow[]; total: number }> {
-  if (filter.unitIds !== null && filter.unitIds.length === 0) return { rows: [], total: 0 };
+): Promise<{ rows: DossierListRow[]; total: number; totalCapped: boolean; hasMore: boolean }> {
+  if (filter.unitIds !== null && filter.unitIds.length === 0) {
+    return { rows: [], total: 0, totalCapped: false, hasMore: false };
+  }
+  const { page, count } = registerQueries(exec, filter);
+  const [rows, [counted]] = [await page, await count];
+  const n = counted?.n ?? 0;
+  return {
+    rows: flatten(rows.slice(0, filter.limit)),
+    total: Math.min(n, REGISTER_TOTAL_CAP),
+    totalCapped: n > REGISTER_TOTAL_CAP,
+    hasMore: rows.length > filter.limit,
+  };
+}
+
+/** The two queries of a register page (one row more than the page, and the capped count). */
+export function registerQueries(exec: Executor, filter: DossierFilter) {
   const conditions: SQL[] = [
     filter.voided ? isNotNull(dossiers.voidedAt) : isNull(dossiers.voidedAt),
   ];
@@ -104,16 +141,10 @@ export async function listDossiers(
   if (filter.receivedFrom) conditions.push(gte(dossiers.receivedAt, filter.receivedFrom));
   if (filter.receivedBefore) conditions.push(lt(dossiers.receivedAt, filter.receivedBefore));
   if (filter.overdueOn) {
-    conditions.push(
-      inArray(dossiers.state, ["received", "in_progress", "supplement_requested"]),
-      lt(dossiers.dueDate, filter.overdueOn),
-    );
+    conditions.push(OPEN, lt(dossiers.dueDate, filter.overdueOn));
   }
   if (filter.dueOn) {
-    conditions.push(
-      inArray(dossiers.state, ["received", "in_progress", "supplement_requested"]),
-      eq(dossiers.dueDate, filter.dueOn),
-    );
+    conditions.push(OPEN, eq(dossiers.dueDate, filter.dueOn));
   }
   if (filter.withoutApology) {
     conditions.push(
@@ -121,20 +152,43 @@ export async function listDossiers(
     );
   }
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(dossiers.code, pattern), ilike(dossiers.applicantName, pattern))!);
+    // Codes: `lower(code) like 'prefix%'` (dossiers_code_prefix_idx); names: a part of the folded
+    // name (dossiers_applicant_trgm_idx), folded by the same rule as the generated column.
+    // A part of a code (trigrams, dossiers_code_trgm_idx) from three characters; shorter, its start.
+    const lowered = escapeLike(filter.q.toLowerCase());
+    const code =
+      filter.q.length >= NAME_SEARCH_MIN_LENGTH
+        ? sql`lower(${dossiers.code}) like ${`%${lowered}%`}`
+        : sql`lower(${dossiers.code}) like ${`${lowered}%`}`;
+    const name = searchKey(filter.q);
+    conditions.push(
+      name.length >= NAME_SEARCH_MIN_LENGTH
+        ? or(code, sql`${dossiers.applicantNameFolded} like ${`%${escapeLike(name)}%`}`)!
+        : code,
+    );
   }
   const where = and(...conditions);
-  const rows = await selectWithNames(exec)
-    .where(where)
-    .orderBy(desc(dossiers.receivedAt), desc(dossiers.code))
-    .limit(filter.limit)
-    .offset(filter.offset);
-  const [count] = await exec
-    .select({ n: sql<number>`count(*)::int` })
+  const after = filter.after
+    ? and(
+        where,
+        sql`(${dossiers.receivedAt}, ${dossiers.id}) < (${filter.after.at}::timestamp at time zone 'UTC', ${filter.after.id}::uuid)`,
+      )
+    : where;
+  const page = selectWithNames(exec)
+    .where(after)
+    .orderBy(desc(dossiers.receivedAt), desc(dossiers.id))
+    .limit(filter.limit + 1);
+  const capped = exec
+    .select({ one: sql`1`.as("one") })
     .from(dossiers)
-    .where(where);
-  return { rows: flatten(rows), total: count?.n ?? 0 };
+    .where(where)
+    // In the register's order, so the count reads the same index range as the pages; unordered,
+    // PostgreSQL may read the table until it has the rows, the whole of it for a rare filter.
+    .orderBy(desc(dossiers.receivedAt), desc(dossiers.id))
+    .limit(REGISTER_TOTAL_CAP + 1)
+    .as("capped");
+  const count = exec.select({ n: sql<number>`count(*)::int` }).from(capped);
+  return { page, count };
 }
 
 export async function findDossierById(exec: Executor, id: string): Promise<DossierListRow | null> {

@@ -35,6 +35,7 @@ export function CaseRegisterTable<T extends CaseListItem>({
   labels,
   page,
   pageSize,
+  hasNext,
   onPage,
 }: {
   list: UseQueryResult<{ data: T[]; total: number }>;
@@ -45,6 +46,8 @@ export function CaseRegisterTable<T extends CaseListItem>({
   labels: { code: string; timeliness: string; empty: string; total: (n: number) => string };
   page: number;
   pageSize: number;
+  /** A register paged by cursor says whether a next page exists; otherwise the total tells. */
+  hasNext?: boolean;
   onPage: (page: number) => void;
 }) {
   if (list.isPending) return <LoadingBlock />;
@@ -101,7 +104,7 @@ export function CaseRegisterTable<T extends CaseListItem>({
           <Button
             variant="default"
             size="xs"
-            disabled={(page + 1) * pageSize >= total}
+            disabled={hasNext === undefined ? (page + 1) * pageSize >= total : !hasNext}
             onClick={() => onPage(page + 1)}
           >
             {viCaseRegister.next}

@@ -47,7 +47,8 @@ export interface DossierQuery {
   /** Only the voided (wrongly imported) dossiers, left out otherwise. */
   voided?: boolean;
   limit?: number;
-  offset?: number;
+  /** The `nextCursor` of the page before; none for the first page. */
+  cursor?: string;
 }
 
 export const oneStopKeys = {
@@ -60,7 +61,13 @@ export const oneStopKeys = {
 
 export function listDossiers(query: DossierQuery) {
   return request<Dossier[], { receive: boolean }>(`/api/dossiers${buildQuery({ ...query })}`).then(
-    (envelope) => envelope as typeof envelope & { total: number },
+    (envelope) =>
+      envelope as typeof envelope & {
+        total: number;
+        /** More than `total` match (the server counts up to 10 000). */
+        totalCapped: boolean;
+        nextCursor: string | null;
+      },
   );
 }
 

@@ -1,0 +1,193 @@
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows, type Executor } from "../../src/server/db/database.ts";
+import {
+  registerQueries,
+  type DossierFilter,
+  type RegisterPosition,
+} from "../../src/server/db/repositories/dossier.repository.ts";
+import { makeProcedure, makeUnit } from "../support/factories.ts";
+import {
+  createTestDatabase,
+  testDatabaseKind,
+  type TestDatabase,
+} from "../support/test-database.ts";
+
+/*
+ * The dossier register's queries (dossier.repository.ts `registerQueries`) on a table of realistic
+ * size: 200,000 dossiers over a province of 100 wards, received in order over six years, most of
+ * them finished, a few stuck open, the last ones open. Every query a register page sends — a
+ * ward's and the province's first page, by state, overdue, a period, an exact code, a code prefix,
+ * a name, a deep page by cursor, the voided ones — and its capped count must read dossiers through
+ * an index: a change that loses an index (or writes a condition an index cannot serve) makes
+ * PostgreSQL scan the table, and this test fails. PostgreSQL only: PGlite's planner is the same
+ * code, but generating the table there takes minutes.
+ */
+
+const ROWS = 200_000;
+const WARDS = 100;
+
+let t: TestDatabase;
+let db: Executor;
+let client: pg.Client;
+const wardIds: string[] = [];
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  Plans?: PlanNode[];
+}
+
+function nodesOf(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+}
+
+async function planOf(query: { toSQL(): { sql: string; params: unknown[] } }) {
+  const { sql: text, params } = query.toSQL();
+  const result = await client.query(`explain (format json) ${text}`, params);
+  const [explained] = result.rows[0]["QUERY PLAN"] as [{ Plan: PlanNode }];
+  return nodesOf(explained.Plan);
+}
+
+/** The scans of `dossiers` in a plan (the joined units, procedures and events are not checked). */
+function dossierScans(nodes: PlanNode[]) {
+  return nodes.filter((node) => node["Relation Name"] === "dossiers");
+}
+
+async function expectIndexed(filter: DossierFilter) {
+  const { page, count } = registerQueries(db, filter);
+  for (const query of [page, count]) {
+    const scans = dossierScans(await planOf(query));
+    const described = JSON.stringify(scans.map((s) => [s["Node Type"], s["Index Name"]]));
+    expect(scans.length, described).toBeGreaterThan(0);
+    expect(
+      scans.filter((scan) => scan["Node Type"] === "Seq Scan"),
+      described,
+    ).toEqual([]);
+  }
+  return page;
+}
+
+async function positionAt(offset: number, unitId?: string): Promise<RegisterPosition> {
+  const where = unitId ? sql`and unit_id = ${unitId}` : sql``;
+  const [row] = await queryRows<RegisterPosition>(
+    db,
+    sql`select to_char(received_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at,
+          id::text as id
+        from dossiers where voided_at is null ${where}
+        order by received_at desc, id desc offset ${offset} limit 1`,
+  );
+  return row!;
+}
+
+describe.skipIf(testDatabaseKind !== "postgresql")("dossier register query plans", () => {
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    db = t.database.db;
+    client = new pg.Client({ connectionString: t.url! });
+    await client.connect();
+    const province = await makeUnit(db);
+    for (let i = 0; i < WARDS; i++) {
+      const ward = await makeUnit(db, { parent: province });
+      await makeProcedure(db, ward);
+      wardIds.push(ward.id);
+    }
+    // One statement, in receipt order (as a desk writes them): ward g % 100, every 15 minutes
+    // from 15/01/2021; finished after three days but for one in 997 stuck open and the last
+    // 2,000 still open; names from common family, middle and given names plus a number.
+    await client.query(
+      `insert into dossiers (code, unit_id, procedure_id, applicant_name, applicant_phone, channel,
+         received_at, counted_from, due_date, original_due_date, state, finished_at, rule_set)
+       select 'G' || lpad((g % ${WARDS})::text, 3, '0') || '-' || lpad(g::text, 7, '0'),
+         w.id, p.id,
+         (array['Nguyễn','Trần','Lê','Phạm','Hoàng','Huỳnh','Phan','Vũ','Võ','Đặng','Bùi','Đỗ'])[1 + g % 12]
+           || ' ' || (array['Văn','Thị','Đức','Minh','Ngọc','Thanh'])[1 + (g / 12) % 6]
+           || ' ' || (array['An','Bình','Cường','Dũng','Giang','Hà','Hải','Hoà','Khánh','Lan','Long',
+                'Mai','Nam','Phúc','Quân','Sơn','Thảo','Thuỷ','Trang','Tuấn','Vy','Xuân','Yến','Đào'])[1 + (g / 72) % 24]
+           || ' ' || g,
+         '09' || lpad(g::text, 8, '0'),
+         (array['in_person','online','postal'])[1 + g % 3],
+         r, r::date, (r + interval '5 days')::date, (r + interval '5 days')::date,
+         case when g > ${ROWS - 2000} then (array['received','in_progress','supplement_requested'])[1 + g % 3]
+              when g % 997 = 0 then 'in_progress'
+              else (array['resolved','returned','resolved','refused','withdrawn'])[1 + g % 5] end,
+         case when g > ${ROWS - 2000} or g % 997 = 0 then null else r + interval '3 days' end,
+         case when r < timestamptz '2025-07-01 00:00+07' then '2018' else '2025' end
+       from generate_series(1, ${ROWS}) g
+       cross join lateral (select timestamptz '2021-01-15 01:00+00' + g * interval '15 minutes' as r) at
+       join (select id, row_number() over (order by id) - 1 as n from units where parent_id is not null) w
+         on w.n = g % ${WARDS}
+       join procedures p on p.unit_id = w.id`,
+    );
+    await client.query("analyze dossiers");
+    await client.query("analyze units");
+    await client.query("analyze procedures");
+  }, 900_000);
+
+  afterAll(async () => {
+    await client?.end();
+    await t?.cleanup();
+  });
+
+  const ward = () => wardIds[7]!;
+  const filters: [string, () => DossierFilter][] = [
+    ["a ward's first page", () => ({ unitIds: [ward()], limit: 50 })],
+    ["the province's first page (administrator)", () => ({ unitIds: null, limit: 50 })],
+    ["the province's first page (reviewer of 100 wards)", () => ({ unitIds: wardIds, limit: 50 })],
+    ["a ward, by state", () => ({ unitIds: [ward()], state: "refused", limit: 50 })],
+    ["the province, by state", () => ({ unitIds: null, state: "supplement_requested", limit: 50 })],
+    ["a ward, overdue", () => ({ unitIds: [ward()], overdueOn: "2026-12-01", limit: 50 })],
+    ["the province, overdue", () => ({ unitIds: null, overdueOn: "2026-12-01", limit: 50 })],
+    ["a ward, due today", () => ({ unitIds: [ward()], dueOn: "2026-12-01", limit: 50 })],
+    [
+      "a ward, a period",
+      () => ({
+        unitIds: [ward()],
+        receivedFrom: new Date("2023-03-01T00:00:00+07:00"),
+        receivedBefore: new Date("2023-04-01T00:00:00+07:00"),
+        limit: 50,
+      }),
+    ],
+    [
+      "the province, a period",
+      () => ({
+        unitIds: null,
+        receivedFrom: new Date("2023-03-01T00:00:00+07:00"),
+        receivedBefore: new Date("2023-04-01T00:00:00+07:00"),
+        limit: 50,
+      }),
+    ],
+    ["the province, an exact code", () => ({ unitIds: null, q: "G042-0123442", limit: 50 })],
+    ["a ward, an exact code", () => ({ unitIds: [ward()], q: "g007-0123407", limit: 50 })],
+    ["the province, a code prefix", () => ({ unitIds: null, q: "G042-01234", limit: 50 })],
+    ["the province, a name", () => ({ unitIds: null, q: "Thị Thủy 1236", limit: 50 })],
+    ["a ward, a name", () => ({ unitIds: [ward()], q: "nguyen van", limit: 50 })],
+    ["the province, voided", () => ({ unitIds: null, voided: true, limit: 50 })],
+  ];
+
+  for (const [name, filter] of filters) {
+    it(`reads ${name} through an index`, async () => {
+      await expectIndexed(filter());
+    });
+  }
+
+  it("reads a deep page by cursor through an index, for the province and a ward", async () => {
+    const deep = await positionAt(150_000);
+    const rows = await expectIndexed({ unitIds: null, limit: 50, after: deep });
+    expect(rows).toHaveLength(51);
+    const wardDeep = await positionAt(1_500, ward());
+    expect(await expectIndexed({ unitIds: [ward()], limit: 50, after: wardDeep })).toHaveLength(51);
+  });
+
+  it("finds what it searches for", async () => {
+    const byCode = await registerQueries(db, { unitIds: null, q: "g042-0123442", limit: 50 }).page;
+    expect(byCode.map((row) => row.dossier.code)).toEqual(["G042-0123442"]);
+    const byName = await registerQueries(db, { unitIds: null, q: "THI THUY 1236", limit: 50 }).page;
+    expect(byName.length).toBeGreaterThan(0);
+    for (const row of byName) expect(row.dossier.applicantNameFolded).toContain("thi thuy 1236");
+    const [count] = await registerQueries(db, { unitIds: null, limit: 50 }).count;
+    expect(count!.n).toBe(10_001);
+  });
+});
