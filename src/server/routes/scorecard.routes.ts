@@ -3,7 +3,9 @@ import { z } from "zod";
 import { SCORECARD_TRANSITIONS } from "../../core/scorecard/scorecard.ts";
 import { parIndexCommuneTemplate } from "../../core/scorecard/templates/index.ts";
 import type { Executor } from "../db/database.ts";
+import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import { AppError } from "../errors.ts";
+import { attachment, DOCX, XLSX } from "../http/download.ts";
 import { requireSession } from "../http/session.ts";
 import {
   appraiseEntry,
@@ -12,14 +14,17 @@ import {
   listScorecards,
   openScorecard,
   publishMethodology,
+  requireScorecardUploadable,
   scorecardForecast,
   scorecardRanking,
   transitionScorecard,
   unlinkScorecardEvidence,
   updateSelfEntry,
+  uploadScorecardEvidence,
 } from "../services/scorecard.service.ts";
-import { scorecardExcel } from "../services/scorecard-export.service.ts";
+import { scorecardExcel, scorecardWord } from "../services/scorecard-export.service.ts";
 import { commonErrors, idParams, isoDate } from "./common.schemas.ts";
+import { readEvidenceForm, requireMultipart } from "./evidence-form.ts";
 
 const points = z.number({ error: "Điểm phải là số." }).finite().min(0).max(1000).nullable();
 const leafCode = z.string().trim().min(1).max(80);
@@ -33,7 +38,36 @@ const band = z.object({
 const leafParams = idParams.extend({ leafCode });
 const dataResponse = z.object({ data: z.any(), can: z.any().optional() });
 
-export function scorecardRoutes(db: Executor): FastifyPluginAsyncZod {
+const uploadedEvidence = z.object({
+  data: z.object({
+    id: z.uuid(),
+    fileName: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number().int(),
+    sha256: z.string(),
+    documentNumber: z.string().nullable(),
+    documentDate: z.string().nullable(),
+    documentType: z.string().nullable(),
+    uploadedAt: z.string(),
+    leafCodes: z.array(z.string()),
+  }),
+});
+
+/** The leaves of an upload: the `leafCodes` field(s), each a list separated by commas or spaces. */
+function leafCodesOf(values: readonly string[] | undefined): string[] {
+  const codes = [...new Set((values ?? []).flatMap((v) => v.split(/[\s,;]+/)).filter(Boolean))];
+  const parsed = z.array(leafCode).min(1).max(100).safeParse(codes);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION_FAILED", {
+      details: [
+        { path: "leafCodes", message: "Chọn ít nhất một tiêu chí (tối đa 100) cho tài liệu." },
+      ],
+    });
+  }
+  return parsed.data;
+}
+
+export function scorecardRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ["scorecards"];
     app.get(
@@ -205,6 +239,32 @@ export function scorecardRoutes(db: Executor): FastifyPluginAsyncZod {
       async (request) =>
         linkScorecardEvidence(db, requireSession(request).actor, request.params.id, request.body),
     );
+    app.post(
+      "/api/scorecards/:id/evidence/upload",
+      {
+        config: { access: { actions: ["scorecard.write"] } },
+        schema: {
+          tags,
+          summary:
+            "Tải lên tài liệu kiểm chứng mới cho một hoặc nhiều tiêu chí của phiếu (PDF, DOCX, XLSX, JPG, PNG; tối đa 20 MB): trường `file`, `leafCodes` (mã tiêu chí, cách nhau bởi dấu phẩy), và `documentNumber`, `documentDate`, `documentType`",
+          params: idParams,
+          consumes: ["multipart/form-data"],
+          response: { 201: uploadedEvidence, ...commonErrors },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireSession(request).actor;
+        requireMultipart(request);
+        // The scorecard's rights first: a refused upload is never read.
+        await requireScorecardUploadable(db, actor, request.params.id);
+        const { upload, fields } = await readEvidenceForm(request);
+        const result = await uploadScorecardEvidence(db, actor, dataDir, request.params.id, {
+          leafCodes: leafCodesOf(fields.leafCodes),
+          upload,
+        });
+        return reply.status(201).send(result);
+      },
+    );
     app.delete(
       "/api/scorecards/:id/evidence",
       {
@@ -263,20 +323,36 @@ export function scorecardRoutes(db: Executor): FastifyPluginAsyncZod {
           tags,
           summary: "Xuất phiếu tự chấm điểm (bảng điểm và danh mục tài liệu kiểm chứng) ra Excel",
           params: idParams,
-          response: { 200: z.unknown(), ...commonErrors },
         },
       },
       async (request, reply) => {
         const file = await scorecardExcel(db, requireSession(request).actor, request.params.id);
         return reply
-          .header(
-            "content-type",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          )
-          .header(
-            "content-disposition",
-            `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-          )
+          .header("content-type", XLSX)
+          .header("content-disposition", attachment(file.filename))
+          .send(file.buffer);
+      },
+    );
+    app.get(
+      "/api/scorecards/:id/scorecard.docx",
+      {
+        schema: {
+          tags,
+          summary:
+            "Bảng tự đánh giá, chấm điểm Chỉ số CCHC theo thể thức Nghị định 30/2020 (Word, trang ngang): lĩnh vực, tiêu chí, điểm tối đa, điểm tự chấm, điểm thẩm định, tài liệu kiểm chứng, giải trình",
+          params: idParams,
+        },
+      },
+      async (request, reply) => {
+        const file = await scorecardWord(
+          db,
+          requireSession(request).actor,
+          request.params.id,
+          vietnamDate(new Date()),
+        );
+        return reply
+          .header("content-type", DOCX)
+          .header("content-disposition", attachment(file.filename))
           .send(file.buffer);
       },
     );

@@ -1,4 +1,4 @@
-import { issuerNames } from "../../core/text/document-issuer.ts";
+import { committeeInText, issuerNames, placeOfUnit } from "../../core/text/document-issuer.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
 import * as reportRepository from "../db/repositories/report.repository.ts";
@@ -8,13 +8,6 @@ import { exportReportXlsx } from "../documents/report-document/report-xlsx.ts";
 import { AppError } from "../errors.ts";
 import type { Actor } from "./actor.ts";
 import { getReport, getVersion } from "./report.service.ts";
-
-const LEVEL_PREFIX = /^(Tỉnh|Thành phố|Xã|Phường|Thị trấn|Đặc khu)\s+/i;
-
-/** "Ủy ban nhân dân phường Bãi Cháy" for running text. */
-function committeeInText(unitName: string) {
-  return `Ủy ban nhân dân ${unitName.replace(LEVEL_PREFIX, (m) => m.toLowerCase())}`;
-}
 
 /**
  * Fills the report's Word/Excel input from what the actor may read: a given submitted version
@@ -46,7 +39,7 @@ export async function reportDocumentInput(
   const unitName = figures.unit.name;
   return {
     issuer: { ...issuerNames(unitName), nameInText: committeeInText(unitName) },
-    place: unitName.replace(LEVEL_PREFIX, ""),
+    place: placeOfUnit(unitName),
     issuedOn: submittedAt ? vietnamDate(new Date(submittedAt)) : null,
     year: Number(report.periodTo.slice(0, 4)),
     periodLabel: report.periodLabel,

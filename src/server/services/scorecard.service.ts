@@ -38,12 +38,19 @@ import {
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
 import * as methodologyRepository from "../db/repositories/methodology.repository.ts";
+import * as planRepository from "../db/repositories/plan.repository.ts";
 import * as repo from "../db/repositories/scorecard.repository.ts";
 import { findUnitById, loadUnitTree } from "../db/repositories/unit.repository.ts";
 import { AppError } from "../errors.ts";
 import { requireUnitAction } from "../http/route-access.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
+import {
+  evidenceRow,
+  inspectEvidence,
+  storeEvidenceFile,
+  type EvidenceUpload,
+} from "./evidence-files.ts";
 import { metricInputsFor } from "./kpi.service.ts";
 import { sipasSatisfaction } from "./sipas.service.ts";
 import { runUseCase } from "./use-case.ts";
@@ -536,6 +543,81 @@ export async function linkScorecardEvidence(
       summary: `Gắn ${found.map((f) => `“${f.fileName}”`).join(", ")} làm tài liệu kiểm chứng cho tiêu chí ${input.leafCodes.join(", ")}`,
     });
     return { data: { linked: input.leafCodes.length * found.length } };
+  });
+}
+
+/**
+ * Throws unless the actor may add evidence to the scorecard now (its unit's writer, in draft):
+ * asked before a byte of an upload is read.
+ */
+export async function requireScorecardUploadable(db: Executor, actor: Actor, id: string) {
+  await access.requireRecord(db, actor, "scorecard", id, {
+    read: "scorecard.read",
+    act: "scorecard.write",
+    notFound: "SCORECARD_NOT_FOUND",
+  });
+  const card = await repo.findScorecard(db, id);
+  if (!card) throw new AppError("SCORECARD_NOT_FOUND");
+  if (card.status !== "draft") {
+    throw new AppError("SCORECARD_NOT_EDITABLE", {
+      params: { status: SCORECARD_STATUS_LABELS[card.status] },
+    });
+  }
+}
+
+/**
+ * Stores a new evidence file of the scorecard's unit (checked and stored like a task's) and links
+ * it to one or more leaves, in one transaction. Readers of the scorecard read the file.
+ */
+export async function uploadScorecardEvidence(
+  db: Executor,
+  actor: Actor,
+  dataDir: string,
+  id: string,
+  input: { leafCodes: string[]; upload: EvidenceUpload },
+) {
+  const inspected = inspectEvidence(input.upload.bytes);
+  return runUseCase(db, actor, async ({ tx, audit }) => {
+    const loaded = await editable(tx, actor, id, "scorecard.write", "draft");
+    for (const code of input.leafCodes) leafOrThrow(loaded, code);
+    await storeEvidenceFile(dataDir, inspected.sha256, input.upload.bytes);
+    const evidence = await planRepository.insertEvidence(
+      tx,
+      evidenceRow(input.upload, inspected, {
+        unitId: loaded.card.unitId,
+        uploadedBy: actor.userId,
+      }),
+    );
+    await repo.linkEvidence(
+      tx,
+      input.leafCodes.map((leafCode) => ({
+        scorecardId: id,
+        leafCode,
+        evidenceId: evidence.id,
+        linkedBy: actor.userId,
+      })),
+    );
+    await audit({
+      action: "evidence.upload",
+      entityId: evidence.id,
+      unitId: loaded.card.unitId,
+      after: { ...evidence, scorecardId: id, leafCodes: input.leafCodes },
+      summary: `Tải lên tài liệu kiểm chứng “${evidence.fileName}” cho tiêu chí ${input.leafCodes.join(", ")} của phiếu Chỉ số CCHC năm ${loaded.card.year}`,
+    });
+    return {
+      data: {
+        id: evidence.id,
+        fileName: evidence.fileName,
+        contentType: evidence.contentType,
+        sizeBytes: evidence.sizeBytes,
+        sha256: evidence.sha256,
+        documentNumber: evidence.documentNumber,
+        documentDate: evidence.documentDate ?? null,
+        documentType: evidence.documentType,
+        uploadedAt: evidence.uploadedAt.toISOString(),
+        leafCodes: input.leafCodes,
+      },
+    };
   });
 }
 

@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Checkbox,
+  FileInput,
   Group,
   Modal,
   MultiSelect,
@@ -11,6 +12,7 @@ import {
   Stack,
   Table,
   Text,
+  TextInput,
   Textarea,
   Title,
 } from "@mantine/core";
@@ -32,7 +34,9 @@ import {
   saveSelfEntry,
   scorecardExcelUrl,
   scorecardKeys,
+  scorecardWordUrl,
   transition,
+  uploadScorecardEvidence,
   type ScorecardCan,
   type ScorecardDetail,
   type ScorecardNode,
@@ -88,6 +92,7 @@ function ScorecardView({ card, can }: { card: ScorecardDetail; can: ScorecardCan
           </Text>
         )}
         <Anchor href={scorecardExcelUrl(card.id)}>{t.detail.excel}</Anchor>
+        <Anchor href={scorecardWordUrl(card.id)}>{t.detail.word}</Anchor>
       </Group>
       <WorkflowButtons card={card} can={can} />
 
@@ -299,6 +304,8 @@ function SelfEntryModal(props: {
   const [explanation, setExplanation] = useState(entry?.explanation ?? "");
   const [reason, setReason] = useState(entry?.overrideReason ?? "");
   const [evidence, setEvidence] = useState<string[]>([]);
+  const [file, setFile] = useState<File | null>(null);
+  const [documentNumber, setDocumentNumber] = useState("");
   const refresh = useRefresh();
   const save = useMutation({
     mutationFn: async () => {
@@ -309,6 +316,12 @@ function SelfEntryModal(props: {
         overrideReason: reason || null,
       });
       if (evidence.length > 0) await linkEvidence(card.id, [node.code], evidence);
+      if (file) {
+        await uploadScorecardEvidence(card.id, [node.code], {
+          file,
+          documentNumber: documentNumber.trim() || null,
+        });
+      }
     },
     onSuccess: async () => {
       notifications.show({ color: "green", message: t.detail.saved });
@@ -362,6 +375,21 @@ function SelfEntryModal(props: {
           onChange={setEvidence}
           searchable
         />
+        <FileInput
+          label={t.detail.uploadLabel}
+          placeholder={t.detail.uploadPlaceholder}
+          accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
+          clearable
+          value={file}
+          onChange={setFile}
+        />
+        {file && (
+          <TextInput
+            label={t.detail.documentNumberLabel}
+            value={documentNumber}
+            onChange={(e) => setDocumentNumber(e.currentTarget.value)}
+          />
+        )}
         <Group justify="end">
           <Button onClick={() => save.mutate()} loading={save.isPending}>
             {t.detail.save}

@@ -92,3 +92,20 @@ export function getRanking(unitId: string, year: number) {
 }
 
 export const scorecardExcelUrl = (id: string) => `${at(id)}/scorecard.xlsx`;
+export const scorecardWordUrl = (id: string) => `${at(id)}/scorecard.docx`;
+
+/** Uploads a new evidence file of the unit straight to one or more leaves. */
+export function uploadScorecardEvidence(
+  id: string,
+  leafCodes: string[],
+  input: { file: File; documentNumber?: string | null },
+) {
+  const form = new FormData();
+  form.append("leafCodes", leafCodes.join(","));
+  if (input.documentNumber) form.append("documentNumber", input.documentNumber);
+  form.append("file", input.file, input.file.name);
+  return requestData<{ id: string; fileName: string }>(`${at(id)}/evidence/upload`, {
+    method: "POST",
+    body: form,
+  });
+}
