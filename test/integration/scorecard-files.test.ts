@@ -22,6 +22,8 @@ let reviewer: ApiClient;
 let otherReviewer: ApiClient;
 let scorecardId: string;
 let evidenceId: string;
+let wardId: string;
+let provinceId: string;
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n% biên bản kiểm tra CCHC\n%%EOF\n");
 
@@ -32,6 +34,8 @@ beforeAll(async () => {
   const otherProvince = await makeUnit(db, { name: "Tỉnh Khác" });
   const wardA = await makeUnit(db, { parent: province, name: "Phường Hòa An" });
   const wardB = await makeUnit(db, { parent: province, name: "Phường Hòa Bình" });
+  wardId = wardA.id;
+  provinceId = province.id;
   const sign = async (unit: { id: string }, role: "reviewer" | "focal_officer") => {
     const user = await makeUser(db, { unit, role });
     return t.signedIn(user.username, FACTORY_PASSWORD);
@@ -199,6 +203,49 @@ describe("reading a scorecard's files", () => {
   });
 });
 
+describe("a methodology bound to unknown metrics", () => {
+  it("is refused with the unknown codes listed in Vietnamese, nothing stored", async () => {
+    const template = (await reviewer.get("/api/scorecard-templates/par-commune")).body;
+    template.version = "sai-chi-so";
+    template.nodes[0].children[1].children[0].metric = "KHONG_CO_CHI_SO";
+    template.nodes[7].children[0].metric = "SIPAS_SAI";
+    const before = (
+      await queryRows<{ n: number }>(
+        t.db.database.db,
+        sql`select count(*)::int as n from methodologies`,
+      )
+    )[0]!.n;
+    const refused = await reviewer.post("/api/methodologies/import", {
+      unitId: provinceId,
+      level: "commune",
+      document: template,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe("METHODOLOGY_UNKNOWN_METRIC");
+    expect(refused.body.error.message).toContain("KHONG_CO_CHI_SO, SIPAS_SAI");
+    expect(refused.body.error.details.map((d: any) => d.path)).toEqual([
+      "document.nodes.0.children.1.children.0.metric",
+      "document.nodes.7.children.0.metric",
+    ]);
+    const after = (
+      await queryRows<{ n: number }>(
+        t.db.database.db,
+        sql`select count(*)::int as n from methodologies`,
+      )
+    )[0]!.n;
+    expect(after).toBe(before);
+  });
+});
+
+describe("the scorecard list", () => {
+  it("gives the server's today and year", async () => {
+    const list = await focalA.get(`/api/scorecards?unitId=${wardId}`);
+    expect(list.status).toBe(200);
+    expect(list.body.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(list.body.currentYear).toBe(Number(list.body.today.slice(0, 4)));
+  });
+});
+
 describe("the scorecard in Word", () => {
   it("prints the ND 30 document: header, title, the table with scores and evidence, totals", async () => {
     const card = (await reviewer.get(`/api/scorecards/${scorecardId}`)).body.data;
@@ -269,5 +316,34 @@ describe("the scorecard in Word", () => {
       headers: { cookie: focalB.cookie! },
     });
     expect(refused.status).toBe(404);
+  });
+});
+
+describe("the ranking's areas", () => {
+  it("are the areas frozen at appraisal, live leaves (SIPAS) included", async () => {
+    for (const answers of [
+      { "15": 5, "16": 5 },
+      { "15": 4, "16": 5 },
+    ]) {
+      const answered = await focalA.post(`/api/sipas/responses?unitId=${wardId}`, {
+        answeredOn: "2026-03-10",
+        answers,
+      });
+      expect(answered.status, JSON.stringify(answered.body)).toBeLessThan(300);
+    }
+    const appraised = await reviewer.post(`/api/scorecards/${scorecardId}/transitions`, {
+      action: "appraise",
+    });
+    expect(appraised.status, JSON.stringify(appraised.body)).toBe(200);
+    const card = (await reviewer.get(`/api/scorecards/${scorecardId}`)).body.data;
+    const sipasArea = card.areas.findIndex((a: any) => a.code === "8");
+    // The live SIPAS leaf scored: area 8 has points no entry gave it.
+    expect(card.areas[sipasArea].appraisedPoints).toBeGreaterThan(0);
+    const ranking = await reviewer.get(`/api/scorecards/ranking?unitId=${provinceId}&year=2026`);
+    expect(ranking.status, JSON.stringify(ranking.body)).toBe(200);
+    const row = ranking.body.data.rows.find((r: any) => r.scorecardId === scorecardId);
+    expect(row.areas.map((a: any) => [a.code, a.points, a.max])).toEqual(
+      card.areas.map((a: any) => [a.code, a.appraisedPoints, a.max]),
+    );
   });
 });

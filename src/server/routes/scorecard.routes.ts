@@ -106,7 +106,10 @@ export function scorecardRoutes(db: Executor, dataDir: string): FastifyPluginAsy
           tags,
           summary: "Phiếu chấm điểm Chỉ số CCHC của đơn vị và các đơn vị trực thuộc được phép xem",
           querystring: z.object({ unitId: z.uuid() }),
-          response: { 200: dataResponse, ...commonErrors },
+          response: {
+            200: dataResponse.extend({ today: z.string(), currentYear: z.number().int() }),
+            ...commonErrors,
+          },
         },
       },
       async (request) => listScorecards(db, requireSession(request).actor, request.query),

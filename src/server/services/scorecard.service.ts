@@ -140,8 +140,16 @@ export async function openScorecard(
   });
 }
 
-/** The scorecards of a unit the actor reads (one per year). */
-export async function listScorecards(db: Executor, actor: Actor, query: { unitId: string }) {
+/**
+ * The scorecards of a unit the actor reads (one per year), with the server's date and year: the
+ * pages open "this year's" card by the server's clock, not the browser's.
+ */
+export async function listScorecards(
+  db: Executor,
+  actor: Actor,
+  query: { unitId: string },
+  now: Date = new Date(),
+) {
   await requireUnitAction(db, actor, ["scorecard.read"], query.unitId);
   const tree = await loadUnitTree(db);
   const unitIds = [
@@ -175,6 +183,8 @@ export async function listScorecards(db: Executor, actor: Actor, query: { unitId
       }))
       .sort((a, b) => b.year - a.year || a.unitName.localeCompare(b.unitName, "vi")),
     can: { open: canOpen },
+    today: vietnamDate(now),
+    currentYear: Number(vietnamDate(now).slice(0, 4)),
   };
 }
 
@@ -334,6 +344,8 @@ export async function getScorecard(
       unitId: card.unitId,
       unitName: unit?.name ?? "",
       year: card.year,
+      /** The day the live figures run to (the server's, in Vietnam): the forecast's default. */
+      today,
       status: card.status,
       statusLabel: SCORECARD_STATUS_LABELS[card.status],
       methodology: {
@@ -693,7 +705,15 @@ export async function transitionScorecard(
       appraisedTotal: score.appraised?.total ?? null,
       appraisedIndex: score.appraisedIndex,
     };
-    await repo.updateScorecard(tx, id, { status: to, result });
+    // The areas are frozen with the totals (live leaves as they stood): the ranking reads them.
+    const areas = score.self.nodes.map((area, index) => ({
+      code: area.code,
+      name: area.name,
+      max: area.max,
+      selfPoints: area.points,
+      appraisedPoints: score.appraised?.nodes[index]?.points ?? null,
+    }));
+    await repo.updateScorecard(tx, id, { status: to, result: { ...result, areas } });
     await repo.insertEvent(tx, {
       scorecardId: id,
       action: input.action,
@@ -796,12 +816,19 @@ export async function scorecardRanking(
         const card = cardOf.get(row.unitId);
         const document = card ? documents.get(card.methodologyId) : undefined;
         let areas: { code: string; name: string; points: number; max: number }[] = [];
-        if (card && document) {
+        if (card?.result?.areas) {
+          areas = card.result.areas.map((a) => ({
+            code: a.code,
+            name: a.name,
+            points: a.appraisedPoints ?? a.selfPoints,
+            max: a.max,
+          }));
+        } else if (card && document) {
+          // Cards appraised before the areas were saved: read from the entries alone.
           const cardEntries = entries
             .filter((e) => e.scorecardId === card.id)
             .map((e) => ({ ...e, evidenceCount: 0 }));
           const score = scoreScorecard(document, cardEntries, {}, { withAppraisal: true });
-          // Live leaves are frozen in the stored total; areas here are read from entries alone.
           areas = (score.appraised ?? score.self).nodes.map((n) => ({
             code: n.code,
             name: n.name,

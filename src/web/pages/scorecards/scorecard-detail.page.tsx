@@ -46,12 +46,6 @@ import { viScorecards as t } from "./vi-scorecards.ts";
 const points = (value: number | null | undefined) =>
   value === null || value === undefined ? "—" : formatDecimal(value);
 
-function todayIso() {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 export function ScorecardDetailPage() {
   const { id = "" } = useParams();
   const query = useQuery({
@@ -231,7 +225,7 @@ function ScorecardView({ card, can }: { card: ScorecardDetail; can: ScorecardCan
         <AppraisalModal card={card} node={appraising} onClose={() => setAppraising(null)} />
       )}
 
-      <Forecast id={card.id} />
+      <Forecast id={card.id} asOf={card.today} />
 
       <Title order={2} size="h3" mt="lg">
         {t.detail.historyTitle}
@@ -462,8 +456,8 @@ function AppraisalModal(props: {
   );
 }
 
-function Forecast({ id }: { id: string }) {
-  const asOf = todayIso();
+/** The forecast as of the server's today (in Vietnam), never the browser's clock. */
+function Forecast({ id, asOf }: { id: string; asOf: string }) {
   const query = useQuery({
     queryKey: scorecardKeys.forecast(id, asOf),
     queryFn: () => getForecast(id, asOf),

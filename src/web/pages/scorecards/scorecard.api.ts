@@ -29,10 +29,12 @@ export const scorecardKeys = {
 
 const at = (id: string) => `/api/scorecards/${encodeURIComponent(id)}`;
 
-export function listScorecardsOf(unitId: string) {
-  return request<ScorecardList["data"], ScorecardList["can"]>(
+/** The unit's scorecards, with the server's `today` and `currentYear`. */
+export async function listScorecardsOf(unitId: string): Promise<ScorecardList> {
+  const body = await request<ScorecardList["data"], ScorecardList["can"]>(
     `/api/scorecards?unitId=${encodeURIComponent(unitId)}`,
   );
+  return body as unknown as ScorecardList;
 }
 
 export function openScorecard(unitId: string, year: number) {
