@@ -215,7 +215,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(homeRoutes(db));
   await app.register(planImportRoutes(db));
   await app.register(methodologyRoutes(db));
-  await app.register(scorecardRoutes(db));
+  await app.register(scorecardRoutes(db, options.dataDir));
   await app.register(taskRoutes(db, options.dataDir));
   await app.register(taskExcelRoutes(db));
   await app.register(calendarRoutes(db));

@@ -341,6 +341,11 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: "Tệp phương pháp chấm có lỗi (xem từng lỗi kèm vị trí); chưa có dữ liệu nào được lưu.",
   },
+  METHODOLOGY_UNKNOWN_METRIC: {
+    status: 400,
+    message:
+      "Bộ chỉ số gắn tiêu chí với chỉ số đo không có trong hệ thống: {codes}. Hãy sửa mã chỉ số đo (metric); chưa có dữ liệu nào được lưu.",
+  },
   METHODOLOGY_VERSION_EXISTS: {
     status: 409,
     message:

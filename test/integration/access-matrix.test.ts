@@ -584,6 +584,13 @@ const FIXTURES: Record<string, Fixture> = {
       json: { leafCodes: ["1.1"], evidenceIds: [at.evidenceId] },
     }),
   },
+  "POST /api/scorecards/:id/evidence/upload": {
+    request: (at) => ({
+      method: "POST",
+      path: `/api/scorecards/${at.scorecardId}/evidence/upload`,
+      form: upload("bang-chung.pdf", PDF, { leafCodes: "1.1" }),
+    }),
+  },
   "DELETE /api/scorecards/:id/evidence": {
     request: (at) => ({
       method: "DELETE",

@@ -32,6 +32,7 @@ const DOWNLOADS = new Set([
   "GET /api/reports/rollup.docx",
   "GET /api/reports/rollup.xlsx",
   "GET /api/scorecards/:id/scorecard.xlsx",
+  "GET /api/scorecards/:id/scorecard.docx",
 ]);
 
 /**

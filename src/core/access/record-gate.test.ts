@@ -51,6 +51,30 @@ describe("record gate", () => {
     expect(appraise(at("admin", null))).toEqual(["a-draft", "a-submitted", "b-draft", "district"]);
   });
 
+  it("evidence on a scorecard is read by the scorecard's readers only, and written through tasks", () => {
+    const files: RecordOwner[] = [
+      {
+        id: "on-draft",
+        unitId: null,
+        scorecards: [{ id: "a", unitId: "commune-a", scorecardStatus: "draft" }],
+      },
+      {
+        id: "on-submitted",
+        unitId: null,
+        scorecards: [{ id: "a", unitId: "commune-a", scorecardStatus: "submitted" }],
+      },
+    ];
+    const read = (subject: Subject) =>
+      ids(allowedRecords(subject, "plan.read", "evidence", files, tree));
+    expect(read(at("focal_officer", "commune-a"))).toEqual(["on-draft", "on-submitted"]);
+    expect(read(at("reviewer", "district"))).toEqual(["on-submitted"]);
+    expect(read(at("focal_officer", "commune-b"))).toEqual([]);
+    expect(read(at("reviewer", "other-province"))).toEqual([]);
+    expect(
+      ids(allowedRecords(at("focal_officer", "commune-a"), "task.update", "evidence", files, tree)),
+    ).toEqual([]);
+  });
+
   it("refuses every kind of record outside the subject's units", () => {
     for (const kind of RECORD_KINDS) {
       const owners: RecordOwner[] = [

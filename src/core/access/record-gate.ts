@@ -10,7 +10,9 @@
  * - Issued (or superseded) plans of the units above one's own are readable: plans are sent down
  *   the hierarchy and lower units cascade from them (with their targets); the work on their
  *   tasks (updates, evidence) is not.
- * - Evidence is reached only through a task it is linked to.
+ * - Evidence is reached only through what it is linked to: a task (with the task's rule for the
+ *   action), or, for reading, a scorecard leaf (whoever reads the scorecard reads the files that
+ *   prove it: its own unit, and the upper level once it is submitted).
  * - A user's account is changed only by an administrator whose scope covers the account's unit
  *   and the unit of every role it holds (`canManageUser`).
  * - A notification is its recipient's alone, whatever their roles.
@@ -64,6 +66,8 @@ export interface RecordOwner {
   recipientId?: string;
   /** Evidence: the tasks it is linked to. */
   tasks?: readonly RecordOwner[];
+  /** Evidence: the scorecards it is linked to (as proof of one of their leaves). */
+  scorecards?: readonly RecordOwner[];
   /** Scorecards: their workflow status. */
   scorecardStatus?: string;
 }
@@ -97,7 +101,13 @@ function allows(
     case "notification":
       return subject.userId !== null && owner.recipientId === subject.userId;
     case "evidence":
-      return (owner.tasks ?? []).some((task) => allows(subject, action, "task", task, tree));
+      return (
+        (owner.tasks ?? []).some((task) => allows(subject, action, "task", task, tree)) ||
+        (action === "plan.read" &&
+          (owner.scorecards ?? []).some((card) =>
+            scorecardAllows(subject, "scorecard.read", card, tree),
+          ))
+      );
     case "scorecard":
       return scorecardAllows(subject, action, owner, tree);
     case "audit":

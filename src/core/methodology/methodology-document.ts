@@ -357,8 +357,7 @@ function leafIssues(
     });
   }
   const metric = node.metric ?? node.code;
-  const measured = rule.type === "ratio" || rule.type === "threshold" || rule.type === "steps";
-  if (metricCodes && measured && !metricCodes.has(metric)) {
+  if (metricCodes && isMeasuredRule(rule.type) && !metricCodes.has(metric)) {
     issues.push({
       path: `${path}.${node.metric !== undefined ? "metric" : "code"}`,
       message: `Không có chỉ số đo “${metric}” trong danh mục chỉ số của hệ thống.`,
@@ -407,6 +406,23 @@ function documentIssues(document: MethodologyDocument): DocumentIssue[] {
 }
 
 /** Every leaf of a document, in document order, with its path. */
+/** Rules that score a measured figure (a metric bound to the leaf, or the leaf's own code). */
+function isMeasuredRule(type: string): boolean {
+  return type === "ratio" || type === "threshold" || type === "steps";
+}
+
+/** The metric codes the document's measured leaves are bound to that the catalogue lacks. */
+export function unknownMetricCodes(
+  document: MethodologyDocument,
+  metricCodes: ReadonlySet<string>,
+): string[] {
+  const unknown = leavesOf(document)
+    .filter(({ leaf }) => isMeasuredRule(leaf.rule.type))
+    .map(({ leaf }) => metricOf(leaf))
+    .filter((metric) => !metricCodes.has(metric));
+  return [...new Set(unknown)];
+}
+
 export function leavesOf(document: MethodologyDocument) {
   const leaves: { path: string; leaf: Extract<MethodologyNodeSpec, { rule: unknown }> }[] = [];
   const visit = (node: MethodologyNodeSpec, path: string) => {

@@ -31,3 +31,15 @@ export function issuerNames(unitName: string, office: string | null = null): Iss
   if (office === null) return { upperName: null, name: committeeHeaderName(unitName) };
   return { upperName: committeeShortName(unitName), name: upper(office.trim()) };
 }
+
+const LEVEL_PREFIX = /^(Tỉnh|Thành phố|Xã|Phường|Thị trấn|Đặc khu)\s+/i;
+
+/** "Ủy ban nhân dân phường Bãi Cháy": the unit's committee in running text. */
+export function committeeInText(unitName: string): string {
+  return `Ủy ban nhân dân ${unitName.trim().replace(LEVEL_PREFIX, (m) => m.toLowerCase())}`;
+}
+
+/** "Bãi Cháy" for "Phường Bãi Cháy": the place printed before the date. */
+export function placeOfUnit(unitName: string): string {
+  return unitName.trim().replace(LEVEL_PREFIX, "");
+}

@@ -72,6 +72,14 @@ export const scorecards = pgTable(
       selfIndex: number;
       appraisedTotal: number | null;
       appraisedIndex: number | null;
+      /** Per area, frozen with the totals (live leaves included), for the ranking's table. */
+      areas?: {
+        code: string;
+        name: string;
+        max: number;
+        selfPoints: number;
+        appraisedPoints: number | null;
+      }[];
     }>(),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),

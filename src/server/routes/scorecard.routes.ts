@@ -3,7 +3,9 @@ import { z } from "zod";
 import { SCORECARD_TRANSITIONS } from "../../core/scorecard/scorecard.ts";
 import { parIndexCommuneTemplate } from "../../core/scorecard/templates/index.ts";
 import type { Executor } from "../db/database.ts";
+import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import { AppError } from "../errors.ts";
+import { attachment, DOCX, fileAnswer, XLSX } from "../http/download.ts";
 import { requireSession } from "../http/session.ts";
 import {
   appraiseEntry,
@@ -12,16 +14,18 @@ import {
   listScorecards,
   openScorecard,
   publishMethodology,
+  requireScorecardUploadable,
   scorecardForecast,
   scorecardRanking,
   transitionScorecard,
   unlinkScorecardEvidence,
   updateSelfEntry,
+  uploadScorecardEvidence,
 } from "../services/scorecard.service.ts";
-import { scorecardExcel } from "../services/scorecard-export.service.ts";
-import { attachment, fileAnswer, XLSX } from "../http/download.ts";
+import { scorecardExcel, scorecardWord } from "../services/scorecard-export.service.ts";
 import { methodologyDocumentSchema } from "../../core/methodology/methodology-document.ts";
 import { commonErrors, idParams, isoDate } from "./common.schemas.ts";
+import { readEvidenceForm, requireMultipart } from "./evidence-form.ts";
 
 const points = z.number({ error: "Điểm phải là số." }).finite().min(0).max(1000).nullable();
 const leafCode = z.string().trim().min(1).max(80);
@@ -35,7 +39,36 @@ const band = z.object({
 const leafParams = idParams.extend({ leafCode });
 const dataResponse = z.object({ data: z.any(), can: z.any().optional() });
 
-export function scorecardRoutes(db: Executor): FastifyPluginAsyncZod {
+const uploadedEvidence = z.object({
+  data: z.object({
+    id: z.uuid(),
+    fileName: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number().int(),
+    sha256: z.string(),
+    documentNumber: z.string().nullable(),
+    documentDate: z.string().nullable(),
+    documentType: z.string().nullable(),
+    uploadedAt: z.string(),
+    leafCodes: z.array(z.string()),
+  }),
+});
+
+/** The leaves of an upload: the `leafCodes` field(s), each a list separated by commas or spaces. */
+function leafCodesOf(values: readonly string[] | undefined): string[] {
+  const codes = [...new Set((values ?? []).flatMap((v) => v.split(/[\s,;]+/)).filter(Boolean))];
+  const parsed = z.array(leafCode).min(1).max(100).safeParse(codes);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION_FAILED", {
+      details: [
+        { path: "leafCodes", message: "Chọn ít nhất một tiêu chí (tối đa 100) cho tài liệu." },
+      ],
+    });
+  }
+  return parsed.data;
+}
+
+export function scorecardRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ["scorecards"];
     app.get(
@@ -74,7 +107,10 @@ export function scorecardRoutes(db: Executor): FastifyPluginAsyncZod {
           tags,
           summary: "Phiếu chấm điểm Chỉ số CCHC của đơn vị và các đơn vị trực thuộc được phép xem",
           querystring: z.object({ unitId: z.uuid() }),
-          response: { 200: dataResponse, ...commonErrors },
+          response: {
+            200: dataResponse.extend({ today: z.string(), currentYear: z.number().int() }),
+            ...commonErrors,
+          },
         },
       },
       async (request) => listScorecards(db, requireSession(request).actor, request.query),
@@ -207,6 +243,32 @@ export function scorecardRoutes(db: Executor): FastifyPluginAsyncZod {
       async (request) =>
         linkScorecardEvidence(db, requireSession(request).actor, request.params.id, request.body),
     );
+    app.post(
+      "/api/scorecards/:id/evidence/upload",
+      {
+        config: { access: { actions: ["scorecard.write"] } },
+        schema: {
+          tags,
+          summary:
+            "Tải lên tài liệu kiểm chứng mới cho một hoặc nhiều tiêu chí của phiếu (PDF, DOCX, XLSX, JPG, PNG; tối đa 20 MB): trường `file`, `leafCodes` (mã tiêu chí, cách nhau bởi dấu phẩy), và `documentNumber`, `documentDate`, `documentType`",
+          params: idParams,
+          consumes: ["multipart/form-data"],
+          response: { 201: uploadedEvidence, ...commonErrors },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireSession(request).actor;
+        requireMultipart(request);
+        // The scorecard's rights first: a refused upload is never read.
+        await requireScorecardUploadable(db, actor, request.params.id);
+        const { upload, fields } = await readEvidenceForm(request);
+        const result = await uploadScorecardEvidence(db, actor, dataDir, request.params.id, {
+          leafCodes: leafCodesOf(fields.leafCodes),
+          upload,
+        });
+        return reply.status(201).send(result);
+      },
+    );
     app.delete(
       "/api/scorecards/:id/evidence",
       {
@@ -272,6 +334,30 @@ export function scorecardRoutes(db: Executor): FastifyPluginAsyncZod {
         const file = await scorecardExcel(db, requireSession(request).actor, request.params.id);
         return reply
           .header("content-type", XLSX)
+          .header("content-disposition", attachment(file.filename))
+          .send(file.buffer);
+      },
+    );
+    app.get(
+      "/api/scorecards/:id/scorecard.docx",
+      {
+        schema: {
+          tags,
+          summary:
+            "Bảng tự đánh giá, chấm điểm Chỉ số CCHC theo thể thức Nghị định 30/2020 (Word, trang ngang): lĩnh vực, tiêu chí, điểm tối đa, điểm tự chấm, điểm thẩm định, tài liệu kiểm chứng, giải trình",
+          params: idParams,
+          response: { ...fileAnswer(DOCX, "Tệp Word"), ...commonErrors },
+        },
+      },
+      async (request, reply) => {
+        const file = await scorecardWord(
+          db,
+          requireSession(request).actor,
+          request.params.id,
+          vietnamDate(new Date()),
+        );
+        return reply
+          .header("content-type", DOCX)
           .header("content-disposition", attachment(file.filename))
           .send(file.buffer);
       },

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Executor } from "../db/database.ts";
-import { AppError } from "../errors.ts";
-import { assertSafeFields } from "../http/safe-input.ts";
 import { requireSession } from "../http/session.ts";
 import { editTask, removeTask } from "../services/plan.service.ts";
 import {
@@ -28,6 +26,7 @@ import {
   taskInput,
   taskUpdateView,
 } from "./plan.schemas.ts";
+import { readEvidenceForm, requireMultipart } from "./evidence-form.ts";
 
 const created = z.object({ data: z.object({ id: z.string() }) });
 
@@ -147,30 +146,11 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
       },
       async (request, reply) => {
         const actor = requireSession(request).actor;
-        if (!request.isMultipart()) throw new AppError("FILE_REQUIRED");
+        requireMultipart(request);
         // The task's rights first: a refused upload is never read.
         await requireTaskUpdatable(db, actor, request.params.id);
-        const fields: Record<string, string> = {};
-        let file: { fileName: string; bytes: Buffer } | null = null;
-        for await (const part of request.parts()) {
-          if (part.type === "file")
-            file = { fileName: part.filename, bytes: await part.toBuffer() };
-          else fields[part.fieldname] = String(part.value ?? "");
-        }
-        assertSafeFields(fields);
-        if (!file || file.bytes.length === 0) throw new AppError("FILE_REQUIRED");
-        const documentDate = fields.documentDate?.trim() || null;
-        if (documentDate && !isoDate.safeParse(documentDate).success) {
-          throw new AppError("VALIDATION_FAILED", {
-            details: [{ path: "documentDate", message: "Ngày văn bản không hợp lệ." }],
-          });
-        }
-        const result = await uploadEvidence(db, actor, dataDir, request.params.id, {
-          ...file,
-          documentNumber: fields.documentNumber?.trim() || null,
-          documentDate,
-          documentType: fields.documentType?.trim() || null,
-        });
+        const { upload } = await readEvidenceForm(request);
+        const result = await uploadEvidence(db, actor, dataDir, request.params.id, upload);
         return reply.status(201).send(result);
       },
     );

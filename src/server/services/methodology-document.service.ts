@@ -13,6 +13,8 @@ import {
   type MethodologyDocument,
   type MethodologyNodeSpec,
 } from "../../core/methodology/index.ts";
+import { unknownMetricCodes } from "../../core/methodology/methodology-document.ts";
+import { KNOWN_METRIC_CODES } from "../../core/scorecard/index.ts";
 import type { UnitLevel } from "../../core/organization/unit-rules.ts";
 import { formatNumber } from "../../core/text/number-format.ts";
 import type { Executor } from "../db/database.ts";
@@ -76,6 +78,14 @@ export async function importMethodologyDocument(
       });
     }
     const document = checked.document;
+    const unknown = unknownMetricCodes(document, KNOWN_METRIC_CODES);
+    if (unknown.length > 0) {
+      const bound = checkMethodologyDocument(input.document, { metricCodes: KNOWN_METRIC_CODES });
+      throw new AppError("METHODOLOGY_UNKNOWN_METRIC", {
+        params: { codes: unknown.join(", ") },
+        details: bound.ok ? [] : detailsOf("document", bound.errors),
+      });
+    }
     const existing = await methodologyRepository.findVersion(
       tx,
       unit.id,

@@ -1,4 +1,4 @@
-import { issuerNames } from "../../core/text/document-issuer.ts";
+import { committeeInText, issuerNames, placeOfUnit } from "../../core/text/document-issuer.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
 import * as reportRepository from "../db/repositories/report.repository.ts";
@@ -16,13 +16,6 @@ import {
   type RollupDocumentInput,
 } from "../documents/report-document/rollup-document.ts";
 import { loadUnitTree } from "../db/repositories/unit.repository.ts";
-
-const LEVEL_PREFIX = /^(Tỉnh|Thành phố|Xã|Phường|Thị trấn|Đặc khu)\s+/i;
-
-/** "Ủy ban nhân dân phường Bãi Cháy" for running text. */
-export function committeeInText(unitName: string) {
-  return `Ủy ban nhân dân ${unitName.replace(LEVEL_PREFIX, (m) => m.toLowerCase())}`;
-}
 
 /**
  * Fills the report's Word/Excel input from what the actor may read: a given submitted version
@@ -54,7 +47,7 @@ export async function reportDocumentInput(
   const unitName = figures.unit.name;
   return {
     issuer: { ...issuerNames(unitName), nameInText: committeeInText(unitName) },
-    place: unitName.replace(LEVEL_PREFIX, ""),
+    place: placeOfUnit(unitName),
     issuedOn: submittedAt ? vietnamDate(new Date(submittedAt)) : null,
     year: Number(report.periodTo.slice(0, 4)),
     periodLabel: report.periodLabel,
@@ -122,7 +115,7 @@ export async function rollupDocumentInput(
   const parent = parentId ? names.get(parentId) : undefined;
   return {
     issuer: { ...issuerNames(unitName), nameInText: committeeInText(unitName) },
-    place: unitName.replace(LEVEL_PREFIX, ""),
+    place: placeOfUnit(unitName),
     issuedOn: today,
     year: Number(data.periodKey.slice(0, 4)),
     periodLabel: data.periodLabel,

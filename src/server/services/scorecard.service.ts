@@ -39,12 +39,19 @@ import { noParFigure, type ParFigure } from "../../core/report/report-figures.ts
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
 import * as methodologyRepository from "../db/repositories/methodology.repository.ts";
+import * as planRepository from "../db/repositories/plan.repository.ts";
 import * as repo from "../db/repositories/scorecard.repository.ts";
 import { findUnitById, loadUnitTree } from "../db/repositories/unit.repository.ts";
 import { AppError } from "../errors.ts";
 import { requireUnitAction } from "../http/route-access.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
+import {
+  evidenceRow,
+  inspectEvidence,
+  storeEvidenceFile,
+  type EvidenceUpload,
+} from "./evidence-files.ts";
 import { metricInputsFor } from "./kpi.service.ts";
 import { sipasSatisfaction } from "./sipas.service.ts";
 import { runUseCase } from "./use-case.ts";
@@ -134,8 +141,16 @@ export async function openScorecard(
   });
 }
 
-/** The scorecards of a unit the actor reads (one per year). */
-export async function listScorecards(db: Executor, actor: Actor, query: { unitId: string }) {
+/**
+ * The scorecards of a unit the actor reads (one per year), with the server's date and year: the
+ * pages open "this year's" card by the server's clock, not the browser's.
+ */
+export async function listScorecards(
+  db: Executor,
+  actor: Actor,
+  query: { unitId: string },
+  now: Date = new Date(),
+) {
   await requireUnitAction(db, actor, ["scorecard.read"], query.unitId);
   const tree = await loadUnitTree(db);
   const unitIds = [
@@ -169,6 +184,8 @@ export async function listScorecards(db: Executor, actor: Actor, query: { unitId
       }))
       .sort((a, b) => b.year - a.year || a.unitName.localeCompare(b.unitName, "vi")),
     can: { open: canOpen },
+    today: vietnamDate(now),
+    currentYear: Number(vietnamDate(now).slice(0, 4)),
   };
 }
 
@@ -366,6 +383,8 @@ export async function getScorecard(
       unitId: card.unitId,
       unitName: unit?.name ?? "",
       year: card.year,
+      /** The day the live figures run to (the server's, in Vietnam): the forecast's default. */
+      today,
       status: card.status,
       statusLabel: SCORECARD_STATUS_LABELS[card.status],
       methodology: {
@@ -579,6 +598,81 @@ export async function linkScorecardEvidence(
   });
 }
 
+/**
+ * Throws unless the actor may add evidence to the scorecard now (its unit's writer, in draft):
+ * asked before a byte of an upload is read.
+ */
+export async function requireScorecardUploadable(db: Executor, actor: Actor, id: string) {
+  await access.requireRecord(db, actor, "scorecard", id, {
+    read: "scorecard.read",
+    act: "scorecard.write",
+    notFound: "SCORECARD_NOT_FOUND",
+  });
+  const card = await repo.findScorecard(db, id);
+  if (!card) throw new AppError("SCORECARD_NOT_FOUND");
+  if (card.status !== "draft") {
+    throw new AppError("SCORECARD_NOT_EDITABLE", {
+      params: { status: SCORECARD_STATUS_LABELS[card.status] },
+    });
+  }
+}
+
+/**
+ * Stores a new evidence file of the scorecard's unit (checked and stored like a task's) and links
+ * it to one or more leaves, in one transaction. Readers of the scorecard read the file.
+ */
+export async function uploadScorecardEvidence(
+  db: Executor,
+  actor: Actor,
+  dataDir: string,
+  id: string,
+  input: { leafCodes: string[]; upload: EvidenceUpload },
+) {
+  const inspected = inspectEvidence(input.upload.bytes);
+  return runUseCase(db, actor, async ({ tx, audit }) => {
+    const loaded = await editable(tx, actor, id, "scorecard.write", "draft");
+    for (const code of input.leafCodes) leafOrThrow(loaded, code);
+    await storeEvidenceFile(dataDir, inspected.sha256, input.upload.bytes);
+    const evidence = await planRepository.insertEvidence(
+      tx,
+      evidenceRow(input.upload, inspected, {
+        unitId: loaded.card.unitId,
+        uploadedBy: actor.userId,
+      }),
+    );
+    await repo.linkEvidence(
+      tx,
+      input.leafCodes.map((leafCode) => ({
+        scorecardId: id,
+        leafCode,
+        evidenceId: evidence.id,
+        linkedBy: actor.userId,
+      })),
+    );
+    await audit({
+      action: "evidence.upload",
+      entityId: evidence.id,
+      unitId: loaded.card.unitId,
+      after: { ...evidence, scorecardId: id, leafCodes: input.leafCodes },
+      summary: `Tải lên tài liệu kiểm chứng “${evidence.fileName}” cho tiêu chí ${input.leafCodes.join(", ")} của phiếu Chỉ số CCHC năm ${loaded.card.year}`,
+    });
+    return {
+      data: {
+        id: evidence.id,
+        fileName: evidence.fileName,
+        contentType: evidence.contentType,
+        sizeBytes: evidence.sizeBytes,
+        sha256: evidence.sha256,
+        documentNumber: evidence.documentNumber,
+        documentDate: evidence.documentDate ?? null,
+        documentType: evidence.documentType,
+        uploadedAt: evidence.uploadedAt.toISOString(),
+        leafCodes: input.leafCodes,
+      },
+    };
+  });
+}
+
 export async function unlinkScorecardEvidence(
   db: Executor,
   actor: Actor,
@@ -651,7 +745,15 @@ export async function transitionScorecard(
       appraisedTotal: score.appraised?.total ?? null,
       appraisedIndex: score.appraisedIndex,
     };
-    await repo.updateScorecard(tx, id, { status: to, result });
+    // The areas are frozen with the totals (live leaves as they stood): the ranking reads them.
+    const areas = score.self.nodes.map((area, index) => ({
+      code: area.code,
+      name: area.name,
+      max: area.max,
+      selfPoints: area.points,
+      appraisedPoints: score.appraised?.nodes[index]?.points ?? null,
+    }));
+    await repo.updateScorecard(tx, id, { status: to, result: { ...result, areas } });
     await repo.insertEvent(tx, {
       scorecardId: id,
       action: input.action,
@@ -754,12 +856,19 @@ export async function scorecardRanking(
         const card = cardOf.get(row.unitId);
         const document = card ? documents.get(card.methodologyId) : undefined;
         let areas: { code: string; name: string; points: number; max: number }[] = [];
-        if (card && document) {
+        if (card?.result?.areas) {
+          areas = card.result.areas.map((a) => ({
+            code: a.code,
+            name: a.name,
+            points: a.appraisedPoints ?? a.selfPoints,
+            max: a.max,
+          }));
+        } else if (card && document) {
+          // Cards appraised before the areas were saved: read from the entries alone.
           const cardEntries = entries
             .filter((e) => e.scorecardId === card.id)
             .map((e) => ({ ...e, evidenceCount: 0 }));
           const score = scoreScorecard(document, cardEntries, {}, { withAppraisal: true });
-          // Live leaves are frozen in the stored total; areas here are read from entries alone.
           areas = (score.appraised ?? score.self).nodes.map((n) => ({
             code: n.code,
             name: n.name,

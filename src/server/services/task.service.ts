@@ -1,14 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { createHash } from "node:crypto";
 import type { AreaKey } from "../../core/plan/plan-area.ts";
 import type { TaskChanges } from "../../core/plan/task-change.ts";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import {
-  describeUnknownFile,
-  EVIDENCE_TYPES,
-  sniffEvidenceType,
-} from "../../core/evidence/file-type.ts";
 import {
   checkTaskStatusChange,
   TASK_STATUS_LABELS,
@@ -22,11 +14,15 @@ import * as planRepository from "../db/repositories/plan.repository.ts";
 import { AppError } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
+import {
+  evidenceRow,
+  inspectEvidence,
+  readEvidenceFile,
+  storeEvidenceFile,
+  type EvidenceUpload,
+} from "./evidence-files.ts";
 import { effectiveStatus, taskView, today, updatableTaskIds } from "./plan-view.service.ts";
 import { runUseCase } from "./use-case.ts";
-
-/** Evidence files are held to the limit of every upload (the multipart limit). */
-export const MAX_EVIDENCE_BYTES = MAX_UPLOAD_BYTES;
 
 export interface TaskProgressInput {
   status?: StoredTaskStatus;
@@ -292,23 +288,6 @@ export async function planChangesSince(db: Executor, actor: Actor, planId: strin
   };
 }
 
-async function storeFile(dataDir: string, sha256: string, bytes: Buffer) {
-  const path = join(dataDir, "evidence", sha256.slice(0, 2), sha256);
-  await mkdir(dirname(path), { recursive: true });
-  // Unique per write: two uploads of the same file at once shared one name and one lost its rename.
-  const temporary = `${path}.${randomUUID()}.tmp`;
-  await writeFile(temporary, bytes);
-  await rename(temporary, path);
-}
-
-export interface EvidenceUpload {
-  fileName: string;
-  bytes: Buffer;
-  documentNumber?: string | null;
-  documentDate?: string | null;
-  documentType?: string | null;
-}
-
 /** Stores an evidence file (checked by content, hashed) and links it to a task. */
 export async function uploadEvidence(
   db: Executor,
@@ -317,33 +296,14 @@ export async function uploadEvidence(
   taskId: string,
   upload: EvidenceUpload,
 ) {
-  if (upload.bytes.length > MAX_EVIDENCE_BYTES) {
-    throw new AppError("EVIDENCE_TOO_LARGE", {
-      params: { limit: MAX_EVIDENCE_BYTES / 1024 / 1024 },
-    });
-  }
-  const type = sniffEvidenceType(upload.bytes);
-  if (!type)
-    throw new AppError("EVIDENCE_TYPE_NOT_ALLOWED", {
-      params: { detected: describeUnknownFile(upload.bytes) },
-    });
-  const sha256 = createHash("sha256").update(upload.bytes).digest("hex");
+  const inspected = inspectEvidence(upload.bytes);
   return runUseCase(db, actor, async ({ tx, audit }) => {
     const { unitId, task } = await loadTaskForUpdate(tx, actor, taskId);
-    // The file is written before the rows; a rolled-back transaction leaves at most an
-    // unreferenced file with the same content-addressed name, never a row without its file.
-    await storeFile(dataDir, sha256, upload.bytes);
-    const evidence = await planRepository.insertEvidence(tx, {
-      unitId,
-      fileName: upload.fileName.slice(0, 255),
-      contentType: EVIDENCE_TYPES[type].contentType,
-      sizeBytes: upload.bytes.length,
-      sha256,
-      documentNumber: upload.documentNumber ?? null,
-      documentDate: upload.documentDate ?? null,
-      documentType: upload.documentType ?? null,
-      uploadedBy: actor.userId,
-    });
+    await storeEvidenceFile(dataDir, inspected.sha256, upload.bytes);
+    const evidence = await planRepository.insertEvidence(
+      tx,
+      evidenceRow(upload, inspected, { unitId, uploadedBy: actor.userId }),
+    );
     await planRepository.linkEvidence(tx, [taskId], evidence.id);
     await audit({
       action: "evidence.upload",
@@ -398,9 +358,7 @@ export async function readEvidence(
   });
   const evidence = await planRepository.findEvidence(db, evidenceId);
   if (!evidence) throw new AppError("EVIDENCE_NOT_FOUND");
-  const bytes = await readFile(
-    join(dataDir, "evidence", evidence.sha256.slice(0, 2), evidence.sha256),
-  );
+  const bytes = await readEvidenceFile(dataDir, evidence.sha256);
   return { evidence, bytes };
 }
 

@@ -3,6 +3,7 @@
  * commune-level PAR Index with the eight standard areas. Maxima are suggestions; each province
  * edits them (a new version of the document) before publishing.
  */
+import { METRIC_INPUT_SOURCES, METRIC_INPUTS_NOT_MEASURED } from "../../kpi/metric-inputs.ts";
 import { parseMethodologyDocument } from "../../methodology/methodology-document.ts";
 import type { MethodologyDocument } from "../../methodology/scoring-types.ts";
 import parIndexCommune from "./par-index-commune.json" with { type: "json" };
@@ -16,3 +17,14 @@ export const SCORECARD_METRICS = {
   SIPAS_SATISFACTION: "Tỷ lệ hài lòng chung (SIPAS) của năm",
   PLAN_TASKS_DONE: "Nhiệm vụ của kế hoạch CCHC năm đã hoàn thành",
 } as const;
+
+/**
+ * Every metric code a methodology's leaf may be bound to: the portal indicators fed by the KPI
+ * capability, those CCHC knows but does not measure (entered by hand), and the scorecard's own.
+ * A leaf bound to any other code would never score itself: the import refuses it.
+ */
+export const KNOWN_METRIC_CODES: ReadonlySet<string> = new Set([
+  ...Object.keys(METRIC_INPUT_SOURCES),
+  ...Object.keys(METRIC_INPUTS_NOT_MEASURED),
+  ...Object.keys(SCORECARD_METRICS),
+]);

@@ -1,7 +1,7 @@
 /**
  * The owners of records, by id, for the access gate: one query per call whatever the number of
  * ids (the unit, and the facts the gate's rules need: plan status, agencies, role units,
- * recipient, the tasks evidence is linked to).
+ * recipient, the tasks and scorecards evidence is linked to).
  */
 import { eq, inArray, sql } from "drizzle-orm";
 import type { RecordKind, RecordOwner } from "../../../core/access/record-gate.ts";
@@ -9,7 +9,7 @@ import type { Executor } from "../database.ts";
 import { dossierImports } from "../schema-dossier-import.ts";
 import { feedback } from "../schema-feedback.ts";
 import { methodologies } from "../schema-methodology.ts";
-import { scorecards } from "../schema-scorecard.ts";
+import { scorecardEvidence, scorecards } from "../schema-scorecard.ts";
 import { dossiers, procedures } from "../schema-one-stop.ts";
 import {
   evidenceFiles,
@@ -152,25 +152,39 @@ function taskOwner(row: {
 }
 
 async function evidenceOwners(exec: Executor, ids: string[]): Promise<RecordOwner[]> {
-  const rows = await exec
-    .select({
-      evidenceId: evidenceFiles.id,
-      id: planTasks.id,
-      unitId: plans.unitId,
-      planStatus: plans.status,
-      lead: planTasks.leadAgencyId,
-      support: planTasks.supportAgencyIds,
-    })
-    .from(evidenceFiles)
-    .innerJoin(taskEvidence, eq(taskEvidence.evidenceId, evidenceFiles.id))
-    .innerJoin(planTasks, eq(planTasks.id, taskEvidence.taskId))
-    .innerJoin(plans, eq(plans.id, planTasks.planId))
-    .where(inArray(evidenceFiles.id, ids));
-  const byEvidence = new Map<string, RecordOwner[]>();
-  for (const { evidenceId, ...task } of rows) {
-    const tasks = byEvidence.get(evidenceId) ?? [];
-    tasks.push(taskOwner(task));
-    byEvidence.set(evidenceId, tasks);
-  }
-  return [...byEvidence].map(([id, tasks]) => ({ id, unitId: null, tasks }));
+  const [taskRows, cardRows] = await Promise.all([
+    exec
+      .select({
+        evidenceId: evidenceFiles.id,
+        id: planTasks.id,
+        unitId: plans.unitId,
+        planStatus: plans.status,
+        lead: planTasks.leadAgencyId,
+        support: planTasks.supportAgencyIds,
+      })
+      .from(evidenceFiles)
+      .innerJoin(taskEvidence, eq(taskEvidence.evidenceId, evidenceFiles.id))
+      .innerJoin(planTasks, eq(planTasks.id, taskEvidence.taskId))
+      .innerJoin(plans, eq(plans.id, planTasks.planId))
+      .where(inArray(evidenceFiles.id, ids)),
+    exec
+      .selectDistinct({
+        evidenceId: scorecardEvidence.evidenceId,
+        id: scorecards.id,
+        unitId: scorecards.unitId,
+        scorecardStatus: scorecards.status,
+      })
+      .from(scorecardEvidence)
+      .innerJoin(scorecards, eq(scorecards.id, scorecardEvidence.scorecardId))
+      .where(inArray(scorecardEvidence.evidenceId, ids)),
+  ]);
+  const byEvidence = new Map<string, { tasks: RecordOwner[]; scorecards: RecordOwner[] }>();
+  const of = (id: string) => {
+    let links = byEvidence.get(id);
+    if (!links) byEvidence.set(id, (links = { tasks: [], scorecards: [] }));
+    return links;
+  };
+  for (const { evidenceId, ...task } of taskRows) of(evidenceId).tasks.push(taskOwner(task));
+  for (const { evidenceId, ...card } of cardRows) of(evidenceId).scorecards.push(card);
+  return [...byEvidence].map(([id, links]) => ({ id, unitId: null, ...links }));
 }

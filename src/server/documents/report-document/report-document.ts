@@ -140,19 +140,30 @@ function mainSection(input: ReportDocumentInput) {
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const CELL_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN };
 
-function cell(text: string, width: number, bold: boolean, centred: boolean): TableCell {
+/**
+ * A bordered cell of an annex table on a landscape page, in the table type size; several lines
+ * (a list of evidence) print as one paragraph each.
+ */
+export function annexCell(
+  text: string | readonly string[],
+  width: number,
+  bold: boolean,
+  centred: boolean,
+): TableCell {
+  const lines = typeof text === "string" ? [text] : text.length > 0 ? text : [""];
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     borders: CELL_BORDERS,
     margins: { left: 80, right: 80, top: 0, bottom: 0 },
     verticalAlign: VerticalAlign.CENTER,
-    children: [
-      new Paragraph({
-        alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT,
-        spacing: { before: 40, after: 40 },
-        children: [run(text, { bold, size: A4_LANDSCAPE.sizes.table })],
-      }),
-    ],
+    children: lines.map(
+      (content) =>
+        new Paragraph({
+          alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT,
+          spacing: { before: 40, after: 40 },
+          children: [run(content, { bold, size: A4_LANDSCAPE.sizes.table })],
+        }),
+    ),
   });
 }
 
@@ -173,14 +184,14 @@ export function annexTable(table: AnnexTable): Table {
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: table.columns.map((title, i) => cell(title, widths[i]!, true, true)),
+    children: table.columns.map((title, i) => annexCell(title, widths[i]!, true, true)),
   });
   const rows = table.rows.map(
     (values) =>
       new TableRow({
         cantSplit: true,
         children: values.map((value, i) =>
-          cell(value, widths[i]!, values[0] === "" && i === 1, i !== 1),
+          annexCell(value, widths[i]!, values[0] === "" && i === 1, i !== 1),
         ),
       }),
   );

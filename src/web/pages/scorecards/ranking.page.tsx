@@ -7,16 +7,23 @@ import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { formatDecimal } from "../../i18n/format.ts";
-import { getRanking, scorecardKeys } from "./scorecard.api.ts";
+import { getRanking, listScorecardsOf, scorecardKeys } from "./scorecard.api.ts";
 import { viScorecards as t } from "./vi-scorecards.ts";
 
 /** The upper level's ranking of its units by final (appraised) index, with each unit's areas. */
 export function ScorecardRankingPage() {
   const me = useMe();
-  const [year, setYear] = useState<number>(new Date().getFullYear());
+  // Until one is picked, the year is the server's (in Vietnam), not the browser's.
+  const list = useQuery({
+    queryKey: scorecardKeys.list(me.unit.id),
+    queryFn: () => listScorecardsOf(me.unit.id),
+  });
+  const [picked, setYear] = useState<number | null>(null);
+  const year = picked ?? list.data?.currentYear ?? null;
   const query = useQuery({
-    queryKey: scorecardKeys.ranking(me.unit.id, year),
-    queryFn: () => getRanking(me.unit.id, year),
+    queryKey: scorecardKeys.ranking(me.unit.id, year ?? 0),
+    queryFn: () => getRanking(me.unit.id, year!),
+    enabled: year !== null,
   });
   const areaCodes = query.data?.rows.find((r) => r.areas.length > 0)?.areas ?? [];
   return (
@@ -24,7 +31,7 @@ export function ScorecardRankingPage() {
       <PageHeader title={t.ranking.title} />
       <NumberInput
         label={t.ranking.year}
-        value={year}
+        value={year ?? ""}
         onChange={(v) => typeof v === "number" && setYear(v)}
         min={2000}
         max={2100}

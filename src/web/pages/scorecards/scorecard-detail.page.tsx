@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Checkbox,
+  FileInput,
   Group,
   Modal,
   MultiSelect,
@@ -11,6 +12,7 @@ import {
   Stack,
   Table,
   Text,
+  TextInput,
   Textarea,
   Title,
 } from "@mantine/core";
@@ -32,7 +34,9 @@ import {
   saveSelfEntry,
   scorecardExcelUrl,
   scorecardKeys,
+  scorecardWordUrl,
   transition,
+  uploadScorecardEvidence,
   type ScorecardCan,
   type ScorecardDetail,
   type ScorecardNode,
@@ -41,12 +45,6 @@ import { viScorecards as t } from "./vi-scorecards.ts";
 
 const points = (value: number | null | undefined) =>
   value === null || value === undefined ? "—" : formatDecimal(value);
-
-function todayIso() {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 export function ScorecardDetailPage() {
   const { id = "" } = useParams();
@@ -88,6 +86,7 @@ function ScorecardView({ card, can }: { card: ScorecardDetail; can: ScorecardCan
           </Text>
         )}
         <Anchor href={scorecardExcelUrl(card.id)}>{t.detail.excel}</Anchor>
+        <Anchor href={scorecardWordUrl(card.id)}>{t.detail.word}</Anchor>
       </Group>
       <WorkflowButtons card={card} can={can} />
 
@@ -226,7 +225,7 @@ function ScorecardView({ card, can }: { card: ScorecardDetail; can: ScorecardCan
         <AppraisalModal card={card} node={appraising} onClose={() => setAppraising(null)} />
       )}
 
-      <Forecast id={card.id} />
+      <Forecast id={card.id} asOf={card.today} />
 
       <Title order={2} size="h3" mt="lg">
         {t.detail.historyTitle}
@@ -299,6 +298,8 @@ function SelfEntryModal(props: {
   const [explanation, setExplanation] = useState(entry?.explanation ?? "");
   const [reason, setReason] = useState(entry?.overrideReason ?? "");
   const [evidence, setEvidence] = useState<string[]>([]);
+  const [file, setFile] = useState<File | null>(null);
+  const [documentNumber, setDocumentNumber] = useState("");
   const refresh = useRefresh();
   const save = useMutation({
     mutationFn: async () => {
@@ -309,6 +310,12 @@ function SelfEntryModal(props: {
         overrideReason: reason || null,
       });
       if (evidence.length > 0) await linkEvidence(card.id, [node.code], evidence);
+      if (file) {
+        await uploadScorecardEvidence(card.id, [node.code], {
+          file,
+          documentNumber: documentNumber.trim() || null,
+        });
+      }
     },
     onSuccess: async () => {
       notifications.show({ color: "green", message: t.detail.saved });
@@ -362,6 +369,21 @@ function SelfEntryModal(props: {
           onChange={setEvidence}
           searchable
         />
+        <FileInput
+          label={t.detail.uploadLabel}
+          placeholder={t.detail.uploadPlaceholder}
+          accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
+          clearable
+          value={file}
+          onChange={setFile}
+        />
+        {file && (
+          <TextInput
+            label={t.detail.documentNumberLabel}
+            value={documentNumber}
+            onChange={(e) => setDocumentNumber(e.currentTarget.value)}
+          />
+        )}
         <Group justify="end">
           <Button onClick={() => save.mutate()} loading={save.isPending}>
             {t.detail.save}
@@ -434,8 +456,8 @@ function AppraisalModal(props: {
   );
 }
 
-function Forecast({ id }: { id: string }) {
-  const asOf = todayIso();
+/** The forecast as of the server's today (in Vietnam), never the browser's clock. */
+function Forecast({ id, asOf }: { id: string; asOf: string }) {
   const query = useQuery({
     queryKey: scorecardKeys.forecast(id, asOf),
     queryFn: () => getForecast(id, asOf),

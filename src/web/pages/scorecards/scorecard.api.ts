@@ -29,10 +29,12 @@ export const scorecardKeys = {
 
 const at = (id: string) => `/api/scorecards/${encodeURIComponent(id)}`;
 
-export function listScorecardsOf(unitId: string) {
-  return request<ScorecardList["data"], ScorecardList["can"]>(
+/** The unit's scorecards, with the server's `today` and `currentYear`. */
+export async function listScorecardsOf(unitId: string): Promise<ScorecardList> {
+  const body = await request<ScorecardList["data"], ScorecardList["can"]>(
     `/api/scorecards?unitId=${encodeURIComponent(unitId)}`,
   );
+  return body as unknown as ScorecardList;
 }
 
 export function openScorecard(unitId: string, year: number) {
@@ -92,3 +94,20 @@ export function getRanking(unitId: string, year: number) {
 }
 
 export const scorecardExcelUrl = (id: string) => `${at(id)}/scorecard.xlsx`;
+export const scorecardWordUrl = (id: string) => `${at(id)}/scorecard.docx`;
+
+/** Uploads a new evidence file of the unit straight to one or more leaves. */
+export function uploadScorecardEvidence(
+  id: string,
+  leafCodes: string[],
+  input: { file: File; documentNumber?: string | null },
+) {
+  const form = new FormData();
+  form.append("leafCodes", leafCodes.join(","));
+  if (input.documentNumber) form.append("documentNumber", input.documentNumber);
+  form.append("file", input.file, input.file.name);
+  return requestData<{ id: string; fileName: string }>(`${at(id)}/evidence/upload`, {
+    method: "POST",
+    body: form,
+  });
+}

@@ -16,15 +16,16 @@ import { viScorecards as t } from "./vi-scorecards.ts";
 export function ScorecardsSection() {
   const me = useMe();
   const unitId = me.unit.id;
-  const year = new Date().getFullYear();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const list = useQuery({
     queryKey: scorecardKeys.list(unitId),
     queryFn: () => listScorecardsOf(unitId),
   });
+  // This year by the server's clock (in Vietnam), not the browser's.
+  const year = list.data?.currentYear ?? null;
   const open = useMutation({
-    mutationFn: () => openScorecard(unitId, year),
+    mutationFn: () => openScorecard(unitId, year!),
     onSuccess: async (card) => {
       await queryClient.invalidateQueries({ queryKey: scorecardKeys.all });
       void navigate(scorecardPaths.detail(card.id));
@@ -42,7 +43,7 @@ export function ScorecardsSection() {
         {t.section.note}
       </Text>
       <Group gap="sm">
-        {list.data?.can.open && !hasOwnThisYear && (
+        {list.data?.can.open && year !== null && !hasOwnThisYear && (
           <Button size="sm" onClick={() => open.mutate()} loading={open.isPending}>
             {t.section.open(year)}
           </Button>
