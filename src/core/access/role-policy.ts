@@ -143,7 +143,12 @@ const REPORT_ROLES: Partial<Record<Action, readonly Role[]>> = {
 };
 
 /** Who reads citizens' personal data unmasked, in their own unit only. */
-const PERSONAL_DATA_READERS: readonly Role[] = ["leader", "focal_officer", "agency_officer", "clerk"];
+const PERSONAL_DATA_READERS: readonly Role[] = [
+  "leader",
+  "focal_officer",
+  "agency_officer",
+  "clerk",
+];
 
 /** One-stop writes a clerk makes at the desk of the unit the role is granted on. */
 const CLERK_WRITE_ACTIONS: ReadonlySet<Action> = new Set(["dossier.write", "procedure.write"]);

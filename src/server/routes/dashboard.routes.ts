@@ -3,7 +3,6 @@ import { requireSession } from "../http/session.ts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { maskPersonalValue, PERSONAL_DATA_KINDS } from "../../core/personal-data/index.ts";
-import type { PeriodKind } from "../../core/kpi/index.ts";
 import type { Executor } from "../db/database.ts";
 import { tableWorkbook } from "../documents/table-xlsx.ts";
 import { dueSoonDossiers, serviceIndexByUnit } from "../services/dashboard.service.ts";

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { AREA_KEYS } from "../../core/plan/plan-area.ts";
 import { PLAN_PERIOD_KINDS } from "../../core/plan/plan-period.ts";
-import { OCCURRENCE_STATUSES, STORED_TASK_STATUSES, TASK_STATUSES } from "../../core/plan/task-status.ts";
+import {
+  OCCURRENCE_STATUSES,
+  STORED_TASK_STATUSES,
+  TASK_STATUSES,
+} from "../../core/plan/task-status.ts";
 import { PLAN_SIGNER_AUTHORITIES } from "../../core/plan/plan-issuer.ts";
 import { PLAN_STATUSES } from "../../core/plan/plan-status.ts";
 import { TARGET_STATES } from "../../core/plan/target-evaluation.ts";

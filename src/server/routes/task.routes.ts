@@ -14,7 +14,7 @@ import {
   uploadEvidence,
 } from "../services/task.service.ts";
 import { ANY_FILE, fileAnswer } from "../http/download.ts";
-import { commonErrors, idParams, isoDate } from "./common.schemas.ts";
+import { commonErrors, idParams } from "./common.schemas.ts";
 import {
   areaKey,
   evidenceView,

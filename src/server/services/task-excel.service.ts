@@ -4,7 +4,6 @@
  */
 import ExcelJS from "exceljs";
 import type { TaskChanges } from "../../core/plan/task-change.ts";
-import type { StoredTaskStatus } from "../../core/plan/task-status.ts";
 import {
   diffTaskSheet,
   TASK_SHEET_COLUMNS,

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { AreaKey } from "../../core/plan/plan-area.ts";
 import type { TaskChanges } from "../../core/plan/task-change.ts";
 import {
@@ -7,7 +6,6 @@ import {
   type StoredTaskStatus,
   type OccurrenceStatus,
 } from "../../core/plan/task-status.ts";
-import { MAX_UPLOAD_BYTES } from "../../core/files/upload-limits.ts";
 import { matchesSearch } from "../../core/text/vietnamese-text.ts";
 import type { Executor } from "../db/database.ts";
 import * as planRepository from "../db/repositories/plan.repository.ts";
