@@ -140,6 +140,8 @@ const FIXTURES: Record<string, Fixture> = {
     request: () => get("/api/admin/backups/cchc-20260101-000000.zip/download"),
   },
   "GET /api/jobs": { anyUnit: true },
+  "GET /api/admin/personal-data/retention": { anyUnit: true },
+  "POST /api/admin/personal-data/retention/run": { anyUnit: true },
   // Federation: linking is installation-wide (the matrix's app runs without the secret).
   "GET /api/federation/identity": { anyUnit: true },
   "GET /api/federation/children": { anyUnit: true },
