@@ -1,3 +1,4 @@
+import { attachment } from "../../src/server/http/download.ts";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeDesk, makeProcedure, makeUnit, makeUser } from "../support/factories.ts";
@@ -456,7 +457,7 @@ describe(`refusal and stop notices on ${testDatabaseKind}`, () => {
     });
     const doc = await notice(clerk, dossier.id, "refusal");
     expect(doc.status).toBe(200);
-    expect(doc.disposition).toBe(`attachment; filename="tu-choi-${dossier.code}.docx"`);
+    expect(doc.disposition).toBe(attachment(`tu-choi-${dossier.code}.docx`));
     expect(doc.xml).toContain("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
     expect(doc.xml).toContain("Mẫu số 03 ban hành kèm theo Thông tư số 03/2025/TT-VPCP");
     expect(doc.xml).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
@@ -512,7 +513,7 @@ describe(`refusal and stop notices on ${testDatabaseKind}`, () => {
     const doc = await notice(clerk, dossier.id, "stop");
     expect(doc.status).toBe(200);
     expect(doc.type).toContain("wordprocessingml");
-    expect(doc.disposition).toBe(`attachment; filename="dung-giai-quyet-${dossier.code}.docx"`);
+    expect(doc.disposition).toBe(attachment(`dung-giai-quyet-${dossier.code}.docx`));
     expect(doc.xml).toContain("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ");
     expect(doc.xml).toContain("Mẫu số 05 ban hành kèm theo Thông tư số 03/2025/TT-VPCP");
     expect(doc.xml).toContain("Số: ……/TB-……");
