@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { SCORECARD_TRANSITIONS } from "../../core/scorecard/scorecard.ts";
 import { parIndexCommuneTemplate } from "../../core/scorecard/templates/index.ts";
 import type { Executor } from "../db/database.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
@@ -26,10 +25,24 @@ import { scorecardExcel, scorecardWord } from "../services/scorecard-export.serv
 import { methodologyDocumentSchema } from "../../core/methodology/methodology-document.ts";
 import { commonErrors, idParams, isoDate } from "./common.schemas.ts";
 import { readEvidenceForm, requireMultipart } from "./evidence-form.ts";
+import {
+  appraisalInput,
+  evidenceLinkedResponse,
+  leafCode,
+  leafSavedResponse,
+  linkEvidenceInput,
+  methodologyPublicationResponse,
+  scorecardDetailResponse,
+  scorecardForecastResponse,
+  scorecardListResponse,
+  scorecardOpenResponse,
+  scorecardRankingResponse,
+  scorecardTransitionResponse,
+  selfEntryInput,
+  transitionInput,
+  uploadedEvidenceResponse,
+} from "./scorecard.schemas.ts";
 
-const points = z.number({ error: "Điểm phải là số." }).finite().min(0).max(1000).nullable();
-const leafCode = z.string().trim().min(1).max(80);
-const note = z.string().trim().max(4000).nullish();
 const year = z.coerce.number().int().min(2000).max(2100);
 const band = z.object({
   code: z.string().trim().min(1).max(40),
@@ -37,22 +50,6 @@ const band = z.object({
   min: z.number().finite(),
 });
 const leafParams = idParams.extend({ leafCode });
-const dataResponse = z.object({ data: z.any(), can: z.any().optional() });
-
-const uploadedEvidence = z.object({
-  data: z.object({
-    id: z.uuid(),
-    fileName: z.string(),
-    contentType: z.string(),
-    sizeBytes: z.number().int(),
-    sha256: z.string(),
-    documentNumber: z.string().nullable(),
-    documentDate: z.string().nullable(),
-    documentType: z.string().nullable(),
-    uploadedAt: z.string(),
-    leafCodes: z.array(z.string()),
-  }),
-});
 
 /** The leaves of an upload: the `leafCodes` field(s), each a list separated by commas or spaces. */
 function leafCodesOf(values: readonly string[] | undefined): string[] {
@@ -95,7 +92,7 @@ export function scorecardRoutes(db: Executor, dataDir: string): FastifyPluginAsy
           summary:
             "Ban hành bộ chỉ số Chỉ số CCHC (năm, cấp) cho các đơn vị trực thuộc; phiếu của từng đơn vị theo phiên bản đang có hiệu lực",
           params: idParams,
-          response: { 200: dataResponse, ...commonErrors },
+          response: { 200: methodologyPublicationResponse, ...commonErrors },
         },
       },
       async (request) => publishMethodology(db, requireSession(request).actor, request.params.id),
@@ -108,7 +105,7 @@ export function scorecardRoutes(db: Executor, dataDir: string): FastifyPluginAsy
           summary: "Phiếu chấm điểm Chỉ số CCHC của đơn vị và các đơn vị trực thuộc được phép xem",
           querystring: z.object({ unitId: z.uuid() }),
           response: {
-            200: dataResponse.extend({ today: z.string(), currentYear: z.number().int() }),
+            200: scorecardListResponse,
             ...commonErrors,
           },
         },
@@ -124,7 +121,7 @@ export function scorecardRoutes(db: Executor, dataDir: string): FastifyPluginAsy
           summary:
             "Mở phiếu tự chấm điểm của đơn vị cho năm theo bộ chỉ số đang có hiệu lực (đã mở thì trả phiếu có sẵn)",
           body: z.object({ unitId: z.uuid(), year }),
-          response: { 200: dataResponse, ...commonErrors },
+          response: { 200: scorecardOpenResponse, ...commonErrors },
         },
       },
       async (request) => openScorecard(db, requireSession(request).actor, request.body),
@@ -137,7 +134,7 @@ export function scorecardRoutes(db: Executor, dataDir: string): FastifyPluginAsy
           summary:
             "Xếp hạng các đơn vị trực thuộc theo chỉ số sau thẩm định, với mức xếp loại (bands, JSON) tùy chọn, kèm điểm từng lĩnh vực",
           querystring: z.object({ unitId: z.uuid(), year, bands: z.string().max(4000).optional() }),
-          response: { 200: dataResponse, ...commonErrors },
+          response: { 200: scorecardRankingResponse, ...commonErrors },
         },
       },
       async (request) => {
@@ -166,7 +163,7 @@ export function scorecardRoutes(db: Executor, dataDir: string): FastifyPluginAsy
           summary:
             "Phiếu chấm điểm: cây tiêu chí với điểm tự chấm, điểm thẩm định, tài liệu kiểm chứng, tổng từng lĩnh vực so với chỉ tiêu của kế hoạch",
           params: idParams,
-          response: { 200: dataResponse, ...commonErrors },
+          response: { 200: scorecardDetailResponse, ...commonErrors },
         },
       },
       async (request) => getScorecard(db, requireSession(request).actor, request.params.id),
@@ -180,13 +177,8 @@ export function scorecardRoutes(db: Executor, dataDir: string): FastifyPluginAsy
           summary:
             "Tự chấm một tiêu chí: điểm, “không phát sinh” (cần giải trình), giải trình khi thiếu tài liệu; tiêu chí tự tính từ số liệu chỉ điều chỉnh được kèm lý do",
           params: leafParams,
-          body: z.object({
-            selfPoints: points,
-            notApplicable: z.boolean().default(false),
-            explanation: note,
-            overrideReason: note,
-          }),
-          response: { 200: dataResponse, ...commonErrors },
+          body: selfEntryInput,
+          response: { 200: leafSavedResponse, ...commonErrors },
         },
       },
       async (request) =>
@@ -207,12 +199,8 @@ export function scorecardRoutes(db: Executor, dataDir: string): FastifyPluginAsy
           summary:
             "Thẩm định một tiêu chí (cơ quan cấp trên): điểm thẩm định và ghi chú; điểm tự chấm được giữ nguyên",
           params: leafParams,
-          body: z.object({
-            appraisedPoints: points,
-            appraisedNotApplicable: z.boolean().default(false),
-            note,
-          }),
-          response: { 200: dataResponse, ...commonErrors },
+          body: appraisalInput,
+          response: { 200: leafSavedResponse, ...commonErrors },
         },
       },
       async (request) =>
@@ -233,11 +221,8 @@ export function scorecardRoutes(db: Executor, dataDir: string): FastifyPluginAsy
           summary:
             "Gắn tài liệu kiểm chứng đã lưu của đơn vị (kể cả tài liệu của nhiệm vụ) cho một hoặc nhiều tiêu chí",
           params: idParams,
-          body: z.object({
-            leafCodes: z.array(leafCode).min(1).max(100),
-            evidenceIds: z.array(z.uuid()).min(1).max(50),
-          }),
-          response: { 200: dataResponse, ...commonErrors },
+          body: linkEvidenceInput,
+          response: { 200: evidenceLinkedResponse, ...commonErrors },
         },
       },
       async (request) =>
@@ -253,7 +238,7 @@ export function scorecardRoutes(db: Executor, dataDir: string): FastifyPluginAsy
             "Tải lên tài liệu kiểm chứng mới cho một hoặc nhiều tiêu chí của phiếu (PDF, DOCX, XLSX, JPG, PNG; tối đa 20 MB): trường `file`, `leafCodes` (mã tiêu chí, cách nhau bởi dấu phẩy), và `documentNumber`, `documentDate`, `documentType`",
           params: idParams,
           consumes: ["multipart/form-data"],
-          response: { 201: uploadedEvidence, ...commonErrors },
+          response: { 201: uploadedEvidenceResponse, ...commonErrors },
         },
       },
       async (request, reply) => {
@@ -278,7 +263,7 @@ export function scorecardRoutes(db: Executor, dataDir: string): FastifyPluginAsy
           summary: "Bỏ một tài liệu kiểm chứng khỏi một tiêu chí",
           params: idParams,
           querystring: z.object({ leafCode, evidenceId: z.uuid() }),
-          response: { 200: dataResponse, ...commonErrors },
+          response: { 200: leafSavedResponse, ...commonErrors },
         },
       },
       async (request) =>
@@ -298,8 +283,8 @@ export function scorecardRoutes(db: Executor, dataDir: string): FastifyPluginAsy
           summary:
             "Chuyển bước: submit (đơn vị gửi), return (cấp trên trả lại, cần lý do), appraise (hoàn tất thẩm định), publish (công bố)",
           params: idParams,
-          body: z.object({ action: z.enum(SCORECARD_TRANSITIONS), note }),
-          response: { 200: dataResponse, ...commonErrors },
+          body: transitionInput,
+          response: { 200: scorecardTransitionResponse, ...commonErrors },
         },
       },
       async (request) =>
@@ -314,7 +299,7 @@ export function scorecardRoutes(db: Executor, dataDir: string): FastifyPluginAsy
             "Dự báo “nếu năm kết thúc hôm nay”: điểm dự kiến từ số liệu đến ngày asOf và các tiêu chí đang mất điểm, xếp theo số điểm, kèm cách gỡ",
           params: idParams,
           querystring: z.object({ asOf: isoDate }),
-          response: { 200: dataResponse, ...commonErrors },
+          response: { 200: scorecardForecastResponse, ...commonErrors },
         },
       },
       async (request) =>

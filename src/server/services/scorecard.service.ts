@@ -14,6 +14,7 @@ import {
   type MethodologyLeaf,
   type MethodologyNodeSpec,
   type MetricInputs,
+  type RuleType,
   type ScoreBand,
   type ScoredNode,
 } from "../../core/methodology/index.ts";
@@ -317,7 +318,7 @@ function nodeRows(
     depth: number;
     kind: "group" | "leaf";
     maxPoints: number;
-    rule: string | null;
+    rule: RuleType | null;
     auto: boolean;
     levels: { label: string; points: number }[];
     note: string | null;

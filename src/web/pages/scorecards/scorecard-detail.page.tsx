@@ -37,6 +37,7 @@ import {
   scorecardWordUrl,
   transition,
   uploadScorecardEvidence,
+  type ScorecardAction,
   type ScorecardCan,
   type ScorecardDetail,
   type ScorecardNode,
@@ -251,7 +252,7 @@ function WorkflowButtons({ card, can }: { card: ScorecardDetail; can: ScorecardC
   const refresh = useRefresh();
   const [reason, setReason] = useState("");
   const mutation = useMutation({
-    mutationFn: (action: string) => transition(card.id, action, reason || undefined),
+    mutationFn: (action: ScorecardAction) => transition(card.id, action, reason || undefined),
     onSuccess: async () => {
       setReason("");
       await refresh();

@@ -1,23 +1,33 @@
+import type { z } from "zod";
 import { request, requestData } from "../../api/client.ts";
 import type {
-  getScorecard,
-  listScorecards,
-  scorecardForecast,
-  scorecardRanking,
-} from "../../../server/services/scorecard.service.ts";
+  appraisalInput,
+  evidenceLinkedResponse,
+  leafSavedResponse,
+  scorecardDetailResponse,
+  scorecardForecastView,
+  scorecardListResponse,
+  scorecardOpenResponse,
+  scorecardRankingResponse,
+  scorecardTransitionResponse,
+  selfEntryInput,
+  transitionInput,
+  uploadedEvidenceResponse,
+} from "../../../server/routes/scorecard.schemas.ts";
 
 /**
- * Client of `/api/scorecards`. The routes answer loose envelopes; the views are typed from the
- * services' return types (type-only imports, erased from the bundle).
+ * Client of `/api/scorecards`. Every type is inferred from the server's response and input
+ * schemas (src/server/routes/scorecard.schemas.ts; type-only imports, erased from the bundle).
  */
-type Envelope<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
-export type ScorecardList = Envelope<typeof listScorecards>;
-export type ScorecardView = Envelope<typeof getScorecard>;
+export type ScorecardList = z.infer<typeof scorecardListResponse>;
+export type ScorecardView = z.infer<typeof scorecardDetailResponse>;
 export type ScorecardDetail = ScorecardView["data"];
 export type ScorecardCan = ScorecardView["can"];
 export type ScorecardNode = ScorecardDetail["nodes"][number];
-export type ScorecardForecast = Envelope<typeof scorecardForecast>["data"];
-export type ScorecardRanking = Envelope<typeof scorecardRanking>["data"];
+export type ScorecardForecast = z.infer<typeof scorecardForecastView>;
+export type ScorecardRanking = z.infer<typeof scorecardRankingResponse>["data"];
+export type ScorecardAction = z.input<typeof transitionInput>["action"];
+type Data<S extends z.ZodType<{ data: unknown }>> = z.infer<S>["data"];
 
 export const scorecardKeys = {
   all: ["scorecards"] as const,
@@ -38,7 +48,7 @@ export async function listScorecardsOf(unitId: string): Promise<ScorecardList> {
 }
 
 export function openScorecard(unitId: string, year: number) {
-  return requestData<{ id: string; created: boolean }>("/api/scorecards", {
+  return requestData<Data<typeof scorecardOpenResponse>>("/api/scorecards", {
     method: "POST",
     body: { unitId, year },
   });
@@ -48,39 +58,39 @@ export function getScorecardView(id: string) {
   return request<ScorecardDetail, ScorecardCan>(at(id));
 }
 
-export function saveSelfEntry(
-  id: string,
-  leafCode: string,
-  body: {
-    selfPoints: number | null;
-    notApplicable: boolean;
-    explanation?: string | null;
-    overrideReason?: string | null;
-  },
-) {
-  return requestData(`${at(id)}/entries/${encodeURIComponent(leafCode)}`, {
-    method: "PUT",
-    body,
-  });
+export function saveSelfEntry(id: string, leafCode: string, body: z.input<typeof selfEntryInput>) {
+  return requestData<Data<typeof leafSavedResponse>>(
+    `${at(id)}/entries/${encodeURIComponent(leafCode)}`,
+    {
+      method: "PUT",
+      body,
+    },
+  );
 }
 
-export function saveAppraisal(
-  id: string,
-  leafCode: string,
-  body: { appraisedPoints: number | null; appraisedNotApplicable: boolean; note?: string | null },
-) {
-  return requestData(`${at(id)}/appraisals/${encodeURIComponent(leafCode)}`, {
-    method: "PUT",
-    body,
-  });
+export function saveAppraisal(id: string, leafCode: string, body: z.input<typeof appraisalInput>) {
+  return requestData<Data<typeof leafSavedResponse>>(
+    `${at(id)}/appraisals/${encodeURIComponent(leafCode)}`,
+    {
+      method: "PUT",
+      body,
+    },
+  );
 }
 
 export function linkEvidence(id: string, leafCodes: string[], evidenceIds: string[]) {
-  return requestData(`${at(id)}/evidence`, { method: "POST", body: { leafCodes, evidenceIds } });
+  return requestData<Data<typeof evidenceLinkedResponse>>(`${at(id)}/evidence`, {
+    method: "POST",
+    body: { leafCodes, evidenceIds },
+  });
 }
 
-export function transition(id: string, action: string, note?: string) {
-  return requestData(`${at(id)}/transitions`, { method: "POST", body: { action, note } });
+export function transition(id: string, action: ScorecardAction, note?: string) {
+  const body: z.input<typeof transitionInput> = { action, note };
+  return requestData<Data<typeof scorecardTransitionResponse>>(`${at(id)}/transitions`, {
+    method: "POST",
+    body,
+  });
 }
 
 export function getForecast(id: string, asOf: string) {
@@ -106,7 +116,7 @@ export function uploadScorecardEvidence(
   form.append("leafCodes", leafCodes.join(","));
   if (input.documentNumber) form.append("documentNumber", input.documentNumber);
   form.append("file", input.file, input.file.name);
-  return requestData<{ id: string; fileName: string }>(`${at(id)}/evidence/upload`, {
+  return requestData<Data<typeof uploadedEvidenceResponse>>(`${at(id)}/evidence/upload`, {
     method: "POST",
     body: form,
   });
