@@ -31,6 +31,7 @@ import type { RetentionConfig } from "./operations/personal-data/retention-confi
 import { RETENTION_JOB, retentionJob } from "./operations/personal-data/retention-job.ts";
 import { jobRoutes } from "./routes/job.routes.ts";
 import { registerDossierMetrics } from "./services/dossier-metrics.ts";
+import { registerSipasMetrics } from "./services/sipas-metrics.ts";
 import { kpiRoutes } from "./routes/kpi.routes.ts";
 import { dashboardRoutes } from "./routes/dashboard.routes.ts";
 import { feedbackRoutes } from "./routes/feedback.routes.ts";
@@ -174,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSessionHandling(app, options.database.db);
   registerRouteAccess(app, options.database.db);
   registerDossierMetrics();
+  registerSipasMetrics();
   const db = options.database.db;
   // One runner for every background job; the embedded database has one process (the data
   // folder's lock), so a starting runner takes over the jobs a crashed one left running.

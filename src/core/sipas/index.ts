@@ -36,6 +36,12 @@ export {
   questionnaireByCode,
   questionnaireInForce,
 } from "./questionnaire-versions.ts";
+export {
+  SATISFACTION_TARGET_METRICS,
+  satisfactionTargetSelection,
+  satisfactionTargetValue,
+  type SatisfactionTargetSelection,
+} from "./satisfaction-target.ts";
 export { PERIOD_GRANULARITIES, periodLabel, periodOf, type PeriodGranularity } from "./period.ts";
 export {
   PUBLIC_SIPAS_CHANNELS,

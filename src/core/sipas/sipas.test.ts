@@ -9,6 +9,9 @@ import {
   questionnaireInForce,
   questionnaireSchema,
   satisfactionFigure,
+  SATISFACTION_TARGET_METRICS,
+  satisfactionTargetSelection,
+  satisfactionTargetValue,
   type AnswerTally,
   type AnswerValue,
   type Questionnaire,
@@ -217,5 +220,26 @@ describe("field groups and periods", () => {
     expect(periodOf("2026-05-31", "quarter")).toBe("2026-Q2");
     expect(periodLabel("2026-Q4")).toBe("Quý IV/2026");
     expect(periodLabel("2026-03")).toBe("Tháng 03/2026");
+  });
+});
+
+describe("plans' satisfaction targets", () => {
+  it("measures the general target from every response and the land and construction one apart", () => {
+    expect(satisfactionTargetSelection("satisfaction_rate")).toEqual({ fieldGroups: null });
+    expect(satisfactionTargetSelection("satisfaction_rate_land_construction")).toEqual({
+      fieldGroups: ["land", "construction"],
+    });
+    expect(satisfactionTargetSelection("on_time_rate")).toBeNull();
+    expect(SATISFACTION_TARGET_METRICS).toEqual([
+      "satisfaction_rate",
+      "satisfaction_rate_land_construction",
+    ]);
+  });
+
+  it("gives the overall figure in percent, and no value when nothing was answered", () => {
+    expect(satisfactionTargetValue({ numerator: 9, denominator: 10 })).toBeCloseTo(90, 9);
+    expect(satisfactionTargetValue({ numerator: 1.5, denominator: 2 })).toBeCloseTo(75, 9);
+    expect(satisfactionTargetValue({ numerator: 0, denominator: 4 })).toBe(0);
+    expect(satisfactionTargetValue({ numerator: 0, denominator: 0 })).toBeNull();
   });
 });

@@ -110,11 +110,14 @@ export async function targetViews(
   taskStatuses: TaskStatus[],
 ) {
   const now = today();
+  // One context for every target of the plan: metrics cache what they count on it, so the
+  // figures shared by several targets are gathered once per request.
+  const context = { exec, plan, taskStatuses };
   const views = [];
   for (const row of targets) {
     const automatic = isMeasuredAutomatically(row.metric);
     const measured = automatic
-      ? await measureMetric(row.metric, { exec, plan, taskStatuses })
+      ? await measureMetric(row.metric, context)
       : (row.manualValue ?? null);
     const spec = targetSpec(row);
     const evaluation = spec

@@ -326,6 +326,22 @@ export interface IndexQuery {
   includeSubunits?: boolean;
 }
 
+/** The repository's filter of a query over `unitIds`, under the questionnaire version in force. */
+function responseFilter(
+  unitIds: string[],
+  version: Questionnaire,
+  query: IndexQuery & { fieldGroups?: readonly FieldGroup[] | null },
+): sipasRepository.ResponseFilter {
+  const fieldGroups = query.fieldGroups ?? (query.fieldGroup ? [query.fieldGroup] : undefined);
+  return {
+    unitIds,
+    questionnaireCode: version.code,
+    from: query.from,
+    to: query.to,
+    ...(fieldGroups ? { fieldGroups } : {}),
+  };
+}
+
 /** The units whose responses count: the unit, or its subtree as of the period, within reach. */
 async function unitsOf(db: Executor, actor: Actor | null, query: IndexQuery) {
   if (query.from > query.to) throw new AppError("SIPAS_PERIOD_INVALID");
@@ -350,15 +366,13 @@ function respondentsOf(rows: sipasRepository.PeriodRespondents[]): RespondentCou
   return counts;
 }
 
-async function indicesOver(db: Executor, unitIds: string[], query: IndexQuery) {
+async function indicesOver(
+  db: Executor,
+  unitIds: string[],
+  query: IndexQuery & { fieldGroups?: readonly FieldGroup[] | null },
+) {
   const version = questionnaireInForce(query.to);
-  const filter = {
-    unitIds,
-    questionnaireCode: version.code,
-    from: query.from,
-    to: query.to,
-    fieldGroup: query.fieldGroup,
-  };
+  const filter = responseFilter(unitIds, version, query);
   const [tallies, respondents] = await Promise.all([
     sipasRepository.tallyAnswers(db, filter),
     sipasRepository.countRespondents(db, filter),
@@ -369,12 +383,16 @@ async function indicesOver(db: Executor, unitIds: string[], query: IndexQuery) {
 /**
  * The satisfaction figure `{ numerator, denominator }` of a unit (optionally with its subtree)
  * over a period, for the 766 satisfaction indicators and the plans' satisfaction targets; also
- * the number of responses behind it and whether that sample is too small to trust. No access
- * check: the caller (a metric of a unit it already checked) decides who sees the result.
+ * the number of responses behind it and whether that sample is too small to trust. `fieldGroups`
+ * narrows to responses about procedures of those groups (land and construction targets). No
+ * access check: the caller (a metric of a unit it already checked) decides who sees the result.
  */
 export async function sipasSatisfaction(
   db: Executor,
-  query: IndexQuery & { scope?: SatisfactionScope },
+  query: IndexQuery & {
+    scope?: SatisfactionScope;
+    fieldGroups?: readonly FieldGroup[] | null;
+  },
 ): Promise<Figure & { respondents: number; isSmallSample: boolean }> {
   const unitIds = await unitsOf(db, null, query);
   const { indices } = await indicesOver(db, unitIds, query);
@@ -411,13 +429,7 @@ export async function sipasTrend(
 ) {
   const unitIds = await unitsOf(db, actor, query);
   const version = questionnaireInForce(query.to);
-  const filter = {
-    unitIds,
-    questionnaireCode: version.code,
-    from: query.from,
-    to: query.to,
-    fieldGroup: query.fieldGroup,
-  };
+  const filter = responseFilter(unitIds, version, query);
   const [tallies, respondents] = await Promise.all([
     sipasRepository.tallyAnswers(db, filter, query.granularity),
     sipasRepository.countRespondents(db, filter, query.granularity),

@@ -28,7 +28,8 @@ export interface ResponseFilter {
   questionnaireCode: string;
   from: string;
   to: string;
-  fieldGroup?: FieldGroup;
+  /** Only responses about procedures of these field groups (absent: every response). */
+  fieldGroups?: readonly FieldGroup[];
 }
 
 function where(filter: ResponseFilter): SQL {
@@ -40,7 +41,13 @@ function where(filter: ResponseFilter): SQL {
     sql`r.questionnaire_code = ${filter.questionnaireCode}`,
     sql`r.answered_on between ${filter.from}::date and ${filter.to}::date`,
   ];
-  if (filter.fieldGroup) conditions.push(sql`r.field_group = ${filter.fieldGroup}`);
+  if (filter.fieldGroups) {
+    const groups = filter.fieldGroups.map((group) => sql`${group}`);
+    // An empty list selects nothing (in () is not valid SQL).
+    conditions.push(
+      groups.length ? sql`r.field_group in (${sql.join(groups, sql`, `)})` : sql`false`,
+    );
+  }
   return sql.join(conditions, sql` and `);
 }
 

@@ -1,0 +1,50 @@
+import {
+  SATISFACTION_TARGET_METRICS,
+  satisfactionTargetSelection,
+  satisfactionTargetValue,
+} from "../../core/sipas/index.ts";
+import { periodUpToToday } from "./kpi.service.ts";
+import { sipasSatisfaction } from "./sipas.service.ts";
+import { registerMetric, type MetricContext } from "./target-metrics.ts";
+
+/**
+ * Satisfaction targets of plans, measured from SIPAS responses by the rule in
+ * core/sipas/satisfaction-target.ts: the overall index of the plan's unit and the units counting
+ * for it, over the plan period cut at today. Each metric is counted once per plan view, however
+ * many targets share it.
+ */
+const cache = new WeakMap<MetricContext, Map<string, Promise<number | null>>>();
+
+function measured(context: MetricContext, metric: string): Promise<number | null> {
+  let byMetric = cache.get(context);
+  if (!byMetric) {
+    byMetric = new Map();
+    cache.set(context, byMetric);
+  }
+  let pending = byMetric.get(metric);
+  if (!pending) {
+    pending = measure(context, metric);
+    byMetric.set(metric, pending);
+  }
+  return pending;
+}
+
+async function measure(context: MetricContext, metric: string): Promise<number | null> {
+  const selection = satisfactionTargetSelection(metric);
+  const period = periodUpToToday(context.plan.periodStart, context.plan.periodEnd);
+  if (!selection || !period) return null;
+  const figure = await sipasSatisfaction(context.exec, {
+    unitId: context.plan.unitId,
+    from: period.from,
+    to: period.to,
+    includeSubunits: true,
+    fieldGroups: selection.fieldGroups,
+  });
+  return satisfactionTargetValue(figure);
+}
+
+export function registerSipasMetrics() {
+  for (const metric of SATISFACTION_TARGET_METRICS) {
+    registerMetric(metric, (context) => measured(context, metric));
+  }
+}

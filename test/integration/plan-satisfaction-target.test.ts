@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
+import { testDatabaseKind } from "../support/test-database.ts";
+
+/**
+ * Plans' satisfaction targets measured live from SIPAS responses: paper forms typed in with
+ * explicit dates, then the plan view. Every form answers item 15 only (access to services), so
+ * the overall index (mean of parts → factors → items under SIPAS-2023) is item 15's rate:
+ * answers 4 and 5 over valid answers.
+ */
+let t: TestApp;
+let clerk: ApiClient;
+let focal: ApiClient;
+let unitId: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  clerk = await t.signedIn("motcua");
+  focal = await t.signedIn("daumoi");
+  unitId = (await focal.get("/api/auth/me")).body.data.user.unit.id;
+  // The demo catalogue has no land procedure: the ward adds one, so forms can name its field.
+  const land = await clerk.post("/api/procedures", {
+    unitId,
+    code: "1.012345",
+    name: "Đăng ký đất đai, tài sản gắn liền với đất lần đầu",
+    field: "Đất đai",
+    processingDays: 15,
+    onlineLevel: "none",
+  });
+  expect(land.status, JSON.stringify(land.body)).toBe(201);
+});
+afterAll(() => t.close());
+
+async function form(
+  answeredOn: string,
+  value: number,
+  procedureField?: string,
+  by: { client: ApiClient; unitId: string } = { client: clerk, unitId },
+) {
+  const r = await by.client.post(`/api/sipas/responses?unitId=${by.unitId}`, {
+    answeredOn,
+    answers: { "15": value },
+    ...(procedureField ? { procedureField } : {}),
+  });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+}
+
+const pick = (target: any) => ({
+  metric: target.metric,
+  measuredAutomatically: target.measuredAutomatically,
+  measured: target.measured,
+  state: target.state,
+  stateLabel: target.stateLabel,
+});
+
+describe(`satisfaction targets measured from SIPAS (${testDatabaseKind})`, () => {
+  it("measures the general and the land and construction targets over the plan period", async () => {
+    const created = await focal.post("/api/plans", {
+      unitId,
+      title: "Kế hoạch thử mức độ hài lòng quý IV/2025",
+      period: { kind: "other", start: "2025-10-01", end: "2025-12-31" },
+      targets: [
+        {
+          text: "Mức độ hài lòng của người dân, doanh nghiệp đạt từ 90% trở lên",
+          metric: "satisfaction_rate",
+          comparator: "gte",
+          value: 90,
+          unit: "percent",
+        },
+        {
+          text: "Mức độ hài lòng trong lĩnh vực đất đai, xây dựng đạt từ 80% trở lên",
+          metric: "satisfaction_rate_land_construction",
+          comparator: "gte",
+          value: 80,
+          unit: "percent",
+        },
+      ],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const planId = created.body.data.id;
+    const targets = async () => {
+      const view = await focal.get(`/api/plans/${planId}`);
+      expect(view.status, JSON.stringify(view.body)).toBe(200);
+      return view.body.data.targets as any[];
+    };
+
+    // No response yet: measured automatically, but not measured ("Chưa có số liệu"), never 0 %.
+    const empty = await targets();
+    expect(empty.map(pick)).toEqual([
+      {
+        metric: "satisfaction_rate",
+        measuredAutomatically: true,
+        measured: null,
+        state: "no_data",
+        stateLabel: "Chưa có số liệu",
+      },
+      {
+        metric: "satisfaction_rate_land_construction",
+        measuredAutomatically: true,
+        measured: null,
+        state: "no_data",
+        stateLabel: "Chưa có số liệu",
+      },
+    ]);
+
+    // Inside the period (its first and last days included).
+    await form("2025-10-01", 2, "Đất đai");
+    await form("2025-10-15", 5, "Hộ tịch");
+    await form("2025-11-03", 4, "Hộ tịch");
+    await form("2025-11-20", 4, "Hoạt động xây dựng");
+    await form("2025-12-31", 3);
+    // Outside the period: not counted.
+    await form("2025-09-30", 1, "Hộ tịch");
+    await form("2026-01-01", 1, "Đất đai");
+
+    // General: 5, 4, 4 satisfied of 2, 5, 4, 4, 3 → 3/5 = 60 %. Land and construction: 4 of 2, 4
+    // → 1/2 = 50 %. The period is over, so both are final: not achieved.
+    const [general, landConstruction] = await targets();
+    expect(general).toMatchObject({
+      measuredAutomatically: true,
+      measured: expect.closeTo(60, 9),
+      state: "not_achieved",
+      stateLabel: "Chưa đạt",
+      measuredText: "60,00%",
+      targetText: "từ 90% trở lên",
+    });
+    expect(landConstruction).toMatchObject({
+      measured: expect.closeTo(50, 9),
+      state: "not_achieved",
+      measuredText: "50,00%",
+      targetText: "từ 80% trở lên",
+    });
+
+    // Three more satisfied land forms in the period: land and construction 4/5 = 80 % meets its
+    // lower target exactly; the general index, 6/8 = 75 %, still falls short of 90 %.
+    for (const day of ["2025-10-20", "2025-11-25", "2025-12-05"]) {
+      await form(day, 5, "Đất đai");
+    }
+    const [generalAfter, landAfter] = await targets();
+    expect(generalAfter).toMatchObject({ measured: expect.closeTo(75, 9), state: "not_achieved" });
+    expect(landAfter).toMatchObject({
+      measured: expect.closeTo(80, 9),
+      state: "achieved",
+      stateLabel: "Đạt",
+      measuredText: "80,00%",
+    });
+  });
+
+  it("counts the units under the plan's unit, and only them", async () => {
+    const admin = await t.signedIn("admin");
+    const units = (await admin.get("/api/units")).body.data as any[];
+    const province = units.find((u) => u.code === "22");
+    const haTu = units.find((u) => u.code === "06700");
+    const users = [
+      ["motcua-hatu", "clerk", haTu.id],
+      ["daumoi-tinh", "focal_officer", province.id],
+    ] as const;
+    for (const [username, role, id] of users) {
+      const created = await admin.post("/api/users", {
+        username,
+        fullName: `Người dùng thử ${username}`,
+        password: "mat-khau-thu-nghiem",
+        unitId: id,
+        roles: [{ role, unitId: id }],
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    }
+    const haTuClerk = await t.signedIn("motcua-hatu", "mat-khau-thu-nghiem");
+    const provinceFocal = await t.signedIn("daumoi-tinh", "mat-khau-thu-nghiem");
+
+    const plan = async (client: ApiClient, planUnitId: string) => {
+      const created = await client.post("/api/plans", {
+        unitId: planUnitId,
+        title: "Kế hoạch thử mức độ hài lòng tháng 7-8/2025",
+        period: { kind: "other", start: "2025-07-01", end: "2025-08-31" },
+        targets: [
+          {
+            text: "Mức độ hài lòng đạt từ 90% trở lên",
+            metric: "satisfaction_rate",
+            comparator: "gte",
+            value: 90,
+            unit: "percent",
+          },
+        ],
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      return async () => {
+        const view = await client.get(`/api/plans/${created.body.data.id}`);
+        expect(view.status, JSON.stringify(view.body)).toBe(200);
+        return view.body.data.targets[0];
+      };
+    };
+    const ward = await plan(focal, unitId);
+    const upper = await plan(provinceFocal, province.id);
+
+    await form("2025-07-10", 5, "Hộ tịch");
+    await form("2025-07-12", 1, "Hộ tịch", { client: haTuClerk, unitId: haTu.id });
+    await form("2025-08-15", 4, "Hộ tịch", { client: haTuClerk, unitId: haTu.id });
+
+    // The ward's plan counts its own form only: 1/1; the province's counts both wards: 2/3.
+    expect(await ward()).toMatchObject({ measured: expect.closeTo(100, 9), state: "achieved" });
+    expect(await upper()).toMatchObject({
+      measured: expect.closeTo((2 / 3) * 100, 9),
+      measuredText: "66,67%",
+      state: "not_achieved",
+    });
+  });
+});
