@@ -27,7 +27,8 @@ export interface PersonLookupQuery {
 
 export type PersonLookupProblem = "empty" | "phone" | "id_number" | "name";
 
-const blank = (value: string | null | undefined) => value === undefined || value === null || value.trim() === "";
+const blank = (value: string | null | undefined) =>
+  value === undefined || value === null || value.trim() === "";
 
 /**
  * The normalised query, or what is wrong with it: nothing given, a phone that is not 9–11

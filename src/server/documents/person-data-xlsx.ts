@@ -1,9 +1,6 @@
 import ExcelJS from "exceljs";
 import { STATE_LABELS, type DossierState } from "../../core/dossier/dossier-state.ts";
-import {
-  FEEDBACK_STATE_LABELS,
-  type FeedbackState,
-} from "../../core/feedback/feedback-state.ts";
+import { FEEDBACK_STATE_LABELS, type FeedbackState } from "../../core/feedback/feedback-state.ts";
 import { formatVietnameseDate, vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { LookupMatch, PersonData } from "../operations/personal-data/lookup.service.ts";
 

@@ -24,6 +24,8 @@ const policy = z.object({ dossierYears: z.number(), feedbackYears: z.number() })
 export const retentionStatusView = z.object({
   asOf: z.string(),
   policy,
+  /** The policy is CCHC's inferred default (no CCHC_RETENTION_*_YEARS set to another period). */
+  policyIsDefault: z.boolean(),
   everyHours: z.number(),
   closedOnOrBefore: z.object({ dossier: z.string(), feedback: z.string() }),
   due: counts,
@@ -137,6 +139,9 @@ export function personalDataRoutes(
         return {
           data: {
             ...status,
+            policyIsDefault:
+              status.policy.dossierYears === DEFAULT_RETENTION.dossierYears &&
+              status.policy.feedbackYears === DEFAULT_RETENTION.feedbackYears,
             everyHours: config.everyHours,
             lastRun: last
               ? {
