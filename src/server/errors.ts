@@ -96,7 +96,7 @@ export const ERROR_CATALOGUE = {
   PERSONAL_DATA_QUERY_INVALID: {
     status: 400,
     message:
-      "Cần số điện thoại (9–12 chữ số) hoặc số CMND/CCCD (9 hoặc 12 chữ số) của người cần tra cứu.",
+      "Cần ít nhất một thông tin đúng dạng của người cần tra cứu: số điện thoại (9–11 chữ số, có thể viết +84), số CMND/CCCD (9 hoặc 12 chữ số) hoặc họ tên đầy đủ.",
   },
   PERSONAL_DATA_DATE_INVALID: {
     status: 400,

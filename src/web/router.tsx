@@ -247,6 +247,13 @@ export const router = createBrowserRouter([
                 }),
               },
               {
+                path: paths.adminPersonalData,
+                lazy: async () => ({
+                  Component: (await import("./pages/admin/personal-data/personal-data.page.tsx"))
+                    .PersonalDataPage,
+                }),
+              },
+              {
                 path: paths.adminFederation,
                 lazy: async () => ({
                   Component: (await import("./pages/admin/federation/federation.page.tsx"))

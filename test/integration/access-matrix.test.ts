@@ -140,8 +140,33 @@ const FIXTURES: Record<string, Fixture> = {
     request: () => get("/api/admin/backups/cchc-20260101-000000.zip/download"),
   },
   "GET /api/jobs": { anyUnit: true },
+  // Personal data: retention is installation-wide; one person's lookup and export read the
+  // administrator's units (the scope is tested in personal-data-lookup.test.ts).
   "GET /api/admin/personal-data/retention": { anyUnit: true },
-  "POST /api/admin/personal-data/retention/run": { anyUnit: true },
+  "POST /api/admin/personal-data/retention/run": {
+    anyUnit: true,
+    request: () => ({
+      method: "POST",
+      path: "/api/admin/personal-data/retention/run",
+      json: { dryRun: true },
+    }),
+  },
+  "POST /api/admin/personal-data/lookup": {
+    anyUnit: true,
+    request: () => ({
+      method: "POST",
+      path: "/api/admin/personal-data/lookup",
+      json: { phone: "0912345678" },
+    }),
+  },
+  "POST /api/admin/personal-data/export.xlsx": {
+    anyUnit: true,
+    request: () => ({
+      method: "POST",
+      path: "/api/admin/personal-data/export.xlsx",
+      json: { phone: "0912345678" },
+    }),
+  },
   // Federation: linking is installation-wide (the matrix's app runs without the secret).
   "GET /api/federation/identity": { anyUnit: true },
   "GET /api/federation/children": { anyUnit: true },

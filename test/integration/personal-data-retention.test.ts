@@ -178,6 +178,8 @@ describe(`personal-data retention on ${testDatabaseKind}`, () => {
     expect(status.status).toBe(200);
     expect(status.body.data).toMatchObject({
       asOf: "2026-03-11",
+      // The test app runs with CCHC's inferred defaults, and the page says so.
+      policyIsDefault: true,
       due: { dossier: 0, feedback: 0 },
       lastRun: { trigger: "cli" },
     });

@@ -26,6 +26,7 @@ const DOWNLOADS = new Set([
   "GET /api/dossiers/:id/stop-notice.docx",
   "GET /api/dossier-imports/:id/errors.csv",
   "POST /api/exports/table.xlsx",
+  "POST /api/admin/personal-data/export.xlsx",
   "GET /api/reports/:id/report.docx",
   "GET /api/reports/:id/report.xlsx",
   "GET /api/reports/:id/report.pdf",

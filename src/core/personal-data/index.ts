@@ -42,3 +42,14 @@ export {
   type DossierPersonalData,
   type FeedbackPersonalData,
 } from "./view.ts";
+export {
+  maskedLookupQuery,
+  numbersMentioned,
+  personLookupQuery,
+  phoneTail,
+  sameName,
+  samePhone,
+  type PersonLookupInput,
+  type PersonLookupProblem,
+  type PersonLookupQuery,
+} from "./lookup.ts";

@@ -3,8 +3,11 @@ import { z } from "zod";
 import { DEFAULT_RETENTION } from "../../core/personal-data/index.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
+import { personDataWorkbook } from "../documents/person-data-xlsx.ts";
 import { AppError } from "../errors.ts";
+import { attachment, fileAnswer, XLSX } from "../http/download.ts";
 import { requireSession } from "../http/session.ts";
+import { lookUpPerson } from "../operations/personal-data/lookup.service.ts";
 import type { RetentionConfig } from "../operations/personal-data/retention-config.ts";
 import {
   purgePersonalData,
@@ -21,6 +24,8 @@ const policy = z.object({ dossierYears: z.number(), feedbackYears: z.number() })
 export const retentionStatusView = z.object({
   asOf: z.string(),
   policy,
+  /** The policy is CCHC's inferred default (no CCHC_RETENTION_*_YEARS set to another period). */
+  policyIsDefault: z.boolean(),
   everyHours: z.number(),
   closedOnOrBefore: z.object({ dossier: z.string(), feedback: z.string() }),
   due: counts,
@@ -44,6 +49,62 @@ export const retentionRunView = z.object({
   dryRun: z.boolean(),
   anonymised: counts,
   batches: z.number(),
+});
+
+const matchedBy = z.array(z.enum(["phone", "id_number", "name"]));
+
+/** One person's records, the person's data in full (the data subject's own request). */
+export const personDataView = z.object({
+  query: z.string(),
+  truncated: z.boolean(),
+  dossiers: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      unitId: z.string(),
+      unitName: z.string(),
+      procedureName: z.string(),
+      state: z.string(),
+      receivedAt: z.string(),
+      dueDate: z.string(),
+      finishedAt: z.string().nullable(),
+      returnedAt: z.string().nullable(),
+      applicantName: z.string(),
+      applicantPhone: z.string(),
+      applicantAddress: z.string().nullable(),
+      anonymised: z.boolean(),
+      matchedBy,
+    }),
+  ),
+  feedback: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      unitId: z.string(),
+      unitName: z.string(),
+      state: z.string(),
+      receivedAt: z.string(),
+      dueDate: z.string(),
+      finishedAt: z.string().nullable(),
+      senderName: z.string(),
+      senderPhone: z.string(),
+      senderEmail: z.string().nullable(),
+      senderAddress: z.string().nullable(),
+      title: z.string(),
+      content: z.string(),
+      answer: z.string().nullable(),
+      satisfactionNote: z.string().nullable(),
+      anonymised: z.boolean(),
+      matchedBy,
+    }),
+  ),
+});
+
+/** Who to look up: any of a phone, an ID number (CMND/CCCD) or a full name. */
+export const personLookupBody = z.object({
+  phone: z.string().max(40).optional(),
+  idNumber: z.string().max(40).optional(),
+  name: z.string().max(200).optional(),
 });
 
 /** Retention runs over the whole installation: an administrator whose reach is all of it. */
@@ -78,6 +139,9 @@ export function personalDataRoutes(
         return {
           data: {
             ...status,
+            policyIsDefault:
+              status.policy.dossierYears === DEFAULT_RETENTION.dossierYears &&
+              status.policy.feedbackYears === DEFAULT_RETENTION.feedbackYears,
             everyHours: config.everyHours,
             lastRun: last
               ? {
@@ -127,6 +191,46 @@ export function personalDataRoutes(
             batches: result.batches,
           },
         };
+      },
+    );
+
+    app.post(
+      "/api/admin/personal-data/lookup",
+      {
+        config: { access: { actions: ["personal_data.manage"] } },
+        schema: {
+          tags,
+          summary:
+            "Tra cứu toàn bộ hồ sơ và phản ánh, kiến nghị của một người (theo số điện thoại, số CMND/CCCD hoặc họ tên) trong phạm vi quản trị; có ghi nhật ký",
+          body: personLookupBody,
+          response: { 200: z.object({ data: personDataView }), ...commonErrors },
+        },
+      },
+      async (request) => {
+        const { actor } = requireSession(request);
+        return { data: await lookUpPerson(db, actor, request.body, "lookup") };
+      },
+    );
+    app.post(
+      "/api/admin/personal-data/export.xlsx",
+      {
+        config: { access: { actions: ["personal_data.manage"] } },
+        schema: {
+          tags,
+          summary:
+            "Xuất ra tệp Excel toàn bộ hồ sơ và phản ánh, kiến nghị của một người trong phạm vi quản trị; có ghi nhật ký",
+          body: personLookupBody,
+          response: { ...fileAnswer(XLSX, "Tệp Excel"), ...commonErrors },
+        },
+      },
+      async (request, reply) => {
+        const { actor } = requireSession(request);
+        const data = await lookUpPerson(db, actor, request.body, "export");
+        const buffer = await personDataWorkbook(data);
+        return reply
+          .header("content-type", XLSX)
+          .header("content-disposition", attachment("du-lieu-ca-nhan.xlsx"))
+          .send(buffer);
       },
     );
   };

@@ -14,6 +14,7 @@ import {
   IconMoodSmile,
   IconPlugConnected,
   IconSettings,
+  IconShieldLock,
   IconUsers,
   IconWindow,
   type Icon,
@@ -48,6 +49,7 @@ export const paths = {
   adminUsers: "/quan-tri/nguoi-dung",
   adminAudit: "/quan-tri/nhat-ky",
   adminBackups: "/quan-tri/sao-luu",
+  adminPersonalData: "/quan-tri/du-lieu-ca-nhan",
   adminFederation: "/quan-tri/lien-thong",
 } as const;
 
@@ -75,6 +77,7 @@ export function navigationFor(me: Me): NavItem[] {
       children.push({ label: vi.nav.adminAudit, to: paths.adminAudit, icon: IconListDetails });
     }
     children.push({ label: "Sao lưu dữ liệu", to: paths.adminBackups, icon: IconDatabaseExport });
+    children.push({ label: "Dữ liệu cá nhân", to: paths.adminPersonalData, icon: IconShieldLock });
     children.push({ label: "Liên thông", to: paths.adminFederation, icon: IconPlugConnected });
     items.push({ label: vi.nav.admin, to: paths.admin, icon: IconSettings, children });
   }

@@ -1,0 +1,56 @@
+import type { z } from "zod";
+import type {
+  personDataView,
+  personLookupBody,
+  retentionRunView,
+  retentionStatusView,
+} from "../../server/routes/personal-data.routes.ts";
+import { csrfHeaders, requestData } from "./client.ts";
+
+/** The server's response schemas are the contract: the web's types come from them. */
+export type RetentionStatus = z.infer<typeof retentionStatusView>;
+export type RetentionRun = z.infer<typeof retentionRunView>;
+export type PersonData = z.infer<typeof personDataView>;
+export type PersonLookup = z.infer<typeof personLookupBody>;
+
+export function getRetentionStatus(): Promise<RetentionStatus> {
+  return requestData<RetentionStatus>("/api/admin/personal-data/retention");
+}
+
+export function runRetentionNow(): Promise<RetentionRun> {
+  return requestData<RetentionRun>("/api/admin/personal-data/retention/run", {
+    method: "POST",
+    body: {},
+  });
+}
+
+export function lookUpPerson(query: PersonLookup): Promise<PersonData> {
+  return requestData<PersonData>("/api/admin/personal-data/lookup", {
+    method: "POST",
+    body: query,
+  });
+}
+
+/** Sends the query to `POST …/export.xlsx` and saves the workbook it answers. */
+export async function downloadPersonData(query: PersonLookup): Promise<void> {
+  const response = await fetch("/api/admin/personal-data/export.xlsx", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...csrfHeaders() },
+    body: JSON.stringify(query),
+    credentials: "same-origin",
+  });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as {
+      error?: { message?: string };
+    } | null;
+    throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = "du-lieu-ca-nhan.xlsx";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
