@@ -93,6 +93,22 @@ describe.each(WIDTHS)("home at $name px", ({ name, width, height }) => {
       await page.getByRole("heading", { name: "Việc hôm nay", level: 2 }).waitFor();
     }
     await page.getByTestId("home-section-plan_progress").waitFor();
+    await page.getByTestId("home-section-feedback_due_soon").waitFor();
+    // The header shows the unit's whole name at every width (wrapped on a phone, never cut).
+    const unit = page.getByTestId("header-unit");
+    expect(
+      await unit.evaluate(
+        (el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight + 1,
+      ),
+      `the unit's name at ${name} px`,
+    ).toBe(true);
+    // Printed, the page is its content: no header, no navigation.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("banner").isVisible()).toBe(false);
+    expect(await page.getByRole("navigation", { name: "Điều hướng chính" }).isVisible()).toBe(
+      false,
+    );
+    await page.emulateMedia({ media: "screen" });
     await expectNoSeriousA11yViolations(page, `the focal officer's home at ${name} px`);
     await saveScreenshot(page, `home/focal-officer-${name}.png`);
   });

@@ -7,6 +7,13 @@
  * Dates: the plans are of 2020, so every task is past due on any day the tests run.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addWorkingDays, countWorkingDays } from "../../src/core/calendar/working-days.ts";
+import { FEEDBACK_DUE_SOON_WORKING_DAYS } from "../../src/core/feedback/index.ts";
+import type { Role } from "../../src/core/access/role-policy.ts";
+import type { Actor } from "../../src/server/services/actor.ts";
+import { loadWorkingCalendar } from "../../src/server/services/calendar.service.ts";
+import { listFeedback } from "../../src/server/services/feedback.service.ts";
+import { homeOf } from "../../src/server/services/home.service.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
@@ -94,7 +101,17 @@ describe("GET /api/home", () => {
   });
 
   it.each([
-    ["daumoi", ["tasks_overdue", "tasks_due_soon", "plan_progress", "targets_off_track"]],
+    [
+      "daumoi",
+      [
+        "tasks_overdue",
+        "tasks_due_soon",
+        "plan_progress",
+        "targets_off_track",
+        "feedback_overdue",
+        "feedback_due_soon",
+      ],
+    ],
     ["tuphap", ["tasks_mine"]],
     [
       "motcua",
@@ -160,5 +177,92 @@ describe("GET /api/home", () => {
     expect(ofWard.length).toBe(ward.value);
     expect(ofWard.every((r) => r.unitId === communeId)).toBe(true);
     expect(ofWard.map((r) => r.text)).toContain(ISSUED_TASK);
+  });
+});
+
+/** The service-level actor of a signed-in client (as the session gate builds it). */
+async function actorOf(client: ApiClient): Promise<Actor> {
+  const me = (await client.get("/api/auth/me")).body.data.user;
+  return {
+    userId: me.id,
+    name: me.fullName,
+    grants: me.roles.map((r: { role: Role; unitId: string | null; agencyId: string | null }) => ({
+      role: r.role,
+      unitId: r.unitId,
+      agencyId: r.agencyId,
+    })),
+  };
+}
+
+describe("the focal officer's feedback near its deadline", () => {
+  /*
+   * Every day here is explicit: feedback received in March 2026 (its due date from the working
+   * calendar), read on days chosen around those due dates and passed to the services as `today`.
+   */
+  it("counts open feedback due within the horizon, the same list GET /api/feedback?dueSoon opens", async () => {
+    const db = t.db.database.db;
+    const calendar = await loadWorkingCalendar(db);
+    const register = async (receivedAt: string, title: string) => {
+      const response = await focal.post("/api/feedback", {
+        unitId: communeId,
+        channel: "phone",
+        senderName: "Trần Văn Bình",
+        senderPhone: "0987 654 321",
+        title,
+        content: "Nội dung phản ánh để thử hạn trả lời.",
+        receivedAt,
+      });
+      expect(response.status, JSON.stringify(response.body)).toBe(201);
+      return response.body.data as { id: string; dueDate: string };
+    };
+    const early = await register("2026-03-02 09:00", "Phản ánh hạn sớm");
+    const later = await register("2026-03-16 09:00", "Phản ánh hạn muộn hơn");
+    const rejected = await register("2026-03-02 10:00", "Phản ánh đã từ chối");
+    const reject = await focal.post(`/api/feedback/${rejected.id}/transitions`, {
+      action: "reject",
+      note: "Nội dung là khiếu nại, hướng dẫn gửi theo Luật Khiếu nại",
+      at: "2026-03-02 15:00",
+    });
+    expect(reject.status, JSON.stringify(reject.body)).toBe(200);
+    expect(rejected.dueDate).toBe(early.dueDate);
+
+    const actor = await actorOf(focal);
+    const dueSoonOn = async (today: string) => {
+      const list = await listFeedback(db, actor, { dueSoon: true }, { today });
+      const { sections } = (await homeOf(db, actor, { today })).data;
+      const section = sections.find((s) => s.key === "feedback_due_soon")!;
+      expect(section.link).toEqual({ list: "feedback", filter: { dueSoon: "true" } });
+      expect(section.count).toBe(list.total);
+      expect(section.items.map((i) => i.id)).toEqual(list.data.map((f) => f.id));
+      return list.data.map((f) => f.id);
+    };
+
+    // The working day before the early one's due date: it is due soon, the later one is
+    // beyond the horizon, the rejected one is finished.
+    const before = addWorkingDays(early.dueDate, -1, calendar);
+    expect(countWorkingDays(before, later.dueDate, calendar)).toBeGreaterThan(
+      FEEDBACK_DUE_SOON_WORKING_DAYS,
+    );
+    expect(await dueSoonOn(before)).toEqual([early.id]);
+    // On its due date it still is (the whole due day counts), and the later one, ten working
+    // days on, has come within the horizon (its last day included).
+    expect(countWorkingDays(early.dueDate, later.dueDate, calendar)).toBe(
+      FEEDBACK_DUE_SOON_WORKING_DAYS,
+    );
+    expect((await dueSoonOn(early.dueDate)).sort()).toEqual([early.id, later.id].sort());
+    // The working day after: the early one is overdue (not due soon), the later one has come in.
+    const after = addWorkingDays(early.dueDate, 1, calendar);
+    expect(countWorkingDays(after, later.dueDate, calendar)).toBeLessThanOrEqual(
+      FEEDBACK_DUE_SOON_WORKING_DAYS,
+    );
+    expect(await dueSoonOn(after)).toEqual([later.id]);
+    const overdue = await listFeedback(db, actor, { overdue: true }, { today: after });
+    expect(overdue.data.map((f) => f.id)).toContain(early.id);
+    // Long before either, none.
+    expect(await dueSoonOn("2026-01-05")).toEqual([]);
+
+    // The list API takes the filter (read on the real day, whatever it is).
+    const api = await focal.get("/api/feedback?dueSoon=true");
+    expect(api.status, JSON.stringify(api.body)).toBe(200);
   });
 });

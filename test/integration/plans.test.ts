@@ -519,6 +519,26 @@ describe("plans", () => {
     const reviewed = await reviewer.get(`/api/plans/${id}`);
     expect(reviewed.status).toBe(200);
     expect(reviewed.body.can.edit).toBe(false);
+
+    // The plans list's unit filter (the reviewer reads many units): only that unit's plans.
+    const haTuPlan = await stranger.post("/api/plans", {
+      unitId: haTu.id,
+      title: "Cải cách hành chính phường Hà Tu năm 2026",
+      period: { kind: "year", year: 2026 },
+    });
+    expect(haTuPlan.status, JSON.stringify(haTuPlan.body)).toBe(201);
+    const all = (await reviewer.get("/api/plans")).body.data as any[];
+    expect(all.map((p) => p.id)).toEqual(expect.arrayContaining([id, haTuPlan.body.data.id]));
+    const ofCommune = (await reviewer.get(`/api/plans?unitId=${communeId}`)).body.data as any[];
+    expect(ofCommune.map((p) => p.id)).toContain(id);
+    expect(ofCommune.every((p) => p.unitId === communeId)).toBe(true);
+    expect(ofCommune.length).toBe(all.filter((p) => p.unitId === communeId).length);
+    const ofHaTu = (await reviewer.get(`/api/plans?unitId=${haTu.id}`)).body.data as any[];
+    expect(ofHaTu.map((p) => p.id)).toEqual([haTuPlan.body.data.id]);
+    // A unit the caller cannot read is not there.
+    const outside = await stranger.get(`/api/plans?unitId=${communeId}`);
+    expect(outside.status).toBe(404);
+    expect(outside.body.error.code).toBe("UNIT_NOT_FOUND");
   });
 
   it("adds a task reported quarterly, half-yearly and yearly: one occurrence per due day", async () => {

@@ -1,3 +1,4 @@
+import { addWorkingDays, type WorkingCalendar } from "../calendar/index.ts";
 import type { FeedbackState } from "./feedback-state.ts";
 
 /**
@@ -56,4 +57,19 @@ export function feedbackOnTimeCounts(
     if (result === "early" || result === "on_time") onTime++;
   }
   return { onTime, counted };
+}
+
+/**
+ * "Sắp đến hạn": open feedback due today or within this many working days. Two working weeks, the
+ * working-day form of the horizon of tasks due soon (14 days), so the focal officer's home warns of
+ * both on the same footing.
+ */
+export const FEEDBACK_DUE_SOON_WORKING_DAYS = 10;
+
+/** The due dates counted as due soon on `today`: from today to the horizon, both included. */
+export function feedbackDueSoonWindow(
+  today: string,
+  calendar: WorkingCalendar,
+): { from: string; to: string } {
+  return { from: today, to: addWorkingDays(today, FEEDBACK_DUE_SOON_WORKING_DAYS, calendar) };
 }

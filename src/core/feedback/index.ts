@@ -50,7 +50,9 @@ export {
   type FeedbackState,
 } from "./feedback-state.ts";
 export {
+  FEEDBACK_DUE_SOON_WORKING_DAYS,
   FEEDBACK_TIMELINESS_LABELS,
+  feedbackDueSoonWindow,
   feedbackOnTimeCounts,
   feedbackTimeliness,
   type FeedbackOnTimeCounts,

@@ -41,6 +41,7 @@ export function feedbackRoutes(db: Executor): FastifyPluginAsyncZod {
             from: isoDate.optional(),
             to: isoDate.optional(),
             overdue: booleanQuery.optional(),
+            dueSoon: booleanQuery.optional(),
             limit: z.coerce.number().int().min(1).max(500).optional(),
             offset: z.coerce.number().int().min(0).optional(),
           }),

@@ -59,12 +59,16 @@ export function caseMoment<S extends string, A extends string>(
 }
 
 /** The register filters every list shares, as the repositories take them. */
-export function caseListFilter(query: {
-  q?: string;
-  from?: string;
-  to?: string;
-  overdue?: boolean;
-}) {
+export function caseListFilter(
+  query: {
+    q?: string;
+    from?: string;
+    to?: string;
+    overdue?: boolean;
+  },
+  /** Today in Vietnam (tests pass their own day). */
+  today: string = vietnamDate(new Date()),
+) {
   return {
     q: query.q?.trim() || undefined,
     /** Received on or after the first day (Vietnam time)… */
@@ -74,7 +78,7 @@ export function caseListFilter(query: {
       ? new Date(instantOfVietnamLocal(`${query.to} 00:00`).getTime() + 86_400_000)
       : undefined,
     /** Open and past its due date on this day. */
-    overdueOn: query.overdue ? vietnamDate(new Date()) : undefined,
+    overdueOn: query.overdue ? today : undefined,
   };
 }
 

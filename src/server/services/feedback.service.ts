@@ -13,6 +13,7 @@ import {
   FEEDBACK_WORKFLOW,
   allowedFeedbackActions,
   feedbackDueDates,
+  feedbackDueSoonWindow,
   feedbackRuleSetOn,
   feedbackTimeliness,
   formatFeedbackCode,
@@ -167,19 +168,35 @@ export interface FeedbackListQuery {
   from?: string;
   to?: string;
   overdue?: boolean;
+  /** Open and due within FEEDBACK_DUE_SOON_WORKING_DAYS working days from today ("sắp đến hạn"). */
+  dueSoon?: boolean;
   limit?: number;
   offset?: number;
 }
 
-export async function listFeedback(db: Executor, actor: Actor, query: FeedbackListQuery) {
-  const today = vietnamDate(new Date());
+/** The day a list is read on: today in Vietnam unless the caller (a test) gives its own. */
+export interface ListClock {
+  today?: string;
+}
+
+export async function listFeedback(
+  db: Executor,
+  actor: Actor,
+  query: FeedbackListQuery,
+  clock: ListClock = {},
+) {
+  const today = clock.today ?? vietnamDate(new Date());
+  const dueWithin = query.dueSoon
+    ? feedbackDueSoonWindow(today, await loadWorkingCalendar(db))
+    : undefined;
   const { rows, total } = await feedbackRepository.listFeedback(db, {
     reach: await access.feedbackReach(db, actor),
     unitId: query.unitId,
     state: query.state,
     classification: query.classification,
     channel: query.channel,
-    ...caseListFilter(query),
+    ...caseListFilter(query, today),
+    dueWithin,
     limit: query.limit ?? 50,
     offset: query.offset ?? 0,
   });

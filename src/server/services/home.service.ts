@@ -71,11 +71,12 @@ const item = (values: Partial<HomeItem> & Pick<HomeItem, "id" | "record" | "titl
   ...values,
 });
 
-type Section = (db: Executor, actor: Actor) => Promise<HomeSection>;
+/** A section, read on `today` (Vietnam time; the home passes the real day, tests their own). */
+type Section = (db: Executor, actor: Actor, today: string) => Promise<HomeSection>;
 
 function taskSection(key: string, view: "overdue" | "due_soon" | "mine"): Section {
-  return async (db, actor) => {
-    const { data } = await listTasks(db, actor, { view });
+  return async (db, actor, today) => {
+    const { data } = await listTasks(db, actor, { view }, { today });
     return {
       key,
       count: data.length,
@@ -124,13 +125,14 @@ function dossierSection(key: string, filter: Record<string, string>): Section {
 }
 
 function feedbackSection(key: string, filter: Record<string, string>): Section {
-  return async (db, actor) => {
+  return async (db, actor, today) => {
     const query: FeedbackListQuery = {
       ...filter,
       overdue: filter.overdue === "true" || undefined,
+      dueSoon: filter.dueSoon === "true" || undefined,
       limit: HOME_ITEMS,
     };
-    const { data, total } = await listFeedback(db, actor, query);
+    const { data, total } = await listFeedback(db, actor, query, { today });
     return {
       key,
       count: total,
@@ -149,8 +151,8 @@ function feedbackSection(key: string, filter: Record<string, string>): Section {
 }
 
 /** The unit's issued plans: progress of each area (the tasks list filtered on that area). */
-const areaProgress: Section = async (db, actor) => {
-  const { data } = await listTasks(db, actor, {});
+const areaProgress: Section = async (db, actor, today) => {
+  const { data } = await listTasks(db, actor, {}, { today });
   const byArea = new Map<string, TaskStatus[]>();
   for (const task of data) {
     const key = task.areaKey ?? "none";
@@ -231,8 +233,8 @@ const plansToIssue: Section = async (db, actor) => {
 };
 
 /** The units below with overdue tasks: who is behind, and on how many. */
-const unitsBehind: Section = async (db, actor) => {
-  const { data } = await listTasks(db, actor, { view: "overdue" });
+const unitsBehind: Section = async (db, actor, today) => {
+  const { data } = await listTasks(db, actor, { view: "overdue" }, { today });
   const byUnit = new Map<string, { name: string; count: number; planId: string }>();
   for (const task of data) {
     const unitId = task.unitId;
@@ -290,14 +292,13 @@ const SECTIONS: Record<Role, Section[]> = {
     areaProgress,
     targetsOffTrack,
     feedbackSection("feedback_overdue", { overdue: "true" }),
+    feedbackSection("feedback_due_soon", { dueSoon: "true" }),
   ],
   agency_officer: [taskSection("tasks_mine", "mine")],
   clerk: [
     // Today's queue: what the desk received today.
-    async (db, actor) => {
-      const today = vietnamDate(new Date());
-      return dossierSection("dossiers_received_today", { from: today, to: today })(db, actor);
-    },
+    async (db, actor, today) =>
+      dossierSection("dossiers_received_today", { from: today, to: today })(db, actor, today),
     dossierSection("dossiers_due_today", { dueToday: "true" }),
     dossierSection("dossiers_late_without_apology", { overdue: "true", withoutApology: "true" }),
     dossierSection("dossiers_supplement", { state: "supplement_requested" }),
@@ -318,13 +319,14 @@ const SECTIONS: Record<Role, Section[]> = {
 };
 
 /** The home of the signed-in user: the sections of each role they hold, each once. */
-export async function homeOf(db: Executor, actor: Actor) {
+export async function homeOf(db: Executor, actor: Actor, clock: { today?: string } = {}) {
+  const today = clock.today ?? vietnamDate(new Date());
   const roles = ROLE_ORDER.filter((role) => actor.grants.some((grant) => grant.role === role));
   const sections: HomeSection[] = [];
   const seen = new Set<string>();
   for (const role of roles) {
     for (const section of SECTIONS[role]) {
-      const result = await section(db, actor);
+      const result = await section(db, actor, today);
       if (seen.has(result.key)) continue;
       seen.add(result.key);
       sections.push(result);

@@ -149,9 +149,9 @@ export function taskView(
   task: TaskRow,
   names: Map<string, string>,
   canUpdate: boolean,
-  extra: { evidenceCount?: number; areaKey?: AreaKey | null } = {},
+  extra: { evidenceCount?: number; areaKey?: AreaKey | null; today?: string } = {},
 ) {
-  const status = effectiveStatus(task);
+  const status = effectiveStatus(task, extra.today);
   return {
     ...task,
     status: task.status,

@@ -151,6 +151,8 @@ export async function listTasks(
     dueWithinDays?: number;
     unitId?: string;
   },
+  /** Today in Vietnam unless the caller (a test) gives its own day. */
+  clock: { today?: string } = {},
 ) {
   const unitIds = await access.listScope(db, actor, "plan.read");
   const view = filter.view ?? "all";
@@ -181,12 +183,13 @@ export async function listTasks(
   const names = await planRepository.agencyNames(db, [...new Set(ids)]);
   const updatable = await updatableTaskIds(db, actor, tasks);
   const myAgencies = new Set(actor.grants.map((g) => g.agencyId).filter((x): x is string => !!x));
-  const now = today();
+  const now = clock.today ?? today();
   const soonLimit = addDays(now, filter.dueWithinDays ?? 14);
   const rows = tasks
     .map((task) => ({
       ...taskView(task, names, updatable.has(task.id), {
         areaKey: task.areaId ? (areas.get(task.areaId) ?? null) : null,
+        today: now,
       }),
       planTitle: planOf.get(task.planId)!.title,
       planPeriodLabel: planOf.get(task.planId)!.periodLabel,

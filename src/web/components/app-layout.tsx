@@ -34,7 +34,7 @@ export function AppLayout() {
       navbar={{ width: 260, breakpoint: "sm", collapsed: { mobile: !opened } }}
       padding="lg"
     >
-      <AppShell.Header>
+      <AppShell.Header className="cchc-no-print">
         <a href="#noi-dung-chinh" className="cchc-skip-link">
           {vi.app.skipToContent}
         </a>
@@ -53,7 +53,17 @@ export function AppLayout() {
             <Text size="sm" c="dimmed" component="span" visibleFrom="xs">
               |
             </Text>
-            <Text size="sm" fw={600} truncate component="span" data-testid="header-unit">
+            {/* Two lines on a phone rather than "Phườ…": the unit's name stays readable. */}
+            <Text
+              size="sm"
+              fw={600}
+              lh={1.2}
+              lineClamp={2}
+              component="span"
+              title={me.unit.name}
+              className="cchc-header-unit"
+              data-testid="header-unit"
+            >
               {me.unit.name}
             </Text>
           </Group>
@@ -63,10 +73,21 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={vi.app.mainNavigation} component="nav">
+      <AppShell.Navbar
+        p="xs"
+        aria-label={vi.app.mainNavigation}
+        component="nav"
+        className="cchc-no-print"
+      >
         <NavMenu />
       </AppShell.Navbar>
-      <AppShell.Main id="noi-dung-chinh" tabIndex={-1} ref={mainRef} style={{ outline: "none" }}>
+      <AppShell.Main
+        id="noi-dung-chinh"
+        tabIndex={-1}
+        ref={mainRef}
+        style={{ outline: "none" }}
+        className="cchc-main"
+      >
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -27,7 +27,11 @@ export function PageHeader({
           </Text>
         )}
       </div>
-      {actions && <Group gap="sm">{actions}</Group>}
+      {actions && (
+        <Group gap="sm" className="cchc-no-print">
+          {actions}
+        </Group>
+      )}
     </Group>
   );
 }

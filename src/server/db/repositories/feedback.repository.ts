@@ -3,7 +3,20 @@ import type {
   FeedbackState,
 } from "../../../core/feedback/feedback-state.ts";
 import type { FeedbackChannel } from "../../../core/feedback/feedback-values.ts";
-import { and, desc, eq, gte, ilike, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  lt,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import type { Executor } from "../database.ts";
 import { agencies, units } from "../schema.ts";
 import { feedback } from "../schema-feedback.ts";
@@ -54,6 +67,8 @@ export interface FeedbackFilter {
   receivedBefore?: Date;
   /** Open feedback whose due date is before this day. */
   overdueOn?: string;
+  /** Open feedback whose due date is within these days (both included). */
+  dueWithin?: { from: string; to: string };
   limit: number;
   offset: number;
 }
@@ -89,6 +104,13 @@ export async function listFeedback(
     conditions.push(
       inArray(feedback.state, [...OPEN_FEEDBACK_STATES]),
       lt(feedback.dueDate, filter.overdueOn),
+    );
+  }
+  if (filter.dueWithin) {
+    conditions.push(
+      inArray(feedback.state, [...OPEN_FEEDBACK_STATES]),
+      gte(feedback.dueDate, filter.dueWithin.from),
+      lte(feedback.dueDate, filter.dueWithin.to),
     );
   }
   if (filter.q) {

@@ -24,6 +24,7 @@ export const CASE_FILTER_PARAMS: Record<string, string> = {
   to: "den-ngay",
   overdue: "qua-han",
   dueToday: "den-han-hom-nay",
+  dueSoon: "sap-den-han",
   withoutApology: "chua-xin-loi",
   unitId: "don-vi",
 };

@@ -1,4 +1,4 @@
-import { Button, Select, Text } from "@mantine/core";
+import { Button, Checkbox, Select, Text } from "@mantine/core";
 import { IconExternalLink, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -69,6 +69,7 @@ export function FeedbackRegisterPage() {
       classification: null as string | null,
       channel: null as string | null,
       unitId: null as string | null,
+      dueSoon: false,
     },
     PAGE_SIZE,
   );
@@ -107,6 +108,14 @@ export function FeedbackRegisterPage() {
         labels={t.register}
         stateLabels={t.states}
         widths={{ search: 260, date: 140 }}
+        after={
+          <Checkbox
+            label={t.register.dueSoon}
+            checked={filters.values.dueSoon}
+            onChange={(event) => filters.set("dueSoon")(event.currentTarget.checked)}
+            mb={8}
+          />
+        }
       >
         <Select
           label={t.register.classification}

@@ -80,6 +80,7 @@ export interface FeedbackQuery {
   from?: string;
   to?: string;
   overdue?: boolean;
+  dueSoon?: boolean;
   unitId?: string;
   limit?: number;
   offset?: number;

@@ -55,6 +55,7 @@ export const viFeedback = {
     from: "Từ ngày",
     to: "Đến ngày",
     overdue: "Chỉ phản ánh quá hạn",
+    dueSoon: "Sắp đến hạn (10 ngày làm việc)",
     empty: "Chưa có phản ánh, kiến nghị nào phù hợp.",
     columns: {
       code: "Mã",

@@ -13,6 +13,7 @@ export const viHome = {
     plan_progress: "Tiến độ kế hoạch theo lĩnh vực",
     targets_off_track: "Chỉ tiêu có nguy cơ không đạt",
     feedback_overdue: "Phản ánh, kiến nghị quá hạn",
+    feedback_due_soon: "Phản ánh, kiến nghị sắp đến hạn (10 ngày làm việc)",
     dossiers_received_today: "Hồ sơ tiếp nhận hôm nay",
     dossiers_due_today: "Hồ sơ đến hạn trả hôm nay",
     dossiers_late_without_apology: "Hồ sơ quá hạn chưa có thư xin lỗi",

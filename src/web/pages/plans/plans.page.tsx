@@ -1,8 +1,13 @@
-import { Anchor, Button, Select, Table, Text } from "@mantine/core";
+import { Anchor, Button, Group, Select, Table, Text } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { PLAN_STATUS_LABELS } from "../../../core/plan/plan-status.ts";
+import { useMe } from "../../auth/session.ts";
+import {
+  CaseUnitFilter,
+  readsManyUnits,
+} from "../../components/case-register/case-unit-filter.tsx";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
@@ -13,16 +18,34 @@ import { PlanStatusBadge, ProgressSummary } from "./plan-badges.tsx";
 import { planPaths } from "./plan-paths.ts";
 import { listPlans, planKeys } from "./plans.api.ts";
 
-/** The plans the user may read, newest period first, with their progress. */
+/**
+ * The plans the user may read, newest period first, with their progress. A user reading many
+ * units (district, province, reviewer) has a unit column and a unit filter (`?don-vi=`, asked of
+ * the API); a commune's user has neither.
+ */
 export function PlansPage() {
-  const plans = useQuery({ queryKey: planKeys.list({}), queryFn: () => listPlans() });
-  const canCreate = plans.data?.can.create ?? false;
+  const manyUnits = readsManyUnits(useMe());
   const [params, setParams] = useSearchParams();
   const status = params.get("trang-thai");
+  const unitId = (manyUnits && params.get("don-vi")) || undefined;
+  const query = unitId ? { unitId } : {};
+  const plans = useQuery({ queryKey: planKeys.list(query), queryFn: () => listPlans(query) });
+  const canCreate = plans.data?.can.create ?? false;
   const rows = [...(plans.data?.data ?? [])]
     .filter((plan) => !status || plan.status === status)
     .sort((a, b) => b.periodStart.localeCompare(a.periodStart) || b.version - a.version);
-  const showUnit = new Set(rows.map((plan) => plan.unitId)).size > 1;
+  const showUnit = manyUnits || new Set(rows.map((plan) => plan.unitId)).size > 1;
+  /** One filter of the address changed, the others kept. */
+  const setFilter = (name: string, value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
 
   return (
     <>
@@ -46,16 +69,20 @@ export function PlansPage() {
           )
         }
       />
-      <Select
-        label="Trạng thái"
-        placeholder="Tất cả trạng thái"
-        clearable
-        data={Object.entries(PLAN_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-        value={status}
-        onChange={(value) => setParams(value ? { "trang-thai": value } : {}, { replace: true })}
-        w={220}
-        mb="md"
-      />
+      <Group mb="md" align="flex-end">
+        <Select
+          label="Trạng thái"
+          placeholder="Tất cả trạng thái"
+          clearable
+          data={Object.entries(PLAN_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+          value={status}
+          onChange={(value) => setFilter("trang-thai", value)}
+          w={220}
+        />
+        {manyUnits && (
+          <CaseUnitFilter value={unitId ?? null} onChange={(value) => setFilter("don-vi", value)} />
+        )}
+      </Group>
       {plans.isPending ? (
         <LoadingBlock />
       ) : plans.isError ? (
