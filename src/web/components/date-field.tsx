@@ -1,6 +1,6 @@
 import { DateInput, type DateInputProps } from "@mantine/dates";
 import { useMergedRef } from "@mantine/hooks";
-import { forwardRef, useRef, useState } from "react";
+import { forwardRef, useEffect, useRef, useState } from "react";
 import { looksComplete, readTypedDate } from "../../core/time/typed-date.ts";
 
 export interface DateFieldProps extends DateInputProps {
@@ -60,6 +60,25 @@ export const DateField = forwardRef<HTMLInputElement, DateFieldProps>(function D
     // save a date the user no longer sees.
     if (props.value) props.onChange?.(null);
   };
+
+  // A bound can move after the text was typed (the apology's earliest date follows the moment typed
+  // below it): read the text again, so a date refused under the old bound is taken under the new one.
+  const minIso = isoDay(props.minDate);
+  const maxIso = isoDay(props.maxDate);
+  useEffect(() => {
+    const text = inputRef.current?.value ?? "";
+    if (!text.trim()) return;
+    const result = readTypedDate(text, { min: minIso, max: maxIso, withTime });
+    if (!result.ok) {
+      check(text);
+      return;
+    }
+    if (problem === null) return;
+    setValidity(null);
+    setShowProblem(false);
+    if (!props.value && result.value) props.onChange?.(result.value);
+    // Only a moved bound triggers this; the text itself is read by onInput.
+  }, [minIso, maxIso]);
 
   return (
     <DateInput
