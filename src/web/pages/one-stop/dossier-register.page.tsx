@@ -13,8 +13,9 @@ import {
   useCaseRegisterFilters,
   type CaseColumn,
 } from "../../components/case-register/index.ts";
+import { DueDate } from "../../components/case-register/due-date.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { formatDate, formatDateTime } from "../../i18n/format.ts";
+import { formatDateTime } from "../../i18n/format.ts";
 import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
 import { dossierImportPath } from "./import/dossier-import-paths.ts";
 import { importLabels } from "./import/dossier-import.labels.ts";
@@ -42,7 +43,10 @@ const columns: CaseColumn<Dossier>[] = [
     ),
   },
   { header: t.register.columns.receivedAt, cell: (d) => formatDateTime(d.receivedAt) },
-  { header: t.register.columns.dueDate, cell: (d) => formatDate(d.dueDate) },
+  {
+    header: t.register.columns.dueDate,
+    cell: (d) => <DueDate due={d.dueDate} original={d.originalDueDate} />,
+  },
   { header: t.register.columns.state, cell: (d) => d.stateLabel },
 ];
 
