@@ -4,7 +4,8 @@
  * quy tắc” lets her choose a rule for each leaf (threshold, manual levels, step table, ratio), its
  * parameters, the metric it binds to and its zero-denominator policy. Saving with one leaf left
  * without a rule is refused by the server and the message shows at that leaf; once it has a rule,
- * the version is saved, listed, and scores as computed by hand.
+ * the version is saved, listed, and scores as computed by hand. Editing that version again saves
+ * a new version (the one already saved is refused at the version field).
  *
  * The year is fixed (2026); nothing depends on today's date.
  */
@@ -222,11 +223,46 @@ describe("the rule editor in the browser", () => {
       expect(score.data.total).toBe(15);
       expect(score.data.band.label).toBe("Khá");
 
-      // Both the draft and the scoring version are listed under Chỉ số.
+      // A rule change on the saved version is a new version: the editor suggests 2026.2; the
+      // version already saved is refused at the version field.
+      await page.getByRole("button", { name: "Chỉnh sửa quy tắc" }).click();
+      const version = page.getByRole("textbox", { name: "Phiên bản mới" });
+      await expect.poll(() => version.inputValue()).toBe("2026.2");
+      const threshold = leafOf(page, "1.1 Tỷ lệ hồ sơ giải quyết đúng hạn").getByRole("textbox", {
+        name: "Ngưỡng (%) mục 1.1",
+      });
+      expect(await threshold.inputValue()).toBe("80");
+      const steps = leafOf(page, "2.1 Hồ sơ trực tuyến");
+      expect(await steps.getByRole("textbox", { name: "Điểm bậc 2 mục 2.1" }).inputValue()).toBe(
+        "2,5",
+      );
+      await threshold.fill("90");
+      await version.fill("2026.1");
+      await page.getByRole("button", { name: "Lưu thành phiên bản mới" }).click();
+      await page
+        .getByRole("alert")
+        .filter({ hasText: "Đơn vị đã có phương pháp chấm “par-index-2026” phiên bản 2026.1." })
+        .waitFor();
+      expect(await version.getAttribute("aria-invalid")).toBe("true");
+      await version.fill("2026.2");
+      await page.getByRole("button", { name: "Lưu thành phiên bản mới" }).click();
+      await page
+        .getByText("Phương pháp chấm điểm phiên bản 2026.2, hiệu lực từ 01/01/2026.", {
+          exact: false,
+        })
+        .waitFor();
+      const secondId = /\/chi-so\/bo-tieu-chi\/([0-9a-f-]+)$/.exec(
+        new URL(page.url()).pathname,
+      )![1]!;
+      expect(secondId).not.toBe(savedId);
+      const second = await ward.get(`/api/methodologies/${secondId}/document`);
+      expect(second.nodes[0].children[0].rule).toEqual({ type: "threshold", threshold: 0.9 });
+
+      // The draft and both scoring versions are listed under Chỉ số.
       await page.getByRole("link", { name: "Chỉ số", exact: true }).first().click();
       await page.getByRole("heading", { name: "Chỉ số", level: 1 }).waitFor();
       const list = page.getByRole("table", { name: "Danh sách dự thảo bộ tiêu chí" });
-      await expect.poll(() => list.getByRole("row").filter({ hasText: NAME }).count()).toBe(2);
+      await expect.poll(() => list.getByRole("row").filter({ hasText: NAME }).count()).toBe(3);
     } catch (error) {
       await saveScreenshot(page, "rule-editor-failure.png");
       throw error;

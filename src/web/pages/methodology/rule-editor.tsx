@@ -162,6 +162,11 @@ function LeafEditor({ node, indexes, issues, onChange }: NodeProps) {
           {t.noRule}
         </Badge>
       )}
+      {node.note && (
+        <Text size="xs" c="dimmed" mb="xs">
+          {node.note}
+        </Text>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         <Select
           label={t.rule}
@@ -467,6 +472,8 @@ function RuleEditorForm({
   const ruled = leaves.filter((leaf) => leaf.node.rule.type !== null).length;
   const documentIssues = issues.filter((i) => i.nodePath === null);
   const nodeIssueCount = issues.length - documentIssues.length;
+  // The alert repeats the document's issues unless the failure message already says it all.
+  const listed = documentIssues.filter((i) => i.message !== failure);
   const fieldError = (field: string) => {
     const found = documentIssues.filter((i) => i.field === field);
     return found.length > 0 ? found.map((i) => i.message).join(" ") : undefined;
@@ -627,9 +634,9 @@ function RuleEditorForm({
           icon={<IconAlertTriangle size={18} aria-hidden="true" />}
         >
           <Text size="sm">{failure}</Text>
-          {documentIssues.length > 0 && (
+          {listed.length > 0 && (
             <List size="sm" mt="xs">
-              {documentIssues.map((issue, index) => (
+              {listed.map((issue, index) => (
                 <List.Item key={index}>
                   {issue.where}: {issue.message}
                 </List.Item>

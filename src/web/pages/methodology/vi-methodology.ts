@@ -5,7 +5,7 @@ export const viMethodology = {
   indices: {
     draftsTitle: "Dự thảo bộ tiêu chí Chỉ số cải cách hành chính",
     draftsNote:
-      "Bộ tiêu chí được lưu từ bảng tự chấm điểm trong kế hoạch nhập (Kế hoạch → Nhập từ văn bản → thẻ “Bảng tiêu chí”). Chưa chấm điểm, thẩm định hay xếp hạng được theo các bộ tiêu chí này.",
+      "Bộ tiêu chí được lưu từ bảng tự chấm điểm trong kế hoạch nhập (Kế hoạch → Nhập từ văn bản → thẻ “Bảng tiêu chí”). Mở một bộ tiêu chí và chọn “Chỉnh sửa quy tắc” để gắn quy tắc chấm cho từng chỉ tiêu; bộ tiêu chí có quy tắc được lưu thành phiên bản chấm điểm được.",
     empty: "Chưa có dự thảo bộ tiêu chí nào.",
     tableLabel: "Danh sách dự thảo bộ tiêu chí",
     colName: "Tên bộ tiêu chí",
