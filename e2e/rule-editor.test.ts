@@ -115,6 +115,7 @@ describe("the rule editor in the browser", () => {
         "Điểm tối đa × tỷ lệ / ngưỡng (đạt ngưỡng được tối đa)",
       );
       await onTime.getByRole("textbox", { name: "Ngưỡng (%) mục 1.1" }).fill("80");
+      await onTime.getByRole("textbox", { name: "Tử số đếm gì mục 1.1" }).fill("hồ sơ đúng hạn");
       await choose(
         page,
         onTime,
@@ -221,6 +222,9 @@ describe("the rule editor in the browser", () => {
         },
       });
       expect(score.data.total).toBe(15);
+      expect(score.data.nodes[0].children[0].explanation).toContain(
+        "920/1.000 hồ sơ đúng hạn = 92,00%, đạt ngưỡng 80%",
+      );
       expect(score.data.band.label).toBe("Khá");
 
       // A rule change on the saved version is a new version: the editor suggests 2026.2; the

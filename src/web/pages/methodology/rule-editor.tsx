@@ -117,8 +117,8 @@ function withType(rule: EditableRule, type: RuleType | null, max: number | null)
   }
   if (type === "manual" && rule.levels.length === 0) {
     next.levels = [
-      { label: "Đạt", points: max },
-      { label: "Không đạt", points: 0 },
+      { label: t.defaultLevels.pass, points: max },
+      { label: t.defaultLevels.fail, points: 0 },
     ];
   }
   return next;
@@ -214,6 +214,18 @@ function LeafEditor({ node, indexes, issues, onChange }: NodeProps) {
           }
         />
       </SimpleGrid>
+      {(rule.type === "ratio" || rule.type === "threshold" || rule.type === "steps") && (
+        <TextInput
+          mt="sm"
+          maw={420}
+          label={t.unit}
+          aria-label={t.unitOf(code)}
+          placeholder={t.unitPlaceholder}
+          value={node.unit}
+          error={has("unit")}
+          onChange={(event) => set({ unit: event.currentTarget.value })}
+        />
+      )}
       {rule.type === "threshold" && (
         <NumberInput
           mt="sm"

@@ -81,6 +81,10 @@ export const viMethodology = {
     addLevel: "Thêm mức",
     removeLevel: (index: number) => `Xóa mức ${index}`,
     pointsText: "Điểm",
+    defaultLevels: { pass: "Đạt", fail: "Không đạt" },
+    unit: "Tử số đếm gì (để giải thích điểm)",
+    unitOf: (code: string) => `Tử số đếm gì mục ${code}`,
+    unitPlaceholder: "Ví dụ: hồ sơ đúng hạn",
     extraHint:
       "Điểm thưởng, điểm trừ nằm ngoài tổng điểm tối đa của nhóm; điểm tối đa của mục là mức thưởng, trừ cao nhất.",
     metric: "Chỉ số đo",
