@@ -240,6 +240,13 @@ describe("the rule editor in the browser", () => {
       expect(await steps.getByRole("textbox", { name: "Điểm bậc 2 mục 2.1" }).inputValue()).toBe(
         "2,5",
       );
+      // At phone width the editor stacks its fields: nothing wider than the screen.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+        .toBeLessThanOrEqual(390);
+      await saveScreenshot(page, "rule-editor-phone.png");
+      await page.setViewportSize({ width: 1280, height: 800 });
       await threshold.fill("90");
       await version.fill("2026.1");
       await page.getByRole("button", { name: "Lưu thành phiên bản mới" }).click();
