@@ -72,3 +72,27 @@ export {
   type InputsCheck,
 } from "./metric-inputs.ts";
 export { summarizeScore, type ScoreSummary } from "./score-summary.ts";
+export {
+  checkEditableMethodology,
+  defaultBands,
+  documentFromEditable,
+  editableFromCriteria,
+  editableFromDocument,
+  editableLeaves,
+  emptyRule,
+  locateIssues,
+  nextVersion,
+  nodeAt,
+  nodePathOf,
+  updateNode,
+  type DraftCriterion,
+  type DraftFacts,
+  type EditableBand,
+  type EditableLevel,
+  type EditableMethodology,
+  type EditableNode,
+  type EditableRule,
+  type EditableStep,
+  type EditorCheck,
+  type EditorIssue,
+} from "./rule-editor.ts";

@@ -3,6 +3,9 @@ export * from "./ranking.ts";
 export * from "./forecast.ts";
 export {
   KNOWN_METRIC_CODES,
+  metricOptions,
   parIndexCommuneTemplate,
+  type MetricOption,
+  type MetricOrigin,
   SCORECARD_METRICS,
 } from "./templates/index.ts";

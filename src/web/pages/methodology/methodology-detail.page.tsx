@@ -1,16 +1,33 @@
-import { Alert, Anchor, Badge, Group, List, Paper, SimpleGrid, Table, Text } from "@mantine/core";
-import { IconAlertTriangle, IconArrowLeft, IconInfoCircle } from "@tabler/icons-react";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  List,
+  Paper,
+  SimpleGrid,
+  Table,
+  Text,
+} from "@mantine/core";
+import { IconAlertTriangle, IconArrowLeft, IconEdit, IconInfoCircle } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
-import { formatDateTime, formatNumber } from "../../i18n/format.ts";
+import { formatDate, formatDateTime, formatNumber } from "../../i18n/format.ts";
 import { vi } from "../../i18n/vi.ts";
 import { methodologyPaths } from "./methodology-paths.ts";
-import { getMethodology, methodologyKeys } from "./methodology.api.ts";
+import {
+  getMethodology,
+  listMethodologies,
+  methodologyKeys,
+  type MethodologyDetail,
+} from "./methodology.api.ts";
+import { RuleEditor } from "./rule-editor.tsx";
 import { viMethodology as t } from "./vi-methodology.ts";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -28,16 +45,23 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 const points = (value: number | null) => (value === null ? vi.common.none : formatNumber(value));
 
-/** One methodology draft, read-only: its facts and the criteria tree with maximum points. */
+/**
+ * One methodology: its facts and the criteria tree with maximum points; “Chỉnh sửa quy tắc” opens
+ * the rule editor (for those who may save methodologies), which saves a new version.
+ */
 export function MethodologyDetailPage() {
   const { id = "" } = useParams();
   const query = useQuery({
     queryKey: methodologyKeys.detail(id),
     queryFn: () => getMethodology(id),
   });
+  const list = useQuery({ queryKey: methodologyKeys.list, queryFn: listMethodologies });
+  const canEdit = list.data?.can.create ?? false;
+  const [editingId, setEditingId] = useState<string | null>(null);
   if (query.isPending) return <LoadingBlock />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
   const methodology = query.data;
+  const editing = editingId === methodology.id;
   return (
     <>
       <Anchor component={Link} to={methodologyPaths.indices} size="sm">
@@ -69,14 +93,44 @@ export function MethodologyDetailPage() {
           </Fact>
         </SimpleGrid>
       </Paper>
-      <Alert
-        color="blue"
-        variant="light"
-        mb="md"
-        icon={<IconInfoCircle size={18} aria-hidden="true" />}
-      >
-        {t.detail.scoringNote}
-      </Alert>
+      {editing ? (
+        <RuleEditor methodology={methodology} onClose={() => setEditingId(null)} />
+      ) : (
+        <>
+          <Alert
+            color="blue"
+            variant="light"
+            mb="md"
+            icon={<IconInfoCircle size={18} aria-hidden="true" />}
+          >
+            {methodology.hasDocument && methodology.version && methodology.effectiveFrom
+              ? t.detail.documentNote(
+                  methodology.version,
+                  formatDate(methodology.effectiveFrom),
+                  methodology.effectiveTo ? formatDate(methodology.effectiveTo) : null,
+                )
+              : t.detail.scoringNote}
+          </Alert>
+          {canEdit && (
+            <Button
+              mb="md"
+              variant="light"
+              leftSection={<IconEdit size={16} aria-hidden="true" />}
+              onClick={() => setEditingId(methodology.id)}
+            >
+              {t.detail.editRules}
+            </Button>
+          )}
+          <MethodologyTree methodology={methodology} />
+        </>
+      )}
+    </>
+  );
+}
+
+function MethodologyTree({ methodology }: { methodology: MethodologyDetail }) {
+  return (
+    <>
       {methodology.warnings.length > 0 && (
         <Alert
           color="yellow"

@@ -1,0 +1,284 @@
+/**
+ * Browser test of the rule editor: the focal officer of Phường Bãi Cháy has a PAR criteria draft
+ * (a tree with maximum points and no rules, as the plan import saves it); on its page, “Chỉnh sửa
+ * quy tắc” lets her choose a rule for each leaf (threshold, manual levels, step table, ratio), its
+ * parameters, the metric it binds to and its zero-denominator policy. Saving with one leaf left
+ * without a rule is refused by the server and the message shows at that leaf; once it has a rule,
+ * the version is saved, listed, and scores as computed by hand. Editing that version again saves
+ * a new version (the one already saved is refused at the version field).
+ *
+ * The year is fixed (2026); nothing depends on today's date.
+ */
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  appUnderTest,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  saveScreenshot,
+  signIn,
+  type Browser,
+} from "./support/browser.ts";
+
+const YEAR = 2026;
+const WARD_CODE = "06658"; // Phường Bãi Cháy
+const NAME = "Chỉ số CCHC phường Bãi Cháy 2026 (thử quy tắc)";
+
+let app: { url: string; stop(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await appUnderTest();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** Calls the API with the page's session (and its CSRF token for writes). */
+async function api(page: Page) {
+  const me = await page.request.get(`${app.url}/api/auth/me`);
+  expect(me.status()).toBe(200);
+  const headers = { "x-csrf-token": (await me.json()).data.csrfToken as string };
+  return {
+    async get(path: string) {
+      const response = await page.request.get(`${app.url}${path}`);
+      expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
+      return response.json();
+    },
+    async post(path: string, data: unknown) {
+      const response = await page.request.post(`${app.url}${path}`, { headers, data });
+      expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
+      return response.json();
+    },
+  };
+}
+
+/** Picks an option of a Mantine Select, typing `search` first when the select is searchable. */
+async function choose(page: Page, scope: Locator, label: string, option: string, search?: string) {
+  const select = scope.getByRole("combobox", { name: label, exact: true });
+  await select.click();
+  if (search !== undefined) await select.fill(search);
+  await page.getByRole("option", { name: option, exact: true }).click();
+  await expect.poll(() => select.inputValue()).toBe(option);
+}
+
+const leafOf = (page: Page, legend: string) =>
+  page.getByRole("group", { name: legend, exact: true });
+
+describe("the rule editor in the browser", () => {
+  it("turns a criteria draft into a scoring document by choosing rules for its leaves", async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(30_000);
+    try {
+      await page.goto(`${app.url}/dang-nhap`);
+      await signIn(page, "daumoi");
+      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+
+      // The draft, as the plan import saves a criteria table (rows with TT and maximum points).
+      const ward = await api(page);
+      const units = (await ward.get("/api/units")).data as { id: string; code: string | null }[];
+      const unit = units.find((u) => u.code === WARD_CODE)!;
+      const draft = await ward.post("/api/methodologies", {
+        unitId: unit.id,
+        name: NAME,
+        year: YEAR,
+        criteria: [
+          { ref: "1", text: "Công tác chỉ đạo, điều hành", maxPoints: 10 },
+          { ref: "1.1", text: "Tỷ lệ hồ sơ giải quyết đúng hạn", maxPoints: 6 },
+          { ref: "1.2", text: "Ban hành kế hoạch CCHC năm", maxPoints: 4 },
+          { ref: "2", text: "Hiện đại hóa nền hành chính", maxPoints: 10 },
+          { ref: "2.1", text: "Hồ sơ trực tuyến", maxPoints: 5 },
+          { ref: "2.2", text: "Kết quả giải quyết được số hóa", maxPoints: 5 },
+        ],
+      });
+      const draftId = draft.data.id as string;
+
+      await page.goto(`${app.url}/chi-so/bo-tieu-chi/${draftId}`);
+      await page.getByRole("heading", { name: NAME, level: 1 }).waitFor();
+      await page.getByRole("button", { name: "Chỉnh sửa quy tắc" }).click();
+      await page.getByRole("heading", { name: "Chỉnh sửa quy tắc chấm điểm", level: 2 }).waitFor();
+      const progress = page.getByRole("status").filter({ hasText: "Đã có quy tắc" });
+      expect(await progress.innerText()).toBe("Đã có quy tắc: 0/4 chỉ tiêu");
+      expect(await page.getByRole("textbox", { name: "Phiên bản mới" }).inputValue()).toBe(
+        "2026.1",
+      );
+
+      // 1.1: 6 × min(1, rate / 80 %), bound to the on-time rate; nothing to count: full points.
+      const onTime = leafOf(page, "1.1 Tỷ lệ hồ sơ giải quyết đúng hạn");
+      await choose(
+        page,
+        onTime,
+        "Quy tắc chấm mục 1.1",
+        "Điểm tối đa × tỷ lệ / ngưỡng (đạt ngưỡng được tối đa)",
+      );
+      await onTime.getByRole("textbox", { name: "Ngưỡng (%) mục 1.1" }).fill("80");
+      await onTime.getByRole("textbox", { name: "Tử số đếm gì mục 1.1" }).fill("hồ sơ đúng hạn");
+      await choose(
+        page,
+        onTime,
+        "Chỉ số đo mục 1.1",
+        "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn (đã và đang xử lý) (ON_TIME)",
+        "dung han",
+      );
+      await choose(page, onTime, "Khi không phát sinh mục 1.1", "Được điểm tối đa");
+
+      // 1.2: scored by hand on two levels (4 or 0 points), no points when not scored.
+      const plan = leafOf(page, "1.2 Ban hành kế hoạch CCHC năm");
+      await choose(page, plan, "Quy tắc chấm mục 1.2", "Chấm theo mức");
+      await plan.getByRole("textbox", { name: "Tên mức 1 mục 1.2" }).fill("Ban hành đúng hạn");
+      expect(await plan.getByRole("textbox", { name: "Điểm mức 1 mục 1.2" }).inputValue()).toBe(
+        "4",
+      );
+      await choose(page, plan, "Khi không phát sinh mục 1.2", "Không được điểm");
+
+      // 2.1: a step table 100 % → 5; 50 % → 2,5; below → 0, bound to the online share.
+      const online = leafOf(page, "2.1 Hồ sơ trực tuyến");
+      await choose(page, online, "Quy tắc chấm mục 2.1", "Theo bậc tỷ lệ");
+      await online.getByRole("textbox", { name: "Từ tỷ lệ (%) bậc 2 mục 2.1" }).fill("50");
+      await online.getByRole("textbox", { name: "Điểm bậc 2 mục 2.1" }).fill("2,5");
+      await online.getByRole("button", { name: "Thêm bậc" }).click();
+      await online.getByRole("textbox", { name: "Từ tỷ lệ (%) bậc 3 mục 2.1" }).fill("0");
+      await online.getByRole("textbox", { name: "Điểm bậc 3 mục 2.1" }).fill("0");
+      await choose(
+        page,
+        online,
+        "Chỉ số đo mục 2.1",
+        "Tỷ lệ hồ sơ trực tuyến (ONLINE_DOSSIER)",
+        "hồ sơ trực tuyến",
+      );
+      await choose(page, online, "Khi không phát sinh mục 2.1", "Không được điểm");
+      expect(await progress.innerText()).toBe("Đã có quy tắc: 3/4 chỉ tiêu");
+
+      // 2.2 is left without a rule: the server refuses the document and says so at that leaf.
+      await page.getByRole("button", { name: "Lưu thành phiên bản mới" }).click();
+      const digitised = leafOf(page, "2.2 Kết quả giải quyết được số hóa");
+      await digitised
+        .getByText("Chỉ tiêu (mục không có mục con) cần quy tắc chấm (rule).")
+        .waitFor();
+      await page.getByText("1 lỗi nằm ở các mục trong cây tiêu chí (tô đỏ).").waitFor();
+      expect(await onTime.getByText("cần quy tắc chấm").count()).toBe(0);
+      await expectNoSeriousA11yViolations(page, "the rule editor");
+      await saveScreenshot(page, "rule-editor-leaf-error.png");
+
+      // 2.2: 5 × rate, bound to the digitised results; nothing to count: left out of area 2.
+      await choose(page, digitised, "Quy tắc chấm mục 2.2", "Điểm tối đa × tỷ lệ");
+      await choose(
+        page,
+        digitised,
+        "Chỉ số đo mục 2.2",
+        "Tỷ lệ số hóa kết quả giải quyết (ORIGINAL_RESULT_AVAILABLE)",
+        "so hoa ket qua",
+      );
+      await choose(
+        page,
+        digitised,
+        "Khi không phát sinh mục 2.2",
+        "Không áp dụng (tính trên các chỉ tiêu còn lại)",
+      );
+      expect(await digitised.getByText("cần quy tắc chấm").count()).toBe(0);
+      await page.getByRole("button", { name: "Lưu thành phiên bản mới" }).click();
+
+      // The new version opens on its own page, with its version and effective date.
+      await page.waitForURL((url) => {
+        const match = /\/chi-so\/bo-tieu-chi\/([0-9a-f-]+)$/.exec(url.pathname);
+        return match !== null && match[1] !== draftId;
+      });
+      await page.getByRole("heading", { name: NAME, level: 1 }).waitFor();
+      await page
+        .getByText("Phương pháp chấm điểm phiên bản 2026.1, hiệu lực từ 01/01/2026.", {
+          exact: false,
+        })
+        .waitFor();
+      const savedId = /\/chi-so\/bo-tieu-chi\/([0-9a-f-]+)$/.exec(
+        new URL(page.url()).pathname,
+      )![1]!;
+
+      // The saved document carries the chosen rules and scores as computed by hand:
+      // 1.1: 92 % ≥ 80 % → 6; 1.2: level 4; 2.1: 60 % reaches the 50 % step → 2,5; 2.2 has
+      // nothing to count and is left out, so area 2 = 2,5 / 5 × 10 = 5. Total 15: “Khá”.
+      const document = await ward.get(`/api/methodologies/${savedId}/document`);
+      expect(document.nodes[1].children[0]).toMatchObject({
+        code: "2.1",
+        metric: "ONLINE_DOSSIER",
+        rule: {
+          type: "steps",
+          steps: [
+            { minRatio: 1, points: 5 },
+            { minRatio: 0.5, points: 2.5 },
+            { minRatio: 0, points: 0 },
+          ],
+        },
+        zeroDenominator: "none",
+      });
+      const score = await ward.post(`/api/methodologies/${savedId}/score`, {
+        indicators: {
+          ON_TIME: { numerator: 920, denominator: 1000 },
+          "1.2": { value: 4, source: "Tự chấm" },
+          ONLINE_DOSSIER: { numerator: 60, denominator: 100 },
+          ORIGINAL_RESULT_AVAILABLE: { numerator: 0, denominator: 0 },
+        },
+      });
+      expect(score.data.total).toBe(15);
+      expect(score.data.nodes[0].children[0].explanation).toContain(
+        "920/1.000 hồ sơ đúng hạn = 92,00%, đạt ngưỡng 80%",
+      );
+      expect(score.data.band.label).toBe("Khá");
+
+      // A rule change on the saved version is a new version: the editor suggests 2026.2; the
+      // version already saved is refused at the version field.
+      await page.getByRole("button", { name: "Chỉnh sửa quy tắc" }).click();
+      const version = page.getByRole("textbox", { name: "Phiên bản mới" });
+      await expect.poll(() => version.inputValue()).toBe("2026.2");
+      const threshold = leafOf(page, "1.1 Tỷ lệ hồ sơ giải quyết đúng hạn").getByRole("textbox", {
+        name: "Ngưỡng (%) mục 1.1",
+      });
+      expect(await threshold.inputValue()).toBe("80");
+      const steps = leafOf(page, "2.1 Hồ sơ trực tuyến");
+      expect(await steps.getByRole("textbox", { name: "Điểm bậc 2 mục 2.1" }).inputValue()).toBe(
+        "2,5",
+      );
+      // At phone width the editor stacks its fields: nothing wider than the screen.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+        .toBeLessThanOrEqual(390);
+      await saveScreenshot(page, "rule-editor-phone.png");
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await threshold.fill("90");
+      await version.fill("2026.1");
+      await page.getByRole("button", { name: "Lưu thành phiên bản mới" }).click();
+      await page
+        .getByRole("alert")
+        .filter({ hasText: "Đơn vị đã có phương pháp chấm “par-index-2026” phiên bản 2026.1." })
+        .waitFor();
+      expect(await version.getAttribute("aria-invalid")).toBe("true");
+      await version.fill("2026.2");
+      await page.getByRole("button", { name: "Lưu thành phiên bản mới" }).click();
+      await page
+        .getByText("Phương pháp chấm điểm phiên bản 2026.2, hiệu lực từ 01/01/2026.", {
+          exact: false,
+        })
+        .waitFor();
+      const secondId = /\/chi-so\/bo-tieu-chi\/([0-9a-f-]+)$/.exec(
+        new URL(page.url()).pathname,
+      )![1]!;
+      expect(secondId).not.toBe(savedId);
+      const second = await ward.get(`/api/methodologies/${secondId}/document`);
+      expect(second.nodes[0].children[0].rule).toEqual({ type: "threshold", threshold: 0.9 });
+
+      // The draft and both scoring versions are listed under Chỉ số.
+      await page.getByRole("link", { name: "Chỉ số", exact: true }).first().click();
+      await page.getByRole("heading", { name: "Chỉ số", level: 1 }).waitFor();
+      const list = page.getByRole("table", { name: "Danh sách dự thảo bộ tiêu chí" });
+      await expect.poll(() => list.getByRole("row").filter({ hasText: NAME }).count()).toBe(3);
+    } catch (error) {
+      await saveScreenshot(page, "rule-editor-failure.png");
+      throw error;
+    } finally {
+      await page.close();
+    }
+  });
+});
