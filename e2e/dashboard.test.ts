@@ -110,6 +110,8 @@ describe("dashboards in the browser", () => {
       await apology.getByRole("textbox", { name: /^Thời điểm/ }).fill("16/03/2026 09:00");
       await apology.getByRole("button", { name: "Xác nhận" }).click();
       await apology.waitFor({ state: "detached" });
+      // The new return date replaces the due date, the original one shown struck through.
+      expect(await page.getByTestId("original-due-date").innerText()).toMatch(/\d\d\/03\/2026/);
       await act(page, "Có kết quả giải quyết", "25/03/2026 10:00");
       await page.getByText("Đã có kết quả", { exact: true }).first().waitFor();
 
@@ -134,6 +136,20 @@ describe("dashboards in the browser", () => {
       await expectNoSeriousA11yViolations(page, "the drill-down list");
       await list.getByRole("link", { name: code }).click();
       await page.getByRole("heading", { level: 1, name: `Mã hồ sơ ${code}` }).waitFor();
+
+      // The register and the citizen's public lookup show the new date the same way.
+      await page.goto(`${app.url}/mot-cua`);
+      await page.getByRole("textbox", { name: "Tìm theo mã hồ sơ hoặc tên người nộp" }).fill(code);
+      const registerRow = page.getByRole("row").filter({ hasText: "Vũ Thị Thu" });
+      await registerRow.getByText("24/03/2026").waitFor();
+      await registerRow.getByTestId("original-due-date").waitFor();
+      await page.goto(`${app.url}/tra-cuu?ma=${encodeURIComponent(code)}`);
+      await page.getByRole("textbox", { name: "4 số cuối điện thoại" }).fill("2333");
+      await page.getByRole("button", { name: "Tra cứu" }).click();
+      const result = page.getByRole("region", { name: "Kết quả tra cứu" });
+      await result.getByText("24/03/2026").waitFor();
+      await result.getByTestId("original-due-date").waitFor();
+      await saveScreenshot(page, "dossier-lookup-new-date.png");
     } finally {
       await page.close();
     }

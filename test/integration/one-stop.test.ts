@@ -198,6 +198,13 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
       newDueDate: "2026-03-10",
       title: "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết",
     });
+    // The new appointment is the dossier's rescheduled date everywhere it is listed; the due date
+    // that decides lateness stays.
+    expect(apology.body.data).toMatchObject({ rescheduledDueDate: "2026-03-10" });
+    const listed = (await clerk.get(`/api/dossiers?q=${apology.body.data.code}`)).body.data;
+    expect(listed).toEqual([
+      expect.objectContaining({ id, rescheduledDueDate: "2026-03-10", dueDate: unchanged.dueDate }),
+    ]);
     const resolved = await step(clerk, id, "resolve", "2026-03-04 09:00");
     expect(resolved.body.data).toMatchObject({ state: "resolved", timeliness: "late" });
   });

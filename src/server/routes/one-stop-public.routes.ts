@@ -38,6 +38,7 @@ export function oneStopPublicRoutes(
                 receivedOn: z.string(),
                 dueDate: z.string(),
                 originalDueDate: z.string(),
+                rescheduledDueDate: z.string().nullable(),
                 state: z.string(),
                 stateLabel: z.string(),
                 timelinessLabel: z.string().nullable(),

@@ -66,6 +66,8 @@ export const dossierView = z.object({
   countedFrom: z.string(),
   dueDate: z.string(),
   originalDueDate: z.string(),
+  /** The latest apology letter's new return date (the citizen's new appointment); null without one. */
+  rescheduledDueDate: z.string().nullable(),
   state: z.enum(DOSSIER_STATES),
   stateLabel: z.string(),
   timeliness: z.enum(["early", "on_time", "late", "pending", "overdue"]).nullable(),

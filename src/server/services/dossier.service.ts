@@ -114,6 +114,7 @@ function toView(
     countedFrom: row.countedFrom,
     dueDate: row.dueDate,
     originalDueDate: row.originalDueDate,
+    rescheduledDueDate: row.rescheduledDueDate,
     state,
     stateLabel: STATE_LABELS[state],
     timeliness: onTime,

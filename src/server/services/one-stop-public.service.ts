@@ -56,8 +56,9 @@ async function findDossierForApplicant(db: Executor, trimmed: string, phoneLast4
       applicantPhone: maskPhone(row.applicantPhone),
       receivedOn: vietnamLocal(row.receivedAt).date,
       dueDate: row.dueDate,
-      /** The first due date, which differs from dueDate after an apology letter moved it. */
+      /** The due date at receipt, before supplement requests moved it. */
       originalDueDate: row.originalDueDate,
+      rescheduledDueDate: row.rescheduledDueDate,
       state,
       stateLabel: STATE_LABELS[state],
       timelinessLabel: onTime ? TIMELINESS_LABELS[onTime] : null,

@@ -24,6 +24,8 @@ export interface DossierListRow extends DossierRow {
   voidedByName: string | null;
   /** Received at a desk (it has a receive event); otherwise it came from an import. */
   receivedAtDesk: boolean;
+  /** The latest apology letter's new return date; null without a letter. */
+  rescheduledDueDate: string | null;
   /** `received_at` in UTC to the microsecond ("YYYY-MM-DD HH:MM:SS.ffffff"): a register cursor. */
   cursorAt: string;
 }
@@ -45,6 +47,8 @@ function selectWithNames(exec: Executor) {
       handlerAgencyName: handler.name,
       voidedByName: voider.fullName,
       receivedAtDesk: caseHasEvent("dossier", dossiers.id, "receive"),
+      rescheduledDueDate: sql<string | null>`(select a.new_due_date::text from apology_letters a
+        where a.dossier_id = ${dossiers.id} order by a.issued_at desc limit 1)`,
       cursorAt: sql<string>`to_char(${dossiers.receivedAt} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')`,
     })
     .from(dossiers)

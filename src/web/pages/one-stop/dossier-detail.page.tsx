@@ -148,7 +148,7 @@ function DossierView({ d }: { d: DossierDetail }) {
           <Fact label={t.detail.receivedAt}>{formatDateTime(d.receivedAt)}</Fact>
           <Fact label={t.detail.countedFrom}>{formatDate(d.countedFrom)}</Fact>
           <Fact label={t.detail.dueDate}>
-            <DueDate due={d.dueDate} original={d.originalDueDate} />
+            <DueDate {...d} />
           </Fact>
           <Fact label={t.detail.pausedDays}>{d.pausedWorkingDays}</Fact>
           <Fact label={t.detail.handler}>{d.handlerAgencyName ?? "—"}</Fact>

@@ -45,7 +45,7 @@ const columns: CaseColumn<Dossier>[] = [
   { header: t.register.columns.receivedAt, cell: (d) => formatDateTime(d.receivedAt) },
   {
     header: t.register.columns.dueDate,
-    cell: (d) => <DueDate due={d.dueDate} original={d.originalDueDate} />,
+    cell: (d) => <DueDate {...d} />,
   },
   { header: t.register.columns.state, cell: (d) => d.stateLabel },
 ];

@@ -136,8 +136,10 @@ export interface PublicDossier {
   applicantPhone: string;
   receivedOn: string;
   dueDate: string;
-  /** Differs from dueDate after an apology letter gave a new date. */
+  /** The due date at receipt, before supplement requests moved it. */
   originalDueDate: string;
+  /** The latest apology letter's new return date; null without one. */
+  rescheduledDueDate: string | null;
   state: string;
   stateLabel: string;
   timelinessLabel: string | null;

@@ -38,7 +38,7 @@ export function PublicLookupPage() {
                 { label: t.lookup.timeliness, value: result.timelinessLabel ?? "—" },
                 {
                   label: t.lookup.dueDate,
-                  value: <DueDate due={result.dueDate} original={result.originalDueDate} />,
+                  value: <DueDate {...result} />,
                 },
                 { label: t.lookup.receivedOn, value: formatDate(result.receivedOn) },
                 { label: t.lookup.procedure, value: result.procedureName },
