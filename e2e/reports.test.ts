@@ -61,14 +61,30 @@ async function openReportsPage() {
 
 const statusBadge = (text: string) => page.getByText(text, { exact: true }).first();
 
-/** As the province's reviewer: the ward's report from the consolidated report of the quarter. */
-async function openWardReportFromRollup() {
+/** As the province's reviewer: the kind and quarter on the upper unit's board. */
+async function chooseQuarter() {
   await openReportsPage();
   const choice = page.getByRole("combobox", { name: "Loại báo cáo và kỳ", exact: true });
   await choice.click();
   await page.getByRole("option", { name: `${KIND} — ${QUARTER}`, exact: true }).click();
-  const byUnit = page.getByRole("table", { name: "Theo đơn vị" });
-  await byUnit.getByRole("link", { name: WARD, exact: true }).click();
+  await page.getByRole("listbox").waitFor({ state: "hidden" });
+  const overview = page.getByRole("table", { name: "Tổng quan các đơn vị trực thuộc" });
+  await overview.getByRole("row").filter({ hasText: WARD }).waitFor();
+  return overview;
+}
+
+/** The ward's row of the leader's overview, once it shows the given state. */
+async function wardRow(overview: ReturnType<Page["getByRole"]>, state: string) {
+  const row = overview.getByRole("row").filter({ hasText: WARD });
+  await row.getByText(state, { exact: true }).waitFor();
+  return row;
+}
+
+/** As the province's reviewer: the ward's report, opened from the leader's overview. */
+async function openWardReportFromOverview(state: string) {
+  const overview = await chooseQuarter();
+  const row = await wardRow(overview, state);
+  await row.getByRole("link", { name: WARD, exact: true }).click();
   await page.getByRole("heading", { level: 1, name: `${KIND} — ${QUARTER}` }).waitFor();
 }
 
@@ -126,9 +142,9 @@ describe("periodic report flow in the browser", () => {
     await saveScreenshot(page, "reports-ward-submitted.png");
   });
 
-  it("the province's reviewer finds it in the consolidated report and returns it", async () => {
+  it("the province's reviewer finds it on the leader's overview and returns it", async () => {
     await signInAs("sonoivu");
-    await openWardReportFromRollup();
+    await openWardReportFromOverview("Đã gửi");
     await statusBadge("Đã gửi — lần 1").waitFor();
     // What the reviewer reads is the frozen version: the ward's text and figures.
     expect(await narrativeField("Kết quả đạt được").inputValue()).toContain(EDIT);
@@ -161,7 +177,7 @@ describe("periodic report flow in the browser", () => {
 
   it("the reviewer accepts the second version and downloads the Word report", async () => {
     await signInAs("sonoivu");
-    await openWardReportFromRollup();
+    await openWardReportFromOverview("Đã gửi");
     await statusBadge("Đã gửi — lần 2").waitFor();
     expect(await narrativeField("Kết quả đạt được").inputValue()).toContain(CORRECTION);
     await page.getByRole("button", { name: "Tiếp nhận", exact: true }).click();
@@ -180,5 +196,29 @@ describe("periodic report flow in the browser", () => {
     expect(body).toContain("BÁO CÁO");
     expect(body).toContain(`Kết quả thực hiện công tác cải cách hành chính quý I/${YEAR}`);
     expect(body).toContain(CORRECTION);
+  });
+
+  it("the leader's overview shows the ward accepted with its figures, sortable; the roll-up counts it", async () => {
+    const overview = await chooseQuarter();
+    const row = await wardRow(overview, "Đã tiếp nhận");
+    // Task completion from the frozen version: done of the tasks due, as numerator/denominator.
+    const completion = row.locator("td").nth(3);
+    const text = await completion.innerText();
+    expect(text).toMatch(new RegExp(`/${taskTotal}(\\s|$)`));
+    expect(text).toMatch(/^(\d{1,3}(,\d{1,2})?%|không phát sinh)/);
+    // Falling behind first: the other wards owe the quarter (it is past due), so the accepted
+    // ward comes last; sorting by name puts the rows in Vietnamese order.
+    const names = () => overview.locator("tbody tr td:first-child").allInnerTexts();
+    expect((await names()).at(-1)).toBe(WARD);
+    await page.getByRole("button", { name: "Sắp xếp theo Đơn vị" }).click();
+    const sorted = await names();
+    expect(sorted).toEqual([...sorted].sort(new Intl.Collator("vi").compare));
+    await page.getByRole("button", { name: "Xếp đơn vị chậm lên trước" }).click();
+    expect((await names()).at(-1)).toBe(WARD);
+    await expectNoSeriousA11yViolations(page, "the leader's overview");
+    await saveScreenshot(page, "reports-overview.png");
+
+    const byUnit = page.getByRole("table", { name: "Theo đơn vị" });
+    await byUnit.getByRole("link", { name: WARD, exact: true }).waitFor();
   });
 });

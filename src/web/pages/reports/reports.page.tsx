@@ -38,8 +38,8 @@ import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { UnitSelect } from "../../components/unit-select.tsx";
 import { formatDate } from "../../i18n/format.ts";
-import { ReportRollup } from "./report-rollup.tsx";
 import { reportPaths } from "./report-paths.ts";
+import { UpperUnitBoard } from "./upper-unit-board.tsx";
 import {
   createKind,
   getCalendar,
@@ -98,7 +98,7 @@ export function ReportsPage() {
       </Group>
       {unitId && <OwedReports unitId={unitId} year={year} />}
       {unitId && <DefinedKinds unitId={unitId} year={year} />}
-      {unitId && <ReportRollup unitId={unitId} year={year} />}
+      {unitId && <UpperUnitBoard unitId={unitId} year={year} />}
     </>
   );
 }
