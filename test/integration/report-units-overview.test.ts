@@ -289,6 +289,20 @@ describe("the leader's overview of the units", () => {
     }
   });
 
+  it("compares quarter I with quarter IV of the year before", async () => {
+    const data = (await reviewer.get(path("2026-04-01", province.id, kindId, "2026-Q1"))).body.data;
+    expect(data.previousPeriod).toEqual({ key: "2025-Q4", label: "Quý IV/2025" });
+    const an = data.rows.find((r: { name: string }) => r.name.endsWith("An"));
+    const q1 = taskFigures(TASKS.an, Q1_END);
+    // Nothing was sent for quarter IV: the figure stands alone, without a trend.
+    expect(an).toMatchObject({ state: "submitted", reportId: reportIds["an|2026-Q1"] });
+    expect(an.figures.taskCompletion).toMatchObject({
+      ratio: { numerator: q1.done, denominator: q1.total },
+      previous: null,
+      trend: null,
+    });
+  });
+
   it("puts the units falling behind first, as of the given day", async () => {
     const names = async (on: string) =>
       ((await reviewer.get(path(on))).body.data.rows as { name: string }[]).map((r) =>
