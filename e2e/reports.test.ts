@@ -211,9 +211,13 @@ describe("periodic report flow in the browser", () => {
     const names = () => overview.locator("tbody tr td:first-child").allInnerTexts();
     expect((await names()).at(-1)).toBe(WARD);
     await page.getByRole("button", { name: "Sắp xếp theo Đơn vị" }).click();
+    // The header's aria-sort and the rows change in the same render.
+    await overview.locator('th[aria-sort="ascending"]', { hasText: "Đơn vị" }).waitFor();
     const sorted = await names();
     expect(sorted).toEqual([...sorted].sort(new Intl.Collator("vi").compare));
-    await page.getByRole("button", { name: "Xếp đơn vị chậm lên trước" }).click();
+    const reset = page.getByRole("button", { name: "Xếp đơn vị chậm lên trước" });
+    await reset.click();
+    await reset.waitFor({ state: "detached" });
     expect((await names()).at(-1)).toBe(WARD);
     await expectNoSeriousA11yViolations(page, "the leader's overview");
     await saveScreenshot(page, "reports-overview.png");
