@@ -298,9 +298,10 @@ const FIXTURES: Record<string, Fixture> = {
     action: "report.read",
     request: (at) => get(`/api/reports/overview?unitId=${at.unitId}&year=2026&on=2026-03-01`),
   },
-  // The roll-up and its Word and Excel files: read at the upper unit the query names.
+  // The roll-up, its Word and Excel files, and the leader's overview of the units: read at the
+  // upper unit the query names.
   ...Object.fromEntries(
-    ["rollup", "rollup.docx", "rollup.xlsx"].map((route) => [
+    ["rollup", "rollup.docx", "rollup.xlsx", "overview/units"].map((route) => [
       `GET /api/reports/${route}`,
       {
         kind: "unit",

@@ -45,7 +45,10 @@ import {
   kindListQuery,
   kindView,
   unitQuery,
+  unitsOverviewQuery,
+  unitsOverviewView,
 } from "./report.schemas.ts";
+import { reportUnitsOverview } from "../services/report-units-overview.service.ts";
 
 const fileQuery = z.object({
   version: z.coerce
@@ -153,6 +156,26 @@ export function reportRoutes(db: Executor): FastifyPluginAsyncZod {
           requireSession(request).actor,
           request.query.unitId,
           request.query.year,
+          request.query.on ?? vietnamDate(new Date()),
+        ),
+    );
+    app.get(
+      "/api/reports/overview/units",
+      {
+        schema: {
+          tags,
+          summary:
+            "Bảng tổng quan của lãnh đạo cấp trên cho một loại báo cáo và một kỳ: mỗi đơn vị trực thuộc với tình trạng báo cáo và các số liệu chính từ phiên bản gửi gần nhất, so với kỳ trước (chênh lệch, xu hướng); đơn vị chậm xếp trước. Tình trạng trễ hạn tính vào ngày on (mặc định hôm nay)",
+          querystring: unitsOverviewQuery,
+          response: { 200: z.object({ data: unitsOverviewView }), ...commonErrors },
+        },
+      },
+      async (request) =>
+        reportUnitsOverview(
+          db,
+          requireSession(request).actor,
+          request.query.unitId,
+          request.query,
           request.query.on ?? vietnamDate(new Date()),
         ),
     );

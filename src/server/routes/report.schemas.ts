@@ -6,6 +6,11 @@ import {
   REPORT_PERIOD_KINDS,
 } from "../../core/report/report-calendar.ts";
 import type { ReportFigures } from "../../core/report/report-figures.ts";
+import {
+  KEY_FIGURES,
+  OVERVIEW_STATES,
+  type KeyFigure,
+} from "../../core/report/report-units-overview.ts";
 import { REPORT_REVIEWS, REPORT_STATUSES } from "../../core/report/report-workflow.ts";
 import { isoDate, nonEmptyText } from "./common.schemas.ts";
 
@@ -282,4 +287,42 @@ export const overviewRow = z.object({
 export const rollupQuery = unitQuery.extend({
   kindId: z.uuid({ error: "Mã định danh không hợp lệ." }),
   periodKey: z.string().min(4).max(20),
+});
+
+export const unitsOverviewQuery = rollupQuery.extend({ on: isoDate.optional() });
+
+const figureCellView = z.object({
+  ratio: ratioView.nullable(),
+  value: z.number().nullable(),
+  previous: z.number().nullable(),
+  change: z.number().nullable(),
+  trend: z.enum(["up", "down", "same"]).nullable(),
+});
+
+/** `GET /api/reports/overview/units`: the leader's overview of the units for a kind and period. */
+export const unitsOverviewView = z.object({
+  kindId: z.string(),
+  kindName: z.string(),
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  dueDate: z.string(),
+  previousPeriod: z.object({ key: z.string(), label: z.string() }).nullable(),
+  on: z.string(),
+  rows: z.array(
+    z.object({
+      unitId: z.string(),
+      name: z.string(),
+      state: z.enum(OVERVIEW_STATES),
+      late: z.boolean(),
+      version: z.number(),
+      reportId: z.string().nullable(),
+      submittedOn: z.string().nullable(),
+      figures: z.object(
+        Object.fromEntries(KEY_FIGURES.map((k) => [k, figureCellView])) as Record<
+          KeyFigure,
+          typeof figureCellView
+        >,
+      ),
+    }),
+  ),
 });

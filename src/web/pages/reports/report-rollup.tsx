@@ -1,6 +1,5 @@
-import { Button, Group, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { Link } from "react-router";
 import {
   NO_DATA_TEXT,
@@ -14,7 +13,7 @@ import { LoadingBlock } from "../../components/loading-block.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { reportPaths } from "./report-paths.ts";
-import { getRollup, listKinds, reportKeys, rollupFileUrls } from "./reports.api.ts";
+import { getRollup, rollupFileUrls } from "./reports.api.ts";
 
 const rate = (r: { numerator: number; denominator: number }) =>
   `${formatRate(r.numerator, r.denominator)} (${r.numerator}/${r.denominator})`;
@@ -24,41 +23,26 @@ const rate = (r: { numerator: number; denominator: number }) =>
  * and accepted versions, rates from summed numerators and denominators, one row per unit, and
  * the units that have not sent one.
  */
-export function ReportRollup({ unitId, year }: { unitId: string; year: number }) {
-  const kinds = useQuery({
-    queryKey: reportKeys.kinds(unitId, year),
-    queryFn: () => listKinds(unitId, year),
-  });
-  const published = (kinds.data?.data ?? []).filter((k) => k.status === "published");
-  const [choice, setChoice] = useState<string | null>(null);
-  const options = published.flatMap((k) =>
-    k.instances.map((i) => ({
-      value: `${k.id}|${i.periodKey}`,
-      label: `${k.name} — ${i.periodLabel}`,
-    })),
-  );
-  const [kindId, periodKey] = (choice ?? "").split("|");
+export function ReportRollup({
+  unitId,
+  kindId,
+  periodKey,
+}: {
+  unitId: string;
+  kindId: string;
+  periodKey: string;
+}) {
   const rollup = useQuery({
-    queryKey: ["reports", "rollup", unitId, choice],
-    queryFn: () => getRollup(unitId, kindId!, periodKey!),
-    enabled: Boolean(kindId && periodKey),
+    queryKey: ["reports", "rollup", unitId, kindId, periodKey],
+    queryFn: () => getRollup(unitId, kindId, periodKey),
   });
-  if (options.length === 0) return null;
   const data = rollup.data;
   return (
     <Paper withBorder p="md" mb="md">
       <Title order={2} size="h4" mb="sm">
         Báo cáo tổng hợp từ các đơn vị trực thuộc
       </Title>
-      <Select
-        label="Loại báo cáo và kỳ"
-        data={options}
-        value={choice}
-        onChange={setChoice}
-        w={420}
-        mb="sm"
-      />
-      {rollup.isPending && choice && <LoadingBlock />}
+      {rollup.isPending && <LoadingBlock />}
       {rollup.isError && <QueryError error={rollup.error} onRetry={() => void rollup.refetch()} />}
       {data && (
         <Stack gap="sm">
@@ -66,7 +50,7 @@ export function ReportRollup({ unitId, year }: { unitId: string; year: number })
             <Button
               variant="default"
               component="a"
-              href={rollupFileUrls.word(unitId, kindId!, periodKey!)}
+              href={rollupFileUrls.word(unitId, kindId, periodKey)}
               download
             >
               Tải báo cáo tổng hợp (Word)
@@ -74,7 +58,7 @@ export function ReportRollup({ unitId, year }: { unitId: string; year: number })
             <Button
               variant="default"
               component="a"
-              href={rollupFileUrls.excel(unitId, kindId!, periodKey!)}
+              href={rollupFileUrls.excel(unitId, kindId, periodKey)}
               download
             >
               Tải phụ lục tổng hợp (Excel)

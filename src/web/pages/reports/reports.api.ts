@@ -8,6 +8,7 @@ import type {
   kindInput,
   kindView,
   rollupView,
+  unitsOverviewView,
 } from "../../../server/routes/report.schemas.ts";
 
 /**
@@ -104,5 +105,14 @@ export const rollupFileUrls = {
 export function getRollup(unitId: string, kindId: string, periodKey: string) {
   return requestData<ReportRollupView>(
     `/api/reports/rollup${buildQuery({ unitId, kindId, periodKey })}`,
+  );
+}
+
+export type UnitsOverviewView = z.infer<typeof unitsOverviewView>;
+
+/** The leader's overview: the units side by side for a kind and period, with their trends. */
+export function getUnitsOverview(unitId: string, kindId: string, periodKey: string) {
+  return requestData<UnitsOverviewView>(
+    `/api/reports/overview/units${buildQuery({ unitId, kindId, periodKey })}`,
   );
 }

@@ -16,7 +16,7 @@ import {
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import {
   HOLIDAY_SHIFTS,
   PERIOD_RULES,
@@ -38,8 +38,8 @@ import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { UnitSelect } from "../../components/unit-select.tsx";
 import { formatDate } from "../../i18n/format.ts";
-import { ReportRollup } from "./report-rollup.tsx";
 import { reportPaths } from "./report-paths.ts";
+import { UpperUnitBoard } from "./upper-unit-board.tsx";
 import {
   createKind,
   getCalendar,
@@ -57,11 +57,30 @@ const STATE_COLOR: Record<DueState, string> = {
   submitted: "green",
 };
 
-/** The reporting calendar: what the unit owes and, at an upper unit, the kinds it publishes. */
+/** A year in the address (`?nam=2026`), or none. */
+function yearParam(value: string | null): number | null {
+  const year = Number(value);
+  return value && Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null;
+}
+
+/**
+ * The reporting calendar: what the unit owes and, at an upper unit, the kinds it publishes. The
+ * year is in the address (`?nam=`), this year when absent.
+ */
 export function ReportsPage() {
   const me = useMe();
   const [unitId, setUnitId] = useState<string | null>(me.unit.id);
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [params, setParams] = useSearchParams();
+  const year = yearParam(params.get("nam")) ?? new Date().getFullYear();
+  const setYear = (value: number) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.set("nam", String(value));
+        return next;
+      },
+      { replace: true },
+    );
   const years = Array.from({ length: 5 }, (_, i) => String(year - 2 + i));
   return (
     <>
@@ -79,7 +98,7 @@ export function ReportsPage() {
       </Group>
       {unitId && <OwedReports unitId={unitId} year={year} />}
       {unitId && <DefinedKinds unitId={unitId} year={year} />}
-      {unitId && <ReportRollup unitId={unitId} year={year} />}
+      {unitId && <UpperUnitBoard unitId={unitId} year={year} />}
     </>
   );
 }

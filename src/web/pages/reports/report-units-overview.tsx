@@ -1,0 +1,299 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Table,
+  Text,
+  Title,
+  UnstyledButton,
+  VisuallyHidden,
+} from "@mantine/core";
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "react-router";
+import { NO_DATA_TEXT } from "../../../core/report/report-figures.ts";
+import {
+  HIGHER_IS_BETTER,
+  KEY_FIGURES,
+  KEY_FIGURE_LABELS,
+  OVERVIEW_STATES,
+  OVERVIEW_STATE_LABELS,
+  RATE_FIGURES,
+  type KeyFigure,
+  type OverviewState,
+} from "../../../core/report/report-units-overview.ts";
+import { formatNumber, formatRate } from "../../../core/text/number-format.ts";
+import { LoadingBlock } from "../../components/loading-block.tsx";
+import { QueryError } from "../../components/query-error.tsx";
+import { TableScroll } from "../../components/table-scroll.tsx";
+import { formatDate } from "../../i18n/format.ts";
+import { reportPaths } from "./report-paths.ts";
+import { getUnitsOverview, type UnitsOverviewView } from "./reports.api.ts";
+
+type Row = UnitsOverviewView["rows"][number];
+type Cell = Row["figures"][KeyFigure];
+type SortKey = "name" | "state" | "version" | KeyFigure;
+
+const TITLE = "Tổng quan các đơn vị trực thuộc";
+
+const STATE_COLOR: Record<OverviewState, string> = {
+  owes: "red",
+  returned: "orange",
+  submitted: "blue",
+  accepted: "green",
+};
+
+const collator = new Intl.Collator("vi");
+
+/** The sort value of a column; null (no data, "không phát sinh") always sorts last. */
+function sortValue(row: Row, key: SortKey): number | string | null {
+  if (key === "name") return row.name;
+  if (key === "state") return OVERVIEW_STATES.indexOf(row.state);
+  if (key === "version") return row.version;
+  return row.figures[key].value;
+}
+
+function compare(a: number | string | null, b: number | string | null, direction: 1 | -1) {
+  if (a === null && b === null) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  if (typeof a === "string" || typeof b === "string")
+    return collator.compare(String(a), String(b)) * direction;
+  return (a - b) * direction;
+}
+
+/** A light background from red (worst of the column) to green (best); text stays dark. */
+function scaleColour(value: number | null, min: number, max: number, higherIsBetter: boolean) {
+  // One value, or all the same: nothing to compare, no colour.
+  if (value === null || max === min) return undefined;
+  let share = (value - min) / (max - min);
+  if (!higherIsBetter) share = 1 - share;
+  return `hsl(${Math.round(share * 120)}, 70%, 88%)`;
+}
+
+/** 1 → "1"; 16.666 → "16,67". */
+const points = (value: number) =>
+  formatNumber(value, { maxFractionDigits: 2, minFractionDigits: 0 });
+const count = (value: number) => formatNumber(value, { maxFractionDigits: 0 });
+
+function FigureCell({
+  figure,
+  cell,
+  previousLabel,
+}: {
+  figure: KeyFigure;
+  cell: Cell;
+  previousLabel: string | null;
+}) {
+  const isRate = RATE_FIGURES.has(figure);
+  const main = isRate
+    ? cell.ratio
+      ? formatRate(cell.ratio.numerator, cell.ratio.denominator)
+      : NO_DATA_TEXT
+    : cell.value === null
+      ? NO_DATA_TEXT
+      : points(cell.value);
+  const good =
+    cell.trend === null || cell.trend === "same"
+      ? null
+      : (cell.trend === "up") === HIGHER_IS_BETTER[figure];
+  const arrow = cell.trend === "up" ? "↑" : cell.trend === "down" ? "↓" : "→";
+  const sign = cell.change !== null && cell.change > 0 ? "+" : "";
+  return (
+    <>
+      <Text size="sm" span c={main === NO_DATA_TEXT ? "dimmed" : undefined}>
+        {main}
+      </Text>
+      {isRate && cell.ratio && (
+        <Text size="xs" c="dimmed">
+          {count(cell.ratio.numerator)}/{count(cell.ratio.denominator)}
+        </Text>
+      )}
+      {cell.change !== null && (
+        <Text
+          size="xs"
+          fw={600}
+          c={good === null ? "gray.8" : good ? "green.9" : "red.9"}
+          data-testid={`trend-${figure}`}
+        >
+          <span aria-hidden="true">{arrow} </span>
+          {sign}
+          {points(cell.change)}
+          {isRate ? " điểm %" : ""}
+          <VisuallyHidden>
+            {" "}
+            {cell.trend === "up" ? "tăng" : cell.trend === "down" ? "giảm" : "không đổi"} so với{" "}
+            {previousLabel ?? "kỳ trước"}
+          </VisuallyHidden>
+        </Text>
+      )}
+    </>
+  );
+}
+
+/**
+ * The leader's overview for a kind and period: the units side by side with their report's state
+ * and key figures from the latest version they sent, the change since the previous period, sorted
+ * by any column, the units falling behind first until another order is chosen.
+ */
+export function ReportUnitsOverview({
+  unitId,
+  kindId,
+  periodKey,
+}: {
+  unitId: string;
+  kindId: string;
+  periodKey: string;
+}) {
+  const overview = useQuery({
+    queryKey: ["reports", "units-overview", unitId, kindId, periodKey],
+    queryFn: () => getUnitsOverview(unitId, kindId, periodKey),
+  });
+  const [sort, setSort] = useState<{ key: SortKey; direction: 1 | -1 } | null>(null);
+  if (overview.isPending) return <LoadingBlock />;
+  if (overview.isError)
+    return <QueryError error={overview.error} onRetry={() => void overview.refetch()} />;
+  const data = overview.data;
+  const rows = sort
+    ? [...data.rows].sort(
+        (a, b) =>
+          compare(sortValue(a, sort.key), sortValue(b, sort.key), sort.direction) ||
+          collator.compare(a.name, b.name),
+      )
+    : data.rows;
+  const ranges = new Map(
+    KEY_FIGURES.map((k) => {
+      const values = data.rows.map((r) => r.figures[k].value).filter((v) => v !== null);
+      return [k, { min: Math.min(...values), max: Math.max(...values) }];
+    }),
+  );
+  const columns: { key: SortKey; header: string }[] = [
+    { key: "name", header: "Đơn vị" },
+    { key: "state", header: "Tình trạng" },
+    { key: "version", header: "Lần gửi" },
+    ...KEY_FIGURES.map((k) => ({ key: k, header: KEY_FIGURE_LABELS[k] })),
+  ];
+  const previousLabel = data.previousPeriod?.label ?? null;
+  return (
+    <Paper withBorder p="md" mb="md" component="section" aria-label={TITLE}>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4">
+          {TITLE}
+        </Title>
+        {sort && (
+          <Button variant="subtle" size="xs" onClick={() => setSort(null)}>
+            Xếp đơn vị chậm lên trước
+          </Button>
+        )}
+      </Group>
+      <Text size="sm" c="dimmed" mb="xs">
+        {data.kindName} — {data.periodLabel}; hạn nộp {formatDate(data.dueDate)}. Số liệu lấy từ lần
+        gửi gần nhất của mỗi đơn vị
+        {previousLabel ? `, so với lần gửi gần nhất của ${previousLabel}` : ""}; tỷ lệ kèm tử số/mẫu
+        số. {sort ? "" : "Đơn vị chậm (chưa gửi quá hạn, bị trả lại) xếp trước."}
+      </Text>
+      {data.rows.length === 0 ? (
+        <Text c="dimmed">Không có đơn vị trực thuộc phải nộp báo cáo kỳ này.</Text>
+      ) : (
+        <TableScroll label={TITLE}>
+          <Table withTableBorder aria-label={TITLE} miw={1100} data-testid="units-overview">
+            <Table.Thead>
+              <Table.Tr>
+                {columns.map((c) => {
+                  const active = sort?.key === c.key;
+                  const Icon = !active
+                    ? IconArrowsSort
+                    : sort.direction === 1
+                      ? IconArrowUp
+                      : IconArrowDown;
+                  const left = c.key === "name" || c.key === "state";
+                  return (
+                    <Table.Th
+                      key={c.key}
+                      ta={left ? "left" : "right"}
+                      aria-sort={
+                        active ? (sort.direction === 1 ? "ascending" : "descending") : "none"
+                      }
+                    >
+                      <UnstyledButton
+                        onClick={() =>
+                          setSort({
+                            key: c.key,
+                            direction: active ? (sort.direction === 1 ? -1 : 1) : 1,
+                          })
+                        }
+                        aria-label={`Sắp xếp theo ${c.header}`}
+                        fw={700}
+                        fz="sm"
+                      >
+                        <Group gap={4} wrap="nowrap" justify={left ? "flex-start" : "flex-end"}>
+                          {c.header}
+                          <Icon size={14} aria-hidden="true" />
+                        </Group>
+                      </UnstyledButton>
+                    </Table.Th>
+                  );
+                })}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={row.unitId}>
+                  <Table.Td>
+                    {row.reportId ? (
+                      <Anchor component={Link} to={reportPaths.detail(row.reportId)}>
+                        {row.name}
+                      </Anchor>
+                    ) : (
+                      row.name
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={STATE_COLOR[row.state]} variant="light">
+                      {OVERVIEW_STATE_LABELS[row.state]}
+                    </Badge>
+                    {row.late && (
+                      <Text size="xs" c="red.9">
+                        Trễ hạn
+                      </Text>
+                    )}
+                    {row.submittedOn && (
+                      <Text size="xs" c="dimmed">
+                        Gửi {formatDate(row.submittedOn)}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right">{row.version}</Table.Td>
+                  {KEY_FIGURES.map((k) => {
+                    const range = ranges.get(k)!;
+                    return (
+                      <Table.Td
+                        key={k}
+                        ta="right"
+                        bg={scaleColour(
+                          row.figures[k].value,
+                          range.min,
+                          range.max,
+                          HIGHER_IS_BETTER[k],
+                        )}
+                      >
+                        <FigureCell
+                          figure={k}
+                          cell={row.figures[k]}
+                          previousLabel={previousLabel}
+                        />
+                      </Table.Td>
+                    );
+                  })}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
+      )}
+    </Paper>
+  );
+}
