@@ -144,7 +144,8 @@ describe("dashboards in the browser", () => {
       await registerRow.getByText("24/03/2026").waitFor();
       await registerRow.getByTestId("original-due-date").waitFor();
       await page.goto(`${app.url}/tra-cuu?ma=${encodeURIComponent(code)}`);
-      await page.getByRole("textbox", { name: "4 số cuối điện thoại" }).fill("2333");
+      // The whole number, as the citizen would type it, proves the phone like its last four digits.
+      await page.getByRole("textbox", { name: /^4 số cuối điện thoại/ }).fill("0915 222 333");
       await page.getByRole("button", { name: "Tra cứu" }).click();
       const result = page.getByRole("region", { name: "Kết quả tra cứu" });
       await result.getByText("24/03/2026").waitFor();

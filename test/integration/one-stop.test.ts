@@ -320,6 +320,14 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
       stateLabel: "Đã tiếp nhận",
       dueDate: "2026-03-05",
     });
+    // The whole number, typed in another format, proves the phone as well.
+    const whole = await anonymous.get(
+      `/api/public/dossiers/${dossier.code}?phoneLast4=${encodeURIComponent("+84 977 654 321")}`,
+    );
+    expect(whole.body.data).toMatchObject({ code: dossier.code });
+    expect(
+      (await anonymous.get(`/api/public/dossiers/${dossier.code}?phoneLast4=0977654320`)).status,
+    ).toBe(404);
     expect(JSON.stringify(found.body)).not.toContain("Tráng");
     expect(JSON.stringify(found.body)).not.toContain("0977");
     for (const [code, digits] of [

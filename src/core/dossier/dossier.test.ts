@@ -17,6 +17,7 @@ import {
   nextState,
   parseDossierCode,
   pausedWorkingDays,
+  phoneConfirms,
   phoneEndsWith,
   ruleSetById,
   ruleSetOn,
@@ -231,6 +232,16 @@ describe("personal data on public pages", () => {
     expect(phoneEndsWith("0912.345.678", "5678")).toBe(true);
     expect(phoneEndsWith("0912345678", "678")).toBe(false);
     expect(phoneEndsWith("0912345678", "1234")).toBe(false);
+  });
+  it("takes the last four digits or the whole number as the phone's proof", () => {
+    expect(phoneConfirms("0912.345.678", "5678")).toBe(true);
+    expect(phoneConfirms("0912.345.678", "0912 345 678")).toBe(true);
+    expect(phoneConfirms("0912345678", "+84 912 345 678")).toBe(true);
+    expect(phoneConfirms("+84912345678", "0912345678")).toBe(true);
+    expect(phoneConfirms("0912345678", "0912345679")).toBe(false);
+    // A tail longer than four digits is not a whole number: refused, never matched as a suffix.
+    expect(phoneConfirms("0912345678", "345678")).toBe(false);
+    expect(phoneConfirms("0912345678", "678")).toBe(false);
   });
   it("accepts Vietnamese phone numbers", () => {
     expect(isPhoneNumber("0912 345 678")).toBe(true);

@@ -45,7 +45,15 @@ export {
   type NoticeParagraph,
   type NoticeRun,
 } from "./notices.ts";
-export { isPhoneNumber, maskName, maskPhone, phoneDigits, phoneEndsWith } from "./personal-data.ts";
+export {
+  isPhoneNumber,
+  isPhoneProof,
+  maskName,
+  maskPhone,
+  phoneConfirms,
+  phoneDigits,
+  phoneEndsWith,
+} from "./personal-data.ts";
 export { RULE_SETS, ruleSetById, ruleSetOn, type RuleSet } from "./rule-sets.ts";
 export {
   DOSSIER_CHANNELS,

@@ -1,3 +1,5 @@
+import { nationalPhoneDigits } from "../feedback/personal-data-numbers.ts";
+
 /** Masks personal data shown on public pages. */
 
 /** Keeps the last three digits: "0912345678" → "*******678". */
@@ -36,4 +38,20 @@ export function isPhoneNumber(value: string): boolean {
   if (!/^\+?[\d\s.-]+$/.test(trimmed)) return false;
   const digits = phoneDigits(trimmed);
   return digits.length >= 9 && digits.length <= 12;
+}
+
+/**
+ * Whether what a citizen typed proves a recorded phone on a public page: its last four digits, or
+ * the whole number in any format ("+84 915 222 333" is "0915222333").
+ */
+export function phoneConfirms(phone: string, typed: string): boolean {
+  const given = typed.trim();
+  if (/^\d{4}$/.test(given)) return phoneEndsWith(phone, given);
+  return isPhoneNumber(given) && nationalPhoneDigits(phone) === nationalPhoneDigits(given);
+}
+
+/** What a public page accepts as the phone's proof: four digits or a whole phone number. */
+export function isPhoneProof(typed: string): boolean {
+  const given = typed.trim();
+  return /^\d{4}$/.test(given) || isPhoneNumber(given);
 }

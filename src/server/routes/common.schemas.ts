@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPhoneProof } from "../../core/dossier/index.ts";
 import {
   calendarDateProblem,
   instantProblem,
@@ -89,3 +90,12 @@ export const commonErrors = {
   403: errorResponse,
   404: errorResponse,
 };
+
+/**
+ * The phone's proof on public pages (query parameter `phoneLast4`): its last four digits, or the
+ * whole number in any format.
+ */
+export const phoneProof = z
+  .string()
+  .max(24)
+  .refine(isPhoneProof, { error: "Vui lòng nhập 4 số cuối hoặc cả số điện thoại." });

@@ -177,6 +177,4 @@ export const publicFeedbackStatus = z.object({
   canRateSatisfaction: z.boolean(),
 });
 
-export const phoneLast4 = z
-  .string()
-  .regex(/^\d{4}$/, { error: "Vui lòng nhập đúng 4 số cuối điện thoại." });
+export { phoneProof as phoneLast4 } from "./common.schemas.ts";

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Executor } from "../db/database.ts";
 import { lookupDossier, publicProcedures } from "../services/one-stop-public.service.ts";
-import { errorResponse } from "./common.schemas.ts";
+import { errorResponse, phoneProof } from "./common.schemas.ts";
 
 /**
  * Public pages' API: no login. Lookups are rate-limited per address, and wrong phone digits are
@@ -20,12 +20,10 @@ export function oneStopPublicRoutes(
         schema: {
           tags: ["public"],
           summary:
-            "Tra cứu tình trạng hồ sơ bằng mã hồ sơ và 4 số cuối điện thoại (không cần đăng nhập)",
+            "Tra cứu tình trạng hồ sơ bằng mã hồ sơ và 4 số cuối hoặc cả số điện thoại (không cần đăng nhập)",
           params: z.object({ code: z.string().max(60) }),
           querystring: z.object({
-            phoneLast4: z
-              .string()
-              .regex(/^\d{4}$/, { error: "Vui lòng nhập đúng 4 số cuối điện thoại." }),
+            phoneLast4: phoneProof,
           }),
           response: {
             200: z.object({

@@ -1,4 +1,4 @@
-import { phoneEndsWith, vietnamLocal } from "../../core/dossier/index.ts";
+import { phoneConfirms, vietnamLocal } from "../../core/dossier/index.ts";
 import {
   FEEDBACK_CLASSIFICATION_LABELS,
   FEEDBACK_STATE_LABELS,
@@ -90,7 +90,7 @@ async function findOwnFeedback(exec: Executor, code: string, phoneLast4: string)
   if (!parseFeedbackCode(code)) throw new AppError("FEEDBACK_LOOKUP_FAILED");
   const rows = (
     await feedbackRepository.findFeedbackByCode(exec, code.trim().toUpperCase())
-  ).filter((row) => phoneEndsWith(row.senderPhone, phoneLast4));
+  ).filter((row) => phoneConfirms(row.senderPhone, phoneLast4));
   if (rows.length !== 1) throw new AppError("FEEDBACK_LOOKUP_FAILED");
   return rows[0]!;
 }

@@ -4,7 +4,7 @@ import {
   maskName,
   maskPhone,
   parseDossierCode,
-  phoneEndsWith,
+  phoneConfirms,
   vietnamLocal,
 } from "../../core/dossier/index.ts";
 import { compareVietnamese } from "../../core/text/vietnamese-text.ts";
@@ -43,7 +43,7 @@ const isLookupFailure = (error: unknown) =>
 async function findDossierForApplicant(db: Executor, trimmed: string, phoneLast4: string) {
   if (!parseDossierCode(trimmed)) throw new AppError("PUBLIC_LOOKUP_FAILED");
   const row = await findDossierByCode(db, trimmed);
-  if (!row || !phoneEndsWith(row.applicantPhone, phoneLast4))
+  if (!row || !phoneConfirms(row.applicantPhone, phoneLast4))
     throw new AppError("PUBLIC_LOOKUP_FAILED");
   const onTime = timelinessOf(row, vietnamDate(new Date()));
   const state = row.state;

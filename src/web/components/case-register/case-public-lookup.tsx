@@ -1,7 +1,9 @@
 import { Button, Group, Paper, SimpleGrid, Stack, TextInput, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { isPhoneProof } from "../../../core/dossier/personal-data.ts";
 import { FormError } from "../form-error.tsx";
+import { viCaseRegister } from "./case-labels.ts";
 import { CaseFact } from "./case-fact.tsx";
 
 export interface CaseLookupLabels {
@@ -46,18 +48,19 @@ export function CasePublicLookup<R>({
       />
       <TextInput
         label={labels.phoneLast4}
+        description={viCaseRegister.phoneProofHint}
         required
-        inputMode="numeric"
-        maxLength={4}
+        inputMode="tel"
+        maxLength={16}
         value={digits}
-        onChange={(e) => setDigits(e.currentTarget.value.replace(/\D/g, ""))}
+        onChange={(e) => setDigits(e.currentTarget.value.replace(/[^\d\s.+-]/g, ""))}
         w={inline ? 160 : undefined}
       />
       <Group>
         <Button
           type="submit"
           loading={mutation.isPending}
-          disabled={!code.trim() || digits.length !== 4}
+          disabled={!code.trim() || !isPhoneProof(digits)}
         >
           {labels.submit}
         </Button>
