@@ -4,9 +4,13 @@
  * Phường Bãi Cháy opens the ward's scorecard under Chỉ số, self-scores a leaf with a linked
  * evidence file and an explanation, and submits; the province's reviewer appraises that leaf with
  * a note (both scores shown), completes the appraisal, publishes, and finds the ward ranked.
+ * On the way the officer uploads a new evidence file to the leaf from the page (a program disguised
+ * as a PDF is refused with its Vietnamese message first), downloads it back from the leaf, and
+ * downloads the scorecard in Word from the page's button.
  *
  * The year is fixed (2026, the demo plans' year); nothing depends on today's date.
  */
+import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -17,10 +21,14 @@ import {
   signIn,
   type Browser,
 } from "./support/browser.ts";
+import { cells, openDocx, rows, tables, texts } from "../test/support/docx-xml.ts";
 
 const YEAR = 2026;
 const WARD_CODE = "06658"; // Phường Bãi Cháy
 const PDF = Buffer.from("%PDF-1.4\n% ke hoach CCHC\n%%EOF\n", "utf8");
+const MINUTES_PDF = Buffer.from("%PDF-1.4\n% bien ban kiem tra CCHC\n%%EOF\n", "utf8");
+/** A Windows program's header: refused whatever its name says. */
+const PROGRAM = Buffer.concat([Buffer.from("MZ", "latin1"), Buffer.alloc(64, 0x90)]);
 
 let app: { url: string; stop(): Promise<void> };
 let browser: Browser;
@@ -170,6 +178,66 @@ describe("PAR scorecards in the browser", () => {
       expect(await row.innerText()).toContain(
         "Giải trình của đơn vị: Kế hoạch ban hành ngày 20/01/2026, đủ 8 lĩnh vực",
       );
+
+      // A new evidence file uploaded to the leaf from the page. First a program named as a PDF:
+      // refused with its Vietnamese message, nothing attached, the dialog stays open.
+      await page.getByRole("button", { name: "Chấm 1.1", exact: true }).click();
+      const upload = page.getByRole("dialog");
+      const fileInput = upload.locator('input[type="file"]');
+      await fileInput.setInputFiles({
+        name: "bien-ban-kiem-tra.pdf",
+        mimeType: "application/pdf",
+        buffer: PROGRAM,
+      });
+      await upload.getByRole("button", { name: "Lưu", exact: true }).click();
+      await page
+        .getByText(
+          "Chỉ nhận tệp PDF, Word (.docx), Excel (.xlsx) hoặc ảnh (JPG, PNG); tệp này là tệp chương trình (.exe).",
+        )
+        .waitFor();
+      expect(await upload.isVisible()).toBe(true);
+      expect(await row.getByRole("cell").nth(5).innerText()).toBe("ke-hoach-cchc-2026.pdf");
+
+      // Then the real minutes, with their document number: listed at the leaf and downloadable.
+      await fileInput.setInputFiles({
+        name: "bien-ban-kiem-tra.pdf",
+        mimeType: "application/pdf",
+        buffer: MINUTES_PDF,
+      });
+      await upload
+        .getByRole("textbox", { name: "Số, ký hiệu văn bản (nếu có)" })
+        .fill("05/BB-UBND");
+      await upload.getByRole("button", { name: "Lưu", exact: true }).click();
+      await upload.waitFor({ state: "detached" });
+      const minutes = row.getByRole("link", { name: "bien-ban-kiem-tra.pdf", exact: true });
+      await minutes.waitFor();
+      expect(await row.getByRole("cell").nth(5).innerText()).toBe(
+        "ke-hoach-cchc-2026.pdf\nbien-ban-kiem-tra.pdf",
+      );
+      expect(await row.getByRole("cell").nth(3).innerText()).toBe("2,00");
+      const [downloaded] = await Promise.all([page.waitForEvent("download"), minutes.click()]);
+      expect(downloaded.suggestedFilename()).toBe("bien-ban-kiem-tra.pdf");
+      expect((await readFile((await downloaded.path())!)).equals(MINUTES_PDF)).toBe(true);
+
+      // The scorecard in Word from the page's button: the ward's name and the leaf's row.
+      const [word] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("link", { name: "Tải bản Word", exact: true }).click(),
+      ]);
+      expect(word.suggestedFilename()).toBe(`chi-so-cchc-${YEAR}.docx`);
+      const wordBytes = await readFile((await word.path())!);
+      expect(wordBytes.subarray(0, 2).toString("latin1")).toBe("PK");
+      const { document } = await openDocx(wordBytes);
+      expect(texts(document).join("\n")).toContain("PHƯỜNG BÃI CHÁY");
+      const scoreTable = tables(document)
+        .map(rows)
+        .find((r) => cells(r[0]!)[0] === "TT")!;
+      const leafRow = scoreTable.map(cells).find((c) => c[0] === "1.1")!;
+      expect(leafRow[1]).toBe("Ban hành kế hoạch CCHC năm kịp thời, đầy đủ nội dung");
+      expect(leafRow[3]).toBe("2");
+      expect(leafRow[5]).toContain("05/BB-UBND (bien-ban-kiem-tra.pdf)");
+      expect(leafRow[5]).toContain("ke-hoach-cchc-2026.pdf");
+
       await expectNoSeriousA11yViolations(page, "the scorecard page (self-scoring)");
       await saveScreenshot(page, "scorecard-self-scored.png");
 

@@ -2,7 +2,9 @@
  * Browser test of the SIPAS survey against the real built app and a fresh demo database: a citizen
  * answers on the public page at phone width (reached by a desk's QR code), another at the desk's
  * kiosk, which starts again by itself after the answer and after a pause; the clerk then sees the
- * answers in the ward's indices, with the small-sample warning, and types in a paper form.
+ * answers in the ward's indices, with the small-sample warning, and types in a paper form. A plan's
+ * satisfaction target measured from a few dated paper forms carries the same warning on the plan
+ * page (dates fixed in 2025; nothing depends on today's date).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -124,6 +126,68 @@ describe("SIPAS survey in the browser", () => {
       await page.getByText("Đã lưu phiếu khảo sát.").waitFor();
       await page.getByRole("link", { name: "Về trang khảo sát" }).click();
       await page.getByRole("alert").filter({ hasText: "Chỉ có 3 phiếu" }).waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("a plan's satisfaction target measured from a small sample is shown with the warning", async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(15_000);
+    try {
+      const session = async (username: string) => {
+        await browser.context.clearCookies();
+        await page.goto(`${app.url}/dang-nhap`);
+        await signIn(page, username);
+        await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+        const me = await (await page.request.get(`${app.url}/api/auth/me`)).json();
+        return {
+          unitId: me.data.user.unit.id as string,
+          async post(path: string, data: unknown) {
+            const response = await page.request.post(`${app.url}${path}`, {
+              headers: { "x-csrf-token": me.data.csrfToken },
+              data,
+            });
+            expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
+            return response.json();
+          },
+        };
+      };
+      // Three paper forms in March 2025, two satisfied.
+      const clerk = await session("motcua");
+      for (const [answeredOn, value] of [
+        ["2025-03-03", 5],
+        ["2025-03-10", 4],
+        ["2025-03-17", 2],
+      ] as const) {
+        await clerk.post(`/api/sipas/responses?unitId=${clerk.unitId}`, {
+          answeredOn,
+          answers: { "15": value },
+        });
+      }
+      const focal = await session("daumoi");
+      const plan = await focal.post("/api/plans", {
+        unitId: focal.unitId,
+        title: "Kế hoạch thử mức độ hài lòng tháng 3/2025",
+        period: { kind: "other", start: "2025-03-01", end: "2025-03-31" },
+        targets: [
+          {
+            text: "Mức độ hài lòng của người dân, doanh nghiệp đạt từ 90% trở lên",
+            metric: "satisfaction_rate",
+            comparator: "gte",
+            value: 90,
+            unit: "percent",
+          },
+        ],
+      });
+      await page.goto(`${app.url}/ke-hoach/${plan.data.id}?tab=chi-tieu`);
+      const row = page
+        .getByRole("row")
+        .filter({ hasText: "Mức độ hài lòng của người dân, doanh nghiệp đạt từ 90% trở lên" });
+      await row.getByText("66,67%").waitFor();
+      expect(await row.innerText()).toContain("Mẫu khảo sát nhỏ (n = 3 < 30): chưa đủ tin cậy");
+      await expectNoSeriousA11yViolations(page, "the plan's targets with a small sample");
+      await saveScreenshot(page, "sipas-plan-target-small-sample.png");
     } finally {
       await page.close();
     }

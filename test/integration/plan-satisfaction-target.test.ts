@@ -86,6 +86,11 @@ describe(`satisfaction targets measured from SIPAS (${testDatabaseKind})`, () =>
 
     // No response yet: measured automatically, but not measured ("Chưa có số liệu"), never 0 %.
     const empty = await targets();
+    // Nothing measured, nothing to warn about.
+    expect(empty.map((target) => target.measuredSample)).toEqual([
+      { size: 0, minimum: 30, isSmall: false, warning: null },
+      { size: 0, minimum: 30, isSmall: false, warning: null },
+    ]);
     expect(empty.map(pick)).toEqual([
       {
         metric: "satisfaction_rate",
@@ -129,6 +134,19 @@ describe(`satisfaction targets measured from SIPAS (${testDatabaseKind})`, () =>
       state: "not_achieved",
       measuredText: "50,00%",
       targetText: "từ 80% trở lên",
+    });
+    // Both from far fewer responses than SIPAS-2023's minimum of 30, counted in the period only.
+    expect(general.measuredSample).toEqual({
+      size: 5,
+      minimum: 30,
+      isSmall: true,
+      warning: "Mẫu khảo sát nhỏ (n = 5 < 30): chưa đủ tin cậy",
+    });
+    expect(landConstruction.measuredSample).toEqual({
+      size: 2,
+      minimum: 30,
+      isSmall: true,
+      warning: "Mẫu khảo sát nhỏ (n = 2 < 30): chưa đủ tin cậy",
     });
 
     // Three more satisfied land forms in the period: land and construction 4/5 = 80 % meets its
@@ -203,6 +221,64 @@ describe(`satisfaction targets measured from SIPAS (${testDatabaseKind})`, () =>
       measured: expect.closeTo((2 / 3) * 100, 9),
       measuredText: "66,67%",
       state: "not_achieved",
+    });
+  });
+
+  it("warns below the questionnaire's minimum sample and not from it on", async () => {
+    const created = await focal.post("/api/plans", {
+      unitId,
+      title: "Kế hoạch thử cỡ mẫu khảo sát tháng 3/2025",
+      period: { kind: "other", start: "2025-03-01", end: "2025-03-31" },
+      targets: [
+        {
+          text: "Mức độ hài lòng của người dân, doanh nghiệp đạt từ 90% trở lên",
+          metric: "satisfaction_rate",
+          comparator: "gte",
+          value: 90,
+          unit: "percent",
+        },
+        {
+          text: "Tỷ lệ hoàn thành nhiệm vụ đạt 100%",
+          metric: "tasks_completed_rate",
+          comparator: "gte",
+          value: 100,
+          unit: "percent",
+        },
+      ],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const targets = async () => {
+      const view = await focal.get(`/api/plans/${created.body.data.id}`);
+      expect(view.status, JSON.stringify(view.body)).toBe(200);
+      return view.body.data.targets as any[];
+    };
+
+    // 29 forms in March, 27 of them satisfied: one short of the minimum of 30.
+    for (let i = 0; i < 29; i += 1) {
+      const day = String(1 + (i % 28)).padStart(2, "0");
+      await form(`2025-03-${day}`, i < 27 ? 5 : 2, "Hộ tịch");
+    }
+    const [small, tasks] = await targets();
+    expect(small).toMatchObject({
+      measured: expect.closeTo((27 / 29) * 100, 9),
+      measuredSample: {
+        size: 29,
+        minimum: 30,
+        isSmall: true,
+        warning: "Mẫu khảo sát nhỏ (n = 29 < 30): chưa đủ tin cậy",
+      },
+    });
+    // A metric not measured from a survey has no sample.
+    expect(tasks.measuredSample).toBeNull();
+
+    // The 30th form reaches the minimum: the value stands without a warning.
+    await form("2025-03-31", 5, "Hộ tịch");
+    const [enough] = await targets();
+    expect(enough).toMatchObject({
+      measured: expect.closeTo((28 / 30) * 100, 9),
+      measuredText: "93,33%",
+      state: "achieved",
+      measuredSample: { size: 30, minimum: 30, isSmall: false, warning: null },
     });
   });
 });

@@ -38,9 +38,12 @@ export {
 } from "./questionnaire-versions.ts";
 export {
   SATISFACTION_TARGET_METRICS,
+  satisfactionTargetMeasurement,
   satisfactionTargetSelection,
   satisfactionTargetValue,
+  type SatisfactionTargetMeasurement,
   type SatisfactionTargetSelection,
+  type SurveySample,
 } from "./satisfaction-target.ts";
 export { PERIOD_GRANULARITIES, periodLabel, periodOf, type PeriodGranularity } from "./period.ts";
 export {

@@ -28,6 +28,49 @@ export function satisfactionTargetSelection(metric: string): SatisfactionTargetS
   return SELECTIONS[metric as TargetMetric] ?? null;
 }
 
+/** The survey sample behind a measured satisfaction target. */
+export interface SurveySample {
+  /** Responses counted (the overall index's respondents). */
+  size: number;
+  /** The questionnaire version's minimum sample for a trustworthy index. */
+  minimum: number;
+  /** A value was measured, but from fewer responses than the minimum. */
+  isSmall: boolean;
+  /** The Vietnamese warning shown next to the value, null when the sample is enough. */
+  warning: string | null;
+}
+
+export interface SatisfactionTargetMeasurement {
+  /** In percent; null when nothing was answered. */
+  value: number | null;
+  sample: SurveySample;
+}
+
+/**
+ * A satisfaction target's measured value with its sample, as the SIPAS page warns: a value from
+ * fewer responses than the questionnaire's `minSample` is shown with a warning. No value (nothing
+ * answered) needs no warning: it reads "chưa có số liệu".
+ */
+export function satisfactionTargetMeasurement(
+  figure: Figure,
+  respondents: number,
+  minSample: number,
+): SatisfactionTargetMeasurement {
+  const value = satisfactionTargetValue(figure);
+  const isSmall = value !== null && respondents < minSample;
+  return {
+    value,
+    sample: {
+      size: respondents,
+      minimum: minSample,
+      isSmall,
+      warning: isSmall
+        ? `Mẫu khảo sát nhỏ (n = ${respondents} < ${minSample}): chưa đủ tin cậy`
+        : null,
+    },
+  };
+}
+
 /** The measured value of a satisfaction target, in percent; null when nothing was answered. */
 export function satisfactionTargetValue(figure: Figure): number | null {
   return figure.denominator > 0 ? (figure.numerator / figure.denominator) * 100 : null;

@@ -10,6 +10,7 @@ import {
   questionnaireSchema,
   satisfactionFigure,
   SATISFACTION_TARGET_METRICS,
+  satisfactionTargetMeasurement,
   satisfactionTargetSelection,
   satisfactionTargetValue,
   type AnswerTally,
@@ -241,5 +242,35 @@ describe("plans' satisfaction targets", () => {
     expect(satisfactionTargetValue({ numerator: 1.5, denominator: 2 })).toBeCloseTo(75, 9);
     expect(satisfactionTargetValue({ numerator: 0, denominator: 4 })).toBe(0);
     expect(satisfactionTargetValue({ numerator: 0, denominator: 0 })).toBeNull();
+  });
+
+  it("warns when the value comes from fewer responses than the questionnaire's minimum", () => {
+    // 12 respondents, 9 satisfied: 75 %, measured but below a minimum of 30.
+    expect(satisfactionTargetMeasurement({ numerator: 9, denominator: 12 }, 12, 30)).toEqual({
+      value: 75,
+      sample: {
+        size: 12,
+        minimum: 30,
+        isSmall: true,
+        warning: "Mẫu khảo sát nhỏ (n = 12 < 30): chưa đủ tin cậy",
+      },
+    });
+    // Exactly the minimum is enough.
+    const enough = satisfactionTargetMeasurement({ numerator: 27, denominator: 30 }, 30, 30);
+    expect(enough.value).toBeCloseTo(90, 9);
+    expect(enough.sample).toEqual({ size: 30, minimum: 30, isSmall: false, warning: null });
+    // One respondent short of it is not.
+    expect(
+      satisfactionTargetMeasurement({ numerator: 29, denominator: 29 }, 29, 30).sample,
+    ).toMatchObject({ isSmall: true, warning: "Mẫu khảo sát nhỏ (n = 29 < 30): chưa đủ tin cậy" });
+    // Nothing answered: no value, so nothing to warn about (it reads "chưa có số liệu").
+    expect(satisfactionTargetMeasurement({ numerator: 0, denominator: 0 }, 0, 30)).toEqual({
+      value: null,
+      sample: { size: 0, minimum: 30, isSmall: false, warning: null },
+    });
+    // Respondents who skipped every item: no value either.
+    expect(
+      satisfactionTargetMeasurement({ numerator: 0, denominator: 0 }, 3, 30).sample.isSmall,
+    ).toBe(false);
   });
 });

@@ -288,6 +288,15 @@ export const targetView = z.object({
   manualEvidenceId: z.string().nullable(),
   measuredAutomatically: z.boolean(),
   measured: z.number().nullable(),
+  measuredSample: z
+    .object({
+      size: z.number().int().describe("responses counted"),
+      minimum: z.number().int().describe("the questionnaire version's minimum sample"),
+      isSmall: z.boolean().describe("a value measured from fewer responses than the minimum"),
+      warning: z.string().nullable().describe("the Vietnamese warning shown next to the value"),
+    })
+    .nullable()
+    .describe("the survey sample behind a value measured from SIPAS; null for other metrics"),
   state: z.enum(TARGET_STATES),
   stateLabel: z.string(),
   measuredText: z.string().nullable(),

@@ -116,9 +116,10 @@ export async function targetViews(
   const views = [];
   for (const row of targets) {
     const automatic = isMeasuredAutomatically(row.metric);
-    const measured = automatic
+    const measurement = automatic
       ? await measureMetric(row.metric, context)
-      : (row.manualValue ?? null);
+      : { value: row.manualValue ?? null, sample: null };
+    const measured = measurement.value;
     const spec = targetSpec(row);
     const evaluation = spec
       ? evaluateTarget({
@@ -135,6 +136,7 @@ export async function targetViews(
       metricLabel: TARGET_METRIC_INFO[row.metric as TargetMetric]?.label ?? row.metric,
       measuredAutomatically: automatic,
       measured,
+      measuredSample: measurement.sample,
       state: evaluation?.state ?? "no_data",
       stateLabel: evaluation?.label ?? "Chưa có số liệu",
       measuredText: evaluation?.measuredText ?? null,

@@ -1,7 +1,8 @@
 import {
   SATISFACTION_TARGET_METRICS,
+  satisfactionTargetMeasurement,
   satisfactionTargetSelection,
-  satisfactionTargetValue,
+  type SatisfactionTargetMeasurement,
 } from "../../core/sipas/index.ts";
 import { periodUpToToday } from "./kpi.service.ts";
 import { sipasSatisfaction } from "./sipas.service.ts";
@@ -11,11 +12,17 @@ import { registerMetric, type MetricContext } from "./target-metrics.ts";
  * Satisfaction targets of plans, measured from SIPAS responses by the rule in
  * core/sipas/satisfaction-target.ts: the overall index of the plan's unit and the units counting
  * for it, over the plan period cut at today. Each metric is counted once per plan view, however
- * many targets share it.
+ * many targets share it. The value carries its sample, so a plan warns where it is too small.
  */
-const cache = new WeakMap<MetricContext, Map<string, Promise<number | null>>>();
+const cache = new WeakMap<
+  MetricContext,
+  Map<string, Promise<SatisfactionTargetMeasurement | null>>
+>();
 
-function measured(context: MetricContext, metric: string): Promise<number | null> {
+function measured(
+  context: MetricContext,
+  metric: string,
+): Promise<SatisfactionTargetMeasurement | null> {
   let byMetric = cache.get(context);
   if (!byMetric) {
     byMetric = new Map();
@@ -29,7 +36,10 @@ function measured(context: MetricContext, metric: string): Promise<number | null
   return pending;
 }
 
-async function measure(context: MetricContext, metric: string): Promise<number | null> {
+async function measure(
+  context: MetricContext,
+  metric: string,
+): Promise<SatisfactionTargetMeasurement | null> {
   const selection = satisfactionTargetSelection(metric);
   const period = periodUpToToday(context.plan.periodStart, context.plan.periodEnd);
   if (!selection || !period) return null;
@@ -40,7 +50,7 @@ async function measure(context: MetricContext, metric: string): Promise<number |
     includeSubunits: true,
     fieldGroups: selection.fieldGroups,
   });
-  return satisfactionTargetValue(figure);
+  return satisfactionTargetMeasurement(figure, figure.respondents, figure.minSample);
 }
 
 export function registerSipasMetrics() {

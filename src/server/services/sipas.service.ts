@@ -393,13 +393,14 @@ export async function sipasSatisfaction(
     scope?: SatisfactionScope;
     fieldGroups?: readonly FieldGroup[] | null;
   },
-): Promise<Figure & { respondents: number; isSmallSample: boolean }> {
+): Promise<Figure & { respondents: number; isSmallSample: boolean; minSample: number }> {
   const unitIds = await unitsOf(db, null, query);
   const { indices } = await indicesOver(db, unitIds, query);
   return {
     ...satisfactionFigure(indices, query.scope ?? "overall"),
     respondents: indices.overall.sampleSize,
     isSmallSample: indices.overall.isSmallSample,
+    minSample: indices.minSample,
   };
 }
 

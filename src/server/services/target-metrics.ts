@@ -1,4 +1,5 @@
 import type { TargetMetric } from "../../core/plan/target-metric.ts";
+import type { SurveySample } from "../../core/sipas/index.ts";
 import type { TaskStatus } from "../../core/plan/task-status.ts";
 import { rollUpProgress } from "../../core/plan/progress-rollup.ts";
 import type { Executor } from "../db/database.ts";
@@ -14,7 +15,13 @@ export interface MetricContext {
   taskStatuses: TaskStatus[];
 }
 
-export type MetricMeasure = (context: MetricContext) => Promise<number | null>;
+/** A measured value, with the survey sample behind it for metrics measured from surveys. */
+export interface MetricMeasurement {
+  value: number | null;
+  sample: SurveySample | null;
+}
+
+export type MetricMeasure = (context: MetricContext) => Promise<number | null | MetricMeasurement>;
 
 const registry = new Map<TargetMetric, MetricMeasure>();
 
@@ -29,9 +36,12 @@ export function isMeasuredAutomatically(metric: string): boolean {
 export async function measureMetric(
   metric: string,
   context: MetricContext,
-): Promise<number | null> {
+): Promise<MetricMeasurement> {
   const measure = registry.get(metric as TargetMetric);
-  return measure ? measure(context) : null;
+  const measured = measure ? await measure(context) : null;
+  return typeof measured === "number" || measured === null
+    ? { value: measured, sample: null }
+    : measured;
 }
 
 registerMetric(

@@ -72,6 +72,11 @@ export function PlanTargetsTab({ plan, can }: { plan: PlanDetail; can: PlanCan }
                   <Table.Td>{target.targetText ?? vi.common.none}</Table.Td>
                   <Table.Td>
                     {target.measuredText ?? vi.common.none}
+                    {target.measuredText && target.measuredSample?.warning && (
+                      <Text size="xs" c="orange.9">
+                        {target.measuredSample.warning}
+                      </Text>
+                    )}
                     {target.manualNote && (
                       <Text size="xs" c="dimmed">
                         {target.manualNote}

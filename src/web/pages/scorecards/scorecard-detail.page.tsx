@@ -35,6 +35,7 @@ import {
   scorecardExcelUrl,
   scorecardKeys,
   scorecardWordUrl,
+  evidenceDownloadUrl,
   transition,
   uploadScorecardEvidence,
   type ScorecardAction,
@@ -63,9 +64,9 @@ function ScorecardView({ card, can }: { card: ScorecardDetail; can: ScorecardCan
   const [editing, setEditing] = useState<ScorecardNode | null>(null);
   const [appraising, setAppraising] = useState<ScorecardNode | null>(null);
   const entryOf = new Map(card.entries.map((e) => [e.leafCode, e]));
-  const evidenceOf = new Map<string, string[]>();
+  const evidenceOf = new Map<string, ScorecardDetail["evidence"]>();
   for (const e of card.evidence) {
-    evidenceOf.set(e.leafCode, [...(evidenceOf.get(e.leafCode) ?? []), e.fileName]);
+    evidenceOf.set(e.leafCode, [...(evidenceOf.get(e.leafCode) ?? []), e]);
   }
   return (
     <>
@@ -190,7 +191,18 @@ function ScorecardView({ card, can }: { card: ScorecardDetail; can: ScorecardCan
                       : "—"}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="xs">{(evidenceOf.get(node.code) ?? []).join("; ")}</Text>
+                    <Stack gap={2}>
+                      {(evidenceOf.get(node.code) ?? []).map((e) => (
+                        <Anchor
+                          key={e.evidenceId}
+                          size="xs"
+                          href={evidenceDownloadUrl(e.evidenceId)}
+                          title={e.documentNumber ?? undefined}
+                        >
+                          {e.fileName}
+                        </Anchor>
+                      ))}
+                    </Stack>
                   </Table.Td>
                   <Table.Td>
                     {leaf && can.write && (

@@ -105,6 +105,9 @@ export function getRanking(unitId: string, year: number) {
 
 export const scorecardExcelUrl = (id: string) => `${at(id)}/scorecard.xlsx`;
 export const scorecardWordUrl = (id: string) => `${at(id)}/scorecard.docx`;
+/** An evidence file of a leaf (readable by the scorecard's readers). */
+export const evidenceDownloadUrl = (evidenceId: string) =>
+  `/api/evidence/${encodeURIComponent(evidenceId)}/download`;
 
 /** Uploads a new evidence file of the unit straight to one or more leaves. */
 export function uploadScorecardEvidence(
