@@ -1,10 +1,9 @@
-import { Anchor, Button, Group, Table, Text } from "@mantine/core";
+import { Anchor, Button, Group, Text } from "@mantine/core";
 import type { UseQueryResult } from "@tanstack/react-query";
-import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { LoadingBlock } from "../loading-block.tsx";
 import { QueryError } from "../query-error.tsx";
-import { TableScroll } from "../table-scroll.tsx";
+import { DataList, type ListColumn } from "../data-list.tsx";
 import { viCaseRegister } from "./case-labels.ts";
 import { CaseTimelinessBadge, type CaseTimeliness } from "./case-timeliness.tsx";
 
@@ -16,15 +15,12 @@ export interface CaseListItem {
   timelinessLabel: string | null;
 }
 
-export interface CaseColumn<T> {
-  header: string;
-  cell: (row: T) => ReactNode;
-  maw?: number;
-}
+/** A register's column; on a phone it is a labelled line of the case's card. */
+export type CaseColumn<T> = ListColumn<T>;
 
 /**
- * A register's table: the code (a link to the case) first, the register's columns, the on-time
- * class last, and the pages below; loading, error and empty states included.
+ * A register's table (cards on a phone): the code (a link to the case) first, the register's
+ * columns, the on-time class last, and the pages below; loading, error and empty states included.
  */
 export function CaseRegisterTable<T extends CaseListItem>({
   list,
@@ -56,38 +52,30 @@ export function CaseRegisterTable<T extends CaseListItem>({
   if (rows.length === 0) return <Text c="dimmed">{labels.empty}</Text>;
   return (
     <>
-      <TableScroll label={label}>
-        <Table miw={minWidth} striped highlightOnHover aria-label={label}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{labels.code}</Table.Th>
-              {columns.map((column) => (
-                <Table.Th key={column.header}>{column.header}</Table.Th>
-              ))}
-              <Table.Th>{labels.timeliness}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={linkTo(row)} ff="monospace" size="sm">
-                    {row.code}
-                  </Anchor>
-                </Table.Td>
-                {columns.map((column) => (
-                  <Table.Td key={column.header} maw={column.maw}>
-                    {column.cell(row)}
-                  </Table.Td>
-                ))}
-                <Table.Td>
-                  <CaseTimelinessBadge timeliness={row.timeliness} label={row.timelinessLabel} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+      <DataList
+        label={label}
+        minWidth={minWidth}
+        rows={rows}
+        rowKey={(row) => row.id}
+        columns={[
+          {
+            header: labels.code,
+            phone: "title",
+            cell: (row) => (
+              <Anchor component={Link} to={linkTo(row)} ff="monospace" size="sm">
+                {row.code}
+              </Anchor>
+            ),
+          },
+          ...columns,
+          {
+            header: labels.timeliness,
+            cell: (row) => (
+              <CaseTimelinessBadge timeliness={row.timeliness} label={row.timelinessLabel} />
+            ),
+          },
+        ]}
+      />
       <Group justify="space-between" mt="sm">
         <Text size="sm" c="dimmed">
           {labels.total(total)}

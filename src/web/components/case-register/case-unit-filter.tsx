@@ -12,7 +12,7 @@ export const ALL_UNITS = "Tất cả đơn vị";
 
 /** The unit column of a cross-unit register. */
 export function unitColumn<T extends { unitName: string }>(): CaseColumn<T> {
-  return { header: UNIT_LABEL, cell: (row) => row.unitName, maw: 220 };
+  return { header: UNIT_LABEL, cell: (row) => row.unitName, maw: 220, phoneWide: true };
 }
 
 /** The unit filter of a cross-unit register. */

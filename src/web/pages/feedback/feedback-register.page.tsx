@@ -28,6 +28,7 @@ const columns: CaseColumn<Feedback>[] = [
   {
     header: t.register.columns.title,
     maw: 320,
+    phoneWide: true,
     cell: (f) => (
       <>
         <Text size="sm" lineClamp={2}>

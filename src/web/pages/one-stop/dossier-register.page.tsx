@@ -36,6 +36,7 @@ const columns: CaseColumn<Dossier>[] = [
   {
     header: t.register.columns.procedure,
     maw: 320,
+    phoneWide: true,
     cell: (d) => (
       <Text size="sm" lineClamp={2}>
         {d.procedureName}

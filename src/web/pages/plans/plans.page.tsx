@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Select, Table, Text } from "@mantine/core";
+import { Anchor, Button, Group, Select, Text } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
@@ -11,12 +11,51 @@ import {
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
-import { TableScroll } from "../../components/table-scroll.tsx";
+import { DataList, type ListColumn } from "../../components/data-list.tsx";
 import { viPlans as t } from "../../i18n/vi-plans.ts";
 import { vi } from "../../i18n/vi.ts";
 import { PlanStatusBadge, ProgressSummary } from "./plan-badges.tsx";
 import { planPaths } from "./plan-paths.ts";
-import { listPlans, planKeys } from "./plans.api.ts";
+import { listPlans, planKeys, type PlanSummary as Plan } from "./plans.api.ts";
+
+/** The list's columns; on a phone the title heads each plan's card. */
+function planColumns(showUnit: boolean): ListColumn<Plan>[] {
+  return [
+    {
+      header: t.list.colTitle,
+      phone: "title",
+      maw: 420,
+      cell: (plan) => (
+        <>
+          <Anchor component={Link} to={planPaths.detail(plan.id)} fw={500}>
+            {plan.title}
+          </Anchor>
+          {plan.version > 1 && (
+            <Text size="xs" c="dimmed">
+              {t.list.version(plan.version)}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    ...(showUnit
+      ? [{ header: t.list.colUnit, phoneWide: true, cell: (plan: Plan) => plan.unitName }]
+      : []),
+    { header: t.list.colPeriod, cell: (plan) => plan.periodLabel },
+    { header: t.list.colNumber, cell: (plan) => plan.planNumber || vi.common.none },
+    {
+      header: t.list.colStatus,
+      cell: (plan) => <PlanStatusBadge status={plan.status} label={plan.statusLabel} />,
+    },
+    {
+      header: t.list.colProgress,
+      phoneWide: true,
+      cell: (plan) => (
+        <ProgressSummary progress={plan.progress} label={`${t.list.colProgress}: ${plan.title}`} />
+      ),
+    },
+  ];
+}
 
 /**
  * The plans the user may read, newest period first, with their progress. A user reading many
@@ -90,48 +129,13 @@ export function PlansPage() {
       ) : rows.length === 0 ? (
         <Text c="dimmed">{canCreate ? t.list.empty : t.list.emptyReadOnly}</Text>
       ) : (
-        <TableScroll label={t.list.tableLabel}>
-          <Table miw={900} striped highlightOnHover aria-label={t.list.tableLabel}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t.list.colTitle}</Table.Th>
-                {showUnit && <Table.Th>{t.list.colUnit}</Table.Th>}
-                <Table.Th>{t.list.colPeriod}</Table.Th>
-                <Table.Th>{t.list.colNumber}</Table.Th>
-                <Table.Th>{t.list.colStatus}</Table.Th>
-                <Table.Th>{t.list.colProgress}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((plan) => (
-                <Table.Tr key={plan.id}>
-                  <Table.Td maw={420}>
-                    <Anchor component={Link} to={planPaths.detail(plan.id)} fw={500}>
-                      {plan.title}
-                    </Anchor>
-                    {plan.version > 1 && (
-                      <Text size="xs" c="dimmed">
-                        {t.list.version(plan.version)}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  {showUnit && <Table.Td>{plan.unitName}</Table.Td>}
-                  <Table.Td>{plan.periodLabel}</Table.Td>
-                  <Table.Td>{plan.planNumber || vi.common.none}</Table.Td>
-                  <Table.Td>
-                    <PlanStatusBadge status={plan.status} label={plan.statusLabel} />
-                  </Table.Td>
-                  <Table.Td>
-                    <ProgressSummary
-                      progress={plan.progress}
-                      label={`${t.list.colProgress}: ${plan.title}`}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <DataList
+          label={t.list.tableLabel}
+          minWidth={900}
+          rows={rows}
+          rowKey={(plan) => plan.id}
+          columns={planColumns(showUnit)}
+        />
       )}
     </>
   );

@@ -1,17 +1,7 @@
-import {
-  ActionIcon,
-  Anchor,
-  Group,
-  List,
-  Progress,
-  Table,
-  Text,
-  Tooltip,
-  VisuallyHidden,
-} from "@mantine/core";
+import { ActionIcon, Anchor, Group, List, Progress, Text, Tooltip } from "@mantine/core";
 import { IconAlertTriangle, IconPaperclip, IconPencil, IconTrash } from "@tabler/icons-react";
 import { Link } from "react-router";
-import { TableScroll } from "../../components/table-scroll.tsx";
+import { DataList, useClamp, type ListColumn } from "../../components/data-list.tsx";
 import { formatDate } from "../../i18n/format.ts";
 import { viPlans as t } from "../../i18n/vi-plans.ts";
 import { vi } from "../../i18n/vi.ts";
@@ -55,7 +45,58 @@ function ChildrenProgress({ items }: { items: ChildTask[] }) {
   );
 }
 
-/** A table of tasks: TT, nội dung, chủ trì, phối hợp, thời gian, hạn, trạng thái, tiến độ. */
+/** The task's text as the button opening it, and what it delivers, its evidence, its children. */
+function TaskTextCell({
+  task,
+  onOpen,
+  clamp = false,
+}: {
+  task: Row;
+  onOpen: () => void;
+  /** On a phone the text is clamped to three lines, with a button to read it all. */
+  clamp?: boolean;
+}) {
+  const { textProps, toggle } = useClamp<HTMLParagraphElement>(3);
+  return (
+    <>
+      <Anchor
+        component="button"
+        type="button"
+        ta="left"
+        size="sm"
+        fw={clamp ? 500 : undefined}
+        onClick={onOpen}
+        aria-label={t.tasks.open(task.text)}
+      >
+        {clamp ? (
+          <Text span size="sm" inherit {...textProps}>
+            {task.text}
+          </Text>
+        ) : (
+          task.text
+        )}
+      </Anchor>
+      {clamp && toggle && <div>{toggle}</div>}
+      {task.deliverable && (
+        <Text size="xs" c="dimmed">
+          {t.taskForm.deliverable}: {task.deliverable}
+        </Text>
+      )}
+      {task.evidenceCount > 0 && (
+        <Group gap={2} c="dimmed">
+          <IconPaperclip size={12} aria-hidden="true" />
+          <Text size="xs">{t.tasks.evidenceCount(task.evidenceCount)}</Text>
+        </Group>
+      )}
+      {task.children && task.children.length > 0 && <ChildrenProgress items={task.children} />}
+    </>
+  );
+}
+
+/**
+ * A table of tasks: TT, nội dung, chủ trì, phối hợp, thời gian, hạn, trạng thái, tiến độ. On a
+ * phone each task is a card headed by its (clamped) text.
+ */
 export function TaskTable<T extends Row>({
   label,
   tasks,
@@ -74,124 +115,117 @@ export function TaskTable<T extends Row>({
   /** A unit column, for lists across units (reviewers, province users). */
   showUnit?: boolean;
 }) {
-  const hasActions = Boolean(onEdit || onDelete);
+  const refs = new Map(tasks.map((task, index) => [task.id, task.ref ?? String(index + 1)]));
+  const columns: ListColumn<T>[] = [
+    { header: t.tasks.colRef, w: 48, cell: (task) => refs.get(task.id) },
+    {
+      header: t.tasks.colText,
+      phone: "title",
+      miw: 240,
+      cell: (task) => <TaskTextCell task={task} onOpen={() => onOpen(task)} />,
+      phoneCell: (task) => <TaskTextCell task={task} onOpen={() => onOpen(task)} clamp />,
+    },
+    ...(showUnit
+      ? [
+          {
+            header: t.taskList.colUnit,
+            maw: 200,
+            phoneWide: true,
+            cell: (task: T) => task.unitName,
+          },
+        ]
+      : []),
+    ...(showPlan
+      ? [
+          {
+            header: t.taskList.colPlan,
+            maw: 220,
+            phoneWide: true,
+            cell: (task: T) => (
+              <Anchor component={Link} to={planPaths.detail(task.planId)} size="sm">
+                {task.planTitle}
+              </Anchor>
+            ),
+          },
+        ]
+      : []),
+    {
+      header: t.tasks.colLead,
+      w: 130,
+      cell: (task) => task.leadAgencyName ?? vi.common.none,
+    },
+    {
+      header: t.tasks.colSupport,
+      w: 130,
+      cell: (task) =>
+        task.supportAgencyNames.length > 0 ? task.supportAgencyNames.join(", ") : vi.common.none,
+    },
+    {
+      header: t.tasks.colTimeline,
+      w: 120,
+      maw: 180,
+      cell: (task) => <TimelineText task={task} />,
+    },
+    { header: t.tasks.colDue, nowrap: true, cell: (task) => formatDate(task.dueDate) },
+    {
+      header: t.tasks.colStatus,
+      cell: (task) => (
+        <TaskStatusBadge status={task.effectiveStatus} label={task.effectiveStatusLabel} />
+      ),
+    },
+    {
+      header: t.tasks.colProgress,
+      w: 90,
+      cell: (task) => (
+        <>
+          <Text size="sm">{task.progress}%</Text>
+          <Progress
+            value={task.progress}
+            size="xs"
+            color="green"
+            aria-label={`${t.tasks.colProgress}: ${task.text}`}
+          />
+        </>
+      ),
+    },
+  ];
+  if (onEdit || onDelete)
+    columns.push({
+      header: vi.common.actions,
+      headerHidden: true,
+      phone: "actions",
+      cell: (task) => (
+        <Group gap={4} wrap="nowrap">
+          {onEdit && (
+            <ActionIcon
+              variant="subtle"
+              aria-label={t.tasks.editAria(task.text)}
+              onClick={() => onEdit(task)}
+            >
+              <IconPencil size={18} aria-hidden="true" />
+            </ActionIcon>
+          )}
+          {onDelete && (
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={t.tasks.deleteAria(task.text)}
+              onClick={() => onDelete(task)}
+            >
+              <IconTrash size={18} aria-hidden="true" />
+            </ActionIcon>
+          )}
+        </Group>
+      ),
+    });
   return (
-    <TableScroll label={label}>
-      <Table
-        miw={showPlan ? 1100 : 900}
-        striped
-        highlightOnHover
-        aria-label={label}
-        verticalSpacing="xs"
-      >
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={48}>{t.tasks.colRef}</Table.Th>
-            <Table.Th>{t.tasks.colText}</Table.Th>
-            {showUnit && <Table.Th>{t.taskList.colUnit}</Table.Th>}
-            {showPlan && <Table.Th>{t.taskList.colPlan}</Table.Th>}
-            <Table.Th w={130}>{t.tasks.colLead}</Table.Th>
-            <Table.Th w={130}>{t.tasks.colSupport}</Table.Th>
-            <Table.Th w={120}>{t.tasks.colTimeline}</Table.Th>
-            <Table.Th>{t.tasks.colDue}</Table.Th>
-            <Table.Th>{t.tasks.colStatus}</Table.Th>
-            <Table.Th w={90}>{t.tasks.colProgress}</Table.Th>
-            {hasActions && (
-              <Table.Th>
-                <VisuallyHidden>{vi.common.actions}</VisuallyHidden>
-              </Table.Th>
-            )}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {tasks.map((task, index) => (
-            <Table.Tr key={task.id}>
-              <Table.Td>{task.ref ?? index + 1}</Table.Td>
-              <Table.Td miw={240}>
-                <Anchor
-                  component="button"
-                  type="button"
-                  ta="left"
-                  size="sm"
-                  onClick={() => onOpen(task)}
-                  aria-label={t.tasks.open(task.text)}
-                >
-                  {task.text}
-                </Anchor>
-                {task.deliverable && (
-                  <Text size="xs" c="dimmed">
-                    {t.taskForm.deliverable}: {task.deliverable}
-                  </Text>
-                )}
-                {task.evidenceCount > 0 && (
-                  <Group gap={2} c="dimmed">
-                    <IconPaperclip size={12} aria-hidden="true" />
-                    <Text size="xs">{t.tasks.evidenceCount(task.evidenceCount)}</Text>
-                  </Group>
-                )}
-                {task.children && task.children.length > 0 && (
-                  <ChildrenProgress items={task.children} />
-                )}
-              </Table.Td>
-              {showUnit && <Table.Td maw={200}>{task.unitName}</Table.Td>}
-              {showPlan && (
-                <Table.Td maw={220}>
-                  <Anchor component={Link} to={planPaths.detail(task.planId)} size="sm">
-                    {task.planTitle}
-                  </Anchor>
-                </Table.Td>
-              )}
-              <Table.Td>{task.leadAgencyName ?? vi.common.none}</Table.Td>
-              <Table.Td>
-                {task.supportAgencyNames.length > 0
-                  ? task.supportAgencyNames.join(", ")
-                  : vi.common.none}
-              </Table.Td>
-              <Table.Td maw={180}>
-                <TimelineText task={task} />
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(task.dueDate)}</Table.Td>
-              <Table.Td>
-                <TaskStatusBadge status={task.effectiveStatus} label={task.effectiveStatusLabel} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{task.progress}%</Text>
-                <Progress
-                  value={task.progress}
-                  size="xs"
-                  color="green"
-                  aria-label={`${t.tasks.colProgress}: ${task.text}`}
-                />
-              </Table.Td>
-              {hasActions && (
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    {onEdit && (
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={t.tasks.editAria(task.text)}
-                        onClick={() => onEdit(task)}
-                      >
-                        <IconPencil size={18} aria-hidden="true" />
-                      </ActionIcon>
-                    )}
-                    {onDelete && (
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={t.tasks.deleteAria(task.text)}
-                        onClick={() => onDelete(task)}
-                      >
-                        <IconTrash size={18} aria-hidden="true" />
-                      </ActionIcon>
-                    )}
-                  </Group>
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
+    <DataList
+      label={label}
+      minWidth={showPlan ? 1100 : 900}
+      rows={tasks}
+      rowKey={(task) => task.id}
+      columns={columns}
+      verticalSpacing="xs"
+    />
   );
 }

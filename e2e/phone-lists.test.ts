@@ -1,0 +1,209 @@
+/**
+ * Browser journey of the lists on a phone (390 px) and on a laptop (1366 px): the dossier
+ * register, the feedback register, the tasks list and the plans list read as cards on a phone
+ * (no sideways scrolling, each value with its column's label, a long task text clamped with a
+ * "Xem thêm" button), and as their tables at 1366 px.
+ *
+ * Dates: nothing here depends on today. The plan created for the long task is of 2019, issued
+ * with explicit dates. Set CCHC_E2E_URL to run against an already running server.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  appUnderTest,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  saveScreenshot,
+  signIn,
+  type Browser,
+} from "./support/browser.ts";
+
+let app: { url: string; stop(): Promise<void> };
+let browser: Browser;
+let page: Page;
+const suffix = Date.now().toString().slice(-6);
+const LONG_TASK =
+  `Rà soát, đánh giá, đơn giản hóa thủ tục hành chính thuộc thẩm quyền giải quyết của phường ` +
+  `trong các lĩnh vực hộ tịch, chứng thực, đất đai, xây dựng, kinh doanh, lao động, thương binh ` +
+  `và xã hội; công khai đầy đủ, kịp thời kết quả rà soát trên cổng thông tin điện tử ${suffix}`;
+
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1366, height: 900 };
+
+beforeAll(async () => {
+  app = await appUnderTest();
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(20_000);
+});
+
+afterAll(async () => {
+  await page?.close();
+  await browser?.close();
+  await app?.stop();
+});
+
+/** Signs in as another user: the profile is shared, so the previous session's cookies go first. */
+async function signInAs(username: string) {
+  await browser.context.clearCookies();
+  await page.goto(`${app.url}/dang-nhap`);
+  await signIn(page, username);
+  await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+}
+
+/** How far the page, or any table region in it, scrolls sideways (0 when everything fits). */
+async function sidewaysOverflow(): Promise<number> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const regions = [...document.querySelectorAll<HTMLElement>(".cchc-table-wrap")];
+    return Math.max(
+      root.scrollWidth - root.clientWidth,
+      ...regions.map((region) => region.scrollWidth - region.clientWidth),
+    );
+  });
+}
+
+/** The labels of the first card of a list. */
+async function firstCardLabels(listName: string): Promise<string[]> {
+  const list = page.getByRole("list", { name: listName, exact: true });
+  await list.getByRole("listitem").first().waitFor();
+  return list.getByRole("listitem").first().locator("dt").allInnerTexts();
+}
+
+/** A list read as cards on a phone: no table of that name, its cards labelled, nothing wider. */
+async function expectCards(listName: string, labels: string[]) {
+  expect(await firstCardLabels(listName)).toEqual(expect.arrayContaining(labels));
+  expect(await page.getByRole("table", { name: listName, exact: true }).count()).toBe(0);
+  expect(await sidewaysOverflow(), `sideways scrolling of ${listName}`).toBeLessThanOrEqual(0);
+}
+
+/** The same list at 1366 px: its table again, with every header, and no card list. */
+async function expectTable(listName: string, headers: string[]) {
+  const table = page.getByRole("table", { name: listName, exact: true });
+  await table.waitFor();
+  expect(await table.locator("thead th").allInnerTexts()).toEqual(expect.arrayContaining(headers));
+  expect(await page.getByRole("list", { name: listName, exact: true }).count()).toBe(0);
+}
+
+describe("lists on a phone", () => {
+  it("clerk: the dossier and feedback registers are cards at 390 px, tables at 1366 px", async () => {
+    await page.setViewportSize(PHONE);
+    await signInAs("motcua");
+
+    await page.goto(`${app.url}/mot-cua`);
+    await page.getByRole("heading", { name: "Sổ theo dõi hồ sơ", level: 1 }).waitFor();
+    await expectCards("Sổ theo dõi hồ sơ", [
+      "Người nộp",
+      "Thủ tục",
+      "Tiếp nhận",
+      "Hẹn trả",
+      "Trạng thái",
+      "Tiến độ",
+    ]);
+    // The card's title is the dossier's code, a link to the dossier.
+    const dossierLink = page
+      .getByRole("list", { name: "Sổ theo dõi hồ sơ", exact: true })
+      .getByRole("listitem")
+      .first()
+      .getByRole("link")
+      .first();
+    expect(await dossierLink.getAttribute("href")).toMatch(/^\/mot-cua\/.+/);
+    await expectNoSeriousA11yViolations(page, "the dossier register at 390 px");
+    await saveScreenshot(page, "phone-lists/dossier-register-390.png");
+
+    await page.goto(`${app.url}/phan-anh-kien-nghi`);
+    await page.getByRole("heading", { name: "Phản ánh, kiến nghị", level: 1 }).waitFor();
+    await expectCards("Phản ánh, kiến nghị", ["Nội dung", "Người gửi", "Hạn trả lời", "Tiến độ"]);
+    await expectNoSeriousA11yViolations(page, "the feedback register at 390 px");
+    await saveScreenshot(page, "phone-lists/feedback-register-390.png");
+
+    await page.setViewportSize(LAPTOP);
+    await expectTable("Phản ánh, kiến nghị", ["Mã", "Nội dung", "Người gửi", "Hạn trả lời"]);
+    await saveScreenshot(page, "phone-lists/feedback-register-1366.png");
+    await page.goto(`${app.url}/mot-cua`);
+    await expectTable("Sổ theo dõi hồ sơ", ["Mã hồ sơ", "Người nộp", "Thủ tục", "Tiến độ"]);
+    await saveScreenshot(page, "phone-lists/dossier-register-1366.png");
+  });
+
+  it("focal officer: tasks and plans are cards at 390 px, a long task text clamped", async () => {
+    await page.setViewportSize(PHONE);
+    await signInAs("daumoi");
+    // An issued plan (of 2019) with one long task, so the task list has a text to clamp.
+    const created = await page.evaluate(async (text) => {
+      const me = await (await fetch("/api/auth/me")).json();
+      const headers = { "content-type": "application/json", "x-csrf-token": me.data.csrfToken };
+      const plan = await fetch("/api/plans", {
+        method: "POST",
+        headers,
+        body: JSON.stringify({
+          unitId: me.data.user.unit.id,
+          title: `Thử danh sách trên điện thoại ${text.slice(-6)}`,
+          period: { kind: "year", year: 2019 },
+          tasks: [{ areaKey: "procedures", text, timeline: "Quý IV/2019" }],
+        }),
+      });
+      const planBody = await plan.json();
+      if (!plan.ok) return { error: JSON.stringify(planBody) };
+      const issued = await fetch(`/api/plans/${planBody.data.id}/issue`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ issuedDate: "2019-01-15", confirmTasksWithoutLead: true }),
+      });
+      return issued.ok ? { error: null } : { error: JSON.stringify(await issued.json()) };
+    }, LONG_TASK);
+    expect(created.error).toBeNull();
+
+    await page.goto(`${app.url}/nhiem-vu?xem=all&q=${suffix}`);
+    await page.getByRole("heading", { name: "Nhiệm vụ", level: 1 }).waitFor();
+    await expectCards("Danh sách nhiệm vụ", ["TT", "Kế hoạch", "Chủ trì", "Hạn", "Tiến độ"]);
+    const card = page
+      .getByRole("list", { name: "Danh sách nhiệm vụ", exact: true })
+      .getByRole("listitem")
+      .filter({ hasText: suffix });
+    const more = card.getByRole("button", { name: "Xem thêm" });
+    await more.waitFor();
+    expect(await more.getAttribute("aria-expanded")).toBe("false");
+    const text = page.locator(`[id="${await more.getAttribute("aria-controls")}"]`);
+    const clamped = await text.evaluate((el) => ({
+      cut: el.scrollHeight > el.clientHeight + 1,
+      height: el.getBoundingClientRect().height,
+    }));
+    expect(clamped.cut).toBe(true);
+    await saveScreenshot(page, "phone-lists/tasks-390-clamped.png");
+    await more.click();
+    const less = card.getByRole("button", { name: "Thu gọn" });
+    expect(await less.getAttribute("aria-expanded")).toBe("true");
+    const expanded = await text.evaluate((el) => ({
+      cut: el.scrollHeight > el.clientHeight + 1,
+      height: el.getBoundingClientRect().height,
+    }));
+    expect(expanded.cut).toBe(false);
+    expect(expanded.height).toBeGreaterThan(clamped.height);
+    expect(await sidewaysOverflow()).toBeLessThanOrEqual(0);
+    await expectNoSeriousA11yViolations(page, "the tasks list at 390 px");
+    await saveScreenshot(page, "phone-lists/tasks-390-expanded.png");
+    await less.click();
+    await card.getByRole("button", { name: "Xem thêm" }).waitFor();
+
+    await page.goto(`${app.url}/ke-hoach`);
+    await page.getByRole("heading", { name: "Kế hoạch", level: 1 }).first().waitFor();
+    await expectCards("Danh sách kế hoạch", ["Thời kỳ", "Trạng thái", "Tiến độ"]);
+    expect(
+      await page
+        .getByRole("list", { name: "Danh sách kế hoạch", exact: true })
+        .getByRole("link", { name: `Thử danh sách trên điện thoại ${suffix}` })
+        .count(),
+    ).toBe(1);
+    await expectNoSeriousA11yViolations(page, "the plans list at 390 px");
+    await saveScreenshot(page, "phone-lists/plans-390.png");
+
+    await page.setViewportSize(LAPTOP);
+    await expectTable("Danh sách kế hoạch", ["Trích yếu", "Thời kỳ", "Trạng thái", "Tiến độ"]);
+    await saveScreenshot(page, "phone-lists/plans-1366.png");
+    await page.goto(`${app.url}/nhiem-vu?xem=all&q=${suffix}`);
+    await expectTable("Danh sách nhiệm vụ", ["TT", "Nội dung", "Kế hoạch", "Chủ trì", "Hạn"]);
+    // On a laptop the table shows the whole text, without the phone's clamp.
+    expect(await page.getByRole("button", { name: "Xem thêm" }).count()).toBe(0);
+    await saveScreenshot(page, "phone-lists/tasks-1366.png");
+  });
+});
