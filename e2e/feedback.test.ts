@@ -252,6 +252,7 @@ describe("citizen feedback in the browser", () => {
     }
   });
   it("the clerk pages the feedback register by cursor: the next page, and back", async () => {
+    await browser.context.clearCookies();
     const page = await browser.context.newPage();
     page.setDefaultTimeout(15_000);
     try {
