@@ -147,6 +147,11 @@ export const feedback = pgTable(
         t.id.desc().nullsFirst(),
       )
       .where(sql`${t.state} in ('received', 'classified', 'assigned')`),
+    // Open feedback by due date: a narrow window (due soon) across the province reads this range
+    // and sorts its few rows rather than every open feedback in the register's order.
+    index("feedback_open_due_idx")
+      .on(t.dueDate)
+      .where(sql`${t.state} in ('received', 'classified', 'assigned')`),
     // Search: a part of a code (any letter case), a part of the folded sender's name or title.
     index("feedback_code_trgm_idx").using("gin", sql`lower(${t.code}) gin_trgm_ops`),
     index("feedback_search_trgm_idx").using("gin", t.searchFolded.op("gin_trgm_ops")),
