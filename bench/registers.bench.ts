@@ -1,8 +1,10 @@
 /**
- * The dossier register's pages over a generated province on PostgreSQL, before and after keyset
- * pagination.
+ * The dossier and feedback (PAKN) registers' pages over a generated province on PostgreSQL,
+ * before and after keyset pagination.
  *
- *   npm run bench registers [-- --dossiers 1000000] [--runs 20]
+ *   npm run bench registers [-- --dossiers 1000000] [--feedback 200000] [--runs 20]
+ *     [--only dossiers|feedback]
+ *   npm run bench registers -- --pglite [--feedback 200000] [--runs 20]
  *
  * - Creates a database `cchc_registers_bench_<pid>` on BENCH_DATABASE_URL (default the shared
  *   test server, postgres://postgres@127.0.0.1:55433/postgres), migrates it, fills it with
@@ -13,14 +15,27 @@
  *   and name; same joins to units and procedures), and "after", `registerQueries` (the page after
  *   a cursor, the count capped at 10,001). One client, one query at a time; prints p50/p99 (ms)
  *   and the ratio before/after.
+ * - The same for the feedback register's pages (a ward's and the province's first page, page
+ *   2,001, by state, overdue, due soon, a month, a code, a part of a code, a sender's name, a
+ *   title): "before" its former query (offset, exact count, `ilike` on code, sender and title,
+ *   order received_at desc, code desc), "after" `feedbackRegisterQueries`.
+ * - --pglite: the feedback register alone on an in-memory PGlite filled by one INSERT … SELECT
+ *   (no server needed). Both "before" and "after" run on the migrated schema, so the former
+ *   query also gets the new indexes where its plan can use them.
  */
 import pg from "pg";
-import { openPostgres } from "../src/server/db/database.ts";
+import { addDays } from "../src/core/calendar/calendar-date.ts";
+import { sql, type SQL } from "drizzle-orm";
+import { openPglite, openPostgres, queryRows, type Database } from "../src/server/db/database.ts";
 import { runMigrations } from "../src/server/db/migrate.ts";
 import {
   registerQueries,
   type DossierFilter,
 } from "../src/server/db/repositories/dossier.repository.ts";
+import {
+  feedbackRegisterQueries,
+  type FeedbackFilter,
+} from "../src/server/db/repositories/feedback.repository.ts";
 import { generateProvince } from "./support/province-generator.ts";
 
 function argument(name: string): string | undefined {
@@ -28,7 +43,9 @@ function argument(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 const dossiers = Number(argument("dossiers") ?? process.env.BENCH_DOSSIERS ?? 1_000_000);
+const feedbackCount = Number(argument("feedback") ?? process.env.BENCH_FEEDBACK ?? 200_000);
 const runs = Number(argument("runs") ?? 20);
+const only = argument("only");
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:55433/postgres";
 
 const percentile = (values: number[], p: number) => {
@@ -45,6 +62,43 @@ interface Case {
 }
 
 const OPEN = "d.state in ('received', 'in_progress', 'supplement_requested')";
+const OPEN_FEEDBACK = "f.state in ('received', 'classified', 'assigned')";
+
+interface FeedbackCase {
+  name: string;
+  after: FeedbackFilter;
+  /** The former query's conditions (on `f`) and offset. */
+  before: { where: SQL; offset: number };
+}
+
+/** Times `before` and `after` alternately, `runs` times each; one table row. */
+async function measure(
+  name: string,
+  before: () => Promise<{ rows: number; total: number }>,
+  after: () => Promise<{ rows: number; total: number }>,
+) {
+  await before();
+  await after();
+  const b: number[] = [];
+  const a: number[] = [];
+  let br = { rows: 0, total: 0 };
+  let ar = { rows: 0, total: 0 };
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    br = await before();
+    b.push(performance.now() - t);
+    t = performance.now();
+    ar = await after();
+    a.push(performance.now() - t);
+  }
+  const f = (v: number) => v.toFixed(1);
+  console.log(
+    `| ${name} | ${f(percentile(b, 50))} | ${f(percentile(b, 99))} | ${f(percentile(a, 50))} | ${f(percentile(a, 99))} | ${(percentile(b, 99) / percentile(a, 99)).toFixed(1)} | ${br.rows}, ${br.total} → ${ar.rows}, ${ar.total > 10_000 ? "> 10,000" : ar.total} |`,
+  );
+}
+
+const TABLE_HEAD =
+  "| page | before p50 | before p99 | after p50 | after p99 | p99 ratio | rows, total before → after |\n|---|---:|---:|---:|---:|---:|---|";
 
 async function main() {
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -59,9 +113,14 @@ async function main() {
   try {
     await runMigrations(database);
     const t0 = Date.now();
-    const province = await generateProvince({ url, dossiers, log: (l) => console.log(`  ${l}`) });
+    const province = await generateProvince({
+      url,
+      dossiers,
+      feedback: feedbackCount,
+      log: (l) => console.log(`  ${l}`),
+    });
     console.log(
-      `generated ${dossiers.toLocaleString("en")} dossiers in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+      `generated ${dossiers.toLocaleString("en")} dossiers and ${feedbackCount.toLocaleString("en")} feedback in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
     );
     await raw.connect();
     await raw.query("analyze");
@@ -180,31 +239,17 @@ async function main() {
       return { rows: Math.min(rows.length, 50), total: n!.n };
     };
 
-    console.log(`\nregister pages, ${dossiers.toLocaleString("en")} dossiers, ${runs} runs each`);
-    console.log(
-      "| page | before p50 | before p99 | after p50 | after p99 | p99 ratio | rows, total before → after |",
-    );
-    console.log("|---|---:|---:|---:|---:|---:|---|");
-    for (const c of cases) {
-      await beforeQuery(c);
-      await afterQuery(c);
-      const before: number[] = [];
-      const after: number[] = [];
-      let b = { rows: 0, total: 0 };
-      let a = { rows: 0, total: 0 };
-      for (let i = 0; i < runs; i++) {
-        let t = performance.now();
-        b = await beforeQuery(c);
-        before.push(performance.now() - t);
-        t = performance.now();
-        a = await afterQuery(c);
-        after.push(performance.now() - t);
-      }
-      const f = (v: number) => v.toFixed(1);
-      console.log(
-        `| ${c.name} | ${f(percentile(before, 50))} | ${f(percentile(before, 99))} | ${f(percentile(after, 50))} | ${f(percentile(after, 99))} | ${(percentile(before, 99) / percentile(after, 99)).toFixed(1)} | ${b.rows}, ${b.total} → ${a.rows}, ${a.total > 10_000 ? "> 10,000" : a.total} |`,
-      );
+    if (only !== "feedback") {
+      console.log(`\nregister pages, ${dossiers.toLocaleString("en")} dossiers, ${runs} runs each`);
+      console.log(TABLE_HEAD);
+      for (const c of cases)
+        await measure(
+          c.name,
+          () => beforeQuery(c),
+          () => afterQuery(c),
+        );
     }
+    if (only !== "dossiers") await feedbackPages(database, province.communeIds[7]!);
   } finally {
     await raw.end().catch(() => undefined);
     await database.close();
@@ -214,4 +259,190 @@ async function main() {
   }
 }
 
-await main();
+/** The feedback register's pages, before and after, over the generated feedback. */
+async function feedbackPages(database: Database, ward: string) {
+  const db = database.db;
+  const [sample] = await queryRows<{ code: string }>(
+    db,
+    sql`select code from feedback where unit_id = ${ward} order by received_at desc offset 50 limit 1`,
+  );
+  const code = sample!.code;
+  // "PAKN.20250312.0003" → "20250312.0003": the date and number a clerk reads off a receipt.
+  const part = code.slice(5);
+  const deepOffset = Math.min(100_000, Math.floor(feedbackCount / 2));
+  const [deep] = await queryRows<{ at: string; code: string; id: string }>(
+    db,
+    sql`select to_char(received_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at, code,
+          id::text as id
+        from feedback order by received_at desc, code desc, id desc
+        offset ${deepOffset - 1} limit 1`,
+  );
+  const [last] = await queryRows<{ d: string }>(
+    db,
+    sql`select max(due_date)::text as d from feedback`,
+  );
+  // Due soon: the open feedback due in the last week of due dates (the generated "today").
+  const dueSoon = { from: addDays(last!.d, -6), to: last!.d };
+  const month = {
+    from: new Date("2025-03-01T00:00:00+07:00"),
+    to: new Date("2025-04-01T00:00:00+07:00"),
+  };
+  const all = { unitIds: null, agencyReach: [] };
+  const open = sql.raw(OPEN_FEEDBACK);
+  const search = (q: string) =>
+    sql`(f.code ilike ${`%${q}%`} or f.sender_name ilike ${`%${q}%`} or f.title ilike ${`%${q}%`})`;
+  const cases: FeedbackCase[] = [
+    {
+      name: "ward, first page",
+      after: { reach: { unitIds: [ward], agencyReach: [] }, limit: 50 },
+      before: { where: sql`f.unit_id = ${ward}`, offset: 0 },
+    },
+    {
+      name: "province, first page",
+      after: { reach: all, limit: 50 },
+      before: { where: sql`true`, offset: 0 },
+    },
+    {
+      name: `province, page ${deepOffset / 50 + 1} (after ${deepOffset.toLocaleString("en")} rows)`,
+      after: { reach: all, limit: 50, after: deep },
+      before: { where: sql`true`, offset: deepOffset },
+    },
+    {
+      name: "province, by state (received)",
+      after: { reach: all, state: "received", limit: 50 },
+      before: { where: sql`f.state = 'received'`, offset: 0 },
+    },
+    {
+      name: "province, overdue",
+      after: { reach: all, overdueOn: last!.d, limit: 50 },
+      before: { where: sql`${open} and f.due_date < ${last!.d}`, offset: 0 },
+    },
+    {
+      name: "province, due soon (7 days)",
+      after: { reach: all, dueWithin: dueSoon, limit: 50 },
+      before: {
+        where: sql`${open} and f.due_date >= ${dueSoon.from} and f.due_date <= ${dueSoon.to}`,
+        offset: 0,
+      },
+    },
+    {
+      name: "province, one month",
+      after: { reach: all, receivedFrom: month.from, receivedBefore: month.to, limit: 50 },
+      before: {
+        where: sql`f.received_at >= ${month.from.toISOString()} and f.received_at < ${month.to.toISOString()}`,
+        offset: 0,
+      },
+    },
+    {
+      name: "province, exact code",
+      after: { reach: all, q: code, limit: 50 },
+      before: { where: search(code), offset: 0 },
+    },
+    {
+      name: "province, a part of a code",
+      after: { reach: all, q: part, limit: 50 },
+      before: { where: search(part), offset: 0 },
+    },
+    {
+      name: "province, a sender (Thị Thủy, any tone placement)",
+      after: { reach: all, q: "Thị Thủy", limit: 50 },
+      // Before, only the exact spelling matched: the stored one is "Thuỷ".
+      before: { where: search("Thị Thuỷ"), offset: 0 },
+    },
+    {
+      name: "province, a title (cống thoát nước)",
+      after: { reach: all, q: "cong thoat nuoc", limit: 50 },
+      before: { where: search("Cống thoát nước"), offset: 0 },
+    },
+  ];
+  const beforeQuery = async (c: FeedbackCase) => {
+    const page = await queryRows(
+      db,
+      sql`select f.*, u.name as unit_name, u.code as unit_code, a.name as agency_name
+          from feedback f join units u on u.id = f.unit_id
+            left join agencies a on a.id = f.assigned_agency_id
+          where ${c.before.where} order by f.received_at desc, f.code desc
+          limit 50 offset ${c.before.offset}`,
+    );
+    const [count] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from feedback f where ${c.before.where}`,
+    );
+    return { rows: page.length, total: count!.n };
+  };
+  const afterQuery = async (c: FeedbackCase) => {
+    const queries = feedbackRegisterQueries(db, c.after)!;
+    const rows = await queries.page;
+    const [n] = await queries.count;
+    return { rows: Math.min(rows.length, 50), total: n!.n };
+  };
+  console.log(
+    `\nfeedback register pages (${database.kind}), ${feedbackCount.toLocaleString("en")} feedback, ${runs} runs each`,
+  );
+  console.log(TABLE_HEAD);
+  for (const c of cases)
+    await measure(
+      c.name,
+      () => beforeQuery(c),
+      () => afterQuery(c),
+    );
+}
+
+/**
+ * --pglite: the feedback register only, on an in-memory PGlite (the embedded database of a ward
+ * or a small province), filled by one INSERT … SELECT: 100 communes, feedback every 15 minutes,
+ * the last 2 % and one in 997 still open, senders and titles from common names and subjects.
+ */
+async function onPglite() {
+  const database = await openPglite(`memory://registers-bench-${process.pid}`);
+  try {
+    await runMigrations(database);
+    const t0 = Date.now();
+    await database.db.execute(sql`insert into units (code, name, level, kind, parent_id)
+      values ('BENCH', 'Tỉnh Thử nghiệm', 'province', null, null)`);
+    await database.db.execute(sql`insert into units (code, name, level, kind, parent_id)
+      select 'B' || lpad(i::text, 5, '0'), 'Phường Thử nghiệm ' || i, 'commune', 'phuong',
+        (select id from units where code = 'BENCH')
+      from generate_series(1, 100) i`);
+    const n = sql.raw(String(feedbackCount));
+    await database.db.execute(sql`insert into feedback (code, unit_id, channel, sender_name,
+        sender_phone, title, content, received_at, counted_from, due_date, transfer_due_date,
+        rule_set, state, finished_at)
+      select 'PAKN.' || to_char(r, 'YYYYMMDD') || '.' || lpad(g::text, 7, '0'), w.id,
+        (array['in_person','phone','mail','email','portal','zalo','public_web'])[1 + g % 7],
+        (array['Nguyễn','Trần','Lê','Phạm','Hoàng','Huỳnh','Phan','Vũ','Võ','Đặng','Bùi','Đỗ'])[1 + g % 12]
+          || ' ' || (array['Văn','Thị','Đức','Minh','Ngọc','Thanh'])[1 + (g / 12) % 6]
+          || ' ' || (array['An','Bình','Cường','Dũng','Giang','Hà','Hải','Hoà','Khánh','Lan','Long',
+               'Mai','Nam','Phúc','Quân','Sơn','Thảo','Thuỷ','Trang','Tuấn','Vy','Xuân','Yến','Đào'])[1 + (g / 72) % 24],
+        '0900000000',
+        (array['Đèn đường hỏng','Rác thải chưa được thu gom','Cống thoát nước bị tắc',
+               'Thời gian giải quyết thủ tục chậm','Tiếng ồn công trình ban đêm','Lấn chiếm vỉa hè',
+               'Thái độ tiếp công dân','Đường giao thông xuống cấp'])[1 + (g / 7) % 8] || ' (' || g || ')',
+        'Nội dung', r, r::date, (r + interval '15 days')::date, (r + interval '5 days')::date,
+        '2025', s.state,
+        case when s.state in ('received','classified','assigned') then null else r + interval '3 days' end
+      from generate_series(1, ${n}) g
+      cross join lateral (select timestamptz '2026-11-30 17:00+00' - (${n} - g) * interval '15 minutes' as r) at
+      cross join lateral (select case
+          when g > ${n} * 98 / 100 then (array['received','classified','assigned'])[1 + g % 3]
+          when g % 997 = 0 then 'assigned'
+          else (array['answered','published','answered','transferred','rejected'])[1 + g % 5] end
+        as state) s
+      join (select id, row_number() over (order by code) - 1 as n from units where parent_id is not null) w
+        on w.n = g % 100`);
+    await database.db.execute(sql`analyze`);
+    console.log(
+      `generated ${feedbackCount.toLocaleString("en")} feedback on PGlite in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    );
+    const [ward] = await queryRows<{ id: string }>(
+      database.db,
+      sql`select id::text as id from units where code = 'B00008'`,
+    );
+    await feedbackPages(database, ward!.id);
+  } finally {
+    await database.close();
+  }
+}
+
+if (process.argv.includes("--pglite")) await onPglite();
+else await main();

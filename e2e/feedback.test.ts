@@ -251,4 +251,55 @@ describe("citizen feedback in the browser", () => {
       await page.close();
     }
   });
+  it("the clerk pages the feedback register by cursor: the next page, and back", async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(15_000);
+    try {
+      await page.goto(`${app.url}/dang-nhap`);
+      await signIn(page, "motcua");
+      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      const csrf = (await (await page.request.get(`${app.url}/api/auth/me`)).json()).data
+        .csrfToken as string;
+      const units = (await (await page.request.get(`${app.url}/api/units`)).json()).data;
+      const unitId = units.find((u: { code: string }) => u.code === "06658").id as string;
+      // One more than a page (50), received a minute apart so the newest is known.
+      for (let n = 1; n <= 51; n++) {
+        const sent = await page.request.post(`${app.url}/api/feedback`, {
+          headers: { "x-csrf-token": csrf },
+          data: {
+            unitId,
+            channel: "phone",
+            senderName: "Hoàng Thị Thuỷ",
+            senderPhone: "0912 000 111",
+            title: `Phản ánh thử phân trang số ${n}`,
+            content: "Nội dung thử phân trang.",
+            receivedAt: `2026-03-04 ${String(8 + Math.floor(n / 60)).padStart(2, "0")}:${String(n % 60).padStart(2, "0")}`,
+          },
+        });
+        expect(sent.status(), await sent.text()).toBe(201);
+      }
+      await page.goto(`${app.url}/phan-anh-kien-nghi`);
+      await page.getByRole("heading", { name: "Phản ánh, kiến nghị", level: 1 }).waitFor();
+      // Without tones, as a clerk types fast: the search folds them.
+      await page
+        .getByRole("textbox", { name: "Tìm theo mã, người gửi, tiêu đề" })
+        .fill("thu phan trang");
+      await page.getByText("Tổng số: 51 phản ánh, kiến nghị").waitFor();
+      const table = page.getByRole("table", { name: "Phản ánh, kiến nghị" });
+      const rows = table.locator("tbody tr");
+      await expect.poll(() => rows.count()).toBe(50);
+      await table.getByText("Phản ánh thử phân trang số 51", { exact: true }).waitFor();
+      await page.getByRole("button", { name: "Trang sau" }).click();
+      await table.getByText("Phản ánh thử phân trang số 1", { exact: true }).waitFor();
+      await expect.poll(() => rows.count()).toBe(1);
+      expect(await page.getByRole("button", { name: "Trang sau" }).isDisabled()).toBe(true);
+      await page.getByRole("button", { name: "Trang trước" }).click();
+      await table.getByText("Phản ánh thử phân trang số 51", { exact: true }).waitFor();
+      await expect.poll(() => rows.count()).toBe(50);
+      await saveScreenshot(page, "feedback-register-pages.png");
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -24,6 +24,8 @@ import { createWorkingCalendar } from "../../src/core/calendar/working-calendar.
 export interface ProvinceOptions {
   url: string;
   dossiers: number;
+  /** Citizens' feedback to generate; by default one for every 200 dossiers. */
+  feedback?: number;
   communes?: number;
   procedures?: number;
   first?: string;
@@ -109,6 +111,18 @@ const GIVEN = [
   "Yến",
   "Đào",
 ];
+/** Titles of citizens' feedback, as a ward receives them. */
+const FEEDBACK_TITLES = [
+  "Đèn đường hỏng",
+  "Rác thải chưa được thu gom",
+  "Cống thoát nước bị tắc",
+  "Thời gian giải quyết thủ tục chậm",
+  "Tiếng ồn công trình ban đêm",
+  "Lấn chiếm vỉa hè",
+  "Thái độ tiếp công dân",
+  "Đường giao thông xuống cấp",
+];
+
 const applicantName = (n: number) =>
   `${FAMILY[n % 12]} ${MIDDLE[Math.floor(n / 12) % 6]} ${GIVEN[Math.floor(n / 72) % 24]}`;
 
@@ -410,7 +424,10 @@ export async function generateProvince(options: ProvinceOptions): Promise<Provin
     log(`${total} dossiers, ${pauses.length} pauses, ${apologies.length} apologies`);
 
     function* feedbackRows() {
-      const count = Math.max(10, Math.floor(total / 200));
+      const count = options.feedback ?? Math.max(10, Math.floor(total / 200));
+      const channels = ["in_person", "phone", "mail", "email", "portal", "zalo", "public_web"];
+      /** Codes count per commune and day, as the desk numbers them. */
+      const perDay = new Map<string, number>();
       const states = [
         "answered",
         "published",
@@ -442,13 +459,17 @@ export async function generateProvince(options: ProvinceOptions): Promise<Provin
                 ? "neutral"
                 : "unsatisfied"
             : null;
+        const commune = n % communes;
+        const dayKey = `${commune}/${dates[day]}`;
+        const number = (perDay.get(dayKey) ?? 0) + 1;
+        perDay.set(dayKey, number);
         yield line([
-          `PAKN.B.${n}`,
-          communeIds[n % communes]!,
-          "portal",
-          "Người gửi",
+          `PAKN.${dates[day]!.replaceAll("-", "")}.${String(number).padStart(4, "0")}`,
+          communeIds[commune]!,
+          channels[n % channels.length]!,
+          applicantName(int(0, 1727)),
           "0900000000",
-          "Phản ánh",
+          `${FEEDBACK_TITLES[n % FEEDBACK_TITLES.length]} (${n})`,
           "Nội dung",
           receivedAt.toISOString(),
           dates[day]!,

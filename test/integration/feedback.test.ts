@@ -248,6 +248,26 @@ describe(`citizen feedback (PAKN) on ${testDatabaseKind}`, () => {
     expect(bad.body.error.code).toBe("VALIDATION_FAILED");
   });
 
+  it("pages the register by cursor: pages of two are the whole list, in order, once each", async () => {
+    const whole = (await clerk.get("/api/feedback?limit=200")).body;
+    expect(whole.data.length).toBeGreaterThan(2);
+    expect(whole).toMatchObject({ total: whole.data.length, totalCapped: false, nextCursor: null });
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { data: { id: string }[]; total: number; nextCursor: string | null } = (
+        await clerk.get(`/api/feedback?limit=2${cursor ? `&cursor=${cursor}` : ""}`)
+      ).body;
+      expect(page.total).toBe(whole.data.length);
+      paged.push(...page.data.map((f) => f.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(whole.data.map((f: { id: string }) => f.id));
+    const foreign = await clerk.get("/api/feedback?cursor=bm90LWEtY3Vyc29y");
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.code).toBe("REGISTER_CURSOR_INVALID");
+  });
+
   it("limits access: agency officers see their agency's, viewers read, reviewers read descendants", async () => {
     const other = (await register(clerk, { receivedAt: "2026-05-04 09:00" })).body.data;
     await step(clerk, other.id, {

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQLWrapper } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Executor } from "../../src/server/db/database.ts";
@@ -7,7 +7,12 @@ import {
   type DossierFilter,
   type RegisterPosition,
 } from "../../src/server/db/repositories/dossier.repository.ts";
-import { makeProcedure, makeUnit } from "../support/factories.ts";
+import {
+  feedbackRegisterQueries,
+  type FeedbackFilter,
+  type FeedbackPosition,
+} from "../../src/server/db/repositories/feedback.repository.ts";
+import { makeAgency, makeProcedure, makeUnit } from "../support/factories.ts";
 import {
   createTestDatabase,
   testDatabaseKind,
@@ -191,3 +196,173 @@ describe.skipIf(testDatabaseKind !== "postgresql")("dossier register query plans
     expect(count!.n).toBe(10_001);
   });
 });
+
+/*
+ * The feedback (PAKN) register's queries (feedback.repository.ts `feedbackRegisterQueries`) on
+ * 200,000 generated feedback over the same shape of province: a ward's, an agency officer's and
+ * the province's first page, by state, overdue, due soon, a period, a channel, a code, a sender's
+ * name, a title, a deep page by cursor. Each page and its capped count must read `feedback`
+ * through an index. Its own database, so the dossier block above can be run alone.
+ */
+const plansOnPglite = process.env.REGISTER_PLANS_ON_PGLITE === "1";
+
+describe.skipIf(testDatabaseKind !== "postgresql" && !plansOnPglite)(
+  "feedback register query plans",
+  () => {
+    let f: TestDatabase;
+    let fdb: Executor;
+    const wards: string[] = [];
+    let agencyId = "";
+
+    beforeAll(async () => {
+      f = await createTestDatabase();
+      fdb = f.database.db;
+      const province = await makeUnit(fdb);
+      for (let i = 0; i < WARDS; i++) wards.push((await makeUnit(fdb, { parent: province })).id);
+      agencyId = (await makeAgency(fdb, { id: wards[7]! })).id;
+      // In receipt order, every 15 minutes from 15/01/2021, ward g % 100; answered, published,
+      // transferred or rejected after three days but for one in 997 stuck open and the last 2,000
+      // still open; a third of ward 7's assigned to its agency; senders from common names.
+      await fdb.execute(sql`insert into feedback (code, unit_id, channel, sender_name, sender_phone, title, content,
+         received_at, counted_from, due_date, transfer_due_date, rule_set, state, classification,
+         assigned_agency_id, finished_at)
+       select 'PAKN.' || to_char(r, 'YYYYMMDD') || '.' || lpad(g::text, 7, '0'), w.id,
+         (array['in_person','phone','mail','email','portal','zalo','public_web'])[1 + g % 7],
+         (array['Nguyễn','Trần','Lê','Phạm','Hoàng','Huỳnh','Phan','Vũ','Võ','Đặng','Bùi','Đỗ'])[1 + g % 12]
+           || ' ' || (array['Văn','Thị','Đức','Minh','Ngọc','Thanh'])[1 + (g / 12) % 6]
+           || ' ' || (array['An','Bình','Cường','Dũng','Giang','Hà','Hải','Hoà','Khánh','Lan','Long',
+                'Mai','Nam','Phúc','Quân','Sơn','Thảo','Thuỷ','Trang','Tuấn','Vy','Xuân','Yến','Đào'])[1 + (g / 72) % 24],
+         '09' || lpad(g::text, 8, '0'),
+         (array['Đèn đường hỏng','Rác thải chưa thu gom','Cống thoát nước bị tắc','Thủ tục chậm',
+                'Tiếng ồn công trình','Lấn chiếm vỉa hè'])[1 + (g / 7) % 6] || ' số ' || g,
+         'Nội dung phản ánh ' || g,
+         r, r::date, (r + interval '15 days')::date, (r + interval '5 days')::date, '2025', s.state,
+         case when s.state = 'received' then null
+              else (array['regulation','conduct'])[1 + g % 2] end,
+         case when g % ${sql.raw(String(WARDS))} = 7 and g % 3 = 0 and s.state <> 'received'
+           then ${agencyId}::uuid end,
+         case when s.state in ('received','classified','assigned') then null
+              else r + interval '3 days' end
+       from generate_series(1, ${sql.raw(String(ROWS))}) g
+       cross join lateral (select timestamptz '2021-01-15 01:00+00' + g * interval '15 minutes' as r) at
+       cross join lateral (select case
+           when g > ${sql.raw(String(ROWS - 2000))} then (array['received','classified','assigned'])[1 + g % 3]
+           when g % 997 = 0 then 'assigned'
+           else (array['answered','published','answered','transferred','rejected'])[1 + g % 5] end
+         as state) s
+       join (select id, row_number() over (order by id) - 1 as n from units where parent_id is not null) w
+         on w.n = g % ${sql.raw(String(WARDS))}`);
+      await fdb.execute(sql`analyze feedback`);
+      await fdb.execute(sql`analyze units`);
+    }, 900_000);
+
+    afterAll(async () => {
+      await f?.cleanup();
+    });
+
+    /** Explained through the executor (PostgreSQL or, with REGISTER_PLANS_ON_PGLITE=1, PGlite). */
+    async function feedbackPlan(query: SQLWrapper) {
+      const [row] = await queryRows<{ "QUERY PLAN": unknown }>(
+        fdb,
+        sql`explain (format json) ${query}`,
+      );
+      const plan = row!["QUERY PLAN"];
+      const [explained] = (typeof plan === "string" ? JSON.parse(plan) : plan) as [
+        { Plan: PlanNode },
+      ];
+      return nodesOf(explained.Plan).filter((node) => node["Relation Name"] === "feedback");
+    }
+
+    async function expectFeedbackIndexed(filter: FeedbackFilter) {
+      const queries = feedbackRegisterQueries(fdb, filter)!;
+      for (const query of [queries.page, queries.count]) {
+        const scans = await feedbackPlan(query);
+        const described = JSON.stringify(scans.map((s) => [s["Node Type"], s["Index Name"]]));
+        expect(scans.length, described).toBeGreaterThan(0);
+        expect(
+          scans.filter((scan) => scan["Node Type"] === "Seq Scan"),
+          described,
+        ).toEqual([]);
+      }
+      return queries.page;
+    }
+
+    const ward = () => wards[7]!;
+    const one = () => ({ unitIds: [ward()], agencyReach: [] });
+    const all = { unitIds: null, agencyReach: [] };
+    const period = () => ({
+      receivedFrom: new Date("2023-03-01T00:00:00+07:00"),
+      receivedBefore: new Date("2023-04-01T00:00:00+07:00"),
+    });
+    // The last open feedback (received until 29/09/2026) fall due in October.
+    const dueSoon = { from: "2026-10-01", to: "2026-10-07" };
+    const filters: [string, () => FeedbackFilter][] = [
+      ["a ward's first page", () => ({ reach: one(), limit: 50 })],
+      ["the province's first page (administrator)", () => ({ reach: all, limit: 50 })],
+      [
+        "the province's first page (reviewer of 100 wards)",
+        () => ({ reach: { unitIds: wards, agencyReach: [] }, limit: 50 }),
+      ],
+      [
+        "an agency officer's first page",
+        () => ({
+          reach: { unitIds: [], agencyReach: [{ unitIds: [ward()], agencyId }] },
+          limit: 50,
+        }),
+      ],
+      ["a ward, by state", () => ({ reach: one(), state: "rejected", limit: 50 })],
+      ["the province, by state", () => ({ reach: all, state: "classified", limit: 50 })],
+      ["a ward, overdue", () => ({ reach: one(), overdueOn: "2026-12-01", limit: 50 })],
+      ["the province, overdue", () => ({ reach: all, overdueOn: "2026-12-01", limit: 50 })],
+      ["a ward, due soon", () => ({ reach: one(), dueWithin: dueSoon, limit: 50 })],
+      ["the province, due soon", () => ({ reach: all, dueWithin: dueSoon, limit: 50 })],
+      ["a ward, a period", () => ({ reach: one(), ...period(), limit: 50 })],
+      ["the province, a period", () => ({ reach: all, ...period(), limit: 50 })],
+      ["the province, a channel", () => ({ reach: all, channel: "zalo", limit: 50 })],
+      ["the province, a code", () => ({ reach: all, q: "PAKN.20230301.0074", limit: 50 })],
+      ["a ward, a part of a code", () => ({ reach: one(), q: "20230301", limit: 50 })],
+      ["the province, a sender's name", () => ({ reach: all, q: "Thị Thủy", limit: 50 })],
+      ["the province, a title", () => ({ reach: all, q: "tắc số 1234", limit: 50 })],
+    ];
+
+    for (const [name, filter] of filters) {
+      it(`reads ${name} through an index`, async () => {
+        await expectFeedbackIndexed(filter());
+      });
+    }
+
+    it("reads a deep page by cursor through an index, for the province and a ward", async () => {
+      const positionOf = async (offset: number, unitId?: string) => {
+        const rows = await queryRows<FeedbackPosition>(
+          fdb,
+          sql`select to_char(received_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at,
+              code, id::text as id from feedback ${unitId ? sql`where unit_id = ${unitId}` : sql``}
+            order by received_at desc, code desc, id desc offset ${offset} limit 1`,
+        );
+        return rows[0]!;
+      };
+      const deep = await positionOf(150_000);
+      expect(await expectFeedbackIndexed({ reach: all, limit: 50, after: deep })).toHaveLength(51);
+      const wardDeep = await positionOf(1_500, ward());
+      expect(
+        await expectFeedbackIndexed({ reach: one(), limit: 50, after: wardDeep }),
+      ).toHaveLength(51);
+    });
+
+    it("finds what it searches for, and caps the count", async () => {
+      const byTitle = await feedbackRegisterQueries(fdb, {
+        reach: all,
+        q: "TẮC SỐ 1234",
+        limit: 50,
+      })!.page;
+      expect(byTitle.map((row) => row.feedback.title)).toContain("Cống thoát nước bị tắc số 1234");
+      for (const row of byTitle) expect(row.feedback.searchFolded).toContain("tac so 1234");
+      const byName = await feedbackRegisterQueries(fdb, { reach: all, q: "thi thuy", limit: 50 })!
+        .page;
+      expect(byName.length).toBe(51);
+      for (const row of byName) expect(row.feedback.senderName).toMatch(/Thị Thuỷ$/);
+      const [count] = await feedbackRegisterQueries(fdb, { reach: all, limit: 50 })!.count;
+      expect(count!.n).toBe(10_001);
+    });
+  },
+);

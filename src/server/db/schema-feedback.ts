@@ -23,6 +23,7 @@ import {
   type FeedbackState,
 } from "../../core/feedback/feedback-state.ts";
 import { nullOrOneOf, oneOf } from "./closed-values.ts";
+import { foldSql } from "./folded-text.ts";
 import { agencies, units, users, createdAt, updatedAt } from "./schema.ts";
 
 /*
@@ -51,6 +52,15 @@ export const feedback = pgTable(
     senderAddress: text("sender_address"),
     title: text("title").notNull(),
     content: text("content").notNull(),
+    /**
+     * The sender's name and the title for searching, each folded as `searchKey` (src/core/text)
+     * folds (no diacritics, đ → d, lower case, single spaces), joined by a line break that no
+     * folded search text holds. Computed by PostgreSQL, so every write path fills it; a test
+     * checks it agrees with `searchKey`.
+     */
+    searchFolded: text("search_folded").generatedAlwaysAs(
+      sql`${sql.raw(foldSql("sender_name"))} || chr(10) || ${sql.raw(foldSql("title"))}`,
+    ),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
     countedFrom: date("counted_from").notNull(),
     dueDate: date("due_date").notNull(),
@@ -91,8 +101,60 @@ export const feedback = pgTable(
   (t) => [
     uniqueIndex("feedback_unit_code_key").on(t.unitId, t.code),
     index("feedback_code_idx").on(t.code),
-    index("feedback_unit_received_idx").on(t.unitId, t.receivedAt),
-    index("feedback_unit_state_idx").on(t.unitId, t.state),
+    // The register (src/server/db/repositories/feedback.repository.ts): keyset pages in the order
+    // of these indexes (received_at desc, code desc, id desc) — a unit, the whole province, a
+    // state, an agency's assigned feedback, the open feedback (overdue, due soon) — so a page
+    // reads one index range, never the whole table. The unit's indexes lead with (unit_id,
+    // received_at) and (unit_id, state), so they also serve the rate's period and the state counts
+    // the two former indexes did.
+    index("feedback_register_unit_idx").on(
+      t.unitId,
+      t.receivedAt.desc().nullsFirst(),
+      t.code.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("feedback_register_idx").on(
+      t.receivedAt.desc().nullsFirst(),
+      t.code.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("feedback_register_unit_state_idx").on(
+      t.unitId,
+      t.state,
+      t.receivedAt.desc().nullsFirst(),
+      t.code.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("feedback_register_state_idx").on(
+      t.state,
+      t.receivedAt.desc().nullsFirst(),
+      t.code.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("feedback_register_agency_idx")
+      .on(
+        t.assignedAgencyId,
+        t.receivedAt.desc().nullsFirst(),
+        t.code.desc().nullsFirst(),
+        t.id.desc().nullsFirst(),
+      )
+      .where(sql`${t.assignedAgencyId} is not null`),
+    index("feedback_register_open_idx")
+      .on(
+        t.unitId,
+        t.receivedAt.desc().nullsFirst(),
+        t.code.desc().nullsFirst(),
+        t.id.desc().nullsFirst(),
+      )
+      .where(sql`${t.state} in ('received', 'classified', 'assigned')`),
+    // Open feedback by due date: a narrow window (due soon) across the province reads this range
+    // and sorts its few rows rather than every open feedback in the register's order.
+    index("feedback_open_due_idx")
+      .on(t.dueDate)
+      .where(sql`${t.state} in ('received', 'classified', 'assigned')`),
+    // Search: a part of a code (any letter case), a part of the folded sender's name or title.
+    index("feedback_code_trgm_idx").using("gin", sql`lower(${t.code}) gin_trgm_ops`),
+    index("feedback_search_trgm_idx").using("gin", t.searchFolded.op("gin_trgm_ops")),
     check("feedback_channel_check", oneOf(t.channel, FEEDBACK_CHANNELS)),
     check("feedback_state_check", oneOf(t.state, FEEDBACK_STATES)),
     check("feedback_classification_check", nullOrOneOf(t.classification, FEEDBACK_CLASSIFICATIONS)),

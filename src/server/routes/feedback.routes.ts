@@ -43,12 +43,18 @@ export function feedbackRoutes(db: Executor): FastifyPluginAsyncZod {
             overdue: booleanQuery.optional(),
             dueSoon: booleanQuery.optional(),
             limit: z.coerce.number().int().min(1).max(500).optional(),
-            offset: z.coerce.number().int().min(0).optional(),
+            /** The `nextCursor` of the previous page (keyset pagination); none for the first. */
+            cursor: z.string().max(400).optional(),
           }),
           response: {
             200: z.object({
               data: z.array(feedbackView),
+              /** Exact up to 10 000; beyond, 10 000 with `totalCapped`. */
               total: z.number(),
+              /** More than `total` feedback match ("hơn 10.000 phản ánh, kiến nghị"). */
+              totalCapped: z.boolean(),
+              /** The cursor of the next page; null on the last page. */
+              nextCursor: z.string().nullable(),
               can: z.object({ register: z.boolean() }),
             }),
             ...commonErrors,

@@ -53,6 +53,7 @@ import {
   publicationPreview,
   type PublicTexts,
 } from "./feedback-publication.ts";
+import { decodeFeedbackCursor, encodeFeedbackCursor } from "./register-cursor.ts";
 import { requireUnitValidOn } from "./unit-validity.ts";
 import { runUseCase, type UseCaseContext } from "./use-case.ts";
 
@@ -171,7 +172,8 @@ export interface FeedbackListQuery {
   /** Open and due within FEEDBACK_DUE_SOON_WORKING_DAYS working days from today ("sắp đến hạn"). */
   dueSoon?: boolean;
   limit?: number;
-  offset?: number;
+  /** The `nextCursor` of the previous page; none for the first page. */
+  cursor?: string;
 }
 
 /** The day a list is read on: today in Vietnam unless the caller (a test) gives its own. */
@@ -186,10 +188,11 @@ export async function listFeedback(
   clock: ListClock = {},
 ) {
   const today = clock.today ?? vietnamDate(new Date());
+  const after = query.cursor ? decodeFeedbackCursor(query.cursor) : undefined;
   const dueWithin = query.dueSoon
     ? feedbackDueSoonWindow(today, await loadWorkingCalendar(db))
     : undefined;
-  const { rows, total } = await feedbackRepository.listFeedback(db, {
+  const { rows, total, totalCapped, hasMore } = await feedbackRepository.listFeedback(db, {
     reach: await access.feedbackReach(db, actor),
     unitId: query.unitId,
     state: query.state,
@@ -198,7 +201,7 @@ export async function listFeedback(
     ...caseListFilter(query, today),
     dueWithin,
     limit: query.limit ?? 50,
-    offset: query.offset ?? 0,
+    after,
   });
   const writeScope = await access.unitScope(db, actor, "feedback.write");
   const can = await access.checkEach(
@@ -221,6 +224,8 @@ export async function listFeedback(
       ),
     ),
     total,
+    totalCapped,
+    nextCursor: hasMore ? encodeFeedbackCursor(rows[rows.length - 1]!) : null,
     can: { register: writeScope.kind === "all" || writeScope.unitIds.size > 0 },
   };
 }

@@ -3,23 +3,12 @@ import type {
   FeedbackState,
 } from "../../../core/feedback/feedback-state.ts";
 import type { FeedbackChannel } from "../../../core/feedback/feedback-values.ts";
-import {
-  and,
-  desc,
-  eq,
-  gte,
-  ilike,
-  inArray,
-  isNotNull,
-  lt,
-  lte,
-  or,
-  sql,
-  type SQL,
-} from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { searchKey } from "../../../core/text/vietnamese-text.ts";
 import type { Executor } from "../database.ts";
 import { agencies, units } from "../schema.ts";
 import { feedback } from "../schema-feedback.ts";
+import { NAME_SEARCH_MIN_LENGTH, REGISTER_TOTAL_CAP } from "./dossier.repository.ts";
 
 export type FeedbackRow = typeof feedback.$inferSelect;
 export type FeedbackInsert = typeof feedback.$inferInsert;
@@ -28,6 +17,8 @@ export interface FeedbackListRow extends FeedbackRow {
   unitName: string;
   unitCode: string;
   assignedAgencyName: string | null;
+  /** `received_at` in UTC to the microsecond ("YYYY-MM-DD HH:MM:SS.ffffff"): a register cursor. */
+  cursorAt: string;
 }
 
 function selectWithNames(exec: Executor) {
@@ -37,6 +28,7 @@ function selectWithNames(exec: Executor) {
       unitName: units.name,
       unitCode: units.code,
       assignedAgencyName: agencies.name,
+      cursorAt: sql<string>`to_char(${feedback.receivedAt} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')`,
     })
     .from(feedback)
     .innerJoin(units, eq(units.id, feedback.unitId))
@@ -62,6 +54,7 @@ export interface FeedbackFilter {
   state?: FeedbackState;
   classification?: FeedbackClassification;
   channel?: FeedbackChannel;
+  /** A part of a code (any letter case), or of the sender's name or the title (folded). */
   q?: string;
   receivedFrom?: Date;
   receivedBefore?: Date;
@@ -70,7 +63,15 @@ export interface FeedbackFilter {
   /** Open feedback whose due date is within these days (both included). */
   dueWithin?: { from: string; to: string };
   limit: number;
-  offset: number;
+  /** The page after this row of the register's order (received_at desc, code desc, id desc). */
+  after?: FeedbackPosition;
+}
+
+/** A row's place in the feedback register's order: `cursorAt`, the code and the id. */
+export interface FeedbackPosition {
+  at: string;
+  code: string;
+  id: string;
 }
 
 function reachCondition(reach: FeedbackReach): SQL | undefined | false {
@@ -87,12 +88,46 @@ function reachCondition(reach: FeedbackReach): SQL | undefined | false {
 
 export const OPEN_FEEDBACK_STATES = ["received", "classified", "assigned"] as const;
 
+/** Written out as in feedback_register_open_idx's predicate, so PostgreSQL sees it implies it. */
+const OPEN = sql.raw(
+  `${feedback.state.name} in (${OPEN_FEEDBACK_STATES.map((state) => `'${state}'`).join(", ")})`,
+);
+
+function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * A page of the register, newest first (ties by code, then id), and its total (exact up to
+ * REGISTER_TOTAL_CAP, as the dossier register counts).
+ *
+ * Keyset pagination: a page starts after the given row, so each page reads one range of an index
+ * in this order (feedback_register_*: a unit, the province, a state, an agency, the open ones)
+ * however deep it is; the count stops at the cap.
+ */
 export async function listFeedback(
   exec: Executor,
   filter: FeedbackFilter,
-): Promise<{ rows: FeedbackListRow[]; total: number }> {
+): Promise<{ rows: FeedbackListRow[]; total: number; totalCapped: boolean; hasMore: boolean }> {
+  const queries = feedbackRegisterQueries(exec, filter);
+  if (queries === null) return { rows: [], total: 0, totalCapped: false, hasMore: false };
+  const [rows, [counted]] = [await queries.page, await queries.count];
+  const n = counted?.n ?? 0;
+  return {
+    rows: flatten(rows.slice(0, filter.limit)),
+    total: Math.min(n, REGISTER_TOTAL_CAP),
+    totalCapped: n > REGISTER_TOTAL_CAP,
+    hasMore: rows.length > filter.limit,
+  };
+}
+
+/**
+ * The two queries of a register page (one row more than the page, and the capped count), or null
+ * when the reader reaches no feedback at all.
+ */
+export function feedbackRegisterQueries(exec: Executor, filter: FeedbackFilter) {
   const reach = reachCondition(filter.reach);
-  if (reach === false) return { rows: [], total: 0 };
+  if (reach === false) return null;
   const conditions: SQL[] = reach ? [reach] : [];
   if (filter.unitId) conditions.push(eq(feedback.unitId, filter.unitId));
   if (filter.state) conditions.push(eq(feedback.state, filter.state));
@@ -101,39 +136,53 @@ export async function listFeedback(
   if (filter.receivedFrom) conditions.push(gte(feedback.receivedAt, filter.receivedFrom));
   if (filter.receivedBefore) conditions.push(lt(feedback.receivedAt, filter.receivedBefore));
   if (filter.overdueOn) {
-    conditions.push(
-      inArray(feedback.state, [...OPEN_FEEDBACK_STATES]),
-      lt(feedback.dueDate, filter.overdueOn),
-    );
+    conditions.push(OPEN, lt(feedback.dueDate, filter.overdueOn));
   }
   if (filter.dueWithin) {
     conditions.push(
-      inArray(feedback.state, [...OPEN_FEEDBACK_STATES]),
+      OPEN,
       gte(feedback.dueDate, filter.dueWithin.from),
       lte(feedback.dueDate, filter.dueWithin.to),
     );
   }
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // Codes: a part of `lower(code)` through trigrams (feedback_code_trgm_idx) from three
+    // characters, its beginning under three; the sender's name or the title: a part of the folded
+    // column (feedback_search_trgm_idx), folded by the same rule as the generated column.
+    const lowered = escapeLike(filter.q.toLowerCase());
+    const code =
+      filter.q.length >= NAME_SEARCH_MIN_LENGTH
+        ? sql`lower(${feedback.code}) like ${`%${lowered}%`}`
+        : sql`lower(${feedback.code}) like ${`${lowered}%`}`;
+    const text = searchKey(filter.q);
     conditions.push(
-      or(
-        ilike(feedback.code, pattern),
-        ilike(feedback.senderName, pattern),
-        ilike(feedback.title, pattern),
-      )!,
+      text.length >= NAME_SEARCH_MIN_LENGTH
+        ? or(code, sql`${feedback.searchFolded} like ${`%${escapeLike(text)}%`}`)!
+        : code,
     );
   }
   const where = conditions.length > 0 ? and(...conditions) : undefined;
-  const rows = await selectWithNames(exec)
-    .where(where)
-    .orderBy(desc(feedback.receivedAt), desc(feedback.code))
-    .limit(filter.limit)
-    .offset(filter.offset);
-  const [count] = await exec
-    .select({ n: sql<number>`count(*)::int` })
+  const after = filter.after
+    ? and(
+        where,
+        sql`(${feedback.receivedAt}, ${feedback.code}, ${feedback.id}) < (${filter.after.at}::timestamp at time zone 'UTC', ${filter.after.code}, ${filter.after.id}::uuid)`,
+      )
+    : where;
+  const order = [desc(feedback.receivedAt), desc(feedback.code), desc(feedback.id)];
+  const page = selectWithNames(exec)
+    .where(after)
+    .orderBy(...order)
+    .limit(filter.limit + 1);
+  const capped = exec
+    .select({ one: sql`1`.as("one") })
     .from(feedback)
-    .where(where);
-  return { rows: flatten(rows), total: count?.n ?? 0 };
+    .where(where)
+    // In the register's order, so the count reads the same index range as the pages.
+    .orderBy(...order)
+    .limit(REGISTER_TOTAL_CAP + 1)
+    .as("capped");
+  const count = exec.select({ n: sql<number>`count(*)::int` }).from(capped);
+  return { page, count };
 }
 
 export async function findFeedbackById(

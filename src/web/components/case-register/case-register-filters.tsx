@@ -14,7 +14,7 @@ export interface CaseFilterValues {
   overdue: boolean;
 }
 
-type QueryOf<V> = { [K in keyof V]?: NonNullable<V[K]> } & { limit: number; offset: number };
+type QueryOf<V> = { [K in keyof V]?: NonNullable<V[K]> } & { limit: number; cursor?: string };
 
 /** The address's query names of the filters a link may open a register with (Vietnamese slugs). */
 export const CASE_FILTER_PARAMS: Record<string, string> = {
@@ -44,6 +44,10 @@ function fromAddress<V extends object>(defaults: V, params: URLSearchParams): V 
  * The filter values of a register page (starting from those the address gives, so a link from
  * the home page opens the list it counted), its page number (any change of filter goes back to
  * the first page) and the list query they make (search debounced, empty filters left out).
+ *
+ * Registers page by cursor (keyset): page n starts after the last row of page n − 1, whose cursor
+ * the server gave as `nextCursor`; the cursors of the pages already seen make "previous" possible.
+ * `pager(nextCursor)` gives the table its page, whether a next one exists and how to move.
  */
 export function useCaseRegisterFilters<Extra extends object>(extra: Extra, pageSize: number) {
   type Values = CaseFilterValues & Extra;
@@ -55,6 +59,7 @@ export function useCaseRegisterFilters<Extra extends object>(extra: Extra, pageS
     ),
   );
   const [page, setPage] = useState(0);
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [debouncedQ] = useDebouncedValue(values.q, 300);
   const set =
     <K extends keyof Values>(key: K) =>
@@ -67,10 +72,19 @@ export function useCaseRegisterFilters<Extra extends object>(extra: Extra, pageS
       .filter(([, value]) => value !== null && value !== "")
       .concat([
         ["limit", pageSize],
-        ["offset", page * pageSize],
-      ]),
+        ["cursor", cursors[page]],
+      ])
+      .filter(([, value]) => value !== undefined),
   ) as QueryOf<Values>;
-  return { values, set, page, setPage, query };
+  const pager = (nextCursor: string | null | undefined) => ({
+    page,
+    hasNext: Boolean(nextCursor),
+    onPage: (to: number) => {
+      if (to > page && nextCursor) setCursors((known) => [...known.slice(0, to), nextCursor]);
+      setPage(to);
+    },
+  });
+  return { values, set, page, setPage, query, pager };
 }
 
 export interface CaseFilterLabels {

@@ -30,7 +30,6 @@ export function CaseRegisterTable<T extends CaseListItem>({
   linkTo,
   labels,
   page,
-  pageSize,
   hasNext,
   onPage,
 }: {
@@ -41,9 +40,8 @@ export function CaseRegisterTable<T extends CaseListItem>({
   linkTo: (row: T) => string;
   labels: { code: string; timeliness: string; empty: string; total: (n: number) => string };
   page: number;
-  pageSize: number;
-  /** A register paged by cursor says whether a next page exists; otherwise the total tells. */
-  hasNext?: boolean;
+  /** Registers page by cursor: whether the server gave a next page's cursor. */
+  hasNext: boolean;
   onPage: (page: number) => void;
 }) {
   if (list.isPending) return <LoadingBlock />;
@@ -89,12 +87,7 @@ export function CaseRegisterTable<T extends CaseListItem>({
           >
             {viCaseRegister.previous}
           </Button>
-          <Button
-            variant="default"
-            size="xs"
-            disabled={hasNext === undefined ? (page + 1) * pageSize >= total : !hasNext}
-            onClick={() => onPage(page + 1)}
-          >
+          <Button variant="default" size="xs" disabled={!hasNext} onClick={() => onPage(page + 1)}>
             {viCaseRegister.next}
           </Button>
         </Group>

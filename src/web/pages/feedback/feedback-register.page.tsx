@@ -146,10 +146,12 @@ export function FeedbackRegisterPage() {
         minWidth={960}
         columns={manyUnits ? [unitColumn<Feedback>(), ...columns] : columns}
         linkTo={(f) => feedbackPaths.detail(f.id)}
-        labels={{ ...t.register.columns, empty: t.register.empty, total: t.register.total }}
-        page={filters.page}
-        pageSize={PAGE_SIZE}
-        onPage={filters.setPage}
+        labels={{
+          ...t.register.columns,
+          empty: t.register.empty,
+          total: list.data?.totalCapped ? t.register.totalCapped : t.register.total,
+        }}
+        {...filters.pager(list.data?.nextCursor)}
       />
       {registering && <FeedbackRegisterModal onClose={() => setRegistering(false)} />}
     </>

@@ -83,7 +83,8 @@ export interface FeedbackQuery {
   dueSoon?: boolean;
   unitId?: string;
   limit?: number;
-  offset?: number;
+  /** The `nextCursor` of the page before; none for the first page. */
+  cursor?: string;
 }
 
 export const feedbackKeys = {
@@ -99,7 +100,15 @@ export const feedbackKeys = {
 export function listFeedback(query: FeedbackQuery) {
   return request<Feedback[], { register: boolean }>(
     `/api/feedback${buildQuery({ ...query })}`,
-  ).then((envelope) => envelope as typeof envelope & { total: number });
+  ).then(
+    (envelope) =>
+      envelope as typeof envelope & {
+        total: number;
+        /** More than `total` match (the server counts up to 10 000). */
+        totalCapped: boolean;
+        nextCursor: string | null;
+      },
+  );
 }
 
 export function getFeedback(id: string) {

@@ -67,6 +67,8 @@ export const viFeedback = {
       timeliness: "Tiến độ",
     },
     total: (n: number) => `Tổng số: ${n.toLocaleString("vi-VN")} phản ánh, kiến nghị`,
+    /** More feedback match than the server counts (it stops at `n`). */
+    totalCapped: (n: number) => `Tổng số: hơn ${n.toLocaleString("vi-VN")} phản ánh, kiến nghị`,
     previous: "Trang trước",
     next: "Trang sau",
   },

@@ -60,23 +60,11 @@ export function DossierRegisterPage() {
     PAGE_SIZE,
   );
   const [receiving, setReceiving] = useState(false);
-  // Keyset pages: page n starts after the last dossier of page n − 1, whose cursor the server
-  // gave; the cursors of the pages already seen make "previous" possible. A filter change goes
-  // back to page 0, which needs none.
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const { offset: _offset, ...filterQuery } = filters.query;
-  const query: DossierQuery = { ...filterQuery, cursor: cursors[filters.page] };
+  const query: DossierQuery = filters.query;
   const dossiers = useQuery({
     queryKey: oneStopKeys.dossierList(query),
     queryFn: () => listDossiers(query),
   });
-  const nextCursor = dossiers.data?.nextCursor ?? null;
-  const goToPage = (page: number) => {
-    if (page > filters.page && nextCursor) {
-      setCursors((known) => [...known.slice(0, page), nextCursor]);
-    }
-    filters.setPage(page);
-  };
 
   return (
     <>
@@ -152,10 +140,7 @@ export function DossierRegisterPage() {
           empty: t.register.empty,
           total: dossiers.data?.totalCapped ? t.register.totalCapped : t.register.total,
         }}
-        page={filters.page}
-        pageSize={PAGE_SIZE}
-        hasNext={nextCursor !== null}
-        onPage={goToPage}
+        {...filters.pager(dossiers.data?.nextCursor)}
       />
       {receiving && <ReceiveModal onClose={() => setReceiving(false)} />}
     </>
