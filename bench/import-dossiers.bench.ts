@@ -12,8 +12,12 @@
  *   the upload to the end of the run (and its lifetime high-water mark, VmHWM).
  * - PGlite: the data folder is created and filled (initdb, migrations, demo) in another process
  *   first, as a server that has run once finds it (initdb alone grows the WASM heap to ≈ 800 MB).
- * - COPY baseline: `psql -c "\copy …"` of the same file into an equivalent table (same column
- *   types, unique index on the code, index on the receipt time) on the same server.
+ * - COPY baselines, on the same server:
+ *   - bare (the headline ratio): `psql -c "\copy …"` of the same file into a plain table of the
+ *     file's columns with 3 indexes (primary key, unique code, receipt time);
+ *   - same indexes: the rows the import wrote, exported as COPY text, `\copy`-ed back into a copy of
+ *     `dossiers` with all its columns, defaults, generated column, checks and indexes — but no
+ *     foreign keys and no triggers — so what the import costs beyond the indexes shows.
  * - PostgreSQL: BENCH_DATABASE_URL, or a throwaway cluster started like scripts/test.sh.
  */
 import { startBenchServer } from "./support/bench-server.ts";
@@ -183,6 +187,7 @@ class Session {
 interface ImportResult {
   seconds: number;
   run: {
+    id: string;
     state: string;
     processed: number;
     inserted: number;
@@ -344,7 +349,47 @@ async function withDatabase<T>(serverUrl: string, work: (url: string) => Promise
   }
 }
 
-/** COPY of the same file into a table with the same column types and indexes. */
+/** The dossier columns the import's COPY writes (src/server/db/dossier-copy.ts). */
+async function importColumns(): Promise<readonly string[]> {
+  const { DOSSIER_COPY_COLUMNS } = await import("../src/server/db/dossier-copy.ts");
+  return DOSSIER_COPY_COLUMNS;
+}
+
+function psql(url: string, command: string): number {
+  const started = performance.now();
+  const result = spawnSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-c", command], {
+    env: { ...process.env, PGOPTIONS: "-c datestyle=ISO,DMY -c timezone=Asia/Ho_Chi_Minh" },
+    encoding: "utf8",
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
+  return seconds;
+}
+
+/**
+ * COPY of the rows an import wrote (run `importId`, in the database at `url`) into a copy of the
+ * dossiers table with its columns, defaults, generated column, checks and every index, but no
+ * foreign key and no trigger: the indexes' share of the work, apart from the rollups' and checks'.
+ */
+async function copySameIndexes(url: string, importId: string, rowsFile: string): Promise<number> {
+  const columns = (await importColumns()).join(", ");
+  psql(
+    url,
+    `\\copy (select ${columns} from dossiers where import_id = '${importId}') to '${rowsFile}'`,
+  );
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`create table dossiers_same_indexes (like dossiers including defaults
+    including generated including constraints including indexes)`);
+  await client.end();
+  try {
+    return psql(url, `\\copy dossiers_same_indexes (${columns}) from '${rowsFile}'`);
+  } finally {
+    rmSync(rowsFile, { force: true });
+  }
+}
+
+/** COPY of the same file into a bare table of the file's columns with 3 indexes. */
 async function copyBaseline(url: string, file: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -360,24 +405,10 @@ async function copyBaseline(url: string, file: string): Promise<number> {
     create index dossiers_copy_received_idx on dossiers_copy (procedure_code, received_at);
     create index dossiers_copy_state_idx on dossiers_copy (procedure_code, state);`);
   await client.end();
-  const started = performance.now();
-  const result = spawnSync(
-    "psql",
-    [
-      url,
-      "-v",
-      "ON_ERROR_STOP=1",
-      "-c",
-      `\\copy dossiers_copy (code, procedure_code, applicant_name, applicant_phone, channel, received_at, due_date, finished_at, returned_at, state, digitised) from '${file}' with (format csv, header true)`,
-    ],
-    {
-      env: { ...process.env, PGOPTIONS: "-c datestyle=ISO,DMY -c timezone=Asia/Ho_Chi_Minh" },
-      encoding: "utf8",
-    },
+  return psql(
+    url,
+    `\\copy dossiers_copy (code, procedure_code, applicant_name, applicant_phone, channel, received_at, due_date, finished_at, returned_at, state, digitised) from '${file}' with (format csv, header true)`,
   );
-  const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0) throw new Error(`COPY failed: ${result.stderr}`);
-  return seconds;
 }
 
 /* ---------- main ---------- */
@@ -425,19 +456,31 @@ async function main() {
   const cluster = process.env.BENCH_DATABASE_URL ? null : startCluster();
   const serverUrl = process.env.BENCH_DATABASE_URL ?? cluster!.url;
   try {
-    const postgres = await withDatabase(serverUrl, (url) =>
-      importThroughServer("postgresql", file, url),
-    );
-    check("postgresql", postgres);
+    let sameIndexesSeconds = 0;
+    const postgres = await withDatabase(serverUrl, async (url) => {
+      const result = await importThroughServer("postgresql", file, url);
+      check("postgresql", result);
+      sameIndexesSeconds = await copySameIndexes(
+        url,
+        result.run.id,
+        path.join(tmpDir, `bench-dossiers-rows-${rows}.copy`),
+      );
+      return result;
+    });
     report("import → PostgreSQL", postgres.seconds, memory(postgres));
     const copySeconds = await withDatabase(serverUrl, (url) => copyBaseline(url, file));
     report("psql \\copy → PostgreSQL (baseline)", copySeconds);
+    report("psql \\copy, same indexes as dossiers", sameIndexesSeconds);
     const ratio = copySeconds / postgres.seconds;
     console.log(
       `ratio import/COPY on PostgreSQL: ${ratio.toFixed(2)} (goal ≥ ${RATIO_GOAL})` +
         (pglite
           ? `; PGlite import / PostgreSQL COPY: ${(copySeconds / pglite.seconds).toFixed(2)}`
           : ""),
+    );
+    console.log(
+      `ratio import/COPY with the same indexes: ${(sameIndexesSeconds / postgres.seconds).toFixed(2)}` +
+        ` (COPY bare / COPY same indexes: ${(copySeconds / sameIndexesSeconds).toFixed(2)})`,
     );
   } finally {
     cluster?.stop();
