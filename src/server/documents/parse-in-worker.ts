@@ -155,6 +155,10 @@ class ParseWorker {
       resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8 },
     });
     worker.unref();
+    // An error or exit between two parses (none is listening then) must not crash the server:
+    // the worker is forgotten and the next parse starts a new one.
+    worker.on("error", () => this.forget(worker));
+    worker.on("exit", () => this.forget(worker));
     return worker;
   }
 

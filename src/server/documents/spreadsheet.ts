@@ -144,11 +144,15 @@ async function readXlsx(buffer: Buffer, limits: SpreadsheetLimits): Promise<Shee
   let chosen = false;
   try {
     for await (const worksheet of reader) {
-      if (chosen) continue;
       const name = (worksheet as unknown as { name?: string }).name;
       const wanted = !limits.sheetName || name === limits.sheetName;
-      // Another sheet than the one named: kept only as the fallback (the first sheet).
-      if (!wanted && all !== null) continue;
+      // Another sheet than the one named: kept only as the fallback (the first sheet). A skipped
+      // sheet is still read through: exceljs may have parked it in a temporary file that it deletes
+      // as soon as the loop moves on, while its lazily opened stream would then fail in the worker.
+      if (chosen || (!wanted && all !== null)) {
+        for await (const row of worksheet as unknown as AsyncIterable<unknown>) void row;
+        continue;
+      }
       all = await readRows(worksheet as unknown as AsyncIterable<ExcelJS.Row>, limits.sheet);
       chosen = wanted;
     }
