@@ -68,6 +68,8 @@ describe("forms that keep what was typed", () => {
 
   it("an impossible date stays in the field with the rule, and the audit log speaks Vietnamese", async () => {
     await signIn(page, "admin");
+    // Leaving before the sign-in answered would drop its cookie and land back on the sign-in page.
+    await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
     await page.goto(`${app.url}/quan-tri/nhat-ky`);
     await page.getByRole("heading", { name: "Nhật ký hệ thống", level: 1 }).waitFor();
     const table = page.getByTestId("audit-table");
