@@ -69,6 +69,11 @@ import { viMethodology } from "./vi-methodology.ts";
 const t = viMethodology.rules;
 
 /** What a NumberInput with a decimal comma hands over: a number, "" or an unfinished text. */
+/** A copy of `list` with the item at `index` changed by `patch`. */
+function patchAt<T>(list: T[], index: number, patch: (item: T) => Partial<T>): T[] {
+  return list.map((item, i) => (i === index ? { ...item, ...patch(item) } : item));
+}
+
 function numberValue(value: number | string, previous: number | null): number | null {
   if (typeof value === "number") return value;
   if (value.trim() === "") return null;
@@ -261,9 +266,9 @@ function LeafEditor({ node, indexes, issues, onChange }: NodeProps) {
                 error={hasUnder(`rule.steps.${index}.minRatio`)}
                 onChange={(value) =>
                   setRule({
-                    steps: rule.steps.map((s, i) =>
-                      i === index ? { ...s, minPercent: numberValue(value, s.minPercent) } : s,
-                    ),
+                    steps: patchAt(rule.steps, index, (s) => ({
+                      minPercent: numberValue(value, s.minPercent),
+                    })),
                   })
                 }
               />
@@ -277,9 +282,9 @@ function LeafEditor({ node, indexes, issues, onChange }: NodeProps) {
                 error={hasUnder(`rule.steps.${index}.points`)}
                 onChange={(value) =>
                   setRule({
-                    steps: rule.steps.map((s, i) =>
-                      i === index ? { ...s, points: numberValue(value, s.points) } : s,
-                    ),
+                    steps: patchAt(rule.steps, index, (s) => ({
+                      points: numberValue(value, s.points),
+                    })),
                   })
                 }
               />
@@ -324,7 +329,7 @@ function LeafEditor({ node, indexes, issues, onChange }: NodeProps) {
                 onChange={(event) => {
                   const label = event.currentTarget.value;
                   setRule({
-                    levels: rule.levels.map((l, i) => (i === index ? { ...l, label } : l)),
+                    levels: patchAt(rule.levels, index, () => ({ label })),
                   });
                 }}
               />
@@ -337,9 +342,9 @@ function LeafEditor({ node, indexes, issues, onChange }: NodeProps) {
                 error={hasUnder(`rule.levels.${index}.points`)}
                 onChange={(value) =>
                   setRule({
-                    levels: rule.levels.map((l, i) =>
-                      i === index ? { ...l, points: numberValue(value, l.points) } : l,
-                    ),
+                    levels: patchAt(rule.levels, index, (l) => ({
+                      points: numberValue(value, l.points),
+                    })),
                   })
                 }
               />
@@ -583,7 +588,7 @@ function RuleEditorForm({
                     const label = e.currentTarget.value;
                     setDocument(
                       "bands",
-                      model.bands.map((b, i) => (i === index ? { ...b, label } : b)),
+                      patchAt(model.bands, index, () => ({ label })),
                     );
                   }}
                 />
@@ -601,9 +606,7 @@ function RuleEditorForm({
                   onChange={(value) =>
                     setDocument(
                       "bands",
-                      model.bands.map((b, i) =>
-                        i === index ? { ...b, min: numberValue(value, b.min) } : b,
-                      ),
+                      patchAt(model.bands, index, (b) => ({ min: numberValue(value, b.min) })),
                     )
                   }
                 />
