@@ -80,6 +80,7 @@ export {
   editableFromDocument,
   editableLeaves,
   emptyRule,
+  isGroup,
   locateIssues,
   nextVersion,
   nodeAt,
@@ -96,3 +97,18 @@ export {
   type EditorCheck,
   type EditorIssue,
 } from "./rule-editor.ts";
+export {
+  NEW_CRITERION_NAME,
+  NEW_GROUP_NAME,
+  addCriterion,
+  addGroup,
+  canMove,
+  descendantCount,
+  groupPoints,
+  moveNode,
+  removeNode,
+  renameNode,
+  scalePoints,
+  type CriteriaEdit,
+  type PointsTotal,
+} from "./criteria-edits.ts";

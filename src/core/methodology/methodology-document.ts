@@ -28,12 +28,12 @@ export type DocumentCheck =
   { ok: true; document: MethodologyDocument } | { ok: false; errors: DocumentIssue[] };
 
 const MAX_POINTS = 1000;
-const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
+/** A node's, band's or document's code: no diacritics, no spaces. */
+export const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
+export const CODE_MESSAGE = "Mã chỉ gồm chữ không dấu, số, “_”, “-”, “.” (tối đa 80 ký tự).";
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const code = z
-  .string({ error: "Mã phải là chuỗi." })
-  .regex(CODE, { error: "Mã chỉ gồm chữ không dấu, số, “_”, “-”, “.” (tối đa 80 ký tự)." });
+const code = z.string({ error: "Mã phải là chuỗi." }).regex(CODE, { error: CODE_MESSAGE });
 const text = (max: number) =>
   z
     .string({ error: "Phải là chuỗi." })
@@ -229,6 +229,24 @@ function toDocument(data: z.infer<typeof methodologyDocumentSchema>): Methodolog
 }
 
 const samePoints = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+const roundSum = (sum: number) => Math.round(sum * 1e6) / 1e6;
+
+/**
+ * The rule that a group's maximum is the sum of its children's (bonus and penalty leaves left
+ * out): the problem when it is broken, null when it holds.
+ */
+export function childrenSumProblem(max: number, sum: number): string | null {
+  return samePoints(sum, max)
+    ? null
+    : `Điểm tối đa ${formatAmount(max)} khác tổng điểm tối đa các mục con (${formatAmount(roundSum(sum))}).`;
+}
+
+/** The rule that the scale is the sum of the top level's maxima (bonus and penalty left out). */
+export function scaleSumProblem(scale: number, sum: number): string | null {
+  return samePoints(sum, scale)
+    ? null
+    : `Thang điểm ${formatAmount(scale)} khác tổng điểm tối đa các nhóm (${formatAmount(roundSum(sum))}).`;
+}
 
 /** Node rules: leaf or group, unique codes, sums, steps and levels, policies, metrics. */
 function structureIssues(
@@ -288,12 +306,8 @@ function childrenSumIssue(
   const sum = children
     .filter((c) => !(c.rule && (c.rule.type === "bonus" || c.rule.type === "penalty")))
     .reduce((total, c) => total + c.maxPoints, 0);
-  if (!samePoints(sum, max)) {
-    issues.push({
-      path: `${path}.maxPoints`,
-      message: `Điểm tối đa ${formatAmount(max)} khác tổng điểm tối đa các mục con (${formatAmount(Math.round(sum * 1e6) / 1e6)}).`,
-    });
-  }
+  const problem = childrenSumProblem(max, sum);
+  if (problem) issues.push({ path: `${path}.maxPoints`, message: problem });
 }
 
 function leafIssues(
@@ -372,12 +386,8 @@ function documentIssues(document: MethodologyDocument): DocumentIssue[] {
     issues.push({ path: "effectiveTo", message: "Ngày hết hiệu lực trước ngày có hiệu lực." });
   }
   const topSum = document.nodes.filter((n) => !isExtra(n)).reduce((s, n) => s + n.maxPoints, 0);
-  if (!samePoints(topSum, document.scale)) {
-    issues.push({
-      path: "scale",
-      message: `Thang điểm ${formatAmount(document.scale)} khác tổng điểm tối đa các nhóm (${formatAmount(Math.round(topSum * 1e6) / 1e6)}).`,
-    });
-  }
+  const scaleProblem = scaleSumProblem(document.scale, topSum);
+  if (scaleProblem) issues.push({ path: "scale", message: scaleProblem });
   const bandCodes = new Set<string>();
   document.bands.forEach((band, index) => {
     if (bandCodes.has(band.code)) {

@@ -51,6 +51,12 @@ export interface EditableNode {
   rule: EditableRule;
   /** Leaves only. */
   zeroDenominator: ZeroDenominatorPolicy | null;
+  /**
+   * A group holds criteria (children), even while it has none: an empty group stays a group, refused
+   * by the schema as such ("Nhóm chưa có mục con nào"), rather than turning into a leaf.
+   */
+  group: boolean;
+  /** Empty for a leaf. */
   children: EditableNode[];
 }
 
@@ -171,6 +177,7 @@ export function editableFromCriteria(
       metric: null,
       rule: emptyRule(),
       zeroDenominator: null,
+      group: children.length > 0,
       children,
     };
   };
@@ -209,6 +216,7 @@ function editableNode(node: MethodologyNodeSpec): EditableNode {
       metric: null,
       rule: emptyRule(),
       zeroDenominator: null,
+      group: true,
       children: node.children.map(editableNode),
     };
   }
@@ -227,6 +235,7 @@ function editableNode(node: MethodologyNodeSpec): EditableNode {
       levels: rule.type === "manual" ? rule.levels.map((l) => ({ ...l })) : [],
     },
     zeroDenominator: node.zeroDenominator,
+    group: false,
     children: [],
   };
 }
@@ -300,6 +309,11 @@ function ruleJson(rule: EditableRule): Json | undefined {
   }
 }
 
+/** A node that holds criteria (or is meant to, while empty). */
+export function isGroup(node: EditableNode): boolean {
+  return node.group || node.children.length > 0;
+}
+
 function nodeJson(node: EditableNode): Json {
   const common = {
     code: node.code.trim(),
@@ -307,7 +321,7 @@ function nodeJson(node: EditableNode): Json {
     label: node.label.trim(),
     maxPoints: node.maxPoints,
   };
-  if (node.children.length > 0) {
+  if (isGroup(node)) {
     return compact({ ...common, note: node.note.trim(), children: node.children.map(nodeJson) });
   }
   return compact({
@@ -511,7 +525,7 @@ export function updateNode(
 export function editableLeaves(model: EditableMethodology) {
   const leaves: { indexes: number[]; node: EditableNode; depth: number }[] = [];
   const visit = (node: EditableNode, indexes: number[]) => {
-    if (node.children.length === 0) leaves.push({ indexes, node, depth: indexes.length });
+    if (!isGroup(node)) leaves.push({ indexes, node, depth: indexes.length });
     else node.children.forEach((child, index) => visit(child, [...indexes, index]));
   };
   model.nodes.forEach((node, index) => visit(node, [index]));
