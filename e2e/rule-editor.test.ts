@@ -281,4 +281,195 @@ describe("the rule editor in the browser", () => {
       await page.close();
     }
   });
+  it("adds, renames, moves and removes criteria; the saved version scores on the new tree", async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(30_000);
+    const name = "Chỉ số CCHC phường Bãi Cháy 2026 (thử cây tiêu chí)";
+    try {
+      await page.goto(`${app.url}/dang-nhap`);
+      await signIn(page, "daumoi");
+      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      const ward = await api(page);
+      const units = (await ward.get("/api/units")).data as { id: string; code: string | null }[];
+      const unit = units.find((u) => u.code === WARD_CODE)!;
+      // Area 1 declares 10 but its rows add up to 11 (a 1-point 1.3 too many); area 2 holds a
+      // sub-group 2.2 with two rows of its own.
+      const draft = await ward.post("/api/methodologies", {
+        unitId: unit.id,
+        name,
+        year: YEAR,
+        criteria: [
+          { ref: "1", text: "Công tác chỉ đạo, điều hành", maxPoints: 10 },
+          { ref: "1.1", text: "Tỷ lệ hồ sơ giải quyết đúng hạn", maxPoints: 6 },
+          { ref: "1.2", text: "Ban hành kế hoạch CCHC năm", maxPoints: 4 },
+          { ref: "1.3", text: "Sáng kiến cải cách", maxPoints: 1 },
+          { ref: "2", text: "Hiện đại hóa nền hành chính", maxPoints: 10 },
+          { ref: "2.1", text: "Hồ sơ trực tuyến", maxPoints: 5 },
+          { ref: "2.2", text: "Số hóa hồ sơ", maxPoints: 5 },
+          { ref: "a", parentRef: "2.2", text: "Kết quả số hóa", maxPoints: 3 },
+          { ref: "b", parentRef: "2.2", text: "Thành phần hồ sơ số hóa", maxPoints: 2 },
+        ],
+      });
+      await page.goto(`${app.url}/chi-so/bo-tieu-chi/${draft.data.id as string}`);
+      await page.getByRole("heading", { name, level: 1 }).waitFor();
+      await page.getByRole("button", { name: "Chỉnh sửa quy tắc" }).click();
+      await page.getByRole("heading", { name: "Chỉnh sửa quy tắc chấm điểm", level: 2 }).waitFor();
+
+      // The area's declared maximum against its children's sum, in the schema's words.
+      const area1Problem = page.getByText("Điểm tối đa 10 khác tổng điểm tối đa các mục con (11).");
+      await area1Problem.waitFor();
+      await page.getByText("Tổng điểm tối đa các mục con: 11 / điểm tối đa của nhóm: 10").waitFor();
+
+      // Removing a leaf takes it away at once, and the sum agrees again.
+      await page.getByRole("button", { name: "Xoá mục 1.3" }).click();
+      await expect.poll(() => leafOf(page, "1.3 Sáng kiến cải cách").count()).toBe(0);
+      await expect.poll(() => area1Problem.count()).toBe(0);
+
+      // Renaming: a code another criterion has is refused, naming that criterion.
+      await page.getByRole("button", { name: "Đổi tên mục 1.2" }).click();
+      await page.getByRole("textbox", { name: "Mã mục 1.2" }).fill("1.1");
+      await page.getByRole("button", { name: "Lưu tên" }).click();
+      await page
+        .getByText(
+          "Mã “1.1” đã được dùng cho mục “Tỷ lệ hồ sơ giải quyết đúng hạn”; mỗi mục cần một mã riêng.",
+        )
+        .waitFor();
+      await page.getByRole("textbox", { name: "Mã mục 1.2" }).fill("KE_HOACH");
+      await page
+        .getByRole("textbox", { name: "Tên mục 1.2" })
+        .fill("Kế hoạch CCHC năm ban hành đúng hạn");
+      await page.getByRole("button", { name: "Lưu tên" }).click();
+      const plan = leafOf(page, "KE_HOACH Kế hoạch CCHC năm ban hành đúng hạn");
+      await plan.waitFor();
+      // Moved above 1.1: it is first, so it cannot go further up.
+      await page.getByRole("button", { name: "Chuyển mục KE_HOACH lên" }).click();
+      await expect
+        .poll(() => page.getByRole("button", { name: "Chuyển mục KE_HOACH lên" }).isDisabled())
+        .toBe(true);
+
+      // Removing a group with children asks first; cancelling keeps it.
+      await page.getByRole("button", { name: "Xoá mục 2.2" }).click();
+      const dialog = page.getByRole("dialog", { name: "Xoá nhóm tiêu chí?" });
+      await dialog.getByText("Xoá nhóm 2.2 “Số hóa hồ sơ” cùng 2 mục bên trong?").waitFor();
+      await dialog.getByRole("button", { name: "Hủy" }).click();
+      await expect.poll(() => dialog.count()).toBe(0);
+      await leafOf(page, "2.2.a Kết quả số hóa").waitFor();
+      await page.getByRole("button", { name: "Xoá mục 2.2" }).click();
+      await dialog.getByRole("button", { name: "Xoá cả nhóm" }).click();
+      await expect.poll(() => leafOf(page, "2.2.a Kết quả số hóa").count()).toBe(0);
+      const area2Problem = page.getByText("Điểm tối đa 10 khác tổng điểm tối đa các mục con (5).");
+      await area2Problem.waitFor();
+
+      // A new criterion in area 2 opens with its name form; then it gets its points and rule.
+      await page.getByRole("button", { name: "Thêm tiêu chí vào nhóm 2" }).click();
+      await page.getByRole("textbox", { name: "Mã mục 2.2" }).fill("THANH_TOAN");
+      await page.getByRole("textbox", { name: "Tên mục 2.2" }).fill("Thanh toán trực tuyến");
+      await page.getByRole("button", { name: "Lưu tên" }).click();
+      const payment = leafOf(page, "THANH_TOAN Thanh toán trực tuyến");
+      await payment.getByRole("textbox", { name: "Điểm tối đa mục THANH_TOAN" }).fill("5");
+      await expect.poll(() => area2Problem.count()).toBe(0);
+      await choose(
+        page,
+        payment,
+        "Quy tắc chấm mục THANH_TOAN",
+        "Điểm tối đa × tỷ lệ / ngưỡng (đạt ngưỡng được tối đa)",
+      );
+      await payment.getByRole("textbox", { name: "Ngưỡng (%) mục THANH_TOAN" }).fill("80");
+      await choose(
+        page,
+        payment,
+        "Chỉ số đo mục THANH_TOAN",
+        "Tỷ lệ thanh toán trực tuyến (ONLINE_PAYMENT_DOSSIER)",
+        "thanh toan truc tuyen",
+      );
+      await choose(page, payment, "Khi không phát sinh mục THANH_TOAN", "Không được điểm");
+
+      // The other leaves' rules.
+      const onTime = leafOf(page, "1.1 Tỷ lệ hồ sơ giải quyết đúng hạn");
+      await choose(page, onTime, "Quy tắc chấm mục 1.1", "Điểm tối đa × tỷ lệ");
+      await choose(
+        page,
+        onTime,
+        "Chỉ số đo mục 1.1",
+        "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn (đã và đang xử lý) (ON_TIME)",
+        "dung han",
+      );
+      await choose(page, onTime, "Khi không phát sinh mục 1.1", "Được điểm tối đa");
+      await choose(page, plan, "Quy tắc chấm mục KE_HOACH", "Chấm theo mức");
+      await choose(page, plan, "Khi không phát sinh mục KE_HOACH", "Không được điểm");
+      const online = leafOf(page, "2.1 Hồ sơ trực tuyến");
+      await choose(page, online, "Quy tắc chấm mục 2.1", "Điểm tối đa × tỷ lệ");
+      await choose(
+        page,
+        online,
+        "Chỉ số đo mục 2.1",
+        "Tỷ lệ hồ sơ trực tuyến (ONLINE_DOSSIER)",
+        "hồ sơ trực tuyến",
+      );
+      await choose(page, online, "Khi không phát sinh mục 2.1", "Không được điểm");
+      const progress = page.getByRole("status").filter({ hasText: "Đã có quy tắc" });
+      expect(await progress.innerText()).toBe("Đã có quy tắc: 4/4 chỉ tiêu");
+      await page.getByText("Tổng điểm tối đa các nhóm: 20 / thang điểm: 20").waitFor();
+
+      // At phone width the tree's buttons wrap: nothing wider than the screen.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+        .toBeLessThanOrEqual(390);
+      await expectNoSeriousA11yViolations(page, "the rule editor's criteria tree");
+      await saveScreenshot(page, "rule-editor-tree-phone.png");
+      await page.setViewportSize({ width: 1280, height: 800 });
+
+      await page.getByRole("button", { name: "Lưu thành phiên bản mới" }).click();
+      await page
+        .getByText("Phương pháp chấm điểm phiên bản 2026.1, hiệu lực từ 01/01/2026.", {
+          exact: false,
+        })
+        .waitFor();
+      const savedId = /\/chi-so\/bo-tieu-chi\/([0-9a-f-]+)$/.exec(
+        new URL(page.url()).pathname,
+      )![1]!;
+
+      // The saved document is the edited tree: nothing removed is exported.
+      const saved = await ward.get(`/api/methodologies/${savedId}/document`);
+      type Node = { code: string; name: string; children?: Node[] };
+      const shape = (nodes: Node[]): unknown[] =>
+        nodes.map((n) => (n.children ? [n.code, shape(n.children)] : n.code));
+      expect(shape(saved.nodes)).toEqual([
+        ["1", ["KE_HOACH", "1.1"]],
+        ["2", ["2.1", "THANH_TOAN"]],
+      ]);
+      const text = JSON.stringify(saved);
+      for (const gone of ["1.3", "2.2", "Sáng kiến cải cách", "Số hóa hồ sơ", "Kết quả số hóa"]) {
+        expect(text).not.toContain(gone);
+      }
+      expect(saved.nodes[0].children[0].name).toBe("Kế hoạch CCHC năm ban hành đúng hạn");
+
+      // Scored on the new tree: 1.1 6 × 0,9 = 5,4; KE_HOACH 4; 2.1 5 × 0,6 = 3; THANH_TOAN
+      // 5 × min(1, 0,4 / 0,8) = 2,5. Total 14,9 of 20: “Khá” (from 14).
+      const score = await ward.post(`/api/methodologies/${savedId}/score`, {
+        indicators: {
+          ON_TIME: { numerator: 900, denominator: 1000 },
+          KE_HOACH: { value: 4, source: "Tự chấm" },
+          ONLINE_DOSSIER: { numerator: 60, denominator: 100 },
+          ONLINE_PAYMENT_DOSSIER: { numerator: 40, denominator: 100 },
+        },
+      });
+      const area2 = score.data.nodes[1];
+      expect(
+        area2.children.map((c: { code: string; points: number }) => [c.code, c.points]),
+      ).toEqual([
+        ["2.1", 3],
+        ["THANH_TOAN", 2.5],
+      ]);
+      expect(score.data.nodes[0].points).toBe(9.4);
+      expect(score.data.total).toBe(14.9);
+      expect(score.data.band.label).toBe("Khá");
+    } catch (error) {
+      await saveScreenshot(page, "rule-editor-tree-failure.png");
+      throw error;
+    } finally {
+      await page.close();
+    }
+  });
 });

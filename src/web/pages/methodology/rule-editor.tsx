@@ -21,7 +21,11 @@ import {
 } from "@mantine/core";
 import {
   IconAlertTriangle,
+  IconArrowDown,
+  IconArrowUp,
   IconDeviceFloppy,
+  IconFolderPlus,
+  IconPencil,
   IconPlus,
   IconTrash,
   IconX,
@@ -34,14 +38,26 @@ import {
   RULE_TYPE_LABELS,
   ZERO_DENOMINATOR_POLICIES,
   ZERO_DENOMINATOR_POLICY_LABELS,
+  addCriterion,
+  addGroup,
+  canMove,
+  descendantCount,
   documentFromEditable,
   editableFromCriteria,
   editableFromDocument,
   editableLeaves,
+  groupPoints,
+  isGroup,
   locateIssues,
+  moveNode,
   nextVersion,
+  nodeAt,
   nodePathOf,
+  removeNode,
+  renameNode,
+  scalePoints,
   updateNode,
+  type CriteriaEdit,
   type EditableMethodology,
   type EditableNode,
   type EditableRule,
@@ -57,6 +73,7 @@ import { LoadingBlock } from "../../components/loading-block.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { QueryError } from "../../components/query-error.tsx";
 import { formatNumber } from "../../i18n/format.ts";
+import { ConfirmModal } from "../plans/confirm-modal.tsx";
 import { methodologyPaths } from "./methodology-paths.ts";
 import {
   getMethodologyDocument,
@@ -129,11 +146,131 @@ function withType(rule: EditableRule, type: RuleType | null, max: number | null)
   return next;
 }
 
+/** The criteria tree's own changes (add, remove, rename, move), applied by the form. */
+interface TreeActions {
+  model: EditableMethodology;
+  /** The code of the node whose rename form is open. */
+  renaming: string | null;
+  startRename: (code: string | null) => void;
+  rename: (indexes: number[], wanted: { code: string; name: string }) => CriteriaEdit;
+  remove: (indexes: number[], node: EditableNode) => void;
+  move: (indexes: number[], offset: -1 | 1) => void;
+  add: (indexes: number[], group: boolean) => void;
+}
+
 interface NodeProps {
   node: EditableNode;
   indexes: number[];
   issues: readonly EditorIssue[];
   onChange: (indexes: number[], update: (node: EditableNode) => EditableNode) => void;
+  tree: TreeActions;
+}
+
+/** Rename, up, down, remove: the buttons each node of the tree carries. */
+function NodeToolbar({ node, indexes, tree }: Pick<NodeProps, "node" | "indexes" | "tree">) {
+  const code = node.code;
+  const button = { size: "compact-sm", variant: "subtle" } as const;
+  return (
+    <Group gap={4} wrap="wrap">
+      <Button
+        {...button}
+        leftSection={<IconPencil size={14} aria-hidden="true" />}
+        aria-label={t.renameOf(code)}
+        onClick={() => tree.startRename(code)}
+      >
+        {t.rename}
+      </Button>
+      <Button
+        {...button}
+        leftSection={<IconArrowUp size={14} aria-hidden="true" />}
+        aria-label={t.upOf(code)}
+        disabled={!canMove(tree.model, indexes, -1)}
+        onClick={() => tree.move(indexes, -1)}
+      >
+        {t.up}
+      </Button>
+      <Button
+        {...button}
+        leftSection={<IconArrowDown size={14} aria-hidden="true" />}
+        aria-label={t.downOf(code)}
+        disabled={!canMove(tree.model, indexes, 1)}
+        onClick={() => tree.move(indexes, 1)}
+      >
+        {t.down}
+      </Button>
+      <Button
+        {...button}
+        color="red"
+        leftSection={<IconTrash size={14} aria-hidden="true" />}
+        aria-label={t.removeOf(code)}
+        onClick={() => tree.remove(indexes, node)}
+      >
+        {t.remove}
+      </Button>
+    </Group>
+  );
+}
+
+/** Code and name of a node, checked by the core (unique codes) before anything changes. */
+function RenameForm({ node, indexes, tree }: Pick<NodeProps, "node" | "indexes" | "tree">) {
+  const [code, setCode] = useState(node.code);
+  const [name, setName] = useState(node.name);
+  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  const errorOf = (field: string) => (error?.field === field ? error.message : undefined);
+  return (
+    <Box
+      component="form"
+      p="xs"
+      mb="xs"
+      bg="gray.0"
+      style={{ borderRadius: "var(--mantine-radius-sm)" }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const edit = tree.rename(indexes, { code, name });
+        if (!edit.ok) setError({ field: edit.field, message: edit.message });
+      }}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+        <TextInput
+          size="sm"
+          label={t.codeLabel}
+          aria-label={t.codeOf(node.code)}
+          value={code}
+          error={errorOf("code")}
+          data-autofocus
+          onChange={(event) => setCode(event.currentTarget.value)}
+        />
+        <TextInput
+          size="sm"
+          label={t.nameLabel}
+          aria-label={t.nameOf(node.code)}
+          value={name}
+          error={errorOf("name") ?? errorOf("parent")}
+          onChange={(event) => setName(event.currentTarget.value)}
+        />
+      </SimpleGrid>
+      <Text size="xs" c="dimmed" mt={4}>
+        {t.renameHint}
+      </Text>
+      <Group gap="xs" mt="xs">
+        <Button size="xs" type="submit">
+          {t.saveName}
+        </Button>
+        <Button size="xs" variant="default" onClick={() => tree.startRename(null)}>
+          {t.cancelName}
+        </Button>
+      </Group>
+    </Box>
+  );
+}
+
+/** The toolbar, or the rename form while it is open for this node. */
+function NodeTools(props: Pick<NodeProps, "node" | "indexes" | "tree">) {
+  return props.tree.renaming === props.node.code ? (
+    <RenameForm {...props} />
+  ) : (
+    <NodeToolbar {...props} />
+  );
 }
 
 function IssueList({ issues }: { issues: readonly EditorIssue[] }) {
@@ -147,7 +284,7 @@ function IssueList({ issues }: { issues: readonly EditorIssue[] }) {
   );
 }
 
-function LeafEditor({ node, indexes, issues, onChange }: NodeProps) {
+function LeafEditor({ node, indexes, issues, onChange, tree }: NodeProps) {
   const code = node.code;
   const has = (field: string) => issues.some((i) => i.field === field);
   const hasUnder = (field: string) =>
@@ -162,6 +299,9 @@ function LeafEditor({ node, indexes, issues, onChange }: NodeProps) {
       variant="default"
       style={issues.length > 0 ? { borderColor: "var(--mantine-color-red-6)" } : undefined}
     >
+      <Box mb="xs">
+        <NodeTools node={node} indexes={indexes} tree={tree} />
+      </Box>
       {rule.type === null && (
         <Badge color="gray" variant="light" mb="xs">
           {t.noRule}
@@ -382,9 +522,14 @@ function LeafEditor({ node, indexes, issues, onChange }: NodeProps) {
 }
 
 function NodeEditor(props: NodeProps & { allIssues: readonly EditorIssue[] }) {
-  const { node, indexes, allIssues, onChange } = props;
-  if (node.children.length === 0) return <LeafEditor {...props} />;
-  const own = allIssues.filter((i) => i.nodePath === nodePathOf(indexes));
+  const { node, indexes, allIssues, onChange, tree } = props;
+  if (!isGroup(node)) return <LeafEditor {...props} />;
+  const points = groupPoints(node);
+  // The live sum problem is the schema's own; the server's copy of it is not repeated.
+  const own = allIssues.filter(
+    (i) => i.nodePath === nodePathOf(indexes) && i.message !== points.problem,
+  );
+  const sumIssue = points.problem !== null || own.some((i) => i.field === "maxPoints");
   return (
     <Box
       pl={indexes.length > 1 ? "md" : 0}
@@ -393,7 +538,7 @@ function NodeEditor(props: NodeProps & { allIssues: readonly EditorIssue[] }) {
       }
     >
       <Group gap="sm" mb="xs" wrap="nowrap" align="flex-end">
-        <Text fw={indexes.length === 1 ? 700 : 600} flex={1}>
+        <Text fw={indexes.length === 1 ? 700 : 600} flex={1} style={{ minWidth: 0 }}>
           {node.code} {node.name}
         </Text>
         <NumberInput
@@ -404,28 +549,66 @@ function NodeEditor(props: NodeProps & { allIssues: readonly EditorIssue[] }) {
           {...decimal}
           min={0}
           value={node.maxPoints ?? ""}
-          error={own.some((i) => i.field === "maxPoints")}
+          error={sumIssue}
           onChange={(value) =>
             onChange(indexes, (n) => ({ ...n, maxPoints: numberValue(value, n.maxPoints) }))
           }
         />
       </Group>
+      <Text size="xs" c={points.problem ? "red.8" : "dimmed"} mb={4}>
+        {t.childrenSum(
+          formatNumber(points.sum),
+          points.declared === null ? "—" : formatNumber(points.declared),
+        )}
+      </Text>
+      {points.problem && (
+        <Text size="sm" c="red.8" mb={4}>
+          {points.problem}
+        </Text>
+      )}
+      <NodeTools node={node} indexes={indexes} tree={tree} />
       <IssueList issues={own} />
       <Stack gap="sm" mt="xs">
+        {node.children.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t.emptyGroup}
+          </Text>
+        )}
         {node.children.map((child, index) => {
           const childIndexes = [...indexes, index];
           const path = nodePathOf(childIndexes);
           return (
             <NodeEditor
-              key={index}
+              key={child.code || index}
               node={child}
               indexes={childIndexes}
               issues={allIssues.filter((i) => i.nodePath === path)}
               allIssues={allIssues}
               onChange={onChange}
+              tree={tree}
             />
           );
         })}
+        <Group gap="xs" wrap="wrap">
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPlus size={14} aria-hidden="true" />}
+            aria-label={t.addCriterionTo(node.code)}
+            onClick={() => tree.add(indexes, false)}
+          >
+            {t.addCriterion}
+          </Button>
+          <Button
+            size="xs"
+            variant="subtle"
+            leftSection={<IconFolderPlus size={14} aria-hidden="true" />}
+            aria-label={t.addSubgroupTo(node.code)}
+            onClick={() => tree.add(indexes, true)}
+          >
+            {t.addSubgroup}
+          </Button>
+        </Group>
       </Stack>
     </Box>
   );
@@ -504,6 +687,42 @@ function RuleEditorForm({
     const path = nodePathOf(indexes);
     setIssues((list) => list.filter((i) => i.nodePath !== path));
   };
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [confirmRemove, setConfirmRemove] = useState<{
+    indexes: number[];
+    node: EditableNode;
+  } | null>(null);
+  // A change to the tree moves the paths the server's issues point at: they are dropped.
+  const applyTree = (next: EditableMethodology) => {
+    setModel(next);
+    setIssues([]);
+    setFailure(null);
+  };
+  const tree: TreeActions = {
+    model,
+    renaming,
+    startRename: setRenaming,
+    rename: (indexes, wanted) => {
+      const edit = renameNode(model, indexes, wanted);
+      if (edit.ok) {
+        applyTree(edit.model);
+        setRenaming(null);
+      }
+      return edit;
+    },
+    remove: (indexes, node) => {
+      if (isGroup(node) && node.children.length > 0) setConfirmRemove({ indexes, node });
+      else applyTree(removeNode(model, indexes));
+    },
+    move: (indexes, offset) => applyTree(moveNode(model, indexes, offset)),
+    add: (indexes, group) => {
+      const edit = group ? addGroup(model, indexes) : addCriterion(model, indexes);
+      if (!edit.ok) return;
+      applyTree(edit.model);
+      setRenaming(nodeAt(edit.model, edit.indexes)?.code ?? null);
+    },
+  };
+  const totals = scalePoints(model);
 
   return (
     <Stack gap="md">
@@ -624,22 +843,63 @@ function RuleEditorForm({
           {t.progress(ruled, leaves.length)}
         </Text>
       </Group>
+      <div>
+        <Text size="sm" c={totals.problem ? "red.8" : "dimmed"}>
+          {t.groupsSum(
+            formatNumber(totals.sum),
+            totals.declared === null ? "—" : formatNumber(totals.declared),
+          )}
+        </Text>
+        {totals.problem && (
+          <Text size="sm" c="red.8">
+            {totals.problem}
+          </Text>
+        )}
+      </div>
       <Stack gap="lg">
         {model.nodes.map((node, index) => {
           const path = nodePathOf([index]);
           return (
-            <Paper key={index} withBorder p="sm">
+            <Paper key={node.code || index} withBorder p="sm">
               <NodeEditor
                 node={node}
                 indexes={[index]}
                 issues={issues.filter((i) => i.nodePath === path)}
                 allIssues={issues}
                 onChange={onNodeChange}
+                tree={tree}
               />
             </Paper>
           );
         })}
+        <div>
+          <Button
+            variant="light"
+            leftSection={<IconFolderPlus size={16} aria-hidden="true" />}
+            onClick={() => tree.add([], true)}
+          >
+            {t.addGroup}
+          </Button>
+        </div>
       </Stack>
+      {confirmRemove && (
+        <ConfirmModal
+          title={t.confirmRemoveTitle}
+          text={t.confirmRemoveText(
+            confirmRemove.node.code,
+            confirmRemove.node.name,
+            descendantCount(confirmRemove.node),
+          )}
+          confirmLabel={t.confirmRemove}
+          color="red"
+          action={() => Promise.resolve()}
+          onDone={() => {
+            applyTree(removeNode(model, confirmRemove.indexes));
+            setConfirmRemove(null);
+          }}
+          onClose={() => setConfirmRemove(null)}
+        />
+      )}
 
       {failure && (
         <Alert

@@ -44,7 +44,7 @@ export const viMethodology = {
   rules: {
     title: "Chỉnh sửa quy tắc chấm điểm",
     intro:
-      "Chọn quy tắc chấm cho từng chỉ tiêu (mục không có mục con), tham số của quy tắc, chỉ số đo gắn với chỉ tiêu và cách tính khi không phát sinh; rồi lưu thành một phiên bản mới có ngày hiệu lực. Tỷ lệ nhập theo phần trăm (80 là 80%).",
+      "Thêm, xoá, đổi tên, sắp xếp các nhóm và tiêu chí; chọn quy tắc chấm cho từng chỉ tiêu (mục không có mục con), tham số của quy tắc, chỉ số đo gắn với chỉ tiêu và cách tính khi không phát sinh; rồi lưu thành một phiên bản mới có ngày hiệu lực. Tỷ lệ nhập theo phần trăm (80 là 80%).",
     loading: "Đang tải phương pháp chấm…",
     close: "Đóng trình chỉnh sửa",
     versionSection: "Phiên bản và hiệu lực",
@@ -103,6 +103,36 @@ export const viMethodology = {
     saved: (version: string) => `Đã lưu phiên bản ${version} của phương pháp chấm điểm.`,
     errorsTitle: "Chưa lưu được: cần sửa các lỗi dưới đây",
     errorsAtLeaves: (count: number) => `${count} lỗi nằm ở các mục trong cây tiêu chí (tô đỏ).`,
+    addGroup: "Thêm nhóm tiêu chí",
+    addCriterion: "Thêm tiêu chí",
+    addCriterionTo: (code: string) => `Thêm tiêu chí vào nhóm ${code}`,
+    addSubgroup: "Thêm nhóm con",
+    addSubgroupTo: (code: string) => `Thêm nhóm con vào nhóm ${code}`,
+    rename: "Đổi tên",
+    renameOf: (code: string) => `Đổi tên mục ${code}`,
+    up: "Lên",
+    upOf: (code: string) => `Chuyển mục ${code} lên`,
+    down: "Xuống",
+    downOf: (code: string) => `Chuyển mục ${code} xuống`,
+    remove: "Xoá",
+    removeOf: (code: string) => `Xoá mục ${code}`,
+    codeLabel: "Mã",
+    codeOf: (code: string) => `Mã mục ${code}`,
+    nameLabel: "Tên",
+    nameOf: (code: string) => `Tên mục ${code}`,
+    saveName: "Lưu tên",
+    cancelName: "Huỷ",
+    renameHint:
+      "Mã không dấu, không khoảng trắng, không trùng mục khác. Chỉ tiêu chưa chọn chỉ số đo được chấm theo mã của nó.",
+    emptyGroup: "Nhóm chưa có tiêu chí nào: thêm tiêu chí hoặc xoá nhóm.",
+    childrenSum: (sum: string, declared: string) =>
+      `Tổng điểm tối đa các mục con: ${sum} / điểm tối đa của nhóm: ${declared}`,
+    groupsSum: (sum: string, scale: string) =>
+      `Tổng điểm tối đa các nhóm: ${sum} / thang điểm: ${scale}`,
+    confirmRemoveTitle: "Xoá nhóm tiêu chí?",
+    confirmRemoveText: (code: string, name: string, count: number) =>
+      `Xoá nhóm ${code} “${name}” cùng ${count} mục bên trong? Các mục này không còn trong phiên bản mới; những phiên bản đã lưu không thay đổi.`,
+    confirmRemove: "Xoá cả nhóm",
   },
   editor: {
     note: "Sửa các dòng của bảng tiêu chí (TT, nội dung, điểm tối đa) rồi lưu thành dự thảo bộ tiêu chí Chỉ số CCHC. Bảng tiêu chí không được lưu cùng kế hoạch; điểm tự chấm trong bảng chưa được lưu vì chức năng chấm điểm chưa được xây dựng.",
