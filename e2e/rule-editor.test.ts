@@ -286,6 +286,7 @@ describe("the rule editor in the browser", () => {
     page.setDefaultTimeout(30_000);
     const name = "Chỉ số CCHC phường Bãi Cháy 2026 (thử cây tiêu chí)";
     try {
+      await browser.context.clearCookies();
       await page.goto(`${app.url}/dang-nhap`);
       await signIn(page, "daumoi");
       await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
@@ -348,22 +349,24 @@ describe("the rule editor in the browser", () => {
         .toBe(true);
 
       // Removing a group with children asks first; cancelling keeps it.
-      await page.getByRole("button", { name: "Xoá mục 2.2" }).click();
+      await page.getByRole("button", { name: "Xoá mục 2.2", exact: true }).click();
       const dialog = page.getByRole("dialog", { name: "Xoá nhóm tiêu chí?" });
       await dialog.getByText("Xoá nhóm 2.2 “Số hóa hồ sơ” cùng 2 mục bên trong?").waitFor();
       await dialog.getByRole("button", { name: "Hủy" }).click();
       await expect.poll(() => dialog.count()).toBe(0);
       await leafOf(page, "2.2.a Kết quả số hóa").waitFor();
-      await page.getByRole("button", { name: "Xoá mục 2.2" }).click();
+      await page.getByRole("button", { name: "Xoá mục 2.2", exact: true }).click();
       await dialog.getByRole("button", { name: "Xoá cả nhóm" }).click();
       await expect.poll(() => leafOf(page, "2.2.a Kết quả số hóa").count()).toBe(0);
       const area2Problem = page.getByText("Điểm tối đa 10 khác tổng điểm tối đa các mục con (5).");
       await area2Problem.waitFor();
 
       // A new criterion in area 2 opens with its name form; then it gets its points and rule.
-      await page.getByRole("button", { name: "Thêm tiêu chí vào nhóm 2" }).click();
-      await page.getByRole("textbox", { name: "Mã mục 2.2" }).fill("THANH_TOAN");
-      await page.getByRole("textbox", { name: "Tên mục 2.2" }).fill("Thanh toán trực tuyến");
+      await page.getByRole("button", { name: "Thêm tiêu chí vào nhóm 2", exact: true }).click();
+      await page.getByRole("textbox", { name: "Mã mục 2.2", exact: true }).fill("THANH_TOAN");
+      await page
+        .getByRole("textbox", { name: "Tên mục 2.2", exact: true })
+        .fill("Thanh toán trực tuyến");
       await page.getByRole("button", { name: "Lưu tên" }).click();
       const payment = leafOf(page, "THANH_TOAN Thanh toán trực tuyến");
       await payment.getByRole("textbox", { name: "Điểm tối đa mục THANH_TOAN" }).fill("5");
