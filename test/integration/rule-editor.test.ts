@@ -11,9 +11,12 @@ import {
   checkEditableMethodology,
   documentFromEditable,
   editableFromCriteria,
+  addCriterion,
   editableFromDocument,
   locateIssues,
   nextVersion,
+  removeNode,
+  renameNode,
   updateNode,
   type EditableMethodology,
   type EditableNode,
@@ -25,6 +28,7 @@ let t: TestApp;
 let focal: ApiClient;
 let unitId: string;
 let model: EditableMethodology;
+let latestId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -139,5 +143,61 @@ describe("a criteria draft made a scoring document through the import route", ()
     const saved = await save(documentFromEditable({ ...next, version: nextVersion(next.version) }));
     expect(saved.status, JSON.stringify(saved.body)).toBe(201);
     expect(saved.body.data.version).toBe("2026.2");
+    latestId = saved.body.data.id;
+  });
+
+  it("exports the edited tree: a removed criterion is gone, an added one is there", async () => {
+    const current = (await focal.get(`/api/methodologies/${latestId}/document`)).body;
+    let next = editableFromDocument(current);
+    next = { ...next, version: nextVersion(next.version) };
+    // 1.b (threshold on PLAN_TASKS_DONE) leaves; a manual 2-point criterion takes its place.
+    next = removeNode(next, [0, 1]);
+    const added = addCriterion(next, [0]);
+    if (!added.ok) throw new Error(added.message);
+    const renamed = renameNode(added.model, added.indexes, {
+      code: "1.c",
+      name: "Báo cáo CCHC đúng hạn",
+    });
+    if (!renamed.ok) throw new Error(renamed.message);
+    next = updateNode(renamed.model, added.indexes, (node) => ({
+      ...node,
+      maxPoints: 2,
+      rule: {
+        thresholdPercent: null,
+        steps: [],
+        type: "manual",
+        levels: [{ label: "Đủ", points: 2 }],
+      },
+      zeroDenominator: "none",
+    }));
+    const response = await save(documentFromEditable(next));
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    const id = response.body.data.id as string;
+    const exported = (await focal.get(`/api/methodologies/${id}/document`)).body;
+    expect(exported.nodes[0].children.map((c: { code: string }) => c.code)).toEqual(["1.a", "1.c"]);
+    expect(JSON.stringify(exported)).not.toContain("1.b");
+    expect(JSON.stringify(exported)).not.toContain("PLAN_TASKS_DONE");
+    // The version it came from still has it: an edit is a new version, never a rewrite.
+    const before = (await focal.get(`/api/methodologies/${latestId}/document`)).body;
+    expect(before.nodes[0].children.map((c: { code: string }) => c.code)).toEqual(["1.a", "1.b"]);
+    // Scored on the new tree: 1.a 2 + 1.c 2, and 2 scores 6 × 1/2.
+    const score = await focal.post(`/api/methodologies/${id}/score`, {
+      indicators: {
+        "1.a": { value: 2, source: "Tự chấm" },
+        "1.c": { value: 2, source: "Tự chấm" },
+        ON_TIME: { numerator: 1, denominator: 2 },
+      },
+    });
+    expect(score.status, JSON.stringify(score.body)).toBe(200);
+    expect(
+      score.body.data.nodes[0].children.map((c: { code: string; points: number }) => [
+        c.code,
+        c.points,
+      ]),
+    ).toEqual([
+      ["1.a", 2],
+      ["1.c", 2],
+    ]);
+    expect(score.body.data.total).toBe(7);
   });
 });
