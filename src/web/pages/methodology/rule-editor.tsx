@@ -237,7 +237,7 @@ function RenameForm({ node, indexes, tree }: Pick<NodeProps, "node" | "indexes" 
           aria-label={t.codeOf(node.code)}
           value={code}
           error={errorOf("code")}
-          data-autofocus
+          autoFocus
           onChange={(event) => setCode(event.currentTarget.value)}
         />
         <TextInput

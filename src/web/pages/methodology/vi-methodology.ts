@@ -121,7 +121,7 @@ export const viMethodology = {
     nameLabel: "Tên",
     nameOf: (code: string) => `Tên mục ${code}`,
     saveName: "Lưu tên",
-    cancelName: "Huỷ",
+    cancelName: "Hủy",
     renameHint:
       "Mã không dấu, không khoảng trắng, không trùng mục khác. Chỉ tiêu chưa chọn chỉ số đo được chấm theo mã của nó.",
     emptyGroup: "Nhóm chưa có tiêu chí nào: thêm tiêu chí hoặc xoá nhóm.",
