@@ -315,6 +315,10 @@ describe("the rule editor in the browser", () => {
       await page.getByRole("heading", { name, level: 1 }).waitFor();
       await page.getByRole("button", { name: "Chỉnh sửa quy tắc" }).click();
       await page.getByRole("heading", { name: "Chỉnh sửa quy tắc chấm điểm", level: 2 }).waitFor();
+      // Its own code: the other scenario saves "par-index-2026" 2026.1 for the same ward.
+      await page
+        .getByRole("textbox", { name: "Mã bộ chỉ số", exact: true })
+        .fill("par-index-2026-cay");
 
       // The area's declared maximum against its children's sum, in the schema's words.
       const area1Problem = page.getByText("Điểm tối đa 10 khác tổng điểm tối đa các mục con (11).");
