@@ -153,7 +153,7 @@ function FigureCell({
           display="block"
           c="red.9"
           title={figureLinkTitle(ONE_STOP_SET_LABELS.late, links.asOf)}
-          aria-label={`Hồ sơ trễ hạn của ${links.unitName}: ${count(cell.ratio.denominator - cell.ratio.numerator)}`}
+          aria-label={`Hồ sơ của ${links.unitName}: ${count(cell.ratio.denominator - cell.ratio.numerator)} trễ hạn`}
           data-testid="figure-link-late"
         >
           {count(cell.ratio.denominator - cell.ratio.numerator)} trễ hạn
