@@ -97,6 +97,7 @@ async function resolvedDossier(
 describe("the leader's overview opens the records behind a figure", () => {
   const codes = { ward: "", wardLater: "", other: "" };
   let wardName = "";
+  let wardUnitId = "";
 
   it("sets up the dossiers, the report kind and the ward's submitted quarter I report", async () => {
     await signInAs("admin");
@@ -108,6 +109,7 @@ describe("the leader's overview opens the records behind a figure", () => {
     }[];
     const ward = units.find((u) => u.code === WARD_CODE)!;
     wardName = ward.name;
+    wardUnitId = ward.id;
     const procedureUnits = new Set<string>();
     for (const code of OTHER_DESKS) {
       const unit = units.find((u) => u.code === code);
@@ -177,6 +179,10 @@ describe("the leader's overview opens the records behind a figure", () => {
       new RegExp(`^Hồ sơ đúng hạn của ${wardName}: `),
     );
     await expectNoSeriousA11yViolations(page, "the overview with its figure links");
+    const wardId = new URL(`${app.url}${await figure.getAttribute("href")}`).searchParams.get(
+      "unitId",
+    );
+    expect(wardId).toBe(wardUnitId);
     await figure.click();
 
     await page.getByRole("heading", { level: 1, name: /Hồ sơ đã giải quyết/ }).waitFor();
@@ -198,5 +204,20 @@ describe("the leader's overview opens the records behind a figure", () => {
     const unitsShown = await list.locator("tbody tr td:nth-child(2)").allInnerTexts();
     expect(new Set(unitsShown.map((u) => u.trim()))).toEqual(new Set([wardName]));
     await saveScreenshot(page, "reports-overview-drill-down.png");
+
+    // The task completion figure opens the ward's tasks due from 01/01 to the quarter's end.
+    await page.goBack();
+    const tasksLink = overview
+      .getByRole("row")
+      .filter({ hasText: wardName })
+      .getByTestId("figure-link-taskCompletion");
+    await tasksLink.click();
+    await page.getByRole("heading", { name: "Nhiệm vụ", level: 1 }).waitFor();
+    expect(await page.getByTestId("task-due-range").innerText()).toContain(
+      "Hạn hoàn thành từ 01/01/2026 đến 31/03/2026",
+    );
+    const taskUrl = new URL(page.url());
+    expect(taskUrl.pathname).toBe("/nhiem-vu");
+    expect(taskUrl.searchParams.get("don-vi")).toBe(wardId);
   });
 });
