@@ -241,6 +241,34 @@ describe("plans", () => {
     expect((await other.get(`/api/plans/${id}`)).status).toBe(200);
   });
 
+  it("lists the tasks due in a range, as a report counts them for its period", async () => {
+    const id = await createYearPlan(focal);
+    const leader = await t.signedIn("lanhdao");
+    expect((await leader.post(`/api/plans/${id}/issue`, {})).status).toBe(200);
+    const tasks = (await focal.get(`/api/plans/${id}`)).body.data.tasks;
+    const due = tasks.map((x: any) => [x.id, x.dueDate]);
+    const listed = async (query: string) =>
+      (await focal.get(`/api/tasks?view=all&planId=${id}&unitId=${communeId}${query}`)).body.data
+        .map((x: any) => x.id)
+        .sort();
+    const expected = (from: string, to: string) =>
+      due
+        .filter(([, d]: [string, string | null]) => d !== null && d >= from && d <= to)
+        .map(([taskId]: [string]) => taskId)
+        .sort();
+    expect(await listed("")).toHaveLength(3);
+    // Quarter I: the task due on 31/03 (both ends included); the one without a due day is out.
+    const q1 = await listed("&dueFrom=2026-01-01&dueTo=2026-03-31");
+    expect(q1).toEqual(expected("2026-01-01", "2026-03-31"));
+    expect(q1).toContain(tasks[0].id);
+    expect(q1).not.toContain(tasks[2].id);
+    expect(await listed("&dueTo=2025-12-31")).toEqual([]);
+    expect(await listed("&dueFrom=2026-04-01")).toEqual(expected("2026-04-01", "9999-12-31"));
+    const bad = await focal.get("/api/tasks?dueFrom=2026-02-30");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("VALIDATION_FAILED");
+  });
+
   it("stores evidence checked by content, with its hash, and serves it back", async () => {
     const id = await createYearPlan(focal);
     const task = (await focal.get(`/api/plans/${id}`)).body.data.tasks[0];

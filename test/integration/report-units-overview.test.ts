@@ -220,6 +220,8 @@ describe("the leader's overview of the units", () => {
       periodKey: "2026-Q2",
       periodLabel: "Quý II/2026",
       dueDate: Q2_DUE,
+      periodFrom: "2026-04-01",
+      periodTo: Q2_END,
       previousPeriod: { key: "2026-Q1", label: "Quý I/2026" },
     });
     const row = (name: string) => data.rows.find((r: { name: string }) => r.name.endsWith(name));
@@ -236,6 +238,8 @@ describe("the leader's overview of the units", () => {
       reportId: reportIds["an|2026-Q2"],
     });
     expect(an.figures.taskCompletion.ratio).toEqual({ numerator: q2.done, denominator: q2.total });
+    // Its frozen figures' cut-off day: within the quarter, whenever the test runs.
+    expect(an.figuresAsOf >= "2026-04-01" && an.figuresAsOf <= Q2_END, an.figuresAsOf).toBe(true);
     expect(an.figures.taskCompletion.value).toBeCloseTo(q2.percent, 6);
     expect(an.figures.taskCompletion.previous).toBeCloseTo(q1.percent, 6);
     expect(an.figures.taskCompletion.change).toBeCloseTo(q2.percent - q1.percent, 2);
@@ -283,7 +287,13 @@ describe("the leader's overview of the units", () => {
     expect(em.figures.taskCompletion.value).toBeCloseTo(taskFigures(TASKS.em, Q2_END).percent, 6);
     for (const name of ["Dũng", "Cường"]) {
       const owing = row(name);
-      expect(owing).toMatchObject({ state: "owes", late: true, version: 0, reportId: null });
+      expect(owing).toMatchObject({
+        state: "owes",
+        late: true,
+        version: 0,
+        reportId: null,
+        figuresAsOf: null,
+      });
       expect(owing.figures.taskCompletion.value).toBeNull();
       expect(owing.figures.tasksOverdue.value).toBeNull();
     }

@@ -18,7 +18,13 @@ function figures(
   const none = { numerator: 0, denominator: 0 };
   return {
     unit: { id: "u", name: "u", code: "u" },
-    period: { key: "2026-Q2", label: "Quý II/2026", from: "", to: "", asOf: "" },
+    period: {
+      key: "2026-Q2",
+      label: "Quý II/2026",
+      from: "2026-04-01",
+      to: "2026-06-30",
+      asOf: "2026-06-12",
+    },
     tasks: {
       available: total > 0,
       asOf: "",
@@ -106,6 +112,22 @@ describe("the leader's overview of the units", () => {
       change: null,
       trend: null,
     });
+  });
+
+  it("gives the day the sent version's figures were taken as of, none before a version", () => {
+    const rows = unitsOverview(
+      [
+        unit({
+          name: "Xã Sent",
+          figures: figures({ onTime: 1, late: 0, inProgress: 0, overdue: 0 }, null),
+        }),
+        unit({ name: "Xã None", status: null, version: 0, reportId: null, submittedOn: null }),
+      ],
+      "2026-06-15",
+      "2026-07-01",
+    );
+    const asOf = Object.fromEntries(rows.map((r) => [r.name, r.figuresAsOf]));
+    expect(asOf).toEqual({ "Xã Sent": "2026-06-12", "Xã None": null });
   });
 
   it("puts the units falling behind first", () => {

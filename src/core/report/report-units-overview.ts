@@ -93,6 +93,8 @@ export interface OverviewRow {
   version: number;
   reportId: string | null;
   submittedOn: string | null;
+  /** The day the figures were taken as of (the frozen version's cut-off), when sent. */
+  figuresAsOf: string | null;
   figures: Record<KeyFigure, FigureCell>;
 }
 
@@ -195,6 +197,7 @@ export function unitsOverview(
       version: u.version,
       reportId: u.version > 0 ? u.reportId : null,
       submittedOn: u.submittedOn,
+      figuresAsOf: u.figures?.period.asOf || null,
       figures,
     };
   });

@@ -306,6 +306,9 @@ export const unitsOverviewView = z.object({
   periodKey: z.string(),
   periodLabel: z.string(),
   dueDate: z.string(),
+  /** The period's first and last day: the range the figures' links open. */
+  periodFrom: z.string(),
+  periodTo: z.string(),
   previousPeriod: z.object({ key: z.string(), label: z.string() }).nullable(),
   on: z.string(),
   rows: z.array(
@@ -317,6 +320,7 @@ export const unitsOverviewView = z.object({
       version: z.number(),
       reportId: z.string().nullable(),
       submittedOn: z.string().nullable(),
+      figuresAsOf: z.string().nullable(),
       figures: z.object(
         Object.fromEntries(KEY_FIGURES.map((k) => [k, figureCellView])) as Record<
           KeyFigure,

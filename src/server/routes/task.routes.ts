@@ -14,7 +14,7 @@ import {
   uploadEvidence,
 } from "../services/task.service.ts";
 import { ANY_FILE, fileAnswer } from "../http/download.ts";
-import { commonErrors, idParams } from "./common.schemas.ts";
+import { commonErrors, idParams, isoDate } from "./common.schemas.ts";
 import {
   areaKey,
   evidenceView,
@@ -47,6 +47,9 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
             q: z.string().max(200).optional(),
             dueWithinDays: z.coerce.number().int().min(1).max(365).optional(),
             unitId: z.uuid().optional(),
+            // Tasks due in a range (both days included): what a report counts for its period.
+            dueFrom: isoDate.optional(),
+            dueTo: isoDate.optional(),
           }),
           response: {
             200: z.object({ data: z.array(listedTaskView) }),

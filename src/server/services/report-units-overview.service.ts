@@ -88,6 +88,8 @@ export async function reportUnitsOverview(
       periodKey: instance.period.key,
       periodLabel: instance.period.label,
       dueDate: instance.dueDate,
+      periodFrom: instance.period.from,
+      periodTo: instance.period.to,
       previousPeriod: previousPeriod
         ? { key: previousPeriod.key, label: previousPeriod.label }
         : null,

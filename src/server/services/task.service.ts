@@ -150,6 +150,9 @@ export async function listTasks(
     q?: string;
     dueWithinDays?: number;
     unitId?: string;
+    /** Only tasks due in this range (both days included); a task without a due day is left out. */
+    dueFrom?: string;
+    dueTo?: string;
   },
   /** Today in Vietnam unless the caller (a test) gives its own day. */
   clock: { today?: string } = {},
@@ -197,6 +200,11 @@ export async function listTasks(
       unitId: planOf.get(task.planId)!.unitId,
     }))
     .filter((t) => !filter.areaKey || t.areaKey === filter.areaKey)
+    .filter(
+      (t) =>
+        (!filter.dueFrom || (t.dueDate !== null && t.dueDate >= filter.dueFrom)) &&
+        (!filter.dueTo || (t.dueDate !== null && t.dueDate <= filter.dueTo)),
+    )
     .filter(
       (t) =>
         !filter.agencyId ||

@@ -339,5 +339,12 @@ export const viPlans = {
     month: (month: string, year: string) => `Tháng ${month}/${year}`,
     monthCount: (n: number) => `${count.format(n)} nhiệm vụ`,
     timelineLabel: "Nhiệm vụ theo tháng đến hạn",
+    dueRange: (from: string | null, to: string | null) =>
+      from && to
+        ? `Hạn hoàn thành từ ${from} đến ${to}`
+        : from
+          ? `Hạn hoàn thành từ ${from}`
+          : `Hạn hoàn thành đến ${to}`,
+    clearDueRange: "Bỏ lọc theo hạn",
   },
 };

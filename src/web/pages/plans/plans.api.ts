@@ -177,6 +177,8 @@ export function listTasks(query: {
   areaKey?: string | null;
   agencyId?: string | null;
   unitId?: string | null;
+  dueFrom?: string | null;
+  dueTo?: string | null;
   q?: string;
 }) {
   return requestData<ListedTask[]>(`/api/tasks${buildQuery(query)}`);

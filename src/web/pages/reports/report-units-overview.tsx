@@ -25,11 +25,20 @@ import {
   type KeyFigure,
   type OverviewState,
 } from "../../../core/report/report-units-overview.ts";
+import {
+  FIGURE_LINK_LABELS,
+  ONE_STOP_SET_LABELS,
+  figureLinkTitle,
+  figureTargets,
+  oneStopTarget,
+} from "../../../core/report/report-figure-links.ts";
 import { formatNumber, formatRate } from "../../../core/text/number-format.ts";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { formatDate } from "../../i18n/format.ts";
+import { listScorecardsOf, scorecardKeys } from "../scorecards/scorecard.api.ts";
+import { figurePath } from "./figure-paths.ts";
 import { reportPaths } from "./report-paths.ts";
 import { getUnitsOverview, type UnitsOverviewView } from "./reports.api.ts";
 
@@ -79,14 +88,25 @@ const points = (value: number) =>
   formatNumber(value, { maxFractionDigits: 2, minFractionDigits: 0 });
 const count = (value: number) => formatNumber(value, { maxFractionDigits: 0 });
 
+/** Where a figure leads: the live records behind it (null: no link). */
+interface FigureLinks {
+  main: string | null;
+  /** One-stop only: the late dossiers of the period. */
+  late: string | null;
+  asOf: string | null;
+  unitName: string;
+}
+
 function FigureCell({
   figure,
   cell,
   previousLabel,
+  links,
 }: {
   figure: KeyFigure;
   cell: Cell;
   previousLabel: string | null;
+  links: FigureLinks;
 }) {
   const isRate = RATE_FIGURES.has(figure);
   const main = isRate
@@ -104,13 +124,40 @@ function FigureCell({
   const sign = cell.change !== null && cell.change > 0 ? "+" : "";
   return (
     <>
-      <Text size="sm" span c={main === NO_DATA_TEXT ? "dimmed" : undefined}>
-        {main}
-      </Text>
+      {links.main ? (
+        <Anchor
+          component={Link}
+          to={links.main}
+          size="sm"
+          title={figureLinkTitle(FIGURE_LINK_LABELS[figure], links.asOf)}
+          aria-label={`${KEY_FIGURE_LABELS[figure]} của ${links.unitName}: ${main}`}
+          data-testid={`figure-link-${figure}`}
+        >
+          {main}
+        </Anchor>
+      ) : (
+        <Text size="sm" span c={main === NO_DATA_TEXT ? "dimmed" : undefined}>
+          {main}
+        </Text>
+      )}
       {isRate && cell.ratio && (
         <Text size="xs" c="dimmed">
           {count(cell.ratio.numerator)}/{count(cell.ratio.denominator)}
         </Text>
+      )}
+      {links.late && cell.ratio && cell.ratio.denominator > cell.ratio.numerator && (
+        <Anchor
+          component={Link}
+          to={links.late}
+          size="xs"
+          display="block"
+          c="red.9"
+          title={figureLinkTitle(ONE_STOP_SET_LABELS.late, links.asOf)}
+          aria-label={`Hồ sơ của ${links.unitName}: ${count(cell.ratio.denominator - cell.ratio.numerator)} trễ hạn`}
+          data-testid="figure-link-late"
+        >
+          {count(cell.ratio.denominator - cell.ratio.numerator)} trễ hạn
+        </Anchor>
       )}
       {cell.change !== null && (
         <Text
@@ -152,6 +199,11 @@ export function ReportUnitsOverview({
     queryKey: ["reports", "units-overview", unitId, kindId, periodKey],
     queryFn: () => getUnitsOverview(unitId, kindId, periodKey),
   });
+  // The units' scorecards, for the PAR self-score's link (the list covers the units below).
+  const scorecards = useQuery({
+    queryKey: scorecardKeys.list(unitId),
+    queryFn: () => listScorecardsOf(unitId),
+  });
   const [sort, setSort] = useState<{ key: SortKey; direction: 1 | -1 } | null>(null);
   if (overview.isPending) return <LoadingBlock />;
   if (overview.isError)
@@ -177,6 +229,21 @@ export function ReportUnitsOverview({
     ...KEY_FIGURES.map((k) => ({ key: k, header: KEY_FIGURE_LABELS[k] })),
   ];
   const previousLabel = data.previousPeriod?.label ?? null;
+  const period = { from: data.periodFrom, to: data.periodTo };
+  const scorecardIdOf = (id: string, year: number) =>
+    scorecards.data?.data.find((c) => c.unitId === id && c.year === year)?.id ?? null;
+  /** A row's links: only where a version was sent (its figures exist). */
+  const linksOf = (row: Row, figure: KeyFigure): FigureLinks => {
+    const sent = row.version > 0;
+    const targets = figureTargets(row, period);
+    return {
+      main: sent ? figurePath(targets[figure], scorecardIdOf) : null,
+      late:
+        sent && figure === "oneStopOnTime" ? figurePath(oneStopTarget(row, period, "late")) : null,
+      asOf: row.figuresAsOf,
+      unitName: row.name,
+    };
+  };
   return (
     <Paper withBorder p="md" mb="md" component="section" aria-label={TITLE}>
       <Group justify="space-between" mb="xs">
@@ -193,7 +260,8 @@ export function ReportUnitsOverview({
         {data.kindName} — {data.periodLabel}; hạn nộp {formatDate(data.dueDate)}. Số liệu lấy từ lần
         gửi gần nhất của mỗi đơn vị
         {previousLabel ? `, so với lần gửi gần nhất của ${previousLabel}` : ""}; tỷ lệ kèm tử số/mẫu
-        số. {sort ? "" : "Đơn vị chậm (chưa gửi quá hạn, bị trả lại) xếp trước."}
+        số. {sort ? "" : "Đơn vị chậm (chưa gửi quá hạn, bị trả lại) xếp trước."} Mỗi số liệu mở hồ
+        sơ, nhiệm vụ hiện tại của kỳ; số liệu trong báo cáo được chốt lúc gửi nên có thể khác.
       </Text>
       {data.rows.length === 0 ? (
         <Text c="dimmed">Không có đơn vị trực thuộc phải nộp báo cáo kỳ này.</Text>
@@ -284,6 +352,7 @@ export function ReportUnitsOverview({
                           figure={k}
                           cell={row.figures[k]}
                           previousLabel={previousLabel}
+                          links={linksOf(row, k)}
                         />
                       </Table.Td>
                     );

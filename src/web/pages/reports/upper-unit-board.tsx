@@ -1,6 +1,6 @@
 import { Paper, Select } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useSearchParams } from "react-router";
 import { vietnamDate } from "../../../core/time/vietnam-time.ts";
 import { ReportRollup } from "./report-rollup.tsx";
 import { ReportUnitsOverview } from "./report-units-overview.tsx";
@@ -9,6 +9,8 @@ import { listKinds, reportKeys } from "./reports.api.ts";
 /**
  * The upper unit's view of a kind and period it published: the leader's overview of its units
  * and the consolidated report. Until one is chosen, the latest period already due (or the first).
+ * The choice lives in the address (`?loai=<kind id>&ky=<period key>`), so coming back from the
+ * records a figure opened shows the same kind and period.
  */
 export function UpperUnitBoard({ unitId, year }: { unitId: string; year: number }) {
   const kinds = useQuery({
@@ -23,7 +25,22 @@ export function UpperUnitBoard({ unitId, year }: { unitId: string; year: number 
       dueDate: i.dueDate,
     })),
   );
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [params, setParams] = useSearchParams();
+  const chosen =
+    params.get("loai") && params.get("ky") ? `${params.get("loai")}|${params.get("ky")}` : null;
+  const setChosen = (value: string | null) => {
+    if (!value) return;
+    const [kind, period] = value.split("|") as [string, string];
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.set("loai", kind);
+        next.set("ky", period);
+        return next;
+      },
+      { replace: true },
+    );
+  };
   if (options.length === 0) return null;
   const today = vietnamDate(new Date());
   const fallback = options.filter((o) => o.dueDate <= today).at(-1) ?? options[0]!;

@@ -13,7 +13,7 @@ import {
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useMe } from "../../auth/session.ts";
 import { DateField } from "../../components/date-field.tsx";
 import { LoadingBlock } from "../../components/loading-block.tsx";
@@ -25,6 +25,7 @@ import { formatDecimal } from "../../i18n/format.ts";
 import { FIELD_GROUPS, FIELD_GROUP_LABELS } from "../../../core/sipas/field-group.ts";
 import { getIndices, getTrend, sipasKeys, type SipasIndicesView } from "./sipas.api.ts";
 import { sipasPaths } from "./sipas-paths.ts";
+import { surveySelectionFrom } from "./survey-params.ts";
 import { viSipas as t } from "./vi-sipas.ts";
 
 type Level = SipasIndicesView["overall"];
@@ -57,9 +58,18 @@ function SampleBadge({ level, min, ofItems }: { level: Level; min: number; ofIte
 export function SurveysPage() {
   const me = useMe();
   const year = new Date().getFullYear();
-  const [unitId, setUnitId] = useState<string | null>(me.unit.id);
-  const [from, setFrom] = useState<string | null>(`${year}-01-01`);
-  const [to, setTo] = useState<string | null>(isoDay(new Date()));
+  // A link may name the unit and period (`?don-vi=&tu=&den=`); the page's defaults otherwise.
+  const [search] = useSearchParams();
+  const [initial] = useState(() =>
+    surveySelectionFrom(search, {
+      unitId: me.unit.id,
+      from: `${year}-01-01`,
+      to: isoDay(new Date()),
+    }),
+  );
+  const [unitId, setUnitId] = useState<string | null>(initial.unitId);
+  const [from, setFrom] = useState<string | null>(initial.from);
+  const [to, setTo] = useState<string | null>(initial.to);
   const [fieldGroup, setFieldGroup] = useState<string | null>(null);
   const [includeSubunits, setIncludeSubunits] = useState(false);
   const [granularity, setGranularity] = useState<"month" | "quarter">("month");

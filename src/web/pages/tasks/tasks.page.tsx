@@ -1,4 +1,4 @@
-import { Group, SegmentedControl, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, SegmentedControl, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
@@ -13,25 +13,20 @@ import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { readsManyUnits } from "../../components/case-register/index.ts";
 import { UnitSelect } from "../../components/unit-select.tsx";
+import { formatDate } from "../../i18n/format.ts";
 import { viPlans as t } from "../../i18n/vi-plans.ts";
-import { listPlans, listTasks, planKeys, type TaskListView } from "../plans/plans.api.ts";
+import { listPlans, listTasks, planKeys } from "../plans/plans.api.ts";
+import { TASK_LIST_VIEWS, taskListFilterFrom } from "./task-list-params.ts";
 import { TaskPanel } from "./task-panel.tsx";
 import { TaskTable } from "./task-table.tsx";
 import { TaskTimeline } from "./task-timeline.tsx";
-
-const VIEWS: TaskListView[] = ["mine", "overdue", "due_soon", "all"];
 
 /** "Việc của tôi", overdue, due soon or all tasks; filters, search, and a month timeline. */
 export function TasksPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const viewParam = params.get("xem") as TaskListView | null;
-  const view: TaskListView = viewParam && VIEWS.includes(viewParam) ? viewParam : "mine";
+  const { view, planId, areaKey, agencyId, unitId, dueFrom, dueTo } = taskListFilterFrom(params);
   const layout = params.get("hien-thi") === "thang" ? "timeline" : "table";
-  const planId = params.get("ke-hoach");
-  const areaKey = params.get("linh-vuc");
-  const agencyId = params.get("co-quan");
-  const unitId = params.get("don-vi");
   const manyUnits = readsManyUnits(me);
   const [search, setSearch] = useState(params.get("q") ?? "");
   const [q] = useDebouncedValue(search.trim(), 300);
@@ -45,7 +40,7 @@ export function TasksPage() {
     setParams(next, { replace: true });
   };
 
-  const query = { view, planId, areaKey, agencyId, unitId, q };
+  const query = { view, planId, areaKey, agencyId, unitId, dueFrom, dueTo, q };
   const tasks = useQuery({ queryKey: planKeys.taskList(query), queryFn: () => listTasks(query) });
   const plans = useQuery({ queryKey: planKeys.list({}), queryFn: () => listPlans() });
   const agencies = useQuery({
@@ -63,7 +58,7 @@ export function TasksPage() {
             aria-label={t.taskList.viewLabel}
             value={view}
             onChange={(value) => setParam("xem", value === "mine" ? null : value)}
-            data={VIEWS.map((value) => ({ value, label: t.taskList.views[value] }))}
+            data={TASK_LIST_VIEWS.map((value) => ({ value, label: t.taskList.views[value] }))}
           />
           <SegmentedControl
             aria-label={t.taskList.layout}
@@ -129,6 +124,28 @@ export function TasksPage() {
             w={260}
           />
         </Group>
+        {(dueFrom || dueTo) && (
+          <Group gap="xs">
+            <Text size="sm" data-testid="task-due-range">
+              {t.taskList.dueRange(
+                dueFrom ? formatDate(dueFrom) : null,
+                dueTo ? formatDate(dueTo) : null,
+              )}
+            </Text>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              onClick={() => {
+                const next = new URLSearchParams(params);
+                next.delete("han-tu");
+                next.delete("han-den");
+                setParams(next, { replace: true });
+              }}
+            >
+              {t.taskList.clearDueRange}
+            </Button>
+          </Group>
+        )}
         {tasks.isPending ? (
           <LoadingBlock />
         ) : tasks.isError ? (

@@ -1,0 +1,223 @@
+/**
+ * Browser test of the leader's overview drilling down to the records behind a figure, against
+ * the real built app and a fresh demo database. Set up through the API (as the administrator):
+ * three dossiers resolved on time — Phường Bãi Cháy in March 2026, Phường Bãi Cháy in April 2026
+ * (another quarter) and another ward in March 2026 — a quarterly report kind of the province,
+ * and Phường Bãi Cháy's report for Quý I/2026 built and submitted (its figures frozen). Then, in
+ * the browser, the province's reviewer opens the overview for that quarter and clicks the
+ * ward's one-stop figure: the register of the dossiers behind it lists the ward's March dossier
+ * and neither the April one nor the other ward's. Every date is explicit.
+ */
+import type { APIRequestContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  appUnderTest,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  saveScreenshot,
+  signIn,
+  type Browser,
+} from "./support/browser.ts";
+
+const WARD_CODE = "06658"; // Phường Bãi Cháy
+const OTHER_DESKS = ["06700", "07192", "07090"];
+const PROCEDURE = "1.004873";
+const RUN = Date.now().toString(36);
+const KIND = `Báo cáo quý (truy vết ${RUN})`;
+const QUARTER = "Quý I/2026";
+
+let app: { url: string; stop(): Promise<void> };
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  app = await appUnderTest();
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(30_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function signInAs(username: string) {
+  await browser.context.clearCookies();
+  await page.goto(`${app.url}/dang-nhap`);
+  await signIn(page, username);
+  await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+}
+
+/** The signed-in user's API, with the session's CSRF token on writes. */
+async function api() {
+  const request: APIRequestContext = page.request;
+  const me = await request.get(`${app.url}/api/auth/me`);
+  expect(me.status()).toBe(200);
+  const { csrfToken, user } = (await me.json()).data;
+  const call = async (method: "GET" | "POST", path: string, body?: unknown) => {
+    const response = await request.fetch(`${app.url}${path}`, {
+      method,
+      headers: method === "POST" ? { "x-csrf-token": csrfToken } : {},
+      data: body,
+    });
+    const json = await response.json();
+    expect(response.status(), `${method} ${path}: ${JSON.stringify(json)}`).toBeLessThan(300);
+    return json;
+  };
+  return { user, call };
+}
+
+type Api = Awaited<ReturnType<typeof api>>;
+
+/** A dossier of the unit received and resolved on the given moments ("YYYY-MM-DD HH:mm"). */
+async function resolvedDossier(
+  { call }: Api,
+  unitId: string,
+  applicantName: string,
+  receivedAt: string,
+  resolvedAt: string,
+): Promise<string> {
+  const procedures = (await call("GET", `/api/procedures?unitId=${unitId}`)).data;
+  const procedure = procedures.find((p: { code: string }) => p.code === PROCEDURE);
+  expect(procedure, `procedure ${PROCEDURE} of ${unitId}`).toBeTruthy();
+  const received = await call("POST", "/api/dossiers", {
+    procedureId: procedure.id,
+    applicantName,
+    applicantPhone: "0915000111",
+    channel: "in_person",
+    receivedAt,
+  });
+  const { id, code } = received.data;
+  await call("POST", `/api/dossiers/${id}/transitions`, { action: "hand_over", at: receivedAt });
+  await call("POST", `/api/dossiers/${id}/transitions`, { action: "resolve", at: resolvedAt });
+  return code as string;
+}
+
+describe("the leader's overview opens the records behind a figure", () => {
+  const codes = { ward: "", wardLater: "", other: "" };
+  let wardName = "";
+  let wardUnitId = "";
+
+  it("sets up the dossiers, the report kind and the ward's submitted quarter I report", async () => {
+    await signInAs("admin");
+    const admin = await api();
+    const units = (await admin.call("GET", "/api/units")).data as {
+      id: string;
+      code: string;
+      name: string;
+    }[];
+    const ward = units.find((u) => u.code === WARD_CODE)!;
+    wardName = ward.name;
+    wardUnitId = ward.id;
+    const procedureUnits = new Set<string>();
+    for (const code of OTHER_DESKS) {
+      const unit = units.find((u) => u.code === code);
+      if (unit) procedureUnits.add(unit.id);
+    }
+    const other = units.find((u) => procedureUnits.has(u.id));
+    expect(other, "another ward with a one-stop desk").toBeTruthy();
+    // Received on Tuesday 10/03/2026 (3 working days: due 13/03), resolved on 12/03: on time.
+    codes.ward = await resolvedDossier(
+      admin,
+      ward.id,
+      `Người nộp quý I ${RUN}`,
+      "2026-03-10 08:30",
+      "2026-03-12 10:00",
+    );
+    codes.wardLater = await resolvedDossier(
+      admin,
+      ward.id,
+      `Người nộp quý II ${RUN}`,
+      "2026-04-07 08:30",
+      "2026-04-08 10:00",
+    );
+    codes.other = await resolvedDossier(
+      admin,
+      other!.id,
+      `Người nộp phường khác ${RUN}`,
+      "2026-03-10 08:30",
+      "2026-03-12 10:00",
+    );
+
+    await signInAs("sonoivu");
+    const reviewer = await api();
+    const kind = await reviewer.call("POST", `/api/report-kinds?unitId=${reviewer.user.unit.id}`, {
+      name: KIND,
+      periodKind: "quarterly",
+      dueText: "trước ngày 15 tháng cuối quý",
+      publish: true,
+    });
+
+    await signInAs("daumoi");
+    const focal = await api();
+    const report = await focal.call("POST", `/api/reports?unitId=${ward.id}`, {
+      kindId: kind.data.id,
+      periodKey: "2026-Q1",
+    });
+    await focal.call("POST", `/api/reports/${report.data.id}/submit`, {});
+  });
+
+  it("the reviewer clicks the ward's one-stop figure and sees exactly its dossiers of the quarter", async () => {
+    await signInAs("sonoivu");
+    await page.goto(`${app.url}/bao-cao?nam=2026`);
+    await page.getByRole("heading", { name: "Báo cáo định kỳ", level: 1 }).waitFor();
+    const choice = page.getByRole("combobox", { name: "Loại báo cáo và kỳ", exact: true });
+    await choice.click();
+    await page.getByRole("option", { name: `${KIND} — ${QUARTER}`, exact: true }).click();
+    await page.getByRole("listbox").waitFor({ state: "hidden" });
+    const overview = page.getByRole("table", { name: "Tổng quan các đơn vị trực thuộc" });
+    const row = overview.getByRole("row").filter({ hasText: wardName });
+    await row.getByText("Đã gửi", { exact: true }).waitFor();
+
+    const figure = row.getByTestId("figure-link-oneStopOnTime");
+    // The link says that the register is live while the report's figures were frozen.
+    expect(await figure.getAttribute("title")).toContain(
+      "Mở hồ sơ hiện tại của kỳ này; số liệu trong báo cáo được chốt lúc gửi",
+    );
+    expect(await figure.getAttribute("aria-label")).toMatch(
+      new RegExp(`^Hồ sơ đúng hạn của ${wardName}: `),
+    );
+    await expectNoSeriousA11yViolations(page, "the overview with its figure links");
+    const wardId = new URL(`${app.url}${await figure.getAttribute("href")}`).searchParams.get(
+      "unitId",
+    );
+    expect(wardId).toBe(wardUnitId);
+    await figure.click();
+
+    await page.getByRole("heading", { level: 1, name: /Hồ sơ đã giải quyết/ }).waitFor();
+    const url = new URL(page.url());
+    expect(url.pathname).toBe("/bang-dieu-khien/ho-so");
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      period: "quarter",
+      year: "2026",
+      number: "1",
+      set: "resolved",
+    });
+    const list = page.getByRole("table", { name: "Danh sách hồ sơ" });
+    await list.getByRole("link", { name: codes.ward, exact: true }).waitFor();
+    const shown = await list.locator("tbody tr td:first-child").allInnerTexts();
+    expect(shown.map((c) => c.trim())).toContain(codes.ward);
+    expect(shown.map((c) => c.trim())).not.toContain(codes.wardLater);
+    expect(shown.map((c) => c.trim())).not.toContain(codes.other);
+    // Every row is the ward's.
+    const unitsShown = await list.locator("tbody tr td:nth-child(2)").allInnerTexts();
+    expect(new Set(unitsShown.map((u) => u.trim()))).toEqual(new Set([wardName]));
+    await saveScreenshot(page, "reports-overview-drill-down.png");
+
+    // The task completion figure opens the ward's tasks due from 01/01 to the quarter's end.
+    await page.goBack();
+    const tasksLink = overview
+      .getByRole("row")
+      .filter({ hasText: wardName })
+      .getByTestId("figure-link-taskCompletion");
+    await tasksLink.click();
+    await page.getByRole("heading", { name: "Nhiệm vụ", level: 1 }).waitFor();
+    expect(await page.getByTestId("task-due-range").innerText()).toContain(
+      "Hạn hoàn thành từ 01/01/2026 đến 31/03/2026",
+    );
+    const taskUrl = new URL(page.url());
+    expect(taskUrl.pathname).toBe("/nhiem-vu");
+    expect(taskUrl.searchParams.get("don-vi")).toBe(wardId);
+  });
+});
