@@ -345,7 +345,7 @@ export async function receiveDossier(db: Executor, actor: Actor, input: ReceiveI
         onlinePayment: input.onlinePayment ?? false,
         ruleSet: ruleSet.id,
         receivedById: actor.userId,
-        documentSets: received ? (input.documentSets ?? 1) : null,
+        documentSets: input.documentSets ?? (received ? 1 : null),
       },
     });
     const code = row.code;

@@ -161,7 +161,8 @@ export const viOneStop = {
     toggle: "Đổi trạng thái áp dụng",
     documents: "Thành phần hồ sơ",
     documentsCount: (n: number) => (n === 0 ? "Chưa khai báo" : `${n} giấy tờ`),
-    editDocuments: (code: string) => `Sửa thành phần hồ sơ của thủ tục ${code}`,
+    /** The button's name starts with its visible text (the count). */
+    editDocuments: (count: string, code: string) => `${count} — thành phần hồ sơ thủ tục ${code}`,
     documentsTitle: (code: string) => `Thành phần hồ sơ — thủ tục ${code}`,
     documentName: "Tên giấy tờ",
     documentForm: "Hình thức",
