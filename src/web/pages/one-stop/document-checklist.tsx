@@ -50,7 +50,7 @@ export function DocumentChecklist({
         </Text>
         {items.map((item, index) =>
           item.extra ? (
-            <Group key={index} gap="xs" align="flex-end" wrap="nowrap">
+            <Group key={index} gap="xs" align="flex-end">
               <Checkbox
                 aria-label={t.receiveForm.documentReceived(item.name || t.receiveForm.extraName)}
                 checked={item.received}
@@ -63,7 +63,7 @@ export function DocumentChecklist({
                 value={item.name}
                 maxLength={500}
                 onChange={(e) => patch(index, { name: e.currentTarget.value })}
-                style={{ flex: 1 }}
+                style={{ flex: "1 1 180px" }}
               />
               <Select
                 aria-label={t.receiveForm.formOf(item.name || t.receiveForm.extraName)}
