@@ -95,7 +95,7 @@ export function procedureRoutes(db: Executor): FastifyPluginAsyncZod {
         schema: {
           tags: ["one-stop"],
           summary:
-            "Nhập danh mục thủ tục từ tệp CSV/XLSX (trường `file`; cột code, name, field, processing_days, fee_text, online_level)",
+            "Nhập danh mục thủ tục từ tệp CSV/XLSX (trường `file`; cột code, name, field, processing_days, fee_text, online_level, documents — thành phần hồ sơ)",
           consumes: ["multipart/form-data"],
           querystring: z.object({ unitId: z.uuid({ error: "Mã đơn vị không hợp lệ." }) }),
           response: {
