@@ -129,6 +129,21 @@ describe("required documents at the desk", () => {
       expect(xml).toContain("02 bản");
       expect(xml).not.toContain("Số bản: ………");
       await saveScreenshot(page, "receive-checklist-dossier.png");
+
+      // On a phone (390 px) the checklist fits without scrolling sideways.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${app.url}/mot-cua`);
+      await page.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click();
+      const phoneDialog = page.getByRole("dialog", { name: "Tiếp nhận hồ sơ" });
+      await phoneDialog.getByLabel("Thủ tục hành chính").fill("1.001193");
+      await page.getByRole("option", { name: /1\.001193/ }).click();
+      const phoneChecklist = phoneDialog.getByRole("group", { name: "Thành phần hồ sơ đã nhận" });
+      await phoneChecklist.getByRole("button", { name: "Thêm giấy tờ khác" }).click();
+      await phoneChecklist.getByRole("textbox", { name: "Tên giấy tờ khác 5" }).waitFor();
+      const overflow = await phoneChecklist.evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await phoneChecklist.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, "receive-checklist-390.png");
     } finally {
       await page.close();
     }
