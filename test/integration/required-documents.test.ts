@@ -75,6 +75,12 @@ describe(`required documents on ${testDatabaseKind}`, () => {
     const saved = await admin.patch(`/api/procedures/${birthId}`, { documents: BIRTH_DOCUMENTS });
     expect(saved.status).toBe(200);
     expect(saved.body.data.documents).toEqual(BIRTH_DOCUMENTS);
+    // A PATCH of the list alone leaves the other fields as they were (no defaults applied).
+    expect(saved.body.data).toMatchObject({
+      onlineLevel: "full",
+      level: "commune",
+      processingDays: 1,
+    });
     const read = await clerk.get(`/api/procedures/${birthId}`);
     expect(read.body.data.documents).toEqual(BIRTH_DOCUMENTS);
     const listed = (await clerk.get(`/api/procedures?unitId=${ward.id}`)).body.data;

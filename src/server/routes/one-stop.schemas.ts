@@ -83,7 +83,8 @@ export const procedureView = z.object({
   can: z.object({ update: z.boolean() }),
 });
 
-export const procedureBody = z.object({
+/** The procedure's fields without defaults: a PATCH changes only what it names. */
+const procedureFields = z.object({
   unitId: z.uuid({ error: "Mã đơn vị không hợp lệ." }),
   code: z
     .string()
@@ -91,10 +92,10 @@ export const procedureBody = z.object({
     .regex(/^[1-3]\.\d{6}$/, { error: "Mã thủ tục phải có dạng 1.001234." }),
   name: z.string().trim().min(1, { error: "Không được để trống." }).max(1000),
   field: z.string().trim().min(1, { error: "Không được để trống." }).max(200),
-  level: z.enum(PROCEDURE_LEVELS).default("commune"),
+  level: z.enum(PROCEDURE_LEVELS),
   processingDays: z.number().int().min(0, { error: "Số ngày không được âm." }).max(365),
   feeText: z.string().trim().max(1000).nullish(),
-  onlineLevel: z.enum(ONLINE_LEVELS).default("none"),
+  onlineLevel: z.enum(ONLINE_LEVELS),
   isActive: z.boolean().optional(),
   /** The whole list of required documents, in order; replaces the stored list when given. */
   documents: z
@@ -102,6 +103,17 @@ export const procedureBody = z.object({
     .max(MAX_DOCUMENTS, { error: `Tối đa ${MAX_DOCUMENTS} thành phần hồ sơ.` })
     .optional(),
 });
+
+export const procedureBody = procedureFields.extend({
+  level: z.enum(PROCEDURE_LEVELS).default("commune"),
+  onlineLevel: z.enum(ONLINE_LEVELS).default("none"),
+});
+
+/**
+ * `PATCH /api/procedures/:id`: any field but the unit; those left out keep their value (no
+ * defaults here — a PATCH of one field once reset the level and the online level).
+ */
+export const procedurePatchBody = procedureFields.omit({ unitId: true }).partial();
 
 export const dossierView = z.object({
   id: z.string(),
