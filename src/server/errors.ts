@@ -180,6 +180,13 @@ export const ERROR_CATALOGUE = {
       "Hồ sơ {code} được tiếp nhận tại Bộ phận Một cửa, không phải nhập từ tệp: chỉ hủy được hồ sơ nhập sai; hồ sơ tiếp nhận tại quầy được kết thúc bằng các bước xử lý (từ chối, rút hồ sơ…).",
   },
   DOSSIER_RULE_NOT_IN_FORCE: { status: 400, message: "{reason}" },
+  /** A procedure's required documents or the documents received: names, forms, copies, sets. */
+  DOSSIER_DOCUMENTS_INVALID: {
+    status: 400,
+    message: "Danh sách thành phần hồ sơ có lỗi: {reason}",
+  },
+  /** A required document was not received and the clerk did not confirm receiving it so. */
+  DOSSIER_DOCUMENTS_INCOMPLETE: { status: 409, message: "{reason}" },
   PUBLIC_LOOKUP_FAILED: {
     status: 404,
     message:

@@ -107,6 +107,7 @@ export async function makeProcedure(
     processingDays: options.processingDays ?? 5,
     onlineLevel: options.onlineLevel ?? "full",
     isActive: options.isActive ?? true,
+    ...(options.documents ? { documents: options.documents } : {}),
   });
   return data;
 }

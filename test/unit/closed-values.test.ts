@@ -13,6 +13,7 @@ import {
   PROCEDURE_LEVELS,
   RULE_SET_IDS,
 } from "../../src/core/dossier/dossier-values.ts";
+import { DOCUMENT_FORMS, DOCUMENT_FORM_LABELS } from "../../src/core/dossier/required-documents.ts";
 import {
   FEEDBACK_CLASSIFICATIONS,
   FEEDBACK_CLASSIFICATION_LABELS,
@@ -73,7 +74,13 @@ import { dossierImports } from "../../src/server/db/schema-dossier-import.ts";
 import { feedback } from "../../src/server/db/schema-feedback.ts";
 import { jobs } from "../../src/server/db/schema-jobs.ts";
 import { methodologies } from "../../src/server/db/schema-methodology.ts";
-import { apologyLetters, dossiers, procedures } from "../../src/server/db/schema-one-stop.ts";
+import {
+  apologyLetters,
+  dossierDocuments,
+  dossiers,
+  procedureDocuments,
+  procedures,
+} from "../../src/server/db/schema-one-stop.ts";
 import {
   planAreas,
   plans,
@@ -92,7 +99,11 @@ import { methodologySummaryView } from "../../src/server/routes/methodology.sche
 import {
   dossierView,
   procedureBody,
+  procedureDocumentInput,
+  procedureDocumentView,
   receiveBody,
+  receivedDocumentInput,
+  receivedDocumentView,
 } from "../../src/server/routes/one-stop.schemas.ts";
 import { agencyView, roleView, unitView } from "../../src/server/routes/organization.schemas.ts";
 import {
@@ -237,6 +248,21 @@ const LISTS: ClosedList[] = [
     checks: [[procedures, "procedures_online_level_check", "not null"]],
     enums: [field(procedureBody, "onlineLevel")],
     labels: [ONLINE_LEVEL_LABELS, viOneStop.procedures.onlineLevels],
+  },
+  {
+    name: "document forms",
+    values: DOCUMENT_FORMS,
+    checks: [
+      [procedureDocuments, "procedure_documents_form_check", "not null"],
+      [dossierDocuments, "dossier_documents_form_check", "not null"],
+    ],
+    enums: [
+      field(procedureDocumentInput, "form"),
+      field(procedureDocumentView, "form"),
+      field(receivedDocumentInput, "form"),
+      field(receivedDocumentView, "form"),
+    ],
+    labels: [DOCUMENT_FORM_LABELS, viOneStop.documentForms],
   },
   {
     name: "dossier import states",

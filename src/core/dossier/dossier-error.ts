@@ -5,7 +5,9 @@ export type DossierErrorCode =
   | "DOSSIER_AGENCY_CODE_INVALID"
   | "DOSSIER_SEQUENCE_EXHAUSTED"
   | "DOSSIER_TRANSITION_INVALID"
-  | "DOSSIER_RULE_NOT_IN_FORCE";
+  | "DOSSIER_RULE_NOT_IN_FORCE"
+  | "DOSSIER_DOCUMENTS_INVALID"
+  | "DOSSIER_DOCUMENTS_INCOMPLETE";
 
 /** A one-stop rule violation, with a stable code and a Vietnamese message for the user. */
 export class DossierError extends RuleError<DossierErrorCode> {}

@@ -84,3 +84,22 @@ export {
   RETURN_LATEST,
   returnTime,
 } from "./receipt.ts";
+export {
+  DOCUMENT_FORMS,
+  DOCUMENT_FORM_LABELS,
+  MAX_COPIES,
+  MAX_DOCUMENTS,
+  MAX_DOCUMENT_NAME,
+  MAX_SETS,
+  checkProcedureDocuments,
+  checkReceivedDocuments,
+  initialChecklist,
+  missingRequiredDocuments,
+  parseDocumentList,
+  receivedOfChecklist,
+  requireCompleteOrConfirmed,
+  type ChecklistItem,
+  type DocumentForm,
+  type ProcedureDocument,
+  type ReceivedDocument,
+} from "./required-documents.ts";

@@ -23,6 +23,12 @@ import {
   type ProcedureLevel,
   type RuleSetId,
 } from "../../core/dossier/dossier-values.ts";
+import {
+  DOCUMENT_FORMS,
+  MAX_COPIES,
+  MAX_SETS,
+  type DocumentForm,
+} from "../../core/dossier/required-documents.ts";
 import { oneOf } from "./closed-values.ts";
 import type { OfficialSchedule } from "../../core/calendar/index.ts";
 import { agencies, units, users, createdAt, updatedAt } from "./schema.ts";
@@ -148,6 +154,11 @@ export const dossiers = pgTable(
     onlinePayment: boolean("online_payment").notNull().default(false),
     ruleSet: text("rule_set").$type<RuleSetId>().notNull(),
     receivedById: uuid("received_by_id").references(() => users.id),
+    /**
+     * Number of sets (bộ) handed in, as the receipt prints it; null when the desk did not record
+     * it (imported dossiers, dossiers received before the checklist existed).
+     */
+    documentSets: integer("document_sets"),
     /** The import run that created the dossier; null when a desk received it. */
     importId: uuid("import_id"),
     /** Set when an administrator voided a wrongly imported dossier; voided dossiers count nowhere. */
@@ -200,6 +211,64 @@ export const dossiers = pgTable(
     check("dossiers_state_check", oneOf(t.state, DOSSIER_STATES)),
     check("dossiers_rule_set_check", oneOf(t.ruleSet, RULE_SET_IDS)),
     check("dossiers_void_check", sql`(${t.voidedAt} is null) = (${t.voidReason} is null)`),
+    check(
+      "dossiers_document_sets_check",
+      sql`${t.documentSets} is null or ${t.documentSets} between 1 and ${sql.raw(String(MAX_SETS))}`,
+    ),
+  ],
+);
+
+/**
+ * A procedure's required documents (thành phần hồ sơ), in the order the catalogue lists them.
+ * Saved as a whole list: editing the procedure's list replaces its rows.
+ */
+export const procedureDocuments = pgTable(
+  "procedure_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    procedureId: uuid("procedure_id")
+      .notNull()
+      .references(() => procedures.id),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    form: text("form").$type<DocumentForm>().notNull(),
+    copies: integer("copies").notNull().default(1),
+    required: boolean("required").notNull().default(true),
+  },
+  (t) => [
+    uniqueIndex("procedure_documents_position_key").on(t.procedureId, t.position),
+    check("procedure_documents_form_check", oneOf(t.form, DOCUMENT_FORMS)),
+    check(
+      "procedure_documents_copies_check",
+      sql`${t.copies} between 1 and ${sql.raw(String(MAX_COPIES))}`,
+    ),
+  ],
+);
+
+/**
+ * The documents the desk received with a dossier (ticked on the receive form's checklist, with
+ * the clerk's extra lines), written in the receipt's transaction and printed on Mẫu 01. A copy,
+ * not a reference: later edits of the procedure's list do not change what was received.
+ */
+export const dossierDocuments = pgTable(
+  "dossier_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dossierId: uuid("dossier_id")
+      .notNull()
+      .references(() => dossiers.id),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    form: text("form").$type<DocumentForm>().notNull(),
+    copies: integer("copies").notNull(),
+  },
+  (t) => [
+    uniqueIndex("dossier_documents_position_key").on(t.dossierId, t.position),
+    check("dossier_documents_form_check", oneOf(t.form, DOCUMENT_FORMS)),
+    check(
+      "dossier_documents_copies_check",
+      sql`${t.copies} between 1 and ${sql.raw(String(MAX_COPIES))}`,
+    ),
   ],
 );
 

@@ -1,4 +1,5 @@
 import type { OnlineLevel } from "../../core/dossier/dossier-values.ts";
+import type { ProcedureDocument, ReceivedDocument } from "../../core/dossier/required-documents.ts";
 
 /**
  * A small hand-typed list of real commune-level procedures (national codes and names from the
@@ -12,7 +13,17 @@ export interface DemoProcedure {
   processingDays: number;
   feeText: string | null;
   onlineLevel: OnlineLevel;
+  /** Thành phần hồ sơ, summarised from the national catalogue's page (a demo, not a reference). */
+  documents?: ProcedureDocument[];
 }
+
+const doc = (
+  name: string,
+  form: ProcedureDocument["form"],
+  copies = 1,
+  required = true,
+): ProcedureDocument => ({ name, form, copies, required });
+const POWER_OF_ATTORNEY = doc("Văn bản ủy quyền (trường hợp ủy quyền)", "certified_copy", 1, false);
 
 export const DEMO_PROCEDURES: DemoProcedure[] = [
   {
@@ -22,6 +33,11 @@ export const DEMO_PROCEDURES: DemoProcedure[] = [
     processingDays: 0,
     feeText: "Miễn lệ phí khi đăng ký đúng hạn",
     onlineLevel: "full",
+    documents: [
+      doc("Tờ khai đăng ký khai sinh", "original"),
+      doc("Giấy chứng sinh", "original"),
+      POWER_OF_ATTORNEY,
+    ],
   },
   {
     code: "1.000894",
@@ -30,6 +46,10 @@ export const DEMO_PROCEDURES: DemoProcedure[] = [
     processingDays: 1,
     feeText: "Miễn lệ phí",
     onlineLevel: "none",
+    documents: [
+      doc("Tờ khai đăng ký kết hôn", "original"),
+      doc("Giấy xác nhận tình trạng hôn nhân (trường hợp cư trú nơi khác)", "original", 1, false),
+    ],
   },
   {
     code: "1.000656",
@@ -38,6 +58,11 @@ export const DEMO_PROCEDURES: DemoProcedure[] = [
     processingDays: 1,
     feeText: "Miễn lệ phí khi đăng ký đúng hạn",
     onlineLevel: "none",
+    documents: [
+      doc("Tờ khai đăng ký khai tử", "original"),
+      doc("Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử", "original"),
+      POWER_OF_ATTORNEY,
+    ],
   },
   {
     code: "1.004873",
@@ -46,6 +71,11 @@ export const DEMO_PROCEDURES: DemoProcedure[] = [
     processingDays: 3,
     feeText: "Mức lệ phí do HĐND cấp tỉnh quyết định",
     onlineLevel: "none",
+    documents: [
+      doc("Tờ khai cấp Giấy xác nhận tình trạng hôn nhân", "original"),
+      doc("Bản án, quyết định ly hôn đã có hiệu lực (trường hợp đã ly hôn)", "copy", 1, false),
+      POWER_OF_ATTORNEY,
+    ],
   },
   {
     code: "1.004884",
@@ -78,6 +108,11 @@ export const DEMO_PROCEDURES: DemoProcedure[] = [
     processingDays: 3,
     feeText: "Lệ phí do HĐND cấp tỉnh quyết định",
     onlineLevel: "none",
+    documents: [
+      doc("Giấy đề nghị đăng ký hộ kinh doanh", "original"),
+      doc("Biên bản họp thành viên hộ gia đình về việc thành lập hộ kinh doanh", "copy", 1, false),
+      POWER_OF_ATTORNEY,
+    ],
   },
   {
     code: "1.004194",
@@ -86,6 +121,10 @@ export const DEMO_PROCEDURES: DemoProcedure[] = [
     processingDays: 3,
     feeText: "Theo mức thu của HĐND cấp tỉnh",
     onlineLevel: "none",
+    documents: [
+      doc("Tờ khai thay đổi thông tin cư trú (Mẫu CT01)", "original"),
+      doc("Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp", "copy"),
+    ],
   },
   {
     code: "1.013225",
@@ -123,6 +162,9 @@ export interface DemoDossier {
   /** Steps after receipt, in order: [action, "YYYY-MM-DD HH:mm", note]. */
   steps: [string, string, string | null][];
   apology?: { at: string; newDueDate: string; reason: string; beforeStep: number };
+  /** What the desk received (the receipt lists it); none for a dossier received without a list. */
+  documents?: ReceivedDocument[];
+  documentSets?: number;
 }
 
 /** A few dossiers of Phường Bãi Cháy: finished on time, waiting for a supplement, late with an apology. */
@@ -134,6 +176,15 @@ export const DEMO_DOSSIERS: DemoDossier[] = [
     applicantPhone: "0912345678",
     channel: "in_person",
     receivedAt: "2026-03-02 09:15",
+    documents: [
+      { name: "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân", form: "original", copies: 1 },
+      {
+        name: "Bản án, quyết định ly hôn đã có hiệu lực (trường hợp đã ly hôn)",
+        form: "copy",
+        copies: 1,
+      },
+    ],
+    documentSets: 1,
     steps: [
       ["hand_over", "2026-03-02 10:00", null],
       ["resolve", "2026-03-04 16:00", null],

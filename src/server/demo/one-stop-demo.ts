@@ -30,6 +30,9 @@ export async function loadOneStopDemo(tx: Executor, actor: Actor): Promise<void>
       applicantPhone: dossier.applicantPhone,
       channel: dossier.channel,
       receivedAt: dossier.receivedAt,
+      ...(dossier.documents
+        ? { documents: dossier.documents, documentSets: dossier.documentSets ?? 1 }
+        : {}),
     });
     const id = received.data.id;
     for (const [index, [action, at, note]] of dossier.steps.entries()) {

@@ -7,11 +7,62 @@ import {
   PROCEDURE_LEVELS,
   RULE_SET_IDS,
 } from "../../core/dossier/dossier-values.ts";
+import {
+  DOCUMENT_FORMS,
+  MAX_COPIES,
+  MAX_DOCUMENTS,
+  MAX_DOCUMENT_NAME,
+  MAX_SETS,
+} from "../../core/dossier/required-documents.ts";
 import { isoDate, localDateTime } from "./common.schemas.ts";
 
 /** Request and response shapes of the one-stop desk routes. */
 
 export { localDateTime };
+
+const documentName = z
+  .string()
+  .trim()
+  .min(1, { error: "Tên giấy tờ không được để trống." })
+  .max(MAX_DOCUMENT_NAME, { error: `Tên giấy tờ dài quá ${MAX_DOCUMENT_NAME} ký tự.` });
+const documentForm = z.enum(DOCUMENT_FORMS, {
+  error:
+    "Hình thức phải là original (bản chính), copy (bản sao) hoặc certified_copy (bản sao chứng thực).",
+});
+const documentCopies = z
+  .number()
+  .int({ error: "Số bản phải là số nguyên." })
+  .min(1, { error: "Số bản ít nhất là 1." })
+  .max(MAX_COPIES, { error: `Số bản nhiều nhất là ${MAX_COPIES}.` });
+
+/** One of a procedure's required documents (thành phần hồ sơ). */
+export const procedureDocumentInput = z.object({
+  name: documentName,
+  form: documentForm,
+  copies: documentCopies.default(1),
+  required: z.boolean().default(true),
+});
+
+export const procedureDocumentView = z.object({
+  name: z.string(),
+  form: z.enum(DOCUMENT_FORMS),
+  copies: z.number(),
+  required: z.boolean(),
+});
+
+/** One document the desk received with a dossier. */
+export const receivedDocumentInput = z.object({
+  name: documentName,
+  form: documentForm,
+  copies: documentCopies,
+});
+
+export const receivedDocumentView = z.object({
+  name: z.string(),
+  form: z.enum(DOCUMENT_FORMS),
+  formLabel: z.string(),
+  copies: z.number(),
+});
 
 export const procedureView = z.object({
   id: z.string(),
@@ -26,11 +77,14 @@ export const procedureView = z.object({
   feeText: z.string().nullable(),
   onlineLevel: z.enum(ONLINE_LEVELS),
   isActive: z.boolean(),
+  /** The required documents (thành phần hồ sơ) in the catalogue's order. */
+  documents: z.array(procedureDocumentView),
   updatedAt: z.string(),
   can: z.object({ update: z.boolean() }),
 });
 
-export const procedureBody = z.object({
+/** The procedure's fields without defaults: a PATCH changes only what it names. */
+const procedureFields = z.object({
   unitId: z.uuid({ error: "Mã đơn vị không hợp lệ." }),
   code: z
     .string()
@@ -38,12 +92,28 @@ export const procedureBody = z.object({
     .regex(/^[1-3]\.\d{6}$/, { error: "Mã thủ tục phải có dạng 1.001234." }),
   name: z.string().trim().min(1, { error: "Không được để trống." }).max(1000),
   field: z.string().trim().min(1, { error: "Không được để trống." }).max(200),
-  level: z.enum(PROCEDURE_LEVELS).default("commune"),
+  level: z.enum(PROCEDURE_LEVELS),
   processingDays: z.number().int().min(0, { error: "Số ngày không được âm." }).max(365),
   feeText: z.string().trim().max(1000).nullish(),
-  onlineLevel: z.enum(ONLINE_LEVELS).default("none"),
+  onlineLevel: z.enum(ONLINE_LEVELS),
   isActive: z.boolean().optional(),
+  /** The whole list of required documents, in order; replaces the stored list when given. */
+  documents: z
+    .array(procedureDocumentInput)
+    .max(MAX_DOCUMENTS, { error: `Tối đa ${MAX_DOCUMENTS} thành phần hồ sơ.` })
+    .optional(),
 });
+
+export const procedureBody = procedureFields.extend({
+  level: z.enum(PROCEDURE_LEVELS).default("commune"),
+  onlineLevel: z.enum(ONLINE_LEVELS).default("none"),
+});
+
+/**
+ * `PATCH /api/procedures/:id`: any field but the unit; those left out keep their value (no
+ * defaults here — a PATCH of one field once reset the level and the online level).
+ */
+export const procedurePatchBody = procedureFields.omit({ unitId: true }).partial();
 
 export const dossierView = z.object({
   id: z.string(),
@@ -102,6 +172,10 @@ export const dossierView = z.object({
 });
 
 export const dossierDetailView = dossierView.extend({
+  /** The documents received at the desk (empty when none was recorded, e.g. imported dossiers). */
+  documents: z.array(receivedDocumentView),
+  /** Number of sets (bộ) handed in; null when not recorded. */
+  documentSets: z.number().nullable(),
   events: z.array(
     z.object({
       id: z.number(),
@@ -157,6 +231,24 @@ export const receiveBody = z.object({
   electronicResult: z.boolean().optional(),
   onlinePayment: z.boolean().optional(),
   note: z.string().trim().max(2000).nullish(),
+  /**
+   * The documents received (the checklist's ticked lines and the clerk's own), in order. When
+   * given, the procedure's required documents must all be there or `confirmIncomplete` be true
+   * (DOSSIER_DOCUMENTS_INCOMPLETE otherwise); when left out nothing is recorded.
+   */
+  documents: z
+    .array(receivedDocumentInput)
+    .max(MAX_DOCUMENTS, { error: `Tối đa ${MAX_DOCUMENTS} thành phần hồ sơ.` })
+    .optional(),
+  /** Number of sets (bộ) handed in; 1 when documents are given without it. */
+  documentSets: z
+    .number()
+    .int({ error: "Số bộ hồ sơ phải là số nguyên." })
+    .min(1, { error: "Số bộ hồ sơ ít nhất là 1." })
+    .max(MAX_SETS, { error: `Số bộ hồ sơ nhiều nhất là ${MAX_SETS}.` })
+    .optional(),
+  /** The clerk confirmed receiving the dossier without every required document. */
+  confirmIncomplete: z.boolean().optional(),
 });
 
 export const transitionBody = z.object({

@@ -12,7 +12,12 @@ import {
 } from "../services/procedure.service.ts";
 import { getDeskSettings, updateDeskSettings } from "../services/one-stop-desk.service.ts";
 import { booleanQuery, commonErrors, idParams } from "./common.schemas.ts";
-import { deskSettingsView, procedureBody, procedureView } from "./one-stop.schemas.ts";
+import {
+  deskSettingsView,
+  procedureBody,
+  procedurePatchBody,
+  procedureView,
+} from "./one-stop.schemas.ts";
 
 const one = z.object({ data: procedureView });
 
@@ -80,7 +85,7 @@ export function procedureRoutes(db: Executor): FastifyPluginAsyncZod {
           tags: ["one-stop"],
           summary: "Sửa thủ tục (mã đơn vị không đổi)",
           params: idParams,
-          body: procedureBody.omit({ unitId: true }).partial(),
+          body: procedurePatchBody,
           response: { 200: one, ...commonErrors },
         },
       },
@@ -95,7 +100,7 @@ export function procedureRoutes(db: Executor): FastifyPluginAsyncZod {
         schema: {
           tags: ["one-stop"],
           summary:
-            "Nhập danh mục thủ tục từ tệp CSV/XLSX (trường `file`; cột code, name, field, processing_days, fee_text, online_level)",
+            "Nhập danh mục thủ tục từ tệp CSV/XLSX (trường `file`; cột code, name, field, processing_days, fee_text, online_level, documents — thành phần hồ sơ)",
           consumes: ["multipart/form-data"],
           querystring: z.object({ unitId: z.uuid({ error: "Mã đơn vị không hợp lệ." }) }),
           response: {

@@ -21,6 +21,12 @@ import {
   type DossierState,
   dossierSurveyUrl,
 } from "../../core/dossier/index.ts";
+import {
+  DOCUMENT_FORM_LABELS,
+  checkReceivedDocuments,
+  requireCompleteOrConfirmed,
+  type ReceivedDocument,
+} from "../../core/dossier/required-documents.ts";
 import { dossierPersonalData, type PersonalDataView } from "../../core/personal-data/index.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
@@ -32,7 +38,10 @@ import type {
   DossierRow,
 } from "../db/repositories/dossier.repository.ts";
 import { findDeskSettings } from "../db/repositories/one-stop-desk.repository.ts";
-import { findProcedureById } from "../db/repositories/procedure.repository.ts";
+import {
+  findProcedureById,
+  listProcedureDocuments,
+} from "../db/repositories/procedure.repository.ts";
 import { findUnitById } from "../db/repositories/unit.repository.ts";
 import { apologyDocx } from "../documents/one-stop/apology-document.ts";
 import { noticeDocx } from "../documents/one-stop/notice-document.ts";
@@ -226,10 +235,13 @@ export async function dossierDetail(exec: Executor, actor: Actor, id: string) {
   const personalData = (await access.personalDataViews(exec, actor, "dossier", [id]))(id);
   const pauses = await dossierRepository.listPauses(exec, id);
   const apologies = await dossierRepository.listApologyLetters(exec, id);
+  const documents = await dossierRepository.listDossierDocuments(exec, id);
   const ruleSet = ruleSetById(row.ruleSet);
   return {
     data: {
       ...toView(row, canWrite, vietnamDate(new Date()), mayVoid, personalData),
+      documents: documents.map((doc) => ({ ...doc, formLabel: DOCUMENT_FORM_LABELS[doc.form] })),
+      documentSets: row.documentSets,
       events: await caseHistory(exec, DOSSIER_CASES, id, { apology: ruleSet.apologyTitle }),
       pauses: pauses.map((p) => ({
         id: p.id,
@@ -267,6 +279,11 @@ export interface ReceiveInput {
   electronicResult?: boolean;
   onlinePayment?: boolean;
   note?: string | null;
+  /** What was received (checklist); nothing is recorded when undefined. */
+  documents?: ReceivedDocument[];
+  documentSets?: number;
+  /** The clerk confirmed receiving without every required document. */
+  confirmIncomplete?: boolean;
 }
 
 /** Receives a dossier: code from the daily sequence, due date from the working-day calendar. */
@@ -282,6 +299,17 @@ export async function receiveDossier(db: Executor, actor: Actor, input: ReceiveI
     await access.require(tx, actor, "dossier.write", "procedure", procedure.id);
     if (!procedure.isActive)
       throw new AppError("PROCEDURE_INACTIVE", { params: { code: procedure.code } });
+    const received =
+      input.documents === undefined
+        ? null
+        : applyRule(() => checkReceivedDocuments(input.documents!, input.documentSets ?? 1));
+    let missing: string[] = [];
+    if (received) {
+      const required = (await listProcedureDocuments(tx, [procedure.id])).get(procedure.id) ?? [];
+      missing = applyRule(() =>
+        requireCompleteOrConfirmed(required, received, input.confirmIncomplete === true),
+      ).map((doc) => doc.name);
+    }
     const receivedAt = caseMoment(DOSSIER_CASES, input.receivedAt);
     const local = vietnamLocal(receivedAt);
     await requireUnitValidOn(tx, procedure.unitId, local.date);
@@ -317,15 +345,26 @@ export async function receiveDossier(db: Executor, actor: Actor, input: ReceiveI
         onlinePayment: input.onlinePayment ?? false,
         ruleSet: ruleSet.id,
         receivedById: actor.userId,
+        documentSets: input.documentSets ?? (received ? 1 : null),
       },
     });
     const code = row.code;
-    await recordReceipt(tx, DOSSIER_CASES, actor, row.id, receivedAt, input.note?.trim() || null);
+    if (received) await dossierRepository.insertDossierDocuments(tx, row.id, received);
+    // A dossier received without a required document says so in its history.
+    const note = [
+      input.note?.trim() || null,
+      missing.length > 0
+        ? `Tiếp nhận khi chưa đủ thành phần bắt buộc: ${missing.join("; ")}.`
+        : null,
+    ]
+      .filter((part) => part !== null)
+      .join(" ");
+    await recordReceipt(tx, DOSSIER_CASES, actor, row.id, receivedAt, note || null);
     await audit({
       action: "dossier.receive",
       entityId: row.id,
       unitId: row.unitId,
-      after: row,
+      after: { ...row, documents: received },
       summary: `Tiếp nhận hồ sơ ${code} — ${procedure.name}, hẹn trả ${due.due}`,
     });
     return dossierDetail(tx, actor, row.id);
@@ -582,7 +621,14 @@ export async function receiptDocument(
   const unit = await findUnitById(db, row.unitId);
   const events = await caseHistory(db, DOSSIER_CASES, id);
   const receiver = events.find((event) => event.action === "receive")?.byName ?? "";
+  const documents = await dossierRepository.listDossierDocuments(db, id);
   const buffer = await receiptDocx({
+    documents: documents.map((doc) => ({
+      name: doc.name,
+      formLabel: DOCUMENT_FORM_LABELS[doc.form],
+      copies: doc.copies,
+    })),
+    ...(row.documentSets !== null ? { sets: row.documentSets } : {}),
     code: row.code,
     unitName: row.unitName,
     upperUnitName: unit?.parentName ?? "",

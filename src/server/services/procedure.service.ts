@@ -1,11 +1,16 @@
 import type { OnlineLevel, ProcedureLevel } from "../../core/dossier/dossier-values.ts";
+import {
+  checkProcedureDocuments,
+  parseDocumentList,
+  type ProcedureDocument,
+} from "../../core/dossier/required-documents.ts";
 import { scopeIncludes } from "../../core/access/role-policy.ts";
 import type { CellValue } from "../../core/organization/unit-import.ts";
 import { compareVietnamese, matchesSearch } from "../../core/text/vietnamese-text.ts";
 import type { Executor } from "../db/database.ts";
 import * as procedureRepository from "../db/repositories/procedure.repository.ts";
 import { findUnitById } from "../db/repositories/unit.repository.ts";
-import { AppError, type ErrorDetail } from "../errors.ts";
+import { AppError, applyRule, type ErrorDetail } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
 import { runUseCase } from "./use-case.ts";
@@ -22,12 +27,19 @@ export interface ProcedureInput {
   feeText?: string | null;
   onlineLevel: OnlineLevel;
   isActive?: boolean;
+  /** The required documents (thành phần hồ sơ), in order; left as they are when undefined. */
+  documents?: ProcedureDocument[];
 }
 
-function toView(row: procedureRepository.ProcedureListRow, canUpdate: boolean) {
+function toView(
+  row: procedureRepository.ProcedureListRow,
+  canUpdate: boolean,
+  documents: ProcedureDocument[],
+) {
   const { createdAt: _c, updatedAt, ...rest } = row;
   return {
     ...rest,
+    documents,
     onlineLevel: row.onlineLevel,
     level: row.level,
     updatedAt: updatedAt.toISOString(),
@@ -44,13 +56,18 @@ export async function listProcedures(
   const writeScope = await access.unitScope(db, actor, "procedure.write");
   let ids = access.scopeToIds(readScope);
   if (filter.unitId) ids = ids === null || ids.includes(filter.unitId) ? [filter.unitId] : [];
-  const rows = await procedureRepository.listProcedures(db, ids);
-  const data = rows
+  const rows = (await procedureRepository.listProcedures(db, ids))
     .filter((r) => filter.includeInactive || r.isActive)
     .filter((r) => !filter.field || r.field === filter.field)
     .filter((r) => !filter.q || matchesSearch(`${r.code} ${r.name} ${r.field}`, filter.q))
-    .sort((a, b) => compareVietnamese(a.field, b.field) || a.code.localeCompare(b.code))
-    .map((r) => toView(r, scopeIncludes(writeScope, r.unitId)));
+    .sort((a, b) => compareVietnamese(a.field, b.field) || a.code.localeCompare(b.code));
+  const documents = await procedureRepository.listProcedureDocuments(
+    db,
+    rows.map((r) => r.id),
+  );
+  const data = rows.map((r) =>
+    toView(r, scopeIncludes(writeScope, r.unitId), documents.get(r.id) ?? []),
+  );
   const canCreate = writeScope.kind === "all" || writeScope.unitIds.size > 0;
   return { data, can: { create: canCreate, import: canCreate } };
 }
@@ -60,7 +77,13 @@ export async function getProcedure(db: Executor, actor: Actor, id: string) {
   const row = readable.has(id) ? await procedureRepository.findProcedureById(db, id) : null;
   if (!row) throw new AppError("PROCEDURE_NOT_FOUND");
   const canUpdate = (await access.check(db, actor, "procedure.write", "procedure", [id])).has(id);
-  return { data: toView(row, canUpdate) };
+  return { data: toView(row, canUpdate, await documentsOf(db, id)) };
+}
+
+async function documentsOf(exec: Executor, procedureId: string) {
+  return (
+    (await procedureRepository.listProcedureDocuments(exec, [procedureId])).get(procedureId) ?? []
+  );
 }
 
 function normalise(input: ProcedureInput) {
@@ -91,15 +114,19 @@ export async function createProcedure(db: Executor, actor: Actor, input: Procedu
     if (await procedureRepository.findProcedureByCode(tx, values.unitId, values.code)) {
       throw new AppError("PROCEDURE_CODE_TAKEN", { params: { code: values.code } });
     }
+    const documents = applyRule(() => checkProcedureDocuments(input.documents ?? []));
     const row = await procedureRepository.insertProcedure(tx, values);
+    await procedureRepository.replaceProcedureDocuments(tx, row.id, documents);
     await audit({
       action: "procedure.create",
       entityId: row.id,
       unitId: row.unitId,
-      after: row,
+      after: { ...row, documents },
       summary: `Thêm thủ tục ${row.code} — ${row.name}`,
     });
-    return { data: toView((await procedureRepository.findProcedureById(tx, row.id))!, true) };
+    return {
+      data: toView((await procedureRepository.findProcedureById(tx, row.id))!, true, documents),
+    };
   });
 }
 
@@ -114,21 +141,31 @@ export async function updateProcedure(
     const before = readable.has(id) ? await procedureRepository.findProcedureById(tx, id) : null;
     if (!before) throw new AppError("PROCEDURE_NOT_FOUND");
     await access.require(tx, actor, "procedure.write", "procedure", id);
-    const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const { documents: documentsInput, ...fields } = input;
+    const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     const values = normalise({ ...before, ...defined } as ProcedureInput);
     const clash = await procedureRepository.findProcedureByCode(tx, before.unitId, values.code);
     if (clash && clash.id !== id)
       throw new AppError("PROCEDURE_CODE_TAKEN", { params: { code: values.code } });
+    const documentsBefore = await documentsOf(tx, id);
+    const documents =
+      documentsInput === undefined
+        ? documentsBefore
+        : applyRule(() => checkProcedureDocuments(documentsInput));
     const row = await procedureRepository.updateProcedure(tx, id, values);
+    if (documentsInput !== undefined)
+      await procedureRepository.replaceProcedureDocuments(tx, id, documents);
     await audit({
       action: "procedure.update",
       entityId: id,
       unitId: row.unitId,
-      before,
-      after: row,
+      before: { ...before, documents: documentsBefore },
+      after: { ...row, documents },
       summary: `Cập nhật thủ tục ${row.code} — ${row.name}`,
     });
-    return { data: toView((await procedureRepository.findProcedureById(tx, id))!, true) };
+    return {
+      data: toView((await procedureRepository.findProcedureById(tx, id))!, true, documents),
+    };
   });
 }
 
@@ -154,6 +191,7 @@ const COLUMN_ALIASES: Record<string, string[]> = {
     "dvc truc tuyen",
   ],
   level: ["level", "cap"],
+  documents: ["documents", "required_documents", "thanh phan ho so", "thanh phan", "ho so gom"],
 };
 
 function fold(text: string): string {
@@ -195,6 +233,8 @@ export interface ParsedProcedureRow {
   feeText: string | null;
   onlineLevel: OnlineLevel;
   level: ProcedureLevel;
+  /** The documents column's list; undefined when the sheet has no such column or the cell is empty. */
+  documents?: ProcedureDocument[];
 }
 
 /** Reads a catalogue sheet; every problem is reported with its row, nothing is half-read. */
@@ -272,6 +312,10 @@ export function parseProcedureSheet(headers: string[], rows: CellValue[][]) {
         path: "level",
         message: "Cấp thực hiện phải là xã hoặc tỉnh.",
       });
+    const documentsText = get("documents");
+    const documents = documentsText ? parseDocumentList(documentsText) : null;
+    for (const message of documents?.problems ?? [])
+      problems.push({ row: rowNumber, path: "documents", message });
     seen.add(code);
     if (problems.length === before) {
       parsed.push({
@@ -283,6 +327,7 @@ export function parseProcedureSheet(headers: string[], rows: CellValue[][]) {
         feeText: get("feeText") || null,
         onlineLevel: online!,
         level: level!,
+        ...(documents ? { documents: documents.documents } : {}),
       });
     }
   });
@@ -309,15 +354,20 @@ export async function importProcedures(
     let created = 0;
     let updated = 0;
     for (const row of parsed.rows) {
-      const { row: _row, ...values } = row;
+      const { row: _row, documents, ...values } = row;
       const existing = await procedureRepository.findProcedureByCode(tx, unitId, row.code);
+      let procedureId: string;
       if (existing) {
         await procedureRepository.updateProcedure(tx, existing.id, values);
+        procedureId = existing.id;
         updated++;
       } else {
-        await procedureRepository.insertProcedure(tx, { ...values, unitId });
+        procedureId = (await procedureRepository.insertProcedure(tx, { ...values, unitId })).id;
         created++;
       }
+      // A row without a documents cell keeps the list the desk has already entered.
+      if (documents)
+        await procedureRepository.replaceProcedureDocuments(tx, procedureId, documents);
     }
     await audit({
       action: "procedure.import",

@@ -1,4 +1,5 @@
 import { DOSSIER_CHANNEL_LABELS, ONLINE_LEVEL_LABELS } from "../../core/dossier/dossier-values.ts";
+import { DOCUMENT_FORM_LABELS, MAX_SETS } from "../../core/dossier/required-documents.ts";
 import { formatNumber } from "./format.ts";
 
 /** Vietnamese labels of the one-stop desk pages (Một cửa) and the public lookup. */
@@ -50,8 +51,31 @@ export const viOneStop = {
     submit: "Tiếp nhận và cấp mã",
     received: (code: string) => `Đã tiếp nhận hồ sơ ${code}.`,
     required: "Không được để trống.",
+    documents: "Thành phần hồ sơ đã nhận",
+    documentsHint:
+      "Đánh dấu giấy tờ đã nhận và sửa số bản nếu cần; giấy tờ không bắt buộc để trống khi người nộp không có.",
+    noDocuments:
+      "Thủ tục chưa khai báo thành phần hồ sơ: thêm các giấy tờ đã nhận bên dưới (hoặc để trống để ghi tay trên Giấy tiếp nhận).",
+    documentReceived: (name: string) => `Đã nhận: ${name}`,
+    requiredMark: "bắt buộc",
+    optionalMark: "không bắt buộc",
+    form: "Hình thức",
+    copies: "Số bản",
+    copiesOf: (name: string) => `Số bản: ${name}`,
+    formOf: (name: string) => `Hình thức: ${name}`,
+    extraName: "Tên giấy tờ khác",
+    addExtra: "Thêm giấy tờ khác",
+    removeExtra: (n: number) => `Xóa giấy tờ thêm dòng ${n}`,
+    sets: "Số bộ hồ sơ",
+    setsInvalid: `Số bộ hồ sơ từ 1 đến ${MAX_SETS}.`,
+    incompleteTitle: "Hồ sơ chưa đủ thành phần bắt buộc",
+    incompleteBody:
+      "Theo quy định, hồ sơ chỉ được tiếp nhận khi đầy đủ; hồ sơ thiếu thì hướng dẫn bổ sung, hoàn thiện một lần (Mẫu 02). Chỉ tiếp nhận khi người nộp đã có giấy tờ thay thế hợp lệ. Chưa nhận:",
+    incompleteConfirm: "Vẫn tiếp nhận",
+    incompleteBack: "Quay lại",
   },
   channels: DOSSIER_CHANNEL_LABELS,
+  documentForms: DOCUMENT_FORM_LABELS,
   detail: {
     back: "Về sổ theo dõi hồ sơ",
     code: "Mã hồ sơ",
@@ -97,6 +121,9 @@ export const viOneStop = {
       "Dữ liệu cá nhân của người nộp đã được che: chỉ bộ phận Một cửa và công chức của đơn vị xem được đầy đủ.",
     lateWarning: "Hồ sơ đã quá hạn: cần lập văn bản xin lỗi trước khi kết thúc giải quyết.",
     imported: "Nhập từ tệp",
+    documents: "Thành phần hồ sơ đã nhận",
+    documentSets: (n: number) => `Số lượng hồ sơ: ${n} bộ`,
+    noDocuments: "Không ghi nhận danh sách giấy tờ (Giấy tiếp nhận để trống để ghi tay).",
   },
   voiding: {
     dossierAction: "Hủy hồ sơ nhập sai",
@@ -132,6 +159,20 @@ export const viOneStop = {
     onlineLevels: ONLINE_LEVEL_LABELS,
     saved: "Đã lưu thủ tục.",
     toggle: "Đổi trạng thái áp dụng",
+    documents: "Thành phần hồ sơ",
+    documentsCount: (n: number) => (n === 0 ? "Chưa khai báo" : `${n} giấy tờ`),
+    /** The button's name starts with its visible text (the count). */
+    editDocuments: (count: string, code: string) => `${count} — thành phần hồ sơ thủ tục ${code}`,
+    documentsTitle: (code: string) => `Thành phần hồ sơ — thủ tục ${code}`,
+    documentName: "Tên giấy tờ",
+    documentForm: "Hình thức",
+    documentCopies: "Số bản",
+    documentRequired: "Bắt buộc",
+    addDocument: "Thêm giấy tờ",
+    removeDocument: (n: number) => `Xóa dòng ${n}`,
+    moveUp: (n: number) => `Đưa dòng ${n} lên`,
+    noDocumentsYet: "Chưa có giấy tờ nào. Bấm “Thêm giấy tờ”.",
+    documentsSaved: "Đã lưu thành phần hồ sơ.",
   },
   lookup: {
     title: "Tra cứu hồ sơ thủ tục hành chính",

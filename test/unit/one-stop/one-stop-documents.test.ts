@@ -97,10 +97,31 @@ describe("one-stop forms in the ND 30 format", () => {
     expect(all).toContain("Quyển số");
   });
 
+  it("prints each received document's form beside its copies, and the sets recorded", async () => {
+    const all = texts(
+      (
+        await openDocx(
+          await receipt({
+            documents: [
+              { name: "Tờ khai đăng ký khai sinh", formLabel: "Bản chính", copies: 1 },
+              { name: "Giấy chứng sinh", formLabel: "Bản sao chứng thực", copies: 3 },
+            ],
+            sets: 2,
+          }),
+        )
+      ).document,
+    ).join("\n");
+    expect(all).toMatch(/1\. Tờ khai đăng ký khai sinh \(bản chính\): \n?01 bản/);
+    expect(all).toMatch(/2\. Giấy chứng sinh \(bản sao chứng thực\): \n?03 bản/);
+    expect(all).toMatch(/số lượng hồ sơ: \n?02 bộ/);
+    expect(all).not.toContain("Số bản: …");
+  });
+
   it("prints blank lines for the documents when the dossier records none", async () => {
     const all = texts((await openDocx(await receipt())).document).join("\n");
     expect(all).toMatch(/1\. …+ Số bản: …/);
     expect(all).toMatch(/2\. …+ Số bản: …/);
+    expect(all).toContain("số lượng hồ sơ: ……… bộ");
   });
 
   it("prints the survey QR and link, and no QR at all without a public address", async () => {

@@ -4,7 +4,14 @@ import { alias } from "drizzle-orm/pg-core";
 import { searchKey } from "../../../core/text/vietnamese-text.ts";
 import { queryRows, type Executor } from "../database.ts";
 import { agencies, units, users } from "../schema.ts";
-import { apologyLetters, dossierPauses, dossiers, procedures } from "../schema-one-stop.ts";
+import type { ReceivedDocument } from "../../../core/dossier/required-documents.ts";
+import {
+  apologyLetters,
+  dossierDocuments,
+  dossierPauses,
+  dossiers,
+  procedures,
+} from "../schema-one-stop.ts";
 import { caseHasEvent } from "./case-register.repository.ts";
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -359,4 +366,32 @@ export async function countApologyLettersOfUnitYear(exec: Executor, unitId: stri
       ),
     );
   return row?.n ?? 0;
+}
+
+/** Stores the documents the desk received with a dossier, in the checklist's order. */
+export async function insertDossierDocuments(
+  exec: Executor,
+  dossierId: string,
+  documents: readonly ReceivedDocument[],
+) {
+  if (documents.length === 0) return;
+  await exec
+    .insert(dossierDocuments)
+    .values(documents.map((doc, position) => ({ dossierId, position, ...doc })));
+}
+
+/** The documents received with a dossier, in order (none for imported dossiers). */
+export async function listDossierDocuments(
+  exec: Executor,
+  dossierId: string,
+): Promise<ReceivedDocument[]> {
+  return exec
+    .select({
+      name: dossierDocuments.name,
+      form: dossierDocuments.form,
+      copies: dossierDocuments.copies,
+    })
+    .from(dossierDocuments)
+    .where(eq(dossierDocuments.dossierId, dossierId))
+    .orderBy(dossierDocuments.position);
 }

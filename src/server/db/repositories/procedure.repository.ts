@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../database.ts";
 import { units } from "../schema.ts";
-import { procedures } from "../schema-one-stop.ts";
+import type { ProcedureDocument } from "../../../core/dossier/required-documents.ts";
+import { procedureDocuments, procedures } from "../schema-one-stop.ts";
 
 export type ProcedureRow = typeof procedures.$inferSelect;
 export type ProcedureInsert = typeof procedures.$inferInsert;
@@ -77,4 +78,37 @@ export async function unitIdsOfProcedures(exec: Executor, ids: string[]) {
     .select({ id: procedures.id, unitId: procedures.unitId })
     .from(procedures)
     .where(inArray(procedures.id, ids));
+}
+
+/** The required documents of the given procedures, in order, by procedure id. */
+export async function listProcedureDocuments(
+  exec: Executor,
+  procedureIds: string[],
+): Promise<Map<string, ProcedureDocument[]>> {
+  const byProcedure = new Map<string, ProcedureDocument[]>();
+  if (procedureIds.length === 0) return byProcedure;
+  const rows = await exec
+    .select()
+    .from(procedureDocuments)
+    .where(inArray(procedureDocuments.procedureId, procedureIds))
+    .orderBy(asc(procedureDocuments.procedureId), asc(procedureDocuments.position));
+  for (const row of rows) {
+    const list = byProcedure.get(row.procedureId) ?? [];
+    list.push({ name: row.name, form: row.form, copies: row.copies, required: row.required });
+    byProcedure.set(row.procedureId, list);
+  }
+  return byProcedure;
+}
+
+/** Replaces a procedure's list of required documents (the list is saved as a whole). */
+export async function replaceProcedureDocuments(
+  exec: Executor,
+  procedureId: string,
+  documents: readonly ProcedureDocument[],
+) {
+  await exec.delete(procedureDocuments).where(eq(procedureDocuments.procedureId, procedureId));
+  if (documents.length === 0) return;
+  await exec
+    .insert(procedureDocuments)
+    .values(documents.map((doc, position) => ({ procedureId, position, ...doc })));
 }

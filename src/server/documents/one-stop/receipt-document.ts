@@ -40,11 +40,12 @@ export interface ReceiptInput {
   ruleSet: string;
   receiverName: string;
   /**
-   * The documents received with their number of copies; when the dossier records none, the form
-   * prints numbered blank lines for the officer to fill in by hand.
+   * The documents received with their form (bản chính / bản sao / bản sao chứng thực) and number
+   * of copies; when the dossier records none, the form prints numbered blank lines for the
+   * officer to fill in by hand.
    */
-  documents?: { name: string; copies: number }[];
-  /** Number of sets (bộ) of the dossier; 1 by default. */
+  documents?: { name: string; formLabel?: string; copies: number }[];
+  /** Number of sets (bộ) of the dossier; a blank to fill in by hand when not recorded. */
   sets?: number;
   /**
    * The SIPAS survey of this dossier (`<CCHC_PUBLIC_URL>/danh-gia/<unit>?hoSo=<code>`), printed
@@ -93,9 +94,14 @@ export async function receiptDocx(input: ReceiptInput): Promise<Buffer> {
   const documentLines =
     documents.length > 0
       ? documents.map((doc, i) =>
-          para([`${i + 1}. ${doc.name}: `, run(`${two(doc.copies)} bản`, { bold: true })]),
+          para([
+            `${i + 1}. ${doc.name}${doc.formLabel ? ` (${doc.formLabel.toLowerCase()})` : ""}: `,
+            run(`${two(doc.copies)} bản`, { bold: true }),
+          ]),
         )
-      : Array.from({ length: BLANK_ROWS }, (_, i) => para([`${i + 1}. ${DOTS} Số bản: ………`]));
+      : Array.from({ length: BLANK_ROWS }, (_, i) =>
+          para([`${i + 1}. ${DOTS} Số bản: ……… (hình thức: ………)`]),
+        );
   const children = [
     formHeader({
       unitName: input.unitName,
@@ -115,8 +121,8 @@ export async function receiptDocx(input: ReceiptInput): Promise<Buffer> {
     para([
       "Hình thức nộp: ",
       run(input.channelLabel, { bold: true }),
-      "; số lượng hồ sơ: ",
-      run(`${two(input.sets ?? 1)} bộ`, { bold: true }),
+      input.sets === undefined ? "; số lượng hồ sơ: ……… bộ" : "; số lượng hồ sơ: ",
+      ...(input.sets === undefined ? [] : [run(`${two(input.sets)} bộ`, { bold: true })]),
     ]),
     para(["Thành phần hồ sơ đã nhận:"]),
     ...documentLines,

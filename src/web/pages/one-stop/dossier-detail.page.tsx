@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Group,
+  List,
   Modal,
   Paper,
   SimpleGrid,
@@ -155,6 +156,30 @@ function DossierView({ d }: { d: DossierDetail }) {
           <Fact label={t.detail.ruleSet}>{t.detail.ruleSets[d.ruleSet] ?? d.ruleSet}</Fact>
           {d.reason && <Fact label={t.detail.reason}>{d.reason}</Fact>}
         </SimpleGrid>
+      </Paper>
+
+      <Paper withBorder p="md" mb="md">
+        <Title order={2} size="h4" mb="sm">
+          {t.detail.documents}
+        </Title>
+        {d.documents.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t.detail.noDocuments}
+          </Text>
+        ) : (
+          <List type="ordered" size="sm" spacing={4} aria-label={t.detail.documents}>
+            {d.documents.map((doc, i) => (
+              <List.Item key={i}>
+                {doc.name} ({doc.formLabel.toLowerCase()}): {doc.copies} bản
+              </List.Item>
+            ))}
+          </List>
+        )}
+        {d.documentSets !== null && (
+          <Text size="sm" mt="xs">
+            {t.detail.documentSets(d.documentSets)}
+          </Text>
+        )}
       </Paper>
 
       {(d.allowedActions.length > 0 || d.can.apologise) && (

@@ -6,6 +6,7 @@ import type {
   dossierDetailView,
   dossierView,
   procedureBody,
+  procedurePatchBody,
   procedureView,
   receiveBody,
   transitionBody,
@@ -31,6 +32,7 @@ export type Dossier = z.infer<typeof dossierView>;
 export type DossierDetail = z.infer<typeof dossierDetailView>;
 export type Procedure = z.infer<typeof procedureView>;
 export type ProcedureInput = z.input<typeof procedureBody>;
+export type ProcedurePatch = z.input<typeof procedurePatchBody>;
 export type ReceiveInput = z.input<typeof receiveBody>;
 export type TransitionInput = z.input<typeof transitionBody>;
 export type ApologyInput = z.input<typeof apologyBody>;
@@ -112,7 +114,7 @@ export function createProcedure(input: ProcedureInput) {
 }
 
 /** `PATCH /api/procedures/:id`: the create body without the unit, every field optional. */
-export function updateProcedure(id: string, input: Partial<Omit<ProcedureInput, "unitId">>) {
+export function updateProcedure(id: string, input: ProcedurePatch) {
   return requestData<Procedure>(`/api/procedures/${encodeURIComponent(id)}`, {
     method: "PATCH",
     body: input,

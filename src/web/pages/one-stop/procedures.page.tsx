@@ -26,12 +26,14 @@ import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { UnitSelect } from "../../components/unit-select.tsx";
 import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
+import { ProcedureDocumentsModal } from "./procedure-documents-modal.tsx";
 import {
   createProcedure,
   importProcedures,
   listProcedures,
   oneStopKeys,
   updateProcedure,
+  type Procedure,
 } from "./one-stop.api.ts";
 
 /** The unit's procedure catalogue: search, add, switch on/off, import from CSV/XLSX. */
@@ -41,6 +43,7 @@ export function ProceduresPage() {
   const [unitId, setUnitId] = useState<string>(me.unit.id);
   const [q, setQ] = useState("");
   const [creating, setCreating] = useState(false);
+  const [documentsOf, setDocumentsOf] = useState<Procedure | null>(null);
   const query = { unitId, q: q || undefined, includeInactive: true };
   const procedures = useQuery({
     queryKey: oneStopKeys.procedureList(query),
@@ -115,7 +118,7 @@ export function ProceduresPage() {
         <Text c="dimmed">{t.procedures.empty}</Text>
       ) : (
         <TableScroll label={t.procedures.title}>
-          <Table miw={900} striped aria-label={t.procedures.title}>
+          <Table miw={1000} striped aria-label={t.procedures.title}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t.procedures.code}</Table.Th>
@@ -124,6 +127,7 @@ export function ProceduresPage() {
                 <Table.Th>{t.procedures.days}</Table.Th>
                 <Table.Th>{t.procedures.fee}</Table.Th>
                 <Table.Th>{t.procedures.online}</Table.Th>
+                <Table.Th>{t.procedures.documents}</Table.Th>
                 <Table.Th>{t.procedures.active}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -145,6 +149,19 @@ export function ProceduresPage() {
                     <Badge variant="light">{t.procedures.onlineLevels[p.onlineLevel]}</Badge>
                   </Table.Td>
                   <Table.Td>
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      aria-label={t.procedures.editDocuments(
+                        t.procedures.documentsCount(p.documents.length),
+                        p.code,
+                      )}
+                      onClick={() => setDocumentsOf(p)}
+                    >
+                      {t.procedures.documentsCount(p.documents.length)}
+                    </Button>
+                  </Table.Td>
+                  <Table.Td>
                     <Switch
                       checked={p.isActive}
                       disabled={!p.can.update}
@@ -161,6 +178,9 @@ export function ProceduresPage() {
         </TableScroll>
       )}
       {creating && <ProcedureModal unitId={unitId} onClose={() => setCreating(false)} />}
+      {documentsOf && (
+        <ProcedureDocumentsModal procedure={documentsOf} onClose={() => setDocumentsOf(null)} />
+      )}
     </>
   );
 }

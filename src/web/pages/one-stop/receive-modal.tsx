@@ -1,11 +1,32 @@
-import { Button, Checkbox, Group, Modal, Select, Stack, TextInput } from "@mantine/core";
+import {
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useNavigate } from "react-router";
+import {
+  MAX_SETS,
+  initialChecklist,
+  missingRequiredDocuments,
+  receivedOfChecklist,
+  type ChecklistItem,
+} from "../../../core/dossier/required-documents.ts";
+import { ApiError } from "../../api/client.ts";
 import { FormError, applyServerErrors } from "../../components/form-error.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
 import { oneStopPaths } from "./one-stop-paths.ts";
+import { DocumentChecklist } from "./document-checklist.tsx";
 import {
   listProcedures,
   oneStopKeys,
@@ -24,6 +45,7 @@ interface Values {
   digitised: boolean;
   onlinePayment: boolean;
   electronicResult: boolean;
+  documentSets: number | string;
 }
 
 /** Receives a dossier: the server issues the code and the due date; then its page opens. */
@@ -34,6 +56,9 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
     queryKey: oneStopKeys.procedureList({}),
     queryFn: () => listProcedures({}),
   });
+  const [checklist, setChecklist] = useState<ChecklistItem[]>([]);
+  /** The required documents not ticked, while the clerk is asked to confirm; null otherwise. */
+  const [missing, setMissing] = useState<string[] | null>(null);
   const form = useForm<Values>({
     initialValues: {
       procedureId: "",
@@ -45,16 +70,32 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
       digitised: false,
       onlinePayment: false,
       electronicResult: false,
+      documentSets: 1,
+    },
+    onValuesChange: (values, previous) => {
+      if (values.procedureId !== previous.procedureId) {
+        const chosen = procedures.data?.data.find((p) => p.id === values.procedureId);
+        setChecklist(initialChecklist(chosen?.documents ?? []));
+      }
     },
     validate: {
       procedureId: (v) => (v ? null : t.receiveForm.required),
       applicantName: (v) => (v.trim() ? null : t.receiveForm.required),
       applicantPhone: (v) => (v.trim() ? null : t.receiveForm.required),
       receivedAt: (v) => (parseLocalMoment(v) === null ? t.receiveForm.receivedAtInvalid : null),
+      documentSets: (v) =>
+        Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= MAX_SETS
+          ? null
+          : t.receiveForm.setsInvalid,
     },
   });
+  const procedure = procedures.data?.data.find((p) => p.id === form.values.procedureId);
+  const received = receivedOfChecklist(checklist);
+  // Nothing to record when the procedure lists nothing and the clerk added nothing: the
+  // receipt keeps its blank lines to fill in by hand.
+  const recordsDocuments = checklist.length > 0;
   const mutation = useMutation({
-    mutationFn: (values: Values) =>
+    mutationFn: ({ values, confirmIncomplete }: { values: Values; confirmIncomplete: boolean }) =>
       receiveDossier({
         procedureId: values.procedureId,
         applicantName: values.applicantName,
@@ -65,6 +106,8 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
         digitised: values.digitised,
         onlinePayment: values.onlinePayment,
         electronicResult: values.electronicResult,
+        documentSets: Number(values.documentSets),
+        ...(recordsDocuments ? { documents: received, confirmIncomplete } : {}),
       }),
     onSuccess: async (dossier) => {
       await queryClient.invalidateQueries({ queryKey: oneStopKeys.dossiers });
@@ -72,15 +115,30 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
       onClose();
       void navigate(oneStopPaths.dossier(dossier.id));
     },
-    onError: (error) => applyServerErrors(form, error),
+    onError: (error) => {
+      // The procedure's list changed since the form opened: ask as for a missing tick.
+      if (error instanceof ApiError && error.code === "DOSSIER_DOCUMENTS_INCOMPLETE") {
+        setMissing(error.details.map((d) => d.message));
+        return;
+      }
+      applyServerErrors(form, error);
+    },
   });
+  const submit = (values: Values) => {
+    const notReceived = missingRequiredDocuments(procedure?.documents ?? [], received);
+    if (recordsDocuments && notReceived.length > 0) {
+      setMissing(notReceived.map((doc) => `${doc.name} (${t.documentForms[doc.form]})`));
+      return;
+    }
+    mutation.mutate({ values, confirmIncomplete: false });
+  };
   const options = (procedures.data?.data ?? [])
     .filter((p) => p.isActive)
     .map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }));
 
   return (
     <Modal opened onClose={onClose} title={t.receiveForm.title} size="lg">
-      <form onSubmit={form.onSubmit((values) => mutation.mutate(values))} noValidate>
+      <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack gap="sm">
           <Select
             label={t.receiveForm.procedure}
@@ -118,6 +176,21 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
             placeholder="02/03/2026 09:00"
             {...form.getInputProps("receivedAt")}
           />
+          {procedure && (
+            <DocumentChecklist
+              items={checklist}
+              onChange={setChecklist}
+              procedureHasList={procedure.documents.length > 0}
+            />
+          )}
+          <NumberInput
+            label={t.receiveForm.sets}
+            min={1}
+            max={MAX_SETS}
+            allowDecimal={false}
+            w={160}
+            {...form.getInputProps("documentSets")}
+          />
           <Group>
             <Checkbox
               label={t.receiveForm.digitised}
@@ -143,6 +216,36 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
           </Group>
         </Stack>
       </form>
+      <Modal
+        opened={missing !== null}
+        onClose={() => setMissing(null)}
+        title={t.receiveForm.incompleteTitle}
+        size="md"
+      >
+        <Stack gap="sm">
+          <Text size="sm">{t.receiveForm.incompleteBody}</Text>
+          <List size="sm">
+            {(missing ?? []).map((name) => (
+              <List.Item key={name}>{name}</List.Item>
+            ))}
+          </List>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setMissing(null)}>
+              {t.receiveForm.incompleteBack}
+            </Button>
+            <Button
+              color="orange"
+              loading={mutation.isPending}
+              onClick={() => {
+                setMissing(null);
+                mutation.mutate({ values: form.getValues(), confirmIncomplete: true });
+              }}
+            >
+              {t.receiveForm.incompleteConfirm}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Modal>
   );
 }

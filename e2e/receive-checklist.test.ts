@@ -1,0 +1,151 @@
+/**
+ * Browser test of the required documents (thành phần hồ sơ) at the desk, on a fresh demo
+ * database: the clerk of Phường Bãi Cháy adds a document to a procedure's list in the catalogue,
+ * then receives a dossier of that procedure from its checklist — leaving a required document out
+ * asks for confirmation, going back and ticking it receives the dossier — and the dossier page
+ * and its receipt (Mẫu 01, .docx) list what was received with form and copies.
+ */
+import { readFile } from "node:fs/promises";
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  appUnderTest,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  saveScreenshot,
+  signIn,
+  type Browser,
+} from "./support/browser.ts";
+
+let app: { url: string; stop(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await appUnderTest();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("required documents at the desk", () => {
+  it("edits a procedure's list, receives from the checklist and prints what was received", async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(15_000);
+    try {
+      await page.goto(`${app.url}/dang-nhap`);
+      await signIn(page, "motcua");
+      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+
+      // The catalogue: the birth registration's list, one optional document added.
+      await page.goto(`${app.url}/mot-cua/thu-tuc`);
+      await page.getByRole("table", { name: "Danh mục thủ tục hành chính" }).waitFor();
+      await page.getByRole("button", { name: /thành phần hồ sơ thủ tục 1\.001193$/ }).click();
+      const editor = page.getByRole("dialog", { name: /Thành phần hồ sơ — thủ tục 1\.001193/ });
+      await editor.getByRole("textbox", { name: "Tên giấy tờ 2" }).waitFor();
+      expect(await editor.getByRole("textbox", { name: "Tên giấy tờ 2" }).inputValue()).toBe(
+        "Giấy chứng sinh",
+      );
+      await editor.getByRole("button", { name: "Thêm giấy tờ" }).click();
+      await editor
+        .getByRole("textbox", { name: "Tên giấy tờ 4" })
+        .fill("Giấy tờ chứng minh nơi cư trú");
+      await editor.getByRole("checkbox", { name: "Bắt buộc 4" }).uncheck();
+      await expectNoSeriousA11yViolations(page, "the procedure's documents editor");
+      await editor.getByRole("button", { name: "Lưu" }).click();
+      await editor.waitFor({ state: "detached" });
+      await page
+        .getByRole("button", { name: /^4 giấy tờ — thành phần hồ sơ thủ tục 1\.001193$/ })
+        .waitFor();
+
+      // The receive form: the checklist, required documents ticked, optional ones not.
+      await page.goto(`${app.url}/mot-cua`);
+      await page.getByRole("table", { name: "Sổ theo dõi hồ sơ" }).waitFor();
+      await page.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click();
+      const dialog = page.getByRole("dialog", { name: "Tiếp nhận hồ sơ" });
+      await dialog.getByLabel("Thủ tục hành chính").fill("1.001193");
+      await page.getByRole("option", { name: /1\.001193/ }).click();
+      const checklist = dialog.getByRole("group", { name: "Thành phần hồ sơ đã nhận" });
+      const birthCertificate = checklist.getByRole("checkbox", { name: /^Giấy chứng sinh/ });
+      await birthCertificate.waitFor();
+      expect(
+        await checklist.getByRole("checkbox", { name: /^Tờ khai đăng ký khai sinh/ }).isChecked(),
+      ).toBe(true);
+      expect(await birthCertificate.isChecked()).toBe(true);
+      expect(await checklist.getByRole("checkbox", { name: /^Văn bản ủy quyền/ }).isChecked()).toBe(
+        false,
+      );
+      expect(
+        await checklist
+          .getByRole("checkbox", { name: /^Giấy tờ chứng minh nơi cư trú/ })
+          .isChecked(),
+      ).toBe(false);
+
+      await dialog.getByRole("textbox", { name: "Họ và tên người nộp" }).fill("Đinh Thị Thủy");
+      await dialog.getByRole("textbox", { name: "Số điện thoại" }).fill("0945 678 123");
+      await checklist.getByRole("textbox", { name: "Số bản: Giấy chứng sinh" }).fill("2");
+      await checklist.getByRole("button", { name: "Thêm giấy tờ khác" }).click();
+      await checklist.getByRole("textbox", { name: "Tên giấy tờ khác 5" }).fill("Sổ hộ khẩu cũ");
+      await dialog.getByRole("textbox", { name: "Số bộ hồ sơ" }).fill("1");
+
+      // A required document left out: the clerk is asked, goes back and ticks it.
+      await birthCertificate.uncheck();
+      await dialog.getByRole("button", { name: "Tiếp nhận và cấp mã" }).click();
+      const confirm = page.getByRole("dialog", { name: "Hồ sơ chưa đủ thành phần bắt buộc" });
+      await confirm.waitFor();
+      expect(await confirm.innerText()).toContain("Giấy chứng sinh (Bản chính)");
+      await expectNoSeriousA11yViolations(page, "the incomplete-dossier confirmation");
+      await saveScreenshot(page, "receive-checklist-incomplete.png");
+      await confirm.getByRole("button", { name: "Quay lại" }).click();
+      await confirm.waitFor({ state: "detached" });
+      await birthCertificate.check();
+      await expectNoSeriousA11yViolations(page, "the receive form's checklist");
+      await saveScreenshot(page, "receive-checklist.png");
+      await dialog.getByRole("button", { name: "Tiếp nhận và cấp mã" }).click();
+
+      // The dossier page lists what was received.
+      const heading = page.getByRole("heading", { level: 1, name: /^Mã hồ sơ / });
+      await heading.waitFor();
+      const received = page.getByRole("list", { name: "Thành phần hồ sơ đã nhận" });
+      const text = await received.innerText();
+      expect(text).toContain("Tờ khai đăng ký khai sinh (bản chính): 1 bản");
+      expect(text).toContain("Giấy chứng sinh (bản chính): 2 bản");
+      expect(text).toContain("Sổ hộ khẩu cũ (bản sao): 1 bản");
+      expect(text).not.toContain("Văn bản ủy quyền");
+      await page.getByText("Số lượng hồ sơ: 1 bộ").waitFor();
+
+      // The receipt lists them with form and copies instead of blank lines.
+      const [file] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("link", { name: "Tải Giấy tiếp nhận (.docx)" }).click(),
+      ]);
+      const zip = await JSZip.loadAsync(await readFile(await file.path()));
+      const xml = await zip.file("word/document.xml")!.async("string");
+      expect(xml).toContain("1. Tờ khai đăng ký khai sinh (bản chính): ");
+      expect(xml).toContain("2. Giấy chứng sinh (bản chính): ");
+      expect(xml).toContain("3. Sổ hộ khẩu cũ (bản sao): ");
+      expect(xml).toContain("02 bản");
+      expect(xml).not.toContain("Số bản: ………");
+      await saveScreenshot(page, "receive-checklist-dossier.png");
+
+      // On a phone (390 px) the checklist fits without scrolling sideways.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${app.url}/mot-cua`);
+      await page.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click();
+      const phoneDialog = page.getByRole("dialog", { name: "Tiếp nhận hồ sơ" });
+      await phoneDialog.getByLabel("Thủ tục hành chính").fill("1.001193");
+      await page.getByRole("option", { name: /1\.001193/ }).click();
+      const phoneChecklist = phoneDialog.getByRole("group", { name: "Thành phần hồ sơ đã nhận" });
+      await phoneChecklist.getByRole("button", { name: "Thêm giấy tờ khác" }).click();
+      await phoneChecklist.getByRole("textbox", { name: "Tên giấy tờ khác 5" }).waitFor();
+      const overflow = await phoneChecklist.evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await phoneChecklist.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, "receive-checklist-390.png");
+    } finally {
+      await page.close();
+    }
+  });
+});
