@@ -1,18 +1,14 @@
 import { Button, Checkbox, Group, Modal, Select, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useNavigate } from "react-router";
+import { DateField } from "../../components/date-field.tsx";
 import { FormError, applyServerErrors } from "../../components/form-error.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
 import { oneStopPaths } from "./one-stop-paths.ts";
-import {
-  listProcedures,
-  oneStopKeys,
-  parseLocalMoment,
-  receiveDossier,
-  type ReceiveInput,
-} from "./one-stop.api.ts";
+import { listProcedures, oneStopKeys, receiveDossier, type ReceiveInput } from "./one-stop.api.ts";
 
 interface Values {
   procedureId: string;
@@ -20,7 +16,8 @@ interface Values {
   applicantPhone: string;
   applicantAddress: string;
   channel: ReceiveInput["channel"];
-  receivedAt: string;
+  /** YYYY-MM-DD HH:mm:ss (Vietnam) from the date field; null: now. */
+  receivedAt: string | null;
   digitised: boolean;
   onlinePayment: boolean;
   electronicResult: boolean;
@@ -34,6 +31,8 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
     queryKey: oneStopKeys.procedureList({}),
     queryFn: () => listProcedures({}),
   });
+  // A refused moment empties the value, and an empty one means "now": never send it so.
+  const [receivedAtProblem, setReceivedAtProblem] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {
       procedureId: "",
@@ -41,7 +40,7 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
       applicantPhone: "",
       applicantAddress: "",
       channel: "in_person",
-      receivedAt: "",
+      receivedAt: null,
       digitised: false,
       onlinePayment: false,
       electronicResult: false,
@@ -50,7 +49,6 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
       procedureId: (v) => (v ? null : t.receiveForm.required),
       applicantName: (v) => (v.trim() ? null : t.receiveForm.required),
       applicantPhone: (v) => (v.trim() ? null : t.receiveForm.required),
-      receivedAt: (v) => (parseLocalMoment(v) === null ? t.receiveForm.receivedAtInvalid : null),
     },
   });
   const mutation = useMutation({
@@ -61,7 +59,7 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
         applicantPhone: values.applicantPhone,
         applicantAddress: values.applicantAddress || null,
         channel: values.channel,
-        receivedAt: parseLocalMoment(values.receivedAt) ?? null,
+        receivedAt: values.receivedAt,
         digitised: values.digitised,
         onlinePayment: values.onlinePayment,
         electronicResult: values.electronicResult,
@@ -80,7 +78,16 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
 
   return (
     <Modal opened onClose={onClose} title={t.receiveForm.title} size="lg">
-      <form onSubmit={form.onSubmit((values) => mutation.mutate(values))} noValidate>
+      <form
+        onSubmit={form.onSubmit((values) => {
+          if (receivedAtProblem) {
+            form.setFieldError("receivedAt", receivedAtProblem);
+            return;
+          }
+          mutation.mutate(values);
+        })}
+        noValidate
+      >
         <Stack gap="sm">
           <Select
             label={t.receiveForm.procedure}
@@ -112,10 +119,13 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
             label={t.receiveForm.applicantAddress}
             {...form.getInputProps("applicantAddress")}
           />
-          <TextInput
+          <DateField
+            withTime
             label={t.receiveForm.receivedAt}
             description={t.receiveForm.receivedAtHint}
             placeholder="02/03/2026 09:00"
+            clearable
+            onProblem={setReceivedAtProblem}
             {...form.getInputProps("receivedAt")}
           />
           <Group>
