@@ -4,9 +4,10 @@
  * Phường Bãi Cháy opens the ward's scorecard under Chỉ số, self-scores a leaf with a linked
  * evidence file and an explanation, and submits; the province's reviewer appraises that leaf with
  * a note (both scores shown), completes the appraisal, publishes, and finds the ward ranked.
- * On the way the officer uploads a new evidence file to the leaf from the page (a program disguised
- * as a PDF is refused with its Vietnamese message first), downloads it back from the leaf, and
- * downloads the scorecard in Word from the page's button.
+ * On the way the officer uploads a new evidence file to the leaf from the page (a file of the wrong
+ * type is refused at the field before sending, and a program disguised as a PDF by the server; in
+ * both cases the score typed with it is not saved), downloads it back from the leaf, and downloads
+ * the scorecard in Word from the page's button.
  *
  * The year is fixed (2026, the demo plans' year); nothing depends on today's date.
  */
@@ -179,24 +180,55 @@ describe("PAR scorecards in the browser", () => {
         "Giải trình của đơn vị: Kế hoạch ban hành ngày 20/01/2026, đủ 8 lĩnh vực",
       );
 
-      // A new evidence file uploaded to the leaf from the page. First a program named as a PDF:
-      // refused with its Vietnamese message, nothing attached, the dialog stays open.
+      // A new evidence file uploaded to the leaf from the page, all or nothing: the score typed
+      // with a refused file is not saved. Every scorecard write of the dialog is recorded.
+      const writes: string[] = [];
+      page.on("request", (request) => {
+        if (request.method() !== "GET" && request.url().includes("/api/scorecards/")) {
+          writes.push(`${request.method()} ${new URL(request.url()).pathname}`);
+        }
+      });
+      const ward = await api(page);
+      const savedEntry = async () =>
+        (
+          (await ward.get(`/api/scorecards/${scorecardId}`)).data.entries as {
+            leafCode: string;
+            selfPoints: number | null;
+          }[]
+        ).find((e) => e.leafCode === "1.1");
       await page.getByRole("button", { name: "Chấm 1.1", exact: true }).click();
       const upload = page.getByRole("dialog");
+      await upload.getByRole("textbox", { name: /^Điểm \(0–2(,00)?\)$/ }).fill("1");
       const fileInput = upload.locator('input[type="file"]');
+      // A type the field does not take, by its name: said at the field, nothing sent.
+      await fileInput.setInputFiles({
+        name: "so-lieu.exe",
+        mimeType: "application/octet-stream",
+        buffer: PROGRAM,
+      });
+      await upload
+        .getByText("Chỉ nhận tệp PDF, DOCX, XLSX, JPG, JPEG, PNG.", { exact: true })
+        .waitFor();
+      await upload.getByRole("button", { name: "Lưu", exact: true }).click();
+      // Then a program named as a PDF: the server refuses its content, the reason shows at the
+      // field, the dialog stays open, and neither the score nor the evidence changed.
       await fileInput.setInputFiles({
         name: "bien-ban-kiem-tra.pdf",
         mimeType: "application/pdf",
         buffer: PROGRAM,
       });
       await upload.getByRole("button", { name: "Lưu", exact: true }).click();
-      await page
+      await upload
         .getByText(
           "Chỉ nhận tệp PDF, Word (.docx), Excel (.xlsx) hoặc ảnh (JPG, PNG); tệp này là tệp chương trình (.exe).",
         )
         .waitFor();
       expect(await upload.isVisible()).toBe(true);
+      expect(writes).toEqual([`POST /api/scorecards/${scorecardId}/evidence/upload`]);
+      expect((await savedEntry())?.selfPoints).toBe(2);
+      expect(await row.getByRole("cell").nth(3).innerText()).toBe("2,00");
       expect(await row.getByRole("cell").nth(5).innerText()).toBe("ke-hoach-cchc-2026.pdf");
+      await upload.getByRole("textbox", { name: /^Điểm \(0–2(,00)?\)$/ }).fill("2");
 
       // Then the real minutes, with their document number: listed at the leaf and downloadable.
       await fileInput.setInputFiles({

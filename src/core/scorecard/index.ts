@@ -9,3 +9,4 @@ export {
   type MetricOrigin,
   SCORECARD_METRICS,
 } from "./templates/index.ts";
+export * from "./self-entry.ts";

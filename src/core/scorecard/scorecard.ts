@@ -26,6 +26,7 @@ import {
   type MetricInputs,
   type ScoreBand,
 } from "../methodology/index.ts";
+import { selfEntryProblem, type SelfEntryValues } from "./self-entry.ts";
 
 export const SCORECARD_STATUSES = ["draft", "submitted", "appraised", "published"] as const;
 export type ScorecardStatus = (typeof SCORECARD_STATUSES)[number];
@@ -210,22 +211,11 @@ export interface EntryIssue {
 }
 
 /** Points entered for a leaf: within 0 and its maximum; a data leaf needs a reason to change. */
-export function checkSelfEntry(
-  leaf: MethodologyLeaf,
-  entry: Pick<LeafEntry, "selfPoints" | "overrideReason" | "notApplicable">,
-): string | null {
-  if (entry.selfPoints !== null) {
-    if (!Number.isFinite(entry.selfPoints) || entry.selfPoints < 0) {
-      return "Điểm tự chấm không được âm.";
-    }
-    if (entry.selfPoints > leaf.maxPoints + 1e-9) {
-      return `Điểm tự chấm vượt điểm tối đa của tiêu chí (${leaf.maxPoints}).`;
-    }
-    if (isAutoLeaf(leaf) && !entry.overrideReason?.trim()) {
-      return "Tiêu chí này tự tính từ số liệu; muốn điều chỉnh điểm phải ghi lý do.";
-    }
-  }
-  return null;
+export function checkSelfEntry(leaf: MethodologyLeaf, entry: SelfEntryValues): string | null {
+  return selfEntryProblem(
+    { maxPoints: leaf.maxPoints, auto: isAutoLeaf(leaf), bonus: leaf.rule.type === "bonus" },
+    entry,
+  );
 }
 
 export function checkAppraisedPoints(leaf: MethodologyLeaf, points: number | null): string | null {

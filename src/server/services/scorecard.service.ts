@@ -493,13 +493,8 @@ export async function updateSelfEntry(
       notApplicable: input.notApplicable,
       overrideReason: clean(input.overrideReason),
     };
-    const problem = checkSelfEntry(leaf, entry);
+    const problem = checkSelfEntry(leaf, { ...entry, explanation: clean(input.explanation) });
     if (problem) throw new AppError("SCORECARD_ENTRY_INVALID", { params: { reason: problem } });
-    if (input.notApplicable && leaf.rule.type !== "bonus" && !clean(input.explanation)) {
-      throw new AppError("SCORECARD_ENTRY_INVALID", {
-        params: { reason: "Tiêu chí “không phát sinh” cần ghi giải trình." },
-      });
-    }
     await repo.upsertEntry(tx, {
       scorecardId: id,
       leafCode,

@@ -7,6 +7,7 @@ import { vi } from "../i18n/vi.ts";
 import { NavMenu } from "./nav-menu.tsx";
 import { NotificationBell } from "./notification-bell.tsx";
 import { UserMenu } from "./user-menu.tsx";
+import { WordClamp } from "./word-clamp.tsx";
 
 /** The signed-in shell: header (product, unit, user menu), navbar, main content. */
 export function AppLayout() {
@@ -39,7 +40,7 @@ export function AppLayout() {
           {vi.app.skipToContent}
         </a>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap" miw={0}>
+          <Group gap="sm" wrap="nowrap" miw={0} style={{ flex: 1 }}>
             <Burger
               opened={opened}
               onClick={toggle}
@@ -53,19 +54,13 @@ export function AppLayout() {
             <Text size="sm" c="dimmed" component="span" visibleFrom="xs">
               |
             </Text>
-            {/* Two lines on a phone rather than "Phườ…": the unit's name stays readable. */}
-            <Text
-              size="sm"
-              fw={600}
-              lh={1.2}
-              lineClamp={2}
-              component="span"
-              title={me.unit.name}
+            {/* Two lines on a phone rather than "Phườ…", broken only between words. */}
+            <WordClamp
+              text={me.unit.name}
+              lines={2}
               className="cchc-header-unit"
               data-testid="header-unit"
-            >
-              {me.unit.name}
-            </Text>
+            />
           </Group>
           <Group gap="xs" wrap="nowrap">
             <NotificationBell />

@@ -8,6 +8,11 @@ export interface DateFieldProps extends DateInputProps {
   minLabel?: string;
   /** How the message names `maxDate` ("hôm nay"); its dd/mm/yyyy otherwise. */
   maxLabel?: string;
+  /**
+   * Told whenever the typed text turns refused (its message) or fine again (null). A form whose
+   * empty field means "now" must not send while the text is refused (the value is then null).
+   */
+  onProblem?: (message: string | null) => void;
 }
 
 const isoDay = (value: DateInputProps["minDate"]): string | null => {
@@ -26,7 +31,7 @@ const isoDay = (value: DateInputProps["minDate"]): string | null => {
  * closes only the calendar instead of the whole modal and its form.
  */
 export const DateField = forwardRef<HTMLInputElement, DateFieldProps>(function DateField(
-  { minLabel, maxLabel, ...props },
+  { minLabel, maxLabel, onProblem, ...props },
   ref,
 ) {
   const [calendarOpen, setCalendarOpen] = useState(false);
@@ -38,6 +43,7 @@ export const DateField = forwardRef<HTMLInputElement, DateFieldProps>(function D
 
   const setValidity = (message: string | null) => {
     setProblem(message);
+    onProblem?.(message);
     inputRef.current?.setCustomValidity(message ?? "");
   };
 

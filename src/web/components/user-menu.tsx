@@ -34,10 +34,14 @@ export function UserMenu() {
             <Avatar color="blue" radius="xl" size="sm" aria-hidden="true">
               {initials(me.fullName)}
             </Avatar>
-            <Text size="sm" fw={500} component="span" truncate maw={{ base: 120, sm: 240 }}>
+            {/* On a phone only the avatar: the header's room goes to the unit's name. */}
+            <Text size="sm" fw={500} component="span" truncate maw={240} visibleFrom="sm">
               <VisuallyHidden>{vi.auth.account} </VisuallyHidden>
               {me.fullName}
             </Text>
+            <VisuallyHidden hiddenFrom="sm">
+              {vi.auth.account} {me.fullName}
+            </VisuallyHidden>
             <IconChevronDown size={14} aria-hidden="true" />
           </Group>
         </UnstyledButton>

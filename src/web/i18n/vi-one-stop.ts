@@ -44,7 +44,6 @@ export const viOneStop = {
     channel: "Hình thức nộp",
     receivedAt: "Thời điểm tiếp nhận (để trống là bây giờ)",
     receivedAtHint: "Dạng dd/mm/yyyy HH:mm, giờ Việt Nam",
-    receivedAtInvalid: "Thời điểm phải có dạng dd/mm/yyyy HH:mm.",
     digitised: "Đã số hóa thành phần hồ sơ",
     onlinePayment: "Thanh toán trực tuyến",
     electronicResult: "Nhận kết quả điện tử",

@@ -24,11 +24,11 @@ import {
   CaseHistory,
   CaseStateBadges,
 } from "../../components/case-register/index.ts";
+import { DateField } from "../../components/date-field.tsx";
 import { FormError } from "../../components/form-error.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
-import { parseLocalMoment } from "../one-stop/one-stop.api.ts";
 import { feedbackPaths } from "./feedback-paths.ts";
 import { PublishReviewModal } from "./feedback-publish-review.tsx";
 import {
@@ -178,13 +178,15 @@ function StepModal({
   const [answer, setAnswer] = useState("");
   const [transferredTo, setTransferredTo] = useState("");
   const [note, setNote] = useState("");
-  const [at, setAt] = useState("");
+  /** YYYY-MM-DD HH:mm:ss from the date field; null: now. */
+  const [at, setAt] = useState<string | null>(null);
+  const [atProblem, setAtProblem] = useState<string | null>(null);
   const [atError, setAtError] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: () =>
       transitionFeedback(feedback.id, {
         action,
-        at: parseLocalMoment(at) ?? null,
+        at,
         note: note.trim() || null,
         classification: (classification as FeedbackClassification | null) ?? null,
         agencyId,
@@ -205,8 +207,9 @@ function StepModal({
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          if (parseLocalMoment(at) === null) {
-            setAtError(t.form.receivedAtInvalid);
+          // A refused moment empties the value, and an empty one means "now": never send it so.
+          if (atProblem) {
+            setAtError(atProblem);
             return;
           }
           setAtError(null);
@@ -258,13 +261,19 @@ function StepModal({
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
           />
-          <TextInput
+          <DateField
+            withTime
             label={t.step.at}
             description={t.step.atHint}
             placeholder="02/03/2026 09:00"
+            clearable
             value={at}
             error={atError}
-            onChange={(e) => setAt(e.currentTarget.value)}
+            onChange={(value) => {
+              setAt(value);
+              setAtError(null);
+            }}
+            onProblem={setAtProblem}
           />
           <FormError error={mutation.error} />
           <Group justify="flex-end">

@@ -1,12 +1,13 @@
 import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useNavigate } from "react-router";
 import { useMe } from "../../auth/session.ts";
+import { DateField } from "../../components/date-field.tsx";
 import { FormError, applyServerErrors } from "../../components/form-error.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { UnitSelect } from "../../components/unit-select.tsx";
-import { parseLocalMoment } from "../one-stop/one-stop.api.ts";
 import { feedbackPaths } from "./feedback-paths.ts";
 import { feedbackKeys, registerFeedback } from "./feedback.api.ts";
 import { viFeedback as t } from "./vi-feedback.ts";
@@ -20,7 +21,8 @@ interface Values {
   senderAddress: string;
   title: string;
   content: string;
-  receivedAt: string;
+  /** YYYY-MM-DD HH:mm:ss (Vietnam) from the date field; null: now. */
+  receivedAt: string | null;
 }
 
 /** Registers a feedback received by any channel; the server issues the code and due dates. */
@@ -28,6 +30,8 @@ export function FeedbackRegisterModal({ onClose }: { onClose: () => void }) {
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  // A refused moment empties the value, and an empty one means "now": never send it so.
+  const [receivedAtProblem, setReceivedAtProblem] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {
       unitId: me.unit.id,
@@ -38,7 +42,7 @@ export function FeedbackRegisterModal({ onClose }: { onClose: () => void }) {
       senderAddress: "",
       title: "",
       content: "",
-      receivedAt: "",
+      receivedAt: null,
     },
     validate: {
       unitId: (v) => (v ? null : t.form.required),
@@ -46,7 +50,6 @@ export function FeedbackRegisterModal({ onClose }: { onClose: () => void }) {
       senderPhone: (v) => (v.trim() ? null : t.form.required),
       title: (v) => (v.trim() ? null : t.form.required),
       content: (v) => (v.trim() ? null : t.form.required),
-      receivedAt: (v) => (parseLocalMoment(v) === null ? t.form.receivedAtInvalid : null),
     },
   });
   const mutation = useMutation({
@@ -55,7 +58,7 @@ export function FeedbackRegisterModal({ onClose }: { onClose: () => void }) {
         ...values,
         senderEmail: values.senderEmail.trim() || null,
         senderAddress: values.senderAddress.trim() || null,
-        receivedAt: parseLocalMoment(values.receivedAt) ?? null,
+        receivedAt: values.receivedAt,
       }),
     onSuccess: async (feedback) => {
       await queryClient.invalidateQueries({ queryKey: feedbackKeys.all });
@@ -67,7 +70,16 @@ export function FeedbackRegisterModal({ onClose }: { onClose: () => void }) {
   });
   return (
     <Modal opened onClose={onClose} title={t.form.title} size="lg">
-      <form onSubmit={form.onSubmit((values) => mutation.mutate(values))} noValidate>
+      <form
+        onSubmit={form.onSubmit((values) => {
+          if (receivedAtProblem) {
+            form.setFieldError("receivedAt", receivedAtProblem);
+            return;
+          }
+          mutation.mutate(values);
+        })}
+        noValidate
+      >
         <Stack gap="sm">
           <Group grow align="flex-start">
             <UnitSelect label={t.form.unit} required {...form.getInputProps("unitId")} />
@@ -99,10 +111,13 @@ export function FeedbackRegisterModal({ onClose }: { onClose: () => void }) {
             minRows={4}
             {...form.getInputProps("content")}
           />
-          <TextInput
+          <DateField
+            withTime
             label={t.form.receivedAt}
             description={t.form.receivedAtHint}
             placeholder="02/03/2026 09:00"
+            clearable
+            onProblem={setReceivedAtProblem}
             {...form.getInputProps("receivedAt")}
           />
           <FormError error={mutation.error} />

@@ -10,7 +10,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Textarea,
   Title,
 } from "@mantine/core";
@@ -41,7 +40,6 @@ import {
   getDossier,
   issueApology,
   oneStopKeys,
-  parseLocalMoment,
   transitionDossier,
   voidDossier,
   type DossierAction,
@@ -254,18 +252,18 @@ function TransitionModal({
 }) {
   const queryClient = useQueryClient();
   const [note, setNote] = useState("");
-  const [at, setAt] = useState("");
+  /** YYYY-MM-DD HH:mm:ss from the date field; null: now. */
+  const [at, setAt] = useState<string | null>(null);
+  const [atProblem, setAtProblem] = useState<string | null>(null);
   const [agencyId, setAgencyId] = useState<string | null>(null);
   const mutation = useMutation({
-    mutationFn: () => {
-      const moment = parseLocalMoment(at);
-      return transitionDossier(dossier.id, {
+    mutationFn: () =>
+      transitionDossier(dossier.id, {
         action,
         note: note || null,
-        at: moment ?? null,
+        at,
         toAgencyId: action === "hand_over" ? agencyId : null,
-      });
-    },
+      }),
     onSuccess: async (updated) => {
       queryClient.setQueryData(oneStopKeys.dossier(dossier.id), updated);
       await queryClient.invalidateQueries({ queryKey: oneStopKeys.dossiers });
@@ -273,7 +271,8 @@ function TransitionModal({
       onClose();
     },
   });
-  const badMoment = parseLocalMoment(at) === null;
+  // A refused moment empties the value, and an empty one means "now": never send it so.
+  const badMoment = atProblem !== null;
   return (
     <Modal opened onClose={onClose} title={ACTION_LABELS[action]}>
       <Stack gap="sm">
@@ -293,12 +292,14 @@ function TransitionModal({
           autosize
           minRows={2}
         />
-        <TextInput
+        <DateField
+          withTime
           label={t.detail.at}
           placeholder="05/03/2026 09:00"
+          clearable
           value={at}
-          onChange={(event) => setAt(event.currentTarget.value)}
-          error={badMoment ? t.receiveForm.receivedAtInvalid : undefined}
+          onChange={setAt}
+          onProblem={setAtProblem}
         />
         <FormError error={mutation.error} />
         <Group justify="flex-end">
@@ -333,13 +334,15 @@ function ApologyModal({ dossier, onClose }: { dossier: DossierDetail; onClose: (
   const queryClient = useQueryClient();
   const [reason, setReason] = useState("");
   const [newDueDate, setNewDueDate] = useState<string | null>(null);
-  const [at, setAt] = useState("");
+  /** The letter's moment (YYYY-MM-DD HH:mm:ss); null: now. */
+  const [at, setAt] = useState<string | null>(null);
+  const [atProblem, setAtProblem] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: () =>
       issueApology(dossier.id, {
         reason,
         newDueDate: newDueDate ?? "",
-        at: parseLocalMoment(at) ?? null,
+        at,
       }),
     onSuccess: async (updated) => {
       queryClient.setQueryData(oneStopKeys.dossier(dossier.id), updated);
@@ -364,13 +367,16 @@ function ApologyModal({ dossier, onClose }: { dossier: DossierDetail; onClose: (
           required
           value={newDueDate}
           onChange={setNewDueDate}
-          minDate={earliestNewDueDate(dossier.dueDate, at.trim() ? null : todayInVietnam())}
+          minDate={earliestNewDueDate(dossier.dueDate, at ? null : todayInVietnam())}
         />
-        <TextInput
+        <DateField
+          withTime
           label={t.detail.at}
           placeholder="05/03/2026 09:00"
+          clearable
           value={at}
-          onChange={(e) => setAt(e.currentTarget.value)}
+          onChange={setAt}
+          onProblem={setAtProblem}
         />
         <FormError error={mutation.error} />
         <Group justify="flex-end">
@@ -380,7 +386,7 @@ function ApologyModal({ dossier, onClose }: { dossier: DossierDetail; onClose: (
           <Button
             onClick={() => mutation.mutate()}
             loading={mutation.isPending}
-            disabled={!reason.trim() || !newDueDate}
+            disabled={!reason.trim() || !newDueDate || atProblem !== null}
           >
             {t.detail.confirm}
           </Button>

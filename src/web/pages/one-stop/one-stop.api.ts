@@ -153,16 +153,3 @@ export function lookupDossier(code: string, phoneLast4: string) {
     `/api/public/dossiers/${encodeURIComponent(code.trim())}${buildQuery({ phoneLast4 })}`,
   );
 }
-
-/** "dd/mm/yyyy HH:mm" → "YYYY-MM-DD HH:mm"; null when not a valid moment; "" → undefined. */
-export function parseLocalMoment(text: string): string | null | undefined {
-  const value = text.trim();
-  if (!value) return undefined;
-  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})$/.exec(value);
-  if (!match) return null;
-  const [, d, m, y, hh, mm] = match as unknown as [string, string, string, string, string, string];
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  if (date.getUTCDate() !== Number(d) || date.getUTCMonth() !== Number(m) - 1) return null;
-  if (Number(hh) > 23 || Number(mm) > 59) return null;
-  return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")} ${hh.padStart(2, "0")}:${mm}`;
-}

@@ -22,18 +22,13 @@ import {
   type ChecklistItem,
 } from "../../../core/dossier/required-documents.ts";
 import { ApiError } from "../../api/client.ts";
+import { DateField } from "../../components/date-field.tsx";
 import { FormError, applyServerErrors } from "../../components/form-error.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
 import { oneStopPaths } from "./one-stop-paths.ts";
 import { DocumentChecklist } from "./document-checklist.tsx";
-import {
-  listProcedures,
-  oneStopKeys,
-  parseLocalMoment,
-  receiveDossier,
-  type ReceiveInput,
-} from "./one-stop.api.ts";
+import { listProcedures, oneStopKeys, receiveDossier, type ReceiveInput } from "./one-stop.api.ts";
 
 interface Values {
   procedureId: string;
@@ -41,7 +36,8 @@ interface Values {
   applicantPhone: string;
   applicantAddress: string;
   channel: ReceiveInput["channel"];
-  receivedAt: string;
+  /** YYYY-MM-DD HH:mm:ss (Vietnam) from the date field; null: now. */
+  receivedAt: string | null;
   digitised: boolean;
   onlinePayment: boolean;
   electronicResult: boolean;
@@ -59,6 +55,8 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
   const [checklist, setChecklist] = useState<ChecklistItem[]>([]);
   /** The required documents not ticked, while the clerk is asked to confirm; null otherwise. */
   const [missing, setMissing] = useState<string[] | null>(null);
+  // A refused moment empties the value, and an empty one means "now": never send it so.
+  const [receivedAtProblem, setReceivedAtProblem] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {
       procedureId: "",
@@ -66,7 +64,7 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
       applicantPhone: "",
       applicantAddress: "",
       channel: "in_person",
-      receivedAt: "",
+      receivedAt: null,
       digitised: false,
       onlinePayment: false,
       electronicResult: false,
@@ -82,7 +80,6 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
       procedureId: (v) => (v ? null : t.receiveForm.required),
       applicantName: (v) => (v.trim() ? null : t.receiveForm.required),
       applicantPhone: (v) => (v.trim() ? null : t.receiveForm.required),
-      receivedAt: (v) => (parseLocalMoment(v) === null ? t.receiveForm.receivedAtInvalid : null),
       documentSets: (v) =>
         Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= MAX_SETS
           ? null
@@ -102,7 +99,7 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
         applicantPhone: values.applicantPhone,
         applicantAddress: values.applicantAddress || null,
         channel: values.channel,
-        receivedAt: parseLocalMoment(values.receivedAt) ?? null,
+        receivedAt: values.receivedAt,
         digitised: values.digitised,
         onlinePayment: values.onlinePayment,
         electronicResult: values.electronicResult,
@@ -125,6 +122,10 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
     },
   });
   const submit = (values: Values) => {
+    if (receivedAtProblem) {
+      form.setFieldError("receivedAt", receivedAtProblem);
+      return;
+    }
     const notReceived = missingRequiredDocuments(procedure?.documents ?? [], received);
     if (recordsDocuments && notReceived.length > 0) {
       setMissing(notReceived.map((doc) => `${doc.name} (${t.documentForms[doc.form]})`));
@@ -170,10 +171,13 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
             label={t.receiveForm.applicantAddress}
             {...form.getInputProps("applicantAddress")}
           />
-          <TextInput
+          <DateField
+            withTime
             label={t.receiveForm.receivedAt}
             description={t.receiveForm.receivedAtHint}
             placeholder="02/03/2026 09:00"
+            clearable
+            onProblem={setReceivedAtProblem}
             {...form.getInputProps("receivedAt")}
           />
           {procedure && (

@@ -20,12 +20,20 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
+import {
+  EVIDENCE_ACCEPT,
+  EVIDENCE_EXTENSIONS,
+  uploadProblem,
+} from "../../../core/files/upload-limits.ts";
+import { selfEntryProblem } from "../../../core/scorecard/self-entry.ts";
 import { errorMessage } from "../../api/client.ts";
+import { FormError } from "../../components/form-error.tsx";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { formatDateTime, formatDecimal } from "../../i18n/format.ts";
+import { vi } from "../../i18n/vi.ts";
 import {
   getForecast,
   getScorecardView,
@@ -299,6 +307,12 @@ function WorkflowButtons({ card, can }: { card: ScorecardDetail; can: ScorecardC
   );
 }
 
+/**
+ * Self-scoring one leaf, all or nothing as the official sees it: the score and the chosen file are
+ * checked here first (the shared rules of src/core), the new file is uploaded before anything else
+ * (the server checks its content), and the score is saved only after the file was taken. A refused
+ * file therefore leaves the saved score as it was, with the reason at the file field.
+ */
 function SelfEntryModal(props: {
   card: ScorecardDetail;
   node: ScorecardNode;
@@ -313,33 +327,69 @@ function SelfEntryModal(props: {
   const [evidence, setEvidence] = useState<string[]>([]);
   const [file, setFile] = useState<File | null>(null);
   const [documentNumber, setDocumentNumber] = useState("");
+  /** The server's refusal of the chosen file (its content), until another file is chosen. */
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [tried, setTried] = useState(false);
   const refresh = useRefresh();
+  const values = {
+    selfPoints: value === "" ? null : Number(value),
+    notApplicable,
+    explanation: explanation.trim() || null,
+    overrideReason: reason.trim() || null,
+  };
+  const fileProblem = file ? uploadProblem(file, { extensions: EVIDENCE_EXTENSIONS }) : null;
+  const entryProblem = selfEntryProblem(
+    { maxPoints: node.maxPoints, auto: node.auto, bonus: node.rule === "bonus" },
+    values,
+  );
   const save = useMutation({
     mutationFn: async () => {
-      await saveSelfEntry(card.id, node.code, {
-        selfPoints: value === "" ? null : Number(value),
-        notApplicable,
-        explanation: explanation || null,
-        overrideReason: reason || null,
-      });
-      if (evidence.length > 0) await linkEvidence(card.id, [node.code], evidence);
       if (file) {
-        await uploadScorecardEvidence(card.id, [node.code], {
-          file,
-          documentNumber: documentNumber.trim() || null,
-        });
+        try {
+          await uploadScorecardEvidence(card.id, [node.code], {
+            file,
+            documentNumber: documentNumber.trim() || null,
+          });
+        } catch (error) {
+          setUploadError(errorMessage(error));
+          throw error;
+        }
+        // Taken and attached: a retry after a later failure must not upload it twice.
+        setFile(null);
+        setDocumentNumber("");
       }
+      if (evidence.length > 0) {
+        await linkEvidence(card.id, [node.code], evidence);
+        setEvidence([]);
+      }
+      await saveSelfEntry(card.id, node.code, values);
     },
     onSuccess: async () => {
       notifications.show({ color: "green", message: t.detail.saved });
       await refresh();
       onClose();
     },
-    onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
+    // Whatever was attached before the failure shows on the page behind the dialog.
+    onError: () => refresh(),
   });
+  const submit = () => {
+    setTried(true);
+    if (fileProblem || uploadError || entryProblem) return;
+    save.mutate();
+  };
+  const chooseFile = (chosen: File | null) => {
+    setFile(chosen);
+    setUploadError(null);
+  };
   return (
     <Modal opened onClose={onClose} title={`${node.code}. ${node.name}`} size="lg">
       <Stack>
+        {save.error && !uploadError ? <FormError error={save.error} /> : null}
+        {tried && entryProblem ? (
+          <Alert color="red" variant="light" role="alert">
+            {entryProblem}
+          </Alert>
+        ) : null}
         {node.levels.length > 0 && (
           <Text size="sm" c="dimmed">
             {node.levels.map((l) => `${formatDecimal(l.points)}: ${l.label}`).join(" · ")}
@@ -385,10 +435,12 @@ function SelfEntryModal(props: {
         <FileInput
           label={t.detail.uploadLabel}
           placeholder={t.detail.uploadPlaceholder}
-          accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
+          accept={EVIDENCE_ACCEPT}
           clearable
+          clearButtonProps={{ "aria-label": vi.common.clear }}
           value={file}
-          onChange={setFile}
+          onChange={chooseFile}
+          error={fileProblem ?? uploadError}
         />
         {file && (
           <TextInput
@@ -398,7 +450,7 @@ function SelfEntryModal(props: {
           />
         )}
         <Group justify="end">
-          <Button onClick={() => save.mutate()} loading={save.isPending}>
+          <Button onClick={submit} loading={save.isPending}>
             {t.detail.save}
           </Button>
         </Group>
