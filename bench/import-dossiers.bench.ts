@@ -21,7 +21,8 @@
  * - PostgreSQL: BENCH_DATABASE_URL, or a throwaway cluster started like scripts/test.sh.
  */
 import { startBenchServer } from "./support/bench-server.ts";
-import { execFileSync, spawnSync } from "node:child_process";
+import { startCluster } from "./support/pg-cluster.ts";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
   createWriteStream,
@@ -29,7 +30,6 @@ import {
   mkdirSync,
   mkdtempSync,
   openAsBlob,
-  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -281,98 +281,6 @@ async function importThroughServer(
 }
 
 /* ---------- PostgreSQL: a throwaway cluster, and the COPY baseline ---------- */
-
-function pgBin(): string | null {
-  try {
-    const dirs = execFileSync("bash", [
-      "-c",
-      "ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1",
-    ])
-      .toString()
-      .trim();
-    return dirs || null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * CPU seconds used so far by a cluster's processes: the running ones (backends, background
- * workers) and the postmaster with the children it has reaped. Less sensitive than wall time to
- * the other work of a shared machine.
- */
-function clusterCpuSeconds(dataDir: string): number {
-  const postmaster = Number(
-    readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0],
-  );
-  let ticks = 0;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-    } catch {
-      continue; // ended meanwhile
-    }
-    const fields = stat
-      .slice(stat.lastIndexOf(")") + 2)
-      .split(" ")
-      .map(Number);
-    // After the name: state, ppid, …; utime, stime, cutime, cstime are the 12th to 15th.
-    if (Number(entry) === postmaster)
-      ticks += fields[11]! + fields[12]! + fields[13]! + fields[14]!;
-    else if (fields[1] === postmaster) ticks += fields[11]! + fields[12]!;
-  }
-  return ticks / 100; // USER_HZ
-}
-
-function startCluster(): { url: string; cpuSeconds(): number; stop(): void } {
-  const bin = pgBin();
-  if (!bin) throw new Error("PostgreSQL is not installed; set BENCH_DATABASE_URL");
-  const dir = mkdtempSync("/tmp/cchc-bench-pg-");
-  const port = 56000 + Math.floor(Math.random() * 1000);
-  const asPostgres = process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--"] : [];
-  if (asPostgres.length) execFileSync("chown", ["postgres:postgres", dir]);
-  const run = (args: string[]) =>
-    execFileSync(
-      asPostgres[0] ?? args[0]!,
-      [...asPostgres.slice(1), ...(asPostgres.length ? args : args.slice(1))],
-      { stdio: "ignore" },
-    );
-  run([
-    `${bin}/initdb`,
-    "-D",
-    `${dir}/data`,
-    "-U",
-    "postgres",
-    "--auth=trust",
-    "-E",
-    "UTF8",
-    "--locale=C.UTF-8",
-  ]);
-  run([
-    `${bin}/pg_ctl`,
-    "-D",
-    `${dir}/data`,
-    "-l",
-    `${dir}/log`,
-    "-w",
-    "-o",
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
-    "start",
-  ]);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    cpuSeconds: () => clusterCpuSeconds(`${dir}/data`),
-    stop() {
-      try {
-        run([`${bin}/pg_ctl`, "-D", `${dir}/data`, "-m", "immediate", "stop"]);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
-}
 
 async function withDatabase<T>(serverUrl: string, work: (url: string) => Promise<T>): Promise<T> {
   const name = `cchc_bench_${randomBytes(4).toString("hex")}`;

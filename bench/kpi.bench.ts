@@ -1,19 +1,31 @@
 /**
  * The province dashboard's KPIs over a generated province on PostgreSQL.
  *
- *   npm run bench kpi [-- --dossiers 1000000] [--runs 30] [--url postgres://…] [--keep]
+ *   npm run bench kpi [-- --dossiers 1000000] [--runs 30] [--live-load] [--keep | --url postgres://…]
  *
- * - Creates a database `cchc_kpi_bench_<pid>` on BENCH_DATABASE_URL (default the shared test
- *   server, postgres://postgres@127.0.0.1:55433/postgres), migrates it and fills it with
- *   `bench/support/province-generator.ts` (100 communes, 300 procedures each, dossiers from
- *   2021 — the first year of the working calendar — to 30/11/2026, with pauses, apologies and
- *   feedback); dropped at the end unless --keep (then --url reuses a kept one).
+ * - Where: its own throwaway PostgreSQL cluster by default (`bench/support/pg-cluster.ts`, port
+ *   BENCH_PG_PORT or 55499, data under /tmp, stopped and deleted at the end), so no other test
+ *   run can restart the server under it; or a database `cchc_kpi_bench_<pid>` created on
+ *   BENCH_DATABASE_URL; or, with --url, a database a previous run kept (--keep: the database and,
+ *   on the own cluster, the cluster are left running and their address printed).
+ * - Migrates the database and fills it with `bench/support/province-generator.ts` (100 communes,
+ *   300 procedures each, dossiers from 2021 — the first year of the working calendar — to
+ *   30/11/2026, with pauses, apologies and feedback): in bulk by default (rollup triggers, foreign
+ *   keys and secondary indexes off during the COPY, then the indexes built and the rollups
+ *   computed in one statement), or with --live-load as a live system writes them (triggers and
+ *   indexes on). Prints the generation time (and the cluster's CPU seconds on the own cluster).
+ * - Checks the rollups against the raw rows: every dossier count of every commune from the
+ *   rollup path (`dossierKpiCountsFromRollups`) equals the raw-row path (`dossierKpiCounts`) for
+ *   a few periods (the quarter measured, a month with Tết, a half-year, a whole year); exits 1
+ *   when any differs.
  * - Measures the province dashboard: `kpiReport` (the service behind GET /api/kpi) for the
  *   province, one quarter (Q3/2026), broken down by its 100 communes; and, alternating with it in
  *   the same run, one hand-written SQL aggregate over the raw dossiers table computing the same
- *   dossier figures per commune (JIT off for both, as the service sets it). Prints p50/p95 of both and their ratio, and checks that the two
- *   agree on the counts they share.
+ *   dossier figures per commune (JIT off for both, as the service sets it). Prints p50/p95 of
+ *   both and their ratio, checks that the two agree on the counts they share, and prints the
+ *   load average seen during the run (the machine is shared: read the ratios).
  */
+import { loadavg } from "node:os";
 import pg from "pg";
 import { openPostgres } from "../src/server/db/database.ts";
 import { runMigrations } from "../src/server/db/migrate.ts";
@@ -23,6 +35,9 @@ import { createWorkingCalendar } from "../src/core/calendar/working-calendar.ts"
 import { workingDayIndex } from "../src/core/kpi/index.ts";
 import { loadSchedules } from "../src/server/services/calendar.service.ts";
 import { generateProvince } from "./support/province-generator.ts";
+import { startCluster, type Cluster } from "./support/pg-cluster.ts";
+import { dossierKpiCountsFromRollups } from "../src/server/db/repositories/kpi-rollup.repository.ts";
+import { addDays } from "../src/core/calendar/calendar-date.ts";
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -31,7 +46,7 @@ function argument(name: string): string | undefined {
 const dossiers = Number(argument("dossiers") ?? process.env.BENCH_DOSSIERS ?? 1_000_000);
 const runs = Number(argument("runs") ?? 30);
 const keep = process.argv.includes("--keep");
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:55433/postgres";
+const liveLoad = process.argv.includes("--live-load");
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -58,29 +73,116 @@ const RAW_SQL = `
     and d.received_at < $2 and (d.received_at >= $1 or d.finished_at is null or d.finished_at >= $1)
   group by d.unit_id`;
 
+/** The load average (1 min) every 5 s of the run: the machine is shared. */
+const loadSamples: number[] = [];
+const loadTimer = setInterval(() => loadSamples.push(loadavg()[0]!), 5000);
+loadTimer.unref();
+const loadRange = (from = 0) => {
+  const samples = loadSamples.slice(from);
+  if (samples.length === 0) samples.push(loadavg()[0]!);
+  return `${Math.min(...samples).toFixed(1)}–${Math.max(...samples).toFixed(1)}`;
+};
+
+/** Working-day ordinals as the service builds them: from two years before the period. */
+async function workingDaysFor(
+  database: Awaited<ReturnType<typeof openPostgres>>,
+  from: string,
+  to: string,
+) {
+  let base = addDays(from, -731);
+  if (base < "2021-01-01") base = "2021-01-01";
+  return workingDayIndex(
+    base,
+    to,
+    createWorkingCalendar({ schedules: await loadSchedules(database.db) }),
+  );
+}
+
+/**
+ * Every dossier count of every commune from the rollups against the raw rows, over a few
+ * periods; returns the differences.
+ */
+async function checkRollups(
+  database: Awaited<ReturnType<typeof openPostgres>>,
+  communes: string[],
+): Promise<string[]> {
+  const periods = [
+    { from: "2026-07-01", to: "2026-09-30" }, // the quarter measured
+    { from: "2024-02-01", to: "2024-02-29" }, // Tết
+    { from: "2025-01-01", to: "2025-06-30" },
+    { from: "2022-01-01", to: "2022-12-31" },
+    { from: "2026-11-30", to: "2026-11-30" }, // the last day generated
+  ];
+  const differences: string[] = [];
+  for (const period of periods) {
+    const workingDays = await workingDaysFor(database, period.from, period.to);
+    const query = { unitIds: communes, period };
+    const fromRollups = await dossierKpiCountsFromRollups(database.db, query, "unit", workingDays);
+    const fromRows = await dossierKpiCounts(database.db, query, "unit", workingDays);
+    const rowsByUnit = new Map(fromRows.map((row) => [row.key, row.counts]));
+    const rollupsByUnit = new Map(fromRollups.map((row) => [row.key, row.counts]));
+    let compared = 0;
+    for (const unit of communes) {
+      const a = rollupsByUnit.get(unit) ?? {};
+      const b = rowsByUnit.get(unit) ?? {};
+      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+        if (key.startsWith("feedback")) continue; // not dossier counts: not in the rollups
+        const x = (a as Record<string, number>)[key] ?? 0;
+        const y = (b as Record<string, number>)[key] ?? 0;
+        compared++;
+        if (x !== y)
+          differences.push(`${period.from}…${period.to} ${unit} ${key}: rollups ${x}, rows ${y}`);
+      }
+    }
+    console.log(`  rollups = raw rows, ${period.from}…${period.to}: ${compared} counts compared`);
+  }
+  return differences;
+}
+
 async function main() {
-  const admin = new pg.Client({ connectionString: serverUrl });
   const name = `cchc_kpi_bench_${process.pid}`;
   let url = argument("url");
-  let created = false;
+  let cluster: Cluster | null = null;
+  let serverUrl = process.env.BENCH_DATABASE_URL;
+  let admin: pg.Client | null = null;
   if (!url) {
+    if (!serverUrl) {
+      const port = Number(process.env.BENCH_PG_PORT ?? 55499);
+      cluster = startCluster({
+        port,
+        // Generation writes gigabytes: fewer checkpoints. Nothing a query reads depends on these.
+        settings: { max_wal_size: "8GB", checkpoint_timeout: "30min", synchronous_commit: "off" },
+      });
+      serverUrl = cluster.url;
+      console.log(`own PostgreSQL cluster on port ${port} (${cluster.dataDir})`);
+    }
+    admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
     await admin.query(`create database ${name}`);
-    created = true;
     const u = new URL(serverUrl);
     u.pathname = `/${name}`;
     url = u.toString();
   }
+  const created = admin !== null;
   const database = await openPostgres(url);
+  let failed = false;
   try {
     let provinceId: string;
     if (created) {
       await runMigrations(database);
       const t0 = Date.now();
-      const province = await generateProvince({ url, dossiers, log: (l) => console.log(`  ${l}`) });
+      const cpu0 = cluster?.cpuSeconds() ?? 0;
+      const province = await generateProvince({
+        url,
+        dossiers,
+        bulk: !liveLoad,
+        log: (l) => console.log(`  ${l}`),
+      });
       provinceId = province.provinceId;
       console.log(
-        `generated ${dossiers.toLocaleString("en")} dossiers in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+        `generated ${dossiers.toLocaleString("en")} dossiers (${liveLoad ? "live load: triggers and indexes on" : "bulk: triggers and indexes off, then rebuilt"}) in ${((Date.now() - t0) / 1000).toFixed(0)} s` +
+          (cluster ? `, PostgreSQL CPU ${(cluster.cpuSeconds() - cpu0).toFixed(0)} s` : "") +
+          `, load average ${loadRange()}`,
       );
     } else {
       const client = new pg.Client({ connectionString: url });
@@ -88,6 +190,7 @@ async function main() {
       provinceId = (await client.query("select id from units where code = 'BENCH'")).rows[0].id;
       await client.end();
     }
+    const measuredFrom = loadSamples.length;
     const period = { kind: "quarter" as const, year: 2026, number: 3 };
     const start = new Date("2026-07-01T00:00:00+07:00");
     const end = new Date("2026-10-01T00:00:00+07:00");
@@ -97,7 +200,16 @@ async function main() {
     await raw.query("set jit = off");
     const communes = (
       await raw.query("select id from units where parent_id = $1", [provinceId])
-    ).rows.map((r) => r.id);
+    ).rows.map((r) => r.id as string);
+
+    console.log("checking the rollups against the raw rows");
+    const differences = await checkRollups(database, communes);
+    if (differences.length > 0) {
+      failed = true;
+      console.log(`ROLLUPS DIFFER from the raw rows (${differences.length}):`);
+      for (const d of differences.slice(0, 20)) console.log(`  ${d}`);
+    }
+
     const service = () => kpiReport(database.db, { unitId: provinceId, period, groupBy: "unit" });
     const handWritten = () => raw.query(RAW_SQL, [start, end, "2026-09-30", communes]);
 
@@ -118,26 +230,15 @@ async function main() {
       rawMs.push(performance.now() - t);
     }
     // The same dossier counts from the raw rows (the path before the rollups, and the one
-    // reports filtered by procedure, field or agency still take): a few runs, and equal counts.
-    const workingDays = workingDayIndex(
-      "2024-07-01",
-      "2026-09-30",
-      createWorkingCalendar({ schedules: await loadSchedules(database.db) }),
-    );
+    // reports filtered by procedure, field or agency still take): a few runs.
+    const workingDays = await workingDaysFor(database, "2026-07-01", "2026-09-30");
     const query = { unitIds: communes, period: { from: "2026-07-01", to: "2026-09-30" } };
     const rawPathMs: number[] = [];
-    let rawPath: Awaited<ReturnType<typeof dossierKpiCounts>> = [];
     for (let i = 0; i < Math.min(runs, 5); i++) {
       const t = performance.now();
-      rawPath = await dossierKpiCounts(database.db, query, "unit", workingDays);
+      await dossierKpiCounts(database.db, query, "unit", workingDays);
       rawPathMs.push(performance.now() - t);
     }
-    const rawTotal: Record<string, number> = {};
-    for (const row of rawPath)
-      for (const [k, v] of Object.entries(row.counts)) rawTotal[k] = (rawTotal[k] ?? 0) + v;
-    const mismatched = Object.entries(rawTotal).filter(
-      ([k, v]) => k in total && !k.startsWith("feedback") && total[k as keyof typeof total] !== v,
-    );
     await raw.end();
     const sum = (key: string) => rawRows!.rows.reduce((s, r) => s + Number(r[key]), 0);
     const total = report!.total.counts;
@@ -148,8 +249,12 @@ async function main() {
       online: [total.online, sum("online")],
       digitised: [total.digitised, sum("digitised")],
     };
+    const disagree = Object.entries(agree).filter(([, [a, b]]) => a !== b);
+    if (disagree.length > 0) failed = true;
+    const ms = (values: number[], p: number) =>
+      percentile(values, p).toLocaleString("en", { maximumFractionDigits: 0 });
     console.log(
-      `\nprovince dashboard, Q3/2026, ${communes.length} communes, ${dossiers.toLocaleString("en")} dossiers, ${runs} runs`,
+      `\nprovince dashboard, Q3/2026, ${communes.length} communes, ${dossiers.toLocaleString("en")} dossiers, ${runs} runs, load average ${loadRange(measuredFrom)}`,
     );
     console.log(
       `  to process ${total.toProcess.toLocaleString("en")}, on-time ${report!.total.rates.processing_on_time_rate.text}`,
@@ -157,31 +262,38 @@ async function main() {
     console.log("| query | p50 ms | p95 ms |");
     console.log("|---|---|---|");
     console.log(
-      `| kpiReport (GET /api/kpi groupBy=unit) | ${percentile(serviceMs, 50).toFixed(0)} | ${percentile(serviceMs, 95).toFixed(0)} |`,
+      `| kpiReport (GET /api/kpi groupBy=unit, rollups) | ${ms(serviceMs, 50)} | ${ms(serviceMs, 95)} |`,
+    );
+    console.log(`| hand-written SQL aggregate | ${ms(rawMs, 50)} | ${ms(rawMs, 95)} |`);
+    console.log(
+      `| raw-row dossier counts (before rollups), ${rawPathMs.length} runs | ${ms(rawPathMs, 50)} | ${ms(rawPathMs, 95)} |`,
     );
     console.log(
-      `| hand-written SQL aggregate | ${percentile(rawMs, 50).toFixed(0)} | ${percentile(rawMs, 95).toFixed(0)} |`,
+      `ratio service / hand-written: p50 ${(percentile(serviceMs, 50) / percentile(rawMs, 50)).toFixed(2)}, p95 ${(percentile(serviceMs, 95) / percentile(rawMs, 95)).toFixed(2)}`,
     );
     console.log(
-      `| raw-row dossier counts (before rollups), ${rawPathMs.length} runs | ${percentile(rawPathMs, 50).toFixed(0)} | ${percentile(rawPathMs, 95).toFixed(0)} |`,
+      `rollups vs raw rows: ${differences.length === 0 ? "every dossier count equal" : `${differences.length} DIFFER`}`,
     );
     console.log(
-      `rollups vs raw rows: ${mismatched.length === 0 ? "all dossier counts equal" : `DIFFER ${JSON.stringify(mismatched)}`}`,
+      `counts ${disagree.length === 0 ? "agree" : "DISAGREE"} with the hand-written aggregate: ${JSON.stringify(agree)}`,
     );
-    console.log(
-      `ratio p95 service / hand-written: ${(percentile(serviceMs, 95) / percentile(rawMs, 95)).toFixed(2)}`,
-    );
-    console.log(`counts agree: ${JSON.stringify(agree)}`);
   } finally {
     await database.close();
     if (created && !keep) {
-      await admin.query(`drop database ${name} with (force)`);
+      await admin!.query(`drop database ${name} with (force)`);
       console.log(`dropped ${name}`);
     } else if (created) {
-      console.log(`kept database ${name}`);
+      console.log(`kept database ${name}: --url ${url}`);
     }
-    if (created) await admin.end();
+    if (admin) await admin.end();
+    if (cluster && keep) {
+      cluster.leave();
+      console.log(
+        `cluster left running; stop it with: pg_ctl -D ${cluster.dataDir} -m immediate stop (as postgres), then rm -r ${cluster.dataDir}/..`,
+      );
+    } else cluster?.stop();
   }
+  if (failed) process.exitCode = 1;
 }
 
 await main();
