@@ -341,26 +341,46 @@ export async function generateProvince(options: ProvinceOptions): Promise<Provin
           r < onlineShare ? "online" : r < onlineShare + 0.03 ? "postal" : "in_person";
         let due = addWorking(counted, procedure.days);
         const originalDue = due;
-        const supplements = random() < 0.08 ? (random() < 0.12 ? 2 : 1) : 0;
+        // Supplement requests, as the workflow allows them: after the receipt, while the dossier
+        // is open, never in the future; each resumed before the next one and before the finish
+        // (the rollups rely on it, like the raw rows' period-end view). A request still waiting
+        // at the end leaves the dossier waiting, or stopped or refused while it waits.
+        const wanted = random() < 0.08 ? (random() < 0.12 ? 2 : 1) : 0;
+        let supplements = 0;
         let paused = 0;
         const id = randomUUID();
         let clock = day;
-        for (let s = 0; s < supplements; s++) {
+        /** The earliest instant the dossier can finish: after its receipt and its last resumption. */
+        let notBefore = receivedAt.getTime();
+        let waitingSince: number | null = null;
+        let waitingAt = 0;
+        for (let s = 0; s < wanted && waitingSince === null; s++) {
           const requested = addWorking(clock, int(0, Math.max(1, procedure.days)));
+          if (requested > lastIndex) break;
+          const requestedAt = Math.max(
+            Date.parse(`${dates[requested]}T10:00:00+07:00`),
+            notBefore + 5 * 60_000,
+          );
+          if (requestedAt > now.getTime()) break;
           const wait = int(1, 6);
           const resumed = addWorking(requested, wait);
           const open = resumed > lastIndex;
+          supplements += 1;
           pauses.push(
             line([
               id,
-              `${dates[requested]}T09:00:00+07:00`,
+              new Date(requestedAt).toISOString(),
               open ? null : `${dates[resumed]}T09:00:00+07:00`,
               open ? null : wait,
             ]),
           );
-          if (!open) {
+          if (open) {
+            waitingSince = requested;
+            waitingAt = requestedAt;
+          } else {
             paused += wait;
             due = addWorking(due, wait);
+            notBefore = Date.parse(`${dates[resumed]}T09:00:00+07:00`);
           }
           clock = resumed;
         }
@@ -379,6 +399,12 @@ export async function generateProvince(options: ProvinceOptions): Promise<Provin
             : addWorking(counted, int(0, Math.max(0, procedure.days + paused)));
           if (finishDay > due && !late) finishDay = due;
           state = o < 0.03 ? "refused" : o < 0.04 ? "stopped" : "returned";
+          if (waitingSince !== null)
+            // Still waiting for the supplement: open, or stopped or refused while waiting.
+            finishDay =
+              state === "returned"
+                ? null
+                : Math.min(lastIndex, addWorking(waitingSince, int(0, 3)));
           if (random() < 0.002) finishDay = null; // stuck open for years
           if (late && random() < 0.7) {
             const apologyDay = Math.min(due, lastIndex);
@@ -398,7 +424,11 @@ export async function generateProvince(options: ProvinceOptions): Promise<Provin
         let returnedAt: string | null = null;
         if (finishDay !== null) {
           const at = new Date(
-            Date.parse(`${dates[finishDay]}T00:00:00+07:00`) + int(8 * 60, 17 * 60) * 60_000,
+            Math.max(
+              Date.parse(`${dates[finishDay]}T00:00:00+07:00`) + int(8 * 60, 17 * 60) * 60_000,
+              // Never before the receipt, the last resumption or a request still waiting.
+              waitingSince === null ? notBefore + 60_000 : waitingAt + 60 * 60_000,
+            ),
           );
           if (at <= now) {
             finishedAt = at.toISOString();
@@ -408,13 +438,13 @@ export async function generateProvince(options: ProvinceOptions): Promise<Provin
               else state = "resolved";
             }
           } else {
-            state = random() < 0.5 ? "received" : "in_progress";
+            state = supplements === 0 && random() < 0.5 ? "received" : "in_progress";
           }
         } else if (state !== "withdrawn") {
           state = "in_progress";
         }
         if (finishedAt === null && state !== "withdrawn" && state !== "received")
-          state = supplements > 0 && random() < 0.5 ? "supplement_requested" : "in_progress";
+          state = waitingSince !== null ? "supplement_requested" : "in_progress";
         const digitisedShare = Math.min(0.97, 0.5 + (year - 2021) * 0.09);
         yield line([
           id,
