@@ -1,7 +1,8 @@
 /**
  * The province dashboard's KPIs over a generated province on PostgreSQL.
  *
- *   npm run bench kpi [-- --dossiers 1000000] [--runs 30] [--live-load] [--keep | --url postgres://…]
+ *   npm run bench kpi [-- --dossiers 1000000] [--runs 30] [--live-load] [--import-rows 200000]
+ *     [--keep | --url postgres://…]
  *
  * - Where: its own throwaway PostgreSQL cluster by default (`bench/support/pg-cluster.ts`, port
  *   BENCH_PG_PORT or 55499, data under /tmp, stopped and deleted at the end), so no other test
@@ -24,8 +25,13 @@
  *   dossier figures per commune (JIT off for both, as the service sets it). Prints p50/p95 of
  *   both and their ratio, checks that the two agree on the counts they share, and prints the
  *   load average seen during the run (the machine is shared: read the ratios).
+ * - Then the same dashboard over HTTP from a real server, alone and while that server runs a bulk
+ *   import of --import-rows dossiers (default 200,000; 0 skips it), and the server's peak RSS.
  */
+import { existsSync, mkdirSync, mkdtempSync, openAsBlob, rmSync } from "node:fs";
 import { loadavg } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { openPostgres } from "../src/server/db/database.ts";
 import { runMigrations } from "../src/server/db/migrate.ts";
@@ -36,6 +42,9 @@ import { workingDayIndex } from "../src/core/kpi/index.ts";
 import { loadSchedules } from "../src/server/services/calendar.service.ts";
 import { generateProvince } from "./support/province-generator.ts";
 import { startCluster, type Cluster } from "./support/pg-cluster.ts";
+import { startBenchServer } from "./support/bench-server.ts";
+import { generateDossierExport } from "./support/dossier-export.ts";
+import { Session, rssMb } from "./support/http-session.ts";
 import { dossierKpiCountsFromRollups } from "../src/server/db/repositories/kpi-rollup.repository.ts";
 import { addDays } from "../src/core/calendar/calendar-date.ts";
 
@@ -47,6 +56,8 @@ const dossiers = Number(argument("dossiers") ?? process.env.BENCH_DOSSIERS ?? 1_
 const runs = Number(argument("runs") ?? 30);
 const keep = process.argv.includes("--keep");
 const liveLoad = process.argv.includes("--live-load");
+const importRows = Number(argument("import-rows") ?? 200_000);
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -137,6 +148,91 @@ async function checkRollups(
     console.log(`  rollups = raw rows, ${period.from}…${period.to}: ${compared} counts compared`);
   }
   return differences;
+}
+
+/**
+ * The same dashboard over HTTP from a real server (`cchc serve` on the bench database, demo data
+ * added: the admin account and Phường Bãi Cháy), first alone, then while the server imports
+ * `rows` dossiers for Phường Bãi Cháy through POST /api/dossier-imports (the bulk import's COPY,
+ * rollup triggers on); the server's RSS sampled every 100 ms from its start to the end.
+ */
+async function dashboardDuringImport(url: string, provinceId: string, rows: number) {
+  const tmp = path.join(repoRoot, ".tmp");
+  mkdirSync(tmp, { recursive: true });
+  const file = path.join(tmp, `bench-dossiers-v2-${rows}.csv`);
+  if (!existsSync(file)) await generateDossierExport(rows, file);
+  const dataDir = mkdtempSync(path.join(tmp, "bench-kpi-server-"));
+  const { server, exited, base } = await startBenchServer({
+    repoRoot,
+    dataDir,
+    databaseUrl: url,
+    portBase: 43000,
+    label: "kpi bench",
+  });
+  let peakMb = rssMb(server.pid!, "VmRSS");
+  const sampler = setInterval(() => {
+    peakMb = Math.max(peakMb, rssMb(server.pid!, "VmRSS"));
+  }, 100);
+  try {
+    // The demo's province reviewer reads the generated province instead of the demo's (its
+    // access reaches its own unit's subtree); the admin imports into the demo's ward.
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query("update users set unit_id = $1 where username = 'sonoivu'", [provinceId]);
+    await client.end();
+    const session = new Session(base);
+    await session.signIn("sonoivu");
+    const admin = new Session(base);
+    await admin.signIn("admin");
+    const route = `/api/kpi?unitId=${provinceId}&period=quarter&year=2026&number=3&groupBy=unit`;
+    const timed = async () => {
+      const t = performance.now();
+      await session.call("GET", route);
+      return performance.now() - t;
+    };
+    for (let i = 0; i < 3; i++) await timed();
+    const alone: number[] = [];
+    for (let i = 0; i < Math.min(runs, 15); i++) alone.push(await timed());
+    const units = (await admin.call<{ data: { id: string; code: string }[] }>("GET", "/api/units"))
+      .data;
+    const form = new FormData();
+    form.append("unitId", units.find((u) => u.code === "06658")!.id);
+    form.append("file", await openAsBlob(file), path.basename(file));
+    type Run = {
+      id: string;
+      state: string;
+      inserted: number;
+      startedAt: string;
+      finishedAt: string;
+    };
+    const started = (await admin.call<{ data: Run }>("POST", "/api/dossier-imports", form)).data;
+    const during: number[] = [];
+    let run = started;
+    while (run.state === "running") {
+      during.push(await timed());
+      run = (await admin.call<{ data: Run }>("GET", `/api/dossier-imports/${started.id}`)).data;
+    }
+    const seconds = (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000;
+    const ms = (values: number[], p: number) =>
+      values.length
+        ? percentile(values, p).toLocaleString("en", { maximumFractionDigits: 0 })
+        : "–";
+    console.log(
+      `\nover HTTP (cchc serve), GET /api/kpi province Q3/2026 by commune; import of ${rows.toLocaleString("en")} rows: ${run.state}, ${run.inserted.toLocaleString("en")} inserted in ${seconds.toFixed(0)} s (${Math.round(run.inserted / seconds).toLocaleString("en")} rows/s)`,
+    );
+    console.log("| GET /api/kpi | runs | p50 ms | p95 ms |");
+    console.log("|---|---|---|---|");
+    console.log(`| alone | ${alone.length} | ${ms(alone, 50)} | ${ms(alone, 95)} |`);
+    console.log(`| during the import | ${during.length} | ${ms(during, 50)} | ${ms(during, 95)} |`);
+    console.log(
+      `server peak RSS ${peakMb.toFixed(0)} MB (sampled every 100 ms), VmHWM ${rssMb(server.pid!, "VmHWM").toFixed(0)} MB`,
+    );
+  } finally {
+    clearInterval(sampler);
+    server.kill("SIGTERM");
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 async function main() {
@@ -277,6 +373,7 @@ async function main() {
     console.log(
       `counts ${disagree.length === 0 ? "agree" : "DISAGREE"} with the hand-written aggregate: ${JSON.stringify(agree)}`,
     );
+    if (importRows > 0) await dashboardDuringImport(url, provinceId, importRows);
   } finally {
     await database.close();
     if (created && !keep) {
