@@ -179,6 +179,11 @@ async function dashboardDuringImport(url: string, provinceId: string, rows: numb
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query("update users set unit_id = $1 where username = 'sonoivu'", [provinceId]);
+    await client.query(
+      `update user_roles set unit_id = $1, agency_id = null
+       where user_id = (select id from users where username = 'sonoivu')`,
+      [provinceId],
+    );
     await client.end();
     const session = new Session(base);
     await session.signIn("sonoivu");
