@@ -21,20 +21,12 @@
  * - PostgreSQL: BENCH_DATABASE_URL, or a throwaway cluster started like scripts/test.sh.
  */
 import { startBenchServer } from "./support/bench-server.ts";
-import { execFileSync, spawnSync } from "node:child_process";
+import { startCluster } from "./support/pg-cluster.ts";
+import { generateDossierExport as generate } from "./support/dossier-export.ts";
+import { Session, rssMb } from "./support/http-session.ts";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import {
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openAsBlob,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from "node:fs";
-import { once } from "node:events";
+import { existsSync, mkdirSync, mkdtempSync, openAsBlob, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -51,80 +43,6 @@ function argument(name: string): string | undefined {
 
 /* ---------- the synthetic export ---------- */
 
-const PROCEDURES = ["1.001193", "1.000894", "1.000656", "1.004873"];
-const STATES: [string, number][] = [
-  ["Đã trả kết quả", 0.6],
-  ["Đã có kết quả", 0.15],
-  ["Đang giải quyết", 0.15],
-  ["Đã tiếp nhận", 0.05],
-  ["Từ chối giải quyết", 0.05],
-];
-const CHANNELS = ["Trực tiếp", "Trực tuyến", "Trực tuyến", "Bưu chính công ích"];
-const NAMES = [
-  "Nguyễn Văn An",
-  "Trần Thị Bình",
-  "Lê Hoàng Cường",
-  "Phạm Thu Dung",
-  "Hoàng Quốc Việt",
-];
-const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-const dmy = (d: Date) => `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-const hm = (d: Date) => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-
-async function generate(rows: number, file: string) {
-  const out = createWriteStream(file);
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, "drain");
-  };
-  await write(
-    "Mã hồ sơ,Mã TTHC,Tên người nộp,Số điện thoại,Kênh nộp,Ngày tiếp nhận,Hạn xử lý,Ngày có kết quả,Ngày trả kết quả,Trạng thái,Số hóa\n",
-  );
-  // Phường Bãi Cháy exists from 01/07/2025: dossiers dated before are refused (UNIT_NOT_VALID_ON_DATE).
-  const start = Date.UTC(2025, 6, 1);
-  const perDay = Math.max(1, Math.ceil(rows / 500));
-  let chunk = "";
-  for (let i = 0; i < rows; i += 1) {
-    const day = Math.floor(i / perDay);
-    const received = new Date(start + day * 86_400_000 + (7 * 60 + (i % 600)) * 60_000);
-    const code = `000.01.22.H99-${String(received.getUTCFullYear()).slice(2)}${pad(received.getUTCMonth() + 1)}${pad(received.getUTCDate())}-${pad((i % perDay) + 5001, 4)}`; // above the demo's own numbers
-    const due = new Date(received.getTime() + (5 + (i % 10)) * 86_400_000);
-    let pick = ((i * 7919) % 1000) / 1000;
-    let state = STATES[0]![0];
-    for (const [name, share] of STATES) {
-      if (pick < share) {
-        state = name;
-        break;
-      }
-      pick -= share;
-    }
-    const finished = new Date(received.getTime() + (2 + (i % 12)) * 86_400_000 + 3_600_000);
-    const returned = new Date(finished.getTime() + 86_400_000);
-    const isFinished =
-      state === "Đã trả kết quả" || state === "Đã có kết quả" || state === "Từ chối giải quyết";
-    chunk +=
-      [
-        code,
-        PROCEDURES[i % PROCEDURES.length],
-        `${NAMES[i % NAMES.length]} ${i}`,
-        `09${pad(i % 100_000_000, 8)}`,
-        CHANNELS[i % CHANNELS.length],
-        `${dmy(received)} ${hm(received)}`,
-        dmy(due),
-        isFinished ? `${dmy(finished)} ${hm(finished)}` : "",
-        state === "Đã trả kết quả" ? `${dmy(returned)} ${hm(returned)}` : "",
-        state,
-        i % 3 === 0 ? "x" : "",
-      ].join(",") + "\n";
-    if (chunk.length > 1 << 20) {
-      await write(chunk);
-      chunk = "";
-    }
-  }
-  await write(chunk);
-  out.end();
-  await once(out, "finish");
-}
-
 /* ---------- one import through a real server ---------- */
 
 /** Creates and fills a PGlite folder in its own process (see the note at the top). */
@@ -136,53 +54,6 @@ async function prepare(dir: string) {
   await runMigrations(database);
   await loadDemo(database.db, { plans: false });
   await database.close();
-}
-
-const DEMO_PASSWORD = "cchc-demo-2026";
-
-function rssMb(pid: number, field: "VmRSS" | "VmHWM"): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
-    return match ? Number(match[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-class Session {
-  private cookie = "";
-  private csrf = "";
-  constructor(private readonly base: string) {}
-
-  async call<T = { data: unknown }>(
-    method: string,
-    route: string,
-    body?: FormData | object,
-  ): Promise<T> {
-    const headers: Record<string, string> = { cookie: this.cookie };
-    if (method !== "GET") headers["x-csrf-token"] = this.csrf;
-    if (body && !(body instanceof FormData)) headers["content-type"] = "application/json";
-    const response = await fetch(this.base + route, {
-      method,
-      headers,
-      body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined,
-    });
-    const cookie = response.headers.get("set-cookie");
-    if (cookie) this.cookie = cookie.split(";")[0]!;
-    const json = (await response.json()) as T;
-    if (response.status >= 300)
-      throw new Error(`${method} ${route}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  }
-
-  async signIn(username: string) {
-    const json = await this.call<{ data: { csrfToken: string } }>("POST", "/api/auth/sign-in", {
-      username,
-      password: DEMO_PASSWORD,
-    });
-    this.csrf = json.data.csrfToken;
-  }
 }
 
 interface ImportResult {
@@ -281,98 +152,6 @@ async function importThroughServer(
 }
 
 /* ---------- PostgreSQL: a throwaway cluster, and the COPY baseline ---------- */
-
-function pgBin(): string | null {
-  try {
-    const dirs = execFileSync("bash", [
-      "-c",
-      "ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1",
-    ])
-      .toString()
-      .trim();
-    return dirs || null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * CPU seconds used so far by a cluster's processes: the running ones (backends, background
- * workers) and the postmaster with the children it has reaped. Less sensitive than wall time to
- * the other work of a shared machine.
- */
-function clusterCpuSeconds(dataDir: string): number {
-  const postmaster = Number(
-    readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0],
-  );
-  let ticks = 0;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-    } catch {
-      continue; // ended meanwhile
-    }
-    const fields = stat
-      .slice(stat.lastIndexOf(")") + 2)
-      .split(" ")
-      .map(Number);
-    // After the name: state, ppid, …; utime, stime, cutime, cstime are the 12th to 15th.
-    if (Number(entry) === postmaster)
-      ticks += fields[11]! + fields[12]! + fields[13]! + fields[14]!;
-    else if (fields[1] === postmaster) ticks += fields[11]! + fields[12]!;
-  }
-  return ticks / 100; // USER_HZ
-}
-
-function startCluster(): { url: string; cpuSeconds(): number; stop(): void } {
-  const bin = pgBin();
-  if (!bin) throw new Error("PostgreSQL is not installed; set BENCH_DATABASE_URL");
-  const dir = mkdtempSync("/tmp/cchc-bench-pg-");
-  const port = 56000 + Math.floor(Math.random() * 1000);
-  const asPostgres = process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--"] : [];
-  if (asPostgres.length) execFileSync("chown", ["postgres:postgres", dir]);
-  const run = (args: string[]) =>
-    execFileSync(
-      asPostgres[0] ?? args[0]!,
-      [...asPostgres.slice(1), ...(asPostgres.length ? args : args.slice(1))],
-      { stdio: "ignore" },
-    );
-  run([
-    `${bin}/initdb`,
-    "-D",
-    `${dir}/data`,
-    "-U",
-    "postgres",
-    "--auth=trust",
-    "-E",
-    "UTF8",
-    "--locale=C.UTF-8",
-  ]);
-  run([
-    `${bin}/pg_ctl`,
-    "-D",
-    `${dir}/data`,
-    "-l",
-    `${dir}/log`,
-    "-w",
-    "-o",
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
-    "start",
-  ]);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    cpuSeconds: () => clusterCpuSeconds(`${dir}/data`),
-    stop() {
-      try {
-        run([`${bin}/pg_ctl`, "-D", `${dir}/data`, "-m", "immediate", "stop"]);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
-}
 
 async function withDatabase<T>(serverUrl: string, work: (url: string) => Promise<T>): Promise<T> {
   const name = `cchc_bench_${randomBytes(4).toString("hex")}`;

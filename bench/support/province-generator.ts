@@ -31,6 +31,16 @@ export interface ProvinceOptions {
   first?: string;
   last?: string;
   seed?: number;
+  /**
+   * How the dossiers are written (default true, "bulk"): with the rollup triggers and foreign-key
+   * checks off (`session_replication_role = replica`) and the dossiers' secondary indexes dropped,
+   * then the indexes built again and the rollups of the generated communes computed in one
+   * set-based statement — the very statement the triggers run (`kpi_rollup_sql`, migration 0016),
+   * over all the dossiers with their final pauses and apology letters. The rows are the same
+   * either way; false writes them as a live system would (triggers, checks and indexes kept up
+   * row by row and batch by batch), several times slower.
+   */
+  bulk?: boolean;
   log?: (line: string) => void;
 }
 
@@ -246,6 +256,31 @@ export async function generateProvince(options: ProvinceOptions): Promise<Provin
     );
     log(`units, agencies, ${communes * proceduresPerCommune} procedures`);
 
+    const bulk = options.bulk ?? true;
+    const phase = (() => {
+      let at = Date.now();
+      return (what: string) => {
+        const now = Date.now();
+        log(`${what} (${((now - at) / 1000).toFixed(1)} s)`);
+        at = now;
+      };
+    })();
+    let dropped: { name: string; definition: string }[] = [];
+    if (bulk) {
+      // Superuser only (the bench's own cluster, the test server); the data is valid by
+      // construction, and the rollups are computed once at the end.
+      await client.query("set session_replication_role = replica");
+      dropped = (
+        await client.query<{ name: string; definition: string }>(
+          `select i.relname as name, pg_get_indexdef(x.indexrelid) as definition
+           from pg_index x join pg_class i on i.oid = x.indexrelid
+           where x.indrelid = 'dossiers'::regclass
+             and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)`,
+        )
+      ).rows;
+      for (const index of dropped) await client.query(`drop index "${index.name}"`);
+    }
+
     const pauses: string[] = [];
     const apologies: string[] = [];
     const dossierColumns = [
@@ -306,26 +341,46 @@ export async function generateProvince(options: ProvinceOptions): Promise<Provin
           r < onlineShare ? "online" : r < onlineShare + 0.03 ? "postal" : "in_person";
         let due = addWorking(counted, procedure.days);
         const originalDue = due;
-        const supplements = random() < 0.08 ? (random() < 0.12 ? 2 : 1) : 0;
+        // Supplement requests, as the workflow allows them: after the receipt, while the dossier
+        // is open, never in the future; each resumed before the next one and before the finish
+        // (the rollups rely on it, like the raw rows' period-end view). A request still waiting
+        // at the end leaves the dossier waiting, or stopped or refused while it waits.
+        const wanted = random() < 0.08 ? (random() < 0.12 ? 2 : 1) : 0;
+        let supplements = 0;
         let paused = 0;
         const id = randomUUID();
         let clock = day;
-        for (let s = 0; s < supplements; s++) {
+        /** The earliest instant the dossier can finish: after its receipt and its last resumption. */
+        let notBefore = receivedAt.getTime();
+        let waitingSince: number | null = null;
+        let waitingAt = 0;
+        for (let s = 0; s < wanted && waitingSince === null; s++) {
           const requested = addWorking(clock, int(0, Math.max(1, procedure.days)));
+          if (requested > lastIndex) break;
+          const requestedAt = Math.max(
+            Date.parse(`${dates[requested]}T10:00:00+07:00`),
+            notBefore + 5 * 60_000,
+          );
+          if (requestedAt > now.getTime()) break;
           const wait = int(1, 6);
           const resumed = addWorking(requested, wait);
           const open = resumed > lastIndex;
+          supplements += 1;
           pauses.push(
             line([
               id,
-              `${dates[requested]}T09:00:00+07:00`,
+              new Date(requestedAt).toISOString(),
               open ? null : `${dates[resumed]}T09:00:00+07:00`,
               open ? null : wait,
             ]),
           );
-          if (!open) {
+          if (open) {
+            waitingSince = requested;
+            waitingAt = requestedAt;
+          } else {
             paused += wait;
             due = addWorking(due, wait);
+            notBefore = Date.parse(`${dates[resumed]}T09:00:00+07:00`);
           }
           clock = resumed;
         }
@@ -344,6 +399,12 @@ export async function generateProvince(options: ProvinceOptions): Promise<Provin
             : addWorking(counted, int(0, Math.max(0, procedure.days + paused)));
           if (finishDay > due && !late) finishDay = due;
           state = o < 0.03 ? "refused" : o < 0.04 ? "stopped" : "returned";
+          if (waitingSince !== null)
+            // Still waiting for the supplement: open, or stopped or refused while waiting.
+            finishDay =
+              state === "returned"
+                ? null
+                : Math.min(lastIndex, addWorking(waitingSince, int(0, 3)));
           if (random() < 0.002) finishDay = null; // stuck open for years
           if (late && random() < 0.7) {
             const apologyDay = Math.min(due, lastIndex);
@@ -363,7 +424,11 @@ export async function generateProvince(options: ProvinceOptions): Promise<Provin
         let returnedAt: string | null = null;
         if (finishDay !== null) {
           const at = new Date(
-            Date.parse(`${dates[finishDay]}T00:00:00+07:00`) + int(8 * 60, 17 * 60) * 60_000,
+            Math.max(
+              Date.parse(`${dates[finishDay]}T00:00:00+07:00`) + int(8 * 60, 17 * 60) * 60_000,
+              // Never before the receipt, the last resumption or a request still waiting.
+              waitingSince === null ? notBefore + 60_000 : waitingAt + 60 * 60_000,
+            ),
           );
           if (at <= now) {
             finishedAt = at.toISOString();
@@ -373,13 +438,13 @@ export async function generateProvince(options: ProvinceOptions): Promise<Provin
               else state = "resolved";
             }
           } else {
-            state = random() < 0.5 ? "received" : "in_progress";
+            state = supplements === 0 && random() < 0.5 ? "received" : "in_progress";
           }
         } else if (state !== "withdrawn") {
           state = "in_progress";
         }
         if (finishedAt === null && state !== "withdrawn" && state !== "received")
-          state = supplements > 0 && random() < 0.5 ? "supplement_requested" : "in_progress";
+          state = waitingSince !== null ? "supplement_requested" : "in_progress";
         const digitisedShare = Math.min(0.97, 0.5 + (year - 2021) * 0.09);
         yield line([
           id,
@@ -421,7 +486,30 @@ export async function generateProvince(options: ProvinceOptions): Promise<Provin
       ["dossier_id", "number", "issued_at", "new_due_date", "reason", "rule_set"],
       apologies,
     );
-    log(`${total} dossiers, ${pauses.length} pauses, ${apologies.length} apologies`);
+    phase(`${total} dossiers, ${pauses.length} pauses, ${apologies.length} apologies`);
+    if (bulk) {
+      await client.query("reset session_replication_role");
+      await client.query("set maintenance_work_mem = '512MB'");
+      for (const index of dropped) await client.query(index.definition);
+      await client.query("reset maintenance_work_mem");
+      phase(`${dropped.length} dossier indexes built`);
+      // The rollups of the generated communes (new units: no rollup rows yet), as the triggers
+      // would have left them, in one statement.
+      const rollup = (
+        await client.query<{ statement: string }>(
+          `select kpi_rollup_sql($1, 'dossier_pauses', 'apology_letters', 'procedures') as statement`,
+          [
+            `(SELECT 1 AS sign, d.* FROM dossiers d WHERE d.unit_id IN (SELECT id FROM units WHERE parent_id = '${provinceId}'))`,
+          ],
+        )
+      ).rows[0]!.statement;
+      await client.query("set jit = off");
+      await client.query("set work_mem = '256MB'");
+      await client.query(rollup);
+      await client.query("reset work_mem");
+      await client.query("reset jit");
+      phase("rollups computed");
+    }
 
     function* feedbackRows() {
       const count = options.feedback ?? Math.max(10, Math.floor(total / 200));
@@ -506,8 +594,9 @@ export async function generateProvince(options: ProvinceOptions): Promise<Provin
       ],
       feedbackRows(),
     );
-    log("feedback; vacuum analyze");
+    phase("feedback");
     await client.query("vacuum analyze");
+    phase("vacuum analyze");
     return { provinceId, communeIds };
   } finally {
     await client.end();

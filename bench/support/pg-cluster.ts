@@ -1,0 +1,150 @@
+/**
+ * A throwaway PostgreSQL cluster for a benchmark, started like scripts/test.sh does: Debian's
+ * newest /usr/lib/postgresql/<version>/bin, a data folder under /tmp, trust authentication on
+ * 127.0.0.1 only, fsync off, run as the postgres user when the bench runs as root. It is the
+ * bench's own: nothing else restarts it under a run (the shared test server on 55433 is restarted
+ * by other test runs, which cut the KPI bench's connections with 57P01), and it is stopped and
+ * deleted at the end, on Ctrl-C too.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+export interface Cluster {
+  url: string;
+  dataDir: string;
+  /** CPU seconds the cluster's processes have used so far. */
+  cpuSeconds(): number;
+  stop(): void;
+  /** Leaves the cluster running when the process exits (the caller prints how to stop it). */
+  leave(): void;
+}
+
+export function pgBin(): string | null {
+  try {
+    const dirs = execFileSync("bash", [
+      "-c",
+      "ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1",
+    ])
+      .toString()
+      .trim();
+    return dirs || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds used so far by a cluster's processes: the running ones (backends, background
+ * workers) and the postmaster with the children it has reaped. Less sensitive than wall time to
+ * the other work of a shared machine.
+ */
+export function clusterCpuSeconds(dataDir: string): number {
+  const postmaster = Number(
+    readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0],
+  );
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // ended meanwhile
+    }
+    const fields = stat
+      .slice(stat.lastIndexOf(")") + 2)
+      .split(" ")
+      .map(Number);
+    // After the name: state, ppid, …; utime, stime, cutime, cstime are the 12th to 15th.
+    if (Number(entry) === postmaster)
+      ticks += fields[11]! + fields[12]! + fields[13]! + fields[14]!;
+    else if (fields[1] === postmaster) ticks += fields[11]! + fields[12]!;
+  }
+  return ticks / 100; // USER_HZ
+}
+
+/**
+ * Starts a cluster on `port` (a random one in 56000–56999 by default). `settings` are extra
+ * `-c name=value` server settings. The cluster is stopped when the process exits or is
+ * interrupted, if `stop()` was not called before.
+ */
+export function startCluster(
+  options: { port?: number; settings?: Record<string, string | number> } = {},
+): Cluster {
+  const bin = pgBin();
+  if (!bin) throw new Error("PostgreSQL is not installed; set BENCH_DATABASE_URL");
+  const dir = mkdtempSync("/tmp/cchc-bench-pg-");
+  const port = options.port ?? 56000 + Math.floor(Math.random() * 1000);
+  const asPostgres = process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--"] : [];
+  if (asPostgres.length) execFileSync("chown", ["postgres:postgres", dir]);
+  const run = (args: string[], output: "ignore" | "inherit" = "ignore") =>
+    execFileSync(
+      asPostgres[0] ?? args[0]!,
+      [...asPostgres.slice(1), ...(asPostgres.length ? args : args.slice(1))],
+      { stdio: output },
+    );
+  const settings = Object.entries({ fsync: "off", ...options.settings })
+    .map(([name, value]) => `-c ${name}=${value}`)
+    .join(" ");
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      run([`${bin}/pg_ctl`, "-D", `${dir}/data`, "-m", "immediate", "stop"]);
+    } catch {
+      // not running
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  try {
+    run([
+      `${bin}/initdb`,
+      "-D",
+      `${dir}/data`,
+      "-U",
+      "postgres",
+      "--auth=trust",
+      "-E",
+      "UTF8",
+      "--locale=C.UTF-8",
+    ]);
+    run([
+      `${bin}/pg_ctl`,
+      "-D",
+      `${dir}/data`,
+      "-l",
+      `${dir}/log`,
+      "-w",
+      "-o",
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${settings}`,
+      "start",
+    ]);
+  } catch (error) {
+    let log = "";
+    try {
+      log = readFileSync(`${dir}/log`, "utf8");
+    } catch {
+      // no log yet
+    }
+    stop();
+    throw new Error(`could not start PostgreSQL on port ${port}\n${log}`, { cause: error });
+  }
+  process.once("exit", stop);
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => {
+      stop();
+      process.exit(130);
+    });
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    dataDir: `${dir}/data`,
+    cpuSeconds: () => clusterCpuSeconds(`${dir}/data`),
+    stop,
+    leave: () => {
+      stopped = true;
+    },
+  };
+}
