@@ -14,6 +14,8 @@ const clients = {} as Record<Role | "otherClerk", ApiClient>;
 let ward: { id: string };
 let dossierId: string;
 let feedbackId: string;
+let dossierCode: string;
+let feedbackCode: string;
 
 const APPLICANT = {
   applicantName: "Nguyễn Thị Thuỷ",
@@ -60,6 +62,7 @@ beforeAll(async () => {
   });
   expect(dossier.status).toBe(201);
   dossierId = dossier.body.data.id;
+  dossierCode = dossier.body.data.code;
   const feedback = await clients.clerk.post("/api/feedback", {
     unitId: ward.id,
     channel: "in_person",
@@ -68,6 +71,7 @@ beforeAll(async () => {
   });
   expect(feedback.status).toBe(201);
   feedbackId = feedback.body.data.id;
+  feedbackCode = feedback.body.data.code;
   const assigned = await clients.clerk.post(`/api/feedback/${feedbackId}/transitions`, {
     action: "classify",
     at: "2026-03-02 10:00",
@@ -138,6 +142,42 @@ describe(`personal data in views on ${testDatabaseKind}`, () => {
     for (const secret of ["Trần Văn Hoà", "0987654321", "001203004567", "hoa.tran@example.vn"])
       expect(text).not.toContain(secret);
   });
+
+  it.each(MASKED_ROLES)(
+    "does not let a %s confirm a masked name by searching it; codes still match",
+    async (role) => {
+      const client = clients[role];
+      const dossiers = await client.get(
+        `/api/dossiers?q=${encodeURIComponent(APPLICANT.applicantName)}`,
+      );
+      expect(dossiers.status).toBe(200);
+      expect(dossiers.body).toMatchObject({ data: [], total: 0 });
+      const feedback = await client.get(`/api/feedback?q=${encodeURIComponent(SENDER.senderName)}`);
+      expect(feedback.status).toBe(200);
+      expect(feedback.body).toMatchObject({ data: [], total: 0 });
+      const byCode = await client.get(`/api/dossiers?q=${encodeURIComponent(dossierCode)}`);
+      expect(byCode.body.data.map((d: { id: string }) => d.id)).toEqual([dossierId]);
+      const feedbackByCode = await client.get(
+        `/api/feedback?q=${encodeURIComponent(feedbackCode)}`,
+      );
+      expect(feedbackByCode.body.data.map((f: { id: string }) => f.id)).toEqual([feedbackId]);
+    },
+  );
+
+  it.each([...FULL_ROLES, "agency_officer"] as const)(
+    "lets the unit's %s find the citizen by name, whatever the tone placement",
+    async (role) => {
+      const client = clients[role];
+      if (role !== "agency_officer") {
+        const dossiers = await client.get(
+          `/api/dossiers?q=${encodeURIComponent("nguyễn thị thủy")}`,
+        );
+        expect(dossiers.body.data.map((d: { id: string }) => d.id)).toEqual([dossierId]);
+      }
+      const feedback = await client.get(`/api/feedback?q=${encodeURIComponent("Trần Văn Hòa")}`);
+      expect(feedback.body.data.map((f: { id: string }) => f.id)).toEqual([feedbackId]);
+    },
+  );
 
   it("masks the KPI drill-down for the upper level, not for the unit's desk", async () => {
     const query = `unitId=${ward.id}&period=year&year=2026&set=received_new`;

@@ -21,7 +21,13 @@ import {
   type DossierState,
   dossierSurveyUrl,
 } from "../../core/dossier/index.ts";
-import { dossierPersonalData, type PersonalDataView } from "../../core/personal-data/index.ts";
+import {
+  dossierPersonalData,
+  personalSearchUnits,
+  personalTextView,
+  type KnownPerson,
+  type PersonalDataView,
+} from "../../core/personal-data/index.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
 import { findAgencyById } from "../db/repositories/agency.repository.ts";
@@ -77,6 +83,11 @@ export function canVoid(row: DossierListRow, mayVoid: boolean) {
   return mayVoid && row.voidedAt === null && !row.receivedAtDesk;
 }
 
+/** The applicant, whose data the dossier's free texts are redacted of for a masked reader. */
+function applicantOf(row: DossierListRow): KnownPerson {
+  return { name: row.applicantName, phone: row.applicantPhone, address: row.applicantAddress };
+}
+
 function toView(
   row: DossierListRow,
   mayWrite: boolean,
@@ -97,6 +108,7 @@ function toView(
     },
     personalData,
   );
+  const text = personalTextView(personalData, applicantOf(row));
   return {
     id: row.id,
     code: row.code,
@@ -125,7 +137,7 @@ function toView(
     returnedAt: row.returnedAt?.toISOString() ?? null,
     supplementCount: row.supplementCount,
     pausedWorkingDays: row.pausedWorkingDays,
-    reason: row.reason,
+    reason: text(row.reason),
     digitised: row.digitised,
     electronicResult: row.electronicResult,
     onlinePayment: row.onlinePayment,
@@ -137,7 +149,7 @@ function toView(
       ? {
           at: row.voidedAt.toISOString(),
           byName: row.voidedByName ?? "Hệ thống",
-          reason: row.voidReason ?? "",
+          reason: text(row.voidReason ?? ""),
         }
       : null,
     can: {
@@ -178,7 +190,9 @@ export async function listDossiers(db: Executor, actor: Actor, query: DossierLis
   const readScope = await access.unitScope(db, actor, "dossier.read");
   const writeScope = await access.unitScope(db, actor, "dossier.write");
   const voidScope = await access.unitScope(db, actor, "dossier.void");
-  const personalData = await access.personalDataViewsByUnit(db, actor);
+  const fullScope = await access.unitScope(db, actor, "personal_data.full");
+  const personalData = (unitId: string) => access.personalDataViewOf(fullScope, unitId);
+  const nameSearch = personalSearchUnits(readScope, fullScope);
   const today = vietnamDate(new Date());
   const limit = query.limit ?? 50;
   const after = query.cursor ? decodeRegisterCursor(query.cursor) : undefined;
@@ -188,6 +202,7 @@ export async function listDossiers(db: Executor, actor: Actor, query: DossierLis
     state: query.state,
     procedureId: query.procedureId,
     ...caseListFilter(query),
+    nameSearchUnitIds: nameSearch === "everywhere" ? undefined : nameSearch,
     dueOn: query.dueToday ? today : undefined,
     withoutApology: query.withoutApology === true,
     voided: query.voided === true,
@@ -227,16 +242,20 @@ export async function dossierDetail(exec: Executor, actor: Actor, id: string) {
   const pauses = await dossierRepository.listPauses(exec, id);
   const apologies = await dossierRepository.listApologyLetters(exec, id);
   const ruleSet = ruleSetById(row.ruleSet);
+  // Supplement requests, apology reasons and history notes quote the applicant: a masked reader
+  // reads them redacted of the applicant's data (and of any phone, ID number or address).
+  const text = personalTextView(personalData, applicantOf(row));
+  const events = await caseHistory(exec, DOSSIER_CASES, id, { apology: ruleSet.apologyTitle });
   return {
     data: {
       ...toView(row, canWrite, vietnamDate(new Date()), mayVoid, personalData),
-      events: await caseHistory(exec, DOSSIER_CASES, id, { apology: ruleSet.apologyTitle }),
+      events: events.map((event) => ({ ...event, note: text(event.note) })),
       pauses: pauses.map((p) => ({
         id: p.id,
         requestedAt: p.requestedAt.toISOString(),
         resumedAt: p.resumedAt?.toISOString() ?? null,
         pausedWorkingDays: p.pausedWorkingDays,
-        note: p.note,
+        note: text(p.note),
       })),
       apologies: apologies.map((a) => ({
         id: a.id,
@@ -244,7 +263,7 @@ export async function dossierDetail(exec: Executor, actor: Actor, id: string) {
         title: ruleSetById(a.ruleSet).apologyTitle,
         issuedAt: a.issuedAt.toISOString(),
         newDueDate: a.newDueDate,
-        reason: a.reason,
+        reason: text(a.reason),
       })),
     },
   };
