@@ -12,6 +12,7 @@ import { testDatabaseKind } from "../support/test-database.ts";
 let t: TestApp;
 const clients = {} as Record<Role | "otherClerk", ApiClient>;
 let ward: { id: string };
+let procedureId: string;
 let dossierId: string;
 let feedbackId: string;
 let dossierCode: string;
@@ -39,6 +40,7 @@ beforeAll(async () => {
   const otherWard = await makeUnit(db, { parent: province });
   await makeDesk(db, ward);
   const procedure = await makeProcedure(db, ward);
+  procedureId = procedure.id;
   const agency = await makeAgency(db, ward);
   const users: [Role | "otherClerk", Parameters<typeof makeUser>[1]][] = [
     ["clerk", { unit: ward, role: "clerk" }],
@@ -178,6 +180,71 @@ describe(`personal data in views on ${testDatabaseKind}`, () => {
       expect(feedback.body.data.map((f: { id: string }) => f.id)).toEqual([feedbackId]);
     },
   );
+
+  it("redacts the citizen from supplement requests, apology reasons and notes for masked readers", async () => {
+    // Another applicant, in 2025 so the KPI and search checks above keep their single record.
+    const applicant = { applicantName: "Phạm Văn Bình", applicantPhone: "0977123456" };
+    const received = await clients.clerk.post("/api/dossiers", {
+      procedureId,
+      ...applicant,
+      channel: "in_person",
+      receivedAt: "2025-09-01 09:00",
+    });
+    expect(received.status, JSON.stringify(received.body)).toBe(201);
+    const id = received.body.data.id;
+    const step = (action: string, at: string, note?: string) =>
+      clients.clerk.post(`/api/dossiers/${id}/transitions`, { action, at, note });
+    expect((await step("hand_over", "2025-09-01 10:00")).status).toBe(200);
+    const supplement = "Đề nghị ông PHẠM VĂN BÌNH (SĐT 0977.123.456) bổ sung bản sao CCCD";
+    expect((await step("request_supplement", "2025-09-01 11:00", supplement)).status).toBe(200);
+    const apology = await clients.clerk.post(`/api/dossiers/${id}/apologies`, {
+      reason: "Ông Bình (+84 977 123 456) nộp bổ sung chậm, CCCD 001203004567",
+      newDueDate: "2025-09-12",
+      at: "2025-09-01 12:00",
+    });
+    expect(apology.status, JSON.stringify(apology.body)).toBe(201);
+
+    const full = (await clients.clerk.get(`/api/dossiers/${id}`)).body.data;
+    expect(full.pauses[0].note).toBe(supplement);
+    expect(full.events.map((e: { note: string | null }) => e.note)).toContain(supplement);
+    for (const role of MASKED_ROLES) {
+      const masked = (await clients[role].get(`/api/dossiers/${id}`)).body.data;
+      expect(masked.personalData).toBe("masked");
+      const texts = JSON.stringify([masked.pauses, masked.apologies, masked.events]);
+      for (const secret of ["PHẠM VĂN BÌNH", "Bình", "0977.123.456", "977 123 456", "001203004567"])
+        expect(texts, role).not.toContain(secret);
+      // What was asked stays readable.
+      expect(masked.pauses[0].note).toMatch(/^Đề nghị ông .+ bổ sung bản sao CCCD$/);
+      expect(masked.apologies[0].reason).toContain("nộp bổ sung chậm");
+    }
+
+    const sender = { senderName: "Đỗ Thị Mai", senderPhone: "0903111222" };
+    const registered = await clients.clerk.post("/api/feedback", {
+      unitId: ward.id,
+      channel: "in_person",
+      ...sender,
+      title: "Đường hỏng",
+      content: "Đường tổ 3 hỏng nặng.",
+      receivedAt: "2025-09-01 09:00",
+    });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    const feedback = registered.body.data.id;
+    const reason = "Bà Đỗ Thị Mai (0903 111 222) đã gửi trùng nội dung";
+    const rejected = await clients.clerk.post(`/api/feedback/${feedback}/transitions`, {
+      action: "reject",
+      note: reason,
+      at: "2025-09-01 15:00",
+    });
+    expect(rejected.status).toBe(200);
+    expect((await clients.clerk.get(`/api/feedback/${feedback}`)).body.data.reason).toBe(reason);
+    for (const role of MASKED_ROLES) {
+      const masked = (await clients[role].get(`/api/feedback/${feedback}`)).body.data;
+      const texts = JSON.stringify([masked.reason, masked.events]);
+      for (const secret of ["Đỗ Thị Mai", "0903 111 222"])
+        expect(texts, role).not.toContain(secret);
+      expect(masked.reason).toContain("đã gửi trùng nội dung");
+    }
+  });
 
   it("masks the KPI drill-down for the upper level, not for the unit's desk", async () => {
     const query = `unitId=${ward.id}&period=year&year=2026&set=received_new`;
