@@ -217,6 +217,24 @@ describe(`personal data in views on ${testDatabaseKind}`, () => {
       expect(masked.pauses[0].note).toMatch(/^Đề nghị ông .+ bổ sung bản sao CCCD$/);
       expect(masked.apologies[0].reason).toContain("nộp bổ sung chậm");
     }
+    // The apology letter printed by a masked reader is masked too; the desk's is not.
+    const letterId = full.apologies[0].id;
+    const letterText = async (client: ApiClient) => {
+      const response = await fetch(
+        `${t.url}/api/dossiers/${id}/apologies/${letterId}/document.docx`,
+        { headers: { cookie: client.cookie! } },
+      );
+      expect(response.status).toBe(200);
+      const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
+      return zip.file("word/document.xml")!.async("string");
+    };
+    const deskLetter = await letterText(clients.clerk);
+    expect(deskLetter).toContain("Phạm Văn Bình");
+    expect(deskLetter).toContain("001203004567");
+    const reviewerLetter = await letterText(clients.reviewer);
+    for (const secret of ["Phạm Văn Bình", "Bình", "0977123456", "001203004567"])
+      expect(reviewerLetter).not.toContain(secret);
+    expect(reviewerLetter).toContain("nộp bổ sung chậm");
 
     const sender = { senderName: "Đỗ Thị Mai", senderPhone: "0903111222" };
     const registered = await clients.clerk.post("/api/feedback", {

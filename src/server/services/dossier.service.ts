@@ -88,6 +88,26 @@ function applicantOf(row: DossierListRow): KnownPerson {
   return { name: row.applicantName, phone: row.applicantPhone, address: row.applicantAddress };
 }
 
+/**
+ * The applicant's data and the dossier's free texts as the actor may read them: a document
+ * printed by a masked reader (an upper unit's reviewer, a viewer) is masked like the view.
+ */
+async function applicantForReader(exec: Executor, actor: Actor, row: DossierListRow) {
+  const view = (await access.personalDataViews(exec, actor, "dossier", [row.id]))(row.id);
+  const { applicantName, applicantPhone, applicantAddress } = dossierPersonalData(
+    {
+      applicantName: row.applicantName,
+      applicantPhone: row.applicantPhone,
+      applicantAddress: row.applicantAddress,
+    },
+    view,
+  );
+  return {
+    applicant: { applicantName, applicantPhone, applicantAddress },
+    text: personalTextView(view, applicantOf(row)),
+  };
+}
+
 function toView(
   row: DossierListRow,
   mayWrite: boolean,
@@ -601,6 +621,7 @@ export async function receiptDocument(
   const unit = await findUnitById(db, row.unitId);
   const events = await caseHistory(db, DOSSIER_CASES, id);
   const receiver = events.find((event) => event.action === "receive")?.byName ?? "";
+  const { applicant } = await applicantForReader(db, actor, row);
   const buffer = await receiptDocx({
     code: row.code,
     unitName: row.unitName,
@@ -609,9 +630,7 @@ export async function receiptDocument(
     procedureName: row.procedureName,
     processingDays: row.processingDays,
     feeText: row.feeText,
-    applicantName: row.applicantName,
-    applicantPhone: row.applicantPhone,
-    applicantAddress: row.applicantAddress,
+    ...applicant,
     channelLabel: DOSSIER_CHANNEL_LABELS[row.channel],
     receivedAt: row.receivedAt,
     dueDate: row.dueDate,
@@ -629,18 +648,17 @@ export async function apologyDocument(db: Executor, actor: Actor, id: string, ap
     (a) => a.id === apologyId,
   );
   if (!letter) throw new AppError("NOT_FOUND");
+  const { applicant, text } = await applicantForReader(db, actor, row);
   const buffer = await apologyDocx({
     number: letter.number,
     ruleSet: letter.ruleSet,
     issuedAt: letter.issuedAt,
     newDueDate: letter.newDueDate,
-    reason: letter.reason,
+    reason: text(letter.reason),
     code: row.code,
     unitName: row.unitName,
     procedureName: row.procedureName,
-    applicantName: row.applicantName,
-    applicantPhone: row.applicantPhone,
-    applicantAddress: row.applicantAddress,
+    ...applicant,
     receivedAt: row.receivedAt,
     dueDate: row.originalDueDate,
   });
@@ -670,6 +688,7 @@ export async function noticeDocument(
       params: { code: row.code, state: STATE_LABELS[state] ?? row.state },
     });
   }
+  const { applicant, text } = await applicantForReader(db, actor, row);
   const content = dossierNoticeContent(
     kind,
     {
@@ -678,12 +697,10 @@ export async function noticeDocument(
       unitName: row.unitName,
       procedureCode: row.procedureCode,
       procedureName: row.procedureName,
-      applicantName: row.applicantName,
-      applicantPhone: row.applicantPhone,
-      applicantAddress: row.applicantAddress,
+      ...applicant,
       receivedAt: row.receivedAt,
       finishedAt: row.finishedAt,
-      reason: row.reason,
+      reason: text(row.reason),
     },
     ruleSet,
   );
