@@ -84,12 +84,18 @@ export async function anonymisePersonOnRequest(
     const codes = [...locked.dossier, ...locked.feedback]
       .filter((r) => !r.anonymised)
       .map((r) => r.code);
-    // The reason is the administrator's text; it is kept without the person's name or numbers.
-    const reason = redactPersonalText(input.reason.trim(), {
-      name: q.name ?? "",
+    // The reason is the administrator's text; it is kept without the person's name or numbers
+    // (the name searched, and the names the chosen records hold).
+    const names = new Set<string>(q.name === null ? [] : [q.name]);
+    for (const d of found.dossiers)
+      if (requested.dossier.includes(d.id)) names.add(d.applicantName);
+    for (const f of found.feedback) if (requested.feedback.includes(f.id)) names.add(f.senderName);
+    let reason = redactPersonalText(input.reason.trim(), {
+      name: "",
       phone: q.phone,
       idNumber: q.idNumber,
     });
+    for (const name of names) reason = redactPersonalText(reason, { name });
     await audit({
       action: "personal_data.anonymise_request",
       entityId: null,

@@ -62,8 +62,8 @@ const keep = (column: SQL) =>
   sql`case when ${column} is null then null else ${ANONYMISED_TEXT}::text end`;
 
 function setPersonalFields(record: PersonalDataRecord): SQL {
-  // A dossier's refusal or withdrawal reason and void reason are officials' texts that often
-  // quote the applicant: cleared with the applicant's fields.
+  // A dossier's refusal or withdrawal reason and void reason, a feedback's rejection or transfer
+  // reason, are officials' texts that often quote the citizen: cleared with their fields.
   if (record === "dossier")
     return sql`applicant_name = ${ANONYMISED_DOSSIER.applicantName},
       applicant_phone = ${ANONYMISED_DOSSIER.applicantPhone},
@@ -77,7 +77,8 @@ function setPersonalFields(record: PersonalDataRecord): SQL {
     title = ${ANONYMISED_FEEDBACK.title},
     content = ${ANONYMISED_FEEDBACK.content},
     answer = ${keep(sql`answer`)},
-    satisfaction_note = ${keep(sql`satisfaction_note`)}`;
+    satisfaction_note = ${keep(sql`satisfaction_note`)},
+    reason = ${keep(sql`reason`)}`;
 }
 
 /**
