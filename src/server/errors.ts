@@ -98,6 +98,20 @@ export const ERROR_CATALOGUE = {
     message:
       "Cần ít nhất một thông tin đúng dạng của người cần tra cứu: số điện thoại (9–11 chữ số, có thể viết +84), số CMND/CCCD (9 hoặc 12 chữ số) hoặc họ tên đầy đủ.",
   },
+  PERSONAL_DATA_NOTHING_SELECTED: {
+    status: 400,
+    message: "Chưa có hồ sơ hay phản ánh, kiến nghị nào của người này để ẩn danh.",
+  },
+  PERSONAL_DATA_RECORD_NOT_OF_PERSON: {
+    status: 409,
+    message:
+      "{records} không nằm trong kết quả tra cứu của người này trong phạm vi quản trị của bạn. Hãy tra cứu lại rồi ẩn danh.",
+  },
+  PERSONAL_DATA_RECORDS_OPEN: {
+    status: 409,
+    message:
+      "Chưa thể ẩn danh vì còn hồ sơ, phản ánh đang giải quyết: {records}. Chỉ ẩn danh được khi tất cả đã kết thúc (đã trả kết quả, trả lời, chuyển hoặc từ chối); chưa có gì bị thay đổi.",
+  },
   PERSONAL_DATA_DATE_INVALID: {
     status: 400,
     message: "Ngày “{value}” không hợp lệ: cần dạng YYYY-MM-DD.",

@@ -159,6 +159,14 @@ const FIXTURES: Record<string, Fixture> = {
       json: { phone: "0912345678" },
     }),
   },
+  "POST /api/admin/personal-data/anonymise": {
+    anyUnit: true,
+    request: () => ({
+      method: "POST",
+      path: "/api/admin/personal-data/anonymise",
+      json: { phone: "0912345678", reason: "Đơn yêu cầu xoá dữ liệu", dossierIds: [] },
+    }),
+  },
   "POST /api/admin/personal-data/export.xlsx": {
     anyUnit: true,
     request: () => ({

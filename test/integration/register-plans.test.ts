@@ -169,6 +169,14 @@ describe.skipIf(testDatabaseKind !== "postgresql")("dossier register query plans
     ["the province, a code prefix", () => ({ unitIds: null, q: "G042-01234", limit: 50 })],
     ["the province, a name", () => ({ unitIds: null, q: "Thị Thủy 1236", limit: 50 })],
     ["a ward, a name", () => ({ unitIds: [ward()], q: "nguyen van", limit: 50 })],
+    [
+      "the province, a name, for a reader who sees one ward's applicants in full",
+      () => ({ unitIds: null, q: "Thị Thủy 1236", nameSearchUnitIds: [ward()], limit: 50 }),
+    ],
+    [
+      "the province, a name, for a reader who sees every applicant masked",
+      () => ({ unitIds: null, q: "Thị Thủy 1236", nameSearchUnitIds: [], limit: 50 }),
+    ],
     ["the province, voided", () => ({ unitIds: null, voided: true, limit: 50 })],
   ];
 
@@ -323,6 +331,19 @@ describe.skipIf(testDatabaseKind !== "postgresql" && !plansOnPglite)(
       ["a ward, a part of a code", () => ({ reach: one(), q: "20230301", limit: 50 })],
       ["the province, a sender's name", () => ({ reach: all, q: "Thị Thủy", limit: 50 })],
       ["the province, a title", () => ({ reach: all, q: "tắc số 1234", limit: 50 })],
+      [
+        "the province, a sender's name, for a reader who sees one ward's senders in full",
+        () => ({ reach: all, q: "Thị Thủy", textSearchReach: one(), limit: 50 }),
+      ],
+      [
+        "the province, a sender's name, for a reader who sees every sender masked",
+        () => ({
+          reach: all,
+          q: "Thị Thủy",
+          textSearchReach: { unitIds: [], agencyReach: [] },
+          limit: 50,
+        }),
+      ],
     ];
 
     for (const [name, filter] of filters) {

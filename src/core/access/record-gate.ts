@@ -192,10 +192,15 @@ export interface FeedbackReach {
   agencyReach: { unitIds: string[]; agencyId: string }[];
 }
 
-export function feedbackReachOf(grants: readonly RoleGrant[], tree: UnitTree): FeedbackReach {
+export function feedbackReachOf(
+  grants: readonly RoleGrant[],
+  tree: UnitTree,
+  /** "personal_data.full": the feedback whose senders' data the reader sees in full. */
+  action: "feedback.read" | "personal_data.full" = "feedback.read",
+): FeedbackReach {
   const reach: FeedbackReach = { unitIds: [], agencyReach: [] };
   for (const grant of grants) {
-    const scope = unitScopeFor([grant], "feedback.read", tree);
+    const scope = unitScopeFor([grant], action, tree);
     if (scope.kind === "all") return { unitIds: null, agencyReach: [] };
     if (scope.unitIds.size === 0) continue;
     if (grant.role === "agency_officer" && grant.agencyId !== null) {

@@ -68,6 +68,7 @@ export const AUDIT_ACTIONS = {
   "federation.receive": "report",
   "personal_data.anonymised": "system",
   "personal_data.lookup": "system",
+  "personal_data.anonymise_request": "system",
   "personal_data.export": "system",
 } as const;
 

@@ -53,3 +53,10 @@ export {
   type PersonLookupProblem,
   type PersonLookupQuery,
 } from "./lookup.ts";
+export {
+  personalSearchReach,
+  personalSearchUnits,
+  type PersonalSearchReach,
+  type PersonalSearchUnits,
+} from "./search.ts";
+export { personalTextView, redactPersonalText, type KnownPerson } from "./redact.ts";

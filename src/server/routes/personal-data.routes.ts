@@ -7,6 +7,7 @@ import { personDataWorkbook } from "../documents/person-data-xlsx.ts";
 import { AppError } from "../errors.ts";
 import { attachment, fileAnswer, XLSX } from "../http/download.ts";
 import { requireSession } from "../http/session.ts";
+import { anonymisePersonOnRequest } from "../operations/personal-data/anonymise-request.service.ts";
 import { lookUpPerson } from "../operations/personal-data/lookup.service.ts";
 import type { RetentionConfig } from "../operations/personal-data/retention-config.ts";
 import {
@@ -105,6 +106,20 @@ export const personLookupBody = z.object({
   phone: z.string().max(40).optional(),
   idNumber: z.string().max(40).optional(),
   name: z.string().max(200).optional(),
+});
+
+/** Anonymising the records of one person found by the lookup, on their request. */
+export const anonymiseRequestBody = personLookupBody.extend({
+  reason: z.string().trim().min(5).max(500),
+  dossierIds: z.array(z.uuid()).max(500).default([]),
+  feedbackIds: z.array(z.uuid()).max(500).default([]),
+});
+
+export const anonymiseRequestView = z.object({
+  query: z.string(),
+  anonymised: counts,
+  alreadyAnonymised: counts,
+  codes: z.array(z.string()),
 });
 
 /** Retention runs over the whole installation: an administrator whose reach is all of it. */
@@ -209,6 +224,27 @@ export function personalDataRoutes(
       async (request) => {
         const { actor } = requireSession(request);
         return { data: await lookUpPerson(db, actor, request.body, "lookup") };
+      },
+    );
+    app.post(
+      "/api/admin/personal-data/anonymise",
+      {
+        config: { access: { actions: ["personal_data.manage"] } },
+        schema: {
+          tags,
+          summary:
+            "Ẩn danh theo yêu cầu các hồ sơ và phản ánh, kiến nghị đã kết thúc của một người (tìm bằng tra cứu) trong một giao dịch; từ chối nếu còn bản ghi đang giải quyết; có ghi nhật ký",
+          body: anonymiseRequestBody,
+          response: {
+            200: z.object({ data: anonymiseRequestView }),
+            ...commonErrors,
+            409: commonErrors[400],
+          },
+        },
+      },
+      async (request) => {
+        const { actor } = requireSession(request);
+        return { data: await anonymisePersonOnRequest(db, actor, request.body) };
       },
     );
     app.post(

@@ -151,5 +151,18 @@ export async function personalDataViewsByUnit(
   actor: Actor,
 ): Promise<(unitId: string) => PersonalDataView> {
   const scope = await unitScope(exec, actor, "personal_data.full");
-  return (unitId) => (scopeIncludes(scope, unitId) ? "full" : "masked");
+  return (unitId) => personalDataViewOf(scope, unitId);
+}
+
+/** How a unit's records show personal data, given where the actor sees it in full. */
+export function personalDataViewOf(fullScope: UnitScope, unitId: string): PersonalDataView {
+  return scopeIncludes(fullScope, unitId) ? "full" : "masked";
+}
+
+/** The feedback whose senders' data the actor sees in full, as a register filter. */
+export async function personalDataFeedbackReach(
+  exec: Executor,
+  actor: Actor,
+): Promise<FeedbackReach> {
+  return feedbackReachOf(actor.grants, await loadUnitTree(exec), "personal_data.full");
 }

@@ -27,7 +27,13 @@ import {
   requireCompleteOrConfirmed,
   type ReceivedDocument,
 } from "../../core/dossier/required-documents.ts";
-import { dossierPersonalData, type PersonalDataView } from "../../core/personal-data/index.ts";
+import {
+  dossierPersonalData,
+  personalSearchUnits,
+  personalTextView,
+  type KnownPerson,
+  type PersonalDataView,
+} from "../../core/personal-data/index.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
 import { findAgencyById } from "../db/repositories/agency.repository.ts";
@@ -86,6 +92,31 @@ export function canVoid(row: DossierListRow, mayVoid: boolean) {
   return mayVoid && row.voidedAt === null && !row.receivedAtDesk;
 }
 
+/** The applicant, whose data the dossier's free texts are redacted of for a masked reader. */
+function applicantOf(row: DossierListRow): KnownPerson {
+  return { name: row.applicantName, phone: row.applicantPhone, address: row.applicantAddress };
+}
+
+/**
+ * The applicant's data and the dossier's free texts as the actor may read them: a document
+ * printed by a masked reader (an upper unit's reviewer, a viewer) is masked like the view.
+ */
+async function applicantForReader(exec: Executor, actor: Actor, row: DossierListRow) {
+  const view = (await access.personalDataViews(exec, actor, "dossier", [row.id]))(row.id);
+  const { applicantName, applicantPhone, applicantAddress } = dossierPersonalData(
+    {
+      applicantName: row.applicantName,
+      applicantPhone: row.applicantPhone,
+      applicantAddress: row.applicantAddress,
+    },
+    view,
+  );
+  return {
+    applicant: { applicantName, applicantPhone, applicantAddress },
+    text: personalTextView(view, applicantOf(row)),
+  };
+}
+
 function toView(
   row: DossierListRow,
   mayWrite: boolean,
@@ -106,6 +137,7 @@ function toView(
     },
     personalData,
   );
+  const text = personalTextView(personalData, applicantOf(row));
   return {
     id: row.id,
     code: row.code,
@@ -134,7 +166,7 @@ function toView(
     returnedAt: row.returnedAt?.toISOString() ?? null,
     supplementCount: row.supplementCount,
     pausedWorkingDays: row.pausedWorkingDays,
-    reason: row.reason,
+    reason: text(row.reason),
     digitised: row.digitised,
     electronicResult: row.electronicResult,
     onlinePayment: row.onlinePayment,
@@ -146,7 +178,7 @@ function toView(
       ? {
           at: row.voidedAt.toISOString(),
           byName: row.voidedByName ?? "Hệ thống",
-          reason: row.voidReason ?? "",
+          reason: text(row.voidReason ?? ""),
         }
       : null,
     can: {
@@ -187,7 +219,9 @@ export async function listDossiers(db: Executor, actor: Actor, query: DossierLis
   const readScope = await access.unitScope(db, actor, "dossier.read");
   const writeScope = await access.unitScope(db, actor, "dossier.write");
   const voidScope = await access.unitScope(db, actor, "dossier.void");
-  const personalData = await access.personalDataViewsByUnit(db, actor);
+  const fullScope = await access.unitScope(db, actor, "personal_data.full");
+  const personalData = (unitId: string) => access.personalDataViewOf(fullScope, unitId);
+  const nameSearch = personalSearchUnits(readScope, fullScope);
   const today = vietnamDate(new Date());
   const limit = query.limit ?? 50;
   const after = query.cursor ? decodeRegisterCursor(query.cursor) : undefined;
@@ -197,6 +231,7 @@ export async function listDossiers(db: Executor, actor: Actor, query: DossierLis
     state: query.state,
     procedureId: query.procedureId,
     ...caseListFilter(query),
+    nameSearchUnitIds: nameSearch === "everywhere" ? undefined : nameSearch,
     dueOn: query.dueToday ? today : undefined,
     withoutApology: query.withoutApology === true,
     voided: query.voided === true,
@@ -237,18 +272,22 @@ export async function dossierDetail(exec: Executor, actor: Actor, id: string) {
   const apologies = await dossierRepository.listApologyLetters(exec, id);
   const documents = await dossierRepository.listDossierDocuments(exec, id);
   const ruleSet = ruleSetById(row.ruleSet);
+  // Supplement requests, apology reasons and history notes quote the applicant: a masked reader
+  // reads them redacted of the applicant's data (and of any phone, ID number or address).
+  const text = personalTextView(personalData, applicantOf(row));
+  const events = await caseHistory(exec, DOSSIER_CASES, id, { apology: ruleSet.apologyTitle });
   return {
     data: {
       ...toView(row, canWrite, vietnamDate(new Date()), mayVoid, personalData),
       documents: documents.map((doc) => ({ ...doc, formLabel: DOCUMENT_FORM_LABELS[doc.form] })),
       documentSets: row.documentSets,
-      events: await caseHistory(exec, DOSSIER_CASES, id, { apology: ruleSet.apologyTitle }),
+      events: events.map((event) => ({ ...event, note: text(event.note) })),
       pauses: pauses.map((p) => ({
         id: p.id,
         requestedAt: p.requestedAt.toISOString(),
         resumedAt: p.resumedAt?.toISOString() ?? null,
         pausedWorkingDays: p.pausedWorkingDays,
-        note: p.note,
+        note: text(p.note),
       })),
       apologies: apologies.map((a) => ({
         id: a.id,
@@ -256,7 +295,7 @@ export async function dossierDetail(exec: Executor, actor: Actor, id: string) {
         title: ruleSetById(a.ruleSet).apologyTitle,
         issuedAt: a.issuedAt.toISOString(),
         newDueDate: a.newDueDate,
-        reason: a.reason,
+        reason: text(a.reason),
       })),
     },
   };
@@ -622,6 +661,7 @@ export async function receiptDocument(
   const events = await caseHistory(db, DOSSIER_CASES, id);
   const receiver = events.find((event) => event.action === "receive")?.byName ?? "";
   const documents = await dossierRepository.listDossierDocuments(db, id);
+  const { applicant } = await applicantForReader(db, actor, row);
   const buffer = await receiptDocx({
     documents: documents.map((doc) => ({
       name: doc.name,
@@ -636,9 +676,7 @@ export async function receiptDocument(
     procedureName: row.procedureName,
     processingDays: row.processingDays,
     feeText: row.feeText,
-    applicantName: row.applicantName,
-    applicantPhone: row.applicantPhone,
-    applicantAddress: row.applicantAddress,
+    ...applicant,
     channelLabel: DOSSIER_CHANNEL_LABELS[row.channel],
     receivedAt: row.receivedAt,
     dueDate: row.dueDate,
@@ -656,18 +694,17 @@ export async function apologyDocument(db: Executor, actor: Actor, id: string, ap
     (a) => a.id === apologyId,
   );
   if (!letter) throw new AppError("NOT_FOUND");
+  const { applicant, text } = await applicantForReader(db, actor, row);
   const buffer = await apologyDocx({
     number: letter.number,
     ruleSet: letter.ruleSet,
     issuedAt: letter.issuedAt,
     newDueDate: letter.newDueDate,
-    reason: letter.reason,
+    reason: text(letter.reason),
     code: row.code,
     unitName: row.unitName,
     procedureName: row.procedureName,
-    applicantName: row.applicantName,
-    applicantPhone: row.applicantPhone,
-    applicantAddress: row.applicantAddress,
+    ...applicant,
     receivedAt: row.receivedAt,
     dueDate: row.originalDueDate,
   });
@@ -697,6 +734,7 @@ export async function noticeDocument(
       params: { code: row.code, state: STATE_LABELS[state] ?? row.state },
     });
   }
+  const { applicant, text } = await applicantForReader(db, actor, row);
   const content = dossierNoticeContent(
     kind,
     {
@@ -705,12 +743,10 @@ export async function noticeDocument(
       unitName: row.unitName,
       procedureCode: row.procedureCode,
       procedureName: row.procedureName,
-      applicantName: row.applicantName,
-      applicantPhone: row.applicantPhone,
-      applicantAddress: row.applicantAddress,
+      ...applicant,
       receivedAt: row.receivedAt,
       finishedAt: row.finishedAt,
-      reason: row.reason,
+      reason: text(row.reason),
     },
     ruleSet,
   );

@@ -22,7 +22,12 @@ import {
   type FeedbackClassification,
   type FeedbackState,
 } from "../../core/feedback/index.ts";
-import { feedbackPersonalData, type PersonalDataView } from "../../core/personal-data/index.ts";
+import {
+  feedbackPersonalData,
+  personalSearchReach,
+  personalTextView,
+  type PersonalDataView,
+} from "../../core/personal-data/index.ts";
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
 import { findAgencyById } from "../db/repositories/agency.repository.ts";
@@ -94,6 +99,16 @@ interface Permissions {
   answer: boolean;
 }
 
+/** The sender, whose data the feedback's free texts are redacted of for a masked reader. */
+function senderOf(row: FeedbackListRow) {
+  return {
+    name: row.senderName,
+    phone: row.senderPhone,
+    email: row.senderEmail,
+    address: row.senderAddress,
+  };
+}
+
 function toView(
   row: FeedbackListRow,
   can: Permissions,
@@ -104,6 +119,7 @@ function toView(
   const onTime = timelinessOfFeedback(row, today);
   const classification = row.classification;
   const satisfaction = row.satisfaction;
+  const text = personalTextView(personalData, senderOf(row));
   return feedbackPersonalData(
     {
       id: row.id,
@@ -130,7 +146,7 @@ function toView(
       assignedAgencyId: row.assignedAgencyId,
       assignedAgencyName: row.assignedAgencyName,
       transferredTo: row.transferredTo,
-      reason: row.reason,
+      reason: text(row.reason),
       answer: row.answer,
       answeredAt: row.answeredAt?.toISOString() ?? null,
       answeredByName: row.answeredByName,
@@ -192,13 +208,16 @@ export async function listFeedback(
   const dueWithin = query.dueSoon
     ? feedbackDueSoonWindow(today, await loadWorkingCalendar(db))
     : undefined;
+  const reach = await access.feedbackReach(db, actor);
+  const textSearch = personalSearchReach(reach, await access.personalDataFeedbackReach(db, actor));
   const { rows, total, totalCapped, hasMore } = await feedbackRepository.listFeedback(db, {
-    reach: await access.feedbackReach(db, actor),
+    reach,
     unitId: query.unitId,
     state: query.state,
     classification: query.classification,
     channel: query.channel,
     ...caseListFilter(query, today),
+    textSearchReach: textSearch === "everywhere" ? undefined : textSearch,
     dueWithin,
     limit: query.limit ?? 50,
     after,
@@ -248,7 +267,10 @@ export async function getFeedback(exec: Executor, actor: Actor, id: string) {
   return {
     data: {
       ...toView(row, can, vietnamDate(new Date()), personalData),
-      events: await caseHistory(exec, FEEDBACK_CASES, id),
+      events: (await caseHistory(exec, FEEDBACK_CASES, id)).map((event) => ({
+        ...event,
+        note: personalTextView(personalData, senderOf(row))(event.note),
+      })),
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import type {
+  anonymiseRequestBody,
+  anonymiseRequestView,
   personDataView,
   personLookupBody,
   retentionRunView,
@@ -12,6 +14,8 @@ export type RetentionStatus = z.infer<typeof retentionStatusView>;
 export type RetentionRun = z.infer<typeof retentionRunView>;
 export type PersonData = z.infer<typeof personDataView>;
 export type PersonLookup = z.infer<typeof personLookupBody>;
+export type AnonymiseRequest = z.input<typeof anonymiseRequestBody>;
+export type AnonymiseResult = z.infer<typeof anonymiseRequestView>;
 
 export function getRetentionStatus(): Promise<RetentionStatus> {
   return requestData<RetentionStatus>("/api/admin/personal-data/retention");
@@ -28,6 +32,14 @@ export function lookUpPerson(query: PersonLookup): Promise<PersonData> {
   return requestData<PersonData>("/api/admin/personal-data/lookup", {
     method: "POST",
     body: query,
+  });
+}
+
+/** Anonymises the records a lookup showed, on the person's request (all or none). */
+export function anonymisePerson(request: AnonymiseRequest): Promise<AnonymiseResult> {
+  return requestData<AnonymiseResult>("/api/admin/personal-data/anonymise", {
+    method: "POST",
+    body: request,
   });
 }
 

@@ -70,6 +70,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "federation.receive": "Nhận báo cáo từ cấp dưới",
   "personal_data.anonymised": "Ẩn danh dữ liệu cá nhân hết hạn lưu",
   "personal_data.lookup": "Tra cứu dữ liệu cá nhân",
+  "personal_data.anonymise_request": "Ẩn danh dữ liệu cá nhân theo yêu cầu",
   "personal_data.export": "Xuất dữ liệu cá nhân",
 };
 

@@ -78,6 +78,11 @@ export interface DossierFilter {
   procedureId?: string;
   /** A code or its beginning (any letter case), or a part of the applicant's name (folded). */
   q?: string;
+  /**
+   * Where `q` may match the applicant's name: in every dossier listed (absent), or only in these
+   * units' dossiers (the units whose applicants the reader sees in full; none: codes only).
+   */
+  nameSearchUnitIds?: string[];
   receivedFrom?: Date;
   receivedBefore?: Date;
   /** Not finished and past the due date on `today`. */
@@ -171,11 +176,18 @@ export function registerQueries(exec: Executor, filter: DossierFilter) {
       filter.q.length >= NAME_SEARCH_MIN_LENGTH
         ? sql`lower(${dossiers.code}) like ${`%${lowered}%`}`
         : sql`lower(${dossiers.code}) like ${`${lowered}%`}`;
+    // A reader who sees some units' applicants masked matches their names only where shown in
+    // full (`nameSearchUnitIds`), so a masked name cannot be confirmed by searching it.
     const name = searchKey(filter.q);
+    const where = filter.nameSearchUnitIds;
+    const byName =
+      name.length < NAME_SEARCH_MIN_LENGTH || where?.length === 0
+        ? undefined
+        : sql`${dossiers.applicantNameFolded} like ${`%${escapeLike(name)}%`}`;
     conditions.push(
-      name.length >= NAME_SEARCH_MIN_LENGTH
-        ? or(code, sql`${dossiers.applicantNameFolded} like ${`%${escapeLike(name)}%`}`)!
-        : code,
+      byName === undefined
+        ? code
+        : or(code, where === undefined ? byName : and(inArray(dossiers.unitId, where), byName))!,
     );
   }
   const where = and(...conditions);

@@ -56,6 +56,11 @@ export interface FeedbackFilter {
   channel?: FeedbackChannel;
   /** A part of a code (any letter case), or of the sender's name or the title (folded). */
   q?: string;
+  /**
+   * Where `q` may match the sender's name and the title: in every feedback listed (absent), or
+   * only in this reach (the feedback whose senders the reader sees in full; none: codes only).
+   */
+  textSearchReach?: FeedbackReach;
   receivedFrom?: Date;
   receivedBefore?: Date;
   /** Open feedback whose due date is before this day. */
@@ -154,11 +159,15 @@ export function feedbackRegisterQueries(exec: Executor, filter: FeedbackFilter) 
       filter.q.length >= NAME_SEARCH_MIN_LENGTH
         ? sql`lower(${feedback.code}) like ${`%${lowered}%`}`
         : sql`lower(${feedback.code}) like ${`${lowered}%`}`;
+    // A reader who sees some feedback masked matches names and titles only where shown in full
+    // (`textSearchReach`), so a masked sender cannot be confirmed by searching their name.
     const text = searchKey(filter.q);
+    const where = filter.textSearchReach ? reachCondition(filter.textSearchReach) : undefined;
+    const byText = sql`${feedback.searchFolded} like ${`%${escapeLike(text)}%`}`;
     conditions.push(
-      text.length >= NAME_SEARCH_MIN_LENGTH
-        ? or(code, sql`${feedback.searchFolded} like ${`%${escapeLike(text)}%`}`)!
-        : code,
+      text.length < NAME_SEARCH_MIN_LENGTH || where === false
+        ? code
+        : or(code, where === undefined ? byText : and(where, byText))!,
     );
   }
   const where = conditions.length > 0 ? and(...conditions) : undefined;

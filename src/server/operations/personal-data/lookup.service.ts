@@ -77,7 +77,7 @@ export interface PersonData {
   truncated: boolean;
 }
 
-function parse(input: PersonLookupInput): PersonLookupQuery {
+export function parse(input: PersonLookupInput): PersonLookupQuery {
   const parsed = personLookupQuery(input);
   if ("problem" in parsed) throw new AppError("PERSONAL_DATA_QUERY_INVALID");
   return parsed.query;
@@ -103,7 +103,7 @@ function feedbackMatches(row: repository.FeedbackCandidate, q: PersonLookupQuery
 }
 
 /** The records of one person within the actor's reach of `personal_data.manage`. */
-async function find(db: Executor, actor: Actor, q: PersonLookupQuery) {
+export async function find(db: Executor, actor: Actor, q: PersonLookupQuery) {
   const scope = await access.unitScope(db, actor, "personal_data.manage");
   if (scope.kind === "some" && scope.unitIds.size === 0) throw new AppError("FORBIDDEN");
   const filter: repository.CandidateFilter = {

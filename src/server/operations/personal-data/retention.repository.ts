@@ -57,13 +57,19 @@ export async function countAnonymised(exec: Executor): Promise<Record<PersonalDa
   return counts;
 }
 
+/** A free text replaced by the marker, an empty one left empty ("was there one" stays true). */
+const keep = (column: SQL) =>
+  sql`case when ${column} is null then null else ${ANONYMISED_TEXT}::text end`;
+
 function setPersonalFields(record: PersonalDataRecord): SQL {
+  // A dossier's refusal or withdrawal reason and void reason, a feedback's rejection or transfer
+  // reason, are officials' texts that often quote the citizen: cleared with their fields.
   if (record === "dossier")
     return sql`applicant_name = ${ANONYMISED_DOSSIER.applicantName},
       applicant_phone = ${ANONYMISED_DOSSIER.applicantPhone},
-      applicant_address = ${ANONYMISED_DOSSIER.applicantAddress}`;
-  const keep = (column: SQL) =>
-    sql`case when ${column} is null then null else ${ANONYMISED_TEXT}::text end`;
+      applicant_address = ${ANONYMISED_DOSSIER.applicantAddress},
+      reason = ${keep(sql`reason`)},
+      void_reason = ${keep(sql`void_reason`)}`;
   return sql`sender_name = ${ANONYMISED_FEEDBACK.senderName},
     sender_phone = ${ANONYMISED_FEEDBACK.senderPhone},
     sender_email = ${ANONYMISED_FEEDBACK.senderEmail},
@@ -71,32 +77,38 @@ function setPersonalFields(record: PersonalDataRecord): SQL {
     title = ${ANONYMISED_FEEDBACK.title},
     content = ${ANONYMISED_FEEDBACK.content},
     answer = ${keep(sql`answer`)},
-    satisfaction_note = ${keep(sql`satisfaction_note`)}`;
+    satisfaction_note = ${keep(sql`satisfaction_note`)},
+    reason = ${keep(sql`reason`)}`;
 }
 
 /**
- * Anonymises up to `limit` due records (oldest closed first) in one statement: their personal
- * fields are replaced, the notes of their history cleared, and each is recorded in
- * `anonymised_records`. Rows locked by a concurrent run are skipped. Returns how many.
+ * The statement that anonymises the `picked` records (a CTE selecting id, code, unit_id,
+ * closed_on): their personal fields replaced, the notes of their history, a dossier's supplement
+ * requests and apology reasons cleared, each recorded in `anonymised_records`. Returns how many.
  */
-export async function anonymiseDueBatch(
+async function anonymisePicked(
   tx: Executor,
   record: PersonalDataRecord,
-  closedBefore: string,
-  limit: number,
-  runId: string,
+  picked: SQL,
+  why: { reason: "retention" | "request"; runId: string | null },
 ): Promise<number> {
+  const dossierTexts =
+    record === "dossier"
+      ? sql`,
+      pauses as (
+        update dossier_pauses p set note = ${ANONYMISED_TEXT}
+        from picked where p.dossier_id = picked.id and p.note is not null
+        returning p.id
+      ),
+      apologies as (
+        update apology_letters a set reason = ${ANONYMISED_TEXT}
+        from picked where a.dossier_id = picked.id
+        returning a.id
+      )`
+      : sql``;
   const rows = await queryRows<{ n: number }>(
     tx,
-    sql`with picked as (
-        select r.id, r.code, r.unit_id,
-          (${CLOSED_AT[record]} at time zone 'Asia/Ho_Chi_Minh')::date as closed_on
-        from ${TABLE[record]} r
-        where ${dueWhere(record, closedBefore)}
-        order by ${CLOSED_AT[record]}, r.id
-        limit ${limit}
-        for update of r skip locked
-      ),
+    sql`with picked as (${picked}),
       changed as (
         update ${TABLE[record]} t set ${setPersonalFields(record)}
         from picked where t.id = picked.id
@@ -106,15 +118,88 @@ export async function anonymiseDueBatch(
         update case_events e set note = ${ANONYMISED_TEXT}
         from picked where e.register = ${record} and e.case_id = picked.id and e.note is not null
         returning e.id
-      ),
+      )${dossierTexts},
       recorded as (
         insert into anonymised_records (record, record_id, code, unit_id, closed_on, reason, run_id)
-        select ${record}, id, code, unit_id, closed_on, 'retention', ${runId}::uuid from picked
+        select ${record}, id, code, unit_id, closed_on, ${why.reason}, ${why.runId}::uuid
+        from picked
         returning id
       )
       select (select count(*) from changed)::int as n`,
   );
   return rows[0]?.n ?? 0;
+}
+
+/**
+ * Anonymises up to `limit` due records (oldest closed first) in one statement. Rows locked by a
+ * concurrent run are skipped. Returns how many.
+ */
+export async function anonymiseDueBatch(
+  tx: Executor,
+  record: PersonalDataRecord,
+  closedBefore: string,
+  limit: number,
+  runId: string,
+): Promise<number> {
+  return anonymisePicked(
+    tx,
+    record,
+    sql`select r.id, r.code, r.unit_id,
+          (${CLOSED_AT[record]} at time zone 'Asia/Ho_Chi_Minh')::date as closed_on
+        from ${TABLE[record]} r
+        where ${dueWhere(record, closedBefore)}
+        order by ${CLOSED_AT[record]}, r.id
+        limit ${limit}
+        for update of r skip locked`,
+    { reason: "retention", runId },
+  );
+}
+
+/** A record named in a person's request, locked for the rest of the transaction. */
+export interface RequestedRecord {
+  id: string;
+  code: string;
+  /** Returned, finished or voided (dossier); answered, transferred or rejected (feedback). */
+  closed: boolean;
+  anonymised: boolean;
+}
+
+export async function lockRequested(
+  tx: Executor,
+  record: PersonalDataRecord,
+  ids: readonly string[],
+): Promise<RequestedRecord[]> {
+  if (ids.length === 0) return [];
+  return queryRows<RequestedRecord>(
+    tx,
+    sql`select r.id, r.code, ${CLOSED_AT[record]} is not null as closed,
+        exists (select 1 from anonymised_records a
+          where a.record = ${record} and a.record_id = r.id) as anonymised
+      from ${TABLE[record]} r
+      where r.id = any(${sql.param([...ids])}::uuid[])
+      order by r.code, r.id
+      for update of r`,
+  );
+}
+
+/** Anonymises these closed records (locked by lockRequested) on a person's request. */
+export async function anonymiseRequested(
+  tx: Executor,
+  record: PersonalDataRecord,
+  ids: readonly string[],
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  return anonymisePicked(
+    tx,
+    record,
+    sql`select r.id, r.code, r.unit_id,
+          (${CLOSED_AT[record]} at time zone 'Asia/Ho_Chi_Minh')::date as closed_on
+        from ${TABLE[record]} r
+        where r.id = any(${sql.param([...ids])}::uuid[]) and ${CLOSED_AT[record]} is not null
+          and not exists (select 1 from anonymised_records a
+            where a.record = ${record} and a.record_id = r.id)`,
+    { reason: "request", runId: null },
+  );
 }
 
 export interface RunRow {

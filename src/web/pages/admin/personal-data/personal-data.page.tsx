@@ -4,13 +4,15 @@ import {
   Button,
   Card,
   Group,
+  Modal,
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
-import { IconDownload, IconSearch, IconShieldLock } from "@tabler/icons-react";
+import { IconDownload, IconEraser, IconSearch, IconShieldLock } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { STATE_LABELS, type DossierState } from "../../../../core/dossier/dossier-state.ts";
@@ -20,6 +22,7 @@ import {
 } from "../../../../core/feedback/feedback-state.ts";
 import { errorMessage } from "../../../api/client.ts";
 import {
+  anonymisePerson,
   downloadPersonData,
   getRetentionStatus,
   lookUpPerson,
@@ -28,11 +31,13 @@ import {
   type PersonLookup,
   type RetentionStatus,
 } from "../../../api/personal-data.api.ts";
+import { FormError } from "../../../components/form-error.tsx";
 import { LoadingBlock } from "../../../components/loading-block.tsx";
 import { PageHeader } from "../../../components/page-header.tsx";
 import { QueryError } from "../../../components/query-error.tsx";
 import { TableScroll } from "../../../components/table-scroll.tsx";
 import { formatDate, formatDateTime, formatNumber } from "../../../i18n/format.ts";
+import { vi } from "../../../i18n/vi.ts";
 import { ConfirmModal } from "../../plans/confirm-modal.tsx";
 
 const TRIGGERS = { schedule: "tự động", admin: "quản trị viên", cli: "dòng lệnh" } as const;
@@ -199,9 +204,89 @@ function Results({ data }: { data: PersonData }) {
   );
 }
 
+/**
+ * "Ẩn danh theo yêu cầu": every record the lookup showed that is not anonymised yet, all or none
+ * (the server refuses while one is still open, naming it), with the request's reason.
+ */
+function AnonymiseOnRequest({
+  asked,
+  data,
+  onDone,
+}: {
+  asked: PersonLookup;
+  data: PersonData;
+  onDone: (message: string) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const dossierIds = data.dossiers.filter((d) => !d.anonymised).map((d) => d.id);
+  const feedbackIds = data.feedback.filter((f) => !f.anonymised).map((f) => f.id);
+  const run = useMutation({
+    mutationFn: () => anonymisePerson({ ...asked, reason, dossierIds, feedbackIds }),
+    onSuccess: (result) => {
+      setOpen(false);
+      setReason("");
+      onDone(
+        `Đã ẩn danh theo yêu cầu ${formatNumber(result.anonymised.dossier)} hồ sơ và ${formatNumber(result.anonymised.feedback)} phản ánh, kiến nghị.`,
+      );
+    },
+  });
+  if (dossierIds.length + feedbackIds.length === 0) return null;
+  return (
+    <>
+      <Button
+        color="red"
+        variant="light"
+        leftSection={<IconEraser size={16} aria-hidden="true" />}
+        onClick={() => {
+          run.reset();
+          setOpen(true);
+        }}
+      >
+        Ẩn danh theo yêu cầu
+      </Button>
+      {open && (
+        <Modal opened onClose={() => setOpen(false)} title="Ẩn danh theo yêu cầu của người dân">
+          <Stack gap="md">
+            <FormError error={run.error} />
+            <Text size="sm">
+              Ẩn danh {formatNumber(dossierIds.length)} hồ sơ và {formatNumber(feedbackIds.length)}{" "}
+              phản ánh, kiến nghị trong kết quả tra cứu: họ tên, số điện thoại, địa chỉ, nội dung và
+              ghi chú được thay bằng “[đã ẩn danh]”; mã, ngày, trạng thái và số liệu thống kê được
+              giữ nguyên. Chỉ thực hiện được khi tất cả đã kết thúc. Không thể hoàn tác.
+            </Text>
+            <Textarea
+              label="Lý do (số, ngày của đơn yêu cầu)"
+              required
+              minRows={2}
+              maxLength={500}
+              value={reason}
+              onChange={(event) => setReason(event.currentTarget.value)}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setOpen(false)}>
+                {vi.common.cancel}
+              </Button>
+              <Button
+                color="red"
+                loading={run.isPending}
+                disabled={reason.trim().length < 5}
+                onClick={() => run.mutate()}
+              >
+                Ẩn danh
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
+    </>
+  );
+}
+
 function PersonLookupForm() {
   const [form, setForm] = useState({ phone: "", idNumber: "", name: "" });
   const [asked, setAsked] = useState<PersonLookup | null>(null);
+  const [anonymised, setAnonymised] = useState<string | null>(null);
   const lookup = useMutation({ mutationFn: lookUpPerson });
   const download = useMutation({ mutationFn: downloadPersonData });
   const query = (): PersonLookup => {
@@ -215,6 +300,7 @@ function PersonLookupForm() {
     event.preventDefault();
     const q = query();
     setAsked(q);
+    setAnonymised(null);
     download.reset();
     lookup.mutate(q);
   };
@@ -259,7 +345,20 @@ function PersonLookupForm() {
             >
               Tải tệp Excel
             </Button>
+            <AnonymiseOnRequest
+              asked={asked}
+              data={lookup.data}
+              onDone={(message) => {
+                setAnonymised(message);
+                lookup.mutate(asked);
+              }}
+            />
           </Group>
+          {anonymised && (
+            <Alert color="green" variant="light" role="status">
+              {anonymised}
+            </Alert>
+          )}
           {download.isError && (
             <Alert color="red" variant="light" role="alert">
               {download.error instanceof Error ? download.error.message : errorMessage(null)}
@@ -285,7 +384,7 @@ export function PersonalDataPage() {
     <>
       <PageHeader
         title="Dữ liệu cá nhân"
-        description="Thời hạn lưu trữ và ẩn danh dữ liệu cá nhân của người dân (Nghị định 13/2023/NĐ-CP); tra cứu và xuất dữ liệu của một người."
+        description="Thời hạn lưu trữ và ẩn danh dữ liệu cá nhân của người dân (Nghị định 13/2023/NĐ-CP); tra cứu, xuất và ẩn danh theo yêu cầu dữ liệu của một người."
         actions={
           <Button
             color="red"
