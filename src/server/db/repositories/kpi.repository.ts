@@ -193,6 +193,19 @@ export async function dossierKpiCounts(
   workingDays: WorkingDayIndex,
 ): Promise<KpiCountRow[]> {
   if (query.unitIds.length === 0) return [];
+  const rows = await withoutJit<Record<string, number | string | null>>(
+    exec,
+    dossierKpiCountsSql(query, groupBy, workingDays),
+  );
+  return rows.map((row) => ({ key: row.key as string | null, counts: toCounts(row) }));
+}
+
+/** The query of `dossierKpiCounts` (exported for the query-plan test, register-plans.test.ts). */
+export function dossierKpiCountsSql(
+  query: KpiQuery,
+  groupBy: KpiGroupBy,
+  workingDays: WorkingDayIndex,
+): SQL {
   const end = periodEndInstant(query.period).toISOString();
   const count = (set: DossierSet) => sql`count(*) filter (where ${dossierSetSql(set, end)})::int`;
   const ordinals = sql`${`{${workingDays.ordinals.join(",")}}`}::int[]`;
@@ -201,9 +214,7 @@ export async function dossierKpiCounts(
   const finishedOn = vietnamDay(sql`b.finished_at`);
   const processingDays = sql`greatest(0, ${ordinalOf(finishedOn)} - ${ordinalOf(sql`b.counted_from`)} - b.paused_working_days)`;
   const key = groupKeySql(groupBy);
-  const rows = await withoutJit<Record<string, number | string | null>>(
-    exec,
-    sql`select ${key} as key,
+  return sql`select ${key} as key,
         count(*) filter (where b.is_new)::int as "receivedNew",
         count(*) filter (where not b.is_new)::int as "carriedOver",
         ${count("resolved")} as "resolved",
@@ -224,9 +235,7 @@ export async function dossierKpiCounts(
         ${count("fee_due")} as "feeDue",
         ${count("online_payment")} as "onlinePayment"
       from ${dossiersAtPeriodEnd(query)} b
-      group by 1`,
-  );
-  return rows.map((row) => ({ key: row.key as string | null, counts: toCounts(row) }));
+      group by 1`;
 }
 
 /**
