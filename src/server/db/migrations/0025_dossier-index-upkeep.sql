@@ -1,5 +1,7 @@
 DROP INDEX "dossiers_unit_received_idx";--> statement-breakpoint
 DROP INDEX "dossiers_unit_state_idx";--> statement-breakpoint
+DROP INDEX "dossiers_unit_finished_idx";--> statement-breakpoint
+DROP INDEX "dossiers_unit_open_idx";--> statement-breakpoint
 DROP INDEX "dossiers_code_prefix_idx";--> statement-breakpoint
 -- Hand-written from here. The bulk import's speed is the upkeep of the dossiers' indexes (README,
 -- Benchmarks: COPY into a table with the dossiers' indexes ran at ≈ 0.2 of the bare COPY).
@@ -16,6 +18,11 @@ DROP INDEX "dossiers_code_prefix_idx";--> statement-breakpoint
 --   register's partial indexes (0022: unit, received_at, id / unit, state, received_at, id) serve
 --   it; the rest (a void of an old import run, the unit check of the access gate) filter on
 --   unit_id or id, which other indexes lead with.
+-- - dossiers_unit_finished_idx (unit_id, finished_at) and dossiers_unit_open_idx (unit_id,
+--   received_at where finished_at is null): the KPI counts of the raw rows (kpi.repository.ts,
+--   for a procedure, field or agency) read the dossiers received before a period and open when
+--   it began through the open span below, as the rollups' queries do, in one branch instead of
+--   two (finished in or after the period's start; never finished).
 -- - dossiers_code_prefix_idx (lower(code) text_pattern_ops): the register's search of one or two
 --   characters, `lower(code) like 'g0%'`, reads dossiers_code_trgm_idx (pg_trgm pads the start
 --   of a pattern, so a prefix has trigrams), as fast for a prefix that matches nothing.

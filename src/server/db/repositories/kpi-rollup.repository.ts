@@ -9,7 +9,12 @@ import {
 } from "../../../core/kpi/index.ts";
 import { queryRows, type Executor } from "../database.ts";
 import { timelinessSql } from "./dossier-timeliness.sql.ts";
-import { dossierColumnsAtPeriodEnd, type KpiCountRow, type KpiQuery } from "./kpi.repository.ts";
+import {
+  dossierColumnsAtPeriodEnd,
+  openSpan,
+  type KpiCountRow,
+  type KpiQuery,
+} from "./kpi.repository.ts";
 
 /**
  * The dossier KPI counts of whole days read from the per-day rollups (schema-kpi-rollup.ts,
@@ -31,9 +36,6 @@ const uuidList = (ids: string[]) =>
 
 const vietnamDay = (column: SQL) =>
   sql`((${column} at time zone 'UTC') + interval '7 hours')::date`;
-
-/** The open span of a dossier `dd`: the very expression of the SP-GiST index dossiers_open_span_idx. */
-const openSpan = sql`tstzrange(dd.received_at, case when dd.finished_at is null then null else greatest(dd.finished_at, dd.received_at) end, '[]')`;
 
 /** Whether the rollups can answer a query: no filter by procedure, field or agency. */
 export function rollupsAnswer(query: Omit<KpiQuery, "unitIds" | "period">): boolean {
