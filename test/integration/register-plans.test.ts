@@ -12,6 +12,11 @@ import {
   type FeedbackFilter,
   type FeedbackPosition,
 } from "../../src/server/db/repositories/feedback.repository.ts";
+import { dueSoonSql } from "../../src/server/db/repositories/dashboard.repository.ts";
+import { openDossierQueries } from "../../src/server/db/repositories/kpi-rollup.repository.ts";
+import { dossierKpiCountsSql } from "../../src/server/db/repositories/kpi.repository.ts";
+import { createWorkingCalendar } from "../../src/core/calendar/index.ts";
+import { workingDayIndex } from "../../src/core/kpi/index.ts";
 import { makeAgency, makeProcedure, makeUnit } from "../support/factories.ts";
 import {
   createTestDatabase,
@@ -167,6 +172,8 @@ describe.skipIf(testDatabaseKind !== "postgresql")("dossier register query plans
     ["the province, an exact code", () => ({ unitIds: null, q: "G042-0123442", limit: 50 })],
     ["a ward, an exact code", () => ({ unitIds: [ward()], q: "g007-0123407", limit: 50 })],
     ["the province, a code prefix", () => ({ unitIds: null, q: "G042-01234", limit: 50 })],
+    // Under three characters a search is a code's beginning, read through the code's trigrams.
+    ["the province, a code's first letters", () => ({ unitIds: null, q: "zz", limit: 50 })],
     ["the province, a name", () => ({ unitIds: null, q: "Thị Thủy 1236", limit: 50 })],
     ["a ward, a name", () => ({ unitIds: [ward()], q: "nguyen van", limit: 50 })],
     [
@@ -192,6 +199,103 @@ describe.skipIf(testDatabaseKind !== "postgresql")("dossier register query plans
     expect(rows).toHaveLength(51);
     const wardDeep = await positionAt(1_500, ward());
     expect(await expectIndexed({ unitIds: [ward()], limit: 50, after: wardDeep })).toHaveLength(51);
+  });
+
+  /*
+   * The KPI queries that read raw dossier rows, on the same table: the dossiers open at a
+   * period's start (carried over) and end (pending, overdue) of the province read the open-span
+   * index (dossiers_open_span_idx, migration 0025), so only the dossiers open then are visited,
+   * and a ward's read an index; the raw counts (the path for filters the rollups lack) read the
+   * open span for the province's procedure field and an index for a ward's procedure; the
+   * due-soon list reads an index.
+   * A change that loses one of these (or drops an index they need) makes this fail.
+   */
+  const workingDays = () => workingDayIndex("2021-01-01", "2027-01-01", createWorkingCalendar());
+  const history = { from: "2023-01-01", to: "2023-03-31" };
+  // The last dossiers are received until 29/09/2026 and the last 2,000 are still open.
+  const recent = { from: "2026-09-01", to: "2026-09-30" };
+
+  async function explainDossiers(query: SQLWrapper) {
+    const [row] = await queryRows<{ "QUERY PLAN": unknown }>(
+      db,
+      sql`explain (format json) ${query}`,
+    );
+    const [explained] = row!["QUERY PLAN"] as [{ Plan: PlanNode }];
+    const nodes = nodesOf(explained.Plan);
+    const scans = dossierScans(nodes);
+    const described = JSON.stringify(
+      nodes.filter((n) => n["Index Name"] || n["Relation Name"] === "dossiers"),
+      ["Node Type", "Index Name", "Relation Name"],
+    );
+    expect(scans.length, described).toBeGreaterThan(0);
+    expect(
+      scans.filter((scan) => scan["Node Type"] === "Seq Scan"),
+      described,
+    ).toEqual([]);
+    return { indexes: nodes.flatMap((n) => n["Index Name"] ?? []), described };
+  }
+
+  for (const [name, period] of [
+    ["a quarter years back", history],
+    ["the last month", recent],
+  ] as const) {
+    it(`KPI: reads the dossiers open at ${name}'s start and end through the open-span index`, async () => {
+      for (const unitIds of [wardIds, [ward()]]) {
+        const open = openDossierQueries({ unitIds, period });
+        for (const query of [open.carriedOver, open.openAtEnd]) {
+          const { indexes, described } = await explainDossiers(query);
+          // The province reads the open span; one ward of 2,000 dossiers may as well read its
+          // own rows through the register's index on unit_id (or AND the two), never the table.
+          if (unitIds === wardIds) expect(indexes, described).toContain("dossiers_open_span_idx");
+        }
+        await explainDossiers(open.apologisedAfter);
+      }
+    });
+
+    it(`KPI: reads a ward's raw counts by procedure and its due-soon list for ${name} through indexes`, async () => {
+      const [procedure] = await queryRows<{ id: string; field: string }>(
+        db,
+        sql`select id::text as id, field from procedures where unit_id = ${ward()}::uuid`,
+      );
+      const province = await explainDossiers(
+        dossierKpiCountsSql(
+          { unitIds: wardIds, period, field: procedure!.field },
+          "unit",
+          workingDays(),
+        ),
+      );
+      expect(province.indexes, province.described).toContain("dossiers_open_span_idx");
+      await explainDossiers(
+        dossierKpiCountsSql(
+          { unitIds: [ward()], period, procedureId: procedure!.id },
+          "procedure",
+          workingDays(),
+        ),
+      );
+      await explainDossiers(
+        dueSoonSql(
+          { unitIds: [ward()], date: period.to, until: period.to },
+          { limit: 50, offset: 0 },
+        ),
+      );
+    });
+  }
+
+  it("KPI: the open-span queries count what a scan of the table counts", async () => {
+    for (const period of [history, recent]) {
+      const open = openDossierQueries({ unitIds: wardIds, period });
+      const carried = await queryRows<{ carriedOver: string }>(db, open.carriedOver);
+      const start = new Date(`${period.from}T00:00:00+07:00`).toISOString();
+      const [expected] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from dossiers where voided_at is null
+          and state <> 'withdrawn' and received_at < ${start}::timestamptz
+          and (finished_at is null or finished_at >= ${start}::timestamptz)`,
+      );
+      const total = carried.reduce((sum, row) => sum + Number(row.carriedOver), 0);
+      expect(total).toBe(expected!.n);
+      expect(total).toBeGreaterThan(0);
+    }
   });
 
   it("finds what it searches for", async () => {

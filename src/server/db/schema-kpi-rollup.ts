@@ -15,7 +15,7 @@ import { units } from "./schema.ts";
  *   same procedure twice a day, so a procedure key would give nearly one row per dossier. Reports
  *   filtered or grouped by procedure, field or agency read the raw rows (kpi.service.ts).
  * - What a day cannot hold — dossiers open at an instant (carried over into a period, pending or
- *   overdue at its end) — is read from the raw rows through a GiST index on each dossier's open
+ *   overdue at its end) — is read from the raw rows through an SP-GiST index on each dossier's open
  *   span [received_at, finished_at): only the dossiers open at that instant are visited.
  * - Voided and withdrawn dossiers count nowhere, as in the raw computation.
  */

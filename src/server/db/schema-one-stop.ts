@@ -172,13 +172,9 @@ export const dossiers = pgTable(
     uniqueIndex("dossiers_code_key")
       .on(t.code)
       .where(sql`${t.voidedAt} is null`),
-    index("dossiers_unit_received_idx").on(t.unitId, t.receivedAt),
-    index("dossiers_unit_state_idx").on(t.unitId, t.state),
-    // KPIs: dossiers carried over into a period (finished in or after it, or never finished).
-    index("dossiers_unit_finished_idx").on(t.unitId, t.finishedAt),
-    index("dossiers_unit_open_idx")
-      .on(t.unitId, t.receivedAt)
-      .where(sql`${t.finishedAt} is null`),
+    // KPIs: the dossiers open at an instant (carried over into a period, pending or overdue at
+    // its end) read the SP-GiST index of the open span, hand-written in migrations 0016 and 0025
+    // (drizzle cannot declare it): dossiers_open_span_idx.
     // The register (src/server/services/dossier.service.ts): keyset pages in the order of these
     // indexes — a ward, the whole province, a state, the open dossiers (overdue) — so a page reads
     // one index range, never the whole table.
@@ -202,9 +198,9 @@ export const dossiers = pgTable(
     index("dossiers_register_voided_idx")
       .on(t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.voidedAt} is not null`),
-    // Search: a code or its beginning (any letter case), a part of the applicant's folded name.
-    index("dossiers_code_prefix_idx").using("btree", sql`lower(${t.code}) text_pattern_ops`),
-    // A part of a code ("260310-8801" of "000.01.22.H99-260310-8801"): the ward's prefix is the same.
+    // Search: a part of a code ("260310-8801" of "000.01.22.H99-260310-8801": the ward's prefix
+    // is the same) or, under three characters, its beginning (pg_trgm pads a pattern's start, so
+    // `like 'g0%'` reads this index too); a part of the applicant's folded name.
     index("dossiers_code_trgm_idx").using("gin", sql`lower(${t.code}) gin_trgm_ops`),
     index("dossiers_applicant_trgm_idx").using("gin", t.applicantNameFolded.op("gin_trgm_ops")),
     check("dossiers_channel_check", oneOf(t.channel, DOSSIER_CHANNELS)),

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { periodEndInstant } from "../../../core/kpi/index.ts";
 import { queryRows, type Executor } from "../database.ts";
 
@@ -34,16 +34,26 @@ export async function listDueSoonDossiers(
   page: { limit: number; offset: number },
 ): Promise<{ rows: DueSoonRow[]; total: number }> {
   if (query.unitIds.length === 0) return { rows: [], total: 0 };
+  const rows = await queryRows<
+    Omit<DueSoonRow, "receivedAt"> & { receivedAt: string; total: number }
+  >(exec, dueSoonSql(query, page));
+  return {
+    rows: rows.map(({ total: _total, ...row }) => ({
+      ...row,
+      receivedAt: new Date(row.receivedAt),
+    })),
+    total: rows[0]?.total ?? 0,
+  };
+}
+
+/** The query of `listDueSoonDossiers` (exported for the query-plan test, register-plans.test.ts). */
+export function dueSoonSql(query: DueSoonQuery, page: { limit: number; offset: number }): SQL {
   const end = periodEndInstant({ to: query.date }).toISOString();
   const ids = sql.join(
     query.unitIds.map((id) => sql`${id}::uuid`),
     sql`, `,
   );
-  const rows = await queryRows<
-    Omit<DueSoonRow, "receivedAt"> & { receivedAt: string; total: number }
-  >(
-    exec,
-    sql`select d.id, d.code, d.unit_id as "unitId", u.name as "unitName",
+  return sql`select d.id, d.code, d.unit_id as "unitId", u.name as "unitName",
         p.code as "procedureCode", p.name as "procedureName", p.field, d.channel,
         d.applicant_name as "applicantName", d.received_at as "receivedAt",
         d.due_date::text as "dueDate", d.state, count(*) over ()::int as total
@@ -59,13 +69,5 @@ export async function listDueSoonDossiers(
           and w.requested_at < ${end}::timestamptz
           and (w.resumed_at is null or w.resumed_at >= ${end}::timestamptz))
       order by d.due_date, d.received_at, d.code
-      limit ${page.limit} offset ${page.offset}`,
-  );
-  return {
-    rows: rows.map(({ total: _total, ...row }) => ({
-      ...row,
-      receivedAt: new Date(row.receivedAt),
-    })),
-    total: rows[0]?.total ?? 0,
-  };
+      limit ${page.limit} offset ${page.offset}`;
 }

@@ -168,9 +168,9 @@ export function registerQueries(exec: Executor, filter: DossierFilter) {
     );
   }
   if (filter.q) {
-    // Codes: `lower(code) like 'prefix%'` (dossiers_code_prefix_idx); names: a part of the folded
-    // name (dossiers_applicant_trgm_idx), folded by the same rule as the generated column.
-    // A part of a code (trigrams, dossiers_code_trgm_idx) from three characters; shorter, its start.
+    // Codes: a part of `lower(code)` from three characters, shorter its start (both through the
+    // trigrams of dossiers_code_trgm_idx: pg_trgm pads a pattern's start); names: a part of the
+    // folded name (dossiers_applicant_trgm_idx), folded by the same rule as the generated column.
     const lowered = escapeLike(filter.q.toLowerCase());
     const code =
       filter.q.length >= NAME_SEARCH_MIN_LENGTH

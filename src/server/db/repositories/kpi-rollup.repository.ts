@@ -9,7 +9,12 @@ import {
 } from "../../../core/kpi/index.ts";
 import { queryRows, type Executor } from "../database.ts";
 import { timelinessSql } from "./dossier-timeliness.sql.ts";
-import { dossierColumnsAtPeriodEnd, type KpiCountRow, type KpiQuery } from "./kpi.repository.ts";
+import {
+  dossierColumnsAtPeriodEnd,
+  openSpan,
+  type KpiCountRow,
+  type KpiQuery,
+} from "./kpi.repository.ts";
 
 /**
  * The dossier KPI counts of whole days read from the per-day rollups (schema-kpi-rollup.ts,
@@ -32,12 +37,58 @@ const uuidList = (ids: string[]) =>
 const vietnamDay = (column: SQL) =>
   sql`((${column} at time zone 'UTC') + interval '7 hours')::date`;
 
-/** The open span of a dossier `dd`: the very expression of the GiST index dossiers_open_span_idx. */
-const openSpan = sql`tstzrange(dd.received_at, case when dd.finished_at is null then null else greatest(dd.finished_at, dd.received_at) end, '[]')`;
-
 /** Whether the rollups can answer a query: no filter by procedure, field or agency. */
 export function rollupsAnswer(query: Omit<KpiQuery, "unitIds" | "period">): boolean {
   return !query.procedureId && !query.field && !query.agencyId;
+}
+
+/**
+ * The queries of `dossierKpiCountsFromRollups` that read raw dossier rows, one row per unit:
+ * carried over into the period, open at its end, apologised for after finishing late. Exported
+ * for the query-plan test (register-plans.test.ts), which checks they read the open-span index.
+ */
+export function openDossierQueries(query: KpiQuery): {
+  carriedOver: SQL;
+  openAtEnd: SQL;
+  apologisedAfter: SQL;
+} {
+  const start = periodStartInstant(query.period).toISOString();
+  const end = periodEndInstant(query.period).toISOString();
+  const counted = sql`dd.voided_at is null and dd.state <> 'withdrawn' and dd.unit_id in (${uuidList(query.unitIds)})`;
+  return {
+    carriedOver: sql`select dd.unit_id::text as key, count(*) as "carriedOver"
+        from dossiers dd
+        where ${openSpan} @> ${start}::timestamptz and dd.received_at < ${start}::timestamptz
+          and ${counted}
+        group by 1`,
+    openAtEnd: sql`select b.unit_id::text as key,
+          count(*) filter (where b.class = 'pending') as "pendingAtEnd",
+          count(*) filter (where b.class = 'overdue') as "overdueAtEnd",
+          count(*) filter (where b.class = 'overdue' and exists (select 1 from apology_letters a
+            where a.dossier_id = b.id and a.issued_at < ${end}::timestamptz)) as "lateWithApology"
+        from (
+          select ${timelinessSql(query.period.to)} as class, d.* from (
+            select ${dossierColumnsAtPeriodEnd(query.period)}
+            from dossiers dd join procedures p on p.id = dd.procedure_id
+            where ${openSpan} @> ${end}::timestamptz and dd.received_at < ${end}::timestamptz
+              and ${counted}
+            offset 0
+          ) d
+        ) b
+        group by 1`,
+    apologisedAfter: sql`select dd.unit_id::text as key, count(distinct dd.id) as "lateWithApology"
+        from apology_letters a join dossiers dd on dd.id = a.dossier_id
+        where a.issued_at >= ${start}::timestamptz and a.issued_at < ${end}::timestamptz
+          and dd.finished_at >= ${start}::timestamptz and dd.finished_at < a.issued_at
+          and ${counted}
+          and (dd.supplement_count >= 2 or (${vietnamDay(sql`dd.finished_at`)} > dd.due_date
+            and not (dd.supplement_count > 0 and exists (select 1 from dossier_pauses wp
+              where wp.dossier_id = dd.id and wp.resumed_at is null
+                and ${vietnamDay(sql`wp.requested_at`)} <= dd.due_date))))
+          and not exists (select 1 from apology_letters e
+            where e.dossier_id = dd.id and e.issued_at <= dd.finished_at)
+        group by 1`,
+  };
 }
 
 export async function dossierKpiCountsFromRollups(
@@ -49,13 +100,10 @@ export async function dossierKpiCountsFromRollups(
   if (query.unitIds.length === 0) return [];
   if (!rollupsAnswer(query)) throw new Error("rollups hold no procedure, field or agency");
   const { from, to } = query.period;
-  const start = periodStartInstant(query.period).toISOString();
-  const end = periodEndInstant(query.period).toISOString();
   const units = uuidList(query.unitIds);
   const ordinals = sql`${`{${workingDays.ordinals.join(",")}}`}::int[]`;
   const base = sql`${workingDays.base}::date`;
   const ordinalOf = (day: SQL) => sql`(${ordinals})[greatest(${day}, ${base}) - ${base} + 1]`;
-  const counted = sql`dd.voided_at is null and dd.state <> 'withdrawn' and dd.unit_id in (${units})`;
 
   const results = await exec.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
@@ -89,46 +137,12 @@ export async function dossierKpiCountsFromRollups(
         where unit_id in (${units}) and day between ${from}::date and ${to}::date
         group by 1`,
     );
-    const carried = await queryRows<Record<string, string | number>>(
-      tx,
-      sql`select dd.unit_id::text as key, count(*) as "carriedOver"
-        from dossiers dd
-        where ${openSpan} @> ${start}::timestamptz and dd.received_at < ${start}::timestamptz
-          and ${counted}
-        group by 1`,
-    );
-    const openAtEnd = await queryRows<Record<string, string | number>>(
-      tx,
-      sql`select b.unit_id::text as key,
-          count(*) filter (where b.class = 'pending') as "pendingAtEnd",
-          count(*) filter (where b.class = 'overdue') as "overdueAtEnd",
-          count(*) filter (where b.class = 'overdue' and exists (select 1 from apology_letters a
-            where a.dossier_id = b.id and a.issued_at < ${end}::timestamptz)) as "lateWithApology"
-        from (
-          select ${timelinessSql(to)} as class, d.* from (
-            select ${dossierColumnsAtPeriodEnd(query.period)}
-            from dossiers dd join procedures p on p.id = dd.procedure_id
-            where ${openSpan} @> ${end}::timestamptz and dd.received_at < ${end}::timestamptz
-              and ${counted}
-            offset 0
-          ) d
-        ) b
-        group by 1`,
-    );
+    const open = openDossierQueries(query);
+    const carried = await queryRows<Record<string, string | number>>(tx, open.carriedOver);
+    const openAtEnd = await queryRows<Record<string, string | number>>(tx, open.openAtEnd);
     const apologisedAfter = await queryRows<Record<string, string | number>>(
       tx,
-      sql`select dd.unit_id::text as key, count(distinct dd.id) as "lateWithApology"
-        from apology_letters a join dossiers dd on dd.id = a.dossier_id
-        where a.issued_at >= ${start}::timestamptz and a.issued_at < ${end}::timestamptz
-          and dd.finished_at >= ${start}::timestamptz and dd.finished_at < a.issued_at
-          and ${counted}
-          and (dd.supplement_count >= 2 or (${vietnamDay(sql`dd.finished_at`)} > dd.due_date
-            and not (dd.supplement_count > 0 and exists (select 1 from dossier_pauses wp
-              where wp.dossier_id = dd.id and wp.resumed_at is null
-                and ${vietnamDay(sql`wp.requested_at`)} <= dd.due_date))))
-          and not exists (select 1 from apology_letters e
-            where e.dossier_id = dd.id and e.issued_at <= dd.finished_at)
-        group by 1`,
+      open.apologisedAfter,
     );
     return [days, processing, carried, openAtEnd, apologisedAfter];
   });
