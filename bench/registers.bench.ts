@@ -3,11 +3,14 @@
  * before and after keyset pagination.
  *
  *   npm run bench registers [-- --dossiers 1000000] [--feedback 200000] [--runs 20]
- *     [--only dossiers|feedback]
+ *     [--only dossiers|feedback] [--url postgres://…]
  *   npm run bench registers -- --pglite [--feedback 200000] [--runs 20]
  *
- * - Creates a database `cchc_registers_bench_<pid>` on BENCH_DATABASE_URL (default the shared
- *   test server, postgres://postgres@127.0.0.1:55433/postgres), migrates it, fills it with
+ * - Where: its own throwaway PostgreSQL cluster by default (`bench/support/pg-cluster.ts`, port
+ *   BENCH_PG_PORT or a free one, so it never clashes with a KPI bench's cluster on 55499; data
+ *   under /tmp, stopped and deleted at the end, on Ctrl-C too), so no other test run can restart
+ *   the server under it; or the server at --url or BENCH_DATABASE_URL. Creates a database
+ *   `cchc_registers_bench_<pid>` there, migrates it, fills it with
  *   `bench/support/province-generator.ts` (100 communes) and drops it at the end.
  * - For each register page (a ward's and the province's first page, by state, overdue, a month,
  *   an exact code, a code prefix, a name, page 2,001 of the province), alternately: "before", the
@@ -36,6 +39,7 @@ import {
   feedbackRegisterQueries,
   type FeedbackFilter,
 } from "../src/server/db/repositories/feedback.repository.ts";
+import { freePort, startCluster, type Cluster } from "./support/pg-cluster.ts";
 import { generateProvince } from "./support/province-generator.ts";
 
 function argument(name: string): string | undefined {
@@ -46,7 +50,6 @@ const dossiers = Number(argument("dossiers") ?? process.env.BENCH_DOSSIERS ?? 1_
 const feedbackCount = Number(argument("feedback") ?? process.env.BENCH_FEEDBACK ?? 200_000);
 const runs = Number(argument("runs") ?? 20);
 const only = argument("only");
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:55433/postgres";
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -101,6 +104,27 @@ const TABLE_HEAD =
   "| page | before p50 | before p99 | after p50 | after p99 | p99 ratio | rows, total before → after |\n|---|---:|---:|---:|---:|---:|---|";
 
 async function main() {
+  let serverUrl = argument("url") ?? process.env.BENCH_DATABASE_URL;
+  let cluster: Cluster | null = null;
+  if (!serverUrl) {
+    const port = Number(process.env.BENCH_PG_PORT ?? (await freePort()));
+    cluster = startCluster({
+      port,
+      // Generation writes gigabytes: fewer checkpoints. Nothing a query reads depends on these.
+      settings: { max_wal_size: "8GB", checkpoint_timeout: "30min", synchronous_commit: "off" },
+    });
+    serverUrl = cluster.url;
+    console.log(`own PostgreSQL cluster on port ${port} (${cluster.dataDir})`);
+  }
+  try {
+    await onServer(serverUrl);
+  } finally {
+    cluster?.stop();
+  }
+}
+
+/** Creates the bench database on `serverUrl`, fills it, measures, and drops it. */
+async function onServer(serverUrl: string) {
   const admin = new pg.Client({ connectionString: serverUrl });
   const name = `cchc_registers_bench_${process.pid}`;
   await admin.connect();

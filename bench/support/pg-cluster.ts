@@ -8,6 +8,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 
 export interface Cluster {
@@ -32,6 +33,25 @@ export function pgBin(): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A TCP port free on 127.0.0.1 right now (the kernel's pick), for a cluster that must not clash
+ * with another bench's cluster started at the same time.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no free port")),
+      );
+    });
+  });
 }
 
 /**
