@@ -149,18 +149,22 @@ async function onServer(serverUrl: string) {
     await raw.connect();
     await raw.query("analyze");
     const ward = province.communeIds[7]!;
-    const [sample] = (
+    // The ward's 51st newest dossier (its oldest in a small run).
+    const sample = (
       await raw.query(
-        "select code from dossiers where unit_id = $1 order by received_at desc offset 50 limit 1",
+        "select code from dossiers where unit_id = $1 order by received_at desc limit 51",
         [ward],
       )
-    ).rows as { code: string }[];
+    ).rows.at(-1) as { code: string } | undefined;
     const code = sample!.code;
     const prefix = code.slice(0, -2);
+    // 100,000 rows deep, or half the dossiers in a smaller run (else "after" has no cursor).
+    const deepOffset = Math.min(100_000, Math.floor(dossiers / 2));
     const deep = (
       await raw.query(
         `select to_char(received_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at, id::text as id
-         from dossiers where voided_at is null order by received_at desc, id desc offset 99999 limit 1`,
+         from dossiers where voided_at is null order by received_at desc, id desc offset $1 limit 1`,
+        [deepOffset - 1],
       )
     ).rows[0] as { at: string; id: string };
     const month = {
@@ -180,9 +184,9 @@ async function onServer(serverUrl: string) {
         before: { where: "true", params: [], offset: 0 },
       },
       {
-        name: "province, page 2,001 (after 100,000 rows)",
+        name: `province, page ${(deepOffset / 50 + 1).toLocaleString("en")} (after ${deepOffset.toLocaleString("en")} rows)`,
         after: { unitIds: null, limit: 50, after: deep },
-        before: { where: "true", params: [], offset: 100_000 },
+        before: { where: "true", params: [], offset: deepOffset },
       },
       {
         name: "province, by state (supplement requested)",
@@ -286,10 +290,13 @@ async function onServer(serverUrl: string) {
 /** The feedback register's pages, before and after, over the generated feedback. */
 async function feedbackPages(database: Database, ward: string) {
   const db = database.db;
-  const [sample] = await queryRows<{ code: string }>(
-    db,
-    sql`select code from feedback where unit_id = ${ward} order by received_at desc offset 50 limit 1`,
-  );
+  // The ward's 51st newest feedback (its oldest in a small run).
+  const sample = (
+    await queryRows<{ code: string }>(
+      db,
+      sql`select code from feedback where unit_id = ${ward} order by received_at desc limit 51`,
+    )
+  ).at(-1);
   const code = sample!.code;
   // "PAKN.20250312.0003" → "20250312.0003": the date and number a clerk reads off a receipt.
   const part = code.slice(5);
