@@ -163,6 +163,9 @@ describe(`personal data in views on ${testDatabaseKind}`, () => {
         `/api/feedback?q=${encodeURIComponent(feedbackCode)}`,
       );
       expect(feedbackByCode.body.data.map((f: { id: string }) => f.id)).toEqual([feedbackId]);
+      // The search box says so: codes only, whether the page found rows or not.
+      for (const list of [dossiers, byCode, feedback, feedbackByCode])
+        expect(list.body.nameSearch).toBe("none");
     },
   );
 
@@ -175,9 +178,13 @@ describe(`personal data in views on ${testDatabaseKind}`, () => {
           `/api/dossiers?q=${encodeURIComponent("nguyễn thị thủy")}`,
         );
         expect(dossiers.body.data.map((d: { id: string }) => d.id)).toEqual([dossierId]);
+        expect(dossiers.body.nameSearch).toBe("all");
       }
       const feedback = await client.get(`/api/feedback?q=${encodeURIComponent("Trần Văn Hòa")}`);
       expect(feedback.body.data.map((f: { id: string }) => f.id)).toEqual([feedbackId]);
+      expect(feedback.body.nameSearch).toBe("all");
+      const nothing = await client.get(`/api/feedback?q=${encodeURIComponent("không ai")}`);
+      expect(nothing.body).toMatchObject({ data: [], nameSearch: "all" });
     },
   );
 

@@ -54,8 +54,11 @@ export {
   type PersonLookupQuery,
 } from "./lookup.ts";
 export {
+  NAME_SEARCH_COVERAGES,
+  nameSearchCoverage,
   personalSearchReach,
   personalSearchUnits,
+  type NameSearchCoverage,
   type PersonalSearchReach,
   type PersonalSearchUnits,
 } from "./search.ts";

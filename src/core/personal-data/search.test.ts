@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { feedbackReachOf } from "../access/record-gate.ts";
 import { unitScopeFor, type Role, type RoleGrant } from "../access/role-policy.ts";
 import { UnitTree } from "../organization/unit-tree.ts";
-import { personalSearchReach, personalSearchUnits } from "./index.ts";
+import { nameSearchCoverage, personalSearchReach, personalSearchUnits } from "./index.ts";
 
 const tree = new UnitTree(
   [
@@ -65,5 +65,33 @@ describe("where a register search may match personal fields", () => {
       unitIds: [],
       agencyReach: [{ unitIds: ["ward-a"], agencyId: "tu-phap" }],
     });
+  });
+});
+
+describe("what the search box may say it searches", () => {
+  const coverage = (...grants: RoleGrant[]) => [
+    nameSearchCoverage(dossierSearch(...grants)),
+    nameSearchCoverage(feedbackSearch(...grants)),
+  ];
+
+  it("names everywhere for the unit's own desk", () => {
+    expect(coverage(grant("clerk", "ward-a"))).toEqual(["all", "all"]);
+  });
+
+  it("codes only for masked readers", () => {
+    expect(coverage(grant("reviewer", "province"))).toEqual(["none", "none"]);
+    expect(coverage(grant("admin", null))).toEqual(["none", "none"]);
+  });
+
+  it("names in some records for a desk that also reads other units masked", () => {
+    expect(coverage(grant("clerk", "ward-a"), grant("reviewer", "province"))).toEqual([
+      "some",
+      "some",
+    ]);
+    expect(
+      nameSearchCoverage(
+        feedbackSearch(grant("agency_officer", "ward-a", "tu-phap"), grant("viewer", "ward-b")),
+      ),
+    ).toBe("some");
   });
 });

@@ -49,3 +49,24 @@ export function personalSearchReach(read: FeedbackReach, full: FeedbackReach): P
     );
   return covered ? "everywhere" : full;
 }
+
+/**
+ * Whether a register's search box may say it searches names, for this reader: "all" (names in
+ * every record the list reads), "some" (names only in the records shown in full, codes elsewhere)
+ * or "none" (codes only). It follows from the reader's roles alone, never from the rows on screen,
+ * so the search box's label does not change from one page or filter to the next.
+ */
+export const NAME_SEARCH_COVERAGES = ["all", "some", "none"] as const;
+export type NameSearchCoverage = (typeof NAME_SEARCH_COVERAGES)[number];
+
+export function nameSearchCoverage(
+  search: PersonalSearchUnits | PersonalSearchReach,
+): NameSearchCoverage {
+  if (search === "everywhere") return "all";
+  if (Array.isArray(search)) return search.length > 0 ? "some" : "none";
+  const reaches =
+    search.unitIds === null ||
+    search.unitIds.length > 0 ||
+    search.agencyReach.some((p) => p.unitIds.length > 0);
+  return reaches ? "some" : "none";
+}

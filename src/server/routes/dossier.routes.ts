@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { DOSSIER_STATES } from "../../core/dossier/index.ts";
+import { NAME_SEARCH_COVERAGES } from "../../core/personal-data/index.ts";
 import type { Executor } from "../db/database.ts";
 import { requireSession } from "../http/session.ts";
 import {
@@ -70,6 +71,11 @@ export function dossierRoutes(
               /** The cursor of the next page; null on the last page. */
               nextCursor: z.string().nullable(),
               can: z.object({ receive: z.boolean() }),
+              /**
+               * Whether `q` matches applicants' names for this reader: in every record ("all"), only
+               * in those shown in full ("some"), or nowhere, codes only ("none").
+               */
+              nameSearch: z.enum(NAME_SEARCH_COVERAGES),
             }),
             ...commonErrors,
           },

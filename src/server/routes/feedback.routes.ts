@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { FEEDBACK_CLASSIFICATIONS, FEEDBACK_STATES } from "../../core/feedback/index.ts";
 import { FEEDBACK_CHANNELS } from "../../core/feedback/feedback-values.ts";
+import { NAME_SEARCH_COVERAGES } from "../../core/personal-data/index.ts";
 import type { Executor } from "../db/database.ts";
 import { requireSession } from "../http/session.ts";
 import {
@@ -56,6 +57,11 @@ export function feedbackRoutes(db: Executor): FastifyPluginAsyncZod {
               /** The cursor of the next page; null on the last page. */
               nextCursor: z.string().nullable(),
               can: z.object({ register: z.boolean() }),
+              /**
+               * Whether `q` matches senders' names and titles for this reader: in every record ("all"), only
+               * in those shown in full ("some"), or nowhere, codes only ("none").
+               */
+              nameSearch: z.enum(NAME_SEARCH_COVERAGES),
             }),
             ...commonErrors,
           },

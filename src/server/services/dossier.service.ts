@@ -29,6 +29,7 @@ import {
 } from "../../core/dossier/required-documents.ts";
 import {
   dossierPersonalData,
+  nameSearchCoverage,
   personalSearchUnits,
   personalTextView,
   type KnownPerson,
@@ -253,6 +254,7 @@ export async function listDossiers(db: Executor, actor: Actor, query: DossierLis
     totalCapped,
     nextCursor: hasMore ? encodeRegisterCursor(rows[rows.length - 1]!) : null,
     can: { receive: canReceive },
+    nameSearch: nameSearchCoverage(nameSearch),
   };
 }
 

@@ -24,6 +24,7 @@ import {
 } from "../../core/feedback/index.ts";
 import {
   feedbackPersonalData,
+  nameSearchCoverage,
   personalSearchReach,
   personalTextView,
   type PersonalDataView,
@@ -246,6 +247,7 @@ export async function listFeedback(
     totalCapped,
     nextCursor: hasMore ? encodeFeedbackCursor(rows[rows.length - 1]!) : null,
     can: { register: writeScope.kind === "all" || writeScope.unitIds.size > 0 },
+    nameSearch: nameSearchCoverage(textSearch),
   };
 }
 

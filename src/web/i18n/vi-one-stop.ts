@@ -11,6 +11,8 @@ export const viOneStop = {
     receive: "Tiếp nhận hồ sơ",
     procedures: "Danh mục thủ tục",
     search: "Tìm theo mã hồ sơ hoặc tên người nộp",
+    searchCodesOnly: "Tìm theo mã hồ sơ",
+    searchSomeNames: "Tên người nộp chỉ tìm được ở hồ sơ hiện đầy đủ thông tin",
     state: "Trạng thái",
     allStates: "Tất cả trạng thái",
     from: "Tiếp nhận từ ngày",

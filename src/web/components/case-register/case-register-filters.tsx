@@ -3,6 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch } from "@tabler/icons-react";
 import { useState, type ReactNode } from "react";
 import { useSearchParams } from "react-router";
+import type { NameSearchCoverage } from "../../../core/personal-data/index.ts";
 import { DateField } from "../date-field.tsx";
 
 /** The filters every register has; a register adds its own (voided, classification, channel…). */
@@ -88,7 +89,12 @@ export function useCaseRegisterFilters<Extra extends object>(extra: Extra, pageS
 }
 
 export interface CaseFilterLabels {
+  /** The search box, for a reader whose search matches names (the register's own desk). */
   search: string;
+  /** The search box, for a reader whose search matches codes only (personal data masked). */
+  searchCodesOnly: string;
+  /** Under the search box, for a reader whose search matches names only in some records. */
+  searchSomeNames: string;
   state: string;
   allStates: string;
   from: string;
@@ -96,10 +102,26 @@ export interface CaseFilterLabels {
   overdue: string;
 }
 
+/**
+ * The search box's label and hint for the list's `nameSearch` (what the server's search matches
+ * for this reader). The last answer is kept while the next page loads: it depends on the reader's
+ * roles only, so the label stays put from one filter to the next.
+ */
+function useSearchLabel(labels: CaseFilterLabels, nameSearch: NameSearchCoverage | undefined) {
+  const [known, setKnown] = useState(nameSearch);
+  if (nameSearch !== undefined && nameSearch !== known) setKnown(nameSearch);
+  const coverage = nameSearch ?? known;
+  return {
+    label: coverage === "none" ? labels.searchCodesOnly : labels.search,
+    description: coverage === "some" ? labels.searchSomeNames : undefined,
+  };
+}
+
 /** The filter bar of a register: search, state, the register's own filters, dates, overdue. */
 export function CaseRegisterFilters({
   filters,
   labels,
+  nameSearch,
   stateLabels,
   widths,
   children,
@@ -107,6 +129,8 @@ export function CaseRegisterFilters({
 }: {
   filters: Pick<ReturnType<typeof useCaseRegisterFilters<object>>, "values" | "set">;
   labels: CaseFilterLabels;
+  /** The list response's `nameSearch`; undefined while the first page loads. */
+  nameSearch: NameSearchCoverage | undefined;
   stateLabels: Record<string, string>;
   widths: { search: number; date: number };
   /** The register's own filters, after the state. */
@@ -115,10 +139,12 @@ export function CaseRegisterFilters({
   after?: ReactNode;
 }) {
   const { values, set } = filters;
+  const search = useSearchLabel(labels, nameSearch);
   return (
     <Group mb="md" align="flex-end">
       <TextInput
-        label={labels.search}
+        label={search.label}
+        description={search.description}
         leftSection={<IconSearch size={16} aria-hidden="true" />}
         value={values.q}
         onChange={(event) => set("q")(event.currentTarget.value)}

@@ -107,6 +107,7 @@ export function FeedbackRegisterPage() {
       <CaseRegisterFilters
         filters={filters}
         labels={t.register}
+        nameSearch={list.data?.nameSearch}
         stateLabels={t.states}
         widths={{ search: 260, date: 140 }}
         after={

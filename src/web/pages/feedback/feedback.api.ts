@@ -1,4 +1,5 @@
 import type { SatisfactionLevel } from "../../../core/feedback/feedback-values.ts";
+import type { NameSearchCoverage } from "../../../core/personal-data/index.ts";
 import type {
   FeedbackAction,
   FeedbackClassification,
@@ -107,6 +108,8 @@ export function listFeedback(query: FeedbackQuery) {
         /** More than `total` match (the server counts up to 10 000). */
         totalCapped: boolean;
         nextCursor: string | null;
+        /** What the search matches for this reader: names everywhere, in some records, or codes only. */
+        nameSearch: NameSearchCoverage;
       },
   );
 }

@@ -46,6 +46,8 @@ export const viFeedback = {
     add: "Tiếp nhận phản ánh",
     publicPage: "Trang công khai",
     search: "Tìm theo mã, người gửi, tiêu đề",
+    searchCodesOnly: "Tìm theo mã phản ánh",
+    searchSomeNames: "Người gửi, tiêu đề chỉ tìm được ở phản ánh hiện đầy đủ thông tin",
     state: "Trạng thái",
     allStates: "Tất cả trạng thái",
     classification: "Phân loại",

@@ -100,6 +100,7 @@ export function DossierRegisterPage() {
       <CaseRegisterFilters
         filters={filters}
         labels={t.register}
+        nameSearch={dossiers.data?.nameSearch}
         stateLabels={STATE_LABELS}
         widths={{ search: 300, date: 150 }}
         after={

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { buildQuery, request, requestData } from "../../api/client.ts";
 import type { DossierAction, DossierState } from "../../../core/dossier/dossier-state.ts";
+import type { NameSearchCoverage } from "../../../core/personal-data/index.ts";
 import type {
   apologyBody,
   dossierDetailView,
@@ -69,6 +70,8 @@ export function listDossiers(query: DossierQuery) {
         /** More than `total` match (the server counts up to 10 000). */
         totalCapped: boolean;
         nextCursor: string | null;
+        /** What the search matches for this reader: names everywhere, in some records, or codes only. */
+        nameSearch: NameSearchCoverage;
       },
   );
 }
