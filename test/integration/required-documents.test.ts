@@ -242,6 +242,7 @@ describe(`required documents on ${testDatabaseKind}`, () => {
       const { buffer } = await supplementRequestDocument(t.db.database.db, SYSTEM_ACTOR, id);
       return texts((await openDocx(buffer)).document).join("\n");
     };
+    await admin.patch(`/api/procedures/${birthId}`, { documents: BIRTH_DOCUMENTS });
     const incomplete = await receive({
       documents: [{ name: "Tờ khai đăng ký khai sinh", form: "original", copies: 1 }],
       documentSets: 1,
@@ -272,6 +273,21 @@ describe(`required documents on ${testDatabaseKind}`, () => {
     expect(withoutListText).toContain("Bổ sung chữ ký của người đi đăng ký");
 
     const notRequested = await receive();
+    // A masked reader (an administrator) gets the applicant masked; the unit's clerk in full.
+    expect(missingText).not.toContain("Hoàng Thị Mai");
+    expect(missingText).toContain("Hoàng T. M.");
+    const deskClerk = {
+      userId: null,
+      name: "Nguyễn Văn Tiếp",
+      grants: [{ role: "clerk" as const, unitId: ward.id, agencyId: null }],
+    };
+    const full = await supplementRequestDocument(
+      t.db.database.db,
+      deskClerk,
+      incomplete.body.data.id,
+    );
+    expect(texts((await openDocx(full.buffer)).document).join("\n")).toContain("Hoàng Thị Mai");
+
     await expect(
       supplementRequestDocument(t.db.database.db, SYSTEM_ACTOR, notRequested.body.data.id),
     ).rejects.toMatchObject({ code: "DOSSIER_NO_SUPPLEMENT_REQUEST" });
