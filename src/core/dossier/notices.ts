@@ -277,7 +277,11 @@ export function supplementRequestContent(
       : missingRequiredDocuments(record.procedureDocuments, record.receivedDocuments);
   const note = record.note?.trim().replace(/[.;,]+$/, "") ?? "";
   const items: NoticeParagraph[] = missing.map((doc, i) => ({
-    runs: [plain(`${i + 1}. `), bold(documentLine(doc)), plain(";")],
+    runs: [
+      plain(`${i + 1}. `),
+      bold(documentLine(doc)),
+      plain(i === missing.length - 1 && !note ? "." : ";"),
+    ],
   }));
   if (note) {
     items.push({
