@@ -173,6 +173,11 @@ export const ERROR_CATALOGUE = {
     message:
       "Hồ sơ {code} đang ở trạng thái “{state}”: chỉ hồ sơ đã bị từ chối giải quyết mới có phiếu từ chối.",
   },
+  DOSSIER_NO_SUPPLEMENT_REQUEST: {
+    status: 409,
+    message:
+      "Hồ sơ {code} chưa có yêu cầu bổ sung nào: chỉ hồ sơ đã được yêu cầu bổ sung mới có phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.",
+  },
   DOSSIER_NOT_STOPPED: {
     status: 409,
     message:

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "../../src/server/services/actor.ts";
+import { supplementRequestDocument } from "../../src/server/services/dossier.service.ts";
 import { openDocx, texts } from "../support/docx-xml.ts";
 import { makeDesk, makeProcedure, makeUnit, makeUser } from "../support/factories.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
@@ -226,5 +228,68 @@ describe(`required documents on ${testDatabaseKind}`, () => {
     );
     expect(bad.body.error.code).toBe("PROCEDURE_IMPORT_INVALID");
     expect(bad.body.error.details[0]).toMatchObject({ row: 2, path: "documents" });
+  });
+
+  it("the supplement request (Mẫu 02) lists the required documents not received, then the clerk's note", async () => {
+    const requestSupplement = async (id: string) => {
+      for (const [action, at, note] of [
+        ["hand_over", "2026-03-02 10:00", undefined],
+        ["request_supplement", "2026-03-02 11:00", "Bổ sung chữ ký của người đi đăng ký"],
+      ] as const) {
+        const r = await clerk.post(`/api/dossiers/${id}/transitions`, { action, at, note });
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+      }
+      const { buffer } = await supplementRequestDocument(t.db.database.db, SYSTEM_ACTOR, id);
+      return texts((await openDocx(buffer)).document).join("\n");
+    };
+    await admin.patch(`/api/procedures/${birthId}`, { documents: BIRTH_DOCUMENTS });
+    const incomplete = await receive({
+      documents: [{ name: "Tờ khai đăng ký khai sinh", form: "original", copies: 1 }],
+      documentSets: 1,
+      confirmIncomplete: true,
+    });
+    const missingText = await requestSupplement(incomplete.body.data.id);
+    expect(missingText).toContain("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ");
+    expect(missingText).toContain("Giấy chứng sinh (bản chính): 01 bản");
+    expect(missingText).not.toContain("Tờ khai đăng ký khai sinh (bản chính)");
+    expect(missingText).not.toContain("Văn bản ủy quyền");
+    expect(missingText).toContain("Bổ sung chữ ký của người đi đăng ký");
+
+    const complete = await receive({
+      documents: BIRTH_DOCUMENTS.slice(0, 2).map(({ name, form, copies }) => ({
+        name,
+        form,
+        copies,
+      })),
+    });
+    const completeText = await requestSupplement(complete.body.data.id);
+    expect(completeText).not.toContain("Giấy chứng sinh");
+    expect(completeText).not.toContain("Nội dung khác");
+    expect(completeText).toContain("Bổ sung chữ ký của người đi đăng ký");
+
+    const withoutList = await receive();
+    const withoutListText = await requestSupplement(withoutList.body.data.id);
+    expect(withoutListText).not.toContain("Giấy chứng sinh");
+    expect(withoutListText).toContain("Bổ sung chữ ký của người đi đăng ký");
+
+    const notRequested = await receive();
+    // A masked reader (an administrator) gets the applicant masked; the unit's clerk in full.
+    expect(missingText).not.toContain("Hoàng Thị Mai");
+    expect(missingText).toContain("Hoàng T. M.");
+    const deskClerk = {
+      userId: null,
+      name: "Nguyễn Văn Tiếp",
+      grants: [{ role: "clerk" as const, unitId: ward.id, agencyId: null }],
+    };
+    const full = await supplementRequestDocument(
+      t.db.database.db,
+      deskClerk,
+      incomplete.body.data.id,
+    );
+    expect(texts((await openDocx(full.buffer)).document).join("\n")).toContain("Hoàng Thị Mai");
+
+    await expect(
+      supplementRequestDocument(t.db.database.db, SYSTEM_ACTOR, notRequested.body.data.id),
+    ).rejects.toMatchObject({ code: "DOSSIER_NO_SUPPLEMENT_REQUEST" });
   });
 });

@@ -1,6 +1,12 @@
 import { documentDatePhraseOf, numericDate } from "../text/document-date.ts";
 import type { DossierState } from "./dossier-state.ts";
 import { formatVietnamDateTime, vietnamLocal } from "./local-time.ts";
+import {
+  DOCUMENT_FORM_LABELS,
+  missingRequiredDocuments,
+  type ProcedureDocument,
+  type ReceivedDocument,
+} from "./required-documents.ts";
 import type { RuleSet } from "./rule-sets.ts";
 
 /**
@@ -48,7 +54,8 @@ export interface NoticeParagraph {
 }
 
 export interface DossierNoticeContent {
-  kind: DossierNoticeKind;
+  /** The notice, or "supplement" for the supplement request (Mẫu số 02). */
+  kind: DossierNoticeKind | "supplement";
   ruleSetId: RuleSet["id"];
   /** The dossier code the notice is about. */
   code: string;
@@ -96,7 +103,9 @@ const plain = (text: string): NoticeRun => ({ text });
 const bold = (text: string): NoticeRun => ({ text, bold: true });
 const italic = (text: string): NoticeRun => ({ text, italics: true });
 
-function applicantParagraphs(record: DossierNoticeRecord): NoticeParagraph[] {
+function applicantParagraphs(
+  record: Pick<DossierNoticeRecord, "applicantName" | "applicantAddress" | "applicantPhone">,
+): NoticeParagraph[] {
   return [
     { runs: [plain("Kính gửi: "), bold(record.applicantName)], align: "center" },
     { runs: [plain("Địa chỉ: "), bold(record.applicantAddress ?? DOTTED)] },
@@ -104,7 +113,12 @@ function applicantParagraphs(record: DossierNoticeRecord): NoticeParagraph[] {
   ];
 }
 
-function receivedParagraph(record: DossierNoticeRecord): NoticeParagraph {
+function receivedParagraph(
+  record: Pick<
+    DossierNoticeRecord,
+    "unitName" | "code" | "procedureName" | "procedureCode" | "receivedAt"
+  >,
+): NoticeParagraph {
   return {
     runs: [
       plain(`${DESK_NAME} — ${record.unitName} đã tiếp nhận hồ sơ mã `),
@@ -218,4 +232,98 @@ export function dossierNoticeContent(
   return kind === "refusal"
     ? refusalNoticeContent(record, ruleSet)
     : stopNoticeContent(record, ruleSet);
+}
+
+/** What the supplement request (Mẫu số 02) is built from, beside the dossier's record. */
+export interface SupplementRequestRecord extends Omit<
+  DossierNoticeRecord,
+  "finishedAt" | "reason"
+> {
+  /** When the supplement was requested; null when unknown. */
+  requestedAt: Date | null;
+  /** What the clerk typed with the request; null when nothing. */
+  note: string | null;
+  /** The procedure's list of documents (required and optional). */
+  procedureDocuments: readonly ProcedureDocument[];
+  /** What the desk received, as stored with the dossier; null when the dossier records none. */
+  receivedDocuments: readonly ReceivedDocument[] | null;
+}
+
+/** "Giấy chứng sinh (bản chính): 01 bản", as the receipt prints a document. */
+export function documentLine(doc: {
+  name: string;
+  form: ProcedureDocument["form"];
+  copies: number;
+}) {
+  return `${doc.name} (${DOCUMENT_FORM_LABELS[doc.form].toLowerCase()}): ${String(doc.copies).padStart(2, "0")} bản`;
+}
+
+/**
+ * The supplement request, Mẫu số 02 "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ" (same number in
+ * TT 01/2018 and TT 03/2025; the fields are as recalled by the reference notes: the dossier, "Yêu
+ * cầu hoàn thiện hồ sơ gồm những nội dung sau: 1… 2…", the reason, the guide's signature). When the
+ * dossier stores what the desk received, the procedure's required documents not received are the
+ * numbered items, each with its form and copies, and the clerk's note follows; otherwise the note
+ * alone (dotted when none).
+ */
+export function supplementRequestContent(
+  record: SupplementRequestRecord,
+  ruleSet: RuleSet,
+): DossierNoticeContent {
+  const formName = "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ";
+  const missing =
+    record.receivedDocuments === null
+      ? []
+      : missingRequiredDocuments(record.procedureDocuments, record.receivedDocuments);
+  const note = record.note?.trim().replace(/[.;,]+$/, "") ?? "";
+  const items: NoticeParagraph[] = missing.map((doc, i) => ({
+    runs: [
+      plain(`${i + 1}. `),
+      bold(documentLine(doc)),
+      plain(i === missing.length - 1 && !note ? "." : ";"),
+    ],
+  }));
+  if (note) {
+    items.push({
+      runs: [
+        plain(missing.length > 0 ? `${missing.length + 1}. Nội dung khác: ` : ""),
+        italic(note),
+        plain("."),
+      ],
+    });
+  }
+  if (items.length === 0) items.push({ runs: [plain(DOTTED)] });
+  const day = record.requestedAt ? vietnamLocal(record.requestedAt).date : null;
+  return {
+    kind: "supplement",
+    ruleSetId: ruleSet.id,
+    code: record.code,
+    formName,
+    title: formName.toUpperCase(),
+    formReference: `(Mẫu số 02 ban hành kèm theo ${ruleSet.formsCircular})`,
+    issuer: { upper: record.unitName, body: DESK_NAME, number: "Số: ……/……" },
+    placeAndDate: `${placeName(record.unitName)}, ${noticeDatePhrase(day)}`,
+    paragraphs: [
+      ...applicantParagraphs(record),
+      receivedParagraph(record),
+      {
+        runs: [
+          plain(
+            `Sau khi xem xét, đối chiếu hồ sơ, đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:`,
+          ),
+        ],
+      },
+      ...items,
+      {
+        runs: [
+          plain(
+            `Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ ${DESK_NAME} — ${record.unitName} để được hướng dẫn.`,
+          ),
+        ],
+      },
+      { runs: [plain("Xin trân trọng./.")] },
+    ],
+    signer: { title: "NGƯỜI HƯỚNG DẪN", note: "(Ký và ghi rõ họ tên)" },
+    fileName: `yeu-cau-bo-sung-${record.code}.docx`,
+  };
 }

@@ -14,6 +14,7 @@ import {
   pausedWorkingDays,
   ruleSetById,
   ruleSetOn,
+  supplementRequestContent,
   timeliness,
   vietnamLocal,
   type DossierAction,
@@ -751,6 +752,41 @@ export async function noticeDocument(
       reason: text(row.reason),
     },
     ruleSet,
+  );
+  return { buffer: await noticeDocx(content), fileName: content.fileName };
+}
+
+/**
+ * The supplement request (Mẫu số 02) of the dossier's latest supplement request, as an A5 .docx:
+ * the procedure's required documents the desk did not receive (when the dossier stores what was
+ * received) and the note typed with the request, redacted for a masked reader like the detail.
+ */
+export async function supplementRequestDocument(db: Executor, actor: Actor, id: string) {
+  const row = await readableDossier(db, actor, id);
+  const pause = (await dossierRepository.listPauses(db, id)).at(-1);
+  if (!pause) throw new AppError("DOSSIER_NO_SUPPLEMENT_REQUEST", { params: { code: row.code } });
+  // A dossier stores its received list exactly when it records the number of sets.
+  const received =
+    row.documentSets === null ? null : await dossierRepository.listDossierDocuments(db, id);
+  const procedureDocuments =
+    (await listProcedureDocuments(db, [row.procedureId])).get(row.procedureId) ?? [];
+  const { applicant, text } = await applicantForReader(db, actor, row);
+  const content = supplementRequestContent(
+    {
+      code: row.code,
+      state: row.state,
+      unitName: row.unitName,
+      procedureCode: row.procedureCode,
+      procedureName: row.procedureName,
+      ...applicant,
+      receivedAt: row.receivedAt,
+      requestedAt: pause.requestedAt,
+      note: text(pause.note),
+      procedureDocuments,
+      receivedDocuments:
+        received?.map(({ name, form, copies }) => ({ name, form, copies })) ?? null,
+    },
+    ruleSetById(row.ruleSet),
   );
   return { buffer: await noticeDocx(content), fileName: content.fileName };
 }

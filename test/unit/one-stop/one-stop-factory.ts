@@ -2,6 +2,8 @@ import {
   instantOfVietnamLocal,
   refusalNoticeContent,
   ruleSetById,
+  supplementRequestContent,
+  type ProcedureDocument,
 } from "../../../src/core/dossier/index.ts";
 import { apologyDocx } from "../../../src/server/documents/one-stop/apology-document.ts";
 import { noticeDocx } from "../../../src/server/documents/one-stop/notice-document.ts";
@@ -54,6 +56,33 @@ export function refusalNotice() {
         state: "refused",
         finishedAt: instantOfVietnamLocal("2026-03-06 10:00"),
         reason: "Không thuộc thẩm quyền",
+      },
+      ruleSetById("2025"),
+    ),
+  );
+}
+
+/** The procedure's documents of the dossier above: two required, one optional. */
+export const procedureDocuments = [
+  { name: "Tờ khai cấp bản sao trích lục", form: "original", copies: 1, required: true },
+  { name: "Căn cước công dân", form: "certified_copy", copies: 2, required: true },
+  { name: "Giấy ủy quyền", form: "original", copies: 1, required: false },
+] as const satisfies readonly ProcedureDocument[];
+
+export function supplementRequest(
+  overrides: Partial<Parameters<typeof supplementRequestContent>[0]> = {},
+) {
+  return noticeDocx(
+    supplementRequestContent(
+      {
+        ...dossier,
+        procedureCode: "1.004873",
+        state: "supplement_requested",
+        requestedAt: instantOfVietnamLocal("2026-03-06 10:00"),
+        note: "Ghi rõ năm đăng ký khai sinh",
+        procedureDocuments,
+        receivedDocuments: null,
+        ...overrides,
       },
       ruleSetById("2025"),
     ),

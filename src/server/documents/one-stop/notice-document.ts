@@ -3,7 +3,8 @@ import { run, titleBlock } from "../nd30-kit/index.ts";
 import { FORM, formBytes, formHeader, formParagraph, headSignature } from "./one-stop-form.ts";
 
 /**
- * The refusal notice (Mẫu số 03) and the stop notice (Mẫu số 05, TT 03/2025) as A5 .docx, laid
+ * The refusal notice (Mẫu số 03), the stop notice (Mẫu số 05, TT 03/2025) and the supplement
+ * request (Mẫu số 02) as A5 .docx, laid
  * out like the apology letter: header block, title and form reference, addressee, body, signer.
  */
 export function noticeDocx(content: DossierNoticeContent): Promise<Buffer> {
