@@ -526,6 +526,7 @@ const FIXTURES: Record<string, Fixture> = {
   "GET /api/dossiers/:id/apologies/:apologyId/document.docx": { allowedMayNotFind: true },
   "GET /api/dossiers/:id/refusal-notice.docx": {},
   "GET /api/dossiers/:id/stop-notice.docx": {},
+  "GET /api/dossiers/:id/supplement-request.docx": {},
   "POST /api/dossier-imports/preview": {
     kind: "unit",
     action: "dossier.write",

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SYSTEM_ACTOR } from "../../src/server/services/actor.ts";
-import { supplementRequestDocument } from "../../src/server/services/dossier.service.ts";
 import { openDocx, texts } from "../support/docx-xml.ts";
 import { makeDesk, makeProcedure, makeUnit, makeUser } from "../support/factories.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
@@ -70,6 +68,15 @@ async function receiptTexts(id: string) {
   expect(response.status).toBe(200);
   const { document } = await openDocx(Buffer.from(await response.arrayBuffer()));
   return { document, all: texts(document).join("\n") };
+}
+
+async function supplementRequestText(reader: ApiClient, id: string) {
+  const response = await fetch(`${t.url}/api/dossiers/${id}/supplement-request.docx`, {
+    headers: { cookie: reader.cookie! },
+  });
+  expect(response.status).toBe(200);
+  const { document } = await openDocx(Buffer.from(await response.arrayBuffer()));
+  return texts(document).join("\n");
 }
 
 describe(`required documents on ${testDatabaseKind}`, () => {
@@ -239,8 +246,8 @@ describe(`required documents on ${testDatabaseKind}`, () => {
         const r = await clerk.post(`/api/dossiers/${id}/transitions`, { action, at, note });
         expect(r.status, JSON.stringify(r.body)).toBe(200);
       }
-      const { buffer } = await supplementRequestDocument(t.db.database.db, SYSTEM_ACTOR, id);
-      return texts((await openDocx(buffer)).document).join("\n");
+      expect((await clerk.get(`/api/dossiers/${id}`)).body.data.can.supplementRequest).toBe(true);
+      return supplementRequestText(admin, id);
     };
     await admin.patch(`/api/procedures/${birthId}`, { documents: BIRTH_DOCUMENTS });
     const incomplete = await receive({
@@ -276,20 +283,18 @@ describe(`required documents on ${testDatabaseKind}`, () => {
     // A masked reader (an administrator) gets the applicant masked; the unit's clerk in full.
     expect(missingText).not.toContain("Hoàng Thị Mai");
     expect(missingText).toContain("Hoàng T. M.");
-    const deskClerk = {
-      userId: null,
-      name: "Nguyễn Văn Tiếp",
-      grants: [{ role: "clerk" as const, unitId: ward.id, agencyId: null }],
-    };
-    const full = await supplementRequestDocument(
-      t.db.database.db,
-      deskClerk,
-      incomplete.body.data.id,
-    );
-    expect(texts((await openDocx(full.buffer)).document).join("\n")).toContain("Hoàng Thị Mai");
+    expect(await supplementRequestText(clerk, incomplete.body.data.id)).toContain("Hoàng Thị Mai");
 
-    await expect(
-      supplementRequestDocument(t.db.database.db, SYSTEM_ACTOR, notRequested.body.data.id),
-    ).rejects.toMatchObject({ code: "DOSSIER_NO_SUPPLEMENT_REQUEST" });
+    const notRequestedId = notRequested.body.data.id;
+    expect(
+      (await clerk.get(`/api/dossiers/${notRequestedId}`)).body.data.can.supplementRequest,
+    ).toBe(false);
+    const refused = await fetch(`${t.url}/api/dossiers/${notRequestedId}/supplement-request.docx`, {
+      headers: { cookie: clerk.cookie! },
+    });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+      "DOSSIER_NO_SUPPLEMENT_REQUEST",
+    );
   });
 });

@@ -24,6 +24,7 @@ const DOWNLOADS = new Set([
   "GET /api/dossiers/:id/apologies/:apologyId/document.docx",
   "GET /api/dossiers/:id/refusal-notice.docx",
   "GET /api/dossiers/:id/stop-notice.docx",
+  "GET /api/dossiers/:id/supplement-request.docx",
   "GET /api/dossier-imports/:id/errors.csv",
   "POST /api/exports/table.xlsx",
   "POST /api/admin/personal-data/export.xlsx",

@@ -10,6 +10,7 @@ import {
   issueApology,
   listDossiers,
   noticeDocument,
+  supplementRequestDocument,
   receiptDocument,
   receiveDossier,
   transitionDossier,
@@ -207,6 +208,29 @@ export function dossierRoutes(
           requireSession(request).actor,
           request.params.id,
           request.params.apologyId,
+        );
+        return reply.type(DOCX).header("content-disposition", attachment(fileName)).send(buffer);
+      },
+    );
+
+    app.get(
+      "/api/dossiers/:id/supplement-request.docx",
+      {
+        schema: {
+          tags: ["one-stop"],
+          summary: "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu số 02, A5, .docx)",
+          description:
+            "Theo lần yêu cầu bổ sung gần nhất: các thành phần hồ sơ bắt buộc chưa nhận (khi hồ sơ có danh sách đã nhận), " +
+            "rồi nội dung cán bộ ghi. Hồ sơ chưa từng được yêu cầu bổ sung → 409 `DOSSIER_NO_SUPPLEMENT_REQUEST`.",
+          params: idParams,
+          response: { ...fileAnswer(DOCX, "Tệp Word"), ...commonErrors, 409: errorResponse },
+        },
+      },
+      async (request, reply) => {
+        const { buffer, fileName } = await supplementRequestDocument(
+          db,
+          requireSession(request).actor,
+          request.params.id,
         );
         return reply.type(DOCX).header("content-disposition", attachment(fileName)).send(buffer);
       },

@@ -168,6 +168,8 @@ export const dossierView = z.object({
     refusalNotice: z.boolean(),
     /** GET /api/dossiers/:id/stop-notice.docx answers a document. */
     stopNotice: z.boolean(),
+    /** GET /api/dossiers/:id/supplement-request.docx answers a document (a supplement was asked for). */
+    supplementRequest: z.boolean(),
   }),
 });
 

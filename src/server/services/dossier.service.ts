@@ -190,6 +190,7 @@ function toView(
       // Whoever may read the dossier may print its notices, like the receipt and the apology.
       refusalNotice: hasNotice("refusal", state, ruleSet),
       stopNotice: hasNotice("stop", state, ruleSet),
+      supplementRequest: row.supplementCount > 0,
     },
   };
 }

@@ -100,6 +100,7 @@ export const viOneStop = {
     flags: "Số hóa và thanh toán",
     receipt: "Tải Giấy tiếp nhận (.docx)",
     refusalNotice: "Tải thông báo từ chối (.docx)",
+    supplementRequest: "Tải phiếu yêu cầu bổ sung (.docx)",
     stopNotice: "Tải thông báo dừng giải quyết (.docx)",
     history: "Lịch sử xử lý",
     apologies: "Văn bản xin lỗi",

@@ -87,6 +87,16 @@ function DossierView({ d }: { d: DossierDetail }) {
                 {t.detail.refusalNotice}
               </Button>
             )}
+            {d.can.supplementRequest && (
+              <Button
+                component="a"
+                href={`/api/dossiers/${encodeURIComponent(d.id)}/supplement-request.docx`}
+                variant="default"
+                leftSection={<IconFileDownload size={16} aria-hidden="true" />}
+              >
+                {t.detail.supplementRequest}
+              </Button>
+            )}
             {d.can.stopNotice && (
               <Button
                 component="a"
