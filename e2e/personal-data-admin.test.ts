@@ -86,6 +86,11 @@ describe("personal data administration", () => {
 
     await page.goto(`${app.url}/quan-tri/du-lieu-ca-nhan`);
     await page.getByRole("heading", { name: "Dữ liệu cá nhân", level: 1 }).waitFor();
+    // The province's administrator is not the installation's: the retention card says who runs it
+    // instead of a permission error, and offers no "Chạy ngay".
+    await page.getByTestId("retention-not-mine").waitFor();
+    expect(await page.getByRole("button", { name: "Chạy ngay" }).count()).toBe(0);
+    expect(await page.getByText("Bạn không có quyền").count()).toBe(0);
     const form = page.getByRole("form", { name: "Tra cứu dữ liệu của một người" });
     // Another way of writing the same phone: the lookup folds it.
     await form.getByRole("textbox", { name: "Số điện thoại" }).fill(`+84${PHONE.slice(1)}`);

@@ -20,7 +20,7 @@ import {
   FEEDBACK_STATE_LABELS,
   type FeedbackState,
 } from "../../../../core/feedback/feedback-state.ts";
-import { errorMessage } from "../../../api/client.ts";
+import { ApiError, errorMessage } from "../../../api/client.ts";
 import {
   anonymisePerson,
   downloadPersonData,
@@ -380,20 +380,25 @@ export function PersonalDataPage() {
   const status = useQuery({ queryKey: ["personal-data-retention"], queryFn: getRetentionStatus });
   const [confirming, setConfirming] = useState(false);
   const [ran, setRan] = useState<string | null>(null);
+  // Retention runs over the whole installation: an administrator of one province may look up and
+  // anonymise people, but the retention card is for the installation's administrators only.
+  const retentionNotMine = status.error instanceof ApiError && status.error.code === "FORBIDDEN";
   return (
     <>
       <PageHeader
         title="Dữ liệu cá nhân"
         description="Thời hạn lưu trữ và ẩn danh dữ liệu cá nhân của người dân (Nghị định 13/2023/NĐ-CP); tra cứu, xuất và ẩn danh theo yêu cầu dữ liệu của một người."
         actions={
-          <Button
-            color="red"
-            leftSection={<IconShieldLock size={16} aria-hidden="true" />}
-            onClick={() => setConfirming(true)}
-            disabled={!status.data}
-          >
-            Chạy ngay
-          </Button>
+          retentionNotMine ? undefined : (
+            <Button
+              color="red"
+              leftSection={<IconShieldLock size={16} aria-hidden="true" />}
+              onClick={() => setConfirming(true)}
+              disabled={!status.data}
+            >
+              Chạy ngay
+            </Button>
+          )
         }
       />
       {confirming && status.data && (
@@ -425,7 +430,15 @@ export function PersonalDataPage() {
             </Alert>
           )}
           {status.isPending && <LoadingBlock />}
-          {status.isError && <QueryError error={status.error} />}
+          {retentionNotMine ? (
+            <Text size="sm" data-testid="retention-not-mine">
+              Thời hạn lưu trữ và việc ẩn danh định kỳ do quản trị viên hệ thống quản lý cho toàn bộ
+              hệ thống; tài khoản này chỉ tra cứu, xuất và ẩn danh theo yêu cầu dữ liệu của một
+              người.
+            </Text>
+          ) : (
+            status.isError && <QueryError error={status.error} />
+          )}
           {status.data && <Retention status={status.data} />}
         </Card>
         <Card withBorder>
