@@ -382,19 +382,41 @@ describe.skipIf(testDatabaseKind !== "postgresql" && !plansOnPglite)(
       const [explained] = (typeof plan === "string" ? JSON.parse(plan) : plan) as [
         { Plan: PlanNode },
       ];
-      return nodesOf(explained.Plan).filter((node) => node["Relation Name"] === "feedback");
+      return explained.Plan;
     }
 
-    async function expectFeedbackIndexed(filter: FeedbackFilter) {
+    const feedbackScans = (plan: PlanNode) =>
+      nodesOf(plan).filter((node) => node["Relation Name"] === "feedback");
+
+    /**
+     * Both queries read feedback through an index. With `countMayStopAtCap`, for a filter no index
+     * narrows that matches a large share of the register (one channel of seven), the capped count
+     * may read the table in storage order instead: under its Limit it stops at the cap's
+     * 10,001st match (bounded work; PostgreSQL picks either plan depending on its sample).
+     */
+    async function expectFeedbackIndexed(
+      filter: FeedbackFilter,
+      { countMayStopAtCap = false }: { countMayStopAtCap?: boolean } = {},
+    ) {
       const queries = feedbackRegisterQueries(fdb, filter)!;
-      for (const query of [queries.page, queries.count]) {
-        const scans = await feedbackPlan(query);
+      for (const [query, stopsAtCap] of [
+        [queries.page, false],
+        [queries.count, countMayStopAtCap],
+      ] as const) {
+        const plan = await feedbackPlan(query);
+        const scans = feedbackScans(plan);
         const described = JSON.stringify(scans.map((s) => [s["Node Type"], s["Index Name"]]));
         expect(scans.length, described).toBeGreaterThan(0);
-        expect(
-          scans.filter((scan) => scan["Node Type"] === "Seq Scan"),
-          described,
-        ).toEqual([]);
+        const unbounded = stopsAtCap
+          ? scans.filter(
+              (scan) =>
+                scan["Node Type"] === "Seq Scan" &&
+                !nodesOf(plan).some(
+                  (node) => node["Node Type"] === "Limit" && nodesOf(node).includes(scan),
+                ),
+            )
+          : scans.filter((scan) => scan["Node Type"] === "Seq Scan");
+        expect(unbounded, described).toEqual([]);
       }
       return queries.page;
     }
@@ -408,7 +430,7 @@ describe.skipIf(testDatabaseKind !== "postgresql" && !plansOnPglite)(
     });
     // The last open feedback (received until 29/09/2026) fall due in October.
     const dueSoon = { from: "2026-10-01", to: "2026-10-07" };
-    const filters: [string, () => FeedbackFilter][] = [
+    const filters: [string, () => FeedbackFilter, { countMayStopAtCap?: boolean }?][] = [
       ["a ward's first page", () => ({ reach: one(), limit: 50 })],
       ["the province's first page (administrator)", () => ({ reach: all, limit: 50 })],
       [
@@ -430,7 +452,11 @@ describe.skipIf(testDatabaseKind !== "postgresql" && !plansOnPglite)(
       ["the province, due soon", () => ({ reach: all, dueWithin: dueSoon, limit: 50 })],
       ["a ward, a period", () => ({ reach: one(), ...period(), limit: 50 })],
       ["the province, a period", () => ({ reach: all, ...period(), limit: 50 })],
-      ["the province, a channel", () => ({ reach: all, channel: "zalo", limit: 50 })],
+      [
+        "the province, a channel",
+        () => ({ reach: all, channel: "zalo", limit: 50 }),
+        { countMayStopAtCap: true },
+      ],
       ["the province, a code", () => ({ reach: all, q: "PAKN.20230301.0074", limit: 50 })],
       ["a ward, a part of a code", () => ({ reach: one(), q: "20230301", limit: 50 })],
       ["the province, a sender's name", () => ({ reach: all, q: "Thị Thủy", limit: 50 })],
@@ -450,9 +476,9 @@ describe.skipIf(testDatabaseKind !== "postgresql" && !plansOnPglite)(
       ],
     ];
 
-    for (const [name, filter] of filters) {
+    for (const [name, filter, options] of filters) {
       it(`reads ${name} through an index`, async () => {
-        await expectFeedbackIndexed(filter());
+        await expectFeedbackIndexed(filter(), options);
       });
     }
 
