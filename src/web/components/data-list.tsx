@@ -29,6 +29,8 @@ export interface ListColumn<T> {
   miw?: number;
   maw?: number;
   nowrap?: boolean;
+  /** The table's header and cells aligned to the right (figures); cards keep their labels' side. */
+  align?: "right";
 }
 
 /**
@@ -64,7 +66,7 @@ export function DataList<T>({
         <Table.Thead>
           <Table.Tr>
             {columns.map((column) => (
-              <Table.Th key={column.header} w={column.w}>
+              <Table.Th key={column.header} w={column.w} ta={column.align}>
                 {column.headerHidden ? (
                   <VisuallyHidden>{column.header}</VisuallyHidden>
                 ) : (
@@ -82,6 +84,7 @@ export function DataList<T>({
                   key={column.header}
                   miw={column.miw}
                   maw={column.maw}
+                  ta={column.align}
                   style={column.nowrap ? { whiteSpace: "nowrap" } : undefined}
                 >
                   {column.cell(row)}
