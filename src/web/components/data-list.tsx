@@ -44,13 +44,16 @@ export function DataList<T>({
   rowKey,
   minWidth,
   verticalSpacing,
+  withTableBorder,
 }: {
   label: string;
   rows: readonly T[];
   columns: readonly ListColumn<T>[];
   rowKey: (row: T) => string;
-  minWidth: number;
+  /** The table's least width; without it the table takes the width of its region. */
+  minWidth?: number;
   verticalSpacing?: "xs" | "sm";
+  withTableBorder?: boolean;
 }) {
   const phone = usePhoneLayout();
   if (phone) return <DataCards label={label} rows={rows} columns={columns} rowKey={rowKey} />;
@@ -60,6 +63,7 @@ export function DataList<T>({
         miw={minWidth}
         striped
         highlightOnHover
+        withTableBorder={withTableBorder}
         aria-label={label}
         verticalSpacing={verticalSpacing}
       >
