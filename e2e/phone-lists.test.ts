@@ -369,4 +369,42 @@ describe("lists on a phone", () => {
     ]);
     await saveScreenshot(page, "phone-lists/reports-owed-1366.png");
   });
+
+  it("administrator: the users list is cards at 390 px, its table at 1366 px", async () => {
+    await page.setViewportSize(PHONE);
+    await signInAs("admin");
+    await page.goto(`${app.url}/quan-tri/nguoi-dung`);
+    await page.getByRole("heading", { name: "Người dùng", level: 1 }).waitFor();
+    await page.getByRole("textbox", { name: "Tìm người dùng" }).fill("daumoi");
+    const card = page
+      .getByRole("list", { name: "Người dùng", exact: true })
+      .getByRole("listitem")
+      .filter({ hasText: "daumoi" });
+    await card.waitFor();
+    await expectCards("Người dùng", [
+      "Tên đăng nhập",
+      "Đơn vị",
+      "Vai trò",
+      "Đăng nhập gần nhất",
+      "Trạng thái",
+    ]);
+    // The focal officer of Phường Bãi Cháy: the unit and the role on the card, and its edit button.
+    const cardText = await card.innerText();
+    expect(cardText).toContain("Phường Bãi Cháy");
+    expect(cardText).toContain("Công chức đầu mối CCHC");
+    await card.getByRole("button", { name: /^Sửa người dùng / }).waitFor();
+    await expectNoSeriousA11yViolations(page, "the users list at 390 px");
+    await saveScreenshot(page, "phone-lists/users-390.png");
+
+    await page.setViewportSize(LAPTOP);
+    await expectTable("Người dùng", [
+      "Tên đăng nhập",
+      "Họ và tên",
+      "Đơn vị",
+      "Vai trò",
+      "Đăng nhập gần nhất",
+      "Trạng thái",
+    ]);
+    await saveScreenshot(page, "phone-lists/users-1366.png");
+  });
 });

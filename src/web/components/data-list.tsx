@@ -45,6 +45,7 @@ export function DataList<T>({
   minWidth,
   verticalSpacing,
   withTableBorder,
+  empty,
 }: {
   label: string;
   rows: readonly T[];
@@ -54,8 +55,11 @@ export function DataList<T>({
   minWidth?: number;
   verticalSpacing?: "xs" | "sm";
   withTableBorder?: boolean;
+  /** Said when there is no row: a full-width row of the table, or a line instead of the cards. */
+  empty?: ReactNode;
 }) {
   const phone = usePhoneLayout();
+  if (phone && rows.length === 0 && empty !== undefined) return <Text c="dimmed">{empty}</Text>;
   if (phone) return <DataCards label={label} rows={rows} columns={columns} rowKey={rowKey} />;
   return (
     <TableScroll label={label}>
@@ -81,6 +85,11 @@ export function DataList<T>({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
+          {rows.length === 0 && empty !== undefined && (
+            <Table.Tr>
+              <Table.Td colSpan={columns.length}>{empty}</Table.Td>
+            </Table.Tr>
+          )}
           {rows.map((row) => (
             <Table.Tr key={rowKey(row)}>
               {columns.map((column) => (
