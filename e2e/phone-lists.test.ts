@@ -1,11 +1,15 @@
 /**
  * Browser journey of the lists on a phone (390 px) and on a laptop (1366 px): the dossier
- * register, the feedback register, the tasks list and the plans list read as cards on a phone
- * (no sideways scrolling, each value with its column's label, a long task text clamped with a
- * "Xem thêm" button), and as their tables at 1366 px.
+ * register, the feedback register, the tasks list, the plans list, a plan's targets, the
+ * scorecards list, what the unit owes on the reports board and the admin users list read as
+ * cards on a phone (no sideways scrolling, each value with its column's label, a known row's
+ * fields on its card, a long task text clamped with a "Xem thêm" button), and as their tables at
+ * 1366 px.
  *
- * Dates: nothing here depends on today. The plan created for the long task is of 2019, issued
- * with explicit dates. Set CCHC_E2E_URL to run against an already running server.
+ * Dates: nothing here depends on today. The plans created here are of 2019 (the long task's
+ * issued with explicit dates); the scorecard and the owed reports are of 2026, a fixed year, and
+ * the due date checked comes from the report kind's rule. Set CCHC_E2E_URL to run against an
+ * already running server.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
