@@ -1,10 +1,10 @@
 /**
  * Browser journey of the lists on a phone (390 px) and on a laptop (1366 px): the dossier
  * register, the feedback register, the tasks list, the plans list, a plan's targets, the
- * scorecards list, what the unit owes on the reports board and the admin users list read as
- * cards on a phone (no sideways scrolling, each value with its column's label, a known row's
- * fields on its card, a long task text clamped with a "Xem thêm" button), and as their tables at
- * 1366 px.
+ * scorecards list, what the unit owes on the reports board and the admin users and agencies
+ * lists read as cards on a phone (no sideways scrolling, each value with its column's label, a
+ * known row's fields on its card, a long task text clamped with a "Xem thêm" button), and as
+ * their tables at 1366 px.
  *
  * Dates: nothing here depends on today. The plans created here are of 2019 (the long task's
  * issued with explicit dates); the scorecard and the owed reports are of 2026, a fixed year, and
@@ -410,5 +410,30 @@ describe("lists on a phone", () => {
       "Trạng thái",
     ]);
     await saveScreenshot(page, "phone-lists/users-1366.png");
+  });
+
+  it("administrator: a unit's agencies are cards at 390 px, their table at 1366 px", async () => {
+    await page.setViewportSize(PHONE);
+    await signInAs("admin");
+    const units = await callApi("GET", "/api/units");
+    const ward = (units.body.data as { id: string; code: string | null }[]).find(
+      (unit) => unit.code === "06658",
+    );
+    expect(ward).toBeDefined();
+    await page.goto(`${app.url}/quan-tri/co-quan?don-vi=${ward!.id}`);
+    await page.getByRole("heading", { name: "Cơ quan, bộ phận", level: 1 }).waitFor();
+    await expectCards("Cơ quan, bộ phận", ["Mã", "Loại", "Trạng thái"]);
+    const card = page
+      .getByRole("list", { name: "Cơ quan, bộ phận", exact: true })
+      .getByRole("listitem")
+      .filter({ hasText: "Văn phòng HĐND và UBND" });
+    expect(await card.innerText()).toContain("Đang hoạt động");
+    await card.getByRole("button", { name: "Sửa cơ quan Văn phòng HĐND và UBND" }).waitFor();
+    await expectNoSeriousA11yViolations(page, "the agencies list at 390 px");
+    await saveScreenshot(page, "phone-lists/agencies-390.png");
+
+    await page.setViewportSize(LAPTOP);
+    await expectTable("Cơ quan, bộ phận", ["Mã", "Tên cơ quan, bộ phận", "Loại", "Trạng thái"]);
+    await saveScreenshot(page, "phone-lists/agencies-1366.png");
   });
 });
