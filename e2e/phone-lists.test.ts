@@ -1,11 +1,15 @@
 /**
  * Browser journey of the lists on a phone (390 px) and on a laptop (1366 px): the dossier
- * register, the feedback register, the tasks list and the plans list read as cards on a phone
- * (no sideways scrolling, each value with its column's label, a long task text clamped with a
- * "Xem thêm" button), and as their tables at 1366 px.
+ * register, the feedback register, the tasks list, the plans list, a plan's targets, the
+ * scorecards list, what the unit owes on the reports board and the admin users and agencies
+ * lists read as cards on a phone (no sideways scrolling, each value with its column's label, a
+ * known row's fields on its card, a long task text clamped with a "Xem thêm" button), and as
+ * their tables at 1366 px.
  *
- * Dates: nothing here depends on today. The plan created for the long task is of 2019, issued
- * with explicit dates. Set CCHC_E2E_URL to run against an already running server.
+ * Dates: nothing here depends on today. The plans created here are of 2019 (the long task's
+ * issued with explicit dates); the scorecard and the owed reports are of 2026, a fixed year, and
+ * the due date checked comes from the report kind's rule. Set CCHC_E2E_URL to run against an
+ * already running server.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -49,6 +53,25 @@ async function signInAs(username: string) {
   await page.goto(`${app.url}/dang-nhap`);
   await signIn(page, username);
   await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+}
+
+/** Calls the API with the page's session (and its CSRF token): the answer's body, or an error text. */
+async function callApi(method: string, path: string, body?: unknown) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = await (await fetch("/api/auth/me")).json();
+      const response = await fetch(path, {
+        method,
+        headers: { "content-type": "application/json", "x-csrf-token": me.data.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json = await response.json();
+      return response.ok
+        ? { body: json, error: null }
+        : { body: null, error: JSON.stringify(json) };
+    },
+    { method, path, body },
+  );
 }
 
 /** How far the page, or any table region in it, scrolls sideways (0 when everything fits). */
@@ -205,5 +228,212 @@ describe("lists on a phone", () => {
     // On a laptop the table shows the whole text, without the phone's clamp.
     expect(await page.getByRole("button", { name: "Xem thêm" }).count()).toBe(0);
     await saveScreenshot(page, "phone-lists/tasks-1366.png");
+  });
+
+  it("focal officer: a plan's targets and the scorecards list are cards at 390 px", async () => {
+    // The province publishes the commune methodology for 2026 (a fixed year), so the ward may
+    // open its scorecard of that year.
+    await page.setViewportSize(PHONE);
+    await signInAs("sonoivu");
+    const units = await callApi("GET", "/api/units");
+    const province = (units.body.data as { id: string; name: string }[]).find(
+      (unit) => unit.name === "Tỉnh Quảng Ninh",
+    );
+    expect(province).toBeDefined();
+    const template = await callApi("GET", "/api/scorecard-templates/par-commune");
+    expect(template.error).toBeNull();
+    const imported = await callApi("POST", "/api/methodologies/import", {
+      unitId: province!.id,
+      level: "commune",
+      document: template.body,
+    });
+    expect(imported.error).toBeNull();
+    const published = await callApi(
+      "POST",
+      `/api/methodologies/${imported.body.data.id}/publish`,
+      {},
+    );
+    expect(published.error).toBeNull();
+
+    await signInAs("daumoi");
+    const me = await callApi("GET", "/api/auth/me");
+    const ward = me.body.data.user.unit as { id: string; name: string };
+    const opened = await callApi("POST", "/api/scorecards", { unitId: ward.id, year: 2026 });
+    expect(opened.error).toBeNull();
+    const target = `Giải quyết đúng hạn từ 98% số hồ sơ trở lên ${suffix}`;
+    const plan = await callApi("POST", "/api/plans", {
+      unitId: ward.id,
+      title: `Thử chỉ tiêu trên điện thoại ${suffix}`,
+      period: { kind: "year", year: 2019 },
+      targets: [
+        { text: target, metric: "on_time_rate", comparator: "gte", value: 98, unit: "percent" },
+      ],
+    });
+    expect(plan.error).toBeNull();
+
+    await page.goto(`${app.url}/ke-hoach/${plan.body.data.id}?tab=chi-tieu`);
+    await expectCards("Chỉ tiêu của kế hoạch", ["Cách đo", "Mục tiêu", "Kết quả", "Đánh giá"]);
+    const targetCard = page
+      .getByRole("list", { name: "Chỉ tiêu của kế hoạch", exact: true })
+      .getByRole("listitem")
+      .filter({ hasText: target });
+    // The card's lines: how it is measured and the target, each under its label.
+    const cardText = await targetCard.innerText();
+    expect(cardText).toContain("Tỷ lệ hồ sơ giải quyết đúng hạn");
+    expect(cardText).toContain("từ 98% trở lên");
+    // A draft plan's editor keeps the target's actions on the card.
+    await targetCard.getByRole("button", { name: `Sửa chỉ tiêu: ${target}` }).waitFor();
+    await expectNoSeriousA11yViolations(page, "a plan's targets at 390 px");
+    await saveScreenshot(page, "phone-lists/plan-targets-390.png");
+
+    await page.goto(`${app.url}/chi-so`);
+    await page.getByRole("heading", { name: "Phiếu chấm điểm Chỉ số CCHC", level: 2 }).waitFor();
+    await expectCards("Danh sách phiếu chấm điểm", [
+      "Năm",
+      "Trạng thái",
+      "Tự chấm (%)",
+      "Thẩm định (%)",
+    ]);
+    const scorecardCard = page
+      .getByRole("list", { name: "Danh sách phiếu chấm điểm", exact: true })
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("link", { name: ward.name, exact: true }) });
+    expect(await scorecardCard.locator("dd").first().innerText()).toBe("2026");
+    expect(
+      await scorecardCard.getByRole("link", { name: ward.name, exact: true }).getAttribute("href"),
+    ).toBe(`/chi-so/phieu-cham/${opened.body.data.id}`);
+    await expectNoSeriousA11yViolations(page, "the scorecards list at 390 px");
+    await saveScreenshot(page, "phone-lists/scorecards-390.png");
+
+    await page.setViewportSize(LAPTOP);
+    await expectTable("Danh sách phiếu chấm điểm", [
+      "Đơn vị",
+      "Năm",
+      "Trạng thái",
+      "Tự chấm (%)",
+      "Thẩm định (%)",
+    ]);
+    await saveScreenshot(page, "phone-lists/scorecards-1366.png");
+    await page.goto(`${app.url}/ke-hoach/${plan.body.data.id}?tab=chi-tieu`);
+    await expectTable("Chỉ tiêu của kế hoạch", [
+      "Chỉ tiêu",
+      "Cách đo",
+      "Mục tiêu",
+      "Kết quả",
+      "Đánh giá",
+    ]);
+    await saveScreenshot(page, "phone-lists/plan-targets-1366.png");
+  });
+
+  it("focal officer: what the unit owes on the reports board is cards at 390 px", async () => {
+    // The province publishes a quarterly report kind; the ward owes it each quarter of 2026 (a
+    // fixed year in the address; due dates are from the kind's rule, not from today).
+    await page.setViewportSize(PHONE);
+    await signInAs("sonoivu");
+    const units = await callApi("GET", "/api/units");
+    const province = (units.body.data as { id: string; name: string }[]).find(
+      (unit) => unit.name === "Tỉnh Quảng Ninh",
+    );
+    const kind = `Báo cáo CCHC quý trên điện thoại ${suffix}`;
+    const created = await callApi("POST", `/api/report-kinds?unitId=${province!.id}`, {
+      name: kind,
+      periodKind: "quarterly",
+      dueText: "trước ngày 15 tháng cuối quý",
+      publish: true,
+    });
+    expect(created.error).toBeNull();
+
+    await signInAs("daumoi");
+    await page.goto(`${app.url}/bao-cao?nam=2026`);
+    await page.getByRole("heading", { name: "Báo cáo định kỳ", level: 1 }).waitFor();
+    await expectCards("Báo cáo đơn vị phải nộp", [
+      "Kỳ báo cáo",
+      "Hạn nộp",
+      "Tình trạng",
+      "Báo cáo",
+    ]);
+    const card = page
+      .getByRole("list", { name: "Báo cáo đơn vị phải nộp", exact: true })
+      .getByRole("listitem")
+      .filter({ hasText: kind })
+      .filter({ hasText: "Quý I/2026" });
+    // "trước ngày 15 tháng cuối quý": quarter I is due on 15/03/2026.
+    expect(await card.innerText()).toContain("15/03/2026");
+    await card.getByRole("button", { name: "Lập báo cáo" }).waitFor();
+    await expectNoSeriousA11yViolations(page, "the reports board at 390 px");
+    await saveScreenshot(page, "phone-lists/reports-owed-390.png");
+
+    await page.setViewportSize(LAPTOP);
+    await expectTable("Báo cáo đơn vị phải nộp", [
+      "Loại báo cáo",
+      "Kỳ báo cáo",
+      "Hạn nộp",
+      "Tình trạng",
+      "Báo cáo",
+    ]);
+    await saveScreenshot(page, "phone-lists/reports-owed-1366.png");
+  });
+
+  it("administrator: the users list is cards at 390 px, its table at 1366 px", async () => {
+    await page.setViewportSize(PHONE);
+    await signInAs("admin");
+    await page.goto(`${app.url}/quan-tri/nguoi-dung`);
+    await page.getByRole("heading", { name: "Người dùng", level: 1 }).waitFor();
+    await page.getByRole("textbox", { name: "Tìm người dùng" }).fill("daumoi");
+    const card = page
+      .getByRole("list", { name: "Người dùng", exact: true })
+      .getByRole("listitem")
+      .filter({ hasText: "daumoi" });
+    await card.waitFor();
+    await expectCards("Người dùng", [
+      "Tên đăng nhập",
+      "Đơn vị",
+      "Vai trò",
+      "Đăng nhập gần nhất",
+      "Trạng thái",
+    ]);
+    // The focal officer of Phường Bãi Cháy: the unit and the role on the card, and its edit button.
+    const cardText = await card.innerText();
+    expect(cardText).toContain("Phường Bãi Cháy");
+    expect(cardText).toContain("Công chức đầu mối CCHC");
+    await card.getByRole("button", { name: /^Sửa người dùng / }).waitFor();
+    await expectNoSeriousA11yViolations(page, "the users list at 390 px");
+    await saveScreenshot(page, "phone-lists/users-390.png");
+
+    await page.setViewportSize(LAPTOP);
+    await expectTable("Người dùng", [
+      "Tên đăng nhập",
+      "Họ và tên",
+      "Đơn vị",
+      "Vai trò",
+      "Đăng nhập gần nhất",
+      "Trạng thái",
+    ]);
+    await saveScreenshot(page, "phone-lists/users-1366.png");
+  });
+
+  it("administrator: a unit's agencies are cards at 390 px, their table at 1366 px", async () => {
+    await page.setViewportSize(PHONE);
+    await signInAs("admin");
+    const units = await callApi("GET", "/api/units");
+    const ward = (units.body.data as { id: string; code: string | null }[]).find(
+      (unit) => unit.code === "06658",
+    );
+    expect(ward).toBeDefined();
+    await page.goto(`${app.url}/quan-tri/co-quan?don-vi=${ward!.id}`);
+    await page.getByRole("heading", { name: "Cơ quan, bộ phận", level: 1 }).waitFor();
+    await expectCards("Cơ quan, bộ phận", ["Mã", "Loại", "Trạng thái"]);
+    const card = page
+      .getByRole("list", { name: "Cơ quan, bộ phận", exact: true })
+      .getByRole("listitem")
+      .filter({ hasText: "Văn phòng HĐND và UBND" });
+    expect(await card.innerText()).toContain("Đang hoạt động");
+    await card.getByRole("button", { name: "Sửa cơ quan Văn phòng HĐND và UBND" }).waitFor();
+    await expectNoSeriousA11yViolations(page, "the agencies list at 390 px");
+    await saveScreenshot(page, "phone-lists/agencies-390.png");
+
+    await page.setViewportSize(LAPTOP);
+    await expectTable("Cơ quan, bộ phận", ["Mã", "Tên cơ quan, bộ phận", "Loại", "Trạng thái"]);
+    await saveScreenshot(page, "phone-lists/agencies-1366.png");
   });
 });

@@ -29,6 +29,8 @@ export interface ListColumn<T> {
   miw?: number;
   maw?: number;
   nowrap?: boolean;
+  /** The table's header and cells aligned to the right (figures); cards keep their labels' side. */
+  align?: "right";
 }
 
 /**
@@ -42,15 +44,22 @@ export function DataList<T>({
   rowKey,
   minWidth,
   verticalSpacing,
+  withTableBorder,
+  empty,
 }: {
   label: string;
   rows: readonly T[];
   columns: readonly ListColumn<T>[];
   rowKey: (row: T) => string;
-  minWidth: number;
+  /** The table's least width; without it the table takes the width of its region. */
+  minWidth?: number;
   verticalSpacing?: "xs" | "sm";
+  withTableBorder?: boolean;
+  /** Said when there is no row: a full-width row of the table, or a line instead of the cards. */
+  empty?: ReactNode;
 }) {
   const phone = usePhoneLayout();
+  if (phone && rows.length === 0 && empty !== undefined) return <Text c="dimmed">{empty}</Text>;
   if (phone) return <DataCards label={label} rows={rows} columns={columns} rowKey={rowKey} />;
   return (
     <TableScroll label={label}>
@@ -58,13 +67,14 @@ export function DataList<T>({
         miw={minWidth}
         striped
         highlightOnHover
+        withTableBorder={withTableBorder}
         aria-label={label}
         verticalSpacing={verticalSpacing}
       >
         <Table.Thead>
           <Table.Tr>
             {columns.map((column) => (
-              <Table.Th key={column.header} w={column.w}>
+              <Table.Th key={column.header} w={column.w} ta={column.align}>
                 {column.headerHidden ? (
                   <VisuallyHidden>{column.header}</VisuallyHidden>
                 ) : (
@@ -75,6 +85,11 @@ export function DataList<T>({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
+          {rows.length === 0 && empty !== undefined && (
+            <Table.Tr>
+              <Table.Td colSpan={columns.length}>{empty}</Table.Td>
+            </Table.Tr>
+          )}
           {rows.map((row) => (
             <Table.Tr key={rowKey(row)}>
               {columns.map((column) => (
@@ -82,6 +97,7 @@ export function DataList<T>({
                   key={column.header}
                   miw={column.miw}
                   maw={column.maw}
+                  ta={column.align}
                   style={column.nowrap ? { whiteSpace: "nowrap" } : undefined}
                 >
                   {column.cell(row)}

@@ -1,17 +1,7 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Stack,
-  Table,
-  Text,
-  Tooltip,
-  VisuallyHidden,
-} from "@mantine/core";
+import { ActionIcon, Badge, Button, Group, Stack, Text, Tooltip } from "@mantine/core";
 import { IconPencil, IconPlus, IconTrash, IconWriting } from "@tabler/icons-react";
 import { useState } from "react";
-import { TableScroll } from "../../components/table-scroll.tsx";
+import { DataList, type ListColumn } from "../../components/data-list.tsx";
 import { viPlans as t } from "../../i18n/vi-plans.ts";
 import { vi } from "../../i18n/vi.ts";
 import { ConfirmModal } from "./confirm-modal.tsx";
@@ -25,6 +15,91 @@ type Editing =
   | { mode: "measure"; target: Target }
   | { mode: "delete"; target: Target }
   | null;
+
+/** The targets' columns; on a phone the target's text heads its card, the actions at the bottom. */
+function targetColumns(can: PlanCan, setEditing: (editing: Editing) => void): ListColumn<Target>[] {
+  return [
+    { header: t.targets.colText, phone: "title", maw: 360, cell: (target) => target.text },
+    {
+      header: t.targets.colMetric,
+      phoneWide: true,
+      cell: (target) => (
+        <>
+          <Text size="sm">{target.metricLabel}</Text>
+          <Text size="xs" c="dimmed">
+            {target.measuredAutomatically ? t.targets.automatic : t.targets.manual}
+          </Text>
+        </>
+      ),
+    },
+    { header: t.targets.colTarget, cell: (target) => target.targetText ?? vi.common.none },
+    {
+      header: t.targets.colMeasured,
+      cell: (target) => (
+        <>
+          {target.measuredText ?? vi.common.none}
+          {target.measuredText && target.measuredSample?.warning && (
+            <Text size="xs" c="orange.9">
+              {target.measuredSample.warning}
+            </Text>
+          )}
+          {target.manualNote && (
+            <Text size="xs" c="dimmed">
+              {target.manualNote}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      header: t.targets.colState,
+      cell: (target) => (
+        <Tooltip label={target.rule ?? target.stateLabel} multiline maw={320}>
+          <Badge color={t.targetStateColors[target.state] ?? "gray"} variant="light" tabIndex={0}>
+            {target.stateLabel}
+          </Badge>
+        </Tooltip>
+      ),
+    },
+    {
+      header: vi.common.actions,
+      headerHidden: true,
+      phone: "actions",
+      cell: (target) => (
+        <Group gap={4} wrap="nowrap">
+          {can.measure && !target.measuredAutomatically && (
+            <ActionIcon
+              variant="subtle"
+              aria-label={t.targets.measureAria(target.text)}
+              onClick={() => setEditing({ mode: "measure", target })}
+            >
+              <IconWriting size={18} aria-hidden="true" />
+            </ActionIcon>
+          )}
+          {can.edit && (
+            <>
+              <ActionIcon
+                variant="subtle"
+                aria-label={t.targets.editAria(target.text)}
+                onClick={() => setEditing({ mode: "edit", target })}
+              >
+                <IconPencil size={18} aria-hidden="true" />
+              </ActionIcon>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t.targets.deleteAria(target.text)}
+                onClick={() => setEditing({ mode: "delete", target })}
+              >
+                <IconTrash size={18} aria-hidden="true" />
+              </ActionIcon>
+            </>
+          )}
+        </Group>
+      ),
+    },
+  ];
+}
 
 /** Targets with their measured value and state; manual figures where CCHC cannot measure. */
 export function PlanTargetsTab({ plan, can }: { plan: PlanDetail; can: PlanCan }) {
@@ -45,92 +120,13 @@ export function PlanTargetsTab({ plan, can }: { plan: PlanDetail; can: PlanCan }
       {plan.targets.length === 0 ? (
         <Text c="dimmed">{t.targets.empty}</Text>
       ) : (
-        <TableScroll label={t.targets.tableLabel}>
-          <Table miw={900} striped aria-label={t.targets.tableLabel}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t.targets.colText}</Table.Th>
-                <Table.Th>{t.targets.colMetric}</Table.Th>
-                <Table.Th>{t.targets.colTarget}</Table.Th>
-                <Table.Th>{t.targets.colMeasured}</Table.Th>
-                <Table.Th>{t.targets.colState}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{vi.common.actions}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {plan.targets.map((target) => (
-                <Table.Tr key={target.id}>
-                  <Table.Td maw={360}>{target.text}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{target.metricLabel}</Text>
-                    <Text size="xs" c="dimmed">
-                      {target.measuredAutomatically ? t.targets.automatic : t.targets.manual}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{target.targetText ?? vi.common.none}</Table.Td>
-                  <Table.Td>
-                    {target.measuredText ?? vi.common.none}
-                    {target.measuredText && target.measuredSample?.warning && (
-                      <Text size="xs" c="orange.9">
-                        {target.measuredSample.warning}
-                      </Text>
-                    )}
-                    {target.manualNote && (
-                      <Text size="xs" c="dimmed">
-                        {target.manualNote}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Tooltip label={target.rule ?? target.stateLabel} multiline maw={320}>
-                      <Badge
-                        color={t.targetStateColors[target.state] ?? "gray"}
-                        variant="light"
-                        tabIndex={0}
-                      >
-                        {target.stateLabel}
-                      </Badge>
-                    </Tooltip>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      {can.measure && !target.measuredAutomatically && (
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={t.targets.measureAria(target.text)}
-                          onClick={() => setEditing({ mode: "measure", target })}
-                        >
-                          <IconWriting size={18} aria-hidden="true" />
-                        </ActionIcon>
-                      )}
-                      {can.edit && (
-                        <>
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={t.targets.editAria(target.text)}
-                            onClick={() => setEditing({ mode: "edit", target })}
-                          >
-                            <IconPencil size={18} aria-hidden="true" />
-                          </ActionIcon>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={t.targets.deleteAria(target.text)}
-                            onClick={() => setEditing({ mode: "delete", target })}
-                          >
-                            <IconTrash size={18} aria-hidden="true" />
-                          </ActionIcon>
-                        </>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <DataList
+          label={t.targets.tableLabel}
+          minWidth={900}
+          rows={plan.targets}
+          rowKey={(target) => target.id}
+          columns={targetColumns(can, setEditing)}
+        />
       )}
 
       {(editing?.mode === "create" || editing?.mode === "edit") && (

@@ -29,6 +29,7 @@ import {
 } from "../../../core/report/report-calendar.ts";
 import { REPORT_STATUS_LABELS } from "../../../core/report/report-workflow.ts";
 import { useMe } from "../../auth/session.ts";
+import { DataList, type ListColumn } from "../../components/data-list.tsx";
 import { DateField } from "../../components/date-field.tsx";
 import { FormError, applyServerErrors } from "../../components/form-error.tsx";
 import { LoadingBlock } from "../../components/loading-block.tsx";
@@ -46,6 +47,7 @@ import {
   listKinds,
   openReport,
   reportKeys,
+  type CalendarEntry,
   type ReportKindInput,
 } from "./reports.api.ts";
 import { viReports as t } from "./vi-reports.ts";
@@ -103,6 +105,66 @@ export function ReportsPage() {
   );
 }
 
+/** What the unit owes, by period; on a phone the report's kind heads each card. */
+function owedColumns(
+  canWrite: boolean,
+  onOpen: (entry: CalendarEntry) => void,
+): ListColumn<CalendarEntry>[] {
+  return [
+    { header: t.kind, phone: "title", cell: (entry) => entry.kind.name },
+    {
+      header: t.period,
+      cell: (entry) => (
+        <>
+          {entry.periodLabel}
+          <Text size="xs" c="dimmed">
+            {formatDate(entry.from)} – {formatDate(entry.to)}
+          </Text>
+        </>
+      ),
+    },
+    {
+      header: t.due,
+      cell: (entry) => (
+        <>
+          {formatDate(entry.dueDate)}
+          {entry.namedDate !== entry.dueDate && (
+            <Text size="xs" c="dimmed">
+              {t.movedFrom(formatDate(entry.namedDate))}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      header: t.state,
+      cell: (entry) => (
+        <Badge color={STATE_COLOR[entry.state]} variant="light">
+          {t.dueState[entry.state]}
+        </Badge>
+      ),
+    },
+    {
+      header: t.status,
+      cell: (entry) =>
+        entry.report ? (
+          <Link to={reportPaths.detail(entry.report.id)}>
+            {REPORT_STATUS_LABELS[entry.report.status]}
+            {entry.report.version > 0 ? ` (lần ${entry.report.version})` : ""}
+          </Link>
+        ) : canWrite ? (
+          <Button size="xs" variant="light" onClick={() => onOpen(entry)}>
+            {t.open}
+          </Button>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t.notStarted}
+          </Text>
+        ),
+    },
+  ];
+}
+
 function OwedReports({ unitId, year }: { unitId: string; year: number }) {
   const navigate = useNavigate();
   const open = useMutation({
@@ -126,67 +188,15 @@ function OwedReports({ unitId, year }: { unitId: string; year: number }) {
       )}
       {calendar.data && calendar.data.data.length === 0 && <Text c="dimmed">{t.owedEmpty}</Text>}
       {calendar.data && calendar.data.data.length > 0 && (
-        <TableScroll label={t.owedTitle}>
-          <Table striped withTableBorder aria-label={t.owedTitle}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t.kind}</Table.Th>
-                <Table.Th>{t.period}</Table.Th>
-                <Table.Th>{t.due}</Table.Th>
-                <Table.Th>{t.state}</Table.Th>
-                <Table.Th>{t.status}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {calendar.data.data.map((entry) => (
-                <Table.Tr key={`${entry.kind.id}-${entry.periodKey}`}>
-                  <Table.Td>{entry.kind.name}</Table.Td>
-                  <Table.Td>
-                    {entry.periodLabel}
-                    <Text size="xs" c="dimmed">
-                      {formatDate(entry.from)} – {formatDate(entry.to)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {formatDate(entry.dueDate)}
-                    {entry.namedDate !== entry.dueDate && (
-                      <Text size="xs" c="dimmed">
-                        {t.movedFrom(formatDate(entry.namedDate))}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={STATE_COLOR[entry.state]} variant="light">
-                      {t.dueState[entry.state]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {entry.report ? (
-                      <Link to={reportPaths.detail(entry.report.id)}>
-                        {REPORT_STATUS_LABELS[entry.report.status]}
-                        {entry.report.version > 0 ? ` (lần ${entry.report.version})` : ""}
-                      </Link>
-                    ) : calendar.data.can.write ? (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() =>
-                          open.mutate({ kindId: entry.kind.id, periodKey: entry.periodKey })
-                        }
-                      >
-                        {t.open}
-                      </Button>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {t.notStarted}
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <DataList
+          label={t.owedTitle}
+          withTableBorder
+          rows={calendar.data.data}
+          rowKey={(entry) => `${entry.kind.id}-${entry.periodKey}`}
+          columns={owedColumns(calendar.data.can.write, (entry) =>
+            open.mutate({ kindId: entry.kind.id, periodKey: entry.periodKey }),
+          )}
+        />
       )}
     </Paper>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "react-router";
 import { notifications } from "@mantine/notifications";
@@ -6,11 +6,46 @@ import { errorMessage } from "../../api/client.ts";
 import { useMe } from "../../auth/session.ts";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { QueryError } from "../../components/query-error.tsx";
-import { TableScroll } from "../../components/table-scroll.tsx";
+import { DataList, type ListColumn } from "../../components/data-list.tsx";
 import { formatDecimal } from "../../i18n/format.ts";
 import { scorecardPaths } from "./scorecard-paths.ts";
-import { listScorecardsOf, openScorecard, scorecardKeys } from "./scorecard.api.ts";
+import {
+  listScorecardsOf,
+  openScorecard,
+  scorecardKeys,
+  type ScorecardList,
+} from "./scorecard.api.ts";
 import { viScorecards as t } from "./vi-scorecards.ts";
+
+type ScorecardSummary = ScorecardList["data"][number];
+
+/** The list's columns; on a phone the unit (a link to the scorecard) heads each card. */
+const scorecardColumns: ListColumn<ScorecardSummary>[] = [
+  {
+    header: t.section.colUnit,
+    phone: "title",
+    cell: (row) => (
+      <Anchor component={Link} to={scorecardPaths.detail(row.id)} fw={500}>
+        {row.unitName}
+      </Anchor>
+    ),
+  },
+  { header: t.section.colYear, cell: (row) => row.year },
+  {
+    header: t.section.colStatus,
+    cell: (row) => <Badge variant="light">{row.statusLabel}</Badge>,
+  },
+  {
+    header: t.section.colSelf,
+    align: "right",
+    cell: (row) => (row.selfIndex === null ? "—" : formatDecimal(row.selfIndex)),
+  },
+  {
+    header: t.section.colAppraised,
+    align: "right",
+    cell: (row) => (row.appraisedIndex === null ? "—" : formatDecimal(row.appraisedIndex)),
+  },
+];
 
 /** The unit's scorecards (and, for a reviewer, those of the units below), under Chỉ số. */
 export function ScorecardsSection() {
@@ -59,40 +94,13 @@ export function ScorecardsSection() {
       ) : rows.length === 0 ? (
         <Text c="dimmed">{t.section.empty}</Text>
       ) : (
-        <TableScroll label={t.section.tableLabel}>
-          <Table miw={640} striped highlightOnHover aria-label={t.section.tableLabel}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t.section.colUnit}</Table.Th>
-                <Table.Th>{t.section.colYear}</Table.Th>
-                <Table.Th>{t.section.colStatus}</Table.Th>
-                <Table.Th ta="right">{t.section.colSelf}</Table.Th>
-                <Table.Th ta="right">{t.section.colAppraised}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={scorecardPaths.detail(row.id)} fw={500}>
-                      {row.unitName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{row.year}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light">{row.statusLabel}</Badge>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {row.selfIndex === null ? "—" : formatDecimal(row.selfIndex)}
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {row.appraisedIndex === null ? "—" : formatDecimal(row.appraisedIndex)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <DataList
+          label={t.section.tableLabel}
+          minWidth={640}
+          rows={rows}
+          rowKey={(row) => row.id}
+          columns={scorecardColumns}
+        />
       )}
     </Stack>
   );

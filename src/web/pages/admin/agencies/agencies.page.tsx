@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Table, Text } from "@mantine/core";
+import { ActionIcon, Button, Group, Text } from "@mantine/core";
 import { IconPencil, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -7,16 +7,49 @@ import { listAgencies } from "../../../api/agencies.api.ts";
 import { queryKeys } from "../../../api/query-keys.ts";
 import type { Agency } from "../../../api/types.ts";
 import { ActiveBadge } from "../../../components/active-badge.tsx";
+import { DataList, type ListColumn } from "../../../components/data-list.tsx";
 import { LoadingBlock } from "../../../components/loading-block.tsx";
 import { PageHeader } from "../../../components/page-header.tsx";
 import { QueryError } from "../../../components/query-error.tsx";
 import { UnitSelect } from "../../../components/unit-select.tsx";
 import { useMe } from "../../../auth/session.ts";
-import { TableScroll } from "../../../components/table-scroll.tsx";
 import { vi } from "../../../i18n/vi.ts";
 import { AgencyFormModal } from "./agency-form-modal.tsx";
 
 type Editing = { mode: "create" } | { mode: "edit"; agency: Agency } | null;
+
+/** The agencies' columns; on a phone the agency's name heads its card. */
+function agencyColumns(onEdit: (agency: Agency) => void): ListColumn<Agency>[] {
+  return [
+    { header: vi.agencies.code, cell: (agency) => agency.code ?? vi.common.none },
+    {
+      header: vi.agencies.name,
+      phone: "title",
+      cell: (agency) => (
+        <Text span inherit fw={500}>
+          {agency.name}
+        </Text>
+      ),
+    },
+    { header: vi.agencies.kind, cell: (agency) => vi.agencyKinds[agency.kind] ?? agency.kind },
+    { header: vi.common.status, cell: (agency) => <ActiveBadge isActive={agency.isActive} /> },
+    {
+      header: vi.common.actions,
+      headerHidden: true,
+      phone: "actions",
+      cell: (agency) =>
+        agency.can.update && (
+          <ActionIcon
+            variant="subtle"
+            aria-label={vi.agencies.editAria(agency.name)}
+            onClick={() => onEdit(agency)}
+          >
+            <IconPencil size={18} aria-hidden="true" />
+          </ActionIcon>
+        ),
+    },
+  ];
+}
 
 /** Pick a unit (the URL keeps it: ?don-vi=…), list its agencies, create and edit them. */
 export function AgenciesPage() {
@@ -52,7 +85,7 @@ export function AgenciesPage() {
           value={unitId}
           allowDeselect={false}
           onChange={(value) => value && setSearchParams({ "don-vi": value }, { replace: true })}
-          w={420}
+          w={{ base: "100%", xs: 420 }}
         />
       </Group>
 
@@ -63,44 +96,13 @@ export function AgenciesPage() {
       ) : agencies.data.data.length === 0 ? (
         <Text c="dimmed">{vi.agencies.empty}</Text>
       ) : (
-        <TableScroll label={vi.agencies.title}>
-          <Table miw={700} striped highlightOnHover aria-label={vi.agencies.title}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{vi.agencies.code}</Table.Th>
-                <Table.Th>{vi.agencies.name}</Table.Th>
-                <Table.Th>{vi.agencies.kind}</Table.Th>
-                <Table.Th>{vi.common.status}</Table.Th>
-                <Table.Th>
-                  <span className="mantine-visually-hidden">{vi.common.actions}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {agencies.data.data.map((agency) => (
-                <Table.Tr key={agency.id}>
-                  <Table.Td>{agency.code ?? vi.common.none}</Table.Td>
-                  <Table.Td fw={500}>{agency.name}</Table.Td>
-                  <Table.Td>{vi.agencyKinds[agency.kind] ?? agency.kind}</Table.Td>
-                  <Table.Td>
-                    <ActiveBadge isActive={agency.isActive} />
-                  </Table.Td>
-                  <Table.Td>
-                    {agency.can.update && (
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={vi.agencies.editAria(agency.name)}
-                        onClick={() => setEditing({ mode: "edit", agency })}
-                      >
-                        <IconPencil size={18} aria-hidden="true" />
-                      </ActionIcon>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <DataList
+          label={vi.agencies.title}
+          minWidth={700}
+          rows={agencies.data.data}
+          rowKey={(agency) => agency.id}
+          columns={agencyColumns((agency) => setEditing({ mode: "edit", agency }))}
+        />
       )}
 
       {editing && (

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
+import { ActionIcon, Badge, Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconPencil, IconPlus, IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -7,18 +7,92 @@ import { queryKeys } from "../../../api/query-keys.ts";
 import type { User } from "../../../api/types.ts";
 import { listUsers } from "../../../api/users.api.ts";
 import { ActiveBadge } from "../../../components/active-badge.tsx";
+import { DataList, type ListColumn } from "../../../components/data-list.tsx";
 import { LoadingBlock } from "../../../components/loading-block.tsx";
 import { PageHeader } from "../../../components/page-header.tsx";
 import { QueryError } from "../../../components/query-error.tsx";
 import { TablePagination, usePaged } from "../../../components/table-pagination.tsx";
 import { UnitSelect } from "../../../components/unit-select.tsx";
 import { formatDateTime } from "../../../i18n/format.ts";
-import { TableScroll } from "../../../components/table-scroll.tsx";
 import { vi } from "../../../i18n/vi.ts";
 import { UserCreateModal } from "./user-create-modal.tsx";
 import { UserEditModal } from "./user-edit-modal.tsx";
 
 type Editing = { mode: "create" } | { mode: "edit"; user: User } | null;
+
+/** The users' columns; on a phone the full name heads each user's card. */
+function userColumns(onEdit: (user: User) => void): ListColumn<User>[] {
+  return [
+    { header: vi.users.username, cell: (user) => user.username },
+    {
+      header: vi.users.fullName,
+      phone: "title",
+      cell: (user) => (
+        <Text span inherit fw={500}>
+          {user.fullName}
+        </Text>
+      ),
+    },
+    {
+      header: vi.users.unit,
+      phoneWide: true,
+      cell: (user) => (
+        <>
+          {user.unitName}
+          {user.agencyName && (
+            <Text size="xs" c="dimmed">
+              {user.agencyName}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      header: vi.users.roles,
+      cell: (user) => (
+        <Stack gap={2} align="flex-start">
+          {user.roles.map((assignment, index) => (
+            <Badge key={index} variant="light" radius="sm" tt="none">
+              {vi.roles[assignment.role] ?? assignment.role}
+            </Badge>
+          ))}
+        </Stack>
+      ),
+    },
+    {
+      header: vi.users.lastSignIn,
+      cell: (user) => (user.lastSignInAt ? formatDateTime(user.lastSignInAt) : vi.users.never),
+    },
+    {
+      header: vi.common.status,
+      cell: (user) => (
+        <>
+          <ActiveBadge isActive={user.isActive} />
+          {user.mustChangePassword && (
+            <Badge color="yellow" variant="light" radius="sm" tt="none" mt={4}>
+              {vi.users.mustChangePassword}
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    {
+      header: vi.common.actions,
+      headerHidden: true,
+      phone: "actions",
+      cell: (user) =>
+        user.can.update && (
+          <ActionIcon
+            variant="subtle"
+            aria-label={vi.users.editAria(user.fullName)}
+            onClick={() => onEdit(user)}
+          >
+            <IconPencil size={18} aria-hidden="true" />
+          </ActionIcon>
+        ),
+    },
+  ];
+}
 
 export function UsersPage() {
   const [search, setSearch] = useState("");
@@ -73,75 +147,14 @@ export function UsersPage() {
         <QueryError error={users.error} onRetry={() => users.refetch()} />
       ) : (
         <>
-          <TableScroll label={vi.users.title}>
-            <Table miw={1000} striped highlightOnHover aria-label={vi.users.title}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{vi.users.username}</Table.Th>
-                  <Table.Th>{vi.users.fullName}</Table.Th>
-                  <Table.Th>{vi.users.unit}</Table.Th>
-                  <Table.Th>{vi.users.roles}</Table.Th>
-                  <Table.Th>{vi.users.lastSignIn}</Table.Th>
-                  <Table.Th>{vi.common.status}</Table.Th>
-                  <Table.Th>
-                    <span className="mantine-visually-hidden">{vi.common.actions}</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {paged.rows.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={7}>{vi.users.empty}</Table.Td>
-                  </Table.Tr>
-                )}
-                {paged.rows.map((user) => (
-                  <Table.Tr key={user.id}>
-                    <Table.Td>{user.username}</Table.Td>
-                    <Table.Td fw={500}>{user.fullName}</Table.Td>
-                    <Table.Td>
-                      {user.unitName}
-                      {user.agencyName && (
-                        <Text size="xs" c="dimmed">
-                          {user.agencyName}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Stack gap={2} align="flex-start">
-                        {user.roles.map((assignment, index) => (
-                          <Badge key={index} variant="light" radius="sm" tt="none">
-                            {vi.roles[assignment.role] ?? assignment.role}
-                          </Badge>
-                        ))}
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      {user.lastSignInAt ? formatDateTime(user.lastSignInAt) : vi.users.never}
-                    </Table.Td>
-                    <Table.Td>
-                      <ActiveBadge isActive={user.isActive} />
-                      {user.mustChangePassword && (
-                        <Badge color="yellow" variant="light" radius="sm" tt="none" mt={4}>
-                          {vi.users.mustChangePassword}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {user.can.update && (
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={vi.users.editAria(user.fullName)}
-                          onClick={() => setEditing({ mode: "edit", user })}
-                        >
-                          <IconPencil size={18} aria-hidden="true" />
-                        </ActionIcon>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
+          <DataList
+            label={vi.users.title}
+            minWidth={1000}
+            rows={paged.rows}
+            rowKey={(user) => user.id}
+            columns={userColumns((user) => setEditing({ mode: "edit", user }))}
+            empty={vi.users.empty}
+          />
           <TablePagination {...paged} />
         </>
       )}
