@@ -25,6 +25,8 @@ import { registerRouteAccess } from "./http/route-access.ts";
 import { registerDenyByDefault, registerSessionHandling } from "./http/session.ts";
 import type { TrustProxySetting } from "./trust-proxy.ts";
 import { JobRunner, type JobRunnerOptions } from "./jobs/job-runner.ts";
+import { BACKUP_JOB, backupJob } from "./operations/backup/backup-job.ts";
+import type { BackupSchedule } from "./operations/backup/backup.service.ts";
 import type { ReminderConfig } from "./reminders/reminder-config.ts";
 import { REMINDER_JOB, reminderJob } from "./reminders/reminder-job.ts";
 import type { RetentionConfig } from "./operations/personal-data/retention-config.ts";
@@ -89,6 +91,8 @@ export interface AppOptions {
   federation?: FederationSettings;
   /** Personal-data retention: the periods (admin page) and the job (none unless given). */
   retention?: RetentionConfig & { today?: () => string };
+  /** Scheduled backups into dataDir/backups (the server's; test apps take none unless given). */
+  backups?: BackupSchedule & { now?: () => Date };
   /** The job runner's timing (tests shorten it). */
   jobs?: Pick<JobRunnerOptions, "pollMs" | "leaseMs" | "concurrency">;
 }
@@ -201,6 +205,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.retention) {
     const retention = retentionJob(db, options.retention, app.log, options.retention);
     if (retention) jobs.register(RETENTION_JOB, retention);
+  }
+  if (options.backups) {
+    const backups = backupJob(
+      options.database,
+      options.dataDir,
+      options.backups,
+      app.log,
+      options.backups,
+    );
+    if (backups) jobs.register(BACKUP_JOB, backups);
   }
   await app.register(healthRoutes(options.database.kind));
   await app.register(

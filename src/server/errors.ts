@@ -452,6 +452,10 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: "Tệp sao lưu {path} đã tồn tại; hãy chọn tên khác (không ghi đè bản sao lưu cũ).",
   },
+  BACKUP_SCHEDULED_FAILED: {
+    status: 500,
+    message: "Sao lưu theo lịch không thành công: {reason}",
+  },
   BACKUP_NOT_FOUND: { status: 404, message: "Không tìm thấy tệp sao lưu {path}." },
   BACKUP_FOREIGN: {
     status: 400,

@@ -7,7 +7,6 @@ import { openDatabase } from "./runtime.ts";
 import { reminderConfig } from "./reminders/reminder-config.ts";
 import { retentionConfig } from "./operations/personal-data/retention-config.ts";
 import { backupSchedule } from "./operations/backup/backup.service.ts";
-import { startBackupScheduler } from "./operations/backup/backup-scheduler.ts";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -33,22 +32,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
       dataDir: config.dataDir,
       reminders: reminderConfig(),
       retention: retentionConfig(),
+      backups: backupSchedule(),
       publicUrl: publicBaseUrl(process.env.CCHC_PUBLIC_URL),
       federation: { secret: config.federationSecret },
     });
     const address = await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as { port: number }).port;
-    const backups = startBackupScheduler(
-      opened.database,
-      config.dataDir,
-      backupSchedule(),
-      app.log,
-    );
     let stopped = false;
     const stop = async () => {
       if (stopped) return;
       stopped = true;
-      await backups.stop();
       await app.close();
       await opened.close();
     };

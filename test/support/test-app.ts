@@ -95,6 +95,7 @@ export async function startTestApp(
     publicUrl?: string | null;
     federation?: AppOptions["federation"];
     jobs?: AppOptions["jobs"];
+    backups?: AppOptions["backups"];
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
@@ -109,6 +110,7 @@ export async function startTestApp(
     publicUrl: options.publicUrl ?? null,
     ...(options.federation ? { federation: options.federation } : {}),
     ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(options.backups ? { backups: options.backups } : {}),
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
