@@ -21,7 +21,7 @@ const SENDER = {
   senderName: "Nguyễn Thị Thuỷ",
   senderPhone: "0912 345 678",
   senderEmail: "thuy.nguyen@gmail.com",
-  senderAddress: "Số 12 đường Trần Hưng Đạo, phường Bãi Cháy",
+  senderAddress: "Số 12 đường Trần Hưng Đạo, phường Hồng Hà",
 };
 const TITLE = "Chị Nguyễn Thị Thuỷ phản ánh việc chậm trả kết quả";
 const CONTENT =
