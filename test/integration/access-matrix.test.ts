@@ -26,9 +26,14 @@ import {
 import { ROLES, type Action, type Role } from "../../src/core/access/role-policy.ts";
 import { UnitTree } from "../../src/core/organization/unit-tree.ts";
 import { routeTable, type RouteEntry } from "../../src/server/http/route-table.ts";
-import { SYSTEM_ACTOR } from "../../src/server/services/actor.ts";
-import { createUnit } from "../../src/server/services/unit.service.ts";
-import { createUser } from "../../src/server/services/user.service.ts";
+import {
+  FACTORY_PASSWORD,
+  makeAgency,
+  makeDesk,
+  makeProcedure,
+  makeUnit,
+  makeUser,
+} from "../support/factories.ts";
 import {
   startTestApp,
   type ApiClient,
@@ -39,6 +44,7 @@ import { sample } from "../support/zod-sample.ts";
 
 const POSITIONS = ["own", "descendant", "upper", "other"] as const;
 type Position = (typeof POSITIONS)[number];
+/** The password of the accounts the matrix's POST /api/users creates. */
 const PASSWORD = "mat-khau-thu-nghiem";
 
 /** The records of one position (unit), by the name the routes' schemas give their ids. */
@@ -696,7 +702,7 @@ function listRequest(route: RouteEntry, at: Ids): Request {
 async function signInPatiently(username: string): Promise<ApiClient> {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await t.signedIn(username, PASSWORD);
+      return await t.signedIn(username, FACTORY_PASSWORD);
     } catch (error) {
       if (attempt >= 20 || !String(error).includes(" 429 ")) throw error;
       await new Promise((resolve) => setTimeout(resolve, 1_500));
@@ -760,39 +766,21 @@ async function makePlan(at: Position, issued: boolean): Promise<Ids> {
 async function makeRecords(at: Position, unitId: string, n: number) {
   const own: Ids = { unitId, parentId: unitId };
   ids[at] = own;
-  own.agencyId = (
-    await ok(
-      await root.post("/api/agencies", { unitId, name: `Cơ quan ${at}`, kind: "department" }),
-      "agency",
-    )
-  ).id;
+  const db = t.db.database.db;
+  const unit = { id: unitId };
+  own.agencyId = (await makeAgency(db, unit, { name: `Cơ quan ${at}`, kind: "department" })).id;
   own.userId = (
-    await createUser(t.db.database.db, SYSTEM_ACTOR, {
-      username: `dich-${at}`,
-      fullName: `Đích ${at}`,
-      password: PASSWORD,
-      unitId,
-      roles: [{ role: "viewer", unitId }],
-    })
-  ).data.id;
-  await ok(
-    await root.request("PUT", `/api/one-stop/desk-settings/${unitId}`, {
-      json: { cutoff: "15:00", agencyCode: `000.${n}.90.H99` },
-    }),
-    "desk",
-  );
+    await makeUser(db, { unit, role: "viewer", username: `dich-${at}`, fullName: `Đích ${at}` })
+  ).id;
+  await makeDesk(db, unit, { cutoff: "15:00", agencyCode: `000.${n}.90.H99` });
   own.procedureId = (
-    await ok(
-      await root.post("/api/procedures", {
-        unitId,
-        code: `1.0048${n}`,
-        name: `Thủ tục ${at}`,
-        field: "Hộ tịch",
-        processingDays: 3,
-        onlineLevel: "none",
-      }),
-      "procedure",
-    )
+    await makeProcedure(db, unit, {
+      code: `1.0048${n}`,
+      name: `Thủ tục ${at}`,
+      field: "Hộ tịch",
+      processingDays: 3,
+      onlineLevel: "none",
+    })
   ).id;
   own.dossierId = (
     await ok(
@@ -899,20 +887,15 @@ async function makeRecords(at: Position, unitId: string, n: number) {
 beforeAll(async () => {
   t = await startTestApp({ demo: false });
   const db = t.db.database.db;
-  const unit = async (
-    code: string,
-    level: "province" | "district" | "commune",
-    parentId?: string,
-  ) =>
+  const unit = async (code: string, level: "province" | "district" | "commune", parent?: string) =>
     (
-      await createUnit(db, SYSTEM_ACTOR, {
+      await makeUnit(db, {
         code,
         name: `Đơn vị ${code}`,
         level,
-        parentId: parentId ?? null,
-        kind: level === "commune" ? "phuong" : null,
+        ...(parent ? { parent: { id: parent } } : {}),
       })
-    ).data.id;
+    ).id;
   const upper = await unit("90", "province");
   const own = await unit("9001", "district", upper);
   const descendant = await unit("900101", "commune", own);
@@ -929,16 +912,15 @@ beforeAll(async () => {
   for (const role of ROLES) {
     const username = `ma-tran-${role.replace("_", "-")}`;
     const agencyId = role === "agency_officer" ? ids.own.agencyId! : null;
-    const created = await createUser(db, SYSTEM_ACTOR, {
+    const created = await makeUser(db, {
+      unit: { id: own },
+      role,
       username,
       fullName: `Ma trận ${role}`,
-      password: PASSWORD,
-      unitId: own,
-      agencyId,
-      roles: [{ role, unitId: own, agencyId }],
+      ...(agencyId ? { agency: { id: agencyId } } : {}),
     });
-    userIdOf.set(role, created.data.id);
-    clients.set(role, await t.signedIn(username, PASSWORD));
+    userIdOf.set(role, created.id);
+    clients.set(role, await t.signedIn(username, created.password));
   }
 }, 600_000);
 afterAll(() => t?.close());
@@ -946,14 +928,14 @@ afterAll(() => t?.close());
 /** A global administrator builds the records (the system actor makes it). */
 async function rootClient(...unitIds: string[]) {
   const db = t.db.database.db;
-  await createUser(db, SYSTEM_ACTOR, {
+  const made = await makeUser(db, {
+    unit: { id: unitIds[0]! },
+    role: "admin",
+    global: true,
     username: "quan-tri-goc",
     fullName: "Quản trị gốc",
-    password: PASSWORD,
-    unitId: unitIds[0]!,
-    roles: [{ role: "admin", unitId: null }],
   });
-  return t.signedIn("quan-tri-goc", PASSWORD);
+  return t.signedIn(made.username, made.password);
 }
 
 /* ---------- the expectation: the core gate, on the same tree and records ---------- */

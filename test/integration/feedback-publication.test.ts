@@ -1,24 +1,27 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKind } from "../support/test-database.ts";
+import { makeFeedbackWard, type FeedbackWard } from "../support/feedback-fixtures.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
 /**
  * Publishing a feedback answer: the clerk reviews the public text with personal data masked and
  * confirms it; the public pages show only that text. Reproduces the leak of the review: the
  * sender's name in full in the title, content and answer, and her phone written in the text.
+ * The ward and its clerk and viewer come from feedback-fixtures.ts.
  */
 let t: TestApp;
+let org: FeedbackWard;
 let clerk: ApiClient;
 let viewer: ApiClient;
 let citizen: ApiClient;
 
+/** The sender, to the ward of `org` (`sender()` adds its code). */
 const SENDER = {
-  unitCode: "06658",
   senderName: "Nguyễn Thị Thuỷ",
   senderPhone: "0912 345 678",
   senderEmail: "thuy.nguyen@gmail.com",
-  senderAddress: "Số 12 đường Trần Hưng Đạo, phường Bãi Cháy",
+  senderAddress: "Số 12 đường Trần Hưng Đạo, phường Hồng Hà",
 };
 const TITLE = "Chị Nguyễn Thị Thuỷ phản ánh việc chậm trả kết quả";
 const CONTENT =
@@ -41,6 +44,8 @@ const LEAKS = [
   "022186001234",
 ];
 
+const sender = () => ({ unitCode: org.ward.code, ...SENDER });
+
 function expectNoLeak(body: unknown) {
   const json = JSON.stringify(body);
   for (const leak of LEAKS) expect(json, leak).not.toContain(leak);
@@ -54,19 +59,20 @@ let id: string;
 let code: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  clerk = await t.signedIn("motcua");
-  viewer = await t.signedIn("xem");
+  t = await startTestApp({ demo: false });
+  org = await makeFeedbackWard(t.db.database.db);
+  clerk = await t.signedIn(org.users.clerk.username, org.users.clerk.password);
+  viewer = await t.signedIn(org.users.viewer.username, org.users.viewer.password);
   citizen = t.client();
   const sent = await citizen.post("/api/public/feedback", {
-    ...SENDER,
+    ...sender(),
     title: TITLE,
     content: CONTENT,
   });
   expect(sent.status, JSON.stringify(sent.body)).toBe(201);
   code = sent.body.data.code;
   id = (await clerk.get(`/api/feedback?q=${code}`)).body.data[0].id;
-});
+}, 120_000);
 afterAll(() => t.close());
 
 describe(`publishing a feedback answer without personal data on ${testDatabaseKind}`, () => {
@@ -162,10 +168,10 @@ describe(`publishing a feedback answer without personal data on ${testDatabaseKi
       publicTitle: preview.title.text,
       publicContent: preview.content.text,
       publicAnswer: answer,
-      publicConfirmedByName: "Đỗ Thu Trang",
+      publicConfirmedByName: org.users.clerk.fullName,
     });
 
-    const list = await citizen.get("/api/public/feedback?unitCode=06658");
+    const list = await citizen.get(`/api/public/feedback?unitCode=${org.ward.code}`);
     expect(list.status).toBe(200);
     const item = list.body.data.items.find((i: any) => i.code === code);
     expect(item).toMatchObject({
@@ -202,7 +208,7 @@ describe(`publishing a feedback answer without personal data on ${testDatabaseKi
 
   it("masks, when read, a feedback published before the public text existed", async () => {
     const sent = await citizen.post("/api/public/feedback", {
-      ...SENDER,
+      ...sender(),
       title: "Nguyễn Thị Thuỷ đề nghị niêm yết phí",
       content: "Liên hệ 0912.345.678.",
     });
@@ -213,7 +219,7 @@ describe(`publishing a feedback answer without personal data on ${testDatabaseKi
       update feedback set state = 'published', answer = 'Đã trả lời chị Thuỷ qua số 0912345678.',
         answered_at = now(), finished_at = now(), published_at = now(), classification = 'regulation'
       where id = ${legacyId}`);
-    const list = await citizen.get("/api/public/feedback?unitCode=06658");
+    const list = await citizen.get(`/api/public/feedback?unitCode=${org.ward.code}`);
     const item = list.body.data.items.find((i: any) => i.code === legacyCode);
     expect(item).toMatchObject({
       title: "N***** T** T*** đề nghị niêm yết phí",

@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKind } from "../support/test-database.ts";
+import { makeFeedbackWard, type FeedbackWard } from "../support/feedback-fixtures.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
-/** Citizens' feedback (PAKN) through the real HTTP app: staff register, public pages, access. */
+/**
+ * Citizens' feedback (PAKN) through the real HTTP app: staff register, public pages, access.
+ * The organisation (a province, its ward, a ward merged into it, two agencies, one user per role)
+ * comes from feedback-fixtures.ts.
+ */
 let t: TestApp;
 let admin: ApiClient;
 let clerk: ApiClient;
@@ -11,23 +16,23 @@ let officer: ApiClient;
 let reviewer: ApiClient;
 let viewer: ApiClient;
 let citizen: ApiClient;
+let org: FeedbackWard;
 let unitId: string;
-const agencyIds: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await startTestApp();
-  admin = await t.signedIn("admin");
-  clerk = await t.signedIn("motcua");
-  focal = await t.signedIn("daumoi");
-  officer = await t.signedIn("tuphap");
-  reviewer = await t.signedIn("sonoivu");
-  viewer = await t.signedIn("xem");
+  t = await startTestApp({ demo: false });
+  org = await makeFeedbackWard(t.db.database.db);
+  const signedIn = (user: { username: string; password: string }) =>
+    t.signedIn(user.username, user.password);
+  admin = await signedIn(org.users.admin);
+  clerk = await signedIn(org.users.clerk);
+  focal = await signedIn(org.users.focal);
+  officer = await signedIn(org.users.officer);
+  reviewer = await signedIn(org.users.reviewer);
+  viewer = await signedIn(org.users.viewer);
   citizen = t.client();
-  unitId = (await clerk.get("/api/auth/me")).body.data.user.unit.id;
-  for (const agency of (await admin.get(`/api/agencies?unitId=${unitId}`)).body.data) {
-    agencyIds[agency.name] = agency.id;
-  }
-});
+  unitId = org.ward.id;
+}, 120_000);
 afterAll(() => t.close());
 
 function register(client: ApiClient, overrides: Record<string, unknown> = {}) {
@@ -129,12 +134,12 @@ describe(`citizen feedback (PAKN) on ${testDatabaseKind}`, () => {
     expect(badAgency.body.error.code).toBe("FEEDBACK_AGENCY_INVALID");
     const assigned = await step(clerk, id, {
       action: "assign",
-      agencyId: agencyIds["Tư pháp - Hộ tịch"],
+      agencyId: org.agencies.answering.id,
       at: "2026-04-01 09:30",
     });
     expect(assigned.body.data).toMatchObject({
       state: "assigned",
-      assignedAgencyName: "Tư pháp - Hộ tịch",
+      assignedAgencyName: org.agencies.answering.name,
     });
     // The agency officer answers what is assigned to their agency, but does not publish.
     const seen = (await officer.get(`/api/feedback/${id}`)).body.data;
@@ -157,7 +162,7 @@ describe(`citizen feedback (PAKN) on ${testDatabaseKind}`, () => {
     });
     expect(answered.body.data).toMatchObject({
       state: "answered",
-      answeredByName: "Phạm Minh Đức",
+      answeredByName: org.users.officer.fullName,
       timeliness: "early",
     });
     const officerPublish = await step(officer, id, { action: "publish" });
@@ -277,16 +282,16 @@ describe(`citizen feedback (PAKN) on ${testDatabaseKind}`, () => {
     });
     await step(clerk, other.id, {
       action: "assign",
-      agencyId: agencyIds["Địa chính - Xây dựng"],
+      agencyId: org.agencies.other.id,
       at: "2026-05-04 10:30",
     });
     expect((await officer.get(`/api/feedback/${other.id}`)).status).toBe(404);
     const officerList = (await officer.get("/api/feedback?limit=200")).body;
     expect(officerList.can.register).toBe(false);
     expect(officerList.data.length).toBeGreaterThan(0);
-    expect(officerList.data.every((f: any) => f.assignedAgencyName === "Tư pháp - Hộ tịch")).toBe(
-      true,
-    );
+    expect(
+      officerList.data.every((f: any) => f.assignedAgencyName === org.agencies.answering.name),
+    ).toBe(true);
     const foreign = await step(officer, other.id, { action: "answer", answer: "Trả lời" });
     expect(foreign.status).toBe(404);
     expect(foreign.body.error.code).toBe("FEEDBACK_NOT_FOUND");
@@ -333,8 +338,8 @@ describe(`citizen feedback (PAKN) on ${testDatabaseKind}`, () => {
 
   it("takes public feedback without login, masks personal data, and records the sender's satisfaction", async () => {
     const units = (await citizen.get("/api/public/feedback/units")).body.data;
-    expect(units.map((u: any) => u.code)).toContain("06658");
-    expect(units.map((u: any) => u.code)).not.toContain("06661");
+    expect(units.map((u: any) => u.code)).toContain(org.ward.code);
+    expect(units.map((u: any) => u.code)).not.toContain(org.formerWard.code);
 
     const unknownUnit = await citizen.post("/api/public/feedback", {
       unitCode: "99999",
@@ -346,7 +351,7 @@ describe(`citizen feedback (PAKN) on ${testDatabaseKind}`, () => {
     expect(unknownUnit.status).toBe(400);
     expect(unknownUnit.body.error.code).toBe("FEEDBACK_UNIT_INVALID");
     const badEmail = await citizen.post("/api/public/feedback", {
-      unitCode: "06658",
+      unitCode: org.ward.code,
       senderName: "Lê Thị Hoa",
       senderPhone: "0905 111 222",
       senderEmail: "không-phải-email",
@@ -356,7 +361,7 @@ describe(`citizen feedback (PAKN) on ${testDatabaseKind}`, () => {
     expect(badEmail.body.error.details[0].message).toBe("Địa chỉ thư điện tử không hợp lệ.");
 
     const sent = await citizen.post("/api/public/feedback", {
-      unitCode: "06658",
+      unitCode: org.ward.code,
       senderName: "Lê Thị Hoa",
       senderPhone: "0905 111 222",
       senderEmail: "hoa.le@example.com",
@@ -366,7 +371,7 @@ describe(`citizen feedback (PAKN) on ${testDatabaseKind}`, () => {
     });
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
     expect(sent.body.data).toMatchObject({
-      unitName: "Phường Bãi Cháy",
+      unitName: org.ward.name,
       senderPhone: "*******222",
     });
     const code = sent.body.data.code as string;
@@ -404,7 +409,7 @@ describe(`citizen feedback (PAKN) on ${testDatabaseKind}`, () => {
     });
     await step(clerk, id, { action: "publish", publication: await proposedPublication(clerk, id) });
 
-    const list = (await citizen.get("/api/public/feedback?unitCode=06658")).body.data;
+    const list = (await citizen.get(`/api/public/feedback?unitCode=${org.ward.code}`)).body.data;
     const item = list.items.find((i: any) => i.code === code);
     expect(item).toMatchObject({
       senderName: "L* T** H**",
@@ -493,7 +498,7 @@ describe(`citizen feedback (PAKN) on ${testDatabaseKind}`, () => {
     let status = 0;
     for (let i = 0; i < 12 && status !== 429; i++) {
       const response = await citizen.post("/api/public/feedback", {
-        unitCode: "06658",
+        unitCode: org.ward.code,
         senderName: "Nguyễn An",
         senderPhone: "0912 000 111",
         title: `Góp ý ${i}`,

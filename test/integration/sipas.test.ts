@@ -7,9 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import { queryRows } from "../../src/server/db/database.ts";
-import { loadDemo } from "../../src/server/demo/load-demo.ts";
 import { vietnamDate } from "../../src/core/time/vietnam-time.ts";
 import { sipasSatisfaction } from "../../src/server/services/sipas.service.ts";
+import {
+  makeDesk,
+  makeProcedure,
+  makeUnit,
+  makeUser,
+  type MadeUnit,
+  type MadeUser,
+} from "../support/factories.ts";
 import { ApiClient } from "../support/test-app.ts";
 import {
   createTestDatabase,
@@ -21,6 +28,8 @@ import {
  * SIPAS surveys through the real app: the public page and kiosk (through a trusted proxy, so each
  * test picks the citizen's address), paper forms typed in by clerks, indices on known answer sets,
  * one response per dossier under concurrent submissions, the abuse limits and access.
+ * The organisation is built by the factories: a province with two wards in force (the survey's
+ * ward, with two procedure fields, and a neighbour) and a ward merged into the first.
  */
 const PROXY = "10.0.0.1";
 let app: FastifyInstance;
@@ -35,7 +44,14 @@ let clock = new Date();
 const advance = (seconds: number) => {
   clock = new Date(clock.getTime() + seconds * 1000);
 };
-const unitIds: Record<string, string> = {};
+let province: MadeUnit;
+/** The ward whose survey the tests take. */
+let ward: MadeUnit;
+/** Another ward in force under the same province. */
+let neighbour: MadeUnit;
+/** An older ward merged into `ward`: no longer in force. */
+let formerWard: MadeUnit;
+const users = {} as Record<"clerk" | "neighbourClerk" | "reviewer" | "viewer" | "focal", MadeUser>;
 let clerk: ApiClient;
 
 let nextAddress = 0;
@@ -44,9 +60,9 @@ const freshAddress = () => {
   return `203.0.${Math.floor(nextAddress / 250)}.${(nextAddress % 250) + 1}`;
 };
 
-async function signedIn(username: string, password = "cchc-demo-2026") {
+async function signedIn(user: MadeUser) {
   const client = new ApiClient(url);
-  await client.signIn(username, password);
+  await client.signIn(user.username, user.password);
   return client;
 }
 
@@ -85,14 +101,31 @@ async function publicRequest(
 
 const answer = (citizen: Citizen, body: Record<string, unknown>) =>
   publicRequest(citizen, "POST", "/api/public/sipas/responses", {
-    unitCode: "06658",
+    unitCode: ward.code,
     channel: "phone",
     ...body,
   });
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await loadDemo(db.database.db, { plans: false });
+  const exec = db.database.db;
+  province = await makeUnit(exec, { level: "province" });
+  ward = await makeUnit(exec, { parent: province, validFrom: "2025-07-01" });
+  neighbour = await makeUnit(exec, { parent: province, validFrom: "2025-07-01" });
+  formerWard = await makeUnit(exec, {
+    parent: province,
+    validTo: "2025-06-30",
+    mergedInto: ward,
+  });
+  await makeDesk(exec, ward);
+  // The ward's procedure fields: the survey's field list and the construction field group.
+  await makeProcedure(exec, ward, { field: "Hộ tịch" });
+  await makeProcedure(exec, ward, { field: "Hoạt động xây dựng" });
+  users.clerk = await makeUser(exec, { unit: ward, role: "clerk" });
+  users.focal = await makeUser(exec, { unit: ward, role: "focal_officer" });
+  users.viewer = await makeUser(exec, { unit: ward, role: "viewer" });
+  users.reviewer = await makeUser(exec, { unit: province, role: "reviewer" });
+  users.neighbourClerk = await makeUser(exec, { unit: neighbour, role: "clerk" });
   dataDir = mkdtempSync(join(tmpdir(), "cchc-test-sipas-"));
   app = await buildApp({
     database: db.database,
@@ -104,34 +137,19 @@ beforeAll(async () => {
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
   url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const admin = await signedIn("admin");
-  const unitList = await admin.get("/api/units?includeInactive=true");
-  if (!Array.isArray(unitList.body.data)) throw new Error(JSON.stringify(unitList));
-  for (const unit of unitList.body.data) {
-    unitIds[unit.code] = unit.id;
-  }
-  // A clerk of another ward (Phường Hà Tu).
-  const created = await admin.post("/api/users", {
-    username: "motcua-hatu",
-    fullName: "Công chức Một cửa Hà Tu",
-    password: "mat-khau-thu-nghiem",
-    unitId: unitIds["06700"],
-    roles: [{ role: "clerk", unitId: unitIds["06700"] }],
-  });
-  expect(created.status).toBe(201);
-  clerk = await signedIn("motcua");
-});
+  clerk = await signedIn(users.clerk);
+}, 120_000);
 afterAll(async () => {
   await app.close();
   await db.cleanup();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const paper = (client: ApiClient, unitCode: string, body: Record<string, unknown>) =>
-  client.post(`/api/sipas/responses?unitId=${unitIds[unitCode]}`, body);
+const paper = (client: ApiClient, unit: MadeUnit, body: Record<string, unknown>) =>
+  client.post(`/api/sipas/responses?unitId=${unit.id}`, body);
 
 async function receiveDossier(phone: string) {
-  const procedures = (await clerk.get(`/api/procedures?unitId=${unitIds["06658"]}`)).body.data;
+  const procedures = (await clerk.get(`/api/procedures?unitId=${ward.id}`)).body.data;
   const procedure = procedures.find((p: any) => p.field === "Hoạt động xây dựng") ?? procedures[0];
   const received = await clerk.post("/api/dossiers", {
     procedureId: procedure.id,
@@ -150,10 +168,10 @@ describe(`SIPAS public page and kiosk (${testDatabaseKind})`, () => {
     const phone = await publicRequest(
       citizen,
       "GET",
-      "/api/public/sipas/questionnaire?unitCode=06658",
+      `/api/public/sipas/questionnaire?unitCode=${ward.code}`,
     );
     expect(phone.status).toBe(200);
-    expect(phone.body.data.unit).toEqual({ code: "06658", name: "Phường Bãi Cháy" });
+    expect(phone.body.data.unit).toEqual({ code: ward.code, name: ward.name });
     expect(phone.body.data.questionnaire.code).toBe("SIPAS-2023");
     expect(phone.body.data.questionnaire.parts.map((p: any) => p.key)).toEqual([
       "service",
@@ -166,7 +184,7 @@ describe(`SIPAS public page and kiosk (${testDatabaseKind})`, () => {
     const kiosk = await publicRequest(
       citizen,
       "GET",
-      "/api/public/sipas/questionnaire?unitCode=06658&mode=kiosk",
+      `/api/public/sipas/questionnaire?unitCode=${ward.code}&mode=kiosk`,
     );
     expect(kiosk.body.data.questionnaire.parts.map((p: any) => p.key)).toEqual(["service"]);
     expect(kiosk.setCookie).toBeNull(); // the browser keeps its token
@@ -187,18 +205,18 @@ describe(`SIPAS public page and kiosk (${testDatabaseKind})`, () => {
     });
     expect(sent.status).toBe(201);
     expect(sent.body).toEqual({
-      data: { unitName: "Phường Bãi Cháy", answeredOn: vietnamDate(clock), dossierCode: null },
+      data: { unitName: ward.name, answeredOn: vietnamDate(clock), dossierCode: null },
     });
     for (const path of [
       "/api/public/sipas/responses",
-      "/api/public/sipas/indices?unitCode=06658",
+      `/api/public/sipas/indices?unitCode=${ward.code}`,
     ]) {
       const probe = await publicRequest(newCitizen(), "GET", path);
       expect(probe.status).toBe(404);
     }
     const anonymous = new ApiClient(url);
     const indices = await anonymous.get(
-      `/api/sipas/indices?unitId=${unitIds["06658"]}&from=2026-01-01&to=2026-12-31`,
+      `/api/sipas/indices?unitId=${ward.id}&from=2026-01-01&to=2026-12-31`,
     );
     expect(indices.status).toBe(401);
   });
@@ -214,7 +232,7 @@ describe(`SIPAS public page and kiosk (${testDatabaseKind})`, () => {
       [{ channel: "paper", answers: { "15": 4 } }, 400, "VALIDATION_FAILED"],
       [{ answers: { "15": 4 }, procedureField: "Không có" }, 400, "SIPAS_FIELD_INVALID"],
       [{ answers: { "15": 4 }, dossierCode: "X-260302-0001" }, 400, "SIPAS_PHONE_REQUIRED"],
-      [{ unitCode: "06658-2019", answers: { "15": 4 } }, 400, "SIPAS_UNIT_INVALID"],
+      [{ unitCode: formerWard.code, answers: { "15": 4 } }, 400, "SIPAS_UNIT_INVALID"],
     ];
     for (const [body, status, code] of cases) {
       const refused = await answer(newCitizen(), body);
@@ -251,7 +269,7 @@ describe(`SIPAS public page and kiosk (${testDatabaseKind})`, () => {
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
     const refused = results.find((r) => r.status === 409)!;
     expect(refused.body.error.code).toBe("SIPAS_DOSSIER_ALREADY_ANSWERED");
-    const again = await paper(clerk, "06658", {
+    const again = await paper(clerk, ward, {
       answeredOn: "2026-03-12",
       answers: { "15": 3 },
       dossierCode: dossier.code,
@@ -269,7 +287,7 @@ describe(`SIPAS public page and kiosk (${testDatabaseKind})`, () => {
     });
     // A dossier of another ward cannot be rated from this ward's page.
     const other = await answer(newCitizen(), {
-      unitCode: "06700",
+      unitCode: neighbour.code,
       answers: { "15": 4 },
       dossierCode: dossier.code,
       phoneLast4: "5678",
@@ -279,7 +297,7 @@ describe(`SIPAS public page and kiosk (${testDatabaseKind})`, () => {
 
   it("limits responses per device and per address, storing neither", async () => {
     const phone = newCitizen();
-    await publicRequest(phone, "GET", "/api/public/sipas/questionnaire?unitCode=06658");
+    await publicRequest(phone, "GET", `/api/public/sipas/questionnaire?unitCode=${ward.code}`);
     const token = phone.cookie!.split("=")[1]!;
     // Refused responses give their charge back: they do not count.
     for (let i = 0; i < 8; i++) expect((await answer(phone, { answers: {} })).status).toBe(400);
@@ -352,7 +370,7 @@ describe(`SIPAS paper forms, indices and access (${testDatabaseKind})`, () => {
 
   it("computes the indices of a known answer set, with the sample warning", async () => {
     for (const [i, answers] of forms.entries()) {
-      const typed = await paper(clerk, "06658", {
+      const typed = await paper(clerk, ward, {
         answeredOn: "2025-08-05",
         answers,
         ...(i === 0 ? { procedureField: "Hoạt động xây dựng" } : {}),
@@ -360,7 +378,7 @@ describe(`SIPAS paper forms, indices and access (${testDatabaseKind})`, () => {
       expect(typed.status).toBe(201);
       expect(typed.body.data.questionnaireCode).toBe("SIPAS-2023");
     }
-    const response = await clerk.get(`/api/sipas/indices?unitId=${unitIds["06658"]}&${period}`);
+    const response = await clerk.get(`/api/sipas/indices?unitId=${ward.id}&${period}`);
     expect(response.status).toBe(200);
     expect(response.body.can).toEqual({ enterPaper: true });
     const data = response.body.data;
@@ -385,18 +403,16 @@ describe(`SIPAS paper forms, indices and access (${testDatabaseKind})`, () => {
     expect(data.minSample).toBe(30);
 
     const construction = await clerk.get(
-      `/api/sipas/indices?unitId=${unitIds["06658"]}&${period}&fieldGroup=construction`,
+      `/api/sipas/indices?unitId=${ward.id}&${period}&fieldGroup=construction`,
     );
     expect(construction.body.data.overall.sampleSize).toBe(1);
     expect(construction.body.data.fieldGroupLabel).toBe("Xây dựng");
-    const land = await clerk.get(
-      `/api/sipas/indices?unitId=${unitIds["06658"]}&${period}&fieldGroup=land`,
-    );
+    const land = await clerk.get(`/api/sipas/indices?unitId=${ward.id}&${period}&fieldGroup=land`);
     expect(land.body.data.overall).toMatchObject({ sampleSize: 0, percent: null });
 
     // The figure for the 766 satisfaction indicators and the plans' targets.
     const figure = await sipasSatisfaction(db.database.db, {
-      unitId: unitIds["06658"]!,
+      unitId: ward.id,
       from: "2025-08-01",
       to: "2025-08-31",
       scope: "service",
@@ -407,22 +423,22 @@ describe(`SIPAS paper forms, indices and access (${testDatabaseKind})`, () => {
   });
 
   it("adds up a unit's subtree for the upper level, and gives a trend by month", async () => {
-    const reviewer = await signedIn("sonoivu");
-    const alone = await reviewer.get(`/api/sipas/indices?unitId=${unitIds["22"]}&${period}`);
+    const reviewer = await signedIn(users.reviewer);
+    const alone = await reviewer.get(`/api/sipas/indices?unitId=${province.id}&${period}`);
     expect(alone.status).toBe(200);
     expect(alone.body.data.overall.sampleSize).toBe(0);
     expect(alone.body.can.enterPaper).toBe(false);
     const subtree = await reviewer.get(
-      `/api/sipas/indices?unitId=${unitIds["22"]}&${period}&includeSubunits=true`,
+      `/api/sipas/indices?unitId=${province.id}&${period}&includeSubunits=true`,
     );
     expect(subtree.body.data.overall.percent).toBeCloseTo(77.0833, 3);
-    const september = await paper(clerk, "06658", {
+    const september = await paper(clerk, ward, {
       answeredOn: "2025-09-20",
       answers: { "15": 2 },
     });
     expect(september.status).toBe(201);
     const trend = await reviewer.get(
-      `/api/sipas/trend?unitId=${unitIds["22"]}&from=2025-07-01&to=2025-09-30&includeSubunits=true`,
+      `/api/sipas/trend?unitId=${province.id}&from=2025-07-01&to=2025-09-30&includeSubunits=true`,
     );
     expect(trend.status).toBe(200);
     expect(
@@ -432,46 +448,44 @@ describe(`SIPAS paper forms, indices and access (${testDatabaseKind})`, () => {
       ["Tháng 09/2025", 1, 0],
     ]);
     const quarters = await reviewer.get(
-      `/api/sipas/trend?unitId=${unitIds["22"]}&from=2025-07-01&to=2025-09-30&includeSubunits=true&granularity=quarter`,
+      `/api/sipas/trend?unitId=${province.id}&from=2025-07-01&to=2025-09-30&includeSubunits=true&granularity=quarter`,
     );
     expect(quarters.body.data.rows.map((r: any) => r.label)).toEqual(["Quý III/2025"]);
     const backwards = await reviewer.get(
-      `/api/sipas/indices?unitId=${unitIds["22"]}&from=2025-09-01&to=2025-08-01`,
+      `/api/sipas/indices?unitId=${province.id}&from=2025-09-01&to=2025-08-01`,
     );
     expect([backwards.status, backwards.body.error.code]).toEqual([400, "SIPAS_PERIOD_INVALID"]);
   });
 
   it("lets only the unit's clerk or focal officer type in its paper forms", async () => {
     const form = { answeredOn: "2025-08-06", answers: { "15": 4 } };
-    const viewer = await signedIn("xem");
-    const refusedViewer = await paper(viewer, "06658", form);
+    const viewer = await signedIn(users.viewer);
+    const refusedViewer = await paper(viewer, ward, form);
     expect([refusedViewer.status, refusedViewer.body.error.code]).toEqual([403, "FORBIDDEN"]);
-    const reviewer = await signedIn("sonoivu");
-    expect((await paper(reviewer, "06658", form)).status).toBe(403);
-    const otherClerk = await signedIn("motcua-hatu", "mat-khau-thu-nghiem");
-    const refusedClerk = await paper(otherClerk, "06658", form);
+    const reviewer = await signedIn(users.reviewer);
+    expect((await paper(reviewer, ward, form)).status).toBe(403);
+    const otherClerk = await signedIn(users.neighbourClerk);
+    const refusedClerk = await paper(otherClerk, ward, form);
     expect([refusedClerk.status, refusedClerk.body.error.code]).toEqual([404, "UNIT_NOT_FOUND"]);
     // Permission before the body: a malformed body from a viewer is still 403.
-    expect((await paper(viewer, "06658", { answers: "x" })).status).toBe(403);
-    const focal = await signedIn("daumoi");
-    expect((await paper(focal, "06658", form)).status).toBe(201);
-    // The other ward's clerk types in its own forms, but not with a Bãi Cháy dossier.
+    expect((await paper(viewer, ward, { answers: "x" })).status).toBe(403);
+    const focal = await signedIn(users.focal);
+    expect((await paper(focal, ward, form)).status).toBe(201);
+    // The other ward's clerk types in its own forms, but not with a dossier of `ward`.
     const dossier = await receiveDossier("0933 111 222");
-    const foreign = await paper(otherClerk, "06700", { ...form, dossierCode: dossier.code });
+    const foreign = await paper(otherClerk, neighbour, { ...form, dossierCode: dossier.code });
     expect([foreign.status, foreign.body.error.code]).toEqual([404, "SIPAS_DOSSIER_NOT_IN_UNIT"]);
-    expect((await paper(otherClerk, "06700", form)).status).toBe(201);
+    expect((await paper(otherClerk, neighbour, form)).status).toBe(201);
 
     // Reading: the viewer reads its own ward; the other ward's clerk does not.
-    const viewerRead = await viewer.get(`/api/sipas/indices?unitId=${unitIds["06658"]}&${period}`);
+    const viewerRead = await viewer.get(`/api/sipas/indices?unitId=${ward.id}&${period}`);
     expect(viewerRead.status).toBe(200);
     expect(viewerRead.body.can.enterPaper).toBe(false);
-    const foreignRead = await otherClerk.get(
-      `/api/sipas/indices?unitId=${unitIds["06658"]}&${period}`,
-    );
+    const foreignRead = await otherClerk.get(`/api/sipas/indices?unitId=${ward.id}&${period}`);
     expect(foreignRead.status).toBe(404);
-    const foreignQr = await otherClerk.get(`/api/sipas/qr-targets?unitId=${unitIds["06658"]}`);
+    const foreignQr = await otherClerk.get(`/api/sipas/qr-targets?unitId=${ward.id}`);
     expect(foreignQr.status).toBe(404);
-    const qr = await clerk.get(`/api/sipas/qr-targets?unitId=${unitIds["06658"]}`);
-    expect(qr.body.data).toMatchObject({ unitCode: "06658", unitName: "Phường Bãi Cháy" });
+    const qr = await clerk.get(`/api/sipas/qr-targets?unitId=${ward.id}`);
+    expect(qr.body.data).toMatchObject({ unitCode: ward.code, unitName: ward.name });
   });
 });
