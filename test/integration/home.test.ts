@@ -14,7 +14,7 @@ import type { Actor } from "../../src/server/services/actor.ts";
 import { loadWorkingCalendar } from "../../src/server/services/calendar.service.ts";
 import { listFeedback } from "../../src/server/services/feedback.service.ts";
 import { homeOf } from "../../src/server/services/home.service.ts";
-import { makeWardWorld, signIn, type WardWorld } from "../support/desk-fixtures.ts";
+import { makeWardWorld, receiveDossier, signIn, type WardWorld } from "../support/desk-fixtures.ts";
 import { makeProcedure } from "../support/factories.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
@@ -60,20 +60,13 @@ beforeAll(async () => {
     issuedDate: "2020-01-02",
     confirmTasksWithoutLead: true,
   });
-  expect(issued.status, JSON.stringify(issued.body)).toBe(200); // Work for the clerk's and the leader's sections: a dossier past its due date without an
+  expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+  // Work for the clerk's and the leader's sections: a dossier past its due date without an
   // apology and one waiting for the applicant; a feedback item long overdue for the focal officer.
   const procedure = await makeProcedure(t.db.database.db, world.ward, { processingDays: 3 });
   const clerk = await signIn(t, world.users.clerk);
   for (const supplement of [false, true]) {
-    const received = await clerk.post("/api/dossiers", {
-      procedureId: procedure.id,
-      applicantName: "Hoàng Thị Mai",
-      applicantPhone: "0911 222 333",
-      channel: "in_person",
-      receivedAt: "2026-03-02 09:00",
-    });
-    expect(received.status, JSON.stringify(received.body)).toBe(201);
-    const id = received.body.data.id;
+    const { id } = await receiveDossier(clerk, procedure.id);
     const steps = [{ action: "hand_over", at: "2026-03-02 10:00" }];
     if (supplement) steps.push({ action: "request_supplement", at: "2026-03-03 09:00" });
     for (const step of steps) {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routeTable, type RouteEntry } from "../../src/server/http/route-table.ts";
-import { makeWardWorld, signIn, type WardWorld } from "../support/desk-fixtures.ts";
+import { makeWardWorld, receiveDossier, signIn, type WardWorld } from "../support/desk-fixtures.ts";
 import { makeProcedure } from "../support/factories.ts";
 import { rawRequest } from "../support/raw-http.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
@@ -82,14 +82,7 @@ beforeAll(async () => {
   });
   expect(issued.status, JSON.stringify(issued.body)).toBe(200);
   const clerk = await signIn(t, world.users.clerk);
-  const received = await clerk.post("/api/dossiers", {
-    procedureId: procedure.id,
-    applicantName: "Hoàng Thị Mai",
-    applicantPhone: "0911 222 333",
-    channel: "in_person",
-    receivedAt: "2026-03-02 09:00",
-  });
-  expect(received.status, JSON.stringify(received.body)).toBe(201);
+  await receiveDossier(clerk, procedure.id);
   const feedback = await focal.post("/api/feedback", {
     unitId,
     channel: "phone",

@@ -18,7 +18,7 @@ import {
   type MadeUnit,
   type MadeUser,
 } from "./factories.ts";
-import type { TestApp } from "./test-app.ts";
+import type { ApiClient, TestApp } from "./test-app.ts";
 
 /** The ward's agencies, by the names the one-stop and plan screens show. */
 export const WARD_AGENCIES = {
@@ -83,4 +83,22 @@ export async function makeWardWorld(
 /** A client signed in as a user a factory made. */
 export function signIn(t: TestApp, user: MadeUser) {
   return t.signedIn(user.username, user.password);
+}
+
+/** A dossier received at the desk over the API, on a fixed day; fails loudly unless it is 201. */
+export async function receiveDossier(
+  client: ApiClient,
+  procedureId: string,
+  receivedAt = "2026-03-02 09:00",
+): Promise<{ id: string; code: string }> {
+  const response = await client.post("/api/dossiers", {
+    procedureId,
+    applicantName: "Hoàng Thị Mai",
+    applicantPhone: "0911 222 333",
+    channel: "in_person",
+    receivedAt,
+  });
+  if (response.status !== 201)
+    throw new Error(`receipt failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.data;
 }
