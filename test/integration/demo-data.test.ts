@@ -35,4 +35,24 @@ describe("demo data", () => {
       expect.objectContaining({ unitName: "Phường Bãi Cháy", status: "completed" }),
     ]);
   });
+
+  it("loads the demo desk: procedures, dossiers, a late one with its apology", async () => {
+    const clerk = await t.signedIn("motcua");
+    const unitId = (await clerk.get("/api/auth/me")).body.data.user.unit.id;
+    const procedures = (await clerk.get(`/api/procedures?unitId=${unitId}`)).body.data;
+    expect(procedures.length).toBeGreaterThanOrEqual(10);
+    const list = (await clerk.get("/api/dossiers")).body.data;
+    expect(list.length).toBe(3);
+    const late = list.find((d: any) => d.applicantName === "Phạm Quốc Cường");
+    expect(late).toMatchObject({
+      state: "resolved",
+      timeliness: "late",
+      timelinessLabel: "Trễ hạn",
+    });
+    const detail = (await clerk.get(`/api/dossiers/${late.id}`)).body.data;
+    expect(detail.apologies).toHaveLength(1);
+    expect(detail.apologies[0].title).toBe(
+      "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết",
+    );
+  });
 });

@@ -2,19 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countDossiers } from "../../src/server/db/repositories/dossier-metrics.repository.ts";
 import { dossierImports } from "../../src/server/db/schema-dossier-import.ts";
 import { dossiers } from "../../src/server/db/schema-one-stop.ts";
+import { makeWardWorld, signIn } from "../support/desk-fixtures.ts";
+import { makeDesk, makeProcedure, makeUnit, makeUser } from "../support/factories.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
 /*
  * Issue 9, High 1: a ward's bulk import took another ward's dossier codes, the other ward's desk
  * then failed every receipt (duplicate key → 500), and nothing could remove the rows.
- * Ward A = Phường Bãi Cháy (06658, agency code 000.01.22.H99, clerk `motcua`);
- * ward B = Phường Hà Tu (06700, agency code 000.02.22.H99). Fixed days in March 2026.
+ * Ward A = Phường Cẩm Thành (agency code 000.01.22.H99), ward B = Phường Cao Xanh (agency code
+ * 000.02.22.H99), both made with the factories. Fixed days in March 2026.
  */
 
 const A_AGENCY = "000.01.22.H99";
 const B_AGENCY = "000.02.22.H99";
-const PASSWORD = "mat-khau-thu-nghiem";
 const HEADER = "Mã hồ sơ;Mã TTHC;Tên người nộp;Số điện thoại;Ngày tiếp nhận;Hạn xử lý;Trạng thái";
 
 let t: TestApp;
@@ -76,24 +77,11 @@ async function dossierByCode(code: string, voided = false, as = admin) {
 function receiveB(receivedAt: string) {
   return clerkB.post("/api/dossiers", {
     procedureId: procedureB["1.004873"],
-    applicantName: "Trần Thị Hà Tu",
+    applicantName: "Trần Thị Hà",
     applicantPhone: "0912 345 678",
     channel: "in_person",
     receivedAt,
   });
-}
-
-async function user(username: string, role: string, unitCode: string) {
-  const unitId = unitIds[unitCode]!;
-  const created = await admin.post("/api/users", {
-    username,
-    fullName: `Người dùng ${username}`,
-    password: PASSWORD,
-    unitId,
-    roles: [{ role, unitId }],
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  return t.signedIn(username, PASSWORD);
 }
 
 /** Rows imported before the fix: A's dossiers carrying B's codes (written as the old COPY did). */
@@ -101,7 +89,7 @@ async function squat(day: string, sequences: number[]) {
   await t.db.database.db.insert(dossiers).values(
     sequences.map((n) => ({
       code: `${B_AGENCY}-2603${day}-${seq(n)}`,
-      unitId: unitIds["06658"]!,
+      unitId: unitIds.wardA!,
       procedureId: procedureA["1.004873"]!,
       applicantName: `Chiếm mã ${n}`,
       applicantPhone: "0900 000 000",
@@ -117,19 +105,43 @@ async function squat(day: string, sequences: number[]) {
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
-  admin = await t.signedIn("admin");
-  clerkA = await t.signedIn("motcua");
-  viewerA = await t.signedIn("xem");
-  for (const unit of (await admin.get("/api/units?includeInactive=true")).body.data)
-    unitIds[unit.code] = unit.id;
-  for (const p of (await admin.get(`/api/procedures?unitId=${unitIds["06658"]}`)).body.data)
-    procedureA[p.code] = p.id;
-  for (const p of (await admin.get(`/api/procedures?unitId=${unitIds["06700"]}`)).body.data)
-    procedureB[p.code] = p.id;
-  clerkB = await user("motcua-hatu", "clerk", "06700");
-  adminA = await user("quantri-baichay", "admin", "06658");
-  adminB = await user("quantri-hatu", "admin", "06700");
+  t = await startTestApp({ demo: false });
+  const db = t.db.database.db;
+  const world = await makeWardWorld(db, { wardName: "Phường Cẩm Thành", agencyCode: A_AGENCY });
+  const { province, ward: wardA } = world;
+  const wardB = await makeUnit(db, {
+    parent: province,
+    name: "Phường Cao Xanh",
+    validFrom: "2025-07-01",
+  });
+  await makeDesk(db, wardB, { agencyCode: B_AGENCY });
+  const mergedAway = await makeUnit(db, {
+    parent: province,
+    name: "Phường Hồng Hải (trước sáp nhập)",
+    validTo: "2025-06-30",
+    mergedInto: wardA,
+  });
+  const commune = await makeUnit(db, {
+    parent: province,
+    kind: "xa",
+    name: "Xã Thử Nghiệm",
+    validFrom: "2025-07-01",
+  });
+  unitIds.wardA = wardA.id;
+  unitIds.wardB = wardB.id;
+  unitIds.mergedAway = mergedAway.id;
+  unitIds.commune = commune.id;
+  procedureA["1.004873"] = (await makeProcedure(db, wardA, { code: "1.004873" })).id;
+  procedureB["1.004873"] = (await makeProcedure(db, wardB, { code: "1.004873" })).id;
+  admin = await signIn(t, world.users.admin);
+  clerkA = await signIn(t, world.users.clerk);
+  viewerA = await signIn(t, world.users.viewer);
+  clerkB = await signIn(t, await makeUser(db, { unit: wardB, role: "clerk" }));
+  adminA = await signIn(
+    t,
+    await makeUser(db, { unit: wardA, role: "admin", fullName: "Quản trị Phường Cẩm Thành" }),
+  );
+  adminB = await signIn(t, await makeUser(db, { unit: wardB, role: "admin" }));
 });
 afterAll(() => t.close());
 
@@ -139,7 +151,7 @@ describe(`dossier codes on ${testDatabaseKind}`, () => {
       row(`${B_AGENCY}-260316-${seq(i + 1)}`, "16"),
     );
     const preview = await clerkA.request("POST", "/api/dossier-imports/preview", {
-      body: form(csv(stolen), unitIds["06658"]!),
+      body: form(csv(stolen), unitIds.wardA!),
     });
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
     expect(preview.body.data.invalidRows).toBe(30);
@@ -150,7 +162,7 @@ describe(`dossier codes on ${testDatabaseKind}`, () => {
     });
     expect(preview.body.data.rows[0].ok).toBe(false);
 
-    const run = await importAndWait(clerkA, csv(stolen), unitIds["06658"]!);
+    const run = await importAndWait(clerkA, csv(stolen), unitIds.wardA!);
     expect(run).toMatchObject({ inserted: 0, updated: 0 });
     // Mixed with good rows, the good ones go in and the stolen ones are listed as errors.
     const mixed = [
@@ -158,7 +170,7 @@ describe(`dossier codes on ${testDatabaseKind}`, () => {
       row(`${B_AGENCY}-260316-0031`, "16"),
       row(`HS-260316-0001`, "16"),
     ];
-    const mixedRun = await importAndWait(clerkA, csv(mixed), unitIds["06658"]!);
+    const mixedRun = await importAndWait(clerkA, csv(mixed), unitIds.wardA!);
     expect(mixedRun).toMatchObject({ state: "done", inserted: 4, errorCount: 2 });
     const errors = String(
       (await clerkA.get(`/api/dossier-imports/${mixedRun.id}/errors.csv`)).body,
@@ -175,28 +187,28 @@ describe(`dossier codes on ${testDatabaseKind}`, () => {
   });
 
   it("takes the codes of units merged into the importing unit, and refuses an import with no agency code", async () => {
-    // Phường Hùng Thắng was merged into Bãi Cháy: its desk's codes are Bãi Cháy's history now.
-    const merged = await admin.request("PUT", `/api/one-stop/desk-settings/${unitIds["06661"]}`, {
+    // Phường Hồng Hải was merged into ward A: its desk's codes are ward A's history now.
+    const merged = await admin.request("PUT", `/api/one-stop/desk-settings/${unitIds.mergedAway}`, {
       json: { cutoff: "15:00", agencyCode: "000.05.22.H99" },
     });
     expect(merged.status, JSON.stringify(merged.body)).toBe(200);
     const history = await importAndWait(
       clerkA,
       csv([row("000.05.22.H99-260305-0001", "05")]),
-      unitIds["06658"]!,
+      unitIds.wardA!,
     );
     expect(history).toMatchObject({ inserted: 1, errorCount: 0 });
 
-    const cleared = await admin.request("PUT", `/api/one-stop/desk-settings/${unitIds["07192"]}`, {
+    const cleared = await admin.request("PUT", `/api/one-stop/desk-settings/${unitIds.commune}`, {
       json: { cutoff: "15:00", agencyCode: null },
     });
     expect(cleared.status).toBe(200);
     const file = csv([row("000.03.22.H99-260316-0001", "16")]);
     for (const path of ["/api/dossier-imports/preview", "/api/dossier-imports"]) {
-      const refused = await admin.request("POST", path, { body: form(file, unitIds["07192"]!) });
+      const refused = await admin.request("POST", path, { body: form(file, unitIds.commune!) });
       expect(refused.status).toBe(409);
       expect(refused.body.error.code).toBe("DESK_AGENCY_CODE_MISSING");
-      expect(refused.body.error.message).toContain("Xã Hòa Phong chưa khai báo mã cơ quan");
+      expect(refused.body.error.message).toContain("Xã Thử Nghiệm chưa khai báo mã cơ quan");
     }
   });
 
@@ -227,16 +239,16 @@ describe(`dossier codes on ${testDatabaseKind}`, () => {
   it("lets only an administrator of the dossier's unit void a wrongly imported dossier, audited", async () => {
     const code = `${B_AGENCY}-260317-0005`;
     const squatter = await dossierByCode(code);
-    expect(squatter).toMatchObject({ unitName: "Phường Bãi Cháy", imported: true, voided: null });
+    expect(squatter).toMatchObject({ unitName: "Phường Cẩm Thành", imported: true, voided: null });
     // Ward B cannot bring in its own dossier with that code while the squatting row holds it.
     const blocked = await importAndWait(
       clerkB,
       csv([row(code, "17", "Hồ sơ thật")]),
-      unitIds["06700"]!,
+      unitIds.wardB!,
     );
     expect(blocked).toMatchObject({ inserted: 0, errorCount: 1 });
 
-    const reason = "Nhập nhầm tệp của Phường Hà Tu";
+    const reason = "Nhập nhầm tệp của Phường Cao Xanh";
     const path = `/api/dossiers/${squatter.id}/void`;
     expect((await clerkA.post(path, { reason })).status).toBe(403);
     expect((await viewerA.post(path, { reason })).status).toBe(403);
@@ -253,7 +265,7 @@ describe(`dossier codes on ${testDatabaseKind}`, () => {
     expect(voided.status, JSON.stringify(voided.body)).toBe(200);
     expect(voided.body.data).toMatchObject({
       code,
-      voided: { byName: "Người dùng quantri-baichay", reason },
+      voided: { byName: "Quản trị Phường Cẩm Thành", reason },
       can: { void: false, write: false },
       allowedActions: [],
     });
@@ -277,15 +289,11 @@ describe(`dossier codes on ${testDatabaseKind}`, () => {
     });
 
     // The code is free again: ward B's import of its own dossier goes in.
-    const own = await importAndWait(
-      clerkB,
-      csv([row(code, "17", "Hồ sơ thật")]),
-      unitIds["06700"]!,
-    );
+    const own = await importAndWait(clerkB, csv([row(code, "17", "Hồ sơ thật")]), unitIds.wardB!);
     expect(own).toMatchObject({ inserted: 1, errorCount: 0 });
     // The ward's own desk sees the applicant's name; the province's administrator sees it masked.
     expect(await dossierByCode(code, false, clerkB)).toMatchObject({
-      unitName: "Phường Hà Tu",
+      unitName: "Phường Cao Xanh",
       applicantName: "Hồ sơ thật",
     });
 
@@ -301,11 +309,11 @@ describe(`dossier codes on ${testDatabaseKind}`, () => {
     const lines = Array.from({ length: 12 }, (_, i) =>
       row(`${A_AGENCY}-260320-${seq(9001 + i)}`, "20"),
     );
-    const run = await importAndWait(clerkA, csv(lines), unitIds["06658"]!);
+    const run = await importAndWait(clerkA, csv(lines), unitIds.wardA!);
     expect(run).toMatchObject({ inserted: 12, voided: null, can: { void: false } });
     const db = t.db.database.db;
     const counted = () =>
-      countDossiers(db, [unitIds["06658"]!], "2026-03-20", "2026-03-20", "2026-03-31");
+      countDossiers(db, [unitIds.wardA!], "2026-03-20", "2026-03-20", "2026-03-31");
     expect((await counted()).received).toBe(12);
 
     const path = `/api/dossier-imports/${run.id}/void`;
@@ -331,7 +339,7 @@ describe(`dossier codes on ${testDatabaseKind}`, () => {
     expect(audit[0].summary).toContain(reason);
 
     // The corrected file goes in afresh.
-    const corrected = await importAndWait(clerkA, csv(lines), unitIds["06658"]!);
+    const corrected = await importAndWait(clerkA, csv(lines), unitIds.wardA!);
     expect(corrected).toMatchObject({ inserted: 12, errorCount: 0 });
     expect((await counted()).received).toBe(12);
   });
@@ -343,7 +351,7 @@ describe(`dossier codes on ${testDatabaseKind}`, () => {
     const [legacy] = await db
       .insert(dossierImports)
       .values({
-        unitId: unitIds["06658"]!,
+        unitId: unitIds.wardA!,
         source: "Hệ thống Một cửa tỉnh",
         fileName: "truoc-khi-sua.csv",
         fileBytes: 1000,
@@ -364,7 +372,7 @@ describe(`dossier codes on ${testDatabaseKind}`, () => {
     });
     expect(desk.status).toBe(201);
     const voided = await adminA.post(`/api/dossier-imports/${legacy!.id}/void`, {
-      reason: "Lượt nhập cũ chiếm mã của Phường Hà Tu",
+      reason: "Lượt nhập cũ chiếm mã của Phường Cao Xanh",
     });
     expect(voided.status, JSON.stringify(voided.body)).toBe(200);
     expect(voided.body.data).toEqual({ voidedCount: 5 });

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JobRunner } from "../../src/server/jobs/job-runner.ts";
 import { claimNextJob } from "../../src/server/jobs/job.repository.ts";
 import { dossierImportJob } from "../../src/server/services/dossier-import.job.ts";
+import { makeWardWorld, signIn, type WardWorld } from "../support/desk-fixtures.ts";
+import { makeDesk, makeProcedure, makeUnit } from "../support/factories.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
@@ -10,6 +12,7 @@ let t: TestApp;
 let admin: ApiClient;
 let clerk: ApiClient;
 const unitIds: Record<string, string> = {};
+let world: WardWorld;
 
 const HEADER =
   "Mã hồ sơ;Mã TTHC;Tên người nộp;Số điện thoại;Kênh nộp;Ngày tiếp nhận;Hạn xử lý;Ngày có kết quả;Ngày trả kết quả;Trạng thái;Số hóa";
@@ -54,7 +57,7 @@ async function startImport(
   name?: string,
 ) {
   return client.request("POST", "/api/dossier-imports", {
-    body: form(file, { unitId: unitIds["06658"]!, ...fields }, name),
+    body: form(file, { unitId: unitIds.ward!, ...fields }, name),
   });
 }
 
@@ -89,10 +92,17 @@ async function dossierByCode(code: string) {
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
-  admin = await t.signedIn("admin");
-  clerk = await t.signedIn("motcua");
-  for (const unit of (await admin.get("/api/units")).body.data) unitIds[unit.code] = unit.id;
+  t = await startTestApp({ demo: false });
+  const db = t.db.database.db;
+  world = await makeWardWorld(db, { agencyCode: "000.01.22.H99" });
+  await makeProcedure(db, world.ward, { code: "1.004873", processingDays: 3 });
+  const otherWard = await makeUnit(db, { parent: world.province, validFrom: "2025-07-01" });
+  await makeDesk(db, otherWard, { agencyCode: "000.02.22.H99" });
+  await makeProcedure(db, otherWard, { code: "1.004873", processingDays: 3 });
+  unitIds.ward = world.ward.id;
+  unitIds.otherWard = otherWard.id;
+  admin = await signIn(t, world.users.admin);
+  clerk = await signIn(t, world.users.clerk);
 });
 afterAll(() => t.close());
 
@@ -100,7 +110,7 @@ describe(`dossier import on ${testDatabaseKind}`, () => {
   it("previews: recognises the Vietnamese headers, parses the first rows, lists row errors", async () => {
     const file = csv([line(1), line(2), line(3, { 5: "31/02/2026" }), line(4, { 0: "" })]);
     const response = await clerk.request("POST", "/api/dossier-imports/preview", {
-      body: form(file, { unitId: unitIds["06658"]! }),
+      body: form(file, { unitId: unitIds.ward! }),
     });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     const preview = response.body.data;
@@ -127,7 +137,7 @@ describe(`dossier import on ${testDatabaseKind}`, () => {
     // The same upload previewed again with another choice of columns, without re-sending the file.
     const again = await clerk.post("/api/dossier-imports/preview", {
       uploadId: preview.uploadId,
-      unitId: unitIds["06658"],
+      unitId: unitIds.ward,
       mapping: { digitised: "" },
     });
     expect(again.status).toBe(200);
@@ -201,7 +211,7 @@ describe(`dossier import on ${testDatabaseKind}`, () => {
       applicantName: "Nguyễn Văn Sửa",
       state: "returned",
     });
-    const runs = (await clerk.get(`/api/dossier-imports?unitId=${unitIds["06658"]}`)).body.data;
+    const runs = (await clerk.get(`/api/dossier-imports?unitId=${unitIds.ward}`)).body.data;
     expect(runs.length).toBeGreaterThanOrEqual(3);
     const audit = (await admin.get("/api/audit?limit=200")).body.data ?? [];
     if (Array.isArray(audit) && audit.length > 0)
@@ -261,10 +271,10 @@ describe(`dossier import on ${testDatabaseKind}`, () => {
     expect((await dossierByCode("000.01.22.H99-260310-7002")).state).toBe("withdrawn");
     // The saved mapping is used next time without being sent.
     const preview = await clerk.request("POST", "/api/dossier-imports/preview", {
-      body: form(file, { unitId: unitIds["06658"]!, source }, "ho-so.xlsx"),
+      body: form(file, { unitId: unitIds.ward!, source }, "ho-so.xlsx"),
     });
     expect(preview.body.data).toMatchObject({ savedMapping: true, problems: [] });
-    const saved = (await clerk.get(`/api/dossier-imports/mappings?unitId=${unitIds["06658"]}`)).body
+    const saved = (await clerk.get(`/api/dossier-imports/mappings?unitId=${unitIds.ward}`)).body
       .data;
     expect(saved.find((m: any) => m.source === source).mapping.receivedAt).toBe("Nhận lúc");
   });
@@ -311,18 +321,18 @@ describe(`dossier import on ${testDatabaseKind}`, () => {
   });
 
   it("lets only the unit's clerk or an admin import, and never overwrites another unit's dossier", async () => {
-    const viewer = await t.signedIn("xem");
+    const viewer = await signIn(t, world.users.viewer);
     const denied = await startImport(viewer, csv([line(200)]));
     expect(denied.status).toBe(403);
     const otherUnit = await clerk.request("POST", "/api/dossier-imports", {
-      body: form(csv([line(201)]), { unitId: unitIds["06700"]! }),
+      body: form(csv([line(201)]), { unitId: unitIds.otherWard! }),
     });
     expect([403, 404]).toContain(otherUnit.status);
     const existing = "000.01.22.H99-260302-5001";
     const stolen = line(1, { 2: "Không được ghi đè" });
     const started = await admin.request("POST", "/api/dossier-imports", {
       body: form(csv([stolen, line(202, { 0: "000.02.22.H99-260303-0001", 1: "1.004873" })]), {
-        unitId: unitIds["06700"]!,
+        unitId: unitIds.otherWard!,
       }),
     });
     expect(started.status).toBe(202);

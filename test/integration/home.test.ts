@@ -14,6 +14,8 @@ import type { Actor } from "../../src/server/services/actor.ts";
 import { loadWorkingCalendar } from "../../src/server/services/calendar.service.ts";
 import { listFeedback } from "../../src/server/services/feedback.service.ts";
 import { homeOf } from "../../src/server/services/home.service.ts";
+import { makeWardWorld, receiveDossier, signIn, type WardWorld } from "../support/desk-fixtures.ts";
+import { makeProcedure } from "../support/factories.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
@@ -22,6 +24,7 @@ let communeId: string;
 let agencies: Record<string, string>;
 let draftId: string;
 let issuedId: string;
+let world: WardWorld;
 const DRAFT_TASK = "Nhiệm vụ của dự thảo, hạn đã qua";
 const ISSUED_TASK = "Nhiệm vụ của kế hoạch đã ban hành, hạn đã qua";
 
@@ -44,19 +47,46 @@ async function createPlan(title: string, text: string) {
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
-  focal = await t.signedIn("daumoi");
-  communeId = (await focal.get("/api/auth/me")).body.data.user.unit.id;
+  t = await startTestApp({ demo: false });
+  world = await makeWardWorld(t.db.database.db);
+  focal = await signIn(t, world.users.focal);
+  communeId = world.ward.id;
   const list = (await focal.get(`/api/agencies?unitId=${communeId}`)).body.data;
   agencies = Object.fromEntries(list.map((a: any) => [a.name, a.id]));
   draftId = await createPlan("Kế hoạch dự thảo thử", DRAFT_TASK);
   issuedId = await createPlan("Kế hoạch ban hành thử", ISSUED_TASK);
-  const leader = await t.signedIn("lanhdao");
+  const leader = await signIn(t, world.users.leader);
   const issued = await leader.post(`/api/plans/${issuedId}/issue`, {
     issuedDate: "2020-01-02",
     confirmTasksWithoutLead: true,
   });
   expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+  // Work for the clerk's and the leader's sections: a dossier past its due date without an
+  // apology and one waiting for the applicant; a feedback item long overdue for the focal officer.
+  const procedure = await makeProcedure(t.db.database.db, world.ward, { processingDays: 3 });
+  const clerk = await signIn(t, world.users.clerk);
+  for (const supplement of [false, true]) {
+    const { id } = await receiveDossier(clerk, procedure.id);
+    const steps = [{ action: "hand_over", at: "2026-03-02 10:00" }];
+    if (supplement) steps.push({ action: "request_supplement", at: "2026-03-03 09:00" });
+    for (const step of steps) {
+      const moved = await clerk.post(`/api/dossiers/${id}/transitions`, {
+        ...step,
+        ...(step.action === "request_supplement" ? { note: "Thiếu tờ khai" } : {}),
+      });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    }
+  }
+  const feedback = await focal.post("/api/feedback", {
+    unitId: communeId,
+    channel: "phone",
+    senderName: "Lê Văn Tám",
+    senderPhone: "0912 000 111",
+    title: "Phản ánh đã quá hạn",
+    content: "Nội dung phản ánh đã quá hạn trả lời.",
+    receivedAt: "2025-09-01 09:00",
+  });
+  expect(feedback.status, JSON.stringify(feedback.body)).toBe(201);
 });
 afterAll(() => t.close());
 
@@ -102,7 +132,7 @@ describe("GET /api/home", () => {
 
   it.each([
     [
-      "daumoi",
+      "focal",
       [
         "tasks_overdue",
         "tasks_due_soon",
@@ -112,9 +142,9 @@ describe("GET /api/home", () => {
         "feedback_due_soon",
       ],
     ],
-    ["tuphap", ["tasks_mine"]],
+    ["officer", ["tasks_mine"]],
     [
-      "motcua",
+      "clerk",
       [
         "dossiers_received_today",
         "dossiers_due_today",
@@ -122,20 +152,23 @@ describe("GET /api/home", () => {
         "dossiers_supplement",
       ],
     ],
-    ["lanhdao", ["plans_to_issue", "tasks_overdue", "dossiers_overdue"]],
-    ["sonoivu", ["units_behind", "dossiers_overdue"]],
+    ["leader", ["plans_to_issue", "tasks_overdue", "dossiers_overdue"]],
+    ["reviewer", ["units_behind", "dossiers_overdue"]],
     ["admin", ["users", "units", "failed_jobs"]],
-  ])("%s: its role's sections, each count equal to the list it opens", async (user, keys) => {
-    const client = await t.signedIn(user);
-    const { sections } = await home(client);
-    const have = sections.map((s) => s.key);
-    for (const key of keys) expect(have).toContain(key);
-    for (const section of sections) {
-      expect(section.items.length).toBeLessThanOrEqual(Math.max(section.count, 8));
-      if (section.link.list === "plan_targets") continue;
-      expect(await openList(client, section), section.key).toBe(section.count);
-    }
-  });
+  ] as const)(
+    "%s: its role's sections, each count equal to the list it opens",
+    async (user, keys) => {
+      const client = await signIn(t, world.users[user]);
+      const { sections } = await home(client);
+      const have = sections.map((s) => s.key);
+      for (const key of keys) expect(have).toContain(key);
+      for (const section of sections) {
+        expect(section.items.length).toBeLessThanOrEqual(Math.max(section.count, 8));
+        if (section.link.list === "plan_targets") continue;
+        expect(await openList(client, section), section.key).toBe(section.count);
+      }
+    },
+  );
 
   it("counts only tasks of issued plans: a draft's past-due task is nowhere but in its draft", async () => {
     const { sections } = await home(focal);
@@ -160,14 +193,14 @@ describe("GET /api/home", () => {
     expect(plan.tasks.map((x: any) => x.text)).toEqual([DRAFT_TASK]);
 
     // The leader is asked to issue the draft.
-    const leaderHome = await home(await t.signedIn("lanhdao"));
+    const leaderHome = await home(await signIn(t, world.users.leader));
     const toIssue = leaderHome.sections.find((s) => s.key === "plans_to_issue");
     expect(toIssue.items.map((i: any) => i.id)).toContain(draftId);
     expect(toIssue.items.map((i: any) => i.id)).not.toContain(issuedId);
   });
 
   it("reviewers see who is behind, and filter the tasks list by unit", async () => {
-    const reviewer = await t.signedIn("sonoivu");
+    const reviewer = await signIn(t, world.users.reviewer);
     const { sections } = await home(reviewer);
     const behind = sections.find((s) => s.key === "units_behind");
     const ward = behind.items.find((i: any) => i.id === communeId);

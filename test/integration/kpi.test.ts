@@ -8,6 +8,8 @@ import { procedureHasFee } from "../../src/core/kpi/index.ts";
 import { UnitTree } from "../../src/core/organization/unit-tree.ts";
 import { queryRows } from "../../src/server/db/database.ts";
 import { loadWorkingCalendar } from "../../src/server/services/calendar.service.ts";
+import { makeWardWorld, signIn, WARD_AGENCIES, type WardWorld } from "../support/desk-fixtures.ts";
+import { makeAgency, makeDesk, makeProcedure, makeUnit } from "../support/factories.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
 
@@ -18,6 +20,7 @@ import { testDatabaseKind } from "../support/test-database.ts";
 let t: TestApp;
 let reviewer: ApiClient;
 let provinceId: string;
+let world: WardWorld;
 
 /* ---------- a small deterministic random generator ---------- */
 function mulberry32(seed: number) {
@@ -58,9 +61,52 @@ interface Raw {
   voided_at: Date | null;
 }
 
+/** Each commune's catalogue: several fields, same-day to two-week procedures. */
+const CATALOGUE = [
+  { code: "1.001193", field: "Hộ tịch", processingDays: 0 },
+  { code: "1.000894", field: "Hộ tịch", processingDays: 1 },
+  { code: "1.004873", field: "Hộ tịch", processingDays: 3 },
+  { code: "1.004884", field: "Hộ tịch", processingDays: 5 },
+  { code: "2.000908", field: "Chứng thực", processingDays: 1 },
+  { code: "1.004194", field: "Đăng ký, quản lý cư trú", processingDays: 3 },
+  { code: "1.013225", field: "Hoạt động xây dựng", processingDays: 15 },
+  { code: "1.000748", field: "Thi đua - khen thưởng", processingDays: 12 },
+];
+
+/**
+ * A province after the July 2025 reform: a ward (with its cast, see desk-fixtures.ts) that two
+ * older wards of a former district were merged into, two more communes; each active commune with
+ * its agencies and catalogue. The merged-away wards keep their history and count for the ward.
+ */
+async function makeProvince() {
+  const db = t.db.database.db;
+  const world = await makeWardWorld(db);
+  const { province, ward } = world;
+  const district = await makeUnit(db, {
+    parent: province,
+    level: "district",
+    kind: null,
+    name: "Thành phố Thử",
+    validTo: "2025-06-30",
+  });
+  for (const name of ["Phường Cũ Một", "Phường Cũ Hai"])
+    await makeUnit(db, { parent: district, name, validTo: "2025-06-30", mergedInto: ward });
+  const communes = [ward];
+  for (const kind of ["phuong", "xa", "dac_khu"] as const) {
+    const commune = await makeUnit(db, { parent: province, kind, validFrom: "2025-07-01" });
+    await makeDesk(db, commune);
+    for (const agency of Object.values(WARD_AGENCIES)) await makeAgency(db, commune, agency);
+    communes.push(commune);
+  }
+  for (const commune of communes)
+    for (const procedure of CATALOGUE) await makeProcedure(db, commune, procedure);
+  return world;
+}
+
 beforeAll(async () => {
-  t = await startTestApp();
-  reviewer = await t.signedIn("sonoivu");
+  t = await startTestApp({ demo: false });
+  world = await makeProvince();
+  reviewer = await signIn(t, world.users.reviewer);
   const db = t.db.database.db;
   const units = await queryRows<{ id: string; parent_id: string | null; code: string }>(
     db,
@@ -477,7 +523,7 @@ describe(`KPIs on a seeded dataset against a straightforward computation (${test
     expect(bad.body.error.code).toBe("KPI_PERIOD_INVALID");
     const noYear = await reviewer.get(`/api/kpi?unitId=${provinceId}&period=quarter`);
     expect(noYear.body.error.code).toBe("KPI_PERIOD_INVALID");
-    const clerk = await t.signedIn("motcua");
+    const clerk = await signIn(t, world.users.clerk);
     const refused = await clerk.get(`/api/kpi?unitId=${provinceId}&period=year&year=2025`);
     expect(refused.status).toBe(404);
     expect(refused.body.error.code).toBe("UNIT_NOT_FOUND");
@@ -493,7 +539,7 @@ describe(`the on-time rules at the period's end (${testDatabaseKind})`, () => {
   let procedureId: string;
 
   beforeAll(async () => {
-    clerk = await t.signedIn("motcua");
+    clerk = await signIn(t, world.users.clerk);
     wardId = (await clerk.get("/api/auth/me")).body.data.user.unit.id;
     const procedures = (await clerk.get(`/api/procedures?unitId=${wardId}`)).body.data;
     procedureId = procedures.find((p: any) => p.processingDays >= 3).id;

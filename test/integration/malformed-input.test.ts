@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routeTable, type RouteEntry } from "../../src/server/http/route-table.ts";
+import { makeWardWorld, receiveDossier, signIn, type WardWorld } from "../support/desk-fixtures.ts";
+import { makeProcedure } from "../support/factories.ts";
 import { rawRequest } from "../support/raw-http.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 import { NUL_TEXT, sample, type SampleContext } from "../support/zod-sample.ts";
@@ -17,6 +19,7 @@ let t: TestApp;
 let admin: ApiClient;
 const context: SampleContext = { ids: {} };
 const resourceIds: Record<string, string> = {};
+let world: WardWorld;
 
 interface Probe {
   kind: string;
@@ -39,16 +42,63 @@ async function firstId(path: string): Promise<string | undefined> {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ demoPlans: true });
-  admin = await t.signedIn("admin");
-  const units = (await admin.get("/api/units")).body.data as Array<{ id: string; name: string }>;
-  const unitId = units.find((unit) => unit.name === "Phường Bãi Cháy")!.id;
+  t = await startTestApp({ demo: false });
+  const db = t.db.database.db;
+  world = await makeWardWorld(db, { agencyCode: "000.01.22.H99" });
+  admin = await signIn(t, world.users.admin);
+  const unitId = world.ward.id;
+  // One record of each kind for the probes' paths: an issued plan with a task and a target, a
+  // procedure with a dossier, a feedback item.
+  const procedure = await makeProcedure(db, world.ward, { code: "1.004873", processingDays: 3 });
+  const focal = await signIn(t, world.users.focal);
+  const created = await focal.post("/api/plans", {
+    unitId,
+    title: "Kế hoạch cải cách hành chính năm 2026",
+    period: { kind: "year", year: 2026 },
+    tasks: [
+      {
+        areaKey: "direction",
+        ref: "1",
+        text: "Báo cáo tình hình thực hiện",
+        timeline: "Hằng quý",
+        leadAgencyId: world.agencies.office.id,
+      },
+    ],
+    targets: [
+      {
+        text: "Tỷ lệ hồ sơ giải quyết đúng hạn đạt từ 99,7% trở lên",
+        metric: "on_time_rate",
+        comparator: "gte",
+        value: 99.7,
+        unit: "percent",
+      },
+    ],
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const leader = await signIn(t, world.users.leader);
+  const issued = await leader.post(`/api/plans/${created.body.data.id}/issue`, {
+    issuedDate: "2026-01-20",
+    confirmTasksWithoutLead: true,
+  });
+  expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+  const clerk = await signIn(t, world.users.clerk);
+  await receiveDossier(clerk, procedure.id);
+  const feedback = await focal.post("/api/feedback", {
+    unitId,
+    channel: "phone",
+    senderName: "Trần Văn Bình",
+    senderPhone: "0987 654 321",
+    title: "Phản ánh để thử",
+    content: "Nội dung phản ánh để thử.",
+    receivedAt: "2026-03-02 09:00",
+  });
+  expect(feedback.status, JSON.stringify(feedback.body)).toBe(201);
   const planId = await firstId(`/api/plans?unitId=${unitId}`);
   const found: Record<string, string | undefined> = {
     unitId,
-    parentId: units.find((unit) => unit.name.startsWith("Tỉnh"))?.id,
+    parentId: world.province.id,
     agencyId: await firstId(`/api/agencies?unitId=${unitId}`),
-    userId: await firstId(`/api/users?unitId=${unitId}&q=xem`),
+    userId: world.users.viewer.id,
     planId,
     taskId: planId ? await firstId(`/api/tasks?planId=${planId}`) : undefined,
     procedureId: await firstId(`/api/procedures?unitId=${unitId}`),
@@ -300,7 +350,7 @@ describe("bad input on every route of the route table", { timeout: 300_000 }, ()
         }
       }
     }
-    admin = await t.signedIn("admin"); // the last probe signed out
+    admin = await signIn(t, world.users.admin); // the last probe signed out
     console.info(
       `route-table probe: ${routes.length} routes, ${sent} requests, ${routesWith5xx.size} routes gave 5xx, ${failures.length} failures`,
     );
@@ -343,11 +393,12 @@ describe("control characters inside uploaded files", () => {
   }
 
   it("refuses a unit list with a NUL in a cell past the first 4 KB, naming the row", async () => {
+    const province = world.province.code;
     const filler = Array.from(
       { length: 60 },
-      (_, i) => `105${String(i).padStart(2, "0")},Xã Đệm ${i} ${"x".repeat(60)},xã,22`,
+      (_, i) => `105${String(i).padStart(2, "0")},Xã Đệm ${i} ${"x".repeat(60)},xã,${province}`,
     );
-    const csv = `Mã,Tên,Cấp,Mã cấp trên\n${filler.join("\n")}\n10999,Xã\u0000Lỗi,xã,22\n`;
+    const csv = `Mã,Tên,Cấp,Mã cấp trên\n${filler.join("\n")}\n10999,Xã\u0000Lỗi,xã,${province}\n`;
     const response = await upload("/api/units/import", csv);
     expect(response.status, JSON.stringify(response.body)).toBe(400);
     expect(response.body.error.code).toBe("VALIDATION_FAILED");

@@ -1,22 +1,69 @@
 import { attachment } from "../../src/server/http/download.ts";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeDesk, makeProcedure, makeUnit, makeUser } from "../support/factories.ts";
+import { makeWardWorld, signIn, type WardWorld } from "../support/desk-fixtures.ts";
+import {
+  makeDesk,
+  makeProcedure,
+  makeUnit,
+  makeUser,
+  type MadeUnit,
+} from "../support/factories.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
 let admin: ApiClient;
 let clerk: ApiClient;
+let viewer: ApiClient;
+let reviewer: ApiClient;
+let world: WardWorld;
+/** Phường Cẩm Thành's neighbour, with its own desk (000.02.22.H99) and procedure 1.004873. */
+let otherWard: MadeUnit;
+/** A commune whose catalogue already lists 2.000635. */
+let commune: MadeUnit;
+/** A special zone without desk settings yet. */
+let island: MadeUnit;
 const unitIds: Record<string, string> = {};
 const procedureIds: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await startTestApp({ publicUrl: "https://cchc.example.gov.vn" });
-  admin = await t.signedIn("admin");
-  clerk = await t.signedIn("motcua");
-  for (const unit of (await admin.get("/api/units")).body.data) unitIds[unit.code] = unit.id;
-  const procedures = (await clerk.get(`/api/procedures?unitId=${unitIds["06658"]}`)).body.data;
+  t = await startTestApp({ demo: false, publicUrl: "https://cchc.example.gov.vn" });
+  const db = t.db.database.db;
+  world = await makeWardWorld(db, { wardName: "Phường Cẩm Thành", agencyCode: "000.01.22.H99" });
+  const { province, ward } = world;
+  await makeProcedure(db, ward, { code: "1.004873", processingDays: 3, onlineLevel: "none" });
+  await makeProcedure(db, ward, { code: "1.001193", name: "Thủ tục đăng ký khai sinh" });
+  otherWard = await makeUnit(db, {
+    parent: province,
+    name: "Phường Cao Xanh",
+    validFrom: "2025-07-01",
+  });
+  await makeDesk(db, otherWard, { agencyCode: "000.02.22.H99" });
+  await makeProcedure(db, otherWard, { code: "1.004873", processingDays: 3 });
+  commune = await makeUnit(db, {
+    parent: province,
+    kind: "xa",
+    name: "Xã Thử Nghiệm",
+    validFrom: "2025-07-01",
+  });
+  await makeProcedure(db, commune, {
+    code: "2.000635",
+    name: "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh",
+    processingDays: 1,
+  });
+  island = await makeUnit(db, {
+    parent: province,
+    kind: "dac_khu",
+    name: "Đặc khu Thử Nghiệm",
+    validFrom: "2025-07-01",
+  });
+  admin = await signIn(t, world.users.admin);
+  clerk = await signIn(t, world.users.clerk);
+  viewer = await signIn(t, world.users.viewer);
+  reviewer = await signIn(t, world.users.reviewer);
+  for (const unit of [province, ward, otherWard, commune, island]) unitIds[unit.code] = unit.id;
+  const procedures = (await clerk.get(`/api/procedures?unitId=${ward.id}`)).body.data;
   for (const p of procedures) procedureIds[p.code] = p.id;
 });
 afterAll(() => t.close());
@@ -35,15 +82,13 @@ function receive(client: ApiClient, overrides: Record<string, unknown> = {}) {
 let olderWardDesk: Promise<{ clerk: ApiClient; procedureId: string }> | null = null;
 
 /**
- * A ward that already existed before 1 July 2025 (Bãi Cháy only begins then and refuses records
+ * A ward that already existed before 1 July 2025 (Cẩm Thành only begins then and refuses records
  * dated earlier): its desk, a procedure and its clerk, built once.
  */
 function olderWard() {
   olderWardDesk ??= (async () => {
     const db = t.db.database.db;
-    const units = (await admin.get("/api/units")).body.data;
-    const province = units.find((u: any) => u.level === "province");
-    const ward = await makeUnit(db, { parent: province, name: "Phường Hồng Hà" });
+    const ward = await makeUnit(db, { parent: world.province, name: "Phường Hồng Hà" });
     await makeDesk(db, ward, { agencyCode: "000.31.22.H99" });
     const procedure = await makeProcedure(db, ward, { code: "1.004873", processingDays: 3 });
     const user = await makeUser(db, { unit: ward, role: "clerk" });
@@ -61,23 +106,6 @@ async function countDossiers() {
 }
 
 describe(`one-stop desk on ${testDatabaseKind}`, () => {
-  it("loads the demo desk: procedures, dossiers, a late one with its apology", async () => {
-    expect(Object.keys(procedureIds).length).toBeGreaterThanOrEqual(10);
-    const list = (await clerk.get("/api/dossiers")).body.data;
-    expect(list.length).toBe(3);
-    const late = list.find((d: any) => d.applicantName === "Phạm Quốc Cường");
-    expect(late).toMatchObject({
-      state: "resolved",
-      timeliness: "late",
-      timelinessLabel: "Trễ hạn",
-    });
-    const detail = (await clerk.get(`/api/dossiers/${late.id}`)).body.data;
-    expect(detail.apologies).toHaveLength(1);
-    expect(detail.apologies[0].title).toBe(
-      "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết",
-    );
-  });
-
   it("receives a dossier: TT 01/2018 code, due date in working days, cut-off at 15:00", async () => {
     const before = await receive(clerk);
     expect(before.status).toBe(201);
@@ -103,7 +131,7 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
       code: "DOSSIER_TRANSITION_INVALID",
       message: "Không thể “Có kết quả giải quyết” khi hồ sơ đang ở trạng thái “Đã tiếp nhận”.",
     });
-    const tuPhap = (await admin.get(`/api/agencies?unitId=${unitIds["06658"]}`)).body.data.find(
+    const tuPhap = (await admin.get(`/api/agencies?unitId=${world.ward.id}`)).body.data.find(
       (a: any) => a.name === "Tư pháp - Hộ tịch",
     );
     const handed = await clerk.post(`/api/dossiers/${id}/transitions`, {
@@ -279,10 +307,9 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
   });
 
   it("keeps a commune's clerk out of another commune's dossiers", async () => {
-    const haTuProcedures = (await admin.get(`/api/procedures?unitId=${unitIds["06700"]}`)).body
-      .data;
-    const haTuProcedure = haTuProcedures.find((p: any) => p.code === "1.004873");
-    const foreign = await receive(admin, { procedureId: haTuProcedure.id });
+    const otherProcedures = (await admin.get(`/api/procedures?unitId=${otherWard.id}`)).body.data;
+    const otherProcedure = otherProcedures.find((p: any) => p.code === "1.004873");
+    const foreign = await receive(admin, { procedureId: otherProcedure.id });
     expect(foreign.status).toBe(201);
     expect(foreign.body.data.code).toMatch(/^000\.02\.22\.H99-/);
     const id = foreign.body.data.id;
@@ -290,19 +317,17 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
     expect((await step(clerk, id, "hand_over", "2026-03-02 10:00")).body.error.code).toBe(
       "DOSSIER_NOT_FOUND",
     );
-    expect((await receive(clerk, { procedureId: haTuProcedure.id })).body.error.code).toBe(
+    expect((await receive(clerk, { procedureId: otherProcedure.id })).body.error.code).toBe(
       "PROCEDURE_NOT_FOUND",
     );
     expect(
       (await clerk.get("/api/dossiers?limit=500")).body.data.some((d: any) => d.id === id),
     ).toBe(false);
     // Readers of the commune see its dossiers but cannot change them; the province reviewer sees all.
-    const viewer = await t.signedIn("xem");
     const own = (await viewer.get("/api/dossiers?limit=1")).body.data[0];
     expect(own.can.write).toBe(false);
     expect((await step(viewer, own.id, "withdraw", "2026-11-01 10:00", "x")).status).toBe(403);
     expect((await receive(viewer)).status).toBe(403);
-    const reviewer = await t.signedIn("sonoivu");
     expect((await reviewer.get(`/api/dossiers/${id}`)).status).toBe(200);
   });
 
@@ -345,8 +370,8 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
       (await anonymous.get(`/api/public/dossiers/${dossier.code}?phoneLast4=43`)).body.error.code,
     ).toBe("VALIDATION_FAILED");
     expect((await anonymous.get(`/api/dossiers/${dossier.id}`)).status).toBe(401);
-    const published = await anonymous.get("/api/public/procedures?unitCode=06658");
-    expect(published.body.data.unitName).toBe("Phường Bãi Cháy");
+    const published = await anonymous.get(`/api/public/procedures?unitCode=${world.ward.code}`);
+    expect(published.body.data.unitName).toBe("Phường Cẩm Thành");
     expect(published.body.data.procedures.map((p: any) => p.code)).toContain("1.001193");
     expect((await anonymous.get("/api/public/procedures?unitCode=khong-co")).body.error.code).toBe(
       "UNIT_NOT_FOUND",
@@ -477,9 +502,9 @@ describe(`refusal and stop notices on ${testDatabaseKind}`, () => {
     expect(doc.xml).toContain("Mẫu số 03 ban hành kèm theo Thông tư số 03/2025/TT-VPCP");
     expect(doc.xml).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(doc.xml).toContain("Độc lập - Tự do - Hạnh phúc");
-    expect(doc.xml).toContain("PHƯỜNG BÃI CHÁY");
+    expect(doc.xml).toContain("PHƯỜNG CẨM THÀNH");
     expect(doc.xml).toContain("Số: ……/……");
-    expect(doc.xml).toContain("Bãi Cháy, ngày 03 tháng 3 năm 2026");
+    expect(doc.xml).toContain("Cẩm Thành, ngày 03 tháng 3 năm 2026");
     expect(doc.xml).toContain(dossier.code);
     expect(doc.xml).toContain("Trần Văn Khải");
     expect(doc.xml).toContain("Tổ 5, khu 2");
@@ -532,7 +557,7 @@ describe(`refusal and stop notices on ${testDatabaseKind}`, () => {
     expect(doc.xml).toContain("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ");
     expect(doc.xml).toContain("Mẫu số 05 ban hành kèm theo Thông tư số 03/2025/TT-VPCP");
     expect(doc.xml).toContain("Số: ……/TB-……");
-    expect(doc.xml).toContain("Bãi Cháy, ngày 04 tháng 3 năm 2026");
+    expect(doc.xml).toContain("Cẩm Thành, ngày 04 tháng 3 năm 2026");
     expect(doc.xml).toContain(dossier.code);
     expect(doc.xml).toContain("Vũ Thị Lan");
     expect(doc.xml).toContain("kể từ ngày 04 tháng 3 năm 2026");
@@ -573,10 +598,10 @@ describe(`refusal and stop notices on ${testDatabaseKind}`, () => {
   });
 
   it("lets readers of the dossier print its notices and nobody else", async () => {
-    const haTuProcedure = (
-      await admin.get(`/api/procedures?unitId=${unitIds["06700"]}`)
+    const otherProcedure = (
+      await admin.get(`/api/procedures?unitId=${otherWard.id}`)
     ).body.data.find((p: any) => p.code === "1.004873");
-    const foreign = (await receive(admin, { procedureId: haTuProcedure.id })).body.data;
+    const foreign = (await receive(admin, { procedureId: otherProcedure.id })).body.data;
     await step(
       admin,
       foreign.id,
@@ -585,10 +610,9 @@ describe(`refusal and stop notices on ${testDatabaseKind}`, () => {
       "Không thuộc thẩm quyền của phường",
     );
     expect((await notice(admin, foreign.id, "refusal")).status).toBe(200);
-    // The province's reviewer reads Phường Hà Tu, so may print it.
-    const reviewer = await t.signedIn("sonoivu");
+    // The province's reviewer reads Phường Cao Xanh, so may print it.
     expect((await notice(reviewer, foreign.id, "refusal")).status).toBe(200);
-    // Phường Bãi Cháy's clerk does not even learn that it exists.
+    // Phường Cẩm Thành's clerk does not even learn that it exists.
     for (const kind of ["refusal", "stop"] as const) {
       const denied = await notice(clerk, foreign.id, kind);
       expect(denied.status).toBe(404);
@@ -598,10 +622,9 @@ describe(`refusal and stop notices on ${testDatabaseKind}`, () => {
       expect(anonymous.status).toBe(401);
       expect(anonymous.body.error.code).toBe("AUTH_REQUIRED");
     }
-    // A viewer of Phường Bãi Cháy reads its dossiers and so prints their notices.
+    // A viewer of Phường Cẩm Thành reads its dossiers and so prints their notices.
     const own = (await receive(clerk)).body.data;
     await step(clerk, own.id, "refuse", "2026-03-02 10:00", "Sai thủ tục");
-    const viewer = await t.signedIn("xem");
     expect((await viewer.get(`/api/dossiers/${own.id}`)).body.data.can).toMatchObject({
       write: false,
       refusalNotice: true,
@@ -634,7 +657,7 @@ describe(`procedure catalogue, calendar and desk settings on ${testDatabaseKind}
   }
 
   it("imports a catalogue all-or-nothing and idempotently", async () => {
-    const unitId = unitIds["07192"]!;
+    const unitId = commune.id;
     const count = async () =>
       (await admin.get(`/api/procedures?unitId=${unitId}&includeInactive=true`)).body.data.length;
     const before = await count();
@@ -658,13 +681,12 @@ describe(`procedure catalogue, calendar and desk settings on ${testDatabaseKind}
     expect(await count()).toBe(before + 2);
     // A clerk of another commune does not even see this unit; in the own unit only the catalogue is theirs.
     expect((await upload(clerk, unitId, csv)).body.error.code).toBe("UNIT_NOT_FOUND");
-    const viewer = await t.signedIn("xem");
-    expect((await upload(viewer, unitIds["06658"]!, csv)).status).toBe(403);
+    expect((await upload(viewer, world.ward.id, csv)).status).toBe(403);
   });
 
   it("lets the clerk keep the own unit's catalogue", async () => {
     const created = await clerk.post("/api/procedures", {
-      unitId: unitIds["06658"],
+      unitId: world.ward.id,
       code: "1.004837",
       name: "Thủ tục đăng ký giám hộ",
       field: "Hộ tịch",
@@ -684,7 +706,7 @@ describe(`procedure catalogue, calendar and desk settings on ${testDatabaseKind}
     const refused = await receive(clerk, { procedureId: created.body.data.id });
     expect(refused.body.error.code).toBe("PROCEDURE_INACTIVE");
     const elsewhere = await clerk.post("/api/procedures", {
-      unitId: unitIds["06700"],
+      unitId: otherWard.id,
       code: "1.004838",
       name: "Thủ khác",
       field: "Hộ tịch",
@@ -737,8 +759,8 @@ describe(`procedure catalogue, calendar and desk settings on ${testDatabaseKind}
   });
 
   it("lets only administrators configure the desk", async () => {
-    const unitId = unitIds["07090"]!;
-    const current = (await clerk.get(`/api/one-stop/desk-settings/${unitIds["06658"]}`)).body.data;
+    const unitId = island.id;
+    const current = (await clerk.get(`/api/one-stop/desk-settings/${world.ward.id}`)).body.data;
     expect(current).toMatchObject({
       cutoff: "15:00",
       agencyCode: "000.01.22.H99",
@@ -746,7 +768,7 @@ describe(`procedure catalogue, calendar and desk settings on ${testDatabaseKind}
     });
     expect(
       (
-        await clerk.request("PUT", `/api/one-stop/desk-settings/${unitIds["06658"]}`, {
+        await clerk.request("PUT", `/api/one-stop/desk-settings/${world.ward.id}`, {
           json: { cutoff: "16:00", agencyCode: null },
         })
       ).status,

@@ -6,23 +6,28 @@ import { JobRunner } from "../../src/server/jobs/job-runner.ts";
 import { listJobs } from "../../src/server/jobs/job.repository.ts";
 import { REMINDER_JOB, reminderJob } from "../../src/server/reminders/reminder-job.ts";
 import { runReminders } from "../../src/server/reminders/reminder.service.ts";
+import { makeWardWorld, signIn, type WardWorld } from "../support/desk-fixtures.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
 let focal: ApiClient;
 let officer: ApiClient;
 let planId: string;
+let world: WardWorld;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  focal = await t.signedIn("daumoi");
-  officer = await t.signedIn("tuphap");
-  const communeId = (await focal.get("/api/auth/me")).body.data.user.unit.id;
-  const list = (await focal.get(`/api/agencies?unitId=${communeId}`)).body.data;
-  const agencies = Object.fromEntries(list.map((a: any) => [a.name, a.id]));
+  t = await startTestApp({ demo: false });
+  world = await makeWardWorld(t.db.database.db, { wardName: "Phường Cẩm Thành" });
+  focal = await signIn(t, world.users.focal);
+  officer = await signIn(t, world.users.officer);
+  const communeId = world.ward.id;
+  const agencies = {
+    "Tư pháp - Hộ tịch": world.agencies.justice.id,
+    "Văn phòng HĐND và UBND": world.agencies.office.id,
+  };
   const created = await focal.post("/api/plans", {
     unitId: communeId,
-    title: "Cải cách hành chính phường Bãi Cháy năm 2026",
+    title: "Cải cách hành chính phường Cẩm Thành năm 2026",
     period: { kind: "year", year: 2026 },
     tasks: [
       {
@@ -67,7 +72,7 @@ describe("reminders", () => {
   });
 
   it("notifies lead-agency officers and focal officers once, however often it runs", async () => {
-    const leader = await t.signedIn("lanhdao");
+    const leader = await signIn(t, world.users.leader);
     const issued = await leader.post(`/api/plans/${planId}/issue`, {
       confirmTasksWithoutLead: true,
     });
@@ -75,7 +80,7 @@ describe("reminders", () => {
 
     const first = await runReminders(db(), { daysBefore: 3, today: "2026-09-28" });
     // Due soon: the 30/9 task (Tư pháp + focal) and the Q3 report; overdue: the Q1 task, the
-    // Q1 and Q2 reports (focal only: Văn phòng has no agency officer in the demo).
+    // Q1 and Q2 reports (focal only: Văn phòng has no agency officer here).
     expect(first.created).toBe(first.due);
     expect(first.created).toBe(6);
     const second = await runReminders(db(), { daysBefore: 3, today: "2026-09-28" });
@@ -150,9 +155,9 @@ describe("reminders", () => {
     try {
       await db()
         .update(users)
-        .set({ email: "tuphap@baichay.gov.vn" })
-        .where(eq(users.username, "tuphap"));
-      const smtpUrl = `smtp://cchc%40baichay.gov.vn:mat-khau@127.0.0.1:${smtp.port}?from=cchc@baichay.gov.vn&insecure=true`;
+        .set({ email: "hotich@camthanh.gov.vn" })
+        .where(eq(users.username, world.users.officer.username));
+      const smtpUrl = `smtp://cchc%40camthanh.gov.vn:mat-khau@127.0.0.1:${smtp.port}?from=cchc@camthanh.gov.vn&insecure=true`;
       const officerCount = (await officer.get("/api/notifications")).body.data.length;
       const first = await runReminders(db(), {
         daysBefore: 3,
@@ -165,10 +170,10 @@ describe("reminders", () => {
       const mail = smtp.received[0]!;
       expect(mail).toMatchObject({
         secure: true,
-        user: "cchc@baichay.gov.vn",
+        user: "cchc@camthanh.gov.vn",
         password: "mat-khau",
-        from: "cchc@baichay.gov.vn",
-        to: ["tuphap@baichay.gov.vn"],
+        from: "cchc@camthanh.gov.vn",
+        to: ["hotich@camthanh.gov.vn"],
       });
       expect(mail.raw).toMatch(/^Subject: =\?UTF-8\?/m);
       const body = Buffer.from(mail.raw.split("\r\n\r\n").slice(1).join(""), "base64").toString(
@@ -189,7 +194,7 @@ describe("reminders", () => {
     const smtp = await startSmtpServer({ offerStartTls: false });
     try {
       await db().execute(sql`update notifications set emailed_at = null`);
-      const plain = `smtp://cchc%40baichay.gov.vn:mat-khau@127.0.0.1:${smtp.port}?from=cchc@baichay.gov.vn`;
+      const plain = `smtp://cchc%40camthanh.gov.vn:mat-khau@127.0.0.1:${smtp.port}?from=cchc@camthanh.gov.vn`;
       await expect(
         runReminders(db(), { daysBefore: 3, today: "2026-10-01", smtpUrl: plain }),
       ).rejects.toThrow();
@@ -205,7 +210,7 @@ describe("reminders", () => {
       });
       expect(allowed.emailed).toBeGreaterThan(0);
       expect(smtp.authAttempts).toBe(1);
-      expect(smtp.received[0]).toMatchObject({ secure: false, user: "cchc@baichay.gov.vn" });
+      expect(smtp.received[0]).toMatchObject({ secure: false, user: "cchc@camthanh.gov.vn" });
     } finally {
       await smtp.close();
     }

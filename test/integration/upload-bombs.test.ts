@@ -20,6 +20,8 @@ import {
   type ApiResponse,
   type TestApp,
 } from "../support/test-app.ts";
+import { makeWardWorld, signIn } from "../support/desk-fixtures.ts";
+import { makeUnit } from "../support/factories.ts";
 import { docxBomb, manyPartsXlsx, xlsxBomb } from "../support/zip-bombs.ts";
 
 let t: TestApp;
@@ -33,14 +35,16 @@ let planId: string;
 let taskId: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  admin = await t.signedIn("admin");
-  viewer = await t.signedIn("xem");
-  clerk = await t.signedIn("motcua");
-  focal = await t.signedIn("daumoi");
-  unitId = (await focal.get("/api/auth/me")).body.data.user.unit.id;
-  const units = (await admin.get("/api/units")).body.data as { id: string }[];
-  otherUnitId = units.find((u) => u.id !== unitId)!.id;
+  t = await startTestApp({ demo: false });
+  const db = t.db.database.db;
+  const world = await makeWardWorld(db);
+  const otherWard = await makeUnit(db, { parent: world.province });
+  admin = await signIn(t, world.users.admin);
+  viewer = await signIn(t, world.users.viewer);
+  clerk = await signIn(t, world.users.clerk);
+  focal = await signIn(t, world.users.focal);
+  unitId = world.ward.id;
+  otherUnitId = otherWard.id;
   const created = await focal.post("/api/plans", {
     unitId,
     title: "Kế hoạch cải cách hành chính năm 2026",
