@@ -73,12 +73,10 @@ describe("sign-in", () => {
     const users = await admin.get(`/api/users?q=${staff.clerk.username}`);
     const id = users.body.data[0].id;
     expect((await admin.patch(`/api/users/${id}`, { isActive: false })).status).toBe(200);
-    const response = await t
-      .client()
-      .post("/api/auth/sign-in", {
-        username: staff.clerk.username,
-        password: staff.clerk.password,
-      });
+    const response = await t.client().post("/api/auth/sign-in", {
+      username: staff.clerk.username,
+      password: staff.clerk.password,
+    });
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe("AUTH_ACCOUNT_DISABLED");
   });
