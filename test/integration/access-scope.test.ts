@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../src/core/access/role-policy.ts";
+import { makeAgency, makeUnit, makeUser, type MadeUnit } from "../support/factories.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
 /**
- * Every role is granted on the demo province P. "own" is P itself, "descendant" a commune of P,
+ * Every role is granted on a province P. "own" is P itself, "descendant" a commune of P,
  * "other" a second province Q. Reads reach descendants only for admin and reviewer; every
  * organisation or account write belongs to admin; nothing reaches Q.
  */
@@ -17,8 +18,10 @@ const units: Record<"own" | "descendant" | "other", string> = {
 const agencies: Record<string, string> = {};
 const users: Record<string, string> = {};
 const clients = new Map<Role, ApiClient>();
+/** A second commune of the own province, where a focal officer works. */
+let focalWard: MadeUnit;
 
-async function makeUser(unitId: string, username: string, role: Role) {
+async function createThroughApi(unitId: string, username: string, role: Role) {
   const created = await admin.post("/api/users", {
     username,
     fullName: `Người dùng ${username}`,
@@ -31,45 +34,23 @@ async function makeUser(unitId: string, username: string, role: Role) {
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
-  const root = t.client();
-  await root.signIn("admin");
-  admin = root;
-  const all = (await admin.get("/api/units")).body.data;
-  units.own = all.find((u: any) => u.code === "22").id;
-  units.descendant = all.find((u: any) => u.code === "07192").id;
-  // A second province, created through a global administrator made from the CLI's system actor.
-  const { createUnit } = await import("../../src/server/services/unit.service.ts");
-  const { SYSTEM_ACTOR } = await import("../../src/server/services/actor.ts");
-  units.other = (
-    await createUnit(t.db.database.db, SYSTEM_ACTOR, {
-      code: "99",
-      name: "Tỉnh Khác",
-      level: "province",
-    })
-  ).data.id;
+  t = await startTestApp({ demo: false });
+  const db = t.db.database.db;
+  const own = await makeUnit(db, { level: "province" });
+  units.own = own.id;
+  units.descendant = (await makeUnit(db, { parent: own })).id;
+  focalWard = await makeUnit(db, { parent: own });
+  units.other = (await makeUnit(db, { level: "province" })).id;
   for (const [key, unitId] of Object.entries(units)) {
-    const created = await (
-      await import("../../src/server/services/agency.service.ts")
-    ).createAgency(t.db.database.db, SYSTEM_ACTOR, {
-      unitId,
-      name: `Cơ quan ${key}`,
-      kind: "department",
-    });
-    agencies[key] = created.data.id;
-    const { createUser } = await import("../../src/server/services/user.service.ts");
+    agencies[key] = (await makeAgency(db, { id: unitId }, { name: `Cơ quan ${key}` })).id;
     users[key] = (
-      await createUser(t.db.database.db, SYSTEM_ACTOR, {
-        username: `target-${key}`,
-        fullName: `Đích ${key}`,
-        password: "mat-khau-thu-nghiem",
-        unitId,
-        roles: [{ role: "viewer", unitId }],
-      })
-    ).data.id;
+      await makeUser(db, { unit: { id: unitId }, role: "viewer", username: `target-${key}` })
+    ).id;
   }
+  const provinceAdmin = await makeUser(db, { unit: own, role: "admin" });
+  admin = await t.signedIn(provinceAdmin.username, provinceAdmin.password);
   for (const role of ROLES) {
-    await makeUser(units.own, `matrix-${role.replace("_", "")}`, role);
+    await createThroughApi(units.own, `matrix-${role.replace("_", "")}`, role);
     clients.set(role, await t.signedIn(`matrix-${role.replace("_", "")}`, "mat-khau-thu-nghiem"));
   }
 });
@@ -191,9 +172,10 @@ describe("account changes need scope over every unit the account's roles cover",
 
 describe("commune scope", () => {
   it("keeps a commune's officer out of a sibling commune", async () => {
-    const client = await t.signedIn("daumoi");
+    const focal = await makeUser(t.db.database.db, { unit: focalWard, role: "focal_officer" });
+    const client = await t.signedIn(focal.username, focal.password);
     const list = (await client.get("/api/units?includeInactive=true")).body.data;
-    expect(list.map((u: any) => u.code)).toEqual(["06658"]);
+    expect(list.map((u: any) => u.code)).toEqual([focalWard.code]);
     const sibling = await client.get(`/api/units/${units.descendant}`);
     expect(sibling.status).toBe(404);
     expect(sibling.body.error.code).toBe("UNIT_NOT_FOUND");

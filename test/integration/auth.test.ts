@@ -1,9 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeStaff, type Staff } from "../support/account-fixtures.ts";
+import { FACTORY_PASSWORD, makeUser, type MadeUser } from "../support/factories.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
+let staff: Staff;
+let leader: MadeUser;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ demo: false });
+  staff = await makeStaff(t.db.database.db);
+  leader = await makeUser(t.db.database.db, {
+    unit: staff.ward,
+    role: "leader",
+    username: "hoangnam",
+  });
 });
 afterAll(() => t.close());
 
@@ -11,24 +21,24 @@ describe("sign-in", () => {
   it("signs in, sets a hardened cookie and returns the user's unit", async () => {
     const client = t.client();
     const response = await client.post("/api/auth/sign-in", {
-      username: "LanhDao",
-      password: "cchc-demo-2026",
+      username: "HoangNam",
+      password: FACTORY_PASSWORD,
     });
     expect(response.status).toBe(200);
-    expect(response.body.data.user.unit.name).toBe("Phường Bãi Cháy");
+    expect(response.body.data.user.unit.name).toBe(staff.ward.name);
     expect(response.body.data.user.roles[0].role).toBe("leader");
     const cookie = response.headers.get("set-cookie")!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
     expect(cookie).not.toMatch(/Secure/i);
     client.csrfToken = response.body.data.csrfToken;
-    expect((await client.get("/api/auth/me")).body.data.user.username).toBe("lanhdao");
+    expect((await client.get("/api/auth/me")).body.data.user.username).toBe(leader.username);
   });
 
   it("refuses a wrong password and an unknown user with the same Vietnamese message", async () => {
     const wrong = await t
       .client()
-      .post("/api/auth/sign-in", { username: "xem", password: "sai-mat-khau" });
+      .post("/api/auth/sign-in", { username: staff.viewer.username, password: "sai-mat-khau" });
     const unknown = await t
       .client()
       .post("/api/auth/sign-in", { username: "khongco", password: "x" });
@@ -59,19 +69,20 @@ describe("sign-in", () => {
   // test/integration/throttle.test.ts (with a clock the test moves forward).
 
   it("refuses a disabled account", async () => {
-    const admin = await t.signedIn("admin");
-    const users = await admin.get("/api/users?q=motcua");
+    const admin = await t.signedIn(staff.admin.username, staff.admin.password);
+    const users = await admin.get(`/api/users?q=${staff.clerk.username}`);
     const id = users.body.data[0].id;
     expect((await admin.patch(`/api/users/${id}`, { isActive: false })).status).toBe(200);
-    const response = await t
-      .client()
-      .post("/api/auth/sign-in", { username: "motcua", password: "cchc-demo-2026" });
+    const response = await t.client().post("/api/auth/sign-in", {
+      username: staff.clerk.username,
+      password: staff.clerk.password,
+    });
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe("AUTH_ACCOUNT_DISABLED");
   });
 
   it("signs out and the session stops working", async () => {
-    const client = await t.signedIn("daumoi");
+    const client = await t.signedIn(staff.focal.username, staff.focal.password);
     const cookie = client.cookie;
     expect((await client.post("/api/auth/sign-out")).status).toBe(200);
     client.cookie = cookie;
@@ -83,8 +94,9 @@ describe("sign-in", () => {
 
 describe("request protection", () => {
   it("requires the CSRF token on every state-changing request", async () => {
-    const admin = await t.signedIn("admin");
+    const admin = await t.signedIn(staff.admin.username, staff.admin.password);
     const province = (await admin.get("/api/units?level=province")).body.data[0];
+    expect(province.id).toBe(staff.province.id);
     const noToken = await admin.request("PATCH", `/api/units/${province.id}`, {
       json: { name: "Tỉnh X" },
       csrf: false,
@@ -96,7 +108,7 @@ describe("request protection", () => {
       headers: { origin: "https://evil.example" },
     });
     expect(foreign.status).toBe(403);
-    expect((await admin.get(`/api/units/${province.id}`)).body.data.name).toBe("Tỉnh Quảng Ninh");
+    expect((await admin.get(`/api/units/${province.id}`)).body.data.name).toBe(staff.province.name);
   });
 
   it("sends security headers and requires a session for the API", async () => {

@@ -9,17 +9,22 @@ import {
   runBackup,
 } from "../../src/server/operations/backup/backup.service.ts";
 import { SYSTEM_ACTOR } from "../../src/server/services/actor.ts";
+import { makeStaff, type Staff } from "../support/account-fixtures.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
 describe("backups from the admin page", { timeout: 120_000 }, () => {
   let t: TestApp;
+  let staff: Staff;
+  const signedIn = (user: Staff["admin"]) => t.signedIn(user.username, user.password);
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ demo: false });
+    // The province is the installation's only tree: its administrator's reach is all of it.
+    staff = await makeStaff(t.db.database.db);
   });
   afterAll(() => t?.close());
 
   it("lets the installation's administrator back up, list and download, and records it", async () => {
-    const admin = await t.signedIn("admin");
+    const admin = await signedIn(staff.admin);
     const created = await admin.post("/api/admin/backups");
     expect(created.status).toBe(201);
     expect(created.body.data).toMatchObject({ ok: true, trigger: "manual", error: null });
@@ -47,13 +52,14 @@ describe("backups from the admin page", { timeout: 120_000 }, () => {
   });
 
   it("refuses everyone else, and never serves a file outside the backups folder", async () => {
-    for (const username of ["sonoivu", "daumoi", "motcua", "xem"]) {
-      const other = await t.signedIn(username);
+    for (const user of [staff.reviewer, staff.focal, staff.clerk, staff.viewer]) {
+      const { username } = user;
+      const other = await signedIn(user);
       expect((await other.post("/api/admin/backups")).status, username).toBe(403);
       expect((await other.get("/api/admin/backups")).status, username).toBe(403);
     }
     expect((await t.client().get("/api/admin/backups")).status).toBe(401);
-    const admin = await t.signedIn("admin");
+    const admin = await signedIn(staff.admin);
     for (const name of ["..%2Fcchc.lock", "last-result.json", "cchc-20260101-000000.zip"]) {
       expect((await admin.get(`/api/admin/backups/${name}/download`)).status, name).toBe(404);
     }
@@ -68,7 +74,7 @@ describe("backups from the admin page", { timeout: 120_000 }, () => {
         now: new Date(at),
       });
     await pruneBackups(t.dataDir, 2);
-    const admin = await t.signedIn("admin");
+    const admin = await signedIn(staff.admin);
     const names = (await admin.get("/api/admin/backups")).body.data.backups.map(
       (file: { name: string }) => file.name,
     );

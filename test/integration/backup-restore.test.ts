@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +13,9 @@ import { listTables } from "../../src/server/operations/backup/database-tables.t
 import { restoreBackup } from "../../src/server/operations/backup/restore-backup.ts";
 import { openDatabase } from "../../src/server/runtime.ts";
 import { verifyAuditChain } from "../../src/server/services/audit.service.ts";
+import { plans } from "../../src/server/db/schema-plan.ts";
 import { runCli } from "../support/cli-process.ts";
+import { makeUser } from "../support/factories.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
 /** Every table's row count and a digest of its rows in a stable order; every file's SHA-256. */
@@ -117,6 +119,7 @@ describe("backup and restore", { timeout: 300_000 }, () => {
   let before: Awaited<ReturnType<typeof fingerprint>>;
 
   beforeAll(async () => {
+    // The demo with its plans, for breadth: nearly every table holds rows to back up and restore.
     t = await startTestApp({ demoPlans: true });
     await uploadEvidence(t);
     work = mkdtempSync(join(tmpdir(), "cchc-backup-test-"));
@@ -246,10 +249,19 @@ describe("backup and restore", { timeout: 300_000 }, () => {
   });
 });
 
+/** A file in the data folder: evidence on a plan's task, uploaded by a focal officer of its unit. */
 async function uploadEvidence(t: TestApp) {
-  const focal = await t.signedIn("daumoi");
-  const plans = (await focal.get("/api/plans")).body.data;
-  const plan = (await focal.get(`/api/plans/${plans[0].id}`)).body.data;
+  const [issued] = await t.db.database.db
+    .select({ id: plans.id, unitId: plans.unitId })
+    .from(plans)
+    .where(eq(plans.status, "issued"))
+    .limit(1);
+  const officer = await makeUser(t.db.database.db, {
+    unit: { id: issued!.unitId },
+    role: "focal_officer",
+  });
+  const focal = await t.signedIn(officer.username, officer.password);
+  const plan = (await focal.get(`/api/plans/${issued!.id}`)).body.data;
   const form = new FormData();
   form.append(
     "file",

@@ -67,6 +67,7 @@ describe.skipIf(!hasOldCommit)(
       );
       symlinkSync(join(REPO_ROOT, "node_modules"), join(oldCode, "node_modules"));
       oldFolder = join(work, "data-old");
+      // Stays on the old version's own demo: the old code cannot run today's factories on its schema.
       const server = await startServerProcess(
         { CCHC_DATA_DIR: oldFolder, DATABASE_URL: "", CCHC_WEB_DIR: join(work, "no-web") },
         300_000,

@@ -6,8 +6,8 @@ import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.ts";
-import { loadDemo } from "../../src/server/demo/load-demo.ts";
 import { logHooks, logRedaction, serializeError } from "../../src/server/http/log-safety.ts";
+import { makeUnit, type MadeUnit } from "../support/factories.ts";
 import { ApiClient } from "../support/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
@@ -39,10 +39,11 @@ let app: FastifyInstance;
 let url: string;
 let dataDir: string;
 const lines: string[] = [];
+let ward: MadeUnit;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await loadDemo(db.database.db, { plans: false });
+  ward = await makeUnit(db.database.db, { parent: await makeUnit(db.database.db) });
   // Any database failure will do; this one, like PostgreSQL's own messages ("invalid input
   // syntax …: \"value\""), puts the row's values in its message and detail.
   await db.database.db.execute(sql`
@@ -75,7 +76,7 @@ describe("the log keeps citizens' personal data out", () => {
   it("logs a failed database write by its SQLSTATE, without the row's values", async () => {
     const client = new ApiClient(url);
     const units = (await client.get("/api/public/feedback/units")).body.data;
-    const unitCode = units.find((unit: any) => unit.name === "Phường Bãi Cháy").code;
+    const unitCode = units.find((unit: any) => unit.name === ward.name).code;
     lines.length = 0;
     const response = await client.post("/api/public/feedback", { unitCode, ...citizen });
     expect(response.status).toBe(500);

@@ -15,7 +15,7 @@ import { buildApp } from "../../src/server/app.ts";
 import { openPostgres, queryRows, type Database } from "../../src/server/db/database.ts";
 import { isDatabaseUnavailable } from "../../src/server/db/database-errors.ts";
 import { runMigrations } from "../../src/server/db/migrate.ts";
-import { loadDemo } from "../../src/server/demo/load-demo.ts";
+import { makeUnit, makeUser } from "../support/factories.ts";
 import { ApiClient } from "../support/test-app.ts";
 import {
   createThrowawayPostgres,
@@ -40,13 +40,14 @@ describe.skipIf(!postgresBinDir())("PostgreSQL outage", () => {
     await setup.end();
     database = await openPostgres(server.url.replace(/\/postgres$/, "/cchc"));
     await runMigrations(database);
-    await loadDemo(database.db, { plans: false });
+    const province = await makeUnit(database.db, { level: "province" });
+    provinceId = province.id;
+    const provinceAdmin = await makeUser(database.db, { unit: province, role: "admin" });
     dataDir = mkdtempSync(join(tmpdir(), "cchc-outage-"));
     app = await buildApp({ database, logLevel: "silent", webDir: null, dataDir });
     await app.listen({ port: 0, host: "127.0.0.1" });
     admin = new ApiClient(`http://127.0.0.1:${(app.server.address() as { port: number }).port}`);
-    await admin.signIn("admin");
-    provinceId = (await admin.get("/api/units?level=province")).body.data[0].id;
+    await admin.signIn(provinceAdmin.username, provinceAdmin.password);
   }, 120_000);
 
   afterAll(async () => {

@@ -12,18 +12,73 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/server/runtime.ts";
 import { startServerProcess, type ServerProcess } from "../support/cli-process.ts";
+import {
+  makeDesk,
+  makeProcedure,
+  makeUnit,
+  makeUser,
+  type MadeUnit,
+  type MadeUser,
+} from "../support/factories.ts";
 import { ApiClient } from "../support/test-app.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "cchc-crash-"));
 let server: ServerProcess;
+let adminUser: MadeUser;
+let province: MadeUnit;
+let ward: MadeUnit;
+
+/**
+ * The data folder the server starts on, made with the factories before the server runs: a
+ * province and its administrator, a ward with its one-stop desk and the procedure the import names.
+ */
+async function prepareDataFolder() {
+  const opened = await openDatabase({ dataDir, databaseUrl: null });
+  try {
+    const db = opened.database.db;
+    province = await makeUnit(db, { level: "province" });
+    ward = await makeUnit(db, { parent: province });
+    await makeDesk(db, ward, { agencyCode: "000.01.22.H99" });
+    await makeProcedure(db, ward, { code: "1.004873" });
+    adminUser = await makeUser(db, { unit: province, role: "admin" });
+  } finally {
+    await opened.close();
+  }
+}
+
+async function signedInAdmin(): Promise<ApiClient> {
+  const admin = new ApiClient(server.url);
+  await admin.signIn(adminUser.username, adminUser.password);
+  return admin;
+}
 
 async function start(): Promise<ApiClient> {
-  server = await startServerProcess({ CCHC_DATA_DIR: dataDir, DATABASE_URL: "" });
-  const admin = new ApiClient(server.url);
-  await admin.signIn("admin");
-  return admin;
+  server = await startServerProcess({
+    CCHC_DATA_DIR: dataDir,
+    DATABASE_URL: "",
+    CCHC_DEMO: "false",
+  });
+  return signedInAdmin();
+}
+
+/** An issued plan of the province, with one task, for the amendment to amend. */
+async function issuePlan(admin: ApiClient) {
+  const created = await admin.post("/api/plans", {
+    unitId: province.id,
+    title: "Kế hoạch CCHC năm 2026",
+    period: { kind: "year", year: 2026 },
+    tasks: [{ areaKey: "direction", text: "Rà soát thủ tục hành chính" }],
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const issued = await admin.post(`/api/plans/${created.body.data.id}/issue`, {
+    planNumber: "1/KH-UBND",
+    issuedDate: "2026-01-08",
+    confirmTasksWithoutLead: true,
+  });
+  expect(issued.status, JSON.stringify(issued.body)).toBe(200);
 }
 
 /** SIGKILL: no shutdown hook, no flush, the lock file left behind. */
@@ -36,7 +91,9 @@ async function crash() {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
-  if (testDatabaseKind === "pglite") await start();
+  if (testDatabaseKind !== "pglite") return;
+  await prepareDataFolder();
+  await issuePlan(await start());
 }, 180_000);
 afterAll(async () => {
   await server?.stop();
@@ -50,7 +107,7 @@ function exportFile(): Buffer {
   const lines = [HEADER];
   for (let n = 0; n < ROWS; n += 1) {
     const day = String((n % 25) + 1).padStart(2, "0");
-    // Numbers 8001–9000: clear of the demo dossiers, so every row is a new dossier.
+    // Numbers 8001–9000: every row is a new dossier.
     const seq = String(8001 + Math.floor(n / 25));
     lines.push(
       `000.01.22.H99-2603${day}-${seq};1.004873;Người nộp ${n};0911 222 333;Trực tiếp;${day}/03/2026 08:30;31/03/2026;Đang giải quyết`,
@@ -77,10 +134,9 @@ async function dossierTotal(client: ApiClient): Promise<number> {
 // The child server always runs on the embedded database: the PostgreSQL tier would only repeat it.
 describe.skipIf(testDatabaseKind === "postgresql")("kill -9 of the server", () => {
   it("during a bulk dossier import: the restarted server finishes it, every row once", async () => {
-    let admin = new ApiClient(server.url);
-    await admin.signIn("admin");
+    let admin = await signedInAdmin();
     const unit = (await admin.get("/api/units")).body.data.find(
-      (candidate: { code: string }) => candidate.code === "06658",
+      (candidate: { code: string }) => candidate.code === ward.code,
     );
     const before = await dossierTotal(admin);
     const body = new FormData();
@@ -113,8 +169,7 @@ describe.skipIf(testDatabaseKind === "postgresql")("kill -9 of the server", () =
 
   it("during a plan issue: the amendment is issued with its audit event, or nothing is", async () => {
     for (const delayMs of [0, 5, 25]) {
-      const admin = new ApiClient(server.url);
-      await admin.signIn("admin");
+      const admin = await signedInAdmin();
       const issued = (await admin.get("/api/plans")).body.data.find(
         (plan: { status: string }) => plan.status === "issued",
       );

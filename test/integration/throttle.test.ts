@@ -9,8 +9,16 @@ import { verifyAgainstDummy } from "../../src/server/auth/password.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import { dossiers } from "../../src/server/db/schema-one-stop.ts";
 import { feedback } from "../../src/server/db/schema-feedback.ts";
-import { DEMO_PASSWORD } from "../../src/server/demo/demo-data.ts";
-import { loadDemo } from "../../src/server/demo/load-demo.ts";
+import type { Executor } from "../../src/server/db/database.ts";
+import { SYSTEM_ACTOR } from "../../src/server/services/actor.ts";
+import { receiveDossier } from "../../src/server/services/dossier.service.ts";
+import {
+  getPublicationPreview,
+  registerFeedback,
+  transitionFeedback,
+} from "../../src/server/services/feedback.service.ts";
+import { makeStaff, type Staff } from "../support/account-fixtures.ts";
+import { FACTORY_PASSWORD, makeDesk, makeProcedure } from "../support/factories.ts";
 import {
   createTestDatabase,
   testDatabaseKind,
@@ -27,6 +35,7 @@ const PROXY = "10.0.0.1";
 let app: FastifyInstance;
 let db: TestDatabase;
 let dataDir: string;
+let staff: Staff;
 /** The throttles' clock: frozen, moved forward by the tests (no real waiting). */
 let clock: Date;
 const advance = (seconds: number) => {
@@ -35,7 +44,8 @@ const advance = (seconds: number) => {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await loadDemo(db.database.db, { plans: false });
+  staff = await makeStaff(db.database.db);
+  await makeRecords(db.database.db, staff);
   dataDir = mkdtempSync(join(tmpdir(), "cchc-test-throttle-"));
   clock = new Date();
   app = await buildApp({
@@ -89,9 +99,10 @@ describe(`sign-in slows down instead of locking (${testDatabaseKind})`, () => {
   });
 
   it("lets the real user in after the wait, however many failures an attacker sent", async () => {
-    for (let i = 0; i < 3; i++) expect((await signIn("tuphap", `sai-${i}`)).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await signIn(staff.agencyOfficer.username, `sai-${i}`)).status).toBe(401);
     // The fourth attempt comes too soon: refused before the password is even checked.
-    const early = await signIn("tuphap", DEMO_PASSWORD);
+    const early = await signIn(staff.agencyOfficer.username, FACTORY_PASSWORD);
     expect(early).toMatchObject({ status: 429, retryAfter: "1" });
     expect(early.body.error).toEqual({
       code: "AUTH_RATE_LIMITED",
@@ -100,26 +111,26 @@ describe(`sign-in slows down instead of locking (${testDatabaseKind})`, () => {
     // The attacker keeps guessing from new addresses as soon as each wait is over.
     const waits: number[] = [];
     for (let i = 0; i < 20; i++) {
-      const refused = await signIn("tuphap", `sai-tiep-${i}`);
+      const refused = await signIn(staff.agencyOfficer.username, `sai-tiep-${i}`);
       expect(refused.status).toBe(429);
       waits.push(Number(refused.retryAfter));
       advance(Number(refused.retryAfter));
-      expect((await signIn("tuphap", `sai-tiep-${i}`)).status).toBe(401);
+      expect((await signIn(staff.agencyOfficer.username, `sai-tiep-${i}`)).status).toBe(401);
     }
     expect(waits.slice(0, 6)).toEqual([1, 2, 4, 8, 16, 32]);
     expect(Math.max(...waits)).toBe(300);
     // The real user is asked to wait at most five minutes, and then gets in.
-    const asked = await signIn("tuphap", DEMO_PASSWORD);
+    const asked = await signIn(staff.agencyOfficer.username, FACTORY_PASSWORD);
     expect(asked.status).toBe(429);
     expect(asked.body.error.message).toBe(
       "Đăng nhập sai nhiều lần. Vui lòng chờ 5 phút rồi thử lại.",
     );
     advance(Number(asked.retryAfter));
-    const real = await signIn("tuphap", DEMO_PASSWORD);
+    const real = await signIn(staff.agencyOfficer.username, FACTORY_PASSWORD);
     expect(real.status).toBe(200);
-    expect(real.body.data.user.username).toBe("tuphap");
+    expect(real.body.data.user.username).toBe(staff.agencyOfficer.username);
     // Success starts the count again: a typo right after is an ordinary refusal.
-    expect((await signIn("tuphap", "go-nham")).status).toBe(401);
+    expect((await signIn(staff.agencyOfficer.username, "go-nham")).status).toBe(401);
   });
 
   it("answers an unknown username exactly as a known one, through the same slow check", async () => {
@@ -131,7 +142,7 @@ describe(`sign-in slows down instead of locking (${testDatabaseKind})`, () => {
       }
       return list;
     };
-    const known = await answers("xem");
+    const known = await answers(staff.viewer.username);
     const unknown = await answers("khong-co-ai");
     expect(unknown).toEqual(known);
     expect(known.map((a) => a.status)).toEqual([401, 401, 401, 429, 429, 429]);
@@ -140,7 +151,13 @@ describe(`sign-in slows down instead of locking (${testDatabaseKind})`, () => {
     const dummy = vi.mocked(verifyAgainstDummy);
     advance(24 * 3600);
     const timings = { known: [] as number[], unknown: [] as number[] };
-    for (const username of ["sonoivu", "lanhdao", "daumoi", "motcua", "admin"]) {
+    for (const { username } of [
+      staff.reviewer,
+      staff.leader,
+      staff.focal,
+      staff.clerk,
+      staff.admin,
+    ]) {
       dummy.mockClear();
       let started = performance.now();
       expect((await signIn(username, "sai-mat-khau")).status).toBe(401);
@@ -161,7 +178,7 @@ describe(`sign-in slows down instead of locking (${testDatabaseKind})`, () => {
     const first = await app.inject({
       method: "POST",
       url: "/api/auth/sign-in",
-      payload: { username: "lanhdao", password: DEMO_PASSWORD },
+      payload: { username: staff.leader.username, password: FACTORY_PASSWORD },
       ...office,
     });
     expect(first.statusCode).toBe(200);
@@ -171,20 +188,20 @@ describe(`sign-in slows down instead of locking (${testDatabaseKind})`, () => {
       await app.inject({
         method: "POST",
         url: "/api/auth/sign-in",
-        payload: { username: "xem", password: DEMO_PASSWORD },
+        payload: { username: staff.viewer.username, password: FACTORY_PASSWORD },
         ...office,
       })
     ).cookies.find((c) => c.name === "cchc_device")!;
 
     // An insider slows the account down from many addresses, and the office's address too.
-    for (let i = 0; i < 12; i++) await signIn("lanhdao", `sai-${i}`);
+    for (let i = 0; i < 12; i++) await signIn(staff.leader.username, `sai-${i}`);
     for (let i = 0; i < 12; i++) await signIn(`nguoi-${i}`, "sai", office);
-    expect((await signIn("lanhdao", DEMO_PASSWORD, office)).status).toBe(429);
-    const withCookie = (value: string, password = DEMO_PASSWORD) =>
+    expect((await signIn(staff.leader.username, FACTORY_PASSWORD, office)).status).toBe(429);
+    const withCookie = (value: string, password = FACTORY_PASSWORD) =>
       app.inject({
         method: "POST",
         url: "/api/auth/sign-in",
-        payload: { username: "lanhdao", password },
+        payload: { username: staff.leader.username, password },
         cookies: { cchc_device: value },
         ...office,
       });
@@ -348,3 +365,50 @@ describe(`public lookups are throttled per code, whatever the address (${testDat
     expect(rated.json().data.satisfaction).toBe("satisfied");
   });
 });
+
+/** Two dossiers at the ward's desk and one feedback item answered and published. */
+async function makeRecords(exec: Executor, { ward, wardAgency }: Staff) {
+  await makeDesk(exec, ward);
+  const procedure = await makeProcedure(exec, ward);
+  for (const [applicantName, applicantPhone] of [
+    ["Hoàng Thị Mai", "0911 222 333"],
+    ["Lý Văn Phúc", "0977 864 205"],
+  ] as const)
+    await receiveDossier(exec, SYSTEM_ACTOR, {
+      procedureId: procedure.id,
+      applicantName,
+      applicantPhone,
+      channel: "in_person",
+      receivedAt: "2026-03-02 09:00",
+    });
+  const registered = await registerFeedback(exec, SYSTEM_ACTOR, {
+    unitId: ward.id,
+    channel: "portal",
+    senderName: "Ngô Thị Minh Châu",
+    senderPhone: "0912 468 135",
+    title: "Đề nghị hướng dẫn rõ hồ sơ đăng ký khai sinh",
+    content: "Đề nghị phường hướng dẫn cụ thể và niêm yết tại Bộ phận Một cửa.",
+    receivedAt: "2026-03-02 09:15",
+  });
+  const id = registered.data.id;
+  const step = (input: Parameters<typeof transitionFeedback>[3]) =>
+    transitionFeedback(exec, SYSTEM_ACTOR, id, input);
+  await step({ action: "classify", classification: "regulation", at: "2026-03-02 10:00" });
+  await step({ action: "assign", agencyId: wardAgency.id, at: "2026-03-02 10:30" });
+  await step({
+    action: "answer",
+    answer: "Phường đã niêm yết hướng dẫn tại quầy Tư pháp - Hộ tịch.",
+    at: "2026-03-05 15:00",
+  });
+  // The masked public texts as proposed, as a clerk confirming them would.
+  const preview = (await getPublicationPreview(exec, SYSTEM_ACTOR, id)).data;
+  await step({
+    action: "publish",
+    at: "2026-03-06 08:30",
+    publication: {
+      title: preview.title.text,
+      content: preview.content.text,
+      answer: preview.answer.text,
+    },
+  });
+}

@@ -1,15 +1,27 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeAgency, makeUnit, makeUser, type MadeUnit } from "../support/factories.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
 let admin: ApiClient;
+let province: MadeUnit;
 let provinceId: string;
+let ward: MadeUnit;
+let mergedWard: MadeUnit;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  admin = await t.signedIn("admin");
-  provinceId = (await admin.get("/api/units?level=province")).body.data[0].id;
+  t = await startTestApp({ demo: false });
+  const db = t.db.database.db;
+  province = await makeUnit(db, { level: "province" });
+  provinceId = province.id;
+  ward = await makeUnit(db, { parent: province, validFrom: "2025-07-01" });
+  mergedWard = await makeUnit(db, { parent: province, validTo: "2025-06-30", mergedInto: ward });
+  await makeUnit(db, { parent: province, name: "Xã Hòa Phong", kind: "xa" });
+  await makeAgency(db, province);
+  // An administrator of the province, not of the whole installation.
+  const provinceAdmin = await makeUser(db, { unit: province, role: "admin" });
+  admin = await t.signedIn(provinceAdmin.username, provinceAdmin.password);
 });
 afterAll(() => t.close());
 
@@ -24,16 +36,16 @@ function upload(client: ApiClient, content: Buffer | string, filename: string) {
 }
 
 describe("units", () => {
-  it("lists the demo hierarchy, hiding merged units unless asked", async () => {
+  it("lists the hierarchy, hiding merged units unless asked", async () => {
     const active = (await admin.get("/api/units")).body.data.map((u: any) => u.name);
-    expect(active).toContain("Phường Bãi Cháy");
-    expect(active).not.toContain("Phường Hùng Thắng");
+    expect(active).toContain(ward.name);
+    expect(active).not.toContain(mergedWard.name);
     const all = (await admin.get("/api/units?includeInactive=true")).body.data;
-    const merged = all.find((u: any) => u.name === "Phường Hùng Thắng");
+    const merged = all.find((u: any) => u.name === mergedWard.name);
     expect(merged).toMatchObject({
       isActive: false,
       validTo: "2025-06-30",
-      mergedIntoName: "Phường Bãi Cháy",
+      mergedIntoName: ward.name,
     });
   });
 
@@ -57,7 +69,7 @@ describe("units", () => {
     });
     expect(created.status).toBe(201);
     expect(created.body.data).toMatchObject({
-      parentName: "Tỉnh Quảng Ninh",
+      parentName: province.name,
       isActive: true,
       kind: "xa",
     });
@@ -70,7 +82,7 @@ describe("units", () => {
 
   it("explains invalid units in Vietnamese and saves nothing", async () => {
     const before = (await admin.get("/api/units?includeInactive=true")).body.data.length;
-    const communeId = (await admin.get("/api/units?q=Ha%20Tu")).body.data[0].id;
+    const communeId = ward.id;
     const cases: [unknown, string, RegExp][] = [
       [
         { code: "X1", name: "Xã A", level: "commune", parentId: communeId },
@@ -83,7 +95,7 @@ describe("units", () => {
         /phải có đơn vị cấp trên/,
       ],
       [
-        { code: "22", name: "Trùng", level: "commune", parentId: provinceId },
+        { code: province.code, name: "Trùng", level: "commune", parentId: provinceId },
         "UNIT_CODE_TAKEN",
         /đã được sử dụng/,
       ],
@@ -134,7 +146,8 @@ describe("units", () => {
     });
     expect((await admin.get("/api/units?q=Xa%20Moi%20Mot")).body.data).toEqual([]);
     const csvUnderProvince =
-      "code,name,level,parent_code\n10501,Xã Mới Một,xã,22\n10502,Phường Mới Hai,phường,22\n";
+      `code,name,level,parent_code\n10501,Xã Mới Một,xã,${province.code}\n` +
+      `10502,Phường Mới Hai,phường,${province.code}\n`;
     const first = await upload(admin, csvUnderProvince, "units.csv");
     expect(first.body.data).toEqual({ created: 2, updated: 0, total: 2 });
     const again = await upload(
@@ -150,9 +163,9 @@ describe("units", () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("Đơn vị");
     sheet.addRow(["code", "name", "level", "parent_code", "valid_to", "merged_into_code"]);
-    sheet.addRow(["20001", "Xã Tốt", "xã", "22", null, null]);
+    sheet.addRow(["20001", "Xã Tốt", "xã", province.code, null, null]);
     sheet.addRow(["20002", "Xã Hỏng", "xã", "NOPE", null, null]);
-    sheet.addRow(["20003", "Xã Cũ", "xã", "22", "30/02/2025", null]);
+    sheet.addRow(["20003", "Xã Cũ", "xã", province.code, "30/02/2025", null]);
     const bad = await upload(admin, Buffer.from(await workbook.xlsx.writeBuffer()), "units.xlsx");
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("UNIT_IMPORT_INVALID");
@@ -173,7 +186,7 @@ describe("units", () => {
       (u: any) => u.name,
     );
     expect(names).not.toContain("Xã Tốt");
-    sheet.getRow(3).getCell(4).value = "22";
+    sheet.getRow(3).getCell(4).value = province.code;
     const good = await upload(admin, Buffer.from(await workbook.xlsx.writeBuffer()), "units.xlsx");
     expect(good.body.data).toEqual({ created: 3, updated: 0, total: 3 });
     const old = (await admin.get("/api/units?q=Xa%20Cu&includeInactive=true")).body.data[0];
@@ -200,7 +213,7 @@ describe("units", () => {
 
 describe("agencies and users", () => {
   it("creates an agency and an account in a commune", async () => {
-    const commune = (await admin.get("/api/units?q=Van%20Don")).body.data[0];
+    const commune = ward;
     const agency = await admin.post("/api/agencies", {
       unitId: commune.id,
       name: "Công an xã",
@@ -233,11 +246,11 @@ describe("agencies and users", () => {
     expect(user.body.data).toMatchObject({ username: "ngan.tran", agencyName: "Công an xã" });
     expect(JSON.stringify(user.body)).not.toMatch(/argon2|passwordHash/);
     const signedIn = await t.signedIn("ngan.tran", "mot-mat-khau-dai");
-    expect((await signedIn.get("/api/auth/me")).body.data.user.unit.name).toBe("Đặc khu Vân Đồn");
+    expect((await signedIn.get("/api/auth/me")).body.data.user.unit.name).toBe(ward.name);
   });
 
   it("refuses an agency of another unit for a user", async () => {
-    const commune = (await admin.get("/api/units?q=Ha%20Tu")).body.data[0];
+    const commune = ward;
     const otherAgency = (await admin.get("/api/agencies")).body.data.find(
       (a: any) => a.unitId !== commune.id,
     );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUnit, makeUser } from "../support/factories.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
 /**
@@ -38,11 +39,13 @@ async function rolesOf(id: string) {
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
-  provinceAdmin = await t.signedIn("admin");
-  const units = (await provinceAdmin.get("/api/units")).body.data;
-  province = units.find((u: any) => u.code === "22").id;
-  ward = units.find((u: any) => u.code === "06658").id;
+  t = await startTestApp({ demo: false });
+  const db = t.db.database.db;
+  const provinceUnit = await makeUnit(db, { level: "province" });
+  province = provinceUnit.id;
+  ward = (await makeUnit(db, { parent: provinceUnit })).id;
+  const admin = await makeUser(db, { unit: provinceUnit, role: "admin" });
+  provinceAdmin = await t.signedIn(admin.username, admin.password);
   await create("quantri.phuong", [{ role: "admin", unitId: ward }]);
   wardAdmin = await t.signedIn("quantri.phuong", PASSWORD);
   ids.dualAdmin = await create("kiemnhiem.tinh", [
