@@ -87,7 +87,7 @@ describe.skipIf(!hasSamples)("saving an imported criteria table as a methodology
     ]);
     const saved = await focal.post("/api/methodologies", {
       unitId: communeId,
-      name: "Chỉ số CCHC xã Hòa Phong năm 2026",
+      name: "Chỉ số CCHC phường Cao Xanh năm 2026",
       year: 2026,
       sourceFilename: SAMPLE,
       criteria: rows,
@@ -111,7 +111,7 @@ describe.skipIf(!hasSamples)("saving an imported criteria table as a methodology
     expect(response.status).toBe(200);
     const methodology = response.body.data;
     expect(methodology).toMatchObject({
-      name: "Chỉ số CCHC xã Hòa Phong năm 2026",
+      name: "Chỉ số CCHC phường Cao Xanh năm 2026",
       year: 2026,
       unitId: communeId,
       unitName: "Phường Cao Xanh",
