@@ -1,5 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeDesk, makeProcedure, makeUnit } from "../support/factories.ts";
+import { makeWardTeam } from "../support/plan-fixtures.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
 
@@ -16,11 +18,19 @@ let shortProcedure: { id: string; processingDays: number };
 let longProcedure: { id: string; processingDays: number };
 
 beforeAll(async () => {
-  t = await startTestApp();
-  clerk = await t.signedIn("motcua");
-  reviewer = await t.signedIn("sonoivu");
-  wardId = (await clerk.get("/api/auth/me")).body.data.user.unit.id;
-  provinceId = (await reviewer.get("/api/auth/me")).body.data.user.unit.id;
+  t = await startTestApp({ demo: false });
+  const db = t.db.database.db;
+  const team = await makeWardTeam(db, ["clerk", "reviewer"]);
+  // A second ward under the province, so the per-unit index has more than one row to compare.
+  await makeUnit(db, { parent: team.province, validFrom: "2025-07-01" });
+  await makeDesk(db, team.ward);
+  for (const processingDays of [1, 3, 15]) {
+    await makeProcedure(db, team.ward, { processingDays });
+  }
+  clerk = await t.signedIn(team.users.clerk.username, team.users.clerk.password);
+  reviewer = await t.signedIn(team.users.reviewer.username, team.users.reviewer.password);
+  wardId = team.ward.id;
+  provinceId = team.province.id;
   const procedures = (await clerk.get(`/api/procedures?unitId=${wardId}`)).body.data as {
     id: string;
     processingDays: number;
@@ -136,7 +146,7 @@ describe(`the Excel export of a table (${testDatabaseKind})`, () => {
   it("keeps numbers as numbers and text as text", async () => {
     const response = await exportTable({
       title: "Tỷ lệ đúng hạn",
-      subtitle: ["Phường Bãi Cháy", "Quý I/2026"],
+      subtitle: ["Phường Thử", "Quý I/2026"],
       fileName: "ty-le-dung-han",
       columns: [
         { header: "Đơn vị" },
@@ -145,7 +155,7 @@ describe(`the Excel export of a table (${testDatabaseKind})`, () => {
       ],
       rows: [
         ['=HYPERLINK("x")', 1234, 0.9975],
-        ["Xã Hòa Phong", 0, null],
+        ["Xã Thử", 0, null],
       ],
     });
     expect(response.status).toBe(200);

@@ -7,17 +7,23 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import serviceIndex766 from "../../src/core/methodology/documents/service-index-766.json" with { type: "json" };
 import { queryRows } from "../../src/server/db/database.ts";
+import type { MadeUser } from "../support/factories.ts";
+import { makeWardTeam, type WardTeam } from "../support/plan-fixtures.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
 let focal: ApiClient;
 let communeId: string;
 let methodologyId: string;
+let team: WardTeam<"admin" | "reviewer" | "focal" | "clerk" | "viewer">;
+
+const signedIn = (user: MadeUser) => t.signedIn(user.username, user.password);
 
 beforeAll(async () => {
-  t = await startTestApp();
-  focal = await t.signedIn("daumoi");
-  communeId = (await focal.get("/api/auth/me")).body.data.user.unit.id;
+  t = await startTestApp({ demo: false });
+  team = await makeWardTeam(t.db.database.db, ["admin", "reviewer", "focal", "clerk", "viewer"]);
+  focal = await signedIn(team.users.focal);
+  communeId = team.ward.id;
 });
 afterAll(() => t.close());
 
@@ -168,7 +174,7 @@ describe("the QĐ 766 index as a unit's methodology", () => {
   });
 
   it("records the import in the audit log", async () => {
-    const admin = await t.signedIn("admin");
+    const admin = await signedIn(team.users.admin);
     const events = (await admin.get("/api/audit?action=methodology.import")).body.data;
     expect(events).toHaveLength(2);
     expect(events.map((e: any) => e.entityType)).toEqual(["methodology", "methodology"]);
@@ -212,14 +218,14 @@ describe("refusals", () => {
 
   it("lets readers export and score, not import; a table draft has nothing to export", async () => {
     const before = await tableCounts();
-    for (const username of ["xem", "motcua"]) {
-      const client = await t.signedIn(username);
+    for (const member of ["viewer", "clerk"] as const) {
+      const client = await signedIn(team.users[member]);
       const refused = await importDocument(client, serviceIndex766);
-      expect(refused.status, username).toBe(403);
+      expect(refused.status, member).toBe(403);
       expect(refused.body.error.code).toBe("FORBIDDEN");
     }
     expect(await tableCounts()).toEqual(before);
-    const viewer = await t.signedIn("xem");
+    const viewer = await signedIn(team.users.viewer);
     expect((await viewer.get(`/api/methodologies/${methodologyId}/document`)).status).toBe(200);
     const scored = await viewer.post(`/api/methodologies/${methodologyId}/score`, {
       indicators: {},
@@ -245,8 +251,8 @@ describe("refusals", () => {
   });
 
   it("hides another unit's methodology", async () => {
-    const reviewer = await t.signedIn("sonoivu");
-    const provinceId = (await reviewer.get("/api/auth/me")).body.data.user.unit.id;
+    const reviewer = await signedIn(team.users.reviewer);
+    const provinceId = team.province.id;
     const own = await importDocument(reviewer, serviceIndex766, provinceId);
     expect(own.status).toBe(201);
     const id = own.body.data.id;

@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/server/db/database.ts";
+import type { MadeUser } from "../support/factories.ts";
+import { makeWardTeam, type WardTeam } from "../support/plan-fixtures.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
 const SAMPLES = join(import.meta.dirname, "../../../shared/samples");
@@ -19,13 +21,20 @@ let t: TestApp;
 let focal: ApiClient;
 let communeId: string;
 let provinceId: string;
+let team: WardTeam<"admin" | "reviewer" | "focal" | "officer" | "clerk" | "viewer">;
+
+const signedIn = (user: MadeUser) => t.signedIn(user.username, user.password);
 
 beforeAll(async () => {
-  t = await startTestApp();
-  focal = await t.signedIn("daumoi");
-  communeId = (await focal.get("/api/auth/me")).body.data.user.unit.id;
-  const reviewer = await t.signedIn("sonoivu");
-  provinceId = (await reviewer.get("/api/auth/me")).body.data.user.unit.id;
+  t = await startTestApp({ demo: false });
+  team = await makeWardTeam(
+    t.db.database.db,
+    ["admin", "reviewer", "focal", "officer", "clerk", "viewer"],
+    { wardName: "Phường Cao Xanh" },
+  );
+  focal = await signedIn(team.users.focal);
+  communeId = team.ward.id;
+  provinceId = team.province.id;
 });
 afterAll(() => t.close());
 
@@ -78,7 +87,7 @@ describe.skipIf(!hasSamples)("saving an imported criteria table as a methodology
     ]);
     const saved = await focal.post("/api/methodologies", {
       unitId: communeId,
-      name: "Chỉ số CCHC xã Hòa Phong năm 2026",
+      name: "Chỉ số CCHC phường Cao Xanh năm 2026",
       year: 2026,
       sourceFilename: SAMPLE,
       criteria: rows,
@@ -102,10 +111,10 @@ describe.skipIf(!hasSamples)("saving an imported criteria table as a methodology
     expect(response.status).toBe(200);
     const methodology = response.body.data;
     expect(methodology).toMatchObject({
-      name: "Chỉ số CCHC xã Hòa Phong năm 2026",
+      name: "Chỉ số CCHC phường Cao Xanh năm 2026",
       year: 2026,
       unitId: communeId,
-      unitName: "Phường Bãi Cháy",
+      unitName: "Phường Cao Xanh",
       level: "commune",
       kind: "par_index",
       status: "draft",
@@ -136,18 +145,18 @@ describe.skipIf(!hasSamples)("saving an imported criteria table as a methodology
     expect(own.body.data).toEqual([
       expect.objectContaining({ id: methodologyId, criteriaCount: 10, totalMaxPoints: 23 }),
     ]);
-    const viewer = await t.signedIn("xem");
+    const viewer = await signedIn(team.users.viewer);
     const seen = await viewer.get("/api/methodologies");
     expect(seen.body.data.map((m: any) => m.id)).toEqual([methodologyId]);
     expect(seen.body.can).toEqual({ create: false });
     expect((await viewer.get(`/api/methodologies/${methodologyId}`)).status).toBe(200);
-    const reviewer = await t.signedIn("sonoivu");
+    const reviewer = await signedIn(team.users.reviewer);
     const above = await reviewer.get(`/api/methodologies?unitId=${communeId}`);
     expect(above.body.data.map((m: any) => m.id)).toEqual([methodologyId]);
   });
 
   it("records who saved it in the audit log", async () => {
-    const admin = await t.signedIn("admin");
+    const admin = await signedIn(team.users.admin);
     const events = (await admin.get("/api/audit?action=methodology.create")).body.data;
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ entityId: methodologyId, entityType: "methodology" });
@@ -155,7 +164,7 @@ describe.skipIf(!hasSamples)("saving an imported criteria table as a methodology
   });
 
   it("lets the reviewer draft criteria at the province, not at a commune below", async () => {
-    const reviewer = await t.signedIn("sonoivu");
+    const reviewer = await signedIn(team.users.reviewer);
     const rows = [
       { ref: "1", text: "Công tác chỉ đạo, điều hành cải cách hành chính", maxPoints: 100 },
     ];
@@ -193,15 +202,15 @@ describe("refusals write nothing", () => {
 
   it("refuses a viewer and a one-stop clerk", async () => {
     const before = await tableCounts();
-    for (const username of ["xem", "motcua", "tuphap"]) {
-      const client = await t.signedIn(username);
+    for (const member of ["viewer", "clerk", "officer"] as const) {
+      const client = await signedIn(team.users[member]);
       const response = await client.post("/api/methodologies", {
         unitId: communeId,
         name: "Không được lưu",
         year: 2026,
         criteria: valid,
       });
-      expect(response.status, username).toBe(403);
+      expect(response.status, member).toBe(403);
       expect(response.body.error).toMatchObject({
         code: "FORBIDDEN",
         message: "Bạn không có quyền thực hiện thao tác này.",

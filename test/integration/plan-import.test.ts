@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeAgency, type MadeUser } from "../support/factories.ts";
+import { makeWardTeam } from "../support/plan-fixtures.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
 const SAMPLES = join(import.meta.dirname, "../../../shared/samples");
@@ -18,11 +20,21 @@ const SAMPLE_FILES = [
 let t: TestApp;
 let focal: ApiClient;
 let communeId: string;
+let officerUser: MadeUser;
+let justiceName: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  focal = await t.signedIn("daumoi");
-  communeId = (await focal.get("/api/auth/me")).body.data.user.unit.id;
+  t = await startTestApp({ demo: false });
+  const db = t.db.database.db;
+  const team = await makeWardTeam(db, ["focal", "officer"]);
+  // Besides the team's three, the departments the imported documents name as leads and partners.
+  for (const name of ["Địa chính - Xây dựng", "Văn hóa - Xã hội", "Tài chính - Kế toán"]) {
+    await makeAgency(db, team.ward, { name });
+  }
+  communeId = team.ward.id;
+  officerUser = team.users.officer;
+  justiceName = team.agencies.justice.name;
+  focal = await t.signedIn(team.users.focal.username, team.users.focal.password);
 });
 afterAll(() => t.close());
 
@@ -152,9 +164,7 @@ describe("plan import → review → save", () => {
       expect(plan.targets).toHaveLength(draft.targets.length);
       const edited = plan.tasks.find((task: any) => task.text.endsWith("(đã rà soát)"));
       expect(edited).toMatchObject({ timelineRaw: "Quý II/2024", dueDate: "2024-06-30" });
-      expect(plan.tasks.some((task: any) => task.leadAgencyName === "Tư pháp - Hộ tịch")).toBe(
-        true,
-      );
+      expect(plan.tasks.some((task: any) => task.leadAgencyName === justiceName)).toBe(true);
     },
   );
 
@@ -189,7 +199,7 @@ describe("plan import → review → save", () => {
   );
 
   it("lets only plan writers import", async () => {
-    const officer = await t.signedIn("tuphap");
+    const officer = await t.signedIn(officerUser.username, officerUser.password);
     const response = await officer.post("/api/plan-imports", { text: "Kế hoạch năm 2026" });
     expect([400, 403]).toContain(response.status);
     const asUnit = await officer.post(`/api/plan-imports?unitId=${communeId}`, {

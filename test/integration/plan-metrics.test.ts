@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeDesk, makeProcedure, makeUnit, type MadeUnit } from "../support/factories.ts";
+import { makeWardTeam } from "../support/plan-fixtures.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
 /** Plan targets measured live from one-stop dossiers, through the metric registry. */
@@ -8,13 +10,23 @@ let clerk: ApiClient;
 let focal: ApiClient;
 let procedureId: string;
 let unitId: string;
+let oldWard: MadeUnit;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  clerk = await t.signedIn("motcua");
-  focal = await t.signedIn("daumoi");
-  unitId = (await focal.get("/api/auth/me")).body.data.user.unit.id;
-  procedureId = (await clerk.get(`/api/procedures?unitId=${unitId}`)).body.data[0].id;
+  t = await startTestApp({ demo: false });
+  const db = t.db.database.db;
+  const team = await makeWardTeam(db, ["clerk", "focal"]);
+  unitId = team.ward.id;
+  // The ward was made on 01/07/2025 by merging an older ward into it.
+  oldWard = await makeUnit(db, {
+    parent: team.province,
+    validTo: "2025-06-30",
+    mergedInto: team.ward,
+  });
+  await makeDesk(db, team.ward);
+  procedureId = (await makeProcedure(db, team.ward)).id;
+  clerk = await t.signedIn(team.users.clerk.username, team.users.clerk.password);
+  focal = await t.signedIn(team.users.focal.username, team.users.focal.password);
 });
 afterAll(() => t.close());
 
@@ -111,10 +123,6 @@ describe("targets measured from one-stop dossiers", () => {
   });
 
   it("counts a merged-away ward's dossiers for the new ward when the plan period reaches before the merger", async () => {
-    const units = (await t.signedIn("admin")).get("/api/units?includeInactive=true");
-    const oldWard = (await units).body.data.find(
-      (u: any) => u.name === "Phường Bãi Cháy (trước sáp nhập)",
-    );
     expect(oldWard.validTo).toBe("2025-06-30");
     const plan = await focal.post("/api/plans", {
       unitId,

@@ -1,4 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  makeProcedure,
+  makeUnit,
+  makeUser,
+  type MadeUnit,
+  type MadeUser,
+} from "../support/factories.ts";
+import { makeWardTeam } from "../support/plan-fixtures.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
 
@@ -12,13 +20,28 @@ let t: TestApp;
 let clerk: ApiClient;
 let focal: ApiClient;
 let unitId: string;
+let province: MadeUnit;
+let sibling: MadeUnit;
+let siblingClerkUser: MadeUser;
+let provinceFocalUser: MadeUser;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  clerk = await t.signedIn("motcua");
-  focal = await t.signedIn("daumoi");
-  unitId = (await focal.get("/api/auth/me")).body.data.user.unit.id;
-  // The demo catalogue has no land procedure: the ward adds one, so forms can name its field.
+  t = await startTestApp({ demo: false });
+  const db = t.db.database.db;
+  const team = await makeWardTeam(db, ["clerk", "focal"]);
+  province = team.province;
+  unitId = team.ward.id;
+  // The fields the forms name come from the unit's procedures.
+  await makeProcedure(db, team.ward, { field: "Hộ tịch" });
+  await makeProcedure(db, team.ward, { field: "Hoạt động xây dựng" });
+  // A second ward under the same province, with its own clerk, and a focal officer of the province.
+  sibling = await makeUnit(db, { parent: province, validFrom: "2025-07-01" });
+  await makeProcedure(db, sibling, { field: "Hộ tịch" });
+  siblingClerkUser = await makeUser(db, { unit: sibling, role: "clerk" });
+  provinceFocalUser = await makeUser(db, { unit: province, role: "focal_officer" });
+  clerk = await t.signedIn(team.users.clerk.username, team.users.clerk.password);
+  focal = await t.signedIn(team.users.focal.username, team.users.focal.password);
+  // The catalogue has no land procedure yet: the ward adds one, so forms can name its field.
   const land = await clerk.post("/api/procedures", {
     unitId,
     code: "1.012345",
@@ -165,26 +188,8 @@ describe(`satisfaction targets measured from SIPAS (${testDatabaseKind})`, () =>
   });
 
   it("counts the units under the plan's unit, and only them", async () => {
-    const admin = await t.signedIn("admin");
-    const units = (await admin.get("/api/units")).body.data as any[];
-    const province = units.find((u) => u.code === "22");
-    const haTu = units.find((u) => u.code === "06700");
-    const users = [
-      ["motcua-hatu", "clerk", haTu.id],
-      ["daumoi-tinh", "focal_officer", province.id],
-    ] as const;
-    for (const [username, role, id] of users) {
-      const created = await admin.post("/api/users", {
-        username,
-        fullName: `Người dùng thử ${username}`,
-        password: "mat-khau-thu-nghiem",
-        unitId: id,
-        roles: [{ role, unitId: id }],
-      });
-      expect(created.status, JSON.stringify(created.body)).toBe(201);
-    }
-    const haTuClerk = await t.signedIn("motcua-hatu", "mat-khau-thu-nghiem");
-    const provinceFocal = await t.signedIn("daumoi-tinh", "mat-khau-thu-nghiem");
+    const siblingClerk = await t.signedIn(siblingClerkUser.username, siblingClerkUser.password);
+    const provinceFocal = await t.signedIn(provinceFocalUser.username, provinceFocalUser.password);
 
     const plan = async (client: ApiClient, planUnitId: string) => {
       const created = await client.post("/api/plans", {
@@ -212,8 +217,8 @@ describe(`satisfaction targets measured from SIPAS (${testDatabaseKind})`, () =>
     const upper = await plan(provinceFocal, province.id);
 
     await form("2025-07-10", 5, "Hộ tịch");
-    await form("2025-07-12", 1, "Hộ tịch", { client: haTuClerk, unitId: haTu.id });
-    await form("2025-08-15", 4, "Hộ tịch", { client: haTuClerk, unitId: haTu.id });
+    await form("2025-07-12", 1, "Hộ tịch", { client: siblingClerk, unitId: sibling.id });
+    await form("2025-08-15", 4, "Hộ tịch", { client: siblingClerk, unitId: sibling.id });
 
     // The ward's plan counts its own form only: 1/1; the province's counts both wards: 2/3.
     expect(await ward()).toMatchObject({ measured: expect.closeTo(100, 9), state: "achieved" });

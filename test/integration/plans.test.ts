@@ -1,18 +1,30 @@
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUnit, type MadeUnit, type MadeUser } from "../support/factories.ts";
+import { makeWardTeam, type WardTeam } from "../support/plan-fixtures.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
+const PROVINCE_NAME = "Tỉnh Lam Sơn";
+const WARD_NAME = "Phường Cao Xanh";
+
 let t: TestApp;
+let team: WardTeam<"admin" | "reviewer" | "leader" | "focal" | "officer">;
+let sibling: MadeUnit;
 let focal: ApiClient;
 let communeId: string;
-let agencies: Record<string, string>;
+
+const signedIn = (user: MadeUser) => t.signedIn(user.username, user.password);
 
 beforeAll(async () => {
-  t = await startTestApp();
-  focal = await t.signedIn("daumoi");
-  communeId = (await focal.get("/api/auth/me")).body.data.user.unit.id;
-  const list = (await focal.get(`/api/agencies?unitId=${communeId}`)).body.data;
-  agencies = Object.fromEntries(list.map((a: any) => [a.name, a.id]));
+  t = await startTestApp({ demo: false });
+  const db = t.db.database.db;
+  team = await makeWardTeam(db, ["admin", "reviewer", "leader", "focal", "officer"], {
+    provinceName: PROVINCE_NAME,
+    wardName: WARD_NAME,
+  });
+  sibling = await makeUnit(db, { parent: team.province, name: "Phường Hồng Hà" });
+  focal = await signedIn(team.users.focal);
+  communeId = team.ward.id;
 });
 afterAll(() => t.close());
 
@@ -32,7 +44,7 @@ function upload(
 async function createYearPlan(client: ApiClient, extra: Record<string, unknown> = {}) {
   const response = await client.post("/api/plans", {
     unitId: communeId,
-    title: "Cải cách hành chính phường Bãi Cháy năm 2026",
+    title: "Cải cách hành chính phường Cao Xanh năm 2026",
     period: { kind: "year", year: 2026 },
     targets: [
       {
@@ -54,21 +66,21 @@ async function createYearPlan(client: ApiClient, extra: Record<string, unknown> 
       {
         areaKey: "direction",
         text: "Ban hành Kế hoạch CCHC năm 2026",
-        leadAgencyId: agencies["Văn phòng HĐND và UBND"],
+        leadAgencyId: team.agencies.office.id,
         timeline: "Quý I/2026",
         deliverable: "Kế hoạch",
       },
       {
         areaKey: "procedures",
         text: "Rà soát, đơn giản hóa thủ tục hành chính",
-        leadAgencyId: agencies["Tư pháp - Hộ tịch"],
-        supportAgencyIds: [agencies["Văn phòng HĐND và UBND"]],
+        leadAgencyId: team.agencies.justice.id,
+        supportAgencyIds: [team.agencies.office.id],
         timeline: "Hằng quý",
       },
       {
         areaKey: "digital_government",
         text: "Số hóa kết quả giải quyết TTHC",
-        leadAgencyId: agencies["Trung tâm Phục vụ hành chính công"],
+        leadAgencyId: team.agencies.oneStop.id,
         timeline: "khi nào rảnh",
       },
     ],
@@ -92,7 +104,7 @@ describe("plans", () => {
     const [first, recurring, vague] = view.data.tasks;
     expect(first).toMatchObject({
       dueDate: "2026-03-31",
-      leadAgencyName: "Văn phòng HĐND và UBND",
+      leadAgencyName: team.agencies.office.name,
       needsReview: false,
     });
     expect(recurring.occurrences.map((o: any) => o.dueDate)).toEqual([
@@ -212,7 +224,7 @@ describe("plans", () => {
   it("lets an agency officer update only their agency's tasks", async () => {
     const id = await createYearPlan(focal);
     const tasks = (await focal.get(`/api/plans/${id}`)).body.data.tasks;
-    const officer = await t.signedIn("tuphap");
+    const officer = await signedIn(team.users.officer);
     const view = (await officer.get(`/api/plans/${id}`)).body;
     expect(view.can.edit).toBe(false);
     expect(view.data.tasks.map((x: any) => x.can.update)).toEqual([false, true, false]);
@@ -232,18 +244,18 @@ describe("plans", () => {
     const mineOf = async () =>
       (await officer.get("/api/tasks?view=mine")).body.data.map((x: any) => x.id);
     expect(await mineOf()).not.toContain(tasks[1].id);
-    const leader = await t.signedIn("lanhdao");
+    const leader = await signedIn(team.users.leader);
     expect((await leader.post(`/api/plans/${id}/issue`, {})).status).toBe(200);
     const mine = await mineOf();
     expect(mine).toContain(tasks[1].id);
     expect(mine).not.toContain(tasks[0].id);
-    const other = await t.signedIn("admin");
+    const other = await signedIn(team.users.admin);
     expect((await other.get(`/api/plans/${id}`)).status).toBe(200);
   });
 
   it("lists the tasks due in a range, as a report counts them for its period", async () => {
     const id = await createYearPlan(focal);
-    const leader = await t.signedIn("lanhdao");
+    const leader = await signedIn(team.users.leader);
     expect((await leader.post(`/api/plans/${id}/issue`, {})).status).toBe(200);
     const tasks = (await focal.get(`/api/plans/${id}`)).body.data.tasks;
     const due = tasks.map((x: any) => [x.id, x.dueDate]);
@@ -301,12 +313,12 @@ describe("plans", () => {
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdf);
     const updates = (await focal.get(`/api/tasks/${task.id}/updates`)).body.data;
     expect(updates.evidence).toHaveLength(1);
-    const outsider = await t.signedIn("admin");
+    const outsider = await signedIn(team.users.admin);
     await outsider.post("/api/units", {
       code: "X9",
       name: "Xã Ngoài",
       level: "commune",
-      parentId: (await outsider.get("/api/units?level=province")).body.data[0].id,
+      parentId: team.province.id,
     });
   });
 
@@ -317,7 +329,7 @@ describe("plans", () => {
       signerName: "Nguyễn Văn Hòa",
       signerTitle: "Chủ tịch",
     });
-    const leader = await t.signedIn("lanhdao");
+    const leader = await signedIn(team.users.leader);
     expect((await leader.post(`/api/plans/${id}/issue`, { issuedDate: "2026-02-02" })).status).toBe(
       200,
     );
@@ -343,8 +355,8 @@ describe("plans", () => {
       "28/QĐ-UBND",
       "QUYẾT ĐỊNH",
       // Signed by the chair in person: the chair issues, and the plan says so.
-      "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG BÃI CHÁY",
-      "Kèm theo Quyết định số 28/QĐ-UBND ngày 02 tháng 02 năm 2026 của Chủ tịch Ủy ban nhân dân phường Bãi Cháy",
+      "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG CAO XANH",
+      "Kèm theo Quyết định số 28/QĐ-UBND ngày 02 tháng 02 năm 2026 của Chủ tịch Ủy ban nhân dân phường Cao Xanh",
       "KẾ HOẠCH",
       "Ban hành Kế hoạch CCHC năm 2026",
       "Nguyễn Văn Hòa",
@@ -354,7 +366,7 @@ describe("plans", () => {
     // Issued with the decision (ND 30 Mẫu 1.3), the plan prints no number of its own; the ward's
     // committee prints no body above it; the chair signs without TM.
     expect(text).not.toContain("15/KH-UBND");
-    expect(text).not.toContain("TỈNH QUẢNG NINH");
+    expect(text).not.toContain("TỈNH LAM SƠN");
     expect(text).not.toContain("TM. ỦY BAN NHÂN DÂN");
     expect(xml).toContain("w:tblHeader");
     const xlsx = await fetch(`${t.url}/api/plans/${id}/appendix.xlsx`, {
@@ -372,7 +384,7 @@ describe("plans", () => {
   });
 
   it("keeps issuer, signer, bases and tasks through import → export → import", async () => {
-    const leader = await t.signedIn("lanhdao");
+    const leader = await signedIn(team.users.leader);
     async function exportAndImport(id: string) {
       const docx = await fetch(`${t.url}/api/plans/${id}/document.docx`, {
         headers: { cookie: focal.cookie! },
@@ -388,7 +400,7 @@ describe("plans", () => {
       return imported.body.data.draft;
     }
     const first = await createYearPlan(focal, {
-      title: "Cải cách hành chính phường Bãi Cháy năm 2026 (vòng)",
+      title: "Cải cách hành chính phường Cao Xanh năm 2026 (vòng)",
       decisionNumber: "31/QĐ-UBND",
       signerAuthority: "TM.",
       signerTitle: "Phó Chủ tịch",
@@ -398,7 +410,7 @@ describe("plans", () => {
           type: "Kế hoạch",
           number: "412/KH-UBND",
           date: "2025-12-26",
-          issuer: "UBND tỉnh Quảng Ninh",
+          issuer: "UBND tỉnh Lam Sơn",
           text: "Kế hoạch số 412/KH-UBND về cải cách hành chính nhà nước năm 2026",
         },
       ],
@@ -417,7 +429,7 @@ describe("plans", () => {
     const basesOf = (plan: any) => plan.bases.map((b: any) => [b.type, b.number, b.date, b.issuer]);
     expect(basesOf(draft)).toEqual([
       ["Luật", null, "2025-06-16", null],
-      ["Kế hoạch", "412/KH-UBND", "2025-12-26", "UBND tỉnh Quảng Ninh"],
+      ["Kế hoạch", "412/KH-UBND", "2025-12-26", "UBND tỉnh Lam Sơn"],
     ]);
     const tasksOf = (plan: any) => plan.tasks.map((task: any) => [task.text, task.leadAgencyId]);
     const original = (await focal.get(`/api/plans/${first}`)).body.data;
@@ -453,11 +465,11 @@ describe("plans", () => {
   });
 
   it("cascades from the province's plan and shows children's progress upward", async () => {
-    const admin = await t.signedIn("admin");
-    const provinceId = (await admin.get("/api/units?level=province")).body.data[0].id;
+    const admin = await signedIn(team.users.admin);
+    const provinceId = team.province.id;
     const upper = await admin.post("/api/plans", {
       unitId: provinceId,
-      title: "Cải cách hành chính tỉnh Quảng Ninh năm 2026",
+      title: "Cải cách hành chính tỉnh Lam Sơn năm 2026",
       period: { kind: "year", year: 2026 },
       planNumber: "12/KH-UBND",
       tasks: [
@@ -491,7 +503,7 @@ describe("plans", () => {
     ]);
     const child = await focal.post("/api/plans", {
       unitId: communeId,
-      title: "Cải cách hành chính phường Bãi Cháy năm 2026 (theo tỉnh)",
+      title: "Cải cách hành chính phường Cao Xanh năm 2026 (theo tỉnh)",
       period: { kind: "year", year: 2026 },
       upperPlanId: upper.body.data.id,
       upperTaskIds: [upperTasks[0].id],
@@ -513,7 +525,7 @@ describe("plans", () => {
     });
     const upperView = (await admin.get(`/api/plans/${upper.body.data.id}`)).body.data;
     expect(upperView.tasks[0].children).toEqual([
-      expect.objectContaining({ unitName: "Phường Bãi Cháy", status: "in_progress", progress: 30 }),
+      expect.objectContaining({ unitName: WARD_NAME, status: "in_progress", progress: 30 }),
     ]);
     const reversed = await admin.post("/api/plans", {
       unitId: provinceId,
@@ -527,42 +539,41 @@ describe("plans", () => {
 
   it("keeps other communes out", async () => {
     const id = await createYearPlan(focal);
-    const admin = await t.signedIn("admin");
-    const haTu = (await admin.get("/api/units?q=Ha%20Tu")).body.data[0];
+    const admin = await signedIn(team.users.admin);
     await admin.post("/api/users", {
-      username: "haTu.focal",
-      fullName: "Đầu mối Hà Tu",
+      username: "hongHa.focal",
+      fullName: "Đầu mối Hồng Hà",
       password: "mat-khau-thu-nghiem",
-      unitId: haTu.id,
-      roles: [{ role: "focal_officer", unitId: haTu.id }],
+      unitId: sibling.id,
+      roles: [{ role: "focal_officer", unitId: sibling.id }],
     });
-    const stranger = await t.signedIn("hatu.focal", "mat-khau-thu-nghiem");
+    const stranger = await t.signedIn("hongha.focal", "mat-khau-thu-nghiem");
     expect((await stranger.get(`/api/plans/${id}`)).status).toBe(404);
     expect((await stranger.get("/api/plans")).body.data).toEqual([]);
     const task = (await focal.get(`/api/plans/${id}`)).body.data.tasks[0];
     expect((await stranger.post(`/api/tasks/${task.id}/updates`, { progress: 10 })).status).toBe(
       404,
     );
-    const reviewer = await t.signedIn("sonoivu");
+    const reviewer = await signedIn(team.users.reviewer);
     const reviewed = await reviewer.get(`/api/plans/${id}`);
     expect(reviewed.status).toBe(200);
     expect(reviewed.body.can.edit).toBe(false);
 
     // The plans list's unit filter (the reviewer reads many units): only that unit's plans.
-    const haTuPlan = await stranger.post("/api/plans", {
-      unitId: haTu.id,
-      title: "Cải cách hành chính phường Hà Tu năm 2026",
+    const hongHaPlan = await stranger.post("/api/plans", {
+      unitId: sibling.id,
+      title: "Cải cách hành chính phường Hồng Hà năm 2026",
       period: { kind: "year", year: 2026 },
     });
-    expect(haTuPlan.status, JSON.stringify(haTuPlan.body)).toBe(201);
+    expect(hongHaPlan.status, JSON.stringify(hongHaPlan.body)).toBe(201);
     const all = (await reviewer.get("/api/plans")).body.data as any[];
-    expect(all.map((p) => p.id)).toEqual(expect.arrayContaining([id, haTuPlan.body.data.id]));
+    expect(all.map((p) => p.id)).toEqual(expect.arrayContaining([id, hongHaPlan.body.data.id]));
     const ofCommune = (await reviewer.get(`/api/plans?unitId=${communeId}`)).body.data as any[];
     expect(ofCommune.map((p) => p.id)).toContain(id);
     expect(ofCommune.every((p) => p.unitId === communeId)).toBe(true);
     expect(ofCommune.length).toBe(all.filter((p) => p.unitId === communeId).length);
-    const ofHaTu = (await reviewer.get(`/api/plans?unitId=${haTu.id}`)).body.data as any[];
-    expect(ofHaTu.map((p) => p.id)).toEqual([haTuPlan.body.data.id]);
+    const ofHongHa = (await reviewer.get(`/api/plans?unitId=${sibling.id}`)).body.data as any[];
+    expect(ofHongHa.map((p) => p.id)).toEqual([hongHaPlan.body.data.id]);
     // A unit the caller cannot read is not there.
     const outside = await stranger.get(`/api/plans?unitId=${communeId}`);
     expect(outside.status).toBe(404);
@@ -574,7 +585,7 @@ describe("plans", () => {
     const added = await focal.post(`/api/plans/${id}/tasks`, {
       areaKey: "direction",
       text: "Báo cáo công tác cải cách hành chính",
-      leadAgencyId: agencies["Văn phòng HĐND và UBND"],
+      leadAgencyId: team.agencies.office.id,
       timeline: "Định kỳ hằng quý, 6 tháng và năm",
     });
     expect(added.status, JSON.stringify(added.body)).toBe(201);

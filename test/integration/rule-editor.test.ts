@@ -22,6 +22,7 @@ import {
   type EditableNode,
 } from "../../src/core/methodology/index.ts";
 import { queryRows } from "../../src/server/db/database.ts";
+import { makeUnit, makeUser } from "../support/factories.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
@@ -31,9 +32,12 @@ let model: EditableMethodology;
 let latestId: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  focal = await t.signedIn("daumoi");
-  unitId = (await focal.get("/api/auth/me")).body.data.user.unit.id;
+  t = await startTestApp({ demo: false });
+  const db = t.db.database.db;
+  const ward = await makeUnit(db, { parent: await makeUnit(db, { level: "province" }) });
+  const user = await makeUser(db, { unit: ward, role: "focal_officer" });
+  focal = await t.signedIn(user.username, user.password);
+  unitId = ward.id;
 });
 afterAll(() => t.close());
 

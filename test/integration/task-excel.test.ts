@@ -1,42 +1,47 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MadeUser } from "../support/factories.ts";
+import { makeWardTeam } from "../support/plan-fixtures.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
 let focal: ApiClient;
 let planId: string;
 let taskIds: string[];
+let officerUser: MadeUser;
+let justiceName: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  focal = await t.signedIn("daumoi");
-  const communeId = (await focal.get("/api/auth/me")).body.data.user.unit.id;
-  const list = (await focal.get(`/api/agencies?unitId=${communeId}`)).body.data;
-  const agencies = Object.fromEntries(list.map((a: any) => [a.name, a.id]));
+  t = await startTestApp({ demo: false });
+  const team = await makeWardTeam(t.db.database.db, ["focal", "officer"]);
+  officerUser = team.users.officer;
+  justiceName = team.agencies.justice.name;
+  focal = await t.signedIn(team.users.focal.username, team.users.focal.password);
+  const { agencies } = team;
   const created = await focal.post("/api/plans", {
-    unitId: communeId,
-    title: "Cải cách hành chính phường Bãi Cháy năm 2026",
+    unitId: team.ward.id,
+    title: "Cải cách hành chính phường năm 2026",
     period: { kind: "year", year: 2026 },
     tasks: [
       {
         areaKey: "direction",
         ref: "1",
         text: "Ban hành Kế hoạch CCHC năm 2026",
-        leadAgencyId: agencies["Văn phòng HĐND và UBND"],
+        leadAgencyId: agencies.office.id,
         timeline: "Quý I/2026",
       },
       {
         areaKey: "procedures",
         ref: "2",
         text: "Rà soát, đơn giản hóa thủ tục hành chính",
-        leadAgencyId: agencies["Tư pháp - Hộ tịch"],
+        leadAgencyId: agencies.justice.id,
         timeline: "30/9/2026",
       },
       {
         areaKey: "digital_government",
         ref: "3",
         text: "Số hóa kết quả giải quyết TTHC",
-        leadAgencyId: agencies["Trung tâm Phục vụ hành chính công"],
+        leadAgencyId: agencies.oneStop.id,
         timeline: "Cả năm 2026",
       },
     ],
@@ -93,7 +98,7 @@ describe("bulk task update through Excel", () => {
     ]);
     expect(sheet.rowCount).toBe(4);
     expect(sheet.getCell("A2").value).toBe(taskIds[0]);
-    expect(sheet.getCell("D3").value).toBe("Tư pháp - Hộ tịch");
+    expect(sheet.getCell("D3").value).toBe(justiceName);
     expect(sheet.getCell("G2").value).toBe("Chưa thực hiện");
     expect(sheet.getCell("G2").dataValidation).toMatchObject({ type: "list" });
     expect((sheet.getCell("F3").value as Date).toISOString().slice(0, 10)).toBe("2026-09-30");
@@ -202,10 +207,10 @@ describe("bulk task update through Excel", () => {
   });
 
   it("lets an agency officer change only their agency's tasks", async () => {
-    const officer = await t.signedIn("tuphap");
+    const officer = await t.signedIn(officerUser.username, officerUser.password);
     const workbook = await exportSheet(officer);
     const sheet = workbook.getWorksheet("Nhiệm vụ")!;
-    sheet.getCell("H3").value = 60; // Tư pháp's task
+    sheet.getCell("H3").value = 60; // the officer's agency's task
     sheet.getCell("H4").value = 10; // someone else's
     const bytes = await bytesOf(workbook);
     const preview = await send(officer, "import-preview", bytes);
