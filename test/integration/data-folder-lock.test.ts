@@ -1,27 +1,42 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../support/test-app.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/server/runtime.ts";
 import { runCli, startServerProcess } from "../support/cli-process.ts";
+import { makeUnit, makeUser, type MadeUnit, type MadeUser } from "../support/factories.ts";
+import { ApiClient } from "../support/test-app.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "cchc-lock-"));
-const env = { CCHC_DATA_DIR: dataDir, DATABASE_URL: "" };
+const env = { CCHC_DATA_DIR: dataDir, DATABASE_URL: "", CCHC_DEMO: "false" };
+let province: MadeUnit;
+let adminUser: MadeUser;
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** The data folder the servers start on: a province and its administrator, made with the factories. */
+async function prepareDataFolder() {
+  const opened = await openDatabase({ dataDir, databaseUrl: null });
+  try {
+    province = await makeUnit(opened.database.db, { level: "province" });
+    adminUser = await makeUser(opened.database.db, { unit: province, role: "admin" });
+  } finally {
+    await opened.close();
+  }
+}
 
 // The lock protects the embedded database's folder; it runs once, in the PGlite pass.
 describe.skipIf(testDatabaseKind !== "pglite")(
   "data-folder lock (embedded database)",
   { timeout: 240_000 },
   () => {
+    beforeAll(prepareDataFolder);
+
     it("refuses a second process and keeps every row of the first", async () => {
       const first = await startServerProcess(env);
       try {
-        expect(first.output()).toContain("Dữ liệu mẫu đã được nạp");
         const admin = new ApiClient(first.url);
-        await admin.signIn("admin");
-        const province = (await admin.get("/api/units?level=province")).body.data[0];
+        await admin.signIn(adminUser.username, adminUser.password);
         const codes = Array.from({ length: 20 }, (_, i) => `L${i}`);
         for (const code of codes) {
           const r = await admin.post("/api/units", {
@@ -37,7 +52,7 @@ describe.skipIf(testDatabaseKind !== "pglite")(
           /DATA_FOLDER_LOCKED.*đang được một tiến trình CCHC khác sử dụng/s,
         );
         const csv = join(dataDir, "units.csv");
-        writeFileSync(csv, "code,name,level,parent_code\nL99,Xã Chen Ngang,xã,22\n");
+        writeFileSync(csv, `code,name,level,parent_code\nL99,Xã Chen Ngang,xã,${province.code}\n`);
         const importer = await runCli(["unit", "import", csv], env);
         expect(importer.code).toBe(2);
         expect(importer.stderr).toMatch(/^DATA_FOLDER_LOCKED: /);
@@ -51,9 +66,8 @@ describe.skipIf(testDatabaseKind !== "pglite")(
 
       const restarted = await startServerProcess(env);
       try {
-        expect(restarted.output()).not.toContain("Dữ liệu mẫu đã được nạp");
         const admin = new ApiClient(restarted.url);
-        await admin.signIn("admin");
+        await admin.signIn(adminUser.username, adminUser.password);
         expect((await admin.get("/api/units?q=Khoa")).body.data).toHaveLength(20);
         expect((await admin.get("/api/units?q=Chen%20Ngang")).body.data).toHaveLength(0);
       } finally {
@@ -63,7 +77,7 @@ describe.skipIf(testDatabaseKind !== "pglite")(
 
     it("runs the data commands once the server is stopped", async () => {
       const csv = join(dataDir, "units2.csv");
-      writeFileSync(csv, "code,name,level,parent_code\nL100,Xã Sau Khi Dừng,xã,22\n");
+      writeFileSync(csv, `code,name,level,parent_code\nL100,Xã Sau Khi Dừng,xã,${province.code}\n`);
       const imported = await runCli(["unit", "import", csv], env);
       expect(imported.stdout).toContain("Đã nhập 1 đơn vị: 1 mới, 0 cập nhật.");
       const created = await runCli(

@@ -48,7 +48,7 @@ const isDocs = (url: string) => url.startsWith("/api/docs");
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ demo: false });
 });
 afterAll(() => t.close());
 
