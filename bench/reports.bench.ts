@@ -164,7 +164,10 @@ async function generatePlans(database: Database, communeIds: string[]) {
           const completedAt =
             status === "completed"
               ? late
-                ? due.replace(/-(\d\d)$/, (_, d: string) => `-${String(Math.min(28, Number(d) + 10)).padStart(2, "0")}`)
+                ? due.replace(
+                    /-(\d\d)$/,
+                    (_, d: string) => `-${String(Math.min(28, Number(d) + 10)).padStart(2, "0")}`,
+                  )
                 : due.replace(/-\d\d$/, "-01")
               : null;
           tasks.push({
@@ -447,13 +450,20 @@ async function main() {
     console.log("| step | service | p50 ms | p95 ms | size |");
     console.log("|---|---|---|---|---|");
     const row = (step: string, service: string, values: number[], size = "") =>
-      console.log(`| ${step} | ${service} | ${fmt(ms(values, 50))} | ${fmt(ms(values, 95))} | ${size} |`);
+      console.log(
+        `| ${step} | ${service} | ${fmt(ms(values, 50))} | ${fmt(ms(values, 95))} | ${size} |`,
+      );
     row("ward: build from live data", "gatherFigures", m.wardBuild);
     row("ward: Word", "reportWordFile (report.docx)", m.wardDocx, kb(sizes.wardDocx));
     row("ward: Excel annex", "reportAnnexXlsx (report.xlsx)", m.wardXlsx, kb(sizes.wardXlsx));
     row(`province: roll-up of ${rolledUp} submitted`, "reportRollup", m.rollupBuild);
     row("province: Word", "rollupWordFile (rollup.docx)", m.rollupDocx, kb(sizes.rollupDocx));
-    row("province: Excel annex", "rollupAnnexXlsx (rollup.xlsx)", m.rollupXlsx, kb(sizes.rollupXlsx));
+    row(
+      "province: Excel annex",
+      "rollupAnnexXlsx (rollup.xlsx)",
+      m.rollupXlsx,
+      kb(sizes.rollupXlsx),
+    );
     console.log(
       `Word ÷ Excel: ward p50 ${ratio(m.wardDocx, m.wardXlsx, 50).toFixed(2)}, p95 ${ratio(m.wardDocx, m.wardXlsx, 95).toFixed(2)}; roll-up p50 ${ratio(m.rollupDocx, m.rollupXlsx, 50).toFixed(2)}, p95 ${ratio(m.rollupDocx, m.rollupXlsx, 95).toFixed(2)}`,
     );
