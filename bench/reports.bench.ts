@@ -23,7 +23,8 @@
  *   and the submission run); its Word file (`reportWordFile`, GET /api/reports/:id/report.docx)
  *   and Excel annex (`reportAnnexXlsx`, …/report.xlsx), alternating in the same loop, and their
  *   ratio; the province's consolidated roll-up (`reportRollup`, GET /api/reports/rollup); its
- *   Word (`rollupWordFile`) and Excel (`rollupAnnexXlsx`) and their ratio. Prints a table, a
+ *   Word (`rollupWordFile`) and Excel (`rollupAnnexXlsx`) and their ratio; and the four files
+ *   alone from an input filled once (the Word and Excel writers without the database reads). Prints a table, a
  *   JSON line, and the load average seen while measuring (the machine may be shared).
  */
 import { randomUUID } from "node:crypto";
@@ -40,9 +41,17 @@ import type { Actor } from "../src/server/services/actor.ts";
 import { importMethodologyDocument } from "../src/server/services/methodology-document.service.ts";
 import { gatherFigures } from "../src/server/services/report-builder.service.ts";
 import { createReportKind } from "../src/server/services/report-calendar.service.ts";
+import { generateReportDocument } from "../src/server/documents/report-document/report-document.ts";
+import { exportReportXlsx } from "../src/server/documents/report-document/report-xlsx.ts";
+import {
+  exportRollupXlsx,
+  generateRollupDocument,
+} from "../src/server/documents/report-document/rollup-document.ts";
 import {
   reportAnnexXlsx,
+  reportDocumentInput,
   reportWordFile,
+  rollupDocumentInput,
   rollupAnnexXlsx,
   rollupWordFile,
 } from "../src/server/services/report-document.service.ts";
@@ -406,7 +415,20 @@ async function main() {
       rollupBuild: [] as number[],
       rollupDocx: [] as number[],
       rollupXlsx: [] as number[],
+      wardDocxOnly: [] as number[],
+      wardXlsxOnly: [] as number[],
+      rollupDocxOnly: [] as number[],
+      rollupXlsxOnly: [] as number[],
     };
+    // The files alone, from an input filled once (what the Word and Excel writers cost).
+    const wardInput = await reportDocumentInput(database.db, wardActor, reportId, undefined, TODAY);
+    const rollupInput = await rollupDocumentInput(
+      database.db,
+      provinceActor,
+      provinceId,
+      query,
+      TODAY,
+    );
     const sizes = { wardDocx: 0, wardXlsx: 0, rollupDocx: 0, rollupXlsx: 0 };
     let rolledUp = 0;
     let missing = 0;
@@ -428,6 +450,10 @@ async function main() {
       const rollupXlsx = await timed(into(m.rollupXlsx), () =>
         rollupAnnexXlsx(database.db, provinceActor, provinceId, query, TODAY),
       );
+      await timed(into(m.wardDocxOnly), () => generateReportDocument(wardInput));
+      await timed(into(m.wardXlsxOnly), () => exportReportXlsx(wardInput));
+      await timed(into(m.rollupDocxOnly), () => generateRollupDocument(rollupInput));
+      await timed(into(m.rollupXlsxOnly), () => exportRollupXlsx(rollupInput));
       sizes.wardDocx = docx.length;
       sizes.wardXlsx = xlsx.length;
       sizes.rollupDocx = rollupDocx.length;
@@ -464,6 +490,13 @@ async function main() {
       m.rollupXlsx,
       kb(sizes.rollupXlsx),
     );
+    row("ward: Word file alone (input filled once)", "generateReportDocument", m.wardDocxOnly);
+    row("ward: Excel file alone", "exportReportXlsx", m.wardXlsxOnly);
+    row("province: Word file alone", "generateRollupDocument", m.rollupDocxOnly);
+    row("province: Excel file alone", "exportRollupXlsx", m.rollupXlsxOnly);
+    console.log(
+      `files alone, Word ÷ Excel: ward p50 ${ratio(m.wardDocxOnly, m.wardXlsxOnly, 50).toFixed(2)}, roll-up p50 ${ratio(m.rollupDocxOnly, m.rollupXlsxOnly, 50).toFixed(2)}`,
+    );
     console.log(
       `Word ÷ Excel: ward p50 ${ratio(m.wardDocx, m.wardXlsx, 50).toFixed(2)}, p95 ${ratio(m.wardDocx, m.wardXlsx, 95).toFixed(2)}; roll-up p50 ${ratio(m.rollupDocx, m.rollupXlsx, 50).toFixed(2)}, p95 ${ratio(m.rollupDocx, m.rollupXlsx, 95).toFixed(2)}`,
     );
@@ -482,6 +515,8 @@ async function main() {
       wordOverExcel: {
         ward: Number(ratio(m.wardDocx, m.wardXlsx, 50).toFixed(2)),
         rollup: Number(ratio(m.rollupDocx, m.rollupXlsx, 50).toFixed(2)),
+        wardFilesAlone: Number(ratio(m.wardDocxOnly, m.wardXlsxOnly, 50).toFixed(2)),
+        rollupFilesAlone: Number(ratio(m.rollupDocxOnly, m.rollupXlsxOnly, 50).toFixed(2)),
       },
       bytes: sizes,
     };
