@@ -62,7 +62,7 @@ import {
   publishMethodology,
   updateSelfEntry,
 } from "../src/server/services/scorecard.service.ts";
-import { generateProvince } from "./support/province-generator.ts";
+import { generateProvince, mulberry32 } from "./support/province-generator.ts";
 import { startCluster, type Cluster } from "./support/pg-cluster.ts";
 
 function argument(name: string): string | undefined {
@@ -98,15 +98,6 @@ const actorOn = (unitId: string, role: "focal_officer" | "leader"): Actor => ({
   grants: [{ role, unitId, agencyId: null }],
 });
 
-/** Deterministic pseudo-random numbers (the generator's). */
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(16);
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const day = (month: number, dayOfMonth: number) =>
