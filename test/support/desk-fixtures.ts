@@ -10,35 +10,21 @@
  *   const clerk = await signIn(t, world.users.clerk);
  */
 import type { Executor } from "../../src/server/db/database.ts";
-import {
-  makeAgency,
-  makeDesk,
-  makeUnit,
-  makeUser,
-  type MadeUnit,
-  type MadeUser,
-} from "./factories.ts";
+import type { MadeUnit, MadeUser } from "./factories.ts";
+import { ALL_MEMBERS, makeWardTeam, WARD_AGENCIES, type Member } from "./plan-fixtures.ts";
 import type { ApiClient, TestApp } from "./test-app.ts";
 
-/** The ward's agencies, by the names the one-stop and plan screens show. */
-export const WARD_AGENCIES = {
-  office: { name: "Văn phòng HĐND và UBND", kind: "office" },
-  justice: { name: "Tư pháp - Hộ tịch", kind: "department" },
-  land: { name: "Địa chính - Xây dựng", kind: "department" },
-  oneStop: { name: "Trung tâm Phục vụ hành chính công", kind: "one_stop" },
-} as const;
+export { WARD_AGENCIES };
 
 export interface WardWorld {
   province: MadeUnit;
   ward: MadeUnit;
   agencyCode: string;
   agencies: Record<keyof typeof WARD_AGENCIES, { id: string; name: string }>;
-  users: Record<
-    "admin" | "reviewer" | "leader" | "focal" | "officer" | "clerk" | "viewer",
-    MadeUser
-  >;
+  users: Record<Member, MadeUser>;
 }
 
+/** The ward team of the plan tests with every member, its land office and a one-stop desk. */
 export async function makeWardWorld(
   db: Executor,
   options: {
@@ -48,36 +34,15 @@ export async function makeWardWorld(
     agencyCode?: string;
   } = {},
 ): Promise<WardWorld> {
-  const province = await makeUnit(db, {
-    level: "province",
-    ...(options.provinceName ? { name: options.provinceName } : {}),
+  const { agencyCode, ...rest } = options;
+  const team = await makeWardTeam(db, ALL_MEMBERS, {
+    ...rest,
+    desk: agencyCode ? { agencyCode } : true,
+    withLandOffice: true,
   });
-  const ward = await makeUnit(db, {
-    parent: province,
-    validFrom: "2025-07-01",
-    ...(options.wardName ? { name: options.wardName } : {}),
-    ...(options.wardCode ? { code: options.wardCode } : {}),
-  });
-  const { agencyCode } = await makeDesk(
-    db,
-    ward,
-    options.agencyCode ? { agencyCode: options.agencyCode } : {},
-  );
-  const agencies = {} as WardWorld["agencies"];
-  for (const [key, agency] of Object.entries(WARD_AGENCIES)) {
-    const made = await makeAgency(db, ward, { name: agency.name, kind: agency.kind });
-    agencies[key as keyof typeof WARD_AGENCIES] = { id: made.id, name: made.name };
-  }
-  const users = {
-    admin: await makeUser(db, { unit: province, role: "admin" }),
-    reviewer: await makeUser(db, { unit: province, role: "reviewer" }),
-    leader: await makeUser(db, { unit: ward, role: "leader" }),
-    focal: await makeUser(db, { unit: ward, role: "focal_officer", agency: agencies.office }),
-    officer: await makeUser(db, { unit: ward, role: "agency_officer", agency: agencies.justice }),
-    clerk: await makeUser(db, { unit: ward, role: "clerk", agency: agencies.oneStop }),
-    viewer: await makeUser(db, { unit: ward, role: "viewer" }),
-  };
-  return { province, ward, agencyCode, agencies, users };
+  const { land } = team.agencies;
+  if (!land || !team.agencyCode) throw new Error("the ward team lacks its land office or desk");
+  return { ...team, agencyCode: team.agencyCode, agencies: { ...team.agencies, land } };
 }
 
 /** A client signed in as a user a factory made. */

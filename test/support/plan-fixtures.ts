@@ -9,7 +9,14 @@
  */
 import type { Role } from "../../src/core/access/role-policy.ts";
 import type { Executor } from "../../src/server/db/database.ts";
-import { makeAgency, makeUnit, makeUser, type MadeUnit, type MadeUser } from "./factories.ts";
+import {
+  makeAgency,
+  makeDesk,
+  makeUnit,
+  makeUser,
+  type MadeUnit,
+  type MadeUser,
+} from "./factories.ts";
 
 /** Who is who: the role each member holds, where, and in which of the ward's agencies. */
 const MEMBERS = {
@@ -27,26 +34,43 @@ const MEMBERS = {
 
 export type Member = keyof typeof MEMBERS;
 
-/** The ward's agencies, named as a commune's are, so imported documents can name them. */
-const WARD_AGENCIES = {
+/** Every member, for tests that need the whole cast. */
+export const ALL_MEMBERS = Object.keys(MEMBERS) as Member[];
+
+/**
+ * The ward's agencies, named as a commune's are, so imported documents can name them. The land
+ * office is made only when asked for (`withLandOffice`): plan imports match agencies by name.
+ */
+export const WARD_AGENCIES = {
   office: { name: "Văn phòng HĐND và UBND", kind: "office" },
   justice: { name: "Tư pháp - Hộ tịch", kind: "department" },
+  land: { name: "Địa chính - Xây dựng", kind: "department" },
   oneStop: { name: "Trung tâm Phục vụ hành chính công", kind: "one_stop" },
 } as const;
 
 type Agency = Awaited<ReturnType<typeof makeAgency>>;
+type AgencyKey = Exclude<keyof typeof WARD_AGENCIES, "land">;
 
 export interface WardTeam<M extends Member> {
   province: MadeUnit;
   ward: MadeUnit;
-  agencies: Record<keyof typeof WARD_AGENCIES, Agency>;
+  agencies: Record<AgencyKey, Agency> & { land?: Agency };
   users: Record<M, MadeUser>;
+  /** The desk's agency code when `desk` was asked for. */
+  agencyCode: string | null;
 }
 
 export async function makeWardTeam<M extends Member>(
   db: Executor,
   members: readonly M[],
-  options: { provinceName?: string; wardName?: string } = {},
+  options: {
+    provinceName?: string;
+    wardName?: string;
+    wardCode?: string;
+    /** Give the ward a one-stop desk (with this agency code, or a fresh one). */
+    desk?: boolean | { agencyCode: string };
+    withLandOffice?: boolean;
+  } = {},
 ): Promise<WardTeam<M>> {
   const province = await makeUnit(db, {
     level: "province",
@@ -56,10 +80,15 @@ export async function makeWardTeam<M extends Member>(
     parent: province,
     validFrom: "2025-07-01",
     ...(options.wardName ? { name: options.wardName } : {}),
+    ...(options.wardCode ? { code: options.wardCode } : {}),
   });
-  const agencies = {
+  const agencyCode = options.desk
+    ? (await makeDesk(db, ward, options.desk === true ? {} : options.desk)).agencyCode
+    : null;
+  const agencies: WardTeam<M>["agencies"] = {
     office: await makeAgency(db, ward, WARD_AGENCIES.office),
     justice: await makeAgency(db, ward, WARD_AGENCIES.justice),
+    ...(options.withLandOffice ? { land: await makeAgency(db, ward, WARD_AGENCIES.land) } : {}),
     oneStop: await makeAgency(db, ward, WARD_AGENCIES.oneStop),
   };
   const users = {} as Record<M, MadeUser>;
@@ -71,5 +100,5 @@ export async function makeWardTeam<M extends Member>(
       ...(agency ? { agency: agencies[agency] } : {}),
     });
   }
-  return { province, ward, agencies, users };
+  return { province, ward, agencies, users, agencyCode };
 }
