@@ -104,6 +104,7 @@ describe("SIPAS trend chart in the browser", () => {
       // The tooltip of May's points, decimal comma and sample size.
       const chart = page.getByTestId("sipas-trend-chart");
       const mayPoint = chart.locator(`svg path[transform^="matrix"][fill="${SERIES.overall}"]`);
+      await chart.scrollIntoViewIfNeeded();
       const box = (await mayPoint.boundingBox())!;
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await expect
@@ -127,7 +128,7 @@ describe("SIPAS trend chart in the browser", () => {
 
       // By quarter: one point per line, 34 forms, not a small sample.
       await page.setViewportSize({ width: 1366, height: 900 });
-      await page.getByRole("radio", { name: "Quý" }).check({ force: true });
+      await page.locator("label").filter({ hasText: /^Quý$/ }).click();
       await expect.poll(() => rows.count()).toBe(1);
       expect(await rows.nth(0).innerText()).toContain("Quý II/2025");
       for (const color of Object.values(SERIES)) {

@@ -67,7 +67,7 @@ export function SipasTrendChart({ trend }: { trend: SipasTrendView }) {
         type: "value",
         min: 0,
         max: 100,
-        axisLabel: { formatter: (value: number) => `${formatDecimal(value)} %` },
+        axisLabel: { formatter: "{value} %" },
       },
       series: TREND_SERIES.map((series) => ({
         name: series.name,
