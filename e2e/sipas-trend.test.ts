@@ -8,7 +8,9 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { join } from "node:path";
 import {
+  ARTIFACTS_DIR,
   appUnderTest,
   expectNoSeriousA11yViolations,
   launchBrowser,
@@ -125,6 +127,14 @@ describe("SIPAS trend chart in the browser", () => {
       expect(overflow).toBeLessThanOrEqual(0);
       await page.getByTestId("sipas-trend-chart").scrollIntoViewIfNeeded();
       await saveScreenshot(page, "sipas-trend-phone.png");
+      // The trend part alone (the whole page is long at this width).
+      const at = (await page.getByTestId("sipas-trend-chart").boundingBox())!;
+      const scrollY = await page.evaluate(() => window.scrollY);
+      await page.screenshot({
+        path: join(ARTIFACTS_DIR, "sipas-trend-phone-chart.png"),
+        fullPage: true,
+        clip: { x: 0, y: scrollY + at.y - 80, width: 390, height: at.height + 420 },
+      });
 
       // By quarter: one point per line, 34 forms, not a small sample.
       await page.setViewportSize({ width: 1366, height: 900 });

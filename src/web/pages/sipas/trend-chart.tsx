@@ -73,6 +73,8 @@ export function SipasTrendChart({ trend }: { trend: SipasTrendView }) {
         name: series.name,
         type: "line",
         color: series.color,
+        // Filled by default (the legend's marks too); a small sample's point is hollow.
+        symbol: "circle",
         connectNulls: false,
         data: rows.map((row) => point(row[series.key])),
       })),
