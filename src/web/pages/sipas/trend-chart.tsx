@@ -43,8 +43,9 @@ export function SipasTrendChart({ trend }: { trend: SipasTrendView }) {
   const { rows, minSample } = trend;
   const option = useMemo(
     () => ({
-      grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
-      legend: { top: 0, type: "scroll" },
+      // The legend wraps to a second line at phone width; the grid leaves room for it.
+      grid: { left: 8, right: 16, top: 64, bottom: 8, containLabel: true },
+      legend: { top: 0 },
       tooltip: {
         trigger: "axis",
         formatter: (lines: TooltipLine[]) => {
