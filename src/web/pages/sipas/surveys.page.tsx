@@ -26,6 +26,7 @@ import { FIELD_GROUPS, FIELD_GROUP_LABELS } from "../../../core/sipas/field-grou
 import { getIndices, getTrend, sipasKeys, type SipasIndicesView } from "./sipas.api.ts";
 import { sipasPaths } from "./sipas-paths.ts";
 import { surveySelectionFrom } from "./survey-params.ts";
+import { SipasTrendChart } from "./trend-chart.tsx";
 import { viSipas as t } from "./vi-sipas.ts";
 
 type Level = SipasIndicesView["overall"];
@@ -54,7 +55,7 @@ function SampleBadge({ level, min, ofItems }: { level: Level; min: number; ofIte
   );
 }
 
-/** SIPAS indices of a unit over a period, with the trend; links to paper entry, QR and kiosk. */
+/** SIPAS indices of a unit over a period, with the trend as a chart and a table; links to paper entry, QR and kiosk. */
 export function SurveysPage() {
   const me = useMe();
   const year = new Date().getFullYear();
@@ -239,6 +240,7 @@ export function SurveysPage() {
       </Group>
       {trend.isError && <QueryError error={trend.error} onRetry={() => void trend.refetch()} />}
       {trend.data && trend.data.rows.length === 0 && <Text c="dimmed">{t.noTrend}</Text>}
+      {trend.data && trend.data.rows.length > 0 && <SipasTrendChart trend={trend.data} />}
       {trend.data && trend.data.rows.length > 0 && (
         <TableScroll label={t.trendTitle}>
           <Table withTableBorder aria-label={t.trendTitle}>

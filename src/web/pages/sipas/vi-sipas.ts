@@ -32,6 +32,12 @@ export const viSipas = {
   service: "Cung ứng dịch vụ",
   policy: "Chính sách",
   noTrend: "Chưa có phiếu nào trong khoảng thời gian này.",
+  chartLabel: "Biểu đồ chỉ số hài lòng chung, cung ứng dịch vụ và chính sách theo kỳ",
+  chartNote: (min: number) =>
+    `Điểm rỗng ○: mẫu nhỏ (n < ${min} phiếu), chỉ số của kỳ đó chưa đủ tin cậy. Số liệu ở bảng dưới.`,
+  chartSmallCount: (small: number, total: number) => `${small}/${total} kỳ có mẫu nhỏ.`,
+  chartSample: (n: number, small: boolean, min: number) =>
+    small ? `${n} phiếu, mẫu nhỏ: n < ${min}` : `${n} phiếu`,
   version: (code: string, name: string) => `Phiếu ${code}: ${name}`,
   aggregation: {
     mean_of_means:
