@@ -10,9 +10,17 @@ export {
 export {
   CaseRegisterFilters,
   useCaseRegisterFilters,
+  type CaseFilterCheck,
   type CaseFilterLabels,
+  type CaseFilterState,
   type CaseFilterValues,
 } from "./case-register-filters.tsx";
+export {
+  CaseRegisterPage,
+  useCaseRegister,
+  type CaseRegisterLabels,
+  type CaseRegisterLink,
+} from "./case-register-page.tsx";
 export { CaseRegisterTable, type CaseColumn, type CaseListItem } from "./case-register-table.tsx";
 export { CaseTimelinessBadge, timelinessColor, type CaseTimeliness } from "./case-timeliness.tsx";
 export { CaseUnitFilter, readsManyUnits, unitColumn } from "./case-unit-filter.tsx";
