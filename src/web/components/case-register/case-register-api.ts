@@ -30,3 +30,12 @@ export function listCases<T, C>(path: string, query: CaseQuery) {
     (envelope) => envelope as typeof envelope & CaseListPage,
   );
 }
+
+/** The query keys of a register's cases: all of them, one list page, one case. */
+export function caseKeys<N extends string>(name: N) {
+  return {
+    all: [name] as const,
+    list: (query: object) => [name, "list", query] as const,
+    detail: (id: string) => [name, "detail", id] as const,
+  };
+}

@@ -180,20 +180,16 @@ export function CaseRegisterFilters<K extends string>({
         w={200}
       />
       {children}
-      <DateField
-        label={labels.from}
-        value={values.from}
-        onChange={set("from")}
-        clearable
-        w={widths.date}
-      />
-      <DateField
-        label={labels.to}
-        value={values.to}
-        onChange={set("to")}
-        clearable
-        w={widths.date}
-      />
+      {(["from", "to"] as const).map((key) => (
+        <DateField
+          key={key}
+          label={labels[key]}
+          value={values[key]}
+          onChange={set(key)}
+          clearable
+          w={widths.date}
+        />
+      ))}
       {check("overdue", labels.overdue)}
       {checks.map(({ key, label }) => check(key, label))}
     </Group>

@@ -111,7 +111,10 @@ export function CaseRegisterPage<T extends CaseListItem & { unitName: string }, 
                 </Button>
               ))}
             {add.shown && (
-              <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setAdding(true)}>
+              <Button
+                leftSection={<IconPlus size={16} aria-hidden="true" />}
+                onClick={() => setAdding(true)}
+              >
                 {add.label}
               </Button>
             )}

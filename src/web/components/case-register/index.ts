@@ -2,6 +2,7 @@ export { viCaseRegister } from "./case-labels.ts";
 export { CaseFact } from "./case-fact.tsx";
 export { CaseActions, CaseDetailFrame, CaseStateBadges } from "./case-detail.tsx";
 export { CaseHistory, type CaseHistoryEvent } from "./case-history.tsx";
+export { CasePublicPage } from "./case-public-page.tsx";
 export {
   CaseLookupResult,
   CasePublicLookup,
@@ -21,6 +22,11 @@ export {
   type CaseRegisterLabels,
   type CaseRegisterLink,
 } from "./case-register-page.tsx";
-export { CaseRegisterTable, type CaseColumn, type CaseListItem } from "./case-register-table.tsx";
+export {
+  CaseRegisterTable,
+  subjectColumn,
+  type CaseColumn,
+  type CaseListItem,
+} from "./case-register-table.tsx";
 export { CaseTimelinessBadge, timelinessColor, type CaseTimeliness } from "./case-timeliness.tsx";
 export { CaseUnitFilter, readsManyUnits, unitColumn } from "./case-unit-filter.tsx";

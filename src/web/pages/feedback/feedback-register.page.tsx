@@ -2,6 +2,7 @@ import { Select, Text } from "@mantine/core";
 import { IconExternalLink } from "@tabler/icons-react";
 import {
   CaseRegisterPage,
+  subjectColumn,
   useCaseRegister,
   type CaseColumn,
 } from "../../components/case-register/index.ts";
@@ -12,26 +13,13 @@ import { feedbackKeys, listFeedback, type Feedback } from "./feedback.api.ts";
 import { viFeedback as t } from "./vi-feedback.ts";
 
 const publicIcon = <IconExternalLink size={16} aria-hidden="true" />;
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 const columns: CaseColumn<Feedback>[] = [
-  {
-    header: t.register.columns.title,
-    maw: 320,
-    phoneWide: true,
-    cell: (f) => (
-      <>
-        <Text size="sm" lineClamp={2}>
-          {f.title}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {f.channelLabel}
-          {f.classificationLabel ? ` · ${f.classificationLabel}` : ""}
-        </Text>
-      </>
-    ),
-  },
+  subjectColumn(
+    t.register.columns.title,
+    (f) => f.title,
+    (f) => `${f.channelLabel}${f.classificationLabel ? ` · ${f.classificationLabel}` : ""}`,
+  ),
   { header: t.register.columns.sender, cell: (f) => f.senderName },
   { header: t.register.columns.receivedAt, cell: (f) => formatDateTime(f.receivedAt) },
   {
@@ -66,6 +54,21 @@ export function FeedbackRegisterPage() {
     listFeedback,
   );
   const { values, set } = register.filters;
+  const filterSelect = (
+    key: "classification" | "channel",
+    placeholder: string,
+    labels: Record<string, string>,
+  ) => (
+    <Select
+      label={t.register[key]}
+      placeholder={placeholder}
+      clearable
+      data={Object.entries(labels).map(([value, label]) => ({ value, label }))}
+      value={values[key]}
+      onChange={set(key)}
+      w={190}
+    />
+  );
   return (
     <CaseRegisterPage
       {...register}
@@ -83,24 +86,8 @@ export function FeedbackRegisterPage() {
       minWidth={960}
       linkTo={(f) => feedbackPaths.detail(f.id)}
     >
-      <Select
-        label={t.register.classification}
-        placeholder={t.register.allClassifications}
-        clearable
-        data={options(t.classifications)}
-        value={values.classification}
-        onChange={set("classification")}
-        w={190}
-      />
-      <Select
-        label={t.register.channel}
-        placeholder={t.register.allChannels}
-        clearable
-        data={options(t.allChannels)}
-        value={values.channel}
-        onChange={set("channel")}
-        w={190}
-      />
+      {filterSelect("classification", t.register.allClassifications, t.classifications)}
+      {filterSelect("channel", t.register.allChannels, t.allChannels)}
     </CaseRegisterPage>
   );
 }

@@ -4,8 +4,12 @@ import type {
   FeedbackClassification,
   FeedbackState,
 } from "../../../core/feedback/feedback-state.ts";
-import { buildQuery, request, requestData } from "../../api/client.ts";
-import { listCases, type CaseQuery } from "../../components/case-register/case-register-api.ts";
+import { buildQuery, requestData } from "../../api/client.ts";
+import {
+  caseKeys,
+  listCases,
+  type CaseQuery,
+} from "../../components/case-register/case-register-api.ts";
 
 /** Client of the feedback (PAKN) API: `/api/feedback` for staff, `/api/public/feedback` for all. */
 
@@ -80,9 +84,7 @@ export interface FeedbackQuery extends CaseQuery {
 }
 
 export const feedbackKeys = {
-  all: ["feedback"] as const,
-  list: (query: object) => ["feedback", "list", query] as const,
-  detail: (id: string) => ["feedback", "detail", id] as const,
+  ...caseKeys("feedback"),
   publicationPreview: (id: string) => ["feedback", "publication-preview", id] as const,
   publicUnits: ["public-feedback", "units"] as const,
   publicAnswers: (unitCode: string, page: number) =>

@@ -1,7 +1,7 @@
-import { Text } from "@mantine/core";
 import { IconListDetails } from "@tabler/icons-react";
 import {
   CaseRegisterPage,
+  subjectColumn,
   useCaseRegister,
   type CaseColumn,
 } from "../../components/case-register/index.ts";
@@ -18,16 +18,7 @@ const proceduresIcon = <IconListDetails size={16} aria-hidden="true" />;
 
 const columns: CaseColumn<Dossier>[] = [
   { header: t.register.columns.applicant, cell: (d) => d.applicantName },
-  {
-    header: t.register.columns.procedure,
-    maw: 320,
-    phoneWide: true,
-    cell: (d) => (
-      <Text size="sm" lineClamp={2}>
-        {d.procedureName}
-      </Text>
-    ),
-  },
+  subjectColumn(t.register.columns.procedure, (d) => d.procedureName),
   { header: t.register.columns.receivedAt, cell: (d) => formatDateTime(d.receivedAt) },
   {
     header: t.register.columns.dueDate,

@@ -1,7 +1,11 @@
 import type { z } from "zod";
 import { buildQuery, request, requestData } from "../../api/client.ts";
 import type { DossierAction, DossierState } from "../../../core/dossier/dossier-state.ts";
-import { listCases, type CaseQuery } from "../../components/case-register/case-register-api.ts";
+import {
+  caseKeys,
+  listCases,
+  type CaseQuery,
+} from "../../components/case-register/case-register-api.ts";
 import type {
   apologyBody,
   dossierDetailView,
@@ -45,10 +49,12 @@ export interface DossierQuery extends CaseQuery {
   voided?: boolean;
 }
 
+const dossierKeys = caseKeys("dossiers");
+
 export const oneStopKeys = {
-  dossiers: ["dossiers"] as const,
-  dossierList: (query: object) => ["dossiers", "list", query] as const,
-  dossier: (id: string) => ["dossiers", "detail", id] as const,
+  dossiers: dossierKeys.all,
+  dossierList: dossierKeys.list,
+  dossier: dossierKeys.detail,
   procedures: ["procedures"] as const,
   procedureList: (query: object) => ["procedures", "list", query] as const,
 };
