@@ -1,8 +1,6 @@
 import {
   Alert,
   Badge,
-  Button,
-  Group,
   Modal,
   Paper,
   Select,
@@ -22,10 +20,10 @@ import {
   CaseDetailFrame,
   CaseFact,
   CaseHistory,
+  CaseMomentField,
   CaseStateBadges,
 } from "../../components/case-register/index.ts";
-import { DateField } from "../../components/date-field.tsx";
-import { FormError } from "../../components/form-error.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
@@ -261,12 +259,9 @@ function StepModal({
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
           />
-          <DateField
-            withTime
+          <CaseMomentField
             label={t.step.at}
             description={t.step.atHint}
-            placeholder="02/03/2026 09:00"
-            clearable
             value={at}
             error={atError}
             onChange={(value) => {
@@ -275,15 +270,7 @@ function StepModal({
             }}
             onProblem={setAtProblem}
           />
-          <FormError error={mutation.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t.step.cancel}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t.step.confirm}
-            </Button>
-          </Group>
+          <FormActions mutation={mutation} confirm={t.step.confirm} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -23,11 +23,12 @@ import {
   CaseDetailFrame,
   CaseFact as Fact,
   CaseHistory,
+  CaseMomentField,
   CaseStateBadges,
 } from "../../components/case-register/index.ts";
 import { DueDate } from "../../components/case-register/due-date.tsx";
 import { DateField } from "../../components/date-field.tsx";
-import { FormError } from "../../components/form-error.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { formatDate, formatDateTime, todayInVietnam } from "../../i18n/format.ts";
@@ -302,28 +303,20 @@ function TransitionModal({
           autosize
           minRows={2}
         />
-        <DateField
-          withTime
+        <CaseMomentField
           label={t.detail.at}
           placeholder="05/03/2026 09:00"
-          clearable
           value={at}
           onChange={setAt}
           onProblem={setAtProblem}
         />
-        <FormError error={mutation.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Hủy
-          </Button>
-          <Button
-            onClick={() => mutation.mutate()}
-            loading={mutation.isPending}
-            disabled={badMoment}
-          >
-            {t.detail.confirm}
-          </Button>
-        </Group>
+        <FormActions
+          mutation={mutation}
+          confirm={t.detail.confirm}
+          onCancel={onClose}
+          onConfirm={() => mutation.mutate()}
+          disabled={badMoment}
+        />
       </Stack>
     </Modal>
   );
@@ -379,28 +372,20 @@ function ApologyModal({ dossier, onClose }: { dossier: DossierDetail; onClose: (
           onChange={setNewDueDate}
           minDate={earliestNewDueDate(dossier.dueDate, at ? null : todayInVietnam())}
         />
-        <DateField
-          withTime
+        <CaseMomentField
           label={t.detail.at}
           placeholder="05/03/2026 09:00"
-          clearable
           value={at}
           onChange={setAt}
           onProblem={setAtProblem}
         />
-        <FormError error={mutation.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Hủy
-          </Button>
-          <Button
-            onClick={() => mutation.mutate()}
-            loading={mutation.isPending}
-            disabled={!reason.trim() || !newDueDate || atProblem !== null}
-          >
-            {t.detail.confirm}
-          </Button>
-        </Group>
+        <FormActions
+          mutation={mutation}
+          confirm={t.detail.confirm}
+          onCancel={onClose}
+          onConfirm={() => mutation.mutate()}
+          disabled={!reason.trim() || !newDueDate || atProblem !== null}
+        />
       </Stack>
     </Modal>
   );
