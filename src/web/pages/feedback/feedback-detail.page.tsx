@@ -11,17 +11,16 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { useParams } from "react-router";
 import { AgencySelect } from "../../components/agency-select.tsx";
 import {
   CaseActions,
-  CaseDetailFrame,
   CaseFact,
   CaseHistory,
   CaseMomentField,
   CaseStateBadges,
+  caseDetailPage,
 } from "../../components/case-register/index.ts";
 import { FormActions } from "../../components/form-actions.tsx";
 import { notifySuccess } from "../../components/notify.ts";
@@ -48,17 +47,12 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** One feedback: its facts, the steps it may take next, its answer and its history. */
-export function FeedbackDetailPage() {
-  const { id = "" } = useParams();
-  const feedback = useQuery({ queryKey: feedbackKeys.detail(id), queryFn: () => getFeedback(id) });
-  return (
-    <CaseDetailFrame query={feedback} backTo={feedbackPaths.register} backLabel={t.detail.back}>
-      {(f) => <FeedbackView f={f} />}
-    </CaseDetailFrame>
-  );
-}
+export const FeedbackDetailPage = caseDetailPage(feedbackKeys.detail, getFeedback, FeedbackView, {
+  to: feedbackPaths.register,
+  label: t.detail.back,
+});
 
-function FeedbackView({ f }: { f: FeedbackDetail }) {
+function FeedbackView({ data: f }: { data: FeedbackDetail }) {
   const [action, setAction] = useState<FeedbackAction | null>(null);
   return (
     <>

@@ -14,17 +14,16 @@ import {
   Title,
 } from "@mantine/core";
 import { IconBan, IconFileDownload } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useParams } from "react-router";
 import { AgencySelect } from "../../components/agency-select.tsx";
 import {
   CaseActions,
-  CaseDetailFrame,
   CaseFact as Fact,
   CaseHistory,
   CaseMomentField,
   CaseStateBadges,
+  caseDetailPage,
 } from "../../components/case-register/index.ts";
 import { DueDate } from "../../components/case-register/due-date.tsx";
 import { DateField } from "../../components/date-field.tsx";
@@ -48,17 +47,12 @@ import {
 } from "./one-stop.api.ts";
 
 /** One dossier: its facts, the steps it may take next, its documents and its history. */
-export function DossierDetailPage() {
-  const { id = "" } = useParams();
-  const dossier = useQuery({ queryKey: oneStopKeys.dossier(id), queryFn: () => getDossier(id) });
-  return (
-    <CaseDetailFrame query={dossier} backTo={oneStopPaths.register} backLabel={t.detail.back}>
-      {(d) => <DossierView d={d} />}
-    </CaseDetailFrame>
-  );
-}
+export const DossierDetailPage = caseDetailPage(oneStopKeys.dossier, getDossier, DossierView, {
+  to: oneStopPaths.register,
+  label: t.detail.back,
+});
 
-function DossierView({ d }: { d: DossierDetail }) {
+function DossierView({ data: d }: { data: DossierDetail }) {
   const [action, setAction] = useState<DossierAction | null>(null);
   const [apologising, setApologising] = useState(false);
   const [voiding, setVoiding] = useState(false);
