@@ -1,8 +1,8 @@
 import { Anchor, Badge, Button, Group, Paper, Title } from "@mantine/core";
 import { IconArrowLeft } from "@tabler/icons-react";
-import type { UseQueryResult } from "@tanstack/react-query";
+import { useQuery, type QueryKey, type UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { Link } from "react-router";
+import { Link, useParams } from "react-router";
 import { LoadingBlock } from "../loading-block.tsx";
 import { QueryError } from "../query-error.tsx";
 import { CaseTimelinessBadge, type CaseTimeliness } from "./case-timeliness.tsx";
@@ -32,6 +32,27 @@ export function CaseDetailFrame<T>({
       {children(query.data)}
     </>
   );
+}
+
+/**
+ * The page of one case at its address (`:id`): the case read with `fetch` under `keyOf(id)`, in
+ * the frame that leads back to the register (`back`), shown by `View`.
+ */
+export function caseDetailPage<T>(
+  keyOf: (id: string) => QueryKey,
+  fetch: (id: string) => Promise<T>,
+  View: (props: { data: T }) => ReactNode,
+  back: { to: string; label: string },
+) {
+  return function CaseDetailPage() {
+    const { id = "" } = useParams();
+    const query = useQuery({ queryKey: keyOf(id), queryFn: () => fetch(id) });
+    return (
+      <CaseDetailFrame query={query} backTo={back.to} backLabel={back.label}>
+        {(data) => <View data={data} />}
+      </CaseDetailFrame>
+    );
+  };
 }
 
 /** The case's state and on-time class, and whatever else the register marks it with. */

@@ -117,17 +117,26 @@ function useSearchLabel(labels: CaseFilterLabels, nameSearch: NameSearchCoverage
   };
 }
 
+/** The state `useCaseRegisterFilters` keeps for a register with its own filters `E`. */
+export type CaseFilterState<E extends object> = ReturnType<typeof useCaseRegisterFilters<E>>;
+
+/** One of the register's own check boxes: a yes/no filter `key` of its filter values. */
+export interface CaseFilterCheck<K extends string> {
+  key: K;
+  label: string;
+}
+
 /** The filter bar of a register: search, state, the register's own filters, dates, overdue. */
-export function CaseRegisterFilters({
+export function CaseRegisterFilters<K extends string>({
   filters,
   labels,
   nameSearch,
   stateLabels,
   widths,
   children,
-  after,
+  checks,
 }: {
-  filters: Pick<ReturnType<typeof useCaseRegisterFilters<object>>, "values" | "set">;
+  filters: Pick<CaseFilterState<object>, "values" | "set"> & { values: Record<K, boolean> };
   labels: CaseFilterLabels;
   /** The list response's `nameSearch`; undefined while the first page loads. */
   nameSearch: NameSearchCoverage | undefined;
@@ -136,10 +145,21 @@ export function CaseRegisterFilters({
   /** The register's own filters, after the state. */
   children?: ReactNode;
   /** The register's own check boxes, after "overdue". */
-  after?: ReactNode;
+  checks: readonly CaseFilterCheck<K>[];
 }) {
   const { values, set } = filters;
   const search = useSearchLabel(labels, nameSearch);
+  // Every key given is a yes/no filter (`values: Record<K, boolean>` says so).
+  const setCheck = set as unknown as (key: K | "overdue") => (value: boolean) => void;
+  const check = (key: K | "overdue", label: string) => (
+    <Checkbox
+      key={key}
+      label={label}
+      checked={(values as Record<K | "overdue", boolean>)[key]}
+      onChange={(event) => setCheck(key)(event.currentTarget.checked)}
+      mb={8}
+    />
+  );
   return (
     <Group mb="md" align="flex-end">
       <TextInput
@@ -160,27 +180,18 @@ export function CaseRegisterFilters({
         w={200}
       />
       {children}
-      <DateField
-        label={labels.from}
-        value={values.from}
-        onChange={set("from")}
-        clearable
-        w={widths.date}
-      />
-      <DateField
-        label={labels.to}
-        value={values.to}
-        onChange={set("to")}
-        clearable
-        w={widths.date}
-      />
-      <Checkbox
-        label={labels.overdue}
-        checked={values.overdue}
-        onChange={(event) => set("overdue")(event.currentTarget.checked)}
-        mb={8}
-      />
-      {after}
+      {(["from", "to"] as const).map((key) => (
+        <DateField
+          key={key}
+          label={labels[key]}
+          value={values[key]}
+          onChange={set(key)}
+          clearable
+          w={widths.date}
+        />
+      ))}
+      {check("overdue", labels.overdue)}
+      {checks.map(({ key, label }) => check(key, label))}
     </Group>
   );
 }

@@ -1,5 +1,6 @@
 import { Anchor, Button, Group, Text } from "@mantine/core";
 import type { UseQueryResult } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { LoadingBlock } from "../loading-block.tsx";
 import { QueryError } from "../query-error.tsx";
@@ -17,6 +18,34 @@ export interface CaseListItem {
 
 /** A register's column; on a phone it is a labelled line of the case's card. */
 export type CaseColumn<T> = ListColumn<T>;
+
+/**
+ * The column of what a case is about (the procedure, the feedback's title): wide, two lines at
+ * most, a whole line of the card on a phone; `more` adds a small grey line under it.
+ */
+export function subjectColumn<T>(
+  header: string,
+  subject: (row: T) => string,
+  more?: (row: T) => ReactNode,
+): CaseColumn<T> {
+  return {
+    header,
+    maw: 320,
+    phoneWide: true,
+    cell: (row) => (
+      <>
+        <Text size="sm" lineClamp={2}>
+          {subject(row)}
+        </Text>
+        {more && (
+          <Text size="xs" c="dimmed">
+            {more(row)}
+          </Text>
+        )}
+      </>
+    ),
+  };
+}
 
 /**
  * A register's table (cards on a phone): the code (a link to the case) first, the register's

@@ -1,8 +1,6 @@
 import {
   Alert,
   Badge,
-  Button,
-  Group,
   Modal,
   Paper,
   Select,
@@ -13,19 +11,18 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { useParams } from "react-router";
 import { AgencySelect } from "../../components/agency-select.tsx";
 import {
   CaseActions,
-  CaseDetailFrame,
   CaseFact,
   CaseHistory,
+  CaseMomentField,
   CaseStateBadges,
+  caseDetailPage,
 } from "../../components/case-register/index.ts";
-import { DateField } from "../../components/date-field.tsx";
-import { FormError } from "../../components/form-error.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
@@ -50,17 +47,12 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** One feedback: its facts, the steps it may take next, its answer and its history. */
-export function FeedbackDetailPage() {
-  const { id = "" } = useParams();
-  const feedback = useQuery({ queryKey: feedbackKeys.detail(id), queryFn: () => getFeedback(id) });
-  return (
-    <CaseDetailFrame query={feedback} backTo={feedbackPaths.register} backLabel={t.detail.back}>
-      {(f) => <FeedbackView f={f} />}
-    </CaseDetailFrame>
-  );
-}
+export const FeedbackDetailPage = caseDetailPage(feedbackKeys.detail, getFeedback, FeedbackView, {
+  to: feedbackPaths.register,
+  label: t.detail.back,
+});
 
-function FeedbackView({ f }: { f: FeedbackDetail }) {
+function FeedbackView({ data: f }: { data: FeedbackDetail }) {
   const [action, setAction] = useState<FeedbackAction | null>(null);
   return (
     <>
@@ -261,12 +253,9 @@ function StepModal({
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
           />
-          <DateField
-            withTime
+          <CaseMomentField
             label={t.step.at}
             description={t.step.atHint}
-            placeholder="02/03/2026 09:00"
-            clearable
             value={at}
             error={atError}
             onChange={(value) => {
@@ -275,15 +264,7 @@ function StepModal({
             }}
             onProblem={setAtProblem}
           />
-          <FormError error={mutation.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t.step.cancel}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t.step.confirm}
-            </Button>
-          </Group>
+          <FormActions mutation={mutation} confirm={t.step.confirm} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

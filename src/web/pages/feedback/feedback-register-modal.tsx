@@ -1,12 +1,14 @@
-import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from "@mantine/core";
+import { Group, Modal, Select, Stack, TextInput, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { useNavigate } from "react-router";
+import { useMutation } from "@tanstack/react-query";
 import { useMe } from "../../auth/session.ts";
-import { DateField } from "../../components/date-field.tsx";
-import { FormError, applyServerErrors } from "../../components/form-error.tsx";
-import { notifySuccess } from "../../components/notify.ts";
+import {
+  CaseMomentField,
+  useCaseEntered,
+  useReceivedAtField,
+} from "../../components/case-register/index.ts";
+import { FormActions } from "../../components/form-actions.tsx";
+import { applyServerErrors } from "../../components/form-error.tsx";
 import { UnitSelect } from "../../components/unit-select.tsx";
 import { feedbackPaths } from "./feedback-paths.ts";
 import { feedbackKeys, registerFeedback } from "./feedback.api.ts";
@@ -28,10 +30,6 @@ interface Values {
 /** Registers a feedback received by any channel; the server issues the code and due dates. */
 export function FeedbackRegisterModal({ onClose }: { onClose: () => void }) {
   const me = useMe();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  // A refused moment empties the value, and an empty one means "now": never send it so.
-  const [receivedAtProblem, setReceivedAtProblem] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {
       unitId: me.unit.id,
@@ -52,6 +50,13 @@ export function FeedbackRegisterModal({ onClose }: { onClose: () => void }) {
       content: (v) => (v.trim() ? null : t.form.required),
     },
   });
+  const receivedAt = useReceivedAtField(form);
+  const entered = useCaseEntered({
+    listKey: feedbackKeys.all,
+    message: t.form.registered,
+    pathOf: feedbackPaths.detail,
+    onClose,
+  });
   const mutation = useMutation({
     mutationFn: (values: Values) =>
       registerFeedback({
@@ -60,23 +65,14 @@ export function FeedbackRegisterModal({ onClose }: { onClose: () => void }) {
         senderAddress: values.senderAddress.trim() || null,
         receivedAt: values.receivedAt,
       }),
-    onSuccess: async (feedback) => {
-      await queryClient.invalidateQueries({ queryKey: feedbackKeys.all });
-      notifySuccess(t.form.registered(feedback.code));
-      onClose();
-      void navigate(feedbackPaths.detail(feedback.id));
-    },
+    onSuccess: entered,
     onError: (error) => applyServerErrors(form, error),
   });
   return (
     <Modal opened onClose={onClose} title={t.form.title} size="lg">
       <form
         onSubmit={form.onSubmit((values) => {
-          if (receivedAtProblem) {
-            form.setFieldError("receivedAt", receivedAtProblem);
-            return;
-          }
-          mutation.mutate(values);
+          if (receivedAt.ok()) mutation.mutate(values);
         })}
         noValidate
       >
@@ -111,24 +107,12 @@ export function FeedbackRegisterModal({ onClose }: { onClose: () => void }) {
             minRows={4}
             {...form.getInputProps("content")}
           />
-          <DateField
-            withTime
+          <CaseMomentField
             label={t.form.receivedAt}
             description={t.form.receivedAtHint}
-            placeholder="02/03/2026 09:00"
-            clearable
-            onProblem={setReceivedAtProblem}
-            {...form.getInputProps("receivedAt")}
+            {...receivedAt.field}
           />
-          <FormError error={mutation.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t.form.cancel}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t.form.submit}
-            </Button>
-          </Group>
+          <FormActions mutation={mutation} confirm={t.form.submit} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,11 +1,15 @@
 import type { SatisfactionLevel } from "../../../core/feedback/feedback-values.ts";
-import type { NameSearchCoverage } from "../../../core/personal-data/index.ts";
 import type {
   FeedbackAction,
   FeedbackClassification,
   FeedbackState,
 } from "../../../core/feedback/feedback-state.ts";
-import { buildQuery, request, requestData } from "../../api/client.ts";
+import { buildQuery, requestData } from "../../api/client.ts";
+import {
+  caseKeys,
+  listCases,
+  type CaseQuery,
+} from "../../components/case-register/case-register-api.ts";
 
 /** Client of the feedback (PAKN) API: `/api/feedback` for staff, `/api/public/feedback` for all. */
 
@@ -73,25 +77,14 @@ export interface FeedbackDetail extends Feedback {
   }[];
 }
 
-export interface FeedbackQuery {
-  q?: string;
-  state?: string;
+export interface FeedbackQuery extends CaseQuery {
   classification?: string;
   channel?: string;
-  from?: string;
-  to?: string;
-  overdue?: boolean;
   dueSoon?: boolean;
-  unitId?: string;
-  limit?: number;
-  /** The `nextCursor` of the page before; none for the first page. */
-  cursor?: string;
 }
 
 export const feedbackKeys = {
-  all: ["feedback"] as const,
-  list: (query: object) => ["feedback", "list", query] as const,
-  detail: (id: string) => ["feedback", "detail", id] as const,
+  ...caseKeys("feedback"),
   publicationPreview: (id: string) => ["feedback", "publication-preview", id] as const,
   publicUnits: ["public-feedback", "units"] as const,
   publicAnswers: (unitCode: string, page: number) =>
@@ -99,19 +92,7 @@ export const feedbackKeys = {
 };
 
 export function listFeedback(query: FeedbackQuery) {
-  return request<Feedback[], { register: boolean }>(
-    `/api/feedback${buildQuery({ ...query })}`,
-  ).then(
-    (envelope) =>
-      envelope as typeof envelope & {
-        total: number;
-        /** More than `total` match (the server counts up to 10 000). */
-        totalCapped: boolean;
-        nextCursor: string | null;
-        /** What the search matches for this reader: names everywhere, in some records, or codes only. */
-        nameSearch: NameSearchCoverage;
-      },
-  );
+  return listCases<Feedback, { register: boolean }>("/api/feedback", query);
 }
 
 export function getFeedback(id: string) {

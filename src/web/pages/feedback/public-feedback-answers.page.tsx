@@ -1,6 +1,5 @@
 import {
   Button,
-  Container,
   Divider,
   Group,
   Paper,
@@ -12,9 +11,13 @@ import {
   Title,
 } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useSearchParams } from "react-router";
-import { CaseLookupResult, CasePublicLookup } from "../../components/case-register/index.ts";
+import {
+  CaseLookupResult,
+  CasePublicLookup,
+  CasePublicPage,
+} from "../../components/case-register/index.ts";
 import { FormError } from "../../components/form-error.tsx";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { QueryError } from "../../components/query-error.tsx";
@@ -39,100 +42,93 @@ export function PublicFeedbackAnswersPage() {
   const unitCode = searchParams.get("donVi");
   const { options } = usePublicUnitOptions();
   const [pages, setPages] = useState(1);
-  useEffect(() => {
-    document.title = t.public.answersTitle;
-  }, []);
   const answers = useQuery({
     queryKey: feedbackKeys.publicAnswers(unitCode ?? "", pages),
     queryFn: () => listPublicAnswers(unitCode!, PAGE_SIZE * pages, 0),
     enabled: Boolean(unitCode),
   });
   return (
-    <Container size="md" py="xl">
-      <main>
-        <Title order={1} size="h2" mb="xs">
-          {t.public.answersTitle}
-        </Title>
-        <Text c="dimmed" mb="md">
-          {t.public.answersDescription}
-        </Text>
-        <FollowOwnFeedback initialCode={searchParams.get("ma") ?? ""} />
-        <Divider my="lg" />
-        <Select
-          label={t.public.unit}
-          placeholder={t.public.chooseUnit}
-          data={options}
-          searchable
-          value={unitCode}
-          onChange={(value) => {
-            setPages(1);
-            setSearchParams(value ? { donVi: value } : {});
-          }}
-          maw={420}
-          mb="md"
-        />
-        {!unitCode ? (
-          <Text c="dimmed">{t.public.chooseUnit}</Text>
-        ) : answers.isPending ? (
-          <LoadingBlock />
-        ) : answers.isError ? (
-          <QueryError error={answers.error} onRetry={() => answers.refetch()} />
-        ) : answers.data.items.length === 0 ? (
-          <Text c="dimmed">{t.public.noAnswers}</Text>
-        ) : (
-          <Stack gap="md">
-            <Text size="sm" c="dimmed">
-              {t.public.total(answers.data.total)}
-            </Text>
-            {answers.data.items.map((item) => (
-              <Paper
-                key={item.code}
-                withBorder
-                p="md"
-                component="article"
-                aria-label={`${item.code} — ${item.title}`}
-              >
-                <Group justify="space-between" mb={4}>
-                  <Title order={2} size="h5">
-                    {item.title}
-                  </Title>
-                  <Text size="xs" c="dimmed" ff="monospace">
-                    {item.code}
-                  </Text>
-                </Group>
-                <Text size="xs" c="dimmed" mb="xs">
-                  {t.public.sender}: {item.senderName} · {t.public.receivedOn}:{" "}
-                  {formatDate(item.receivedOn)} · {t.public.publishedOn}:{" "}
-                  {formatDate(item.publishedOn)}
-                  {item.classificationLabel ? ` · ${item.classificationLabel}` : ""}
+    <CasePublicPage
+      title={t.public.answersTitle}
+      description={t.public.answersDescription}
+      size="md"
+    >
+      <FollowOwnFeedback initialCode={searchParams.get("ma") ?? ""} />
+      <Divider my="lg" />
+      <Select
+        label={t.public.unit}
+        placeholder={t.public.chooseUnit}
+        data={options}
+        searchable
+        value={unitCode}
+        onChange={(value) => {
+          setPages(1);
+          setSearchParams(value ? { donVi: value } : {});
+        }}
+        maw={420}
+        mb="md"
+      />
+      {!unitCode ? (
+        <Text c="dimmed">{t.public.chooseUnit}</Text>
+      ) : answers.isPending ? (
+        <LoadingBlock />
+      ) : answers.isError ? (
+        <QueryError error={answers.error} onRetry={() => answers.refetch()} />
+      ) : answers.data.items.length === 0 ? (
+        <Text c="dimmed">{t.public.noAnswers}</Text>
+      ) : (
+        <Stack gap="md">
+          <Text size="sm" c="dimmed">
+            {t.public.total(answers.data.total)}
+          </Text>
+          {answers.data.items.map((item) => (
+            <Paper
+              key={item.code}
+              withBorder
+              p="md"
+              component="article"
+              aria-label={`${item.code} — ${item.title}`}
+            >
+              <Group justify="space-between" mb={4}>
+                <Title order={2} size="h5">
+                  {item.title}
+                </Title>
+                <Text size="xs" c="dimmed" ff="monospace">
+                  {item.code}
                 </Text>
-                <Text size="sm" fw={500}>
-                  {t.public.question}
-                </Text>
-                <Text size="sm" mb="xs" style={{ whiteSpace: "pre-wrap" }}>
-                  {item.content}
-                </Text>
-                <Text size="sm" fw={500}>
-                  {t.public.answer}
-                  {item.agencyName ? ` (${item.agencyName})` : ""}
-                </Text>
-                <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                  {item.answer}
-                </Text>
-              </Paper>
-            ))}
-            {answers.data.total > answers.data.items.length && (
-              <Group>
-                <Button variant="default" onClick={() => setPages(pages + 1)}>
-                  {t.public.more}
-                </Button>
               </Group>
-            )}
-          </Stack>
-        )}
-        <PublicFeedbackLinks current="answers" />
-      </main>
-    </Container>
+              <Text size="xs" c="dimmed" mb="xs">
+                {t.public.sender}: {item.senderName} · {t.public.receivedOn}:{" "}
+                {formatDate(item.receivedOn)} · {t.public.publishedOn}:{" "}
+                {formatDate(item.publishedOn)}
+                {item.classificationLabel ? ` · ${item.classificationLabel}` : ""}
+              </Text>
+              <Text size="sm" fw={500}>
+                {t.public.question}
+              </Text>
+              <Text size="sm" mb="xs" style={{ whiteSpace: "pre-wrap" }}>
+                {item.content}
+              </Text>
+              <Text size="sm" fw={500}>
+                {t.public.answer}
+                {item.agencyName ? ` (${item.agencyName})` : ""}
+              </Text>
+              <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                {item.answer}
+              </Text>
+            </Paper>
+          ))}
+          {answers.data.total > answers.data.items.length && (
+            <Group>
+              <Button variant="default" onClick={() => setPages(pages + 1)}>
+                {t.public.more}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      )}
+      <PublicFeedbackLinks current="answers" />
+    </CasePublicPage>
   );
 }
 

@@ -1,7 +1,6 @@
 import {
   Alert,
   Button,
-  Container,
   Group,
   Paper,
   Select,
@@ -14,8 +13,8 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
-import { useEffect } from "react";
 import { Link } from "react-router";
+import { CasePublicPage } from "../../components/case-register/index.ts";
 import { FormError, applyServerErrors } from "../../components/form-error.tsx";
 import { formatDate } from "../../i18n/format.ts";
 import { feedbackPaths } from "./feedback-paths.ts";
@@ -37,9 +36,6 @@ interface Values {
 /** Public page, no login: a citizen or business sends a feedback and gets its code. */
 export function PublicFeedbackSubmitPage() {
   const { options } = usePublicUnitOptions();
-  useEffect(() => {
-    document.title = t.public.submitTitle;
-  }, []);
   const form = useForm<Values>({
     initialValues: {
       unitCode: "",
@@ -69,100 +65,89 @@ export function PublicFeedbackSubmitPage() {
   });
   const sent = mutation.data;
   return (
-    <Container size="sm" py="xl">
-      <main>
-        <Title order={1} size="h2" mb="xs">
-          {t.public.submitTitle}
-        </Title>
-        <Text c="dimmed" mb="md">
-          {t.public.submitDescription}
-        </Text>
-        {sent ? (
-          <Paper withBorder p="md" role="region" aria-label={t.public.sent}>
-            <Title order={2} size="h4" mb="sm">
-              {t.public.sent}
-            </Title>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} mb="sm">
-              <div>
-                <Text size="xs" c="dimmed">
-                  {t.public.sentCode}
-                </Text>
-                <Text fw={700} ff="monospace" data-testid="feedback-code">
-                  {sent.code}
-                </Text>
-              </div>
-              <div>
-                <Text size="xs" c="dimmed">
-                  {t.public.sentDue}
-                </Text>
-                <Text fw={500}>{formatDate(sent.dueDate)}</Text>
-              </div>
-            </SimpleGrid>
-            <Alert color="blue">{t.public.sentHint}</Alert>
-            <Button
-              component={Link}
-              to={`${feedbackPaths.publicAnswers}?ma=${encodeURIComponent(sent.code)}`}
-              variant="default"
-              mt="md"
-            >
-              {t.public.followTitle}
-            </Button>
-          </Paper>
-        ) : (
-          <form onSubmit={form.onSubmit((values) => mutation.mutate(values))} noValidate>
-            <Stack gap="sm">
-              <Select
-                label={t.public.unit}
-                data={options}
-                searchable
+    <CasePublicPage title={t.public.submitTitle} description={t.public.submitDescription}>
+      {sent ? (
+        <Paper withBorder p="md" role="region" aria-label={t.public.sent}>
+          <Title order={2} size="h4" mb="sm">
+            {t.public.sent}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} mb="sm">
+            <div>
+              <Text size="xs" c="dimmed">
+                {t.public.sentCode}
+              </Text>
+              <Text fw={700} ff="monospace" data-testid="feedback-code">
+                {sent.code}
+              </Text>
+            </div>
+            <div>
+              <Text size="xs" c="dimmed">
+                {t.public.sentDue}
+              </Text>
+              <Text fw={500}>{formatDate(sent.dueDate)}</Text>
+            </div>
+          </SimpleGrid>
+          <Alert color="blue">{t.public.sentHint}</Alert>
+          <Button
+            component={Link}
+            to={`${feedbackPaths.publicAnswers}?ma=${encodeURIComponent(sent.code)}`}
+            variant="default"
+            mt="md"
+          >
+            {t.public.followTitle}
+          </Button>
+        </Paper>
+      ) : (
+        <form onSubmit={form.onSubmit((values) => mutation.mutate(values))} noValidate>
+          <Stack gap="sm">
+            <Select
+              label={t.public.unit}
+              data={options}
+              searchable
+              required
+              {...form.getInputProps("unitCode")}
+            />
+            <Group grow align="flex-start">
+              <TextInput
+                label={t.public.senderName}
                 required
-                {...form.getInputProps("unitCode")}
+                autoComplete="name"
+                {...form.getInputProps("senderName")}
               />
-              <Group grow align="flex-start">
-                <TextInput
-                  label={t.public.senderName}
-                  required
-                  autoComplete="name"
-                  {...form.getInputProps("senderName")}
-                />
-                <TextInput
-                  label={t.public.senderPhone}
-                  required
-                  inputMode="tel"
-                  autoComplete="tel"
-                  {...form.getInputProps("senderPhone")}
-                />
-              </Group>
-              <Group grow align="flex-start">
-                <TextInput
-                  label={t.public.senderEmail}
-                  autoComplete="email"
-                  {...form.getInputProps("senderEmail")}
-                />
-                <TextInput
-                  label={t.public.senderAddress}
-                  {...form.getInputProps("senderAddress")}
-                />
-              </Group>
-              <TextInput label={t.public.subject} required {...form.getInputProps("title")} />
-              <Textarea
-                label={t.public.content}
+              <TextInput
+                label={t.public.senderPhone}
                 required
-                autosize
-                minRows={5}
-                {...form.getInputProps("content")}
+                inputMode="tel"
+                autoComplete="tel"
+                {...form.getInputProps("senderPhone")}
               />
-              <FormError error={mutation.error} />
-              <Group>
-                <Button type="submit" loading={mutation.isPending}>
-                  {t.public.submit}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        )}
-        <PublicFeedbackLinks current="submit" />
-      </main>
-    </Container>
+            </Group>
+            <Group grow align="flex-start">
+              <TextInput
+                label={t.public.senderEmail}
+                autoComplete="email"
+                {...form.getInputProps("senderEmail")}
+              />
+              <TextInput label={t.public.senderAddress} {...form.getInputProps("senderAddress")} />
+            </Group>
+            <TextInput label={t.public.subject} required {...form.getInputProps("title")} />
+            <Textarea
+              label={t.public.content}
+              required
+              autosize
+              minRows={5}
+              {...form.getInputProps("content")}
+            />
+            <FormError error={mutation.error} />
+            <Group>
+              <Button type="submit" loading={mutation.isPending}>
+                {t.public.submit}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+      <PublicFeedbackLinks current="submit" />
+    </CasePublicPage>
   );
 }

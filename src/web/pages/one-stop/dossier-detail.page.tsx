@@ -14,20 +14,20 @@ import {
   Title,
 } from "@mantine/core";
 import { IconBan, IconFileDownload } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useParams } from "react-router";
 import { AgencySelect } from "../../components/agency-select.tsx";
 import {
   CaseActions,
-  CaseDetailFrame,
   CaseFact as Fact,
   CaseHistory,
+  CaseMomentField,
   CaseStateBadges,
+  caseDetailPage,
 } from "../../components/case-register/index.ts";
 import { DueDate } from "../../components/case-register/due-date.tsx";
 import { DateField } from "../../components/date-field.tsx";
-import { FormError } from "../../components/form-error.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { formatDate, formatDateTime, todayInVietnam } from "../../i18n/format.ts";
@@ -47,17 +47,12 @@ import {
 } from "./one-stop.api.ts";
 
 /** One dossier: its facts, the steps it may take next, its documents and its history. */
-export function DossierDetailPage() {
-  const { id = "" } = useParams();
-  const dossier = useQuery({ queryKey: oneStopKeys.dossier(id), queryFn: () => getDossier(id) });
-  return (
-    <CaseDetailFrame query={dossier} backTo={oneStopPaths.register} backLabel={t.detail.back}>
-      {(d) => <DossierView d={d} />}
-    </CaseDetailFrame>
-  );
-}
+export const DossierDetailPage = caseDetailPage(oneStopKeys.dossier, getDossier, DossierView, {
+  to: oneStopPaths.register,
+  label: t.detail.back,
+});
 
-function DossierView({ d }: { d: DossierDetail }) {
+function DossierView({ data: d }: { data: DossierDetail }) {
   const [action, setAction] = useState<DossierAction | null>(null);
   const [apologising, setApologising] = useState(false);
   const [voiding, setVoiding] = useState(false);
@@ -302,28 +297,20 @@ function TransitionModal({
           autosize
           minRows={2}
         />
-        <DateField
-          withTime
+        <CaseMomentField
           label={t.detail.at}
           placeholder="05/03/2026 09:00"
-          clearable
           value={at}
           onChange={setAt}
           onProblem={setAtProblem}
         />
-        <FormError error={mutation.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Hủy
-          </Button>
-          <Button
-            onClick={() => mutation.mutate()}
-            loading={mutation.isPending}
-            disabled={badMoment}
-          >
-            {t.detail.confirm}
-          </Button>
-        </Group>
+        <FormActions
+          mutation={mutation}
+          confirm={t.detail.confirm}
+          onCancel={onClose}
+          onConfirm={() => mutation.mutate()}
+          disabled={badMoment}
+        />
       </Stack>
     </Modal>
   );
@@ -379,28 +366,20 @@ function ApologyModal({ dossier, onClose }: { dossier: DossierDetail; onClose: (
           onChange={setNewDueDate}
           minDate={earliestNewDueDate(dossier.dueDate, at ? null : todayInVietnam())}
         />
-        <DateField
-          withTime
+        <CaseMomentField
           label={t.detail.at}
           placeholder="05/03/2026 09:00"
-          clearable
           value={at}
           onChange={setAt}
           onProblem={setAtProblem}
         />
-        <FormError error={mutation.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Hủy
-          </Button>
-          <Button
-            onClick={() => mutation.mutate()}
-            loading={mutation.isPending}
-            disabled={!reason.trim() || !newDueDate || atProblem !== null}
-          >
-            {t.detail.confirm}
-          </Button>
-        </Group>
+        <FormActions
+          mutation={mutation}
+          confirm={t.detail.confirm}
+          onCancel={onClose}
+          onConfirm={() => mutation.mutate()}
+          disabled={!reason.trim() || !newDueDate || atProblem !== null}
+        />
       </Stack>
     </Modal>
   );

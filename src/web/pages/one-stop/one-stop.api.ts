@@ -1,7 +1,11 @@
 import type { z } from "zod";
 import { buildQuery, request, requestData } from "../../api/client.ts";
 import type { DossierAction, DossierState } from "../../../core/dossier/dossier-state.ts";
-import type { NameSearchCoverage } from "../../../core/personal-data/index.ts";
+import {
+  caseKeys,
+  listCases,
+  type CaseQuery,
+} from "../../components/case-register/case-register-api.ts";
 import type {
   apologyBody,
   dossierDetailView,
@@ -38,42 +42,25 @@ export type ReceiveInput = z.input<typeof receiveBody>;
 export type TransitionInput = z.input<typeof transitionBody>;
 export type ApologyInput = z.input<typeof apologyBody>;
 
-export interface DossierQuery {
-  q?: string;
-  state?: string;
-  from?: string;
-  to?: string;
-  overdue?: boolean;
+export interface DossierQuery extends CaseQuery {
   dueToday?: boolean;
   withoutApology?: boolean;
-  unitId?: string;
   /** Only the voided (wrongly imported) dossiers, left out otherwise. */
   voided?: boolean;
-  limit?: number;
-  /** The `nextCursor` of the page before; none for the first page. */
-  cursor?: string;
 }
 
+const dossierKeys = caseKeys("dossiers");
+
 export const oneStopKeys = {
-  dossiers: ["dossiers"] as const,
-  dossierList: (query: object) => ["dossiers", "list", query] as const,
-  dossier: (id: string) => ["dossiers", "detail", id] as const,
+  dossiers: dossierKeys.all,
+  dossierList: dossierKeys.list,
+  dossier: dossierKeys.detail,
   procedures: ["procedures"] as const,
   procedureList: (query: object) => ["procedures", "list", query] as const,
 };
 
 export function listDossiers(query: DossierQuery) {
-  return request<Dossier[], { receive: boolean }>(`/api/dossiers${buildQuery({ ...query })}`).then(
-    (envelope) =>
-      envelope as typeof envelope & {
-        total: number;
-        /** More than `total` match (the server counts up to 10 000). */
-        totalCapped: boolean;
-        nextCursor: string | null;
-        /** What the search matches for this reader: names everywhere, in some records, or codes only. */
-        nameSearch: NameSearchCoverage;
-      },
-  );
+  return listCases<Dossier, { receive: boolean }>("/api/dossiers", query);
 }
 
 export function getDossier(id: string) {

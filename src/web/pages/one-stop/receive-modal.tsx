@@ -11,9 +11,8 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useNavigate } from "react-router";
 import {
   MAX_SETS,
   initialChecklist,
@@ -22,9 +21,13 @@ import {
   type ChecklistItem,
 } from "../../../core/dossier/required-documents.ts";
 import { ApiError } from "../../api/client.ts";
-import { DateField } from "../../components/date-field.tsx";
-import { FormError, applyServerErrors } from "../../components/form-error.tsx";
-import { notifySuccess } from "../../components/notify.ts";
+import {
+  CaseMomentField,
+  useCaseEntered,
+  useReceivedAtField,
+} from "../../components/case-register/index.ts";
+import { FormActions } from "../../components/form-actions.tsx";
+import { applyServerErrors } from "../../components/form-error.tsx";
 import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
 import { oneStopPaths } from "./one-stop-paths.ts";
 import { DocumentChecklist } from "./document-checklist.tsx";
@@ -46,8 +49,6 @@ interface Values {
 
 /** Receives a dossier: the server issues the code and the due date; then its page opens. */
 export function ReceiveModal({ onClose }: { onClose: () => void }) {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const procedures = useQuery({
     queryKey: oneStopKeys.procedureList({}),
     queryFn: () => listProcedures({}),
@@ -55,8 +56,6 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
   const [checklist, setChecklist] = useState<ChecklistItem[]>([]);
   /** The required documents not ticked, while the clerk is asked to confirm; null otherwise. */
   const [missing, setMissing] = useState<string[] | null>(null);
-  // A refused moment empties the value, and an empty one means "now": never send it so.
-  const [receivedAtProblem, setReceivedAtProblem] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {
       procedureId: "",
@@ -86,6 +85,13 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
           : t.receiveForm.setsInvalid,
     },
   });
+  const receivedAt = useReceivedAtField(form);
+  const entered = useCaseEntered({
+    listKey: oneStopKeys.dossiers,
+    message: t.receiveForm.received,
+    pathOf: oneStopPaths.dossier,
+    onClose,
+  });
   const procedure = procedures.data?.data.find((p) => p.id === form.values.procedureId);
   const received = receivedOfChecklist(checklist);
   // Nothing to record when the procedure lists nothing and the clerk added nothing: the
@@ -106,12 +112,7 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
         documentSets: Number(values.documentSets),
         ...(recordsDocuments ? { documents: received, confirmIncomplete } : {}),
       }),
-    onSuccess: async (dossier) => {
-      await queryClient.invalidateQueries({ queryKey: oneStopKeys.dossiers });
-      notifySuccess(t.receiveForm.received(dossier.code));
-      onClose();
-      void navigate(oneStopPaths.dossier(dossier.id));
-    },
+    onSuccess: entered,
     onError: (error) => {
       // The procedure's list changed since the form opened: ask as for a missing tick.
       if (error instanceof ApiError && error.code === "DOSSIER_DOCUMENTS_INCOMPLETE") {
@@ -122,10 +123,7 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
     },
   });
   const submit = (values: Values) => {
-    if (receivedAtProblem) {
-      form.setFieldError("receivedAt", receivedAtProblem);
-      return;
-    }
+    if (!receivedAt.ok()) return;
     const notReceived = missingRequiredDocuments(procedure?.documents ?? [], received);
     if (recordsDocuments && notReceived.length > 0) {
       setMissing(notReceived.map((doc) => `${doc.name} (${t.documentForms[doc.form]})`));
@@ -171,14 +169,10 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
             label={t.receiveForm.applicantAddress}
             {...form.getInputProps("applicantAddress")}
           />
-          <DateField
-            withTime
+          <CaseMomentField
             label={t.receiveForm.receivedAt}
             description={t.receiveForm.receivedAtHint}
-            placeholder="02/03/2026 09:00"
-            clearable
-            onProblem={setReceivedAtProblem}
-            {...form.getInputProps("receivedAt")}
+            {...receivedAt.field}
           />
           {procedure && (
             <DocumentChecklist
@@ -209,15 +203,7 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
               {...form.getInputProps("electronicResult", { type: "checkbox" })}
             />
           </Group>
-          <FormError error={mutation.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t.receiveForm.submit}
-            </Button>
-          </Group>
+          <FormActions mutation={mutation} confirm={t.receiveForm.submit} onCancel={onClose} />
         </Stack>
       </form>
       <Modal

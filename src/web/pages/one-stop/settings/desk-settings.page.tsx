@@ -18,6 +18,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useMe } from "../../../auth/session.ts";
 import { DateField } from "../../../components/date-field.tsx";
+import { FormActions } from "../../../components/form-actions.tsx";
 import { FormError } from "../../../components/form-error.tsx";
 import { LoadingBlock } from "../../../components/loading-block.tsx";
 import { notifySuccess } from "../../../components/notify.ts";
@@ -297,15 +298,7 @@ function ScheduleModal({ onClose }: { onClose: () => void }) {
               {t.form.addEntry}
             </Button>
           </Group>
-          <FormError error={mutation.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t.form.cancel}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t.form.submit}
-            </Button>
-          </Group>
+          <FormActions mutation={mutation} confirm={t.form.submit} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
