@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { DOSSIER_STATES } from "../../core/dossier/index.ts";
-import { NAME_SEARCH_COVERAGES } from "../../core/personal-data/index.ts";
 import type { Executor } from "../db/database.ts";
 import { requireSession } from "../http/session.ts";
 import {
@@ -18,10 +16,12 @@ import {
 } from "../services/dossier.service.ts";
 import { dossierVoidRoutes } from "./dossier-void.routes.ts";
 import { attachment, DOCX, fileAnswer } from "../http/download.ts";
-import { booleanQuery, commonErrors, errorResponse, idParams, isoDate } from "./common.schemas.ts";
+import { caseReadRoutes } from "./case-register.schemas.ts";
+import { commonErrors, errorResponse, idParams } from "./common.schemas.ts";
 import {
   apologyBody,
   dossierDetailView,
+  dossierListQuery,
   dossierUpdateBody,
   dossierView,
   receiveBody,
@@ -38,64 +38,17 @@ export function dossierRoutes(
   return async (app) => {
     await app.register(dossierVoidRoutes(db));
 
-    app.get(
-      "/api/dossiers",
+    caseReadRoutes(
+      app,
+      { path: "/api/dossiers", tag: "one-stop", row: dossierView, detail },
       {
-        schema: {
-          tags: ["one-stop"],
-          summary: "Sổ theo dõi hồ sơ: danh sách hồ sơ được phép xem",
-          querystring: z.object({
-            unitId: z.uuid().optional(),
-            state: z.enum(DOSSIER_STATES).optional(),
-            procedureId: z.uuid().optional(),
-            q: z.string().max(200).optional(),
-            from: isoDate.optional(),
-            to: isoDate.optional(),
-            overdue: booleanQuery.optional(),
-            /** true: open dossiers due today. */
-            dueToday: booleanQuery.optional(),
-            /** true: dossiers no apology letter was issued for. */
-            withoutApology: booleanQuery.optional(),
-            /** true: the voided (wrongly imported) dossiers only; they are left out otherwise. */
-            voided: booleanQuery.optional(),
-            limit: z.coerce.number().int().min(1).max(500).optional(),
-            /** The `nextCursor` of the previous page (keyset pagination); none for the first. */
-            cursor: z.string().max(200).optional(),
-          }),
-          response: {
-            200: z.object({
-              data: z.array(dossierView),
-              /** Exact up to 10 000; beyond, 10 000 with `totalCapped`. */
-              total: z.number(),
-              /** More than `total` dossiers match ("hơn 10.000 hồ sơ"). */
-              totalCapped: z.boolean(),
-              /** The cursor of the next page; null on the last page. */
-              nextCursor: z.string().nullable(),
-              can: z.object({ receive: z.boolean() }),
-              /**
-               * Whether `q` matches applicants' names for this reader: in every record ("all"), only
-               * in those shown in full ("some"), or nowhere, codes only ("none").
-               */
-              nameSearch: z.enum(NAME_SEARCH_COVERAGES),
-            }),
-            ...commonErrors,
-          },
-        },
+        listSummary: "Sổ theo dõi hồ sơ: danh sách hồ sơ được phép xem",
+        query: dossierListQuery,
+        can: { receive: z.boolean() },
+        list: (actor, query) => listDossiers(db, actor, query),
+        detailSummary: "Chi tiết hồ sơ với lịch sử xử lý",
+        get: (actor, id) => getDossier(db, actor, id),
       },
-      async (request) => listDossiers(db, requireSession(request).actor, request.query),
-    );
-
-    app.get(
-      "/api/dossiers/:id",
-      {
-        schema: {
-          tags: ["one-stop"],
-          summary: "Chi tiết hồ sơ với lịch sử xử lý",
-          params: idParams,
-          response: { 200: detail, ...commonErrors },
-        },
-      },
-      async (request) => getDossier(db, requireSession(request).actor, request.params.id),
     );
 
     app.post(

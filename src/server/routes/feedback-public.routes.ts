@@ -9,6 +9,7 @@ import {
   submitPublicFeedback,
 } from "../services/feedback-public.service.ts";
 import { SATISFACTION_LEVELS } from "../../core/feedback/feedback-values.ts";
+import { publicCaseLookup } from "./case-register.schemas.ts";
 import { errorResponse } from "./common.schemas.ts";
 import { phoneLast4, publicFeedbackStatus, senderFields } from "./feedback.schemas.ts";
 
@@ -112,20 +113,15 @@ export function feedbackPublicRoutes(
         publishedFeedback(db, request.query.unitCode, request.query.limit, request.query.offset),
     );
 
-    app.get(
-      "/api/public/feedback/:code",
+    publicCaseLookup(
+      app,
       {
-        config: { public: true, rateLimit: { max: 30, timeWindow: "1 minute" } },
-        schema: {
-          tags: ["public"],
-          summary: "Người gửi theo dõi phản ánh, kiến nghị bằng mã và 4 số cuối điện thoại",
-          params: z.object({ code: z.string().max(40) }),
-          querystring: z.object({ phoneLast4 }),
-          response: { 200: z.object({ data: publicFeedbackStatus }), ...publicErrors },
-        },
+        path: "/api/public/feedback/:code",
+        summary: "Người gửi theo dõi phản ánh, kiến nghị bằng mã và 4 số cuối điện thoại",
+        codeMax: 40,
+        status: publicFeedbackStatus,
       },
-      async (request) =>
-        lookupPublicFeedback(db, request.params.code, request.query.phoneLast4, now()),
+      (code, phoneLast4) => lookupPublicFeedback(db, code, phoneLast4, now()),
     );
 
     app.post(

@@ -1,8 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { FEEDBACK_CLASSIFICATIONS, FEEDBACK_STATES } from "../../core/feedback/index.ts";
-import { FEEDBACK_CHANNELS } from "../../core/feedback/feedback-values.ts";
-import { NAME_SEARCH_COVERAGES } from "../../core/personal-data/index.ts";
 import type { Executor } from "../db/database.ts";
 import { requireSession } from "../http/session.ts";
 import {
@@ -13,9 +10,11 @@ import {
   transitionFeedback,
   type RegisterFeedbackInput,
 } from "../services/feedback.service.ts";
-import { booleanQuery, commonErrors, idParams, isoDate } from "./common.schemas.ts";
+import { caseReadRoutes } from "./case-register.schemas.ts";
+import { commonErrors, idParams } from "./common.schemas.ts";
 import {
   feedbackDetailView,
+  feedbackListQuery,
   feedbackTransitionBody,
   feedbackView,
   publicationPreview,
@@ -27,60 +26,17 @@ const detail = z.object({ data: feedbackDetailView });
 /** Staff API of citizens' feedback (PAKN): register, list, one feedback, its steps. */
 export function feedbackRoutes(db: Executor): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      "/api/feedback",
+    caseReadRoutes(
+      app,
+      { path: "/api/feedback", tag: "feedback", row: feedbackView, detail },
       {
-        schema: {
-          tags: ["feedback"],
-          summary: "Sổ theo dõi phản ánh, kiến nghị: danh sách được phép xem, lọc và quá hạn",
-          querystring: z.object({
-            unitId: z.uuid().optional(),
-            state: z.enum(FEEDBACK_STATES).optional(),
-            classification: z.enum(FEEDBACK_CLASSIFICATIONS).optional(),
-            channel: z.enum(FEEDBACK_CHANNELS).optional(),
-            q: z.string().max(200).optional(),
-            from: isoDate.optional(),
-            to: isoDate.optional(),
-            overdue: booleanQuery.optional(),
-            dueSoon: booleanQuery.optional(),
-            limit: z.coerce.number().int().min(1).max(500).optional(),
-            /** The `nextCursor` of the previous page (keyset pagination); none for the first. */
-            cursor: z.string().max(400).optional(),
-          }),
-          response: {
-            200: z.object({
-              data: z.array(feedbackView),
-              /** Exact up to 10 000; beyond, 10 000 with `totalCapped`. */
-              total: z.number(),
-              /** More than `total` feedback match ("hơn 10.000 phản ánh, kiến nghị"). */
-              totalCapped: z.boolean(),
-              /** The cursor of the next page; null on the last page. */
-              nextCursor: z.string().nullable(),
-              can: z.object({ register: z.boolean() }),
-              /**
-               * Whether `q` matches senders' names and titles for this reader: in every record ("all"), only
-               * in those shown in full ("some"), or nowhere, codes only ("none").
-               */
-              nameSearch: z.enum(NAME_SEARCH_COVERAGES),
-            }),
-            ...commonErrors,
-          },
-        },
+        listSummary: "Sổ theo dõi phản ánh, kiến nghị: danh sách được phép xem, lọc và quá hạn",
+        query: feedbackListQuery,
+        can: { register: z.boolean() },
+        list: (actor, query) => listFeedback(db, actor, query),
+        detailSummary: "Chi tiết phản ánh, kiến nghị với lịch sử xử lý",
+        get: (actor, id) => getFeedback(db, actor, id),
       },
-      async (request) => listFeedback(db, requireSession(request).actor, request.query),
-    );
-
-    app.get(
-      "/api/feedback/:id",
-      {
-        schema: {
-          tags: ["feedback"],
-          summary: "Chi tiết phản ánh, kiến nghị với lịch sử xử lý",
-          params: idParams,
-          response: { 200: detail, ...commonErrors },
-        },
-      },
-      async (request) => getFeedback(db, requireSession(request).actor, request.params.id),
     );
 
     app.get(

@@ -1,5 +1,6 @@
 import { PERSONAL_DATA_VIEWS } from "../../core/personal-data/index.ts";
 import { z } from "zod";
+import { caseEventView, caseListQuery } from "./case-register.schemas.ts";
 import {
   FEEDBACK_ACTIONS,
   FEEDBACK_CLASSIFICATIONS,
@@ -11,7 +12,7 @@ import {
   SATISFACTION_LEVELS,
   STAFF_FEEDBACK_CHANNELS,
 } from "../../core/feedback/feedback-values.ts";
-import { localDateTime, nonEmptyText } from "./common.schemas.ts";
+import { booleanQuery, localDateTime, nonEmptyText } from "./common.schemas.ts";
 
 const localMoment = localDateTime;
 
@@ -137,20 +138,19 @@ export const feedbackView = z.object({
   can: z.object({ write: z.boolean(), answer: z.boolean() }),
 });
 
+/** `GET /api/feedback`: the register's filters and page. */
+export const feedbackListQuery = caseListQuery({
+  states: FEEDBACK_STATES,
+  filters: {
+    classification: z.enum(FEEDBACK_CLASSIFICATIONS).optional(),
+    channel: z.enum(FEEDBACK_CHANNELS).optional(),
+  },
+  flags: { dueSoon: booleanQuery.optional() },
+  cursorMax: 400,
+});
+
 export const feedbackDetailView = feedbackView.extend({
-  events: z.array(
-    z.object({
-      id: z.number(),
-      action: z.string(),
-      actionLabel: z.string(),
-      fromState: z.string().nullable(),
-      toState: z.string(),
-      at: z.string(),
-      byName: z.string(),
-      toAgencyName: z.string().nullable(),
-      note: z.string().nullable(),
-    }),
-  ),
+  events: z.array(caseEventView),
 });
 
 /**

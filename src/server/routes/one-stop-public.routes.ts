@@ -2,7 +2,26 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Executor } from "../db/database.ts";
 import { lookupDossier, publicProcedures } from "../services/one-stop-public.service.ts";
-import { errorResponse, phoneProof } from "./common.schemas.ts";
+import { publicCaseLookup } from "./case-register.schemas.ts";
+import { errorResponse } from "./common.schemas.ts";
+
+/** What a dossier's public lookup shows (no address, the name and phone masked). */
+const publicDossierStatus = z.object({
+  code: z.string(),
+  unitName: z.string(),
+  procedureName: z.string(),
+  applicantName: z.string(),
+  applicantPhone: z.string(),
+  receivedOn: z.string(),
+  dueDate: z.string(),
+  originalDueDate: z.string(),
+  rescheduledDueDate: z.string().nullable(),
+  state: z.string(),
+  stateLabel: z.string(),
+  timelinessLabel: z.string().nullable(),
+  finishedOn: z.string().nullable(),
+  returnedOn: z.string().nullable(),
+});
 
 /**
  * Public pages' API: no login. Lookups are rate-limited per address, and wrong phone digits are
@@ -13,44 +32,16 @@ export function oneStopPublicRoutes(
   now: () => Date = () => new Date(),
 ): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      "/api/public/dossiers/:code",
+    publicCaseLookup(
+      app,
       {
-        config: { public: true, rateLimit: { max: 30, timeWindow: "1 minute" } },
-        schema: {
-          tags: ["public"],
-          summary:
-            "Tra cứu tình trạng hồ sơ bằng mã hồ sơ và 4 số cuối hoặc cả số điện thoại (không cần đăng nhập)",
-          params: z.object({ code: z.string().max(60) }),
-          querystring: z.object({
-            phoneLast4: phoneProof,
-          }),
-          response: {
-            200: z.object({
-              data: z.object({
-                code: z.string(),
-                unitName: z.string(),
-                procedureName: z.string(),
-                applicantName: z.string(),
-                applicantPhone: z.string(),
-                receivedOn: z.string(),
-                dueDate: z.string(),
-                originalDueDate: z.string(),
-                rescheduledDueDate: z.string().nullable(),
-                state: z.string(),
-                stateLabel: z.string(),
-                timelinessLabel: z.string().nullable(),
-                finishedOn: z.string().nullable(),
-                returnedOn: z.string().nullable(),
-              }),
-            }),
-            400: errorResponse,
-            404: errorResponse,
-            429: errorResponse,
-          },
-        },
+        path: "/api/public/dossiers/:code",
+        summary:
+          "Tra cứu tình trạng hồ sơ bằng mã hồ sơ và 4 số cuối hoặc cả số điện thoại (không cần đăng nhập)",
+        codeMax: 60,
+        status: publicDossierStatus,
       },
-      async (request) => lookupDossier(db, request.params.code, request.query.phoneLast4, now()),
+      (code, phoneLast4) => lookupDossier(db, code, phoneLast4, now()),
     );
 
     app.get(

@@ -1,5 +1,6 @@
 import { PERSONAL_DATA_VIEWS } from "../../core/personal-data/index.ts";
 import { z } from "zod";
+import { caseEventView, caseListQuery } from "./case-register.schemas.ts";
 import { DOSSIER_ACTIONS, DOSSIER_STATES } from "../../core/dossier/index.ts";
 import {
   DOSSIER_CHANNELS,
@@ -14,7 +15,7 @@ import {
   MAX_DOCUMENT_NAME,
   MAX_SETS,
 } from "../../core/dossier/required-documents.ts";
-import { isoDate, localDateTime } from "./common.schemas.ts";
+import { booleanQuery, isoDate, localDateTime } from "./common.schemas.ts";
 
 /** Request and response shapes of the one-stop desk routes. */
 
@@ -173,24 +174,27 @@ export const dossierView = z.object({
   }),
 });
 
+/** `GET /api/dossiers`: the register's filters and page. */
+export const dossierListQuery = caseListQuery({
+  states: DOSSIER_STATES,
+  filters: { procedureId: z.uuid().optional() },
+  flags: {
+    /** true: open dossiers due today. */
+    dueToday: booleanQuery.optional(),
+    /** true: dossiers no apology letter was issued for. */
+    withoutApology: booleanQuery.optional(),
+    /** true: the voided (wrongly imported) dossiers only; they are left out otherwise. */
+    voided: booleanQuery.optional(),
+  },
+  cursorMax: 200,
+});
+
 export const dossierDetailView = dossierView.extend({
   /** The documents received at the desk (empty when none was recorded, e.g. imported dossiers). */
   documents: z.array(receivedDocumentView),
   /** Number of sets (bộ) handed in; null when not recorded. */
   documentSets: z.number().nullable(),
-  events: z.array(
-    z.object({
-      id: z.number(),
-      action: z.string(),
-      actionLabel: z.string(),
-      fromState: z.string().nullable(),
-      toState: z.string(),
-      at: z.string(),
-      byName: z.string(),
-      toAgencyName: z.string().nullable(),
-      note: z.string().nullable(),
-    }),
-  ),
+  events: z.array(caseEventView),
   pauses: z.array(
     z.object({
       id: z.string(),

@@ -1,6 +1,7 @@
-import { and, eq, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn, PgSelect, PgTable } from "drizzle-orm/pg-core";
 import type { CaseRegister } from "../../../core/case-register/index.ts";
+import { searchKey } from "../../../core/text/vietnamese-text.ts";
 import type { Executor } from "../database.ts";
 import { agencies } from "../schema.ts";
 import { caseDailyCounters, caseEvents } from "../schema-case-register.ts";
@@ -115,4 +116,182 @@ export async function nextDailySequence(
     })
     .returning({ value: caseDailyCounters.lastValue });
   return row!.value;
+}
+
+/*
+ * The register list every case register shares: newest first, keyset pages, a total counted up to
+ * a cap, the code and folded-text search, the received-between and overdue filters. A register
+ * names its table's columns and adds its own conditions (reach, voided, classification…).
+ */
+
+/** Totals are counted exactly up to this many; beyond, the register says "more than". */
+export const REGISTER_TOTAL_CAP = 10_000;
+
+/** A name search shorter than this (folded) matches codes only: trigrams need three letters. */
+export const NAME_SEARCH_MIN_LENGTH = 3;
+
+/** The columns of a register's table that the shared list reads. */
+export interface CaseRegisterTable {
+  table: PgTable;
+  id: AnyPgColumn;
+  code: AnyPgColumn;
+  unitId: AnyPgColumn;
+  state: AnyPgColumn;
+  receivedAt: AnyPgColumn;
+  dueDate: AnyPgColumn;
+  /** The generated folded text the search reads (a name, or a name and a title). */
+  searchFolded: AnyPgColumn;
+  /** The open states, written out as in the register's partial open index's predicate. */
+  open: SQL;
+  /** The register's order after `received_at` (desc), before the id: the feedback's code. */
+  tieBreak?: AnyPgColumn;
+}
+
+/** A row's place in a register's order: `cursorAt` of the row, its tie-break value, its id. */
+export interface CasePosition {
+  at: string;
+  /** The tie-break column's value (registers ordering by the code too). */
+  code?: string;
+  id: string;
+}
+
+/** What a register's list row adds to its case: the unit's name and code, and its cursor. */
+export interface CaseListNames {
+  unitName: string;
+  unitCode: string;
+  /** `received_at` in UTC to the microsecond ("YYYY-MM-DD HH:MM:SS.ffffff"): a register cursor. */
+  cursorAt: string;
+}
+
+/** `received_at` in UTC to the microsecond ("YYYY-MM-DD HH:MM:SS.ffffff"): a register cursor. */
+export const cursorAtOf = (receivedAt: AnyPgColumn) =>
+  sql<string>`to_char(${receivedAt} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')`;
+
+export function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The filters every register shares, as `caseListFilter` (services) makes them. */
+export interface CaseListFilter {
+  unitId?: string;
+  state?: string;
+  receivedFrom?: Date;
+  receivedBefore?: Date;
+  /** Open and past the due date on this day. */
+  overdueOn?: string;
+}
+
+/** The shared conditions in the register's order; `own` goes after the unit and state ones. */
+export function caseListConditions(
+  register: CaseRegisterTable,
+  filter: CaseListFilter,
+  own: SQL[] = [],
+): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.unitId) conditions.push(eq(register.unitId, filter.unitId));
+  if (filter.state) conditions.push(eq(register.state, filter.state));
+  conditions.push(...own);
+  if (filter.receivedFrom) conditions.push(gte(register.receivedAt, filter.receivedFrom));
+  if (filter.receivedBefore) conditions.push(lt(register.receivedAt, filter.receivedBefore));
+  if (filter.overdueOn) conditions.push(register.open, lt(register.dueDate, filter.overdueOn));
+  return conditions;
+}
+
+/**
+ * What `q` matches: a part of `lower(code)` from three characters, shorter its start (both through
+ * the code's trigram index: pg_trgm pads a pattern's start); and a part of the folded text (its
+ * trigram index), folded by the same rule as the generated column — everywhere (`textScope`
+ * undefined), only where this condition holds, or nowhere (false: codes only). A reader who sees
+ * some records masked matches text only where shown in full, so a masked name cannot be confirmed
+ * by searching it.
+ */
+export function caseSearch(
+  register: CaseRegisterTable,
+  q: string,
+  textScope: SQL | undefined | false,
+): SQL {
+  const lowered = escapeLike(q.toLowerCase());
+  const code =
+    q.length >= NAME_SEARCH_MIN_LENGTH
+      ? sql`lower(${register.code}) like ${`%${lowered}%`}`
+      : sql`lower(${register.code}) like ${`${lowered}%`}`;
+  const text = searchKey(q);
+  if (text.length < NAME_SEARCH_MIN_LENGTH || textScope === false) return code;
+  const byText = sql`${register.searchFolded} like ${`%${escapeLike(text)}%`}`;
+  return or(code, textScope === undefined ? byText : and(textScope, byText))!;
+}
+
+/**
+ * The two queries of a register page: the page (`select`, one row more than `limit`, after the
+ * given position) and the count, stopped at REGISTER_TOTAL_CAP + 1; `q` searched last, as
+ * `caseSearch` does within `textScope`. Keyset pagination: a page
+ * starts after the given row, so each page reads one range of an index in the register's order
+ * however deep it is. The count reads in the register's order too, so it reads the same index
+ * range as the pages; unordered, PostgreSQL may read the table until it has the rows, the whole
+ * of it for a rare filter.
+ */
+export function casePageQueries<T extends PgSelect>(
+  exec: Executor,
+  register: CaseRegisterTable,
+  select: T,
+  conditions: SQL[],
+  page: { limit: number; after?: CasePosition; q?: string; textScope?: SQL | false },
+) {
+  const where = and(
+    ...conditions,
+    ...(page.q ? [caseSearch(register, page.q, page.textScope)] : []),
+  );
+  const keys = register.tieBreak
+    ? [register.receivedAt, register.tieBreak, register.id]
+    : [register.receivedAt, register.id];
+  const after = page.after;
+  const values = after
+    ? [
+        sql`${after.at}::timestamp at time zone 'UTC'`,
+        ...(register.tieBreak ? [sql`${after.code}`] : []),
+        sql`${after.id}::uuid`,
+      ]
+    : [];
+  const order = keys.map((key) => desc(key));
+  const rows = select
+    .where(
+      after
+        ? and(where, sql`(${sql.join(keys, sql`, `)}) < (${sql.join(values, sql`, `)})`)
+        : where,
+    )
+    .orderBy(...order)
+    .limit(page.limit + 1);
+  const capped = exec
+    .select({ one: sql`1`.as("one") })
+    .from(register.table)
+    .where(where)
+    .orderBy(...order)
+    .limit(REGISTER_TOTAL_CAP + 1)
+    .as("capped");
+  const count = exec.select({ n: sql<number>`count(*)::int` }).from(capped);
+  return { page: rows, count };
+}
+
+export interface CasePage<R> {
+  rows: R[];
+  total: number;
+  totalCapped: boolean;
+  hasMore: boolean;
+}
+
+/** Runs a register page's two queries (null: the reader reaches nothing) into a page. */
+export async function readCasePage<Row, R>(
+  queries: { page: PromiseLike<Row[]>; count: PromiseLike<{ n: number }[]> } | null,
+  limit: number,
+  flatten: (rows: Row[]) => R[],
+): Promise<CasePage<R>> {
+  if (queries === null) return { rows: [], total: 0, totalCapped: false, hasMore: false };
+  const [rows, [counted]] = [await queries.page, await queries.count];
+  const n = counted?.n ?? 0;
+  return {
+    rows: flatten(rows.slice(0, limit)),
+    total: Math.min(n, REGISTER_TOTAL_CAP),
+    totalCapped: n > REGISTER_TOTAL_CAP,
+    hasMore: rows.length > limit,
+  };
 }

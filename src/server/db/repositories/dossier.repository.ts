@@ -1,7 +1,6 @@
 import type { DossierState } from "../../../core/dossier/dossier-state.ts";
-import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { searchKey } from "../../../core/text/vietnamese-text.ts";
 import { queryRows, type Executor } from "../database.ts";
 import { agencies, units, users } from "../schema.ts";
 import type { ReceivedDocument } from "../../../core/dossier/required-documents.ts";
@@ -12,16 +11,14 @@ import {
   dossiers,
   procedures,
 } from "../schema-one-stop.ts";
-import { caseHasEvent } from "./case-register.repository.ts";
+import * as cases from "./case-register.repository.ts";
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierInsert = typeof dossiers.$inferInsert;
 export type DossierPauseRow = typeof dossierPauses.$inferSelect;
 export type ApologyLetterRow = typeof apologyLetters.$inferSelect;
 
-export interface DossierListRow extends DossierRow {
-  unitName: string;
-  unitCode: string;
+export interface DossierListRow extends DossierRow, cases.CaseListNames {
   procedureCode: string;
   procedureName: string;
   procedureField: string;
@@ -33,8 +30,6 @@ export interface DossierListRow extends DossierRow {
   receivedAtDesk: boolean;
   /** The latest apology letter's new return date; null without a letter. */
   rescheduledDueDate: string | null;
-  /** `received_at` in UTC to the microsecond ("YYYY-MM-DD HH:MM:SS.ffffff"): a register cursor. */
-  cursorAt: string;
 }
 
 const handler = alias(agencies, "handler");
@@ -53,10 +48,10 @@ function selectWithNames(exec: Executor) {
       feeText: procedures.feeText,
       handlerAgencyName: handler.name,
       voidedByName: voider.fullName,
-      receivedAtDesk: caseHasEvent("dossier", dossiers.id, "receive"),
+      receivedAtDesk: cases.caseHasEvent("dossier", dossiers.id, "receive"),
       rescheduledDueDate: sql<string | null>`(select a.new_due_date::text from apology_letters a
         where a.dossier_id = ${dossiers.id} order by a.issued_at desc limit 1)`,
-      cursorAt: sql<string>`to_char(${dossiers.receivedAt} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')`,
+      cursorAt: cases.cursorAtOf(dossiers.receivedAt),
     })
     .from(dossiers)
     .innerJoin(units, eq(units.id, dossiers.unitId))
@@ -99,50 +94,41 @@ export interface DossierFilter {
 }
 
 /** A row's place in the register's order: `cursorAt` of DossierListRow and the id. */
-export interface RegisterPosition {
-  at: string;
-  id: string;
-}
+export type RegisterPosition = Omit<cases.CasePosition, "code">;
 
-/** Totals are counted exactly up to this many; beyond, the register says "more than". */
-export const REGISTER_TOTAL_CAP = 10_000;
+export { NAME_SEARCH_MIN_LENGTH, REGISTER_TOTAL_CAP } from "./case-register.repository.ts";
 
-/** A name search shorter than this (folded) matches codes only: trigrams need three letters. */
-export const NAME_SEARCH_MIN_LENGTH = 3;
-
-/** Written out as in dossiers_register_open_idx's predicate, so PostgreSQL sees it implies it. */
-const OPEN = sql.raw(
-  `${dossiers.state.name} in ('received', 'in_progress', 'supplement_requested')`,
-);
-
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+/** The dossier register's columns; `open` as in dossiers_register_open_idx's predicate. */
+const DOSSIER_REGISTER: cases.CaseRegisterTable = {
+  table: dossiers,
+  id: dossiers.id,
+  code: dossiers.code,
+  unitId: dossiers.unitId,
+  state: dossiers.state,
+  receivedAt: dossiers.receivedAt,
+  dueDate: dossiers.dueDate,
+  searchFolded: dossiers.applicantNameFolded,
+  open: sql.raw(`${dossiers.state.name} in ('received', 'in_progress', 'supplement_requested')`),
+};
 
 /**
  * A page of the register, newest first, and its total (exact up to REGISTER_TOTAL_CAP).
  *
- * Keyset pagination: a page starts after the given row, so each page reads one range of an index
- * in this order (dossiers_register_*: a unit, the province, a state, the open ones) however deep
- * it is; the count stops at the cap. Conditions are written as those indexes' predicates are
- * (voided_at is null, state in the open states) so PostgreSQL can use the partial indexes.
+ * Keyset pagination (`casePageQueries`): each page reads one range of an index in this order
+ * (dossiers_register_*: a unit, the province, a state, the open ones) however deep it is; the count
+ * stops at the cap. Conditions are written as those indexes' predicates are (voided_at is null,
+ * state in the open states) so PostgreSQL can use the partial indexes.
  */
 export async function listDossiers(
   exec: Executor,
   filter: DossierFilter,
-): Promise<{ rows: DossierListRow[]; total: number; totalCapped: boolean; hasMore: boolean }> {
-  if (filter.unitIds !== null && filter.unitIds.length === 0) {
-    return { rows: [], total: 0, totalCapped: false, hasMore: false };
-  }
-  const { page, count } = registerQueries(exec, filter);
-  const [rows, [counted]] = [await page, await count];
-  const n = counted?.n ?? 0;
-  return {
-    rows: flatten(rows.slice(0, filter.limit)),
-    total: Math.min(n, REGISTER_TOTAL_CAP),
-    totalCapped: n > REGISTER_TOTAL_CAP,
-    hasMore: rows.length > filter.limit,
-  };
+): Promise<cases.CasePage<DossierListRow>> {
+  const reachesNone = filter.unitIds !== null && filter.unitIds.length === 0;
+  return cases.readCasePage(
+    reachesNone ? null : registerQueries(exec, filter),
+    filter.limit,
+    flatten,
+  );
 }
 
 /** The two queries of a register page (one row more than the page, and the capped count). */
@@ -151,67 +137,25 @@ export function registerQueries(exec: Executor, filter: DossierFilter) {
     filter.voided ? isNotNull(dossiers.voidedAt) : isNull(dossiers.voidedAt),
   ];
   if (filter.unitIds !== null) conditions.push(inArray(dossiers.unitId, filter.unitIds));
-  if (filter.unitId) conditions.push(eq(dossiers.unitId, filter.unitId));
-  if (filter.state) conditions.push(eq(dossiers.state, filter.state));
-  if (filter.procedureId) conditions.push(eq(dossiers.procedureId, filter.procedureId));
-  if (filter.receivedFrom) conditions.push(gte(dossiers.receivedAt, filter.receivedFrom));
-  if (filter.receivedBefore) conditions.push(lt(dossiers.receivedAt, filter.receivedBefore));
-  if (filter.overdueOn) {
-    conditions.push(OPEN, lt(dossiers.dueDate, filter.overdueOn));
-  }
+  const own = filter.procedureId ? [eq(dossiers.procedureId, filter.procedureId)] : [];
+  conditions.push(...cases.caseListConditions(DOSSIER_REGISTER, filter, own));
   if (filter.dueOn) {
-    conditions.push(OPEN, eq(dossiers.dueDate, filter.dueOn));
+    conditions.push(DOSSIER_REGISTER.open, eq(dossiers.dueDate, filter.dueOn));
   }
   if (filter.withoutApology) {
     conditions.push(
       sql`not exists (select 1 from apology_letters a where a.dossier_id = ${dossiers.id})`,
     );
   }
-  if (filter.q) {
-    // Codes: a part of `lower(code)` from three characters, shorter its start (both through the
-    // trigrams of dossiers_code_trgm_idx: pg_trgm pads a pattern's start); names: a part of the
-    // folded name (dossiers_applicant_trgm_idx), folded by the same rule as the generated column.
-    const lowered = escapeLike(filter.q.toLowerCase());
-    const code =
-      filter.q.length >= NAME_SEARCH_MIN_LENGTH
-        ? sql`lower(${dossiers.code}) like ${`%${lowered}%`}`
-        : sql`lower(${dossiers.code}) like ${`${lowered}%`}`;
-    // A reader who sees some units' applicants masked matches their names only where shown in
-    // full (`nameSearchUnitIds`), so a masked name cannot be confirmed by searching it.
-    const name = searchKey(filter.q);
-    const where = filter.nameSearchUnitIds;
-    const byName =
-      name.length < NAME_SEARCH_MIN_LENGTH || where?.length === 0
-        ? undefined
-        : sql`${dossiers.applicantNameFolded} like ${`%${escapeLike(name)}%`}`;
-    conditions.push(
-      byName === undefined
-        ? code
-        : or(code, where === undefined ? byName : and(inArray(dossiers.unitId, where), byName))!,
-    );
-  }
-  const where = and(...conditions);
-  const after = filter.after
-    ? and(
-        where,
-        sql`(${dossiers.receivedAt}, ${dossiers.id}) < (${filter.after.at}::timestamp at time zone 'UTC', ${filter.after.id}::uuid)`,
-      )
-    : where;
-  const page = selectWithNames(exec)
-    .where(after)
-    .orderBy(desc(dossiers.receivedAt), desc(dossiers.id))
-    .limit(filter.limit + 1);
-  const capped = exec
-    .select({ one: sql`1`.as("one") })
-    .from(dossiers)
-    .where(where)
-    // In the register's order, so the count reads the same index range as the pages; unordered,
-    // PostgreSQL may read the table until it has the rows, the whole of it for a rare filter.
-    .orderBy(desc(dossiers.receivedAt), desc(dossiers.id))
-    .limit(REGISTER_TOTAL_CAP + 1)
-    .as("capped");
-  const count = exec.select({ n: sql<number>`count(*)::int` }).from(capped);
-  return { page, count };
+  // Applicants' names match where the reader sees them in full (`nameSearchUnitIds`).
+  const where = filter.nameSearchUnitIds;
+  const textScope =
+    where === undefined ? undefined : where.length > 0 && inArray(dossiers.unitId, where);
+  const select = selectWithNames(exec).$dynamic();
+  return cases.casePageQueries(exec, DOSSIER_REGISTER, select, conditions, {
+    ...filter,
+    textScope,
+  });
 }
 
 export async function findDossierById(exec: Executor, id: string): Promise<DossierListRow | null> {

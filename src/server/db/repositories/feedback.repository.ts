@@ -4,21 +4,16 @@ import type {
 } from "../../../core/feedback/feedback-state.ts";
 import type { FeedbackChannel } from "../../../core/feedback/feedback-values.ts";
 import { and, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import { searchKey } from "../../../core/text/vietnamese-text.ts";
 import type { Executor } from "../database.ts";
 import { agencies, units } from "../schema.ts";
 import { feedback } from "../schema-feedback.ts";
-import { NAME_SEARCH_MIN_LENGTH, REGISTER_TOTAL_CAP } from "./dossier.repository.ts";
+import * as cases from "./case-register.repository.ts";
 
 export type FeedbackRow = typeof feedback.$inferSelect;
 export type FeedbackInsert = typeof feedback.$inferInsert;
 
-export interface FeedbackListRow extends FeedbackRow {
-  unitName: string;
-  unitCode: string;
+export interface FeedbackListRow extends FeedbackRow, cases.CaseListNames {
   assignedAgencyName: string | null;
-  /** `received_at` in UTC to the microsecond ("YYYY-MM-DD HH:MM:SS.ffffff"): a register cursor. */
-  cursorAt: string;
 }
 
 function selectWithNames(exec: Executor) {
@@ -28,7 +23,7 @@ function selectWithNames(exec: Executor) {
       unitName: units.name,
       unitCode: units.code,
       assignedAgencyName: agencies.name,
-      cursorAt: sql<string>`to_char(${feedback.receivedAt} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')`,
+      cursorAt: cases.cursorAtOf(feedback.receivedAt),
     })
     .from(feedback)
     .innerJoin(units, eq(units.id, feedback.unitId))
@@ -73,11 +68,7 @@ export interface FeedbackFilter {
 }
 
 /** A row's place in the feedback register's order: `cursorAt`, the code and the id. */
-export interface FeedbackPosition {
-  at: string;
-  code: string;
-  id: string;
-}
+export type FeedbackPosition = Required<cases.CasePosition>;
 
 function reachCondition(reach: FeedbackReach): SQL | undefined | false {
   if (reach.unitIds === null) return undefined;
@@ -93,37 +84,35 @@ function reachCondition(reach: FeedbackReach): SQL | undefined | false {
 
 export const OPEN_FEEDBACK_STATES = ["received", "classified", "assigned"] as const;
 
-/** Written out as in feedback_register_open_idx's predicate, so PostgreSQL sees it implies it. */
-const OPEN = sql.raw(
-  `${feedback.state.name} in (${OPEN_FEEDBACK_STATES.map((state) => `'${state}'`).join(", ")})`,
-);
-
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+/** The feedback register's columns; `open` as in feedback_register_open_idx's predicate. */
+const FEEDBACK_REGISTER: cases.CaseRegisterTable = {
+  table: feedback,
+  id: feedback.id,
+  code: feedback.code,
+  unitId: feedback.unitId,
+  state: feedback.state,
+  receivedAt: feedback.receivedAt,
+  dueDate: feedback.dueDate,
+  searchFolded: feedback.searchFolded,
+  open: sql.raw(
+    `${feedback.state.name} in (${OPEN_FEEDBACK_STATES.map((state) => `'${state}'`).join(", ")})`,
+  ),
+  tieBreak: feedback.code,
+};
 
 /**
  * A page of the register, newest first (ties by code, then id), and its total (exact up to
  * REGISTER_TOTAL_CAP, as the dossier register counts).
  *
- * Keyset pagination: a page starts after the given row, so each page reads one range of an index
- * in this order (feedback_register_*: a unit, the province, a state, an agency, the open ones)
- * however deep it is; the count stops at the cap.
+ * Keyset pagination (`casePageQueries`): each page reads one range of an index in this order
+ * (feedback_register_*: a unit, the province, a state, an agency, the open ones) however deep it
+ * is; the count stops at the cap.
  */
 export async function listFeedback(
   exec: Executor,
   filter: FeedbackFilter,
-): Promise<{ rows: FeedbackListRow[]; total: number; totalCapped: boolean; hasMore: boolean }> {
-  const queries = feedbackRegisterQueries(exec, filter);
-  if (queries === null) return { rows: [], total: 0, totalCapped: false, hasMore: false };
-  const [rows, [counted]] = [await queries.page, await queries.count];
-  const n = counted?.n ?? 0;
-  return {
-    rows: flatten(rows.slice(0, filter.limit)),
-    total: Math.min(n, REGISTER_TOTAL_CAP),
-    totalCapped: n > REGISTER_TOTAL_CAP,
-    hasMore: rows.length > filter.limit,
-  };
+): Promise<cases.CasePage<FeedbackListRow>> {
+  return cases.readCasePage(feedbackRegisterQueries(exec, filter), filter.limit, flatten);
 }
 
 /**
@@ -133,65 +122,27 @@ export async function listFeedback(
 export function feedbackRegisterQueries(exec: Executor, filter: FeedbackFilter) {
   const reach = reachCondition(filter.reach);
   if (reach === false) return null;
-  const conditions: SQL[] = reach ? [reach] : [];
-  if (filter.unitId) conditions.push(eq(feedback.unitId, filter.unitId));
-  if (filter.state) conditions.push(eq(feedback.state, filter.state));
-  if (filter.classification) conditions.push(eq(feedback.classification, filter.classification));
-  if (filter.channel) conditions.push(eq(feedback.channel, filter.channel));
-  if (filter.receivedFrom) conditions.push(gte(feedback.receivedAt, filter.receivedFrom));
-  if (filter.receivedBefore) conditions.push(lt(feedback.receivedAt, filter.receivedBefore));
-  if (filter.overdueOn) {
-    conditions.push(OPEN, lt(feedback.dueDate, filter.overdueOn));
-  }
+  const own: SQL[] = [];
+  if (filter.classification) own.push(eq(feedback.classification, filter.classification));
+  if (filter.channel) own.push(eq(feedback.channel, filter.channel));
+  const conditions = [
+    ...(reach ? [reach] : []),
+    ...cases.caseListConditions(FEEDBACK_REGISTER, filter, own),
+  ];
   if (filter.dueWithin) {
     conditions.push(
-      OPEN,
+      FEEDBACK_REGISTER.open,
       gte(feedback.dueDate, filter.dueWithin.from),
       lte(feedback.dueDate, filter.dueWithin.to),
     );
   }
-  if (filter.q) {
-    // Codes: a part of `lower(code)` through trigrams (feedback_code_trgm_idx) from three
-    // characters, its beginning under three; the sender's name or the title: a part of the folded
-    // column (feedback_search_trgm_idx), folded by the same rule as the generated column.
-    const lowered = escapeLike(filter.q.toLowerCase());
-    const code =
-      filter.q.length >= NAME_SEARCH_MIN_LENGTH
-        ? sql`lower(${feedback.code}) like ${`%${lowered}%`}`
-        : sql`lower(${feedback.code}) like ${`${lowered}%`}`;
-    // A reader who sees some feedback masked matches names and titles only where shown in full
-    // (`textSearchReach`), so a masked sender cannot be confirmed by searching their name.
-    const text = searchKey(filter.q);
-    const where = filter.textSearchReach ? reachCondition(filter.textSearchReach) : undefined;
-    const byText = sql`${feedback.searchFolded} like ${`%${escapeLike(text)}%`}`;
-    conditions.push(
-      text.length < NAME_SEARCH_MIN_LENGTH || where === false
-        ? code
-        : or(code, where === undefined ? byText : and(where, byText))!,
-    );
-  }
-  const where = conditions.length > 0 ? and(...conditions) : undefined;
-  const after = filter.after
-    ? and(
-        where,
-        sql`(${feedback.receivedAt}, ${feedback.code}, ${feedback.id}) < (${filter.after.at}::timestamp at time zone 'UTC', ${filter.after.code}, ${filter.after.id}::uuid)`,
-      )
-    : where;
-  const order = [desc(feedback.receivedAt), desc(feedback.code), desc(feedback.id)];
-  const page = selectWithNames(exec)
-    .where(after)
-    .orderBy(...order)
-    .limit(filter.limit + 1);
-  const capped = exec
-    .select({ one: sql`1`.as("one") })
-    .from(feedback)
-    .where(where)
-    // In the register's order, so the count reads the same index range as the pages.
-    .orderBy(...order)
-    .limit(REGISTER_TOTAL_CAP + 1)
-    .as("capped");
-  const count = exec.select({ n: sql<number>`count(*)::int` }).from(capped);
-  return { page, count };
+  // Senders' names and titles match where the reader sees them in full (`textSearchReach`).
+  const textScope = filter.textSearchReach ? reachCondition(filter.textSearchReach) : undefined;
+  const select = selectWithNames(exec).$dynamic();
+  return cases.casePageQueries(exec, FEEDBACK_REGISTER, select, conditions, {
+    ...filter,
+    textScope,
+  });
 }
 
 export async function findFeedbackById(
