@@ -5,34 +5,25 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import {
-  appUnderTest,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   saveScreenshot,
   signIn,
+  signInAndWait,
   signOut,
   type Browser,
 } from "./support/browser.ts";
+import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
 
-let app: { url: string; stop(): Promise<void> };
+let app: App;
 let browser: Browser;
 let page: Page;
 const suffix = Date.now().toString().slice(-6);
 
 beforeAll(async () => {
-  app = await appUnderTest();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(30_000);
-  await page.goto(`${app.url}/dang-nhap`);
-  await signIn(page, "admin");
-  await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+  ({ app, browser, page } = await startAppWithPage(30_000));
+  await signInAndWait(page, app.url, "admin");
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => stopAppAndBrowser(browser, app));
 
 /** Pick an option of a Mantine Select by typing part of its label. */
 async function choose(scope: Page | ReturnType<Page["getByRole"]>, label: string, option: string) {

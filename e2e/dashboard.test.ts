@@ -9,29 +9,20 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  appUnderTest,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   saveScreenshot,
-  signIn,
+  signInAndWait,
   type Browser,
 } from "./support/browser.ts";
+import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
 
 const MARCH_2026 = "period=month&year=2026&number=3";
 const APOLOGISE = "Lập văn bản xin lỗi";
 
-let app: { url: string; stop(): Promise<void> };
+let app: App;
 let browser: Browser;
-
-beforeAll(async () => {
-  app = await appUnderTest();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+afterAll(() => stopAppAndBrowser(browser, app));
 
 /** "1.234" → 1234; "13,33" → 13.33 */
 const number = (text: string) => Number(text.trim().replaceAll(".", "").replace(",", "."));
@@ -74,12 +65,9 @@ async function act(page: Page, label: string, at: string) {
 describe("dashboards in the browser", () => {
   it("a dossier closed late moves the on-time rate and the 766 points; the drill-down lists it", async () => {
     await browser.context.clearCookies();
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(20_000);
+    const page = await newPage(browser, 20_000);
     try {
-      await page.goto(`${app.url}/dang-nhap`);
-      await signIn(page, "motcua");
-      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      await signInAndWait(page, app.url, "motcua");
       const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
       await nav.getByRole("link", { name: "Bảng điều khiển", exact: true }).waitFor();
 
@@ -158,12 +146,9 @@ describe("dashboards in the browser", () => {
 
   it("the upper level sees its units side by side, and the dashboard reads at 390 px", async () => {
     await browser.context.clearCookies();
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(20_000);
+    const page = await newPage(browser, 20_000);
     try {
-      await page.goto(`${app.url}/dang-nhap`);
-      await signIn(page, "sonoivu");
-      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      await signInAndWait(page, app.url, "sonoivu");
       await page.goto(`${app.url}/bang-dieu-khien/don-vi-truc-thuoc?${MARCH_2026}`);
       const table = page.getByRole("table", { name: "Các đơn vị trực thuộc" });
       await table.waitFor();

@@ -7,29 +7,21 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  appUnderTest,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   saveScreenshot,
   signIn,
+  signInAndWait,
   signOut,
   type Browser,
 } from "./support/browser.ts";
+import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
 
 const HEADER = "Mã hồ sơ;Mã TTHC;Tên người nộp;Số điện thoại;Ngày tiếp nhận;Hạn xử lý;Trạng thái";
 
-let app: { url: string; stop(): Promise<void> };
+let app: App;
 let browser: Browser;
-
-beforeAll(async () => {
-  app = await appUnderTest();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+afterAll(() => stopAppAndBrowser(browser, app));
 
 /** Imports rows for Phường Bãi Cháy with the page's session; answers the finished run. */
 async function importRows(page: Page, rows: [code: string, name: string][]) {
@@ -66,12 +58,9 @@ async function importRows(page: Page, rows: [code: string, name: string][]) {
 
 describe("voiding wrongly imported dossiers in the browser", () => {
   it("voids one dossier from its page and a whole run from the import page", async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await newPage(browser, 15_000);
     try {
-      await page.goto(`${app.url}/dang-nhap`);
-      await signIn(page, "admin");
-      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      await signInAndWait(page, app.url, "admin");
       const single = await importRows(page, [["000.01.22.H99-260310-8801", "Nhập Nhầm Một"]]);
       expect(single.inserted).toBe(1);
       const run = await importRows(page, [

@@ -7,26 +7,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  appUnderTest,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   saveScreenshot,
-  signIn,
+  signInAndWait,
   type Browser,
 } from "./support/browser.ts";
+import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
 
-let app: { url: string; stop(): Promise<void> };
+let app: App;
 let browser: Browser;
-
-beforeAll(async () => {
-  app = await appUnderTest();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+afterAll(() => stopAppAndBrowser(browser, app));
 
 type Page = Awaited<ReturnType<Browser["context"]["newPage"]>>;
 
@@ -46,8 +37,7 @@ const CONTENT =
 describe("citizen feedback in the browser", () => {
   it("a citizen sends feedback; the clerk classifies, answers and publishes; the citizen reads it", async () => {
     let code: string;
-    const citizen = await browser.context.newPage();
-    citizen.setDefaultTimeout(15_000);
+    const citizen = await newPage(browser, 15_000);
     try {
       await citizen.goto(`${app.url}/tra-cuu`);
       await citizen.getByRole("link", { name: "Gửi phản ánh, kiến nghị" }).click();
@@ -71,12 +61,9 @@ describe("citizen feedback in the browser", () => {
       await citizen.close();
     }
 
-    const clerk = await browser.context.newPage();
-    clerk.setDefaultTimeout(15_000);
+    const clerk = await newPage(browser, 15_000);
     try {
-      await clerk.goto(`${app.url}/dang-nhap`);
-      await signIn(clerk, "motcua");
-      await clerk.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      await signInAndWait(clerk, app.url, "motcua");
       const nav = clerk.getByRole("navigation", { name: "Điều hướng chính" });
       await nav.getByRole("link", { name: "Phản ánh kiến nghị", exact: true }).click();
       await clerk.getByRole("heading", { name: "Phản ánh, kiến nghị", level: 1 }).waitFor();
@@ -155,8 +142,7 @@ describe("citizen feedback in the browser", () => {
     }
 
     await browser.context.clearCookies();
-    const reader = await browser.context.newPage();
-    reader.setDefaultTimeout(15_000);
+    const reader = await newPage(browser, 15_000);
     try {
       await reader.goto(`${app.url}/phan-anh-da-tra-loi`);
       await reader
@@ -191,12 +177,9 @@ describe("citizen feedback in the browser", () => {
 
   it("an administrator keeps the official holiday schedules and the desk settings", async () => {
     await browser.context.clearCookies();
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await newPage(browser, 15_000);
     try {
-      await page.goto(`${app.url}/dang-nhap`);
-      await signIn(page, "admin");
-      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      await signInAndWait(page, app.url, "admin");
       await page.goto(`${app.url}/quan-tri/mot-cua`);
       await page.getByRole("heading", { name: "Cấu hình Bộ phận Một cửa", level: 1 }).waitFor();
       const schedules = page.getByRole("table", { name: "Lịch nghỉ chính thức" });
@@ -253,12 +236,9 @@ describe("citizen feedback in the browser", () => {
   });
   it("the clerk pages the feedback register by cursor: the next page, and back", async () => {
     await browser.context.clearCookies();
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await newPage(browser, 15_000);
     try {
-      await page.goto(`${app.url}/dang-nhap`);
-      await signIn(page, "motcua");
-      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      await signInAndWait(page, app.url, "motcua");
       const csrf = (await (await page.request.get(`${app.url}/api/auth/me`)).json()).data
         .csrfToken as string;
       const units = (await (await page.request.get(`${app.url}/api/units`)).json()).data;

@@ -6,38 +6,29 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import {
-  appUnderTest,
-  launchBrowser,
   saveScreenshot,
   signIn,
+  signInAndWait,
   signOut,
+  waitForHome,
   type Browser,
 } from "./support/browser.ts";
+import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
 
-let app: { url: string; stop(): Promise<void> };
+let app: App;
 let browser: Browser;
 let page: Page;
 const suffix = Date.now().toString().slice(-6);
 
 beforeAll(async () => {
-  app = await appUnderTest();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(30_000);
+  ({ app, browser, page } = await startAppWithPage(30_000));
   await page.setViewportSize({ width: 1366, height: 900 });
 });
-
-afterAll(async () => {
-  await page?.close();
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => stopAppAndBrowser(browser, app));
 
 describe("forms that keep what was typed", () => {
   it("a target takes a decimal comma and refuses a negative percentage at the field", async () => {
-    await page.goto(`${app.url}/dang-nhap`);
-    await signIn(page, "daumoi");
-    await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+    await signInAndWait(page, app.url, "daumoi");
     await page.goto(`${app.url}/ke-hoach/tao-moi`);
     await page.getByRole("heading", { name: "Tạo kế hoạch", level: 1 }).waitFor();
     await page.getByRole("radio", { name: "Năm", exact: true }).check();
@@ -69,7 +60,7 @@ describe("forms that keep what was typed", () => {
   it("an impossible date stays in the field with the rule, and the audit log speaks Vietnamese", async () => {
     await signIn(page, "admin");
     // Leaving before the sign-in answered would drop its cookie and land back on the sign-in page.
-    await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+    await waitForHome(page);
     await page.goto(`${app.url}/quan-tri/nhat-ky`);
     await page.getByRole("heading", { name: "Nhật ký hệ thống", level: 1 }).waitFor();
     const table = page.getByTestId("audit-table");

@@ -10,15 +10,14 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  appUnderTest,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   saveScreenshot,
-  signIn,
+  switchUser,
   type Browser,
 } from "./support/browser.ts";
+import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
 
-let app: { url: string; stop(): Promise<void> };
+let app: App;
 let browser: Browser;
 let page: Page;
 const suffix = Date.now().toString().slice(-6);
@@ -29,25 +28,12 @@ const WIDTHS = [
   { name: "390", width: 390, height: 844 },
 ] as const;
 
-beforeAll(async () => {
-  app = await appUnderTest();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(20_000);
-});
+beforeAll(async () => ({ app, browser, page } = await startAppWithPage(20_000)));
+afterAll(() => stopAppAndBrowser(browser, app));
 
-afterAll(async () => {
-  await page?.close();
-  await browser?.close();
-  await app?.stop();
-});
-
-/** Signs in as another user: the profile is shared, so the previous session's cookies go first. */
+/** Signs in as another user (the profile is shared) and waits for the day's work. */
 async function signInAs(username: string) {
-  await browser.context.clearCookies();
-  await page.goto(`${app.url}/dang-nhap`);
-  await signIn(page, username);
-  await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+  await switchUser(page, app.url, username);
   await page.getByRole("heading", { name: "Việc hôm nay", level: 2 }).waitFor();
 }
 

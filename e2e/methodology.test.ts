@@ -7,37 +7,25 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  appUnderTest,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   saveScreenshot,
-  signIn,
+  signInAndWait,
   type Browser,
 } from "./support/browser.ts";
+import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
 
 const SAMPLE = join(import.meta.dirname, "../../shared/samples/plan-hoa-phong-2026-synthetic.txt");
 
-let app: { url: string; stop(): Promise<void> };
+let app: App;
 let browser: Browser;
-
-beforeAll(async () => {
-  app = await appUnderTest();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+afterAll(() => stopAppAndBrowser(browser, app));
 
 describe.skipIf(!existsSync(SAMPLE))("methodology drafts in the browser", () => {
   it("saves an imported criteria table as a methodology draft and shows its tree", async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(20_000);
+    const page = await newPage(browser, 20_000);
     try {
-      await page.goto(`${app.url}/dang-nhap`);
-      await signIn(page, "daumoi");
-      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      await signInAndWait(page, app.url, "daumoi");
 
       // Chỉ số shows the scorecards section and lists the drafts (none yet).
       const nav = page.getByRole("navigation", { name: "Điều hướng chính" });

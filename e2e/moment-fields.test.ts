@@ -9,40 +9,30 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  appUnderTest,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   saveScreenshot,
-  signIn,
+  signInAndWait,
   type Browser,
 } from "./support/browser.ts";
+import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
 
-let app: { url: string; stop(): Promise<void> };
+let app: App;
 let browser: Browser;
 let page: Page;
 /** The writes the page sent ("POST /api/dossiers"). */
 const writes: string[] = [];
 
 beforeAll(async () => {
-  app = await appUnderTest();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(20_000);
+  ({ app, browser, page } = await startAppWithPage(20_000));
   page.on("request", (request) => {
     if (request.method() !== "GET" && request.url().includes("/api/")) {
       writes.push(`${request.method()} ${new URL(request.url()).pathname}`);
     }
   });
-  await page.goto(`${app.url}/dang-nhap`);
-  await signIn(page, "motcua");
-  await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+  await signInAndWait(page, app.url, "motcua");
 });
 
-afterAll(async () => {
-  await page?.close();
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => stopAppAndBrowser(browser, app));
 
 /** Types a moment, and waits for the field's message (or for none). */
 async function typeMoment(dialog: Locator, field: Locator, text: string, message: string | null) {

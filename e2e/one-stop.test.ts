@@ -8,13 +8,12 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  appUnderTest,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   saveScreenshot,
-  signIn,
+  signInAndWait,
   type Browser,
 } from "./support/browser.ts";
+import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
 
 /** Receives a dossier of procedure 1.004873 from the register; answers its code. */
 async function receiveDossier(page: Page, applicantName: string, phone: string) {
@@ -48,28 +47,17 @@ async function download(page: Page, linkName: string) {
   return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
 }
 
-let app: { url: string; stop(): Promise<void> };
+let app: App;
 let browser: Browser;
-
-beforeAll(async () => {
-  app = await appUnderTest();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+afterAll(() => stopAppAndBrowser(browser, app));
 
 describe("one-stop desk in the browser", () => {
   it("receives, supplements and resolves a dossier; a citizen looks it up", async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await newPage(browser, 15_000);
     let code: string | undefined;
     try {
-      await page.goto(`${app.url}/dang-nhap`);
-      await signIn(page, "motcua");
-      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      await signInAndWait(page, app.url, "motcua");
       const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
       await nav.getByRole("link", { name: "Một cửa", exact: true }).click();
       await page.getByRole("heading", { name: "Sổ theo dõi hồ sơ", level: 1 }).waitFor();
@@ -131,12 +119,9 @@ describe("one-stop desk in the browser", () => {
   });
 
   it("refuses one dossier and stops another, and downloads their notices", async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await newPage(browser, 15_000);
     try {
-      await page.goto(`${app.url}/dang-nhap`);
-      await signIn(page, "motcua");
-      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      await signInAndWait(page, app.url, "motcua");
       await page.goto(`${app.url}/mot-cua`);
       await page.getByRole("table", { name: "Sổ theo dõi hồ sơ" }).waitFor();
 

@@ -8,16 +8,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { request, type APIRequestContext, type Page } from "playwright-core";
 import {
-  appUnderTest,
-  DEMO_PASSWORD,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   saveScreenshot,
-  signIn,
+  signInAndWait,
+  DEMO_PASSWORD,
+  appUnderTest,
+  launchBrowser,
   type Browser,
 } from "./support/browser.ts";
+import { newPage, stopAppAndBrowser, type App } from "./support/setup.ts";
 
-let app: { url: string; stop(): Promise<void> };
+let app: App;
 let browser: Browser;
 let page: Page;
 /** The one-stop clerk, through the API (creating and closing the citizen's feedback). */
@@ -37,17 +38,13 @@ beforeAll(async () => {
   expect(signedIn.status(), await signedIn.text()).toBe(200);
   csrf = (await signedIn.json()).data.csrfToken as string;
   browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(30_000);
-  await page.goto(`${app.url}/dang-nhap`);
-  await signIn(page, "admin");
-  await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+  page = await newPage(browser, 30_000);
+  await signInAndWait(page, app.url, "admin");
 });
 
 afterAll(async () => {
   await clerk?.dispose();
-  await browser?.close();
-  await app?.stop();
+  await stopAppAndBrowser(browser, app);
 });
 
 async function asClerk(path: string, data: Record<string, unknown>) {

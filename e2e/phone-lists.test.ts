@@ -14,15 +14,14 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  appUnderTest,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   saveScreenshot,
-  signIn,
+  switchUser,
   type Browser,
 } from "./support/browser.ts";
+import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
 
-let app: { url: string; stop(): Promise<void> };
+let app: App;
 let browser: Browser;
 let page: Page;
 const suffix = Date.now().toString().slice(-6);
@@ -34,26 +33,11 @@ const LONG_TASK =
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 900 };
 
-beforeAll(async () => {
-  app = await appUnderTest();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(20_000);
-});
-
-afterAll(async () => {
-  await page?.close();
-  await browser?.close();
-  await app?.stop();
-});
+beforeAll(async () => ({ app, browser, page } = await startAppWithPage(20_000)));
+afterAll(() => stopAppAndBrowser(browser, app));
 
 /** Signs in as another user: the profile is shared, so the previous session's cookies go first. */
-async function signInAs(username: string) {
-  await browser.context.clearCookies();
-  await page.goto(`${app.url}/dang-nhap`);
-  await signIn(page, username);
-  await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
-}
+const signInAs = (username: string) => switchUser(page, app.url, username);
 
 /** Calls the API with the page's session (and its CSRF token): the answer's body, or an error text. */
 async function callApi(method: string, path: string, body?: unknown) {

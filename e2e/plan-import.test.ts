@@ -7,13 +7,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  appUnderTest,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   saveScreenshot,
-  signIn,
+  signInAndWait,
   type Browser,
 } from "./support/browser.ts";
+import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
 
 const SAMPLE = join(import.meta.dirname, "../../shared/samples/plan-hoa-phong-2026-synthetic.docx");
 
@@ -23,27 +22,16 @@ const OWN_PLAN = join(
   "../test/fixtures/plan-import/own/05-thuy-an-duties.txt",
 );
 
-let app: { url: string; stop(): Promise<void> };
+let app: App;
 let browser: Browser;
-
-beforeAll(async () => {
-  app = await appUnderTest();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+afterAll(() => stopAppAndBrowser(browser, app));
 
 describe.skipIf(!existsSync(SAMPLE))("plan import in the browser", () => {
   it("uploads a Word plan, reviews and corrects it, saves it as a plan", async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(20_000);
+    const page = await newPage(browser, 20_000);
     try {
-      await page.goto(`${app.url}/dang-nhap`);
-      await signIn(page, "daumoi");
-      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      await signInAndWait(page, app.url, "daumoi");
       await page.getByRole("button", { name: /^Thông báo/ }).waitFor();
       await page.goto(`${app.url}/ke-hoach`);
       await page.getByRole("link", { name: "Nhập từ văn bản" }).click();
@@ -97,12 +85,9 @@ describe("plan import review of what is missing", () => {
   it("shows the unplaced text with its count and offers the duties' lead without filling it", async () => {
     // The browser profile is shared with the test above, which leaves its session signed in.
     await browser.context.clearCookies();
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(20_000);
+    const page = await newPage(browser, 20_000);
     try {
-      await page.goto(`${app.url}/dang-nhap`);
-      await signIn(page, "daumoi");
-      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      await signInAndWait(page, app.url, "daumoi");
       await page.goto(`${app.url}/ke-hoach/nhap`);
       await page.getByRole("heading", { name: "Nhập kế hoạch từ văn bản", level: 1 }).waitFor();
       await page

@@ -11,34 +11,23 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planTitleWithoutKind as storedTitle } from "../src/core/plan/plan-title.ts";
 import {
-  appUnderTest,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   saveScreenshot,
-  signIn,
+  signInAndWait,
   type Browser,
 } from "./support/browser.ts";
+import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
 
-let app: { url: string; stop(): Promise<void> };
+let app: App;
 let browser: Browser;
 let page: Page;
 const suffix = Date.now().toString().slice(-6);
 
 beforeAll(async () => {
-  app = await appUnderTest();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(30_000);
-  await page.goto(`${app.url}/dang-nhap`);
-  await signIn(page, "daumoi");
-  await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+  ({ app, browser, page } = await startAppWithPage(30_000));
+  await signInAndWait(page, app.url, "daumoi");
 });
-
-afterAll(async () => {
-  await page?.close();
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => stopAppAndBrowser(browser, app));
 
 /** Pick an option of a Mantine Select by typing part of its label. */
 async function choose(scope: Page | ReturnType<Page["getByRole"]>, label: string, option: string) {

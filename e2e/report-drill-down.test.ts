@@ -8,16 +8,21 @@
  * ward's one-stop figure: the register of the dossiers behind it lists the ward's March dossier
  * and neither the April one nor the other ward's. Every date is explicit.
  */
-import type { APIRequestContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  appUnderTest,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   saveScreenshot,
-  signIn,
+  switchUser,
   type Browser,
 } from "./support/browser.ts";
+import {
+  apiSession,
+  startAppWithPage,
+  stopAppAndBrowser,
+  type ApiSession,
+  type App,
+} from "./support/setup.ts";
 
 const WARD_CODE = "06658"; // Phường Bãi Cháy
 const OTHER_DESKS = ["06700", "07192", "07090"];
@@ -26,62 +31,27 @@ const RUN = Date.now().toString(36);
 const KIND = `Báo cáo quý (truy vết ${RUN})`;
 const QUARTER = "Quý I/2026";
 
-let app: { url: string; stop(): Promise<void> };
+let app: App;
 let browser: Browser;
 let page: Page;
+beforeAll(async () => ({ app, browser, page } = await startAppWithPage(30_000)));
+afterAll(() => stopAppAndBrowser(browser, app));
 
-beforeAll(async () => {
-  app = await appUnderTest();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(30_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function signInAs(username: string) {
-  await browser.context.clearCookies();
-  await page.goto(`${app.url}/dang-nhap`);
-  await signIn(page, username);
-  await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
-}
-
-/** The signed-in user's API, with the session's CSRF token on writes. */
-async function api() {
-  const request: APIRequestContext = page.request;
-  const me = await request.get(`${app.url}/api/auth/me`);
-  expect(me.status()).toBe(200);
-  const { csrfToken, user } = (await me.json()).data;
-  const call = async (method: "GET" | "POST", path: string, body?: unknown) => {
-    const response = await request.fetch(`${app.url}${path}`, {
-      method,
-      headers: method === "POST" ? { "x-csrf-token": csrfToken } : {},
-      data: body,
-    });
-    const json = await response.json();
-    expect(response.status(), `${method} ${path}: ${JSON.stringify(json)}`).toBeLessThan(300);
-    return json;
-  };
-  return { user, call };
-}
-
-type Api = Awaited<ReturnType<typeof api>>;
+const signInAs = (username: string) => switchUser(page, app.url, username);
+const api = () => apiSession(page, app.url);
 
 /** A dossier of the unit received and resolved on the given moments ("YYYY-MM-DD HH:mm"). */
 async function resolvedDossier(
-  { call }: Api,
+  { get, post }: ApiSession,
   unitId: string,
   applicantName: string,
   receivedAt: string,
   resolvedAt: string,
 ): Promise<string> {
-  const procedures = (await call("GET", `/api/procedures?unitId=${unitId}`)).data;
+  const procedures = (await get(`/api/procedures?unitId=${unitId}`)).data;
   const procedure = procedures.find((p: { code: string }) => p.code === PROCEDURE);
   expect(procedure, `procedure ${PROCEDURE} of ${unitId}`).toBeTruthy();
-  const received = await call("POST", "/api/dossiers", {
+  const received = await post("/api/dossiers", {
     procedureId: procedure.id,
     applicantName,
     applicantPhone: "0915000111",
@@ -89,8 +59,8 @@ async function resolvedDossier(
     receivedAt,
   });
   const { id, code } = received.data;
-  await call("POST", `/api/dossiers/${id}/transitions`, { action: "hand_over", at: receivedAt });
-  await call("POST", `/api/dossiers/${id}/transitions`, { action: "resolve", at: resolvedAt });
+  await post(`/api/dossiers/${id}/transitions`, { action: "hand_over", at: receivedAt });
+  await post(`/api/dossiers/${id}/transitions`, { action: "resolve", at: resolvedAt });
   return code as string;
 }
 
@@ -102,7 +72,7 @@ describe("the leader's overview opens the records behind a figure", () => {
   it("sets up the dossiers, the report kind and the ward's submitted quarter I report", async () => {
     await signInAs("admin");
     const admin = await api();
-    const units = (await admin.call("GET", "/api/units")).data as {
+    const units = (await admin.get("/api/units")).data as {
       id: string;
       code: string;
       name: string;
@@ -142,7 +112,7 @@ describe("the leader's overview opens the records behind a figure", () => {
 
     await signInAs("sonoivu");
     const reviewer = await api();
-    const kind = await reviewer.call("POST", `/api/report-kinds?unitId=${reviewer.user.unit.id}`, {
+    const kind = await reviewer.post(`/api/report-kinds?unitId=${reviewer.user.unit.id}`, {
       name: KIND,
       periodKind: "quarterly",
       dueText: "trước ngày 15 tháng cuối quý",
@@ -151,11 +121,11 @@ describe("the leader's overview opens the records behind a figure", () => {
 
     await signInAs("daumoi");
     const focal = await api();
-    const report = await focal.call("POST", `/api/reports?unitId=${ward.id}`, {
+    const report = await focal.post(`/api/reports?unitId=${ward.id}`, {
       kindId: kind.data.id,
       periodKey: "2026-Q1",
     });
-    await focal.call("POST", `/api/reports/${report.data.id}/submit`, {});
+    await focal.post(`/api/reports/${report.data.id}/submit`, {});
   });
 
   it("the reviewer clicks the ward's one-stop figure and sees exactly its dossiers of the quarter", async () => {

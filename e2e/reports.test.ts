@@ -14,13 +14,12 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDocx, texts } from "../test/support/docx-xml.ts";
 import {
-  appUnderTest,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   saveScreenshot,
-  signIn,
+  switchUser,
   type Browser,
 } from "./support/browser.ts";
+import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
 
 const YEAR = 2026;
 const QUARTER = "Quý I/2026";
@@ -31,28 +30,13 @@ const EDIT = "Phường đã rà soát, đơn giản hóa 12 thủ tục hành c
 const CORRECTION = "Bổ sung: đã niêm yết công khai 12 thủ tục tại Bộ phận Một cửa.";
 const COMMENT = "Đề nghị bổ sung kết quả niêm yết thủ tục hành chính.";
 
-let app: { url: string; stop(): Promise<void> };
+let app: App;
 let browser: Browser;
 let page: Page;
+beforeAll(async () => ({ app, browser, page } = await startAppWithPage(30_000)));
+afterAll(() => stopAppAndBrowser(browser, app));
 
-beforeAll(async () => {
-  app = await appUnderTest();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(30_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function signInAs(username: string) {
-  await browser.context.clearCookies();
-  await page.goto(`${app.url}/dang-nhap`);
-  await signIn(page, username);
-  await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
-}
+const signInAs = (username: string) => switchUser(page, app.url, username);
 
 async function openReportsPage() {
   await page.goto(`${app.url}/bao-cao?nam=${YEAR}`);

@@ -12,49 +12,29 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  appUnderTest,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   saveScreenshot,
-  signIn,
+  signInAndWait,
+  switchUser,
   type Browser,
 } from "./support/browser.ts";
+import {
+  apiSession,
+  newPage,
+  startAppAndBrowser,
+  stopAppAndBrowser,
+  type ApiSession,
+  type App,
+} from "./support/setup.ts";
 
 const YEAR = 2026;
 const WARD_CODE = "06658"; // Phường Bãi Cháy
 const NAME = "Chỉ số CCHC phường Bãi Cháy 2026 (thử quy tắc)";
 
-let app: { url: string; stop(): Promise<void> };
+let app: App;
 let browser: Browser;
-
-beforeAll(async () => {
-  app = await appUnderTest();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-/** Calls the API with the page's session (and its CSRF token for writes). */
-async function api(page: Page) {
-  const me = await page.request.get(`${app.url}/api/auth/me`);
-  expect(me.status()).toBe(200);
-  const headers = { "x-csrf-token": (await me.json()).data.csrfToken as string };
-  return {
-    async get(path: string) {
-      const response = await page.request.get(`${app.url}${path}`);
-      expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
-      return response.json();
-    },
-    async post(path: string, data: unknown) {
-      const response = await page.request.post(`${app.url}${path}`, { headers, data });
-      expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
-      return response.json();
-    },
-  };
-}
+beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+afterAll(() => stopAppAndBrowser(browser, app));
 
 /** Picks an option of a Mantine Select, typing `search` first when the select is searchable. */
 async function choose(page: Page, scope: Locator, label: string, option: string, search?: string) {
@@ -68,38 +48,84 @@ async function choose(page: Page, scope: Locator, label: string, option: string,
 const leafOf = (page: Page, legend: string) =>
   page.getByRole("group", { name: legend, exact: true });
 
+/** A leaf's choices after its rule: the metric it binds to (option, search) and the zero-denominator policy. */
+async function chooseBinding(
+  page: Page,
+  leaf: Locator,
+  ref: string,
+  choices: { rule?: string; metric?: [option: string, search: string]; whenNone: string },
+) {
+  if (choices.rule) await choose(page, leaf, `Quy tắc chấm mục ${ref}`, choices.rule);
+  if (choices.metric) await choose(page, leaf, `Chỉ số đo mục ${ref}`, ...choices.metric);
+  await choose(page, leaf, `Khi không phát sinh mục ${ref}`, choices.whenNone);
+}
+
+/** Waits for the saved version's line on its page; answers the version's id from the address. */
+async function savedVersionId(page: Page, version: string) {
+  await page
+    .getByText(`Phương pháp chấm điểm phiên bản ${version}, hiệu lực từ 01/01/2026.`, {
+      exact: false,
+    })
+    .waitFor();
+  return /\/chi-so\/bo-tieu-chi\/([0-9a-f-]+)$/.exec(new URL(page.url()).pathname)![1]!;
+}
+
+/** At phone width (390 px) nothing is wider than the screen. */
+async function expectFitsPhoneWidth(page: Page) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+    .toBeLessThanOrEqual(390);
+}
+
+type Criterion = { ref: string; parentRef?: string; text: string; maxPoints: number };
+
+/** Saves a criteria draft of the ward through the API and opens its rule editor; answers its id. */
+async function openDraftInEditor(
+  page: Page,
+  ward: ApiSession,
+  name: string,
+  criteria: Criterion[],
+) {
+  const draft = await ward.post("/api/methodologies", {
+    unitId: await ward.unitId(WARD_CODE),
+    name,
+    year: YEAR,
+    criteria,
+  });
+  const draftId = draft.data.id as string;
+  await page.goto(`${app.url}/chi-so/bo-tieu-chi/${draftId}`);
+  await page.getByRole("heading", { name, level: 1 }).waitFor();
+  await page.getByRole("button", { name: "Chỉnh sửa quy tắc" }).click();
+  await page.getByRole("heading", { name: "Chỉnh sửa quy tắc chấm điểm", level: 2 }).waitFor();
+  return draftId;
+}
+
+const ON_TIME_METRIC: [string, string] = [
+  "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn (đã và đang xử lý) (ON_TIME)",
+  "dung han",
+];
+const ONLINE_METRIC: [string, string] = [
+  "Tỷ lệ hồ sơ trực tuyến (ONLINE_DOSSIER)",
+  "hồ sơ trực tuyến",
+];
+
 describe("the rule editor in the browser", () => {
   it("turns a criteria draft into a scoring document by choosing rules for its leaves", async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(30_000);
+    const page = await newPage(browser, 30_000);
     try {
-      await page.goto(`${app.url}/dang-nhap`);
-      await signIn(page, "daumoi");
-      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      await signInAndWait(page, app.url, "daumoi");
 
       // The draft, as the plan import saves a criteria table (rows with TT and maximum points).
-      const ward = await api(page);
-      const units = (await ward.get("/api/units")).data as { id: string; code: string | null }[];
-      const unit = units.find((u) => u.code === WARD_CODE)!;
-      const draft = await ward.post("/api/methodologies", {
-        unitId: unit.id,
-        name: NAME,
-        year: YEAR,
-        criteria: [
-          { ref: "1", text: "Công tác chỉ đạo, điều hành", maxPoints: 10 },
-          { ref: "1.1", text: "Tỷ lệ hồ sơ giải quyết đúng hạn", maxPoints: 6 },
-          { ref: "1.2", text: "Ban hành kế hoạch CCHC năm", maxPoints: 4 },
-          { ref: "2", text: "Hiện đại hóa nền hành chính", maxPoints: 10 },
-          { ref: "2.1", text: "Hồ sơ trực tuyến", maxPoints: 5 },
-          { ref: "2.2", text: "Kết quả giải quyết được số hóa", maxPoints: 5 },
-        ],
-      });
-      const draftId = draft.data.id as string;
-
-      await page.goto(`${app.url}/chi-so/bo-tieu-chi/${draftId}`);
-      await page.getByRole("heading", { name: NAME, level: 1 }).waitFor();
-      await page.getByRole("button", { name: "Chỉnh sửa quy tắc" }).click();
-      await page.getByRole("heading", { name: "Chỉnh sửa quy tắc chấm điểm", level: 2 }).waitFor();
+      const ward = await apiSession(page, app.url);
+      const draftId = await openDraftInEditor(page, ward, NAME, [
+        { ref: "1", text: "Công tác chỉ đạo, điều hành", maxPoints: 10 },
+        { ref: "1.1", text: "Tỷ lệ hồ sơ giải quyết đúng hạn", maxPoints: 6 },
+        { ref: "1.2", text: "Ban hành kế hoạch CCHC năm", maxPoints: 4 },
+        { ref: "2", text: "Hiện đại hóa nền hành chính", maxPoints: 10 },
+        { ref: "2.1", text: "Hồ sơ trực tuyến", maxPoints: 5 },
+        { ref: "2.2", text: "Kết quả giải quyết được số hóa", maxPoints: 5 },
+      ]);
       const progress = page.getByRole("status").filter({ hasText: "Đã có quy tắc" });
       expect(await progress.innerText()).toBe("Đã có quy tắc: 0/4 chỉ tiêu");
       expect(await page.getByRole("textbox", { name: "Phiên bản mới" }).inputValue()).toBe(
@@ -116,14 +142,10 @@ describe("the rule editor in the browser", () => {
       );
       await onTime.getByRole("textbox", { name: "Ngưỡng (%) mục 1.1" }).fill("80");
       await onTime.getByRole("textbox", { name: "Tử số đếm gì mục 1.1" }).fill("hồ sơ đúng hạn");
-      await choose(
-        page,
-        onTime,
-        "Chỉ số đo mục 1.1",
-        "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn (đã và đang xử lý) (ON_TIME)",
-        "dung han",
-      );
-      await choose(page, onTime, "Khi không phát sinh mục 1.1", "Được điểm tối đa");
+      await chooseBinding(page, onTime, "1.1", {
+        metric: ON_TIME_METRIC,
+        whenNone: "Được điểm tối đa",
+      });
 
       // 1.2: scored by hand on two levels (4 or 0 points), no points when not scored.
       const plan = leafOf(page, "1.2 Ban hành kế hoạch CCHC năm");
@@ -142,14 +164,10 @@ describe("the rule editor in the browser", () => {
       await online.getByRole("button", { name: "Thêm bậc" }).click();
       await online.getByRole("textbox", { name: "Từ tỷ lệ (%) bậc 3 mục 2.1" }).fill("0");
       await online.getByRole("textbox", { name: "Điểm bậc 3 mục 2.1" }).fill("0");
-      await choose(
-        page,
-        online,
-        "Chỉ số đo mục 2.1",
-        "Tỷ lệ hồ sơ trực tuyến (ONLINE_DOSSIER)",
-        "hồ sơ trực tuyến",
-      );
-      await choose(page, online, "Khi không phát sinh mục 2.1", "Không được điểm");
+      await chooseBinding(page, online, "2.1", {
+        metric: ONLINE_METRIC,
+        whenNone: "Không được điểm",
+      });
       expect(await progress.innerText()).toBe("Đã có quy tắc: 3/4 chỉ tiêu");
 
       // 2.2 is left without a rule: the server refuses the document and says so at that leaf.
@@ -164,20 +182,11 @@ describe("the rule editor in the browser", () => {
       await saveScreenshot(page, "rule-editor-leaf-error.png");
 
       // 2.2: 5 × rate, bound to the digitised results; nothing to count: left out of area 2.
-      await choose(page, digitised, "Quy tắc chấm mục 2.2", "Điểm tối đa × tỷ lệ");
-      await choose(
-        page,
-        digitised,
-        "Chỉ số đo mục 2.2",
-        "Tỷ lệ số hóa kết quả giải quyết (ORIGINAL_RESULT_AVAILABLE)",
-        "so hoa ket qua",
-      );
-      await choose(
-        page,
-        digitised,
-        "Khi không phát sinh mục 2.2",
-        "Không áp dụng (tính trên các chỉ tiêu còn lại)",
-      );
+      await chooseBinding(page, digitised, "2.2", {
+        rule: "Điểm tối đa × tỷ lệ",
+        metric: ["Tỷ lệ số hóa kết quả giải quyết (ORIGINAL_RESULT_AVAILABLE)", "so hoa ket qua"],
+        whenNone: "Không áp dụng (tính trên các chỉ tiêu còn lại)",
+      });
       expect(await digitised.getByText("cần quy tắc chấm").count()).toBe(0);
       await page.getByRole("button", { name: "Lưu thành phiên bản mới" }).click();
 
@@ -187,14 +196,7 @@ describe("the rule editor in the browser", () => {
         return match !== null && match[1] !== draftId;
       });
       await page.getByRole("heading", { name: NAME, level: 1 }).waitFor();
-      await page
-        .getByText("Phương pháp chấm điểm phiên bản 2026.1, hiệu lực từ 01/01/2026.", {
-          exact: false,
-        })
-        .waitFor();
-      const savedId = /\/chi-so\/bo-tieu-chi\/([0-9a-f-]+)$/.exec(
-        new URL(page.url()).pathname,
-      )![1]!;
+      const savedId = await savedVersionId(page, "2026.1");
 
       // The saved document carries the chosen rules and scores as computed by hand:
       // 1.1: 92 % ≥ 80 % → 6; 1.2: level 4; 2.1: 60 % reaches the 50 % step → 2,5; 2.2 has
@@ -241,10 +243,7 @@ describe("the rule editor in the browser", () => {
         "2,5",
       );
       // At phone width the editor stacks its fields: nothing wider than the screen.
-      await page.setViewportSize({ width: 390, height: 844 });
-      await expect
-        .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
-        .toBeLessThanOrEqual(390);
+      await expectFitsPhoneWidth(page);
       await saveScreenshot(page, "rule-editor-phone.png");
       await page.setViewportSize({ width: 1280, height: 800 });
       await threshold.fill("90");
@@ -257,14 +256,7 @@ describe("the rule editor in the browser", () => {
       expect(await version.getAttribute("aria-invalid")).toBe("true");
       await version.fill("2026.2");
       await page.getByRole("button", { name: "Lưu thành phiên bản mới" }).click();
-      await page
-        .getByText("Phương pháp chấm điểm phiên bản 2026.2, hiệu lực từ 01/01/2026.", {
-          exact: false,
-        })
-        .waitFor();
-      const secondId = /\/chi-so\/bo-tieu-chi\/([0-9a-f-]+)$/.exec(
-        new URL(page.url()).pathname,
-      )![1]!;
+      const secondId = await savedVersionId(page, "2026.2");
       expect(secondId).not.toBe(savedId);
       const second = await ward.get(`/api/methodologies/${secondId}/document`);
       expect(second.nodes[0].children[0].rule).toEqual({ type: "threshold", threshold: 0.9 });
@@ -282,39 +274,24 @@ describe("the rule editor in the browser", () => {
     }
   });
   it("adds, renames, moves and removes criteria; the saved version scores on the new tree", async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(30_000);
+    const page = await newPage(browser, 30_000);
     const name = "Chỉ số CCHC phường Bãi Cháy 2026 (thử cây tiêu chí)";
     try {
-      await browser.context.clearCookies();
-      await page.goto(`${app.url}/dang-nhap`);
-      await signIn(page, "daumoi");
-      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
-      const ward = await api(page);
-      const units = (await ward.get("/api/units")).data as { id: string; code: string | null }[];
-      const unit = units.find((u) => u.code === WARD_CODE)!;
+      await switchUser(page, app.url, "daumoi");
+      const ward = await apiSession(page, app.url);
       // Area 1 declares 10 but its rows add up to 11 (a 1-point 1.3 too many); area 2 holds a
       // sub-group 2.2 with two rows of its own.
-      const draft = await ward.post("/api/methodologies", {
-        unitId: unit.id,
-        name,
-        year: YEAR,
-        criteria: [
-          { ref: "1", text: "Công tác chỉ đạo, điều hành", maxPoints: 10 },
-          { ref: "1.1", text: "Tỷ lệ hồ sơ giải quyết đúng hạn", maxPoints: 6 },
-          { ref: "1.2", text: "Ban hành kế hoạch CCHC năm", maxPoints: 4 },
-          { ref: "1.3", text: "Sáng kiến cải cách", maxPoints: 1 },
-          { ref: "2", text: "Hiện đại hóa nền hành chính", maxPoints: 10 },
-          { ref: "2.1", text: "Hồ sơ trực tuyến", maxPoints: 5 },
-          { ref: "2.2", text: "Số hóa hồ sơ", maxPoints: 5 },
-          { ref: "a", parentRef: "2.2", text: "Kết quả số hóa", maxPoints: 3 },
-          { ref: "b", parentRef: "2.2", text: "Thành phần hồ sơ số hóa", maxPoints: 2 },
-        ],
-      });
-      await page.goto(`${app.url}/chi-so/bo-tieu-chi/${draft.data.id as string}`);
-      await page.getByRole("heading", { name, level: 1 }).waitFor();
-      await page.getByRole("button", { name: "Chỉnh sửa quy tắc" }).click();
-      await page.getByRole("heading", { name: "Chỉnh sửa quy tắc chấm điểm", level: 2 }).waitFor();
+      await openDraftInEditor(page, ward, name, [
+        { ref: "1", text: "Công tác chỉ đạo, điều hành", maxPoints: 10 },
+        { ref: "1.1", text: "Tỷ lệ hồ sơ giải quyết đúng hạn", maxPoints: 6 },
+        { ref: "1.2", text: "Ban hành kế hoạch CCHC năm", maxPoints: 4 },
+        { ref: "1.3", text: "Sáng kiến cải cách", maxPoints: 1 },
+        { ref: "2", text: "Hiện đại hóa nền hành chính", maxPoints: 10 },
+        { ref: "2.1", text: "Hồ sơ trực tuyến", maxPoints: 5 },
+        { ref: "2.2", text: "Số hóa hồ sơ", maxPoints: 5 },
+        { ref: "a", parentRef: "2.2", text: "Kết quả số hóa", maxPoints: 3 },
+        { ref: "b", parentRef: "2.2", text: "Thành phần hồ sơ số hóa", maxPoints: 2 },
+      ]);
       // Its own code: the other scenario saves "par-index-2026" 2026.1 for the same ward.
       await page
         .getByRole("textbox", { name: "Mã bộ chỉ số", exact: true })
@@ -382,60 +359,40 @@ describe("the rule editor in the browser", () => {
         "Điểm tối đa × tỷ lệ / ngưỡng (đạt ngưỡng được tối đa)",
       );
       await payment.getByRole("textbox", { name: "Ngưỡng (%) mục THANH_TOAN" }).fill("80");
-      await choose(
-        page,
-        payment,
-        "Chỉ số đo mục THANH_TOAN",
-        "Tỷ lệ thanh toán trực tuyến (ONLINE_PAYMENT_DOSSIER)",
-        "thanh toan truc tuyen",
-      );
-      await choose(page, payment, "Khi không phát sinh mục THANH_TOAN", "Không được điểm");
+      await chooseBinding(page, payment, "THANH_TOAN", {
+        metric: ["Tỷ lệ thanh toán trực tuyến (ONLINE_PAYMENT_DOSSIER)", "thanh toan truc tuyen"],
+        whenNone: "Không được điểm",
+      });
 
       // The other leaves' rules.
       const onTime = leafOf(page, "1.1 Tỷ lệ hồ sơ giải quyết đúng hạn");
-      await choose(page, onTime, "Quy tắc chấm mục 1.1", "Điểm tối đa × tỷ lệ");
-      await choose(
-        page,
-        onTime,
-        "Chỉ số đo mục 1.1",
-        "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn (đã và đang xử lý) (ON_TIME)",
-        "dung han",
-      );
-      await choose(page, onTime, "Khi không phát sinh mục 1.1", "Được điểm tối đa");
-      await choose(page, plan, "Quy tắc chấm mục KE_HOACH", "Chấm theo mức");
-      await choose(page, plan, "Khi không phát sinh mục KE_HOACH", "Không được điểm");
+      await chooseBinding(page, onTime, "1.1", {
+        rule: "Điểm tối đa × tỷ lệ",
+        metric: ON_TIME_METRIC,
+        whenNone: "Được điểm tối đa",
+      });
+      await chooseBinding(page, plan, "KE_HOACH", {
+        rule: "Chấm theo mức",
+        whenNone: "Không được điểm",
+      });
       const online = leafOf(page, "2.1 Hồ sơ trực tuyến");
-      await choose(page, online, "Quy tắc chấm mục 2.1", "Điểm tối đa × tỷ lệ");
-      await choose(
-        page,
-        online,
-        "Chỉ số đo mục 2.1",
-        "Tỷ lệ hồ sơ trực tuyến (ONLINE_DOSSIER)",
-        "hồ sơ trực tuyến",
-      );
-      await choose(page, online, "Khi không phát sinh mục 2.1", "Không được điểm");
+      await chooseBinding(page, online, "2.1", {
+        rule: "Điểm tối đa × tỷ lệ",
+        metric: ONLINE_METRIC,
+        whenNone: "Không được điểm",
+      });
       const progress = page.getByRole("status").filter({ hasText: "Đã có quy tắc" });
       expect(await progress.innerText()).toBe("Đã có quy tắc: 4/4 chỉ tiêu");
       await page.getByText("Tổng điểm tối đa các nhóm: 20 / thang điểm: 20").waitFor();
 
       // At phone width the tree's buttons wrap: nothing wider than the screen.
-      await page.setViewportSize({ width: 390, height: 844 });
-      await expect
-        .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
-        .toBeLessThanOrEqual(390);
+      await expectFitsPhoneWidth(page);
       await expectNoSeriousA11yViolations(page, "the rule editor's criteria tree");
       await saveScreenshot(page, "rule-editor-tree-phone.png");
       await page.setViewportSize({ width: 1280, height: 800 });
 
       await page.getByRole("button", { name: "Lưu thành phiên bản mới" }).click();
-      await page
-        .getByText("Phương pháp chấm điểm phiên bản 2026.1, hiệu lực từ 01/01/2026.", {
-          exact: false,
-        })
-        .waitFor();
-      const savedId = /\/chi-so\/bo-tieu-chi\/([0-9a-f-]+)$/.exec(
-        new URL(page.url()).pathname,
-      )![1]!;
+      const savedId = await savedVersionId(page, "2026.1");
 
       // The saved document is the edited tree: nothing removed is exported.
       const saved = await ward.get(`/api/methodologies/${savedId}/document`);

@@ -15,13 +15,18 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  appUnderTest,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   saveScreenshot,
-  signIn,
+  switchUser,
   type Browser,
 } from "./support/browser.ts";
+import {
+  apiSession,
+  newPage,
+  startAppAndBrowser,
+  stopAppAndBrowser,
+  type App,
+} from "./support/setup.ts";
 import { cells, openDocx, rows, tables, texts } from "../test/support/docx-xml.ts";
 
 const YEAR = 2026;
@@ -31,60 +36,11 @@ const MINUTES_PDF = Buffer.from("%PDF-1.4\n% bien ban kiem tra CCHC\n%%EOF\n", "
 /** A Windows program's header: refused whatever its name says. */
 const PROGRAM = Buffer.concat([Buffer.from("MZ", "latin1"), Buffer.alloc(64, 0x90)]);
 
-let app: { url: string; stop(): Promise<void> };
+let app: App;
 let browser: Browser;
 let scorecardId: string;
-
-beforeAll(async () => {
-  app = await appUnderTest();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-/** Calls the API with the page's session (and its CSRF token for writes). */
-async function api(page: Page) {
-  const me = await page.request.get(`${app.url}/api/auth/me`);
-  expect(me.status()).toBe(200);
-  const csrf = (await me.json()).data.csrfToken as string;
-  const headers = { "x-csrf-token": csrf };
-  const units = (await (await page.request.get(`${app.url}/api/units`)).json()).data as {
-    id: string;
-    code: string | null;
-    name: string;
-  }[];
-  return {
-    units,
-    async get(path: string) {
-      const response = await page.request.get(`${app.url}${path}`);
-      expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
-      return response.json();
-    },
-    async post(path: string, data: unknown) {
-      const response = await page.request.post(`${app.url}${path}`, { headers, data });
-      expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
-      return response.json();
-    },
-    async upload(path: string, multipart: Record<string, unknown>) {
-      const response = await page.request.post(`${app.url}${path}`, {
-        headers,
-        multipart: multipart as never,
-      });
-      expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
-      return response.json();
-    },
-  };
-}
-
-async function signInAs(page: Page, username: string) {
-  await browser.context.clearCookies();
-  await page.goto(`${app.url}/dang-nhap`);
-  await signIn(page, username);
-  await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
-}
+beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+afterAll(() => stopAppAndBrowser(browser, app));
 
 async function openChiSo(page: Page) {
   const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
@@ -101,12 +57,12 @@ const treeRow = (page: Page, code: string) =>
 
 describe("PAR scorecards in the browser", () => {
   it("the province publishes the commune methodology; the ward opens its 2026 scorecard", async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(20_000);
+    const page = await newPage(browser, 20_000);
     try {
-      await signInAs(page, "sonoivu");
-      const province = await api(page);
-      const provinceUnit = province.units.find((u) => u.name === "Tỉnh Quảng Ninh");
+      await switchUser(page, app.url, "sonoivu");
+      const province = await apiSession(page, app.url);
+      const units = (await province.get("/api/units")).data as { id: string; name: string }[];
+      const provinceUnit = units.find((u) => u.name === "Tỉnh Quảng Ninh");
       expect(provinceUnit).toBeDefined();
       const template = await province.get("/api/scorecard-templates/par-commune");
       const imported = await province.post("/api/methodologies/import", {
@@ -119,12 +75,12 @@ describe("PAR scorecards in the browser", () => {
 
       // The ward's focal officer: the scorecard for the fixed year (the page's button opens the
       // current year), and a file kept as evidence on a task of the ward's 2026 plan.
-      await signInAs(page, "daumoi");
-      const ward = await api(page);
-      const wardUnit = ward.units.find((u) => u.code === WARD_CODE)!;
-      const opened = await ward.post("/api/scorecards", { unitId: wardUnit.id, year: YEAR });
+      await switchUser(page, app.url, "daumoi");
+      const ward = await apiSession(page, app.url);
+      const wardUnitId = await ward.unitId(WARD_CODE);
+      const opened = await ward.post("/api/scorecards", { unitId: wardUnitId, year: YEAR });
       scorecardId = opened.data.id;
-      const plans = (await ward.get(`/api/plans?unitId=${wardUnit.id}`)).data as {
+      const plans = (await ward.get(`/api/plans?unitId=${wardUnitId}`)).data as {
         id: string;
         title: string;
       }[];
@@ -140,8 +96,7 @@ describe("PAR scorecards in the browser", () => {
   });
 
   it("the focal officer self-scores a leaf with evidence and an explanation, and submits", async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(20_000);
+    const page = await newPage(browser, 20_000);
     try {
       await page.goto(`${app.url}/`);
       await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
@@ -188,7 +143,7 @@ describe("PAR scorecards in the browser", () => {
           writes.push(`${request.method()} ${new URL(request.url()).pathname}`);
         }
       });
-      const ward = await api(page);
+      const ward = await apiSession(page, app.url);
       const savedEntry = async () =>
         (
           (await ward.get(`/api/scorecards/${scorecardId}`)).data.entries as {
@@ -286,10 +241,9 @@ describe("PAR scorecards in the browser", () => {
   });
 
   it("the province's reviewer appraises the leaf with a note, publishes and ranks the ward", async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(20_000);
+    const page = await newPage(browser, 20_000);
     try {
-      await signInAs(page, "sonoivu");
+      await switchUser(page, app.url, "sonoivu");
       await openChiSo(page);
       const list = page.getByRole("table", { name: "Danh sách phiếu chấm điểm" });
       const listed = list.getByRole("row").filter({ hasText: "Phường Bãi Cháy" });

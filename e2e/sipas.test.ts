@@ -8,31 +8,22 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  appUnderTest,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   saveScreenshot,
   signIn,
+  signInAndWait,
   type Browser,
 } from "./support/browser.ts";
+import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
 
-let app: { url: string; stop(): Promise<void> };
+let app: App;
 let browser: Browser;
-
-beforeAll(async () => {
-  app = await appUnderTest();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+afterAll(() => stopAppAndBrowser(browser, app));
 
 describe("SIPAS survey in the browser", () => {
   it("a citizen answers on a phone from the desk's QR code", async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await newPage(browser, 15_000);
     await page.setViewportSize({ width: 390, height: 844 });
     try {
       await page.goto(`${app.url}/danh-gia/06658?quay=${encodeURIComponent("Quầy số 2")}`);
@@ -65,8 +56,7 @@ describe("SIPAS survey in the browser", () => {
   });
 
   it("the kiosk takes one answer at a time and starts again by itself", async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await newPage(browser, 15_000);
     await page.setViewportSize({ width: 1024, height: 768 });
     try {
       // A long pause first: the checks below take a while on a busy machine.
@@ -99,12 +89,9 @@ describe("SIPAS survey in the browser", () => {
   });
 
   it("the clerk sees the ward's indices with the small-sample warning and types in a paper form", async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await newPage(browser, 15_000);
     try {
-      await page.goto(`${app.url}/dang-nhap`);
-      await signIn(page, "motcua");
-      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      await signInAndWait(page, app.url, "motcua");
       const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
       await nav.getByRole("link", { name: "Khảo sát", exact: true }).click();
       await page.getByRole("heading", { name: "Khảo sát sự hài lòng (SIPAS)", level: 1 }).waitFor();
@@ -132,8 +119,7 @@ describe("SIPAS survey in the browser", () => {
   });
 
   it("a plan's satisfaction target measured from a small sample is shown with the warning", async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await newPage(browser, 15_000);
     try {
       const session = async (username: string) => {
         await browser.context.clearCookies();

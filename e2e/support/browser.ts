@@ -146,6 +146,35 @@ export async function signIn(
   await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
 }
 
+/**
+ * Open the sign-in page, sign in and wait for the home page ("Trang chủ"): leaving before the
+ * sign-in has answered would drop its cookie and land back on the sign-in page.
+ */
+export async function signInAndWait(
+  page: Page,
+  url: string,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  await page.goto(`${url}/dang-nhap`);
+  await signIn(page, username, password);
+  await waitForHome(page);
+}
+
+/** Wait for the home page's heading ("Trang chủ"), e.g. after signing in from a page that shows the form. */
+export async function waitForHome(page: Page): Promise<void> {
+  await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+}
+
+/**
+ * Sign in as another user on a page of a shared profile: the previous session's cookies go
+ * first, then as `signInAndWait`.
+ */
+export async function switchUser(page: Page, url: string, username: string): Promise<void> {
+  await page.context().clearCookies();
+  await signInAndWait(page, url, username);
+}
+
 export async function signOut(page: Page): Promise<void> {
   await page.getByTestId("user-menu").click();
   await page.getByRole("menuitem", { name: "Đăng xuất" }).click();
