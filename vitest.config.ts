@@ -28,7 +28,7 @@ export default defineConfig({
           // Journeys of many steps on a 2-core machine that may be busy: the default 1 s of
           // expect.poll made a slow save look like a failure.
           testTimeout: 300_000,
-          hookTimeout: 180_000,
+          hookTimeout: 300_000,
           expect: { poll: { timeout: 20_000, interval: 100 } },
           fileParallelism: false,
         },

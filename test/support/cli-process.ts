@@ -34,7 +34,7 @@ export function runCli(args: string[], env: Record<string, string> = {}) {
  */
 export function startServerProcess(
   env: Record<string, string>,
-  timeoutMs = 120_000,
+  timeoutMs = 240_000,
   bin = CCHC_BIN,
 ): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
