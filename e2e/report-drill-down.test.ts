@@ -189,5 +189,10 @@ describe("the leader's overview opens the records behind a figure", () => {
     const taskUrl = new URL(page.url());
     expect(taskUrl.pathname).toBe("/nhiem-vu");
     expect(taskUrl.searchParams.get("don-vi")).toBe(wardId);
+    // Only the tasks the report counted (no parent, no cancelled task), and the page says so.
+    expect(taskUrl.searchParams.get("tinh")).toBe("bao-cao");
+    expect(await page.getByTestId("task-counted-note").innerText()).toBe(
+      "Các nhiệm vụ được tính trong báo cáo (không gồm nhiệm vụ cha và nhiệm vụ đã hủy)",
+    );
   });
 });

@@ -70,13 +70,15 @@ describe("the records behind each key figure of the overview", () => {
       period: q2,
       set: "resolved",
     });
-    // Tasks as the report counts them: due from the start of the year to the quarter's end.
+    // Tasks as the report counts them: due from the start of the year to the quarter's end, only
+    // the tasks its figures count (leaf tasks, not cancelled).
     expect(targets.taskCompletion).toEqual({
       page: "tasks",
       unitId: "ward",
       view: "all",
       dueFrom: "2026-01-01",
       dueTo: "2026-06-30",
+      counted: "report",
     });
     expect(targets.tasksOverdue).toEqual({
       page: "tasks",
@@ -84,6 +86,7 @@ describe("the records behind each key figure of the overview", () => {
       view: "overdue",
       dueFrom: "2026-01-01",
       dueTo: "2026-06-30",
+      counted: "report",
     });
     expect(targets.satisfaction).toEqual({
       page: "satisfaction",

@@ -7,8 +7,9 @@
  * - one-stop on time: the dossiers the KPIs count for the unit in the period (its subtree and the
  *   units merged into it, as the KPI drill-down counts them): all resolved, the on-time ones
  *   (numerator) and the late ones;
- * - task completion / overdue tasks: the tasks of the unit's plans due from the start of the
- *   report's year to the period's end (what the report counts), all or the overdue ones;
+ * - task completion / overdue tasks: the tasks the report counts — of the unit's issued plans,
+ *   due from the start of the report's year to the period's end, leaf tasks only (a task with
+ *   sub-tasks is counted through them), cancelled ones left out — all or the overdue ones;
  * - SIPAS: the unit's satisfaction indices over the period;
  * - 766: the unit's dashboard for the period (the 766 groups against their maxima);
  * - PAR self-score: the unit's scorecard of the report's year.
@@ -27,7 +28,15 @@ export type OneStopSet = "resolved" | "early_or_on_time" | "late";
 
 export type FigureTarget =
   | { page: "dossiers"; unitId: string; period: PeriodSelection; set: OneStopSet }
-  | { page: "tasks"; unitId: string; view: "all" | "overdue"; dueFrom: IsoDate; dueTo: IsoDate }
+  | {
+      page: "tasks";
+      unitId: string;
+      view: "all" | "overdue";
+      dueFrom: IsoDate;
+      dueTo: IsoDate;
+      /** Only the tasks a report counts (`counted=report` of the task API). */
+      counted: "report";
+    }
   | { page: "satisfaction"; unitId: string; from: IsoDate; to: IsoDate }
   | { page: "dashboard"; unitId: string; period: PeriodSelection }
   | { page: "scorecard"; unitId: string; year: number };
@@ -75,8 +84,22 @@ export function figureTargets(
   // The report counts the tasks due from the start of its year up to the period's end.
   const dueFrom: IsoDate = `${period.to.slice(0, 4)}-01-01`;
   return {
-    taskCompletion: { page: "tasks", unitId, view: "all", dueFrom, dueTo: period.to },
-    tasksOverdue: { page: "tasks", unitId, view: "overdue", dueFrom, dueTo: period.to },
+    taskCompletion: {
+      page: "tasks",
+      unitId,
+      view: "all",
+      dueFrom,
+      dueTo: period.to,
+      counted: "report",
+    },
+    tasksOverdue: {
+      page: "tasks",
+      unitId,
+      view: "overdue",
+      dueFrom,
+      dueTo: period.to,
+      counted: "report",
+    },
     oneStopOnTime: { page: "dossiers", unitId, period: selection, set: "resolved" },
     satisfaction: { page: "satisfaction", unitId, from: period.from, to: period.to },
     index766: { page: "dashboard", unitId, period: selection },

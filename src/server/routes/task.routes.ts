@@ -50,6 +50,8 @@ export function taskRoutes(db: Executor, dataDir: string): FastifyPluginAsyncZod
             // Tasks due in a range (both days included): what a report counts for its period.
             dueFrom: isoDate.optional(),
             dueTo: isoDate.optional(),
+            // "report": only the tasks a report counts (leaf tasks, not cancelled).
+            counted: z.enum(["report"]).optional(),
           }),
           response: {
             200: z.object({ data: z.array(listedTaskView) }),

@@ -46,17 +46,25 @@ export async function reportRollup(
   const reports = (await reportRepository.reportsOfKinds(db, [kind.id], children)).filter(
     (r) => r.periodKey === instance.period.key && r.version > 0,
   );
-  const versions = [];
-  for (const r of reports) {
-    const latest = (await reportRepository.versionsOf(db, r.id))[0]!;
-    versions.push({
+  // Each report's latest version, in one query for all the units (not one per unit).
+  const latestOf = new Map(
+    (
+      await reportRepository.latestVersionsOf(
+        db,
+        reports.map((r) => r.id),
+      )
+    ).map((v) => [v.reportId, v]),
+  );
+  const versions = reports.map((r) => {
+    const latest = latestOf.get(r.id)!;
+    return {
       unitId: r.unitId,
       reportId: r.id,
       review: latest.review,
       version: latest.version,
       figures: (latest.snapshot as { figures: ReportFigures }).figures,
-    });
-  }
+    };
+  });
   const result = rollUp({ owing, versions });
   const reportIdOf = new Map(versions.map((v) => [v.unitId, v.reportId]));
   return {

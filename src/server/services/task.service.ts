@@ -153,6 +153,11 @@ export async function listTasks(
     /** Only tasks due in this range (both days included); a task without a due day is left out. */
     dueFrom?: string;
     dueTo?: string;
+    /**
+     * "report": only the tasks a report's figures count — leaf tasks (a task with sub-tasks is
+     * counted through them) that are not cancelled (see the report builder).
+     */
+    counted?: "report";
   },
   /** Today in Vietnam unless the caller (a test) gives its own day. */
   clock: { today?: string } = {},
@@ -161,9 +166,14 @@ export async function listTasks(
   const view = filter.view ?? "all";
   // Only the tasks of issued plans are work (mine, overdue, due soon); a draft's tasks appear
   // only inside their draft (the list filtered on that plan, "all").
+  // The tasks a report counts are those of the issued plans overlapping its range.
+  const report = filter.counted === "report";
   const plans = (await planRepository.listPlansOfUnits(db, unitIds)).filter(
     (p) =>
-      (p.status === "issued" || (p.status === "draft" && !!filter.planId && view === "all")) &&
+      (p.status === "issued" ||
+        (p.status === "draft" && !!filter.planId && view === "all" && !report)) &&
+      (!report || !filter.dueTo || p.periodStart <= filter.dueTo) &&
+      (!report || !filter.dueFrom || p.periodEnd >= filter.dueFrom) &&
       (!filter.planId || p.id === filter.planId) &&
       (!filter.unitId || p.unitId === filter.unitId),
   );
@@ -186,6 +196,8 @@ export async function listTasks(
   const names = await planRepository.agencyNames(db, [...new Set(ids)]);
   const updatable = await updatableTaskIds(db, actor, tasks);
   const myAgencies = new Set(actor.grants.map((g) => g.agencyId).filter((x): x is string => !!x));
+  // A task with sub-tasks, as the report builder finds them (among the same plans' tasks).
+  const parents = new Set(tasks.map((t) => t.parentTaskId).filter((id): id is string => !!id));
   const now = clock.today ?? today();
   const soonLimit = addDays(now, filter.dueWithinDays ?? 14);
   const rows = tasks
@@ -200,6 +212,7 @@ export async function listTasks(
       unitId: planOf.get(task.planId)!.unitId,
     }))
     .filter((t) => !filter.areaKey || t.areaKey === filter.areaKey)
+    .filter((t) => !report || (!parents.has(t.id) && t.status !== "cancelled"))
     .filter(
       (t) =>
         (!filter.dueFrom || (t.dueDate !== null && t.dueDate >= filter.dueFrom)) &&

@@ -346,5 +346,8 @@ export const viPlans = {
           ? `Hạn hoàn thành từ ${from}`
           : `Hạn hoàn thành đến ${to}`,
     clearDueRange: "Bỏ lọc theo hạn",
+    countedInReport:
+      "Các nhiệm vụ được tính trong báo cáo (không gồm nhiệm vụ cha và nhiệm vụ đã hủy)",
+    showAllTasks: "Hiện cả nhiệm vụ cha và nhiệm vụ đã hủy",
   },
 };

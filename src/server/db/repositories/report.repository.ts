@@ -97,6 +97,16 @@ export async function versionsOf(exec: Executor, reportId: string) {
     .orderBy(desc(reportVersions.version));
 }
 
+/** The latest version of each given report, in one query (a report without one is left out). */
+export async function latestVersionsOf(exec: Executor, reportIds: string[]) {
+  if (reportIds.length === 0) return [];
+  return exec
+    .selectDistinctOn([reportVersions.reportId])
+    .from(reportVersions)
+    .where(inArray(reportVersions.reportId, reportIds))
+    .orderBy(reportVersions.reportId, desc(reportVersions.version));
+}
+
 export async function updateVersionReview(
   exec: Executor,
   reportId: string,

@@ -179,6 +179,7 @@ export function listTasks(query: {
   unitId?: string | null;
   dueFrom?: string | null;
   dueTo?: string | null;
+  counted?: "report" | null;
   q?: string;
 }) {
   return requestData<ListedTask[]>(`/api/tasks${buildQuery(query)}`);

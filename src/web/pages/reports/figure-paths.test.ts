@@ -43,8 +43,10 @@ describe("the pages a figure of the leader's overview opens", () => {
       unitId: "ward",
       dueFrom: "2026-01-01",
       dueTo: "2026-03-31",
+      counted: "report",
     });
     expect(figurePath(targets.taskCompletion)!.startsWith("/nhiem-vu?xem=all&")).toBe(true);
+    expect(params(figurePath(targets.taskCompletion)!).get("tinh")).toBe("bao-cao");
     const sipas = figurePath(targets.satisfaction)!;
     expect(sipas.startsWith("/khao-sat?")).toBe(true);
     expect(surveySelectionFrom(params(sipas), { unitId: "mine", from: "x", to: "y" })).toEqual({

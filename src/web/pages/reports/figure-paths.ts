@@ -33,6 +33,7 @@ export function figurePath(
         unitId: target.unitId,
         dueFrom: target.dueFrom,
         dueTo: target.dueTo,
+        counted: target.counted,
       });
     case "satisfaction":
       return surveysPath(sipasPaths.surveys, {

@@ -20,7 +20,23 @@ describe("the task list's address", () => {
       unitId: "ward-1",
       dueFrom: "2026-01-01",
       dueTo: "2026-03-31",
+      counted: null,
     });
+  });
+
+  it("reads and writes the report's selection (only the tasks a report counts)", () => {
+    const path = taskListPath("/nhiem-vu", {
+      view: "all",
+      unitId: "ward-1",
+      dueFrom: "2026-01-01",
+      dueTo: "2026-03-31",
+      counted: "report",
+    });
+    expect(path).toBe(
+      "/nhiem-vu?xem=all&don-vi=ward-1&han-tu=2026-01-01&han-den=2026-03-31&tinh=bao-cao",
+    );
+    expect(filterOf(path)).toMatchObject({ view: "all", counted: "report" });
+    expect(filterOf("/nhiem-vu?xem=all&tinh=khac")).toMatchObject({ counted: null });
   });
 
   it("defaults to the user's own tasks and ignores what it cannot read", () => {

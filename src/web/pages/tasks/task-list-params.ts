@@ -2,7 +2,8 @@
  * The task list's filters in its address (Vietnamese names without diacritics), so a link from
  * another page — a report's figure on the leader's overview — opens exactly the tasks behind it:
  * `xem` (view), `ke-hoach` (plan), `linh-vuc` (area), `co-quan` (agency), `don-vi` (unit),
- * `han-tu` / `han-den` (due from / to, both days included), `q` (search).
+ * `han-tu` / `han-den` (due from / to, both days included), `tinh=bao-cao` (only the tasks a
+ * report counts: leaf tasks, not cancelled), `q` (search).
  */
 import type { TaskListView } from "../plans/plans.api.ts";
 
@@ -18,6 +19,8 @@ export interface TaskListFilter {
   unitId: string | null;
   dueFrom: string | null;
   dueTo: string | null;
+  /** Only the tasks a report counts (`tinh=bao-cao`). */
+  counted: "report" | null;
 }
 
 /** The filters a task list address names; an unknown view is "mine", a malformed day is ignored. */
@@ -35,6 +38,7 @@ export function taskListFilterFrom(params: URLSearchParams): TaskListFilter {
     unitId: params.get("don-vi"),
     dueFrom: day("han-tu"),
     dueTo: day("han-den"),
+    counted: params.get("tinh") === "bao-cao" ? "report" : null,
   };
 }
 
@@ -54,6 +58,7 @@ export function taskListPath(
   put("don-vi", filter.unitId);
   put("han-tu", filter.dueFrom);
   put("han-den", filter.dueTo);
+  if (filter.counted === "report") params.set("tinh", "bao-cao");
   const query = params.toString();
   return query ? `${base}?${query}` : base;
 }

@@ -25,7 +25,8 @@ import { TaskTimeline } from "./task-timeline.tsx";
 export function TasksPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const { view, planId, areaKey, agencyId, unitId, dueFrom, dueTo } = taskListFilterFrom(params);
+  const { view, planId, areaKey, agencyId, unitId, dueFrom, dueTo, counted } =
+    taskListFilterFrom(params);
   const layout = params.get("hien-thi") === "thang" ? "timeline" : "table";
   const manyUnits = readsManyUnits(me);
   const [search, setSearch] = useState(params.get("q") ?? "");
@@ -40,7 +41,7 @@ export function TasksPage() {
     setParams(next, { replace: true });
   };
 
-  const query = { view, planId, areaKey, agencyId, unitId, dueFrom, dueTo, q };
+  const query = { view, planId, areaKey, agencyId, unitId, dueFrom, dueTo, counted, q };
   const tasks = useQuery({ queryKey: planKeys.taskList(query), queryFn: () => listTasks(query) });
   const plans = useQuery({ queryKey: planKeys.list({}), queryFn: () => listPlans() });
   const agencies = useQuery({
@@ -143,6 +144,16 @@ export function TasksPage() {
               }}
             >
               {t.taskList.clearDueRange}
+            </Button>
+          </Group>
+        )}
+        {counted === "report" && (
+          <Group gap="xs">
+            <Text size="sm" data-testid="task-counted-note">
+              {t.taskList.countedInReport}
+            </Text>
+            <Button variant="subtle" size="compact-sm" onClick={() => setParam("tinh", null)}>
+              {t.taskList.showAllTasks}
             </Button>
           </Group>
         )}
