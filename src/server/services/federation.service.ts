@@ -252,10 +252,8 @@ export async function sentStatus(
   settings: FederationSettings | undefined,
 ) {
   const report = await ownReport(db, actor, reportId);
-  const [rows, parent] = await Promise.all([
-    repository.sentOfReport(db, reportId),
-    repository.findParent(db),
-  ]);
+  const rows = await repository.sentOfReport(db, reportId);
+  const parent = await repository.findParent(db);
   const reason =
     disabledReason(settings) ?? (parent ? null : new AppError("FEDERATION_PARENT_NOT_SET").message);
   const latest = rows.find((r) => r.version === report.version);

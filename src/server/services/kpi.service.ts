@@ -118,10 +118,8 @@ export async function kpiCountsOf(
     ...filters,
   };
   const workingDays = await workingDaysFor(exec, period);
-  const [dossierRows, feedbackRows] = await Promise.all([
-    dossierCounts(exec, query, "none", workingDays),
-    feedbackKpiCounts(exec, query, "none"),
-  ]);
+  const dossierRows = await dossierCounts(exec, query, "none", workingDays);
+  const feedbackRows = await feedbackKpiCounts(exec, query, "none");
   return addCounts(...dossierRows.map((r) => r.counts), ...feedbackRows.map((r) => r.counts));
 }
 
@@ -166,10 +164,8 @@ export async function kpiReport(exec: Executor, input: KpiReportInput) {
   const dossierGroup = input.groupBy;
   const feedbackGroup =
     input.groupBy === "unit" || input.groupBy === "agency" ? input.groupBy : "none";
-  const [dossierRows, feedbackRows] = await Promise.all([
-    dossierCounts(exec, query, dossierGroup, workingDays),
-    feedbackKpiCounts(exec, query, feedbackGroup),
-  ]);
+  const dossierRows = await dossierCounts(exec, query, dossierGroup, workingDays);
+  const feedbackRows = await feedbackKpiCounts(exec, query, feedbackGroup);
   const all = [...dossierRows, ...feedbackRows];
   const total = addCounts(...all.map((r) => r.counts));
 

@@ -174,13 +174,11 @@ export function taskView(
 /** The whole plan as the plan page shows it. */
 export async function getPlanView(exec: Executor, actor: Actor, planId: string) {
   const plan = await requireReadablePlan(exec, actor, planId);
-  const [bases, areas, targets, tasks, duties] = await Promise.all([
-    planRepository.listBases(exec, planId),
-    planRepository.listAreas(exec, planId),
-    planRepository.listTargets(exec, planId),
-    planRepository.listTasksOfPlans(exec, [planId]),
-    planRepository.listDuties(exec, planId),
-  ]);
+  const bases = await planRepository.listBases(exec, planId);
+  const areas = await planRepository.listAreas(exec, planId);
+  const targets = await planRepository.listTargets(exec, planId);
+  const tasks = await planRepository.listTasksOfPlans(exec, [planId]);
+  const duties = await planRepository.listDuties(exec, planId);
   const agencyIds = tasks.flatMap((t) => [
     t.leadAgencyId,
     t.monitorAgencyId,

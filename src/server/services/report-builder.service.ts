@@ -47,10 +47,8 @@ export async function gatherFigures(
     (p) => p.status === "issued" && p.periodStart <= period.to && p.periodEnd >= yearStart,
   );
   const planIds = plans.map((p) => p.id);
-  const [tasks, areas] = await Promise.all([
-    planRepository.listTasksOfPlans(exec, planIds),
-    planRepository.listAreasOfPlans(exec, planIds),
-  ]);
+  const tasks = await planRepository.listTasksOfPlans(exec, planIds);
+  const areas = await planRepository.listAreasOfPlans(exec, planIds);
   // Leaf tasks only: a task with sub-tasks is counted through them.
   const parents = new Set(tasks.map((t) => t.parentTaskId).filter((id): id is string => !!id));
   const areaOf = new Map(areas.map((a) => [a.id, a]));

@@ -156,11 +156,9 @@ export async function listReportKinds(db: Executor, actor: Actor, unitId: string
     read: "report.read",
     notFound: "UNIT_NOT_FOUND",
   });
-  const [rows, calendar, canDefine] = await Promise.all([
-    reportRepository.kindsOfUnits(db, [unitId], false),
-    loadWorkingCalendar(db),
-    access.check(db, actor, "report.define", "unit", [unitId]),
-  ]);
+  const rows = await reportRepository.kindsOfUnits(db, [unitId], false);
+  const calendar = await loadWorkingCalendar(db);
+  const canDefine = await access.check(db, actor, "report.define", "unit", [unitId]);
   return {
     data: rows.map((row) => ({
       ...kindView(row),
@@ -219,11 +217,9 @@ export async function reportCalendar(
     read: "report.read",
     notFound: "UNIT_NOT_FOUND",
   });
-  const [tree, calendar, canWrite] = await Promise.all([
-    loadUnitTree(db),
-    loadWorkingCalendar(db),
-    access.check(db, actor, "report.write", "unit", [unitId]),
-  ]);
+  const tree = await loadUnitTree(db);
+  const calendar = await loadWorkingCalendar(db);
+  const canWrite = await access.check(db, actor, "report.write", "unit", [unitId]);
   const owed = await owedReports(db, tree, unitId, year, calendar);
   const existing = await reportRepository.reportsOfKinds(
     db,

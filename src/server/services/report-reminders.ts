@@ -30,10 +30,8 @@ export async function runReportReminders(
   const today = options.today ?? vietnamToday();
   const year = Number(today.slice(0, 4));
   const tree = await loadUnitTree(db);
-  const [kinds, calendar] = await Promise.all([
-    reportRepository.kindsOfUnits(db, tree.ids(), true),
-    loadWorkingCalendar(db),
-  ]);
+  const kinds = await reportRepository.kindsOfUnits(db, tree.ids(), true);
+  const calendar = await loadWorkingCalendar(db);
   const wanted: { unitId: string; kindId: string; instance: DueInstance; title: string }[] = [];
   for (const kind of kinds) {
     const instances = [year - 1, year].flatMap((y) => dueInstances(kindRuleOf(kind), y, calendar));

@@ -27,10 +27,8 @@ export async function reportUnitsOverview(
   query: { kindId: string; periodKey: string },
   today: string,
 ) {
-  const [read, review] = await Promise.all([
-    access.check(db, actor, "report.read", "unit", [unitId]),
-    access.check(db, actor, "report.review", "unit", [unitId]),
-  ]);
+  const read = await access.check(db, actor, "report.read", "unit", [unitId]);
+  const review = await access.check(db, actor, "report.review", "unit", [unitId]);
   if (!read.has(unitId) && !review.has(unitId)) throw new AppError("UNIT_NOT_FOUND");
   const kind = await reportRepository.findKind(db, query.kindId);
   if (!kind || kind.unitId !== unitId || kind.status !== "published")

@@ -40,11 +40,9 @@ async function reachOf(
   report: reportRepository.ReportRow,
   kind: reportRepository.ReportKindRow,
 ) {
-  const [write, read, review] = await Promise.all([
-    access.check(exec, actor, "report.write", "unit", [report.unitId]),
-    access.check(exec, actor, "report.read", "unit", [report.unitId]),
-    access.check(exec, actor, "report.review", "unit", [kind.unitId]),
-  ]);
+  const write = await access.check(exec, actor, "report.write", "unit", [report.unitId]);
+  const read = await access.check(exec, actor, "report.read", "unit", [report.unitId]);
+  const review = await access.check(exec, actor, "report.review", "unit", [kind.unitId]);
   const own =
     write.has(report.unitId) ||
     (read.has(report.unitId) && actor.grants.some((g) => g.unitId === report.unitId));
@@ -326,12 +324,11 @@ export async function reportOverview(
   year: number,
   on: string,
 ) {
-  const [read, review] = await Promise.all([
-    access.check(db, actor, "report.read", "unit", [unitId]),
-    access.check(db, actor, "report.review", "unit", [unitId]),
-  ]);
+  const read = await access.check(db, actor, "report.read", "unit", [unitId]);
+  const review = await access.check(db, actor, "report.review", "unit", [unitId]);
   if (!read.has(unitId) && !review.has(unitId)) throw new AppError("UNIT_NOT_FOUND");
-  const [tree, calendar] = await Promise.all([loadUnitTree(db), loadWorkingCalendar(db)]);
+  const tree = await loadUnitTree(db);
+  const calendar = await loadWorkingCalendar(db);
   const kinds = await reportRepository.kindsOfUnits(db, [unitId], true);
   const children = owingUnits(tree, unitId, `${year}-12-31`);
   const names = await reportRepository.unitNames(db, children);

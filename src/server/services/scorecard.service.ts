@@ -242,11 +242,9 @@ export async function liveInputs(
   const to = upTo < yearEnd ? upTo : yearEnd;
   if (to < from) return {};
   const period = { from, to };
-  const [kpi, sipas, tasks] = await Promise.all([
-    metricInputsFor(exec, unitId, period),
-    sipasSatisfaction(exec, { unitId, from, to }),
-    repo.yearTasks(exec, unitId, year),
-  ]);
+  const kpi = await metricInputsFor(exec, unitId, period);
+  const sipas = await sipasSatisfaction(exec, { unitId, from, to });
+  const tasks = await repo.yearTasks(exec, unitId, year);
   const counted = tasks.filter((t) => t.status !== "cancelled");
   return {
     ...kpi,
@@ -368,13 +366,13 @@ export async function getScorecard(
   const live = await liveInputs(db, card.unitId, card.year, today);
   const withAppraisal = card.status === "appraised" || card.status === "published";
   const score = scoreScorecard(document, entries, live, { withAppraisal });
-  const [evidence, events, unit, targets, choices] = await Promise.all([
-    repo.evidenceOf(db, id),
-    repo.eventsOf(db, id),
-    findUnitById(db, card.unitId),
-    repo.areaTargets(db, card.unitId, card.year),
-    allowed["scorecard.write"].has(id) ? repo.evidenceFilesOfUnit(db, card.unitId) : [],
-  ]);
+  const evidence = await repo.evidenceOf(db, id);
+  const events = await repo.eventsOf(db, id);
+  const unit = await findUnitById(db, card.unitId);
+  const targets = await repo.areaTargets(db, card.unitId, card.year);
+  const choices = allowed["scorecard.write"].has(id)
+    ? await repo.evidenceFilesOfUnit(db, card.unitId)
+    : [];
   const targetOf = new Map(targets.map((t) => [t.key, t]));
   const canWrite = allowed["scorecard.write"].has(id);
   const canAppraise = allowed["scorecard.appraise"].has(id);
@@ -779,10 +777,8 @@ export async function scorecardForecast(db: Executor, actor: Actor, id: string, 
     notFound: "SCORECARD_NOT_FOUND",
   });
   const { card, document, entries } = await load(db, id);
-  const [live, tasks] = await Promise.all([
-    liveInputs(db, card.unitId, card.year, asOf),
-    repo.yearTasks(db, card.unitId, card.year),
-  ]);
+  const live = await liveInputs(db, card.unitId, card.year, asOf);
+  const tasks = await repo.yearTasks(db, card.unitId, card.year);
   const open = tasks
     .filter((t) => !["completed", "completed_late", "cancelled"].includes(t.status))
     .map((t) => ({ areaKey: t.areaKey ?? "", text: t.text, dueDate: t.dueDate ?? null }));

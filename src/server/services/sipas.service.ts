@@ -373,10 +373,8 @@ async function indicesOver(
 ) {
   const version = questionnaireInForce(query.to);
   const filter = responseFilter(unitIds, version, query);
-  const [tallies, respondents] = await Promise.all([
-    sipasRepository.tallyAnswers(db, filter),
-    sipasRepository.countRespondents(db, filter),
-  ]);
+  const tallies = await sipasRepository.tallyAnswers(db, filter);
+  const respondents = await sipasRepository.countRespondents(db, filter);
   return { version, indices: computeIndices(version, tallies, respondentsOf(respondents)) };
 }
 
@@ -431,10 +429,8 @@ export async function sipasTrend(
   const unitIds = await unitsOf(db, actor, query);
   const version = questionnaireInForce(query.to);
   const filter = responseFilter(unitIds, version, query);
-  const [tallies, respondents] = await Promise.all([
-    sipasRepository.tallyAnswers(db, filter, query.granularity),
-    sipasRepository.countRespondents(db, filter, query.granularity),
-  ]);
+  const tallies = await sipasRepository.tallyAnswers(db, filter, query.granularity);
+  const respondents = await sipasRepository.countRespondents(db, filter, query.granularity);
   const periods = [...new Set(respondents.map((row) => row.period))].sort();
   const rows = periods.map((period) => {
     const indices: SipasIndices = computeIndices(

@@ -152,32 +152,32 @@ function taskOwner(row: {
 }
 
 async function evidenceOwners(exec: Executor, ids: string[]): Promise<RecordOwner[]> {
-  const [taskRows, cardRows] = await Promise.all([
-    exec
-      .select({
-        evidenceId: evidenceFiles.id,
-        id: planTasks.id,
-        unitId: plans.unitId,
-        planStatus: plans.status,
-        lead: planTasks.leadAgencyId,
-        support: planTasks.supportAgencyIds,
-      })
-      .from(evidenceFiles)
-      .innerJoin(taskEvidence, eq(taskEvidence.evidenceId, evidenceFiles.id))
-      .innerJoin(planTasks, eq(planTasks.id, taskEvidence.taskId))
-      .innerJoin(plans, eq(plans.id, planTasks.planId))
-      .where(inArray(evidenceFiles.id, ids)),
-    exec
-      .selectDistinct({
-        evidenceId: scorecardEvidence.evidenceId,
-        id: scorecards.id,
-        unitId: scorecards.unitId,
-        scorecardStatus: scorecards.status,
-      })
-      .from(scorecardEvidence)
-      .innerJoin(scorecards, eq(scorecards.id, scorecardEvidence.scorecardId))
-      .where(inArray(scorecardEvidence.evidenceId, ids)),
-  ]);
+  // One after another: `exec` may be a transaction, whose single connection must not be sent
+  // a second query while the first still runs (pg 8 queues it with a warning, pg 9 throws).
+  const taskRows = await exec
+    .select({
+      evidenceId: evidenceFiles.id,
+      id: planTasks.id,
+      unitId: plans.unitId,
+      planStatus: plans.status,
+      lead: planTasks.leadAgencyId,
+      support: planTasks.supportAgencyIds,
+    })
+    .from(evidenceFiles)
+    .innerJoin(taskEvidence, eq(taskEvidence.evidenceId, evidenceFiles.id))
+    .innerJoin(planTasks, eq(planTasks.id, taskEvidence.taskId))
+    .innerJoin(plans, eq(plans.id, planTasks.planId))
+    .where(inArray(evidenceFiles.id, ids));
+  const cardRows = await exec
+    .selectDistinct({
+      evidenceId: scorecardEvidence.evidenceId,
+      id: scorecards.id,
+      unitId: scorecards.unitId,
+      scorecardStatus: scorecards.status,
+    })
+    .from(scorecardEvidence)
+    .innerJoin(scorecards, eq(scorecards.id, scorecardEvidence.scorecardId))
+    .where(inArray(scorecardEvidence.evidenceId, ids));
   const byEvidence = new Map<string, { tasks: RecordOwner[]; scorecards: RecordOwner[] }>();
   const of = (id: string) => {
     let links = byEvidence.get(id);
