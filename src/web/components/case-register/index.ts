@@ -31,3 +31,5 @@ export {
 } from "./case-register-table.tsx";
 export { CaseTimelinessBadge, timelinessColor, type CaseTimeliness } from "./case-timeliness.tsx";
 export { CaseUnitFilter, readsManyUnits, unitColumn } from "./case-unit-filter.tsx";
+export { CaseFacts } from "./case-facts.tsx";
+export { CasePersonFields, casePersonRules, type CasePersonKeys } from "./case-person-fields.tsx";

@@ -4,7 +4,6 @@ import {
   Modal,
   Paper,
   Select,
-  SimpleGrid,
   Stack,
   Text,
   TextInput,
@@ -17,6 +16,7 @@ import { AgencySelect } from "../../components/agency-select.tsx";
 import {
   CaseActions,
   CaseFact,
+  CaseFacts,
   CaseHistory,
   CaseMomentField,
   CaseStateBadges,
@@ -71,29 +71,27 @@ function FeedbackView({ data: f }: { data: FeedbackDetail }) {
           {t.detail.dueDate}: {formatDate(f.dueDate)} — {f.timelinessLabel}
         </Alert>
       )}
-      {f.personalData === "masked" && (
-        <Alert color="gray" mb="md">
-          {t.detail.personalDataMasked}
-        </Alert>
-      )}
-      <Paper withBorder p="md" mb="md">
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Fact label={t.detail.sender}>{f.senderName}</Fact>
-          <Fact label={t.detail.phone}>{f.senderPhone}</Fact>
-          <Fact label={t.detail.email}>{f.senderEmail ?? "—"}</Fact>
-          <Fact label={t.detail.address}>{f.senderAddress ?? "—"}</Fact>
-          <Fact label={t.detail.channel}>{f.channelLabel}</Fact>
-          <Fact label={t.detail.receivedAt}>{formatDateTime(f.receivedAt)}</Fact>
-          <Fact label={t.detail.dueDate}>{formatDate(f.dueDate)}</Fact>
-          <Fact label={t.detail.transferDueDate}>{formatDate(f.transferDueDate)}</Fact>
-          <Fact label={t.detail.agency}>{f.assignedAgencyName ?? "—"}</Fact>
-          {f.transferredTo && <Fact label={t.detail.transferredTo}>{f.transferredTo}</Fact>}
-          {f.reason && <Fact label={t.detail.reason}>{f.reason}</Fact>}
-        </SimpleGrid>
-        <Stack mt="md" gap="xs">
-          <Fact label={t.detail.content}>{f.content}</Fact>
-        </Stack>
-      </Paper>
+      <CaseFacts
+        masked={f.personalData === "masked"}
+        maskedNotice={t.detail.personalDataMasked}
+        below={
+          <Stack mt="md" gap="xs">
+            <Fact label={t.detail.content}>{f.content}</Fact>
+          </Stack>
+        }
+      >
+        <Fact label={t.detail.sender}>{f.senderName}</Fact>
+        <Fact label={t.detail.phone}>{f.senderPhone}</Fact>
+        <Fact label={t.detail.email}>{f.senderEmail ?? "—"}</Fact>
+        <Fact label={t.detail.address}>{f.senderAddress ?? "—"}</Fact>
+        <Fact label={t.detail.channel}>{f.channelLabel}</Fact>
+        <Fact label={t.detail.receivedAt}>{formatDateTime(f.receivedAt)}</Fact>
+        <Fact label={t.detail.dueDate}>{formatDate(f.dueDate)}</Fact>
+        <Fact label={t.detail.transferDueDate}>{formatDate(f.transferDueDate)}</Fact>
+        <Fact label={t.detail.agency}>{f.assignedAgencyName ?? "—"}</Fact>
+        {f.transferredTo && <Fact label={t.detail.transferredTo}>{f.transferredTo}</Fact>}
+        {f.reason && <Fact label={t.detail.reason}>{f.reason}</Fact>}
+      </CaseFacts>
 
       {f.answer && (
         <Paper withBorder p="md" mb="md" role="region" aria-label={t.detail.answer}>

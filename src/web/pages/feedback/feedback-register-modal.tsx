@@ -4,6 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useMe } from "../../auth/session.ts";
 import {
   CaseMomentField,
+  CasePersonFields,
+  casePersonRules,
   useCaseEntered,
   useReceivedAtField,
 } from "../../components/case-register/index.ts";
@@ -27,6 +29,8 @@ interface Values {
   receivedAt: string | null;
 }
 
+const SENDER = { name: "senderName", phone: "senderPhone" } as const;
+
 /** Registers a feedback received by any channel; the server issues the code and due dates. */
 export function FeedbackRegisterModal({ onClose }: { onClose: () => void }) {
   const me = useMe();
@@ -44,8 +48,7 @@ export function FeedbackRegisterModal({ onClose }: { onClose: () => void }) {
     },
     validate: {
       unitId: (v) => (v ? null : t.form.required),
-      senderName: (v) => (v.trim() ? null : t.form.required),
-      senderPhone: (v) => (v.trim() ? null : t.form.required),
+      ...casePersonRules(SENDER, t.form.required),
       title: (v) => (v.trim() ? null : t.form.required),
       content: (v) => (v.trim() ? null : t.form.required),
     },
@@ -86,15 +89,11 @@ export function FeedbackRegisterModal({ onClose }: { onClose: () => void }) {
               {...form.getInputProps("channel")}
             />
           </Group>
-          <Group grow align="flex-start">
-            <TextInput label={t.form.senderName} required {...form.getInputProps("senderName")} />
-            <TextInput
-              label={t.form.senderPhone}
-              required
-              inputMode="tel"
-              {...form.getInputProps("senderPhone")}
-            />
-          </Group>
+          <CasePersonFields
+            form={form}
+            keys={SENDER}
+            labels={{ name: t.form.senderName, phone: t.form.senderPhone }}
+          />
           <Group grow align="flex-start">
             <TextInput label={t.form.senderEmail} {...form.getInputProps("senderEmail")} />
             <TextInput label={t.form.senderAddress} {...form.getInputProps("senderAddress")} />

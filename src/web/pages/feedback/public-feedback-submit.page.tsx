@@ -14,7 +14,11 @@ import {
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { CasePublicPage } from "../../components/case-register/index.ts";
+import {
+  CasePersonFields,
+  CasePublicPage,
+  casePersonRules,
+} from "../../components/case-register/index.ts";
 import { FormError, applyServerErrors } from "../../components/form-error.tsx";
 import { formatDate } from "../../i18n/format.ts";
 import { feedbackPaths } from "./feedback-paths.ts";
@@ -33,6 +37,8 @@ interface Values {
   content: string;
 }
 
+const SENDER = { name: "senderName", phone: "senderPhone" } as const;
+
 /** Public page, no login: a citizen or business sends a feedback and gets its code. */
 export function PublicFeedbackSubmitPage() {
   const { options } = usePublicUnitOptions();
@@ -48,8 +54,7 @@ export function PublicFeedbackSubmitPage() {
     },
     validate: {
       unitCode: (v) => (v ? null : t.form.required),
-      senderName: (v) => (v.trim() ? null : t.form.required),
-      senderPhone: (v) => (v.trim() ? null : t.form.required),
+      ...casePersonRules(SENDER, t.form.required),
       title: (v) => (v.trim() ? null : t.form.required),
       content: (v) => (v.trim() ? null : t.form.required),
     },
@@ -107,21 +112,12 @@ export function PublicFeedbackSubmitPage() {
               required
               {...form.getInputProps("unitCode")}
             />
-            <Group grow align="flex-start">
-              <TextInput
-                label={t.public.senderName}
-                required
-                autoComplete="name"
-                {...form.getInputProps("senderName")}
-              />
-              <TextInput
-                label={t.public.senderPhone}
-                required
-                inputMode="tel"
-                autoComplete="tel"
-                {...form.getInputProps("senderPhone")}
-              />
-            </Group>
+            <CasePersonFields
+              form={form}
+              keys={SENDER}
+              labels={{ name: t.public.senderName, phone: t.public.senderPhone }}
+              autoComplete
+            />
             <Group grow align="flex-start">
               <TextInput
                 label={t.public.senderEmail}

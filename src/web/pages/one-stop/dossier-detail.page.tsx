@@ -7,7 +7,6 @@ import {
   List,
   Modal,
   Paper,
-  SimpleGrid,
   Stack,
   Text,
   Textarea,
@@ -20,6 +19,7 @@ import { AgencySelect } from "../../components/agency-select.tsx";
 import {
   CaseActions,
   CaseFact as Fact,
+  CaseFacts,
   CaseHistory,
   CaseMomentField,
   CaseStateBadges,
@@ -138,28 +138,21 @@ function DossierView({ data: d }: { data: DossierDetail }) {
             {t.detail.lateWarning}
           </Alert>
         )}
-      {d.personalData === "masked" && (
-        <Alert color="gray" mb="md">
-          {t.detail.personalDataMasked}
-        </Alert>
-      )}
-      <Paper withBorder p="md" mb="md">
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Fact label={t.detail.applicant}>{d.applicantName}</Fact>
-          <Fact label={t.detail.phone}>{d.applicantPhone}</Fact>
-          <Fact label={t.detail.address}>{d.applicantAddress ?? "—"}</Fact>
-          <Fact label={t.detail.channel}>{d.channelLabel}</Fact>
-          <Fact label={t.detail.receivedAt}>{formatDateTime(d.receivedAt)}</Fact>
-          <Fact label={t.detail.countedFrom}>{formatDate(d.countedFrom)}</Fact>
-          <Fact label={t.detail.dueDate}>
-            <DueDate {...d} />
-          </Fact>
-          <Fact label={t.detail.pausedDays}>{d.pausedWorkingDays}</Fact>
-          <Fact label={t.detail.handler}>{d.handlerAgencyName ?? "—"}</Fact>
-          <Fact label={t.detail.ruleSet}>{t.detail.ruleSets[d.ruleSet] ?? d.ruleSet}</Fact>
-          {d.reason && <Fact label={t.detail.reason}>{d.reason}</Fact>}
-        </SimpleGrid>
-      </Paper>
+      <CaseFacts masked={d.personalData === "masked"} maskedNotice={t.detail.personalDataMasked}>
+        <Fact label={t.detail.applicant}>{d.applicantName}</Fact>
+        <Fact label={t.detail.phone}>{d.applicantPhone}</Fact>
+        <Fact label={t.detail.address}>{d.applicantAddress ?? "—"}</Fact>
+        <Fact label={t.detail.channel}>{d.channelLabel}</Fact>
+        <Fact label={t.detail.receivedAt}>{formatDateTime(d.receivedAt)}</Fact>
+        <Fact label={t.detail.countedFrom}>{formatDate(d.countedFrom)}</Fact>
+        <Fact label={t.detail.dueDate}>
+          <DueDate {...d} />
+        </Fact>
+        <Fact label={t.detail.pausedDays}>{d.pausedWorkingDays}</Fact>
+        <Fact label={t.detail.handler}>{d.handlerAgencyName ?? "—"}</Fact>
+        <Fact label={t.detail.ruleSet}>{t.detail.ruleSets[d.ruleSet] ?? d.ruleSet}</Fact>
+        {d.reason && <Fact label={t.detail.reason}>{d.reason}</Fact>}
+      </CaseFacts>
 
       <Paper withBorder p="md" mb="md">
         <Title order={2} size="h4" mb="sm">

@@ -23,6 +23,8 @@ import {
 import { ApiError } from "../../api/client.ts";
 import {
   CaseMomentField,
+  CasePersonFields,
+  casePersonRules,
   useCaseEntered,
   useReceivedAtField,
 } from "../../components/case-register/index.ts";
@@ -46,6 +48,8 @@ interface Values {
   electronicResult: boolean;
   documentSets: number | string;
 }
+
+const APPLICANT = { name: "applicantName", phone: "applicantPhone" } as const;
 
 /** Receives a dossier: the server issues the code and the due date; then its page opens. */
 export function ReceiveModal({ onClose }: { onClose: () => void }) {
@@ -77,8 +81,7 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
     },
     validate: {
       procedureId: (v) => (v ? null : t.receiveForm.required),
-      applicantName: (v) => (v.trim() ? null : t.receiveForm.required),
-      applicantPhone: (v) => (v.trim() ? null : t.receiveForm.required),
+      ...casePersonRules(APPLICANT, t.receiveForm.required),
       documentSets: (v) =>
         Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= MAX_SETS
           ? null
@@ -146,29 +149,23 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
             required
             {...form.getInputProps("procedureId")}
           />
-          <TextInput
-            label={t.receiveForm.applicantName}
-            required
-            {...form.getInputProps("applicantName")}
+          <CasePersonFields
+            form={form}
+            keys={APPLICANT}
+            labels={{ name: t.receiveForm.applicantName, phone: t.receiveForm.applicantPhone }}
           />
-          <Group grow>
-            <TextInput
-              label={t.receiveForm.applicantPhone}
-              required
-              inputMode="tel"
-              {...form.getInputProps("applicantPhone")}
-            />
+          <Group grow align="flex-start">
             <Select
               label={t.receiveForm.channel}
               data={Object.entries(t.channels).map(([value, label]) => ({ value, label }))}
               allowDeselect={false}
               {...form.getInputProps("channel")}
             />
+            <TextInput
+              label={t.receiveForm.applicantAddress}
+              {...form.getInputProps("applicantAddress")}
+            />
           </Group>
-          <TextInput
-            label={t.receiveForm.applicantAddress}
-            {...form.getInputProps("applicantAddress")}
-          />
           <CaseMomentField
             label={t.receiveForm.receivedAt}
             description={t.receiveForm.receivedAtHint}
