@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { searchKey } from "../../src/core/text/vietnamese-text.ts";
-import { queryRows, type Executor } from "../../src/server/db/database.ts";
+import { queryRows } from "../../src/server/db/database.ts";
 import {
   listDossiers,
   type RegisterPosition,
@@ -12,8 +12,8 @@ import {
   decodeRegisterCursor,
   encodeRegisterCursor,
 } from "../../src/server/services/register-cursor.ts";
-import { makeProcedure, makeUnit } from "../support/factories.ts";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+import { makeProcedure } from "../support/factories.ts";
+import * as keyset from "../support/register-keyset.ts";
 
 /*
  * The register's keyset pages (dossier.repository.ts `listDossiers`, the cursor of
@@ -21,23 +21,11 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database.
  * (migration 0019) against the application's own folding (`searchKey`). PGlite and PostgreSQL.
  */
 
-let t: TestDatabase;
-let db: Executor;
-let province: { id: string };
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  db = t.database.db;
-  province = await makeUnit(db);
-}, 120_000);
-
-afterAll(async () => {
-  await t?.cleanup();
-});
+const register = keyset.openDatabase();
 
 async function newWard() {
-  const ward = await makeUnit(db, { parent: province });
-  const procedure = await makeProcedure(db, ward);
+  const ward = await register.ward();
+  const procedure = await makeProcedure(register.db, ward);
   return { unitId: ward.id, procedureId: procedure.id };
 }
 
@@ -49,7 +37,7 @@ async function insertDossiers(
   const ids: string[] = [];
   for (const row of rows) {
     const [inserted] = await queryRows<{ id: string }>(
-      db,
+      register.db,
       sql`insert into dossiers (code, unit_id, procedure_id, applicant_name, applicant_phone,
             channel, received_at, counted_from, due_date, original_due_date, state, rule_set)
           values (${`K-${randomUUID()}`}, ${ward.unitId}, ${ward.procedureId},
@@ -64,12 +52,7 @@ async function insertDossiers(
 }
 
 /** Few distinct seconds and microseconds, so many dossiers tie or differ by one microsecond. */
-const instant = fc
-  .record({
-    second: fc.integer({ min: 0, max: 4 }),
-    micro: fc.constantFrom(0, 1, 2, 499_999, 999_999),
-  })
-  .map(({ second, micro }) => `2026-03-02 08:00:0${second}.${String(micro).padStart(6, "0")}`);
+const instant = keyset.tyingInstant(4, [0, 1, 2, 499_999, 999_999]);
 
 const before = (a: RegisterPosition, b: RegisterPosition) =>
   a.at > b.at || (a.at === b.at && a.id > b.id);
@@ -90,32 +73,26 @@ describe("dossier register keyset pages", () => {
           const inserted = new Map<string, RegisterPosition>();
           /** Arrived while paging and older than the page read then: must be on a later page. */
           const mustAppear = new Set<string>();
-          const seen: RegisterPosition[] = [];
-          let after: RegisterPosition | undefined;
-          for (let read = 0; ; read++) {
-            const page = await listDossiers(db, {
-              unitIds: [ward.unitId],
-              limit: pageSize,
-              after,
-            });
-            if (read === 0) expect(page.total).toBe(initial.length);
-            expect(page.totalCapped).toBe(false);
-            seen.push(...page.rows.map((row) => ({ at: row.cursorAt, id: row.id })));
-            if (!page.hasMore) break;
-            const last = page.rows[page.rows.length - 1]!;
+          const rows = await keyset.walkPages({
+            read: (after: RegisterPosition | undefined) =>
+              listDossiers(register.db, { unitIds: [ward.unitId], limit: pageSize, after }),
+            expectedTotal: initial.length,
             // The cursor makes the round trip through the API's text form.
-            after = decodeRegisterCursor(encodeRegisterCursor(last));
-            const batch = arrivals[read] ?? [];
-            const ids = await insertDossiers(
-              ward,
-              batch.map((at) => ({ at })),
-            );
-            ids.forEach((id, i) => {
-              const position = { at: batch[i]!, id };
-              inserted.set(id, position);
-              if (before(after!, position)) mustAppear.add(id);
-            });
-          }
+            position: (last) => decodeRegisterCursor(encodeRegisterCursor(last)),
+            between: async (read, after) => {
+              const batch = arrivals[read] ?? [];
+              const ids = await insertDossiers(
+                ward,
+                batch.map((at) => ({ at })),
+              );
+              ids.forEach((id, i) => {
+                const position = { at: batch[i]!, id };
+                inserted.set(id, position);
+                if (before(after, position)) mustAppear.add(id);
+              });
+            },
+          });
+          const seen = rows.map((row) => ({ at: row.cursorAt, id: row.id }));
           const ids = seen.map((row) => row.id);
           expect(new Set(ids).size).toBe(ids.length);
           for (const id of initialIds) expect(ids).toContain(id);
@@ -129,26 +106,16 @@ describe("dossier register keyset pages", () => {
   }, 600_000);
 
   it("refuses a cursor it did not write, with a stable code", () => {
-    for (const cursor of [
+    keyset.expectCursorsRefused(decodeRegisterCursor, [
       "not-base64-json",
       Buffer.from("[1,2]").toString("base64url"),
       Buffer.from(JSON.stringify(["2026-02-30 08:00:00.000000", randomUUID()])).toString(
         "base64url",
       ),
       Buffer.from(JSON.stringify(["2026-03-02 08:00:00.000000", "x"])).toString("base64url"),
-    ]) {
-      expect(() => decodeRegisterCursor(cursor)).toThrow(
-        expect.objectContaining({ code: "REGISTER_CURSOR_INVALID" }),
-      );
-    }
+    ]);
   });
 });
-
-const LETTERS =
-  "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ";
-const character = fc.constantFrom(
-  ...[...LETTERS, ...LETTERS.toUpperCase(), " ", " ", "  ", "\t", "0", "7"],
-);
 
 describe("the folded applicant name", () => {
   it("is folded by the database as searchKey folds it (NFC or NFD input)", async () => {
@@ -157,10 +124,7 @@ describe("the folded applicant name", () => {
       fc.asyncProperty(
         fc.array(
           fc.record({
-            name: fc
-              .array(character, { minLength: 1, maxLength: 30 })
-              .map((chars) => chars.join(""))
-              .filter((name) => name.trim().length > 0),
+            name: keyset.vietnameseText,
             decomposed: fc.boolean(),
           }),
           { minLength: 1, maxLength: 8 },
@@ -173,15 +137,12 @@ describe("the folded applicant name", () => {
             ward,
             written.map((name) => ({ at: "2026-03-02 08:00:00.000000", name })),
           );
-          const rows = await queryRows<{ id: string; folded: string }>(
-            db,
-            sql`select id::text as id, applicant_name_folded as folded from dossiers
-                where id in (${sql.join(
-                  ids.map((id) => sql`${id}::uuid`),
-                  sql`, `,
-                )})`,
+          const folded = await keyset.foldedById(
+            register.db,
+            "dossiers",
+            "applicant_name_folded",
+            ids,
           );
-          const folded = new Map(rows.map((row) => [row.id, row.folded]));
           ids.forEach((id, i) => expect(folded.get(id)).toBe(searchKey(written[i]!)));
         },
       ),
@@ -196,7 +157,9 @@ describe("the folded applicant name", () => {
       { at: "2026-03-02 08:00:01.000000", name: "TRẦN ĐÌNH HOÀ" },
     ]);
     const found = async (q: string) =>
-      (await listDossiers(db, { unitIds: [ward.unitId], q, limit: 10 })).rows.map((r) => r.id);
+      (await listDossiers(register.db, { unitIds: [ward.unitId], q, limit: 10 })).rows.map(
+        (r) => r.id,
+      );
     expect(await found("thuỷ")).toEqual([thuy]);
     expect(await found("Thi Thuy")).toEqual([thuy]);
     expect(await found("đình hòa")).toEqual([hoa]);

@@ -26,6 +26,32 @@ import { agencies, units, users } from "./schema.ts";
  * - One table of daily counters, one row per register, unit and day.
  */
 
+/**
+ * The columns that open every register's case row, with the same SQL names, types and
+ * constraints: its id, its daily code and the unit that received it. Spread first in the table.
+ */
+export function caseIdentityColumns() {
+  return {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code").notNull(),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+  };
+}
+
+/**
+ * A case's clock, the same in every register: when it was received, the day its time limit counts
+ * from, and the due date in force.
+ */
+export function caseClockColumns() {
+  return {
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+    countedFrom: date("counted_from").notNull(),
+    dueDate: date("due_date").notNull(),
+  };
+}
+
 /** Every step of a case: who moved it from which state to which, when, and why. */
 export const caseEvents = pgTable(
   "case_events",

@@ -24,7 +24,8 @@ import {
 } from "../../core/feedback/feedback-state.ts";
 import { nullOrOneOf, oneOf } from "./closed-values.ts";
 import { foldSql } from "./folded-text.ts";
-import { agencies, units, users, createdAt, updatedAt } from "./schema.ts";
+import { caseClockColumns, caseIdentityColumns } from "./schema-case-register.ts";
+import { agencies, users, createdAt, updatedAt } from "./schema.ts";
 
 /*
  * Citizens' feedback (phản ánh, kiến nghị — PAKN): the register. Each step of its handling and the
@@ -40,11 +41,7 @@ import { agencies, units, users, createdAt, updatedAt } from "./schema.ts";
 export const feedback = pgTable(
   "feedback",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    code: text("code").notNull(),
-    unitId: uuid("unit_id")
-      .notNull()
-      .references(() => units.id),
+    ...caseIdentityColumns(),
     channel: text("channel").$type<FeedbackChannel>().notNull(),
     senderName: text("sender_name").notNull(),
     senderPhone: text("sender_phone").notNull(),
@@ -61,9 +58,7 @@ export const feedback = pgTable(
     searchFolded: text("search_folded").generatedAlwaysAs(
       sql`${sql.raw(foldSql("sender_name"))} || chr(10) || ${sql.raw(foldSql("title"))}`,
     ),
-    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
-    countedFrom: date("counted_from").notNull(),
-    dueDate: date("due_date").notNull(),
+    ...caseClockColumns(),
     transferDueDate: date("transfer_due_date").notNull(),
     ruleSet: text("rule_set").notNull(),
     state: text("state").$type<FeedbackState>().notNull(),

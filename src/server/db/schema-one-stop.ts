@@ -31,6 +31,7 @@ import {
 } from "../../core/dossier/required-documents.ts";
 import { oneOf } from "./closed-values.ts";
 import type { OfficialSchedule } from "../../core/calendar/index.ts";
+import { caseClockColumns, caseIdentityColumns } from "./schema-case-register.ts";
 import { agencies, units, users, createdAt, updatedAt } from "./schema.ts";
 
 /*
@@ -116,11 +117,7 @@ export const procedures = pgTable(
 export const dossiers = pgTable(
   "dossiers",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    code: text("code").notNull(),
-    unitId: uuid("unit_id")
-      .notNull()
-      .references(() => units.id),
+    ...caseIdentityColumns(),
     procedureId: uuid("procedure_id")
       .notNull()
       .references(() => procedures.id),
@@ -136,10 +133,8 @@ export const dossiers = pgTable(
     applicantPhone: text("applicant_phone").notNull(),
     applicantAddress: text("applicant_address"),
     channel: text("channel").$type<DossierChannel>().notNull(),
-    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
-    countedFrom: date("counted_from").notNull(),
     /** The due date in force: the original one moved by the working days paused for supplements. */
-    dueDate: date("due_date").notNull(),
+    ...caseClockColumns(),
     originalDueDate: date("original_due_date").notNull(),
     state: text("state").$type<DossierState>().notNull(),
     /** Agency currently handling the dossier (after a hand-over). */
