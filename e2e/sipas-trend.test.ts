@@ -11,26 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import {
   ARTIFACTS_DIR,
-  appUnderTest,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   saveScreenshot,
-  signIn,
+  signInAndWait,
   type Browser,
 } from "./support/browser.ts";
+import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
 
-let app: { url: string; stop(): Promise<void> };
+let app: App;
 let browser: Browser;
-
-beforeAll(async () => {
-  app = await appUnderTest();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+afterAll(() => stopAppAndBrowser(browser, app));
 
 /** The lines' colours, as `src/web/pages/sipas/trend-chart.tsx` draws them. */
 const SERIES = { overall: "#1769b4", service: "#2b8a3e", policy: "#862e9c" };
@@ -49,13 +40,10 @@ async function pointsOf(page: Page, color: string) {
 
 describe("SIPAS trend chart in the browser", () => {
   it("draws a point per month with June's small sample hollow, and one point per quarter", async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await newPage(browser, 15_000);
     await page.setViewportSize({ width: 1366, height: 900 });
     try {
-      await page.goto(`${app.url}/dang-nhap`);
-      await signIn(page, "motcua");
-      await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
+      await signInAndWait(page, app.url, "motcua");
       const me = await (await page.request.get(`${app.url}/api/auth/me`)).json();
       const unitId = me.data.user.unit.id as string;
       const enter = async (answeredOn: string, answers: Record<string, number>) => {
