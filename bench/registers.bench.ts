@@ -39,7 +39,7 @@ import {
   feedbackRegisterQueries,
   type FeedbackFilter,
 } from "../src/server/db/repositories/feedback.repository.ts";
-import { freePort, startCluster, type Cluster } from "./support/pg-cluster.ts";
+import { createBenchDatabase, freePort, startCluster, type Cluster } from "./support/pg-cluster.ts";
 import { generateProvince } from "./support/province-generator.ts";
 
 function argument(name: string): string | undefined {
@@ -125,13 +125,8 @@ async function main() {
 
 /** Creates the bench database on `serverUrl`, fills it, measures, and drops it. */
 async function onServer(serverUrl: string) {
-  const admin = new pg.Client({ connectionString: serverUrl });
   const name = `cchc_registers_bench_${process.pid}`;
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  const url = u.toString();
+  const { url, drop } = await createBenchDatabase(serverUrl, name);
   const database = await openPostgres(url);
   const raw = new pg.Client({ connectionString: url });
   try {
@@ -281,9 +276,8 @@ async function onServer(serverUrl: string) {
   } finally {
     await raw.end().catch(() => undefined);
     await database.close();
-    await admin.query(`drop database ${name} with (force)`);
+    await drop();
     console.log(`dropped ${name}`);
-    await admin.end();
   }
 }
 

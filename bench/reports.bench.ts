@@ -63,7 +63,7 @@ import {
   updateSelfEntry,
 } from "../src/server/services/scorecard.service.ts";
 import { generateProvince, mulberry32 } from "./support/province-generator.ts";
-import { startCluster, type Cluster } from "./support/pg-cluster.ts";
+import { createBenchDatabase, startCluster, type Cluster } from "./support/pg-cluster.ts";
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -326,12 +326,8 @@ async function main() {
     serverUrl = cluster.url;
     console.log(`own PostgreSQL cluster on port ${port} (${cluster.dataDir})`);
   }
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  const url = u.toString();
+  const benchDatabase = await createBenchDatabase(serverUrl, name);
+  const url = benchDatabase.url;
   const database = await openPostgres(url);
   let failed = false;
   try {
@@ -514,8 +510,7 @@ async function main() {
     console.log(JSON.stringify(json));
   } finally {
     await database.close();
-    await admin.query(`drop database ${name} with (force)`);
-    await admin.end();
+    await benchDatabase.drop();
     cluster?.stop();
   }
   if (failed) process.exitCode = 1;

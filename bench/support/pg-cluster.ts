@@ -9,6 +9,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import pg from "pg";
 import path from "node:path";
 
 export interface Cluster {
@@ -165,6 +166,28 @@ export function startCluster(
     stop,
     leave: () => {
       stopped = true;
+    },
+  };
+}
+
+/**
+ * A database of the bench's own on `serverUrl` (`name` must be a plain identifier): its URL, and
+ * `drop()` to remove it (forcing off any connection left) and close the admin connection.
+ */
+export async function createBenchDatabase(
+  serverUrl: string,
+  name: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.query(`drop database ${name} with (force)`);
+      await admin.end();
     },
   };
 }
