@@ -4,7 +4,8 @@
  * the text stays as typed, and nothing is sent (an empty moment means "now", so a refused one must
  * never be sent as empty); a good moment is saved and shown as typed.
  *
- * Every moment is explicit (March 2026); nothing depends on today's date.
+ * Every moment is explicit (March 2026); nothing depends on today's date. The ward, its desk, its
+ * clerk and the procedure are the file's own, made with the test factories.
  */
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +16,16 @@ import {
   type Browser,
 } from "./support/browser.ts";
 import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
+import { makeWardWorld } from "../test/support/desk-fixtures.ts";
+import { makeProcedure } from "../test/support/factories.ts";
+import type { Executor } from "../src/server/db/database.ts";
+
+/** A ward with its desk and clerk, and the procedure the desk receives. */
+async function deskWithClerk(db: Executor) {
+  const world = await makeWardWorld(db);
+  await makeProcedure(db, world.ward, { code: "1.004873", name: "Đăng ký khai sinh" });
+  return world;
+}
 
 let app: App;
 let browser: Browser;
@@ -23,13 +34,14 @@ let page: Page;
 const writes: string[] = [];
 
 beforeAll(async () => {
-  ({ app, browser, page } = await startAppWithPage(20_000));
+  let world: Awaited<ReturnType<typeof deskWithClerk>>;
+  ({ app, browser, page, world } = await startAppWithPage(20_000, deskWithClerk));
   page.on("request", (request) => {
     if (request.method() !== "GET" && request.url().includes("/api/")) {
       writes.push(`${request.method()} ${new URL(request.url()).pathname}`);
     }
   });
-  await signInAndWait(page, app.url, "motcua");
+  await signInAndWait(page, app.url, world.users.clerk);
 });
 
 afterAll(() => stopAppAndBrowser(browser, app));

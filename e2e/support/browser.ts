@@ -2,6 +2,7 @@
  * Browser support for the e2e tests: Debian's Chromium driven by playwright-core on a fresh
  * profile folder, and axe-core checks.
  */
+import type { PrepareData } from "./server.ts";
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -135,14 +136,19 @@ export async function expectNoSeriousA11yViolations(page: Page, where: string): 
 
 export const DEMO_PASSWORD = "cchc-demo-2026";
 
+/** Who signs in: a demo account's username (demo password), or a user a factory made. */
+export type Credentials = string | { username: string; password: string };
+
+const usernameOf = (who: Credentials) => (typeof who === "string" ? who : who.username);
+const passwordOf = (who: Credentials, password?: string) =>
+  password ?? (typeof who === "string" ? DEMO_PASSWORD : who.password);
+
 /** Fill and submit the sign-in form (the page must show it). */
-export async function signIn(
-  page: Page,
-  username: string,
-  password = DEMO_PASSWORD,
-): Promise<void> {
-  await page.getByRole("textbox", { name: "Tên đăng nhập", exact: true }).fill(username);
-  await page.getByRole("textbox", { name: "Mật khẩu", exact: true }).fill(password);
+export async function signIn(page: Page, who: Credentials, password?: string): Promise<void> {
+  await page.getByRole("textbox", { name: "Tên đăng nhập", exact: true }).fill(usernameOf(who));
+  await page
+    .getByRole("textbox", { name: "Mật khẩu", exact: true })
+    .fill(passwordOf(who, password));
   await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
 }
 
@@ -153,11 +159,11 @@ export async function signIn(
 export async function signInAndWait(
   page: Page,
   url: string,
-  username: string,
-  password = DEMO_PASSWORD,
+  who: Credentials,
+  password?: string,
 ): Promise<void> {
   await page.goto(`${url}/dang-nhap`);
-  await signIn(page, username, password);
+  await signIn(page, who, password);
   await waitForHome(page);
 }
 
@@ -170,9 +176,9 @@ export async function waitForHome(page: Page): Promise<void> {
  * Sign in as another user on a page of a shared profile: the previous session's cookies go
  * first, then as `signInAndWait`.
  */
-export async function switchUser(page: Page, url: string, username: string): Promise<void> {
+export async function switchUser(page: Page, url: string, who: Credentials): Promise<void> {
   await page.context().clearCookies();
-  await signInAndWait(page, url, username);
+  await signInAndWait(page, url, who);
 }
 
 export async function signOut(page: Page): Promise<void> {
@@ -182,14 +188,26 @@ export async function signOut(page: Page): Promise<void> {
 }
 
 /**
- * The app under test: CCHC_E2E_URL when set (an already running server), otherwise a fresh
- * server from `startTestServer()` with an empty embedded database and the demo data.
+ * The app under test: CCHC_E2E_URL when set (an already running server, only for the files that
+ * use the demo data), otherwise a fresh server from `startTestServer()` with an empty embedded
+ * database — filled by `prepare` (the test's factories), or with the demo data without it.
  */
-export async function appUnderTest(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function appUnderTest<W = undefined>(
+  prepare?: PrepareData<W>,
+): Promise<{ url: string; world: W; stop(): Promise<void> }> {
   if (process.env.CCHC_E2E_URL) {
-    return { url: process.env.CCHC_E2E_URL.replace(/\/$/, ""), stop: async () => {} };
+    if (prepare) {
+      throw new Error(
+        "This browser test builds its own data in a fresh server's data folder: unset CCHC_E2E_URL to run it.",
+      );
+    }
+    return {
+      url: process.env.CCHC_E2E_URL.replace(/\/$/, ""),
+      world: undefined as W,
+      stop: async () => {},
+    };
   }
   const { startTestServer } = await import("../support/server.ts");
-  const server = await startTestServer();
-  return { url: server.url.replace(/\/$/, ""), stop: () => server.stop() };
+  const server = await startTestServer({ prepare });
+  return { url: server.url.replace(/\/$/, ""), world: server.world, stop: () => server.stop() };
 }

@@ -6,23 +6,31 @@
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { appUnderTest, launchBrowser, type Browser } from "./browser.ts";
+import type { PrepareData } from "./server.ts";
 
-export type App = Awaited<ReturnType<typeof appUnderTest>>;
+export type App = { url: string; stop(): Promise<void> };
 
-/** Start the app under test and a fresh browser. */
-export async function startAppAndBrowser(): Promise<{ app: App; browser: Browser }> {
-  const app = await appUnderTest();
+/**
+ * Start the app under test and a fresh browser. `prepare` builds the file's own units, agencies,
+ * users and records with the test factories before the server starts (no demo data); what it
+ * answers is `world`. Without it the server loads the demo, as `npm start` does.
+ */
+export async function startAppAndBrowser<W = undefined>(
+  prepare?: PrepareData<W>,
+): Promise<{ app: App; browser: Browser; world: W }> {
+  const { world, ...app } = await appUnderTest(prepare);
   const browser = await launchBrowser();
-  return { app, browser };
+  return { app, browser, world };
 }
 
 /** Start the app under test and a fresh browser, and open a page with the given default timeout. */
-export async function startAppWithPage(
+export async function startAppWithPage<W = undefined>(
   timeout: number,
-): Promise<{ app: App; browser: Browser; page: Page }> {
-  const { app, browser } = await startAppAndBrowser();
+  prepare?: PrepareData<W>,
+): Promise<{ app: App; browser: Browser; page: Page; world: W }> {
+  const { app, browser, world } = await startAppAndBrowser(prepare);
   const page = await newPage(browser, timeout);
-  return { app, browser, page };
+  return { app, browser, page, world };
 }
 
 /** Close the browser (and its pages), then stop the app; either may be missing after a failed start. */
