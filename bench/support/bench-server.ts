@@ -19,6 +19,8 @@ export async function startBenchServer(options: {
   databaseUrl?: string | null;
   portBase: number;
   label?: string;
+  /** More environment variables for the server. */
+  env?: Record<string, string>;
 }): Promise<BenchServer> {
   const port = options.portBase + Math.floor(Math.random() * 2000);
   const label = options.label ? `the ${options.label} server` : "the server";
@@ -33,6 +35,7 @@ export async function startBenchServer(options: {
       CCHC_ENV: "development",
       CCHC_REMINDER_INTERVAL_MINUTES: "0",
       CCHC_LOG_LEVEL: "warn",
+      ...options.env,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });

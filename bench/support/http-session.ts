@@ -39,6 +39,11 @@ export class Session {
     return json;
   }
 
+  /** The headers that carry this session on a raw request (cookie, and the CSRF token for writes). */
+  headers(): Record<string, string> {
+    return { cookie: this.cookie, "x-csrf-token": this.csrf };
+  }
+
   async signIn(username: string) {
     const json = await this.call<{ data: { csrfToken: string } }>("POST", "/api/auth/sign-in", {
       username,

@@ -83,12 +83,14 @@ export async function runLoad(options: {
   }));
 }
 
+const ms = (value: number) => (Number.isNaN(value) ? "–" : value.toFixed(1));
+
 export function printFigures(rows: (RouteFigures & { ratio?: number })[]) {
   console.log("route | requests | errors | req/s | p50 ms | p99 ms | ratio to node:http");
   console.log("---|---:|---:|---:|---:|---:|---:");
   for (const r of rows) {
     console.log(
-      `${r.route} | ${r.requests} | ${r.errors} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.ratio === undefined ? "" : `${(r.ratio * 100).toFixed(0)} %`}`,
+      `${r.route} | ${r.requests} | ${r.errors} | ${r.perSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.ratio === undefined ? "" : `${(r.ratio * 100).toFixed(0)} %`}`,
     );
   }
 }
