@@ -1,6 +1,8 @@
 /**
  * Browser journeys through the administration pages (Cơ quan, Người dùng, Nhật ký hệ thống)
- * against the real app and a fresh demo database, with axe-core on each page.
+ * against the real app and a fresh database, with axe-core on each page. The province, its ward
+ * (named Phường Bãi Cháy), the province's administrator and the ward's leader are the file's own,
+ * made with the test factories.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -13,15 +15,20 @@ import {
   type Browser,
 } from "./support/browser.ts";
 import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
+import { makeWardTeam, type WardTeam } from "../test/support/plan-fixtures.ts";
 
 let app: App;
 let browser: Browser;
 let page: Page;
-const suffix = Date.now().toString().slice(-6);
+let world: WardTeam<"admin" | "leader">;
+/** The mark of what this file adds (a fresh database each run, so a fixed one). */
+const suffix = "260310";
 
 beforeAll(async () => {
-  ({ app, browser, page } = await startAppWithPage(30_000));
-  await signInAndWait(page, app.url, "admin");
+  ({ app, browser, page, world } = await startAppWithPage(30_000, (db) =>
+    makeWardTeam(db, ["admin", "leader"], { wardName: "Phường Bãi Cháy" }),
+  ));
+  await signInAndWait(page, app.url, world.users.admin);
 });
 afterAll(() => stopAppAndBrowser(browser, app));
 
@@ -46,7 +53,8 @@ describe("administration pages", () => {
     const fileInput = dialog.locator('input[type="file"]');
     const submit = dialog.getByRole("button", { name: "Nhập dữ liệu" });
 
-    const badCsv = `code,name,level,parent_code\nNK${suffix},Xã Nhập Khẩu ${suffix},xa,22\n,Thiếu mã,xa,22\n`;
+    const parent = world.province.code;
+    const badCsv = `code,name,level,parent_code\nNK${suffix},Xã Nhập Khẩu ${suffix},xa,${parent}\n,Thiếu mã,xa,${parent}\n`;
     await fileInput.setInputFiles({
       name: "don-vi-loi.csv",
       mimeType: "text/csv",
@@ -59,7 +67,7 @@ describe("administration pages", () => {
     await expectNoSeriousA11yViolations(page, "the unit import errors");
     await saveScreenshot(page, "unit-import-errors.png");
 
-    const goodCsv = `code,name,level,parent_code,valid_from\nNK${suffix},Xã Nhập Khẩu ${suffix},xa,22,01/07/2025\n`;
+    const goodCsv = `code,name,level,parent_code,valid_from\nNK${suffix},Xã Nhập Khẩu ${suffix},xa,${parent},01/07/2025\n`;
     await fileInput.setInputFiles({
       name: "don-vi.csv",
       mimeType: "text/csv",
@@ -111,7 +119,7 @@ describe("administration pages", () => {
     await page.goto(`${app.url}/quan-tri/nguoi-dung`);
     await page.getByRole("heading", { name: "Người dùng", level: 1 }).waitFor();
     const table = page.getByRole("table", { name: "Người dùng" });
-    await table.getByRole("row").filter({ hasText: "lanhdao" }).waitFor();
+    await table.getByRole("row").filter({ hasText: world.users.leader.username }).waitFor();
     await expectNoSeriousA11yViolations(page, "the users page");
 
     const username = `kiemthu${suffix}`;
@@ -180,7 +188,7 @@ describe("administration pages", () => {
 
   it("keeps the administration pages away from a leader", async () => {
     await signOut(page);
-    await signIn(page, "lanhdao");
+    await signIn(page, world.users.leader);
     await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
     await page.goto(`${app.url}/quan-tri/don-vi`);
     await page.getByRole("heading", { name: "Không có quyền truy cập", level: 1 }).waitFor();

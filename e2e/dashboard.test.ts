@@ -1,10 +1,15 @@
 /**
- * Browser test of the dashboards against the real built app and a fresh demo database: the clerk
+ * Browser test of the dashboards against the real built app and a fresh database: the clerk
  * of Phường Bãi Cháy receives a dossier in March 2026 and closes it after its due date; the unit's
  * dashboard for that month then shows one more resolved dossier and no more on time, fewer 766
  * points for the progress indicator and in total, and the "late" drill-down lists the dossier.
  * Every date is explicit (the dossier's receipt and closing, the dashboard's period in its URL):
  * nothing depends on today's date. The upper level's page and the phone width are checked too.
+ *
+ * The province, the ward (Phường Bãi Cháy, with its desk and procedure 1.004873) and two more
+ * communes under the province, the ward's clerk and the province's reviewer are the file's own,
+ * made with the test factories; the month starts with two dossiers resolved on time, entered
+ * through the API, so there is a rate and a score to move.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,14 +19,57 @@ import {
   signInAndWait,
   type Browser,
 } from "./support/browser.ts";
-import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
+import {
+  apiSession,
+  newPage,
+  startAppAndBrowser,
+  stopAppAndBrowser,
+  type App,
+} from "./support/setup.ts";
+import { makeDeskWard, type DeskWard } from "./support/worlds/desk-ward.ts";
 
 const MARCH_2026 = "period=month&year=2026&number=3";
 const APOLOGISE = "Lập văn bản xin lỗi";
 
 let app: App;
 let browser: Browser;
-beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+let world: DeskWard;
+beforeAll(async () => {
+  // Two more communes under the province, named so that only a Vietnamese sort orders them
+  // right (Đ comes after D, not after X as its code point would put it).
+  ({ app, browser, world } = await startAppAndBrowser((db) =>
+    makeDeskWard(db, {
+      otherWards: [
+        { name: "Xã Yên Thanh", kind: "xa" },
+        { name: "Đặc khu Cô Tô", kind: "dac_khu" },
+      ],
+    }),
+  ));
+});
+
+/**
+ * Two dossiers received and resolved on their day of receipt in March 2026, through the API with
+ * the clerk's session: the month's on-time rate and 766 progress points start from them.
+ */
+async function resolvedOnTime(page: Page) {
+  const api = await apiSession(page, app.url);
+  for (const day of ["2026-03-02", "2026-03-03"]) {
+    const received = await api.post(
+      "/api/dossiers",
+      {
+        procedureId: world.procedure.id,
+        applicantName: "Trịnh Văn Nam",
+        applicantPhone: "0913 444 555",
+        channel: "in_person",
+        receivedAt: `${day} 08:30`,
+      },
+      201,
+    );
+    const path = `/api/dossiers/${received.data.id}/transitions`;
+    await api.post(path, { action: "hand_over", at: `${day} 09:00`, note: "Chuyển xử lý" }, 200);
+    await api.post(path, { action: "resolve", at: `${day} 15:00`, note: "Có kết quả" }, 200);
+  }
+}
 afterAll(() => stopAppAndBrowser(browser, app));
 
 /** "1.234" → 1234; "13,33" → 13.33 */
@@ -67,11 +115,13 @@ describe("dashboards in the browser", () => {
     await browser.context.clearCookies();
     const page = await newPage(browser, 20_000);
     try {
-      await signInAndWait(page, app.url, "motcua");
+      await signInAndWait(page, app.url, world.users.clerk);
+      await resolvedOnTime(page);
       const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
       await nav.getByRole("link", { name: "Bảng điều khiển", exact: true }).waitFor();
 
       const before = await readDashboard(page);
+      expect(before.onTime).toMatchObject({ numerator: 2, denominator: 2 });
       expect(await page.getByTestId("dashboard-period").innerText()).toContain("Tháng 3/2026");
       await expectNoSeriousA11yViolations(page, "the unit's dashboard");
 
@@ -148,7 +198,7 @@ describe("dashboards in the browser", () => {
     await browser.context.clearCookies();
     const page = await newPage(browser, 20_000);
     try {
-      await signInAndWait(page, app.url, "sonoivu");
+      await signInAndWait(page, app.url, world.users.reviewer);
       await page.goto(`${app.url}/bang-dieu-khien/don-vi-truc-thuoc?${MARCH_2026}`);
       const table = page.getByRole("table", { name: "Các đơn vị trực thuộc" });
       await table.waitFor();

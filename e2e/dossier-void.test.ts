@@ -3,6 +3,10 @@
  * Phường Bãi Cháy (through the API, as the import page would), voids one dossier from its page with
  * a reason ("Hủy hồ sơ nhập sai") and a whole run from the import page's list of recent runs.
  * The clerk sees neither action.
+ *
+ * The ward (Phường Bãi Cháy, 06658, its desk's agency code 000.01.22.H99), the procedure 1.004873,
+ * the province's administrator and the ward's clerk are the file's own, made with the test
+ * factories (e2e/support/worlds/desk-ward.ts).
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,12 +19,21 @@ import {
   type Browser,
 } from "./support/browser.ts";
 import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
+import {
+  DESK_PROCEDURE,
+  DESK_WARD,
+  makeDeskWard,
+  type DeskWard,
+} from "./support/worlds/desk-ward.ts";
 
 const HEADER = "Mã hồ sơ;Mã TTHC;Tên người nộp;Số điện thoại;Ngày tiếp nhận;Hạn xử lý;Trạng thái";
 
 let app: App;
 let browser: Browser;
-beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+let world: DeskWard;
+beforeAll(async () => {
+  ({ app, browser, world } = await startAppAndBrowser((db) => makeDeskWard(db)));
+});
 afterAll(() => stopAppAndBrowser(browser, app));
 
 /** Imports rows for Phường Bãi Cháy with the page's session; answers the finished run. */
@@ -28,11 +41,18 @@ async function importRows(page: Page, rows: [code: string, name: string][]) {
   const me = await page.request.get(`${app.url}/api/auth/me`);
   const csrf = (await me.json()).data.csrfToken as string;
   const units = (await (await page.request.get(`${app.url}/api/units`)).json()).data;
-  const unitId = units.find((u: { code: string }) => u.code === "06658").id as string;
+  const unitId = units.find((u: { code: string }) => u.code === DESK_WARD.wardCode).id as string;
+  expect(unitId).toBe(world.ward.id);
   const lines = rows.map(([code, name]) =>
-    [code, "1.004873", name, "0911 222 333", "10/03/2026 08:00", "13/03/2026", "Đã tiếp nhận"].join(
-      ";",
-    ),
+    [
+      code,
+      DESK_PROCEDURE.code,
+      name,
+      "0911 222 333",
+      "10/03/2026 08:00",
+      "13/03/2026",
+      "Đã tiếp nhận",
+    ].join(";"),
   );
   const started = await page.request.post(`${app.url}/api/dossier-imports`, {
     headers: { "x-csrf-token": csrf },
@@ -60,7 +80,7 @@ describe("voiding wrongly imported dossiers in the browser", () => {
   it("voids one dossier from its page and a whole run from the import page", async () => {
     const page = await newPage(browser, 15_000);
     try {
-      await signInAndWait(page, app.url, "admin");
+      await signInAndWait(page, app.url, world.users.admin);
       const single = await importRows(page, [["000.01.22.H99-260310-8801", "Nhập Nhầm Một"]]);
       expect(single.inserted).toBe(1);
       const run = await importRows(page, [
@@ -105,7 +125,7 @@ describe("voiding wrongly imported dossiers in the browser", () => {
 
       // The clerk sees the dossiers neither in the register nor with a void action.
       await signOut(page);
-      await signIn(page, "motcua");
+      await signIn(page, world.users.clerk);
       await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
       const list = await page.request.get(`${app.url}/api/dossiers?q=260310-88`);
       expect((await list.json()).total).toBe(0);

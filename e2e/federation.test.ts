@@ -3,6 +3,9 @@
  * CCHC_FEDERATION_SECRET: the instance's id and public key to exchange, declaring the parent,
  * registering a child instance for a unit and revoking it; axe-core on the page. The exchange
  * between two instances itself is tested in test/integration/federation.test.ts.
+ *
+ * The province, its ward (named Phường Bãi Cháy, the unit the child instance stands for) and the
+ * province's administrator are the file's own, made with the test factories.
  */
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import type { Page } from "playwright-core";
@@ -15,8 +18,9 @@ import {
   type Browser,
 } from "./support/browser.ts";
 import { startTestServer } from "./support/server.ts";
+import { makeWardTeam } from "../test/support/plan-fixtures.ts";
 
-let app: { url: string; stop(): Promise<void> };
+let app: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 let page: Page;
 
@@ -26,15 +30,21 @@ function otherInstanceKey() {
   return publicKey.export({ format: "der", type: "spki" }).toString("base64");
 }
 
-beforeAll(async () => {
-  app = await startTestServer({
+/** The server with the federation secret, on the province, its ward and its administrator. */
+function startServer() {
+  return startTestServer({
     env: { CCHC_FEDERATION_SECRET: "bi-mat-lien-thong-trinh-duyet-2026" },
+    prepare: (db) => makeWardTeam(db, ["admin"], { wardName: "Phường Bãi Cháy" }),
   });
+}
+
+beforeAll(async () => {
+  app = await startServer();
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.setDefaultTimeout(30_000);
   await page.goto(`${app.url}/dang-nhap`);
-  await signIn(page, "admin");
+  await signIn(page, app.world.users.admin);
   await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
 });
 

@@ -1,9 +1,12 @@
 /**
- * Browser test of citizens' feedback (PAKN) against the real built app and a fresh demo database:
+ * Browser test of citizens' feedback (PAKN) against the real built app and a fresh database:
  * a citizen sends a feedback from the public page (reached from /tra-cuu) without signing in; the
  * clerk of Phường Bãi Cháy classifies it, answers it, reviews the public text with the personal
  * data found masked and confirms its publication; the citizen reads the published answer, with
  * her name and phone masked in the texts too, and rates it.
+ *
+ * The ward (Phường Bãi Cháy, with its one-stop desk), its clerk and the province's administrator
+ * are the file's own, made with the test factories.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -13,10 +16,15 @@ import {
   type Browser,
 } from "./support/browser.ts";
 import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
+import { DESK_WARD } from "./support/worlds/desk-ward.ts";
+import { makeWardWorld, type WardWorld } from "../test/support/desk-fixtures.ts";
 
 let app: App;
 let browser: Browser;
-beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+let world: WardWorld;
+beforeAll(async () => {
+  ({ app, browser, world } = await startAppAndBrowser((db) => makeWardWorld(db, DESK_WARD)));
+});
 afterAll(() => stopAppAndBrowser(browser, app));
 
 type Page = Awaited<ReturnType<Browser["context"]["newPage"]>>;
@@ -63,7 +71,7 @@ describe("citizen feedback in the browser", () => {
 
     const clerk = await newPage(browser, 15_000);
     try {
-      await signInAndWait(clerk, app.url, "motcua");
+      await signInAndWait(clerk, app.url, world.users.clerk);
       const nav = clerk.getByRole("navigation", { name: "Điều hướng chính" });
       await nav.getByRole("link", { name: "Phản ánh kiến nghị", exact: true }).click();
       await clerk.getByRole("heading", { name: "Phản ánh, kiến nghị", level: 1 }).waitFor();
@@ -179,7 +187,7 @@ describe("citizen feedback in the browser", () => {
     await browser.context.clearCookies();
     const page = await newPage(browser, 15_000);
     try {
-      await signInAndWait(page, app.url, "admin");
+      await signInAndWait(page, app.url, world.users.admin);
       await page.goto(`${app.url}/quan-tri/mot-cua`);
       await page.getByRole("heading", { name: "Cấu hình Bộ phận Một cửa", level: 1 }).waitFor();
       const schedules = page.getByRole("table", { name: "Lịch nghỉ chính thức" });
@@ -238,11 +246,13 @@ describe("citizen feedback in the browser", () => {
     await browser.context.clearCookies();
     const page = await newPage(browser, 15_000);
     try {
-      await signInAndWait(page, app.url, "motcua");
+      await signInAndWait(page, app.url, world.users.clerk);
       const csrf = (await (await page.request.get(`${app.url}/api/auth/me`)).json()).data
         .csrfToken as string;
       const units = (await (await page.request.get(`${app.url}/api/units`)).json()).data;
-      const unitId = units.find((u: { code: string }) => u.code === "06658").id as string;
+      const unitId = units.find((u: { code: string }) => u.code === DESK_WARD.wardCode)
+        .id as string;
+      expect(unitId).toBe(world.ward.id);
       // One more than a page (50), received a minute apart so the newest is known.
       for (let n = 1; n <= 51; n++) {
         const sent = await page.request.post(`${app.url}/api/feedback`, {

@@ -2,6 +2,9 @@
  * Issue 13, forms that never drop what was typed: an impossible date keeps its text and says the
  * rule at the field, a target takes a decimal comma and refuses a percentage outside 0–100, and
  * the audit log names every action in Vietnamese.
+ *
+ * The ward, its focal officer (who makes the plan) and the province's administrator (who reads the
+ * audit log) are the file's own, made with the test factories.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -14,28 +17,31 @@ import {
   type Browser,
 } from "./support/browser.ts";
 import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
+import { makeWardTeam, type WardTeam } from "../test/support/plan-fixtures.ts";
 
 let app: App;
 let browser: Browser;
 let page: Page;
-const suffix = Date.now().toString().slice(-6);
+let world: WardTeam<"focal" | "admin">;
 
 beforeAll(async () => {
-  ({ app, browser, page } = await startAppWithPage(30_000));
+  ({ app, browser, page, world } = await startAppWithPage(30_000, (db) =>
+    makeWardTeam(db, ["focal", "admin"]),
+  ));
   await page.setViewportSize({ width: 1366, height: 900 });
 });
 afterAll(() => stopAppAndBrowser(browser, app));
 
 describe("forms that keep what was typed", () => {
   it("a target takes a decimal comma and refuses a negative percentage at the field", async () => {
-    await signInAndWait(page, app.url, "daumoi");
+    await signInAndWait(page, app.url, world.users.focal);
     await page.goto(`${app.url}/ke-hoach/tao-moi`);
     await page.getByRole("heading", { name: "Tạo kế hoạch", level: 1 }).waitFor();
     await page.getByRole("radio", { name: "Năm", exact: true }).check();
     await page.getByRole("textbox", { name: "Năm", exact: true }).fill("2026");
     await page
       .getByRole("textbox", { name: "Trích yếu (tên kế hoạch)" })
-      .fill(`Cải cách hành chính kiểm thử ${suffix}`);
+      .fill("Cải cách hành chính kiểm thử năm 2026");
     await page.getByRole("button", { name: "Tạo kế hoạch", exact: true }).click();
     await page.waitForURL(/\/ke-hoach\/[0-9a-f-]{36}/);
 
@@ -58,7 +64,7 @@ describe("forms that keep what was typed", () => {
   });
 
   it("an impossible date stays in the field with the rule, and the audit log speaks Vietnamese", async () => {
-    await signIn(page, "admin");
+    await signIn(page, world.users.admin);
     // Leaving before the sign-in answered would drop its cookie and land back on the sign-in page.
     await waitForHome(page);
     await page.goto(`${app.url}/quan-tri/nhat-ky`);

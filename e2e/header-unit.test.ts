@@ -7,6 +7,9 @@
  * First the clerk of Phường Bãi Cháy (the whole name readable at every width), then the admin
  * renames the province to a long name (wrapped between words on at most two lines, otherwise
  * cut after the last whole word that fits with "…", the full name in the title).
+ *
+ * The ward (named Phường Bãi Cháy, the name the bug was seen on), its clerk and the province's
+ * administrator are the file's own, made with the test factories.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +20,8 @@ import {
   signIn,
   type Browser,
 } from "./support/browser.ts";
+import type { MadeUser } from "../test/support/factories.ts";
+import { makeWardTeam, type WardTeam } from "../test/support/plan-fixtures.ts";
 
 const WIDTHS = [320, 390, 768] as const;
 const LONG_NAME = "Ủy ban nhân dân tỉnh Quảng Ninh — Trung tâm Phục vụ hành chính công";
@@ -24,9 +29,12 @@ const LONG_NAME = "Ủy ban nhân dân tỉnh Quảng Ninh — Trung tâm Phục
 let app: { url: string; stop(): Promise<void> };
 let browser: Browser;
 let page: Page;
+let world: WardTeam<"clerk" | "admin">;
 
 beforeAll(async () => {
-  app = await appUnderTest();
+  ({ world, ...app } = await appUnderTest((db) =>
+    makeWardTeam(db, ["clerk", "admin"], { wardName: "Phường Bãi Cháy" }),
+  ));
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.setDefaultTimeout(20_000);
@@ -38,11 +46,11 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signInAs(username: string) {
+async function signInAs(user: MadeUser) {
   await browser.context.clearCookies();
   await page.setViewportSize({ width: 1366, height: 900 });
   await page.goto(`${app.url}/dang-nhap`);
-  await signIn(page, username);
+  await signIn(page, user);
   await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
 }
 
@@ -110,7 +118,7 @@ async function layoutAt(width: number): Promise<Layout> {
 
 describe("the unit's name in the header", () => {
   it("the clerk's ward: whole name, wrapped only between words, at 320, 390 and 768 px", async () => {
-    await signInAs("motcua");
+    await signInAs(world.users.clerk);
     for (const width of WIDTHS) {
       const layout = await layoutAt(width);
       expect(layout.text, `${width} px`).toBe("Phường Bãi Cháy");
@@ -123,7 +131,7 @@ describe("the unit's name in the header", () => {
   });
 
   it("a long name: wrapped between words, clamped to two lines, full name in its title", async () => {
-    await signInAs("admin");
+    await signInAs(world.users.admin);
     const me = await page.request.get(`${app.url}/api/auth/me`);
     const session = (await me.json()).data as {
       csrfToken: string;

@@ -1,6 +1,6 @@
 /**
- * Browser test of the SIPAS trend chart against the real built app and a fresh demo database: a
- * clerk types in dated paper forms in two months of 2025 (30 forms in May, 4 in June; dates
+ * Browser test of the SIPAS trend chart against the real built app and a fresh database: a
+ * clerk (of the file's own ward, made with the test factories) types in dated paper forms in two months of 2025 (30 forms in May, 4 in June; dates
  * fixed, nothing depends on today's date), then the surveys page draws the overall, service and
  * policy indices as lines, one point per month, June's points hollow because its sample is under
  * the questionnaire's minimum of 30 forms, with the same numbers in the table below; by quarter the
@@ -17,10 +17,14 @@ import {
   type Browser,
 } from "./support/browser.ts";
 import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
+import { makeWardTeam, type WardTeam } from "../test/support/plan-fixtures.ts";
 
 let app: App;
 let browser: Browser;
-beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+let world: WardTeam<"clerk">;
+beforeAll(async () => {
+  ({ app, browser, world } = await startAppAndBrowser((db) => makeWardTeam(db, ["clerk"])));
+});
 afterAll(() => stopAppAndBrowser(browser, app));
 
 /** The lines' colours, as `src/web/pages/sipas/trend-chart.tsx` draws them. */
@@ -43,9 +47,10 @@ describe("SIPAS trend chart in the browser", () => {
     const page = await newPage(browser, 15_000);
     await page.setViewportSize({ width: 1366, height: 900 });
     try {
-      await signInAndWait(page, app.url, "motcua");
+      await signInAndWait(page, app.url, world.users.clerk);
       const me = await (await page.request.get(`${app.url}/api/auth/me`)).json();
       const unitId = me.data.user.unit.id as string;
+      expect(unitId).toBe(world.ward.id);
       const enter = async (answeredOn: string, answers: Record<string, number>) => {
         const response = await page.request.post(
           `${app.url}/api/sipas/responses?unitId=${unitId}`,
