@@ -5,7 +5,12 @@
  *
  * Dates: nothing here depends on today. Counts are compared with the lists they open on the same
  * day; the draft's task is due in 2020, in the past on any day the test runs.
- * Set CCHC_E2E_URL to run against an already running server instead of starting one.
+ *
+ * The province, the ward, its agencies and staff are the file's own (test factories), with records
+ * of fixed dates so the counts are not all 0: an issued plan of 2020 whose task, led by the agency
+ * officer's Tư pháp - Hộ tịch, is overdue on any day; a draft plan the leader may issue; a dossier
+ * received in March 2026 and now late, another waiting for a supplement; a feedback item of March
+ * 2026 past its deadline.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,24 +21,74 @@ import {
   type Browser,
 } from "./support/browser.ts";
 import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
+import { seedDossier, seedFeedback } from "./support/worlds/desk.ts";
+import type { Executor } from "../src/server/db/database.ts";
+import { SYSTEM_ACTOR } from "../src/server/services/actor.ts";
+import { transitionDossier } from "../src/server/services/dossier.service.ts";
+import { createPlan, issuePlan } from "../src/server/services/plan.service.ts";
+import { makeWardWorld, type WardWorld } from "../test/support/desk-fixtures.ts";
+import { makeProcedure, type MadeUser } from "../test/support/factories.ts";
+
+/** The ward's whole staff and the records of fixed dates the home page counts. */
+async function wardAtWork(db: Executor): Promise<WardWorld> {
+  const world = await makeWardWorld(db);
+  const { data: issued } = await createPlan(db, SYSTEM_ACTOR, {
+    unitId: world.ward.id,
+    title: "Kế hoạch cải cách hành chính năm 2020",
+    period: { kind: "year", year: 2020 },
+    tasks: [
+      {
+        areaKey: "procedures",
+        text: "Rà soát thủ tục hành chính lĩnh vực hộ tịch",
+        timeline: "Quý I/2020",
+        leadAgencyId: world.agencies.justice.id,
+      },
+    ],
+  });
+  await issuePlan(db, SYSTEM_ACTOR, issued.id, { issuedDate: "2020-01-10" });
+  await createPlan(db, SYSTEM_ACTOR, {
+    unitId: world.ward.id,
+    title: "Kế hoạch cải cách hành chính năm 2021",
+    period: { kind: "year", year: 2021 },
+  });
+  const procedure = await makeProcedure(db, world.ward, { processingDays: 3 });
+  await seedDossier(db, procedure, { receivedAt: "2026-03-02 09:00" });
+  const supplement = await seedDossier(db, procedure, {
+    applicantName: "Lý Văn Phúc",
+    applicantPhone: "0977 864 205",
+    receivedAt: "2026-03-03 09:00",
+  });
+  await transitionDossier(db, SYSTEM_ACTOR, supplement.id, {
+    action: "hand_over",
+    at: "2026-03-03 10:00",
+    toAgencyId: world.agencies.justice.id,
+  });
+  await transitionDossier(db, SYSTEM_ACTOR, supplement.id, {
+    action: "request_supplement",
+    note: "Bổ sung bản sao căn cước",
+    at: "2026-03-04 09:00",
+  });
+  await seedFeedback(db, world.ward, { receivedAt: "2026-03-02 09:15" });
+  return world;
+}
 
 let app: App;
 let browser: Browser;
 let page: Page;
-const suffix = Date.now().toString().slice(-6);
-const DRAFT_TASK = `Nhiệm vụ dự thảo hạn đã qua ${suffix}`;
+let world: WardWorld;
+const DRAFT_TASK = "Nhiệm vụ dự thảo hạn đã qua 271604";
 
 const WIDTHS = [
   { name: "1366", width: 1366, height: 900 },
   { name: "390", width: 390, height: 844 },
 ] as const;
 
-beforeAll(async () => ({ app, browser, page } = await startAppWithPage(20_000)));
+beforeAll(async () => ({ app, browser, page, world } = await startAppWithPage(20_000, wardAtWork)));
 afterAll(() => stopAppAndBrowser(browser, app));
 
 /** Signs in as another user (the profile is shared) and waits for the day's work. */
-async function signInAs(username: string) {
-  await switchUser(page, app.url, username);
+async function signInAs(user: MadeUser) {
+  await switchUser(page, app.url, user);
   await page.getByRole("heading", { name: "Việc hôm nay", level: 2 }).waitFor();
 }
 
@@ -69,7 +124,7 @@ describe.each(WIDTHS)("home at $name px", ({ name, width, height }) => {
   });
 
   it("focal officer: overdue and due-soon counts equal the task lists they open", async () => {
-    await signInAs("daumoi");
+    await signInAs(world.users.focal);
     for (const key of ["tasks_overdue", "tasks_due_soon"]) {
       const count = await homeCount(key);
       await openSection(key);
@@ -100,7 +155,7 @@ describe.each(WIDTHS)("home at $name px", ({ name, width, height }) => {
   });
 
   it("agency officer: my tasks count equals Việc của tôi", async () => {
-    await signInAs("tuphap");
+    await signInAs(world.users.officer);
     const count = await homeCount("tasks_mine");
     expect(count).toBeGreaterThan(0);
     await saveScreenshot(page, `home/agency-officer-${name}.png`);
@@ -109,7 +164,7 @@ describe.each(WIDTHS)("home at $name px", ({ name, width, height }) => {
   });
 
   it("clerk: each desk section's count equals the register it opens", async () => {
-    await signInAs("motcua");
+    await signInAs(world.users.clerk);
     await saveScreenshot(page, `home/clerk-${name}.png`);
     await expectNoSeriousA11yViolations(page, `the clerk's home at ${name} px`);
     for (const key of [
@@ -128,7 +183,7 @@ describe.each(WIDTHS)("home at $name px", ({ name, width, height }) => {
   });
 
   it("leader: plans to issue and late items", async () => {
-    await signInAs("lanhdao");
+    await signInAs(world.users.leader);
     await page.getByTestId("home-section-plans_to_issue").waitFor();
     await saveScreenshot(page, `home/leader-${name}.png`);
     const count = await homeCount("tasks_overdue");
@@ -137,7 +192,7 @@ describe.each(WIDTHS)("home at $name px", ({ name, width, height }) => {
   });
 
   it("reviewer: who is behind; the overdue list has a unit column and filter", async () => {
-    await signInAs("sonoivu");
+    await signInAs(world.users.reviewer);
     await saveScreenshot(page, `home/reviewer-${name}.png`);
     const count = await homeCount("units_behind");
     await openSection("units_behind");
@@ -159,7 +214,7 @@ describe.each(WIDTHS)("home at $name px", ({ name, width, height }) => {
   });
 
   it("admin: users and units counts equal their pages", async () => {
-    await signInAs("admin");
+    await signInAs(world.users.admin);
     await saveScreenshot(page, `home/admin-${name}.png`);
     const users = await homeCount("users");
     expect(users).toBeGreaterThan(0);
@@ -171,7 +226,7 @@ describe.each(WIDTHS)("home at $name px", ({ name, width, height }) => {
 describe("only tasks of issued plans are work", () => {
   it("a draft's past-due task is in no overdue list, only inside its draft", async () => {
     await page.setViewportSize({ width: 1366, height: 900 });
-    await signInAs("daumoi");
+    await signInAs(world.users.focal);
     const planId = await page.evaluate(async (text) => {
       const me = await (await fetch("/api/auth/me")).json();
       const unitId = me.data.user.unit.id as string;

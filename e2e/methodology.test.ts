@@ -1,5 +1,6 @@
 /**
- * Browser test of methodology drafts: the focal officer of Phường Bãi Cháy goes from the Chỉ số
+ * Browser test of methodology drafts: the focal officer of the file's own ward (made with the test
+ * factories, with the ward's agencies) goes from the Chỉ số
  * section to the plan import, reads the synthetic plan, corrects the criteria table of its PAR
  * self-scoring appendix, saves it as a methodology draft and reads the tree with its total.
  */
@@ -13,19 +14,25 @@ import {
   type Browser,
 } from "./support/browser.ts";
 import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
+import type { Executor } from "../src/server/db/database.ts";
+import { makeWardTeam } from "../test/support/plan-fixtures.ts";
+
+/** A ward with its agencies and its focal officer. */
+const focalWard = (db: Executor) => makeWardTeam(db, ["focal"], { withLandOffice: true });
 
 const SAMPLE = join(import.meta.dirname, "../../shared/samples/plan-hoa-phong-2026-synthetic.txt");
 
 let app: App;
 let browser: Browser;
-beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+let world: Awaited<ReturnType<typeof focalWard>>;
+beforeAll(async () => ({ app, browser, world } = await startAppAndBrowser(focalWard)));
 afterAll(() => stopAppAndBrowser(browser, app));
 
 describe.skipIf(!existsSync(SAMPLE))("methodology drafts in the browser", () => {
   it("saves an imported criteria table as a methodology draft and shows its tree", async () => {
     const page = await newPage(browser, 20_000);
     try {
-      await signInAndWait(page, app.url, "daumoi");
+      await signInAndWait(page, app.url, world.users.focal);
 
       // Chỉ số shows the scorecards section and lists the drafts (none yet).
       const nav = page.getByRole("navigation", { name: "Điều hướng chính" });

@@ -1,6 +1,7 @@
 /**
- * Browser test of the one-stop desk against the real built app and a fresh demo database: the
- * clerk of Phường Bãi Cháy receives a dossier, hands it over, requests a supplement, receives it
+ * Browser test of the one-stop desk against the real built app: the clerk of the file's own ward
+ * (made with the test factories: its desk, with agency code 000.01.22.H99, and procedure
+ * 1.004873; one dossier already in the register) receives a dossier, hands it over, requests a supplement, receives it
  * back and resolves it; a citizen then follows it on the public lookup page without signing in.
  * The clerk then refuses one dossier and stops another and downloads their notices (.docx).
  */
@@ -14,6 +15,22 @@ import {
   type Browser,
 } from "./support/browser.ts";
 import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
+import { seedDossier } from "./support/worlds/desk.ts";
+import type { Executor } from "../src/server/db/database.ts";
+import { makeWardWorld, type WardWorld } from "../test/support/desk-fixtures.ts";
+import { makeProcedure } from "../test/support/factories.ts";
+
+/** A ward whose desk receives procedure 1.004873, with one dossier already in its register. */
+async function deskWard(db: Executor): Promise<WardWorld> {
+  const world = await makeWardWorld(db, { agencyCode: "000.01.22.H99" });
+  const procedure = await makeProcedure(db, world.ward, {
+    code: "1.004873",
+    name: "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân",
+    processingDays: 3,
+  });
+  await seedDossier(db, procedure);
+  return world;
+}
 
 /** Receives a dossier of procedure 1.004873 from the register; answers its code. */
 async function receiveDossier(page: Page, applicantName: string, phone: string) {
@@ -49,7 +66,8 @@ async function download(page: Page, linkName: string) {
 
 let app: App;
 let browser: Browser;
-beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+let world: WardWorld;
+beforeAll(async () => ({ app, browser, world } = await startAppAndBrowser(deskWard)));
 afterAll(() => stopAppAndBrowser(browser, app));
 
 describe("one-stop desk in the browser", () => {
@@ -57,7 +75,7 @@ describe("one-stop desk in the browser", () => {
     const page = await newPage(browser, 15_000);
     let code: string | undefined;
     try {
-      await signInAndWait(page, app.url, "motcua");
+      await signInAndWait(page, app.url, world.users.clerk);
       const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
       await nav.getByRole("link", { name: "Một cửa", exact: true }).click();
       await page.getByRole("heading", { name: "Sổ theo dõi hồ sơ", level: 1 }).waitFor();
@@ -121,7 +139,7 @@ describe("one-stop desk in the browser", () => {
   it("refuses one dossier and stops another, and downloads their notices", async () => {
     const page = await newPage(browser, 15_000);
     try {
-      await signInAndWait(page, app.url, "motcua");
+      await signInAndWait(page, app.url, world.users.clerk);
       await page.goto(`${app.url}/mot-cua`);
       await page.getByRole("table", { name: "Sổ theo dõi hồ sơ" }).waitFor();
 

@@ -1,6 +1,7 @@
 /**
- * Browser journey through "Dữ liệu cá nhân" (/quan-tri/du-lieu-ca-nhan) as the demo installation
- * administrator, against the real app and a fresh demo database: a citizen's request to be
+ * Browser journey through "Dữ liệu cá nhân" (/quan-tri/du-lieu-ca-nhan) as a province's
+ * administrator, against the real app on the file's own ward (made with the test factories: the
+ * province's administrator, the ward's desk and clerk, one dossier in its register): a citizen's request to be
  * anonymised is refused while one of their records is open, and carried out once it is closed.
  * On the way, the registers' search box tells the administrator (who sees citizens masked) that
  * it searches codes only.
@@ -11,35 +12,45 @@ import {
   expectNoSeriousA11yViolations,
   saveScreenshot,
   signInAndWait,
-  DEMO_PASSWORD,
   appUnderTest,
   launchBrowser,
   type Browser,
 } from "./support/browser.ts";
 import { newPage, stopAppAndBrowser, type App } from "./support/setup.ts";
+import { seedDossier } from "./support/worlds/desk.ts";
+import type { Executor } from "../src/server/db/database.ts";
+import { makeWardWorld, type WardWorld } from "../test/support/desk-fixtures.ts";
+import { makeProcedure } from "../test/support/factories.ts";
+
+/** A ward with its desk, clerk and province administrator; one dossier in the register. */
+async function wardWithDesk(db: Executor): Promise<WardWorld> {
+  const world = await makeWardWorld(db);
+  await seedDossier(db, await makeProcedure(db, world.ward));
+  return world;
+}
 
 let app: App;
 let browser: Browser;
 let page: Page;
+let world: WardWorld;
 /** The one-stop clerk, through the API (creating and closing the citizen's feedback). */
 let clerk: APIRequestContext;
 let csrf: string;
-// A phone no demo record has, different on each run should the app be reused (CCHC_E2E_URL).
-const digits = Date.now().toString().slice(-6);
-const PHONE = `0938 ${digits.slice(0, 3)} ${digits.slice(3)}`;
+// A phone no other record has.
+const PHONE = "0938 271 604";
 const NAME = "Phùng Thị Yến";
 
 beforeAll(async () => {
-  app = await appUnderTest();
+  ({ world, ...app } = await appUnderTest(wardWithDesk));
   clerk = await request.newContext({ baseURL: app.url });
   const signedIn = await clerk.post("/api/auth/sign-in", {
-    data: { username: "motcua", password: DEMO_PASSWORD },
+    data: { username: world.users.clerk.username, password: world.users.clerk.password },
   });
   expect(signedIn.status(), await signedIn.text()).toBe(200);
   csrf = (await signedIn.json()).data.csrfToken as string;
   browser = await launchBrowser();
   page = await newPage(browser, 30_000);
-  await signInAndWait(page, app.url, "admin");
+  await signInAndWait(page, app.url, world.users.admin);
 });
 
 afterAll(async () => {
@@ -66,12 +77,8 @@ describe("personal data administration", () => {
   });
 
   it("refuses to anonymise a citizen with an open record, then anonymises once it is closed", async () => {
-    const units = (await (await clerk.get("/api/units")).json()).data as {
-      id: string;
-      code: string;
-    }[];
     const feedback = await asClerk("/api/feedback", {
-      unitId: units.find((u) => u.code === "06658")!.id,
+      unitId: world.ward.id,
       channel: "phone",
       senderName: NAME,
       senderPhone: PHONE,

@@ -8,8 +8,9 @@
  *
  * Dates: nothing here depends on today. The plans created here are of 2019 (the long task's
  * issued with explicit dates); the scorecard and the owed reports are of 2026, a fixed year, and
- * the due date checked comes from the report kind's rule. Set CCHC_E2E_URL to run against an
- * already running server.
+ * the due date checked comes from the report kind's rule. The province, the ward, its agencies,
+ * its staff, one dossier at its desk and one feedback item are the file's own, made with the test
+ * factories before the server starts.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,11 +21,24 @@ import {
   type Browser,
 } from "./support/browser.ts";
 import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
+import { seedDossier, seedFeedback } from "./support/worlds/desk.ts";
+import type { Executor } from "../src/server/db/database.ts";
+import { makeWardWorld, type WardWorld } from "../test/support/desk-fixtures.ts";
+import { makeProcedure, type MadeUser } from "../test/support/factories.ts";
+
+/** A ward with its whole staff, one dossier received at its desk and one feedback item. */
+async function wardWithRecords(db: Executor): Promise<WardWorld> {
+  const world = await makeWardWorld(db);
+  await seedDossier(db, await makeProcedure(db, world.ward, { name: "Thủ tục đăng ký khai sinh" }));
+  await seedFeedback(db, world.ward);
+  return world;
+}
 
 let app: App;
 let browser: Browser;
 let page: Page;
-const suffix = Date.now().toString().slice(-6);
+let world: WardWorld;
+const suffix = "271604";
 const LONG_TASK =
   `Rà soát, đánh giá, đơn giản hóa thủ tục hành chính thuộc thẩm quyền giải quyết của phường ` +
   `trong các lĩnh vực hộ tịch, chứng thực, đất đai, xây dựng, kinh doanh, lao động, thương binh ` +
@@ -33,11 +47,13 @@ const LONG_TASK =
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 900 };
 
-beforeAll(async () => ({ app, browser, page } = await startAppWithPage(20_000)));
+beforeAll(
+  async () => ({ app, browser, page, world } = await startAppWithPage(20_000, wardWithRecords)),
+);
 afterAll(() => stopAppAndBrowser(browser, app));
 
 /** Signs in as another user: the profile is shared, so the previous session's cookies go first. */
-const signInAs = (username: string) => switchUser(page, app.url, username);
+const signInAs = (user: MadeUser) => switchUser(page, app.url, user);
 
 /** Calls the API with the page's session (and its CSRF token): the answer's body, or an error text. */
 async function callApi(method: string, path: string, body?: unknown) {
@@ -95,7 +111,7 @@ async function expectTable(listName: string, headers: string[]) {
 describe("lists on a phone", () => {
   it("clerk: the dossier and feedback registers are cards at 390 px, tables at 1366 px", async () => {
     await page.setViewportSize(PHONE);
-    await signInAs("motcua");
+    await signInAs(world.users.clerk);
 
     await page.goto(`${app.url}/mot-cua`);
     await page.getByRole("heading", { name: "Sổ theo dõi hồ sơ", level: 1 }).waitFor();
@@ -134,7 +150,7 @@ describe("lists on a phone", () => {
 
   it("focal officer: tasks and plans are cards at 390 px, a long task text clamped", async () => {
     await page.setViewportSize(PHONE);
-    await signInAs("daumoi");
+    await signInAs(world.users.focal);
     // An issued plan (of 2019) with one long task, so the task list has a text to clamp.
     const created = await page.evaluate(async (text) => {
       const me = await (await fetch("/api/auth/me")).json();
@@ -218,10 +234,10 @@ describe("lists on a phone", () => {
     // The province publishes the commune methodology for 2026 (a fixed year), so the ward may
     // open its scorecard of that year.
     await page.setViewportSize(PHONE);
-    await signInAs("sonoivu");
+    await signInAs(world.users.reviewer);
     const units = await callApi("GET", "/api/units");
     const province = (units.body.data as { id: string; name: string }[]).find(
-      (unit) => unit.name === "Tỉnh Quảng Ninh",
+      (unit) => unit.id === world.province.id,
     );
     expect(province).toBeDefined();
     const template = await callApi("GET", "/api/scorecard-templates/par-commune");
@@ -239,7 +255,7 @@ describe("lists on a phone", () => {
     );
     expect(published.error).toBeNull();
 
-    await signInAs("daumoi");
+    await signInAs(world.users.focal);
     const me = await callApi("GET", "/api/auth/me");
     const ward = me.body.data.user.unit as { id: string; name: string };
     const opened = await callApi("POST", "/api/scorecards", { unitId: ward.id, year: 2026 });
@@ -313,10 +329,10 @@ describe("lists on a phone", () => {
     // The province publishes a quarterly report kind; the ward owes it each quarter of 2026 (a
     // fixed year in the address; due dates are from the kind's rule, not from today).
     await page.setViewportSize(PHONE);
-    await signInAs("sonoivu");
+    await signInAs(world.users.reviewer);
     const units = await callApi("GET", "/api/units");
     const province = (units.body.data as { id: string; name: string }[]).find(
-      (unit) => unit.name === "Tỉnh Quảng Ninh",
+      (unit) => unit.id === world.province.id,
     );
     const kind = `Báo cáo CCHC quý trên điện thoại ${suffix}`;
     const created = await callApi("POST", `/api/report-kinds?unitId=${province!.id}`, {
@@ -327,7 +343,7 @@ describe("lists on a phone", () => {
     });
     expect(created.error).toBeNull();
 
-    await signInAs("daumoi");
+    await signInAs(world.users.focal);
     await page.goto(`${app.url}/bao-cao?nam=2026`);
     await page.getByRole("heading", { name: "Báo cáo định kỳ", level: 1 }).waitFor();
     await expectCards("Báo cáo đơn vị phải nộp", [
@@ -360,14 +376,15 @@ describe("lists on a phone", () => {
 
   it("administrator: the users list is cards at 390 px, its table at 1366 px", async () => {
     await page.setViewportSize(PHONE);
-    await signInAs("admin");
+    await signInAs(world.users.admin);
     await page.goto(`${app.url}/quan-tri/nguoi-dung`);
     await page.getByRole("heading", { name: "Người dùng", level: 1 }).waitFor();
-    await page.getByRole("textbox", { name: "Tìm người dùng" }).fill("daumoi");
+    const focal = world.users.focal.username;
+    await page.getByRole("textbox", { name: "Tìm người dùng" }).fill(focal);
     const card = page
       .getByRole("list", { name: "Người dùng", exact: true })
       .getByRole("listitem")
-      .filter({ hasText: "daumoi" });
+      .filter({ hasText: focal });
     await card.waitFor();
     await expectCards("Người dùng", [
       "Tên đăng nhập",
@@ -376,9 +393,9 @@ describe("lists on a phone", () => {
       "Đăng nhập gần nhất",
       "Trạng thái",
     ]);
-    // The focal officer of Phường Bãi Cháy: the unit and the role on the card, and its edit button.
+    // The ward's focal officer: the unit and the role on the card, and its edit button.
     const cardText = await card.innerText();
-    expect(cardText).toContain("Phường Bãi Cháy");
+    expect(cardText).toContain(world.ward.name);
     expect(cardText).toContain("Công chức đầu mối CCHC");
     await card.getByRole("button", { name: /^Sửa người dùng / }).waitFor();
     await expectNoSeriousA11yViolations(page, "the users list at 390 px");
@@ -398,10 +415,10 @@ describe("lists on a phone", () => {
 
   it("administrator: a unit's agencies are cards at 390 px, their table at 1366 px", async () => {
     await page.setViewportSize(PHONE);
-    await signInAs("admin");
+    await signInAs(world.users.admin);
     const units = await callApi("GET", "/api/units");
     const ward = (units.body.data as { id: string; code: string | null }[]).find(
-      (unit) => unit.code === "06658",
+      (unit) => unit.code === world.ward.code,
     );
     expect(ward).toBeDefined();
     await page.goto(`${app.url}/quan-tri/co-quan?don-vi=${ward!.id}`);

@@ -1,5 +1,6 @@
 /**
- * Browser test of the plan import: the focal officer of Phường Bãi Cháy uploads the synthetic
+ * Browser test of the plan import: the focal officer of the file's own ward (made with the test
+ * factories, with the ward's agencies, Tư pháp - Hộ tịch among them) uploads the synthetic
  * Word plan, reviews it beside its source, corrects a task, saves it as a plan and opens the
  * Excel update dialog; the header bell shows the notifications.
  */
@@ -13,6 +14,11 @@ import {
   type Browser,
 } from "./support/browser.ts";
 import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
+import type { Executor } from "../src/server/db/database.ts";
+import { makeWardTeam } from "../test/support/plan-fixtures.ts";
+
+/** A ward with its agencies and its focal officer. */
+const focalWard = (db: Executor) => makeWardTeam(db, ["focal"], { withLandOffice: true });
 
 const SAMPLE = join(import.meta.dirname, "../../shared/samples/plan-hoa-phong-2026-synthetic.docx");
 
@@ -24,14 +30,15 @@ const OWN_PLAN = join(
 
 let app: App;
 let browser: Browser;
-beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+let world: Awaited<ReturnType<typeof focalWard>>;
+beforeAll(async () => ({ app, browser, world } = await startAppAndBrowser(focalWard)));
 afterAll(() => stopAppAndBrowser(browser, app));
 
 describe.skipIf(!existsSync(SAMPLE))("plan import in the browser", () => {
   it("uploads a Word plan, reviews and corrects it, saves it as a plan", async () => {
     const page = await newPage(browser, 20_000);
     try {
-      await signInAndWait(page, app.url, "daumoi");
+      await signInAndWait(page, app.url, world.users.focal);
       await page.getByRole("button", { name: /^Thông báo/ }).waitFor();
       await page.goto(`${app.url}/ke-hoach`);
       await page.getByRole("link", { name: "Nhập từ văn bản" }).click();
@@ -87,7 +94,7 @@ describe("plan import review of what is missing", () => {
     await browser.context.clearCookies();
     const page = await newPage(browser, 20_000);
     try {
-      await signInAndWait(page, app.url, "daumoi");
+      await signInAndWait(page, app.url, world.users.focal);
       await page.goto(`${app.url}/ke-hoach/nhap`);
       await page.getByRole("heading", { name: "Nhập kế hoạch từ văn bản", level: 1 }).waitFor();
       await page

@@ -1,6 +1,7 @@
 /**
- * Browser test of the required documents (thành phần hồ sơ) at the desk, on a fresh demo
- * database: the clerk of Phường Bãi Cháy adds a document to a procedure's list in the catalogue,
+ * Browser test of the required documents (thành phần hồ sơ) at the desk: the clerk of the file's
+ * own ward (made with the test factories, with its desk and the birth registration's list of
+ * three documents) adds a document to a procedure's list in the catalogue,
  * then receives a dossier of that procedure from its checklist — leaving a required document out
  * asks for confirmation, going back and ticking it receives the dossier — and the dossier page
  * and its receipt (Mẫu 01, .docx) list what was received with form and copies.
@@ -15,17 +16,51 @@ import {
   type Browser,
 } from "./support/browser.ts";
 import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
+import type { ProcedureDocument } from "../src/core/dossier/required-documents.ts";
+import type { Executor } from "../src/server/db/database.ts";
+import { makeWardWorld, type WardWorld } from "../test/support/desk-fixtures.ts";
+import { makeProcedure } from "../test/support/factories.ts";
+import { seedDossier } from "./support/worlds/desk.ts";
+
+const doc = (
+  name: string,
+  form: ProcedureDocument["form"],
+  required = true,
+): ProcedureDocument => ({ name, form, copies: 1, required });
+
+/**
+ * A ward with its desk and clerk, the birth registration with its three documents, and one
+ * dossier of another procedure already in the register (so it shows its table).
+ */
+async function deskWithBirthRegistration(db: Executor): Promise<WardWorld> {
+  const world = await makeWardWorld(db);
+  await seedDossier(db, await makeProcedure(db, world.ward, { code: "1.000894" }));
+  await makeProcedure(db, world.ward, {
+    code: "1.001193",
+    name: "Thủ tục đăng ký khai sinh",
+    processingDays: 0,
+    documents: [
+      doc("Tờ khai đăng ký khai sinh", "original"),
+      doc("Giấy chứng sinh", "original"),
+      doc("Văn bản ủy quyền (trường hợp ủy quyền)", "certified_copy", false),
+    ],
+  });
+  return world;
+}
 
 let app: App;
 let browser: Browser;
-beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+let world: WardWorld;
+beforeAll(
+  async () => ({ app, browser, world } = await startAppAndBrowser(deskWithBirthRegistration)),
+);
 afterAll(() => stopAppAndBrowser(browser, app));
 
 describe("required documents at the desk", () => {
   it("edits a procedure's list, receives from the checklist and prints what was received", async () => {
     const page = await newPage(browser, 15_000);
     try {
-      await signInAndWait(page, app.url, "motcua");
+      await signInAndWait(page, app.url, world.users.clerk);
 
       // The catalogue: the birth registration's list, one optional document added.
       await page.goto(`${app.url}/mot-cua/thu-tuc`);

@@ -1,5 +1,6 @@
 /**
- * Browser test of the SIPAS survey against the real built app and a fresh demo database: a citizen
+ * Browser test of the SIPAS survey against the real built app, on the file's own ward (made with
+ * the test factories: its desk, a procedure, the clerk and the focal officer): a citizen
  * answers on the public page at phone width (reached by a desk's QR code), another at the desk's
  * kiosk, which starts again by itself after the answer and after a pause; the clerk then sees the
  * answers in the ward's indices, with the small-sample warning, and types in a paper form. A plan's
@@ -13,12 +14,24 @@ import {
   signIn,
   signInAndWait,
   type Browser,
+  type Credentials,
 } from "./support/browser.ts";
 import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
+import type { Executor } from "../src/server/db/database.ts";
+import { makeWardWorld, type WardWorld } from "../test/support/desk-fixtures.ts";
+import { makeProcedure } from "../test/support/factories.ts";
+
+/** A ward with its desk, its staff and one procedure (its field is offered on the survey). */
+async function surveyedWard(db: Executor): Promise<WardWorld> {
+  const world = await makeWardWorld(db);
+  await makeProcedure(db, world.ward, { code: "1.001193", name: "Thủ tục đăng ký khai sinh" });
+  return world;
+}
 
 let app: App;
 let browser: Browser;
-beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+let world: WardWorld;
+beforeAll(async () => ({ app, browser, world } = await startAppAndBrowser(surveyedWard)));
 afterAll(() => stopAppAndBrowser(browser, app));
 
 describe("SIPAS survey in the browser", () => {
@@ -26,9 +39,11 @@ describe("SIPAS survey in the browser", () => {
     const page = await newPage(browser, 15_000);
     await page.setViewportSize({ width: 390, height: 844 });
     try {
-      await page.goto(`${app.url}/danh-gia/06658?quay=${encodeURIComponent("Quầy số 2")}`);
+      await page.goto(
+        `${app.url}/danh-gia/${world.ward.code}?quay=${encodeURIComponent("Quầy số 2")}`,
+      );
       await page.getByRole("heading", { name: "Đánh giá sự hài lòng", level: 1 }).waitFor();
-      await page.getByText("Phường Bãi Cháy — Quầy: Quầy số 2").waitFor();
+      await page.getByText(`${world.ward.name} — Quầy: Quầy số 2`).waitFor();
       const item = (text: string) => page.getByRole("radiogroup", { name: text });
       await item("23. Công chức có thái độ lịch sự, tôn trọng người dân")
         .getByRole("radio", { name: "Rất hài lòng", exact: true })
@@ -48,7 +63,7 @@ describe("SIPAS survey in the browser", () => {
       await page.getByRole("button", { name: "Gửi đánh giá" }).click();
       const sent = page.getByRole("region", { name: "Cảm ơn Ông/Bà đã đánh giá" });
       await sent.waitFor();
-      expect(await sent.innerText()).toContain("Phường Bãi Cháy");
+      expect(await sent.innerText()).toContain(world.ward.name);
       await saveScreenshot(page, "sipas-phone-sent.png");
     } finally {
       await page.close();
@@ -60,7 +75,7 @@ describe("SIPAS survey in the browser", () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     try {
       // A long pause first: the checks below take a while on a busy machine.
-      await page.goto(`${app.url}/danh-gia/06658/kiosk?nghi=300`);
+      await page.goto(`${app.url}/danh-gia/${world.ward.code}/kiosk?nghi=300`);
       const start = page.getByRole("button", { name: "Bắt đầu đánh giá" });
       await start.click();
       const progress = page.getByTestId("kiosk-progress");
@@ -77,7 +92,7 @@ describe("SIPAS survey in the browser", () => {
       await start.waitFor({ timeout: 20_000 });
 
       // A citizen who walks away half-way: the form is dropped after the pause (here 5 s).
-      await page.goto(`${app.url}/danh-gia/06658/kiosk?nghi=5`);
+      await page.goto(`${app.url}/danh-gia/${world.ward.code}/kiosk?nghi=5`);
       await start.click();
       await page.getByRole("button", { name: "Không hài lòng", exact: true }).click();
       await start.waitFor({ timeout: 20_000 });
@@ -91,7 +106,7 @@ describe("SIPAS survey in the browser", () => {
   it("the clerk sees the ward's indices with the small-sample warning and types in a paper form", async () => {
     const page = await newPage(browser, 15_000);
     try {
-      await signInAndWait(page, app.url, "motcua");
+      await signInAndWait(page, app.url, world.users.clerk);
       const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
       await nav.getByRole("link", { name: "Khảo sát", exact: true }).click();
       await page.getByRole("heading", { name: "Khảo sát sự hài lòng (SIPAS)", level: 1 }).waitFor();
@@ -121,10 +136,10 @@ describe("SIPAS survey in the browser", () => {
   it("a plan's satisfaction target measured from a small sample is shown with the warning", async () => {
     const page = await newPage(browser, 15_000);
     try {
-      const session = async (username: string) => {
+      const session = async (who: Credentials) => {
         await browser.context.clearCookies();
         await page.goto(`${app.url}/dang-nhap`);
-        await signIn(page, username);
+        await signIn(page, who);
         await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
         const me = await (await page.request.get(`${app.url}/api/auth/me`)).json();
         return {
@@ -140,7 +155,7 @@ describe("SIPAS survey in the browser", () => {
         };
       };
       // Three paper forms in March 2025, two satisfied.
-      const clerk = await session("motcua");
+      const clerk = await session(world.users.clerk);
       for (const [answeredOn, value] of [
         ["2025-03-03", 5],
         ["2025-03-10", 4],
@@ -151,7 +166,7 @@ describe("SIPAS survey in the browser", () => {
           answers: { "15": value },
         });
       }
-      const focal = await session("daumoi");
+      const focal = await session(world.users.focal);
       const plan = await focal.post("/api/plans", {
         unitId: focal.unitId,
         title: "Kế hoạch thử mức độ hài lòng tháng 3/2025",
