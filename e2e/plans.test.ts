@@ -1,10 +1,11 @@
 /**
  * Browser journey of the plans UI against the real built app on the file's own world
  * (e2e/support/worlds/plans.ts: a province and its ward with their issued 2026 plans, made with
- * the test factories before the server starts): the ward's focal officer creates a blank 2026 plan, adds a task with a lead agency and the timeline "Quý II/2026",
- * marks it done with a completion date and a PDF as evidence, sees the plan's progress, downloads
- * the Word file, and finds the task on the Nhiệm vụ page. axe-core checks both pages. Every date
- * is fixed (2026); nothing depends on today's date.
+ * the test factories before the server starts): the ward's focal officer creates a blank 2026
+ * plan, adds a task with a lead agency and the timeline "Quý II/2026", marks it done with a
+ * completion date and a PDF as evidence, sees the plan's progress, downloads the Word file, and
+ * finds the task on the Nhiệm vụ page. axe-core checks both pages. Every date is fixed (2026);
+ * nothing depends on today's date.
  */
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
