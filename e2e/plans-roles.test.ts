@@ -1,51 +1,48 @@
 /**
- * Browser journey of the plans UI by role, against the real built app and a fresh demo database.
+ * Browser journey of the plans UI by role, against the real built app on the file's own world
+ * (e2e/support/worlds/plans.ts: a province and its ward with their issued 2026 plans, made with
+ * the test factories before the server starts).
  *
- * - `tuphap` (agency officer of Tư pháp - Hộ tịch, Phường Bãi Cháy) sees under "Việc của tôi"
- *   only the tasks his agency leads or supports in the issued plan "Cải cách hành chính phường
- *   Bãi Cháy năm 2026", updates one to 50% with a comment, and finds no update controls on a task
- *   of another agency.
- * - `lanhdao` (leader) creates a draft plan, adds a task, sets an area's target score, issues the
+ * - the ward's agency officer (Tư pháp - Hộ tịch) sees under "Việc của tôi" only the tasks his
+ *   agency leads or supports in the ward's issued plan, updates one to 50% with a comment, and
+ *   finds no update controls on a task of another agency.
+ * - the ward's leader creates a draft plan, adds a task, sets an area's target score, issues the
  *   plan through the "Ban hành" dialog with its number and date, and then sees it read-only with
  *   that number in its header.
  *
  * axe-core checks every page (serious and critical violations fail).
- * Set CCHC_E2E_URL to run against an already running server instead of starting one.
  */
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planTitleWithoutKind as storedTitle } from "../src/core/plan/plan-title.ts";
 import {
-  appUnderTest,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   saveScreenshot,
   signIn,
   signOut,
   type Browser,
 } from "./support/browser.ts";
+import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
+import { makePlanWorld, WARD_PLAN, WARD_TASKS, type PlanWorld } from "./support/worlds/plans.ts";
+import type { Executor } from "../src/server/db/database.ts";
 
 const AGENCY = "Tư pháp - Hộ tịch";
-const DEMO_PLAN = "Cải cách hành chính phường Bãi Cháy năm 2026";
 
-let app: { url: string; stop(): Promise<void> };
+/** The ward's plans, its agency officer (Tư pháp - Hộ tịch) and its leader. */
+const officerAndLeader = (db: Executor) => makePlanWorld(db, ["officer", "leader"]);
+
+let app: App;
 let browser: Browser;
 let page: Page;
+let world: PlanWorld<"officer" | "leader">;
 const suffix = Date.now().toString().slice(-6);
 
 beforeAll(async () => {
-  app = await appUnderTest();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(15_000);
+  ({ app, browser, page, world } = await startAppWithPage(15_000, officerAndLeader));
   await page.goto(`${app.url}/dang-nhap`);
 });
 
-afterAll(async () => {
-  await page?.close();
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => stopAppAndBrowser(browser, app));
 
 /** Pick an option of a Mantine Select by typing part of its label. */
 async function choose(scope: Page | Locator, label: string, option: string) {
@@ -76,7 +73,7 @@ async function leadAndSupport(row: Locator): Promise<string> {
 
 describe("plans by role", () => {
   it("an agency officer sees and updates only the tasks of their agency", async () => {
-    await signIn(page, "tuphap");
+    await signIn(page, world.users.officer);
     await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
 
     const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
@@ -84,7 +81,7 @@ describe("plans by role", () => {
     await page.getByRole("heading", { name: "Nhiệm vụ", level: 1 }).waitFor();
     await page.getByText("Việc của tôi", { exact: true }).click();
 
-    // Only tasks led or supported by Tư pháp - Hộ tịch, from the demo's issued ward plan.
+    // Only tasks led or supported by Tư pháp - Hộ tịch, from the ward's issued plan.
     const rows = taskRows();
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     const count = await rows.count();
@@ -92,11 +89,11 @@ describe("plans by role", () => {
       expect(await leadAndSupport(rows.nth(index))).toContain(AGENCY);
     }
     const mine = rows.filter({ hasText: "Rà soát, đề xuất đơn giản hóa thủ tục hành chính" });
-    expect(await mine.innerText()).toContain(DEMO_PLAN);
+    expect(await mine.innerText()).toContain(WARD_PLAN);
     await expectNoSeriousA11yViolations(page, "the officer's tasks");
 
     // Update one to 50% with a comment.
-    const taskText = "Rà soát, đề xuất đơn giản hóa thủ tục hành chính lĩnh vực hộ tịch";
+    const taskText = WARD_TASKS.simplify;
     await mine.getByRole("button", { name: `Mở nhiệm vụ: ${taskText}` }).click();
     const panel = page.getByRole("dialog", { name: "Cập nhật nhiệm vụ" });
     await panel.getByRole("heading", { name: taskText }).waitFor();
@@ -115,7 +112,7 @@ describe("plans by role", () => {
 
     // A task of another agency: readable, but no update controls.
     await page.getByText("Tất cả", { exact: true }).click();
-    const otherText = "Tuyên truyền cải cách hành chính trên hệ thống truyền thanh phường";
+    const otherText = WARD_TASKS.broadcast;
     const other = taskRows().filter({ hasText: otherText });
     await other.waitFor();
     expect(await leadAndSupport(other)).not.toContain(AGENCY);
@@ -134,7 +131,7 @@ describe("plans by role", () => {
   });
 
   it("a leader creates a draft, sets an area's target score and issues it with its number", async () => {
-    await signIn(page, "lanhdao");
+    await signIn(page, world.users.leader);
     await page.getByRole("heading", { name: "Trang chủ", level: 1 }).waitFor();
 
     const title = `Kế hoạch kiểm thử ban hành ${suffix}`;

@@ -1,10 +1,11 @@
 /**
- * Browser journey of the plans UI against the real built app and a fresh demo database: the focal
- * officer creates a blank 2026 plan, adds a task with a lead agency and the timeline "Quý II/2026",
- * marks it done with a completion date and a PDF as evidence, sees the plan's progress, downloads
- * the Word file, and finds the task on the Nhiệm vụ page. axe-core checks both pages.
- *
- * Set CCHC_E2E_URL to run against an already running server instead of starting one.
+ * Browser journey of the plans UI against the real built app on the file's own world
+ * (e2e/support/worlds/plans.ts: a province and its ward with their issued 2026 plans, made with
+ * the test factories before the server starts): the ward's focal officer creates a blank 2026
+ * plan, adds a task with a lead agency and the timeline "Quý II/2026", marks it done with a
+ * completion date and a PDF as evidence, sees the plan's progress, downloads the Word file, and
+ * finds the task on the Nhiệm vụ page. axe-core checks both pages. Every date is fixed (2026);
+ * nothing depends on today's date.
  */
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
@@ -17,15 +18,27 @@ import {
   type Browser,
 } from "./support/browser.ts";
 import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
+import {
+  makePlanWorld,
+  PROVINCE_PLAN,
+  WARD_PLAN,
+  WARD_TASKS,
+  type PlanWorld,
+} from "./support/worlds/plans.ts";
+import type { Executor } from "../src/server/db/database.ts";
+
+/** The province's and the ward's issued plans, and the ward's focal officer. */
+const focalOfTheWard = (db: Executor) => makePlanWorld(db, ["focal"]);
 
 let app: App;
 let browser: Browser;
 let page: Page;
+let world: PlanWorld<"focal">;
 const suffix = Date.now().toString().slice(-6);
 
 beforeAll(async () => {
-  ({ app, browser, page } = await startAppWithPage(30_000));
-  await signInAndWait(page, app.url, "daumoi");
+  ({ app, browser, page, world } = await startAppWithPage(30_000, focalOfTheWard));
+  await signInAndWait(page, app.url, world.users.focal);
 });
 afterAll(() => stopAppAndBrowser(browser, app));
 
@@ -35,15 +48,6 @@ async function choose(scope: Page | ReturnType<Page["getByRole"]>, label: string
   await combobox.click();
   await combobox.fill(option);
   await page.getByRole("option", { name: option, exact: true }).first().click();
-}
-
-/** Today in Vietnam as dd/mm/yyyy and as an ISO date. */
-function vietnamToday(): { text: string; iso: string } {
-  const text = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh" }).format(
-    new Date(),
-  );
-  const [d, m, y] = text.split("/");
-  return { text, iso: `${y}-${m}-${d}` };
 }
 
 describe("plans UI", () => {
@@ -88,13 +92,12 @@ describe("plans UI", () => {
       /^0\/1 nhiệm vụ hoàn thành/,
     );
 
-    // Open it and mark it done, completed no later than today and before its due day.
+    // Open it and mark it done on a fixed day of the quarter, before its due day (30/06/2026).
     await row.getByRole("button", { name: `Mở nhiệm vụ: ${taskText}` }).click();
     const panel = page.getByRole("dialog", { name: "Cập nhật nhiệm vụ" });
     await panel.getByRole("heading", { name: taskText }).waitFor();
     await choose(panel, "Trạng thái", "Hoàn thành");
-    const today = vietnamToday();
-    const completedOn = today.iso < "2026-06-15" ? today.text : "15/06/2026";
+    const completedOn = "15/04/2026";
     const completedField = panel.getByRole("textbox", { name: "Ngày hoàn thành", exact: true });
     await completedField.fill(completedOn);
     await completedField.press("Escape");
@@ -153,9 +156,7 @@ describe("plans UI", () => {
     await page.getByRole("radio", { name: "Theo kế hoạch cấp trên" }).check();
     const upper = page.getByRole("combobox", { name: "Kế hoạch cấp trên đã ban hành" });
     await upper.click();
-    await page
-      .getByRole("option", { name: /Cải cách hành chính tỉnh Quảng Ninh năm 2026/ })
-      .click();
+    await page.getByRole("option", { name: new RegExp(PROVINCE_PLAN) }).click();
     const counter = page.getByText(/^Đã chọn \d+\/\d+$/);
     await counter.waitFor();
     const [, chosen, total] = /(\d+)\/(\d+)/.exec(await counter.innerText()) ?? [];
@@ -190,10 +191,8 @@ describe("plans UI", () => {
     await search.fill("truyền thanh phường");
     await expect.poll(() => rows.count()).toBe(1);
     const row = rows.first();
-    expect(await row.innerText()).toContain(
-      "Tuyên truyền cải cách hành chính trên hệ thống truyền thanh phường",
-    );
-    expect(await row.innerText()).toContain("Cải cách hành chính phường Bãi Cháy năm 2026");
+    expect(await row.innerText()).toContain(WARD_TASKS.broadcast);
+    expect(await row.innerText()).toContain(WARD_PLAN);
     await expectNoSeriousA11yViolations(page, "the tasks page");
 
     await page.getByText("Theo tháng", { exact: true }).click();

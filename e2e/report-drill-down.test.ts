@@ -1,9 +1,11 @@
 /**
  * Browser test of the leader's overview drilling down to the records behind a figure, against
- * the real built app and a fresh demo database. Set up through the API (as the administrator):
- * three dossiers resolved on time — Phường Bãi Cháy in March 2026, Phường Bãi Cháy in April 2026
- * (another quarter) and another ward in March 2026 — a quarterly report kind of the province,
- * and Phường Bãi Cháy's report for Quý I/2026 built and submitted (its figures frozen). Then, in
+ * the real built app on the file's own world (e2e/support/worlds/reports.ts, made with the test
+ * factories before the server starts: a province, its administrator and reviewer, and its
+ * wards). Set up through the API (as the province's administrator): three dossiers resolved on
+ * time — the report's ward in March 2026, the same ward in April 2026 (another quarter) and
+ * another ward with a desk of its own in March 2026 — a quarterly report kind of the province,
+ * and the ward's report for Quý I/2026 built and submitted (its figures frozen). Then, in
  * the browser, the province's reviewer opens the overview for that quarter and clicks the
  * ward's one-stop figure: the register of the dossiers behind it lists the ward's March dossier
  * and neither the April one nor the other ward's. Every date is explicit.
@@ -23,21 +25,27 @@ import {
   type ApiSession,
   type App,
 } from "./support/setup.ts";
+import {
+  makeReportWorld,
+  PROCEDURE_CODE as PROCEDURE,
+  type ReportWorld,
+} from "./support/worlds/reports.ts";
+import type { MadeUser } from "../test/support/factories.ts";
 
-const WARD_CODE = "06658"; // Phường Bãi Cháy
-const OTHER_DESKS = ["06700", "07192", "07090"];
-const PROCEDURE = "1.004873";
-const RUN = Date.now().toString(36);
-const KIND = `Báo cáo quý (truy vết ${RUN})`;
+const RUN = "truy vết";
+const KIND = `Báo cáo quý (${RUN})`;
 const QUARTER = "Quý I/2026";
 
 let app: App;
 let browser: Browser;
 let page: Page;
-beforeAll(async () => ({ app, browser, page } = await startAppWithPage(30_000)));
+let world: ReportWorld;
+beforeAll(
+  async () => ({ app, browser, page, world } = await startAppWithPage(30_000, makeReportWorld)),
+);
 afterAll(() => stopAppAndBrowser(browser, app));
 
-const signInAs = (username: string) => switchUser(page, app.url, username);
+const signInAs = (user: MadeUser) => switchUser(page, app.url, user);
 const api = () => apiSession(page, app.url);
 
 /** A dossier of the unit received and resolved on the given moments ("YYYY-MM-DD HH:mm"). */
@@ -70,22 +78,17 @@ describe("the leader's overview opens the records behind a figure", () => {
   let wardUnitId = "";
 
   it("sets up the dossiers, the report kind and the ward's submitted quarter I report", async () => {
-    await signInAs("admin");
+    await signInAs(world.users.admin);
     const admin = await api();
     const units = (await admin.get("/api/units")).data as {
       id: string;
       code: string;
       name: string;
     }[];
-    const ward = units.find((u) => u.code === WARD_CODE)!;
+    const ward = units.find((u) => u.id === world.ward.id)!;
     wardName = ward.name;
     wardUnitId = ward.id;
-    const procedureUnits = new Set<string>();
-    for (const code of OTHER_DESKS) {
-      const unit = units.find((u) => u.code === code);
-      if (unit) procedureUnits.add(unit.id);
-    }
-    const other = units.find((u) => procedureUnits.has(u.id));
+    const other = units.find((u) => u.id === world.otherWard.id);
     expect(other, "another ward with a one-stop desk").toBeTruthy();
     // Received on Tuesday 10/03/2026 (3 working days: due 13/03), resolved on 12/03: on time.
     codes.ward = await resolvedDossier(
@@ -110,7 +113,7 @@ describe("the leader's overview opens the records behind a figure", () => {
       "2026-03-12 10:00",
     );
 
-    await signInAs("sonoivu");
+    await signInAs(world.users.reviewer);
     const reviewer = await api();
     const kind = await reviewer.post(`/api/report-kinds?unitId=${reviewer.user.unit.id}`, {
       name: KIND,
@@ -119,7 +122,7 @@ describe("the leader's overview opens the records behind a figure", () => {
       publish: true,
     });
 
-    await signInAs("daumoi");
+    await signInAs(world.users.focal);
     const focal = await api();
     const report = await focal.post(`/api/reports?unitId=${ward.id}`, {
       kindId: kind.data.id,
@@ -129,7 +132,7 @@ describe("the leader's overview opens the records behind a figure", () => {
   });
 
   it("the reviewer clicks the ward's one-stop figure and sees exactly its dossiers of the quarter", async () => {
-    await signInAs("sonoivu");
+    await signInAs(world.users.reviewer);
     await page.goto(`${app.url}/bao-cao?nam=2026`);
     await page.getByRole("heading", { name: "Báo cáo định kỳ", level: 1 }).waitFor();
     const choice = page.getByRole("combobox", { name: "Loại báo cáo và kỳ", exact: true });

@@ -1,12 +1,13 @@
 /**
- * Browser test of the periodic report flow against the real built app and a fresh demo database:
- * the province's reviewer (Sở Nội vụ) publishes a quarterly report kind; the focal officer of
- * Phường Bãi Cháy opens what the ward owes for Quý I/2026, builds the report from live data,
+ * Browser test of the periodic report flow against the real built app on the file's own world
+ * (e2e/support/worlds/reports.ts, made with the test factories before the server starts): the
+ * province's reviewer (Sở Nội vụ) publishes a quarterly report kind; the focal officer of the
+ * report's ward opens what the ward owes for Quý I/2026, builds the report from live data,
  * edits the starter text and submits it; the reviewer finds it in the province's consolidated
  * report, returns it with a comment; the ward reads the comment and resubmits; the reviewer
  * accepts it and downloads the Word report.
  *
- * The year (2026, the demo plans' year) is in the page's address and the quarter is chosen
+ * The year (2026, the ward plan's year) is in the page's address and the quarter is chosen
  * explicitly; Quý I/2026 is over, so its figures are as of its last day whatever today is.
  */
 import { readFile } from "node:fs/promises";
@@ -20,12 +21,13 @@ import {
   type Browser,
 } from "./support/browser.ts";
 import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
+import { makeReportWorld, WARD_NAME, type ReportWorld } from "./support/worlds/reports.ts";
+import type { MadeUser } from "../test/support/factories.ts";
 
 const YEAR = 2026;
 const QUARTER = "Quý I/2026";
-const WARD = "Phường Bãi Cháy";
-/** A name of its own, so a rerun against a running server finds its own kind. */
-const KIND = `Báo cáo CCHC quý (kiểm thử ${Date.now().toString(36)})`;
+const WARD = WARD_NAME;
+const KIND = "Báo cáo CCHC quý (kiểm thử)";
 const EDIT = "Phường đã rà soát, đơn giản hóa 12 thủ tục hành chính trong quý.";
 const CORRECTION = "Bổ sung: đã niêm yết công khai 12 thủ tục tại Bộ phận Một cửa.";
 const COMMENT = "Đề nghị bổ sung kết quả niêm yết thủ tục hành chính.";
@@ -33,10 +35,13 @@ const COMMENT = "Đề nghị bổ sung kết quả niêm yết thủ tục hàn
 let app: App;
 let browser: Browser;
 let page: Page;
-beforeAll(async () => ({ app, browser, page } = await startAppWithPage(30_000)));
+let world: ReportWorld;
+beforeAll(
+  async () => ({ app, browser, page, world } = await startAppWithPage(30_000, makeReportWorld)),
+);
 afterAll(() => stopAppAndBrowser(browser, app));
 
-const signInAs = (username: string) => switchUser(page, app.url, username);
+const signInAs = (user: MadeUser) => switchUser(page, app.url, user);
 
 async function openReportsPage() {
   await page.goto(`${app.url}/bao-cao?nam=${YEAR}`);
@@ -79,7 +84,7 @@ describe("periodic report flow in the browser", () => {
   let taskTotal = "";
 
   it("the province publishes a quarterly report kind", async () => {
-    await signInAs("sonoivu");
+    await signInAs(world.users.reviewer);
     await openReportsPage();
     await page.getByRole("button", { name: "Thêm loại báo cáo" }).click();
     const dialog = page.getByRole("dialog", { name: "Thêm loại báo cáo" });
@@ -99,7 +104,7 @@ describe("periodic report flow in the browser", () => {
   });
 
   it("the ward builds the report from live data, edits the starter text and submits", async () => {
-    await signInAs("daumoi");
+    await signInAs(world.users.focal);
     await openReportsPage();
     const owed = page.getByRole("table", { name: "Báo cáo đơn vị phải nộp" });
     const row = owed.getByRole("row").filter({ hasText: KIND }).filter({ hasText: QUARTER });
@@ -127,7 +132,7 @@ describe("periodic report flow in the browser", () => {
   });
 
   it("the province's reviewer finds it on the leader's overview and returns it", async () => {
-    await signInAs("sonoivu");
+    await signInAs(world.users.reviewer);
     await openWardReportFromOverview("Đã gửi");
     await statusBadge("Đã gửi — lần 1").waitFor();
     // What the reviewer reads is the frozen version: the ward's text and figures.
@@ -143,7 +148,7 @@ describe("periodic report flow in the browser", () => {
   });
 
   it("the ward reads the comment, corrects and resubmits", async () => {
-    await signInAs("daumoi");
+    await signInAs(world.users.focal);
     await page.goto(reportUrl);
     await statusBadge("Bị trả lại — lần 1").waitFor();
     await page.getByText(`bị trả lại: ${COMMENT}`, { exact: false }).waitFor();
@@ -160,7 +165,7 @@ describe("periodic report flow in the browser", () => {
   });
 
   it("the reviewer accepts the second version and downloads the Word report", async () => {
-    await signInAs("sonoivu");
+    await signInAs(world.users.reviewer);
     await openWardReportFromOverview("Đã gửi");
     await statusBadge("Đã gửi — lần 2").waitFor();
     expect(await narrativeField("Kết quả đạt được").inputValue()).toContain(CORRECTION);

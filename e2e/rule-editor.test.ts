@@ -1,5 +1,5 @@
 /**
- * Browser test of the rule editor: the focal officer of Phường Bãi Cháy has a PAR criteria draft
+ * Browser test of the rule editor: the focal officer of the file's own ward has a PAR criteria draft
  * (a tree with maximum points and no rules, as the plan import saves it); on its page, “Chỉnh sửa
  * quy tắc” lets her choose a rule for each leaf (threshold, manual levels, step table, ratio), its
  * parameters, the metric it binds to and its zero-denominator policy. Saving with one leaf left
@@ -7,7 +7,8 @@
  * the version is saved, listed, and scores as computed by hand. Editing that version again saves
  * a new version (the one already saved is refused at the version field).
  *
- * The year is fixed (2026); nothing depends on today's date.
+ * The year is fixed (2026); nothing depends on today's date. The province, the ward and its
+ * focal officer are the file's own, made with the test factories.
  */
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,14 +27,19 @@ import {
   type ApiSession,
   type App,
 } from "./support/setup.ts";
+import { makeWardTeam, type WardTeam } from "../test/support/plan-fixtures.ts";
+import type { Executor } from "../src/server/db/database.ts";
 
 const YEAR = 2026;
-const WARD_CODE = "06658"; // Phường Bãi Cháy
-const NAME = "Chỉ số CCHC phường Bãi Cháy 2026 (thử quy tắc)";
+const NAME = "Chỉ số CCHC phường Thử 2026 (thử quy tắc)";
+
+/** A province with one ward and the ward's focal officer. */
+const wardWithFocal = (db: Executor) => makeWardTeam(db, ["focal"]);
 
 let app: App;
 let browser: Browser;
-beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+let world: WardTeam<"focal">;
+beforeAll(async () => ({ app, browser, world } = await startAppAndBrowser(wardWithFocal)));
 afterAll(() => stopAppAndBrowser(browser, app));
 
 /** Picks an option of a Mantine Select, typing `search` first when the select is searchable. */
@@ -88,7 +94,7 @@ async function openDraftInEditor(
   criteria: Criterion[],
 ) {
   const draft = await ward.post("/api/methodologies", {
-    unitId: await ward.unitId(WARD_CODE),
+    unitId: world.ward.id,
     name,
     year: YEAR,
     criteria,
@@ -114,7 +120,7 @@ describe("the rule editor in the browser", () => {
   it("turns a criteria draft into a scoring document by choosing rules for its leaves", async () => {
     const page = await newPage(browser, 30_000);
     try {
-      await signInAndWait(page, app.url, "daumoi");
+      await signInAndWait(page, app.url, world.users.focal);
 
       // The draft, as the plan import saves a criteria table (rows with TT and maximum points).
       const ward = await apiSession(page, app.url);
@@ -275,9 +281,9 @@ describe("the rule editor in the browser", () => {
   });
   it("adds, renames, moves and removes criteria; the saved version scores on the new tree", async () => {
     const page = await newPage(browser, 30_000);
-    const name = "Chỉ số CCHC phường Bãi Cháy 2026 (thử cây tiêu chí)";
+    const name = "Chỉ số CCHC phường Thử 2026 (thử cây tiêu chí)";
     try {
-      await switchUser(page, app.url, "daumoi");
+      await switchUser(page, app.url, world.users.focal);
       const ward = await apiSession(page, app.url);
       // Area 1 declares 10 but its rows add up to 11 (a 1-point 1.3 too many); area 2 holds a
       // sub-group 2.2 with two rows of its own.

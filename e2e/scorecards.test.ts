@@ -1,7 +1,8 @@
 /**
- * Browser test of PAR scorecards against the real built app and a fresh demo database: the
- * province (Sở Nội vụ) publishes the commune PAR methodology for 2026; the focal officer of
- * Phường Bãi Cháy opens the ward's scorecard under Chỉ số, self-scores a leaf with a linked
+ * Browser test of PAR scorecards against the real built app on the file's own world
+ * (e2e/support/worlds/plans.ts: a province and its ward with their issued 2026 plans, made with
+ * the test factories before the server starts): the province's reviewer (Sở Nội vụ) publishes
+ * the commune PAR methodology for 2026; the focal officer of the ward opens the ward's scorecard under Chỉ số, self-scores a leaf with a linked
  * evidence file and an explanation, and submits; the province's reviewer appraises that leaf with
  * a note (both scores shown), completes the appraisal, publishes, and finds the ward ranked.
  * On the way the officer uploads a new evidence file to the leaf from the page (a file of the wrong
@@ -9,7 +10,7 @@
  * both cases the score typed with it is not saved), downloads it back from the leaf, and downloads
  * the scorecard in Word from the page's button.
  *
- * The year is fixed (2026, the demo plans' year); nothing depends on today's date.
+ * The year is fixed (2026, the ward plan's year); nothing depends on today's date.
  */
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
@@ -28,18 +29,31 @@ import {
   type App,
 } from "./support/setup.ts";
 import { cells, openDocx, rows, tables, texts } from "../test/support/docx-xml.ts";
+import {
+  makePlanWorld,
+  PROVINCE_NAME,
+  WARD_NAME,
+  WARD_PLAN,
+  type PlanWorld,
+} from "./support/worlds/plans.ts";
+import type { Executor } from "../src/server/db/database.ts";
 
 const YEAR = 2026;
-const WARD_CODE = "06658"; // Phường Bãi Cháy
+/** The ward's name as the Word scorecard's heading prints it. */
+const WARD_NAME_UPPER = "PHƯỜNG VỌNG HẢI";
 const PDF = Buffer.from("%PDF-1.4\n% ke hoach CCHC\n%%EOF\n", "utf8");
 const MINUTES_PDF = Buffer.from("%PDF-1.4\n% bien ban kiem tra CCHC\n%%EOF\n", "utf8");
 /** A Windows program's header: refused whatever its name says. */
 const PROGRAM = Buffer.concat([Buffer.from("MZ", "latin1"), Buffer.alloc(64, 0x90)]);
 
+/** The province's reviewer, the ward's focal officer and the ward's issued plan. */
+const reviewerAndFocal = (db: Executor) => makePlanWorld(db, ["reviewer", "focal"]);
+
 let app: App;
 let browser: Browser;
+let world: PlanWorld<"reviewer" | "focal">;
 let scorecardId: string;
-beforeAll(async () => ({ app, browser } = await startAppAndBrowser()));
+beforeAll(async () => ({ app, browser, world } = await startAppAndBrowser(reviewerAndFocal)));
 afterAll(() => stopAppAndBrowser(browser, app));
 
 async function openChiSo(page: Page) {
@@ -59,10 +73,10 @@ describe("PAR scorecards in the browser", () => {
   it("the province publishes the commune methodology; the ward opens its 2026 scorecard", async () => {
     const page = await newPage(browser, 20_000);
     try {
-      await switchUser(page, app.url, "sonoivu");
+      await switchUser(page, app.url, world.users.reviewer);
       const province = await apiSession(page, app.url);
       const units = (await province.get("/api/units")).data as { id: string; name: string }[];
-      const provinceUnit = units.find((u) => u.name === "Tỉnh Quảng Ninh");
+      const provinceUnit = units.find((u) => u.name === PROVINCE_NAME);
       expect(provinceUnit).toBeDefined();
       const template = await province.get("/api/scorecard-templates/par-commune");
       const imported = await province.post("/api/methodologies/import", {
@@ -75,16 +89,16 @@ describe("PAR scorecards in the browser", () => {
 
       // The ward's focal officer: the scorecard for the fixed year (the page's button opens the
       // current year), and a file kept as evidence on a task of the ward's 2026 plan.
-      await switchUser(page, app.url, "daumoi");
+      await switchUser(page, app.url, world.users.focal);
       const ward = await apiSession(page, app.url);
-      const wardUnitId = await ward.unitId(WARD_CODE);
+      const wardUnitId = world.ward.id;
       const opened = await ward.post("/api/scorecards", { unitId: wardUnitId, year: YEAR });
       scorecardId = opened.data.id;
       const plans = (await ward.get(`/api/plans?unitId=${wardUnitId}`)).data as {
         id: string;
         title: string;
       }[];
-      const plan = plans.find((p) => p.title === "Cải cách hành chính phường Bãi Cháy năm 2026")!;
+      const plan = plans.find((p) => p.title === WARD_PLAN)!;
       const tasks = (await ward.get(`/api/plans/${plan.id}`)).data.tasks as { id: string }[];
       await ward.upload(`/api/tasks/${tasks[0]!.id}/evidence`, {
         file: { name: "ke-hoach-cchc-2026.pdf", mimeType: "application/pdf", buffer: PDF },
@@ -104,10 +118,10 @@ describe("PAR scorecards in the browser", () => {
       const list = page.getByRole("table", { name: "Danh sách phiếu chấm điểm" });
       const listed = list.getByRole("row").filter({ hasText: String(YEAR) });
       expect(await listed.getByRole("cell").nth(2).innerText()).toBe("Đang tự chấm");
-      await listed.getByRole("link", { name: "Phường Bãi Cháy" }).click();
+      await listed.getByRole("link", { name: WARD_NAME }).click();
       await page
         .getByRole("heading", {
-          name: `Phiếu chấm điểm Chỉ số CCHC năm ${YEAR} — Phường Bãi Cháy`,
+          name: `Phiếu chấm điểm Chỉ số CCHC năm ${YEAR} — ${WARD_NAME}`,
           level: 1,
         })
         .waitFor();
@@ -215,7 +229,7 @@ describe("PAR scorecards in the browser", () => {
       const wordBytes = await readFile((await word.path())!);
       expect(wordBytes.subarray(0, 2).toString("latin1")).toBe("PK");
       const { document } = await openDocx(wordBytes);
-      expect(texts(document).join("\n")).toContain("PHƯỜNG BÃI CHÁY");
+      expect(texts(document).join("\n")).toContain(WARD_NAME_UPPER);
       const scoreTable = tables(document)
         .map(rows)
         .find((r) => cells(r[0]!)[0] === "TT")!;
@@ -243,15 +257,15 @@ describe("PAR scorecards in the browser", () => {
   it("the province's reviewer appraises the leaf with a note, publishes and ranks the ward", async () => {
     const page = await newPage(browser, 20_000);
     try {
-      await switchUser(page, app.url, "sonoivu");
+      await switchUser(page, app.url, world.users.reviewer);
       await openChiSo(page);
       const list = page.getByRole("table", { name: "Danh sách phiếu chấm điểm" });
-      const listed = list.getByRole("row").filter({ hasText: "Phường Bãi Cháy" });
+      const listed = list.getByRole("row").filter({ hasText: WARD_NAME });
       expect(await listed.getByRole("cell").nth(2).innerText()).toBe("Đã gửi thẩm định");
-      await listed.getByRole("link", { name: "Phường Bãi Cháy" }).click();
+      await listed.getByRole("link", { name: WARD_NAME }).click();
       await page
         .getByRole("heading", {
-          name: `Phiếu chấm điểm Chỉ số CCHC năm ${YEAR} — Phường Bãi Cháy`,
+          name: `Phiếu chấm điểm Chỉ số CCHC năm ${YEAR} — ${WARD_NAME}`,
           level: 1,
         })
         .waitFor();
@@ -296,7 +310,7 @@ describe("PAR scorecards in the browser", () => {
         .waitFor();
       await page.getByRole("textbox", { name: "Năm" }).fill(String(YEAR));
       const ranking = page.getByRole("table", { name: "Bảng xếp hạng" });
-      const ranked = ranking.getByRole("row").filter({ hasText: "Phường Bãi Cháy" });
+      const ranked = ranking.getByRole("row").filter({ hasText: WARD_NAME });
       await expect.poll(() => ranked.getByRole("cell").nth(0).innerText()).toBe("1");
       expect(await ranked.getByRole("cell").nth(2).innerText()).toMatch(/^\d+,\d{2}$/);
       await expectNoSeriousA11yViolations(page, "the ranking page");
