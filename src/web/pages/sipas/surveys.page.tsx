@@ -20,6 +20,7 @@ import { LoadingBlock } from "../../components/loading-block.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
+import { DataList, type ListColumn } from "../../components/data-list.tsx";
 import { UnitSelect } from "../../components/unit-select.tsx";
 import { formatDecimal } from "../../i18n/format.ts";
 import { FIELD_GROUPS, FIELD_GROUP_LABELS } from "../../../core/sipas/field-group.ts";
@@ -242,45 +243,38 @@ export function SurveysPage() {
       {trend.data && trend.data.rows.length === 0 && <Text c="dimmed">{t.noTrend}</Text>}
       {trend.data && trend.data.rows.length > 0 && <SipasTrendChart trend={trend.data} />}
       {trend.data && trend.data.rows.length > 0 && (
-        <TableScroll label={t.trendTitle}>
-          <Table withTableBorder aria-label={t.trendTitle}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t.period}</Table.Th>
-                <Table.Th ta="right">{t.overall}</Table.Th>
-                <Table.Th ta="right">{t.service}</Table.Th>
-                <Table.Th ta="right">{t.policy}</Table.Th>
-                <Table.Th ta="right">{t.respondents}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {trend.data.rows.map((row) => (
-                <Table.Tr key={row.period}>
-                  <Table.Td>{row.label}</Table.Td>
-                  <Table.Td ta="right">
-                    <Percent level={row.overall} />
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Percent level={row.service} />
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Percent level={row.policy} />
-                  </Table.Td>
-                  <Table.Td ta="right">{row.overall.respondents}</Table.Td>
-                  <Table.Td>
-                    {row.overall.isSmallSample && (
-                      <Badge color="orange" variant="light" size="sm">
-                        {t.smallSample(trend.data.minSample)}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <DataList
+          label={t.trendTitle}
+          withTableBorder
+          rows={trend.data.rows}
+          rowKey={(row) => row.period}
+          columns={trendColumns(trend.data.minSample)}
+        />
       )}
     </>
   );
+}
+
+type TrendRow = Awaited<ReturnType<typeof getTrend>>["rows"][number];
+
+/** The trend's columns; on a phone each period is a card headed by its label. */
+function trendColumns(minSample: number): ListColumn<TrendRow>[] {
+  return [
+    { header: t.period, phone: "title", cell: (row) => row.label },
+    { header: t.overall, align: "right", cell: (row) => <Percent level={row.overall} /> },
+    { header: t.service, align: "right", cell: (row) => <Percent level={row.service} /> },
+    { header: t.policy, align: "right", cell: (row) => <Percent level={row.policy} /> },
+    { header: t.respondents, align: "right", cell: (row) => row.overall.respondents },
+    {
+      header: t.sampleNote,
+      headerHidden: true,
+      phone: "actions",
+      cell: (row) =>
+        row.overall.isSmallSample && (
+          <Badge color="orange" variant="light" size="sm">
+            {t.smallSample(minSample)}
+          </Badge>
+        ),
+    },
+  ];
 }
