@@ -68,9 +68,10 @@ async function sidewaysOverflow(): Promise<number> {
 async function expectCards(listName: string, labels: string[]) {
   const list = page.getByRole("list", { name: listName, exact: true });
   await list.getByRole("listitem").first().waitFor();
-  expect(await list.getByRole("listitem").first().locator("dt").allInnerTexts()).toEqual(
-    expect.arrayContaining(labels),
-  );
+  // The list may be drawn again once its data settles: read its first card's labels until they show.
+  await expect
+    .poll(() => list.getByRole("listitem").first().locator("dt").allInnerTexts())
+    .toEqual(expect.arrayContaining(labels));
   expect(await page.getByRole("table", { name: listName, exact: true }).count()).toBe(0);
   expect(await sidewaysOverflow(), `sideways scrolling of ${listName}`).toBe(0);
 }
@@ -124,7 +125,9 @@ describe("more lists on a phone", () => {
     const firstEdit = criteria.getByRole("button", { name: /^Chấm / }).first();
     await firstEdit.waitFor();
     const code = (await firstEdit.getAttribute("aria-label"))!.replace(/^Chấm /, "");
-    const leafCard = criteria.getByRole("listitem").filter({ has: firstEdit });
+    const leafCard = criteria
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("button", { name: `Chấm ${code}`, exact: true }) });
     expect(await leafCard.locator(".cchc-card-title").innerText()).toMatch(
       new RegExp(`^${code.replace(/\./g, "\\.")}\\. `),
     );
@@ -154,16 +157,16 @@ describe("more lists on a phone", () => {
     const year = page.getByRole("textbox", { name: "Năm" });
     await year.fill("2026");
     await year.blur();
-    await expectCards("Xếp hạng đơn vị trực thuộc", ["Hạng", "Chỉ số (%)", "Xếp loại"]);
+    await expectCards("Bảng xếp hạng", ["Hạng", "Chỉ số (%)", "Xếp loại"]);
     const wardCard = page
-      .getByRole("list", { name: "Xếp hạng đơn vị trực thuộc", exact: true })
+      .getByRole("list", { name: "Bảng xếp hạng", exact: true })
       .getByRole("listitem")
       .filter({ hasText: world.ward.name });
     expect(await wardCard.locator(".cchc-card-title").innerText()).toBe(world.ward.name);
     await expectNoSeriousA11yViolations(page, "the ranking at 390 px");
     await saveScreenshot(page, "phone-lists-more/ranking-390.png");
     await page.setViewportSize(LAPTOP);
-    await expectTable("Xếp hạng đơn vị trực thuộc", ["Hạng", "Đơn vị", "Chỉ số (%)", "Xếp loại"]);
+    await expectTable("Bảng xếp hạng", ["Hạng", "Đơn vị", "Chỉ số (%)", "Xếp loại"]);
     await saveScreenshot(page, "phone-lists-more/ranking-1366.png");
   });
 
@@ -198,9 +201,9 @@ describe("more lists on a phone", () => {
       .getByRole("list", { name: "Tổng quan các đơn vị trực thuộc", exact: true })
       .getByRole("listitem")
       .filter({ hasText: world.ward.name });
-    expect(await unitCard.getByRole("link", { name: world.ward.name }).getAttribute("href")).toBe(
-      `/bao-cao/${report.data.id}`,
-    );
+    expect(
+      await unitCard.getByRole("link", { name: world.ward.name, exact: true }).getAttribute("href"),
+    ).toBe(`/bao-cao/${report.data.id}`);
     await expectCards("Theo đơn vị", ["Lần gửi", "Tình trạng", "Nhiệm vụ", "Hồ sơ đúng hạn"]);
     await expectCards("Nhiệm vụ theo lĩnh vực", ["Tổng số"]);
     await expectNoSeriousA11yViolations(page, "the reports board at 390 px");
