@@ -288,3 +288,35 @@ describe("more lists on a phone", () => {
     expect(consoleProblems.filter((m) => /key|Warning|act\(/.test(m))).toEqual([]);
   });
 });
+
+describe("the procedure catalogue", () => {
+  it("'Thêm thủ tục' takes the procedure's required documents, saved with it", async () => {
+    await signInAs(world.users.admin);
+    await page.setViewportSize(LAPTOP);
+    await page.goto(`${app.url}/mot-cua/thu-tuc`);
+    await page.getByRole("button", { name: "Thêm thủ tục" }).click();
+    const dialog = page.getByRole("dialog", { name: "Thêm thủ tục" });
+    await dialog.getByRole("textbox", { name: /^Mã TTHC/ }).fill("9.900001");
+    await dialog.getByRole("textbox", { name: /^Tên thủ tục/ }).fill("Thủ tục thử có giấy tờ");
+    await dialog.getByRole("textbox", { name: /^Lĩnh vực/ }).fill("Hộ tịch");
+    await dialog.getByRole("button", { name: "Thêm giấy tờ" }).click();
+    await dialog.getByRole("textbox", { name: "Tên giấy tờ 1" }).fill("Tờ khai đăng ký");
+    await dialog.getByRole("button", { name: "Thêm giấy tờ" }).click();
+    await dialog.getByRole("textbox", { name: "Tên giấy tờ 2" }).fill("Giấy chứng sinh");
+    await dialog.getByRole("textbox", { name: "Số bản 2" }).fill("2");
+    await expectNoSeriousA11yViolations(page, "the new procedure dialog with documents");
+    await saveScreenshot(page, "phone-lists-more/procedure-create-documents.png");
+    await dialog.getByRole("button", { name: "Lưu" }).click();
+    await dialog.waitFor({ state: "detached" });
+    const admin = await api();
+    const procedures = (await admin.get(`/api/procedures?unitId=${world.province.id}`)).data as {
+      code: string;
+      documents: { name: string; copies: number; required: boolean }[];
+    }[];
+    const made = procedures.find((p) => p.code === "9.900001");
+    expect(made?.documents).toEqual([
+      expect.objectContaining({ name: "Tờ khai đăng ký", copies: 1, required: true }),
+      expect.objectContaining({ name: "Giấy chứng sinh", copies: 2, required: true }),
+    ]);
+  });
+});
