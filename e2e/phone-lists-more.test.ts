@@ -292,6 +292,8 @@ describe("more lists on a phone", () => {
 describe("the procedure catalogue", () => {
   // Skipped: in this run the dialog did not close after "Lưu" and the procedure was not listed
   // (not diagnosed before the deadline; the dialog itself renders the documents editor).
+  // Skipped: in the browser run the procedure was not saved after "Lưu" (the dialog stayed open,
+  // showing only its title and "Lưu" as text); not diagnosed before the deadline.
   it.skip("'Thêm thủ tục' takes the procedure's required documents, saved with it", async () => {
     await signInAs(world.users.clerk);
     await page.setViewportSize(LAPTOP);
@@ -309,14 +311,27 @@ describe("the procedure catalogue", () => {
     await expectNoSeriousA11yViolations(page, "the new procedure dialog with documents");
     await saveScreenshot(page, "phone-lists-more/procedure-create-documents.png");
     await dialog.getByRole("button", { name: "Lưu" }).click();
-    // The catalogue lists the new procedure once it is saved.
-    await page.getByText("9.900001", { exact: true }).first().waitFor();
     const clerk = await api();
-    const procedures = (await clerk.get(`/api/procedures?unitId=${world.ward.id}`)).data as {
-      code: string;
-      documents: { name: string; copies: number; required: boolean }[];
-    }[];
-    const made = procedures.find((p) => p.code === "9.900001");
+    const made = await expect
+      .poll(async () => {
+        const list = (await clerk.get(`/api/procedures?unitId=${world.ward.id}`)).data as {
+          code: string;
+          documents: { name: string; copies: number; required: boolean }[];
+        }[];
+        return list.find((p) => p.code === "9.900001");
+      })
+      .toBeDefined()
+      .then(async () =>
+        (
+          (await clerk.get(`/api/procedures?unitId=${world.ward.id}`)).data as {
+            code: string;
+            documents: { name: string; copies: number; required: boolean }[];
+          }[]
+        ).find((p) => p.code === "9.900001"),
+      )
+      .catch(async (error) => {
+        throw new Error(`not saved; the dialog says: ${await dialog.innerText()} (${error})`);
+      });
     expect(made?.documents).toEqual([
       expect.objectContaining({ name: "Tờ khai đăng ký", copies: 1, required: true }),
       expect.objectContaining({ name: "Giấy chứng sinh", copies: 2, required: true }),
