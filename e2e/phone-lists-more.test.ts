@@ -290,8 +290,6 @@ describe("more lists on a phone", () => {
 });
 
 describe("the procedure catalogue", () => {
-  // Skipped: in this run the dialog did not close after "Lưu" and the procedure was not listed
-  // (not diagnosed before the deadline; the dialog itself renders the documents editor).
   // Skipped: in the browser run the procedure was not saved after "Lưu" (the dialog stayed open,
   // showing only its title and "Lưu" as text); not diagnosed before the deadline.
   it.skip("'Thêm thủ tục' takes the procedure's required documents, saved with it", async () => {
