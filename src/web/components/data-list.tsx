@@ -19,6 +19,8 @@ export interface ListColumn<T> {
   header: string;
   /** The header is read by screen readers only (an actions column). */
   headerHidden?: boolean;
+  /** The header's tooltip on the table (an abbreviated header's full name). */
+  headerTitle?: string;
   cell: (row: T) => ReactNode;
   /** What the card shows instead of `cell`, e.g. a clamped long text. */
   phoneCell?: (row: T) => ReactNode;
@@ -46,11 +48,17 @@ export function DataList<T>({
   verticalSpacing,
   withTableBorder,
   empty,
+  strongRow,
+  testId,
 }: {
   label: string;
   rows: readonly T[];
   columns: readonly ListColumn<T>[];
   rowKey: (row: T) => string;
+  /** The table's data-testid. */
+  testId?: string;
+  /** Rows set in bold (a tree's top level): the table's row, the card's title. */
+  strongRow?: (row: T) => boolean;
   /** The table's least width; without it the table takes the width of its region. */
   minWidth?: number;
   verticalSpacing?: "xs" | "sm";
@@ -60,7 +68,17 @@ export function DataList<T>({
 }) {
   const phone = usePhoneLayout();
   if (phone && rows.length === 0 && empty !== undefined) return <Text c="dimmed">{empty}</Text>;
-  if (phone) return <DataCards label={label} rows={rows} columns={columns} rowKey={rowKey} />;
+  if (phone) {
+    return (
+      <DataCards
+        label={label}
+        rows={rows}
+        columns={columns}
+        rowKey={rowKey}
+        strongRow={strongRow}
+      />
+    );
+  }
   return (
     <TableScroll label={label}>
       <Table
@@ -70,11 +88,17 @@ export function DataList<T>({
         withTableBorder={withTableBorder}
         aria-label={label}
         verticalSpacing={verticalSpacing}
+        data-testid={testId}
       >
         <Table.Thead>
           <Table.Tr>
             {columns.map((column) => (
-              <Table.Th key={column.header} w={column.w} ta={column.align}>
+              <Table.Th
+                key={column.header}
+                w={column.w}
+                ta={column.align}
+                title={column.headerTitle}
+              >
                 {column.headerHidden ? (
                   <VisuallyHidden>{column.header}</VisuallyHidden>
                 ) : (
@@ -91,7 +115,7 @@ export function DataList<T>({
             </Table.Tr>
           )}
           {rows.map((row) => (
-            <Table.Tr key={rowKey(row)}>
+            <Table.Tr key={rowKey(row)} fw={strongRow?.(row) ? 600 : undefined}>
               {columns.map((column) => (
                 <Table.Td
                   key={column.header}
@@ -116,11 +140,13 @@ function DataCards<T>({
   rows,
   columns,
   rowKey,
+  strongRow,
 }: {
   label: string;
   rows: readonly T[];
   columns: readonly ListColumn<T>[];
   rowKey: (row: T) => string;
+  strongRow?: (row: T) => boolean;
 }) {
   const titles = columns.filter((column) => column.phone === "title");
   const metas = columns.filter((column) => (column.phone ?? "meta") === "meta");
@@ -131,7 +157,11 @@ function DataCards<T>({
       {rows.map((row) => (
         <Paper component="li" key={rowKey(row)} withBorder p="sm" radius="sm">
           {titles.map((column) => (
-            <div key={column.header} className="cchc-card-title">
+            <div
+              key={column.header}
+              className="cchc-card-title"
+              style={strongRow?.(row) ? { fontWeight: 600 } : undefined}
+            >
               {show(column, row)}
             </div>
           ))}

@@ -11,6 +11,7 @@ import {
   Table,
   Text,
   TextInput,
+  Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconPlus, IconUpload } from "@tabler/icons-react";
@@ -26,7 +27,13 @@ import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { UnitSelect } from "../../components/unit-select.tsx";
 import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
-import { ProcedureDocumentsModal } from "./procedure-documents-modal.tsx";
+import {
+  DocumentRowsEditor,
+  ProcedureDocumentsModal,
+  documentFieldError,
+  documentsInput,
+  type DocumentRow,
+} from "./procedure-documents-modal.tsx";
 import {
   createProcedure,
   importProcedures,
@@ -187,6 +194,8 @@ export function ProceduresPage() {
 
 function ProcedureModal({ unitId, onClose }: { unitId: string; onClose: () => void }) {
   const queryClient = useQueryClient();
+  // The required documents (thành phần hồ sơ), sent with the procedure.
+  const [documents, setDocuments] = useState<DocumentRow[]>([]);
   const form = useForm({
     initialValues: {
       code: "",
@@ -207,6 +216,7 @@ function ProcedureModal({ unitId, onClose }: { unitId: string; onClose: () => vo
         processingDays: Number(v.processingDays),
         feeText: v.feeText || null,
         onlineLevel: v.onlineLevel,
+        documents: documentsInput(documents),
       }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: oneStopKeys.procedures });
@@ -216,7 +226,7 @@ function ProcedureModal({ unitId, onClose }: { unitId: string; onClose: () => vo
     onError: (error) => applyServerErrors(form, error),
   });
   return (
-    <Modal opened onClose={onClose} title={t.procedures.create} size="lg">
+    <Modal opened onClose={onClose} title={t.procedures.create} size="xl">
       <form onSubmit={form.onSubmit((v) => mutation.mutate(v))} noValidate>
         <Stack gap="sm">
           <TextInput
@@ -242,6 +252,15 @@ function ProcedureModal({ unitId, onClose }: { unitId: string; onClose: () => vo
             }))}
             allowDeselect={false}
             {...form.getInputProps("onlineLevel")}
+          />
+          <Title order={3} size="h5" mt="xs">
+            {t.procedures.documents}
+          </Title>
+          <DocumentRowsEditor
+            label={t.procedures.documents}
+            rows={documents}
+            setRows={setDocuments}
+            fieldError={(index, field) => documentFieldError(mutation.error, index, field)}
           />
           <FormError error={mutation.error} />
           <Group justify="flex-end">

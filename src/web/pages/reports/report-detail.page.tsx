@@ -6,7 +6,6 @@ import {
   Group,
   Paper,
   Stack,
-  Table,
   Text,
   Textarea,
   Title,
@@ -29,7 +28,7 @@ import { LoadingBlock } from "../../components/loading-block.tsx";
 import { notifyError, notifySuccess } from "../../components/notify.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
-import { TableScroll } from "../../components/table-scroll.tsx";
+import { DataList, type ListColumn } from "../../components/data-list.tsx";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import {
   getChanges,
@@ -41,6 +40,9 @@ import {
   submitReport,
 } from "./reports.api.ts";
 import { FederationSendPanel } from "./federation-send-panel.tsx";
+
+type TaskArea = ReportFigures["tasks"]["areas"][number];
+type ParArea = NonNullable<ReportFigures["par"]>["areas"][number];
 
 const percent = (r: { numerator: number; denominator: number }) =>
   r.denominator === 0
@@ -54,34 +56,21 @@ function Figures({ f }: { f: ReportFigures }) {
         Số liệu (tại ngày {formatDate(f.period.asOf)})
       </Title>
       {f.tasks.available ? (
-        <TableScroll label="Nhiệm vụ theo lĩnh vực">
-          <Table withTableBorder striped aria-label="Nhiệm vụ theo lĩnh vực">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Lĩnh vực</Table.Th>
-                {TASK_BUCKETS.map((b) => (
-                  <Table.Th key={b} ta="right">
-                    {TASK_BUCKET_LABELS[b]}
-                  </Table.Th>
-                ))}
-                <Table.Th ta="right">Tổng số</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {[...f.tasks.areas, { key: "total", heading: "Tổng", ...f.tasks.total }].map((a) => (
-                <Table.Tr key={a.key}>
-                  <Table.Td>{a.heading}</Table.Td>
-                  {TASK_BUCKETS.map((b) => (
-                    <Table.Td key={b} ta="right">
-                      {a[b]}
-                    </Table.Td>
-                  ))}
-                  <Table.Td ta="right">{a.total}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <DataList
+          label="Nhiệm vụ theo lĩnh vực"
+          withTableBorder
+          rows={[...f.tasks.areas, { key: "total", heading: "Tổng", ...f.tasks.total }]}
+          rowKey={(a) => a.key}
+          columns={[
+            { header: "Lĩnh vực", phone: "title", cell: (a) => a.heading },
+            ...TASK_BUCKETS.map((b): ListColumn<TaskArea> => ({
+              header: TASK_BUCKET_LABELS[b],
+              align: "right",
+              cell: (a) => a[b],
+            })),
+            { header: "Tổng số", align: "right", cell: (a) => a.total },
+          ]}
+        />
       ) : (
         <Text c="dimmed">Nhiệm vụ: {NO_DATA_TEXT.toLowerCase()}.</Text>
       )}
@@ -128,32 +117,27 @@ function ParFigures({ par }: { par: NonNullable<ReportFigures["par"]> }) {
         Chỉ số CCHC tự chấm năm {par.year} (đến ngày chốt số liệu): {score}
         {par.appraisedTotal !== null && `; thẩm định ${pointsText(par.appraisedTotal)} điểm`}
       </Text>
-      <TableScroll label="Chỉ số CCHC theo lĩnh vực">
-        <Table withTableBorder striped aria-label="Chỉ số CCHC theo lĩnh vực">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Lĩnh vực</Table.Th>
-              <Table.Th ta="right">Điểm tối đa</Table.Th>
-              <Table.Th ta="right">Điểm tự chấm</Table.Th>
-              {par.appraisedTotal !== null && <Table.Th ta="right">Điểm thẩm định</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {par.areas.map((area) => (
-              <Table.Tr key={area.code}>
-                <Table.Td>{area.name}</Table.Td>
-                <Table.Td ta="right">{pointsText(area.max)}</Table.Td>
-                <Table.Td ta="right">{pointsText(area.selfPoints)}</Table.Td>
-                {par.appraisedTotal !== null && (
-                  <Table.Td ta="right">
-                    {area.appraisedPoints === null ? "" : pointsText(area.appraisedPoints)}
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+      <DataList
+        label="Chỉ số CCHC theo lĩnh vực"
+        withTableBorder
+        rows={par.areas}
+        rowKey={(area) => area.code}
+        columns={[
+          { header: "Lĩnh vực", phone: "title", cell: (area) => area.name },
+          { header: "Điểm tối đa", align: "right", cell: (area) => pointsText(area.max) },
+          { header: "Điểm tự chấm", align: "right", cell: (area) => pointsText(area.selfPoints) },
+          ...(par.appraisedTotal === null
+            ? []
+            : [
+                {
+                  header: "Điểm thẩm định",
+                  align: "right",
+                  cell: (area) =>
+                    area.appraisedPoints === null ? "" : pointsText(area.appraisedPoints),
+                } satisfies ListColumn<ParArea>,
+              ]),
+        ]}
+      />
     </>
   );
 }

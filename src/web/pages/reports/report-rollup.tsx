@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import {
@@ -11,9 +11,11 @@ import { REPORT_STATUS_LABELS } from "../../../core/report/report-workflow.ts";
 import { formatRate } from "../../../core/text/number-format.ts";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { QueryError } from "../../components/query-error.tsx";
-import { TableScroll } from "../../components/table-scroll.tsx";
+import { DataList, type ListColumn } from "../../components/data-list.tsx";
 import { reportPaths } from "./report-paths.ts";
 import { getRollup, rollupFileUrls } from "./reports.api.ts";
+
+type AreaRow = Awaited<ReturnType<typeof getRollup>>["totals"]["tasks"]["areas"][number];
 
 const rate = (r: { numerator: number; denominator: number }) =>
   `${formatRate(r.numerator, r.denominator)} (${r.numerator}/${r.denominator})`;
@@ -68,69 +70,51 @@ export function ReportRollup({
             Tính từ các phiên bản đã gửi hoặc đã tiếp nhận; tỷ lệ tính lại từ tổng tử số và tổng mẫu
             số, không lấy trung bình các tỷ lệ.
           </Text>
-          <TableScroll label="Nhiệm vụ theo lĩnh vực">
-            <Table striped withTableBorder aria-label="Nhiệm vụ theo lĩnh vực">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Lĩnh vực</Table.Th>
-                  {TASK_BUCKETS.map((b) => (
-                    <Table.Th key={b}>{TASK_BUCKET_LABELS[b]}</Table.Th>
-                  ))}
-                  <Table.Th>Tổng số</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {[
-                  ...data.totals.tasks.areas,
-                  { key: "total", heading: "Tổng cộng", ...data.totals.tasks.total },
-                ].map((area) => (
-                  <Table.Tr key={area.key}>
-                    <Table.Td>{area.heading}</Table.Td>
-                    {TASK_BUCKETS.map((b) => (
-                      <Table.Td key={b}>{area[b]}</Table.Td>
-                    ))}
-                    <Table.Td>{area.total}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
+          <DataList
+            label="Nhiệm vụ theo lĩnh vực"
+            withTableBorder
+            rows={[
+              ...data.totals.tasks.areas,
+              { key: "total", heading: "Tổng cộng", ...data.totals.tasks.total },
+            ]}
+            rowKey={(area) => area.key}
+            columns={[
+              { header: "Lĩnh vực", phone: "title", cell: (area) => area.heading },
+              ...TASK_BUCKETS.map((b): ListColumn<AreaRow> => ({
+                header: TASK_BUCKET_LABELS[b],
+                cell: (area) => area[b],
+              })),
+              { header: "Tổng số", cell: (area) => area.total },
+            ]}
+          />
           <Text size="sm">
             Hồ sơ đúng hạn: {rate(data.totals.oneStop.onTime)}; hồ sơ trực tuyến:{" "}
             {rate(data.totals.oneStop.online)}; phản ánh, kiến nghị đúng hạn:{" "}
             {rate(data.totals.feedback.onTime)}; hài lòng (SIPAS):{" "}
             {rate(data.totals.satisfaction.rate)}.
           </Text>
-          <TableScroll label="Theo đơn vị">
-            <Table striped withTableBorder aria-label="Theo đơn vị">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Đơn vị</Table.Th>
-                  <Table.Th>Lần gửi</Table.Th>
-                  <Table.Th>Tình trạng</Table.Th>
-                  <Table.Th>Nhiệm vụ</Table.Th>
-                  <Table.Th>Quá hạn</Table.Th>
-                  <Table.Th>Hồ sơ đúng hạn</Table.Th>
-                  <Table.Th>Chỉ số CCHC tự chấm</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.units.map((u) => (
-                  <Table.Tr key={u.unitId}>
-                    <Table.Td>
-                      <Link to={reportPaths.detail(u.reportId)}>{u.name}</Link>
-                    </Table.Td>
-                    <Table.Td>{u.version}</Table.Td>
-                    <Table.Td>{REPORT_STATUS_LABELS[u.review]}</Table.Td>
-                    <Table.Td>{u.figures.tasks.total.total}</Table.Td>
-                    <Table.Td>{u.figures.tasks.total.overdue}</Table.Td>
-                    <Table.Td>{rate(u.figures.oneStop.onTime)}</Table.Td>
-                    <Table.Td>{parScoreText(u.figures.par) ?? NO_DATA_TEXT}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
+          <DataList
+            label="Theo đơn vị"
+            withTableBorder
+            rows={data.units}
+            rowKey={(u) => u.unitId}
+            columns={[
+              {
+                header: "Đơn vị",
+                phone: "title",
+                cell: (u) => <Link to={reportPaths.detail(u.reportId)}>{u.name}</Link>,
+              },
+              { header: "Lần gửi", cell: (u) => u.version },
+              { header: "Tình trạng", cell: (u) => REPORT_STATUS_LABELS[u.review] },
+              { header: "Nhiệm vụ", cell: (u) => u.figures.tasks.total.total },
+              { header: "Quá hạn", cell: (u) => u.figures.tasks.total.overdue },
+              { header: "Hồ sơ đúng hạn", cell: (u) => rate(u.figures.oneStop.onTime) },
+              {
+                header: "Chỉ số CCHC tự chấm",
+                cell: (u) => parScoreText(u.figures.par) ?? NO_DATA_TEXT,
+              },
+            ]}
+          />
           <Text size="sm">
             Chưa gửi ({data.missing.length}):{" "}
             {data.missing.map((u) => u.name).join("; ") || "không có"}

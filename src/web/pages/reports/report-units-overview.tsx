@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Group,
+  NativeSelect,
   Paper,
   Table,
   Text,
@@ -36,6 +37,7 @@ import { formatNumber, formatRate } from "../../../core/text/number-format.ts";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
+import { DataList, usePhoneLayout, type ListColumn } from "../../components/data-list.tsx";
 import { formatDate } from "../../i18n/format.ts";
 import { listScorecardsOf, scorecardKeys } from "../scorecards/scorecard.api.ts";
 import { figurePath } from "./figure-paths.ts";
@@ -205,6 +207,7 @@ export function ReportUnitsOverview({
     queryFn: () => listScorecardsOf(unitId),
   });
   const [sort, setSort] = useState<{ key: SortKey; direction: 1 | -1 } | null>(null);
+  const phone = usePhoneLayout();
   if (overview.isPending) return <LoadingBlock />;
   if (overview.isError)
     return <QueryError error={overview.error} onRetry={() => void overview.refetch()} />;
@@ -265,6 +268,47 @@ export function ReportUnitsOverview({
       </Text>
       {data.rows.length === 0 ? (
         <Text c="dimmed">Không có đơn vị trực thuộc phải nộp báo cáo kỳ này.</Text>
+      ) : phone ? (
+        <>
+          <NativeSelect
+            label="Sắp xếp theo"
+            mb="xs"
+            value={sort ? `${sort.key}:${sort.direction}` : ""}
+            onChange={(event) => {
+              const [key, direction] = event.currentTarget.value.split(":");
+              setSort(key ? { key: key as SortKey, direction: direction === "-1" ? -1 : 1 } : null);
+            }}
+            data={[
+              { value: "", label: "Đơn vị chậm trước" },
+              ...columns.flatMap((c) => [
+                { value: `${c.key}:1`, label: `${c.header} (tăng dần)` },
+                { value: `${c.key}:-1`, label: `${c.header} (giảm dần)` },
+              ]),
+            ]}
+          />
+          <DataList
+            label={TITLE}
+            rows={rows}
+            rowKey={(row) => row.unitId}
+            columns={[
+              { header: "Đơn vị", phone: "title", cell: (row) => <UnitName row={row} /> },
+              { header: "Tình trạng", cell: (row) => <StateCell row={row} /> },
+              { header: "Lần gửi", cell: (row) => row.version },
+              ...KEY_FIGURES.map((k): ListColumn<Row> => ({
+                header: KEY_FIGURE_LABELS[k],
+                phoneWide: true,
+                cell: (row) => (
+                  <FigureCell
+                    figure={k}
+                    cell={row.figures[k]}
+                    previousLabel={previousLabel}
+                    links={linksOf(row, k)}
+                  />
+                ),
+              })),
+            ]}
+          />
+        </>
       ) : (
         <TableScroll label={TITLE}>
           <Table withTableBorder aria-label={TITLE} miw={1100} data-testid="units-overview">
@@ -311,28 +355,10 @@ export function ReportUnitsOverview({
               {rows.map((row) => (
                 <Table.Tr key={row.unitId}>
                   <Table.Td>
-                    {row.reportId ? (
-                      <Anchor component={Link} to={reportPaths.detail(row.reportId)}>
-                        {row.name}
-                      </Anchor>
-                    ) : (
-                      row.name
-                    )}
+                    <UnitName row={row} />
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={STATE_COLOR[row.state]} variant="light">
-                      {OVERVIEW_STATE_LABELS[row.state]}
-                    </Badge>
-                    {row.late && (
-                      <Text size="xs" c="red.9">
-                        Trễ hạn
-                      </Text>
-                    )}
-                    {row.submittedOn && (
-                      <Text size="xs" c="dimmed">
-                        Gửi {formatDate(row.submittedOn)}
-                      </Text>
-                    )}
+                    <StateCell row={row} />
                   </Table.Td>
                   <Table.Td ta="right">{row.version}</Table.Td>
                   {KEY_FIGURES.map((k) => {
@@ -364,5 +390,37 @@ export function ReportUnitsOverview({
         </TableScroll>
       )}
     </Paper>
+  );
+}
+
+/** A unit's name, a link to its latest report when it sent one. */
+function UnitName({ row }: { row: Row }) {
+  return row.reportId ? (
+    <Anchor component={Link} to={reportPaths.detail(row.reportId)}>
+      {row.name}
+    </Anchor>
+  ) : (
+    row.name
+  );
+}
+
+/** Where a unit's report stands: a badge, "Trễ hạn" when late, and the day it was sent. */
+function StateCell({ row }: { row: Row }) {
+  return (
+    <>
+      <Badge color={STATE_COLOR[row.state]} variant="light">
+        {OVERVIEW_STATE_LABELS[row.state]}
+      </Badge>
+      {row.late && (
+        <Text size="xs" c="red.9">
+          Trễ hạn
+        </Text>
+      )}
+      {row.submittedOn && (
+        <Text size="xs" c="dimmed">
+          Gửi {formatDate(row.submittedOn)}
+        </Text>
+      )}
+    </>
   );
 }

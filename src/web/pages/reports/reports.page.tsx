@@ -8,7 +8,6 @@ import {
   Paper,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -36,7 +35,6 @@ import { LoadingBlock } from "../../components/loading-block.tsx";
 import { notifyError, notifySuccess } from "../../components/notify.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
-import { TableScroll } from "../../components/table-scroll.tsx";
 import { UnitSelect } from "../../components/unit-select.tsx";
 import { formatDate } from "../../i18n/format.ts";
 import { reportPaths } from "./report-paths.ts";
@@ -165,6 +163,29 @@ function owedColumns(
   ];
 }
 
+type Kind = Awaited<ReturnType<typeof listKinds>>["data"][number];
+
+/** The kinds the unit defined; on a phone each kind is a card headed by its name. */
+const kindColumns: ListColumn<Kind>[] = [
+  { header: t.name, phone: "title", cell: (kind) => kind.name },
+  { header: t.periodKind, cell: (kind) => REPORT_PERIOD_KIND_LABELS[kind.periodKind] },
+  { header: t.dueText, cell: (kind) => kind.dueText ?? "—" },
+  {
+    header: t.dueDates,
+    phoneWide: true,
+    cell: (kind) =>
+      kind.instances.map((i) => `${i.periodLabel}: ${formatDate(i.dueDate)}`).join("; ") || "—",
+  },
+  {
+    header: t.state,
+    cell: (kind) => (
+      <Badge color={kind.status === "published" ? "green" : "gray"} variant="light">
+        {kind.status === "published" ? t.published : t.draft}
+      </Badge>
+    ),
+  },
+];
+
 function OwedReports({ unitId, year }: { unitId: string; year: number }) {
   const navigate = useNavigate();
   const open = useMutation({
@@ -223,38 +244,13 @@ function DefinedKinds({ unitId, year }: { unitId: string; year: number }) {
       {kinds.isError && <QueryError error={kinds.error} onRetry={() => void kinds.refetch()} />}
       {kinds.isSuccess && rows.length === 0 && <Text c="dimmed">{t.kindsEmpty}</Text>}
       {rows.length > 0 && (
-        <TableScroll label={t.kindsTitle}>
-          <Table striped withTableBorder aria-label={t.kindsTitle}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t.name}</Table.Th>
-                <Table.Th>{t.periodKind}</Table.Th>
-                <Table.Th>{t.dueText}</Table.Th>
-                <Table.Th>{t.dueDates}</Table.Th>
-                <Table.Th>{t.state}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((kind) => (
-                <Table.Tr key={kind.id}>
-                  <Table.Td>{kind.name}</Table.Td>
-                  <Table.Td>{REPORT_PERIOD_KIND_LABELS[kind.periodKind]}</Table.Td>
-                  <Table.Td>{kind.dueText ?? "—"}</Table.Td>
-                  <Table.Td>
-                    {kind.instances
-                      .map((i) => `${i.periodLabel}: ${formatDate(i.dueDate)}`)
-                      .join("; ") || "—"}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={kind.status === "published" ? "green" : "gray"} variant="light">
-                      {kind.status === "published" ? t.published : t.draft}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <DataList
+          label={t.kindsTitle}
+          withTableBorder
+          rows={rows}
+          rowKey={(kind) => kind.id}
+          columns={kindColumns}
+        />
       )}
       <Modal opened={adding} onClose={() => setAdding(false)} title={t.add} size="lg">
         {adding && <KindForm unitId={unitId} onDone={() => setAdding(false)} />}

@@ -1,11 +1,11 @@
-import { Badge, NumberInput, Table, Text } from "@mantine/core";
+import { Badge, NumberInput, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useMe } from "../../auth/session.ts";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
-import { TableScroll } from "../../components/table-scroll.tsx";
+import { DataList, type ListColumn } from "../../components/data-list.tsx";
 import { formatDecimal } from "../../i18n/format.ts";
 import { getRanking, listScorecardsOf, scorecardKeys } from "./scorecard.api.ts";
 import { viScorecards as t } from "./vi-scorecards.ts";
@@ -43,50 +43,54 @@ export function ScorecardRankingPage() {
       ) : query.isError ? (
         <QueryError error={query.error} onRetry={() => query.refetch()} />
       ) : (
-        <TableScroll label={t.ranking.label}>
-          <Table miw={760} striped aria-label={t.ranking.label}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t.ranking.colRank}</Table.Th>
-                <Table.Th>{t.ranking.colUnit}</Table.Th>
-                <Table.Th ta="right">{t.ranking.colIndex}</Table.Th>
-                <Table.Th>{t.ranking.colBand}</Table.Th>
-                {areaCodes.map((a) => (
-                  <Table.Th key={a.code} ta="right" title={a.name}>
-                    {a.code}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.data.rows.map((row) => (
-                <Table.Tr key={row.unitId}>
-                  <Table.Td>{row.rank ?? "—"}</Table.Td>
-                  <Table.Td>{row.unitName}</Table.Td>
-                  <Table.Td ta="right">
-                    {row.index === null ? (
-                      <Text size="sm" c="dimmed">
-                        {t.ranking.unranked}
-                      </Text>
-                    ) : (
-                      formatDecimal(row.index)
-                    )}
-                  </Table.Td>
-                  <Table.Td>{row.band && <Badge variant="light">{row.band.label}</Badge>}</Table.Td>
-                  {areaCodes.map((a) => {
-                    const area = row.areas.find((x) => x.code === a.code);
-                    return (
-                      <Table.Td key={a.code} ta="right">
-                        {area ? `${formatDecimal(area.points)}/${formatDecimal(area.max)}` : "—"}
-                      </Table.Td>
-                    );
-                  })}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <DataList
+          label={t.ranking.label}
+          rows={query.data.rows}
+          rowKey={(row) => row.unitId}
+          minWidth={760}
+          columns={rankingColumns(areaCodes)}
+        />
       )}
     </>
   );
+}
+
+type RankingRow = Awaited<ReturnType<typeof getRanking>>["rows"][number];
+
+/**
+ * The ranking's columns; each area's points follow. On a phone each unit is a card headed by its
+ * name, its rank, index and band first, then its areas (labelled by their code).
+ */
+function rankingColumns(
+  areaCodes: readonly { code: string; name: string }[],
+): ListColumn<RankingRow>[] {
+  return [
+    { header: t.ranking.colRank, cell: (row) => row.rank ?? "—" },
+    { header: t.ranking.colUnit, phone: "title", cell: (row) => row.unitName },
+    {
+      header: t.ranking.colIndex,
+      align: "right",
+      cell: (row) =>
+        row.index === null ? (
+          <Text size="sm" c="dimmed">
+            {t.ranking.unranked}
+          </Text>
+        ) : (
+          formatDecimal(row.index)
+        ),
+    },
+    {
+      header: t.ranking.colBand,
+      cell: (row) => row.band && <Badge variant="light">{row.band.label}</Badge>,
+    },
+    ...areaCodes.map((a): ListColumn<RankingRow> => ({
+      header: a.code,
+      headerTitle: a.name,
+      align: "right",
+      cell: (row) => {
+        const area = row.areas.find((x) => x.code === a.code);
+        return area ? `${formatDecimal(area.points)}/${formatDecimal(area.max)}` : "—";
+      },
+    })),
+  ];
 }

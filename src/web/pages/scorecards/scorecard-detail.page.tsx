@@ -10,7 +10,6 @@ import {
   MultiSelect,
   NumberInput,
   Stack,
-  Table,
   Text,
   TextInput,
   Textarea,
@@ -31,7 +30,7 @@ import { FormError } from "../../components/form-error.tsx";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
-import { TableScroll } from "../../components/table-scroll.tsx";
+import { DataList, type ListColumn } from "../../components/data-list.tsx";
 import { formatDateTime, formatDecimal } from "../../i18n/format.ts";
 import { vi } from "../../i18n/vi.ts";
 import {
@@ -103,143 +102,31 @@ function ScorecardView({ card, can }: { card: ScorecardDetail; can: ScorecardCan
       <Title order={2} size="h3" mt="lg">
         {t.detail.areasTitle}
       </Title>
-      <TableScroll label={t.detail.areasTitle}>
-        <Table miw={640} aria-label={t.detail.areasTitle}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t.detail.colName}</Table.Th>
-              <Table.Th ta="right">{t.detail.colMax}</Table.Th>
-              <Table.Th ta="right">{t.detail.colSelf}</Table.Th>
-              <Table.Th ta="right">{t.detail.colAppraised}</Table.Th>
-              <Table.Th ta="right">{t.detail.areaTarget}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {card.areas.map((area) => (
-              <Table.Tr key={area.code}>
-                <Table.Td>
-                  {area.code}. {area.name}
-                </Table.Td>
-                <Table.Td ta="right">{points(area.max)}</Table.Td>
-                <Table.Td ta="right">{points(area.selfPoints)}</Table.Td>
-                <Table.Td ta="right">{points(area.appraisedPoints)}</Table.Td>
-                <Table.Td ta="right">
-                  {area.targetScore === null
-                    ? "—"
-                    : `${formatDecimal(area.targetScore)}${area.targetMax ? `/${formatDecimal(area.targetMax)}` : ""}`}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+      <DataList
+        label={t.detail.areasTitle}
+        rows={card.areas}
+        rowKey={(area) => area.code}
+        minWidth={640}
+        columns={areaColumns}
+      />
 
       <Title order={2} size="h3" mt="lg">
         {t.detail.treeTitle}
       </Title>
-      <TableScroll label={t.detail.treeLabel}>
-        <Table miw={960} striped aria-label={t.detail.treeLabel}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t.detail.colCode}</Table.Th>
-              <Table.Th>{t.detail.colName}</Table.Th>
-              <Table.Th ta="right">{t.detail.colMax}</Table.Th>
-              <Table.Th ta="right">{t.detail.colSelf}</Table.Th>
-              <Table.Th ta="right">{t.detail.colAppraised}</Table.Th>
-              <Table.Th>{t.detail.colEvidence}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {card.nodes.map((node) => {
-              const entry = entryOf.get(node.code);
-              const leaf = node.kind === "leaf";
-              return (
-                <Table.Tr key={node.code} fw={node.depth === 1 ? 600 : undefined}>
-                  <Table.Td>{node.code}</Table.Td>
-                  <Table.Td maw={420}>
-                    <Text size="sm" fw="inherit">
-                      {node.name}
-                    </Text>
-                    {node.auto && (
-                      <Badge size="xs" variant="light" color="teal">
-                        {t.detail.auto}
-                      </Badge>
-                    )}
-                    {leaf && node.self && (
-                      <Text size="xs" c="dimmed">
-                        {node.self.explanation}
-                      </Text>
-                    )}
-                    {entry?.explanation && (
-                      <Text size="xs">
-                        {t.detail.explanationShort}: {entry.explanation}
-                      </Text>
-                    )}
-                    {entry?.overrideReason && (
-                      <Text size="xs">
-                        {t.detail.overrideShort}: {entry.overrideReason}
-                      </Text>
-                    )}
-                    {entry?.appraisalNote && (
-                      <Text size="xs" c="orange.9">
-                        {t.detail.noteLabel}: {entry.appraisalNote}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right">{points(node.maxPoints)}</Table.Td>
-                  <Table.Td ta="right">
-                    {node.self?.applicable === false ? t.detail.kps : points(node.self?.points)}
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {node.appraised
-                      ? node.appraised.applicable
-                        ? points(node.appraised.points)
-                        : t.detail.kps
-                      : "—"}
-                  </Table.Td>
-                  <Table.Td>
-                    <Stack gap={2}>
-                      {(evidenceOf.get(node.code) ?? []).map((e) => (
-                        <Anchor
-                          key={e.evidenceId}
-                          size="xs"
-                          href={evidenceDownloadUrl(e.evidenceId)}
-                          title={e.documentNumber ?? undefined}
-                        >
-                          {e.fileName}
-                        </Anchor>
-                      ))}
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>
-                    {leaf && can.write && (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => setEditing(node)}
-                        aria-label={`${t.detail.edit} ${node.code}`}
-                      >
-                        {t.detail.edit}
-                      </Button>
-                    )}
-                    {leaf && can.appraise && (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => setAppraising(node)}
-                        aria-label={`${t.detail.appraise} ${node.code}`}
-                      >
-                        {t.detail.appraise}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+      <DataList
+        label={t.detail.treeLabel}
+        rows={card.nodes}
+        rowKey={(node) => node.code}
+        minWidth={960}
+        strongRow={(node) => node.depth === 1}
+        columns={nodeColumns({
+          can,
+          entryOf,
+          evidenceOf,
+          onEdit: setEditing,
+          onAppraise: setAppraising,
+        })}
+      />
 
       {editing && <SelfEntryModal card={card} node={editing} onClose={() => setEditing(null)} />}
       {appraising && (
@@ -545,37 +432,191 @@ function Forecast({ id, asOf }: { id: string; asOf: string }) {
           {query.data.losses.length === 0 ? (
             <Text c="dimmed">{t.detail.forecastEmpty}</Text>
           ) : (
-            <TableScroll label={t.detail.forecastTitle}>
-              <Table miw={760} aria-label={t.detail.forecastTitle}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t.detail.colCode}</Table.Th>
-                    <Table.Th>{t.detail.colName}</Table.Th>
-                    <Table.Th ta="right">{t.detail.stake}</Table.Th>
-                    <Table.Th>{t.detail.recovery}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {query.data.losses.map((loss) => (
-                    <Table.Tr key={loss.leafCode}>
-                      <Table.Td>{loss.leafCode}</Table.Td>
-                      <Table.Td maw={320}>{loss.name}</Table.Td>
-                      <Table.Td ta="right">{points(loss.stake)}</Table.Td>
-                      <Table.Td>
-                        {loss.recovery.map((line, index) => (
-                          <Text size="sm" key={index}>
-                            {line}
-                          </Text>
-                        ))}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </TableScroll>
+            <DataList
+              label={t.detail.forecastTitle}
+              rows={query.data.losses}
+              rowKey={(loss) => loss.leafCode}
+              minWidth={760}
+              columns={lossColumns}
+            />
           )}
         </>
       )}
     </Stack>
   );
+}
+
+type Area = ScorecardDetail["areas"][number];
+type Loss = Awaited<ReturnType<typeof getForecast>>["losses"][number];
+
+const areaColumns: ListColumn<Area>[] = [
+  { header: t.detail.colName, phone: "title", cell: (area) => `${area.code}. ${area.name}` },
+  { header: t.detail.colMax, align: "right", cell: (area) => points(area.max) },
+  { header: t.detail.colSelf, align: "right", cell: (area) => points(area.selfPoints) },
+  { header: t.detail.colAppraised, align: "right", cell: (area) => points(area.appraisedPoints) },
+  {
+    header: t.detail.areaTarget,
+    align: "right",
+    cell: (area) =>
+      area.targetScore === null
+        ? "—"
+        : `${formatDecimal(area.targetScore)}${area.targetMax ? `/${formatDecimal(area.targetMax)}` : ""}`,
+  },
+];
+
+const lossColumns: ListColumn<Loss>[] = [
+  { header: t.detail.colCode, phone: "hidden", cell: (loss) => loss.leafCode },
+  {
+    header: t.detail.colName,
+    maw: 320,
+    phone: "title",
+    cell: (loss) => loss.name,
+    phoneCell: (loss) => `${loss.leafCode}. ${loss.name}`,
+  },
+  { header: t.detail.stake, align: "right", cell: (loss) => points(loss.stake) },
+  {
+    header: t.detail.recovery,
+    phoneWide: true,
+    cell: (loss) =>
+      loss.recovery.map((line, index) => (
+        <Text size="sm" key={index}>
+          {line}
+        </Text>
+      )),
+  },
+];
+
+/** The criteria tree's columns: on a phone each criterion is a card headed by its code and name. */
+function nodeColumns({
+  can,
+  entryOf,
+  evidenceOf,
+  onEdit,
+  onAppraise,
+}: {
+  can: ScorecardCan;
+  entryOf: Map<string, ScorecardDetail["entries"][number]>;
+  evidenceOf: Map<string, ScorecardDetail["evidence"]>;
+  onEdit: (node: ScorecardNode) => void;
+  onAppraise: (node: ScorecardNode) => void;
+}): ListColumn<ScorecardNode>[] {
+  const details = (node: ScorecardNode) => {
+    const entry = entryOf.get(node.code);
+    return (
+      <>
+        {node.auto && (
+          <Badge size="xs" variant="light" color="teal">
+            {t.detail.auto}
+          </Badge>
+        )}
+        {node.kind === "leaf" && node.self && (
+          <Text size="xs" c="dimmed">
+            {node.self.explanation}
+          </Text>
+        )}
+        {entry?.explanation && (
+          <Text size="xs">
+            {t.detail.explanationShort}: {entry.explanation}
+          </Text>
+        )}
+        {entry?.overrideReason && (
+          <Text size="xs">
+            {t.detail.overrideShort}: {entry.overrideReason}
+          </Text>
+        )}
+        {entry?.appraisalNote && (
+          <Text size="xs" c="orange.9">
+            {t.detail.noteLabel}: {entry.appraisalNote}
+          </Text>
+        )}
+      </>
+    );
+  };
+  return [
+    { header: t.detail.colCode, phone: "hidden", cell: (node) => node.code },
+    {
+      header: t.detail.colName,
+      maw: 420,
+      phone: "title",
+      cell: (node) => (
+        <>
+          <Text size="sm" fw="inherit">
+            {node.name}
+          </Text>
+          {details(node)}
+        </>
+      ),
+      phoneCell: (node) => (
+        <>
+          <Text size="sm" fw="inherit">
+            {node.code}. {node.name}
+          </Text>
+          {details(node)}
+        </>
+      ),
+    },
+    { header: t.detail.colMax, align: "right", cell: (node) => points(node.maxPoints) },
+    {
+      header: t.detail.colSelf,
+      align: "right",
+      cell: (node) => (node.self?.applicable === false ? t.detail.kps : points(node.self?.points)),
+    },
+    {
+      header: t.detail.colAppraised,
+      align: "right",
+      cell: (node) =>
+        node.appraised
+          ? node.appraised.applicable
+            ? points(node.appraised.points)
+            : t.detail.kps
+          : "—",
+    },
+    {
+      header: t.detail.colEvidence,
+      phoneWide: true,
+      cell: (node) => (
+        <Stack gap={2}>
+          {(evidenceOf.get(node.code) ?? []).map((e) => (
+            <Anchor
+              key={e.evidenceId}
+              size="xs"
+              href={evidenceDownloadUrl(e.evidenceId)}
+              title={e.documentNumber ?? undefined}
+            >
+              {e.fileName}
+            </Anchor>
+          ))}
+        </Stack>
+      ),
+    },
+    {
+      header: t.detail.colActions,
+      headerHidden: true,
+      phone: "actions",
+      cell: (node) => (
+        <>
+          {node.kind === "leaf" && can.write && (
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => onEdit(node)}
+              aria-label={`${t.detail.edit} ${node.code}`}
+            >
+              {t.detail.edit}
+            </Button>
+          )}
+          {node.kind === "leaf" && can.appraise && (
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => onAppraise(node)}
+              aria-label={`${t.detail.appraise} ${node.code}`}
+            >
+              {t.detail.appraise}
+            </Button>
+          )}
+        </>
+      ),
+    },
+  ];
 }

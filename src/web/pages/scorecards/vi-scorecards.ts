@@ -31,6 +31,7 @@ export const viScorecards = {
     colSelf: "Tự chấm",
     colAppraised: "Thẩm định",
     colEvidence: "Tài liệu kiểm chứng",
+    colActions: "Thao tác",
     auto: "Tự tính từ số liệu",
     notApplicable: "Không phát sinh",
     kps: "KPS",

@@ -20,6 +20,7 @@ import { LoadingBlock } from "../../components/loading-block.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
+import { DataList, usePhoneLayout, type ListColumn } from "../../components/data-list.tsx";
 import { UnitSelect } from "../../components/unit-select.tsx";
 import { formatDecimal } from "../../i18n/format.ts";
 import { FIELD_GROUPS, FIELD_GROUP_LABELS } from "../../../core/sipas/field-group.ts";
@@ -57,6 +58,7 @@ function SampleBadge({ level, min, ofItems }: { level: Level; min: number; ofIte
 
 /** SIPAS indices of a unit over a period, with the trend as a chart and a table; links to paper entry, QR and kiosk. */
 export function SurveysPage() {
+  const phone = usePhoneLayout();
   const me = useMe();
   const year = new Date().getFullYear();
   // A link may name the unit and period (`?don-vi=&tu=&den=`); the page's defaults otherwise.
@@ -161,67 +163,77 @@ export function SurveysPage() {
               </Alert>
             )}
           </Paper>
-          <TableScroll label={t.title}>
-            <Table striped withTableBorder aria-label={t.title}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t.item}</Table.Th>
-                  <Table.Th ta="right">{t.percent}</Table.Th>
-                  <Table.Th ta="right">{t.respondents}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.parts.map((part) => [
-                  <Table.Tr key={part.key} bg="blue.0">
-                    <Table.Td fw={700}>{part.label}</Table.Td>
-                    <Table.Td ta="right">
-                      <Percent level={part} />
-                    </Table.Td>
-                    <Table.Td ta="right">{part.sampleSize}</Table.Td>
-                    <Table.Td>
-                      <SampleBadge level={part} min={data.minSample} />
-                    </Table.Td>
-                  </Table.Tr>,
-                  ...part.factors.flatMap((factor) => [
-                    <Table.Tr key={factor.key}>
-                      <Table.Td fw={600} pl="lg">
-                        {factor.label}
-                      </Table.Td>
+          {phone ? (
+            <DataList
+              label={t.title}
+              rows={indexLines(data)}
+              rowKey={(line) => line.key}
+              strongRow={(line) => line.depth < 2}
+              columns={indexColumns(data.minSample)}
+            />
+          ) : (
+            <TableScroll label={t.title}>
+              <Table striped withTableBorder aria-label={t.title}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t.item}</Table.Th>
+                    <Table.Th ta="right">{t.percent}</Table.Th>
+                    <Table.Th ta="right">{t.respondents}</Table.Th>
+                    <Table.Th />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.parts.map((part) => [
+                    <Table.Tr key={part.key} bg="blue.0">
+                      <Table.Td fw={700}>{part.label}</Table.Td>
                       <Table.Td ta="right">
-                        <Percent level={factor} />
+                        <Percent level={part} />
                       </Table.Td>
-                      <Table.Td ta="right">{factor.sampleSize}</Table.Td>
+                      <Table.Td ta="right">{part.sampleSize}</Table.Td>
                       <Table.Td>
-                        <SampleBadge level={factor} min={data.minSample} />
+                        <SampleBadge level={part} min={data.minSample} />
                       </Table.Td>
                     </Table.Tr>,
-                    ...factor.items.map((item) => (
-                      <Table.Tr key={`${factor.key}-${item.code}`}>
-                        <Table.Td pl={40}>
-                          <Text size="sm">
-                            {item.code}. {item.text}
-                          </Text>
+                    ...part.factors.flatMap((factor) => [
+                      <Table.Tr key={factor.key}>
+                        <Table.Td fw={600} pl="lg">
+                          {factor.label}
                         </Table.Td>
                         <Table.Td ta="right">
-                          <Percent level={item} />
+                          <Percent level={factor} />
                         </Table.Td>
-                        <Table.Td ta="right">
-                          <Text size="sm">
-                            {item.valid}
-                            {item.noAnswer > 0 ? ` (+${item.noAnswer} không trả lời)` : ""}
-                          </Text>
-                        </Table.Td>
+                        <Table.Td ta="right">{factor.sampleSize}</Table.Td>
                         <Table.Td>
-                          <SampleBadge level={item} min={data.minSample} ofItems />
+                          <SampleBadge level={factor} min={data.minSample} />
                         </Table.Td>
-                      </Table.Tr>
-                    )),
-                  ]),
-                ])}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
+                      </Table.Tr>,
+                      ...factor.items.map((item) => (
+                        <Table.Tr key={`${factor.key}-${item.code}`}>
+                          <Table.Td pl={40}>
+                            <Text size="sm">
+                              {item.code}. {item.text}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td ta="right">
+                            <Percent level={item} />
+                          </Table.Td>
+                          <Table.Td ta="right">
+                            <Text size="sm">
+                              {item.valid}
+                              {item.noAnswer > 0 ? ` (+${item.noAnswer} không trả lời)` : ""}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <SampleBadge level={item} min={data.minSample} ofItems />
+                          </Table.Td>
+                        </Table.Tr>
+                      )),
+                    ]),
+                  ])}
+                </Table.Tbody>
+              </Table>
+            </TableScroll>
+          )}
         </>
       )}
       <Group justify="space-between" mt="xl" mb="sm">
@@ -242,45 +254,96 @@ export function SurveysPage() {
       {trend.data && trend.data.rows.length === 0 && <Text c="dimmed">{t.noTrend}</Text>}
       {trend.data && trend.data.rows.length > 0 && <SipasTrendChart trend={trend.data} />}
       {trend.data && trend.data.rows.length > 0 && (
-        <TableScroll label={t.trendTitle}>
-          <Table withTableBorder aria-label={t.trendTitle}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t.period}</Table.Th>
-                <Table.Th ta="right">{t.overall}</Table.Th>
-                <Table.Th ta="right">{t.service}</Table.Th>
-                <Table.Th ta="right">{t.policy}</Table.Th>
-                <Table.Th ta="right">{t.respondents}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {trend.data.rows.map((row) => (
-                <Table.Tr key={row.period}>
-                  <Table.Td>{row.label}</Table.Td>
-                  <Table.Td ta="right">
-                    <Percent level={row.overall} />
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Percent level={row.service} />
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Percent level={row.policy} />
-                  </Table.Td>
-                  <Table.Td ta="right">{row.overall.respondents}</Table.Td>
-                  <Table.Td>
-                    {row.overall.isSmallSample && (
-                      <Badge color="orange" variant="light" size="sm">
-                        {t.smallSample(trend.data.minSample)}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <DataList
+          label={t.trendTitle}
+          withTableBorder
+          rows={trend.data.rows}
+          rowKey={(row) => row.period}
+          columns={trendColumns(trend.data.minSample)}
+        />
       )}
     </>
   );
+}
+
+type TrendRow = Awaited<ReturnType<typeof getTrend>>["rows"][number];
+
+/** The trend's columns; on a phone each period is a card headed by its label. */
+function trendColumns(minSample: number): ListColumn<TrendRow>[] {
+  return [
+    { header: t.period, phone: "title", cell: (row) => row.label },
+    { header: t.overall, align: "right", cell: (row) => <Percent level={row.overall} /> },
+    { header: t.service, align: "right", cell: (row) => <Percent level={row.service} /> },
+    { header: t.policy, align: "right", cell: (row) => <Percent level={row.policy} /> },
+    { header: t.respondents, align: "right", cell: (row) => row.overall.respondents },
+    {
+      header: t.sampleNote,
+      headerHidden: true,
+      phone: "actions",
+      cell: (row) =>
+        row.overall.isSmallSample && (
+          <Badge color="orange" variant="light" size="sm">
+            {t.smallSample(minSample)}
+          </Badge>
+        ),
+    },
+  ];
+}
+
+type Indices = SipasIndicesView;
+
+/** One line of the indices on a phone: a part, a factor or an item (depth 0, 1, 2). */
+interface IndexLine {
+  key: string;
+  depth: 0 | 1 | 2;
+  label: string;
+  level: Level;
+  respondents: string;
+  ofItems: boolean;
+}
+
+/** The parts, their factors and their items in the table's order, as card lines. */
+function indexLines(data: Indices): IndexLine[] {
+  return data.parts.flatMap((part) => [
+    {
+      key: part.key,
+      depth: 0 as const,
+      label: part.label,
+      level: part,
+      respondents: String(part.sampleSize),
+      ofItems: false,
+    },
+    ...part.factors.flatMap((factor) => [
+      {
+        key: factor.key,
+        depth: 1 as const,
+        label: factor.label,
+        level: factor,
+        respondents: String(factor.sampleSize),
+        ofItems: false,
+      },
+      ...factor.items.map((item) => ({
+        key: `${factor.key}-${item.code}`,
+        depth: 2 as const,
+        label: `${item.code}. ${item.text}`,
+        level: item as Level,
+        respondents: `${item.valid}${item.noAnswer > 0 ? ` (+${item.noAnswer} không trả lời)` : ""}`,
+        ofItems: true,
+      })),
+    ]),
+  ]);
+}
+
+function indexColumns(minSample: number): ListColumn<IndexLine>[] {
+  return [
+    { header: t.item, phone: "title", cell: (line) => line.label },
+    { header: t.percent, cell: (line) => <Percent level={line.level} /> },
+    { header: t.respondents, cell: (line) => line.respondents },
+    {
+      header: t.sampleNote,
+      headerHidden: true,
+      phone: "actions",
+      cell: (line) => <SampleBadge level={line.level} min={minSample} ofItems={line.ofItems} />,
+    },
+  ];
 }

@@ -15,6 +15,7 @@ export const viSipas = {
   openKiosk: "Mở chế độ kiosk",
   overall: "Chỉ số hài lòng chung",
   respondents: "Số phiếu",
+  sampleNote: "Ghi chú về cỡ mẫu",
   answers: "Số câu trả lời hợp lệ",
   percent: "Tỷ lệ hài lòng",
   noAnswers: "Chưa có câu trả lời",

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Checkbox, Group, Select, Table, TextInput } from "@mantine/core";
+import { ActionIcon, Button, Checkbox, Group, Select, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconFileImport, IconPencil, IconPlus, IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -12,7 +12,7 @@ import { PageHeader } from "../../../components/page-header.tsx";
 import { QueryError } from "../../../components/query-error.tsx";
 import { TablePagination, usePaged } from "../../../components/table-pagination.tsx";
 import { formatDate, unitKindLabel } from "../../../i18n/format.ts";
-import { TableScroll } from "../../../components/table-scroll.tsx";
+import { DataList, type ListColumn } from "../../../components/data-list.tsx";
 import { vi } from "../../../i18n/vi.ts";
 import { UnitFormModal } from "./unit-form-modal.tsx";
 import { UnitImportModal } from "./unit-import-modal.tsx";
@@ -95,65 +95,15 @@ export function UnitsPage() {
         <QueryError error={units.error} onRetry={() => units.refetch()} />
       ) : (
         <>
-          <TableScroll label={vi.units.title}>
-            <Table
-              miw={900}
-              striped
-              highlightOnHover
-              aria-label={vi.units.title}
-              data-testid="units-table"
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{vi.units.code}</Table.Th>
-                  <Table.Th>{vi.units.name}</Table.Th>
-                  <Table.Th>{vi.units.level}</Table.Th>
-                  <Table.Th>{vi.units.kind}</Table.Th>
-                  <Table.Th>{vi.units.parent}</Table.Th>
-                  <Table.Th>{vi.units.validFrom}</Table.Th>
-                  <Table.Th>{vi.units.validTo}</Table.Th>
-                  <Table.Th>{vi.units.mergedInto}</Table.Th>
-                  <Table.Th>{vi.units.status}</Table.Th>
-                  <Table.Th>
-                    <span className="mantine-visually-hidden">{vi.common.actions}</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {paged.rows.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={10}>{vi.units.empty}</Table.Td>
-                  </Table.Tr>
-                )}
-                {paged.rows.map((unit) => (
-                  <Table.Tr key={unit.id}>
-                    <Table.Td>{unit.code}</Table.Td>
-                    <Table.Td fw={500}>{unit.name}</Table.Td>
-                    <Table.Td>{vi.unitLevels[unit.level]}</Table.Td>
-                    <Table.Td>{unitKindLabel(unit.kind)}</Table.Td>
-                    <Table.Td>{unit.parentName ?? vi.common.none}</Table.Td>
-                    <Table.Td>{formatDate(unit.validFrom)}</Table.Td>
-                    <Table.Td>{formatDate(unit.validTo)}</Table.Td>
-                    <Table.Td>{unit.mergedIntoName ?? vi.common.none}</Table.Td>
-                    <Table.Td>
-                      <ActiveBadge isActive={unit.isActive} />
-                    </Table.Td>
-                    <Table.Td>
-                      {unit.can.update && (
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={vi.units.editAria(unit.name)}
-                          onClick={() => setEditing({ mode: "edit", unit })}
-                        >
-                          <IconPencil size={18} aria-hidden="true" />
-                        </ActionIcon>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
+          <DataList
+            label={vi.units.title}
+            rows={paged.rows}
+            rowKey={(unit) => unit.id}
+            minWidth={900}
+            testId="units-table"
+            empty={vi.units.empty}
+            columns={unitColumns((unit) => setEditing({ mode: "edit", unit }))}
+          />
           <TablePagination {...paged} />
         </>
       )}
@@ -167,4 +117,46 @@ export function UnitsPage() {
       {importing && <UnitImportModal onClose={() => setImporting(false)} />}
     </>
   );
+}
+
+/** The units' columns; on a phone each unit is a card headed by its name, its edit button below. */
+function unitColumns(onEdit: (unit: Unit) => void): ListColumn<Unit>[] {
+  return [
+    { header: vi.units.code, cell: (unit) => unit.code },
+    {
+      header: vi.units.name,
+      phone: "title",
+      cell: (unit) => (
+        <Text size="sm" fw={500}>
+          {unit.name}
+        </Text>
+      ),
+    },
+    { header: vi.units.level, cell: (unit) => vi.unitLevels[unit.level] },
+    { header: vi.units.kind, cell: (unit) => unitKindLabel(unit.kind) },
+    { header: vi.units.parent, phoneWide: true, cell: (unit) => unit.parentName ?? vi.common.none },
+    { header: vi.units.validFrom, cell: (unit) => formatDate(unit.validFrom) },
+    { header: vi.units.validTo, cell: (unit) => formatDate(unit.validTo) },
+    {
+      header: vi.units.mergedInto,
+      phoneWide: true,
+      cell: (unit) => unit.mergedIntoName ?? vi.common.none,
+    },
+    { header: vi.units.status, cell: (unit) => <ActiveBadge isActive={unit.isActive} /> },
+    {
+      header: vi.common.actions,
+      headerHidden: true,
+      phone: "actions",
+      cell: (unit) =>
+        unit.can.update && (
+          <ActionIcon
+            variant="subtle"
+            aria-label={vi.units.editAria(unit.name)}
+            onClick={() => onEdit(unit)}
+          >
+            <IconPencil size={18} aria-hidden="true" />
+          </ActionIcon>
+        ),
+    },
+  ];
 }
