@@ -153,6 +153,11 @@ export function multiHostPoolOptions(
     override connect(callback?: (err: Error) => void): Promise<pg.Client> | void {
       const run = async (): Promise<pg.Client> => {
         const target = await locator.target();
+        // The pool gave up waiting (its connection timeout destroys the socket) while the
+        // hosts were probed: a destroyed socket never connects, so fail now rather than never.
+        const stream = (this as unknown as { connection?: { stream?: { destroyed?: boolean } } })
+          .connection?.stream;
+        if (stream?.destroyed) throw new Error("Connection terminated due to connection timeout");
         chosen.set(this, target.index);
         // node-postgres reads host and port when it opens the socket (Client#_connect).
         const self = this as unknown as { host: string; port: number };
