@@ -45,6 +45,8 @@ export interface ThrowawayPostgres {
   stop(mode?: "fast" | "immediate"): Promise<void>;
   /** Stops the server and deletes its folder. */
   destroy(): Promise<void>;
+  /** The server was killed outside pg_ctl: destroy() must not signal its (stale) PID. */
+  markKilled(): void;
   log(): string;
 }
 
@@ -105,6 +107,9 @@ export async function createThrowawayPostgres(
     async destroy() {
       if (running) await pg.stop("immediate").catch(() => undefined);
       rmSync(root, { recursive: true, force: true });
+    },
+    markKilled() {
+      running = false;
     },
     log: () => (existsSync(logFile) ? readFileSync(logFile, "utf8") : ""),
   };

@@ -70,7 +70,20 @@ export const AUDIT_ACTIONS = {
   "personal_data.lookup": "system",
   "personal_data.anonymise_request": "system",
   "personal_data.export": "system",
+  // Reads of a citizen's personal data in full (at most one per user, record and kind a day).
+  "personal_data.dossier_read": "dossier",
+  "personal_data.dossier_document": "dossier",
+  "personal_data.feedback_read": "feedback",
 } as const;
+
+/** The audited kinds of full read (see src/server/services/full-read-log.ts). */
+export const FULL_READ_ACTIONS = [
+  "personal_data.dossier_read",
+  "personal_data.dossier_document",
+  "personal_data.feedback_read",
+] as const satisfies readonly AuditActionName[];
+export type FullReadAction = (typeof FULL_READ_ACTIONS)[number];
+type AuditActionName = keyof typeof AUDIT_ACTIONS;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -7,6 +7,7 @@ import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
+import { multiHostPoolOptions, parseDatabaseUrl } from "./multi-host.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -59,8 +60,14 @@ export async function openPostgres(
   connectionString: string,
   options: { onConnectionError?: (error: Error) => void } = {},
 ): Promise<Database> {
+  // Several hosts (h1:p1,h2:p2) or target_session_attrs=read-write: connect to the writable one.
+  const parsed = parseDatabaseUrl(connectionString);
+  const hostChoice =
+    parsed.hosts.length > 1 || parsed.readWrite
+      ? multiHostPoolOptions(parsed, CONNECT_TIMEOUT_MS)
+      : { connectionString };
   const pool = new pg.Pool({
-    connectionString,
+    ...hostChoice,
     max: 10,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     keepAlive: true,

@@ -71,6 +71,7 @@ import {
   type CaseTransitionUse,
 } from "./case-register.ts";
 import { insertWithNextCode } from "./dossier-numbering.ts";
+import { logFullRead } from "./full-read-log.ts";
 import { decodeRegisterCursor, encodeRegisterCursor } from "./register-cursor.ts";
 import { requireUnitValidOn } from "./unit-validity.ts";
 import { runUseCase } from "./use-case.ts";
@@ -103,8 +104,20 @@ function applicantOf(row: DossierListRow): KnownPerson {
  * The applicant's data and the dossier's free texts as the actor may read them: a document
  * printed by a masked reader (an upper unit's reviewer, a viewer) is masked like the view.
  */
-async function applicantForReader(exec: Executor, actor: Actor, row: DossierListRow) {
+async function applicantForReader(
+  exec: Executor,
+  actor: Actor,
+  row: DossierListRow,
+  document: string,
+) {
   const view = (await access.personalDataViews(exec, actor, "dossier", [row.id]))(row.id);
+  if (view === "full")
+    await logFullRead(exec, actor, {
+      action: "personal_data.dossier_document",
+      entityId: row.id,
+      unitId: row.unitId,
+      summary: `In ${document} của hồ sơ ${row.code} có dữ liệu cá nhân`,
+    });
   const { applicantName, applicantPhone, applicantAddress } = dossierPersonalData(
     {
       applicantName: row.applicantName,
@@ -306,7 +319,15 @@ export async function dossierDetail(exec: Executor, actor: Actor, id: string) {
 }
 
 export async function getDossier(db: Executor, actor: Actor, id: string) {
-  return dossierDetail(db, actor, id);
+  const detail = await dossierDetail(db, actor, id);
+  if (detail.data.personalData === "full")
+    await logFullRead(db, actor, {
+      action: "personal_data.dossier_read",
+      entityId: id,
+      unitId: detail.data.unitId,
+      summary: `Xem đầy đủ dữ liệu cá nhân của hồ sơ ${detail.data.code}`,
+    });
+  return detail;
 }
 
 /* ---------- writing ---------- */
@@ -665,7 +686,7 @@ export async function receiptDocument(
   const events = await caseHistory(db, DOSSIER_CASES, id);
   const receiver = events.find((event) => event.action === "receive")?.byName ?? "";
   const documents = await dossierRepository.listDossierDocuments(db, id);
-  const { applicant } = await applicantForReader(db, actor, row);
+  const { applicant } = await applicantForReader(db, actor, row, "giấy tiếp nhận");
   const buffer = await receiptDocx({
     documents: documents.map((doc) => ({
       name: doc.name,
@@ -698,7 +719,7 @@ export async function apologyDocument(db: Executor, actor: Actor, id: string, ap
     (a) => a.id === apologyId,
   );
   if (!letter) throw new AppError("NOT_FOUND");
-  const { applicant, text } = await applicantForReader(db, actor, row);
+  const { applicant, text } = await applicantForReader(db, actor, row, "thư xin lỗi");
   const buffer = await apologyDocx({
     number: letter.number,
     ruleSet: letter.ruleSet,
@@ -738,7 +759,7 @@ export async function noticeDocument(
       params: { code: row.code, state: STATE_LABELS[state] ?? row.state },
     });
   }
-  const { applicant, text } = await applicantForReader(db, actor, row);
+  const { applicant, text } = await applicantForReader(db, actor, row, "thông báo");
   const content = dossierNoticeContent(
     kind,
     {
@@ -771,7 +792,7 @@ export async function supplementRequestDocument(db: Executor, actor: Actor, id: 
     row.documentSets === null ? null : await dossierRepository.listDossierDocuments(db, id);
   const procedureDocuments =
     (await listProcedureDocuments(db, [row.procedureId])).get(row.procedureId) ?? [];
-  const { applicant, text } = await applicantForReader(db, actor, row);
+  const { applicant, text } = await applicantForReader(db, actor, row, "phiếu yêu cầu bổ sung");
   const content = supplementRequestContent(
     {
       code: row.code,

@@ -34,6 +34,7 @@ import type { Executor } from "../db/database.ts";
 import { findAgencyById } from "../db/repositories/agency.repository.ts";
 import * as caseRepository from "../db/repositories/case-register.repository.ts";
 import * as feedbackRepository from "../db/repositories/feedback.repository.ts";
+import { logFullRead } from "./full-read-log.ts";
 import type {
   FeedbackInsert,
   FeedbackListRow,
@@ -266,6 +267,13 @@ export async function getFeedback(exec: Executor, actor: Actor, id: string) {
     answer: await canOn(exec, actor, "feedback.answer", row),
   };
   const personalData = (await access.personalDataViews(exec, actor, "feedback", [id]))(id);
+  if (personalData === "full")
+    await logFullRead(exec, actor, {
+      action: "personal_data.feedback_read",
+      entityId: id,
+      unitId: row.unitId,
+      summary: `Xem đầy đủ dữ liệu cá nhân của phản ánh, kiến nghị ${row.code}`,
+    });
   return {
     data: {
       ...toView(row, can, vietnamDate(new Date()), personalData),

@@ -72,6 +72,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "personal_data.lookup": "Tra cứu dữ liệu cá nhân",
   "personal_data.anonymise_request": "Ẩn danh dữ liệu cá nhân theo yêu cầu",
   "personal_data.export": "Xuất dữ liệu cá nhân",
+  "personal_data.dossier_read": "Xem đầy đủ dữ liệu cá nhân của hồ sơ",
+  "personal_data.dossier_document": "In giấy tờ hồ sơ có dữ liệu cá nhân",
+  "personal_data.feedback_read": "Xem đầy đủ dữ liệu cá nhân của phản ánh, kiến nghị",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
