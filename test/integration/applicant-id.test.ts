@@ -158,6 +158,27 @@ describe(`the applicant's ID number on ${testDatabaseKind}`, () => {
     expect(await dossierCount()).toBe(before);
   });
 
+  it("is corrected through PATCH, checked like at reception", async () => {
+    const other = await receive({ applicantIdNumber: "123456789" });
+    const otherId: string = other.body.data.id;
+    const wrong = await clerk.patch(`/api/dossiers/${otherId}`, { applicantIdNumber: "12345" });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.code).toBe("DOSSIER_APPLICANT_ID_INVALID");
+    expect(await stored(otherId)).toBe("123456789");
+    const right = await clerk.patch(`/api/dossiers/${otherId}`, {
+      applicantIdNumber: "036 195 000 111",
+    });
+    expect(right.status, JSON.stringify(right.body)).toBe(200);
+    expect(right.body.data.applicantIdNumber).toBe("*********111");
+    expect(await stored(otherId)).toBe("036195000111");
+    // Another correction leaves it as it is; null clears it.
+    await clerk.patch(`/api/dossiers/${otherId}`, { applicantAddress: "Số 2, Phường Thử" });
+    expect(await stored(otherId)).toBe("036195000111");
+    const cleared = await clerk.patch(`/api/dossiers/${otherId}`, { applicantIdNumber: null });
+    expect(cleared.status).toBe(200);
+    expect(await stored(otherId)).toBeNull();
+  });
+
   it("finds the person's dossier by ID number in any spacing, in full, for an administrator", async () => {
     for (const typed of [ID, "001 203 004 567", "001.203.004.567"]) {
       const response = await admin.post("/api/admin/personal-data/lookup", { idNumber: typed });

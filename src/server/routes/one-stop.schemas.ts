@@ -281,6 +281,8 @@ export const dossierUpdateBody = z.object({
   applicantName: z.string().trim().min(1).max(200).optional(),
   applicantPhone: phone.optional(),
   applicantAddress: z.string().trim().max(500).nullish(),
+  /** A correction of the ID number, checked like at reception; null or blank clears it. */
+  applicantIdNumber: z.string().max(100).nullish(),
   digitised: z.boolean().optional(),
   electronicResult: z.boolean().optional(),
   onlinePayment: z.boolean().optional(),

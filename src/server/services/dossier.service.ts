@@ -628,6 +628,8 @@ export interface DossierUpdateInput {
   applicantName?: string;
   applicantPhone?: string;
   applicantAddress?: string | null;
+  /** Checked like at reception; null or blank clears it. */
+  applicantIdNumber?: string | null;
   digitised?: boolean;
   electronicResult?: boolean;
   onlinePayment?: boolean;
@@ -641,8 +643,14 @@ export async function updateDossier(
   input: DossierUpdateInput,
 ) {
   return runUseCase(db, actor, async ({ tx, audit }) => {
+    const idNumber =
+      input.applicantIdNumber === undefined
+        ? undefined
+        : applyRule(() => applicantIdNumber(input.applicantIdNumber));
     const dossier = await writableLockedDossier(tx, actor, id);
-    const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const changes = Object.fromEntries(
+      Object.entries({ ...input, applicantIdNumber: idNumber }).filter(([, v]) => v !== undefined),
+    );
     const updated = await dossierRepository.updateDossier(tx, id, changes);
     await audit({
       action: "dossier.update",
