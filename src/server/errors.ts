@@ -206,6 +206,8 @@ export const ERROR_CATALOGUE = {
   },
   /** A required document was not received and the clerk did not confirm receiving it so. */
   DOSSIER_DOCUMENTS_INCOMPLETE: { status: 409, message: "{reason}" },
+  /** The applicant's ID number is not a CCCD, CMND or passport number. */
+  DOSSIER_APPLICANT_ID_INVALID: { status: 400, message: "{reason}" },
   PUBLIC_LOOKUP_FAILED: {
     status: 404,
     message:

@@ -7,7 +7,8 @@ export type DossierErrorCode =
   | "DOSSIER_TRANSITION_INVALID"
   | "DOSSIER_RULE_NOT_IN_FORCE"
   | "DOSSIER_DOCUMENTS_INVALID"
-  | "DOSSIER_DOCUMENTS_INCOMPLETE";
+  | "DOSSIER_DOCUMENTS_INCOMPLETE"
+  | "DOSSIER_APPLICANT_ID_INVALID";
 
 /** A one-stop rule violation, with a stable code and a Vietnamese message for the user. */
 export class DossierError extends RuleError<DossierErrorCode> {}

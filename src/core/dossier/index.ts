@@ -9,6 +9,17 @@ export {
   parseDossierCode,
   type DossierCodeParts,
 } from "./dossier-code.ts";
+export {
+  APPLICANT_ID_FORMAT_MESSAGE,
+  APPLICANT_ID_KIND_LABELS,
+  APPLICANT_ID_LABEL,
+  applicantIdNumber,
+  maskApplicantIdNumber,
+  readApplicantIdNumber,
+  shownApplicantIdNumber,
+  type ApplicantIdKind,
+  type ApplicantIdReading,
+} from "./applicant-id.ts";
 export { DossierError, type DossierErrorCode } from "./dossier-error.ts";
 export {
   ACTION_LABELS,

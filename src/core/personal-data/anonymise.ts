@@ -12,6 +12,7 @@ export const ANONYMISED_DOSSIER = {
   applicantName: ANONYMISED_TEXT,
   applicantPhone: "",
   applicantAddress: null,
+  applicantIdNumber: null,
 } as const;
 
 export const ANONYMISED_FEEDBACK = {

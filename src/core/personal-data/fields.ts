@@ -2,7 +2,8 @@
  * Which fields of CCHC's records are citizens' personal data (ND 13/2023/NĐ-CP, "dữ liệu cá nhân
  * cơ bản": họ tên, số điện thoại, số CMND/CCCD, địa chỉ, thư điện tử).
  *
- * - Dossiers (hồ sơ): the applicant's name, phone and address.
+ * - Dossiers (hồ sơ): the applicant's name, phone, address and ID number (CCCD, CMND or passport;
+ *   shown masked to every reader after reception, in full only in the administrators' lookup).
  * - Feedback (PAKN): the sender's name, phone, e-mail and address, and the free texts (title,
  *   content, answer, satisfaction note), which citizens fill with names, phones and ID numbers.
  *   The public texts (`public_title`…) were masked and confirmed by a clerk before publication:
@@ -45,6 +46,7 @@ export const PERSONAL_FIELDS: Record<PersonalDataRecord, readonly PersonalField[
     { field: "applicantName", kind: "name" },
     { field: "applicantPhone", kind: "phone" },
     { field: "applicantAddress", kind: "address" },
+    { field: "applicantIdNumber", kind: "id_number" },
   ],
   feedback: [
     { field: "senderName", kind: "name" },

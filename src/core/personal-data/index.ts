@@ -47,6 +47,7 @@ export {
   numbersMentioned,
   personLookupQuery,
   phoneTail,
+  sameIdNumber,
   sameName,
   samePhone,
   type PersonLookupInput,

@@ -3,6 +3,7 @@ import {
   maskedLookupQuery,
   numbersMentioned,
   personLookupQuery,
+  sameIdNumber,
   sameName,
   samePhone,
 } from "./index.ts";
@@ -20,6 +21,9 @@ describe("one person's lookup query", () => {
   });
   it("keeps an ID number's digits and folds a name", () => {
     expect(query({ idNumber: "001 203 004 567" }).idNumber).toBe("001203004567");
+    expect(query({ idNumber: "001.203.004.567" }).idNumber).toBe("001203004567");
+    // A passport as the desk stores it: the letter upper case, the digits.
+    expect(query({ idNumber: "c 123 4567" }).idNumber).toBe("C1234567");
     expect(query({ name: "  Nguyễn   Văn An " })).toMatchObject({
       name: "Nguyễn Văn An",
       nameKey: "nguyen van an",
@@ -31,11 +35,17 @@ describe("one person's lookup query", () => {
     expect(personLookupQuery({ phone: "0912abc" })).toEqual({ problem: "phone" });
     expect(personLookupQuery({ phone: "12345" })).toEqual({ problem: "phone" });
     expect(personLookupQuery({ idNumber: "1234567890" })).toEqual({ problem: "id_number" });
+    expect(personLookupQuery({ idNumber: "AB1234567" })).toEqual({ problem: "id_number" });
     expect(personLookupQuery({ name: "A" })).toEqual({ problem: "name" });
   });
 });
 
 describe("matching a record to the person", () => {
+  it("compares a dossier's stored ID number with the normalised query", () => {
+    expect(sameIdNumber("001203004567", "001203004567")).toBe(true);
+    expect(sameIdNumber("001203004568", "001203004567")).toBe(false);
+    expect(sameIdNumber(null, "001203004567")).toBe(false);
+  });
   it("compares phones by their national digits", () => {
     expect(samePhone("+84 912 345 678", "0912345678")).toBe(true);
     expect(samePhone("0912.345.678", "0912345678")).toBe(true);

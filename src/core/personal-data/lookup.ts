@@ -17,7 +17,7 @@ export interface PersonLookupInput {
 export interface PersonLookupQuery {
   /** National digits ("+84 912 345 678" → "0912345678"), or null. */
   phone: string | null;
-  /** Digits of a CMND (9) or CCCD (12), or null. */
+  /** Digits of a CMND (9) or CCCD (12), or a passport number ("B1234567"), or null. */
   idNumber: string | null;
   /** The name as typed (NFC, single spaces), or null. */
   name: string | null;
@@ -32,7 +32,8 @@ const blank = (value: string | null | undefined) =>
 
 /**
  * The normalised query, or what is wrong with it: nothing given, a phone that is not 9–11
- * national digits, an ID number that is not 9 or 12 digits, a name of fewer than two letters.
+ * national digits, an ID number that is not 9 or 12 digits nor a passport's letter and 7 digits,
+ * a name of fewer than two letters.
  */
 export function personLookupQuery(
   input: PersonLookupInput,
@@ -46,9 +47,12 @@ export function personLookupQuery(
   }
   let idNumber: string | null = null;
   if (!blank(input.idNumber)) {
-    if (!/^[\d\s.-]+$/.test(input.idNumber!.trim())) return { problem: "id_number" };
-    idNumber = input.idNumber!.replace(/\D/g, "");
-    if (idNumber.length !== 9 && idNumber.length !== 12) return { problem: "id_number" };
+    // Digits of a CMND or CCCD, or a passport's letter and 7 digits, as the desk stores them.
+    idNumber = input
+      .idNumber!.trim()
+      .replace(/[\s.\u00a0-]+/gu, "")
+      .toUpperCase();
+    if (!/^(?:\d{9}|\d{12}|[A-Z]\d{7})$/.test(idNumber)) return { problem: "id_number" };
   }
   let name: string | null = null;
   if (!blank(input.name)) {
@@ -77,6 +81,11 @@ export function sameName(recorded: string, typed: string): boolean {
   const a = typed.normalize("NFC").trim().split(/\s+/);
   const b = recorded.normalize("NFC").trim().split(/\s+/);
   return a.length === b.length && a.every((word, i) => sameVietnameseWord(word, b[i]!));
+}
+
+/** Whether a dossier's stored ID number (normalised at the desk) is the searched one. */
+export function sameIdNumber(recorded: string | null, idNumber: string): boolean {
+  return recorded !== null && recorded === idNumber;
 }
 
 /** Which of the searched numbers a free text mentions (phones as national digits). */

@@ -132,6 +132,11 @@ export const dossiers = pgTable(
     ),
     applicantPhone: text("applicant_phone").notNull(),
     applicantAddress: text("applicant_address"),
+    /**
+     * The applicant's ID number (CCCD 12 digits, CMND 9, passport a letter and 7 digits),
+     * normalised by `applicantIdNumber` (src/core/dossier); none for an organisation or an import.
+     */
+    applicantIdNumber: text("applicant_id_number"),
     channel: text("channel").$type<DossierChannel>().notNull(),
     /** The due date in force: the original one moved by the working days paused for supplements. */
     ...caseClockColumns(),
@@ -198,6 +203,11 @@ export const dossiers = pgTable(
     // `like 'g0%'` reads this index too); a part of the applicant's folded name.
     index("dossiers_code_trgm_idx").using("gin", sql`lower(${t.code}) gin_trgm_ops`),
     index("dossiers_applicant_trgm_idx").using("gin", t.applicantNameFolded.op("gin_trgm_ops")),
+    // The administrators' lookup of one person by ID number; partial, so imports (which carry
+    // none) do not keep it up.
+    index("dossiers_applicant_id_number_idx")
+      .on(t.applicantIdNumber)
+      .where(sql`${t.applicantIdNumber} is not null`),
     check("dossiers_channel_check", oneOf(t.channel, DOSSIER_CHANNELS)),
     check("dossiers_state_check", oneOf(t.state, DOSSIER_STATES)),
     check("dossiers_rule_set_check", oneOf(t.ruleSet, RULE_SET_IDS)),

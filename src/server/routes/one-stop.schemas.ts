@@ -129,6 +129,8 @@ export const dossierView = z.object({
   applicantName: z.string(),
   applicantPhone: z.string(),
   applicantAddress: z.string().nullable(),
+  /** Always masked ("*********567"), whoever reads; null when none was taken at the desk. */
+  applicantIdNumber: z.string().nullable(),
   /** "masked" for those outside the unit's own desk (see src/core/personal-data). */
   personalData: z.enum(PERSONAL_DATA_VIEWS),
   channel: z.enum(DOSSIER_CHANNELS),
@@ -229,6 +231,11 @@ export const receiveBody = z.object({
   applicantName: z.string().trim().min(1, { error: "Không được để trống." }).max(200),
   applicantPhone: phone,
   applicantAddress: z.string().trim().max(500).nullish(),
+  /**
+   * CCCD (12 digits), CMND (9) or passport (a letter and 7 digits), spaces and dots allowed;
+   * checked by the core (`DOSSIER_APPLICANT_ID_INVALID`); blank or absent: none.
+   */
+  applicantIdNumber: z.string().max(100).nullish(),
   channel: z.enum(DOSSIER_CHANNELS, {
     error: "Hình thức nộp phải là in_person, online hoặc postal.",
   }),
@@ -274,6 +281,8 @@ export const dossierUpdateBody = z.object({
   applicantName: z.string().trim().min(1).max(200).optional(),
   applicantPhone: phone.optional(),
   applicantAddress: z.string().trim().max(500).nullish(),
+  /** A correction of the ID number, checked like at reception; null or blank clears it. */
+  applicantIdNumber: z.string().max(100).nullish(),
   digitised: z.boolean().optional(),
   electronicResult: z.boolean().optional(),
   onlinePayment: z.boolean().optional(),

@@ -73,6 +73,8 @@ export const personDataView = z.object({
       applicantName: z.string(),
       applicantPhone: z.string(),
       applicantAddress: z.string().nullable(),
+      /** In full, for the administrator handling the request. */
+      applicantIdNumber: z.string().nullable(),
       anonymised: z.boolean(),
       matchedBy,
     }),

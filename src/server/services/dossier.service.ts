@@ -4,6 +4,8 @@ import { dueDate } from "../../core/calendar/index.ts";
 import {
   DOSSIER_WORKFLOW,
   STATE_LABELS,
+  applicantIdNumber,
+  shownApplicantIdNumber,
   TIMELINESS_LABELS,
   allowedActions,
   dossierNoticeContent,
@@ -164,6 +166,9 @@ function toView(
     procedureField: row.procedureField,
     processingDays: row.processingDays,
     ...applicant,
+    // Masked for every reader, the desk's own included: only the administrators' personal-data
+    // lookup and export show it in full.
+    applicantIdNumber: shownApplicantIdNumber(row.applicantIdNumber),
     channel: row.channel,
     channelLabel: DOSSIER_CHANNEL_LABELS[row.channel],
     receivedAt: row.receivedAt.toISOString(),
@@ -337,6 +342,8 @@ export interface ReceiveInput {
   applicantName: string;
   applicantPhone: string;
   applicantAddress?: string | null;
+  /** CCCD, CMND or passport number as typed; blank or absent: none (an organisation). */
+  applicantIdNumber?: string | null;
   channel: DossierChannel;
   receivedAt?: string | null;
   digitised?: boolean;
@@ -353,6 +360,7 @@ export interface ReceiveInput {
 /** Receives a dossier: code from the daily sequence, due date from the working-day calendar. */
 export async function receiveDossier(db: Executor, actor: Actor, input: ReceiveInput) {
   return runUseCase(db, actor, async ({ tx, audit }) => {
+    const idNumber = applyRule(() => applicantIdNumber(input.applicantIdNumber));
     const readable = await access.check(tx, actor, "dossier.read", "procedure", [
       input.procedureId,
     ]);
@@ -398,6 +406,7 @@ export async function receiveDossier(db: Executor, actor: Actor, input: ReceiveI
         applicantName: input.applicantName.trim(),
         applicantPhone: input.applicantPhone.trim(),
         applicantAddress: input.applicantAddress?.trim() || null,
+        applicantIdNumber: idNumber,
         channel: input.channel,
         receivedAt,
         countedFrom: due.countedFrom,
@@ -640,6 +649,8 @@ export interface DossierUpdateInput {
   applicantName?: string;
   applicantPhone?: string;
   applicantAddress?: string | null;
+  /** Checked like at reception; null or blank clears it. */
+  applicantIdNumber?: string | null;
   digitised?: boolean;
   electronicResult?: boolean;
   onlinePayment?: boolean;
@@ -653,8 +664,14 @@ export async function updateDossier(
   input: DossierUpdateInput,
 ) {
   return runUseCase(db, actor, async ({ tx, audit }) => {
+    const idNumber =
+      input.applicantIdNumber === undefined
+        ? undefined
+        : applyRule(() => applicantIdNumber(input.applicantIdNumber));
     const dossier = await writableLockedDossier(tx, actor, id);
-    const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const changes = Object.fromEntries(
+      Object.entries({ ...input, applicantIdNumber: idNumber }).filter(([, v]) => v !== undefined),
+    );
     const updated = await dossierRepository.updateDossier(tx, id, changes);
     await audit({
       action: "dossier.update",

@@ -1,6 +1,7 @@
 /**
  * The SQL of one person's lookup: candidate dossiers and feedback within the units given, found
- * by the last nine digits of a phone, the folded name, or (feedback) a number inside the texts.
+ * by the last nine digits of a phone, the folded name, (dossiers) the stored ID number or
+ * (feedback) a number inside the texts.
  * The candidates are wide on purpose; the service keeps only those the core's rules confirm.
  */
 import { sql, type SQL } from "drizzle-orm";
@@ -42,6 +43,7 @@ export interface DossierCandidate {
   applicantName: string;
   applicantPhone: string;
   applicantAddress: string | null;
+  applicantIdNumber: string | null;
   anonymised: boolean;
 }
 
@@ -52,6 +54,7 @@ export async function dossierCandidates(
   const match: SQL[] = [];
   if (filter.phoneTail !== null)
     match.push(sql`right(${digits(sql`d.applicant_phone`)}, 9) = ${filter.phoneTail}`);
+  if (filter.idNumber !== null) match.push(sql`d.applicant_id_number = ${filter.idNumber}`);
   if (filter.nameKey !== null) match.push(sql`d.applicant_name_folded = ${filter.nameKey}`);
   return queryRows<DossierCandidate>(
     exec,
@@ -63,6 +66,7 @@ export async function dossierCandidates(
         d.returned_at as "returnedAt",
         d.applicant_name as "applicantName", d.applicant_phone as "applicantPhone",
         d.applicant_address as "applicantAddress",
+        d.applicant_id_number as "applicantIdNumber",
         exists (select 1 from anonymised_records a
           where a.record = 'dossier' and a.record_id = d.id) as anonymised
       from dossiers d

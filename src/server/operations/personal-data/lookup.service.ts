@@ -9,6 +9,7 @@ import {
   numbersMentioned,
   personLookupQuery,
   phoneTail,
+  sameIdNumber,
   sameName,
   samePhone,
   type PersonLookupInput,
@@ -43,6 +44,8 @@ export interface PersonDossier {
   applicantName: string;
   applicantPhone: string;
   applicantAddress: string | null;
+  /** In full: the one place besides the export where it is shown so. */
+  applicantIdNumber: string | null;
   anonymised: boolean;
   matchedBy: LookupMatch[];
 }
@@ -86,6 +89,8 @@ export function parse(input: PersonLookupInput): PersonLookupQuery {
 function dossierMatches(row: repository.DossierCandidate, q: PersonLookupQuery): LookupMatch[] {
   const found: LookupMatch[] = [];
   if (q.phone !== null && samePhone(row.applicantPhone, q.phone)) found.push("phone");
+  if (q.idNumber !== null && sameIdNumber(row.applicantIdNumber, q.idNumber))
+    found.push("id_number");
   if (q.name !== null && sameName(row.applicantName, q.name)) found.push("name");
   return found;
 }

@@ -68,6 +68,7 @@ function setPersonalFields(record: PersonalDataRecord): SQL {
     return sql`applicant_name = ${ANONYMISED_DOSSIER.applicantName},
       applicant_phone = ${ANONYMISED_DOSSIER.applicantPhone},
       applicant_address = ${ANONYMISED_DOSSIER.applicantAddress},
+      applicant_id_number = ${ANONYMISED_DOSSIER.applicantIdNumber},
       reason = ${keep(sql`reason`)},
       void_reason = ${keep(sql`void_reason`)}`;
   return sql`sender_name = ${ANONYMISED_FEEDBACK.senderName},

@@ -1,5 +1,6 @@
 import { Group, TextInput } from "@mantine/core";
 import type { GetInputPropsReturnType } from "@mantine/form";
+import { APPLICANT_ID_LABEL, readApplicantIdNumber } from "../../../core/dossier/applicant-id.ts";
 
 /** Whatever form holds the person's fields (a Mantine form of any values). */
 interface PersonForm {
@@ -54,4 +55,37 @@ export function casePersonRules<N extends string, P extends string>(
 ): Record<N | P, (value: string) => string | null> {
   const rule = (value: string) => (value.trim() ? null : required);
   return { [keys.name]: rule, [keys.phone]: rule } as Record<N | P, typeof rule>;
+}
+
+/**
+ * The citizen's ID number (CCCD, CMND or passport), optional: a case filed by an organisation
+ * has none. Its message shows at the field; the number is shown only masked once received.
+ */
+export function CaseIdNumberField({
+  form,
+  field,
+  label = APPLICANT_ID_LABEL,
+  description,
+}: {
+  form: PersonForm;
+  field: string;
+  label?: string;
+  description?: string;
+}) {
+  return (
+    <TextInput
+      label={label}
+      description={description}
+      autoComplete="off"
+      spellCheck={false}
+      {...form.getInputProps(field)}
+    />
+  );
+}
+
+/** The rule for {@link CaseIdNumberField}: blank, or a number the core reads (its message otherwise). */
+export function caseIdNumberRule(value: string): string | null {
+  if (value.trim() === "") return null;
+  const reading = readApplicantIdNumber(value);
+  return reading.ok ? null : reading.message;
 }

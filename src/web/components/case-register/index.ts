@@ -32,4 +32,10 @@ export {
 export { CaseTimelinessBadge, timelinessColor, type CaseTimeliness } from "./case-timeliness.tsx";
 export { CaseUnitFilter, readsManyUnits, unitColumn } from "./case-unit-filter.tsx";
 export { CaseFacts } from "./case-facts.tsx";
-export { CasePersonFields, casePersonRules, type CasePersonKeys } from "./case-person-fields.tsx";
+export {
+  CaseIdNumberField,
+  CasePersonFields,
+  caseIdNumberRule,
+  casePersonRules,
+  type CasePersonKeys,
+} from "./case-person-fields.tsx";

@@ -142,6 +142,8 @@ function DossierView({ data: d }: { data: DossierDetail }) {
         <Fact label={t.detail.applicant}>{d.applicantName}</Fact>
         <Fact label={t.detail.phone}>{d.applicantPhone}</Fact>
         <Fact label={t.detail.address}>{d.applicantAddress ?? "—"}</Fact>
+        {/* Masked for every reader: only the last three characters are shown. */}
+        <Fact label={t.detail.idNumber}>{d.applicantIdNumber ?? "—"}</Fact>
         <Fact label={t.detail.channel}>{d.channelLabel}</Fact>
         <Fact label={t.detail.receivedAt}>{formatDateTime(d.receivedAt)}</Fact>
         <Fact label={t.detail.countedFrom}>{formatDate(d.countedFrom)}</Fact>

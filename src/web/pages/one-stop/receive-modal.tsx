@@ -22,8 +22,10 @@ import {
 } from "../../../core/dossier/required-documents.ts";
 import { ApiError } from "../../api/client.ts";
 import {
+  CaseIdNumberField,
   CaseMomentField,
   CasePersonFields,
+  caseIdNumberRule,
   casePersonRules,
   useCaseEntered,
   useReceivedAtField,
@@ -40,6 +42,8 @@ interface Values {
   applicantName: string;
   applicantPhone: string;
   applicantAddress: string;
+  /** CCCD, CMND or passport number as typed; blank for an organisation. */
+  applicantIdNumber: string;
   channel: ReceiveInput["channel"];
   /** YYYY-MM-DD HH:mm:ss (Vietnam) from the date field; null: now. */
   receivedAt: string | null;
@@ -66,6 +70,7 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
       applicantName: "",
       applicantPhone: "",
       applicantAddress: "",
+      applicantIdNumber: "",
       channel: "in_person",
       receivedAt: null,
       digitised: false,
@@ -82,6 +87,7 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
     validate: {
       procedureId: (v) => (v ? null : t.receiveForm.required),
       ...casePersonRules(APPLICANT, t.receiveForm.required),
+      applicantIdNumber: caseIdNumberRule,
       documentSets: (v) =>
         Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= MAX_SETS
           ? null
@@ -107,6 +113,7 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
         applicantName: values.applicantName,
         applicantPhone: values.applicantPhone,
         applicantAddress: values.applicantAddress || null,
+        applicantIdNumber: values.applicantIdNumber.trim() || null,
         channel: values.channel,
         receivedAt: values.receivedAt,
         digitised: values.digitised,
@@ -155,17 +162,22 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
             labels={{ name: t.receiveForm.applicantName, phone: t.receiveForm.applicantPhone }}
           />
           <Group grow align="flex-start">
-            <Select
-              label={t.receiveForm.channel}
-              data={Object.entries(t.channels).map(([value, label]) => ({ value, label }))}
-              allowDeselect={false}
-              {...form.getInputProps("channel")}
+            <CaseIdNumberField
+              form={form}
+              field="applicantIdNumber"
+              description={t.receiveForm.applicantIdNumberHint}
             />
             <TextInput
               label={t.receiveForm.applicantAddress}
               {...form.getInputProps("applicantAddress")}
             />
           </Group>
+          <Select
+            label={t.receiveForm.channel}
+            data={Object.entries(t.channels).map(([value, label]) => ({ value, label }))}
+            allowDeselect={false}
+            {...form.getInputProps("channel")}
+          />
           <CaseMomentField
             label={t.receiveForm.receivedAt}
             description={t.receiveForm.receivedAtHint}

@@ -125,13 +125,14 @@ function Results({ data }: { data: PersonData }) {
               <Table.Th>Người nộp</Table.Th>
               <Table.Th>Số điện thoại</Table.Th>
               <Table.Th>Địa chỉ</Table.Th>
+              <Table.Th>Số định danh / CMND / Hộ chiếu</Table.Th>
               <Table.Th>Tìm thấy theo</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {data.dossiers.length === 0 && (
               <Table.Tr>
-                <Table.Td colSpan={10}>Không có hồ sơ nào.</Table.Td>
+                <Table.Td colSpan={11}>Không có hồ sơ nào.</Table.Td>
               </Table.Tr>
             )}
             {data.dossiers.map((d) => (
@@ -152,6 +153,7 @@ function Results({ data }: { data: PersonData }) {
                 <Table.Td>{d.applicantName}</Table.Td>
                 <Table.Td>{d.applicantPhone}</Table.Td>
                 <Table.Td>{d.applicantAddress ?? ""}</Table.Td>
+                <Table.Td>{d.applicantIdNumber ?? ""}</Table.Td>
                 <Table.Td>{d.matchedBy.map((m) => MATCHES[m]).join(", ")}</Table.Td>
               </Table.Tr>
             ))}
@@ -310,15 +312,19 @@ function PersonLookupForm() {
     <Stack gap="md">
       <Text size="sm">
         Theo yêu cầu của chủ thể dữ liệu: tìm mọi hồ sơ và phản ánh, kiến nghị của một người trong
-        phạm vi đơn vị bạn quản trị, theo số điện thoại (mọi cách viết, kể cả +84), số CMND/CCCD
-        (tìm trong nội dung phản ánh) hoặc họ tên đầy đủ (có dấu hoặc không dấu). Kết quả hiển thị
-        đầy đủ dữ liệu cá nhân; mỗi lần tra cứu và xuất tệp đều được ghi nhật ký (chỉ ghi thông tin
-        tra cứu đã che).
+        phạm vi đơn vị bạn quản trị, theo số điện thoại (mọi cách viết, kể cả +84), số CMND/CCCD/hộ
+        chiếu (của người nộp hồ sơ, và trong nội dung phản ánh) hoặc họ tên đầy đủ (có dấu hoặc
+        không dấu). Kết quả hiển thị đầy đủ dữ liệu cá nhân; mỗi lần tra cứu và xuất tệp đều được
+        ghi nhật ký (chỉ ghi thông tin tra cứu đã che).
       </Text>
       <form onSubmit={submit} aria-label="Tra cứu dữ liệu của một người">
         <Group align="flex-end" wrap="wrap">
           <TextInput label="Số điện thoại" value={form.phone} onChange={set("phone")} />
-          <TextInput label="Số CMND/CCCD" value={form.idNumber} onChange={set("idNumber")} />
+          <TextInput
+            label="Số CMND/CCCD/hộ chiếu"
+            value={form.idNumber}
+            onChange={set("idNumber")}
+          />
           <TextInput label="Họ tên" value={form.name} onChange={set("name")} />
           <Button
             type="submit"

@@ -1,0 +1,2 @@
+ALTER TABLE "dossiers" ADD COLUMN "applicant_id_number" text;--> statement-breakpoint
+CREATE INDEX "dossiers_applicant_id_number_idx" ON "dossiers" USING btree ("applicant_id_number") WHERE "dossiers"."applicant_id_number" is not null;
