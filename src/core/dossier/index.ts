@@ -38,6 +38,7 @@ export {
   noticeDatePhrase,
   noticeDay,
   placeName,
+  receivingBodyName,
   refusalNoticeContent,
   stopNoticeContent,
   supplementRequestContent,
