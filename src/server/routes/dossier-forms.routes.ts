@@ -78,7 +78,10 @@ function formRoutes<P extends z.ZodObject>(app: FastifyInstance, spec: FormSpec<
       const actor = requireSession(request).actor;
       const { buffer, fileName } = await spec.build(actor, request.params as z.infer<P>);
       const pdf = await docxToPdf(buffer);
-      return reply.type(PDF).header("content-disposition", inline(pdfName(fileName))).send(pdf);
+      return reply
+        .type(PDF)
+        .header("content-disposition", inline(pdfName(fileName)))
+        .send(pdf);
     },
   );
 }

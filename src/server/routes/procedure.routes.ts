@@ -123,7 +123,8 @@ export function procedureRoutes(db: Executor): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["one-stop"],
-          summary: "Cấu hình Bộ phận Một cửa của đơn vị (giờ chốt, mã cơ quan, tên bộ phận tiếp nhận in trên biểu mẫu)",
+          summary:
+            "Cấu hình Bộ phận Một cửa của đơn vị (giờ chốt, mã cơ quan, tên bộ phận tiếp nhận in trên biểu mẫu)",
           params: idParams,
           response: { 200: z.object({ data: deskSettingsView }), ...commonErrors },
         },

@@ -238,7 +238,7 @@ describe("ND 30 kit: signers, formats, annexes", () => {
     const document = await sample(A5_PORTRAIT);
     const page = pageSize(document);
     expect(page).toMatchObject({ width: "8391", height: "11906", orient: "portrait" });
-    expect(Number(page.left)).toBe(millimetresToTwips(20));
+    expect(Number(page.left)).toBe(millimetresToTwips(15));
     expect(Number(page.right)).toBe(millimetresToTwips(10));
     const [, right = 0] = [
       ...(tables(document)[0] ?? "").matchAll(/<w:gridCol w:w="(\d+)"\/>/g),

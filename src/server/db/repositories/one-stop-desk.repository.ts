@@ -14,7 +14,12 @@ export async function findDeskSettings(
 
 export async function upsertDeskSettings(
   exec: Executor,
-  values: { unitId: string; cutoff: string; agencyCode: string | null; receivingBody: string | null },
+  values: {
+    unitId: string;
+    cutoff: string;
+    agencyCode: string | null;
+    receivingBody: string | null;
+  },
 ): Promise<DeskSettingsRow> {
   const [row] = await exec
     .insert(deskSettings)

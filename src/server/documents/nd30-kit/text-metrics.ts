@@ -4,11 +4,13 @@
  * capitals, digits and space, from the Adobe Times-Roman and Times-Bold metrics. Vietnamese
  * marks above or below a letter take no width; the horn of Ư and Ơ adds a little.
  */
+// prettier-ignore
 const REGULAR: Record<string, number> = {
   A: 722, B: 667, C: 667, D: 722, E: 611, F: 556, G: 722, H: 722, I: 333, J: 389, K: 722,
   L: 611, M: 889, N: 722, O: 722, P: 556, Q: 722, R: 667, S: 556, T: 611, U: 722, V: 722,
   W: 944, X: 722, Y: 722, Z: 611, Đ: 722, " ": 250, "-": 333, ",": 250, ".": 250, "/": 278,
 };
+// prettier-ignore
 const BOLD: Record<string, number> = {
   A: 722, B: 667, C: 722, D: 722, E: 667, F: 611, G: 778, H: 778, I: 389, J: 500, K: 778,
   L: 667, M: 944, N: 722, O: 778, P: 611, Q: 778, R: 722, S: 556, T: 667, U: 722, V: 722,
