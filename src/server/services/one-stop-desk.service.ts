@@ -11,7 +11,7 @@ import { runUseCase } from "./use-case.ts";
 export interface DeskSettingsInput {
   cutoff: string;
   agencyCode: string | null;
-  /** The receiving body the forms print; null or left out: the rule set's name. */
+  /** The receiving body the forms print; null: the rule set's name; left out: unchanged. */
   receivingBody?: string | null;
 }
 
@@ -61,7 +61,11 @@ export async function updateDeskSettings(
       throw new AppError("DESK_AGENCY_CODE_INVALID", { params: { code: agencyCode } });
     }
     const before = await deskRepository.findDeskSettings(tx, unitId);
-    const receivingBody = input.receivingBody?.trim().replace(/\s+/g, " ") || null;
+    // Left out (an older client): the name stays; null or blank: the rule set's name again.
+    const receivingBody =
+      input.receivingBody === undefined
+        ? (before?.receivingBody ?? null)
+        : input.receivingBody?.trim().replace(/\s+/g, " ") || null;
     const row = await deskRepository.upsertDeskSettings(tx, {
       unitId,
       cutoff,
