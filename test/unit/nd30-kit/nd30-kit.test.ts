@@ -244,7 +244,7 @@ describe("ND 30 kit: signers, formats, annexes", () => {
       ...(tables(document)[0] ?? "").matchAll(/<w:gridCol w:w="(\d+)"\/>/g),
     ].map((m) => Number(m[1]));
     // The Quốc hiệu is ≈ 74 mm at 10 pt bold (Times New Roman / Liberation Serif metrics).
-    expect(right).toBeGreaterThanOrEqual(millimetresToTwips(75));
+    expect(right).toBeGreaterThanOrEqual(millimetresToTwips(74.5));
     expect(runWithText(document, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")).toContain(
       '<w:sz w:val="20"/>',
     );

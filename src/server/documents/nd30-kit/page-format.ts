@@ -124,7 +124,7 @@ const A5_MARGINS = {
 
 /**
  * The one-stop forms: 12 pt body; the header at 10–11 pt. Margins 15/10 mm leave 123 mm: the
- * Quốc hiệu (≈ 74 mm at 10 pt bold) keeps one line on the right and the left column (≈ 47 mm)
+ * Quốc hiệu (≈ 74 mm at 10 pt bold) keeps one line on the right and the left column (≈ 48 mm)
  * holds "UBND PHƯỜNG BÃI CHÁY" on one line at 10 pt (ND 30 sets no margins for A5 forms).
  */
 export const A5_PORTRAIT: PageFormat = {
@@ -147,7 +147,9 @@ export const A5_PORTRAIT: PageFormat = {
     table: 22,
     pageNumber: 22,
   },
-  headerLeftShare: 0.38,
+  // More than the Quốc hiệu leaves: the header block gives the right column the Quốc hiệu's
+  // measured width and the left all the rest (≈ 48 mm: "UBND PHƯỜNG CẨM THÀNH" at 10 pt).
+  headerLeftShare: 0.4,
   titleSpacing: 120,
 };
 
