@@ -17,6 +17,7 @@
 import { builtInMethodology } from "../../src/core/methodology/documents/index.ts";
 import { parIndexCommuneTemplate } from "../../src/core/scorecard/index.ts";
 import { randomUUID } from "node:crypto";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   allowedRecords,
@@ -533,6 +534,11 @@ const FIXTURES: Record<string, Fixture> = {
   "GET /api/dossiers/:id/refusal-notice.docx": {},
   "GET /api/dossiers/:id/stop-notice.docx": {},
   "GET /api/dossiers/:id/supplement-request.docx": {},
+  // The PDFs: the same rule as the Word files; LibreOffice is stood in for (see beforeAll).
+  "GET /api/dossiers/:id/apologies/:apologyId/document.pdf": { allowedMayNotFind: true },
+  "GET /api/dossiers/:id/refusal-notice.pdf": {},
+  "GET /api/dossiers/:id/stop-notice.pdf": {},
+  "GET /api/dossiers/:id/supplement-request.pdf": {},
   "POST /api/dossier-imports/preview": {
     kind: "unit",
     action: "dossier.write",
@@ -884,7 +890,12 @@ async function makeRecords(at: Position, unitId: string, n: number) {
   own.occurrenceId = occurrences[0]?.id ?? randomUUID();
 }
 
+const savedSoffice = process.env.CCHC_SOFFICE;
+
 beforeAll(async () => {
+  // The form PDFs convert their Word file; a stand-in answers at once (rendering is tested in
+  // dossier-forms-pdf.test.ts).
+  process.env.CCHC_SOFFICE = join(process.cwd(), "test", "support", "fake-soffice.sh");
   t = await startTestApp({ demo: false });
   const db = t.db.database.db;
   const unit = async (code: string, level: "province" | "district" | "commune", parent?: string) =>
@@ -923,7 +934,11 @@ beforeAll(async () => {
     clients.set(role, await t.signedIn(username, created.password));
   }
 }, 600_000);
-afterAll(() => t?.close());
+afterAll(async () => {
+  if (savedSoffice === undefined) delete process.env.CCHC_SOFFICE;
+  else process.env.CCHC_SOFFICE = savedSoffice;
+  await t?.close();
+});
 
 /** A global administrator builds the records (the system actor makes it). */
 async function rootClient(...unitIds: string[]) {

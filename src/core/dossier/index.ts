@@ -49,6 +49,7 @@ export {
   noticeDatePhrase,
   noticeDay,
   placeName,
+  receivingBodyName,
   refusalNoticeContent,
   stopNoticeContent,
   supplementRequestContent,

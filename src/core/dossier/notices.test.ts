@@ -7,6 +7,7 @@ import {
   noticeDatePhrase,
   noticeDay,
   placeName,
+  receivingBodyName,
   refusalNoticeContent,
   ruleSetById,
   stopNoticeContent,
@@ -86,7 +87,7 @@ describe("refusal notice content", () => {
     const content = refusalNoticeContent(record(), rules2025);
     expect(content.issuer).toEqual({
       upper: "Phường Bãi Cháy",
-      body: "Bộ phận tiếp nhận và trả kết quả",
+      body: "Trung tâm Phục vụ hành chính công",
       number: "Số: ……/……",
     });
     expect(content.placeAndDate).toBe("Bãi Cháy, ngày 04 tháng 3 năm 2026");
@@ -148,7 +149,7 @@ describe("stop notice content", () => {
     expect(text[0]).toBe("Kính gửi: Hoàng Thị Mai");
     expect(text[3]).toContain("000.01.22.H99-260302-0007");
     expect(text[4]).toBe(
-      "Bộ phận tiếp nhận và trả kết quả — Phường Bãi Cháy thông báo dừng giải quyết hồ sơ nêu trên kể từ ngày 04 tháng 3 năm 2026. Lý do: Người nộp đề nghị dừng.",
+      "Trung tâm Phục vụ hành chính công — Phường Bãi Cháy thông báo dừng giải quyết hồ sơ nêu trên kể từ ngày 04 tháng 3 năm 2026. Lý do: Người nộp đề nghị dừng.",
     );
     expect(content.fileName).toBe("dung-giai-quyet-000.01.22.H99-260302-0007.docx");
     expect(wholeText(content)).not.toContain("undefined");
@@ -196,5 +197,18 @@ describe("notice dates and places", () => {
       rules2025,
     );
     expect(paragraphs(dawn)[3]).toContain("vào lúc 06 giờ 30 phút, ngày 02/03/2026.");
+  });
+});
+
+describe("the receiving body the notices name", () => {
+  it("is the rule set's unless the unit's desk settings give one", () => {
+    expect(receivingBodyName(rules2018)).toBe("Bộ phận tiếp nhận và trả kết quả");
+    expect(receivingBodyName(rules2025)).toBe("Trung tâm Phục vụ hành chính công");
+    expect(receivingBodyName(rules2025, "  ")).toBe("Trung tâm Phục vụ hành chính công");
+    const content = refusalNoticeContent(record({ receivingBody: "Bộ phận Một cửa" }), rules2025);
+    expect(content.issuer.body).toBe("Bộ phận Một cửa");
+    expect(content.paragraphs.map((p) => p.runs.map((r) => r.text).join("")).join(" ")).toContain(
+      "Bộ phận Một cửa — Phường Bãi Cháy đã tiếp nhận",
+    );
   });
 });

@@ -39,6 +39,8 @@ export interface DossierNoticeRecord {
   finishedAt: Date | null;
   /** The reason recorded with the refusal or the stop; null for an imported dossier without one. */
   reason: string | null;
+  /** The receiving body as the unit's desk settings name it; the rule set's name when left out. */
+  receivingBody?: string | null;
 }
 
 /** A piece of a paragraph with its emphasis. */
@@ -73,8 +75,16 @@ export interface DossierNoticeContent {
   fileName: string;
 }
 
-/** The office that receives and returns dossiers, printed under the unit's name. */
+/** The office that receives and returns dossiers under the 2018 rules (the rule set's default). */
 export const DESK_NAME = "Bộ phận tiếp nhận và trả kết quả";
+
+/**
+ * The receiving body printed under the unit's committee and named in the text: the name the
+ * unit's desk settings give, else the one of the rule set the dossier follows.
+ */
+export function receivingBodyName(ruleSet: RuleSet, configured?: string | null): string {
+  return configured?.trim() || ruleSet.receivingBody;
+}
 /** Dotted blank for a value the record does not hold, filled in by hand. */
 export const DOTTED = "…………………………………";
 
@@ -118,10 +128,11 @@ function receivedParagraph(
     DossierNoticeRecord,
     "unitName" | "code" | "procedureName" | "procedureCode" | "receivedAt"
   >,
+  desk: string,
 ): NoticeParagraph {
   return {
     runs: [
-      plain(`${DESK_NAME} — ${record.unitName} đã tiếp nhận hồ sơ mã `),
+      plain(`${desk} — ${record.unitName} đã tiếp nhận hồ sơ mã `),
       bold(record.code),
       plain(
         ` của Ông/Bà đề nghị giải quyết thủ tục “${record.procedureName}” (mã TTHC ${record.procedureCode}) vào lúc ${formatVietnamDateTime(record.receivedAt)}.`,
@@ -145,9 +156,9 @@ export const HEAD_OF_AGENCY = {
   note: "(Ký, ghi rõ họ tên và đóng dấu)",
 };
 
-function header(record: DossierNoticeRecord, number: string) {
+function header(record: DossierNoticeRecord, number: string, desk: string) {
   return {
-    issuer: { upper: record.unitName, body: DESK_NAME, number },
+    issuer: { upper: record.unitName, body: desk, number },
     placeAndDate: `${placeName(record.unitName)}, ${noticeDatePhrase(finishedOn(record))}`,
   };
 }
@@ -157,6 +168,7 @@ export function refusalNoticeContent(
   record: DossierNoticeRecord,
   ruleSet: RuleSet,
 ): DossierNoticeContent {
+  const desk = receivingBodyName(ruleSet, record.receivingBody);
   const day = finishedOn(record);
   return {
     kind: "refusal",
@@ -166,14 +178,14 @@ export function refusalNoticeContent(
     title: ruleSet.refusalNoticeTitle.toUpperCase(),
     formReference: `(${ruleSet.refusalNoticeForm} ban hành kèm theo ${ruleSet.formsCircular})`,
     // A "phiếu" has no type abbreviation in ND 30/2020: the whole number is left to fill in.
-    ...header(record, "Số: ……/……"),
+    ...header(record, "Số: ……/……", desk),
     paragraphs: [
       ...applicantParagraphs(record),
-      receivedParagraph(record),
+      receivedParagraph(record, desk),
       {
         runs: [
           plain(
-            `Sau khi xem xét, đối chiếu hồ sơ, ${DESK_NAME} — ${record.unitName} thông báo không tiếp nhận, giải quyết hồ sơ nêu trên${day ? ` (từ chối ${noticeDatePhrase(day)})` : ""} với lý do cụ thể như sau: `,
+            `Sau khi xem xét, đối chiếu hồ sơ, ${desk} — ${record.unitName} thông báo không tiếp nhận, giải quyết hồ sơ nêu trên${day ? ` (từ chối ${noticeDatePhrase(day)})` : ""} với lý do cụ thể như sau: `,
           ),
           reasonRun(record),
           plain("."),
@@ -191,6 +203,7 @@ export function stopNoticeContent(
   record: DossierNoticeRecord,
   ruleSet: RuleSet,
 ): DossierNoticeContent {
+  const desk = receivingBodyName(ruleSet, record.receivingBody);
   if (ruleSet.stopNoticeTitle === null || ruleSet.stopNoticeForm === null) {
     throw new RangeError(`Rule set ${ruleSet.id} has no notice to stop processing`);
   }
@@ -203,14 +216,14 @@ export function stopNoticeContent(
     title: ruleSet.stopNoticeTitle.toUpperCase(),
     formReference: `(${ruleSet.stopNoticeForm} ban hành kèm theo ${ruleSet.formsCircular})`,
     // ND 30/2020 abbreviates "Thông báo" as TB; the number and the issuer's abbreviation are blank.
-    ...header(record, "Số: ……/TB-……"),
+    ...header(record, "Số: ……/TB-……", desk),
     paragraphs: [
       ...applicantParagraphs(record),
-      receivedParagraph(record),
+      receivedParagraph(record, desk),
       {
         runs: [
           plain(
-            `${DESK_NAME} — ${record.unitName} thông báo dừng giải quyết hồ sơ nêu trên kể từ ${noticeDatePhrase(day)}. Lý do: `,
+            `${desk} — ${record.unitName} thông báo dừng giải quyết hồ sơ nêu trên kể từ ${noticeDatePhrase(day)}. Lý do: `,
           ),
           reasonRun(record),
           plain("."),
@@ -270,6 +283,7 @@ export function supplementRequestContent(
   record: SupplementRequestRecord,
   ruleSet: RuleSet,
 ): DossierNoticeContent {
+  const desk = receivingBodyName(ruleSet, record.receivingBody);
   const formName = "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ";
   const missing =
     record.receivedDocuments === null
@@ -301,11 +315,11 @@ export function supplementRequestContent(
     formName,
     title: formName.toUpperCase(),
     formReference: `(Mẫu số 02 ban hành kèm theo ${ruleSet.formsCircular})`,
-    issuer: { upper: record.unitName, body: DESK_NAME, number: "Số: ……/……" },
+    issuer: { upper: record.unitName, body: desk, number: "Số: ……/……" },
     placeAndDate: `${placeName(record.unitName)}, ${noticeDatePhrase(day)}`,
     paragraphs: [
       ...applicantParagraphs(record),
-      receivedParagraph(record),
+      receivedParagraph(record, desk),
       {
         runs: [
           plain(
@@ -317,7 +331,7 @@ export function supplementRequestContent(
       {
         runs: [
           plain(
-            `Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ ${DESK_NAME} — ${record.unitName} để được hướng dẫn.`,
+            `Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ ${desk} — ${record.unitName} để được hướng dẫn.`,
           ),
         ],
       },

@@ -13,6 +13,12 @@ export interface RuleSet {
   effectiveFrom: string;
   legalBasis: string;
   receiptTitle: string;
+  /**
+   * The receiving body the forms print under the unit's committee when the unit's desk settings
+   * name none: ND 61/2018 "Bộ phận tiếp nhận và trả kết quả"; ND 118/2025 the commune's
+   * "Trung tâm Phục vụ hành chính công" (reference notes: centres at provincial and commune level).
+   */
+  receivingBody: string;
   apologyTitle: string;
   /** The circular whose annex holds the desk's forms ("Mẫu số …" are numbered in it). */
   formsCircular: string;
@@ -38,6 +44,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     effectiveFrom: "2019-01-06",
     legalBasis: "Nghị định số 61/2018/NĐ-CP và Thông tư số 01/2018/TT-VPCP",
     receiptTitle: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+    receivingBody: "Bộ phận tiếp nhận và trả kết quả",
     apologyTitle: "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
     formsCircular: "Thông tư số 01/2018/TT-VPCP",
     refusalNoticeTitle: "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
@@ -50,6 +57,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     effectiveFrom: "2025-07-01",
     legalBasis: "Nghị định số 118/2025/NĐ-CP và Thông tư số 03/2025/TT-VPCP",
     receiptTitle: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+    receivingBody: "Trung tâm Phục vụ hành chính công",
     apologyTitle: "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết",
     formsCircular: "Thông tư số 03/2025/TT-VPCP",
     refusalNoticeTitle: "Phiếu từ chối tiếp nhận giải quyết hồ sơ",

@@ -81,6 +81,11 @@ export const deskSettings = pgTable(
     cutoff: text("cutoff").notNull().default("15:00"),
     /** The receiving body's code per QCVN 102:2016, e.g. 000.00.12.H56; prefixes dossier codes. */
     agencyCode: text("agency_code"),
+    /**
+     * The receiving body the desk's forms print under the unit's committee ("Bộ phận Một cửa",
+     * "Trung tâm Phục vụ hành chính công"); null: the name of the dossier's rule set.
+     */
+    receivingBody: text("receiving_body"),
     updatedAt: updatedAt(),
   },
   (t) => [check("desk_settings_cutoff_check", sql`${t.cutoff} ~ '^[0-2][0-9]:[0-5][0-9]$'`)],

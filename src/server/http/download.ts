@@ -16,6 +16,11 @@ export function attachment(name: string) {
   return `attachment; filename="${name.replace(/[^\w.-]+/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+/** As `attachment`, but the browser shows the file (a PDF to print) instead of saving it. */
+export function inline(name: string) {
+  return attachment(name).replace(/^attachment/, "inline");
+}
+
 /**
  * The body of a file answer. Fastify sends Buffers and streams as they are (the serializer never
  * sees them), so this schema only documents the answer in OpenAPI as binary.

@@ -312,5 +312,6 @@ export const deskSettingsView = z.object({
   unitName: z.string(),
   cutoff: z.string(),
   agencyCode: z.string().nullable(),
+  receivingBody: z.string().nullable(),
   can: z.object({ update: z.boolean() }),
 });

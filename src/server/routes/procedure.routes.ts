@@ -123,7 +123,8 @@ export function procedureRoutes(db: Executor): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["one-stop"],
-          summary: "Cấu hình Bộ phận Một cửa của đơn vị (giờ chốt, mã cơ quan)",
+          summary:
+            "Cấu hình Bộ phận Một cửa của đơn vị (giờ chốt, mã cơ quan, tên bộ phận tiếp nhận in trên biểu mẫu)",
           params: idParams,
           response: { 200: z.object({ data: deskSettingsView }), ...commonErrors },
         },
@@ -142,6 +143,7 @@ export function procedureRoutes(db: Executor): FastifyPluginAsyncZod {
           body: z.object({
             cutoff: z.string().max(10).default("15:00"),
             agencyCode: z.string().max(40).nullable(),
+            receivingBody: z.string().max(120).nullable().optional(),
           }),
           response: { 200: z.object({ data: deskSettingsView }), ...commonErrors },
         },

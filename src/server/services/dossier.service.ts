@@ -14,6 +14,7 @@ import {
   movedDueDate,
   nextState,
   pausedWorkingDays,
+  receivingBodyName,
   ruleSetById,
   ruleSetOn,
   supplementRequestContent,
@@ -692,6 +693,12 @@ export async function updateDossier(
  * CCHC_PUBLIC_URL (see `publicBaseUrl`): the receipt's QR leads to the SIPAS survey of the
  * dossier there; without it the receipt prints no QR.
  */
+/** The receiving body the dossier's forms print: the desk settings' name, else its rule set's. */
+async function receivingBodyOf(db: Executor, row: { unitId: string; ruleSet: string }) {
+  const settings = await findDeskSettings(db, row.unitId);
+  return receivingBodyName(ruleSetById(row.ruleSet), settings?.receivingBody);
+}
+
 export async function receiptDocument(
   db: Executor,
   actor: Actor,
@@ -704,7 +711,9 @@ export async function receiptDocument(
   const receiver = events.find((event) => event.action === "receive")?.byName ?? "";
   const documents = await dossierRepository.listDossierDocuments(db, id);
   const { applicant } = await applicantForReader(db, actor, row, "giấy tiếp nhận");
+  const receivingBody = await receivingBodyOf(db, row);
   const buffer = await receiptDocx({
+    receivingBody,
     documents: documents.map((doc) => ({
       name: doc.name,
       formLabel: DOCUMENT_FORM_LABELS[doc.form],
@@ -738,6 +747,7 @@ export async function apologyDocument(db: Executor, actor: Actor, id: string, ap
   if (!letter) throw new AppError("NOT_FOUND");
   const { applicant, text } = await applicantForReader(db, actor, row, "thư xin lỗi");
   const buffer = await apologyDocx({
+    receivingBody: await receivingBodyOf(db, row),
     number: letter.number,
     ruleSet: letter.ruleSet,
     issuedAt: letter.issuedAt,
@@ -789,6 +799,7 @@ export async function noticeDocument(
       receivedAt: row.receivedAt,
       finishedAt: row.finishedAt,
       reason: text(row.reason),
+      receivingBody: (await findDeskSettings(db, row.unitId))?.receivingBody ?? null,
     },
     ruleSet,
   );
@@ -820,6 +831,7 @@ export async function supplementRequestDocument(db: Executor, actor: Actor, id: 
       ...applicant,
       receivedAt: row.receivedAt,
       requestedAt: pause.requestedAt,
+      receivingBody: (await findDeskSettings(db, row.unitId))?.receivingBody ?? null,
       note: text(pause.note),
       procedureDocuments,
       receivedDocuments:

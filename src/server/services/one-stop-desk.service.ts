@@ -11,6 +11,8 @@ import { runUseCase } from "./use-case.ts";
 export interface DeskSettingsInput {
   cutoff: string;
   agencyCode: string | null;
+  /** The receiving body the forms print; null: the rule set's name; left out: unchanged. */
+  receivingBody?: string | null;
 }
 
 async function readableUnit(exec: Executor, actor: Actor, unitId: string) {
@@ -30,6 +32,7 @@ function view(
     unitName: unit.name,
     cutoff: row?.cutoff ?? DEFAULT_CUTOFF,
     agencyCode: row?.agencyCode ?? null,
+    receivingBody: row?.receivingBody ?? null,
     can: { update: canUpdate },
   };
 }
@@ -58,14 +61,24 @@ export async function updateDeskSettings(
       throw new AppError("DESK_AGENCY_CODE_INVALID", { params: { code: agencyCode } });
     }
     const before = await deskRepository.findDeskSettings(tx, unitId);
-    const row = await deskRepository.upsertDeskSettings(tx, { unitId, cutoff, agencyCode });
+    // Left out (an older client): the name stays; null or blank: the rule set's name again.
+    const receivingBody =
+      input.receivingBody === undefined
+        ? (before?.receivingBody ?? null)
+        : input.receivingBody?.trim().replace(/\s+/g, " ") || null;
+    const row = await deskRepository.upsertDeskSettings(tx, {
+      unitId,
+      cutoff,
+      agencyCode,
+      receivingBody,
+    });
     await audit({
       action: "desk.update",
       entityId: unitId,
       unitId,
       before,
       after: row,
-      summary: `Cập nhật cấu hình Bộ phận Một cửa của ${unit.name}: giờ chốt ${cutoff}, mã cơ quan ${agencyCode ?? "(chưa có)"}`,
+      summary: `Cập nhật cấu hình Bộ phận Một cửa của ${unit.name}: giờ chốt ${cutoff}, mã cơ quan ${agencyCode ?? "(chưa có)"}, tên bộ phận tiếp nhận ${receivingBody ?? "(theo quy định)"}`,
     });
     return { data: view(unit, row, true) };
   });

@@ -93,7 +93,7 @@ describe("ND 30 documents rendered by LibreOffice", () => {
           .filter((page) => page.trim() !== "");
         expect(receiptPages).toHaveLength(1);
         const [receiptPage = ""] = receiptPages;
-        expect(receiptPage).toMatch(/ỦY BAN NHÂN DÂN +CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+        expect(receiptPage).toMatch(/UBND PHƯỜNG BÃI CHÁY +CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
         expect(receiptPage).toContain("Bãi Cháy, ngày 05 tháng 3 năm 2026");
         expect(receiptPage).toMatch(/Hoàng Thị Mai +Nguyễn Văn Tiếp/);
         expect(receiptPage).toContain("Số: 0007/TNHS");

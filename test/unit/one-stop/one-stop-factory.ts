@@ -1,5 +1,6 @@
 import {
   instantOfVietnamLocal,
+  receivingBodyName,
   refusalNoticeContent,
   ruleSetById,
   supplementRequestContent,
@@ -26,6 +27,7 @@ export function receipt(overrides: Partial<Parameters<typeof receiptDocx>[0]> = 
   return receiptDocx({
     ...dossier,
     upperUnitName: "Tỉnh Quảng Ninh",
+    receivingBody: receivingBodyName(ruleSetById(dossier.ruleSet)),
     procedureCode: "1.004873",
     processingDays: 3,
     feeText: "8.000 đồng",
@@ -39,6 +41,7 @@ export function receipt(overrides: Partial<Parameters<typeof receiptDocx>[0]> = 
 export function apology(overrides: Partial<Parameters<typeof apologyDocx>[0]> = {}) {
   return apologyDocx({
     ...dossier,
+    receivingBody: receivingBodyName(ruleSetById(dossier.ruleSet)),
     number: "01/XL-BPMC",
     issuedAt: instantOfVietnamLocal("2026-03-09 09:00"),
     newDueDate: "2026-03-12",

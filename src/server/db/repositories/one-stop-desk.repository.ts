@@ -14,14 +14,24 @@ export async function findDeskSettings(
 
 export async function upsertDeskSettings(
   exec: Executor,
-  values: { unitId: string; cutoff: string; agencyCode: string | null },
+  values: {
+    unitId: string;
+    cutoff: string;
+    agencyCode: string | null;
+    receivingBody: string | null;
+  },
 ): Promise<DeskSettingsRow> {
   const [row] = await exec
     .insert(deskSettings)
     .values(values)
     .onConflictDoUpdate({
       target: deskSettings.unitId,
-      set: { cutoff: values.cutoff, agencyCode: values.agencyCode, updatedAt: new Date() },
+      set: {
+        cutoff: values.cutoff,
+        agencyCode: values.agencyCode,
+        receivingBody: values.receivingBody,
+        updatedAt: new Date(),
+      },
     })
     .returning();
   return row!;

@@ -2,6 +2,7 @@ import type { Table } from "docx";
 import type { Issuer } from "./document-parts.ts";
 import type { PageFormat } from "./page-format.ts";
 import { estimatedTextWidth, layoutTable, line, rule } from "./paragraphs.ts";
+import { fitUpperCaseLines, upperCaseWidth } from "./text-metrics.ts";
 
 export const NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 export const MOTTO = "Độc lập - Tự do - Hạnh phúc";
@@ -20,29 +21,40 @@ export interface HeaderBlockInput {
   placeAndDate: string | null;
 }
 
-function splitLines(text: string | null): string[] {
+/** The given lines ("\n"), each broken again where it is wider than `width`. */
+function splitLines(text: string | null, width: number, size: number, bold: boolean): string[] {
   return (text ?? "")
     .split("\n")
     .map((part) => part.trim())
-    .filter((part) => part !== "");
+    .filter((part) => part !== "")
+    .flatMap((part) => fitUpperCaseLines(part, width, size, bold));
 }
+
+/** Slack kept beside the Quốc hiệu so rounding in Word or LibreOffice never wraps it (≈ 1 mm). */
+const NATIONAL_TITLE_SLACK = 60;
 
 /**
  * The ND 30 header block as a borderless two-column table. Row 1: the parent body (upright) and
- * the issuing body (bold) with a short rule below, left; the Quốc hiệu and the Tiêu ngữ (bold)
- * with a rule as long as the motto, right. Row 2: "Số: …" left and the place and date in italics
+ * the issuing body (bold) with a short rule below, left, each line broken where it is wider than
+ * the column; the Quốc hiệu and the Tiêu ngữ (bold) with a rule as long as the motto, right —
+ * the right column never narrower than the Quốc hiệu, so it keeps one line. Row 2: "Số: …" left and the place and date in italics
  * right, so both sit on one line (left out when the document has neither).
  */
 export function headerBlock(input: HeaderBlockInput, format: PageFormat): Table {
   const { sizes, textWidth } = format;
-  const left = Math.round(textWidth * format.headerLeftShare);
-  const right = textWidth - left;
-  const issuerLines = splitLines(input.issuer.name);
+  const right = Math.max(
+    textWidth - Math.round(textWidth * format.headerLeftShare),
+    upperCaseWidth(NATIONAL_TITLE, sizes.nationalTitle, true) + NATIONAL_TITLE_SLACK,
+  );
+  const left = textWidth - right;
+  const issuerLines = splitLines(input.issuer.name, left, sizes.issuer, true);
   const longestIssuerLine = Math.max(
-    ...issuerLines.map((text) => estimatedTextWidth(text, sizes.issuer, true)),
+    ...issuerLines.map((text) => upperCaseWidth(text, sizes.issuer, true)),
   );
   const issuerCell = [
-    ...splitLines(input.issuer.upperName).map((text) => line(text, { size: sizes.issuer })),
+    ...splitLines(input.issuer.upperName, left, sizes.issuer, false).map((text) =>
+      line(text, { size: sizes.issuer }),
+    ),
     ...issuerLines.map((text) => line(text, { size: sizes.issuer, bold: true })),
     rule(Math.min(left, Math.round(longestIssuerLine * ISSUER_RULE_SHARE)), left),
   ];

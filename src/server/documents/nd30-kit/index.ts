@@ -11,3 +11,4 @@ export * from "./page-setup.ts";
 export * from "./paragraphs.ts";
 export * from "./signature-block.ts";
 export * from "./title-block.ts";
+export * from "./text-metrics.ts";

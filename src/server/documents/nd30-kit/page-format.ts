@@ -116,15 +116,16 @@ export const A4_LANDSCAPE: PageFormat = {
 const A5_MARGINS = {
   top: millimetresToTwips(15),
   bottom: millimetresToTwips(15),
-  left: millimetresToTwips(20),
+  left: millimetresToTwips(15),
   right: millimetresToTwips(10),
   header: millimetresToTwips(8),
   footer: millimetresToTwips(8),
 };
 
 /**
- * The one-stop forms: 12 pt body; the header at 10–11 pt with the right column 64 % wide, so the
- * Quốc hiệu (≈ 74 mm at 10 pt bold) keeps one line on the 118 mm between the margins.
+ * The one-stop forms: 12 pt body; the header at 10–11 pt. Margins 15/10 mm leave 123 mm: the
+ * Quốc hiệu (≈ 74 mm at 10 pt bold) keeps one line on the right and the left column (≈ 48 mm)
+ * holds "UBND PHƯỜNG BÃI CHÁY" on one line at 10 pt (ND 30 sets no margins for A5 forms).
  */
 export const A5_PORTRAIT: PageFormat = {
   name: "A5",
@@ -146,7 +147,9 @@ export const A5_PORTRAIT: PageFormat = {
     table: 22,
     pageNumber: 22,
   },
-  headerLeftShare: 0.36,
+  // More than the Quốc hiệu leaves: the header block gives the right column the Quốc hiệu's
+  // measured width and the left all the rest (≈ 48 mm: "UBND PHƯỜNG CẨM THÀNH" at 10 pt).
+  headerLeftShare: 0.4,
   titleSpacing: 120,
 };
 

@@ -19,6 +19,8 @@ export interface ApologyInput {
   reason: string;
   code: string;
   unitName: string;
+  /** The receiving body as printed: see `receivingBodyName`. */
+  receivingBody: string;
   procedureName: string;
   applicantName: string;
   applicantPhone: string;
@@ -38,6 +40,7 @@ export async function apologyDocx(input: ApologyInput): Promise<Buffer> {
   const children = [
     formHeader({
       unitName: input.unitName,
+      receivingBody: input.receivingBody,
       number: `Số: ${input.number}`,
       placeAndDate: formPlaceAndDate(input.unitName, issuedOn),
     }),
@@ -46,7 +49,7 @@ export async function apologyDocx(input: ApologyInput): Promise<Buffer> {
     field("Địa chỉ", input.applicantAddress ?? "…………………………………"),
     field("Số điện thoại", input.applicantPhone),
     formParagraph([
-      `${upperFirst(dateInText(vietnamLocal(input.receivedAt).date))}, Bộ phận tiếp nhận và trả kết quả — ${input.unitName} tiếp nhận hồ sơ mã `,
+      `${upperFirst(dateInText(vietnamLocal(input.receivedAt).date))}, ${input.receivingBody} — ${input.unitName} tiếp nhận hồ sơ mã `,
       run(input.code, { bold: true }),
       ` đề nghị giải quyết thủ tục “${input.procedureName}”.`,
     ]),

@@ -11,7 +11,7 @@ export function noticeDocx(content: DossierNoticeContent): Promise<Buffer> {
   const children = [
     formHeader({
       unitName: content.issuer.upper,
-      office: content.issuer.body,
+      receivingBody: content.issuer.body,
       number: content.issuer.number,
       placeAndDate: content.placeAndDate,
     }),

@@ -1,5 +1,5 @@
 import type { FileChild, ParagraphChild, Paragraph, Table } from "docx";
-import { DESK_NAME, placeName } from "../../../core/dossier/index.ts";
+import { placeName } from "../../../core/dossier/index.ts";
 import {
   A5_PORTRAIT,
   documentBytes,
@@ -25,8 +25,8 @@ const upper = (text: string) => text.toLocaleUpperCase("vi");
 export interface FormHeaderInput {
   /** The receiving unit: "Phường Bãi Cháy". */
   unitName: string;
-  /** The issuing office; the one-stop desk when left out. */
-  office?: string;
+  /** The receiving body, printed bold under the committee: see `receivingBodyName`. */
+  receivingBody: string;
   /** "Số: 01/XL-BPMC"; null for a form without a number. */
   number: string | null;
   /** The place and date line as printed; see `formPlaceAndDate`. */
@@ -39,15 +39,16 @@ export function formPlaceAndDate(unitName: string, isoDate: string): string {
 }
 
 /**
- * The header of a form: "ỦY BAN NHÂN DÂN / PHƯỜNG BÃI CHÁY" (the parent body), the desk in bold
- * and its rule, the number; the Quốc hiệu and Tiêu ngữ with their rule, the place and date.
+ * The header of a form: "UBND PHƯỜNG BÃI CHÁY" (the unit's committee, on one line where it fits),
+ * the receiving body in bold ("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", broken into even lines) and
+ * its rule, the number; the Quốc hiệu on one line and the Tiêu ngữ with its rule, place and date.
  */
 export function formHeader(input: FormHeaderInput): Table {
   return headerBlock(
     {
       issuer: {
-        upperName: `ỦY BAN NHÂN DÂN\n${upper(input.unitName)}`,
-        name: upper(input.office ?? DESK_NAME),
+        upperName: `UBND ${upper(input.unitName)}`,
+        name: upper(input.receivingBody),
       },
       number: input.number,
       placeAndDate: input.placeAndDate,

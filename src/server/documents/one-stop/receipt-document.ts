@@ -27,6 +27,8 @@ export interface ReceiptInput {
   code: string;
   unitName: string;
   upperUnitName: string;
+  /** The receiving body as printed: see `receivingBodyName`. */
+  receivingBody: string;
   procedureCode: string;
   procedureName: string;
   processingDays: number;
@@ -105,6 +107,7 @@ export async function receiptDocx(input: ReceiptInput): Promise<Buffer> {
   const children = [
     formHeader({
       unitName: input.unitName,
+      receivingBody: input.receivingBody,
       number: `Số: ${receiptNumber(input.code) ?? "……/TNHS"}`,
       placeAndDate: formPlaceAndDate(input.unitName, receivedOn),
     }),
@@ -136,7 +139,7 @@ export async function receiptDocx(input: ReceiptInput): Promise<Buffer> {
       `${returnAt[0]} giờ ${returnAt[1]} phút, ${dateInText(input.dueDate)}`,
     ),
     ...(input.feeText ? [field("Phí, lệ phí (nếu có)", input.feeText)] : []),
-    field("Đăng ký nhận kết quả tại", `Bộ phận tiếp nhận và trả kết quả — ${input.unitName}`),
+    field("Đăng ký nhận kết quả tại", `${input.receivingBody} — ${input.unitName}`),
     para(["Vào Sổ theo dõi hồ sơ: Quyển số ………, số thứ tự ………"]),
     ...surveyAndBasis(qr, input.surveyUrl, [
       ...(input.surveyUrl

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Badge,
   Button,
   Group,
@@ -12,7 +11,7 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { IconBan, IconFileDownload } from "@tabler/icons-react";
+import { IconBan } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { AgencySelect } from "../../components/agency-select.tsx";
@@ -33,6 +32,7 @@ import { PageHeader } from "../../components/page-header.tsx";
 import { formatDate, formatDateTime, todayInVietnam } from "../../i18n/format.ts";
 import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
 import { oneStopPaths } from "./one-stop-paths.ts";
+import { FormButtons, FormLinks } from "./form-downloads.tsx";
 import { VoidModal } from "./void-modal.tsx";
 import {
   ACTION_LABELS,
@@ -64,43 +64,31 @@ function DossierView({ data: d }: { data: DossierDetail }) {
         description={d.procedureName}
         actions={
           <>
-            <Button
-              component="a"
-              href={`/api/dossiers/${encodeURIComponent(d.id)}/receipt.docx`}
-              variant="default"
-              leftSection={<IconFileDownload size={16} aria-hidden="true" />}
-            >
-              {t.detail.receipt}
-            </Button>
+            <FormButtons
+              path={`/api/dossiers/${encodeURIComponent(d.id)}/receipt`}
+              label={t.detail.receipt}
+              name={t.detail.receiptName}
+            />
             {d.can.refusalNotice && (
-              <Button
-                component="a"
-                href={`/api/dossiers/${encodeURIComponent(d.id)}/refusal-notice.docx`}
-                variant="default"
-                leftSection={<IconFileDownload size={16} aria-hidden="true" />}
-              >
-                {t.detail.refusalNotice}
-              </Button>
+              <FormButtons
+                path={`/api/dossiers/${encodeURIComponent(d.id)}/refusal-notice`}
+                label={t.detail.refusalNotice}
+                name={t.detail.refusalNoticeName}
+              />
             )}
             {d.can.supplementRequest && (
-              <Button
-                component="a"
-                href={`/api/dossiers/${encodeURIComponent(d.id)}/supplement-request.docx`}
-                variant="default"
-                leftSection={<IconFileDownload size={16} aria-hidden="true" />}
-              >
-                {t.detail.supplementRequest}
-              </Button>
+              <FormButtons
+                path={`/api/dossiers/${encodeURIComponent(d.id)}/supplement-request`}
+                label={t.detail.supplementRequest}
+                name={t.detail.supplementRequestName}
+              />
             )}
             {d.can.stopNotice && (
-              <Button
-                component="a"
-                href={`/api/dossiers/${encodeURIComponent(d.id)}/stop-notice.docx`}
-                variant="default"
-                leftSection={<IconFileDownload size={16} aria-hidden="true" />}
-              >
-                {t.detail.stopNotice}
-              </Button>
+              <FormButtons
+                path={`/api/dossiers/${encodeURIComponent(d.id)}/stop-notice`}
+                label={t.detail.stopNotice}
+                name={t.detail.stopNoticeName}
+              />
             )}
             {d.can.void && (
               <Button
@@ -208,12 +196,10 @@ function DossierView({ data: d }: { data: DossierDetail }) {
                   {a.title} số {a.number} — {formatDateTime(a.issuedAt)}; hẹn lại{" "}
                   {formatDate(a.newDueDate)}
                 </Text>
-                <Anchor
-                  href={`/api/dossiers/${encodeURIComponent(d.id)}/apologies/${encodeURIComponent(a.id)}/document.docx`}
-                  size="sm"
-                >
-                  {t.detail.download}
-                </Anchor>
+                <FormLinks
+                  path={`/api/dossiers/${encodeURIComponent(d.id)}/apologies/${encodeURIComponent(a.id)}/document`}
+                  name={t.detail.apologyName}
+                />
               </Group>
             ))}
           </Stack>

@@ -394,15 +394,21 @@ function DeskPanel() {
   });
   const [cutoff, setCutoff] = useState("");
   const [agencyCode, setAgencyCode] = useState("");
+  const [receivingBody, setReceivingBody] = useState("");
   useEffect(() => {
     if (settings.data) {
       setCutoff(settings.data.cutoff);
       setAgencyCode(settings.data.agencyCode ?? "");
+      setReceivingBody(settings.data.receivingBody ?? "");
     }
   }, [settings.data]);
   const save = useMutation({
     mutationFn: () =>
-      updateDeskSettings(unitId!, { cutoff: cutoff.trim(), agencyCode: agencyCode.trim() || null }),
+      updateDeskSettings(unitId!, {
+        cutoff: cutoff.trim(),
+        agencyCode: agencyCode.trim() || null,
+        receivingBody: receivingBody.trim() || null,
+      }),
     onSuccess: async (saved) => {
       queryClient.setQueryData(settingsKeys.desk(saved.unitId), saved);
       notifySuccess(t.desk.saved);
@@ -440,6 +446,14 @@ function DeskPanel() {
                 value={agencyCode}
                 onChange={(e) => setAgencyCode(e.currentTarget.value)}
                 readOnly={!canUpdate}
+              />
+              <TextInput
+                label={t.desk.receivingBody}
+                description={t.desk.receivingBodyHint}
+                value={receivingBody}
+                onChange={(e) => setReceivingBody(e.currentTarget.value)}
+                readOnly={!canUpdate}
+                maxLength={120}
               />
               <FormError error={save.error} />
               {canUpdate ? (

@@ -50,6 +50,7 @@ export interface DeskSettings {
   unitName: string;
   cutoff: string;
   agencyCode: string | null;
+  receivingBody: string | null;
   can: { update: boolean };
 }
 
@@ -77,7 +78,7 @@ export function getDeskSettings(unitId: string) {
 
 export function updateDeskSettings(
   unitId: string,
-  input: { cutoff: string; agencyCode: string | null },
+  input: { cutoff: string; agencyCode: string | null; receivingBody: string | null },
 ) {
   return requestData<DeskSettings>(`/api/one-stop/desk-settings/${encodeURIComponent(unitId)}`, {
     method: "PUT",

@@ -82,6 +82,9 @@ export const viSettings = {
     cutoffHint: "Hồ sơ tiếp nhận từ giờ chốt trở đi được tính từ ngày làm việc tiếp theo.",
     agencyCode: "Mã cơ quan (QCVN 102:2016)",
     agencyCodeHint: "Dùng làm tiền tố mã hồ sơ, ví dụ 000.00.12.H56.",
+    receivingBody: "Tên bộ phận tiếp nhận in trên biểu mẫu",
+    receivingBodyHint:
+      "In dưới dòng “UBND …” trên các phiếu A5, ví dụ Bộ phận Một cửa hoặc Trung tâm Phục vụ hành chính công. Để trống: theo quy định áp dụng cho hồ sơ (Bộ phận tiếp nhận và trả kết quả trước 01/07/2025, Trung tâm Phục vụ hành chính công từ 01/07/2025).",
     save: "Lưu cấu hình",
     saved: "Đã lưu cấu hình Bộ phận Một cửa.",
     readOnly: "Chỉ quản trị hệ thống được sửa cấu hình này.",

@@ -1,0 +1,138 @@
+import type { FastifyInstance } from "fastify";
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Executor } from "../db/database.ts";
+import { docxToPdf } from "../documents/pdf-convert.ts";
+import { requireSession } from "../http/session.ts";
+import { attachment, DOCX, fileAnswer, inline, PDF } from "../http/download.ts";
+import type { Actor } from "../services/actor.ts";
+import {
+  apologyDocument,
+  noticeDocument,
+  receiptDocument,
+  supplementRequestDocument,
+} from "../services/dossier.service.ts";
+import { commonErrors, errorResponse, idParams } from "./common.schemas.ts";
+
+type FormFile = { buffer: Buffer; fileName: string };
+
+interface FormSpec<P extends z.ZodObject> {
+  /** The path without its extension: `/api/dossiers/:id/receipt`. */
+  path: string;
+  /** The form's name; the route summary adds the format. */
+  name: string;
+  description?: string;
+  params: P;
+  /** True when the form answers 409 (no such notice for the dossier's state). */
+  conflict?: boolean;
+  build: (actor: Actor, params: z.infer<P>) => Promise<FormFile>;
+}
+
+const pdfName = (fileName: string) => fileName.replace(/\.docx$/, ".pdf");
+
+/**
+ * One desk form as two downloads: `<path>.docx` (attachment) and `<path>.pdf` (the same Word file
+ * converted by LibreOffice, sent inline so the browser's PDF viewer opens it to print; 503
+ * DOCUMENT_PDF_UNAVAILABLE when the server cannot convert). Same access check and masking: both
+ * build the form through the one service call.
+ */
+function formRoutes<P extends z.ZodObject>(app: FastifyInstance, spec: FormSpec<P>) {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const conflict = spec.conflict ? { 409: errorResponse } : {};
+  typed.get(
+    `${spec.path}.docx`,
+    {
+      schema: {
+        tags: ["one-stop"],
+        summary: `${spec.name} (A5, .docx)`,
+        ...(spec.description ? { description: spec.description } : {}),
+        params: spec.params,
+        response: { ...fileAnswer(DOCX, "Tệp Word"), ...commonErrors, ...conflict },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireSession(request).actor;
+      const { buffer, fileName } = await spec.build(actor, request.params as z.infer<P>);
+      return reply.type(DOCX).header("content-disposition", attachment(fileName)).send(buffer);
+    },
+  );
+  typed.get(
+    `${spec.path}.pdf`,
+    {
+      schema: {
+        tags: ["one-stop"],
+        summary: `${spec.name} (A5, PDF để in từ trình duyệt)`,
+        description:
+          `${spec.description ? `${spec.description} ` : ""}Bản Word chuyển sang PDF qua LibreOffice trên máy chủ, ` +
+          "gửi dạng inline để trình duyệt mở và in. Máy chủ chưa cài LibreOffice: 503 DOCUMENT_PDF_UNAVAILABLE.",
+        params: spec.params,
+        response: {
+          ...fileAnswer(PDF, "Tệp PDF"),
+          ...commonErrors,
+          ...conflict,
+          503: errorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireSession(request).actor;
+      const { buffer, fileName } = await spec.build(actor, request.params as z.infer<P>);
+      const pdf = await docxToPdf(buffer);
+      return reply
+        .type(PDF)
+        .header("content-disposition", inline(pdfName(fileName)))
+        .send(pdf);
+    },
+  );
+}
+
+/**
+ * The desk's forms of a dossier (Mẫu 01 receipt, Mẫu 02 supplement request, Mẫu 03 refusal,
+ * Mẫu 05 stop notice, Mẫu 04 apology) as Word and as PDF. `publicUrl`: the receipt's survey QR.
+ */
+export function dossierFormRoutes(db: Executor, publicUrl: string | null): FastifyPluginAsyncZod {
+  return async (app) => {
+    formRoutes(app, {
+      path: "/api/dossiers/:id/receipt",
+      name: "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu số 01)",
+      params: idParams,
+      build: (actor, params) => receiptDocument(db, actor, params.id, publicUrl),
+    });
+    formRoutes(app, {
+      path: "/api/dossiers/:id/apologies/:apologyId/document",
+      name: "Văn bản xin lỗi (Mẫu số 04)",
+      params: idParams.extend({ apologyId: z.uuid() }),
+      build: (actor, params) => apologyDocument(db, actor, params.id, params.apologyId),
+    });
+    formRoutes(app, {
+      path: "/api/dossiers/:id/supplement-request",
+      name: "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu số 02)",
+      description:
+        "Theo lần yêu cầu bổ sung gần nhất: các thành phần hồ sơ bắt buộc chưa nhận (khi hồ sơ có danh sách đã nhận), " +
+        "rồi nội dung cán bộ ghi. Hồ sơ chưa từng được yêu cầu bổ sung → 409 `DOSSIER_NO_SUPPLEMENT_REQUEST`.",
+      params: idParams,
+      conflict: true,
+      build: (actor, params) => supplementRequestDocument(db, actor, params.id),
+    });
+    formRoutes(app, {
+      path: "/api/dossiers/:id/refusal-notice",
+      name: "Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu số 03)",
+      description:
+        "Chỉ cho hồ sơ ở trạng thái `refused`; nội dung lấy từ hồ sơ và lý do ghi khi từ chối. " +
+        "Hồ sơ ở trạng thái khác → 409 `DOSSIER_NOT_REFUSED`.",
+      params: idParams,
+      conflict: true,
+      build: (actor, params) => noticeDocument(db, actor, params.id, "refusal"),
+    });
+    formRoutes(app, {
+      path: "/api/dossiers/:id/stop-notice",
+      name: "Thông báo dừng giải quyết hồ sơ (Mẫu số 05 TT 03/2025)",
+      description:
+        "Chỉ cho hồ sơ tiếp nhận từ 01/07/2025 ở trạng thái `stopped`; nội dung lấy từ hồ sơ và lý do ghi khi dừng. " +
+        "Hồ sơ theo quy định trước 01/07/2025 → 409 `DOSSIER_STOP_NOTICE_NOT_APPLICABLE`; trạng thái khác → 409 `DOSSIER_NOT_STOPPED`.",
+      params: idParams,
+      conflict: true,
+      build: (actor, params) => noticeDocument(db, actor, params.id, "stop"),
+    });
+  };
+}
