@@ -60,15 +60,6 @@ export const kpiDossierDays = pgTable(
      * whenever that calendar changes (kpi-rollup.repository.ts, `syncKpiWorkingDays`).
      */
     processingDays: bigint("processing_days", { mode: "number" }).notNull().default(0),
-    /**
-     * Dossiers open at an instant without their rows (migration 0028): by finish day, the
-     * dossiers finished on the day at or after their receipt; by receipt day, the dossiers
-     * received on the day and finished before their receipt (bad data the raw rows allow). The
-     * dossiers open at 00:00 of a day are those received on an earlier day less, over the earlier
-     * days, these two: `received − finished_before_receipt − finished_in_order`.
-     */
-    finishedInOrder: count("finished_in_order"),
-    finishedBeforeReceipt: count("finished_before_receipt"),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.day] })],
 );

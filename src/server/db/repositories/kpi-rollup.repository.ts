@@ -22,11 +22,9 @@ import {
  * The dossier KPI counts of whole days read from the per-day rollups (schema-kpi-rollup.ts,
  * kept by the triggers of migration 0016) instead of the raw rows: the same figures as
  * `dossierKpiCounts` of kpi.repository.ts (a property test holds the two equal,
- * test/integration/kpi-rollups.test.ts), per unit or as one row. The processing days are classed
- * at write time by the database's copy of the working calendar (migration 0027); the dossiers
- * carried over into the period are received on an earlier day less finished on one (0028). What a
- * day cannot hold is read from the raw rows through the open-span index, visiting only the
- * dossiers open at an instant:
+ * test/integration/kpi-rollups.test.ts), per unit or as one row. What a day cannot hold is read
+ * from the raw rows through the open-span index, visiting only the dossiers open at an instant:
+ * - carried over: received before the period and not finished when it began;
  * - pending / overdue at the period's end, and their apology letters issued by then;
  * - late dossiers finished in the period whose first apology came after they finished, within it.
  * Filters by procedure, field or agency are not in the rollups: the caller reads the raw rows then.
@@ -47,10 +45,9 @@ export function rollupsAnswer(query: Omit<KpiQuery, "unitIds" | "period">): bool
 }
 
 /**
- * The queries that read raw dossier rows, one row per unit: carried over into the period (the raw
- * form, no longer read by `dossierKpiCountsFromRollups`), open at its end, apologised for after
- * finishing late. Exported for the query-plan test (register-plans.test.ts), which checks they
- * read the open-span index.
+ * The queries of `dossierKpiCountsFromRollups` that read raw dossier rows, one row per unit:
+ * carried over into the period, open at its end, apologised for after finishing late. Exported
+ * for the query-plan test (register-plans.test.ts), which checks they read the open-span index.
  */
 export function openDossierQueries(query: KpiQuery): {
   carriedOver: SQL;
@@ -206,16 +203,7 @@ export async function dossierKpiCountsFromRollups(
         group by 1`,
     );
     const open = openDossierQueries(query);
-    // Open at the period's first instant: received on an earlier day less finished on one (the
-    // rollups' finished_in_order and finished_before_receipt, migration 0028).
-    const carried = await queryRows<Record<string, string | number>>(
-      tx,
-      sql`select unit_id::text as key,
-          sum(received) - sum(finished_in_order) - sum(finished_before_receipt) as "carriedOver"
-        from kpi_dossier_days
-        where unit_id in (${units}) and day < ${from}::date
-        group by 1`,
-    );
+    const carried = await queryRows<Record<string, string | number>>(tx, open.carriedOver);
     const openAtEnd = await queryRows<Record<string, string | number>>(tx, open.openAtEnd);
     const apologisedAfter = await queryRows<Record<string, string | number>>(
       tx,
