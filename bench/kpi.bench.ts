@@ -37,16 +37,17 @@ import { openPostgres } from "../src/server/db/database.ts";
 import { runMigrations } from "../src/server/db/migrate.ts";
 import { dossierKpiCounts } from "../src/server/db/repositories/kpi.repository.ts";
 import { kpiReport } from "../src/server/services/kpi.service.ts";
-import { createWorkingCalendar } from "../src/core/calendar/working-calendar.ts";
-import { workingDayIndex } from "../src/core/kpi/index.ts";
 import { loadSchedules } from "../src/server/services/calendar.service.ts";
 import { generateProvince } from "./support/province-generator.ts";
 import { startCluster, type Cluster } from "./support/pg-cluster.ts";
 import { startBenchServer } from "./support/bench-server.ts";
 import { generateDossierExport } from "./support/dossier-export.ts";
 import { Session, rssMb } from "./support/http-session.ts";
-import { dossierKpiCountsFromRollups } from "../src/server/db/repositories/kpi-rollup.repository.ts";
-import { addDays } from "../src/core/calendar/calendar-date.ts";
+import {
+  dossierKpiCountsFromRollups,
+  syncKpiWorkingDays,
+} from "../src/server/db/repositories/kpi-rollup.repository.ts";
+import { kpiWorkingDaysFor } from "../src/server/services/kpi-calendar.ts";
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -94,19 +95,13 @@ const loadRange = (from = 0) => {
   return `${Math.min(...samples).toFixed(1)}–${Math.max(...samples).toFixed(1)}`;
 };
 
-/** Working-day ordinals as the service builds them: from two years before the period. */
+/** The working calendar as the service builds it (kpi-calendar.ts): the whole, and up to `to`. */
 async function workingDaysFor(
   database: Awaited<ReturnType<typeof openPostgres>>,
   from: string,
   to: string,
 ) {
-  let base = addDays(from, -731);
-  if (base < "2021-01-01") base = "2021-01-01";
-  return workingDayIndex(
-    base,
-    to,
-    createWorkingCalendar({ schedules: await loadSchedules(database.db) }),
-  );
+  return kpiWorkingDaysFor(await loadSchedules(database.db), { from, to });
 }
 
 /**
@@ -126,10 +121,17 @@ async function checkRollups(
   ];
   const differences: string[] = [];
   for (const period of periods) {
-    const workingDays = await workingDaysFor(database, period.from, period.to);
+    const { calendar, index } = await workingDaysFor(database, period.from, period.to);
     const query = { unitIds: communes, period };
-    const fromRollups = await dossierKpiCountsFromRollups(database.db, query, "unit", workingDays);
-    const fromRows = await dossierKpiCounts(database.db, query, "unit", workingDays);
+    const t = performance.now();
+    const synced = await syncKpiWorkingDays(database.db, calendar);
+    if (synced) {
+      console.log(
+        `  working calendar written and processing days rewritten in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      );
+    }
+    const fromRollups = await dossierKpiCountsFromRollups(database.db, query, "unit", calendar);
+    const fromRows = await dossierKpiCounts(database.db, query, "unit", index);
     const rowsByUnit = new Map(fromRows.map((row) => [row.key, row.counts]));
     const rollupsByUnit = new Map(fromRollups.map((row) => [row.key, row.counts]));
     let compared = 0;
@@ -332,7 +334,7 @@ async function main() {
     }
     // The same dossier counts from the raw rows (the path before the rollups, and the one
     // reports filtered by procedure, field or agency still take): a few runs.
-    const workingDays = await workingDaysFor(database, "2026-07-01", "2026-09-30");
+    const workingDays = (await workingDaysFor(database, "2026-07-01", "2026-09-30")).index;
     const query = { unitIds: communes, period: { from: "2026-07-01", to: "2026-09-30" } };
     const rawPathMs: number[] = [];
     for (let i = 0; i < Math.min(runs, 5); i++) {

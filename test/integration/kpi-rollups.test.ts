@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays } from "../../src/core/calendar/calendar-date.ts";
-import { createWorkingCalendar } from "../../src/core/calendar/working-calendar.ts";
-import { KPI_COUNT_KEYS, workingDayIndex, type KpiCounts } from "../../src/core/kpi/index.ts";
+import { addDays, isWeekend } from "../../src/core/calendar/calendar-date.ts";
+import { OFFICIAL_SCHEDULES, parseOfficialSchedule } from "../../src/core/calendar/index.ts";
+import { KPI_COUNT_KEYS, type KpiCounts } from "../../src/core/kpi/index.ts";
 import { CopyBuffer } from "../../src/server/db/copy-text.ts";
 import { queryRows, type Executor } from "../../src/server/db/database.ts";
 import { DOSSIER_COPY_COLUMNS } from "../../src/server/db/dossier-copy.ts";
@@ -14,7 +14,12 @@ import {
   dossierKpiCounts,
   type KpiCountRow,
 } from "../../src/server/db/repositories/kpi.repository.ts";
+import {
+  insertOfficialSchedule,
+  lastVersionOfYear,
+} from "../../src/server/db/repositories/calendar.repository.ts";
 import { loadSchedules } from "../../src/server/services/calendar.service.ts";
+import { kpiWorkingDaysFor } from "../../src/server/services/kpi-calendar.ts";
 import { makeProcedure, makeUnit } from "../support/factories.ts";
 import {
   createTestDatabase,
@@ -28,8 +33,11 @@ import {
  * requests and their return, a stop while waiting, results returned, withdrawals), apology letters
  * before and after the finish, bulk imports through the import's own COPY, single and many-row
  * corrections (receipt moved, due date, channel, digitisation, void and un-void, finish moved) and
- * changes to a procedure's online level and fee. Every figure of every unit must be the same for
- * random whole-day periods (a single day to the whole window) and the window's quarter and months.
+ * changes to a procedure's online level and fee; then, in some runs, a new official schedule with
+ * days off and make-up days inside the window (the processing days rewritten for the new working
+ * calendar, `syncKpiWorkingDays`) followed by more of the same writes. Every figure of every unit
+ * must be the same for random whole-day periods (a single day to the whole window) and the
+ * window's quarter and months, before and after the calendar changes.
  */
 
 const WINDOW_START = "2026-01-01";
@@ -44,7 +52,6 @@ let t: TestDatabase;
 let db: Executor;
 let unitIds: string[] = [];
 let procedureIds: string[] = [];
-let workingDays: ReturnType<typeof workingDayIndex>;
 
 interface Tracked {
   id: string;
@@ -386,11 +393,42 @@ function byUnit(rows: KpiCountRow[]): Record<string, Partial<KpiCounts>> {
   return out;
 }
 
+/** A fixed "today" for the calendar's extent (kpi-calendar.ts), so no test reads the clock. */
+const TODAY = "2026-06-01";
+
 async function compare(period: { from: string; to: string }) {
   const query = { unitIds, period };
-  const raw = await dossierKpiCounts(db, query, "unit", workingDays);
-  const rolled = await dossierKpiCountsFromRollups(db, query, "unit", workingDays);
+  // The raw rows with the working days of the schedules in force now; the rollups with the same
+  // calendar, which their copy in the database is first synced to when it differs.
+  const { calendar, index } = kpiWorkingDaysFor(await loadSchedules(db), period, TODAY);
+  const raw = await dossierKpiCounts(db, query, "unit", index);
+  const rolled = await dossierKpiCountsFromRollups(db, query, "unit", calendar);
   expect({ period, counts: byUnit(rolled) }).toEqual({ period, counts: byUnit(raw) });
+}
+
+/**
+ * An administrator's new 2026 schedule (the built-in one with extra days off on the given
+ * weekdays and work on the given weekend days), stored as the calendar service stores it: the
+ * working days of every dossier spanning those days change.
+ */
+async function changeCalendar(daysOff: number[], workedWeekends: number[]) {
+  const seed = OFFICIAL_SCHEDULES.find((s) => s.year === 2026)!;
+  const entries = [...seed.entries];
+  for (const day of new Set(daysOff.map((d) => addDays(WINDOW_START, d)))) {
+    if (!isWeekend(day)) entries.push({ kind: "official", date: day, name: "Nghỉ thử" });
+  }
+  for (const day of new Set(workedWeekends.map((d) => addDays(WINDOW_START, d)))) {
+    if (isWeekend(day)) entries.push({ kind: "makeup_workday", date: day, name: "Làm bù thử" });
+  }
+  const version = (await lastVersionOfYear(db, 2026)) + 1;
+  const schedule = parseOfficialSchedule({ ...seed, version, entries });
+  await insertOfficialSchedule(db, {
+    year: 2026,
+    version,
+    effectiveFrom: schedule.effectiveFrom,
+    source: "Lịch thử",
+    schedule,
+  });
 }
 
 describe(`per-day KPI rollups equal the raw computation (${testDatabaseKind})`, () => {
@@ -411,8 +449,6 @@ describe(`per-day KPI rollups equal the raw computation (${testDatabaseKind})`, 
         );
       }
     }
-    const calendar = createWorkingCalendar({ schedules: await loadSchedules(db) });
-    workingDays = workingDayIndex("2024-01-01", "2026-12-31", calendar);
   }, 120_000);
   afterAll(async () => t?.cleanup());
 
@@ -428,19 +464,34 @@ describe(`per-day KPI rollups equal the raw computation (${testDatabaseKind})`, 
       fc.asyncProperty(
         fc.array(command, { minLength: 1, maxLength: 60 }),
         fc.array(period, { minLength: 1, maxLength: 3 }),
-        async (commands, periods) => {
+        fc.option(
+          fc.record({
+            daysOff: fc.array(fc.integer({ min: 0, max: WINDOW_DAYS }), { maxLength: 6 }),
+            worked: fc.array(fc.integer({ min: 0, max: WINDOW_DAYS }), { maxLength: 4 }),
+            after: fc.array(command, { maxLength: 20 }),
+          }),
+        ),
+        async (commands, periods, calendarChange) => {
           await db.execute(sql`truncate kpi_dossier_days, kpi_processing_days,
               apology_letters, dossier_pauses, dossiers cascade`);
+          await db.execute(sql`delete from official_schedules`);
           const dossiers: Tracked[] = [];
           const n = { code: 0 };
           for (const c of commands) await apply(c, dossiers, n);
-          for (const p of [
+          const checked = [
             ...periods,
             { from: "2026-01-01", to: "2026-03-31" },
             { from: "2026-02-01", to: "2026-02-28" },
             { from: "2026-04-01", to: "2026-04-30" },
-          ]) {
-            await compare(p);
+          ];
+          for (const p of checked) await compare(p);
+          if (calendarChange) {
+            // The calendar changes under the recorded dossiers: the processing days are rewritten
+            // for the new calendar; the writes after it are classed with the new calendar.
+            await changeCalendar(calendarChange.daysOff, calendarChange.worked);
+            for (const p of checked) await compare(p);
+            for (const c of calendarChange.after) await apply(c, dossiers, n);
+            for (const p of checked) await compare(p);
           }
         },
       ),

@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from "../calendar/calendar-date.ts";
+import { addDays, toDayNumber, type IsoDate } from "../calendar/calendar-date.ts";
 import type { WorkingCalendar } from "../calendar/working-calendar.ts";
 
 /**
@@ -24,4 +24,13 @@ export function workingDayIndex(
     ordinals.push(count);
   }
   return { base, ordinals };
+}
+
+/**
+ * The same index ending at `last` (at most the index's own last day): the raw computation needs
+ * the days up to a period's end only.
+ */
+export function workingDayIndexUpTo(index: WorkingDayIndex, last: IsoDate): WorkingDayIndex {
+  const length = Math.max(1, toDayNumber(last) - toDayNumber(index.base) + 1);
+  return { base: index.base, ordinals: index.ordinals.slice(0, length) };
 }

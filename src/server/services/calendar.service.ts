@@ -9,9 +9,11 @@ import {
 } from "../../core/calendar/index.ts";
 import type { Executor } from "../db/database.ts";
 import * as calendarRepository from "../db/repositories/calendar.repository.ts";
+import { syncKpiWorkingDays } from "../db/repositories/kpi-rollup.repository.ts";
 import { AppError, applyRule } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
+import { kpiCalendarFrom } from "./kpi-calendar.ts";
 import { runUseCase } from "./use-case.ts";
 
 /**
@@ -86,6 +88,8 @@ export async function createSchedule(db: Executor, actor: Actor, input: Schedule
       schedule,
       createdById: actor.userId,
     });
+    // The KPIs' processing days follow the new calendar in the same transaction.
+    await syncKpiWorkingDays(tx, kpiCalendarFrom(await loadSchedules(tx)));
     await audit({
       action: "calendar.schedule_create",
       entityId: row.id,

@@ -1,9 +1,6 @@
 import { maskPersonName, type PersonalDataView } from "../../core/personal-data/index.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
-import { addDays } from "../../core/calendar/calendar-date.ts";
-import { HOLIDAY_CALENDAR_YEARS } from "../../core/calendar/statutory-holidays.ts";
-import { createWorkingCalendar } from "../../core/calendar/working-calendar.ts";
 import {
   KPI_CATALOGUE,
   METRIC_INPUTS_NOT_MEASURED,
@@ -13,7 +10,6 @@ import {
   metricInputsFromCounts,
   monthsOf,
   periodOf,
-  workingDayIndex,
   type DossierSet,
   type KpiCounts,
   type KpiPeriod,
@@ -36,10 +32,12 @@ import {
 import {
   dossierKpiCountsFromRollups,
   rollupsAnswer,
+  type KpiWorkingCalendar,
 } from "../db/repositories/kpi-rollup.repository.ts";
 import { findUnitById, loadUnitTree } from "../db/repositories/unit.repository.ts";
 import { AppError, applyRule } from "../errors.ts";
 import { loadSchedules } from "./calendar.service.ts";
+import { kpiWorkingDaysFor } from "./kpi-calendar.ts";
 
 /**
  * Live one-stop KPIs of a unit (with the units under it and the merged-away units that count for
@@ -57,29 +55,9 @@ export function resolvePeriod(request: PeriodRequest): KpiPeriod {
   return applyRule(() => periodOf(request));
 }
 
-const workingDayCache = new Map<string, WorkingDayIndex>();
-const WORKING_DAY_CACHE_SIZE = 32;
-
-/**
- * Working-day ordinals from two years before the period (clamped to the calendar's years), kept
- * in memory per calendar (the schedules in force) and range: building them costs tens of ms.
- */
+/** The working calendar for a period (kpi-calendar.ts), from the schedules in force. */
 async function workingDaysFor(exec: Executor, period: { from: string; to: string }) {
-  const schedules = await loadSchedules(exec);
-  const earliest = `${HOLIDAY_CALENDAR_YEARS.min}-01-01`;
-  let base = addDays(period.from, -731);
-  if (base < earliest) base = earliest;
-  const last = period.to < base ? base : period.to;
-  const key = JSON.stringify([base, last, schedules]);
-  let index = workingDayCache.get(key);
-  if (!index) {
-    index = workingDayIndex(base, last, createWorkingCalendar({ schedules }));
-    if (workingDayCache.size >= WORKING_DAY_CACHE_SIZE) {
-      workingDayCache.delete(workingDayCache.keys().next().value!);
-    }
-    workingDayCache.set(key, index);
-  }
-  return index;
+  return kpiWorkingDaysFor(await loadSchedules(exec), period);
 }
 
 async function unitOrThrow(exec: Executor, unitId: string) {
@@ -96,11 +74,11 @@ function dossierCounts(
   exec: Executor,
   query: KpiQuery,
   groupBy: KpiGroupBy,
-  workingDays: WorkingDayIndex,
+  workingDays: { calendar: KpiWorkingCalendar; index: WorkingDayIndex },
 ) {
   return rollupsAnswer(query) && (groupBy === "unit" || groupBy === "none")
-    ? dossierKpiCountsFromRollups(exec, query, groupBy, workingDays)
-    : dossierKpiCounts(exec, query, groupBy, workingDays);
+    ? dossierKpiCountsFromRollups(exec, query, groupBy, workingDays.calendar)
+    : dossierKpiCounts(exec, query, groupBy, workingDays.index);
 }
 
 /** The counts of one unit (its subtree and merged predecessors) over a period, in one sum. */

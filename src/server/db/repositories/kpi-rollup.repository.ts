@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
+import { addDays } from "../../../core/calendar/calendar-date.ts";
 import {
   KPI_COUNT_KEYS,
   emptyCounts,
@@ -91,19 +93,89 @@ export function openDossierQueries(query: KpiQuery): {
   };
 }
 
+/**
+ * The working calendar the rollups class processing days with: working-day ordinals from the
+ * calendar's first day (as `workingDayIndex`) and a fingerprint of them.
+ */
+export interface KpiWorkingCalendar extends WorkingDayIndex {
+  fingerprint: string;
+}
+
+export function kpiWorkingCalendar(index: WorkingDayIndex): KpiWorkingCalendar {
+  const fingerprint = createHash("sha256")
+    .update(`${index.base}:${index.ordinals.join(",")}`)
+    .digest("hex");
+  return { ...index, fingerprint };
+}
+
+async function storedFingerprint(exec: Executor): Promise<string | null> {
+  const [row] = await queryRows<{ fingerprint: string }>(
+    exec,
+    sql`select fingerprint from kpi_working_calendar where id = 1`,
+  );
+  return row?.fingerprint ?? null;
+}
+
+/**
+ * Makes the database's working calendar (`kpi_working_days`) the given one, and the processing
+ * days of every unit and day (`kpi_dossier_days.processing_days`) what that calendar gives, when
+ * the stored fingerprint differs (a schedule stored, the built-in holidays changed, the first
+ * read after migration 0029); nothing otherwise. Returns whether it rewrote them.
+ *
+ * The ordinals are locked (ACCESS EXCLUSIVE) while being rewritten: a writer whose rollup trigger
+ * read the old ordinals holds its lock until it commits, so the rewrite waits for it and counts
+ * its dossiers; a writer after the rewrite waits and reads the new ones. KPI reads do not read
+ * the ordinals and are not blocked.
+ */
+export async function syncKpiWorkingDays(
+  exec: Executor,
+  calendar: KpiWorkingCalendar,
+): Promise<boolean> {
+  if ((await storedFingerprint(exec)) === calendar.fingerprint) return false;
+  return exec.transaction(async (tx) => {
+    await tx.execute(sql`lock table kpi_working_days in access exclusive mode`);
+    if ((await storedFingerprint(tx)) === calendar.fingerprint) return false;
+    await tx.execute(sql`set local jit = off`);
+    const last = addDays(calendar.base, calendar.ordinals.length - 1);
+    await tx.execute(sql`delete from kpi_working_days`);
+    await tx.execute(sql`insert into kpi_working_days (day, ordinal)
+      select ${calendar.base}::date + (o.i - 1)::int, o.ordinal
+      from unnest(${`{${calendar.ordinals.join(",")}}`}::int[]) with ordinality as o(ordinal, i)`);
+    await tx.execute(
+      sql`update kpi_dossier_days set processing_days = 0 where processing_days <> 0`,
+    );
+    await tx.execute(sql`update kpi_dossier_days t set processing_days = s.total
+      from (
+        select p.unit_id, p.day, sum(p.dossiers * greatest(0, kpi_working_ordinal(p.day)
+            - kpi_working_ordinal(p.counted_from) - p.paused_working_days)) as total
+        from kpi_processing_days p
+        where p.dossiers <> 0
+        group by 1, 2
+      ) s
+      where t.unit_id = s.unit_id and t.day = s.day and s.total <> 0`);
+    await tx.execute(sql`insert into kpi_working_calendar (id, fingerprint, first_day, last_day)
+      values (1, ${calendar.fingerprint}, ${calendar.base}::date, ${last}::date)
+      on conflict (id) do update set fingerprint = excluded.fingerprint,
+        first_day = excluded.first_day, last_day = excluded.last_day`);
+    return true;
+  });
+}
+
+/**
+ * The dossier counts of `query` from the rollups; the processing days as classed by `calendar`,
+ * which the database's copy is first made equal to (`syncKpiWorkingDays`).
+ */
 export async function dossierKpiCountsFromRollups(
   exec: Executor,
   query: KpiQuery,
   groupBy: "unit" | "none",
-  workingDays: WorkingDayIndex,
+  calendar: KpiWorkingCalendar,
 ): Promise<KpiCountRow[]> {
   if (query.unitIds.length === 0) return [];
   if (!rollupsAnswer(query)) throw new Error("rollups hold no procedure, field or agency");
   const { from, to } = query.period;
   const units = uuidList(query.unitIds);
-  const ordinals = sql`${`{${workingDays.ordinals.join(",")}}`}::int[]`;
-  const base = sql`${workingDays.base}::date`;
-  const ordinalOf = (day: SQL) => sql`(${ordinals})[greatest(${day}, ${base}) - ${base} + 1]`;
+  await syncKpiWorkingDays(exec, calendar);
 
   const results = await exec.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
@@ -124,16 +196,9 @@ export async function dossierKpiCountsFromRollups(
           sum(with_result) as "withResult",
           sum(electronic_result) as "electronicResult",
           sum(fee_due) as "feeDue",
-          sum(online_payment) as "onlinePayment"
+          sum(online_payment) as "onlinePayment",
+          sum(processing_days) as "processingDaysSum"
         from kpi_dossier_days
-        where unit_id in (${units}) and day between ${from}::date and ${to}::date
-        group by 1`,
-    );
-    const processing = await queryRows<Record<string, string | number>>(
-      tx,
-      sql`select unit_id::text as key,
-          sum(dossiers * greatest(0, ${ordinalOf(sql`day`)} - ${ordinalOf(sql`counted_from`)} - paused_working_days)) as "processingDaysSum"
-        from kpi_processing_days
         where unit_id in (${units}) and day between ${from}::date and ${to}::date
         group by 1`,
     );
@@ -144,7 +209,7 @@ export async function dossierKpiCountsFromRollups(
       tx,
       open.apologisedAfter,
     );
-    return [days, processing, carried, openAtEnd, apologisedAfter];
+    return [days, carried, openAtEnd, apologisedAfter];
   });
 
   const byUnit = new Map<string, KpiCounts>();
