@@ -213,7 +213,11 @@ describe("plan Word document variants", () => {
     expect(allTexts).not.toContain("QUYẾT ĐỊNH");
     expect(allTexts).toContain("Số: 05/KH-UBND");
     expect(allTexts).toContain("Hòa Phong, ngày      tháng      năm 2026");
-    expect(runWithText(document, "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM")).not.toContain("<w:b/>");
+    // The parent body, upright, broken at a space where it is wider than the header's column.
+    for (const line of ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM"]) {
+      expect(runWithText(document, line)).toBeDefined();
+    }
+    expect(runWithText(document, "TỈNH QUẢNG NAM")).not.toContain("<w:b/>");
     expect(sectionProperties(document)).toHaveLength(2);
     // A plan issued on its own: its bases, its recipients, and the appendix cites the plan,
     // naming the same issuer as the signature (KT. CHỦ TỊCH: the chair).
