@@ -30,16 +30,12 @@ import { existsSync, mkdirSync, mkdtempSync, openAsBlob, rmSync, statSync } from
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { argument } from "./support/arguments.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const tmpDir = path.join(repoRoot, ".tmp");
 const RSS_GOAL_MB = 500;
 const RATIO_GOAL = 0.5;
-
-function argument(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
 
 /* ---------- the synthetic export ---------- */
 

@@ -48,11 +48,8 @@ import {
   syncKpiWorkingDays,
 } from "../src/server/db/repositories/kpi-rollup.repository.ts";
 import { kpiWorkingDaysFor } from "../src/server/services/kpi-calendar.ts";
+import { argument } from "./support/arguments.ts";
 
-function argument(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
 const dossiers = Number(argument("dossiers") ?? process.env.BENCH_DOSSIERS ?? 1_000_000);
 const runs = Number(argument("runs") ?? 30);
 const keep = process.argv.includes("--keep");

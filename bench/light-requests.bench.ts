@@ -10,37 +10,18 @@
  * `GET /api/auth/me` (session resolved, nothing else read). Prints req/s, p50/p99 and each
  * route's ratio to node:http's req/s.
  */
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startBenchServer } from "./support/bench-server.ts";
 import { printFigures, runLoad, type RouteFigures } from "./support/load.ts";
+import { argument } from "./support/arguments.ts";
+import { startBare } from "./support/bare-server.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
-function argument(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
 const seconds = Number(argument("seconds") ?? 5);
 const connections = Number(argument("connections") ?? 50);
 const databaseUrl = argument("database-url") ?? null;
-
-const BARE = `
-  const http = require("node:http");
-  const server = http.createServer((req, res) => {
-    res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
-    res.end('{"status":"ok"}');
-  });
-  server.listen(0, "127.0.0.1", () => console.log(server.address().port));
-`;
-
-async function startBare() {
-  const child = spawn(process.execPath, ["-e", BARE], { stdio: ["ignore", "pipe", "inherit"] });
-  const [chunk] = (await once(child.stdout!, "data")) as [Buffer];
-  return { child, base: `http://127.0.0.1:${chunk.toString().trim()}` };
-}
 
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "cchc-bench-light-"));

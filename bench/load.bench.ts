@@ -14,38 +14,19 @@
  * clients on node:http alone. Prints requests, errors, req/s, p50/p99 per route, and the whole
  * mix's req/s as a ratio of node:http's. Exits 1 when any request failed.
  */
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startBenchServer } from "./support/bench-server.ts";
 import { Session } from "./support/http-session.ts";
 import { printFigures, runLoad, type LoadRequest } from "./support/load.ts";
+import { argument } from "./support/arguments.ts";
+import { startBare } from "./support/bare-server.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
-function argument(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
 const seconds = Number(argument("seconds") ?? 20);
 const connections = Number(argument("connections") ?? 50);
 const databaseUrl = argument("database-url") ?? null;
-
-const BARE = `
-  const http = require("node:http");
-  const server = http.createServer((req, res) => {
-    res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
-    res.end('{"status":"ok"}');
-  });
-  server.listen(0, "127.0.0.1", () => console.log(server.address().port));
-`;
-
-async function startBare() {
-  const child = spawn(process.execPath, ["-e", BARE], { stdio: ["ignore", "pipe", "inherit"] });
-  const [chunk] = (await once(child.stdout!, "data")) as [Buffer];
-  return { child, base: `http://127.0.0.1:${chunk.toString().trim()}` };
-}
 
 interface Signed {
   session: Session;

@@ -41,11 +41,8 @@ import {
 } from "../src/server/db/repositories/feedback.repository.ts";
 import { createBenchDatabase, freePort, startCluster, type Cluster } from "./support/pg-cluster.ts";
 import { generateProvince } from "./support/province-generator.ts";
+import { argument } from "./support/arguments.ts";
 
-function argument(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
 const dossiers = Number(argument("dossiers") ?? process.env.BENCH_DOSSIERS ?? 1_000_000);
 const feedbackCount = Number(argument("feedback") ?? process.env.BENCH_FEEDBACK ?? 200_000);
 const runs = Number(argument("runs") ?? 20);

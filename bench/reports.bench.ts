@@ -64,11 +64,8 @@ import {
 } from "../src/server/services/scorecard.service.ts";
 import { generateProvince, mulberry32 } from "./support/province-generator.ts";
 import { createBenchDatabase, startCluster, type Cluster } from "./support/pg-cluster.ts";
+import { argument } from "./support/arguments.ts";
 
-function argument(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
 const communeCount = Number(argument("communes") ?? 100);
 const perCommune = Number(argument("dossiers-per-commune") ?? 2000);
 const runs = Number(argument("runs") ?? 10);
