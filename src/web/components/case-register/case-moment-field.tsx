@@ -11,6 +11,35 @@ export function CaseMomentField(props: DateFieldProps) {
 }
 
 /**
+ * The moment of a case's step (YYYY-MM-DD HH:mm:ss; null: now) for a `CaseMomentField`
+ * (`{...moment.field}`). A refused text empties the value, and an empty one means "now", so a
+ * dialog must not send while `refused`; `showRefusal()` also puts the reason under the field
+ * (until the next change) and answers whether there was one.
+ */
+export function useStepMoment() {
+  const [at, setAt] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  return {
+    at,
+    refused: problem !== null,
+    showRefusal: () => {
+      setError(problem);
+      return problem !== null;
+    },
+    field: {
+      value: at,
+      error,
+      onChange: (value: string | null) => {
+        setAt(value);
+        setError(null);
+      },
+      onProblem: setProblem,
+    },
+  };
+}
+
+/**
  * The received-at field of a form that enters a case (`receivedAt`). A refused text empties the
  * value, and an empty one means "now": `ok()` says whether the form may be sent, and otherwise
  * shows why on the field.

@@ -1,7 +1,12 @@
 export { viCaseRegister } from "./case-labels.ts";
 export { CaseFact } from "./case-fact.tsx";
 export { CaseActions, CaseDetailFrame, CaseStateBadges, caseDetailPage } from "./case-detail.tsx";
-export { CaseMomentField, useCaseEntered, useReceivedAtField } from "./case-moment-field.tsx";
+export {
+  CaseMomentField,
+  useCaseEntered,
+  useReceivedAtField,
+  useStepMoment,
+} from "./case-moment-field.tsx";
 export { CaseHistory, type CaseHistoryEvent } from "./case-history.tsx";
 export { CasePublicPage } from "./case-public-page.tsx";
 export {

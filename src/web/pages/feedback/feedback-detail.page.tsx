@@ -21,6 +21,7 @@ import {
   CaseMomentField,
   CaseStateBadges,
   caseDetailPage,
+  useStepMoment,
 } from "../../components/case-register/index.ts";
 import { FormActions } from "../../components/form-actions.tsx";
 import { notifySuccess } from "../../components/notify.ts";
@@ -168,15 +169,12 @@ function StepModal({
   const [answer, setAnswer] = useState("");
   const [transferredTo, setTransferredTo] = useState("");
   const [note, setNote] = useState("");
-  /** YYYY-MM-DD HH:mm:ss from the date field; null: now. */
-  const [at, setAt] = useState<string | null>(null);
-  const [atProblem, setAtProblem] = useState<string | null>(null);
-  const [atError, setAtError] = useState<string | null>(null);
+  const moment = useStepMoment();
   const mutation = useMutation({
     mutationFn: () =>
       transitionFeedback(feedback.id, {
         action,
-        at,
+        at: moment.at,
         note: note.trim() || null,
         classification: (classification as FeedbackClassification | null) ?? null,
         agencyId,
@@ -197,12 +195,7 @@ function StepModal({
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          // A refused moment empties the value, and an empty one means "now": never send it so.
-          if (atProblem) {
-            setAtError(atProblem);
-            return;
-          }
-          setAtError(null);
+          if (moment.showRefusal()) return;
           mutation.mutate();
         }}
       >
@@ -251,17 +244,7 @@ function StepModal({
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
           />
-          <CaseMomentField
-            label={t.step.at}
-            description={t.step.atHint}
-            value={at}
-            error={atError}
-            onChange={(value) => {
-              setAt(value);
-              setAtError(null);
-            }}
-            onProblem={setAtProblem}
-          />
+          <CaseMomentField label={t.step.at} description={t.step.atHint} {...moment.field} />
           <FormActions mutation={mutation} confirm={t.step.confirm} onCancel={onClose} />
         </Stack>
       </form>

@@ -23,6 +23,7 @@ import {
   CaseMomentField,
   CaseStateBadges,
   caseDetailPage,
+  useStepMoment,
 } from "../../components/case-register/index.ts";
 import { DueDate } from "../../components/case-register/due-date.tsx";
 import { DateField } from "../../components/date-field.tsx";
@@ -238,16 +239,14 @@ function TransitionModal({
 }) {
   const queryClient = useQueryClient();
   const [note, setNote] = useState("");
-  /** YYYY-MM-DD HH:mm:ss from the date field; null: now. */
-  const [at, setAt] = useState<string | null>(null);
-  const [atProblem, setAtProblem] = useState<string | null>(null);
+  const moment = useStepMoment();
   const [agencyId, setAgencyId] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: () =>
       transitionDossier(dossier.id, {
         action,
         note: note || null,
-        at,
+        at: moment.at,
         toAgencyId: action === "hand_over" ? agencyId : null,
       }),
     onSuccess: async (updated) => {
@@ -257,8 +256,6 @@ function TransitionModal({
       onClose();
     },
   });
-  // A refused moment empties the value, and an empty one means "now": never send it so.
-  const badMoment = atProblem !== null;
   return (
     <Modal opened onClose={onClose} title={ACTION_LABELS[action]}>
       <Stack gap="sm">
@@ -278,19 +275,13 @@ function TransitionModal({
           autosize
           minRows={2}
         />
-        <CaseMomentField
-          label={t.detail.at}
-          placeholder="05/03/2026 09:00"
-          value={at}
-          onChange={setAt}
-          onProblem={setAtProblem}
-        />
+        <CaseMomentField label={t.detail.at} placeholder="05/03/2026 09:00" {...moment.field} />
         <FormActions
           mutation={mutation}
           confirm={t.detail.confirm}
           onCancel={onClose}
           onConfirm={() => mutation.mutate()}
-          disabled={badMoment}
+          disabled={moment.refused}
         />
       </Stack>
     </Modal>
@@ -312,15 +303,13 @@ function ApologyModal({ dossier, onClose }: { dossier: DossierDetail; onClose: (
   const queryClient = useQueryClient();
   const [reason, setReason] = useState("");
   const [newDueDate, setNewDueDate] = useState<string | null>(null);
-  /** The letter's moment (YYYY-MM-DD HH:mm:ss); null: now. */
-  const [at, setAt] = useState<string | null>(null);
-  const [atProblem, setAtProblem] = useState<string | null>(null);
+  const moment = useStepMoment();
   const mutation = useMutation({
     mutationFn: () =>
       issueApology(dossier.id, {
         reason,
         newDueDate: newDueDate ?? "",
-        at,
+        at: moment.at,
       }),
     onSuccess: async (updated) => {
       queryClient.setQueryData(oneStopKeys.dossier(dossier.id), updated);
@@ -345,21 +334,15 @@ function ApologyModal({ dossier, onClose }: { dossier: DossierDetail; onClose: (
           required
           value={newDueDate}
           onChange={setNewDueDate}
-          minDate={earliestNewDueDate(dossier.dueDate, at ? null : todayInVietnam())}
+          minDate={earliestNewDueDate(dossier.dueDate, moment.at ? null : todayInVietnam())}
         />
-        <CaseMomentField
-          label={t.detail.at}
-          placeholder="05/03/2026 09:00"
-          value={at}
-          onChange={setAt}
-          onProblem={setAtProblem}
-        />
+        <CaseMomentField label={t.detail.at} placeholder="05/03/2026 09:00" {...moment.field} />
         <FormActions
           mutation={mutation}
           confirm={t.detail.confirm}
           onCancel={onClose}
           onConfirm={() => mutation.mutate()}
-          disabled={!reason.trim() || !newDueDate || atProblem !== null}
+          disabled={!reason.trim() || !newDueDate || moment.refused}
         />
       </Stack>
     </Modal>
