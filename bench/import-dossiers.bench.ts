@@ -2,7 +2,7 @@
  * Bulk dossier import: rows/s on PGlite and PostgreSQL against PostgreSQL's own COPY of the same
  * file, and the server's peak RSS during the import.
  *
- *   npm run bench import-dossiers [-- --rows 1000000] [--only pglite|postgresql]
+ *   npm run bench import-dossiers [-- --rows 1000000] [--only pglite|postgresql] [--backup]
  *
  * - Generates `.tmp/bench-dossiers-v2-<N>.csv` (a provincial one-stop export: Vietnamese headers,
  *   dd/mm/yyyy HH:mm dates, state and channel words), reused when it already exists.
@@ -19,6 +19,8 @@
  *     `dossiers` with all its columns, defaults, generated column, checks and indexes — but no
  *     foreign keys and no triggers — so what the import costs beyond the indexes shows.
  * - PostgreSQL: BENCH_DATABASE_URL, or a throwaway cluster started like scripts/test.sh.
+ * - `--backup`: after each import, `cchc backup` of the filled data folder (and database) and
+ *   `cchc restore` of that archive into an empty one (and a new database), timed.
  */
 import { startBenchServer } from "./support/bench-server.ts";
 import { startCluster } from "./support/pg-cluster.ts";
@@ -74,6 +76,8 @@ async function importThroughServer(
   file: string,
   databaseUrl: string | null,
   serverCpu: (() => number) | null = null,
+  /** Runs on the data folder (and database) the import filled, after the server stopped. */
+  afterStop: ((dataDir: string) => Promise<void>) | null = null,
 ): Promise<ImportResult> {
   const dataDir = mkdtempSync(path.join(tmpDir, `bench-server-${kind}-`));
   try {
@@ -143,7 +147,51 @@ async function importThroughServer(
       await exited;
     }
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    try {
+      await afterStop?.(dataDir);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+}
+
+/* ---------- backup and restore of what the import filled (`--backup`) ---------- */
+
+/** `cchc <args>` on a data folder and database; its wall time in seconds. */
+function cchc(args: string[], dataDir: string, databaseUrl: string | null): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [path.join(repoRoot, "bin/cchc.js"), ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, CCHC_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? "" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (result.status !== 0) throw new Error(`cchc ${args[0]} exited ${result.status}`);
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * Times `cchc backup` of the filled folder (and database), then `cchc restore` of that archive
+ * into an empty data folder (and a new database, `restoreUrl`); prints both and the archive's size.
+ */
+function backupAndRestore(
+  kind: string,
+  dataDir: string,
+  databaseUrl: string | null,
+  restoreUrl: string | null,
+) {
+  const archive = path.join(tmpDir, `bench-backup-${kind}-${randomBytes(4).toString("hex")}.zip`);
+  const target = mkdtempSync(path.join(tmpDir, `bench-restore-${kind}-`));
+  try {
+    const backup = cchc(["backup", archive], dataDir, databaseUrl);
+    const megabytes = statSync(archive).size / 2 ** 20;
+    const restore = cchc(["restore", archive], target, restoreUrl);
+    console.log(
+      `${kind}: cchc backup ${backup.toFixed(1)} s (${megabytes.toFixed(0)} MB archive), ` +
+        `cchc restore into an empty ${restoreUrl ? "database" : "data folder"} ${restore.toFixed(1)} s`,
+    );
+  } finally {
+    rmSync(archive, { force: true });
+    rmSync(target, { recursive: true, force: true });
   }
 }
 
@@ -245,6 +293,7 @@ async function copyBaseline(url: string, file: string, serverCpu: (() => number)
 
 async function main() {
   const rows = Number(argument("rows") ?? 1_000_000);
+  const backup = process.argv.includes("--backup");
   const only = argument("only");
   mkdirSync(tmpDir, { recursive: true });
   const file = path.join(tmpDir, `bench-dossiers-v2-${rows}.csv`);
@@ -277,7 +326,13 @@ async function main() {
 
   let pglite: ImportResult | null = null;
   if (only !== "postgresql") {
-    pglite = await importThroughServer("pglite", file, null);
+    pglite = await importThroughServer(
+      "pglite",
+      file,
+      null,
+      null,
+      backup ? async (dataDir) => backupAndRestore("PGlite", dataDir, null, null) : null,
+    );
     check("pglite", pglite);
     report("import → PGlite (on disk)", pglite.seconds, memory(pglite));
   }
@@ -289,7 +344,18 @@ async function main() {
     const serverCpu = cluster ? () => cluster.cpuSeconds() : null;
     let sameIndexes = { seconds: 0, cpu: null as number | null };
     const postgres = await withDatabase(serverUrl, async (url) => {
-      const result = await importThroughServer("postgresql", file, url, serverCpu);
+      const result = await importThroughServer(
+        "postgresql",
+        file,
+        url,
+        serverCpu,
+        backup
+          ? (dataDir) =>
+              withDatabase(serverUrl, async (restoreUrl) =>
+                backupAndRestore("PostgreSQL", dataDir, url, restoreUrl),
+              )
+          : null,
+      );
       check("postgresql", result);
       sameIndexes = await copySameIndexes(
         url,
