@@ -92,6 +92,19 @@ describe("one-stop desk in the browser", () => {
       await act(page, "Yêu cầu bổ sung", "Bổ sung bản sao căn cước");
       await page.getByText("Chờ bổ sung", { exact: true }).first().waitFor();
       await act(page, "Nhận hồ sơ bổ sung");
+      // The supplement request prints from the browser: "In" opens the PDF the server renders
+      // (inline, one A5 page of its own) in a new tab.
+      const print = page.getByRole("link", {
+        name: "In phiếu yêu cầu bổ sung (mở bản PDF trong thẻ mới)",
+      });
+      expect(await print.getAttribute("target")).toBe("_blank");
+      const href = (await print.getAttribute("href"))!;
+      expect(href).toMatch(/\/supplement-request\.pdf$/);
+      const pdf = await page.request.get(`${app.url}${href}`, { timeout: 180_000 });
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()["content-type"]).toBe("application/pdf");
+      expect(pdf.headers()["content-disposition"]).toMatch(/^inline/);
+      expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
       await act(page, "Có kết quả giải quyết");
       await page.getByText("Đã có kết quả", { exact: true }).first().waitFor();
       expect(await page.getByRole("table", { name: "Lịch sử xử lý" }).innerText()).toContain(
