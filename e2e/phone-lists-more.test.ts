@@ -82,12 +82,17 @@ async function expectTable(listName: string, headers: string[]) {
   await table.waitFor();
   expect(await table.locator("thead th").allInnerTexts()).toEqual(expect.arrayContaining(headers));
   expect(await page.getByRole("list", { name: listName, exact: true }).count()).toBe(0);
-  // Nothing cut: the page does not scroll sideways (a table region may, inside itself).
+  // Nothing cut: the page does not scroll sideways, and no column lies beyond the table's region.
   expect(
     await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     ),
   ).toBe(0);
+  const hidden = await table.evaluate((element) => {
+    const region = element.closest('[role="region"]') ?? element.parentElement!;
+    return region.scrollWidth - region.clientWidth;
+  });
+  expect(hidden, `columns of ${listName} beyond its region at 1366 px`).toBe(0);
 }
 
 describe("more lists on a phone", () => {

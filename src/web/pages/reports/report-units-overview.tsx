@@ -311,7 +311,7 @@ export function ReportUnitsOverview({
         </>
       ) : (
         <TableScroll label={TITLE}>
-          <Table withTableBorder aria-label={TITLE} miw={1100} data-testid="units-overview">
+          <Table withTableBorder aria-label={TITLE} miw={980} data-testid="units-overview">
             <Table.Thead>
               <Table.Tr>
                 {columns.map((c) => {
