@@ -6,7 +6,7 @@
  *
  * Starts a bare node:http server and `cchc serve` on the demo (embedded database in a temporary
  * folder, or the PostgreSQL database given), signs in the demo's clerk, focal officer and
- * administrator, receives a few dossiers to look up, then runs for `--seconds` with
+ * administrator, receives 200 dossiers to look up, then runs for `--seconds` with
  * `--connections` clients on kept-alive sockets (bench/support/load.ts), each client picking its
  * next request from the mix below: register pages (a ward's first page, by state, overdue, a name
  * search; the province's first page), task updates, dossier receipts, public lookups (each from
@@ -71,7 +71,8 @@ async function prepare(clerk: Signed, focal: Signed) {
   }
   if (tasks.length === 0) throw new Error("no task the focal officer may update");
   const lookups: { code: string; last4: string }[] = [];
-  for (let i = 0; i < 20; i += 1) {
+  // Many codes: the public lookup is also limited per code (guessing a phone's last digits).
+  for (let i = 0; i < 200; i += 1) {
     const phone = `0912 ${String(100000 + i).slice(-6)}`;
     const received = await clerk.session.call<{ data: { code: string } }>("POST", "/api/dossiers", {
       procedureId: procedures[i % procedures.length]!.id,

@@ -83,16 +83,24 @@ async function expectTable(listName: string, headers: string[]) {
   expect(await table.locator("thead th").allInnerTexts()).toEqual(expect.arrayContaining(headers));
   expect(await page.getByRole("list", { name: listName, exact: true }).count()).toBe(0);
   // Nothing cut: the page does not scroll sideways, and no column lies beyond the table's region.
-  expect(
-    await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    ),
-  ).toBe(0);
-  const hidden = await table.evaluate((element) => {
-    const region = element.closest('[role="region"]') ?? element.parentElement!;
-    return region.scrollWidth - region.clientWidth;
-  });
-  expect(hidden, `columns of ${listName} beyond its region at 1366 px`).toBe(0);
+  // Polled: right after the viewport changes, the page's charts and cards are still re-laid out.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ),
+    )
+    .toBe(0);
+  await expect
+    .poll(
+      () =>
+        table.evaluate((element) => {
+          const region = element.closest('[role="region"]') ?? element.parentElement!;
+          return region.scrollWidth - region.clientWidth;
+        }),
+      { message: `columns of ${listName} beyond its region at 1366 px` },
+    )
+    .toBe(0);
 }
 
 describe("more lists on a phone", () => {

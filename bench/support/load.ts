@@ -34,10 +34,12 @@ export async function runLoad(options: {
   const url = new URL(options.base);
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
   const stats = new Map<string, { h: ReturnType<typeof createHistogram>; errors: number }>();
+  /** Failed answers by route and status, printed so an error can be told from a refusal. */
+  const failures = new Map<string, number>();
   const deadline = performance.now() + options.seconds * 1000;
   const started = performance.now();
   const send = (item: LoadRequest) =>
-    new Promise<boolean>((resolve) => {
+    new Promise<number>((resolve) => {
       const req = request(
         {
           agent,
@@ -52,10 +54,10 @@ export async function runLoad(options: {
         },
         (res) => {
           res.resume();
-          res.on("end", () => resolve((res.statusCode ?? 500) < 400));
+          res.on("end", () => resolve(res.statusCode ?? 500));
         },
       );
-      req.on("error", () => resolve(false));
+      req.on("error", () => resolve(0));
       req.end(item.body);
     });
   await Promise.all(
@@ -63,16 +65,23 @@ export async function runLoad(options: {
       for (let n = 0; performance.now() < deadline; n += 1) {
         const item = options.next(client, n);
         const t0 = performance.now();
-        const ok = await send(item);
+        const status = await send(item);
         let s = stats.get(item.route);
         if (!s) stats.set(item.route, (s = { h: createHistogram(), errors: 0 }));
         s.h.record(Math.max(1, Math.round((performance.now() - t0) * 1000)));
-        if (!ok) s.errors += 1;
+        if (status === 0 || status >= 400) {
+          s.errors += 1;
+          failures.set(
+            `${item.route}: ${status || "no answer"}`,
+            (failures.get(`${item.route}: ${status || "no answer"}`) ?? 0) + 1,
+          );
+        }
       }
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
+  for (const [what, count] of failures) console.log(`failed: ${what} × ${count}`);
   return [...stats].map(([route, s]) => ({
     route,
     requests: s.h.count,
@@ -90,7 +99,7 @@ export function printFigures(rows: (RouteFigures & { ratio?: number })[]) {
   console.log("---|---:|---:|---:|---:|---:|---:");
   for (const r of rows) {
     console.log(
-      `${r.route} | ${r.requests} | ${r.errors} | ${r.perSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.ratio === undefined ? "" : `${(r.ratio * 100).toFixed(0)} %`}`,
+      `${r.route} | ${r.requests} | ${r.errors} | ${r.perSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.ratio === undefined ? "" : `${(r.ratio * 100).toFixed(r.ratio < 0.1 ? 1 : 0)} %`}`,
     );
   }
 }
