@@ -16,40 +16,28 @@ import {
 import {
   expectNoSeriousA11yViolations,
   saveScreenshot,
+  recordWrites,
   signInAndWait,
   type Browser,
 } from "./support/browser.ts";
 import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
-import { makeWardWorld } from "../test/support/desk-fixtures.ts";
-import { makeProcedure } from "../test/support/factories.ts";
-import type { Executor } from "../src/server/db/database.ts";
+import { DESK_PROCEDURE, makeDeskWard, type DeskWard } from "./support/worlds/desk-ward.ts";
 
 const WIDTHS = [
   { name: "390", width: 390, height: 844 },
   { name: "1366", width: 1366, height: 900 },
 ] as const;
 
-/** A ward with its desk and clerk, and the procedure the desk receives. */
-async function deskWithClerk(db: Executor) {
-  const world = await makeWardWorld(db);
-  await makeProcedure(db, world.ward, { code: "1.001193", name: "Đăng ký khai sinh" });
-  return world;
-}
-
 let app: App;
 let browser: Browser;
 let page: Page;
 /** The writes the page sent ("POST /api/dossiers"). */
-const writes: string[] = [];
+let writes: string[];
 
 beforeAll(async () => {
-  let world: Awaited<ReturnType<typeof deskWithClerk>>;
-  ({ app, browser, page, world } = await startAppWithPage(20_000, deskWithClerk));
-  page.on("request", (request) => {
-    if (request.method() !== "GET" && request.url().includes("/api/")) {
-      writes.push(`${request.method()} ${new URL(request.url()).pathname}`);
-    }
-  });
+  let world: DeskWard;
+  ({ app, browser, page, world } = await startAppWithPage(20_000, (db) => makeDeskWard(db)));
+  writes = recordWrites(page);
   await signInAndWait(page, app.url, world.users.clerk);
 });
 
@@ -73,8 +61,8 @@ describe("the applicant's ID number at the desk", () => {
     await page.goto(`${app.url}/mot-cua`);
     await page.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click();
     dialog = page.getByRole("dialog", { name: "Tiếp nhận hồ sơ" });
-    await dialog.getByLabel("Thủ tục hành chính").fill("1.001193");
-    await page.getByRole("option", { name: /1\.001193/ }).click();
+    await dialog.getByLabel("Thủ tục hành chính").fill(DESK_PROCEDURE.code);
+    await page.getByRole("option", { name: DESK_PROCEDURE.code }).click();
     await dialog.getByRole("textbox", { name: "Họ và tên người nộp" }).fill("Trịnh Văn Định");
     await dialog.getByRole("textbox", { name: "Số điện thoại" }).fill("0977 111 222");
     await dialog.getByRole("textbox", { name: /^Thời điểm tiếp nhận/ }).fill("02/03/2026 09:00");

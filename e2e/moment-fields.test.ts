@@ -12,35 +12,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   expectNoSeriousA11yViolations,
   saveScreenshot,
+  recordWrites,
   signInAndWait,
   type Browser,
 } from "./support/browser.ts";
 import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
-import { makeWardWorld } from "../test/support/desk-fixtures.ts";
-import { makeProcedure } from "../test/support/factories.ts";
-import type { Executor } from "../src/server/db/database.ts";
-
-/** A ward with its desk and clerk, and the procedure the desk receives. */
-async function deskWithClerk(db: Executor) {
-  const world = await makeWardWorld(db);
-  await makeProcedure(db, world.ward, { code: "1.004873", name: "Đăng ký khai sinh" });
-  return world;
-}
+import { DESK_PROCEDURE, makeDeskWard, type DeskWard } from "./support/worlds/desk-ward.ts";
 
 let app: App;
 let browser: Browser;
 let page: Page;
 /** The writes the page sent ("POST /api/dossiers"). */
-const writes: string[] = [];
+let writes: string[];
 
 beforeAll(async () => {
-  let world: Awaited<ReturnType<typeof deskWithClerk>>;
-  ({ app, browser, page, world } = await startAppWithPage(20_000, deskWithClerk));
-  page.on("request", (request) => {
-    if (request.method() !== "GET" && request.url().includes("/api/")) {
-      writes.push(`${request.method()} ${new URL(request.url()).pathname}`);
-    }
-  });
+  let world: DeskWard;
+  ({ app, browser, page, world } = await startAppWithPage(20_000, (db) => makeDeskWard(db)));
+  writes = recordWrites(page);
   await signInAndWait(page, app.url, world.users.clerk);
 });
 
@@ -60,8 +48,8 @@ describe("moment fields (dd/mm/yyyy HH:mm)", () => {
     await page.goto(`${app.url}/mot-cua`);
     await page.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click();
     const dialog = page.getByRole("dialog", { name: "Tiếp nhận hồ sơ" });
-    await dialog.getByLabel("Thủ tục hành chính").fill("1.004873");
-    await page.getByRole("option", { name: /1\.004873/ }).click();
+    await dialog.getByLabel("Thủ tục hành chính").fill(DESK_PROCEDURE.code);
+    await page.getByRole("option", { name: DESK_PROCEDURE.code }).click();
     await dialog.getByRole("textbox", { name: "Họ và tên người nộp" }).fill("Hoàng Văn Tùng");
     await dialog.getByRole("textbox", { name: "Số điện thoại" }).fill("0912 345 678");
     const receivedAt = dialog.getByRole("textbox", { name: /^Thời điểm tiếp nhận/ });

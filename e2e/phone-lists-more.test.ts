@@ -15,6 +15,7 @@ import {
   saveScreenshot,
   switchUser,
   type Browser,
+  sidewaysOverflow,
 } from "./support/browser.ts";
 import { apiSession, startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
 import { makeWardTeam } from "../test/support/plan-fixtures.ts";
@@ -52,18 +53,6 @@ afterAll(() => stopAppAndBrowser(browser, app));
 const signInAs = (user: MadeUser) => switchUser(page, app.url, user);
 const api = () => apiSession(page, app.url);
 
-/** How far the page, or any table region in it, scrolls sideways (0 when everything fits). */
-async function sidewaysOverflow(): Promise<number> {
-  return page.evaluate(() => {
-    const root = document.documentElement;
-    const regions = [...document.querySelectorAll<HTMLElement>(".cchc-table-wrap")];
-    return Math.max(
-      root.scrollWidth - root.clientWidth,
-      ...regions.map((region) => region.scrollWidth - region.clientWidth),
-    );
-  });
-}
-
 /** A list read as cards on a phone: no table of that name, its first card labelled, nothing wider. */
 async function expectCards(listName: string, labels: string[]) {
   const list = page.getByRole("list", { name: listName, exact: true });
@@ -73,7 +62,7 @@ async function expectCards(listName: string, labels: string[]) {
     .poll(() => list.getByRole("listitem").first().locator("dt").allInnerTexts())
     .toEqual(expect.arrayContaining(labels));
   expect(await page.getByRole("table", { name: listName, exact: true }).count()).toBe(0);
-  expect(await sidewaysOverflow(), `sideways scrolling of ${listName}`).toBe(0);
+  expect(await sidewaysOverflow(page), `sideways scrolling of ${listName}`).toBe(0);
 }
 
 /** The same list at 1366 px: its table again, with every header, and no card list. */

@@ -19,6 +19,7 @@ import {
   saveScreenshot,
   switchUser,
   type Browser,
+  sidewaysOverflow,
 } from "./support/browser.ts";
 import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
 import { seedDossier, seedFeedback } from "./support/worlds/desk.ts";
@@ -74,18 +75,6 @@ async function callApi(method: string, path: string, body?: unknown) {
   );
 }
 
-/** How far the page, or any table region in it, scrolls sideways (0 when everything fits). */
-async function sidewaysOverflow(): Promise<number> {
-  return page.evaluate(() => {
-    const root = document.documentElement;
-    const regions = [...document.querySelectorAll<HTMLElement>(".cchc-table-wrap")];
-    return Math.max(
-      root.scrollWidth - root.clientWidth,
-      ...regions.map((region) => region.scrollWidth - region.clientWidth),
-    );
-  });
-}
-
 /** The labels of the first card of a list. */
 async function firstCardLabels(listName: string): Promise<string[]> {
   const list = page.getByRole("list", { name: listName, exact: true });
@@ -97,7 +86,7 @@ async function firstCardLabels(listName: string): Promise<string[]> {
 async function expectCards(listName: string, labels: string[]) {
   expect(await firstCardLabels(listName)).toEqual(expect.arrayContaining(labels));
   expect(await page.getByRole("table", { name: listName, exact: true }).count()).toBe(0);
-  expect(await sidewaysOverflow(), `sideways scrolling of ${listName}`).toBeLessThanOrEqual(0);
+  expect(await sidewaysOverflow(page), `sideways scrolling of ${listName}`).toBeLessThanOrEqual(0);
 }
 
 /** The same list at 1366 px: its table again, with every header, and no card list. */
@@ -202,7 +191,7 @@ describe("lists on a phone", () => {
     }));
     expect(expanded.cut).toBe(false);
     expect(expanded.height).toBeGreaterThan(clamped.height);
-    expect(await sidewaysOverflow()).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await expectNoSeriousA11yViolations(page, "the tasks list at 390 px");
     await saveScreenshot(page, "phone-lists/tasks-390-expanded.png");
     await less.click();

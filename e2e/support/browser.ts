@@ -211,3 +211,29 @@ export async function appUnderTest<W = undefined>(
   const server = await startTestServer({ prepare });
   return { url: server.url.replace(/\/$/, ""), world: server.world, stop: () => server.stop() };
 }
+
+/** How far the page, or any table region in it, scrolls sideways (0 when everything fits). */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const regions = [...document.querySelectorAll<HTMLElement>(".cchc-table-wrap")];
+    return Math.max(
+      root.scrollWidth - root.clientWidth,
+      ...regions.map((region) => region.scrollWidth - region.clientWidth),
+    );
+  });
+}
+
+/**
+ * The API writes a page sends from now on ("POST /api/dossiers"), in order: a test empties the
+ * array before a step and reads what the step sent.
+ */
+export function recordWrites(page: Page): string[] {
+  const writes: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() !== "GET" && request.url().includes("/api/")) {
+      writes.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    }
+  });
+  return writes;
+}
