@@ -118,3 +118,12 @@ export {
   type ProcedureDocument,
   type ReceivedDocument,
 } from "./required-documents.ts";
+export {
+  FIRST_BOOK,
+  registerBookNumber,
+  registerBookOf,
+  registerEntryLabel,
+  registerEntryNumber,
+  registerEntryOf,
+  type RegisterEntry,
+} from "./register-book.ts";

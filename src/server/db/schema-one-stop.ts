@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -164,6 +165,15 @@ export const dossiers = pgTable(
      * it (imported dossiers, dossiers received before the checklist existed).
      */
     documentSets: integer("document_sets"),
+    /**
+     * The dossier's entry in the receiving unit's register book (Sổ theo dõi hồ sơ), as the
+     * receipt prints it: the book's year and number (`registerBookOf`, src/core/dossier) and the
+     * line within the book. Null for imported dossiers (the provincial system that received them
+     * keeps their book) and for those received before the book existed (migration 0030).
+     */
+    registerYear: integer("register_year"),
+    registerBook: integer("register_book"),
+    registerEntry: integer("register_entry"),
     /** The import run that created the dossier; null when a desk received it. */
     importId: uuid("import_id"),
     /** Set when an administrator voided a wrongly imported dossier; voided dossiers count nowhere. */
@@ -216,6 +226,14 @@ export const dossiers = pgTable(
     check("dossiers_channel_check", oneOf(t.channel, DOSSIER_CHANNELS)),
     check("dossiers_state_check", oneOf(t.state, DOSSIER_STATES)),
     check("dossiers_rule_set_check", oneOf(t.ruleSet, RULE_SET_IDS)),
+    // One line of a book holds one dossier (the counter in dossier_register_books issues it).
+    uniqueIndex("dossiers_register_entry_key")
+      .on(t.unitId, t.registerYear, t.registerBook, t.registerEntry)
+      .where(sql`${t.registerEntry} is not null`),
+    check(
+      "dossiers_register_entry_check",
+      sql`(${t.registerYear} is null) = (${t.registerEntry} is null) and (${t.registerBook} is null) = (${t.registerEntry} is null) and (${t.registerEntry} is null or ${t.registerEntry} >= 1)`,
+    ),
     check("dossiers_void_check", sql`(${t.voidedAt} is null) = (${t.voidReason} is null)`),
     check(
       "dossiers_document_sets_check",
@@ -276,6 +294,51 @@ export const dossierDocuments = pgTable(
       sql`${t.copies} between 1 and ${sql.raw(String(MAX_COPIES))}`,
     ),
   ],
+);
+
+/**
+ * The procedure's required documents as they were when the dossier was received (a copy of
+ * procedure_documents written in the receipt's transaction): the supplement request (Mẫu 02)
+ * lists the missing ones from it, so a later edit of the catalogue does not change an old
+ * dossier's form. Dossiers that recorded what was received before this table existed were given
+ * the list of that day by migration 0030.
+ */
+export const dossierRequiredDocuments = pgTable(
+  "dossier_required_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dossierId: uuid("dossier_id")
+      .notNull()
+      .references(() => dossiers.id),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    form: text("form").$type<DocumentForm>().notNull(),
+    copies: integer("copies").notNull(),
+    required: boolean("required").notNull(),
+  },
+  (t) => [
+    uniqueIndex("dossier_required_documents_position_key").on(t.dossierId, t.position),
+    check("dossier_required_documents_form_check", oneOf(t.form, DOCUMENT_FORMS)),
+  ],
+);
+
+/**
+ * The register books' counters: one row per receiving unit, year and book, holding the last line
+ * written. A receipt takes the next line with an upsert on the row in its own transaction, so
+ * concurrent receipts queue on the row and a receipt rolled back gives its line back: no gap, no
+ * line twice.
+ */
+export const dossierRegisterBooks = pgTable(
+  "dossier_register_books",
+  {
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    year: integer("year").notNull(),
+    book: integer("book").notNull(),
+    lastEntry: integer("last_entry").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.year, t.book] })],
 );
 
 /** A wait for the applicant's supplement; the clock is paused between request and receipt. */

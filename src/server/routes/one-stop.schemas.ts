@@ -160,6 +160,24 @@ export const dossierView = z.object({
   allowedActions: z.array(z.enum(DOSSIER_ACTIONS)),
   /** Came from an import (no receipt at a desk). */
   imported: z.boolean(),
+  /**
+   * The dossier's line in the receiving unit's register book (Sổ theo dõi hồ sơ): one book per
+   * unit and calendar year (`book` 1, printed "01/2026"), lines numbered without gaps; null for
+   * an imported dossier and one received before CCHC kept the book.
+   */
+  registerEntry: z
+    .object({
+      year: z.number().int(),
+      book: z.number().int(),
+      entry: z.number().int(),
+      /** "01/2026" */
+      bookNumber: z.string(),
+      /** "000123" */
+      entryNumber: z.string(),
+      /** "quyển 01/2026, số 000123" */
+      label: z.string(),
+    })
+    .nullable(),
   /** Set when an administrator voided this wrongly imported dossier. */
   voided: z.object({ at: z.string(), byName: z.string(), reason: z.string() }).nullable(),
   can: z.object({

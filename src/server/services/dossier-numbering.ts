@@ -2,6 +2,7 @@ import {
   MAX_DAILY_SEQUENCE,
   firstFreeSequence,
   formatDossierCode,
+  registerBookOf,
 } from "../../core/dossier/index.ts";
 import { applyRule } from "../errors.ts";
 import type { Executor } from "../db/database.ts";
@@ -51,4 +52,19 @@ export async function insertWithNextCode(
       return row;
     }
   }
+}
+
+/**
+ * The dossier's entry in the receiving unit's register book (Sổ theo dõi hồ sơ): the book of the
+ * day's year (`registerBookOf`) and its next line, in the caller's transaction. Taken before the
+ * code, so a unit's receipts are written in the book in the order their codes are issued.
+ */
+export async function nextRegisterLine(
+  tx: Executor,
+  unitId: string,
+  receivedOn: string,
+): Promise<Pick<DossierInsert, "registerYear" | "registerBook" | "registerEntry">> {
+  const { year, book } = registerBookOf(receivedOn);
+  const entry = await dossierRepository.nextRegisterEntry(tx, { unitId, year, book });
+  return { registerYear: year, registerBook: book, registerEntry: entry };
 }

@@ -15,6 +15,10 @@ import {
   nextState,
   pausedWorkingDays,
   receivingBodyName,
+  registerBookNumber,
+  registerEntryLabel,
+  registerEntryNumber,
+  registerEntryOf,
   ruleSetById,
   ruleSetOn,
   supplementRequestContent,
@@ -73,7 +77,7 @@ import {
   type CaseStepEffect,
   type CaseTransitionUse,
 } from "./case-register.ts";
-import { insertWithNextCode } from "./dossier-numbering.ts";
+import { insertWithNextCode, nextRegisterLine } from "./dossier-numbering.ts";
 import { logFullRead } from "./full-read-log.ts";
 import { decodeRegisterCursor, encodeRegisterCursor } from "./register-cursor.ts";
 import { requireUnitValidOn } from "./unit-validity.ts";
@@ -195,6 +199,7 @@ function toView(
     apologyTitle: ruleSet.apologyTitle,
     allowedActions: canWrite ? allowedActions(state, ruleSet) : [],
     imported: !row.receivedAtDesk,
+    registerEntry: registerEntryView(row),
     voided: row.voidedAt
       ? {
           at: row.voidedAt.toISOString(),
@@ -215,6 +220,19 @@ function toView(
 }
 
 export type DossierView = ReturnType<typeof toView>;
+
+/** The dossier's line in the register book, as numbers and as the page shows it; null: none. */
+function registerEntryView(row: DossierListRow) {
+  const entry = registerEntryOf(row);
+  return entry
+    ? {
+        ...entry,
+        bookNumber: registerBookNumber(entry),
+        entryNumber: registerEntryNumber(entry),
+        label: registerEntryLabel(entry),
+      }
+    : null;
+}
 
 /* ---------- reading ---------- */
 
@@ -376,9 +394,10 @@ export async function receiveDossier(db: Executor, actor: Actor, input: ReceiveI
       input.documents === undefined
         ? null
         : applyRule(() => checkReceivedDocuments(input.documents!, input.documentSets ?? 1));
+    // The procedure's list as it is now is kept with the dossier: the supplement request reads it.
+    const required = (await listProcedureDocuments(tx, [procedure.id])).get(procedure.id) ?? [];
     let missing: string[] = [];
     if (received) {
-      const required = (await listProcedureDocuments(tx, [procedure.id])).get(procedure.id) ?? [];
       missing = applyRule(() =>
         requireCompleteOrConfirmed(required, received, input.confirmIncomplete === true),
       ).map((doc) => doc.name);
@@ -398,6 +417,7 @@ export async function receiveDossier(db: Executor, actor: Actor, input: ReceiveI
         calendar,
       ),
     );
+    const registerLine = await nextRegisterLine(tx, procedure.unitId, local.date);
     const row = await insertWithNextCode(tx, {
       agencyCode: settings.agencyCode,
       receivedOn: local.date,
@@ -420,10 +440,12 @@ export async function receiveDossier(db: Executor, actor: Actor, input: ReceiveI
         ruleSet: ruleSet.id,
         receivedById: actor.userId,
         documentSets: input.documentSets ?? (received ? 1 : null),
+        ...registerLine,
       },
     });
     const code = row.code;
     if (received) await dossierRepository.insertDossierDocuments(tx, row.id, received);
+    await dossierRepository.insertRequiredDocuments(tx, row.id, required);
     // A dossier received without a required document says so in its history.
     const note = [
       input.note?.trim() || null,
@@ -733,6 +755,7 @@ export async function receiptDocument(
     dueDate: row.dueDate,
     ruleSet: row.ruleSet,
     receiverName: receiver,
+    registerEntry: registerEntryOf(row),
     surveyUrl: unit ? dossierSurveyUrl(publicUrl, unit.code, row.code) : null,
   });
   return { buffer, fileName: `giay-tiep-nhan-${row.code}.docx` };
@@ -808,8 +831,8 @@ export async function noticeDocument(
 
 /**
  * The supplement request (Mẫu số 02) of the dossier's latest supplement request, as an A5 .docx:
- * the procedure's required documents the desk did not receive (when the dossier stores what was
- * received) and the note typed with the request, redacted for a masked reader like the detail.
+ * the procedure's required documents — as they were when the dossier was received — the desk did
+ * not receive (when the dossier stores what was received) and the note typed with the request, redacted for a masked reader like the detail.
  */
 export async function supplementRequestDocument(db: Executor, actor: Actor, id: string) {
   const row = await readableDossier(db, actor, id);
@@ -818,8 +841,9 @@ export async function supplementRequestDocument(db: Executor, actor: Actor, id: 
   // A dossier stores its received list exactly when it records the number of sets.
   const received =
     row.documentSets === null ? null : await dossierRepository.listDossierDocuments(db, id);
-  const procedureDocuments =
-    (await listProcedureDocuments(db, [row.procedureId])).get(row.procedureId) ?? [];
+  // The procedure's list as it was at receipt (kept with the dossier): a later edit of the
+  // catalogue does not change an old dossier's form.
+  const procedureDocuments = received ? await dossierRepository.listRequiredDocuments(db, id) : [];
   const { applicant, text } = await applicantForReader(db, actor, row, "phiếu yêu cầu bổ sung");
   const content = supplementRequestContent(
     {

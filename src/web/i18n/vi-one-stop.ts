@@ -133,6 +133,8 @@ export const viOneStop = {
       "Dữ liệu cá nhân của người nộp đã được che: chỉ bộ phận Một cửa và công chức của đơn vị xem được đầy đủ.",
     lateWarning: "Hồ sơ đã quá hạn: cần lập văn bản xin lỗi trước khi kết thúc giải quyết.",
     imported: "Nhập từ tệp",
+    registerEntry: "Sổ theo dõi hồ sơ",
+    noRegisterEntry: "Chưa vào sổ trên CCHC",
     documents: "Thành phần hồ sơ đã nhận",
     documentSets: (n: number) => `Số lượng hồ sơ: ${n} bộ`,
     noDocuments: "Không ghi nhận danh sách giấy tờ (Giấy tiếp nhận để trống để ghi tay).",

@@ -3,10 +3,15 @@ import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core";
 import { queryRows, type Executor } from "../database.ts";
 import { agencies, units, users } from "../schema.ts";
-import type { ReceivedDocument } from "../../../core/dossier/required-documents.ts";
+import type {
+  ProcedureDocument,
+  ReceivedDocument,
+} from "../../../core/dossier/required-documents.ts";
 import {
   apologyLetters,
   dossierDocuments,
+  dossierRegisterBooks,
+  dossierRequiredDocuments,
   dossierPauses,
   dossiers,
   procedures,
@@ -334,6 +339,55 @@ export async function insertDossierDocuments(
   await exec
     .insert(dossierDocuments)
     .values(documents.map((doc, position) => ({ dossierId, position, ...doc })));
+}
+
+/** The procedure's required documents as they were at receipt, kept with the dossier. */
+export async function insertRequiredDocuments(
+  exec: Executor,
+  dossierId: string,
+  documents: readonly ProcedureDocument[],
+) {
+  if (documents.length === 0) return;
+  await exec
+    .insert(dossierRequiredDocuments)
+    .values(documents.map((doc, position) => ({ dossierId, position, ...doc })));
+}
+
+/** The procedure's required documents as they were when the dossier was received, in order. */
+export async function listRequiredDocuments(
+  exec: Executor,
+  dossierId: string,
+): Promise<ProcedureDocument[]> {
+  return exec
+    .select({
+      name: dossierRequiredDocuments.name,
+      form: dossierRequiredDocuments.form,
+      copies: dossierRequiredDocuments.copies,
+      required: dossierRequiredDocuments.required,
+    })
+    .from(dossierRequiredDocuments)
+    .where(eq(dossierRequiredDocuments.dossierId, dossierId))
+    .orderBy(dossierRequiredDocuments.position);
+}
+
+/**
+ * The next line of a unit's register book: one upsert on the book's counter row, so concurrent
+ * receipts of the unit queue there until the holder's transaction ends, and a transaction rolled
+ * back gives its line back.
+ */
+export async function nextRegisterEntry(
+  exec: Executor,
+  book: { unitId: string; year: number; book: number },
+): Promise<number> {
+  const [row] = await exec
+    .insert(dossierRegisterBooks)
+    .values({ ...book, lastEntry: 1 })
+    .onConflictDoUpdate({
+      target: [dossierRegisterBooks.unitId, dossierRegisterBooks.year, dossierRegisterBooks.book],
+      set: { lastEntry: sql`${dossierRegisterBooks.lastEntry} + 1` },
+    })
+    .returning({ value: dossierRegisterBooks.lastEntry });
+  return row!.value;
 }
 
 /** The documents received with a dossier, in order (none for imported dossiers). */

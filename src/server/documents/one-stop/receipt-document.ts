@@ -3,6 +3,9 @@ import QRCode from "qrcode";
 import {
   formatVietnamDateTime,
   receiptNumber,
+  registerBookNumber,
+  registerEntryNumber,
+  type RegisterEntry,
   returnTime,
   ruleSetById,
   vietnamLocal,
@@ -47,6 +50,11 @@ export interface ReceiptInput {
    * officer to fill in by hand.
    */
   documents?: { name: string; formLabel?: string; copies: number }[];
+  /**
+   * The dossier's line in the desk's register book (Sổ theo dõi hồ sơ); null: blanks to fill in
+   * by hand (an imported dossier, or one received before CCHC kept the book).
+   */
+  registerEntry?: RegisterEntry | null;
   /** Number of sets (bộ) of the dossier; a blank to fill in by hand when not recorded. */
   sets?: number;
   /**
@@ -140,7 +148,7 @@ export async function receiptDocx(input: ReceiptInput): Promise<Buffer> {
     ),
     ...(input.feeText ? [field("Phí, lệ phí (nếu có)", input.feeText)] : []),
     field("Đăng ký nhận kết quả tại", `${input.receivingBody} — ${input.unitName}`),
-    para(["Vào Sổ theo dõi hồ sơ: Quyển số ………, số thứ tự ………"]),
+    registerLine(input.registerEntry ?? null),
     ...surveyAndBasis(qr, input.surveyUrl, [
       ...(input.surveyUrl
         ? [
@@ -184,6 +192,17 @@ export async function receiptDocx(input: ReceiptInput): Promise<Buffer> {
       sections: [documentSection(children, RECEIPT_FORM)],
     }),
   );
+}
+
+/** "Vào Sổ theo dõi hồ sơ: Quyển số 01/2026, số thứ tự 000123", or its blanks. */
+function registerLine(entry: RegisterEntry | null): Paragraph {
+  if (!entry) return para(["Vào Sổ theo dõi hồ sơ: Quyển số ………, số thứ tự ………"]);
+  return para([
+    "Vào Sổ theo dõi hồ sơ: Quyển số ",
+    run(registerBookNumber(entry), { bold: true }),
+    ", số thứ tự ",
+    run(registerEntryNumber(entry), { bold: true }),
+  ]);
 }
 
 /** The register line, survey link and legal basis; beside the QR code when there is one. */

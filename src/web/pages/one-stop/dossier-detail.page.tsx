@@ -135,6 +135,9 @@ function DossierView({ data: d }: { data: DossierDetail }) {
         <Fact label={t.detail.idNumber}>{d.applicantIdNumber ?? "—"}</Fact>
         <Fact label={t.detail.channel}>{d.channelLabel}</Fact>
         <Fact label={t.detail.receivedAt}>{formatDateTime(d.receivedAt)}</Fact>
+        <Fact label={t.detail.registerEntry}>
+          {d.registerEntry?.label ?? t.detail.noRegisterEntry}
+        </Fact>
         <Fact label={t.detail.countedFrom}>{formatDate(d.countedFrom)}</Fact>
         <Fact label={t.detail.dueDate}>
           <DueDate {...d} />
