@@ -1,0 +1,130 @@
+import { sql } from "drizzle-orm";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../src/server/db/database.ts";
+import { MIGRATIONS_FOLDER, runMigrations } from "../../src/server/db/migrate.ts";
+import {
+  createTestDatabase,
+  testDatabaseKind,
+  type TestDatabase,
+} from "../support/test-database.ts";
+
+/*
+ * The migration that adds the register book and the required-documents snapshot: dossiers that
+ * exist already keep no register line (their receipts were printed with it blank), and those that
+ * recorded what was received keep the procedure's list of that day for their supplement request.
+ */
+
+interface Journal {
+  entries: { tag: string }[];
+}
+
+/** A copy of the migrations folder that stops before the migration named `…_<name>`. */
+function migrationsBefore(name: string): string {
+  const folder = mkdtempSync(join(tmpdir(), "cchc-migrations-"));
+  mkdirSync(join(folder, "meta"));
+  const journal = JSON.parse(
+    readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8"),
+  ) as Journal;
+  const index = journal.entries.findIndex((entry) => entry.tag.endsWith(`_${name}`));
+  expect(index).toBeGreaterThan(0);
+  const entries = journal.entries.slice(0, index);
+  for (const entry of entries) {
+    copyFileSync(join(MIGRATIONS_FOLDER, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
+  }
+  writeFileSync(join(folder, "meta", "_journal.json"), JSON.stringify({ ...journal, entries }));
+  return folder;
+}
+
+let t: TestDatabase;
+let folder: string;
+const ids = {
+  unit: "00000000-0000-4000-8000-000000000011",
+  procedure: "00000000-0000-4000-8000-000000000012",
+  withList: "00000000-0000-4000-8000-000000000013",
+  withoutList: "00000000-0000-4000-8000-000000000014",
+};
+
+async function insertDossier(id: string, code: string, documentSets: number | null) {
+  await t.database.db.execute(sql`insert into dossiers (id, code, unit_id, procedure_id,
+      applicant_name, applicant_phone, channel, received_at, counted_from, due_date,
+      original_due_date, state, rule_set, document_sets)
+    values (${id}, ${code}, ${ids.unit}, ${ids.procedure}, 'Nguyễn Văn An', '0912345678',
+      'in_person', '2026-03-02T02:00:00Z', '2026-03-03', '2026-03-05', '2026-03-05',
+      'supplement_requested', '2025', ${documentSets})`);
+}
+
+beforeAll(async () => {
+  folder = migrationsBefore("dossier_register_book");
+  t = await createTestDatabase(folder);
+  const db = t.database.db;
+  await db.execute(sql`insert into units (id, code, name, level)
+    values (${ids.unit}, 'X1', 'Xã Một', 'commune')`);
+  await db.execute(sql`insert into procedures (id, unit_id, code, name, field, processing_days)
+    values (${ids.procedure}, ${ids.unit}, '1.000894', 'Đăng ký kết hôn', 'Hộ tịch', 3)`);
+  await db.execute(sql`insert into procedure_documents (procedure_id, position, name, form,
+      copies, required)
+    values (${ids.procedure}, 0, 'Tờ khai', 'original', 1, true),
+      (${ids.procedure}, 1, 'Giấy xác nhận tình trạng hôn nhân', 'original', 2, true),
+      (${ids.procedure}, 2, 'Văn bản ủy quyền', 'certified_copy', 1, false)`);
+  await insertDossier(ids.withList, "000.00.12.H56-260302-0001", 1);
+  await insertDossier(ids.withoutList, "000.00.12.H56-260302-0002", null);
+  await runMigrations(t.database);
+});
+
+afterAll(async () => {
+  await t.cleanup();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe(`the register book's migration on ${testDatabaseKind}`, () => {
+  it("gives a dossier that recorded what was received the procedure's list of that day", async () => {
+    const rows = await queryRows<Record<string, unknown>>(
+      t.database.db,
+      sql`select dossier_id, position, name, form, copies, required
+        from dossier_required_documents order by dossier_id, position`,
+    );
+    expect(rows).toEqual([
+      {
+        dossier_id: ids.withList,
+        position: 0,
+        name: "Tờ khai",
+        form: "original",
+        copies: 1,
+        required: true,
+      },
+      {
+        dossier_id: ids.withList,
+        position: 1,
+        name: "Giấy xác nhận tình trạng hôn nhân",
+        form: "original",
+        copies: 2,
+        required: true,
+      },
+      {
+        dossier_id: ids.withList,
+        position: 2,
+        name: "Văn bản ủy quyền",
+        form: "certified_copy",
+        copies: 1,
+        required: false,
+      },
+    ]);
+  });
+
+  it("enters no existing dossier in a register book", async () => {
+    const rows = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from dossiers
+        where register_year is null and register_book is null and register_entry is null`,
+    );
+    expect(rows[0]!.n).toBe(2);
+    const books = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from dossier_register_books`,
+    );
+    expect(books[0]!.n).toBe(0);
+  });
+});
