@@ -4,7 +4,8 @@
  * three documents) adds a document to a procedure's list in the catalogue,
  * then receives a dossier of that procedure from its checklist — leaving a required document out
  * asks for confirmation, going back and ticking it receives the dossier — and the dossier page
- * and its receipt (Mẫu 01, .docx) list what was received with form and copies.
+ * and its receipt (Mẫu 01, .docx) list what was received with form and copies, and the dossier's
+ * line in the ward's register book (Sổ theo dõi hồ sơ).
  */
 import { readFile } from "node:fs/promises";
 import JSZip from "jszip";
@@ -112,6 +113,7 @@ describe("required documents at the desk", () => {
       await checklist.getByRole("button", { name: "Thêm giấy tờ khác" }).click();
       await checklist.getByRole("textbox", { name: "Tên giấy tờ khác 5" }).fill("Sổ hộ khẩu cũ");
       await dialog.getByRole("textbox", { name: "Số bộ hồ sơ" }).fill("1");
+      await dialog.getByRole("textbox", { name: /^Thời điểm tiếp nhận/ }).fill("05/03/2026 09:00");
 
       // A required document left out: the clerk is asked, goes back and ticks it.
       await birthCertificate.uncheck();
@@ -138,6 +140,8 @@ describe("required documents at the desk", () => {
       expect(text).toContain("Sổ hộ khẩu cũ (bản sao): 1 bản");
       expect(text).not.toContain("Văn bản ủy quyền");
       await page.getByText("Số lượng hồ sơ: 1 bộ").waitFor();
+      // Entered in the ward's 2026 book after the dossier seeded on 02/03/2026.
+      await page.getByText("quyển 01/2026, số 000002").waitFor();
 
       // The receipt lists them with form and copies instead of blank lines.
       const [file] = await Promise.all([
@@ -151,6 +155,9 @@ describe("required documents at the desk", () => {
       expect(xml).toContain("3. Sổ hộ khẩu cũ (bản sao): ");
       expect(xml).toContain("02 bản");
       expect(xml).not.toContain("Số bản: ………");
+      expect(xml).toContain("Vào Sổ theo dõi hồ sơ: Quyển số ");
+      expect(xml).toContain(">01/2026<");
+      expect(xml).toContain(">000002<");
       await saveScreenshot(page, "receive-checklist-dossier.png");
 
       // On a phone (390 px) the checklist fits without scrolling sideways.

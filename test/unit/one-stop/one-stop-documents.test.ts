@@ -97,6 +97,20 @@ describe("one-stop forms in the ND 30 format", () => {
     expect(all).toContain("Quyển số");
   });
 
+  it("prints the dossier's line of the register book in bold, or its blanks when it has none", async () => {
+    const { document } = await openDocx(
+      await receipt({ registerEntry: { year: 2026, book: 1, entry: 123 } }),
+    );
+    expect(texts(document).join("")).toContain(
+      "Vào Sổ theo dõi hồ sơ: Quyển số 01/2026, số thứ tự 000123",
+    );
+    expect(runWithText(document, "01/2026")).toContain("<w:b/>");
+    expect(runWithText(document, "000123")).toContain("<w:b/>");
+    expect(texts(document).join("")).not.toContain("Quyển số ………");
+    const blank = texts((await openDocx(await receipt({ registerEntry: null }))).document);
+    expect(blank.join("")).toContain("Vào Sổ theo dõi hồ sơ: Quyển số ………, số thứ tự ………");
+  });
+
   it("prints each received document's form beside its copies, and the sets recorded", async () => {
     const all = texts(
       (
