@@ -35,6 +35,7 @@ import {
 } from "../../core/plan/target-metric.ts";
 import { nullOrOneOf, oneOf } from "./closed-values.ts";
 import type { TaskChanges } from "../../core/plan/task-change.ts";
+import type { ReportScheduleEntry } from "../../core/plan/report-schedule.ts";
 import { agencies, units, users, createdAt, updatedAt } from "./schema.ts";
 
 /*
@@ -70,6 +71,8 @@ export const plans = pgTable(
     requirements: text("requirements").notNull().default(""),
     funding: text("funding").notNull().default(""),
     recipients: jsonb("recipients").$type<string[]>().notNull().default([]),
+    /** The reporting schedule the plan sets, as report kinds and due rules (see report-schedule.ts). */
+    reportSchedule: jsonb("report_schedule").$type<ReportScheduleEntry[]>().notNull().default([]),
     status: text("status").$type<PlanStatus>().notNull().default("draft"),
     upperPlanId: uuid("upper_plan_id").references((): AnyPgColumn => plans.id),
     amendsPlanId: uuid("amends_plan_id").references((): AnyPgColumn => plans.id),

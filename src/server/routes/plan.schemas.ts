@@ -10,6 +10,7 @@ import { PLAN_SIGNER_AUTHORITIES } from "../../core/plan/plan-issuer.ts";
 import { PLAN_STATUSES } from "../../core/plan/plan-status.ts";
 import { TARGET_STATES } from "../../core/plan/target-evaluation.ts";
 import { TARGET_COMPARATORS, TARGET_METRICS, TARGET_UNITS } from "../../core/plan/target-metric.ts";
+import { reportScheduleEntrySchema } from "../../core/plan-import/contract.ts";
 import { isoDate, nonEmptyText } from "./common.schemas.ts";
 
 export const areaKey = z.enum(AREA_KEYS, { error: "Lĩnh vực không hợp lệ." });
@@ -39,6 +40,10 @@ export const dutyInput = z.object({
   duties: z.array(z.string().max(4000)).max(100),
 });
 
+export const reportScheduleInput = reportScheduleEntrySchema
+  .omit({ line: true })
+  .extend({ text: z.string().max(2000) });
+
 export const planHeaderInput = z.object({
   title: nonEmptyText(500),
   decisionNumber: z.string().max(100).nullish(),
@@ -54,6 +59,8 @@ export const planHeaderInput = z.object({
   recipients: z.array(z.string().max(300)).max(50).optional(),
   bases: z.array(basisInput).max(100).optional(),
   duties: z.array(dutyInput).max(100).optional(),
+  /** The reporting schedule the plan sets (an import's `draft.reportSchedule`). */
+  reportSchedule: z.array(reportScheduleInput).max(20).optional(),
 });
 
 export const targetInput = z.object({
@@ -329,6 +336,7 @@ export const planDetailView = z.object({
   requirements: z.string(),
   funding: z.string(),
   recipients: z.array(z.string()),
+  reportSchedule: z.array(reportScheduleInput),
   status: planStatus,
   statusLabel: z.string(),
   upperPlanId: z.string().nullable(),
@@ -395,6 +403,7 @@ export const planCan = z.object({
   amend: z.boolean(),
   delete: z.boolean(),
   measure: z.boolean(),
+  defineReports: z.boolean(),
 });
 
 export const okView = z.object({ data: z.object({ ok: z.boolean() }) });

@@ -44,11 +44,13 @@ import {
   kindInput,
   kindListQuery,
   kindView,
+  kindsFromPlanView,
   unitQuery,
   unitsOverviewQuery,
   unitsOverviewView,
 } from "./report.schemas.ts";
 import { reportUnitsOverview } from "../services/report-units-overview.service.ts";
+import { createReportKindsFromPlan } from "../services/plan-report-kinds.service.ts";
 
 const fileQuery = z.object({
   version: z.coerce
@@ -110,6 +112,25 @@ export function reportRoutes(db: Executor): FastifyPluginAsyncZod {
               request.query.unitId,
               request.body,
             ),
+          ),
+    );
+    app.post(
+      "/api/plans/:id/report-kinds",
+      {
+        config: { access: { actions: ["report.define"] } },
+        schema: {
+          tags,
+          summary:
+            "Tạo các loại báo cáo (bản nháp) theo chế độ báo cáo của kế hoạch, trừ loại đơn vị đã có cùng kỳ và hạn nộp",
+          params: idParams,
+          response: { 201: z.object({ data: kindsFromPlanView }), ...commonErrors },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await createReportKindsFromPlan(db, requireSession(request).actor, request.params.id),
           ),
     );
     app.get(

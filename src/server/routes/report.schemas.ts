@@ -12,6 +12,8 @@ import {
   type KeyFigure,
 } from "../../core/report/report-units-overview.ts";
 import { REPORT_REVIEWS, REPORT_STATUSES } from "../../core/report/report-workflow.ts";
+import { REPORT_KINDS } from "../../core/plan/report-schedule.ts";
+import { SCHEDULE_SKIP_REASONS } from "../../core/report/report-kinds-from-schedule.ts";
 import { isoDate, nonEmptyText } from "./common.schemas.ts";
 
 export const unitQuery = z.object({ unitId: z.uuid({ error: "Mã định danh không hợp lệ." }) });
@@ -53,6 +55,19 @@ export const kindView = z.object({
   remindDaysBefore: z.number(),
   status: z.enum(REPORT_KIND_STATUSES),
   publishedAt: z.string().nullable(),
+});
+
+/** `POST /api/plans/:id/report-kinds`: the kinds created from the plan's schedule, and why others were not. */
+export const kindsFromPlanView = z.object({
+  created: z.array(kindView),
+  skipped: z.array(
+    z.object({
+      kind: z.enum(REPORT_KINDS),
+      source: z.string(),
+      reason: z.enum(SCHEDULE_SKIP_REASONS),
+      message: z.string(),
+    }),
+  ),
 });
 
 export const instanceView = z.object({

@@ -73,11 +73,12 @@ export async function requireReadablePlan(exec: Executor, actor: Actor, planId: 
 export async function planPermissions(
   exec: Executor,
   actor: Actor,
-  plan: { id: string; status: PlanStatus },
+  plan: { id: string; unitId: string; status: PlanStatus },
 ) {
   const allowed = await access.checkEach(exec, actor, ["plan.write", "plan.issue"], "plan", [
     plan.id,
   ]);
+  const defineReports = await access.check(exec, actor, "report.define", "unit", [plan.unitId]);
   const write = allowed["plan.write"].has(plan.id);
   const issue = allowed["plan.issue"].has(plan.id);
   const editable = isPlanEditable(plan.status);
@@ -87,6 +88,8 @@ export async function planPermissions(
     amend: write && plan.status === "issued",
     delete: write && plan.status === "draft",
     measure: write && plan.status !== "superseded",
+    /** Report kinds may be created from the plan's reporting schedule (`POST …/report-kinds`). */
+    defineReports: defineReports.has(plan.unitId),
   };
 }
 

@@ -6,6 +6,7 @@ import { parseTimeline } from "../../core/plan/timeline-parser.ts";
 import { occurrencesOf } from "../../core/plan/timeline-occurrences.ts";
 import type { TargetComparator, TargetMetric, TargetUnit } from "../../core/plan/target-metric.ts";
 import type { StoredTaskStatus } from "../../core/plan/task-status.ts";
+import type { ReportScheduleEntry } from "../../core/plan/report-schedule.ts";
 import type { Executor } from "../db/database.ts";
 import { listAgenciesOfUnits } from "../db/repositories/agency.repository.ts";
 import * as planRepository from "../db/repositories/plan.repository.ts";
@@ -38,6 +39,7 @@ export interface PlanHeaderInput {
     text: string;
   }[];
   duties?: { agencyName: string; agencyId?: string | null; duties: string[] }[];
+  reportSchedule?: ReportScheduleEntry[];
 }
 
 export interface TargetInput {
@@ -212,6 +214,7 @@ function headerValues(input: PlanHeaderInput) {
     requirements: input.requirements ?? "",
     funding: input.funding ?? "",
     recipients: input.recipients ?? [],
+    reportSchedule: input.reportSchedule ?? [],
   };
 }
 

@@ -293,6 +293,17 @@ export const viPlans = {
     empty: "Chưa nhập.",
     header: "Thông tin văn bản",
   },
+  reportSchedule: {
+    title: "Chế độ báo cáo",
+    empty: "Kế hoạch không quy định chế độ báo cáo.",
+    source: (text: string) => `Theo kế hoạch: “${text}”`,
+    create: "Tạo loại báo cáo theo chế độ này",
+    createHint:
+      "Tạo bản nháp các loại báo cáo đơn vị chưa có (cùng kỳ và hạn nộp); kiểm tra rồi ban hành ở trang Báo cáo.",
+    created: (count: number) =>
+      count === 0 ? "Không tạo thêm loại báo cáo nào." : `Đã tạo ${count} loại báo cáo (bản nháp).`,
+    open: "Mở trang Báo cáo",
+  },
   changes: {
     title: "Thay đổi từ báo cáo trước",
     since: "Từ ngày",

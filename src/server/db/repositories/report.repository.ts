@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../database.ts";
 import { units } from "../schema.ts";
 import { reportKinds, reportVersions, reports } from "../schema-report.ts";
@@ -129,4 +129,9 @@ export async function unitNames(exec: Executor, ids: string[]) {
     .from(units)
     .where(inArray(units.id, ids));
   return new Map(rows.map((row) => [row.id, { name: row.name, code: row.code }]));
+}
+
+/** Serialises the creation of a unit's kinds for the rest of the transaction (no twin kinds). */
+export async function lockKindsOfUnit(exec: Executor, unitId: string) {
+  await exec.execute(sql`select pg_advisory_xact_lock(hashtext(${`report_kinds:${unitId}`}))`);
 }

@@ -35,11 +35,10 @@ export function importPlanText(text: string): Promise<PlanImportPreview> {
   return readPreview({ text });
 }
 
-/** The create-plan input: the draft without the review-only fields. */
+/** The create-plan input: the draft without the review-only fields (the schedule is kept). */
 export function toCreatePlanInput(draft: PlanDraft) {
-  const { reportSchedule: _schedule, ...plan } = draft;
   return {
-    ...plan,
+    ...draft,
     areas: draft.areas.map((area) => ({ ...area, heading: area.heading || undefined })),
     targets: draft.targets.map(({ line: _line, ...target }) => target),
     tasks: draft.tasks.map(

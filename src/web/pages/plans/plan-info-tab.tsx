@@ -28,6 +28,7 @@ import {
   type PlanCan,
   type PlanDetail,
 } from "./plans.api.ts";
+import { PlanReportSchedule } from "./plan-report-schedule.tsx";
 import { useInvalidatePlans } from "./use-invalidate-plans.ts";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -279,6 +280,9 @@ export function PlanInfoTab({ plan, can }: { plan: PlanDetail; can: PlanCan }) {
             ))}
           </Stack>
         )}
+      </Section>
+      <Section title={t.reportSchedule.title}>
+        <PlanReportSchedule plan={plan} can={can} />
       </Section>
       <Section title={t.info.recipients}>
         {plan.recipients.length === 0 ? (

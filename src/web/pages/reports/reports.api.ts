@@ -7,6 +7,7 @@ import type {
   instanceView,
   kindInput,
   kindView,
+  kindsFromPlanView,
   rollupView,
   unitsOverviewView,
 } from "../../../server/routes/report.schemas.ts";
@@ -115,4 +116,13 @@ export function getUnitsOverview(unitId: string, kindId: string, periodKey: stri
   return requestData<UnitsOverviewView>(
     `/api/reports/overview/units${buildQuery({ unitId, kindId, periodKey })}`,
   );
+}
+
+export type KindsFromPlan = z.infer<typeof kindsFromPlanView>;
+
+/** Draft report kinds from a plan's reporting schedule (those the unit lacks). */
+export function createKindsFromPlan(planId: string) {
+  return requestData<KindsFromPlan>(`/api/plans/${encodeURIComponent(planId)}/report-kinds`, {
+    method: "POST",
+  });
 }
