@@ -20,7 +20,7 @@ import type { PGlite } from "@electric-sql/pglite";
 export type Lane = "light" | "normal" | "background";
 
 const RANK: Record<Lane, number> = { light: 0, normal: 1, background: 2 };
-export const BACKGROUND_PATIENCE_MS = 1_000;
+export const BACKGROUND_PATIENCE_MS = 200;
 
 const lanes = new AsyncLocalStorage<Lane>();
 
