@@ -25,8 +25,12 @@ const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 const dmy = (d: Date) => `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 const hm = (d: Date) => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 
-/** Writes a one-stop export of `rows` dossiers for Phường Bãi Cháy (demo unit 06658) to `file`. */
-export async function generateDossierExport(rows: number, file: string) {
+/**
+ * Writes a one-stop export of `rows` dossiers for Phường Bãi Cháy (demo unit 06658) to `file`.
+ * Codes number each day's dossiers from `firstSerial` (5001, above the demo's own numbers): two
+ * files with serial ranges apart hold no code in common.
+ */
+export async function generateDossierExport(rows: number, file: string, firstSerial = 5001) {
   const out = createWriteStream(file);
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, "drain");
@@ -41,7 +45,7 @@ export async function generateDossierExport(rows: number, file: string) {
   for (let i = 0; i < rows; i += 1) {
     const day = Math.floor(i / perDay);
     const received = new Date(start + day * 86_400_000 + (7 * 60 + (i % 600)) * 60_000);
-    const code = `000.01.22.H99-${String(received.getUTCFullYear()).slice(2)}${pad(received.getUTCMonth() + 1)}${pad(received.getUTCDate())}-${pad((i % perDay) + 5001, 4)}`; // above the demo's own numbers
+    const code = `000.01.22.H99-${String(received.getUTCFullYear()).slice(2)}${pad(received.getUTCMonth() + 1)}${pad(received.getUTCDate())}-${pad((i % perDay) + firstSerial, 4)}`;
     const due = new Date(received.getTime() + (5 + (i % 10)) * 86_400_000);
     let pick = ((i * 7919) % 1000) / 1000;
     let state = STATES[0]![0];

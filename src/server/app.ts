@@ -25,6 +25,7 @@ import { registerRouteAccess } from "./http/route-access.ts";
 import { registerDenyByDefault, registerSessionHandling } from "./http/session.ts";
 import type { TrustProxySetting } from "./trust-proxy.ts";
 import { JobRunner, type JobRunnerOptions } from "./jobs/job-runner.ts";
+import { ANALYZE_JOB, analyzeJob } from "./operations/analyze/analyze.ts";
 import { BACKUP_JOB, backupJob } from "./operations/backup/backup-job.ts";
 import type { BackupSchedule } from "./operations/backup/backup.service.ts";
 import type { ReminderConfig } from "./reminders/reminder-config.ts";
@@ -93,6 +94,8 @@ export interface AppOptions {
   retention?: RetentionConfig & { today?: () => string };
   /** Scheduled backups into dataDir/backups (the server's; test apps take none unless given). */
   backups?: BackupSchedule & { now?: () => Date };
+  /** PGlite: ANALYZE every table this often, a recurring job (CCHC_ANALYZE_EVERY_HOURS); 0 or none: never. */
+  analyzeEveryHours?: number;
   /** The job runner's timing (tests shorten it). */
   jobs?: Pick<JobRunnerOptions, "pollMs" | "leaseMs" | "concurrency">;
 }
@@ -216,6 +219,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
     if (backups) jobs.register(BACKUP_JOB, backups);
   }
+  const analyze = analyzeJob(db, options.analyzeEveryHours ?? 0, app.log);
+  if (analyze) jobs.register(ANALYZE_JOB, analyze);
   await app.register(healthRoutes(options.database.kind));
   await app.register(
     authRoutes(db, { secureCookies: options.secureCookies ?? false, now: options.now }),

@@ -6,6 +6,7 @@ import { demoLoginsText, loadDemo, requireDemoPasswordChange } from "./demo/load
 import { openDatabase } from "./runtime.ts";
 import { reminderConfig } from "./reminders/reminder-config.ts";
 import { retentionConfig } from "./operations/personal-data/retention-config.ts";
+import { analyzeEveryHours } from "./operations/analyze/analyze.ts";
 import { backupSchedule } from "./operations/backup/backup.service.ts";
 
 export interface RunningServer {
@@ -33,6 +34,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       reminders: reminderConfig(),
       retention: retentionConfig(),
       backups: backupSchedule(),
+      analyzeEveryHours: analyzeEveryHours(),
       publicUrl: publicBaseUrl(process.env.CCHC_PUBLIC_URL),
       federation: { secret: config.federationSecret },
     });

@@ -1,9 +1,9 @@
 /**
  * kill -9 of the server in the middle of writes: after a restart on the same data folder each
  * piece of work is complete or absent, never half.
- * - a bulk dossier import (batches of 10 000 rows, each its own transaction) killed after its
- *   first batch: the restarted server's job runner takes the import over and finishes it; every
- *   row is there exactly once;
+ * - a bulk dossier import (batches of 1,000 rows on the embedded database, each its own
+ *   transaction) killed after its first batch: the restarted server's job runner takes the import
+ *   over and finishes it; every row is there exactly once;
  * - issuing an amended plan (the amendment issued, the version it amends superseded, an audit
  *   event — one transaction) killed while the request runs: either all three or none.
  * The server runs as a child process on the embedded database (the crash is the point).

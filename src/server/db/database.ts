@@ -7,6 +7,7 @@ import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
+import { LaneQueue, lanedPglite } from "./pglite-lanes.ts";
 import { multiHostPoolOptions, parseDatabaseUrl } from "./multi-host.ts";
 import * as schema from "./schema.ts";
 
@@ -20,6 +21,8 @@ export interface Database {
   kind: DatabaseKind;
   db: Executor;
   close(): Promise<void>;
+  /** PGlite only: the lanes its one connection is handed out through (see pglite-lanes.ts). */
+  lanes?: LaneQueue;
 }
 
 /**
@@ -46,8 +49,11 @@ export async function openPglite(dataDir: string): Promise<Database> {
   // pg_trgm: the trigram index of the dossier register's name search (migration 0019).
   const client = new PGlite({ dataDir, postgresqlconf: PGLITE_CONFIG, extensions: { pg_trgm } });
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Executor;
-  return { kind: "pglite", db, close: () => client.close() };
+  // One connection on this thread: light work (sessions, public lookups) goes before queued
+  // heavy work, jobs after both (pglite-lanes.ts).
+  const lanes = new LaneQueue();
+  const db = drizzlePglite(lanedPglite(client, lanes), { schema }) as unknown as Executor;
+  return { kind: "pglite", db, close: () => client.close(), lanes };
 }
 
 /**
@@ -84,6 +90,12 @@ export async function openPostgres(
   probe.release();
   const db = drizzleNodePg(pool, { schema }) as unknown as Executor;
   return { kind: "postgresql", db, close: () => pool.end() };
+}
+
+/** Which database an executor (a handle or an open transaction) talks to. */
+export function executorKind(exec: Executor): DatabaseKind {
+  const client = (exec as unknown as { session?: { client?: unknown } }).session?.client;
+  return client instanceof pg.Pool || client instanceof pg.Client ? "postgresql" : "pglite";
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { timingSafeEqual } from "node:crypto";
 import type { Executor } from "../db/database.ts";
+import { inLane } from "../db/pglite-lanes.ts";
 import { AppError } from "../errors.ts";
 import { resolveSession, SESSION_TTL_MS, type SessionInfo } from "../services/auth.service.ts";
 
@@ -81,7 +82,8 @@ export function registerSessionHandling(app: FastifyInstance, db: Executor) {
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.session = token ? await resolveSession(db, token) : null;
+    // One indexed query, before queued heavy work on the embedded database (pglite-lanes.ts).
+    request.session = token ? await inLane("light", () => resolveSession(db, token)) : null;
     // An unknown address under /api/public/ is simply not found: the public pages' callers never
     // have a session, and "sign in" would be a misleading answer there.
     const unknownPublic =

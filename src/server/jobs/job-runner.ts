@@ -12,6 +12,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { afterFailure, DEFAULT_RETRY, type RetryPolicy } from "../../core/jobs/job-rules.ts";
 import type { Executor } from "../db/database.ts";
+import { inLane } from "../db/pglite-lanes.ts";
 import { AppError } from "../errors.ts";
 import * as repository from "./job.repository.ts";
 import type { JobRow } from "./job.repository.ts";
@@ -194,12 +195,15 @@ export class JobRunner {
     const done = (async () => {
       let outcome: Parameters<typeof repository.finishAttempt>[3];
       try {
-        await kind.run(job.payload, {
-          job,
-          attempt: job.attempts,
-          maxAttempts: job.maxAttempts,
-          signal: controller.signal,
-        });
+        // Jobs take the embedded database's connection after requests (pglite-lanes.ts).
+        await inLane("background", () =>
+          kind.run(job.payload, {
+            job,
+            attempt: job.attempts,
+            maxAttempts: job.maxAttempts,
+            signal: controller.signal,
+          }),
+        );
         outcome = { state: "done", runAt: null, lastError: null };
       } catch (error) {
         if (controller.signal.aborted && !this.running) {

@@ -1,3 +1,4 @@
+import { inLane } from "../db/pglite-lanes.ts";
 import type { FastifyInstance } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -156,6 +157,7 @@ export function publicCaseLookup<T extends z.ZodType>(
   (app as FastifyInstance).get<{ Params: { code: string }; Querystring: { phoneLast4: string } }>(
     spec.path,
     options,
-    async (request) => lookup(request.params.code, request.query.phoneLast4),
+    // One row by its code: goes before queued heavy work on the embedded database.
+    async (request) => inLane("light", () => lookup(request.params.code, request.query.phoneLast4)),
   );
 }

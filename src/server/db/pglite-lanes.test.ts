@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { BACKGROUND_PATIENCE_MS, currentLane, inLane, LaneQueue } from "./pglite-lanes.ts";
+
+/** A turn that holds the connection until released. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, opened };
+}
+
+describe("LaneQueue", () => {
+  it("hands the connection to light work first, then normal, then background", async () => {
+    const clock = 0;
+    const queue = new LaneQueue(() => clock);
+    const order: string[] = [];
+    const holder = gate();
+    const held = queue.run("normal", async () => {
+      await holder.opened;
+      order.push("holder");
+    });
+    const waiting = [
+      queue.run("background", async () => void order.push("background")),
+      queue.run("normal", async () => void order.push("normal")),
+      queue.run("light", async () => void order.push("light")),
+    ];
+    expect(queue.queued).toEqual({ light: 1, normal: 1, background: 1 });
+    holder.open();
+    await Promise.all([held, ...waiting]);
+    expect(order).toEqual(["holder", "light", "normal", "background"]);
+    expect(queue.stats.granted).toEqual({ light: 1, normal: 2, background: 1 });
+  });
+
+  it("serves a background waiter that has waited its patience before newer normal work", async () => {
+    let clock = 0;
+    const queue = new LaneQueue(() => clock);
+    const order: string[] = [];
+    const holder = gate();
+    const held = queue.run("normal", () => holder.opened);
+    const background = queue.run("background", async () => void order.push("background"));
+    clock = BACKGROUND_PATIENCE_MS + 1;
+    const normal = queue.run("normal", async () => void order.push("normal"));
+    const light = queue.run("light", async () => void order.push("light"));
+    holder.open();
+    await Promise.all([held, background, normal, light]);
+    // Light still first; the overdue background before the normal work that came after it.
+    expect(order).toEqual(["light", "background", "normal"]);
+  });
+
+  it("keeps first come, first served within a lane, and releases the turn on failure", async () => {
+    const queue = new LaneQueue();
+    const order: number[] = [];
+    const failing = queue.run("normal", async () => {
+      throw new Error("boom");
+    });
+    const rest = [1, 2, 3].map((n) => queue.run("normal", async () => void order.push(n)));
+    await expect(failing).rejects.toThrow("boom");
+    await Promise.all(rest);
+    expect(order).toEqual([1, 2, 3]);
+  });
+
+  it("runs one turn at a time", async () => {
+    const queue = new LaneQueue();
+    let inside = 0;
+    let most = 0;
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        queue.run(i % 2 ? "light" : "background", async () => {
+          inside += 1;
+          most = Math.max(most, inside);
+          await new Promise((resolve) => setImmediate(resolve));
+          inside -= 1;
+        }),
+      ),
+    );
+    expect(most).toBe(1);
+  });
+});
+
+describe("inLane", () => {
+  it("carries the lane through awaits and defaults to normal", async () => {
+    expect(currentLane()).toBe("normal");
+    const seen = await inLane("light", async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return currentLane();
+    });
+    expect(seen).toBe("light");
+    expect(currentLane()).toBe("normal");
+  });
+});

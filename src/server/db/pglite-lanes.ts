@@ -1,0 +1,136 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { PGlite } from "@electric-sql/pglite";
+
+/**
+ * Priority lanes in front of the embedded database.
+ *
+ * PGlite is one connection working on the server's own thread: every statement queues behind the
+ * one running (and a transaction holds the connection until it ends). In arrival order, a public
+ * lookup or a session check waits behind every search and import batch queued before it. The
+ * lanes hand the connection to the waiting work in this order instead:
+ * - `light`: session resolution and the public pages' reads — short, indexed, one row or a few;
+ * - `normal`: every other request (the default);
+ * - `background`: the job runner's jobs (imports, retention, backups, ANALYZE); a background
+ *   waiter that has waited `BACKGROUND_PATIENCE_MS` goes before normal work, so a job advances
+ *   however busy the server is.
+ * Within a lane, first come first served. A statement already running is never interrupted
+ * (PGlite does not honour statement_timeout): what bounds the wait is that no statement runs
+ * long (pages, indexes, imports in small batches).
+ */
+export type Lane = "light" | "normal" | "background";
+
+const RANK: Record<Lane, number> = { light: 0, normal: 1, background: 2 };
+export const BACKGROUND_PATIENCE_MS = 200;
+
+const lanes = new AsyncLocalStorage<Lane>();
+
+/** Runs `work` (and every query it makes, however deep) in `lane`. */
+export function inLane<T>(lane: Lane, work: () => T): T {
+  return lanes.run(lane, work);
+}
+
+export function currentLane(): Lane {
+  return lanes.getStore() ?? "normal";
+}
+
+interface Waiter {
+  lane: Lane;
+  since: number;
+  start: () => void;
+}
+
+export interface LaneStats {
+  /** Turns given, by lane. */
+  granted: Record<Lane, number>;
+  /** The longest time one turn (a statement, or a whole transaction) held the connection, ms. */
+  longestHoldMs: number;
+}
+
+/** One connection handed out one turn at a time, the waiting work taken by lane. */
+export class LaneQueue {
+  private busy = false;
+  private readonly waiting: Waiter[] = [];
+  readonly stats: LaneStats = {
+    granted: { light: 0, normal: 0, background: 0 },
+    longestHoldMs: 0,
+  };
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  /** Runs `work` when its lane's turn comes; the connection is held until it settles. */
+  run<T>(lane: Lane, work: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const start = () => {
+        this.stats.granted[lane] += 1;
+        const began = this.now();
+        let result: Promise<T>;
+        try {
+          result = work();
+        } catch (error) {
+          result = Promise.reject(error);
+        }
+        result.then(resolve, reject).finally(() => {
+          this.stats.longestHoldMs = Math.max(this.stats.longestHoldMs, this.now() - began);
+          this.busy = false;
+          this.next();
+        });
+      };
+      this.waiting.push({ lane, since: this.now(), start });
+      if (!this.busy) this.next();
+    });
+  }
+
+  /** Work waiting for the connection, by lane (tests, diagnostics). */
+  get queued(): Record<Lane, number> {
+    const counts = { light: 0, normal: 0, background: 0 };
+    for (const waiter of this.waiting) counts[waiter.lane] += 1;
+    return counts;
+  }
+
+  private next() {
+    if (this.busy || this.waiting.length === 0) return;
+    const now = this.now();
+    const rank = (w: Waiter) =>
+      w.lane === "background" && now - w.since >= BACKGROUND_PATIENCE_MS
+        ? RANK.normal
+        : RANK[w.lane];
+    let best = 0;
+    for (let i = 1; i < this.waiting.length; i += 1) {
+      const w = this.waiting[i]!;
+      const b = this.waiting[best]!;
+      // Strictly better lane, or an overdue background waiter older than a normal one.
+      if (rank(w) < rank(b) || (rank(w) === rank(b) && w.since < b.since)) best = i;
+    }
+    const [chosen] = this.waiting.splice(best, 1);
+    this.busy = true;
+    chosen!.start();
+  }
+}
+
+/**
+ * The PGlite client as Drizzle sees it, with `query`, `exec` and `transaction` taking their turn
+ * through `queue` in the caller's lane. A transaction takes one turn for its whole length (its
+ * statements go through PGlite's transaction object, not through here). Everything else is
+ * PGlite's own method, bound to the client (its private fields need the real instance).
+ */
+export function lanedPglite(client: PGlite, queue: LaneQueue): PGlite {
+  const through =
+    (method: "query" | "exec" | "transaction") =>
+    (...args: unknown[]) =>
+      queue.run(currentLane(), () =>
+        (client[method] as (...a: unknown[]) => Promise<unknown>).apply(client, args),
+      );
+  const wrapped = {
+    query: through("query"),
+    exec: through("exec"),
+    transaction: through("transaction"),
+  } as Record<string | symbol, unknown>;
+  return new Proxy(client, {
+    get(target, property) {
+      if (typeof property === "string" && Object.hasOwn(wrapped, property))
+        return wrapped[property];
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === "function" ? (value as () => unknown).bind(target) : value;
+    },
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * Planner statistics on the embedded database. PostgreSQL's autovacuum keeps them fresh on a
+ * server; PGlite runs no background workers, so nothing analyzes its tables unless CCHC does:
+ * after each bulk import (the tables it filled) and on a schedule (every table), as a recurring
+ * job of the job runner (CCHC_ANALYZE_EVERY_HOURS). One ANALYZE per table, each its own turn on
+ * the connection, so requests go in between.
+ */
+import { sql } from "drizzle-orm";
+import { executorKind, queryRows, type Executor } from "../../db/database.ts";
+import type { JobKind, JobLogger } from "../../jobs/job-runner.ts";
+
+export const ANALYZE_JOB = "database-analyze";
+
+/** The tables a bulk dossier import fills (the rows, and the KPI rollups its triggers keep). */
+export const IMPORTED_TABLES = ["dossiers", "kpi_dossier_days", "kpi_processing_days"] as const;
+
+const quoted = (table: string) => `"${table.replaceAll('"', '""')}"`;
+
+/** ANALYZE each table in turn, yielding to the event loop between them. */
+export async function analyzeTables(db: Executor, tables: readonly string[]): Promise<void> {
+  for (const table of tables) {
+    await db.execute(sql.raw(`analyze ${quoted(table)}`));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Every table of the application's schema. */
+export async function analyzeAll(db: Executor): Promise<number> {
+  const tables = await queryRows<{ name: string }>(
+    db,
+    sql`select relname as name from pg_stat_user_tables where schemaname = 'public' order by relname`,
+  );
+  await analyzeTables(
+    db,
+    tables.map((t) => t.name),
+  );
+  return tables.length;
+}
+
+/**
+ * After a bulk import: the register's plans depend on the table's size. On PostgreSQL too (its
+ * autovacuum would get there, minutes later).
+ */
+export async function analyzeAfterImport(db: Executor): Promise<void> {
+  await analyzeTables(db, IMPORTED_TABLES);
+}
+
+/** CCHC_ANALYZE_EVERY_HOURS (default 24, 0 turns the schedule off). */
+export function analyzeEveryHours(env: NodeJS.ProcessEnv = process.env): number {
+  const parsed = Number.parseFloat(env.CCHC_ANALYZE_EVERY_HOURS ?? "");
+  return Number.isFinite(parsed) && parsed >= 0 ? parsed : 24;
+}
+
+/** The recurring job, on the embedded database only; null when off or on PostgreSQL. */
+export function analyzeJob(
+  db: Executor,
+  everyHours: number,
+  log: Pick<JobLogger, "info">,
+): JobKind | null {
+  if (everyHours <= 0 || executorKind(db) !== "pglite") return null;
+  return {
+    everyMs: everyHours * 3600_000,
+    async run() {
+      const tables = await analyzeAll(db);
+      log.info({ tables }, "database statistics refreshed (ANALYZE)");
+    },
+  };
+}

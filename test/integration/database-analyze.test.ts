@@ -1,0 +1,114 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../src/server/db/database.ts";
+import { JobRunner } from "../../src/server/jobs/job-runner.ts";
+import {
+  ANALYZE_JOB,
+  analyzeJob,
+  IMPORTED_TABLES,
+} from "../../src/server/operations/analyze/analyze.ts";
+import { makeWardWorld, signIn, type WardWorld } from "../support/desk-fixtures.ts";
+import { makeProcedure } from "../support/factories.ts";
+import { testDatabaseKind } from "../support/test-database.ts";
+import { startTestApp, type TestApp } from "../support/test-app.ts";
+
+let t: TestApp;
+let world: WardWorld;
+
+const HEADER =
+  "Mã hồ sơ;Mã TTHC;Tên người nộp;Số điện thoại;Kênh nộp;Ngày tiếp nhận;Hạn xử lý;Ngày có kết quả;Ngày trả kết quả;Trạng thái;Số hóa";
+const line = (n: number) =>
+  [
+    `000.01.22.H99-260310-${String(7000 + n).padStart(4, "0")}`,
+    "1.004873",
+    `Người nộp ${n}`,
+    "0911 222 333",
+    "Trực tiếp",
+    "10/03/2026 08:30",
+    "16/03/2026",
+    "",
+    "",
+    "Đang giải quyết",
+    "",
+  ].join(";");
+
+/** Manual ANALYZE runs of each table (autovacuum's own are counted apart). */
+async function analyzeCounts(tables: readonly string[]) {
+  const rows = await queryRows<{ name: string; count: number }>(
+    t.db.database.db,
+    sql`select relname as name, analyze_count::int as count from pg_stat_user_tables
+        where schemaname = 'public' and relname in (${sql.join(
+          tables.map((name) => sql`${name}`),
+          sql`, `,
+        )})`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.name, r.count]));
+}
+
+/** Statistics reach pg_stat_user_tables after the writing connection flushes them: poll. */
+async function eventually(check: () => Promise<boolean>) {
+  for (let i = 0; i < 200; i += 1) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(await check()).toBe(true);
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ demo: false });
+  world = await makeWardWorld(t.db.database.db, { agencyCode: "000.01.22.H99" });
+  await makeProcedure(t.db.database.db, world.ward, { code: "1.004873", processingDays: 3 });
+});
+afterAll(() => t.close());
+
+describe(`planner statistics on ${testDatabaseKind}`, () => {
+  it("analyzes the tables a bulk import filled when it ends", async () => {
+    const before = await analyzeCounts(IMPORTED_TABLES);
+    const clerk = await signIn(t, world.users.clerk);
+    const body = new FormData();
+    body.append("unitId", world.ward.id);
+    const file = [HEADER, line(1), line(2), line(3)].join("\r\n") + "\r\n";
+    body.append("file", new Blob([file]), "mot-cua.csv");
+    const started = await clerk.request("POST", "/api/dossier-imports", { body });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    let run = started.body.data;
+    for (let i = 0; i < 600 && run.state !== "done" && run.state !== "failed"; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      run = (await clerk.get(`/api/dossier-imports/${run.id}`)).body.data;
+    }
+    expect(run).toMatchObject({ state: "done", inserted: 3 });
+    await eventually(async () => {
+      const after = await analyzeCounts(IMPORTED_TABLES);
+      return IMPORTED_TABLES.every((table) => (after[table] ?? 0) > (before[table] ?? 0));
+    });
+  });
+
+  it.skipIf(testDatabaseKind !== "pglite")(
+    "analyzes every table as a recurring job on the embedded database",
+    async () => {
+      const db = t.db.database.db;
+      const before = await analyzeCounts(["units", "users", "audit_events"]);
+      const job = analyzeJob(db, 24, { info: () => undefined });
+      expect(job?.everyMs).toBe(24 * 3600_000);
+      const runner = new JobRunner(db, { pollMs: 50 });
+      runner.register(ANALYZE_JOB, job!);
+      await runner.start();
+      await runner.idle();
+      await runner.stop();
+      const after = await analyzeCounts(["units", "users", "audit_events"]);
+      for (const table of ["units", "users", "audit_events"])
+        expect(after[table]).toBeGreaterThan(before[table] ?? 0);
+    },
+  );
+
+  it.skipIf(testDatabaseKind !== "postgresql")(
+    "leaves the schedule to autovacuum on PostgreSQL",
+    () => {
+      expect(analyzeJob(t.db.database.db, 24, { info: () => undefined })).toBeNull();
+    },
+  );
+
+  it("has no schedule when turned off", () => {
+    expect(analyzeJob(t.db.database.db, 0, { info: () => undefined })).toBeNull();
+  });
+});
