@@ -130,3 +130,53 @@ describe(`who sends a dossier's letters and notices, on ${testDatabaseKind}`, ()
     expect(all).toContain("CHỦ TỊCH");
   });
 });
+
+describe(`the refusal at the counter (Mẫu số 03), on ${testDatabaseKind}`, () => {
+  async function refuseAtCounter(body: Record<string, unknown>) {
+    return fetch(`${t.url}/api/procedures/${procedureId}/reception-refusal.docx`, {
+      method: "POST",
+      headers: {
+        cookie: clerk.cookie!,
+        "x-csrf-token": clerk.csrfToken!,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({
+        applicantName: "Đinh Văn Tú",
+        applicantPhone: "0912 000 111",
+        reason: "Thủ tục không thuộc thẩm quyền của phường",
+        ...body,
+      }),
+    });
+  }
+
+  it("prints Mẫu số 03 from the receiving body and puts nothing in the register", async () => {
+    const before = (await clerk.get("/api/dossiers?limit=1")).body.total as number;
+    const response = await refuseAtCounter({ at: "2026-03-04 08:30" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toContain(
+      "tu-choi-tiep-nhan-2026-03-04.docx",
+    );
+    const zip = await JSZip.loadAsync(await response.arrayBuffer());
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const all = texts(xml).join("");
+    expect(all).toContain("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
+    expect(all).toContain("Mẫu số 03 ban hành kèm theo Thông tư số 03/2025/TT-VPCP");
+    expect(all).toContain("Số: ……/TTPVHCC");
+    expect(all).toContain("Hồng Gai, ngày 04 tháng 3 năm 2026");
+    expect(all).toContain("Kính gửi: Ông/Bà Đinh Văn Tú");
+    expect(all).toContain("từ chối tiếp nhận, giải quyết hồ sơ với lý do cụ thể như sau");
+    expect(all).toContain("GIÁM ĐỐC");
+    expect(all).not.toContain("mã hồ sơ");
+    expect((await clerk.get("/api/dossiers?limit=1")).body.total).toBe(before);
+  });
+
+  it("is refused for a day before the ward existed, without a reason, or in the future", async () => {
+    const early = await refuseAtCounter({ at: "2025-06-30 09:00" });
+    expect(early.status).toBe(422);
+    expect((await early.json()).error.code).toBe("UNIT_NOT_VALID_ON_DATE");
+    const blank = await refuseAtCounter({ reason: "  " });
+    expect(blank.status).toBe(400);
+    const future = await refuseAtCounter({ at: "2999-01-01 09:00" });
+    expect(future.status).toBe(400);
+  });
+});
