@@ -160,7 +160,7 @@ describe("one-stop desk in the browser", () => {
       expect(await page.getByRole("link", { name: /Tải thông báo/ }).count()).toBe(0);
       await act(page, "Từ chối giải quyết", "Hồ sơ không thuộc thẩm quyền của phường");
       const refusal = await download(page, "Tải thông báo từ chối (.docx)");
-      expect(refusal.name).toBe(`tu-choi-${refused}.docx`);
+      expect(refusal.name).toBe(`khong-giai-quyet-${refused}.docx`);
       expect(refusal.bytes.subarray(0, 2).toString("latin1")).toBe("PK");
       expect(await page.getByRole("link", { name: /dừng giải quyết/ }).count()).toBe(0);
 

@@ -530,6 +530,18 @@ const FIXTURES: Record<string, Fixture> = {
     listedId: "dossierId",
   },
   "POST /api/dossiers": { kind: "procedure", action: "dossier.write" },
+  "POST /api/procedures/:id/reception-refusal.docx": {
+    request: (at) => ({
+      method: "POST",
+      path: `/api/procedures/${at.procedureId}/reception-refusal.docx`,
+      json: {
+        applicantName: "Người nộp thử",
+        applicantPhone: "0911 222 333",
+        at: "2026-03-02 09:00",
+        reason: "Không thuộc thẩm quyền",
+      },
+    }),
+  },
   "GET /api/dossiers/:id/apologies/:apologyId/document.docx": { allowedMayNotFind: true },
   "GET /api/dossiers/:id/refusal-notice.docx": {},
   "GET /api/dossiers/:id/stop-notice.docx": {},

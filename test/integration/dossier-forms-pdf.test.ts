@@ -131,6 +131,14 @@ describe(`desk forms as PDF on ${testDatabaseKind}`, () => {
         );
         const text = keep(name, pdf);
         if (!HAS_POPPLER) continue;
+        if (name === "stop") {
+          // Stopped while with "Tư pháp - Hộ tịch", a post with no head: the committee sends it,
+          // its own name only, signed for the committee.
+          expect(text, name).toMatch(/ỦY BAN NHÂN DÂN +CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+          expect(text, name).toMatch(/PHƯỜNG BÃI CHÁY +Độc lập - Tự do - Hạnh phúc/);
+          expect(text, name).toMatch(/TM\. ỦY BAN NHÂN DÂN/);
+          continue;
+        }
         // The committee and the Quốc hiệu share the first line, each on one line.
         expect(text, name).toMatch(/UBND PHƯỜNG BÃI CHÁY +CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
         // The 2025 rule set's receiving body, in two even lines beside the motto.

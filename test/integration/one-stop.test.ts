@@ -479,7 +479,7 @@ describe(`refusal and stop notices on ${testDatabaseKind}`, () => {
     return { status: response.status, type, disposition, xml, text: "", body: null };
   }
 
-  it("prints the refusal notice of a refused dossier from its record (Mẫu số 03, TT 03/2025)", async () => {
+  it("prints the notice of a dossier refused after reception from its record (a Thông báo, not Mẫu số 03)", async () => {
     const dossier = (
       await receive(clerk, { applicantName: "Trần Văn Khải", applicantAddress: "Tổ 5, khu 2" })
     ).body.data;
@@ -497,27 +497,31 @@ describe(`refusal and stop notices on ${testDatabaseKind}`, () => {
     });
     const doc = await notice(clerk, dossier.id, "refusal");
     expect(doc.status).toBe(200);
-    expect(doc.disposition).toBe(attachment(`tu-choi-${dossier.code}.docx`));
-    expect(doc.xml).toContain("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
-    expect(doc.xml).toContain("Mẫu số 03 ban hành kèm theo Thông tư số 03/2025/TT-VPCP");
+    expect(doc.disposition).toBe(attachment(`khong-giai-quyet-${dossier.code}.docx`));
+    // The dossier was received: not the form that refuses to receive it.
+    expect(doc.xml).not.toContain("PHIẾU TỪ CHỐI TIẾP NHẬN");
+    expect(doc.xml).not.toContain("Mẫu số 03");
+    expect(doc.xml).toContain("THÔNG BÁO");
+    expect(doc.xml).toContain("Về việc không giải quyết hồ sơ");
     expect(doc.xml).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(doc.xml).toContain("Độc lập - Tự do - Hạnh phúc");
     expect(doc.xml).toContain("PHƯỜNG CẨM THÀNH");
-    expect(doc.xml).toContain("Số: ……/……");
+    // Still with the receiving body when refused: it sends the notice, its head signs.
+    expect(doc.xml).toContain("Số: ……/TB-TTPVHCC");
     expect(doc.xml).toContain("Cẩm Thành, ngày 03 tháng 3 năm 2026");
     expect(doc.xml).toContain(dossier.code);
-    expect(doc.xml).toContain("Trần Văn Khải");
+    expect(doc.xml).toContain("Ông/Bà Trần Văn Khải");
     expect(doc.xml).toContain("Tổ 5, khu 2");
     expect(doc.xml).toContain(dossier.procedureName);
     expect(doc.xml).toContain("09 giờ 00 phút, ngày 02/03/2026");
-    expect(doc.xml).toContain("từ chối ngày 03 tháng 3 năm 2026");
     expect(doc.xml).toContain("Giấy tờ nộp không thuộc thành phần hồ sơ của thủ tục");
-    expect(doc.xml).toContain("THỦ TRƯỞNG CƠ QUAN");
+    expect(doc.xml).toContain("GIÁM ĐỐC");
+    expect(doc.xml).not.toContain("THỦ TRƯỞNG CƠ QUAN");
     expect(doc.xml).toMatch(/w:pgSz w:w="839\d" w:h="1190\d"/); // A5: 148 × 210 mm
     expect(doc.xml).toContain('w:ascii="Times New Roman"');
   });
 
-  it("names the 2018 circular for a dossier received before 1 July 2025", async () => {
+  it("is sent by the 2018 desk for a dossier received before 1 July 2025", async () => {
     const older = await olderWard();
     const old = (
       await receive(older.clerk, { procedureId: older.procedureId, receivedAt: "2025-06-30 09:00" })
@@ -525,8 +529,9 @@ describe(`refusal and stop notices on ${testDatabaseKind}`, () => {
     await step(older.clerk, old.id, "refuse", "2025-06-30 10:00", "Không thuộc thẩm quyền");
     const doc = await notice(older.clerk, old.id, "refusal");
     expect(doc.status).toBe(200);
-    expect(doc.xml).toContain("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
-    expect(doc.xml).toContain("Thông tư số 01/2018/TT-VPCP");
+    expect(doc.xml).toContain("BỘ PHẬN TIẾP NHẬN");
+    expect(doc.xml).toContain("Số: ……/TB-BPTN&amp;TKQ");
+    expect(doc.xml).toContain("TRƯỞNG BỘ PHẬN");
     expect(doc.xml).not.toContain("03/2025/TT-VPCP");
     expect(doc.xml).toContain("Hồng Hà, ngày 30 tháng 6 năm 2025");
     // No stop notice exists under the 2018 rules.
@@ -555,14 +560,17 @@ describe(`refusal and stop notices on ${testDatabaseKind}`, () => {
     expect(doc.type).toContain("wordprocessingml");
     expect(doc.disposition).toBe(attachment(`dung-giai-quyet-${dossier.code}.docx`));
     expect(doc.xml).toContain("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ");
-    expect(doc.xml).toContain("Mẫu số 05 ban hành kèm theo Thông tư số 03/2025/TT-VPCP");
-    expect(doc.xml).toContain("Số: ……/TB-……");
+    expect(doc.xml).toContain(
+      "Mẫu số 05 ban hành kèm theo Thông tư số 03/2025/TT-VPCP của Văn phòng Chính phủ",
+    );
+    // Handed over without naming an agency: the receiving body sends it.
+    expect(doc.xml).toContain("Số: ……/TB-TTPVHCC");
     expect(doc.xml).toContain("Cẩm Thành, ngày 04 tháng 3 năm 2026");
     expect(doc.xml).toContain(dossier.code);
     expect(doc.xml).toContain("Vũ Thị Lan");
     expect(doc.xml).toContain("kể từ ngày 04 tháng 3 năm 2026");
     expect(doc.xml).toContain("Người nộp có đơn đề nghị dừng giải quyết");
-    expect(doc.xml).toContain("THỦ TRƯỞNG CƠ QUAN");
+    expect(doc.xml).toContain("GIÁM ĐỐC");
   });
 
   it("answers a stable code and a Vietnamese message when the dossier is not in the right state", async () => {

@@ -21,6 +21,7 @@ const DOWNLOADS = new Set([
   "GET /api/plans/:id/tasks.xlsx",
   "GET /api/evidence/:id/download",
   "GET /api/dossiers/:id/receipt.docx",
+  "POST /api/procedures/:id/reception-refusal.docx",
   "GET /api/dossiers/:id/apologies/:apologyId/document.docx",
   "GET /api/dossiers/:id/refusal-notice.docx",
   "GET /api/dossiers/:id/stop-notice.docx",

@@ -50,6 +50,7 @@ export {
   noticeDay,
   placeName,
   receivingBodyName,
+  receptionRefusalContent,
   refusalNoticeContent,
   stopNoticeContent,
   supplementRequestContent,
@@ -57,6 +58,7 @@ export {
   type DossierNoticeContent,
   type DossierNoticeKind,
   type DossierNoticeRecord,
+  type ReceptionRefusalRecord,
   type NoticeParagraph,
   type NoticeRun,
 } from "./notices.ts";
@@ -69,7 +71,20 @@ export {
   phoneDigits,
   phoneEndsWith,
 } from "./personal-data.ts";
-export { RULE_SETS, ruleSetById, ruleSetOn, type RuleSet } from "./rule-sets.ts";
+export { RULE_SETS, formReference, ruleSetById, ruleSetOn, type RuleSet } from "./rule-sets.ts";
+export {
+  addresseeOf,
+  applicantKindOf,
+  bodyAbbreviation,
+  documentNumber,
+  headTitleOf,
+  noticeIssuer,
+  type Addressee,
+  type AgencyOfUnit,
+  type ApplicantKind,
+  type NoticeIssuer,
+  type NoticeIssuerKind,
+} from "./notice-issuer.ts";
 export {
   DOSSIER_CHANNELS,
   DOSSIER_CHANNEL_LABELS,

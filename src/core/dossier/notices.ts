@@ -7,16 +7,24 @@ import {
   type ProcedureDocument,
   type ReceivedDocument,
 } from "./required-documents.ts";
-import type { RuleSet } from "./rule-sets.ts";
+import {
+  addresseeOf,
+  documentNumber,
+  noticeIssuer,
+  type Addressee,
+  type AgencyOfUnit,
+  type NoticeIssuer,
+} from "./notice-issuer.ts";
+import { formReference, type RuleSet } from "./rule-sets.ts";
 
 /**
  * The written notices that end a dossier early, as pure content (title, header, paragraphs); the
  * server renders them to .docx like the other one-stop forms.
  *
- * - Refusal: Mẫu số 03 "Phiếu từ chối tiếp nhận giải quyết hồ sơ" (TT 01/2018/TT-VPCP and
- *   TT 03/2025/TT-VPCP). The reference notes give its fields only as recalled (requester, request,
- *   that the dossier is not received/processed, the specific reason, signature) and list it at
- *   reception; they name no separate form for a refusal after reception, so this one is used.
+ * - Refusal after reception: a "Thông báo" with the reasons the dossier is not processed, from the
+ *   body that decided (`refusalNoticeContent`). Refusal at the counter, before a dossier is
+ *   received: Mẫu số 03 "Phiếu từ chối tiếp nhận giải quyết hồ sơ" (TT 01/2018/TT-VPCP and
+ *   TT 03/2025/TT-VPCP; `receptionRefusalContent`).
  * - Stop: Mẫu số 05 "Thông báo dừng giải quyết hồ sơ" (TT 03/2025/TT-VPCP, 2025 rule set only);
  *   only the form's name is sourced, its fields are ours.
  */
@@ -41,6 +49,13 @@ export interface DossierNoticeRecord {
   reason: string | null;
   /** The receiving body as the unit's desk settings name it; the rule set's name when left out. */
   receivingBody?: string | null;
+  /** The applicant's ID number: one who has one is a person (see `applicantKindOf`). */
+  applicantIdNumber?: string | null;
+  /**
+   * The agency the dossier had been handed to when it was refused or stopped: that agency sends
+   * the notice; null or left out when the dossier was still with the receiving body.
+   */
+  responsibleAgency?: AgencyOfUnit | null;
 }
 
 /** A piece of a paragraph with its emphasis. */
@@ -56,8 +71,11 @@ export interface NoticeParagraph {
 }
 
 export interface DossierNoticeContent {
-  /** The notice, or "supplement" for the supplement request (Mẫu số 02). */
-  kind: DossierNoticeKind | "supplement";
+  /**
+   * The notice, "supplement" for the supplement request (Mẫu số 02), "reception_refusal" for the
+   * refusal at the counter of a dossier never received (Mẫu số 03).
+   */
+  kind: DossierNoticeKind | "supplement" | "reception_refusal";
   ruleSetId: RuleSet["id"];
   /** The dossier code the notice is about. */
   code: string;
@@ -65,13 +83,25 @@ export interface DossierNoticeContent {
   formName: string;
   /** Printed upper case under the header. */
   title: string;
-  /** "(Mẫu số 03 ban hành kèm theo Thông tư số 01/2018/TT-VPCP)". */
+  /** The summary line under a "Thông báo": "Về việc …"; none for a form. */
+  summary?: string | null;
+  /** "(Mẫu số 03 ban hành kèm theo Thông tư số 01/2018/TT-VPCP …)"; "" for no form. */
   formReference: string;
-  issuer: { upper: string; body: string; number: string };
+  /**
+   * The header: the unit ("Phường Bãi Cháy", printed "UBND PHƯỜNG …") over the sending body;
+   * `committee` when the unit's committee itself sends it (its own name only, ND 30/2020).
+   */
+  issuer: { upper: string; body: string; number: string; committee?: boolean };
   /** "Bãi Cháy, ngày 05 tháng 3 năm 2026" (ND 30/2020), blanks when the day is unknown. */
   placeAndDate: string;
   paragraphs: NoticeParagraph[];
-  signer: { title: string; note: string };
+  signer: {
+    title: string;
+    note: string;
+    /** "TM." with `onBehalfOf` "ỦY BAN NHÂN DÂN" when the committee signs. */
+    authority?: "TM." | null;
+    onBehalfOf?: string | null;
+  };
   fileName: string;
 }
 
@@ -123,19 +153,32 @@ function applicantParagraphs(
   ];
 }
 
+/** "Kính gửi: Ông/Bà …" or the organisation by name, then its address and phone. */
+function addresseeParagraphs(
+  record: Pick<DossierNoticeRecord, "applicantAddress" | "applicantPhone">,
+  addressee: Addressee,
+): NoticeParagraph[] {
+  return [
+    { runs: [plain("Kính gửi: "), bold(addressee.salutation)], align: "center" },
+    { runs: [plain("Địa chỉ: "), bold(record.applicantAddress ?? DOTTED)] },
+    { runs: [plain("Số điện thoại: "), bold(record.applicantPhone)] },
+  ];
+}
+
 function receivedParagraph(
   record: Pick<
     DossierNoticeRecord,
     "unitName" | "code" | "procedureName" | "procedureCode" | "receivedAt"
   >,
   desk: string,
+  pronoun = "Ông/Bà",
 ): NoticeParagraph {
   return {
     runs: [
       plain(`${desk} — ${record.unitName} đã tiếp nhận hồ sơ mã `),
       bold(record.code),
       plain(
-        ` của Ông/Bà đề nghị giải quyết thủ tục “${record.procedureName}” (mã TTHC ${record.procedureCode}) vào lúc ${formatVietnamDateTime(record.receivedAt)}.`,
+        ` của ${pronoun} đề nghị giải quyết thủ tục “${record.procedureName}” (mã TTHC ${record.procedureCode}) vào lúc ${formatVietnamDateTime(record.receivedAt)}.`,
       ),
     ],
   };
@@ -156,45 +199,75 @@ export const HEAD_OF_AGENCY = {
   note: "(Ký, ghi rõ họ tên và đóng dấu)",
 };
 
-function header(record: DossierNoticeRecord, number: string, desk: string) {
+/** The sender of a dossier's notice (see `noticeIssuer`) and its addressee. */
+function senderAndAddressee(record: DossierNoticeRecord, ruleSet: RuleSet) {
+  const desk = receivingBodyName(ruleSet, record.receivingBody);
+  const sender = noticeIssuer({
+    unitName: record.unitName,
+    receivingBody: desk,
+    agency: record.responsibleAgency ?? null,
+  });
+  const addressee = addresseeOf({ name: record.applicantName, idNumber: record.applicantIdNumber });
+  return { desk, sender, addressee };
+}
+
+function senderHeader(record: DossierNoticeRecord, sender: NoticeIssuer, number: string) {
   return {
-    issuer: { upper: record.unitName, body: desk, number },
+    issuer: {
+      upper: record.unitName,
+      body: sender.name,
+      number,
+      ...(sender.kind === "committee" ? { committee: true } : {}),
+    },
     placeAndDate: `${placeName(record.unitName)}, ${noticeDatePhrase(finishedOn(record))}`,
   };
 }
 
-/** The refusal of a refused dossier (Mẫu số 03), with the reason recorded at refusal. */
+/**
+ * The notice to a dossier refused after it was received: a "Thông báo" (ND 30/2020, TB) from the
+ * body that decided — the agency it had been handed to, else the receiving body — giving the
+ * reason it is not processed. ND 61/2018 and ND 118/2025 ask a written notice with the reasons
+ * for a received dossier that will not be processed (reference notes §1.1 "văn bản trả lời",
+ * §1.4(b)); neither circular gives it a form, so the wording is ours. Mẫu số 03 ("Phiếu từ chối
+ * tiếp nhận giải quyết hồ sơ") refuses a dossier at the counter, before it is received: see
+ * `receptionRefusalContent`.
+ */
 export function refusalNoticeContent(
   record: DossierNoticeRecord,
   ruleSet: RuleSet,
 ): DossierNoticeContent {
-  const desk = receivingBodyName(ruleSet, record.receivingBody);
-  const day = finishedOn(record);
+  const { desk, sender, addressee } = senderAndAddressee(record, ruleSet);
   return {
     kind: "refusal",
     ruleSetId: ruleSet.id,
     code: record.code,
-    formName: ruleSet.refusalNoticeTitle,
-    title: ruleSet.refusalNoticeTitle.toUpperCase(),
-    formReference: `(${ruleSet.refusalNoticeForm} ban hành kèm theo ${ruleSet.formsCircular})`,
-    // A "phiếu" has no type abbreviation in ND 30/2020: the whole number is left to fill in.
-    ...header(record, "Số: ……/……", desk),
+    formName: "Thông báo về việc không giải quyết hồ sơ",
+    title: "THÔNG BÁO",
+    summary: "Về việc không giải quyết hồ sơ",
+    formReference: "",
+    ...senderHeader(record, sender, documentNumber(sender, null, "TB")),
     paragraphs: [
-      ...applicantParagraphs(record),
-      receivedParagraph(record, desk),
+      ...addresseeParagraphs(record, addressee),
+      receivedParagraph(record, desk, addressee.pronoun),
       {
         runs: [
           plain(
-            `Sau khi xem xét, đối chiếu hồ sơ, ${desk} — ${record.unitName} thông báo không tiếp nhận, giải quyết hồ sơ nêu trên${day ? ` (từ chối ${noticeDatePhrase(day)})` : ""} với lý do cụ thể như sau: `,
+            `Sau khi xem xét, thẩm định hồ sơ, ${sender.inText} thông báo không giải quyết hồ sơ nêu trên. Lý do: `,
           ),
           reasonRun(record),
           plain("."),
         ],
       },
-      { runs: [plain("Xin thông báo để Ông/Bà được biết./.")] },
+      {
+        runs: [
+          plain(
+            `Hồ sơ được trả lại kèm theo Thông báo này. Xin thông báo để ${addressee.pronoun} được biết./.`,
+          ),
+        ],
+      },
     ],
-    signer: HEAD_OF_AGENCY,
-    fileName: `tu-choi-${record.code}.docx`,
+    signer: sender.signer,
+    fileName: `khong-giai-quyet-${record.code}.docx`,
   };
 }
 
@@ -203,10 +276,10 @@ export function stopNoticeContent(
   record: DossierNoticeRecord,
   ruleSet: RuleSet,
 ): DossierNoticeContent {
-  const desk = receivingBodyName(ruleSet, record.receivingBody);
   if (ruleSet.stopNoticeTitle === null || ruleSet.stopNoticeForm === null) {
     throw new RangeError(`Rule set ${ruleSet.id} has no notice to stop processing`);
   }
+  const { desk, sender, addressee } = senderAndAddressee(record, ruleSet);
   const day = finishedOn(record);
   return {
     kind: "stop",
@@ -214,25 +287,94 @@ export function stopNoticeContent(
     code: record.code,
     formName: ruleSet.stopNoticeTitle,
     title: ruleSet.stopNoticeTitle.toUpperCase(),
-    formReference: `(${ruleSet.stopNoticeForm} ban hành kèm theo ${ruleSet.formsCircular})`,
-    // ND 30/2020 abbreviates "Thông báo" as TB; the number and the issuer's abbreviation are blank.
-    ...header(record, "Số: ……/TB-……", desk),
+    formReference: formReference(ruleSet, ruleSet.stopNoticeForm),
+    // ND 30/2020 abbreviates "Thông báo" as TB; the number itself is written by hand.
+    ...senderHeader(record, sender, documentNumber(sender, null, "TB")),
     paragraphs: [
-      ...applicantParagraphs(record),
-      receivedParagraph(record, desk),
+      ...addresseeParagraphs(record, addressee),
+      receivedParagraph(record, desk, addressee.pronoun),
       {
         runs: [
           plain(
-            `${desk} — ${record.unitName} thông báo dừng giải quyết hồ sơ nêu trên kể từ ${noticeDatePhrase(day)}. Lý do: `,
+            `${sender.inText} thông báo dừng giải quyết hồ sơ nêu trên kể từ ${noticeDatePhrase(day)}. Lý do: `,
           ),
           reasonRun(record),
           plain("."),
         ],
       },
-      { runs: [plain("Xin thông báo để Ông/Bà được biết./.")] },
+      { runs: [plain(`Xin thông báo để ${addressee.pronoun} được biết./.`)] },
     ],
-    signer: HEAD_OF_AGENCY,
+    signer: sender.signer,
     fileName: `dung-giai-quyet-${record.code}.docx`,
+  };
+}
+
+/** What a refusal at the counter is built from: who asked what, when, and why it is refused. */
+export interface ReceptionRefusalRecord {
+  unitName: string;
+  receivingBody?: string | null;
+  procedureCode: string;
+  procedureName: string;
+  applicantName: string;
+  applicantIdNumber?: string | null;
+  applicantPhone: string;
+  applicantAddress: string | null;
+  refusedAt: Date;
+  reason: string;
+}
+
+/**
+ * Mẫu số 03 "Phiếu từ chối tiếp nhận giải quyết hồ sơ": the receiving body refuses, at the
+ * counter, a dossier it does not receive (not eligible, not within the unit's competence). No
+ * dossier code: the dossier never enters the register. Fields as the reference notes recall them
+ * (requester, request, that it is not received, the specific reason, the head's signature).
+ */
+export function receptionRefusalContent(
+  record: ReceptionRefusalRecord,
+  ruleSet: RuleSet,
+): DossierNoticeContent {
+  const desk = receivingBodyName(ruleSet, record.receivingBody);
+  const sender = noticeIssuer({ unitName: record.unitName, receivingBody: desk, agency: null });
+  const addressee = addresseeOf({ name: record.applicantName, idNumber: record.applicantIdNumber });
+  const day = vietnamLocal(record.refusedAt).date;
+  const reason = record.reason.trim().replace(/[.;,]+$/, "");
+  return {
+    kind: "reception_refusal",
+    ruleSetId: ruleSet.id,
+    code: "",
+    formName: ruleSet.refusalNoticeTitle,
+    title: ruleSet.refusalNoticeTitle.toLocaleUpperCase("vi"),
+    formReference: formReference(ruleSet, ruleSet.refusalNoticeForm),
+    // A "phiếu" has no kind abbreviation in ND 30/2020: number and the body's abbreviation.
+    issuer: {
+      upper: record.unitName,
+      body: sender.name,
+      number: documentNumber(sender, null),
+      ...(sender.kind === "committee" ? { committee: true } : {}),
+    },
+    placeAndDate: `${placeName(record.unitName)}, ${noticeDatePhrase(day)}`,
+    paragraphs: [
+      ...addresseeParagraphs(record, addressee),
+      {
+        runs: [
+          plain(
+            `Ngày ${noticeDay(day)}, ${desk} — ${record.unitName} nhận hồ sơ của ${addressee.pronoun} đề nghị giải quyết thủ tục “${record.procedureName}” (mã TTHC ${record.procedureCode}).`,
+          ),
+        ],
+      },
+      {
+        runs: [
+          plain(
+            `Sau khi xem xét, đối chiếu hồ sơ, ${sender.inText} từ chối tiếp nhận, giải quyết hồ sơ với lý do cụ thể như sau: `,
+          ),
+          reason ? italic(reason) : plain(DOTTED),
+          plain("."),
+        ],
+      },
+      { runs: [plain(`Xin thông báo để ${addressee.pronoun} được biết./.`)] },
+    ],
+    signer: sender.signer,
+    fileName: `tu-choi-tiep-nhan-${day}.docx`,
   };
 }
 

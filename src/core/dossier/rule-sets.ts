@@ -23,6 +23,14 @@ export interface RuleSet {
   /** The circular whose annex holds the desk's forms ("Mẫu số …" are numbered in it). */
   formsCircular: string;
   /**
+   * The circular cited in full under a form's title: number, date (when sourced) and issuer.
+   * TT 01/2018/TT-VPCP is dated 23/11/2018 (reference notes §1.2a); the date of TT 03/2025 was
+   * not retrieved, so it is cited without one.
+   */
+  formsCircularInFull: string;
+  /** The apology's number in the circular's annex: Mẫu số 04 in both. */
+  apologyForm: string;
+  /**
    * The written refusal: Mẫu số 03 "Phiếu từ chối tiếp nhận giải quyết hồ sơ" in both circulars.
    * The reference notes list it at reception and name no other form for a refusal after the
    * dossier was received (only "văn bản trả lời", unsourced), so the same form serves both.
@@ -47,6 +55,9 @@ export const RULE_SETS: readonly RuleSet[] = [
     receivingBody: "Bộ phận tiếp nhận và trả kết quả",
     apologyTitle: "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
     formsCircular: "Thông tư số 01/2018/TT-VPCP",
+    formsCircularInFull:
+      "Thông tư số 01/2018/TT-VPCP ngày 23 tháng 11 năm 2018 của Văn phòng Chính phủ",
+    apologyForm: "Mẫu số 04",
     refusalNoticeTitle: "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
     refusalNoticeForm: "Mẫu số 03",
     stopNoticeTitle: null,
@@ -60,12 +71,19 @@ export const RULE_SETS: readonly RuleSet[] = [
     receivingBody: "Trung tâm Phục vụ hành chính công",
     apologyTitle: "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết",
     formsCircular: "Thông tư số 03/2025/TT-VPCP",
+    formsCircularInFull: "Thông tư số 03/2025/TT-VPCP của Văn phòng Chính phủ",
+    apologyForm: "Mẫu số 04",
     refusalNoticeTitle: "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
     refusalNoticeForm: "Mẫu số 03",
     stopNoticeTitle: "Thông báo dừng giải quyết hồ sơ",
     stopNoticeForm: "Mẫu số 05",
   },
 ];
+
+/** "(Mẫu số 04 ban hành kèm theo Thông tư số 01/2018/TT-VPCP ngày 23 tháng 11 năm 2018 của …)". */
+export function formReference(ruleSet: RuleSet, form: string): string {
+  return `(${form} ban hành kèm theo ${ruleSet.formsCircularInFull})`;
+}
 
 /** The rule set in force on `date` (YYYY-MM-DD, Vietnam time). */
 export function ruleSetOn(date: string): RuleSet {

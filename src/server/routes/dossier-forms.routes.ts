@@ -12,7 +12,18 @@ import {
   receiptDocument,
   supplementRequestDocument,
 } from "../services/dossier.service.ts";
-import { commonErrors, errorResponse, idParams } from "./common.schemas.ts";
+import { receptionRefusalDocument } from "../services/reception-refusal.service.ts";
+import { commonErrors, errorResponse, idParams, localDateTime } from "./common.schemas.ts";
+
+/** What the clerk types to refuse a dossier at the counter (Mẫu số 03). */
+const receptionRefusalBody = z.object({
+  applicantName: z.string().trim().min(1, { error: "Không được để trống." }).max(200),
+  applicantPhone: z.string().trim().min(1, { error: "Không được để trống." }).max(40),
+  applicantAddress: z.string().trim().max(500).nullish(),
+  applicantIdNumber: z.string().max(100).nullish(),
+  at: localDateTime.nullish(),
+  reason: z.string().trim().min(1, { error: "Phải ghi lý do từ chối tiếp nhận." }).max(2000),
+});
 
 type FormFile = { buffer: Buffer; fileName: string };
 
@@ -92,6 +103,32 @@ function formRoutes<P extends z.ZodObject>(app: FastifyInstance, spec: FormSpec<
  */
 export function dossierFormRoutes(db: Executor, publicUrl: string | null): FastifyPluginAsyncZod {
   return async (app) => {
+    app.withTypeProvider<ZodTypeProvider>().post(
+      "/api/procedures/:id/reception-refusal.docx",
+      {
+        config: { access: { actions: ["dossier.write"] } },
+        schema: {
+          tags: ["one-stop"],
+          summary: "Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu số 03, A5, .docx)",
+          description:
+            "Lập tại quầy cho hồ sơ không tiếp nhận, trước khi tiếp nhận: không cấp mã, không vào sổ theo dõi. " +
+            "Theo quy định có hiệu lực vào ngày từ chối; ngày trước khi đơn vị tồn tại → 422 `UNIT_NOT_VALID_ON_DATE`.",
+          params: idParams,
+          body: receptionRefusalBody,
+          response: { ...fileAnswer(DOCX, "Tệp Word"), ...commonErrors, 422: errorResponse },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireSession(request).actor;
+        const { buffer, fileName } = await receptionRefusalDocument(
+          db,
+          actor,
+          request.params.id,
+          request.body,
+        );
+        return reply.type(DOCX).header("content-disposition", attachment(fileName)).send(buffer);
+      },
+    );
     formRoutes(app, {
       path: "/api/dossiers/:id/receipt",
       name: "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu số 01)",
@@ -116,10 +153,12 @@ export function dossierFormRoutes(db: Executor, publicUrl: string | null): Fasti
     });
     formRoutes(app, {
       path: "/api/dossiers/:id/refusal-notice",
-      name: "Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu số 03)",
+      name: "Thông báo về việc không giải quyết hồ sơ (hồ sơ bị từ chối sau khi đã tiếp nhận)",
       description:
-        "Chỉ cho hồ sơ ở trạng thái `refused`; nội dung lấy từ hồ sơ và lý do ghi khi từ chối. " +
-        "Hồ sơ ở trạng thái khác → 409 `DOSSIER_NOT_REFUSED`.",
+        "Chỉ cho hồ sơ ở trạng thái `refused`; nội dung lấy từ hồ sơ và lý do ghi khi từ chối; cơ quan gửi là " +
+        "cơ quan đang giữ hồ sơ khi từ chối (nếu đã chuyển xử lý), nếu không là bộ phận tiếp nhận. " +
+        "Hồ sơ ở trạng thái khác → 409 `DOSSIER_NOT_REFUSED`. Phiếu từ chối tiếp nhận (Mẫu số 03) chỉ lập " +
+        "trước khi tiếp nhận: `POST /api/procedures/:id/reception-refusal.docx`.",
       params: idParams,
       conflict: true,
       build: (actor, params) => noticeDocument(db, actor, params.id, "refusal"),

@@ -20,6 +20,8 @@ import {
   registerEntryNumber,
   registerEntryOf,
   ruleSetById,
+  documentNumber,
+  noticeIssuer,
   ruleSetOn,
   supplementRequestContent,
   timeliness,
@@ -46,6 +48,7 @@ import {
 import { vietnamDate } from "../../core/time/vietnam-time.ts";
 import type { Executor } from "../db/database.ts";
 import { findAgencyById } from "../db/repositories/agency.repository.ts";
+import { agencyInChargeAt } from "../db/repositories/case-register.repository.ts";
 import * as dossierRepository from "../db/repositories/dossier.repository.ts";
 import type {
   DossierInsert,
@@ -638,7 +641,13 @@ export async function issueApology(db: Executor, actor: Actor, id: string, input
     const ruleSet = ruleSetById(dossier.ruleSet);
     const year = Number(issuedOn.slice(0, 4));
     const count = await dossierRepository.countApologyLettersOfUnitYear(tx, dossier.unitId, year);
-    const number = `${count + 1}/${ruleSet.id === "2025" ? "VBXL" : "PXL"}`;
+    // ND 30/2020: number/abbreviation of the sender, the body that is late (see apologySender).
+    const sender = await apologySender(
+      tx,
+      { ...dossier, unitName: await unitNameOf(tx, dossier) },
+      issuedAt,
+    );
+    const number = documentNumber(sender, count + 1).replace(/^Số: /, "");
     const letter = await dossierRepository.insertApologyLetter(tx, {
       dossierId: id,
       number,
@@ -761,6 +770,28 @@ export async function receiptDocument(
   return { buffer, fileName: `giay-tiep-nhan-${row.code}.docx` };
 }
 
+async function unitNameOf(exec: Executor, row: { unitId: string }) {
+  return (await findUnitById(exec, row.unitId))?.name ?? "";
+}
+
+/** The agency that had the dossier in hand at `at`: it sends the letters and notices of then. */
+function responsibleAgencyAt(exec: Executor, dossierId: string, at: Date | null) {
+  return at === null ? Promise.resolve(null) : agencyInChargeAt(exec, "dossier", dossierId, at);
+}
+
+/** The body an apology written at `at` comes from (the one late): see `noticeIssuer`. */
+async function apologySender(
+  exec: Executor,
+  row: { id: string; unitId: string; ruleSet: string; unitName: string },
+  at: Date,
+) {
+  return noticeIssuer({
+    unitName: row.unitName,
+    receivingBody: await receivingBodyOf(exec, row),
+    agency: await responsibleAgencyAt(exec, row.id, at),
+  });
+}
+
 /** An apology letter of the dossier as an A5 .docx. */
 export async function apologyDocument(db: Executor, actor: Actor, id: string, apologyId: string) {
   const row = await readableDossier(db, actor, id);
@@ -780,6 +811,8 @@ export async function apologyDocument(db: Executor, actor: Actor, id: string, ap
     unitName: row.unitName,
     procedureName: row.procedureName,
     ...applicant,
+    applicantIdNumber: row.applicantIdNumber,
+    responsibleAgency: await responsibleAgencyAt(db, id, letter.issuedAt),
     receivedAt: row.receivedAt,
     dueDate: row.originalDueDate,
   });
@@ -823,6 +856,8 @@ export async function noticeDocument(
       finishedAt: row.finishedAt,
       reason: text(row.reason),
       receivingBody: (await findDeskSettings(db, row.unitId))?.receivingBody ?? null,
+      applicantIdNumber: row.applicantIdNumber,
+      responsibleAgency: await responsibleAgencyAt(db, id, row.finishedAt),
     },
     ruleSet,
   );

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgSelect, PgTable } from "drizzle-orm/pg-core";
 import type { CaseRegister } from "../../../core/case-register/index.ts";
 import { searchKey } from "../../../core/text/vietnamese-text.ts";
@@ -33,6 +33,26 @@ export async function listCaseEvents(exec: Executor, register: CaseRegister, cas
     .leftJoin(agencies, eq(agencies.id, caseEvents.toAgencyId))
     .where(ofCase(register, caseId))
     .orderBy(caseEvents.at, caseEvents.id);
+}
+
+/**
+ * The agency the case was last sent to by a step at or before `at` (its name and kind), or null
+ * when no step had sent it to an agency by then: who had the case in hand at that moment.
+ */
+export async function agencyInChargeAt(
+  exec: Executor,
+  register: CaseRegister,
+  caseId: string,
+  at: Date,
+): Promise<{ name: string; kind: string } | null> {
+  const [row] = await exec
+    .select({ name: agencies.name, kind: agencies.kind })
+    .from(caseEvents)
+    .innerJoin(agencies, eq(agencies.id, caseEvents.toAgencyId))
+    .where(and(ofCase(register, caseId), isNotNull(caseEvents.toAgencyId), lte(caseEvents.at, at)))
+    .orderBy(desc(caseEvents.at), desc(caseEvents.id))
+    .limit(1);
+  return row ?? null;
 }
 
 /** When the case's last step happened (a new step may not be dated before it). */

@@ -1,4 +1,11 @@
-import { HEAD_OF_AGENCY, ruleSetById, vietnamLocal } from "../../../core/dossier/index.ts";
+import {
+  addresseeOf,
+  formReference,
+  noticeIssuer,
+  ruleSetById,
+  vietnamLocal,
+  type AgencyOfUnit,
+} from "../../../core/dossier/index.ts";
 import { documentDatePhraseOf } from "../../../core/text/document-date.ts";
 import { dateInText, run, titleBlock } from "../nd30-kit/index.ts";
 import {
@@ -23,6 +30,13 @@ export interface ApologyInput {
   receivingBody: string;
   procedureName: string;
   applicantName: string;
+  /** One with an ID number is a person ("Ông/Bà …"); see `applicantKindOf`. */
+  applicantIdNumber?: string | null;
+  /**
+   * The agency the dossier had been handed to when the letter was written: it was the one late,
+   * so it sends the letter; null when the dossier was still with the receiving body.
+   */
+  responsibleAgency?: AgencyOfUnit | null;
   applicantPhone: string;
   applicantAddress: string | null;
   receivedAt: Date;
@@ -32,43 +46,59 @@ export interface ApologyInput {
 /**
  * Mẫu 04: "Phiếu xin lỗi và hẹn lại ngày trả kết quả" (TT 01/2018) for dossiers received before
  * 01/07/2025, "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết" (TT 03/2025) from then on.
+ * Sent by the body that is late (`noticeIssuer`): the agency the dossier was with, else the
+ * receiving body; signed by its head, or for the committee "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH".
  */
 export async function apologyDocx(input: ApologyInput): Promise<Buffer> {
   const ruleSet = ruleSetById(input.ruleSet);
   const issuedOn = vietnamLocal(input.issuedAt).date;
   const extension = ruleSet.id === "2025";
+  const sender = noticeIssuer({
+    unitName: input.unitName,
+    receivingBody: input.receivingBody,
+    agency: input.responsibleAgency ?? null,
+  });
+  const to = addresseeOf({ name: input.applicantName, idNumber: input.applicantIdNumber });
   const children = [
     formHeader({
       unitName: input.unitName,
-      receivingBody: input.receivingBody,
+      receivingBody: sender.name,
       number: `Số: ${input.number}`,
       placeAndDate: formPlaceAndDate(input.unitName, issuedOn),
+      committee: sender.kind === "committee",
     }),
-    ...titleBlock({ type: ruleSet.apologyTitle.toLocaleUpperCase("vi"), summary: null }, FORM),
-    formParagraph(["Kính gửi: ", run(input.applicantName, { bold: true })], "center"),
+    ...titleBlock(
+      {
+        type: ruleSet.apologyTitle.toLocaleUpperCase("vi"),
+        summary: null,
+        notes: [formReference(ruleSet, ruleSet.apologyForm)],
+      },
+      FORM,
+    ),
+    formParagraph(["Kính gửi: ", run(to.salutation, { bold: true })], "center"),
     field("Địa chỉ", input.applicantAddress ?? "…………………………………"),
     field("Số điện thoại", input.applicantPhone),
     formParagraph([
       `${upperFirst(dateInText(vietnamLocal(input.receivedAt).date))}, ${input.receivingBody} — ${input.unitName} tiếp nhận hồ sơ mã `,
       run(input.code, { bold: true }),
-      ` đề nghị giải quyết thủ tục “${input.procedureName}”.`,
+      ` của ${to.pronoun} đề nghị giải quyết thủ tục “${input.procedureName}”.`,
     ]),
     formParagraph([`Thời hạn trả kết quả theo giấy tiếp nhận: ${dateInText(input.dueDate)}.`]),
     formParagraph([
-      "Đến nay hồ sơ của Ông/Bà chưa được giải quyết xong. Lý do: ",
+      `Đến nay hồ sơ của ${to.pronoun} chưa được giải quyết xong. Lý do: `,
       run(input.reason, { italics: true }),
       ".",
     ]),
     formParagraph([
-      "Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà. Chúng tôi thành thật xin lỗi Ông/Bà",
+      `Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của ${to.pronoun}. ${sender.inText} thành thật xin lỗi ${to.pronoun}`,
       extension
         ? " và đề nghị được gia hạn thời gian giải quyết hồ sơ; kết quả sẽ được trả vào "
         : " và xin hẹn lại thời gian trả kết quả vào ",
       run(documentDatePhraseOf(input.newDueDate), { bold: true }),
       ".",
     ]),
-    formParagraph(["Xin trân trọng cảm ơn sự hợp tác của Ông/Bà."]),
-    ...headSignature(HEAD_OF_AGENCY),
+    formParagraph([`Xin trân trọng cảm ơn sự hợp tác của ${to.pronoun}./.`]),
+    ...headSignature(sender.signer),
   ];
   return formBytes(`${ruleSet.apologyTitle} — hồ sơ ${input.code}`, children);
 }

@@ -3,9 +3,10 @@ import { run, titleBlock } from "../nd30-kit/index.ts";
 import { FORM, formBytes, formHeader, formParagraph, headSignature } from "./one-stop-form.ts";
 
 /**
- * The refusal notice (Mẫu số 03), the stop notice (Mẫu số 05, TT 03/2025) and the supplement
- * request (Mẫu số 02) as A5 .docx, laid
- * out like the apology letter: header block, title and form reference, addressee, body, signer.
+ * The notice of a dossier refused after reception, the refusal at the counter (Mẫu số 03), the
+ * stop notice (Mẫu số 05, TT 03/2025) and the supplement request (Mẫu số 02) as A5 .docx, laid
+ * out like the apology letter: header block (the sending body, or the committee alone), title and
+ * form reference or summary, addressee, body, signer.
  */
 export function noticeDocx(content: DossierNoticeContent): Promise<Buffer> {
   const children = [
@@ -14,8 +15,16 @@ export function noticeDocx(content: DossierNoticeContent): Promise<Buffer> {
       receivingBody: content.issuer.body,
       number: content.issuer.number,
       placeAndDate: content.placeAndDate,
+      committee: content.issuer.committee === true,
     }),
-    ...titleBlock({ type: content.title, summary: null, notes: [content.formReference] }, FORM),
+    ...titleBlock(
+      {
+        type: content.title,
+        summary: content.summary ?? null,
+        notes: content.formReference ? [content.formReference] : [],
+      },
+      FORM,
+    ),
     ...content.paragraphs.map((paragraph) =>
       formParagraph(
         paragraph.runs.map((part) => run(part.text, { bold: part.bold, italics: part.italics })),

@@ -1,5 +1,6 @@
 import type { FileChild, ParagraphChild, Paragraph, Table } from "docx";
 import { placeName } from "../../../core/dossier/index.ts";
+import { issuerNames } from "../../../core/text/document-issuer.ts";
 import {
   A5_PORTRAIT,
   documentBytes,
@@ -31,6 +32,8 @@ export interface FormHeaderInput {
   number: string | null;
   /** The place and date line as printed; see `formPlaceAndDate`. */
   placeAndDate: string;
+  /** The unit's committee itself sends the form: its own name only (ND 30/2020). */
+  committee?: boolean;
 }
 
 /** "Bãi Cháy, ngày 05 tháng 3 năm 2026" for a form of the unit dated `isoDate`. */
@@ -46,10 +49,9 @@ export function formPlaceAndDate(unitName: string, isoDate: string): string {
 export function formHeader(input: FormHeaderInput): Table {
   return headerBlock(
     {
-      issuer: {
-        upperName: `UBND ${upper(input.unitName)}`,
-        name: upper(input.receivingBody),
-      },
+      issuer: input.committee
+        ? issuerNames(input.unitName)
+        : { upperName: `UBND ${upper(input.unitName)}`, name: upper(input.receivingBody) },
       number: input.number,
       placeAndDate: input.placeAndDate,
     },
@@ -73,12 +75,29 @@ export function field(label: string, value: string): Paragraph {
   return formParagraph([`${label}: `, run(value, { bold: true })]);
 }
 
-/** The head of the agency signs bottom right, under an empty line: title, note, space. */
-export function headSignature(signer: { title: string; note: string }): FileChild[] {
+/**
+ * The head of the agency signs bottom right, under an empty line: title, note, space; the
+ * committee's chair as "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH".
+ */
+export function headSignature(signer: {
+  title: string;
+  note: string;
+  authority?: "TM." | null;
+  onBehalfOf?: string | null;
+}): FileChild[] {
   return [
     emptyLine(),
     signatureBlock(
-      { left: [], signer: { authority: null, onBehalfOf: null, ...signer, name: "" } },
+      {
+        left: [],
+        signer: {
+          authority: signer.authority ?? null,
+          onBehalfOf: signer.onBehalfOf ?? null,
+          title: signer.title,
+          note: signer.note,
+          name: "",
+        },
+      },
       FORM,
     ),
   ];
