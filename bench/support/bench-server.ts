@@ -48,7 +48,7 @@ export async function startBenchServer(options: {
     } catch {
       // not listening yet
     }
-    if (i > 1200) {
+    if (i > 6000) {
       server.kill();
       throw new Error(`${label} did not start`);
     }

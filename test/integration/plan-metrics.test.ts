@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addCounts, KPI_BY_CODE } from "../../src/core/kpi/index.ts";
+import { ratioPercent } from "../../src/core/text/number-format.ts";
+import {
+  dossierKpiCounts,
+  feedbackKpiCounts,
+} from "../../src/server/db/repositories/kpi.repository.ts";
+import { loadUnitTree } from "../../src/server/db/repositories/unit.repository.ts";
+import { loadSchedules } from "../../src/server/services/calendar.service.ts";
+import { kpiWorkingDaysFor } from "../../src/server/services/kpi-calendar.ts";
 import { makeDesk, makeProcedure, makeUnit, type MadeUnit } from "../support/factories.ts";
 import { makeWardTeam } from "../support/plan-fixtures.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
@@ -29,6 +38,18 @@ beforeAll(async () => {
   focal = await t.signedIn(team.users.focal.username, team.users.focal.password);
 });
 afterAll(() => t.close());
+
+/** The plan metrics measured from the KPI counts (dossier-metrics.ts), named as their KPIs. */
+const TARGET_KPI_METRICS = [
+  "on_time_rate",
+  "late_apology_rate",
+  "online_dossier_rate",
+  "full_online_rate",
+  "digitized_result_rate",
+  "digitized_dossier_rate",
+  "online_payment_rate",
+  "feedback_on_time_rate",
+] as const;
 
 function addDays(iso: string, days: number) {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -155,5 +176,81 @@ describe("targets measured from one-stop dossiers", () => {
 
     const [onTime] = (await focal.get(`/api/plans/${planId}`)).body.data.targets;
     expect(onTime).toMatchObject({ measured: 100, state: "achieved" });
+  });
+});
+
+/** The day itself, or the Monday after it when it falls on a weekend (no holidays in October). */
+function weekday(iso: string) {
+  const day = new Date(`${iso}T00:00:00Z`).getUTCDay();
+  return day === 6 ? addDays(iso, 2) : day === 0 ? addDays(iso, 1) : iso;
+}
+
+describe("a plan view's measured values are the raw computation's", () => {
+  it("equals the KPI counts read from the raw dossier rows, for every one-stop target", async () => {
+    // Dossiers of October 2025 and before it, in every class the rates count: carried over from
+    // September, early, on time, late (with their apologies), online, still open and overdue.
+    const carried = await receive("2025-09-26 09:00");
+    const dossiers = [carried];
+    for (const [index, day] of ["01", "02", "03", "06", "07", "08", "09", "10"].entries()) {
+      dossiers.push(
+        await receive(`2025-10-${day} 09:00`, index % 3 === 0 ? "online" : "in_person"),
+      );
+    }
+    const [, early, onTime, lateOne, lateTwo] = dossiers;
+    await resolve(carried.id, carried.dueDate);
+    await resolve(early!.id, addDays(early!.dueDate, -1));
+    await resolve(onTime!.id, onTime!.dueDate);
+    // A late dossier is resolved after its apology (the desk refuses it before).
+    for (const [dossier, daysLate] of [
+      [lateOne!, 4],
+      [lateTwo!, 2],
+    ] as const) {
+      const apology = await clerk.post(`/api/dossiers/${dossier.id}/apologies`, {
+        reason: "Chờ ý kiến cơ quan phối hợp",
+        newDueDate: weekday(addDays(dossier.dueDate, daysLate + 1)),
+        at: `${dossier.dueDate} 16:00`,
+      });
+      expect(apology.status, JSON.stringify(apology.body)).toBe(201);
+      await resolve(dossier.id, weekday(addDays(dossier.dueDate, daysLate)));
+    }
+
+    const metrics = TARGET_KPI_METRICS;
+    const plan = await focal.post("/api/plans", {
+      unitId,
+      title: "Kế hoạch thử số liệu Một cửa tháng 10/2025",
+      period: { kind: "other", start: "2025-10-01", end: "2025-10-31" },
+      targets: metrics.map((metric) => ({
+        text: `Chỉ tiêu ${metric}`,
+        metric,
+        comparator: "gte",
+        value: 50,
+        unit: "percent",
+      })),
+    });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+    const view = await focal.get(`/api/plans/${plan.body.data.id}`);
+    expect(view.status, JSON.stringify(view.body)).toBe(200);
+
+    // The raw computation: the dossier rows themselves (not the rollups) and the feedback rows.
+    const db = t.db.database.db;
+    const period = { from: "2025-10-01", to: "2025-10-31" };
+    const tree = await loadUnitTree(db);
+    const query = { unitIds: tree.unitsCountingFor(unitId, period), period };
+    const { index } = kpiWorkingDaysFor(await loadSchedules(db), period, "2026-01-15");
+    const counts = addCounts(
+      ...(await dossierKpiCounts(db, query, "none", index)).map((row) => row.counts),
+      ...(await feedbackKpiCounts(db, query, "none")).map((row) => row.counts),
+    );
+    expect(counts.resolved).toBe(5);
+    const expected = metrics.map((metric) => {
+      const [numerator, denominator] = KPI_BY_CODE.get(metric)!.compute(counts);
+      return [metric, ratioPercent(numerator, denominator)];
+    });
+    const measured = view.body.data.targets.map((x: any) => [x.metric, x.measured]);
+    expect(measured).toEqual(expected);
+    // Not all empty: the comparison would hold for a view that measured nothing.
+    expect(
+      measured.filter(([, value]: [string, number | null]) => value !== null).length,
+    ).toBeGreaterThanOrEqual(4);
   });
 });

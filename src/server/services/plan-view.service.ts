@@ -79,6 +79,14 @@ export async function planPermissions(
     plan.id,
   ]);
   const defineReports = await access.check(exec, actor, "report.define", "unit", [plan.unitId]);
+  return permissionsOf(allowed, plan, defineReports.has(plan.unitId));
+}
+
+function permissionsOf(
+  allowed: Record<"plan.write" | "plan.issue", Set<string>>,
+  plan: { id: string; status: PlanStatus },
+  defineReports: boolean,
+) {
   const write = allowed["plan.write"].has(plan.id);
   const issue = allowed["plan.issue"].has(plan.id);
   const editable = isPlanEditable(plan.status);
@@ -89,7 +97,7 @@ export async function planPermissions(
     delete: write && plan.status === "draft",
     measure: write && plan.status !== "superseded",
     /** Report kinds may be created from the plan's reporting schedule (`POST …/report-kinds`). */
-    defineReports: defineReports.has(plan.unitId),
+    defineReports,
   };
 }
 
@@ -174,37 +182,38 @@ export function taskView(
   };
 }
 
-/** The whole plan as the plan page shows it. */
+/**
+ * The whole plan as the plan page shows it. Its reads are few (each a round trip and, on the
+ * embedded database, a turn of its one connection): the gate once for reading and the
+ * permissions, the plan, its parts in one statement, its tasks with their evidence counts, the
+ * tasks' gate and children, and the live metrics (computed once per request from the KPI
+ * rollups, target-metrics.ts).
+ */
 export async function getPlanView(exec: Executor, actor: Actor, planId: string) {
-  const plan = await requireReadablePlan(exec, actor, planId);
-  const bases = await planRepository.listBases(exec, planId);
-  const areas = await planRepository.listAreas(exec, planId);
-  const targets = await planRepository.listTargets(exec, planId);
-  const tasks = await planRepository.listTasksOfPlans(exec, [planId]);
-  const duties = await planRepository.listDuties(exec, planId);
-  const agencyIds = tasks.flatMap((t) => [
-    t.leadAgencyId,
-    t.monitorAgencyId,
-    ...t.supportAgencyIds,
-  ]);
-  const names = await planRepository.agencyNames(exec, [
-    ...new Set(agencyIds.filter((id): id is string => !!id)),
-  ]);
+  const allowed = await access.checkEach(
+    exec,
+    actor,
+    ["plan.read", "plan.write", "plan.issue"],
+    "plan",
+    [planId],
+  );
+  if (!allowed["plan.read"].has(planId)) throw new AppError("PLAN_NOT_FOUND");
+  const plan = await planRepository.findPlan(exec, planId);
+  if (!plan) throw new AppError("PLAN_NOT_FOUND");
+  const {
+    bases,
+    areas,
+    targets,
+    duties,
+    occurrences,
+    agencyNames: names,
+  } = await planRepository.readPlanParts(exec, planId);
+  const tasks = await planRepository.listTasksWithEvidenceCount(exec, planId);
   const areaKeyOf = new Map(areas.map((a) => [a.id, a.key as AreaKey]));
   const updatable = await updatableTaskIds(exec, actor, tasks);
-  const evidence = await planRepository.listEvidenceOfTasks(
-    exec,
-    tasks.map((t) => t.id),
-  );
-  const evidenceCount = new Map<string, number>();
-  for (const e of evidence) evidenceCount.set(e.taskId, (evidenceCount.get(e.taskId) ?? 0) + 1);
-  const occurrences = await planRepository.listOccurrences(
-    exec,
-    tasks.map((t) => t.id),
-  );
-  const taskViews = tasks.map((task) => ({
+  const taskViews = tasks.map(({ evidenceCount, ...task }) => ({
     ...taskView(task, names, updatable.has(task.id) && plan.status !== "superseded", {
-      evidenceCount: evidenceCount.get(task.id) ?? 0,
+      evidenceCount,
       areaKey: task.areaId ? (areaKeyOf.get(task.areaId) ?? null) : null,
     }),
     occurrences: occurrences
@@ -226,7 +235,8 @@ export async function getPlanView(exec: Executor, actor: Actor, planId: string) 
     children.map((c) => c.task.id),
   );
   const visibleChildren = children.filter((c) => readableChildren.has(c.task.id));
-  const can = await planPermissions(exec, actor, plan);
+  const defineReports = await access.check(exec, actor, "report.define", "unit", [plan.unitId]);
+  const can = permissionsOf(allowed, plan, defineReports.has(plan.unitId));
   return {
     data: {
       ...plan,

@@ -177,11 +177,10 @@ export async function dossierKpiCountsFromRollups(
   const units = uuidList(query.unitIds);
   await syncKpiWorkingDays(exec, calendar);
 
-  const results = await exec.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    const days = await queryRows<Record<string, string | number>>(
-      tx,
-      sql`select unit_id::text as key,
+  // One statement, so one round trip and one snapshot: each part's rows as JSON objects (its
+  // key and its counts; a key absent from a part adds nothing). JIT is off for the connection
+  // (database.ts), as the KPI queries need.
+  const days = sql`select unit_id::text as key,
           sum(received) as "receivedNew",
           sum(finished) as "resolved",
           sum(early) - coalesce(sum(extended_due_passed) filter (where day = ${to}::date), 0) as "early",
@@ -200,26 +199,22 @@ export async function dossierKpiCountsFromRollups(
           sum(processing_days) as "processingDaysSum"
         from kpi_dossier_days
         where unit_id in (${units}) and day between ${from}::date and ${to}::date
-        group by 1`,
-    );
-    const open = openDossierQueries(query);
-    const carried = await queryRows<Record<string, string | number>>(tx, open.carriedOver);
-    const openAtEnd = await queryRows<Record<string, string | number>>(tx, open.openAtEnd);
-    const apologisedAfter = await queryRows<Record<string, string | number>>(
-      tx,
-      open.apologisedAfter,
-    );
-    return [days, carried, openAtEnd, apologisedAfter];
-  });
+        group by 1`;
+  const open = openDossierQueries(query);
+  const parts = [days, open.carriedOver, open.openAtEnd, open.apologisedAfter].map(
+    (part) => sql`select to_jsonb(t) as part from (${part}) t`,
+  );
+  const rows = await queryRows<{ part: Record<string, string | number | null> }>(
+    exec,
+    sql.join(parts, sql` union all `),
+  );
 
   const byUnit = new Map<string, KpiCounts>();
-  for (const rows of results) {
-    for (const row of rows) {
-      const key = String(row.key);
-      const counts = byUnit.get(key) ?? emptyCounts();
-      for (const k of KPI_COUNT_KEYS) if (k in row) counts[k] += Number(row[k] ?? 0);
-      byUnit.set(key, counts);
-    }
+  for (const { part: row } of rows) {
+    const key = String(row.key);
+    const counts = byUnit.get(key) ?? emptyCounts();
+    for (const k of KPI_COUNT_KEYS) if (k in row) counts[k] += Number(row[k] ?? 0);
+    byUnit.set(key, counts);
   }
   if (groupBy === "none") {
     const total = emptyCounts();

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
-import type { Executor } from "../database.ts";
+import { and, asc, desc, eq, getTableColumns, gte, inArray, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { queryRows, type Executor } from "../database.ts";
 import { agencies, units } from "../schema.ts";
 import {
   evidenceFiles,
@@ -309,4 +310,69 @@ export async function agencyNames(exec: Executor, ids: string[]) {
     .from(agencies)
     .where(inArray(agencies.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** A row of `table` from its `to_jsonb` object: each column by its name, as the driver gives it. */
+function fromJson<T extends PgTable>(table: T, json: Record<string, unknown>): T["$inferSelect"] {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    row[key] = json[column.name] ?? null;
+  }
+  return row as T["$inferSelect"];
+}
+
+/**
+ * What the plan page shows besides the plan and its tasks, in one statement (one round trip):
+ * the bases, areas, targets and duties (each in `position` order), the occurrences of its tasks
+ * (by due date) and the names of the agencies its tasks name. Each row travels as `to_jsonb` of
+ * the table's row and is read back by the table's columns: dates stay 'YYYY-MM-DD' strings,
+ * numerics numbers, JSON columns JSON, as the typed selects give them.
+ */
+export async function readPlanParts(exec: Executor, planId: string) {
+  const id = sql`${planId}::uuid`;
+  const rows = await queryRows<{ part: string; row: Record<string, unknown> }>(
+    exec,
+    sql`select 'base' as part, to_jsonb(b) as row from plan_bases b where b.plan_id = ${id}
+      union all select 'area', to_jsonb(a) from plan_areas a where a.plan_id = ${id}
+      union all select 'target', to_jsonb(t) from plan_targets t where t.plan_id = ${id}
+      union all select 'duty', to_jsonb(d) from plan_duties d where d.plan_id = ${id}
+      union all select 'occurrence', to_jsonb(o) from task_occurrences o
+        where o.task_id in (select k.id from plan_tasks k where k.plan_id = ${id})
+      union all select 'agency', jsonb_build_object('id', g.id, 'name', g.name) from agencies g
+        where g.id in (select k.lead_agency_id from plan_tasks k where k.plan_id = ${id}
+          union select k.monitor_agency_id from plan_tasks k where k.plan_id = ${id}
+          union select jsonb_array_elements_text(k.support_agency_ids)::uuid from plan_tasks k
+            where k.plan_id = ${id})`,
+  );
+  const of = (part: string) =>
+    rows
+      .filter((r) => r.part === part)
+      .map((r) => (typeof r.row === "string" ? JSON.parse(r.row) : r.row));
+  const byPosition = <R extends { position: number }>(list: R[]) =>
+    list.sort((a, b) => a.position - b.position);
+  return {
+    bases: byPosition(of("base").map((json) => fromJson(planBases, json))),
+    areas: byPosition(of("area").map((json) => fromJson(planAreas, json))),
+    targets: byPosition(of("target").map((json) => fromJson(planTargets, json))),
+    duties: byPosition(of("duty").map((json) => fromJson(planDuties, json))),
+    occurrences: of("occurrence")
+      .map((json) => fromJson(taskOccurrences, json))
+      .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0)),
+    agencyNames: new Map(of("agency").map((json) => [String(json.id), String(json.name)])),
+  };
+}
+
+/** The plan's tasks (in `position` order) with how many evidence files each has. */
+export async function listTasksWithEvidenceCount(exec: Executor, planId: string) {
+  const rows = await exec
+    .select({
+      task: planTasks,
+      evidenceCount: sql<number>`(select count(*)::int from ${taskEvidence}
+        join ${evidenceFiles} on ${evidenceFiles.id} = ${taskEvidence.evidenceId}
+        where ${taskEvidence.taskId} = ${planTasks.id})`,
+    })
+    .from(planTasks)
+    .where(eq(planTasks.planId, planId))
+    .orderBy(asc(planTasks.position));
+  return rows.map((r) => ({ ...r.task, evidenceCount: Number(r.evidenceCount) }));
 }
