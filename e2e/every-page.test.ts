@@ -32,16 +32,30 @@ const made = { methodologyId: "", scorecardId: "", reportId: "" };
 let problems: string[] = [];
 
 /**
- * Console messages known not to be the app's fault, each matched precisely. Empty for now: every
- * message seen so far had a cause in the app and was fixed there.
+ * Console messages allowed, each matched precisely. The sign-in page asks `/api/auth/me` whether
+ * a session exists and the server answers 401 without one (its contract); Chromium logs every
+ * 4xx answer as an error. Known, left for a later change of that route's answer.
  */
-const ALLOWED: RegExp[] = [];
+const ALLOWED: { page: string; text: RegExp }[] = [
+  {
+    page: "/dang-nhap",
+    text: /^Failed to load resource: the server responded with a status of 401 \(Unauthorized\)$/,
+  },
+];
 
 function onConsole(message: ConsoleMessage) {
   if (message.type() !== "error" && message.type() !== "warning") return;
   const text = message.text();
-  if (ALLOWED.some((allowed) => allowed.test(text))) return;
   const where = message.location();
+  const path = new URL(page.url()).pathname;
+  if (
+    ALLOWED.some(
+      (allowed) =>
+        allowed.page === path && allowed.text.test(text) && where.url.endsWith("/api/auth/me"),
+    )
+  ) {
+    return;
+  }
   problems.push(
     `${message.type()} on ${new URL(page.url()).pathname}: ${text}` +
       (where.url ? ` (${where.url.replace(app.url, "")}:${where.lineNumber})` : ""),
@@ -117,8 +131,14 @@ const bodyOverflow = () =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /** Wait until the page has its heading, its requests have answered and no loader spins. */
-async function settle() {
-  await page.getByRole("heading", { level: 1 }).first().waitFor();
+async function settle(path: string) {
+  const heading = await page
+    .getByRole("heading", { level: 1 })
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!heading) problems.push(`no heading of level 1 on ${path}`);
   await page.waitForLoadState("networkidle");
   await page
     .waitForFunction(() => !document.querySelector(".cchc-main .mantine-Loader-root"), undefined, {
@@ -131,7 +151,7 @@ async function settle() {
 async function visit(path: string, screenshot?: string) {
   await page.setViewportSize(LAPTOP);
   await page.goto(`${app.url}${path}`);
-  await settle();
+  await settle(path);
   // Polled: charts and cards are laid out again once their data arrives.
   await expect
     .poll(bodyOverflow, { message: `sideways overflow of ${path} at 1366 px`, timeout: 10_000 })
@@ -141,7 +161,6 @@ async function visit(path: string, screenshot?: string) {
   await expect
     .poll(bodyOverflow, { message: `sideways overflow of ${path} at 390 px`, timeout: 10_000 })
     .toBe(0);
-  await page.waitForLoadState("networkidle");
   if (screenshot) await saveScreenshot(page, `every-page/${screenshot}-390.png`);
 }
 

@@ -106,7 +106,7 @@ describe("the last tables on a phone", () => {
       world.ward.name,
       "Tổng của đơn vị",
     ]);
-    await page.getByRole("textbox", { name: "Sắp xếp theo" }).waitFor();
+    await page.getByRole("combobox", { name: "Sắp xếp theo" }).waitFor();
     await expectNoSeriousA11yViolations(page, "the units below at 390 px");
     await saveScreenshot(page, "phone-lists-forms/units-390.png");
     await page.setViewportSize(LAPTOP);
@@ -134,7 +134,7 @@ describe("the last tables on a phone", () => {
     await dialog.getByRole("textbox", { name: "Tên giấy tờ 2" }).fill("Giấy chứng sinh");
     await dialog.getByRole("textbox", { name: "Số bản 2" }).fill("2");
     await dialog.getByRole("checkbox", { name: "Bắt buộc 2" }).uncheck();
-    await dialog.getByRole("textbox", { name: "Hình thức 2" }).click();
+    await dialog.getByRole("combobox", { name: "Hình thức 2" }).click();
     await page.getByRole("option", { name: "Bản sao", exact: true }).click();
     expect(await dialog.getByRole("table").count()).toBe(0);
     await expect.poll(() => sidewaysOverflow(page)).toBe(0);
