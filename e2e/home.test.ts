@@ -21,56 +21,9 @@ import {
   type Browser,
 } from "./support/browser.ts";
 import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
-import { seedDossier, seedFeedback } from "./support/worlds/desk.ts";
-import type { Executor } from "../src/server/db/database.ts";
-import { SYSTEM_ACTOR } from "../src/server/services/actor.ts";
-import { transitionDossier } from "../src/server/services/dossier.service.ts";
-import { createPlan, issuePlan } from "../src/server/services/plan.service.ts";
-import { makeWardWorld, type WardWorld } from "../test/support/desk-fixtures.ts";
-import { makeProcedure, type MadeUser } from "../test/support/factories.ts";
-
-/** The ward's whole staff and the records of fixed dates the home page counts. */
-async function wardAtWork(db: Executor): Promise<WardWorld> {
-  const world = await makeWardWorld(db);
-  const { data: issued } = await createPlan(db, SYSTEM_ACTOR, {
-    unitId: world.ward.id,
-    title: "Kế hoạch cải cách hành chính năm 2020",
-    period: { kind: "year", year: 2020 },
-    tasks: [
-      {
-        areaKey: "procedures",
-        text: "Rà soát thủ tục hành chính lĩnh vực hộ tịch",
-        timeline: "Quý I/2020",
-        leadAgencyId: world.agencies.justice.id,
-      },
-    ],
-  });
-  await issuePlan(db, SYSTEM_ACTOR, issued.id, { issuedDate: "2020-01-10" });
-  await createPlan(db, SYSTEM_ACTOR, {
-    unitId: world.ward.id,
-    title: "Kế hoạch cải cách hành chính năm 2021",
-    period: { kind: "year", year: 2021 },
-  });
-  const procedure = await makeProcedure(db, world.ward, { processingDays: 3 });
-  await seedDossier(db, procedure, { receivedAt: "2026-03-02 09:00" });
-  const supplement = await seedDossier(db, procedure, {
-    applicantName: "Lý Văn Phúc",
-    applicantPhone: "0977 864 205",
-    receivedAt: "2026-03-03 09:00",
-  });
-  await transitionDossier(db, SYSTEM_ACTOR, supplement.id, {
-    action: "hand_over",
-    at: "2026-03-03 10:00",
-    toAgencyId: world.agencies.justice.id,
-  });
-  await transitionDossier(db, SYSTEM_ACTOR, supplement.id, {
-    action: "request_supplement",
-    note: "Bổ sung bản sao căn cước",
-    at: "2026-03-04 09:00",
-  });
-  await seedFeedback(db, world.ward, { receivedAt: "2026-03-02 09:15" });
-  return world;
-}
+import { wardAtWork } from "./support/worlds/ward-at-work.ts";
+import type { WardWorld } from "../test/support/desk-fixtures.ts";
+import type { MadeUser } from "../test/support/factories.ts";
 
 let app: App;
 let browser: Browser;

@@ -16,13 +16,16 @@ import { ChangePasswordPage } from "./pages/auth/change-password.page.tsx";
 import { SignInPage } from "./pages/auth/sign-in.page.tsx";
 import { NotFoundPage } from "./pages/errors/not-found.page.tsx";
 import { HomePage } from "./pages/home/home.page.tsx";
+import { FullPageLoader } from "./components/full-page-loader.tsx";
 
-// The administration pages load on demand: most users never open them.
+// The administration pages load on demand: most users never open them. While a page's code loads
+// on the first visit the full-page loader shows (React Router warns without a HydrateFallback).
 export const router = createBrowserRouter([
-  { path: paths.signIn, element: <SignInPage /> },
+  { path: paths.signIn, element: <SignInPage />, hydrateFallbackElement: <FullPageLoader /> },
   // Public, no login: a citizen follows a dossier.
   {
     path: oneStopPaths.lookup,
+    hydrateFallbackElement: <FullPageLoader />,
     lazy: async () => ({
       Component: (await import("./pages/one-stop/public-lookup.page.tsx")).PublicLookupPage,
     }),
@@ -30,6 +33,7 @@ export const router = createBrowserRouter([
   // Public, no login: a citizen sends feedback and reads the published answers.
   {
     path: feedbackPaths.publicSubmit,
+    hydrateFallbackElement: <FullPageLoader />,
     lazy: async () => ({
       Component: (await import("./pages/feedback/public-feedback-submit.page.tsx"))
         .PublicFeedbackSubmitPage,
@@ -37,6 +41,7 @@ export const router = createBrowserRouter([
   },
   {
     path: feedbackPaths.publicAnswers,
+    hydrateFallbackElement: <FullPageLoader />,
     lazy: async () => ({
       Component: (await import("./pages/feedback/public-feedback-answers.page.tsx"))
         .PublicFeedbackAnswersPage,
@@ -45,18 +50,21 @@ export const router = createBrowserRouter([
   // Public, no login: a citizen answers the satisfaction survey on a phone or at the desk's kiosk.
   {
     path: sipasPaths.publicPattern,
+    hydrateFallbackElement: <FullPageLoader />,
     lazy: async () => ({
       Component: (await import("./pages/sipas/public-survey.page.tsx")).PublicSurveyPage,
     }),
   },
   {
     path: sipasPaths.kioskPattern,
+    hydrateFallbackElement: <FullPageLoader />,
     lazy: async () => ({
       Component: (await import("./pages/sipas/kiosk.page.tsx")).KioskPage,
     }),
   },
   {
     element: <RequireAuth />,
+    hydrateFallbackElement: <FullPageLoader />,
     children: [
       // Outside the layout: while a new password is required, nothing else may load.
       { path: paths.changePassword, element: <ChangePasswordPage /> },

@@ -182,6 +182,7 @@ export const viOneStop = {
     documentForm: "Hình thức",
     documentCopies: "Số bản",
     documentRequired: "Bắt buộc",
+    documentLine: (n: number) => `Giấy tờ ${n}`,
     addDocument: "Thêm giấy tờ",
     removeDocument: (n: number) => `Xóa dòng ${n}`,
     moveUp: (n: number) => `Đưa dòng ${n} lên`,

@@ -8,6 +8,7 @@ import { getUnit } from "../../api/units.api.ts";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
+import { DataList, type ListColumn } from "../../components/data-list.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { formatDate, formatDecimal, formatNumber } from "../../i18n/format.ts";
 import {
@@ -422,40 +423,15 @@ function IndexView({
         height={Math.max(220, score.nodes.length * 44 + 60)}
         label={t.index766.chartLabel}
       />
-      <TableScroll label={t.index766.tableLabel}>
-        <Table aria-label={t.index766.tableLabel} miw={640} data-testid="index-766-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t.index766.colName}</Table.Th>
-              <Table.Th ta="right">{t.index766.colPoints}</Table.Th>
-              <Table.Th ta="right">{t.index766.colMax}</Table.Th>
-              <Table.Th>{t.index766.colWhy}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map(({ node, depth }) => (
-              <Table.Tr key={node.code} data-code={node.code} fw={depth === 0 ? 700 : undefined}>
-                <Table.Td pl={8 + depth * 16}>
-                  {node.code} — {node.name}
-                </Table.Td>
-                <Table.Td ta="right" data-testid={`points-${node.code}`}>
-                  {points(node.points)}
-                </Table.Td>
-                <Table.Td ta="right">{points(node.max)}</Table.Td>
-                <Table.Td fz="sm">
-                  {node.kind === "leaf" ? node.explanation : ""}
-                  {node.kind === "leaf" && node.basis !== "data" && (
-                    <Text span size="xs" c="dimmed">
-                      {" "}
-                      ({t.index766.basis[node.basis]})
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+      <DataList
+        label={t.index766.tableLabel}
+        testId="index-766-table"
+        minWidth={640}
+        rows={rows}
+        rowKey={({ node }) => node.code}
+        strongRow={({ depth }) => depth === 0}
+        columns={indexColumns}
+      />
       {notMeasured.length > 0 && (
         <Stack gap={2} mt="sm">
           <Text size="sm" fw={600}>
@@ -471,6 +447,65 @@ function IndexView({
     </Section>
   );
 }
+
+type IndexRow = { node: ScoredNode; depth: number };
+
+/** The 766 table's columns: a group or an indicator, its points of its maximum, and why. */
+const indexColumns: ListColumn<IndexRow>[] = [
+  {
+    header: t.index766.colName,
+    phone: "title",
+    cell: ({ node, depth }) => (
+      <span style={{ display: "block", paddingLeft: depth * 16 }}>
+        {node.code} — {node.name}
+      </span>
+    ),
+  },
+  {
+    header: t.index766.colPoints,
+    align: "right",
+    cell: ({ node }) => <span data-testid={`points-${node.code}`}>{points(node.points)}</span>,
+  },
+  { header: t.index766.colMax, align: "right", cell: ({ node }) => points(node.max) },
+  {
+    header: t.index766.colWhy,
+    phoneWide: true,
+    cell: ({ node }) =>
+      node.kind === "leaf" ? (
+        <Text span size="sm">
+          {node.explanation}
+          {node.basis !== "data" && (
+            <Text span size="xs" c="dimmed">
+              {" "}
+              ({t.index766.basis[node.basis]})
+            </Text>
+          )}
+        </Text>
+      ) : (
+        ""
+      ),
+  },
+];
+
+/** The monthly figures behind the trend chart, one row (a card on a phone) per month. */
+const trendColumns: ListColumn<TrendMonth>[] = [
+  { header: t.trend.colMonth, phone: "title", cell: (m) => monthLabel(m.period.from) },
+  { header: t.trend.colReceived, align: "right", cell: (m) => formatNumber(m.counts.receivedNew) },
+  { header: t.trend.colResolved, align: "right", cell: (m) => formatNumber(m.counts.resolved) },
+  {
+    header: t.trend.colOnTime,
+    align: "right",
+    cell: (m) => formatNumber(m.rates.on_time_rate!.numerator),
+  },
+  { header: t.trend.colOnTimeRate, align: "right", cell: (m) => m.rates.on_time_rate!.text },
+  { header: t.trend.colLate, align: "right", cell: (m) => formatNumber(m.counts.lateOrOverdue) },
+  { header: t.trend.colOnline, align: "right", cell: (m) => formatNumber(m.counts.online) },
+  {
+    header: t.trend.colOnlineRate,
+    align: "right",
+    cell: (m) => m.rates.online_dossier_rate!.text,
+  },
+];
 
 function TrendSection({ unitId, to }: { unitId: string; to: string }) {
   const range = trendRange(to);
@@ -578,33 +613,13 @@ function TrendSection({ unitId, to }: { unitId: string; to: string }) {
           </Text>
           <LazyChart option={option} label={t.trend.chartLabel} testId="trend-chart" />
           <div className={showTable ? undefined : "mantine-visually-hidden"}>
-            <TableScroll label={t.trend.tableLabel}>
-              <Table aria-label={t.trend.tableLabel} miw={720} striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    {columns.map((c) => (
-                      <Table.Th key={c}>{c}</Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {months.map((m) => (
-                    <Table.Tr key={m.period.from}>
-                      <Table.Td>{monthLabel(m.period.from)}</Table.Td>
-                      <Table.Td ta="right">{formatNumber(m.counts.receivedNew)}</Table.Td>
-                      <Table.Td ta="right">{formatNumber(m.counts.resolved)}</Table.Td>
-                      <Table.Td ta="right">
-                        {formatNumber(m.rates.on_time_rate!.numerator)}
-                      </Table.Td>
-                      <Table.Td ta="right">{m.rates.on_time_rate!.text}</Table.Td>
-                      <Table.Td ta="right">{formatNumber(m.counts.lateOrOverdue)}</Table.Td>
-                      <Table.Td ta="right">{formatNumber(m.counts.online)}</Table.Td>
-                      <Table.Td ta="right">{m.rates.online_dossier_rate!.text}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </TableScroll>
+            <DataList
+              label={t.trend.tableLabel}
+              minWidth={720}
+              rows={months}
+              rowKey={(m) => m.period.from}
+              columns={trendColumns}
+            />
           </div>
         </>
       )}

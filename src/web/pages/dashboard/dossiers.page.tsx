@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Pagination, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Button, Group, Pagination, Stack, Text } from "@mantine/core";
 import { IconArrowLeft } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
@@ -6,7 +6,7 @@ import { DOSSIER_SETS } from "../../../core/kpi/catalogue.ts";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
-import { TableScroll } from "../../components/table-scroll.tsx";
+import { DataList, type ListColumn } from "../../components/data-list.tsx";
 import { formatDate, formatDateTime, formatNumber } from "../../i18n/format.ts";
 import { STATE_LABELS, type DossierState } from "../one-stop/one-stop.api.ts";
 import { oneStopPaths } from "../one-stop/one-stop-paths.ts";
@@ -123,27 +123,13 @@ export function KpiDossiersPage() {
           {list.data.rows.length === 0 ? (
             <Text c="dimmed">{t.dossiers.empty}</Text>
           ) : (
-            <TableScroll label={t.dossiers.tableLabel}>
-              <Table aria-label={t.dossiers.tableLabel} miw={900} striped highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t.dossiers.colCode}</Table.Th>
-                    <Table.Th>{t.dossiers.colUnit}</Table.Th>
-                    <Table.Th>{t.dossiers.colProcedure}</Table.Th>
-                    <Table.Th>{t.dossiers.colApplicant}</Table.Th>
-                    <Table.Th>{t.dossiers.colReceived}</Table.Th>
-                    <Table.Th>{t.dossiers.colDue}</Table.Th>
-                    <Table.Th>{t.dossiers.colFinished}</Table.Th>
-                    <Table.Th>{t.dossiers.colTimeliness}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.rows.map((d) => (
-                    <DossierRow key={d.id} dossier={d} />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </TableScroll>
+            <DataList
+              label={t.dossiers.tableLabel}
+              minWidth={900}
+              rows={list.data.rows}
+              rowKey={(d) => d.id}
+              columns={dossierColumns}
+            />
           )}
           {pageCount > 1 && (
             <nav aria-label={t.dossiers.tableLabel}>
@@ -169,28 +155,41 @@ function stateLabel(state: string): string {
   return STATE_LABELS[state as DossierState] ?? state;
 }
 
-function DossierRow({ dossier: d }: { dossier: KpiDossier }) {
-  return (
-    <Table.Tr>
-      <Table.Td>
-        <Anchor component={Link} to={oneStopPaths.dossier(d.id)} fw={500}>
-          {d.code}
-        </Anchor>
-      </Table.Td>
-      <Table.Td>{d.unitName}</Table.Td>
-      <Table.Td maw={320}>
-        {d.procedureCode} — {d.procedureName}
-      </Table.Td>
-      <Table.Td>{d.applicantName}</Table.Td>
-      <Table.Td>{formatDateTime(d.receivedAt)}</Table.Td>
-      <Table.Td>{formatDate(d.dueDate)}</Table.Td>
-      <Table.Td>{d.finishedAt ? formatDateTime(d.finishedAt) : ""}</Table.Td>
-      <Table.Td>
+/** The dossiers' columns: a table on a computer, one card per dossier (headed by its code) on a phone. */
+const dossierColumns: ListColumn<KpiDossier>[] = [
+  {
+    header: t.dossiers.colCode,
+    phone: "title",
+    nowrap: true,
+    cell: (d) => (
+      <Anchor component={Link} to={oneStopPaths.dossier(d.id)} fw={500}>
+        {d.code}
+      </Anchor>
+    ),
+  },
+  { header: t.dossiers.colUnit, cell: (d) => d.unitName },
+  {
+    header: t.dossiers.colProcedure,
+    maw: 320,
+    phoneWide: true,
+    cell: (d) => `${d.procedureCode} — ${d.procedureName}`,
+  },
+  { header: t.dossiers.colApplicant, cell: (d) => d.applicantName },
+  { header: t.dossiers.colReceived, cell: (d) => formatDateTime(d.receivedAt) },
+  { header: t.dossiers.colDue, cell: (d) => formatDate(d.dueDate) },
+  {
+    header: t.dossiers.colFinished,
+    cell: (d) => (d.finishedAt ? formatDateTime(d.finishedAt) : ""),
+  },
+  {
+    header: t.dossiers.colTimeliness,
+    cell: (d) => (
+      <>
         {d.timeliness ? (t.timeliness[d.timeliness] ?? d.timeliness) : ""}
         <Text size="xs" c="dimmed">
           {stateLabel(d.state)}
         </Text>
-      </Table.Td>
-    </Table.Tr>
-  );
-}
+      </>
+    ),
+  },
+];

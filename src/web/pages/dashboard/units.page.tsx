@@ -9,14 +9,16 @@ import {
   Title,
   UnstyledButton,
   Group,
+  Select,
 } from "@mantine/core";
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { Link } from "react-router";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
+import { DataList, usePhoneLayout, type ListColumn } from "../../components/data-list.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { formatDecimal, formatNumber } from "../../i18n/format.ts";
 import { bandColour, fraction } from "./figures.ts";
@@ -90,6 +92,9 @@ const COLUMNS: Column[] = [
   },
   { key: "index", header: t.units.col766, value: (r) => r.index?.total ?? null, scale: true },
 ];
+
+type Sort = { key: SortKey; direction: 1 | -1 };
+type Ranges = Map<SortKey, { min: number; max: number }>;
 
 const collator = new Intl.Collator("vi");
 
@@ -168,7 +173,8 @@ function UnitsView({
   report: KpiReport;
   index: UnitsIndex;
 }) {
-  const [sort, setSort] = useState<{ key: SortKey; direction: 1 | -1 }>({
+  const phone = usePhoneLayout();
+  const [sort, setSort] = useState<Sort>({
     key: "onTime",
     direction: 1,
   });
@@ -341,60 +347,72 @@ function UnitsView({
         <Text size="xs" c="dimmed" mb="xs">
           {t.units.colourNote}
         </Text>
-        <TableScroll label={t.units.tableLabel}>
-          <Table aria-label={t.units.tableLabel} miw={900} data-testid="units-table">
-            <Table.Thead>
-              <Table.Tr>
-                {COLUMNS.map((c) => {
-                  const active = sort.key === c.key;
-                  const Icon = !active
-                    ? IconArrowsSort
-                    : sort.direction === 1
-                      ? IconArrowUp
-                      : IconArrowDown;
-                  return (
-                    <Table.Th
-                      key={c.key}
-                      ta={c.key === "name" ? "left" : "right"}
-                      aria-sort={
-                        active ? (sort.direction === 1 ? "ascending" : "descending") : "none"
-                      }
-                    >
-                      <UnstyledButton
-                        onClick={() =>
-                          setSort({
-                            key: c.key,
-                            direction: active ? (sort.direction === 1 ? -1 : 1) : 1,
-                          })
+        {phone ? (
+          <UnitsCards
+            rows={[...sorted, total]}
+            total={total}
+            sort={sort}
+            setSort={setSort}
+            selection={selection}
+            chosen={chosen}
+            ranges={ranges}
+          />
+        ) : (
+          <TableScroll label={t.units.tableLabel}>
+            <Table aria-label={t.units.tableLabel} miw={900} data-testid="units-table">
+              <Table.Thead>
+                <Table.Tr>
+                  {COLUMNS.map((c) => {
+                    const active = sort.key === c.key;
+                    const Icon = !active
+                      ? IconArrowsSort
+                      : sort.direction === 1
+                        ? IconArrowUp
+                        : IconArrowDown;
+                    return (
+                      <Table.Th
+                        key={c.key}
+                        ta={c.key === "name" ? "left" : "right"}
+                        aria-sort={
+                          active ? (sort.direction === 1 ? "ascending" : "descending") : "none"
                         }
-                        aria-label={t.units.sortBy(c.header)}
-                        fw={700}
-                        fz="sm"
                       >
-                        <Group
-                          gap={4}
-                          wrap="nowrap"
-                          justify={c.key === "name" ? "flex-start" : "flex-end"}
+                        <UnstyledButton
+                          onClick={() =>
+                            setSort({
+                              key: c.key,
+                              direction: active ? (sort.direction === 1 ? -1 : 1) : 1,
+                            })
+                          }
+                          aria-label={t.units.sortBy(c.header)}
+                          fw={700}
+                          fz="sm"
                         >
-                          {c.header}
-                          <Icon size={14} aria-hidden="true" />
-                        </Group>
-                      </UnstyledButton>
-                    </Table.Th>
-                  );
-                })}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sorted.map((row) => (
-                <Table.Tr key={row.key}>{cells(row, false)}</Table.Tr>
-              ))}
-            </Table.Tbody>
-            <Table.Tfoot>
-              <Table.Tr>{cells(total, true)}</Table.Tr>
-            </Table.Tfoot>
-          </Table>
-        </TableScroll>
+                          <Group
+                            gap={4}
+                            wrap="nowrap"
+                            justify={c.key === "name" ? "flex-start" : "flex-end"}
+                          >
+                            {c.header}
+                            <Icon size={14} aria-hidden="true" />
+                          </Group>
+                        </UnstyledButton>
+                      </Table.Th>
+                    );
+                  })}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {sorted.map((row) => (
+                  <Table.Tr key={row.key}>{cells(row, false)}</Table.Tr>
+                ))}
+              </Table.Tbody>
+              <Table.Tfoot>
+                <Table.Tr>{cells(total, true)}</Table.Tr>
+              </Table.Tfoot>
+            </Table>
+          </TableScroll>
+        )}
       </Card>
       <Card withBorder padding="md" radius="md" component="section" aria-label={t.units.chartLabel}>
         <Title order={2} size="h4" mb="sm">
@@ -406,6 +424,152 @@ function UnitsView({
           label={t.units.chartLabel}
         />
       </Card>
+    </Stack>
+  );
+}
+
+/**
+ * The units on a phone: one card per unit (the unit's total last), the same figures with their
+ * column's label, sorted with a select instead of the table's header buttons.
+ */
+function UnitsCards({
+  rows,
+  total,
+  sort,
+  setSort,
+  selection,
+  chosen,
+  ranges,
+}: {
+  rows: Row[];
+  total: Row;
+  sort: Sort;
+  setSort: (sort: Sort) => void;
+  selection: Selection;
+  chosen: Selection;
+  ranges: Ranges;
+}) {
+  const at = (row: Row): Selection =>
+    row === total ? selection : { ...selection, unitId: row.key };
+  const shaded = (key: SortKey, value: number | null, row: Row, text: ReactNode) => {
+    const range = ranges.get(key)!;
+    const bg = row === total ? undefined : scaleColour(value, range.min, range.max);
+    return bg ? (
+      <Text span size="sm" px={4} style={{ background: bg, borderRadius: 4 }}>
+        {text}
+      </Text>
+    ) : (
+      text
+    );
+  };
+  const rate = (row: Row, code: "on_time_rate" | "online_dossier_rate", key: SortKey) => {
+    const r = row.figures.rates[code]!;
+    return shaded(
+      key,
+      r.percent,
+      row,
+      <>
+        {r.text}{" "}
+        <Text span size="xs" c="dimmed">
+          ({formatNumber(r.numerator)}/{formatNumber(r.denominator)})
+        </Text>
+      </>,
+    );
+  };
+  const columns: ListColumn<Row>[] = [
+    {
+      header: t.units.colUnit,
+      phone: "title",
+      cell: (row) =>
+        row === total ? (
+          <Text fw={700}>{row.name}</Text>
+        ) : (
+          <Anchor
+            component={Link}
+            to={`${dashboardPaths.unit}?${selectionQuery({ ...chosen, unitId: row.key })}`}
+          >
+            {row.name}
+          </Anchor>
+        ),
+    },
+    {
+      header: t.units.colToProcess,
+      cell: (row) => (
+        <FigureLink selection={at(row)} set="to_process" value={row.figures.counts.toProcess} />
+      ),
+    },
+    {
+      header: t.units.colResolved,
+      cell: (row) => (
+        <FigureLink selection={at(row)} set="resolved" value={row.figures.counts.resolved} />
+      ),
+    },
+    { header: t.units.colOnTime, cell: (row) => rate(row, "on_time_rate", "onTime") },
+    { header: t.units.colOnline, cell: (row) => rate(row, "online_dossier_rate", "online") },
+    {
+      header: t.units.colOverdue,
+      cell: (row) => (
+        <FigureLink selection={at(row)} set="overdue" value={row.figures.counts.overdueAtEnd} />
+      ),
+    },
+    {
+      header: t.units.colLateWithoutApology,
+      cell: (row) => (
+        <FigureLink
+          selection={at(row)}
+          set="late_without_apology"
+          value={row.figures.counts.lateWithoutApology}
+        />
+      ),
+    },
+    {
+      header: t.units.col766,
+      cell: (row) =>
+        row.index ? (
+          <>
+            {shaded("index", row.index.total, row, formatDecimal(row.index.total))}{" "}
+            <Badge size="xs" color={bandColour(row.index.band?.code)}>
+              {row.index.band?.label ?? t.index766.noBand}
+            </Badge>
+          </>
+        ) : (
+          ""
+        ),
+    },
+  ];
+  return (
+    <Stack gap="sm">
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        <Select
+          label={t.units.sortLabel}
+          data={COLUMNS.map((c) => ({ value: c.key, label: c.header }))}
+          value={sort.key}
+          allowDeselect={false}
+          onChange={(value) =>
+            value && setSort({ key: value as SortKey, direction: sort.direction })
+          }
+          style={{ flex: 1 }}
+        />
+        <Button
+          variant="default"
+          onClick={() => setSort({ key: sort.key, direction: sort.direction === 1 ? -1 : 1 })}
+          leftSection={
+            sort.direction === 1 ? (
+              <IconArrowUp size={14} aria-hidden="true" />
+            ) : (
+              <IconArrowDown size={14} aria-hidden="true" />
+            )
+          }
+        >
+          {sort.direction === 1 ? t.units.ascending : t.units.descending}
+        </Button>
+      </Group>
+      <DataList
+        label={t.units.tableLabel}
+        rows={rows}
+        rowKey={(row) => row.key}
+        columns={columns}
+      />
     </Stack>
   );
 }

@@ -112,6 +112,9 @@ export const viDashboard = {
     colBand: "Xếp loại",
     totalRow: "Tổng của đơn vị",
     sortBy: (column: string) => `Sắp xếp theo ${column}`,
+    sortLabel: "Sắp xếp theo",
+    ascending: "Tăng dần",
+    descending: "Giảm dần",
     noChildren: "Đơn vị này không có đơn vị trực thuộc trong kỳ.",
     seriesOnTime: "Tỷ lệ đúng hạn (%)",
     colourNote:

@@ -6,6 +6,7 @@ import {
   List,
   Modal,
   NumberInput,
+  Paper,
   Select,
   Stack,
   Table,
@@ -24,6 +25,7 @@ import {
 import { ApiError } from "../../api/client.ts";
 import { FormError } from "../../components/form-error.tsx";
 import { notifySuccess } from "../../components/notify.ts";
+import { usePhoneLayout } from "../../components/data-list.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
 import { oneStopKeys, updateProcedure, type Procedure } from "./one-stop.api.ts";
@@ -161,10 +163,83 @@ export function DocumentRowsEditor({
       [copy[index - 1], copy[index]] = [copy[index]!, copy[index - 1]!];
       return copy;
     });
+  const phone = usePhoneLayout();
+  const rowActions = (index: number, n: number, rowKey: number) => (
+    <Group gap={4} wrap="nowrap">
+      <ActionIcon
+        variant="subtle"
+        disabled={index === 0}
+        aria-label={t.procedures.moveUp(n)}
+        onClick={() => moveUp(index)}
+      >
+        <IconArrowUp size={16} aria-hidden="true" />
+      </ActionIcon>
+      <ActionIcon
+        variant="subtle"
+        color="red"
+        aria-label={t.procedures.removeDocument(n)}
+        onClick={() => setRows((current) => current.filter((r) => r.key !== rowKey))}
+      >
+        <IconTrash size={16} aria-hidden="true" />
+      </ActionIcon>
+    </Group>
+  );
   return (
     <>
       {rows.length === 0 ? (
         <Text c="dimmed">{t.procedures.noDocumentsYet}</Text>
+      ) : phone ? (
+        <ul role="list" aria-label={label} className="cchc-cards" data-testid="document-cards">
+          {rows.map((row, index) => {
+            const n = index + 1;
+            return (
+              <Paper component="li" key={row.key} withBorder p="sm" radius="sm">
+                <Group justify="space-between" wrap="nowrap" mb={4}>
+                  <Text fw={600} size="sm">
+                    {t.procedures.documentLine(n)}
+                  </Text>
+                  {rowActions(index, n, row.key)}
+                </Group>
+                <Stack gap="xs">
+                  <TextInput
+                    label={t.procedures.documentName}
+                    aria-label={`${t.procedures.documentName} ${n}`}
+                    value={row.name}
+                    maxLength={500}
+                    error={fieldError(index, "name")}
+                    onChange={(e) => patch(row.key, { name: e.currentTarget.value })}
+                  />
+                  <Group grow align="flex-start" gap="xs">
+                    <Select
+                      label={t.procedures.documentForm}
+                      aria-label={`${t.procedures.documentForm} ${n}`}
+                      data={FORM_OPTIONS}
+                      value={row.form}
+                      allowDeselect={false}
+                      onChange={(v) => v && patch(row.key, { form: v as DocumentForm })}
+                    />
+                    <NumberInput
+                      label={t.procedures.documentCopies}
+                      aria-label={`${t.procedures.documentCopies} ${n}`}
+                      value={row.copies}
+                      min={1}
+                      max={MAX_COPIES}
+                      allowDecimal={false}
+                      error={fieldError(index, "copies")}
+                      onChange={(v) => patch(row.key, { copies: v })}
+                    />
+                  </Group>
+                  <Checkbox
+                    label={t.procedures.documentRequired}
+                    aria-label={`${t.procedures.documentRequired} ${n}`}
+                    checked={row.required}
+                    onChange={(e) => patch(row.key, { required: e.currentTarget.checked })}
+                  />
+                </Stack>
+              </Paper>
+            );
+          })}
+        </ul>
       ) : (
         <TableScroll label={label}>
           <Table miw={720} aria-label={label}>
@@ -220,28 +295,7 @@ export function DocumentRowsEditor({
                         onChange={(e) => patch(row.key, { required: e.currentTarget.checked })}
                       />
                     </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <ActionIcon
-                          variant="subtle"
-                          disabled={index === 0}
-                          aria-label={t.procedures.moveUp(n)}
-                          onClick={() => moveUp(index)}
-                        >
-                          <IconArrowUp size={16} aria-hidden="true" />
-                        </ActionIcon>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={t.procedures.removeDocument(n)}
-                          onClick={() =>
-                            setRows((current) => current.filter((r) => r.key !== row.key))
-                          }
-                        >
-                          <IconTrash size={16} aria-hidden="true" />
-                        </ActionIcon>
-                      </Group>
-                    </Table.Td>
+                    <Table.Td>{rowActions(index, n, row.key)}</Table.Td>
                   </Table.Tr>
                 );
               })}

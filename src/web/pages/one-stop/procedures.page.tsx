@@ -8,7 +8,6 @@ import {
   Select,
   Stack,
   Switch,
-  Table,
   Text,
   TextInput,
   Title,
@@ -24,7 +23,7 @@ import { LoadingBlock } from "../../components/loading-block.tsx";
 import { notifyError, notifySuccess } from "../../components/notify.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
-import { TableScroll } from "../../components/table-scroll.tsx";
+import { DataList, type ListColumn } from "../../components/data-list.tsx";
 import { UnitSelect } from "../../components/unit-select.tsx";
 import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
 import {
@@ -72,6 +71,63 @@ export function ProceduresPage() {
     onError: notifyError,
   });
 
+  const columns: ListColumn<Procedure>[] = [
+    {
+      header: t.procedures.code,
+      phone: "title",
+      nowrap: true,
+      cell: (p) => <span style={{ fontFamily: "monospace" }}>{p.code}</span>,
+    },
+    { header: t.procedures.name, maw: 360, phone: "title", cell: (p) => p.name },
+    { header: t.procedures.field, cell: (p) => p.field },
+    {
+      header: t.procedures.days,
+      cell: (p) => (p.processingDays === 0 ? t.procedures.withinDay : p.processingDays),
+    },
+    {
+      header: t.procedures.fee,
+      maw: 220,
+      phoneWide: true,
+      cell: (p) => (
+        <Text size="sm" lineClamp={2}>
+          {p.feeText ?? "—"}
+        </Text>
+      ),
+    },
+    {
+      header: t.procedures.online,
+      cell: (p) => <Badge variant="light">{t.procedures.onlineLevels[p.onlineLevel]}</Badge>,
+    },
+    {
+      header: t.procedures.documents,
+      cell: (p) => (
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          px={0}
+          aria-label={t.procedures.editDocuments(
+            t.procedures.documentsCount(p.documents.length),
+            p.code,
+          )}
+          onClick={() => setDocumentsOf(p)}
+        >
+          {t.procedures.documentsCount(p.documents.length)}
+        </Button>
+      ),
+    },
+    {
+      header: t.procedures.active,
+      cell: (p) => (
+        <Switch
+          checked={p.isActive}
+          disabled={!p.can.update}
+          aria-label={`${t.procedures.toggle}: ${p.code}`}
+          onChange={(e) => toggling.mutate({ id: p.id, isActive: e.currentTarget.checked })}
+        />
+      ),
+    },
+  ];
+
   return (
     <>
       <PageHeader
@@ -108,13 +164,13 @@ export function ProceduresPage() {
           value={unitId}
           allowDeselect={false}
           onChange={(v) => v && setUnitId(v)}
-          w={360}
+          w={{ base: "100%", sm: 360 }}
         />
         <TextInput
           label={t.procedures.search}
           value={q}
           onChange={(e) => setQ(e.currentTarget.value)}
-          w={300}
+          w={{ base: "100%", sm: 300 }}
         />
       </Group>
       {procedures.isPending ? (
@@ -124,65 +180,13 @@ export function ProceduresPage() {
       ) : procedures.data.data.length === 0 ? (
         <Text c="dimmed">{t.procedures.empty}</Text>
       ) : (
-        <TableScroll label={t.procedures.title}>
-          <Table miw={1000} striped aria-label={t.procedures.title}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t.procedures.code}</Table.Th>
-                <Table.Th>{t.procedures.name}</Table.Th>
-                <Table.Th>{t.procedures.field}</Table.Th>
-                <Table.Th>{t.procedures.days}</Table.Th>
-                <Table.Th>{t.procedures.fee}</Table.Th>
-                <Table.Th>{t.procedures.online}</Table.Th>
-                <Table.Th>{t.procedures.documents}</Table.Th>
-                <Table.Th>{t.procedures.active}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {procedures.data.data.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td ff="monospace">{p.code}</Table.Td>
-                  <Table.Td maw={360}>{p.name}</Table.Td>
-                  <Table.Td>{p.field}</Table.Td>
-                  <Table.Td>
-                    {p.processingDays === 0 ? t.procedures.withinDay : p.processingDays}
-                  </Table.Td>
-                  <Table.Td maw={220}>
-                    <Text size="sm" lineClamp={2}>
-                      {p.feeText ?? "—"}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light">{t.procedures.onlineLevels[p.onlineLevel]}</Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      variant="subtle"
-                      size="compact-sm"
-                      aria-label={t.procedures.editDocuments(
-                        t.procedures.documentsCount(p.documents.length),
-                        p.code,
-                      )}
-                      onClick={() => setDocumentsOf(p)}
-                    >
-                      {t.procedures.documentsCount(p.documents.length)}
-                    </Button>
-                  </Table.Td>
-                  <Table.Td>
-                    <Switch
-                      checked={p.isActive}
-                      disabled={!p.can.update}
-                      aria-label={`${t.procedures.toggle}: ${p.code}`}
-                      onChange={(e) =>
-                        toggling.mutate({ id: p.id, isActive: e.currentTarget.checked })
-                      }
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <DataList
+          label={t.procedures.title}
+          minWidth={1000}
+          rows={procedures.data.data}
+          rowKey={(p) => p.id}
+          columns={columns}
+        />
       )}
       {creating && <ProcedureModal unitId={unitId} onClose={() => setCreating(false)} />}
       {documentsOf && (

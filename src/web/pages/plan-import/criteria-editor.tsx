@@ -22,6 +22,7 @@ import {
 } from "../../../core/methodology/index.ts";
 import type { Criterion } from "../../../core/plan-import/contract.ts";
 import { ApiError, errorMessage } from "../../api/client.ts";
+import { usePhoneLayout } from "../../components/data-list.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { formatNumber } from "../../i18n/format.ts";
 import { viMethodology } from "../methodology/vi-methodology.ts";
@@ -133,13 +134,160 @@ export function CriteriaEditor({
   const serverRowErrors =
     saveError instanceof ApiError ? saveError.details.filter((d) => d.row !== undefined) : [];
 
+  const phone = usePhoneLayout();
+  /**
+   * A row's fields, shared by the table and the phone's cards (there with visible labels; the
+   * accessible names stay "Mã dòng 3" etc. in both).
+   */
+  const fields = (row: EditableCriterion, index: number, labelled: boolean) => {
+    const number = index + 1;
+    const implied = impliedParentRef(normalizeRef(row.ref));
+    const node = tree.nodes[index];
+    const label = (text: string) => (labelled ? text : undefined);
+    return {
+      line: row.line !== null && (
+        <Anchor
+          component="button"
+          type="button"
+          size="xs"
+          onClick={() => onShowLine(row.line!)}
+          aria-label={viPlanImport.showLine(row.line)}
+        >
+          {labelled ? viPlanImport.showLine(row.line) : row.line}
+        </Anchor>
+      ),
+      ref: (
+        <TextInput
+          size="xs"
+          w={labelled ? undefined : 72}
+          label={label(t.colRef)}
+          aria-label={t.refOf(number)}
+          value={row.ref}
+          onChange={(event) => update(index, { ref: event.currentTarget.value })}
+        />
+      ),
+      parent: (
+        <TextInput
+          size="xs"
+          w={labelled ? undefined : 72}
+          label={label(t.colParent)}
+          aria-label={t.parentOf(number)}
+          value={implied ?? row.parentRef ?? ""}
+          disabled={implied !== null}
+          onChange={(event) => update(index, { parentRef: event.currentTarget.value || null })}
+        />
+      ),
+      text: (
+        <Textarea
+          size="xs"
+          autosize
+          minRows={1}
+          label={label(t.colText)}
+          aria-label={t.textOf(number)}
+          value={row.text}
+          fw={node?.depth === 1 ? 600 : undefined}
+          onChange={(event) => update(index, { text: event.currentTarget.value })}
+        />
+      ),
+      max: (
+        <NumberInput
+          size="xs"
+          w={labelled ? undefined : 84}
+          label={label(t.colMax)}
+          aria-label={t.maxOf(number)}
+          decimalSeparator=","
+          min={0}
+          hideControls
+          value={row.maxPoints ?? ""}
+          onChange={(input) => update(index, { maxPoints: pointsValue(input, row.maxPoints) })}
+        />
+      ),
+      self: (
+        <Text size="sm" c="dimmed">
+          {row.selfScore === null ? "" : formatNumber(row.selfScore)}
+        </Text>
+      ),
+      evidence: (
+        <Textarea
+          size="xs"
+          autosize
+          minRows={1}
+          label={label(t.colEvidence)}
+          aria-label={t.evidenceOf(number)}
+          value={row.evidenceHint ?? ""}
+          onChange={(event) => update(index, { evidenceHint: event.currentTarget.value || null })}
+        />
+      ),
+      remove: (
+        <ActionIcon
+          variant="subtle"
+          color="red"
+          aria-label={t.removeRow(number)}
+          title={t.removeRow(number)}
+          onClick={() => onChange({ ...value, rows: value.rows.filter((_, i) => i !== index) })}
+        >
+          <IconTrash size={16} aria-hidden="true" />
+        </ActionIcon>
+      ),
+    };
+  };
+
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
         {t.note}
       </Text>
       {value.rows.length === 0 && <Text c="dimmed">{t.empty}</Text>}
-      {value.rows.length > 0 && (
+      {value.rows.length > 0 && phone && (
+        <ul
+          role="list"
+          aria-label={t.tableLabel}
+          className="cchc-cards"
+          data-testid="criteria-cards"
+        >
+          {value.rows.map((row, index) => {
+            const f = fields(row, index, true);
+            return (
+              <Paper
+                component="li"
+                key={index}
+                withBorder
+                p="sm"
+                radius="sm"
+                bg={rowsWithErrors.has(index + 1) ? "red.0" : undefined}
+              >
+                <Group justify="space-between" wrap="nowrap" mb={4}>
+                  <Group gap="xs" wrap="nowrap">
+                    <Text fw={600} size="sm">
+                      {t.colRow} {index + 1}
+                    </Text>
+                    {f.line}
+                  </Group>
+                  {f.remove}
+                </Group>
+                <Stack gap="xs">
+                  <Group grow gap="xs" align="flex-start">
+                    {f.ref}
+                    {f.parent}
+                  </Group>
+                  {f.text}
+                  <Group grow gap="xs" align="flex-start">
+                    {f.max}
+                    <div>
+                      <Text size="sm" fw={500}>
+                        {t.colSelf}
+                      </Text>
+                      {f.self}
+                    </div>
+                  </Group>
+                  {f.evidence}
+                </Stack>
+              </Paper>
+            );
+          })}
+        </ul>
+      )}
+      {value.rows.length > 0 && !phone && (
         <TableScroll label={t.tableLabel}>
           <Table miw={880} aria-label={t.tableLabel} verticalSpacing={4}>
             <Table.Thead>
@@ -158,105 +306,26 @@ export function CriteriaEditor({
             <Table.Tbody>
               {value.rows.map((row, index) => {
                 const number = index + 1;
-                const implied = impliedParentRef(normalizeRef(row.ref));
                 const node = tree.nodes[index];
+                const f = fields(row, index, false);
                 return (
                   <Table.Tr key={index} bg={rowsWithErrors.has(number) ? "red.0" : undefined}>
                     <Table.Td>
                       <Text size="sm">{number}</Text>
                     </Table.Td>
-                    <Table.Td>
-                      {row.line !== null && (
-                        <Anchor
-                          component="button"
-                          type="button"
-                          size="xs"
-                          onClick={() => onShowLine(row.line!)}
-                          aria-label={viPlanImport.showLine(row.line)}
-                        >
-                          {row.line}
-                        </Anchor>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <TextInput
-                        size="xs"
-                        w={72}
-                        aria-label={t.refOf(number)}
-                        value={row.ref}
-                        onChange={(event) => update(index, { ref: event.currentTarget.value })}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <TextInput
-                        size="xs"
-                        w={72}
-                        aria-label={t.parentOf(number)}
-                        value={implied ?? row.parentRef ?? ""}
-                        disabled={implied !== null}
-                        onChange={(event) =>
-                          update(index, { parentRef: event.currentTarget.value || null })
-                        }
-                      />
-                    </Table.Td>
+                    <Table.Td>{f.line}</Table.Td>
+                    <Table.Td>{f.ref}</Table.Td>
+                    <Table.Td>{f.parent}</Table.Td>
                     <Table.Td
                       miw={300}
                       pl={`calc(var(--mantine-spacing-xs) + ${((node?.depth ?? 1) - 1) * 1}rem)`}
                     >
-                      <Textarea
-                        size="xs"
-                        autosize
-                        minRows={1}
-                        aria-label={t.textOf(number)}
-                        value={row.text}
-                        fw={node?.depth === 1 ? 600 : undefined}
-                        onChange={(event) => update(index, { text: event.currentTarget.value })}
-                      />
+                      {f.text}
                     </Table.Td>
-                    <Table.Td>
-                      <NumberInput
-                        size="xs"
-                        w={84}
-                        aria-label={t.maxOf(number)}
-                        decimalSeparator=","
-                        min={0}
-                        hideControls
-                        value={row.maxPoints ?? ""}
-                        onChange={(input) =>
-                          update(index, { maxPoints: pointsValue(input, row.maxPoints) })
-                        }
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="dimmed">
-                        {row.selfScore === null ? "" : formatNumber(row.selfScore)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td miw={180}>
-                      <Textarea
-                        size="xs"
-                        autosize
-                        minRows={1}
-                        aria-label={t.evidenceOf(number)}
-                        value={row.evidenceHint ?? ""}
-                        onChange={(event) =>
-                          update(index, { evidenceHint: event.currentTarget.value || null })
-                        }
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={t.removeRow(number)}
-                        title={t.removeRow(number)}
-                        onClick={() =>
-                          onChange({ ...value, rows: value.rows.filter((_, i) => i !== index) })
-                        }
-                      >
-                        <IconTrash size={16} aria-hidden="true" />
-                      </ActionIcon>
-                    </Table.Td>
+                    <Table.Td>{f.max}</Table.Td>
+                    <Table.Td>{f.self}</Table.Td>
+                    <Table.Td miw={180}>{f.evidence}</Table.Td>
+                    <Table.Td>{f.remove}</Table.Td>
                   </Table.Tr>
                 );
               })}

@@ -10,7 +10,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Tabs,
   Text,
   Textarea,
@@ -25,7 +24,7 @@ import type {
   DraftWarning,
   PlanDraft,
 } from "../../../core/plan-import/to-plan-draft.ts";
-import { TableScroll } from "../../components/table-scroll.tsx";
+import { DataList, type ListColumn } from "../../components/data-list.tsx";
 import type { PlanImportPreview } from "./plan-import.api.ts";
 import { viPlanImport as t } from "./vi-plan-import.ts";
 
@@ -626,6 +625,24 @@ function AreasPanel({
   );
 }
 
+type AppendixRow = PlanImportPreview["extracted"]["tasks"][number];
+
+/** The appendix rows as read: a table, or one card per row (headed by its text) on a phone. */
+function appendixColumns(onShowLine: (n: number) => void): ListColumn<AppendixRow>[] {
+  const [line, ref, type, text, lead, support, timeline, deliverable, target] = t.appendix.columns;
+  return [
+    { header: line!, cell: (row) => <LineLink line={row.line ?? null} onShowLine={onShowLine} /> },
+    { header: ref!, cell: (row) => row.ref },
+    { header: type!, cell: (row) => t.appendix.rowTypes[row.rowType] },
+    { header: text!, maw: 320, phone: "title", cell: (row) => row.text },
+    { header: lead!, cell: (row) => row.lead },
+    { header: support!, cell: (row) => row.support },
+    { header: timeline!, cell: (row) => row.timeline },
+    { header: deliverable!, cell: (row) => row.deliverable },
+    { header: target!, phoneWide: true, cell: (row) => row.targetText },
+  ];
+}
+
 function AppendixPanel({
   preview,
   onShowLine,
@@ -640,34 +657,14 @@ function AppendixPanel({
       <Text size="sm" c="dimmed" mb="xs">
         {t.appendix.note}
       </Text>
-      <TableScroll label={t.tabs.appendix}>
-        <Table miw={900} striped aria-label={t.tabs.appendix}>
-          <Table.Thead>
-            <Table.Tr>
-              {t.appendix.columns.map((column) => (
-                <Table.Th key={column}>{column}</Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row, index) => (
-              <Table.Tr key={index} fw={row.rowType === "section" ? 600 : undefined}>
-                <Table.Td>
-                  <LineLink line={row.line ?? null} onShowLine={onShowLine} />
-                </Table.Td>
-                <Table.Td>{row.ref}</Table.Td>
-                <Table.Td>{t.appendix.rowTypes[row.rowType]}</Table.Td>
-                <Table.Td maw={320}>{row.text}</Table.Td>
-                <Table.Td>{row.lead}</Table.Td>
-                <Table.Td>{row.support}</Table.Td>
-                <Table.Td>{row.timeline}</Table.Td>
-                <Table.Td>{row.deliverable}</Table.Td>
-                <Table.Td>{row.targetText}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+      <DataList
+        label={t.tabs.appendix}
+        minWidth={900}
+        rows={rows}
+        rowKey={(row) => String(rows.indexOf(row))}
+        strongRow={(row) => row.rowType === "section"}
+        columns={appendixColumns(onShowLine)}
+      />
     </>
   );
 }

@@ -1,11 +1,11 @@
-import { Alert, Button, FileInput, Group, Modal, Stack, Table, Text } from "@mantine/core";
+import { Alert, Button, FileInput, Group, Modal, Stack, Text } from "@mantine/core";
 import { IconUpload } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError, errorMessage } from "../../../api/client.ts";
 import { queryKeys } from "../../../api/query-keys.ts";
 import { importUnits } from "../../../api/units.api.ts";
-import { TableScroll } from "../../../components/table-scroll.tsx";
+import { DataList } from "../../../components/data-list.tsx";
 import { vi } from "../../../i18n/vi.ts";
 
 /** Upload a CSV/XLSX list of units; show the counts, or every row's error. */
@@ -51,30 +51,25 @@ export function UnitImportModal({ onClose }: { onClose: () => void }) {
           {upload.isError && (
             <Alert color="red" variant="light" role="alert" title={errorMessage(upload.error)}>
               {rowErrors.length > 0 && (
-                <TableScroll label={vi.units.importErrorsTitle}>
-                  <Table miw={400} aria-label={vi.units.importErrorsTitle} withRowBorders>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{vi.units.importRow}</Table.Th>
-                        <Table.Th>{vi.units.importColumn}</Table.Th>
-                        <Table.Th>{vi.units.importMessage}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {rowErrors.map((detail, index) => (
-                        <Table.Tr key={index}>
-                          <Table.Td>{detail.row ?? vi.common.none}</Table.Td>
-                          <Table.Td>
-                            {detail.path
-                              ? (vi.units.importColumns[detail.path] ?? detail.path)
-                              : vi.common.none}
-                          </Table.Td>
-                          <Table.Td>{detail.message}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </TableScroll>
+                <DataList
+                  label={vi.units.importErrorsTitle}
+                  minWidth={400}
+                  rows={rowErrors}
+                  rowKey={(detail) => String(rowErrors.indexOf(detail))}
+                  columns={[
+                    { header: vi.units.importRow, cell: (d) => d.row ?? vi.common.none },
+                    {
+                      header: vi.units.importColumn,
+                      cell: (d) =>
+                        d.path ? (vi.units.importColumns[d.path] ?? d.path) : vi.common.none,
+                    },
+                    {
+                      header: vi.units.importMessage,
+                      phone: "title",
+                      cell: (d) => d.message,
+                    },
+                  ]}
+                />
               )}
             </Alert>
           )}

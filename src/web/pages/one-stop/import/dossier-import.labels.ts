@@ -22,6 +22,7 @@ export const importLabels = {
   rowsTitle: (shown: number, sampled: number, invalid: number) =>
     `Các dòng đầu (${shown} dòng hiển thị; kiểm tra ${sampled} dòng đầu, ${invalid} dòng có lỗi)`,
   row: "Dòng",
+  clearFile: "Bỏ tệp đã chọn",
   code: "Mã hồ sơ",
   receivedAt: "Ngày tiếp nhận",
   dueDate: "Hạn xử lý",

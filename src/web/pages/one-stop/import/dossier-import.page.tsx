@@ -18,6 +18,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { PageHeader } from "../../../components/page-header.tsx";
+import { DataList, usePhoneLayout, type ListColumn } from "../../../components/data-list.tsx";
 import { TableScroll } from "../../../components/table-scroll.tsx";
 import { UnitSelect } from "../../../components/unit-select.tsx";
 import { errorMessage } from "../../../api/client.ts";
@@ -87,6 +88,11 @@ export function DossierImportPage() {
 
   const current = run.data;
   const busy = upload.isPending || remap.isPending;
+  const phone = usePhoneLayout();
+  const columnOptions = [
+    { value: NONE, label: t.notImported },
+    ...(preview?.headers ?? []).filter((h) => h !== "").map((h) => ({ value: h, label: h })),
+  ];
   return (
     <>
       <PageHeader
@@ -105,13 +111,19 @@ export function DossierImportPage() {
       />
       <Stack gap="md">
         <Group align="flex-end" wrap="wrap">
-          <UnitSelect label={t.unit} value={unitId} onChange={setUnitId} required w={320} />
+          <UnitSelect
+            label={t.unit}
+            value={unitId}
+            onChange={setUnitId}
+            required
+            w={{ base: "100%", sm: 320 }}
+          />
           <TextInput
             label={t.source}
             description={t.sourceHint}
             value={source}
             onChange={(e) => setSource(e.currentTarget.value)}
-            w={280}
+            w={{ base: "100%", sm: 280 }}
           />
           <FileInput
             label={t.file}
@@ -120,7 +132,8 @@ export function DossierImportPage() {
             value={file}
             onChange={setFile}
             clearable
-            w={300}
+            clearButtonProps={{ "aria-label": t.clearFile }}
+            w={{ base: "100%", sm: 300 }}
           />
           <Button
             leftSection={<IconUpload size={16} aria-hidden="true" />}
@@ -153,84 +166,67 @@ export function DossierImportPage() {
                 </Stack>
               </Alert>
             )}
-            <TableScroll label={t.mappingTitle}>
-              <Table withTableBorder striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t.field}</Table.Th>
-                    <Table.Th>{t.column}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {preview.fields.map(({ field, label, required }) => (
-                    <Table.Tr key={field}>
-                      <Table.Td>
-                        {label}
-                        {required ? " *" : ""}
-                      </Table.Td>
-                      <Table.Td>
-                        <Select
-                          aria-label={`${t.column}: ${label}`}
-                          data={[
-                            { value: NONE, label: t.notImported },
-                            ...preview.headers
-                              .filter((h) => h !== "")
-                              .map((h) => ({ value: h, label: h })),
-                          ]}
-                          value={preview.mapping[field] ?? NONE}
-                          onChange={(value) => choose(field, value)}
-                          disabled={busy}
-                          allowDeselect={false}
-                          w={280}
-                        />
-                      </Table.Td>
+            {phone ? (
+              <Stack gap="xs" role="group" aria-label={t.mappingTitle}>
+                {preview.fields.map(({ field, label, required }) => (
+                  <Select
+                    key={field}
+                    label={`${label}${required ? " *" : ""}`}
+                    aria-label={`${t.column}: ${label}`}
+                    data={columnOptions}
+                    value={preview.mapping[field] ?? NONE}
+                    onChange={(value) => choose(field, value)}
+                    disabled={busy}
+                    allowDeselect={false}
+                  />
+                ))}
+              </Stack>
+            ) : (
+              <TableScroll label={t.mappingTitle}>
+                <Table withTableBorder striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t.field}</Table.Th>
+                      <Table.Th>{t.column}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </TableScroll>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {preview.fields.map(({ field, label, required }) => (
+                      <Table.Tr key={field}>
+                        <Table.Td>
+                          {label}
+                          {required ? " *" : ""}
+                        </Table.Td>
+                        <Table.Td>
+                          <Select
+                            aria-label={`${t.column}: ${label}`}
+                            data={columnOptions}
+                            value={preview.mapping[field] ?? NONE}
+                            onChange={(value) => choose(field, value)}
+                            disabled={busy}
+                            allowDeselect={false}
+                            w={280}
+                          />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </TableScroll>
+            )}
 
             {preview.problems.length === 0 && (
               <>
                 <Title order={2} size="h4">
                   {t.rowsTitle(preview.rows.length, preview.sampledRows, preview.invalidRows)}
                 </Title>
-                <TableScroll label={t.check}>
-                  <Table withTableBorder>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t.row}</Table.Th>
-                        <Table.Th>{t.code}</Table.Th>
-                        <Table.Th>{t.receivedAt}</Table.Th>
-                        <Table.Th>{t.dueDate}</Table.Th>
-                        <Table.Th>{t.state}</Table.Th>
-                        <Table.Th>{t.check}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {preview.rows.map((row) => (
-                        <Table.Tr key={row.row}>
-                          <Table.Td>{row.row}</Table.Td>
-                          <Table.Td>{row.dossier?.code ?? ""}</Table.Td>
-                          <Table.Td>
-                            {row.dossier?.receivedAt.slice(0, 16).replace("T", " ") ?? ""}
-                          </Table.Td>
-                          <Table.Td>{row.dossier?.dueDate ?? ""}</Table.Td>
-                          <Table.Td>{row.dossier?.state ?? ""}</Table.Td>
-                          <Table.Td>
-                            {row.ok ? (
-                              <Badge color="green">{t.ok}</Badge>
-                            ) : (
-                              <Text size="sm" c="red.8">
-                                {row.errors.join(" ")}
-                              </Text>
-                            )}
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </TableScroll>
+                <DataList
+                  label={t.check}
+                  withTableBorder
+                  rows={preview.rows}
+                  rowKey={(row) => String(row.row)}
+                  columns={rowColumns}
+                />
                 {preview.errors.length > 0 && (
                   <Alert color="orange" title={t.errorsTitle}>
                     <Stack gap={2}>
@@ -309,3 +305,34 @@ function mappingOf(preview: ImportPreview): ColumnMapping {
   for (const { field } of preview.fields) mapping[field] = preview.mapping[field] ?? "";
   return mapping;
 }
+
+type PreviewRow = ImportPreview["rows"][number];
+
+/** The rows checked before the import: a table, or one card per row (headed by its number) on a phone. */
+const rowColumns: ListColumn<PreviewRow>[] = [
+  {
+    header: t.row,
+    phone: "title",
+    cell: (row) => row.row,
+    phoneCell: (row) => `${t.row} ${row.row}`,
+  },
+  { header: t.code, cell: (row) => row.dossier?.code ?? "" },
+  {
+    header: t.receivedAt,
+    cell: (row) => row.dossier?.receivedAt.slice(0, 16).replace("T", " ") ?? "",
+  },
+  { header: t.dueDate, cell: (row) => row.dossier?.dueDate ?? "" },
+  { header: t.state, cell: (row) => row.dossier?.state ?? "" },
+  {
+    header: t.check,
+    phoneWide: true,
+    cell: (row) =>
+      row.ok ? (
+        <Badge color="green">{t.ok}</Badge>
+      ) : (
+        <Text size="sm" c="red.8">
+          {row.errors.join(" ")}
+        </Text>
+      ),
+  },
+];

@@ -1,9 +1,9 @@
-import { Badge, Button, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Stack, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { notifySuccess } from "../../../components/notify.ts";
 import { QueryError } from "../../../components/query-error.tsx";
-import { TableScroll } from "../../../components/table-scroll.tsx";
+import { DataList } from "../../../components/data-list.tsx";
 import { formatDateTime } from "../../../i18n/format.ts";
 import { VoidModal } from "../void-modal.tsx";
 import { listImports, voidImport, type DossierImportRun } from "./dossier-import.api.ts";
@@ -37,47 +37,44 @@ export function RecentImports({ unitId }: { unitId: string }) {
           {t.recentEmpty}
         </Text>
       ) : (
-        <TableScroll label={t.recentTitle}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t.startedAt}</Table.Th>
-                <Table.Th>{t.fileName}</Table.Th>
-                <Table.Th>{t.result}</Table.Th>
-                <Table.Th>{t.status}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((run) => (
-                <Table.Tr key={run.id}>
-                  <Table.Td>{formatDateTime(run.startedAt)}</Table.Td>
-                  <Table.Td>{run.fileName}</Table.Td>
-                  <Table.Td>{t.counts(run.inserted, run.updated, run.errorCount)}</Table.Td>
-                  <Table.Td>
-                    {run.voided ? (
-                      <Stack gap={2}>
-                        <Badge color="red" variant="light">
-                          {t.voidedBadge}
-                        </Badge>
-                        <Text size="xs">{t.voidedRun(run.voided.count, run.voided.reason)}</Text>
-                      </Stack>
-                    ) : (
-                      (t.states[run.state] ?? run.state)
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {run.can.void && (
-                      <Button size="xs" color="red" variant="light" onClick={() => setVoiding(run)}>
-                        {t.voidRun}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <DataList
+          label={t.recentTitle}
+          rows={list}
+          rowKey={(run) => run.id}
+          columns={[
+            { header: t.startedAt, cell: (run) => formatDateTime(run.startedAt) },
+            { header: t.fileName, phone: "title", cell: (run) => run.fileName },
+            {
+              header: t.result,
+              cell: (run) => t.counts(run.inserted, run.updated, run.errorCount),
+            },
+            {
+              header: t.status,
+              cell: (run) =>
+                run.voided ? (
+                  <Stack gap={2}>
+                    <Badge color="red" variant="light">
+                      {t.voidedBadge}
+                    </Badge>
+                    <Text size="xs">{t.voidedRun(run.voided.count, run.voided.reason)}</Text>
+                  </Stack>
+                ) : (
+                  (t.states[run.state] ?? run.state)
+                ),
+            },
+            {
+              header: t.voidRun,
+              headerHidden: true,
+              phone: "actions",
+              cell: (run) =>
+                run.can.void && (
+                  <Button size="xs" color="red" variant="light" onClick={() => setVoiding(run)}>
+                    {t.voidRun}
+                  </Button>
+                ),
+            },
+          ]}
+        />
       )}
       {voiding && (
         <VoidModal
