@@ -45,7 +45,10 @@ function calendarWith(daysOff: string[]) {
   const schedule = parseOfficialSchedule({
     ...seed,
     version: seed.version + 1,
-    entries: [...seed.entries, ...daysOff.map((date) => ({ kind: "official" as const, date, name: "Nghỉ thử" }))],
+    entries: [
+      ...seed.entries,
+      ...daysOff.map((date) => ({ kind: "official" as const, date, name: "Nghỉ thử" })),
+    ],
   });
   return kpiCalendarFrom(
     daysOff.length ? schedulesInForce([schedule]) : schedulesInForce([]),

@@ -750,7 +750,9 @@ describe(`procedure catalogue, calendar and desk settings on ${testDatabaseKind}
     await t.app.jobs.idle();
     const after = (await admin.get("/api/calendar/schedules")).body.kpiRecompute;
     expect(after.state).toBe("done");
-    expect(after.message).toMatch(/^Số ngày xử lý trong các chỉ số đã được tính lại .* lúc \d\d:\d\d \d\d\/\d\d\/\d{4}\.$/);
+    expect(after.message).toMatch(
+      /^Số ngày xử lý trong các chỉ số đã được tính lại .* lúc \d\d giờ \d\d phút, ngày \d\d\/\d\d\/\d{4}\.$/,
+    );
     const stored = (await clerk.get("/api/calendar/holidays?year=2027")).body.data;
     expect(stored.schedule).toMatchObject({ origin: "stored", version: 1 });
     expect(stored.holidays).toContainEqual({
