@@ -30,14 +30,14 @@ import type { JobKind } from "../jobs/job-runner.ts";
 export { KPI_RECOMPUTE_JOB };
 
 export interface KpiRecomputeOptions {
-  /** A batch should take about this long (default 40 ms); its row count adapts to it. */
+  /** A batch should take about this long (default 50 ms); its row count adapts to it. */
   targetBatchMs?: number;
   /** Rows in the first batch (default 1,000). */
   firstBatchRows?: number;
-  /** Bounds of a batch's rows (default 100 and 50,000). */
+  /** Bounds of a batch's rows (default 500 and 50,000). */
   minBatchRows?: number;
   maxBatchRows?: number;
-  /** The wait between batches, for other requests (default 10 ms). */
+  /** The wait between batches, for other requests (default 5 ms). */
   pauseMs?: number;
   /** Told after each committed batch (the bench's timings; tests stop the job here). */
   afterBatch?: (batch: {
@@ -55,9 +55,9 @@ export async function runKpiRecompute(
   signal: AbortSignal,
   options: KpiRecomputeOptions = {},
 ): Promise<boolean> {
-  const target = options.targetBatchMs ?? 40;
-  const pauseMs = options.pauseMs ?? 10;
-  const minRows = options.minBatchRows ?? 100;
+  const target = options.targetBatchMs ?? 50;
+  const pauseMs = options.pauseMs ?? 5;
+  const minRows = options.minBatchRows ?? 500;
   const maxRows = options.maxBatchRows ?? 50_000;
   let rows = Math.min(maxRows, Math.max(minRows, options.firstBatchRows ?? 1_000));
   let number = 0;
