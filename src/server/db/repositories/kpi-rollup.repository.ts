@@ -290,14 +290,23 @@ export async function recomputeProcessingDaysBatch(
         tx,
         sql`with k as (
             select * from unnest(${units}::uuid[], ${days}::date[]) as k(unit_id, day)
+          ), s as (
+            -- One sum per batch; a day's ordinal by a join (the function only outside the
+            -- calendar's days, where it clamps).
+            select p.unit_id, p.day,
+              sum(p.dossiers * greatest(0, coalesce(wd.ordinal, kpi_working_ordinal(p.day))
+                - coalesce(wc.ordinal, kpi_working_ordinal(p.counted_from))
+                - p.paused_working_days)) as total
+            from k join kpi_processing_days p on p.unit_id = k.unit_id and p.day = k.day
+            left join kpi_working_days wd on wd.day = p.day
+            left join kpi_working_days wc on wc.day = p.counted_from
+            where p.dossiers <> 0
+            group by 1, 2
           ), u as (
             update kpi_dossier_days t set calendar_version = ${version},
-              processing_days = coalesce((
-                select sum(p.dossiers * greatest(0, kpi_working_ordinal(p.day)
-                  - kpi_working_ordinal(p.counted_from) - p.paused_working_days))
-                from kpi_processing_days p
-                where p.unit_id = t.unit_id and p.day = t.day and p.dossiers <> 0), 0)
-            from k where t.unit_id = k.unit_id and t.day = k.day
+              processing_days = coalesce(s.total, 0)
+            from k left join s on s.unit_id = k.unit_id and s.day = k.day
+            where t.unit_id = k.unit_id and t.day = k.day
             returning 1
           ) select count(*)::int as n from u`,
       );
