@@ -2,7 +2,7 @@
  * The province dashboard's KPIs over a generated province on PostgreSQL.
  *
  *   npm run bench kpi [-- --dossiers 1000000] [--runs 30] [--live-load] [--import-rows 200000]
- *     [--keep | --url postgres://…]
+ *     [--keep | --url postgres://…] [--schedule-change]
  *
  * - Where: its own throwaway PostgreSQL cluster by default (`bench/support/pg-cluster.ts`, port
  *   BENCH_PG_PORT or 55499, data under /tmp, stopped and deleted at the end), so no other test
@@ -25,6 +25,9 @@
  *   dossier figures per commune (JIT off for both, as the service sets it). Prints p50/p95 of
  *   both and their ratio, checks that the two agree on the counts they share, and prints the
  *   load average seen during the run (the machine is shared: read the ratios).
+ * - --schedule-change: instead of the dashboard's timings, what storing a working-day schedule
+ *   costs before and after the recompute job, on PostgreSQL and on an in-memory PGlite holding a
+ *   copy of the rollups (bench/support/schedule-change.ts).
  * - Then the same dashboard over HTTP from a real server, alone and while that server runs a bulk
  *   import of --import-rows dossiers (default 200,000; 0 skips it), and the server's peak RSS.
  */
@@ -45,15 +48,18 @@ import { generateDossierExport } from "./support/dossier-export.ts";
 import { Session, rssMb } from "./support/http-session.ts";
 import {
   dossierKpiCountsFromRollups,
-  syncKpiWorkingDays,
+  ensureKpiWorkingCalendar,
 } from "../src/server/db/repositories/kpi-rollup.repository.ts";
+import { runKpiRecompute } from "../src/server/services/kpi-recompute.job.ts";
 import { kpiWorkingDaysFor } from "../src/server/services/kpi-calendar.ts";
 import { argument } from "./support/arguments.ts";
+import { measureScheduleChange, pgliteCopyOf } from "./support/schedule-change.ts";
 
 const dossiers = Number(argument("dossiers") ?? process.env.BENCH_DOSSIERS ?? 1_000_000);
 const runs = Number(argument("runs") ?? 30);
 const keep = process.argv.includes("--keep");
 const liveLoad = process.argv.includes("--live-load");
+const scheduleChange = process.argv.includes("--schedule-change");
 const importRows = Number(argument("import-rows") ?? 200_000);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -120,11 +126,13 @@ async function checkRollups(
   for (const period of periods) {
     const { calendar, index } = await workingDaysFor(database, period.from, period.to);
     const query = { unitIds: communes, period };
-    const t = performance.now();
-    const synced = await syncKpiWorkingDays(database.db, calendar);
-    if (synced) {
+    if (period === periods[0]) {
+      // The generated rows were classed with no calendar: the job's first run recomputes them.
+      const t = performance.now();
+      await ensureKpiWorkingCalendar(database.db, calendar);
+      await runKpiRecompute(database.db, "bench", new AbortController().signal);
       console.log(
-        `  working calendar written and processing days rewritten in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+        `  working calendar written and processing days recomputed by the job in ${((performance.now() - t) / 1000).toFixed(1)} s`,
       );
     }
     const fromRollups = await dossierKpiCountsFromRollups(database.db, query, "unit", calendar);
@@ -311,6 +319,29 @@ async function main() {
     }
 
     const service = () => kpiReport(database.db, { unitId: provinceId, period, groupBy: "unit" });
+    if (scheduleChange) {
+      await raw.end();
+      // The same measurement on PostgreSQL (the dashboard: kpiReport) and on an in-memory PGlite
+      // holding a copy of the rollups (the dashboard's rollup read), one after the other.
+      if (!(await measureScheduleChange("PostgreSQL", database.db, service))) failed = true;
+      const lite = await pgliteCopyOf(url);
+      try {
+        const { calendar } = await workingDaysFor(database, "2026-07-01", "2026-09-30");
+        const rollupRead = () =>
+          dossierKpiCountsFromRollups(
+            lite.db,
+            { unitIds: communes, period: { from: "2026-07-01", to: "2026-09-30" } },
+            "unit",
+            calendar,
+          );
+        if (!(await measureScheduleChange("PGlite (in memory)", lite.db, rollupRead)))
+          failed = true;
+      } finally {
+        await lite.close();
+      }
+      console.log(`load average ${loadRange(measuredFrom)}`);
+      return;
+    }
     const handWritten = () => raw.query(RAW_SQL, [start, end, "2026-09-30", communes]);
 
     for (let i = 0; i < 3; i++) {

@@ -26,6 +26,7 @@ import { registerDenyByDefault, registerSessionHandling } from "./http/session.t
 import type { TrustProxySetting } from "./trust-proxy.ts";
 import { JobRunner, type JobRunnerOptions } from "./jobs/job-runner.ts";
 import { ANALYZE_JOB, analyzeJob } from "./operations/analyze/analyze.ts";
+import { KPI_RECOMPUTE_JOB, kpiRecomputeJob } from "./services/kpi-recompute.job.ts";
 import { BACKUP_JOB, backupJob } from "./operations/backup/backup-job.ts";
 import type { BackupSchedule } from "./operations/backup/backup.service.ts";
 import type { ReminderConfig } from "./reminders/reminder-config.ts";
@@ -254,6 +255,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(kpiRoutes(db));
   await app.register(dashboardRoutes(db));
   await app.register(reportRoutes(db));
+  jobs.register(KPI_RECOMPUTE_JOB, kpiRecomputeJob(db));
   jobs.register(FEDERATION_SEND_JOB, federationSendJob(db, options.federation ?? { secret: null }));
   await app.register(federationRoutes(db, options.federation, jobs));
 

@@ -20,6 +20,7 @@ import {
 } from "../../src/server/db/repositories/calendar.repository.ts";
 import { loadSchedules } from "../../src/server/services/calendar.service.ts";
 import { kpiWorkingDaysFor } from "../../src/server/services/kpi-calendar.ts";
+import { runKpiRecompute } from "../../src/server/services/kpi-recompute.job.ts";
 import { makeProcedure, makeUnit } from "../support/factories.ts";
 import {
   createTestDatabase,
@@ -431,6 +432,39 @@ async function changeCalendar(daysOff: number[], workedWeekends: number[]) {
   });
 }
 
+/**
+ * Runs the recompute (kpi-recompute.job.ts) in batches of 3 rows, stopped after `stop` committed
+ * batches as a crash would stop it (null: to its end); each call is a new owner, as a restarted
+ * job after its lease lapsed.
+ */
+async function recomputeBatches(stop: number | null) {
+  const crash = new Error("crash");
+  try {
+    await runKpiRecompute(db, `test-${randomUUID()}`, new AbortController().signal, {
+      firstBatchRows: 3,
+      minBatchRows: 3,
+      maxBatchRows: 3,
+      pauseMs: 0,
+      afterBatch: ({ number }) => {
+        if (stop !== null && number >= stop) throw crash;
+      },
+    });
+  } catch (error) {
+    if (error !== crash) throw error;
+  }
+}
+
+/** Rollup rows not of the calendar's current version. */
+async function staleRows() {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from kpi_dossier_days t
+      left join kpi_working_calendar c on c.id = 1
+      where t.calendar_version is distinct from c.version`,
+  );
+  return Number(row!.n);
+}
+
 describe(`per-day KPI rollups equal the raw computation (${testDatabaseKind})`, () => {
   beforeAll(async () => {
     t = await createTestDatabase();
@@ -469,6 +503,7 @@ describe(`per-day KPI rollups equal the raw computation (${testDatabaseKind})`, 
             daysOff: fc.array(fc.integer({ min: 0, max: WINDOW_DAYS }), { maxLength: 6 }),
             worked: fc.array(fc.integer({ min: 0, max: WINDOW_DAYS }), { maxLength: 4 }),
             after: fc.array(command, { maxLength: 20 }),
+            stopAfter: fc.integer({ min: 1, max: 4 }),
           }),
         ),
         async (commands, periods, calendarChange) => {
@@ -486,11 +521,21 @@ describe(`per-day KPI rollups equal the raw computation (${testDatabaseKind})`, 
           ];
           for (const p of checked) await compare(p);
           if (calendarChange) {
-            // The calendar changes under the recorded dossiers: the processing days are rewritten
-            // for the new calendar; the writes after it are classed with the new calendar.
+            // The calendar changes under the recorded dossiers: the first read writes the new
+            // ordinals and queues the recompute; until the job has rewritten a row, reads compute
+            // its processing days from their source. Reads before the job, with it stopped after
+            // a few batches (writes classed with the new calendar in between), and after it ends.
             await changeCalendar(calendarChange.daysOff, calendarChange.worked);
             for (const p of checked) await compare(p);
-            for (const c of calendarChange.after) await apply(c, dossiers, n);
+            const half = Math.floor(calendarChange.after.length / 2);
+            await recomputeBatches(calendarChange.stopAfter);
+            for (const p of checked) await compare(p);
+            for (const c of calendarChange.after.slice(0, half)) await apply(c, dossiers, n);
+            for (const p of checked) await compare(p);
+            await recomputeBatches(calendarChange.stopAfter);
+            for (const c of calendarChange.after.slice(half)) await apply(c, dossiers, n);
+            await recomputeBatches(null);
+            expect(await staleRows()).toBe(0);
             for (const p of checked) await compare(p);
           }
         },

@@ -752,6 +752,15 @@ describe(`procedure catalogue, calendar and desk settings on ${testDatabaseKind}
     });
     expect(created.status).toBe(201);
     expect(created.body.data).toMatchObject({ year: 2027, version: 1, origin: "stored" });
+    // The KPIs' processing days are recomputed by a job after the answer, which says so.
+    expect(created.body.kpiRecompute.state).toBe("pending");
+    expect(created.body.kpiRecompute.message).toContain("Đang chờ tính lại số ngày xử lý");
+    await t.app.jobs.idle();
+    const after = (await admin.get("/api/calendar/schedules")).body.kpiRecompute;
+    expect(after.state).toBe("done");
+    expect(after.message).toMatch(
+      /^Số ngày xử lý trong các chỉ số đã được tính lại .* lúc \d\d giờ \d\d phút, ngày \d\d\/\d\d\/\d{4}\.$/,
+    );
     const stored = (await clerk.get("/api/calendar/holidays?year=2027")).body.data;
     expect(stored.schedule).toMatchObject({ origin: "stored", version: 1 });
     expect(stored.holidays).toContainEqual({

@@ -1,4 +1,13 @@
-import { bigint, date, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { units } from "./schema.ts";
 
 /*
@@ -57,9 +66,17 @@ export const kpiDossierDays = pgTable(
      * The working days the dossiers finished on the day took (each: working days from the day its
      * count started to its finish day, less its paused working days, at least 0), by the working
      * calendar in `kpi_working_days` when it was written; rewritten from `kpi_processing_days`
-     * whenever that calendar changes (kpi-rollup.repository.ts, `syncKpiWorkingDays`).
+     * whenever that calendar changes (the recompute job, `kpi-recompute.job.ts`).
      */
     processingDays: bigint("processing_days", { mode: "number" }).notNull().default(0),
+    /**
+     * The version of the working calendar (`kpi_working_calendar.version`) `processing_days` was
+     * computed with; null when unknown or mixed (a write classed by another version than the
+     * row's). A row of another version than the current one is stale: KPI reads compute its
+     * processing days from `kpi_processing_days` instead, until the recompute job
+     * (kpi-recompute.job.ts) rewrites it (migration 0032).
+     */
+    calendarVersion: integer("calendar_version"),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.day] })],
 );
@@ -86,7 +103,7 @@ export const kpiProcessingDays = pgTable(
 /**
  * The working calendar as the database sees it: `ordinal` is the number of working days in
  * (first day, day], the application's calendar (src/core/calendar: statutory holidays and the
- * official schedules in force) written by `syncKpiWorkingDays` from 01/01/2021 (the calendar's
+ * official schedules in force) written by `storeKpiWorkingCalendar` from 01/01/2021 (the calendar's
  * first year) to the end of a later year. The rollup triggers read it to class a finished
  * dossier's working days at write time; a day before the first counts as the first, a day after
  * the last as the last.
@@ -98,12 +115,26 @@ export const kpiWorkingDays = pgTable("kpi_working_days", {
 
 /**
  * The fingerprint of the calendar written in `kpi_working_days` (one row at most): a KPI read or a
- * schedule change whose calendar has another fingerprint rewrites the ordinals and the processing
- * days first.
+ * schedule change whose calendar has another fingerprint rewrites the ordinals (a short
+ * transaction) and queues the job that recomputes the processing days in batches; its progress.
  */
 export const kpiWorkingCalendar = pgTable("kpi_working_calendar", {
   id: integer("id").primaryKey().default(1),
   fingerprint: text("fingerprint").notNull(),
   firstDay: date("first_day").notNull(),
   lastDay: date("last_day").notNull(),
+  /** Raised each time the ordinals are rewritten; the rollup triggers stamp rows with it. */
+  version: integer("version").notNull().default(1),
+  /** The version every row's processing days were last recomputed for (null: never). */
+  recomputedVersion: integer("recomputed_version"),
+  recomputedAt: timestamp("recomputed_at", { withTimezone: true }),
+  /** The job recomputing now (its id), and since when. */
+  recomputeOwner: text("recompute_owner"),
+  recomputeStartedAt: timestamp("recompute_started_at", { withTimezone: true }),
+  /** The recompute's progress: the version and the last (unit, day) of the pass under way. */
+  cursorVersion: integer("cursor_version"),
+  cursorUnitId: uuid("cursor_unit_id"),
+  cursorDay: date("cursor_day"),
+  /** Rows the pass under way changed or could not lock: another pass follows unless 0. */
+  passChanges: integer("pass_changes").notNull().default(0),
 });

@@ -26,6 +26,14 @@ const scheduleBody = z.object({
   ),
 });
 
+/** Whether the KPIs' processing days are being recomputed after a schedule change. */
+const kpiRecompute = z.object({
+  state: z.enum(["none", "pending", "running", "done"]),
+  message: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+
 export function calendarRoutes(db: Executor): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -35,7 +43,11 @@ export function calendarRoutes(db: Executor): FastifyPluginAsyncZod {
           tags: ["calendar"],
           summary: "Lịch nghỉ chính thức theo năm (đã nhập và mặc định)",
           response: {
-            200: z.object({ data: z.array(scheduleView), can: z.object({ create: z.boolean() }) }),
+            200: z.object({
+              data: z.array(scheduleView),
+              can: z.object({ create: z.boolean() }),
+              kpiRecompute,
+            }),
             ...commonErrors,
           },
         },
@@ -51,7 +63,7 @@ export function calendarRoutes(db: Executor): FastifyPluginAsyncZod {
           tags: ["calendar"],
           summary: "Nhập một phiên bản mới của lịch nghỉ chính thức một năm (chỉ quản trị)",
           body: scheduleBody,
-          response: { 201: z.object({ data: scheduleView }), ...commonErrors },
+          response: { 201: z.object({ data: scheduleView, kpiRecompute }), ...commonErrors },
         },
       },
       async (request, reply) => {

@@ -9,11 +9,12 @@ import {
 } from "../../core/calendar/index.ts";
 import type { Executor } from "../db/database.ts";
 import * as calendarRepository from "../db/repositories/calendar.repository.ts";
-import { syncKpiWorkingDays } from "../db/repositories/kpi-rollup.repository.ts";
+import { ensureKpiWorkingCalendar } from "../db/repositories/kpi-rollup.repository.ts";
 import { AppError, applyRule } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
 import { kpiCalendarFrom } from "./kpi-calendar.ts";
+import { kpiRecomputeStatus } from "./kpi-recompute.job.ts";
 import { runUseCase } from "./use-case.ts";
 
 /**
@@ -68,7 +69,11 @@ export async function listSchedules(db: Executor, actor: Actor) {
     ...OFFICIAL_SCHEDULES.filter((s) => !storedYears.has(s.year)).map((s) => scheduleView(null, s)),
     ...rows.map((row) => scheduleView(row, row.schedule)),
   ].sort((a, b) => a.year - b.year || a.version - b.version);
-  return { data: views, can: { create: await canWriteCalendar(db, actor) } };
+  return {
+    data: views,
+    can: { create: await canWriteCalendar(db, actor) },
+    kpiRecompute: await kpiRecomputeStatus(db),
+  };
 }
 
 export type ScheduleInput = Omit<OfficialSchedule, "version">;
@@ -88,8 +93,9 @@ export async function createSchedule(db: Executor, actor: Actor, input: Schedule
       schedule,
       createdById: actor.userId,
     });
-    // The KPIs' processing days follow the new calendar in the same transaction.
-    await syncKpiWorkingDays(tx, kpiCalendarFrom(await loadSchedules(tx)));
+    // The KPIs' working days follow the new calendar: the ordinals in this transaction, the
+    // processing days by a queued job (kpi-recompute.job.ts); reads stay right meanwhile.
+    await ensureKpiWorkingCalendar(tx, kpiCalendarFrom(await loadSchedules(tx)));
     await audit({
       action: "calendar.schedule_create",
       entityId: row.id,
@@ -97,7 +103,7 @@ export async function createSchedule(db: Executor, actor: Actor, input: Schedule
       after: schedule,
       summary: `Nhập lịch nghỉ chính thức năm ${schedule.year}, phiên bản ${schedule.version} (${schedule.source})`,
     });
-    return { data: scheduleView(row, schedule) };
+    return { data: scheduleView(row, schedule), kpiRecompute: await kpiRecomputeStatus(tx) };
   });
 }
 

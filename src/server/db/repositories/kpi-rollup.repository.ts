@@ -108,62 +108,281 @@ export function kpiWorkingCalendar(index: WorkingDayIndex): KpiWorkingCalendar {
   return { ...index, fingerprint };
 }
 
-async function storedFingerprint(exec: Executor): Promise<string | null> {
-  const [row] = await queryRows<{ fingerprint: string }>(
+export interface KpiCalendarState {
+  fingerprint: string;
+  version: number;
+  recomputedVersion: number | null;
+  recomputedAt: Date | null;
+  recomputeOwner: string | null;
+  recomputeStartedAt: Date | null;
+}
+
+/** The database's working calendar and its recompute's state (null before the first store). */
+export async function kpiCalendarState(exec: Executor): Promise<KpiCalendarState | null> {
+  const [row] = await queryRows<{
+    fingerprint: string;
+    version: number;
+    recomputed_version: number | null;
+    recomputed_at: string | Date | null;
+    recompute_owner: string | null;
+    recompute_started_at: string | Date | null;
+  }>(
     exec,
-    sql`select fingerprint from kpi_working_calendar where id = 1`,
+    sql`select fingerprint, version, recomputed_version, recomputed_at, recompute_owner,
+      recompute_started_at from kpi_working_calendar where id = 1`,
   );
-  return row?.fingerprint ?? null;
+  if (!row) return null;
+  const at = (v: string | Date | null) => (v === null ? null : new Date(v));
+  return {
+    fingerprint: row.fingerprint,
+    version: Number(row.version),
+    recomputedVersion: row.recomputed_version === null ? null : Number(row.recomputed_version),
+    recomputedAt: at(row.recomputed_at),
+    recomputeOwner: row.recompute_owner,
+    recomputeStartedAt: at(row.recompute_started_at),
+  };
 }
 
 /**
- * Makes the database's working calendar (`kpi_working_days`) the given one, and the processing
- * days of every unit and day (`kpi_dossier_days.processing_days`) what that calendar gives, when
- * the stored fingerprint differs (a schedule stored, the built-in holidays changed, the first
- * read after migration 0029); nothing otherwise. Returns whether it rewrote them.
+ * Makes the database's working calendar (`kpi_working_days`) the given one when the stored
+ * fingerprint differs (a schedule stored, the built-in holidays changed, the first read after
+ * migration 0029), and raises its version: every rollup row classed with an older version is
+ * stale from then on (reads compute its processing days from `kpi_processing_days`) until the
+ * recompute job rewrites it. A few thousand rows: a short transaction. Returns whether it wrote.
  *
  * The ordinals are locked (ACCESS EXCLUSIVE) while being rewritten: a writer whose rollup trigger
- * read the old ordinals holds its lock until it commits, so the rewrite waits for it and counts
- * its dossiers; a writer after the rewrite waits and reads the new ones. KPI reads do not read
- * the ordinals and are not blocked.
+ * read the old ordinals holds its lock until it commits, so the rewrite waits for it; a writer
+ * after the rewrite waits and reads the new ordinals and version. A recompute batch holds the
+ * ordinals' ACCESS SHARE lock, so a rewrite waits for the batch under way (at most ~100 ms).
  */
-export async function syncKpiWorkingDays(
+export async function storeKpiWorkingCalendar(
   exec: Executor,
   calendar: KpiWorkingCalendar,
 ): Promise<boolean> {
-  if ((await storedFingerprint(exec)) === calendar.fingerprint) return false;
+  if ((await kpiCalendarState(exec))?.fingerprint === calendar.fingerprint) return false;
   return exec.transaction(async (tx) => {
     await tx.execute(sql`lock table kpi_working_days in access exclusive mode`);
-    if ((await storedFingerprint(tx)) === calendar.fingerprint) return false;
-    await tx.execute(sql`set local jit = off`);
+    if ((await kpiCalendarState(tx))?.fingerprint === calendar.fingerprint) return false;
     const last = addDays(calendar.base, calendar.ordinals.length - 1);
     await tx.execute(sql`delete from kpi_working_days`);
     await tx.execute(sql`insert into kpi_working_days (day, ordinal)
       select ${calendar.base}::date + (o.i - 1)::int, o.ordinal
       from unnest(${`{${calendar.ordinals.join(",")}}`}::int[]) with ordinality as o(ordinal, i)`);
-    await tx.execute(
-      sql`update kpi_dossier_days set processing_days = 0 where processing_days <> 0`,
-    );
-    await tx.execute(sql`update kpi_dossier_days t set processing_days = s.total
-      from (
-        select p.unit_id, p.day, sum(p.dossiers * greatest(0, kpi_working_ordinal(p.day)
-            - kpi_working_ordinal(p.counted_from) - p.paused_working_days)) as total
-        from kpi_processing_days p
-        where p.dossiers <> 0
-        group by 1, 2
-      ) s
-      where t.unit_id = s.unit_id and t.day = s.day and s.total <> 0`);
     await tx.execute(sql`insert into kpi_working_calendar (id, fingerprint, first_day, last_day)
       values (1, ${calendar.fingerprint}, ${calendar.base}::date, ${last}::date)
       on conflict (id) do update set fingerprint = excluded.fingerprint,
-        first_day = excluded.first_day, last_day = excluded.last_day`);
+        first_day = excluded.first_day, last_day = excluded.last_day,
+        version = kpi_working_calendar.version + 1`);
     return true;
   });
 }
 
 /**
+ * The recompute job `owner` takes the recompute over: when no other job holds it, or the job
+ * holding it is no longer running under a live lease (its process died and its job failed or was
+ * taken back). False when another live job holds it (only one recomputes at a time).
+ */
+export async function claimKpiRecompute(exec: Executor, owner: string): Promise<boolean> {
+  const rows = await queryRows<{ id: number }>(
+    exec,
+    sql`update kpi_working_calendar c set recompute_owner = ${owner},
+        recompute_started_at = case when c.recompute_owner = ${owner}
+          then coalesce(c.recompute_started_at, now()) else now() end
+      where c.id = 1 and (c.recompute_owner is null or c.recompute_owner = ${owner}
+        or not exists (select 1 from jobs j where j.id::text = c.recompute_owner
+          and j.state in ('queued', 'running')))
+      returning c.id`,
+  );
+  return rows.length > 0;
+}
+
+/** Whether the rows need a recompute that no live job is doing (so one must be queued). */
+export async function kpiRecomputeNeeded(exec: Executor): Promise<boolean> {
+  const rows = await queryRows<{ needed: boolean }>(
+    exec,
+    sql`select true as needed from kpi_working_calendar c
+      where c.id = 1 and c.recomputed_version is distinct from c.version
+        and not exists (select 1 from jobs j where j.kind = ${KPI_RECOMPUTE_JOB}
+          and j.state in ('queued', 'running'))`,
+  );
+  return rows.length > 0;
+}
+
+export const KPI_RECOMPUTE_JOB = "kpi.processing-days";
+
+export interface RecomputeBatch {
+  /** Rows whose processing days were rewritten. */
+  changed: number;
+  /** The recompute is over: every row is of the current version (or the job lost the claim). */
+  finished: boolean;
+  /** A pass over the rows ended (another may follow when this one changed rows). */
+  passEnded: boolean;
+}
+
+/**
+ * One batch of the recompute, in its own transaction: the next `limit` rows of
+ * `kpi_dossier_days` in key order (unit, day) after the stored cursor, whose version is not the
+ * current one, get the processing days `kpi_processing_days` gives with the current ordinals and
+ * the current version; the cursor moves on. A pass that ends having changed rows (or met rows a
+ * writer held) is followed by another from the start, so rows a concurrent write made stale
+ * behind the cursor are caught; a pass that changed nothing ends the recompute. The cursor is in
+ * the database, so a restarted job goes on where the last committed batch stopped; a new
+ * version (another schedule stored meanwhile) starts the passes again.
+ *
+ * Locks, in this order (a rewrite of the ordinals takes them in the same order): the ordinals
+ * (ACCESS SHARE: the version and ordinals cannot change during the batch), the calendar row, the
+ * batch's stale rows (SKIP LOCKED: a row a writer holds is left for the next pass, so a batch
+ * never waits for a bulk import's transaction nor deadlocks with it). The rows are locked in one
+ * statement and rewritten in the next, whose snapshot holds every write committed before.
+ */
+export async function recomputeProcessingDaysBatch(
+  exec: Executor,
+  owner: string,
+  limit: number,
+): Promise<RecomputeBatch> {
+  return exec.transaction(async (tx) => {
+    await tx.execute(sql`lock table kpi_working_days in access share mode`);
+    await tx.execute(sql`set local jit = off`);
+    const [state] = await queryRows<{
+      version: number;
+      recompute_owner: string | null;
+      cursor_version: number | null;
+      cursor_unit_id: string | null;
+      cursor_day: string | null;
+      pass_changes: number;
+    }>(
+      tx,
+      sql`select version, recompute_owner, cursor_version, cursor_unit_id::text, cursor_day::text,
+          pass_changes
+        from kpi_working_calendar where id = 1 for update`,
+    );
+    if (!state || state.recompute_owner !== owner)
+      return { changed: 0, finished: true, passEnded: true };
+    const version = Number(state.version);
+    const fresh = state.cursor_version === null || Number(state.cursor_version) !== version;
+    const cursor =
+      fresh || state.cursor_unit_id === null
+        ? null
+        : { unitId: state.cursor_unit_id, day: state.cursor_day! };
+    const passChanges = fresh ? 0 : Number(state.pass_changes);
+    const after = cursor
+      ? sql`(unit_id, day) > (${cursor.unitId}::uuid, ${cursor.day}::date)`
+      : sql`true`;
+    const [end] = await queryRows<{ unit_id: string; day: string }>(
+      tx,
+      sql`select unit_id::text, day::text from kpi_dossier_days where ${after}
+        order by unit_id, day offset ${limit - 1} limit 1`,
+    );
+    const range = end
+      ? sql`${after} and (unit_id, day) <= (${end.unit_id}::uuid, ${end.day}::date)`
+      : after;
+    const stale = sql`calendar_version is distinct from ${version}`;
+    const locked = await queryRows<{ unit_id: string; day: string }>(
+      tx,
+      sql`select unit_id::text, day::text from kpi_dossier_days
+        where ${range} and ${stale} order by unit_id, day for update skip locked`,
+    );
+    let changed = 0;
+    if (locked.length > 0) {
+      const units = `{${locked.map((r) => r.unit_id).join(",")}}`;
+      const days = `{${locked.map((r) => r.day).join(",")}}`;
+      const updated = await queryRows<{ n: number }>(
+        tx,
+        sql`with k as (
+            select * from unnest(${units}::uuid[], ${days}::date[]) as k(unit_id, day)
+          ), s as (
+            -- One sum per batch; a day's ordinal by a join (the function only outside the
+            -- calendar's days, where it clamps).
+            select p.unit_id, p.day,
+              sum(p.dossiers * greatest(0, coalesce(wd.ordinal, kpi_working_ordinal(p.day))
+                - coalesce(wc.ordinal, kpi_working_ordinal(p.counted_from))
+                - p.paused_working_days)) as total
+            from k join kpi_processing_days p on p.unit_id = k.unit_id and p.day = k.day
+            left join kpi_working_days wd on wd.day = p.day
+            left join kpi_working_days wc on wc.day = p.counted_from
+            where p.dossiers <> 0
+            group by 1, 2
+          ), u as (
+            update kpi_dossier_days t set calendar_version = ${version},
+              processing_days = coalesce(s.total, 0)
+            from k left join s on s.unit_id = k.unit_id and s.day = k.day
+            where t.unit_id = k.unit_id and t.day = k.day
+            returning 1
+          ) select count(*)::int as n from u`,
+      );
+      changed = Number(updated[0]?.n ?? 0);
+    }
+    // Rows of the range still stale: a writer held them (or wrote them since): not done yet.
+    const [left] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from kpi_dossier_days where ${range} and ${stale}`,
+    );
+    const pending = passChanges + changed + Number(left?.n ?? 0);
+    if (end) {
+      await tx.execute(sql`update kpi_working_calendar set cursor_version = ${version},
+          cursor_unit_id = ${end.unit_id}::uuid, cursor_day = ${end.day}::date,
+          pass_changes = ${pending}
+        where id = 1`);
+      return { changed, finished: false, passEnded: false };
+    }
+    if (pending === 0) {
+      await tx.execute(sql`update kpi_working_calendar set recomputed_version = ${version},
+          recomputed_at = now(), recompute_owner = null, recompute_started_at = null,
+          cursor_version = null, cursor_unit_id = null, cursor_day = null, pass_changes = 0
+        where id = 1`);
+      return { changed, finished: true, passEnded: true };
+    }
+    await tx.execute(sql`update kpi_working_calendar set cursor_version = ${version},
+        cursor_unit_id = null, cursor_day = null, pass_changes = 0
+      where id = 1`);
+    return { changed, finished: false, passEnded: true };
+  });
+}
+
+/** Gives the recompute up (the job failed for good): another job may take it. */
+export async function releaseKpiRecompute(exec: Executor, owner: string): Promise<void> {
+  await exec.execute(sql`update kpi_working_calendar set recompute_owner = null
+    where id = 1 and recompute_owner = ${owner}`);
+}
+
+/** Queues the recompute job (at most one queued: its singleton key). */
+export async function enqueueKpiRecompute(exec: Executor): Promise<void> {
+  await exec.execute(sql`insert into jobs (kind, max_attempts, run_at, singleton_key)
+    values (${KPI_RECOMPUTE_JOB}, 5, now(), ${KPI_RECOMPUTE_JOB})
+    on conflict (singleton_key) where state = 'queued' do nothing`);
+}
+
+/**
+ * Makes the database's working calendar the given one (`storeKpiWorkingCalendar`) and queues the
+ * recompute job when rows need it and no job is queued or running (also after a job failed for
+ * good, or right after migration 0032). Cheap when nothing changed: one or two small reads.
+ */
+export async function ensureKpiWorkingCalendar(
+  exec: Executor,
+  calendar: KpiWorkingCalendar,
+): Promise<void> {
+  await storeKpiWorkingCalendar(exec, calendar);
+  if (await kpiRecomputeNeeded(exec)) await enqueueKpiRecompute(exec);
+}
+
+/**
+ * The processing days of the rows in `days` (a CTE of `kpi_dossier_days` rows): the stored sum for
+ * a row classed with the current calendar version, and for a stale row (another version, or none:
+ * the recompute job has not reached it) the sum over its `kpi_processing_days` with the current
+ * ordinals — what the job will write. One statement, so one snapshot: the version, the ordinals,
+ * the rows and their sources agree, whatever the job or a writer commits meanwhile.
+ */
+const processingDaysSql = sql`coalesce(sum(d.processing_days) filter (where d.fresh), 0)
+  + coalesce((select sum(p.dossiers * greatest(0, kpi_working_ordinal(p.day)
+      - kpi_working_ordinal(p.counted_from) - p.paused_working_days))
+    from d s join kpi_processing_days p on p.unit_id = s.unit_id and p.day = s.day
+    where s.unit_id = d.unit_id and not s.fresh and p.dossiers <> 0), 0)`;
+
+/**
  * The dossier counts of `query` from the rollups; the processing days as classed by `calendar`,
- * which the database's copy is first made equal to (`syncKpiWorkingDays`).
+ * which the database's copy is first made equal to (`ensureKpiWorkingCalendar`). Rows the
+ * recompute job has not rewritten yet read their processing days from their source
+ * (`processingDaysSql`), so the figures are right while it runs.
  */
 export async function dossierKpiCountsFromRollups(
   exec: Executor,
@@ -175,12 +394,19 @@ export async function dossierKpiCountsFromRollups(
   if (!rollupsAnswer(query)) throw new Error("rollups hold no procedure, field or agency");
   const { from, to } = query.period;
   const units = uuidList(query.unitIds);
-  await syncKpiWorkingDays(exec, calendar);
+  await ensureKpiWorkingCalendar(exec, calendar);
 
   // One statement, so one round trip and one snapshot: each part's rows as JSON objects (its
   // key and its counts; a key absent from a part adds nothing). JIT is off for the connection
-  // (database.ts), as the KPI queries need.
-  const days = sql`select unit_id::text as key,
+  // (database.ts), as the KPI queries need. Rows computed with an older working calendar
+  // (`fresh` false) take their processing days from the current ordinals (`processingDaysSql`).
+  const days = sql`with d as materialized (
+          select t.*, coalesce(t.calendar_version = c.version, false) as fresh
+          from kpi_dossier_days t
+          left join kpi_working_calendar c on c.id = 1
+          where t.unit_id in (${units}) and t.day between ${from}::date and ${to}::date
+        )
+        select d.unit_id::text as key,
           sum(received) as "receivedNew",
           sum(finished) as "resolved",
           sum(early) - coalesce(sum(extended_due_passed) filter (where day = ${to}::date), 0) as "early",
@@ -196,10 +422,9 @@ export async function dossierKpiCountsFromRollups(
           sum(electronic_result) as "electronicResult",
           sum(fee_due) as "feeDue",
           sum(online_payment) as "onlinePayment",
-          sum(processing_days) as "processingDaysSum"
-        from kpi_dossier_days
-        where unit_id in (${units}) and day between ${from}::date and ${to}::date
-        group by 1`;
+          ${processingDaysSql} as "processingDaysSum"
+        from d
+        group by d.unit_id`;
   const open = openDossierQueries(query);
   const parts = [days, open.carriedOver, open.openAtEnd, open.apologisedAfter].map(
     (part) => sql`select to_jsonb(t) as part from (${part}) t`,

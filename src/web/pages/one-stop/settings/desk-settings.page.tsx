@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Alert,
   Badge,
   Button,
   Group,
@@ -67,14 +68,33 @@ export function DeskSettingsPage() {
 }
 
 function SchedulesPanel() {
-  const schedules = useQuery({ queryKey: settingsKeys.schedules, queryFn: listSchedules });
+  const schedules = useQuery({
+    queryKey: settingsKeys.schedules,
+    queryFn: listSchedules,
+    // While the KPIs are recomputed after a schedule change, ask again until they are done.
+    refetchInterval: (query) => {
+      const state = query.state.data?.kpiRecompute.state;
+      return state === "pending" || state === "running" ? 5_000 : false;
+    },
+  });
   const [adding, setAdding] = useState(false);
   if (schedules.isPending) return <LoadingBlock />;
   if (schedules.isError)
     return <QueryError error={schedules.error} onRetry={() => schedules.refetch()} />;
   const rows = [...schedules.data.data].sort((a, b) => b.year - a.year || b.version - a.version);
+  const recompute = schedules.data.kpiRecompute;
   return (
     <>
+      {recompute.state !== "none" && (
+        <Alert
+          mb="md"
+          role="status"
+          color={recompute.state === "done" ? "teal" : "yellow"}
+          title={recompute.state === "done" ? t.schedules.kpiDone : t.schedules.kpiRecomputing}
+        >
+          {recompute.message}
+        </Alert>
+      )}
       {schedules.data.can.create && (
         <Group mb="md">
           <Button

@@ -60,8 +60,18 @@ export const settingsKeys = {
   desk: (unitId: string) => ["desk-settings", unitId] as const,
 };
 
-export function listSchedules() {
-  return request<Schedule[], { create: boolean }>("/api/calendar/schedules");
+/** Whether the KPIs' processing days are being recomputed after a schedule change. */
+export interface KpiRecompute {
+  state: "none" | "pending" | "running" | "done";
+  /** In Vietnamese, from the server. */
+  message: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export async function listSchedules() {
+  const envelope = await request<Schedule[], { create: boolean }>("/api/calendar/schedules");
+  return envelope as typeof envelope & { kpiRecompute: KpiRecompute };
 }
 
 export function createSchedule(input: ScheduleInput) {

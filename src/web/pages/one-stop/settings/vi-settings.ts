@@ -21,6 +21,8 @@ export const viSettings = {
   } as Record<string, string>,
   schedules: {
     add: "Thêm phiên bản lịch",
+    kpiRecomputing: "Đang tính lại số liệu chỉ số",
+    kpiDone: "Số liệu chỉ số đã theo lịch mới",
     year: "Năm",
     version: "Phiên bản",
     effectiveFrom: "Hiệu lực từ",
