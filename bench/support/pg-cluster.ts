@@ -87,6 +87,17 @@ export function clusterCpuSeconds(dataDir: string): number {
   return ticks / 100; // USER_HZ
 }
 
+/** The port of the postmaster running on `dataDir`, or null when none runs. */
+function runningPort(dataDir: string): number | null {
+  try {
+    const lines = readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n");
+    process.kill(Number(lines[0]), 0);
+    return Number(lines[3]);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Starts a cluster on `port` (a random one in 56000–56999 by default). `settings` are extra
  * `-c name=value` server settings. The cluster is stopped when the process exits or is
@@ -95,7 +106,8 @@ export function clusterCpuSeconds(dataDir: string): number {
  * `dir`: a folder of the caller's to keep the cluster in (`dir`/data, `dir`/log) instead of a
  * throwaway one: created and initialised when it holds no cluster yet, started again when it does
  * (a 10 M-dossier province takes most of an hour to generate), and only stopped — never deleted —
- * at the end.
+ * at the end. When a cluster already runs in `dir` (another run measuring it), that one is used
+ * and left running.
  */
 export function startCluster(
   options: { port?: number; settings?: Record<string, string | number>; dir?: string } = {},
@@ -106,6 +118,17 @@ export function startCluster(
   if (kept) mkdirSync(options.dir!, { recursive: true });
   const dir = kept ? path.resolve(options.dir!) : mkdtempSync("/tmp/cchc-bench-pg-");
   const reused = kept && existsSync(`${dir}/data/PG_VERSION`);
+  const running = reused ? runningPort(`${dir}/data`) : null;
+  if (running !== null)
+    // Already running (another bench run on the same kept cluster): shared, left running.
+    return {
+      url: `postgres://postgres@127.0.0.1:${running}/postgres`,
+      dataDir: `${dir}/data`,
+      cpuSeconds: () => clusterCpuSeconds(`${dir}/data`),
+      stop: () => undefined,
+      leave: () => undefined,
+      reused,
+    };
   const port = options.port ?? 56000 + Math.floor(Math.random() * 1000);
   const asPostgres = process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--"] : [];
   if (asPostgres.length) execFileSync("chown", ["postgres:postgres", dir]);
