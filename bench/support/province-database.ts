@@ -47,7 +47,7 @@ export async function keptProvince(options: {
     settings: { max_wal_size: "8GB", checkpoint_timeout: "30min", synchronous_commit: "off" },
   });
   log(
-    `own PostgreSQL cluster on port ${port} (${cluster.dataDir}, ${cluster.reused ? "reused" : "new"})`,
+    `own PostgreSQL cluster on port ${new URL(cluster.url).port} (${cluster.dataDir}, ${cluster.reused ? "reused" : "new"})`,
   );
   const admin = new pg.Client({ connectionString: cluster.url });
   await admin.connect();
