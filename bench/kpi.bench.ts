@@ -2,13 +2,15 @@
  * The province dashboard's KPIs over a generated province on PostgreSQL.
  *
  *   npm run bench kpi [-- --dossiers 1000000] [--runs 30] [--live-load] [--import-rows 200000]
- *     [--keep | --url postgres://…] [--schedule-change]
+ *     [--keep | --url postgres://… | --pg-dir DIR] [--schedule-change]
  *
  * - Where: its own throwaway PostgreSQL cluster by default (`bench/support/pg-cluster.ts`, port
  *   BENCH_PG_PORT or 55499, data under /tmp, stopped and deleted at the end), so no other test
  *   run can restart the server under it; or a database `cchc_kpi_bench_<pid>` created on
  *   BENCH_DATABASE_URL; or, with --url, a database a previous run kept (--keep: the database and,
- *   on the own cluster, the cluster are left running and their address printed).
+ *   on the own cluster, the cluster are left running and their address printed); or, with
+ *   --pg-dir DIR, the province kept in DIR (`bench/support/province-database.ts`: the cluster
+ *   there started again, the province generated on the first run only; stopped, not deleted).
  * - Migrates the database and fills it with `bench/support/province-generator.ts` (100 communes,
  *   300 procedures each, dossiers from 2021 — the first year of the working calendar — to
  *   30/11/2026, with pauses, apologies and feedback): in bulk by default (rollup triggers, foreign
@@ -54,6 +56,7 @@ import { runKpiRecompute } from "../src/server/services/kpi-recompute.job.ts";
 import { kpiWorkingDaysFor } from "../src/server/services/kpi-calendar.ts";
 import { argument } from "./support/arguments.ts";
 import { measureScheduleChange, pgliteCopyOf } from "./support/schedule-change.ts";
+import { keptProvince, type KeptProvince } from "./support/province-database.ts";
 
 const dossiers = Number(argument("dossiers") ?? process.env.BENCH_DOSSIERS ?? 1_000_000);
 const runs = Number(argument("runs") ?? 30);
@@ -253,7 +256,17 @@ async function main() {
   let cluster: Cluster | null = null;
   let serverUrl = process.env.BENCH_DATABASE_URL;
   let admin: pg.Client | null = null;
-  if (!url) {
+  const pgDir = argument("pg-dir");
+  let kept: KeptProvince | null = null;
+  if (pgDir) {
+    const t0 = Date.now();
+    kept = await keptProvince({ dir: pgDir, dossiers, log: (l) => console.log(`  ${l}`) });
+    url = kept.url;
+    if (kept.generated)
+      console.log(
+        `generated ${dossiers.toLocaleString("en")} dossiers in ${((Date.now() - t0) / 1000).toFixed(0)} s, load average ${loadRange()}`,
+      );
+  } else if (!url) {
     if (!serverUrl) {
       const port = Number(process.env.BENCH_PG_PORT ?? 55499);
       cluster = startCluster({
@@ -385,7 +398,7 @@ async function main() {
     const ms = (values: number[], p: number) =>
       percentile(values, p).toLocaleString("en", { maximumFractionDigits: 0 });
     console.log(
-      `\nprovince dashboard, Q3/2026, ${communes.length} communes, ${dossiers.toLocaleString("en")} dossiers, ${runs} runs, load average ${loadRange(measuredFrom)}`,
+      `\nprovince dashboard, Q3/2026, ${communes.length} communes, ${(kept?.dossiers ?? dossiers).toLocaleString("en")} dossiers, ${runs} runs, load average ${loadRange(measuredFrom)}`,
     );
     console.log(
       `  to process ${total.toProcess.toLocaleString("en")}, on-time ${report!.total.rates.processing_on_time_rate.text}`,
@@ -418,6 +431,7 @@ async function main() {
       console.log(`kept database ${name}: --url ${url}`);
     }
     if (admin) await admin.end();
+    kept?.cluster.stop();
     if (cluster && keep) {
       cluster.leave();
       console.log(

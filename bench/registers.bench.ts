@@ -3,7 +3,7 @@
  * before and after keyset pagination.
  *
  *   npm run bench registers [-- --dossiers 1000000] [--feedback 200000] [--runs 20]
- *     [--only dossiers|feedback] [--url postgres://…]
+ *     [--before-runs N] [--clients N] [--only dossiers|feedback] [--url postgres://… | --pg-dir DIR]
  *   npm run bench registers -- --pglite [--feedback 200000] [--runs 20]
  *
  * - Where: its own throwaway PostgreSQL cluster by default (`bench/support/pg-cluster.ts`, port
@@ -11,13 +11,19 @@
  *   under /tmp, stopped and deleted at the end, on Ctrl-C too), so no other test run can restart
  *   the server under it; or the server at --url or BENCH_DATABASE_URL. Creates a database
  *   `cchc_registers_bench_<pid>` there, migrates it, fills it with
- *   `bench/support/province-generator.ts` (100 communes) and drops it at the end.
+ *   `bench/support/province-generator.ts` (100 communes) and drops it at the end; or, with
+ *   --pg-dir DIR, the province kept in DIR (`bench/support/province-database.ts`: generated on the
+ *   first run only, the cluster stopped but not deleted at the end).
  * - For each register page (a ward's and the province's first page, by state, overdue, a month,
  *   an exact code, a code prefix, a name, page 2,001 of the province), alternately: "before", the
  *   query the register sent until keyset pagination (offset, exact count(*), `ilike '%q%'` on code
  *   and name; same joins to units and procedures), and "after", `registerQueries` (the page after
  *   a cursor, the count capped at 10,001). One client, one query at a time; prints p50/p99 (ms)
- *   and the ratio before/after.
+ *   and the ratio before/after. --before-runs N times "before" N times only (its exact counts
+ *   take seconds at 10 M; 0 skips it).
+ * - --clients N: then each dossier page "after" again from N clients at once (each one query
+ *   after the other, `--runs` each) on the pool of 10 connections the server has: p50/p99 of
+ *   every query, waiting for a connection included, and pages per second.
  * - The same for the feedback register's pages (a ward's and the province's first page, page
  *   2,001, by state, overdue, due soon, a month, a code, a part of a code, a sender's name, a
  *   title): "before" its former query (offset, exact count, `ilike` on code, sender and title,
@@ -42,11 +48,16 @@ import {
 import { createBenchDatabase, freePort, startCluster, type Cluster } from "./support/pg-cluster.ts";
 import { generateProvince } from "./support/province-generator.ts";
 import { argument } from "./support/arguments.ts";
+import { keptProvince } from "./support/province-database.ts";
+import { loadavg } from "node:os";
 
 const dossiers = Number(argument("dossiers") ?? process.env.BENCH_DOSSIERS ?? 1_000_000);
 const feedbackCount = Number(argument("feedback") ?? process.env.BENCH_FEEDBACK ?? 200_000);
 const runs = Number(argument("runs") ?? 20);
 const only = argument("only");
+const beforeRuns = Number(argument("before-runs") ?? runs);
+const clients = Number(argument("clients") ?? 0);
+const pgDir = argument("pg-dir");
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -77,7 +88,7 @@ async function measure(
   before: () => Promise<{ rows: number; total: number }>,
   after: () => Promise<{ rows: number; total: number }>,
 ) {
-  await before();
+  if (beforeRuns > 0) await before();
   await after();
   const b: number[] = [];
   const a: number[] = [];
@@ -85,22 +96,63 @@ async function measure(
   let ar = { rows: 0, total: 0 };
   for (let i = 0; i < runs; i++) {
     let t = performance.now();
-    br = await before();
-    b.push(performance.now() - t);
+    if (i < beforeRuns) {
+      br = await before();
+      b.push(performance.now() - t);
+    }
     t = performance.now();
     ar = await after();
     a.push(performance.now() - t);
   }
   const f = (v: number) => v.toFixed(1);
+  const fb = (p: number) => (b.length ? f(percentile(b, p)) : "–");
   console.log(
-    `| ${name} | ${f(percentile(b, 50))} | ${f(percentile(b, 99))} | ${f(percentile(a, 50))} | ${f(percentile(a, 99))} | ${(percentile(b, 99) / percentile(a, 99)).toFixed(1)} | ${br.rows}, ${br.total} → ${ar.rows}, ${ar.total > 10_000 ? "> 10,000" : ar.total} |`,
+    `| ${name} | ${fb(50)} | ${fb(99)} | ${f(percentile(a, 50))} | ${f(percentile(a, 99))} | ${b.length ? (percentile(b, 99) / percentile(a, 99)).toFixed(1) : "–"} | ${b.length ? `${br.rows}, ${br.total}` : "–"} → ${ar.rows}, ${ar.total > 10_000 ? "> 10,000" : ar.total} |`,
   );
 }
 
 const TABLE_HEAD =
   "| page | before p50 | before p99 | after p50 | after p99 | p99 ratio | rows, total before → after |\n|---|---:|---:|---:|---:|---:|---|";
 
+/** `clients` clients at once, each running `query` `runs` times: p50/p99 (ms) and queries/s. */
+async function concurrently(query: () => Promise<unknown>) {
+  const times: number[] = [];
+  let failed = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        try {
+          await query();
+          times.push(performance.now() - t);
+        } catch {
+          // As the server would answer 503: no pool connection within its timeout.
+          failed++;
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const p = (q: number) => (times.length ? percentile(times, q) : NaN);
+  return { p50: p(50), p99: p(99), perSecond: times.length / seconds, failed };
+}
+
 async function main() {
+  if (pgDir) {
+    const province = await keptProvince({
+      dir: pgDir,
+      dossiers,
+      feedback: feedbackCount,
+      log: (l) => console.log(`  ${l}`),
+    });
+    try {
+      await measureProvince(province.url, province.communeIds, province.dossiers);
+    } finally {
+      province.cluster.stop();
+    }
+    return;
+  }
   let serverUrl = argument("url") ?? process.env.BENCH_DATABASE_URL;
   let cluster: Cluster | null = null;
   if (!serverUrl) {
@@ -124,10 +176,13 @@ async function main() {
 async function onServer(serverUrl: string) {
   const name = `cchc_registers_bench_${process.pid}`;
   const { url, drop } = await createBenchDatabase(serverUrl, name);
-  const database = await openPostgres(url);
-  const raw = new pg.Client({ connectionString: url });
   try {
-    await runMigrations(database);
+    const database = await openPostgres(url);
+    try {
+      await runMigrations(database);
+    } finally {
+      await database.close();
+    }
     const t0 = Date.now();
     const province = await generateProvince({
       url,
@@ -138,9 +193,21 @@ async function onServer(serverUrl: string) {
     console.log(
       `generated ${dossiers.toLocaleString("en")} dossiers and ${feedbackCount.toLocaleString("en")} feedback in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
     );
+    await measureProvince(url, province.communeIds, dossiers);
+  } finally {
+    await drop();
+    console.log(`dropped ${name}`);
+  }
+}
+
+/** Times the register pages over the province at `url`. */
+async function measureProvince(url: string, communeIds: string[], dossiers: number) {
+  const database = await openPostgres(url);
+  const raw = new pg.Client({ connectionString: url });
+  try {
     await raw.connect();
     await raw.query("analyze");
-    const ward = province.communeIds[7]!;
+    const ward = communeIds[7]!;
     // The ward's 51st newest dossier (its oldest in a small run).
     const sample = (
       await raw.query(
@@ -260,7 +327,9 @@ async function onServer(serverUrl: string) {
     };
 
     if (only !== "feedback") {
-      console.log(`\nregister pages, ${dossiers.toLocaleString("en")} dossiers, ${runs} runs each`);
+      console.log(
+        `\nregister pages, ${dossiers.toLocaleString("en")} dossiers, ${runs} runs each (before: ${Math.min(runs, beforeRuns)}), load average ${loadavg()[0]!.toFixed(1)}`,
+      );
       console.log(TABLE_HEAD);
       for (const c of cases)
         await measure(
@@ -268,13 +337,25 @@ async function onServer(serverUrl: string) {
           () => beforeQuery(c),
           () => afterQuery(c),
         );
+      if (clients > 0) {
+        const load0 = loadavg()[0]!;
+        console.log(
+          `\n"after" from ${clients} clients at once on a pool of 10 connections, ${runs} pages each`,
+        );
+        console.log("| page | p50 ms | p99 ms | pages/s | failed |\n|---|---:|---:|---:|---:|");
+        for (const c of cases) {
+          const r = await concurrently(() => afterQuery(c));
+          console.log(
+            `| ${c.name} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${r.failed} |`,
+          );
+        }
+        console.log(`load average ${load0.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`);
+      }
     }
-    if (only !== "dossiers") await feedbackPages(database, province.communeIds[7]!);
+    if (only !== "dossiers") await feedbackPages(database, ward);
   } finally {
     await raw.end().catch(() => undefined);
     await database.close();
-    await drop();
-    console.log(`dropped ${name}`);
   }
 }
 

@@ -7,7 +7,7 @@
  * deleted at the end, on Ctrl-C too.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import pg from "pg";
 import path from "node:path";
@@ -20,6 +20,8 @@ export interface Cluster {
   stop(): void;
   /** Leaves the cluster running when the process exits (the caller prints how to stop it). */
   leave(): void;
+  /** True when `dir` already held a cluster, started again instead of created. */
+  reused: boolean;
 }
 
 export function pgBin(): string | null {
@@ -85,17 +87,48 @@ export function clusterCpuSeconds(dataDir: string): number {
   return ticks / 100; // USER_HZ
 }
 
+/** The port of the postmaster running on `dataDir`, or null when none runs. */
+function runningPort(dataDir: string): number | null {
+  try {
+    const lines = readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n");
+    process.kill(Number(lines[0]), 0);
+    return Number(lines[3]);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Starts a cluster on `port` (a random one in 56000–56999 by default). `settings` are extra
  * `-c name=value` server settings. The cluster is stopped when the process exits or is
  * interrupted, if `stop()` was not called before.
+ *
+ * `dir`: a folder of the caller's to keep the cluster in (`dir`/data, `dir`/log) instead of a
+ * throwaway one: created and initialised when it holds no cluster yet, started again when it does
+ * (a 10 M-dossier province takes most of an hour to generate), and only stopped — never deleted —
+ * at the end. When a cluster already runs in `dir` (another run measuring it), that one is used
+ * and left running.
  */
 export function startCluster(
-  options: { port?: number; settings?: Record<string, string | number> } = {},
+  options: { port?: number; settings?: Record<string, string | number>; dir?: string } = {},
 ): Cluster {
   const bin = pgBin();
   if (!bin) throw new Error("PostgreSQL is not installed; set BENCH_DATABASE_URL");
-  const dir = mkdtempSync("/tmp/cchc-bench-pg-");
+  const kept = options.dir !== undefined;
+  if (kept) mkdirSync(options.dir!, { recursive: true });
+  const dir = kept ? path.resolve(options.dir!) : mkdtempSync("/tmp/cchc-bench-pg-");
+  const reused = kept && existsSync(`${dir}/data/PG_VERSION`);
+  const running = reused ? runningPort(`${dir}/data`) : null;
+  if (running !== null)
+    // Already running (another bench run on the same kept cluster): shared, left running.
+    return {
+      url: `postgres://postgres@127.0.0.1:${running}/postgres`,
+      dataDir: `${dir}/data`,
+      cpuSeconds: () => clusterCpuSeconds(`${dir}/data`),
+      stop: () => undefined,
+      leave: () => undefined,
+      reused,
+    };
   const port = options.port ?? 56000 + Math.floor(Math.random() * 1000);
   const asPostgres = process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--"] : [];
   if (asPostgres.length) execFileSync("chown", ["postgres:postgres", dir]);
@@ -113,25 +146,27 @@ export function startCluster(
     if (stopped) return;
     stopped = true;
     try {
-      run([`${bin}/pg_ctl`, "-D", `${dir}/data`, "-m", "immediate", "stop"]);
+      // A kept cluster shuts down cleanly (a checkpoint, no recovery at its next start).
+      run([`${bin}/pg_ctl`, "-D", `${dir}/data`, "-m", kept ? "fast" : "immediate", "stop"]);
     } catch {
       // not running
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      if (!kept) rmSync(dir, { recursive: true, force: true });
     }
   };
   try {
-    run([
-      `${bin}/initdb`,
-      "-D",
-      `${dir}/data`,
-      "-U",
-      "postgres",
-      "--auth=trust",
-      "-E",
-      "UTF8",
-      "--locale=C.UTF-8",
-    ]);
+    if (!reused)
+      run([
+        `${bin}/initdb`,
+        "-D",
+        `${dir}/data`,
+        "-U",
+        "postgres",
+        "--auth=trust",
+        "-E",
+        "UTF8",
+        "--locale=C.UTF-8",
+      ]);
     run([
       `${bin}/pg_ctl`,
       "-D",
@@ -167,6 +202,7 @@ export function startCluster(
     leave: () => {
       stopped = true;
     },
+    reused,
   };
 }
 
