@@ -77,7 +77,8 @@ function SectionCard({ section }: { section: HomeSection }) {
       {section.items.length === 0 ? (
         section.key !== "units" && (
           <Text size="sm" c="dimmed" mt="xs">
-            {viHome.nothing}
+            {/* The users' items are those still on their first password, not work to do. */}
+            {section.key === "users" && section.count > 0 ? viHome.usersAllChanged : viHome.nothing}
           </Text>
         )
       ) : (

@@ -26,4 +26,5 @@ export const viHome = {
     failed_jobs: "Tác vụ hệ thống bị lỗi",
   } as Record<string, string>,
   usersNote: "Dưới đây: tài khoản chưa đổi mật khẩu ban đầu.",
+  usersAllChanged: "Mọi tài khoản đã đổi mật khẩu ban đầu.",
 };

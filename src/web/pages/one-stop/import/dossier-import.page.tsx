@@ -22,6 +22,7 @@ import { DataList, usePhoneLayout, type ListColumn } from "../../../components/d
 import { TableScroll } from "../../../components/table-scroll.tsx";
 import { UnitSelect } from "../../../components/unit-select.tsx";
 import { errorMessage } from "../../../api/client.ts";
+import { formatDate, formatDateTime } from "../../../i18n/format.ts";
 import { oneStopPaths } from "../one-stop-paths.ts";
 import {
   errorsCsvUrl,
@@ -319,9 +320,9 @@ const rowColumns: ListColumn<PreviewRow>[] = [
   { header: t.code, cell: (row) => row.dossier?.code ?? "" },
   {
     header: t.receivedAt,
-    cell: (row) => row.dossier?.receivedAt.slice(0, 16).replace("T", " ") ?? "",
+    cell: (row) => (row.dossier ? formatDateTime(row.dossier.receivedAt) : ""),
   },
-  { header: t.dueDate, cell: (row) => row.dossier?.dueDate ?? "" },
+  { header: t.dueDate, cell: (row) => (row.dossier ? formatDate(row.dossier.dueDate) : "") },
   { header: t.state, cell: (row) => row.dossier?.state ?? "" },
   {
     header: t.check,
