@@ -100,6 +100,8 @@ function checkEntries(
 ) {
   const listed = new Set<string>();
   for (const entry of manifest.entries) {
+    // A path listed twice would be checked twice against one hash (it can be read only once).
+    if (listed.has(entry.path)) throw damaged(`mục ${entry.path} được liệt kê hai lần`);
     listed.add(entry.path);
     if (tableOfEntry(entry.path) === null && fileOfEntry(entry.path) === null)
       throw damaged(`mục không hợp lệ: ${entry.path}`);
