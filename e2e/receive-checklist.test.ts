@@ -178,4 +178,67 @@ describe("required documents at the desk", () => {
       await page.close();
     }
   });
+
+  it("refuses a dossier at the counter with Mẫu 03: the form downloads, nothing is received", async () => {
+    const page = await newPage(browser, 30_000);
+    try {
+      // The browser's context may still hold the clerk's session from the test above.
+      await page.goto(`${app.url}/mot-cua`);
+      const register = page.getByRole("table", { name: "Sổ theo dõi hồ sơ" });
+      const signInForm = page.getByRole("textbox", { name: "Tên đăng nhập", exact: true });
+      await register.or(signInForm).first().waitFor();
+      if (await signInForm.isVisible()) {
+        await signInAndWait(page, app.url, world.users.clerk);
+        await page.goto(`${app.url}/mot-cua`);
+      }
+      await register.waitFor();
+      const before = await register.locator("tbody tr").count();
+      const listed = async () =>
+        (await page.request.get(`${app.url}/api/dossiers?unitId=${world.ward.id}`)).json();
+      const countBefore = (await listed()).data.length;
+
+      await page.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click();
+      const dialog = page.getByRole("dialog", { name: "Tiếp nhận hồ sơ" });
+      // Nothing typed yet: the refusal asks for the procedure and the applicant first.
+      await dialog.getByRole("button", { name: "Từ chối tiếp nhận (Mẫu 03)" }).click();
+      await dialog.getByText("Không được để trống.").first().waitFor();
+      expect(await page.getByRole("dialog", { name: "Từ chối tiếp nhận hồ sơ" }).count()).toBe(0);
+
+      await dialog.getByLabel("Thủ tục hành chính").fill("1.001193");
+      await page.getByRole("option", { name: /1\.001193/ }).click();
+      await dialog.getByRole("textbox", { name: "Họ và tên người nộp" }).fill("Lò Văn Hòa");
+      await dialog.getByRole("textbox", { name: "Số điện thoại" }).fill("0912 345 670");
+      await dialog.getByRole("button", { name: "Từ chối tiếp nhận (Mẫu 03)" }).click();
+      const refusal = page.getByRole("dialog", { name: "Từ chối tiếp nhận hồ sơ" });
+      await refusal.waitFor();
+      // No reason: refused at the field, nothing sent.
+      await refusal.getByRole("button", { name: "Lập phiếu từ chối" }).click();
+      await refusal.getByText("Phải ghi lý do từ chối tiếp nhận.").waitFor();
+      await refusal
+        .getByRole("textbox", { name: "Lý do từ chối tiếp nhận" })
+        .fill("Thủ tục không thuộc thẩm quyền giải quyết của UBND phường");
+      await expectNoSeriousA11yViolations(page, "refusal at the counter");
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        refusal.getByRole("button", { name: "Lập phiếu từ chối" }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe("tu-choi-tiep-nhan.docx");
+      const zip = await JSZip.loadAsync(await readFile((await download.path())!));
+      const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+      const text = xml.replace(/<[^>]+>/g, "");
+      expect(text).toContain("Lò Văn Hòa");
+      expect(text).toContain("Thủ tục không thuộc thẩm quyền giải quyết của UBND phường");
+      expect(text).toContain("Thủ tục đăng ký khai sinh");
+      await page.getByText("Đã lập phiếu từ chối tiếp nhận; hồ sơ không được tiếp nhận.").waitFor();
+      await page.getByRole("dialog", { name: "Tiếp nhận hồ sơ" }).waitFor({ state: "detached" });
+
+      // Nothing was received: no code, no register line.
+      expect((await listed()).data.length).toBe(countBefore);
+      await page.reload();
+      await register.waitFor();
+      expect(await register.locator("tbody tr").count()).toBe(before);
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -124,3 +124,37 @@ export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return vi.errors.unknown;
 }
+
+/**
+ * POSTs a JSON body to a route that answers a file, and saves the file under `fileName` (a
+ * refusal states its reason as an `ApiError`, as `request` does).
+ */
+export async function downloadPosted(path: string, body: unknown, fileName: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...csrfHeaders() },
+      body: JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError(0, "NETWORK_ERROR", vi.errors.network);
+  }
+  if (!response.ok) {
+    const json: unknown = await response.json().catch(() => undefined);
+    if (isErrorBody(json)) {
+      const { code, message, details } = json.error;
+      throw new ApiError(response.status, code, message, details ?? []);
+    }
+    throw new ApiError(response.status, "HTTP_ERROR", vi.errors.unexpected(response.status));
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -7,7 +7,7 @@ import type {
   retentionRunView,
   retentionStatusView,
 } from "../../server/routes/personal-data.routes.ts";
-import { csrfHeaders, requestData } from "./client.ts";
+import { downloadPosted, requestData } from "./client.ts";
 
 /** The server's response schemas are the contract: the web's types come from them. */
 export type RetentionStatus = z.infer<typeof retentionStatusView>;
@@ -44,25 +44,6 @@ export function anonymisePerson(request: AnonymiseRequest): Promise<AnonymiseRes
 }
 
 /** Sends the query to `POST …/export.xlsx` and saves the workbook it answers. */
-export async function downloadPersonData(query: PersonLookup): Promise<void> {
-  const response = await fetch("/api/admin/personal-data/export.xlsx", {
-    method: "POST",
-    headers: { "content-type": "application/json", ...csrfHeaders() },
-    body: JSON.stringify(query),
-    credentials: "same-origin",
-  });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as {
-      error?: { message?: string };
-    } | null;
-    throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
-  }
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = "du-lieu-ca-nhan.xlsx";
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+export function downloadPersonData(query: PersonLookup): Promise<void> {
+  return downloadPosted("/api/admin/personal-data/export.xlsx", query, "du-lieu-ca-nhan.xlsx");
 }

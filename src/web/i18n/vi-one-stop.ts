@@ -37,6 +37,15 @@ export const viOneStop = {
     previous: "Trang trước",
     next: "Trang sau",
   },
+  refusalAtCounter: {
+    open: "Từ chối tiếp nhận (Mẫu 03)",
+    title: "Từ chối tiếp nhận hồ sơ",
+    body: "Hồ sơ không được tiếp nhận: không cấp mã, không vào sổ theo dõi. Phiếu từ chối (Mẫu số 03) ghi người nộp, thủ tục và lý do đã nhập, được tải về để in và giao cho người nộp.",
+    reason: "Lý do từ chối tiếp nhận",
+    reasonRequired: "Phải ghi lý do từ chối tiếp nhận.",
+    confirm: "Lập phiếu từ chối",
+    done: "Đã lập phiếu từ chối tiếp nhận; hồ sơ không được tiếp nhận.",
+  },
   receiveForm: {
     title: "Tiếp nhận hồ sơ",
     procedure: "Thủ tục hành chính",

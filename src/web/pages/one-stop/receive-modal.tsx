@@ -36,6 +36,7 @@ import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
 import { oneStopPaths } from "./one-stop-paths.ts";
 import { DocumentChecklist } from "./document-checklist.tsx";
 import { listProcedures, oneStopKeys, receiveDossier, type ReceiveInput } from "./one-stop.api.ts";
+import { ReceptionRefusalModal, type RefusalApplicant } from "./reception-refusal-modal.tsx";
 
 interface Values {
   procedureId: string;
@@ -64,6 +65,8 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
   const [checklist, setChecklist] = useState<ChecklistItem[]>([]);
   /** The required documents not ticked, while the clerk is asked to confirm; null otherwise. */
   const [missing, setMissing] = useState<string[] | null>(null);
+  /** The applicant being refused at the counter (Mẫu 03), while the reason is asked. */
+  const [refusing, setRefusing] = useState<RefusalApplicant | null>(null);
   const form = useForm<Values>({
     initialValues: {
       procedureId: "",
@@ -141,6 +144,21 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
     }
     mutation.mutate({ values, confirmIncomplete: false });
   };
+  /** The refusal needs what identifies the applicant and the procedure, not the checklist. */
+  const startRefusal = () => {
+    const fields = ["procedureId", APPLICANT.name, APPLICANT.phone, "applicantIdNumber"] as const;
+    const invalid = fields.map((field) => form.validateField(field).hasError);
+    if (invalid.some(Boolean) || !receivedAt.ok()) return;
+    const values = form.getValues();
+    setRefusing({
+      procedureId: values.procedureId,
+      applicantName: values.applicantName,
+      applicantPhone: values.applicantPhone,
+      applicantAddress: values.applicantAddress,
+      applicantIdNumber: values.applicantIdNumber,
+      at: values.receivedAt,
+    });
+  };
   const options = (procedures.data?.data ?? [])
     .filter((p) => p.isActive)
     .map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }));
@@ -212,6 +230,11 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
               {...form.getInputProps("electronicResult", { type: "checkbox" })}
             />
           </Group>
+          <Group>
+            <Button variant="subtle" color="red" onClick={startRefusal}>
+              {t.refusalAtCounter.open}
+            </Button>
+          </Group>
           <FormActions mutation={mutation} confirm={t.receiveForm.submit} onCancel={onClose} />
         </Stack>
       </form>
@@ -245,6 +268,13 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
           </Group>
         </Stack>
       </Modal>
+      {refusing && (
+        <ReceptionRefusalModal
+          applicant={refusing}
+          onClose={() => setRefusing(null)}
+          onDone={onClose}
+        />
+      )}
     </Modal>
   );
 }
