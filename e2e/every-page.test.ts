@@ -43,6 +43,26 @@ const ALLOWED: { page: string; text: RegExp }[] = [
   },
 ];
 
+/**
+ * A record page (`/…/:id`) opened by a role that may not read the record — another unit's
+ * methodology, scorecard or report, which no list of that role links to: the page asks the server
+ * for the record (it cannot know otherwise) and the server answers 404 or 403, which Chromium logs.
+ * Allowed only for that record's own request, and only when the page then says so with its
+ * not-found heading (checked in `visit`).
+ */
+const RECORD_REFUSED =
+  /^Failed to load resource: the server responded with a status of (404 \(Not Found\)|403 \(Forbidden\))$/;
+const RECORD_NOT_FOUND_HEADING = "Không tìm thấy nội dung";
+/** The paths whose record the server refused, to be checked for the not-found page. */
+let refusedRecords: string[] = [];
+
+function isRecordRefusal(path: string, text: string, url: string) {
+  const id = /\/([0-9a-f-]{36})$/.exec(path)?.[1];
+  if (!id || !RECORD_REFUSED.test(text)) return false;
+  const api = url.replace(app.url, "");
+  return api.startsWith("/api/") && api.endsWith(`/${id}`);
+}
+
 function onConsole(message: ConsoleMessage) {
   if (message.type() !== "error" && message.type() !== "warning") return;
   const text = message.text();
@@ -54,6 +74,10 @@ function onConsole(message: ConsoleMessage) {
         allowed.page === path && allowed.text.test(text) && where.url.endsWith("/api/auth/me"),
     )
   ) {
+    return;
+  }
+  if (isRecordRefusal(path, text, where.url)) {
+    refusedRecords.push(path);
     return;
   }
   problems.push(
@@ -140,6 +164,13 @@ async function settle(path: string) {
     .catch(() => false);
   if (!heading) problems.push(`no heading of level 1 on ${path}`);
   await page.waitForLoadState("networkidle");
+  if (refusedRecords.length > 0) {
+    const title = await page.getByRole("heading", { level: 1 }).first().textContent();
+    if (title !== RECORD_NOT_FOUND_HEADING) {
+      problems.push(`record refused on ${path} without the not-found page (heading: ${title})`);
+    }
+    refusedRecords = [];
+  }
   await page
     .waitForFunction(() => !document.querySelector(".cchc-main .mantine-Loader-root"), undefined, {
       timeout: 15_000,
