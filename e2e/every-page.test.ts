@@ -8,6 +8,10 @@
  * One browser page throughout: each page is loaded once at 1366 px, checked, then narrowed to
  * 390 px and checked again (the layout follows the media queries without a reload).
  *
+ * A record page opened by a role that may not read the record (another unit's methodology, a
+ * ward's draft scorecard or report seen from the province) is opened too: it must show the
+ * not-found page ("Không tìm thấy nội dung"); the refused request is then the only line allowed.
+ *
  * The world is the shared ward at work (e2e/support/worlds/ward-at-work.ts, test factories and
  * fixed dates), plus a published scorecard methodology of 2026, the ward's scorecard and a report
  * made through the API at the start.
@@ -55,6 +59,8 @@ const RECORD_REFUSED =
 const RECORD_NOT_FOUND_HEADING = "Không tìm thấy nội dung";
 /** The paths whose record the server refused, to be checked for the not-found page. */
 let refusedRecords: string[] = [];
+/** The record pages shown as not found, for the record of the run (printed after each role). */
+let refused: string[] = [];
 
 function isRecordRefusal(path: string, text: string, url: string) {
   const id = /\/([0-9a-f-]{36})$/.exec(path)?.[1];
@@ -169,6 +175,7 @@ async function settle(path: string) {
     if (title !== RECORD_NOT_FOUND_HEADING) {
       problems.push(`record refused on ${path} without the not-found page (heading: ${title})`);
     }
+    refused.push(path);
     refusedRecords = [];
   }
   await page
@@ -252,6 +259,9 @@ describe("every page, every role, 1366 and 390 px", () => {
       await page.getByRole("heading", { name: "Việc hôm nay", level: 2 }).waitFor();
       await visit("/", `home-${member}`);
       for (const path of signedInPages().slice(1)) await visit(path);
+      if (refused.length > 0)
+        console.info(`${member}: not found (not readable): ${refused.join(", ")}`);
+      refused = [];
       expect(takeProblems()).toEqual([]);
     },
     600_000,
