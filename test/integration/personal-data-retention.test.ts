@@ -23,6 +23,7 @@ import { testDatabaseKind } from "../support/test-database.ts";
 let t: TestApp;
 let admin: ApiClient;
 let clerkName: string;
+let provinceAdminName: string;
 let ward: { id: string };
 const policy = { dossierYears: 5, feedbackYears: 3 };
 const ids: Record<string, string> = {};
@@ -37,6 +38,7 @@ beforeAll(async () => {
   const clerkUser = await makeUser(db, { unit: ward, role: "clerk" });
   const adminUser = await makeUser(db, { unit: province, role: "admin", global: true });
   clerkName = clerkUser.username;
+  provinceAdminName = (await makeUser(db, { unit: province, role: "admin" })).username;
   const clerk = await t.signedIn(clerkUser.username, clerkUser.password);
   admin = await t.signedIn(adminUser.username, adminUser.password);
   // Two dossiers returned on 10/03/2021, one on 10/03/2022, one still open.
@@ -192,5 +194,13 @@ describe(`personal-data retention on ${testDatabaseKind}`, () => {
     const clerk = await t.signedIn(clerkName, FACTORY_PASSWORD);
     expect((await clerk.get("/api/admin/personal-data/retention")).status).toBe(403);
     expect((await clerk.post("/api/admin/personal-data/retention/run", {})).status).toBe(403);
+    // The session says who manages retention, so the page never asks otherwise: the installation's
+    // administrator does, an administrator of one province does not (and is refused).
+    expect((await admin.get("/api/auth/me")).body.data.user.can.manageRetention).toBe(true);
+    const provinceAdmin = await t.signedIn(provinceAdminName, FACTORY_PASSWORD);
+    expect((await provinceAdmin.get("/api/auth/me")).body.data.user.can.manageRetention).toBe(
+      false,
+    );
+    expect((await provinceAdmin.get("/api/admin/personal-data/retention")).status).toBe(403);
   });
 });

@@ -277,6 +277,11 @@ describe("appraisal", () => {
     expect(
       (await focalA.get(`/api/scorecards/ranking?unitId=${province.id}&year=2026`)).status,
     ).toBe(404);
+    // The scorecard list says who may rank, so that the pages never ask otherwise.
+    const listed = async (client: ApiClient, unitId: string) =>
+      (await client.get(`/api/scorecards?unitId=${unitId}`)).body.can;
+    expect(await listed(reviewer, province.id)).toMatchObject({ rank: true });
+    expect(await listed(focalA, wardA.id)).toMatchObject({ rank: false });
   });
 });
 

@@ -69,7 +69,12 @@ export const meView = z.object({
   roles: z.array(roleView),
   /** Until the user sets a new password, only that, `me` and sign-out answer. */
   mustChangePassword: z.boolean(),
-  can: z.object({ admin: z.boolean(), viewAudit: z.boolean() }),
+  can: z.object({
+    admin: z.boolean(),
+    viewAudit: z.boolean(),
+    /** Manages the installation-wide retention of personal data (an installation administrator). */
+    manageRetention: z.boolean(),
+  }),
 });
 
 export const auditEventView = z.object({

@@ -75,7 +75,11 @@ export const scorecardSummaryView = z.object({
 /** `GET /api/scorecards`: with the server's day and year (pages open this year's card by them). */
 export const scorecardListResponse = z.object({
   data: z.array(scorecardSummaryView),
-  can: z.object({ open: z.boolean() }),
+  can: z.object({
+    open: z.boolean(),
+    /** May rank the units below (`GET /api/scorecards/ranking` for this unit). */
+    rank: z.boolean(),
+  }),
   today: z.string().describe("YYYY-MM-DD, in Vietnam"),
   currentYear: z.number().int(),
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Role, RoleGrant } from "../../core/access/role-policy.ts";
+import { reachOf, type Role, type RoleGrant } from "../../core/access/role-policy.ts";
 import type { CommuneKind, UnitLevel } from "../../core/organization/unit-rules.ts";
 import {
   assertAcceptablePassword,
@@ -66,7 +66,14 @@ function meOf(user: {
     agency: user.agency,
     roles: user.roles,
     mustChangePassword: user.mustChangePassword,
-    can: { admin: isAdmin, viewAudit: isAdmin },
+    can: {
+      admin: isAdmin,
+      viewAudit: isAdmin,
+      // As the retention routes decide: `personal_data.manage` over the whole installation.
+      manageRetention: user.roles.some(
+        (r) => r.unitId === null && reachOf(r.role, "personal_data.manage") !== "none",
+      ),
+    },
   };
 }
 

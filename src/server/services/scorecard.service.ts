@@ -170,6 +170,9 @@ export async function listScorecards(
   const canOpen = (await access.check(db, actor, "scorecard.write", "unit", [query.unitId])).has(
     query.unitId,
   );
+  const canRank = (await access.check(db, actor, "scorecard.appraise", "unit", [query.unitId])).has(
+    query.unitId,
+  );
   return {
     data: rows
       .filter((r) => readable.has(r.id))
@@ -184,7 +187,7 @@ export async function listScorecards(
         appraisedIndex: r.result?.appraisedIndex ?? null,
       }))
       .sort((a, b) => b.year - a.year || a.unitName.localeCompare(b.unitName, "vi")),
-    can: { open: canOpen },
+    can: { open: canOpen, rank: canRank },
     today: vietnamDate(now),
     currentYear: Number(vietnamDate(now).slice(0, 4)),
   };

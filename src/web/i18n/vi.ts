@@ -85,6 +85,9 @@ export const vi = {
     notFoundTitle: "Không tìm thấy trang",
     notFoundText: "Địa chỉ này không tồn tại hoặc đã được thay đổi.",
     backHome: "Về trang chủ",
+    recordNotFoundTitle: "Không tìm thấy nội dung",
+    recordNotFoundText:
+      "Nội dung này không tồn tại, đã bị xóa, hoặc tài khoản của bạn không có quyền xem.",
     forbiddenTitle: "Không có quyền truy cập",
     forbiddenText: "Tài khoản của bạn không có quyền xem trang này.",
     invalidDate: "Ngày không hợp lệ (định dạng dd/mm/yyyy).",

@@ -4,7 +4,7 @@ import { useQuery, type QueryKey, type UseQueryResult } from "@tanstack/react-qu
 import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { LoadingBlock } from "../loading-block.tsx";
-import { QueryError } from "../query-error.tsx";
+import { RecordQueryError } from "../record-query-error.tsx";
 import { CaseTimelinessBadge, type CaseTimeliness } from "./case-timeliness.tsx";
 
 /** A case's page: loading and error states, the way back to the register, then the case. */
@@ -20,7 +20,16 @@ export function CaseDetailFrame<T>({
   children: (data: T) => ReactNode;
 }) {
   if (query.isPending) return <LoadingBlock />;
-  if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
+  if (query.isError) {
+    return (
+      <RecordQueryError
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        backTo={backTo}
+        backLabel={backLabel}
+      />
+    );
+  }
   return (
     <>
       <Anchor component={Link} to={backTo} size="sm">

@@ -16,7 +16,7 @@ import { useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { QueryError } from "../../components/query-error.tsx";
+import { RecordQueryError } from "../../components/record-query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { formatDate, formatDateTime, formatNumber } from "../../i18n/format.ts";
 import { vi } from "../../i18n/vi.ts";
@@ -59,7 +59,16 @@ export function MethodologyDetailPage() {
   const canEdit = list.data?.can.create ?? false;
   const [editingId, setEditingId] = useState<string | null>(null);
   if (query.isPending) return <LoadingBlock />;
-  if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
+  if (query.isError) {
+    return (
+      <RecordQueryError
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        backTo={methodologyPaths.indices}
+        backLabel={t.detail.back}
+      />
+    );
+  }
   const methodology = query.data;
   const editing = editingId === methodology.id;
   return (

@@ -13,7 +13,7 @@ import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageHeader } from "../../components/page-header.tsx";
-import { QueryError } from "../../components/query-error.tsx";
+import { RecordQueryError } from "../../components/record-query-error.tsx";
 import { formatDate } from "../../i18n/format.ts";
 import { viPlans as t } from "../../i18n/vi-plans.ts";
 import { ConfirmModal } from "./confirm-modal.tsx";
@@ -69,7 +69,16 @@ export function PlanDetailPage() {
   const tab: TabKey = tabParam && TABS.includes(tabParam) ? tabParam : "nhiem-vu";
 
   if (plan.isPending) return <LoadingBlock />;
-  if (plan.isError) return <QueryError error={plan.error} onRetry={() => plan.refetch()} />;
+  if (plan.isError) {
+    return (
+      <RecordQueryError
+        error={plan.error}
+        onRetry={() => void plan.refetch()}
+        backTo={planPaths.list}
+        backLabel={t.detail.back}
+      />
+    );
+  }
 
   const { data, can } = plan.data;
   const refresh = () => queryClient.invalidateQueries({ queryKey: planKeys.all });

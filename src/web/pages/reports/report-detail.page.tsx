@@ -27,7 +27,9 @@ import { REPORT_STATUS_LABELS } from "../../../core/report/report-workflow.ts";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { notifyError, notifySuccess } from "../../components/notify.ts";
 import { PageHeader } from "../../components/page-header.tsx";
-import { QueryError } from "../../components/query-error.tsx";
+import { RecordQueryError } from "../../components/record-query-error.tsx";
+import { vi } from "../../i18n/vi.ts";
+import { reportPaths } from "./report-paths.ts";
 import { DataList, type ListColumn } from "../../components/data-list.tsx";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import {
@@ -174,8 +176,16 @@ export function ReportDetailPage() {
     onError: notifyError,
   });
   if (report.isPending) return <LoadingBlock />;
-  if (report.isError)
-    return <QueryError error={report.error} onRetry={() => void report.refetch()} />;
+  if (report.isError) {
+    return (
+      <RecordQueryError
+        error={report.error}
+        onRetry={() => void report.refetch()}
+        backTo={reportPaths.calendar}
+        backLabel={vi.nav.reports}
+      />
+    );
+  }
   const { data, can } = report.data;
   return (
     <>

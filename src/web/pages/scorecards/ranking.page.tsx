@@ -1,4 +1,4 @@
-import { Badge, NumberInput, Text } from "@mantine/core";
+import { Alert, Badge, NumberInput, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useMe } from "../../auth/session.ts";
@@ -20,25 +20,35 @@ export function ScorecardRankingPage() {
   });
   const [picked, setYear] = useState<number | null>(null);
   const year = picked ?? list.data?.currentYear ?? null;
+  // Only a unit's reviewers rank the units below it; the others are told so, not refused.
+  const mayRank = list.data?.can.rank ?? false;
   const query = useQuery({
     queryKey: scorecardKeys.ranking(me.unit.id, year ?? 0),
     queryFn: () => getRanking(me.unit.id, year!),
-    enabled: year !== null,
+    enabled: year !== null && mayRank,
   });
   const areaCodes = query.data?.rows.find((r) => r.areas.length > 0)?.areas ?? [];
   return (
     <>
       <PageHeader title={t.ranking.title} />
-      <NumberInput
-        label={t.ranking.year}
-        value={year ?? ""}
-        onChange={(v) => typeof v === "number" && setYear(v)}
-        min={2000}
-        max={2100}
-        w={140}
-        mb="md"
-      />
-      {query.isPending ? (
+      {mayRank && (
+        <NumberInput
+          label={t.ranking.year}
+          value={year ?? ""}
+          onChange={(v) => typeof v === "number" && setYear(v)}
+          min={2000}
+          max={2100}
+          w={140}
+          mb="md"
+        />
+      )}
+      {list.isError ? (
+        <QueryError error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data && !mayRank ? (
+        <Alert color="gray" variant="light" data-testid="ranking-not-mine">
+          {t.ranking.notMine}
+        </Alert>
+      ) : query.isPending ? (
         <LoadingBlock />
       ) : query.isError ? (
         <QueryError error={query.error} onRetry={() => query.refetch()} />

@@ -30,6 +30,8 @@ import { FormError } from "../../components/form-error.tsx";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
+import { RecordQueryError } from "../../components/record-query-error.tsx";
+import { paths } from "../../components/navigation.ts";
 import { DataList, type ListColumn } from "../../components/data-list.tsx";
 import { formatDateTime, formatDecimal } from "../../i18n/format.ts";
 import { vi } from "../../i18n/vi.ts";
@@ -62,7 +64,16 @@ export function ScorecardDetailPage() {
     queryFn: () => getScorecardView(id),
   });
   if (query.isPending) return <LoadingBlock />;
-  if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
+  if (query.isError) {
+    return (
+      <RecordQueryError
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        backTo={paths.indices}
+        backLabel={vi.nav.indices}
+      />
+    );
+  }
   const { data, can } = query.data;
   return <ScorecardView card={data} can={can} />;
 }

@@ -83,9 +83,11 @@ export function ScorecardsSection() {
             {t.section.open(year)}
           </Button>
         )}
-        <Button component={Link} to={scorecardPaths.rankingPattern} size="sm" variant="default">
-          {t.section.ranking}
-        </Button>
+        {list.data?.can.rank && (
+          <Button component={Link} to={scorecardPaths.rankingPattern} size="sm" variant="default">
+            {t.section.ranking}
+          </Button>
+        )}
       </Group>
       {list.isPending ? (
         <LoadingBlock />

@@ -67,6 +67,8 @@ export const viScorecards = {
     title: "Xếp hạng Chỉ số CCHC các đơn vị trực thuộc",
     year: "Năm",
     label: "Bảng xếp hạng",
+    notMine:
+      "Bảng xếp hạng các đơn vị trực thuộc do người thẩm định của đơn vị lập; tài khoản này không xem được bảng xếp hạng.",
     colRank: "Hạng",
     colUnit: "Đơn vị",
     colIndex: "Chỉ số (%)",

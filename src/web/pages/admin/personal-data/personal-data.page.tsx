@@ -20,7 +20,7 @@ import {
   FEEDBACK_STATE_LABELS,
   type FeedbackState,
 } from "../../../../core/feedback/feedback-state.ts";
-import { ApiError, errorMessage } from "../../../api/client.ts";
+import { errorMessage } from "../../../api/client.ts";
 import {
   anonymisePerson,
   downloadPersonData,
@@ -31,6 +31,7 @@ import {
   type PersonLookup,
   type RetentionStatus,
 } from "../../../api/personal-data.api.ts";
+import { useMe } from "../../../auth/session.ts";
 import { FormError } from "../../../components/form-error.tsx";
 import { LoadingBlock } from "../../../components/loading-block.tsx";
 import { PageHeader } from "../../../components/page-header.tsx";
@@ -383,12 +384,17 @@ function PersonLookupForm() {
  */
 export function PersonalDataPage() {
   const client = useQueryClient();
-  const status = useQuery({ queryKey: ["personal-data-retention"], queryFn: getRetentionStatus });
+  // Retention runs over the whole installation: an administrator of one province may look up and
+  // anonymise people, but the retention card is for the installation's administrators only (the
+  // session says which; the others never ask for it).
+  const retentionNotMine = !useMe().can.manageRetention;
+  const status = useQuery({
+    queryKey: ["personal-data-retention"],
+    queryFn: getRetentionStatus,
+    enabled: !retentionNotMine,
+  });
   const [confirming, setConfirming] = useState(false);
   const [ran, setRan] = useState<string | null>(null);
-  // Retention runs over the whole installation: an administrator of one province may look up and
-  // anonymise people, but the retention card is for the installation's administrators only.
-  const retentionNotMine = status.error instanceof ApiError && status.error.code === "FORBIDDEN";
   return (
     <>
       <PageHeader
@@ -435,7 +441,7 @@ export function PersonalDataPage() {
               {ran}
             </Alert>
           )}
-          {status.isPending && <LoadingBlock />}
+          {!retentionNotMine && status.isPending && <LoadingBlock />}
           {retentionNotMine ? (
             <Text size="sm" data-testid="retention-not-mine">
               Thời hạn lưu trữ và việc ẩn danh định kỳ do quản trị viên hệ thống quản lý cho toàn bộ
