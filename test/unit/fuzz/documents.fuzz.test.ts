@@ -167,7 +167,9 @@ function targets(): FuzzTarget[] {
       "/absolute",
       "files/a\\..\\b",
     ),
-    messyText(20),
+    // fflate's zipSync keeps entries in a plain object: "__proto__" (which fast-check's strings
+    // favour) would set its prototype and crash the test's own archive writer, not the reader.
+    messyText(20).filter((name) => name !== "__proto__"),
   );
   return [
     {
