@@ -33,6 +33,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { argument } from "./support/arguments.ts";
+import { prepareDemoFolder } from "./support/demo-folder.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const tmpDir = path.join(repoRoot, ".tmp");
@@ -42,17 +43,6 @@ const RATIO_GOAL = 0.5;
 /* ---------- the synthetic export ---------- */
 
 /* ---------- one import through a real server ---------- */
-
-/** Creates and fills a PGlite folder in its own process (see the note at the top). */
-async function prepare(dir: string) {
-  const { openPglite } = await import("../src/server/db/database.ts");
-  const { runMigrations } = await import("../src/server/db/migrate.ts");
-  const { loadDemo } = await import("../src/server/demo/load-demo.ts");
-  const database = await openPglite(dir);
-  await runMigrations(database);
-  await loadDemo(database.db, { plans: false });
-  await database.close();
-}
 
 interface ImportResult {
   seconds: number;
@@ -397,7 +387,7 @@ async function main() {
 }
 
 if (process.argv.includes("--prepare")) {
-  await prepare(argument("prepare")!);
+  await prepareDemoFolder(argument("prepare")!);
 } else {
   await main();
 }

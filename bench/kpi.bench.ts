@@ -57,6 +57,7 @@ import { kpiWorkingDaysFor } from "../src/server/services/kpi-calendar.ts";
 import { argument } from "./support/arguments.ts";
 import { measureScheduleChange, pgliteCopyOf } from "./support/schedule-change.ts";
 import { keptProvince, type KeptProvince } from "./support/province-database.ts";
+import { percentile } from "./support/percentile.ts";
 
 const dossiers = Number(argument("dossiers") ?? process.env.BENCH_DOSSIERS ?? 1_000_000);
 const runs = Number(argument("runs") ?? 30);
@@ -65,11 +66,6 @@ const liveLoad = process.argv.includes("--live-load");
 const scheduleChange = process.argv.includes("--schedule-change");
 const importRows = Number(argument("import-rows") ?? 200_000);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
 
 const RAW_SQL = `
   select d.unit_id,

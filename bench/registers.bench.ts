@@ -50,6 +50,7 @@ import { generateProvince } from "./support/province-generator.ts";
 import { argument } from "./support/arguments.ts";
 import { keptProvince } from "./support/province-database.ts";
 import { loadavg } from "node:os";
+import { percentile } from "./support/percentile.ts";
 
 const dossiers = Number(argument("dossiers") ?? process.env.BENCH_DOSSIERS ?? 1_000_000);
 const feedbackCount = Number(argument("feedback") ?? process.env.BENCH_FEEDBACK ?? 200_000);
@@ -58,11 +59,6 @@ const only = argument("only");
 const beforeRuns = Number(argument("before-runs") ?? runs);
 const clients = Number(argument("clients") ?? 0);
 const pgDir = argument("pg-dir");
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
 
 interface Case {
   name: string;

@@ -65,6 +65,7 @@ import {
 import { generateProvince, mulberry32 } from "./support/province-generator.ts";
 import { createBenchDatabase, startCluster, type Cluster } from "./support/pg-cluster.ts";
 import { argument } from "./support/arguments.ts";
+import { percentile } from "./support/percentile.ts";
 
 const communeCount = Number(argument("communes") ?? 100);
 const perCommune = Number(argument("dossiers-per-commune") ?? 2000);
@@ -72,11 +73,6 @@ const runs = Number(argument("runs") ?? 10);
 /** The day the reports are built and submitted: the day after the yearly period's cut-off. */
 const TODAY = "2026-12-15";
 const PERIOD_KEY = "2026-Y";
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
 
 const loadSamples: number[] = [];
 const loadTimer = setInterval(() => loadSamples.push(loadavg()[0]!), 2000);

@@ -27,6 +27,8 @@ import { startBenchServer } from "./support/bench-server.ts";
 import { generateDossierExport } from "./support/dossier-export.ts";
 import { Session } from "./support/http-session.ts";
 import { argument } from "./support/arguments.ts";
+import { percentile } from "./support/percentile.ts";
+import { prepareDemoFolder } from "./support/demo-folder.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const tmpDir = path.join(repoRoot, ".tmp");
@@ -36,23 +38,6 @@ const seconds = Number(argument("seconds") ?? 40);
 const before = argument("before") ?? null;
 const rounds = Number(argument("rounds") ?? 1);
 const WARD = "06658";
-
-const percentile = (values: number[], p: number) => {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
-
-/** Creates and fills a PGlite folder with the demo in its own process. */
-async function prepare(dir: string) {
-  const { openPglite } = await import("../src/server/db/database.ts");
-  const { runMigrations } = await import("../src/server/db/migrate.ts");
-  const { loadDemo } = await import("../src/server/demo/load-demo.ts");
-  const database = await openPglite(dir);
-  await runMigrations(database);
-  await loadDemo(database.db, { plans: false });
-  await database.close();
-}
 
 type Run = { id: string; state: string; processed: number; message: string | null };
 
@@ -253,5 +238,5 @@ async function main() {
   }
 }
 
-if (process.argv.includes("--prepare")) await prepare(argument("prepare")!);
+if (process.argv.includes("--prepare")) await prepareDemoFolder(argument("prepare")!);
 else await main();

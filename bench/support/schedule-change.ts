@@ -30,13 +30,8 @@ import {
 import { schedulesInForce } from "../../src/server/services/calendar.service.ts";
 import { kpiCalendarFrom } from "../../src/server/services/kpi-calendar.ts";
 import { runKpiRecompute } from "../../src/server/services/kpi-recompute.job.ts";
+import { percentile } from "./percentile.ts";
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length
-    ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-    : NaN;
-};
 const f0 = (n: number) => n.toLocaleString("en", { maximumFractionDigits: 0 });
 
 /** The built-in calendar with extra official days off in Q3/2026 (the quarter measured). */
