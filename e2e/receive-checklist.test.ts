@@ -218,6 +218,14 @@ describe("required documents at the desk", () => {
         .getByRole("textbox", { name: "Lý do từ chối tiếp nhận" })
         .fill("Thủ tục không thuộc thẩm quyền giải quyết của UBND phường");
       await expectNoSeriousA11yViolations(page, "refusal at the counter");
+      await saveScreenshot(page, "reception-refusal-1366.png");
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect
+        .poll(() => refusal.evaluate((el) => el.scrollWidth - el.clientWidth))
+        .toBeLessThanOrEqual(0);
+      await saveScreenshot(page, "reception-refusal-390.png");
+      // Back to the desktop width: the register is a table there (cards on a phone).
+      await page.setViewportSize({ width: 1366, height: 900 });
       const [download] = await Promise.all([
         page.waitForEvent("download"),
         refusal.getByRole("button", { name: "Lập phiếu từ chối" }).click(),
