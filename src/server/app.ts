@@ -14,7 +14,9 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { DEFAULT_SESSION_CACHE_SECONDS } from "./auth/session-cache.ts";
 import type { Database } from "./db/database.ts";
+import { DatabaseReachability } from "./db/reachability.ts";
 import { AppError } from "./errors.ts";
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from "./http/error-handler.ts";
 import { logHooks, logRedaction, serializeError, serializeRequest } from "./http/log-safety.ts";
@@ -97,6 +99,11 @@ export interface AppOptions {
   backups?: BackupSchedule & { now?: () => Date };
   /** PGlite: ANALYZE every table this often, a recurring job (CCHC_ANALYZE_EVERY_HOURS); 0 or none: never. */
   analyzeEveryHours?: number;
+  /**
+   * Resolved sessions kept this many seconds in this process (CCHC_SESSION_CACHE_SECONDS, default
+   * 5; 0: every request reads its session), on this clock in ms (tests move it).
+   */
+  sessionCache?: { seconds: number; clock?: () => number };
   /** The job runner's timing (tests shorten it). */
   jobs?: Pick<JobRunnerOptions, "pollMs" | "leaseMs" | "concurrency">;
 }
@@ -180,7 +187,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
   registerRequestMemo(app, options.database.db);
-  registerSessionHandling(app, options.database.db);
+  registerSessionHandling(
+    app,
+    options.database.db,
+    options.sessionCache ?? { seconds: DEFAULT_SESSION_CACHE_SECONDS },
+  );
   registerRouteAccess(app, options.database.db);
   registerDossierMetrics();
   registerSipasMetrics();
@@ -222,7 +233,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   const analyze = analyzeJob(db, options.analyzeEveryHours ?? 0, app.log);
   if (analyze) jobs.register(ANALYZE_JOB, analyze);
-  await app.register(healthRoutes(options.database.kind));
+  await app.register(
+    healthRoutes(options.database.kind, DatabaseReachability.of(options.database.db)),
+  );
   await app.register(
     authRoutes(db, { secureCookies: options.secureCookies ?? false, now: options.now }),
   );

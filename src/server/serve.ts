@@ -7,6 +7,7 @@ import { openDatabase } from "./runtime.ts";
 import { reminderConfig } from "./reminders/reminder-config.ts";
 import { retentionConfig } from "./operations/personal-data/retention-config.ts";
 import { analyzeEveryHours } from "./operations/analyze/analyze.ts";
+import { sessionCacheSeconds } from "./auth/session-cache.ts";
 import { backupSchedule } from "./operations/backup/backup.service.ts";
 
 export interface RunningServer {
@@ -35,6 +36,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       retention: retentionConfig(),
       backups: backupSchedule(),
       analyzeEveryHours: analyzeEveryHours(),
+      sessionCache: { seconds: sessionCacheSeconds() },
       publicUrl: publicBaseUrl(process.env.CCHC_PUBLIC_URL),
       federation: { secret: config.federationSecret },
     });

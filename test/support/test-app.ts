@@ -96,6 +96,7 @@ export async function startTestApp(
     federation?: AppOptions["federation"];
     jobs?: AppOptions["jobs"];
     backups?: AppOptions["backups"];
+    sessionCache?: AppOptions["sessionCache"];
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
@@ -111,6 +112,7 @@ export async function startTestApp(
     ...(options.federation ? { federation: options.federation } : {}),
     ...(options.jobs ? { jobs: options.jobs } : {}),
     ...(options.backups ? { backups: options.backups } : {}),
+    ...(options.sessionCache ? { sessionCache: options.sessionCache } : {}),
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;

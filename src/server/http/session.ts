@@ -3,7 +3,12 @@ import { timingSafeEqual } from "node:crypto";
 import type { Executor } from "../db/database.ts";
 import { inLane } from "../db/pglite-lanes.ts";
 import { AppError } from "../errors.ts";
-import { resolveSession, SESSION_TTL_MS, type SessionInfo } from "../services/auth.service.ts";
+import {
+  resolveSession,
+  sessionCache,
+  SESSION_TTL_MS,
+  type SessionInfo,
+} from "../services/auth.service.ts";
 
 export const SESSION_COOKIE = "cchc_session";
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -31,6 +36,10 @@ const NO_SESSION_PREFIXES = [PUBLIC_PREFIX, "/api/health", "/api/docs", FEDERATI
 const MAY_BE_PUBLIC = [PUBLIC_PREFIX, "/api/auth/sign-in", "/api/health", "/api/docs"];
 
 declare module "fastify" {
+  interface FastifyInstance {
+    /** Resolved sessions kept a few seconds (auth/session-cache.ts); `loads` counts its queries. */
+    sessionCache: ReturnType<typeof sessionCache>;
+  }
   interface FastifyRequest {
     session: SessionInfo | null;
   }
@@ -77,13 +86,23 @@ function isForeignOrigin(request: FastifyRequest) {
   }
 }
 
-export function registerSessionHandling(app: FastifyInstance, db: Executor) {
+export function registerSessionHandling(
+  app: FastifyInstance,
+  db: Executor,
+  cacheOptions: { seconds: number; clock?: () => number },
+) {
+  const cache = sessionCache(cacheOptions.seconds * 1000, cacheOptions.clock);
+  app.addHook("onClose", () => cache.close());
+  app.decorate("sessionCache", cache);
   app.decorateRequest("session", null);
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
-    // One indexed query, before queued heavy work on the embedded database (pglite-lanes.ts).
-    request.session = token ? await inLane("light", () => resolveSession(db, token)) : null;
+    // A few seconds' cache, else one indexed query, before queued heavy work on the embedded
+    // database (pglite-lanes.ts).
+    request.session = token
+      ? await inLane("light", () => resolveSession(db, token, cache))
+      : null;
     // An unknown address under /api/public/ is simply not found: the public pages' callers never
     // have a session, and "sign in" would be a misleading answer there.
     const unknownPublic =

@@ -7,6 +7,7 @@ import {
   verifyAgainstDummy,
   verifyPassword,
 } from "../auth/password.ts";
+import { SessionCache } from "../auth/session-cache.ts";
 import type { Executor } from "../db/database.ts";
 import { findAgencyById } from "../db/repositories/agency.repository.ts";
 import * as sessionRepository from "../db/repositories/session.repository.ts";
@@ -162,10 +163,29 @@ export async function signIn(
   return { token, csrfToken, me };
 }
 
-export async function resolveSession(db: Executor, token: string): Promise<SessionInfo | null> {
+type LiveSessionRow = NonNullable<
+  Awaited<ReturnType<typeof sessionRepository.findLiveSessionWithUser>>
+>;
+
+/** The server's cache of resolved sessions (auth/session-cache.ts); `ttlMs` 0 turns it off. */
+export function sessionCache(ttlMs: number, clock?: () => number) {
+  return new SessionCache<LiveSessionRow>(ttlMs, clock);
+}
+
+/**
+ * The session the token opens, with its user, or null. Through the cache when given: a cached
+ * session still ends at its stored expiry, to the millisecond.
+ */
+export async function resolveSession(
+  db: Executor,
+  token: string,
+  cache?: SessionCache<LiveSessionRow>,
+): Promise<SessionInfo | null> {
   const tokenHash = sha256(token);
-  const row = await sessionRepository.findLiveSessionWithUser(db, tokenHash, new Date());
-  if (!row?.isActive) return null;
+  const now = new Date();
+  const load = () => sessionRepository.findLiveSessionWithUser(db, tokenHash, now);
+  const row = cache ? await cache.get(tokenHash, load, (r) => r.userId) : await load();
+  if (!row?.isActive || row.expiresAt.getTime() <= now.getTime()) return null;
   const me = meOf({
     id: row.userId,
     username: row.username,

@@ -1,4 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
+import { forgetSessions } from "../../auth/session-cache.ts";
 import type { Executor } from "../database.ts";
 import { agencies, units } from "../schema.ts";
 
@@ -53,5 +54,7 @@ export async function updateAgency(
     .set({ ...values, updatedAt: new Date() })
     .where(eq(agencies.id, id))
     .returning();
+  // A session holds its user's agency name and its roles' agency names.
+  forgetSessions("all");
   return row!;
 }

@@ -2,6 +2,7 @@ import { UnitTree } from "../../../core/organization/unit-tree.ts";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { forgetRequestMemo, memoizedPerRequest } from "../../http/request-memo.ts";
+import { forgetSessions } from "../../auth/session-cache.ts";
 import type { Executor } from "../database.ts";
 import { agencies, units } from "../schema.ts";
 
@@ -100,6 +101,8 @@ export async function updateUnit(
     .set({ ...values, updatedAt: new Date() })
     .where(eq(units.id, id))
     .returning();
+  // A session holds its user's unit and its roles' unit names; a new unit changes no session.
+  forgetSessions("all");
   return row!;
 }
 

@@ -1,5 +1,6 @@
 import type { Role } from "../../../core/access/role-policy.ts";
 import { eq, inArray, sql } from "drizzle-orm";
+import { forgetSessions } from "../../auth/session-cache.ts";
 import type { Executor } from "../database.ts";
 import { agencies, units, userRoles, users } from "../schema.ts";
 
@@ -101,6 +102,8 @@ export async function updateUser(exec: Executor, id: string, values: Partial<Use
     .set({ ...values, updatedAt: new Date() })
     .where(eq(users.id, id))
     .returning();
+  // Name, active state, agency, password flag: what the user's sessions resolve to.
+  forgetSessions({ userId: id });
   return row!;
 }
 
@@ -113,6 +116,7 @@ export async function replaceUserRoles(
   if (roles.length > 0) {
     await exec.insert(userRoles).values(roles.map((role) => ({ ...role, userId })));
   }
+  forgetSessions({ userId });
 }
 
 export async function countUsers(exec: Executor): Promise<number> {
