@@ -68,8 +68,14 @@ describe.skipIf(!postgresBinDir())("PostgreSQL outage", () => {
 
   it("answers 503 DATABASE_UNAVAILABLE while PostgreSQL is down and resumes on its own", async () => {
     expect((await admin.post("/api/units", commune("07001", "Xã Trước Sự Cố"))).status).toBe(201);
+    const health = () => admin.get("/api/health");
+    expect((await health()).status).toBe(200);
 
     await server.stop("fast");
+
+    // Health probes the database at most once a second (db/reachability.ts): it says so soon.
+    await expect.poll(async () => (await health()).status, { timeout: 20_000 }).toBe(503);
+    expect((await health()).body.error.code).toBe("DATABASE_UNAVAILABLE");
 
     for (const response of [
       await admin.get("/api/units"),
@@ -84,6 +90,7 @@ describe.skipIf(!postgresBinDir())("PostgreSQL outage", () => {
     }
 
     await server.start();
+    await expect.poll(async () => (await health()).status, { timeout: 20_000 }).toBe(200);
 
     // The same process and the same session carry on.
     const after = await admin.get("/api/units?includeInactive=true");

@@ -1,8 +1,18 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { DatabaseKind } from "../db/database.ts";
+import type { DatabaseReachability } from "../db/reachability.ts";
+import { AppError } from "../errors.ts";
+import { errorResponse } from "./common.schemas.ts";
 
-export function healthRoutes(kind: DatabaseKind): FastifyPluginAsyncZod {
+/**
+ * 200 while the database answers, 503 DATABASE_UNAVAILABLE when it does not. The database is
+ * probed at most once a second (db/reachability.ts), so health costs no query per request.
+ */
+export function healthRoutes(
+  kind: DatabaseKind,
+  reachability: DatabaseReachability,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/api/health",
@@ -18,10 +28,16 @@ export function healthRoutes(kind: DatabaseKind): FastifyPluginAsyncZod {
                 database: z.enum(["pglite", "postgresql"]),
               }),
             }),
+            503: errorResponse,
           },
         },
       },
-      async () => ({ data: { status: "ok" as const, database: kind } }),
+      async () => {
+        if (!(await reachability.current()).reachable) {
+          throw new AppError("DATABASE_UNAVAILABLE", { params: { retryAfterSeconds: 5 } });
+        }
+        return { data: { status: "ok" as const, database: kind } };
+      },
     );
   };
 }

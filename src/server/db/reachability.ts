@@ -1,0 +1,65 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "./database.ts";
+import { inLane } from "./pglite-lanes.ts";
+
+/** A probe answer younger than this is given as it is; an older one starts a new probe. */
+export const PROBE_FRESH_MS = 1_000;
+/** A probe still unanswered after this long counts as unreachable. */
+export const PROBE_TIMEOUT_MS = 5_000;
+/** Up to this age the last answer is still given while the new probe runs; beyond, it is awaited. */
+export const PROBE_STALE_MS = 10_000;
+
+export interface Reachability {
+  reachable: boolean;
+  /** When the database last answered (or failed to), in ms on the clock given. */
+  checkedAt: number;
+}
+
+/**
+ * Whether the database answers, for `/api/health`, without a query per request: `select 1` at most
+ * once a second however often health is asked. A request never waits for the probe while the last
+ * answer is under `PROBE_STALE_MS` old (a stalled database shows once its probe fails); a health
+ * request after a quiet spell waits for a fresh one.
+ */
+export class DatabaseReachability {
+  #last: Reachability | null = null;
+  #running: Promise<Reachability> | null = null;
+
+  constructor(
+    private readonly probe: () => Promise<unknown>,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  static of(db: Executor) {
+    // The light lane: on the embedded database, before queued heavy statements.
+    return new DatabaseReachability(() => inLane("light", () => db.execute(sql`select 1`)));
+  }
+
+  async current(): Promise<Reachability> {
+    const last = this.#last;
+    const age = last ? this.clock() - last.checkedAt : Infinity;
+    if (last && age >= 0 && age < PROBE_FRESH_MS) return last;
+    const running = this.#running ?? this.#start();
+    if (last && age >= 0 && age < PROBE_STALE_MS) return last;
+    return running;
+  }
+
+  #start() {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("probe timed out")), PROBE_TIMEOUT_MS);
+      timer.unref();
+    });
+    const running = Promise.race([this.probe(), timedOut]).then(
+      () => true,
+      () => false,
+    );
+    void running.finally(() => clearTimeout(timer));
+    this.#running = running.then((reachable) => {
+      this.#last = { reachable, checkedAt: this.clock() };
+      this.#running = null;
+      return this.#last;
+    });
+    return this.#running;
+  }
+}
