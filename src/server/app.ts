@@ -1,6 +1,5 @@
 import { MAX_UPLOAD_BYTES } from "../core/files/upload-limits.ts";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
@@ -22,6 +21,7 @@ import { clientErrorHandler, frameworkErrors, registerErrorHandler } from "./htt
 import { logHooks, logRedaction, serializeError, serializeRequest } from "./http/log-safety.ts";
 import { recordRouteTable } from "./http/route-table.ts";
 import { registerSafeInput } from "./http/safe-input.ts";
+import { registerSecurityHeaders } from "./http/security-headers.ts";
 import { registerRequestMemo } from "./http/request-memo.ts";
 import { registerRouteAccess } from "./http/route-access.ts";
 import { registerDenyByDefault, registerSessionHandling } from "./http/session.ts";
@@ -142,7 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDenyByDefault(app);
   registerSafeInput(app);
 
-  await app.register(helmet, {
+  await registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
