@@ -100,9 +100,7 @@ export function registerSessionHandling(
     const token = request.cookies[SESSION_COOKIE];
     // A few seconds' cache, else one indexed query, before queued heavy work on the embedded
     // database (pglite-lanes.ts).
-    request.session = token
-      ? await inLane("light", () => resolveSession(db, token, cache))
-      : null;
+    request.session = token ? await inLane("light", () => resolveSession(db, token, cache)) : null;
     // An unknown address under /api/public/ is simply not found: the public pages' callers never
     // have a session, and "sign in" would be a misleading answer there.
     const unknownPublic =
