@@ -13,7 +13,7 @@
  * of its own) and loads its two routes in the same rounds. The whole sequence is repeated
  * `--rounds` times, so a change in the machine's load reaches every row alike; each row sums its
  * rounds (req/s over all of them, p50/p99 the median of the rounds') and its ratio is to
- * node:http's summed req/s.
+ * node:http's summed req/s; the median of each round's own ratio is printed too.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -119,6 +119,14 @@ async function main() {
         `${databaseUrl ? "PostgreSQL" : "PGlite"}, demo data`,
     );
     printFigures(summed.map((r) => ({ ...r, ratio: r.perSecond / bareRate })));
+    // The machine's load can change between a round's rows; the median of the rounds' own ratios
+    // weighs every round alike, whatever node:http reached in it.
+    const bareRows = all.get("node:http")!;
+    console.log("median of the rounds' ratios to node:http:");
+    for (const [route, rows] of all) {
+      const ratios = rows.map((r, i) => r.perSecond / bareRows[i]!.perSecond);
+      console.log(`${route}: ${(median(ratios) * 100).toFixed(1)} %`);
+    }
   } finally {
     bare.child.kill();
     for (const server of servers) {
