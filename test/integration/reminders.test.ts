@@ -79,10 +79,10 @@ describe("reminders", () => {
     expect(issued.status, JSON.stringify(issued.body)).toBe(200);
 
     const first = await runReminders(db(), { daysBefore: 3, today: "2026-09-28" });
-    // Due soon: the 30/9 task (Tư pháp + focal) and the Q3 report; overdue: the Q1 task (focal
-    // and the leader), the Q1 and Q2 reports (focal only: Văn phòng has no agency officer here).
+    // Due soon: the 30/9 task (Tư pháp + focal) and the Q3 report; overdue: the Q1 task, the
+    // Q1 and Q2 reports (focal and the leader: Văn phòng has no agency officer here).
     expect(first.created).toBe(first.due);
-    expect(first.created).toBe(7);
+    expect(first.created).toBe(9);
     const second = await runReminders(db(), { daysBefore: 3, today: "2026-09-28" });
     expect(second).toEqual({ due: first.due, created: 0 });
     // The recurring reminder job of a (re)started server runs at once and creates nothing new
@@ -115,12 +115,14 @@ describe("reminders", () => {
 
     // The leader hears of the unit's overdue task only, not of what falls due soon.
     const leaderList = (await leader.get("/api/notifications")).body;
-    expect(leaderList.data.map((n: any) => [n.kind, n.title])).toEqual([
+    expect(leaderList.data.map((n: any) => [n.kind, n.title]).sort()).toEqual([
+      ["task_overdue", "Nhiệm vụ quá hạn (hạn 30/06/2026)"],
+      ["task_overdue", "Nhiệm vụ quá hạn (hạn 31/03/2026)"],
       ["task_overdue", "Nhiệm vụ quá hạn (hạn 31/03/2026)"],
     ]);
 
     const focalList = (await focal.get("/api/notifications")).body;
-    expect(focalList.meta.unread).toBe(first.created - 2);
+    expect(focalList.meta.unread).toBe(first.created - 1 - 3);
     const titles = focalList.data.map((n: any) => n.title);
     expect(titles).toContain("Nhiệm vụ quá hạn (hạn 31/03/2026)");
     expect(titles).toContain("Nhiệm vụ quá hạn (hạn 30/06/2026)");
@@ -135,8 +137,8 @@ describe("reminders", () => {
     });
     expect(done.status, JSON.stringify(done.body)).toBeLessThan(300);
     const later = await runReminders(db(), { daysBefore: 3, today: "2026-10-01" });
-    // The 30/9 task and the Q3 report are now overdue: officer + focal, and focal.
-    expect(later.created).toBe(3);
+    // The 30/9 task and the Q3 report are now overdue: officer + focal + leader, focal + leader.
+    expect(later.created).toBe(5);
     const mine = (await officer.get("/api/notifications")).body;
     expect(mine.data.map((n: any) => n.kind)).toEqual(["task_overdue", "task_due_soon"]);
     await runReminders(db(), { daysBefore: 3, today: "2027-01-05" });
