@@ -52,7 +52,11 @@ export async function launchBrowser(): Promise<Browser> {
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS_DIR, name);
   await mkdir(dirname(path), { recursive: true });
-  await page.screenshot({ path, fullPage: true });
+  // Transitions finished first (Playwright measures the full page after that): narrowed from
+  // 1366 to 390 px, the shell's sidebar slides out and the main area's padding shrinks over
+  // 200 ms; measured mid-way, the page was as tall as a squeezed column and the picture ended
+  // with a long blank area.
+  await page.screenshot({ path, fullPage: true, animations: "disabled" });
   return path;
 }
 

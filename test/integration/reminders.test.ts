@@ -71,7 +71,7 @@ describe("reminders", () => {
     });
   });
 
-  it("notifies lead-agency officers and focal officers once, however often it runs", async () => {
+  it("notifies lead-agency officers, focal officers and (of overdue tasks) the leader once, however often it runs", async () => {
     const leader = await signIn(t, world.users.leader);
     const issued = await leader.post(`/api/plans/${planId}/issue`, {
       confirmTasksWithoutLead: true,
@@ -80,9 +80,9 @@ describe("reminders", () => {
 
     const first = await runReminders(db(), { daysBefore: 3, today: "2026-09-28" });
     // Due soon: the 30/9 task (Tư pháp + focal) and the Q3 report; overdue: the Q1 task, the
-    // Q1 and Q2 reports (focal only: Văn phòng has no agency officer here).
+    // Q1 and Q2 reports (focal and the leader: Văn phòng has no agency officer here).
     expect(first.created).toBe(first.due);
-    expect(first.created).toBe(6);
+    expect(first.created).toBe(9);
     const second = await runReminders(db(), { daysBefore: 3, today: "2026-09-28" });
     expect(second).toEqual({ due: first.due, created: 0 });
     // The recurring reminder job of a (re)started server runs at once and creates nothing new
@@ -113,8 +113,16 @@ describe("reminders", () => {
     });
     expect(mine.data[0].body).toContain("Rà soát văn bản quy phạm pháp luật");
 
+    // The leader hears of the unit's overdue task only, not of what falls due soon.
+    const leaderList = (await leader.get("/api/notifications")).body;
+    expect(leaderList.data.map((n: any) => [n.kind, n.title]).sort()).toEqual([
+      ["task_overdue", "Nhiệm vụ quá hạn (hạn 30/06/2026)"],
+      ["task_overdue", "Nhiệm vụ quá hạn (hạn 31/03/2026)"],
+      ["task_overdue", "Nhiệm vụ quá hạn (hạn 31/03/2026)"],
+    ]);
+
     const focalList = (await focal.get("/api/notifications")).body;
-    expect(focalList.meta.unread).toBe(first.created - 1);
+    expect(focalList.meta.unread).toBe(first.created - 1 - 3);
     const titles = focalList.data.map((n: any) => n.title);
     expect(titles).toContain("Nhiệm vụ quá hạn (hạn 31/03/2026)");
     expect(titles).toContain("Nhiệm vụ quá hạn (hạn 30/06/2026)");
@@ -129,8 +137,8 @@ describe("reminders", () => {
     });
     expect(done.status, JSON.stringify(done.body)).toBeLessThan(300);
     const later = await runReminders(db(), { daysBefore: 3, today: "2026-10-01" });
-    // The 30/9 task and the Q3 report are now overdue: officer + focal, and focal.
-    expect(later.created).toBe(3);
+    // The 30/9 task and the Q3 report are now overdue: officer + focal + leader, focal + leader.
+    expect(later.created).toBe(5);
     const mine = (await officer.get("/api/notifications")).body;
     expect(mine.data.map((n: any) => n.kind)).toEqual(["task_overdue", "task_due_soon"]);
     await runReminders(db(), { daysBefore: 3, today: "2027-01-05" });

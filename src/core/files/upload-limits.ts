@@ -7,6 +7,9 @@
 export const MAX_UPLOAD_MB = 20;
 export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
 
+/** Largest export of dossiers the desk's import takes (streamed to disk, read row by row). */
+export const MAX_DOSSIER_IMPORT_BYTES = 512 * 1024 * 1024;
+
 /** File name endings of the evidence types (see EVIDENCE_TYPES, which checks the content). */
 export const EVIDENCE_EXTENSIONS = [".pdf", ".docx", ".xlsx", ".jpg", ".jpeg", ".png"] as const;
 

@@ -30,7 +30,10 @@ export async function openTasksOfIssuedPlans(exec: Executor) {
   return { tasks, occurrences };
 }
 
-/** Active users to remind: officers of the lead agencies, and focal officers of the units. */
+/**
+ * Active users to remind: officers of the lead agencies, focal officers and leaders of the units
+ * (the service gives leaders only the overdue tasks).
+ */
 export async function reminderRecipients(exec: Executor, agencyIds: string[], unitIds: string[]) {
   if (agencyIds.length === 0 && unitIds.length === 0) return [];
   const conditions = [];
@@ -39,7 +42,9 @@ export async function reminderRecipients(exec: Executor, agencyIds: string[], un
       and(eq(userRoles.role, "agency_officer"), inArray(userRoles.agencyId, agencyIds)),
     );
   if (unitIds.length > 0)
-    conditions.push(and(eq(userRoles.role, "focal_officer"), inArray(userRoles.unitId, unitIds)));
+    conditions.push(
+      and(inArray(userRoles.role, ["focal_officer", "leader"]), inArray(userRoles.unitId, unitIds)),
+    );
   return exec
     .selectDistinct({
       userId: users.id,

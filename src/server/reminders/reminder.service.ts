@@ -97,7 +97,11 @@ async function createNotifications(
             (r.role === "agency_officer" &&
               r.agencyId !== null &&
               r.agencyId === reminder.candidate.leadAgencyId) ||
-            (r.role === "focal_officer" && r.unitId === reminder.candidate.unitId),
+            (r.role === "focal_officer" && r.unitId === reminder.candidate.unitId) ||
+            // The unit's leader hears of what is late, not of every task falling due.
+            (r.role === "leader" &&
+              r.unitId === reminder.candidate.unitId &&
+              reminder.kind === "task_overdue"),
         )
         .map((r) => r.userId),
     );

@@ -1,3 +1,4 @@
+import { MAX_DOSSIER_IMPORT_BYTES } from "../../core/files/upload-limits.ts";
 import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, existsSync, type WriteStream } from "node:fs";
 import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
@@ -57,7 +58,7 @@ import {
  *   write.
  */
 
-export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = MAX_DOSSIER_IMPORT_BYTES;
 export const BATCH_SIZE = 10_000;
 /**
  * On the embedded database a batch's transaction holds the one connection, and its COPY the

@@ -16,6 +16,7 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { request, requestData } from "../api/client.ts";
 import { formatDateTime } from "../i18n/format.ts";
+import { groupNotifications } from "./notification-groups.ts";
 
 /** Labels of the notification bell. */
 const t = {
@@ -38,7 +39,10 @@ interface AppNotification {
 
 const KEY = ["notifications"] as const;
 
-/** The bell in the header: unread count, latest reminders, open one to go to its plan. */
+/**
+ * The bell in the header: unread count, latest reminders grouped by kind (what is late first),
+ * open one to go to its plan; mark all read.
+ */
 export function NotificationBell() {
   const [opened, setOpened] = useState(false);
   const navigate = useNavigate();
@@ -102,30 +106,39 @@ export function NotificationBell() {
           </Text>
         ) : (
           <ScrollArea.Autosize mah={420}>
-            <Stack gap={4}>
-              {items.map((item) => (
-                <UnstyledButton
-                  key={item.id}
-                  p={6}
-                  style={{ borderRadius: 4 }}
-                  bg={item.readAt ? undefined : "blue.0"}
-                  onClick={() => {
-                    if (!item.readAt) markRead.mutate(item.id);
-                    setOpened(false);
-                    if (item.link) void navigate(item.link);
-                  }}
-                >
-                  <Text size="sm" fw={item.readAt ? 400 : 600}>
-                    {item.title}
-                    {!item.readAt && <VisuallyHidden> ({t.unread})</VisuallyHidden>}
+            <Stack gap="xs">
+              {groupNotifications(items).map((group) => (
+                <section key={group.label} aria-label={group.label}>
+                  <Text size="xs" fw={700} c="dimmed" tt="uppercase" mb={2}>
+                    {group.label} ({group.items.length})
                   </Text>
-                  <Text size="xs" lineClamp={2}>
-                    {item.body}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {formatDateTime(item.createdAt)}
-                  </Text>
-                </UnstyledButton>
+                  <Stack gap={4}>
+                    {group.items.map((item) => (
+                      <UnstyledButton
+                        key={item.id}
+                        p={6}
+                        style={{ borderRadius: 4 }}
+                        bg={item.readAt ? undefined : "blue.0"}
+                        onClick={() => {
+                          if (!item.readAt) markRead.mutate(item.id);
+                          setOpened(false);
+                          if (item.link) void navigate(item.link);
+                        }}
+                      >
+                        <Text size="sm" fw={item.readAt ? 400 : 600}>
+                          {item.title}
+                          {!item.readAt && <VisuallyHidden> ({t.unread})</VisuallyHidden>}
+                        </Text>
+                        <Text size="xs" lineClamp={2}>
+                          {item.body}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {formatDateTime(item.createdAt)}
+                        </Text>
+                      </UnstyledButton>
+                    ))}
+                  </Stack>
+                </section>
               ))}
             </Stack>
           </ScrollArea.Autosize>

@@ -1,17 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Stack,
-  Table,
-  Text,
-  Title,
-  UnstyledButton,
-  Group,
-  Select,
-} from "@mantine/core";
-import { IconArrowDown, IconArrowUp, IconArrowsSort } from "@tabler/icons-react";
+import { Anchor, Badge, Button, Card, Stack, Table, Text, Title, Group } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState, type ReactNode } from "react";
 import { Link } from "react-router";
@@ -20,6 +7,15 @@ import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { DataList, usePhoneLayout, type ListColumn } from "../../components/data-list.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
+import { PhoneSortSelect, SortableHeaderRow } from "../../components/sortable-table.tsx";
+import {
+  rangeOf,
+  scaleColour,
+  sortRows,
+  type Range,
+  type Sort as SortOf,
+  type SortValue,
+} from "../../components/table-sort.ts";
 import { formatDecimal, formatNumber } from "../../i18n/format.ts";
 import { bandColour, fraction } from "./figures.ts";
 import {
@@ -62,14 +58,15 @@ type SortKey =
 interface Column {
   key: SortKey;
   header: string;
+  align?: "left";
   /** The sort value; null ("không phát sinh") always sorts last. */
-  value: (row: Row) => number | string | null;
+  value: (row: Row) => SortValue;
   /** Colour-scaled: higher is better (true) or worse (false). */
   scale?: boolean;
 }
 
 const COLUMNS: Column[] = [
-  { key: "name", header: t.units.colUnit, value: (r) => r.name },
+  { key: "name", header: t.units.colUnit, align: "left", value: (r) => r.name },
   { key: "toProcess", header: t.units.colToProcess, value: (r) => r.figures.counts.toProcess },
   { key: "resolved", header: t.units.colResolved, value: (r) => r.figures.counts.resolved },
   {
@@ -93,26 +90,10 @@ const COLUMNS: Column[] = [
   { key: "index", header: t.units.col766, value: (r) => r.index?.total ?? null, scale: true },
 ];
 
-type Sort = { key: SortKey; direction: 1 | -1 };
-type Ranges = Map<SortKey, { min: number; max: number }>;
+type Sort = SortOf<SortKey>;
+type Ranges = Map<SortKey, Range>;
 
-const collator = new Intl.Collator("vi");
-
-function compare(a: number | string | null, b: number | string | null, direction: 1 | -1) {
-  if (a === null && b === null) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  if (typeof a === "string" || typeof b === "string")
-    return collator.compare(String(a), String(b)) * direction;
-  return (a - b) * direction;
-}
-
-/** A light background from red (lowest of the column) to green (highest); text stays dark. */
-function scaleColour(value: number | null, min: number, max: number): string | undefined {
-  if (value === null) return undefined;
-  const share = max === min ? 1 : (value - min) / (max - min);
-  return `hsl(${Math.round(share * 120)}, 70%, 88%)`;
-}
+const valueOf = (row: Row, key: SortKey) => COLUMNS.find((c) => c.key === key)!.value(row);
 
 /** The upper level's dashboard: the units under it side by side, those falling behind first. */
 export function UnitsDashboardPage() {
@@ -185,16 +166,9 @@ function UnitsView({
     figures: row,
     index: indexByKey.get(row.key),
   }));
-  const column = COLUMNS.find((c) => c.key === sort.key)!;
-  const sorted = [...rows].sort(
-    (a, b) =>
-      compare(column.value(a), column.value(b), sort.direction) || collator.compare(a.name, b.name),
-  );
-  const ranges = new Map(
-    COLUMNS.filter((c) => c.scale).map((c) => {
-      const values = rows.map(c.value).filter((v): v is number => typeof v === "number");
-      return [c.key, { min: Math.min(...values), max: Math.max(...values) }];
-    }),
+  const sorted = sortRows(rows, sort, valueOf, (row) => row.name);
+  const ranges: Ranges = new Map(
+    COLUMNS.filter((c) => c.scale).map((c) => [c.key, rangeOf(rows.map(c.value))]),
   );
   const total: Row = {
     key: report.unit.id,
@@ -203,9 +177,7 @@ function UnitsView({
     index: index.total,
   };
 
-  const chartRows = [...rows].sort((a, b) =>
-    compare(a.figures.rates.on_time_rate!.percent, b.figures.rates.on_time_rate!.percent, 1),
-  );
+  const chartRows = sortRows(rows, { key: "onTime", direction: 1 }, valueOf, (row) => row.name);
   const option = useMemo(
     () => ({
       grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
@@ -270,10 +242,7 @@ function UnitsView({
       const r = row.figures.rates[code]!;
       const range = ranges.get(key)!;
       return (
-        <Table.Td
-          ta="right"
-          bg={isTotal ? undefined : scaleColour(r.percent, range.min, range.max)}
-        >
+        <Table.Td ta="right" bg={isTotal ? undefined : scaleColour(r.percent, range)}>
           {r.text}
           <Text size="xs" c="dimmed">
             {formatNumber(r.numerator)}/{formatNumber(r.denominator)}
@@ -316,11 +285,7 @@ function UnitsView({
         </Table.Td>
         <Table.Td
           ta="right"
-          bg={
-            isTotal || !row.index
-              ? undefined
-              : scaleColour(row.index.total, indexRange.min, indexRange.max)
-          }
+          bg={isTotal || !row.index ? undefined : scaleColour(row.index.total, indexRange)}
         >
           {row.index ? formatDecimal(row.index.total) : ""}
           {row.index && (
@@ -361,46 +326,7 @@ function UnitsView({
           <TableScroll label={t.units.tableLabel}>
             <Table aria-label={t.units.tableLabel} miw={900} data-testid="units-table">
               <Table.Thead>
-                <Table.Tr>
-                  {COLUMNS.map((c) => {
-                    const active = sort.key === c.key;
-                    const Icon = !active
-                      ? IconArrowsSort
-                      : sort.direction === 1
-                        ? IconArrowUp
-                        : IconArrowDown;
-                    return (
-                      <Table.Th
-                        key={c.key}
-                        ta={c.key === "name" ? "left" : "right"}
-                        aria-sort={
-                          active ? (sort.direction === 1 ? "ascending" : "descending") : "none"
-                        }
-                      >
-                        <UnstyledButton
-                          onClick={() =>
-                            setSort({
-                              key: c.key,
-                              direction: active ? (sort.direction === 1 ? -1 : 1) : 1,
-                            })
-                          }
-                          aria-label={t.units.sortBy(c.header)}
-                          fw={700}
-                          fz="sm"
-                        >
-                          <Group
-                            gap={4}
-                            wrap="nowrap"
-                            justify={c.key === "name" ? "flex-start" : "flex-end"}
-                          >
-                            {c.header}
-                            <Icon size={14} aria-hidden="true" />
-                          </Group>
-                        </UnstyledButton>
-                      </Table.Th>
-                    );
-                  })}
-                </Table.Tr>
+                <SortableHeaderRow columns={COLUMNS} sort={sort} onSort={setSort} />
               </Table.Thead>
               <Table.Tbody>
                 {sorted.map((row) => (
@@ -453,7 +379,7 @@ function UnitsCards({
     row === total ? selection : { ...selection, unitId: row.key };
   const shaded = (key: SortKey, value: number | null, row: Row, text: ReactNode) => {
     const range = ranges.get(key)!;
-    const bg = row === total ? undefined : scaleColour(value, range.min, range.max);
+    const bg = row === total ? undefined : scaleColour(value, range);
     return bg ? (
       <Text span size="sm" px={4} style={{ background: bg, borderRadius: 4 }}>
         {text}
@@ -539,31 +465,7 @@ function UnitsCards({
   ];
   return (
     <Stack gap="sm">
-      <Group gap="xs" align="flex-end" wrap="nowrap">
-        <Select
-          label={t.units.sortLabel}
-          data={COLUMNS.map((c) => ({ value: c.key, label: c.header }))}
-          value={sort.key}
-          allowDeselect={false}
-          onChange={(value) =>
-            value && setSort({ key: value as SortKey, direction: sort.direction })
-          }
-          style={{ flex: 1 }}
-        />
-        <Button
-          variant="default"
-          onClick={() => setSort({ key: sort.key, direction: sort.direction === 1 ? -1 : 1 })}
-          leftSection={
-            sort.direction === 1 ? (
-              <IconArrowUp size={14} aria-hidden="true" />
-            ) : (
-              <IconArrowDown size={14} aria-hidden="true" />
-            )
-          }
-        >
-          {sort.direction === 1 ? t.units.ascending : t.units.descending}
-        </Button>
-      </Group>
+      <PhoneSortSelect columns={COLUMNS} sort={sort} onSort={(next) => next && setSort(next)} />
       <DataList
         label={t.units.tableLabel}
         rows={rows}

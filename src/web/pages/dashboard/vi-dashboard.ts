@@ -111,10 +111,6 @@ export const viDashboard = {
     col766: "Điểm QĐ 766",
     colBand: "Xếp loại",
     totalRow: "Tổng của đơn vị",
-    sortBy: (column: string) => `Sắp xếp theo ${column}`,
-    sortLabel: "Sắp xếp theo",
-    ascending: "Tăng dần",
-    descending: "Giảm dần",
     noChildren: "Đơn vị này không có đơn vị trực thuộc trong kỳ.",
     seriesOnTime: "Tỷ lệ đúng hạn (%)",
     colourNote:

@@ -25,6 +25,7 @@ import type {
   PlanDraft,
 } from "../../../core/plan-import/to-plan-draft.ts";
 import { DataList, type ListColumn } from "../../components/data-list.tsx";
+import { DateField } from "../../components/date-field.tsx";
 import type { PlanImportPreview } from "./plan-import.api.ts";
 import { viPlanImport as t } from "./vi-plan-import.ts";
 
@@ -234,11 +235,12 @@ function DocumentPanel({
           value={draft.planNumber ?? ""}
           onChange={(event) => set({ planNumber: blankToNull(event.currentTarget.value) })}
         />
-        <TextInput
+        <DateField
           label={t.document.issuedDate}
-          value={draft.issuedDate ?? ""}
-          placeholder="2026-01-08"
-          onChange={(event) => set({ issuedDate: blankToNull(event.currentTarget.value) })}
+          value={draft.issuedDate}
+          placeholder="08/01/2026"
+          clearable
+          onChange={(value) => set({ issuedDate: value ? value.slice(0, 10) : null })}
         />
         <TextInput
           label={t.document.place}

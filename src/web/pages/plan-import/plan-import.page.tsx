@@ -15,7 +15,9 @@ import { IconDeviceFloppy, IconFileImport, IconRefresh } from "@tabler/icons-rea
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
+import { uploadProblem } from "../../../core/files/upload-limits.ts";
 import { FormError } from "../../components/form-error.tsx";
+import { vi } from "../../i18n/vi.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import type { PlanDraft } from "../../../core/plan-import/to-plan-draft.ts";
@@ -46,6 +48,7 @@ export function PlanImportPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
+  const fileProblem = file ? uploadProblem(file) : null;
   const [text, setText] = useState("");
   const [preview, setPreview] = useState<PlanImportPreview | null>(null);
   const [draft, setDraft] = useState<PlanDraft | null>(null);
@@ -108,6 +111,8 @@ export function PlanImportPage() {
                 value={file}
                 onChange={setFile}
                 clearable
+                clearButtonProps={{ "aria-label": vi.common.clear }}
+                error={fileProblem}
               />
               <Textarea
                 label={t.pasteLabel}
@@ -124,7 +129,7 @@ export function PlanImportPage() {
                 <Button
                   type="submit"
                   loading={read.isPending}
-                  disabled={!file && text.trim() === ""}
+                  disabled={(!file && text.trim() === "") || fileProblem !== null}
                   leftSection={<IconFileImport size={16} aria-hidden="true" />}
                 >
                   {t.read}

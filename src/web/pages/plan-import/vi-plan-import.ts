@@ -39,7 +39,7 @@ export const viPlanImport = {
     decisionNumber: "Số quyết định",
     planNumber: "Số kế hoạch",
     place: "Địa danh",
-    issuedDate: "Ngày ban hành (YYYY-MM-DD)",
+    issuedDate: "Ngày ban hành",
     signerAuthority: "Thẩm quyền ký",
     signerTitle: "Chức vụ người ký",
     signerName: "Người ký",

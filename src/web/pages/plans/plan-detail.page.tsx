@@ -44,7 +44,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size="sm" fw={500}>
+      {/* A div: a fact may be a badge (a div), never inside a paragraph. */}
+      <Text component="div" size="sm" fw={500}>
         {children}
       </Text>
     </div>

@@ -18,6 +18,7 @@ import { requestData } from "../../api/client.ts";
 import { FormError } from "../../components/form-error.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { TableScroll } from "../../components/table-scroll.tsx";
+import { vi } from "../../i18n/vi.ts";
 
 /** Labels of the "Cập nhật qua Excel" dialog. */
 const t = {
@@ -131,6 +132,7 @@ export function TaskExcelButton({ planId, onApplied }: { planId: string; onAppli
             placeholder={t.filePlaceholder}
             accept=".xlsx"
             clearable
+            clearButtonProps={{ "aria-label": vi.common.clear }}
             value={file}
             error={fileProblem}
             onChange={(value) => {

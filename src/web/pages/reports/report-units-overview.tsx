@@ -3,15 +3,12 @@ import {
   Badge,
   Button,
   Group,
-  NativeSelect,
   Paper,
   Table,
   Text,
   Title,
-  UnstyledButton,
   VisuallyHidden,
 } from "@mantine/core";
-import { IconArrowDown, IconArrowUp, IconArrowsSort } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -37,6 +34,15 @@ import { formatNumber, formatRate } from "../../../core/text/number-format.ts";
 import { LoadingBlock } from "../../components/loading-block.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
+import { PhoneSortSelect, SortableHeaderRow } from "../../components/sortable-table.tsx";
+import {
+  rangeOf,
+  scaleColour,
+  sortRows,
+  type Sort,
+  type SortValue,
+  type SortableColumn,
+} from "../../components/table-sort.ts";
 import { DataList, usePhoneLayout, type ListColumn } from "../../components/data-list.tsx";
 import { formatDate } from "../../i18n/format.ts";
 import { listScorecardsOf, scorecardKeys } from "../scorecards/scorecard.api.ts";
@@ -57,32 +63,12 @@ const STATE_COLOR: Record<OverviewState, string> = {
   accepted: "green",
 };
 
-const collator = new Intl.Collator("vi");
-
 /** The sort value of a column; null (no data, "không phát sinh") always sorts last. */
-function sortValue(row: Row, key: SortKey): number | string | null {
+function sortValue(row: Row, key: SortKey): SortValue {
   if (key === "name") return row.name;
   if (key === "state") return OVERVIEW_STATES.indexOf(row.state);
   if (key === "version") return row.version;
   return row.figures[key].value;
-}
-
-function compare(a: number | string | null, b: number | string | null, direction: 1 | -1) {
-  if (a === null && b === null) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  if (typeof a === "string" || typeof b === "string")
-    return collator.compare(String(a), String(b)) * direction;
-  return (a - b) * direction;
-}
-
-/** A light background from red (worst of the column) to green (best); text stays dark. */
-function scaleColour(value: number | null, min: number, max: number, higherIsBetter: boolean) {
-  // One value, or all the same: nothing to compare, no colour.
-  if (value === null || max === min) return undefined;
-  let share = (value - min) / (max - min);
-  if (!higherIsBetter) share = 1 - share;
-  return `hsl(${Math.round(share * 120)}, 70%, 88%)`;
 }
 
 /** 1 → "1"; 16.666 → "16,67". */
@@ -206,28 +192,19 @@ export function ReportUnitsOverview({
     queryKey: scorecardKeys.list(unitId),
     queryFn: () => listScorecardsOf(unitId),
   });
-  const [sort, setSort] = useState<{ key: SortKey; direction: 1 | -1 } | null>(null);
+  const [sort, setSort] = useState<Sort<SortKey> | null>(null);
   const phone = usePhoneLayout();
   if (overview.isPending) return <LoadingBlock />;
   if (overview.isError)
     return <QueryError error={overview.error} onRetry={() => void overview.refetch()} />;
   const data = overview.data;
-  const rows = sort
-    ? [...data.rows].sort(
-        (a, b) =>
-          compare(sortValue(a, sort.key), sortValue(b, sort.key), sort.direction) ||
-          collator.compare(a.name, b.name),
-      )
-    : data.rows;
+  const rows = sortRows(data.rows, sort, sortValue, (row) => row.name);
   const ranges = new Map(
-    KEY_FIGURES.map((k) => {
-      const values = data.rows.map((r) => r.figures[k].value).filter((v) => v !== null);
-      return [k, { min: Math.min(...values), max: Math.max(...values) }];
-    }),
+    KEY_FIGURES.map((k) => [k, rangeOf(data.rows.map((r) => r.figures[k].value))]),
   );
-  const columns: { key: SortKey; header: string }[] = [
-    { key: "name", header: "Đơn vị" },
-    { key: "state", header: "Tình trạng" },
+  const columns: SortableColumn<SortKey>[] = [
+    { key: "name", header: "Đơn vị", align: "left" },
+    { key: "state", header: "Tình trạng", align: "left" },
     { key: "version", header: "Lần gửi" },
     ...KEY_FIGURES.map((k) => ({ key: k, header: KEY_FIGURE_LABELS[k] })),
   ];
@@ -270,21 +247,11 @@ export function ReportUnitsOverview({
         <Text c="dimmed">Không có đơn vị trực thuộc phải nộp báo cáo kỳ này.</Text>
       ) : phone ? (
         <>
-          <NativeSelect
-            label="Sắp xếp theo"
-            mb="xs"
-            value={sort ? `${sort.key}:${sort.direction}` : ""}
-            onChange={(event) => {
-              const [key, direction] = event.currentTarget.value.split(":");
-              setSort(key ? { key: key as SortKey, direction: direction === "-1" ? -1 : 1 } : null);
-            }}
-            data={[
-              { value: "", label: "Đơn vị chậm trước" },
-              ...columns.flatMap((c) => [
-                { value: `${c.key}:1`, label: `${c.header} (tăng dần)` },
-                { value: `${c.key}:-1`, label: `${c.header} (giảm dần)` },
-              ]),
-            ]}
+          <PhoneSortSelect
+            columns={columns}
+            sort={sort}
+            onSort={setSort}
+            defaultLabel="Đơn vị chậm trước"
           />
           <DataList
             label={TITLE}
@@ -313,43 +280,7 @@ export function ReportUnitsOverview({
         <TableScroll label={TITLE}>
           <Table withTableBorder aria-label={TITLE} miw={980} data-testid="units-overview">
             <Table.Thead>
-              <Table.Tr>
-                {columns.map((c) => {
-                  const active = sort?.key === c.key;
-                  const Icon = !active
-                    ? IconArrowsSort
-                    : sort.direction === 1
-                      ? IconArrowUp
-                      : IconArrowDown;
-                  const left = c.key === "name" || c.key === "state";
-                  return (
-                    <Table.Th
-                      key={c.key}
-                      ta={left ? "left" : "right"}
-                      aria-sort={
-                        active ? (sort.direction === 1 ? "ascending" : "descending") : "none"
-                      }
-                    >
-                      <UnstyledButton
-                        onClick={() =>
-                          setSort({
-                            key: c.key,
-                            direction: active ? (sort.direction === 1 ? -1 : 1) : 1,
-                          })
-                        }
-                        aria-label={`Sắp xếp theo ${c.header}`}
-                        fw={700}
-                        fz="sm"
-                      >
-                        <Group gap={4} wrap="nowrap" justify={left ? "flex-start" : "flex-end"}>
-                          {c.header}
-                          <Icon size={14} aria-hidden="true" />
-                        </Group>
-                      </UnstyledButton>
-                    </Table.Th>
-                  );
-                })}
-              </Table.Tr>
+              <SortableHeaderRow columns={columns} sort={sort} onSort={setSort} />
             </Table.Thead>
             <Table.Tbody>
               {rows.map((row) => (
@@ -367,12 +298,7 @@ export function ReportUnitsOverview({
                       <Table.Td
                         key={k}
                         ta="right"
-                        bg={scaleColour(
-                          row.figures[k].value,
-                          range.min,
-                          range.max,
-                          HIGHER_IS_BETTER[k],
-                        )}
+                        bg={scaleColour(row.figures[k].value, range, HIGHER_IS_BETTER[k])}
                       >
                         <FigureCell
                           figure={k}

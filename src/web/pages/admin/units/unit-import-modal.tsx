@@ -7,6 +7,7 @@ import { queryKeys } from "../../../api/query-keys.ts";
 import { importUnits } from "../../../api/units.api.ts";
 import { DataList } from "../../../components/data-list.tsx";
 import { vi } from "../../../i18n/vi.ts";
+import { uploadProblem } from "../../../../core/files/upload-limits.ts";
 
 /** Upload a CSV/XLSX list of units; show the counts, or every row's error. */
 export function UnitImportModal({ onClose }: { onClose: () => void }) {
@@ -16,6 +17,7 @@ export function UnitImportModal({ onClose }: { onClose: () => void }) {
     mutationFn: importUnits,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.units }),
   });
+  const fileProblem = file ? uploadProblem(file) : null;
   const rowErrors =
     upload.error instanceof ApiError ? upload.error.details.filter((d) => d.message) : [];
 
@@ -41,6 +43,7 @@ export function UnitImportModal({ onClose }: { onClose: () => void }) {
             }}
             clearable
             clearButtonProps={{ "aria-label": vi.common.clear }}
+            error={fileProblem}
             required
           />
           {upload.isSuccess && (
@@ -77,7 +80,11 @@ export function UnitImportModal({ onClose }: { onClose: () => void }) {
             <Button variant="default" onClick={onClose}>
               {vi.common.close}
             </Button>
-            <Button type="submit" disabled={!file} loading={upload.isPending}>
+            <Button
+              type="submit"
+              disabled={!file || fileProblem !== null}
+              loading={upload.isPending}
+            >
               {vi.units.importSubmit}
             </Button>
           </Group>

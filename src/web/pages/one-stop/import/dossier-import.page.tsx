@@ -17,6 +17,7 @@ import { IconArrowLeft, IconDownload, IconUpload } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
+import { MAX_DOSSIER_IMPORT_BYTES, uploadProblem } from "../../../../core/files/upload-limits.ts";
 import { PageHeader } from "../../../components/page-header.tsx";
 import { DataList, usePhoneLayout, type ListColumn } from "../../../components/data-list.tsx";
 import { TableScroll } from "../../../components/table-scroll.tsx";
@@ -45,6 +46,7 @@ export function DossierImportPage() {
   const [unitId, setUnitId] = useState<string | null>(null);
   const [source, setSource] = useState(DEFAULT_SOURCE);
   const [file, setFile] = useState<File | null>(null);
+  const fileProblem = file ? uploadProblem(file, { maxBytes: MAX_DOSSIER_IMPORT_BYTES }) : null;
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [runId, setRunId] = useState<string | null>(null);
   const queryClient = useQueryClient();
@@ -134,11 +136,12 @@ export function DossierImportPage() {
             onChange={setFile}
             clearable
             clearButtonProps={{ "aria-label": t.clearFile }}
+            error={fileProblem}
             w={{ base: "100%", sm: 300 }}
           />
           <Button
             leftSection={<IconUpload size={16} aria-hidden="true" />}
-            disabled={!file || !unitId}
+            disabled={!file || !unitId || fileProblem !== null}
             loading={upload.isPending}
             onClick={() => upload.mutate()}
           >
