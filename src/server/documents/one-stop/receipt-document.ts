@@ -200,7 +200,11 @@ function receiptParts(
   const title = { type: ruleSet.receiptTitle, summary: null };
   const notes = [
     ...(qr && input.surveyUrl
-      ? [[{ text: `Quét mã để đánh giá mức độ hài lòng: ${input.surveyUrl}`, ...small }]]
+      ? [
+          [{ text: "Quét mã để đánh giá mức độ hài lòng về hồ sơ này:", ...small }],
+          // The link on a line of its own, so it is not broken where it need not be.
+          [{ text: input.surveyUrl, ...small }],
+        ]
       : []),
     [{ text: `Căn cứ: ${ruleSet.legalBasis}.`, ...small }],
   ];
