@@ -36,11 +36,14 @@ const ROW_RULES = 10;
 const HEADINGS = ["TT", "Tên giấy tờ", "Hình thức", "Số lượng"];
 const two = (n: number) => String(n).padStart(2, "0");
 
-/** Widths of TT (6 mm), name (the rest), form (20 mm) and copies (11 mm), in twips. */
+/**
+ * Widths of TT (8 mm), name (the rest), form (20 mm) and copies (13 mm), in twips: at 12 pt "TT"
+ * keeps one line and "Số lượng" breaks only between its words.
+ */
 function columns(width: number): [number, number, number, number] {
-  const number = millimetresToTwips(6);
+  const number = millimetresToTwips(8);
   const form = millimetresToTwips(20);
-  const copies = millimetresToTwips(11);
+  const copies = millimetresToTwips(13);
   return [number, width - number - form - copies, form, copies];
 }
 
