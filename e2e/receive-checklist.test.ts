@@ -150,11 +150,14 @@ describe("required documents at the desk", () => {
       ]);
       const zip = await JSZip.loadAsync(await readFile(await file.path()));
       const xml = await zip.file("word/document.xml")!.async("string");
-      expect(xml).toContain("1. Tờ khai đăng ký khai sinh (bản chính): ");
-      expect(xml).toContain("2. Giấy chứng sinh (bản chính): ");
-      expect(xml).toContain("3. Sổ hộ khẩu cũ (bản sao): ");
-      expect(xml).toContain("02 bản");
-      expect(xml).not.toContain("Số bản: ………");
+      // Mẫu 01's table: TT, name, form, copies (one cell each, in this order).
+      const cellsText = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+        .map((m) => m[1])
+        .join("|");
+      expect(cellsText).toContain("TT|Tên giấy tờ|Hình thức|Số lượng|");
+      expect(cellsText).toContain("|1|Tờ khai đăng ký khai sinh|Bản chính|01|");
+      expect(cellsText).toContain("|2|Giấy chứng sinh|Bản chính|02|");
+      expect(cellsText).toContain("|3|Sổ hộ khẩu cũ|Bản sao|01|");
       expect(xml).toContain("Vào Sổ theo dõi hồ sơ: Quyển số ");
       expect(xml).toContain(">01/2026<");
       expect(xml).toContain(">000002<");

@@ -2,7 +2,7 @@ import type { Table } from "docx";
 import type { Issuer } from "./document-parts.ts";
 import type { PageFormat } from "./page-format.ts";
 import { estimatedTextWidth, layoutTable, line, rule } from "./paragraphs.ts";
-import { fitUpperCaseLines, upperCaseWidth } from "./text-metrics.ts";
+import { fitUpperCaseLines, lineHeight, upperCaseWidth, wrappedLineCount } from "./text-metrics.ts";
 
 export const NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 export const MOTTO = "Độc lập - Tự do - Hạnh phúc";
@@ -30,6 +30,45 @@ function splitLines(text: string | null, width: number, size: number, bold: bool
     .flatMap((part) => fitUpperCaseLines(part, width, size, bold));
 }
 
+/** The header's columns in twips: the right one never narrower than the Quốc hiệu. */
+function headerColumns(format: PageFormat): { left: number; right: number } {
+  const { sizes, textWidth } = format;
+  const right = Math.max(
+    textWidth - Math.round(textWidth * format.headerLeftShare),
+    upperCaseWidth(NATIONAL_TITLE, sizes.nationalTitle, true) + NATIONAL_TITLE_SLACK,
+  );
+  return { left: textWidth - right, right };
+}
+
+/**
+ * Height of a rule paragraph (`rule`) as LibreOffice prints it: its space before, the thin line
+ * that carries the border, the border and its gap (measured on the printed A5 forms: ≈ 9 pt).
+ */
+export const RULE_HEIGHT = 180;
+/** Space before the number and the place and date. */
+const SECOND_ROW_SPACING = 120;
+
+/** Estimated printed height of `headerBlock(input, format)`, in twips. */
+export function headerBlockHeight(input: HeaderBlockInput, format: PageFormat): number {
+  const { sizes } = format;
+  const { left, right } = headerColumns(format);
+  const issuerLines =
+    splitLines(input.issuer.upperName, left, sizes.issuer, false).length +
+    splitLines(input.issuer.name, left, sizes.issuer, true).length;
+  const firstRow = Math.max(
+    issuerLines * lineHeight(sizes.issuer) + RULE_HEIGHT,
+    lineHeight(sizes.nationalTitle) + lineHeight(sizes.motto) + RULE_HEIGHT,
+  );
+  if (input.number === null && input.placeAndDate === null) return firstRow;
+  const dateLines = wrappedLineCount(input.placeAndDate ?? "", right, sizes.placeAndDate);
+  const numberLines = wrappedLineCount(input.number ?? "", left, sizes.number);
+  return (
+    firstRow +
+    SECOND_ROW_SPACING +
+    Math.max(dateLines * lineHeight(sizes.placeAndDate), numberLines * lineHeight(sizes.number))
+  );
+}
+
 /** Slack kept beside the Quốc hiệu so rounding in Word or LibreOffice never wraps it (≈ 1 mm). */
 const NATIONAL_TITLE_SLACK = 60;
 
@@ -41,12 +80,8 @@ const NATIONAL_TITLE_SLACK = 60;
  * right, so both sit on one line (left out when the document has neither).
  */
 export function headerBlock(input: HeaderBlockInput, format: PageFormat): Table {
-  const { sizes, textWidth } = format;
-  const right = Math.max(
-    textWidth - Math.round(textWidth * format.headerLeftShare),
-    upperCaseWidth(NATIONAL_TITLE, sizes.nationalTitle, true) + NATIONAL_TITLE_SLACK,
-  );
-  const left = textWidth - right;
+  const { sizes } = format;
+  const { left, right } = headerColumns(format);
   const issuerLines = splitLines(input.issuer.name, left, sizes.issuer, true);
   const longestIssuerLine = Math.max(
     ...issuerLines.map((text) => upperCaseWidth(text, sizes.issuer, true)),
@@ -63,9 +98,15 @@ export function headerBlock(input: HeaderBlockInput, format: PageFormat): Table 
     line(MOTTO, { size: sizes.motto, bold: true }),
     rule(Math.min(right, estimatedTextWidth(MOTTO, sizes.motto, false)), right),
   ];
-  const numberCell = [line(input.number ?? "", { size: sizes.number, spacingBefore: 120 })];
+  const numberCell = [
+    line(input.number ?? "", { size: sizes.number, spacingBefore: SECOND_ROW_SPACING }),
+  ];
   const dateCell = [
-    line(input.placeAndDate ?? "", { size: sizes.placeAndDate, italics: true, spacingBefore: 120 }),
+    line(input.placeAndDate ?? "", {
+      size: sizes.placeAndDate,
+      italics: true,
+      spacingBefore: SECOND_ROW_SPACING,
+    }),
   ];
   const withoutNumberAndDate = input.number === null && input.placeAndDate === null;
   return layoutTable(

@@ -114,8 +114,8 @@ export const A4_LANDSCAPE: PageFormat = {
 };
 
 const A5_MARGINS = {
-  top: millimetresToTwips(15),
-  bottom: millimetresToTwips(15),
+  top: millimetresToTwips(10),
+  bottom: millimetresToTwips(10),
   left: millimetresToTwips(15),
   right: millimetresToTwips(10),
   header: millimetresToTwips(8),
@@ -123,7 +123,8 @@ const A5_MARGINS = {
 };
 
 /**
- * The one-stop forms: 12 pt body; the header at 10–11 pt. Margins 15/10 mm leave 123 mm: the
+ * The one-stop forms: 12 pt body; the header at 10–11 pt. Top and bottom margins of 10 mm leave
+ * 190 mm for a receipt's list of documents (issue 12). Left and right 15/10 mm leave 123 mm: the
  * Quốc hiệu (≈ 74 mm at 10 pt bold) keeps one line on the right and the left column (≈ 48 mm)
  * holds "UBND PHƯỜNG BÃI CHÁY" on one line at 10 pt (ND 30 sets no margins for A5 forms).
  */
@@ -152,6 +153,12 @@ export const A5_PORTRAIT: PageFormat = {
   headerLeftShare: 0.4,
   titleSpacing: 120,
 };
+
+/** Height between the top and bottom margins of a page, in twips. */
+export function textHeight(format: PageFormat): number {
+  const side = format.orientation === PageOrientation.LANDSCAPE ? "width" : "height";
+  return format.sheet[side] - format.margins.top - format.margins.bottom;
+}
 
 /** First-line indent of body paragraphs: 1,27 cm. */
 export const FIRST_LINE_INDENT = millimetresToTwips(12.7);

@@ -2,6 +2,7 @@ import {
   AlignmentType,
   Document,
   Header,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -44,7 +45,16 @@ export function documentSection(children: FileChild[], format: PageFormat): ISec
           }),
         ],
       }),
-      first: new Header({ children: [new Paragraph({ children: [] })] }),
+      // Empty, and only a point high: an empty line of body size would reach below an A5
+      // form's top margin and push its first line down.
+      first: new Header({
+        children: [
+          new Paragraph({
+            spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT },
+            children: [],
+          }),
+        ],
+      }),
     },
     children,
   };

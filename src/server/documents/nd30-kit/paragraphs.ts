@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   BorderStyle,
+  LineRuleType,
   Paragraph,
   Table,
   TableCell,
@@ -120,8 +121,15 @@ export const NO_BORDERS = {
   insideVertical: NO_BORDER,
 };
 
-/** Borderless layout table: the header block and the recipients/signature block. */
-export function layoutTable(columnWidths: number[], rows: Paragraph[][][]): Table {
+/**
+ * Borderless layout table: the header block and the recipients/signature block. `keepRows`: no
+ * row is split between two pages (a signer's block stays whole).
+ */
+export function layoutTable(
+  columnWidths: number[],
+  rows: Paragraph[][][],
+  keepRows = false,
+): Table {
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: columnWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
@@ -130,6 +138,7 @@ export function layoutTable(columnWidths: number[], rows: Paragraph[][][]): Tabl
     rows: rows.map(
       (cells) =>
         new TableRow({
+          cantSplit: keepRows,
           children: cells.map(
             (children, index) =>
               new TableCell({
@@ -142,6 +151,18 @@ export function layoutTable(columnWidths: number[], rows: Paragraph[][][]): Tabl
           ),
         }),
     ),
+  });
+}
+
+/**
+ * An empty paragraph exactly `height` twentieths of a point high, kept with what follows: the
+ * space above a table, which has none of its own.
+ */
+export function spacer(height: number): Paragraph {
+  return new Paragraph({
+    spacing: { before: 0, after: 0, line: height, lineRule: LineRuleType.EXACT },
+    keepNext: true,
+    children: [run("", { size: 2 })],
   });
 }
 

@@ -3,6 +3,7 @@ import type { Signer } from "./document-parts.ts";
 import { dashedList, signerAuthorityLines } from "./document-text.ts";
 import type { PageFormat } from "./page-format.ts";
 import { emptyLine, layoutTable, line } from "./paragraphs.ts";
+import { lineHeight, wrappedLineCount } from "./text-metrics.ts";
 
 /** "Nơi nhận:" (bold italic) flush left and its list, each "- …;" and the last "- … .". */
 export function recipientsBlock(recipients: readonly string[], format: PageFormat): Paragraph[] {
@@ -37,6 +38,20 @@ export function signerBlock(signer: Signer, format: PageFormat): Paragraph[] {
   ];
 }
 
+/** Estimated printed height of `signerBlock(signer, format)` in a column `width` twips wide. */
+export function signerBlockHeight(signer: Signer, format: PageFormat, width: number): number {
+  const { sizes } = format;
+  const boldLines = [...signerAuthorityLines(signer), signer.name].reduce(
+    (sum, text) => sum + wrappedLineCount([{ text, bold: true }], width, sizes.body),
+    0,
+  );
+  const noteLines = signer.note ? wrappedLineCount(signer.note, width, sizes.note) : 0;
+  return (
+    (boldLines + SIGNATURE_SPACE_LINES[format.name]) * lineHeight(sizes.body) +
+    noteLines * lineHeight(sizes.note)
+  );
+}
+
 export interface SignatureBlockInput {
   /** Bottom left: `recipientsBlock(…)`, a second `signerBlock(…)`, or nothing. */
   left: Paragraph[];
@@ -53,5 +68,6 @@ export function signatureBlock(input: SignatureBlockInput, format: PageFormat): 
   const width = format.textWidth;
   const left = Math.round(width * (input.leftShare ?? 0.45));
   const leftCell = input.left.length > 0 ? input.left : [emptyLine()];
-  return layoutTable([left, width - left], [[leftCell, signerBlock(input.signer, format)]]);
+  // The row never splits: a signer's title, space and name stay on one page.
+  return layoutTable([left, width - left], [[leftCell, signerBlock(input.signer, format)]], true);
 }

@@ -65,3 +65,78 @@ export function fitUpperCaseLines(
   }
   return best?.lines ?? [words.join(" ")];
 }
+
+// prettier-ignore
+const LOWER_REGULAR: Record<string, number> = {
+  a: 444, b: 500, c: 444, d: 500, e: 444, f: 333, g: 500, h: 500, i: 278, j: 278, k: 500,
+  l: 278, m: 778, n: 500, o: 500, p: 500, q: 500, r: 333, s: 389, t: 278, u: 500, v: 500,
+  w: 722, x: 500, y: 500, z: 444, ":": 278, ";": 278, "(": 333, ")": 333, "“": 444, "”": 444,
+  "—": 1000, "–": 500, "…": 1000, "?": 444, "=": 564, "&": 778, "%": 833,
+};
+// prettier-ignore
+const LOWER_BOLD: Record<string, number> = {
+  a: 500, b: 556, c: 444, d: 556, e: 444, f: 333, g: 500, h: 556, i: 278, j: 333, k: 556,
+  l: 278, m: 833, n: 556, o: 500, p: 556, q: 556, r: 444, s: 389, t: 333, u: 556, v: 500,
+  w: 722, x: 500, y: 500, z: 444, ":": 333, ";": 333, "(": 333, ")": 333, "“": 500, "”": 500,
+  "—": 1000, "–": 500, "…": 1000, "?": 500, "=": 570, "&": 833, "%": 1000,
+};
+/** A character neither table holds, in running text: a little wider than the average letter. */
+const OTHER_IN_TEXT = 556;
+
+/** Width in twips of `text` as printed (mixed case) at `halfPoints`, bold or upright. */
+export function textWidth(text: string, halfPoints: number, bold: boolean): number {
+  const upper = bold ? BOLD : REGULAR;
+  const lower = bold ? LOWER_BOLD : LOWER_REGULAR;
+  let units = 0;
+  for (const char of text.replace(/Đ/g, "D").replace(/đ/g, "d").normalize("NFD")) {
+    if (char === HORN) units += HORN_WIDTH;
+    else if (/\p{M}/u.test(char)) continue;
+    else if (/\d/.test(char)) units += DIGIT;
+    else units += upper[char] ?? lower[char] ?? OTHER_IN_TEXT;
+  }
+  return Math.round((units * halfPoints * 10) / 1000);
+}
+
+/** A piece of a paragraph with its weight, for `wrappedLineCount`. */
+export interface TextPiece {
+  text: string;
+  bold?: boolean;
+}
+
+/**
+ * How many lines a paragraph of `pieces` takes in a column `width` twips wide at `halfPoints`,
+ * broken at spaces as a word processor does (a word wider than the line takes lines of its own).
+ */
+export function wrappedLineCount(
+  pieces: string | readonly TextPiece[],
+  width: number,
+  halfPoints: number,
+): number {
+  const parts = typeof pieces === "string" ? [{ text: pieces }] : pieces;
+  const space = textWidth(" ", halfPoints, false);
+  let lines = 1;
+  let used = 0;
+  for (const part of parts) {
+    const words = part.text.split(" ");
+    words.forEach((word, index) => {
+      // A space between words of one piece; pieces join where their own text puts a space.
+      const gap = index > 0 ? space : 0;
+      const wide = textWidth(word, halfPoints, part.bold === true);
+      if (used > 0 && used + gap + wide > width) {
+        lines += 1;
+        used = wide;
+      } else used += gap + wide;
+      while (used > width) {
+        lines += 1;
+        used -= width;
+      }
+    });
+  }
+  return lines;
+}
+
+/** Height in twips of one line of Times New Roman (Liberation Serif) at `halfPoints`, single spacing. */
+export function lineHeight(halfPoints: number): number {
+  // Ascent and descent of Liberation Serif: 0,891 + 0,216 em; 1,15 em keeps a little slack.
+  return Math.ceil(halfPoints * 10 * 1.15);
+}

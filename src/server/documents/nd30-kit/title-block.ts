@@ -2,6 +2,8 @@ import type { Paragraph } from "docx";
 import type { PageFormat } from "./page-format.ts";
 import { basisLines } from "./document-text.ts";
 import { bodyParagraph, estimatedTextWidth, line, rule } from "./paragraphs.ts";
+import { RULE_HEIGHT } from "./header-block.ts";
+import { lineHeight, wrappedLineCount } from "./text-metrics.ts";
 
 export interface TitleBlockInput {
   /** The document type in capitals: "QUYẾT ĐỊNH", "KẾ HOẠCH", "GIẤY TIẾP NHẬN HỒ SƠ…". */
@@ -34,6 +36,25 @@ export function titleBlock(input: TitleBlockInput, format: PageFormat): Paragrap
       ? []
       : [rule(titleRuleLength(input.summary, format), format.textWidth)]),
   ];
+}
+
+/** Estimated printed height of `titleBlock(input, format)`, in twips. */
+export function titleBlockHeight(input: TitleBlockInput, format: PageFormat): number {
+  const { sizes, textWidth } = format;
+  const bold = (text: string) => [{ text, bold: true }];
+  const titleLines =
+    wrappedLineCount(bold(input.type), textWidth, sizes.title) +
+    (input.summary === null ? 0 : wrappedLineCount(bold(input.summary), textWidth, sizes.title));
+  const noteLines = (input.notes ?? []).reduce(
+    (sum, note) => sum + wrappedLineCount(note, textWidth, sizes.note),
+    0,
+  );
+  return (
+    format.titleSpacing +
+    titleLines * lineHeight(sizes.title) +
+    noteLines * lineHeight(sizes.note) +
+    (input.summary === null ? 0 : RULE_HEIGHT)
+  );
 }
 
 /** The legal bases of a decision, in italics, one paragraph each ending ";" and the last ".". */

@@ -7,16 +7,8 @@ import {
   type AgencyOfUnit,
 } from "../../../core/dossier/index.ts";
 import { documentDatePhraseOf } from "../../../core/text/document-date.ts";
-import { dateInText, run, titleBlock } from "../nd30-kit/index.ts";
-import {
-  FORM,
-  field,
-  formBytes,
-  formHeader,
-  formParagraph,
-  formPlaceAndDate,
-  headSignature,
-} from "./one-stop-form.ts";
+import { dateInText } from "../nd30-kit/index.ts";
+import { field, fittedFormBytes, formPlaceAndDate } from "./one-stop-form.ts";
 
 export interface ApologyInput {
   number: string;
@@ -59,48 +51,53 @@ export async function apologyDocx(input: ApologyInput): Promise<Buffer> {
     agency: input.responsibleAgency ?? null,
   });
   const to = addresseeOf({ name: input.applicantName, idNumber: input.applicantIdNumber });
-  const children = [
-    formHeader({
+  return fittedFormBytes({
+    documentTitle: `${ruleSet.apologyTitle} — hồ sơ ${input.code}`,
+    header: {
       unitName: input.unitName,
       receivingBody: sender.name,
       number: `Số: ${input.number}`,
       placeAndDate: formPlaceAndDate(input.unitName, issuedOn),
       committee: sender.kind === "committee",
-    }),
-    ...titleBlock(
+    },
+    title: {
+      type: ruleSet.apologyTitle.toLocaleUpperCase("vi"),
+      summary: null,
+      notes: [formReference(ruleSet, ruleSet.apologyForm)],
+    },
+    lines: [
+      { pieces: ["Kính gửi: ", { text: to.salutation, bold: true }], align: "center" },
+      field("Địa chỉ", input.applicantAddress ?? "…………………………………"),
+      field("Số điện thoại", input.applicantPhone),
       {
-        type: ruleSet.apologyTitle.toLocaleUpperCase("vi"),
-        summary: null,
-        notes: [formReference(ruleSet, ruleSet.apologyForm)],
+        pieces: [
+          `${upperFirst(dateInText(vietnamLocal(input.receivedAt).date))}, ${input.receivingBody} — ${input.unitName} tiếp nhận hồ sơ mã `,
+          { text: input.code, bold: true },
+          ` của ${to.pronoun} đề nghị giải quyết thủ tục “${input.procedureName}”.`,
+        ],
       },
-      FORM,
-    ),
-    formParagraph(["Kính gửi: ", run(to.salutation, { bold: true })], "center"),
-    field("Địa chỉ", input.applicantAddress ?? "…………………………………"),
-    field("Số điện thoại", input.applicantPhone),
-    formParagraph([
-      `${upperFirst(dateInText(vietnamLocal(input.receivedAt).date))}, ${input.receivingBody} — ${input.unitName} tiếp nhận hồ sơ mã `,
-      run(input.code, { bold: true }),
-      ` của ${to.pronoun} đề nghị giải quyết thủ tục “${input.procedureName}”.`,
-    ]),
-    formParagraph([`Thời hạn trả kết quả theo giấy tiếp nhận: ${dateInText(input.dueDate)}.`]),
-    formParagraph([
-      `Đến nay hồ sơ của ${to.pronoun} chưa được giải quyết xong. Lý do: `,
-      run(input.reason, { italics: true }),
-      ".",
-    ]),
-    formParagraph([
-      `Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của ${to.pronoun}. ${sender.inText} thành thật xin lỗi ${to.pronoun}`,
-      extension
-        ? " và đề nghị được gia hạn thời gian giải quyết hồ sơ; kết quả sẽ được trả vào "
-        : " và xin hẹn lại thời gian trả kết quả vào ",
-      run(documentDatePhraseOf(input.newDueDate), { bold: true }),
-      ".",
-    ]),
-    formParagraph([`Xin trân trọng cảm ơn sự hợp tác của ${to.pronoun}./.`]),
-    ...headSignature(sender.signer),
-  ];
-  return formBytes(`${ruleSet.apologyTitle} — hồ sơ ${input.code}`, children);
+      { pieces: [`Thời hạn trả kết quả theo giấy tiếp nhận: ${dateInText(input.dueDate)}.`] },
+      {
+        pieces: [
+          `Đến nay hồ sơ của ${to.pronoun} chưa được giải quyết xong. Lý do: `,
+          { text: input.reason, italics: true },
+          ".",
+        ],
+      },
+      {
+        pieces: [
+          `Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của ${to.pronoun}. ${sender.inText} thành thật xin lỗi ${to.pronoun}`,
+          extension
+            ? " và đề nghị được gia hạn thời gian giải quyết hồ sơ; kết quả sẽ được trả vào "
+            : " và xin hẹn lại thời gian trả kết quả vào ",
+          { text: documentDatePhraseOf(input.newDueDate), bold: true },
+          ".",
+        ],
+      },
+      { pieces: [`Xin trân trọng cảm ơn sự hợp tác của ${to.pronoun}./.`] },
+    ],
+    signer: sender.signer,
+  });
 }
 
 function upperFirst(text: string): string {

@@ -1,6 +1,5 @@
 import type { DossierNoticeContent } from "../../../core/dossier/index.ts";
-import { run, titleBlock } from "../nd30-kit/index.ts";
-import { FORM, formBytes, formHeader, formParagraph, headSignature } from "./one-stop-form.ts";
+import { fittedFormBytes } from "./one-stop-form.ts";
 
 /**
  * The notice of a dossier refused after reception, the refusal at the counter (Mẫu số 03), the
@@ -9,29 +8,25 @@ import { FORM, formBytes, formHeader, formParagraph, headSignature } from "./one
  * form reference or summary, addressee, body, signer.
  */
 export function noticeDocx(content: DossierNoticeContent): Promise<Buffer> {
-  const children = [
-    formHeader({
+  return fittedFormBytes({
+    documentTitle: `${content.formName} — hồ sơ ${content.code}`,
+    header: {
       unitName: content.issuer.upper,
       receivingBody: content.issuer.body,
       number: content.issuer.number,
       placeAndDate: content.placeAndDate,
       committee: content.issuer.committee === true,
-    }),
-    ...titleBlock(
-      {
-        type: content.title,
-        summary: content.summary ?? null,
-        notes: content.formReference ? [content.formReference] : [],
-      },
-      FORM,
-    ),
-    ...content.paragraphs.map((paragraph) =>
-      formParagraph(
-        paragraph.runs.map((part) => run(part.text, { bold: part.bold, italics: part.italics })),
-        paragraph.align ?? "both",
-      ),
-    ),
-    ...headSignature(content.signer),
-  ];
-  return formBytes(`${content.formName} — hồ sơ ${content.code}`, children);
+    },
+    title: {
+      type: content.title,
+      summary: content.summary ?? null,
+      notes: content.formReference ? [content.formReference] : [],
+    },
+    lines: content.paragraphs.map((paragraph) => ({
+      pieces: paragraph.runs,
+      align: paragraph.align ?? "both",
+      item: /^\d+\. /.test(paragraph.runs[0]?.text ?? ""),
+    })),
+    signer: content.signer,
+  });
 }
