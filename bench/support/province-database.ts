@@ -3,8 +3,9 @@
  * cluster in DIR (`pg-cluster.ts`, created on the first run, started again on the next ones) and
  * in it the database `cchc_province`, migrated and filled by `province-generator.ts` on the first
  * run only. Later runs — `npm run bench kpi -- --pg-dir DIR`, `npm run bench registers -- --pg-dir
- * DIR` — apply the migrations added since (e.g. build a new index) and measure the same rows without generating them again (10 M dossiers take most of an hour
- * here). The cluster is stopped at the end of each run; the folder stays until deleted by hand.
+ * DIR` — apply the migrations added since (e.g. build a new index) and measure the same rows
+ * without generating them again (10 M dossiers take most of an hour here). The cluster is
+ * stopped at the end of each run; the folder stays until deleted by hand.
  *
  * Standalone, to generate only:
  *
