@@ -23,9 +23,11 @@ import { units } from "./schema.ts";
  * - Keyed by unit and Vietnam day, not by procedure: with 300 procedures a unit rarely receives the
  *   same procedure twice a day, so a procedure key would give nearly one row per dossier. Reports
  *   filtered or grouped by procedure, field or agency read the raw rows (kpi.service.ts).
- * - What a day cannot hold — dossiers open at an instant (carried over into a period, pending or
- *   overdue at its end) — is read from the raw rows through an SP-GiST index on each dossier's open
- *   span [received_at, finished_at): only the dossiers open at that instant are visited.
+ * - Dossiers open at an instant (carried over into a period, open at its end) are the received
+ *   less the finished before it, from `kpi_dossier_months` and the days of the last month; which
+ *   of those open at a period's end are overdue is read from the raw rows through a small SP-GiST
+ *   index holding only the dossiers that were ever open past their due date or forced late
+ *   (`kpi_overdue_span`, migration 0033).
  * - Voided and withdrawn dossiers count nowhere, as in the raw computation.
  */
 
@@ -79,6 +81,27 @@ export const kpiDossierDays = pgTable(
     calendarVersion: integer("calendar_version"),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.day] })],
+);
+
+/**
+ * Per unit and Vietnam month (its first day), the dossiers received and finished in it: the sums
+ * of `kpi_dossier_days.received` and `.finished` over the month's days, kept by statement-level
+ * triggers on `kpi_dossier_days` (migration 0033), so every writer of the day rows (the dossier
+ * triggers, a bulk rollup) moves them too. The dossiers open at a day's first instant are the
+ * received less the finished before it: a few hundred months and at most 30 days per unit to sum
+ * instead of every dossier open then (61,017 carried into a quarter at 10 M dossiers).
+ */
+export const kpiDossierMonths = pgTable(
+  "kpi_dossier_months",
+  {
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    month: date("month").notNull(),
+    received: count("received"),
+    finished: count("finished"),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.month] })],
 );
 
 /**

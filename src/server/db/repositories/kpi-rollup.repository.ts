@@ -11,21 +11,18 @@ import {
 } from "../../../core/kpi/index.ts";
 import { queryRows, type Executor } from "../database.ts";
 import { timelinessSql } from "./dossier-timeliness.sql.ts";
-import {
-  dossierColumnsAtPeriodEnd,
-  openSpan,
-  type KpiCountRow,
-  type KpiQuery,
-} from "./kpi.repository.ts";
+import { dossierTimelinessAtPeriodEnd, type KpiCountRow, type KpiQuery } from "./kpi.repository.ts";
 
 /**
  * The dossier KPI counts of whole days read from the per-day rollups (schema-kpi-rollup.ts,
  * kept by the triggers of migration 0016) instead of the raw rows: the same figures as
  * `dossierKpiCounts` of kpi.repository.ts (a property test holds the two equal,
- * test/integration/kpi-rollups.test.ts), per unit or as one row. What a day cannot hold is read
- * from the raw rows through the open-span index, visiting only the dossiers open at an instant:
- * - carried over: received before the period and not finished when it began;
- * - pending / overdue at the period's end, and their apology letters issued by then;
+ * test/integration/kpi-rollups.test.ts), per unit or as one row. The dossiers open at an instant
+ * (carried over into the period, open at its end) are received less finished before it, from
+ * the monthly and daily rollups (`openAtDayStart`). Read from the raw rows, through small indexes:
+ * - which of those open at the period's end are overdue, and their apology letters issued by then
+ *   (only dossiers past their due date or forced late can be: the overdue-span index);
+ * - dossiers finished before their receipt (bad data), which the day sums count early;
  * - late dossiers finished in the period whose first apology came after they finished, within it.
  * Filters by procedure, field or agency are not in the rollups: the caller reads the raw rows then.
  */
@@ -45,39 +42,84 @@ export function rollupsAnswer(query: Omit<KpiQuery, "unitIds" | "period">): bool
 }
 
 /**
- * The queries of `dossierKpiCountsFromRollups` that read raw dossier rows, one row per unit:
- * carried over into the period, open at its end, apologised for after finishing late. Exported
- * for the query-plan test (register-plans.test.ts), which checks they read the open-span index.
+ * The expression of the SP-GiST index `dossiers_kpi_overdue_span_idx` over a dossier row `dd`
+ * (migration 0033; null, so not in the index, for most dossiers): for a dossier forced late (two
+ * supplement requests), its open span; for one open past its due date, from the later of its
+ * receipt and 00:00 of due date + 2 to its finish. The queries repeat the index's predicate.
+ */
+const overdueSpan = sql`kpi_overdue_span(dd.received_at, dd.finished_at, dd.due_date, dd.supplement_count)`;
+
+/**
+ * The dossiers of the units open at the first instant of `day` (received before it, not finished
+ * before it), per unit: received less finished before the day, from the monthly rollups of the
+ * months before the day's and the daily ones of its month up to it; plus the dossiers finished
+ * before their receipt with the instant in (finished_at, received_at] (the day sums count them
+ * as finished before they count them as received). As the raw rows' open span (`openSpan`).
+ */
+function openAtDayStart(unitIds: string[], day: string, name: string): SQL[] {
+  const units = uuidList(unitIds);
+  const instant = new Date(`${day}T00:00:00+07:00`).toISOString();
+  const month = `${day.slice(0, 8)}01`;
+  const counted = sql`dd.voided_at is null and dd.state <> 'withdrawn' and dd.unit_id in (${units})`;
+  return [
+    sql`select c.unit_id as key, sum(c.received - c.finished) as ${sql.identifier(name)}
+        from (
+          select m.unit_id, m.received, m.finished from kpi_dossier_months m
+          where m.unit_id in (${units}) and m.month < ${month}::date
+          union all
+          select t.unit_id, t.received, t.finished from kpi_dossier_days t
+          where t.unit_id in (${units}) and t.day >= ${month}::date and t.day < ${day}::date
+        ) c
+        group by 1`,
+    sql`select dd.unit_id as key, count(*) as ${sql.identifier(name)}
+        from dossiers dd
+        where dd.finished_at < dd.received_at and dd.received_at >= ${instant}::timestamptz
+          and dd.finished_at < ${instant}::timestamptz and ${counted}
+        group by 1`,
+  ];
+}
+
+/**
+ * The queries of `dossierKpiCountsFromRollups` for the dossiers open at an instant, one row per
+ * unit each (a unit's counts are the sums over the rows): carried over into the period and open
+ * at its end (`openAtDayStart`: rollups and the few dossiers finished before their receipt), the
+ * overdue ones among the latter and their apology letters (the raw rows of the dossiers that can
+ * be overdue then, through the overdue-span index: pending is open less overdue), and the late
+ * dossiers apologised for after finishing. Exported for the query-plan test
+ * (register-plans.test.ts), which checks they read the indexes.
  */
 export function openDossierQueries(query: KpiQuery): {
-  carriedOver: SQL;
-  openAtEnd: SQL;
+  carriedOver: SQL[];
+  openAtEnd: SQL[];
   apologisedAfter: SQL;
 } {
   const start = periodStartInstant(query.period).toISOString();
   const end = periodEndInstant(query.period).toISOString();
   const counted = sql`dd.voided_at is null and dd.state <> 'withdrawn' and dd.unit_id in (${uuidList(query.unitIds)})`;
   return {
-    carriedOver: sql`select dd.unit_id::text as key, count(*) as "carriedOver"
-        from dossiers dd
-        where ${openSpan} @> ${start}::timestamptz and dd.received_at < ${start}::timestamptz
-          and ${counted}
-        group by 1`,
-    openAtEnd: sql`select b.unit_id::text as key,
-          count(*) filter (where b.class = 'pending') as "pendingAtEnd",
+    carriedOver: openAtDayStart(query.unitIds, query.period.from, "carriedOver"),
+    openAtEnd: [
+      ...openAtDayStart(query.unitIds, addDays(query.period.to, 1), "pendingAtEnd"),
+      sql`select b.unit_id::text as key,
+          -count(*) filter (where b.class = 'overdue') as "pendingAtEnd",
           count(*) filter (where b.class = 'overdue') as "overdueAtEnd",
-          count(*) filter (where b.class = 'overdue' and exists (select 1 from apology_letters a
-            where a.dossier_id = b.id and a.issued_at < ${end}::timestamptz)) as "lateWithApology"
+          -- A look-up per overdue dossier (a scalar subquery: an EXISTS here was hashed over
+          -- every letter of the table).
+          count(*) filter (where b.class = 'overdue' and (select true from apology_letters a
+            where a.dossier_id = b.id and a.issued_at < ${end}::timestamptz limit 1))
+            as "lateWithApology"
         from (
           select ${timelinessSql(query.period.to)} as class, d.* from (
-            select ${dossierColumnsAtPeriodEnd(query.period)}
-            from dossiers dd join procedures p on p.id = dd.procedure_id
-            where ${openSpan} @> ${end}::timestamptz and dd.received_at < ${end}::timestamptz
+            select ${dossierTimelinessAtPeriodEnd(query.period)}
+            from dossiers dd
+            where ${overdueSpan} @> ${end}::timestamptz and ${overdueSpan} is not null
+              and dd.received_at < ${end}::timestamptz
               and ${counted}
             offset 0
           ) d
         ) b
         group by 1`,
+    ],
     apologisedAfter: sql`select dd.unit_id::text as key, count(distinct dd.id) as "lateWithApology"
         from apology_letters a join dossiers dd on dd.id = a.dossier_id
         where a.issued_at >= ${start}::timestamptz and a.issued_at < ${end}::timestamptz
@@ -373,10 +415,15 @@ export async function ensureKpiWorkingCalendar(
  * the rows and their sources agree, whatever the job or a writer commits meanwhile.
  */
 const processingDaysSql = sql`coalesce(sum(d.processing_days) filter (where d.fresh), 0)
-  + coalesce((select sum(p.dossiers * greatest(0, kpi_working_ordinal(p.day)
-      - kpi_working_ordinal(p.counted_from) - p.paused_working_days))
+  + coalesce(max(st.total), 0)`;
+
+/** The stale rows' processing days per unit (`processingDaysSql`): one aggregate, not one per unit. */
+const staleProcessingDaysSql = sql`(select s.unit_id, sum(p.dossiers * greatest(0,
+      kpi_working_ordinal(p.day) - kpi_working_ordinal(p.counted_from) - p.paused_working_days))
+      as total
     from d s join kpi_processing_days p on p.unit_id = s.unit_id and p.day = s.day
-    where s.unit_id = d.unit_id and not s.fresh and p.dossiers <> 0), 0)`;
+    where not s.fresh and p.dossiers <> 0
+    group by 1)`;
 
 /**
  * The dossier counts of `query` from the rollups; the processing days as classed by `calendar`,
@@ -423,10 +470,10 @@ export async function dossierKpiCountsFromRollups(
           sum(fee_due) as "feeDue",
           sum(online_payment) as "onlinePayment",
           ${processingDaysSql} as "processingDaysSum"
-        from d
+        from d left join ${staleProcessingDaysSql} st on st.unit_id = d.unit_id
         group by d.unit_id`;
   const open = openDossierQueries(query);
-  const parts = [days, open.carriedOver, open.openAtEnd, open.apologisedAfter].map(
+  const parts = [days, ...open.carriedOver, ...open.openAtEnd, open.apologisedAfter].map(
     (part) => sql`select to_jsonb(t) as part from (${part}) t`,
   );
   const rows = await queryRows<{ part: Record<string, string | number | null> }>(

@@ -64,13 +64,24 @@ export const openSpan = sql`tstzrange(dd.received_at, case when dd.finished_at i
  */
 export function dossierColumnsAtPeriodEnd(period: { from: string; to: string }): SQL {
   const start = periodStartInstant(period).toISOString();
-  const end = periodEndInstant(period).toISOString();
   return sql`
-    dd.id, dd.code, dd.unit_id, dd.procedure_id, dd.handler_agency_id, p.field, p.online_level,
-    dd.channel, dd.received_at, dd.counted_from, dd.state, dd.digitised, dd.electronic_result,
+    dd.code, dd.procedure_id, dd.handler_agency_id, p.field, p.online_level,
+    dd.channel, dd.received_at, dd.counted_from, dd.digitised, dd.electronic_result,
     dd.online_payment, dd.paused_working_days, dd.applicant_name,
     (dd.received_at >= ${start}::timestamptz) as is_new,
     (p.fee_text ~ '[^[:space:]]' and p.fee_text !~ ${NO_FEE_PATTERN}) as has_fee,
+    ${dossierTimelinessAtPeriodEnd(period)}`;
+}
+
+/**
+ * The columns of a dossier row `dd` that its on-time class at the period's end reads
+ * (`timelinessSql`), as they stood then: id, unit, state, finish, supplements and due date. No
+ * procedure needed (the rollup path's overdue count reads only these).
+ */
+export function dossierTimelinessAtPeriodEnd(period: { from: string; to: string }): SQL {
+  const end = periodEndInstant(period).toISOString();
+  return sql`
+    dd.id, dd.unit_id, dd.state,
     case when dd.finished_at < ${end}::timestamptz then dd.finished_at end as finished_at,
     case when dd.supplement_count < 2 then dd.supplement_count
       else dd.supplement_count - (select count(*) from dossier_pauses sp
