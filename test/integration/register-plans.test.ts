@@ -67,7 +67,7 @@ function dossierScans(nodes: PlanNode[]) {
 }
 
 async function expectIndexed(filter: DossierFilter) {
-  const { page, count } = registerQueries(db, filter);
+  const { page, count } = await registerQueries(db, filter);
   for (const query of [page, count]) {
     const scans = dossierScans(await planOf(query));
     const described = JSON.stringify(scans.map((s) => [s["Node Type"], s["Index Name"]]));
@@ -299,12 +299,16 @@ describe.skipIf(testDatabaseKind !== "postgresql")("dossier register query plans
   });
 
   it("finds what it searches for", async () => {
-    const byCode = await registerQueries(db, { unitIds: null, q: "g042-0123442", limit: 50 }).page;
+    const byCode = await (
+      await registerQueries(db, { unitIds: null, q: "g042-0123442", limit: 50 })
+    ).page;
     expect(byCode.map((row) => row.dossier.code)).toEqual(["G042-0123442"]);
-    const byName = await registerQueries(db, { unitIds: null, q: "THI THUY 1236", limit: 50 }).page;
+    const byName = await (
+      await registerQueries(db, { unitIds: null, q: "THI THUY 1236", limit: 50 })
+    ).page;
     expect(byName.length).toBeGreaterThan(0);
     for (const row of byName) expect(row.dossier.applicantNameFolded).toContain("thi thuy 1236");
-    const [count] = await registerQueries(db, { unitIds: null, limit: 50 }).count;
+    const [count] = await (await registerQueries(db, { unitIds: null, limit: 50 })).count;
     expect(count!.n).toBe(10_001);
   });
 });
