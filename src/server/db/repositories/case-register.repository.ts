@@ -224,23 +224,25 @@ export function caseListConditions(
 export type CodeMatch = "start" | "part";
 
 /**
- * `start` when some code of the register begins with `q` (any letter case) or `q` is shorter than
- * three characters, else `part`: one read of a B-tree on `lower(code)` (`text_pattern_ops`), for
- * registers that have one (the dossiers' `dossiers_code_lower_idx`). A code searched whole or by
- * its beginning is then a range of that index instead of a trigram search: every code of a
- * province shares its first characters, so the trigram index would read the posting lists of
- * those shared trigrams, which hold every row.
+ * `start` when the code of some record within `reach` (the reader's units; the whole register when
+ * undefined) begins with `q` (any letter case) or `q` is shorter than three characters, else
+ * `part`: one read of a B-tree on `lower(code)` (`text_pattern_ops`), for registers that have one
+ * (the dossiers' `dossiers_code_lower_idx`). A code searched whole or by its beginning is then a
+ * range of that index instead of a trigram search: every code of a province shares its first
+ * characters, so the trigram index would read the posting lists of those shared trigrams, which
+ * hold every row. Within the reach, so other units' codes never change what a reader finds.
  */
 export async function codeMatchOf(
   exec: Executor,
   register: CaseRegisterTable,
   q: string,
+  reach?: SQL,
 ): Promise<CodeMatch> {
   if (q.length < NAME_SEARCH_MIN_LENGTH) return "start";
   const found = await exec
     .select({ one: sql`1` })
     .from(register.table)
-    .where(sql`lower(${register.code}) like ${`${escapeLike(q.toLowerCase())}%`}`)
+    .where(and(sql`lower(${register.code}) like ${`${escapeLike(q.toLowerCase())}%`}`, reach))
     .limit(1);
   return found.length > 0 ? "start" : "part";
 }

@@ -161,8 +161,9 @@ export async function registerQueries(exec: Executor, filter: DossierFilter) {
   const textScope =
     where === undefined ? undefined : where.length > 0 && inArray(dossiers.unitId, where);
   const select = selectWithNames(exec).$dynamic();
+  const reach = filter.unitIds === null ? undefined : inArray(dossiers.unitId, filter.unitIds);
   const codeMatch = filter.q
-    ? await cases.codeMatchOf(exec, DOSSIER_REGISTER, filter.q)
+    ? await cases.codeMatchOf(exec, DOSSIER_REGISTER, filter.q, reach)
     : undefined;
   return cases.casePageQueries(exec, DOSSIER_REGISTER, select, conditions, {
     ...filter,
