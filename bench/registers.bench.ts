@@ -316,7 +316,7 @@ async function measureProvince(url: string, communeIds: string[], dossiers: numb
       return { rows: page.rowCount ?? 0, total: count.rows[0].n as number };
     };
     const afterQuery = async (c: Case) => {
-      const { page, count } = registerQueries(database.db, c.after);
+      const { page, count } = await registerQueries(database.db, c.after);
       const rows = await page;
       const [n] = await count;
       return { rows: Math.min(rows.length, 50), total: n!.n };

@@ -210,12 +210,24 @@ export const dossiers = pgTable(
       .where(
         sql`${t.voidedAt} is null and ${t.state} in ('received', 'in_progress', 'supplement_requested')`,
       ),
+    // The province's open dossiers in the register's order with the due date (and unit) as
+    // trailing keys: overdue and due today check the date in the index, so the page and the
+    // capped count skip the open dossiers not yet due without reading their rows.
+    index("dossiers_register_open_due_idx")
+      .on(t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.dueDate, t.unitId)
+      .where(
+        sql`${t.voidedAt} is null and ${t.state} in ('received', 'in_progress', 'supplement_requested')`,
+      ),
     index("dossiers_register_voided_idx")
       .on(t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.voidedAt} is not null`),
     // Search: a part of a code ("260310-8801" of "000.01.22.H99-260310-8801": the ward's prefix
     // is the same) or, under three characters, its beginning (pg_trgm pads a pattern's start, so
     // `like 'g0%'` reads this index too); a part of the applicant's folded name.
+    // An exact code or a code's beginning: a range of this B-tree (`lower(code) like 'q%'`),
+    // tried before the trigrams (every code of a province shares its first trigrams, whose
+    // posting lists the trigram index reads whole).
+    index("dossiers_code_lower_idx").on(sql`lower(${t.code}) text_pattern_ops`),
     index("dossiers_code_trgm_idx").using("gin", sql`lower(${t.code}) gin_trgm_ops`),
     index("dossiers_applicant_trgm_idx").using("gin", t.applicantNameFolded.op("gin_trgm_ops")),
     // The administrators' lookup of one person by ID number; partial, so imports (which carry

@@ -218,21 +218,52 @@ export function caseListConditions(
 }
 
 /**
- * What `q` matches: a part of `lower(code)` from three characters, shorter its start (both through
- * the code's trigram index: pg_trgm pads a pattern's start); and a part of the folded text (its
- * trigram index), folded by the same rule as the generated column — everywhere (`textScope`
- * undefined), only where this condition holds, or nowhere (false: codes only). A reader who sees
- * some records masked matches text only where shown in full, so a masked name cannot be confirmed
- * by searching it.
+ * How `q` matches codes: their beginning (`start`: an exact code or its first characters) or any
+ * part of them (`part`).
+ */
+export type CodeMatch = "start" | "part";
+
+/**
+ * `start` when the code of some record within `reach` (the reader's units; the whole register when
+ * undefined) begins with `q` (any letter case) or `q` is shorter than three characters, else
+ * `part`: one read of a B-tree on `lower(code)` (`text_pattern_ops`), for registers that have one
+ * (the dossiers' `dossiers_code_lower_idx`). A code searched whole or by its beginning is then a
+ * range of that index instead of a trigram search: every code of a province shares its first
+ * characters, so the trigram index would read the posting lists of those shared trigrams, which
+ * hold every row. Within the reach, so other units' codes never change what a reader finds.
+ */
+export async function codeMatchOf(
+  exec: Executor,
+  register: CaseRegisterTable,
+  q: string,
+  reach?: SQL,
+): Promise<CodeMatch> {
+  if (q.length < NAME_SEARCH_MIN_LENGTH) return "start";
+  const found = await exec
+    .select({ one: sql`1` })
+    .from(register.table)
+    .where(and(sql`lower(${register.code}) like ${`${escapeLike(q.toLowerCase())}%`}`, reach))
+    .limit(1);
+  return found.length > 0 ? "start" : "part";
+}
+
+/**
+ * What `q` matches: codes by their beginning (`codeMatch` "start", and always under three
+ * characters) or by any part of `lower(code)` (the code's trigram index); and a part of the folded
+ * text (its trigram index), folded by the same rule as the generated column — everywhere
+ * (`textScope` undefined), only where this condition holds, or nowhere (false: codes only). A
+ * reader who sees some records masked matches text only where shown in full, so a masked name
+ * cannot be confirmed by searching it.
  */
 export function caseSearch(
   register: CaseRegisterTable,
   q: string,
   textScope: SQL | undefined | false,
+  codeMatch: CodeMatch = "part",
 ): SQL {
   const lowered = escapeLike(q.toLowerCase());
   const code =
-    q.length >= NAME_SEARCH_MIN_LENGTH
+    q.length >= NAME_SEARCH_MIN_LENGTH && codeMatch === "part"
       ? sql`lower(${register.code}) like ${`%${lowered}%`}`
       : sql`lower(${register.code}) like ${`${lowered}%`}`;
   const text = searchKey(q);
@@ -244,22 +275,30 @@ export function caseSearch(
 /**
  * The two queries of a register page: the page (`select`, one row more than `limit`, after the
  * given position) and the count, stopped at REGISTER_TOTAL_CAP + 1; `q` searched last, as
- * `caseSearch` does within `textScope`. Keyset pagination: a page
+ * `caseSearch` does within `textScope` (codes as `codeMatch` says). Keyset pagination: a page
  * starts after the given row, so each page reads one range of an index in the register's order
- * however deep it is. The count reads in the register's order too, so it reads the same index
- * range as the pages; unordered, PostgreSQL may read the table until it has the rows, the whole
- * of it for a rare filter.
+ * however deep it is. Without `q` the count reads in the register's order too, so it reads the
+ * same index range as the pages; unordered, PostgreSQL may read the table until it has the rows,
+ * the whole of it for a rare filter. With `q` it is unordered: the matches found through the
+ * search's indexes are counted as they come and the count stops at the cap, instead of fetching
+ * and sorting every match of a common name.
  */
 export function casePageQueries<T extends PgSelect>(
   exec: Executor,
   register: CaseRegisterTable,
   select: T,
   conditions: SQL[],
-  page: { limit: number; after?: CasePosition; q?: string; textScope?: SQL | false },
+  page: {
+    limit: number;
+    after?: CasePosition;
+    q?: string;
+    textScope?: SQL | false;
+    codeMatch?: CodeMatch;
+  },
 ) {
   const where = and(
     ...conditions,
-    ...(page.q ? [caseSearch(register, page.q, page.textScope)] : []),
+    ...(page.q ? [caseSearch(register, page.q, page.textScope, page.codeMatch)] : []),
   );
   const keys = register.tieBreak
     ? [register.receivedAt, register.tieBreak, register.id]
@@ -281,11 +320,12 @@ export function casePageQueries<T extends PgSelect>(
     )
     .orderBy(...order)
     .limit(page.limit + 1);
-  const capped = exec
+  const matching = exec
     .select({ one: sql`1`.as("one") })
     .from(register.table)
     .where(where)
-    .orderBy(...order)
+    .$dynamic();
+  const capped = (page.q ? matching : matching.orderBy(...order))
     .limit(REGISTER_TOTAL_CAP + 1)
     .as("capped");
   const count = exec.select({ n: sql<number>`count(*)::int` }).from(capped);

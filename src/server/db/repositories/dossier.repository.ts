@@ -130,14 +130,18 @@ export async function listDossiers(
 ): Promise<cases.CasePage<DossierListRow>> {
   const reachesNone = filter.unitIds !== null && filter.unitIds.length === 0;
   return cases.readCasePage(
-    reachesNone ? null : registerQueries(exec, filter),
+    reachesNone ? null : await registerQueries(exec, filter),
     filter.limit,
     flatten,
   );
 }
 
-/** The two queries of a register page (one row more than the page, and the capped count). */
-export function registerQueries(exec: Executor, filter: DossierFilter) {
+/**
+ * The two queries of a register page (one row more than the page, and the capped count), after
+ * one read of the code index for a search (`codeMatchOf`: a code searched whole or by its
+ * beginning reads a range of dossiers_code_lower_idx).
+ */
+export async function registerQueries(exec: Executor, filter: DossierFilter) {
   const conditions: SQL[] = [
     filter.voided ? isNotNull(dossiers.voidedAt) : isNull(dossiers.voidedAt),
   ];
@@ -157,9 +161,14 @@ export function registerQueries(exec: Executor, filter: DossierFilter) {
   const textScope =
     where === undefined ? undefined : where.length > 0 && inArray(dossiers.unitId, where);
   const select = selectWithNames(exec).$dynamic();
+  const reach = filter.unitIds === null ? undefined : inArray(dossiers.unitId, filter.unitIds);
+  const codeMatch = filter.q
+    ? await cases.codeMatchOf(exec, DOSSIER_REGISTER, filter.q, reach)
+    : undefined;
   return cases.casePageQueries(exec, DOSSIER_REGISTER, select, conditions, {
     ...filter,
     textScope,
+    codeMatch,
   });
 }
 

@@ -1,0 +1,2 @@
+CREATE INDEX "dossiers_register_open_due_idx" ON "dossiers" USING btree ("received_at" DESC NULLS FIRST,"id" DESC NULLS FIRST,"due_date","unit_id") WHERE "dossiers"."voided_at" is null and "dossiers"."state" in ('received', 'in_progress', 'supplement_requested');--> statement-breakpoint
+CREATE INDEX "dossiers_code_lower_idx" ON "dossiers" USING btree (lower("code") text_pattern_ops);
