@@ -1,7 +1,7 @@
 import { PERSONAL_DATA_VIEWS } from "../../core/personal-data/index.ts";
 import { z } from "zod";
 import { caseEventView, caseListQuery } from "./case-register.schemas.ts";
-import { DOSSIER_ACTIONS, DOSSIER_STATES } from "../../core/dossier/index.ts";
+import { APPLICANT_KINDS, DOSSIER_ACTIONS, DOSSIER_STATES } from "../../core/dossier/index.ts";
 import {
   DOSSIER_CHANNELS,
   ONLINE_LEVELS,
@@ -131,6 +131,11 @@ export const dossierView = z.object({
   applicantAddress: z.string().nullable(),
   /** Always masked ("*********567"), whoever reads; null when none was taken at the desk. */
   applicantIdNumber: z.string().nullable(),
+  /** The desk's choice when it made one (`applicantKindSaid`), else inferred from name and ID number. */
+  applicantKind: z.enum(APPLICANT_KINDS),
+  /** "Cá nhân" | "Tổ chức" */
+  applicantKindLabel: z.string(),
+  applicantKindSaid: z.boolean(),
   /** "masked" for those outside the unit's own desk (see src/core/personal-data). */
   personalData: z.enum(PERSONAL_DATA_VIEWS),
   channel: z.enum(DOSSIER_CHANNELS),
@@ -244,6 +249,19 @@ const phone = z
     error: "Số điện thoại phải có 9–12 chữ số.",
   });
 
+/**
+ * The applicant's kind as the clerk chose it: "person" (Cá nhân) or "organisation" (Tổ chức).
+ * Optional; left out, null or blank, the kind is inferred from the name and ID number wherever
+ * it is read. Checked by the core, so a wrong value is DOSSIER_APPLICANT_KIND_INVALID.
+ */
+export const applicantKindInput = z
+  .string()
+  .max(40)
+  .nullish()
+  .describe(
+    '"person" (Cá nhân) hoặc "organisation" (Tổ chức); bỏ trống: suy ra từ tên và số giấy tờ.',
+  );
+
 export const receiveBody = z.object({
   procedureId: z.uuid({ error: "Mã thủ tục không hợp lệ." }),
   applicantName: z.string().trim().min(1, { error: "Không được để trống." }).max(200),
@@ -254,6 +272,7 @@ export const receiveBody = z.object({
    * checked by the core (`DOSSIER_APPLICANT_ID_INVALID`); blank or absent: none.
    */
   applicantIdNumber: z.string().max(100).nullish(),
+  applicantKind: applicantKindInput,
   channel: z.enum(DOSSIER_CHANNELS, {
     error: "Hình thức nộp phải là in_person, online hoặc postal.",
   }),
@@ -301,6 +320,8 @@ export const dossierUpdateBody = z.object({
   applicantAddress: z.string().trim().max(500).nullish(),
   /** A correction of the ID number, checked like at reception; null or blank clears it. */
   applicantIdNumber: z.string().max(100).nullish(),
+  /** A correction of the kind; null or blank: none said (inferred again). */
+  applicantKind: applicantKindInput,
   digitised: z.boolean().optional(),
   electronicResult: z.boolean().optional(),
   onlinePayment: z.boolean().optional(),
