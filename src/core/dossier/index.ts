@@ -142,6 +142,12 @@ export {
 } from "./required-documents.ts";
 export {
   FIRST_BOOK,
+  MAX_BOOK,
+  MAX_ENTRY,
+  checkRegisterBookStart,
+  unopenedBook,
+  type RegisterBookPosition,
+  type RegisterBookStart,
   registerBookNumber,
   registerBookOf,
   registerEntryLabel,
