@@ -346,6 +346,49 @@ export const scheduleView = z.object({
   createdAt: z.string().nullable(),
 });
 
+/** `GET /api/one-stop/register-book/:id`: the year (this year in Vietnam time when left out). */
+export const registerBookQuery = z.object({
+  year: z.coerce
+    .number({ error: "Năm không hợp lệ." })
+    .int({ error: "Năm không hợp lệ." })
+    .min(2000, { error: "Năm không hợp lệ." })
+    .max(2200, { error: "Năm không hợp lệ." })
+    .optional(),
+});
+
+const wholeNumber = (what: string) =>
+  z.number({ error: `${what} phải là số nguyên.` }).int({ error: `${what} phải là số nguyên.` });
+
+/**
+ * `PUT /api/one-stop/register-book/:id`: where the unit's numbering of `year` goes on from. Rules
+ * (src/core/dossier/register-book.ts `checkRegisterBookStart`): this year or the next
+ * (REGISTER_BOOK_YEAR_INVALID), never back to an earlier book or a line already issued
+ * (REGISTER_BOOK_BACKWARDS), book 1–99 and line 1–999 999 (REGISTER_BOOK_START_INVALID).
+ */
+export const registerBookStartBody = z.object({
+  year: wholeNumber("Năm"),
+  book: wholeNumber("Quyển số"),
+  nextEntry: wholeNumber("Số thứ tự tiếp theo"),
+});
+
+export const registerBookView = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  year: z.number().int(),
+  /** The book receipts write in (1 when none was set). */
+  book: z.number().int(),
+  /** The last line written in it (0: none). */
+  lastEntry: z.number().int(),
+  nextEntry: z.number().int(),
+  /** "01/2026" */
+  bookNumber: z.string(),
+  /** "000124" */
+  nextEntryNumber: z.string(),
+  /** The years a starting point may be set for: this year and the next. */
+  settableYears: z.array(z.number().int()),
+  can: z.object({ update: z.boolean() }),
+});
+
 export const deskSettingsView = z.object({
   unitId: z.string(),
   unitName: z.string(),
