@@ -84,8 +84,8 @@ describe("the applicant's kind at the desk", () => {
     await name.fill("Nguyễn Gia Phát");
 
     await dialog.getByRole("textbox", { name: "Số điện thoại" }).fill("0977 111 222");
-    await dialog.getByRole("textbox", { name: /^Thời điểm tiếp nhận/ }).fill("02/03/2026 09:00");
     await atBothWidths("receive-organisation", "the receive form with Tổ chức chosen");
+    await dialog.getByRole("textbox", { name: /^Thời điểm tiếp nhận/ }).fill("02/03/2026 09:00");
     await dialog.getByRole("button", { name: "Tiếp nhận và cấp mã" }).click();
     await page.getByRole("heading", { level: 1, name: /^Mã hồ sơ / }).waitFor();
     await page.getByText("Loại người nộp").waitFor();
