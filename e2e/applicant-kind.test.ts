@@ -120,6 +120,8 @@ describe("the register book's starting point", () => {
   it("is set from the register page, only forward, and the next dossier takes the line", async () => {
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.goto(`${app.url}/mot-cua`);
+    await page.getByRole("table", { name: "Sổ theo dõi hồ sơ" }).waitFor();
+    await atBothWidths("register-page", "the register page with its register book button");
     await page.getByRole("button", { name: "Số của sổ theo dõi" }).click();
     const dialog = page.getByRole("dialog", {
       name: "Quyển số và số thứ tự của Sổ theo dõi hồ sơ",
