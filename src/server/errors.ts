@@ -208,6 +208,10 @@ export const ERROR_CATALOGUE = {
   DOSSIER_DOCUMENTS_INCOMPLETE: { status: 409, message: "{reason}" },
   /** The applicant's ID number is not a CCCD, CMND or passport number. */
   DOSSIER_APPLICANT_ID_INVALID: { status: 400, message: "{reason}" },
+  DOSSIER_APPLICANT_KIND_INVALID: { status: 400, message: "{reason}" },
+  REGISTER_BOOK_YEAR_INVALID: { status: 400, message: "{reason}" },
+  REGISTER_BOOK_BACKWARDS: { status: 409, message: "{reason}" },
+  REGISTER_BOOK_START_INVALID: { status: 400, message: "{reason}" },
   PUBLIC_LOOKUP_FAILED: {
     status: 404,
     message:

@@ -26,6 +26,7 @@ import {
 } from "../../src/core/access/record-gate.ts";
 import { ROLES, type Action, type Role } from "../../src/core/access/role-policy.ts";
 import { UnitTree } from "../../src/core/organization/unit-tree.ts";
+import { vietnamLocal } from "../../src/core/dossier/index.ts";
 import { routeTable, type RouteEntry } from "../../src/server/http/route-table.ts";
 import {
   FACTORY_PASSWORD,
@@ -110,6 +111,7 @@ const READ_OF: Record<RecordKind, Action> = {
 const KIND_OF_SEGMENT: Record<string, [RecordKind, keyof Ids]> = {
   units: ["unit", "unitId"],
   "desk-settings": ["unit", "unitId"],
+  "register-book": ["unit", "unitId"],
   agencies: ["agency", "agencyId"],
   users: ["user", "userId"],
   plans: ["plan", "planId"],
@@ -521,6 +523,17 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "GET /api/one-stop/desk-settings/:id": { action: "dossier.read" },
   "PUT /api/one-stop/desk-settings/:id": { action: "unit.write" },
+  "GET /api/one-stop/register-book/:id": { action: "dossier.read" },
+  "PUT /api/one-stop/register-book/:id": {
+    action: "procedure.write",
+    // This year's book 01 at line 500 (Vietnam year; the route refuses a past one): the same
+    // request again is allowed (it only moves forward), so every role's try is judged by the gate.
+    request: (at) => ({
+      method: "PUT",
+      path: `/api/one-stop/register-book/${at.unitId}`,
+      json: { year: Number(vietnamLocal(new Date()).date.slice(0, 4)), book: 1, nextEntry: 500 },
+    }),
+  },
   "POST /api/dossiers/:id/void": { action: "dossier.void" },
   "POST /api/dossier-imports/:id/void": { action: "dossier.void" },
   "GET /api/dossiers": {

@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = {
   "evidence.link": "evidence",
   "calendar.schedule_create": "official_schedule",
   "desk.update": "desk_settings",
+  "desk.register_book_start": "register_book",
   "procedure.create": "procedure",
   "procedure.update": "procedure",
   "procedure.import": "procedure",

@@ -8,7 +8,11 @@ export type DossierErrorCode =
   | "DOSSIER_RULE_NOT_IN_FORCE"
   | "DOSSIER_DOCUMENTS_INVALID"
   | "DOSSIER_DOCUMENTS_INCOMPLETE"
-  | "DOSSIER_APPLICANT_ID_INVALID";
+  | "DOSSIER_APPLICANT_ID_INVALID"
+  | "DOSSIER_APPLICANT_KIND_INVALID"
+  | "REGISTER_BOOK_YEAR_INVALID"
+  | "REGISTER_BOOK_BACKWARDS"
+  | "REGISTER_BOOK_START_INVALID";
 
 /** A one-stop rule violation, with a stable code and a Vietnamese message for the user. */
 export class DossierError extends RuleError<DossierErrorCode> {}

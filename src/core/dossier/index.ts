@@ -73,15 +73,22 @@ export {
 } from "./personal-data.ts";
 export { RULE_SETS, formReference, ruleSetById, ruleSetOn, type RuleSet } from "./rule-sets.ts";
 export {
-  addresseeOf,
+  APPLICANT_KINDS,
+  APPLICANT_KIND_LABELS,
   applicantKindOf,
+  inferredApplicantKind,
+  isApplicantKind,
+  readApplicantKind,
+  type ApplicantKind,
+} from "./applicant-kind.ts";
+export {
+  addresseeOf,
   bodyAbbreviation,
   documentNumber,
   headTitleOf,
   noticeIssuer,
   type Addressee,
   type AgencyOfUnit,
-  type ApplicantKind,
   type NoticeIssuer,
   type NoticeIssuerKind,
 } from "./notice-issuer.ts";
@@ -135,6 +142,12 @@ export {
 } from "./required-documents.ts";
 export {
   FIRST_BOOK,
+  MAX_BOOK,
+  MAX_ENTRY,
+  checkRegisterBookStart,
+  unopenedBook,
+  type RegisterBookPosition,
+  type RegisterBookStart,
   registerBookNumber,
   registerBookOf,
   registerEntryLabel,

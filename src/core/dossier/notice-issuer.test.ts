@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { applicantKindOf, readApplicantKind } from "./applicant-kind.ts";
+import { DossierError } from "./dossier-error.ts";
 import {
   addresseeOf,
-  applicantKindOf,
   bodyAbbreviation,
   documentNumber,
   headTitleOf,
@@ -41,6 +42,49 @@ describe("the applicant's kind as the dossier tells it", () => {
       salutation: "Công ty TNHH An Phát",
       pronoun: "Quý tổ chức",
     });
+  });
+});
+
+describe("the applicant's kind the desk said", () => {
+  it("wins over the inference, both ways", () => {
+    expect(addresseeOf({ name: "Nguyễn Văn An", kind: "organisation" })).toEqual({
+      kind: "organisation",
+      salutation: "Nguyễn Văn An",
+      pronoun: "Quý tổ chức",
+    });
+    // An organisation whose representative gave an ID number, and a name the inference misreads.
+    expect(
+      addresseeOf({ name: "Hợp tác xã Đoàn Kết", idNumber: "022190001234", kind: "organisation" }),
+    ).toMatchObject({ kind: "organisation", salutation: "Hợp tác xã Đoàn Kết" });
+    expect(addresseeOf({ name: "Hội Thị Lan", kind: "person" })).toMatchObject({
+      kind: "person",
+      salutation: "Ông/Bà Hội Thị Lan",
+    });
+    expect(applicantKindOf({ name: "Hội Thị Lan" })).toBe("organisation");
+  });
+
+  it("falls back to the inference when none was said", () => {
+    expect(addresseeOf({ name: "Công ty TNHH An Phát", kind: null }).kind).toBe("organisation");
+    expect(addresseeOf({ name: "Hoàng Thị Mai", kind: undefined }).kind).toBe("person");
+  });
+
+  it("reads a client's value: blank or absent is none, anything else but the two is refused", () => {
+    expect(readApplicantKind(undefined)).toBeNull();
+    expect(readApplicantKind(null)).toBeNull();
+    expect(readApplicantKind("  ")).toBeNull();
+    expect(readApplicantKind("person")).toBe("person");
+    expect(readApplicantKind("organisation")).toBe("organisation");
+    for (const bad of ["company", "Tổ chức", "PERSON", 1, true]) {
+      let caught: unknown;
+      try {
+        readApplicantKind(bad);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught, String(bad)).toBeInstanceOf(DossierError);
+      expect((caught as DossierError).code).toBe("DOSSIER_APPLICANT_KIND_INVALID");
+      expect((caught as DossierError).message).toContain("Cá nhân");
+    }
   });
 });
 

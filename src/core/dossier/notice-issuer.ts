@@ -1,4 +1,5 @@
 import { committeeInText } from "../text/document-issuer.ts";
+import { applicantKindOf, type ApplicantKind } from "./applicant-kind.ts";
 
 /**
  * Who sends a dossier's letters and notices, and to whom (issue 12).
@@ -11,30 +12,6 @@ import { committeeInText } from "../text/document-issuer.ts";
  * name: the committee does, "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH".
  */
 
-/** Who a letter is addressed to: a person ("Ông/Bà …") or an organisation, by its name. */
-export type ApplicantKind = "person" | "organisation";
-
-/**
- * Words an organisation's name starts with (its legal form or kind of body). A Vietnamese
- * person's name starts with a family name, none of which is one of these.
- */
-const ORGANISATION_START =
-  /^(công ty|tổng công ty|tập đoàn|doanh nghiệp|hợp tác xã|liên hiệp hợp tác xã|tổ hợp tác|hộ kinh doanh|chi nhánh|văn phòng|ngân hàng|quỹ|hội|hiệp hội|liên đoàn|câu lạc bộ|trường|bệnh viện|trạm y tế|trung tâm|viện|ban quản lý|ban chỉ huy|ủy ban|ubnd|phòng|sở|cơ sở|cửa hàng|nhà thờ|giáo xứ|chùa|tịnh xá|đình|cơ quan|đơn vị|tổ chức|tct|cty|htx|dntn)(\s|$)/iu;
-
-/**
- * The applicant's kind as the dossier lets us tell it (the dossier records no kind): one with an
- * ID number is a person; otherwise an organisation when its name starts like one (see above).
- */
-export function applicantKindOf(applicant: {
-  name: string;
-  idNumber?: string | null;
-}): ApplicantKind {
-  if (applicant.idNumber) return "person";
-  return ORGANISATION_START.test(applicant.name.trim().normalize("NFC"))
-    ? "organisation"
-    : "person";
-}
-
 export interface Addressee {
   kind: ApplicantKind;
   /** After "Kính gửi: ": "Ông/Bà Hoàng Thị Mai", "Công ty TNHH An Phát". */
@@ -43,7 +20,12 @@ export interface Addressee {
   pronoun: string;
 }
 
-export function addresseeOf(applicant: { name: string; idNumber?: string | null }): Addressee {
+/** Who a letter is addressed to: the desk's `kind` when it said one, else as inferred. */
+export function addresseeOf(applicant: {
+  name: string;
+  idNumber?: string | null;
+  kind?: ApplicantKind | null;
+}): Addressee {
   const name = applicant.name.trim();
   const kind = applicantKindOf(applicant);
   return kind === "person"

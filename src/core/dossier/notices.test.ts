@@ -167,6 +167,27 @@ describe("the notice of a dossier refused after reception", () => {
     expect(wholeText(content)).not.toContain("Ông/Bà");
   });
 
+  it("addresses by the kind the desk chose, over what the name or ID number suggest", () => {
+    // A cooperative whose representative gave an ID number: inferred a person, chosen organisation.
+    const chosen = refusalNoticeContent(
+      record({
+        applicantName: "Đoàn Kết Xanh",
+        applicantIdNumber: "022190001234",
+        applicantKind: "organisation",
+      }),
+      rules2025,
+    );
+    expect(paragraphs(chosen)[0]).toBe("Kính gửi: Đoàn Kết Xanh");
+    expect(paragraphs(chosen)[3]).toContain("của Quý tổ chức đề nghị");
+    expect(wholeText(chosen)).not.toContain("Ông/Bà");
+    const person = refusalNoticeContent(
+      record({ applicantName: "Hội Thị Lan", applicantKind: "person" }),
+      rules2025,
+    );
+    expect(paragraphs(person)[0]).toBe("Kính gửi: Ông/Bà Hội Thị Lan");
+    expect(wholeText(person)).not.toContain("Quý tổ chức");
+  });
+
   it("leaves dotted blanks for what an imported record lacks", () => {
     const content = refusalNoticeContent(
       record({ applicantAddress: null, finishedAt: null, reason: null }),
@@ -203,6 +224,15 @@ describe("the refusal at the counter (Mẫu số 03), before a dossier is receiv
     );
     expect(recent.code).toBe("");
     expect(wholeText(recent)).not.toMatch(/mã hồ sơ|đã tiếp nhận/i);
+  });
+
+  it("addresses an organisation chosen at the counter by its name", () => {
+    const content = receptionRefusalContent(
+      { ...refusal, applicantName: "Nguyễn Gia Phát", applicantKind: "organisation" },
+      rules2025,
+    );
+    expect(paragraphs(content)[0]).toBe("Kính gửi: Nguyễn Gia Phát");
+    expect(wholeText(content)).not.toContain("Ông/Bà");
   });
 
   it("comes from the receiving body, dated by the Vietnam day, with the reason", () => {

@@ -1,4 +1,5 @@
 import { documentDatePhraseOf, numericDate } from "../text/document-date.ts";
+import type { ApplicantKind } from "./applicant-kind.ts";
 import type { DossierState } from "./dossier-state.ts";
 import { formatVietnamDateTime, vietnamLocal } from "./local-time.ts";
 import {
@@ -51,6 +52,8 @@ export interface DossierNoticeRecord {
   receivingBody?: string | null;
   /** The applicant's ID number: one who has one is a person (see `applicantKindOf`). */
   applicantIdNumber?: string | null;
+  /** The applicant's kind as the desk said it; null or left out: inferred (`applicantKindOf`). */
+  applicantKind?: ApplicantKind | null;
   /**
    * The agency the dossier had been handed to when it was refused or stopped: that agency sends
    * the notice; null or left out when the dossier was still with the receiving body.
@@ -207,7 +210,11 @@ function senderAndAddressee(record: DossierNoticeRecord, ruleSet: RuleSet) {
     receivingBody: desk,
     agency: record.responsibleAgency ?? null,
   });
-  const addressee = addresseeOf({ name: record.applicantName, idNumber: record.applicantIdNumber });
+  const addressee = addresseeOf({
+    name: record.applicantName,
+    idNumber: record.applicantIdNumber,
+    kind: record.applicantKind,
+  });
   return { desk, sender, addressee };
 }
 
@@ -317,6 +324,8 @@ export interface ReceptionRefusalRecord {
   procedureName: string;
   applicantName: string;
   applicantIdNumber?: string | null;
+  /** As the clerk chose it at the counter; null or left out: inferred. */
+  applicantKind?: ApplicantKind | null;
   applicantPhone: string;
   applicantAddress: string | null;
   refusedAt: Date;
@@ -335,7 +344,11 @@ export function receptionRefusalContent(
 ): DossierNoticeContent {
   const desk = receivingBodyName(ruleSet, record.receivingBody);
   const sender = noticeIssuer({ unitName: record.unitName, receivingBody: desk, agency: null });
-  const addressee = addresseeOf({ name: record.applicantName, idNumber: record.applicantIdNumber });
+  const addressee = addresseeOf({
+    name: record.applicantName,
+    idNumber: record.applicantIdNumber,
+    kind: record.applicantKind,
+  });
   const day = vietnamLocal(record.refusedAt).date;
   const reason = record.reason.trim().replace(/[.;,]+$/, "");
   return {

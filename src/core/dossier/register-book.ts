@@ -9,9 +9,15 @@
  * with no gap and no number twice. The circulars give the book no other division (not per
  * procedure field), so a ward's desk keeps one. The book's number stays a field of its own, so a
  * rule that opens a second book within a year (a full book) needs no change of the record.
+ *
+ * A desk that kept a paper book earlier in the year sets where CCHC goes on from
+ * (`checkRegisterBookStart`): a later line of the book in use, or a later book. Receipts then write
+ * in the highest book the unit has for the year (book 01 when none was set).
  */
 
-/** The first (and, under this rule, the only) book of a year. */
+import { DossierError } from "./dossier-error.ts";
+
+/** The first book of a year (a desk that kept paper books may go on from a later one). */
 export const FIRST_BOOK = 1;
 
 /** Where an entry is written: the book (its year and number within the year) and the line. */
@@ -53,4 +59,83 @@ export function registerEntryOf(columns: {
 }): RegisterEntry | null {
   const { registerYear: year, registerBook: book, registerEntry: entry } = columns;
   return year === null || book === null || entry === null ? null : { year, book, entry };
+}
+
+/** The highest book number a unit may open in a year (printed on two digits). */
+export const MAX_BOOK = 99;
+
+/** The highest line a book may start at (printed on six digits). */
+export const MAX_ENTRY = 999_999;
+
+/** Where a unit's book of a year stands: the book receipts write in and its last line written. */
+export interface RegisterBookPosition {
+  year: number;
+  book: number;
+  /** 0: no line written yet. */
+  lastEntry: number;
+}
+
+/** Where the clerk wants CCHC's numbering of a year to go on from. */
+export interface RegisterBookStart {
+  year: number;
+  book: number;
+  /** The line the next dossier received takes. */
+  nextEntry: number;
+}
+
+/** Where a year's numbering stands when CCHC has written nothing in it yet: book 01, line 1. */
+export function unopenedBook(year: number): RegisterBookPosition {
+  return { year, book: FIRST_BOOK, lastEntry: 0 };
+}
+
+/**
+ * Checks a starting point for a unit's register book (issue 12: a desk that kept a paper book
+ * earlier in the year goes on from where the paper stopped). Rules, so the book keeps no line
+ * twice and receipts already printed stay true:
+ * - the year is this year or the next (a past year's book is closed: its receipts are printed);
+ * - the book is the one in use or a later one (a lower one would put lines where they were);
+ * - in the book in use, the next line is at least the one CCHC would write next (only forward:
+ *   lines skipped are those written on paper); a later book may start at any line from 1;
+ * - the book is 1–99, the line 1–999 999 (what the receipt prints).
+ * Setting the point the book already stands at changes nothing and is allowed.
+ */
+export function checkRegisterBookStart(
+  wanted: RegisterBookStart,
+  current: RegisterBookPosition,
+  thisYear: number,
+): void {
+  const { year, book, nextEntry } = wanted;
+  if (!Number.isInteger(year) || year < thisYear || year > thisYear + 1) {
+    throw new DossierError(
+      "REGISTER_BOOK_YEAR_INVALID",
+      year < thisYear
+        ? `Sổ theo dõi hồ sơ năm ${year} đã khép lại: chỉ đặt được số của năm ${thisYear} hoặc năm ${thisYear + 1}.`
+        : `Chỉ đặt được số của Sổ theo dõi hồ sơ năm ${thisYear} hoặc năm ${thisYear + 1}.`,
+    );
+  }
+  if (!Number.isInteger(book) || book < FIRST_BOOK || book > MAX_BOOK) {
+    throw new DossierError(
+      "REGISTER_BOOK_START_INVALID",
+      `Quyển số phải là số nguyên từ ${FIRST_BOOK} đến ${MAX_BOOK}.`,
+    );
+  }
+  if (!Number.isInteger(nextEntry) || nextEntry < 1 || nextEntry > MAX_ENTRY) {
+    throw new DossierError(
+      "REGISTER_BOOK_START_INVALID",
+      `Số thứ tự tiếp theo phải là số nguyên từ 1 đến ${MAX_ENTRY.toLocaleString("vi-VN")}.`,
+    );
+  }
+  if (book < current.book) {
+    throw new DossierError(
+      "REGISTER_BOOK_BACKWARDS",
+      `Không thể lùi về quyển ${registerBookNumber({ year, book })}: hồ sơ đang được vào quyển ${registerBookNumber(current)}.`,
+    );
+  }
+  const firstFree = current.lastEntry + 1;
+  if (book === current.book && nextEntry < firstFree) {
+    throw new DossierError(
+      "REGISTER_BOOK_BACKWARDS",
+      `Số thứ tự tiếp theo của quyển ${registerBookNumber(current)} không được nhỏ hơn ${registerEntryNumber({ entry: firstFree })}: các số trước đó đã được cấp.`,
+    );
+  }
 }

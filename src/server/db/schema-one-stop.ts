@@ -30,7 +30,8 @@ import {
   MAX_SETS,
   type DocumentForm,
 } from "../../core/dossier/required-documents.ts";
-import { oneOf } from "./closed-values.ts";
+import { nullOrOneOf, oneOf } from "./closed-values.ts";
+import { APPLICANT_KINDS, type ApplicantKind } from "../../core/dossier/applicant-kind.ts";
 import type { OfficialSchedule } from "../../core/calendar/index.ts";
 import { caseClockColumns, caseIdentityColumns } from "./schema-case-register.ts";
 import { agencies, units, users, createdAt, updatedAt } from "./schema.ts";
@@ -143,6 +144,13 @@ export const dossiers = pgTable(
      * normalised by `applicantIdNumber` (src/core/dossier); none for an organisation or an import.
      */
     applicantIdNumber: text("applicant_id_number"),
+    /**
+     * The applicant's kind as the desk said it at reception ("person" | "organisation",
+     * APPLICANT_KINDS in src/core/dossier). Null when none was said — an old client, a bulk
+     * import, a dossier received before the kind was kept (no back-fill: migration 0035) — and
+     * then read as `applicantKindOf` infers it from the name and ID number.
+     */
+    applicantKind: text("applicant_kind").$type<ApplicantKind>(),
     channel: text("channel").$type<DossierChannel>().notNull(),
     /** The due date in force: the original one moved by the working days paused for supplements. */
     ...caseClockColumns(),
@@ -236,6 +244,7 @@ export const dossiers = pgTable(
       .on(t.applicantIdNumber)
       .where(sql`${t.applicantIdNumber} is not null`),
     check("dossiers_channel_check", oneOf(t.channel, DOSSIER_CHANNELS)),
+    check("dossiers_applicant_kind_check", nullOrOneOf(t.applicantKind, APPLICANT_KINDS)),
     check("dossiers_state_check", oneOf(t.state, DOSSIER_STATES)),
     check("dossiers_rule_set_check", oneOf(t.ruleSet, RULE_SET_IDS)),
     // One line of a book holds one dossier (the counter in dossier_register_books issues it).

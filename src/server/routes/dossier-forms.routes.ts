@@ -14,6 +14,7 @@ import {
 } from "../services/dossier.service.ts";
 import { receptionRefusalDocument } from "../services/reception-refusal.service.ts";
 import { commonErrors, errorResponse, idParams, localDateTime } from "./common.schemas.ts";
+import { applicantKindInput } from "./one-stop.schemas.ts";
 
 /** What the clerk types to refuse a dossier at the counter (Mẫu số 03). */
 const receptionRefusalBody = z.object({
@@ -21,6 +22,7 @@ const receptionRefusalBody = z.object({
   applicantPhone: z.string().trim().min(1, { error: "Không được để trống." }).max(40),
   applicantAddress: z.string().trim().max(500).nullish(),
   applicantIdNumber: z.string().max(100).nullish(),
+  applicantKind: applicantKindInput,
   at: localDateTime.nullish(),
   reason: z.string().trim().min(1, { error: "Phải ghi lý do từ chối tiếp nhận." }).max(2000),
 });

@@ -1,7 +1,7 @@
 import { PERSONAL_DATA_VIEWS } from "../../core/personal-data/index.ts";
 import { z } from "zod";
 import { caseEventView, caseListQuery } from "./case-register.schemas.ts";
-import { DOSSIER_ACTIONS, DOSSIER_STATES } from "../../core/dossier/index.ts";
+import { APPLICANT_KINDS, DOSSIER_ACTIONS, DOSSIER_STATES } from "../../core/dossier/index.ts";
 import {
   DOSSIER_CHANNELS,
   ONLINE_LEVELS,
@@ -131,6 +131,11 @@ export const dossierView = z.object({
   applicantAddress: z.string().nullable(),
   /** Always masked ("*********567"), whoever reads; null when none was taken at the desk. */
   applicantIdNumber: z.string().nullable(),
+  /** The desk's choice when it made one (`applicantKindSaid`), else inferred from name and ID number. */
+  applicantKind: z.enum(APPLICANT_KINDS),
+  /** "Cá nhân" | "Tổ chức" */
+  applicantKindLabel: z.string(),
+  applicantKindSaid: z.boolean(),
   /** "masked" for those outside the unit's own desk (see src/core/personal-data). */
   personalData: z.enum(PERSONAL_DATA_VIEWS),
   channel: z.enum(DOSSIER_CHANNELS),
@@ -244,6 +249,19 @@ const phone = z
     error: "Số điện thoại phải có 9–12 chữ số.",
   });
 
+/**
+ * The applicant's kind as the clerk chose it: "person" (Cá nhân) or "organisation" (Tổ chức).
+ * Optional; left out, null or blank, the kind is inferred from the name and ID number wherever
+ * it is read. Checked by the core, so a wrong value is DOSSIER_APPLICANT_KIND_INVALID.
+ */
+export const applicantKindInput = z
+  .string()
+  .max(40)
+  .nullish()
+  .describe(
+    '"person" (Cá nhân) hoặc "organisation" (Tổ chức); bỏ trống: suy ra từ tên và số giấy tờ.',
+  );
+
 export const receiveBody = z.object({
   procedureId: z.uuid({ error: "Mã thủ tục không hợp lệ." }),
   applicantName: z.string().trim().min(1, { error: "Không được để trống." }).max(200),
@@ -254,6 +272,7 @@ export const receiveBody = z.object({
    * checked by the core (`DOSSIER_APPLICANT_ID_INVALID`); blank or absent: none.
    */
   applicantIdNumber: z.string().max(100).nullish(),
+  applicantKind: applicantKindInput,
   channel: z.enum(DOSSIER_CHANNELS, {
     error: "Hình thức nộp phải là in_person, online hoặc postal.",
   }),
@@ -301,6 +320,8 @@ export const dossierUpdateBody = z.object({
   applicantAddress: z.string().trim().max(500).nullish(),
   /** A correction of the ID number, checked like at reception; null or blank clears it. */
   applicantIdNumber: z.string().max(100).nullish(),
+  /** A correction of the kind; null or blank: none said (inferred again). */
+  applicantKind: applicantKindInput,
   digitised: z.boolean().optional(),
   electronicResult: z.boolean().optional(),
   onlinePayment: z.boolean().optional(),
@@ -323,6 +344,49 @@ export const scheduleView = z.object({
   nationalDaySecondDay: z.enum(["before", "after"]).nullable(),
   entries: z.array(scheduleEntry),
   createdAt: z.string().nullable(),
+});
+
+/** `GET /api/one-stop/register-book/:id`: the year (this year in Vietnam time when left out). */
+export const registerBookQuery = z.object({
+  year: z.coerce
+    .number({ error: "Năm không hợp lệ." })
+    .int({ error: "Năm không hợp lệ." })
+    .min(2000, { error: "Năm không hợp lệ." })
+    .max(2200, { error: "Năm không hợp lệ." })
+    .optional(),
+});
+
+const wholeNumber = (what: string) =>
+  z.number({ error: `${what} phải là số nguyên.` }).int({ error: `${what} phải là số nguyên.` });
+
+/**
+ * `PUT /api/one-stop/register-book/:id`: where the unit's numbering of `year` goes on from. Rules
+ * (src/core/dossier/register-book.ts `checkRegisterBookStart`): this year or the next
+ * (REGISTER_BOOK_YEAR_INVALID), never back to an earlier book or a line already issued
+ * (REGISTER_BOOK_BACKWARDS), book 1–99 and line 1–999 999 (REGISTER_BOOK_START_INVALID).
+ */
+export const registerBookStartBody = z.object({
+  year: wholeNumber("Năm"),
+  book: wholeNumber("Quyển số"),
+  nextEntry: wholeNumber("Số thứ tự tiếp theo"),
+});
+
+export const registerBookView = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  year: z.number().int(),
+  /** The book receipts write in (1 when none was set). */
+  book: z.number().int(),
+  /** The last line written in it (0: none). */
+  lastEntry: z.number().int(),
+  nextEntry: z.number().int(),
+  /** "01/2026" */
+  bookNumber: z.string(),
+  /** "000124" */
+  nextEntryNumber: z.string(),
+  /** The years a starting point may be set for: this year and the next. */
+  settableYears: z.array(z.number().int()),
+  can: z.object({ update: z.boolean() }),
 });
 
 export const deskSettingsView = z.object({

@@ -11,10 +11,14 @@ import {
   updateProcedure,
 } from "../services/procedure.service.ts";
 import { getDeskSettings, updateDeskSettings } from "../services/one-stop-desk.service.ts";
+import { getRegisterBook, setRegisterBookStart } from "../services/register-book.service.ts";
 import { booleanQuery, commonErrors, idParams } from "./common.schemas.ts";
 import {
   deskSettingsView,
   procedureBody,
+  registerBookQuery,
+  registerBookStartBody,
+  registerBookView,
   procedurePatchBody,
   procedureView,
 } from "./one-stop.schemas.ts";
@@ -150,6 +154,43 @@ export function procedureRoutes(db: Executor): FastifyPluginAsyncZod {
       },
       async (request) =>
         updateDeskSettings(db, requireSession(request).actor, request.params.id, request.body),
+    );
+
+    app.get(
+      "/api/one-stop/register-book/:id",
+      {
+        schema: {
+          tags: ["one-stop"],
+          summary:
+            "Sổ theo dõi hồ sơ của đơn vị trong năm: quyển đang dùng và số thứ tự hồ sơ tiếp theo",
+          params: idParams,
+          querystring: registerBookQuery,
+          response: { 200: z.object({ data: registerBookView }), ...commonErrors },
+        },
+      },
+      async (request) =>
+        getRegisterBook(db, requireSession(request).actor, request.params.id, request.query.year),
+    );
+
+    app.put(
+      "/api/one-stop/register-book/:id",
+      {
+        config: { access: { actions: ["procedure.write"], unit: "params.id" } },
+        schema: {
+          tags: ["one-stop"],
+          summary:
+            "Đặt quyển số và số thứ tự tiếp theo của Sổ theo dõi hồ sơ (chỉ tiến, không lùi; năm nay hoặc năm sau)",
+          params: idParams,
+          body: registerBookStartBody,
+          response: {
+            200: z.object({ data: registerBookView }),
+            ...commonErrors,
+            409: commonErrors[400],
+          },
+        },
+      },
+      async (request) =>
+        setRegisterBookStart(db, requireSession(request).actor, request.params.id, request.body),
     );
   };
 }

@@ -8,6 +8,7 @@ import { applyRule } from "../errors.ts";
 import type { Executor } from "../db/database.ts";
 import * as caseRepository from "../db/repositories/case-register.repository.ts";
 import * as dossierRepository from "../db/repositories/dossier.repository.ts";
+import * as registerBooks from "../db/repositories/register-book.repository.ts";
 import type { DossierInsert, DossierRow } from "../db/repositories/dossier.repository.ts";
 
 /** How many numbers one look-up checks for codes already taken. */
@@ -55,8 +56,10 @@ export async function insertWithNextCode(
 }
 
 /**
- * The dossier's entry in the receiving unit's register book (Sổ theo dõi hồ sơ): the book of the
- * day's year (`registerBookOf`) and its next line, in the caller's transaction. Taken before the
+ * The dossier's entry in the receiving unit's register book (Sổ theo dõi hồ sơ): the book the
+ * unit writes in in the day's year (`registerBookOf`: book 01, or the later one its clerk set,
+ * `currentRegisterBook`) and its next line, in the caller's transaction, under the unit's lock of
+ * the year's books (`lockRegisterYear`, also taken by `setRegisterBookStart`). Taken before the
  * code, so a unit's receipts are written in the book in the order their codes are issued.
  */
 export async function nextRegisterLine(
@@ -64,7 +67,9 @@ export async function nextRegisterLine(
   unitId: string,
   receivedOn: string,
 ): Promise<Pick<DossierInsert, "registerYear" | "registerBook" | "registerEntry">> {
-  const { year, book } = registerBookOf(receivedOn);
+  const { year } = registerBookOf(receivedOn);
+  await registerBooks.lockRegisterYear(tx, unitId, year);
+  const { book } = await registerBooks.currentRegisterBook(tx, unitId, year);
   const entry = await dossierRepository.nextRegisterEntry(tx, { unitId, year, book });
   return { registerYear: year, registerBook: book, registerEntry: entry };
 }

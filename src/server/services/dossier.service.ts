@@ -4,7 +4,10 @@ import { dueDate } from "../../core/calendar/index.ts";
 import {
   DOSSIER_WORKFLOW,
   STATE_LABELS,
+  APPLICANT_KIND_LABELS,
   applicantIdNumber,
+  applicantKindOf,
+  readApplicantKind,
   shownApplicantIdNumber,
   TIMELINESS_LABELS,
   allowedActions,
@@ -177,6 +180,7 @@ function toView(
     // Masked for every reader, the desk's own included: only the administrators' personal-data
     // lookup and export show it in full.
     applicantIdNumber: shownApplicantIdNumber(row.applicantIdNumber),
+    ...applicantKindView(row),
     channel: row.channel,
     channelLabel: DOSSIER_CHANNEL_LABELS[row.channel],
     receivedAt: row.receivedAt.toISOString(),
@@ -223,6 +227,22 @@ function toView(
 }
 
 export type DossierView = ReturnType<typeof toView>;
+
+/** The applicant's kind: the desk's when it said one (`applicantKindSaid`), else as inferred. */
+function applicantKindView(
+  row: Pick<DossierRow, "applicantName" | "applicantIdNumber" | "applicantKind">,
+) {
+  const kind = applicantKindOf({
+    name: row.applicantName,
+    idNumber: row.applicantIdNumber,
+    kind: row.applicantKind,
+  });
+  return {
+    applicantKind: kind,
+    applicantKindLabel: APPLICANT_KIND_LABELS[kind],
+    applicantKindSaid: row.applicantKind !== null,
+  };
+}
 
 /** The dossier's line in the register book, as numbers and as the page shows it; null: none. */
 function registerEntryView(row: DossierListRow) {
@@ -366,6 +386,11 @@ export interface ReceiveInput {
   applicantAddress?: string | null;
   /** CCCD, CMND or passport number as typed; blank or absent: none (an organisation). */
   applicantIdNumber?: string | null;
+  /**
+   * "person" | "organisation" as the clerk chose it; null, blank or absent: none said (the kind
+   * is then inferred wherever it is read); anything else DOSSIER_APPLICANT_KIND_INVALID.
+   */
+  applicantKind?: string | null;
   channel: DossierChannel;
   receivedAt?: string | null;
   digitised?: boolean;
@@ -383,6 +408,7 @@ export interface ReceiveInput {
 export async function receiveDossier(db: Executor, actor: Actor, input: ReceiveInput) {
   return runUseCase(db, actor, async ({ tx, audit }) => {
     const idNumber = applyRule(() => applicantIdNumber(input.applicantIdNumber));
+    const applicantKind = applyRule(() => readApplicantKind(input.applicantKind));
     const readable = await access.check(tx, actor, "dossier.read", "procedure", [
       input.procedureId,
     ]);
@@ -431,6 +457,7 @@ export async function receiveDossier(db: Executor, actor: Actor, input: ReceiveI
         applicantPhone: input.applicantPhone.trim(),
         applicantAddress: input.applicantAddress?.trim() || null,
         applicantIdNumber: idNumber,
+        applicantKind,
         channel: input.channel,
         receivedAt,
         countedFrom: due.countedFrom,
@@ -683,6 +710,8 @@ export interface DossierUpdateInput {
   applicantAddress?: string | null;
   /** Checked like at reception; null or blank clears it. */
   applicantIdNumber?: string | null;
+  /** "person" | "organisation"; null or blank: none said (inferred again). */
+  applicantKind?: string | null;
   digitised?: boolean;
   electronicResult?: boolean;
   onlinePayment?: boolean;
@@ -700,9 +729,15 @@ export async function updateDossier(
       input.applicantIdNumber === undefined
         ? undefined
         : applyRule(() => applicantIdNumber(input.applicantIdNumber));
+    const applicantKind =
+      input.applicantKind === undefined
+        ? undefined
+        : applyRule(() => readApplicantKind(input.applicantKind));
     const dossier = await writableLockedDossier(tx, actor, id);
     const changes = Object.fromEntries(
-      Object.entries({ ...input, applicantIdNumber: idNumber }).filter(([, v]) => v !== undefined),
+      Object.entries({ ...input, applicantIdNumber: idNumber, applicantKind }).filter(
+        ([, v]) => v !== undefined,
+      ),
     );
     const updated = await dossierRepository.updateDossier(tx, id, changes);
     await audit({
@@ -812,6 +847,7 @@ export async function apologyDocument(db: Executor, actor: Actor, id: string, ap
     procedureName: row.procedureName,
     ...applicant,
     applicantIdNumber: row.applicantIdNumber,
+    applicantKind: row.applicantKind,
     responsibleAgency: await responsibleAgencyAt(db, id, letter.issuedAt),
     receivedAt: row.receivedAt,
     dueDate: row.originalDueDate,
@@ -857,6 +893,7 @@ export async function noticeDocument(
       reason: text(row.reason),
       receivingBody: (await findDeskSettings(db, row.unitId))?.receivingBody ?? null,
       applicantIdNumber: row.applicantIdNumber,
+      applicantKind: row.applicantKind,
       responsibleAgency: await responsibleAgencyAt(db, id, row.finishedAt),
     },
     ruleSet,

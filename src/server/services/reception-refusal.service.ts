@@ -1,6 +1,7 @@
 import {
   applicantIdNumber,
   instantOfVietnamLocal,
+  readApplicantKind,
   receptionRefusalContent,
   ruleSetOn,
   vietnamLocal,
@@ -19,6 +20,8 @@ export interface ReceptionRefusalInput {
   applicantPhone: string;
   applicantAddress?: string | null;
   applicantIdNumber?: string | null;
+  /** "person" | "organisation" as chosen at the counter; absent or blank: inferred. */
+  applicantKind?: string | null;
   /** Vietnam local "YYYY-MM-DD HH:mm"; now when left out. */
   at?: string | null;
   reason: string;
@@ -47,6 +50,7 @@ export async function receptionRefusalDocument(
   if (!procedure.isActive)
     throw new AppError("PROCEDURE_INACTIVE", { params: { code: procedure.code } });
   const idNumber = applyRule(() => applicantIdNumber(input.applicantIdNumber));
+  const applicantKind = applyRule(() => readApplicantKind(input.applicantKind));
   const refusedAt = input.at ? applyRule(() => instantOfVietnamLocal(input.at!)) : now;
   if (refusedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
     throw new AppError("DOSSIER_TIME_INVALID", {
@@ -64,6 +68,7 @@ export async function receptionRefusalDocument(
       procedureName: procedure.name,
       applicantName: input.applicantName.trim(),
       applicantIdNumber: idNumber,
+      applicantKind,
       applicantPhone: input.applicantPhone.trim(),
       applicantAddress: input.applicantAddress?.trim() || null,
       refusedAt,

@@ -37,6 +37,22 @@ export const viOneStop = {
     previous: "Trang trước",
     next: "Trang sau",
   },
+  registerBook: {
+    open: "Số của sổ theo dõi",
+    title: "Quyển số và số thứ tự của Sổ theo dõi hồ sơ",
+    unit: "Đơn vị",
+    year: "Năm",
+    now: (book: string, entry: string) =>
+      `Hồ sơ tiếp nhận tiếp theo sẽ vào quyển ${book}, số thứ tự ${entry}.`,
+    hint: "Dùng khi Bộ phận Một cửa đã ghi sổ giấy từ đầu năm: nhập quyển số và số thứ tự mà hồ sơ tiếp theo trên CCHC sẽ mang. Chỉ được đặt tiến lên (không nhỏ hơn số đã cấp, không lùi về quyển trước), cho năm nay hoặc năm sau.",
+    book: "Quyển số",
+    nextEntry: "Số thứ tự của hồ sơ tiếp theo",
+    required: "Nhập số nguyên dương.",
+    save: "Lưu",
+    saved: (book: string, entry: string) =>
+      `Đã đặt Sổ theo dõi hồ sơ: hồ sơ tiếp theo vào quyển ${book}, số thứ tự ${entry}.`,
+    readOnly: "Chỉ công chức Một cửa của đơn vị hoặc quản trị hệ thống được đặt số này.",
+  },
   refusalAtCounter: {
     open: "Từ chối tiếp nhận (Mẫu 03)",
     title: "Từ chối tiếp nhận hồ sơ",
@@ -53,6 +69,9 @@ export const viOneStop = {
     applicantPhone: "Số điện thoại",
     applicantAddress: "Địa chỉ",
     applicantIdNumberHint: "Không bắt buộc (để trống nếu người nộp là tổ chức)",
+    applicantKind: "Người nộp là",
+    applicantKindHint:
+      "Chọn sẵn theo tên đã nhập; sửa nếu chưa đúng. Phiếu gửi cá nhân ghi “Ông/Bà”, gửi tổ chức ghi tên tổ chức.",
     channel: "Hình thức nộp",
     receivedAt: "Thời điểm tiếp nhận (để trống là bây giờ)",
     receivedAtHint: "Dạng dd/mm/yyyy HH:mm, giờ Việt Nam",
@@ -95,6 +114,8 @@ export const viOneStop = {
     phone: "Điện thoại",
     address: "Địa chỉ",
     idNumber: "Số định danh / CMND / Hộ chiếu",
+    applicantKind: "Loại người nộp",
+    applicantKindInferred: "(suy ra từ tên)",
     channel: "Hình thức nộp",
     receivedAt: "Thời điểm tiếp nhận",
     countedFrom: "Tính hạn từ ngày",

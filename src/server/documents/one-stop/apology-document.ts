@@ -5,6 +5,7 @@ import {
   ruleSetById,
   vietnamLocal,
   type AgencyOfUnit,
+  type ApplicantKind,
 } from "../../../core/dossier/index.ts";
 import { documentDatePhraseOf } from "../../../core/text/document-date.ts";
 import { dateInText } from "../nd30-kit/index.ts";
@@ -24,6 +25,8 @@ export interface ApologyInput {
   applicantName: string;
   /** One with an ID number is a person ("Ông/Bà …"); see `applicantKindOf`. */
   applicantIdNumber?: string | null;
+  /** The applicant's kind as the desk said it; null or left out: inferred (`applicantKindOf`). */
+  applicantKind?: ApplicantKind | null;
   /**
    * The agency the dossier had been handed to when the letter was written: it was the one late,
    * so it sends the letter; null when the dossier was still with the receiving body.
@@ -50,7 +53,11 @@ export async function apologyDocx(input: ApologyInput): Promise<Buffer> {
     receivingBody: input.receivingBody,
     agency: input.responsibleAgency ?? null,
   });
-  const to = addresseeOf({ name: input.applicantName, idNumber: input.applicantIdNumber });
+  const to = addresseeOf({
+    name: input.applicantName,
+    idNumber: input.applicantIdNumber,
+    kind: input.applicantKind,
+  });
   return fittedFormBytes({
     documentTitle: `${ruleSet.apologyTitle} — hồ sơ ${input.code}`,
     header: {

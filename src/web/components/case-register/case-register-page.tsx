@@ -61,6 +61,7 @@ export interface CaseRegisterLink {
 export function CaseRegisterPage<T extends CaseListItem & { unitName: string }, K extends string>({
   labels,
   links,
+  actions,
   add,
   filters,
   list,
@@ -74,6 +75,8 @@ export function CaseRegisterPage<T extends CaseListItem & { unitName: string }, 
 }: {
   labels: CaseRegisterLabels;
   links: readonly CaseRegisterLink[];
+  /** The register's own buttons (each opening its own dialog), after the links. */
+  actions?: ReactNode;
   /** The entry form's button, shown only to a reader the list says may enter cases, and the form. */
   add: { label: string; shown: boolean; form: (close: () => void) => ReactNode };
   filters: CaseFilterState<{ unitId: string | null }> & { values: Record<K, boolean> };
@@ -110,6 +113,7 @@ export function CaseRegisterPage<T extends CaseListItem & { unitName: string }, 
                   {link.label}
                 </Button>
               ))}
+            {actions}
             {add.shown && (
               <Button
                 leftSection={<IconPlus size={16} aria-hidden="true" />}

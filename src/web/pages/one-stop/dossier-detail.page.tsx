@@ -129,6 +129,11 @@ function DossierView({ data: d }: { data: DossierDetail }) {
         )}
       <CaseFacts masked={d.personalData === "masked"} maskedNotice={t.detail.personalDataMasked}>
         <Fact label={t.detail.applicant}>{d.applicantName}</Fact>
+        <Fact label={t.detail.applicantKind}>
+          {d.applicantKindSaid
+            ? d.applicantKindLabel
+            : `${d.applicantKindLabel} ${t.detail.applicantKindInferred}`}
+        </Fact>
         <Fact label={t.detail.phone}>{d.applicantPhone}</Fact>
         <Fact label={t.detail.address}>{d.applicantAddress ?? "—"}</Fact>
         {/* Masked for every reader: only the last three characters are shown. */}

@@ -13,6 +13,7 @@ import { importLabels } from "./import/dossier-import.labels.ts";
 import { oneStopPaths } from "./one-stop-paths.ts";
 import { STATE_LABELS, listDossiers, oneStopKeys, type Dossier } from "./one-stop.api.ts";
 import { ReceiveModal } from "./receive-modal.tsx";
+import { RegisterBookButton } from "./register-book-modal.tsx";
 
 const proceduresIcon = <IconListDetails size={16} aria-hidden="true" />;
 
@@ -43,6 +44,7 @@ export function DossierRegisterPage() {
         { to: oneStopPaths.procedures, label: t.register.procedures, icon: proceduresIcon },
         { to: dossierImportPath, label: importLabels.registerLink, shown: mayReceive },
       ]}
+      actions={mayReceive ? <RegisterBookButton /> : null}
       add={{
         label: t.register.receive,
         shown: mayReceive,

@@ -14,6 +14,8 @@ import type {
   procedurePatchBody,
   procedureView,
   receiveBody,
+  registerBookStartBody,
+  registerBookView,
   transitionBody,
 } from "../../../server/routes/one-stop.schemas.ts";
 
@@ -41,6 +43,24 @@ export type ProcedurePatch = z.input<typeof procedurePatchBody>;
 export type ReceiveInput = z.input<typeof receiveBody>;
 export type TransitionInput = z.input<typeof transitionBody>;
 export type ApologyInput = z.input<typeof apologyBody>;
+export type RegisterBook = z.infer<typeof registerBookView>;
+export type RegisterBookStartInput = z.input<typeof registerBookStartBody>;
+
+/** Where the unit's register book of `year` stands (this year when left out). */
+export function getRegisterBook(unitId: string, year?: number) {
+  const query = year === undefined ? "" : `?year=${year}`;
+  return requestData<RegisterBook>(
+    `/api/one-stop/register-book/${encodeURIComponent(unitId)}${query}`,
+  );
+}
+
+/** Sets where the unit's numbering of a year goes on from (only forward). */
+export function setRegisterBookStart(unitId: string, input: RegisterBookStartInput) {
+  return requestData<RegisterBook>(`/api/one-stop/register-book/${encodeURIComponent(unitId)}`, {
+    method: "PUT",
+    body: input,
+  });
+}
 
 export interface DossierQuery extends CaseQuery {
   dueToday?: boolean;
@@ -57,6 +77,7 @@ export const oneStopKeys = {
   dossier: dossierKeys.detail,
   procedures: ["procedures"] as const,
   procedureList: (query: object) => ["procedures", "list", query] as const,
+  registerBook: (unitId: string, year: number | null) => ["register-book", unitId, year] as const,
 };
 
 export function listDossiers(query: DossierQuery) {

@@ -5,6 +5,7 @@ import {
   List,
   Modal,
   NumberInput,
+  SegmentedControl,
   Select,
   Stack,
   Text,
@@ -12,7 +13,7 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import {
   MAX_SETS,
   initialChecklist,
@@ -20,6 +21,11 @@ import {
   receivedOfChecklist,
   type ChecklistItem,
 } from "../../../core/dossier/required-documents.ts";
+import {
+  APPLICANT_KIND_LABELS,
+  inferredApplicantKind,
+  type ApplicantKind,
+} from "../../../core/dossier/applicant-kind.ts";
 import { ApiError } from "../../api/client.ts";
 import {
   CaseIdNumberField,
@@ -45,6 +51,8 @@ interface Values {
   applicantAddress: string;
   /** CCCD, CMND or passport number as typed; blank for an organisation. */
   applicantIdNumber: string;
+  /** Pre-selected from the name and ID number as they are typed, until the clerk picks one. */
+  applicantKind: ApplicantKind;
   channel: ReceiveInput["channel"];
   /** YYYY-MM-DD HH:mm:ss (Vietnam) from the date field; null: now. */
   receivedAt: string | null;
@@ -67,6 +75,8 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
   const [missing, setMissing] = useState<string[] | null>(null);
   /** The applicant being refused at the counter (Mẫu 03), while the reason is asked. */
   const [refusing, setRefusing] = useState<RefusalApplicant | null>(null);
+  /** The clerk picked the applicant's kind: typing no longer changes it. */
+  const kindChosen = useRef(false);
   const form = useForm<Values>({
     initialValues: {
       procedureId: "",
@@ -74,6 +84,7 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
       applicantPhone: "",
       applicantAddress: "",
       applicantIdNumber: "",
+      applicantKind: "person",
       channel: "in_person",
       receivedAt: null,
       digitised: false,
@@ -82,6 +93,17 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
       documentSets: 1,
     },
     onValuesChange: (values, previous) => {
+      if (
+        !kindChosen.current &&
+        (values.applicantName !== previous.applicantName ||
+          values.applicantIdNumber !== previous.applicantIdNumber)
+      ) {
+        const inferred = inferredApplicantKind({
+          name: values.applicantName,
+          idNumber: values.applicantIdNumber.trim() || null,
+        });
+        if (inferred !== values.applicantKind) form.setFieldValue("applicantKind", inferred);
+      }
       if (values.procedureId !== previous.procedureId) {
         const chosen = procedures.data?.data.find((p) => p.id === values.procedureId);
         setChecklist(initialChecklist(chosen?.documents ?? []));
@@ -117,6 +139,7 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
         applicantPhone: values.applicantPhone,
         applicantAddress: values.applicantAddress || null,
         applicantIdNumber: values.applicantIdNumber.trim() || null,
+        applicantKind: values.applicantKind,
         channel: values.channel,
         receivedAt: values.receivedAt,
         digitised: values.digitised,
@@ -156,6 +179,7 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
       applicantPhone: values.applicantPhone,
       applicantAddress: values.applicantAddress,
       applicantIdNumber: values.applicantIdNumber,
+      applicantKind: values.applicantKind,
       at: values.receivedAt,
     });
   };
@@ -179,6 +203,27 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
             keys={APPLICANT}
             labels={{ name: t.receiveForm.applicantName, phone: t.receiveForm.applicantPhone }}
           />
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="applicant-kind-label">
+              {t.receiveForm.applicantKind}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="applicant-kind-label"
+              data={Object.entries(APPLICANT_KIND_LABELS).map(([value, label]) => ({
+                value,
+                label,
+              }))}
+              value={form.values.applicantKind}
+              onChange={(value) => {
+                kindChosen.current = true;
+                form.setFieldValue("applicantKind", value as ApplicantKind);
+              }}
+              w={{ base: "100%", xs: 260 }}
+            />
+            <Text size="xs" c="dimmed">
+              {t.receiveForm.applicantKindHint}
+            </Text>
+          </Stack>
           <Group grow align="flex-start">
             <CaseIdNumberField
               form={form}

@@ -14,6 +14,8 @@ export interface RefusalApplicant {
   applicantPhone: string;
   applicantAddress: string;
   applicantIdNumber: string;
+  /** As the receive form shows it (inferred or chosen): the refusal addresses by it. */
+  applicantKind: "person" | "organisation";
   /** "YYYY-MM-DD HH:mm", or null for now. */
   at: string | null;
 }
@@ -42,6 +44,7 @@ export function ReceptionRefusalModal({
           applicantPhone: applicant.applicantPhone,
           applicantAddress: applicant.applicantAddress || null,
           applicantIdNumber: applicant.applicantIdNumber.trim() || null,
+          applicantKind: applicant.applicantKind,
           at: applicant.at,
           reason: reason.trim(),
         },

@@ -1,0 +1,2 @@
+ALTER TABLE "dossiers" ADD COLUMN "applicant_kind" text;--> statement-breakpoint
+ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_applicant_kind_check" CHECK ("dossiers"."applicant_kind" is null or "dossiers"."applicant_kind" in ('person', 'organisation'));
