@@ -2,10 +2,10 @@ import { DEFAULT_CUTOFF } from "../../core/calendar/index.ts";
 import { isAgencyCode } from "../../core/dossier/index.ts";
 import type { Executor } from "../db/database.ts";
 import * as deskRepository from "../db/repositories/one-stop-desk.repository.ts";
-import { findUnitById } from "../db/repositories/unit.repository.ts";
 import { AppError } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
+import { readableDeskUnit } from "./desk-unit.ts";
 import { runUseCase } from "./use-case.ts";
 
 export interface DeskSettingsInput {
@@ -13,13 +13,6 @@ export interface DeskSettingsInput {
   agencyCode: string | null;
   /** The receiving body the forms print; null: the rule set's name; left out: unchanged. */
   receivingBody?: string | null;
-}
-
-async function readableUnit(exec: Executor, actor: Actor, unitId: string) {
-  const readable = await access.check(exec, actor, "dossier.read", "unit", [unitId]);
-  const unit = readable.has(unitId) ? await findUnitById(exec, unitId) : null;
-  if (!unit) throw new AppError("UNIT_NOT_FOUND");
-  return unit;
 }
 
 function view(
@@ -38,7 +31,7 @@ function view(
 }
 
 export async function getDeskSettings(db: Executor, actor: Actor, unitId: string) {
-  const unit = await readableUnit(db, actor, unitId);
+  const unit = await readableDeskUnit(db, actor, unitId);
   const canUpdate = (await access.check(db, actor, "unit.write", "unit", [unitId])).has(unitId);
   return { data: view(unit, await deskRepository.findDeskSettings(db, unitId), canUpdate) };
 }
@@ -50,7 +43,7 @@ export async function updateDeskSettings(
   input: DeskSettingsInput,
 ) {
   return runUseCase(db, actor, async ({ tx, audit }) => {
-    const unit = await readableUnit(tx, actor, unitId);
+    const unit = await readableDeskUnit(tx, actor, unitId);
     await access.require(tx, actor, "unit.write", "unit", unitId);
     const cutoff = input.cutoff.trim();
     const match = /^(\d{2}):(\d{2})$/.exec(cutoff);

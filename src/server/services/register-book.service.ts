@@ -7,10 +7,10 @@ import {
 } from "../../core/dossier/index.ts";
 import type { Executor } from "../db/database.ts";
 import * as registerBooks from "../db/repositories/register-book.repository.ts";
-import { findUnitById } from "../db/repositories/unit.repository.ts";
-import { AppError, applyRule } from "../errors.ts";
+import { applyRule } from "../errors.ts";
 import * as access from "./access.service.ts";
 import type { Actor } from "./actor.ts";
+import { readableDeskUnit } from "./desk-unit.ts";
 import { runUseCase } from "./use-case.ts";
 
 /**
@@ -30,13 +30,6 @@ export interface RegisterBookStartInput {
 }
 
 const thisYearAt = (now: Date) => Number(vietnamLocal(now).date.slice(0, 4));
-
-async function readableUnit(exec: Executor, actor: Actor, unitId: string) {
-  const readable = await access.check(exec, actor, "dossier.read", "unit", [unitId]);
-  const unit = readable.has(unitId) ? await findUnitById(exec, unitId) : null;
-  if (!unit) throw new AppError("UNIT_NOT_FOUND");
-  return unit;
-}
 
 function view(
   unit: { id: string; name: string },
@@ -71,7 +64,7 @@ export async function getRegisterBook(
   year: number | undefined,
   now: Date = new Date(),
 ) {
-  const unit = await readableUnit(db, actor, unitId);
+  const unit = await readableDeskUnit(db, actor, unitId);
   const thisYear = thisYearAt(now);
   const position = await registerBooks.currentRegisterBook(db, unitId, year ?? thisYear);
   const canUpdate = (await access.check(db, actor, SETTER, "unit", [unitId])).has(unitId);
@@ -91,7 +84,7 @@ export async function setRegisterBookStart(
   now: Date = new Date(),
 ) {
   return runUseCase(db, actor, async ({ tx, audit }) => {
-    const unit = await readableUnit(tx, actor, unitId);
+    const unit = await readableDeskUnit(tx, actor, unitId);
     await access.require(tx, actor, SETTER, "unit", unitId);
     const thisYear = thisYearAt(now);
     // The year is checked before it names a lock.
