@@ -212,6 +212,10 @@ export const ERROR_CATALOGUE = {
   REGISTER_BOOK_YEAR_INVALID: { status: 400, message: "{reason}" },
   REGISTER_BOOK_BACKWARDS: { status: 409, message: "{reason}" },
   REGISTER_BOOK_START_INVALID: { status: 400, message: "{reason}" },
+  /** The printed register's period: first day after the last, longer than a year; a part beyond. */
+  REGISTER_PRINT_PERIOD_INVALID: { status: 400, message: "{reason}" },
+  REGISTER_PRINT_PERIOD_TOO_LONG: { status: 400, message: "{reason}" },
+  REGISTER_PRINT_PART_INVALID: { status: 400, message: "{reason}" },
   PUBLIC_LOOKUP_FAILED: {
     status: 404,
     message:

@@ -75,6 +75,8 @@ export const AUDIT_ACTIONS = {
   "personal_data.dossier_read": "dossier",
   "personal_data.dossier_document": "dossier",
   "personal_data.feedback_read": "feedback",
+  // The printed register book of a unit's period, with the applicants' data in full.
+  "personal_data.register_print": "unit",
 } as const;
 
 /** The audited kinds of full read (see src/server/services/full-read-log.ts). */
@@ -82,6 +84,7 @@ export const FULL_READ_ACTIONS = [
   "personal_data.dossier_read",
   "personal_data.dossier_document",
   "personal_data.feedback_read",
+  "personal_data.register_print",
 ] as const satisfies readonly AuditActionName[];
 export type FullReadAction = (typeof FULL_READ_ACTIONS)[number];
 type AuditActionName = keyof typeof AUDIT_ACTIONS;

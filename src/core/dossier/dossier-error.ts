@@ -12,7 +12,10 @@ export type DossierErrorCode =
   | "DOSSIER_APPLICANT_KIND_INVALID"
   | "REGISTER_BOOK_YEAR_INVALID"
   | "REGISTER_BOOK_BACKWARDS"
-  | "REGISTER_BOOK_START_INVALID";
+  | "REGISTER_BOOK_START_INVALID"
+  | "REGISTER_PRINT_PERIOD_INVALID"
+  | "REGISTER_PRINT_PERIOD_TOO_LONG"
+  | "REGISTER_PRINT_PART_INVALID";
 
 /** A one-stop rule violation, with a stable code and a Vietnamese message for the user. */
 export class DossierError extends RuleError<DossierErrorCode> {}

@@ -155,3 +155,18 @@ export {
   registerEntryOf,
   type RegisterEntry,
 } from "./register-book.ts";
+export {
+  MAX_REGISTER_PRINT_DAYS,
+  REGISTER_PRINT_HEADINGS,
+  REGISTER_PRINT_PART_ROWS,
+  checkRegisterPrintPart,
+  checkRegisterPrintPeriod,
+  registerPrintBooks,
+  registerPrintCells,
+  registerPrintNote,
+  registerPrintParts,
+  registerPrintPeriodText,
+  type RegisterPrintCells,
+  type RegisterPrintDossier,
+  type RegisterPrintPeriod,
+} from "./register-print.ts";

@@ -13,6 +13,7 @@ import {
 import { getDeskSettings, updateDeskSettings } from "../services/one-stop-desk.service.ts";
 import { getRegisterBook, setRegisterBookStart } from "../services/register-book.service.ts";
 import { booleanQuery, commonErrors, idParams } from "./common.schemas.ts";
+import { registerPrintRoutes } from "./register-print.routes.ts";
 import {
   deskSettingsView,
   procedureBody,
@@ -27,6 +28,7 @@ const one = z.object({ data: procedureView });
 
 export function procedureRoutes(db: Executor): FastifyPluginAsyncZod {
   return async (app) => {
+    await app.register(registerPrintRoutes(db));
     app.get(
       "/api/procedures",
       {

@@ -76,6 +76,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "personal_data.dossier_read": "Xem đầy đủ dữ liệu cá nhân của hồ sơ",
   "personal_data.dossier_document": "In giấy tờ hồ sơ có dữ liệu cá nhân",
   "personal_data.feedback_read": "Xem đầy đủ dữ liệu cá nhân của phản ánh, kiến nghị",
+  "personal_data.register_print": "In sổ theo dõi hồ sơ có dữ liệu cá nhân",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
