@@ -534,6 +534,17 @@ const FIXTURES: Record<string, Fixture> = {
       json: { year: Number(vietnamLocal(new Date()).date.slice(0, 4)), book: 1, nextEntry: 500 },
     }),
   },
+  // The printed register book of a period: the unit's dossier.read, checked before the query.
+  ...Object.fromEntries(
+    ["print", "print.docx", "print.pdf"].map((file) => [
+      `GET /api/one-stop/register-book/:id/${file}`,
+      {
+        action: "dossier.read" as Action,
+        request: (at: Ids) =>
+          get(`/api/one-stop/register-book/${at.unitId}/${file}?from=2026-03-01&to=2026-03-31`),
+      },
+    ]),
+  ),
   "POST /api/dossiers/:id/void": { action: "dossier.void" },
   "POST /api/dossier-imports/:id/void": { action: "dossier.void" },
   "GET /api/dossiers": {

@@ -31,6 +31,8 @@ const DOWNLOADS = new Set([
   "GET /api/dossiers/:id/refusal-notice.pdf",
   "GET /api/dossiers/:id/stop-notice.pdf",
   "GET /api/dossiers/:id/supplement-request.pdf",
+  "GET /api/one-stop/register-book/:id/print.docx",
+  "GET /api/one-stop/register-book/:id/print.pdf",
   "GET /api/dossier-imports/:id/errors.csv",
   "POST /api/exports/table.xlsx",
   "POST /api/admin/personal-data/export.xlsx",

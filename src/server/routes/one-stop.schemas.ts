@@ -389,6 +389,22 @@ export const registerBookView = z.object({
   can: z.object({ update: z.boolean() }),
 });
 
+/** `GET /api/one-stop/register-book/:id/print`: how a unit's period prints. */
+export const registerPrintView = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** Lines written in the period (dossiers received at the desk, not voided). */
+  count: z.number().int(),
+  /** The books they are in: ["01/2026"]. */
+  books: z.array(z.string()),
+  /** Files the period prints in (at least 1). */
+  parts: z.number().int(),
+  /** Lines per file. */
+  partSize: z.number().int(),
+});
+
 export const deskSettingsView = z.object({
   unitId: z.string(),
   unitName: z.string(),

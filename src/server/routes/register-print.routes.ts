@@ -9,6 +9,7 @@ import {
   registerPrintOverview,
 } from "../services/register-print.service.ts";
 import { commonErrors, errorResponse, idParams, isoDate } from "./common.schemas.ts";
+import { registerPrintView } from "./one-stop.schemas.ts";
 
 /** The period printed: its first and last day (YYYY-MM-DD, Vietnam time), at most a year. */
 const periodQuery = z.object({ from: isoDate, to: isoDate });
@@ -22,20 +23,6 @@ const partQuery = periodQuery.extend({
     .optional(),
 });
 
-const overview = z.object({
-  unitId: z.string(),
-  unitName: z.string(),
-  from: z.string(),
-  to: z.string(),
-  /** Lines written in the period (dossiers received at the desk, not voided). */
-  count: z.number().int(),
-  /** The books they are in: ["01/2026"]. */
-  books: z.array(z.string()),
-  /** Files the period prints in (at least 1). */
-  parts: z.number().int(),
-  /** Lines per file. */
-  partSize: z.number().int(),
-});
 
 /**
  * Access first: the unit's `dossier.read` is checked by the route hook before the query is read
@@ -64,7 +51,7 @@ export function registerPrintRoutes(db: Executor): FastifyPluginAsyncZod {
           description: DESCRIPTION,
           params: idParams,
           querystring: periodQuery,
-          response: { 200: z.object({ data: overview }), ...commonErrors },
+          response: { 200: z.object({ data: registerPrintView }), ...commonErrors },
         },
       },
       async (request) =>

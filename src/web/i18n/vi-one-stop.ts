@@ -53,6 +53,31 @@ export const viOneStop = {
       `Đã đặt Sổ theo dõi hồ sơ: hồ sơ tiếp theo vào quyển ${book}, số thứ tự ${entry}.`,
     readOnly: "Chỉ công chức Một cửa của đơn vị hoặc quản trị hệ thống được đặt số này.",
   },
+  registerPrint: {
+    open: "In sổ theo dõi",
+    title: "In Sổ theo dõi hồ sơ",
+    body: "Sổ theo dõi hồ sơ (Mẫu số 06) khổ A4 ngang: các hồ sơ tiếp nhận tại Bộ phận Một cửa của đơn vị trong kỳ, theo số thứ tự vào sổ. Ngày chuyển hồ sơ, nhận và trả kết quả lấy từ các bước đã ghi; bước chưa ghi để trống.",
+    unit: "Đơn vị",
+    from: "Từ ngày",
+    to: "Đến ngày",
+    required: "Chọn ngày.",
+    summary: (count: string, books: string) =>
+      books ? `${count} hồ sơ trong kỳ, quyển số ${books}.` : `${count} hồ sơ trong kỳ.`,
+    parts: (parts: number, size: string) =>
+      `Kỳ dài, in thành ${parts} phần (mỗi phần tối đa ${size} hồ sơ):`,
+    part: (part: number) => `Phần ${part}`,
+    word: "Tải Word",
+    print: "In (PDF)",
+    printLabel: (part: string) => `In sổ theo dõi hồ sơ${part} (mở PDF trong thẻ mới)`,
+    close: "Đóng",
+  },
+  applicantEdit: {
+    open: "Sửa thông tin người nộp",
+    title: "Sửa thông tin người nộp",
+    body: "Sửa khi tiếp nhận ghi nhầm. Mã hồ sơ và số vào sổ không đổi; thay đổi được ghi vào nhật ký.",
+    save: "Lưu",
+    saved: "Đã sửa thông tin người nộp.",
+  },
   refusalAtCounter: {
     open: "Từ chối tiếp nhận (Mẫu 03)",
     title: "Từ chối tiếp nhận hồ sơ",

@@ -126,7 +126,7 @@ export async function registerPrintMoments(
       caseId: caseEvents.caseId,
       handedOverAt: sql<
         Date | string | null
-      >`min(${caseEvents.at}) filter (where ${caseEvents.action} = 'hand_over' and ${caseEvents.toAgencyId} is not null)`,
+      >`min(${caseEvents.at}) filter (where ${caseEvents.action} = 'hand_over')`,
       resultAt: sql<
         Date | string | null
       >`max(${caseEvents.at}) filter (where ${caseEvents.action} = 'resolve')`,

@@ -9,6 +9,7 @@ import {
 import type {
   apologyBody,
   dossierDetailView,
+  dossierUpdateBody,
   dossierView,
   procedureBody,
   procedurePatchBody,
@@ -16,6 +17,7 @@ import type {
   receiveBody,
   registerBookStartBody,
   registerBookView,
+  registerPrintView,
   transitionBody,
 } from "../../../server/routes/one-stop.schemas.ts";
 
@@ -45,6 +47,21 @@ export type TransitionInput = z.input<typeof transitionBody>;
 export type ApologyInput = z.input<typeof apologyBody>;
 export type RegisterBook = z.infer<typeof registerBookView>;
 export type RegisterBookStartInput = z.input<typeof registerBookStartBody>;
+export type DossierUpdate = z.input<typeof dossierUpdateBody>;
+
+export type RegisterPrintOverview = z.infer<typeof registerPrintView>;
+
+/** The printed register book's path for a unit and period (add `.docx` or `.pdf` and a part). */
+export function registerPrintPath(unitId: string) {
+  return `/api/one-stop/register-book/${encodeURIComponent(unitId)}/print`;
+}
+
+/** How the unit's register book of a period prints: its lines, books and parts. */
+export function getRegisterPrint(unitId: string, from: string, to: string) {
+  return requestData<RegisterPrintOverview>(
+    `${registerPrintPath(unitId)}${buildQuery({ from, to })}`,
+  );
+}
 
 /** Where the unit's register book of `year` stands (this year when left out). */
 export function getRegisterBook(unitId: string, year?: number) {
@@ -90,6 +107,14 @@ export function getDossier(id: string) {
 
 export function receiveDossier(input: ReceiveInput) {
   return requestData<DossierDetail>("/api/dossiers", { method: "POST", body: input });
+}
+
+/** `PATCH /api/dossiers/:id`: corrects the applicant's fields (the code does not change). */
+export function updateDossier(id: string, input: DossierUpdate) {
+  return requestData<DossierDetail>(`/api/dossiers/${encodeURIComponent(id)}`, {
+    method: "PATCH",
+    body: input,
+  });
 }
 
 export function transitionDossier(id: string, input: TransitionInput) {
