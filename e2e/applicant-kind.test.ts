@@ -4,8 +4,12 @@
  *   changed by the clerk to "Tổ chức" for a name that reads like a person's; the dossier page
  *   shows it, and the apology letter and the refusal notice (.docx) address the organisation by
  *   its name, never "Ông/Bà";
+ * - the applicant's kind corrected on the dossier page ("Sửa thông tin người nộp"): a cooperative
+ *   the clerk received as "Cá nhân" becomes "Tổ chức", said, and its address is corrected too;
  * - the register book's starting point: the clerk sets the next line from the register page, a
- *   lower one is refused with its message, and the next dossier received takes the line set.
+ *   lower one is refused with its message, and the next dossier received takes the line set;
+ * - the printed register book of a period ("In sổ theo dõi"): the dialog counts the period's
+ *   lines and its Word file lists them.
  * Screens at 1366 px and 390 px (no sideways scroll at 390), checked with axe.
  *
  * The first dossier's moment is explicit (02/03/2026). The register book is this year's by the
@@ -14,7 +18,7 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDocx, texts } from "../test/support/docx-xml.ts";
+import { cells, openDocx, rows, tables, texts } from "../test/support/docx-xml.ts";
 import {
   expectNoSeriousA11yViolations,
   saveScreenshot,
@@ -33,9 +37,9 @@ const WIDTHS = [
 let app: App;
 let browser: Browser;
 let page: Page;
+let world: DeskWard;
 
 beforeAll(async () => {
-  let world: DeskWard;
   ({ app, browser, page, world } = await startAppWithPage(20_000, (db) => makeDeskWard(db)));
   await signInAndWait(page, app.url, world.users.clerk);
 });
@@ -116,6 +120,45 @@ describe("the applicant's kind at the desk", () => {
   });
 });
 
+describe("the applicant's kind corrected on the dossier page", () => {
+  it("turns a cooperative received as a person into an organisation, said", async () => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const api = await apiSession(page, app.url);
+    const received = await api.post("/api/dossiers", {
+      procedureId: world.procedure.id,
+      applicantName: "Hợp tác xã Bình Minh",
+      applicantKind: "person",
+      applicantPhone: "0966 333 444",
+      channel: "in_person",
+      receivedAt: "2026-03-03 10:00",
+    });
+    const id: string = received.data.id;
+    await page.goto(`${app.url}/mot-cua/ho-so/${id}`);
+    await page.getByRole("heading", { level: 1, name: /^Mã hồ sơ / }).waitFor();
+    await page.getByText("Cá nhân", { exact: true }).waitFor();
+    await page.getByRole("button", { name: "Sửa thông tin người nộp" }).click();
+    const dialog = page.getByRole("dialog", { name: "Sửa thông tin người nộp" });
+    expect(await kindChecked(dialog, "Cá nhân")).toBe(true);
+    await dialog.locator("label", { hasText: /^Tổ chức$/ }).click();
+    await expect.poll(() => kindChecked(dialog, "Tổ chức")).toBe(true);
+    await dialog.getByRole("textbox", { name: "Địa chỉ" }).fill("Thôn 2, phường Bãi Cháy");
+    await atBothWidths("applicant-edit", "the applicant correction dialog");
+    await dialog.getByRole("button", { name: "Lưu" }).click();
+    await page.getByText("Đã sửa thông tin người nộp.").waitFor();
+    await dialog.waitFor({ state: "detached" });
+    await page.getByText("Tổ chức", { exact: true }).waitFor();
+    await page.getByText("Thôn 2, phường Bãi Cháy").waitFor();
+    await atBothWidths("dossier-corrected", "the dossier page after the correction");
+    const read = await api.get(`/api/dossiers/${id}`);
+    expect(read.data).toMatchObject({
+      applicantKind: "organisation",
+      applicantKindSaid: true,
+      applicantName: "Hợp tác xã Bình Minh",
+      applicantAddress: "Thôn 2, phường Bãi Cháy",
+    });
+  });
+});
+
 describe("the register book's starting point", () => {
   it("is set from the register page, only forward, and the next dossier takes the line", async () => {
     await page.setViewportSize({ width: 1366, height: 900 });
@@ -152,5 +195,32 @@ describe("the register book's starting point", () => {
     await receive.getByRole("button", { name: "Tiếp nhận và cấp mã" }).click();
     await page.getByRole("heading", { level: 1, name: /^Mã hồ sơ / }).waitFor();
     await page.getByText(/quyển 01\/\d{4}, số 000120/).waitFor();
+  });
+});
+
+describe("the printed register book", () => {
+  it("counts a period's lines and downloads them as Word", async () => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${app.url}/mot-cua`);
+    await page.getByRole("table", { name: "Sổ theo dõi hồ sơ" }).waitFor();
+    await page.getByRole("button", { name: "In sổ theo dõi" }).click();
+    const dialog = page.getByRole("dialog", { name: "In Sổ theo dõi hồ sơ" });
+    await dialog.getByRole("textbox", { name: "Từ ngày" }).fill("01/03/2026");
+    await dialog.getByRole("textbox", { name: "Đến ngày" }).fill("31/03/2026");
+    // The two dossiers received in March 2026 above (the first refused later: still in the book).
+    await dialog.getByText("2 hồ sơ trong kỳ, quyển số 01/2026.").waitFor();
+    await atBothWidths("register-print", "the register print dialog");
+    const href = await dialog.getByRole("link", { name: "Tải Word" }).getAttribute("href");
+    expect(href).toContain("from=2026-03-01&to=2026-03-31");
+    const response = await page.request.get(`${app.url}${href}`);
+    expect(response.status()).toBe(200);
+    const { document } = await openDocx(Buffer.from(await response.body()));
+    const lines = rows(tables(document)[1]!).slice(3).map(cells);
+    expect(lines.map((line) => [line[0], line[4]])).toEqual([
+      ["1", "Nguyễn Gia Phát"],
+      ["2", "Hợp tác xã Bình Minh"],
+    ]);
+    const print = dialog.getByRole("link", { name: /^In sổ theo dõi hồ sơ/ });
+    expect(await print.getAttribute("href")).toContain("print.pdf?from=2026-03-01&to=2026-03-31");
   });
 });

@@ -23,7 +23,6 @@ const partQuery = periodQuery.extend({
     .optional(),
 });
 
-
 /**
  * Access first: the unit's `dossier.read` is checked by the route hook before the query is read
  * (an unreadable unit → 404 UNIT_NOT_FOUND, a readable one without the action → 403), and again

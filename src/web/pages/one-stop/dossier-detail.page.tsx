@@ -11,7 +11,7 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { IconBan } from "@tabler/icons-react";
+import { IconBan, IconUserEdit } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { AgencySelect } from "../../components/agency-select.tsx";
@@ -35,6 +35,7 @@ import { viOneStop as t } from "../../i18n/vi-one-stop.ts";
 import { oneStopPaths } from "./one-stop-paths.ts";
 import { FormButtons, FormLinks } from "./form-downloads.tsx";
 import { VoidModal } from "./void-modal.tsx";
+import { ApplicantEditModal } from "./applicant-edit-modal.tsx";
 import {
   ACTION_LABELS,
   ACTIONS_NEEDING_REASON,
@@ -57,7 +58,10 @@ function DossierView({ data: d }: { data: DossierDetail }) {
   const [action, setAction] = useState<DossierAction | null>(null);
   const [apologising, setApologising] = useState(false);
   const [voiding, setVoiding] = useState(false);
+  const [editing, setEditing] = useState(false);
   const queryClient = useQueryClient();
+  // A correction needs the applicant in full: a masked view would be saved over the record.
+  const mayEditApplicant = d.can.write && d.personalData === "full" && !d.voided;
   return (
     <>
       <PageHeader
@@ -65,6 +69,15 @@ function DossierView({ data: d }: { data: DossierDetail }) {
         description={d.procedureName}
         actions={
           <>
+            {mayEditApplicant && (
+              <Button
+                variant="default"
+                leftSection={<IconUserEdit size={16} aria-hidden="true" />}
+                onClick={() => setEditing(true)}
+              >
+                {t.applicantEdit.open}
+              </Button>
+            )}
             <FormButtons
               path={`/api/dossiers/${encodeURIComponent(d.id)}/receipt`}
               label={t.detail.receipt}
@@ -218,6 +231,7 @@ function DossierView({ data: d }: { data: DossierDetail }) {
       <CaseHistory events={d.events} />
       {action && <TransitionModal dossier={d} action={action} onClose={() => setAction(null)} />}
       {apologising && <ApologyModal dossier={d} onClose={() => setApologising(false)} />}
+      {editing && <ApplicantEditModal dossier={d} onClose={() => setEditing(false)} />}
       {voiding && (
         <VoidModal
           title={`${t.voiding.dossierAction} ${d.code}`}

@@ -14,6 +14,7 @@ import { oneStopPaths } from "./one-stop-paths.ts";
 import { STATE_LABELS, listDossiers, oneStopKeys, type Dossier } from "./one-stop.api.ts";
 import { ReceiveModal } from "./receive-modal.tsx";
 import { RegisterBookButton } from "./register-book-modal.tsx";
+import { RegisterPrintButton } from "./register-print-modal.tsx";
 
 const proceduresIcon = <IconListDetails size={16} aria-hidden="true" />;
 
@@ -44,7 +45,12 @@ export function DossierRegisterPage() {
         { to: oneStopPaths.procedures, label: t.register.procedures, icon: proceduresIcon },
         { to: dossierImportPath, label: importLabels.registerLink, shown: mayReceive },
       ]}
-      actions={mayReceive ? <RegisterBookButton /> : null}
+      actions={
+        <>
+          <RegisterPrintButton />
+          {mayReceive && <RegisterBookButton />}
+        </>
+      }
       add={{
         label: t.register.receive,
         shown: mayReceive,
