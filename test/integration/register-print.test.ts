@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents } from "../../src/server/db/schema.ts";
 import { cells, openDocx, rows, tables, texts } from "../support/docx-xml.ts";
 import { makeWardWorld, signIn } from "../support/desk-fixtures.ts";
 import { makeDesk, makeProcedure, makeUnit, makeUser } from "../support/factories.ts";
@@ -137,6 +139,15 @@ describe(`printed register book on ${testDatabaseKind}`, () => {
     // Only received: the three later steps stay blank, no agency.
     expect(lines[1]!.slice(6)).toEqual(["", "10/03/2026", "13/03/2026", "", "", "", ""]);
     expect(lines[2]![4]).toBe("Công ty TNHH Sổ Sách");
+    // A print with the applicants in full is a read of personal data: logged once a day.
+    await download(clerk, "from=2026-03-01&to=2026-03-31");
+    const logged = await t.db.database.db
+      .select({ entityId: auditEvents.entityId, summary: auditEvents.summary })
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "personal_data.register_print"));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]!.entityId).toBe(wardId);
+    expect(logged[0]!.summary).toContain("In Sổ theo dõi hồ sơ của Phường Sổ In");
   });
 
   it("masks the applicants for a reader without full access to personal data", async () => {
