@@ -17,6 +17,7 @@ import { toPlanDraft } from "../../core/plan-import/to-plan-draft.ts";
 import type { Executor } from "../db/database.ts";
 import { listAgenciesOfUnits } from "../db/repositories/agency.repository.ts";
 import { findUnitById, listUnits } from "../db/repositories/unit.repository.ts";
+import { findUserById } from "../db/repositories/user.repository.ts";
 import { parseInWorker } from "../documents/parse-in-worker.ts";
 import { AppError } from "../errors.ts";
 import * as access from "./access.service.ts";
@@ -76,13 +77,16 @@ function isEmptyImport(extracted: PlanImport) {
   );
 }
 
-/** The unit the draft is for: the one asked for, or the actor's own plan-writing unit. */
+/**
+ * The unit the draft is for: the one asked for, or the actor's own plan-writing unit — their home
+ * unit when they write plans there (a user serving several units), else their first such grant's.
+ */
 async function draftUnit(db: Executor, actor: Actor, unitId: string | undefined) {
-  const wanted =
-    unitId ??
-    actor.grants.find((g) => g.unitId && (g.role === "focal_officer" || g.role === "leader"))
-      ?.unitId ??
-    null;
+  const writing = actor.grants
+    .filter((g) => g.unitId && (g.role === "focal_officer" || g.role === "leader"))
+    .map((g) => g.unitId!);
+  const home = actor.userId ? (await findUserById(db, actor.userId))?.unitId : null;
+  const wanted = unitId ?? (home && writing.includes(home) ? home : writing[0]) ?? null;
   if (!wanted) throw new AppError("IMPORT_UNIT_REQUIRED");
   const readable = await access.check(db, actor, "plan.read", "unit", [wanted]);
   if (!readable.has(wanted)) throw new AppError("UNIT_NOT_FOUND");
