@@ -188,11 +188,18 @@ describe("plan import of another unit's plan", () => {
         [390, 844, "plan-import-unit-mismatch-390.png"],
       ] as const) {
         await page.setViewportSize({ width, height });
-        expect(
-          await page.evaluate(
-            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-          ),
-        ).toBe(0);
+        // Polled, as in every-page: the review is laid out again after the resize.
+        await expect
+          .poll(
+            () =>
+              page.evaluate(
+                () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+              ),
+            { message: `sideways overflow of the import review at ${width} px`, timeout: 10_000 },
+          )
+          .toBe(0);
+        const box = await warning.boundingBox();
+        expect(box!.x + box!.width).toBeLessThanOrEqual(width);
         await saveScreenshot(page, name);
       }
       await page.setViewportSize({ width: 1366, height: 900 });
