@@ -160,8 +160,14 @@ function publicPages(): string[] {
 const bodyOverflow = () =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-/** Wait until the page has its heading, its requests have answered and no loader spins. */
+/**
+ * Wait until the page's requests have answered (the app has booted: session, lazy route chunks),
+ * then until it has its heading and no loader spins. The boot is waited for first, within the
+ * page's navigation timeout: under load it alone can take longer than the heading's grace, and a
+ * page still booting is not a page without a heading.
+ */
 async function settle(path: string) {
+  await page.waitForLoadState("networkidle");
   const heading = await page
     .getByRole("heading", { level: 1 })
     .first()
@@ -169,7 +175,6 @@ async function settle(path: string) {
     .then(() => true)
     .catch(() => false);
   if (!heading) problems.push(`no heading of level 1 on ${path}`);
-  await page.waitForLoadState("networkidle");
   if (refusedRecords.length > 0) {
     const title = await page.getByRole("heading", { level: 1 }).first().textContent();
     if (title !== RECORD_NOT_FOUND_HEADING) {

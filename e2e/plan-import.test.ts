@@ -15,10 +15,32 @@ import {
 } from "./support/browser.ts";
 import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
 import type { Executor } from "../src/server/db/database.ts";
+import { makeAgency, makeUnit, makeUser } from "../test/support/factories.ts";
 import { makeWardTeam } from "../test/support/plan-fixtures.ts";
 
-/** A ward with its agencies and its focal officer. */
-const focalWard = (db: Executor) => makeWardTeam(db, ["focal"], { withLandOffice: true });
+/**
+ * The ward the synthetic sample names (Xã Hòa Phong) with its agencies and its focal officer, and
+ * a neighbouring Xã Thủy An whose plan an officer serving both wards imports.
+ */
+async function focalWard(db: Executor) {
+  const team = await makeWardTeam(db, ["focal"], {
+    withLandOffice: true,
+    wardName: "Xã Hòa Phong",
+  });
+  const thuyAn = await makeUnit(db, {
+    parent: team.province,
+    name: "Xã Thủy An",
+    kind: "xa",
+    validFrom: "2025-07-01",
+  });
+  await makeAgency(db, thuyAn, { name: "Tư pháp - Hộ tịch" });
+  const bothWards = await makeUser(db, {
+    unit: team.ward,
+    role: "focal_officer",
+    moreGrants: [{ role: "focal_officer", unit: thuyAn }],
+  });
+  return { ...team, thuyAn, bothWards };
+}
 
 const SAMPLE = join(import.meta.dirname, "../../shared/samples/plan-hoa-phong-2026-synthetic.docx");
 
@@ -104,6 +126,20 @@ describe("plan import review of what is missing", () => {
       await page.getByRole("heading", { name: "Văn bản gốc" }).waitFor();
       await page.getByText(/1 đoạn chưa đưa vào/).waitFor();
 
+      // The header names Xã Thủy An: the officer of Xã Hòa Phong alone is warned and offered
+      // only their own unit; saving waits for the choice.
+      const warning = page.getByTestId("unit-mismatch");
+      await warning
+        .getByText(
+          "Văn bản do “ỦY BAN NHÂN DÂN XÃ THUỶ AN” ban hành, nhưng bạn đang nhập cho “Xã Hòa Phong”. Kế hoạch này thuộc đơn vị nào?",
+        )
+        .waitFor();
+      expect(await warning.getByRole("radio").count()).toBe(1);
+      await warning.getByText(/không có quyền lập kế hoạch cho đơn vị ghi trên văn bản/).waitFor();
+      expect(await page.getByRole("button", { name: "Lưu thành kế hoạch" }).isDisabled()).toBe(
+        true,
+      );
+
       const suggestion = page.getByTestId("lead-suggestion").first();
       await suggestion.getByText("gợi ý chủ trì: Tư pháp - Hộ tịch").waitFor();
       const lead = page.getByLabel("Cơ quan chủ trì", { exact: true }).first();
@@ -120,6 +156,74 @@ describe("plan import review of what is missing", () => {
       await saveScreenshot(page, "plan-import-unplaced.png");
     } catch (error) {
       await saveScreenshot(page, "plan-import-unplaced-failure.png");
+      throw error;
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("plan import of another unit's plan", () => {
+  it("warns, names both units and saves the plan into the unit the user chose", async () => {
+    await browser.context.clearCookies();
+    const page = await newPage(browser, 30_000);
+    try {
+      await signInAndWait(page, app.url, world.bothWards);
+      await page.goto(`${app.url}/ke-hoach/nhap`);
+      await page.getByRole("heading", { name: "Nhập kế hoạch từ văn bản", level: 1 }).waitFor();
+      await page
+        .getByRole("textbox", { name: /dán nội dung/i })
+        .fill(readFileSync(OWN_PLAN, "utf8"));
+      await page.getByRole("button", { name: "Đọc kế hoạch" }).click();
+      await page.getByRole("heading", { name: "Văn bản gốc" }).waitFor();
+
+      const warning = page.getByTestId("unit-mismatch");
+      await warning.getByText("Văn bản ghi đơn vị khác đơn vị đang nhập").waitFor();
+      await warning.getByText(/“ỦY BAN NHÂN DÂN XÃ THUỶ AN” ban hành/).waitFor();
+      const save = page.getByRole("button", { name: "Lưu thành kế hoạch" });
+      expect(await save.isDisabled()).toBe(true);
+      await expectNoSeriousA11yViolations(page, "the unit mismatch warning");
+      for (const [width, height, name] of [
+        [1366, 900, "plan-import-unit-mismatch-1366.png"],
+        [390, 844, "plan-import-unit-mismatch-390.png"],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        // Polled, as in every-page: the review is laid out again after the resize.
+        await expect
+          .poll(
+            () =>
+              page.evaluate(
+                () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+              ),
+            { message: `sideways overflow of the import review at ${width} px`, timeout: 10_000 },
+          )
+          .toBe(0);
+        const box = await warning.boundingBox();
+        expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+        await saveScreenshot(page, name);
+      }
+      await page.setViewportSize({ width: 1366, height: 900 });
+
+      await warning.getByRole("radio", { name: "Xã Thủy An (đơn vị ghi trên văn bản)" }).check();
+      await warning.getByRole("button", { name: "Xác nhận đơn vị" }).click();
+      await page.getByText("Đã xác nhận: kế hoạch thuộc “Xã Thủy An”.").waitFor();
+      await page.getByText("Đơn vị của kế hoạch: Xã Thủy An").waitFor();
+      expect(await warning.count()).toBe(0);
+      // Read again for Xã Thủy An: its own agency is the lead the duties suggest.
+      await page
+        .getByTestId("lead-suggestion")
+        .first()
+        .getByText("gợi ý chủ trì: Tư pháp - Hộ tịch")
+        .waitFor();
+      await saveScreenshot(page, "plan-import-unit-chosen.png");
+
+      await save.click();
+      await page
+        .getByRole("heading", { name: "Cải cách hành chính xã Thủy An năm 2026", level: 1 })
+        .waitFor();
+      await page.getByText("Xã Thủy An").first().waitFor();
+    } catch (error) {
+      await saveScreenshot(page, "plan-import-unit-failure.png");
       throw error;
     } finally {
       await page.close();

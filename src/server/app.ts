@@ -17,7 +17,13 @@ import { DEFAULT_SESSION_CACHE_SECONDS } from "./auth/session-cache.ts";
 import type { Database } from "./db/database.ts";
 import { DatabaseReachability } from "./db/reachability.ts";
 import { AppError } from "./errors.ts";
-import { clientErrorHandler, frameworkErrors, registerErrorHandler } from "./http/error-handler.ts";
+import {
+  clientErrorHandler,
+  DEFAULT_BODY_LIMIT,
+  frameworkErrors,
+  MULTIPART_LIMITS,
+  registerErrorHandler,
+} from "./http/error-handler.ts";
 import { logHooks, logRedaction, serializeError, serializeRequest } from "./http/log-safety.ts";
 import { recordRouteTable } from "./http/route-table.ts";
 import { registerSafeInput } from "./http/safe-input.ts";
@@ -130,7 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // One line per request is noise for an office server; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: options.trustProxy ?? false,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: DEFAULT_BODY_LIMIT,
     // Malformed requests get the documented error body, even those refused before routing.
     clientErrorHandler,
     frameworkErrors,
@@ -163,7 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     global: false,
     errorResponseBuilder: () => new AppError("RATE_LIMITED"),
   });
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(multipart, { limits: { ...MULTIPART_LIMITS } });
   await app.register(swagger, {
     openapi: {
       info: {

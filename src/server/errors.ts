@@ -7,7 +7,8 @@ import { RuleError } from "../core/errors.ts";
 export const ERROR_CATALOGUE = {
   VALIDATION_FAILED: { status: 400, message: "Dữ liệu gửi lên không hợp lệ." },
   INVALID_JSON: { status: 400, message: "Nội dung yêu cầu không phải JSON hợp lệ." },
-  PAYLOAD_TOO_LARGE: { status: 413, message: "Dữ liệu gửi lên vượt quá dung lượng cho phép." },
+  /** `{reason}` states the limit that applied: "Tệp lớn hơn 20 MB.", "Dữ liệu gửi lên lớn hơn 1 MB." */
+  PAYLOAD_TOO_LARGE: { status: 413, message: "{reason}" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Định dạng dữ liệu gửi lên không được hỗ trợ." },
   MULTIPART_MALFORMED: {
     status: 400,

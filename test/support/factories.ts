@@ -128,6 +128,8 @@ export async function makeUser(
     username?: string;
     fullName?: string;
     global?: boolean;
+    /** Further grants, e.g. a focal officer who also serves a neighbouring ward. */
+    moreGrants?: { role: Role; unit: { id: string } }[];
   },
 ): Promise<MadeUser> {
   const username = options.username ?? `nguoidung${next()}`;
@@ -143,6 +145,11 @@ export async function makeUser(
         unitId: options.global ? null : options.unit.id,
         agencyId: options.agency?.id ?? null,
       },
+      ...(options.moreGrants ?? []).map((grant) => ({
+        role: grant.role,
+        unitId: grant.unit.id,
+        agencyId: null,
+      })),
     ],
   });
   return { id: data.id, username, password: FACTORY_PASSWORD };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { EVIDENCE_EXTENSIONS, MAX_UPLOAD_BYTES, uploadProblem } from "./upload-limits.ts";
+import {
+  bodyTooLargeMessage,
+  EVIDENCE_EXTENSIONS,
+  fileTooLargeMessage,
+  formatByteLimit,
+  MAX_UPLOAD_BYTES,
+  uploadProblem,
+} from "./upload-limits.ts";
 
 describe("upload pre-checks", () => {
   it("accepts a file within the limit of an allowed type", () => {
@@ -21,5 +28,19 @@ describe("upload pre-checks", () => {
     expect(uploadProblem({ name: "a.exe", size: 10 }, { extensions: EVIDENCE_EXTENSIONS })).toBe(
       "Chỉ nhận tệp PDF, DOCX, XLSX, JPG, JPEG, PNG.",
     );
+  });
+});
+
+describe("a size limit as people read it", () => {
+  it("in MB or KB, with a decimal comma when not whole", () => {
+    expect(formatByteLimit(20 * 1024 * 1024)).toBe("20 MB");
+    expect(formatByteLimit(1024 * 1024)).toBe("1 MB");
+    expect(formatByteLimit(1.5 * 1024 * 1024)).toBe("1,5 MB");
+    expect(formatByteLimit(512 * 1024)).toBe("512 KB");
+    expect(formatByteLimit(500)).toBe("500 byte");
+  });
+  it("in the 413 messages", () => {
+    expect(fileTooLargeMessage(MAX_UPLOAD_BYTES)).toBe("Tệp lớn hơn 20 MB.");
+    expect(bodyTooLargeMessage(8 * 1024 * 1024)).toBe("Dữ liệu gửi lên lớn hơn 8 MB.");
   });
 });

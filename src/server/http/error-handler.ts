@@ -3,14 +3,53 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { isDatabaseUnavailable } from "../db/database-errors.ts";
 import { RuleError } from "../../core/errors.ts";
+import {
+  bodyTooLargeMessage,
+  fileTooLargeMessage,
+  MAX_UPLOAD_BYTES,
+} from "../../core/files/upload-limits.ts";
 import { AppError, appErrorOfRule, errorBody, type ErrorDetail } from "../errors.ts";
 
 /** Messages of busboy (behind @fastify/multipart) for a multipart body cut short or malformed. */
 const MALFORMED_MULTIPART =
   /Unexpected end of (multipart data|form)|terminated early|Boundary not found|Malformed part header|Boundary required/;
 
-/** The one place where errors become HTTP responses; nothing else (no stack trace) leaks out. */
-export function toAppError(error: unknown): AppError {
+/** Limits of the multipart plugin as registered in app.ts (a route may lower the file size). */
+export const MULTIPART_LIMITS = { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } as const;
+
+/** The body limit Fastify applies when a route sets none (app.ts `bodyLimit`). */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** What a request may carry: its route's body limit and its multipart file size limit. */
+export interface RequestLimits {
+  bodyLimit: number;
+  fileSize: number;
+}
+
+const DEFAULT_LIMITS: RequestLimits = {
+  bodyLimit: DEFAULT_BODY_LIMIT,
+  fileSize: MULTIPART_LIMITS.fileSize,
+};
+
+/**
+ * The limits of the request's route: its body limit (a route may raise it, e.g. the federation
+ * inbox) and the multipart file size (routes that lower it, evidence and the desk's import,
+ * answer their own 413 with their limit).
+ */
+export function requestLimits(request: FastifyRequest | undefined): RequestLimits {
+  return {
+    bodyLimit: request?.routeOptions?.bodyLimit ?? DEFAULT_LIMITS.bodyLimit,
+    fileSize: DEFAULT_LIMITS.fileSize,
+  };
+}
+
+const tooLarge = (reason: string) => new AppError("PAYLOAD_TOO_LARGE", { params: { reason } });
+
+/**
+ * The one place where errors become HTTP responses; nothing else (no stack trace) leaks out. A
+ * 413 states the limit that applied (`limits`: the request's route's, or the defaults).
+ */
+export function toAppError(error: unknown, limits: RequestLimits = DEFAULT_LIMITS): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof RuleError) return appErrorOfRule(error);
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -28,9 +67,13 @@ export function toAppError(error: unknown): AppError {
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return new AppError("INVALID_JSON");
     case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return tooLarge(bodyTooLargeMessage(limits.bodyLimit));
     case "FST_REQ_FILE_TOO_LARGE":
+      return tooLarge(fileTooLargeMessage(limits.fileSize));
     case "FST_FILES_LIMIT":
-      return new AppError("PAYLOAD_TOO_LARGE");
+      return tooLarge(`Mỗi lần chỉ gửi được ${MULTIPART_LIMITS.files} tệp.`);
+    case "FST_FIELDS_LIMIT":
+      return tooLarge(`Biểu mẫu gửi lên có quá ${MULTIPART_LIMITS.fields} trường.`);
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
     case "FST_INVALID_MULTIPART_CONTENT_TYPE":
       return new AppError("UNSUPPORTED_MEDIA_TYPE");
@@ -56,7 +99,7 @@ export function toAppError(error: unknown): AppError {
   }
   const status = fastifyError.statusCode;
   if (status === 429) return new AppError("RATE_LIMITED");
-  if (status === 413) return new AppError("PAYLOAD_TOO_LARGE");
+  if (status === 413) return tooLarge(bodyTooLargeMessage(limits.bodyLimit));
   if (status === 415 || status === 406) return new AppError("UNSUPPORTED_MEDIA_TYPE");
   if (status === 404) return new AppError("NOT_FOUND");
   if (status === 403) return new AppError("FORBIDDEN");
@@ -72,7 +115,7 @@ export function toAppError(error: unknown): AppError {
 
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
-    const appError = toAppError(error);
+    const appError = toAppError(error, requestLimits(request));
     if (appError.code === "DATABASE_UNAVAILABLE") {
       // An outage is one line per request, not a stack trace each.
       request.log.warn(
@@ -93,12 +136,8 @@ export function registerErrorHandler(app: FastifyInstance) {
 }
 
 /** Fastify's `frameworkErrors`: a URL that does not decode, a path parameter too long. */
-export function frameworkErrors(
-  error: FastifyError,
-  _request: FastifyRequest,
-  reply: FastifyReply,
-) {
-  const appError = toAppError(error);
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const appError = toAppError(error, requestLimits(request));
   void reply.status(appError.status).send(errorBody(appError));
 }
 

@@ -97,6 +97,21 @@ export const planDraftView = z.object({
 export const planImportPreviewView = z.object({
   extracted: planImportSchema,
   draft: planDraftView,
+  /** The unit the draft is for (`?unitId=` or the actor's own). */
+  unit: z.object({ id: z.string(), name: z.string() }),
+  /**
+   * The header names another unit than `unit`: both names, and the units the header names among
+   * those the user may write plans for. Saving waits for the user's explicit choice.
+   */
+  unitMismatch: z
+    .object({
+      code: z.literal("PLAN_IMPORT_UNIT_MISMATCH"),
+      issuer: z.string(),
+      unitId: z.string(),
+      unitName: z.string(),
+      candidates: z.array(z.object({ id: z.string(), name: z.string() })),
+    })
+    .nullable(),
   warnings: z.array(importWarningSchema),
   unplaced: z.array(unplacedSchema),
   agencies: z.array(z.object({ id: z.string(), name: z.string() })),

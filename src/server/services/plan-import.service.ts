@@ -4,6 +4,11 @@
  * saved through `createPlan` (POST /api/plans) in one transaction, and a criteria table (PAR
  * self-scoring appendix) through `createMethodology` (POST /api/methodologies).
  */
+import { isUnitActive } from "../../core/organization/unit-rules.ts";
+import {
+  issuerUnitMismatch,
+  issuerUnitMismatchMessage,
+} from "../../core/plan-import/issuer-unit.ts";
 import { parsePlan } from "../../core/plan-import/parse-plan.ts";
 import type { PlanImport } from "../../core/plan-import/contract.ts";
 import type { PlanDocument } from "../../core/plan-import/document-model.ts";
@@ -11,6 +16,8 @@ import { textToDocument } from "../../core/plan-import/text-source.ts";
 import { toPlanDraft } from "../../core/plan-import/to-plan-draft.ts";
 import type { Executor } from "../db/database.ts";
 import { listAgenciesOfUnits } from "../db/repositories/agency.repository.ts";
+import { findUnitById, listUnits } from "../db/repositories/unit.repository.ts";
+import { findUserById } from "../db/repositories/user.repository.ts";
 import { parseInWorker } from "../documents/parse-in-worker.ts";
 import { AppError } from "../errors.ts";
 import * as access from "./access.service.ts";
@@ -70,18 +77,38 @@ function isEmptyImport(extracted: PlanImport) {
   );
 }
 
-/** The unit the draft is for: the one asked for, or the actor's own plan-writing unit. */
+/**
+ * The unit the draft is for: the one asked for, or the actor's own plan-writing unit — their home
+ * unit when they write plans there (a user serving several units), else their first such grant's.
+ */
 async function draftUnit(db: Executor, actor: Actor, unitId: string | undefined) {
-  const wanted =
-    unitId ??
-    actor.grants.find((g) => g.unitId && (g.role === "focal_officer" || g.role === "leader"))
-      ?.unitId ??
-    null;
+  const writing = actor.grants
+    .filter((g) => g.unitId && (g.role === "focal_officer" || g.role === "leader"))
+    .map((g) => g.unitId!);
+  const home = actor.userId ? (await findUserById(db, actor.userId))?.unitId : null;
+  const wanted = unitId ?? (home && writing.includes(home) ? home : writing[0]) ?? null;
   if (!wanted) throw new AppError("IMPORT_UNIT_REQUIRED");
   const readable = await access.check(db, actor, "plan.read", "unit", [wanted]);
   if (!readable.has(wanted)) throw new AppError("UNIT_NOT_FOUND");
   await access.require(db, actor, "plan.write", "unit", wanted);
   return wanted;
+}
+
+/**
+ * Does the header name another unit than the draft's? Then the review names both and offers the
+ * units the header names among those the actor may write plans for (active today).
+ */
+async function checkIssuerUnit(
+  db: Executor,
+  actor: Actor,
+  issuer: string | null,
+  unit: { id: string; name: string },
+) {
+  const scope = await access.unitScope(db, actor, "plan.write");
+  const writable = (await listUnits(db, access.scopeToIds(scope))).filter((u) =>
+    isUnitActive(u, today()),
+  );
+  return issuerUnitMismatch(issuer, unit, writable);
 }
 
 export async function previewPlanImport(
@@ -106,11 +133,27 @@ export async function previewPlanImport(
     fallbackYear: Number(today().slice(0, 4)),
   });
   const methodologyWriters = await access.check(db, actor, "methodology.write", "unit", [unitId]);
+  const unitRow = await findUnitById(db, unitId);
+  const unit = { id: unitId, name: unitRow?.name ?? "" };
+  const unitMismatch = await checkIssuerUnit(db, actor, extracted.document.issuer, unit);
   return {
     data: {
       extracted,
       draft,
-      warnings,
+      unit,
+      /** The header names another unit: the review asks which unit the plan belongs to. */
+      unitMismatch,
+      warnings: unitMismatch
+        ? [
+            {
+              code: unitMismatch.code,
+              message: issuerUnitMismatchMessage(unitMismatch),
+              line: null,
+              level: "error" as const,
+            },
+            ...warnings,
+          ]
+        : warnings,
       unplaced,
       agencies,
       source: {

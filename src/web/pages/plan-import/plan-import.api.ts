@@ -17,22 +17,29 @@ export type PlanImportPreview = z.infer<typeof planImportPreviewView> & {
 };
 export type SourceLine = PlanImportPreview["source"]["lines"][number];
 
-async function readPreview(body: FormData | { text: string }): Promise<PlanImportPreview> {
+export type PlanImportUnitMismatch = NonNullable<PlanImportPreview["unitMismatch"]>;
+
+/** Reads the plan into a draft for `unitId` (the user's own plan-writing unit when absent). */
+async function readPreview(
+  body: FormData | { text: string },
+  unitId: string | undefined,
+): Promise<PlanImportPreview> {
+  const query = unitId ? `?unitId=${encodeURIComponent(unitId)}` : "";
   const envelope = await request<Omit<PlanImportPreview, "can">, PlanImportPreview["can"]>(
-    "/api/plan-imports",
+    `/api/plan-imports${query}`,
     { method: "POST", body },
   );
   return { ...envelope.data, can: envelope.can };
 }
 
-export function importPlanFile(file: File): Promise<PlanImportPreview> {
+export function importPlanFile(file: File, unitId?: string): Promise<PlanImportPreview> {
   const form = new FormData();
   form.append("file", file, file.name);
-  return readPreview(form);
+  return readPreview(form, unitId);
 }
 
-export function importPlanText(text: string): Promise<PlanImportPreview> {
-  return readPreview({ text });
+export function importPlanText(text: string, unitId?: string): Promise<PlanImportPreview> {
+  return readPreview({ text }, unitId);
 }
 
 /** The create-plan input: the draft without the review-only fields (the schedule is kept). */

@@ -31,6 +31,7 @@ import {
   type CriteriaDraft,
 } from "./criteria-editor.tsx";
 import { DraftEditor } from "./draft-editor.tsx";
+import { UnitMismatchAlert } from "./unit-mismatch.tsx";
 import {
   importPlanFile,
   importPlanText,
@@ -54,11 +55,16 @@ export function PlanImportPage() {
   const [draft, setDraft] = useState<PlanDraft | null>(null);
   const [criteria, setCriteria] = useState<CriteriaDraft | null>(null);
   const [activeLine, setActiveLine] = useState<number | null>(null);
+  /** The unit the user confirmed when the header names another one. */
+  const [confirmedUnit, setConfirmedUnit] = useState<{ id: string; name: string } | null>(null);
   const sourceRef = useRef<HTMLDivElement>(null);
 
   const read = useMutation({
-    mutationFn: () => (file ? importPlanFile(file) : importPlanText(text)),
-    onSuccess: (result) => {
+    mutationFn: (unitId?: string) =>
+      file ? importPlanFile(file, unitId) : importPlanText(text, unitId),
+    onSuccess: (result, unitId) => {
+      // Read again for the unit the user chose: that choice is the confirmation.
+      setConfirmedUnit(unitId ? result.unit : null);
       setPreview(result);
       setDraft(result.draft);
       setCriteria(criteriaDraftOf(result.extracted.criteria, result.draft.period.year));
@@ -100,7 +106,7 @@ export function PlanImportPage() {
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              read.mutate();
+              read.mutate(undefined);
             }}
           >
             <Stack>
@@ -143,6 +149,12 @@ export function PlanImportPage() {
   }
 
   const warningCount = preview.extracted.warnings.length + preview.warnings.length;
+  const mismatch = preview.unitMismatch;
+  const unitUnconfirmed = mismatch !== null && confirmedUnit?.id !== preview.unit.id;
+  const chooseUnit = (unitId: string) => {
+    if (unitId === preview.unit.id) setConfirmedUnit(preview.unit);
+    else read.mutate(unitId);
+  };
   return (
     <>
       <PageHeader
@@ -162,6 +174,7 @@ export function PlanImportPage() {
                 setPreview(null);
                 setDraft(null);
                 setCriteria(null);
+                setConfirmedUnit(null);
                 read.reset();
                 save.reset();
                 saveCriteria.reset();
@@ -171,6 +184,8 @@ export function PlanImportPage() {
             </Button>
             <Button
               loading={save.isPending}
+              disabled={unitUnconfirmed}
+              title={unitUnconfirmed ? t.unitMismatch.mustChoose : undefined}
               leftSection={<IconDeviceFloppy size={16} aria-hidden="true" />}
               onClick={() => save.mutate(draft)}
             >
@@ -179,6 +194,27 @@ export function PlanImportPage() {
           </>
         }
       />
+      <Text size="sm" mb="sm" data-testid="plan-unit">
+        {t.unitOfPlan(preview.unit.name)}
+      </Text>
+      {mismatch && unitUnconfirmed ? (
+        <UnitMismatchAlert
+          key={preview.unit.id}
+          mismatch={mismatch}
+          pending={read.isPending}
+          onChoose={chooseUnit}
+        />
+      ) : null}
+      {confirmedUnit ? (
+        <Alert color="teal" variant="light" mb="md" role="status">
+          {t.unitMismatch.confirmed(confirmedUnit.name)}
+        </Alert>
+      ) : null}
+      {read.error ? (
+        <Alert color="red" variant="light" mb="md" role="alert">
+          <FormError error={read.error} />
+        </Alert>
+      ) : null}
       {save.error ? (
         <Alert color="red" variant="light" mb="md" role="alert">
           <FormError error={save.error} />

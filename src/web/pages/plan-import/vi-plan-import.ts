@@ -14,6 +14,20 @@ export const viPlanImport = {
   restart: "Nhập văn bản khác",
   save: "Lưu thành kế hoạch",
   saved: "Đã lưu kế hoạch dự thảo từ văn bản nhập.",
+  unitOfPlan: (name: string) => `Đơn vị của kế hoạch: ${name}`,
+  unitMismatch: {
+    title: "Văn bản ghi đơn vị khác đơn vị đang nhập",
+    text: (issuer: string, unitName: string) =>
+      `Văn bản do “${issuer}” ban hành, nhưng bạn đang nhập cho “${unitName}”. Kế hoạch này thuộc đơn vị nào?`,
+    question: "Kế hoạch này thuộc đơn vị",
+    ownUnit: (name: string) => `${name} (đơn vị đang nhập)`,
+    otherUnit: (name: string) => `${name} (đơn vị ghi trên văn bản)`,
+    noOtherUnit:
+      "Bạn không có quyền lập kế hoạch cho đơn vị ghi trên văn bản: nếu kế hoạch thuộc đơn vị đó, đề nghị cán bộ đầu mối của đơn vị đó nhập.",
+    choose: "Xác nhận đơn vị",
+    mustChoose: "Chọn đơn vị của kế hoạch ở trên trước khi lưu.",
+    confirmed: (name: string) => `Đã xác nhận: kế hoạch thuộc “${name}”.`,
+  },
   sourceTitle: "Văn bản gốc",
   sourceLabel: "Nội dung văn bản gốc, đánh số dòng",
   structureTitle: "Nội dung trích xuất",
