@@ -30,8 +30,9 @@
  * - --schedule-change: instead of the dashboard's timings, what storing a working-day schedule
  *   costs before and after the recompute job, on PostgreSQL and on an in-memory PGlite holding a
  *   copy of the rollups (bench/support/schedule-change.ts).
- * - Then the same dashboard over HTTP from a real server, alone and while that server runs a bulk
- *   import of --import-rows dossiers (default 200,000; 0 skips it), and the server's peak RSS.
+ * - Then the same dashboard over HTTP from a real server (its scheduled backup and retention jobs
+ *   off), alone and while that server runs a bulk import of --import-rows dossiers (default
+ *   200,000; 0 skips it), and the server's peak RSS.
  */
 import { existsSync, mkdirSync, mkdtempSync, openAsBlob, rmSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -174,6 +175,9 @@ async function dashboardDuringImport(url: string, provinceId: string, rows: numb
     databaseUrl: url,
     portBase: 43000,
     label: "kpi bench",
+    // No scheduled backup or personal-data retention run: on a 10 M database the first read every
+    // dossier on start, delaying the import behind it and raising the peak RSS measured here.
+    env: { CCHC_BACKUP_EVERY_HOURS: "0", CCHC_RETENTION_EVERY_HOURS: "0" },
   });
   let peakMb = rssMb(server.pid!, "VmRSS");
   const sampler = setInterval(() => {

@@ -58,7 +58,8 @@ function calendarWith(daysOff: string[]) {
 
 /** Rollup rows (and their sources) of every unit and day of the year, deterministic. */
 async function fillRollups() {
-  await db.execute(sql`truncate kpi_dossier_days, kpi_dossier_months, kpi_processing_days`);
+  await db.execute(sql`truncate kpi_dossier_days, kpi_dossier_months, kpi_processing_days,
+    kpi_late_apologies`);
   for (const [u, unitId] of unitIds.entries()) {
     await db.execute(sql`insert into kpi_dossier_days (unit_id, day, finished, calendar_version)
       select ${unitId}::uuid, ${FIRST}::date + i, 1, null from generate_series(0, ${DAYS - 1}) i`);

@@ -520,7 +520,7 @@ describe(`per-day KPI rollups equal the raw computation (${testDatabaseKind})`, 
         ),
         async (commands, periods, calendarChange) => {
           await db.execute(sql`truncate kpi_dossier_days, kpi_dossier_months, kpi_processing_days,
-              apology_letters, dossier_pauses, dossiers cascade`);
+              kpi_late_apologies, apology_letters, dossier_pauses, dossiers cascade`);
           await db.execute(sql`delete from official_schedules`);
           const dossiers: Tracked[] = [];
           const n = { code: 0 };

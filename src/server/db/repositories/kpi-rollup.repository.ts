@@ -4,14 +4,11 @@ import { addDays } from "../../../core/calendar/calendar-date.ts";
 import {
   KPI_COUNT_KEYS,
   emptyCounts,
-  periodEndInstant,
-  periodStartInstant,
   type KpiCounts,
   type WorkingDayIndex,
 } from "../../../core/kpi/index.ts";
 import { queryRows, type Executor } from "../database.ts";
-import { timelinessSql } from "./dossier-timeliness.sql.ts";
-import { dossierTimelinessAtPeriodEnd, type KpiCountRow, type KpiQuery } from "./kpi.repository.ts";
+import type { KpiCountRow, KpiQuery } from "./kpi.repository.ts";
 
 /**
  * The dossier KPI counts of whole days read from the per-day rollups (schema-kpi-rollup.ts,
@@ -19,11 +16,10 @@ import { dossierTimelinessAtPeriodEnd, type KpiCountRow, type KpiQuery } from ".
  * `dossierKpiCounts` of kpi.repository.ts (a property test holds the two equal,
  * test/integration/kpi-rollups.test.ts), per unit or as one row. The dossiers open at an instant
  * (carried over into the period, open at its end) are received less finished before it, from
- * the monthly and daily rollups (`openAtDayStart`). Read from the raw rows, through small indexes:
- * - which of those open at the period's end are overdue, and their apology letters issued by then
- *   (only dossiers past their due date or forced late can be: the overdue-span index);
- * - dossiers finished before their receipt (bad data), which the day sums count early;
- * - late dossiers finished in the period whose first apology came after they finished, within it.
+ * the monthly and daily rollups (`openAtDayStart`), and so are the overdue ones among those open
+ * at its end (their overdue spans, migration 0036); the late dossiers apologised for after
+ * finishing are summed from `kpi_late_apologies`. Read from the raw rows, through a small index:
+ * dossiers finished before their receipt (bad data), which the day sums count early.
  * Filters by procedure, field or agency are not in the rollups: the caller reads the raw rows then.
  */
 
@@ -33,21 +29,10 @@ const uuidList = (ids: string[]) =>
     sql`, `,
   );
 
-const vietnamDay = (column: SQL) =>
-  sql`((${column} at time zone 'UTC') + interval '7 hours')::date`;
-
 /** Whether the rollups can answer a query: no filter by procedure, field or agency. */
 export function rollupsAnswer(query: Omit<KpiQuery, "unitIds" | "period">): boolean {
   return !query.procedureId && !query.field && !query.agencyId;
 }
-
-/**
- * The expression of the SP-GiST index `dossiers_kpi_overdue_span_idx` over a dossier row `dd`
- * (migration 0033; null, so not in the index, for most dossiers): for a dossier forced late (two
- * supplement requests), its open span; for one open past its due date, from the later of its
- * receipt and 00:00 of due date + 2 to its finish. The queries repeat the index's predicate.
- */
-const overdueSpan = sql`kpi_overdue_span(dd.received_at, dd.finished_at, dd.due_date, dd.supplement_count)`;
 
 /**
  * The dossiers of the units open at the first instant of `day` (received before it, not finished
@@ -55,19 +40,31 @@ const overdueSpan = sql`kpi_overdue_span(dd.received_at, dd.finished_at, dd.due_
  * months before the day's and the daily ones of its month up to it; plus the dossiers finished
  * before their receipt with the instant in (finished_at, received_at] (the day sums count them
  * as finished before they count them as received). As the raw rows' open span (`openSpan`).
+ * With `overdue` (the open dossiers at a period's end), the overdue ones among them and those of
+ * these apologised for by then, summed the same way from their overdue spans (migration 0036:
+ * started less ended before the day), and pending = open − overdue.
  */
-function openAtDayStart(unitIds: string[], day: string, name: string): SQL[] {
+function openAtDayStart(unitIds: string[], day: string, overdue: boolean): SQL[] {
   const units = uuidList(unitIds);
   const instant = new Date(`${day}T00:00:00+07:00`).toISOString();
   const month = `${day.slice(0, 8)}01`;
   const counted = sql`dd.voided_at is null and dd.state <> 'withdrawn' and dd.unit_id in (${units})`;
+  const columns = sql`received, finished, overdue_started, overdue_ended,
+    overdue_apologised_started, overdue_apologised_ended`;
+  const open = sql`sum(c.received - c.finished)`;
+  const late = sql`sum(c.overdue_started - c.overdue_ended)`;
+  const figures = overdue
+    ? sql`${open} - ${late} as "pendingAtEnd", ${late} as "overdueAtEnd",
+        sum(c.overdue_apologised_started - c.overdue_apologised_ended) as "lateWithApology"`
+    : sql`${open} as "carriedOver"`;
+  const name = overdue ? "pendingAtEnd" : "carriedOver";
   return [
-    sql`select c.unit_id as key, sum(c.received - c.finished) as ${sql.identifier(name)}
+    sql`select c.unit_id as key, ${figures}
         from (
-          select m.unit_id, m.received, m.finished from kpi_dossier_months m
+          select m.unit_id, ${columns} from kpi_dossier_months m
           where m.unit_id in (${units}) and m.month < ${month}::date
           union all
-          select t.unit_id, t.received, t.finished from kpi_dossier_days t
+          select t.unit_id, ${columns} from kpi_dossier_days t
           where t.unit_id in (${units}) and t.day >= ${month}::date and t.day < ${day}::date
         ) c
         group by 1`,
@@ -82,10 +79,9 @@ function openAtDayStart(unitIds: string[], day: string, name: string): SQL[] {
 /**
  * The queries of `dossierKpiCountsFromRollups` for the dossiers open at an instant, one row per
  * unit each (a unit's counts are the sums over the rows): carried over into the period and open
- * at its end (`openAtDayStart`: rollups and the few dossiers finished before their receipt), the
- * overdue ones among the latter and their apology letters (the raw rows of the dossiers that can
- * be overdue then, through the overdue-span index: pending is open less overdue), and the late
- * dossiers apologised for after finishing. Exported for the query-plan test
+ * at its end, pending or overdue and apologised for (`openAtDayStart`: rollups and the few
+ * dossiers finished before their receipt), and the late dossiers apologised for after finishing
+ * (`kpi_late_apologies`: letter and finish both in the period). Exported for the query-plan test
  * (register-plans.test.ts), which checks they read the indexes.
  */
 export function openDossierQueries(query: KpiQuery): {
@@ -93,44 +89,14 @@ export function openDossierQueries(query: KpiQuery): {
   openAtEnd: SQL[];
   apologisedAfter: SQL;
 } {
-  const start = periodStartInstant(query.period).toISOString();
-  const end = periodEndInstant(query.period).toISOString();
-  const counted = sql`dd.voided_at is null and dd.state <> 'withdrawn' and dd.unit_id in (${uuidList(query.unitIds)})`;
+  const { from, to } = query.period;
   return {
-    carriedOver: openAtDayStart(query.unitIds, query.period.from, "carriedOver"),
-    openAtEnd: [
-      ...openAtDayStart(query.unitIds, addDays(query.period.to, 1), "pendingAtEnd"),
-      sql`select b.unit_id::text as key,
-          -count(*) filter (where b.class = 'overdue') as "pendingAtEnd",
-          count(*) filter (where b.class = 'overdue') as "overdueAtEnd",
-          -- A look-up per overdue dossier (a scalar subquery: an EXISTS here was hashed over
-          -- every letter of the table).
-          count(*) filter (where b.class = 'overdue' and (select true from apology_letters a
-            where a.dossier_id = b.id and a.issued_at < ${end}::timestamptz limit 1))
-            as "lateWithApology"
-        from (
-          select ${timelinessSql(query.period.to)} as class, d.* from (
-            select ${dossierTimelinessAtPeriodEnd(query.period)}
-            from dossiers dd
-            where ${overdueSpan} @> ${end}::timestamptz and ${overdueSpan} is not null
-              and dd.received_at < ${end}::timestamptz
-              and ${counted}
-            offset 0
-          ) d
-        ) b
-        group by 1`,
-    ],
-    apologisedAfter: sql`select dd.unit_id::text as key, count(distinct dd.id) as "lateWithApology"
-        from apology_letters a join dossiers dd on dd.id = a.dossier_id
-        where a.issued_at >= ${start}::timestamptz and a.issued_at < ${end}::timestamptz
-          and dd.finished_at >= ${start}::timestamptz and dd.finished_at < a.issued_at
-          and ${counted}
-          and (dd.supplement_count >= 2 or (${vietnamDay(sql`dd.finished_at`)} > dd.due_date
-            and not (dd.supplement_count > 0 and exists (select 1 from dossier_pauses wp
-              where wp.dossier_id = dd.id and wp.resumed_at is null
-                and ${vietnamDay(sql`wp.requested_at`)} <= dd.due_date))))
-          and not exists (select 1 from apology_letters e
-            where e.dossier_id = dd.id and e.issued_at <= dd.finished_at)
+    carriedOver: openAtDayStart(query.unitIds, from, false),
+    openAtEnd: openAtDayStart(query.unitIds, addDays(to, 1), true),
+    apologisedAfter: sql`select l.unit_id::text as key, sum(l.dossiers) as "lateWithApology"
+        from kpi_late_apologies l
+        where l.unit_id in (${uuidList(query.unitIds)})
+          and l.letter_day between ${from}::date and ${to}::date and l.finished_day >= ${from}::date
         group by 1`,
   };
 }
