@@ -18,6 +18,7 @@ import type { Database } from "./db/database.ts";
 import { DatabaseReachability } from "./db/reachability.ts";
 import { AppError } from "./errors.ts";
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from "./http/error-handler.ts";
+import { lazyRequestLogger } from "./http/lazy-request-logger.ts";
 import { logHooks, logRedaction, serializeError, serializeRequest } from "./http/log-safety.ts";
 import { recordRouteTable } from "./http/route-table.ts";
 import { registerSafeInput } from "./http/safe-input.ts";
@@ -129,6 +130,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     // One line per request is noise for an office server; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
+    // A request's logger is made when it first logs (most never do): http/lazy-request-logger.ts.
+    childLoggerFactory: lazyRequestLogger,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     // Malformed requests get the documented error body, even those refused before routing.
