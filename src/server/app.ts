@@ -23,6 +23,8 @@ import { logHooks, logRedaction, serializeError, serializeRequest } from "./http
 import { recordRouteTable } from "./http/route-table.ts";
 import { registerSafeInput } from "./http/safe-input.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
+import { createHttpServer } from "./http/http-server.ts";
+import { HealthFastPath } from "./http/health-fast-path.ts";
 import { registerRequestMemo } from "./http/request-memo.ts";
 import { registerRouteAccess } from "./http/route-access.ts";
 import { registerDenyByDefault, registerSessionHandling } from "./http/session.ts";
@@ -119,7 +121,14 @@ declare module "fastify" {
 export { MAX_UPLOAD_BYTES };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const reachability = DatabaseReachability.of(options.database.db);
+  const healthFastPath = new HealthFastPath(options.database.kind, reachability);
   const app = Fastify({
+    // `GET /api/health` answered before routing while its answer is known (health-fast-path.ts).
+    serverFactory: (handler, settings) =>
+      createHttpServer(settings, (request, response) => {
+        if (!healthFastPath.answer(request, response)) handler(request, response);
+      }),
     logger: {
       level: options.logLevel ?? "info",
       ...(options.logStream ? { stream: options.logStream } : {}),
@@ -145,7 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDenyByDefault(app);
   registerSafeInput(app);
 
-  await registerSecurityHeaders(app, {
+  const securityHeaders = await registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -160,6 +169,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         upgradeInsecureRequests: options.secureCookies ? [] : null,
       },
     },
+  });
+  healthFastPath.open(securityHeaders);
+  app.addHook("preClose", (done) => {
+    healthFastPath.close();
+    done();
   });
   await app.register(cookie);
   await app.register(rateLimit, {
@@ -236,9 +250,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   const analyze = analyzeJob(db, options.analyzeEveryHours ?? 0, app.log);
   if (analyze) jobs.register(ANALYZE_JOB, analyze);
-  await app.register(
-    healthRoutes(options.database.kind, DatabaseReachability.of(options.database.db)),
-  );
+  await app.register(healthRoutes(options.database.kind, reachability));
   await app.register(
     authRoutes(db, { secureCookies: options.secureCookies ?? false, now: options.now }),
   );

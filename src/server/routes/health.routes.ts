@@ -3,19 +3,22 @@ import { z } from "zod";
 import type { DatabaseKind } from "../db/database.ts";
 import type { DatabaseReachability } from "../db/reachability.ts";
 import { AppError } from "../errors.ts";
+import { healthBody } from "../http/health-fast-path.ts";
 import { errorResponse } from "./common.schemas.ts";
 
 /**
  * 200 while the database answers, 503 DATABASE_UNAVAILABLE when it does not. The database is
  * probed at most once a second (db/reachability.ts), so health costs no query per request. The
  * 200 body never changes while the server runs: it is written once (the schema below documents
- * it; a test compares the two) and sent as it is, without a serializer pass per request.
+ * it; a test compares the two) and sent as it is, without a serializer pass per request. While
+ * the last probe is fresh and the database answered, a plain `GET /api/health` is answered with
+ * the same bytes before routing (http/health-fast-path.ts); this route answers the rest.
  */
 export function healthRoutes(
   kind: DatabaseKind,
   reachability: DatabaseReachability,
 ): FastifyPluginAsyncZod {
-  const ok = JSON.stringify({ data: { status: "ok", database: kind } });
+  const ok = healthBody(kind);
   return async (app) => {
     app.get(
       "/api/health",
