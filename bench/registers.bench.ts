@@ -477,7 +477,7 @@ async function feedbackPages(database: Database, ward: string) {
     return { rows: page.length, total: count!.n };
   };
   const afterQuery = async (c: FeedbackCase) => {
-    const queries = feedbackRegisterQueries(db, c.after)!;
+    const queries = (await feedbackRegisterQueries(db, c.after))!;
     const rows = await queries.page;
     const [n] = await queries.count;
     return { rows: Math.min(rows.length, 50), total: n!.n };

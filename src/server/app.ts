@@ -24,10 +24,13 @@ import {
   MULTIPART_LIMITS,
   registerErrorHandler,
 } from "./http/error-handler.ts";
+import { lazyRequestLogger } from "./http/lazy-request-logger.ts";
 import { logHooks, logRedaction, serializeError, serializeRequest } from "./http/log-safety.ts";
 import { recordRouteTable } from "./http/route-table.ts";
 import { registerSafeInput } from "./http/safe-input.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
+import { createHttpServer } from "./http/http-server.ts";
+import { HealthFastPath } from "./http/health-fast-path.ts";
 import { registerRequestMemo } from "./http/request-memo.ts";
 import { registerRouteAccess } from "./http/route-access.ts";
 import { registerDenyByDefault, registerSessionHandling } from "./http/session.ts";
@@ -124,7 +127,14 @@ declare module "fastify" {
 export { MAX_UPLOAD_BYTES };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const reachability = DatabaseReachability.of(options.database.db);
+  const healthFastPath = new HealthFastPath(options.database.kind, reachability);
   const app = Fastify({
+    // `GET /api/health` answered before routing while its answer is known (health-fast-path.ts).
+    serverFactory: (handler, settings) =>
+      createHttpServer(settings, (request, response) => {
+        if (!healthFastPath.answer(request, response)) handler(request, response);
+      }),
     logger: {
       level: options.logLevel ?? "info",
       ...(options.logStream ? { stream: options.logStream } : {}),
@@ -135,6 +145,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     // One line per request is noise for an office server; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
+    // A request's logger is made when it first logs (most never do): http/lazy-request-logger.ts.
+    childLoggerFactory: lazyRequestLogger,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: DEFAULT_BODY_LIMIT,
     // Malformed requests get the documented error body, even those refused before routing.
@@ -148,7 +160,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDenyByDefault(app);
   registerSafeInput(app);
 
-  await registerSecurityHeaders(app, {
+  const securityHeaders = await registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -163,6 +175,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         upgradeInsecureRequests: options.secureCookies ? [] : null,
       },
     },
+  });
+  healthFastPath.open(securityHeaders);
+  app.addHook("preClose", (done) => {
+    healthFastPath.close();
+    done();
   });
   await app.register(cookie);
   await app.register(rateLimit, {
@@ -239,9 +256,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   const analyze = analyzeJob(db, options.analyzeEveryHours ?? 0, app.log);
   if (analyze) jobs.register(ANALYZE_JOB, analyze);
-  await app.register(
-    healthRoutes(options.database.kind, DatabaseReachability.of(options.database.db)),
-  );
+  await app.register(healthRoutes(options.database.kind, reachability));
   await app.register(
     authRoutes(db, { secureCookies: options.secureCookies ?? false, now: options.now }),
   );

@@ -514,7 +514,7 @@ describe.skipIf(testDatabaseKind !== "postgresql" && !plansOnPglite)(
       filter: FeedbackFilter,
       { countMayStopAtCap = false }: { countMayStopAtCap?: boolean } = {},
     ) {
-      const queries = feedbackRegisterQueries(fdb, filter)!;
+      const queries = (await feedbackRegisterQueries(fdb, filter))!;
       for (const [query, stopsAtCap] of [
         [queries.page, false],
         [queries.count, countMayStopAtCap],
@@ -616,19 +616,57 @@ describe.skipIf(testDatabaseKind !== "postgresql" && !plansOnPglite)(
       ).toHaveLength(51);
     });
 
+    it("reads an exact code and a code's beginning as a range of the code B-tree, not its trigrams", async () => {
+      for (const q of ["PAKN.20230301.0074", "pakn.20230301.00"]) {
+        const queries = (await feedbackRegisterQueries(fdb, { reach: all, q, limit: 50 }))!;
+        for (const query of [queries.page, queries.count]) {
+          const indexes = nodesOf(await feedbackPlan(query)).map((n) => n["Index Name"]);
+          expect(indexes, q).toContain("feedback_code_lower_idx");
+          expect(indexes, q).not.toContain("feedback_code_trgm_idx");
+        }
+      }
+      // A part inside codes (no code starts with it) still goes through the trigrams, and each
+      // finds what a plain scan of the codes finds (no sender or title holds these digits).
+      const inside = (await feedbackRegisterQueries(fdb, {
+        reach: all,
+        q: "20230301.00",
+        limit: 50,
+      }))!;
+      expect(nodesOf(await feedbackPlan(inside.page)).map((n) => n["Index Name"])).toContain(
+        "feedback_code_trgm_idx",
+      );
+      for (const q of ["PAKN.20230301.0074", "pakn.20230301.00", "20230301.00"]) {
+        const found = await (await feedbackRegisterQueries(fdb, { reach: all, q, limit: 200 }))!
+          .page;
+        const expected = await queryRows<{ code: string }>(
+          fdb,
+          sql`select code from feedback where lower(code) like ${`%${q.toLowerCase()}%`}
+            order by received_at desc, code desc, id desc limit 201`,
+        );
+        expect(
+          found.map((row) => row.feedback.code),
+          q,
+        ).toEqual(expected.map((row) => row.code));
+        expect(found.length, q).toBeGreaterThan(0);
+      }
+    });
+
     it("finds what it searches for, and caps the count", async () => {
-      const byTitle = await feedbackRegisterQueries(fdb, {
+      const byTitle = await (await feedbackRegisterQueries(fdb, {
         reach: all,
         q: "TẮC SỐ 1234",
         limit: 50,
-      })!.page;
+      }))!.page;
       expect(byTitle.map((row) => row.feedback.title)).toContain("Cống thoát nước bị tắc số 1234");
       for (const row of byTitle) expect(row.feedback.searchFolded).toContain("tac so 1234");
-      const byName = await feedbackRegisterQueries(fdb, { reach: all, q: "thi thuy", limit: 50 })!
-        .page;
+      const byName = await (await feedbackRegisterQueries(fdb, {
+        reach: all,
+        q: "thi thuy",
+        limit: 50,
+      }))!.page;
       expect(byName.length).toBe(51);
       for (const row of byName) expect(row.feedback.senderName).toMatch(/Thị Thuỷ$/);
-      const [count] = await feedbackRegisterQueries(fdb, { reach: all, limit: 50 })!.count;
+      const [count] = await (await feedbackRegisterQueries(fdb, { reach: all, limit: 50 }))!.count;
       expect(count!.n).toBe(10_001);
     });
   },

@@ -35,6 +35,14 @@ export class DatabaseReachability {
     return new DatabaseReachability(() => inLane("light", () => db.execute(sql`select 1`)));
   }
 
+  /** The last answer while it is fresh (under `PROBE_FRESH_MS` old), else null: starts nothing. */
+  fresh(): Reachability | null {
+    const last = this.#last;
+    if (!last) return null;
+    const age = this.clock() - last.checkedAt;
+    return age >= 0 && age < PROBE_FRESH_MS ? last : null;
+  }
+
   async current(): Promise<Reachability> {
     const last = this.#last;
     const age = last ? this.clock() - last.checkedAt : Infinity;

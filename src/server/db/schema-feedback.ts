@@ -149,6 +149,9 @@ export const feedback = pgTable(
       .where(sql`${t.state} in ('received', 'classified', 'assigned')`),
     // Search: a part of a code (any letter case), a part of the folded sender's name or title.
     index("feedback_code_trgm_idx").using("gin", sql`lower(${t.code}) gin_trgm_ops`),
+    // An exact code or its beginning: a range of this B-tree (`codeMatchOf`), not the trigrams
+    // every code of the province shares ("pakn", the year).
+    index("feedback_code_lower_idx").on(sql`lower(${t.code}) text_pattern_ops`),
     index("feedback_search_trgm_idx").using("gin", t.searchFolded.op("gin_trgm_ops")),
     check("feedback_channel_check", oneOf(t.channel, FEEDBACK_CHANNELS)),
     check("feedback_state_check", oneOf(t.state, FEEDBACK_STATES)),

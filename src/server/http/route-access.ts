@@ -85,12 +85,20 @@ export function registerRouteAccess(app: FastifyInstance, db: Executor) {
         undeclaredWriteRoutes.add(`${method} ${route.url}`);
     }
   });
-  app.addHook("preValidation", async (request) => {
-    const rule = request.routeOptions.config.access;
-    if (!rule) return;
+  // A callback hook: a route without an access rule (reads, public routes) costs no promise.
+  app.addHook("preValidation", (request, _reply, done) => {
+    if (!request.routeOptions.config.access) {
+      done();
+      return;
+    }
+    checkAccess(request).then(() => done(), done);
+  });
+
+  async function checkAccess(request: FastifyRequest) {
+    const rule = request.routeOptions.config.access!;
     const { actor } = requireSession(request);
     if (!mayEverDo(actor.grants, rule.actions)) throw new AppError("FORBIDDEN");
     const unitId = unitIdOf(request, rule.unit);
     if (unitId) await requireUnitAction(db, actor, rule.actions, unitId);
-  });
+  }
 }

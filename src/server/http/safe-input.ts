@@ -9,12 +9,19 @@ import { AppError, type ErrorDetail } from "../errors.ts";
  * may hold tabs and line breaks; query strings and path parameters are single-line.
  */
 export function registerSafeInput(app: FastifyInstance) {
-  app.addHook("preValidation", async (request: FastifyRequest) => {
-    assertSafeText([
-      { value: request.params, multiline: false },
-      { value: request.query, multiline: false },
-      { value: request.body, multiline: true },
-    ]);
+  // A callback hook, not an async one: no promise per request for a check that never waits.
+  app.addHook("preValidation", (request: FastifyRequest, _reply, done) => {
+    try {
+      assertSafeText([
+        { value: request.params, multiline: false },
+        { value: request.query, multiline: false },
+        { value: request.body, multiline: true },
+      ]);
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
+    done();
   });
 }
 

@@ -9,9 +9,13 @@ const NOT_HELMETS = new Set(["content-type", "content-length", "date", "connecti
  * @fastify/helmet builds helmet's middleware again on every request (parsing the CSP directives
  * each time: a third of what a bare `GET /api/health` cost); these headers never vary per request
  * here (no CSP nonces, no per-route options), so helmet answers one request at start on a throwaway
- * instance and its headers are set from that copy.
+ * instance and its headers are set from that copy. They are returned for the answers given
+ * before Fastify's routing (health-fast-path.ts).
  */
-export async function registerSecurityHeaders(app: FastifyInstance, options: FastifyHelmetOptions) {
+export async function registerSecurityHeaders(
+  app: FastifyInstance,
+  options: FastifyHelmetOptions,
+): Promise<Readonly<Record<string, string>>> {
   const probe = Fastify();
   await probe.register(helmet, options);
   probe.get("/", async () => "");
@@ -26,4 +30,5 @@ export async function registerSecurityHeaders(app: FastifyInstance, options: Fas
     void reply.headers(headers);
     done();
   });
+  return headers;
 }

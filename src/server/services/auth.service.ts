@@ -186,6 +186,18 @@ export async function resolveSession(
   const load = () => sessionRepository.findLiveSessionWithUser(db, tokenHash, now);
   const row = cache ? await cache.get(tokenHash, load, (r) => r.userId) : await load();
   if (!row?.isActive || row.expiresAt.getTime() <= now.getTime()) return null;
+  // A cached row is the same object until the cache forgets it: its session is built once.
+  const built = sessionsBuilt.get(row);
+  if (built) return built;
+  const session = sessionOf(row, tokenHash);
+  sessionsBuilt.set(row, session);
+  return session;
+}
+
+/** What a session row resolves to, kept as long as the row object (the session cache's entry). */
+const sessionsBuilt = new WeakMap<LiveSessionRow, SessionInfo>();
+
+function sessionOf(row: LiveSessionRow, tokenHash: string): SessionInfo {
   const me = meOf({
     id: row.userId,
     username: row.username,

@@ -112,14 +112,16 @@ export async function listFeedback(
   exec: Executor,
   filter: FeedbackFilter,
 ): Promise<cases.CasePage<FeedbackListRow>> {
-  return cases.readCasePage(feedbackRegisterQueries(exec, filter), filter.limit, flatten);
+  return cases.readCasePage(await feedbackRegisterQueries(exec, filter), filter.limit, flatten);
 }
 
 /**
  * The two queries of a register page (one row more than the page, and the capped count), or null
- * when the reader reaches no feedback at all.
+ * when the reader reaches no feedback at all; after one read of the code index for a search
+ * (`codeMatchOf`: a code searched whole or by its beginning reads a range of
+ * feedback_code_lower_idx, not the trigrams every code of the province shares).
  */
-export function feedbackRegisterQueries(exec: Executor, filter: FeedbackFilter) {
+export async function feedbackRegisterQueries(exec: Executor, filter: FeedbackFilter) {
   const reach = reachCondition(filter.reach);
   if (reach === false) return null;
   const own: SQL[] = [];
@@ -139,9 +141,13 @@ export function feedbackRegisterQueries(exec: Executor, filter: FeedbackFilter) 
   // Senders' names and titles match where the reader sees them in full (`textSearchReach`).
   const textScope = filter.textSearchReach ? reachCondition(filter.textSearchReach) : undefined;
   const select = selectWithNames(exec).$dynamic();
+  const codeMatch = filter.q
+    ? await cases.codeMatchOf(exec, FEEDBACK_REGISTER, filter.q, reach)
+    : undefined;
   return cases.casePageQueries(exec, FEEDBACK_REGISTER, select, conditions, {
     ...filter,
     textScope,
+    codeMatch,
   });
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "feedback_code_lower_idx" ON "feedback" USING btree (lower("code") text_pattern_ops);
