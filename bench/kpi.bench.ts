@@ -157,6 +157,22 @@ async function checkRollups(
   return differences;
 }
 
+/** The first daily serial above every bench-imported code in Phường Bãi Cháy (5001 when none). */
+async function nextImportSerial(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ last: number | null }>(
+      `select max(split_part(d.code, '-', 3)::int) as last
+         from dossiers d join units u on u.id = d.unit_id
+        where u.code = '06658' and d.code ~ '^000\\.01\\.22\\.H99-[0-9]{6}-[0-9]+$'`,
+    );
+    return Math.max(5000, rows[0]?.last ?? 0) + 1;
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * The same dashboard over HTTP from a real server (`cchc serve` on the bench database, demo data
  * added: the admin account and Phường Bãi Cháy), first alone, then while the server imports
@@ -166,8 +182,11 @@ async function checkRollups(
 async function dashboardDuringImport(url: string, provinceId: string, rows: number) {
   const tmp = path.join(repoRoot, ".tmp");
   mkdirSync(tmp, { recursive: true });
-  const file = path.join(tmp, `bench-dossiers-v2-${rows}.csv`);
-  if (!existsSync(file)) await generateDossierExport(rows, file);
+  // A kept province keeps the rows an earlier run imported: number this run's codes above them,
+  // or the import would refuse every row as a duplicate and measure nothing.
+  const firstSerial = await nextImportSerial(url);
+  const file = path.join(tmp, `bench-dossiers-v2-${rows}-${firstSerial}.csv`);
+  if (!existsSync(file)) await generateDossierExport(rows, file, firstSerial);
   const dataDir = mkdtempSync(path.join(tmp, "bench-kpi-server-"));
   const { server, exited, base } = await startBenchServer({
     repoRoot,
