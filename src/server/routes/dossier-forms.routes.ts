@@ -2,9 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Executor } from "../db/database.ts";
-import { docxToPdf } from "../documents/pdf-convert.ts";
 import { requireSession } from "../http/session.ts";
-import { attachment, DOCX, fileAnswer, inline, PDF } from "../http/download.ts";
+import { attachment, DOCX, fileAnswer, PDF } from "../http/download.ts";
 import type { Actor } from "../services/actor.ts";
 import {
   apologyDocument,
@@ -15,6 +14,7 @@ import {
 import { receptionRefusalDocument } from "../services/reception-refusal.service.ts";
 import { commonErrors, errorResponse, idParams, localDateTime } from "./common.schemas.ts";
 import { applicantKindInput } from "./one-stop.schemas.ts";
+import { sendDocxAsPdf } from "./pdf-answer.ts";
 
 /** What the clerk types to refuse a dossier at the counter (Mẫu số 03). */
 const receptionRefusalBody = z.object({
@@ -40,8 +40,6 @@ interface FormSpec<P extends z.ZodObject> {
   conflict?: boolean;
   build: (actor: Actor, params: z.infer<P>) => Promise<FormFile>;
 }
-
-const pdfName = (fileName: string) => fileName.replace(/\.docx$/, ".pdf");
 
 /**
  * One desk form as two downloads: `<path>.docx` (attachment) and `<path>.pdf` (the same Word file
@@ -89,12 +87,7 @@ function formRoutes<P extends z.ZodObject>(app: FastifyInstance, spec: FormSpec<
     },
     async (request, reply) => {
       const actor = requireSession(request).actor;
-      const { buffer, fileName } = await spec.build(actor, request.params as z.infer<P>);
-      const pdf = await docxToPdf(buffer);
-      return reply
-        .type(PDF)
-        .header("content-disposition", inline(pdfName(fileName)))
-        .send(pdf);
+      return sendDocxAsPdf(reply, await spec.build(actor, request.params as z.infer<P>));
     },
   );
 }

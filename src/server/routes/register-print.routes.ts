@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Executor } from "../db/database.ts";
-import { docxToPdf } from "../documents/pdf-convert.ts";
-import { attachment, DOCX, fileAnswer, inline, PDF } from "../http/download.ts";
+import { attachment, DOCX, fileAnswer, PDF } from "../http/download.ts";
 import { requireSession } from "../http/session.ts";
 import {
   registerPrintDocument,
@@ -10,6 +9,7 @@ import {
 } from "../services/register-print.service.ts";
 import { commonErrors, errorResponse, idParams, isoDate } from "./common.schemas.ts";
 import { registerPrintView } from "./one-stop.schemas.ts";
+import { sendDocxAsPdf } from "./pdf-answer.ts";
 
 /** The period printed: its first and last day (YYYY-MM-DD, Vietnam time), at most a year. */
 const periodQuery = z.object({ from: isoDate, to: isoDate });
@@ -99,17 +99,8 @@ export function registerPrintRoutes(db: Executor): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const actor = requireSession(request).actor;
-        const { buffer, fileName } = await registerPrintDocument(
-          db,
-          actor,
-          request.params.id,
-          request.query,
-        );
-        const pdf = await docxToPdf(buffer);
-        return reply
-          .type(PDF)
-          .header("content-disposition", inline(fileName.replace(/\.docx$/, ".pdf")))
-          .send(pdf);
+        const file = await registerPrintDocument(db, actor, request.params.id, request.query);
+        return sendDocxAsPdf(reply, file);
       },
     );
   };
