@@ -16,6 +16,7 @@ import { z } from "zod";
 import { DEFAULT_SESSION_CACHE_SECONDS } from "./auth/session-cache.ts";
 import type { Database } from "./db/database.ts";
 import { DatabaseReachability } from "./db/reachability.ts";
+import { enableRegisterTotalCache } from "./db/register-total-cache.ts";
 import { AppError } from "./errors.ts";
 import {
   clientErrorHandler,
@@ -113,6 +114,12 @@ export interface AppOptions {
    * 5; 0: every request reads its session), on this clock in ms (tests move it).
    */
   sessionCache?: { seconds: number; clock?: () => number };
+  /**
+   * Register totals (a page's capped count) kept this many seconds in this process
+   * (CCHC_REGISTER_TOTAL_CACHE_SECONDS, default 5 for `cchc serve`; none when not given), on this
+   * clock in ms (tests move it).
+   */
+  registerTotalCache?: { seconds: number; clock?: () => number };
   /** The job runner's timing (tests shorten it). */
   jobs?: Pick<JobRunnerOptions, "pollMs" | "leaseMs" | "concurrency">;
 }
@@ -216,6 +223,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     options.sessionCache ?? { seconds: DEFAULT_SESSION_CACHE_SECONDS },
   );
   registerRouteAccess(app, options.database.db);
+  if (options.registerTotalCache) {
+    const totals = enableRegisterTotalCache(
+      options.database.db,
+      options.registerTotalCache.seconds,
+      options.registerTotalCache.clock,
+    );
+    app.addHook("onClose", () => totals?.close());
+  }
   registerDossierMetrics();
   registerSipasMetrics();
   const db = options.database.db;

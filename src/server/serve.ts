@@ -8,6 +8,7 @@ import { reminderConfig } from "./reminders/reminder-config.ts";
 import { retentionConfig } from "./operations/personal-data/retention-config.ts";
 import { analyzeEveryHours } from "./operations/analyze/analyze.ts";
 import { sessionCacheSeconds } from "./auth/session-cache.ts";
+import { registerTotalCacheSeconds } from "./db/register-total-cache.ts";
 import { backupSchedule } from "./operations/backup/backup.service.ts";
 
 export interface RunningServer {
@@ -37,6 +38,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       backups: backupSchedule(),
       analyzeEveryHours: analyzeEveryHours(),
       sessionCache: { seconds: sessionCacheSeconds() },
+      registerTotalCache: { seconds: registerTotalCacheSeconds() },
       publicUrl: publicBaseUrl(process.env.CCHC_PUBLIC_URL),
       federation: { secret: config.federationSecret },
     });

@@ -5,9 +5,12 @@ import { describe, expect, it } from "vitest";
 import { searchKey } from "../../src/core/text/vietnamese-text.ts";
 import { queryRows } from "../../src/server/db/database.ts";
 import {
+  insertDossierIfCodeFree,
   listDossiers,
+  updateDossier,
   type RegisterPosition,
 } from "../../src/server/db/repositories/dossier.repository.ts";
+import { enableRegisterTotalCache } from "../../src/server/db/register-total-cache.ts";
 import {
   decodeRegisterCursor,
   encodeRegisterCursor,
@@ -115,6 +118,123 @@ describe("dossier register keyset pages", () => {
       Buffer.from(JSON.stringify(["2026-03-02 08:00:00.000000", "x"])).toString("base64url"),
     ]);
   });
+});
+
+/** Receives a dossier through the repository (as the desk does): the write is announced. */
+async function receive(ward: { unitId: string; procedureId: string }, at: string) {
+  const row = await insertDossierIfCodeFree(register.db, {
+    code: `K-${randomUUID()}`,
+    unitId: ward.unitId,
+    procedureId: ward.procedureId,
+    applicantName: "Nguyễn Văn An",
+    applicantPhone: "0912345678",
+    channel: "in_person",
+    receivedAt: new Date(`${at.replace(" ", "T")}Z`),
+    countedFrom: "2026-03-02",
+    dueDate: "2026-03-09",
+    originalDueDate: "2026-03-09",
+    state: "received",
+    ruleSet: "2025",
+  });
+  return row!;
+}
+
+async function countOfWard(unitId: string) {
+  const [row] = await queryRows<{ n: number }>(
+    register.db,
+    sql`select count(*)::int as n from dossiers where unit_id = ${unitId} and voided_at is null`,
+  );
+  return row!.n;
+}
+
+describe("the dossier register's kept totals (register-total-cache.ts)", () => {
+  it("counts again after a write announced in this process, and the pages after a cursor reuse the total", async () => {
+    const ward = await newWard();
+    let now = 0;
+    const cache = enableRegisterTotalCache(register.db, 60, () => now)!;
+    try {
+      for (const second of [1, 2, 3]) await receive(ward, `2026-03-02 08:00:0${second}.000000`);
+      const page = (after?: RegisterPosition, limit = 2) =>
+        listDossiers(register.db, { unitIds: [ward.unitId], limit, after });
+      expect((await page()).total).toBe(3);
+      // A row written behind the repository's back (another process) is not heard until the TTL…
+      await insertDossiers(ward, [{ at: "2026-03-02 08:00:04.000000" }]);
+      expect((await page()).total).toBe(3);
+      expect(cache.loads).toBe(1);
+      // …but a receipt through the repository is: counted again at once (with the other row).
+      const received = await receive(ward, "2026-03-02 08:00:05.000000");
+      expect((await page()).total).toBe(5);
+      await updateDossier(register.db, received.id, {
+        voidedAt: new Date(),
+        voidReason: "Nhập nhầm",
+      });
+      expect((await page()).total).toBe(4);
+      expect(cache.loads).toBe(3);
+      // Walking the pages: each row once, in order, every page answering the first one's total
+      // without counting again.
+      const seen: string[] = [];
+      let after: RegisterPosition | undefined;
+      for (;;) {
+        const next = await page(after);
+        expect(next.total).toBe(4);
+        seen.push(...next.rows.map((row) => row.id));
+        if (!next.hasMore) break;
+        const last = next.rows[next.rows.length - 1]!;
+        after = decodeRegisterCursor(encodeRegisterCursor(last));
+      }
+      expect(new Set(seen).size).toBe(4);
+      expect(seen).toHaveLength(4);
+      expect(cache.loads).toBe(3);
+      // Another filter of the same ward is its own total.
+      expect(
+        (await listDossiers(register.db, { unitIds: [ward.unitId], state: "received", limit: 2 }))
+          .total,
+      ).toBe(4);
+      expect(cache.loads).toBe(4);
+      now += 60_000;
+      await insertDossiers(ward, [{ at: "2026-03-02 08:00:06.000000" }]);
+      expect((await page()).total).toBe(5);
+    } finally {
+      cache.close();
+    }
+  });
+
+  it("answers every page with the total of the rows there at its read while dossiers are received between pages", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(instant, { maxLength: 12 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.array(instant, { maxLength: 3 }), { maxLength: 8 }),
+        async (initial, pageSize, arrivals) => {
+          const ward = await newWard();
+          const cache = enableRegisterTotalCache(register.db, 3600)!;
+          try {
+            const initialIds: string[] = [];
+            for (const at of initial) initialIds.push((await receive(ward, at)).id);
+            const seen: string[] = [];
+            let after: RegisterPosition | undefined;
+            for (let read = 0; ; read++) {
+              const page = await listDossiers(register.db, {
+                unitIds: [ward.unitId],
+                limit: pageSize,
+                after,
+              });
+              expect(page.total).toBe(await countOfWard(ward.unitId));
+              seen.push(...page.rows.map((row) => row.id));
+              if (!page.hasMore) break;
+              after = decodeRegisterCursor(encodeRegisterCursor(page.rows[page.rows.length - 1]!));
+              for (const at of arrivals[read] ?? []) await receive(ward, at);
+            }
+            expect(new Set(seen).size).toBe(seen.length);
+            for (const id of initialIds) expect(seen).toContain(id);
+          } finally {
+            cache.close();
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
+  }, 600_000);
 });
 
 describe("the folded applicant name", () => {

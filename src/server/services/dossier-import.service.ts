@@ -37,6 +37,7 @@ import type { Actor } from "./actor.ts";
 import type { ParsedBatch } from "./dossier-import-batches.ts";
 import { parseInWorker, type BatchStream } from "./dossier-import-parser.ts";
 import { appendAuditEvent, runUseCase } from "./use-case.ts";
+import { replayRegisterTotalChanges } from "../db/register-total-cache.ts";
 import {
   enqueueJob,
   findJobBySubject,
@@ -599,28 +600,31 @@ export async function executeImport(
     });
     work.progress.bytesRead = parser.bytesRead;
 
+    // The register totals its rows change are forgotten again once the batch has committed.
     const commitBatch = (batch: ParsedBatch, number: number, upsert: boolean) =>
-      db.transaction(async (txDb) => {
-        const tx = txDb as unknown as Executor;
-        const written = await writeDossiers(tx, unitId, batch, upsert);
-        const { inserted, updated, otherUnit } = written;
-        const unchanged = batch.count - otherUnit.length - inserted - updated;
-        const errors = batch.invalidRows + otherUnit.length;
-        await repository.addImportProgress(tx, job.id, {
-          processed: batch.processed,
-          inserted,
-          updated,
-          unchanged,
-          errors,
-        });
-        await appendAuditEvent(tx, actor, {
-          action: "dossier.import",
-          entityId: job.id,
-          unitId,
-          summary: `Nhập hồ sơ từ “${job.source}” (${job.fileName}), lô ${number}: ${inserted} mới, ${updated} cập nhật, ${unchanged} không đổi, ${errors} dòng lỗi`,
-        });
-        return written;
-      });
+      replayRegisterTotalChanges(() =>
+        db.transaction(async (txDb) => {
+          const tx = txDb as unknown as Executor;
+          const written = await writeDossiers(tx, unitId, batch, upsert);
+          const { inserted, updated, otherUnit } = written;
+          const unchanged = batch.count - otherUnit.length - inserted - updated;
+          const errors = batch.invalidRows + otherUnit.length;
+          await repository.addImportProgress(tx, job.id, {
+            processed: batch.processed,
+            inserted,
+            updated,
+            unchanged,
+            errors,
+          });
+          await appendAuditEvent(tx, actor, {
+            action: "dossier.import",
+            entityId: job.id,
+            unitId,
+            summary: `Nhập hồ sơ từ “${job.source}” (${job.fileName}), lô ${number}: ${inserted} mới, ${updated} cập nhật, ${unchanged} không đổi, ${errors} dòng lỗi`,
+          });
+          return written;
+        }),
+      );
 
     const writeBatch = async (batch: ParsedBatch, number: number) => {
       let written: Awaited<ReturnType<typeof commitBatch>>;

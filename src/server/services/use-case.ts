@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { GENESIS_HASH, canonicalJson, chainInput } from "../../core/audit/audit-chain.ts";
 import { replaySessionChanges } from "../auth/session-cache.ts";
+import { replayRegisterTotalChanges } from "../db/register-total-cache.ts";
 import type { Executor } from "../db/database.ts";
 import * as auditRepository from "../db/repositories/audit.repository.ts";
 import type { Actor } from "./actor.ts";
@@ -48,8 +49,8 @@ export async function appendAuditEvent(tx: Executor, actor: Actor, event: AuditE
 
 /**
  * Runs one use case in one transaction; its audit events are written in the same transaction,
- * so a write and its record stand or fall together. Session changes its writes announced are
- * applied again once it has ended (auth/session-cache.ts).
+ * so a write and its record stand or fall together. Session and register-total changes its writes
+ * announced are applied again once it has ended (auth/session-cache.ts, db/register-total-cache.ts).
  */
 export async function runUseCase<T>(
   db: Executor,
@@ -57,13 +58,15 @@ export async function runUseCase<T>(
   work: (context: UseCaseContext) => Promise<T>,
 ): Promise<T> {
   return replaySessionChanges(() =>
-    db.transaction(async (tx) => {
-      const context: UseCaseContext = {
-        tx: tx as unknown as Executor,
-        actor,
-        audit: (event) => appendAuditEvent(tx as unknown as Executor, actor, event),
-      };
-      return work(context);
-    }),
+    replayRegisterTotalChanges(() =>
+      db.transaction(async (tx) => {
+        const context: UseCaseContext = {
+          tx: tx as unknown as Executor,
+          actor,
+          audit: (event) => appendAuditEvent(tx as unknown as Executor, actor, event),
+        };
+        return work(context);
+      }),
+    ),
   );
 }

@@ -3,6 +3,7 @@ import type { AnyPgColumn, PgSelect, PgTable } from "drizzle-orm/pg-core";
 import type { CaseRegister } from "../../../core/case-register/index.ts";
 import { searchKey } from "../../../core/text/vietnamese-text.ts";
 import type { Executor } from "../database.ts";
+import { registerTotalCacheOf } from "../register-total-cache.ts";
 import { agencies } from "../schema.ts";
 import { caseDailyCounters, caseEvents } from "../schema-case-register.ts";
 
@@ -339,15 +340,33 @@ export interface CasePage<R> {
   hasMore: boolean;
 }
 
-/** Runs a register page's two queries (null: the reader reaches nothing) into a page. */
+/**
+ * Where a register page's total may be kept (register-total-cache.ts): read through `exec` (the
+ * server's handle when it keeps totals), under `key` (the reader's reach and the filter, without
+ * the cursor and page size), for records of `units` (null: every unit).
+ */
+export interface CaseTotalKey {
+  exec: Executor;
+  register: CaseRegister;
+  key: string;
+  units: readonly string[] | null;
+}
+
+/**
+ * Runs a register page's two queries (null: the reader reaches nothing) into a page; the count
+ * only when no total is kept for `total` (the first page's, on the pages after it).
+ */
 export async function readCasePage<Row, R>(
   queries: { page: PromiseLike<Row[]>; count: PromiseLike<{ n: number }[]> } | null,
   limit: number,
   flatten: (rows: Row[]) => R[],
+  total?: CaseTotalKey,
 ): Promise<CasePage<R>> {
   if (queries === null) return { rows: [], total: 0, totalCapped: false, hasMore: false };
-  const [rows, [counted]] = [await queries.page, await queries.count];
-  const n = counted?.n ?? 0;
+  const rows = await queries.page;
+  const count = async () => (await queries.count)[0]?.n ?? 0;
+  const cache = total && registerTotalCacheOf(total.exec);
+  const n = cache ? await cache.get(total.register, total.key, total.units, count) : await count();
   return {
     rows: flatten(rows.slice(0, limit)),
     total: Math.min(n, REGISTER_TOTAL_CAP),

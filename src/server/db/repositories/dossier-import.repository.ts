@@ -3,6 +3,7 @@ import type { ColumnMapping } from "../../../core/dossier/import/index.ts";
 import { copyRows } from "../copy-rows.ts";
 import { DOSSIER_COPY_COLUMNS as COPY_COLUMNS } from "../dossier-copy.ts";
 import { queryRows, type Executor } from "../database.ts";
+import { forgetRegisterTotals } from "../register-total-cache.ts";
 import { dossierImportMappings, dossierImports } from "../schema-dossier-import.ts";
 
 export type DossierImportRow = typeof dossierImports.$inferSelect;
@@ -149,6 +150,7 @@ export async function procedureIdsByCode(exec: Executor, unitId: string) {
  */
 export async function copyNewDossiers(tx: Executor, data: Uint8Array): Promise<void> {
   await copyRows(tx, "dossiers", COPY_COLUMNS, data);
+  forgetRegisterTotals({ register: "dossier" });
 }
 
 /** A row the import updates keeps its code, its unit and the run that created it. */
@@ -208,6 +210,7 @@ export async function upsertCopiedDossiers(
       join dossiers d on d.code = s.code and d.voided_at is null
       where d.unit_id <> ${unitId}`,
   );
+  forgetRegisterTotals({ register: "dossier", unitId });
   return {
     inserted: counts?.inserted ?? 0,
     updated: counts?.updated ?? 0,

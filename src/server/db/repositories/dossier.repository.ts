@@ -16,6 +16,7 @@ import {
   dossiers,
   procedures,
 } from "../schema-one-stop.ts";
+import { forgetRegisterTotals } from "../register-total-cache.ts";
 import * as cases from "./case-register.repository.ts";
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -133,7 +134,20 @@ export async function listDossiers(
     reachesNone ? null : await registerQueries(exec, filter),
     filter.limit,
     flatten,
+    { exec, register: "dossier", ...dossierTotalKey(filter) },
   );
+}
+
+/**
+ * The key of a page's kept total: the reach and every filter but the cursor and the page size
+ * (the pages after a cursor count what the first page counted); the units whose writes change it.
+ */
+export function dossierTotalKey(filter: DossierFilter) {
+  const { after: _after, limit: _limit, ...counted } = filter;
+  return {
+    key: JSON.stringify(counted),
+    units: filter.unitId ? [filter.unitId] : filter.unitIds,
+  };
 }
 
 /**
@@ -225,6 +239,7 @@ export async function insertDossierIfCodeFree(
     .values(values)
     .onConflictDoNothing({ target: dossiers.code, where: sql`voided_at is null` })
     .returning();
+  if (row) forgetRegisterTotals({ register: "dossier", unitId: row.unitId });
   return row ?? null;
 }
 
@@ -263,6 +278,7 @@ export async function voidDossiersOfImport(
       returning 1)
     select count(*)::int as n from voided`,
   );
+  forgetRegisterTotals({ register: "dossier", unitId: run.unitId });
   return row?.n ?? 0;
 }
 
@@ -272,6 +288,7 @@ export async function updateDossier(exec: Executor, id: string, values: Partial<
     .set({ ...values, updatedAt: new Date() })
     .where(eq(dossiers.id, id))
     .returning();
+  if (row) forgetRegisterTotals({ register: "dossier", unitId: row.unitId });
   return row!;
 }
 
@@ -312,6 +329,8 @@ export async function insertApologyLetter(
   values: typeof apologyLetters.$inferInsert,
 ) {
   const [row] = await exec.insert(apologyLetters).values(values).returning();
+  // "Without an apology" pages count differently now (the letter names no unit: every total).
+  forgetRegisterTotals({ register: "dossier" });
   return row!;
 }
 

@@ -11,6 +11,7 @@ import {
   type PersonalDataRecord,
 } from "../../../core/personal-data/index.ts";
 import { queryRows, type Executor } from "../../db/database.ts";
+import { forgetRegisterTotals } from "../../db/register-total-cache.ts";
 
 /** The first instant (Vietnam time) after the day `lastDay`. */
 export function endOfVietnamDay(lastDay: string): string {
@@ -128,6 +129,8 @@ async function anonymisePicked(
       )
       select (select count(*) from changed)::int as n`,
   );
+  // Names searched may no longer match: the register's kept totals are counted again.
+  forgetRegisterTotals({ register: record });
   return rows[0]?.n ?? 0;
 }
 
