@@ -17,13 +17,17 @@
  * - For each register page (a ward's and the province's first page, by state, overdue, a month,
  *   an exact code, a code prefix, a name, page 2,001 of the province), alternately: "before", the
  *   query the register sent until keyset pagination (offset, exact count(*), `ilike '%q%'` on code
- *   and name; same joins to units and procedures), and "after", `registerQueries` (the page after
- *   a cursor, the count capped at 10,001). One client, one query at a time; prints p50/p99 (ms)
- *   and the ratio before/after. --before-runs N times "before" N times only (its exact counts
- *   take seconds at 10 M; 0 skips it).
+ *   and name; same joins to units and procedures), and "after", `listDossiers` as the server
+ *   reads it (`registerQueries`: the page after a cursor, the count capped at 10,001, kept
+ *   --total-cache-seconds S, default 5, as `cchc serve` keeps it: register-total-cache.ts; 0
+ *   counts on every page). One client, one query at a time; prints p50/p99 (ms) and the ratio
+ *   before/after. --before-runs N times "before" N times only (its exact counts take seconds at
+ *   10 M; 0 skips it).
  * - --clients N: then each dossier page "after" again from N clients at once (each one query
  *   after the other, `--runs` each) on the pool of 10 connections the server has: p50/p99 of
- *   every query, waiting for a connection included, and pages per second.
+ *   every query, waiting for a connection included, pages per second, and the CPU one page cost
+ *   (ms of this process — the server's side: building the SQL, reading the rows — and, with
+ *   --pg-dir or its own cluster, of PostgreSQL's processes).
  * - The same for the feedback register's pages (a ward's and the province's first page, page
  *   2,001, by state, overdue, due soon, a month, a code, a part of a code, a sender's name, a
  *   title): "before" its former query (offset, exact count, `ilike` on code, sender and title,
@@ -38,9 +42,10 @@ import { sql, type SQL } from "drizzle-orm";
 import { openPglite, openPostgres, queryRows, type Database } from "../src/server/db/database.ts";
 import { runMigrations } from "../src/server/db/migrate.ts";
 import {
-  registerQueries,
+  listDossiers,
   type DossierFilter,
 } from "../src/server/db/repositories/dossier.repository.ts";
+import { enableRegisterTotalCache } from "../src/server/db/register-total-cache.ts";
 import {
   feedbackRegisterQueries,
   type FeedbackFilter,
@@ -59,6 +64,7 @@ const only = argument("only");
 const beforeRuns = Number(argument("before-runs") ?? runs);
 const clients = Number(argument("clients") ?? 0);
 const pgDir = argument("pg-dir");
+const totalCacheSeconds = Number(argument("total-cache-seconds") ?? 5);
 
 interface Case {
   name: string;
@@ -143,7 +149,9 @@ async function main() {
       log: (l) => console.log(`  ${l}`),
     });
     try {
-      await measureProvince(province.url, province.communeIds, province.dossiers);
+      await measureProvince(province.url, province.communeIds, province.dossiers, () =>
+        province.cluster.cpuSeconds(),
+      );
     } finally {
       province.cluster.stop();
     }
@@ -162,14 +170,14 @@ async function main() {
     console.log(`own PostgreSQL cluster on port ${port} (${cluster.dataDir})`);
   }
   try {
-    await onServer(serverUrl);
+    await onServer(serverUrl, cluster ? () => cluster!.cpuSeconds() : undefined);
   } finally {
     cluster?.stop();
   }
 }
 
 /** Creates the bench database on `serverUrl`, fills it, measures, and drops it. */
-async function onServer(serverUrl: string) {
+async function onServer(serverUrl: string, serverCpu?: () => number) {
   const name = `cchc_registers_bench_${process.pid}`;
   const { url, drop } = await createBenchDatabase(serverUrl, name);
   try {
@@ -189,7 +197,7 @@ async function onServer(serverUrl: string) {
     console.log(
       `generated ${dossiers.toLocaleString("en")} dossiers and ${feedbackCount.toLocaleString("en")} feedback in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
     );
-    await measureProvince(url, province.communeIds, dossiers);
+    await measureProvince(url, province.communeIds, dossiers, serverCpu);
   } finally {
     await drop();
     console.log(`dropped ${name}`);
@@ -197,8 +205,14 @@ async function onServer(serverUrl: string) {
 }
 
 /** Times the register pages over the province at `url`. */
-async function measureProvince(url: string, communeIds: string[], dossiers: number) {
+async function measureProvince(
+  url: string,
+  communeIds: string[],
+  dossiers: number,
+  serverCpu?: () => number,
+) {
   const database = await openPostgres(url);
+  const totals = enableRegisterTotalCache(database.db, totalCacheSeconds);
   const raw = new pg.Client({ connectionString: url });
   try {
     await raw.connect();
@@ -316,15 +330,13 @@ async function measureProvince(url: string, communeIds: string[], dossiers: numb
       return { rows: page.rowCount ?? 0, total: count.rows[0].n as number };
     };
     const afterQuery = async (c: Case) => {
-      const { page, count } = await registerQueries(database.db, c.after);
-      const rows = await page;
-      const [n] = await count;
-      return { rows: Math.min(rows.length, 50), total: n!.n };
+      const page = await listDossiers(database.db, c.after);
+      return { rows: page.rows.length, total: page.total + (page.totalCapped ? 1 : 0) };
     };
 
     if (only !== "feedback") {
       console.log(
-        `\nregister pages, ${dossiers.toLocaleString("en")} dossiers, ${runs} runs each (before: ${Math.min(runs, beforeRuns)}), load average ${loadavg()[0]!.toFixed(1)}`,
+        `\nregister pages, ${dossiers.toLocaleString("en")} dossiers, ${runs} runs each (before: ${Math.min(runs, beforeRuns)}), totals kept ${totalCacheSeconds} s, load average ${loadavg()[0]!.toFixed(1)}`,
       );
       console.log(TABLE_HEAD);
       for (const c of cases)
@@ -338,11 +350,19 @@ async function measureProvince(url: string, communeIds: string[], dossiers: numb
         console.log(
           `\n"after" from ${clients} clients at once on a pool of 10 connections, ${runs} pages each`,
         );
-        console.log("| page | p50 ms | p99 ms | pages/s | failed |\n|---|---:|---:|---:|---:|");
+        console.log(
+          "| page | p50 ms | p99 ms | pages/s | failed | CPU ms/page bench | CPU ms/page PostgreSQL |\n|---|---:|---:|---:|---:|---:|---:|",
+        );
         for (const c of cases) {
+          const own0 = process.cpuUsage();
+          const server0 = serverCpu?.();
           const r = await concurrently(() => afterQuery(c));
+          const own = process.cpuUsage(own0);
+          const pages = clients * runs - r.failed;
+          const server =
+            server0 === undefined ? "–" : (((serverCpu!() - server0) * 1000) / pages).toFixed(1);
           console.log(
-            `| ${c.name} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${r.failed} |`,
+            `| ${c.name} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${r.failed} | ${((own.user + own.system) / 1000 / pages).toFixed(1)} | ${server} |`,
           );
         }
         console.log(`load average ${load0.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`);
@@ -350,6 +370,7 @@ async function measureProvince(url: string, communeIds: string[], dossiers: numb
     }
     if (only !== "dossiers") await feedbackPages(database, ward);
   } finally {
+    totals?.close();
     await raw.end().catch(() => undefined);
     await database.close();
   }

@@ -306,6 +306,41 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
     expect(sequences).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
   });
 
+  it("pages the register by cursor: each dossier once, the pages after the first answering its total", async () => {
+    for (let i = 0; i < 6; i++) {
+      expect((await receive(clerk, { receivedAt: "2026-04-02 08:30" })).status).toBe(201);
+    }
+    const first = (await clerk.get("/api/dossiers?limit=4")).body;
+    expect(first.total).toBeGreaterThanOrEqual(6);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const ids: string[] = first.data.map((d: any) => d.id);
+    // A dossier received meanwhile: the pages after the cursor still answer the list's total as
+    // the first page counted it (not counted again); a new first page counts it.
+    expect((await receive(clerk, { receivedAt: "2026-04-03 08:30" })).status).toBe(201);
+    let cursor: string | null = first.nextCursor;
+    while (cursor) {
+      const page = (await clerk.get(`/api/dossiers?limit=4&cursor=${cursor}`)).body;
+      expect([page.total, page.totalCapped]).toEqual([first.total, first.totalCapped]);
+      ids.push(...page.data.map((d: any) => d.id));
+      cursor = page.nextCursor;
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(first.total);
+    expect((await clerk.get("/api/dossiers?limit=4")).body.total).toBe(first.total + 1);
+    // A cursor carrying a total no page could have answered is refused.
+    const [at, id] = JSON.parse(Buffer.from(first.nextCursor, "base64url").toString("utf8"));
+    for (const forged of [
+      [at, id, 10_001, true],
+      [at, id, -1, false],
+      [at, id, 3, "yes"],
+    ]) {
+      const refused = await clerk.get(
+        `/api/dossiers?limit=4&cursor=${Buffer.from(JSON.stringify(forged)).toString("base64url")}`,
+      );
+      expect(refused.body.error.code).toBe("REGISTER_CURSOR_INVALID");
+    }
+  });
+
   it("keeps a commune's clerk out of another commune's dossiers", async () => {
     const otherProcedures = (await admin.get(`/api/procedures?unitId=${otherWard.id}`)).body.data;
     const otherProcedure = otherProcedures.find((p: any) => p.code === "1.004873");

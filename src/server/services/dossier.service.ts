@@ -85,7 +85,7 @@ import {
 } from "./case-register.ts";
 import { insertWithNextCode, nextRegisterLine } from "./dossier-numbering.ts";
 import { logFullRead } from "./full-read-log.ts";
-import { decodeRegisterCursor, encodeRegisterCursor } from "./register-cursor.ts";
+import { decodeRegisterCursorWithTotal, encodeRegisterCursor } from "./register-cursor.ts";
 import { requireUnitValidOn } from "./unit-validity.ts";
 import { runUseCase } from "./use-case.ts";
 
@@ -287,7 +287,8 @@ export async function listDossiers(db: Executor, actor: Actor, query: DossierLis
   const nameSearch = personalSearchUnits(readScope, fullScope);
   const today = vietnamDate(new Date());
   const limit = query.limit ?? 50;
-  const after = query.cursor ? decodeRegisterCursor(query.cursor) : undefined;
+  const cursor = query.cursor ? decodeRegisterCursorWithTotal(query.cursor) : undefined;
+  const after = cursor?.position;
   const { rows, total, totalCapped, hasMore } = await dossierRepository.listDossiers(db, {
     unitIds: access.scopeToIds(readScope),
     unitId: query.unitId,
@@ -300,6 +301,7 @@ export async function listDossiers(db: Executor, actor: Actor, query: DossierLis
     voided: query.voided === true,
     limit,
     after,
+    knownTotal: cursor?.known,
   });
   const canReceive = writeScope.kind === "all" || writeScope.unitIds.size > 0;
   return {
@@ -314,7 +316,9 @@ export async function listDossiers(db: Executor, actor: Actor, query: DossierLis
     ),
     total,
     totalCapped,
-    nextCursor: hasMore ? encodeRegisterCursor(rows[rows.length - 1]!) : null,
+    nextCursor: hasMore
+      ? encodeRegisterCursor(rows[rows.length - 1]!, { total, totalCapped })
+      : null,
     can: { receive: canReceive },
     nameSearch: nameSearchCoverage(nameSearch),
   };

@@ -1,19 +1,43 @@
 import { z } from "zod";
-import type { RegisterPosition } from "../db/repositories/dossier.repository.ts";
+import {
+  REGISTER_TOTAL_CAP,
+  type RegisterPosition,
+} from "../db/repositories/dossier.repository.ts";
 import type { FeedbackPosition } from "../db/repositories/feedback.repository.ts";
 import { AppError } from "../errors.ts";
 
 /*
  * A register's page cursor: the place of a page's last row in the register's order (its receipt
- * instant to the microsecond, in UTC, and its id), opaque to callers (base64url of a JSON pair).
+ * instant to the microsecond, in UTC, and its id), opaque to callers (base64url of a JSON array),
+ * and the dossier register's total as the first page counted it (`total`, capped), which the
+ * pages after it answer again instead of counting: a page shows the total of the list it pages
+ * through, and the count (up to 10,001 index entries) is made once per list, not once per page.
+ * The total only ever reaches the client that holds the cursor: one it changed shows that client
+ * a wrong number and nothing else. A cursor without it (written before) counts again.
  * A cursor the server did not write fails with REGISTER_CURSOR_INVALID before any query.
  */
 
 const AT = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})\.\d{6}$/;
-const position = z.tuple([z.string().regex(AT), z.uuid()]);
+const total = z.number().int().min(0).max(REGISTER_TOTAL_CAP);
+const position = z.union([
+  z.tuple([z.string().regex(AT), z.uuid()]),
+  z.tuple([z.string().regex(AT), z.uuid(), total, z.boolean()]),
+]);
 
-export function encodeRegisterCursor(row: { cursorAt: string; id: string }): string {
-  return Buffer.from(JSON.stringify([row.cursorAt, row.id])).toString("base64url");
+/** The total a list's first page answered (exact up to the cap; `totalCapped`: more). */
+export interface KnownTotal {
+  total: number;
+  totalCapped: boolean;
+}
+
+export function encodeRegisterCursor(
+  row: { cursorAt: string; id: string },
+  known?: KnownTotal,
+): string {
+  const fields = known
+    ? [row.cursorAt, row.id, known.total, known.totalCapped]
+    : [row.cursorAt, row.id];
+  return Buffer.from(JSON.stringify(fields)).toString("base64url");
 }
 
 function parseCursor(cursor: string): unknown {
@@ -34,11 +58,22 @@ function checkInstant(at: string) {
 }
 
 export function decodeRegisterCursor(cursor: string): RegisterPosition {
+  return decodeRegisterCursorWithTotal(cursor).position;
+}
+
+/** The position of a cursor and the total it carries (none in a cursor written without it). */
+export function decodeRegisterCursorWithTotal(cursor: string): {
+  position: RegisterPosition;
+  known?: KnownTotal;
+} {
   const result = position.safeParse(parseCursor(cursor));
   if (!result.success) throw new AppError("REGISTER_CURSOR_INVALID");
-  const [at, id] = result.data;
+  const [at, id, n, capped] = result.data;
   checkInstant(at);
-  return { at, id };
+  return {
+    position: { at, id },
+    ...(n === undefined ? {} : { known: { total: n, totalCapped: capped! } }),
+  };
 }
 
 /*

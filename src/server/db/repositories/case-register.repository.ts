@@ -352,18 +352,33 @@ export interface CaseTotalKey {
   units: readonly string[] | null;
 }
 
+/** A total a list's first page answered, given back by a later page instead of counting. */
+export interface KnownCaseTotal {
+  total: number;
+  totalCapped: boolean;
+}
+
 /**
  * Runs a register page's two queries (null: the reader reaches nothing) into a page; the count
- * only when no total is kept for `total` (the first page's, on the pages after it).
+ * only when `total` is not already known (the first page's, carried by the cursor) or kept
+ * (register-total-cache.ts, under its key).
  */
 export async function readCasePage<Row, R>(
   queries: { page: PromiseLike<Row[]>; count: PromiseLike<{ n: number }[]> } | null,
   limit: number,
   flatten: (rows: Row[]) => R[],
-  total?: CaseTotalKey,
+  total?: CaseTotalKey | KnownCaseTotal,
 ): Promise<CasePage<R>> {
   if (queries === null) return { rows: [], total: 0, totalCapped: false, hasMore: false };
   const rows = await queries.page;
+  if (total && "totalCapped" in total) {
+    return {
+      rows: flatten(rows.slice(0, limit)),
+      total: Math.min(total.total, REGISTER_TOTAL_CAP),
+      totalCapped: total.totalCapped,
+      hasMore: rows.length > limit,
+    };
+  }
   const count = async () => (await queries.count)[0]?.n ?? 0;
   const cache = total && registerTotalCacheOf(total.exec);
   const n = cache ? await cache.get(total.register, total.key, total.units, count) : await count();

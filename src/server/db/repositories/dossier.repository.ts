@@ -97,6 +97,11 @@ export interface DossierFilter {
   limit: number;
   /** The page after this row of the register's order (received_at desc, id desc). */
   after?: RegisterPosition;
+  /**
+   * The total the list's first page answered (carried by the cursor): answered again without
+   * counting. Only with `after`.
+   */
+  knownTotal?: cases.KnownCaseTotal;
 }
 
 /** A row's place in the register's order: `cursorAt` of DossierListRow and the id. */
@@ -134,7 +139,9 @@ export async function listDossiers(
     reachesNone ? null : await registerQueries(exec, filter),
     filter.limit,
     flatten,
-    { exec, register: "dossier", ...dossierTotalKey(filter) },
+    filter.after && filter.knownTotal
+      ? filter.knownTotal
+      : { exec, register: "dossier", ...dossierTotalKey(filter) },
   );
 }
 
@@ -143,7 +150,7 @@ export async function listDossiers(
  * (the pages after a cursor count what the first page counted); the units whose writes change it.
  */
 export function dossierTotalKey(filter: DossierFilter) {
-  const { after: _after, limit: _limit, ...counted } = filter;
+  const { after: _after, limit: _limit, knownTotal: _known, ...counted } = filter;
   return {
     key: JSON.stringify(counted),
     units: filter.unitId ? [filter.unitId] : filter.unitIds,
