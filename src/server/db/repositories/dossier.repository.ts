@@ -69,7 +69,7 @@ function selectWithNames(exec: Executor) {
 type Joined = Awaited<ReturnType<ReturnType<typeof selectWithNames>["execute"]>>[number];
 
 function flatten(rows: Joined[]): DossierListRow[] {
-  return rows.map(({ dossier, ...names }) => ({ ...dossier, ...names }));
+  return cases.flattenJoined(rows, "dossier");
 }
 
 export interface DossierFilter {

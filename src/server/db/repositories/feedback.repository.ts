@@ -33,7 +33,7 @@ function selectWithNames(exec: Executor) {
 type Joined = Awaited<ReturnType<ReturnType<typeof selectWithNames>["execute"]>>[number];
 
 function flatten(rows: Joined[]): FeedbackListRow[] {
-  return rows.map(({ feedback: row, ...names }) => ({ ...row, ...names }));
+  return cases.flattenJoined(rows, "feedback");
 }
 
 /** Which feedback a reader reaches: whole units, plus feedback assigned to an agency in a unit. */
