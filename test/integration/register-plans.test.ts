@@ -315,13 +315,24 @@ describe.skipIf(testDatabaseKind !== "postgresql")("dossier register query plans
   /*
    * The four pages that grew with the table at 10 M dossiers (README, Benchmarks): each page and
    * its count must read the index made for it and never sort the whole match set (a Sort on the
-   * register's order would mean every match was fetched first).
+   * register's order would mean every match was fetched first). The joined select puts the page's
+   * rows back in order (`casePageQueries`: the rows limited first, then joined): a sort above a
+   * Limit of at most one page is not a sort of the matches.
    */
+  const PAGE_ROWS = 51;
+  const sortsPageOnly = (sort: PlanNode) =>
+    nodesOf(sort).some(
+      (node) =>
+        node !== sort &&
+        node["Node Type"] === "Limit" &&
+        (node["Plan Rows"] ?? Infinity) <= PAGE_ROWS,
+    );
   const sortsMatches = (nodes: PlanNode[]) =>
     nodes.filter(
       (node) =>
         (node["Node Type"] === "Sort" || node["Node Type"] === "Incremental Sort") &&
-        (node["Sort Key"] ?? []).some((key) => key.includes("received_at")),
+        (node["Sort Key"] ?? []).some((key) => key.includes("received_at")) &&
+        !sortsPageOnly(node),
     );
   async function expectPlans(
     filter: DossierFilter,
@@ -394,6 +405,34 @@ describe.skipIf(testDatabaseKind !== "postgresql")("dossier register query plans
     );
     const [counted] = await count;
     expect(counted!.n).toBe(10_001);
+  });
+
+  it("limits the page's dossiers before joining their names and subqueries", async () => {
+    // A common name found through its trigrams (fetched, then sorted) or walked in the order, a
+    // rare one, a ward's page, a deep page: below the Limit that bounds the page, only dossiers.
+    const filters: DossierFilter[] = [
+      { unitIds: null, q: "Thị", limit: 50 },
+      { unitIds: null, q: "Thị Thủy 1236", limit: 50 },
+      { unitIds: [ward()], limit: 50 },
+      { unitIds: null, limit: 50, after: await positionAt(150_000) },
+    ];
+    for (const filter of filters) {
+      const { page } = await registerQueries(db, filter);
+      const nodes = await planOf(page);
+      const described = JSON.stringify(nodes, ["Node Type", "Relation Name", "Plan Rows"]);
+      const bounding = nodes.filter(
+        (node) =>
+          node["Node Type"] === "Limit" &&
+          nodesOf(node).some((n) => n["Relation Name"] === "dossiers"),
+      );
+      expect(bounding, described).toHaveLength(1);
+      expect(bounding[0]!["Plan Rows"], described).toBeLessThanOrEqual(51);
+      const below = nodesOf(bounding[0]!).flatMap((n) => n["Relation Name"] ?? []);
+      expect(new Set(below), described).toEqual(new Set(["dossiers"]));
+      const above = nodes.flatMap((n) => n["Relation Name"] ?? []);
+      expect(above, described).toContain("units");
+      expect(above, described).toContain("procedures");
+    }
   });
 
   it("finds what it searches for", async () => {

@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, isNotNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { getTableName } from "drizzle-orm";
 import type { AnyPgColumn, PgSelect, PgTable } from "drizzle-orm/pg-core";
 import type { CaseRegister } from "../../../core/case-register/index.ts";
 import { searchKey } from "../../../core/text/vietnamese-text.ts";
@@ -307,7 +308,7 @@ export function caseSearch(
 export function casePageQueries<T extends PgSelect>(
   exec: Executor,
   register: CaseRegisterTable,
-  select: T,
+  select: T | ((from: Executor) => T),
   conditions: SQL[],
   page: {
     limit: number;
@@ -333,14 +334,33 @@ export function casePageQueries<T extends PgSelect>(
       ]
     : [];
   const order = keys.map((key) => desc(key));
-  const rows = select
-    .where(
-      after
-        ? and(where, sql`(${sql.join(keys, sql`, `)}) < (${sql.join(values, sql`, `)})`)
-        : where,
-    )
-    .orderBy(...order)
-    .limit(page.limit + 1);
+  const bounded = after
+    ? and(where, sql`(${sql.join(keys, sql`, `)}) < (${sql.join(values, sql`, `)})`)
+    : where;
+  let rows: T;
+  if (typeof select === "function") {
+    // The page's rows first, alone (`with dossiers as (select … from dossiers … limit n)`: the
+    // table's name stands for them in the joined select, whose columns read them unchanged), then
+    // the joins and per-row subqueries for those rows only. Joined first, a search whose matches
+    // are found through its trigram index (fetched, then sorted) looked up every match's names
+    // and subqueries before keeping 51: 78 ms instead of 34 for 6,936 matches.
+    const limited = exec
+      .$with(getTableName(register.table))
+      .as(
+        exec
+          .select()
+          .from(register.table)
+          .where(bounded)
+          .orderBy(...order)
+          .limit(page.limit + 1),
+      );
+    rows = select(exec.with(limited) as unknown as Executor).orderBy(...order) as T;
+  } else {
+    rows = select
+      .where(bounded)
+      .orderBy(...order)
+      .limit(page.limit + 1) as T;
+  }
   const matching = exec
     .select({ one: sql`1`.as("one") })
     .from(register.table)

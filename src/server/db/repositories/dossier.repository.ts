@@ -181,7 +181,7 @@ export async function registerQueries(exec: Executor, filter: DossierFilter) {
   const where = filter.nameSearchUnitIds;
   const textScope =
     where === undefined ? undefined : where.length > 0 && inArray(dossiers.unitId, where);
-  const select = selectWithNames(exec).$dynamic();
+  const select = (from: Executor) => selectWithNames(from).$dynamic();
   const reach = filter.unitIds === null ? undefined : inArray(dossiers.unitId, filter.unitIds);
   const codeMatch = filter.q
     ? await cases.codeMatchOf(exec, DOSSIER_REGISTER, filter.q, reach)
