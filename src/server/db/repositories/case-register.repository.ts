@@ -344,16 +344,14 @@ export function casePageQueries<T extends PgSelect>(
     // the joins and per-row subqueries for those rows only. Joined first, a search whose matches
     // are found through its trigram index (fetched, then sorted) looked up every match's names
     // and subqueries before keeping 51: 78 ms instead of 34 for 6,936 matches.
-    const limited = exec
-      .$with(getTableName(register.table))
-      .as(
-        exec
-          .select()
-          .from(register.table)
-          .where(bounded)
-          .orderBy(...order)
-          .limit(page.limit + 1),
-      );
+    const limited = exec.$with(getTableName(register.table)).as(
+      exec
+        .select()
+        .from(register.table)
+        .where(bounded)
+        .orderBy(...order)
+        .limit(page.limit + 1),
+    );
     rows = select(exec.with(limited) as unknown as Executor).orderBy(...order) as T;
   } else {
     rows = select
