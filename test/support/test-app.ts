@@ -97,6 +97,7 @@ export async function startTestApp(
     jobs?: AppOptions["jobs"];
     backups?: AppOptions["backups"];
     sessionCache?: AppOptions["sessionCache"];
+    registerTotalCache?: AppOptions["registerTotalCache"];
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
@@ -113,6 +114,7 @@ export async function startTestApp(
     ...(options.jobs ? { jobs: options.jobs } : {}),
     ...(options.backups ? { backups: options.backups } : {}),
     ...(options.sessionCache ? { sessionCache: options.sessionCache } : {}),
+    ...(options.registerTotalCache ? { registerTotalCache: options.registerTotalCache } : {}),
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
