@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from "node:async_hooks";
+import { cacheSecondsFromEnv, ChangeChannel, KeptValues } from "../cache/kept-values.ts";
 
 /**
  * A short-lived cache of resolved sessions in front of the session query, one per server (app).
@@ -19,32 +19,26 @@ import { AsyncLocalStorage } from "node:async_hooks";
  */
 export type SessionChange = { tokenHash: string } | { userId: string } | "all";
 
-interface Entry<T> {
-  value: T;
-  userId: string;
-  storedAt: number;
-}
-
-const caches = new Set<SessionCache<unknown>>();
-const changesOfTransaction = new AsyncLocalStorage<SessionChange[]>();
+const sessionChanges = new ChangeChannel<SessionChange>();
 
 export const DEFAULT_SESSION_CACHE_SECONDS = 5;
 const DEFAULT_MAX_ENTRIES = 10_000;
 
 export class SessionCache<T> {
-  readonly #entries = new Map<string, Entry<T>>();
-  /** Reads under way, shared by concurrent requests with the same token (same generation only). */
-  readonly #loading = new Map<string, { generation: number; value: Promise<T | null> }>();
-  #generation = 0;
-  /** Session queries this cache let through: how tests see that the cache is used. */
-  loads = 0;
+  readonly #kept: KeptValues<T | null, string>;
 
   constructor(
     readonly ttlMs: number,
-    private readonly clock: () => number = Date.now,
+    clock: () => number = Date.now,
     readonly maxEntries = DEFAULT_MAX_ENTRIES,
   ) {
-    if (ttlMs > 0) caches.add(this as SessionCache<unknown>);
+    this.#kept = new KeptValues(ttlMs, clock, maxEntries);
+    if (ttlMs > 0) sessionChanges.listen(this);
+  }
+
+  /** Session queries this cache let through: how tests see that the cache is used. */
+  get loads() {
+    return this.#kept.loads;
   }
 
   /** The cached value for the token hash, or the one `load` reads (kept unless a change came). */
@@ -54,61 +48,32 @@ export class SessionCache<T> {
     userIdOf: (value: T) => string,
   ): Promise<T | null> {
     if (this.ttlMs <= 0) {
-      this.loads += 1;
+      this.#kept.loads += 1;
       return load();
     }
-    const now = this.clock();
-    const entry = this.#entries.get(tokenHash);
-    if (entry) {
-      const age = now - entry.storedAt;
-      if (age >= 0 && age < this.ttlMs) return entry.value;
-      this.#entries.delete(tokenHash);
-    }
-    const generation = this.#generation;
-    const pending = this.#loading.get(tokenHash);
-    if (pending && pending.generation === generation) return pending.value;
-    this.loads += 1;
-    const value = load();
-    this.#loading.set(tokenHash, { generation, value });
-    try {
-      const loaded = await value;
-      if (loaded !== null && this.#generation === generation) {
-        this.#entries.delete(tokenHash);
-        this.#entries.set(tokenHash, { value: loaded, userId: userIdOf(loaded), storedAt: now });
-        while (this.#entries.size > this.maxEntries) {
-          this.#entries.delete(this.#entries.keys().next().value!);
-        }
-      }
-      return loaded;
-    } finally {
-      if (this.#loading.get(tokenHash)?.value === value) this.#loading.delete(tokenHash);
-    }
+    return this.#kept.get(
+      tokenHash,
+      load,
+      (value) => (value === null ? "" : userIdOf(value)),
+      (value) => value !== null,
+    );
   }
 
   forget(change: SessionChange) {
-    this.#generation += 1;
-    this.#loading.clear();
-    if (change === "all") {
-      this.#entries.clear();
-    } else if ("tokenHash" in change) {
-      this.#entries.delete(change.tokenHash);
-    } else {
-      for (const [key, entry] of this.#entries) {
-        if (entry.userId === change.userId) this.#entries.delete(key);
-      }
-    }
+    this.#kept.forget((tokenHash, userId) =>
+      change === "all"
+        ? true
+        : "tokenHash" in change
+          ? tokenHash === change.tokenHash
+          : userId === change.userId,
+    );
   }
 
   /** The server closes: the cache no longer hears changes. */
   close() {
-    caches.delete(this as SessionCache<unknown>);
-    this.#entries.clear();
-    this.#loading.clear();
+    sessionChanges.unlisten(this);
+    this.#kept.clear();
   }
-}
-
-function apply(change: SessionChange) {
-  for (const cache of caches) cache.forget(change);
 }
 
 /**
@@ -116,27 +81,18 @@ function apply(change: SessionChange) {
  * now, and again when the surrounding transaction ends (see `replaySessionChanges`).
  */
 export function forgetSessions(change: SessionChange) {
-  apply(change);
-  changesOfTransaction.getStore()?.push(change);
+  sessionChanges.announce(change);
 }
 
 /**
  * Runs a transaction and, once it has ended (committed or rolled back), applies again the session
  * changes its writes announced: a session read between a write and its commit is not kept.
  */
-export async function replaySessionChanges<T>(work: () => Promise<T>): Promise<T> {
-  // A transaction inside another: the outer one replays when it ends (its commit counts).
-  if (changesOfTransaction.getStore()) return work();
-  const changes: SessionChange[] = [];
-  try {
-    return await changesOfTransaction.run(changes, work);
-  } finally {
-    for (const change of changes) apply(change);
-  }
+export function replaySessionChanges<T>(work: () => Promise<T>): Promise<T> {
+  return sessionChanges.replayAfter(work);
 }
 
 /** CCHC_SESSION_CACHE_SECONDS (default 5; 0 turns the cache off). */
 export function sessionCacheSeconds(env: NodeJS.ProcessEnv = process.env): number {
-  const parsed = Number.parseFloat(env.CCHC_SESSION_CACHE_SECONDS ?? "");
-  return Number.isFinite(parsed) && parsed >= 0 ? parsed : DEFAULT_SESSION_CACHE_SECONDS;
+  return cacheSecondsFromEnv(env, "CCHC_SESSION_CACHE_SECONDS", DEFAULT_SESSION_CACHE_SECONDS);
 }

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from "node:async_hooks";
+import { cacheSecondsFromEnv, ChangeChannel, KeptValues } from "../cache/kept-values.ts";
 import type { CaseRegister } from "../../core/case-register/index.ts";
 import type { Executor } from "./database.ts";
 
@@ -23,93 +23,61 @@ import type { Executor } from "./database.ts";
  */
 export type RegisterTotalChange = { register: CaseRegister; unitId?: string };
 
-interface Entry {
-  n: number;
-  register: CaseRegister;
-  /** The units the counted records belong to; null: every unit (the province's register). */
-  units: string[] | null;
-  storedAt: number;
-}
+/** The units the counted records belong to; null: every unit (the province's register). */
+type CountedUnits = string[] | null;
 
 export const DEFAULT_REGISTER_TOTAL_CACHE_SECONDS = 5;
 const DEFAULT_MAX_ENTRIES = 2_000;
 
-const caches = new Set<RegisterTotalCache>();
+const totalChanges = new ChangeChannel<RegisterTotalChange>();
 const byDatabase = new WeakMap<object, RegisterTotalCache>();
-const changesOfTransaction = new AsyncLocalStorage<RegisterTotalChange[]>();
 
 export class RegisterTotalCache {
-  readonly #entries = new Map<string, Entry>();
-  readonly #loading = new Map<string, { generation: number; value: Promise<number> }>();
-  #generation = 0;
-  /** Counts this cache let through: how tests see whether a total was counted again. */
-  loads = 0;
+  readonly #kept: KeptValues<number, CountedUnits>;
+  #open = true;
 
   constructor(
     readonly ttlMs: number,
-    private readonly clock: () => number = Date.now,
+    clock: () => number = Date.now,
     readonly maxEntries = DEFAULT_MAX_ENTRIES,
-  ) {}
+  ) {
+    this.#kept = new KeptValues(ttlMs, clock, maxEntries);
+  }
+
+  /** Counts this cache let through: how tests see whether a total was counted again. */
+  get loads() {
+    return this.#kept.loads;
+  }
+
+  get isOpen() {
+    return this.#open;
+  }
 
   /** The kept total for `key`, or the one `count` makes (kept unless a change came meanwhile). */
-  async get(
+  get(
     register: CaseRegister,
     key: string,
     units: readonly string[] | null,
     count: () => Promise<number>,
   ): Promise<number> {
-    const fullKey = `${register}\u0000${key}`;
-    const now = this.clock();
-    const entry = this.#entries.get(fullKey);
-    if (entry) {
-      const age = now - entry.storedAt;
-      if (age >= 0 && age < this.ttlMs) return entry.n;
-      this.#entries.delete(fullKey);
-    }
-    const generation = this.#generation;
-    const pending = this.#loading.get(fullKey);
-    if (pending && pending.generation === generation) return pending.value;
-    this.loads += 1;
-    const value = count();
-    this.#loading.set(fullKey, { generation, value });
-    try {
-      const n = await value;
-      if (this.#generation === generation) {
-        this.#entries.set(fullKey, {
-          n,
-          register,
-          units: units === null ? null : [...units],
-          storedAt: now,
-        });
-        while (this.#entries.size > this.maxEntries) {
-          this.#entries.delete(this.#entries.keys().next().value!);
-        }
-      }
-      return n;
-    } finally {
-      if (this.#loading.get(fullKey)?.value === value) this.#loading.delete(fullKey);
-    }
+    const counted: CountedUnits = units === null ? null : [...units];
+    return this.#kept.get(`${register}\u0000${key}`, count, () => counted);
   }
 
   forget(change: RegisterTotalChange) {
-    this.#generation += 1;
-    this.#loading.clear();
-    for (const [key, entry] of this.#entries) {
-      if (entry.register !== change.register) continue;
-      if (
-        change.unitId === undefined ||
-        entry.units === null ||
-        entry.units.includes(change.unitId)
-      )
-        this.#entries.delete(key);
-    }
+    const prefix = `${change.register}\u0000`;
+    this.#kept.forget(
+      (key, units) =>
+        key.startsWith(prefix) &&
+        (change.unitId === undefined || units === null || units.includes(change.unitId)),
+    );
   }
 
   /** The server closes: the cache no longer hears changes. */
   close() {
-    caches.delete(this);
-    this.#entries.clear();
-    this.#loading.clear();
+    this.#open = false;
+    totalChanges.unlisten(this);
+    this.#kept.clear();
   }
 }
 
@@ -124,7 +92,7 @@ export function enableRegisterTotalCache(
 ): RegisterTotalCache | null {
   if (!(seconds > 0)) return null;
   const cache = new RegisterTotalCache(seconds * 1000, clock);
-  caches.add(cache);
+  totalChanges.listen(cache);
   byDatabase.set(db, cache);
   return cache;
 }
@@ -132,11 +100,7 @@ export function enableRegisterTotalCache(
 /** The cache of totals read through `exec`, if the server keeps one for it. */
 export function registerTotalCacheOf(exec: Executor): RegisterTotalCache | undefined {
   const cache = byDatabase.get(exec);
-  return cache && caches.has(cache) ? cache : undefined;
-}
-
-function apply(change: RegisterTotalChange) {
-  for (const cache of caches) cache.forget(change);
+  return cache?.isOpen ? cache : undefined;
 }
 
 /**
@@ -144,26 +108,22 @@ function apply(change: RegisterTotalChange) {
  * it concerns now, and again when the surrounding transaction ends (`replayRegisterTotalChanges`).
  */
 export function forgetRegisterTotals(change: RegisterTotalChange) {
-  apply(change);
-  changesOfTransaction.getStore()?.push(change);
+  totalChanges.announce(change);
 }
 
 /**
  * Runs a transaction and, once it has ended (committed or rolled back), applies again the total
  * changes its writes announced: a total counted between a write and its commit is not kept.
  */
-export async function replayRegisterTotalChanges<T>(work: () => Promise<T>): Promise<T> {
-  if (changesOfTransaction.getStore()) return work();
-  const changes: RegisterTotalChange[] = [];
-  try {
-    return await changesOfTransaction.run(changes, work);
-  } finally {
-    for (const change of changes) apply(change);
-  }
+export function replayRegisterTotalChanges<T>(work: () => Promise<T>): Promise<T> {
+  return totalChanges.replayAfter(work);
 }
 
 /** CCHC_REGISTER_TOTAL_CACHE_SECONDS (default 5; 0 turns the cache off). */
 export function registerTotalCacheSeconds(env: NodeJS.ProcessEnv = process.env): number {
-  const parsed = Number.parseFloat(env.CCHC_REGISTER_TOTAL_CACHE_SECONDS ?? "");
-  return Number.isFinite(parsed) && parsed >= 0 ? parsed : DEFAULT_REGISTER_TOTAL_CACHE_SECONDS;
+  return cacheSecondsFromEnv(
+    env,
+    "CCHC_REGISTER_TOTAL_CACHE_SECONDS",
+    DEFAULT_REGISTER_TOTAL_CACHE_SECONDS,
+  );
 }
