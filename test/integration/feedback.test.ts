@@ -258,17 +258,32 @@ describe(`citizen feedback (PAKN) on ${testDatabaseKind}`, () => {
     const whole = (await clerk.get("/api/feedback?limit=200")).body;
     expect(whole.data.length).toBeGreaterThan(2);
     expect(whole).toMatchObject({ total: whole.data.length, totalCapped: false, nextCursor: null });
-    const paged: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: { data: { id: string }[]; total: number; nextCursor: string | null } = (
-        await clerk.get(`/api/feedback?limit=2${cursor ? `&cursor=${cursor}` : ""}`)
-      ).body;
+    type Page = { data: { id: string }[]; total: number; nextCursor: string | null };
+    const first: Page = (await clerk.get("/api/feedback?limit=2")).body;
+    expect(first.total).toBe(whole.data.length);
+    const paged: string[] = first.data.map((f) => f.id);
+    // Feedback received meanwhile, newest of all: the pages after the cursor answer the total the
+    // first page counted (carried in the cursor, not counted again); a new first page counts it.
+    const newest = (await register(clerk, { receivedAt: "2026-09-01 09:00" })).body.data;
+    let cursor: string | null = first.nextCursor;
+    while (cursor) {
+      const page: Page = (await clerk.get(`/api/feedback?limit=2&cursor=${cursor}`)).body;
       expect(page.total).toBe(whole.data.length);
       paged.push(...page.data.map((f) => f.id));
       cursor = page.nextCursor;
-    } while (cursor);
+    }
     expect(paged).toEqual(whole.data.map((f: { id: string }) => f.id));
+    const again: Page = (await clerk.get("/api/feedback?limit=2")).body;
+    expect([again.total, again.data[0]!.id]).toEqual([whole.data.length + 1, newest.id]);
+    const [at, code, id] = JSON.parse(Buffer.from(first.nextCursor!, "base64url").toString());
+    for (const forged of [
+      [at, code, id, 10_001, true],
+      [at, code, id, -1, false],
+    ]) {
+      const cursorText = Buffer.from(JSON.stringify(forged)).toString("base64url");
+      const refused = await clerk.get(`/api/feedback?limit=2&cursor=${cursorText}`);
+      expect(refused.body.error.code).toBe("REGISTER_CURSOR_INVALID");
+    }
     const foreign = await clerk.get("/api/feedback?cursor=bm90LWEtY3Vyc29y");
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.code).toBe("REGISTER_CURSOR_INVALID");

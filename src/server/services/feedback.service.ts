@@ -60,7 +60,7 @@ import {
   publicationPreview,
   type PublicTexts,
 } from "./feedback-publication.ts";
-import { decodeFeedbackCursor, encodeFeedbackCursor } from "./register-cursor.ts";
+import { decodeFeedbackCursorWithTotal, encodeFeedbackCursor } from "./register-cursor.ts";
 import { requireUnitValidOn } from "./unit-validity.ts";
 import { runUseCase, type UseCaseContext } from "./use-case.ts";
 
@@ -206,7 +206,8 @@ export async function listFeedback(
   clock: ListClock = {},
 ) {
   const today = clock.today ?? vietnamDate(new Date());
-  const after = query.cursor ? decodeFeedbackCursor(query.cursor) : undefined;
+  const cursor = query.cursor ? decodeFeedbackCursorWithTotal(query.cursor) : undefined;
+  const after = cursor?.position;
   const dueWithin = query.dueSoon
     ? feedbackDueSoonWindow(today, await loadWorkingCalendar(db))
     : undefined;
@@ -223,6 +224,7 @@ export async function listFeedback(
     dueWithin,
     limit: query.limit ?? 50,
     after,
+    knownTotal: cursor?.known,
   });
   const writeScope = await access.unitScope(db, actor, "feedback.write");
   const can = await access.checkEach(
@@ -246,7 +248,9 @@ export async function listFeedback(
     ),
     total,
     totalCapped,
-    nextCursor: hasMore ? encodeFeedbackCursor(rows[rows.length - 1]!) : null,
+    nextCursor: hasMore
+      ? encodeFeedbackCursor(rows[rows.length - 1]!, { total, totalCapped })
+      : null,
     can: { register: writeScope.kind === "all" || writeScope.unitIds.size > 0 },
     nameSearch: nameSearchCoverage(textSearch),
   };

@@ -9,7 +9,7 @@ import { AppError } from "../errors.ts";
 /*
  * A register's page cursor: the place of a page's last row in the register's order (its receipt
  * instant to the microsecond, in UTC, and its id), opaque to callers (base64url of a JSON array),
- * and the dossier register's total as the first page counted it (`total`, capped), which the
+ * and the register's total as the first page counted it (`total`, capped), which the
  * pages after it answer again instead of counting: a page shows the total of the list it pages
  * through, and the count (up to 10,001 index entries) is made once per list, not once per page.
  * The total only ever reaches the client that holds the cursor: one it changed shows that client
@@ -78,18 +78,40 @@ export function decodeRegisterCursorWithTotal(cursor: string): {
 
 /*
  * The feedback register orders by (received_at desc, code desc, id desc): its cursor carries the
- * code too, so feedback received at the same instant keep their code order across pages.
+ * code too, so feedback received at the same instant keep their code order across pages; and,
+ * like the dossier register's, the total the first page counted.
  */
-const feedbackPosition = z.tuple([z.string().regex(AT), z.string().min(1).max(100), z.uuid()]);
+const code = z.string().min(1).max(100);
+const feedbackPosition = z.union([
+  z.tuple([z.string().regex(AT), code, z.uuid()]),
+  z.tuple([z.string().regex(AT), code, z.uuid(), total, z.boolean()]),
+]);
 
-export function encodeFeedbackCursor(row: { cursorAt: string; code: string; id: string }): string {
-  return Buffer.from(JSON.stringify([row.cursorAt, row.code, row.id])).toString("base64url");
+export function encodeFeedbackCursor(
+  row: { cursorAt: string; code: string; id: string },
+  known?: KnownTotal,
+): string {
+  const fields = known
+    ? [row.cursorAt, row.code, row.id, known.total, known.totalCapped]
+    : [row.cursorAt, row.code, row.id];
+  return Buffer.from(JSON.stringify(fields)).toString("base64url");
 }
 
 export function decodeFeedbackCursor(cursor: string): FeedbackPosition {
+  return decodeFeedbackCursorWithTotal(cursor).position;
+}
+
+/** The position of a feedback cursor and the total it carries (none in one written without it). */
+export function decodeFeedbackCursorWithTotal(cursor: string): {
+  position: FeedbackPosition;
+  known?: KnownTotal;
+} {
   const result = feedbackPosition.safeParse(parseCursor(cursor));
   if (!result.success) throw new AppError("REGISTER_CURSOR_INVALID");
-  const [at, code, id] = result.data;
+  const [at, rowCode, id, n, capped] = result.data;
   checkInstant(at);
-  return { at, code, id };
+  return {
+    position: { at, code: rowCode, id },
+    ...(n === undefined ? {} : { known: { total: n, totalCapped: capped! } }),
+  };
 }

@@ -65,6 +65,11 @@ export interface FeedbackFilter {
   limit: number;
   /** The page after this row of the register's order (received_at desc, code desc, id desc). */
   after?: FeedbackPosition;
+  /**
+   * The total the list's first page answered (carried by the cursor): answered again without
+   * counting. Only with `after`.
+   */
+  knownTotal?: cases.KnownCaseTotal;
 }
 
 /** A row's place in the feedback register's order: `cursorAt`, the code and the id. */
@@ -112,7 +117,12 @@ export async function listFeedback(
   exec: Executor,
   filter: FeedbackFilter,
 ): Promise<cases.CasePage<FeedbackListRow>> {
-  return cases.readCasePage(await feedbackRegisterQueries(exec, filter), filter.limit, flatten);
+  return cases.readCasePage(
+    await feedbackRegisterQueries(exec, filter),
+    filter.limit,
+    flatten,
+    filter.after ? filter.knownTotal : undefined,
+  );
 }
 
 /**
