@@ -3,7 +3,7 @@
  *
  * PGlite's WASM runs each statement synchronously on the thread that owns it: on the server's own
  * thread, a long search or an import batch held every request, `/api/health` included (issue 11).
- * The PGlite instance lives in a worker thread instead (pglite.worker.ts), and this client gives
+ * The PGlite instance lives in a worker thread instead (pglite.worker.mjs), and this client gives
  * the server's thread the part of PGlite's API CCHC uses — `query`, `exec`, `transaction`,
  * `close`, `waitReady` — each call one message to the worker and one answer back.
  *
@@ -25,7 +25,6 @@ import {
   type QueryOptions,
   type Results,
 } from "@electric-sql/pglite";
-import { typescriptWorkerEntry } from "../typescript-worker.ts";
 
 export interface PgliteWorkerData {
   dataDir: string;
@@ -92,7 +91,8 @@ export interface PgliteWorkerTransaction {
   readonly closed: boolean;
 }
 
-const entry = typescriptWorkerEntry(new URL("./pglite.worker.ts", import.meta.url));
+// Plain JavaScript, started without tsx (see the file for why).
+const entry = new URL("./pglite.worker.mjs", import.meta.url);
 
 function received(
   sent: SentError,

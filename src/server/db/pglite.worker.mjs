@@ -2,32 +2,26 @@
  * The embedded database's worker thread (see pglite-client.ts): owns the PGlite instance and runs
  * the statements the server's thread sends, one message each, so PGlite's WASM never holds the
  * server's event loop. Imports PGlite only: this thread loads nothing else of the server.
+ *
+ * Plain JavaScript, not TypeScript through tsx as the parse worker: registering tsx in this thread
+ * starts its own module-hooks thread, which cost the server 70–80 MB of RSS for good (measured
+ * with the 100,000-dossier import: idle 478–509 MB with tsx here, 397 MB without, main 381–414 MB).
+ * The messages' types are in pglite-client.ts (ToWorker, SentOptions, SentResults, SentError);
+ * the integration tests (test/integration/pglite-worker.test.ts and every PGlite run) hold it.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import {
-  messages,
-  PGlite,
-  TransactionAbortedError,
-  type QueryOptions,
-  type Results,
-  type Transaction,
-} from "@electric-sql/pglite";
+import { messages, PGlite, TransactionAbortedError } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import type {
-  PgliteWorkerData,
-  SentError,
-  SentOptions,
-  SentResults,
-  ToWorker,
-} from "./pglite-client.ts";
 
-const port = parentPort!;
-const { dataDir, postgresqlconf, initialiseOnly } = workerData as PgliteWorkerData;
+const port = /** @type {import("node:worker_threads").MessagePort} */ (parentPort);
+/** @type {import("./pglite-client.ts").PgliteWorkerData} */
+const { dataDir, postgresqlconf, initialiseOnly } = workerData;
 
 /** A caller's parsers are functions, which cannot cross threads: their types come back as text. */
-const asText = (value: string) => value;
+const asText = (/** @type {string} */ value) => value;
 
-function queryOptions(options: SentOptions | undefined): QueryOptions | undefined {
+/** @param {import("./pglite-client.ts").SentOptions | undefined} options */
+function queryOptions(options) {
   if (!options) return undefined;
   const { rawTypes, blob, ...rest } = options;
   return {
@@ -37,21 +31,24 @@ function queryOptions(options: SentOptions | undefined): QueryOptions | undefine
   };
 }
 
-async function sendable(result: Results): Promise<{ value: SentResults; transfer: ArrayBuffer[] }> {
+/** A result as sent: its blob (COPY … TO '/dev/blob') as bytes, transferred. */
+async function sendable(/** @type {import("@electric-sql/pglite").Results} */ result) {
   const { blob, ...rest } = result;
-  if (!blob) return { value: rest, transfer: [] };
+  if (!blob) return { value: rest, transfer: /** @type {ArrayBuffer[]} */ ([]) };
   const bytes = await blob.arrayBuffer();
   return { value: { ...rest, blob: bytes }, transfer: [bytes] };
 }
 
-function sentError(error: unknown): SentError {
+/** @returns {import("./pglite-client.ts").SentError} */
+function sentError(/** @type {unknown} */ error) {
   if (!(error instanceof Error)) return { kind: "error", message: String(error), fields: {} };
   // The error's own fields that are plain values (code, detail, constraint, …); the caller puts
   // back the query, its parameters and options (functions among them) on its side.
-  const fields: Record<string, string | number | boolean | null> = {};
+  /** @type {Record<string, string | number | boolean | null>} */
+  const fields = {};
   for (const [key, value] of Object.entries(error)) {
     if (["string", "number", "boolean"].includes(typeof value) || value === null)
-      fields[key] = value as string | number | boolean | null;
+      fields[key] = value;
   }
   return {
     kind:
@@ -86,31 +83,29 @@ if (initialiseOnly) {
   }
 
   /** Open transactions: PGlite's own transaction object, and how to end its callback. */
-  const transactions = new Map<
-    number,
-    { tx: Transaction; end: (commit: boolean) => void; endId: number | null }
-  >();
+  /** @type {Map<number, { tx: import("@electric-sql/pglite").Transaction, end: (commit: boolean) => void, endId: number | null }>} */
+  const transactions = new Map();
   let nextTransaction = 1;
   const ROLLBACK = Symbol("rollback");
 
-  const answer = (id: number, value: unknown, transfer: ArrayBuffer[] = []) =>
-    port.postMessage({ id, ok: true, value }, transfer);
-  const fail = (id: number, error: unknown) =>
-    port.postMessage({ id, ok: false, error: sentError(error) });
+  /** @type {(id: number, value: unknown, transfer?: ArrayBuffer[]) => void} */
+  const answer = (id, value, transfer = []) => port.postMessage({ id, ok: true, value }, transfer);
+  /** @type {(id: number, error: unknown) => void} */
+  const fail = (id, error) => port.postMessage({ id, ok: false, error: sentError(error) });
 
   /** Starts a transaction (PGlite's, so COMMIT of an aborted one fails as it does there). */
-  const begin = (id: number) => {
+  const begin = (/** @type {number} */ id) => {
     const txId = nextTransaction++;
     let started = false;
     const done = pglite.transaction(async (tx) => {
       started = true;
-      const commit = await new Promise<boolean>((end) => {
+      const commit = await new Promise((end) => {
         transactions.set(txId, { tx, end, endId: null });
         answer(id, txId);
       });
       if (!commit) throw ROLLBACK;
     });
-    const settle = (error: unknown) => {
+    const settle = (/** @type {unknown} */ error) => {
       const open = transactions.get(txId);
       transactions.delete(txId);
       if (!started) fail(id, error);
@@ -121,11 +116,11 @@ if (initialiseOnly) {
     };
     done.then(
       () => settle(null),
-      (error: unknown) => settle(error),
+      (error) => settle(error),
     );
   };
 
-  const run = async (message: ToWorker) => {
+  const run = async (/** @type {import("./pglite-client.ts").ToWorker} */ message) => {
     const { id } = message;
     try {
       switch (message.op) {
@@ -179,5 +174,5 @@ if (initialiseOnly) {
       fail(id, error);
     }
   };
-  port.on("message", (message: ToWorker) => void run(message));
+  port.on("message", (message) => void run(message));
 }
