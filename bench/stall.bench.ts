@@ -13,8 +13,9 @@
  *   deep in a name search), an import of `--import-rows` new dossiers runs, and two probes ask
  *   `GET /api/health` and the public lookup (`GET /api/public/dossiers/:code`) one request at a
  *   time, 10 ms apart, for `--seconds`. Prints p50/p99/max per route (the longest health answer is
- *   the longest time the event loop was held, as health reads nothing), and the rows the import
- *   wrote per second meanwhile.
+ *   the longest time the event loop was held, as health reads nothing), the rows the import
+ *   wrote per second meanwhile, and the server's RSS (once started, its peak sampled every 100 ms
+ *   while measured, and VmHWM).
  * - `--before DIR`: the same, in the same run, with the server of another checkout (e.g. the main
  *   branch) on its own copy of the ward; `--rounds N` alternates the two N times.
  */
@@ -25,7 +26,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startBenchServer } from "./support/bench-server.ts";
 import { generateDossierExport } from "./support/dossier-export.ts";
-import { Session } from "./support/http-session.ts";
+import { Session, rssMb } from "./support/http-session.ts";
 import { argument } from "./support/arguments.ts";
 import { percentile } from "./support/percentile.ts";
 import { prepareDemoFolder } from "./support/demo-folder.ts";
@@ -97,6 +98,8 @@ interface Figures {
   search: number[];
   importRate: number;
   failures: Map<string, number>;
+  /** The server's RSS once started (MB), its peak sampled every 100 ms while measured, VmHWM. */
+  rss: { started: number; peak: number; hwm: number };
 }
 
 async function timed(url: string, headers: Record<string, string> = {}) {
@@ -126,7 +129,11 @@ async function measure(label: string, root: string, ward: string, importFile: st
     search: [],
     importRate: 0,
     failures: new Map(),
+    rss: { started: rssMb(app.server.pid!, "VmRSS"), peak: 0, hwm: 0 },
   };
+  const sampler = setInterval(() => {
+    figures.rss.peak = Math.max(figures.rss.peak, rssMb(app.server.pid!, "VmRSS"));
+  }, 100);
   const fail = (what: string) => figures.failures.set(what, (figures.failures.get(what) ?? 0) + 1);
   try {
     const clerk = new Session(app.base);
@@ -205,6 +212,8 @@ async function measure(label: string, root: string, ward: string, importFile: st
     figures.importRate = (run.processed - startRows) / elapsed;
     if (run.state === "failed") fail(`import failed: ${run.message}`);
   } finally {
+    clearInterval(sampler);
+    figures.rss.hwm = rssMb(app.server.pid!, "VmHWM");
     app.server.kill("SIGTERM");
     await app.exited;
     rmSync(dataDir, { recursive: true, force: true });
@@ -227,12 +236,12 @@ async function main() {
     `\nPGlite, ward of ${rows} dossiers, 2 searching users, an import of ${importRows} rows, ${seconds} s`,
   );
   console.log(
-    "server | load avg | health p50 / p99 / max ms | lookup p50 / p99 / max ms | searches | search p50 / p99 ms | import rows/s",
+    "server | load avg | health p50 / p99 / max ms | lookup p50 / p99 / max ms | searches | search p50 / p99 ms | import rows/s | RSS started / peak / VmHWM MB",
   );
-  console.log("---|---:|---:|---:|---:|---:|---:");
+  console.log("---|---:|---:|---:|---:|---:|---:|---:");
   for (const r of results) {
     console.log(
-      `${r.label} | ${r.load} | ${f(percentile(r.health, 50))} / ${f(percentile(r.health, 99))} / ${f(Math.max(...r.health))} | ${f(percentile(r.lookup, 50))} / ${f(percentile(r.lookup, 99))} / ${f(Math.max(...r.lookup))} | ${r.search.length} | ${f(percentile(r.search, 50))} / ${f(percentile(r.search, 99))} | ${f(r.importRate)}`,
+      `${r.label} | ${r.load} | ${f(percentile(r.health, 50))} / ${f(percentile(r.health, 99))} / ${f(Math.max(...r.health))} | ${f(percentile(r.lookup, 50))} / ${f(percentile(r.lookup, 99))} / ${f(Math.max(...r.lookup))} | ${r.search.length} | ${f(percentile(r.search, 50))} / ${f(percentile(r.search, 99))} | ${f(r.importRate)} | ${f(r.rss.started)} / ${f(r.rss.peak)} / ${f(r.rss.hwm)}`,
     );
     for (const [what, count] of r.failures) console.log(`  ${r.label}: ${what} × ${count}`);
   }

@@ -255,8 +255,11 @@ describe(`SIPAS public page and kiosk (${testDatabaseKind})`, () => {
       phoneLast4: "0000",
     });
     expect([wrong.status, wrong.body.error.code]).toEqual([404, "PUBLIC_LOOKUP_FAILED"]);
+    // Four at once: the code's lookup throttle charges each try before checking it (5 free, one
+    // used by the wrong digits above), so a larger burst may also meet 429, however the server
+    // interleaves the requests (PGlite in its worker thread now takes them as PostgreSQL does).
     const results = await Promise.all(
-      Array.from({ length: 6 }, (_, i) =>
+      Array.from({ length: 4 }, (_, i) =>
         answer(newCitizen(), {
           channel: i % 2 ? "kiosk" : "phone",
           answers: { "15": 5, "28": 4 },
@@ -266,7 +269,7 @@ describe(`SIPAS public page and kiosk (${testDatabaseKind})`, () => {
       ),
     );
     const statuses = results.map((r) => r.status).sort();
-    expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
+    expect(statuses).toEqual([201, 409, 409, 409]);
     const refused = results.find((r) => r.status === 409)!;
     expect(refused.body.error.code).toBe("SIPAS_DOSSIER_ALREADY_ANSWERED");
     const again = await paper(clerk, ward, {

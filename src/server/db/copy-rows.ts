@@ -6,7 +6,8 @@ import type { Executor } from "./database.ts";
  * Bulk writes through PostgreSQL's COPY, on both drivers, inside a Drizzle transaction.
  *
  * Drizzle has no COPY, so this reaches the transaction's driver client (`session.client`: a
- * node-postgres PoolClient, or PGlite's transaction object). The integration tests run the
+ * node-postgres PoolClient, or the PGlite client's transaction object, pglite-client.ts: its
+ * blob crosses to PGlite's worker thread as bytes). The integration tests run the
  * dossier import on both drivers, so a Drizzle upgrade that moves the client fails there.
  */
 

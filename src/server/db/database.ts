@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { LaneQueue, lanedPglite } from "./pglite-lanes.ts";
+import { PgliteWorkerClient } from "./pglite-client.ts";
 import { multiHostPoolOptions, parseDatabaseUrl } from "./multi-host.ts";
 import * as schema from "./schema.ts";
 
@@ -38,21 +38,23 @@ const PGLITE_CONFIG = [
   "wal_keep_size = 0",
 ];
 
+/**
+ * The embedded database in the folder `dataDir` (or `memory://…`). PGlite runs in a worker thread
+ * (pglite-client.ts), so no statement holds the server's event loop; everything that opens PGlite
+ * (the server, the CLI, the tests, the benches) comes through here.
+ */
 export async function openPglite(dataDir: string): Promise<Database> {
-  // Creating a new cluster (initdb) grows the WASM heap to ≈ 800 MB, which WASM never gives back;
-  // initialising in a throwaway instance and reopening leaves the running server at ≈ 300–450 MB.
-  if (!dataDir.startsWith("memory://") && !existsSync(join(dataDir, "PG_VERSION"))) {
-    const initialiser = new PGlite({ dataDir, postgresqlconf: PGLITE_CONFIG });
-    await initialiser.waitReady;
-    await initialiser.close();
-  }
-  // pg_trgm: the trigram index of the dossier register's name search (migration 0019).
-  const client = new PGlite({ dataDir, postgresqlconf: PGLITE_CONFIG, extensions: { pg_trgm } });
-  await client.waitReady;
-  // One connection on this thread: light work (sessions, public lookups) goes before queued
-  // heavy work, jobs after both (pglite-lanes.ts).
+  // A new folder is created (initdb) in a throwaway worker first: initdb grows the WASM heap to
+  // ≈ 800 MB, which WASM never gives back; the running server stays at ≈ 300–450 MB.
+  const client = await PgliteWorkerClient.open(dataDir, PGLITE_CONFIG, {
+    initialise: !dataDir.startsWith("memory://") && !existsSync(join(dataDir, "PG_VERSION")),
+  });
+  // One connection: light work (sessions, public lookups) goes before queued heavy work, jobs
+  // after both (pglite-lanes.ts).
   const lanes = new LaneQueue();
-  const db = drizzlePglite(lanedPglite(client, lanes), { schema }) as unknown as Executor;
+  const db = drizzlePglite(lanedPglite(client, lanes) as unknown as PGlite, {
+    schema,
+  }) as unknown as Executor;
   return { kind: "pglite", db, close: () => client.close(), lanes };
 }
 

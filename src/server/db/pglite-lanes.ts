@@ -1,11 +1,11 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { PGlite } from "@electric-sql/pglite";
+import type { PgliteWorkerClient } from "./pglite-client.ts";
 
 /**
  * Priority lanes in front of the embedded database.
  *
- * PGlite is one connection working on the server's own thread: every statement queues behind the
- * one running (and a transaction holds the connection until it ends). In arrival order, a public
+ * PGlite is one connection (in its worker thread, pglite-client.ts): every statement queues behind
+ * the one running (and a transaction holds the connection until it ends). In arrival order, a public
  * lookup or a session check waits behind every search and import batch queued before it. The
  * lanes hand the connection to the waiting work in this order instead:
  * - `light`: session resolution and the public pages' reads — short, indexed, one row or a few;
@@ -110,10 +110,13 @@ export class LaneQueue {
 /**
  * The PGlite client as Drizzle sees it, with `query`, `exec` and `transaction` taking their turn
  * through `queue` in the caller's lane. A transaction takes one turn for its whole length (its
- * statements go through PGlite's transaction object, not through here). Everything else is
- * PGlite's own method, bound to the client (its private fields need the real instance).
+ * statements go through the transaction object, not through here). Everything else is the
+ * client's own method, bound to the client (its private fields need the real instance).
  */
-export function lanedPglite(client: PGlite, queue: LaneQueue): PGlite {
+export function lanedPglite<C extends Pick<PgliteWorkerClient, "query" | "exec" | "transaction">>(
+  client: C,
+  queue: LaneQueue,
+): C {
   const through =
     (method: "query" | "exec" | "transaction") =>
     (...args: unknown[]) =>

@@ -62,9 +62,9 @@ import {
 export const MAX_IMPORT_BYTES = MAX_DOSSIER_IMPORT_BYTES;
 export const BATCH_SIZE = 10_000;
 /**
- * On the embedded database a batch's transaction holds the one connection, and its COPY the
- * server's thread, for its whole length (≈ 80 ms per thousand rows on an idle 2-core machine):
- * smaller batches there, so that requests get the connection back in between.
+ * On the embedded database a batch's transaction holds the one connection for its whole length
+ * (≈ 80 ms per thousand rows on an idle 2-core machine; in PGlite's worker thread, not the
+ * server's): smaller batches there, so that requests get the connection back in between.
  */
 export const PGLITE_BATCH_SIZE = 1_000;
 const PREVIEW_ROWS = 20;
@@ -665,8 +665,8 @@ export async function executeImport(
       }
       await pending;
       if (failure) throw failure;
-      // PGlite works on this thread and answers without I/O: yield once per batch so the server
-      // keeps answering requests (progress polls included) while an import runs.
+      // Yield once per batch so the server keeps answering requests (progress polls included)
+      // while an import runs, whatever answers without I/O in between.
       await new Promise((resolve) => setImmediate(resolve));
       batchNumber += 1;
       seen += batch.processed;

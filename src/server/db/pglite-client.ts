@@ -1,0 +1,350 @@
+/**
+ * The embedded database in a worker thread.
+ *
+ * PGlite's WASM runs each statement synchronously on the thread that owns it: on the server's own
+ * thread, a long search or an import batch held every request, `/api/health` included (issue 11).
+ * The PGlite instance lives in a worker thread instead (pglite.worker.mjs), and this client gives
+ * the server's thread the part of PGlite's API CCHC uses — `query`, `exec`, `transaction`,
+ * `close`, `waitReady` — each call one message to the worker and one answer back.
+ *
+ * - Drizzle's parsers (functions keyed by type OID) cannot cross threads: the worker returns
+ *   those types as PostgreSQL's text and the parsers run here, on the answer's `fields`.
+ * - A COPY's `blob` crosses as bytes (a transferred ArrayBuffer) and becomes a Blob there.
+ * - PGlite's errors come back as PGlite's own DatabaseError (TransactionAbortedError) with the
+ *   same fields (code, detail, constraint, …), the query, its parameters and options put back.
+ * - A transaction is PGlite's own in the worker, its statements sent here one by one; the lanes
+ *   (pglite-lanes.ts) give it one turn for its whole length, so nothing else runs in between.
+ * - If the worker ends (a crash, or the database closed), every pending and later call fails with
+ *   `PgliteWorkerGoneError` (SQLSTATE 08006), which the HTTP layer answers with 503
+ *   DATABASE_UNAVAILABLE (database-errors.ts); nothing waits forever.
+ */
+import { Worker } from "node:worker_threads";
+import {
+  messages,
+  TransactionAbortedError,
+  type QueryOptions,
+  type Results,
+} from "@electric-sql/pglite";
+
+export interface PgliteWorkerData {
+  dataDir: string;
+  postgresqlconf: string[];
+  /** Create the cluster (initdb) and end: the throwaway first start of a new folder. */
+  initialiseOnly: boolean;
+}
+
+/** Query options as sent: what can cross threads. */
+export interface SentOptions {
+  rowMode?: "array" | "object";
+  paramTypes?: number[];
+  /** Types the caller parses itself (its `parsers`): answered as text. */
+  rawTypes?: number[];
+  blob?: ArrayBuffer;
+}
+
+export type ToWorker =
+  | {
+      id: number;
+      op: "query";
+      text: string;
+      params?: unknown[];
+      options?: SentOptions;
+      tx?: number;
+    }
+  | { id: number; op: "exec"; text: string; options?: SentOptions; tx?: number }
+  | { id: number; op: "begin" }
+  | { id: number; op: "rollback"; tx: number }
+  | { id: number; op: "end"; tx: number; commit: boolean }
+  | { id: number; op: "close" };
+
+export type SentResults = Omit<Results, "blob"> & { blob?: ArrayBuffer };
+
+export interface SentError {
+  kind: "database" | "transaction-aborted" | "error";
+  message: string;
+  stack?: string;
+  fields: Record<string, string | number | boolean | null>;
+}
+
+type FromWorker =
+  | { ready: true }
+  | { ready: false; error: SentError }
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: SentError };
+
+/** The worker thread of the embedded database ended: every call fails with this. */
+export class PgliteWorkerGoneError extends Error {
+  /** connection_failure: what PostgreSQL's drivers report when the server went away. */
+  readonly code = "08006";
+  readonly severity = "FATAL";
+  constructor(reason: string) {
+    super(`the embedded database is not available: ${reason}`);
+    this.name = "PgliteWorkerGoneError";
+  }
+}
+
+/** The transaction object a `transaction` callback gets, as PGlite's. */
+export interface PgliteWorkerTransaction {
+  query<T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>>;
+  exec(text: string, options?: QueryOptions): Promise<Results[]>;
+  rollback(): Promise<void>;
+  readonly closed: boolean;
+}
+
+// Plain JavaScript, started without tsx (see the file for why).
+const entry = new URL("./pglite.worker.mjs", import.meta.url);
+
+function received(
+  sent: SentError,
+  context: { query?: string; params?: unknown[]; options?: unknown },
+) {
+  const error =
+    sent.kind === "transaction-aborted"
+      ? new TransactionAbortedError()
+      : sent.kind === "database"
+        ? new messages.DatabaseError(sent.message, 0, "error")
+        : new Error(sent.message);
+  Object.assign(error, sent.fields);
+  if (sent.kind !== "error") {
+    const target = error as unknown as Record<string, unknown>;
+    target.query = context.query;
+    target.params = context.params;
+    target.queryOptions = context.options;
+  }
+  // The worker's stack says where PGlite failed; this thread's says who asked.
+  error.stack = `${sent.stack ?? `${error.name}: ${error.message}`}\n    --- in the database worker, asked from:\n${new Error().stack?.split("\n").slice(2).join("\n") ?? ""}`;
+  return error;
+}
+
+/** Applies the caller's parsers to the values the worker left as text. */
+function parse(result: SentResults, options: QueryOptions | undefined): Results {
+  const { blob, ...rest } = result;
+  const out: Results = blob ? { ...rest, blob: new Blob([blob]) } : rest;
+  const parsers = options?.parsers;
+  if (!parsers) return out;
+  out.fields.forEach((field, index) => {
+    const parser = parsers[field.dataTypeID];
+    if (!parser) return;
+    for (const row of out.rows as Record<string | number, unknown>[]) {
+      const key = options.rowMode === "array" ? index : field.name;
+      const value = row[key];
+      if (value !== null && value !== undefined)
+        row[key] = (parser as (text: string, type: number) => unknown)(
+          value as string,
+          field.dataTypeID,
+        );
+    }
+  });
+  return out;
+}
+
+/** The embedded database, running in its own worker thread. */
+export class PgliteWorkerClient {
+  readonly waitReady: Promise<void>;
+  private readonly worker: Worker;
+  private readonly pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void; context: object }
+  >();
+  private nextId = 1;
+  private gone: PgliteWorkerGoneError | null = null;
+  private closing: Promise<void> | null = null;
+  /** Waiting for the worker to end (closing): it holds the process open until then. */
+  private ending = false;
+
+  private constructor(data: PgliteWorkerData) {
+    this.worker = new Worker(entry, { workerData: data });
+    let ready!: () => void;
+    let failed!: (error: Error) => void;
+    this.waitReady = new Promise<void>((resolve, reject) => {
+      ready = resolve;
+      failed = reject;
+    });
+    // The worker keeps the process alive only while a call waits for it (see `settle`).
+    this.worker.on("message", (message: FromWorker) => {
+      if ("ready" in message) {
+        if (message.ready) ready();
+        else failed(received(message.error, {}));
+        this.settle();
+        return;
+      }
+      const waiter = this.pending.get(message.id);
+      if (!waiter) return;
+      this.pending.delete(message.id);
+      if (message.ok) waiter.resolve(message.value);
+      else waiter.reject(received(message.error, waiter.context));
+      this.settle();
+    });
+    // An error in the worker (PGlite's WASM aborting, say) ends it: never the server.
+    this.worker.on("error", (error) => this.end(`its thread failed (${error.message})`));
+    this.worker.on("exit", (code) => {
+      this.end(this.closing ? "it was closed" : `its thread ended (exit code ${code})`);
+      failed(this.gone!);
+    });
+  }
+
+  /**
+   * Opens the PGlite folder `dataDir` (or `memory://…`) in a new worker. A new folder is created
+   * (initdb) in a throwaway worker first: initdb grows the WASM heap to ≈ 800 MB, which WASM never
+   * gives back, and that worker's heap goes with it.
+   */
+  static async open(
+    dataDir: string,
+    postgresqlconf: string[],
+    options: { initialise: boolean },
+  ): Promise<PgliteWorkerClient> {
+    if (options.initialise) {
+      const initialiser = new PgliteWorkerClient({ dataDir, postgresqlconf, initialiseOnly: true });
+      const exited = initialiser.exited();
+      await initialiser.waitReady;
+      await exited;
+    }
+    const client = new PgliteWorkerClient({ dataDir, postgresqlconf, initialiseOnly: false });
+    await client.waitReady;
+    return client;
+  }
+
+  async query<T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
+    return this.statement("query", text, params, options) as Promise<Results<T>>;
+  }
+
+  async exec(text: string, options?: QueryOptions): Promise<Results[]> {
+    return this.statement("exec", text, undefined, options) as Promise<Results[]>;
+  }
+
+  /**
+   * Runs `callback` in a transaction: committed when it resolves, rolled back when it throws (or
+   * when it calls `tx.rollback()`), as PGlite's `transaction`.
+   */
+  async transaction<T>(callback: (tx: PgliteWorkerTransaction) => Promise<T>): Promise<T> {
+    const txId = (await this.call({ op: "begin" }, {})) as number;
+    let closed = false;
+    const open = () => {
+      if (closed) throw new Error("Transaction is closed");
+    };
+    const tx: PgliteWorkerTransaction = {
+      query: async <R>(text: string, params?: unknown[], options?: QueryOptions) => {
+        open();
+        return this.statement("query", text, params, options, txId) as Promise<Results<R>>;
+      },
+      exec: async (text: string, options?: QueryOptions) => {
+        open();
+        return this.statement("exec", text, undefined, options, txId) as Promise<Results[]>;
+      },
+      rollback: async () => {
+        open();
+        await this.call({ op: "rollback", tx: txId }, {});
+        closed = true;
+      },
+      get closed() {
+        return closed;
+      },
+    };
+    let result: T;
+    try {
+      result = await callback(tx);
+    } catch (error) {
+      closed = true;
+      // Rolled back in the worker; if the worker is gone, so is the transaction.
+      await this.call({ op: "end", tx: txId, commit: false }, {}).catch(() => undefined);
+      throw error;
+    }
+    closed = true;
+    await this.call({ op: "end", tx: txId, commit: true }, {});
+    return result;
+  }
+
+  /** Closes the database and ends the worker; later calls fail with PgliteWorkerGoneError. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      if (this.gone) return;
+      const exited = this.exited();
+      try {
+        await this.call({ op: "close" }, {});
+      } catch (error) {
+        // Gone already (a crash): nothing left to close.
+        if (error instanceof PgliteWorkerGoneError) return;
+        throw error;
+      }
+      await exited;
+    })();
+    return this.closing;
+  }
+
+  /**
+   * Ends the worker at once, without closing the database: what a crashed worker looks like to
+   * the server (tests).
+   */
+  async terminate(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  get closed(): boolean {
+    return this.gone !== null;
+  }
+
+  private async statement(
+    op: "query" | "exec",
+    text: string,
+    params: unknown[] | undefined,
+    options: QueryOptions | undefined,
+    tx?: number,
+  ): Promise<Results | Results[]> {
+    const sent: SentOptions = {};
+    const transfer: ArrayBuffer[] = [];
+    if (options) {
+      const { rowMode, paramTypes, parsers, blob, serializers, onNotice } = options;
+      if (serializers || onNotice)
+        throw new TypeError("the embedded database's worker takes no serializers nor onNotice");
+      if (rowMode) sent.rowMode = rowMode;
+      if (paramTypes) sent.paramTypes = paramTypes;
+      if (parsers) sent.rawTypes = Object.keys(parsers).map(Number);
+      if (blob) {
+        sent.blob = await blob.arrayBuffer();
+        transfer.push(sent.blob);
+      }
+    }
+    const message =
+      op === "query" ? { op, text, params, options: sent, tx } : { op, text, options: sent, tx };
+    const value = await this.call(message, { query: text, params, options }, transfer);
+    return op === "query"
+      ? parse(value as SentResults, options)
+      : (value as SentResults[]).map((one) => parse(one, options));
+  }
+
+  private call(
+    message: DistributiveOmit<ToWorker, "id">,
+    context: object,
+    transfer: ArrayBuffer[] = [],
+  ): Promise<unknown> {
+    if (this.gone) return Promise.reject(this.gone);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, context });
+      this.settle();
+      this.worker.postMessage({ ...message, id }, transfer);
+    });
+  }
+
+  /** Resolves when the worker has ended; the process stays open until then. */
+  private exited(): Promise<void> {
+    this.ending = true;
+    this.worker.ref();
+    return new Promise((resolve) => this.worker.once("exit", () => resolve()));
+  }
+
+  /** Holds the process open while a call waits for the worker, not when it is idle. */
+  private settle() {
+    if (this.pending.size > 0 || this.ending) this.worker.ref();
+    else this.worker.unref();
+  }
+
+  private end(reason: string) {
+    if (this.gone) return;
+    this.gone = new PgliteWorkerGoneError(reason);
+    for (const waiter of this.pending.values()) waiter.reject(this.gone);
+    this.pending.clear();
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
