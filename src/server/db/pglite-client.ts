@@ -18,6 +18,9 @@
  *   `PgliteWorkerGoneError` (SQLSTATE 08006), which the HTTP layer answers with 503
  *   DATABASE_UNAVAILABLE (database-errors.ts); nothing waits forever.
  */
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import {
   messages,
@@ -31,6 +34,29 @@ export interface PgliteWorkerData {
   postgresqlconf: string[];
   /** Create the cluster (initdb) and end: the throwaway first start of a new folder. */
   initialiseOnly: boolean;
+  /** PGlite's and initdb's WASM compiled once per process (`compiledPglite`), for every worker. */
+  pgliteWasmModule: WebAssembly.Module;
+  initdbWasmModule: WebAssembly.Module;
+}
+
+type CompiledPglite = Pick<PgliteWorkerData, "pgliteWasmModule" | "initdbWasmModule">;
+let compiled: Promise<CompiledPglite> | null = null;
+
+/**
+ * PGlite's WASM compiled once in this process: a worker given the modules skips compiling their
+ * code (≈ 1 s of CPU each time), which made every open after the first one as slow as it.
+ */
+function compiledPglite(): Promise<CompiledPglite> {
+  compiled ??= (async () => {
+    const folder = dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
+    const compile = async (file: string) => WebAssembly.compile(await readFile(join(folder, file)));
+    const [pgliteWasmModule, initdbWasmModule] = await Promise.all([
+      compile("pglite.wasm"),
+      compile("initdb.wasm"),
+    ]);
+    return { pgliteWasmModule, initdbWasmModule };
+  })();
+  return compiled;
 }
 
 /** Query options as sent: what can cross threads. */
@@ -193,13 +219,24 @@ export class PgliteWorkerClient {
     postgresqlconf: string[],
     options: { initialise: boolean },
   ): Promise<PgliteWorkerClient> {
+    const modules = await compiledPglite();
     if (options.initialise) {
-      const initialiser = new PgliteWorkerClient({ dataDir, postgresqlconf, initialiseOnly: true });
+      const initialiser = new PgliteWorkerClient({
+        dataDir,
+        postgresqlconf,
+        initialiseOnly: true,
+        ...modules,
+      });
       const exited = initialiser.exited();
       await initialiser.waitReady;
       await exited;
     }
-    const client = new PgliteWorkerClient({ dataDir, postgresqlconf, initialiseOnly: false });
+    const client = new PgliteWorkerClient({
+      dataDir,
+      postgresqlconf,
+      initialiseOnly: false,
+      ...modules,
+    });
     await client.waitReady;
     return client;
   }

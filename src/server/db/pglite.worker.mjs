@@ -15,7 +15,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 
 const port = /** @type {import("node:worker_threads").MessagePort} */ (parentPort);
 /** @type {import("./pglite-client.ts").PgliteWorkerData} */
-const { dataDir, postgresqlconf, initialiseOnly } = workerData;
+const { dataDir, postgresqlconf, initialiseOnly, pgliteWasmModule, initdbWasmModule } = workerData;
 
 /** A caller's parsers are functions, which cannot cross threads: their types come back as text. */
 const asText = (/** @type {string} */ value) => value;
@@ -66,14 +66,20 @@ function sentError(/** @type {unknown} */ error) {
 // Creating a new cluster (initdb) grows the WASM heap to ≈ 800 MB, which WASM never gives back:
 // the server's thread initialises a new folder in a throwaway worker first (pglite-client.ts).
 if (initialiseOnly) {
-  const initialiser = new PGlite({ dataDir, postgresqlconf });
+  const initialiser = new PGlite({ dataDir, postgresqlconf, pgliteWasmModule, initdbWasmModule });
   await initialiser.waitReady;
   await initialiser.close();
   port.postMessage({ ready: true });
   port.close();
 } else {
   // pg_trgm: the trigram index of the dossier register's name search (migration 0019).
-  const pglite = new PGlite({ dataDir, postgresqlconf, extensions: { pg_trgm } });
+  const pglite = new PGlite({
+    dataDir,
+    postgresqlconf,
+    pgliteWasmModule,
+    initdbWasmModule,
+    extensions: { pg_trgm },
+  });
   try {
     await pglite.waitReady;
     port.postMessage({ ready: true });
