@@ -82,3 +82,45 @@ describe(`the server's kept register totals on ${testDatabaseKind}`, () => {
     expect(await total("&state=in_progress")).toBe(1);
   });
 });
+
+describe(`the server's kept feedback totals on ${testDatabaseKind}`, () => {
+  const feedbackTotal = async (query = "") =>
+    (await clerk.get(`/api/feedback?limit=2${query}`)).body.total as number;
+  const registerFeedback = () =>
+    clerk.post("/api/feedback", {
+      unitId: world.ward.id,
+      channel: "phone",
+      senderName: "Trần Văn Bình",
+      senderPhone: "0987 654 321",
+      title: "Thời gian chứng thực bản sao quá lâu",
+      content: "Tôi chờ hơn 2 giờ để chứng thực bản sao giấy khai sinh.",
+      receivedAt: "2026-03-02 09:00",
+    });
+
+  it("keeps a first page's total for the TTL and counts again after feedback is registered or changed through the server", async () => {
+    const a = await registerFeedback();
+    expect(a.status, JSON.stringify(a.body)).toBe(201);
+    const received = await feedbackTotal("&state=received");
+    const classified = await feedbackTotal("&state=classified");
+    expect(received).toBeGreaterThanOrEqual(1);
+    // Changed behind the server's back: the kept totals stand.
+    await t.db.database.db.execute(
+      sql`update feedback set state = 'classified', classification = 'regulation' where id = ${a.body.data.id}`,
+    );
+    expect(await feedbackTotal("&state=classified")).toBe(classified);
+    // Feedback registered through the server: that unit's totals are counted again.
+    const b = await registerFeedback();
+    expect(b.status).toBe(201);
+    expect(await feedbackTotal("&state=classified")).toBe(classified + 1);
+    expect(await feedbackTotal("&state=received")).toBe(received);
+    // A step through the server (an update): counted from the next page.
+    const step = await clerk.post(`/api/feedback/${b.body.data.id}/transitions`, {
+      action: "classify",
+      classification: "regulation",
+      at: "2026-03-02 10:00",
+    });
+    expect(step.status, JSON.stringify(step.body)).toBe(200);
+    expect(await feedbackTotal("&state=classified")).toBe(classified + 2);
+    expect(await feedbackTotal("&state=received")).toBe(received - 1);
+  });
+});

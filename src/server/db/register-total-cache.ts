@@ -11,9 +11,10 @@ import type { Executor } from "./database.ts";
  * page's total), lives `ttlMs` at most, and the cache holds at most `maxEntries` of them.
  *
  * Every write of a register's records says so here (`forgetRegisterTotals`): the repositories
- * that insert, update, void, import or anonymise dossiers (and add apology letters) call it after
- * their statement, naming the unit written (or the whole register), so the entries whose reach
- * holds that unit are forgotten and the next page counts again. In a transaction (`runUseCase`,
+ * that insert, update, void, import or anonymise dossiers (and add apology letters), and those
+ * that register, change or anonymise feedback, call it after their statement, naming the unit
+ * written (or the whole register), so the entries whose reach holds that unit are forgotten and
+ * the next page counts again. In a transaction (`runUseCase`,
  * an import batch) the same changes are applied once more when it ends
  * (`replayRegisterTotalChanges`): a page read between the write and the commit counted the old
  * rows and may have kept its total. A count that was under way when a change arrived is not kept.

@@ -8,6 +8,7 @@ import type { Executor } from "../database.ts";
 import { agencies, units } from "../schema.ts";
 import { feedback } from "../schema-feedback.ts";
 import * as cases from "./case-register.repository.ts";
+import { forgetRegisterTotals } from "../register-total-cache.ts";
 
 export type FeedbackRow = typeof feedback.$inferSelect;
 export type FeedbackInsert = typeof feedback.$inferInsert;
@@ -121,8 +122,26 @@ export async function listFeedback(
     await feedbackRegisterQueries(exec, filter),
     filter.limit,
     flatten,
-    filter.after ? filter.knownTotal : undefined,
+    filter.after && filter.knownTotal
+      ? filter.knownTotal
+      : { exec, register: "feedback", ...feedbackTotalKey(filter) },
   );
+}
+
+/**
+ * The key of a page's kept total: the reach and every filter but the cursor and the page size;
+ * the units whose writes change it (null: every unit).
+ */
+export function feedbackTotalKey(filter: FeedbackFilter) {
+  const { after: _after, limit: _limit, knownTotal: _known, ...counted } = filter;
+  const { reach } = filter;
+  const units =
+    filter.unitId !== undefined
+      ? [filter.unitId]
+      : reach.unitIds === null
+        ? null
+        : [...reach.unitIds, ...reach.agencyReach.flatMap((agency) => agency.unitIds)];
+  return { key: JSON.stringify(counted), units };
 }
 
 /**
@@ -201,6 +220,7 @@ export async function lockFeedback(exec: Executor, id: string): Promise<Feedback
 
 export async function insertFeedback(exec: Executor, values: FeedbackInsert) {
   const [row] = await exec.insert(feedback).values(values).returning();
+  forgetRegisterTotals({ register: "feedback", unitId: row!.unitId });
   return row!;
 }
 
@@ -210,6 +230,9 @@ export async function updateFeedback(exec: Executor, id: string, values: Partial
     .set({ ...values, updatedAt: new Date() })
     .where(eq(feedback.id, id))
     .returning();
+  // Every kept feedback total is counted again: a change may move the feedback to another unit or
+  // agency, and the unit it left is not known here.
+  forgetRegisterTotals({ register: "feedback" });
   return row!;
 }
 
