@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { forgetSessions, replaySessionChanges, SessionCache } from "./session-cache.ts";
+import { replayChangesAfter } from "../cache/kept-values.ts";
+import { forgetSessions, SessionCache } from "./session-cache.ts";
 
 interface Row {
   userId: string;
@@ -91,7 +92,7 @@ describe("SessionCache", () => {
 
   it("applies a transaction's changes again when it ends", async () => {
     const c = cache();
-    await replaySessionChanges(async () => {
+    await replayChangesAfter(async () => {
       forgetSessions({ userId: "u1" });
       // Read between the write and the commit: the old row, kept for now …
       await read(c, "h1", { userId: "u1", name: "before commit" });
@@ -104,8 +105,8 @@ describe("SessionCache", () => {
   it("replays when the transaction fails too, and nested ones with the outer one", async () => {
     const c = cache();
     await expect(
-      replaySessionChanges(async () => {
-        await replaySessionChanges(async () => forgetSessions({ userId: "u1" }));
+      replayChangesAfter(async () => {
+        await replayChangesAfter(async () => forgetSessions({ userId: "u1" }));
         await read(c, "h1", { userId: "u1", name: "inside" });
         throw new Error("rolled back");
       }),

@@ -9,7 +9,7 @@ import { cacheSecondsFromEnv, ChangeChannel, KeptValues } from "../cache/kept-va
  * repositories of sessions, users, roles, units and agencies call these after their statement,
  * so sign-out, a revoked session, a password change or reset, a role or agency change, a disabled
  * account and a unit change count from the very next request in this process. In a transaction
- * (`runUseCase`) the same changes are applied once more when it ends (`replaySessionChanges`):
+ * (`runUseCase`) the same changes are applied once more when it ends (`replayChangesAfter`, cache/kept-values.ts):
  * a request that read the session between the write and the commit saw the old row and may have
  * kept it. A read that was under way when a change arrived is never kept (the generation).
  *
@@ -78,18 +78,10 @@ export class SessionCache<T> {
 
 /**
  * A write changed what sessions resolve to: every cache of this process forgets what it concerns
- * now, and again when the surrounding transaction ends (see `replaySessionChanges`).
+ * now, and again when the surrounding transaction ends (`replayChangesAfter`).
  */
 export function forgetSessions(change: SessionChange) {
   sessionChanges.announce(change);
-}
-
-/**
- * Runs a transaction and, once it has ended (committed or rolled back), applies again the session
- * changes its writes announced: a session read between a write and its commit is not kept.
- */
-export function replaySessionChanges<T>(work: () => Promise<T>): Promise<T> {
-  return sessionChanges.replayAfter(work);
 }
 
 /** CCHC_SESSION_CACHE_SECONDS (default 5; 0 turns the cache off). */

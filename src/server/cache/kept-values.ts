@@ -9,7 +9,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * arrived is never kept (the generation), so a value read before a write cannot outlive it.
  *
  * `ChangeChannel`: writes announce their changes (`announce`), every listening cache forgets what
- * they concern at once, and again when the surrounding transaction ends (`replayAfter`): a read
+ * they concern at once, and again when the surrounding transaction ends (`replayChangesAfter`): a read
  * between the write and the commit saw the old rows and may have kept them. Another process
  * writing to the same database is not heard: there a value is trusted for at most `ttlMs`.
  */
@@ -89,9 +89,11 @@ export interface ChangeListener<C> {
   forget(change: C): void;
 }
 
+/** The replays of the changes announced in the running transaction, of every channel. */
+const replaysOfTransaction = new AsyncLocalStorage<(() => void)[]>();
+
 export class ChangeChannel<C> {
   readonly #listeners = new Set<ChangeListener<C>>();
-  readonly #changesOfTransaction = new AsyncLocalStorage<C[]>();
 
   listen(listener: ChangeListener<C>) {
     this.#listeners.add(listener);
@@ -101,26 +103,33 @@ export class ChangeChannel<C> {
     this.#listeners.delete(listener);
   }
 
-  /** A write changed what `change` names: every listener forgets it now and when the transaction ends. */
+  /**
+   * A write changed what `change` names: every listener forgets it now, and again when the
+   * surrounding transaction ends (`replayChangesAfter`).
+   */
   announce(change: C) {
     this.#apply(change);
-    this.#changesOfTransaction.getStore()?.push(change);
-  }
-
-  /** Runs a transaction and, once it has ended (committed or rolled back), announces its changes again. */
-  async replayAfter<T>(work: () => Promise<T>): Promise<T> {
-    // A transaction inside another: the outer one replays when it ends (its commit counts).
-    if (this.#changesOfTransaction.getStore()) return work();
-    const changes: C[] = [];
-    try {
-      return await this.#changesOfTransaction.run(changes, work);
-    } finally {
-      for (const change of changes) this.#apply(change);
-    }
+    replaysOfTransaction.getStore()?.push(() => this.#apply(change));
   }
 
   #apply(change: C) {
     for (const listener of this.#listeners) listener.forget(change);
+  }
+}
+
+/**
+ * Runs a transaction and, once it has ended (committed or rolled back), announces again the
+ * changes its writes announced on every channel: a value read between a write and its commit saw
+ * the old rows and may have been kept.
+ */
+export async function replayChangesAfter<T>(work: () => Promise<T>): Promise<T> {
+  // A transaction inside another: the outer one replays when it ends (its commit counts).
+  if (replaysOfTransaction.getStore()) return work();
+  const replays: (() => void)[] = [];
+  try {
+    return await replaysOfTransaction.run(replays, work);
+  } finally {
+    for (const replay of replays) replay();
   }
 }
 

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { replayChangesAfter } from "../cache/kept-values.ts";
 import type { Executor } from "./database.ts";
 import {
   enableRegisterTotalCache,
   forgetRegisterTotals,
   registerTotalCacheOf,
   registerTotalCacheSeconds,
-  replayRegisterTotalChanges,
   type RegisterTotalCache,
 } from "./register-total-cache.ts";
 
@@ -96,7 +96,7 @@ describe("RegisterTotalCache", () => {
 
   it("forgets again when the transaction that wrote ends: a total counted before its commit is not kept", async () => {
     const { made: c } = cache();
-    await replayRegisterTotalChanges(async () => {
+    await replayChangesAfter(async () => {
       forgetRegisterTotals({ register: "dossier", unitId: "w1" });
       // A page read after the write but before the commit counts the old rows.
       expect(await count(c!, "k", ["w1"], 5)).toBe(5);
@@ -104,7 +104,7 @@ describe("RegisterTotalCache", () => {
     expect(await count(c!, "k", ["w1"], 6)).toBe(6);
     // Also when the transaction failed (nothing written, counting again is harmless).
     await expect(
-      replayRegisterTotalChanges(async () => {
+      replayChangesAfter(async () => {
         forgetRegisterTotals({ register: "dossier", unitId: "w1" });
         await count(c!, "k", ["w1"], 7);
         throw new Error("rolled back");

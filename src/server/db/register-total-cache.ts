@@ -16,7 +16,7 @@ import type { Executor } from "./database.ts";
  * written (or the whole register), so the entries whose reach holds that unit are forgotten and
  * the next page counts again. In a transaction (`runUseCase`,
  * an import batch) the same changes are applied once more when it ends
- * (`replayRegisterTotalChanges`): a page read between the write and the commit counted the old
+ * (`replayChangesAfter`, cache/kept-values.ts): a page read between the write and the commit counted the old
  * rows and may have kept its total. A count that was under way when a change arrived is not kept.
  *
  * Another process writing to the same database (a second server, the CLI) is not heard: there a
@@ -106,18 +106,10 @@ export function registerTotalCacheOf(exec: Executor): RegisterTotalCache | undef
 
 /**
  * A write changed what a register's pages count: every cache of this process forgets the totals
- * it concerns now, and again when the surrounding transaction ends (`replayRegisterTotalChanges`).
+ * it concerns now, and again when the surrounding transaction ends (`replayChangesAfter`, cache/kept-values.ts).
  */
 export function forgetRegisterTotals(change: RegisterTotalChange) {
   totalChanges.announce(change);
-}
-
-/**
- * Runs a transaction and, once it has ended (committed or rolled back), applies again the total
- * changes its writes announced: a total counted between a write and its commit is not kept.
- */
-export function replayRegisterTotalChanges<T>(work: () => Promise<T>): Promise<T> {
-  return totalChanges.replayAfter(work);
 }
 
 /** CCHC_REGISTER_TOTAL_CACHE_SECONDS (default 5; 0 turns the cache off). */

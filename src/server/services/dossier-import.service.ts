@@ -37,7 +37,7 @@ import type { Actor } from "./actor.ts";
 import type { ParsedBatch } from "./dossier-import-batches.ts";
 import { parseInWorker, type BatchStream } from "./dossier-import-parser.ts";
 import { appendAuditEvent, runUseCase } from "./use-case.ts";
-import { replayRegisterTotalChanges } from "../db/register-total-cache.ts";
+import { replayChangesAfter } from "../cache/kept-values.ts";
 import {
   enqueueJob,
   findJobBySubject,
@@ -602,7 +602,7 @@ export async function executeImport(
 
     // The register totals its rows change are forgotten again once the batch has committed.
     const commitBatch = (batch: ParsedBatch, number: number, upsert: boolean) =>
-      replayRegisterTotalChanges(() =>
+      replayChangesAfter(() =>
         db.transaction(async (txDb) => {
           const tx = txDb as unknown as Executor;
           const written = await writeDossiers(tx, unitId, batch, upsert);

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { GENESIS_HASH, canonicalJson, chainInput } from "../../core/audit/audit-chain.ts";
-import { replaySessionChanges } from "../auth/session-cache.ts";
-import { replayRegisterTotalChanges } from "../db/register-total-cache.ts";
+import { replayChangesAfter } from "../cache/kept-values.ts";
 import type { Executor } from "../db/database.ts";
 import * as auditRepository from "../db/repositories/audit.repository.ts";
 import type { Actor } from "./actor.ts";
@@ -50,23 +49,21 @@ export async function appendAuditEvent(tx: Executor, actor: Actor, event: AuditE
 /**
  * Runs one use case in one transaction; its audit events are written in the same transaction,
  * so a write and its record stand or fall together. Session and register-total changes its writes
- * announced are applied again once it has ended (auth/session-cache.ts, db/register-total-cache.ts).
+ * announced are applied again once it has ended (`replayChangesAfter`, cache/kept-values.ts).
  */
 export async function runUseCase<T>(
   db: Executor,
   actor: Actor,
   work: (context: UseCaseContext) => Promise<T>,
 ): Promise<T> {
-  return replaySessionChanges(() =>
-    replayRegisterTotalChanges(() =>
-      db.transaction(async (tx) => {
-        const context: UseCaseContext = {
-          tx: tx as unknown as Executor,
-          actor,
-          audit: (event) => appendAuditEvent(tx as unknown as Executor, actor, event),
-        };
-        return work(context);
-      }),
-    ),
+  return replayChangesAfter(() =>
+    db.transaction(async (tx) => {
+      const context: UseCaseContext = {
+        tx: tx as unknown as Executor,
+        actor,
+        audit: (event) => appendAuditEvent(tx as unknown as Executor, actor, event),
+      };
+      return work(context);
+    }),
   );
 }

@@ -402,6 +402,19 @@ export interface CaseTotalKey {
   units: readonly string[] | null;
 }
 
+/**
+ * What a list's kept total is keyed by: its filter without the cursor, the page size and the
+ * total a cursor carried (the pages after a cursor count what the first page counted).
+ */
+export function countedFilterKey(filter: {
+  after?: unknown;
+  limit: number;
+  knownTotal?: unknown;
+}): string {
+  const { after: _after, limit: _limit, knownTotal: _known, ...counted } = filter;
+  return JSON.stringify(counted);
+}
+
 /** A total a list's first page answered, given back by a later page instead of counting. */
 export interface KnownCaseTotal {
   total: number;

@@ -150,9 +150,8 @@ export async function listDossiers(
  * (the pages after a cursor count what the first page counted); the units whose writes change it.
  */
 export function dossierTotalKey(filter: DossierFilter) {
-  const { after: _after, limit: _limit, knownTotal: _known, ...counted } = filter;
   return {
-    key: JSON.stringify(counted),
+    key: cases.countedFilterKey(filter),
     units: filter.unitId ? [filter.unitId] : filter.unitIds,
   };
 }

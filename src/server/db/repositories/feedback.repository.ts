@@ -133,7 +133,6 @@ export async function listFeedback(
  * the units whose writes change it (null: every unit).
  */
 export function feedbackTotalKey(filter: FeedbackFilter) {
-  const { after: _after, limit: _limit, knownTotal: _known, ...counted } = filter;
   const { reach } = filter;
   const units =
     filter.unitId !== undefined
@@ -141,7 +140,7 @@ export function feedbackTotalKey(filter: FeedbackFilter) {
       : reach.unitIds === null
         ? null
         : [...reach.unitIds, ...reach.agencyReach.flatMap((agency) => agency.unitIds)];
-  return { key: JSON.stringify(counted), units };
+  return { key: cases.countedFilterKey(filter), units };
 }
 
 /**
