@@ -5,9 +5,11 @@
  * caller gets FILE_PARSE_TIMEOUT or FILE_TOO_COMPLEX; the server's own heap never holds the
  * inflated file.
  */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { AppError, type ErrorCode, type ErrorDetail } from "../errors.ts";
-import { typescriptWorkerEntry } from "../typescript-worker.ts";
 import type { ParseTasks } from "./parse-tasks.ts";
 
 export interface ParseLimits {
@@ -30,8 +32,19 @@ const MAX_RUNNING = 1;
 /** Requests waiting for a turn beyond this are refused (FILE_PARSE_BUSY). */
 const MAX_WAITING = 8;
 
-// Our TypeScript runs through tsx in the worker too (typescript-worker.ts).
-const bootstrap = typescriptWorkerEntry(new URL("./parse.worker.ts", import.meta.url));
+const tsxApi = pathToFileURL(
+  join(
+    dirname(createRequire(import.meta.url).resolve("tsx/package.json")),
+    "dist/esm/api/index.mjs",
+  ),
+).href;
+const workerFile = new URL("./parse.worker.ts", import.meta.url).href;
+// Our TypeScript runs through tsx in the worker too: a one-line ES module registers it first.
+const bootstrap = new URL(
+  `data:text/javascript,${encodeURIComponent(
+    `const { register } = await import(${JSON.stringify(tsxApi)}); register(); await import(${JSON.stringify(workerFile)});`,
+  )}`,
+);
 
 export type WorkerAnswer =
   | { ok: true; value: unknown }
