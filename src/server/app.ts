@@ -15,6 +15,7 @@ import {
 import { z } from "zod";
 import { DEFAULT_SESSION_CACHE_SECONDS } from "./auth/session-cache.ts";
 import type { Database } from "./db/database.ts";
+import { logLifecycleEvent } from "./db/pglite-restart.ts";
 import { DatabaseReachability } from "./db/reachability.ts";
 import { enableRegisterTotalCache } from "./db/register-total-cache.ts";
 import { AppError } from "./errors.ts";
@@ -134,7 +135,7 @@ declare module "fastify" {
 export { MAX_UPLOAD_BYTES };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const reachability = DatabaseReachability.of(options.database.db);
+  const reachability = DatabaseReachability.of(options.database.db, options.database.available);
   const healthFastPath = new HealthFastPath(options.database.kind, reachability);
   const app = Fastify({
     // `GET /api/health` answered before routing while its answer is known (health-fast-path.ts).
@@ -184,6 +185,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   healthFastPath.open(securityHeaders);
+  // The embedded database's worker dying and coming back (pglite-restart.ts): logged, and health
+  // follows at once rather than after its cached probe.
+  const unwatch = options.database.onLifecycle?.((event) => {
+    if (event.kind === "restarted") reachability.forget();
+    else reachability.markDown();
+    logLifecycleEvent(app.log, event);
+  });
+  if (unwatch)
+    app.addHook("onClose", async () => {
+      unwatch();
+    });
   app.addHook("preClose", (done) => {
     healthFastPath.close();
     done();

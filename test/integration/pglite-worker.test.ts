@@ -4,11 +4,24 @@
  * PGlite's errors, transactions, a COPY's bytes, the worker's end — behaves as PGlite did on the
  * server's own thread. PGlite only.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { date, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { messages, TransactionAbortedError } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { executorKind, openPglite, queryRows } from "../../src/server/db/database.ts";
+import { buildApp } from "../../src/server/app.ts";
+import { acquireDataFolderLock, LOCK_FILE_NAME } from "../../src/server/db/data-folder-lock.ts";
+import {
+  executorKind,
+  openPglite,
+  queryRows,
+  type Database,
+} from "../../src/server/db/database.ts";
+import { runMigrations } from "../../src/server/db/migrate.ts";
+import type { WorkerLifecycleEvent } from "../../src/server/db/pglite-restart.ts";
+import { openDatabase } from "../../src/server/runtime.ts";
 import { copyRows } from "../../src/server/db/copy-rows.ts";
 import { isDatabaseUnavailable } from "../../src/server/db/database-errors.ts";
 import { PgliteWorkerGoneError } from "../../src/server/db/pglite-client.ts";
@@ -18,7 +31,7 @@ import {
   testDatabaseKind,
   type TestDatabase,
 } from "../support/test-database.ts";
-import { startTestApp } from "../support/test-app.ts";
+import { ApiClient, startTestApp } from "../support/test-app.ts";
 
 const probes = pgTable("worker_probe", {
   id: integer("id").primaryKey(),
@@ -182,6 +195,8 @@ describe.skipIf(testDatabaseKind !== "pglite")("when the worker thread ends", ()
   it("pending and later queries fail as an unavailable database, never hang", async () => {
     const database = await openPglite("memory://");
     const { db } = database;
+    const events: WorkerLifecycleEvent[] = [];
+    database.onLifecycle!((event) => events.push(event));
     const pending = queryRows(db, sql`select count(*) from generate_series(1, 20000000)`).then(
       () => null,
       (e: unknown) => e,
@@ -201,6 +216,11 @@ describe.skipIf(testDatabaseKind !== "pglite")("when the worker thread ends", ()
     await expect(db.transaction(async () => undefined)).rejects.toBeInstanceOf(
       PgliteWorkerGoneError,
     );
+    // In memory, its data ended with the worker: not restarted, and said so.
+    expect(events).toEqual([
+      expect.objectContaining({ kind: "died", restartInMs: null, staysDown: expect.any(String) }),
+    ]);
+    expect(database.available!()).toBe(false);
     await database.close();
   });
 
@@ -222,3 +242,253 @@ describe.skipIf(testDatabaseKind !== "pglite")("when the worker thread ends", ()
     }
   });
 });
+
+/** A promise settled from outside. */
+function deferred<T = void>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Waits for the lifecycle event `kind` (the next one of that kind from now on). */
+function nextEvent(database: Database, kind: WorkerLifecycleEvent["kind"]) {
+  return new Promise<WorkerLifecycleEvent>((resolve) => {
+    const stop = database.onLifecycle!((event) => {
+      if (event.kind !== kind) return;
+      stop();
+      resolve(event);
+    });
+  });
+}
+
+/** The error a call fails with, or null. */
+const failure = (call: Promise<unknown>) =>
+  call.then(
+    () => null,
+    (e: unknown) => e,
+  );
+
+describe.skipIf(testDatabaseKind !== "pglite")(
+  "a data folder's worker that ends is restarted",
+  { timeout: 120_000 },
+  () => {
+    const folders: string[] = [];
+    const folder = () => {
+      const path = mkdtempSync(join(tmpdir(), "cchc-restart-"));
+      folders.push(path);
+      return path;
+    };
+    afterAll(() => {
+      for (const path of folders) rmSync(path, { recursive: true, force: true });
+    });
+
+    it("fails the calls it was running (08006), then answers with what was committed", async () => {
+      const dataDir = folder();
+      // As the server opens it: the data folder's lock, then PGlite in dataDir/pglite.
+      const opened = await openDatabase({ dataDir, databaseUrl: null }, { migrate: false });
+      const { database } = opened;
+      const events: WorkerLifecycleEvent[] = [];
+      database.onLifecycle!((event) => events.push(event));
+      try {
+        const { db } = database;
+        await db.execute(sql`create table kept (id int primary key)`);
+        await db.execute(sql`insert into kept values (1)`);
+        const inserted = deferred();
+        const killed = deferred();
+        // A transaction with a row written, open when the worker ends.
+        const transaction = failure(
+          db.transaction(async (tx) => {
+            await tx.execute(sql`insert into kept values (2)`);
+            inserted.resolve();
+            await killed.promise;
+            await tx.execute(sql`insert into kept values (3)`);
+          }),
+        );
+        await inserted.promise;
+        // Queued behind the transaction (one connection): it reaches the client after the death.
+        const later = queryRows<{ id: number }>(db, sql`select id from kept order by id`);
+        const restarted = nextEvent(database, "restarted");
+        await clientOf(db).terminate();
+        killed.resolve();
+        const error = await transaction;
+        expect(causeOf(error)).toBeInstanceOf(PgliteWorkerGoneError);
+        expect(isDatabaseUnavailable(error)).toBe(true);
+        // The later call waited for the new worker: the committed row, not the lost one.
+        expect((await later).map((row) => row.id)).toEqual([1]);
+        await restarted;
+        expect(database.available!()).toBe(true);
+        expect(events.map((event) => event.kind)).toEqual(["died", "restarted"]);
+        expect(events[0]).toMatchObject({ restartInMs: 500, attempt: 1 });
+        // Writes go on in the new worker.
+        await db.execute(sql`insert into kept values (4)`);
+        expect(
+          (await queryRows<{ id: number }>(db, sql`select id from kept order by id`)).map(
+            (row) => row.id,
+          ),
+        ).toEqual([1, 4]);
+        // The folder's lock stayed this process's throughout.
+        expect(readFileSync(join(dataDir, LOCK_FILE_NAME), "utf8").split("\n")[0]).toBe(
+          String(process.pid),
+        );
+        expect(() => acquireDataFolderLock(dataDir)).toThrow(
+          expect.objectContaining({ code: "DATA_FOLDER_LOCKED" }),
+        );
+      } finally {
+        await opened.close();
+      }
+      expect(events.map((event) => event.kind)).toEqual(["died", "restarted"]);
+    });
+
+    it("the server answers 503 while it restarts, 200 once it is back, and logs both", async () => {
+      const gate = deferred();
+      const database = await openPglite(join(folder(), "pglite"), {
+        // Calls fail at once while it is down (no wait), and the restart waits for the test.
+        restart: { waitMs: 0, beforeRestart: () => gate.promise },
+      });
+      await runMigrations(database);
+      const lines: string[] = [];
+      const app = await buildApp({
+        database,
+        logLevel: "info",
+        logStream: { write: (line: string) => void lines.push(line) },
+        webDir: null,
+        dataDir: folder(),
+      });
+      await app.listen({ port: 0, host: "127.0.0.1" });
+      const client = new ApiClient(
+        `http://127.0.0.1:${(app.server.address() as { port: number }).port}`,
+      );
+      try {
+        expect((await client.get("/api/health")).status).toBe(200);
+        const died = nextEvent(database, "died");
+        await clientOf(database.db).terminate();
+        await died;
+        const health = await client.get("/api/health");
+        expect(health.status).toBe(503);
+        expect(health.body.error.code).toBe("DATABASE_UNAVAILABLE");
+        const lookup = await client.get(
+          "/api/public/dossiers/000.00.00.H00-260101-0001?phoneLast4=0000",
+        );
+        expect(lookup.status).toBe(503);
+        expect(lookup.body.error.code).toBe("DATABASE_UNAVAILABLE");
+        const restarted = nextEvent(database, "restarted");
+        gate.resolve();
+        await restarted;
+        expect((await client.get("/api/health")).status).toBe(200);
+        expect(
+          (await client.get("/api/public/dossiers/000.00.00.H00-260101-0001?phoneLast4=0000"))
+            .status,
+        ).not.toBe(503);
+        const logged = lines.map((line) => JSON.parse(line) as { level: number; event?: string });
+        expect(
+          logged
+            .filter((line) => line.event?.startsWith("pglite."))
+            .map((line) => [line.event, line.level]),
+        ).toEqual([
+          ["pglite.died", 50],
+          ["pglite.restarted", 40],
+        ]);
+      } finally {
+        await app.close();
+        await database.close();
+      }
+    });
+
+    it("close() never restarts it, even while a restart is planned", async () => {
+      const dataDir = join(folder(), "pglite");
+      const events: WorkerLifecycleEvent[] = [];
+      const first = await openPglite(dataDir);
+      first.onLifecycle!((event) => events.push(event));
+      await first.db.execute(sql`create table kept (id int primary key)`);
+      await first.db.execute(sql`insert into kept values (1)`);
+      await first.close();
+      expect(events).toEqual([]);
+      expect(first.available!()).toBe(false);
+      expect(causeOf(await failure(queryRows(first.db, sql`select 1`)))).toBeInstanceOf(
+        PgliteWorkerGoneError,
+      );
+
+      // Closed while it waits to restart: the restart is called off.
+      const gate = deferred();
+      let asked = 0;
+      const second = await openPglite(dataDir, {
+        restart: {
+          beforeRestart: () => {
+            asked += 1;
+            return gate.promise;
+          },
+        },
+      });
+      second.onLifecycle!((event) => events.push(event));
+      const died = nextEvent(second, "died");
+      await clientOf(second.db).terminate();
+      await died;
+      await second.close();
+      gate.resolve();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(asked).toBeLessThanOrEqual(1);
+      expect(events.map((event) => event.kind)).toEqual(["died"]);
+      expect(second.available!()).toBe(false);
+      expect(causeOf(await failure(queryRows(second.db, sql`select 1`)))).toBeInstanceOf(
+        PgliteWorkerGoneError,
+      );
+      // The folder opens again, with its row.
+      const third = await openPglite(dataDir);
+      try {
+        expect(await queryRows(third.db, sql`select id from kept`)).toEqual([{ id: 1 }]);
+      } finally {
+        await third.close();
+      }
+    });
+
+    it("stays down after its restart limit, and when a new worker cannot open the folder", async () => {
+      const dataDir = join(folder(), "pglite");
+      const database = await openPglite(dataDir, { restart: { limit: 1, firstDelayMs: 1 } });
+      const events: WorkerLifecycleEvent[] = [];
+      database.onLifecycle!((event) => events.push(event));
+      const restarted = nextEvent(database, "restarted");
+      await clientOf(database.db).terminate();
+      await restarted;
+      expect(await queryRows(database.db, sql`select 1 as one`)).toEqual([{ one: 1 }]);
+      // The second death within the window: not restarted.
+      const died = nextEvent(database, "died");
+      await clientOf(database.db).terminate();
+      expect(await died).toMatchObject({ restartInMs: null, staysDown: "1 restarts within 600 s" });
+      expect(database.available!()).toBe(false);
+      const error = await failure(queryRows(database.db, sql`select 1`));
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      expect(events.map((event) => event.kind)).toEqual(["died", "restarted", "died"]);
+      await database.close();
+
+      // A folder damaged while the worker was down: every new worker fails to open it, three
+      // attempts, then down.
+      const gate = deferred();
+      const damaged = await openPglite(dataDir, {
+        restart: { limit: 3, firstDelayMs: 1, beforeRestart: () => gate.promise },
+      });
+      const seen: WorkerLifecycleEvent[] = [];
+      const gaveUp = new Promise<void>((resolve) =>
+        damaged.onLifecycle!((event) => {
+          seen.push(event);
+          if (event.kind !== "restarted" && event.restartInMs === null) resolve();
+        }),
+      );
+      const down = nextEvent(damaged, "died");
+      await clientOf(damaged.db).terminate();
+      await down;
+      writeFileSync(join(dataDir, "global", "pg_control"), Buffer.alloc(8192, 0xff));
+      gate.resolve();
+      await gaveUp;
+      expect(
+        seen.map((event) => [event.kind, event.kind !== "restarted" && event.restartInMs === null]),
+      ).toEqual([
+        ["died", false],
+        ["restart-failed", false],
+        ["restart-failed", false],
+        ["restart-failed", true],
+      ]);
+      expect(isDatabaseUnavailable(await failure(queryRows(damaged.db, sql`select 1`)))).toBe(true);
+      await damaged.close();
+    });
+  },
+);

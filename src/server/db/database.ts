@@ -8,6 +8,11 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { LaneQueue, lanedPglite } from "./pglite-lanes.ts";
 import { PgliteWorkerClient } from "./pglite-client.ts";
+import {
+  DEFAULT_RESTART_POLICY,
+  type RestartPolicy,
+  type WorkerLifecycleEvent,
+} from "./pglite-restart.ts";
 import { multiHostPoolOptions, parseDatabaseUrl } from "./multi-host.ts";
 import * as schema from "./schema.ts";
 
@@ -23,6 +28,10 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: the lanes its one connection is handed out through (see pglite-lanes.ts). */
   lanes?: LaneQueue;
+  /** PGlite only: whether calls go through now (false while its worker restarts, and once down). */
+  available?: () => boolean;
+  /** PGlite only: its worker's deaths and restarts (pglite-restart.ts); returns how to stop. */
+  onLifecycle?: (listener: (event: WorkerLifecycleEvent) => void) => () => void;
 }
 
 /**
@@ -41,13 +50,20 @@ const PGLITE_CONFIG = [
 /**
  * The embedded database in the folder `dataDir` (or `memory://…`). PGlite runs in a worker thread
  * (pglite-client.ts), so no statement holds the server's event loop; everything that opens PGlite
- * (the server, the CLI, the tests, the benches) comes through here.
+ * (the server, the CLI, the tests, the benches) comes through here. A folder's worker that ends
+ * unexpectedly is restarted on the same folder (pglite-restart.ts, `restart` changes the policy);
+ * an in-memory database's is not (its data ended with it).
  */
-export async function openPglite(dataDir: string): Promise<Database> {
+export async function openPglite(
+  dataDir: string,
+  options: { restart?: Partial<RestartPolicy> } = {},
+): Promise<Database> {
+  const inMemory = dataDir.startsWith("memory://");
   // A new folder is created (initdb) in a throwaway worker first: initdb grows the WASM heap to
   // ≈ 800 MB, which WASM never gives back; the running server stays at ≈ 300–450 MB.
   const client = await PgliteWorkerClient.open(dataDir, PGLITE_CONFIG, {
-    initialise: !dataDir.startsWith("memory://") && !existsSync(join(dataDir, "PG_VERSION")),
+    initialise: !inMemory && !existsSync(join(dataDir, "PG_VERSION")),
+    restart: inMemory ? null : { ...DEFAULT_RESTART_POLICY, ...options.restart },
   });
   // One connection: light work (sessions, public lookups) goes before queued heavy work, jobs
   // after both (pglite-lanes.ts).
@@ -55,7 +71,14 @@ export async function openPglite(dataDir: string): Promise<Database> {
   const db = drizzlePglite(lanedPglite(client, lanes) as unknown as PGlite, {
     schema,
   }) as unknown as Executor;
-  return { kind: "pglite", db, close: () => client.close(), lanes };
+  return {
+    kind: "pglite",
+    db,
+    close: () => client.close(),
+    lanes,
+    available: () => client.available,
+    onLifecycle: (listener) => client.onLifecycle(listener),
+  };
 }
 
 /**

@@ -22,6 +22,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
+import { restartDelayMs, type RestartPolicy, type WorkerLifecycleEvent } from "./pglite-restart.ts";
 import {
   messages,
   TransactionAbortedError,
@@ -164,33 +165,52 @@ function parse(result: SentResults, options: QueryOptions | undefined): Results 
   return out;
 }
 
-/** The embedded database, running in its own worker thread. */
-export class PgliteWorkerClient {
-  readonly waitReady: Promise<void>;
-  private readonly worker: Worker;
+/** One worker thread and the calls waiting for its answers. */
+class WorkerRun {
+  readonly worker: Worker;
+  /** Resolves when PGlite is open in the worker; rejects when it failed to open, or the worker ended first. */
+  readonly ready: Promise<void>;
+  /** PGlite is open in this worker (it answered ready). */
+  started = false;
+  /** Set when the worker has ended: every pending and later call on it fails with this. */
+  gone: PgliteWorkerGoneError | null = null;
   private readonly pending = new Map<
     number,
     { resolve: (value: unknown) => void; reject: (error: Error) => void; context: object }
   >();
   private nextId = 1;
-  private gone: PgliteWorkerGoneError | null = null;
-  private closing: Promise<void> | null = null;
+  private hasExited = false;
   /** Waiting for the worker to end (closing): it holds the process open until then. */
   private ending = false;
 
-  private constructor(data: PgliteWorkerData) {
+  constructor(
+    data: PgliteWorkerData,
+    closing: () => boolean,
+    onExit: (run: WorkerRun, reason: string) => void,
+  ) {
     this.worker = new Worker(entry, { workerData: data });
     let ready!: () => void;
     let failed!: (error: Error) => void;
-    this.waitReady = new Promise<void>((resolve, reject) => {
+    this.ready = new Promise<void>((resolve, reject) => {
       ready = resolve;
       failed = reject;
     });
+    this.ready.catch(() => undefined);
+    let startError: Error | null = null;
+    let failure: string | null = null;
     // The worker keeps the process alive only while a call waits for it (see `settle`).
     this.worker.on("message", (message: FromWorker) => {
       if ("ready" in message) {
-        if (message.ready) ready();
-        else failed(received(message.error, {}));
+        if (message.ready) {
+          this.started = true;
+          ready();
+        } else {
+          // PGlite did not open (a damaged folder, say): this worker is of no use.
+          startError = received(message.error, {});
+          failure = `it failed to open the database (${startError.message})`;
+          failed(startError);
+          void this.worker.terminate();
+        }
         this.settle();
         return;
       }
@@ -202,41 +222,117 @@ export class PgliteWorkerClient {
       this.settle();
     });
     // An error in the worker (PGlite's WASM aborting, say) ends it: never the server.
-    this.worker.on("error", (error) => this.end(`its thread failed (${error.message})`));
-    this.worker.on("exit", (code) => {
-      this.end(this.closing ? "it was closed" : `its thread ended (exit code ${code})`);
-      failed(this.gone!);
+    this.worker.on("error", (error) => {
+      failure = `its thread failed (${error.message})`;
+      this.end(failure);
     });
+    this.worker.on("exit", (code) => {
+      this.hasExited = true;
+      const reason = closing()
+        ? "it was closed"
+        : (failure ?? `its thread ended (exit code ${code})`);
+      this.end(reason);
+      failed(startError ?? this.gone!);
+      onExit(this, reason);
+    });
+  }
+
+  send(
+    message: DistributiveOmit<ToWorker, "id">,
+    context: object,
+    transfer: ArrayBuffer[] = [],
+  ): Promise<unknown> {
+    if (this.gone) return Promise.reject(this.gone);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, context });
+      this.settle();
+      this.worker.postMessage({ ...message, id }, transfer);
+    });
+  }
+
+  /** Resolves when the worker has ended; the process stays open until then. */
+  exited(): Promise<void> {
+    if (this.hasExited) return Promise.resolve();
+    this.ending = true;
+    this.worker.ref();
+    return new Promise((resolve) => this.worker.once("exit", () => resolve()));
+  }
+
+  /** Holds the process open while a call waits for the worker, not when it is idle. */
+  private settle() {
+    if (this.pending.size > 0 || this.ending) this.worker.ref();
+    else this.worker.unref();
+  }
+
+  private end(reason: string) {
+    if (this.gone) return;
+    this.gone = new PgliteWorkerGoneError(reason);
+    for (const waiter of this.pending.values()) waiter.reject(this.gone);
+    this.pending.clear();
+  }
+}
+
+/** After a death: since when, until when calls wait, and the new worker's arrival. */
+interface Outage {
+  since: number;
+  waitUntil: number;
+  back: Promise<void>;
+  arrived: () => void;
+  lost: (error: PgliteWorkerGoneError) => void;
+  timer: NodeJS.Timeout | null;
+}
+
+/**
+ * The embedded database, running in its own worker thread; with a restart policy (a data folder
+ * on disk), a worker that ends unexpectedly is replaced by a new one on the same folder
+ * (pglite-restart.ts).
+ */
+export class PgliteWorkerClient {
+  readonly waitReady: Promise<void>;
+  private run: WorkerRun;
+  /** Set when the database will not answer again (closed, or not restarted). */
+  private down: PgliteWorkerGoneError | null = null;
+  private closing: Promise<void> | null = null;
+  private isClosing = false;
+  private outage: Outage | null = null;
+  /** When the restarts within the policy's window were decided. */
+  private restarts: number[] = [];
+  private readonly listeners = new Set<(event: WorkerLifecycleEvent) => void>();
+
+  private constructor(
+    private readonly data: PgliteWorkerData,
+    private readonly restart: RestartPolicy | null,
+  ) {
+    this.run = this.startWorker();
+    this.waitReady = this.run.ready;
   }
 
   /**
    * Opens the PGlite folder `dataDir` (or `memory://…`) in a new worker. A new folder is created
    * (initdb) in a throwaway worker first: initdb grows the WASM heap to ≈ 800 MB, which WASM never
-   * gives back, and that worker's heap goes with it.
+   * gives back, and that worker's heap goes with it. With `restart`, a worker that ends
+   * unexpectedly after it opened is replaced (pglite-restart.ts); without, the database stays down.
    */
   static async open(
     dataDir: string,
     postgresqlconf: string[],
-    options: { initialise: boolean },
+    options: { initialise: boolean; restart?: RestartPolicy | null },
   ): Promise<PgliteWorkerClient> {
     const modules = await compiledPglite();
     if (options.initialise) {
-      const initialiser = new PgliteWorkerClient({
-        dataDir,
-        postgresqlconf,
-        initialiseOnly: true,
-        ...modules,
-      });
-      const exited = initialiser.exited();
+      const initialiser = new PgliteWorkerClient(
+        { dataDir, postgresqlconf, initialiseOnly: true, ...modules },
+        null,
+      );
+      const exited = initialiser.run.exited();
       await initialiser.waitReady;
       await exited;
     }
-    const client = new PgliteWorkerClient({
-      dataDir,
-      postgresqlconf,
-      initialiseOnly: false,
-      ...modules,
-    });
+    const client = new PgliteWorkerClient(
+      { dataDir, postgresqlconf, initialiseOnly: false, ...modules },
+      options.restart ?? null,
+    );
     await client.waitReady;
     return client;
   }
@@ -251,10 +347,12 @@ export class PgliteWorkerClient {
 
   /**
    * Runs `callback` in a transaction: committed when it resolves, rolled back when it throws (or
-   * when it calls `tx.rollback()`), as PGlite's `transaction`.
+   * when it calls `tx.rollback()`), as PGlite's `transaction`. It lives in one worker: if that
+   * worker ends, its statements and its commit fail (08006), even once a new worker is up.
    */
   async transaction<T>(callback: (tx: PgliteWorkerTransaction) => Promise<T>): Promise<T> {
-    const txId = (await this.call({ op: "begin" }, {})) as number;
+    const run = await this.current();
+    const txId = (await run.send({ op: "begin" }, {})) as number;
     let closed = false;
     const open = () => {
       if (closed) throw new Error("Transaction is closed");
@@ -262,15 +360,15 @@ export class PgliteWorkerClient {
     const tx: PgliteWorkerTransaction = {
       query: async <R>(text: string, params?: unknown[], options?: QueryOptions) => {
         open();
-        return this.statement("query", text, params, options, txId) as Promise<Results<R>>;
+        return this.statement("query", text, params, options, txId, run) as Promise<Results<R>>;
       },
       exec: async (text: string, options?: QueryOptions) => {
         open();
-        return this.statement("exec", text, undefined, options, txId) as Promise<Results[]>;
+        return this.statement("exec", text, undefined, options, txId, run) as Promise<Results[]>;
       },
       rollback: async () => {
         open();
-        await this.call({ op: "rollback", tx: txId }, {});
+        await run.send({ op: "rollback", tx: txId }, {});
         closed = true;
       },
       get closed() {
@@ -283,21 +381,39 @@ export class PgliteWorkerClient {
     } catch (error) {
       closed = true;
       // Rolled back in the worker; if the worker is gone, so is the transaction.
-      await this.call({ op: "end", tx: txId, commit: false }, {}).catch(() => undefined);
+      await run.send({ op: "end", tx: txId, commit: false }, {}).catch(() => undefined);
       throw error;
     }
     closed = true;
-    await this.call({ op: "end", tx: txId, commit: true }, {});
+    await run.send({ op: "end", tx: txId, commit: true }, {});
     return result;
   }
 
-  /** Closes the database and ends the worker; later calls fail with PgliteWorkerGoneError. */
+  /**
+   * Closes the database and ends the worker; later calls fail with PgliteWorkerGoneError. Never
+   * restarts it: a restart planned is called off, a new worker starting is closed once open.
+   */
   close(): Promise<void> {
     this.closing ??= (async () => {
-      if (this.gone) return;
-      const exited = this.exited();
+      this.isClosing = true;
+      const closed = new PgliteWorkerGoneError("it was closed");
+      const outage = this.outage;
+      if (outage) {
+        if (outage.timer) clearTimeout(outage.timer);
+        this.outage = null;
+        outage.lost(closed);
+      }
+      if (this.down) return;
+      const run = this.run;
+      // Ending a worker while PGlite opens (recovering from its log) would be one more crash.
+      await run.ready.catch(() => undefined);
+      if (run.gone) {
+        this.down ??= closed;
+        return;
+      }
+      const exited = run.exited();
       try {
-        await this.call({ op: "close" }, {});
+        await run.send({ op: "close" }, {});
       } catch (error) {
         // Gone already (a crash): nothing left to close.
         if (error instanceof PgliteWorkerGoneError) return;
@@ -313,11 +429,23 @@ export class PgliteWorkerClient {
    * the server (tests).
    */
   async terminate(): Promise<void> {
-    await this.worker.terminate();
+    await this.run.worker.terminate();
   }
 
+  /** Closed, or down for good (the worker ended and was not restarted). */
   get closed(): boolean {
-    return this.gone !== null;
+    return this.down !== null;
+  }
+
+  /** Whether calls go through now: false while a new worker is awaited, and once down. */
+  get available(): boolean {
+    return this.down === null && this.outage === null;
+  }
+
+  /** Tells `listener` of the worker's deaths and restarts; returns how to stop. */
+  onLifecycle(listener: (event: WorkerLifecycleEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   private async statement(
@@ -326,6 +454,7 @@ export class PgliteWorkerClient {
     params: unknown[] | undefined,
     options: QueryOptions | undefined,
     tx?: number,
+    run?: WorkerRun,
   ): Promise<Results | Results[]> {
     const sent: SentOptions = {};
     const transfer: ArrayBuffer[] = [];
@@ -343,44 +472,131 @@ export class PgliteWorkerClient {
     }
     const message =
       op === "query" ? { op, text, params, options: sent, tx } : { op, text, options: sent, tx };
-    const value = await this.call(message, { query: text, params, options }, transfer);
+    const value = await (run ?? (await this.current())).send(
+      message,
+      { query: text, params, options },
+      transfer,
+    );
     return op === "query"
       ? parse(value as SentResults, options)
       : (value as SentResults[]).map((one) => parse(one, options));
   }
 
-  private call(
-    message: DistributiveOmit<ToWorker, "id">,
-    context: object,
-    transfer: ArrayBuffer[] = [],
-  ): Promise<unknown> {
-    if (this.gone) return Promise.reject(this.gone);
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, context });
-      this.settle();
-      this.worker.postMessage({ ...message, id }, transfer);
-    });
+  /**
+   * The worker to send a call to: the running one, or, while it restarts, the new one once open
+   * (waiting until the policy's `waitMs` after the death at most). Fails with 08006 when down.
+   */
+  private async current(): Promise<WorkerRun> {
+    if (this.down) throw this.down;
+    const outage = this.outage;
+    if (outage) {
+      const left = outage.waitUntil - Date.now();
+      if (left <= 0) throw new PgliteWorkerGoneError("it is being restarted");
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([
+          outage.back,
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(
+              () => reject(new PgliteWorkerGoneError("it is being restarted")),
+              left,
+            );
+          }),
+        ]);
+      } finally {
+        clearTimeout(timer);
+      }
+      if (this.down) throw this.down;
+    }
+    return this.run;
   }
 
-  /** Resolves when the worker has ended; the process stays open until then. */
-  private exited(): Promise<void> {
-    this.ending = true;
-    this.worker.ref();
-    return new Promise((resolve) => this.worker.once("exit", () => resolve()));
+  private startWorker(): WorkerRun {
+    return new WorkerRun(
+      this.data,
+      () => this.isClosing,
+      (run, reason) => this.ended(run, reason),
+    );
   }
 
-  /** Holds the process open while a call waits for the worker, not when it is idle. */
-  private settle() {
-    if (this.pending.size > 0 || this.ending) this.worker.ref();
-    else this.worker.unref();
+  /** A worker ended: down for good, or a restart planned (pglite-restart.ts). */
+  private ended(run: WorkerRun, reason: string) {
+    if (run !== this.run || this.down) return;
+    const gone = run.gone ?? new PgliteWorkerGoneError(reason);
+    const policy = this.restart;
+    // Closed; or the first start failed (open() throws it); or nothing to come back to.
+    if (this.isClosing || (!run.started && !this.outage) || !policy) {
+      this.down = gone;
+      if (!this.isClosing && run.started)
+        this.emit({
+          kind: "died",
+          reason,
+          restartInMs: null,
+          attempt: 0,
+          staysDown: "an in-memory database ends with its worker",
+        });
+      return;
+    }
+    const kind = this.outage ? "restart-failed" : "died";
+    const now = Date.now();
+    let outage = this.outage;
+    if (!outage) {
+      let arrived!: () => void;
+      let lost!: (error: PgliteWorkerGoneError) => void;
+      const back = new Promise<void>((resolve, reject) => {
+        arrived = resolve;
+        lost = reject;
+      });
+      back.catch(() => undefined);
+      outage = { since: now, waitUntil: now + policy.waitMs, back, arrived, lost, timer: null };
+      this.outage = outage;
+    }
+    this.restarts = this.restarts.filter((at) => now - at < policy.windowMs);
+    if (this.restarts.length >= policy.limit) {
+      const staysDown = `${policy.limit} restarts within ${policy.windowMs / 1000} s`;
+      this.down = new PgliteWorkerGoneError(`${reason}; not restarted after ${staysDown}`);
+      this.outage = null;
+      outage.lost(this.down);
+      this.emit({ kind, reason, restartInMs: null, attempt: this.restarts.length, staysDown });
+      return;
+    }
+    const delay = restartDelayMs(policy, this.restarts.length);
+    this.restarts.push(now);
+    const attempt = this.restarts.length;
+    const current = outage;
+    current.timer = setTimeout(() => void this.restartWorker(current, attempt), delay);
+    // The server (or a call waiting for the database) keeps the process alive, not this.
+    current.timer.unref();
+    this.emit({ kind, reason, restartInMs: delay, attempt });
   }
 
-  private end(reason: string) {
-    if (this.gone) return;
-    this.gone = new PgliteWorkerGoneError(reason);
-    for (const waiter of this.pending.values()) waiter.reject(this.gone);
-    this.pending.clear();
+  private async restartWorker(outage: Outage, attempt: number) {
+    outage.timer = null;
+    await this.restart?.beforeRestart?.();
+    if (this.isClosing || this.down || this.outage !== outage) return;
+    // The same folder and the same compiled WASM; PGlite recovers from its write-ahead log.
+    const run = this.startWorker();
+    this.run = run;
+    run.ready.then(
+      () => {
+        if (this.run !== run || this.isClosing || this.outage !== outage) return;
+        this.outage = null;
+        outage.arrived();
+        this.emit({ kind: "restarted", attempt, downMs: Date.now() - outage.since });
+      },
+      // Failed to open: its end plans the next attempt (`ended`).
+      () => undefined,
+    );
+  }
+
+  private emit(event: WorkerLifecycleEvent) {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A listener's failure is not the database's.
+      }
+    }
   }
 }
 

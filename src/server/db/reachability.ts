@@ -24,15 +24,38 @@ export interface Reachability {
 export class DatabaseReachability {
   #last: Reachability | null = null;
   #running: Promise<Reachability> | null = null;
+  /** Bumped by `markDown`/`forget`: a probe started before answers its callers, not the cache. */
+  #epoch = 0;
 
   constructor(
     private readonly probe: () => Promise<unknown>,
     private readonly clock: () => number = Date.now,
   ) {}
 
-  static of(db: Executor) {
+  /**
+   * `available`: the embedded database's own word (false while its worker restarts): the probe
+   * fails at once then, rather than wait for the new worker.
+   */
+  static of(db: Executor, available?: () => boolean) {
     // The light lane: on the embedded database, before queued heavy statements.
-    return new DatabaseReachability(() => inLane("light", () => db.execute(sql`select 1`)));
+    return new DatabaseReachability(async () => {
+      if (available?.() === false) throw new Error("the database is restarting");
+      return inLane("light", () => db.execute(sql`select 1`));
+    });
+  }
+
+  /** The database is known to be down now (its worker died): unreachable until probed again. */
+  markDown() {
+    this.#epoch += 1;
+    this.#running = null;
+    this.#last = { reachable: false, checkedAt: this.clock() };
+  }
+
+  /** The database is known to be back: the next request probes it instead of the last answer. */
+  forget() {
+    this.#epoch += 1;
+    this.#running = null;
+    this.#last = null;
   }
 
   /** The last answer while it is fresh (under `PROBE_FRESH_MS` old), else null: starts nothing. */
@@ -63,11 +86,15 @@ export class DatabaseReachability {
       () => false,
     );
     void running.finally(() => clearTimeout(timer));
-    this.#running = running.then((reachable) => {
-      this.#last = { reachable, checkedAt: this.clock() };
+    const epoch = this.#epoch;
+    const answer = running.then((reachable) => {
+      const result = { reachable, checkedAt: this.clock() };
+      if (epoch !== this.#epoch) return result;
+      this.#last = result;
       this.#running = null;
-      return this.#last;
+      return result;
     });
-    return this.#running;
+    this.#running = answer;
+    return answer;
   }
 }
