@@ -577,6 +577,7 @@ export class PgliteWorkerClient {
     // The same folder and the same compiled WASM; PGlite recovers from its write-ahead log.
     const run = this.startWorker();
     this.run = run;
+    this.emit({ kind: "restarting", attempt });
     run.ready.then(
       () => {
         if (this.run !== run || this.isClosing || this.outage !== outage) return;

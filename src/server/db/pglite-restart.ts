@@ -50,6 +50,8 @@ export type WorkerLifecycleEvent =
       attempt: number;
       staysDown?: string;
     }
+  /** A new worker is starting on the folder (after the delay announced). */
+  | { kind: "restarting"; attempt: number }
   /** The new worker is up: calls go through again. */
   | { kind: "restarted"; attempt: number; downMs: number };
 
@@ -76,6 +78,12 @@ export function logLifecycleEvent(log: LifecycleLog, event: WorkerLifecycleEvent
       );
       return;
     }
+    case "restarting":
+      log.warn(
+        fields,
+        `Starting a new worker for the embedded database (restart ${event.attempt}).`,
+      );
+      return;
     case "restarted":
       log.warn(
         fields,
