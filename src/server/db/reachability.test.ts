@@ -51,4 +51,24 @@ describe("DatabaseReachability", () => {
     expect(answers.every((a) => a.reachable)).toBe(true);
     expect(p.probes()).toBe(1);
   });
+
+  it("is told the database went down and came back, ahead of its cached answer", async () => {
+    let release!: () => void;
+    const slow = () => new Promise<void>((resolve) => (release = resolve));
+    const p = probed([up, slow, up]);
+    expect((await p.reachability.current()).reachable).toBe(true);
+    p.reachability.markDown();
+    expect(p.reachability.fresh()?.reachable).toBe(false);
+    expect((await p.reachability.current()).reachable).toBe(false);
+    // A probe started while down, answering after the database came back, is not kept.
+    p.advance(PROBE_FRESH_MS);
+    expect((await p.reachability.current()).reachable).toBe(false);
+    expect(p.probes()).toBe(2);
+    p.reachability.forget();
+    release();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(p.reachability.fresh()).toBeNull();
+    expect((await p.reachability.current()).reachable).toBe(true);
+    expect(p.probes()).toBe(3);
+  });
 });
