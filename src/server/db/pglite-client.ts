@@ -14,9 +14,12 @@
  *   same fields (code, detail, constraint, …), the query, its parameters and options put back.
  * - A transaction is PGlite's own in the worker, its statements sent here one by one; the lanes
  *   (pglite-lanes.ts) give it one turn for its whole length, so nothing else runs in between.
- * - If the worker ends (a crash, or the database closed), every pending and later call fails with
+ * - If the worker ends (a crash, or the database closed), every pending call fails with
  *   `PgliteWorkerGoneError` (SQLSTATE 08006), which the HTTP layer answers with 503
- *   DATABASE_UNAVAILABLE (database-errors.ts); nothing waits forever.
+ *   DATABASE_UNAVAILABLE (database-errors.ts); nothing waits forever. A data folder's worker that
+ *   ends unexpectedly is replaced by a new one on the same folder (pglite-restart.ts: later calls
+ *   wait for it a bounded time); an in-memory database's, or a closed one's, is not: every later
+ *   call fails too.
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
