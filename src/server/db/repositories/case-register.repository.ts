@@ -272,12 +272,28 @@ export async function codeMatchOf(
   reach?: SQL,
 ): Promise<CodeMatch> {
   if (q.length < NAME_SEARCH_MIN_LENGTH) return "start";
-  const found = await exec
+  const found = await codeMatchQuery(exec, register, codeStartPattern(q), reach);
+  return found.length > 0 ? "start" : "part";
+}
+
+/** The LIKE pattern of codes beginning with `q` (any letter case). */
+export const codeStartPattern = (q: string) => `${escapeLike(q.toLowerCase())}%`;
+
+/**
+ * `codeMatchOf`'s read: one record within `reach` whose `lower(code)` is like `pattern` (a value,
+ * or a placeholder of a prepared query).
+ */
+export function codeMatchQuery(
+  exec: Executor,
+  register: CaseRegisterTable,
+  pattern: unknown,
+  reach?: SQL,
+) {
+  return exec
     .select({ one: sql`1` })
     .from(register.table)
-    .where(and(sql`lower(${register.code}) like ${`${escapeLike(q.toLowerCase())}%`}`, reach))
+    .where(and(sql`lower(${register.code}) like ${pattern}`, reach))
     .limit(1);
-  return found.length > 0 ? "start" : "part";
 }
 
 /**
@@ -294,14 +310,41 @@ export function caseSearch(
   textScope: SQL | undefined | false,
   codeMatch: CodeMatch = "part",
 ): SQL {
+  return caseSearchOf(register, caseSearchPatterns(q, textScope, codeMatch), textScope);
+}
+
+/**
+ * `caseSearch`'s LIKE patterns: the code's (its beginning or any part of it) and the folded
+ * text's (null: codes only, for a text under three letters or `textScope` false).
+ */
+export function caseSearchPatterns(
+  q: string,
+  textScope: SQL | undefined | false,
+  codeMatch: CodeMatch = "part",
+): { code: string; text: string | null } {
   const lowered = escapeLike(q.toLowerCase());
   const code =
-    q.length >= NAME_SEARCH_MIN_LENGTH && codeMatch === "part"
-      ? sql`lower(${register.code}) like ${`%${lowered}%`}`
-      : sql`lower(${register.code}) like ${`${lowered}%`}`;
+    q.length >= NAME_SEARCH_MIN_LENGTH && codeMatch === "part" ? `%${lowered}%` : `${lowered}%`;
   const text = searchKey(q);
-  if (text.length < NAME_SEARCH_MIN_LENGTH || textScope === false) return code;
-  const byText = sql`${register.searchFolded} like ${`%${escapeLike(text)}%`}`;
+  return {
+    code,
+    text:
+      text.length < NAME_SEARCH_MIN_LENGTH || textScope === false ? null : `%${escapeLike(text)}%`,
+  };
+}
+
+/**
+ * `caseSearch` from its patterns (values, or placeholders of a prepared query; `text` null: codes
+ * only).
+ */
+export function caseSearchOf(
+  register: CaseRegisterTable,
+  patterns: { code: unknown; text: unknown },
+  textScope: SQL | undefined | false,
+): SQL {
+  const code = sql`lower(${register.code}) like ${patterns.code}`;
+  if (patterns.text === null || textScope === false) return code;
+  const byText = sql`${register.searchFolded} like ${patterns.text}`;
   return or(code, textScope === undefined ? byText : and(textScope, byText))!;
 }
 
@@ -328,11 +371,15 @@ export function casePageQueries<T extends PgSelect>(
     q?: string;
     textScope?: SQL | false;
     codeMatch?: CodeMatch;
+    /** `q`'s condition when given (`caseSearchOf` with placeholders): `q` is not read then. */
+    search?: SQL;
   },
 ) {
   const where = and(
     ...conditions,
-    ...(page.q ? [caseSearch(register, page.q, page.textScope, page.codeMatch)] : []),
+    ...(page.q
+      ? [page.search ?? caseSearch(register, page.q, page.textScope, page.codeMatch)]
+      : []),
   );
   const keys = register.tieBreak
     ? [register.receivedAt, register.tieBreak, register.id]
