@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DOSSIER_STATES } from "../../src/core/dossier/dossier-state.ts";
 import { queryRows } from "../../src/server/db/database.ts";
 import {
+  listDossiers,
   registerQueries,
   type DossierFilter,
 } from "../../src/server/db/repositories/dossier.repository.ts";
@@ -42,8 +43,10 @@ beforeAll(async () => {
 });
 
 const someWards = () => fc.subarray(wards, { minLength: 1 });
-/** Filters over the wards made (so only once they are). */
-const filters = (): fc.Arbitrary<DossierFilter> =>
+/** Filters over the wards made (so only once they are); `required`: the keys always set. */
+const filters = (
+  required: (keyof DossierFilter)[] = ["unitIds", "limit"],
+): fc.Arbitrary<DossierFilter> =>
   fc
     .record(
       {
@@ -74,7 +77,7 @@ const filters = (): fc.Arbitrary<DossierFilter> =>
           { at: "2026-03-03 01:00:00.000000", id: "00000000-0000-0000-0000-000000000000" },
         ),
       },
-      { requiredKeys: ["unitIds", "limit"] },
+      { requiredKeys: required as ("unitIds" | "limit")[] },
     )
     .map((f) => {
       // The reach first (unitIds) may be the province's (null) or the wards'; unitId within it.
@@ -93,10 +96,43 @@ describe("dossier register statements kept per filter shape", () => {
           expect(kept.count.toSQL()).toEqual(built.count.toSQL());
           expect(await kept.page).toEqual(await built.page);
           expect(await kept.count).toEqual(await built.count);
+          expect(kept.probe?.toSQL()).toEqual(built.probe?.toSQL());
+          if (kept.probe) expect(await kept.probe).toEqual(await built.probe);
         }
       }),
       { numRuns: 60 },
     );
+  }, 300_000);
+
+  it("answers a search's page from its probe of the newest dossiers as from its trigram indexes", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        // A search in every reach and page size, with few other filters: many matches.
+        filters(["unitIds", "q", "limit"]).map(
+          ({ unitIds, q, limit, after, nameSearchUnitIds }) => ({
+            unitIds,
+            q,
+            limit,
+            after,
+            nameSearchUnitIds,
+          }),
+        ),
+        fc.constantFrom(1, 2, 3, 5, 8, 13, 40),
+        async (f, probeWindow) => {
+          const probed = await listDossiers(register.db, f, { probeWindow });
+          const plain = await listDossiers(register.db, f, { probeWindow: 0 });
+          expect(probed).toEqual(plain);
+        },
+      ),
+      { numRuns: 150 },
+    );
+    // A window that holds more than a page of matches answers from the probe alone.
+    const { probe } = await registerQueries(
+      register.db,
+      { unitIds: null, q: "thi thuy", limit: 2 },
+      { probeWindow: 10 },
+    );
+    expect((await probe!).length).toBe(3);
   }, 300_000);
 
   it("finds a searched code or name through a statement kept for another value", async () => {
