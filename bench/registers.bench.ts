@@ -19,7 +19,7 @@
  *   of CPU at 1 M dossiers); a province kept so is refused by the KPI benches. With --only
  *   dossiers, also --feedback 0 (no feedback rows generated).
  * - For each register page (a ward's and the province's first page, by state, overdue, a month,
- *   an exact code, a code prefix, a name, page 2,001 of the province), alternately: "before", the
+ *   an exact code, a code prefix, a part of a name, a whole name, page 2,001 of the province), alternately: "before", the
  *   query the register sent until keyset pagination (offset, exact count(*), `ilike '%q%'` on code
  *   and name; same joins to units and procedures), and "after", `listDossiers` as the server
  *   reads it (`registerQueries`: the page after a cursor, the count capped at 10,001, kept
@@ -317,6 +317,17 @@ async function measureProvince(
           // Before, only the exact spelling matched: the stored one is "Thuỷ".
           where: "(d.code ilike $1 or d.applicant_name ilike $1)",
           params: [like("Thị Thuỷ")],
+          offset: 0,
+        },
+      },
+      {
+        // A whole name (1 dossier in 1,728): too rare for the probe of the newest 10,000 dossiers
+        // (SEARCH_PROBE_WINDOW), which is read in vain before the trigram search.
+        name: "province, a full name (Nguyễn Thị Thủy, 1 in 1,728)",
+        after: { unitIds: null, q: "Nguyễn Thị Thủy", limit: 50 },
+        before: {
+          where: "(d.code ilike $1 or d.applicant_name ilike $1)",
+          params: [like("Nguyễn Thị Thuỷ")],
           offset: 0,
         },
       },
