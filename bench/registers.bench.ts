@@ -152,6 +152,7 @@ async function main() {
       dossiers,
       feedback: feedbackCount,
       rollups: !noRollups,
+      readsRollups: false,
       log: (l) => console.log(`  ${l}`),
     });
     try {

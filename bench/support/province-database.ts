@@ -9,7 +9,7 @@
  *
  * `rollups: false` (`--no-rollups` of the registers bench) skips the generator's KPI rollup step,
  * which the registers never read (over 20 min of CPU at 1 M dossiers); the database is then marked
- * (`comment on database … is 'no KPI rollups'`) and a KPI bench (rollups wanted, the default)
+ * (`comment on database … is 'no KPI rollups'`) and a KPI bench (`readsRollups`, the default)
  * refuses it instead of measuring empty rollups.
  *
  * Standalone, to generate only:
@@ -43,8 +43,10 @@ export async function keptProvince(options: {
   dir: string;
   dossiers: number;
   feedback?: number;
-  /** Whether the KPI rollups are needed (default true): see the header. */
+  /** Whether a province generated here gets its KPI rollups (default true): see the header. */
   rollups?: boolean;
+  /** Whether the caller reads the rollups (default true): a kept province without is refused. */
+  readsRollups?: boolean;
   log?: (line: string) => void;
 }): Promise<KeptProvince> {
   const log = options.log ?? (() => {});
@@ -83,7 +85,7 @@ export async function keptProvince(options: {
           [PROVINCE_DATABASE],
         )
       ).rows[0]?.c;
-      if (comment === NO_ROLLUPS && options.rollups !== false)
+      if (comment === NO_ROLLUPS && options.readsRollups !== false)
         throw new Error(
           `the province kept in ${options.dir} was generated without KPI rollups (--no-rollups): generate another one for the KPI benches`,
         );
@@ -155,6 +157,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     dossiers: Number(argument("dossiers") ?? 1_000_000),
     feedback: feedback === undefined ? undefined : Number(feedback),
     rollups: !process.argv.includes("--no-rollups"),
+    readsRollups: false,
     log: (l) => console.log(`${new Date().toISOString()} ${l}`),
   });
   console.log(`province ${province.provinceId}: ${province.url} (cluster stopped, kept in ${dir})`);
