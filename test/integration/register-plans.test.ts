@@ -384,6 +384,23 @@ describe.skipIf(testDatabaseKind !== "postgresql")("dossier register query plans
     }
   });
 
+  it("probes a name's page in the newest dossiers through the register's index, in its order", async () => {
+    // "Thị Thủy" (a part of a name, through trigrams): the probe reads the newest
+    // SEARCH_PROBE_WINDOW dossiers in the register's order and searches them (no sort of matches).
+    for (const unitIds of [null, [wardIds[3]!]]) {
+      const { probe } = await registerQueries(db, { unitIds, q: "Thị Thủy", limit: 50 });
+      const nodes = await planOf(probe!);
+      const described = JSON.stringify(nodes, ["Node Type", "Index Name", "Sort Key"]);
+      expect(sortsMatches(nodes), described).toEqual([]);
+      const scans = dossierScans(nodes);
+      expect(scans.length, described).toBe(1);
+      expect(scans[0]!["Node Type"], described).toMatch(/Index/);
+    }
+    // An exact code has no probe: its B-tree range is read as before.
+    const { probe } = await registerQueries(db, { unitIds: null, q: "G042-0123442", limit: 50 });
+    expect(probe).toBeUndefined();
+  });
+
   it("reads a name matching many dossiers without fetching and sorting every match", async () => {
     // "Thị": one dossier in six (33,333 here). The page walks the register's order and stops at
     // 51 matches; the count stops at the cap, through the name's trigrams or reading the table

@@ -1,0 +1,161 @@
+import { sql } from "drizzle-orm";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DOSSIER_STATES } from "../../src/core/dossier/dossier-state.ts";
+import { queryRows } from "../../src/server/db/database.ts";
+import {
+  listDossiers,
+  registerQueries,
+  type DossierFilter,
+} from "../../src/server/db/repositories/dossier.repository.ts";
+import { makeProcedure } from "../support/factories.ts";
+import * as keyset from "../support/register-keyset.ts";
+
+/*
+ * The dossier register's statements built once per filter shape and reused with other values
+ * (dossier.repository.ts `registerQueries`): for any sequence of filters on one database handle,
+ * each page's and count's SQL and parameters are those Drizzle builds anew for that filter, and
+ * so are their rows. PGlite and PostgreSQL.
+ */
+
+const register = keyset.openDatabase();
+const wards: string[] = [];
+const codes: string[] = [];
+
+beforeAll(async () => {
+  for (let w = 0; w < 3; w++) {
+    const ward = await register.ward();
+    const procedure = await makeProcedure(register.db, ward);
+    wards.push(ward.id);
+    for (let i = 0; i < 12; i++) {
+      const code = `P${w}-${String(i).padStart(4, "0")}`;
+      codes.push(code);
+      await register.db.execute(sql`insert into dossiers (code, unit_id, procedure_id,
+            applicant_name, applicant_phone, channel, received_at, counted_from, due_date,
+            original_due_date, state, rule_set, voided_at, void_reason)
+          values (${code}, ${ward.id}, ${procedure.id},
+            ${["Nguyễn Thị Thủy", "Trần Văn An", "Lê Thị Thuỷ"][i % 3]}, '0912345678', 'in_person',
+            ${`2026-03-0${2 + (i % 5)} 0${i % 9}:00:00+07`}, '2026-03-02',
+            ${`2026-03-${10 + i}`}, '2026-03-09', ${DOSSIER_STATES[i % 4]}, '2025',
+            ${i % 7 === 6 ? sql`now(), 'Nhập trùng'` : sql`null, null`})`);
+    }
+  }
+});
+
+const someWards = () => fc.subarray(wards, { minLength: 1 });
+/** Filters over the wards made (so only once they are); `required`: the keys always set. */
+const filters = (
+  required: (keyof DossierFilter)[] = ["unitIds", "limit"],
+): fc.Arbitrary<DossierFilter> =>
+  fc
+    .record(
+      {
+        unitIds: fc.option(someWards(), { nil: null }),
+        unitId: fc.constantFrom(...[0, 1, 2].map((i) => () => wards[i]!)).map((f) => f()),
+        state: fc.constantFrom(...DOSSIER_STATES),
+        q: fc.constantFrom(
+          "thi thuy",
+          "Thủy",
+          "an",
+          "P1-00",
+          "p2-0003",
+          "0005",
+          "zz-none",
+          "Trần Văn",
+          "P",
+        ),
+        nameSearchUnitIds: fc.constantFrom([], [0], [0, 2]).map((l) => l.map((i) => wards[i]!)),
+        receivedFrom: fc.constantFrom(new Date("2026-03-03T00:00:00+07:00")),
+        receivedBefore: fc.constantFrom(new Date("2026-03-05T00:00:00+07:00")),
+        overdueOn: fc.constantFrom("2026-03-12", "2026-03-20"),
+        dueOn: fc.constantFrom("2026-03-11", "2026-03-14"),
+        withoutApology: fc.boolean(),
+        voided: fc.boolean(),
+        limit: fc.constantFrom(2, 5, 50),
+        after: fc.constantFrom(
+          { at: "2026-03-04 00:00:00.000000", id: "ffffffff-ffff-ffff-ffff-ffffffffffff" },
+          { at: "2026-03-03 01:00:00.000000", id: "00000000-0000-0000-0000-000000000000" },
+        ),
+      },
+      { requiredKeys: required as ("unitIds" | "limit")[] },
+    )
+    .map((f) => {
+      // The reach first (unitIds) may be the province's (null) or the wards'; unitId within it.
+      if (f.unitIds && f.unitId && !f.unitIds.includes(f.unitId)) delete f.unitId;
+      return f as DossierFilter;
+    });
+
+describe("dossier register statements kept per filter shape", () => {
+  it("send the SQL and parameters Drizzle builds for each filter, and read the same rows", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(filters(), { minLength: 1, maxLength: 8 }), async (filters) => {
+        for (const f of filters) {
+          const kept = await registerQueries(register.db, f);
+          const built = await registerQueries(register.db, f, { prepared: false });
+          expect(kept.page.toSQL()).toEqual(built.page.toSQL());
+          expect(kept.count.toSQL()).toEqual(built.count.toSQL());
+          expect(await kept.page).toEqual(await built.page);
+          expect(await kept.count).toEqual(await built.count);
+          expect(kept.probe?.toSQL()).toEqual(built.probe?.toSQL());
+          if (kept.probe) expect(await kept.probe).toEqual(await built.probe);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  }, 300_000);
+
+  it("answers a search's page from its probe of the newest dossiers as from its trigram indexes", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        // A search in every reach and page size, with few other filters: many matches.
+        filters(["unitIds", "q", "limit"]).map(
+          ({ unitIds, q, limit, after, nameSearchUnitIds }) => ({
+            unitIds,
+            q,
+            limit,
+            after,
+            nameSearchUnitIds,
+          }),
+        ),
+        fc.constantFrom(1, 2, 3, 5, 8, 13, 40),
+        async (f, probeWindow) => {
+          const probed = await listDossiers(register.db, f, { probeWindow });
+          const plain = await listDossiers(register.db, f, { probeWindow: 0 });
+          expect(probed).toEqual(plain);
+        },
+      ),
+      { numRuns: 150 },
+    );
+    // A window that holds more than a page of matches answers from the probe alone.
+    const { probe } = await registerQueries(
+      register.db,
+      { unitIds: null, q: "thi thuy", limit: 2 },
+      { probeWindow: 10 },
+    );
+    expect((await probe!).length).toBe(3);
+  }, 300_000);
+
+  it("finds a searched code or name through a statement kept for another value", async () => {
+    const codesOf = async (q: string) =>
+      (await registerQueries(register.db, { unitIds: null, q, limit: 50 })).page.then((rows) =>
+        rows.map((row) => row.dossier.code),
+      );
+    const expected = async (q: string) =>
+      (
+        await queryRows<{ code: string }>(
+          register.db,
+          sql`select code from dossiers where voided_at is null
+            and (lower(code) like ${`%${q.toLowerCase()}%`} or applicant_name_folded like ${`%${q}%`})
+            order by received_at desc, id desc limit 51`,
+        )
+      ).map((row) => row.code);
+    // The same shape (a code's beginning: "start"), then a part of a code, then a name.
+    const first = codes[0]!;
+    expect(await codesOf(first)).toEqual([first]);
+    expect(await codesOf(codes[20]!)).toEqual([codes[20]]);
+    expect(await codesOf("0005")).toEqual(await expected("0005"));
+    expect((await codesOf("0005")).length).toBe(3);
+    expect(await codesOf("thi thuy")).toEqual(await expected("thi thuy"));
+    expect((await codesOf("thi thuy")).length).toBeGreaterThan(0);
+  });
+});
