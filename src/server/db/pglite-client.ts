@@ -95,7 +95,7 @@ export interface SentError {
 type FromWorker =
   | { ready: true }
   | { ready: false; error: SentError }
-  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: true; value: unknown; ms?: number }
   | { id: number; ok: false; error: SentError };
 
 /** The worker thread of the embedded database ended: every call fails with this. */
@@ -172,6 +172,11 @@ export class PgliteWorkerClient {
     number,
     { resolve: (value: unknown) => void; reject: (error: Error) => void; context: object }
   >();
+  /**
+   * Told of every statement that succeeded, with how long it ran in the worker (ms), in the
+   * caller's async context: the lanes' slow-turn log (pglite-lanes.ts). Never its parameters.
+   */
+  onStatement: ((ms: number, text: string) => void) | null = null;
   private nextId = 1;
   private gone: PgliteWorkerGoneError | null = null;
   private closing: Promise<void> | null = null;
@@ -197,8 +202,10 @@ export class PgliteWorkerClient {
       const waiter = this.pending.get(message.id);
       if (!waiter) return;
       this.pending.delete(message.id);
-      if (message.ok) waiter.resolve(message.value);
-      else waiter.reject(received(message.error, waiter.context));
+      if (message.ok) {
+        if (message.ms !== undefined) (waiter.context as { ms?: number }).ms = message.ms;
+        waiter.resolve(message.value);
+      } else waiter.reject(received(message.error, waiter.context));
       this.settle();
     });
     // An error in the worker (PGlite's WASM aborting, say) ends it: never the server.
@@ -343,7 +350,13 @@ export class PgliteWorkerClient {
     }
     const message =
       op === "query" ? { op, text, params, options: sent, tx } : { op, text, options: sent, tx };
-    const value = await this.call(message, { query: text, params, options }, transfer);
+    const context: { query: string; params?: unknown[]; options?: unknown; ms?: number } = {
+      query: text,
+      params,
+      options,
+    };
+    const value = await this.call(message, context, transfer);
+    this.onStatement?.(context.ms ?? 0, text);
     return op === "query"
       ? parse(value as SentResults, options)
       : (value as SentResults[]).map((one) => parse(one, options));
