@@ -16,11 +16,23 @@
  *   the longest time the event loop was held, as health reads nothing), the rows the import
  *   wrote per second meanwhile, and the server's RSS (once started, its peak sampled every 100 ms
  *   while measured, and VmHWM).
+ * - `--server-log DIR`: each server's log (warnings) written to DIR/<label>-<n>.log, and the
+ *   embedded database's slow turns in it summed up (run with CCHC_PGLITE_SLOW_MS=100, say).
  * - `--before DIR`: the same, in the same run, with the server of another checkout (e.g. the main
  *   branch) on its own copy of the ward; `--rounds N` alternates the two N times.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openAsBlob, rmSync } from "node:fs";
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openAsBlob,
+  openSync,
+  readFileSync,
+  rmSync,
+} from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,6 +50,8 @@ const importRows = Number(argument("import-rows") ?? 200_000);
 const seconds = Number(argument("seconds") ?? 40);
 const before = argument("before") ?? null;
 const rounds = Number(argument("rounds") ?? 1);
+const serverLog = argument("server-log") ?? null;
+let logCount = 0;
 const WARD = "06658";
 
 type Run = { id: string; state: string; processed: number; message: string | null };
@@ -96,10 +110,32 @@ interface Figures {
   health: number[];
   lookup: number[];
   search: number[];
+  /** The searches' times by kind (a common word, a full name, …), to tell which is slow. */
+  searchKinds: Map<string, number[]>;
   importRate: number;
   failures: Map<string, number>;
   /** The server's RSS once started (MB), its peak sampled every 100 ms while measured, VmHWM. */
   rss: { started: number; peak: number; hwm: number };
+  /** `--server-log`: the slow turns the server logged, summed per lane, kind and SQL. */
+  slowTurns?: string[];
+}
+
+/** The slow-turn warnings of a server's log, grouped by lane, kind and SQL, longest first. */
+function slowTurns(file: string): string[] {
+  const groups = new Map<string, number[]>();
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (!line.includes("slow turn")) continue;
+    const entry = JSON.parse(line) as { lane: string; kind: string; ms: number; sql: string };
+    const key = `${entry.lane} ${entry.kind} ${entry.sql.slice(0, 160)}`;
+    groups.set(key, [...(groups.get(key) ?? []), entry.ms]);
+  }
+  return [...groups]
+    .map(([key, ms]) => ({ key, ms, max: Math.max(...ms) }))
+    .sort((a, b) => b.max - a.max)
+    .map(
+      ({ key, ms, max }) =>
+        `${ms.length} × max ${max} ms, sum ${ms.reduce((a, b) => a + b, 0)} ms: ${key}`,
+    );
 }
 
 async function timed(url: string, headers: Record<string, string> = {}) {
@@ -114,12 +150,16 @@ async function measure(label: string, root: string, ward: string, importFile: st
   cpSync(ward, dataDir, { recursive: true });
   rmSync(path.join(dataDir, "ready"), { recursive: true, force: true });
   rmSync(path.join(dataDir, "cchc.lock"), { force: true });
+  const logFile = serverLog ? path.join(serverLog, `${label}-${(logCount += 1)}.log`) : null;
+  if (serverLog) mkdirSync(serverLog, { recursive: true });
+  const logFd = logFile ? openSync(logFile, "w") : undefined;
   const app = await startBenchServer({
     repoRoot: root,
     dataDir,
     portBase: 49000,
     label,
     env: { CCHC_TRUST_PROXY: "127.0.0.1" },
+    stdout: logFd,
   });
   const figures: Figures = {
     label,
@@ -127,6 +167,7 @@ async function measure(label: string, root: string, ward: string, importFile: st
     health: [],
     lookup: [],
     search: [],
+    searchKinds: new Map(),
     importRate: 0,
     failures: new Map(),
     rss: { started: rssMb(app.server.pid!, "VmRSS"), peak: 0, hwm: 0 },
@@ -161,26 +202,30 @@ async function measure(label: string, root: string, ward: string, importFile: st
     const deadline = started + seconds * 1000;
     const searcher = async (session: Session) => {
       const headers = session.headers();
-      const page = async (query: string) => {
+      const page = async (query: string, kind: string) => {
         const answer = await timed(`${app.base}/api/dossiers?limit=20${query}`, headers);
         figures.search.push(answer.ms);
+        figures.searchKinds.set(kind, [...(figures.searchKinds.get(kind) ?? []), answer.ms]);
         if (answer.status !== 200) {
           fail(`search ${answer.status}`);
           return null;
         }
         return (JSON.parse(answer.body) as { nextCursor: string | null }).nextCursor;
       };
-      const deep = async (query: string) => {
+      const deep = async (query: string, kind: string) => {
         let cursor: string | null = "";
         for (let i = 0; i < 20 && cursor !== null && performance.now() < deadline; i += 1)
-          cursor = await page(query + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""));
+          cursor = await page(
+            query + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""),
+            i === 0 ? `${kind}, first page` : `${kind}, deeper`,
+          );
       };
       while (performance.now() < deadline) {
-        await page(`&q=${encodeURIComponent("văn")}`);
-        await page(`&q=${encodeURIComponent("Trần Thị Bình 4321")}`);
-        await page(`&q=${encodeURIComponent("000.01.22.H99-2509")}`);
-        await deep("");
-        await deep(`&q=${encodeURIComponent("nguyen")}`);
+        await page(`&q=${encodeURIComponent("văn")}`, "a common word");
+        await page(`&q=${encodeURIComponent("Trần Thị Bình 4321")}`, "a full name");
+        await page(`&q=${encodeURIComponent("000.01.22.H99-2509")}`, "a code prefix");
+        await deep("", "20 pages");
+        await deep(`&q=${encodeURIComponent("nguyen")}`, "20 pages of a name");
       }
     };
     const probe = async (sample: number[], request: (n: number) => Promise<number>) => {
@@ -217,7 +262,9 @@ async function measure(label: string, root: string, ward: string, importFile: st
     app.server.kill("SIGTERM");
     await app.exited;
     rmSync(dataDir, { recursive: true, force: true });
+    if (logFd !== undefined) closeSync(logFd);
   }
+  if (logFile) figures.slowTurns = slowTurns(logFile);
   return figures;
 }
 
@@ -244,6 +291,18 @@ async function main() {
       `${r.label} | ${r.load} | ${f(percentile(r.health, 50))} / ${f(percentile(r.health, 99))} / ${f(Math.max(...r.health))} | ${f(percentile(r.lookup, 50))} / ${f(percentile(r.lookup, 99))} / ${f(Math.max(...r.lookup))} | ${r.search.length} | ${f(percentile(r.search, 50))} / ${f(percentile(r.search, 99))} | ${f(r.importRate)} | ${f(r.rss.started)} / ${f(r.rss.peak)} / ${f(r.rss.hwm)}`,
     );
     for (const [what, count] of r.failures) console.log(`  ${r.label}: ${what} × ${count}`);
+  }
+  for (const r of results) {
+    console.log(`\n${r.label}: searches by kind, count p50 / p99 / max ms`);
+    for (const [kind, ms] of r.searchKinds)
+      console.log(
+        `  ${kind}: ${ms.length} ${f(percentile(ms, 50))} / ${f(percentile(ms, 99))} / ${f(Math.max(...ms))}`,
+      );
+  }
+  for (const r of results) {
+    if (!r.slowTurns) continue;
+    console.log(`\n${r.label}: ${r.slowTurns.length} kinds of slow turn`);
+    for (const line of r.slowTurns.slice(0, 25)) console.log(`  ${line}`);
   }
 }
 

@@ -21,6 +21,8 @@ export async function startBenchServer(options: {
   label?: string;
   /** More environment variables for the server. */
   env?: Record<string, string>;
+  /** A file descriptor for the server's standard output (its log); ignored when not given. */
+  stdout?: number;
 }): Promise<BenchServer> {
   const port = options.portBase + Math.floor(Math.random() * 2000);
   const label = options.label ? `the ${options.label} server` : "the server";
@@ -37,7 +39,7 @@ export async function startBenchServer(options: {
       CCHC_LOG_LEVEL: "warn",
       ...options.env,
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", options.stdout ?? "ignore", "inherit"],
   });
   const exited = once(server, "exit");
   const base = `http://127.0.0.1:${port}`;

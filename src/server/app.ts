@@ -121,6 +121,11 @@ export interface AppOptions {
    * clock in ms (tests move it).
    */
   registerTotalCache?: { seconds: number; clock?: () => number };
+  /**
+   * PGlite: log a warning for every turn that held its one connection this many ms or longer
+   * (CCHC_PGLITE_SLOW_MS, default 1,000 for `cchc serve`; none when not given or 0).
+   */
+  pgliteSlowMs?: number;
   /** The job runner's timing (tests shorten it). */
   jobs?: Pick<JobRunnerOptions, "pollMs" | "leaseMs" | "concurrency">;
 }
@@ -229,6 +234,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
+  if (options.database.lanes && options.pgliteSlowMs) {
+    // What made the public lookup wait: the lanes cannot interrupt a running statement
+    // (pglite-lanes.ts). The SQL without its parameters nor quoted literals (personal data).
+    options.database.lanes.reportSlowTurns(options.pgliteSlowMs, (turn) =>
+      app.log.warn(
+        {
+          lane: turn.lane,
+          kind: turn.kind,
+          ms: Math.round(turn.holdMs),
+          statements: turn.statements,
+          statementMs: Math.round(turn.slowestMs),
+          sql: turn.sql,
+        },
+        "embedded database: a slow turn held the connection",
+      ),
+    );
+  }
   registerRequestMemo(app, options.database.db);
   registerSessionHandling(
     app,

@@ -10,6 +10,7 @@ import { analyzeEveryHours } from "./operations/analyze/analyze.ts";
 import { sessionCacheSeconds } from "./auth/session-cache.ts";
 import { registerTotalCacheSeconds } from "./db/register-total-cache.ts";
 import { backupSchedule } from "./operations/backup/backup.service.ts";
+import { pgliteSlowMs } from "./db/pglite-lanes.ts";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -39,6 +40,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       analyzeEveryHours: analyzeEveryHours(),
       sessionCache: { seconds: sessionCacheSeconds() },
       registerTotalCache: { seconds: registerTotalCacheSeconds() },
+      pgliteSlowMs: pgliteSlowMs(),
       publicUrl: publicBaseUrl(process.env.CCHC_PUBLIC_URL),
       federation: { secret: config.federationSecret },
     });

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JobRunner } from "../../src/server/jobs/job-runner.ts";
 import { claimNextJob } from "../../src/server/jobs/job.repository.ts";
 import { dossierImportJob } from "../../src/server/services/dossier-import.job.ts";
+import { sql } from "drizzle-orm";
+import { queryRows } from "../../src/server/db/database.ts";
+import { PGLITE_IMPORT_BATCH } from "../../src/server/db/statement-budget.ts";
 import { makeWardWorld, signIn, type WardWorld } from "../support/desk-fixtures.ts";
 import { makeDesk, makeProcedure, makeUnit } from "../support/factories.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
@@ -390,4 +393,26 @@ describe(`dossier import on ${testDatabaseKind}`, () => {
       await t.app.jobs.start();
     }
   });
+
+  // PGlite holds one connection for a batch's whole transaction: its batches are sized to a time
+  // budget (statement-budget.ts), the first one before any was measured; PostgreSQL's stay fixed.
+  it.skipIf(testDatabaseKind !== "pglite")(
+    "cuts its batches on PGlite to the budget's first size, then never over its maximum",
+    async () => {
+      const rows = Array.from({ length: 700 }, (_, i) => line(3000 + i));
+      const run = await importAndWait(admin, csv(rows));
+      expect(run.state).toBe("done");
+      expect(run.inserted).toBe(700);
+      const batches = await queryRows<{ summary: string }>(
+        t.db.database.db,
+        sql`select summary from audit_events where action = 'dossier.import' and entity_id = ${run.id}
+            order by id`,
+      );
+      const sizes = batches.map((b) => Number(/: (\d+) mới/.exec(b.summary)![1]));
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(700);
+      expect(sizes[0]).toBe(PGLITE_IMPORT_BATCH.first);
+      expect(sizes.length).toBeGreaterThan(1);
+      for (const size of sizes) expect(size).toBeLessThanOrEqual(PGLITE_IMPORT_BATCH.max);
+    },
+  );
 });

@@ -68,6 +68,7 @@ export async function openPglite(
   // One connection: light work (sessions, public lookups) goes before queued heavy work, jobs
   // after both (pglite-lanes.ts).
   const lanes = new LaneQueue();
+  client.onStatement = (ms, text) => lanes.noteStatement(ms, text);
   const db = drizzlePglite(lanedPglite(client, lanes) as unknown as PGlite, {
     schema,
   }) as unknown as Executor;

@@ -99,7 +99,7 @@ export interface SentError {
 type FromWorker =
   | { ready: true }
   | { ready: false; error: SentError }
-  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: true; value: unknown; ms?: number }
   | { id: number; ok: false; error: SentError };
 
 /** The worker thread of the embedded database ended: every call fails with this. */
@@ -220,8 +220,10 @@ class WorkerRun {
       const waiter = this.pending.get(message.id);
       if (!waiter) return;
       this.pending.delete(message.id);
-      if (message.ok) waiter.resolve(message.value);
-      else waiter.reject(received(message.error, waiter.context));
+      if (message.ok) {
+        if (message.ms !== undefined) (waiter.context as { ms?: number }).ms = message.ms;
+        waiter.resolve(message.value);
+      } else waiter.reject(received(message.error, waiter.context));
       this.settle();
     });
     // An error in the worker (PGlite's WASM aborting, say) ends it: never the server.
@@ -302,6 +304,11 @@ export class PgliteWorkerClient {
   /** When the restarts within the policy's window were decided. */
   private restarts: number[] = [];
   private readonly listeners = new Set<(event: WorkerLifecycleEvent) => void>();
+  /**
+   * Told of every statement that succeeded, with how long it ran in the worker (ms), in the
+   * caller's async context: the lanes' slow-turn log (pglite-lanes.ts). Never its parameters.
+   */
+  onStatement: ((ms: number, text: string) => void) | null = null;
 
   private constructor(
     private readonly data: PgliteWorkerData,
@@ -475,11 +482,13 @@ export class PgliteWorkerClient {
     }
     const message =
       op === "query" ? { op, text, params, options: sent, tx } : { op, text, options: sent, tx };
-    const value = await (run ?? (await this.current())).send(
-      message,
-      { query: text, params, options },
-      transfer,
-    );
+    const context: { query: string; params?: unknown[]; options?: unknown; ms?: number } = {
+      query: text,
+      params,
+      options,
+    };
+    const value = await (run ?? (await this.current())).send(message, context, transfer);
+    this.onStatement?.(context.ms ?? 0, text);
     return op === "query"
       ? parse(value as SentResults, options)
       : (value as SentResults[]).map((one) => parse(one, options));

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { BACKGROUND_PATIENCE_MS, currentLane, inLane, LaneQueue } from "./pglite-lanes.ts";
+import {
+  BACKGROUND_PATIENCE_MS,
+  currentLane,
+  DEFAULT_PGLITE_SLOW_MS,
+  inLane,
+  LaneQueue,
+  pgliteSlowMs,
+  sqlForLog,
+  type SlowTurn,
+} from "./pglite-lanes.ts";
 
 /** A turn that holds the connection until released. */
 function gate() {
@@ -85,5 +94,67 @@ describe("inLane", () => {
     });
     expect(seen).toBe("light");
     expect(currentLane()).toBe("normal");
+  });
+});
+
+describe("the slow-turn report", () => {
+  it("reports a turn held at least the threshold, with its slowest statement's SQL", async () => {
+    let clock = 0;
+    const queue = new LaneQueue(() => clock);
+    const reported: SlowTurn[] = [];
+    queue.reportSlowTurns(100, (turn) => reported.push(turn));
+    await queue.run(
+      "background",
+      async () => {
+        queue.noteStatement(30, "select 1");
+        queue.noteStatement(90, "copy dossiers (code) from '/dev/blob'");
+        clock += 150;
+      },
+      "transaction",
+    );
+    await queue.run("light", async () => {
+      queue.noteStatement(40, "select 2");
+      clock += 99;
+    });
+    expect(reported).toEqual([
+      {
+        lane: "background",
+        kind: "transaction",
+        holdMs: 150,
+        statements: 2,
+        slowestMs: 90,
+        sql: "copy dossiers (code) from '…'",
+      },
+    ]);
+    expect(queue.stats.longestHoldMs).toBe(150);
+  });
+
+  it("reports nothing when its threshold is 0", async () => {
+    let clock = 0;
+    const queue = new LaneQueue(() => clock);
+    const reported: SlowTurn[] = [];
+    queue.reportSlowTurns(0, (turn) => reported.push(turn));
+    await queue.run("normal", async () => void (clock += 10_000));
+    expect(reported).toEqual([]);
+  });
+});
+
+describe("sqlForLog", () => {
+  it("drops quoted literals, folds whitespace and cuts long statements", () => {
+    expect(
+      sqlForLog("select *\n  from t where a = 'Nguyễn Văn A' and b = 'it''s' and c = $1"),
+    ).toBe("select * from t where a = '…' and b = '…' and c = $1");
+    const long = sqlForLog(`select ${"x, ".repeat(200)}1`);
+    expect(long).toHaveLength(301);
+    expect(long.endsWith("…")).toBe(true);
+  });
+});
+
+describe("pgliteSlowMs", () => {
+  it("reads CCHC_PGLITE_SLOW_MS, 0 turning the log off, else the default", () => {
+    expect(pgliteSlowMs({ CCHC_PGLITE_SLOW_MS: "250" })).toBe(250);
+    expect(pgliteSlowMs({ CCHC_PGLITE_SLOW_MS: "0" })).toBe(0);
+    expect(pgliteSlowMs({ CCHC_PGLITE_SLOW_MS: "soon" })).toBe(DEFAULT_PGLITE_SLOW_MS);
+    expect(pgliteSlowMs({})).toBe(DEFAULT_PGLITE_SLOW_MS);
   });
 });

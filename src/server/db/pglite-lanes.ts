@@ -46,6 +46,56 @@ export interface LaneStats {
   longestHoldMs: number;
 }
 
+/** What a turn was: one statement (`query`, `exec`) or a whole transaction. */
+export type TurnKind = "query" | "exec" | "transaction" | "other";
+
+/** A turn that held the connection at least the slow-turn threshold (CCHC_PGLITE_SLOW_MS). */
+export interface SlowTurn {
+  lane: Lane;
+  kind: TurnKind;
+  /** How long the turn held the connection, ms (a transaction: from its begin to its end). */
+  holdMs: number;
+  /** Statements that ran in the turn (a transaction's every statement; one otherwise). */
+  statements: number;
+  /** The turn's longest statement as the worker measured it, ms, and its SQL (`sqlForLog`). */
+  slowestMs: number;
+  sql: string;
+}
+
+const SQL_LOG_LENGTH = 300;
+
+/** CCHC_PGLITE_SLOW_MS's default: a turn holding the connection a second is logged. */
+export const DEFAULT_PGLITE_SLOW_MS = 1_000;
+
+/** The slow-turn threshold from CCHC_PGLITE_SLOW_MS (ms ≥ 0; 0 turns the log off). */
+export function pgliteSlowMs(env: NodeJS.ProcessEnv = process.env): number {
+  const parsed = Number.parseFloat(env.CCHC_PGLITE_SLOW_MS ?? "");
+  return Number.isFinite(parsed) && parsed >= 0 ? parsed : DEFAULT_PGLITE_SLOW_MS;
+}
+
+/**
+ * A statement's text as the slow log shows it: whitespace collapsed, every quoted literal
+ * replaced by '…' (a literal may hold a citizen's data; parameters are never logged at all), cut
+ * at 300 characters.
+ */
+export function sqlForLog(text: string): string {
+  const bare = text
+    .replace(/'(?:[^']|'')*'/g, "'…'")
+    .replace(/\s+/g, " ")
+    .trim();
+  return bare.length > SQL_LOG_LENGTH ? `${bare.slice(0, SQL_LOG_LENGTH)}…` : bare;
+}
+
+/** The turn holding the connection now (one at a time). */
+interface Turn {
+  lane: Lane;
+  kind: TurnKind;
+  began: number;
+  statements: number;
+  slowestMs: number;
+  slowestSql: string;
+}
+
 /** One connection handed out one turn at a time, the waiting work taken by lane. */
 export class LaneQueue {
   private busy = false;
@@ -55,14 +105,38 @@ export class LaneQueue {
     longestHoldMs: 0,
   };
 
+  private turn: Turn | null = null;
+  private slow: { thresholdMs: number; report: (turn: SlowTurn) => void } | null = null;
+
   constructor(private readonly now: () => number = () => performance.now()) {}
 
+  /**
+   * Reports every turn that held the connection `thresholdMs` or longer (the server logs it: the
+   * statement that made the public lookup wait). 0 turns it off.
+   */
+  reportSlowTurns(thresholdMs: number, report: (turn: SlowTurn) => void): void {
+    this.slow = thresholdMs > 0 ? { thresholdMs, report } : null;
+  }
+
+  /** A statement of the current turn ran `ms` in the worker (pglite-client.ts's onStatement). */
+  noteStatement(ms: number, text: string): void {
+    const turn = this.turn;
+    if (!turn) return;
+    turn.statements += 1;
+    if (ms >= turn.slowestMs) {
+      turn.slowestMs = ms;
+      turn.slowestSql = text;
+    }
+  }
+
   /** Runs `work` when its lane's turn comes; the connection is held until it settles. */
-  run<T>(lane: Lane, work: () => Promise<T>): Promise<T> {
+  run<T>(lane: Lane, work: () => Promise<T>, kind: TurnKind = "other"): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const start = () => {
         this.stats.granted[lane] += 1;
         const began = this.now();
+        const turn: Turn = { lane, kind, began, statements: 0, slowestMs: 0, slowestSql: "" };
+        this.turn = turn;
         let result: Promise<T>;
         try {
           result = work();
@@ -70,7 +144,19 @@ export class LaneQueue {
           result = Promise.reject(error);
         }
         result.then(resolve, reject).finally(() => {
-          this.stats.longestHoldMs = Math.max(this.stats.longestHoldMs, this.now() - began);
+          const holdMs = this.now() - began;
+          this.stats.longestHoldMs = Math.max(this.stats.longestHoldMs, holdMs);
+          if (this.turn === turn) this.turn = null;
+          if (this.slow && holdMs >= this.slow.thresholdMs) {
+            this.slow.report({
+              lane,
+              kind,
+              holdMs,
+              statements: turn.statements,
+              slowestMs: turn.slowestMs,
+              sql: sqlForLog(turn.slowestSql),
+            });
+          }
           this.busy = false;
           this.next();
         });
@@ -120,8 +206,10 @@ export function lanedPglite<C extends Pick<PgliteWorkerClient, "query" | "exec" 
   const through =
     (method: "query" | "exec" | "transaction") =>
     (...args: unknown[]) =>
-      queue.run(currentLane(), () =>
-        (client[method] as (...a: unknown[]) => Promise<unknown>).apply(client, args),
+      queue.run(
+        currentLane(),
+        () => (client[method] as (...a: unknown[]) => Promise<unknown>).apply(client, args),
+        method,
       );
   const wrapped = {
     query: through("query"),

@@ -94,8 +94,10 @@ if (initialiseOnly) {
   let nextTransaction = 1;
   const ROLLBACK = Symbol("rollback");
 
-  /** @type {(id: number, value: unknown, transfer?: ArrayBuffer[]) => void} */
-  const answer = (id, value, transfer = []) => port.postMessage({ id, ok: true, value }, transfer);
+  /** `ms`: how long a statement ran here (the server's slow-statement log, pglite-lanes.ts). */
+  /** @type {(id: number, value: unknown, transfer?: ArrayBuffer[], ms?: number) => void} */
+  const answer = (id, value, transfer = [], ms = undefined) =>
+    port.postMessage({ id, ok: true, value, ms }, transfer);
   /** @type {(id: number, error: unknown) => void} */
   const fail = (id, error) => port.postMessage({ id, ok: false, error: sentError(error) });
 
@@ -135,11 +137,12 @@ if (initialiseOnly) {
           const target = message.tx ? transactions.get(message.tx)?.tx : pglite;
           if (!target) throw new Error("Transaction is closed");
           const options = queryOptions(message.options);
+          const began = performance.now();
           if (message.op === "query") {
             const { value, transfer } = await sendable(
               await target.query(message.text, message.params, options),
             );
-            answer(id, value, transfer);
+            answer(id, value, transfer, performance.now() - began);
           } else {
             const all = await Promise.all(
               (await target.exec(message.text, options)).map((result) => sendable(result)),
@@ -148,6 +151,7 @@ if (initialiseOnly) {
               id,
               all.map((one) => one.value),
               all.flatMap((one) => one.transfer),
+              performance.now() - began,
             );
           }
           return;

@@ -31,7 +31,8 @@ export interface BatchOptions {
   /** The run: each dossier it creates records it, so a wrong run can be voided as a whole. */
   importId: string;
   codeColumn: string;
-  batchSize: number;
+  /** Non-empty rows a batch takes; a function is asked again for each batch (sized by time). */
+  batchSize: number | (() => number);
 }
 
 /** Reads a sheet to the end and cuts it into batches of `batchSize` non-empty rows. */
@@ -46,6 +47,8 @@ export async function* parseBatches(
   let errors: ImportRowError[] = [];
   let processed = 0;
   let invalidRows = 0;
+  const sizeOf = typeof batchSize === "function" ? batchSize : () => batchSize;
+  let size = sizeOf();
   const take = (): ParsedBatch => {
     const batch = {
       data: copy.data,
@@ -61,6 +64,7 @@ export async function* parseBatches(
     errors = [];
     processed = 0;
     invalidRows = 0;
+    size = sizeOf();
     return batch;
   };
   for await (const chunk of sheet.chunks) {
@@ -77,7 +81,7 @@ export async function* parseBatches(
         addDossierToCopy(copy, dossier, unitId, procedureId, importId);
         rows.push(row);
       }
-      if (processed >= batchSize) yield take();
+      if (processed >= size) yield take();
     }
   }
   if (processed > 0) yield take();

@@ -58,6 +58,8 @@ export interface BatchStream {
   batches: AsyncGenerator<ParsedBatch>;
   /** Bytes of the file the parser has consumed (from the latest batch). */
   bytesRead(): number;
+  /** The rows of the batches the parser cuts from now on (those already cut keep theirs). */
+  setBatchSize(rows: number): void;
   stop(): Promise<void>;
 }
 
@@ -122,6 +124,9 @@ export function parseInWorker(start: ParserStart): BatchStream {
   return {
     batches: batches(),
     bytesRead: () => bytes,
+    setBatchSize: (rows) => {
+      if (!exited) worker.postMessage({ batchSize: rows });
+    },
     stop: async () => {
       await worker.terminate();
       await exit;

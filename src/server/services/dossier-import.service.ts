@@ -24,6 +24,7 @@ import type { UnitValidity } from "../../core/organization/unit-validity.ts";
 import { csvLine } from "../../core/text/csv-field.ts";
 import { copyFirstColumn } from "../db/copy-text.ts";
 import { executorKind, type Executor } from "../db/database.ts";
+import { nextBatchSize, PGLITE_IMPORT_BATCH } from "../db/statement-budget.ts";
 import { analyzeAfterImport } from "../operations/analyze/analyze.ts";
 import * as repository from "../db/repositories/dossier-import.repository.ts";
 import type { DossierImportRow } from "../db/repositories/dossier-import.repository.ts";
@@ -61,12 +62,12 @@ import {
 
 export const MAX_IMPORT_BYTES = MAX_DOSSIER_IMPORT_BYTES;
 export const BATCH_SIZE = 10_000;
-/**
+/*
  * On the embedded database a batch's transaction holds the one connection for its whole length
- * (≈ 80 ms per thousand rows on an idle 2-core machine; in PGlite's worker thread, not the
- * server's): smaller batches there, so that requests get the connection back in between.
+ * (in PGlite's worker thread, not the server's): there each batch is sized to a time budget
+ * (PGLITE_IMPORT_BATCH, statement-budget.ts: ≈ 100 ms, from the last batch's measured time), so
+ * that requests get the connection back in between whatever the table's size and the load.
  */
-export const PGLITE_BATCH_SIZE = 1_000;
 const PREVIEW_ROWS = 20;
 const SAMPLE_ROWS = 1_000;
 const MAX_PREVIEW_ERRORS = 200;
@@ -585,6 +586,7 @@ export async function executeImport(
       await repository.updateImport(db, job.id, { total: await countCsvRows(work.path) });
     }
     const procedureIds = await repository.procedureIdsByCode(db, unitId);
+    const sizedByTime = executorKind(db) === "pglite";
     const codeColumn = resolved.mapping.code!;
     parser = parseInWorker({
       path: work.path,
@@ -596,7 +598,7 @@ export async function executeImport(
       unitId,
       importId: job.id,
       codeColumn,
-      batchSize: executorKind(db) === "pglite" ? PGLITE_BATCH_SIZE : BATCH_SIZE,
+      batchSize: sizedByTime ? PGLITE_IMPORT_BATCH.first : BATCH_SIZE,
     });
     work.progress.bytesRead = parser.bytesRead;
 
@@ -604,6 +606,8 @@ export async function executeImport(
     const commitBatch = (batch: ParsedBatch, number: number, upsert: boolean) =>
       replayChangesAfter(() =>
         db.transaction(async (txDb) => {
+          // From the turn's start (not the wait for it) to its last statement: what it held.
+          const began = performance.now();
           const tx = txDb as unknown as Executor;
           const written = await writeDossiers(tx, unitId, batch, upsert);
           const { inserted, updated, otherUnit } = written;
@@ -622,6 +626,10 @@ export async function executeImport(
             unitId,
             summary: `Nhập hồ sơ từ “${job.source}” (${job.fileName}), lô ${number}: ${inserted} mới, ${updated} cập nhật, ${unchanged} không đổi, ${errors} dòng lỗi`,
           });
+          if (sizedByTime) {
+            const ms = performance.now() - began;
+            parser?.setBatchSize(nextBatchSize({ rows: batch.processed, ms }, PGLITE_IMPORT_BATCH));
+          }
           return written;
         }),
       );

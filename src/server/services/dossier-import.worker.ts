@@ -12,7 +12,13 @@ const start = workerData as ParserStart;
 const port = parentPort!;
 let credit = 2;
 let wake: (() => void) | null = null;
-port.on("message", (message: "more") => {
+// The writing side may resize the batches to come (PGlite: to a time budget, statement-budget.ts).
+let batchSize = start.batchSize;
+port.on("message", (message: "more" | { batchSize: number }) => {
+  if (typeof message === "object") {
+    batchSize = message.batchSize;
+    return;
+  }
   if (message !== "more") return;
   credit += 1;
   wake?.();
@@ -37,7 +43,7 @@ try {
       unitId: start.unitId,
       importId: start.importId,
       codeColumn: start.codeColumn,
-      batchSize: start.batchSize,
+      batchSize: () => batchSize,
     });
     for await (const batch of batches) {
       while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));

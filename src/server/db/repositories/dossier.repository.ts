@@ -1,7 +1,7 @@
 import type { DossierState } from "../../../core/dossier/dossier-state.ts";
 import { and, eq, fillPlaceholders, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { queryRows, type Executor } from "../database.ts";
+import { executorKind, queryRows, type Executor } from "../database.ts";
 import { agencies, units, users } from "../schema.ts";
 import type {
   ProcedureDocument,
@@ -180,6 +180,7 @@ export async function registerQueries(
   page: RegisterQuery<Joined>;
   count: RegisterQuery<{ n: number }>;
   probe?: RegisterQuery<Joined>;
+  cap: number;
 }> {
   if (!prepared) {
     const codeMatch = filter.q
@@ -193,6 +194,14 @@ export async function registerQueries(
   let patterns: { code: unknown; text: unknown } | undefined;
   if (filter.q) {
     if (filter.q.length < cases.NAME_SEARCH_MIN_LENGTH) codeMatch = "start";
+    else if (executorKind(exec) === "pglite")
+      // Kept out of the prepared statements: on PGlite it runs with sequential scans off.
+      codeMatch = await cases.codeMatchOf(
+        exec,
+        DOSSIER_REGISTER,
+        filter.q,
+        reachOf(filter.unitIds),
+      );
     else {
       // The code index's read, prepared per number of units in reach.
       const reachValues: Record<string, unknown> = {};
@@ -239,6 +248,7 @@ export async function registerQueries(
     page: new RegisterRead(statements.page, values),
     count: new RegisterRead(statements.count, values),
     ...(statements.probe && { probe: new RegisterRead(statements.probe, values) }),
+    cap: cases.registerTotalCap(exec),
   };
 }
 
