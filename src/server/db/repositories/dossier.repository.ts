@@ -180,6 +180,7 @@ export async function registerQueries(
   page: RegisterQuery<Joined>;
   count: RegisterQuery<{ n: number }>;
   probe?: RegisterQuery<Joined>;
+  direct?: RegisterQuery<Joined>;
   cap: number;
 }> {
   if (!prepared) {
@@ -241,6 +242,7 @@ export async function registerQueries(
       page: built.page.prepare(unnamed),
       count: built.count.prepare(unnamed),
       probe: built.probe?.prepare(unnamed),
+      direct: built.direct?.prepare(unnamed),
     };
     remember(shapes, key, statements);
   }
@@ -248,6 +250,7 @@ export async function registerQueries(
     page: new RegisterRead(statements.page, values),
     count: new RegisterRead(statements.count, values),
     ...(statements.probe && { probe: new RegisterRead(statements.probe, values) }),
+    ...(statements.direct && { direct: new RegisterRead(statements.direct, values) }),
     cap: cases.registerTotalCap(exec),
   };
 }
@@ -266,6 +269,7 @@ interface PreparedPage {
   page: Prepared<Joined>;
   count: Prepared<{ n: number }>;
   probe?: Prepared<Joined>;
+  direct?: Prepared<Joined>;
 }
 
 /**
