@@ -108,6 +108,50 @@ describe("dossier register keyset pages", () => {
     );
   }, 600_000);
 
+  it("reads a search's pages from its matches as in the register's order while dossiers are received between reads", async () => {
+    // A search whose matches are at most the cap is read from its matches (`casePageQueries`'
+    // direct read), the total carried by the cursor; dossiers received meanwhile may take the
+    // matches past it (a cap of 2 or 3), and every page must still be the one read in the
+    // register's order at that moment.
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(instant, { maxLength: 6 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(fc.array(instant, { maxLength: 3 }), { maxLength: 6 }),
+        fc.constantFrom(2, 3, 1_000),
+        async (initial, pageSize, arrivals, cap) => {
+          const ward = await newWard();
+          await insertDossiers(
+            ward,
+            initial.map((at, i) => ({ at, name: i % 3 === 2 ? "Lê Thị Hoa" : undefined })),
+          );
+          const filter = { unitIds: [ward.unitId], q: "văn an", limit: pageSize };
+          let after: RegisterPosition | undefined;
+          let knownTotal: { total: number; totalCapped: boolean } | undefined;
+          const ids: string[] = [];
+          for (let read = 0; read < 30; read++) {
+            const f = { ...filter, ...(after && { after, knownTotal }) };
+            const page = await listDossiers(register.db, f, { cap });
+            const inOrder = await listDossiers(register.db, f, { cap, direct: false });
+            expect(page).toEqual(inOrder);
+            knownTotal ??= { total: page.total, totalCapped: page.totalCapped };
+            ids.push(...page.rows.map((row) => row.id));
+            if (!page.hasMore) break;
+            const last = page.rows[page.rows.length - 1]!;
+            after = { at: last.cursorAt, id: last.id };
+            const batch = arrivals[read] ?? [];
+            await insertDossiers(
+              ward,
+              batch.map((at) => ({ at })),
+            );
+          }
+          expect(new Set(ids).size).toBe(ids.length);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  }, 600_000);
+
   it("refuses a cursor it did not write, with a stable code", () => {
     keyset.expectCursorsRefused(decodeRegisterCursor, [
       "not-base64-json",

@@ -69,8 +69,9 @@ function dossierScans(nodes: PlanNode[]) {
 }
 
 async function expectIndexed(filter: DossierFilter) {
-  const { page, count } = await registerQueries(db, filter);
-  for (const query of [page, count]) {
+  const { page, count, direct } = await registerQueries(db, filter);
+  // A search's direct read from its matches (`casePageQueries`) too: its matches as the count's.
+  for (const query of [page, count, ...(direct ? [direct] : [])]) {
     const scans = dossierScans(await planOf(query));
     const described = JSON.stringify(scans.map((s) => [s["Node Type"], s["Index Name"]]));
     expect(scans.length, described).toBeGreaterThan(0);
@@ -381,6 +382,29 @@ describe.skipIf(testDatabaseKind !== "postgresql")("dossier register query plans
       const { page } = await registerQueries(db, { unitIds: null, q, limit: 50 });
       const nodes = await planOf(page);
       expect(nodes.map((n) => n["Index Name"])).not.toContain("dossiers_code_trgm_idx");
+    }
+  });
+
+  it("reads a search's page from its matches through the search's indexes, at most cap + 1 of them", async () => {
+    // A code's beginning (11 codes) and a rare name (Thị Thủy 1236: 12 names): the matches found
+    // through the code's B-tree or the trigrams, limited to 10,001, then sorted; never a walk of
+    // the register's order, whose cost the planner judges from matches spread in time.
+    for (const q of ["G042-01234", "Thị Thủy 1236"]) {
+      const { direct, count } = await registerQueries(db, { unitIds: null, q, limit: 50 });
+      const nodes = await planOf(direct!);
+      const described = JSON.stringify(nodes, ["Node Type", "Index Name", "Plan Rows"]);
+      expect(
+        nodes.map((n) => n["Index Name"]),
+        described,
+      ).not.toContain("dossiers_register_idx");
+      const limits = nodes.filter(
+        (n) =>
+          n["Node Type"] === "Limit" && nodesOf(n).some((m) => m["Relation Name"] === "dossiers"),
+      );
+      expect(limits.length, described).toBeGreaterThan(0);
+      for (const limit of limits) expect(limit["Plan Rows"], described).toBeLessThanOrEqual(10_001);
+      const [counted] = await count;
+      expect((await direct!).length).toBe(Math.min(counted!.n, 51));
     }
   });
 

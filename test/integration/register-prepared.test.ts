@@ -85,6 +85,15 @@ const filters = (
       return f as DossierFilter;
     });
 
+/** A search with few other filters: the reach, the name's scope and a cursor. */
+const fewFilters = ({ unitIds, q, limit, after, nameSearchUnitIds }: DossierFilter) => ({
+  unitIds,
+  q,
+  limit,
+  after,
+  nameSearchUnitIds,
+});
+
 describe("dossier register statements kept per filter shape", () => {
   it("send the SQL and parameters Drizzle builds for each filter, and read the same rows", async () => {
     await fc.assert(
@@ -98,6 +107,8 @@ describe("dossier register statements kept per filter shape", () => {
           expect(await kept.count).toEqual(await built.count);
           expect(kept.probe?.toSQL()).toEqual(built.probe?.toSQL());
           if (kept.probe) expect(await kept.probe).toEqual(await built.probe);
+          expect(kept.direct?.toSQL()).toEqual(built.direct?.toSQL());
+          if (kept.direct) expect(await kept.direct).toEqual(await built.direct);
         }
       }),
       { numRuns: 60 },
@@ -133,6 +144,44 @@ describe("dossier register statements kept per filter shape", () => {
       { probeWindow: 10 },
     );
     expect((await probe!).length).toBe(3);
+  }, 300_000);
+
+  it("reads a search's page from its matches, when they are at most the cap, as in the register's order", async () => {
+    const tried = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(
+        // Mostly a search with few other filters (many matches, often beyond the small caps).
+        fc.oneof(
+          { weight: 3, arbitrary: filters(["unitIds", "q", "limit"]).map(fewFilters) },
+          { weight: 1, arbitrary: filters(["unitIds", "q", "limit"]) },
+        ),
+        // Caps below and above the matches: beyond the cap the direct read answers no rows.
+        fc.constantFrom(1, 2, 3, 5, 8, 1_000),
+        // A total carried by the cursor, true or not (kept totals may be older than the rows).
+        fc.option(fc.record({ total: fc.constantFrom(0, 1, 4, 40), totalCapped: fc.boolean() }), {
+          nil: undefined,
+        }),
+        async (f, cap, knownTotal) => {
+          const filter = f.after && knownTotal ? { ...f, knownTotal } : f;
+          const direct = await listDossiers(register.db, filter, { cap });
+          const inOrder = await listDossiers(register.db, filter, { cap, direct: false });
+          expect(direct).toEqual(inOrder);
+          // The direct read alone: the page's rows when the matches are at most the cap, none
+          // beyond.
+          const queries = await registerQueries(register.db, f, { cap });
+          const [{ n }] = (await queries.count) as [{ n: number }];
+          const rows = await queries.direct!;
+          expect(rows).toEqual(n <= cap ? await queries.page : []);
+          tried.add(n > cap ? "beyond" : rows.length > 0 ? "within" : "none");
+        },
+      ),
+      { numRuns: 200 },
+    );
+    // Matches both within and beyond the cap were read.
+    expect(tried).toEqual(new Set(["beyond", "within", "none"]));
+    // Some page is read from its matches: a name matching a third of every ward's dossiers.
+    const queries = await registerQueries(register.db, { unitIds: null, q: "trần văn", limit: 5 });
+    expect((await queries.direct!).length).toBe(6);
   }, 300_000);
 
   it("finds a searched code or name through a statement kept for another value", async () => {

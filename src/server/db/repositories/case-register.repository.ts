@@ -394,6 +394,13 @@ export function casePageQueries<T extends PgSelect>(
      * register's order only (see `readCasePage`).
      */
     probeWindow?: number;
+    /**
+     * With `q` and `select` a function: also `direct`, the page read from the matches when they
+     * are at most the cap (see `directPage`); false: none.
+     */
+    direct?: boolean;
+    /** What the count and the direct read stop at (`registerTotalCap` unless given). */
+    cap?: number;
   },
 ) {
   const search = page.q
@@ -417,7 +424,7 @@ export function casePageQueries<T extends PgSelect>(
   let rows: T;
   let probe: T | undefined;
   let direct: T | undefined;
-  const cap = registerTotalCap(exec);
+  const cap = page.cap ?? registerTotalCap(exec);
   if (typeof select === "function") {
     // The page's rows first, alone (`with dossiers as (select … from dossiers … limit n)`: the
     // table's name stands for them in the joined select, whose columns read them unchanged), then
@@ -454,7 +461,8 @@ export function casePageQueries<T extends PgSelect>(
       );
       probe = select(exec.with(found) as unknown as Executor).orderBy(...order) as T;
     }
-    if (search) direct = directPage(exec, register, select, where, keys, page, cap);
+    if (search && page.direct !== false)
+      direct = directPage(exec, register, select, where, keys, page, cap);
   } else {
     rows = select
       .where(bounded)

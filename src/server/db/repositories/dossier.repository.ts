@@ -133,7 +133,7 @@ const DOSSIER_REGISTER: cases.CaseRegisterTable = {
 export async function listDossiers(
   exec: Executor,
   filter: DossierFilter,
-  options: { probeWindow?: number } = {},
+  options: RegisterPaths = {},
 ): Promise<cases.CasePage<DossierListRow>> {
   const reachesNone = filter.unitIds !== null && filter.unitIds.length === 0;
   return cases.readCasePage(
@@ -172,10 +172,7 @@ export function dossierTotalKey(filter: DossierFilter) {
 export async function registerQueries(
   exec: Executor,
   filter: DossierFilter,
-  {
-    prepared = true,
-    probeWindow = SEARCH_PROBE_WINDOW,
-  }: { prepared?: boolean; probeWindow?: number } = {},
+  { prepared = true, ...options }: { prepared?: boolean } & RegisterPaths = {},
 ): Promise<{
   page: RegisterQuery<Joined>;
   count: RegisterQuery<{ n: number }>;
@@ -183,11 +180,12 @@ export async function registerQueries(
   direct?: RegisterQuery<Joined>;
   cap: number;
 }> {
+  const paths = pathsOf(exec, options);
   if (!prepared) {
     const codeMatch = filter.q
       ? await cases.codeMatchOf(exec, DOSSIER_REGISTER, filter.q, reachOf(filter.unitIds))
       : undefined;
-    return buildRegisterQueries(exec, filter, codeMatch, probeWindow);
+    return buildRegisterQueries(exec, filter, codeMatch, paths);
   }
   const shapes = shapesOf(exec);
   const { template, values, hold } = templateOf(filter);
@@ -233,10 +231,12 @@ export async function registerQueries(
     const searched = cases.caseSearchPatterns(filter.q, textScope, codeMatch);
     patterns = { code: hold(searched.code), text: searched.text && hold(searched.text) };
   }
-  const key = JSON.stringify([template, codeMatch, patterns, probeWindow]);
+  // The paths a page may take (probe, direct read, cap) are part of the shape: each is a
+  // statement kept beside the page's.
+  const key = JSON.stringify([template, codeMatch, patterns, paths]);
   let statements = shapes.get(key) as PreparedPage | undefined;
   if (!statements) {
-    const built = buildRegisterQueries(exec, template, codeMatch, probeWindow, patterns);
+    const built = buildRegisterQueries(exec, template, codeMatch, paths, patterns);
     const unnamed = undefined as unknown as string;
     statements = {
       page: built.page.prepare(unnamed),
@@ -251,9 +251,26 @@ export async function registerQueries(
     count: new RegisterRead(statements.count, values),
     ...(statements.probe && { probe: new RegisterRead(statements.probe, values) }),
     ...(statements.direct && { direct: new RegisterRead(statements.direct, values) }),
-    cap: cases.registerTotalCap(exec),
+    cap: paths.cap,
   };
 }
+
+/**
+ * Which ways a register page may read its rows, for tests comparing them: the probe's window
+ * (`SEARCH_PROBE_WINDOW`; 0: no probe), a search's direct read from its matches (`casePageQueries`'
+ * `direct`; false: none) and the cap its count and direct read stop at (`registerTotalCap`).
+ */
+export interface RegisterPaths {
+  probeWindow?: number;
+  direct?: boolean;
+  cap?: number;
+}
+
+const pathsOf = (exec: Executor, options: RegisterPaths) => ({
+  probeWindow: options.probeWindow ?? SEARCH_PROBE_WINDOW,
+  direct: options.direct ?? true,
+  cap: options.cap ?? cases.registerTotalCap(exec),
+});
 
 /** A register statement: its rows when awaited, its SQL and parameters. */
 export type RegisterQuery<T> = PromiseLike<T[]> & {
@@ -366,7 +383,7 @@ function buildRegisterQueries(
   exec: Executor,
   filter: DossierFilter,
   codeMatch: cases.CodeMatch | undefined,
-  probeWindow: number,
+  paths: Required<RegisterPaths>,
   patterns?: { code: unknown; text: unknown },
 ) {
   const conditions: SQL[] = [
@@ -390,7 +407,7 @@ function buildRegisterQueries(
     textScope,
     codeMatch,
     search: patterns && cases.caseSearchOf(DOSSIER_REGISTER, patterns, textScope),
-    probeWindow,
+    ...paths,
   });
 }
 

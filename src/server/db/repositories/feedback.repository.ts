@@ -168,7 +168,9 @@ export async function feedbackRegisterQueries(exec: Executor, filter: FeedbackFi
   }
   // Senders' names and titles match where the reader sees them in full (`textSearchReach`).
   const textScope = filter.textSearchReach ? reachCondition(filter.textSearchReach) : undefined;
-  const select = selectWithNames(exec).$dynamic();
+  // A function of the executor: the page's feedback limited alone first, then joined; and a
+  // search's page read from its matches when they are at most the cap (`casePageQueries`).
+  const select = (from: Executor) => selectWithNames(from).$dynamic();
   const codeMatch = filter.q
     ? await cases.codeMatchOf(exec, FEEDBACK_REGISTER, filter.q, reach)
     : undefined;
