@@ -373,7 +373,9 @@ export function caseSearchOf(
  * the whole of it for a rare filter. With `q` it is unordered: the matches found through the
  * search's indexes are counted as they come and the count stops at the cap, instead of fetching
  * and sorting every match of a common name. With `select` given as a function of the executor,
- * the page's rows are limited alone first and the select's joins read only those.
+ * the page's rows are limited alone first and the select's joins read only those, and a search
+ * has a third query, `direct`: its page read from its matches (`directPage`), which
+ * `readCasePage` runs instead of the page when the count says they are at most the cap.
  */
 export function casePageQueries<T extends PgSelect>(
   exec: Executor,
@@ -485,10 +487,13 @@ export function casePageQueries<T extends PgSelect>(
  * `cap` + 1), then ordered by the register's keys and cut to the page after the cursor, and only
  * that page's rows read again for the joined select. Exact only when the matches are at most
  * `cap`: beyond, it answers no rows at all (`readCasePage` then reads the page in the register's
- * order). For a search whose matches the planner misjudges — clustered in time, as a code
- * beginning shared by one month of codes — the page in the register's order walks its index down
- * to them (7.9 s at 1 M dossiers on PGlite, planned at a cost of 45), while their count stops at
- * the cap; this reads no more rows than the count.
+ * order, after the probe). The page in the register's order walks its index until it has the
+ * page's matches, a cost the planner judges from matches spread evenly in time: matches few or
+ * clustered away from the newest made it walk far. This reads no more rows than the count, and a
+ * search's probe is not read then (a full name at 1 M dossiers on PGlite, 23 matches: p50 229–286
+ * → 68–70 ms a page in `npm run bench stall`, 04/12/2026).
+ * Matches beyond the cap and clustered (a code beginning shared by one month of codes, 60,000 at
+ * 1 M) still walk: read from their matches they would all be sorted (0.3–0.7 s there).
  */
 function directPage<T extends PgSelect>(
   exec: Executor,
