@@ -194,7 +194,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // follows at once rather than after its cached probe.
   const unwatch = options.database.onLifecycle?.((event) => {
     if (event.kind === "restarted") reachability.forget();
-    else if (event.kind === "restarting") reachability.markDown();
     else reachability.markDown();
     logLifecycleEvent(app.log, event);
   });
