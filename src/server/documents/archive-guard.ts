@@ -64,7 +64,8 @@ function locateDirectory(tail: Buffer): DirectoryLocation | ArchiveProblem {
 }
 
 /** An entry as the directory describes it, with where its data starts. */
-interface DirectoryEntry extends ArchiveEntry {
+/** An entry as the zip's directory lists it: where its local header starts, how it is packed. */
+export interface DirectoryEntry extends ArchiveEntry {
   method: number;
   offset: number;
 }
@@ -126,7 +127,7 @@ export async function guardArchive(
   source: Uint8Array | string,
   limits: ArchiveLimits,
   options: GuardOptions = {},
-): Promise<ArchiveEntry[]> {
+): Promise<DirectoryEntry[]> {
   const counted = options.inflated ?? (() => true);
   let entries: DirectoryEntry[];
   if (typeof source === "string") {

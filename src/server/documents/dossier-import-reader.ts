@@ -55,6 +55,40 @@ export const DOSSIER_XLSX_LIMITS: ArchiveLimits = {
 };
 const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
 
+/**
+ * The worksheets of a file whose worksheets ExcelJS's streaming reader copies to a temporary file
+ * before reading them (`sheetsWaitForStrings`) are inflated here first, within these limits: that
+ * copy waits forever for an entry that cannot be inflated (ExcelJS 4.4 never hears of the error),
+ * and writes whatever the entry inflates to.
+ */
+export const WAITING_SHEET_LIMITS: ArchiveLimits = {
+  maxEntries: 1_000,
+  maxEntryBytes: 1024 * MB,
+  maxTotalBytes: 1024 * MB,
+  // Deflate's own ceiling (≈ 1,032:1): no ratio rule of its own here, the sizes bound the copy;
+  // what a worksheet holds is bounded as it is read (rows, a cell's size), as for any worksheet.
+  maxRatio: 1_100,
+};
+
+/**
+ * Whether ExcelJS's streaming reader will copy a worksheet to a temporary file: it reads a
+ * worksheet as it streams only when the shared strings and the workbook's relationships came
+ * before it in the file (a file without shared strings included).
+ */
+export function sheetsWaitForStrings(entries: { name: string; offset: number }[]): boolean {
+  const at = (name: string) => entries.find((entry) => entry.name === name)?.offset;
+  const strings = at("xl/sharedStrings.xml");
+  const relationships = at("xl/_rels/workbook.xml.rels");
+  return entries.some(
+    (entry) =>
+      WORKSHEET.test(entry.name) &&
+      (strings === undefined ||
+        relationships === undefined ||
+        strings > entry.offset ||
+        relationships > entry.offset),
+  );
+}
+
 function tooManyRows(): AppError {
   return new AppError("FILE_TOO_COMPLEX", {
     params: { reason: `tệp có hơn ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")} dòng` },
@@ -259,7 +293,11 @@ function cellOf(value: ExcelJS.CellValue): ImportCell {
 
 async function openXlsx(path: string): Promise<ImportSheet> {
   try {
-    await guardArchive(path, DOSSIER_XLSX_LIMITS, { inflated: (name) => !WORKSHEET.test(name) });
+    const entries = await guardArchive(path, DOSSIER_XLSX_LIMITS, {
+      inflated: (name) => !WORKSHEET.test(name),
+    });
+    if (sheetsWaitForStrings(entries))
+      await guardArchive(path, WAITING_SHEET_LIMITS, { inflated: (name) => WORKSHEET.test(name) });
   } catch (error) {
     if (error instanceof ArchiveFormatError) throw unreadable(error.message);
     throw error;
