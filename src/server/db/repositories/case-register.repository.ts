@@ -621,12 +621,10 @@ export async function readCasePage<Row, R>(
     fresh = true;
     return (await queries.count)[0]?.n ?? 0;
   };
-  const counted = () => {
-    const cache = total && !("totalCapped" in total) && registerTotalCacheOf(total.exec);
-    return cache && total && !("totalCapped" in total)
-      ? cache.get(total.register, total.key, total.units, count)
-      : count();
-  };
+  const keyed = total && !("totalCapped" in total) ? total : undefined;
+  const cache = keyed && registerTotalCacheOf(keyed.exec);
+  const counted = () =>
+    keyed && cache ? cache.get(keyed.register, keyed.key, keyed.units, count) : count();
   if (queries.direct) {
     // A search: counted first (or its total known), then read from its matches when they are at
     // most the cap. The direct read answers no rows when they have grown past the cap since a
