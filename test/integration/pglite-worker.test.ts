@@ -499,5 +499,39 @@ describe.skipIf(testDatabaseKind !== "pglite")(
       expect(isDatabaseUnavailable(await failure(queryRows(damaged.db, sql`select 1`)))).toBe(true);
       await damaged.close();
     });
+
+    it("ends a new worker that does not open the folder in time, and tries again", async () => {
+      const dataDir = join(folder(), "pglite");
+      // No worker opens PGlite within a millisecond (its WASM alone takes longer): each attempt
+      // is ended at its deadline, which is what a recovery that hangs gets.
+      const database = await openPglite(dataDir, {
+        restart: { limit: 2, firstDelayMs: 1, openMs: 1 },
+      });
+      const seen: WorkerLifecycleEvent[] = [];
+      const gaveUp = new Promise<void>((resolve) =>
+        database.onLifecycle!((event) => {
+          seen.push(event);
+          if ("restartInMs" in event && event.restartInMs === null) resolve();
+        }),
+      );
+      await clientOf(database.db).terminate();
+      await gaveUp;
+      expect(seen.map((event) => event.kind)).toEqual([
+        "died",
+        "restarting",
+        "restart-failed",
+        "restarting",
+        "restart-failed",
+      ]);
+      expect(seen[2]).toMatchObject({ reason: "it did not open the database within 0.001 s" });
+      expect(isDatabaseUnavailable(await failure(queryRows(database.db, sql`select 1`)))).toBe(
+        true,
+      );
+      await database.close();
+      // The folder itself was fine: with time to open, it answers with what was committed.
+      const again = await openPglite(dataDir);
+      expect(await queryRows(again.db, sql`select 1 as one`)).toEqual([{ one: 1 }]);
+      await again.close();
+    });
   },
 );

@@ -8,8 +8,10 @@ import {
   registerQueries,
   type DossierFilter,
 } from "../../src/server/db/repositories/dossier.repository.ts";
+import * as cases from "../../src/server/db/repositories/case-register.repository.ts";
 import { makeProcedure } from "../support/factories.ts";
 import * as keyset from "../support/register-keyset.ts";
+import { testDatabaseKind } from "../support/test-database.ts";
 
 /*
  * The dossier register's statements built once per filter shape and reused with other values
@@ -183,6 +185,54 @@ describe("dossier register statements kept per filter shape", () => {
     const queries = await registerQueries(register.db, { unitIds: null, q: "trần văn", limit: 5 });
     expect((await queries.direct!).length).toBe(6);
   }, 300_000);
+
+  it("walks a search's page in windows of any size as in one statement, the cursor's included", async () => {
+    const windows: number[] = [];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          { weight: 3, arbitrary: filters(["unitIds", "q", "limit"]).map(fewFilters) },
+          { weight: 1, arbitrary: filters(["unitIds", "q", "limit"]) },
+        ),
+        // Caps below the matches: the page is then read in the register's order.
+        fc.constantFrom(1, 2, 5, 1_000),
+        fc.record({
+          first: fc.integer({ min: 1, max: 40 }),
+          min: fc.integer({ min: 1, max: 4 }),
+          max: fc.integer({ min: 4, max: 40 }),
+        }),
+        async (f, cap, sizes) => {
+          const walk = { budgetMs: 50, ...sizes };
+          const windowed = await listDossiers(register.db, f, { cap, walk, probeWindow: 0 });
+          const inOne = await listDossiers(register.db, f, { cap, walk: false, probeWindow: 0 });
+          expect(windowed).toEqual(inOne);
+          // The walk alone: the page's rows and the next one, however many windows it took.
+          const queries = await registerQueries(register.db, f, { cap, walk, probeWindow: 0 });
+          let calls = 0;
+          const counted = {
+            ...queries.walk!,
+            window: (...args: Parameters<cases.CaseWalk<unknown>["window"]>) => {
+              calls += 1;
+              return queries.walk!.window(...args);
+            },
+          };
+          expect(await cases.walkPage(counted, f.limit)).toEqual(await queries.page);
+          windows.push(calls);
+        },
+      ),
+      { numRuns: 150 },
+    );
+    // Pages were found in one window and across many.
+    expect(Math.min(...windows)).toBe(1);
+    expect(Math.max(...windows)).toBeGreaterThan(3);
+  }, 300_000);
+
+  it("walks a search on PGlite and reads it in one statement on PostgreSQL by default", async () => {
+    const queries = await registerQueries(register.db, { unitIds: null, q: "P1-00", limit: 5 });
+    expect(queries.walk !== undefined).toBe(testDatabaseKind === "pglite");
+    const unsearched = await registerQueries(register.db, { unitIds: null, limit: 5 });
+    expect(unsearched.walk).toBeUndefined();
+  });
 
   it("finds a searched code or name through a statement kept for another value", async () => {
     const codesOf = async (q: string) =>

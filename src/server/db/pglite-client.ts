@@ -25,7 +25,12 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { restartDelayMs, type RestartPolicy, type WorkerLifecycleEvent } from "./pglite-restart.ts";
+import {
+  DEFAULT_RESTART_POLICY,
+  restartDelayMs,
+  type RestartPolicy,
+  type WorkerLifecycleEvent,
+} from "./pglite-restart.ts";
 import {
   messages,
   TransactionAbortedError,
@@ -185,6 +190,8 @@ class WorkerRun {
   private hasExited = false;
   /** Waiting for the worker to end (closing): it holds the process open until then. */
   private ending = false;
+  /** Why the worker failed, when it did before it ended. */
+  private failure: string | null = null;
 
   constructor(
     data: PgliteWorkerData,
@@ -200,7 +207,6 @@ class WorkerRun {
     });
     this.ready.catch(() => undefined);
     let startError: Error | null = null;
-    let failure: string | null = null;
     // The worker keeps the process alive only while a call waits for it (see `settle`).
     this.worker.on("message", (message: FromWorker) => {
       if ("ready" in message) {
@@ -210,7 +216,7 @@ class WorkerRun {
         } else {
           // PGlite did not open (a damaged folder, say): this worker is of no use.
           startError = received(message.error, {});
-          failure = `it failed to open the database (${startError.message})`;
+          this.failure = `it failed to open the database (${startError.message})`;
           failed(startError);
           void this.worker.terminate();
         }
@@ -228,14 +234,14 @@ class WorkerRun {
     });
     // An error in the worker (PGlite's WASM aborting, say) ends it: never the server.
     this.worker.on("error", (error) => {
-      failure = `its thread failed (${error.message})`;
-      this.end(failure);
+      this.failure = `its thread failed (${error.message})`;
+      this.end(this.failure);
     });
     this.worker.on("exit", (code) => {
       this.hasExited = true;
       const reason = closing()
         ? "it was closed"
-        : (failure ?? `its thread ended (exit code ${code})`);
+        : (this.failure ?? `its thread ended (exit code ${code})`);
       this.end(reason);
       failed(startError ?? this.gone!);
       onExit(this, reason);
@@ -254,6 +260,13 @@ class WorkerRun {
       this.settle();
       this.worker.postMessage({ ...message, id }, transfer);
     });
+  }
+
+  /** Ends a worker that has not opened PGlite yet, as failed for `reason`. */
+  abandonOpen(reason: string) {
+    if (this.started || this.hasExited || this.failure) return;
+    this.failure = reason;
+    void this.worker.terminate();
   }
 
   /** Resolves when the worker has ended; the process stays open until then. */
@@ -590,6 +603,16 @@ export class PgliteWorkerClient {
     const run = this.startWorker();
     this.run = run;
     this.emit({ kind: "restarting", attempt });
+    const openMs = this.restart?.openMs ?? DEFAULT_RESTART_POLICY.openMs;
+    const deadline = setTimeout(
+      () => run.abandonOpen(`it did not open the database within ${openMs / 1000} s`),
+      openMs,
+    );
+    deadline.unref();
+    void run.ready.then(
+      () => clearTimeout(deadline),
+      () => clearTimeout(deadline),
+    );
     run.ready.then(
       () => {
         if (this.run !== run || this.isClosing || this.outage !== outage) return;

@@ -11,6 +11,8 @@
  * - The n-th restart within `windowMs` comes after `firstDelayMs`·2ⁿ (at most `maxDelayMs`); after
  *   `limit` restarts within `windowMs` (a worker that fails to start counts too), the database stays
  *   down until CCHC is restarted, and says so.
+ * - A new worker that has not opened the folder within `openMs` (recovery that hangs) is ended
+ *   and counts as a failed start: the next attempt follows the same rule.
  * - An in-memory database (`memory://`) is never restarted: its data ended with the worker.
  */
 
@@ -20,6 +22,8 @@ export interface RestartPolicy {
   limit: number;
   windowMs: number;
   waitMs: number;
+  /** How long a new worker may take to open the folder (recover from its log) before it is ended. */
+  openMs: number;
   /** Tests: a restart waits for this before it starts the new worker. */
   beforeRestart?: () => Promise<void>;
 }
@@ -30,6 +34,8 @@ export const DEFAULT_RESTART_POLICY: RestartPolicy = {
   limit: 5,
   windowMs: 10 * 60_000,
   waitMs: 15_000,
+  // Opening a folder of 1 M dossiers after a crash took seconds; minutes means it hangs.
+  openMs: 120_000,
 };
 
 /** The delay before a restart when `recent` restarts happened within the window. */

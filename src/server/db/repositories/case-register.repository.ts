@@ -4,6 +4,7 @@ import {
   eq,
   getTableName,
   gte,
+  inArray,
   isNotNull,
   lt,
   lte,
@@ -14,8 +15,13 @@ import {
 import type { AnyPgColumn, PgSelect, PgTable } from "drizzle-orm/pg-core";
 import type { CaseRegister } from "../../../core/case-register/index.ts";
 import { searchKey } from "../../../core/text/vietnamese-text.ts";
-import { executorKind, type Executor } from "../database.ts";
-import { PGLITE_REGISTER_TOTAL_CAP } from "../statement-budget.ts";
+import { executorKind, queryRows, type Executor } from "../database.ts";
+import {
+  nextBatchSize,
+  PGLITE_REGISTER_TOTAL_CAP,
+  PGLITE_SEARCH_WALK,
+  type BatchBudget,
+} from "../statement-budget.ts";
 import { registerTotalCacheOf } from "../register-total-cache.ts";
 import { agencies } from "../schema.ts";
 import { caseDailyCounters, caseEvents } from "../schema-case-register.ts";
@@ -166,6 +172,14 @@ export function registerTotalCap(exec: Executor): number {
   return executorKind(exec) === "pglite" ? PGLITE_REGISTER_TOTAL_CAP : REGISTER_TOTAL_CAP;
 }
 
+/**
+ * How a search's page is read in the register's order on `exec`'s database: a window at a time
+ * on PGlite (`PGLITE_SEARCH_WALK`, see `CaseWalk`), in one statement on PostgreSQL (false).
+ */
+export function registerSearchWalk(exec: Executor): BatchBudget | false {
+  return executorKind(exec) === "pglite" ? PGLITE_SEARCH_WALK : false;
+}
+
 /** A name search shorter than this (folded) matches codes only: trigrams need three letters. */
 export const NAME_SEARCH_MIN_LENGTH = 3;
 
@@ -221,6 +235,13 @@ export function flattenJoined<K extends string, Row extends Record<K, object>>(
     return record as Row[K] & Omit<Row, K>;
   });
 }
+
+/** A position's values in the order of the register's keys, for a row-value comparison. */
+const positionValues = (register: CaseRegisterTable, after: CasePosition) => [
+  sql`${after.at}::timestamp at time zone 'UTC'`,
+  ...(register.tieBreak ? [sql`${after.code}`] : []),
+  sql`${after.id}::uuid`,
+];
 
 /** `received_at` in UTC to the microsecond ("YYYY-MM-DD HH:MM:SS.ffffff"): a register cursor. */
 export const cursorAtOf = (receivedAt: AnyPgColumn) =>
@@ -403,6 +424,12 @@ export function casePageQueries<T extends PgSelect>(
     direct?: boolean;
     /** What the count and the direct read stop at (`registerTotalCap` unless given). */
     cap?: number;
+    /**
+     * With `q` and `select` a function: also `walk`, the page read in the register's order a
+     * window at a time, windows sized by this budget (`registerSearchWalk` unless given; false:
+     * none).
+     */
+    walk?: BatchBudget | false;
   },
 ) {
   const search = page.q
@@ -413,19 +440,14 @@ export function casePageQueries<T extends PgSelect>(
     ? [register.receivedAt, register.tieBreak, register.id]
     : [register.receivedAt, register.id];
   const after = page.after;
-  const values = after
-    ? [
-        sql`${after.at}::timestamp at time zone 'UTC'`,
-        ...(register.tieBreak ? [sql`${after.code}`] : []),
-        sql`${after.id}::uuid`,
-      ]
-    : [];
+  const values = after ? positionValues(register, after) : [];
   const order = keys.map((key) => desc(key));
   const afterBound = sql`(${sql.join(keys, sql`, `)}) < (${sql.join(values, sql`, `)})`;
   const bounded = after ? and(where, afterBound) : where;
   let rows: T;
   let probe: T | undefined;
   let direct: T | undefined;
+  let walk: CaseWalk<Awaited<T>[number]> | undefined;
   const cap = page.cap ?? registerTotalCap(exec);
   if (typeof select === "function") {
     // The page's rows first, alone (`with dossiers as (select … from dossiers … limit n)`: the
@@ -465,6 +487,9 @@ export function casePageQueries<T extends PgSelect>(
     }
     if (search && page.direct !== false)
       direct = directPage(exec, register, select, where, keys, page, cap);
+    const budget = page.walk ?? registerSearchWalk(exec);
+    if (search && budget)
+      walk = caseWalk(exec, register, select, conditions, search, keys, budget, after);
   } else {
     rows = select
       .where(bounded)
@@ -478,7 +503,118 @@ export function casePageQueries<T extends PgSelect>(
     .$dynamic();
   const capped = (page.q ? matching : matching.orderBy(...order)).limit(cap + 1).as("capped");
   const count = exec.select({ n: sql<number>`count(*)::int` }).from(capped);
-  return { page: rows, count, probe, direct, cap };
+  return { page: rows, count, probe, direct, walk, cap };
+}
+
+/**
+ * A search's page read in the register's order a window at a time (`readCasePage`): the next
+ * `size` records in reach after a position, read through the register's index in its order as a
+ * page without `q` is, and searched; the ids of the matches among them (at most `want`) and the
+ * window's last position, where the next window starts. On PGlite, whose one connection a
+ * statement holds until it ends, one statement walking to a page's matches held it as long as the
+ * matches were far (a code beginning shared by one month of the ward's codes, 1.6–2.3 s at 1 M
+ * dossiers): in windows, whatever waits — the public lookup first — waits for one window.
+ */
+export interface CaseWalk<Row> {
+  budget: BatchBudget;
+  /** Where the page starts (the cursor), as `casePageQueries`' `after`. */
+  after?: CasePosition;
+  window(after: CasePosition | undefined, size: number, want: number): Promise<CaseWalkWindow>;
+  /** The rows of these ids, joined as the page's, in the register's order. */
+  rows(ids: string[]): PromiseLike<Row[]>;
+}
+
+export interface CaseWalkWindow {
+  /** The matches' ids in the register's order. */
+  hits: string[];
+  /** The window's last record (null: the register ended within the window). */
+  end: CasePosition | null;
+}
+
+function caseWalk<T extends PgSelect>(
+  exec: Executor,
+  register: CaseRegisterTable,
+  select: (from: Executor) => T,
+  conditions: SQL[],
+  search: SQL,
+  keys: AnyPgColumn[],
+  budget: BatchBudget,
+  after: CasePosition | undefined,
+): CaseWalk<Awaited<T>[number]> {
+  const names = keys.map((key) => sql.identifier(key.name));
+  const ordered = (direction: "asc" | "desc") =>
+    sql.join(
+      names.map((name) => sql`${name} ${sql.raw(direction)}`),
+      sql`, `,
+    );
+  const tie = register.tieBreak && sql`${sql.identifier(register.tieBreak.name)}::text`;
+  return {
+    budget,
+    after,
+    async window(from, size, want) {
+      const bound = from
+        ? sql`(${sql.join(keys, sql`, `)}) < (${sql.join(positionValues(register, from), sql`, `)})`
+        : undefined;
+      const rows = await queryRows<{
+        part: number;
+        at: string;
+        code: string | null;
+        id: string;
+        read: number;
+      }>(
+        exec,
+        sql`with w as materialized (
+            select ${sql.join(keys, sql`, `)}, ${cursorAtOf(register.receivedAt)} as walk_at,
+              coalesce(${search}, false) as walk_hit
+            from ${register.table} where ${and(...conditions, bound)}
+            order by ${sql.join(
+              keys.map((key) => desc(key)),
+              sql`, `,
+            )} limit ${sql.raw(String(Math.max(1, Math.floor(size))))})
+          select part, walk_at as at, ${tie ?? sql`null`} as code,
+            ${sql.identifier(register.id.name)}::text as id, (select count(*)::int from w) as read
+          from ((select 0 as part, * from w where walk_hit order by ${ordered("desc")} limit ${want})
+            union all (select 1 as part, * from w order by ${ordered("asc")} limit 1)) picked`,
+      );
+      const last = rows.find((row) => Number(row.part) === 1);
+      const full = last !== undefined && Number(last.read) >= Math.max(1, Math.floor(size));
+      return {
+        hits: rows.filter((row) => Number(row.part) === 0).map((row) => row.id),
+        end:
+          full && last
+            ? { at: last.at, id: last.id, ...(last.code !== null && { code: last.code }) }
+            : null,
+      };
+    },
+    rows(ids) {
+      const limited = exec
+        .$with(getTableName(register.table))
+        .as(exec.select().from(register.table).where(inArray(register.id, ids)));
+      return select(exec.with(limited) as unknown as Executor).orderBy(
+        ...keys.map((key) => desc(key)),
+      ) as unknown as PromiseLike<Awaited<T>[number][]>;
+    },
+  };
+}
+
+/**
+ * Reads a page in the register's order through `walk`, one window per statement, each sized from
+ * the last one's time (`nextBatchSize`): until it has the page's rows and the next one, or the
+ * register ends.
+ */
+export async function walkPage<Row>(walk: CaseWalk<Row>, limit: number): Promise<Row[]> {
+  const ids: string[] = [];
+  let from = walk.after;
+  let size = walk.budget.first;
+  for (;;) {
+    const began = performance.now();
+    const window = await walk.window(from, size, limit + 1 - ids.length);
+    ids.push(...window.hits);
+    if (ids.length > limit || window.end === null) break;
+    size = nextBatchSize({ rows: size, ms: performance.now() - began }, walk.budget);
+    from = window.end;
+  }
+  return ids.length > 0 ? await walk.rows(ids) : [];
 }
 
 /**
@@ -509,14 +645,7 @@ function directPage<T extends PgSelect>(
   const matched = sql`select ${sql.join(keys, sql`, `)} from ${register.table} where ${where} limit ${sql.raw(String(cap + 1))}`;
   const after = page.after;
   const afterBound = after
-    ? sql`and (${sql.join(keyNames, sql`, `)}) < (${sql.join(
-        [
-          sql`${after.at}::timestamp at time zone 'UTC'`,
-          ...(register.tieBreak ? [sql`${after.code}`] : []),
-          sql`${after.id}::uuid`,
-        ],
-        sql`, `,
-      )})`
+    ? sql`and (${sql.join(keyNames, sql`, `)}) < (${sql.join(positionValues(register, after), sql`, `)})`
     : sql``;
   const order = sql.join(
     keyNames.map((name) => sql`${name} desc`),
@@ -592,6 +721,8 @@ export async function readCasePage<Row, R>(
     probe?: PromiseLike<Row[]>;
     /** A search's page read from its matches (`casePageQueries`): none beyond the cap. */
     direct?: PromiseLike<Row[]>;
+    /** A search's page read in the register's order a window at a time (`CaseWalk`). */
+    walk?: CaseWalk<Row>;
     /** What the count stops at (`registerTotalCap`). */
     cap: number;
   } | null,
@@ -611,6 +742,7 @@ export async function readCasePage<Row, R>(
   // indexes, which fetch every match before keeping the newest (a common name at 10 M dossiers:
   // 69,444 matches, ≈ 150–300 ms; its probe ≈ 15 ms).
   const inOrder = async () => {
+    if (queries.walk) return walkPage(queries.walk, limit);
     const probed = queries.probe ? await queries.probe : undefined;
     return probed && probed.length > limit ? probed : await queries.page;
   };

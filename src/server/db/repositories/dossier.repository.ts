@@ -17,6 +17,7 @@ import {
   procedures,
 } from "../schema-one-stop.ts";
 import { forgetRegisterTotals } from "../register-total-cache.ts";
+import type { BatchBudget } from "../statement-budget.ts";
 import * as cases from "./case-register.repository.ts";
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -178,6 +179,7 @@ export async function registerQueries(
   count: RegisterQuery<{ n: number }>;
   probe?: RegisterQuery<Joined>;
   direct?: RegisterQuery<Joined>;
+  walk?: cases.CaseWalk<Joined>;
   cap: number;
 }> {
   const paths = pathsOf(exec, options);
@@ -251,6 +253,9 @@ export async function registerQueries(
     count: new RegisterRead(statements.count, values),
     ...(statements.probe && { probe: new RegisterRead(statements.probe, values) }),
     ...(statements.direct && { direct: new RegisterRead(statements.direct, values) }),
+    // Its statements depend on the window's position and size: built with the filter's values.
+    ...(filter.q &&
+      paths.walk && { walk: buildRegisterQueries(exec, filter, codeMatch, paths).walk }),
     cap: paths.cap,
   };
 }
@@ -258,18 +263,22 @@ export async function registerQueries(
 /**
  * Which ways a register page may read its rows, for tests comparing them: the probe's window
  * (`SEARCH_PROBE_WINDOW`; 0: no probe), a search's direct read from its matches (`casePageQueries`'
- * `direct`; false: none) and the cap its count and direct read stop at (`registerTotalCap`).
+ * `direct`; false: none), the cap its count and direct read stop at (`registerTotalCap`) and its
+ * walk's windows (`registerSearchWalk`).
  */
 export interface RegisterPaths {
   probeWindow?: number;
   direct?: boolean;
   cap?: number;
+  /** A search's walk in the register's order, a window at a time (`CaseWalk`); false: none. */
+  walk?: BatchBudget | false;
 }
 
-const pathsOf = (exec: Executor, options: RegisterPaths) => ({
+const pathsOf = (exec: Executor, options: RegisterPaths): Required<RegisterPaths> => ({
   probeWindow: options.probeWindow ?? SEARCH_PROBE_WINDOW,
   direct: options.direct ?? true,
   cap: options.cap ?? cases.registerTotalCap(exec),
+  walk: options.walk ?? cases.registerSearchWalk(exec),
 });
 
 /** A register statement: its rows when awaited, its SQL and parameters. */
