@@ -16,12 +16,7 @@ import type { AnyPgColumn, PgSelect, PgTable } from "drizzle-orm/pg-core";
 import type { CaseRegister } from "../../../core/case-register/index.ts";
 import { searchKey } from "../../../core/text/vietnamese-text.ts";
 import { executorKind, queryRows, type Executor } from "../database.ts";
-import {
-  nextBatchSize,
-  PGLITE_REGISTER_TOTAL_CAP,
-  PGLITE_SEARCH_WALK,
-  type BatchBudget,
-} from "../statement-budget.ts";
+import { PGLITE_REGISTER_TOTAL_CAP, PGLITE_SEARCH_WALK_WINDOW } from "../statement-budget.ts";
 import { registerTotalCacheOf } from "../register-total-cache.ts";
 import { agencies } from "../schema.ts";
 import { caseDailyCounters, caseEvents } from "../schema-case-register.ts";
@@ -173,11 +168,12 @@ export function registerTotalCap(exec: Executor): number {
 }
 
 /**
- * How a search's page is read in the register's order on `exec`'s database: a window at a time
- * on PGlite (`PGLITE_SEARCH_WALK`, see `CaseWalk`), in one statement on PostgreSQL (false).
+ * How a search's page is read in the register's order on `exec`'s database: windows of
+ * `PGLITE_SEARCH_WALK_WINDOW` records on PGlite (see `CaseWalk`), one statement on PostgreSQL
+ * (false).
  */
-export function registerSearchWalk(exec: Executor): BatchBudget | false {
-  return executorKind(exec) === "pglite" ? PGLITE_SEARCH_WALK : false;
+export function registerSearchWalk(exec: Executor): number | false {
+  return executorKind(exec) === "pglite" ? PGLITE_SEARCH_WALK_WINDOW : false;
 }
 
 /** A name search shorter than this (folded) matches codes only: trigrams need three letters. */
@@ -426,10 +422,9 @@ export function casePageQueries<T extends PgSelect>(
     cap?: number;
     /**
      * With `q` and `select` a function: also `walk`, the page read in the register's order a
-     * window at a time, windows sized by this budget (`registerSearchWalk` unless given; false:
-     * none).
+     * window of this many records at a time (`registerSearchWalk` unless given; false: none).
      */
-    walk?: BatchBudget | false;
+    walk?: number | false;
   },
 ) {
   const search = page.q
@@ -487,9 +482,9 @@ export function casePageQueries<T extends PgSelect>(
     }
     if (search && page.direct !== false)
       direct = directPage(exec, register, select, where, keys, page, cap);
-    const budget = page.walk ?? registerSearchWalk(exec);
-    if (search && budget)
-      walk = caseWalk(exec, register, select, conditions, search, keys, budget, after);
+    const windowSize = page.walk ?? registerSearchWalk(exec);
+    if (search && windowSize)
+      walk = caseWalk(exec, register, select, conditions, search, keys, windowSize, after);
   } else {
     rows = select
       .where(bounded)
@@ -516,7 +511,8 @@ export function casePageQueries<T extends PgSelect>(
  * dossiers): in windows, whatever waits — the public lookup first — waits for one window.
  */
 export interface CaseWalk<Row> {
-  budget: BatchBudget;
+  /** Records a window reads. */
+  windowSize: number;
   /** Where the page starts (the cursor), as `casePageQueries`' `after`. */
   after?: CasePosition;
   window(after: CasePosition | undefined, size: number, want: number): Promise<CaseWalkWindow>;
@@ -538,7 +534,7 @@ function caseWalk<T extends PgSelect>(
   conditions: SQL[],
   search: SQL,
   keys: AnyPgColumn[],
-  budget: BatchBudget,
+  windowSize: number,
   after: CasePosition | undefined,
 ): CaseWalk<Awaited<T>[number]> {
   const names = keys.map((key) => sql.identifier(key.name));
@@ -549,7 +545,7 @@ function caseWalk<T extends PgSelect>(
     );
   const tie = register.tieBreak && sql`${sql.identifier(register.tieBreak.name)}::text`;
   return {
-    budget,
+    windowSize,
     after,
     async window(from, size, want) {
       const bound = from
@@ -564,14 +560,15 @@ function caseWalk<T extends PgSelect>(
       }>(
         exec,
         sql`with w as materialized (
-            select ${sql.join(keys, sql`, `)}, ${cursorAtOf(register.receivedAt)} as walk_at,
-              coalesce(${search}, false) as walk_hit
+            select ${sql.join(keys, sql`, `)}, coalesce(${search}, false) as walk_hit
             from ${register.table} where ${and(...conditions, bound)}
             order by ${sql.join(
               keys.map((key) => desc(key)),
               sql`, `,
             )} limit ${sql.raw(String(Math.max(1, Math.floor(size))))})
-          select part, walk_at as at, ${tie ?? sql`null`} as code,
+          select part,
+            to_char(${sql.identifier(register.receivedAt.name)} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at,
+            ${tie ?? sql`null`} as code,
             ${sql.identifier(register.id.name)}::text as id, (select count(*)::int from w) as read
           from ((select 0 as part, * from w where walk_hit order by ${ordered("desc")} limit ${want})
             union all (select 1 as part, * from w order by ${ordered("asc")} limit 1)) picked`,
@@ -598,20 +595,16 @@ function caseWalk<T extends PgSelect>(
 }
 
 /**
- * Reads a page in the register's order through `walk`, one window per statement, each sized from
- * the last one's time (`nextBatchSize`): until it has the page's rows and the next one, or the
- * register ends.
+ * Reads a page in the register's order through `walk`, one window per statement, until it has
+ * the page's rows and the next one, or the register ends.
  */
 export async function walkPage<Row>(walk: CaseWalk<Row>, limit: number): Promise<Row[]> {
   const ids: string[] = [];
   let from = walk.after;
-  let size = walk.budget.first;
   for (;;) {
-    const began = performance.now();
-    const window = await walk.window(from, size, limit + 1 - ids.length);
+    const window = await walk.window(from, walk.windowSize, limit + 1 - ids.length);
     ids.push(...window.hits);
     if (ids.length > limit || window.end === null) break;
-    size = nextBatchSize({ rows: size, ms: performance.now() - began }, walk.budget);
     from = window.end;
   }
   return ids.length > 0 ? await walk.rows(ids) : [];

@@ -17,7 +17,6 @@ import {
   procedures,
 } from "../schema-one-stop.ts";
 import { forgetRegisterTotals } from "../register-total-cache.ts";
-import type { BatchBudget } from "../statement-budget.ts";
 import * as cases from "./case-register.repository.ts";
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -271,7 +270,7 @@ export interface RegisterPaths {
   direct?: boolean;
   cap?: number;
   /** A search's walk in the register's order, a window at a time (`CaseWalk`); false: none. */
-  walk?: BatchBudget | false;
+  walk?: number | false;
 }
 
 const pathsOf = (exec: Executor, options: RegisterPaths): Required<RegisterPaths> => ({
