@@ -147,6 +147,47 @@ describe("feedback register keyset pages", () => {
     );
   }, 600_000);
 
+  it("walks a search's pages in windows of any size as in one statement, ties included", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(row, { maxLength: 24, selector: (r) => `${r.unit}/${r.number}` }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.constantFrom("PAKN", "0001", "an", "đèn đường", "zz"),
+        fc.constantFrom(1, 2, 5, 1_000),
+        // Small windows: many end within ties (the same instant, codes repeated across units).
+        fc.integer({ min: 1, max: 6 }),
+        async (initial, pageSize, q, cap, window) => {
+          const unitIds: string[] = [];
+          for (let i = 0; i < 3; i++) unitIds.push((await register.ward()).id);
+          await insertFeedback(
+            unitIds,
+            initial.map((r, i) => ({ ...r, sender: i % 2 ? "Trần Văn An" : "Lê Thị Bình" })),
+          );
+          // Every page, its total and whether more follow, read after the page before.
+          const pages = async (walk: number | false) => {
+            const read = [];
+            let after: FeedbackPosition | undefined;
+            for (;;) {
+              const page = await listFeedback(register.db, {
+                reach: { unitIds, agencyReach: [] },
+                q,
+                limit: pageSize,
+                after,
+                paths: { cap, walk },
+              });
+              read.push(page);
+              if (!page.hasMore) return read;
+              after = decodeFeedbackCursor(encodeFeedbackCursor(page.rows.at(-1)!));
+            }
+          };
+          const inOne = await pages(false);
+          expect(await pages(window)).toEqual(inOne);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 600_000);
+
   it("refuses a cursor it did not write, the dossier register's included, with a stable code", () => {
     keyset.expectCursorsRefused(decodeFeedbackCursor, [
       "not-base64-json",

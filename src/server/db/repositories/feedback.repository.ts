@@ -71,6 +71,11 @@ export interface FeedbackFilter {
    * counting. Only with `after`.
    */
   knownTotal?: cases.KnownCaseTotal;
+  /**
+   * Which ways a search's page may be read (tests comparing them): the cap of its count and
+   * direct read (`registerTotalCap`), its walk's window (`registerSearchWalk`; false: none).
+   */
+  paths?: { cap?: number; walk?: number | false };
 }
 
 /** A row's place in the feedback register's order: `cursorAt`, the code and the id. */
@@ -176,6 +181,7 @@ export async function feedbackRegisterQueries(exec: Executor, filter: FeedbackFi
     : undefined;
   return cases.casePageQueries(exec, FEEDBACK_REGISTER, select, conditions, {
     ...filter,
+    ...filter.paths,
     textScope,
     codeMatch,
   });
