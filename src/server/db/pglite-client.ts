@@ -609,10 +609,7 @@ export class PgliteWorkerClient {
       openMs,
     );
     deadline.unref();
-    void run.ready.then(
-      () => clearTimeout(deadline),
-      () => clearTimeout(deadline),
-    );
+    run.ready.finally(() => clearTimeout(deadline)).catch(() => undefined);
     run.ready.then(
       () => {
         if (this.run !== run || this.isClosing || this.outage !== outage) return;

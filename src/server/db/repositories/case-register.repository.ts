@@ -515,7 +515,8 @@ export interface CaseWalk<Row> {
   windowSize: number;
   /** Where the page starts (the cursor), as `casePageQueries`' `after`. */
   after?: CasePosition;
-  window(after: CasePosition | undefined, size: number, want: number): Promise<CaseWalkWindow>;
+  /** The next `windowSize` records after `after`: their first `want` matches and where they end. */
+  window(after: CasePosition | undefined, want: number): Promise<CaseWalkWindow>;
   /** The rows of these ids, joined as the page's, in the register's order. */
   rows(ids: string[]): PromiseLike<Row[]>;
 }
@@ -544,10 +545,11 @@ function caseWalk<T extends PgSelect>(
       sql`, `,
     );
   const tie = register.tieBreak && sql`${sql.identifier(register.tieBreak.name)}::text`;
+  const size = Math.max(1, Math.floor(windowSize));
   return {
     windowSize,
     after,
-    async window(from, size, want) {
+    async window(from, want) {
       const bound = from
         ? sql`(${sql.join(keys, sql`, `)}) < (${sql.join(positionValues(register, from), sql`, `)})`
         : undefined;
@@ -565,7 +567,7 @@ function caseWalk<T extends PgSelect>(
             order by ${sql.join(
               keys.map((key) => desc(key)),
               sql`, `,
-            )} limit ${sql.raw(String(Math.max(1, Math.floor(size))))})
+            )} limit ${sql.raw(String(size))})
           select part,
             to_char(${sql.identifier(register.receivedAt.name)} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at,
             ${tie ?? sql`null`} as code,
@@ -574,7 +576,7 @@ function caseWalk<T extends PgSelect>(
             union all (select 1 as part, * from w order by ${ordered("asc")} limit 1)) picked`,
       );
       const last = rows.find((row) => Number(row.part) === 1);
-      const full = last !== undefined && Number(last.read) >= Math.max(1, Math.floor(size));
+      const full = last !== undefined && Number(last.read) >= size;
       return {
         hits: rows.filter((row) => Number(row.part) === 0).map((row) => row.id),
         end:
@@ -602,7 +604,7 @@ export async function walkPage<Row>(walk: CaseWalk<Row>, limit: number): Promise
   const ids: string[] = [];
   let from = walk.after;
   for (;;) {
-    const window = await walk.window(from, walk.windowSize, limit + 1 - ids.length);
+    const window = await walk.window(from, limit + 1 - ids.length);
     ids.push(...window.hits);
     if (ids.length > limit || window.end === null) break;
     from = window.end;
