@@ -1,9 +1,11 @@
 /**
  * kill -9 of the server in the middle of writes: after a restart on the same data folder each
  * piece of work is complete or absent, never half.
- * - a bulk dossier import (batches of 1,000 rows on the embedded database, each its own
+ * - a bulk dossier import (batches sized to 50 ms on the embedded database, each its own
  *   transaction) killed after its first batch: the restarted server's job runner takes the import
- *   over and finishes it; every row is there exactly once;
+ *   over and finishes it; every row is there exactly once, and counted once (batches sized by time
+ *   split the file differently on each attempt: the resumed one must start exactly after the rows
+ *   committed, or the rows of a batch straddling them were written and counted twice);
  * - issuing an amended plan (the amendment issued, the version it amends superseded, an audit
  *   event — one transaction) killed while the request runs: either all three or none.
  * The server runs as a child process on the embedded database (the crash is the point).

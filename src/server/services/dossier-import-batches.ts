@@ -33,6 +33,11 @@ export interface BatchOptions {
   codeColumn: string;
   /** Non-empty rows a batch takes; a function is asked again for each batch (sized by time). */
   batchSize: number | (() => number);
+  /**
+   * Non-empty rows an earlier attempt committed: a batch ends exactly after them, whatever the
+   * batches' size, so the caller can pass over those batches and write each later row once.
+   */
+  resumeAfter?: number;
 }
 
 /** Reads a sheet to the end and cuts it into batches of `batchSize` non-empty rows. */
@@ -47,7 +52,10 @@ export async function* parseBatches(
   let errors: ImportRowError[] = [];
   let processed = 0;
   let invalidRows = 0;
-  const sizeOf = typeof batchSize === "function" ? batchSize : () => batchSize;
+  const asked = typeof batchSize === "function" ? batchSize : () => batchSize;
+  // Rows still to read up to the earlier attempt's last committed row.
+  let committedLeft = options.resumeAfter ?? 0;
+  const sizeOf = () => (committedLeft > 0 ? Math.min(asked(), committedLeft) : asked());
   let size = sizeOf();
   const take = (): ParsedBatch => {
     const batch = {
@@ -62,6 +70,7 @@ export async function* parseBatches(
     copy = new CopyBuffer();
     rows = [];
     errors = [];
+    committedLeft = Math.max(0, committedLeft - processed);
     processed = 0;
     invalidRows = 0;
     size = sizeOf();

@@ -26,6 +26,8 @@ export interface ParserStart {
   importId: string;
   codeColumn: string;
   batchSize: number;
+  /** Non-empty rows an earlier attempt committed: a batch ends right after them. */
+  resumeAfter: number;
 }
 
 export type ParserMessage =

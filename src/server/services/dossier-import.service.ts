@@ -556,8 +556,9 @@ export { columnProblems, importCodeSpace };
 
 /**
  * One attempt at a run (the `dossier-import` job). A later attempt resumes after the batches an
- * earlier one committed (`job.processed` counts the rows of committed batches, and the same file
- * splits into the same batches); their parse errors are written to the errors file again.
+ * earlier one committed (`job.processed` counts the rows of committed batches; the parser ends a
+ * batch exactly there, since batches sized by time do not split the file the same way twice);
+ * their parse errors are written to the errors file again.
  * Throws AppError when the file cannot be imported (the caller marks the run failed), anything
  * else when another attempt may succeed.
  */
@@ -599,6 +600,7 @@ export async function executeImport(
       importId: job.id,
       codeColumn,
       batchSize: sizedByTime ? PGLITE_IMPORT_BATCH.first : BATCH_SIZE,
+      resumeAfter,
     });
     work.progress.bytesRead = parser.bytesRead;
 

@@ -44,6 +44,7 @@ try {
       importId: start.importId,
       codeColumn: start.codeColumn,
       batchSize: () => batchSize,
+      resumeAfter: start.resumeAfter,
     });
     for await (const batch of batches) {
       while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
