@@ -273,12 +273,16 @@ export interface RegisterPaths {
   walk?: number | false;
 }
 
-const pathsOf = (exec: Executor, options: RegisterPaths): Required<RegisterPaths> => ({
-  probeWindow: options.probeWindow ?? SEARCH_PROBE_WINDOW,
-  direct: options.direct ?? true,
-  cap: options.cap ?? cases.registerTotalCap(exec),
-  walk: options.walk ?? cases.registerSearchWalk(exec),
-});
+const pathsOf = (exec: Executor, options: RegisterPaths): Required<RegisterPaths> => {
+  const walk = options.walk ?? cases.registerSearchWalk(exec);
+  return {
+    // A walk's first window reads what the probe would (`readCasePage` walks instead of probing).
+    probeWindow: options.probeWindow ?? (walk ? 0 : SEARCH_PROBE_WINDOW),
+    direct: options.direct ?? true,
+    cap: options.cap ?? cases.registerTotalCap(exec),
+    walk,
+  };
+};
 
 /** A register statement: its rows when awaited, its SQL and parameters. */
 export type RegisterQuery<T> = PromiseLike<T[]> & {
