@@ -315,6 +315,30 @@ describe(`public lookups are throttled per code, whatever the address (${testDat
     );
   });
 
+  it.skipIf(testDatabaseKind !== "pglite")(
+    "takes the embedded database's connection once per lookup, right or wrong, however many statements it runs",
+    async () => {
+      const [dossier] = await db.database.db
+        .select({ code: dossiers.code, phone: dossiers.applicantPhone })
+        .from(dossiers)
+        .limit(1);
+      const right = dossier!.phone.replace(/\D/g, "").slice(-4);
+      const wrong = right === "0000" ? "1111" : "0000";
+      const lanes = db.database.lanes!;
+      const turns = () => Object.values(lanes.stats.granted).reduce((a, b) => a + b, 0);
+      for (const [digits, status] of [
+        [right, 200],
+        [wrong, 404],
+      ] as const) {
+        const before = turns();
+        expect(
+          (await lookup(`/api/public/dossiers/${dossier!.code}?phoneLast4=${digits}`)).status,
+        ).toBe(status);
+        expect(turns() - before).toBe(1);
+      }
+    },
+  );
+
   it("counts every guess of a parallel burst: no more than five wrong tries get evaluated", async () => {
     const [, dossier] = await db.database.db
       .select({ code: dossiers.code, phone: dossiers.applicantPhone })

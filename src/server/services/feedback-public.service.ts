@@ -24,6 +24,7 @@ import {
   SATISFACTION_LABELS,
   type SatisfactionLevel,
 } from "../../core/feedback/feedback-values.ts";
+import { inOneTurn } from "../db/one-turn.ts";
 import { throttledLookup } from "./attempt-throttle.ts";
 import { recordCaseEvent } from "./case-register.ts";
 import { publicTextOf } from "./feedback-publication.ts";
@@ -139,9 +140,11 @@ export async function lookupPublicFeedback(
   phoneLast4: string,
   now: Date = new Date(),
 ) {
-  return throttledByCode(db, code, now, async () => ({
-    data: publicStatus(await findOwnFeedback(db, code, phoneLast4)),
-  }));
+  return inOneTurn(db, (exec) =>
+    throttledByCode(exec, code, now, async () => ({
+      data: publicStatus(await findOwnFeedback(exec, code, phoneLast4)),
+    })),
+  );
 }
 
 export interface SatisfactionInput {

@@ -14,6 +14,7 @@ import { findDossierByCode } from "../db/repositories/dossier.repository.ts";
 import { listProcedures } from "../db/repositories/procedure.repository.ts";
 import { findUnitsByCodes } from "../db/repositories/unit.repository.ts";
 import { AppError } from "../errors.ts";
+import { inOneTurn } from "../db/one-turn.ts";
 import { throttledLookup } from "./attempt-throttle.ts";
 import { timelinessOf } from "./dossier.service.ts";
 import { ONLINE_LEVEL_LABELS } from "../../core/dossier/dossier-values.ts";
@@ -32,8 +33,10 @@ export async function lookupDossier(
 ) {
   const trimmed = code.trim().toUpperCase();
   const key = parseDossierCode(trimmed) ? trimmed : null;
-  return throttledLookup(db, "dossier_lookup", key, now, isLookupFailure, () =>
-    findDossierForApplicant(db, trimmed, phoneLast4),
+  return inOneTurn(db, (exec) =>
+    throttledLookup(exec, "dossier_lookup", key, now, isLookupFailure, () =>
+      findDossierForApplicant(exec, trimmed, phoneLast4),
+    ),
   );
 }
 
