@@ -203,4 +203,64 @@ describe(`personal-data retention on ${testDatabaseKind}`, () => {
     );
     expect((await provinceAdmin.get("/api/admin/personal-data/retention")).status).toBe(403);
   });
+
+  it("walks the table a window at a time: every due record once and no other, whatever the window and batch", async () => {
+    const db = t.db.database.db;
+    const procedure = await makeProcedure(db, ward);
+    const clerk = await t.signedIn(clerkName, FACTORY_PASSWORD);
+    // Closed on 01/02/2023 (due on 02/02/2028 with 5 years) or still open, in random id order.
+    const made: { id: string; closed: boolean }[] = [];
+    for (let n = 0; n < 14; n += 1) {
+      const response = await clerk.post("/api/dossiers", {
+        procedureId: procedure.id,
+        applicantName: `Trần Văn ${n}`,
+        applicantPhone: "0912345689",
+        channel: "in_person",
+        receivedAt: `2023-01-${String(n + 2).padStart(2, "0")} 09:00`,
+      });
+      expect(response.status, JSON.stringify(response.body)).toBe(201);
+      const closed = n % 3 !== 0;
+      if (closed)
+        await db.execute(sql`update dossiers set state = 'resolved',
+          finished_at = '2023-02-01T10:00:00+07:00'::timestamptz,
+          returned_at = '2023-02-01T11:00:00+07:00'::timestamptz
+          where id = ${response.body.data.id}::uuid`);
+      made.push({ id: response.body.data.id, closed });
+    }
+    const total = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from dossiers`);
+    // Due besides these: the dossiers returned in 2021 and 2022, unless a test above anonymised them.
+    const before = await queryRows<{ id: string }>(
+      db,
+      sql`select record_id::text as id from anonymised_records where record = 'dossier'`,
+    );
+    const earlier = [ids.old1!, ids.old2!, ids.newer!].filter(
+      (id) => !before.some((b) => b.id === id),
+    );
+    const due = new Set([...made.filter((m) => m.closed).map((m) => m.id), ...earlier]);
+    for (const walkWindow of [1, 2, 3, 5, total[0]!.n + 1])
+      for (const batchSize of [1, 2, 4]) {
+        const rolledBack = new Error("rolled back");
+        await expect(
+          db.transaction(async (tx) => {
+            const result = await purgePersonalData(tx, SYSTEM_ACTOR, policy, {
+              asOf: "2028-02-02",
+              batchSize,
+              walkWindow,
+              trigger: "cli",
+            });
+            expect(result.anonymised.dossier, `window ${walkWindow}, batch ${batchSize}`).toBe(
+              due.size,
+            );
+            const done = await queryRows<{ id: string }>(
+              tx,
+              sql`select record_id::text as id from anonymised_records
+                where record = 'dossier' and run_id = ${result.runId}::uuid`,
+            );
+            expect(new Set(done.map((d) => d.id))).toEqual(due);
+            expect(done).toHaveLength(due.size);
+            throw rolledBack;
+          }),
+        ).rejects.toBe(rolledBack);
+      }
+  });
 });

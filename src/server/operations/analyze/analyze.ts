@@ -1,13 +1,14 @@
 /**
  * Planner statistics on the embedded database. PostgreSQL's autovacuum keeps them fresh on a
  * server; PGlite runs no background workers, so nothing analyzes its tables unless CCHC does:
- * after each bulk import (the tables it filled) and on a schedule (every table), as a recurring
- * job of the job runner (CCHC_ANALYZE_EVERY_HOURS). One ANALYZE per table, each its own turn on
- * the connection, so requests go in between.
+ * after each bulk import (the tables it filled) and on a schedule (every table that changed, see
+ * tablesToAnalyze), as a recurring job of the job runner (CCHC_ANALYZE_EVERY_HOURS). One ANALYZE
+ * per table, each its own turn on the connection, so requests go in between.
  */
 import { sql } from "drizzle-orm";
 import { executorKind, queryRows, type Executor } from "../../db/database.ts";
 import type { JobKind, JobLogger } from "../../jobs/job-runner.ts";
+import { tablesToAnalyze, type TableSize } from "./tables-to-analyze.ts";
 
 export const ANALYZE_JOB = "database-analyze";
 
@@ -24,17 +25,25 @@ export async function analyzeTables(db: Executor, tables: readonly string[]): Pr
   }
 }
 
-/** Every table of the application's schema. */
-export async function analyzeAll(db: Executor): Promise<number> {
-  const tables = await queryRows<{ name: string }>(
+/** Every table of the application's schema, with its size now and at its last ANALYZE. */
+async function tableSizes(db: Executor): Promise<TableSize[]> {
+  return queryRows<TableSize>(
     db,
-    sql`select relname as name from pg_stat_user_tables where schemaname = 'public' order by relname`,
+    sql`select c.relname as name, greatest(c.relpages, 0)::int as "analyzedPages",
+          c.reltuples >= 0 as analyzed,
+          (pg_relation_size(c.oid) / current_setting('block_size')::int)::int as pages
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind in ('r', 'p')
+        order by c.relname`,
   );
-  await analyzeTables(
-    db,
-    tables.map((t) => t.name),
-  );
-  return tables.length;
+}
+
+/** ANALYZE of the application's tables that need it (tablesToAnalyze); how many, of how many. */
+export async function analyzeAll(db: Executor): Promise<{ analyzed: number; tables: number }> {
+  const sizes = await tableSizes(db);
+  const due = tablesToAnalyze(sizes);
+  await analyzeTables(db, due);
+  return { analyzed: due.length, tables: sizes.length };
 }
 
 /**
@@ -61,8 +70,8 @@ export function analyzeJob(
   return {
     everyMs: everyHours * 3600_000,
     async run() {
-      const tables = await analyzeAll(db);
-      log.info({ tables }, "database statistics refreshed (ANALYZE)");
+      const { analyzed, tables } = await analyzeAll(db);
+      log.info({ analyzed, tables }, "database statistics refreshed (ANALYZE)");
     },
   };
 }

@@ -93,7 +93,7 @@ async function anonymisePicked(
   record: PersonalDataRecord,
   picked: SQL,
   why: { reason: "retention" | "request"; runId: string | null },
-): Promise<number> {
+): Promise<{ count: number; lastId: string | null }> {
   const dossierTexts =
     record === "dossier"
       ? sql`,
@@ -108,7 +108,7 @@ async function anonymisePicked(
         returning a.id
       )`
       : sql``;
-  const rows = await queryRows<{ n: number }>(
+  const rows = await queryRows<{ n: number; lastId: string | null }>(
     tx,
     sql`with picked as (${picked}),
       changed as (
@@ -127,36 +127,57 @@ async function anonymisePicked(
         from picked
         returning id
       )
-      select (select count(*) from changed)::int as n`,
+      select (select count(*) from changed)::int as n,
+        (select id from picked order by id desc limit 1)::text as "lastId"`,
   );
   // Names searched may no longer match: the register's kept totals are counted again.
   forgetRegisterTotals({ register: record });
-  return rows[0]?.n ?? 0;
+  return { count: rows[0]?.n ?? 0, lastId: rows[0]?.lastId ?? null };
+}
+
+/** One step of a retention run: what it anonymised, and where the next step starts. */
+export interface RetentionStep {
+  count: number;
+  /** The id after which the next step looks; null once the table has been walked to its end. */
+  next: string | null;
 }
 
 /**
- * Anonymises up to `limit` due records (oldest closed first) in one statement. Rows locked by a
- * concurrent run are skipped. Returns how many.
+ * Anonymises up to `limit` due records among the next `window` records after `after` in the
+ * order of their ids (the primary key's index), in one transaction's two statements. Walking the
+ * table a window at a time, no statement reads all of it: the due records are found by their
+ * closing time, on no index, and a search of the whole table held the embedded database's one
+ * connection 0.5–1.0 s at a million dossiers each time the job ran, with nothing due. Rows locked
+ * by a concurrent run are skipped.
  */
-export async function anonymiseDueBatch(
+export async function anonymiseDueStep(
   tx: Executor,
   record: PersonalDataRecord,
   closedBefore: string,
-  limit: number,
-  runId: string,
-): Promise<number> {
-  return anonymisePicked(
+  step: { after: string | null; window: number; limit: number; runId: string },
+): Promise<RetentionStep> {
+  const from = step.after === null ? sql`true` : sql`r.id > ${step.after}::uuid`;
+  const [end] = await queryRows<{ id: string }>(
+    tx,
+    sql`select r.id::text as id from ${TABLE[record]} r where ${from}
+      order by r.id offset ${step.window - 1} limit 1`,
+  );
+  const upTo = end ? sql`r.id <= ${end.id}::uuid` : sql`true`;
+  const { count, lastId } = await anonymisePicked(
     tx,
     record,
     sql`select r.id, r.code, r.unit_id,
           (${CLOSED_AT[record]} at time zone 'Asia/Ho_Chi_Minh')::date as closed_on
         from ${TABLE[record]} r
-        where ${dueWhere(record, closedBefore)}
-        order by ${CLOSED_AT[record]}, r.id
-        limit ${limit}
+        where ${from} and ${upTo} and ${dueWhere(record, closedBefore)}
+        order by r.id
+        limit ${step.limit}
         for update of r skip locked`,
-    { reason: "retention", runId },
+    { reason: "retention", runId: step.runId },
   );
+  // A full batch may have left due records in the window: the next step goes on after it.
+  if (count === step.limit && lastId !== null) return { count, next: lastId };
+  return { count, next: end?.id ?? null };
 }
 
 /** A record named in a person's request, locked for the rest of the transaction. */
@@ -193,7 +214,7 @@ export async function anonymiseRequested(
   ids: readonly string[],
 ): Promise<number> {
   if (ids.length === 0) return 0;
-  return anonymisePicked(
+  const { count } = await anonymisePicked(
     tx,
     record,
     sql`select r.id, r.code, r.unit_id,
@@ -204,6 +225,7 @@ export async function anonymiseRequested(
             where a.record = ${record} and a.record_id = r.id)`,
     { reason: "request", runId: null },
   );
+  return count;
 }
 
 export interface RunRow {
