@@ -93,7 +93,7 @@ async function anonymisePicked(
   record: PersonalDataRecord,
   picked: SQL,
   why: { reason: "retention" | "request"; runId: string | null },
-): Promise<{ count: number; lastId: string | null }> {
+): Promise<{ count: number }> {
   const dossierTexts =
     record === "dossier"
       ? sql`,
@@ -108,7 +108,7 @@ async function anonymisePicked(
         returning a.id
       )`
       : sql``;
-  const rows = await queryRows<{ n: number; lastId: string | null }>(
+  const rows = await queryRows<{ n: number }>(
     tx,
     sql`with picked as (${picked}),
       changed as (
@@ -127,57 +127,52 @@ async function anonymisePicked(
         from picked
         returning id
       )
-      select (select count(*) from changed)::int as n,
-        (select id from picked order by id desc limit 1)::text as "lastId"`,
+      select (select count(*) from changed)::int as n`,
   );
   // Names searched may no longer match: the register's kept totals are counted again.
   forgetRegisterTotals({ register: record });
-  return { count: rows[0]?.n ?? 0, lastId: rows[0]?.lastId ?? null };
+  return { count: rows[0]?.n ?? 0 };
 }
 
-/** One step of a retention run: what it anonymised, and where the next step starts. */
-export interface RetentionStep {
-  count: number;
-  /** The id after which the next step looks; null once the table has been walked to its end. */
-  next: string | null;
+/** The pages `record`'s table holds now: where a retention run's walk ends. */
+export async function tablePages(exec: Executor, record: PersonalDataRecord): Promise<number> {
+  const [row] = await queryRows<{ pages: number }>(
+    exec,
+    sql`select (pg_relation_size(${record === "dossier" ? "dossiers" : "feedback"}::regclass)
+      / current_setting('block_size')::int)::int as pages`,
+  );
+  return row?.pages ?? 0;
 }
 
 /**
- * Anonymises up to `limit` due records among the next `window` records after `after` in the
- * order of their ids (the primary key's index), in one transaction's two statements. Walking the
- * table a window at a time, no statement reads all of it: the due records are found by their
- * closing time, on no index, and a search of the whole table held the embedded database's one
- * connection 0.5–1.0 s at a million dossiers each time the job ran, with nothing due. Rows locked
- * by a concurrent run are skipped.
+ * Anonymises up to `limit` due records stored in the table's pages [fromPage, fromPage + pages)
+ * (a TID range scan: those pages read in their order, nothing else). Walking the table a few
+ * pages at a time, no statement reads all of it: the due records are found by their closing
+ * time, on no index, and a search of the whole table held the embedded database's one
+ * connection 0.5–0.8 s at a million dossiers each time the job ran, with nothing due (by id, in
+ * windows of 10,000 records, each window read pages all over the table: 0.2 s each). Rows
+ * locked by a concurrent run are skipped. Returns how many.
  */
-export async function anonymiseDueStep(
+export async function anonymiseDueInPages(
   tx: Executor,
   record: PersonalDataRecord,
   closedBefore: string,
-  step: { after: string | null; window: number; limit: number; runId: string },
-): Promise<RetentionStep> {
-  const from = step.after === null ? sql`true` : sql`r.id > ${step.after}::uuid`;
-  const [end] = await queryRows<{ id: string }>(
-    tx,
-    sql`select r.id::text as id from ${TABLE[record]} r where ${from}
-      order by r.id offset ${step.window - 1} limit 1`,
-  );
-  const upTo = end ? sql`r.id <= ${end.id}::uuid` : sql`true`;
-  const { count, lastId } = await anonymisePicked(
+  step: { fromPage: number; pages: number; limit: number; runId: string },
+): Promise<number> {
+  const from = `(${step.fromPage},0)`;
+  const to = `(${step.fromPage + step.pages},0)`;
+  const { count } = await anonymisePicked(
     tx,
     record,
     sql`select r.id, r.code, r.unit_id,
           (${CLOSED_AT[record]} at time zone 'Asia/Ho_Chi_Minh')::date as closed_on
         from ${TABLE[record]} r
-        where ${from} and ${upTo} and ${dueWhere(record, closedBefore)}
-        order by r.id
+        where r.ctid >= ${from}::tid and r.ctid < ${to}::tid and ${dueWhere(record, closedBefore)}
         limit ${step.limit}
         for update of r skip locked`,
     { reason: "retention", runId: step.runId },
   );
-  // A full batch may have left due records in the window: the next step goes on after it.
-  if (count === step.limit && lastId !== null) return { count, next: lastId };
-  return { count, next: end?.id ?? null };
+  return count;
 }
 
 /** A record named in a person's request, locked for the rest of the transaction. */

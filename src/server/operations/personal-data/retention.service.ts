@@ -15,15 +15,11 @@ import { AppError } from "../../errors.ts";
 import type { Actor } from "../../services/actor.ts";
 import { runUseCase } from "../../services/use-case.ts";
 import * as repository from "./retention.repository.ts";
-import type { RetentionStep } from "./retention.repository.ts";
 
 export const DEFAULT_BATCH_SIZE = 500;
 export const MAX_BATCH_SIZE = 10_000;
-/**
- * Records a retention step looks through (anonymiseDueStep): ≈ 20 ms of the embedded database's
- * connection at a million dossiers, as a register search's window (PGLITE_SEARCH_WALK_WINDOW).
- */
-export const RETENTION_WALK_WINDOW = 10_000;
+/** The table's pages a retention step reads (anonymiseDueInPages): 2 MB. */
+export const RETENTION_WALK_PAGES = 256;
 export type RunTrigger = "schedule" | "admin" | "cli";
 
 const RECORD_LABELS: Record<PersonalDataRecord, string> = {
@@ -87,8 +83,8 @@ export interface PurgeOptions {
   dryRun?: boolean;
   trigger: RunTrigger;
   signal?: AbortSignal;
-  /** Records looked through a step; tests make it small. */
-  walkWindow?: number;
+  /** Pages read a step; tests make it small. */
+  walkPages?: number;
 }
 
 export interface PurgeResult {
@@ -103,9 +99,10 @@ export interface PurgeResult {
 }
 
 /**
- * Anonymises every record due on `asOf`, `batchSize` at a time, walking each table in windows of
- * RETENTION_WALK_WINDOW records (anonymiseDueStep). A dry run counts and changes nothing. A run stopped half-way (error, shutdown) keeps the batches it committed
- * and the next run goes on from there.
+ * Anonymises every record due on `asOf`, `batchSize` at a time, walking each table a few pages
+ * a statement (RETENTION_WALK_PAGES, anonymiseDueInPages). A dry run counts and changes nothing.
+ * A run stopped half-way (error, shutdown) keeps the batches it committed and the next run goes
+ * on from there.
  */
 export async function purgePersonalData(
   db: Executor,
@@ -145,17 +142,18 @@ export async function purgePersonalData(
   try {
     for (const record of PERSONAL_DATA_RECORDS) {
       const closedBefore = repository.endOfVietnamDay(days[record]);
-      let after: string | null = null;
-      for (;;) {
+      // Records stored after this (received during the run) are not yet due.
+      const end = await repository.tablePages(db, record);
+      const pages = options.walkPages ?? RETENTION_WALK_PAGES;
+      for (let fromPage = 0; fromPage < end;) {
         options.signal?.throwIfAborted();
-        const step: RetentionStep = await runUseCase(db, actor, async ({ tx, audit }) => {
-          const done = await repository.anonymiseDueStep(tx, record, closedBefore, {
-            after,
-            window: options.walkWindow ?? RETENTION_WALK_WINDOW,
+        const n = await runUseCase(db, actor, async ({ tx, audit }) => {
+          const count = await repository.anonymiseDueInPages(tx, record, closedBefore, {
+            fromPage,
+            pages,
             limit: batchSize,
             runId,
           });
-          const count = done.count;
           if (count > 0)
             await audit({
               action: "personal_data.anonymised",
@@ -163,12 +161,12 @@ export async function purgePersonalData(
               unitId: null,
               summary: `Ẩn danh dữ liệu cá nhân hết thời hạn lưu trữ: ${count} ${RECORD_LABELS[record]} đóng đến ngày ${days[record]} (tính đến ngày ${asOf})`,
             });
-          return done;
+          return count;
         });
-        if (step.count > 0) batches += 1;
-        done[record] += step.count;
-        if (step.next === null) break;
-        after = step.next;
+        if (n > 0) batches += 1;
+        done[record] += n;
+        // A full batch may have left due records in these pages: read them again.
+        if (n < batchSize) fromPage += pages;
       }
     }
   } catch (error) {
