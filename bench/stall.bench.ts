@@ -3,7 +3,7 @@
  * users search a ward of a million dossiers and a bulk import runs, on PGlite.
  *
  *   npm run bench stall [-- --rows 1000000] [--import-rows 200000] [--seconds 40]
- *     [--before /path/to/another/checkout] [--rounds 1]
+ *     [--before /path/to/another/checkout] [--rounds 1] [--probe-ms 100]
  *
  * - The ward: the demo's Phường Bãi Cháy filled with `--rows` dossiers by the bulk import (the
  *   export of bench/support/dossier-export.ts), made once and kept in `.tmp/bench-stall-<rows>/`;
@@ -11,8 +11,11 @@
  * - While measuring: the clerk and the administrator each search the register in a loop (a
  *   common name word, a full name, a code prefix, 20 pages deep through the cursor, 20 pages
  *   deep in a name search), an import of `--import-rows` new dossiers runs, and two probes ask
- *   `GET /api/health` and the public lookup (`GET /api/public/dossiers/:code`) one request at a
- *   time, 10 ms apart, for `--seconds`. Prints p50/p99/max per route (the longest health answer is
+ *   `GET /api/health` and the public lookup (`GET /api/public/dossiers/:code`), each a request
+ *   every `--probe-ms` whether or not the last one was answered, for `--seconds`: as people
+ *   arrive, so every server gets as many, and a stall counts every request that waited through
+ *   it (one request at a time, a stall was one slow answer, and a faster server got more
+ *   requests — 3× more lookups once they answered in 20 ms instead of 80). Prints p50/p99/max per route (the longest health answer is
  *   the longest time the event loop was held, as health reads nothing), the rows the import
  *   wrote per second meanwhile, and the server's RSS (once started, its peak sampled every 100 ms
  *   while measured, and VmHWM).
@@ -51,6 +54,8 @@ const seconds = Number(argument("seconds") ?? 40);
 const before = argument("before") ?? null;
 const rounds = Number(argument("rounds") ?? 1);
 const serverLog = argument("server-log") ?? null;
+const probeMs = Number(argument("probe-ms") ?? 100);
+if (!(probeMs > 0)) throw new Error("--probe-ms: a number of milliseconds above 0");
 let logCount = 0;
 const WARD = "06658";
 
@@ -229,10 +234,13 @@ async function measure(label: string, root: string, ward: string, importFile: st
       }
     };
     const probe = async (sample: number[], request: (n: number) => Promise<number>) => {
-      for (let n = 0; performance.now() < deadline; n += 1) {
-        sample.push(await request(n));
-        await new Promise((resolve) => setTimeout(resolve, 10));
+      const answered: Promise<void>[] = [];
+      for (let n = 0; started + n * probeMs < deadline; n += 1) {
+        const wait = started + n * probeMs - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        answered.push(request(n).then((ms) => void sample.push(ms)));
       }
+      await Promise.all(answered);
     };
     await Promise.all([
       searcher(clerk),
@@ -280,7 +288,7 @@ async function main() {
   }
   const f = (v: number) => (Number.isNaN(v) ? "–" : v.toFixed(0));
   console.log(
-    `\nPGlite, ward of ${rows} dossiers, 2 searching users, an import of ${importRows} rows, ${seconds} s`,
+    `\nPGlite, ward of ${rows} dossiers, 2 searching users, an import of ${importRows} rows, ${seconds} s, health and lookup asked every ${probeMs} ms`,
   );
   console.log(
     "server | load avg | health p50 / p99 / max ms | lookup p50 / p99 / max ms | searches | search p50 / p99 ms | import rows/s | RSS started / peak / VmHWM MB",
