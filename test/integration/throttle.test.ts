@@ -325,7 +325,8 @@ describe(`public lookups are throttled per code, whatever the address (${testDat
       const right = dossier!.phone.replace(/\D/g, "").slice(-4);
       const wrong = right === "0000" ? "1111" : "0000";
       const lanes = db.database.lanes!;
-      const turns = () => Object.values(lanes.stats.granted).reduce((a, b) => a + b, 0);
+      // The lookup's lane (the job runner's turns, in theirs, may come in between).
+      const turns = () => lanes.stats.granted.light;
       for (const [digits, status] of [
         [right, 200],
         [wrong, 404],
