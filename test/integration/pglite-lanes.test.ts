@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/server/db/database.ts";
-import { inLane } from "../../src/server/db/pglite-lanes.ts";
+import { inLane, lanesOf } from "../../src/server/db/pglite-lanes.ts";
 import {
   createTestDatabase,
   testDatabaseKind,
@@ -51,6 +51,10 @@ describe.skipIf(testDatabaseKind !== "pglite")("the embedded database's lanes", 
     release();
     await Promise.all([holder, ...waiting]);
     expect(order).toEqual(["transaction", "light", "normal", "background"]);
+  });
+
+  it("the database handle tells its lanes (a bulk import sizes its batches by their traffic)", () => {
+    expect(lanesOf(t.database.db)).toBe(t.database.lanes);
   });
 
   it("a transaction's own statements do not queue behind waiting work", async () => {

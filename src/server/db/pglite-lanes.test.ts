@@ -39,6 +39,21 @@ describe("LaneQueue", () => {
     expect(queue.stats.granted).toEqual({ light: 1, normal: 2, background: 1 });
   });
 
+  it("counts the turns requests asked for in the last second, not the jobs'", async () => {
+    let clock = 0;
+    const queue = new LaneQueue(() => clock);
+    await queue.run("light", async () => undefined);
+    await queue.run("background", async () => undefined);
+    clock = 400;
+    await queue.run("normal", async () => undefined);
+    await queue.run("normal", async () => undefined);
+    expect(queue.requestTurnsLastSecond()).toBe(3);
+    clock = 1_001;
+    expect(queue.requestTurnsLastSecond()).toBe(2);
+    clock = 1_401;
+    expect(queue.requestTurnsLastSecond()).toBe(0);
+  });
+
   it("serves a background waiter that has waited its patience before newer normal work", async () => {
     let clock = 0;
     const queue = new LaneQueue(() => clock);

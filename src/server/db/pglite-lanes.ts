@@ -20,6 +20,7 @@ import type { PgliteWorkerClient } from "./pglite-client.ts";
 export type Lane = "light" | "normal" | "background";
 
 const RANK: Record<Lane, number> = { light: 0, normal: 1, background: 2 };
+const REQUEST_RATE_WINDOW_MS = 1_000;
 export const BACKGROUND_PATIENCE_MS = 200;
 
 const lanes = new AsyncLocalStorage<Lane>();
@@ -96,6 +97,18 @@ interface Turn {
   slowestSql: string;
 }
 
+const lanesOfDatabase = new WeakMap<object, LaneQueue>();
+
+/** Ties a database handle to the lanes its connection goes through (database.ts, openPglite). */
+export function attachLanes(db: object, queue: LaneQueue): void {
+  lanesOfDatabase.set(db, queue);
+}
+
+/** The lanes of a database handle from openPglite; undefined for PostgreSQL or a transaction. */
+export function lanesOf(db: object): LaneQueue | undefined {
+  return lanesOfDatabase.get(db);
+}
+
 /** One connection handed out one turn at a time, the waiting work taken by lane. */
 export class LaneQueue {
   private busy = false;
@@ -107,6 +120,8 @@ export class LaneQueue {
 
   private turn: Turn | null = null;
   private slow: { thresholdMs: number; report: (turn: SlowTurn) => void } | null = null;
+  /** When requests' turns (light and normal lanes) were asked for, oldest first, the last second. */
+  private readonly requestTurns: number[] = [];
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
@@ -161,9 +176,31 @@ export class LaneQueue {
           this.next();
         });
       };
-      this.waiting.push({ lane, since: this.now(), start });
+      const since = this.now();
+      if (lane !== "background") this.noteRequestTurn(since);
+      this.waiting.push({ lane, since, start });
       if (!this.busy) this.next();
     });
+  }
+
+  /**
+   * How many turns requests asked for in the last second (not the jobs'): what tells a bulk job
+   * whether people are using the database now (statement-budget.ts, importBatchBudget).
+   */
+  requestTurnsLastSecond(): number {
+    this.forgetRequestTurnsBefore(this.now() - REQUEST_RATE_WINDOW_MS);
+    return this.requestTurns.length;
+  }
+
+  private noteRequestTurn(at: number) {
+    this.forgetRequestTurnsBefore(at - REQUEST_RATE_WINDOW_MS);
+    this.requestTurns.push(at);
+  }
+
+  private forgetRequestTurnsBefore(cutoff: number) {
+    let old = 0;
+    while (old < this.requestTurns.length && this.requestTurns[old]! < cutoff) old += 1;
+    if (old > 0) this.requestTurns.splice(0, old);
   }
 
   /** Work waiting for the connection, by lane (tests, diagnostics). */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { nextBatchSize, PGLITE_IMPORT_BATCH, type BatchBudget } from "./statement-budget.ts";
+import {
+  BUSY_REQUEST_TURNS,
+  importBatchBudget,
+  nextBatchSize,
+  PGLITE_IMPORT_BATCH,
+  PGLITE_IMPORT_BATCH_ALONE,
+  type BatchBudget,
+} from "./statement-budget.ts";
 
 const budget: BatchBudget = { budgetMs: 100, first: 250, min: 50, max: 2_000 };
 
@@ -29,5 +36,16 @@ describe("nextBatchSize", () => {
   it("keeps PGlite's import batches within the lookup's 100 ms goal", () => {
     expect(PGLITE_IMPORT_BATCH.budgetMs).toBeLessThanOrEqual(100);
     expect(PGLITE_IMPORT_BATCH.first).toBeLessThanOrEqual(PGLITE_IMPORT_BATCH.max);
+  });
+});
+
+describe("importBatchBudget", () => {
+  it("cuts the import's batches shorter while requests use the database", () => {
+    expect(importBatchBudget(0)).toBe(PGLITE_IMPORT_BATCH_ALONE);
+    expect(importBatchBudget(BUSY_REQUEST_TURNS - 1)).toBe(PGLITE_IMPORT_BATCH_ALONE);
+    expect(importBatchBudget(BUSY_REQUEST_TURNS)).toBe(PGLITE_IMPORT_BATCH);
+    expect(PGLITE_IMPORT_BATCH.budgetMs).toBeLessThan(PGLITE_IMPORT_BATCH_ALONE.budgetMs);
+    // The import screen's progress (once a second) alone is not "busy".
+    expect(BUSY_REQUEST_TURNS).toBeGreaterThan(1);
   });
 });

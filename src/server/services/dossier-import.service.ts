@@ -24,7 +24,8 @@ import type { UnitValidity } from "../../core/organization/unit-validity.ts";
 import { csvLine } from "../../core/text/csv-field.ts";
 import { copyFirstColumn } from "../db/copy-text.ts";
 import { executorKind, type Executor } from "../db/database.ts";
-import { nextBatchSize, PGLITE_IMPORT_BATCH } from "../db/statement-budget.ts";
+import { lanesOf } from "../db/pglite-lanes.ts";
+import { importBatchBudget, nextBatchSize, PGLITE_IMPORT_BATCH } from "../db/statement-budget.ts";
 import { analyzeAfterImport } from "../operations/analyze/analyze.ts";
 import * as repository from "../db/repositories/dossier-import.repository.ts";
 import type { DossierImportRow } from "../db/repositories/dossier-import.repository.ts";
@@ -65,8 +66,9 @@ export const BATCH_SIZE = 10_000;
 /*
  * On the embedded database a batch's transaction holds the one connection for its whole length
  * (in PGlite's worker thread, not the server's): there each batch is sized to a time budget
- * (PGLITE_IMPORT_BATCH, statement-budget.ts: ≈ 100 ms, from the last batch's measured time), so
- * that requests get the connection back in between whatever the table's size and the load.
+ * (importBatchBudget, statement-budget.ts: 30 ms while people use the database, 100 ms while
+ * nobody does, from the last batch's measured time), so that requests get the connection back in
+ * between whatever the table's size and the load.
  */
 const PREVIEW_ROWS = 20;
 const SAMPLE_ROWS = 1_000;
@@ -588,6 +590,8 @@ export async function executeImport(
     }
     const procedureIds = await repository.procedureIdsByCode(db, unitId);
     const sizedByTime = executorKind(db) === "pglite";
+    // The handle's lanes tell whether people are using the database (smaller batches then).
+    const lanes = lanesOf(db);
     const codeColumn = resolved.mapping.code!;
     parser = parseInWorker({
       path: work.path,
@@ -630,7 +634,8 @@ export async function executeImport(
           });
           if (sizedByTime) {
             const ms = performance.now() - began;
-            parser?.setBatchSize(nextBatchSize({ rows: batch.processed, ms }, PGLITE_IMPORT_BATCH));
+            const budget = importBatchBudget(lanes?.requestTurnsLastSecond() ?? 0);
+            parser?.setBatchSize(nextBatchSize({ rows: batch.processed, ms }, budget));
           }
           return written;
         }),
