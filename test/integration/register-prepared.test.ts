@@ -188,6 +188,7 @@ describe("dossier register statements kept per filter shape", () => {
 
   it("walks a search's page in windows of any size as in one statement, the cursor's included", async () => {
     const windows: number[] = [];
+    const censuses = new Set<string>();
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
@@ -213,6 +214,9 @@ describe("dossier register statements kept per filter shape", () => {
           };
           expect(await cases.walkPage(counted, f.limit)).toEqual(await queries.page);
           windows.push(calls);
+          // Whether the first window alone told the total beyond the cap (no trigram count).
+          const census = await queries.walk!.window(undefined, cap + 1);
+          censuses.add(census.hits.length > cap ? "beyond the cap" : "counted");
         },
       ),
       { numRuns: 150 },
@@ -220,6 +224,7 @@ describe("dossier register statements kept per filter shape", () => {
     // Pages were found in one window and across many.
     expect(Math.min(...windows)).toBe(1);
     expect(Math.max(...windows)).toBeGreaterThan(3);
+    expect(censuses).toEqual(new Set(["beyond the cap", "counted"]));
   }, 300_000);
 
   it("walks a search on PGlite and reads it in one statement on PostgreSQL by default", async () => {

@@ -746,6 +746,13 @@ export async function readCasePage<Row, R>(
   let fresh = false;
   const count = async () => {
     fresh = true;
+    // Where a search walks (PGlite), the newest window in reach holding more matches than the cap
+    // answers in one bounded turn: a common word's capped count through the trigram indexes
+    // builds its bitmap whole first (≈ 0.65 s at 1 M dossiers, the one connection held).
+    if (queries.walk && queries.direct) {
+      const census = await queries.walk.window(undefined, queries.cap + 1);
+      if (census.hits.length > queries.cap) return census.hits.length;
+    }
     return (await queries.count)[0]?.n ?? 0;
   };
   const keyed = total && !("totalCapped" in total) ? total : undefined;
