@@ -563,7 +563,7 @@ function caseWalk<T extends PgSelect>(
         exec,
         sql`with w as materialized (
             select ${sql.join(keys, sql`, `)}, coalesce(${search}, false) as walk_hit
-            from ${register.table} where ${and(...conditions, bound)}
+            from ${register.table} where ${and(...conditions, bound) ?? sql`true`}
             order by ${sql.join(
               keys.map((key) => desc(key)),
               sql`, `,
