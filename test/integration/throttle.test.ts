@@ -270,13 +270,18 @@ describe(`public lookups are throttled per code, whatever the address (${testDat
     return { status: response.statusCode, body: response.json() };
   };
 
-  it("pauses a dossier code's lookup after five wrong phone digits, even for the right ones", async () => {
+  /** The first dossier's code, the last four digits of its phone, and four that are wrong. */
+  const firstDossierDigits = async () => {
     const [dossier] = await db.database.db
       .select({ code: dossiers.code, phone: dossiers.applicantPhone })
       .from(dossiers)
       .limit(1);
     const right = dossier!.phone.replace(/\D/g, "").slice(-4);
-    const wrong = right === "0000" ? "1111" : "0000";
+    return { dossier: dossier!, right, wrong: right === "0000" ? "1111" : "0000" };
+  };
+
+  it("pauses a dossier code's lookup after five wrong phone digits, even for the right ones", async () => {
+    const { dossier, right, wrong } = await firstDossierDigits();
     // Same shape, but no such dossier: it must answer the same way, so codes cannot be probed.
     const missing = dossier!.code.replace(/-\d+$/, "-9999");
     expect(missing).not.toBe(dossier!.code);
@@ -318,12 +323,7 @@ describe(`public lookups are throttled per code, whatever the address (${testDat
   it.skipIf(testDatabaseKind !== "pglite")(
     "takes the embedded database's connection once per lookup, right or wrong, however many statements it runs",
     async () => {
-      const [dossier] = await db.database.db
-        .select({ code: dossiers.code, phone: dossiers.applicantPhone })
-        .from(dossiers)
-        .limit(1);
-      const right = dossier!.phone.replace(/\D/g, "").slice(-4);
-      const wrong = right === "0000" ? "1111" : "0000";
+      const { dossier, right, wrong } = await firstDossierDigits();
       const lanes = db.database.lanes!;
       // The lookup's lane (the job runner's turns, in theirs, may come in between).
       const turns = () => lanes.stats.granted.light;

@@ -93,7 +93,7 @@ async function anonymisePicked(
   record: PersonalDataRecord,
   picked: SQL,
   why: { reason: "retention" | "request"; runId: string | null },
-): Promise<{ count: number }> {
+): Promise<number> {
   const dossierTexts =
     record === "dossier"
       ? sql`,
@@ -131,7 +131,7 @@ async function anonymisePicked(
   );
   // Names searched may no longer match: the register's kept totals are counted again.
   forgetRegisterTotals({ register: record });
-  return { count: rows[0]?.n ?? 0 };
+  return rows[0]?.n ?? 0;
 }
 
 /** The pages `record`'s table holds now: where a retention run's walk ends. */
@@ -161,7 +161,7 @@ export async function anonymiseDueInPages(
 ): Promise<number> {
   const from = `(${step.fromPage},0)`;
   const to = `(${step.fromPage + step.pages},0)`;
-  const { count } = await anonymisePicked(
+  return anonymisePicked(
     tx,
     record,
     sql`select r.id, r.code, r.unit_id,
@@ -172,7 +172,6 @@ export async function anonymiseDueInPages(
         for update of r skip locked`,
     { reason: "retention", runId: step.runId },
   );
-  return count;
 }
 
 /** A record named in a person's request, locked for the rest of the transaction. */
@@ -209,7 +208,7 @@ export async function anonymiseRequested(
   ids: readonly string[],
 ): Promise<number> {
   if (ids.length === 0) return 0;
-  const { count } = await anonymisePicked(
+  return anonymisePicked(
     tx,
     record,
     sql`select r.id, r.code, r.unit_id,
@@ -220,7 +219,6 @@ export async function anonymiseRequested(
             where a.record = ${record} and a.record_id = r.id)`,
     { reason: "request", runId: null },
   );
-  return count;
 }
 
 export interface RunRow {
