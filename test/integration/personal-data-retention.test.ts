@@ -248,6 +248,15 @@ describe(`personal-data retention on ${testDatabaseKind}`, () => {
         const rolledBack = new Error("rolled back");
         await expect(
           db.transaction(async (tx) => {
+            const status = await retentionStatus(tx, policy, "2028-02-02", { walkPages });
+            expect(status.due.dossier, `counted by ${walkPages} pages`).toBe(due.size);
+            const dry = await purgePersonalData(tx, SYSTEM_ACTOR, policy, {
+              asOf: "2028-02-02",
+              walkPages,
+              dryRun: true,
+              trigger: "cli",
+            });
+            expect(dry.anonymised.dossier).toBe(due.size);
             const result = await purgePersonalData(tx, SYSTEM_ACTOR, policy, {
               asOf: "2028-02-02",
               batchSize,

@@ -35,15 +35,22 @@ function dueWhere(record: PersonalDataRecord, closedBefore: string): SQL {
       where a.record = ${record} and a.record_id = r.id)`;
 }
 
-/** How many closed records closed before the instant still hold personal data. */
-export async function countDue(
+/**
+ * How many records stored in the table's pages [fromPage, fromPage + pages) were closed before
+ * the instant and still hold personal data (a TID range scan, as anonymiseDueInPages reads).
+ */
+export async function countDueInPages(
   exec: Executor,
   record: PersonalDataRecord,
   closedBefore: string,
+  step: { fromPage: number; pages: number },
 ): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     exec,
-    sql`select count(*)::int as n from ${TABLE[record]} r where ${dueWhere(record, closedBefore)}`,
+    sql`select count(*)::int as n from ${TABLE[record]} r
+      where r.ctid >= ${`(${step.fromPage},0)`}::tid
+        and r.ctid < ${`(${step.fromPage + step.pages},0)`}::tid
+        and ${dueWhere(record, closedBefore)}`,
   );
   return row?.n ?? 0;
 }
