@@ -3,7 +3,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Executor } from "../../src/server/db/database.ts";
 import {
+  listDossiers,
   registerQueries,
+  SEARCH_PROBE_WINDOW,
   type DossierFilter,
   type RegisterPosition,
 } from "../../src/server/db/repositories/dossier.repository.ts";
@@ -387,7 +389,7 @@ describe.skipIf(testDatabaseKind !== "postgresql")("dossier register query plans
 
   it("reads a search's page from its matches through the search's indexes, at most cap + 1 of them", async () => {
     // A code's beginning (11 codes) and a rare name (Thị Thủy 1236: 12 names): the matches found
-    // through the code's B-tree or the trigrams, limited to 10,001, then sorted; never a walk of
+    // through the code's B-tree or the name's suffixes, limited to 10,001, then sorted; never a walk of
     // the register's order, whose cost the planner judges from matches spread in time.
     for (const q of ["G042-01234", "Thị Thủy 1236"]) {
       const { direct, count } = await registerQueries(db, { unitIds: null, q, limit: 50 });
@@ -408,11 +410,41 @@ describe.skipIf(testDatabaseKind !== "postgresql")("dossier register query plans
     }
   });
 
+  it("finds a part of a name and a whole name through the name's suffix index", async () => {
+    // The trigrams of a Vietnamese name ("ngu", "thi", "huy"…) are each in a large part of the
+    // names: their posting lists grew with the table. The suffixes beginning with the part typed
+    // hold its matches only.
+    for (const q of ["Thị Thủy 1236", "Nguyễn Thị Thuỷ 1236"]) {
+      const { direct, count } = await registerQueries(db, { unitIds: null, q, limit: 50 });
+      for (const statement of [direct!, count]) {
+        const nodes = await planOf(statement);
+        const described = JSON.stringify(nodes, ["Node Type", "Index Name"]);
+        expect(
+          nodes.map((n) => n["Index Name"]),
+          described,
+        ).toContain("dossiers_applicant_suffix_idx");
+      }
+      // The page from the matches reads no records in the register's order (the count's census
+      // reads the newest 1,000: few matches among them, so the suffix index counts).
+      const directIndexes = (await planOf(direct!)).map((n) => n["Index Name"]);
+      expect(directIndexes).not.toContain("dossiers_register_idx");
+      const [counted] = await count;
+      const found = await direct!;
+      expect(counted!.n, q).toBeGreaterThan(0);
+      expect(found).toHaveLength(Math.min(counted!.n, 51));
+    }
+  });
+
   it("probes a name's page in the newest dossiers through the register's index, in its order", async () => {
-    // "Thị Thủy" (a part of a name, through trigrams): the probe reads the newest
-    // SEARCH_PROBE_WINDOW dossiers in the register's order and searches them (no sort of matches).
+    // "Thị Thủy" (a part of a name): the probe, asked for (the register walks instead by
+    // default), reads the newest SEARCH_PROBE_WINDOW dossiers in the register's order and searches
+    // them (no sort of matches).
     for (const unitIds of [null, [wardIds[3]!]]) {
-      const { probe } = await registerQueries(db, { unitIds, q: "Thị Thủy", limit: 50 });
+      const { probe } = await registerQueries(
+        db,
+        { unitIds, q: "Thị Thủy", limit: 50 },
+        { probeWindow: SEARCH_PROBE_WINDOW },
+      );
       const nodes = await planOf(probe!);
       const described = JSON.stringify(nodes, ["Node Type", "Index Name", "Sort Key"]);
       expect(sortsMatches(nodes), described).toEqual([]);
@@ -421,29 +453,36 @@ describe.skipIf(testDatabaseKind !== "postgresql")("dossier register query plans
       expect(scans[0]!["Node Type"], described).toMatch(/Index/);
     }
     // An exact code has no probe: its B-tree range is read as before.
-    const { probe } = await registerQueries(db, { unitIds: null, q: "G042-0123442", limit: 50 });
+    const { probe } = await registerQueries(
+      db,
+      { unitIds: null, q: "G042-0123442", limit: 50 },
+      { probeWindow: SEARCH_PROBE_WINDOW },
+    );
     expect(probe).toBeUndefined();
   });
 
   it("reads a name matching many dossiers without fetching and sorting every match", async () => {
-    // "Thị": one dossier in six (33,333 here). The page walks the register's order and stops at
-    // 51 matches; the count stops at the cap, through the name's trigrams or reading the table
-    // in its physical order until it has 10,001 matches (both bounded by the cap, not the table).
-    const { page, count } = await registerQueries(db, { unitIds: null, q: "Thị", limit: 50 });
-    const pageNodes = await planOf(page);
-    const described = JSON.stringify(pageNodes, ["Node Type", "Index Name", "Sort Key"]);
-    expect(sortsMatches(pageNodes), described).toEqual([]);
-    expect(
-      dossierScans(pageNodes).map((n) => n["Index Name"]),
-      described,
-    ).toEqual(["dossiers_register_idx"]);
+    // "Thị": one dossier in six (33,333 here). The page walks the register's order a window of
+    // SEARCH_PROBE_WINDOW records at a time and stops at 51 matches; the count looks at the
+    // newest 1,000 records, finds it common and checks the newest records in the register's
+    // order until it has 10,001 matches (at most 10 × 10,001 records: bounded by the cap, not the
+    // table).
+    const filter: DossierFilter = { unitIds: null, q: "Thị", limit: 50 };
+    const { count, walk } = await registerQueries(db, filter);
+    expect(walk?.windowSize).toBe(SEARCH_PROBE_WINDOW);
+    const page = await listDossiers(db, filter);
+    expect(page.rows).toHaveLength(50);
+    for (const row of page.rows) expect(row.applicantNameFolded).toContain("thi");
     const countNodes = await planOf(count);
-    expect(sortsMatches(countNodes)).toEqual([]);
-    const limit = countNodes.find((n) => n["Node Type"] === "Limit")!;
-    expect(limit["Plan Rows"]).toBeLessThanOrEqual(10_001);
-    expect(nodesOf(limit).filter((n) => n["Relation Name"] === "dossiers")).toHaveLength(
-      dossierScans(countNodes).length,
+    const described = JSON.stringify(countNodes, ["Node Type", "Index Name", "Plan Rows"]);
+    expect(sortsMatches(countNodes), described).toEqual([]);
+    const limits = countNodes.filter((n) => n["Node Type"] === "Limit");
+    // The census's 1,000, the common part's 10 × 10,001 newest checked, the matches' 10,001.
+    for (const limit of limits) expect(limit["Plan Rows"], described).toBeLessThanOrEqual(100_010);
+    const limited = new Set(
+      limits.flatMap((limit) => nodesOf(limit).filter((n) => n["Relation Name"] === "dossiers")),
     );
+    expect(limited.size, described).toBe(dossierScans(countNodes).length);
     const [counted] = await count;
     expect(counted!.n).toBe(10_001);
   });
@@ -700,8 +739,19 @@ describe.skipIf(testDatabaseKind !== "postgresql" && !plansOnPglite)(
       for (const q of ["PAKN.20230301.0074", "pakn.20230301.00"]) {
         const queries = (await feedbackRegisterQueries(fdb, { reach: all, q, limit: 50 }))!;
         for (const query of [queries.page, queries.count]) {
-          const indexes = nodesOf(await feedbackPlan(query)).map((n) => n["Index Name"]);
-          expect(indexes, q).toContain("feedback_code_lower_idx");
+          const plan = nodesOf(await feedbackPlan(query));
+          const indexes = plan.map((n) => n["Index Name"]);
+          expect(
+            indexes,
+            q +
+              JSON.stringify(plan, [
+                "Node Type",
+                "Index Name",
+                "Plan Rows",
+                "Filter",
+                "Relation Name",
+              ]),
+          ).toContain("feedback_code_lower_idx");
           expect(indexes, q).not.toContain("feedback_code_trgm_idx");
         }
       }

@@ -6,8 +6,10 @@ import { queryRows } from "../../src/server/db/database.ts";
 import {
   listDossiers,
   registerQueries,
+  SEARCH_PROBE_WINDOW,
   type DossierFilter,
 } from "../../src/server/db/repositories/dossier.repository.ts";
+import { PGLITE_SEARCH_WALK_WINDOW } from "../../src/server/db/statement-budget.ts";
 import * as cases from "../../src/server/db/repositories/case-register.repository.ts";
 import { makeProcedure } from "../support/factories.ts";
 import * as keyset from "../support/register-keyset.ts";
@@ -227,9 +229,11 @@ describe("dossier register statements kept per filter shape", () => {
     expect(censuses).toEqual(new Set(["beyond the cap", "counted"]));
   }, 300_000);
 
-  it("walks a search on PGlite and reads it in one statement on PostgreSQL by default", async () => {
+  it("walks a search's page in the register's order by default (PGlite's windows are smaller)", async () => {
     const queries = await registerQueries(register.db, { unitIds: null, q: "P1-00", limit: 5 });
-    expect(queries.walk !== undefined).toBe(testDatabaseKind === "pglite");
+    expect(queries.walk?.windowSize).toBe(
+      testDatabaseKind === "pglite" ? PGLITE_SEARCH_WALK_WINDOW : SEARCH_PROBE_WINDOW,
+    );
     const unsearched = await registerQueries(register.db, { unitIds: null, limit: 5 });
     expect(unsearched.walk).toBeUndefined();
   });

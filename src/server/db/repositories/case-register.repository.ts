@@ -11,6 +11,7 @@ import {
   or,
   sql,
   type SQL,
+  type SQLWrapper,
 } from "drizzle-orm";
 import type { AnyPgColumn, PgSelect, PgTable } from "drizzle-orm/pg-core";
 import type { CaseRegister } from "../../../core/case-register/index.ts";
@@ -190,6 +191,11 @@ export interface CaseRegisterTable {
   dueDate: AnyPgColumn;
   /** The generated folded text the search reads (a name, or a name and a title). */
   searchFolded: AnyPgColumn;
+  /**
+   * The folded text has an index of its suffixes (`search_suffixes`, the dossiers' applicant
+   * name): a part of it is searched there; otherwise through its trigram index.
+   */
+  searchSuffixes?: boolean;
   /** The open states, written out as in the register's partial open index's predicate. */
   open: SQL;
   /** The register's order after `received_at` (desc), before the id: the feedback's code. */
@@ -341,28 +347,63 @@ export function caseSearch(
   q: string,
   textScope: SQL | undefined | false,
   codeMatch: CodeMatch = "part",
-): SQL {
+): CaseSearch {
   return caseSearchOf(register, caseSearchPatterns(q, textScope, codeMatch), textScope);
 }
 
 /**
- * `caseSearch`'s LIKE patterns: the code's (its beginning or any part of it) and the folded
+ * A search's condition written two ways, each true of the same records: `inOrder` for a read
+ * in the register's order that checks each record it passes (a LIKE, cheap on each record), and
+ * `indexed` for a read of the matches through the search's indexes (the count, the page read from
+ * its matches). They differ only for a register with a suffix index (`searchSuffixes`): the
+ * suffixes' tsquery finds a name's matches, but building a record's suffixes to check it costs
+ * 40–60 times a LIKE, and the two written together made PostgreSQL multiply their selectivities
+ * (38 matches expected for a part of a name in one dossier of six).
+ */
+export interface CaseSearch {
+  inOrder: SQL;
+  indexed: SQL;
+}
+
+/** `caseSearch`'s values: its LIKE patterns and the tsquery of the text's suffix index. */
+export interface CaseSearchPatterns {
+  code: unknown;
+  /** The folded text's LIKE pattern; null: codes only. */
+  text: unknown;
+  /** `suffixQuery` of the folded text, for a register with `searchSuffixes` (null: none). */
+  suffix: unknown;
+}
+
+/** The length `search_suffixes` cuts each suffix to (migration 0039). */
+export const SEARCH_SUFFIX_LENGTH = 200;
+
+/**
+ * The tsquery that `search_suffixes(t)` matches exactly when `t` contains `folded` (at most
+ * SEARCH_SUFFIX_LENGTH characters): a prefix of one of its suffixes, quoted (a quote or a
+ * backslash doubled).
+ */
+export function suffixQuery(folded: string): string {
+  return `'${folded.replace(/['\\]/g, (c) => c + c)}':*`;
+}
+
+/**
+ * `caseSearch`'s values: the code's pattern (its beginning or any part of it) and the folded
  * text's (null: codes only, for a text under three letters or `textScope` false).
  */
 export function caseSearchPatterns(
   q: string,
   textScope: SQL | undefined | false,
   codeMatch: CodeMatch = "part",
-): { code: string; text: string | null } {
+): CaseSearchPatterns {
   const lowered = escapeLike(q.toLowerCase());
   const code =
     q.length >= NAME_SEARCH_MIN_LENGTH && codeMatch === "part" ? `%${lowered}%` : `${lowered}%`;
   const text = searchKey(q);
-  return {
-    code,
-    text:
-      text.length < NAME_SEARCH_MIN_LENGTH || textScope === false ? null : `%${escapeLike(text)}%`,
-  };
+  if (text.length < NAME_SEARCH_MIN_LENGTH || textScope === false)
+    return { code, text: null, suffix: null };
+  // A part longer than the suffixes (over 200 characters: not through the API) by its LIKE only.
+  const suffix = [...text].length <= SEARCH_SUFFIX_LENGTH ? suffixQuery(text) : null;
+  return { code, text: `%${escapeLike(text)}%`, suffix };
 }
 
 /**
@@ -371,13 +412,19 @@ export function caseSearchPatterns(
  */
 export function caseSearchOf(
   register: CaseRegisterTable,
-  patterns: { code: unknown; text: unknown },
+  patterns: CaseSearchPatterns,
   textScope: SQL | undefined | false,
-): SQL {
+): CaseSearch {
   const code = sql`lower(${register.code}) like ${patterns.code}`;
-  if (patterns.text === null || textScope === false) return code;
-  const byText = sql`${register.searchFolded} like ${patterns.text}`;
-  return or(code, textScope === undefined ? byText : and(textScope, byText))!;
+  if (patterns.text === null || textScope === false) return { inOrder: code, indexed: code };
+  const scoped = (byText: SQL) =>
+    or(code, textScope === undefined ? byText : and(textScope, byText))!;
+  const inOrder = scoped(sql`${register.searchFolded} like ${patterns.text}`);
+  if (!register.searchSuffixes || patterns.suffix === null) return { inOrder, indexed: inOrder };
+  return {
+    inOrder,
+    indexed: scoped(sql`search_suffixes(${register.searchFolded}) @@ ${patterns.suffix}::tsquery`),
+  };
 }
 
 /**
@@ -405,8 +452,8 @@ export function casePageQueries<T extends PgSelect>(
     q?: string;
     textScope?: SQL | false;
     codeMatch?: CodeMatch;
-    /** `q`'s condition when given (`caseSearchOf` with placeholders): `q` is not read then. */
-    search?: SQL;
+    /** `q`'s conditions when given (`caseSearchOf` with placeholders): `q` is not read then. */
+    search?: CaseSearch;
     /**
      * With `q` searched through its trigram indexes (`codeMatch` not "start") and `select` a
      * function: also a `probe`, the page searched in the first `probeWindow` records of the
@@ -430,7 +477,9 @@ export function casePageQueries<T extends PgSelect>(
   const search = page.q
     ? (page.search ?? caseSearch(register, page.q, page.textScope, page.codeMatch))
     : undefined;
-  const where = and(...conditions, ...(search ? [search] : []));
+  // The page, the count and the page read from the matches find them through the search's
+  // indexes; the probe, the walk and a count of a common part check records in order.
+  const where = and(...conditions, ...(search ? [search.indexed] : []));
   const keys = register.tieBreak
     ? [register.receivedAt, register.tieBreak, register.id]
     : [register.receivedAt, register.id];
@@ -474,7 +523,7 @@ export function casePageQueries<T extends PgSelect>(
         exec
           .select()
           .from(windowed)
-          .where(search)
+          .where(search.inOrder)
           .orderBy(...order)
           .limit(page.limit + 1),
       );
@@ -484,21 +533,79 @@ export function casePageQueries<T extends PgSelect>(
       direct = directPage(exec, register, select, where, keys, page, cap);
     const windowSize = page.walk ?? registerSearchWalk(exec);
     if (search && windowSize)
-      walk = caseWalk(exec, register, select, conditions, search, keys, windowSize, after);
+      walk = caseWalk(exec, register, select, conditions, search.inOrder, keys, windowSize, after);
   } else {
     rows = select
       .where(bounded)
       .orderBy(...order)
       .limit(page.limit + 1) as T;
   }
-  const matching = exec
-    .select({ one: sql`1`.as("one") })
-    .from(register.table)
-    .where(where)
-    .$dynamic();
-  const capped = (page.q ? matching : matching.orderBy(...order)).limit(cap + 1).as("capped");
-  const count = exec.select({ n: sql<number>`count(*)::int` }).from(capped);
+  const countOf = (condition: SQL | undefined, ordered: boolean) => {
+    const matching = exec
+      .select({ one: sql`1`.as("one") })
+      .from(register.table)
+      .where(condition)
+      .$dynamic();
+    const capped = (ordered ? matching.orderBy(...order) : matching).limit(cap + 1).as("capped");
+    return exec.select({ n: sql<number>`count(*)::int` }).from(capped);
+  };
+  const count =
+    search && search.inOrder !== search.indexed
+      ? censusCount(exec, register, conditions, order, search, cap, countOf(where, false))
+      : countOf(where, !page.q);
   return { page: rows, count, probe, direct, walk, cap };
+}
+
+/** The newest records in reach a search's count looks at first (`censusCount`). */
+export const COUNT_CENSUS_WINDOW = 1_000;
+/** Matches among them from which the count checks records in order (a tenth). */
+export const COUNT_CENSUS_DENSE = 100;
+
+/**
+ * A search's capped count, for a register whose search is written two ways (`CaseSearch`): the
+ * matches among the newest COUNT_CENSUS_WINDOW records in reach decide how it counts. A tenth or
+ * more: the newest 10 × (cap + 1) records are checked with the LIKE, in the register's order,
+ * until the cap is passed (a few tens of thousands for a common part such as "thi"; through the
+ * suffix index it would build a bitmap of millions, or check each record's suffixes: 0.6 s at
+ * 10 M dossiers). Fewer, or no more than the cap among those: through the search's indexes (a
+ * whole name: 13 ms at 10 M, 5,787 matches). Exact either way; one statement, of which
+ * PostgreSQL runs only the subqueries the answer needs.
+ */
+function censusCount(
+  exec: Executor,
+  register: CaseRegisterTable,
+  conditions: SQL[],
+  order: SQL[],
+  search: CaseSearch,
+  cap: number,
+  indexed: SQLWrapper,
+) {
+  const newest = (records: number) =>
+    exec
+      .select()
+      .from(register.table)
+      .where(and(...conditions))
+      .orderBy(...order)
+      .limit(records)
+      .as(getTableName(register.table));
+  const census = exec
+    .select({ n: sql`count(*) filter (where ${search.inOrder})` })
+    .from(newest(COUNT_CENSUS_WINDOW));
+  const checked = exec
+    .select({ one: sql`1`.as("one") })
+    .from(newest(10 * (cap + 1)))
+    .where(search.inOrder)
+    .limit(cap + 1)
+    .as("checked");
+  const beyond = exec.select({ n: sql`count(*)` }).from(checked);
+  return exec
+    .select({
+      n: sql<number>`case
+        when (${census}) >= ${sql.raw(String(COUNT_CENSUS_DENSE))}
+          and (${beyond}) > ${sql.raw(String(cap))} then ${sql.raw(String(cap + 1))}
+        else (${indexed}) end`,
+    })
+    .from(sql`(select 1) one`);
 }
 
 /**
@@ -519,6 +626,25 @@ export interface CaseWalk<Row> {
   window(after: CasePosition | undefined, want: number): Promise<CaseWalkWindow>;
   /** The rows of these ids, joined as the page's, in the register's order. */
   rows(ids: string[]): PromiseLike<Row[]>;
+}
+
+/**
+ * A walk built when first read: most pages never walk (their probe or their matches answer), and
+ * building a walk's statements cost about 0.5–1 ms of the server's CPU a page.
+ */
+export function lazyCaseWalk<Row>(
+  build: () => CaseWalk<Row>,
+  windowSize: number,
+  after?: CasePosition,
+): CaseWalk<Row> {
+  let built: CaseWalk<Row> | undefined;
+  const walk = () => (built ??= build());
+  return {
+    windowSize,
+    after,
+    window: (from, want) => walk().window(from, want),
+    rows: (ids) => walk().rows(ids),
+  };
 }
 
 export interface CaseWalkWindow {
@@ -737,9 +863,9 @@ export async function readCasePage<Row, R>(
   // indexes, which fetch every match before keeping the newest (a common name at 10 M dossiers:
   // 69,444 matches, ≈ 150–300 ms; its probe ≈ 15 ms).
   const inOrder = async () => {
-    if (queries.walk) return walkPage(queries.walk, limit);
     const probed = queries.probe ? await queries.probe : undefined;
-    return probed && probed.length > limit ? probed : await queries.page;
+    if (probed && probed.length > limit) return probed;
+    return queries.walk ? walkPage(queries.walk, limit) : await queries.page;
   };
   const known = total && "totalCapped" in total ? total : undefined;
   // Whether the count ran for this page (not a total kept or carried, which may be older).
@@ -749,7 +875,7 @@ export async function readCasePage<Row, R>(
     // Where a search walks (PGlite), the newest window in reach holding more matches than the cap
     // answers in one bounded turn: a common word's capped count through the trigram indexes
     // builds its bitmap whole first (≈ 0.65 s at 1 M dossiers, the one connection held).
-    if (queries.walk && queries.direct) {
+    if (queries.walk && queries.direct && queries.walk.windowSize > queries.cap) {
       const census = await queries.walk.window(undefined, queries.cap + 1);
       if (census.hits.length > queries.cap) return census.hits.length;
     }

@@ -119,6 +119,7 @@ const DOSSIER_REGISTER: cases.CaseRegisterTable = {
   receivedAt: dossiers.receivedAt,
   dueDate: dossiers.dueDate,
   searchFolded: dossiers.applicantNameFolded,
+  searchSuffixes: true,
   open: sql.raw(`${dossiers.state.name} in ('received', 'in_progress', 'supplement_requested')`),
 };
 
@@ -191,7 +192,7 @@ export async function registerQueries(
   const shapes = shapesOf(exec);
   const { template, values, hold } = templateOf(filter);
   let codeMatch: cases.CodeMatch | undefined;
-  let patterns: { code: unknown; text: unknown } | undefined;
+  let patterns: cases.CaseSearchPatterns | undefined;
   if (filter.q) {
     if (filter.q.length < cases.NAME_SEARCH_MIN_LENGTH) codeMatch = "start";
     else if (executorKind(exec) === "pglite")
@@ -230,7 +231,11 @@ export async function registerQueries(
     }
     const textScope = textScopeOf(filter.nameSearchUnitIds);
     const searched = cases.caseSearchPatterns(filter.q, textScope, codeMatch);
-    patterns = { code: hold(searched.code), text: searched.text && hold(searched.text) };
+    patterns = {
+      code: hold(searched.code),
+      text: searched.text && hold(searched.text),
+      suffix: searched.suffix && hold(searched.suffix),
+    };
   }
   // The paths a page may take (probe, direct read, cap) are part of the shape: each is a
   // statement kept beside the page's.
@@ -254,7 +259,13 @@ export async function registerQueries(
     ...(statements.direct && { direct: new RegisterRead(statements.direct, values) }),
     // Its statements depend on the window's position and size: built with the filter's values.
     ...(filter.q &&
-      paths.walk && { walk: buildRegisterQueries(exec, filter, codeMatch, paths).walk }),
+      paths.walk && {
+        walk: cases.lazyCaseWalk(
+          () => buildRegisterQueries(exec, filter, codeMatch, paths).walk!,
+          paths.walk,
+          filter.after,
+        ),
+      }),
     cap: paths.cap,
   };
 }
@@ -274,10 +285,15 @@ export interface RegisterPaths {
 }
 
 const pathsOf = (exec: Executor, options: RegisterPaths): Required<RegisterPaths> => {
-  const walk = options.walk ?? cases.registerSearchWalk(exec);
+  // A search's page beyond the cap walks the register's order on PostgreSQL too: its LIKE checks
+  // each record cheaply where the name's suffix index would build a bitmap of every match, and a
+  // plan chosen from the planner's estimate of a part of a name walked or sorted by turns.
+  const pgliteWalk = cases.registerSearchWalk(exec);
+  const walk = options.walk ?? (pgliteWalk || SEARCH_PROBE_WINDOW);
   return {
-    // A walk's first window reads what the probe would (`readCasePage` walks instead of probing).
-    probeWindow: options.probeWindow ?? (walk ? 0 : SEARCH_PROBE_WINDOW),
+    // On PGlite a walk's first window reads what the probe would (`readCasePage` walks instead
+    // of probing); on PostgreSQL the probe, which stops at the page's matches, is read first.
+    probeWindow: options.probeWindow ?? (pgliteWalk ? 0 : SEARCH_PROBE_WINDOW),
     direct: options.direct ?? true,
     cap: options.cap ?? cases.registerTotalCap(exec),
     walk,
@@ -396,7 +412,7 @@ function buildRegisterQueries(
   filter: DossierFilter,
   codeMatch: cases.CodeMatch | undefined,
   paths: Required<RegisterPaths>,
-  patterns?: { code: unknown; text: unknown },
+  patterns?: cases.CaseSearchPatterns,
 ) {
   const conditions: SQL[] = [
     filter.voided ? isNotNull(dossiers.voidedAt) : isNull(dossiers.voidedAt),

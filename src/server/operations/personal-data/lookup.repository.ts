@@ -6,6 +6,10 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Executor } from "../../db/database.ts";
+import {
+  SEARCH_SUFFIX_LENGTH,
+  suffixQuery,
+} from "../../db/repositories/case-register.repository.ts";
 
 export interface CandidateFilter {
   unitIds: string[] | null;
@@ -20,6 +24,13 @@ function folded(column: SQL): SQL {
   return sql`btrim(regexp_replace(translate(lower(regexp_replace(normalize(${column}, NFD), '[\\u0300-\\u036f]', '', 'g')), 'Đđ', 'dd'), '\\s+', ' ', 'g'))`;
 }
 const digits = (column: SQL) => sql`regexp_replace(coalesce(${column}, ''), '\\D', '', 'g')`;
+
+/** A dossier's applicant named `nameKey` (folded), found through the name's suffix index. */
+function sameName(nameKey: string): SQL {
+  const same = sql`d.applicant_name_folded = ${nameKey}`;
+  if ([...nameKey].length > SEARCH_SUFFIX_LENGTH) return same;
+  return sql`(${same} and search_suffixes(d.applicant_name_folded) @@ ${suffixQuery(nameKey)}::tsquery)`;
+}
 
 function inScope(column: SQL, unitIds: string[] | null): SQL {
   return unitIds === null ? sql`true` : sql`${column} = any(${sql.param(unitIds)}::uuid[])`;
@@ -55,7 +66,7 @@ export async function dossierCandidates(
   if (filter.phoneTail !== null)
     match.push(sql`right(${digits(sql`d.applicant_phone`)}, 9) = ${filter.phoneTail}`);
   if (filter.idNumber !== null) match.push(sql`d.applicant_id_number = ${filter.idNumber}`);
-  if (filter.nameKey !== null) match.push(sql`d.applicant_name_folded = ${filter.nameKey}`);
+  if (filter.nameKey !== null) match.push(sameName(filter.nameKey));
   return queryRows<DossierCandidate>(
     exec,
     sql`select d.id, d.code, d.unit_id as "unitId", u.name as "unitName",

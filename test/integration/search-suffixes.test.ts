@@ -1,0 +1,69 @@
+import { sql } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../src/server/db/database.ts";
+import {
+  SEARCH_SUFFIX_LENGTH,
+  suffixQuery,
+} from "../../src/server/db/repositories/case-register.repository.ts";
+import {
+  createTestDatabase,
+  testDatabaseKind,
+  type TestDatabase,
+} from "../support/test-database.ts";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.cleanup());
+
+// Characters a folded name may hold, and those a tsquery or a LIKE treat apart.
+const character = fc.constantFrom("a", "b", "n", "h", " ", "'", "\\", "%", "_", ":", "&", "ư", "1");
+const text = fc.oneof(
+  fc.string({ unit: character, maxLength: 40 }),
+  fc.string({ unit: fc.constantFrom("a", "b", " "), minLength: 180, maxLength: 320 }),
+);
+
+/** A part of `text` (a register search's term: no leading space, at most 200 characters). */
+const partOf = (whole: string) =>
+  fc
+    .tuple(fc.nat({ max: whole.length }), fc.integer({ min: 1, max: SEARCH_SUFFIX_LENGTH }))
+    .map(([start, length]) => whole.slice(start, start + length).trimStart());
+
+const pair = text.chain((whole) =>
+  fc.tuple(fc.constant(whole), fc.oneof(partOf(whole), fc.string({ unit: character, minLength: 1, maxLength: 6 }))),
+);
+
+describe(`the folded text's suffix index on ${testDatabaseKind}`, () => {
+  it("matches a text exactly when it contains the part (search_suffixes, suffixQuery)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(pair, { minLength: 1, maxLength: 40 }), async (pairs) => {
+        const kept = pairs.filter(([, part]) => part.length > 0 && !part.startsWith(" "));
+        if (kept.length === 0) return;
+        const rows = await queryRows<{ byIndex: boolean; contains: boolean }>(
+          t.database.db,
+          sql`select search_suffixes(x.t) @@ x.q::tsquery as "byIndex",
+              strpos(x.t, x.p) > 0 as contains
+            from unnest(${sql.param(kept.map(([whole]) => whole))}::text[],
+              ${sql.param(kept.map(([, part]) => part))}::text[],
+              ${sql.param(kept.map(([, part]) => suffixQuery(part)))}::text[]) as x(t, p, q)`,
+        );
+        expect(rows.map((row) => row.byIndex)).toEqual(rows.map((row) => row.contains));
+      }),
+      { numRuns: testDatabaseKind === "pglite" ? 40 : 80 },
+    );
+  });
+
+  it("finds a whole name, a part in the middle, and nothing that is not there", async () => {
+    const [row] = await queryRows<{ whole: boolean; middle: boolean; absent: boolean; space: boolean }>(
+      t.database.db,
+      sql`select
+          search_suffixes('nguyen thi thuy') @@ ${suffixQuery("nguyen thi thuy")}::tsquery as whole,
+          search_suffixes('nguyen thi thuy') @@ ${suffixQuery("yen thi th")}::tsquery as middle,
+          search_suffixes('nguyen thi thuy') @@ ${suffixQuery("thi nguyen")}::tsquery as absent,
+          search_suffixes('nguyen thi thuy') @@ ${suffixQuery("thuy ")}::tsquery as space`,
+    );
+    expect(row).toEqual({ whole: true, middle: true, absent: false, space: false });
+  });
+});
