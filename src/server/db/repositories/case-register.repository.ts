@@ -378,9 +378,18 @@ export interface CaseSearchPatterns {
 export const SEARCH_SUFFIX_LENGTH = 200;
 
 /**
- * The tsquery that `search_suffixes(t)` matches exactly when `t` contains `folded` (at most
- * SEARCH_SUFFIX_LENGTH characters): a prefix of one of its suffixes, quoted (a quote or a
- * backslash doubled).
+ * Whether `search_suffixes` holds a part this long (3 to SEARCH_SUFFIX_LENGTH characters, as
+ * PostgreSQL counts them); otherwise the part is searched by its LIKE only (not through the API,
+ * whose name parts are 3 to 200 characters but for a character outside the BMP).
+ */
+export function suffixSearchable(folded: string): boolean {
+  const characters = [...folded].length;
+  return characters >= NAME_SEARCH_MIN_LENGTH && characters <= SEARCH_SUFFIX_LENGTH;
+}
+
+/**
+ * The tsquery that `search_suffixes(t)` matches exactly when `t` contains `folded`
+ * (`suffixSearchable`): a prefix of one of its suffixes, quoted (a quote or a backslash doubled).
  */
 export function suffixQuery(folded: string): string {
   return `'${folded.replace(/['\\]/g, (c) => c + c)}':*`;
@@ -401,8 +410,7 @@ export function caseSearchPatterns(
   const text = searchKey(q);
   if (text.length < NAME_SEARCH_MIN_LENGTH || textScope === false)
     return { code, text: null, suffix: null };
-  // A part longer than the suffixes (over 200 characters: not through the API) by its LIKE only.
-  const suffix = [...text].length <= SEARCH_SUFFIX_LENGTH ? suffixQuery(text) : null;
+  const suffix = suffixSearchable(text) ? suffixQuery(text) : null;
   return { code, text: `%${escapeLike(text)}%`, suffix };
 }
 

@@ -6,10 +6,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Executor } from "../../db/database.ts";
-import {
-  SEARCH_SUFFIX_LENGTH,
-  suffixQuery,
-} from "../../db/repositories/case-register.repository.ts";
+import { suffixQuery, suffixSearchable } from "../../db/repositories/case-register.repository.ts";
 
 export interface CandidateFilter {
   unitIds: string[] | null;
@@ -28,7 +25,7 @@ const digits = (column: SQL) => sql`regexp_replace(coalesce(${column}, ''), '\\D
 /** A dossier's applicant named `nameKey` (folded), found through the name's suffix index. */
 function sameName(nameKey: string): SQL {
   const same = sql`d.applicant_name_folded = ${nameKey}`;
-  if ([...nameKey].length > SEARCH_SUFFIX_LENGTH) return same;
+  if (!suffixSearchable(nameKey)) return same;
   return sql`(${same} and search_suffixes(d.applicant_name_folded) @@ ${suffixQuery(nameKey)}::tsquery)`;
 }
 
