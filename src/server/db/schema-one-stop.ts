@@ -237,9 +237,10 @@ export const dossiers = pgTable(
     // posting lists the trigram index reads whole).
     index("dossiers_code_lower_idx").on(sql`lower(${t.code}) text_pattern_ops`),
     index("dossiers_code_trgm_idx").using("gin", sql`lower(${t.code}) gin_trgm_ops`),
-    // A part of the applicant's folded name: every suffix of it that starts a character (not a
-    // space), each cut at 64, as a lexeme (`search_suffixes`, migration 0039); a part typed is a
-    // prefix of one of them (`'thi thuy':*`), read from the posting lists of those suffixes only.
+    // A part of the applicant's folded name: every suffix of it of three characters or more that
+    // starts at a character (not a space), each cut at 200, as a lexeme (`search_suffixes`,
+    // migration 0039); a part typed is a prefix of one of them (`'thi thuy':*`), read from the
+    // posting lists of those suffixes only.
     // The trigram index it replaced read the lists of every trigram of the part ("ngu", "thi",
     // "huy"…, each in hundreds of thousands of names at 10 M dossiers) for a whole name.
     index("dossiers_applicant_suffix_idx").using(
