@@ -520,13 +520,13 @@ export function casePageQueries<T extends PgSelect>(
       // The newest `probeWindow` records in reach, read in the register's order through its
       // index (as a page without `q`), then searched: the matches among them are the first
       // matches of the whole register in its order.
-      const windowed = exec
-        .select()
-        .from(register.table)
-        .where(after ? and(...conditions, afterBound) : and(...conditions))
-        .orderBy(...order)
-        .limit(page.probeWindow)
-        .as(getTableName(register.table));
+      const windowed = newestInReach(
+        exec,
+        register,
+        after ? and(...conditions, afterBound) : and(...conditions),
+        order,
+        page.probeWindow,
+      );
       const found = exec.$with(getTableName(register.table)).as(
         exec
           .select()
@@ -564,6 +564,27 @@ export function casePageQueries<T extends PgSelect>(
   return { page: rows, count, probe, direct, walk, cap };
 }
 
+/**
+ * The first `records` records matching `where` in the register's order, read through its index,
+ * as a subquery named as the table (the search's conditions name its columns so): the probe's
+ * window and the count's census.
+ */
+function newestInReach(
+  exec: Executor,
+  register: CaseRegisterTable,
+  where: SQL | undefined,
+  order: SQL[],
+  records: number,
+) {
+  return exec
+    .select()
+    .from(register.table)
+    .where(where)
+    .orderBy(...order)
+    .limit(records)
+    .as(getTableName(register.table));
+}
+
 /** The newest records in reach a search's count looks at first (`censusCount`). */
 export const COUNT_CENSUS_WINDOW = 1_000;
 /** Matches among them from which the count checks records in order (a tenth). */
@@ -589,13 +610,7 @@ function censusCount(
   indexed: SQLWrapper,
 ) {
   const newest = (records: number) =>
-    exec
-      .select()
-      .from(register.table)
-      .where(and(...conditions))
-      .orderBy(...order)
-      .limit(records)
-      .as(getTableName(register.table));
+    newestInReach(exec, register, and(...conditions), order, records);
   const census = exec
     .select({ n: sql`count(*) filter (where ${search.inOrder})` })
     .from(newest(COUNT_CENSUS_WINDOW));
