@@ -2,6 +2,7 @@
 // `npm run bench <name> [args…]` runs bench/<name>.bench.ts through tsx.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
+import { SERVER_NODE_FLAGS } from "./server-node-flags.js";
 
 const [name, ...args] = process.argv.slice(2);
 const available = readdirSync(new URL("../bench", import.meta.url))
@@ -13,7 +14,12 @@ if (!name || !existsSync(new URL(`../bench/${name}.bench.ts`, import.meta.url)))
   );
   process.exit(2);
 }
-const result = spawnSync(process.execPath, ["--import", "tsx", `bench/${name}.bench.ts`, ...args], {
-  stdio: "inherit",
-});
+// With the server's flags: a bench that reads the database in its own process stands in for it.
+const result = spawnSync(
+  process.execPath,
+  [...SERVER_NODE_FLAGS, "--import", "tsx", `bench/${name}.bench.ts`, ...args],
+  {
+    stdio: "inherit",
+  },
+);
 process.exit(result.status ?? 1);

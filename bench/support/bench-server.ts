@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
+import { SERVER_NODE_FLAGS } from "../../bin/server-node-flags.js";
 
 export interface BenchServer {
   server: ChildProcess;
@@ -26,21 +27,25 @@ export async function startBenchServer(options: {
 }): Promise<BenchServer> {
   const port = options.portBase + Math.floor(Math.random() * 2000);
   const label = options.label ? `the ${options.label} server` : "the server";
-  const server = spawn(process.execPath, [path.join(options.repoRoot, "bin/cchc.js"), "serve"], {
-    cwd: options.repoRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      CCHC_DATA_DIR: options.dataDir,
-      DATABASE_URL: options.databaseUrl ?? "",
-      CCHC_DEMO: "true",
-      CCHC_ENV: "development",
-      CCHC_REMINDER_INTERVAL_MINUTES: "0",
-      CCHC_LOG_LEVEL: "warn",
-      ...options.env,
+  const server = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, path.join(options.repoRoot, "bin/cchc.js"), "serve"],
+    {
+      cwd: options.repoRoot,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        CCHC_DATA_DIR: options.dataDir,
+        DATABASE_URL: options.databaseUrl ?? "",
+        CCHC_DEMO: "true",
+        CCHC_ENV: "development",
+        CCHC_REMINDER_INTERVAL_MINUTES: "0",
+        CCHC_LOG_LEVEL: "warn",
+        ...options.env,
+      },
+      stdio: ["ignore", options.stdout ?? "ignore", "inherit"],
     },
-    stdio: ["ignore", options.stdout ?? "ignore", "inherit"],
-  });
+  );
   const exited = once(server, "exit");
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i += 1) {

@@ -238,6 +238,34 @@ describe("dossier register statements kept per filter shape", () => {
     expect(unsearched.walk).toBeUndefined();
   });
 
+  it.skipIf(testDatabaseKind === "pglite")(
+    "plans a page without a search once for any values on PostgreSQL, and a search for its own",
+    async () => {
+      // One connection (a transaction's), whose named statements pg_prepared_statements shows.
+      await register.db.transaction(async (tx) => {
+        const kept = () =>
+          queryRows<{ statement: string; generic: number; custom: number }>(
+            tx,
+            sql`select statement, generic_plans::int as generic, custom_plans::int as custom
+              from pg_prepared_statements where name like 'register\_%'`,
+          );
+        // PostgreSQL tries a generic plan after five custom ones.
+        for (let i = 0; i < 8; i++) {
+          // A page size no other test reads, so the statement found below is this shape's.
+          const page = await listDossiers(tx, { unitIds: [wards[i % 3]!], limit: 17 });
+          expect(page.rows.every((row) => row.unitId === wards[i % 3])).toBe(true);
+        }
+        const plain = await kept();
+        const page = plain.find((row) => /^with .* limit 18\)/s.test(row.statement));
+        expect(page?.generic).toBeGreaterThan(0);
+        for (let i = 0; i < 3; i++)
+          await listDossiers(tx, { unitIds: null, q: codes[i]!, limit: 5 });
+        await listDossiers(tx, { unitIds: null, q: "thi thuy", limit: 5 });
+        expect((await kept()).length).toBe(plain.length);
+      });
+    },
+  );
+
   it("finds a searched code or name through a statement kept for another value", async () => {
     const codesOf = async (q: string) =>
       (await registerQueries(register.db, { unitIds: null, q, limit: 50 })).page.then((rows) =>
