@@ -5,6 +5,7 @@ import { DOSSIER_STATES } from "../../src/core/dossier/dossier-state.ts";
 import { queryRows } from "../../src/server/db/database.ts";
 import {
   listDossiers,
+  MAX_KEPT_STATEMENTS,
   registerQueries,
   SEARCH_PROBE_WINDOW,
   type DossierFilter,
@@ -289,4 +290,31 @@ describe("dossier register statements kept per filter shape", () => {
     expect(await codesOf("thi thuy")).toEqual(await expected("thi thuy"));
     expect((await codesOf("thi thuy")).length).toBeGreaterThan(0);
   });
+  // Last in this file: it uses up the names the process keeps.
+  it.skipIf(testDatabaseKind === "pglite")(
+    "keeps at most MAX_KEPT_STATEMENTS statements by name, and reads the pages after as before",
+    async () => {
+      await register.db.transaction(async (tx) => {
+        const inOrder = (
+          await queryRows<{ code: string }>(
+            tx,
+            sql`select code from dossiers where unit_id = ${wards[0]!} and voided_at is null
+              order by received_at desc, id desc`,
+          )
+        ).map((row) => row.code);
+        // Each page size is a shape of its own: a page's statement and its count's.
+        for (let limit = 1; limit <= MAX_KEPT_STATEMENTS / 2 + 20; limit++) {
+          const page = await listDossiers(tx, { unitIds: [wards[0]!], limit });
+          expect(page.rows.map((row) => row.code)).toEqual(inOrder.slice(0, limit));
+        }
+        const [kept] = await queryRows<{ n: number }>(
+          tx,
+          sql`select count(*)::int as n from pg_prepared_statements where name like 'register\_%'`,
+        );
+        // This connection's share of them: most were named here, none beyond the bound.
+        expect(kept!.n).toBeLessThanOrEqual(MAX_KEPT_STATEMENTS);
+        expect(kept!.n).toBeGreaterThan(MAX_KEPT_STATEMENTS / 2);
+      });
+    },
+  );
 });

@@ -76,3 +76,13 @@ describe(`the folded text's suffix index on ${testDatabaseKind}`, () => {
     expect(row).toEqual({ whole: true, middle: true, absent: false, space: false });
   });
 });
+
+describe("the name suffix index's pending list", () => {
+  it("is 64 kB on either database (migration 0040), so an insert never moves a large list into it", async () => {
+    const [index] = await queryRows<{ options: string[] | null }>(
+      t.database.db,
+      sql`select reloptions as options from pg_class where relname = 'dossiers_applicant_suffix_idx'`,
+    );
+    expect(index?.options).toContain("gin_pending_list_limit=64");
+  });
+});

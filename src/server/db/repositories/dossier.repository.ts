@@ -250,9 +250,11 @@ export async function registerQueries(
     const built = buildRegisterQueries(exec, template, codeMatch, paths, patterns);
     const unnamed = undefined as unknown as string;
     const kept = executorKind(exec) === "postgresql" && !filter.q;
+    const nameOf = (query: { toSQL(): { sql: string } }) =>
+      (kept && keptStatementName(query)) || unnamed;
     statements = {
-      page: built.page.prepare(kept ? keptStatementName(built.page) : unnamed),
-      count: built.count.prepare(kept ? keptStatementName(built.count) : unnamed),
+      page: built.page.prepare(nameOf(built.page)),
+      count: built.count.prepare(nameOf(built.count)),
       probe: built.probe?.prepare(unnamed),
       direct: built.direct?.prepare(unnamed),
     };
@@ -357,11 +359,20 @@ class RegisterRead<T> implements RegisterQuery<T> {
 
 /**
  * The name a statement is kept by on each PostgreSQL connection: its SQL's digest, so one name
- * never stands for two texts (the driver refuses that) and every handle shares the plans.
+ * never stands for two texts (the driver refuses that) and every handle shares the plans. At
+ * most MAX_KEPT_STATEMENTS names in the process (then unnamed, as before): a connection keeps
+ * what it prepared until it closes, and page sizes and filters a client may combine would
+ * otherwise make as many statements.
  */
-function keptStatementName(query: { toSQL(): { sql: string } }): string {
-  return `register_${createHash("sha1").update(query.toSQL().sql).digest("hex").slice(0, 24)}`;
+function keptStatementName(query: { toSQL(): { sql: string } }): string | undefined {
+  const name = `register_${createHash("sha1").update(query.toSQL().sql).digest("hex").slice(0, 24)}`;
+  if (keptNames.has(name)) return name;
+  if (keptNames.size >= MAX_KEPT_STATEMENTS) return undefined;
+  keptNames.add(name);
+  return name;
 }
+const keptNames = new Set<string>();
+export const MAX_KEPT_STATEMENTS = 200;
 
 /** Prepared statements per database handle (or transaction), by filter shape. */
 const preparedPages = new WeakMap<object, Map<string, unknown>>();
