@@ -361,8 +361,8 @@ class RegisterRead<T> implements RegisterQuery<T> {
  * The name a statement is kept by on each PostgreSQL connection: its SQL's digest, so one name
  * never stands for two texts (the driver refuses that) and every handle shares the plans. At
  * most MAX_KEPT_STATEMENTS names in the process (then unnamed, as before): a connection keeps
- * what it prepared until it closes, and page sizes and filters a client may combine would
- * otherwise make as many statements.
+ * what it prepared until it closes, ≈ 340 kB of PostgreSQL's memory for a page's statement and
+ * its plan, and the page sizes and filters a client may combine would make as many statements.
  */
 function keptStatementName(query: { toSQL(): { sql: string } }): string | undefined {
   const name = `register_${createHash("sha1").update(query.toSQL().sql).digest("hex").slice(0, 24)}`;
@@ -372,7 +372,8 @@ function keptStatementName(query: { toSQL(): { sql: string } }): string | undefi
   return name;
 }
 const keptNames = new Set<string>();
-export const MAX_KEPT_STATEMENTS = 200;
+/** ≈ 22 MB a connection at most; a reader's usual shapes (reach, filter, cursor) are fewer. */
+export const MAX_KEPT_STATEMENTS = 64;
 
 /** Prepared statements per database handle (or transaction), by filter shape. */
 const preparedPages = new WeakMap<object, Map<string, unknown>>();
