@@ -372,6 +372,13 @@ function keptStatementName(query: { toSQL(): { sql: string } }): string | undefi
   return name;
 }
 const keptNames = new Set<string>();
+/**
+ * Lets the next shapes be named again, up to the bound (tests that read what is kept): statements
+ * a connection prepared keep their names, which stand for the same SQL.
+ */
+export function forgetKeptStatementNames(): void {
+  keptNames.clear();
+}
 /** ≈ 22 MB a connection at most; a reader's usual shapes (reach, filter, cursor) are fewer. */
 export const MAX_KEPT_STATEMENTS = 64;
 
