@@ -357,6 +357,11 @@ class RegisterRead<T> implements RegisterQuery<T> {
   }
 }
 
+/** ≈ 22 MB a connection at most; a reader's usual shapes (reach, filter, cursor) are fewer. */
+export const MAX_KEPT_STATEMENTS = 64;
+/** The names given so far (`keptStatementName`). */
+const keptNames = new Set<string>();
+
 /**
  * The name a statement is kept by on each PostgreSQL connection: its SQL's digest, so one name
  * never stands for two texts (the driver refuses that) and every handle shares the plans. At
@@ -371,7 +376,6 @@ function keptStatementName(query: { toSQL(): { sql: string } }): string | undefi
   keptNames.add(name);
   return name;
 }
-const keptNames = new Set<string>();
 /**
  * Lets the next shapes be named again, up to the bound (tests that read what is kept): statements
  * a connection prepared keep their names, which stand for the same SQL.
@@ -379,8 +383,6 @@ const keptNames = new Set<string>();
 export function forgetKeptStatementNames(): void {
   keptNames.clear();
 }
-/** ≈ 22 MB a connection at most; a reader's usual shapes (reach, filter, cursor) are fewer. */
-export const MAX_KEPT_STATEMENTS = 64;
 
 /** Prepared statements per database handle (or transaction), by filter shape. */
 const preparedPages = new WeakMap<object, Map<string, unknown>>();
