@@ -77,12 +77,18 @@ describe(`the folded text's suffix index on ${testDatabaseKind}`, () => {
   });
 });
 
-describe("the name suffix index's pending list", () => {
-  it("is 64 kB on either database (migration 0040), so an insert never moves a large list into it", async () => {
-    const [index] = await queryRows<{ options: string[] | null }>(
+describe("the dossiers' GIN indexes' pending lists", () => {
+  it("are 64 kB on either database (migrations 0040, 0041), so an insert never moves a large list into an index", async () => {
+    const indexes = await queryRows<{ name: string; options: string[] | null }>(
       t.database.db,
-      sql`select reloptions as options from pg_class where relname = 'dossiers_applicant_suffix_idx'`,
+      sql`select c.relname as name, c.reloptions as options
+          from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
+          where i.indrelid = 'dossiers'::regclass and a.amname = 'gin' order by c.relname`,
     );
-    expect(index?.options).toContain("gin_pending_list_limit=64");
+    expect(indexes.map((index) => index.name)).toEqual([
+      "dossiers_applicant_suffix_idx",
+      "dossiers_code_trgm_idx",
+    ]);
+    for (const index of indexes) expect(index.options).toContain("gin_pending_list_limit=64");
   });
 });

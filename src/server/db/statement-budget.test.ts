@@ -45,6 +45,8 @@ describe("importBatchBudget", () => {
     expect(importBatchBudget(BUSY_REQUEST_TURNS - 1)).toBe(PGLITE_IMPORT_BATCH_ALONE);
     expect(importBatchBudget(BUSY_REQUEST_TURNS)).toBe(PGLITE_IMPORT_BATCH);
     expect(PGLITE_IMPORT_BATCH.budgetMs).toBeLessThan(PGLITE_IMPORT_BATCH_ALONE.budgetMs);
+    // Its first batches, cut before any was measured, are its smallest then.
+    expect(PGLITE_IMPORT_BATCH.first).toBe(PGLITE_IMPORT_BATCH.min);
     // The import screen's progress (once a second) alone is not "busy".
     expect(BUSY_REQUEST_TURNS).toBeGreaterThan(1);
   });

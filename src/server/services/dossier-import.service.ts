@@ -592,6 +592,9 @@ export async function executeImport(
     const sizedByTime = executorKind(db) === "pglite";
     // The handle's lanes tell whether people are using the database (smaller batches then).
     const lanes = lanesOf(db);
+    // On PGlite each batch's index entries are moved out of the GIN pending lists right after it,
+    // in turns of their own (flushPendingLists), instead of by the batch that overflows a list.
+    const pendingLists = sizedByTime ? await repository.dossierGinIndexes(db) : [];
     const codeColumn = resolved.mapping.code!;
     parser = parseInWorker({
       path: work.path,
@@ -649,6 +652,7 @@ export async function executeImport(
         if (!isUniqueViolation(error)) throw error;
         written = await commitBatch(batch, number, true);
       }
+      await repository.flushPendingLists(db, pendingLists);
       for (const r of written.otherUnit) {
         errorFile.add({
           row: r.row,

@@ -143,6 +143,29 @@ export async function procedureIdsByCode(exec: Executor, unitId: string) {
   return new Map(rows.map((row) => [row.code, row.id]));
 }
 
+/** The names of the dossiers table's GIN indexes (the code's trigrams, the name's suffixes). */
+export async function dossierGinIndexes(exec: Executor): Promise<string[]> {
+  const rows = await queryRows<{ name: string }>(
+    exec,
+    sql`select c.relname as name
+        from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
+        where i.indrelid = 'dossiers'::regclass and a.amname = 'gin'
+        order by c.relname`,
+  );
+  return rows.map((row) => row.name);
+}
+
+/**
+ * Moves the entries waiting in each index's pending list into the index, one statement (one
+ * turn of PGlite's connection) per index. Run by the import after each batch on PGlite, so no
+ * batch's COPY overflows a list and moves it whole within the batch's turn.
+ */
+export async function flushPendingLists(exec: Executor, indexes: string[]): Promise<void> {
+  for (const index of indexes) {
+    await exec.execute(sql`select gin_clean_pending_list(${index}::regclass)`);
+  }
+}
+
 /**
  * Inserts dossiers given as COPY text (see dossierCopyLine): several times faster than INSERT.
  * Any code that already exists makes the whole COPY fail with a unique violation (23505), so
