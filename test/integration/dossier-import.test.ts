@@ -418,6 +418,7 @@ describe(`dossier import on ${testDatabaseKind}`, () => {
       for (const size of sizes) expect(size).toBeLessThanOrEqual(PGLITE_IMPORT_BATCH.max);
     },
   );
+
   // Each batch's entries leave the GIN indexes' pending lists in turns of their own
   // (flushPendingLists), so no batch's COPY overflows a list and moves it whole in its turn.
   it.skipIf(testDatabaseKind !== "pglite")(
