@@ -599,15 +599,15 @@ describe.skipIf(testDatabaseKind !== "postgresql" && !plansOnPglite)(
          as state) s
        join (select id, row_number() over (order by id) - 1 as n from units where parent_id is not null) w
          on w.n = g % ${sql.raw(String(WARDS))}`);
-      // As autovacuum leaves a table, as for the dossiers: with `analyze` alone the plans could
-      // depend on whether autovacuum had run yet (an exact code's page read the whole table in 2
-      // of about 15 runs on 05/12/2026, none in 7 runs since).
       // ANALYZE reads every row of the table (a sample of 300 × 1,000 for the folded code's
       // statistics), so an exact code's estimate never rests on a sample that missed its day's
       // codes (the code B-tree lost to the register's order in 3 of about 20 runs on 05/12/2026).
       await fdb.execute(
         sql`alter index feedback_code_lower_idx alter column 1 set statistics 1000`,
       );
+      // As autovacuum leaves a table, as for the dossiers: with `analyze` alone the plans could
+      // depend on whether autovacuum had run yet (an exact code's page read the whole table in 2
+      // of about 15 runs on 05/12/2026, none in 7 runs since).
       await fdb.execute(sql`vacuum analyze feedback`);
       await fdb.execute(sql`analyze units`);
     }, 900_000);
