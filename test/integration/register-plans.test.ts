@@ -387,6 +387,31 @@ describe.skipIf(testDatabaseKind !== "postgresql")("dossier register query plans
     }
   });
 
+  it("counts a code's beginning shared by more codes than the cap through the code B-tree, not its trigrams", async () => {
+    // "G04": the codes of ten wards, 20,000 of them. Or-ed with the name's condition in one
+    // bitmap, the count's code part went to the code's trigram index, whose first trigrams are in
+    // every code (PGlite at 1 M dossiers: a month of the ward's codes, 103 ms of a 144 ms count).
+    // Read apart as a range of the B-tree, in its order, no more than the range is read, and
+    // never the table in its physical order.
+    const { count } = await registerQueries(db, { unitIds: null, q: "G04", limit: 50 });
+    const nodes = await planOf(count);
+    const described = JSON.stringify(nodes, ["Node Type", "Index Name", "Plan Rows"]);
+    expect(
+      nodes.map((n) => n["Index Name"]),
+      described,
+    ).toContain("dossiers_code_lower_idx");
+    expect(
+      nodes.map((n) => n["Index Name"]),
+      described,
+    ).not.toContain("dossiers_code_trgm_idx");
+    expect(
+      dossierScans(nodes).filter((n) => n["Node Type"] === "Seq Scan"),
+      described,
+    ).toEqual([]);
+    const [counted] = await count;
+    expect(counted!.n).toBeGreaterThan(10_000);
+  });
+
   it("reads a search's page from its matches through the search's indexes, at most cap + 1 of them", async () => {
     // A code's beginning (11 codes) and a rare name (Thị Thủy 1236: 12 names): the matches found
     // through the code's B-tree or the name's suffixes, limited to 10,001, then sorted; never a walk of

@@ -326,4 +326,49 @@ describe("dossier register statements kept per filter shape", () => {
       });
     },
   );
+
+  it("counts a search's matches once each, by code, by name or both, exactly up to the cap", async () => {
+    // A ward of its own (after the tests above, which read the province): names holding codes,
+    // so that a code's beginning or part matches some dossiers twice, by code and by name.
+    const ward = await register.ward();
+    const procedure = await makeProcedure(register.db, ward);
+    for (let i = 0; i < 9; i++) {
+      const name = [`Hộ kinh doanh K9-000${(i + 1) % 9}`, `Cửa hàng K9-000${i}`, "Đỗ Thị Lan"][
+        i % 3
+      ];
+      await register.db.execute(sql`insert into dossiers (code, unit_id, procedure_id,
+            applicant_name, applicant_phone, channel, received_at, counted_from, due_date,
+            original_due_date, state, rule_set)
+          values (${`K9-000${i}`}, ${ward.id}, ${procedure.id}, ${name}, '0912345678',
+            'in_person', ${`2026-04-0${1 + i} 08:00:00+07`}, '2026-04-01', '2026-04-20',
+            '2026-04-20', 'received', '2025')`);
+    }
+    const counted = new Set<number>();
+    for (const q of ["K9-000", "k9-0004", "9-000", "cửa hàng", "Đỗ Thị"]) {
+      for (const nameSearchUnitIds of [undefined, [], [ward.id]]) {
+        const filter = { unitIds: [ward.id], q, limit: 50, nameSearchUnitIds };
+        // Every match, read in the register's order (the search's condition checked on each).
+        const all = await listDossiers(register.db, filter, { cap: 1_000, direct: false });
+        const matches = all.rows.length;
+        counted.add(matches);
+        for (const cap of [1, 2, 3, 4, 5, 6, 8, 9, 10, 1_000]) {
+          const page = await listDossiers(register.db, filter, { cap });
+          expect([q, cap, page.total, page.totalCapped]).toEqual([
+            q,
+            cap,
+            Math.min(matches, cap),
+            matches > cap,
+          ]);
+          const [{ n }] = (await (
+            await registerQueries(register.db, filter, { cap })
+          ).count) as [{ n: number }];
+          if (n <= cap) expect([q, cap, n]).toEqual([q, cap, matches]);
+          else expect([q, cap, matches > cap]).toEqual([q, cap, true]);
+        }
+      }
+    }
+    // Counted: none (a name, every applicant masked), one code, a code and a name holding it
+    // ("k9-0004"), three names, nine codes (with the six names holding one of them).
+    expect([...counted].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 9]);
+  }, 300_000);
 });

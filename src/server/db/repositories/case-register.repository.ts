@@ -363,11 +363,36 @@ export function caseSearch(
 export interface CaseSearch {
   inOrder: SQL;
   indexed: SQL;
+  /**
+   * `indexed`'s alternatives (the code's condition, then the text's when searched), which
+   * `cappedMatches` reads apart. Or-ed in one condition, PostgreSQL builds one bitmap of every
+   * match of both before counting any: a code's beginning shared by a month of the ward's codes
+   * went to the code's trigram index, not its B-tree (67,524 matches, 103 ms of a 144 ms count
+   * at 1 M dossiers on PGlite, every ten seconds in `npm run bench stall`).
+   */
+  either: CaseSearchAlternative[];
+}
+
+/** One of a search's alternatives: its condition, and the order of the index that reads it. */
+export interface CaseSearchAlternative {
+  where: SQL;
+  /**
+   * A code's beginning: read in the order of the code's B-tree, so that the range is read and
+   * stopped at the cap. Unordered, PostgreSQL may take the table in its physical order for a
+   * beginning its statistics find common, the whole table when the matches are at its end.
+   */
+  orderBy?: SQL;
 }
 
 /** `caseSearch`'s values: its LIKE patterns and the tsquery of the text's suffix index. */
 export interface CaseSearchPatterns {
   code: unknown;
+  /**
+   * When `code` is a beginning (`codeMatch` "start"): the range of `lower(code)` it spans in the
+   * code's B-tree (`text_pattern_ops`, byte order), from the beginning to it followed by the last
+   * code point; null for a part of a code.
+   */
+  codeRange: { from: unknown; to: unknown } | null;
   /** The folded text's LIKE pattern; null: codes only. */
   text: unknown;
   /** `suffixQuery` of the folded text, for a register with `searchSuffixes` (null: none). */
@@ -395,6 +420,9 @@ export function suffixQuery(folded: string): string {
   return `'${folded.replace(/['\\]/g, (c) => c + c)}':*`;
 }
 
+/** U+10FFFF: every text beginning with `b` sorts before `b` followed by it (codes never hold it). */
+const LAST_CODE_POINT = String.fromCodePoint(0x10ffff);
+
 /**
  * `caseSearch`'s values: the code's pattern (its beginning or any part of it) and the folded
  * text's (null: codes only, for a text under three letters or `textScope` false).
@@ -405,13 +433,16 @@ export function caseSearchPatterns(
   codeMatch: CodeMatch = "part",
 ): CaseSearchPatterns {
   const lowered = escapeLike(q.toLowerCase());
-  const code =
-    q.length >= NAME_SEARCH_MIN_LENGTH && codeMatch === "part" ? `%${lowered}%` : `${lowered}%`;
+  const fromStart = q.length < NAME_SEARCH_MIN_LENGTH || codeMatch === "start";
+  const code = fromStart ? `${lowered}%` : `%${lowered}%`;
+  const codeRange = fromStart
+    ? { from: q.toLowerCase(), to: `${q.toLowerCase()}${LAST_CODE_POINT}` }
+    : null;
   const text = searchKey(q);
   if (text.length < NAME_SEARCH_MIN_LENGTH || textScope === false)
-    return { code, text: null, suffix: null };
+    return { code, codeRange, text: null, suffix: null };
   const suffix = suffixSearchable(text) ? suffixQuery(text) : null;
-  return { code, text: `%${escapeLike(text)}%`, suffix };
+  return { code, codeRange, text: `%${escapeLike(text)}%`, suffix };
 }
 
 /**
@@ -424,15 +455,47 @@ export function caseSearchOf(
   textScope: SQL | undefined | false,
 ): CaseSearch {
   const code = sql`lower(${register.code}) like ${patterns.code}`;
-  if (patterns.text === null || textScope === false) return { inOrder: code, indexed: code };
-  const scoped = (byText: SQL) =>
-    or(code, textScope === undefined ? byText : and(textScope, byText))!;
-  const inOrder = scoped(sql`${register.searchFolded} like ${patterns.text}`);
-  if (!register.searchSuffixes || patterns.suffix === null) return { inOrder, indexed: inOrder };
-  return {
-    inOrder,
-    indexed: scoped(sql`search_suffixes(${register.searchFolded}) @@ ${patterns.suffix}::tsquery`),
-  };
+  const range = patterns.codeRange;
+  // A beginning as the B-tree's range, which the code's trigram index cannot read: its first
+  // trigrams are in every code of the province, so their posting lists hold every row.
+  const byCode: CaseSearchAlternative = range
+    ? {
+        where: sql`lower(${register.code}) ~>=~ ${range.from} and lower(${register.code}) ~<~ ${range.to}`,
+        orderBy: sql`lower(${register.code}) using ~<~`,
+      }
+    : { where: code };
+  if (patterns.text === null || textScope === false)
+    return { inOrder: code, indexed: code, either: [byCode] };
+  const scoped = (byText: SQL) => (textScope === undefined ? byText : and(textScope, byText)!);
+  const byLike = scoped(sql`${register.searchFolded} like ${patterns.text}`);
+  const inOrder = or(code, byLike)!;
+  if (!register.searchSuffixes || patterns.suffix === null)
+    return { inOrder, indexed: inOrder, either: [byCode, { where: byLike }] };
+  const bySuffix = scoped(
+    sql`search_suffixes(${register.searchFolded}) @@ ${patterns.suffix}::tsquery`,
+  );
+  return { inOrder, indexed: or(code, bySuffix)!, either: [byCode, { where: bySuffix }] };
+}
+
+/**
+ * The keys of the records matching `conditions` and any of the search's alternatives
+ * (`CaseSearch.either`), at most `cap` + 1 of each: each alternative read through its own index
+ * and stopped there (a code's beginning: a range of the code's B-tree), the union without
+ * repeats. More than `cap` keys exactly when more than `cap` records match; at most `cap`, they
+ * are every match.
+ */
+function cappedMatches(
+  register: CaseRegisterTable,
+  conditions: SQL[],
+  either: CaseSearchAlternative[],
+  keys: AnyPgColumn[],
+  cap: number,
+): SQL {
+  const arms = either.map(
+    ({ where, orderBy }) =>
+      sql`(select ${sql.join(keys, sql`, `)} from ${register.table} where ${and(...conditions, where)}${orderBy ? sql` order by ${orderBy}` : sql``} limit ${sql.raw(String(cap + 1))})`,
+  );
+  return sql.join(arms, sql` union `);
 }
 
 /**
@@ -443,8 +506,8 @@ export function caseSearchOf(
  * however deep it is. Without `q` the count reads in the register's order too, so it reads the
  * same index range as the pages; unordered, PostgreSQL may read the table until it has the rows,
  * the whole of it for a rare filter. With `q` it is unordered: the matches found through the
- * search's indexes are counted as they come and the count stops at the cap, instead of fetching
- * and sorting every match of a common name. With `select` given as a function of the executor,
+ * search's indexes, each alternative (code, name) apart, are counted as they come and each stops
+ * at the cap (`cappedMatches`), instead of fetching and sorting every match of a common name. With `select` given as a function of the executor,
  * the page's rows are limited alone first and the select's joins read only those, and a search
  * has a third query, `direct`: its page read from its matches (`directPage`), which
  * `readCasePage` runs instead of the page when the count says they are at most the cap.
@@ -538,7 +601,7 @@ export function casePageQueries<T extends PgSelect>(
       probe = select(exec.with(found) as unknown as Executor).orderBy(...order) as T;
     }
     if (search && page.direct !== false)
-      direct = directPage(exec, register, select, where, keys, page, cap);
+      direct = directPage(exec, register, select, conditions, search, keys, page, cap);
     const windowSize = page.walk ?? registerSearchWalk(exec);
     if (search && windowSize)
       walk = caseWalk(exec, register, select, conditions, search.inOrder, keys, windowSize, after);
@@ -548,21 +611,26 @@ export function casePageQueries<T extends PgSelect>(
       .orderBy(...order)
       .limit(literalLimit(page.limit + 1)) as T;
   }
-  const countOf = (condition: SQL | undefined, ordered: boolean) => {
-    const matching = exec
+  const countOf = (condition: SQL | undefined) => {
+    const capped = exec
       .select({ one: sql`1`.as("one") })
       .from(register.table)
       .where(condition)
-      .$dynamic();
-    const capped = (ordered ? matching.orderBy(...order) : matching)
+      .orderBy(...order)
       .limit(literalLimit(cap + 1))
       .as("capped");
     return exec.select({ n: sql<number>`count(*)::int` }).from(capped);
   };
-  const count =
-    search && search.inOrder !== search.indexed
-      ? censusCount(exec, register, conditions, order, search, cap, countOf(where, false))
-      : countOf(where, !page.q);
+  const searchCount =
+    search &&
+    exec
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sql`(${cappedMatches(register, conditions, search.either, keys, cap)}) matched`);
+  const count = !searchCount
+    ? countOf(where)
+    : search.inOrder !== search.indexed
+      ? censusCount(exec, register, conditions, order, search, cap, searchCount)
+      : searchCount;
   return { page: rows, count, probe, direct, walk, cap };
 }
 
@@ -774,8 +842,8 @@ export async function walkPage<Row>(walk: CaseWalk<Row>, limit: number): Promise
 
 /**
  * A search's page read from its matches directly (`casePageQueries`' `direct`): the matches found
- * through the search's own indexes as the capped count finds them (`where`, unordered, at most
- * `cap` + 1), then ordered by the register's keys and cut to the page after the cursor, and only
+ * through the search's own indexes as the capped count finds them (`cappedMatches`: at most
+ * `cap` + 1 of each alternative), then ordered by the register's keys and cut to the page after the cursor, and only
  * that page's rows read again for the joined select. Exact only when the matches are at most
  * `cap`: beyond, it answers no rows at all (`readCasePage` then reads the page in the register's
  * order, after the probe). The page in the register's order walks its index until it has the
@@ -790,14 +858,15 @@ function directPage<T extends PgSelect>(
   exec: Executor,
   register: CaseRegisterTable,
   select: (from: Executor) => T,
-  where: SQL | undefined,
+  conditions: SQL[],
+  search: CaseSearch,
   keys: AnyPgColumn[],
   page: { limit: number; after?: CasePosition },
   cap: number,
 ): T {
   const table = getTableName(register.table);
   const keyNames = keys.map((key) => sql.identifier(key.name));
-  const matched = sql`select ${sql.join(keys, sql`, `)} from ${register.table} where ${where} limit ${sql.raw(String(cap + 1))}`;
+  const matched = cappedMatches(register, conditions, search.either, keys, cap);
   const after = page.after;
   const afterBound = after
     ? sql`and (${sql.join(keyNames, sql`, `)}) < (${sql.join(positionValues(register, after), sql`, `)})`

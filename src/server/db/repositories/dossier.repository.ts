@@ -238,6 +238,10 @@ export async function registerQueries(
     const searched = cases.caseSearchPatterns(filter.q, textScope, codeMatch);
     patterns = {
       code: hold(searched.code),
+      codeRange: searched.codeRange && {
+        from: hold(searched.codeRange.from),
+        to: hold(searched.codeRange.to),
+      },
       text: searched.text && hold(searched.text),
       suffix: searched.suffix && hold(searched.suffix),
     };
