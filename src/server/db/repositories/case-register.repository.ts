@@ -507,9 +507,9 @@ function cappedMatches(
  * same index range as the pages; unordered, PostgreSQL may read the table until it has the rows,
  * the whole of it for a rare filter. With `q` it is unordered: the matches found through the
  * search's indexes, each alternative (code, name) apart, are counted as they come and each stops
- * at the cap (`cappedMatches`), instead of fetching and sorting every match of a common name. With `select` given as a function of the executor,
- * the page's rows are limited alone first and the select's joins read only those, and a search
- * has a third query, `direct`: its page read from its matches (`directPage`), which
+ * at the cap (`cappedMatches`), instead of fetching and sorting every match of a common name.
+ * With `select` given as a function of the executor, the page's rows are limited alone first and
+ * the select's joins read only those, and a search has a third query, `direct`: its page read from its matches (`directPage`), which
  * `readCasePage` runs instead of the page when the count says they are at most the cap.
  */
 export function casePageQueries<T extends PgSelect>(
