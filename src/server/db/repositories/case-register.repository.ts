@@ -364,11 +364,12 @@ export interface CaseSearch {
   inOrder: SQL;
   indexed: SQL;
   /**
-   * `indexed`'s alternatives (the text's condition when searched, then the code's), which
-   * `cappedMatches` reads apart. Or-ed in one condition, PostgreSQL builds one bitmap of every
-   * match of both before counting any: a code's beginning shared by a month of the ward's codes
-   * went to the code's trigram index, not its B-tree (67,524 matches, 103 ms of a 144 ms count
-   * at 1 M dossiers on PGlite, every ten seconds in `npm run bench stall`).
+   * `indexed`'s alternatives, which `cappedMatches` reads apart: for a code's beginning, the
+   * text's condition when searched, then the code's; otherwise `indexed` alone. Or-ed in one
+   * condition, PostgreSQL builds one bitmap of every match of both before counting any: a code's
+   * beginning shared by a month of the ward's codes went to the code's trigram index, not its
+   * B-tree (67,524 matches, 103 ms of a 144 ms count at 1 M dossiers on PGlite, every ten
+   * seconds in `npm run bench stall`).
    */
   either: CaseSearchAlternative[];
 }
@@ -474,18 +475,19 @@ export function caseSearchOf(
   const scoped = (byText: SQL) => (textScope === undefined ? byText : and(textScope, byText)!);
   const byLike = scoped(sql`${register.searchFolded} like ${patterns.text}`);
   const inOrder = or(code, byLike)!;
-  // The text first: its matches are the many of a name search, and the code's are checked
-  // against it (`cappedMatches`), at most the cap + 1 of them.
-  if (!register.searchSuffixes || patterns.suffix === null)
-    return { inOrder, indexed: inOrder, either: [{ where: byLike, check: byLike }, byCode] };
-  const bySuffix = scoped(
-    sql`search_suffixes(${register.searchFolded}) @@ ${patterns.suffix}::tsquery`,
-  );
-  return {
-    inOrder,
-    indexed: or(code, bySuffix)!,
-    either: [{ where: bySuffix, check: byLike }, byCode],
-  };
+  const byText =
+    register.searchSuffixes && patterns.suffix !== null
+      ? scoped(sql`search_suffixes(${register.searchFolded}) @@ ${patterns.suffix}::tsquery`)
+      : byLike;
+  const indexed = or(code, byText)!;
+  // Apart only for a code's beginning: a name and a part of a code are read as one bitmap as
+  // before (apart, PostgreSQL planned two statements and ran both: 0.4–0.6 ms more of its CPU a
+  // page at 1 M dossiers). The text first: the code's rows, at most the cap + 1, are checked
+  // against it (`cappedMatches`).
+  const either = range
+    ? [{ where: byText, check: byLike }, byCode]
+    : [{ where: indexed, check: inOrder }];
+  return { inOrder, indexed, either };
 }
 
 /**
