@@ -481,8 +481,8 @@ export function caseSearchOf(
       : byLike;
   const indexed = or(code, byText)!;
   // Apart only for a code's beginning: a name and a part of a code are read as one bitmap as
-  // before (apart, PostgreSQL planned two statements and ran both: 0.4–0.6 ms more of its CPU a
-  // page at 1 M dossiers). The text first: the code's rows, at most the cap + 1, are checked
+  // before (apart, PostgreSQL planned and ran two subqueries: 0.4–0.6 ms more of its CPU a page
+  // at 1 M dossiers). The text first: the code's rows, at most the cap + 1, are checked
   // against it (`cappedMatches`).
   const either = range
     ? [{ where: byText, check: byLike }, byCode]
@@ -521,11 +521,12 @@ function cappedMatches(
  * however deep it is. Without `q` the count reads in the register's order too, so it reads the
  * same index range as the pages; unordered, PostgreSQL may read the table until it has the rows,
  * the whole of it for a rare filter. With `q` it is unordered: the matches found through the
- * search's indexes, each alternative (code, name) apart, are counted as they come and each stops
- * at the cap (`cappedMatches`), instead of fetching and sorting every match of a common name.
- * With `select` given as a function of the executor, the page's rows are limited alone first and
- * the select's joins read only those, and a search has a third query, `direct`: its page read from its matches (`directPage`), which
- * `readCasePage` runs instead of the page when the count says they are at most the cap.
+ * search's indexes (a code's beginning apart from the name: `cappedMatches`) are counted as they
+ * come and the count stops at the cap, instead of fetching and sorting every match of a common
+ * name. With `select` given as a function of the executor, the page's rows are limited alone
+ * first and the select's joins read only those, and a search has a third query, `direct`: its
+ * page read from its matches (`directPage`), which `readCasePage` runs instead of the page when
+ * the count says they are at most the cap.
  */
 export function casePageQueries<T extends PgSelect>(
   exec: Executor,
@@ -858,10 +859,10 @@ export async function walkPage<Row>(walk: CaseWalk<Row>, limit: number): Promise
 /**
  * A search's page read from its matches directly (`casePageQueries`' `direct`): the matches found
  * through the search's own indexes as the capped count finds them (`cappedMatches`: at most
- * `cap` + 1 of each alternative), then ordered by the register's keys and cut to the page after the cursor, and only
- * that page's rows read again for the joined select. Exact only when the matches are at most
- * `cap`: beyond, it answers no rows at all (`readCasePage` then reads the page in the register's
- * order, after the probe). The page in the register's order walks its index until it has the
+ * `cap` + 1 of each alternative), then ordered by the register's keys and cut to the page after
+ * the cursor, and only that page's rows read again for the joined select. Exact only when the
+ * matches are at most `cap`: beyond, it answers no rows at all (`readCasePage` then reads the
+ * page in the register's order, after the probe). The page in the register's order walks its index until it has the
  * page's matches, a cost the planner judges from matches spread evenly in time: matches few or
  * clustered away from the newest made it walk far. This reads no more rows than the count, and a
  * search's probe is not read then (a full name at 1 M dossiers on PGlite, 23 matches: p50 229–286
