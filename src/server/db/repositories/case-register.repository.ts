@@ -437,12 +437,11 @@ export function caseSearchPatterns(
   textScope: SQL | undefined | false,
   codeMatch: CodeMatch = "part",
 ): CaseSearchPatterns {
-  const lowered = escapeLike(q.toLowerCase());
+  const lowerQ = q.toLowerCase();
+  const lowered = escapeLike(lowerQ);
   const fromStart = q.length < NAME_SEARCH_MIN_LENGTH || codeMatch === "start";
   const code = fromStart ? `${lowered}%` : `%${lowered}%`;
-  const codeRange = fromStart
-    ? { from: q.toLowerCase(), to: `${q.toLowerCase()}${LAST_CODE_POINT}` }
-    : null;
+  const codeRange = fromStart ? { from: lowerQ, to: `${lowerQ}${LAST_CODE_POINT}` } : null;
   const text = searchKey(q);
   if (text.length < NAME_SEARCH_MIN_LENGTH || textScope === false)
     return { code, codeRange, text: null, suffix: null };
@@ -862,11 +861,11 @@ export async function walkPage<Row>(walk: CaseWalk<Row>, limit: number): Promise
  * `cap` + 1 of each alternative), then ordered by the register's keys and cut to the page after
  * the cursor, and only that page's rows read again for the joined select. Exact only when the
  * matches are at most `cap`: beyond, it answers no rows at all (`readCasePage` then reads the
- * page in the register's order, after the probe). The page in the register's order walks its index until it has the
- * page's matches, a cost the planner judges from matches spread evenly in time: matches few or
- * clustered away from the newest made it walk far. This reads no more rows than the count, and a
- * search's probe is not read then (a full name at 1 M dossiers on PGlite, 23 matches: p50 229–286
- * → 68–70 ms a page in `npm run bench stall`, 04/12/2026).
+ * page in the register's order, after the probe). The page in the register's order walks its
+ * index until it has the page's matches, a cost the planner judges from matches spread evenly in
+ * time: matches few or clustered away from the newest made it walk far. This reads no more rows
+ * than the count, and a search's probe is not read then (a full name at 1 M dossiers on PGlite,
+ * 23 matches: p50 229–286 → 68–70 ms a page in `npm run bench stall`, 04/12/2026).
  * Matches beyond the cap and clustered (a code beginning shared by one month of codes, 60,000 at
  * 1 M) still walk: read from their matches they would all be sorted (0.3–0.7 s there).
  */
