@@ -372,3 +372,93 @@ describe("dossier register statements kept per filter shape", () => {
     expect([...counted].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 9]);
   }, 300_000);
 });
+
+describe("a code's beginning far from the newest dossiers", () => {
+  it("is read from the code's range by turns with the walk, page after page, as in one statement", async () => {
+    // A ward of its own: a year-old batch of codes behind newer ones, some newer names holding
+    // the old codes' beginning, a voided code and codes differing in letter case only (equal
+    // keys in the code's B-tree).
+    const ward = await register.ward();
+    const procedure = await makeProcedure(register.db, ward);
+    const insert = (code: string, name: string, at: string, voidedAs?: string) =>
+      register.db.execute(sql`insert into dossiers (id, code, unit_id, procedure_id,
+            applicant_name, applicant_phone, channel, received_at, counted_from, due_date,
+            original_due_date, state, rule_set, voided_at, void_reason)
+          values (${voidedAs ?? sql`gen_random_uuid()`}, ${code}, ${ward.id}, ${procedure.id},
+            ${name}, '0912345678', 'in_person', ${at}, '2025-04-01', '2025-04-20', '2025-04-20',
+            'received', '2025', ${voidedAs ? sql`now(), 'Nhập trùng'` : sql`null, null`})`);
+    for (let i = 0; i < 12; i++)
+      await insert(
+        `R8-OLD-${String(i).padStart(4, "0")}`,
+        "Trần Văn An",
+        `2025-04-0${1 + (i % 9)} 08:00:00+07`,
+      );
+    // Four entries of one key, in the order of their ids the voided two first: the first closes
+    // the range's first window of three (the walk's size), the next window starts among them,
+    // and the newest old code is one of the others.
+    await insert(
+      "R8-OLD-0002",
+      "Trần Văn An",
+      "2025-04-02 09:00:00+07",
+      "00000000-0000-4000-8000-000000000001",
+    );
+    await insert(
+      "R8-OLD-0002",
+      "Trần Văn An",
+      "2025-04-02 10:00:00+07",
+      "00000000-0000-4000-8000-000000000002",
+    );
+    await insert("r8-old-0002", "Lê Thị Thuỷ", "2025-04-20 08:00:00+07");
+    for (let i = 0; i < 45; i++) {
+      const name = i % 36 === 4 ? `Cửa hàng R8-OLD số ${i}` : "Nguyễn Thị Thủy";
+      await insert(
+        `R8-NEW-${String(i).padStart(4, "0")}`,
+        name,
+        `2026-04-${10 + (i % 18)} 08:00:00+07`,
+      );
+    }
+    const filter = (after?: cases.CasePosition) => ({
+      unitIds: [ward.id],
+      q: "R8-OLD",
+      limit: 2,
+      ...(after && { after }),
+    });
+    const paths = { cap: 2, walk: 3, probeWindow: 0 };
+    let after: cases.CasePosition | undefined;
+    const seen: string[] = [];
+    for (let page = 0; page < 20; page++) {
+      const byTurns = await listDossiers(register.db, filter(after), paths);
+      const inOne = await listDossiers(register.db, filter(after), { ...paths, walk: false });
+      expect(byTurns).toEqual(inOne);
+      seen.push(...byTurns.rows.map((row) => row.code));
+      if (!byTurns.hasMore) break;
+      const last = byTurns.rows[byTurns.rows.length - 1]!;
+      after = { at: last.cursorAt, id: last.id };
+    }
+    // Every match once: the twelve old codes, the lower-case one, two newer names.
+    expect(seen.length).toBe(15);
+    expect(new Set(seen).size).toBe(15);
+    // The first page: the range's read ends before the walk reaches the old codes.
+    const queries = await registerQueries(register.db, filter(), paths);
+    const walk = queries.walk!;
+    const windowsOf = async (withRange: boolean) => {
+      let windows = 0;
+      const counted: cases.CaseWalk<unknown> = {
+        ...walk,
+        window: (...args) => {
+          windows += 1;
+          return walk.window(...args);
+        },
+        rangeStart: (want) => (withRange ? walk.rangeStart(want) : Promise.resolve(null)),
+      };
+      const rows = await cases.walkPage(counted, 2);
+      return { rows, windows };
+    };
+    const alone = await windowsOf(false);
+    const byTurns = await windowsOf(true);
+    expect(byTurns.rows).toEqual(alone.rows);
+    expect(byTurns.rows).toEqual(await queries.page);
+    expect(alone.windows).toBeGreaterThan(14);
+    expect(byTurns.windows).toBeLessThan(alone.windows);
+  }, 120_000);
+});
