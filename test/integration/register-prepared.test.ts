@@ -221,6 +221,11 @@ describe("dossier register statements kept per filter shape", () => {
           // Whether the first window alone told the total beyond the cap (no trigram count).
           const census = await queries.walk!.window(undefined, cap + 1);
           censuses.add(census.hits.length > cap ? "beyond the cap" : "counted");
+          // The page walked on from that window, when it starts where the window does.
+          if (!f.after && f.limit <= cap)
+            expect(await cases.walkPage(queries.walk!, f.limit, census)).toEqual(
+              await queries.page,
+            );
         },
       ),
       { numRuns: 150 },
@@ -230,6 +235,28 @@ describe("dossier register statements kept per filter shape", () => {
     expect(Math.max(...windows)).toBeGreaterThan(3);
     expect(censuses).toEqual(new Set(["beyond the cap", "counted"]));
   }, 300_000);
+
+  it("walks a capped search's first page on from the window its count read, not reading it again", async () => {
+    const filter = { unitIds: null, q: "thi thuy", limit: 2 };
+    const queries = await registerQueries(register.db, filter, {
+      cap: 3,
+      walk: 40,
+      probeWindow: 0,
+    });
+    let windows = 0;
+    const walk: cases.CaseWalk<unknown> = {
+      ...queries.walk!,
+      window: (...args) => {
+        windows += 1;
+        return queries.walk!.window(...args);
+      },
+    };
+    const page = await cases.readCasePage({ ...queries, walk }, filter.limit, (rows) => rows);
+    expect(page.totalCapped).toBe(true);
+    expect(page.rows).toEqual((await queries.page).slice(0, filter.limit));
+    expect(page.hasMore).toBe(true);
+    expect(windows).toBe(1);
+  });
 
   it("walks a search's page in the register's order by default (PGlite's windows are smaller)", async () => {
     const queries = await registerQueries(register.db, { unitIds: null, q: "P1-00", limit: 5 });

@@ -957,13 +957,17 @@ function caseRangeRead(
  * ward's codes 14 months back walked 91 windows (2.3–3.1 s), with its range 8 and 7 (0.46–0.59 s);
  * a year's codes (410,000) walked 71 windows (1.7 s), 42 and 41 with its range (2.5–2.8 s).
  */
-export async function walkPage<Row>(walk: CaseWalk<Row>, limit: number): Promise<Row[]> {
+export async function walkPage<Row>(
+  walk: CaseWalk<Row>,
+  limit: number,
+  first?: CaseWalkWindow,
+): Promise<Row[]> {
   const ids: string[] = [];
   let from = walk.after;
   let range: CaseRangeStep | null | undefined;
-  for (;;) {
-    const window = await walk.window(from, limit + 1 - ids.length);
-    ids.push(...window.hits);
+  for (let read = first; ; read = undefined) {
+    const window = read ?? (await walk.window(from, limit + 1 - ids.length));
+    ids.push(...window.hits.slice(0, limit + 1));
     if (ids.length > limit || window.end === null) break;
     from = window.end;
     range =
@@ -1100,10 +1104,12 @@ export async function readCasePage<Row, R>(
   // window: those are the page's rows and the next one. Else the page through the trigram
   // indexes, which fetch every match before keeping the newest (a common name at 10 M dossiers:
   // 69,444 matches, ≈ 150–300 ms; its probe ≈ 15 ms).
+  // The walk's first window when the count read it (its census, below), so it is not read twice.
+  let census: CaseWalkWindow | undefined;
   const inOrder = async () => {
     const probed = queries.probe ? await queries.probe : undefined;
     if (probed && probed.length > limit) return probed;
-    return queries.walk ? walkPage(queries.walk, limit) : await queries.page;
+    return queries.walk ? walkPage(queries.walk, limit, census) : await queries.page;
   };
   const known = total && "totalCapped" in total ? total : undefined;
   // Whether the count ran for this page (not a total kept or carried, which may be older).
@@ -1114,8 +1120,11 @@ export async function readCasePage<Row, R>(
     // answers in one bounded turn: a common word's capped count through the trigram indexes
     // builds its bitmap whole first (≈ 0.65 s at 1 M dossiers, the one connection held).
     if (queries.walk && queries.direct && queries.walk.windowSize > queries.cap) {
-      const census = await queries.walk.window(undefined, queries.cap + 1);
-      if (census.hits.length > queries.cap) return census.hits.length;
+      const window = await queries.walk.window(undefined, queries.cap + 1);
+      // The page's first window too when the page starts at the register's beginning (the
+      // census holds at least its first cap + 1 matches, and the page needs fewer).
+      if (queries.walk.after === undefined && limit <= queries.cap) census = window;
+      if (window.hits.length > queries.cap) return window.hits.length;
     }
     return (await queries.count)[0]?.n ?? 0;
   };
