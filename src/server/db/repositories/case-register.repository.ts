@@ -1100,12 +1100,12 @@ export async function readCasePage<Row, R>(
     totalCapped: capped || n > queries.cap,
     hasMore: rows.length > limit,
   });
+  // The walk's first window when the count read it (its census, below), so it is not read twice.
+  let census: CaseWalkWindow | undefined;
   // A search's probe (`casePageQueries`) answers when it found more than a page within its
   // window: those are the page's rows and the next one. Else the page through the trigram
   // indexes, which fetch every match before keeping the newest (a common name at 10 M dossiers:
   // 69,444 matches, ≈ 150–300 ms; its probe ≈ 15 ms).
-  // The walk's first window when the count read it (its census, below), so it is not read twice.
-  let census: CaseWalkWindow | undefined;
   const inOrder = async () => {
     const probed = queries.probe ? await queries.probe : undefined;
     if (probed && probed.length > limit) return probed;
