@@ -48,6 +48,23 @@ beforeAll(async () => {
   }
 });
 
+/**
+ * A dossier received in `wardId` at `at` (a timestamp with its offset), counted from `countedFrom`
+ * and due `dueDate`; voided when `voidedAs` is given, as its id.
+ */
+const receive = (
+  wardId: string,
+  procedureId: string,
+  d: { code: string; name: string; at: string; countedFrom: string; dueDate: string },
+  voidedAs?: string,
+) =>
+  register.db.execute(sql`insert into dossiers (id, code, unit_id, procedure_id,
+        applicant_name, applicant_phone, channel, received_at, counted_from, due_date,
+        original_due_date, state, rule_set, voided_at, void_reason)
+      values (${voidedAs ?? sql`gen_random_uuid()`}, ${d.code}, ${wardId}, ${procedureId},
+        ${d.name}, '0912345678', 'in_person', ${d.at}, ${d.countedFrom}, ${d.dueDate},
+        ${d.dueDate}, 'received', '2025', ${voidedAs ? sql`now(), 'Nhập trùng'` : sql`null, null`})`);
+
 const someWards = () => fc.subarray(wards, { minLength: 1 });
 /** Filters over the wards made (so only once they are); `required`: the keys always set. */
 const filters = (
@@ -362,13 +379,14 @@ describe("dossier register statements kept per filter shape", () => {
     for (let i = 0; i < 9; i++) {
       const name = [`Hộ kinh doanh K9-000${(i + 1) % 9}`, `Cửa hàng K9-000${i}`, "Đỗ Thị Lan"][
         i % 3
-      ];
-      await register.db.execute(sql`insert into dossiers (code, unit_id, procedure_id,
-            applicant_name, applicant_phone, channel, received_at, counted_from, due_date,
-            original_due_date, state, rule_set)
-          values (${`K9-000${i}`}, ${ward.id}, ${procedure.id}, ${name}, '0912345678',
-            'in_person', ${`2026-04-0${1 + i} 08:00:00+07`}, '2026-04-01', '2026-04-20',
-            '2026-04-20', 'received', '2025')`);
+      ]!;
+      await receive(ward.id, procedure.id, {
+        code: `K9-000${i}`,
+        name,
+        at: `2026-04-0${1 + i} 08:00:00+07`,
+        countedFrom: "2026-04-01",
+        dueDate: "2026-04-20",
+      });
     }
     const counted = new Set<number>();
     for (const q of ["K9-000", "k9-0004", "9-000", "cửa hàng", "Đỗ Thị"]) {
@@ -408,12 +426,12 @@ describe("a code's beginning far from the newest dossiers", () => {
     const ward = await register.ward();
     const procedure = await makeProcedure(register.db, ward);
     const insert = (code: string, name: string, at: string, voidedAs?: string) =>
-      register.db.execute(sql`insert into dossiers (id, code, unit_id, procedure_id,
-            applicant_name, applicant_phone, channel, received_at, counted_from, due_date,
-            original_due_date, state, rule_set, voided_at, void_reason)
-          values (${voidedAs ?? sql`gen_random_uuid()`}, ${code}, ${ward.id}, ${procedure.id},
-            ${name}, '0912345678', 'in_person', ${at}, '2025-04-01', '2025-04-20', '2025-04-20',
-            'received', '2025', ${voidedAs ? sql`now(), 'Nhập trùng'` : sql`null, null`})`);
+      receive(
+        ward.id,
+        procedure.id,
+        { code, name, at, countedFrom: "2025-04-01", dueDate: "2025-04-20" },
+        voidedAs,
+      );
     for (let i = 0; i < 12; i++)
       await insert(
         `R8-OLD-${String(i).padStart(4, "0")}`,

@@ -245,6 +245,26 @@ const positionValues = (register: CaseRegisterTable, after: CasePosition) => [
   sql`${after.id}::uuid`,
 ];
 
+/**
+ * Records after `at` in the register's order (its keys descending): `columns` (the keys, or their
+ * names in a subquery) as a row below the position's values.
+ */
+const beforePosition = (
+  register: CaseRegisterTable,
+  columns: Parameters<typeof sql.join>[0],
+  at: CasePosition,
+) => sql`(${sql.join(columns, sql`, `)}) < (${sql.join(positionValues(register, at), sql`, `)})`;
+
+/** The keys by their names, as the columns of a subquery that selected them. */
+const keyNames = (keys: AnyPgColumn[]) => keys.map((key) => sql.identifier(key.name));
+
+/** An order by the keys' names (a subquery's columns), each the same way. */
+const byKeyNames = (keys: AnyPgColumn[], direction: "asc" | "desc") =>
+  sql.join(
+    keyNames(keys).map((name) => sql`${name} ${sql.raw(direction)}`),
+    sql`, `,
+  );
+
 /** `received_at` in UTC to the microsecond ("YYYY-MM-DD HH:MM:SS.ffffff"): a register cursor. */
 export const cursorAtOf = (receivedAt: AnyPgColumn) =>
   sql<string>`to_char(${receivedAt} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')`;
@@ -576,10 +596,9 @@ export function casePageQueries<T extends PgSelect>(
     ? [register.receivedAt, register.tieBreak, register.id]
     : [register.receivedAt, register.id];
   const after = page.after;
-  const values = after ? positionValues(register, after) : [];
   const order = keys.map((key) => desc(key));
-  const afterBound = sql`(${sql.join(keys, sql`, `)}) < (${sql.join(values, sql`, `)})`;
-  const bounded = after ? and(where, afterBound) : where;
+  const afterBound = after && beforePosition(register, keys, after);
+  const bounded = afterBound ? and(where, afterBound) : where;
   let rows: T;
   let probe: T | undefined;
   let direct: T | undefined;
@@ -607,7 +626,7 @@ export function casePageQueries<T extends PgSelect>(
       const windowed = newestInReach(
         exec,
         register,
-        after ? and(...conditions, afterBound) : and(...conditions),
+        and(...conditions, afterBound),
         order,
         page.probeWindow,
       );
@@ -810,21 +829,13 @@ function caseWalk<T extends PgSelect>(
   after: CasePosition | undefined,
   cap: number,
 ): CaseWalk<Awaited<T>[number]> {
-  const names = keys.map((key) => sql.identifier(key.name));
-  const ordered = (direction: "asc" | "desc") =>
-    sql.join(
-      names.map((name) => sql`${name} ${sql.raw(direction)}`),
-      sql`, `,
-    );
   const tie = register.tieBreak && sql`${sql.identifier(register.tieBreak.name)}::text`;
   const size = Math.max(1, Math.floor(windowSize));
   return {
     windowSize,
     after,
     async window(from, want) {
-      const bound = from
-        ? sql`(${sql.join(keys, sql`, `)}) < (${sql.join(positionValues(register, from), sql`, `)})`
-        : undefined;
+      const bound = from && beforePosition(register, keys, from);
       const rows = await queryRows<{
         part: number;
         at: string;
@@ -844,8 +855,8 @@ function caseWalk<T extends PgSelect>(
             to_char(${sql.identifier(register.receivedAt.name)} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at,
             ${tie ?? sql`null`} as code,
             ${sql.identifier(register.id.name)}::text as id, (select count(*)::int from w) as read
-          from ((select 0 as part, * from w where walk_hit order by ${ordered("desc")} limit ${want})
-            union all (select 1 as part, * from w order by ${ordered("asc")} limit 1)) picked`,
+          from ((select 0 as part, * from w where walk_hit order by ${byKeyNames(keys, "desc")} limit ${want})
+            union all (select 1 as part, * from w order by ${byKeyNames(keys, "asc")} limit 1)) picked`,
       );
       const last = rows.find((row) => Number(row.part) === 1);
       const full = last !== undefined && Number(last.read) >= size;
@@ -885,18 +896,10 @@ function caseRangeRead(
 ): Pick<CaseWalk<unknown>, "rangeStart" | "rangeNext"> {
   const ranged = either.find((alternative) => alternative.key);
   const others = either.filter((alternative) => !alternative.key);
-  const names = sql.join(
-    keys.map((key) => sql.identifier(key.name)),
-    sql`, `,
-  );
-  const newest = sql.join(
-    keys.map((key) => sql`${sql.identifier(key.name)} desc`),
-    sql`, `,
-  );
+  const names = sql.join(keyNames(keys), sql`, `);
+  const newest = byKeyNames(keys, "desc");
   const id = sql.identifier(register.id.name);
-  const cursor = after
-    ? sql`(${sql.join(keys, sql`, `)}) < (${sql.join(positionValues(register, after), sql`, `)})`
-    : undefined;
+  const cursor = after && beforePosition(register, keys, after);
   const fits = and(...conditions, cursor) ?? sql`true`;
   return {
     async rangeStart(want) {
@@ -1004,22 +1007,17 @@ function directPage<T extends PgSelect>(
   cap: number,
 ): T {
   const table = getTableName(register.table);
-  const keyNames = keys.map((key) => sql.identifier(key.name));
+  const names = keyNames(keys);
   const matched = cappedMatches(register, conditions, search.either, sql.join(keys, sql`, `), cap);
   const after = page.after;
-  const afterBound = after
-    ? sql`and (${sql.join(keyNames, sql`, `)}) < (${sql.join(positionValues(register, after), sql`, `)})`
-    : sql``;
-  const order = sql.join(
-    keyNames.map((name) => sql`${name} desc`),
-    sql`, `,
-  );
+  const afterBound = after ? sql`and ${beforePosition(register, names, after)}` : sql``;
+  const order = byKeyNames(keys, "desc");
   const idName = sql.identifier(register.id.name);
   // The ids of the page's rows (one more than the page) among the matches counted (a window over
   // the limited matches, so the cursor's bound is applied after counting them), none when the
   // matches exceed the cap.
   const pageIds = sql`select ${idName} from (
-      select ${sql.join(keyNames, sql`, `)}, count(*) over () as matches from (${matched}) matched
+      select ${sql.join(names, sql`, `)}, count(*) over () as matches from (${matched}) matched
     ) counted
     where matches <= ${sql.raw(String(cap))} ${afterBound}
     order by ${order} limit ${sql.raw(String(page.limit + 1))}`;
