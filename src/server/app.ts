@@ -39,6 +39,8 @@ import { registerDenyByDefault, registerSessionHandling } from "./http/session.t
 import type { TrustProxySetting } from "./trust-proxy.ts";
 import { JobRunner, type JobRunnerOptions } from "./jobs/job-runner.ts";
 import { ANALYZE_JOB, analyzeJob } from "./operations/analyze/analyze.ts";
+import { checkpointThresholds } from "./operations/checkpoint/checkpoint-due.ts";
+import { startCheckpointer } from "./operations/checkpoint/checkpointer.ts";
 import { KPI_RECOMPUTE_JOB, kpiRecomputeJob } from "./services/kpi-recompute.job.ts";
 import { BACKUP_JOB, backupJob } from "./operations/backup/backup-job.ts";
 import type { BackupSchedule } from "./operations/backup/backup.service.ts";
@@ -110,6 +112,12 @@ export interface AppOptions {
   backups?: BackupSchedule & { now?: () => Date };
   /** PGlite: ANALYZE every table this often, a recurring job (CCHC_ANALYZE_EVERY_HOURS); 0 or none: never. */
   analyzeEveryHours?: number;
+  /**
+   * PGlite: checkpoint once `walMb` MB of write-ahead log were written since the last, when no
+   * request is using it (sixteen times as many, whatever), looking every `everyMs` (default 30 s);
+   * CCHC_CHECKPOINT_WAL_MB. 0 or none: only when closed, as PGlite alone does.
+   */
+  checkpoint?: { walMb: number; everyMs?: number };
   /**
    * Resolved sessions kept this many seconds in this process (CCHC_SESSION_CACHE_SECONDS, default
    * 5; 0: every request reads its session), on this clock in ms (tests move it).
@@ -305,6 +313,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   const analyze = analyzeJob(db, options.analyzeEveryHours ?? 0, app.log);
   if (analyze) jobs.register(ANALYZE_JOB, analyze);
+  const lanes = options.database.lanes;
+  if (lanes && options.checkpoint && options.checkpoint.walMb > 0) {
+    const checkpointer = startCheckpointer(db, {
+      thresholds: checkpointThresholds(options.checkpoint.walMb),
+      isQuiet: () => lanes.requestTurnsLastSecond() === 0,
+      log: app.log,
+      everyMs: options.checkpoint.everyMs,
+    });
+    app.addHook("onClose", () => checkpointer.stop());
+  }
   await app.register(healthRoutes(options.database.kind, reachability));
   await app.register(
     authRoutes(db, { secureCookies: options.secureCookies ?? false, now: options.now }),

@@ -7,6 +7,7 @@ import { openDatabase } from "./runtime.ts";
 import { reminderConfig } from "./reminders/reminder-config.ts";
 import { retentionConfig } from "./operations/personal-data/retention-config.ts";
 import { analyzeEveryHours } from "./operations/analyze/analyze.ts";
+import { checkpointWalMb } from "./operations/checkpoint/checkpoint-due.ts";
 import { sessionCacheSeconds } from "./auth/session-cache.ts";
 import { registerTotalCacheSeconds } from "./db/register-total-cache.ts";
 import { backupSchedule } from "./operations/backup/backup.service.ts";
@@ -38,6 +39,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       retention: retentionConfig(),
       backups: backupSchedule(),
       analyzeEveryHours: analyzeEveryHours(),
+      checkpoint: { walMb: checkpointWalMb() },
       sessionCache: { seconds: sessionCacheSeconds() },
       registerTotalCache: { seconds: registerTotalCacheSeconds() },
       pgliteSlowMs: pgliteSlowMs(),
