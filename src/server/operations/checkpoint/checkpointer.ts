@@ -81,10 +81,10 @@ export function startCheckpointer(
     timer = setTimeout(() => {
       running = tick()
         .catch((error: unknown) =>
-          // The database restarting or closing: the next look tries again.
+          // The database restarting or closing, say: the next look tries again.
           options.log.warn(
             { code: (error as { code?: unknown } | null)?.code ?? null },
-            "embedded database: the checkpointer could not look at the log",
+            "embedded database: the checkpointer failed; it looks again later",
           ),
         )
         .finally(schedule);
