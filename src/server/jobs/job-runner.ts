@@ -109,11 +109,13 @@ export class JobRunner {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    if (this.options.ownsAllJobs) await repository.releaseOthersLeases(this.db, this.workerId);
-    for (const [kind, definition] of this.kinds) {
-      if (definition.everyMs !== undefined)
-        await repository.scheduleRecurring(this.db, kind, new Date(), true);
-    }
+    await inLane("background", async () => {
+      if (this.options.ownsAllJobs) await repository.releaseOthersLeases(this.db, this.workerId);
+      for (const [kind, definition] of this.kinds) {
+        if (definition.everyMs !== undefined)
+          await repository.scheduleRecurring(this.db, kind, new Date(), true);
+      }
+    });
     this.wake();
   }
 
@@ -161,7 +163,16 @@ export class JobRunner {
     }
   }
 
-  private async poll(): Promise<void> {
+  /**
+   * The runner's own statements (claims, leases, results) go in the jobs' lane too: they are no
+   * request, and a request's turn tells upkeep that waits for a quiet moment that people are
+   * using the embedded database (quiet-moment.ts).
+   */
+  private poll(): Promise<void> {
+    return inLane("background", () => this.pollNow());
+  }
+
+  private async pollNow(): Promise<void> {
     const kinds = [...this.kinds.keys()];
     try {
       for (const job of await repository.failAbandonedJobs(this.db, kinds, ABANDONED))
@@ -184,15 +195,16 @@ export class JobRunner {
     const kind = this.kinds.get(job.kind)!;
     const controller = new AbortController();
     const heartbeat = setInterval(() => {
-      repository
-        .renewLease(this.db, job.id, this.workerId, this.leaseMs)
+      inLane("background", () =>
+        repository.renewLease(this.db, job.id, this.workerId, this.leaseMs),
+      )
         .then((held) => {
           if (!held) controller.abort(new Error("lease lost"));
         })
         .catch((error: unknown) => this.log.error({ err: error }, "jobs: lease renewal failed"));
     }, this.leaseMs / 3);
     heartbeat.unref();
-    const done = (async () => {
+    const done = inLane("background", async () => {
       let outcome: Parameters<typeof repository.finishAttempt>[3];
       try {
         // Jobs take the embedded database's connection after requests (pglite-lanes.ts).
@@ -223,7 +235,7 @@ export class JobRunner {
       }
       const row = await repository.finishAttempt(this.db, job.id, this.workerId, outcome);
       if (row && (row.state === "done" || row.state === "failed")) await this.afterEnd(row);
-    })()
+    })
       .catch((error: unknown) => this.log.error({ err: error, job: job.id }, "jobs: run failed"))
       .finally(() => {
         this.active.delete(job.id);
