@@ -41,6 +41,7 @@ import { JobRunner, type JobRunnerOptions } from "./jobs/job-runner.ts";
 import { ANALYZE_JOB, analyzeJob } from "./operations/analyze/analyze.ts";
 import { checkpointThresholds } from "./operations/checkpoint/checkpoint-due.ts";
 import { startCheckpointer } from "./operations/checkpoint/checkpointer.ts";
+import { isQuiet } from "./db/quiet-moment.ts";
 import { KPI_RECOMPUTE_JOB, kpiRecomputeJob } from "./services/kpi-recompute.job.ts";
 import { BACKUP_JOB, backupJob } from "./operations/backup/backup-job.ts";
 import type { BackupSchedule } from "./operations/backup/backup.service.ts";
@@ -317,7 +318,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (lanes && options.checkpoint && options.checkpoint.walMb > 0) {
     const checkpointer = startCheckpointer(db, {
       thresholds: checkpointThresholds(options.checkpoint.walMb),
-      isQuiet: () => lanes.requestTurnsLastSecond() === 0,
+      isQuiet: () => isQuiet(lanes),
       log: app.log,
       everyMs: options.checkpoint.everyMs,
     });

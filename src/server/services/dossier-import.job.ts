@@ -3,6 +3,7 @@
  * A file that cannot be imported fails the run at once; any other error is tried again by the job
  * runner, resuming after the committed batches; when the attempts are spent (or the process died
  * on the last one) the run is marked failed. The upload is removed when the run ends either way.
+ * A run done is followed by ANALYZE of the tables it filled (on PGlite at a quiet moment).
  */
 import { existsSync } from "node:fs";
 import { utimes } from "node:fs/promises";
@@ -12,6 +13,7 @@ import * as repository from "../db/repositories/dossier-import.repository.ts";
 import { findUnitById } from "../db/repositories/unit.repository.ts";
 import { AppError } from "../errors.ts";
 import type { JobKind } from "../jobs/job-runner.ts";
+import { analyzeAfterImport } from "../operations/analyze/analyze.ts";
 import {
   columnProblems,
   executeImport,
@@ -82,6 +84,9 @@ export function dossierImportJob(db: Executor, dataDir: string): JobKind {
         }
         throw error;
       }
+      // Fresh statistics for the planner (its register plans depend on the table's size), once the
+      // run is done: on the embedded database at a quiet moment, which may be minutes away.
+      await analyzeAfterImport(db, context.signal);
     },
     async onFailed(job) {
       const payload = job.payload as unknown as DossierImportJobPayload;

@@ -26,7 +26,6 @@ import { copyFirstColumn } from "../db/copy-text.ts";
 import { executorKind, type Executor } from "../db/database.ts";
 import { lanesOf } from "../db/pglite-lanes.ts";
 import { importBatchBudget, nextBatchSize, PGLITE_IMPORT_BATCH } from "../db/statement-budget.ts";
-import { analyzeAfterImport } from "../operations/analyze/analyze.ts";
 import * as repository from "../db/repositories/dossier-import.repository.ts";
 import type { DossierImportRow } from "../db/repositories/dossier-import.repository.ts";
 import { codeSpaceOfUnit } from "../db/repositories/one-stop-desk.repository.ts";
@@ -697,8 +696,6 @@ export async function executeImport(
     }
     await pending;
     if (failure) throw failure;
-    // Fresh statistics for the planner: the register's plans depend on the table's size.
-    await analyzeAfterImport(db);
     const finished = await repository.findImport(db, job.id);
     await repository.updateImport(db, job.id, {
       state: "done",

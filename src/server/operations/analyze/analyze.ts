@@ -3,12 +3,16 @@
  * server; PGlite runs no background workers, so nothing analyzes its tables unless CCHC does:
  * after each bulk import (the tables it filled) and on a schedule (every table that changed, see
  * tablesToAnalyze), as a recurring job of the job runner (CCHC_ANALYZE_EVERY_HOURS). One ANALYZE
- * per table, each its own turn on the connection, so requests go in between.
+ * per table, each its own turn on the connection, so requests go in between; on PGlite a large
+ * one waits for a quiet moment first (quiet-moment.ts): ANALYZE of a million dossiers holds the
+ * one connection 0.5–3 s in one statement, which nothing can cut short.
  */
 import { sql } from "drizzle-orm";
 import { executorKind, queryRows, type Executor } from "../../db/database.ts";
+import { lanesOf } from "../../db/pglite-lanes.ts";
+import { quietMoment } from "../../db/quiet-moment.ts";
 import type { JobKind, JobLogger } from "../../jobs/job-runner.ts";
-import { tablesToAnalyze, type TableSize } from "./tables-to-analyze.ts";
+import { SMALL_TABLE_PAGES, tablesToAnalyze, type TableSize } from "./tables-to-analyze.ts";
 
 export const ANALYZE_JOB = "database-analyze";
 
@@ -17,12 +21,51 @@ export const IMPORTED_TABLES = ["dossiers", "kpi_dossier_days", "kpi_processing_
 
 const quoted = (table: string) => `"${table.replaceAll('"', '""')}"`;
 
-/** ANALYZE each table in turn, yielding to the event loop between them. */
-export async function analyzeTables(db: Executor, tables: readonly string[]): Promise<void> {
+/**
+ * How long an ANALYZE waits for a quiet moment on the embedded database before it runs whatever:
+ * statistics a few minutes old cost the planner little (it scales them to the table's size now).
+ */
+export const ANALYZE_QUIET_WAIT_MS = 5 * 60_000;
+
+/**
+ * ANALYZE each table in turn, yielding to the event loop between them; on PGlite a table of
+ * SMALL_TABLE_PAGES or more at a quiet moment (at most ANALYZE_QUIET_WAIT_MS later; a smaller one
+ * takes milliseconds). Stops when `signal` aborts (its job is stopped): the tables left are
+ * analyzed at the next run. Returns how many were analyzed.
+ */
+export async function analyzeTables(
+  db: Executor,
+  tables: readonly string[],
+  signal?: AbortSignal,
+): Promise<number> {
+  const lanes = lanesOf(db);
+  const large = lanes ? await largeTables(db, tables) : new Set<string>();
+  let analyzed = 0;
   for (const table of tables) {
+    if (large.has(table)) {
+      const moment = await quietMoment(lanes, { maxWaitMs: ANALYZE_QUIET_WAIT_MS, signal });
+      if (moment === "aborted") break;
+    }
     await db.execute(sql.raw(`analyze ${quoted(table)}`));
+    analyzed += 1;
     await new Promise((resolve) => setImmediate(resolve));
   }
+  return analyzed;
+}
+
+/** Which of these tables of the application's schema hold SMALL_TABLE_PAGES or more. */
+async function largeTables(db: Executor, tables: readonly string[]): Promise<Set<string>> {
+  if (tables.length === 0) return new Set();
+  const rows = await queryRows<{ name: string }>(
+    db,
+    sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relname in (${sql.join(
+          tables.map((table) => sql`${table}`),
+          sql`, `,
+        )})
+          and pg_relation_size(c.oid) >= ${SMALL_TABLE_PAGES} * current_setting('block_size')::int`,
+  );
+  return new Set(rows.map((row) => row.name));
 }
 
 /** Every table of the application's schema, with its size now and at its last ANALYZE. */
@@ -39,19 +82,21 @@ async function tableSizes(db: Executor): Promise<TableSize[]> {
 }
 
 /** ANALYZE of the application's tables that need it (tablesToAnalyze); how many, of how many. */
-export async function analyzeAll(db: Executor): Promise<{ analyzed: number; tables: number }> {
+export async function analyzeAll(
+  db: Executor,
+  signal?: AbortSignal,
+): Promise<{ analyzed: number; tables: number }> {
   const sizes = await tableSizes(db);
-  const due = tablesToAnalyze(sizes);
-  await analyzeTables(db, due);
-  return { analyzed: due.length, tables: sizes.length };
+  const analyzed = await analyzeTables(db, tablesToAnalyze(sizes), signal);
+  return { analyzed, tables: sizes.length };
 }
 
 /**
  * After a bulk import: the register's plans depend on the table's size. On PostgreSQL too (its
  * autovacuum would get there, minutes later).
  */
-export async function analyzeAfterImport(db: Executor): Promise<void> {
-  await analyzeTables(db, IMPORTED_TABLES);
+export async function analyzeAfterImport(db: Executor, signal?: AbortSignal): Promise<void> {
+  await analyzeTables(db, IMPORTED_TABLES, signal);
 }
 
 /** CCHC_ANALYZE_EVERY_HOURS (default 24, 0 turns the schedule off). */
@@ -69,8 +114,8 @@ export function analyzeJob(
   if (everyHours <= 0 || executorKind(db) !== "pglite") return null;
   return {
     everyMs: everyHours * 3600_000,
-    async run() {
-      const { analyzed, tables } = await analyzeAll(db);
+    async run(_payload, context) {
+      const { analyzed, tables } = await analyzeAll(db, context.signal);
       log.info({ analyzed, tables }, "database statistics refreshed (ANALYZE)");
     },
   };

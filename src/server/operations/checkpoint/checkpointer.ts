@@ -51,7 +51,7 @@ export function startCheckpointer(
   db: Executor,
   options: {
     thresholds: CheckpointThresholds;
-    /** No request used the database in the last second (LaneQueue.requestTurnsLastSecond). */
+    /** No request used the database in the last second (quiet-moment.ts). */
     isQuiet: () => boolean;
     log: CheckpointerLogger;
     everyMs?: number;
