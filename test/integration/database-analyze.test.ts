@@ -100,8 +100,11 @@ describe(`planner statistics on ${testDatabaseKind}`, () => {
       const before = (await analyzeCounts(["quiet_probe"])).quiet_probe ?? 0;
       const clerk = await signIn(t, world.users.clerk);
       let busy = true;
+      // When each request was asked: a gap of a second would be a quiet moment.
+      const asked: number[] = [];
       const people = (async () => {
         while (busy) {
+          asked.push(performance.now());
           expect((await clerk.get("/api/procedures")).status).toBe(200);
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
@@ -113,7 +116,11 @@ describe(`planner statistics on ${testDatabaseKind}`, () => {
         },
       );
       await new Promise((resolve) => setTimeout(resolve, 1_500));
-      expect(finished).toBe(false);
+      const gaps = [...asked, performance.now()].map((at, i, all) =>
+        i > 0 ? at - all[i - 1]! : 0,
+      );
+      // A machine too busy to ask twice a second gave it a quiet moment: nothing to judge then.
+      if (Math.max(...gaps) < 900) expect(finished).toBe(false);
       busy = false;
       await people;
       expect(await analyzing).toBe(1);
