@@ -52,6 +52,11 @@ async function analyzeCounts(tables: readonly string[]) {
   return Object.fromEntries(rows.map((r) => [r.name, r.count]));
 }
 
+/** A table of ≈ 1,300 pages of 8 kB: above SMALL_TABLE_PAGES. */
+const createLargeTable = (name: string) =>
+  t.db.database.db.execute(sql`create table ${sql.identifier(name)} as
+    select g as n, repeat('x', 200) as filler from generate_series(1, 45000) g`);
+
 /** Statistics reach pg_stat_user_tables after the writing connection flushes them: poll. */
 async function eventually(check: () => Promise<boolean>) {
   for (let i = 0; i < 200; i += 1) {
@@ -94,9 +99,8 @@ describe(`planner statistics on ${testDatabaseKind}`, () => {
     "analyzes a large table on the embedded database at a quiet moment, not while people use it",
     async () => {
       const db = t.db.database.db;
-      // ≈ 1,300 pages of 8 kB: a table whose ANALYZE waits for a quiet moment.
-      await db.execute(sql`create table quiet_probe as
-        select g as n, repeat('x', 200) as filler from generate_series(1, 45000) g`);
+      // A table whose ANALYZE waits for a quiet moment.
+      await createLargeTable("quiet_probe");
       const before = (await analyzeCounts(["quiet_probe"])).quiet_probe ?? 0;
       const clerk = await signIn(t, world.users.clerk);
       let busy = true;
@@ -153,9 +157,8 @@ describe(`planner statistics on ${testDatabaseKind}`, () => {
     "passes over a large table until its size moves by a tenth",
     async () => {
       const db = t.db.database.db;
-      // ≈ 1,300 pages of 8 kB: above the size analyzed every time.
-      await db.execute(sql`create table analyze_probe as
-        select g as n, repeat('x', 200) as filler from generate_series(1, 45000) g`);
+      // Above the size analyzed every time.
+      await createLargeTable("analyze_probe");
       await db.execute(sql`analyze analyze_probe`);
       const run = async () => {
         const runner = new JobRunner(db, { pollMs: 50 });

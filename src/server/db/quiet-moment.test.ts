@@ -17,6 +17,18 @@ function world() {
   };
 }
 
+/** Waits for a quiet moment on `w`'s clock, looking every 250 ms; `between` runs at each pause. */
+const waitOn = (w: ReturnType<typeof world>, maxWaitMs: number, between: () => Promise<void>) =>
+  quietMoment(w.lanes, {
+    maxWaitMs,
+    pollMs: 250,
+    now: w.now,
+    sleep: async (ms) => {
+      w.advance(ms);
+      await between();
+    },
+  });
+
 describe("a quiet moment on the embedded database", () => {
   it("is one where no request asked for the connection in the last second; jobs do not count", async () => {
     const w = world();
@@ -38,18 +50,12 @@ describe("a quiet moment on the embedded database", () => {
     await w.request();
     let requests = 5;
     let lastRequest = w.now();
-    const outcome = await quietMoment(w.lanes, {
-      maxWaitMs: 60_000,
-      pollMs: 250,
-      now: w.now,
-      sleep: async (ms) => {
-        w.advance(ms);
-        if (requests > 0) {
-          requests -= 1;
-          await w.request();
-          lastRequest = w.now();
-        }
-      },
+    const outcome = await waitOn(w, 60_000, async () => {
+      if (requests > 0) {
+        requests -= 1;
+        await w.request();
+        lastRequest = w.now();
+      }
     });
     expect(outcome).toBe("quiet");
     expect(requests).toBe(0);
@@ -62,15 +68,7 @@ describe("a quiet moment on the embedded database", () => {
     const w = world();
     await w.request();
     const began = w.now();
-    const outcome = await quietMoment(w.lanes, {
-      maxWaitMs: 5_000,
-      pollMs: 250,
-      now: w.now,
-      sleep: async (ms) => {
-        w.advance(ms);
-        await w.request();
-      },
-    });
+    const outcome = await waitOn(w, 5_000, w.request);
     expect(outcome).toBe("waited");
     expect(w.now() - began).toBe(5_000);
   });
