@@ -41,7 +41,6 @@ import { JobRunner, type JobRunnerOptions } from "./jobs/job-runner.ts";
 import { ANALYZE_JOB, analyzeJob } from "./operations/analyze/analyze.ts";
 import { checkpointThresholds } from "./operations/checkpoint/checkpoint-due.ts";
 import { startCheckpointer } from "./operations/checkpoint/checkpointer.ts";
-import { isQuiet } from "./db/quiet-moment.ts";
 import { KPI_RECOMPUTE_JOB, kpiRecomputeJob } from "./services/kpi-recompute.job.ts";
 import { BACKUP_JOB, backupJob } from "./operations/backup/backup-job.ts";
 import type { BackupSchedule } from "./operations/backup/backup.service.ts";
@@ -314,11 +313,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   const analyze = analyzeJob(db, options.analyzeEveryHours ?? 0, app.log);
   if (analyze) jobs.register(ANALYZE_JOB, analyze);
-  const lanes = options.database.lanes;
-  if (lanes && options.checkpoint && options.checkpoint.walMb > 0) {
+  if (options.database.kind === "pglite" && options.checkpoint && options.checkpoint.walMb > 0) {
     const checkpointer = startCheckpointer(db, {
       thresholds: checkpointThresholds(options.checkpoint.walMb),
-      isQuiet: () => isQuiet(lanes),
       log: app.log,
       everyMs: options.checkpoint.everyMs,
     });

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { LaneQueue } from "./pglite-lanes.ts";
 
 /**
@@ -33,26 +34,17 @@ export async function quietMoment(
   },
 ): Promise<QuietOutcome> {
   const now = options.now ?? (() => performance.now());
-  const sleep = options.sleep ?? pause;
+  const wait = options.sleep ?? pause;
   const pollMs = options.pollMs ?? QUIET_POLL_MS;
   const until = now() + options.maxWaitMs;
   for (;;) {
     if (options.signal?.aborted) return "aborted";
     if (isQuiet(lanes)) return "quiet";
     if (now() >= until) return "waited";
-    await sleep(pollMs, options.signal);
+    await wait(pollMs, options.signal);
   }
 }
 
-/** Waits `ms`, or until `signal` aborts. */
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
-}
+/** Waits `ms`, or until `signal` aborts (the loop then sees it). */
+const pause = (ms: number, signal?: AbortSignal): Promise<void> =>
+  sleep(ms, undefined, { signal }).catch(() => undefined);

@@ -37,9 +37,17 @@ export async function analyzeTables(
   db: Executor,
   tables: readonly string[],
   signal?: AbortSignal,
+  /** The tables' sizes when the caller has just read them (`tableSizes`). */
+  sizes?: readonly TableSize[],
 ): Promise<number> {
   const lanes = lanesOf(db);
-  const large = lanes ? await largeTables(db, tables) : new Set<string>();
+  const large = new Set(
+    lanes
+      ? (sizes ?? (await tableSizes(db)))
+          .filter((table) => table.pages >= SMALL_TABLE_PAGES)
+          .map((table) => table.name)
+      : [],
+  );
   let analyzed = 0;
   for (const table of tables) {
     if (large.has(table)) {
@@ -51,21 +59,6 @@ export async function analyzeTables(
     await new Promise((resolve) => setImmediate(resolve));
   }
   return analyzed;
-}
-
-/** Which of these tables of the application's schema hold SMALL_TABLE_PAGES or more. */
-async function largeTables(db: Executor, tables: readonly string[]): Promise<Set<string>> {
-  if (tables.length === 0) return new Set();
-  const rows = await queryRows<{ name: string }>(
-    db,
-    sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = 'public' and c.relname in (${sql.join(
-          tables.map((table) => sql`${table}`),
-          sql`, `,
-        )})
-          and pg_relation_size(c.oid) >= ${SMALL_TABLE_PAGES} * current_setting('block_size')::int`,
-  );
-  return new Set(rows.map((row) => row.name));
 }
 
 /** Every table of the application's schema, with its size now and at its last ANALYZE. */
@@ -87,7 +80,7 @@ export async function analyzeAll(
   signal?: AbortSignal,
 ): Promise<{ analyzed: number; tables: number }> {
   const sizes = await tableSizes(db);
-  const analyzed = await analyzeTables(db, tablesToAnalyze(sizes), signal);
+  const analyzed = await analyzeTables(db, tablesToAnalyze(sizes), signal, sizes);
   return { analyzed, tables: sizes.length };
 }
 

@@ -13,7 +13,8 @@
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Executor } from "../../db/database.ts";
-import { inLane } from "../../db/pglite-lanes.ts";
+import { inLane, lanesOf } from "../../db/pglite-lanes.ts";
+import { isQuiet } from "../../db/quiet-moment.ts";
 import { checkpointDue, type CheckpointThresholds } from "./checkpoint-due.ts";
 
 /** How often the checkpointer looks at the log. */
@@ -51,13 +52,14 @@ export function startCheckpointer(
   db: Executor,
   options: {
     thresholds: CheckpointThresholds;
-    /** No request used the database in the last second (quiet-moment.ts). */
-    isQuiet: () => boolean;
+    /** No request used the database in the last second (default: `isQuiet` of its lanes). */
+    isQuiet?: () => boolean;
     log: CheckpointerLogger;
     everyMs?: number;
   },
 ): Checkpointer {
   const everyMs = options.everyMs ?? CHECKPOINT_CHECK_EVERY_MS;
+  const quiet = options.isQuiet ?? (() => isQuiet(lanesOf(db)));
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
@@ -65,7 +67,7 @@ export function startCheckpointer(
   const tick = () =>
     inLane("background", async (): Promise<CheckpointTick> => {
       const walBytes = await walBytesSinceCheckpoint(db);
-      if (!checkpointDue(walBytes, options.isQuiet(), options.thresholds))
+      if (!checkpointDue(walBytes, quiet(), options.thresholds))
         return { walBytes, checkpointed: false };
       const began = performance.now();
       await db.execute(sql`checkpoint`);
