@@ -3,7 +3,7 @@
  * before and after keyset pagination.
  *
  *   npm run bench registers [-- --dossiers 1000000] [--feedback 200000] [--runs 20]
- *     [--before-runs N] [--clients N] [--only dossiers|feedback] [--url postgres://… | --pg-dir DIR]
+ *     [--before-runs N] [--clients N] [--warmup N] [--only dossiers|feedback] [--url postgres://… | --pg-dir DIR]
  *     [--no-rollups]
  *   npm run bench registers -- --pglite [--feedback 200000] [--runs 20]
  *
@@ -31,7 +31,11 @@
  *   after the other, `--runs` each) on the pool of 10 connections the server has: p50/p99 of
  *   every query, waiting for a connection included, pages per second, and the CPU one page cost
  *   (ms of this process — the server's side: building the SQL, reading the rows — and, with
- *   --pg-dir or its own cluster, of PostgreSQL's processes).
+ *   --pg-dir or its own cluster, of PostgreSQL's processes). Every page is first run --warmup N
+ *   times by each client unmeasured (default 1), all of them in rounds for at least 5 s, then
+ *   each again just before it is measured: the process's code is compiled and its heap grown, and the pool's connections have
+ *   planned the page, as in a server that has been running (0: measured from the first page, as
+ *   before 06/12/2026).
  * - The same for the feedback register's pages (a ward's and the province's first page, page
  *   2,001, by state, overdue, due soon, a month, a code, a part of a code, a sender's name, a
  *   title): "before" its former query (offset, exact count, `ilike` on code, sender and title,
@@ -67,6 +71,7 @@ const runs = Number(argument("runs") ?? 20);
 const only = argument("only");
 const beforeRuns = Number(argument("before-runs") ?? runs);
 const clients = Number(argument("clients") ?? 0);
+const warmup = Number(argument("warmup") ?? 1);
 const pgDir = argument("pg-dir");
 const totalCacheSeconds = Number(argument("total-cache-seconds") ?? 5);
 const noRollups = process.argv.includes("--no-rollups");
@@ -121,10 +126,23 @@ async function measure(
 const TABLE_HEAD =
   "| page | before p50 | before p99 | after p50 | after p99 | p99 ratio | rows, total before → after |\n|---|---:|---:|---:|---:|---:|---|";
 
-/** `clients` clients at once, each running `query` `runs` times: p50/p99 (ms) and queries/s. */
+/** `clients` clients at once, each running `query` `warmup` times, unmeasured. */
+async function warm(query: () => Promise<unknown>) {
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = 0; i < warmup; i++) await query().catch(() => undefined);
+    }),
+  );
+}
+
+/**
+ * `clients` clients at once, each running `query` `runs` times: p50/p99 (ms) and queries/s; each
+ * client first runs it `warmup` times unmeasured, as a server that has been running would have.
+ */
 async function concurrently(query: () => Promise<unknown>) {
   const times: number[] = [];
   let failed = 0;
+  await warm(query);
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
@@ -367,11 +385,17 @@ async function measureProvince(
       if (clients > 0) {
         const load0 = loadavg()[0]!;
         console.log(
-          `\n"after" from ${clients} clients at once on a pool of 10 connections, ${runs} pages each`,
+          `\n"after" from ${clients} clients at once on a pool of 10 connections, ${runs} pages each after ${warmup} unmeasured`,
         );
         console.log(
           "| page | p50 ms | p99 ms | pages/s | failed | CPU ms/page bench | CPU ms/page PostgreSQL |\n|---|---:|---:|---:|---:|---:|---:|",
         );
+        // Every page first, for at least 5 s, so the first one measured does not pay for the
+        // process's start (its code compiled, its heap grown) alone: measured first after one
+        // round of warm-up, a ward's first page had p99 175-186 ms against 87 ms measured last.
+        const warmUntil = performance.now() + (warmup > 0 ? 5000 : 0);
+        do for (const c of cases) await warm(() => afterQuery(c));
+        while (performance.now() < warmUntil);
         for (const c of cases) {
           const own0 = process.cpuUsage();
           const server0 = serverCpu?.();

@@ -213,8 +213,11 @@ export const dossiers = pgTable(
     index("dossiers_register_state_idx")
       .on(t.state, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.voidedAt} is null`),
+    // The due date as a trailing key (migration 0042): a ward's overdue and due-today pages check
+    // it in the index instead of fetching each open dossier not yet due (at 10 M dossiers a
+    // ward's overdue page read 605 rows for its 51).
     index("dossiers_register_open_idx")
-      .on(t.unitId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .on(t.unitId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.dueDate)
       .where(
         sql`${t.voidedAt} is null and ${t.state} in ('received', 'in_progress', 'supplement_requested')`,
       ),
