@@ -67,6 +67,8 @@ function selectWithNames(exec: Executor) {
     .leftJoin(voider, eq(voider.id, dossiers.voidedById));
 }
 
+const selectJoined = (from: Executor) => selectWithNames(from).$dynamic();
+
 type Joined = Awaited<ReturnType<ReturnType<typeof selectWithNames>["execute"]>>[number];
 
 function flatten(rows: Joined[]): DossierListRow[] {
@@ -259,16 +261,19 @@ export async function registerQueries(
     statements = {
       page: built.page.prepare(nameOf(built.page)),
       count: built.count.prepare(nameOf(built.count)),
-      probe: built.probe?.prepare(unnamed),
-      direct: built.direct?.prepare(unnamed),
+      probe: built.probeIds?.prepare(unnamed),
+      direct: built.directIds?.prepare(unnamed),
     };
     remember(shapes, key, statements);
   }
+  const rows = (statements.probe || statements.direct) && rowsByIds(exec, shapes);
   return {
     page: new RegisterRead(statements.page, values),
     count: new RegisterRead(statements.count, values),
-    ...(statements.probe && { probe: new RegisterRead(statements.probe, values) }),
-    ...(statements.direct && { direct: new RegisterRead(statements.direct, values) }),
+    ...(statements.probe &&
+      rows && { probe: cases.idsThenRows(new RegisterRead(statements.probe, values), rows) }),
+    ...(statements.direct &&
+      rows && { direct: cases.idsThenRows(new RegisterRead(statements.direct, values), rows) }),
     // Its statements depend on the window's position and size: built with the filter's values.
     ...(filter.q &&
       paths.walk && {
@@ -280,6 +285,22 @@ export async function registerQueries(
       }),
     cap: paths.cap,
   };
+}
+
+/**
+ * The joined rows of a search's page by their ids (`cases.idsThenRows`): one statement per handle
+ * for any search, kept by name on PostgreSQL, so its joins are planned once.
+ */
+function rowsByIds(exec: Executor, shapes: Map<string, unknown>) {
+  let statement = shapes.get("rows by ids") as Prepared<Joined> | undefined;
+  if (!statement) {
+    const query = cases.caseRowsByIds(exec, DOSSIER_REGISTER, selectJoined, sql.placeholder("ids"));
+    const kept = executorKind(exec) === "postgresql" && keptStatementName(query);
+    statement = query.prepare(kept || (undefined as unknown as string));
+    remember(shapes, "rows by ids", statement);
+  }
+  const prepared = statement;
+  return (ids: string[]) => prepared.execute({ ids });
 }
 
 /**
@@ -325,8 +346,9 @@ interface Prepared<T> {
 interface PreparedPage {
   page: Prepared<Joined>;
   count: Prepared<{ n: number }>;
-  probe?: Prepared<Joined>;
-  direct?: Prepared<Joined>;
+  /** A search's page: its ids (then their rows, `rowsByIds`). */
+  probe?: Prepared<{ id: string }>;
+  direct?: Prepared<{ id: string }>;
 }
 
 /**
@@ -468,8 +490,7 @@ function buildRegisterQueries(
     );
   }
   const textScope = textScopeOf(filter.nameSearchUnitIds);
-  const select = (from: Executor) => selectWithNames(from).$dynamic();
-  return cases.casePageQueries(exec, DOSSIER_REGISTER, select, conditions, {
+  return cases.casePageQueries(exec, DOSSIER_REGISTER, selectJoined, conditions, {
     ...filter,
     textScope,
     codeMatch,
