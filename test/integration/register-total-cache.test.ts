@@ -5,6 +5,7 @@ import { makeWardWorld, signIn, type WardWorld } from "../support/desk-fixtures.
 import { makeProcedure } from "../support/factories.ts";
 import { startTestApp, type ApiClient, type TestApp } from "../support/test-app.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
+import { registerTotalCacheOf } from "../../src/server/db/register-total-cache.ts";
 
 /*
  * The server's kept register totals (register-total-cache.ts, `registerTotalCache` of the app, as
@@ -67,6 +68,28 @@ describe(`the server's kept register totals on ${testDatabaseKind}`, () => {
     expect(await total()).toBe(3);
     now += 5_000;
     expect(await total()).toBe(4);
+  });
+
+  it("keeps whether a search is a code's beginning as it keeps the total, and looks again after a receipt", async () => {
+    const kept = registerTotalCacheOf(t.db.database.db)!;
+    expect((await receive()).status).toBe(201);
+    // The ward's codes begin with its agency code: a code's beginning, read as a range.
+    const search = async () => {
+      const found = await clerk.get(
+        `/api/dossiers?limit=2&q=${encodeURIComponent("000.01.22.h99")}`,
+      );
+      expect(found.status, JSON.stringify(found.body)).toBe(200);
+      expect(found.body.data.length).toBeGreaterThan(0);
+    };
+    await search();
+    const loads = kept.loads;
+    // The next page of the same search reads neither its total nor the code index again.
+    await search();
+    expect(kept.loads).toBe(loads);
+    // A receipt in the ward: both are read again (the total and whether codes begin so).
+    expect((await receive()).status).toBe(201);
+    await search();
+    expect(kept.loads).toBe(loads + 2);
   });
 
   it("counts again after a dossier changes state through the server", async () => {

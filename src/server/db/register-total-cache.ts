@@ -19,6 +19,10 @@ import type { Executor } from "./database.ts";
  * (`replayChangesAfter`, cache/kept-values.ts): a page read between the write and the commit counted the old
  * rows and may have kept its total. A count that was under way when a change arrived is not kept.
  *
+ * The dossier register also keeps here, under keys of their own, whether a search is a code's
+ * beginning in the reader's reach (`keptCodeMatch`, dossier.repository.ts): the same reach, the
+ * same forgetting.
+ *
  * Another process writing to the same database (a second server, the CLI) is not heard: there a
  * total may be up to `ttlMs` old (CCHC_REGISTER_TOTAL_CACHE_SECONDS; 0 turns the cache off).
  */
