@@ -5,12 +5,13 @@ import {
   getTableName,
   gte,
   inArray,
+  is,
   isNotNull,
   lt,
   lte,
   or,
   sql,
-  type SQL,
+  SQL,
   type SQLWrapper,
 } from "drizzle-orm";
 import type { AnyPgColumn, PgSelect, PgTable } from "drizzle-orm/pg-core";
@@ -677,11 +678,23 @@ export function casePageQueries<T extends PgSelect>(
       : searchCount;
   type Row = Awaited<T>[number];
   const rowsOfIds = rowsOf && ((ids: string[]) => rowsOf!(ids) as unknown as PromiseLike<Row[]>);
+  // In one statement on PGlite, which keeps no statement by name (so the rows' statement would be
+  // planned for each page all the same) and where each statement waits its turn for the one
+  // connection.
+  const read = (ids: IdsQuery | undefined) =>
+    ids &&
+    rowsOf &&
+    rowsOfIds &&
+    (executorKind(exec) === "pglite"
+      ? (rowsOf(sql`select paged.id::uuid from (${ids}) paged`) as unknown as ReturnType<
+          typeof idsThenRows<Row>
+        >)
+      : idsThenRows(ids, rowsOfIds));
   return {
     page: rows,
     count,
-    probe: probeIds && rowsOfIds && idsThenRows(probeIds, rowsOfIds),
-    direct: directIds && rowsOfIds && idsThenRows(directIds, rowsOfIds),
+    probe: read(probeIds),
+    direct: read(directIds),
     probeIds,
     directIds,
     rowsOf,
@@ -691,8 +704,8 @@ export function casePageQueries<T extends PgSelect>(
 }
 
 /**
- * The records of `ids` (an array of uuids, or a placeholder for one) joined as `select` joins a
- * page's, in the register's order: one statement for any ids.
+ * The records of `ids` (an array of uuids, a placeholder for one, or a subquery answering them)
+ * joined as `select` joins a page's, in the register's order: one statement for any ids.
  */
 export function caseRowsByIds<T extends PgSelect>(
   exec: Executor,
@@ -704,8 +717,12 @@ export function caseRowsByIds<T extends PgSelect>(
     exec
       .select()
       .from(register.table)
-      // One parameter, the array (Drizzle writes an array's items as a list of parameters).
-      .where(sql`${register.id} = any(${Array.isArray(ids) ? sql.param(ids) : ids}::uuid[])`),
+      .where(
+        is(ids, SQL)
+          ? sql`${register.id} in (${ids})`
+          : // One parameter, the array (Drizzle writes an array's items as a list of parameters).
+            sql`${register.id} = any(${Array.isArray(ids) ? sql.param(ids) : ids}::uuid[])`,
+      ),
   );
   const keys = register.tieBreak
     ? [register.receivedAt, register.tieBreak, register.id]

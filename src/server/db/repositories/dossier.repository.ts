@@ -225,22 +225,32 @@ export async function registerQueries(
     const kept = executorKind(exec) === "postgresql" && !filter.q;
     const nameOf = (query: { toSQL(): { sql: string } }) =>
       (kept && keptStatementName(query)) || unnamed;
+    // A search's page by its ids then their rows where the rows' statement is kept by name
+    // (`casePageQueries`): on PostgreSQL.
+    const byIds = executorKind(exec) === "postgresql";
     statements = {
       page: built.page.prepare(nameOf(built.page)),
       count: built.count.prepare(nameOf(built.count)),
-      probe: built.probeIds?.prepare(unnamed),
-      direct: built.directIds?.prepare(unnamed),
+      probe: byIds ? built.probeIds?.prepare(unnamed) : joinedOf(built.probe)?.prepare(unnamed),
+      direct: byIds ? built.directIds?.prepare(unnamed) : joinedOf(built.direct)?.prepare(unnamed),
+      byIds,
     };
     remember(shapes, key, statements);
   }
-  const rows = (statements.probe || statements.direct) && rowsByIds(exec, shapes);
+  const { probe, direct } = statements;
+  const read = (statement: Prepared<unknown> | undefined) =>
+    statement &&
+    (statements.byIds
+      ? cases.idsThenRows(
+          new RegisterRead(statement as Prepared<{ id: string }>, values),
+          rowsByIds(exec, shapes),
+        )
+      : new RegisterRead(statement as Prepared<Joined>, values));
   return {
     page: new RegisterRead(statements.page, values),
     count: new RegisterRead(statements.count, values),
-    ...(statements.probe &&
-      rows && { probe: cases.idsThenRows(new RegisterRead(statements.probe, values), rows) }),
-    ...(statements.direct &&
-      rows && { direct: cases.idsThenRows(new RegisterRead(statements.direct, values), rows) }),
+    ...(probe && { probe: read(probe) }),
+    ...(direct && { direct: read(direct) }),
     // Its statements depend on the window's position and size: built with the filter's values.
     ...(filter.q &&
       paths.walk && {
@@ -357,12 +367,16 @@ interface Prepared<T> {
   getQuery(): { sql: string; params: unknown[] };
 }
 
+/** A search's page read in one statement (`casePageQueries` on PGlite): Drizzle's query. */
+const joinedOf = (read: unknown) => read as { prepare(name: string): Prepared<Joined> } | undefined;
+
 interface PreparedPage {
   page: Prepared<Joined>;
   count: Prepared<{ n: number }>;
-  /** A search's page: its ids (then their rows, `rowsByIds`). */
-  probe?: Prepared<{ id: string }>;
-  direct?: Prepared<{ id: string }>;
+  /** A search's page: its ids (then their rows, `rowsByIds`) when `byIds`, else its rows. */
+  probe?: Prepared<{ id: string }> | Prepared<Joined>;
+  direct?: Prepared<{ id: string }> | Prepared<Joined>;
+  byIds: boolean;
 }
 
 /**
