@@ -33,9 +33,9 @@
  *   (ms of this process — the server's side: building the SQL, reading the rows — and, with
  *   --pg-dir or its own cluster, of PostgreSQL's processes). Every page is first run --warmup N
  *   times by each client unmeasured (default 1), all of them in rounds for at least 5 s, then
- *   each again just before it is measured: the process's code is compiled and its heap grown, and the pool's connections have
- *   planned the page, as in a server that has been running (0: measured from the first page, as
- *   before 06/12/2026).
+ *   each again just before it is measured: the process's code is compiled and its heap grown,
+ *   and the pool's connections have planned the page, as in a server that has been running (0:
+ *   measured from the first page, as before 06/12/2026).
  * - The same for the feedback register's pages (a ward's and the province's first page, page
  *   2,001, by state, overdue, due soon, a month, a code, a part of a code, a sender's name, a
  *   title): "before" its former query (offset, exact count, `ilike` on code, sender and title,

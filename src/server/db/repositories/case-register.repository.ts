@@ -601,7 +601,6 @@ export function casePageQueries<T extends PgSelect>(
   let rows: T;
   let probeIds: IdsQuery | undefined;
   let directIds: IdsQuery | undefined;
-  let rowsOf: ((ids: unknown) => T) | undefined;
   let walk: CaseWalk<Awaited<T>[number]> | undefined;
   const cap = page.cap ?? registerTotalCap(exec);
   if (typeof select === "function") {
@@ -619,12 +618,6 @@ export function casePageQueries<T extends PgSelect>(
         .limit(literalLimit(page.limit + 1)),
     );
     rows = select(exec.with(limited) as unknown as Executor).orderBy(...order) as T;
-    // A search's page is read in two statements on PostgreSQL (`idsThenRows`; `read` below):
-    // its rows' ids, found as the search says and planned for its values, then these rows joined
-    // as the page's by one statement for any ids, kept by name. Planning the joins and subqueries again for each search cost
-    // PostgreSQL more than running them (10 M dossiers: a code's beginning planned in 1.4–1.5 ms
-    // joined, 0.25–0.3 ms its ids alone).
-    rowsOf = (ids: unknown) => caseRowsByIds(exec, register, select, ids);
     if (search && page.probeWindow && page.codeMatch !== "start") {
       // The newest `probeWindow` records in reach, read in the register's order through its
       // index (as a page without `q`), then searched: the matches among them are the first
@@ -675,19 +668,21 @@ export function casePageQueries<T extends PgSelect>(
       ? censusCount(exec, register, conditions, order, search, cap, searchCount)
       : searchCount;
   type Row = Awaited<T>[number];
-  const rowsOfIds = rowsOf && ((ids: string[]) => rowsOf!(ids) as unknown as PromiseLike<Row[]>);
-  // In one statement on PGlite, which keeps no statement by name (so the rows' statement would be
-  // planned for each page all the same) and where each statement waits its turn for the one
-  // connection.
-  const read = (ids: IdsQuery | undefined) =>
-    ids &&
-    rowsOf &&
-    rowsOfIds &&
-    (executorKind(exec) === "pglite"
-      ? (rowsOf(sql`select paged.id::uuid from (${ids}) paged`) as unknown as ReturnType<
-          typeof idsThenRows<Row>
-        >)
-      : idsThenRows(ids, rowsOfIds));
+  // A search's page: its rows' ids, found as the search says and planned for its values, then
+  // these rows joined as the page's (`caseRowsByIds`). On PostgreSQL in two statements, the rows'
+  // one kept by name for any ids (`searchReadsByIds`): planning the joins and subqueries again for
+  // each search cost PostgreSQL more than running them (10 M dossiers: a code's beginning planned
+  // in 1.4–1.5 ms joined, 0.25–0.3 ms its ids alone). On PGlite in one, the ids a subquery.
+  const read = (ids: IdsQuery | undefined) => {
+    if (!ids || typeof select !== "function") return undefined;
+    const rowsOf = (found: unknown) =>
+      caseRowsByIds(exec, register, select, found) as unknown as ReturnType<
+        typeof idsThenRows<Row>
+      >;
+    return searchReadsByIds(exec)
+      ? idsThenRows(ids, rowsOf)
+      : rowsOf(sql`select paged.id::uuid from (${ids}) paged`);
+  };
   return {
     page: rows,
     count,
@@ -695,11 +690,18 @@ export function casePageQueries<T extends PgSelect>(
     direct: read(directIds),
     probeIds,
     directIds,
-    rowsOf,
     walk,
     cap,
   };
 }
+
+/**
+ * Whether a search's page is read by its ids, then their rows by a statement kept by name
+ * (`casePageQueries`): on PostgreSQL. PGlite keeps no statement by name (the rows' statement
+ * would be planned for each page all the same) and each statement waits its turn for the one
+ * connection, so there the page stays one statement.
+ */
+export const searchReadsByIds = (exec: Executor) => executorKind(exec) === "postgresql";
 
 /** The register's order, descending: the receipt time, the tie-break if any, the id. */
 const registerKeys = (register: CaseRegisterTable) =>
@@ -961,14 +963,8 @@ function caseWalk<T extends PgSelect>(
       };
     },
     ...caseRangeRead(exec, register, conditions, search.either, keys, size, after, cap),
-    rows(ids) {
-      const limited = exec
-        .$with(getTableName(register.table))
-        .as(exec.select().from(register.table).where(inArray(register.id, ids)));
-      return select(exec.with(limited) as unknown as Executor).orderBy(
-        ...keys.map((key) => desc(key)),
-      ) as unknown as PromiseLike<Awaited<T>[number][]>;
-    },
+    rows: (ids) =>
+      caseRowsByIds(exec, register, select, ids) as unknown as PromiseLike<Awaited<T>[number][]>,
   };
 }
 

@@ -225,22 +225,19 @@ export async function registerQueries(
     const kept = executorKind(exec) === "postgresql" && !filter.q;
     const nameOf = (query: { toSQL(): { sql: string } }) =>
       (kept && keptStatementName(query)) || unnamed;
-    // A search's page by its ids then their rows where the rows' statement is kept by name
-    // (`casePageQueries`): on PostgreSQL.
-    const byIds = executorKind(exec) === "postgresql";
+    const byIds = cases.searchReadsByIds(exec);
     statements = {
       page: built.page.prepare(nameOf(built.page)),
       count: built.count.prepare(nameOf(built.count)),
       probe: byIds ? built.probeIds?.prepare(unnamed) : joinedOf(built.probe)?.prepare(unnamed),
       direct: byIds ? built.directIds?.prepare(unnamed) : joinedOf(built.direct)?.prepare(unnamed),
-      byIds,
     };
     remember(shapes, key, statements);
   }
   const { probe, direct } = statements;
   const read = (statement: Prepared<unknown> | undefined) =>
     statement &&
-    (statements.byIds
+    (cases.searchReadsByIds(exec)
       ? cases.idsThenRows(
           new RegisterRead(statement as Prepared<{ id: string }>, values),
           rowsByIds(exec, shapes),
@@ -373,10 +370,9 @@ const joinedOf = (read: unknown) => read as { prepare(name: string): Prepared<Jo
 interface PreparedPage {
   page: Prepared<Joined>;
   count: Prepared<{ n: number }>;
-  /** A search's page: its ids (then their rows, `rowsByIds`) when `byIds`, else its rows. */
+  /** A search's page: its ids (then their rows, `rowsByIds`) where `searchReadsByIds`, else its rows. */
   probe?: Prepared<{ id: string }> | Prepared<Joined>;
   direct?: Prepared<{ id: string }> | Prepared<Joined>;
-  byIds: boolean;
 }
 
 /**
