@@ -18,6 +18,12 @@ import { dueSoonSql } from "../../src/server/db/repositories/dashboard.repositor
 import { openDossierQueries } from "../../src/server/db/repositories/kpi-rollup.repository.ts";
 import { dossierKpiCountsSql } from "../../src/server/db/repositories/kpi.repository.ts";
 import { createWorkingCalendar } from "../../src/core/calendar/index.ts";
+import { searchKey } from "../../src/core/text/vietnamese-text.ts";
+import {
+  SUFFIX_WEEK_MS,
+  suffixWeekOf,
+  weeklySuffixQuery,
+} from "../../src/server/db/repositories/case-register-weekly.ts";
 import { workingDayIndex } from "../../src/core/kpi/index.ts";
 import { makeAgency, makeProcedure, makeUnit } from "../support/factories.ts";
 import {
@@ -344,8 +350,9 @@ describe.skipIf(testDatabaseKind !== "postgresql")("dossier register query plans
     index: string | string[] | null,
     { sorted = false }: { sorted?: boolean } = {},
   ) {
-    const { page, count } = await registerQueries(db, filter);
-    for (const query of [page, count]) {
+    const { page, count, direct } = await registerQueries(db, filter);
+    // A search's page is read from its matches (or walked, or by weeks), never by `page`.
+    for (const query of [filter.q ? direct! : page, count]) {
       const nodes = await planOf(query);
       const described = JSON.stringify(
         nodes.filter((n) => n["Index Name"] || n["Sort Key"] || n["Relation Name"] === "dossiers"),
@@ -469,7 +476,7 @@ describe.skipIf(testDatabaseKind !== "postgresql")("dossier register query plans
         expect(
           nodes.map((n) => n["Index Name"]),
           described,
-        ).toContain("dossiers_applicant_suffix_idx");
+        ).toContain("dossiers_applicant_weekly_suffix_idx");
       }
       // The page from the matches reads no records in the register's order (the count's census
       // reads the newest 1,000: few matches among them, so the suffix index counts).
@@ -480,6 +487,54 @@ describe.skipIf(testDatabaseKind !== "postgresql")("dossier register query plans
       expect(counted!.n, q).toBeGreaterThan(0);
       expect(found).toHaveLength(Math.min(counted!.n, 51));
     }
+  });
+
+  it("reads a name's page of some weeks from their entries in the suffix index, then sorts those few", async () => {
+    // The last dossiers are received on 29/09/2026: that week and the two before. With the
+    // page's order and limit in one query, PostgreSQL walked the register's index checking each
+    // record's suffixes (10 M dossiers: 63–77 s for a whole name).
+    const last = suffixWeekOf(Date.parse("2026-09-29T12:00:00Z"));
+    for (const q of ["Thị Thủy", "Nguyễn Thị Thuỷ 1236", "Thị Thủy 1236"]) {
+      for (const filter of [
+        { unitIds: null, q, limit: 50 },
+        { unitIds: [ward()], q, limit: 50 },
+        { unitIds: null, q, limit: 50, after: await positionAt(3_000) },
+      ]) {
+        const { weeklyRead } = await registerQueries(db, filter);
+        const read = weeklyRead!({
+          weeklyQuery: weeklySuffixQuery(searchKey(q), [last, last - 1, last - 2]),
+          weeklySince: new Date((last - 2) * SUFFIX_WEEK_MS).toISOString(),
+        });
+        const nodes = await planOf(read);
+        const described = JSON.stringify(nodes, ["Node Type", "Index Name", "Index Cond"]);
+        const scans = dossierScans(nodes);
+        const registerScans = nodes.filter((n) => n["Index Name"]?.startsWith("dossiers_register"));
+        if (filter.unitIds === null) {
+          // The province: the weeks' matches alone, from the suffix index.
+          expect(
+            scans.map((scan) => scan["Node Type"]),
+            described,
+          ).toEqual(["Bitmap Heap Scan"]);
+          expect(
+            nodes.map((n) => n["Index Name"]),
+            described,
+          ).toContain("dossiers_applicant_weekly_suffix_idx");
+          expect(registerScans, described).toEqual([]);
+        } else {
+          // A ward: its records from the oldest week's first instant on, read from its index
+          // (alone when they are few: 2,000 dossiers in six years here).
+          expect(registerScans.length + scans.length, described).toBeGreaterThan(0);
+          for (const scan of registerScans) {
+            expect(scan["Index Name"], described).toBe("dossiers_register_unit_idx");
+            expect(scan["Index Cond"], described).toContain("received_at >=");
+          }
+        }
+        // Sorted: the weeks' matches, never the register's order walked.
+        expect(sortsMatches(nodes).length, described).toBe(1);
+      }
+    }
+    const { weekly } = await registerQueries(db, { unitIds: null, q: "Thị Thủy", limit: 50 });
+    expect(await weekly!()).toHaveLength(51);
   });
 
   it("probes a name's page in the newest dossiers through the register's index, in its order", async () => {

@@ -13,6 +13,12 @@ import {
 } from "../../src/server/db/repositories/dossier.repository.ts";
 import { PGLITE_SEARCH_WALK_WINDOW } from "../../src/server/db/statement-budget.ts";
 import * as cases from "../../src/server/db/repositories/case-register.repository.ts";
+import {
+  SUFFIX_WEEK_MS,
+  suffixWeekOf,
+  weeklySuffixQuery,
+} from "../../src/server/db/repositories/case-register-weekly.ts";
+import { searchKey } from "../../src/core/text/vietnamese-text.ts";
 import { makeProcedure } from "../support/factories.ts";
 import * as keyset from "../support/register-keyset.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
@@ -132,6 +138,15 @@ describe("dossier register statements kept per filter shape", () => {
           if (kept.probe) expect(await kept.probe).toEqual(await built.probe);
           expect(kept.direct?.toSQL()).toEqual(built.direct?.toSQL());
           if (kept.direct) expect(await kept.direct).toEqual(await built.direct);
+          // A read of the weeks the dossiers were received in (PostgreSQL's name searches).
+          const march = suffixWeekOf(Date.parse("2026-03-04T00:00:00Z"));
+          const weeks = {
+            weeklyQuery: weeklySuffixQuery(searchKey(f.q ?? ""), [march, march - 1]),
+            weeklySince: new Date((march - 1) * SUFFIX_WEEK_MS).toISOString(),
+          };
+          expect(kept.weeklyRead?.(weeks).toSQL()).toEqual(built.weeklyRead?.(weeks).toSQL());
+          if (kept.weeklyRead)
+            expect(await kept.weeklyRead(weeks)).toEqual(await built.weeklyRead!(weeks));
         }
       }),
       { numRuns: 60 },

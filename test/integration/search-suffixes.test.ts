@@ -8,6 +8,11 @@ import {
   suffixSearchable,
 } from "../../src/server/db/repositories/case-register.repository.ts";
 import {
+  SUFFIX_WEEK_MS,
+  suffixWeekOf,
+  weeklySuffixQuery,
+} from "../../src/server/db/repositories/case-register-weekly.ts";
+import {
   createTestDatabase,
   testDatabaseKind,
   type TestDatabase,
@@ -40,14 +45,14 @@ const pair = text.chain((whole) =>
 );
 
 describe(`the folded text's suffix index on ${testDatabaseKind}`, () => {
-  it("matches a text exactly when it contains the part (search_suffixes, suffixQuery)", async () => {
+  it("matches a text exactly when it contains the part (search_suffixes_weekly, suffixQuery)", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(pair, { minLength: 1, maxLength: 40 }), async (pairs) => {
         const kept = pairs.filter(([, part]) => suffixSearchable(part) && !part.startsWith(" "));
         if (kept.length === 0) return;
         const rows = await queryRows<{ byIndex: boolean; contains: boolean }>(
           t.database.db,
-          sql`select search_suffixes(x.t) @@ x.q::tsquery as "byIndex",
+          sql`select search_suffixes_weekly(x.t, now()) @@ x.q::tsquery as "byIndex",
               strpos(x.t, x.p) > 0 as contains
             from unnest(${sql.param(kept.map(([whole]) => whole))}::text[],
               ${sql.param(kept.map(([, part]) => part))}::text[],
@@ -56,6 +61,45 @@ describe(`the folded text's suffix index on ${testDatabaseKind}`, () => {
         expect(rows.map((row) => row.byIndex)).toEqual(rows.map((row) => row.contains));
       }),
       { numRuns: testDatabaseKind === "pglite" ? 40 : 80 },
+    );
+  });
+
+  // A receipt time anywhere from 1960 to 2100, or a millisecond either side of a week's start.
+  const weekStart = fc.integer({ min: -520, max: 6800 }).map((week) => week * SUFFIX_WEEK_MS);
+  const receivedMs = fc.oneof(
+    fc.integer({ min: -315_619_200_000, max: 4_102_444_800_000 }),
+    fc.tuple(weekStart, fc.constantFrom(-1, 0, 1)).map(([start, offset]) => start + offset),
+  );
+
+  it("matches under a week exactly when the text contains the part and was received in one of the weeks (weeklySuffixQuery)", async () => {
+    const case_ = fc
+      .tuple(pair, receivedMs, fc.array(fc.integer({ min: -2, max: 2 }), { maxLength: 3 }))
+      .map(([[whole, part], ms, offsets]) => ({
+        whole,
+        part,
+        at: new Date(ms).toISOString(),
+        weeks: offsets.map((offset) => suffixWeekOf(ms) + offset),
+      }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(case_, { minLength: 1, maxLength: 40 }), async (cases) => {
+        const kept = cases.filter(
+          (c) => suffixSearchable(c.part) && !c.part.startsWith(" ") && c.weeks.length > 0,
+        );
+        if (kept.length === 0) return;
+        const rows = await queryRows<{ byIndex: boolean; expected: boolean }>(
+          t.database.db,
+          sql`select search_suffixes_weekly(x.t, x.at) @@ x.q::tsquery as "byIndex",
+              strpos(x.t, x.p) > 0 and x.in_week as expected
+            from unnest(${sql.param(kept.map((c) => c.whole))}::text[],
+              ${sql.param(kept.map((c) => c.part))}::text[],
+              ${sql.param(kept.map((c) => c.at))}::timestamptz[],
+              ${sql.param(kept.map((c) => weeklySuffixQuery(c.part, c.weeks)))}::text[],
+              ${sql.param(kept.map((c) => c.weeks.includes(suffixWeekOf(Date.parse(c.at)))))}::boolean[])
+              as x(t, p, at, q, in_week)`,
+        );
+        expect(rows.map((row) => row.byIndex)).toEqual(rows.map((row) => row.expected));
+      }),
+      { numRuns: testDatabaseKind === "pglite" ? 30 : 60 },
     );
   });
 
@@ -68,10 +112,10 @@ describe(`the folded text's suffix index on ${testDatabaseKind}`, () => {
     }>(
       t.database.db,
       sql`select
-          search_suffixes('nguyen thi thuy') @@ ${suffixQuery("nguyen thi thuy")}::tsquery as whole,
-          search_suffixes('nguyen thi thuy') @@ ${suffixQuery("yen thi th")}::tsquery as middle,
-          search_suffixes('nguyen thi thuy') @@ ${suffixQuery("thi nguyen")}::tsquery as absent,
-          search_suffixes('nguyen thi thuy') @@ ${suffixQuery("thuy ")}::tsquery as space`,
+          search_suffixes_weekly('nguyen thi thuy', now()) @@ ${suffixQuery("nguyen thi thuy")}::tsquery as whole,
+          search_suffixes_weekly('nguyen thi thuy', now()) @@ ${suffixQuery("yen thi th")}::tsquery as middle,
+          search_suffixes_weekly('nguyen thi thuy', now()) @@ ${suffixQuery("thi nguyen")}::tsquery as absent,
+          search_suffixes_weekly('nguyen thi thuy', now()) @@ ${suffixQuery("thuy ")}::tsquery as space`,
     );
     expect(row).toEqual({ whole: true, middle: true, absent: false, space: false });
   });
@@ -86,7 +130,7 @@ describe("the dossiers' GIN indexes' pending lists", () => {
           where i.indrelid = 'dossiers'::regclass and a.amname = 'gin' order by c.relname`,
     );
     expect(indexes.map((index) => index.name)).toEqual([
-      "dossiers_applicant_suffix_idx",
+      "dossiers_applicant_weekly_suffix_idx",
       "dossiers_code_trgm_idx",
     ]);
     for (const index of indexes) expect(index.options).toContain("gin_pending_list_limit=64");

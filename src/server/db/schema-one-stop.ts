@@ -247,15 +247,17 @@ export const dossiers = pgTable(
     // A part of the applicant's folded name: every suffix of it of three characters or more that
     // starts at a character (not a space), each cut at 200, as a lexeme (`search_suffixes`,
     // migration 0039); a part typed is a prefix of one of them (`'thi thuy':*`), read from the
-    // posting lists of those suffixes only.
+    // posting lists of those suffixes only. Each suffix also under its receipt week
+    // (`'W2970:thi thuy'`, `search_suffixes_weekly`, migration 0043): a search's page reads the
+    // matches of its newest weeks only, instead of every match to sort them by receipt time.
     // The trigram index it replaced read the lists of every trigram of the part ("ngu", "thi",
     // "huy"…, each in hundreds of thousands of names at 10 M dossiers) for a whole name.
     // Its new entries wait in a pending list of 64 kB, not the database's (256 kB on PGlite, 4 MB
     // on PostgreSQL): a name adds a dozen long entries, and the insert that overflows the list
     // moves them all into the index (migration 0040: at 1 M dossiers on PGlite, batches of 100
     // rows p99 123–437 ms at 256 kB, 59 ms at 64 kB, and 7 % more rows a second).
-    index("dossiers_applicant_suffix_idx")
-      .using("gin", sql`search_suffixes(${t.applicantNameFolded})`)
+    index("dossiers_applicant_weekly_suffix_idx")
+      .using("gin", sql`search_suffixes_weekly(${t.applicantNameFolded}, ${t.receivedAt})`)
       .with({ gin_pending_list_limit: 64 }),
     // The administrators' lookup of one person by ID number; partial, so imports (which carry
     // none) do not keep it up.

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { DossierState } from "../../../core/dossier/dossier-state.ts";
+import { searchKey } from "../../../core/text/vietnamese-text.ts";
 import { and, eq, fillPlaceholders, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { executorKind, queryRows, type Executor } from "../database.ts";
@@ -19,6 +20,7 @@ import {
 } from "../schema-one-stop.ts";
 import { forgetRegisterTotals, registerTotalCacheOf } from "../register-total-cache.ts";
 import * as cases from "./case-register.repository.ts";
+import * as weekly from "./case-register-weekly.ts";
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierInsert = typeof dossiers.$inferInsert;
@@ -187,6 +189,9 @@ export async function registerQueries(
   probe?: RegisterQuery<Joined>;
   direct?: RegisterQuery<Joined>;
   walk?: cases.CaseWalk<Joined>;
+  /** A name search's page read from its newest weeks (`weeklyPage`), and one read of it. */
+  weekly?: () => Promise<Joined[] | undefined>;
+  weeklyRead?: (window: weekly.WeeklyWindow) => RegisterQuery<{ id: string }>;
   cap: number;
 }> {
   const paths = pathsOf(exec, options);
@@ -194,7 +199,14 @@ export async function registerQueries(
     const codeMatch = filter.q
       ? await cases.codeMatchOf(exec, DOSSIER_REGISTER, filter.q, reachOf(filter.unitIds))
       : undefined;
-    return buildRegisterQueries(exec, filter, codeMatch, paths);
+    const built = buildRegisterQueries(exec, filter, codeMatch, paths);
+    const weeklyIds = built.weeklyIds?.prepare(undefined as unknown as string);
+    const weeklyRead =
+      weeklyIds && ((window: weekly.WeeklyWindow) => new RegisterRead(weeklyIds, { ...window }));
+    return {
+      ...built,
+      ...(weeklyRead && { weekly: weeklyPage(exec, filter, weeklyRead), weeklyRead }),
+    };
   }
   const shapes = shapesOf(exec);
   const { template, values, hold } = templateOf(filter);
@@ -231,10 +243,14 @@ export async function registerQueries(
       count: built.count.prepare(nameOf(built.count)),
       probe: byIds ? built.probeIds?.prepare(unnamed) : joinedOf(built.probe)?.prepare(unnamed),
       direct: byIds ? built.directIds?.prepare(unnamed) : joinedOf(built.direct)?.prepare(unnamed),
+      weekly: built.weeklyIds?.prepare(unnamed),
     };
     remember(shapes, key, statements);
   }
-  const { probe, direct } = statements;
+  const { probe, direct, weekly: weeklyIds } = statements;
+  const weeklyRead =
+    weeklyIds &&
+    ((window: weekly.WeeklyWindow) => new RegisterRead(weeklyIds, { ...values, ...window }));
   const read = (statement: Prepared<unknown> | undefined) =>
     statement &&
     (cases.searchReadsByIds(exec)
@@ -248,6 +264,7 @@ export async function registerQueries(
     count: new RegisterRead(statements.count, values),
     ...(probe && { probe: read(probe) }),
     ...(direct && { direct: read(direct) }),
+    ...(weeklyRead && { weekly: weeklyPage(exec, filter, weeklyRead), weeklyRead }),
     // Its statements depend on the window's position and size: built with the filter's values.
     ...(filter.q &&
       paths.walk && {
@@ -325,6 +342,46 @@ function rowsByIds(exec: Executor, shapes: Map<string, unknown>) {
 }
 
 /**
+ * A name search's page read from its newest weeks (case-register-weekly.ts), from the week of the
+ * cursor or of the newest receipt (`newestReceiptMs`); undefined when those weeks held too few
+ * matches (or the register is empty).
+ */
+function weeklyPage(
+  exec: Executor,
+  filter: DossierFilter,
+  ids: (window: weekly.WeeklyWindow) => PromiseLike<{ id: string }[]>,
+) {
+  return async (): Promise<Joined[] | undefined> => {
+    const ms = filter.after ? weekly.cursorMs(filter.after.at) : await newestReceiptMs(exec);
+    if (ms === null) return undefined;
+    const start = { ms, fromCursor: filter.after !== undefined };
+    const found = await weekly.weeklyPageIds(searchKey(filter.q ?? ""), start, ids, filter.limit);
+    return found && (await rowsByIds(exec, shapesOf(exec))(found));
+  };
+}
+
+/**
+ * The newest receipt time of any dossier (voided or not; milliseconds, null when there is none),
+ * kept as a page's total is (register-total-cache.ts: forgotten when a dossier is written): where
+ * a name search's weekly reads start. Two reads of the register's indexes' first entries.
+ */
+async function newestReceiptMs(exec: Executor): Promise<number | null> {
+  const look = async () => {
+    const [row] = await queryRows<{ ms: number | string | null }>(
+      exec,
+      sql`select (extract(epoch from greatest(
+          (select max(${dossiers.receivedAt}) from ${dossiers} where ${dossiers.voidedAt} is null),
+          (select max(${dossiers.receivedAt}) from ${dossiers} where ${dossiers.voidedAt} is not null)
+        )) * 1000)::float8 as ms`,
+    );
+    return row?.ms === null || row?.ms === undefined ? Number.NaN : Number(row.ms);
+  };
+  const cache = registerTotalCacheOf(exec);
+  const ms = cache ? await cache.get("dossier", "newest receipt", null, look) : await look();
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/**
  * Which ways a register page may read its rows, for tests comparing them: the probe's window
  * (`SEARCH_PROBE_WINDOW`; 0: no probe), a search's direct read from its matches (`casePageQueries`'
  * `direct`; false: none), the cap its count and direct read stop at (`registerTotalCap`) and its
@@ -336,6 +393,8 @@ export interface RegisterPaths {
   cap?: number;
   /** A search's walk in the register's order, a window at a time (`CaseWalk`); false: none. */
   walk?: number | false;
+  /** A name search's page read from its newest weeks first (case-register-weekly.ts). */
+  weekly?: boolean;
 }
 
 const pathsOf = (exec: Executor, options: RegisterPaths): Required<RegisterPaths> => {
@@ -351,6 +410,7 @@ const pathsOf = (exec: Executor, options: RegisterPaths): Required<RegisterPaths
     direct: options.direct ?? true,
     cap: options.cap ?? cases.registerTotalCap(exec),
     walk,
+    weekly: options.weekly ?? cases.searchReadsByIds(exec),
   };
 };
 
@@ -373,6 +433,8 @@ interface PreparedPage {
   /** A search's page: its ids (then their rows, `rowsByIds`) where `searchReadsByIds`, else its rows. */
   probe?: Prepared<{ id: string }> | Prepared<Joined>;
   direct?: Prepared<{ id: string }> | Prepared<Joined>;
+  /** A name search's ids within a window of weeks (`casePageQueries`' `weeklyIds`). */
+  weekly?: Prepared<{ id: string }>;
 }
 
 /**
@@ -488,6 +550,19 @@ const reachOf = (unitIds: string[] | null) =>
 const textScopeOf = (where: string[] | undefined) =>
   where === undefined ? undefined : where.length > 0 && inArray(dossiers.unitId, where);
 
+/** Units in reach up to which a name search's weekly reads bound the receipt time too. */
+export const WEEKLY_SINCE_UNITS = 10;
+
+/**
+ * A reach of one unit or a few (`WEEKLY_SINCE_UNITS`): its records of a few weeks are few, so a
+ * name search's weekly read bounds their receipt time (`casePageQueries`' `weekly`). A larger
+ * reach has as many in those weeks as the province (40,872 a week at 10 M dossiers, 2–6 ms to
+ * read from the register's index): there the weeks' matches alone are read.
+ */
+const fewUnits = (filter: DossierFilter) =>
+  filter.unitId !== undefined ||
+  (filter.unitIds !== null && filter.unitIds.length <= WEEKLY_SINCE_UNITS);
+
 /**
  * The page's and the count's statements for `filter` (values, or placeholders), `q` matching
  * codes as `codeMatch` says, with `patterns` (placeholders) instead of `q`'s own when given.
@@ -520,6 +595,7 @@ function buildRegisterQueries(
     codeMatch,
     search: patterns && cases.caseSearchOf(DOSSIER_REGISTER, patterns, textScope),
     ...paths,
+    weekly: paths.weekly && (fewUnits(filter) ? "since" : true),
   });
 }
 

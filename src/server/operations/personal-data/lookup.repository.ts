@@ -26,7 +26,7 @@ const digits = (column: SQL) => sql`regexp_replace(coalesce(${column}, ''), '\\D
 function sameName(nameKey: string): SQL {
   const same = sql`d.applicant_name_folded = ${nameKey}`;
   if (!suffixSearchable(nameKey)) return same;
-  return sql`(${same} and search_suffixes(d.applicant_name_folded) @@ ${suffixQuery(nameKey)}::tsquery)`;
+  return sql`(${same} and search_suffixes_weekly(d.applicant_name_folded, d.received_at) @@ ${suffixQuery(nameKey)}::tsquery)`;
 }
 
 function inScope(column: SQL, unitIds: string[] | null): SQL {

@@ -1,0 +1,77 @@
+/**
+ * A name search's page read week by week, newest first, through the suffix index's weekly entries
+ * (`search_suffixes_weekly`, migration 0043: each suffix of a name also under its receipt week, as
+ * `W<week>:<suffix>`). Read from all its matches, a page visits every one for its receipt time
+ * and sorts them (10 M dossiers: a whole name's 5,787 matches, ≈ 15 ms of PostgreSQL's CPU a page;
+ * a common part's newest 10,000 records checked one by one, ≈ 7 ms); read from its newest weeks,
+ * it visits the matches of those weeks only.
+ */
+
+/** The weeks `search_suffixes_weekly` files a suffix under: whole weeks since 01/01/1970 (UTC). */
+export const SUFFIX_WEEK_MS = 604_800_000;
+
+/** The week of a time (milliseconds since the epoch), as `search_suffixes_weekly` counts it. */
+export const suffixWeekOf = (ms: number): number => Math.floor(ms / SUFFIX_WEEK_MS);
+
+/** A register cursor's time (`cursorAtOf`: UTC, "YYYY-MM-DD HH:MM:SS.ffffff") in milliseconds. */
+export const cursorMs = (at: string): number => Date.parse(`${at.replace(" ", "T")}Z`);
+
+/**
+ * The tsquery matching the weekly entries of a text containing `folded` received in one of
+ * `weeks`: a prefix of one of its suffixes under each week, quoted as `suffixQuery` quotes.
+ */
+export function weeklySuffixQuery(folded: string, weeks: number[]): string {
+  const quoted = folded.replace(/['\\]/g, (c) => c + c);
+  return weeks.map((week) => `'W${week}:${quoted}':*`).join(" | ");
+}
+
+/** One read of a page: the tsquery of its weeks, and the first instant of the oldest (ISO). */
+export interface WeeklyWindow {
+  weeklyQuery: string;
+  weeklySince: string;
+}
+
+/** At most this many reads a page, and this many weeks back from its start, before it gives up. */
+export const WEEKLY_READS = 5;
+export const WEEKLY_REACH = 160;
+
+/**
+ * The ids of a page (at most `limit` + 1, in the register's order) read a window of weeks at a
+ * time through `read` (the matches in reach after the cursor whose receipt week is in the window
+ * — its tsquery, `weeklySuffixQuery`, and the first instant of its oldest week — newest first, at
+ * most `limit` + 1), from the week of the
+ * page's cursor or the week after the newest receipt (`startMs`) when the page starts the
+ * register. The first window is that week (and the one before, without a cursor); each next one
+ * as many weeks as the matches found so far say the page still needs, half again (four times the
+ * weeks read when none were found), at most WEEKLY_READS windows within WEEKLY_REACH weeks.
+ * Undefined when they held no more than `limit`: the page is then read another way (its matches
+ * may be older, or few). Each window's matches are newer than the next window's, so the ids found
+ * are the first of the register's order.
+ */
+export async function weeklyPageIds(
+  folded: string,
+  start: { ms: number; fromCursor: boolean },
+  read: (window: WeeklyWindow) => PromiseLike<{ id: string }[]>,
+  limit: number,
+): Promise<string[] | undefined> {
+  let top = suffixWeekOf(start.ms) + (start.fromCursor ? 0 : 1);
+  let span = start.fromCursor ? 1 : 2;
+  let covered = 0;
+  const ids: string[] = [];
+  for (let reads = 0; reads < WEEKLY_READS && span > 0; reads++) {
+    const weeks = Array.from({ length: span }, (_, k) => top - k);
+    const window = {
+      weeklyQuery: weeklySuffixQuery(folded, weeks),
+      weeklySince: new Date((top - span + 1) * SUFFIX_WEEK_MS).toISOString(),
+    };
+    for (const row of await read(window)) ids.push(row.id);
+    if (ids.length > limit) return ids.slice(0, limit + 1);
+    covered += span;
+    top -= span;
+    const needed = limit + 1 - ids.length;
+    const wanted =
+      ids.length === 0 ? 4 * covered : Math.ceil((1.5 * needed * covered) / ids.length);
+    span = Math.min(wanted, WEEKLY_REACH - covered);
+  }
+  return undefined;
+}
