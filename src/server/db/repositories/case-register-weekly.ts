@@ -31,6 +31,22 @@ export interface WeeklyWindow {
   weeklySince: string;
 }
 
+/**
+ * A search whose matches are at most this many (its count exact, under the cap) reads its page
+ * from all of them, sorted at once (a few hundred: 0.3–0.5 ms at 10 M dossiers), not by weeks,
+ * where a rare name read its five windows in vain.
+ */
+export const WEEKLY_MIN_TOTAL = 1_000;
+
+/**
+ * Matches among the newest 1,000 records in reach (`COUNT_CENSUS_WINDOW`) from which a search is
+ * not read by weeks: a part as common as "văn" (3 in 10) finds its page among the newest few
+ * hundred records in the register's order, while its matches of two weeks are thousands (a
+ * province at 10 M dossiers receives 68,000 a week; on PGlite such a read held the connection
+ * 100–121 ms).
+ */
+export const WEEKLY_DENSE = 20;
+
 /** At most this many reads a page, and this many weeks back from its start, before it gives up. */
 export const WEEKLY_READS = 5;
 export const WEEKLY_REACH = 160;

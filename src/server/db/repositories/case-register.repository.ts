@@ -20,6 +20,7 @@ import { searchKey } from "../../../core/text/vietnamese-text.ts";
 import { executorKind, queryRows, type Executor } from "../database.ts";
 import { PGLITE_REGISTER_TOTAL_CAP, PGLITE_SEARCH_WALK_WINDOW } from "../statement-budget.ts";
 import { registerTotalCacheOf } from "../register-total-cache.ts";
+import { WEEKLY_MIN_TOTAL } from "./case-register-weekly.ts";
 import { agencies } from "../schema.ts";
 import { caseDailyCounters, caseEvents } from "../schema-case-register.ts";
 
@@ -624,6 +625,7 @@ export function casePageQueries<T extends PgSelect>(
   let probeIds: IdsQuery | undefined;
   let directIds: IdsQuery | undefined;
   let weeklyIds: IdsQuery | undefined;
+  let weeklyCensus: ReturnType<typeof censusOf> | undefined;
   let walk: CaseWalk<Awaited<T>[number]> | undefined;
   const cap = page.cap ?? registerTotalCap(exec);
   if (typeof select === "function") {
@@ -686,6 +688,7 @@ export function casePageQueries<T extends PgSelect>(
         .from(matches)
         .orderBy(...order)
         .limit(literalLimit(page.limit + 1));
+      weeklyCensus = censusOf(exec, register, conditions, order, search);
     }
     const windowSize = page.walk ?? registerSearchWalk(exec);
     if (search && windowSize)
@@ -740,6 +743,7 @@ export function casePageQueries<T extends PgSelect>(
     probeIds,
     directIds,
     weeklyIds,
+    weeklyCensus,
     walk,
     cap,
   };
@@ -848,6 +852,22 @@ function newestInReach(
 export const literalLimit = (rows: number): number =>
   sql.raw(String(Math.trunc(rows))) as unknown as number;
 
+/**
+ * How many of the newest COUNT_CENSUS_WINDOW records in reach match a search (`censusCount`; a
+ * name search's weekly read is tried only when they are few, `WEEKLY_DENSE`).
+ */
+function censusOf(
+  exec: Executor,
+  register: CaseRegisterTable,
+  conditions: SQL[],
+  order: SQL[],
+  search: CaseSearch,
+) {
+  return exec
+    .select({ n: sql<number>`count(*) filter (where ${search.inOrder})::int` })
+    .from(newestInReach(exec, register, and(...conditions), order, COUNT_CENSUS_WINDOW));
+}
+
 /** The newest records in reach a search's count looks at first (`censusCount`). */
 export const COUNT_CENSUS_WINDOW = 1_000;
 /** Matches among them from which the count checks records in order (a tenth). */
@@ -874,9 +894,7 @@ function censusCount(
 ) {
   const newest = (records: number) =>
     newestInReach(exec, register, and(...conditions), order, records);
-  const census = exec
-    .select({ n: sql`count(*) filter (where ${search.inOrder})` })
-    .from(newest(COUNT_CENSUS_WINDOW));
+  const census = censusOf(exec, register, conditions, order, search);
   const checked = exec
     .select({ one: sql`1`.as("one") })
     .from(newest(10 * (cap + 1)))
@@ -1273,7 +1291,8 @@ export async function readCasePage<Row, R>(
     const n = known ? known.total : await counted();
     const capped = known ? known.totalCapped || known.total > queries.cap : n > queries.cap;
     if (!capped && fresh && n === 0) return answer([], 0, false);
-    const weekly = queries.weekly && (await queries.weekly());
+    // By weeks when the matches are many (few are sorted at once from all of them).
+    const weekly = queries.weekly && (capped || n > WEEKLY_MIN_TOTAL) && (await queries.weekly());
     if (weekly) return answer(weekly, n, capped);
     if (capped) return answer(await inOrder(), n, true);
     const rows = await queries.direct;

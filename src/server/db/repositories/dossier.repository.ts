@@ -203,9 +203,11 @@ export async function registerQueries(
     const weeklyIds = built.weeklyIds?.prepare(undefined as unknown as string);
     const weeklyRead =
       weeklyIds && ((window: weekly.WeeklyWindow) => new RegisterRead(weeklyIds, { ...window }));
+    const census = built.weeklyCensus;
     return {
       ...built,
-      ...(weeklyRead && { weekly: weeklyPage(exec, filter, weeklyRead), weeklyRead }),
+      ...(weeklyRead &&
+        census && { weekly: weeklyPage(exec, filter, weeklyRead, census), weeklyRead }),
     };
   }
   const shapes = shapesOf(exec);
@@ -244,10 +246,11 @@ export async function registerQueries(
       probe: byIds ? built.probeIds?.prepare(unnamed) : joinedOf(built.probe)?.prepare(unnamed),
       direct: byIds ? built.directIds?.prepare(unnamed) : joinedOf(built.direct)?.prepare(unnamed),
       weekly: built.weeklyIds?.prepare(unnamed),
+      weeklyCensus: built.weeklyCensus?.prepare(unnamed),
     };
     remember(shapes, key, statements);
   }
-  const { probe, direct, weekly: weeklyIds } = statements;
+  const { probe, direct, weekly: weeklyIds, weeklyCensus } = statements;
   const weeklyRead =
     weeklyIds &&
     ((window: weekly.WeeklyWindow) => new RegisterRead(weeklyIds, { ...values, ...window }));
@@ -264,7 +267,11 @@ export async function registerQueries(
     count: new RegisterRead(statements.count, values),
     ...(probe && { probe: read(probe) }),
     ...(direct && { direct: read(direct) }),
-    ...(weeklyRead && { weekly: weeklyPage(exec, filter, weeklyRead), weeklyRead }),
+    ...(weeklyRead &&
+      weeklyCensus && {
+        weekly: weeklyPage(exec, filter, weeklyRead, new RegisterRead(weeklyCensus, values)),
+        weeklyRead,
+      }),
     // Its statements depend on the window's position and size: built with the filter's values.
     ...(filter.q &&
       paths.walk && {
@@ -343,15 +350,24 @@ function rowsByIds(exec: Executor, shapes: Map<string, unknown>) {
 
 /**
  * A name search's page read from its newest weeks (case-register-weekly.ts), from the week of the
- * cursor or of the newest receipt (`newestReceiptMs`); undefined when those weeks held too few
- * matches (or the register is empty).
+ * cursor or of the newest receipt (`newestReceiptMs`); undefined when its matches are as common
+ * as `weekly.WEEKLY_DENSE` says among the newest records in reach (`census`, kept as the total
+ * is), when those weeks held too few, or when the register is empty.
  */
 function weeklyPage(
   exec: Executor,
   filter: DossierFilter,
   ids: (window: weekly.WeeklyWindow) => PromiseLike<{ id: string }[]>,
+  census: PromiseLike<{ n: number }[]>,
 ) {
   return async (): Promise<Joined[] | undefined> => {
+    const cache = registerTotalCacheOf(exec);
+    const countCensus = async () => (await census)[0]?.n ?? 0;
+    const { key, units } = dossierTotalKey(filter);
+    const common = cache
+      ? await cache.get("dossier", `census ${key}`, units, countCensus)
+      : await countCensus();
+    if (common >= weekly.WEEKLY_DENSE) return undefined;
     const ms = filter.after ? weekly.cursorMs(filter.after.at) : await newestReceiptMs(exec);
     if (ms === null) return undefined;
     const start = { ms, fromCursor: filter.after !== undefined };
@@ -410,7 +426,9 @@ const pathsOf = (exec: Executor, options: RegisterPaths): Required<RegisterPaths
     direct: options.direct ?? true,
     cap: options.cap ?? cases.registerTotalCap(exec),
     walk,
-    weekly: options.weekly ?? cases.searchReadsByIds(exec),
+    // Before the probe, the walk and the direct read where the matches are many but not common
+    // among the newest records (`readCasePage`, `weeklyPage`); on both databases.
+    weekly: options.weekly ?? true,
   };
 };
 
@@ -435,6 +453,8 @@ interface PreparedPage {
   direct?: Prepared<{ id: string }> | Prepared<Joined>;
   /** A name search's ids within a window of weeks (`casePageQueries`' `weeklyIds`). */
   weekly?: Prepared<{ id: string }>;
+  /** Its matches among the newest records in reach (`weeklyCensus`). */
+  weeklyCensus?: Prepared<{ n: number }>;
 }
 
 /**
