@@ -53,16 +53,14 @@ export const WEEKLY_REACH = 160;
 
 /**
  * The ids of a page (at most `limit` + 1, in the register's order) read a window of weeks at a
- * time through `read` (the matches in reach after the cursor whose receipt week is in the window
- * — its tsquery, `weeklySuffixQuery`, and the first instant of its oldest week — newest first, at
- * most `limit` + 1), from the week of the
- * page's cursor or the week after the newest receipt (`startMs`) when the page starts the
- * register. The first window is that week (and the one before, without a cursor); each next one
- * as many weeks as the matches found so far say the page still needs, half again (four times the
- * weeks read when none were found), at most WEEKLY_READS windows within WEEKLY_REACH weeks.
- * Undefined when they held no more than `limit`: the page is then read another way (its matches
- * may be older, or few). Each window's matches are newer than the next window's, so the ids found
- * are the first of the register's order.
+ * time through `read` (the matches in reach after the cursor whose receipt week is in the window,
+ * newest first, at most `limit` + 1), from the week of the page's cursor, or from the week after
+ * the newest receipt (`start.ms`) when the page starts the register. The first window is that
+ * week (and the one before, without a cursor); each next one as many weeks as the matches found so
+ * far say the page still needs, half again (four times the weeks read when none were found), at
+ * most WEEKLY_READS windows within WEEKLY_REACH weeks. Undefined when they held no more than
+ * `limit`: the page is then read another way (its matches may be older, or few). Each window's
+ * matches are newer than the next window's, so the ids found are the first of the register's order.
  */
 export async function weeklyPageIds(
   folded: string,
