@@ -52,7 +52,7 @@ describe(`the folded text's suffix index on ${testDatabaseKind}`, () => {
         if (kept.length === 0) return;
         const rows = await queryRows<{ byIndex: boolean; contains: boolean }>(
           t.database.db,
-          sql`select search_suffixes_weekly(x.t, now()) @@ x.q::tsquery as "byIndex",
+          sql`select search_suffixes_weekly(x.t, '2026-11-30 10:00+07') @@ x.q::tsquery as "byIndex",
               strpos(x.t, x.p) > 0 as contains
             from unnest(${sql.param(kept.map(([whole]) => whole))}::text[],
               ${sql.param(kept.map(([, part]) => part))}::text[],
@@ -112,10 +112,10 @@ describe(`the folded text's suffix index on ${testDatabaseKind}`, () => {
     }>(
       t.database.db,
       sql`select
-          search_suffixes_weekly('nguyen thi thuy', now()) @@ ${suffixQuery("nguyen thi thuy")}::tsquery as whole,
-          search_suffixes_weekly('nguyen thi thuy', now()) @@ ${suffixQuery("yen thi th")}::tsquery as middle,
-          search_suffixes_weekly('nguyen thi thuy', now()) @@ ${suffixQuery("thi nguyen")}::tsquery as absent,
-          search_suffixes_weekly('nguyen thi thuy', now()) @@ ${suffixQuery("thuy ")}::tsquery as space`,
+          search_suffixes_weekly('nguyen thi thuy', '2026-11-30 10:00+07') @@ ${suffixQuery("nguyen thi thuy")}::tsquery as whole,
+          search_suffixes_weekly('nguyen thi thuy', '2026-11-30 10:00+07') @@ ${suffixQuery("yen thi th")}::tsquery as middle,
+          search_suffixes_weekly('nguyen thi thuy', '2026-11-30 10:00+07') @@ ${suffixQuery("thi nguyen")}::tsquery as absent,
+          search_suffixes_weekly('nguyen thi thuy', '2026-11-30 10:00+07') @@ ${suffixQuery("thuy ")}::tsquery as space`,
     );
     expect(row).toEqual({ whole: true, middle: true, absent: false, space: false });
   });
