@@ -426,7 +426,7 @@ describe(`dossier import on ${testDatabaseKind}`, () => {
     async () => {
       const db = t.db.database.db;
       const indexes = await dossierGinIndexes(db);
-      expect(indexes).toEqual(["dossiers_applicant_suffix_idx", "dossiers_code_trgm_idx"]);
+      expect(indexes).toEqual(["dossiers_applicant_weekly_suffix_idx", "dossiers_code_trgm_idx"]);
       /** Pages each list held, emptied by the asking. */
       const pendingPages = async () => {
         const pages: number[] = [];
