@@ -20,9 +20,8 @@ import { dossierKpiCountsSql } from "../../src/server/db/repositories/kpi.reposi
 import { createWorkingCalendar } from "../../src/core/calendar/index.ts";
 import { searchKey } from "../../src/core/text/vietnamese-text.ts";
 import {
-  SUFFIX_WEEK_MS,
   suffixWeekOf,
-  weeklySuffixQuery,
+  weeklyWindow,
 } from "../../src/server/db/repositories/case-register-weekly.ts";
 import { workingDayIndex } from "../../src/core/kpi/index.ts";
 import { makeAgency, makeProcedure, makeUnit } from "../support/factories.ts";
@@ -501,13 +500,11 @@ describe.skipIf(testDatabaseKind !== "postgresql")("dossier register query plans
         { unitIds: null, q, limit: 50, after: await positionAt(3_000) },
       ]) {
         const { weeklyRead } = await registerQueries(db, filter);
-        const read = weeklyRead!({
-          weeklyQuery: weeklySuffixQuery(searchKey(q), [last, last - 1, last - 2]),
-          weeklySince: new Date((last - 2) * SUFFIX_WEEK_MS).toISOString(),
-        });
+        const read = weeklyRead!(weeklyWindow(searchKey(q), last, 3));
         const nodes = await planOf(read);
         const described = JSON.stringify(nodes, ["Node Type", "Index Name", "Index Cond"]);
-        const scans = dossierScans(nodes);
+        // The page's rows are joined in the same statement, read again by their ids.
+        const scans = dossierScans(nodes).filter((scan) => scan["Index Name"] !== "dossiers_pkey");
         const registerScans = nodes.filter((n) => n["Index Name"]?.startsWith("dossiers_register"));
         if (filter.unitIds === null) {
           // The province: the weeks' matches alone, from the suffix index.
@@ -535,6 +532,63 @@ describe.skipIf(testDatabaseKind !== "postgresql")("dossier register query plans
     }
     const { weekly } = await registerQueries(db, { unitIds: null, q: "Thị Thủy", limit: 50 });
     expect(await weekly!()).toHaveLength(51);
+  });
+
+  it("plans a name's page of some weeks once per connection, for any name, weeks and cursor, never in parallel", async () => {
+    // Its values are each a subquery of their own (`plannedOnce`): PostgreSQL's estimates do not
+    // depend on them, so after five plans for values it keeps one plan for all (a value it saw
+    // made it plan each read: 0.4 ms of its CPU against 0.2–0.3 ms of running at 10 M dossiers).
+    const last = suffixWeekOf(Date.parse("2026-09-29T12:00:00Z"));
+    const plans = await db.transaction(async (tx) => {
+      for (const [k, q] of ["Thị Thủy", "Nguyễn Thị Thuỷ 1236", "Văn Hùng", "Trần Thị"].entries())
+        for (const after of [undefined, await positionAt(1_000 * (k + 1))]) {
+          const { weeklyRead } = await registerQueries(tx, { unitIds: null, q, limit: 50, after });
+          for (const weeks of [2, 5]) {
+            await weeklyRead!(weeklyWindow(searchKey(q), last - k, weeks));
+          }
+        }
+      return queryRows<{ generic: number; custom: number }>(
+        tx,
+        sql`select generic_plans::int as generic, custom_plans::int as custom
+          from pg_prepared_statements where statement like '%search_suffixes_weekly%'`,
+      );
+    });
+    // One statement for the first pages, one for the pages after a cursor: 8 reads each.
+    expect(plans).toHaveLength(2);
+    // Planned for a common part and for a rare whole name, later weeks and a later cursor: the
+    // same estimates (at this size PostgreSQL might keep one plan even for values it sees).
+    const estimates = async (q: string, top: number, weeks: number, offset: number) => {
+      const { weeklyRead } = await registerQueries(db, {
+        ...{ unitIds: null, q, limit: 50 },
+        after: await positionAt(offset),
+      });
+      const read = weeklyRead!(weeklyWindow(searchKey(q), top, weeks));
+      return JSON.stringify(await planOf(read), ["Node Type", "Plan Rows", "Total Cost"]);
+    };
+    expect(await estimates("Nguyễn Thị Thuỷ 1236", last - 40, 3, 9_000)).toBe(
+      await estimates("Thị Thủy", last, 1, 10),
+    );
+    for (const plan of plans) {
+      expect(plan.custom).toBeLessThanOrEqual(5);
+      expect(plan.generic).toBeGreaterThanOrEqual(3);
+    }
+    // Costed for the planner's default share of the province's records, it would be read by
+    // parallel workers where they are cheap (their start took 40–130 ms at 10 M dossiers).
+    const { weeklyRead } = await registerQueries(db, { unitIds: null, q: "Thị Thủy", limit: 50 });
+    const read = weeklyRead!(weeklyWindow(searchKey("Thị Thủy"), last, 2));
+    await client.query(
+      "set parallel_setup_cost = 0; set parallel_tuple_cost = 0; set min_parallel_table_scan_size = 0; set min_parallel_index_scan_size = 0",
+    );
+    try {
+      const nodes = await planOf(read);
+      const described = JSON.stringify(nodes, ["Node Type", "Index Name"]);
+      expect(
+        nodes.filter((n) => n["Node Type"].startsWith("Gather")),
+        described,
+      ).toEqual([]);
+    } finally {
+      await client.query("reset all");
+    }
   });
 
   it("probes a name's page in the newest dossiers through the register's index, in its order", async () => {

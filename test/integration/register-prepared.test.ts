@@ -14,9 +14,8 @@ import {
 import { PGLITE_SEARCH_WALK_WINDOW } from "../../src/server/db/statement-budget.ts";
 import * as cases from "../../src/server/db/repositories/case-register.repository.ts";
 import {
-  SUFFIX_WEEK_MS,
   suffixWeekOf,
-  weeklySuffixQuery,
+  weeklyWindow,
 } from "../../src/server/db/repositories/case-register-weekly.ts";
 import { searchKey } from "../../src/core/text/vietnamese-text.ts";
 import { makeProcedure } from "../support/factories.ts";
@@ -140,10 +139,7 @@ describe("dossier register statements kept per filter shape", () => {
           if (kept.direct) expect(await kept.direct).toEqual(await built.direct);
           // A read of the weeks the dossiers were received in (PostgreSQL's name searches).
           const march = suffixWeekOf(Date.parse("2026-03-04T00:00:00Z"));
-          const weeks = {
-            weeklyQuery: weeklySuffixQuery(searchKey(f.q ?? ""), [march, march - 1]),
-            weeklySince: new Date((march - 1) * SUFFIX_WEEK_MS).toISOString(),
-          };
+          const weeks = weeklyWindow(searchKey(f.q ?? ""), march, 2);
           expect(kept.weeklyRead?.(weeks).toSQL()).toEqual(built.weeklyRead?.(weeks).toSQL());
           if (kept.weeklyRead)
             expect(await kept.weeklyRead(weeks)).toEqual(await built.weeklyRead!(weeks));

@@ -2,11 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   cursorMs,
+  firstWeeklySpan,
   SUFFIX_WEEK_MS,
   suffixWeekOf,
   WEEKLY_REACH,
   WEEKLY_READS,
-  weeklyPageIds,
+  weeklyPageRows,
   weeklySuffixQuery,
 } from "./case-register-weekly.ts";
 
@@ -30,7 +31,7 @@ describe("suffixWeekOf and cursorMs", () => {
   });
 });
 
-describe("weeklyPageIds", () => {
+describe("weeklyPageRows", () => {
   // Matches at times (ms) within about three years before the start, newest first.
   const start = Date.UTC(2026, 10, 30, 10);
   const matches = fc
@@ -46,13 +47,15 @@ describe("weeklyPageIds", () => {
         async (times, limit, fromCursor) => {
           const all = times.map((ms, i) => ({ id: String(i), ms }));
           const read: number[][] = [];
-          const found = await weeklyPageIds(
+          const found = await weeklyPageRows(
             "thi thuy",
             { ms: start, fromCursor },
-            ({ weeklyQuery, weeklySince }) => {
+            ({ weeklyQuery, weeklySince, weeklyUntil }) => {
               const weeks = weeksOf(weeklyQuery);
               read.push(weeks);
+              // The window's time: the oldest week's first instant to the one after the newest.
               expect(Date.parse(weeklySince)).toBe(Math.min(...weeks) * SUFFIX_WEEK_MS);
+              expect(Date.parse(weeklyUntil)).toBe((Math.max(...weeks) + 1) * SUFFIX_WEEK_MS);
               return Promise.resolve(
                 all.filter((m) => weeks.includes(suffixWeekOf(m.ms))).slice(0, limit + 1),
               );
@@ -67,7 +70,7 @@ describe("weeklyPageIds", () => {
           expect(weeksRead.length).toBeLessThanOrEqual(WEEKLY_REACH);
           const inWeeks = all.filter((m) => weeksRead.includes(suffixWeekOf(m.ms)));
           if (found === undefined) expect(inWeeks.length).toBeLessThanOrEqual(limit);
-          else expect(found).toEqual(all.slice(0, limit + 1).map((m) => m.id));
+          else expect(found).toEqual(all.slice(0, limit + 1));
         },
       ),
       { numRuns: 300 },
@@ -79,7 +82,7 @@ describe("weeklyPageIds", () => {
       Array.from({ length: 150 * perWeek }, (_, i) => start - (i / perWeek) * SUFFIX_WEEK_MS);
     const readsFor = async (times: number[]) => {
       let reads = 0;
-      const found = await weeklyPageIds(
+      const found = await weeklyPageRows(
         "thi thuy",
         { ms: start, fromCursor: false },
         ({ weeklyQuery }) => {
@@ -100,5 +103,39 @@ describe("weeklyPageIds", () => {
     expect(await readsFor(weekly(10))).toEqual({ reads: 2, found: 51 });
     expect(await readsFor(weekly(1))).toEqual({ reads: 2, found: 51 });
     expect(await readsFor([])).toEqual({ reads: 4, found: undefined });
+  });
+});
+
+describe("firstWeeklySpan", () => {
+  it("spans the weeks that hold a page and half again at the matches' mean rate", () => {
+    // A whole name at 10 M dossiers: 5,787 matches over 306 weeks, 19 a week: 5 weeks and the
+    // week after the newest receipt; from a cursor, the 5 weeks alone.
+    expect(firstWeeklySpan(5_787, 306, 50, false)).toBe(6);
+    expect(firstWeeklySpan(5_787, 306, 50, true)).toBe(5);
+    // Never fewer than a read without a count, nor more than the reach.
+    expect(firstWeeklySpan(1_000_000, 306, 50, false)).toBe(2);
+    expect(firstWeeklySpan(1_000_000, 306, 50, true)).toBe(1);
+    expect(firstWeeklySpan(2, 10_000, 50, false)).toBe(WEEKLY_REACH);
+    // Without matches or weeks to go by, as without a count.
+    expect(firstWeeklySpan(0, 306, 50, false)).toBe(2);
+    expect(firstWeeklySpan(5_787, 0, 50, true)).toBe(1);
+  });
+
+  it("holds a page at the mean rate whenever it spans fewer than the reach", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 2_000 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.boolean(),
+        (matches, weeks, limit, fromCursor) => {
+          const span = firstWeeklySpan(matches, weeks, limit, fromCursor);
+          const read = span - (fromCursor ? 0 : 1);
+          if (span < WEEKLY_REACH)
+            expect((read * matches) / weeks).toBeGreaterThanOrEqual(1.5 * (limit + 1));
+          expect(span).toBeGreaterThanOrEqual(fromCursor ? 1 : 2);
+        },
+      ),
+    );
   });
 });

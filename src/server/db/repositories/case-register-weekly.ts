@@ -25,10 +25,14 @@ export function weeklySuffixQuery(folded: string, weeks: number[]): string {
   return weeks.map((week) => `'W${week}:${quoted}':*`).join(" | ");
 }
 
-/** One read of a page: the tsquery of its weeks, and the first instant of the oldest (ISO). */
+/**
+ * One read of a page: the tsquery of its weeks, the first instant of the oldest and the first
+ * after the newest (ISO).
+ */
 export interface WeeklyWindow {
   weeklyQuery: string;
   weeklySince: string;
+  weeklyUntil: string;
 }
 
 /**
@@ -51,34 +55,59 @@ export const WEEKLY_DENSE = 20;
 export const WEEKLY_READS = 5;
 export const WEEKLY_REACH = 160;
 
+/** The read of `span` weeks up to the week `top` (`suffixWeekOf`) for a text containing `folded`. */
+export function weeklyWindow(folded: string, top: number, span: number): WeeklyWindow {
+  const weeks = Array.from({ length: span }, (_, k) => top - k);
+  return {
+    weeklyQuery: weeklySuffixQuery(folded, weeks),
+    weeklySince: new Date((top - span + 1) * SUFFIX_WEEK_MS).toISOString(),
+    weeklyUntil: new Date((top + 1) * SUFFIX_WEEK_MS).toISOString(),
+  };
+}
+
 /**
- * The ids of a page (at most `limit` + 1, in the register's order) read a window of weeks at a
- * time through `read` (the matches in reach after the cursor whose receipt week is in the window,
- * newest first, at most `limit` + 1), from the week of the page's cursor, or from the week after
- * the newest receipt (`start.ms`) when the page starts the register. The first window is that
- * week (and the one before, without a cursor); each next one as many weeks as the matches found so
- * far say the page still needs, half again (four times the weeks read when none were found), at
- * most WEEKLY_READS windows within WEEKLY_REACH weeks. Undefined when they held no more than
- * `limit`: the page is then read another way (its matches may be older, or few). Each window's
- * matches are newer than the next window's, so the ids found are the first of the register's order.
+ * The weeks of a page's first read when its matches are `matches` in all (an exact count) over
+ * `weeks` weeks of receipts: as many as hold a page and half again at their mean rate, and the
+ * week after the newest receipt when the page starts the register (without a cursor). Never fewer
+ * than a page's first read without a count (2, or 1 from a cursor). A whole name's 5,787 matches
+ * at 10 M dossiers, 19 a week: six weeks, one read where two weeks took two.
  */
-export async function weeklyPageIds(
-  folded: string,
-  start: { ms: number; fromCursor: boolean },
-  read: (window: WeeklyWindow) => PromiseLike<{ id: string }[]>,
+export function firstWeeklySpan(
+  matches: number,
+  weeks: number,
   limit: number,
-): Promise<string[] | undefined> {
+  fromCursor: boolean,
+): number {
+  const least = fromCursor ? 1 : 2;
+  if (!(matches > 0) || !(weeks > 0)) return least;
+  const needed = Math.ceil((1.5 * (limit + 1) * weeks) / matches) + (fromCursor ? 0 : 1);
+  return Math.min(Math.max(needed, least), WEEKLY_REACH);
+}
+
+/**
+ * The rows of a page (at most `limit` + 1, in the register's order: their ids, or the page's
+ * joined rows) read a window of weeks at a time through `read` (the matches in reach after the
+ * cursor whose receipt week is in the window, newest first, at most `limit` + 1), from the week of
+ * the page's cursor, or from the week after the newest receipt (`start.ms`) when the page starts
+ * the register. The first window is that week (and the one before, without a cursor), or
+ * `start.span` weeks (`firstWeeklySpan`); each next one as many weeks as the matches found so far
+ * say the page still needs, half again (four times the weeks read when none were found), at most
+ * WEEKLY_READS windows within WEEKLY_REACH weeks. Undefined when they held no more than `limit`:
+ * the page is then read another way (its matches may be older, or few). Each window's matches
+ * are newer than the next window's, so the rows found are the first of the register's order.
+ */
+export async function weeklyPageRows<Row>(
+  folded: string,
+  start: { ms: number; fromCursor: boolean; span?: number },
+  read: (window: WeeklyWindow) => PromiseLike<Row[]>,
+  limit: number,
+): Promise<Row[] | undefined> {
   let top = suffixWeekOf(start.ms) + (start.fromCursor ? 0 : 1);
-  let span = start.fromCursor ? 1 : 2;
+  let span = start.span ?? (start.fromCursor ? 1 : 2);
   let covered = 0;
-  const ids: string[] = [];
+  const ids: Row[] = [];
   for (let reads = 0; reads < WEEKLY_READS && span > 0; reads++) {
-    const weeks = Array.from({ length: span }, (_, k) => top - k);
-    const window = {
-      weeklyQuery: weeklySuffixQuery(folded, weeks),
-      weeklySince: new Date((top - span + 1) * SUFFIX_WEEK_MS).toISOString(),
-    };
-    for (const row of await read(window)) ids.push(row.id);
+    ids.push(...(await read(weeklyWindow(folded, top, span))));
     if (ids.length > limit) return ids.slice(0, limit + 1);
     covered += span;
     top -= span;

@@ -255,7 +255,12 @@ const beforePosition = (
   register: CaseRegisterTable,
   columns: Parameters<typeof sql.join>[0],
   at: CasePosition,
-) => sql`(${sql.join(columns, sql`, `)}) < (${sql.join(positionValues(register, at), sql`, `)})`;
+  plannedOnce = false,
+) => {
+  // As `plannedOnce`: the position a row subquery of its own.
+  const values = sql.join(positionValues(register, at), sql`, `);
+  return sql`(${sql.join(columns, sql`, `)}) < (${plannedOnce ? sql`select ${values}` : values})`;
+};
 
 /** The keys by their names, as the columns of a subquery that selected them. */
 const keyNames = (keys: AnyPgColumn[]) => keys.map((key) => sql.identifier(key.name));
@@ -399,8 +404,26 @@ export interface CaseSearch {
    * the text's condition read from the suffix index's weekly entries (`query`: a tsquery of
    * `weeklySuffixQuery`, case-register-weekly.ts), for a page read week by week.
    */
-  weekly?: (query: unknown) => SQL;
+  weekly?: (query: unknown, planned?: PlannedOnce) => SQL;
 }
+
+/**
+ * A value of a statement written as a subquery of its own (`(select $1::tsquery)`): PostgreSQL
+ * estimates its conditions without it, the same for any value, so a statement kept by name is
+ * planned once per connection for all of them (its generic plan costs what each value's would).
+ */
+export type PlannedOnce = (value: unknown, type: string) => SQL;
+
+export const plannedOnce: PlannedOnce = (value, type) => sql`(select ${value}::${sql.raw(type)})`;
+
+/**
+ * A condition true of every record that keeps a statement from being shared among parallel
+ * workers: `current_schema()` is marked parallel unsafe. A statement planned for any value
+ * (`plannedOnce`) is costed for the planner's default share of records, as many as a parallel
+ * scan pays for, whose workers took 40–130 ms to start (10 M dossiers) for a few hundred rows.
+ * Without records of its own, it is checked once a run.
+ */
+const SERIAL_ONLY = sql`current_schema() is not null`;
 
 /**
  * One of a search's alternatives: its condition as its index reads it, the same checked on a
@@ -526,7 +549,14 @@ export function caseSearchOf(
   const either = range
     ? [{ where: byText, check: byLike }, byCode]
     : [{ where: indexed, check: inOrder }];
-  const weekly = suffixed && !range ? (query: unknown) => or(code, bySuffix(query))! : undefined;
+  const weekly =
+    suffixed && !range
+      ? (query: unknown, planned?: PlannedOnce) =>
+          or(
+            planned ? sql`lower(${register.code}) like ${planned(patterns.code, "text")}` : code,
+            bySuffix(query),
+          )!
+      : undefined;
   return { inOrder, indexed, either, ...(weekly && { weekly }) };
 }
 
@@ -601,11 +631,12 @@ export function casePageQueries<T extends PgSelect>(
     walk?: number | false;
     /**
      * With a search that has a weekly form (`CaseSearch.weekly`) and `select` a function: also
-     * `weeklyIds`, the ids of the page's matches received in some weeks: its placeholders those
-     * of `WeeklyWindow` (case-register-weekly.ts), `weeklyQuery` their tsquery and, when
-     * `weekly` is "since", `weeklySince` the first instant of the oldest, for a reach of few units:
-     * their index's range in those weeks is then read with the weeks' matches (not all of the
-     * units' records: a ward's 93,154 at 10 M dossiers, 47 ms; from 13 weeks back, 10,013).
+     * `weeklyIds`, the ids of the page's matches received in some weeks (on PostgreSQL also
+     * `weeklyRows`, those rows joined, in one statement planned once: `plannedOnce`): its
+     * placeholders those of `WeeklyWindow` (case-register-weekly.ts). When `weekly` is "since",
+     * for a reach of few units, the units' index's range from `weeklySince` is read with the
+     * weeks' matches (not all of the units' records: a ward's 93,154 at 10 M dossiers, 47 ms;
+     * from 13 weeks back, 10,013).
      */
     weekly?: "since" | boolean;
   },
@@ -625,6 +656,7 @@ export function casePageQueries<T extends PgSelect>(
   let probeIds: IdsQuery | undefined;
   let directIds: IdsQuery | undefined;
   let weeklyIds: IdsQuery | undefined;
+  let weeklyRows: T | undefined;
   let weeklyCensus: ReturnType<typeof censusOf> | undefined;
   let walk: CaseWalk<Awaited<T>[number]> | undefined;
   const cap = page.cap ?? registerTotalCap(exec);
@@ -664,21 +696,32 @@ export function casePageQueries<T extends PgSelect>(
     if (search && page.direct !== false)
       directIds = directPageIds(exec, register, conditions, search, keys, page, cap);
     if (search?.weekly && page.weekly) {
+      // On PostgreSQL the weeks' page is one statement, its rows joined (`weeklyRows`), kept by
+      // name: the search's values are each a subquery of their own (`plannedOnce`), so it is
+      // planned once per connection. Planned for each window's values, the weeks' ids alone cost
+      // PostgreSQL 0.4 ms of planning against 0.2–0.3 ms of running, and their rows a second
+      // round trip (10 M dossiers, 50 clients).
+      const planned = searchReadsByIds(exec) ? plannedOnce : undefined;
       // The weeks' matches found first, all of them (`offset 0` keeps the subquery apart), then
       // sorted: with the page's order and limit in the same query PostgreSQL walked the register's
       // index checking each record's suffixes, its cost unknown to the planner (10 M dossiers:
       // 63–77 s for a whole name's 51 matches; from its weeks' 173 matches, 10 ms cold).
+      const value = (name: string, type: string) =>
+        planned
+          ? planned(sql.placeholder(name), type)
+          : sql`${sql.placeholder(name)}::${sql.raw(type)}`;
+      const since = value("weeklySince", "timestamptz");
       const matches = exec
         .select()
         .from(register.table)
         .where(
           and(
             ...conditions,
-            afterBound,
-            page.weekly === "since"
-              ? sql`${register.receivedAt} >= ${sql.placeholder("weeklySince")}::timestamptz`
-              : undefined,
-            search.weekly(sql.placeholder("weeklyQuery")),
+            page.weekly === "since" ? sql`${register.receivedAt} >= ${since}` : undefined,
+            search.weekly(
+              planned ? value("weeklyQuery", "tsquery") : sql.placeholder("weeklyQuery"),
+              planned,
+            ),
           ),
         )
         .offset(literalLimit(0))
@@ -686,8 +729,27 @@ export function casePageQueries<T extends PgSelect>(
       weeklyIds = exec
         .select({ id: sql<string>`${register.id}::text`.as("id") })
         .from(matches)
+        // The cursor and the window's weeks checked on the matches found: unseen by the planner
+        // within them, the cursor was read as a range of the register's index, from the cursor
+        // to its end. The name's matches are of those weeks; a code's, of any (their index has
+        // no weeks), and a window held again the code matches of the windows before it.
+        .where(
+          and(
+            after && beforePosition(register, keys, after, planned !== undefined),
+            sql`${register.receivedAt} >= ${since}`,
+            sql`${register.receivedAt} < ${value("weeklyUntil", "timestamptz")}`,
+            planned && SERIAL_ONLY,
+          ),
+        )
         .orderBy(...order)
         .limit(literalLimit(page.limit + 1));
+      if (planned)
+        weeklyRows = caseRowsByIds(
+          exec,
+          register,
+          select,
+          sql`select paged.id::uuid from (${weeklyIds}) paged`,
+        );
       weeklyCensus = censusOf(exec, register, conditions, order, search);
     }
     const windowSize = page.walk ?? registerSearchWalk(exec);
@@ -743,6 +805,7 @@ export function casePageQueries<T extends PgSelect>(
     probeIds,
     directIds,
     weeklyIds,
+    weeklyRows,
     weeklyCensus,
     walk,
     cap,
@@ -1234,9 +1297,10 @@ export async function readCasePage<Row, R>(
     walk?: CaseWalk<Row>;
     /**
      * A name search's page read from its newest weeks (case-register-weekly.ts), tried before the
-     * others; undefined when those weeks held too few matches.
+     * others, told how many its matches are when they were counted exactly; undefined when those
+     * weeks held too few matches.
      */
-    weekly?: () => PromiseLike<Row[] | undefined>;
+    weekly?: (matches?: number) => PromiseLike<Row[] | undefined>;
     /** What the count stops at (`registerTotalCap`). */
     cap: number;
   } | null,
@@ -1292,7 +1356,10 @@ export async function readCasePage<Row, R>(
     const capped = known ? known.totalCapped || known.total > queries.cap : n > queries.cap;
     if (!capped && fresh && n === 0) return answer([], 0, false);
     // By weeks when the matches are many (few are sorted at once from all of them).
-    const weekly = queries.weekly && (capped || n > WEEKLY_MIN_TOTAL) && (await queries.weekly());
+    const weekly =
+      queries.weekly &&
+      (capped || n > WEEKLY_MIN_TOTAL) &&
+      (await queries.weekly(capped ? undefined : n));
     if (weekly) return answer(weekly, n, capped);
     if (capped) return answer(await inOrder(), n, true);
     const rows = await queries.direct;

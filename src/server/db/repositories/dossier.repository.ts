@@ -189,9 +189,12 @@ export async function registerQueries(
   probe?: RegisterQuery<Joined>;
   direct?: RegisterQuery<Joined>;
   walk?: cases.CaseWalk<Joined>;
-  /** A name search's page read from its newest weeks (`weeklyPage`), and one read of it. */
+  /**
+   * A name search's page read from its newest weeks (`weeklyPage`), and one read of it: the
+   * page's rows on PostgreSQL (`casePageQueries`' `weeklyRows`), their ids on PGlite.
+   */
   weekly?: () => Promise<Joined[] | undefined>;
-  weeklyRead?: (window: weekly.WeeklyWindow) => RegisterQuery<{ id: string }>;
+  weeklyRead?: (window: weekly.WeeklyWindow) => RegisterQuery<WeeklyRow>;
   cap: number;
 }> {
   const paths = pathsOf(exec, options);
@@ -200,9 +203,15 @@ export async function registerQueries(
       ? await cases.codeMatchOf(exec, DOSSIER_REGISTER, filter.q, reachOf(filter.unitIds))
       : undefined;
     const built = buildRegisterQueries(exec, filter, codeMatch, paths);
-    const weeklyIds = built.weeklyIds?.prepare(undefined as unknown as string);
+    const unnamed = undefined as unknown as string;
+    const weeklyStatement = (
+      built.weeklyRows
+        ? joinedOf(built.weeklyRows)!.prepare(unnamed)
+        : built.weeklyIds?.prepare(unnamed)
+    ) as Prepared<WeeklyRow> | undefined;
     const weeklyRead =
-      weeklyIds && ((window: weekly.WeeklyWindow) => new RegisterRead(weeklyIds, { ...window }));
+      weeklyStatement &&
+      ((window: weekly.WeeklyWindow) => new RegisterRead(weeklyStatement, { ...window }));
     const census = built.weeklyCensus;
     return {
       ...built,
@@ -245,15 +254,18 @@ export async function registerQueries(
       count: built.count.prepare(nameOf(built.count)),
       probe: byIds ? built.probeIds?.prepare(unnamed) : joinedOf(built.probe)?.prepare(unnamed),
       direct: byIds ? built.directIds?.prepare(unnamed) : joinedOf(built.direct)?.prepare(unnamed),
-      weekly: built.weeklyIds?.prepare(unnamed),
+      // Kept by name: its search's values do not change its plan (`cases.plannedOnce`).
+      weekly: (built.weeklyRows
+        ? joinedOf(built.weeklyRows)!.prepare(keptStatementName(built.weeklyRows) || unnamed)
+        : built.weeklyIds?.prepare(unnamed)) as Prepared<WeeklyRow> | undefined,
       weeklyCensus: built.weeklyCensus?.prepare(unnamed),
     };
     remember(shapes, key, statements);
   }
-  const { probe, direct, weekly: weeklyIds, weeklyCensus } = statements;
+  const { probe, direct, weekly: weeklyStatement, weeklyCensus } = statements;
   const weeklyRead =
-    weeklyIds &&
-    ((window: weekly.WeeklyWindow) => new RegisterRead(weeklyIds, { ...values, ...window }));
+    weeklyStatement &&
+    ((window: weekly.WeeklyWindow) => new RegisterRead(weeklyStatement, { ...values, ...window }));
   const read = (statement: Prepared<unknown> | undefined) =>
     statement &&
     (cases.searchReadsByIds(exec)
@@ -350,17 +362,17 @@ function rowsByIds(exec: Executor, shapes: Map<string, unknown>) {
 
 /**
  * A name search's page read from its newest weeks (case-register-weekly.ts), from the week of the
- * cursor or of the newest receipt (`newestReceiptMs`); undefined when its matches are as common
+ * cursor or of the newest receipt (`receiptMs`); undefined when its matches are as common
  * as `weekly.WEEKLY_DENSE` says among the newest records in reach (`census`, kept as the total
  * is), when those weeks held too few, or when the register is empty.
  */
 function weeklyPage(
   exec: Executor,
   filter: DossierFilter,
-  ids: (window: weekly.WeeklyWindow) => PromiseLike<{ id: string }[]>,
+  read: (window: weekly.WeeklyWindow) => PromiseLike<WeeklyRow[]>,
   census: PromiseLike<{ n: number }[]>,
 ) {
-  return async (): Promise<Joined[] | undefined> => {
+  return async (matches?: number): Promise<Joined[] | undefined> => {
     const cache = registerTotalCacheOf(exec);
     const countCensus = async () => (await census)[0]?.n ?? 0;
     const { key, units } = dossierTotalKey(filter);
@@ -368,32 +380,44 @@ function weeklyPage(
       ? await cache.get("dossier", `census ${key}`, units, countCensus)
       : await countCensus();
     if (common >= weekly.WEEKLY_DENSE) return undefined;
-    const ms = filter.after ? weekly.cursorMs(filter.after.at) : await newestReceiptMs(exec);
+    const fromCursor = filter.after !== undefined;
+    const newest = !fromCursor || matches !== undefined ? await receiptMs(exec, "newest") : null;
+    const ms = fromCursor ? weekly.cursorMs(filter.after!.at) : newest;
     if (ms === null) return undefined;
-    const start = { ms, fromCursor: filter.after !== undefined };
-    const found = await weekly.weeklyPageIds(searchKey(filter.q ?? ""), start, ids, filter.limit);
-    return found && (await rowsByIds(exec, shapesOf(exec))(found));
+    // With the matches counted, the first read spans as many weeks as their mean rate over the
+    // register's weeks says a page needs.
+    const oldest = matches === undefined ? null : await receiptMs(exec, "oldest");
+    const weeks =
+      oldest === null || newest === null ? 0 : (newest - oldest) / weekly.SUFFIX_WEEK_MS + 1;
+    const span = weekly.firstWeeklySpan(matches ?? 0, weeks, filter.limit, fromCursor);
+    const start = { ms, fromCursor, span };
+    const found = await weekly.weeklyPageRows(searchKey(filter.q ?? ""), start, read, filter.limit);
+    if (!found || cases.searchReadsByIds(exec)) return found as Joined[] | undefined;
+    const ids = (found as { id: string }[]).map((row) => row.id);
+    return await rowsByIds(exec, shapesOf(exec))(ids);
   };
 }
 
 /**
- * The newest receipt time of any dossier (voided or not; milliseconds, null when there is none),
- * kept as a page's total is (register-total-cache.ts: forgotten when a dossier is written): where
- * a name search's weekly reads start. Two reads of the register's indexes' first entries.
+ * The newest or the oldest receipt time of any dossier (voided or not; milliseconds, null when
+ * there is none), kept as a page's total is (register-total-cache.ts: forgotten when a dossier is
+ * written): where a name search's weekly reads start, and the weeks its matches spread over. Two
+ * reads of the register's indexes' first or last entries.
  */
-async function newestReceiptMs(exec: Executor): Promise<number | null> {
+async function receiptMs(exec: Executor, end: "newest" | "oldest"): Promise<number | null> {
   const look = async () => {
+    const extreme = sql.raw(end === "newest" ? "max" : "min");
     const [row] = await queryRows<{ ms: number | string | null }>(
       exec,
-      sql`select (extract(epoch from greatest(
-          (select max(${dossiers.receivedAt}) from ${dossiers} where ${dossiers.voidedAt} is null),
-          (select max(${dossiers.receivedAt}) from ${dossiers} where ${dossiers.voidedAt} is not null)
+      sql`select (extract(epoch from ${sql.raw(end === "newest" ? "greatest" : "least")}(
+          (select ${extreme}(${dossiers.receivedAt}) from ${dossiers} where ${dossiers.voidedAt} is null),
+          (select ${extreme}(${dossiers.receivedAt}) from ${dossiers} where ${dossiers.voidedAt} is not null)
         )) * 1000)::float8 as ms`,
     );
     return row?.ms === null || row?.ms === undefined ? Number.NaN : Number(row.ms);
   };
   const cache = registerTotalCacheOf(exec);
-  const ms = cache ? await cache.get("dossier", "newest receipt", null, look) : await look();
+  const ms = cache ? await cache.get("dossier", `${end} receipt`, null, look) : await look();
   return Number.isNaN(ms) ? null : ms;
 }
 
@@ -445,14 +469,20 @@ interface Prepared<T> {
 /** A search's page read in one statement (`casePageQueries` on PGlite): Drizzle's query. */
 const joinedOf = (read: unknown) => read as { prepare(name: string): Prepared<Joined> } | undefined;
 
+/** A row of a name search's weekly read: the page's own on PostgreSQL, its id on PGlite. */
+type WeeklyRow = Joined | { id: string };
+
 interface PreparedPage {
   page: Prepared<Joined>;
   count: Prepared<{ n: number }>;
   /** A search's page: its ids (then their rows, `rowsByIds`) where `searchReadsByIds`, else its rows. */
   probe?: Prepared<{ id: string }> | Prepared<Joined>;
   direct?: Prepared<{ id: string }> | Prepared<Joined>;
-  /** A name search's ids within a window of weeks (`casePageQueries`' `weeklyIds`). */
-  weekly?: Prepared<{ id: string }>;
+  /**
+   * A name search's page within a window of weeks: its rows (`casePageQueries`' `weeklyRows`) on
+   * PostgreSQL, its ids (`weeklyIds`) on PGlite.
+   */
+  weekly?: Prepared<WeeklyRow>;
   /** Its matches among the newest records in reach (`weeklyCensus`). */
   weeklyCensus?: Prepared<{ n: number }>;
 }
