@@ -191,7 +191,7 @@ export async function registerQueries(
   walk?: cases.CaseWalk<Joined>;
   /**
    * A name search's page read from its newest weeks (`weeklyPage`), and one read of it: the
-   * page's rows on PostgreSQL (`casePageQueries`' `weeklyRows`), their ids on PGlite.
+   * page's rows where `casePageQueries` gives `weeklyRows`, else their ids.
    */
   weekly?: () => Promise<Joined[] | undefined>;
   weeklyRead?: (window: weekly.WeeklyWindow) => RegisterQuery<WeeklyRow>;
@@ -213,10 +213,11 @@ export async function registerQueries(
       weeklyStatement &&
       ((window: weekly.WeeklyWindow) => new RegisterRead(weeklyStatement, { ...window }));
     const census = built.weeklyCensus;
+    const joined = built.weeklyRows !== undefined;
     return {
       ...built,
       ...(weeklyRead &&
-        census && { weekly: weeklyPage(exec, filter, weeklyRead, census), weeklyRead }),
+        census && { weekly: weeklyPage(exec, filter, weeklyRead, joined, census), weeklyRead }),
     };
   }
   const shapes = shapesOf(exec);
@@ -254,10 +255,11 @@ export async function registerQueries(
       count: built.count.prepare(nameOf(built.count)),
       probe: byIds ? built.probeIds?.prepare(unnamed) : joinedOf(built.probe)?.prepare(unnamed),
       direct: byIds ? built.directIds?.prepare(unnamed) : joinedOf(built.direct)?.prepare(unnamed),
-      // Kept by name: its search's values do not change its plan (`cases.plannedOnce`).
+      // The rows kept by name: its values do not change its plan (`cases.plannedOnce`).
       weekly: (built.weeklyRows
         ? joinedOf(built.weeklyRows)!.prepare(keptStatementName(built.weeklyRows) || unnamed)
         : built.weeklyIds?.prepare(unnamed)) as Prepared<WeeklyRow> | undefined,
+      weeklyJoined: built.weeklyRows !== undefined,
       weeklyCensus: built.weeklyCensus?.prepare(unnamed),
     };
     remember(shapes, key, statements);
@@ -281,7 +283,13 @@ export async function registerQueries(
     ...(direct && { direct: read(direct) }),
     ...(weeklyRead &&
       weeklyCensus && {
-        weekly: weeklyPage(exec, filter, weeklyRead, new RegisterRead(weeklyCensus, values)),
+        weekly: weeklyPage(
+          exec,
+          filter,
+          weeklyRead,
+          statements.weeklyJoined === true,
+          new RegisterRead(weeklyCensus, values),
+        ),
         weeklyRead,
       }),
     // Its statements depend on the window's position and size: built with the filter's values.
@@ -370,6 +378,7 @@ function weeklyPage(
   exec: Executor,
   filter: DossierFilter,
   read: (window: weekly.WeeklyWindow) => PromiseLike<WeeklyRow[]>,
+  joined: boolean,
   census: PromiseLike<{ n: number }[]>,
 ) {
   return async (matches?: number): Promise<Joined[] | undefined> => {
@@ -392,7 +401,7 @@ function weeklyPage(
     const span = weekly.firstWeeklySpan(matches ?? 0, weeks, filter.limit, fromCursor);
     const start = { ms, fromCursor, span };
     const found = await weekly.weeklyPageRows(searchKey(filter.q ?? ""), start, read, filter.limit);
-    if (!found || cases.searchReadsByIds(exec)) return found as Joined[] | undefined;
+    if (!found || joined) return found as Joined[] | undefined;
     const ids = (found as { id: string }[]).map((row) => row.id);
     return await rowsByIds(exec, shapesOf(exec))(ids);
   };
@@ -469,7 +478,7 @@ interface Prepared<T> {
 /** A search's page read in one statement (`casePageQueries` on PGlite): Drizzle's query. */
 const joinedOf = (read: unknown) => read as { prepare(name: string): Prepared<Joined> } | undefined;
 
-/** A row of a name search's weekly read: the page's own on PostgreSQL, its id on PGlite. */
+/** A row of a name search's weekly read: the page's own (`weeklyRows`), or its id. */
 type WeeklyRow = Joined | { id: string };
 
 interface PreparedPage {
@@ -479,10 +488,12 @@ interface PreparedPage {
   probe?: Prepared<{ id: string }> | Prepared<Joined>;
   direct?: Prepared<{ id: string }> | Prepared<Joined>;
   /**
-   * A name search's page within a window of weeks: its rows (`casePageQueries`' `weeklyRows`) on
-   * PostgreSQL, its ids (`weeklyIds`) on PGlite.
+   * A name search's page within a window of weeks: its rows (`casePageQueries`' `weeklyRows`,
+   * PostgreSQL with a reach and filters without values), else its ids (`weeklyIds`).
    */
   weekly?: Prepared<WeeklyRow>;
+  /** Whether `weekly` answers the page's rows (`weeklyRows`), not their ids. */
+  weeklyJoined?: boolean;
   /** Its matches among the newest records in reach (`weeklyCensus`). */
   weeklyCensus?: Prepared<{ n: number }>;
 }
