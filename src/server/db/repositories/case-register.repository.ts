@@ -257,7 +257,7 @@ const beforePosition = (
   at: CasePosition,
   plannedOnce = false,
 ) => {
-  // As `plannedOnce`: the position a row subquery of its own.
+  // As `plannedOnce` writes a value: the position a row subquery of its own.
   const values = sql.join(positionValues(register, at), sql`, `);
   return sql`(${sql.join(columns, sql`, `)}) < (${plannedOnce ? sql`select ${values}` : values})`;
 };
@@ -404,7 +404,7 @@ export interface CaseSearch {
    * the text's condition read from the suffix index's weekly entries (`query`: a tsquery of
    * `weeklySuffixQuery`, case-register-weekly.ts), for a page read week by week.
    */
-  weekly?: (query: unknown, planned?: PlannedOnce) => SQL;
+  weekly?: (query: unknown) => SQL;
 }
 
 /**
@@ -412,9 +412,41 @@ export interface CaseSearch {
  * estimates its conditions without it, the same for any value, so a statement kept by name is
  * planned once per connection for all of them (its generic plan costs what each value's would).
  */
-export type PlannedOnce = (value: unknown, type: string) => SQL;
+export const plannedOnce = (value: unknown, type: string): SQL =>
+  sql`(select ${value}::${sql.raw(type)})`;
 
-export const plannedOnce: PlannedOnce = (value, type) => sql`(select ${value}::${sql.raw(type)})`;
+/** A search's values each as `plannedOnce` writes them. */
+function plannedPatterns(patterns: CaseSearchPatterns): CaseSearchPatterns {
+  const text = (value: unknown) => plannedOnce(value, "text");
+  return {
+    code: text(patterns.code),
+    codeRange: patterns.codeRange && {
+      from: text(patterns.codeRange.from),
+      to: text(patterns.codeRange.to),
+    },
+    text: patterns.text === null ? null : text(patterns.text),
+    suffix: patterns.suffix === null ? null : text(patterns.suffix),
+  };
+}
+
+/**
+ * The joined rows of the ids a subquery answers (`caseRowsByIds`), in one statement that also
+ * keeps parallel workers away (`SERIAL_ONLY`).
+ */
+function rowsOfIds<T extends PgSelect>(
+  exec: Executor,
+  register: CaseRegisterTable,
+  select: T | ((from: Executor) => T),
+  ids: IdsQuery,
+): T {
+  if (typeof select !== "function") throw new Error("a page's rows by ids need a joined select");
+  return caseRowsByIds(
+    exec,
+    register,
+    select,
+    sql`select paged.id::uuid from (${ids}) paged where ${SERIAL_ONLY}`,
+  );
+}
 
 /**
  * A condition true of every record that keeps a statement from being shared among parallel
@@ -549,14 +581,7 @@ export function caseSearchOf(
   const either = range
     ? [{ where: byText, check: byLike }, byCode]
     : [{ where: indexed, check: inOrder }];
-  const weekly =
-    suffixed && !range
-      ? (query: unknown, planned?: PlannedOnce) =>
-          or(
-            planned ? sql`lower(${register.code}) like ${planned(patterns.code, "text")}` : code,
-            bySuffix(query),
-          )!
-      : undefined;
+  const weekly = suffixed && !range ? (query: unknown) => or(code, bySuffix(query))! : undefined;
   return { inOrder, indexed, either, ...(weekly && { weekly }) };
 }
 
@@ -609,8 +634,8 @@ export function casePageQueries<T extends PgSelect>(
     q?: string;
     textScope?: SQL | false;
     codeMatch?: CodeMatch;
-    /** `q`'s conditions when given (`caseSearchOf` with placeholders): `q` is not read then. */
-    search?: CaseSearch;
+    /** `q`'s values when given (`caseSearchPatterns` as placeholders): `q` is not read then. */
+    patterns?: CaseSearchPatterns;
     /**
      * With `q` searched through its trigram indexes (`codeMatch` not "start") and `select` a
      * function: also a `probe`, the page searched in the first `probeWindow` records of the
@@ -641,9 +666,24 @@ export function casePageQueries<T extends PgSelect>(
     weekly?: "since" | boolean;
   },
 ) {
-  const search = page.q
-    ? (page.search ?? caseSearch(register, page.q, page.textScope, page.codeMatch))
+  const patterns = page.q
+    ? (page.patterns ?? caseSearchPatterns(page.q, page.textScope, page.codeMatch))
     : undefined;
+  const search = patterns && caseSearchOf(register, patterns, page.textScope);
+  // On PostgreSQL, where the reach and the filters hold no values (the whole register, names
+  // shown in full), a search's direct and weekly pages are each one statement, their rows joined,
+  // kept by name: the search's values each a subquery of their own (`plannedOnce`), so it is
+  // planned once per connection. Planned for each search's values, the ids alone cost PostgreSQL
+  // 0.4–0.5 ms of planning against 0.1–0.3 ms of running, and their rows a second round trip
+  // (10 M dossiers, 50 clients). A unit's or a state's value changed the estimates, and
+  // PostgreSQL planned the joined statement for each read (1.5–1.9 ms): there the ids, then
+  // their rows.
+  const planned =
+    patterns &&
+    searchReadsByIds(exec) &&
+    valueFree(exec, register, [...conditions, page.textScope || undefined])
+      ? caseSearchOf(register, plannedPatterns(patterns), page.textScope)
+      : undefined;
   // The page, the count and the page read from the matches find them through the search's
   // indexes; the probe, the walk and a count of a common part check records in order.
   const where = and(...conditions, ...(search ? [search.indexed] : []));
@@ -657,6 +697,7 @@ export function casePageQueries<T extends PgSelect>(
   let directIds: IdsQuery | undefined;
   let weeklyIds: IdsQuery | undefined;
   let weeklyRows: T | undefined;
+  let directRows: T | undefined;
   let weeklyCensus: ReturnType<typeof censusOf> | undefined;
   let walk: CaseWalk<Awaited<T>[number]> | undefined;
   const cap = page.cap ?? registerTotalCap(exec);
@@ -693,28 +734,20 @@ export function casePageQueries<T extends PgSelect>(
         .orderBy(...order)
         .limit(literalLimit(page.limit + 1));
     }
-    if (search && page.direct !== false)
-      directIds = directPageIds(exec, register, conditions, search, keys, page, cap);
+    if (search && page.direct !== false) {
+      directIds = directPageIds(exec, register, conditions, planned ?? search, keys, page, cap, {
+        plannedOnce: planned !== undefined,
+      });
+      if (planned) directRows = rowsOfIds(exec, register, select, directIds);
+    }
     if (search?.weekly && page.weekly) {
-      // On PostgreSQL the weeks' page is one statement, its rows joined (`weeklyRows`), kept by
-      // name: the search's values are each a subquery of their own (`plannedOnce`), so it is
-      // planned once per connection. Planned for each window's values, the weeks' ids alone cost
-      // PostgreSQL 0.4 ms of planning against 0.2–0.3 ms of running, and their rows a second
-      // round trip (10 M dossiers, 50 clients). Only where the reach and the filters hold no
-      // values (the whole register, names shown in full): a unit's or a state's changed the
-      // estimates, and PostgreSQL planned the joined statement for each read (1.5–1.9 ms).
-      const planned =
-        searchReadsByIds(exec) &&
-        valueFree(exec, register, [...conditions, page.textScope || undefined])
-          ? plannedOnce
-          : undefined;
       // The weeks' matches found first, all of them (`offset 0` keeps the subquery apart), then
       // sorted: with the page's order and limit in the same query PostgreSQL walked the register's
       // index checking each record's suffixes, its cost unknown to the planner (10 M dossiers:
       // 63–77 s for a whole name's 51 matches; from its weeks' 173 matches, 10 ms cold).
       const value = (name: string, type: string) =>
         planned
-          ? planned(sql.placeholder(name), type)
+          ? plannedOnce(sql.placeholder(name), type)
           : sql`${sql.placeholder(name)}::${sql.raw(type)}`;
       const since = value("weeklySince", "timestamptz");
       const matches = exec
@@ -724,9 +757,8 @@ export function casePageQueries<T extends PgSelect>(
           and(
             ...conditions,
             page.weekly === "since" ? sql`${register.receivedAt} >= ${since}` : undefined,
-            search.weekly(
+            (planned ?? search).weekly!(
               planned ? value("weeklyQuery", "tsquery") : sql.placeholder("weeklyQuery"),
-              planned,
             ),
           ),
         )
@@ -744,18 +776,11 @@ export function casePageQueries<T extends PgSelect>(
             after && beforePosition(register, keys, after, planned !== undefined),
             sql`${register.receivedAt} >= ${since}`,
             sql`${register.receivedAt} < ${value("weeklyUntil", "timestamptz")}`,
-            planned && SERIAL_ONLY,
           ),
         )
         .orderBy(...order)
         .limit(literalLimit(page.limit + 1));
-      if (planned)
-        weeklyRows = caseRowsByIds(
-          exec,
-          register,
-          select,
-          sql`select paged.id::uuid from (${weeklyIds}) paged`,
-        );
+      if (planned) weeklyRows = rowsOfIds(exec, register, select, weeklyIds);
       weeklyCensus = censusOf(exec, register, conditions, order, search);
     }
     const windowSize = page.walk ?? registerSearchWalk(exec);
@@ -807,11 +832,12 @@ export function casePageQueries<T extends PgSelect>(
     page: rows,
     count,
     probe: read(probeIds),
-    direct: read(directIds),
+    direct: directRows ?? read(directIds),
     probeIds,
     directIds,
     weeklyIds,
     weeklyRows,
+    directRows,
     weeklyCensus,
     walk,
     cap,
@@ -1237,11 +1263,14 @@ function directPageIds(
   keys: AnyPgColumn[],
   page: { limit: number; after?: CasePosition },
   cap: number,
+  { plannedOnce = false } = {},
 ): IdsQuery {
   const names = keyNames(keys);
   const matched = cappedMatches(register, conditions, search.either, sql.join(keys, sql`, `), cap);
   const after = page.after;
-  const afterBound = after ? sql`and ${beforePosition(register, names, after)}` : sql``;
+  const afterBound = after
+    ? sql`and ${beforePosition(register, names, after, plannedOnce)}`
+    : sql``;
   const order = byKeyNames(keys, "desc");
   const idName = sql.identifier(register.id.name);
   // The ids of the page's rows (one more than the page) among the matches counted (a window over

@@ -254,8 +254,14 @@ export async function registerQueries(
       page: built.page.prepare(nameOf(built.page)),
       count: built.count.prepare(nameOf(built.count)),
       probe: byIds ? built.probeIds?.prepare(unnamed) : joinedOf(built.probe)?.prepare(unnamed),
-      direct: byIds ? built.directIds?.prepare(unnamed) : joinedOf(built.direct)?.prepare(unnamed),
-      // The rows kept by name: its values do not change its plan (`cases.plannedOnce`).
+      // The rows of a search's direct or weekly page in one statement (`directRows`,
+      // `weeklyRows`) kept by name: its values do not change its plan (`cases.plannedOnce`).
+      direct: built.directRows
+        ? joinedOf(built.directRows)!.prepare(keptStatementName(built.directRows) || unnamed)
+        : byIds
+          ? built.directIds?.prepare(unnamed)
+          : joinedOf(built.direct)?.prepare(unnamed),
+      directJoined: built.directRows !== undefined,
       weekly: (built.weeklyRows
         ? joinedOf(built.weeklyRows)!.prepare(keptStatementName(built.weeklyRows) || unnamed)
         : built.weeklyIds?.prepare(unnamed)) as Prepared<WeeklyRow> | undefined,
@@ -268,9 +274,9 @@ export async function registerQueries(
   const weeklyRead =
     weeklyStatement &&
     ((window: weekly.WeeklyWindow) => new RegisterRead(weeklyStatement, { ...values, ...window }));
-  const read = (statement: Prepared<unknown> | undefined) =>
+  const read = (statement: Prepared<unknown> | undefined, joined = false) =>
     statement &&
-    (cases.searchReadsByIds(exec)
+    (cases.searchReadsByIds(exec) && !joined
       ? cases.idsThenRows(
           new RegisterRead(statement as Prepared<{ id: string }>, values),
           rowsByIds(exec, shapes),
@@ -280,7 +286,7 @@ export async function registerQueries(
     page: new RegisterRead(statements.page, values),
     count: new RegisterRead(statements.count, values),
     ...(probe && { probe: read(probe) }),
-    ...(direct && { direct: read(direct) }),
+    ...(direct && { direct: read(direct, statements.directJoined) }),
     ...(weeklyRead &&
       weeklyCensus && {
         weekly: weeklyPage(
@@ -487,6 +493,8 @@ interface PreparedPage {
   /** A search's page: its ids (then their rows, `rowsByIds`) where `searchReadsByIds`, else its rows. */
   probe?: Prepared<{ id: string }> | Prepared<Joined>;
   direct?: Prepared<{ id: string }> | Prepared<Joined>;
+  /** Whether `direct` answers the page's rows (`directRows`), not their ids. */
+  directJoined?: boolean;
   /**
    * A name search's page within a window of weeks: its rows (`casePageQueries`' `weeklyRows`,
    * PostgreSQL with a reach and filters without values), else its ids (`weeklyIds`).
@@ -654,7 +662,7 @@ function buildRegisterQueries(
     ...filter,
     textScope,
     codeMatch,
-    search: patterns && cases.caseSearchOf(DOSSIER_REGISTER, patterns, textScope),
+    patterns,
     ...paths,
     weekly: paths.weekly && (fewUnits(filter) ? "since" : true),
   });
