@@ -286,6 +286,47 @@ describe("dossier register statements kept per filter shape", () => {
     expect(windows).toBe(1);
   });
 
+  it("answers a search that matches nothing without walking the register, its total kept or carried", async () => {
+    for (const knownTotal of [
+      { total: 0, totalCapped: false },
+      { total: 3, totalCapped: false },
+    ]) {
+      const filter = { unitIds: null, q: "KHÔNG-CÓ-9999", limit: 5 };
+      const queries = await registerQueries(register.db, filter, { walk: 40, probeWindow: 40 });
+      let reads = 0;
+      // A read counted when awaited (Drizzle's queries run only then).
+      const counted = <T>(read: PromiseLike<T> | undefined) =>
+        read &&
+        ({
+          then: (onfulfilled, onrejected) => {
+            reads += 1;
+            return read.then(onfulfilled, onrejected);
+          },
+        } as PromiseLike<T>);
+      const walk: cases.CaseWalk<unknown> = {
+        ...queries.walk!,
+        window: (...args) => {
+          reads += 1;
+          return queries.walk!.window(...args);
+        },
+      };
+      const page = await cases.readCasePage(
+        { ...queries, page: counted(queries.page)!, probe: counted(queries.probe), walk },
+        filter.limit,
+        (rows) => rows,
+        knownTotal,
+      );
+      expect(page).toEqual({
+        rows: [],
+        total: knownTotal.total,
+        totalCapped: false,
+        hasMore: false,
+      });
+      // The direct read and the count only: no window, probe or page in the register's order.
+      expect(reads).toBe(0);
+    }
+  });
+
   it("walks a search's page in the register's order by default (PGlite's windows are smaller)", async () => {
     const queries = await registerQueries(register.db, { unitIds: null, q: "P1-00", limit: 5 });
     expect(queries.walk?.windowSize).toBe(
