@@ -818,6 +818,7 @@ export function casePageQueries<T extends PgSelect>(
   // one kept by name for any ids (`searchReadsByIds`): planning the joins and subqueries again for
   // each search cost PostgreSQL more than running them (10 M dossiers: a code's beginning planned
   // in 1.4–1.5 ms joined, 0.25–0.3 ms its ids alone). On PGlite in one, the ids a subquery.
+  // (A search of the whole register is one statement on PostgreSQL too, `planned` above.)
   const read = (ids: IdsQuery | undefined) => {
     if (!ids || typeof select !== "function") return undefined;
     const rowsOf = (found: unknown) =>

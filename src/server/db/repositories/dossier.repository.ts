@@ -176,7 +176,9 @@ export function dossierTotalKey(filter: DossierFilter) {
  * each connection (`keptStatementName`), so the server plans it once for any values instead of
  * for each page: planning the joined page took more of PostgreSQL's time than running it (10 M
  * dossiers, warm: 0.5–1.3 ms against 0.7–0.9). A search's statements stay unnamed, planned for
- * their values each time: how many records a pattern matches decides their plan.
+ * their values each time (how many records a pattern matches decides their plan), but for its
+ * direct and weekly pages over the whole register, whose values the planner does not see
+ * (`cases.plannedOnce`): those are kept by name too.
  * `{ prepared: false }` builds them anew (the same SQL and parameters: a test holds them equal).
  */
 export async function registerQueries(
