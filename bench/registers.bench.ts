@@ -6,6 +6,7 @@
  *     [--before-runs N] [--clients N] [--warmup N] [--only dossiers|feedback] [--url postgres://… | --pg-dir DIR]
  *     [--no-rollups]
  *   npm run bench registers -- --pglite [--feedback 200000] [--runs 20]
+ *   npm run bench registers -- --pglite-ward DIR [--clients 50] [--runs 20]
  *
  * - Where: its own throwaway PostgreSQL cluster by default (`bench/support/pg-cluster.ts`, port
  *   BENCH_PG_PORT or a free one, so it never clashes with a KPI bench's cluster on 55499; data
@@ -43,6 +44,8 @@
  * - --pglite: the feedback register alone on an in-memory PGlite filled by one INSERT … SELECT
  *   (no server needed). Both "before" and "after" run on the migrated schema, so the former
  *   query also gets the new indexes where its plan can use them.
+ * - --pglite-ward DIR: a ward's dossier pages from --clients clients at once on the embedded
+ *   database kept in DIR (`onPgliteWard`).
  */
 import pg from "pg";
 import { addDays } from "../src/core/calendar/calendar-date.ts";
@@ -62,7 +65,9 @@ import { createBenchDatabase, freePort, startCluster, type Cluster } from "./sup
 import { generateProvince } from "./support/province-generator.ts";
 import { argument } from "./support/arguments.ts";
 import { keptProvince } from "./support/province-database.ts";
-import { loadavg } from "node:os";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
 import { percentile } from "./support/percentile.ts";
 
 const dossiers = Number(argument("dossiers") ?? process.env.BENCH_DOSSIERS ?? 1_000_000);
@@ -70,7 +75,7 @@ const feedbackCount = Number(argument("feedback") ?? process.env.BENCH_FEEDBACK 
 const runs = Number(argument("runs") ?? 20);
 const only = argument("only");
 const beforeRuns = Number(argument("before-runs") ?? runs);
-const clients = Number(argument("clients") ?? 0);
+const clients = Number(argument("clients") ?? (argument("pglite-ward") ? 50 : 0));
 const warmup = Number(argument("warmup") ?? 1);
 const pgDir = argument("pg-dir");
 const totalCacheSeconds = Number(argument("total-cache-seconds") ?? 5);
@@ -614,5 +619,82 @@ async function onPglite() {
   }
 }
 
-if (process.argv.includes("--pglite")) await onPglite();
+/**
+ * --pglite-ward DIR: a ward's dossier pages at --clients clients at once (default 50) on the
+ * embedded database kept in DIR (a PGlite folder; `npm run bench stall` keeps its ward of a
+ * million dossiers in `.tmp/bench-stall-1000000/`), opened as the server opens it (its worker
+ * thread and lanes) on a copy, migrated: p50/p99, pages a second and failures of each page.
+ */
+async function onPgliteWard(dir: string) {
+  const copy = mkdtempSync(path.join(tmpdir(), "registers-ward-"));
+  cpSync(dir, copy, { recursive: true });
+  const database = await openPglite(copy);
+  const totals = enableRegisterTotalCache(database.db, totalCacheSeconds);
+  try {
+    await runMigrations(database);
+    const db = database.db;
+    const [ward] = await queryRows<{ id: string; n: number }>(
+      db,
+      sql`select unit_id::text as id, count(*)::int as n from dossiers group by unit_id
+        order by count(*) desc limit 1`,
+    );
+    const newest = (offset: number) =>
+      queryRows<{ code: string; at: string; id: string }>(
+        db,
+        sql`select code, to_char(received_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at,
+          id::text as id from dossiers where unit_id = ${ward!.id} and voided_at is null
+          order by received_at desc, id desc offset ${offset} limit 1`,
+      );
+    const [sample] = await newest(50);
+    const deepOffset = Math.min(20_000, Math.floor(ward!.n / 2));
+    const [deep] = await newest(deepOffset - 1);
+    const unitIds = [ward!.id];
+    const cases: { name: string; filter: DossierFilter }[] = [
+      { name: "first page", filter: { unitIds, limit: 50 } },
+      {
+        name: `page ${(deepOffset / 50 + 1).toLocaleString("en")} (after ${deepOffset.toLocaleString("en")} rows)`,
+        filter: { unitIds, limit: 50, after: { at: deep!.at, id: deep!.id } },
+      },
+      {
+        name: "by state (supplement requested)",
+        filter: { unitIds, state: "supplement_requested", limit: 50 },
+      },
+      { name: "overdue", filter: { unitIds, overdueOn: "2026-12-01", limit: 50 } },
+      {
+        name: "one month",
+        filter: {
+          unitIds,
+          receivedFrom: new Date("2025-03-01T00:00:00+07:00"),
+          receivedBefore: new Date("2025-04-01T00:00:00+07:00"),
+          limit: 50,
+        },
+      },
+      { name: "exact code", filter: { unitIds, q: sample!.code, limit: 50 } },
+      { name: "code prefix", filter: { unitIds, q: sample!.code.slice(0, -2), limit: 50 } },
+      { name: "a common word (văn)", filter: { unitIds, q: "văn", limit: 50 } },
+      { name: "a full name (Trần Thị Bình)", filter: { unitIds, q: "Trần Thị Bình", limit: 50 } },
+    ];
+    console.log(
+      `\nPGlite, a ward of ${ward!.n.toLocaleString("en")} dossiers (${dir}), ${clients} clients at once, ${runs} pages each after ${warmup} unmeasured, load average ${loadavg()[0]!.toFixed(1)}`,
+    );
+    console.log(
+      "| page | p50 ms | p99 ms | pages/s | failed | rows, total |\n|---|---:|---:|---:|---:|---|",
+    );
+    for (const c of cases) {
+      const page = await listDossiers(db, c.filter);
+      const r = await concurrently(() => listDossiers(db, c.filter));
+      console.log(
+        `| ${c.name} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${r.failed} | ${page.rows.length}, ${page.totalCapped ? "> " : ""}${page.total} |`,
+      );
+    }
+  } finally {
+    totals?.close();
+    await database.close();
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+const pgliteWard = argument("pglite-ward");
+if (pgliteWard) await onPgliteWard(pgliteWard);
+else if (process.argv.includes("--pglite")) await onPglite();
 else await main();
