@@ -105,15 +105,15 @@ export async function weeklyPageRows<Row>(
   let top = suffixWeekOf(start.ms) + (start.fromCursor ? 0 : 1);
   let span = start.span ?? (start.fromCursor ? 1 : 2);
   let covered = 0;
-  const ids: Row[] = [];
+  const rows: Row[] = [];
   for (let reads = 0; reads < WEEKLY_READS && span > 0; reads++) {
-    ids.push(...(await read(weeklyWindow(folded, top, span))));
-    if (ids.length > limit) return ids.slice(0, limit + 1);
+    rows.push(...(await read(weeklyWindow(folded, top, span))));
+    if (rows.length > limit) return rows.slice(0, limit + 1);
     covered += span;
     top -= span;
-    const needed = limit + 1 - ids.length;
+    const needed = limit + 1 - rows.length;
     const wanted =
-      ids.length === 0 ? 4 * covered : Math.ceil((1.5 * needed * covered) / ids.length);
+      rows.length === 0 ? 4 * covered : Math.ceil((1.5 * needed * covered) / rows.length);
     span = Math.min(wanted, WEEKLY_REACH - covered);
   }
   return undefined;

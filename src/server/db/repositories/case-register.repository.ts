@@ -255,11 +255,11 @@ const beforePosition = (
   register: CaseRegisterTable,
   columns: Parameters<typeof sql.join>[0],
   at: CasePosition,
-  plannedOnce = false,
+  planOnce = false,
 ) => {
   // As `plannedOnce` writes a value: the position a row subquery of its own.
   const values = sql.join(positionValues(register, at), sql`, `);
-  return sql`(${sql.join(columns, sql`, `)}) < (${plannedOnce ? sql`select ${values}` : values})`;
+  return sql`(${sql.join(columns, sql`, `)}) < (${planOnce ? sql`select ${values}` : values})`;
 };
 
 /** The keys by their names, as the columns of a subquery that selected them. */
@@ -362,23 +362,6 @@ export function codeMatchQuery(
 }
 
 /**
- * What `q` matches: codes by their beginning (`codeMatch` "start", and always under three
- * characters) or by any part of `lower(code)` (the code's trigram index); and a part of the folded
- * text (its trigram index), folded by the same rule as the generated column — everywhere
- * (`textScope` undefined), only where this condition holds, or nowhere (false: codes only). A
- * reader who sees some records masked matches text only where shown in full, so a masked name
- * cannot be confirmed by searching it.
- */
-export function caseSearch(
-  register: CaseRegisterTable,
-  q: string,
-  textScope: SQL | undefined | false,
-  codeMatch: CodeMatch = "part",
-): CaseSearch {
-  return caseSearchOf(register, caseSearchPatterns(q, textScope, codeMatch), textScope);
-}
-
-/**
  * A search's condition written two ways, each true of the same records: `inOrder` for a read
  * in the register's order that checks each record it passes (a LIKE, cheap on each record), and
  * `indexed` for a read of the matches through the search's indexes (the count, the page read from
@@ -477,7 +460,7 @@ export interface CaseSearchAlternative {
   key?: SQL;
 }
 
-/** `caseSearch`'s values: its LIKE patterns and the tsquery of the text's suffix index. */
+/** A search's values (`caseSearchOf`): its LIKE patterns and the tsquery of the text's suffix index. */
 export interface CaseSearchPatterns {
   code: unknown;
   /**
@@ -524,7 +507,7 @@ export function suffixQuery(folded: string): string {
 const LAST_CODE_POINT = String.fromCodePoint(0x10ffff);
 
 /**
- * `caseSearch`'s values: the code's pattern (its beginning or any part of it) and the folded
+ * A search's values (`caseSearchOf`): the code's pattern (its beginning or any part of it) and the folded
  * text's (null: codes only, for a text under three letters or `textScope` false).
  */
 export function caseSearchPatterns(
@@ -545,8 +528,13 @@ export function caseSearchPatterns(
 }
 
 /**
- * `caseSearch` from its patterns (values, or placeholders of a prepared query; `text` null: codes
- * only).
+ * What `q` matches: codes by their beginning (`codeMatch` "start", and always under three
+ * characters) or by any part of `lower(code)` (the code's trigram index); and a part of the folded
+ * text (its trigram index), folded by the same rule as the generated column — everywhere
+ * (`textScope` undefined), only where this condition holds, or nowhere (false: codes only). A
+ * reader who sees some records masked matches text only where shown in full, so a masked name
+ * cannot be confirmed by searching it. From `q`'s patterns (`caseSearchPatterns`: values, or
+ * placeholders of a prepared query; `text` null: codes only).
  */
 export function caseSearchOf(
   register: CaseRegisterTable,
@@ -611,7 +599,7 @@ function cappedMatches(
 /**
  * The two queries of a register page: the page (`select`, one row more than `limit`, after the
  * given position) and the count, stopped at the cap + 1 (`registerTotalCap`: 10,000, 1,000 on PGlite); `q` searched last, as
- * `caseSearch` does within `textScope` (codes as `codeMatch` says). Keyset pagination: a page
+ * `caseSearchOf` does within `textScope` (codes as `codeMatch` says). Keyset pagination: a page
  * starts after the given row, so each page reads one range of an index in the register's order
  * however deep it is. Without `q` the count reads in the register's order too, so it reads the
  * same index range as the pages; unordered, PostgreSQL may read the table until it has the rows,
@@ -736,7 +724,7 @@ export function casePageQueries<T extends PgSelect>(
     }
     if (search && page.direct !== false) {
       directIds = directPageIds(exec, register, conditions, planned ?? search, keys, page, cap, {
-        plannedOnce: planned !== undefined,
+        planOnce: planned !== undefined,
       });
       if (planned) directRows = rowsOfIds(exec, register, select, directIds);
     }
@@ -1264,14 +1252,12 @@ function directPageIds(
   keys: AnyPgColumn[],
   page: { limit: number; after?: CasePosition },
   cap: number,
-  { plannedOnce = false } = {},
+  { planOnce = false } = {},
 ): IdsQuery {
   const names = keyNames(keys);
   const matched = cappedMatches(register, conditions, search.either, sql.join(keys, sql`, `), cap);
   const after = page.after;
-  const afterBound = after
-    ? sql`and ${beforePosition(register, names, after, plannedOnce)}`
-    : sql``;
+  const afterBound = after ? sql`and ${beforePosition(register, names, after, planOnce)}` : sql``;
   const order = byKeyNames(keys, "desc");
   const idName = sql.identifier(register.id.name);
   // The ids of the page's rows (one more than the page) among the matches counted (a window over
