@@ -413,23 +413,11 @@ function plannedPatterns(patterns: CaseSearchPatterns): CaseSearchPatterns {
 }
 
 /**
- * The joined rows of the ids a subquery answers (`caseRowsByIds`), in one statement that also
- * keeps parallel workers away (`SERIAL_ONLY`).
+ * The ids a statement answers, as a subquery for `caseRowsByIds`; `serial`: kept off parallel
+ * workers (`SERIAL_ONLY`), for a statement planned once.
  */
-function rowsOfIds<T extends PgSelect>(
-  exec: Executor,
-  register: CaseRegisterTable,
-  select: T | ((from: Executor) => T),
-  ids: IdsQuery,
-): T {
-  if (typeof select !== "function") throw new Error("a page's rows by ids need a joined select");
-  return caseRowsByIds(
-    exec,
-    register,
-    select,
-    sql`select paged.id::uuid from (${ids}) paged where ${SERIAL_ONLY}`,
-  );
-}
+const pagedIds = (ids: IdsQuery, serial = false) =>
+  sql`select paged.id::uuid from (${ids}) paged${serial ? sql` where ${SERIAL_ONLY}` : sql``}`;
 
 /**
  * A condition true of every record that keeps a statement from being shared among parallel
@@ -726,7 +714,7 @@ export function casePageQueries<T extends PgSelect>(
       directIds = directPageIds(exec, register, conditions, planned ?? search, keys, page, cap, {
         planOnce: planned !== undefined,
       });
-      if (planned) directRows = rowsOfIds(exec, register, select, directIds);
+      if (planned) directRows = caseRowsByIds(exec, register, select, pagedIds(directIds, true));
     }
     if (search?.weekly && page.weekly) {
       // The weeks' matches found first, all of them (`offset 0` keeps the subquery apart), then
@@ -768,7 +756,7 @@ export function casePageQueries<T extends PgSelect>(
         )
         .orderBy(...order)
         .limit(literalLimit(page.limit + 1));
-      if (planned) weeklyRows = rowsOfIds(exec, register, select, weeklyIds);
+      if (planned) weeklyRows = caseRowsByIds(exec, register, select, pagedIds(weeklyIds, true));
       weeklyCensus = censusOf(exec, register, conditions, order, search);
     }
     const windowSize = page.walk ?? registerSearchWalk(exec);
@@ -813,9 +801,7 @@ export function casePageQueries<T extends PgSelect>(
       caseRowsByIds(exec, register, select, found) as unknown as ReturnType<
         typeof idsThenRows<Row>
       >;
-    return searchReadsByIds(exec)
-      ? idsThenRows(ids, rowsOf)
-      : rowsOf(sql`select paged.id::uuid from (${ids}) paged`);
+    return searchReadsByIds(exec) ? idsThenRows(ids, rowsOf) : rowsOf(pagedIds(ids));
   };
   return {
     page: rows,

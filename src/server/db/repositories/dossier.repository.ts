@@ -252,20 +252,22 @@ export async function registerQueries(
     const nameOf = (query: { toSQL(): { sql: string } }) =>
       (kept && keptStatementName(query)) || unnamed;
     const byIds = cases.searchReadsByIds(exec);
+    // A search's direct or weekly page in one statement with its rows (`directRows`,
+    // `weeklyRows`), kept by name: its values do not change its plan (`cases.plannedOnce`).
+    const keptRows = (rows: unknown) =>
+      joinedOf(rows)!.prepare(keptStatementName(rows as { toSQL(): { sql: string } }) || unnamed);
     statements = {
       page: built.page.prepare(nameOf(built.page)),
       count: built.count.prepare(nameOf(built.count)),
       probe: byIds ? built.probeIds?.prepare(unnamed) : joinedOf(built.probe)?.prepare(unnamed),
-      // The rows of a search's direct or weekly page in one statement (`directRows`,
-      // `weeklyRows`) kept by name: its values do not change its plan (`cases.plannedOnce`).
       direct: built.directRows
-        ? joinedOf(built.directRows)!.prepare(keptStatementName(built.directRows) || unnamed)
+        ? keptRows(built.directRows)
         : byIds
           ? built.directIds?.prepare(unnamed)
           : joinedOf(built.direct)?.prepare(unnamed),
       directJoined: built.directRows !== undefined,
       weekly: (built.weeklyRows
-        ? joinedOf(built.weeklyRows)!.prepare(keptStatementName(built.weeklyRows) || unnamed)
+        ? keptRows(built.weeklyRows)
         : built.weeklyIds?.prepare(unnamed)) as Prepared<WeeklyRow> | undefined,
       weeklyJoined: built.weeklyRows !== undefined,
       weeklyCensus: built.weeklyCensus?.prepare(unnamed),
