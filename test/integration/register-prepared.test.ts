@@ -11,7 +11,10 @@ import {
   SEARCH_PROBE_WINDOW,
   type DossierFilter,
 } from "../../src/server/db/repositories/dossier.repository.ts";
-import { PGLITE_SEARCH_WALK_WINDOW } from "../../src/server/db/statement-budget.ts";
+import {
+  PGLITE_SEARCH_WALK_FIRST,
+  PGLITE_SEARCH_WALK_WINDOW,
+} from "../../src/server/db/statement-budget.ts";
 import * as cases from "../../src/server/db/repositories/case-register.repository.ts";
 import {
   suffixWeekOf,
@@ -230,22 +233,29 @@ describe("dossier register statements kept per filter shape", () => {
         // Caps below the matches: the page is then read in the register's order.
         fc.constantFrom(1, 2, 5, 1_000),
         fc.integer({ min: 1, max: 40 }),
-        async (f, cap, walk) => {
-          const windowed = await listDossiers(register.db, f, { cap, walk, probeWindow: 0 });
+        // The first window of a page, each next one twice as large up to the walk's.
+        fc.integer({ min: 1, max: 40 }),
+        async (f, cap, walk, firstWalk) => {
+          const paths = { cap, walk, firstWalk, probeWindow: 0 };
+          const windowed = await listDossiers(register.db, f, paths);
           const inOne = await listDossiers(register.db, f, { cap, walk: false, probeWindow: 0 });
           expect(windowed).toEqual(inOne);
           // The walk alone: the page's rows and the next one, however many windows it took.
-          const queries = await registerQueries(register.db, f, { cap, walk, probeWindow: 0 });
-          let calls = 0;
+          const queries = await registerQueries(register.db, f, paths);
+          const sizes: (number | undefined)[] = [];
           const counted = {
             ...queries.walk!,
             window: (...args: Parameters<cases.CaseWalk<unknown>["window"]>) => {
-              calls += 1;
+              sizes.push(args[2]);
               return queries.walk!.window(...args);
             },
           };
           expect(await cases.walkPage(counted, f.limit)).toEqual(await queries.page);
-          windows.push(calls);
+          windows.push(sizes.length);
+          // Its windows: the first as asked, each next twice the one before, up to the walk's.
+          expect(sizes).toEqual(
+            sizes.map((_, i) => Math.min(walk, Math.min(walk, firstWalk) * 2 ** i)),
+          );
           // Whether the first window alone told the total beyond the cap (no trigram count).
           const census = await queries.walk!.window(undefined, cap + 1);
           censuses.add(census.hits.length > cap ? "beyond the cap" : "counted");
@@ -331,6 +341,10 @@ describe("dossier register statements kept per filter shape", () => {
     const queries = await registerQueries(register.db, { unitIds: null, q: "P1-00", limit: 5 });
     expect(queries.walk?.windowSize).toBe(
       testDatabaseKind === "pglite" ? PGLITE_SEARCH_WALK_WINDOW : SEARCH_PROBE_WINDOW,
+    );
+    // On PGlite a page's first window is smaller, and each next one twice the one before.
+    expect(queries.walk?.firstWindowSize).toBe(
+      testDatabaseKind === "pglite" ? PGLITE_SEARCH_WALK_FIRST : SEARCH_PROBE_WINDOW,
     );
     const unsearched = await registerQueries(register.db, { unitIds: null, limit: 5 });
     expect(unsearched.walk).toBeUndefined();

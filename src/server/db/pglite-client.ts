@@ -7,8 +7,12 @@
  * the server's thread the part of PGlite's API CCHC uses — `query`, `exec`, `transaction`,
  * `close`, `waitReady` — each call one message to the worker and one answer back.
  *
- * - Drizzle's parsers (functions keyed by type OID) cannot cross threads: the worker returns
- *   those types as PostgreSQL's text and the parsers run here, on the answer's `fields`.
+ * - A statement outside a transaction comes back as PostgreSQL's own bytes (its protocol's
+ *   messages), decoded here with PGlite's parsers and the caller's (pglite-rows.ts): decoding them
+ *   in the worker held the one connection longer than running the statement. A statement kept by
+ *   name (`keepStatement`) is parsed once there and planned once for any values.
+ * - Otherwise Drizzle's parsers (functions keyed by type OID) cannot cross threads: the worker
+ *   returns those types as PostgreSQL's text and the parsers run here, on the answer's `fields`.
  * - A COPY's `blob` crosses as bytes (a transferred ArrayBuffer) and becomes a Blob there.
  * - PGlite's errors come back as PGlite's own DatabaseError (TransactionAbortedError) with the
  *   same fields (code, detail, constraint, …), the query, its parameters and options put back.
@@ -34,9 +38,11 @@ import {
 import {
   messages,
   TransactionAbortedError,
+  type ParserOptions,
   type QueryOptions,
   type Results,
 } from "@electric-sql/pglite";
+import { decodeResults, defaultParsers } from "./pglite-rows.ts";
 
 export interface PgliteWorkerData {
   dataDir: string;
@@ -85,6 +91,8 @@ export type ToWorker =
       params?: unknown[];
       options?: SentOptions;
       tx?: number;
+      /** Kept by this name on the connection (`keepStatement`): parsed and planned once. */
+      statement?: string;
     }
   | { id: number; op: "exec"; text: string; options?: SentOptions; tx?: number }
   | { id: number; op: "begin" }
@@ -94,6 +102,11 @@ export type ToWorker =
 
 export type SentResults = Omit<Results, "blob"> & { blob?: ArrayBuffer };
 
+/** A statement's answer as PostgreSQL's protocol messages (the worker's `rawQuery`). */
+export interface SentBytes {
+  raw: ArrayBuffer;
+}
+
 export interface SentError {
   kind: "database" | "transaction-aborted" | "error";
   message: string;
@@ -102,7 +115,7 @@ export interface SentError {
 }
 
 type FromWorker =
-  | { ready: true }
+  | { ready: true; arrayTypes?: [element: number, array: number][] }
   | { ready: false; error: SentError }
   | { id: number; ok: true; value: unknown; ms?: number }
   | { id: number; ok: false; error: SentError };
@@ -151,12 +164,35 @@ function received(
   return error;
 }
 
-/** Applies the caller's parsers to the values the worker left as text. */
-function parse(result: SentResults, options: QueryOptions | undefined): Results {
+/** Statements kept by name on the embedded database's connection, by their SQL (`keepStatement`). */
+const keptStatements = new Map<string, string>();
+
+/**
+ * Keeps the statement `text` by `name` on every embedded database's connection from now on, as a
+ * PostgreSQL driver keeps a named statement: the worker parses it once (`Parse` with the name) and
+ * binds each call's values to it, so PostgreSQL may plan it once for any values (its generic plan,
+ * chosen after five custom plans when it costs no more). A register page's statement was planned
+ * for each page: 1.7 ms of the 4.3 its turn held the one connection (1 M dossiers, a ward's first
+ * page). The caller bounds how many texts it keeps (each costs the connection its plan's memory).
+ */
+export function keepStatement(text: string, name: string): void {
+  keptStatements.set(text, name);
+}
+
+/**
+ * A statement's result: its rows decoded from PostgreSQL's bytes, or the caller's parsers applied
+ * to the values the worker left as text.
+ */
+function parse(
+  result: SentResults | SentBytes,
+  options: QueryOptions | undefined,
+  byType: ParserOptions,
+): Results {
+  if ("raw" in result) return decodeResults(new Uint8Array(result.raw), byType, options);
   const { blob, ...rest } = result;
   const out: Results = blob ? { ...rest, blob: new Blob([blob]) } : rest;
   const parsers = options?.parsers;
-  if (!parsers) return out;
+  if (!options || !parsers) return out;
   out.fields.forEach((field, index) => {
     const parser = parsers[field.dataTypeID];
     if (!parser) return;
@@ -180,6 +216,8 @@ class WorkerRun {
   readonly ready: Promise<void>;
   /** PGlite is open in this worker (it answered ready). */
   started = false;
+  /** The parsers PGlite has by type in this worker: what its rows sent as bytes are decoded by. */
+  parsers: ParserOptions = defaultParsers([]);
   /** Set when the worker has ended: every pending and later call on it fails with this. */
   gone: PgliteWorkerGoneError | null = null;
   private readonly pending = new Map<
@@ -212,6 +250,7 @@ class WorkerRun {
       if ("ready" in message) {
         if (message.ready) {
           this.started = true;
+          this.parsers = defaultParsers(message.arrayTypes ?? []);
           ready();
         } else {
           // PGlite did not open (a damaged folder, say): this worker is of no use.
@@ -493,18 +532,25 @@ export class PgliteWorkerClient {
         transfer.push(sent.blob);
       }
     }
+    const statement = op === "query" && !sent.blob ? keptStatements.get(text) : undefined;
     const message =
-      op === "query" ? { op, text, params, options: sent, tx } : { op, text, options: sent, tx };
+      op === "query"
+        ? { op, text, params, options: sent, tx, ...(statement ? { statement } : {}) }
+        : { op, text, options: sent, tx };
     const context: { query: string; params?: unknown[]; options?: unknown; ms?: number } = {
       query: text,
       params,
       options,
     };
-    const value = await (run ?? (await this.current())).send(message, context, transfer);
+    // The running worker at once when it is up: the lanes hand the next turn over as an answer
+    // arrives, and the worker should have the next statement before this thread goes on with
+    // the answer (pglite-lanes.ts).
+    const target = run ?? (this.down || this.outage ? await this.current() : this.run);
+    const value = await target.send(message, context, transfer);
     this.onStatement?.(context.ms ?? 0, text);
     return op === "query"
-      ? parse(value as SentResults, options)
-      : (value as SentResults[]).map((one) => parse(one, options));
+      ? parse(value as SentResults | SentBytes, options, target.parsers)
+      : (value as SentResults[]).map((one) => parse(one, options, target.parsers));
   }
 
   /**

@@ -39,6 +39,27 @@ describe("LaneQueue", () => {
     expect(queue.stats.granted).toEqual({ light: 1, normal: 2, background: 1 });
   });
 
+  it("hands the next turn over before the caller of the last one goes on", async () => {
+    for (const outcome of ["answered", "failed"] as const) {
+      const queue = new LaneQueue(() => 0);
+      const order: string[] = [];
+      const holder = gate();
+      const first = queue.run("normal", async () => {
+        await holder.opened;
+        if (outcome === "failed") throw new Error("refused");
+        return "answer";
+      });
+      const caller = first.then(
+        () => void order.push("the caller went on"),
+        () => void order.push("the caller went on"),
+      );
+      const next = queue.run("normal", async () => void order.push("the next turn started"));
+      holder.open();
+      await Promise.all([caller, next]);
+      expect(order).toEqual(["the next turn started", "the caller went on"]);
+    }
+  });
+
   it("counts the turns requests asked for in the last second, not the jobs'", async () => {
     let clock = 0;
     const queue = new LaneQueue(() => clock);

@@ -158,7 +158,10 @@ export class LaneQueue {
         } catch (error) {
           result = Promise.reject(error);
         }
-        result.then(resolve, reject).finally(() => {
+        // The next turn is handed over before the caller hears of this one: its statement then
+        // reaches the worker before this thread goes on with the answer (mapping its rows,
+        // answering the request), not after, the connection idle meanwhile.
+        const settle = () => {
           const holdMs = this.now() - began;
           this.stats.longestHoldMs = Math.max(this.stats.longestHoldMs, holdMs);
           if (this.turn === turn) this.turn = null;
@@ -174,7 +177,23 @@ export class LaneQueue {
           }
           this.busy = false;
           this.next();
-        });
+        };
+        result.then(
+          (value) => {
+            try {
+              settle();
+            } finally {
+              resolve(value);
+            }
+          },
+          (error: unknown) => {
+            try {
+              settle();
+            } finally {
+              reject(error);
+            }
+          },
+        );
       };
       const since = this.now();
       if (lane !== "background") this.noteRequestTurn(since);

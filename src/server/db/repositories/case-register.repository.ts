@@ -18,7 +18,11 @@ import type { AnyPgColumn, PgSelect, PgTable } from "drizzle-orm/pg-core";
 import type { CaseRegister } from "../../../core/case-register/index.ts";
 import { searchKey } from "../../../core/text/vietnamese-text.ts";
 import { executorKind, queryRows, type Executor } from "../database.ts";
-import { PGLITE_REGISTER_TOTAL_CAP, PGLITE_SEARCH_WALK_WINDOW } from "../statement-budget.ts";
+import {
+  PGLITE_REGISTER_TOTAL_CAP,
+  PGLITE_SEARCH_WALK_FIRST,
+  PGLITE_SEARCH_WALK_WINDOW,
+} from "../statement-budget.ts";
 import { registerTotalCacheOf } from "../register-total-cache.ts";
 import { WEEKLY_MIN_TOTAL } from "./case-register-weekly.ts";
 import { agencies } from "../schema.ts";
@@ -819,6 +823,13 @@ export function casePageQueries<T extends PgSelect>(
   };
 }
 
+/**
+ * The records a search walk's first window reads (at most `whole`): PGLITE_SEARCH_WALK_FIRST on
+ * PGlite; the whole window on PostgreSQL, where names are read by their weeks and walks are rare.
+ */
+export const firstWalkWindow = (exec: Executor, whole: number) =>
+  executorKind(exec) === "pglite" ? Math.min(whole, PGLITE_SEARCH_WALK_FIRST) : whole;
+
 /** Whether `conditions` hold no values (parameters) for PostgreSQL to plan for. */
 const valueFree = (exec: Executor, register: CaseRegisterTable, conditions: (SQL | undefined)[]) =>
   exec
@@ -1002,10 +1013,18 @@ function censusCount(
 export interface CaseWalk<Row> {
   /** Records a window reads. */
   windowSize: number;
+  /**
+   * Records a page's first window reads (`walkPage`), at most `windowSize`: each next window
+   * twice the one before, up to `windowSize`.
+   */
+  firstWindowSize: number;
   /** Where the page starts (the cursor), as `casePageQueries`' `after`. */
   after?: CasePosition;
-  /** The next `windowSize` records after `after`: their first `want` matches and where they end. */
-  window(after: CasePosition | undefined, want: number): Promise<CaseWalkWindow>;
+  /**
+   * The next `size` records (`windowSize` unless given) after `after`: their first `want`
+   * matches and where they end.
+   */
+  window(after: CasePosition | undefined, want: number, size?: number): Promise<CaseWalkWindow>;
   /**
    * A code's beginning (`CaseSearchAlternative.key`): the first step of reading the page from the
    * code's range instead, its candidates the newest `want` matches of the other alternatives (the
@@ -1036,15 +1055,15 @@ export interface CaseRangeStep {
  */
 export function lazyCaseWalk<Row>(
   build: () => CaseWalk<Row>,
-  windowSize: number,
+  sizes: Pick<CaseWalk<Row>, "windowSize" | "firstWindowSize">,
   after?: CasePosition,
 ): CaseWalk<Row> {
   let built: CaseWalk<Row> | undefined;
   const walk = () => (built ??= build());
   return {
-    windowSize,
+    ...sizes,
     after,
-    window: (from, want) => walk().window(from, want),
+    window: (from, want, size) => walk().window(from, want, size),
     rangeStart: (want) => walk().rangeStart(want),
     rangeNext: (step, want) => walk().rangeNext(step, want),
     rows: (ids) => walk().rows(ids),
@@ -1070,11 +1089,13 @@ function caseWalk<T extends PgSelect>(
   cap: number,
 ): CaseWalk<Awaited<T>[number]> {
   const tie = register.tieBreak && sql`${sql.identifier(register.tieBreak.name)}::text`;
-  const size = Math.max(1, Math.floor(windowSize));
+  const whole = Math.max(1, Math.floor(windowSize));
   return {
     windowSize,
+    firstWindowSize: firstWalkWindow(exec, whole),
     after,
-    async window(from, want) {
+    async window(from, want, records = whole) {
+      const size = Math.max(1, Math.floor(records));
       const bound = from && beforePosition(register, keys, from);
       const rows = await queryRows<{
         part: number;
@@ -1108,7 +1129,7 @@ function caseWalk<T extends PgSelect>(
             : null,
       };
     },
-    ...caseRangeRead(exec, register, conditions, search.either, keys, size, after, cap),
+    ...caseRangeRead(exec, register, conditions, search.either, keys, whole, after, cap),
     rows: (ids) =>
       caseRowsByIds(exec, register, select, ids) as unknown as PromiseLike<Awaited<T>[number][]>,
   };
@@ -1202,11 +1223,18 @@ export async function walkPage<Row>(
   const ids: string[] = [];
   let from = walk.after;
   let range: CaseRangeStep | null | undefined;
+  let size = first ? walk.windowSize : walk.firstWindowSize;
   for (let read = first; ; read = undefined) {
-    const window = read ?? (await walk.window(from, limit + 1 - ids.length));
+    const window = read ?? (await walk.window(from, limit + 1 - ids.length, size));
     ids.push(...window.hits.slice(0, limit + 1));
     if (ids.length > limit || window.end === null) break;
     from = window.end;
+    // The code's range read alongside once the windows are whole: before, the walk's first
+    // windows answer a common search in a fraction of one.
+    if (size < walk.windowSize) {
+      size = Math.min(walk.windowSize, size * 2);
+      continue;
+    }
     range =
       range === undefined
         ? await walk.rangeStart(limit + 1)

@@ -4,6 +4,7 @@ import { searchKey } from "../../../core/text/vietnamese-text.ts";
 import { and, eq, fillPlaceholders, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { executorKind, queryRows, type Executor } from "../database.ts";
+import { keepStatement } from "../pglite-client.ts";
 import { agencies, units, users } from "../schema.ts";
 import type {
   ProcedureDocument,
@@ -248,9 +249,8 @@ export async function registerQueries(
   if (!statements) {
     const built = buildRegisterQueries(exec, template, codeMatch, paths, patterns);
     const unnamed = undefined as unknown as string;
-    const kept = executorKind(exec) === "postgresql" && !filter.q;
     const nameOf = (query: { toSQL(): { sql: string } }) =>
-      (kept && keptStatementName(query)) || unnamed;
+      (!filter.q && keptOn(exec, query)) || unnamed;
     const byIds = cases.searchReadsByIds(exec);
     // A search's direct or weekly page in one statement with its rows (`directRows`,
     // `weeklyRows`), kept by name: its values do not change its plan (`cases.plannedOnce`).
@@ -306,8 +306,12 @@ export async function registerQueries(
     ...(filter.q &&
       paths.walk && {
         walk: cases.lazyCaseWalk(
-          () => buildRegisterQueries(exec, filter, codeMatch, paths).walk!,
-          paths.walk,
+          // The page's rows by their ids in the statement kept by name (both databases).
+          () => ({
+            ...buildRegisterQueries(exec, filter, codeMatch, paths).walk!,
+            rows: rowsByIds(exec, shapes),
+          }),
+          { windowSize: paths.walk, firstWindowSize: Math.min(paths.walk, paths.firstWalk) },
           filter.after,
         ),
       }),
@@ -363,15 +367,14 @@ async function keptCodeMatch(
 }
 
 /**
- * The joined rows of a search's page by their ids (`cases.idsThenRows`): one statement per handle
- * for any search, kept by name on PostgreSQL, so its joins are planned once.
+ * The joined rows of a search's page by their ids (`cases.idsThenRows`, and a walk's page): one
+ * statement per handle for any search, kept by name (`keptOn`), so its joins are planned once.
  */
 function rowsByIds(exec: Executor, shapes: Map<string, unknown>) {
   let statement = shapes.get("rows by ids") as Prepared<Joined> | undefined;
   if (!statement) {
     const query = cases.caseRowsByIds(exec, DOSSIER_REGISTER, selectJoined, sql.placeholder("ids"));
-    const kept = executorKind(exec) === "postgresql" && keptStatementName(query);
-    statement = query.prepare(kept || (undefined as unknown as string));
+    statement = query.prepare(keptOn(exec, query) || (undefined as unknown as string));
     remember(shapes, "rows by ids", statement);
   }
   const prepared = statement;
@@ -452,6 +455,8 @@ export interface RegisterPaths {
   cap?: number;
   /** A search's walk in the register's order, a window at a time (`CaseWalk`); false: none. */
   walk?: number | false;
+  /** The walk's first window of a page, each next one twice as large up to `walk`. */
+  firstWalk?: number;
   /** A name search's page read from its newest weeks first (case-register-weekly.ts). */
   weekly?: boolean;
 }
@@ -469,6 +474,7 @@ const pathsOf = (exec: Executor, options: RegisterPaths): Required<RegisterPaths
     direct: options.direct ?? true,
     cap: options.cap ?? cases.registerTotalCap(exec),
     walk,
+    firstWalk: options.firstWalk ?? (walk ? cases.firstWalkWindow(exec, walk) : 0),
     // Before the probe, the walk and the direct read where the matches are many but not common
     // among the newest records (`readCasePage`, `weeklyPage`); on both databases.
     weekly: options.weekly ?? true,
@@ -561,6 +567,17 @@ function keptStatementName(query: { toSQL(): { sql: string } }): string | undefi
   keptNames.add(name);
   return name;
 }
+/**
+ * The name `query` is kept by on PostgreSQL (`keptStatementName`); on PGlite, which Drizzle gives
+ * no name, the worker keeps its text by that name (`keepStatement`), and the name is not returned.
+ */
+function keptOn(exec: Executor, query: { toSQL(): { sql: string } }): string | undefined {
+  const name = keptStatementName(query);
+  if (!name || executorKind(exec) === "postgresql") return name;
+  keepStatement(query.toSQL().sql, name);
+  return undefined;
+}
+
 /**
  * Lets the next shapes be named again, up to the bound (tests that read what is kept): statements
  * a connection prepared keep their names, which stand for the same SQL.

@@ -1,0 +1,99 @@
+import { types, type ParserOptions, type QueryOptions, type Results } from "@electric-sql/pglite";
+
+/**
+ * The rows of a statement the embedded database's worker answered as PostgreSQL's bytes (its
+ * protocol's messages, pglite.worker.mjs): decoded here as PGlite's `query` would have (its
+ * parsers by type, then the caller's), so the worker's one connection is free meanwhile.
+ */
+const utf8 = new TextDecoder();
+
+type Parser = (text: string, typeId: number) => unknown;
+
+/** PGlite's parsers by type: its own, and one for each array of a type (`arrayTypes`). */
+export function defaultParsers(arrayTypes: [element: number, array: number][]): ParserOptions {
+  const parsers: Record<number, Parser> = { ...(types.parsers as Record<number, Parser>) };
+  for (const [element, array] of arrayTypes)
+    parsers[array] = (text) => types.arrayParser(text, parsers[element] as never, array);
+  return parsers as ParserOptions;
+}
+
+/**
+ * A statement's result from its messages (RowDescription, DataRow…, CommandComplete), as
+ * PGlite's parseResults makes it; a result without CommandComplete is empty, as there.
+ */
+export function decodeResults(
+  bytes: Uint8Array,
+  parsers: ParserOptions,
+  options?: Pick<QueryOptions, "rowMode" | "parsers">,
+): Results {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const byType = (options?.parsers ? { ...parsers, ...options.parsers } : parsers) as Record<
+    number,
+    Parser | undefined
+  >;
+  const asArrays = options?.rowMode === "array";
+  let fields: { name: string; dataTypeID: number }[] = [];
+  let fieldParsers: (Parser | undefined)[] = [];
+  let rows: unknown[] = [];
+  let result: Results | undefined;
+  let at = 0;
+  while (at + 5 <= bytes.length) {
+    const kind = bytes[at]!;
+    const end = at + 1 + view.getInt32(at + 1);
+    let p = at + 5;
+    if (kind === 0x54) {
+      // RowDescription
+      const count = view.getInt16(p);
+      p += 2;
+      fields = [];
+      for (let i = 0; i < count; i++) {
+        const nul = bytes.indexOf(0, p);
+        const name = utf8.decode(bytes.subarray(p, nul));
+        p = nul + 1;
+        const dataTypeID = view.getInt32(p + 6);
+        p += 18;
+        fields.push({ name, dataTypeID });
+      }
+      fieldParsers = fields.map((field) => byType[field.dataTypeID]);
+      rows = [];
+    } else if (kind === 0x44) {
+      // DataRow
+      const count = view.getInt16(p);
+      p += 2;
+      const values: unknown[] = new Array(count);
+      for (let i = 0; i < count; i++) {
+        const length = view.getInt32(p);
+        p += 4;
+        if (length < 0) {
+          values[i] = null;
+          continue;
+        }
+        const text = utf8.decode(bytes.subarray(p, p + length));
+        p += length;
+        const parser = fieldParsers[i];
+        values[i] = parser ? parser(text, fields[i]!.dataTypeID) : text;
+      }
+      if (asArrays) rows.push(values);
+      else {
+        const row: Record<string, unknown> = {};
+        for (let i = 0; i < count; i++) row[fields[i]!.name] = values[i];
+        rows.push(row);
+      }
+    } else if (kind === 0x43) {
+      // CommandComplete: "SELECT 51", "INSERT 0 3", "UPDATE 2"…
+      const tag = utf8.decode(bytes.subarray(p, bytes.indexOf(0, p))).split(" ");
+      const command = tag[0]!;
+      const count = Number.parseInt(tag[tag.length - 1]!, 10);
+      const affected = ["INSERT", "UPDATE", "DELETE", "COPY", "MERGE"].includes(command);
+      result = {
+        rows,
+        fields,
+        command,
+        affectedRows: affected ? count : 0,
+        ...(Number.isNaN(count) ? {} : { rowCount: count }),
+      } as Results;
+    }
+    at = end;
+  }
+  return result ?? { affectedRows: 0, rows: [], fields: [] };
+}
