@@ -27,6 +27,11 @@ export function decodeResults(
   options?: Pick<QueryOptions, "rowMode" | "parsers">,
 ): Results {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Node's own slice of UTF-8: for thousands of short fields a page, several times faster than
+  // a TextDecoder's call for each.
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Buffer & {
+    utf8Slice(start: number, end: number): string;
+  };
   const byType = (options?.parsers ? { ...parsers, ...options.parsers } : parsers) as Record<
     number,
     Parser | undefined
@@ -68,7 +73,7 @@ export function decodeResults(
           values[i] = null;
           continue;
         }
-        const text = utf8.decode(bytes.subarray(p, p + length));
+        const text = buffer.utf8Slice(p, p + length);
         p += length;
         const parser = fieldParsers[i];
         values[i] = parser ? parser(text, fields[i]!.dataTypeID) : text;
