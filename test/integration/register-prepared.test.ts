@@ -394,6 +394,39 @@ describe("dossier register statements kept per filter shape", () => {
     },
   );
 
+  it.skipIf(testDatabaseKind !== "pglite")(
+    "plans a ward's page and a ward's search once on PGlite's connection, for any values",
+    async () => {
+      forgetKeptStatementNames();
+      for (let i = 0; i < 8; i++) {
+        // Page sizes no other test reads, so the statements found below are these shapes'.
+        const page = await listDossiers(register.db, { unitIds: [wards[i % 3]!], limit: 19 });
+        expect(page.rows.every((row) => row.unitId === wards[i % 3])).toBe(true);
+        const found = await listDossiers(register.db, {
+          unitIds: [wards[0]!],
+          q: codes[i]!,
+          limit: 7,
+        });
+        expect(found.rows.map((row) => row.code)).toEqual(
+          codes.slice(i, i + 1).filter((code) => found.rows.some((row) => row.code === code)),
+        );
+      }
+      const kept = await queryRows<{ statement: string; generic: number }>(
+        register.db,
+        sql`select statement, generic_plans::int as generic from pg_prepared_statements
+          where name like 'register\_%'`,
+      );
+      const page = kept.find((row) => /^with .* limit 20\)/s.test(row.statement));
+      expect(page?.generic).toBeGreaterThan(0);
+      // The search's values each a subquery of their own (`plannedOnce`): one plan for any code.
+      const search = kept.filter(
+        (row) => row.statement.includes("current_schema()") && row.statement.includes("limit 8"),
+      );
+      expect(search).toHaveLength(1);
+      expect(search[0]!.generic).toBeGreaterThan(0);
+    },
+  );
+
   it("finds a searched code or name through a statement kept for another value", async () => {
     const codesOf = async (q: string) =>
       (await registerQueries(register.db, { unitIds: null, q, limit: 50 })).page.then((rows) =>

@@ -255,7 +255,7 @@ export async function registerQueries(
     // A search's direct or weekly page in one statement with its rows (`directRows`,
     // `weeklyRows`), kept by name: its values do not change its plan (`cases.plannedOnce`).
     const keptRows = (rows: unknown) =>
-      joinedOf(rows)!.prepare(keptStatementName(rows as { toSQL(): { sql: string } }) || unnamed);
+      joinedOf(rows)!.prepare(keptOn(exec, rows as { toSQL(): { sql: string } }) || unnamed);
     statements = {
       page: built.page.prepare(nameOf(built.page)),
       count: built.count.prepare(nameOf(built.count)),
