@@ -107,6 +107,19 @@ describe("LaneQueue", () => {
     gates.get("query 5")!.open();
     await Promise.all(all);
     expect(queue.queued).toEqual({ light: 0, normal: 0, background: 0 });
+    // A job's statement (an import batch) runs alone: light work never waits behind it and another.
+    started.length = 0;
+    const job = turn("job 7", "background", "query");
+    const after = turn("query 8", "normal", "query");
+    expect(started).toEqual(["job 7"]);
+    gates.get("job 7")!.open();
+    await job;
+    const beside = turn("job 9", "background", "query");
+    expect(started).toEqual(["job 7", "query 8"]);
+    gates.get("query 8")!.open();
+    gates.get("job 9")!.open();
+    await Promise.all([after, beside]);
+    expect(started).toEqual(["job 7", "query 8", "job 9"]);
   });
 
   it("counts the turns requests asked for in the last second, not the jobs'", async () => {

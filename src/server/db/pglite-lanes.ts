@@ -15,9 +15,9 @@ import type { PgliteWorkerClient } from "./pglite-client.ts";
  *   however busy the server is.
  * Within a lane, first come first served. A statement already running is never interrupted
  * (PGlite does not honour statement_timeout): what bounds the wait is that no statement runs
- * long (pages, indexes, imports in small batches). Two single statements may be given to the
- * worker at once (STATEMENTS_IN_FLIGHT), the second waiting there for the first: light work then
- * waits for at most two statements, not one.
+ * long (pages, indexes, imports in small batches). Two single statements of requests may be given
+ * to the worker at once (STATEMENTS_IN_FLIGHT), the second waiting there for the first: light
+ * work then waits for at most two such statements, not one.
  */
 export type Lane = "light" | "normal" | "background";
 
@@ -47,12 +47,15 @@ interface Waiter {
  * Single statements given to the worker at once: the next one waits there, in order, while the
  * one before runs, so the connection is not idle while this thread takes in an answer and hands
  * the turn over (busy with other requests, it took as long as the statement: a ward's first page
- * 545 pages a second at 50 clients, each thread less than four fifths busy). A transaction, or
- * any turn of several statements, still runs alone.
+ * 545 pages a second at 50 clients, each thread less than four fifths busy). A transaction, a
+ * turn of several statements and a job's statement (an import batch holds the connection 30 ms,
+ * which light work would then wait for behind the statement before it) still run alone.
  */
 export const STATEMENTS_IN_FLIGHT = 2;
 
-const single = (kind: TurnKind) => kind === "query" || kind === "exec";
+/** A turn that may share the worker: one statement of a request (a job's run longer: 30 ms). */
+const shares = (turn: { lane: Lane; kind: TurnKind }) =>
+  turn.lane !== "background" && (turn.kind === "query" || turn.kind === "exec");
 
 export interface LaneStats {
   /** Turns given, by lane. */
@@ -267,8 +270,8 @@ export class LaneQueue {
       const fits =
         this.running.length === 0 ||
         (this.running.length < STATEMENTS_IN_FLIGHT &&
-          single(candidate.kind) &&
-          this.running.every((turn) => single(turn.kind)));
+          shares(candidate) &&
+          this.running.every(shares));
       if (!fits) return;
       this.waiting.splice(best, 1);
       candidate.start();
