@@ -7,9 +7,7 @@ import {
   LaneQueue,
   pgliteSlowMs,
   sqlForLog,
-  type Lane,
   type SlowTurn,
-  type TurnKind,
 } from "./pglite-lanes.ts";
 
 /** A turn that holds the connection until released. */
@@ -60,66 +58,6 @@ describe("LaneQueue", () => {
       await Promise.all([caller, next]);
       expect(order).toEqual(["the next turn started", "the caller went on"]);
     }
-  });
-
-  it("gives the worker two single statements at once, never one beside a transaction", async () => {
-    const queue = new LaneQueue(() => 0);
-    const started: string[] = [];
-    const gates = new Map<string, ReturnType<typeof gate>>();
-    const turn = (name: string, lane: Lane, kind: TurnKind) => {
-      const held = gate();
-      gates.set(name, held);
-      return queue.run(
-        lane,
-        async () => {
-          started.push(name);
-          await held.opened;
-        },
-        kind,
-      );
-    };
-    const all = [
-      turn("query 1", "normal", "query"),
-      turn("exec 2", "normal", "exec"),
-      turn("query 3", "normal", "query"),
-      turn("transaction 4", "normal", "transaction"),
-      turn("query 5", "normal", "query"),
-    ];
-    expect(started).toEqual(["query 1", "exec 2"]);
-    const light = turn("light 6", "light", "query");
-    gates.get("query 1")!.open();
-    await all[0];
-    // The light statement first, beside the one still running.
-    expect(started).toEqual(["query 1", "exec 2", "light 6"]);
-    gates.get("exec 2")!.open();
-    await all[1];
-    expect(started.at(-1)).toBe("query 3");
-    gates.get("light 6")!.open();
-    await light;
-    // The transaction waits for the statements before it, and nothing passes it.
-    expect(started.at(-1)).toBe("query 3");
-    gates.get("query 3")!.open();
-    await all[2];
-    expect(started.at(-1)).toBe("transaction 4");
-    gates.get("transaction 4")!.open();
-    await all[3];
-    expect(started.at(-1)).toBe("query 5");
-    gates.get("query 5")!.open();
-    await Promise.all(all);
-    expect(queue.queued).toEqual({ light: 0, normal: 0, background: 0 });
-    // A job's statement (an import batch) runs alone: light work never waits behind it and another.
-    started.length = 0;
-    const job = turn("job 7", "background", "query");
-    const after = turn("query 8", "normal", "query");
-    expect(started).toEqual(["job 7"]);
-    gates.get("job 7")!.open();
-    await job;
-    const beside = turn("job 9", "background", "query");
-    expect(started).toEqual(["job 7", "query 8"]);
-    gates.get("query 8")!.open();
-    gates.get("job 9")!.open();
-    await Promise.all([after, beside]);
-    expect(started).toEqual(["job 7", "query 8", "job 9"]);
   });
 
   it("counts the turns requests asked for in the last second, not the jobs'", async () => {

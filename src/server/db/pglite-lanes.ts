@@ -15,9 +15,7 @@ import type { PgliteWorkerClient } from "./pglite-client.ts";
  *   however busy the server is.
  * Within a lane, first come first served. A statement already running is never interrupted
  * (PGlite does not honour statement_timeout): what bounds the wait is that no statement runs
- * long (pages, indexes, imports in small batches). Two single statements of requests may be given
- * to the worker at once (STATEMENTS_IN_FLIGHT), the second waiting there for the first: light
- * work then waits for at most two such statements, not one.
+ * long (pages, indexes, imports in small batches).
  */
 export type Lane = "light" | "normal" | "background";
 
@@ -38,24 +36,9 @@ export function currentLane(): Lane {
 
 interface Waiter {
   lane: Lane;
-  kind: TurnKind;
   since: number;
   start: () => void;
 }
-
-/**
- * Single statements given to the worker at once: the next one waits there, in order, while the
- * one before runs, so the connection is not idle while this thread takes in an answer and hands
- * the turn over (busy with other requests, it took as long as the statement: a ward's first page
- * 545 pages a second at 50 clients, each thread less than four fifths busy). A transaction, a
- * turn of several statements and a job's statement (an import batch holds the connection 30 ms,
- * which light work would then wait for behind the statement before it) still run alone.
- */
-export const STATEMENTS_IN_FLIGHT = 2;
-
-/** A turn that may share the worker: one statement of a request (a job's run longer: 30 ms). */
-const shares = (turn: { lane: Lane; kind: TurnKind }) =>
-  turn.lane !== "background" && (turn.kind === "query" || turn.kind === "exec");
 
 export interface LaneStats {
   /** Turns given, by lane. */
@@ -126,19 +109,16 @@ export function lanesOf(db: object): LaneQueue | undefined {
   return lanesOfDatabase.get(db);
 }
 
-/**
- * One connection handed out one turn at a time (two single statements at most:
- * STATEMENTS_IN_FLIGHT), the waiting work taken by lane.
- */
+/** One connection handed out one turn at a time, the waiting work taken by lane. */
 export class LaneQueue {
+  private busy = false;
   private readonly waiting: Waiter[] = [];
   readonly stats: LaneStats = {
     granted: { light: 0, normal: 0, background: 0 },
     longestHoldMs: 0,
   };
 
-  /** The turns given the connection, oldest first: one, or up to two single statements. */
-  private readonly running: Turn[] = [];
+  private turn: Turn | null = null;
   private slow: { thresholdMs: number; report: (turn: SlowTurn) => void } | null = null;
   /** When requests' turns (light and normal lanes) were asked for, oldest first, the last second. */
   private readonly requestTurns: number[] = [];
@@ -153,12 +133,9 @@ export class LaneQueue {
     this.slow = thresholdMs > 0 ? { thresholdMs, report } : null;
   }
 
-  /**
-   * A statement of the current turn ran `ms` in the worker (pglite-client.ts's onStatement): the
-   * oldest turn running, as the worker answers in order.
-   */
+  /** A statement of the current turn ran `ms` in the worker (pglite-client.ts's onStatement). */
   noteStatement(ms: number, text: string): void {
-    const turn = this.running[0];
+    const turn = this.turn;
     if (!turn) return;
     turn.statements += 1;
     if (ms >= turn.slowestMs) {
@@ -174,7 +151,7 @@ export class LaneQueue {
         this.stats.granted[lane] += 1;
         const began = this.now();
         const turn: Turn = { lane, kind, began, statements: 0, slowestMs: 0, slowestSql: "" };
-        this.running.push(turn);
+        this.turn = turn;
         let result: Promise<T>;
         try {
           result = work();
@@ -187,7 +164,7 @@ export class LaneQueue {
         const settle = () => {
           const holdMs = this.now() - began;
           this.stats.longestHoldMs = Math.max(this.stats.longestHoldMs, holdMs);
-          this.running.splice(this.running.indexOf(turn), 1);
+          if (this.turn === turn) this.turn = null;
           if (this.slow && holdMs >= this.slow.thresholdMs) {
             this.slow.report({
               lane,
@@ -198,6 +175,7 @@ export class LaneQueue {
               sql: sqlForLog(turn.slowestSql),
             });
           }
+          this.busy = false;
           this.next();
         };
         result.then(
@@ -219,8 +197,8 @@ export class LaneQueue {
       };
       const since = this.now();
       if (lane !== "background") this.noteRequestTurn(since);
-      this.waiting.push({ lane, kind, since, start });
-      this.next();
+      this.waiting.push({ lane, since, start });
+      if (!this.busy) this.next();
     });
   }
 
@@ -252,30 +230,22 @@ export class LaneQueue {
   }
 
   private next() {
-    while (this.waiting.length > 0) {
-      const now = this.now();
-      const rank = (w: Waiter) =>
-        w.lane === "background" && now - w.since >= BACKGROUND_PATIENCE_MS
-          ? RANK.normal
-          : RANK[w.lane];
-      let best = 0;
-      for (let i = 1; i < this.waiting.length; i += 1) {
-        const w = this.waiting[i]!;
-        const b = this.waiting[best]!;
-        // Strictly better lane, or an overdue background waiter older than a normal one.
-        if (rank(w) < rank(b) || (rank(w) === rank(b) && w.since < b.since)) best = i;
-      }
-      // The next in order, or none: a waiter is never passed over for one that fits.
-      const candidate = this.waiting[best]!;
-      const fits =
-        this.running.length === 0 ||
-        (this.running.length < STATEMENTS_IN_FLIGHT &&
-          shares(candidate) &&
-          this.running.every(shares));
-      if (!fits) return;
-      this.waiting.splice(best, 1);
-      candidate.start();
+    if (this.busy || this.waiting.length === 0) return;
+    const now = this.now();
+    const rank = (w: Waiter) =>
+      w.lane === "background" && now - w.since >= BACKGROUND_PATIENCE_MS
+        ? RANK.normal
+        : RANK[w.lane];
+    let best = 0;
+    for (let i = 1; i < this.waiting.length; i += 1) {
+      const w = this.waiting[i]!;
+      const b = this.waiting[best]!;
+      // Strictly better lane, or an overdue background waiter older than a normal one.
+      if (rank(w) < rank(b) || (rank(w) === rank(b) && w.since < b.since)) best = i;
     }
+    const [chosen] = this.waiting.splice(best, 1);
+    this.busy = true;
+    chosen!.start();
   }
 }
 
