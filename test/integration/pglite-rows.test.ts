@@ -62,15 +62,7 @@ const drizzleParsers = {
   [types.TIMESTAMP]: asText,
 };
 
-const joined = (parts: Uint8Array[]) => {
-  const all = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
-};
+const joined = (parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
 
 /** A result as callers read it (no `blob`). */
 const readable = (result: { rows: unknown[]; fields: unknown[]; affectedRows?: number }) => ({
