@@ -178,21 +178,16 @@ export class LaneQueue {
           this.busy = false;
           this.next();
         };
+        const settleThen = (tell: () => void) => {
+          try {
+            settle();
+          } finally {
+            tell();
+          }
+        };
         result.then(
-          (value) => {
-            try {
-              settle();
-            } finally {
-              resolve(value);
-            }
-          },
-          (error: unknown) => {
-            try {
-              settle();
-            } finally {
-              reject(error);
-            }
-          },
+          (value) => settleThen(() => resolve(value)),
+          (error: unknown) => settleThen(() => reject(error)),
         );
       };
       const since = this.now();

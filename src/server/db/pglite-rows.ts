@@ -1,11 +1,9 @@
-import { types, type ParserOptions, type QueryOptions, type Results } from "@electric-sql/pglite";
-
 /**
  * The rows of a statement the embedded database's worker answered as PostgreSQL's bytes (its
  * protocol's messages, pglite.worker.mjs): decoded here as PGlite's `query` would have (its
  * parsers by type, then the caller's), so the worker's one connection is free meanwhile.
  */
-const utf8 = new TextDecoder();
+import { types, type ParserOptions, type QueryOptions, type Results } from "@electric-sql/pglite";
 
 type Parser = (text: string, typeId: number) => unknown;
 
@@ -53,7 +51,7 @@ export function decodeResults(
       fields = [];
       for (let i = 0; i < count; i++) {
         const nul = bytes.indexOf(0, p);
-        const name = utf8.decode(bytes.subarray(p, nul));
+        const name = buffer.utf8Slice(p, nul);
         p = nul + 1;
         const dataTypeID = view.getInt32(p + 6);
         p += 18;
@@ -86,7 +84,7 @@ export function decodeResults(
       }
     } else if (kind === 0x43) {
       // CommandComplete: "SELECT 51", "INSERT 0 3", "UPDATE 2"…
-      const tag = utf8.decode(bytes.subarray(p, bytes.indexOf(0, p))).split(" ");
+      const tag = buffer.utf8Slice(p, bytes.indexOf(0, p)).split(" ");
       const command = tag[0]!;
       const count = Number.parseInt(tag[tag.length - 1]!, 10);
       const affected = ["INSERT", "UPDATE", "DELETE", "COPY", "MERGE"].includes(command);

@@ -126,21 +126,24 @@ if (initialiseOnly) {
   /** How many times a kept statement was made (its name's suffix: a failed one may linger). */
   let made = 0;
   /**
-   * The parameters' types of the texts run unnamed lately, as PostgreSQL described them: each
+   * The texts run unnamed lately, their parameters' types as PostgreSQL described them: each
    * value is serialized by its type (PGlite's serializers) without asking again.
-   * @type {Map<string, number[]>}
+   * @type {Map<string, { prepared: ""; types: number[] }>}
    */
   const described = new Map();
   const DESCRIBED_TEXTS = 500;
 
-  /** The types of `text`'s parameters, PostgreSQL asked (and `name` parsed) the first time. */
-  const parameterTypes = async (
+  /**
+   * The statement to bind `text`'s values to (`name`'s, parsed the first time; the unnamed one,
+   * parsed with each call) and its parameters' types, PostgreSQL asked the first time.
+   */
+  const statementOf = async (
     /** @type {string} */ text,
     /** @type {number[] | undefined} */ paramTypes,
     /** @type {string | undefined} */ name,
   ) => {
     const key = paramTypes ? `${JSON.stringify(paramTypes)} ${text}` : text;
-    const known = name ? kept.get(name)?.types : described.get(key);
+    const known = name ? kept.get(name) : described.get(key);
     if (known) return known;
     const prepared = name ? `${name}_${(made += 1)}` : "";
     const answer = await pglite.execProtocol(
@@ -152,12 +155,13 @@ if (initialiseOnly) {
       { syncToFs: false },
     );
     const types = parse.parseDescribeStatementResults(answer.messages);
-    if (name) kept.set(name, { prepared, types });
+    const statement = { prepared, types };
+    if (name) kept.set(name, statement);
     else {
       if (described.size >= DESCRIBED_TEXTS) described.delete(described.keys().next().value);
-      described.set(key, types);
+      described.set(key, statement);
     }
-    return types;
+    return statement;
   };
 
   /** Whether PostgreSQL's answer (its protocol's messages) holds an ErrorResponse. */
@@ -188,19 +192,18 @@ if (initialiseOnly) {
     pglite._runExclusiveTransaction(() =>
       pglite.runExclusive(async () => {
         try {
-          const types = await parameterTypes(text, options?.paramTypes, name);
+          const { prepared, types } = await statementOf(text, options?.paramTypes, name);
           const values = params.map((value, index) => {
             if (value === null || value === undefined) return null;
             const serializer = pglite.serializers[/** @type {number} */ (types[index])];
             return serializer ? serializer(value) : String(value);
           });
-          const statement = name ? kept.get(name)?.prepared : "";
           /** @type {Uint8Array[]} */
           const chunks = [];
           await pglite.execProtocolRawStream(
             joined([
               ...(name ? [] : [serialize.parse({ text, types: options?.paramTypes })]),
-              serialize.bind({ statement, values }),
+              serialize.bind({ statement: prepared, values }),
               serialize.describe({ type: "P" }),
               serialize.execute({}),
               serialize.sync(),

@@ -634,6 +634,8 @@ export function casePageQueries<T extends PgSelect>(
      * window of this many records at a time (`registerSearchWalk` unless given; false: none).
      */
     walk?: number | false;
+    /** The walk's first window of a page (`CaseWalk.firstWindowSize`; `firstWalkWindow` unless given). */
+    firstWalk?: number;
     /**
      * With a search that has a weekly form (`CaseSearch.weekly`) and `select` a function: also
      * `weeklyIds`, the ids of the page's matches received in some weeks (on PostgreSQL also
@@ -769,7 +771,10 @@ export function casePageQueries<T extends PgSelect>(
     }
     const windowSize = page.walk ?? registerSearchWalk(exec);
     if (search && windowSize)
-      walk = caseWalk(exec, register, select, conditions, search, keys, windowSize, after, cap);
+      walk = caseWalk(exec, register, select, conditions, search, keys, after, cap, {
+        windowSize,
+        firstWindowSize: Math.min(windowSize, page.firstWalk ?? firstWalkWindow(exec, windowSize)),
+      });
   } else {
     rows = select
       .where(bounded)
@@ -1089,15 +1094,14 @@ function caseWalk<T extends PgSelect>(
   conditions: SQL[],
   search: CaseSearch,
   keys: AnyPgColumn[],
-  windowSize: number,
   after: CasePosition | undefined,
   cap: number,
+  sizes: Pick<CaseWalk<unknown>, "windowSize" | "firstWindowSize">,
 ): CaseWalk<Awaited<T>[number]> {
   const tie = register.tieBreak && sql`${sql.identifier(register.tieBreak.name)}::text`;
-  const whole = Math.max(1, Math.floor(windowSize));
+  const whole = Math.max(1, Math.floor(sizes.windowSize));
   return {
-    windowSize,
-    firstWindowSize: firstWalkWindow(exec, whole),
+    ...sizes,
     after,
     async window(from, want, records = whole) {
       const size = Math.max(1, Math.floor(records));

@@ -311,7 +311,7 @@ export async function registerQueries(
             ...buildRegisterQueries(exec, filter, codeMatch, paths).walk!,
             rows: rowsByIds(exec, shapes),
           }),
-          { windowSize: paths.walk, firstWindowSize: Math.min(paths.walk, paths.firstWalk) },
+          { windowSize: paths.walk, firstWindowSize: paths.firstWalk },
           filter.after,
         ),
       }),
@@ -474,7 +474,7 @@ const pathsOf = (exec: Executor, options: RegisterPaths): Required<RegisterPaths
     direct: options.direct ?? true,
     cap: options.cap ?? cases.registerTotalCap(exec),
     walk,
-    firstWalk: options.firstWalk ?? (walk ? cases.firstWalkWindow(exec, walk) : 0),
+    firstWalk: walk ? Math.min(walk, options.firstWalk ?? cases.firstWalkWindow(exec, walk)) : 0,
     // Before the probe, the walk and the direct read where the matches are many but not common
     // among the newest records (`readCasePage`, `weeklyPage`); on both databases.
     weekly: options.weekly ?? true,
