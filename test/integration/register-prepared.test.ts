@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DOSSIER_STATES } from "../../src/core/dossier/dossier-state.ts";
@@ -273,6 +273,41 @@ describe("dossier register statements kept per filter shape", () => {
     expect(Math.max(...windows)).toBeGreaterThan(3);
     expect(censuses).toEqual(new Set(["beyond the cap", "counted"]));
   }, 300_000);
+
+  it("reads a window only as far as the matches it wants, in the register's order", async () => {
+    const statements: SQL[] = [];
+    const recording = new Proxy(register.db, {
+      get: (target, key) =>
+        key === "execute"
+          ? (query: SQL) => (statements.push(query), target.execute(query))
+          : Reflect.get(target, key, target),
+    });
+    const filter = { unitIds: [wards[0]!], q: "thi thuy", limit: 2 };
+    const queries = await registerQueries(recording, filter, { walk: 40, probeWindow: 0 });
+    const inWard = await listDossiers(register.db, { unitIds: [wards[0]!], limit: 50 });
+    const window = await queries.walk!.window(undefined, 2, inWard.rows.length);
+    expect(window.hits).toHaveLength(2);
+    expect(window.end).toBeNull();
+    // The statement's own plan, the index read in the register's order (a sort would read all).
+    const plan = await register.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_sort = off`);
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const [row] = await queryRows<{ "QUERY PLAN": unknown }>(
+        tx,
+        sql`explain (analyze, format json) ${statements.at(-1)!}`,
+      );
+      const json = row!["QUERY PLAN"];
+      return (typeof json === "string" ? JSON.parse(json) : json) as [{ Plan: PlanNode }];
+    });
+    const read = scansOf(plan[0].Plan, "dossiers").reduce(
+      (sum, node) => sum + node["Actual Rows"] * node["Actual Loops"],
+      0,
+    );
+    // Two of every three of the ward's dossiers match: the first two within its first four.
+    expect(read).toBeGreaterThanOrEqual(2);
+    expect(read).toBeLessThanOrEqual(4);
+    expect(inWard.rows.length).toBeGreaterThan(4);
+  });
 
   it("walks a capped search's first page on from the window its count read, not reading it again", async () => {
     const filter = { unitIds: null, q: "thi thuy", limit: 2 };
@@ -620,3 +655,18 @@ describe("a code's beginning far from the newest dossiers", () => {
     expect(byTurns.windows).toBeLessThan(alone.windows);
   }, 120_000);
 });
+
+interface PlanNode {
+  "Relation Name"?: string;
+  "Actual Rows": number;
+  "Actual Loops": number;
+  Plans?: PlanNode[];
+}
+
+/** The nodes of an EXPLAIN (FORMAT JSON) plan that read `table`. */
+function scansOf(node: PlanNode, table: string): PlanNode[] {
+  return [
+    ...(node["Relation Name"] === table ? [node] : []),
+    ...(node.Plans ?? []).flatMap((child) => scansOf(child, table)),
+  ];
+}

@@ -1083,7 +1083,10 @@ export function lazyCaseWalk<Row>(
 export interface CaseWalkWindow {
   /** The matches' ids in the register's order. */
   hits: string[];
-  /** The window's last record (null: the register ended within the window). */
+  /**
+   * The window's last record, where the next window starts (null: the register ended within the
+   * window, or the window held `want` matches and was read no further).
+   */
   end: CasePosition | null;
 }
 
@@ -1106,32 +1109,35 @@ function caseWalk<T extends PgSelect>(
     async window(from, want, records = whole) {
       const size = Math.max(1, Math.floor(records));
       const bound = from && beforePosition(register, keys, from);
+      // Read in the register's order and stopped at the `want`-th match: a common word's page
+      // reads a fraction of its window (the numbered records are pipelined, not materialized).
+      // The window's last record is kept whatever it is, to continue from when matches are few.
       const rows = await queryRows<{
-        part: number;
         at: string;
         code: string | null;
         id: string;
-        read: number;
+        walk_hit: boolean;
+        n: number;
       }>(
         exec,
-        sql`with w as materialized (
-            select ${sql.join(keys, sql`, `)}, coalesce(${search.inOrder}, false) as walk_hit
-            from ${register.table} where ${and(...conditions, bound) ?? sql`true`}
-            order by ${sql.join(
-              keys.map((key) => desc(key)),
-              sql`, `,
-            )} limit ${sql.raw(String(size))})
-          select part,
-            to_char(${sql.identifier(register.receivedAt.name)} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at,
-            ${tie ?? sql`null`} as code,
-            ${sql.identifier(register.id.name)}::text as id, (select count(*)::int from w) as read
-          from ((select 0 as part, * from w where walk_hit order by ${byKeyNames(keys, "desc")} limit ${want})
-            union all (select 1 as part, * from w order by ${byKeyNames(keys, "asc")} limit 1)) picked`,
+        sql`select to_char(${sql.identifier(register.receivedAt.name)} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at,
+            ${tie ?? sql`null`} as code, ${sql.identifier(register.id.name)}::text as id,
+            walk_hit, n
+          from (select *, row_number() over (order by ${byKeyNames(keys, "desc")}) as n
+            from (select ${sql.join(keys, sql`, `)}, coalesce(${search.inOrder}, false) as walk_hit
+              from ${register.table} where ${and(...conditions, bound) ?? sql`true`}
+              order by ${sql.join(
+                keys.map((key) => desc(key)),
+                sql`, `,
+              )} limit ${sql.raw(String(size))}) s) w
+          where walk_hit or n = ${sql.raw(String(size))}
+          limit ${want}`,
       );
-      const last = rows.find((row) => Number(row.part) === 1);
-      const full = last !== undefined && Number(last.read) >= size;
+      const hits = rows.filter((row) => row.walk_hit);
+      const last = rows.at(-1);
+      const full = last !== undefined && Number(last.n) === size && hits.length < want;
       return {
-        hits: rows.filter((row) => Number(row.part) === 0).map((row) => row.id),
+        hits: hits.map((row) => row.id),
         end:
           full && last
             ? { at: last.at, id: last.id, ...(last.code !== null && { code: last.code }) }
