@@ -308,7 +308,13 @@ export async function registerQueries(
         walk: cases.lazyCaseWalk(
           // The page's rows by their ids in the statement kept by name (both databases).
           () => ({
-            ...buildRegisterQueries(exec, filter, codeMatch, paths).walk!,
+            ...cases.caseSearchWalk(
+              exec,
+              DOSSIER_REGISTER,
+              selectJoined,
+              registerConditions(filter),
+              registerPage(filter, codeMatch, paths),
+            )!,
             rows: rowsByIds(exec, shapes),
           }),
           { windowSize: paths.walk, firstWindowSize: paths.firstWalk },
@@ -664,6 +670,17 @@ function buildRegisterQueries(
   paths: Required<RegisterPaths>,
   patterns?: cases.CaseSearchPatterns,
 ) {
+  return cases.casePageQueries(
+    exec,
+    DOSSIER_REGISTER,
+    selectJoined,
+    registerConditions(filter),
+    registerPage(filter, codeMatch, paths, patterns),
+  );
+}
+
+/** The register's filters but the search and the cursor, as `casePageQueries`' conditions. */
+function registerConditions(filter: DossierFilter): SQL[] {
   const conditions: SQL[] = [
     filter.voided ? isNotNull(dossiers.voidedAt) : isNull(dossiers.voidedAt),
   ];
@@ -678,15 +695,23 @@ function buildRegisterQueries(
       sql`not exists (select 1 from apology_letters a where a.dossier_id = ${dossiers.id})`,
     );
   }
-  const textScope = textScopeOf(filter.nameSearchUnitIds);
-  return cases.casePageQueries(exec, DOSSIER_REGISTER, selectJoined, conditions, {
+  return conditions;
+}
+
+function registerPage(
+  filter: DossierFilter,
+  codeMatch: cases.CodeMatch | undefined,
+  paths: Required<RegisterPaths>,
+  patterns?: cases.CaseSearchPatterns,
+): cases.CasePageOptions {
+  return {
     ...filter,
-    textScope,
+    textScope: textScopeOf(filter.nameSearchUnitIds),
     codeMatch,
     patterns,
     ...paths,
     weekly: paths.weekly && (fewUnits(filter) ? "since" : true),
-  });
+  };
 }
 
 export async function findDossierById(exec: Executor, id: string): Promise<DossierListRow | null> {
