@@ -20,6 +20,7 @@ import {
   type Database,
 } from "../../src/server/db/database.ts";
 import { runMigrations } from "../../src/server/db/migrate.ts";
+import { inLane, type Lane } from "../../src/server/db/pglite-lanes.ts";
 import type { WorkerLifecycleEvent } from "../../src/server/db/pglite-restart.ts";
 import { openDatabase } from "../../src/server/runtime.ts";
 import { copyRows } from "../../src/server/db/copy-rows.ts";
@@ -73,6 +74,25 @@ describe.skipIf(testDatabaseKind !== "pglite")("the embedded database's worker t
     running = false;
     expect(rows[0]!.count).toBe(2_000_000);
     expect(ticks).toBeGreaterThanOrEqual(1);
+  });
+
+  it("runs a light statement after the running one only, before statements given it earlier", async () => {
+    await t.database.db.execute(sql`create sequence if not exists worker_order`);
+    const ordinal = (lane: Lane, work = sql`0`) =>
+      inLane(lane, () =>
+        queryRows<{ n: number }>(
+          t.database.db,
+          sql`select nextval('worker_order')::int as n, (${work}) as w`,
+        ).then(([row]) => row!.n),
+      );
+    const long = ordinal("normal", sql`select count(*) from generate_series(1, 300000)`);
+    const normal = ordinal("normal");
+    const background = ordinal("background");
+    const light = ordinal("light");
+    const [first, ...rest] = await Promise.all([long, light, normal, background]);
+    // In the worker: the long statement and the normal one given beside it; the light one, given
+    // beside both, goes before the normal one there; the job's after both.
+    expect(rest.map((n) => n - first)).toEqual([1, 2, 3]);
   });
 
   it("is still PGlite to the code that asks which database it is", () => {

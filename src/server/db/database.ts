@@ -6,7 +6,7 @@ import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
-import { LaneQueue, attachLanes, lanedPglite } from "./pglite-lanes.ts";
+import { LaneQueue, attachLanes, currentTurnRank, lanedPglite } from "./pglite-lanes.ts";
 import { PgliteWorkerClient } from "./pglite-client.ts";
 import {
   DEFAULT_RESTART_POLICY,
@@ -77,6 +77,7 @@ export async function openPglite(
   // after both (pglite-lanes.ts).
   const lanes = new LaneQueue();
   client.onStatement = (ms, text) => lanes.noteStatement(ms, text);
+  client.rankOf = currentTurnRank;
   const db = drizzlePglite(lanedPglite(client, lanes) as unknown as PGlite, {
     schema,
   }) as unknown as Executor;

@@ -93,8 +93,10 @@ export type ToWorker =
       tx?: number;
       /** Kept by this name on the connection (`keepStatement`): parsed and planned once. */
       statement?: string;
+      /** Outside a transaction: the worker runs the waiting statements best (lowest) rank first. */
+      rank?: number;
     }
-  | { id: number; op: "exec"; text: string; options?: SentOptions; tx?: number }
+  | { id: number; op: "exec"; text: string; options?: SentOptions; tx?: number; rank?: number }
   | { id: number; op: "begin" }
   | { id: number; op: "rollback"; tx: number }
   | { id: number; op: "end"; tx: number; commit: boolean }
@@ -361,6 +363,12 @@ export class PgliteWorkerClient {
    * caller's async context: the lanes' slow-turn log (pglite-lanes.ts). Never its parameters.
    */
   onStatement: ((ms: number, text: string) => void) | null = null;
+  /**
+   * The rank of a statement outside a transaction, read in the caller's async context: the
+   * worker runs the statements waiting there best rank (lowest) first, in order within a rank
+   * (the lanes', pglite-lanes.ts `currentTurnRank`). Unranked: last.
+   */
+  rankOf: (() => number | undefined) | null = null;
 
   private constructor(
     private readonly data: PgliteWorkerData,
@@ -533,10 +541,12 @@ export class PgliteWorkerClient {
       }
     }
     const statement = op === "query" && !sent.blob ? keptStatements.get(text) : undefined;
+    const rank = tx === undefined ? this.rankOf?.() : undefined;
+    const ranked = rank === undefined ? {} : { rank };
     const message =
       op === "query"
-        ? { op, text, params, options: sent, tx, ...(statement ? { statement } : {}) }
-        : { op, text, options: sent, tx };
+        ? { op, text, params, options: sent, tx, ...ranked, ...(statement ? { statement } : {}) }
+        : { op, text, options: sent, tx, ...ranked };
     const context: { query: string; params?: unknown[]; options?: unknown; ms?: number } = {
       query: text,
       params,

@@ -2,12 +2,16 @@ import { describe, expect, it } from "vitest";
 import {
   BACKGROUND_PATIENCE_MS,
   currentLane,
+  currentTurnRank,
   DEFAULT_PGLITE_SLOW_MS,
   inLane,
   LaneQueue,
   pgliteSlowMs,
   sqlForLog,
+  STATEMENTS_IN_FLIGHT,
+  type Lane,
   type SlowTurn,
+  type TurnKind,
 } from "./pglite-lanes.ts";
 
 /** A turn that holds the connection until released. */
@@ -58,6 +62,102 @@ describe("LaneQueue", () => {
       await Promise.all([caller, next]);
       expect(order).toEqual(["the next turn started", "the caller went on"]);
     }
+  });
+
+  it("gives the worker two single statements at once and a light one beside, never one beside a transaction", async () => {
+    expect(STATEMENTS_IN_FLIGHT).toBe(2);
+    const queue = new LaneQueue(() => 0);
+    const started: string[] = [];
+    const ranks = new Map<string, number | undefined>();
+    const gates = new Map<string, ReturnType<typeof gate>>();
+    const turn = (name: string, lane: Lane, kind: TurnKind) => {
+      const held = gate();
+      gates.set(name, held);
+      return queue.run(
+        lane,
+        async () => {
+          started.push(name);
+          await Promise.resolve();
+          ranks.set(name, currentTurnRank());
+          await held.opened;
+        },
+        kind,
+      );
+    };
+    const release = async (name: string, settled: Promise<void>) => {
+      gates.get(name)!.open();
+      await settled;
+    };
+    const q1 = turn("query 1", "normal", "query");
+    const e2 = turn("exec 2", "background", "exec");
+    const q3 = turn("query 3", "normal", "query");
+    const t4 = turn("transaction 4", "normal", "transaction");
+    expect(started).toEqual(["query 1", "exec 2"]);
+    // A light statement beside the two; a second light one waits for room.
+    const l5 = turn("light 5", "light", "query");
+    const l6 = turn("light 6", "light", "query");
+    expect(started).toEqual(["query 1", "exec 2", "light 5"]);
+    await release("light 5", l5);
+    expect(started.at(-1)).toBe("light 6");
+    await release("light 6", l6);
+    await release("query 1", q1);
+    expect(started.at(-1)).toBe("query 3");
+    // The transaction waits for the statements before it, and nothing passes it.
+    const q7 = turn("query 7", "normal", "query");
+    await release("exec 2", e2);
+    expect(started.at(-1)).toBe("query 3");
+    await release("query 3", q3);
+    expect(started).toEqual([
+      "query 1",
+      "exec 2",
+      "light 5",
+      "light 6",
+      "query 3",
+      "transaction 4",
+    ]);
+    await release("transaction 4", t4);
+    expect(started.at(-1)).toBe("query 7");
+    await release("query 7", q7);
+    expect(queue.queued).toEqual({ light: 0, normal: 0, background: 0 });
+    // Each turn's rank, as its statements carry it to the worker.
+    expect(Object.fromEntries(ranks)).toEqual({
+      "query 1": 1,
+      "exec 2": 2,
+      "query 3": 1,
+      "transaction 4": 1,
+      "light 5": 0,
+      "light 6": 0,
+      "query 7": 1,
+    });
+    expect(currentTurnRank()).toBeUndefined();
+  });
+
+  it("notes a statement's time to the turn it ran for when turns run side by side", async () => {
+    let now = 0;
+    const queue = new LaneQueue(() => now);
+    const reported: SlowTurn[] = [];
+    queue.reportSlowTurns(1, (turn) => reported.push(turn));
+    const first = gate();
+    const statement = (text: string, ms: number, wait?: Promise<void>) =>
+      queue.run(
+        "normal",
+        async () => {
+          await wait;
+          now += 5;
+          queue.noteStatement(ms, text);
+        },
+        "query",
+      );
+    const older = statement("select 1 from a", 3, first.opened);
+    await statement("select 2 from b", 2);
+    first.open();
+    await older;
+    expect(
+      reported.map(({ sql, statements, slowestMs }) => ({ sql, statements, slowestMs })),
+    ).toEqual([
+      { sql: "select 2 from b", statements: 1, slowestMs: 2 },
+      { sql: "select 1 from a", statements: 1, slowestMs: 3 },
+    ]);
   });
 
   it("counts the turns requests asked for in the last second, not the jobs'", async () => {

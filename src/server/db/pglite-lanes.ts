@@ -16,6 +16,10 @@ import type { PgliteWorkerClient } from "./pglite-client.ts";
  * Within a lane, first come first served. A statement already running is never interrupted
  * (PGlite does not honour statement_timeout): what bounds the wait is that no statement runs
  * long (pages, indexes, imports in small batches).
+ *
+ * Two single statements may be given to the worker at once (STATEMENTS_IN_FLIGHT), and a light
+ * one beside them: the worker runs them one at a time, the best rank first (`currentTurnRank`,
+ * pglite.worker.mjs), so light work waits there for the statement running only, as here.
  */
 export type Lane = "light" | "normal" | "background";
 
@@ -24,6 +28,8 @@ const REQUEST_RATE_WINDOW_MS = 1_000;
 export const BACKGROUND_PATIENCE_MS = 200;
 
 const lanes = new AsyncLocalStorage<Lane>();
+/** The turn whose work is running (its statements' rank in the worker; their times noted to it). */
+const turns = new AsyncLocalStorage<Turn>();
 
 /** Runs `work` (and every query it makes, however deep) in `lane`. */
 export function inLane<T>(lane: Lane, work: () => T): T {
@@ -34,10 +40,19 @@ export function currentLane(): Lane {
   return lanes.getStore() ?? "normal";
 }
 
+/**
+ * The rank of the turn running this code (0 light, 1 normal, 2 background; a background turn
+ * that waited its patience out ranks as normal): what the worker takes its waiting statements by.
+ */
+export function currentTurnRank(): number | undefined {
+  return turns.getStore()?.rank;
+}
+
 interface Waiter {
   lane: Lane;
+  kind: TurnKind;
   since: number;
-  start: () => void;
+  start: (rank: number) => void;
 }
 
 export interface LaneStats {
@@ -49,6 +64,16 @@ export interface LaneStats {
 
 /** What a turn was: one statement (`query`, `exec`) or a whole transaction. */
 export type TurnKind = "query" | "exec" | "transaction" | "other";
+
+/**
+ * Single statements given to the worker at once, besides a light one: the next waits there while
+ * the one before runs, so the connection is not idle while this thread, busy with other answers,
+ * takes in an answer and hands the turn over (a ward's name page at 50 clients: each thread 50–65 %
+ * busy, one statement at a time). A transaction, or any turn of several statements, runs alone.
+ */
+export const STATEMENTS_IN_FLIGHT = 2;
+
+const single = (kind: TurnKind) => kind === "query" || kind === "exec";
 
 /** A turn that held the connection at least the slow-turn threshold (CCHC_PGLITE_SLOW_MS). */
 export interface SlowTurn {
@@ -87,10 +112,11 @@ export function sqlForLog(text: string): string {
   return bare.length > SQL_LOG_LENGTH ? `${bare.slice(0, SQL_LOG_LENGTH)}…` : bare;
 }
 
-/** The turn holding the connection now (one at a time). */
+/** A turn holding the connection now. */
 interface Turn {
   lane: Lane;
   kind: TurnKind;
+  rank: number;
   began: number;
   statements: number;
   slowestMs: number;
@@ -109,16 +135,19 @@ export function lanesOf(db: object): LaneQueue | undefined {
   return lanesOfDatabase.get(db);
 }
 
-/** One connection handed out one turn at a time, the waiting work taken by lane. */
+/**
+ * One connection handed out one turn at a time (or single statements a few at a time:
+ * STATEMENTS_IN_FLIGHT), the waiting work taken by lane.
+ */
 export class LaneQueue {
-  private busy = false;
   private readonly waiting: Waiter[] = [];
   readonly stats: LaneStats = {
     granted: { light: 0, normal: 0, background: 0 },
     longestHoldMs: 0,
   };
 
-  private turn: Turn | null = null;
+  /** The turns given the connection: one, or single statements a few at a time. */
+  private readonly running: Turn[] = [];
   private slow: { thresholdMs: number; report: (turn: SlowTurn) => void } | null = null;
   /** When requests' turns (light and normal lanes) were asked for, oldest first, the last second. */
   private readonly requestTurns: number[] = [];
@@ -135,7 +164,7 @@ export class LaneQueue {
 
   /** A statement of the current turn ran `ms` in the worker (pglite-client.ts's onStatement). */
   noteStatement(ms: number, text: string): void {
-    const turn = this.turn;
+    const turn = turns.getStore();
     if (!turn) return;
     turn.statements += 1;
     if (ms >= turn.slowestMs) {
@@ -147,14 +176,14 @@ export class LaneQueue {
   /** Runs `work` when its lane's turn comes; the connection is held until it settles. */
   run<T>(lane: Lane, work: () => Promise<T>, kind: TurnKind = "other"): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const start = () => {
+      const start = (rank: number) => {
         this.stats.granted[lane] += 1;
         const began = this.now();
-        const turn: Turn = { lane, kind, began, statements: 0, slowestMs: 0, slowestSql: "" };
-        this.turn = turn;
+        const turn: Turn = { lane, kind, rank, began, statements: 0, slowestMs: 0, slowestSql: "" };
+        this.running.push(turn);
         let result: Promise<T>;
         try {
-          result = work();
+          result = turns.run(turn, work);
         } catch (error) {
           result = Promise.reject(error);
         }
@@ -164,7 +193,7 @@ export class LaneQueue {
         const settle = () => {
           const holdMs = this.now() - began;
           this.stats.longestHoldMs = Math.max(this.stats.longestHoldMs, holdMs);
-          if (this.turn === turn) this.turn = null;
+          this.running.splice(this.running.indexOf(turn), 1);
           if (this.slow && holdMs >= this.slow.thresholdMs) {
             this.slow.report({
               lane,
@@ -175,7 +204,6 @@ export class LaneQueue {
               sql: sqlForLog(turn.slowestSql),
             });
           }
-          this.busy = false;
           this.next();
         };
         const settleThen = (tell: () => void) => {
@@ -192,8 +220,8 @@ export class LaneQueue {
       };
       const since = this.now();
       if (lane !== "background") this.noteRequestTurn(since);
-      this.waiting.push({ lane, since, start });
-      if (!this.busy) this.next();
+      this.waiting.push({ lane, kind, since, start });
+      this.next();
     });
   }
 
@@ -225,22 +253,31 @@ export class LaneQueue {
   }
 
   private next() {
-    if (this.busy || this.waiting.length === 0) return;
-    const now = this.now();
-    const rank = (w: Waiter) =>
-      w.lane === "background" && now - w.since >= BACKGROUND_PATIENCE_MS
-        ? RANK.normal
-        : RANK[w.lane];
-    let best = 0;
-    for (let i = 1; i < this.waiting.length; i += 1) {
-      const w = this.waiting[i]!;
-      const b = this.waiting[best]!;
-      // Strictly better lane, or an overdue background waiter older than a normal one.
-      if (rank(w) < rank(b) || (rank(w) === rank(b) && w.since < b.since)) best = i;
+    while (this.waiting.length > 0) {
+      const now = this.now();
+      const rank = (w: Waiter) =>
+        w.lane === "background" && now - w.since >= BACKGROUND_PATIENCE_MS
+          ? RANK.normal
+          : RANK[w.lane];
+      let best = 0;
+      for (let i = 1; i < this.waiting.length; i += 1) {
+        const w = this.waiting[i]!;
+        const b = this.waiting[best]!;
+        // Strictly better lane, or an overdue background waiter older than a normal one.
+        if (rank(w) < rank(b) || (rank(w) === rank(b) && w.since < b.since)) best = i;
+      }
+      // The best waiter, or none: a waiter is never passed over for one that fits.
+      const chosen = this.waiting[best]!;
+      const room = STATEMENTS_IN_FLIGHT + (chosen.lane === "light" ? 1 : 0);
+      const fits =
+        this.running.length === 0 ||
+        (this.running.length < room &&
+          single(chosen.kind) &&
+          this.running.every((turn) => single(turn.kind)));
+      if (!fits) return;
+      this.waiting.splice(best, 1);
+      chosen.start(rank(chosen));
     }
-    const [chosen] = this.waiting.splice(best, 1);
-    this.busy = true;
-    chosen!.start();
   }
 }
 

@@ -326,5 +326,36 @@ if (initialiseOnly) {
       fail(id, error);
     }
   };
-  port.on("message", (message) => void run(message));
+  /**
+   * Statements outside a transaction waiting here: the lanes give the worker a few at once
+   * (pglite-lanes.ts, STATEMENTS_IN_FLIGHT), run one at a time, the best (lowest) rank first and
+   * in arrival order within a rank, so a light statement waits for the one running only.
+   * @type {import("./pglite-client.ts").ToWorker[]}
+   */
+  const waiting = [];
+  let pumping = false;
+  const rankOf = (/** @type {import("./pglite-client.ts").ToWorker} */ message) =>
+    "rank" in message && message.rank !== undefined ? message.rank : Infinity;
+  const pump = async () => {
+    pumping = true;
+    while (waiting.length > 0) {
+      let best = 0;
+      for (let i = 1; i < waiting.length; i += 1) {
+        if (
+          rankOf(/** @type {never} */ (waiting[i])) < rankOf(/** @type {never} */ (waiting[best]))
+        )
+          best = i;
+      }
+      const [message] = waiting.splice(best, 1);
+      await run(/** @type {import("./pglite-client.ts").ToWorker} */ (message));
+      // The messages that arrived meanwhile are taken in before the next is chosen.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    pumping = false;
+  };
+  port.on("message", (/** @type {import("./pglite-client.ts").ToWorker} */ message) => {
+    if ((message.op !== "query" && message.op !== "exec") || message.tx) return void run(message);
+    waiting.push(message);
+    if (!pumping) void pump();
+  });
 }
