@@ -19,7 +19,9 @@ import type { PgliteWorkerClient } from "./pglite-client.ts";
  *
  * Two single statements may be given to the worker at once (STATEMENTS_IN_FLIGHT), and a light
  * one beside them: the worker runs them one at a time, the best rank first (`currentTurnRank`,
- * pglite.worker.mjs), so light work waits there for the statement running only, as here.
+ * pglite.worker.mjs), so light work waits there for the statement running only, as here. A job's
+ * statement is given only when no request waits here (or once its patience is out, ranked as
+ * one); in the worker, a request's statement given after it may still go first.
  */
 export type Lane = "light" | "normal" | "background";
 
@@ -79,7 +81,10 @@ const single = (kind: TurnKind) => kind === "query" || kind === "exec";
 export interface SlowTurn {
   lane: Lane;
   kind: TurnKind;
-  /** How long the turn held the connection, ms (a transaction: from its begin to its end). */
+  /**
+   * How long the turn held the connection, ms (a transaction: from its begin to its end; a
+   * statement given the worker beside another: its wait there too).
+   */
   holdMs: number;
   /** Statements that ran in the turn (a transaction's every statement; one otherwise). */
   statements: number;

@@ -917,7 +917,11 @@ export function caseRowsByIds<T extends PgSelect>(
           ? sql`${register.id} in (${ids})`
           : // One parameter, the array (Drizzle writes an array's items as a list of parameters).
             sql`${register.id} = any(${Array.isArray(ids) ? sql.param(ids) : ids}::uuid[])`,
-      ),
+      )
+      // Its rows found first, then joined: flattened, a generic plan on PGlite joined the ids to
+      // every unit before looking each pair's record up (a code's beginning: 408 look-ups for 51
+      // rows, 2.2 of its 3.2 ms).
+      .offset(literalLimit(0)),
   );
   return select(exec.with(listed) as unknown as Executor).orderBy(
     ...registerKeys(register).map((key) => desc(key)),
