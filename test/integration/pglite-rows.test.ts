@@ -191,17 +191,25 @@ describe.skipIf(testDatabaseKind !== "pglite")("rows answered as PostgreSQL's by
     expect(rows.rows).toEqual([{ name: "một" }]);
   });
 
-  it("keeps a statement by name: planned once, made anew when its table changed", async () => {
+  it("keeps a statement by name: planned generically from its first run, made anew when its table changed", async () => {
     const text = "select id, name from probe where id = $1";
     keepStatement(text, "probe_kept");
     await client.exec("truncate probe");
     await client.query(INSERT, valuesOf(1, { ...fc.sample(probeRow, 1)[0]!, name: "Thuỷ" }));
     for (let i = 0; i < 8; i++)
       expect((await client.query(text, [1])).rows).toEqual([{ id: 1, name: "Thuỷ" }]);
-    const kept = await client.query<{ name: string; generic_plans: number }>(
-      "select name, generic_plans::int from pg_prepared_statements",
+    const kept = await client.query<{ name: string; generic_plans: number; custom_plans: number }>(
+      "select name, generic_plans::int, custom_plans::int from pg_prepared_statements",
     );
-    expect(kept.rows).toEqual([{ name: expect.stringMatching(/^probe_kept_/), generic_plans: 3 }]);
+    expect(kept.rows).toEqual([
+      { name: expect.stringMatching(/^probe_kept_/), generic_plans: 8, custom_plans: 0 },
+    ]);
+    // Any other statement is planned as PostgreSQL chooses, outside a transaction and inside.
+    const mode = "select current_setting('plan_cache_mode') as mode";
+    expect((await client.query(mode)).rows).toEqual([{ mode: "auto" }]);
+    await client.query(text, [1]);
+    const inside = await client.transaction((tx) => tx.query(mode));
+    expect(inside.rows).toEqual([{ mode: "auto" }]);
     // Its result's type changed: the kept plan fails once, and the statement is made again.
     await client.exec("alter table probe alter column name type varchar(40)");
     expect((await client.query(text, [1])).rows).toEqual([{ id: 1, name: "Thuỷ" }]);
