@@ -446,11 +446,26 @@ describe("dossier register statements kept per filter shape", () => {
           codes.slice(i, i + 1).filter((code) => found.rows.some((row) => row.code === code)),
         );
       }
-      const kept = await queryRows<{ statement: string; generic: number }>(
+      // A search walked in windows (beyond a cap of one), for three values.
+      const walked = { cap: 1, walk: 5, firstWalk: 5, probeWindow: 0 };
+      for (const q of ["thuy", "Thủy", "an"]) {
+        const f = { unitIds: [wards[1]!], q, limit: 2 };
+        expect(await listDossiers(register.db, f, walked)).toEqual(
+          await listDossiers(register.db, f, { cap: 1, walk: false, probeWindow: 0 }),
+        );
+      }
+      const kept = await queryRows<{ statement: string; generic: number; custom: number }>(
         register.db,
-        sql`select statement, generic_plans::int as generic from pg_prepared_statements
-          where name like 'register\_%'`,
+        sql`select statement, generic_plans::int as generic, custom_plans::int as custom
+          from pg_prepared_statements where name like 'register\_%'`,
       );
+      const windows = kept.filter((row) => row.statement.includes("walk_hit"));
+      // Each planned generically from its first run; the page's window (5 records) for two of the
+      // values by one statement (the third, "an", is searched as a code only: another text).
+      expect(windows.length).toBeGreaterThan(0);
+      expect(windows.every((window) => window.custom === 0 && window.generic > 0)).toBe(true);
+      const fives = windows.filter((window) => /limit 5\) s\) w/.test(window.statement));
+      expect(Math.max(...fives.map((window) => window.generic))).toBeGreaterThanOrEqual(2);
       const page = kept.find((row) => /^with .* limit 20\)/s.test(row.statement));
       expect(page?.generic).toBeGreaterThan(0);
       // The search's values each a subquery of their own (`plannedOnce`): one plan for any code.

@@ -172,8 +172,8 @@ const keptStatements = new Map<string, string>();
 /**
  * Keeps the statement `text` by `name` on every embedded database's connection from now on, as a
  * PostgreSQL driver keeps a named statement: the worker parses it once (`Parse` with the name) and
- * binds each call's values to it, so PostgreSQL may plan it once for any values (its generic plan,
- * chosen after five custom plans when it costs no more). A register page's statement was planned
+ * binds each call's values to it, planned once for any values: generically from its first run
+ * (plan_cache_mode set for it, pglite.worker.mjs). A register page's statement was planned
  * for each page: 1.7 ms of the 4.3 its turn held the one connection (1 M dossiers, a ward's first
  * page). The caller bounds how many texts it keeps (each costs the connection its plan's memory).
  */

@@ -615,6 +615,11 @@ export interface CasePageOptions {
    * window of this many records at a time (`registerSearchWalk` unless given; false: none).
    */
   walk?: number | false;
+  /**
+   * Told of each walk window's statement before it runs: to keep it by name (its text is one of
+   * few per filter shape, its values parameters).
+   */
+  keepWalk?: (query: SQL) => void;
   /** The walk's first window of a page (`CaseWalk.firstWindowSize`; `firstWalkWindow` unless given). */
   firstWalk?: number;
   /**
@@ -865,6 +870,7 @@ export function caseSearchWalk<T extends PgSelect>(
       windowSize,
       firstWindowSize: Math.min(windowSize, page.firstWalk ?? firstWalkWindow(exec, windowSize)),
     },
+    page.keepWalk,
   );
 }
 
@@ -1140,6 +1146,7 @@ function caseWalk<T extends PgSelect>(
   after: CasePosition | undefined,
   cap: number,
   sizes: Pick<CaseWalk<unknown>, "windowSize" | "firstWindowSize">,
+  keep?: (query: SQL) => void,
 ): CaseWalk<Awaited<T>[number]> {
   const tie = register.tieBreak && sql`${sql.identifier(register.tieBreak.name)}::text`;
   const whole = Math.max(1, Math.floor(sizes.windowSize));
@@ -1152,15 +1159,7 @@ function caseWalk<T extends PgSelect>(
       // Read in the register's order and stopped at the `want`-th match: a common word's page
       // reads a fraction of its window (the numbered records are pipelined, not materialized).
       // The window's last record is kept whatever it is, to continue from when matches are few.
-      const rows = await queryRows<{
-        at: string;
-        code: string | null;
-        id: string;
-        walk_hit: boolean;
-        n: number;
-      }>(
-        exec,
-        sql`select to_char(${sql.identifier(register.receivedAt.name)} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at,
+      const query = sql`select to_char(${sql.identifier(register.receivedAt.name)} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at,
             ${tie ?? sql`null`} as code, ${sql.identifier(register.id.name)}::text as id,
             walk_hit, n
           from (select *, row_number() over (order by ${byKeyNames(keys, "desc")}) as n
@@ -1171,8 +1170,15 @@ function caseWalk<T extends PgSelect>(
                 sql`, `,
               )} limit ${sql.raw(String(size))}) s) w
           where walk_hit or n = ${sql.raw(String(size))}
-          limit ${want}`,
-      );
+          limit ${want}`;
+      keep?.(query);
+      const rows = await queryRows<{
+        at: string;
+        code: string | null;
+        id: string;
+        walk_hit: boolean;
+        n: number;
+      }>(exec, query);
       const hits = rows.filter((row) => row.walk_hit);
       const last = rows.at(-1);
       const full = last !== undefined && Number(last.n) === size && hits.length < want;

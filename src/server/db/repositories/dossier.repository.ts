@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { DossierState } from "../../../core/dossier/dossier-state.ts";
 import { searchKey } from "../../../core/text/vietnamese-text.ts";
 import { and, eq, fillPlaceholders, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, PgDialect } from "drizzle-orm/pg-core";
 import { executorKind, queryRows, type Executor } from "../database.ts";
 import { keepStatement } from "../pglite-client.ts";
 import { agencies, units, users } from "../schema.ts";
@@ -313,7 +313,7 @@ export async function registerQueries(
               DOSSIER_REGISTER,
               selectJoined,
               registerConditions(filter),
-              registerPage(filter, codeMatch, paths),
+              { ...registerPage(filter, codeMatch, paths), keepWalk: walkKept(exec) },
             )!,
             rows: rowsByIds(exec, shapes),
           }),
@@ -583,6 +583,17 @@ function keptOn(exec: Executor, query: { toSQL(): { sql: string } }): string | u
   keepStatement(query.toSQL().sql, name);
   return undefined;
 }
+
+/**
+ * On PGlite, a walk's windows kept by name (`keptOn`) as a page's statements are: parsed once and
+ * planned generically (pglite.worker.mjs), not planned again for every window (a ward's name
+ * page, 1 M dossiers). On PostgreSQL, where walks are rare (names are read by their weeks), none.
+ */
+const walkKept = (exec: Executor) =>
+  executorKind(exec) === "pglite"
+    ? (query: SQL) => void keptOn(exec, { toSQL: () => walkDialect.sqlToQuery(query) })
+    : undefined;
+const walkDialect = new PgDialect();
 
 /**
  * Lets the next shapes be named again, up to the bound (tests that read what is kept): statements
