@@ -64,7 +64,7 @@ describe("LaneQueue", () => {
     }
   });
 
-  it("gives the worker two single statements at once and a light one beside, never one beside a transaction", async () => {
+  it("gives the worker two single statements at once and a light one beside, never one beside a transaction or a job", async () => {
     expect(STATEMENTS_IN_FLIGHT).toBe(2);
     const queue = new LaneQueue(() => 0);
     const started: string[] = [];
@@ -89,7 +89,7 @@ describe("LaneQueue", () => {
       await settled;
     };
     const q1 = turn("query 1", "normal", "query");
-    const e2 = turn("exec 2", "background", "exec");
+    const e2 = turn("exec 2", "normal", "exec");
     const q3 = turn("query 3", "normal", "query");
     const t4 = turn("transaction 4", "normal", "transaction");
     expect(started).toEqual(["query 1", "exec 2"]);
@@ -122,7 +122,7 @@ describe("LaneQueue", () => {
     // Each turn's rank, as its statements carry it to the worker.
     expect(Object.fromEntries(ranks)).toEqual({
       "query 1": 1,
-      "exec 2": 2,
+      "exec 2": 1,
       "query 3": 1,
       "transaction 4": 1,
       "light 5": 0,
@@ -130,6 +130,18 @@ describe("LaneQueue", () => {
       "query 7": 1,
     });
     expect(currentTurnRank()).toBeUndefined();
+    // A job's statement (an import batch) runs alone, and nothing runs beside it.
+    started.length = 0;
+    const j8 = turn("job 8", "background", "query");
+    const q9 = turn("query 9", "normal", "query");
+    expect(started).toEqual(["job 8"]);
+    await release("job 8", j8);
+    const j10 = turn("job 10", "background", "query");
+    expect(started).toEqual(["job 8", "query 9"]);
+    await release("query 9", q9);
+    expect(started).toEqual(["job 8", "query 9", "job 10"]);
+    await release("job 10", j10);
+    expect(ranks.get("job 8")).toBe(2);
   });
 
   it("notes a statement's time to the turn it ran for when turns run side by side", async () => {

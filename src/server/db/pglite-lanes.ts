@@ -20,8 +20,7 @@ import type { PgliteWorkerClient } from "./pglite-client.ts";
  * Two single statements may be given to the worker at once (STATEMENTS_IN_FLIGHT), and a light
  * one beside them: the worker runs them one at a time, the best rank first (`currentTurnRank`,
  * pglite.worker.mjs), so light work waits there for the statement running only, as here. A job's
- * statement is given only when no request waits here (or once its patience is out, ranked as
- * one); in the worker, a request's statement given after it may still go first.
+ * statement runs alone, as a transaction does.
  */
 export type Lane = "light" | "normal" | "background";
 
@@ -274,11 +273,14 @@ export class LaneQueue {
       // The best waiter, or none: a waiter is never passed over for one that fits.
       const chosen = this.waiting[best]!;
       const room = STATEMENTS_IN_FLIGHT + (chosen.lane === "light" ? 1 : 0);
+      // A job's statement goes alone: beside a request's, it was run next whatever came after
+      // (an import batch holds the worker ≈ 30 ms), and the import took more of the connection.
       const fits =
         this.running.length === 0 ||
         (this.running.length < room &&
+          chosen.lane !== "background" &&
           single(chosen.kind) &&
-          this.running.every((turn) => single(turn.kind)));
+          this.running.every((turn) => single(turn.kind) && turn.lane !== "background"));
       if (!fits) return;
       this.waiting.splice(best, 1);
       chosen.start(rank(chosen));
