@@ -362,15 +362,10 @@ if (initialiseOnly) {
   const pump = async () => {
     pumping = true;
     while (waiting.length > 0) {
-      let best = 0;
-      for (let i = 1; i < waiting.length; i += 1) {
-        if (
-          rankOf(/** @type {never} */ (waiting[i])) < rankOf(/** @type {never} */ (waiting[best]))
-        )
-          best = i;
-      }
-      const [message] = waiting.splice(best, 1);
-      await run(/** @type {import("./pglite-client.ts").ToWorker} */ (message));
+      // The first of the best rank: arrival order within a rank.
+      const ranks = waiting.map((message) => rankOf(message));
+      const [message] = waiting.splice(ranks.indexOf(Math.min(...ranks)), 1);
+      if (message) await run(message);
       // The messages that arrived meanwhile are taken in before the next is chosen.
       await new Promise((resolve) => setImmediate(resolve));
     }
