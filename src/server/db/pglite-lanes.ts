@@ -74,7 +74,9 @@ export type TurnKind = "query" | "exec" | "transaction" | "other";
  */
 export const STATEMENTS_IN_FLIGHT = 2;
 
-const single = (kind: TurnKind) => kind === "query" || kind === "exec";
+/** A turn that may share the worker: a request's single statement (a job's goes alone). */
+const shareable = ({ kind, lane }: { kind: TurnKind; lane: Lane }) =>
+  (kind === "query" || kind === "exec") && lane !== "background";
 
 /** A turn that held the connection at least the slow-turn threshold (CCHC_PGLITE_SLOW_MS). */
 export interface SlowTurn {
@@ -277,10 +279,7 @@ export class LaneQueue {
       // (an import batch holds the worker ≈ 30 ms), and the import took more of the connection.
       const fits =
         this.running.length === 0 ||
-        (this.running.length < room &&
-          chosen.lane !== "background" &&
-          single(chosen.kind) &&
-          this.running.every((turn) => single(turn.kind) && turn.lane !== "background"));
+        (this.running.length < room && shareable(chosen) && this.running.every(shareable));
       if (!fits) return;
       this.waiting.splice(best, 1);
       chosen.start(rank(chosen));

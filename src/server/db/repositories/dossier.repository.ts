@@ -566,8 +566,8 @@ const keptNames = new Set<string>();
  * what it prepared until it closes, ≈ 340 kB of PostgreSQL's memory for a page's statement and
  * its plan, and the page sizes and filters a client may combine would make as many statements.
  */
-function keptStatementName(query: { toSQL(): { sql: string } }): string | undefined {
-  const name = `register_${createHash("sha1").update(query.toSQL().sql).digest("hex").slice(0, 24)}`;
+function keptStatementName(text: string): string | undefined {
+  const name = `register_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
   if (keptNames.has(name)) return name;
   if (keptNames.size >= MAX_KEPT_STATEMENTS) return undefined;
   keptNames.add(name);
@@ -578,9 +578,10 @@ function keptStatementName(query: { toSQL(): { sql: string } }): string | undefi
  * no name, the worker keeps its text by that name (`keepStatement`), and the name is not returned.
  */
 function keptOn(exec: Executor, query: { toSQL(): { sql: string } }): string | undefined {
-  const name = keptStatementName(query);
+  const text = query.toSQL().sql;
+  const name = keptStatementName(text);
   if (!name || executorKind(exec) === "postgresql") return name;
-  keepStatement(query.toSQL().sql, name);
+  keepStatement(text, name);
   return undefined;
 }
 
