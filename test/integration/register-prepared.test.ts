@@ -331,6 +331,23 @@ describe("dossier register statements kept per filter shape", () => {
     expect(windows).toBe(1);
   });
 
+  it("reads a page's dossiers without the columns no view shows, by every path", async () => {
+    const unlisted = ["applicantNameFolded", "importId", "receivedById", "createdAt", "updatedAt"];
+    const filters: DossierFilter[] = [
+      { unitIds: null, limit: 3 },
+      { unitIds: null, q: codes[0]!, limit: 3 },
+      { unitIds: null, q: "thi thuy", limit: 3 },
+    ];
+    for (const filter of filters) {
+      const page = await listDossiers(register.db, filter);
+      expect(page.rows.length, JSON.stringify(filter)).toBeGreaterThan(0);
+      for (const row of page.rows) {
+        expect(Object.keys(row)).toEqual(expect.arrayContaining(["applicantName", "receivedAt"]));
+        for (const name of unlisted) expect(Object.keys(row)).not.toContain(name);
+      }
+    }
+  });
+
   it("answers a search that matches nothing without walking the register, its total kept or carried", async () => {
     for (const knownTotal of [
       { total: 0, totalCapped: false },
