@@ -15,6 +15,7 @@ import {
 import { alias, PgDialect } from "drizzle-orm/pg-core";
 import { executorKind, queryRows, type Executor } from "../database.ts";
 import { keepStatement } from "../pglite-client.ts";
+import { mappedOnce } from "../drizzle-rows.ts";
 import { agencies, units, users } from "../schema.ts";
 import type {
   ProcedureDocument,
@@ -283,16 +284,20 @@ export async function registerQueries(
     // A search's direct or weekly page in one statement with its rows (`directRows`,
     // `weeklyRows`), kept by name: its values do not change its plan (`cases.plannedOnce`).
     const keptRows = (rows: unknown) =>
-      joinedOf(rows)!.prepare(keptOn(exec, rows as { toSQL(): { sql: string } }) || unnamed);
+      mappedOnce(
+        joinedOf(rows)!.prepare(keptOn(exec, rows as { toSQL(): { sql: string } }) || unnamed),
+      );
     statements = {
-      page: built.page.prepare(nameOf(built.page)),
+      page: mappedOnce(built.page.prepare(nameOf(built.page))),
       count: built.count.prepare(nameOf(built.count)),
-      probe: byIds ? built.probeIds?.prepare(unnamed) : joinedOf(built.probe)?.prepare(unnamed),
+      probe: byIds
+        ? built.probeIds?.prepare(unnamed)
+        : mappedOnce(joinedOf(built.probe)?.prepare(unnamed)),
       direct: built.directRows
         ? keptRows(built.directRows)
         : byIds
           ? built.directIds?.prepare(unnamed)
-          : joinedOf(built.direct)?.prepare(unnamed),
+          : mappedOnce(joinedOf(built.direct)?.prepare(unnamed)),
       directJoined: built.directRows !== undefined,
       weekly: (built.weeklyRows
         ? keptRows(built.weeklyRows)
@@ -408,7 +413,7 @@ function rowsByIds(exec: Executor, shapes: Map<string, unknown>) {
   let statement = shapes.get("rows by ids") as Prepared<Joined> | undefined;
   if (!statement) {
     const query = cases.caseRowsByIds(exec, DOSSIER_REGISTER, selectJoined, sql.placeholder("ids"));
-    statement = query.prepare(keptOn(exec, query) || (undefined as unknown as string));
+    statement = mappedOnce(query.prepare(keptOn(exec, query) || (undefined as unknown as string)));
     remember(shapes, "rows by ids", statement);
   }
   const prepared = statement;
