@@ -6,7 +6,7 @@
  *     [--before-runs N] [--clients N] [--warmup N] [--only dossiers|feedback] [--url postgres://… | --pg-dir DIR]
  *     [--no-rollups]
  *   npm run bench registers -- --pglite [--feedback 200000] [--runs 20]
- *   npm run bench registers -- --pglite-ward DIR [--clients 50] [--runs 20]
+ *   npm run bench registers -- --pglite-ward DIR [--clients 50] [--runs 20] [--desk-events]
  *
  * - Where: its own throwaway PostgreSQL cluster by default (`bench/support/pg-cluster.ts`, port
  *   BENCH_PG_PORT or a free one, so it never clashes with a KPI bench's cluster on 55499; data
@@ -45,7 +45,7 @@
  *   (no server needed). Both "before" and "after" run on the migrated schema, so the former
  *   query also gets the new indexes where its plan can use them.
  * - --pglite-ward DIR: a ward's dossier pages from --clients clients at once on the embedded
- *   database kept in DIR (`onPgliteWard`).
+ *   database kept in DIR (`onPgliteWard`); --desk-events gives its dossiers their receive events.
  */
 import pg from "pg";
 import { addDays } from "../src/core/calendar/calendar-date.ts";
@@ -633,6 +633,7 @@ async function onPgliteWard(dir: string) {
   try {
     await runMigrations(database);
     const db = database.db;
+    if (deskEvents) await receivedAtDesk(db);
     const [ward] = await queryRows<{ id: string; n: number }>(
       db,
       sql`select unit_id::text as id, count(*)::int as n from dossiers group by unit_id
@@ -675,7 +676,7 @@ async function onPgliteWard(dir: string) {
       { name: "a full name (Trần Thị Bình)", filter: { unitIds, q: "Trần Thị Bình", limit: 50 } },
     ];
     console.log(
-      `\nPGlite, a ward of ${ward!.n.toLocaleString("en")} dossiers (${dir}), ${clients} clients at once, ${runs} pages each after ${warmup} unmeasured, load average ${loadavg()[0]!.toFixed(1)}`,
+      `\nPGlite, a ward of ${ward!.n.toLocaleString("en")} dossiers (${dir}${deskEvents ? ", each received at the desk" : ""}), ${clients} clients at once, ${runs} pages each after ${warmup} unmeasured, load average ${loadavg()[0]!.toFixed(1)}`,
     );
     console.log(
       "| page | p50 ms | p99 ms | pages/s | failed | rows, total |\n|---|---:|---:|---:|---:|---|",
@@ -692,6 +693,24 @@ async function onPgliteWard(dir: string) {
     await database.close();
     rmSync(copy, { recursive: true, force: true });
   }
+}
+
+/**
+ * --desk-events: every dossier of the ward's copy given its receive event, as a ward whose
+ * dossiers came through its desk has them (the stall bench's ward is made of imported ones, which
+ * have none): a page's rows then each look their event up (`receivedAtDesk`) in a table of a
+ * million events.
+ */
+const deskEvents = process.argv.includes("--desk-events");
+
+async function receivedAtDesk(db: Database["db"]) {
+  const t0 = Date.now();
+  await db.execute(sql`insert into case_events (register, case_id, action, to_state, at, by_name)
+    select 'dossier', id, 'receive', 'received', received_at, 'Bench' from dossiers d
+    where not exists (select 1 from case_events e
+      where e.register = 'dossier' and e.case_id = d.id and e.action = 'receive')`);
+  await db.execute(sql`analyze case_events`);
+  console.log(`receive events added in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
 const pgliteWard = argument("pglite-ward");
