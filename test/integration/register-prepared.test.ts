@@ -348,6 +348,36 @@ describe("dossier register statements kept per filter shape", () => {
     }
   });
 
+  it("says a dossier was received at a desk when it has a receive event, with a register line or without", async () => {
+    const ward = await register.ward();
+    const procedure = await makeProcedure(register.db, ward);
+    const kinds = [
+      { code: "DESK-LINE", line: true, event: true },
+      { code: "DESK-OLD", line: false, event: true },
+      { code: "IMPORTED", line: false, event: false },
+    ];
+    for (const [i, kind] of kinds.entries()) {
+      const [row] = await queryRows<{ id: string }>(
+        register.db,
+        sql`insert into dossiers (code, unit_id, procedure_id, applicant_name, applicant_phone,
+            channel, received_at, counted_from, due_date, original_due_date, state, rule_set,
+            register_year, register_book, register_entry)
+          values (${kind.code}, ${ward.id}, ${procedure.id}, 'Phạm Văn Bình', '0912345678',
+            'in_person', ${`2026-04-0${i + 1} 08:00:00+07`}, '2026-04-01', '2026-04-20',
+            '2026-04-20', 'received', '2025',
+            ${kind.line ? sql`2026, 1, ${i + 1}` : sql`null, null, null`})
+          returning id::text as id`,
+      );
+      if (kind.event)
+        await register.db.execute(sql`insert into case_events
+            (register, case_id, action, to_state, at, by_name)
+          values ('dossier', ${row!.id}, 'receive', 'received', now(), 'Cán bộ một cửa')`);
+    }
+    const page = await listDossiers(register.db, { unitIds: [ward.id], limit: 10 });
+    const desk = Object.fromEntries(page.rows.map((row) => [row.code, row.receivedAtDesk]));
+    expect(desk).toEqual({ "DESK-LINE": true, "DESK-OLD": true, IMPORTED: false });
+  });
+
   it("answers a search that matches nothing without walking the register, its total kept or carried", async () => {
     for (const knownTotal of [
       { total: 0, totalCapped: false },
