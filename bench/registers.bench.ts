@@ -6,7 +6,7 @@
  *     [--before-runs N] [--clients N] [--warmup N] [--only dossiers|feedback] [--url postgres://… | --pg-dir DIR]
  *     [--no-rollups]
  *   npm run bench registers -- --pglite [--feedback 200000] [--runs 20]
- *   npm run bench registers -- --pglite-ward DIR [--clients 50] [--runs 20] [--desk-events]
+ *   npm run bench registers -- --pglite-ward DIR [--clients 50] [--runs 20] [--desk-events [--register-lines]]
  *
  * - Where: its own throwaway PostgreSQL cluster by default (`bench/support/pg-cluster.ts`, port
  *   BENCH_PG_PORT or a free one, so it never clashes with a KPI bench's cluster on 55499; data
@@ -45,7 +45,8 @@
  *   (no server needed). Both "before" and "after" run on the migrated schema, so the former
  *   query also gets the new indexes where its plan can use them.
  * - --pglite-ward DIR: a ward's dossier pages from --clients clients at once on the embedded
- *   database kept in DIR (`onPgliteWard`); --desk-events gives its dossiers their receive events.
+ *   database kept in DIR (`onPgliteWard`); --desk-events gives its dossiers their receive events,
+ *   --register-lines their lines in the register book too.
  */
 import pg from "pg";
 import { addDays } from "../src/core/calendar/calendar-date.ts";
@@ -676,7 +677,7 @@ async function onPgliteWard(dir: string) {
       { name: "a full name (Trần Thị Bình)", filter: { unitIds, q: "Trần Thị Bình", limit: 50 } },
     ];
     console.log(
-      `\nPGlite, a ward of ${ward!.n.toLocaleString("en")} dossiers (${dir}${deskEvents ? ", each received at the desk" : ""}), ${clients} clients at once, ${runs} pages each after ${warmup} unmeasured, load average ${loadavg()[0]!.toFixed(1)}`,
+      `\nPGlite, a ward of ${ward!.n.toLocaleString("en")} dossiers (${dir}${deskEvents ? `, each with its receive event${registerLines ? " and register line" : ""}` : ""}), ${clients} clients at once, ${runs} pages each after ${warmup} unmeasured, load average ${loadavg()[0]!.toFixed(1)}`,
     );
     console.log(
       "| page | p50 ms | p99 ms | pages/s | failed | rows, total |\n|---|---:|---:|---:|---:|---|",
@@ -698,10 +699,17 @@ async function onPgliteWard(dir: string) {
 /**
  * --desk-events: every dossier of the ward's copy given its receive event, as a ward whose
  * dossiers came through its desk has them (the stall bench's ward is made of imported ones, which
- * have none): a page's rows then each look their event up (`receivedAtDesk`) in a table of a
- * million events.
+ * have none); with --register-lines, the newest also their lines in the register book, which the
+ * desk writes with the event (without: dossiers received before the book existed, which look their
+ * event up).
  */
 const deskEvents = process.argv.includes("--desk-events");
+const registerLines = process.argv.includes("--register-lines");
+/**
+ * The newest dossiers given lines (the pages read reach the newest 20,000 at most): rewritten,
+ * each dossier adds an entry to every index, and all of a million grew the ward from 3 to 10 GB.
+ */
+const REGISTER_LINES = 100_000;
 
 async function receivedAtDesk(db: Database["db"]) {
   const t0 = Date.now();
@@ -710,7 +718,25 @@ async function receivedAtDesk(db: Database["db"]) {
     where not exists (select 1 from case_events e
       where e.register = 'dossier' and e.case_id = d.id and e.action = 'receive')`);
   await db.execute(sql`analyze case_events`);
-  console.log(`receive events added in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  const [lined] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(register_entry)::int as n from dossiers`,
+  );
+  if (registerLines && lined!.n === 0) {
+    await db.execute(sql`update dossiers d
+      set register_year = l.year, register_book = 1, register_entry = l.entry
+      from (select id, extract(year from received_at at time zone 'Asia/Ho_Chi_Minh')::int as year,
+          row_number() over (partition by unit_id,
+            extract(year from received_at at time zone 'Asia/Ho_Chi_Minh')
+            order by received_at, id)::int as entry
+        from dossiers where received_at >= coalesce((select received_at from dossiers
+          order by received_at desc offset ${REGISTER_LINES - 1} limit 1), '-infinity')) l
+      where d.id = l.id`);
+    await db.execute(sql`analyze dossiers`);
+  }
+  console.log(
+    `receive events${registerLines ? " and register lines" : ""} added in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
 }
 
 const pgliteWard = argument("pglite-ward");
