@@ -48,11 +48,19 @@ describe("rows mapped once per statement", () => {
         .leftJoin(parent, eq(parent.id, units.parentId))
         .orderBy(units.code);
     const mapped = mappedOnce(select().prepare(undefined as unknown as string));
-    expect(mapperOf(mapped)).toBeTypeOf("function");
+    const mapper = mapperOf(mapped) as (rows: unknown[][]) => unknown[];
+    expect(mapper).toBeTypeOf("function");
+    // Drizzle calls it: were the field renamed, Drizzle would map the rows itself.
+    let calls = 0;
+    (mapped as unknown as { customResultMapper: typeof mapper }).customResultMapper = (rows) => {
+      calls += 1;
+      return mapper(rows);
+    };
     const drizzles = await select()
       .prepare(undefined as unknown as string)
       .execute();
     const rows = await mapped.execute();
+    expect(calls).toBe(1);
     expect(rows).toStrictEqual(drizzles);
     expect(rows.map((row) => row.unit.code)).toEqual(["M0", "M1", "M2"]);
     expect(rows[0]!.parentName).toBeNull();
