@@ -41,8 +41,9 @@ const decoderOf = (field: unknown): Decoder => {
  */
 export function mappedOnce<T>(prepared: T): T {
   if (prepared === undefined) return prepared;
-  const { fields, joinsNotNullableMap } = prepared as MappablePrepared;
-  if (!fields || fields.some(({ path }) => path.length > 2)) return prepared;
+  const { fields, joinsNotNullableMap, customResultMapper } = prepared as MappablePrepared;
+  // A statement Drizzle maps its own way (a relational query) keeps its mapper.
+  if (!fields || customResultMapper || fields.some(({ path }) => path.length > 2)) return prepared;
   // Drizzle answers null for an object whose table is left-joined and all of whose columns are.
   const mayBeNull = fields.some(
     ({ path, field }) =>
