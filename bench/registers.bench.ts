@@ -701,7 +701,9 @@ async function onPgliteWard(dir: string) {
  * dossiers came through its desk has them (the stall bench's ward is made of imported ones, which
  * have none); with --register-lines, the newest also their lines in the register book, which the
  * desk writes with the event (without: dossiers received before the book existed, which look their
- * event up).
+ * event up). Pages read right after these writes, in the same run, are slower (their hint bits and
+ * dirty pages: 0.6–0.96 of the pages a second of the same ward written once and reopened, as
+ * `npm run bench registers` reads any ward: a copy of its folder).
  */
 const deskEvents = process.argv.includes("--desk-events");
 const registerLines = process.argv.includes("--register-lines");
