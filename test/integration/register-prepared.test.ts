@@ -371,7 +371,7 @@ describe("dossier register statements kept per filter shape", () => {
       if (kind.event)
         await register.db.execute(sql`insert into case_events
             (register, case_id, action, to_state, at, by_name)
-          values ('dossier', ${row!.id}, 'receive', 'received', now(), 'Cán bộ một cửa')`);
+          values ('dossier', ${row!.id}, 'receive', 'received', '2026-04-01 08:00+07', 'Cán bộ một cửa')`);
     }
     const page = await listDossiers(register.db, { unitIds: [ward.id], limit: 10 });
     const desk = Object.fromEntries(page.rows.map((row) => [row.code, row.receivedAtDesk]));
