@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import {
+  chooseOption,
   expectNoSeriousA11yViolations,
   saveScreenshot,
   signIn,
@@ -35,13 +36,7 @@ afterAll(() => stopAppAndBrowser(browser, app));
 /** Pick an option of a Mantine Select by typing part of its label. */
 async function choose(scope: Page | ReturnType<Page["getByRole"]>, label: string, option: string) {
   const combobox = scope.getByRole("combobox", { name: label, exact: true });
-  await combobox.click();
-  await combobox.fill(option);
-  await page
-    .getByRole("option", { name: new RegExp(option) })
-    .first()
-    .click();
-  await page.getByRole("listbox").waitFor({ state: "hidden" });
+  await chooseOption(page, combobox, new RegExp(option), option);
 }
 
 describe("administration pages", () => {

@@ -16,6 +16,7 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planTitleWithoutKind as storedTitle } from "../src/core/plan/plan-title.ts";
 import {
+  chooseOption,
   expectNoSeriousA11yViolations,
   saveScreenshot,
   signIn,
@@ -47,9 +48,7 @@ afterAll(() => stopAppAndBrowser(browser, app));
 /** Pick an option of a Mantine Select by typing part of its label. */
 async function choose(scope: Page | Locator, label: string, option: string) {
   const combobox = scope.getByRole("combobox", { name: label, exact: true });
-  await combobox.click();
-  await combobox.fill(option);
-  await page.getByRole("option", { name: option, exact: true }).first().click();
+  await chooseOption(page, combobox, option, option);
 }
 
 /** The rows of the Nhiệm vụ page's table, once its loader is gone. */

@@ -13,6 +13,7 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  chooseOption,
   expectNoSeriousA11yViolations,
   saveScreenshot,
   signInAndWait,
@@ -44,11 +45,12 @@ afterAll(() => stopAppAndBrowser(browser, app));
 
 /** Picks an option of a Mantine Select, typing `search` first when the select is searchable. */
 async function choose(page: Page, scope: Locator, label: string, option: string, search?: string) {
-  const select = scope.getByRole("combobox", { name: label, exact: true });
-  await select.click();
-  if (search !== undefined) await select.fill(search);
-  await page.getByRole("option", { name: option, exact: true }).click();
-  await expect.poll(() => select.inputValue()).toBe(option);
+  await chooseOption(
+    page,
+    scope.getByRole("combobox", { name: label, exact: true }),
+    option,
+    search,
+  );
 }
 
 const leafOf = (page: Page, legend: string) =>

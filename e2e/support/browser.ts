@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CCHC_CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -183,6 +183,32 @@ export async function waitForHome(page: Page): Promise<void> {
 export async function switchUser(page: Page, url: string, who: Credentials): Promise<void> {
   await page.context().clearCookies();
   await signInAndWait(page, url, who);
+}
+
+/**
+ * Picks an option of a Mantine Select: opens it, types `search` first when given (a searchable
+ * select), clicks the first option named `option` (the whole name when a string), and waits until
+ * the field shows that option's label. Without that last wait a click the select never took went
+ * unnoticed: the field still held the typed text, which the select clears on blur, and the form
+ * then stopped at the browser's own check of a required field, with no message to wait for.
+ */
+export async function chooseOption(
+  page: Page,
+  select: Locator,
+  option: string | RegExp,
+  search?: string,
+): Promise<void> {
+  await select.click();
+  if (search !== undefined) await select.fill(search);
+  const choice = page
+    .getByRole(
+      "option",
+      typeof option === "string" ? { name: option, exact: true } : { name: option },
+    )
+    .first();
+  const label = (await choice.innerText()).trim();
+  await choice.click();
+  await expect.poll(() => select.inputValue()).toBe(label);
 }
 
 export async function signOut(page: Page): Promise<void> {
