@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { AppError, type ErrorCode, type ErrorDetail } from "../errors.ts";
 import type { ParseTasks } from "./parse-tasks.ts";
+import { makeParseTempDir, removeParseTempDir } from "./worker-temp-dir.ts";
 
 export interface ParseLimits {
   /** Wall time from the request's turn to the answer. */
@@ -97,7 +98,13 @@ class ParseWorker {
 
   constructor(private readonly heapMb: number) {}
 
-  run(task: string, input: unknown, limits: ParseLimits, deadline: number): Promise<WorkerAnswer> {
+  run(
+    task: string,
+    input: unknown,
+    limits: ParseLimits,
+    deadline: number,
+    tempDir: string,
+  ): Promise<WorkerAnswer> {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     const worker = (this.worker ??= this.start(this.heapMb));
     const id = this.nextId++;
@@ -146,7 +153,7 @@ class ParseWorker {
       worker.on("message", onMessage);
       worker.once("error", onError);
       worker.once("exit", onExit);
-      worker.postMessage({ id, task, input });
+      worker.postMessage({ id, task, input, tempDir });
     });
   }
 
@@ -193,12 +200,14 @@ export async function parseInWorker<K extends keyof ParseTasks>(
   const limits = { ...DEFAULT_LIMITS, ...given };
   const deadline = Date.now() + limits.timeoutMs;
   const release = await turn(deadline);
+  const tempDir = await makeParseTempDir();
   try {
-    const answer = await workerFor(limits.heapMb).run(task, input, limits, deadline);
+    const answer = await workerFor(limits.heapMb).run(task, input, limits, deadline, tempDir);
     if (answer.ok) return answer.value as Awaited<ReturnType<ParseTasks[K]>>;
     if (answer.code === null) throw new Error(answer.message);
     throw new AppError(answer.code, { params: answer.params, details: answer.details });
   } finally {
     release();
+    await removeParseTempDir(tempDir);
   }
 }

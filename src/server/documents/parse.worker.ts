@@ -6,10 +6,20 @@ import { parentPort } from "node:worker_threads";
 import { AppError } from "../errors.ts";
 import type { WorkerAnswer } from "./parse-in-worker.ts";
 import { PARSE_TASKS, type ParseTasks } from "./parse-tasks.ts";
+import { useParseTempDir } from "./worker-temp-dir.ts";
 
 const port = parentPort!;
-port.on("message", async (message: { id: number; task: keyof ParseTasks; input: never }) => {
+interface ParseMessage {
+  id: number;
+  task: keyof ParseTasks;
+  input: never;
+  /** The parse's folder for temporary files, removed by the server when the parse ends. */
+  tempDir: string;
+}
+
+port.on("message", async (message: ParseMessage) => {
   let answer: WorkerAnswer;
+  useParseTempDir(message.tempDir);
   try {
     answer = { ok: true, value: await PARSE_TASKS[message.task](message.input) };
   } catch (error) {

@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ColumnIndexes } from "../../core/dossier/import/index.ts";
 import { AppError, type ErrorCode, type ErrorDetail } from "../errors.ts";
+import { makeParseTempDirSync, removeParseTempDir } from "../documents/worker-temp-dir.ts";
 import type { ParsedBatch } from "./dossier-import-batches.ts";
 
 /*
@@ -28,6 +29,11 @@ export interface ParserStart {
   batchSize: number;
   /** Non-empty rows an earlier attempt committed: a batch ends right after them. */
   resumeAfter: number;
+}
+
+/** What the worker starts with: the parse, and its folder for temporary files (worker-temp-dir.ts). */
+export interface ParserWorkerData extends ParserStart {
+  tempDir: string;
 }
 
 export type ParserMessage =
@@ -68,8 +74,9 @@ export interface BatchStream {
 /** Starts the parser; batches arrive in order, at most two ahead of the caller. */
 export function parseInWorker(start: ParserStart): BatchStream {
   // A small heap is plenty (batches are off-heap bytes) and keeps the server's memory down.
+  const tempDir = makeParseTempDirSync();
   const worker = new Worker(bootstrap, {
-    workerData: start,
+    workerData: { ...start, tempDir } satisfies ParserWorkerData,
     resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
   });
   const queue: ParserMessage[] = [];
@@ -97,7 +104,7 @@ export function parseInWorker(start: ParserStart): BatchStream {
     worker.on("exit", () => {
       exited = true;
       notify();
-      resolve();
+      void removeParseTempDir(tempDir).then(resolve);
     }),
   );
 

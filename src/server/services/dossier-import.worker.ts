@@ -4,11 +4,13 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { openImportSheet } from "../documents/dossier-import-reader.ts";
+import { useParseTempDir } from "../documents/worker-temp-dir.ts";
 import { AppError } from "../errors.ts";
 import { parseBatches } from "./dossier-import-batches.ts";
-import type { ParserMessage, ParserStart } from "./dossier-import-parser.ts";
+import type { ParserMessage, ParserWorkerData } from "./dossier-import-parser.ts";
 
-const start = workerData as ParserStart;
+const start = workerData as ParserWorkerData;
+useParseTempDir(start.tempDir);
 const port = parentPort!;
 let credit = 2;
 let wake: (() => void) | null = null;
