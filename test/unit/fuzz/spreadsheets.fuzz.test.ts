@@ -166,7 +166,17 @@ function rewrittenXlsx(sample: Uint8Array) {
 
 const declared = (error: unknown) => error instanceof AppError;
 const workDir = mkdtempSync(join(tmpdir(), "cchc-fuzz-"));
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+// Read here in this thread, the readers' temporary copies of a worksheet refused halfway (see
+// worker-temp-dir.ts) land in the temporary folder: this file's own, removed at its end.
+const savedTmpdir = process.env.TMPDIR;
+beforeAll(() => {
+  process.env.TMPDIR = workDir;
+});
+afterAll(() => {
+  if (savedTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmpdir;
+  rmSync(workDir, { recursive: true, force: true });
+});
 
 let fileNumber = 0;
 async function readDossierExport(bytes: Uint8Array) {
