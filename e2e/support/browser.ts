@@ -188,9 +188,10 @@ export async function switchUser(page: Page, url: string, who: Credentials): Pro
 /**
  * Picks an option of a Mantine Select: opens it, types `search` first when given (a searchable
  * select), clicks the first option named `option` (the whole name when a string), and waits until
- * the field shows that option's label. Without that last wait a click the select never took went
+ * the field shows that option's label. Without that wait a click the select never took went
  * unnoticed: the field still held the typed text, which the select clears on blur, and the form
- * then stopped at the browser's own check of a required field, with no message to wait for.
+ * then stopped at the browser's own check of a required field, with no message to wait for (CI,
+ * a loaded machine). Such a click is tried once more; a select that never takes the choice fails.
  */
 export async function chooseOption(
   page: Page,
@@ -198,17 +199,26 @@ export async function chooseOption(
   option: string | RegExp,
   search?: string,
 ): Promise<void> {
-  await select.click();
-  if (search !== undefined) await select.fill(search);
-  const choice = page
-    .getByRole(
-      "option",
-      typeof option === "string" ? { name: option, exact: true } : { name: option },
-    )
-    .first();
-  const label = (await choice.innerText()).trim();
-  await choice.click();
-  await expect.poll(() => select.inputValue()).toBe(label);
+  for (let attempt = 1; ; attempt += 1) {
+    await select.click();
+    if (search !== undefined) await select.fill(search);
+    const choice = page
+      .getByRole(
+        "option",
+        typeof option === "string" ? { name: option, exact: true } : { name: option },
+      )
+      .first();
+    const label = (await choice.innerText()).trim();
+    await choice.click();
+    try {
+      await expect
+        .poll(() => select.inputValue(), attempt === 1 ? { timeout: 5_000 } : {})
+        .toBe(label);
+      return;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
 }
 
 export async function signOut(page: Page): Promise<void> {
