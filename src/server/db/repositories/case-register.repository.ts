@@ -937,25 +937,28 @@ export function caseRowsByIds<T extends PgSelect>(
 }
 
 /**
- * The records a walk's windows found, read where they were (`CaseWalkWindow.places`, an array of
- * `ctid`s as text, or a placeholder for one) rather than by their ids: no look-up in the id's
- * index for each (a page's 51: 0.2–0.3 ms of PGlite's worker). A record updated or deleted since
- * is no longer there, and its place may then hold another record: the caller checks the rows'
- * ids and reads them by id when they are not exactly its own. Not checked here: a filter on the
- * ids made the planner expect one row and join the others without their caches (slower than
- * reading by id).
+ * The records a walk's windows found, read where they were (`CaseWalkWindow.places`, a placeholder
+ * for an array of `ctid`s as text) rather than by their ids: no look-up in the id's index for each
+ * (a page's 51: 0.2–0.3 ms of PGlite's worker). Only the records of `ids` (a placeholder for them
+ * as text) are kept: a record updated or deleted since is no longer there, and its place may hold
+ * another record then; fewer rows than ids says so, and the caller reads them by id instead. The
+ * ids are compared as text so that the planner keeps to the places, not the id's index.
  */
 export function caseRowsByPlaces<T extends PgSelect>(
   exec: Executor,
   register: CaseRegisterTable,
   select: (from: Executor) => T,
   places: unknown,
+  ids: unknown,
 ): T {
   const listed = exec.$with(getTableName(register.table)).as(
     exec
       .select()
       .from(register.table)
-      .where(sql`ctid = any(${oneParameter(places)}::tid[])`)
+      .where(
+        sql`ctid = any(${oneParameter(places)}::tid[])
+          and ${register.id}::text = any(${oneParameter(ids)}::text[])`,
+      )
       .offset(literalLimit(0)),
   );
   return select(exec.with(listed) as unknown as Executor).orderBy(

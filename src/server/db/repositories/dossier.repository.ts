@@ -429,9 +429,8 @@ function rowsByIds(exec: Executor, shapes: Map<string, unknown>) {
 
 /**
  * A walk's page's rows (`cases.CaseWalk.rows`): read where the walk found them
- * (`cases.caseRowsByPlaces`, one statement kept by name), and by their ids (`rowsByIds`) unless
- * those places held exactly these dossiers (one moved since, or another took its place), or when
- * some came from a code's range (no places then).
+ * (`cases.caseRowsByPlaces`, one statement kept by name), and by their ids (`rowsByIds`) when a
+ * record moved since, or when some came from a code's range (no places then).
  */
 function walkRows(exec: Executor, shapes: Map<string, unknown>) {
   const byIds = rowsByIds(exec, shapes);
@@ -442,6 +441,7 @@ function walkRows(exec: Executor, shapes: Map<string, unknown>) {
       DOSSIER_REGISTER,
       selectJoined,
       sql.placeholder("places"),
+      sql.placeholder("ids"),
     );
     statement = mappedOnce(query.prepare(keptOn(exec, query) || (undefined as unknown as string)));
     remember(shapes, "rows by places", statement);
@@ -449,11 +449,8 @@ function walkRows(exec: Executor, shapes: Map<string, unknown>) {
   const prepared = statement;
   return async (ids: string[], places?: string[]) => {
     if (!places || places.length !== ids.length) return byIds(ids);
-    const rows = await prepared.execute({ places });
-    const wanted = new Set(ids);
-    // Rows at distinct places are distinct dossiers: as many, each wanted, are exactly the ids.
-    const exact = rows.length === ids.length && rows.every((row) => wanted.has(row.dossier.id));
-    return exact ? rows : byIds(ids);
+    const rows = await prepared.execute({ places, ids });
+    return rows.length === ids.length ? rows : byIds(ids);
   };
 }
 
