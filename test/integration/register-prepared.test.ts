@@ -1,9 +1,8 @@
-import { eq, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DOSSIER_STATES } from "../../src/core/dossier/dossier-state.ts";
 import { queryRows } from "../../src/server/db/database.ts";
-import { dossiers } from "../../src/server/db/schema-one-stop.ts";
 import {
   forgetKeptStatementNames,
   listDossiers,
@@ -330,64 +329,6 @@ describe("dossier register statements kept per filter shape", () => {
     expect(page.rows).toEqual((await queries.page).slice(0, filter.limit));
     expect(page.hasMore).toBe(true);
     expect(windows).toBe(1);
-  });
-
-  it("reads a walk's rows where its windows found them, and by id a record written since", async () => {
-    const filter = { unitIds: [wards[1]!], q: "thi thuy", limit: 3 };
-    const queries = await registerQueries(register.db, filter, { walk: 40, probeWindow: 0 });
-    const window = await queries.walk!.window(undefined, filter.limit + 1);
-    expect(window.hits.length).toBeGreaterThan(2);
-    expect(window.places).toHaveLength(window.hits.length);
-    for (const place of window.places) expect(place).toMatch(/^\(\d+,\d+\)$/);
-
-    // Read where they were: exactly the records of the ids given, in the register's order; a
-    // place whose record is not among the ids gives nothing.
-    const dossierRegister: cases.CaseRegisterTable = {
-      table: dossiers,
-      id: dossiers.id,
-      code: dossiers.code,
-      unitId: dossiers.unitId,
-      state: dossiers.state,
-      receivedAt: dossiers.receivedAt,
-      dueDate: dossiers.dueDate,
-      searchFolded: dossiers.applicantNameFolded,
-      open: sql`true`,
-    };
-    const byPlaces = (places: string[], ids: string[]) =>
-      cases.caseRowsByPlaces(
-        register.db,
-        dossierRegister,
-        (from) => from.select({ id: dossiers.id }).from(dossiers).$dynamic(),
-        places,
-        ids,
-      );
-    expect((await byPlaces(window.places, window.hits)).map((row) => row.id)).toEqual(window.hits);
-    expect((await byPlaces(window.places, window.hits.slice(1))).map((row) => row.id)).toEqual(
-      window.hits.slice(1),
-    );
-
-    // A match written between the walk's window and its rows is no longer where the window saw it:
-    // the page reads it by id, as written.
-    const moved = window.hits[1]!;
-    const phone = "0900 000 111";
-    const walk: cases.CaseWalk<unknown> = {
-      ...queries.walk!,
-      window: async (...args) => {
-        const read = await queries.walk!.window(...args);
-        await register.db
-          .update(dossiers)
-          .set({ applicantPhone: phone })
-          .where(eq(dossiers.id, moved));
-        return read;
-      },
-    };
-    expect((await byPlaces(window.places, window.hits)).length).toBe(window.hits.length);
-    const page = (await cases.walkPage(walk, filter.limit)) as {
-      dossier: { id: string; applicantPhone: string | null };
-    }[];
-    expect((await byPlaces(window.places, window.hits)).length).toBe(window.hits.length - 1);
-    expect(page).toEqual(await queries.page);
-    expect(page.find((row) => row.dossier.id === moved)?.dossier.applicantPhone).toBe(phone);
   });
 
   it("reads a page's dossiers without the columns no view shows, by every path", async () => {

@@ -904,9 +904,6 @@ const registerKeys = (register: CaseRegisterTable) =>
     ? [register.receivedAt, register.tieBreak, register.id]
     : [register.receivedAt, register.id];
 
-/** An array as one parameter (Drizzle writes an array's items as a list of parameters). */
-const oneParameter = (values: unknown) => (Array.isArray(values) ? sql.param(values) : values);
-
 /**
  * The records of `ids` (an array of uuids, a placeholder for one, or a subquery answering them)
  * joined as `select` joins a page's, in the register's order: one statement for any ids.
@@ -924,41 +921,12 @@ export function caseRowsByIds<T extends PgSelect>(
       .where(
         is(ids, SQL)
           ? sql`${register.id} in (${ids})`
-          : sql`${register.id} = any(${oneParameter(ids)}::uuid[])`,
+          : // One parameter, the array (Drizzle writes an array's items as a list of parameters).
+            sql`${register.id} = any(${Array.isArray(ids) ? sql.param(ids) : ids}::uuid[])`,
       )
       // Its rows found first, then joined: flattened, a generic plan on PGlite joined the ids to
       // every unit before looking each pair's record up (a code's beginning: 408 look-ups for 51
       // rows, 2.2 of its 3.2 ms).
-      .offset(literalLimit(0)),
-  );
-  return select(exec.with(listed) as unknown as Executor).orderBy(
-    ...registerKeys(register).map((key) => desc(key)),
-  ) as T;
-}
-
-/**
- * The records a walk's windows found, read where they were (`CaseWalkWindow.places`, a placeholder
- * for an array of `ctid`s as text) rather than by their ids: no look-up in the id's index for each
- * (a page's 51: 0.2–0.3 ms of PGlite's worker). Only the records of `ids` (a placeholder for them
- * as text) are kept: a record updated or deleted since is no longer there, and its place may hold
- * another record then; fewer rows than ids says so, and the caller reads them by id instead. The
- * ids are compared as text so that the planner keeps to the places, not the id's index.
- */
-export function caseRowsByPlaces<T extends PgSelect>(
-  exec: Executor,
-  register: CaseRegisterTable,
-  select: (from: Executor) => T,
-  places: unknown,
-  ids: unknown,
-): T {
-  const listed = exec.$with(getTableName(register.table)).as(
-    exec
-      .select()
-      .from(register.table)
-      .where(
-        sql`ctid = any(${oneParameter(places)}::tid[])
-          and ${register.id}::text = any(${oneParameter(ids)}::text[])`,
-      )
       .offset(literalLimit(0)),
   );
   return select(exec.with(listed) as unknown as Executor).orderBy(
@@ -1122,11 +1090,8 @@ export interface CaseWalk<Row> {
   rangeStart(want: number): Promise<CaseRangeStep | null>;
   /** The next `windowSize` entries of the code's range after `step`, merged into its candidates. */
   rangeNext(step: CaseRangeStep, want: number): Promise<CaseRangeStep>;
-  /**
-   * The rows of these ids, joined as the page's, in the register's order; `places`, when every id
-   * came from a window, where each record was then (`CaseWalkWindow.places`).
-   */
-  rows(ids: string[], places?: string[]): PromiseLike<Row[]>;
+  /** The rows of these ids, joined as the page's, in the register's order. */
+  rows(ids: string[]): PromiseLike<Row[]>;
 }
 
 /**
@@ -1157,18 +1122,13 @@ export function lazyCaseWalk<Row>(
     window: (from, want, size) => walk().window(from, want, size),
     rangeStart: (want) => walk().rangeStart(want),
     rangeNext: (step, want) => walk().rangeNext(step, want),
-    rows: (ids, places) => walk().rows(ids, places),
+    rows: (ids) => walk().rows(ids),
   };
 }
 
 export interface CaseWalkWindow {
   /** The matches' ids in the register's order. */
   hits: string[];
-  /**
-   * Where each match's record was in its table when the window read it (its `ctid`, as text), in
-   * the same order: its rows are read from there (`caseRowsByPlaces`) without looking each id up.
-   */
-  places: string[];
   /**
    * The window's last record, where the next window starts (null: the register ended within the
    * window, or the window held `want` matches and was read no further).
@@ -1201,10 +1161,9 @@ function caseWalk<T extends PgSelect>(
       // The window's last record is kept whatever it is, to continue from when matches are few.
       const query = sql`select to_char(${sql.identifier(register.receivedAt.name)} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at,
             ${tie ?? sql`null`} as code, ${sql.identifier(register.id.name)}::text as id,
-            walk_place::text as place, walk_hit, n
+            walk_hit, n
           from (select *, row_number() over (order by ${byKeyNames(keys, "desc")}) as n
-            from (select ${sql.join(keys, sql`, `)}, ctid as walk_place,
-                coalesce(${search.inOrder}, false) as walk_hit
+            from (select ${sql.join(keys, sql`, `)}, coalesce(${search.inOrder}, false) as walk_hit
               from ${register.table} where ${and(...conditions, bound) ?? sql`true`}
               order by ${sql.join(
                 keys.map((key) => desc(key)),
@@ -1217,7 +1176,6 @@ function caseWalk<T extends PgSelect>(
         at: string;
         code: string | null;
         id: string;
-        place: string;
         walk_hit: boolean;
         n: number;
       }>(exec, query);
@@ -1226,7 +1184,6 @@ function caseWalk<T extends PgSelect>(
       const full = last !== undefined && Number(last.n) === size && hits.length < want;
       return {
         hits: hits.map((row) => row.id),
-        places: hits.map((row) => row.place),
         end:
           full && last
             ? { at: last.at, id: last.id, ...(last.code !== null && { code: last.code }) }
@@ -1325,14 +1282,12 @@ export async function walkPage<Row>(
   first?: CaseWalkWindow,
 ): Promise<Row[]> {
   const ids: string[] = [];
-  const places: string[] = [];
   let from = walk.after;
   let range: CaseRangeStep | null | undefined;
   let size = first ? walk.windowSize : walk.firstWindowSize;
   for (let read = first; ; read = undefined) {
     const window = read ?? (await walk.window(from, limit + 1 - ids.length, size));
     ids.push(...window.hits.slice(0, limit + 1));
-    places.push(...window.places.slice(0, limit + 1));
     if (ids.length > limit || window.end === null) break;
     from = window.end;
     // The code's range read alongside once the windows are whole: before, the walk's first
@@ -1347,7 +1302,7 @@ export async function walkPage<Row>(
         : range && (await walk.rangeNext(range, limit + 1));
     if (range?.done) return range.candidates.length > 0 ? await walk.rows(range.candidates) : [];
   }
-  return ids.length > 0 ? await walk.rows(ids, places) : [];
+  return ids.length > 0 ? await walk.rows(ids) : [];
 }
 
 /**

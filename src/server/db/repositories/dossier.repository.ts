@@ -355,7 +355,7 @@ export async function registerQueries(
               registerConditions(filter),
               { ...registerPage(filter, codeMatch, paths), keepWalk: walkKept(exec) },
             )!,
-            rows: walkRows(exec, shapes),
+            rows: rowsByIds(exec, shapes),
           }),
           { windowSize: paths.walk, firstWindowSize: paths.firstWalk },
           filter.after,
@@ -425,33 +425,6 @@ function rowsByIds(exec: Executor, shapes: Map<string, unknown>) {
   }
   const prepared = statement;
   return (ids: string[]) => prepared.execute({ ids });
-}
-
-/**
- * A walk's page's rows (`cases.CaseWalk.rows`): read where the walk found them
- * (`cases.caseRowsByPlaces`, one statement kept by name), and by their ids (`rowsByIds`) when a
- * record moved since, or when some came from a code's range (no places then).
- */
-function walkRows(exec: Executor, shapes: Map<string, unknown>) {
-  const byIds = rowsByIds(exec, shapes);
-  let statement = shapes.get("rows by places") as Prepared<Joined> | undefined;
-  if (!statement) {
-    const query = cases.caseRowsByPlaces(
-      exec,
-      DOSSIER_REGISTER,
-      selectJoined,
-      sql.placeholder("places"),
-      sql.placeholder("ids"),
-    );
-    statement = mappedOnce(query.prepare(keptOn(exec, query) || (undefined as unknown as string)));
-    remember(shapes, "rows by places", statement);
-  }
-  const prepared = statement;
-  return async (ids: string[], places?: string[]) => {
-    if (!places || places.length !== ids.length) return byIds(ids);
-    const rows = await prepared.execute({ places, ids });
-    return rows.length === ids.length ? rows : byIds(ids);
-  };
 }
 
 /**
