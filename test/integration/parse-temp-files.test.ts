@@ -88,6 +88,25 @@ describe("temporary files of the upload parsers", () => {
     expect(leftBehind()).toEqual([]);
   });
 
+  it("a parse whose folder cannot be made fails, and gives its turn to the next", async () => {
+    process.env.TMPDIR = join(temporaryRoot, "missing", "folder");
+    try {
+      await expect(
+        parseSpreadsheet(await workbook(EXPORT_HEADERS, 2), LIST_LIMITS),
+      ).rejects.toThrow(/ENOENT/);
+    } finally {
+      process.env.TMPDIR = temporaryRoot;
+    }
+    // One parse runs at a time: with the turn kept, this one would wait its 5 s out, refused.
+    const sheet = await parseInWorker(
+      "spreadsheet",
+      { bytes: await workbook(EXPORT_HEADERS, 2), limits: LIST_LIMITS },
+      { timeoutMs: 5_000 },
+    );
+    expect(sheet.rows).toHaveLength(2);
+    expect(leftBehind()).toEqual([]);
+  });
+
   it("an import stopped after its first batch leaves none", async () => {
     const stream = parseExportInWorker({
       path: await exportFile(2_000),

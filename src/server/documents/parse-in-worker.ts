@@ -200,14 +200,16 @@ export async function parseInWorker<K extends keyof ParseTasks>(
   const limits = { ...DEFAULT_LIMITS, ...given };
   const deadline = Date.now() + limits.timeoutMs;
   const release = await turn(deadline);
-  const tempDir = await makeParseTempDir();
+  let tempDir: string | undefined;
   try {
+    tempDir = await makeParseTempDir();
     const answer = await workerFor(limits.heapMb).run(task, input, limits, deadline, tempDir);
     if (answer.ok) return answer.value as Awaited<ReturnType<ParseTasks[K]>>;
     if (answer.code === null) throw new Error(answer.message);
     throw new AppError(answer.code, { params: answer.params, details: answer.details });
   } finally {
+    // The turn is given back whatever failed, the folder's making included.
     release();
-    await removeParseTempDir(tempDir);
+    if (tempDir) await removeParseTempDir(tempDir);
   }
 }
