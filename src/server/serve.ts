@@ -12,6 +12,7 @@ import { sessionCacheSeconds } from "./auth/session-cache.ts";
 import { registerTotalCacheSeconds } from "./db/register-total-cache.ts";
 import { backupSchedule } from "./operations/backup/backup.service.ts";
 import { pgliteSlowMs } from "./db/pglite-lanes.ts";
+import { removeStaleParseTempDirs } from "./documents/worker-temp-dir.ts";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -46,6 +47,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
       publicUrl: publicBaseUrl(process.env.CCHC_PUBLIC_URL),
       federation: { secret: config.federationSecret },
     });
+    const stale = await removeStaleParseTempDirs();
+    if (stale > 0)
+      app.log.info({ folders: stale }, "removed parse folders left by a stopped server");
     const address = await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as { port: number }).port;
     let stopped = false;

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { lstat, mkdtemp, readdir, rm } from "node:fs/promises";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -32,4 +32,29 @@ export async function removeParseTempDir(dir: string): Promise<void> {
 /** In the worker: temporary files of the next reads go to `dir`. */
 export function useParseTempDir(dir: string): void {
   process.env.TMPDIR = dir;
+}
+
+/**
+ * A parse folder this old is left over: a parse ends within CCHC_PARSE_TIMEOUT_SECONDS and a
+ * dossier import within hours, and the folder's time moves with the files made in it.
+ */
+export const STALE_PARSE_TEMP_DIR_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes the parse folders a server killed during a parse left in the temporary folder (its own
+ * removal never ran; the folder may hold a worksheet's copy, up to 1 GB): those whose time is
+ * `STALE_PARSE_TEMP_DIR_MS` before `now` or older. Run at start; answers how many it removed.
+ */
+export async function removeStaleParseTempDirs(now: number = Date.now()): Promise<number> {
+  const root = tmpdir();
+  let removed = 0;
+  for (const name of await readdir(root).catch(() => [])) {
+    if (!name.startsWith(PREFIX)) continue;
+    const path = join(root, name);
+    const stat = await lstat(path).catch(() => null);
+    if (!stat?.isDirectory() || stat.mtimeMs > now - STALE_PARSE_TEMP_DIR_MS) continue;
+    await removeParseTempDir(path);
+    removed += 1;
+  }
+  return removed;
 }
