@@ -47,10 +47,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
       publicUrl: publicBaseUrl(process.env.CCHC_PUBLIC_URL),
       federation: { secret: config.federationSecret },
     });
-    const stale = await removeStaleParseTempDirs();
-    if (stale > 0)
-      app.log.info({ folders: stale }, "removed parse folders left by a stopped server");
     const address = await app.listen({ port: config.port, host: config.host });
+    // Not waited for: reading the temporary folder need not delay the first request.
+    void removeStaleParseTempDirs().then((stale) => {
+      if (stale > 0)
+        app.log.info({ folders: stale }, "removed parse folders left by a stopped server");
+    });
     const port = (app.server.address() as { port: number }).port;
     let stopped = false;
     const stop = async () => {

@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { resolveMapping } from "../../src/core/dossier/import/import-fields.ts";
 import { parseInWorker } from "../../src/server/documents/parse-in-worker.ts";
 import { LIST_LIMITS, parseSpreadsheet } from "../../src/server/documents/spreadsheet.ts";
@@ -19,20 +19,17 @@ const EXPORT_HEADERS = ["Mã hồ sơ", "Mã thủ tục", "Người nộp", "Ng
 
 let temporaryRoot: string;
 let exportsDir: string;
-let savedTmpdir: string | undefined;
 
 // The temporary folder of this file's process and of the workers it starts (they copy the
 // environment when they start): what a parse leaves there is what it would leave in /tmp.
 beforeAll(() => {
-  savedTmpdir = process.env.TMPDIR;
   temporaryRoot = mkdtempSync(join(tmpdir(), "cchc-temp-files-"));
   exportsDir = mkdtempSync(join(tmpdir(), "cchc-temp-exports-"));
-  process.env.TMPDIR = temporaryRoot;
+  vi.stubEnv("TMPDIR", temporaryRoot);
 });
 
 afterAll(() => {
-  if (savedTmpdir === undefined) delete process.env.TMPDIR;
-  else process.env.TMPDIR = savedTmpdir;
+  vi.unstubAllEnvs();
   rmSync(temporaryRoot, { recursive: true, force: true });
   rmSync(exportsDir, { recursive: true, force: true });
 });
@@ -89,13 +86,13 @@ describe("temporary files of the upload parsers", () => {
   });
 
   it("a parse whose folder cannot be made fails, and gives its turn to the next", async () => {
-    process.env.TMPDIR = join(temporaryRoot, "missing", "folder");
+    vi.stubEnv("TMPDIR", join(temporaryRoot, "missing", "folder"));
     try {
       await expect(
         parseSpreadsheet(await workbook(EXPORT_HEADERS, 2), LIST_LIMITS),
       ).rejects.toThrow(/ENOENT/);
     } finally {
-      process.env.TMPDIR = temporaryRoot;
+      vi.stubEnv("TMPDIR", temporaryRoot);
     }
     // One parse runs at a time: with the turn kept, this one would wait its 5 s out, refused.
     const sheet = await parseInWorker(

@@ -1,22 +1,19 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { removeStaleParseTempDirs, STALE_PARSE_TEMP_DIR_MS } from "./worker-temp-dir.ts";
 
 const NOW = Date.parse("2026-06-30T08:00:00+07:00");
 let root: string;
-let savedTmpdir: string | undefined;
 
 beforeEach(() => {
-  savedTmpdir = process.env.TMPDIR;
   root = mkdtempSync(join(tmpdir(), "cchc-stale-"));
-  process.env.TMPDIR = root;
+  vi.stubEnv("TMPDIR", root);
 });
 
 afterEach(() => {
-  if (savedTmpdir === undefined) delete process.env.TMPDIR;
-  else process.env.TMPDIR = savedTmpdir;
+  vi.unstubAllEnvs();
   rmSync(root, { recursive: true, force: true });
 });
 

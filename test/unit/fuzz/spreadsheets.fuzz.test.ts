@@ -9,7 +9,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { resolveMapping } from "../../../src/core/dossier/import/import-fields.ts";
 import { parseImportRow } from "../../../src/core/dossier/import/import-row.ts";
 import { parseUnitRows } from "../../../src/core/organization/unit-import.ts";
@@ -168,13 +168,11 @@ const declared = (error: unknown) => error instanceof AppError;
 const workDir = mkdtempSync(join(tmpdir(), "cchc-fuzz-"));
 // Read here in this thread, the readers' temporary copies of a worksheet refused halfway (see
 // worker-temp-dir.ts) land in the temporary folder: this file's own, removed at its end.
-const savedTmpdir = process.env.TMPDIR;
 beforeAll(() => {
-  process.env.TMPDIR = workDir;
+  vi.stubEnv("TMPDIR", workDir);
 });
 afterAll(() => {
-  if (savedTmpdir === undefined) delete process.env.TMPDIR;
-  else process.env.TMPDIR = savedTmpdir;
+  vi.unstubAllEnvs();
   rmSync(workDir, { recursive: true, force: true });
 });
 
