@@ -8,14 +8,19 @@ import { makeUnit, makeUser, type MadeUnit, type MadeUser } from "../support/fac
 import { ApiClient } from "../support/test-app.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
 
-const dataDir = mkdtempSync(join(tmpdir(), "cchc-lock-"));
-const env = { CCHC_DATA_DIR: dataDir, DATABASE_URL: "", CCHC_DEMO: "false" };
+/** Made in the PGlite pass only: in the PostgreSQL pass every test is skipped, and so is afterAll. */
+let dataDir = "";
+let env: Record<string, string> = {};
 let province: MadeUnit;
 let adminUser: MadeUser;
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => {
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
 
 /** The data folder the servers start on: a province and its administrator, made with the factories. */
 async function prepareDataFolder() {
+  dataDir = mkdtempSync(join(tmpdir(), "cchc-lock-"));
+  env = { CCHC_DATA_DIR: dataDir, DATABASE_URL: "", CCHC_DEMO: "false" };
   const opened = await openDatabase({ dataDir, databaseUrl: null });
   try {
     province = await makeUnit(opened.database.db, { level: "province" });

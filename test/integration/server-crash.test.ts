@@ -10,7 +10,7 @@
  *   event — one transaction) killed while the request runs: either all three or none.
  * The server runs as a child process on the embedded database (the crash is the point).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,7 +27,13 @@ import {
 import { ApiClient } from "../support/test-app.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
 
-const dataDir = mkdtempSync(join(tmpdir(), "cchc-crash-"));
+/**
+ * The test's folder, made in the PGlite pass only (in the PostgreSQL pass every test is skipped,
+ * and so is afterAll): the data folder, and the server's temporary folder, where a server killed
+ * during an import leaves its parse folder (worker-temp-dir.ts).
+ */
+let testDir = "";
+let dataDir = "";
 let server: ServerProcess;
 let adminUser: MadeUser;
 let province: MadeUnit;
@@ -62,6 +68,7 @@ async function start(): Promise<ApiClient> {
     CCHC_DATA_DIR: dataDir,
     DATABASE_URL: "",
     CCHC_DEMO: "false",
+    TMPDIR: join(testDir, "tmp"),
   });
   return signedInAdmin();
 }
@@ -94,12 +101,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   if (testDatabaseKind !== "pglite") return;
+  testDir = mkdtempSync(join(tmpdir(), "cchc-crash-"));
+  dataDir = join(testDir, "data");
+  mkdirSync(join(testDir, "tmp"));
   await prepareDataFolder();
   await issuePlan(await start());
 }, 180_000);
 afterAll(async () => {
   await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  if (testDir) rmSync(testDir, { recursive: true, force: true });
 });
 
 const HEADER =
