@@ -183,6 +183,43 @@ describe(`planner statistics on ${testDatabaseKind}`, () => {
     },
   );
 
+  it.skipIf(testDatabaseKind !== "pglite")(
+    "vacuums a table of rows written and deleted, so its space goes to the next ones",
+    async () => {
+      const db = t.db.database.db;
+      // A queue's life: rows written, then deleted, over and over (jobs, sessions, throttles).
+      await db.execute(sql`create table churn_probe (n int primary key, filler text)`);
+      for (let round = 0; round < 10; round += 1) {
+        await db.execute(sql`insert into churn_probe
+          select g, repeat('z', 200) from generate_series(1, 2000) g`);
+        await db.execute(sql`delete from churn_probe`);
+      }
+      const pages = async () =>
+        (
+          await inLane("background", () =>
+            queryRows<{ pages: number }>(
+              db,
+              sql`select (pg_relation_size('churn_probe') / 8192)::int as pages`,
+            ),
+          )
+        )[0]!.pages;
+      // Without VACUUM every round's rows took new pages: the deleted ones' space is never reused.
+      expect(await pages()).toBeGreaterThan(500);
+      const logged: unknown[] = [];
+      const runner = new JobRunner(db, { pollMs: 50 });
+      runner.register(ANALYZE_JOB, analyzeJob(db, 24, { info: (fields) => logged.push(fields) })!);
+      await runner.start();
+      await runner.idle();
+      await runner.stop();
+      await db.execute(sql`delete from jobs where kind = ${ANALYZE_JOB}`);
+      // Its empty pages given back to the folder.
+      expect(await pages()).toBe(0);
+      expect(logged).toEqual([expect.objectContaining({ vacuumed: expect.any(Number) })]);
+      expect((logged[0] as { vacuumed: number }).vacuumed).toBeGreaterThan(0);
+      await db.execute(sql`drop table churn_probe`);
+    },
+  );
+
   it.skipIf(testDatabaseKind !== "postgresql")(
     "leaves the schedule to autovacuum on PostgreSQL",
     () => {

@@ -1,18 +1,24 @@
 /**
- * Planner statistics on the embedded database. PostgreSQL's autovacuum keeps them fresh on a
- * server; PGlite runs no background workers, so nothing analyzes its tables unless CCHC does:
- * after each bulk import (the tables it filled) and on a schedule (every table that changed, see
- * tablesToAnalyze), as a recurring job of the job runner (CCHC_ANALYZE_EVERY_HOURS). One ANALYZE
- * per table, each its own turn on the connection, so requests go in between; on PGlite a large
- * one waits for a quiet moment first (quiet-moment.ts): ANALYZE of a million dossiers holds the
- * one connection 0.5–3 s in one statement, which nothing can cut short.
+ * Planner statistics and VACUUM on the embedded database. PostgreSQL's autovacuum keeps both on a
+ * server; PGlite runs no background workers, so nothing analyzes or vacuums its tables unless CCHC
+ * does: ANALYZE after each bulk import (the tables it filled), and on a schedule every table that
+ * changed (see tablesToAnalyze), with a VACUUM in the same statement for the tables up to
+ * VACUUM_MAX_PAGES (vacuumsWith), as a recurring job of the job runner (CCHC_ANALYZE_EVERY_HOURS).
+ * One statement per table, each its own turn on the connection, so requests go in between; on
+ * PGlite a large one waits for a quiet moment first (quiet-moment.ts): ANALYZE of a million
+ * dossiers holds the one connection 0.5–3 s in one statement, which nothing can cut short.
  */
 import { sql } from "drizzle-orm";
 import { executorKind, queryRows, type Executor } from "../../db/database.ts";
 import { lanesOf } from "../../db/pglite-lanes.ts";
 import { quietMoment } from "../../db/quiet-moment.ts";
 import type { JobKind, JobLogger } from "../../jobs/job-runner.ts";
-import { SMALL_TABLE_PAGES, tablesToAnalyze, type TableSize } from "./tables-to-analyze.ts";
+import {
+  SMALL_TABLE_PAGES,
+  tablesToAnalyze,
+  vacuumsWith,
+  type TableSize,
+} from "./tables-to-analyze.ts";
 
 export const ANALYZE_JOB = "database-analyze";
 
@@ -28,10 +34,11 @@ const quoted = (table: string) => `"${table.replaceAll('"', '""')}"`;
 export const ANALYZE_QUIET_WAIT_MS = 5 * 60_000;
 
 /**
- * ANALYZE each table in turn, yielding to the event loop between them; on PGlite a table of
- * SMALL_TABLE_PAGES or more at a quiet moment (at most ANALYZE_QUIET_WAIT_MS later; a smaller one
- * takes milliseconds). Stops when `signal` aborts (its job is stopped): the tables left are
- * analyzed at the next run. Returns how many were analyzed.
+ * ANALYZE each table in turn (`vacuum (analyze)` for those in `vacuumed`), yielding to the event
+ * loop between them; on PGlite a table of SMALL_TABLE_PAGES or more (with its indexes when
+ * vacuumed) at a quiet moment (at most ANALYZE_QUIET_WAIT_MS later; a smaller one takes
+ * milliseconds). Stops when `signal` aborts (its job is stopped): the tables left are analyzed at
+ * the next run. Returns how many were analyzed.
  */
 export async function analyzeTables(
   db: Executor,
@@ -39,12 +46,16 @@ export async function analyzeTables(
   signal?: AbortSignal,
   /** The tables' sizes when the caller has just read them (`tableSizes`). */
   sizes?: readonly TableSize[],
+  vacuumed: ReadonlySet<string> = new Set(),
 ): Promise<number> {
   const lanes = lanesOf(db);
   const large = new Set(
     lanes
       ? (sizes ?? (await tableSizes(db)))
-          .filter((table) => table.pages >= SMALL_TABLE_PAGES)
+          .filter(
+            (table) =>
+              (vacuumed.has(table.name) ? table.totalPages : table.pages) >= SMALL_TABLE_PAGES,
+          )
           .map((table) => table.name)
       : [],
   );
@@ -54,7 +65,8 @@ export async function analyzeTables(
       const moment = await quietMoment(lanes, { maxWaitMs: ANALYZE_QUIET_WAIT_MS, signal });
       if (moment === "aborted") break;
     }
-    await db.execute(sql.raw(`analyze ${quoted(table)}`));
+    const statement = vacuumed.has(table) ? "vacuum (analyze)" : "analyze";
+    await db.execute(sql.raw(`${statement} ${quoted(table)}`));
     analyzed += 1;
     await new Promise((resolve) => setImmediate(resolve));
   }
@@ -67,21 +79,36 @@ async function tableSizes(db: Executor): Promise<TableSize[]> {
     db,
     sql`select c.relname as name, greatest(c.relpages, 0)::int as "analyzedPages",
           c.reltuples >= 0 as analyzed,
-          (pg_relation_size(c.oid) / current_setting('block_size')::int)::int as pages
+          (pg_relation_size(c.oid) / current_setting('block_size')::int)::int as pages,
+          (pg_total_relation_size(c.oid) / current_setting('block_size')::int)::int as "totalPages"
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = 'public' and c.relkind in ('r', 'p')
         order by c.relname`,
   );
 }
 
-/** ANALYZE of the application's tables that need it (tablesToAnalyze); how many, of how many. */
+/**
+ * ANALYZE of the application's tables that need it (tablesToAnalyze), on PGlite with a VACUUM of
+ * those up to VACUUM_MAX_PAGES (vacuumsWith); how many, of how many, and how many vacuumed.
+ */
 export async function analyzeAll(
   db: Executor,
   signal?: AbortSignal,
-): Promise<{ analyzed: number; tables: number }> {
+): Promise<{ analyzed: number; tables: number; vacuumed: number }> {
   const sizes = await tableSizes(db);
-  const analyzed = await analyzeTables(db, tablesToAnalyze(sizes), signal, sizes);
-  return { analyzed, tables: sizes.length };
+  const due = new Set(tablesToAnalyze(sizes));
+  const vacuumed = new Set(
+    executorKind(db) === "pglite"
+      ? sizes.filter((table) => due.has(table.name) && vacuumsWith(table)).map((t) => t.name)
+      : [],
+  );
+  const tables = [...due];
+  const analyzed = await analyzeTables(db, tables, signal, sizes, vacuumed);
+  return {
+    analyzed,
+    tables: sizes.length,
+    vacuumed: tables.slice(0, analyzed).filter((table) => vacuumed.has(table)).length,
+  };
 }
 
 /**
@@ -108,8 +135,8 @@ export function analyzeJob(
   return {
     everyMs: everyHours * 3600_000,
     async run(_payload, context) {
-      const { analyzed, tables } = await analyzeAll(db, context.signal);
-      log.info({ analyzed, tables }, "database statistics refreshed (ANALYZE)");
+      const { analyzed, tables, vacuumed } = await analyzeAll(db, context.signal);
+      log.info({ analyzed, tables, vacuumed }, "database statistics refreshed (ANALYZE, VACUUM)");
     },
   };
 }

@@ -1,12 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SMALL_TABLE_PAGES, tablesToAnalyze, type TableSize } from "./tables-to-analyze.ts";
+import {
+  SMALL_TABLE_PAGES,
+  tablesToAnalyze,
+  VACUUM_MAX_PAGES,
+  vacuumsWith,
+  type TableSize,
+} from "./tables-to-analyze.ts";
 
 const table = (over: Partial<TableSize>): TableSize => ({
   name: "dossiers",
   analyzed: true,
   analyzedPages: 40_000,
   pages: 40_000,
+  totalPages: 120_000,
   ...over,
 });
 
@@ -30,5 +37,14 @@ describe("which tables the scheduled ANALYZE refreshes", () => {
         else expect(due).toBe(Math.abs(pages - analyzedPages) >= analyzedPages / 10);
       }),
     );
+  });
+});
+
+describe("which tables the scheduled run also vacuums", () => {
+  it("up to 256 MB with its indexes, whatever its rows alone weigh", () => {
+    expect(vacuumsWith(table({ pages: 500, totalPages: VACUUM_MAX_PAGES }))).toBe(true);
+    expect(vacuumsWith(table({ pages: 500, totalPages: VACUUM_MAX_PAGES + 1 }))).toBe(false);
+    expect(vacuumsWith(table({ pages: 0, totalPages: 0 }))).toBe(true);
+    expect(VACUUM_MAX_PAGES * 8192).toBe(256 * 1024 * 1024);
   });
 });
