@@ -39,7 +39,7 @@ export function tablesToAnalyze(tables: readonly TableSize[]): string[] {
  * jobs; 0 pages when vacuumed every 10,000). A larger table is only analyzed: VACUUM of a million
  * dossiers (3 GB, most of it the name's indexes) held the one connection 8.8 s after a fifth of
  * them changed state, which no request should wait for, while those changes grew their rows by
- * 4.7 % a tenth and their indexes by 1.5 % (never deleted, a page's pruning keeps its space).
+ * 4.7–6.5 % a tenth and their indexes by 1.5 % (never deleted, a page's pruning keeps its space).
  */
 export const VACUUM_MAX_PAGES = 32_768;
 
