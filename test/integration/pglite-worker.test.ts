@@ -415,6 +415,30 @@ describe.skipIf(testDatabaseKind !== "pglite")(
       }
     });
 
+    it("tells its first listener of a death and restart that came before anyone listened", async () => {
+      const opened = await openDatabase(
+        { dataDir: folder(), databaseUrl: null },
+        { migrate: false },
+      );
+      const { database } = opened;
+      try {
+        const { db } = database;
+        // As during the server's start: the worker dies before the server's log listens.
+        await clientOf(db).terminate();
+        // A call waits for the new worker.
+        expect(await queryRows<{ one: number }>(db, sql`select 1 as one`)).toEqual([{ one: 1 }]);
+        const first: WorkerLifecycleEvent[] = [];
+        database.onLifecycle!((event) => first.push(event));
+        expect(first.map((event) => event.kind)).toEqual(["died", "restarting", "restarted"]);
+        // Told once: a later listener hears only what comes after it.
+        const second: WorkerLifecycleEvent[] = [];
+        database.onLifecycle!((event) => second.push(event));
+        expect(second).toEqual([]);
+      } finally {
+        await opened.close();
+      }
+    });
+
     it("close() never restarts it, even while a restart is planned", async () => {
       const dataDir = join(folder(), "pglite");
       const events: WorkerLifecycleEvent[] = [];

@@ -358,6 +358,8 @@ export class PgliteWorkerClient {
   /** When the restarts within the policy's window were decided. */
   private restarts: number[] = [];
   private readonly listeners = new Set<(event: WorkerLifecycleEvent) => void>();
+  /** Events emitted while nobody listened, for the first listener (MAX_UNHEARD_EVENTS). */
+  private readonly unheard: WorkerLifecycleEvent[] = [];
   /**
    * Told of every statement that succeeded, with how long it ran in the worker (ms), in the
    * caller's async context: the lanes' slow-turn log (pglite-lanes.ts). Never its parameters.
@@ -512,9 +514,13 @@ export class PgliteWorkerClient {
     return this.down === null && this.outage === null;
   }
 
-  /** Tells `listener` of the worker's deaths and restarts; returns how to stop. */
+  /**
+   * Tells `listener` of the worker's deaths and restarts; returns how to stop. The first listener
+   * is first told those that came while nobody listened (`unheard`).
+   */
   onLifecycle(listener: (event: WorkerLifecycleEvent) => void): () => void {
     this.listeners.add(listener);
+    for (const event of this.unheard.splice(0)) tell(listener, event);
     return () => this.listeners.delete(listener);
   }
 
@@ -679,13 +685,26 @@ export class PgliteWorkerClient {
   }
 
   private emit(event: WorkerLifecycleEvent) {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch {
-        // A listener's failure is not the database's.
-      }
+    if (this.listeners.size === 0) {
+      this.unheard.push(event);
+      if (this.unheard.length > MAX_UNHEARD_EVENTS) this.unheard.shift();
     }
+    for (const listener of this.listeners) tell(listener, event);
+  }
+}
+
+/**
+ * The lifecycle events kept for the first listener, the latest: a worker that died while the
+ * server started (migrations, the demo's data) was restarted before the server's log listened,
+ * and no line said so.
+ */
+const MAX_UNHEARD_EVENTS = 20;
+
+function tell(listener: (event: WorkerLifecycleEvent) => void, event: WorkerLifecycleEvent) {
+  try {
+    listener(event);
+  } catch {
+    // A listener's failure is not the database's.
   }
 }
 
