@@ -160,8 +160,11 @@ describe("administration pages", () => {
     await saveScreenshot(page, "audit.png");
 
     // Filter to unit events of today (Vietnam time): the import above is there.
-    await page.getByRole("combobox", { name: "Loại dữ liệu", exact: true }).click();
-    await page.getByRole("option", { name: "Đơn vị", exact: true }).click();
+    await chooseOption(
+      page,
+      page.getByRole("combobox", { name: "Loại dữ liệu", exact: true }),
+      "Đơn vị",
+    );
     const today = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh" }).format(
       new Date(),
     );

@@ -19,6 +19,7 @@ import {
   recordWrites,
   signInAndWait,
   type Browser,
+  chooseProcedure,
 } from "./support/browser.ts";
 import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
 import { DESK_PROCEDURE, makeDeskWard, type DeskWard } from "./support/worlds/desk-ward.ts";
@@ -61,8 +62,7 @@ describe("the applicant's ID number at the desk", () => {
     await page.goto(`${app.url}/mot-cua`);
     await page.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click();
     dialog = page.getByRole("dialog", { name: "Tiếp nhận hồ sơ" });
-    await dialog.getByLabel("Thủ tục hành chính").fill(DESK_PROCEDURE.code);
-    await page.getByRole("option", { name: DESK_PROCEDURE.code }).click();
+    await chooseProcedure(page, dialog, DESK_PROCEDURE.code);
     await dialog.getByRole("textbox", { name: "Họ và tên người nộp" }).fill("Trịnh Văn Định");
     await dialog.getByRole("textbox", { name: "Số điện thoại" }).fill("0977 111 222");
     await dialog.getByRole("textbox", { name: /^Thời điểm tiếp nhận/ }).fill("02/03/2026 09:00");

@@ -18,6 +18,7 @@ import {
   saveScreenshot,
   signInAndWait,
   type Browser,
+  chooseProcedure,
 } from "./support/browser.ts";
 import {
   apiSession,
@@ -129,8 +130,7 @@ describe("dashboards in the browser", () => {
       await page.goto(`${app.url}/mot-cua`);
       await page.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click();
       const dialog = page.getByRole("dialog", { name: "Tiếp nhận hồ sơ" });
-      await dialog.getByLabel("Thủ tục hành chính").fill("1.004873");
-      await page.getByRole("option", { name: /1\.004873/ }).click();
+      await chooseProcedure(page, dialog, "1.004873");
       await dialog.getByRole("textbox", { name: "Họ và tên người nộp" }).fill("Vũ Thị Thu");
       await dialog.getByRole("textbox", { name: "Số điện thoại" }).fill("0915 222 333");
       await dialog.getByRole("textbox", { name: /^Thời điểm tiếp nhận/ }).fill("10/03/2026 08:30");

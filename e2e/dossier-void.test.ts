@@ -17,6 +17,7 @@ import {
   signInAndWait,
   signOut,
   type Browser,
+  chooseOption,
 } from "./support/browser.ts";
 import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
 import {
@@ -111,8 +112,12 @@ describe("voiding wrongly imported dossiers in the browser", () => {
 
       // A whole run, from the import page's recent runs.
       await page.goto(`${app.url}/mot-cua/nhap-ho-so`);
-      await page.getByRole("combobox", { name: /Đơn vị nhận hồ sơ/ }).fill("Bãi Cháy");
-      await page.getByRole("option", { name: "Phường Bãi Cháy (06658)" }).click();
+      await chooseOption(
+        page,
+        page.getByRole("combobox", { name: /Đơn vị nhận hồ sơ/ }),
+        /Phường Bãi Cháy \(06658\)/,
+        "Bãi Cháy",
+      );
       const table = page.getByRole("region", { name: "Các lượt nhập gần đây" });
       await table.waitFor();
       await table.getByRole("button", { name: "Hủy các hồ sơ của lượt nhập" }).first().click();

@@ -15,6 +15,8 @@ import {
   recordWrites,
   signInAndWait,
   type Browser,
+  chooseOption,
+  chooseProcedure,
 } from "./support/browser.ts";
 import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
 import { DESK_PROCEDURE, makeDeskWard, type DeskWard } from "./support/worlds/desk-ward.ts";
@@ -48,8 +50,7 @@ describe("moment fields (dd/mm/yyyy HH:mm)", () => {
     await page.goto(`${app.url}/mot-cua`);
     await page.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click();
     const dialog = page.getByRole("dialog", { name: "Tiếp nhận hồ sơ" });
-    await dialog.getByLabel("Thủ tục hành chính").fill(DESK_PROCEDURE.code);
-    await page.getByRole("option", { name: DESK_PROCEDURE.code }).click();
+    await chooseProcedure(page, dialog, DESK_PROCEDURE.code);
     await dialog.getByRole("textbox", { name: "Họ và tên người nộp" }).fill("Hoàng Văn Tùng");
     await dialog.getByRole("textbox", { name: "Số điện thoại" }).fill("0912 345 678");
     const receivedAt = dialog.getByRole("textbox", { name: /^Thời điểm tiếp nhận/ });
@@ -111,8 +112,11 @@ describe("moment fields (dd/mm/yyyy HH:mm)", () => {
 
     await page.getByRole("button", { name: "Phân loại", exact: true }).click();
     const step = page.getByRole("dialog", { name: "Phân loại" });
-    await step.getByRole("combobox", { name: "Loại phản ánh, kiến nghị" }).click();
-    await page.getByRole("option", { name: "Quy định hành chính" }).click();
+    await chooseOption(
+      page,
+      step.getByRole("combobox", { name: "Loại phản ánh, kiến nghị" }),
+      "Quy định hành chính",
+    );
     const at = step.getByRole("textbox", { name: /^Thời điểm/ });
     await typeMoment(step, at, "03/03/2026 24:00", "Giờ không hợp lệ (00:00–23:59).");
     await step.getByRole("button", { name: "Xác nhận" }).click();

@@ -13,6 +13,7 @@ import {
   saveScreenshot,
   signInAndWait,
   type Browser,
+  chooseProcedure,
 } from "./support/browser.ts";
 import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
 import { seedDossier } from "./support/worlds/desk.ts";
@@ -36,8 +37,7 @@ async function deskWard(db: Executor): Promise<WardWorld> {
 async function receiveDossier(page: Page, applicantName: string, phone: string) {
   await page.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click();
   const dialog = page.getByRole("dialog", { name: "Tiếp nhận hồ sơ" });
-  await dialog.getByLabel("Thủ tục hành chính").fill("1.004873");
-  await page.getByRole("option", { name: /1\.004873/ }).click();
+  await chooseProcedure(page, dialog, "1.004873");
   await dialog.getByRole("textbox", { name: "Họ và tên người nộp" }).fill(applicantName);
   await dialog.getByRole("textbox", { name: "Số điện thoại" }).fill(phone);
   await dialog.getByRole("button", { name: "Tiếp nhận và cấp mã" }).click();

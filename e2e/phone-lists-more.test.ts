@@ -16,6 +16,7 @@ import {
   switchUser,
   type Browser,
   sidewaysOverflow,
+  chooseOption,
 } from "./support/browser.ts";
 import { apiSession, startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
 import { makeWardTeam } from "../test/support/plan-fixtures.ts";
@@ -195,8 +196,7 @@ describe("more lists on a phone", () => {
     await page.getByRole("heading", { name: "Báo cáo định kỳ", level: 1 }).waitFor();
     await expectCards("Loại báo cáo đơn vị ban hành cho cấp dưới", ["Kỳ", "Hạn nộp trong năm"]);
     const choice = page.getByRole("combobox", { name: "Loại báo cáo và kỳ", exact: true });
-    await choice.click();
-    await page.getByRole("option", { name: `${KIND} — Quý I/2026`, exact: true }).click();
+    await chooseOption(page, choice, `${KIND} — Quý I/2026`);
     await page.getByRole("listbox").waitFor({ state: "hidden" });
     await expectCards("Tổng quan các đơn vị trực thuộc", ["Tình trạng", "Lần gửi"]);
     const unitCard = page

@@ -154,8 +154,7 @@ describe("plans UI", () => {
     await page.getByRole("heading", { name: "Tạo kế hoạch", level: 1 }).waitFor();
     await page.getByRole("radio", { name: "Theo kế hoạch cấp trên" }).check();
     const upper = page.getByRole("combobox", { name: "Kế hoạch cấp trên đã ban hành" });
-    await upper.click();
-    await page.getByRole("option", { name: new RegExp(PROVINCE_PLAN) }).click();
+    await chooseOption(page, upper, new RegExp(PROVINCE_PLAN));
     const counter = page.getByText(/^Đã chọn \d+\/\d+$/);
     await counter.waitFor();
     const [, chosen, total] = /(\d+)\/(\d+)/.exec(await counter.innerText()) ?? [];

@@ -15,6 +15,7 @@ import {
   saveScreenshot,
   signInAndWait,
   type Browser,
+  chooseProcedure,
 } from "./support/browser.ts";
 import { newPage, startAppAndBrowser, stopAppAndBrowser, type App } from "./support/setup.ts";
 import type { ProcedureDocument } from "../src/core/dossier/required-documents.ts";
@@ -89,8 +90,7 @@ describe("required documents at the desk", () => {
       await page.getByRole("table", { name: "Sổ theo dõi hồ sơ" }).waitFor();
       await page.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click();
       const dialog = page.getByRole("dialog", { name: "Tiếp nhận hồ sơ" });
-      await dialog.getByLabel("Thủ tục hành chính").fill("1.001193");
-      await page.getByRole("option", { name: /1\.001193/ }).click();
+      await chooseProcedure(page, dialog, "1.001193");
       const checklist = dialog.getByRole("group", { name: "Thành phần hồ sơ đã nhận" });
       const birthCertificate = checklist.getByRole("checkbox", { name: /^Giấy chứng sinh/ });
       await birthCertificate.waitFor();
@@ -168,8 +168,7 @@ describe("required documents at the desk", () => {
       await page.goto(`${app.url}/mot-cua`);
       await page.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click();
       const phoneDialog = page.getByRole("dialog", { name: "Tiếp nhận hồ sơ" });
-      await phoneDialog.getByLabel("Thủ tục hành chính").fill("1.001193");
-      await page.getByRole("option", { name: /1\.001193/ }).click();
+      await chooseProcedure(page, phoneDialog, "1.001193");
       const phoneChecklist = phoneDialog.getByRole("group", { name: "Thành phần hồ sơ đã nhận" });
       await phoneChecklist.getByRole("button", { name: "Thêm giấy tờ khác" }).click();
       await phoneChecklist.getByRole("textbox", { name: "Tên giấy tờ khác 5" }).waitFor();
@@ -207,8 +206,7 @@ describe("required documents at the desk", () => {
       await dialog.getByText("Không được để trống.").first().waitFor();
       expect(await page.getByRole("dialog", { name: "Từ chối tiếp nhận hồ sơ" }).count()).toBe(0);
 
-      await dialog.getByLabel("Thủ tục hành chính").fill("1.001193");
-      await page.getByRole("option", { name: /1\.001193/ }).click();
+      await chooseProcedure(page, dialog, "1.001193");
       await dialog.getByRole("textbox", { name: "Họ và tên người nộp" }).fill("Lò Văn Hòa");
       await dialog.getByRole("textbox", { name: "Số điện thoại" }).fill("0912 345 670");
       await dialog.getByRole("button", { name: "Từ chối tiếp nhận (Mẫu 03)" }).click();

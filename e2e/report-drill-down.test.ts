@@ -17,6 +17,7 @@ import {
   saveScreenshot,
   switchUser,
   type Browser,
+  chooseOption,
 } from "./support/browser.ts";
 import {
   apiSession,
@@ -136,8 +137,7 @@ describe("the leader's overview opens the records behind a figure", () => {
     await page.goto(`${app.url}/bao-cao?nam=2026`);
     await page.getByRole("heading", { name: "Báo cáo định kỳ", level: 1 }).waitFor();
     const choice = page.getByRole("combobox", { name: "Loại báo cáo và kỳ", exact: true });
-    await choice.click();
-    await page.getByRole("option", { name: `${KIND} — ${QUARTER}`, exact: true }).click();
+    await chooseOption(page, choice, `${KIND} — ${QUARTER}`);
     await page.getByRole("listbox").waitFor({ state: "hidden" });
     const overview = page.getByRole("table", { name: "Tổng quan các đơn vị trực thuộc" });
     const row = overview.getByRole("row").filter({ hasText: wardName });

@@ -19,6 +19,7 @@ import {
   saveScreenshot,
   switchUser,
   type Browser,
+  chooseOption,
 } from "./support/browser.ts";
 import { startAppWithPage, stopAppAndBrowser, type App } from "./support/setup.ts";
 import { makeReportWorld, WARD_NAME, type ReportWorld } from "./support/worlds/reports.ts";
@@ -54,8 +55,7 @@ const statusBadge = (text: string) => page.getByText(text, { exact: true }).firs
 async function chooseQuarter() {
   await openReportsPage();
   const choice = page.getByRole("combobox", { name: "Loại báo cáo và kỳ", exact: true });
-  await choice.click();
-  await page.getByRole("option", { name: `${KIND} — ${QUARTER}`, exact: true }).click();
+  await chooseOption(page, choice, `${KIND} — ${QUARTER}`);
   await page.getByRole("listbox").waitFor({ state: "hidden" });
   const overview = page.getByRole("table", { name: "Tổng quan các đơn vị trực thuộc" });
   await overview.getByRole("row").filter({ hasText: WARD }).waitFor();

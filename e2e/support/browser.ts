@@ -221,6 +221,20 @@ export async function chooseOption(
   }
 }
 
+/**
+ * Picks the procedure of `code` in a receive form's searchable "Thủ tục hành chính" (its options
+ * read "code — name"), typed to narrow the list, checked as `chooseOption` checks.
+ */
+export async function chooseProcedure(page: Page, form: Locator, code: string): Promise<void> {
+  const escaped = code.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await chooseOption(
+    page,
+    form.getByLabel("Thủ tục hành chính"),
+    new RegExp(`^${escaped} — `),
+    code,
+  );
+}
+
 export async function signOut(page: Page): Promise<void> {
   await page.getByTestId("user-menu").click();
   await page.getByRole("menuitem", { name: "Đăng xuất" }).click();
