@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/server/db/database.ts";
-import { MIGRATIONS_FOLDER, runMigrations } from "../../src/server/db/migrate.ts";
+import { runMigrations } from "../../src/server/db/migrate.ts";
+import { migrationsBefore } from "../support/migrations-before.ts";
 import {
   createTestDatabase,
   testDatabaseKind,
@@ -13,27 +12,6 @@ import {
 
 /** The migration that moves dossier and feedback events and counters into the shared tables. */
 const MOVING_MIGRATION = "0015_case_register";
-
-interface Journal {
-  entries: { tag: string }[];
-}
-
-/** A copy of the migrations folder that stops before `tag`. */
-function migrationsBefore(tag: string): string {
-  const folder = mkdtempSync(join(tmpdir(), "cchc-migrations-"));
-  mkdirSync(join(folder, "meta"));
-  const journal = JSON.parse(
-    readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8"),
-  ) as Journal;
-  const index = journal.entries.findIndex((entry) => entry.tag === tag);
-  expect(index).toBeGreaterThan(0);
-  const entries = journal.entries.slice(0, index);
-  for (const entry of entries) {
-    copyFileSync(join(MIGRATIONS_FOLDER, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
-  }
-  writeFileSync(join(folder, "meta", "_journal.json"), JSON.stringify({ ...journal, entries }));
-  return folder;
-}
 
 let t: TestDatabase;
 let folder: string;

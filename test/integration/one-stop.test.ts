@@ -233,6 +233,17 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
     expect(listed).toEqual([
       expect.objectContaining({ id, rescheduledDueDate: "2026-03-10", dueDate: unchanged.dueDate }),
     ]);
+    // A second letter: its date is the one listed.
+    const second = await clerk.post(`/api/dossiers/${id}/apologies`, {
+      reason: "Chờ ý kiến của cơ quan phối hợp",
+      newDueDate: "2026-03-12",
+      at: "2026-03-04 08:30",
+    });
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    expect(second.body.data).toMatchObject({ rescheduledDueDate: "2026-03-12" });
+    expect((await clerk.get(`/api/dossiers?q=${apology.body.data.code}`)).body.data).toEqual([
+      expect.objectContaining({ id, rescheduledDueDate: "2026-03-12" }),
+    ]);
     const resolved = await step(clerk, id, "resolve", "2026-03-04 09:00");
     expect(resolved.body.data).toMatchObject({ state: "resolved", timeliness: "late" });
   });

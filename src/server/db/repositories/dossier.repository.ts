@@ -51,6 +51,8 @@ const {
   receivedById: _receiver,
   createdAt: _created,
   updatedAt: _updated,
+  // Listed beside the row, as `rescheduledDueDate` (DossierListRow).
+  rescheduledDueDate: _rescheduled,
   ...listedColumns
 } = getTableColumns(dossiers);
 
@@ -95,8 +97,7 @@ function selectWithNames(exec: Executor) {
       handlerAgencyName: handler.name,
       voidedByName: voider.fullName,
       receivedAtDesk,
-      rescheduledDueDate: sql<string | null>`(select a.new_due_date::text from apology_letters a
-        where a.dossier_id = ${dossiers.id} order by a.issued_at desc limit 1)`,
+      rescheduledDueDate: dossiers.rescheduledDueDate,
       cursorAt: cases.cursorAtOf(dossiers.receivedAt),
     })
     .from(dossiers)
@@ -909,6 +910,15 @@ export async function insertApologyLetter(
   values: typeof apologyLetters.$inferInsert,
 ) {
   const [row] = await exec.insert(apologyLetters).values(values).returning();
+  // Its dossier's rescheduled date: the latest letter's by issue time (the new one, unless it was
+  // dated before another).
+  await exec
+    .update(dossiers)
+    .set({
+      rescheduledDueDate: sql`(select a.new_due_date from apology_letters a
+        where a.dossier_id = ${values.dossierId} order by a.issued_at desc limit 1)`,
+    })
+    .where(eq(dossiers.id, values.dossierId));
   // "Without an apology" pages count differently now (the letter names no unit: every total).
   forgetRegisterTotals({ register: "dossier" });
   return row!;
