@@ -312,6 +312,7 @@ export async function generateProvince(options: ProvinceOptions): Promise<Provin
       "electronic_result",
       "online_payment",
       "rule_set",
+      "rescheduled_due_date",
     ];
     const total = options.dossiers;
     const span = lastIndex - firstIndex + 1;
@@ -395,6 +396,8 @@ export async function generateProvince(options: ProvinceOptions): Promise<Provin
         const o = random();
         let state: string;
         let finishDay: number | null;
+        // The apology letter's new return date, kept on the dossier as insertApologyLetter keeps it.
+        let rescheduled: string | null = null;
         const lateRate = year <= 2022 ? 0.05 : 0.015;
         if (o < 0.01) {
           state = "withdrawn";
@@ -415,12 +418,13 @@ export async function generateProvince(options: ProvinceOptions): Promise<Provin
           if (random() < 0.002) finishDay = null; // stuck open for years
           if (late && random() < 0.7) {
             const apologyDay = Math.min(due, lastIndex);
+            rescheduled = dates[addWorking(due, 8)]!;
             apologies.push(
               line([
                 id,
                 `XL-${n}`,
                 `${dates[apologyDay]}T16:00:00+07:00`,
-                dates[addWorking(due, 8)]!,
+                rescheduled,
                 "Chờ ý kiến cơ quan phối hợp",
                 year >= 2025 ? "2025" : "2018",
               ]),
@@ -475,6 +479,7 @@ export async function generateProvince(options: ProvinceOptions): Promise<Provin
           finishedAt !== null && random() < digitisedShare - 0.1,
           procedure.fee !== null && channel === "online" && random() < 0.6,
           year >= 2025 && dates[day]! >= "2025-07-01" ? "2025" : "2018",
+          rescheduled,
         ]);
         if ((n + 1) % 250_000 === 0)
           log(`${n + 1} dossiers (${((Date.now() - started) / 1000).toFixed(0)} s)`);
