@@ -216,6 +216,9 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
     const unchanged = (await clerk.get(`/api/dossiers/${id}`)).body.data;
     expect(unchanged).toMatchObject({ state: "in_progress", finishedAt: null });
     expect(unchanged.events.length).toBe(eventsBefore);
+    const withoutApology = async () =>
+      (await clerk.get(`/api/dossiers?q=${unchanged.code}&withoutApology=true`)).body.data;
+    expect(await withoutApology()).toEqual([expect.objectContaining({ id })]);
     const apology = await clerk.post(`/api/dossiers/${id}/apologies`, {
       reason: "Hồ sơ phải bổ sung lần hai",
       newDueDate: "2026-03-10",
@@ -233,6 +236,7 @@ describe(`one-stop desk on ${testDatabaseKind}`, () => {
     expect(listed).toEqual([
       expect.objectContaining({ id, rescheduledDueDate: "2026-03-10", dueDate: unchanged.dueDate }),
     ]);
+    expect(await withoutApology()).toEqual([]);
     // A second letter: its date is the one listed.
     const second = await clerk.post(`/api/dossiers/${id}/apologies`, {
       reason: "Chờ ý kiến của cơ quan phối hợp",

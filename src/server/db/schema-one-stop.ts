@@ -191,8 +191,9 @@ export const dossiers = pgTable(
     /**
      * The latest apology letter's new return date (by its issue time), null without a letter: set
      * with the letter in its transaction (insertApologyLetter; migration 0044 filled it for the
-     * letters before). A register page looked it up among the letters for each of its rows: 0.3 ms
-     * of the embedded database's 0.84 for a ward's first page (1 M dossiers).
+     * letters before). A register page looked it up among the letters for each of its rows: a
+     * ward's first page took 0.74–0.86 ms of the embedded database's worker, 0.60–0.63 since (1 M
+     * dossiers).
      */
     rescheduledDueDate: date("rescheduled_due_date"),
     createdAt: createdAt(),

@@ -743,11 +743,8 @@ function registerConditions(filter: DossierFilter): SQL[] {
   if (filter.dueOn) {
     conditions.push(DOSSIER_REGISTER.open, eq(dossiers.dueDate, filter.dueOn));
   }
-  if (filter.withoutApology) {
-    conditions.push(
-      sql`not exists (select 1 from apology_letters a where a.dossier_id = ${dossiers.id})`,
-    );
-  }
+  // A dossier with a letter has its rescheduled date (insertApologyLetter, migration 0044).
+  if (filter.withoutApology) conditions.push(isNull(dossiers.rescheduledDueDate));
   return conditions;
 }
 
