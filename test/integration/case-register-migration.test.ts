@@ -1,20 +1,14 @@
 import { sql } from "drizzle-orm";
-import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/server/db/database.ts";
 import { runMigrations } from "../../src/server/db/migrate.ts";
-import { migrationsBefore } from "../support/migrations-before.ts";
-import {
-  createTestDatabase,
-  testDatabaseKind,
-  type TestDatabase,
-} from "../support/test-database.ts";
+import { testDatabaseBefore } from "../support/migrations-before.ts";
+import { testDatabaseKind, type TestDatabase } from "../support/test-database.ts";
 
 /** The migration that moves dossier and feedback events and counters into the shared tables. */
 const MOVING_MIGRATION = "0015_case_register";
 
 let t: TestDatabase;
-let folder: string;
 const ids = {
   unit: "00000000-0000-4000-8000-000000000001",
   procedure: "00000000-0000-4000-8000-000000000002",
@@ -23,8 +17,7 @@ const ids = {
 };
 
 beforeAll(async () => {
-  folder = migrationsBefore(MOVING_MIGRATION);
-  t = await createTestDatabase(folder);
+  t = await testDatabaseBefore(MOVING_MIGRATION);
   const db = t.database.db;
   // Data as the registers wrote it before the shared tables existed.
   await db.execute(sql`insert into units (id, code, name, level)
@@ -62,7 +55,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t.cleanup();
-  rmSync(folder, { recursive: true, force: true });
 });
 
 describe(`moving the registers' events and counters into the shared tables on ${testDatabaseKind}`, () => {

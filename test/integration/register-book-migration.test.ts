@@ -1,14 +1,9 @@
 import { sql } from "drizzle-orm";
-import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/server/db/database.ts";
 import { runMigrations } from "../../src/server/db/migrate.ts";
-import { migrationsBefore } from "../support/migrations-before.ts";
-import {
-  createTestDatabase,
-  testDatabaseKind,
-  type TestDatabase,
-} from "../support/test-database.ts";
+import { testDatabaseBefore } from "../support/migrations-before.ts";
+import { testDatabaseKind, type TestDatabase } from "../support/test-database.ts";
 
 /*
  * The migration that adds the register book and the required-documents snapshot: dossiers that
@@ -17,7 +12,6 @@ import {
  */
 
 let t: TestDatabase;
-let folder: string;
 const ids = {
   unit: "00000000-0000-4000-8000-000000000011",
   procedure: "00000000-0000-4000-8000-000000000012",
@@ -35,8 +29,7 @@ async function insertDossier(id: string, code: string, documentSets: number | nu
 }
 
 beforeAll(async () => {
-  folder = migrationsBefore("dossier_register_book");
-  t = await createTestDatabase(folder);
+  t = await testDatabaseBefore("dossier_register_book");
   const db = t.database.db;
   await db.execute(sql`insert into units (id, code, name, level)
     values (${ids.unit}, 'X1', 'Xã Một', 'commune')`);
@@ -54,7 +47,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t.cleanup();
-  rmSync(folder, { recursive: true, force: true });
 });
 
 describe(`the register book's migration on ${testDatabaseKind}`, () => {

@@ -1,14 +1,9 @@
 import { sql } from "drizzle-orm";
-import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/server/db/database.ts";
 import { runMigrations } from "../../src/server/db/migrate.ts";
-import { migrationsBefore } from "../support/migrations-before.ts";
-import {
-  createTestDatabase,
-  testDatabaseKind,
-  type TestDatabase,
-} from "../support/test-database.ts";
+import { testDatabaseBefore } from "../support/migrations-before.ts";
+import { testDatabaseKind, type TestDatabase } from "../support/test-database.ts";
 
 /*
  * The migration that keeps the latest apology letter's new return date on its dossier: dossiers
@@ -17,7 +12,6 @@ import {
  */
 
 let t: TestDatabase;
-let folder: string;
 const ids = {
   unit: "00000000-0000-4000-8000-000000000021",
   procedure: "00000000-0000-4000-8000-000000000022",
@@ -42,8 +36,7 @@ async function insertLetter(dossierId: string, number: string, issuedAt: string,
 }
 
 beforeAll(async () => {
-  folder = migrationsBefore("rescheduled-due-date");
-  t = await createTestDatabase(folder);
+  t = await testDatabaseBefore("rescheduled-due-date");
   const db = t.database.db;
   await db.execute(sql`insert into units (id, code, name, level)
     values (${ids.unit}, 'X2', 'Xã Hai', 'commune')`);
@@ -61,7 +54,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t.cleanup();
-  rmSync(folder, { recursive: true, force: true });
 });
 
 describe(`the dossiers' rescheduled return date filled on ${testDatabaseKind}`, () => {

@@ -1,18 +1,29 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MIGRATIONS_FOLDER } from "../../src/server/db/migrate.ts";
+import { createTestDatabase, type TestDatabase } from "./test-database.ts";
 
 interface Journal {
   entries: { tag: string }[];
 }
 
 /**
- * A copy of the migrations folder that stops before the migration whose tag is `tag` or ends with
- * `_<tag>`: a database made with it holds data as older versions wrote it, for a migration's test
- * to run the rest on. The caller removes the folder.
+ * A test database (createTestDatabase) migrated up to, not including, the migration whose tag is
+ * `tag` or ends with `_<tag>`: it holds data as older versions wrote it, for a migration's test to
+ * run the rest on (`runMigrations`).
  */
-export function migrationsBefore(tag: string): string {
+export async function testDatabaseBefore(tag: string): Promise<TestDatabase> {
+  const folder = migrationsBefore(tag);
+  try {
+    return await createTestDatabase(folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** A copy of the migrations folder without `tag` and the migrations after it. */
+function migrationsBefore(tag: string): string {
   const journal = JSON.parse(
     readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8"),
   ) as Journal;
