@@ -331,6 +331,55 @@ describe("dossier register statements kept per filter shape", () => {
     expect(windows).toBe(1);
   });
 
+  it("answers a search's page from its probe alone when the newest dossiers hold a page of matches, on PGlite joined", async () => {
+    const ward = await register.ward();
+    const procedure = await makeProcedure(register.db, ward);
+    for (let i = 0; i < 30; i++)
+      await receive(ward.id, procedure.id, {
+        code: `MO-${String(i).padStart(3, "0")}`,
+        name: i % 3 === 2 ? "Đỗ Văn Hùng" : "Hoàng Thị Mơ",
+        at: `2026-05-${String(1 + (i % 28)).padStart(2, "0")} 08:${String(i).padStart(2, "0")}:00+07`,
+        countedFrom: "2026-05-01",
+        dueDate: "2026-06-30",
+      });
+    // 20 matches among the ward's 30 newest (common: not read by weeks), a total beyond the cap.
+    const read = async (limit: number) => {
+      const filter = { unitIds: [ward.id], q: "thi mo", limit };
+      const queries = await registerQueries(register.db, filter);
+      let windows = 0;
+      const walk: cases.CaseWalk<unknown> = {
+        ...queries.walk!,
+        window: (...args) => {
+          windows += 1;
+          return queries.walk!.window(...args);
+        },
+      };
+      const page = await cases.readCasePage({ ...queries, walk }, limit, (rows) => rows, {
+        total: queries.cap + 1,
+        totalCapped: true,
+      });
+      return { queries, windows, page, probed: await queries.probe!, all: await queries.page };
+    };
+    const dense = await read(5);
+    expect(dense.probed).toHaveLength(6);
+    expect(dense.windows).toBe(0);
+    expect(dense.page.rows).toEqual(dense.all.slice(0, 5));
+    expect(dense.page.hasMore).toBe(true);
+    // Fewer matches than a page and its next: on PGlite the probe is not read, the walk is.
+    const sparse = await read(25);
+    expect(sparse.page.rows).toEqual(sparse.all);
+    expect(sparse.page.rows).toHaveLength(20);
+    expect(sparse.page.hasMore).toBe(false);
+    if (testDatabaseKind === "pglite") {
+      expect(sparse.probed).toEqual([]);
+      expect(sparse.windows).toBeGreaterThan(0);
+      // The probe's rows read from its window with their joins, not looked up again by id.
+      const probeSql = dense.queries.probe!.toSQL().sql;
+      expect(probeSql).toContain('"procedures"."name"');
+      expect(probeSql).not.toContain('"dossiers"."id" in (');
+    } else expect(sparse.probed).toHaveLength(20);
+  });
+
   it("reads a page's dossiers without the columns no view shows, by every path", async () => {
     const unlisted = ["applicantNameFolded", "importId", "receivedById", "createdAt", "updatedAt"];
     const filters: DossierFilter[] = [

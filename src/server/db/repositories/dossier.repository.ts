@@ -256,6 +256,7 @@ export async function registerQueries(
     const joined = built.weeklyRows !== undefined;
     return {
       ...built,
+      probe: probeWhenDense(exec, filter, built.probe, census),
       ...(weeklyRead &&
         census && { weekly: weeklyPage(exec, filter, weeklyRead, joined, census), weeklyRead }),
     };
@@ -298,9 +299,7 @@ export async function registerQueries(
     statements = {
       page: mappedOnce(built.page.prepare(nameOf(built.page))),
       count: built.count.prepare(nameOf(built.count)),
-      probe: byIds
-        ? built.probeIds?.prepare(unnamed)
-        : mappedOnce(joinedOf(built.probe)?.prepare(unnamed)),
+      probe: byIds ? built.probeIds?.prepare(unnamed) : built.probe && keptRows(built.probe),
       direct: built.directRows
         ? keptRows(built.directRows)
         : byIds
@@ -315,7 +314,8 @@ export async function registerQueries(
     };
     remember(shapes, key, statements);
   }
-  const { probe, direct, weekly: weeklyStatement, weeklyCensus } = statements;
+  const { probe, direct, weekly: weeklyStatement } = statements;
+  const weeklyCensus = statements.weeklyCensus && new RegisterRead(statements.weeklyCensus, values);
   const weeklyRead =
     weeklyStatement &&
     ((window: weekly.WeeklyWindow) => new RegisterRead(weeklyStatement, { ...values, ...window }));
@@ -330,7 +330,7 @@ export async function registerQueries(
   return {
     page: new RegisterRead(statements.page, values),
     count: new RegisterRead(statements.count, values),
-    ...(probe && { probe: read(probe) }),
+    probe: probeWhenDense(exec, filter, read(probe), weeklyCensus),
     ...(direct && { direct: read(direct, statements.directJoined) }),
     ...(weeklyRead &&
       weeklyCensus && {
@@ -339,7 +339,7 @@ export async function registerQueries(
           filter,
           weeklyRead,
           statements.weeklyJoined === true,
-          new RegisterRead(weeklyCensus, values),
+          weeklyCensus,
         ),
         weeklyRead,
       }),
@@ -429,6 +429,45 @@ function rowsByIds(exec: Executor, shapes: Map<string, unknown>) {
 }
 
 /**
+ * How many of the newest `cases.COUNT_CENSUS_WINDOW` dossiers in reach match a name search
+ * (`census`), kept as the page's total is (register-total-cache.ts).
+ */
+async function newestMatches(
+  exec: Executor,
+  filter: DossierFilter,
+  census: PromiseLike<{ n: number }[]>,
+): Promise<number> {
+  const cache = registerTotalCacheOf(exec);
+  const countCensus = async () => (await census)[0]?.n ?? 0;
+  const { key, units } = dossierTotalKey(filter);
+  return cache
+    ? await cache.get("dossier", `census ${key}`, units, countCensus)
+    : await countCensus();
+}
+
+/**
+ * A search's probe (`readCasePage`: its page among the newest records in reach) as read on
+ * PostgreSQL; on PGlite, where it is one statement with its rows joined over the census's window,
+ * read only when the census (`newestMatches`) found more matches there than a page holds, and
+ * answering none otherwise. A probe that comes back short leaves the walk to read the same
+ * records again: a turn of the one connection for nothing (a part of a name matching 20–50 of
+ * the newest thousand would read its page in four turns instead of three). Without a census (no
+ * name searched), none.
+ */
+function probeWhenDense(
+  exec: Executor,
+  filter: DossierFilter,
+  probe: RegisterQuery<Joined> | undefined,
+  census: PromiseLike<{ n: number }[]> | undefined,
+): RegisterQuery<Joined> | undefined {
+  if (cases.searchReadsByIds(exec)) return probe;
+  if (!probe || !census) return undefined;
+  const read = async () =>
+    (await newestMatches(exec, filter, census)) > filter.limit ? await probe : [];
+  return { then: (done, failed) => read().then(done, failed), toSQL: () => probe.toSQL() };
+}
+
+/**
  * A name search's page read from its newest weeks (case-register-weekly.ts), from the week of the
  * cursor or of the newest receipt (`receiptMs`); undefined when its matches are as common
  * as `weekly.WEEKLY_DENSE` says among the newest records in reach (`census`, kept as the total
@@ -442,13 +481,7 @@ function weeklyPage(
   census: PromiseLike<{ n: number }[]>,
 ) {
   return async (matches?: number): Promise<Joined[] | undefined> => {
-    const cache = registerTotalCacheOf(exec);
-    const countCensus = async () => (await census)[0]?.n ?? 0;
-    const { key, units } = dossierTotalKey(filter);
-    const common = cache
-      ? await cache.get("dossier", `census ${key}`, units, countCensus)
-      : await countCensus();
-    if (common >= weekly.WEEKLY_DENSE) return undefined;
+    if ((await newestMatches(exec, filter, census)) >= weekly.WEEKLY_DENSE) return undefined;
     const fromCursor = filter.after !== undefined;
     const newest = !fromCursor || matches !== undefined ? await receiptMs(exec, "newest") : null;
     const ms = fromCursor ? weekly.cursorMs(filter.after!.at) : newest;
@@ -515,9 +548,10 @@ const pathsOf = (exec: Executor, options: RegisterPaths): Required<RegisterPaths
   const pgliteWalk = cases.registerSearchWalk(exec);
   const walk = options.walk ?? (pgliteWalk || SEARCH_PROBE_WINDOW);
   return {
-    // On PGlite a walk's first window reads what the probe would (`readCasePage` walks instead
-    // of probing); on PostgreSQL the probe, which stops at the page's matches, is read first.
-    probeWindow: options.probeWindow ?? (pgliteWalk ? 0 : SEARCH_PROBE_WINDOW),
+    // The probe, which stops at the page's matches, is read first; on PGlite over the census's
+    // window, and only when the census found a page there (`probeWhenDense`).
+    probeWindow:
+      options.probeWindow ?? (pgliteWalk ? cases.COUNT_CENSUS_WINDOW : SEARCH_PROBE_WINDOW),
     direct: options.direct ?? true,
     cap: options.cap ?? cases.registerTotalCap(exec),
     walk,
