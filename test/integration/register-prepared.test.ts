@@ -116,6 +116,19 @@ const filters = (
       return f as DossierFilter;
     });
 
+/** `walk` with the windows it reads counted (`windows()`: how many so far). */
+function countingWindows(walk: cases.CaseWalk<unknown>) {
+  let windows = 0;
+  const counted: cases.CaseWalk<unknown> = {
+    ...walk,
+    window: (...args) => {
+      windows += 1;
+      return walk.window(...args);
+    },
+  };
+  return { walk: counted, windows: () => windows };
+}
+
 /** A search with few other filters: the reach, the name's scope and a cursor. */
 const fewFilters = ({ unitIds, q, limit, after, nameSearchUnitIds }: DossierFilter) => ({
   unitIds,
@@ -316,19 +329,12 @@ describe("dossier register statements kept per filter shape", () => {
       walk: 40,
       probeWindow: 0,
     });
-    let windows = 0;
-    const walk: cases.CaseWalk<unknown> = {
-      ...queries.walk!,
-      window: (...args) => {
-        windows += 1;
-        return queries.walk!.window(...args);
-      },
-    };
+    const { walk, windows } = countingWindows(queries.walk!);
     const page = await cases.readCasePage({ ...queries, walk }, filter.limit, (rows) => rows);
     expect(page.totalCapped).toBe(true);
     expect(page.rows).toEqual((await queries.page).slice(0, filter.limit));
     expect(page.hasMore).toBe(true);
-    expect(windows).toBe(1);
+    expect(windows()).toBe(1);
   });
 
   it("answers a search's page from its probe alone when the newest dossiers hold a page of matches, on PGlite joined", async () => {
@@ -346,19 +352,18 @@ describe("dossier register statements kept per filter shape", () => {
     const read = async (limit: number) => {
       const filter = { unitIds: [ward.id], q: "thi mo", limit };
       const queries = await registerQueries(register.db, filter);
-      let windows = 0;
-      const walk: cases.CaseWalk<unknown> = {
-        ...queries.walk!,
-        window: (...args) => {
-          windows += 1;
-          return queries.walk!.window(...args);
-        },
-      };
+      const { walk, windows } = countingWindows(queries.walk!);
       const page = await cases.readCasePage({ ...queries, walk }, limit, (rows) => rows, {
         total: queries.cap + 1,
         totalCapped: true,
       });
-      return { queries, windows, page, probed: await queries.probe!, all: await queries.page };
+      return {
+        queries,
+        windows: windows(),
+        page,
+        probed: await queries.probe!,
+        all: await queries.page,
+      };
     };
     const dense = await read(5);
     expect(dense.probed).toHaveLength(6);
@@ -746,17 +751,12 @@ describe("a code's beginning far from the newest dossiers", () => {
     const queries = await registerQueries(register.db, filter(), paths);
     const walk = queries.walk!;
     const windowsOf = async (withRange: boolean) => {
-      let windows = 0;
-      const counted: cases.CaseWalk<unknown> = {
+      const { walk: counted, windows } = countingWindows({
         ...walk,
-        window: (...args) => {
-          windows += 1;
-          return walk.window(...args);
-        },
         rangeStart: (want) => (withRange ? walk.rangeStart(want) : Promise.resolve(null)),
-      };
+      });
       const rows = await cases.walkPage(counted, 2);
-      return { rows, windows };
+      return { rows, windows: windows() };
     };
     const alone = await windowsOf(false);
     const byTurns = await windowsOf(true);
