@@ -67,7 +67,7 @@ export function decodeResults(
       const values: unknown[] = new Array(count);
       // The row's bytes as one string, a character a byte: an ASCII value (ids, codes, dates,
       // numbers: most of a row) is cut from it, not decoded by a call of its own (a register page
-      // of 51 rows has 2,346 values; 0.16 → 0.11 ms a page).
+      // of 51 rows has 2,346 values; 0.12 → 0.08 ms a page).
       const row = buffer.latin1Slice(p, end);
       const rowStart = p;
       for (let i = 0; i < count; i++) {

@@ -252,7 +252,7 @@ export async function registerQueries(
     const weeklyRead =
       weeklyStatement &&
       ((window: weekly.WeeklyWindow) => new RegisterRead(weeklyStatement, { ...window }));
-    const census = built.weeklyCensus;
+    const census = built.weeklyCensus && readOnce(built.weeklyCensus);
     const joined = built.weeklyRows !== undefined;
     return {
       ...built,
@@ -315,7 +315,8 @@ export async function registerQueries(
     remember(shapes, key, statements);
   }
   const { probe, direct, weekly: weeklyStatement } = statements;
-  const weeklyCensus = statements.weeklyCensus && new RegisterRead(statements.weeklyCensus, values);
+  const weeklyCensus =
+    statements.weeklyCensus && readOnce(new RegisterRead(statements.weeklyCensus, values));
   const weeklyRead =
     weeklyStatement &&
     ((window: weekly.WeeklyWindow) => new RegisterRead(weeklyStatement, { ...values, ...window }));
@@ -446,10 +447,21 @@ async function newestMatches(
 }
 
 /**
+ * `read` run at most once however many await it: a page's census decides both its weekly read
+ * and its probe, and with the totals not kept (`CCHC_REGISTER_TOTAL_CACHE_SECONDS=0`) each would
+ * count it again.
+ */
+function readOnce<T>(read: PromiseLike<T>): PromiseLike<T> {
+  let answer: Promise<T> | undefined;
+  return { then: (done, failed) => (answer ??= Promise.resolve(read)).then(done, failed) };
+}
+
+/**
  * A search's probe (`readCasePage`: its page among the newest records in reach) as read on
- * PostgreSQL; on PGlite, where it is one statement with its rows joined over the census's window,
- * read only when the census (`newestMatches`) found more matches there than a page holds, and
- * answering none otherwise. A probe that comes back short leaves the walk to read the same
+ * PostgreSQL; on PGlite, where it is one statement with its rows joined, over as many records as
+ * the census's window (after the cursor on later pages), read only when the census
+ * (`newestMatches`) found more matches in its window than a page holds, and answering none
+ * otherwise. A probe that comes back short leaves the walk to read the same
  * records again: a turn of the one connection for nothing (a part of a name matching 20–50 of
  * the newest thousand would read its page in four turns instead of three). Without a census (no
  * name searched), none.
