@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/server/db/database.ts";
 import { runMigrations } from "../../src/server/db/migrate.ts";
-import { testDatabaseBefore } from "../support/migrations-before.ts";
+import { insertCommuneWithProcedure, testDatabaseBefore } from "../support/migrations-before.ts";
 import { testDatabaseKind, type TestDatabase } from "../support/test-database.ts";
 
 /** The migration that moves dossier and feedback events and counters into the shared tables. */
@@ -20,10 +20,11 @@ beforeAll(async () => {
   t = await testDatabaseBefore(MOVING_MIGRATION);
   const db = t.database.db;
   // Data as the registers wrote it before the shared tables existed.
-  await db.execute(sql`insert into units (id, code, name, level)
-    values (${ids.unit}, 'X1', 'Xã Một', 'commune')`);
-  await db.execute(sql`insert into procedures (id, unit_id, code, name, field, processing_days)
-    values (${ids.procedure}, ${ids.unit}, '1.001193', 'Đăng ký khai sinh', 'Hộ tịch', 3)`);
+  await insertCommuneWithProcedure(
+    db,
+    { id: ids.unit, code: "X1", name: "Xã Một" },
+    { id: ids.procedure, code: "1.001193", name: "Đăng ký khai sinh" },
+  );
   await db.execute(sql`insert into dossiers (id, code, unit_id, procedure_id, applicant_name,
       applicant_phone, channel, received_at, counted_from, due_date, original_due_date, state,
       rule_set)

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/server/db/database.ts";
 import { runMigrations } from "../../src/server/db/migrate.ts";
-import { testDatabaseBefore } from "../support/migrations-before.ts";
+import { insertCommuneWithProcedure, testDatabaseBefore } from "../support/migrations-before.ts";
 import { testDatabaseKind, type TestDatabase } from "../support/test-database.ts";
 
 /*
@@ -31,10 +31,11 @@ async function insertDossier(id: string, code: string, documentSets: number | nu
 beforeAll(async () => {
   t = await testDatabaseBefore("dossier_register_book");
   const db = t.database.db;
-  await db.execute(sql`insert into units (id, code, name, level)
-    values (${ids.unit}, 'X1', 'Xã Một', 'commune')`);
-  await db.execute(sql`insert into procedures (id, unit_id, code, name, field, processing_days)
-    values (${ids.procedure}, ${ids.unit}, '1.000894', 'Đăng ký kết hôn', 'Hộ tịch', 3)`);
+  await insertCommuneWithProcedure(
+    db,
+    { id: ids.unit, code: "X1", name: "Xã Một" },
+    { id: ids.procedure, code: "1.000894", name: "Đăng ký kết hôn" },
+  );
   await db.execute(sql`insert into procedure_documents (procedure_id, position, name, form,
       copies, required)
     values (${ids.procedure}, 0, 'Tờ khai', 'original', 1, true),

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/server/db/database.ts";
 import { runMigrations } from "../../src/server/db/migrate.ts";
-import { testDatabaseBefore } from "../support/migrations-before.ts";
+import { insertCommuneWithProcedure, testDatabaseBefore } from "../support/migrations-before.ts";
 import { testDatabaseKind, type TestDatabase } from "../support/test-database.ts";
 
 /*
@@ -38,10 +38,11 @@ async function insertLetter(dossierId: string, number: string, issuedAt: string,
 beforeAll(async () => {
   t = await testDatabaseBefore("rescheduled-due-date");
   const db = t.database.db;
-  await db.execute(sql`insert into units (id, code, name, level)
-    values (${ids.unit}, 'X2', 'Xã Hai', 'commune')`);
-  await db.execute(sql`insert into procedures (id, unit_id, code, name, field, processing_days)
-    values (${ids.procedure}, ${ids.unit}, '1.001193', 'Đăng ký khai sinh', 'Hộ tịch', 3)`);
+  await insertCommuneWithProcedure(
+    db,
+    { id: ids.unit, code: "X2", name: "Xã Hai" },
+    { id: ids.procedure, code: "1.001193", name: "Đăng ký khai sinh" },
+  );
   await insertDossier(ids.twoLetters, "000.00.12.H56-260302-0001");
   await insertDossier(ids.oneLetter, "000.00.12.H56-260302-0002");
   await insertDossier(ids.noLetter, "000.00.12.H56-260302-0003");

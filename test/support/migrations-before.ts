@@ -1,6 +1,8 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import type { Executor } from "../../src/server/db/database.ts";
 import { MIGRATIONS_FOLDER } from "../../src/server/db/migrate.ts";
 import { createTestDatabase, type TestDatabase } from "./test-database.ts";
 
@@ -39,4 +41,19 @@ function migrationsBefore(tag: string): string {
   }
   writeFileSync(join(folder, "meta", "_journal.json"), JSON.stringify({ ...journal, entries }));
   return folder;
+}
+
+/**
+ * A commune and one of its procedures, written with the columns every migration since the first
+ * has (the factories write today's), for a migration test's older data.
+ */
+export async function insertCommuneWithProcedure(
+  db: Executor,
+  commune: { id: string; code: string; name: string },
+  procedure: { id: string; code: string; name: string },
+): Promise<void> {
+  await db.execute(sql`insert into units (id, code, name, level)
+    values (${commune.id}, ${commune.code}, ${commune.name}, 'commune')`);
+  await db.execute(sql`insert into procedures (id, unit_id, code, name, field, processing_days)
+    values (${procedure.id}, ${commune.id}, ${procedure.code}, ${procedure.name}, 'Hộ tịch', 3)`);
 }
